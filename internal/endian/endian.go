@@ -59,3 +59,11 @@ func PutUint64(b []byte, v uint64, swap bool) {
 	}
 	binary.NativeEndian.PutUint64(b, v)
 }
+
+// AppendUint32 appends v to b in native order, byte-swapped if swap is set.
+func AppendUint32(b []byte, v uint32, swap bool) []byte {
+	if swap {
+		v = bits.ReverseBytes32(v)
+	}
+	return binary.NativeEndian.AppendUint32(b, v)
+}
