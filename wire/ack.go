@@ -273,9 +273,7 @@ func (e *Error) appendTLVs(b []byte, o nlwire.Order) ([]byte, error) {
 			enc.Uint32(AttrOffs, e.Offset)
 		}
 		if e.Policy != nil {
-			n := enc.Begin(AttrPolicy)
-			enc.Raw(e.Policy)
-			enc.End(n)
+			enc.Put(AttrPolicy|attr.FlagNested, e.Policy) // nla_nest_start sets NLA_F_NESTED
 		}
 		if e.MissType != 0 {
 			enc.Uint32(AttrMissType, e.MissType)

@@ -1,0 +1,146 @@
+package attr
+
+import (
+	"slices"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/internal/endian"
+)
+
+// Encoder appends netlink attributes to a buffer, like the kernel's
+// nla_put_* helpers. It is a small value; its methods take a pointer.
+// The first error latches: every later call is a no-op, and Err and
+// Finish report it.
+type Encoder struct {
+	b     []byte
+	start int    // len(b) when the encoder was made, for Reset
+	open  int    // offset+1 of the innermost open nest's header; 0 if none
+	err   *Error // first error, latched
+	swap  bool   // integers are byte-swapped relative to the host
+	fixed bool   // never reallocate b: ErrShortBuffer instead
+}
+
+// NewEncoder returns an encoder that appends to buf after its len(buf)
+// bytes, growing it like append, in the host's byte order.
+func NewEncoder(buf []byte) Encoder {
+	return Encoder{b: buf, start: len(buf)}
+}
+
+// NewFixedEncoder returns an encoder that writes into buf[len(buf):cap(buf)]
+// and never reallocates: an attribute that does not fit latches
+// ErrShortBuffer.
+func NewFixedEncoder(buf []byte) Encoder {
+	return Encoder{b: buf, start: len(buf), fixed: true}
+}
+
+// WithOrder returns a copy of e that writes integers in order o.
+func (e Encoder) WithOrder(o nlwire.Order) Encoder {
+	e.swap = o.Swap()
+	return e
+}
+
+// grow extends the buffer by n bytes and returns them, or nil after an
+// error. The bytes may hold old data: callers overwrite or clear them.
+func (e *Encoder) grow(n int) []byte {
+	l := len(e.b)
+	if e.err == nil && cap(e.b)-l >= n {
+		e.b = e.b[:l+n]
+		return e.b[l : l+n]
+	}
+	return e.growSlow(n)
+}
+
+func (e *Encoder) growSlow(n int) []byte {
+	if e.err != nil {
+		return nil
+	}
+	l := len(e.b)
+	if e.fixed {
+		e.fail(l, 0, ErrShortBuffer)
+		return nil
+	}
+	e.b = slices.Grow(e.b, n)[:l+n]
+	return e.b[l : l+n]
+}
+
+// fail latches an error.
+func (e *Encoder) fail(off int, typ uint16, err error) {
+	if e.err == nil {
+		e.err = &Error{Offset: off, Type: typ & TypeMask, Err: err}
+	}
+}
+
+// header writes an nlattr header {nla_len, nla_type} to p.
+func (e *Encoder) header(p []byte, n int, typ uint16) {
+	endian.PutUint16(p[:2], uint16(n), e.swap)
+	endian.PutUint16(p[2:4], typ, e.swap)
+}
+
+// Header reserves n zeroed bytes, padded to a multiple of 4, for a
+// fixed header (struct ifinfomsg, struct genlmsghdr, struct nlmsghdr)
+// and returns the n bytes to fill in. The slice is valid until the next
+// call that appends. It returns nil after an error.
+func (e *Encoder) Header(n int) []byte {
+	if n < 0 {
+		n = 0
+	}
+	p := e.grow(Align(n))
+	if p == nil {
+		return nil
+	}
+	clear(p)
+	return p[:n]
+}
+
+// Raw appends p, zero-padded to a multiple of 4, without an attribute
+// header: for a fixed header already laid out, or pre-encoded
+// attributes.
+func (e *Encoder) Raw(p []byte) {
+	q := e.grow(Align(len(p)))
+	if q == nil {
+		return
+	}
+	clear(q[copy(q, p):])
+}
+
+// Len returns the number of bytes in the buffer, including those that
+// were there before the encoder was made.
+func (e *Encoder) Len() int { return len(e.b) }
+
+// Bytes returns the whole buffer so far. It is writable, so that a
+// wrapper can patch lengths; it is valid until the next call that
+// appends.
+func (e *Encoder) Bytes() []byte { return e.b }
+
+// Open reports whether a nest is open (Begin without its End).
+func (e *Encoder) Open() bool { return e.open != 0 }
+
+// Err returns the first error, an *Error, or nil.
+func (e *Encoder) Err() error {
+	if e.err == nil {
+		return nil
+	}
+	return e.err
+}
+
+// Finish returns the buffer, or nil and an error if one latched or a
+// nest is still open (ErrOpenNest).
+func (e *Encoder) Finish() ([]byte, error) {
+	if e.err == nil && e.open != 0 {
+		off := e.open - 1
+		e.fail(off, endian.Uint16(e.b[off+2:], e.swap), ErrOpenNest)
+	}
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b, nil
+}
+
+// Reset truncates the buffer to the length it had when the encoder was
+// made and clears the error and open nests, to build a new message in
+// the same storage.
+func (e *Encoder) Reset() {
+	e.b = e.b[:e.start]
+	e.open = 0
+	e.err = nil
+}

@@ -1,0 +1,196 @@
+package attr
+
+import (
+	"encoding/binary"
+
+	"github.com/nlwire/nlwire/internal/endian"
+)
+
+// The put methods append one attribute of type typ, used as given: OR
+// in FlagNetByteOrder or FlagNested if the attribute needs them.
+// Integers are written in the encoder's byte order; padding is zero.
+
+// Uint8 appends a u8 attribute (nla_put_u8).
+func (e *Encoder) Uint8(typ uint16, v uint8) {
+	if p := e.grow(8); p != nil {
+		e.header(p, 5, typ)
+		binary.LittleEndian.PutUint32(p[4:8], uint32(v))
+	}
+}
+
+// Uint16 appends a u16 attribute (nla_put_u16).
+func (e *Encoder) Uint16(typ uint16, v uint16) {
+	if p := e.grow(8); p != nil {
+		e.header(p, 6, typ)
+		endian.PutUint16(p[4:6], v, e.swap)
+		p[6], p[7] = 0, 0
+	}
+}
+
+// Uint32 appends a u32 attribute (nla_put_u32).
+func (e *Encoder) Uint32(typ uint16, v uint32) {
+	if p := e.grow(8); p != nil {
+		e.header(p, 8, typ)
+		endian.PutUint32(p[4:8], v, e.swap)
+	}
+}
+
+// Uint64 appends a u64 attribute without alignment padding, as
+// nla_put_u64_64bit does on kernels that never pad (see Uint64bit).
+func (e *Encoder) Uint64(typ uint16, v uint64) {
+	if p := e.grow(12); p != nil {
+		e.header(p, 12, typ)
+		endian.PutUint64(p[4:12], v, e.swap)
+	}
+}
+
+// Int8 appends an s8 attribute (nla_put_s8).
+func (e *Encoder) Int8(typ uint16, v int8) { e.Uint8(typ, uint8(v)) }
+
+// Int16 appends an s16 attribute (nla_put_s16).
+func (e *Encoder) Int16(typ uint16, v int16) { e.Uint16(typ, uint16(v)) }
+
+// Int32 appends an s32 attribute (nla_put_s32).
+func (e *Encoder) Int32(typ uint16, v int32) { e.Uint32(typ, uint32(v)) }
+
+// Int64 appends an s64 attribute without alignment padding (nla_put_s64
+// on kernels that never pad).
+func (e *Encoder) Int64(typ uint16, v int64) { e.Uint64(typ, uint64(v)) }
+
+// Uint appends a variable-width unsigned attribute (nla_put_uint,
+// NLA_UINT): 4 bytes if v fits in 32 bits, else 8.
+func (e *Encoder) Uint(typ uint16, v uint64) {
+	if v == uint64(uint32(v)) {
+		e.Uint32(typ, uint32(v))
+	} else {
+		e.Uint64(typ, v)
+	}
+}
+
+// Int appends a variable-width signed attribute (nla_put_sint,
+// NLA_SINT): 4 bytes if v fits in 32 bits, else 8.
+func (e *Encoder) Int(typ uint16, v int64) {
+	if v == int64(int32(v)) {
+		e.Uint32(typ, uint32(v))
+	} else {
+		e.Uint64(typ, uint64(v))
+	}
+}
+
+// BE16 appends a big-endian u16 attribute whatever the encoder's order,
+// without NLA_F_NET_BYTEORDER (nla_put_be16); see Net16.
+func (e *Encoder) BE16(typ uint16, v uint16) {
+	if p := e.grow(8); p != nil {
+		e.header(p, 6, typ)
+		binary.BigEndian.PutUint32(p[4:8], uint32(v)<<16)
+	}
+}
+
+// BE32 appends a big-endian u32 attribute whatever the encoder's order,
+// without NLA_F_NET_BYTEORDER (nla_put_be32, nla_put_in_addr).
+func (e *Encoder) BE32(typ uint16, v uint32) {
+	if p := e.grow(8); p != nil {
+		e.header(p, 8, typ)
+		binary.BigEndian.PutUint32(p[4:8], v)
+	}
+}
+
+// BE64 appends a big-endian u64 attribute whatever the encoder's order,
+// without NLA_F_NET_BYTEORDER and without alignment padding (nla_put_be64
+// on kernels that never pad).
+func (e *Encoder) BE64(typ uint16, v uint64) {
+	if p := e.grow(12); p != nil {
+		e.header(p, 12, typ)
+		binary.BigEndian.PutUint64(p[4:12], v)
+	}
+}
+
+// Net16 appends a big-endian u16 attribute with NLA_F_NET_BYTEORDER set
+// (nla_put_net16).
+func (e *Encoder) Net16(typ uint16, v uint16) { e.BE16(typ|FlagNetByteOrder, v) }
+
+// Net32 appends a big-endian u32 attribute with NLA_F_NET_BYTEORDER set
+// (nla_put_net32).
+func (e *Encoder) Net32(typ uint16, v uint32) { e.BE32(typ|FlagNetByteOrder, v) }
+
+// Net64 appends a big-endian u64 attribute with NLA_F_NET_BYTEORDER set
+// (nla_put_net64, without alignment padding).
+func (e *Encoder) Net64(typ uint16, v uint64) { e.BE64(typ|FlagNetByteOrder, v) }
+
+// Flag appends an attribute with an empty payload (nla_put_flag).
+func (e *Encoder) Flag(typ uint16) {
+	if p := e.grow(4); p != nil {
+		e.header(p, 4, typ)
+	}
+}
+
+// Put appends an attribute with payload p (nla_put, NLA_BINARY). A payload longer
+// than 65531 bytes latches ErrAttrTooLong.
+func (e *Encoder) Put(typ uint16, p []byte) {
+	n := HeaderLen + len(p)
+	if n > MaxLen {
+		e.tooLong(typ)
+		return
+	}
+	if q := e.grow(Align(n)); q != nil {
+		e.header(q, n, typ)
+		clear(q[HeaderLen+copy(q[HeaderLen:], p):])
+	}
+}
+
+// String appends a NUL-terminated string attribute (nla_put_string,
+// NLA_NUL_STRING). A string longer than 65530 bytes latches
+// ErrAttrTooLong.
+func (e *Encoder) String(typ uint16, s string) {
+	n := HeaderLen + len(s) + 1
+	if n > MaxLen {
+		e.tooLong(typ)
+		return
+	}
+	if q := e.grow(Align(n)); q != nil {
+		e.header(q, n, typ)
+		clear(q[HeaderLen+copy(q[HeaderLen:], s):])
+	}
+}
+
+// Bitfield32 appends a struct nla_bitfield32 {u32 value; u32 selector}
+// attribute (nla_put_bitfield32, NLA_BITFIELD32).
+func (e *Encoder) Bitfield32(typ uint16, value, selector uint32) {
+	if p := e.grow(12); p != nil {
+		e.header(p, 12, typ)
+		endian.PutUint32(p[4:8], value, e.swap)
+		endian.PutUint32(p[8:12], selector, e.swap)
+	}
+}
+
+// Uint64bit appends a u64 attribute whose payload is 8-byte aligned
+// relative to the start of the buffer, as nla_put_u64_64bit does on
+// architectures without CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS: when the
+// buffer's length is a multiple of 8, an empty attribute of type pad
+// comes first (nla_align_64bit, include/net/netlink.h). Kernels on x86
+// and arm64 have efficient unaligned access and never pad; use Uint64 to
+// reproduce their output.
+func (e *Encoder) Uint64bit(typ uint16, v uint64, pad uint16) {
+	if len(e.b)%8 == 0 {
+		e.Flag(pad)
+	}
+	e.Uint64(typ, v)
+}
+
+// Put64bit appends an attribute whose payload p is 8-byte aligned
+// relative to the start of the buffer, inserting an empty attribute of
+// type pad when needed, like nla_put_64bit (see Uint64bit).
+func (e *Encoder) Put64bit(typ uint16, p []byte, pad uint16) {
+	if HeaderLen+len(p) > MaxLen {
+		e.tooLong(typ)
+		return
+	}
+	if len(e.b)%8 == 0 {
+		e.Flag(pad)
+	}
+	e.Put(typ, p)
+}
+
+func (e *Encoder) tooLong(typ uint16) {
+	e.fail(len(e.b), typ, ErrAttrTooLong)
+}

@@ -1,0 +1,462 @@
+package validate
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/internal/endian"
+)
+
+// MaxDepth is the number of nesting levels the kernel follows through
+// nested policies: at the 10th level below the top it fails with
+// "allowed policy recursion depth exceeded"
+// (MAX_POLICY_RECURSION_DEPTH, lib/nlattr.c).
+const MaxDepth = 10
+
+// maxPath bounds Error.Path: MaxDepth levels of attributes plus one
+// level per nested array element.
+const maxPath = 2*MaxDepth + 2
+
+// Options say how to read the attributes: their byte order, where they
+// sit in the message and who hears the warnings. The zero Options read
+// host-order attributes at offset 0 and drop warnings.
+type Options struct {
+	// Order is the byte order of integer payloads and attribute headers.
+	// BE16 and BE32 payloads are big-endian whatever it says.
+	Order nlwire.Order
+	// Base is the offset of the attributes' first byte from the start of
+	// the nlmsghdr (for example 32 for RTM_NEWLINK: 16 bytes of nlmsghdr,
+	// 16 of ifinfomsg), so that Error.Offset equals the kernel's
+	// NLMSGERR_ATTR_OFFS. The message functions set it themselves.
+	Base int
+	// Warn, if not nil, is called with every finding the kernel only
+	// logs (see WarnKind). It costs nothing when nil.
+	Warn func(Warning)
+}
+
+// Validate checks the attributes in b against p in mode m, with the
+// host's byte order and offsets counted from b[0]. It returns nil or an
+// *Error; see Options.Validate.
+func Validate(b []byte, p *Policy, m Mode) error {
+	return Options{}.Validate(b, p, m)
+}
+
+// Parse is Validate that also stores each attribute in tb; see
+// Options.Parse.
+func Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
+	return Options{}.Parse(b, p, m, tb)
+}
+
+// Validate checks the attributes in b against p in mode m and returns
+// nil if the kernel accepts them, else an *Error carrying the kernel's
+// errno, extended ACK message, offset and rule. It is the kernel's
+// __nla_validate (lib/nlattr.c): attributes are walked as
+// nla_for_each_attr walks them, each one is checked by validate_nla,
+// nests are followed through nested policies, and the first failure
+// ends the walk. It does not allocate unless it fails (or o.Warn
+// allocates).
+func (o Options) Validate(b []byte, p *Policy, m Mode) error {
+	s := state{swap: o.Order.Swap(), warn: o.Warn}
+	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
+	if !s.parse(&d, p, m, 0, nil, o.Base+len(b)) {
+		return s.err
+	}
+	return nil
+}
+
+// Parse validates the attributes in b like Validate and stores each one
+// in tb[type], a decoder positioned on it, like the kernel's
+// __nla_parse: tb is cleared first, a repeated type keeps its last
+// occurrence, and type 0 and types above the policy's maximum type are
+// not stored (nor types beyond len(tb); give tb MaxType+1 entries). Use
+// Decoder.Present to tell filled entries; the stored decoders read in
+// o.Order and report offsets counted from o.Base. Nested attributes are
+// validated but not stored. On failure tb holds what was stored before
+// the offending attribute.
+func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
+	s := state{swap: o.Order.Swap(), warn: o.Warn}
+	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
+	clear(tb)
+	if !s.parse(&d, p, m, 0, tb, o.Base+len(b)) {
+		return s.err
+	}
+	return nil
+}
+
+// state is one validation run. It lives on the caller's stack.
+type state struct {
+	swap     bool
+	leftover bool // an extended ACK "bytes leftover" message was set
+	plen     int
+	path     [maxPath]uint16
+	warn     func(Warning)
+	err      *Error
+}
+
+func (s *state) push(t uint16) {
+	if s.plen < len(s.path) {
+		s.path[s.plen] = t
+	}
+	s.plen++
+}
+
+func (s *state) pop() { s.plen-- }
+
+// fail records an error and returns false. off < 0 means no offset;
+// rule nil means no policy.
+func (s *state) fail(errno nlwire.Errno, msg string, off int, rule *Rule) bool {
+	e := &Error{Errno: errno, Msg: msg, Offset: off, HasOffset: off >= 0, Rule: rule}
+	if off < 0 {
+		e.Offset = 0
+	}
+	n := min(s.plen, len(s.path))
+	e.Path = append([]uint16(nil), s.path[:n]...)
+	if rule != nil {
+		_, e.HasPolicy = rule.Describe()
+	}
+	s.err = e
+	return false
+}
+
+// failBare records an errno returned without touching the extended
+// ACK: the message is whatever was set before, which can only be an
+// earlier "bytes leftover" one; no offset, no policy.
+func (s *state) failBare(errno nlwire.Errno) bool {
+	msg := ""
+	if s.leftover {
+		msg = MsgLeftover
+	}
+	return s.fail(errno, msg, -1, nil)
+}
+
+// parse is __nla_validate_parse: it walks the attributes of d, checks
+// each known one against p and stores it in tb if tb is not nil. It
+// returns false after recording an error. end is the offset just past
+// the attributes.
+func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int) bool {
+	if depth >= MaxDepth {
+		return s.fail(nlwire.EINVAL, MsgDepth, -1, nil)
+	}
+	maxtype := p.maxType()
+	for d.Next() {
+		t := int(d.Type())
+		if t == 0 || t > maxtype {
+			if m&ModeMaxType != 0 {
+				s.push(uint16(t))
+				return s.fail(nlwire.EINVAL, MsgUnknownType, d.Offset(), nil)
+			}
+			continue
+		}
+		s.push(uint16(t))
+		if !s.attr(d, p, t, m, depth) {
+			return false
+		}
+		s.pop()
+		if t < len(tb) {
+			tb[t] = *d
+		}
+	}
+	if n := d.Leftover(); n > 0 {
+		// The kernel's pr_warn and NL_SET_ERR_MSG; an error only with
+		// NL_VALIDATE_TRAILING.
+		s.leftover = true
+		if s.warn != nil {
+			s.warn(Warning{Kind: WarnLeftover, Offset: end - n, Type: s.top(), Len: n})
+		}
+		if m&ModeTrailing != 0 {
+			return s.fail(nlwire.EINVAL, MsgLeftover, -1, nil)
+		}
+	}
+	return true
+}
+
+// top returns the type of the innermost enclosing attribute, 0 at the
+// top level.
+func (s *state) top() uint16 {
+	if s.plen == 0 || s.plen > len(s.path) {
+		return 0
+	}
+	return s.path[s.plen-1]
+}
+
+// attr is validate_nla for the attribute d is positioned on, of type t
+// (1..maxtype).
+func (s *state) attr(d *attr.Decoder, p *Policy, t int, m Mode, depth int) bool {
+	if p.StrictStartType != 0 && t >= int(p.StrictStartType) {
+		m |= ModeStrict
+	}
+	pt := p.rule(t)
+	b := d.Bytes()
+	n := len(b)
+	off := d.Offset()
+	k := pt.Kind
+	if k >= numKinds {
+		// The kernel BUG()s on an unknown policy type; reject instead.
+		return s.fail(nlwire.EINVAL, MsgFailed, off, pt)
+	}
+
+	if x := int(exactLen[k]); x != 0 && n != x {
+		if s.warn != nil {
+			s.warn(Warning{Kind: WarnLength, Offset: off, Type: uint16(t), Len: n, Rule: pt})
+		}
+		if m&ModeStrictAttrs != 0 {
+			return s.fail(nlwire.EINVAL, MsgInvalidLength, off, pt)
+		}
+	}
+
+	if m&ModeNested != 0 {
+		nested := d.Flags()&attr.FlagNested != 0
+		if k == Nested || k == NestedArray {
+			if !nested {
+				return s.fail(nlwire.EINVAL, MsgNestedMissing, off, pt)
+			}
+		} else if k != Unspec && nested {
+			return s.fail(nlwire.EINVAL, MsgNestedUnwanted, off, pt)
+		}
+	}
+
+	switch k {
+	case Reject:
+		if pt.Msg != "" {
+			// NL_SET_BAD_ATTR and the reject message: no policy.
+			return s.fail(nlwire.EINVAL, pt.Msg, off, nil)
+		}
+		return s.fail(nlwire.EINVAL, MsgFailed, off, pt)
+
+	case Flag:
+		if n > 0 {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+
+	case SInt, UInt:
+		if n != 4 && n != 8 {
+			return s.fail(nlwire.EINVAL, MsgInvalidLength, off, pt)
+		}
+
+	case Bitfield32:
+		if n != 8 {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+		if !bitfield32OK(b, uint32(pt.Mask), s.swap) {
+			return s.fail(nlwire.EINVAL, MsgFailed, off, pt)
+		}
+
+	case NulString, String:
+		if k == NulString {
+			lim := n
+			if pt.Len != 0 {
+				lim = min(n, int(pt.Len)+1)
+			}
+			if lim == 0 || bytes.IndexByte(b[:lim], 0) < 0 {
+				return s.fail(nlwire.EINVAL, MsgFailed, off, pt)
+			}
+		}
+		if n < 1 {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+		if pt.Len != 0 {
+			l := n
+			if b[l-1] == 0 {
+				l--
+			}
+			if l > int(pt.Len) {
+				return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+			}
+		}
+
+	case Binary:
+		if pt.Len != 0 && n > int(pt.Len) {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+
+	case Nested, NestedArray:
+		// An empty nest is fine; a non-empty one holds at least a header.
+		if n == 0 {
+			break
+		}
+		if n < attr.HeaderLen {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+		if pt.Nested != nil {
+			inner := d.Nested()
+			if k == Nested {
+				if !s.parse(&inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n) {
+					return false // the inner error stands
+				}
+			} else if !s.array(&inner, pt.Nested, m, depth) {
+				return false
+			}
+		}
+
+	case Unspec:
+		if m&ModeUnspec != 0 {
+			return s.fail(nlwire.EINVAL, MsgUnsupported, off, nil)
+		}
+		if n < int(pt.Len) {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+
+	default: // integers and Msecs
+		ml := int(minLen[k])
+		if pt.Len != 0 {
+			ml = int(pt.Len)
+		}
+		if n < ml {
+			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
+		}
+	}
+
+	switch pt.Check {
+	case CheckRange, CheckRangeWarnTooLong, CheckMin, CheckMax:
+		return s.intRange(pt, b, off, t, m)
+	case CheckMask:
+		v, ok := s.unsignedValue(k, b)
+		if !ok {
+			return s.failBare(nlwire.EINVAL) // the kernel's default case
+		}
+		if v&^pt.Mask != 0 {
+			return s.fail(nlwire.EINVAL, MsgReservedBit, off, nil)
+		}
+	case CheckFunction:
+		if pt.Func != nil {
+			if err := pt.Func(b); err != nil {
+				return s.funcFailed(err, off)
+			}
+		}
+	}
+	return true
+}
+
+// array is nla_validate_array: each non-empty element of a nested array
+// must hold at least a header, and its contents are checked against p
+// one level down.
+func (s *state) array(d *attr.Decoder, p *Policy, m Mode, depth int) bool {
+	for d.Next() {
+		n := d.Len()
+		if n == 0 {
+			continue
+		}
+		s.push(d.Type())
+		if n < attr.HeaderLen {
+			// The kernel reports the element policy's entry 0.
+			return s.fail(nlwire.ERANGE, MsgArrayShort, d.Offset(), p.rule0())
+		}
+		inner := d.Nested()
+		if !s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n) {
+			return false
+		}
+		s.pop()
+	}
+	// Bytes left over in the array itself go unreported: the kernel's
+	// nla_validate_array does not look at them.
+	return true
+}
+
+// rule0 returns &policy[0].
+func (p *Policy) rule0() *Rule {
+	if len(p.Rules) > 0 {
+		return &p.Rules[0]
+	}
+	return &unspecRule
+}
+
+// bitfield32OK is validate_nla_bitfield32.
+func bitfield32OK(b []byte, valid uint32, swap bool) bool {
+	value := endian.Uint32(b, swap)
+	selector := endian.Uint32(b[4:], swap)
+	return valid != 0 && selector&^valid == 0 && value&^valid == 0 && value&^selector == 0
+}
+
+// unsignedValue reads an unsigned payload as nla_validate_range_unsigned
+// and nla_validate_mask do: Binary yields its length. The length has
+// been checked already.
+func (s *state) unsignedValue(k Kind, b []byte) (uint64, bool) {
+	switch k {
+	case U8:
+		return uint64(b[0]), true
+	case U16:
+		return uint64(endian.Uint16(b, s.swap)), true
+	case U32:
+		return uint64(endian.Uint32(b, s.swap)), true
+	case U64, Msecs:
+		return endian.Uint64(b, s.swap), true
+	case UInt:
+		if len(b) == 4 {
+			return uint64(endian.Uint32(b, s.swap)), true
+		}
+		return endian.Uint64(b, s.swap), true
+	case BE16:
+		return uint64(uint16(b[0])<<8 | uint16(b[1])), true
+	case BE32:
+		return uint64(uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])), true
+	case Binary:
+		return uint64(len(b)), true
+	}
+	return 0, false
+}
+
+// intRange is nla_validate_int_range.
+func (s *state) intRange(pt *Rule, b []byte, off, t int, m Mode) bool {
+	k := pt.Kind
+	if k.signed() {
+		var v int64
+		switch k {
+		case S8:
+			v = int64(int8(b[0]))
+		case S16:
+			v = int64(int16(endian.Uint16(b, s.swap)))
+		case S32:
+			v = int64(int32(endian.Uint32(b, s.swap)))
+		case S64:
+			v = int64(endian.Uint64(b, s.swap))
+		case SInt:
+			if len(b) == 4 {
+				v = int64(int32(endian.Uint32(b, s.swap)))
+			} else {
+				v = int64(endian.Uint64(b, s.swap))
+			}
+		}
+		lo, hi := pt.signedRange()
+		if v < lo || v > hi {
+			return s.fail(nlwire.ERANGE, MsgOutOfRange, off, pt)
+		}
+		return true
+	}
+	v, ok := s.unsignedValue(k, b)
+	if !ok {
+		// WARN_ON(1) and -EINVAL without a message in the kernel.
+		return s.failBare(nlwire.EINVAL)
+	}
+	lo, hi := pt.unsignedRange()
+	if pt.Check == CheckRangeWarnTooLong && k == Binary && v > hi {
+		if s.warn != nil {
+			s.warn(Warning{Kind: WarnTooLong, Offset: off, Type: uint16(t), Len: len(b), Rule: pt})
+		}
+		if m&ModeStrictAttrs != 0 {
+			return s.fail(nlwire.EINVAL, MsgInvalidLength, off, pt)
+		}
+		return true
+	}
+	if v < lo || v > hi {
+		if k == Binary {
+			return s.fail(nlwire.ERANGE, MsgBinaryRange, off, pt)
+		}
+		return s.fail(nlwire.ERANGE, MsgOutOfRange, off, pt)
+	}
+	return true
+}
+
+// funcFailed turns a CheckFunc's error into the kernel's report.
+func (s *state) funcFailed(err error, off int) bool {
+	var fe *FuncError
+	var errno nlwire.Errno
+	switch {
+	case errors.As(err, &fe):
+		return s.fail(fe.Errno, fe.Msg, off, nil)
+	case errors.As(err, &errno):
+		return s.failBare(errno)
+	}
+	return s.fail(nlwire.EINVAL, err.Error(), off, nil)
+}
