@@ -177,4 +177,6 @@ var errnoTable = [...]errnoInfo{
 	129: {"EKEYREJECTED", "Key was rejected by service"},
 	130: {"EOWNERDEAD", "Owner died"},
 	131: {"ENOTRECOVERABLE", "State not recoverable"},
-	132: {"ERFKILL", "Operation not possible due to RF-kill"}}
+	132: {"ERFKILL", "Operation not possible due to RF-kill"},
+	133: {"EHWPOISON", "Memory page has hardware error"},
+}

@@ -41,7 +41,7 @@ func ExampleDecoder() {
 	// name eth0.100
 	// mtu 1500
 	// kind vlan
-	// vlan id 100 at offset 316
+	// vlan id 100 at offset 320
 }
 
 // Build a nested request: IFLA_LINKINFO{IFLA_INFO_KIND "vlan",
@@ -74,7 +74,7 @@ func ExampleEncoder() {
 	_, err = e.Finish()
 	fmt.Println(err)
 	// Output:
-	// 64 bytes
-	// 0d 00 03 00 65 74 68 30 2e 31 30 30 00 00 00 00 20 00 12 80 09 00 01 00 76 6c 61 6e 00 00 00 00 10 00 02 80 06 00 01 00 64 00 00 00 06 00 05 00 81 00 00 00
-	// attr: nest ended out of order at offset 16, type 18
+	// 68 bytes
+	// 0d 00 03 00 65 74 68 30 2e 31 30 30 00 00 00 00 24 00 12 80 09 00 01 00 76 6c 61 6e 00 00 00 00 14 00 02 80 06 00 01 00 64 00 00 00 06 00 05 00 81 00 00 00
+	// attr: nest ended out of order at offset 0, type 18
 }

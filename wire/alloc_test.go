@@ -1,11 +1,10 @@
 package wire
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/internal/testenv"
 )
 
 func TestNoAllocs(t *testing.T) {
@@ -83,22 +82,4 @@ func TestNoAllocs(t *testing.T) {
 
 // TestImports checks that wire depends on the standard library and this
 // module only, and not on fmt (DESIGN.md).
-func TestImports(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go command not found:", err)
-	}
-	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.Standard}} {{.ImportPath}}", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		std, path, _ := strings.Cut(line, " ")
-		if path == "fmt" {
-			t.Errorf("wire imports fmt")
-		}
-		if std != "true" && !strings.HasPrefix(path, "github.com/nlwire/nlwire") {
-			t.Errorf("wire imports non-standard package %s", path)
-		}
-	}
-}
+func TestImports(t *testing.T) { testenv.CheckCodecImports(t) }

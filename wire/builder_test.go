@@ -89,7 +89,7 @@ func TestBuilderReaderRoundTrip(t *testing.T) {
 
 func TestFixedBuilder(t *testing.T) {
 	buf := make([]byte, 0, 40)
-	guard := buf[:cap(buf)+0 : cap(buf)]
+	guard := buf[: cap(buf)+0 : cap(buf)]
 	b := NewFixedBuilder(buf)
 	m := b.Start(Header{Type: 0x10})
 	b.FamilyHeader(16)
