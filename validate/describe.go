@@ -28,19 +28,6 @@ var nlTypes = [...]Kind{
 	15: Bitfield32, 16: SInt, 17: UInt,
 }
 
-// nlType returns the NL_ATTR_TYPE_* of k, or 0 if k has none.
-func nlType(k Kind) uint32 {
-	if k == Msecs {
-		return 17 // reported as NL_ATTR_TYPE_UINT
-	}
-	for i, x := range nlTypes {
-		if i != 0 && x == k {
-			return uint32(i)
-		}
-	}
-	return 0
-}
-
 // AttrPolicy is the description of one rule the kernel writes with
 // netlink_policy_dump_write_attr (net/netlink/policy.c): in a
 // CTRL_CMD_GETPOLICY dump and in an NLMSGERR_ATTR_POLICY nest.
