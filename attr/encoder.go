@@ -1,6 +1,7 @@
 package attr
 
 import (
+	"encoding/binary"
 	"slices"
 
 	"github.com/nlwire/nlwire"
@@ -13,41 +14,46 @@ import (
 // Finish report it.
 type Encoder struct {
 	b     []byte
+	lim   int    // cap(b), or -1 after an error: grow's one check
 	start int    // len(b) when the encoder was made, for Reset
 	open  int    // offset+1 of the innermost open nest's header; 0 if none
 	err   *Error // first error, latched
 	swap  bool   // integers are byte-swapped relative to the host
+	be    bool   // integers are big-endian
 	fixed bool   // never reallocate b: ErrShortBuffer instead
 }
 
 // NewEncoder returns an encoder that appends to buf after its len(buf)
 // bytes, growing it like append, in the host's byte order.
 func NewEncoder(buf []byte) Encoder {
-	return Encoder{b: buf, start: len(buf)}
+	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: hostBig}
 }
 
 // NewFixedEncoder returns an encoder that writes into buf[len(buf):cap(buf)]
 // and never reallocates: an attribute that does not fit latches
 // ErrShortBuffer.
 func NewFixedEncoder(buf []byte) Encoder {
-	return Encoder{b: buf, start: len(buf), fixed: true}
+	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: hostBig, fixed: true}
 }
 
 // WithOrder returns a copy of e that writes integers in order o.
 func (e Encoder) WithOrder(o nlwire.Order) Encoder {
 	e.swap = o.Swap()
+	e.be = hostBig != e.swap
 	return e
 }
 
 // grow extends the buffer by n bytes and returns them, or nil after an
 // error. The bytes may hold old data: callers overwrite or clear them.
 func (e *Encoder) grow(n int) []byte {
-	l := len(e.b)
-	if e.err == nil && cap(e.b)-l >= n {
-		e.b = e.b[:l+n]
-		return e.b[l : l+n]
+	b := e.b
+	l := len(b)
+	if l+n > e.lim {
+		return e.growSlow(n)
 	}
-	return e.growSlow(n)
+	b = b[:l+n]
+	e.b = b
+	return b[l:]
 }
 
 func (e *Encoder) growSlow(n int) []byte {
@@ -60,6 +66,7 @@ func (e *Encoder) growSlow(n int) []byte {
 		return nil
 	}
 	e.b = slices.Grow(e.b, n)[:l+n]
+	e.lim = cap(e.b)
 	return e.b[l : l+n]
 }
 
@@ -68,12 +75,16 @@ func (e *Encoder) fail(off int, typ uint16, err error) {
 	if e.err == nil {
 		e.err = &Error{Offset: off, Type: typ & TypeMask, Err: err}
 	}
+	e.lim = -1
 }
 
 // header writes an nlattr header {nla_len, nla_type} to p.
 func (e *Encoder) header(p []byte, n int, typ uint16) {
-	endian.PutUint16(p[:2], uint16(n), e.swap)
-	endian.PutUint16(p[2:4], typ, e.swap)
+	h := uint32(n)&0xffff | uint32(typ)<<16
+	if e.be {
+		h = h&0xff00ff00>>8 | h&0x00ff00ff<<8
+	}
+	binary.LittleEndian.PutUint32(p[:4], h)
 }
 
 // Header reserves n zeroed bytes, padded to a multiple of 4, for a
@@ -141,6 +152,7 @@ func (e *Encoder) Finish() ([]byte, error) {
 // the same storage.
 func (e *Encoder) Reset() {
 	e.b = e.b[:e.start]
+	e.lim = cap(e.b)
 	e.open = 0
 	e.err = nil
 }
