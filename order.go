@@ -1,5 +1,7 @@
 package nlwire
 
+import "github.com/nlwire/nlwire/internal/endian"
+
 // Order is the byte order of the integers in a netlink message: the
 // host's own by default, or an explicit one for building or parsing the
 // messages of another target (a capture from a big-endian machine, a
@@ -23,9 +25,9 @@ const (
 func (o Order) Swap() bool {
 	switch o {
 	case LittleEndian:
-		return hostBigEndian
+		return endian.HostBig
 	case BigEndian:
-		return !hostBigEndian
+		return !endian.HostBig
 	}
 	return false
 }
@@ -45,7 +47,7 @@ func (o Order) String() string {
 
 // Host returns the host's byte order, LittleEndian or BigEndian.
 func Host() Order {
-	if hostBigEndian {
+	if endian.HostBig {
 		return BigEndian
 	}
 	return LittleEndian

@@ -2,6 +2,7 @@ package attr
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/internal/endian"
@@ -11,32 +12,28 @@ import (
 // It is a small value: copy it to save a position, pass it by value to
 // hand a nest to another function. The zero Decoder has no attributes.
 type Decoder struct {
-	b       []byte // the run of attributes
-	data    []byte // payload of the current attribute; nil when not on one
-	pos     int    // index in b of the next header; may pass len(b)
-	hdr     int    // index in b of the current header
-	base    int    // offset of b[0] in the message
+	rest    []byte // the attributes not walked yet, from the next header on
+	cur     []byte // the current attribute, header included, cap == len; nil when not on one
+	end     int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
+	off     int    // offset of the current attribute's header from the base
 	err     *Error // first error, latched
-	typ     uint16 // nla_type of the current attribute, flags included
-	swap    bool   // integers are byte-swapped relative to the host
-	be      bool   // integers are big-endian
+	rot     int    // 8 if integers are byte-swapped relative to the host, else 0
 	lenient bool   // end a malformed walk silently, as the kernel does
-	ended   bool   // Next has returned false
+	bad     []byte // the attribute whose length a typed read rejected
 }
-
-// hostBig is the host's byte order.
-var hostBig = nlwire.Host() == nlwire.BigEndian
 
 // NewDecoder returns a strict decoder of the attributes in b, in the
 // host's byte order, with offsets counted from b[0].
 func NewDecoder(b []byte) Decoder {
-	return Decoder{b: b, be: hostBig}
+	return Decoder{rest: b, end: cap(b)}
 }
 
 // WithOrder returns a copy of d that reads integers in order o.
 func (d Decoder) WithOrder(o nlwire.Order) Decoder {
-	d.swap = o.Swap()
-	d.be = hostBig != d.swap
+	d.rot = 0
+	if o.Swap() {
+		d.rot = 8
+	}
 	return d
 }
 
@@ -46,7 +43,8 @@ func (d Decoder) WithOrder(o nlwire.Order) Decoder {
 // 16-byte nlmsghdr and the 16-byte ifinfomsg): Offset and the offsets of
 // errors then equal the kernel's NLMSGERR_ATTR_OFFS.
 func (d Decoder) WithBase(off int) Decoder {
-	d.base += off
+	d.end += off
+	d.off += off
 	return d
 }
 
@@ -64,28 +62,38 @@ func (d Decoder) Lenient() Decoder {
 // It returns false at the end of the attributes and once an error has
 // latched. The walk follows nla_ok and nla_next (include/net/netlink.h):
 // at least 4 bytes must remain, 4 <= nla_len <= remaining, and the next
-// header is NLA_ALIGN(nla_len) further on.
+// header is NLA_ALIGN(nla_len) further on, or the end.
 func (d *Decoder) Next() bool {
-	p := d.pos
-	if p+HeaderLen <= len(d.b) {
-		// The header {u16 nla_len; u16 nla_type} in one load.
-		h := binary.LittleEndian.Uint32(d.b[p:])
-		if d.be {
-			h = h&0xff00ff00>>8 | h&0x00ff00ff<<8
-		}
-		n := int(h & 0xffff)
-		if n >= HeaderLen && n <= len(d.b)-p {
-			d.typ = uint16(h >> 16)
-			d.data = d.b[p+HeaderLen : p+n]
-			d.hdr = p
-			d.pos = p + Align(n)
+	// Kept within the inliner's budget: a swapped u16 is a rotation by 8.
+	b := d.rest
+	if len(b) >= HeaderLen {
+		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), d.rot))
+		if n >= HeaderLen && n <= len(b) {
+			d.cur = b[:n:n]
+			d.off = d.end - cap(b)
+			d.rest = b[min(Align(n), len(b)):]
 			return true
 		}
 	}
-	// The walk is over; Err and Leftover look at what is left.
-	d.data = nil
-	d.ended = true
+	d.cur = nil
 	return false
+}
+
+// swap reports whether integers are byte-swapped relative to the host.
+func (d *Decoder) swap() bool { return d.rot != 0 }
+
+// stuck reports whether the walk has ended with bytes it cannot take: the
+// next header does not fit, or its nla_len is below 4 or past the end.
+func (d *Decoder) stuck() bool {
+	b := d.rest
+	if len(b) == 0 {
+		return false
+	}
+	if len(b) < HeaderLen {
+		return true
+	}
+	n := int(endian.Uint16(b, d.swap()))
+	return n < HeaderLen || n > len(b)
 }
 
 // fail latches an error and ends the walk: the next Next returns false
@@ -94,42 +102,62 @@ func (d *Decoder) fail(off int, typ uint16, err error) {
 	if d.err == nil {
 		d.err = &Error{Offset: off, Type: typ, Err: err}
 	}
-	d.pos = len(d.b)
-	d.data = nil
+	d.rest = nil
+	d.cur = nil
 }
 
-// bad latches ErrBadLength for the current attribute.
-func (d *Decoder) bad() {
-	d.fail(d.base+d.hdr, d.typ&TypeMask, ErrBadLength)
+// payload returns the current attribute's payload if it is exactly n
+// bytes long; otherwise it latches ErrBadLength (built lazily by Err, to
+// keep the typed reads small enough to inline) and ends the walk.
+func (d *Decoder) payload(n int) ([]byte, bool) {
+	p := d.cur
+	if len(p) != HeaderLen+n {
+		if p == nil {
+			p = make([]byte, HeaderLen) // not positioned: report type 0
+		}
+		d.rest, d.bad = nil, p
+		return nil, false
+	}
+	return p[HeaderLen:], true
 }
 
 // Present reports whether d is positioned on an attribute: Next returned
 // true, or Find or Scatter placed it there. It is how to tell a filled
 // Scatter table entry from an empty one.
-func (d *Decoder) Present() bool { return d.data != nil }
+func (d *Decoder) Present() bool { return d.cur != nil }
 
 // Type returns the current attribute's type, flags stripped
 // (nla_type & NLA_TYPE_MASK).
-func (d *Decoder) Type() uint16 { return d.typ & TypeMask }
+func (d *Decoder) Type() uint16 { return d.RawType() & TypeMask }
 
 // RawType returns the current attribute's nla_type, flags included.
-func (d *Decoder) RawType() uint16 { return d.typ }
+func (d *Decoder) RawType() uint16 {
+	if len(d.cur) < HeaderLen {
+		return 0
+	}
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(d.cur[2:]), d.rot)
+}
 
 // Flags returns the current attribute's flag bits: FlagNested
 // (NLA_F_NESTED) and FlagNetByteOrder (NLA_F_NET_BYTEORDER).
-func (d *Decoder) Flags() uint16 { return d.typ &^ TypeMask }
+func (d *Decoder) Flags() uint16 { return d.RawType() &^ TypeMask }
 
 // Len returns the current attribute's payload length (nla_len(), i.e.
 // nla_len - 4, padding excluded).
-func (d *Decoder) Len() int { return len(d.data) }
+func (d *Decoder) Len() int { return max(len(d.cur)-HeaderLen, 0) }
 
 // Offset returns the offset of the current attribute's header,
 // counted from the base given to WithBase.
-func (d *Decoder) Offset() int { return d.base + d.hdr }
+func (d *Decoder) Offset() int { return d.off }
 
 // Bytes returns the current attribute's payload (nla_data()), a view
 // into the decoder's buffer, not a copy.
-func (d *Decoder) Bytes() []byte { return d.data }
+func (d *Decoder) Bytes() []byte {
+	if d.cur == nil {
+		return nil
+	}
+	return d.cur[HeaderLen:]
+}
 
 // Err returns the first error met: an *Error wrapping ErrBadLength from
 // a typed read or, in strict mode, the reason the walk ended early:
@@ -137,38 +165,42 @@ func (d *Decoder) Bytes() []byte { return d.data }
 // ErrTrailing (1 to 3 bytes after the last attribute). The walk's error
 // is built here, when asked for, so that Next stays small.
 func (d *Decoder) Err() error {
-	if d.err == nil {
-		if !d.ended || d.lenient || d.pos >= len(d.b) {
-			return nil
-		}
+	switch {
+	case d.err != nil:
+	case d.bad != nil:
+		d.err = &Error{Offset: d.off, Type: endian.Uint16(d.bad[2:], d.swap()) & TypeMask, Err: ErrBadLength}
+	case d.lenient || !d.stuck():
+		return nil
+	default:
 		d.walkErr()
 	}
 	return d.err
 }
 
-// walkErr latches the error for a walk that ended with d.rest left over.
+// walkErr latches the error for a walk that stopped at d.rest.
 func (d *Decoder) walkErr() {
-	r := d.b[d.pos:]
-	off := d.base + d.pos
+	r := d.rest
+	at := d.end - cap(r)
 	if len(r) < HeaderLen {
-		d.err = &Error{Offset: off, Err: ErrTrailing}
+		d.err = &Error{Offset: at, Err: ErrTrailing}
 		return
 	}
-	n := endian.Uint16(r, d.swap)
-	typ := endian.Uint16(r[2:], d.swap) & TypeMask
+	n := endian.Uint16(r, d.swap())
+	typ := endian.Uint16(r[2:], d.swap()) & TypeMask
 	if n < HeaderLen {
-		d.err = &Error{Offset: off, Type: typ, Err: ErrBadLength}
+		d.err = &Error{Offset: at, Type: typ, Err: ErrBadLength}
 	} else {
-		d.err = &Error{Offset: off, Type: typ, Err: ErrTruncated}
+		d.err = &Error{Offset: at, Type: typ, Err: ErrTruncated}
 	}
 }
 
 // Leftover returns the number of bytes the walk could not consume when
 // it ended (the kernel's "bytes leftover after parsing attributes"): 0
-// while walking, after a clean end, and after a typed read failed.
+// while the next attribute is well formed, after a clean end, and after a
+// typed read failed.
 func (d *Decoder) Leftover() int {
-	if !d.ended || d.pos >= len(d.b) {
+	if !d.stuck() {
 		return 0
 	}
-	return len(d.b) - d.pos
+	return len(d.rest)
 }

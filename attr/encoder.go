@@ -26,20 +26,20 @@ type Encoder struct {
 // NewEncoder returns an encoder that appends to buf after its len(buf)
 // bytes, growing it like append, in the host's byte order.
 func NewEncoder(buf []byte) Encoder {
-	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: hostBig}
+	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: endian.HostBig}
 }
 
 // NewFixedEncoder returns an encoder that writes into buf[len(buf):cap(buf)]
 // and never reallocates: an attribute that does not fit latches
 // ErrShortBuffer.
 func NewFixedEncoder(buf []byte) Encoder {
-	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: hostBig, fixed: true}
+	return Encoder{b: buf, lim: cap(buf), start: len(buf), be: endian.HostBig, fixed: true}
 }
 
 // WithOrder returns a copy of e that writes integers in order o.
 func (e Encoder) WithOrder(o nlwire.Order) Encoder {
 	e.swap = o.Swap()
-	e.be = hostBig != e.swap
+	e.be = endian.HostBig != e.swap
 	return e
 }
 

@@ -3,21 +3,21 @@ package attr
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/nlwire/nlwire/internal/endian"
 )
 
 // The typed reads decode the current attribute's payload; call them
 // while positioned on one (Next returned true). Each checks the payload
-// length exactly; on a mismatch it returns 0 (or the empty value) and
-// latches *Error{Offset, Type, ErrBadLength}, after which Next returns
-// false. Integers are read in the decoder's byte order.
+// length exactly; on a mismatch it returns 0 (or the empty value),
+// latches *Error{Offset, Type, ErrBadLength}, and ends the walk: Next
+// returns false afterwards. Integers are read in the decoder's byte order.
 
 // Uint8 reads a u8 payload (nla_get_u8, NLA_U8).
 func (d *Decoder) Uint8() uint8 {
-	p := d.data
-	if len(p) != 1 {
-		d.bad()
+	p, ok := d.payload(1)
+	if !ok {
 		return 0
 	}
 	return p[0]
@@ -25,98 +25,84 @@ func (d *Decoder) Uint8() uint8 {
 
 // Uint16 reads a u16 payload (nla_get_u16, NLA_U16).
 func (d *Decoder) Uint16() uint16 {
-	p := d.data
-	if len(p) != 2 {
-		d.bad()
+	p, ok := d.payload(2)
+	if !ok {
 		return 0
 	}
-	v := binary.NativeEndian.Uint16(p)
-	if d.swap {
-		v = v<<8 | v>>8
-	}
-	return v
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.rot)
 }
 
 // Uint32 reads a u32 payload (nla_get_u32, NLA_U32).
 func (d *Decoder) Uint32() uint32 {
-	p := d.data
-	if len(p) != 4 {
-		d.bad()
+	p, ok := d.payload(4)
+	if !ok {
 		return 0
 	}
-	return endian.Uint32(p, d.swap)
+	return endian.Uint32(p, d.swap())
 }
 
 // Uint64 reads a u64 payload (nla_get_u64, NLA_U64).
 func (d *Decoder) Uint64() uint64 {
-	p := d.data
-	if len(p) != 8 {
-		d.bad()
+	p, ok := d.payload(8)
+	if !ok {
 		return 0
 	}
-	return endian.Uint64(p, d.swap)
+	return endian.Uint64(p, d.swap())
 }
 
 // Int8 reads an s8 payload (nla_get_s8, NLA_S8).
 func (d *Decoder) Int8() int8 { return int8(d.Uint8()) }
 
 // Int16 reads an s16 payload (nla_get_s16, NLA_S16).
-func (d *Decoder) Int16() int16 { return int16(d.Uint16()) }
+func (d *Decoder) Int16() int16 {
+	p, ok := d.payload(2)
+	if !ok {
+		return 0
+	}
+	return int16(bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.rot))
+}
 
 // Int32 reads an s32 payload (nla_get_s32, NLA_S32).
 func (d *Decoder) Int32() int32 {
-	p := d.data
-	if len(p) != 4 {
-		d.bad()
+	p, ok := d.payload(4)
+	if !ok {
 		return 0
 	}
-	return int32(endian.Uint32(p, d.swap))
+	return int32(endian.Uint32(p, d.swap()))
 }
 
 // Int64 reads an s64 payload (nla_get_s64, NLA_S64).
 func (d *Decoder) Int64() int64 {
-	p := d.data
-	if len(p) != 8 {
-		d.bad()
+	p, ok := d.payload(8)
+	if !ok {
 		return 0
 	}
-	return int64(endian.Uint64(p, d.swap))
+	return int64(endian.Uint64(p, d.swap()))
 }
 
 // Uint reads a variable-width unsigned payload of exactly 4 or 8 bytes
 // (nla_get_uint, NLA_UINT).
 func (d *Decoder) Uint() uint64 {
-	p := d.data
-	switch len(p) {
-	case 4:
-		return uint64(endian.Uint32(p, d.swap))
-	case 8:
-		return endian.Uint64(p, d.swap)
+	if len(d.cur) == HeaderLen+4 {
+		return uint64(d.Uint32())
 	}
-	d.bad()
-	return 0
+	return d.Uint64()
 }
 
 // Int reads a variable-width signed payload of exactly 4 or 8 bytes,
 // sign-extending the 4-byte form (nla_get_sint, NLA_SINT).
 func (d *Decoder) Int() int64 {
-	p := d.data
-	switch len(p) {
-	case 4:
-		return int64(int32(endian.Uint32(p, d.swap)))
-	case 8:
-		return int64(endian.Uint64(p, d.swap))
+	if len(d.cur) == HeaderLen+4 {
+		return int64(d.Int32())
 	}
-	d.bad()
-	return 0
+	return d.Int64()
 }
 
 // BE16 reads a big-endian u16 payload whatever the decoder's order
 // (nla_get_be16, NLA_BE16).
 func (d *Decoder) BE16() uint16 {
-	p := d.data
-	if len(p) != 2 {
-		d.bad()
+	p, ok := d.payload(2)
+	if !ok {
 		return 0
 	}
 	return binary.BigEndian.Uint16(p)
@@ -125,9 +111,8 @@ func (d *Decoder) BE16() uint16 {
 // BE32 reads a big-endian u32 payload whatever the decoder's order
 // (nla_get_be32, nla_get_in_addr, NLA_BE32).
 func (d *Decoder) BE32() uint32 {
-	p := d.data
-	if len(p) != 4 {
-		d.bad()
+	p, ok := d.payload(4)
+	if !ok {
 		return 0
 	}
 	return binary.BigEndian.Uint32(p)
@@ -136,9 +121,8 @@ func (d *Decoder) BE32() uint32 {
 // BE64 reads a big-endian u64 payload whatever the decoder's order
 // (nla_get_be64).
 func (d *Decoder) BE64() uint64 {
-	p := d.data
-	if len(p) != 8 {
-		d.bad()
+	p, ok := d.payload(8)
+	if !ok {
 		return 0
 	}
 	return binary.BigEndian.Uint64(p)
@@ -147,11 +131,8 @@ func (d *Decoder) BE64() uint64 {
 // Flag reports that the current attribute is present and checks that
 // its payload is empty (nla_get_flag, NLA_FLAG).
 func (d *Decoder) Flag() bool {
-	if d.data == nil || len(d.data) != 0 {
-		d.bad()
-		return false
-	}
-	return true
+	_, ok := d.payload(0)
+	return ok
 }
 
 // StringBytes returns the payload up to its first NUL, or all of it if
@@ -172,12 +153,11 @@ func (d *Decoder) String() string { return string(d.StringBytes()) }
 // Bitfield32 reads a struct nla_bitfield32 {u32 value; u32 selector}
 // payload of exactly 8 bytes (nla_get_bitfield32, NLA_BITFIELD32).
 func (d *Decoder) Bitfield32() (value, selector uint32) {
-	p := d.data
-	if len(p) != 8 {
-		d.bad()
+	p, ok := d.payload(8)
+	if !ok {
 		return 0, 0
 	}
-	return endian.Uint32(p, d.swap), endian.Uint32(p[4:], d.swap)
+	return endian.Uint32(p, d.swap()), endian.Uint32(p[4:], d.swap())
 }
 
 // Nested returns a decoder of the attributes inside the current one
@@ -186,5 +166,6 @@ func (d *Decoder) Bitfield32() (value, selector uint32) {
 // required: old families nest without it. Errors inside the nest latch in
 // the returned decoder, not in d.
 func (d *Decoder) Nested() Decoder {
-	return Decoder{b: d.data, base: d.base + d.hdr + HeaderLen, swap: d.swap, be: d.be, lenient: d.lenient}
+	p := d.Bytes()
+	return Decoder{rest: p, end: d.off + HeaderLen + cap(p), off: d.off + HeaderLen, rot: d.rot, lenient: d.lenient}
 }

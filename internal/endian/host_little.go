@@ -1,5 +1,6 @@
 //go:build !(armbe || arm64be || m68k || mips || mips64 || mips64p32 || ppc || ppc64 || s390 || s390x || shbe || sparc || sparc64)
 
-package nlwire
+package endian
 
-const hostBigEndian = false
+// HostBig reports whether the host is big-endian.
+const HostBig = false
