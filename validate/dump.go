@@ -45,6 +45,17 @@ var ErrBadDump = errors.New("validate: malformed policy dump")
 //     fails with "Attribute failed policy validation" where a
 //     NLA_POLICY_RANGE rule would say "binary attribute size out of
 //     range";
+//   - NLA_POLICY_EXACT_LEN_WARN(n) (NLA_VALIDATE_RANGE_WARN_TOO_LONG) is
+//     dumped as NLA_POLICY_EXACT_LEN(n) is, min and max length n: it
+//     becomes ExactLen(n), which rejects a longer payload with ERANGE
+//     "binary attribute size out of range" where the kernel only warns
+//     (liberal) or fails with EINVAL "invalid attribute length"
+//     (ModeStrictAttrs);
+//   - a plain NLA_NESTED without a nested policy is dumped without a
+//     policy index, and its contents are not checked, although the
+//     operation's handler may parse them itself with its own policy and
+//     answer with the same messages (ethtool's STRSET_STRINGSETS and
+//     STATS_GROUPS, seen on Linux 6.18);
 //   - strict_start_type is not dumped, nor the strictness (Mode) of each
 //     operation: generic netlink validates strictly unless an operation
 //     opts out (GENL_DONT_VALIDATE_STRICT), so ModeStrict is the usual

@@ -58,7 +58,7 @@ func Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 // ends the walk. It does not allocate unless it fails (or o.Warn
 // allocates).
 func (o Options) Validate(b []byte, p *Policy, m Mode) error {
-	s := state{swap: o.Order.Swap(), warn: o.Warn}
+	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	if !s.parse(&d, p, m, 0, nil, o.Base+len(b)) {
 		return s.err
@@ -76,7 +76,7 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // validated but not stored. On failure tb holds what was stored before
 // the offending attribute.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
-	s := state{swap: o.Order.Swap(), warn: o.Warn}
+	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
 	if !s.parse(&d, p, m, 0, tb, o.Base+len(b)) {
@@ -93,6 +93,11 @@ type state struct {
 	path     [maxPath]uint16
 	warn     func(Warning)
 	err      *Error
+	// all and base are the validated bytes and the offset of all[0],
+	// for reading past a short integer payload as the kernel does.
+	all     []byte
+	base    int
+	scratch [8]byte
 }
 
 func (s *state) push(t uint16) {
@@ -312,7 +317,12 @@ func (s *state) attr(d *attr.Decoder, p *Policy, t int, m Mode, depth int) bool 
 	case CheckRange, CheckRangeWarnTooLong, CheckMin, CheckMax:
 		return s.intRange(pt, b, off, t, m)
 	case CheckMask:
-		v, ok := s.unsignedValue(k, b)
+		// nla_validate_mask reads U8...U64, UINT, BE16 and BE32 only:
+		// MSECS and BINARY take its default case.
+		if k == Msecs || k == Binary {
+			return s.failBare(nlwire.EINVAL)
+		}
+		v, ok := s.unsignedValue(k, s.intBytes(k, b, off))
 		if !ok {
 			return s.failBare(nlwire.EINVAL) // the kernel's default case
 		}
@@ -400,6 +410,7 @@ func (s *state) unsignedValue(k Kind, b []byte) (uint64, bool) {
 // intRange is nla_validate_int_range.
 func (s *state) intRange(pt *Rule, b []byte, off, t int, m Mode) bool {
 	k := pt.Kind
+	b = s.intBytes(k, b, off)
 	if k.signed() {
 		var v int64
 		switch k {
@@ -446,6 +457,31 @@ func (s *state) intRange(pt *Rule, b []byte, off, t int, m Mode) bool {
 		return s.fail(nlwire.ERANGE, MsgOutOfRange, off, pt)
 	}
 	return true
+}
+
+// intSize is the number of bytes nla_get_u8 ... nla_get_u64 (and the
+// be and s variants) read for kind k; 0 for the kinds read otherwise.
+var intSize = [numKinds]uint8{
+	U8: 1, U16: 2, U32: 4, U64: 8, Msecs: 8, S8: 1, S16: 2, S32: 4, S64: 8, BE16: 2, BE32: 4,
+}
+
+// intBytes returns the bytes the kernel's nla_get_* reads for an integer
+// of kind k whose payload b starts after the header at off. A Rule.Len
+// below the integer's size lets a shorter payload through validate_nla's
+// length checks, and the kernel's read then runs past it, into the
+// padding or the next attribute: intBytes reads those same bytes, and
+// zeros past the end of the validated bytes (where the kernel reads
+// whatever follows the message), instead of panicking.
+func (s *state) intBytes(k Kind, b []byte, off int) []byte {
+	need := int(intSize[k])
+	if len(b) >= need {
+		return b
+	}
+	s.scratch = [8]byte{}
+	if start := off + attr.HeaderLen - s.base; start >= 0 && start <= len(s.all) {
+		copy(s.scratch[:need], s.all[start:])
+	}
+	return s.scratch[:need]
 }
 
 // funcFailed turns a CheckFunc's error into the kernel's report.
