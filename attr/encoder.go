@@ -43,6 +43,28 @@ func (e Encoder) WithOrder(o nlwire.Order) Encoder {
 	return e
 }
 
+// reserve is grow's fast path, small enough to inline: it returns nil
+// when the capacity is short or after an error, and then the caller
+// calls growSlow.
+func (e *Encoder) reserve(n int) []byte {
+	l := len(e.b)
+	if l+n > e.lim {
+		return nil
+	}
+	e.b = e.b[:l+n]
+	return e.b[l : l+n]
+}
+
+// hdr returns an nlattr header {nla_len n, nla_type typ} as the
+// little-endian value of its four bytes in the encoder's order.
+func (e *Encoder) hdr(n int, typ uint16) uint32 {
+	h := uint32(n)&0xffff | uint32(typ)<<16
+	if e.be {
+		h = h&0xff00ff00>>8 | h&0x00ff00ff<<8
+	}
+	return h
+}
+
 // grow extends the buffer by n bytes and returns them, or nil after an
 // error. The bytes may hold old data: callers overwrite or clear them.
 func (e *Encoder) grow(n int) []byte {
@@ -80,11 +102,7 @@ func (e *Encoder) fail(off int, typ uint16, err error) {
 
 // header writes an nlattr header {nla_len, nla_type} to p.
 func (e *Encoder) header(p []byte, n int, typ uint16) {
-	h := uint32(n)&0xffff | uint32(typ)<<16
-	if e.be {
-		h = h&0xff00ff00>>8 | h&0x00ff00ff<<8
-	}
-	binary.LittleEndian.PutUint32(p[:4], h)
+	binary.LittleEndian.PutUint32(p[:4], e.hdr(n, typ))
 }
 
 // Header reserves n zeroed bytes, padded to a multiple of 4, for a

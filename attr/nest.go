@@ -22,7 +22,10 @@ func (e *Encoder) Begin(typ uint16) Nest {
 // nested arrays such as CTRL_ATTR_OPS are sent.
 func (e *Encoder) BeginNoFlag(typ uint16) Nest {
 	l := len(e.b)
-	p := e.grow(HeaderLen)
+	p := e.reserve(HeaderLen)
+	if p == nil {
+		p = e.growSlow(HeaderLen)
+	}
 	if p == nil {
 		return Nest{}
 	}

@@ -2,8 +2,7 @@ package attr
 
 import (
 	"encoding/binary"
-
-	"github.com/nlwire/nlwire/internal/endian"
+	"math/bits"
 )
 
 // The put methods append one attribute of type typ, used as given: OR
@@ -11,37 +10,56 @@ import (
 // Integers are written in the encoder's byte order; padding is zero.
 
 // Uint8 appends a u8 attribute (nla_put_u8).
-func (e *Encoder) Uint8(typ uint16, v uint8) {
-	if p := e.grow(8); p != nil {
-		e.header(p, 5, typ)
-		binary.LittleEndian.PutUint32(p[4:8], uint32(v))
-	}
-}
+func (e *Encoder) Uint8(typ uint16, v uint8) { e.put8(typ, 5, uint32(v)) }
 
 // Uint16 appends a u16 attribute (nla_put_u16).
 func (e *Encoder) Uint16(typ uint16, v uint16) {
-	if p := e.grow(8); p != nil {
-		e.header(p, 6, typ)
-		endian.PutUint16(p[4:6], v, e.swap)
-		p[6], p[7] = 0, 0
+	if e.be {
+		v = bits.ReverseBytes16(v)
 	}
+	e.put8(typ, 6, uint32(v))
 }
 
 // Uint32 appends a u32 attribute (nla_put_u32).
 func (e *Encoder) Uint32(typ uint16, v uint32) {
-	if p := e.grow(8); p != nil {
-		e.header(p, 8, typ)
-		endian.PutUint32(p[4:8], v, e.swap)
+	if e.be {
+		v = bits.ReverseBytes32(v)
 	}
+	e.put8(typ, 8, v)
 }
 
 // Uint64 appends a u64 attribute without alignment padding, as
 // nla_put_u64_64bit does on kernels that never pad (see Uint64bit).
 func (e *Encoder) Uint64(typ uint16, v uint64) {
-	if p := e.grow(12); p != nil {
-		e.header(p, 12, typ)
-		endian.PutUint64(p[4:12], v, e.swap)
+	if e.be {
+		v = bits.ReverseBytes64(v)
 	}
+	e.put12(typ, v)
+}
+
+// put8 appends an 8-byte attribute of length n (5 to 8) whose 4-byte
+// payload, padding included, is w's little-endian bytes.
+func (e *Encoder) put8(typ uint16, n int, w uint32) {
+	p := e.reserve(8)
+	if p == nil {
+		if p = e.growSlow(8); p == nil {
+			return
+		}
+	}
+	binary.LittleEndian.PutUint64(p, uint64(e.hdr(n, typ))|uint64(w)<<32)
+}
+
+// put12 appends a 12-byte attribute whose 8-byte payload is w's
+// little-endian bytes.
+func (e *Encoder) put12(typ uint16, w uint64) {
+	p := e.reserve(12)
+	if p == nil {
+		if p = e.growSlow(12); p == nil {
+			return
+		}
+	}
+	binary.LittleEndian.PutUint32(p, e.hdr(12, typ))
+	binary.LittleEndian.PutUint64(p[4:], w)
 }
 
 // Int8 appends an s8 attribute (nla_put_s8).
@@ -79,31 +97,16 @@ func (e *Encoder) Int(typ uint16, v int64) {
 
 // BE16 appends a big-endian u16 attribute whatever the encoder's order,
 // without NLA_F_NET_BYTEORDER (nla_put_be16); see Net16.
-func (e *Encoder) BE16(typ uint16, v uint16) {
-	if p := e.grow(8); p != nil {
-		e.header(p, 6, typ)
-		binary.BigEndian.PutUint32(p[4:8], uint32(v)<<16)
-	}
-}
+func (e *Encoder) BE16(typ uint16, v uint16) { e.put8(typ, 6, uint32(bits.ReverseBytes16(v))) }
 
 // BE32 appends a big-endian u32 attribute whatever the encoder's order,
 // without NLA_F_NET_BYTEORDER (nla_put_be32, nla_put_in_addr).
-func (e *Encoder) BE32(typ uint16, v uint32) {
-	if p := e.grow(8); p != nil {
-		e.header(p, 8, typ)
-		binary.BigEndian.PutUint32(p[4:8], v)
-	}
-}
+func (e *Encoder) BE32(typ uint16, v uint32) { e.put8(typ, 8, bits.ReverseBytes32(v)) }
 
 // BE64 appends a big-endian u64 attribute whatever the encoder's order,
 // without NLA_F_NET_BYTEORDER and without alignment padding (nla_put_be64
 // on kernels that never pad).
-func (e *Encoder) BE64(typ uint16, v uint64) {
-	if p := e.grow(12); p != nil {
-		e.header(p, 12, typ)
-		binary.BigEndian.PutUint64(p[4:12], v)
-	}
-}
+func (e *Encoder) BE64(typ uint16, v uint64) { e.put12(typ, bits.ReverseBytes64(v)) }
 
 // Net16 appends a big-endian u16 attribute with NLA_F_NET_BYTEORDER set
 // (nla_put_net16).
@@ -119,9 +122,13 @@ func (e *Encoder) Net64(typ uint16, v uint64) { e.BE64(typ|FlagNetByteOrder, v) 
 
 // Flag appends an attribute with an empty payload (nla_put_flag).
 func (e *Encoder) Flag(typ uint16) {
-	if p := e.grow(4); p != nil {
-		e.header(p, 4, typ)
+	p := e.reserve(4)
+	if p == nil {
+		if p = e.growSlow(4); p == nil {
+			return
+		}
 	}
+	binary.LittleEndian.PutUint32(p, e.hdr(4, typ))
 }
 
 // Put appends an attribute with payload p (nla_put, NLA_BINARY). A payload longer
@@ -132,10 +139,14 @@ func (e *Encoder) Put(typ uint16, p []byte) {
 		e.tooLong(typ)
 		return
 	}
-	if q := e.grow(Align(n)); q != nil {
-		e.header(q, n, typ)
-		clear(q[HeaderLen+copy(q[HeaderLen:], p):])
+	q := e.reserve(Align(n))
+	if q == nil {
+		if q = e.growSlow(Align(n)); q == nil {
+			return
+		}
 	}
+	e.header(q, n, typ)
+	clear(q[HeaderLen+copy(q[HeaderLen:], p):])
 }
 
 // String appends a NUL-terminated string attribute (nla_put_string,
@@ -147,20 +158,23 @@ func (e *Encoder) String(typ uint16, s string) {
 		e.tooLong(typ)
 		return
 	}
-	if q := e.grow(Align(n)); q != nil {
-		e.header(q, n, typ)
-		clear(q[HeaderLen+copy(q[HeaderLen:], s):])
+	q := e.reserve(Align(n))
+	if q == nil {
+		if q = e.growSlow(Align(n)); q == nil {
+			return
+		}
 	}
+	e.header(q, n, typ)
+	clear(q[HeaderLen+copy(q[HeaderLen:], s):])
 }
 
 // Bitfield32 appends a struct nla_bitfield32 {u32 value; u32 selector}
 // attribute (nla_put_bitfield32, NLA_BITFIELD32).
 func (e *Encoder) Bitfield32(typ uint16, value, selector uint32) {
-	if p := e.grow(12); p != nil {
-		e.header(p, 12, typ)
-		endian.PutUint32(p[4:8], value, e.swap)
-		endian.PutUint32(p[8:12], selector, e.swap)
+	if e.be {
+		value, selector = bits.ReverseBytes32(value), bits.ReverseBytes32(selector)
 	}
+	e.put12(typ, uint64(value)|uint64(selector)<<32)
 }
 
 // Uint64bit appends a u64 attribute whose payload is 8-byte aligned
