@@ -1,0 +1,77 @@
+package genl
+
+import "github.com/nlwire/nlwire/family"
+
+// Controller commands (CTRL_CMD_*, include/uapi/linux/genetlink.h), the cmd of the genlmsghdr of nlctrl messages.
+const (
+	CTRL_CMD_UNSPEC       = 0
+	CTRL_CMD_NEWFAMILY    = 1
+	CTRL_CMD_DELFAMILY    = 2
+	CTRL_CMD_GETFAMILY    = 3
+	CTRL_CMD_NEWOPS       = 4
+	CTRL_CMD_DELOPS       = 5
+	CTRL_CMD_GETOPS       = 6
+	CTRL_CMD_NEWMCAST_GRP = 7
+	CTRL_CMD_DELMCAST_GRP = 8
+	CTRL_CMD_GETMCAST_GRP = 9
+	CTRL_CMD_GETPOLICY    = 10
+)
+
+// Attribute types in policy descriptions (enum netlink_attribute_type, include/uapi/linux/netlink.h): the values of NL_POLICY_TYPE_ATTR_TYPE.
+const (
+	NL_ATTR_TYPE_INVALID      = 0
+	NL_ATTR_TYPE_FLAG         = 1
+	NL_ATTR_TYPE_U8           = 2
+	NL_ATTR_TYPE_U16          = 3
+	NL_ATTR_TYPE_U32          = 4
+	NL_ATTR_TYPE_U64          = 5
+	NL_ATTR_TYPE_S8           = 6
+	NL_ATTR_TYPE_S16          = 7
+	NL_ATTR_TYPE_S32          = 8
+	NL_ATTR_TYPE_S64          = 9
+	NL_ATTR_TYPE_BINARY       = 10
+	NL_ATTR_TYPE_STRING       = 11
+	NL_ATTR_TYPE_NUL_STRING   = 12
+	NL_ATTR_TYPE_NESTED       = 13
+	NL_ATTR_TYPE_NESTED_ARRAY = 14
+	NL_ATTR_TYPE_BITFIELD32   = 15
+	NL_ATTR_TYPE_SINT         = 16
+	NL_ATTR_TYPE_UINT         = 17
+)
+
+// Commands names the CTRL_CMD_* values.
+var Commands = family.Enum{Space: "CTRL_CMD", Names: []string{
+	CTRL_CMD_UNSPEC:       "CTRL_CMD_UNSPEC",
+	CTRL_CMD_NEWFAMILY:    "CTRL_CMD_NEWFAMILY",
+	CTRL_CMD_DELFAMILY:    "CTRL_CMD_DELFAMILY",
+	CTRL_CMD_GETFAMILY:    "CTRL_CMD_GETFAMILY",
+	CTRL_CMD_NEWOPS:       "CTRL_CMD_NEWOPS",
+	CTRL_CMD_DELOPS:       "CTRL_CMD_DELOPS",
+	CTRL_CMD_GETOPS:       "CTRL_CMD_GETOPS",
+	CTRL_CMD_NEWMCAST_GRP: "CTRL_CMD_NEWMCAST_GRP",
+	CTRL_CMD_DELMCAST_GRP: "CTRL_CMD_DELMCAST_GRP",
+	CTRL_CMD_GETMCAST_GRP: "CTRL_CMD_GETMCAST_GRP",
+	CTRL_CMD_GETPOLICY:    "CTRL_CMD_GETPOLICY",
+}}
+
+// AttrTypes names the NL_ATTR_TYPE_* values of NL_POLICY_TYPE_ATTR_TYPE.
+var AttrTypes = family.Enum{Space: "NL_ATTR_TYPE", Names: []string{
+	NL_ATTR_TYPE_INVALID:      "NL_ATTR_TYPE_INVALID",
+	NL_ATTR_TYPE_FLAG:         "NL_ATTR_TYPE_FLAG",
+	NL_ATTR_TYPE_U8:           "NL_ATTR_TYPE_U8",
+	NL_ATTR_TYPE_U16:          "NL_ATTR_TYPE_U16",
+	NL_ATTR_TYPE_U32:          "NL_ATTR_TYPE_U32",
+	NL_ATTR_TYPE_U64:          "NL_ATTR_TYPE_U64",
+	NL_ATTR_TYPE_S8:           "NL_ATTR_TYPE_S8",
+	NL_ATTR_TYPE_S16:          "NL_ATTR_TYPE_S16",
+	NL_ATTR_TYPE_S32:          "NL_ATTR_TYPE_S32",
+	NL_ATTR_TYPE_S64:          "NL_ATTR_TYPE_S64",
+	NL_ATTR_TYPE_BINARY:       "NL_ATTR_TYPE_BINARY",
+	NL_ATTR_TYPE_STRING:       "NL_ATTR_TYPE_STRING",
+	NL_ATTR_TYPE_NUL_STRING:   "NL_ATTR_TYPE_NUL_STRING",
+	NL_ATTR_TYPE_NESTED:       "NL_ATTR_TYPE_NESTED",
+	NL_ATTR_TYPE_NESTED_ARRAY: "NL_ATTR_TYPE_NESTED_ARRAY",
+	NL_ATTR_TYPE_BITFIELD32:   "NL_ATTR_TYPE_BITFIELD32",
+	NL_ATTR_TYPE_SINT:         "NL_ATTR_TYPE_SINT",
+	NL_ATTR_TYPE_UINT:         "NL_ATTR_TYPE_UINT",
+}}
