@@ -1,6 +1,11 @@
 package validate
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+)
 
 // Attribute numbers inside a policy description, the kernel's enum
 // netlink_policy_type_attr (include/uapi/linux/netlink.h): the nest of
@@ -136,4 +141,11 @@ func (a AttrPolicy) String() string {
 		s += " maxtype " + strconv.FormatUint(uint64(a.PolicyMaxType), 10)
 	}
 	return s
+}
+
+// ParseAttrPolicy decodes the payload of an NLMSGERR_ATTR_POLICY nest or
+// of one attribute's entry in a policy dump: NL_POLICY_TYPE_ATTR_*
+// attributes in byte order o.
+func ParseAttrPolicy(b []byte, o nlwire.Order) (AttrPolicy, error) {
+	return parseAttrPolicy(attr.NewDecoder(b).WithOrder(o))
 }

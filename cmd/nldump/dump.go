@@ -1,0 +1,798 @@
+package main
+
+import (
+	"bufio"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/netip"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/family"
+	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/internal/endian"
+	"github.com/nlwire/nlwire/wire"
+)
+
+// Netlink families with tables.
+const (
+	familyRoute   = 0  // NETLINK_ROUTE
+	familyGeneric = 16 // NETLINK_GENERIC
+)
+
+// dumper decodes datagrams and prints their messages, as text or JSON.
+type dumper struct {
+	w        *bufio.Writer
+	errw     io.Writer
+	json     bool
+	validate bool
+	filter   filter
+	progress bool
+
+	genl      map[uint16]string // generic netlink family ids seen or given
+	malformed int
+	b         []byte // the output being built
+
+	size     int64 // the current file's size, for progress
+	done     int64 // bytes of datagrams decoded
+	records  int
+	lastShow time.Time
+}
+
+func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
+	return &dumper{w: w, errw: errw, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 64<<10)}
+}
+
+func (d *dumper) malformedf(format string, args ...any) {
+	d.malformed++
+	fmt.Fprintf(d.errw, "nldump: "+format+"\n", args...)
+}
+
+// kind is what the tables say about one message.
+type kind struct {
+	family  string      // "route", "generic", ...
+	name    string      // the message type's name ("RTM_NEWLINK", "nlctrl CTRL_CMD_GETFAMILY")
+	hdrLen  int         // the family header's size
+	hdrName string      // the family header's C struct
+	attrs   *family.Set // the attributes after the header; nil: print by number
+	op      wire.Op     // how to read the flags' modifier bits
+	known   bool        // the family is one whose attributes are attributes
+}
+
+func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.Order) kind {
+	k := kind{family: familyName(fam), op: wire.OpOf(h.Type)}
+	if name := wire.TypeName(h.Type); name != "" {
+		k.name = name
+		return k
+	}
+	switch fam {
+	case familyRoute:
+		k.known = true
+		k.name = "type " + strconv.Itoa(int(h.Type))
+		if m := route.Messages.Msg(h.Type); m != nil {
+			k.name, k.hdrLen, k.attrs = m.Name, m.HeaderLen, m.Attrs
+		}
+		switch {
+		case h.Type >= route.RTM_NEWLINK && h.Type <= route.RTM_SETLINK:
+			k.hdrName = "ifinfomsg"
+		case h.Type >= route.RTM_NEWADDR && h.Type <= route.RTM_GETADDR:
+			k.hdrName = "ifaddrmsg"
+		case h.Type >= route.RTM_NEWROUTE && h.Type <= route.RTM_GETROUTE:
+			k.hdrName = "rtmsg"
+		case h.Type >= route.RTM_NEWNEIGH && h.Type <= route.RTM_GETNEIGH:
+			k.hdrName = "ndmsg"
+		case h.Type >= route.RTM_NEWQDISC && h.Type <= route.RTM_GETTFILTER:
+			k.hdrName = "tcmsg"
+		}
+		switch (h.Type - route.RTM_NEWLINK) % 4 {
+		case 0:
+			k.op = wire.OpNew
+		case 1:
+			k.op = wire.OpDelete
+		case 2:
+			k.op = wire.OpGet
+		}
+	case familyGeneric:
+		k.known, k.hdrLen, k.hdrName = true, genl.HeaderLen, "genlmsghdr"
+		name, ok := d.genl[h.Type]
+		if !ok {
+			name = "genl-0x" + strconv.FormatUint(uint64(h.Type), 16)
+		}
+		k.name = name
+		if h.Type == genl.GENL_ID_CTRL {
+			if m := genl.Messages.Msg(h.Type); m != nil {
+				k.attrs = m.Attrs
+			}
+			if gh, err := genl.ParseHeader(payload, order); err == nil {
+				if c := genl.Commands.Name(uint16(gh.Cmd)); c != "" {
+					k.name += " " + c
+				}
+			}
+		}
+		if h.Flags&wire.Request != 0 && h.Flags&wire.Dump != 0 {
+			k.op = wire.OpGet
+		}
+	default:
+		k.name = "type " + strconv.Itoa(int(h.Type))
+	}
+	return k
+}
+
+func familyName(fam uint16) string {
+	switch fam {
+	case familyRoute:
+		return "route"
+	case familyGeneric:
+		return "generic"
+	}
+	return "netlink-" + strconv.Itoa(int(fam))
+}
+
+// datagram prints every message of one datagram.
+func (d *dumper) datagram(rec *record) {
+	d.records++
+	d.done += int64(len(rec.data))
+	if d.progress && d.records%1024 == 0 {
+		d.showProgress(rec.file)
+	}
+	r := wire.NewReader(rec.data).WithOrder(rec.order)
+	for r.Next() {
+		d.message(rec, &r)
+	}
+	if err := r.Err(); err != nil {
+		d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
+	} else if n := r.Leftover(); n > 0 {
+		d.malformedf("%s: record %d: offset %d: %d trailing bytes after the last message", rec.file, rec.index, len(rec.data)-n, n)
+	}
+	if rec.truncated {
+		d.malformedf("%s: record %d: offset %d: datagram cut short by the capture", rec.file, rec.index, len(rec.data))
+	}
+}
+
+func (d *dumper) showProgress(file string) {
+	if now := time.Now(); now.Sub(d.lastShow) > 500*time.Millisecond {
+		d.lastShow = now
+		fmt.Fprintf(d.errw, "\r%s: %d records, %d of %d bytes ", file, d.records, d.done, d.size)
+	}
+}
+
+func (d *dumper) message(rec *record, r *wire.Reader) {
+	h := r.Header()
+	msg := r.Message()
+	k := d.kindOf(rec.family, h, r.Payload(), rec.order)
+	if rec.family == familyGeneric && h.Type == genl.GENL_ID_CTRL {
+		d.learnFamily(r.Payload(), rec.order)
+	}
+	if !d.filter.match(rec.family, h, k.name) {
+		return
+	}
+	d.b = d.b[:0]
+	if d.json {
+		d.b = append(d.b, `{"file":`...)
+		d.b = appendJSONString(d.b, rec.file)
+		d.b = append(d.b, `,"record":`...)
+		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
+		if !rec.time.IsZero() {
+			d.b = append(d.b, `,"time":"`...)
+			d.b = rec.time.UTC().AppendFormat(d.b, time.RFC3339Nano)
+			d.b = append(d.b, '"')
+		}
+		d.b = append(d.b, `,"family":`...)
+		d.b = appendJSONString(d.b, k.family)
+		if rec.direction != capture.DirectionUnknown {
+			d.b = append(d.b, `,"dir":"`...)
+			d.b = append(d.b, rec.direction.String()...)
+			d.b = append(d.b, '"')
+		}
+		d.b = append(d.b, `,"order":"`...)
+		d.b = append(d.b, rec.order.String()...)
+		d.b = append(d.b, `","offset":`...)
+		d.b = strconv.AppendInt(d.b, int64(r.Offset()), 10)
+		d.b = d.jsonHeader(d.b, h, k)
+	} else {
+		d.b = append(d.b, rec.file...)
+		d.b = append(d.b, " #"...)
+		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
+		d.b = append(d.b, " @"...)
+		d.b = strconv.AppendInt(d.b, int64(r.Offset()), 10)
+		d.b = append(d.b, ' ')
+		d.b = append(d.b, k.family...)
+		if rec.direction != capture.DirectionUnknown {
+			d.b = append(d.b, ' ')
+			d.b = append(d.b, rec.direction.String()...)
+		}
+		d.b = append(d.b, ' ')
+		d.b = d.textHeader(d.b, h, k)
+		d.b = append(d.b, '\n')
+	}
+
+	switch {
+	case h.Type == wire.TypeError || h.Type == wire.TypeDone:
+		d.ack(rec, msg, r.Offset())
+	case h.Type < wire.MinType || !k.known:
+		if p := r.Payload(); len(p) > 0 {
+			d.field("payload", 1)
+			d.b = appendHexValue(d.b, p, d.json)
+			if !d.json {
+				d.b = append(d.b, '\n')
+			}
+		}
+	default:
+		d.body(rec, msg, k, 1, "attrs")
+		if d.validate && h.Flags&wire.Request != 0 {
+			d.check(rec, msg, h, k)
+		}
+	}
+	if d.json {
+		d.b = append(d.b, "}\n"...)
+	}
+	d.w.Write(d.b)
+}
+
+// learnFamily remembers the name of a generic netlink family from a
+// CTRL_CMD_NEWFAMILY message.
+func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
+	gh, err := genl.ParseHeader(payload, o)
+	if err != nil || gh.Cmd != genl.CTRL_CMD_NEWFAMILY {
+		return
+	}
+	a := attr.NewDecoder(payload[genl.HeaderLen:]).WithOrder(o).Lenient()
+	var id uint16
+	var name []byte
+	for a.Next() {
+		switch a.Type() {
+		case genl.CTRL_ATTR_FAMILY_ID:
+			id = a.Uint16()
+		case genl.CTRL_ATTR_FAMILY_NAME:
+			name = a.StringBytes()
+		}
+	}
+	if id != 0 && len(name) > 0 && d.genl[id] != string(name) {
+		d.genl[id] = string(name)
+	}
+}
+
+// textHeader appends "NAME len=N flags=F seq=N pid=N".
+func (d *dumper) textHeader(b []byte, h wire.Header, k kind) []byte {
+	b = append(b, k.name...)
+	b = append(b, " len="...)
+	b = strconv.AppendUint(b, uint64(h.Len), 10)
+	b = append(b, " flags="...)
+	b = h.Flags.Append(b, k.op)
+	b = append(b, " seq="...)
+	b = strconv.AppendUint(b, uint64(h.Seq), 10)
+	b = append(b, " pid="...)
+	b = strconv.AppendUint(b, uint64(h.PID), 10)
+	return b
+}
+
+func (d *dumper) jsonHeader(b []byte, h wire.Header, k kind) []byte {
+	b = append(b, `,"len":`...)
+	b = strconv.AppendUint(b, uint64(h.Len), 10)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, k.name)
+	b = append(b, `,"type_num":`...)
+	b = strconv.AppendUint(b, uint64(h.Type), 10)
+	b = append(b, `,"flags":"`...)
+	b = h.Flags.Append(b, k.op)
+	b = append(b, `","flags_num":`...)
+	b = strconv.AppendUint(b, uint64(h.Flags), 10)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendUint(b, uint64(h.Seq), 10)
+	b = append(b, `,"pid":`...)
+	b = strconv.AppendUint(b, uint64(h.PID), 10)
+	return b
+}
+
+// body prints a message's family header and attributes (a request echoed
+// in an error too). msg is the whole message, header first.
+func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
+	p := msg[wire.HeaderLen:]
+	if k.hdrLen > 0 {
+		if len(p) < k.hdrLen {
+			d.malformedf("%s: record %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.file, rec.index, k.name, len(p), k.hdrLen, k.hdrName)
+			d.field("payload", depth)
+			d.b = appendHexValue(d.b, p, d.json)
+			if !d.json {
+				d.b = append(d.b, '\n')
+			}
+			return
+		}
+		d.familyHeader(p[:k.hdrLen], k, rec.order, depth)
+	}
+	start := min(attr.Align(k.hdrLen), len(p))
+	dec := attr.NewDecoder(p[start:]).WithOrder(rec.order).WithBase(wire.HeaderLen + start)
+	d.attrs(rec, dec, k.attrs, depth, key)
+}
+
+// familyHeader prints the fixed header after nlmsghdr.
+func (d *dumper) familyHeader(p []byte, k kind, o nlwire.Order, depth int) {
+	d.field("header", depth)
+	if d.json {
+		d.b = append(d.b, `{"struct":`...)
+		d.b = appendJSONString(d.b, k.hdrName)
+	} else {
+		d.b = append(d.b, k.hdrName...)
+	}
+	kv := func(name string, v int64) {
+		if d.json {
+			d.b = append(d.b, `,"`...)
+			d.b = append(d.b, name...)
+			d.b = append(d.b, `":`...)
+		} else {
+			d.b = append(d.b, ' ')
+			d.b = append(d.b, name...)
+			d.b = append(d.b, '=')
+		}
+		d.b = strconv.AppendInt(d.b, v, 10)
+	}
+	switch k.hdrName {
+	case "ifinfomsg":
+		m, _ := route.ParseIfInfoMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("type", int64(m.Type))
+		kv("index", int64(m.Index))
+		kv("flags", int64(m.Flags))
+		kv("change", int64(m.Change))
+	case "ifaddrmsg":
+		m, _ := route.ParseIfAddrMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("prefixlen", int64(m.PrefixLen))
+		kv("flags", int64(m.Flags))
+		kv("scope", int64(m.Scope))
+		kv("index", int64(m.Index))
+	case "rtmsg":
+		m, _ := route.ParseRtMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("dst_len", int64(m.DstLen))
+		kv("src_len", int64(m.SrcLen))
+		kv("tos", int64(m.TOS))
+		kv("table", int64(m.Table))
+		kv("protocol", int64(m.Protocol))
+		kv("scope", int64(m.Scope))
+		kv("type", int64(m.Type))
+		kv("flags", int64(m.Flags))
+	case "ndmsg":
+		m, _ := route.ParseNdMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("index", int64(m.Index))
+		kv("state", int64(m.State))
+		kv("flags", int64(m.Flags))
+		kv("type", int64(m.Type))
+	case "tcmsg":
+		m, _ := route.ParseTcMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("index", int64(m.Index))
+		kv("handle", int64(m.Handle))
+		kv("parent", int64(m.Parent))
+		kv("info", int64(m.Info))
+	case "genlmsghdr":
+		m, _ := genl.ParseHeader(p, o)
+		kv("cmd", int64(m.Cmd))
+		kv("version", int64(m.Version))
+		kv("reserved", int64(m.Reserved))
+	default:
+		if d.json {
+			d.b = append(d.b, `,"bytes":`...)
+		} else {
+			d.b = append(d.b, ' ')
+		}
+		d.b = appendHexValue(d.b, p, d.json)
+	}
+	if d.json {
+		d.b = append(d.b, '}')
+	} else {
+		d.b = append(d.b, '\n')
+	}
+}
+
+// field starts a field of the message: `,"name":` in JSON, an indented
+// "name " in text.
+func (d *dumper) field(name string, depth int) {
+	if d.json {
+		d.b = append(d.b, `,"`...)
+		d.b = append(d.b, name...)
+		d.b = append(d.b, `":`...)
+		return
+	}
+	d.b = appendIndent(d.b, depth)
+	if name != "header" {
+		d.b = append(d.b, name...)
+		d.b = append(d.b, ' ')
+	}
+}
+
+func appendIndent(b []byte, depth int) []byte {
+	for i := 0; i < depth; i++ {
+		b = append(b, "  "...)
+	}
+	return b
+}
+
+// attrs prints a run of attributes of set s (nil: by number).
+func (d *dumper) attrs(rec *record, dec attr.Decoder, s *family.Set, depth int, key string) {
+	if d.json {
+		d.b = append(d.b, `,"`...)
+		d.b = append(d.b, key...)
+		d.b = append(d.b, `":[`...)
+	}
+	run := dec
+	first := true
+	for dec.Next() {
+		if d.json {
+			if !first {
+				d.b = append(d.b, ',')
+			}
+			first = false
+		}
+		d.attr(rec, &dec, run, s, depth)
+	}
+	if d.json {
+		d.b = append(d.b, ']')
+	}
+	if err := dec.Err(); err != nil {
+		d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
+	}
+}
+
+// attr prints the attribute dec is on; run is a decoder at the start of
+// its run, to look up a sibling that selects a nest's space.
+func (d *dumper) attr(rec *record, dec *attr.Decoder, run attr.Decoder, s *family.Set, depth int) {
+	t := dec.Type()
+	a := s.Attr(t)
+	name := s.Name(t)
+	p := dec.Bytes()
+	format := family.Binary
+	if a != nil {
+		format = a.Format
+	} else if dec.Flags()&attr.FlagNested != 0 {
+		format = family.Nested
+	}
+	if d.json {
+		d.b = append(d.b, `{"type":`...)
+		d.b = strconv.AppendUint(d.b, uint64(t), 10)
+		if name != "" {
+			d.b = append(d.b, `,"name":`...)
+			d.b = appendJSONString(d.b, name)
+		}
+		d.b = append(d.b, `,"offset":`...)
+		d.b = strconv.AppendInt(d.b, int64(dec.Offset()), 10)
+		d.b = append(d.b, `,"len":`...)
+		d.b = strconv.AppendInt(d.b, int64(len(p)+attr.HeaderLen), 10)
+		if dec.Flags()&attr.FlagNested != 0 {
+			d.b = append(d.b, `,"nested":true`...)
+		}
+		if dec.Flags()&attr.FlagNetByteOrder != 0 {
+			d.b = append(d.b, `,"net_byteorder":true`...)
+		}
+		d.b = append(d.b, `,"format":"`...)
+		d.b = append(d.b, format.String()...)
+		d.b = append(d.b, '"')
+	} else {
+		d.b = appendIndent(d.b, depth)
+		if name != "" {
+			d.b = append(d.b, name...)
+		} else {
+			d.b = append(d.b, '#')
+			d.b = strconv.AppendUint(d.b, uint64(t), 10)
+		}
+		if dec.Flags()&attr.FlagNested != 0 {
+			d.b = append(d.b, " +nested"...)
+		}
+		if dec.Flags()&attr.FlagNetByteOrder != 0 {
+			d.b = append(d.b, " +netorder"...)
+		}
+	}
+	switch format {
+	case family.Nested:
+		var child *family.Set
+		if a != nil {
+			key := ""
+			if len(a.Variants) > 0 {
+				if kd, ok := run.Find(a.Key); ok {
+					key = string(kd.StringBytes())
+				}
+			}
+			child = a.ChildSet(key)
+		}
+		hdr := 0
+		if a != nil {
+			hdr = min(int(a.Header), len(p))
+		}
+		if hdr > 0 {
+			d.nestHeader(p[:hdr], depth)
+		}
+		d.open(depth)
+		sub := dec.Nested()
+		if hdr > 0 {
+			sub = attr.NewDecoder(p[hdr:]).WithOrder(rec.order).WithBase(dec.Offset() + attr.HeaderLen + hdr)
+		}
+		d.attrs(rec, sub, child, depth+1, "attrs")
+		d.close(depth)
+	case family.NestedArray:
+		d.open(depth)
+		if d.json {
+			d.b = append(d.b, `,"elems":[`...)
+		}
+		el := dec.Nested()
+		first := true
+		for el.Next() {
+			if d.json {
+				if !first {
+					d.b = append(d.b, ',')
+				}
+				first = false
+				d.b = append(d.b, `{"index":`...)
+				d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+				d.b = append(d.b, `,"offset":`...)
+				d.b = strconv.AppendInt(d.b, int64(el.Offset()), 10)
+				d.b = append(d.b, `,"len":`...)
+				d.b = strconv.AppendInt(d.b, int64(el.Len()+attr.HeaderLen), 10)
+			} else {
+				d.b = appendIndent(d.b, depth+1)
+				d.b = append(d.b, '[')
+				d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+				d.b = append(d.b, ']')
+			}
+			d.open(depth + 1)
+			d.attrs(rec, el.Nested(), a.Child, depth+2, "attrs")
+			d.close(depth + 1)
+		}
+		if d.json {
+			d.b = append(d.b, ']')
+		}
+		if err := el.Err(); err != nil {
+			d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
+		}
+		d.close(depth)
+	case family.Multipath:
+		d.open(depth)
+		if d.json {
+			d.b = append(d.b, `,"nexthops":[`...)
+		}
+		off := dec.Offset() + attr.HeaderLen
+		for rest, first := p, true; len(rest) > 0; first = false {
+			nh, err := route.ParseRtNexthop(rest, rec.order)
+			l := int(nh.Len)
+			if err != nil || l < route.RtNexthopLen || l > len(rest) {
+				d.malformedf("%s: record %d: bad rtnexthop at offset %d", rec.file, rec.index, off)
+				break
+			}
+			if d.json {
+				if !first {
+					d.b = append(d.b, ',')
+				}
+				d.b = append(d.b, `{"flags":`...)
+				d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+				d.b = append(d.b, `,"hops":`...)
+				d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+				d.b = append(d.b, `,"ifindex":`...)
+				d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+			} else {
+				d.b = appendIndent(d.b, depth+1)
+				d.b = append(d.b, "rtnexthop flags="...)
+				d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+				d.b = append(d.b, " hops="...)
+				d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+				d.b = append(d.b, " ifindex="...)
+				d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+			}
+			d.open(depth + 1)
+			sub := attr.NewDecoder(rest[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(off + route.RtNexthopLen)
+			d.attrs(rec, sub, a.Child, depth+2, "attrs")
+			d.close(depth + 1)
+			step := min(attr.Align(l), len(rest))
+			rest, off = rest[step:], off+step
+		}
+		if d.json {
+			d.b = append(d.b, ']')
+		}
+		d.close(depth)
+	default:
+		if d.json {
+			d.b = append(d.b, `,"value":`...)
+		} else {
+			d.b = append(d.b, ' ')
+		}
+		d.b = d.value(d.b, format, p, rec.order)
+		if d.json {
+			d.b = append(d.b, '}')
+		} else {
+			d.b = append(d.b, " @"...)
+			d.b = strconv.AppendInt(d.b, int64(dec.Offset()), 10)
+			d.b = append(d.b, '\n')
+		}
+	}
+}
+
+func (d *dumper) nestHeader(p []byte, depth int) {
+	if d.json {
+		d.b = append(d.b, `,"header":`...)
+		d.b = appendHexValue(d.b, p, true)
+		return
+	}
+	d.b = append(d.b, " header="...)
+	d.b = hex.AppendEncode(d.b, p)
+}
+
+// open and close bracket a nest's contents.
+func (d *dumper) open(depth int) {
+	if !d.json {
+		d.b = append(d.b, " {\n"...)
+	}
+}
+
+func (d *dumper) close(depth int) {
+	if d.json {
+		d.b = append(d.b, '}')
+		return
+	}
+	d.b = appendIndent(d.b, depth)
+	d.b = append(d.b, "}\n"...)
+}
+
+// value appends a payload as format f says, or as hex with a note if its
+// length does not fit.
+func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []byte {
+	if n := f.Size(); n != 0 && len(p) != n {
+		if d.json {
+			b = append(b, `{"bad_length":`...)
+			b = strconv.AppendInt(b, int64(len(p)), 10)
+			b = append(b, `,"hex":`...)
+			b = appendHexValue(b, p, true)
+			return append(b, '}')
+		}
+		b = append(b, "<bad length "...)
+		b = strconv.AppendInt(b, int64(len(p)), 10)
+		b = append(b, "> "...)
+		return hex.AppendEncode(b, p)
+	}
+	swap := o.Swap()
+	switch f {
+	case family.U8:
+		return strconv.AppendUint(b, uint64(p[0]), 10)
+	case family.S8:
+		return strconv.AppendInt(b, int64(int8(p[0])), 10)
+	case family.U16:
+		return strconv.AppendUint(b, uint64(endian.Uint16(p, swap)), 10)
+	case family.S16:
+		return strconv.AppendInt(b, int64(int16(endian.Uint16(p, swap))), 10)
+	case family.U32:
+		return strconv.AppendUint(b, uint64(endian.Uint32(p, swap)), 10)
+	case family.S32:
+		return strconv.AppendInt(b, int64(int32(endian.Uint32(p, swap))), 10)
+	case family.U64:
+		return strconv.AppendUint(b, endian.Uint64(p, swap), 10)
+	case family.S64:
+		return strconv.AppendInt(b, int64(endian.Uint64(p, swap)), 10)
+	case family.UInt, family.SInt:
+		var v uint64
+		switch len(p) {
+		case 4:
+			v = uint64(endian.Uint32(p, swap))
+			if f == family.SInt {
+				v = uint64(int64(int32(v)))
+			}
+		case 8:
+			v = endian.Uint64(p, swap)
+		default:
+			return d.value(b, family.U32, p, o) // reports the bad length
+		}
+		if f == family.SInt {
+			return strconv.AppendInt(b, int64(v), 10)
+		}
+		return strconv.AppendUint(b, v, 10)
+	case family.BE16:
+		return strconv.AppendUint(b, uint64(p[0])<<8|uint64(p[1]), 10)
+	case family.BE32:
+		return strconv.AppendUint(b, uint64(p[0])<<24|uint64(p[1])<<16|uint64(p[2])<<8|uint64(p[3]), 10)
+	case family.String:
+		s := p
+		for i, c := range p {
+			if c == 0 {
+				s = p[:i]
+				break
+			}
+		}
+		if d.json {
+			return appendJSONString(b, string(s))
+		}
+		return strconv.AppendQuote(b, string(s))
+	case family.Flag:
+		if len(p) != 0 {
+			return d.value(b, family.U8, p, o)
+		}
+		return append(b, "true"...)
+	case family.IPAddr:
+		if a, ok := netip.AddrFromSlice(p); ok {
+			if d.json {
+				b = append(b, '"')
+				b = a.AppendTo(b)
+				return append(b, '"')
+			}
+			return a.AppendTo(b)
+		}
+	case family.HWAddr:
+		if d.json {
+			b = append(b, '"')
+		}
+		for i, c := range p {
+			if i > 0 {
+				b = append(b, ':')
+			}
+			b = hex.AppendEncode(b, []byte{c})
+		}
+		if d.json {
+			b = append(b, '"')
+		}
+		return b
+	case family.Bitfield32:
+		v, sel := endian.Uint32(p, swap), endian.Uint32(p[4:], swap)
+		if d.json {
+			b = append(b, `{"value":`...)
+			b = strconv.AppendUint(b, uint64(v), 10)
+			b = append(b, `,"selector":`...)
+			b = strconv.AppendUint(b, uint64(sel), 10)
+			return append(b, '}')
+		}
+		b = append(b, "value=0x"...)
+		b = strconv.AppendUint(b, uint64(v), 16)
+		b = append(b, " selector=0x"...)
+		return strconv.AppendUint(b, uint64(sel), 16)
+	}
+	return appendHexValue(b, p, d.json)
+}
+
+func appendHexValue(b, p []byte, json bool) []byte {
+	if json {
+		b = append(b, '"')
+		b = hex.AppendEncode(b, p)
+		return append(b, '"')
+	}
+	if len(p) == 0 {
+		return append(b, "(empty)"...)
+	}
+	return hex.AppendEncode(b, p)
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	const hexdigits = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			b = append(b, c)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexdigits[c>>4], hexdigits[c&0xf])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
