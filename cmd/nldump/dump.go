@@ -295,6 +295,21 @@ func (d *dumper) jsonHeader(b []byte, h wire.Header, k kind) []byte {
 func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
 	p := msg[wire.HeaderLen:]
 	if k.hdrLen > 0 {
+		if len(p) < k.hdrLen && len(p) > 0 && k.family == "route" && k.op == wire.OpGet {
+			// A dump request with the legacy one-byte struct rtgenmsg,
+			// which rtnetlink still accepts in place of the full header.
+			d.field("header", depth)
+			if d.json {
+				d.b = append(d.b, `{"struct":"rtgenmsg","family":`...)
+				d.b = strconv.AppendUint(d.b, uint64(p[0]), 10)
+				d.b = append(d.b, '}')
+			} else {
+				d.b = append(d.b, "rtgenmsg family="...)
+				d.b = strconv.AppendUint(d.b, uint64(p[0]), 10)
+				d.b = append(d.b, '\n')
+			}
+			return
+		}
 		if len(p) < k.hdrLen {
 			d.malformedf("%s: record %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.file, rec.index, k.name, len(p), k.hdrLen, k.hdrName)
 			d.field("payload", depth)

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/nlwire/nlwire/capture"
+)
+
+func newDumperFor(w io.Writer) *dumper {
+	return newDumper(bufio.NewWriterSize(w, 256<<10), io.Discard)
+}
+
+// bigCapture returns a pcap of about size bytes: the records of the
+// shipped route dump capture, repeated.
+func bigCapture(tb testing.TB, size int) []byte {
+	f, err := os.Open("../../testdata/route-dumps.pcap")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	r, err := capture.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var recs []capture.Record
+	for r.Next() {
+		rec := *r.Record()
+		rec.Data = bytes.Clone(rec.Data)
+		recs = append(recs, rec)
+	}
+	var buf bytes.Buffer
+	w, _ := capture.NewWriter(&buf, capture.PCAP)
+	for buf.Len() < size {
+		for i := range recs {
+			w.Write(&recs[i])
+		}
+		w.Flush()
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkDecode10MB decodes a 10 MB capture of dump traffic to text and
+// to JSON (compare: tshark -V and tshark -T json on the same file, see
+// README.md).
+func BenchmarkDecode10MB(b *testing.B) {
+	data := bigCapture(b, 10<<20)
+	if path := os.Getenv("NLDUMP_BENCH_FILE"); path != "" {
+		os.WriteFile(path, data, 0o644) // for timing tshark on the same bytes
+	}
+	for _, mode := range []string{"text", "json"} {
+		b.Run(mode, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d := newDumperFor(io.Discard)
+				d.json = mode == "json"
+				if err := d.capture("bench.pcap", bytes.NewReader(data), 0, false); err != nil || d.malformed != 0 {
+					b.Fatal(err, d.malformed)
+				}
+				d.w.Flush()
+			}
+		})
+	}
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire/capture"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// captures are the real kernel captures shipped in testdata.
+func captures(t testing.TB) []string {
+	files, err := filepath.Glob("../../testdata/*.pcap*")
+	if err != nil || len(files) < 4 {
+		t.Fatalf("captures in ../../testdata: %v %v", files, err)
+	}
+	return files
+}
+
+func runNldump(t testing.TB, args ...string) (stdout, stderr string, status int) {
+	var out, errb bytes.Buffer
+	status = run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), status
+}
+
+// TestGolden decodes every shipped capture as text and JSON and compares
+// with the golden output (go test -update rewrites it).
+func TestGolden(t *testing.T) {
+	for _, file := range captures(t) {
+		for _, mode := range []string{"txt", "json"} {
+			t.Run(filepath.Base(file)+"."+mode, func(t *testing.T) {
+				args := []string{"-validate", file}
+				if mode == "json" {
+					args = append([]string{"-json"}, args...)
+				}
+				out, errs, status := runNldump(t, args...)
+				if status != 0 || errs != "" {
+					t.Fatalf("status %d, stderr:\n%s", status, errs)
+				}
+				golden := filepath.Join("testdata", filepath.Base(file)+"."+mode)
+				if *update {
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(string(want), out); diff != "" {
+					t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
+				}
+				if mode == "json" {
+					for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+						var v map[string]any
+						if err := json.Unmarshal([]byte(line), &v); err != nil {
+							t.Fatalf("line %d is not JSON: %v\n%s", i+1, err, line)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestKernelFacts checks decoded values against what the recording did.
+func TestKernelFacts(t *testing.T) {
+	out, _, _ := runNldump(t, "../../testdata/route-errors.pcap")
+	for _, want := range []string{
+		`offs 32 -> IFLA_MTU`,
+		`policy NLA_U32 range [0, 4294967295]`,
+		`offs 32 -> IFLA_IFNAME`,
+		`policy NLA_STRING max length 15`,
+		`msg "Unknown device type"`,
+		`error EOPNOTSUPP (95)`,
+		`flags=CAPPED`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("route-errors output lacks %q", want)
+		}
+	}
+	out, _, _ = runNldump(t, "-filter", "type=RTM_NEWADDR", "../../testdata/route-dumps.pcap")
+	for _, want := range []string{`IFA_ADDRESS 192.0.2.1`, `IFA_LABEL "veth0"`, `IFA_ADDRESS 2001:db8::1`, `prefixlen=24`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("address dump lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = runNldump(t, "-filter", "type=RTM_NEWLINK", "../../testdata/route-notify.pcap")
+	if !strings.Contains(out, `IFLA_MTU 1400`) || !strings.Contains(out, `IFLA_IFNAME "veth1"`) {
+		t.Errorf("notification lacks veth1's new MTU:\n%s", out)
+	}
+}
+
+func TestFilterAndFlags(t *testing.T) {
+	out, _, status := runNldump(t, "-filter", "family=generic,seq=2", "../../testdata/genl-ctrl.pcapng")
+	if status != 0 || strings.Count(out, "\ntestdata")+strings.Count(out, "../../testdata") == 0 {
+		t.Fatalf("status %d, output:\n%s", status, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "../../testdata") && !strings.Contains(line, " seq=2 ") {
+			t.Errorf("filtered output has %q", line)
+		}
+	}
+	for _, args := range [][]string{{}, {"-filter", "nope"}, {"-order", "sideways", "x"}, {"-family", "bogus", "x"}, {"-genl", "x", "f"}, {"/nonexistent/file"}} {
+		if _, _, status := runNldump(t, args...); status != 2 {
+			t.Errorf("nldump %q: status %d, want 2", args, status)
+		}
+	}
+}
+
+// TestMalformed: bad records are reported with their number and offset,
+// decoding goes on, and the exit status is 1.
+func TestMalformed(t *testing.T) {
+	dir := t.TempDir()
+	good := []byte{0x14, 0, 0, 0, 0x12, 0, 0x01, 0x03, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	badLen := append([]byte{0x40, 0, 0, 0, 0x12, 0, 0x01, 0x03, 2, 0, 0, 0, 0, 0, 0, 0}, make([]byte, 8)...)
+	badAttr := []byte{0x18, 0, 0, 0, 0x10, 0, 0x01, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	badAttr = append(badAttr[:16], append(make([]byte, 16), 0x09, 0, 0x03, 0, 'l', 'o')...) // IFLA_IFNAME claims 9 bytes, has 6
+	badAttr[0] = byte(len(badAttr))
+	f := filepath.Join(dir, "bad.pcap")
+	fh, _ := os.Create(f)
+	w, _ := capture.NewWriter(fh, capture.PCAP)
+	for _, dg := range [][]byte{good, badLen, badAttr, good} {
+		w.WriteDatagram(time.Unix(0, 0), 0, true, dg)
+	}
+	w.Flush()
+	fh.Close()
+	out, errs, status := runNldump(t, f)
+	if status != 1 {
+		t.Errorf("status %d, want 1", status)
+	}
+	for _, want := range []string{"record 1: wire: message truncated at offset 0", "record 2: attr:", "offset 32"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if n := strings.Count(out, "RTM_GETLINK"); n != 2 {
+		t.Errorf("decoded %d good messages, want 2:\n%s", n, out)
+	}
+}
+
+func TestRawInputs(t *testing.T) {
+	dir := t.TempDir()
+	msg := []byte{0x14, 0, 0, 0, 0x12, 0, 0x01, 0x03, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	bin := filepath.Join(dir, "dg.bin")
+	os.WriteFile(bin, msg, 0o644)
+	hexFile := filepath.Join(dir, "dg.hex")
+	os.WriteFile(hexFile, []byte("# a comment\n14000000 12000103 07000000 00000000 00000000\n"), 0o644)
+	for _, f := range []string{bin, hexFile} {
+		out, errs, status := runNldump(t, f)
+		if status != 0 || !strings.Contains(out, "RTM_GETLINK len=20 flags=REQUEST|DUMP seq=7") {
+			t.Errorf("%s: status %d, stderr %q, out:\n%s", f, status, errs, out)
+		}
+	}
+	var out bytes.Buffer
+	if status := run([]string{"-"}, bytes.NewReader(msg), &out, &bytes.Buffer{}); status != 0 || !strings.Contains(out.String(), "seq=7") {
+		t.Errorf("stdin: status %d, out %q", status, out.String())
+	}
+	out.Reset()
+	be := []byte{0, 0, 0, 0x14, 0, 0x12, 0x03, 0x01, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0}
+	if status := run([]string{"-"}, bytes.NewReader(be), &out, &bytes.Buffer{}); status != 0 || !strings.Contains(out.String(), "seq=7") {
+		t.Errorf("big-endian datagram: status %d, out %q", status, out.String())
+	}
+}
+
+// FuzzDatagram decodes any bytes as a raw datagram of either family, as
+// text and as JSON: no panic, and JSON output stays JSON.
+func FuzzDatagram(f *testing.F) {
+	for _, file := range []string{"../../wire/testdata/err_mtu_short.hex", "../../wire/testdata/dump_getlink.hex"} {
+		data, _ := os.ReadFile(file)
+		dgs, _ := rawDatagrams(data)
+		for _, dg := range dgs {
+			f.Add(dg, false)
+		}
+	}
+	f.Fuzz(func(t *testing.T, dg []byte, generic bool) {
+		for _, js := range []bool{false, true} {
+			var out bytes.Buffer
+			d := newDumperFor(&out)
+			d.json, d.validate = js, true
+			rec := record{file: "fuzz", data: dg}
+			if generic {
+				rec.family = familyGeneric
+			}
+			d.datagram(&rec)
+			d.w.Flush()
+			if js {
+				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+					if line != "" && !json.Valid([]byte(line)) {
+						t.Fatalf("invalid JSON: %s", line)
+					}
+				}
+			}
+		}
+	})
+}
