@@ -55,14 +55,25 @@ func BenchmarkDecode10MB(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			var out countWriter
 			for b.Loop() {
-				d := newDumperFor(io.Discard)
+				out.n = 0
+				d := newDumperFor(&out)
 				d.json = mode == "json"
 				if err := d.capture("bench.pcap", bytes.NewReader(data), 0, false); err != nil || d.malformed != 0 {
 					b.Fatal(err, d.malformed)
 				}
 				d.w.Flush()
+				if out.n < len(data) {
+					b.Fatalf("printed %d bytes for a %d-byte capture", out.n, len(data))
+				}
 			}
+			b.ReportMetric(float64(out.n)/float64(len(data)), "out/in")
 		})
 	}
 }
+
+// countWriter counts what it is given and drops it.
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }

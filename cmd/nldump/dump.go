@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/netip"
@@ -46,7 +45,8 @@ type dumper struct {
 }
 
 func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
-	return &dumper{w: w, errw: errw, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 64<<10)}
+	all, _ := parseFilter("")
+	return &dumper{w: w, errw: errw, filter: all, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 4096)}
 }
 
 func (d *dumper) malformedf(format string, args ...any) {
@@ -633,7 +633,7 @@ func (d *dumper) nestHeader(p []byte, depth int) {
 		return
 	}
 	d.b = append(d.b, " header="...)
-	d.b = hex.AppendEncode(d.b, p)
+	d.b = appendHex(d.b, p)
 }
 
 // open and close bracket a nest's contents.
@@ -666,7 +666,7 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 		b = append(b, "<bad length "...)
 		b = strconv.AppendInt(b, int64(len(p)), 10)
 		b = append(b, "> "...)
-		return hex.AppendEncode(b, p)
+		return appendHex(b, p)
 	}
 	swap := o.Swap()
 	switch f {
@@ -741,7 +741,7 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 			if i > 0 {
 				b = append(b, ':')
 			}
-			b = hex.AppendEncode(b, []byte{c})
+			b = appendHex(b, []byte{c})
 		}
 		if d.json {
 			b = append(b, '"')
@@ -767,13 +767,13 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 func appendHexValue(b, p []byte, json bool) []byte {
 	if json {
 		b = append(b, '"')
-		b = hex.AppendEncode(b, p)
+		b = appendHex(b, p)
 		return append(b, '"')
 	}
 	if len(p) == 0 {
 		return append(b, "(empty)"...)
 	}
-	return hex.AppendEncode(b, p)
+	return appendHex(b, p)
 }
 
 // appendJSONString appends s as a JSON string.

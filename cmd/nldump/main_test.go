@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,7 +187,7 @@ func FuzzDatagram(f *testing.F) {
 	f.Fuzz(func(t *testing.T, dg []byte, generic bool) {
 		for _, js := range []bool{false, true} {
 			var out bytes.Buffer
-			d := newDumperFor(&out)
+			d := newDumper(bufio.NewWriter(&out), io.Discard)
 			d.json, d.validate = js, true
 			rec := record{file: "fuzz", data: dg}
 			if generic {
@@ -192,6 +195,9 @@ func FuzzDatagram(f *testing.F) {
 			}
 			d.datagram(&rec)
 			d.w.Flush()
+			if d.malformed == 0 && len(dg) >= 16 && out.Len() == 0 {
+				t.Fatalf("a datagram with a message printed nothing")
+			}
 			if js {
 				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 					if line != "" && !json.Valid([]byte(line)) {
@@ -201,4 +207,12 @@ func FuzzDatagram(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestAppendHex(t *testing.T) {
+	for _, p := range [][]byte{nil, {0}, {0xde, 0xad, 0xbe, 0xef}, bytes.Repeat([]byte{0x5a, 0xa5}, 100)} {
+		if got, want := string(appendHex([]byte("x"), p)), "x"+hex.EncodeToString(p); got != want {
+			t.Errorf("appendHex(% x) = %q, want %q", p, got, want)
+		}
+	}
 }
