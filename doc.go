@@ -9,6 +9,15 @@
 //     nesting, NLA_F_NESTED and NLA_F_NET_BYTEORDER, 64-bit padding.
 //   - validate: attribute policies that accept and reject exactly what the
 //     kernel's lib/nlattr.c accepts and rejects.
+//   - family/route, family/genl: portable constants, fixed headers,
+//     attribute names and kernel policies of NETLINK_ROUTE and generic
+//     netlink, for every OS.
+//   - capture: pcap and pcapng files of netlink traffic (link type 253).
+//   - nlsock: the optional Linux socket adapter, the only package that
+//     makes system calls.
+//   - fuzz: policy-driven generators of attribute sets, valid or with one
+//     targeted violation, for fuzzing netlink parsers.
+//   - cmd/nldump: decodes captures offline, as text or JSON.
 //
 // This root package holds the little vocabulary they share: the byte
 // [Order] of a message and the Linux [Errno].
@@ -31,8 +40,11 @@
 //
 // # Portability
 //
-// Nothing but the optional socket adapter makes a system call: the codec
-// builds and runs on every GOOS and GOARCH, little- and big-endian.
+// Nothing but the optional socket adapter, nlsock, makes a system call:
+// the codec builds and runs on every GOOS and GOARCH, little- and
+// big-endian. (capture reads and writes files through gopacket's pcapgo,
+// whose live-capture code pulls golang.org/x/sys/unix in on Linux; capture
+// itself makes no system call.)
 //
 // # Stability
 //
