@@ -47,6 +47,33 @@ func Attrs(p *validate.Policy) *rapid.Generator[[]byte] {
 	return rapid.Custom(func(t *rapid.T) []byte { return genSet(rapidSource{t}, p, 0) })
 }
 
+// FromBytes returns the attribute run Random would make, drawing its
+// choices from the bytes of b instead of a random source: a fuzz target
+// passes the fuzzer's input, so that the coverage-guided engine steers
+// which attributes, values and violations come out. Past the end of b
+// every choice is 0, so the run is finite.
+func FromBytes(b []byte, p *validate.Policy) []byte {
+	return genSet(&byteSource{b: b}, p, 0)
+}
+
+// byteSource draws choices from a byte string.
+type byteSource struct{ b []byte }
+
+func (s *byteSource) intn(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	var v uint32
+	for i := 0; i < 4 && len(s.b) > 0; i++ {
+		v = v<<8 | uint32(s.b[0])
+		s.b = s.b[1:]
+		if uint64(1)<<(8*(i+1)) >= uint64(n) {
+			break
+		}
+	}
+	return int(v % uint32(n))
+}
+
 // source is the randomness Random and Attrs draw from.
 type source interface {
 	intn(n int) int // in [0, n)

@@ -1,0 +1,376 @@
+//go:build linux
+
+package bench
+
+import (
+	"bytes"
+	"encoding/binary"
+	"syscall"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	mdl "github.com/mdlayher/netlink"
+	"github.com/vishvananda/netlink/nl"
+
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/validate"
+	"github.com/nlwire/nlwire/wire"
+)
+
+// A decoder fills l from the attributes in b.
+type decoder struct {
+	name   string
+	decode func(b []byte, l *link) error
+}
+
+var decoders = []decoder{
+	{"nlwire", func(b []byte, l *link) error { return decodeNlwire(attr.NewDecoder(b), l) }},
+	{"mdlayher", decodeMdlayher},
+	{"vishvananda", decodeVishvananda},
+	{"handwritten", decodeHandwritten},
+}
+
+var encoders = []struct {
+	name   string
+	encode func(buf []byte) ([]byte, error)
+}{
+	{"nlwire", encodeNlwire},
+	{"mdlayher", encodeMdlayher},
+	{"vishvananda", encodeVishvananda},
+}
+
+// A dumpWalker walks every message of the datagram and decodes each
+// RTM_NEWLINK's ifinfomsg and attributes into the next element of out.
+// It returns the number of links decoded.
+type dumpWalker struct {
+	name string
+	walk func(dg []byte, out []link) (int, error)
+}
+
+var dumpWalkers = []dumpWalker{
+	{"nlwire", walkNlwire},
+	{"mdlayher", walkMdlayher},
+	{"vishvananda", walkVishvananda},
+	{"handwritten", walkHandwritten},
+}
+
+// walkNlwire: wire.Reader, and Attrs(16) for the decoder after the
+// ifinfomsg.
+func walkNlwire(dg []byte, out []link) (int, error) {
+	r := wire.NewReader(dg)
+	n := 0
+	for r.Next() {
+		if r.Header().Type != rtmNewLink || n == len(out) {
+			continue
+		}
+		d := r.Attrs(ifinfomsgLen)
+		if err := r.Err(); err != nil {
+			return n, err
+		}
+		l := &out[n]
+		*l = link{Index: ifIndex(r.Payload())}
+		if err := decodeNlwire(d, l); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, r.Err()
+}
+
+// walkMdlayher splits the datagram as mdlayher's Conn.Receive does: its
+// parseMessagesIter is not exported, so this is a transcription of that
+// loop, calling the exported (*Message).UnmarshalBinary on each aligned
+// message; then an AttributeDecoder after the ifinfomsg, as a
+// mdlayher/netlink rtnetlink user (jsimonetti/rtnetlink) decodes links.
+func walkMdlayher(b []byte, out []link) (int, error) {
+	const hdrLen = 16
+	n := 0
+	for len(b) >= hdrLen {
+		ml := int(nlNative.Uint32(b))
+		if ml < hdrLen {
+			return n, errLen
+		}
+		al := (ml + 3) &^ 3
+		if al > len(b) {
+			return n, errLen
+		}
+		var m mdl.Message
+		if err := m.UnmarshalBinary(b[:al]); err != nil {
+			return n, err
+		}
+		b = b[al:]
+		if m.Header.Type != rtmNewLink || n == len(out) {
+			continue
+		}
+		if len(m.Data) < ifinfomsgLen {
+			return n, errLen
+		}
+		l := &out[n]
+		*l = link{Index: ifIndex(m.Data)}
+		if err := decodeMdlayher(m.Data[ifinfomsgLen:], l); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+var nlNative = nl.NativeEndian()
+
+// walkVishvananda: syscall.ParseNetlinkMessage, nl.DeserializeIfInfomsg
+// and the attributes after it, as vishvananda/netlink's LinkList does.
+func walkVishvananda(dg []byte, out []link) (int, error) {
+	msgs, err := syscall.ParseNetlinkMessage(dg)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range msgs {
+		if m.Header.Type != rtmNewLink || n == len(out) {
+			continue
+		}
+		ifi := nl.DeserializeIfInfomsg(m.Data)
+		l := &out[n]
+		*l = link{Index: ifi.Index}
+		if err := decodeVishvananda(m.Data[syscall.SizeofIfInfomsg:], l); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// walkHandwritten: nlmsg_ok/nlmsg_next by hand, then decodeHandwritten.
+func walkHandwritten(b []byte, out []link) (int, error) {
+	const hdrLen = 16
+	ne := binary.NativeEndian
+	n := 0
+	for len(b) >= hdrLen {
+		ml := int(ne.Uint32(b))
+		if ml < hdrLen || ml > len(b) {
+			return n, errLen
+		}
+		m := b[hdrLen:ml]
+		typ := ne.Uint16(b[4:])
+		b = b[min((ml+3)&^3, len(b)):]
+		if typ != rtmNewLink || n == len(out) {
+			continue
+		}
+		if len(m) < ifinfomsgLen {
+			return n, errLen
+		}
+		l := &out[n]
+		*l = link{Index: ifIndex(m)}
+		if err := decodeHandwritten(m[ifinfomsgLen:], l); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// TestDecodersAgree checks, before anything is timed, that every library
+// decodes the fixture to the same values.
+func TestDecodersAgree(t *testing.T) {
+	b := fixture()
+	if len(b) < 400 || len(b) > 440 {
+		t.Errorf("fixture is %d bytes, want about 420", len(b))
+	}
+	want := fixtureLink.want(false)
+	for _, d := range decoders {
+		var got link
+		if err := d.decode(b, &got); err != nil {
+			t.Errorf("%s: %v", d.name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got)\n%s", d.name, diff)
+		}
+	}
+}
+
+// TestEncodersAgree checks that every library builds the same bytes, and
+// that they decode to the fixture's values.
+func TestEncodersAgree(t *testing.T) {
+	ref, err := encodeNlwire(make([]byte, 0, 1024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range encoders {
+		got, err := e.encode(make([]byte, 0, 1024))
+		if err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		if !bytes.Equal(got, ref) {
+			t.Errorf("%s: built %d bytes that differ from nlwire's %d:\n%x\n%x", e.name, len(got), len(ref), got, ref)
+		}
+		var l link
+		if err := decodeHandwritten(got, &l); err != nil {
+			t.Errorf("%s: %v", e.name, err)
+		}
+		if diff := cmp.Diff(fixtureLink.want(false), l); diff != "" {
+			t.Errorf("%s (-want +got)\n%s", e.name, diff)
+		}
+	}
+}
+
+// TestDumpWalkersAgree checks that every library finds the 72 links of
+// the dump with their values.
+func TestDumpWalkersAgree(t *testing.T) {
+	dg, specs := dump()
+	for _, w := range dumpWalkers {
+		out := make([]link, dumpLinks+1)
+		n, err := w.walk(dg, out)
+		if err != nil || n != dumpLinks {
+			t.Errorf("%s: decoded %d of %d links: %v", w.name, n, dumpLinks, err)
+		}
+		for i, s := range specs {
+			if diff := cmp.Diff(s.want(true), out[i]); diff != "" {
+				t.Errorf("%s: message %d (-want +got)\n%s", w.name, i, diff)
+			}
+		}
+	}
+}
+
+// TestAllocs pins nlwire's zero-allocation paths.
+func TestAllocs(t *testing.T) {
+	b := fixture()
+	buf := make([]byte, 0, 1024)
+	dg, _ := dump()
+	out := make([]link, dumpLinks)
+	for name, f := range map[string]func(){
+		"decode": func() {
+			var l link
+			if decodeNlwire(attr.NewDecoder(b), &l) != nil {
+				t.Fatal("decode failed")
+			}
+		},
+		"encode": func() {
+			if _, err := encodeNlwire(buf); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"dump": func() {
+			if n, err := walkNlwire(dg, out); err != nil || n != dumpLinks {
+				t.Fatal("walk failed")
+			}
+		},
+		"validate": func() {
+			if validateOpts.Validate(b, &linkPolicy, validate.ModeLiberal) != nil {
+				t.Fatal("rejected")
+			}
+		},
+	} {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s: %v allocs, want 0", name, n)
+		}
+	}
+}
+
+var sink link
+
+func perAttr(b *testing.B, attrs int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(attrs), "ns/attr")
+}
+
+// BenchmarkAttrDecode: iterate and read every attribute of the
+// RTM_NEWLINK with typed reads, recursing into the nests.
+func BenchmarkAttrDecode(b *testing.B) {
+	buf := fixture()
+	want := fixtureLink.want(false)
+	for _, d := range decoders {
+		b.Run(d.name, func(b *testing.B) {
+			var l link
+			if err := d.decode(buf, &l); err != nil || !cmp.Equal(l, want) {
+				b.Fatalf("%s does not decode the fixture: %v\n%s", d.name, err, cmp.Diff(want, l))
+			}
+			b.SetBytes(int64(len(buf)))
+			b.ReportAllocs()
+			// l is reused: it escapes through the indirect call once, not
+			// once per iteration, for every library alike.
+			for b.Loop() {
+				l = link{}
+				if err := d.decode(buf, &l); err != nil || l.Attrs != fixtureAttrs {
+					b.Fatal(err, l.Attrs)
+				}
+			}
+			sink = l
+			perAttr(b, fixtureAttrs)
+		})
+	}
+}
+
+// BenchmarkAttrEncode: build the RTM_NEWLINK's attributes into a reused
+// buffer.
+func BenchmarkAttrEncode(b *testing.B) {
+	ref, _ := encodeNlwire(make([]byte, 0, 1024))
+	for _, e := range encoders {
+		b.Run(e.name, func(b *testing.B) {
+			buf := make([]byte, 0, 1024)
+			out, err := e.encode(buf)
+			if err != nil || !bytes.Equal(out, ref) {
+				b.Fatalf("%s does not build the fixture: %v", e.name, err)
+			}
+			b.SetBytes(int64(len(ref)))
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err = e.encode(buf)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			if len(out) != len(ref) {
+				b.Fatal("short build")
+			}
+			perAttr(b, fixtureAttrs)
+		})
+	}
+}
+
+// BenchmarkMessages: walk a 32 KiB datagram of 72 RTM_NEWLINK messages
+// and decode every attribute of every message.
+func BenchmarkMessages(b *testing.B) {
+	dg, specs := dump()
+	for _, w := range dumpWalkers {
+		b.Run(w.name, func(b *testing.B) {
+			out := make([]link, dumpLinks)
+			n, err := w.walk(dg, out)
+			if err != nil || n != dumpLinks {
+				b.Fatalf("%s: decoded %d of %d links: %v", w.name, n, dumpLinks, err)
+			}
+			for i, s := range specs {
+				if !cmp.Equal(s.want(true), out[i]) {
+					b.Fatalf("%s: message %d decodes wrong:\n%s", w.name, i, cmp.Diff(s.want(true), out[i]))
+				}
+			}
+			b.SetBytes(int64(len(dg)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if n, err := w.walk(dg, out); err != nil || n != dumpLinks {
+					b.Fatal(n, err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/dumpLinks, "ns/msg")
+			perAttr(b, dumpLinks*fixtureAttrs)
+		})
+	}
+}
+
+// BenchmarkValidate: validate.Validate of the fixture against a policy
+// modelled on the kernel's ifla_policy; compare with
+// BenchmarkAttrDecode/nlwire, the plain decoding of the same bytes.
+func BenchmarkValidate(b *testing.B) {
+	buf := fixture()
+	b.Run("nlwire", func(b *testing.B) {
+		if err := validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(buf)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal) != nil {
+				b.Fatal("rejected")
+			}
+		}
+		perAttr(b, fixtureAttrs)
+	})
+}
