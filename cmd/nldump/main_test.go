@@ -216,3 +216,34 @@ func TestAppendHex(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCapture decodes any bytes as a capture file, as text and JSON: no
+// panic, and every malformed record is counted, not fatal.
+func FuzzCapture(f *testing.F) {
+	for _, file := range []string{"../../testdata/route-errors.pcap", "../../testdata/genl-ctrl.pcapng"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !isCapture(data) {
+			return
+		}
+		for _, js := range []bool{false, true} {
+			var out bytes.Buffer
+			d := newDumper(bufio.NewWriter(&out), io.Discard)
+			d.json, d.validate = js, true
+			_ = d.capture("fuzz", bytes.NewReader(data), 0, false)
+			d.w.Flush()
+			if js {
+				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+					if line != "" && !json.Valid([]byte(line)) {
+						t.Fatalf("invalid JSON: %s", line)
+					}
+				}
+			}
+		}
+	})
+}
