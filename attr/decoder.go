@@ -17,9 +17,11 @@ type Decoder struct {
 	end     int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
 	off     int    // offset of the current attribute's header from the base
 	err     *Error // first error, latched
-	rot     int    // 8 if integers are byte-swapped relative to the host, else 0
+	rot     uint8  // 8 if integers are byte-swapped relative to the host, else 0
 	lenient bool   // end a malformed walk silently, as the kernel does
-	bad     []byte // the attribute whose length a typed read rejected
+	// badLen says a typed read rejected the current attribute's length;
+	// rest is then empty and points at that attribute, for Err.
+	badLen bool
 }
 
 // NewDecoder returns a strict decoder of the attributes in b, in the
@@ -67,7 +69,7 @@ func (d *Decoder) Next() bool {
 	// Kept within the inliner's budget: a swapped u16 is a rotation by 8.
 	b := d.rest
 	if len(b) >= HeaderLen {
-		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), d.rot))
+		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), int(d.rot)))
 		if n >= HeaderLen && n <= len(b) {
 			d.cur = b[:n:n]
 			d.off = d.end - cap(b)
@@ -112,10 +114,7 @@ func (d *Decoder) fail(off int, typ uint16, err error) {
 func (d *Decoder) payload(n int) ([]byte, bool) {
 	p := d.cur
 	if len(p) != HeaderLen+n {
-		if p == nil {
-			p = make([]byte, HeaderLen) // not positioned: report type 0
-		}
-		d.rest, d.bad = nil, p
+		d.rest, d.badLen = p[:0], true
 		return nil, false
 	}
 	return p[HeaderLen:], true
@@ -135,7 +134,7 @@ func (d *Decoder) RawType() uint16 {
 	if len(d.cur) < HeaderLen {
 		return 0
 	}
-	return bits.RotateLeft16(binary.NativeEndian.Uint16(d.cur[2:]), d.rot)
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(d.cur[2:]), int(d.rot))
 }
 
 // Flags returns the current attribute's flag bits: FlagNested
@@ -167,8 +166,12 @@ func (d *Decoder) Bytes() []byte {
 func (d *Decoder) Err() error {
 	switch {
 	case d.err != nil:
-	case d.bad != nil:
-		d.err = &Error{Offset: d.off, Type: endian.Uint16(d.bad[2:], d.swap()) & TypeMask, Err: ErrBadLength}
+	case d.badLen:
+		var typ uint16
+		if r := d.rest; cap(r) >= HeaderLen { // positioned when the read failed
+			typ = endian.Uint16(r[2:HeaderLen], d.swap()) & TypeMask
+		}
+		d.err = &Error{Offset: d.off, Type: typ, Err: ErrBadLength}
 	case d.lenient || !d.stuck():
 		return nil
 	default:

@@ -29,7 +29,7 @@ func (d *Decoder) Uint16() uint16 {
 	if !ok {
 		return 0
 	}
-	return bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.rot)
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(p), int(d.rot))
 }
 
 // Uint32 reads a u32 payload (nla_get_u32, NLA_U32).
@@ -59,7 +59,7 @@ func (d *Decoder) Int16() int16 {
 	if !ok {
 		return 0
 	}
-	return int16(bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.rot))
+	return int16(bits.RotateLeft16(binary.NativeEndian.Uint16(p), int(d.rot)))
 }
 
 // Int32 reads an s32 payload (nla_get_s32, NLA_S32).

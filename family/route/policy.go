@@ -203,8 +203,12 @@ var Route6Policy = validate.Policy{
 
 // NeighPolicy is nda_policy (net/core/neighbour.c, Linux 6.18), the
 // policy of neighbour messages (ModeLiberal); types from NDA_NH_ID up
-// are strict. NDA_FLAGS_EXT allows NTF_EXT_MANAGED, NTF_EXT_LOCKED and
-// NTF_EXT_EXT_VALIDATED (NTF_EXT_MASK), as testdata/probes.hex confirms.
+// are strict. NDA_FLAGS_EXT is NLA_POLICY_MASK(NLA_U32, NTF_EXT_MASK),
+// and include/net/neighbour.h defines NTF_EXT_MASK as
+// (NTF_EXT_MANAGED | NTF_EXT_EXT_VALIDATED): NTF_EXT_LOCKED is set only by
+// the bridge and a request carrying it gets EINVAL "reserved bit set"
+// (mask 0x5 in NLMSGERR_ATTR_POLICY; nlsock's
+// TestRoutePoliciesAgainstKernel).
 var NeighPolicy = validate.Policy{
 	StrictStartType: NDA_NH_ID,
 	MaxType:         NDA_NDM_FLAGS_MASK,
@@ -220,7 +224,7 @@ var NeighPolicy = validate.Policy{
 		NDA_MASTER:        {Kind: validate.U32},
 		NDA_PROTOCOL:      {Kind: validate.U8},
 		NDA_NH_ID:         {Kind: validate.U32},
-		NDA_FLAGS_EXT:     validate.Mask(validate.U32, NTF_EXT_MANAGED|NTF_EXT_LOCKED|NTF_EXT_EXT_VALIDATED),
+		NDA_FLAGS_EXT:     validate.Mask(validate.U32, NTF_EXT_MANAGED|NTF_EXT_EXT_VALIDATED),
 		NDA_FDB_EXT_ATTRS: {Kind: validate.Nested},
 	},
 }

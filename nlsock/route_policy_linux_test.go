@@ -1,0 +1,539 @@
+//go:build linux
+
+package nlsock_test
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/fuzz"
+	"github.com/nlwire/nlwire/nlsock"
+	"github.com/nlwire/nlwire/validate"
+	"github.com/nlwire/nlwire/wire"
+	"golang.org/x/sys/unix"
+)
+
+// The differential test of the rtnetlink policies of family/route against
+// the running kernel. Attribute runs generated from each policy (fuzz.Cases
+// and fuzz.Random) are sent as RTM_NEWADDR, RTM_NEWROUTE, RTM_NEWNEIGH,
+// RTM_NEWLINK and RTM_SETLINK requests, and as strict-checked GET
+// requests, on a socket opened inside a network namespace the test creates
+// and deletes; nothing is ever sent in the host's namespace. Wherever the
+// kernel's answer is decided by a policy, package validate must predict
+// it from the same bytes: errno, extended ACK message, offset and
+// NLMSGERR_ATTR_POLICY.
+//
+// How the handlers parse (Linux 6.18):
+//   - rtnl_newlink, rtnl_setlink, inet_rtm_newaddr, inet6_rtm_newaddr,
+//     inet_rtm_newroute (rtm_to_fib_config), inet6_rtm_newroute
+//     (rtm_to_fib6_config) and neigh_add all use nlmsg_parse_deprecated:
+//     liberal, except the types at and above each policy's
+//     strict_start_type. NETLINK_GET_STRICT_CHK does not change them.
+//   - With NETLINK_GET_STRICT_CHK, the do forms of RTM_GETLINK
+//     (rtnl_valid_getlink_req), RTM_GETROUTE (inet_rtm_valid_getroute_req,
+//     inet6_rtm_valid_getroute_req) and RTM_GETNEIGH (neigh_valid_get_req)
+//     use nlmsg_parse_deprecated_strict (NL_VALIDATE_DEPRECATED_STRICT:
+//     unknown types and trailing bytes are errors), which also checks each
+//     policy's maximum type.
+//   - Nests parsed later by the handler: rtnl_newlink parses IFLA_LINKINFO
+//     with ifla_info_policy and a NULL extack (errno only: no message, no
+//     offset), then IFLA_INFO_DATA with the kind's policy (veth_policy) and
+//     the extack, then veth's VETH_INFO_PEER (an ifinfomsg and link
+//     attributes) with ifla_policy and the extack (rtnl_get_peer_net ->
+//     rtnl_nla_parse_ifinfomsg); do_setlink parses IFLA_XDP with
+//     ifla_xdp_policy and a NULL extack. These stages are modelled in order.
+//
+// Safety: attributes that name another network namespace (IFLA_NET_NS_PID,
+// IFLA_NET_NS_FD, IFLA_TARGET_NETNSID, IFLA_LINK_NETNSID,
+// IFA_TARGET_NETNSID), at the top level and in a veth peer, get the value
+// -1 (0xffffffff) before sending: no pid, descriptor or namespace id has
+// it, so no request can move or create a link outside the test's
+// namespace. The policies check their lengths, not their values, so the
+// comparison is unaffected.
+
+// rtRandomPerTarget is the number of random attribute runs per target, on
+// top of the systematic ones; rtBudget bounds the test's runtime.
+const (
+	rtRandomPerTarget = 2000
+	rtBudget          = 25 * time.Second
+)
+
+// rtStage is one parse of the kernel's handler: the attributes found by
+// locate in the message's attributes, checked against policy. withExtAck is
+// false where the kernel passes a NULL extack: its errors then carry only
+// the errno.
+type rtStage struct {
+	name       string
+	locate     func(attrs []byte) (inner []byte, pos int, ok bool)
+	policy     *validate.Policy
+	mode       validate.Mode
+	withExtAck bool
+}
+
+// rtTarget is one kind of request: its message type, flags, family header,
+// the policy the attribute runs are generated from, how they are wrapped
+// into the message, and the stages the kernel parses them in.
+type rtTarget struct {
+	name   string
+	typ    uint16
+	flags  wire.Flags
+	hdr    []byte
+	gen    *validate.Policy
+	wrap   func(gen []byte) []byte // nil: the run is the message's attributes
+	netns  map[uint16]bool         // attributes to neutralize (sanitizeNetNS)
+	stages []rtStage
+}
+
+type rtStats struct {
+	compared, agreed                int
+	bothAccept, bothReject, bareRej int
+	warnChecked                     int
+	allowed                         map[string]int
+	unexplained                     []string
+	bySig                           map[string]int
+}
+
+func TestRoutePoliciesAgainstKernel(t *testing.T) {
+	ns := vethNS(t)
+	c := ns.Dial(t, nlsock.Route, &nlsock.Config{ReadBuffer: 1 << 20})
+	v0, _, ok0 := getLink(t, c, "v0")
+	v1, _, ok1 := getLink(t, c, "v1")
+	if !ok0 || !ok1 {
+		t.Fatal("veth pair v0/v1 missing")
+	}
+
+	seed := uint64(1)
+	if s := os.Getenv("NLWIRE_DIFF_SEED"); s != "" {
+		seed, _ = strconv.ParseUint(s, 0, 64)
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x72746e6c))
+	start := time.Now()
+
+	for _, tg := range rtTargets(v0, v1) {
+		st := &rtStats{allowed: map[string]int{}, bySig: map[string]int{}}
+		runRouteTarget(t, c, tg, st, rng, start)
+		t.Logf("%-28s compared %5d, agreed %5d (both accept %d, both reject identically %d of which errno-only %d; ACK warnings checked %d)",
+			tg.name, st.compared, st.agreed, st.bothAccept, st.bothReject, st.bareRej, st.warnChecked)
+		reasons := make([]string, 0, len(st.allowed))
+		for r := range st.allowed {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			t.Logf("    allowed: %d × %s", st.allowed[r], r)
+		}
+		if st.compared == 0 || st.bothReject == 0 {
+			// Every target has cases the policy rejects: none means the
+			// requests never reached policy validation.
+			t.Errorf("%s: %d compared, %d rejected by both: the requests do not reach the policy", tg.name, st.compared, st.bothReject)
+		}
+		if len(st.unexplained) > 0 {
+			sigs := make([]string, 0, len(st.bySig))
+			for s := range st.bySig {
+				sigs = append(sigs, s)
+			}
+			sort.Strings(sigs)
+			for _, s := range sigs {
+				t.Errorf("%s: %d × %s", tg.name, st.bySig[s], s)
+			}
+			for i, s := range st.unexplained {
+				if i == 15 {
+					break
+				}
+				t.Errorf("%s: disagreement: %s", tg.name, s)
+			}
+			t.Errorf("%s: %d unexplained disagreements", tg.name, len(st.unexplained))
+		}
+	}
+	t.Logf("seed %d, %v", seed, time.Since(start).Round(time.Millisecond))
+}
+
+// rtTargets lists the requests, for the links v0 (addresses 10.99.0.1/24,
+// fd00:99::1/64) and v1 of vethNS.
+func rtTargets(v0, v1 int32) []rtTarget {
+	ifa := func(family, plen byte) []byte {
+		h := make([]byte, ifaddrmsgLen)
+		h[0], h[1] = family, plen
+		ne.PutUint32(h[4:], uint32(v0))
+		return h
+	}
+	rtm := func(family, dstLen byte) []byte {
+		h := make([]byte, rtmsgLen)
+		h[0], h[1] = family, dstLen
+		h[4] = unix.RT_TABLE_MAIN
+		h[5] = unix.RTPROT_BOOT
+		h[6] = unix.RT_SCOPE_UNIVERSE
+		h[7] = unix.RTN_UNICAST
+		return h
+	}
+	getIfa := func(family byte) []byte {
+		h := make([]byte, ifaddrmsgLen)
+		h[0] = family
+		return h
+	}
+	getRtm := func(family byte) []byte {
+		h := make([]byte, rtmsgLen)
+		h[0] = family
+		return h
+	}
+	ndm := func(idx int32, state uint16) []byte {
+		h := make([]byte, route.NdMsgLen)
+		h[0] = unix.AF_INET
+		ne.PutUint32(h[4:], uint32(idx))
+		ne.PutUint16(h[8:], state)
+		return h
+	}
+	ifi := func(idx int32) []byte {
+		h := make([]byte, ifinfomsgLen)
+		ne.PutUint32(h[4:], uint32(idx))
+		return h
+	}
+	top := func(p *validate.Policy, m validate.Mode) []rtStage {
+		return []rtStage{{name: "top", policy: p, mode: m, withExtAck: true,
+			locate: func(a []byte) ([]byte, int, bool) { return a, 0, true }}}
+	}
+	const lib = validate.ModeLiberal
+	create := wire.Create | wire.Replace
+
+	// IFLA_LINKINFO{IFLA_INFO_KIND "veth", IFLA_INFO_DATA{...}}, parsed
+	// stage by stage as rtnl_newlink does.
+	linkStages := func(extra ...rtStage) []rtStage {
+		s := top(&route.LinkPolicy, lib)
+		s = append(s, rtStage{name: "IFLA_LINKINFO", policy: &route.LinkInfoPolicy, mode: lib,
+			locate: lastPath(route.IFLA_LINKINFO)})
+		return append(s, extra...)
+	}
+	// do_setlink parses IFLA_XDP with ifla_xdp_policy and a NULL extack.
+	xdp := rtStage{name: "IFLA_XDP", policy: &route.XDPPolicy, mode: lib, locate: lastPath(route.IFLA_XDP)}
+	vethData := rtStage{name: "IFLA_INFO_DATA(veth)", policy: &route.VethPolicy, mode: lib, withExtAck: true,
+		locate: lastPath(route.IFLA_LINKINFO, route.IFLA_INFO_DATA)}
+	vethPeer := rtStage{name: "VETH_INFO_PEER", policy: &route.LinkPolicy, mode: lib, withExtAck: true,
+		locate: func(a []byte) ([]byte, int, bool) {
+			p, pos, ok := lastPath(route.IFLA_LINKINFO, route.IFLA_INFO_DATA, route.VETH_INFO_PEER)(a)
+			if !ok || len(p) < ifinfomsgLen {
+				return nil, 0, false
+			}
+			return p[ifinfomsgLen:], pos + ifinfomsgLen, true
+		}}
+	linkinfoVeth := func(data []byte) []byte {
+		return cat(putStr(route.IFLA_IFNAME, "vt0"),
+			put(route.IFLA_LINKINFO|attr.FlagNested, cat(putStr(route.IFLA_INFO_KIND, "veth"),
+				put(route.IFLA_INFO_DATA|attr.FlagNested, data))))
+	}
+
+	return []rtTarget{
+		{name: "RTM_NEWADDR inet", netns: addrNetNS, typ: route.RTM_NEWADDR, flags: create, hdr: ifa(unix.AF_INET, 24),
+			gen: &route.AddrPolicy, stages: top(&route.AddrPolicy, lib)},
+		{name: "RTM_NEWADDR inet6", netns: addrNetNS, typ: route.RTM_NEWADDR, flags: create, hdr: ifa(unix.AF_INET6, 64),
+			gen: &route.Addr6Policy, stages: top(&route.Addr6Policy, lib)},
+		{name: "RTM_NEWROUTE inet", typ: route.RTM_NEWROUTE, flags: create, hdr: rtm(unix.AF_INET, 32),
+			gen: &route.RoutePolicy, stages: top(&route.RoutePolicy, lib)},
+		{name: "RTM_NEWROUTE inet6", typ: route.RTM_NEWROUTE, flags: create, hdr: rtm(unix.AF_INET6, 128),
+			gen: &route.Route6Policy, stages: top(&route.Route6Policy, lib)},
+		{name: "RTM_NEWNEIGH", typ: route.RTM_NEWNEIGH, flags: create, hdr: ndm(v0, unix.NUD_PERMANENT),
+			gen: &route.NeighPolicy, stages: top(&route.NeighPolicy, lib)},
+		{name: "RTM_SETLINK", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1),
+			gen: &route.LinkPolicy, stages: append(top(&route.LinkPolicy, lib), xdp)},
+		{name: "RTM_NEWLINK (existing)", netns: linkNetNS, typ: route.RTM_NEWLINK, hdr: ifi(v1),
+			gen: &route.LinkPolicy, stages: linkStages(xdp)},
+		{name: "RTM_NEWLINK IFLA_LINKINFO", netns: linkNetNS, typ: route.RTM_NEWLINK, hdr: ifi(v1),
+			gen: &route.LinkInfoPolicy, stages: linkStages(),
+			wrap: func(g []byte) []byte { return put(route.IFLA_LINKINFO|attr.FlagNested, g) }},
+		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1),
+			gen:    &route.XDPPolicy,
+			stages: append(top(&route.LinkPolicy, lib), xdp),
+			wrap:   func(g []byte) []byte { return put(route.IFLA_XDP|attr.FlagNested, g) }},
+		{name: "RTM_NEWLINK veth data", netns: linkNetNS, typ: route.RTM_NEWLINK, flags: wire.Create | wire.Excl, hdr: ifi(0),
+			gen: &route.VethPolicy, stages: linkStages(vethData, vethPeer), wrap: linkinfoVeth},
+		{name: "RTM_NEWLINK veth peer", netns: linkNetNS, typ: route.RTM_NEWLINK, flags: wire.Create | wire.Excl, hdr: ifi(0),
+			gen: &route.LinkPolicy, stages: linkStages(vethData, vethPeer),
+			wrap: func(g []byte) []byte {
+				return linkinfoVeth(put(route.VETH_INFO_PEER, cat(make([]byte, ifinfomsgLen), g)))
+			}},
+		// Strict-checked GET requests: nlmsg_parse_deprecated_strict.
+		{name: "RTM_GETLINK strict", netns: linkNetNS, typ: route.RTM_GETLINK, hdr: ifi(v1),
+			gen: &route.LinkPolicy, stages: top(&route.LinkPolicy, validate.ModeDeprecatedStrict)},
+		{name: "RTM_GETROUTE inet strict", typ: route.RTM_GETROUTE, hdr: getRtm(unix.AF_INET),
+			gen: &route.RoutePolicy, stages: top(&route.RoutePolicy, validate.ModeDeprecatedStrict)},
+		{name: "RTM_GETROUTE inet6 strict", typ: route.RTM_GETROUTE, hdr: getRtm(unix.AF_INET6),
+			gen: &route.Route6Policy, stages: top(&route.Route6Policy, validate.ModeDeprecatedStrict)},
+		// inet6_rtm_valid_getaddr_req; IPv4 has no RTM_GETADDR do, but its
+		// dump checks ifa_ipv4_policy strictly (inet_valid_dump_ifaddr_req).
+		{name: "RTM_GETADDR inet6 strict", netns: addrNetNS, typ: route.RTM_GETADDR, hdr: ifa(unix.AF_INET6, 0),
+			gen: &route.Addr6Policy, stages: top(&route.Addr6Policy, validate.ModeDeprecatedStrict)},
+		{name: "RTM_GETADDR inet dump strict", netns: addrNetNS, typ: route.RTM_GETADDR, flags: wire.Dump, hdr: getIfa(unix.AF_INET),
+			gen: &route.AddrPolicy, stages: top(&route.AddrPolicy, validate.ModeDeprecatedStrict)},
+		{name: "RTM_GETNEIGH strict", typ: route.RTM_GETNEIGH, hdr: ndm(v0, 0),
+			gen: &route.NeighPolicy, stages: top(&route.NeighPolicy, validate.ModeDeprecatedStrict)},
+	}
+}
+
+// rtVerdict is the model's prediction: the first stage that fails.
+type rtVerdict struct {
+	err      *validate.Error
+	stage    string
+	bare     bool // the stage has no extack: errno only
+	leftover bool // a stage with an extack left bytes over (a warning)
+}
+
+func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
+	t.Helper()
+	base := wire.HeaderLen + attr.Align(len(tg.hdr))
+	var v rtVerdict
+	for _, s := range tg.stages {
+		inner, pos, ok := s.locate(attrs)
+		if !ok {
+			continue
+		}
+		left := false
+		o := validate.Options{Base: base + pos, Warn: func(w validate.Warning) {
+			if w.Kind == validate.WarnLeftover {
+				left = true
+			}
+		}}
+		err := o.Validate(inner, s.policy, s.mode)
+		if s.withExtAck && left {
+			v.leftover = true
+		}
+		if err == nil {
+			continue
+		}
+		var ge *validate.Error
+		if !errors.As(err, &ge) {
+			t.Fatalf("validate returned %T %v", err, err)
+		}
+		v.err, v.stage, v.bare = ge, s.name, !s.withExtAck
+		return v
+	}
+	return v
+}
+
+func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng *rand.Rand, start time.Time) {
+	cases := fuzz.Cases(tg.gen)
+	nsys := len(cases)
+	if time.Since(start) < rtBudget {
+		for range rtRandomPerTarget {
+			cases = append(cases, fuzz.Case{Attrs: fuzz.Random(rng, tg.gen), What: "random"})
+		}
+	}
+	var buf []byte
+	for i, cs := range cases {
+		if i >= nsys && time.Since(start) > rtBudget {
+			break
+		}
+		attrs := cs.Attrs
+		if tg.wrap != nil {
+			attrs = tg.wrap(attrs)
+		}
+		attrs = sanitizeNetNS(attrs, tg.netns)
+
+		b := wire.NewBuilder(buf[:0])
+		m := b.Start(wire.Header{Type: tg.typ, Flags: wire.Request | wire.Ack | tg.flags})
+		copy(b.FamilyHeader(len(tg.hdr)), tg.hdr)
+		b.Attrs().Raw(attrs)
+		b.End(m)
+		req, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf = req
+		ack, err := c.ExecuteAck(req, nil)
+		var k kernelVerdict
+		var we *wire.Error
+		switch {
+		case errors.As(err, &we):
+			k = kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy)}
+		case err != nil:
+			t.Fatalf("%s: %v", tg.name, err)
+		default:
+			k = kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy)}
+		}
+
+		mv := modelVerdict(t, &tg, attrs)
+		st.compared++
+		sig := compareRoute(k, mv, st, tg.stages[0].mode)
+		if sig == "" {
+			st.agreed++
+			continue
+		}
+		if reason := allowRoute(&tg, attrs, k, mv); reason != "" {
+			st.allowed[reason]++
+			continue
+		}
+		st.bySig[generalize(sig)]++
+		st.unexplained = append(st.unexplained, fmt.Sprintf("%s [%s] attrs % x", sig, cs.What, attrs))
+	}
+}
+
+// compareRoute returns "" if the kernel's answer k agrees with the model's
+// mv, else a description of the disagreement.
+func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode) string {
+	// The kernel rejected by policy with an extended ACK.
+	kPol := kernelRejected(k, mode)
+	// An errno-only rejection, as from a parse with a NULL extack. Bare
+	// EINVALs also come from handlers (veth_validate, do_setlink's
+	// IFLA_XDP_ATTACHED check), so only ERANGE is taken as a policy
+	// rejection the model must predict.
+	kBare := (k.errno == nlwire.EINVAL || k.errno == nlwire.ERANGE) && k.msg == "" && k.offset == 0
+	ge := mv.err
+	switch {
+	case ge == nil && !kPol && !(kBare && k.errno == nlwire.ERANGE):
+		if k.errno == 0 {
+			st.warnChecked++
+			if mv.leftover != (k.msg == validate.MsgLeftover) {
+				return fmt.Sprintf("accepted, but ACK message %q, validate leftover warning %v", k.msg, mv.leftover)
+			}
+		}
+		st.bothAccept++
+		return ""
+	case ge != nil && mv.bare:
+		if kBare && k.errno == ge.Errno {
+			st.bothReject++
+			st.bareRej++
+			return ""
+		}
+		return fmt.Sprintf("validate rejects in %s (no extack) %v %q, kernel %v %q off=%d",
+			mv.stage, ge.Errno.Name(), ge.Msg, k.errno.Name(), k.msg, k.offset)
+	case ge != nil && kPol:
+		goff := uint32(0)
+		if ge.HasOffset {
+			goff = uint32(ge.Offset)
+		}
+		gpol := goPolicy(ge)
+		if ge.Errno == k.errno && ge.Msg == k.msg && goff == k.offset && mapsEqual(gpol, k.policy) {
+			st.bothReject++
+			return ""
+		}
+		return fmt.Sprintf("both reject: kernel %v %q off=%d pol=%s, validate (%s) %v %q off=%d pol=%s",
+			k.errno.Name(), k.msg, k.offset, fmtPol(k.policy), mv.stage, ge.Errno.Name(), ge.Msg, goff, fmtPol(gpol))
+	case ge != nil:
+		return fmt.Sprintf("kernel accepts (%v %q off=%d), validate rejects in %s %v %q off=%d",
+			k.errno.Name(), k.msg, k.offset, mv.stage, ge.Errno.Name(), ge.Msg, ge.Offset)
+	default:
+		return fmt.Sprintf("kernel rejects %v %q off=%d pol=%s, validate accepts",
+			k.errno.Name(), k.msg, k.offset, fmtPol(k.policy))
+	}
+}
+
+// allowRoute explains disagreements that come from the handlers, not
+// from a policy; each is documented from the kernel source. It returns ""
+// for an unexplained one.
+func allowRoute(tg *rtTarget, attrs []byte, k kernelVerdict, mv rtVerdict) string {
+	kBare := (k.errno == nlwire.EINVAL || k.errno == nlwire.ERANGE) && k.msg == "" && k.offset == 0
+	if (tg.typ == route.RTM_SETLINK || tg.typ == route.RTM_NEWLINK) && kBare && mv.err == nil {
+		// do_setlink (net/core/rtnetlink.c) parses these nests itself,
+		// with policies family/route does not have, and a NULL extack:
+		// IFLA_VFINFO_LIST's IFLA_VF_INFO elements (ifla_vf_policy),
+		// IFLA_VF_PORTS' IFLA_VF_PORT elements and IFLA_PORT_SELF
+		// (ifla_port_policy), IFLA_PROTO_DOWN_REASON
+		// (ifla_proto_down_reason_policy, in do_set_proto_down). A
+		// malformed nest there fails with a bare ERANGE or EINVAL.
+		for _, typ := range []uint16{route.IFLA_VFINFO_LIST, route.IFLA_VF_PORTS, route.IFLA_PORT_SELF, route.IFLA_PROTO_DOWN_REASON} {
+			if _, _, ok := lastPath(typ)(attrs); ok {
+				return fmt.Sprintf("bare %v from do_setlink's own parse of a nest (IFLA_VFINFO_LIST/VF_PORTS/PORT_SELF/PROTO_DOWN_REASON)", k.errno.Name())
+			}
+		}
+	}
+	return ""
+}
+
+// lastPath returns a locator of the payload of the attribute at path,
+// taking at each level the last attribute of the type, as the kernel's
+// attribute tables (tb[type]) do. pos is the payload's position in the
+// attributes.
+func lastPath(path ...uint16) func([]byte) ([]byte, int, bool) {
+	return func(a []byte) ([]byte, int, bool) {
+		pos := 0
+		for _, typ := range path {
+			found := false
+			var fp, fpos int
+			var fl int
+			walkAttrs(a, func(off int, t uint16, p []byte) {
+				if t&attr.TypeMask == typ {
+					found, fp, fl = true, off+attr.HeaderLen, len(p)
+				}
+			})
+			if !found {
+				return nil, 0, false
+			}
+			fpos = pos + fp
+			a = a[fp : fp+fl]
+			pos = fpos
+		}
+		return a, pos, true
+	}
+}
+
+// walkAttrs calls fn for each attribute of b as nla_for_each_attr walks
+// them (nla_ok: 4 <= nla_len <= remaining).
+func walkAttrs(b []byte, fn func(off int, typ uint16, payload []byte)) {
+	off := 0
+	for len(b)-off >= attr.HeaderLen {
+		l := int(ne.Uint16(b[off:]))
+		if l < attr.HeaderLen || l > len(b)-off {
+			return
+		}
+		fn(off, ne.Uint16(b[off+2:]), b[off+attr.HeaderLen:off+l])
+		off += attr.Align(l)
+	}
+}
+
+// linkNetNS are the link attributes that name a network namespace;
+// addrNetNS the address one.
+var (
+	linkNetNS = map[uint16]bool{
+		route.IFLA_NET_NS_PID: true, route.IFLA_NET_NS_FD: true,
+		route.IFLA_TARGET_NETNSID: true, route.IFLA_LINK_NETNSID: true,
+	}
+	addrNetNS = map[uint16]bool{route.IFA_TARGET_NETNSID: true}
+)
+
+// sanitizeNetNS returns attrs with every attribute of netnsAttrs set to -1
+// (its first 4 bytes): at the top level and, for link messages, in the
+// peer of a veth IFLA_LINKINFO.
+func sanitizeNetNS(attrs []byte, netnsAttrs map[uint16]bool) []byte {
+	b := append([]byte(nil), attrs...)
+	var top func(b []byte)
+	top = func(b []byte) {
+		walkAttrs(b, func(off int, t uint16, p []byte) {
+			typ := t & attr.TypeMask
+			if netnsAttrs[typ] && len(p) >= 4 {
+				copy(p, []byte{0xff, 0xff, 0xff, 0xff})
+			}
+			if typ == route.IFLA_LINKINFO && netnsAttrs[route.IFLA_NET_NS_PID] {
+				walkAttrs(p, func(_ int, t uint16, p []byte) {
+					if t&attr.TypeMask == route.IFLA_INFO_DATA {
+						walkAttrs(p, func(_ int, t uint16, p []byte) {
+							if t&attr.TypeMask == route.VETH_INFO_PEER && len(p) >= ifinfomsgLen {
+								top(p[ifinfomsgLen:])
+							}
+						})
+					}
+				})
+			}
+		})
+	}
+	if netnsAttrs != nil {
+		top(b)
+	}
+	return b
+}
+
+func putStr(t uint16, s string) []byte { return put(t, append([]byte(s), 0)) }
+
+func cat(bs ...[]byte) []byte {
+	var o []byte
+	for _, b := range bs {
+		o = append(o, b...)
+	}
+	return o
+}
