@@ -12,11 +12,13 @@ import (
 // It is a small value: copy it to save a position, pass it by value to
 // hand a nest to another function. The zero Decoder has no attributes.
 type Decoder struct {
-	rest    []byte // the attributes not walked yet, from the next header on
-	cur     []byte // the current attribute, header included, cap == len; nil when not on one
-	end     int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
-	off     int    // offset of the current attribute's header from the base
-	err     *Error // first error, latched
+	rest []byte // the attributes not walked yet, from the next header on
+	// cur is the current attribute, header included, or nil when not on
+	// one. Its capacity runs to the end of the buffer, so that its offset
+	// is end - cap(cur); Bytes hands out views capped at the attribute.
+	cur []byte
+	end int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
+	err *Error // first error, latched
 	rot     uint8  // 8 if integers are byte-swapped relative to the host, else 0
 	lenient bool   // end a malformed walk silently, as the kernel does
 	// badLen says a typed read rejected the current attribute's length;
@@ -46,7 +48,6 @@ func (d Decoder) WithOrder(o nlwire.Order) Decoder {
 // errors then equal the kernel's NLMSGERR_ATTR_OFFS.
 func (d Decoder) WithBase(off int) Decoder {
 	d.end += off
-	d.off += off
 	return d
 }
 
@@ -71,8 +72,7 @@ func (d *Decoder) Next() bool {
 	if len(b) >= HeaderLen {
 		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), int(d.rot)))
 		if n >= HeaderLen && n <= len(b) {
-			d.cur = b[:n:n]
-			d.off = d.end - cap(b)
+			d.cur = b[:n]
 			d.rest = b[min(Align(n), len(b)):]
 			return true
 		}
@@ -147,7 +147,7 @@ func (d *Decoder) Len() int { return max(len(d.cur)-HeaderLen, 0) }
 
 // Offset returns the offset of the current attribute's header,
 // counted from the base given to WithBase.
-func (d *Decoder) Offset() int { return d.off }
+func (d *Decoder) Offset() int { return d.end - cap(d.cur) }
 
 // Bytes returns the current attribute's payload (nla_data()), a view
 // into the decoder's buffer, not a copy.
@@ -155,7 +155,7 @@ func (d *Decoder) Bytes() []byte {
 	if d.cur == nil {
 		return nil
 	}
-	return d.cur[HeaderLen:]
+	return d.cur[HeaderLen:len(d.cur):len(d.cur)]
 }
 
 // Err returns the first error met: an *Error wrapping ErrBadLength from
@@ -171,7 +171,7 @@ func (d *Decoder) Err() error {
 		if r := d.rest; cap(r) >= HeaderLen { // positioned when the read failed
 			typ = endian.Uint16(r[2:HeaderLen], d.swap()) & TypeMask
 		}
-		d.err = &Error{Offset: d.off, Type: typ, Err: ErrBadLength}
+		d.err = &Error{Offset: d.end - cap(d.rest), Type: typ, Err: ErrBadLength}
 	case d.lenient || !d.stuck():
 		return nil
 	default:

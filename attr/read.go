@@ -167,5 +167,5 @@ func (d *Decoder) Bitfield32() (value, selector uint32) {
 // the returned decoder, not in d.
 func (d *Decoder) Nested() Decoder {
 	p := d.Bytes()
-	return Decoder{rest: p, end: d.off + HeaderLen + cap(p), off: d.off + HeaderLen, rot: d.rot, lenient: d.lenient}
+	return Decoder{rest: p, end: d.Offset() + HeaderLen + cap(p), rot: d.rot, lenient: d.lenient}
 }
