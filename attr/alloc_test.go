@@ -94,11 +94,15 @@ func TestDecodeAllocs(t *testing.T) {
 			}
 		}},
 		{"Array", func() {
-			d := attr.NewDecoder(b)
-			d.Find(iflaAFSpec)
-			for _, el := range d.Array() {
+			a, ok := attr.NewDecoder(b).Find(iflaAFSpec)
+			n := 0
+			for _, el := range a.Array() {
 				for el.Next() {
+					n++
 				}
+			}
+			if !ok || n == 0 {
+				panic("no array elements walked")
 			}
 		}},
 	}
@@ -156,6 +160,7 @@ func TestEncodeAllocs(t *testing.T) {
 			e.Flag(1)
 			e.Put(1, stats[:7])
 			e.String(1, "eth0")
+			e.StringBytes(3, []byte("eth0"))
 			e.Bitfield32(1, 1, 1)
 			e.Uint64bit(1, 1, 2)
 			e.Put64bit(1, stats[:8], 2)

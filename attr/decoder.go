@@ -16,13 +16,13 @@ type Decoder struct {
 	// cur is the current attribute, header included, or nil when not on
 	// one. Its capacity runs to the end of the buffer, so that its offset
 	// is end - cap(cur); Bytes hands out views capped at the attribute.
-	cur []byte
-	end int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
-	err *Error // first error, latched
+	cur     []byte
+	end     int    // base + cap of the buffer: the offset of any suffix x of it is end - cap(x)
+	err     *Error // first error, latched
 	rot     uint8  // 8 if integers are byte-swapped relative to the host, else 0
 	lenient bool   // end a malformed walk silently, as the kernel does
-	// badLen says a typed read rejected the current attribute's length;
-	// rest is then empty and points at that attribute, for Err.
+	// badLen says a typed read rejected an attribute's length: the walk
+	// is over, and cur stays on that attribute for Err.
 	badLen bool
 }
 
@@ -69,7 +69,7 @@ func (d Decoder) Lenient() Decoder {
 func (d *Decoder) Next() bool {
 	// Kept within the inliner's budget: a swapped u16 is a rotation by 8.
 	b := d.rest
-	if len(b) >= HeaderLen {
+	if len(b) >= HeaderLen && !d.badLen {
 		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), int(d.rot)))
 		if n >= HeaderLen && n <= len(b) {
 			d.cur = b[:n]
@@ -77,7 +77,9 @@ func (d *Decoder) Next() bool {
 			return true
 		}
 	}
-	d.cur = nil
+	if !d.badLen {
+		d.cur = nil // keep the rejected attribute for Err
+	}
 	return false
 }
 
@@ -114,7 +116,7 @@ func (d *Decoder) fail(off int, typ uint16, err error) {
 func (d *Decoder) payload(n int) ([]byte, bool) {
 	p := d.cur
 	if len(p) != HeaderLen+n {
-		d.rest, d.badLen = p[:0], true
+		d.badLen = true
 		return nil, false
 	}
 	return p[HeaderLen:], true
@@ -166,16 +168,14 @@ func (d *Decoder) Bytes() []byte {
 func (d *Decoder) Err() error {
 	switch {
 	case d.err != nil:
-	case d.badLen:
-		var typ uint16
-		if r := d.rest; cap(r) >= HeaderLen { // positioned when the read failed
-			typ = endian.Uint16(r[2:HeaderLen], d.swap()) & TypeMask
-		}
-		d.err = &Error{Offset: d.end - cap(d.rest), Type: typ, Err: ErrBadLength}
-	case d.lenient || !d.stuck():
-		return nil
+	case d.badLen && d.cur != nil:
+		d.err = &Error{Offset: d.Offset(), Type: d.Type(), Err: ErrBadLength}
+	case !d.lenient && d.stuck():
+		d.walkErr() // the walk had failed before the typed read, if any
+	case d.badLen: // a typed read while not on an attribute
+		d.err = &Error{Offset: d.end - cap(d.rest), Err: ErrBadLength}
 	default:
-		d.walkErr()
+		return nil
 	}
 	return d.err
 }
@@ -202,7 +202,7 @@ func (d *Decoder) walkErr() {
 // while the next attribute is well formed, after a clean end, and after a
 // typed read failed.
 func (d *Decoder) Leftover() int {
-	if !d.stuck() {
+	if d.badLen || !d.stuck() {
 		return 0
 	}
 	return len(d.rest)

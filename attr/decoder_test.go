@@ -308,3 +308,30 @@ func TestAlign(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedReadAfterWalkError: a typed read after a strict walk stopped
+// at a malformed attribute does not hide the walk's error.
+func TestTypedReadAfterWalkError(t *testing.T) {
+	// A good u32 attribute, then a header claiming 12 bytes with 4 left.
+	d := attr.NewDecoder(h("08000100 2a000000 0c000200 00000000")).WithOrder(nlwire.LittleEndian)
+	for d.Next() {
+	}
+	if v := d.Uint32(); v != 0 {
+		t.Errorf("Uint32 after the end = %d", v)
+	}
+	var ae *attr.Error
+	if err := d.Err(); !errors.As(err, &ae) || !errors.Is(err, attr.ErrTruncated) || ae.Offset != 8 || ae.Type != 2 {
+		t.Errorf("Err() = %v, want ErrTruncated at offset 8, type 2", err)
+	}
+	// A rejected read while on an attribute reports that attribute, and
+	// Next stops.
+	d = attr.NewDecoder(h("06000300 01020000 08000400 2a000000")).WithOrder(nlwire.LittleEndian)
+	d.Next()
+	d.Uint32()
+	if d.Next() || d.Leftover() != 0 {
+		t.Error("walk went on after a rejected read")
+	}
+	if err := d.Err(); !errors.As(err, &ae) || !errors.Is(err, attr.ErrBadLength) || ae.Offset != 0 || ae.Type != 3 {
+		t.Errorf("Err() = %v, want ErrBadLength at offset 0, type 3", err)
+	}
+}

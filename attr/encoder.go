@@ -18,6 +18,7 @@ type Encoder struct {
 	start int    // len(b) when the encoder was made, for Reset
 	open  int    // offset+1 of the innermost open nest's header; 0 if none
 	err   *Error // first error, latched
+	gen   uint32 // bumped by Reset, so that older nests are refused
 	swap  bool   // integers are byte-swapped relative to the host
 	be    bool   // integers are big-endian
 	fixed bool   // never reallocate b: ErrShortBuffer instead
@@ -42,6 +43,10 @@ func (e Encoder) WithOrder(o nlwire.Order) Encoder {
 	e.be = endian.HostBig != e.swap
 	return e
 }
+
+// maxHeader bounds Header and Raw, far above any fixed header, so that
+// padding a length cannot overflow.
+const maxHeader = 1 << 30
 
 // reserve is grow's fast path, small enough to inline: it returns nil
 // when the capacity is short or after an error, and then the caller
@@ -113,6 +118,10 @@ func (e *Encoder) Header(n int) []byte {
 	if n < 0 {
 		n = 0
 	}
+	if n > maxHeader {
+		e.fail(len(e.b), 0, ErrShortBuffer)
+		return nil
+	}
 	p := e.grow(Align(n))
 	if p == nil {
 		return nil
@@ -125,6 +134,10 @@ func (e *Encoder) Header(n int) []byte {
 // header: for a fixed header already laid out, or pre-encoded
 // attributes.
 func (e *Encoder) Raw(p []byte) {
+	if len(p) > maxHeader {
+		e.fail(len(e.b), 0, ErrShortBuffer)
+		return
+	}
 	q := e.grow(Align(len(p)))
 	if q == nil {
 		return
@@ -173,4 +186,5 @@ func (e *Encoder) Reset() {
 	e.lim = cap(e.b)
 	e.open = 0
 	e.err = nil
+	e.gen++ // nests begun before the reset no longer match
 }

@@ -233,3 +233,40 @@ func TestNestMaxLen(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestStringBytesMatchesString(t *testing.T) {
+	for _, s := range []string{"", "a", "eth0", "abcdefghijklmnop"} {
+		a, b := attr.NewEncoder(nil), attr.NewEncoder(nil)
+		a.String(3, s)
+		b.StringBytes(3, []byte(s))
+		x, err1 := a.Finish()
+		y, err2 := b.Finish()
+		if err1 != nil || err2 != nil || string(x) != string(y) {
+			t.Errorf("%q: String % x, StringBytes % x (%v, %v)", s, x, y, err1, err2)
+		}
+	}
+	e := attr.NewEncoder(nil)
+	e.StringBytes(1, make([]byte, attr.MaxLen))
+	if _, err := e.Finish(); !errors.Is(err, attr.ErrAttrTooLong) {
+		t.Errorf("65535-byte string: %v, want ErrAttrTooLong", err)
+	}
+}
+
+func TestStaleNestAfterReset(t *testing.T) {
+	e := attr.NewEncoder(nil)
+	old := e.Begin(1)
+	e.Reset()
+	n := e.Begin(2)
+	e.End(old) // begun before the reset, at the same offset as n
+	if _, err := e.Finish(); !errors.Is(err, attr.ErrMisnested) {
+		t.Errorf("ending a nest from before Reset: %v, want ErrMisnested", err)
+	}
+	_ = n
+	e = attr.NewEncoder(nil)
+	if e.Header(1<<31-1) != nil {
+		t.Error("Header of 2 GiB succeeded")
+	}
+	if _, err := e.Finish(); !errors.Is(err, attr.ErrShortBuffer) {
+		t.Errorf("huge Header: %v, want ErrShortBuffer", err)
+	}
+}

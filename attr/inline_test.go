@@ -43,7 +43,6 @@ func TestInlining(t *testing.T) {
 		"(*Decoder).Offset",
 		"(*Decoder).Bytes",
 		"(*Decoder).Present",
-		"(*Decoder).Leftover",
 		"(*Decoder).Uint8",
 		"(*Decoder).Uint32",
 		"(*Decoder).Uint64",

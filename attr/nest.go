@@ -8,6 +8,7 @@ import "github.com/nlwire/nlwire/internal/endian"
 type Nest struct {
 	start  int    // offset+1 of the nest's header; 0 for no nest
 	parent int    // the encoder's innermost open nest when this one began
+	gen    uint32 // the encoder's generation (bumped by Reset) when it began
 	next   uint16 // last element index handed out by Element
 }
 
@@ -30,7 +31,7 @@ func (e *Encoder) BeginNoFlag(typ uint16) Nest {
 		return Nest{}
 	}
 	e.header(p, HeaderLen, typ)
-	n := Nest{start: l + 1, parent: e.open}
+	n := Nest{start: l + 1, parent: e.open, gen: e.gen}
 	e.open = l + 1
 	return n
 }
@@ -42,7 +43,7 @@ func (e *Encoder) End(n Nest) {
 	if e.err != nil {
 		return
 	}
-	if n.start == 0 || n.start != e.open {
+	if n.start == 0 || n.start != e.open || n.gen != e.gen {
 		e.misnested(n)
 		return
 	}
@@ -58,14 +59,15 @@ func (e *Encoder) End(n Nest) {
 
 // Element opens the next element of the nested array arr
 // (NLA_NESTED_ARRAY): a nest with NLA_F_NESTED whose type is the index,
-// counting from 1 as genetlink's CTRL_ATTR_OPS does. arr must be the
-// innermost open nest, else ErrMisnested latches. Close the element
-// with End.
+// counting from 1 as genetlink's CTRL_ATTR_OPS does (genetlink sends its
+// elements without the flag: BeginNoFlag(index) reproduces that). arr
+// must be the innermost open nest, else ErrMisnested latches. Close the
+// element with End.
 func (e *Encoder) Element(arr *Nest) Nest {
 	if e.err != nil {
 		return Nest{}
 	}
-	if arr.start == 0 || arr.start != e.open {
+	if arr.start == 0 || arr.start != e.open || arr.gen != e.gen {
 		e.misnested(*arr)
 		return Nest{}
 	}

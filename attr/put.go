@@ -134,11 +134,11 @@ func (e *Encoder) Flag(typ uint16) {
 // Put appends an attribute with payload p (nla_put, NLA_BINARY). A payload longer
 // than 65531 bytes latches ErrAttrTooLong.
 func (e *Encoder) Put(typ uint16, p []byte) {
-	n := HeaderLen + len(p)
-	if n > MaxLen {
+	if len(p) > MaxLen-HeaderLen {
 		e.tooLong(typ)
 		return
 	}
+	n := HeaderLen + len(p)
 	q := e.reserve(Align(n))
 	if q == nil {
 		if q = e.growSlow(Align(n)); q == nil {
@@ -153,19 +153,35 @@ func (e *Encoder) Put(typ uint16, p []byte) {
 // NLA_NUL_STRING). A string longer than 65530 bytes latches
 // ErrAttrTooLong.
 func (e *Encoder) String(typ uint16, s string) {
-	n := HeaderLen + len(s) + 1
-	if n > MaxLen {
-		e.tooLong(typ)
-		return
+	if q := e.reserveString(typ, len(s)); q != nil {
+		clear(q[copy(q, s):])
 	}
-	q := e.reserve(Align(n))
+}
+
+// StringBytes appends s as a NUL-terminated string attribute, as String
+// does, without converting it to a string.
+func (e *Encoder) StringBytes(typ uint16, s []byte) {
+	if q := e.reserveString(typ, len(s)); q != nil {
+		clear(q[copy(q, s):])
+	}
+}
+
+// reserveString appends the header of a string attribute of n bytes plus
+// its NUL and returns the payload and padding to fill, or nil.
+func (e *Encoder) reserveString(typ uint16, n int) []byte {
+	if n > MaxLen-HeaderLen-1 {
+		e.tooLong(typ)
+		return nil
+	}
+	l := HeaderLen + n + 1
+	q := e.reserve(Align(l))
 	if q == nil {
-		if q = e.growSlow(Align(n)); q == nil {
-			return
+		if q = e.growSlow(Align(l)); q == nil {
+			return nil
 		}
 	}
-	e.header(q, n, typ)
-	clear(q[HeaderLen+copy(q[HeaderLen:], s):])
+	e.header(q, l, typ)
+	return q[HeaderLen:]
 }
 
 // Bitfield32 appends a struct nla_bitfield32 {u32 value; u32 selector}
@@ -195,7 +211,7 @@ func (e *Encoder) Uint64bit(typ uint16, v uint64, pad uint16) {
 // relative to the start of the buffer, inserting an empty attribute of
 // type pad when needed, like nla_put_64bit (see Uint64bit).
 func (e *Encoder) Put64bit(typ uint16, p []byte, pad uint16) {
-	if HeaderLen+len(p) > MaxLen {
+	if len(p) > MaxLen-HeaderLen {
 		e.tooLong(typ)
 		return
 	}
