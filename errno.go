@@ -7,7 +7,9 @@ import "strconv"
 //
 // Its names and messages are Linux's on every GOOS, so a capture from a
 // Linux host reads the same everywhere. On Linux an Errno matches the
-// syscall.Errno of the same number under errors.Is.
+// syscall.Errno of the same number under errors.Is. The numbers are those
+// of asm-generic/errno.h, which x86, arm, arm64, riscv, s390 and ppc use;
+// Linux on MIPS, SPARC, Alpha and PA-RISC numbers some errors otherwise.
 type Errno int32
 
 // Linux error numbers that netlink validation and common requests return.

@@ -109,7 +109,9 @@ func ParseError(msg []byte, o nlwire.Order) (Error, error) {
 		e.Errno = nlwire.Errno(-int32(endian.Uint32(msg[HeaderLen:], swap)))
 		echo := msg[HeaderLen+4:]
 		e.Header = decodeHeader(echo, swap)
-		if h.Flags&Capped != 0 {
+		// Kernels before 4.12 (no NLM_F_CAPPED) echoed only the header of
+		// a request that succeeded, with its original nlmsg_len.
+		if h.Flags&Capped != 0 || (e.Errno == 0 && h.Flags&AckTLVs == 0 && len(echo) == HeaderLen) {
 			e.Request = echo[:HeaderLen]
 			tlv = 2*HeaderLen + 4
 			break
@@ -185,8 +187,13 @@ func AppendAck(b []byte, req []byte, opt AckOptions) ([]byte, error) {
 // then, if opt.ExtAck is set, the nonzero extended ACK fields of e in the
 // kernel's order (MSG, COOKIE, OFFS, POLICY, MISS_TYPE, MISS_NEST; only
 // MSG and COOKIE on success), with AckTLVs set. e's Type, Flags, Request
-// and Header are ignored.
+// and Header are ignored; a nil e is an acknowledgement. Errno is
+// positive, as a parsed Error holds it (34 for ERANGE): the reply carries
+// it negated, as the kernel's does.
 func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error) {
+	if e == nil {
+		e = &Error{}
+	}
 	swap := opt.Order.Swap()
 	if len(req) < HeaderLen {
 		return b, &FormatError{Offset: 0, Err: ErrTruncated}
@@ -214,10 +221,11 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 	b = append(b, echo...)
 	b = append(b, make([]byte, Align(len(echo))-len(echo))...)
 	if flags&AckTLVs != 0 {
-		var err error
-		if b, err = e.appendTLVs(b, opt.Order); err != nil {
+		out, err := e.appendTLVs(b, opt.Order)
+		if err != nil {
 			return b[:start], attrError(err, start)
 		}
+		b = out
 	}
 	return finishMessage(b, start, swap)
 }
@@ -229,6 +237,9 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 // opt.ExtAck is set and e has any, the extended ACK fields as AppendError
 // writes them, with AckTLVs.
 func AppendDone(b []byte, req []byte, extra Flags, e *Error, opt AckOptions) ([]byte, error) {
+	if e == nil {
+		e = &Error{}
+	}
 	swap := opt.Order.Swap()
 	if len(req) < HeaderLen {
 		return b, &FormatError{Offset: 0, Err: ErrTruncated}
@@ -242,10 +253,11 @@ func AppendDone(b []byte, req []byte, extra Flags, e *Error, opt AckOptions) ([]
 	b = Header{Type: TypeDone, Flags: flags, Seq: rh.Seq, PID: opt.PortID}.Append(b, opt.Order)
 	b = endian.AppendUint32(b, uint32(-int32(e.Errno)), swap)
 	if flags&AckTLVs != 0 {
-		var err error
-		if b, err = e.appendTLVs(b, opt.Order); err != nil {
+		out, err := e.appendTLVs(b, opt.Order)
+		if err != nil {
 			return b[:start], attrError(err, start)
 		}
+		b = out
 	}
 	return finishMessage(b, start, swap)
 }
@@ -263,7 +275,7 @@ func (e *Error) hasTLVs() bool {
 func (e *Error) appendTLVs(b []byte, o nlwire.Order) ([]byte, error) {
 	enc := attr.NewEncoder(b).WithOrder(o)
 	if e.Msg != nil {
-		enc.String(AttrMsg, string(e.Msg))
+		enc.StringBytes(AttrMsg, e.Msg)
 	}
 	if len(e.Cookie) > 0 {
 		enc.Put(AttrCookie, e.Cookie)

@@ -252,3 +252,64 @@ func TestAckRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// TestAppendErrorTooLong: an extended ACK field too long for an attribute
+// fails cleanly and leaves the caller's bytes as they were.
+func TestAppendErrorTooLong(t *testing.T) {
+	req := loadRecording(t, "err_mtu_short.hex").request
+	prefix := []byte{1, 2, 3, 4, 5, 6, 7, 8}
+	for _, e := range []*Error{
+		{Errno: nlwire.EINVAL, Msg: make([]byte, 70000)},
+		{Errno: nlwire.EINVAL, Cookie: make([]byte, 70000)},
+		{Errno: nlwire.EINVAL, Policy: make([]byte, 70000)},
+	} {
+		out, err := AppendError(bytes.Clone(prefix), req, e, AckOptions{Order: le, ExtAck: true})
+		if !errors.Is(err, attr.ErrAttrTooLong) || !bytes.Equal(out, prefix) {
+			t.Errorf("oversized field: %d bytes, %v; want the prefix back and ErrAttrTooLong", len(out), err)
+		}
+		out, err = AppendDone(bytes.Clone(prefix), req, 0, e, AckOptions{Order: le, ExtAck: true})
+		if !errors.Is(err, attr.ErrAttrTooLong) || !bytes.Equal(out, prefix) {
+			t.Errorf("AppendDone, oversized field: %d bytes, %v", len(out), err)
+		}
+	}
+	if out, err := AppendError(nil, req, nil, AckOptions{Order: le}); err != nil || len(out) != 36 {
+		t.Errorf("AppendError with a nil *Error: %d bytes, %v; want a 36-byte ACK", len(out), err)
+	}
+}
+
+// TestOldKernelAck: before Linux 4.12 a successful request was echoed by
+// its header alone, without NLM_F_CAPPED, the header keeping its length.
+func TestOldKernelAck(t *testing.T) {
+	req := loadRecording(t, "err_mtu_short.hex").request // 40 bytes
+	b := Header{Len: 36, Type: TypeError, Seq: 1}.Append(nil, le)
+	b = append(b, 0, 0, 0, 0)
+	b = append(b, req[:HeaderLen]...)
+	e, err := ParseError(b, le)
+	if err != nil || e.Errno != 0 || !bytes.Equal(e.Request, req[:HeaderLen]) || e.Header.Len != 40 {
+		t.Fatalf("ParseError(old ACK) = %+v, %v", e, err)
+	}
+}
+
+func TestCappedKernelErrorIfname(t *testing.T) {
+	rec := loadRecording(t, "err_ifname_long_capped.hex")
+	e, err := ParseError(rec.datagrams[0], le)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Error{Type: TypeError, Flags: Capped | AckTLVs, Errno: nlwire.ERANGE,
+		Msg: []byte("Attribute failed policy validation"), Offset: 32,
+		Request: rec.request[:HeaderLen], Policy: e.Policy}
+	want.Header, _ = ParseHeader(rec.request, le)
+	if diff := cmp.Diff(want, e); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	ap := []byte{0x08, 0, 1, 0, 11, 0, 0, 0} // NL_POLICY_TYPE_ATTR_TYPE NL_ATTR_TYPE_STRING
+	if !bytes.Contains(e.Policy, ap) {
+		t.Errorf("policy % x lacks TYPE=STRING", e.Policy)
+	}
+	reply, _ := ParseHeader(rec.datagrams[0], le)
+	built, err := AppendError(nil, rec.request, &e, AckOptions{Order: le, ExtAck: true, CapAck: true, PortID: reply.PID})
+	if err != nil || !bytes.Equal(built, rec.datagrams[0]) {
+		t.Errorf("AppendError:\n got % x\nwant % x (%v)", built, rec.datagrams[0], err)
+	}
+}

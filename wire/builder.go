@@ -9,11 +9,13 @@ import (
 // Builder appends netlink messages to a caller's buffer: a header, an
 // optional family header, attributes, and nlmsg_len patched when the
 // message ends. Several messages may follow one another in the buffer
-// (a batch); each starts 4-byte aligned. Sequence numbers and port IDs
+// (a batch). Sequence numbers and port IDs
 // are the caller's.
 //
-// The first error latches: every later call does nothing and Finish
-// reports it.
+// Messages start where the buffer ends: 4-byte aligned if the buffer's
+// length is (as it is after each message). Attributes added outside a
+// message make Start and Finish fail. The first error latches: every
+// later call does nothing and Finish reports it.
 //
 //	b := wire.NewBuilder(buf)
 //	m := b.Start(wire.Header{Type: rtmNewLink, Flags: wire.Request | wire.Ack, Seq: 1})
@@ -24,6 +26,7 @@ import (
 type Builder struct {
 	enc  attr.Encoder
 	open int // offset of the open message, or -1
+	done int // the buffer's length after the last message ended
 	swap bool
 	err  error
 }
@@ -34,14 +37,14 @@ type Msg struct{ off int }
 // NewBuilder returns a Builder that appends to buf (after its length),
 // growing it as append does, in the host's byte order.
 func NewBuilder(buf []byte) Builder {
-	return Builder{enc: attr.NewEncoder(buf), open: -1}
+	return Builder{enc: attr.NewEncoder(buf), open: -1, done: len(buf)}
 }
 
 // NewFixedBuilder returns a Builder that writes into buf[len(buf):cap(buf)]
 // and never reallocates: a message that does not fit fails with
 // ErrShortBuffer.
 func NewFixedBuilder(buf []byte) Builder {
-	return Builder{enc: attr.NewFixedEncoder(buf), open: -1}
+	return Builder{enc: attr.NewFixedEncoder(buf), open: -1, done: len(buf)}
 }
 
 // WithOrder returns a copy of b that writes headers and attributes in byte
@@ -63,6 +66,10 @@ func (b *Builder) Start(h Header) Msg {
 		return Msg{off: -1}
 	}
 	off := b.enc.Len()
+	if off != b.done {
+		b.err = &FormatError{Offset: b.done, Err: ErrMisnested} // bytes outside any message
+		return Msg{off: -1}
+	}
 	hb := b.enc.Header(HeaderLen)
 	if b.enc.Err() != nil {
 		return Msg{off: -1}
@@ -109,6 +116,7 @@ func (b *Builder) End(m Msg) {
 	}
 	endian.PutUint32(b.enc.Bytes()[m.off:], uint32(n), b.swap)
 	b.open = -1
+	b.done = b.enc.Len()
 }
 
 // Len returns the number of bytes in the buffer, including those it held
@@ -131,6 +139,9 @@ func (b *Builder) Finish() ([]byte, error) {
 	}
 	if b.open >= 0 {
 		return nil, &FormatError{Offset: b.open, Err: ErrOpenMessage}
+	}
+	if b.enc.Len() != b.done {
+		return nil, &FormatError{Offset: b.done, Err: ErrMisnested} // bytes outside any message
 	}
 	return b.enc.Finish()
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"testing"
 
@@ -58,9 +59,8 @@ func TestBuilderReaderRoundTrip(t *testing.T) {
 			}
 			for j, k := 0, rapid.IntRange(0, 4).Draw(t, "attrs"); j < k; j++ {
 				v := rapid.SliceOfN(rapid.Byte(), 0, 30).Draw(t, "attr")
-				start := b.Len()
 				b.Attrs().Put(uint16(j+1), v)
-				payload = append(payload, b.Attrs().Bytes()[start:b.Len()]...)
+				payload = append(payload, nla(o, uint16(j+1), v)...)
 			}
 			b.End(m)
 			h.Len = uint32(HeaderLen + len(payload))
@@ -129,6 +129,13 @@ func TestBuilderMisuse(t *testing.T) {
 		{"end with a nest open", func(b *Builder) { m := b.Start(Header{}); b.Attrs().Begin(1); b.End(m) }, ErrMisnested},
 		{"family header outside a message", func(b *Builder) { b.FamilyHeader(4) }, ErrMisnested},
 		{"attribute too long", func(b *Builder) { m := b.Start(Header{}); b.Attrs().Put(1, make([]byte, 70000)); b.End(m) }, attr.ErrAttrTooLong},
+		{"attribute before any message", func(b *Builder) { b.Attrs().Uint32(1, 1) }, ErrMisnested},
+		{"attribute between messages", func(b *Builder) {
+			m := b.Start(Header{})
+			b.End(m)
+			b.Attrs().Uint32(1, 1)
+			b.Start(Header{})
+		}, ErrMisnested},
 	}
 	for _, tt := range tests {
 		b := NewBuilder(nil)
@@ -160,4 +167,16 @@ func TestBuilderBatch(t *testing.T) {
 	if r.Next() || r.Err() != nil {
 		t.Errorf("extra message or error: %v", r.Err())
 	}
+}
+
+// nla lays out one attribute by hand, independently of attr.Encoder.
+func nla(o nlwire.Order, typ uint16, v []byte) []byte {
+	var bo binary.AppendByteOrder = binary.LittleEndian
+	if o == nlwire.BigEndian || (o == nlwire.Native && nlwire.Host() == nlwire.BigEndian) {
+		bo = binary.BigEndian
+	}
+	b := bo.AppendUint16(nil, uint16(4+len(v)))
+	b = bo.AppendUint16(b, typ)
+	b = append(b, v...)
+	return append(b, make([]byte, (4-len(v)%4)%4)...)
 }

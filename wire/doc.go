@@ -4,8 +4,8 @@
 //
 // A [Reader] walks the messages of one received datagram the way the
 // kernel's nlmsg_ok and nlmsg_next do; a [Builder] appends messages,
-// with their attributes, to a caller's buffer. [ParseError] and
-// [ParseDone] read NLMSG_ERROR and NLMSG_DONE, and [AppendAck],
+// with their attributes, to a caller's buffer. [ParseError] reads
+// NLMSG_ERROR and NLMSG_DONE, and [AppendAck],
 // [AppendError] and [AppendDone] write them byte for byte as the kernel's
 // netlink_ack and netlink_dump_done do, for tests and fake kernels.
 //

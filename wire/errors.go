@@ -17,10 +17,12 @@ var (
 	ErrBadLength = errors.New("invalid message length")
 	// ErrNotError: the message is not the type the parser reads.
 	ErrNotError = errors.New("not an error or done message")
-	// ErrOpenMessage: a message was begun and not ended, or ended twice.
+	// ErrOpenMessage: a message was begun while another was open, or
+	// not ended before Finish.
 	ErrOpenMessage = errors.New("message not ended")
-	// ErrMisnested: End was called for a message that is not the open one,
-	// or while an attribute nest inside it was still open.
+	// ErrMisnested: End was called for a message that is not the open one
+	// (or twice), while an attribute nest inside it was still open, or
+	// bytes were added outside any message.
 	ErrMisnested = errors.New("message ended out of order")
 	// ErrShortBuffer: a fixed-size buffer is too small. It is the attr
 	// package's sentinel, so errors.Is matches either name.
@@ -37,8 +39,13 @@ type FormatError struct {
 	Err    error // the cause: a sentinel such as ErrTruncated, or an *attr.Error
 }
 
-// Error returns "wire: <cause> at offset N".
+// Error returns "wire: <cause> at offset N" (an attribute error names its
+// own offset).
 func (e *FormatError) Error() string {
+	var ae *attr.Error
+	if errors.As(e.Err, &ae) && ae.Offset == e.Offset {
+		return "wire: " + e.Err.Error()
+	}
 	return "wire: " + e.Err.Error() + " at offset " + strconv.Itoa(e.Offset)
 }
 

@@ -87,11 +87,21 @@ func (r *Reader) Offset() int { return r.cur }
 
 // Message returns the current message, header included, padding
 // excluded: a view into the datagram.
-func (r *Reader) Message() []byte { return r.b[r.cur : r.cur+int(r.hdr.Len)] }
+func (r *Reader) Message() []byte {
+	if r.hdr.Len < HeaderLen {
+		return nil // not on a message
+	}
+	return r.b[r.cur : r.cur+int(r.hdr.Len)]
+}
 
 // Payload returns the current message's payload (nlmsg_data, nlmsg_len
 // minus the header): a view into the datagram.
-func (r *Reader) Payload() []byte { return r.b[r.cur+HeaderLen : r.cur+int(r.hdr.Len)] }
+func (r *Reader) Payload() []byte {
+	if r.hdr.Len < HeaderLen {
+		return nil // not on a message
+	}
+	return r.b[r.cur+HeaderLen : r.cur+int(r.hdr.Len)]
+}
 
 // Order returns the byte order the reader decodes in.
 func (r *Reader) Order() nlwire.Order { return r.order }
@@ -106,6 +116,9 @@ func (r *Reader) Order() nlwire.Order { return r.order }
 // A payload shorter than hdrLen is malformed (the kernel's __nlmsg_parse
 // answers "Invalid header length"): Attrs then returns an empty decoder,
 // and the reader stops and reports ErrBadLength at the message's offset.
+// Control messages (NLMSG_ERROR, NLMSG_DONE) carry no family header: read
+// them with ParseError, not Attrs. A lenient reader gives lenient
+// decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 	p := r.Payload()
 	if hdrLen < 0 || len(p) < hdrLen {
@@ -116,7 +129,11 @@ func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 		return attr.NewDecoder(nil)
 	}
 	start := min(Align(hdrLen), len(p))
-	return attr.NewDecoder(p[start:]).WithOrder(r.order).WithBase(HeaderLen + start)
+	d := attr.NewDecoder(p[start:]).WithOrder(r.order).WithBase(HeaderLen + start)
+	if r.lenient {
+		d = d.Lenient()
+	}
+	return d
 }
 
 // Leftover returns the number of bytes after the last message that the

@@ -201,3 +201,13 @@ func TestReaderAttrsHeaderLength(t *testing.T) {
 		t.Errorf("Attrs(5) on a 6-byte payload: next, decoder err %v, reader err %v", d.Err(), r.Err())
 	}
 }
+
+func TestReaderBeforeNext(t *testing.T) {
+	r := NewReader(msgLE(20, 0x10, 1, make([]byte, 4)))
+	if r.Message() != nil || r.Payload() != nil {
+		t.Error("a message before Next")
+	}
+	if d := r.Attrs(0); d.Next() {
+		t.Error("attributes before Next")
+	}
+}
