@@ -122,6 +122,22 @@ func (d *Decoder) payload(n int) ([]byte, bool) {
 	return p[HeaderLen:], true
 }
 
+// intRot returns 8 if the current attribute's integer must be
+// byte-swapped, else 0: it is in the decoder's order, unless the attribute
+// is flagged NLA_F_NET_BYTEORDER, whose values are big-endian. The flag is
+// bit 6 of nla_type's high byte: byte 3 of a little-endian header, byte 2
+// of a big-endian one. Call it only on an attribute.
+func (d *Decoder) intRot() int {
+	if d.cur[typeHighByte^(d.rot>>3)]&(FlagNetByteOrder>>8) != 0 {
+		return 8 * (1 - endian.HostBigBit)
+	}
+	return int(d.rot)
+}
+
+// typeHighByte is the index of nla_type's high byte in a header in the
+// host's order.
+const typeHighByte = 3 - endian.HostBigBit
+
 // Present reports whether d is positioned on an attribute: Next returned
 // true, or Find or Scatter placed it there. It is how to tell a filled
 // Scatter table entry from an empty one.

@@ -335,3 +335,35 @@ func TestTypedReadAfterWalkError(t *testing.T) {
 		t.Errorf("Err() = %v, want ErrBadLength at offset 0, type 3", err)
 	}
 }
+
+// TestNetByteOrderReads: integers of attributes flagged
+// NLA_F_NET_BYTEORDER are big-endian, whatever the decoder's order.
+func TestNetByteOrderReads(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian, nlwire.Native} {
+		e := attr.NewEncoder(nil).WithOrder(o)
+		e.Net16(1, 0x0102)
+		e.Net32(2, 0x01020304)
+		e.Net64(3, 0x0102030405060708)
+		e.Uint32(4, 0x01020304) // not flagged: the order's
+		b, err := e.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := attr.NewDecoder(b).WithOrder(o)
+		got := []uint64{}
+		for d.Next() {
+			switch d.Len() {
+			case 2:
+				got = append(got, uint64(d.Uint16()))
+			case 4:
+				got = append(got, uint64(d.Uint32()))
+			case 8:
+				got = append(got, d.Uint64())
+			}
+		}
+		want := []uint64{0x0102, 0x01020304, 0x0102030405060708, 0x01020304}
+		if diff := cmp.Diff(want, got); diff != "" || d.Err() != nil {
+			t.Errorf("%v: (-want +got):\n%s %v", o, diff, d.Err())
+		}
+	}
+}

@@ -12,7 +12,9 @@ import (
 // while positioned on one (Next returned true). Each checks the payload
 // length exactly; on a mismatch it returns 0 (or the empty value),
 // latches *Error{Offset, Type, ErrBadLength}, and ends the walk: Next
-// returns false afterwards. Integers are read in the decoder's byte order.
+// returns false afterwards. Integers are read in the decoder's byte
+// order, except in attributes flagged NLA_F_NET_BYTEORDER, which are
+// big-endian: Uint16 of such an attribute reads what BE16 reads.
 
 // Uint8 reads a u8 payload (nla_get_u8, NLA_U8).
 func (d *Decoder) Uint8() uint8 {
@@ -29,25 +31,35 @@ func (d *Decoder) Uint16() uint16 {
 	if !ok {
 		return 0
 	}
-	return bits.RotateLeft16(binary.NativeEndian.Uint16(p), int(d.rot))
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.intRot())
 }
 
 // Uint32 reads a u32 payload (nla_get_u32, NLA_U32).
 func (d *Decoder) Uint32() uint32 {
-	p, ok := d.payload(4)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+4 {
+		d.badLen = true
 		return 0
 	}
-	return endian.Uint32(p, d.swap())
+	v := binary.NativeEndian.Uint32(p[HeaderLen:])
+	if d.intRot() != 0 {
+		v = bits.ReverseBytes32(v)
+	}
+	return v
 }
 
 // Uint64 reads a u64 payload (nla_get_u64, NLA_U64).
 func (d *Decoder) Uint64() uint64 {
-	p, ok := d.payload(8)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+8 {
+		d.badLen = true
 		return 0
 	}
-	return endian.Uint64(p, d.swap())
+	v := binary.NativeEndian.Uint64(p[HeaderLen:])
+	if d.intRot() != 0 {
+		v = bits.ReverseBytes64(v)
+	}
+	return v
 }
 
 // Int8 reads an s8 payload (nla_get_s8, NLA_S8).
@@ -59,25 +71,35 @@ func (d *Decoder) Int16() int16 {
 	if !ok {
 		return 0
 	}
-	return int16(bits.RotateLeft16(binary.NativeEndian.Uint16(p), int(d.rot)))
+	return int16(bits.RotateLeft16(binary.NativeEndian.Uint16(p), d.intRot()))
 }
 
 // Int32 reads an s32 payload (nla_get_s32, NLA_S32).
 func (d *Decoder) Int32() int32 {
-	p, ok := d.payload(4)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+4 {
+		d.badLen = true
 		return 0
 	}
-	return int32(endian.Uint32(p, d.swap()))
+	v := binary.NativeEndian.Uint32(p[HeaderLen:])
+	if d.intRot() != 0 {
+		v = bits.ReverseBytes32(v)
+	}
+	return int32(v)
 }
 
 // Int64 reads an s64 payload (nla_get_s64, NLA_S64).
 func (d *Decoder) Int64() int64 {
-	p, ok := d.payload(8)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+8 {
+		d.badLen = true
 		return 0
 	}
-	return int64(endian.Uint64(p, d.swap()))
+	v := binary.NativeEndian.Uint64(p[HeaderLen:])
+	if d.intRot() != 0 {
+		v = bits.ReverseBytes64(v)
+	}
+	return int64(v)
 }
 
 // Uint reads a variable-width unsigned payload of exactly 4 or 8 bytes

@@ -4,3 +4,6 @@ package endian
 
 // HostBig reports whether the host is big-endian.
 const HostBig = true
+
+// HostBigBit is HostBig as a number, 1.
+const HostBigBit = 1

@@ -4,3 +4,6 @@ package endian
 
 // HostBig reports whether the host is big-endian.
 const HostBig = false
+
+// HostBigBit is HostBig as a number, 0.
+const HostBigBit = 0
