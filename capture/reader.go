@@ -33,13 +33,14 @@ func (f Format) String() string {
 }
 
 // Reader reads the records of a netlink capture, pcap or pcapng. Reading
-// a record allocates nothing in pcap files; the datagram's storage is
-// reused from one record to the next.
+// a record allocates nothing in pcap files (pcapgo allocates one for a
+// pcapng record's flags option); the datagram's storage is reused from
+// one record to the next.
 //
 //	r, err := capture.NewReader(f)
 //	for r.Next() {
+//		if err := r.RecordErr(); err != nil { ... } // a malformed record; the next may be fine
 //		rec := r.Record()
-//		if rec.Err != nil { ... } // a malformed record; the next may be fine
 //		order := r.Order(rec.Data)
 //		...
 //	}

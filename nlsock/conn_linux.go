@@ -117,11 +117,20 @@ func Dial(family int, cfg *Config) (*Conn, error) {
 	}
 	c, err := setup(fd, family, cfg)
 	if err != nil {
-		unix.Close(fd)
+		var closed errFileClosed
+		if !errors.As(err, &closed) {
+			unix.Close(fd)
+		}
 		return nil, err
 	}
 	return c, nil
 }
+
+// errFileClosed is a setup error after fd passed to an *os.File, which
+// has closed it already.
+type errFileClosed struct{ error }
+
+func (e errFileClosed) Unwrap() error { return e.error }
 
 func setup(fd, family int, cfg *Config) (*Conn, error) {
 	opt := func(name int, on bool) error {
@@ -183,7 +192,8 @@ func setup(fd, family int, cfg *Config) (*Conn, error) {
 	}
 	rc, err := f.SyscallConn()
 	if err != nil {
-		return nil, err
+		f.Close() // the caller's close of fd must not close it twice
+		return nil, errFileClosed{err}
 	}
 	c := &Conn{
 		f:      f,

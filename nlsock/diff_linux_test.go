@@ -32,15 +32,15 @@ import (
 // diffReadOnly lists the read-only operations exercised, by family name
 // and command number. Nothing else is ever sent.
 var diffReadOnly = map[string][]uint8{
-	"nlctrl":      {3, 10},                                                                        // GETFAMILY, GETPOLICY
-	"ethtool":     {1, 2, 4, 6, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 28, 29, 31, 32, 33, 34, 36}, // the *_GET commands
-	"netdev":      {1, 5, 9, 10, 11, 12},                                                          // DEV_GET, PAGE_POOL_GET, PAGE_POOL_STATS_GET, QUEUE_GET, NAPI_GET, QSTATS_GET
-	"tcp_metrics": {1},                                                                            // GET
-	"mptcp_pm":    {3, 6},                                                                         // GET_ADDR, GET_LIMITS
-	"thermal":     {1, 2, 3, 4},                                                                   // TZ_GET_ID, TZ_GET_TRIP, TZ_GET_TEMP, TZ_GET_GOV
-	"SEG6":        {2, 4},                                                                         // DUMPHMAC, GET_TUNSRC
-	"IOAM6":       {3, 6},                                                                         // DUMP_NAMESPACES, DUMP_SCHEMAS
-	"TASKSTATS":   {2, 4},                                                                         // TASKSTATS_CMD_GET, CGROUPSTATS_CMD_GET
+	"nlctrl":      {3, 10},                                                                                                // GETFAMILY, GETPOLICY
+	"ethtool":     {1, 2, 4, 6, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 28, 29, 31, 32, 33, 34, 36, 38, 39, 41, 42, 45, 46}, // the *_GET commands
+	"netdev":      {1, 5, 9, 10, 11, 12},                                                                                  // DEV_GET, PAGE_POOL_GET, PAGE_POOL_STATS_GET, QUEUE_GET, NAPI_GET, QSTATS_GET
+	"tcp_metrics": {1},                                                                                                    // GET
+	"mptcp_pm":    {3, 6},                                                                                                 // GET_ADDR, GET_LIMITS
+	"thermal":     {1, 2, 3, 4},                                                                                           // TZ_GET_ID, TZ_GET_TRIP, TZ_GET_TEMP, TZ_GET_GOV
+	"SEG6":        {2, 4},                                                                                                 // DUMPHMAC, GET_TUNSRC
+	"IOAM6":       {3, 6},                                                                                                 // DUMP_NAMESPACES, DUMP_SCHEMAS
+	"TASKSTATS":   {1, 4},                                                                                                 // TASKSTATS_CMD_GET, CGROUPSTATS_CMD_GET
 }
 
 // diffNeedDump: in these families only commands with a dump handler are
@@ -112,6 +112,12 @@ func TestValidateAgainstKernel(t *testing.T) {
 		}
 		for _, cmd := range cmds {
 			do, dump := pd.Op(cmd)
+			if do == nil && dump == nil {
+				// Not in the dump: no policy, or a dump-only operation
+				// the kernel lists under command 0.
+				t.Logf("%s cmd %d: no policy in the dump; not compared", f.Name, cmd)
+				continue
+			}
 			if dump == nil && diffNeedDump[f.Name] {
 				continue
 			}

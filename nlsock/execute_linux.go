@@ -7,6 +7,8 @@ import (
 	"errors"
 	"iter"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -15,7 +17,9 @@ import (
 // byte order (by wire.Builder), and calls fn with each reply message
 // (header included; a view into a buffer reused for the next datagram),
 // until the request is answered: by an acknowledgement or error
-// (NLMSG_ERROR) or, for a dump (flags with wire.Dump), by NLMSG_DONE.
+// (NLMSG_ERROR) or, for a dump, by NLMSG_DONE. A request is a dump as the
+// kernel reads it: with both NLM_F_ROOT and NLM_F_MATCH in generic
+// netlink, with either on an rtnetlink GET and in other families.
 // fn may be nil. It does not allocate per message.
 //
 // Execute writes a fresh sequence number into req's header and sets
@@ -51,7 +55,7 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, er
 	flags := wire.Flags(ne.Uint16(req[6:])) | wire.Request | wire.Ack
 	ne.PutUint16(req[6:], uint16(flags))
 	ne.PutUint32(req[8:], seq)
-	dump := flags&wire.Dump == wire.Dump
+	dump := isDump(c.family, ne.Uint16(req[4:]), flags)
 	if err := c.Send(req); err != nil {
 		return wire.Error{}, err
 	}
@@ -149,3 +153,17 @@ func (c *Conn) Messages(req []byte) iter.Seq2[[]byte, error] {
 }
 
 var ne = binary.NativeEndian
+
+// isDump reports whether the kernel answers a request as a dump, ended by
+// NLMSG_DONE without an ACK: generic netlink wants both NLM_F_ROOT and
+// NLM_F_MATCH (genl_family_rcv_msg), rtnetlink either bit on a GET
+// (rtnetlink_rcv_msg), and the other families either bit.
+func isDump(family int, typ uint16, flags wire.Flags) bool {
+	switch family {
+	case Generic:
+		return flags&wire.Dump == wire.Dump
+	case Route:
+		return flags&wire.Dump != 0 && typ >= unix.RTM_BASE && (typ-unix.RTM_BASE)%4 == 2
+	}
+	return flags&wire.Dump != 0
+}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
@@ -452,4 +453,24 @@ func decodePolicy(t *testing.T, b []byte) map[uint16]uint64 {
 		t.Fatal("no NLMSGERR_ATTR_POLICY")
 	}
 	return kernelPolicy(b)
+}
+
+// TestDumpWithOneFlag: rtnetlink dumps a GET with only NLM_F_ROOT or only
+// NLM_F_MATCH (rtnetlink_rcv_msg tests either bit) and ends it with
+// NLMSG_DONE and no ACK; Execute must end there too, not wait.
+func TestDumpWithOneFlag(t *testing.T) {
+	ns := vethNS(t)
+	c := ns.Dial(t, nlsock.Route, nil)
+	for _, f := range []wire.Flags{wire.Root, wire.Match} {
+		b := wire.NewBuilder(nil)
+		m := b.Start(wire.Header{Type: unix.RTM_GETLINK, Flags: wire.Request | f})
+		b.FamilyHeader(16)
+		b.End(m)
+		req, _ := b.Finish()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		n := 0
+		if err := c.Execute(req, func([]byte) error { n++; return nil }); err != nil || n != 3 {
+			t.Errorf("GETLINK with %v: %d links, %v; want lo, v0, v1", f, n, err)
+		}
+	}
 }

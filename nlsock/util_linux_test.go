@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -40,6 +41,7 @@ func newNS(t testing.TB) *testNS {
 	t.Helper()
 	needRoot(t)
 	ip := testenv.LookPath(t, "ip")
+	staleOnce.Do(func() { removeStaleNS(ip) })
 	name := "nlwtest-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(int(nsCount.Add(1)))
 	if out, err := exec.Command(ip, "netns", "add", name).CombinedOutput(); err != nil {
 		testenv.Skip(t, "ip netns add: "+err.Error()+": "+string(out))
@@ -101,4 +103,27 @@ func dialHost(t testing.TB, family int, cfg *nlsock.Config) *nlsock.Conn {
 	t.Cleanup(func() { c.Close() })
 	c.SetDeadline(time.Now().Add(30 * time.Second))
 	return c
+}
+
+var staleOnce sync.Once
+
+// removeStaleNS deletes the namespaces an earlier, killed test run left
+// behind: nlwtest-<pid>-<n> whose process is gone.
+func removeStaleNS(ip string) {
+	out, err := exec.Command(ip, "netns", "list").Output()
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		name, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+		rest, ok := strings.CutPrefix(name, "nlwtest-")
+		if !ok {
+			continue
+		}
+		pid, _, _ := strings.Cut(rest, "-")
+		if _, err := os.Stat("/proc/" + pid); err == nil {
+			continue // still running
+		}
+		exec.Command(ip, "netns", "del", name).Run()
+	}
 }

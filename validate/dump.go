@@ -66,7 +66,11 @@ var ErrBadDump = errors.New("validate: malformed policy dump")
 //     NLA_UNSPEC or NLA_REJECT entries, rejected as "Unsupported
 //     attribute" rather than "Unknown attribute type"). Nested policies'
 //     maximum types are dumped (NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE) and
-//     exact.
+//     exact;
+//   - in a dump of all operations (no CTRL_ATTR_OP in the request), the
+//     kernel lists every dump-only operation under command 0, so Op(cmd)
+//     finds no policy for such a command: ask for that one operation
+//     (CTRL_ATTR_OP = cmd) to learn its policy.
 type PolicyDump struct {
 	// FamilyID is the family's id (CTRL_ATTR_FAMILY_ID).
 	FamilyID uint16
@@ -166,12 +170,22 @@ func ParsePolicyDump(payloads [][]byte, order nlwire.Order) (*PolicyDump, error)
 					op := OpPolicy{Cmd: uint8(cmds.Type()), Do: -1, Dump: -1}
 					x := cmds.Nested()
 					for x.Next() {
+						var idx *int
 						switch x.Type() {
 						case ctrlAttrPolicyDo:
-							op.Do = int(x.Uint32())
+							idx = &op.Do
 						case ctrlAttrPolicyDump:
-							op.Dump = int(x.Uint32())
+							idx = &op.Dump
+						default:
+							continue
 						}
+						// Policy indexes are attribute types in
+						// CTRL_ATTR_POLICY: bound them before sizing tables.
+						v := x.Uint32()
+						if v > attr.TypeMask {
+							return nil, badDump("operation policy index " + strconv.FormatUint(uint64(v), 10) + " out of range")
+						}
+						*idx = int(v)
 					}
 					if err := x.Err(); err != nil {
 						return nil, dumpErr(err)

@@ -192,4 +192,26 @@ func TestDumpErrors(t *testing.T) {
 	if _, err := ParsePolicyDump([][]byte{ref}, nlwire.Native); !errors.Is(err, ErrBadDump) {
 		t.Errorf("dangling nested policy: %v", err)
 	}
+	// An operation's policy index is a u32 an attacker writes: it must not
+	// size the tables (a 24-byte dump once asked for 4 G tables).
+	for _, idx := range []uint32{0x4000, 1_000_000, 0xffffffff} {
+		op := e.nest(9, e.nest(3, e.a(1, e.u32(idx))))
+		if _, err := ParsePolicyDump([][]byte{op}, nlwire.Native); !errors.Is(err, ErrBadDump) {
+			t.Errorf("op policy index %#x: %v, want ErrBadDump", idx, err)
+		}
+	}
+}
+
+// FuzzParsePolicyDump parses any bytes as a policy dump: no panic, and no
+// memory in proportion to an index the input names.
+func FuzzParsePolicyDump(f *testing.F) {
+	e := host
+	f.Add(e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(4)), e.a(5, e.u64(100))))))
+	f.Add(e.nest(9, e.nest(3, e.a(1, e.u32(0)), e.a(2, e.u32(0)))))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := ParsePolicyDump([][]byte{b}, nlwire.Native)
+		if err == nil && len(d.Tables) > 0x4000 {
+			t.Fatalf("%d tables from %d bytes", len(d.Tables), len(b))
+		}
+	})
 }

@@ -184,7 +184,9 @@ func (p *Policy) rule(t int) *Rule {
 }
 
 // Rule returns the rule that applies to attribute type t: nil for type 0
-// and types above the maximum type, which have none.
+// and types above the maximum type, which have none. The rule belongs to
+// the policy (or, for a type beyond Rules, is shared by every policy):
+// read it, do not change it.
 func (p *Policy) Rule(t uint16) *Rule {
 	if t == 0 || int(t) > p.maxType() {
 		return nil

@@ -183,10 +183,10 @@ func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) string {
 	}
 	start := min(attr.Align(k.hdrLen), len(p))
 	dec := attr.NewDecoder(p[start:]).WithOrder(rec.order).WithBase(wire.HeaderLen + start).Lenient()
-	return findPath(dec, k.attrs, off, "")
+	return findPath(dec, k.attrs, off, "", rec.order)
 }
 
-func findPath(dec attr.Decoder, s *family.Set, off int, prefix string) string {
+func findPath(dec attr.Decoder, s *family.Set, off int, prefix string, order nlwire.Order) string {
 	run := dec
 	for dec.Next() {
 		t := dec.Type()
@@ -223,7 +223,7 @@ func findPath(dec attr.Decoder, s *family.Set, off int, prefix string) string {
 					return name + "/" + strconv.Itoa(int(el.Type()))
 				}
 				if off > el.Offset() && off < el.Offset()+attr.HeaderLen+el.Len() {
-					return findPath(el.Nested(), a.Child, off, name+"/"+strconv.Itoa(int(el.Type())))
+					return findPath(el.Nested(), a.Child, off, name+"/"+strconv.Itoa(int(el.Type())), order)
 				}
 			}
 			return name
@@ -232,8 +232,8 @@ func findPath(dec attr.Decoder, s *family.Set, off int, prefix string) string {
 		if hdr > len(p) {
 			return name
 		}
-		sub := attr.NewDecoder(p[hdr:]).WithBase(dec.Offset() + attr.HeaderLen + hdr).Lenient()
-		return findPath(sub, child, off, name)
+		sub := attr.NewDecoder(p[hdr:]).WithOrder(order).WithBase(dec.Offset() + attr.HeaderLen + hdr).Lenient()
+		return findPath(sub, child, off, name, order)
 	}
 	return ""
 }

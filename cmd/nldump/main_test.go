@@ -9,12 +9,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/wire"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -184,12 +187,18 @@ func FuzzDatagram(f *testing.F) {
 			f.Add(dg, false)
 		}
 	}
+	for _, s := range captureDatagrams(f) {
+		f.Add(s.data, s.family == familyGeneric)
+	}
 	f.Fuzz(func(t *testing.T, dg []byte, generic bool) {
-		for _, js := range []bool{false, true} {
+		for i, js := range []bool{false, true} {
 			var out bytes.Buffer
 			d := newDumper(bufio.NewWriter(&out), io.Discard)
 			d.json, d.validate = js, true
-			rec := record{file: "fuzz", data: dg}
+			rec := record{file: "fuzz", data: dg, order: nlwire.LittleEndian}
+			if i == 1 {
+				rec.order = nlwire.BigEndian // the same bytes read as a big-endian kernel's
+			}
 			if generic {
 				rec.family = familyGeneric
 			}
@@ -228,7 +237,7 @@ func FuzzCapture(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if !isCapture(data) {
+		if !isCapture(data[:min(4, len(data))]) {
 			return
 		}
 		for _, js := range []bool{false, true} {
@@ -246,4 +255,62 @@ func FuzzCapture(f *testing.F) {
 			}
 		}
 	})
+}
+
+type capturedDatagram struct {
+	data   []byte
+	family uint16
+}
+
+// captureDatagrams returns every datagram of the shipped captures.
+func captureDatagrams(tb testing.TB) []capturedDatagram {
+	var out []capturedDatagram
+	for _, file := range captures(tb) {
+		f, err := os.Open(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		r, err := capture.NewReader(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for r.Next() {
+			out = append(out, capturedDatagram{bytes.Clone(r.Record().Data), r.Record().Protocol})
+		}
+		f.Close()
+	}
+	return out
+}
+
+// TestBigEndianErrorPath: the offending attribute's path is found in a
+// big-endian kernel's echoed request too, inside a nest.
+func TestBigEndianErrorPath(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		b := wire.NewBuilder(nil).WithOrder(o)
+		m := b.Start(wire.Header{Type: 16, Flags: wire.Request | wire.Ack, Seq: 9})
+		b.FamilyHeader(16)
+		e := b.Attrs()
+		e.String(3, "nlw0")
+		li := e.Begin(18)
+		kindOff := b.Len()
+		e.String(1, "nosuchkind")
+		e.End(li)
+		b.End(m)
+		req, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		reply, err := wire.AppendError(nil, req, &wire.Error{Errno: nlwire.EOPNOTSUPP, Msg: []byte("Unknown device type"), Offset: uint32(kindOff)}, wire.AckOptions{Order: o, ExtAck: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if status := run([]string{"-"}, bytes.NewReader(reply), &out, io.Discard); status != 0 {
+			t.Fatalf("%v: status %d", o, status)
+		}
+		want := "offs " + strconv.Itoa(kindOff) + " -> IFLA_LINKINFO/IFLA_INFO_KIND"
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("%v: output lacks %q:\n%s", o, want, out.String())
+		}
+	}
 }

@@ -1,6 +1,7 @@
-// Code generated from the kernel's UAPI headers (include/uapi/linux/*.h) and
-// edited by hand where newer kernels added members. Keep it in step with
-// golang.org/x/sys/unix: consts_linux_test.go compares every value both define.
+// Attribute tables written from the kernel's UAPI headers
+// (include/uapi/linux/*.h), by hand where newer kernels added members.
+// Keep them in step with golang.org/x/sys/unix: consts_linux_test.go
+// compares every value both define.
 
 package genl
 
