@@ -256,3 +256,29 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// TestReadAllocs: reading the records of a pcap file allocates nothing
+// per record once the reader's buffer has grown.
+func TestReadAllocs(t *testing.T) {
+	var buf bytes.Buffer
+	w, _ := NewWriter(&buf, PCAP)
+	recs := sampleRecords()
+	for i := 0; i < 1000; i++ {
+		w.Write(&recs[i%2])
+	}
+	w.Flush()
+	r, err := NewReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Next()
+	n := testing.AllocsPerRun(500, func() {
+		if !r.Next() || r.RecordErr() != nil || len(r.Record().Data) == 0 {
+			panic("record")
+		}
+		_ = r.Order(r.Record().Data)
+	})
+	if n != 0 {
+		t.Errorf("%v allocations per record, want 0", n)
+	}
+}
