@@ -51,6 +51,9 @@ func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
 
 func (d *dumper) malformedf(format string, args ...any) {
 	d.malformed++
+	if !d.lastShow.IsZero() {
+		fmt.Fprint(d.errw, "\r\033[K") // clear the progress line first
+	}
 	fmt.Fprintf(d.errw, "nldump: "+format+"\n", args...)
 }
 

@@ -30,6 +30,7 @@ type record struct {
 // file decodes every datagram of one input file.
 func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwire.Order, forced bool) error {
 	var r io.Reader = stdin
+	d.size = 0
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {

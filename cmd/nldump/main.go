@@ -123,6 +123,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 2
 		}
 	}
+	if d.progress && !d.lastShow.IsZero() {
+		fmt.Fprint(stderr, "\r\033[K") // clear the progress line
+	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(stderr, "nldump:", err)
 		return 2
