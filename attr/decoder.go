@@ -182,6 +182,13 @@ func (d *Decoder) Bytes() []byte {
 // ErrTrailing (1 to 3 bytes after the last attribute). The walk's error
 // is built here, when asked for, so that Next stays small.
 func (d *Decoder) Err() error {
+	if d.err == nil && !d.badLen && len(d.rest) == 0 {
+		return nil // the walk took every byte: the common case, inlined
+	}
+	return d.errSlow()
+}
+
+func (d *Decoder) errSlow() error {
 	switch {
 	case d.err != nil:
 	case d.badLen && d.cur != nil:

@@ -1,7 +1,6 @@
 package attr
 
 import (
-	"bytes"
 	"encoding/binary"
 	"math/bits"
 
@@ -162,8 +161,10 @@ func (d *Decoder) Flag() bool {
 // The result is a view into the decoder's buffer.
 func (d *Decoder) StringBytes() []byte {
 	p := d.Bytes()
-	if i := bytes.IndexByte(p, 0); i >= 0 {
-		return p[:i]
+	for i, c := range p { // netlink strings are short: a loop beats IndexByte's call
+		if c == 0 {
+			return p[:i]
+		}
 	}
 	return p
 }
@@ -175,11 +176,20 @@ func (d *Decoder) String() string { return string(d.StringBytes()) }
 // Bitfield32 reads a struct nla_bitfield32 {u32 value; u32 selector}
 // payload of exactly 8 bytes (nla_get_bitfield32, NLA_BITFIELD32).
 func (d *Decoder) Bitfield32() (value, selector uint32) {
-	p, ok := d.payload(8)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+8 {
+		d.badLen = true
 		return 0, 0
 	}
-	return endian.Uint32(p, d.swap()), endian.Uint32(p[4:], d.swap())
+	v := binary.NativeEndian.Uint64(p[HeaderLen:])
+	if d.rot != 0 {
+		v = bits.ReverseBytes64(v) // swaps both words and their order
+		v = v<<32 | v>>32
+	}
+	if endian.HostBig {
+		return uint32(v >> 32), uint32(v)
+	}
+	return uint32(v), uint32(v >> 32)
 }
 
 // Nested returns a decoder of the attributes inside the current one
