@@ -94,8 +94,8 @@ type DumpTable struct {
 
 // DumpedAttr is one attribute's description in a dump.
 type DumpedAttr struct {
-	Type uint16
-	AttrPolicy
+	Type       uint16 // the attribute type the description is for
+	AttrPolicy        // the description itself
 }
 
 // OpPolicy gives the policy indexes of one operation

@@ -128,8 +128,8 @@ func (e *Error) Unwrap() error { return e.Errno }
 // message, as a kernel validation function calling NL_SET_ERR_MSG_ATTR
 // does.
 type FuncError struct {
-	Errno nlwire.Errno
-	Msg   string
+	Errno nlwire.Errno // EINVAL or ERANGE, as the kernel's validation functions return
+	Msg   string       // the extended ACK message (NL_SET_ERR_MSG)
 }
 
 // Error returns "validate: " followed by the message.
