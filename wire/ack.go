@@ -221,7 +221,7 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 	b = append(b, echo...)
 	b = append(b, make([]byte, Align(len(echo))-len(echo))...)
 	if flags&AckTLVs != 0 {
-		out, err := e.appendTLVs(b, opt.Order)
+		out, err := e.appendTLVs(b, opt.Order, rh.Len)
 		if err != nil {
 			return b[:start], attrError(err, start)
 		}
@@ -253,7 +253,7 @@ func AppendDone(b []byte, req []byte, extra Flags, e *Error, opt AckOptions) ([]
 	b = Header{Type: TypeDone, Flags: flags, Seq: rh.Seq, PID: opt.PortID}.Append(b, opt.Order)
 	b = endian.AppendUint32(b, uint32(-int32(e.Errno)), swap)
 	if flags&AckTLVs != 0 {
-		out, err := e.appendTLVs(b, opt.Order)
+		out, err := e.appendTLVs(b, opt.Order, rh.Len)
 		if err != nil {
 			return b[:start], attrError(err, start)
 		}
@@ -272,7 +272,12 @@ func (e *Error) hasTLVs() bool {
 }
 
 // appendTLVs writes the extended ACK attributes as netlink_ack_tlv_fill does.
-func (e *Error) appendTLVs(b []byte, o nlwire.Order) ([]byte, error) {
+//
+// OFFS and MISS_NEST are written only when they point into the request's
+// payload (nlmsg_check_in_payload); the ACK_TLVS flag is set all the same,
+// as netlink_ack_tlv_len counts them.
+func (e *Error) appendTLVs(b []byte, o nlwire.Order, reqLen uint32) ([]byte, error) {
+	inPayload := func(off uint32) bool { return off >= HeaderLen && off < reqLen }
 	enc := attr.NewEncoder(b).WithOrder(o)
 	if e.Msg != nil {
 		enc.StringBytes(AttrMsg, e.Msg)
@@ -281,7 +286,7 @@ func (e *Error) appendTLVs(b []byte, o nlwire.Order) ([]byte, error) {
 		enc.Put(AttrCookie, e.Cookie)
 	}
 	if e.Errno != 0 {
-		if e.Offset != 0 {
+		if e.Offset != 0 && inPayload(e.Offset) {
 			enc.Uint32(AttrOffs, e.Offset)
 		}
 		if e.Policy != nil {
@@ -290,7 +295,7 @@ func (e *Error) appendTLVs(b []byte, o nlwire.Order) ([]byte, error) {
 		if e.MissType != 0 {
 			enc.Uint32(AttrMissType, e.MissType)
 		}
-		if e.MissNest != 0 {
+		if e.MissNest != 0 && inPayload(e.MissNest) {
 			enc.Uint32(AttrMissNest, e.MissNest)
 		}
 	}

@@ -67,9 +67,20 @@ func FuzzParseError(f *testing.F) {
 		opt := AckOptions{Order: nlwire.LittleEndian, CapAck: e.Flags&Capped != 0, ExtAck: true}
 		req := e.Request
 		if e.Flags&Capped != 0 {
-			// The echo is only a header: rebuild from a request of that size.
-			req = bytes.Clone(e.Request[:HeaderLen])
-			le32(req, HeaderLen)
+			// The echo is only a header: rebuild from a request of the
+			// length it names, so that offsets into it stay valid.
+			if e.Header.Len < HeaderLen || e.Header.Len > 1<<16 {
+				return
+			}
+			req = append(bytes.Clone(e.Request[:HeaderLen]), make([]byte, e.Header.Len-HeaderLen)...)
+		}
+		// OFFS and MISS_NEST outside the request's payload are not sent
+		// (nlmsg_check_in_payload).
+		in := func(off uint32) uint32 {
+			if off >= HeaderLen && off < e.Header.Len {
+				return off
+			}
+			return 0
 		}
 		out, err := AppendError(nil, req, &e, opt)
 		if err != nil {
@@ -80,7 +91,7 @@ func FuzzParseError(f *testing.F) {
 			t.Fatalf("rebuilt message does not parse: %v", err)
 		}
 		if e2.Errno != e.Errno || !bytes.Equal(e2.Msg, e.Msg) || !bytes.Equal(e2.Cookie, e.Cookie) ||
-			(e.Errno != 0 && (e2.Offset != e.Offset || e2.MissType != e.MissType || e2.MissNest != e.MissNest || !bytes.Equal(e2.Policy, e.Policy))) {
+			(e.Errno != 0 && (e2.Offset != in(e.Offset) || e2.MissType != e.MissType || e2.MissNest != in(e.MissNest) || !bytes.Equal(e2.Policy, e.Policy))) {
 			t.Fatalf("rebuild changed the error:\n%+v\n%+v", e, e2)
 		}
 	})
