@@ -53,7 +53,7 @@ func ExampleReader() {
 		panic(err)
 	}
 	// Output:
-	// NLMSG_ERROR ACK_TLVS 144
+	// NLMSG_ERROR NLM_F_ACK_TLVS 144
 	// ERANGE Attribute failed policy validation at offset 32
 	// true
 }
@@ -68,5 +68,5 @@ func ExampleAppendError() {
 	}
 	back, _ := wire.ParseError(reply, nlwire.LittleEndian)
 	fmt.Println(len(reply), string(back.Flags.Append(nil, wire.OpAck)), back.Errno.Name(), back.Offset)
-	// Output: 108 ACK_TLVS ERANGE 32
+	// Output: 108 NLM_F_ACK_TLVS ERANGE 32
 }

@@ -55,10 +55,10 @@ type Op uint8
 // Readings of the modifier bits.
 const (
 	OpUnknown Op = iota // print the modifier bits as a hexadecimal number
-	OpGet               // ROOT, MATCH, ATOMIC (ROOT|MATCH printed as DUMP)
-	OpNew               // REPLACE, EXCL, CREATE, APPEND
-	OpDelete            // NONREC, BULK
-	OpAck               // CAPPED, ACK_TLVS
+	OpGet               // NLM_F_ROOT, NLM_F_MATCH, NLM_F_ATOMIC (ROOT|MATCH printed as NLM_F_DUMP)
+	OpNew               // NLM_F_REPLACE, NLM_F_EXCL, NLM_F_CREATE, NLM_F_APPEND
+	OpDelete            // NLM_F_NONREC, NLM_F_BULK
+	OpAck               // NLM_F_CAPPED, NLM_F_ACK_TLVS
 )
 
 // OpOf returns the reading of the modifier bits that a message of control
@@ -77,24 +77,25 @@ type flagName struct {
 }
 
 var (
-	commonFlags = [...]flagName{{Request, "REQUEST"}, {Multi, "MULTI"}, {Ack, "ACK"}, {Echo, "ECHO"}, {DumpIntr, "DUMP_INTR"}, {DumpFiltered, "DUMP_FILTERED"}}
-	getFlags    = [...]flagName{{Dump, "DUMP"}, {Root, "ROOT"}, {Match, "MATCH"}, {Atomic, "ATOMIC"}}
-	newFlags    = [...]flagName{{Replace, "REPLACE"}, {Excl, "EXCL"}, {Create, "CREATE"}, {Append, "APPEND"}}
-	deleteFlags = [...]flagName{{NonRec, "NONREC"}, {Bulk, "BULK"}}
-	ackFlags    = [...]flagName{{Capped, "CAPPED"}, {AckTLVs, "ACK_TLVS"}}
+	commonFlags = [...]flagName{{Request, "NLM_F_REQUEST"}, {Multi, "NLM_F_MULTI"}, {Ack, "NLM_F_ACK"}, {Echo, "NLM_F_ECHO"}, {DumpIntr, "NLM_F_DUMP_INTR"}, {DumpFiltered, "NLM_F_DUMP_FILTERED"}}
+	getFlags    = [...]flagName{{Dump, "NLM_F_DUMP"}, {Root, "NLM_F_ROOT"}, {Match, "NLM_F_MATCH"}, {Atomic, "NLM_F_ATOMIC"}}
+	newFlags    = [...]flagName{{Replace, "NLM_F_REPLACE"}, {Excl, "NLM_F_EXCL"}, {Create, "NLM_F_CREATE"}, {Append, "NLM_F_APPEND"}}
+	deleteFlags = [...]flagName{{NonRec, "NLM_F_NONREC"}, {Bulk, "NLM_F_BULK"}}
+	ackFlags    = [...]flagName{{Capped, "NLM_F_CAPPED"}, {AckTLVs, "NLM_F_ACK_TLVS"}}
 )
 
-// String returns the flags' names joined by "|" ("REQUEST|ACK"), the
-// modifier bits as a number ("REQUEST|0x300"), and "0" for none. Use
-// Append to name modifier bits.
+// String returns the flags' kernel names joined by "|"
+// ("NLM_F_REQUEST|NLM_F_ACK"), the modifier bits as a number
+// ("NLM_F_REQUEST|0x300"), and "0" for none. Use Append to name modifier
+// bits.
 func (f Flags) String() string {
 	var buf [64]byte
 	return string(f.Append(buf[:0], OpUnknown))
 }
 
 // Append appends the flags' names, as String does, to b, reading the
-// modifier bits as op says ("REQUEST|ACK|CREATE|EXCL" for OpNew). Bits
-// without a name are appended as one hexadecimal number.
+// modifier bits as op says ("NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE"
+// for OpNew). Bits without a name are appended as one hexadecimal number.
 func (f Flags) Append(b []byte, op Op) []byte {
 	start := len(b)
 	rest := f

@@ -9,20 +9,20 @@ func TestFlagsText(t *testing.T) {
 		want string
 	}{
 		{0, OpUnknown, "0"},
-		{Request, OpUnknown, "REQUEST"},
-		{Request | Ack, OpUnknown, "REQUEST|ACK"},
-		{Request | Dump, OpUnknown, "REQUEST|0x300"},
-		{Request | Dump, OpGet, "REQUEST|DUMP"},
-		{Request | Root, OpGet, "REQUEST|ROOT"},
-		{Request | Dump | Atomic, OpGet, "REQUEST|DUMP|ATOMIC"},
-		{Request | Ack | Create | Excl, OpNew, "REQUEST|ACK|EXCL|CREATE"},
-		{Request | Replace | Append, OpNew, "REQUEST|REPLACE|APPEND"},
-		{Request | NonRec | Bulk, OpDelete, "REQUEST|NONREC|BULK"},
-		{Capped | AckTLVs, OpAck, "CAPPED|ACK_TLVS"},
-		{Multi | DumpIntr | DumpFiltered, OpAck, "MULTI|DUMP_INTR|DUMP_FILTERED"},
-		{Echo | 0x1000, OpNew, "ECHO|0x1000"},
+		{Request, OpUnknown, "NLM_F_REQUEST"},
+		{Request | Ack, OpUnknown, "NLM_F_REQUEST|NLM_F_ACK"},
+		{Request | Dump, OpUnknown, "NLM_F_REQUEST|0x300"},
+		{Request | Dump, OpGet, "NLM_F_REQUEST|NLM_F_DUMP"},
+		{Request | Root, OpGet, "NLM_F_REQUEST|NLM_F_ROOT"},
+		{Request | Dump | Atomic, OpGet, "NLM_F_REQUEST|NLM_F_DUMP|NLM_F_ATOMIC"},
+		{Request | Ack | Create | Excl, OpNew, "NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE"},
+		{Request | Replace | Append, OpNew, "NLM_F_REQUEST|NLM_F_REPLACE|NLM_F_APPEND"},
+		{Request | NonRec | Bulk, OpDelete, "NLM_F_REQUEST|NLM_F_NONREC|NLM_F_BULK"},
+		{Capped | AckTLVs, OpAck, "NLM_F_CAPPED|NLM_F_ACK_TLVS"},
+		{Multi | DumpIntr | DumpFiltered, OpAck, "NLM_F_MULTI|NLM_F_DUMP_INTR|NLM_F_DUMP_FILTERED"},
+		{Echo | 0x1000, OpNew, "NLM_F_ECHO|0x1000"},
 		{0x800, OpGet, "0x800"},
-		{0x300, OpAck, "CAPPED|ACK_TLVS"},
+		{0x300, OpAck, "NLM_F_CAPPED|NLM_F_ACK_TLVS"},
 	}
 	for _, tt := range tests {
 		if got := string(tt.f.Append(nil, tt.op)); got != tt.want {
@@ -38,7 +38,7 @@ func TestFlagsText(t *testing.T) {
 
 func TestFlagsAppendPrefix(t *testing.T) {
 	got := string((Request | Ack).Append([]byte("flags="), OpUnknown))
-	if got != "flags=REQUEST|ACK" {
+	if got != "flags=NLM_F_REQUEST|NLM_F_ACK" {
 		t.Errorf("Append after a prefix = %q", got)
 	}
 }

@@ -87,7 +87,7 @@ func TestKernelFacts(t *testing.T) {
 		`policy NLA_STRING max length 15`,
 		`msg "Unknown device type"`,
 		`error EOPNOTSUPP (95)`,
-		`flags=CAPPED`,
+		`flags=NLM_F_CAPPED`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("route-errors output lacks %q", want)
@@ -162,7 +162,7 @@ func TestRawInputs(t *testing.T) {
 	os.WriteFile(hexFile, []byte("# a comment\n14000000 12000103 07000000 00000000 00000000\n"), 0o644)
 	for _, f := range []string{bin, hexFile} {
 		out, errs, status := runNldump(t, f)
-		if status != 0 || !strings.Contains(out, "RTM_GETLINK len=20 flags=REQUEST|DUMP seq=7") {
+		if status != 0 || !strings.Contains(out, "RTM_GETLINK len=20 flags=NLM_F_REQUEST|NLM_F_DUMP seq=7") {
 			t.Errorf("%s: status %d, stderr %q, out:\n%s", f, status, errs, out)
 		}
 	}
