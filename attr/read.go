@@ -7,6 +7,10 @@ import (
 	"github.com/nlwire/nlwire/internal/endian"
 )
 
+// Uint32, Uint64, Int32 and Int64 repeat the length check instead of
+// calling payload: that keeps them within the inliner's budget, which is
+// worth about a third of the decoding time.
+
 // The typed reads decode the current attribute's payload; call them
 // while positioned on one (Next returned true). Each checks the payload
 // length exactly; on a mismatch it returns 0 (or the empty value),
