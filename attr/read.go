@@ -8,8 +8,8 @@ import (
 )
 
 // Uint32, Uint64, Int32 and Int64 repeat the length check instead of
-// calling payload: that keeps them within the inliner's budget, which is
-// worth about a third of the decoding time.
+// calling payload: that keeps them within the inliner's budget (a decode
+// with them not inlined measured 15-25% slower).
 
 // The typed reads decode the current attribute's payload; call them
 // while positioned on one (Next returned true). Each checks the payload
