@@ -7,30 +7,13 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
 
-// Generic netlink controller (nlctrl) numbers, include/uapi/linux/genetlink.h.
-const (
-	genlIDCtrl         = 0x10
-	genlHeaderLen      = 4
-	ctrlVersion        = 2
-	ctrlCmdGetFamily   = 3
-	ctrlCmdGetPolicy   = 10
-	ctrlAttrFamilyID   = 1
-	ctrlAttrFamilyName = 2
-	ctrlAttrVersion    = 3
-	ctrlAttrHdrSize    = 4
-	ctrlAttrMaxAttr    = 5
-	ctrlAttrOps        = 6
-	ctrlAttrMcastGrps  = 7
-	ctrlAttrOp         = 10
-	ctrlAttrOpID       = 1
-	ctrlAttrOpFlags    = 2
-	ctrlAttrGrpName    = 1
-	ctrlAttrGrpID      = 2
-)
+// ctrlVersion is the nlctrl interface version requests carry.
+const ctrlVersion = 2
 
 // ErrNotGeneric: a generic netlink helper was called on a Conn of another
 // family.
@@ -68,7 +51,7 @@ func (c *Conn) GenlFamily(name string) (GenlFamily, error) {
 	if c.family != Generic {
 		return GenlFamily{}, ErrNotGeneric
 	}
-	req := c.ctrlRequest(ctrlCmdGetFamily, 0, func(e *attr.Encoder) { e.String(ctrlAttrFamilyName, name) })
+	req := c.ctrlRequest(genl.CTRL_CMD_GETFAMILY, 0, func(e *attr.Encoder) { e.String(genl.CTRL_ATTR_FAMILY_NAME, name) })
 	var f GenlFamily
 	var perr error
 	err := c.Execute(req, func(msg []byte) error {
@@ -88,7 +71,7 @@ func (c *Conn) GenlFamilies() ([]GenlFamily, error) {
 	if c.family != Generic {
 		return nil, ErrNotGeneric
 	}
-	req := c.ctrlRequest(ctrlCmdGetFamily, wire.Dump, nil)
+	req := c.ctrlRequest(genl.CTRL_CMD_GETFAMILY, wire.Dump, nil)
 	var fs []GenlFamily
 	err := c.Execute(req, func(msg []byte) error {
 		f, err := parseFamily(msg)
@@ -109,13 +92,13 @@ func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) {
 	if c.family != Generic {
 		return nil, ErrNotGeneric
 	}
-	req := c.ctrlRequest(ctrlCmdGetPolicy, wire.Dump, func(e *attr.Encoder) { e.Uint16(ctrlAttrFamilyID, id) })
+	req := c.ctrlRequest(genl.CTRL_CMD_GETPOLICY, wire.Dump, func(e *attr.Encoder) { e.Uint16(genl.CTRL_ATTR_FAMILY_ID, id) })
 	var payloads [][]byte
 	err := c.Execute(req, func(msg []byte) error {
-		if len(msg) < wire.HeaderLen+genlHeaderLen {
+		if len(msg) < wire.HeaderLen+genl.HeaderLen {
 			return &wire.FormatError{Offset: 0, Err: wire.ErrTruncated}
 		}
-		payloads = append(payloads, append([]byte(nil), msg[wire.HeaderLen+genlHeaderLen:]...))
+		payloads = append(payloads, append([]byte(nil), msg[wire.HeaderLen+genl.HeaderLen:]...))
 		return nil
 	})
 	if err != nil {
@@ -127,8 +110,8 @@ func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) {
 // ctrlRequest builds an nlctrl request in c.wbuf.
 func (c *Conn) ctrlRequest(cmd uint8, flags wire.Flags, attrs func(*attr.Encoder)) []byte {
 	b := wire.NewBuilder(c.wbuf[:0])
-	m := b.Start(wire.Header{Type: genlIDCtrl, Flags: wire.Request | flags})
-	h := b.FamilyHeader(genlHeaderLen)
+	m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Flags: wire.Request | flags})
+	h := b.FamilyHeader(genl.HeaderLen)
 	h[0], h[1] = cmd, ctrlVersion
 	if attrs != nil {
 		attrs(b.Attrs())
@@ -144,32 +127,32 @@ func (c *Conn) ctrlRequest(cmd uint8, flags wire.Flags, attrs func(*attr.Encoder
 
 func parseFamily(msg []byte) (GenlFamily, error) {
 	var f GenlFamily
-	if len(msg) < wire.HeaderLen+genlHeaderLen {
+	if len(msg) < wire.HeaderLen+genl.HeaderLen {
 		return f, &wire.FormatError{Offset: 0, Err: wire.ErrTruncated}
 	}
-	d := attr.NewDecoder(msg[wire.HeaderLen+genlHeaderLen:]).WithBase(wire.HeaderLen + genlHeaderLen)
+	d := attr.NewDecoder(msg[wire.HeaderLen+genl.HeaderLen:]).WithBase(wire.HeaderLen + genl.HeaderLen)
 	for d.Next() {
 		switch d.Type() {
-		case ctrlAttrFamilyID:
+		case genl.CTRL_ATTR_FAMILY_ID:
 			f.ID = d.Uint16()
-		case ctrlAttrFamilyName:
+		case genl.CTRL_ATTR_FAMILY_NAME:
 			f.Name = d.String()
-		case ctrlAttrVersion:
+		case genl.CTRL_ATTR_VERSION:
 			f.Version = d.Uint32()
-		case ctrlAttrHdrSize:
+		case genl.CTRL_ATTR_HDRSIZE:
 			f.HeaderSize = d.Uint32()
-		case ctrlAttrMaxAttr:
+		case genl.CTRL_ATTR_MAXATTR:
 			f.MaxAttr = d.Uint32()
-		case ctrlAttrOps:
+		case genl.CTRL_ATTR_OPS:
 			ops := d.Nested()
 			for ops.Next() {
 				op := ops.Nested()
 				var o GenlOp
 				for op.Next() {
 					switch op.Type() {
-					case ctrlAttrOpID:
+					case genl.CTRL_ATTR_OP_ID:
 						o.Cmd = op.Uint32()
-					case ctrlAttrOpFlags:
+					case genl.CTRL_ATTR_OP_FLAGS:
 						o.Flags = op.Uint32()
 					}
 				}
@@ -181,16 +164,16 @@ func parseFamily(msg []byte) (GenlFamily, error) {
 			if err := ops.Err(); err != nil {
 				return f, err
 			}
-		case ctrlAttrMcastGrps:
+		case genl.CTRL_ATTR_MCAST_GROUPS:
 			gs := d.Nested()
 			for gs.Next() {
 				g := gs.Nested()
 				var grp GenlGroup
 				for g.Next() {
 					switch g.Type() {
-					case ctrlAttrGrpName:
+					case genl.CTRL_ATTR_MCAST_GRP_NAME:
 						grp.Name = g.String()
-					case ctrlAttrGrpID:
+					case genl.CTRL_ATTR_MCAST_GRP_ID:
 						grp.ID = g.Uint32()
 					}
 				}

@@ -88,15 +88,9 @@ func (e *Error) Unwrap() error { return e.Errno }
 // success. Unknown extended ACK attributes are skipped.
 func ParseError(msg []byte, o nlwire.Order) (Error, error) {
 	swap := o.Swap()
-	if len(msg) < HeaderLen {
-		return Error{}, &FormatError{Offset: 0, Err: ErrTruncated}
-	}
-	h := decodeHeader(msg, swap)
-	if h.Len < HeaderLen {
-		return Error{}, &FormatError{Offset: 0, Err: ErrBadLength}
-	}
-	if uint64(h.Len) > uint64(len(msg)) {
-		return Error{}, &FormatError{Offset: 0, Err: ErrTruncated}
+	h, err := messageHeader(msg, swap)
+	if err != nil {
+		return Error{}, err
 	}
 	msg = msg[:h.Len]
 	e := Error{Type: h.Type, Flags: h.Flags}
@@ -195,15 +189,9 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 		e = &Error{}
 	}
 	swap := opt.Order.Swap()
-	if len(req) < HeaderLen {
-		return b, &FormatError{Offset: 0, Err: ErrTruncated}
-	}
-	rh := decodeHeader(req, swap)
-	if rh.Len < HeaderLen {
-		return b, &FormatError{Offset: 0, Err: ErrBadLength}
-	}
-	if uint64(rh.Len) > uint64(len(req)) {
-		return b, &FormatError{Offset: 0, Err: ErrTruncated}
+	rh, err := messageHeader(req, swap)
+	if err != nil {
+		return b, err
 	}
 	var flags Flags
 	echo := req[:HeaderLen]
@@ -310,4 +298,20 @@ func finishMessage(b []byte, start int, swap bool) ([]byte, error) {
 	}
 	endian.PutUint32(b[start:], uint32(n), swap)
 	return b, nil
+}
+
+// messageHeader decodes the header of the whole message at the start of
+// b, which must hold a full header and the nlmsg_len it names.
+func messageHeader(b []byte, swap bool) (Header, error) {
+	if len(b) < HeaderLen {
+		return Header{}, &FormatError{Offset: 0, Err: ErrTruncated}
+	}
+	h := decodeHeader(b, swap)
+	if h.Len < HeaderLen {
+		return Header{}, &FormatError{Offset: 0, Err: ErrBadLength}
+	}
+	if uint64(h.Len) > uint64(len(b)) {
+		return Header{}, &FormatError{Offset: 0, Err: ErrTruncated}
+	}
+	return h, nil
 }
