@@ -210,12 +210,22 @@ func ParsePolicyDump(payloads [][]byte, order nlwire.Order) (*PolicyDump, error)
 		}
 	}
 	// Rebuild the rules once every table exists, so that nested rules
-	// can point at their tables.
+	// can point at their tables. A table is indexed by type: bound the
+	// rules to the input's size, so that a few bytes naming type 0x3fff in
+	// many tables cannot ask for gigabytes.
+	size := 0
+	for _, b := range payloads {
+		size += len(b)
+	}
+	budget := 1024 + 16*size
 	for i := range d.Tables {
 		t := &d.Tables[i]
 		maxType := 0
 		for _, a := range t.Attrs {
 			maxType = max(maxType, int(a.Type))
+		}
+		if budget -= maxType + 1; budget < 0 {
+			return nil, badDump("attribute types too sparse for the dump's size")
 		}
 		t.Policy.Rules = make([]Rule, maxType+1)
 	}

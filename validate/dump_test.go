@@ -202,6 +202,20 @@ func TestDumpErrors(t *testing.T) {
 	}
 }
 
+// TestDumpSparseTypes: many tables naming type 0x3fff would need a rule
+// array of 16384 entries each; the dump is refused instead.
+func TestDumpSparseTypes(t *testing.T) {
+	e := host
+	var tables [][]byte
+	for i := 0; i < 200; i++ {
+		tables = append(tables, e.nest(uint16(i), e.nest(0x3fff, e.a(1, e.u32(4)))))
+	}
+	b := e.nest(8, tables...)
+	if _, err := ParsePolicyDump([][]byte{b}, nlwire.Native); !errors.Is(err, ErrBadDump) {
+		t.Errorf("200 tables of type 0x3fff in %d bytes: %v, want ErrBadDump", len(b), err)
+	}
+}
+
 // FuzzParsePolicyDump parses any bytes as a policy dump: no panic, and no
 // memory in proportion to an index the input names.
 func FuzzParsePolicyDump(f *testing.F) {
@@ -210,8 +224,15 @@ func FuzzParsePolicyDump(f *testing.F) {
 	f.Add(e.nest(9, e.nest(3, e.a(1, e.u32(0)), e.a(2, e.u32(0)))))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := ParsePolicyDump([][]byte{b}, nlwire.Native)
-		if err == nil && len(d.Tables) > 0x4000 {
-			t.Fatalf("%d tables from %d bytes", len(d.Tables), len(b))
+		if err != nil {
+			return
+		}
+		rules := 0
+		for _, tb := range d.Tables {
+			rules += len(tb.Policy.Rules)
+		}
+		if len(d.Tables) > 0x4000 || rules > 1024+16*len(b) {
+			t.Fatalf("%d tables, %d rules from %d bytes", len(d.Tables), rules, len(b))
 		}
 	})
 }
