@@ -27,25 +27,39 @@ func parseLink(b []byte) (mtu uint32, name string, err error) {
 	return mtu, name, d.Err()
 }
 
-// Fuzz a parser with runs drawn from the kernel's policy: the parser must
-// accept every run the policy accepts. In a fuzz target, draw with
-// fuzz.FromBytes(input, &policy) instead of a seeded random source.
+// Fuzz a parser with runs drawn from the kernel's policy: it must accept
+// every run the policy accepts, and reject the runs whose lengths the
+// kernel refuses. In a native fuzz target, draw with g.FromBytes(input)
+// instead of a seeded random source, so that the fuzzer steers the runs:
+//
+//	f.Fuzz(func(t *testing.T, input []byte) {
+//		run := fuzz.Generator{Policy: &policy}.FromBytes(input)
+//		if _, _, err := parseLink(run.Attrs); err != nil {
+//			t.Fatalf("%x: %v", run.Attrs, err)
+//		}
+//	})
 func Example() {
 	policy := validate.Policy{Rules: []validate.Rule{
 		3: {Kind: validate.String, Len: 15}, // IFLA_IFNAME
 		4: {Kind: validate.U32},             // IFLA_MTU
 	}}
 	r := rand.New(rand.NewPCG(1, 2))
-	bad := 0
-	for i := 0; i < 1000; i++ {
-		run := fuzz.Random(r, &policy)
-		if validate.Validate(run, &policy, validate.ModeStrict) != nil {
-			continue // the kernel would reject it: the parser may too
+	valid := fuzz.Generator{Policy: &policy}
+	badLength := fuzz.Generator{Policy: &policy, Violation: fuzz.Length}
+	rejected, accepted := 0, 0
+	for range 1000 {
+		if _, _, err := parseLink(valid.Random(r).Attrs); err != nil {
+			rejected++
 		}
-		if _, _, err := parseLink(run); err != nil {
-			bad++
+		run := badLength.Random(r)
+		if _, _, err := parseLink(run.Attrs); err == nil {
+			accepted++
+			fmt.Println("accepted:", run.What)
 		}
 	}
-	fmt.Println("valid runs the parser rejected:", bad)
-	// Output: valid runs the parser rejected: 0
+	fmt.Println("valid runs rejected:", rejected)
+	fmt.Println("runs of a bad length accepted:", accepted)
+	// Output:
+	// valid runs rejected: 0
+	// runs of a bad length accepted: 0
 }

@@ -1,0 +1,740 @@
+package fuzz
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/validate"
+	"pgregory.net/rapid"
+)
+
+// Violation is the one way a run made by a Generator breaks its policy,
+// or Valid for none.
+type Violation uint8
+
+// The violations a Generator can place. Each is rejected by
+// validate.Validate under validate.ModeStrict (the kernel's nla_parse and
+// generic netlink); the comments say which milder modes reject it too.
+const (
+	// Valid asks for runs the policy accepts in every mode.
+	Valid Violation = iota
+	// Length is one payload of a length its rule refuses: an integer,
+	// NLA_FLAG or NLA_BITFIELD32 of the wrong size (too short fails in
+	// every mode, too long under ModeStrictAttrs), an NLA_UINT or
+	// NLA_SINT of neither 4 nor 8 bytes, a string or binary longer than
+	// its Len, an NLA_NUL_STRING without a NUL, a nest of 1 to 3 bytes.
+	Length
+	// Range is one value its rule's check refuses, in every mode: an
+	// integer outside its range or with a reserved bit set, a binary
+	// whose length is outside its range, an NLA_BITFIELD32 selecting a
+	// flag it does not allow.
+	Range
+	// Type is one attribute of type 0 or above the policy's maximum
+	// (rejected under ModeMaxType).
+	Type
+	// Flag is NLA_F_NESTED missing from one nest, or set on one other
+	// attribute (rejected under ModeNested).
+	Flag
+	// Nesting is one nest, or one element of a nested array, whose
+	// contents are not whole attributes: 1 to 3 trailing bytes, or a
+	// header whose nla_len is below 4 or past the nest's end (rejected
+	// under ModeTrailing, with no offset in the extended ACK).
+	Nesting
+	numViolations
+)
+
+var violationNames = [numViolations]string{"Valid", "Length", "Range", "Type", "Flag", "Nesting"}
+
+// String returns the violation's name ("Range").
+func (v Violation) String() string {
+	if v < numViolations {
+		return violationNames[v]
+	}
+	return "Violation(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Run is an attribute run made by a Generator, in the host's byte order,
+// and where it breaks its policy.
+type Run struct {
+	// Attrs is the attributes.
+	Attrs []byte
+	// Violation is what the run breaks: the Generator's, or Valid if the
+	// policy had no place for it (see Generator.Possible).
+	Violation Violation
+	// Offset is the offset in Attrs of the offending attribute's header,
+	// as validate.Error.Offset and the kernel's NLMSGERR_ATTR_OFFS
+	// report it; for Nesting, of the nest or array element whose
+	// contents are malformed (the kernel reports no offset then). It is
+	// -1 for a valid run.
+	Offset int
+	// Path is the attribute types from the top level down to the
+	// offending attribute (for Nesting, down to the malformed nest),
+	// nested array elements counting as a level: validate.Error.Path.
+	Path []uint16
+	// What describes the violation ("3(NLA_NESTED)/1(NLA_U16) value
+	// 4095 above 4094").
+	What string
+}
+
+// Generator makes random attribute runs of a policy that are valid, or
+// valid but for one violation of the kind asked for, placed at a random
+// attribute at any depth. Every other attribute, nests included, is
+// valid in every mode: types whose rule no payload can satisfy (NLA_UNSPEC,
+// NLA_REJECT, a validation function, an empty range) are left out.
+type Generator struct {
+	// Policy is the policy the runs are made for.
+	Policy *validate.Policy
+	// Violation is the violation each run carries.
+	Violation Violation
+	// MaxAttrs bounds the attributes at each level: 0 means 4, and
+	// more than 16 means 16.
+	MaxAttrs int
+	// MaxDepth bounds the nesting levels, the top one included: 0
+	// means 3, and more than 6 means 6.
+	MaxDepth int
+}
+
+// Random returns a run drawn from r.
+func (g Generator) Random(r *rand.Rand) Run { return g.run(randSource{r}) }
+
+// Rapid returns a pgregory.net/rapid generator of runs, which rapid can
+// shrink.
+func (g Generator) Rapid() *rapid.Generator[Run] {
+	return rapid.Custom(func(t *rapid.T) Run { return g.run(rapidSource{t}) })
+}
+
+// FromBytes returns the run whose random choices are read from b, the
+// input of a native Go fuzz target, so that the coverage-guided engine
+// steers which attributes, values and violation come out. Past the end
+// of b every choice is 0, so the run is finite; the same b gives the same
+// run.
+func (g Generator) FromBytes(b []byte) Run { return g.run(&byteSource{b: b}) }
+
+// Possible reports whether the policy has a place for the violation: a
+// rule it can break, at the top level or in a nested policy within
+// MaxDepth. Type and Valid are always possible. Where it is not, the
+// runs are valid and say so in Run.Violation.
+func (g Generator) Possible() bool {
+	if g.Violation >= numViolations {
+		return false
+	}
+	b := g.builder(nil)
+	return b.can(g.Policy, 0)
+}
+
+func (g Generator) builder(s source) *builder {
+	b := &builder{s: s, v: g.Violation, maxAttrs: g.MaxAttrs, maxDepth: g.MaxDepth, budget: runBudget, memo: map[canKey]bool{}}
+	if b.maxAttrs <= 0 {
+		b.maxAttrs = 4
+	}
+	if b.maxDepth <= 0 {
+		b.maxDepth = 3
+	}
+	b.maxAttrs, b.maxDepth = min(b.maxAttrs, 16), min(b.maxDepth, 6)
+	return b
+}
+
+func (g Generator) run(s source) Run {
+	b := g.builder(s)
+	bad := g.Violation != Valid && g.Violation < numViolations && b.can(g.Policy, 0)
+	lv := b.level(g.Policy, 0, bad)
+	r := Run{Attrs: lv.b, Offset: -1}
+	if bad {
+		r.Violation, r.Offset, r.Path, r.What = g.Violation, lv.off, lv.path, lv.what
+	}
+	if r.Attrs == nil {
+		r.Attrs = []byte{}
+	}
+	return r
+}
+
+// runBudget bounds the bytes of valid attributes in a run, so that no
+// nest outgrows an attribute's 65535 bytes.
+const runBudget = 8 << 10
+
+// builder holds one run's drawing.
+type builder struct {
+	s        source
+	v        Violation
+	maxAttrs int
+	maxDepth int
+	budget   int // bytes of valid attributes still to spend
+	memo     map[canKey]bool
+}
+
+type canKey struct {
+	p     *validate.Policy
+	depth int
+}
+
+// built is a generated run, attribute or payload, and where its violation
+// sits in it (off is -1 when it has none).
+type built struct {
+	b    []byte
+	off  int
+	path []uint16
+	what string
+}
+
+// types returns the attribute types of p whose rule can be satisfied.
+func usableTypes(p *validate.Policy) []int {
+	var ts []int
+	for t := 1; t <= maxType(p) && t < len(p.Rules); t++ {
+		if usable(&p.Rules[t]) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// level draws a run of p's attributes at depth; with bad, one of them,
+// or one inside one of them, carries the violation.
+func (g *builder) level(p *validate.Policy, depth int, bad bool) built {
+	ts := usableTypes(p)
+	n := g.s.intn(g.maxAttrs + 1)
+	if bad && n == 0 {
+		n = 1
+	}
+	victim := -1
+	if bad {
+		victim = g.s.intn(n)
+	}
+	out := built{off: -1}
+	for i := range n {
+		if i == victim {
+			a := g.badAttr(p, depth)
+			out.off = len(out.b) + a.off
+			out.path, out.what = a.path, a.what
+			out.b = append(out.b, a.b...)
+			continue
+		}
+		if len(ts) == 0 || g.budget <= 0 {
+			continue
+		}
+		t := ts[g.s.intn(len(ts))]
+		r := &p.Rules[t]
+		a := put(uint16(t)|nestFlag(r), g.good(r, depth))
+		g.budget -= len(a)
+		out.b = append(out.b, a...)
+	}
+	return out
+}
+
+func nestFlag(r *validate.Rule) uint16 {
+	if nestKind(r.Kind) {
+		return attr.FlagNested
+	}
+	return 0
+}
+
+// can reports whether the violation can be placed in a run of p at depth.
+func (g *builder) can(p *validate.Policy, depth int) bool {
+	if g.v == Valid {
+		return true
+	}
+	if g.v == Type {
+		return true
+	}
+	k := canKey{p, depth}
+	if v, ok := g.memo[k]; ok {
+		return v
+	}
+	g.memo[k] = false // a policy reached again through itself adds nothing
+	ok := false
+	for t := 1; t <= maxType(p) && t < len(p.Rules) && !ok; t++ {
+		r := &p.Rules[t]
+		ok = g.hosts(r, depth) || g.carries(r, depth)
+	}
+	g.memo[k] = ok
+	return ok
+}
+
+// carries reports whether r is a nest whose contents can hold the
+// violation.
+func (g *builder) carries(r *validate.Rule, depth int) bool {
+	return nestKind(r.Kind) && r.Nested != nil && usable(r) && depth+1 < g.maxDepth && g.can(r.Nested, depth+1)
+}
+
+// badAttr draws one attribute of p that carries the violation, itself
+// or inside.
+func (g *builder) badAttr(p *validate.Policy, depth int) built {
+	type option struct {
+		t     int
+		carry bool
+	}
+	var opts []option
+	if g.v == Type {
+		opts = append(opts, option{t: -1})
+	}
+	for t := 1; t <= maxType(p) && t < len(p.Rules); t++ {
+		r := &p.Rules[t]
+		if g.hosts(r, depth) {
+			opts = append(opts, option{t: t})
+		}
+		if g.carries(r, depth) {
+			opts = append(opts, option{t: t, carry: true})
+		}
+	}
+	o := opts[g.s.intn(len(opts))]
+	if o.t < 0 {
+		t := 0
+		if mt := maxType(p); mt < attr.TypeMask && g.s.intn(3) > 0 {
+			t = mt + 1 + g.s.intn(min(attr.TypeMask-mt, 64))
+			if g.s.intn(8) == 0 {
+				t = attr.TypeMask
+			}
+		}
+		return built{b: put(uint16(t), fill(4*g.s.intn(2), 0)), path: []uint16{uint16(t)},
+			what: fmt.Sprintf("%d unknown type", t)}
+	}
+	r := &p.Rules[o.t]
+	t := uint16(o.t)
+	name := fmt.Sprintf("%d(%v)", t, r.Kind)
+	if !o.carry {
+		a := g.badPayload(r, t, depth)
+		a.path = append([]uint16{t}, a.path...)
+		a.what = name + " " + a.what
+		return a
+	}
+	// Down into the nest.
+	if r.Kind == validate.Nested {
+		in := g.level(r.Nested, depth+1, true)
+		return built{b: put(t|attr.FlagNested, in.b), off: attr.HeaderLen + in.off,
+			path: append([]uint16{t}, in.path...), what: name + "/" + in.what}
+	}
+	// An array: valid elements around one that carries it.
+	els, victim := 1+g.s.intn(3), 0
+	victim = g.s.intn(els)
+	var b []byte
+	out := built{}
+	for i := range els {
+		idx := uint16(i + 1)
+		if i == victim {
+			in := g.level(r.Nested, depth+1, true)
+			out.off = attr.HeaderLen + len(b) + attr.HeaderLen + in.off
+			out.path = append([]uint16{t, idx}, in.path...)
+			out.what = fmt.Sprintf("%s[%d]/%s", name, idx, in.what)
+			b = append(b, put(idx|attr.FlagNested, in.b)...)
+			continue
+		}
+		b = append(b, put(idx|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+	}
+	out.b = put(t|attr.FlagNested, b)
+	return out
+}
+
+// usable reports whether some payload satisfies r in every mode.
+func usable(r *validate.Rule) bool {
+	k := r.Kind
+	switch r.Check {
+	case validate.CheckNone:
+	case validate.CheckRange, validate.CheckMin, validate.CheckMax:
+		if !isUnsigned(k) && !isSigned(k) && !isBE(k) && k != validate.Binary {
+			return false
+		}
+	case validate.CheckRangeWarnTooLong:
+		if k != validate.Binary {
+			return false
+		}
+	case validate.CheckMask:
+		if k == validate.Msecs || (!isUnsigned(k) && !isBE(k)) {
+			return false
+		}
+	default: // functions, and checks no kernel defines
+		return false
+	}
+	switch {
+	case k == validate.UInt || k == validate.SInt:
+	case isUnsigned(k) || isSigned(k) || isBE(k):
+		if int(r.Len) > size(k) {
+			return false // ModeStrictAttrs wants the size, Len wants more
+		}
+	}
+	if isUnsigned(k) || isBE(k) {
+		lo, hi := r.UnsignedRange()
+		if r.Check == validate.CheckMask {
+			return true
+		}
+		return lo <= hi
+	}
+	if isSigned(k) {
+		lo, hi := r.SignedRange()
+		return lo <= hi
+	}
+	switch k {
+	case validate.String, validate.NulString, validate.Flag, validate.Nested, validate.NestedArray:
+		return true
+	case validate.Bitfield32:
+		return uint32(r.Mask) != 0
+	case validate.Binary:
+		lo, hi := binaryRange(r)
+		return lo <= hi
+	}
+	return false // Unspec (refused under ModeUnspec), Reject, unknown kinds
+}
+
+func isBE(k validate.Kind) bool { return k == validate.BE16 || k == validate.BE32 }
+
+// binaryRange returns the payload lengths a Binary rule accepts in every
+// mode (kept well below an attribute's maximum).
+func binaryRange(r *validate.Rule) (lo, hi uint64) {
+	lo, hi = 0, 1024
+	if r.Check != validate.CheckNone {
+		clo, chi := r.UnsignedRange()
+		lo, hi = clo, min(hi, chi)
+	}
+	if r.Len != 0 {
+		hi = min(hi, uint64(r.Len))
+	}
+	return lo, hi
+}
+
+// intMax is the largest value of an integer kind's payload of n bytes.
+func intMax(n int) uint64 {
+	if n == 8 {
+		return 1<<64 - 1
+	}
+	return 1<<(8*n) - 1
+}
+
+// encode writes the low n bytes of v as kind k stores them: big-endian
+// for BE16 and BE32, host order otherwise.
+func encode(k validate.Kind, v uint64, n int) []byte {
+	if isBE(k) {
+		b := make([]byte, 8)
+		binary.BigEndian.PutUint64(b, v)
+		return b[8-n:]
+	}
+	return uN(v, n)
+}
+
+// between draws a value in [lo, hi], favouring the bounds.
+func (g *builder) between(lo, hi uint64) uint64 {
+	switch g.s.intn(4) {
+	case 0:
+		return lo
+	case 1:
+		return hi
+	}
+	span := hi - lo
+	if span >= 1<<30 {
+		span = 1<<30 - 1
+	}
+	return lo + uint64(g.s.intn(int(span)+1))
+}
+
+// good draws a payload r accepts in every mode.
+func (g *builder) good(r *validate.Rule, depth int) []byte {
+	k := r.Kind
+	switch {
+	case isUnsigned(k) || isBE(k):
+		lo, hi := r.UnsignedRange()
+		n := size(k)
+		if k == validate.UInt {
+			n = 8
+			if lo <= intMax(4) && g.s.intn(2) == 0 {
+				n = 4
+			}
+		}
+		v := g.between(lo, min(hi, intMax(n)))
+		if r.Check == validate.CheckMask {
+			v = uint64(g.s.intn(1<<16))<<16 | uint64(g.s.intn(1<<16))
+			v = (v | v<<32) & r.Mask & intMax(n)
+		}
+		p := encode(k, v, n)
+		if k == validate.Msecs && int(r.Len) > n {
+			p = append(p, fill(int(r.Len)-n, 0)...)
+		}
+		return p
+	case isSigned(k):
+		n := size(k)
+		if k == validate.SInt {
+			n = 4 << g.s.intn(2)
+		}
+		lo, hi := r.SignedRange()
+		if n == 4 && k == validate.SInt {
+			if lo > 1<<31-1 || hi < -1<<31 {
+				n = 8
+			} else {
+				lo, hi = max(lo, -1<<31), min(hi, 1<<31-1)
+			}
+		}
+		v := lo + int64(g.between(0, uint64(hi-lo))) // hi-lo wraps to the right span
+		return uN(uint64(v), n)
+	}
+	switch k {
+	case validate.String, validate.NulString:
+		most := 8
+		if r.Len != 0 {
+			most = min(most, int(r.Len))
+		}
+		s := letters(g.s.intn(most + 1))
+		if k == validate.NulString || len(s) == 0 || g.s.intn(2) == 0 {
+			s = append(s, 0)
+		}
+		return s
+	case validate.Flag:
+		return nil
+	case validate.Bitfield32:
+		m := uint32(r.Mask)
+		sel := m & uint32(g.s.intn(1<<16)<<16|g.s.intn(1<<16))
+		if g.s.intn(2) == 0 {
+			sel = m
+		}
+		val := sel & uint32(g.s.intn(1<<16)<<16|g.s.intn(1<<16))
+		return cat(uN(uint64(val), 4), uN(uint64(sel), 4))
+	case validate.Binary:
+		lo, hi := binaryRange(r)
+		return fill(int(g.between(lo, min(hi, lo+16))), 0x22)
+	case validate.Nested:
+		if r.Nested == nil || depth+1 >= g.maxDepth {
+			return nil
+		}
+		return g.level(r.Nested, depth+1, false).b
+	case validate.NestedArray:
+		if r.Nested == nil || depth+1 >= g.maxDepth {
+			return nil
+		}
+		var b []byte
+		for i := range g.s.intn(3) {
+			b = append(b, put(uint16(i+1)|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+		}
+		return b
+	}
+	return nil
+}
+
+func letters(n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = 'a' + byte(i%26)
+	}
+	return b
+}
+
+// hosts reports whether the violation can be placed in an attribute of
+// rule r itself.
+func (g *builder) hosts(r *validate.Rule, depth int) bool {
+	if !usable(r) {
+		return false
+	}
+	k := r.Kind
+	switch g.v {
+	case Length:
+		switch k {
+		case validate.String, validate.Binary:
+			return r.Len != 0 && r.Len < 1024
+		}
+		return true
+	case Range:
+		return len(rangeBad(r)) > 0
+	case Flag:
+		return true
+	case Nesting:
+		return nestKind(k) && r.Nested != nil && depth+1 < validate.MaxDepth
+	}
+	return false
+}
+
+// badValue is a payload that breaks a rule's check.
+type badValue struct {
+	p    []byte
+	what string
+}
+
+// rangeBad lists the payloads of the right length whose value r's check
+// refuses.
+func rangeBad(r *validate.Rule) []badValue {
+	k := r.Kind
+	var out []badValue
+	switch {
+	case r.Check == validate.CheckMask && (isUnsigned(k) || isBE(k)):
+		n := size(k)
+		for bit := range 8 * n {
+			if r.Mask&(1<<bit) == 0 {
+				out = append(out, badValue{encode(k, 1<<bit, n), fmt.Sprintf("reserved bit %#x", uint64(1)<<bit)})
+			}
+		}
+	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
+		lo, hi := r.UnsignedRange()
+		n := size(k)
+		if k == validate.UInt {
+			n = 8
+		}
+		if lo > 0 {
+			m := n
+			if k == validate.UInt && lo-1 <= intMax(4) {
+				m = 4
+			}
+			out = append(out, badValue{encode(k, lo-1, m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+		}
+		if hi < intMax(n) {
+			m := n
+			if k == validate.UInt && hi+1 <= intMax(4) {
+				m = 4
+			}
+			out = append(out, badValue{encode(k, hi+1, m), fmt.Sprintf("value %d above %d", hi+1, hi)})
+		}
+		if k == validate.Msecs && int(r.Len) > 8 {
+			for i := range out {
+				out[i].p = append(out[i].p, fill(int(r.Len)-8, 0)...)
+			}
+		}
+	case r.Check != validate.CheckNone && isSigned(k):
+		lo, hi := r.SignedRange()
+		n := size(k)
+		if k == validate.SInt {
+			n = 8
+		}
+		tmin, tmax := -int64(1)<<(8*n-1), int64(1)<<(8*n-1)-1
+		if lo > tmin {
+			m := n
+			if k == validate.SInt && lo-1 >= -1<<31 && lo-1 <= 1<<31-1 {
+				m = 4
+			}
+			out = append(out, badValue{uN(uint64(lo-1), m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+		}
+		if hi < tmax {
+			m := n
+			if k == validate.SInt && hi+1 >= -1<<31 && hi+1 <= 1<<31-1 {
+				m = 4
+			}
+			out = append(out, badValue{uN(uint64(hi+1), m), fmt.Sprintf("value %d above %d", hi+1, hi)})
+		}
+	case r.Check != validate.CheckNone && k == validate.Binary:
+		lo, hi := r.UnsignedRange()
+		if lo > 0 {
+			out = append(out, badValue{fill(int(lo-1), 0x22), fmt.Sprintf("length %d below %d", lo-1, lo)})
+		}
+		// Too long is only warned about in liberal mode under
+		// CheckRangeWarnTooLong: not a violation in every mode.
+		if hi < 1024 && (r.Len == 0 || hi+1 <= uint64(r.Len)) && r.Check != validate.CheckRangeWarnTooLong {
+			out = append(out, badValue{fill(int(hi+1), 0x22), fmt.Sprintf("length %d above %d", hi+1, hi)})
+		}
+	case k == validate.Bitfield32:
+		m := uint32(r.Mask)
+		for bit := range 32 {
+			if m&(1<<bit) == 0 {
+				b := uint64(1) << bit
+				out = append(out, badValue{cat(uN(0, 4), uN(b, 4)), fmt.Sprintf("selector bit %#x not allowed", b)})
+			}
+		}
+	}
+	return out
+}
+
+// badPayload draws an attribute of type t and rule r that breaks the
+// violation's rule; off is 0, or the element's offset for Nesting in an
+// array.
+func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
+	k := r.Kind
+	flags := nestFlag(r)
+	switch g.v {
+	case Length:
+		p, what := g.badLength(r)
+		return built{b: put(t|flags, p), what: what}
+	case Range:
+		bs := rangeBad(r)
+		bv := bs[g.s.intn(len(bs))]
+		return built{b: put(t, bv.p), what: bv.what}
+	case Flag:
+		what := "with NLA_F_NESTED"
+		if flags != 0 {
+			what = "without NLA_F_NESTED"
+		}
+		return built{b: put(t|(flags^attr.FlagNested), g.good(r, depth)), what: what}
+	case Nesting:
+		if k == validate.Nested {
+			in := g.level(r.Nested, depth+1, false)
+			junk, what := g.junk(len(in.b) > 0) // 1 to 3 bytes alone: a nest too short
+			return built{b: put(t|attr.FlagNested, cat(in.b, junk)), what: what}
+		}
+		// A nested array: one element holds the junk (a whole header,
+		// so that the element is not merely too short).
+		els := 1 + g.s.intn(3)
+		victim := g.s.intn(els)
+		var b []byte
+		out := built{}
+		for i := range els {
+			idx := uint16(i + 1)
+			in := g.level(r.Nested, depth+1, false).b
+			if i == victim {
+				junk, what := g.junk(false)
+				in = cat(in, junk)
+				out.off = attr.HeaderLen + len(b)
+				out.path = []uint16{idx}
+				out.what = fmt.Sprintf("[%d] %s", idx, what)
+			}
+			b = append(b, put(idx|attr.FlagNested, in)...)
+		}
+		out.b = put(t|attr.FlagNested, b)
+		return out
+	}
+	panic("fuzz: no payload for " + g.v.String())
+}
+
+// junk draws bytes that no attribute walk takes whole: 1 to 3 bytes
+// (if short is allowed), or a header whose nla_len is below 4 or runs
+// past the end.
+func (g *builder) junk(short bool) ([]byte, string) {
+	choice := g.s.intn(3)
+	if !short && choice == 0 {
+		choice = 1
+	}
+	switch choice {
+	case 0:
+		n := 1 + g.s.intn(3)
+		return fill(n, 0), fmt.Sprintf("%d trailing bytes in the nest", n)
+	case 1:
+		n := g.s.intn(4)
+		return rawHdr(uint16(n), 1, fill(4*g.s.intn(2), 0)), fmt.Sprintf("child nla_len %d in the nest", n)
+	}
+	extra := 4 * g.s.intn(2)
+	n := attr.HeaderLen + extra + 1 + g.s.intn(16)
+	return rawHdr(uint16(n), 1, fill(extra, 0)), fmt.Sprintf("child nla_len %d past the nest's end", n)
+}
+
+// badLength draws a payload of a length r refuses.
+func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
+	k := r.Kind
+	pick := func(ls ...int) int { return ls[g.s.intn(len(ls))] }
+	var n int
+	switch {
+	case k == validate.UInt || k == validate.SInt:
+		n = pick(0, 1, 2, 3, 5, 6, 7, 9, 12)
+	case k == validate.Msecs:
+		ml := 8
+		if r.Len != 0 {
+			ml = int(r.Len)
+		}
+		n = g.s.intn(ml)
+	case isUnsigned(k) || isSigned(k) || isBE(k):
+		sz := size(k)
+		if g.s.intn(2) == 0 {
+			n = g.s.intn(sz)
+		} else {
+			n = sz + 1 + g.s.intn(4)
+		}
+	case k == validate.Flag:
+		n = 1 + g.s.intn(4)
+	case k == validate.Bitfield32:
+		n = pick(0, 4, 7, 9, 12)
+	case k == validate.String:
+		s := letters(int(r.Len) + 1 + g.s.intn(3))
+		if g.s.intn(2) == 0 {
+			s = append(s, 0)
+		}
+		return s, fmt.Sprintf("string of %d bytes over %d", len(s), r.Len)
+	case k == validate.NulString:
+		s := letters(g.s.intn(9))
+		return s, fmt.Sprintf("%d bytes without NUL", len(s))
+	case k == validate.Binary:
+		n = int(r.Len) + 1 + g.s.intn(4)
+	case nestKind(k):
+		n = 1 + g.s.intn(3)
+	}
+	return fill(n, 0x33), fmt.Sprintf("payload of %d bytes", n)
+}

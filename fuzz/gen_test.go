@@ -1,0 +1,354 @@
+package fuzz_test
+
+import (
+	"bufio"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/fuzz"
+	"github.com/nlwire/nlwire/validate"
+	"pgregory.net/rapid"
+)
+
+// every holds a rule of every kind and check the generator knows, nests
+// that recurse, and rules no payload satisfies.
+var every = everyPolicy()
+
+func everyPolicy() *validate.Policy {
+	every := new(validate.Policy)
+	everyInner := validate.Policy{Rules: []validate.Rule{
+		1: validate.Range(validate.U16, 1, 4094),
+		2: {Kind: validate.NulString, Len: 15},
+		3: validate.NestedPolicy(every),
+		4: {Kind: validate.Reject, Msg: "no"},
+	}}
+	*every = validate.Policy{MaxType: 40, Rules: []validate.Rule{
+		1:  {Kind: validate.U8},
+		2:  validate.Range(validate.U16, 10, 20),
+		3:  validate.Min(validate.U32, 7),
+		4:  validate.FullRange(validate.U64, 1<<40, 1<<63),
+		5:  validate.Mask(validate.U32, 0x8001),
+		6:  validate.Range(validate.S8, -3, 3),
+		7:  validate.Max(validate.S16, 100),
+		8:  validate.FullRangeSigned(validate.S64, -1<<40, 1<<40),
+		9:  validate.Range(validate.BE16, 1, 1000),
+		10: validate.Mask(validate.BE32, 0xff00ff00),
+		11: validate.FullRange(validate.UInt, 5, 1<<35),
+		12: validate.FullRangeSigned(validate.SInt, -1<<33, 9),
+		13: {Kind: validate.Msecs},
+		14: {Kind: validate.String, Len: 8},
+		15: {Kind: validate.String},
+		16: {Kind: validate.NulString, Len: 4},
+		17: {Kind: validate.NulString},
+		18: {Kind: validate.Binary, Len: 16},
+		19: validate.MinLen(3),
+		20: validate.MaxLen(9),
+		21: validate.ExactLen(6),
+		22: validate.ExactLenWarn(4),
+		23: {Kind: validate.Flag},
+		24: validate.Bitfield32Policy(0x5),
+		25: validate.NestedPolicy(&everyInner),
+		26: validate.NestedArrayPolicy(&everyInner),
+		27: {Kind: validate.Nested},
+		28: {Kind: validate.Unspec, Len: 4},
+		29: {Kind: validate.Reject},
+		30: validate.ValidateFn(validate.U32, func([]byte) error { return errors.New("no") }),
+		31: {Kind: validate.U32, Len: 8}, // unsatisfiable under ModeStrictAttrs
+		32: validate.Mask(validate.UInt, 0x3),
+		33: {Kind: validate.S32},
+		34: {Kind: validate.BE16},
+		35: validate.Bitfield32Policy(0xffffffff),
+		36: validate.Range(validate.U8, 0, 255), // a range that refuses nothing
+		37: validate.Mask(validate.U8, 0xff),
+		38: validate.FullRange(validate.Msecs, 100, 200),
+		39: {Kind: validate.UInt},
+	}}
+	return every
+}
+
+// policies returns the policies the generator is checked on: every, the
+// route and generic netlink tables, and every table of two policy dumps
+// recorded from the kernel (ethtool's 58 and nlctrl's).
+func policies(t testing.TB) map[string]*validate.Policy {
+	ps := map[string]*validate.Policy{
+		"every":          every,
+		"route.Link":     &route.LinkPolicy,
+		"route.LinkInfo": &route.LinkInfoPolicy,
+		"route.Veth":     &route.VethPolicy,
+		"route.XDP":      &route.XDPPolicy,
+		"route.Addr":     &route.AddrPolicy,
+		"route.Addr6":    &route.Addr6Policy,
+		"route.Route":    &route.RoutePolicy,
+		"route.Route6":   &route.Route6Policy,
+		"route.Neigh":    &route.NeighPolicy,
+		"genl.Family":    &genl.FamilyPolicy,
+		"genl.Policy":    &genl.PolicyPolicy,
+	}
+	for _, name := range []string{"ethtool", "nlctrl"} {
+		d, err := validate.ParsePolicyDump(readDump(t, "../validate/testdata/policydump-"+name+".hex"), nlwire.LittleEndian)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range d.Tables {
+			ps[fmt.Sprintf("%s[%d]", name, i)] = &d.Tables[i].Policy
+		}
+	}
+	return ps
+}
+
+// readDump reads the payloads of a recorded CTRL_CMD_GETPOLICY dump:
+// little-endian messages in hex, one per line.
+func readDump(t testing.TB, file string) [][]byte {
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out [][]byte
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		m, err := hex.DecodeString(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m) > 20 && m[4] == 0x10 { // a GENL_ID_CTRL reply, not DONE or ERROR
+			out = append(out, m[20:])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// messages lists the extended ACK messages each violation may draw.
+var messages = map[fuzz.Violation][]string{
+	fuzz.Length:  {validate.MsgInvalidLength, validate.MsgFailed},
+	fuzz.Range:   {validate.MsgOutOfRange, validate.MsgBinaryRange, validate.MsgReservedBit, validate.MsgFailed},
+	fuzz.Type:    {validate.MsgUnknownType},
+	fuzz.Flag:    {validate.MsgNestedMissing, validate.MsgNestedUnwanted},
+	fuzz.Nesting: {validate.MsgLeftover},
+}
+
+// milder is the mildest mode that must reject each violation.
+var milder = map[fuzz.Violation]validate.Mode{
+	fuzz.Range:   validate.ModeLiberal,
+	fuzz.Type:    validate.ModeMaxType,
+	fuzz.Flag:    validate.ModeNested,
+	fuzz.Nesting: validate.ModeTrailing,
+}
+
+// checkRun returns what is wrong with a run made for p: package validate,
+// checked against the kernel, must accept a valid run in every mode and
+// reject the others under ModeStrict at the offset and path the run
+// names, with a message of the violation's kind.
+func checkRun(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.Run) string {
+	if !possible {
+		want = fuzz.Valid
+	}
+	if run.Violation != want {
+		return fmt.Sprintf("run says %v, want %v", run.Violation, want)
+	}
+	err := validate.Validate(run.Attrs, p, validate.ModeStrict)
+	if want == fuzz.Valid {
+		if err != nil || run.Offset != -1 || run.Path != nil {
+			return fmt.Sprintf("valid run rejected: %v (offset %d, path %v)", err, run.Offset, run.Path)
+		}
+		if err := validate.Validate(run.Attrs, p, validate.ModeLiberal); err != nil {
+			return fmt.Sprintf("valid run rejected in liberal mode: %v", err)
+		}
+		return ""
+	}
+	var ve *validate.Error
+	if !errors.As(err, &ve) {
+		return fmt.Sprintf("%s: accepted (%v)", run.What, err)
+	}
+	if !slices.Contains(messages[want], ve.Msg) {
+		return fmt.Sprintf("%s: message %q", run.What, ve.Msg)
+	}
+	if want == fuzz.Nesting {
+		if ve.HasOffset {
+			return fmt.Sprintf("%s: the kernel sends no offset for leftover bytes, validate gave %d", run.What, ve.Offset)
+		}
+	} else if !ve.HasOffset || ve.Offset != run.Offset {
+		return fmt.Sprintf("%s: rejected at offset %d (%v), run says %d", run.What, ve.Offset, ve.HasOffset, run.Offset)
+	}
+	if diff := cmp.Diff(run.Path, ve.Path); diff != "" {
+		return fmt.Sprintf("%s: path (-run +validate)\n%s", run.What, diff)
+	}
+	if m, ok := milder[want]; ok && validate.Validate(run.Attrs, p, m) == nil {
+		return fmt.Sprintf("%s: accepted under %v", run.What, m)
+	}
+	return ""
+}
+
+// TestGeneratorAgreesWithValidate draws runs of every violation for
+// every policy and checks them against package validate.
+func TestGeneratorAgreesWithValidate(t *testing.T) {
+	ps := policies(t)
+	r := rand.New(rand.NewPCG(7, 8))
+	placed := map[fuzz.Violation]int{}
+	for name, p := range ps {
+		for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+			g := fuzz.Generator{Policy: p, Violation: v}
+			possible := g.Possible()
+			for i := range 150 {
+				run := g.Random(r)
+				if msg := checkRun(p, v, possible, run); msg != "" {
+					t.Fatalf("%s, %v, run %d: %s\n% x", name, v, i, msg, run.Attrs)
+				}
+				if run.Violation == v {
+					placed[v]++
+				}
+			}
+		}
+	}
+	t.Logf("%d policies; runs per violation: %v", len(ps), placed)
+}
+
+// TestGeneratorRapid checks the same with rapid's generator, which
+// shrinks a failing run.
+func TestGeneratorRapid(t *testing.T) {
+	for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+		t.Run(v.String(), func(t *testing.T) {
+			g := fuzz.Generator{Policy: every, Violation: v, MaxDepth: 4}
+			rapid.Check(t, func(rt *rapid.T) {
+				run := g.Rapid().Draw(rt, "run")
+				if msg := checkRun(every, v, true, run); msg != "" {
+					rt.Fatal(msg)
+				}
+			})
+		})
+	}
+}
+
+// TestGeneratorCoverage checks that the runs reach every rule that can
+// host each violation, at the top level and inside nests, and every
+// violation's every message.
+func TestGeneratorCoverage(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for v := fuzz.Length; v <= fuzz.Nesting; v++ {
+		top := map[uint16]bool{}
+		msgs := map[string]bool{}
+		deep := 0
+		g := fuzz.Generator{Policy: every, Violation: v}
+		for range 5000 {
+			run := g.Random(r)
+			top[run.Path[0]] = true
+			if len(run.Path) > 1 {
+				deep++
+			}
+			var ve *validate.Error
+			if errors.As(validate.Validate(run.Attrs, every, validate.ModeStrict), &ve) {
+				msgs[ve.Msg] = true
+			}
+		}
+		want := map[fuzz.Violation][]uint16{
+			fuzz.Length:  {1, 2, 3, 4, 5, 6, 9, 11, 12, 13, 14, 16, 17, 18, 23, 24, 25, 26, 27, 32, 39},
+			fuzz.Range:   {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19, 20, 21, 22, 24, 32, 38},
+			fuzz.Type:    {0, 41, 25, 26},
+			fuzz.Flag:    {1, 13, 15, 23, 24, 25, 26, 27},
+			fuzz.Nesting: {25, 26},
+		}[v]
+		for _, typ := range want {
+			if !top[typ] {
+				t.Errorf("%v: never placed under type %d", v, typ)
+			}
+		}
+		for _, typ := range []uint16{28, 29, 30, 31} {
+			if top[typ] {
+				t.Errorf("%v: placed under type %d, whose rule nothing satisfies", v, typ)
+			}
+		}
+		if deep == 0 {
+			t.Errorf("%v: never placed inside a nest", v)
+		}
+		for _, m := range messages[v] {
+			if !msgs[m] {
+				t.Errorf("%v: never drew %q", v, m)
+			}
+		}
+	}
+}
+
+// TestGeneratorImpossible: a policy with no place for a violation gives
+// valid runs that say so.
+func TestGeneratorImpossible(t *testing.T) {
+	p := validate.Policy{Rules: []validate.Rule{1: {Kind: validate.U32}, 2: {Kind: validate.String}}}
+	for _, v := range []fuzz.Violation{fuzz.Range, fuzz.Nesting} {
+		g := fuzz.Generator{Policy: &p, Violation: v}
+		if g.Possible() {
+			t.Errorf("%v possible", v)
+		}
+		run := g.Random(rand.New(rand.NewPCG(1, 2)))
+		if run.Violation != fuzz.Valid || validate.Validate(run.Attrs, &p, validate.ModeStrict) != nil {
+			t.Errorf("%v: %+v", v, run)
+		}
+	}
+	for _, v := range []fuzz.Violation{fuzz.Valid, fuzz.Length, fuzz.Type, fuzz.Flag} {
+		if !(fuzz.Generator{Policy: &p, Violation: v}).Possible() {
+			t.Errorf("%v impossible", v)
+		}
+	}
+	if (fuzz.Generator{Policy: &p, Violation: 99}).Possible() {
+		t.Error("violation 99 possible")
+	}
+}
+
+// TestGeneratorFromBytes: the same input gives the same run, any input
+// gives a well-formed one, and the run stays within its attributes.
+func TestGeneratorFromBytes(t *testing.T) {
+	g := fuzz.Generator{Policy: &route.LinkPolicy, Violation: fuzz.Range}
+	in := []byte("steer the generator with these bytes")
+	a, b := g.FromBytes(in), g.FromBytes(in)
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Fatalf("not deterministic:\n%s", diff)
+	}
+	if msg := checkRun(&route.LinkPolicy, fuzz.Range, true, g.FromBytes(nil)); msg != "" {
+		t.Fatal(msg)
+	}
+	d := attr.NewDecoder(a.Attrs)
+	n := 0
+	for d.Next() {
+		n++
+	}
+	if err := d.Err(); err != nil || n == 0 {
+		t.Fatalf("%d attributes, %v", n, err)
+	}
+}
+
+// FuzzGenerator lets the fuzzer steer the byte-driven generator over all
+// the policies and violations: every run must hold to checkRun.
+func FuzzGenerator(f *testing.F) {
+	ps := policies(f)
+	names := make([]string, 0, len(ps))
+	for name := range ps {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	f.Add(uint16(0), uint8(2), []byte{})
+	f.Add(uint16(1), uint8(5), []byte("\x01\x02\x03\x04\x05\x06"))
+	f.Fuzz(func(t *testing.T, which uint16, v uint8, choices []byte) {
+		p := ps[names[int(which)%len(names)]]
+		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6), MaxDepth: 1 + int(v/6)%5}
+		if msg := checkRun(p, g.Violation, g.Possible(), g.FromBytes(choices)); msg != "" {
+			t.Fatal(msg)
+		}
+	})
+}
