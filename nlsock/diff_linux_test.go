@@ -51,6 +51,7 @@ var diffNeedDump = map[string]bool{"ethtool": true, "netdev": true}
 // on top of the systematic ones; diffBudget bounds the test's runtime.
 const (
 	diffRandomPerOp = 1500
+	diffGenPerKind  = 40 // fuzz.Generator runs per violation and operation
 	diffBudget      = 50 * time.Second
 )
 
@@ -78,6 +79,11 @@ type diffStats struct {
 	unexplained          []string
 	unexplainedBySig     map[string]int
 	systematic, randomly int
+	// Generator runs, and those whose claim (valid: accepted; a
+	// violation: rejected, at the offset the run names) the kernel
+	// confirmed.
+	generated, genConfirmed int
+	genByKind               map[fuzz.Violation]int
 }
 
 func TestValidateAgainstKernel(t *testing.T) {
@@ -144,6 +150,11 @@ func TestValidateAgainstKernel(t *testing.T) {
 	}
 	t.Logf("cases compared %d (systematic %d, random %d), agreed %d (both accept %d, both reject with identical errno/message/offset/policy %d); accepted-with-warning checks %d",
 		st.compared, st.systematic, st.randomly, st.agreed, st.bothAccept, st.bothRej, st.leftoverChecked)
+	t.Logf("fuzz.Generator runs %d %v, claims confirmed by the kernel %d (the rest: known dump gaps, or violations a liberal operation does not check)",
+		st.generated, st.genByKind, st.genConfirmed)
+	if st.genConfirmed < 1000 {
+		t.Errorf("only %d generator runs confirmed by the kernel", st.genConfirmed)
+	}
 	reasons := make([]string, 0, len(st.known))
 	for r := range st.known {
 		reasons = append(reasons, r)
@@ -224,11 +235,24 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 	}
 	cases := fuzz.Cases(p)
 	nsys := len(cases)
+	var runs []fuzz.Run
 	if time.Since(start) < diffBudget {
 		for range diffRandomPerOp {
 			cases = append(cases, fuzz.Case{Attrs: fuzz.Random(rng, p), What: "random"})
 		}
+		for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+			g := fuzz.Generator{Policy: p, Violation: v}
+			if !g.Possible() {
+				continue
+			}
+			for range diffGenPerKind {
+				run := g.Random(rng)
+				runs = append(runs, run)
+				cases = append(cases, fuzz.Case{Attrs: run.Attrs, What: "generator " + v.String() + ": " + run.What})
+			}
+		}
 	}
+	firstGen := len(cases) - len(runs)
 	st.ops = append(st.ops, fmt.Sprintf("%s(%#x) cmd %d %s: mode %v, %d cases", f.Name, f.ID, cmd, form, mode, len(cases)))
 	for i, cs := range cases {
 		k := send(cs.Attrs)
@@ -253,6 +277,9 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 			st.randomly++
 		}
 		krej := kernelRejected(k, mode)
+		if i >= firstGen {
+			checkGenRun(st, runs[i-firstGen], k, krej, mode, f.Name, explainDiff(cs.Attrs, p, top, k, ge))
+		}
 		var sig string
 		switch {
 		case !krej && ge == nil:
@@ -292,6 +319,46 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 		st.unexplained = append(st.unexplained, fmt.Sprintf("%s cmd %d %s mode %v: %s [%s] attrs % x",
 			f.Name, cmd, form, mode, sig, cs.What, cs.Attrs))
 	}
+}
+
+// checkGenRun checks a fuzz.Generator run's claim against the kernel's
+// verdict on it: a valid run is accepted; a violation the operation's
+// mode checks is rejected, at the run's offset (past the 16-byte
+// nlmsghdr and the 4-byte genlmsghdr), or with no offset for Nesting.
+// Runs on which the dumped policy and the kernel are known to differ
+// (known != "") are not held to it.
+func checkGenRun(st *diffStats, run fuzz.Run, k kernelVerdict, krej bool, mode validate.Mode, fam, known string) {
+	st.generated++
+	if st.genByKind == nil {
+		st.genByKind = map[fuzz.Violation]int{}
+	}
+	st.genByKind[run.Violation]++
+	if known != "" {
+		return
+	}
+	checked := run.Violation == fuzz.Valid || run.Violation == fuzz.Range || mode == validate.ModeStrict
+	if !checked {
+		return // a liberal operation need not reject it
+	}
+	var bad string
+	switch {
+	case run.Violation == fuzz.Valid && krej:
+		bad = fmt.Sprintf("kernel rejects a valid run: %v %q", k.errno.Name(), k.msg)
+	case run.Violation == fuzz.Valid:
+	case !krej:
+		bad = "kernel accepts it"
+	case run.Violation == fuzz.Nesting && k.offset != 0:
+		bad = fmt.Sprintf("kernel reports offset %d for leftover bytes", k.offset)
+	case run.Violation != fuzz.Nesting && k.offset != uint32(20+run.Offset):
+		bad = fmt.Sprintf("kernel rejects at offset %d (%q), the run says %d", k.offset, k.msg, 20+run.Offset)
+	}
+	if bad != "" {
+		st.unexplainedBySig[fam+": generator "+run.Violation.String()+": "+generalize(bad)]++
+		st.unexplained = append(st.unexplained, fmt.Sprintf("%s mode %v: generator %v [%s]: %s; attrs % x",
+			fam, mode, run.Violation, run.What, bad, run.Attrs))
+		return
+	}
+	st.genConfirmed++
 }
 
 // explainDiff returns why the kernel and a dump-derived policy may
