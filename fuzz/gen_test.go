@@ -1,14 +1,10 @@
 package fuzz_test
 
 import (
-	"bufio"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -17,6 +13,7 @@ import (
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/fuzz"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/validate"
 	"pgregory.net/rapid"
 )
@@ -96,7 +93,7 @@ func policies(t testing.TB) map[string]*validate.Policy {
 		"genl.Policy":    &genl.PolicyPolicy,
 	}
 	for _, name := range []string{"ethtool", "nlctrl"} {
-		d, err := validate.ParsePolicyDump(readDump(t, "../validate/testdata/policydump-"+name+".hex"), nlwire.LittleEndian)
+		d, err := validate.ParsePolicyDump(testenv.ReadPolicyDump(t, "../validate/testdata/policydump-"+name+".hex"), nlwire.LittleEndian)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,36 +102,6 @@ func policies(t testing.TB) map[string]*validate.Policy {
 		}
 	}
 	return ps
-}
-
-// readDump reads the payloads of a recorded CTRL_CMD_GETPOLICY dump:
-// little-endian messages in hex, one per line.
-func readDump(t testing.TB, file string) [][]byte {
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out [][]byte
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		m, err := hex.DecodeString(line)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(m) > 20 && m[4] == 0x10 { // a GENL_ID_CTRL reply, not DONE or ERROR
-			out = append(out, m[20:])
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // messages lists the extended ACK messages each violation may draw.

@@ -1,59 +1,22 @@
 package validate
 
 import (
-	"bufio"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"math"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/internal/testenv"
 )
 
 // readDump reads a recording made by /tmp/recpolicy (see the file's
-// header): one little-endian netlink message per line. It returns the
-// attributes of each reply message after the genlmsghdr.
+// header): the attributes of each reply message after the genlmsghdr.
 func readDump(t testing.TB, name string) [][]byte {
 	t.Helper()
-	f, err := os.Open("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out [][]byte
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		m, err := hex.DecodeString(line)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The recording is little-endian whatever the host.
-		if len(m) < 16 || int(binary.LittleEndian.Uint32(m)) != len(m) {
-			t.Fatalf("%s: bad message length", name)
-		}
-		switch binary.LittleEndian.Uint16(m[4:]) {
-		case 2: // NLMSG_ERROR
-			t.Fatalf("%s: error reply", name)
-		case 3: // NLMSG_DONE
-			continue
-		}
-		out = append(out, m[16+4:])
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return testenv.ReadPolicyDump(t, "testdata/"+name)
 }
 
 func loadDump(t testing.TB, name string) *PolicyDump {

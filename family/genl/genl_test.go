@@ -30,7 +30,7 @@ func header(_ uint16, b []byte) string {
 func TestGolden(t *testing.T) {
 	for _, name := range []string{"getfamily", "getpolicy_nlctrl"} {
 		t.Run(name, func(t *testing.T) {
-			dgrams, err := dumptest.ReadHex(filepath.Join("testdata", name+".hex"))
+			dgrams, err := testenv.ReadHex(filepath.Join("testdata", name+".hex"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,7 +58,7 @@ func TestGolden(t *testing.T) {
 
 // TestNlctrlFacts finds nlctrl with ID GENL_ID_CTRL in the family dump.
 func TestNlctrlFacts(t *testing.T) {
-	dgrams, err := dumptest.ReadHex("testdata/getfamily.hex")
+	dgrams, err := testenv.ReadHex("testdata/getfamily.hex")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestNlctrlFacts(t *testing.T) {
 // TestPoliciesMatchKernel compares FamilyPolicy and PolicyPolicy with the
 // policies this machine's kernel exported for nlctrl.
 func TestPoliciesMatchKernel(t *testing.T) {
-	dgrams, err := dumptest.ReadHex("testdata/getpolicy_nlctrl.hex")
+	dgrams, err := testenv.ReadHex("testdata/getpolicy_nlctrl.hex")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/nlwire/nlwire"
-	"github.com/nlwire/nlwire/family/internal/dumptest"
 	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
 func load(t *testing.T, name string) [][]byte {
 	t.Helper()
-	d, err := dumptest.ReadHex(filepath.Join("testdata", name+".hex"))
+	d, err := testenv.ReadHex(filepath.Join("testdata", name+".hex"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/family/internal/dumptest"
 	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -61,7 +62,7 @@ var goldenFiles = []string{"getlink", "getaddr", "getroute4", "getroute6", "getn
 func TestGolden(t *testing.T) {
 	for _, name := range goldenFiles {
 		t.Run(name, func(t *testing.T) {
-			dgrams, err := dumptest.ReadHex(filepath.Join("testdata", name+".hex"))
+			dgrams, err := testenv.ReadHex(filepath.Join("testdata", name+".hex"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,10 +5,8 @@
 package dumptest
 
 import (
-	"bufio"
 	"encoding/hex"
 	"net/netip"
-	"os"
 	"strconv"
 	"strings"
 
@@ -18,31 +16,6 @@ import (
 	"github.com/nlwire/nlwire/internal/endian"
 	"github.com/nlwire/nlwire/wire"
 )
-
-// ReadHex reads a testdata file: '#' lines are comments, every other
-// line one datagram in hex.
-func ReadHex(path string) ([][]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out [][]byte
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		b, err := hex.DecodeString(line)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, sc.Err()
-}
 
 // Dumper prints messages of one family.
 type Dumper struct {
