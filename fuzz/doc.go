@@ -16,6 +16,10 @@
 //	g := fuzz.Generator{Policy: &route.LinkPolicy, Violation: fuzz.Range}
 //	run := g.Random(rng) // rejected by the kernel with ERANGE at run.Offset
 //
+// Generator.Mutate is the mutator for fuzz targets seeded with real
+// messages: it breaks a given run of attributes in one place, at any
+// depth, keeping the rest of its bytes.
+//
 // Cases lists a deterministic, systematic set of attribute runs instead:
 // valid payloads, boundary and out-of-range values, wrong lengths,
 // unknown types, misused NLA_F_NESTED and NLA_F_NET_BYTEORDER flags,
@@ -23,8 +27,8 @@
 // runs in which each attribute may be spoiled in its own way.
 //
 // nlsock's differential test sends these runs to the running kernel and
-// checks that package validate reaches the kernel's verdict; this
-// package's tests check every Generator run against package validate, for
-// the route and generic netlink policies and 58 policies dumped from the
-// kernel.
+// checks that package validate reaches the kernel's verdict, and that the
+// kernel confirms each Generator and Mutate run's claim; this package's
+// tests check those runs against package validate, for the route and
+// generic netlink policies and 60 policies dumped from the kernel.
 package fuzz

@@ -280,15 +280,7 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	}
 	o := opts[g.s.intn(len(opts))]
 	if o.t < 0 {
-		t := 0
-		if mt := maxType(p); mt < attr.TypeMask && g.s.intn(3) > 0 {
-			t = mt + 1 + g.s.intn(min(attr.TypeMask-mt, 64))
-			if g.s.intn(8) == 0 {
-				t = attr.TypeMask
-			}
-		}
-		return built{b: put(uint16(t), fill(4*g.s.intn(2), 0)), path: []uint16{uint16(t)},
-			what: fmt.Sprintf("%d unknown type", t)}
+		return g.unknown(p)
 	}
 	r := &p.Rules[o.t]
 	t := uint16(o.t)
@@ -324,6 +316,20 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	}
 	out.b = put(t|attr.FlagNested, b)
 	return out
+}
+
+// unknown draws an attribute of a type p does not know: 0 or above its
+// maximum.
+func (g *builder) unknown(p *validate.Policy) built {
+	t := 0
+	if mt := maxType(p); mt < attr.TypeMask && g.s.intn(3) > 0 {
+		t = mt + 1 + g.s.intn(min(attr.TypeMask-mt, 64))
+		if g.s.intn(8) == 0 {
+			t = attr.TypeMask
+		}
+	}
+	return built{b: put(uint16(t), fill(4*g.s.intn(2), 0)), path: []uint16{uint16(t)},
+		what: fmt.Sprintf("%d unknown type", t)}
 }
 
 // usable reports whether some payload satisfies r in every mode.

@@ -319,3 +319,125 @@ func FuzzGenerator(f *testing.F) {
 		}
 	})
 }
+
+// TestMutate mutates valid runs of every policy with every violation:
+// each mutated run must break its policy as it says, where it says, and
+// a run left unchanged must say so.
+func TestMutate(t *testing.T) {
+	ps := policies(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	choices := make([]byte, 64)
+	mutated := map[fuzz.Violation]int{}
+	for name, p := range ps {
+		valid := fuzz.Generator{Policy: p, MaxDepth: 4}
+		for v := fuzz.Length; v <= fuzz.Nesting; v++ {
+			g := fuzz.Generator{Policy: p, Violation: v}
+			for i := range 60 {
+				base := valid.Random(r)
+				for k := range choices {
+					choices[k] = byte(r.Uint32())
+				}
+				run := g.Mutate(base.Attrs, choices)
+				if run.Violation == fuzz.Valid {
+					if diff := cmp.Diff(base.Attrs, run.Attrs); diff != "" {
+						t.Fatalf("%s, %v, run %d: unmutated run changed:\n%s", name, v, i, diff)
+					}
+					continue
+				}
+				mutated[v]++
+				if msg := checkRun(p, v, true, run); msg != "" {
+					t.Fatalf("%s, %v, run %d: %s\nbase % x\nmutated % x", name, v, i, msg, base.Attrs, run.Attrs)
+				}
+			}
+		}
+	}
+	t.Logf("mutated runs per violation: %v", mutated)
+	for v := fuzz.Length; v <= fuzz.Nesting; v++ {
+		if mutated[v] < 500 {
+			t.Errorf("%v: only %d runs mutated", v, mutated[v])
+		}
+	}
+}
+
+// TestMutateRequest mutates the attributes of a real request, the
+// ETHTOOL_MSG_LINKINFO_GET that "ethtool lo" sends (a header nest with
+// the device name and flags), against the policy the kernel dumped for
+// it, and checks every violation lands where it says, at both depths.
+func TestMutateRequest(t *testing.T) {
+	d, err := validate.ParsePolicyDump(testenv.ReadPolicyDump(t, "../validate/testdata/policydump-ethtool.hex"), nlwire.LittleEndian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := d.Op(2) // ETHTOOL_MSG_LINKINFO_GET
+	if p == nil {
+		t.Fatal("no LINKINFO_GET policy in the dump")
+	}
+	e := attr.NewEncoder(nil)
+	hdr := e.Begin(1) // ETHTOOL_A_LINKINFO_HEADER
+	e.String(2, "lo") // ETHTOOL_A_HEADER_DEV_NAME
+	e.Uint32(3, 1)    // ETHTOOL_A_HEADER_FLAGS: ETHTOOL_FLAG_COMPACT_BITSETS
+	e.End(hdr)
+	req, err := e.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validate.Validate(req, p, validate.ModeStrict); err != nil {
+		t.Fatalf("the request itself: %v", err)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for v := fuzz.Length; v <= fuzz.Nesting; v++ {
+		g := fuzz.Generator{Policy: p, Violation: v}
+		depths := map[int]bool{}
+		for range 300 {
+			choices := []byte{byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32())}
+			run := g.Mutate(req, choices)
+			if msg := checkRun(p, v, true, run); msg != "" {
+				t.Fatalf("%v: %s\n% x", v, msg, run.Attrs)
+			}
+			depths[len(run.Path)] = true
+		}
+		want := []int{1, 2}
+		switch v {
+		case fuzz.Range:
+			want = []int{2} // only the flags have a check
+		case fuzz.Nesting:
+			want = []int{1} // the header is the only nest
+		}
+		for _, n := range want {
+			if !depths[n] {
+				t.Errorf("%v: never mutated at depth %d (%v)", v, n, depths)
+			}
+		}
+	}
+}
+
+// FuzzMutate mutates runs the fuzzer steers, valid ones (whose claims
+// must hold) and raw bytes (which must not upset it), for every policy.
+func FuzzMutate(f *testing.F) {
+	ps := policies(f)
+	names := make([]string, 0, len(ps))
+	for name := range ps {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	f.Add(uint16(1), uint8(1), []byte("\x02\x05\x07"), []byte{1, 2, 3})
+	f.Add(uint16(7), uint8(5), []byte{}, []byte{})
+	f.Fuzz(func(t *testing.T, which uint16, v uint8, in, choices []byte) {
+		p := ps[names[int(which)%len(names)]]
+		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6)}
+		base := fuzz.Generator{Policy: p, MaxDepth: 4}.FromBytes(in)
+		run := g.Mutate(base.Attrs, choices)
+		if run.Violation == fuzz.Valid {
+			if string(run.Attrs) != string(base.Attrs) {
+				t.Fatal("unmutated run changed")
+			}
+		} else if msg := checkRun(p, g.Violation, true, run); msg != "" {
+			t.Fatalf("%s\nbase % x\nmutated % x", msg, base.Attrs, run.Attrs)
+		}
+		// Raw bytes: no panic, and a walk of the result stays in bounds.
+		raw := g.Mutate(in, choices)
+		d := attr.NewDecoder(raw.Attrs).Lenient()
+		for d.Next() {
+		}
+	})
+}

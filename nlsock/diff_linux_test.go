@@ -150,7 +150,7 @@ func TestValidateAgainstKernel(t *testing.T) {
 	}
 	t.Logf("cases compared %d (systematic %d, random %d), agreed %d (both accept %d, both reject with identical errno/message/offset/policy %d); accepted-with-warning checks %d",
 		st.compared, st.systematic, st.randomly, st.agreed, st.bothAccept, st.bothRej, st.leftoverChecked)
-	t.Logf("fuzz.Generator runs %d %v, claims confirmed by the kernel %d (the rest: known dump gaps, or violations a liberal operation does not check)",
+	t.Logf("fuzz.Generator and Mutate runs %d %v, claims confirmed by the kernel %d (the rest: known dump gaps, or violations a liberal operation does not check)",
 		st.generated, st.genByKind, st.genConfirmed)
 	if st.genConfirmed < 1000 {
 		t.Errorf("only %d generator runs confirmed by the kernel", st.genConfirmed)
@@ -249,6 +249,20 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 				run := g.Random(rng)
 				runs = append(runs, run)
 				cases = append(cases, fuzz.Case{Attrs: run.Attrs, What: "generator " + v.String() + ": " + run.What})
+			}
+			// The mutator's runs: a valid run broken in one place.
+			valid := fuzz.Generator{Policy: p, MaxDepth: 4}
+			choices := make([]byte, 16)
+			for range diffGenPerKind / 2 {
+				for k := range choices {
+					choices[k] = byte(rng.Uint32())
+				}
+				run := g.Mutate(valid.Random(rng).Attrs, choices)
+				if run.Violation != v {
+					continue
+				}
+				runs = append(runs, run)
+				cases = append(cases, fuzz.Case{Attrs: run.Attrs, What: "mutated " + v.String() + ": " + run.What})
 			}
 		}
 	}
