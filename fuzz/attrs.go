@@ -92,6 +92,9 @@ var ne = binary.NativeEndian
 // put encodes one attribute, padded.
 func put(t uint16, p []byte) []byte {
 	n := attr.HeaderLen + len(p)
+	if n > attr.MaxLen {
+		panic(fmt.Sprintf("fuzz: an attribute of %d bytes", n)) // the generators stay well below
+	}
 	b := make([]byte, 4, attr.Align(n))
 	ne.PutUint16(b, uint16(n))
 	ne.PutUint16(b[2:], t)

@@ -93,7 +93,9 @@ type Generator struct {
 	// more than 16 means 16.
 	MaxAttrs int
 	// MaxDepth bounds the nesting levels, the top one included: 0
-	// means 3, and more than 6 means 6.
+	// means 3, and more than 6 means 6. The junk of a Nesting violation
+	// inside a nest at the last level goes one level deeper (two in a
+	// nested array's element).
 	MaxDepth int
 }
 
@@ -122,7 +124,16 @@ func (g Generator) Possible() bool {
 		return false
 	}
 	b := g.builder(nil)
-	return b.can(g.Policy, 0)
+	return b.can(g.policy(), 0)
+}
+
+// policy returns the Generator's policy; nil is an empty one, as for
+// validate.
+func (g Generator) policy() *validate.Policy {
+	if g.Policy == nil {
+		return &validate.Policy{}
+	}
+	return g.Policy
 }
 
 func (g Generator) builder(s source) *builder {
@@ -139,8 +150,9 @@ func (g Generator) builder(s source) *builder {
 
 func (g Generator) run(s source) Run {
 	b := g.builder(s)
-	bad := g.Violation != Valid && g.Violation < numViolations && b.can(g.Policy, 0)
-	lv := b.level(g.Policy, 0, bad)
+	p := g.policy()
+	bad := g.Violation != Valid && g.Violation < numViolations && b.can(p, 0)
+	lv := b.level(p, 0, bad)
 	r := Run{Attrs: lv.b, Offset: -1}
 	if bad {
 		r.Violation, r.Offset, r.Path, r.What = g.Violation, lv.off, lv.path, lv.what
@@ -161,7 +173,8 @@ type builder struct {
 	v        Violation
 	maxAttrs int
 	maxDepth int
-	budget   int // bytes of valid attributes still to spend
+	budget   int  // bytes of valid attributes still to spend
+	tooLong  bool // Mutate's nests outgrew an attribute
 	memo     map[canKey]bool
 }
 
@@ -179,10 +192,17 @@ type built struct {
 	what string
 }
 
-// types returns the attribute types of p whose rule can be satisfied.
+// lastType is the highest type of p with a rule of its own that an
+// attribute can carry (types are 14 bits: the top two are flags).
+func lastType(p *validate.Policy) int {
+	return min(maxType(p), len(p.Rules)-1, attr.TypeMask)
+}
+
+// usableTypes returns the attribute types of p whose rule can be
+// satisfied.
 func usableTypes(p *validate.Policy) []int {
 	var ts []int
-	for t := 1; t <= maxType(p) && t < len(p.Rules); t++ {
+	for t := 1; t <= lastType(p); t++ {
 		if usable(&p.Rules[t]) {
 			ts = append(ts, t)
 		}
@@ -244,7 +264,7 @@ func (g *builder) can(p *validate.Policy, depth int) bool {
 	}
 	g.memo[k] = false // a policy reached again through itself adds nothing
 	ok := false
-	for t := 1; t <= maxType(p) && t < len(p.Rules) && !ok; t++ {
+	for t := 1; t <= lastType(p) && !ok; t++ {
 		r := &p.Rules[t]
 		ok = g.hosts(r, depth) || g.carries(r, depth)
 	}
@@ -269,7 +289,7 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	if g.v == Type {
 		opts = append(opts, option{t: -1})
 	}
-	for t := 1; t <= maxType(p) && t < len(p.Rules); t++ {
+	for t := 1; t <= lastType(p); t++ {
 		r := &p.Rules[t]
 		if g.hosts(r, depth) {
 			opts = append(opts, option{t: t})
@@ -354,21 +374,24 @@ func usable(r *validate.Rule) bool {
 	}
 	switch {
 	case k == validate.UInt || k == validate.SInt:
+	case k == validate.Msecs:
+		if r.Len > 1024 {
+			return false
+		}
 	case isUnsigned(k) || isSigned(k) || isBE(k):
 		if int(r.Len) > size(k) {
 			return false // ModeStrictAttrs wants the size, Len wants more
 		}
 	}
-	if isUnsigned(k) || isBE(k) {
-		lo, hi := r.UnsignedRange()
-		if r.Check == validate.CheckMask {
-			return true
-		}
-		return lo <= hi
-	}
-	if isSigned(k) {
-		lo, hi := r.SignedRange()
-		return lo <= hi
+	switch {
+	case (isUnsigned(k) || isBE(k)) && r.Check == validate.CheckMask:
+		return true
+	case isUnsigned(k) || isBE(k):
+		_, _, ok := unsignedBounds(r, valueSize(k))
+		return ok
+	case isSigned(k):
+		_, _, ok := signedBounds(r, valueSize(k))
+		return ok
 	}
 	switch k {
 	case validate.String, validate.NulString, validate.Flag, validate.Nested, validate.NestedArray:
@@ -380,6 +403,30 @@ func usable(r *validate.Rule) bool {
 		return lo <= hi
 	}
 	return false // Unspec (refused under ModeUnspec), Reject, unknown kinds
+}
+
+// valueSize is the widest payload of an integer kind: 8 bytes for
+// NLA_UINT and NLA_SINT, which may also be 4.
+func valueSize(k validate.Kind) int {
+	if k == validate.UInt || k == validate.SInt {
+		return 8
+	}
+	return size(k)
+}
+
+// unsignedBounds returns the values of n bytes that r accepts: its range
+// clipped to what n bytes hold.
+func unsignedBounds(r *validate.Rule, n int) (lo, hi uint64, ok bool) {
+	lo, hi = r.UnsignedRange()
+	hi = min(hi, intMax(n))
+	return lo, hi, lo <= hi
+}
+
+// signedBounds returns the values of n bytes that r accepts.
+func signedBounds(r *validate.Rule, n int) (lo, hi int64, ok bool) {
+	lo, hi = r.SignedRange()
+	lo, hi = max(lo, -1<<(8*n-1)), min(hi, 1<<(8*n-1)-1)
+	return lo, hi, lo <= hi
 }
 
 func isBE(k validate.Kind) bool { return k == validate.BE16 || k == validate.BE32 }
@@ -437,18 +484,20 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 	k := r.Kind
 	switch {
 	case isUnsigned(k) || isBE(k):
-		lo, hi := r.UnsignedRange()
 		n := size(k)
 		if k == validate.UInt {
 			n = 8
-			if lo <= intMax(4) && g.s.intn(2) == 0 {
+			if _, _, ok := unsignedBounds(r, 4); ok && g.s.intn(2) == 0 {
 				n = 4
 			}
 		}
-		v := g.between(lo, min(hi, intMax(n)))
+		var v uint64
 		if r.Check == validate.CheckMask {
 			v = uint64(g.s.intn(1<<16))<<16 | uint64(g.s.intn(1<<16))
 			v = (v | v<<32) & r.Mask & intMax(n)
+		} else {
+			lo, hi, _ := unsignedBounds(r, n)
+			v = g.between(lo, hi)
 		}
 		p := encode(k, v, n)
 		if k == validate.Msecs && int(r.Len) > n {
@@ -458,16 +507,12 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 	case isSigned(k):
 		n := size(k)
 		if k == validate.SInt {
-			n = 4 << g.s.intn(2)
-		}
-		lo, hi := r.SignedRange()
-		if n == 4 && k == validate.SInt {
-			if lo > 1<<31-1 || hi < -1<<31 {
-				n = 8
-			} else {
-				lo, hi = max(lo, -1<<31), min(hi, 1<<31-1)
+			n = 8
+			if _, _, ok := signedBounds(r, 4); ok && g.s.intn(2) == 0 {
+				n = 4
 			}
 		}
+		lo, hi, _ := signedBounds(r, n)
 		v := lo + int64(g.between(0, uint64(hi-lo))) // hi-lo wraps to the right span
 		return uN(uint64(v), n)
 	}
@@ -530,17 +575,38 @@ func (g *builder) hosts(r *validate.Rule, depth int) bool {
 	k := r.Kind
 	switch g.v {
 	case Length:
-		switch k {
-		case validate.String, validate.Binary:
+		if k == validate.Binary {
 			return r.Len != 0 && r.Len < 1024
 		}
-		return true
+		return k != validate.String || r.Len < 1024
 	case Range:
-		return len(rangeBad(r)) > 0
+		return rangeHost(r)
 	case Flag:
 		return true
 	case Nesting:
 		return nestKind(k) && r.Nested != nil && depth+1 < validate.MaxDepth
+	}
+	return false
+}
+
+// rangeHost reports whether some payload of the right length has a value
+// r's check refuses (what rangeBad lists).
+func rangeHost(r *validate.Rule) bool {
+	k := r.Kind
+	switch {
+	case r.Check == validate.CheckMask && (isUnsigned(k) || isBE(k)):
+		return r.Mask&intMax(valueSize(k)) != intMax(valueSize(k))
+	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
+		lo, hi := r.UnsignedRange()
+		return lo > 0 || hi < intMax(valueSize(k))
+	case r.Check != validate.CheckNone && isSigned(k):
+		lo, hi := r.SignedRange()
+		n := valueSize(k)
+		return lo > -1<<(8*n-1) || hi < 1<<(8*n-1)-1
+	case r.Check != validate.CheckNone && k == validate.Binary:
+		return len(rangeBad(r)) > 0
+	case k == validate.Bitfield32:
+		return uint32(r.Mask) != 1<<32-1
 	}
 	return false
 }
@@ -558,7 +624,7 @@ func rangeBad(r *validate.Rule) []badValue {
 	var out []badValue
 	switch {
 	case r.Check == validate.CheckMask && (isUnsigned(k) || isBE(k)):
-		n := size(k)
+		n := valueSize(k)
 		for bit := range 8 * n {
 			if r.Mask&(1<<bit) == 0 {
 				out = append(out, badValue{encode(k, 1<<bit, n), fmt.Sprintf("reserved bit %#x", uint64(1)<<bit)})
@@ -566,10 +632,7 @@ func rangeBad(r *validate.Rule) []badValue {
 		}
 	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
 		lo, hi := r.UnsignedRange()
-		n := size(k)
-		if k == validate.UInt {
-			n = 8
-		}
+		n := valueSize(k)
 		if lo > 0 {
 			m := n
 			if k == validate.UInt && lo-1 <= intMax(4) {
@@ -591,10 +654,7 @@ func rangeBad(r *validate.Rule) []badValue {
 		}
 	case r.Check != validate.CheckNone && isSigned(k):
 		lo, hi := r.SignedRange()
-		n := size(k)
-		if k == validate.SInt {
-			n = 8
-		}
+		n := valueSize(k)
 		tmin, tmax := -int64(1)<<(8*n-1), int64(1)<<(8*n-1)-1
 		if lo > tmin {
 			m := n
@@ -654,7 +714,10 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 		return built{b: put(t|(flags^attr.FlagNested), g.good(r, depth)), what: what}
 	case Nesting:
 		if k == validate.Nested {
-			in := g.level(r.Nested, depth+1, false)
+			var in built
+			if depth+1 < g.maxDepth {
+				in = g.level(r.Nested, depth+1, false)
+			}
 			junk, what := g.junk(len(in.b) > 0) // 1 to 3 bytes alone: a nest too short
 			return built{b: put(t|attr.FlagNested, cat(in.b, junk)), what: what}
 		}
@@ -666,7 +729,10 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 		out := built{}
 		for i := range els {
 			idx := uint16(i + 1)
-			in := g.level(r.Nested, depth+1, false).b
+			var in []byte
+			if depth+1 < g.maxDepth {
+				in = g.level(r.Nested, depth+1, false).b
+			}
 			if i == victim {
 				junk, what := g.junk(false)
 				in = cat(in, junk)
@@ -718,9 +784,12 @@ func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
 		}
 		n = g.s.intn(ml)
 	case isUnsigned(k) || isSigned(k) || isBE(k):
-		sz := size(k)
+		sz, ml := size(k), size(k)
+		if r.Len != 0 {
+			ml = int(r.Len) // the kernel's minimum: shorter fails in every mode
+		}
 		if g.s.intn(2) == 0 {
-			n = g.s.intn(sz)
+			n = g.s.intn(ml)
 		} else {
 			n = sz + 1 + g.s.intn(4)
 		}
@@ -728,6 +797,8 @@ func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
 		n = 1 + g.s.intn(4)
 	case k == validate.Bitfield32:
 		n = pick(0, 4, 7, 9, 12)
+	case k == validate.String && r.Len == 0:
+		return nil, "empty string"
 	case k == validate.String:
 		s := letters(int(r.Len) + 1 + g.s.intn(3))
 		if g.s.intn(2) == 0 {

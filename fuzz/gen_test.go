@@ -441,3 +441,83 @@ func FuzzMutate(f *testing.F) {
 		}
 	})
 }
+
+// TestGeneratorEdgePolicies covers policies at the edges of what a
+// kernel policy can say: ranges wider than their kind, integers with a
+// Len, types above 0x3fff, a nil policy.
+func TestGeneratorEdgePolicies(t *testing.T) {
+	high := validate.Policy{Rules: make([]validate.Rule, 0x4002)}
+	high.Rules[0x4001] = validate.Range(validate.U32, 1, 5) // a type no attribute can carry
+	high.Rules[7] = validate.Range(validate.U32, 1, 5)
+	for name, p := range map[string]*validate.Policy{
+		"signed range below its kind": {Rules: []validate.Rule{1: validate.Range(validate.S8, -200, 0)}},
+		"signed range above its kind": {Rules: []validate.Rule{1: validate.Range(validate.S8, 200, 300), 2: {Kind: validate.U8}}},
+		"S16 wider than its kind":     {Rules: []validate.Rule{1: validate.Range(validate.S16, -40000, 5)}},
+		"U8 range above its kind":     {Rules: []validate.Rule{1: validate.Range(validate.U8, 300, 400), 2: {Kind: validate.Flag}}},
+		"negative unsigned bounds":    {Rules: []validate.Rule{1: {Kind: validate.U16, Check: validate.CheckRange, Min: -129, Max: -1}, 2: {Kind: validate.U8}}},
+		"integer with a shorter Len":  {Rules: []validate.Rule{1: {Kind: validate.U32, Len: 2}}},
+		"msecs with a longer Len":     {Rules: []validate.Rule{1: {Kind: validate.Msecs, Len: 12}, 2: validate.FullRange(validate.Msecs, 5, 9)}},
+		"UINT beyond 32 bits":         {Rules: []validate.Rule{1: validate.FullRange(validate.UInt, 1<<33, 1<<34)}},
+		"SINT beyond 32 bits":         {Rules: []validate.Rule{1: validate.FullRangeSigned(validate.SInt, -1<<40, -1<<35)}},
+		"types above 0x3fff":          &high,
+		"nil":                         nil,
+	} {
+		r := rand.New(rand.NewPCG(11, 12))
+		for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+			g := fuzz.Generator{Policy: p, Violation: v}
+			possible := g.Possible()
+			q := p
+			if q == nil {
+				q = &validate.Policy{}
+			}
+			for i := range 200 {
+				run := g.Random(r)
+				if msg := checkRun(q, v, possible, run); msg != "" {
+					t.Fatalf("%s, %v, run %d: %s\n% x", name, v, i, msg, run.Attrs)
+				}
+				if run.Violation != fuzz.Length || len(run.Path) != 1 || run.Path[0] != 1 || name != "integer with a shorter Len" {
+					continue
+				}
+				// Too short for Len fails in every mode, as documented.
+				if run.Attrs[run.Offset] < 8 && validate.Validate(run.Attrs, q, validate.ModeLiberal) == nil {
+					t.Fatalf("%s: %s accepted in liberal mode", name, run.What)
+				}
+			}
+		}
+	}
+}
+
+// TestMutateEdges: junk after an unpadded last attribute still lands in
+// the nest, and a nest that would outgrow 65535 bytes is left alone.
+func TestMutateEdges(t *testing.T) {
+	inner := validate.Policy{Rules: []validate.Rule{1: {Kind: validate.U8}, 2: {Kind: validate.Binary}}}
+	p := validate.Policy{Rules: []validate.Rule{1: validate.NestedPolicy(&inner)}}
+	unpadded := []byte{0x09, 0x00, 0x01, 0x80, 0x05, 0x00, 0x01, 0x00, 0x07, 0x00, 0x00, 0x00}
+	g := fuzz.Generator{Policy: &p, Violation: fuzz.Nesting}
+	for c := range 16 {
+		run := g.Mutate(unpadded, []byte{byte(c), byte(c * 7), byte(c * 13)})
+		if msg := checkRun(&p, fuzz.Nesting, true, run); msg != "" {
+			t.Fatalf("choices %d: %s\n% x", c, msg, run.Attrs)
+		}
+	}
+	big := make([]byte, 65532)
+	copy(big, []byte{0xfc, 0xff, 0x01, 0x80, 0xf8, 0xff, 0x02, 0x00})
+	if err := validate.Validate(big, &p, validate.ModeStrict); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []fuzz.Violation{fuzz.Type, fuzz.Nesting, fuzz.Flag} {
+		g := fuzz.Generator{Policy: &p, Violation: v}
+		for c := range 8 {
+			run := g.Mutate(big, []byte{byte(c)})
+			if run.Violation == fuzz.Valid {
+				if string(run.Attrs) != string(big) {
+					t.Fatalf("%v: an unmutated run changed", v)
+				}
+				continue
+			}
+			if msg := checkRun(&p, v, true, run); msg != "" {
+				t.Fatalf("%v, choices %d: %s", v, c, msg)
+			}
+		}
+	}
+}

@@ -24,20 +24,25 @@ import (
 //
 // If attrs is valid under the policy in ModeStrict, the result breaks it
 // as Run says, at Run.Offset and Run.Path. If attrs has no place for the
-// violation (or the Generator asks for Valid), Mutate returns the copy
-// unchanged with Run.Violation Valid. Malformed attrs are walked as the
+// violation (or the Generator asks for Valid, or a nest around the place
+// would outgrow 65535 bytes), Mutate returns the copy unchanged with
+// Run.Violation Valid. Malformed attrs are walked as the
 // kernel walks them; the bytes it cannot walk are kept as they are.
 func (g Generator) Mutate(attrs, choices []byte) Run {
 	b := g.builder(&byteSource{b: choices})
 	var sites []site
 	if g.Violation != Valid && g.Violation < numViolations {
-		b.sites(attrs, g.Policy, 0, at{}, &sites)
+		b.sites(attrs, g.policy(), 0, at{}, &sites)
 	}
+	unchanged := Run{Attrs: append([]byte{}, attrs...), Offset: -1}
 	if len(sites) == 0 {
-		return Run{Attrs: append([]byte{}, attrs...), Offset: -1}
+		return unchanged
 	}
 	s := &sites[b.s.intn(len(sites))]
 	out, off, what := b.apply(attrs, s, 0)
+	if b.tooLong {
+		return unchanged // a nest around the site would outgrow 65535 bytes
+	}
 	return Run{Attrs: out, Violation: g.Violation, Offset: off, Path: s.path, What: what}
 }
 
@@ -147,10 +152,10 @@ func (g *builder) apply(b []byte, s *site, lvl int) (out []byte, off int, what s
 		case last && g.v == Nesting:
 			junk, w := g.junk(d.Len() > 0)
 			off, what = len(out), fmt.Sprintf("%d(%v) %s", d.Type(), s.rule.Kind, w)
-			out = append(out, put(rt, cat(d.Bytes(), junk))...)
+			out = append(out, g.put(rt, cat(padded(d.Bytes()), junk))...)
 		case last && g.v == Flag:
 			off, what = len(out), fmt.Sprintf("%d(%v) NLA_F_NESTED toggled", d.Type(), s.rule.Kind)
-			out = append(out, put(rt^attr.FlagNested, d.Bytes())...)
+			out = append(out, g.put(rt^attr.FlagNested, d.Bytes())...)
 		case last:
 			a := g.badPayload(s.rule, d.Type(), s.depth)
 			off, what = len(out), fmt.Sprintf("%d(%v) %s", d.Type(), s.rule.Kind, a.what)
@@ -158,7 +163,7 @@ func (g *builder) apply(b []byte, s *site, lvl int) (out []byte, off int, what s
 		default: // a nest or nested array on the way down
 			inner, ioff, w := g.descend(d.Bytes(), s, lvl)
 			off, what = len(out)+attr.HeaderLen+ioff, fmt.Sprintf("%d/%s", d.Type(), w)
-			out = append(out, put(rt, inner)...)
+			out = append(out, g.put(rt, inner)...)
 		}
 	}
 	if i == want && g.v == Type && last { // at the end
@@ -192,14 +197,14 @@ func (g *builder) descend(p []byte, s *site, lvl int) ([]byte, int, string) {
 		ioff := 0
 		if lastEl { // Nesting in this element
 			junk, w := g.junk(false)
-			inner, what = cat(el.Bytes(), junk), fmt.Sprintf("[%d] %s", el.Type(), w)
+			inner, what = cat(padded(el.Bytes()), junk), fmt.Sprintf("[%d] %s", el.Type(), w)
 			off = len(out)
 		} else {
 			var w string
 			inner, ioff, w = g.apply(el.Bytes(), s, lvl+2)
 			off, what = len(out)+attr.HeaderLen+ioff, fmt.Sprintf("[%d]/%s", el.Type(), w)
 		}
-		out = append(out, put(el.RawType(), inner)...)
+		out = append(out, g.put(el.RawType(), inner)...)
 	}
 	if n := el.Leftover(); n > 0 {
 		out = append(out, p[len(p)-n:]...)
@@ -216,6 +221,19 @@ func (g *builder) insert(out *[]byte, s *site) (int, string) {
 	*out = append(*out, u.b...)
 	return off, u.what
 }
+
+// put is the package's put for Mutate, whose nests can grow past an
+// attribute's 65535 bytes: it then notes that and returns nothing.
+func (g *builder) put(t uint16, p []byte) []byte {
+	if attr.HeaderLen+len(p) > attr.MaxLen {
+		g.tooLong = true
+		return nil
+	}
+	return put(t, p)
+}
+
+// padded returns p followed by its padding to 4 bytes.
+func padded(p []byte) []byte { return appendPadded(nil, p) }
 
 // appendPadded appends an attribute's bytes and its padding.
 func appendPadded(out, raw []byte) []byte {
