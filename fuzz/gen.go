@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/validate"
 	"pgregory.net/rapid"
@@ -56,8 +57,8 @@ func (v Violation) String() string {
 	return "Violation(" + strconv.Itoa(int(v)) + ")"
 }
 
-// Run is an attribute run made by a Generator, in the host's byte order,
-// and where it breaks its policy.
+// Run is an attribute run made by a Generator, in the Generator's byte
+// order, and where it breaks its policy.
 type Run struct {
 	// Attrs is the attributes.
 	Attrs []byte
@@ -89,6 +90,10 @@ type Generator struct {
 	Policy *validate.Policy
 	// Violation is the violation each run carries.
 	Violation Violation
+	// Order is the byte order of the runs' headers and integers (NLA_BE16
+	// and NLA_BE32 stay big-endian): the host's by default. Validate them
+	// with validate.Options{Order: ...}.
+	Order nlwire.Order
 	// MaxAttrs bounds the attributes at each level: 0 means 4, and
 	// more than 16 means 16.
 	MaxAttrs int
@@ -137,7 +142,11 @@ func (g Generator) policy() *validate.Policy {
 }
 
 func (g Generator) builder(s source) *builder {
-	b := &builder{s: s, v: g.Violation, maxAttrs: g.MaxAttrs, maxDepth: g.MaxDepth, budget: runBudget, memo: map[canKey]bool{}}
+	b := &builder{s: s, v: g.Violation, order: g.Order, maxAttrs: g.MaxAttrs, maxDepth: g.MaxDepth, budget: runBudget, memo: map[canKey]bool{}}
+	b.bo = binary.ByteOrder(binary.LittleEndian)
+	if g.Order == nlwire.BigEndian || g.Order == nlwire.Native && nlwire.Host() == nlwire.BigEndian {
+		b.bo = binary.BigEndian
+	}
 	if b.maxAttrs <= 0 {
 		b.maxAttrs = 4
 	}
@@ -171,6 +180,8 @@ const runBudget = 8 << 10
 type builder struct {
 	s        source
 	v        Violation
+	order    nlwire.Order
+	bo       binary.ByteOrder // order, resolved
 	maxAttrs int
 	maxDepth int
 	budget   int  // bytes of valid attributes still to spend
@@ -236,7 +247,7 @@ func (g *builder) level(p *validate.Policy, depth int, bad bool) built {
 		}
 		t := ts[g.s.intn(len(ts))]
 		r := &p.Rules[t]
-		a := put(uint16(t)|nestFlag(r), g.good(r, depth))
+		a := g.put(uint16(t)|nestFlag(r), g.good(r, depth))
 		g.budget -= len(a)
 		out.b = append(out.b, a...)
 	}
@@ -314,7 +325,7 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	// Down into the nest.
 	if r.Kind == validate.Nested {
 		in := g.level(r.Nested, depth+1, true)
-		return built{b: put(t|attr.FlagNested, in.b), off: attr.HeaderLen + in.off,
+		return built{b: g.put(t|attr.FlagNested, in.b), off: attr.HeaderLen + in.off,
 			path: append([]uint16{t}, in.path...), what: name + "/" + in.what}
 	}
 	// An array: valid elements around one that carries it.
@@ -329,12 +340,12 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 			out.off = attr.HeaderLen + len(b) + attr.HeaderLen + in.off
 			out.path = append([]uint16{t, idx}, in.path...)
 			out.what = fmt.Sprintf("%s[%d]/%s", name, idx, in.what)
-			b = append(b, put(idx|attr.FlagNested, in.b)...)
+			b = append(b, g.put(idx|attr.FlagNested, in.b)...)
 			continue
 		}
-		b = append(b, put(idx|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+		b = append(b, g.put(idx|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
 	}
-	out.b = put(t|attr.FlagNested, b)
+	out.b = g.put(t|attr.FlagNested, b)
 	return out
 }
 
@@ -348,7 +359,7 @@ func (g *builder) unknown(p *validate.Policy) built {
 			t = attr.TypeMask
 		}
 	}
-	return built{b: put(uint16(t), fill(4*g.s.intn(2), 0)), path: []uint16{uint16(t)},
+	return built{b: g.put(uint16(t), fill(4*g.s.intn(2), 0)), path: []uint16{uint16(t)},
 		what: fmt.Sprintf("%d unknown type", t)}
 }
 
@@ -454,14 +465,14 @@ func intMax(n int) uint64 {
 }
 
 // encode writes the low n bytes of v as kind k stores them: big-endian
-// for BE16 and BE32, host order otherwise.
-func encode(k validate.Kind, v uint64, n int) []byte {
+// for BE16 and BE32, the run's order otherwise.
+func (g *builder) encode(k validate.Kind, v uint64, n int) []byte {
 	if isBE(k) {
 		b := make([]byte, 8)
 		binary.BigEndian.PutUint64(b, v)
 		return b[8-n:]
 	}
-	return uN(v, n)
+	return g.uN(v, n)
 }
 
 // between draws a value in [lo, hi], favouring the bounds.
@@ -499,7 +510,7 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 			lo, hi, _ := unsignedBounds(r, n)
 			v = g.between(lo, hi)
 		}
-		p := encode(k, v, n)
+		p := g.encode(k, v, n)
 		if k == validate.Msecs && int(r.Len) > n {
 			p = append(p, fill(int(r.Len)-n, 0)...)
 		}
@@ -514,7 +525,7 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 		}
 		lo, hi, _ := signedBounds(r, n)
 		v := lo + int64(g.between(0, uint64(hi-lo))) // hi-lo wraps to the right span
-		return uN(uint64(v), n)
+		return g.uN(uint64(v), n)
 	}
 	switch k {
 	case validate.String, validate.NulString:
@@ -536,7 +547,7 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 			sel = m
 		}
 		val := sel & uint32(g.s.intn(1<<16)<<16|g.s.intn(1<<16))
-		return cat(uN(uint64(val), 4), uN(uint64(sel), 4))
+		return cat(g.uN(uint64(val), 4), g.uN(uint64(sel), 4))
 	case validate.Binary:
 		lo, hi := binaryRange(r)
 		return fill(int(g.between(lo, min(hi, lo+16))), 0x22)
@@ -551,7 +562,7 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 		}
 		var b []byte
 		for i := range g.s.intn(3) {
-			b = append(b, put(uint16(i+1)|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+			b = append(b, g.put(uint16(i+1)|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
 		}
 		return b
 	}
@@ -604,7 +615,8 @@ func rangeHost(r *validate.Rule) bool {
 		n := valueSize(k)
 		return lo > -1<<(8*n-1) || hi < 1<<(8*n-1)-1
 	case r.Check != validate.CheckNone && k == validate.Binary:
-		return len(rangeBad(r)) > 0
+		lo, hi := r.UnsignedRange()
+		return lo > 0 || hi < 1024 && (r.Len == 0 || hi+1 <= uint64(r.Len)) && r.Check != validate.CheckRangeWarnTooLong
 	case k == validate.Bitfield32:
 		return uint32(r.Mask) != 1<<32-1
 	}
@@ -619,7 +631,7 @@ type badValue struct {
 
 // rangeBad lists the payloads of the right length whose value r's check
 // refuses.
-func rangeBad(r *validate.Rule) []badValue {
+func (g *builder) rangeBad(r *validate.Rule) []badValue {
 	k := r.Kind
 	var out []badValue
 	switch {
@@ -627,7 +639,7 @@ func rangeBad(r *validate.Rule) []badValue {
 		n := valueSize(k)
 		for bit := range 8 * n {
 			if r.Mask&(1<<bit) == 0 {
-				out = append(out, badValue{encode(k, 1<<bit, n), fmt.Sprintf("reserved bit %#x", uint64(1)<<bit)})
+				out = append(out, badValue{g.encode(k, 1<<bit, n), fmt.Sprintf("reserved bit %#x", uint64(1)<<bit)})
 			}
 		}
 	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
@@ -638,14 +650,14 @@ func rangeBad(r *validate.Rule) []badValue {
 			if k == validate.UInt && lo-1 <= intMax(4) {
 				m = 4
 			}
-			out = append(out, badValue{encode(k, lo-1, m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+			out = append(out, badValue{g.encode(k, lo-1, m), fmt.Sprintf("value %d below %d", lo-1, lo)})
 		}
 		if hi < intMax(n) {
 			m := n
 			if k == validate.UInt && hi+1 <= intMax(4) {
 				m = 4
 			}
-			out = append(out, badValue{encode(k, hi+1, m), fmt.Sprintf("value %d above %d", hi+1, hi)})
+			out = append(out, badValue{g.encode(k, hi+1, m), fmt.Sprintf("value %d above %d", hi+1, hi)})
 		}
 		if k == validate.Msecs && int(r.Len) > 8 {
 			for i := range out {
@@ -661,14 +673,14 @@ func rangeBad(r *validate.Rule) []badValue {
 			if k == validate.SInt && lo-1 >= -1<<31 && lo-1 <= 1<<31-1 {
 				m = 4
 			}
-			out = append(out, badValue{uN(uint64(lo-1), m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+			out = append(out, badValue{g.uN(uint64(lo-1), m), fmt.Sprintf("value %d below %d", lo-1, lo)})
 		}
 		if hi < tmax {
 			m := n
 			if k == validate.SInt && hi+1 >= -1<<31 && hi+1 <= 1<<31-1 {
 				m = 4
 			}
-			out = append(out, badValue{uN(uint64(hi+1), m), fmt.Sprintf("value %d above %d", hi+1, hi)})
+			out = append(out, badValue{g.uN(uint64(hi+1), m), fmt.Sprintf("value %d above %d", hi+1, hi)})
 		}
 	case r.Check != validate.CheckNone && k == validate.Binary:
 		lo, hi := r.UnsignedRange()
@@ -685,7 +697,7 @@ func rangeBad(r *validate.Rule) []badValue {
 		for bit := range 32 {
 			if m&(1<<bit) == 0 {
 				b := uint64(1) << bit
-				out = append(out, badValue{cat(uN(0, 4), uN(b, 4)), fmt.Sprintf("selector bit %#x not allowed", b)})
+				out = append(out, badValue{cat(g.uN(0, 4), g.uN(b, 4)), fmt.Sprintf("selector bit %#x not allowed", b)})
 			}
 		}
 	}
@@ -701,17 +713,17 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 	switch g.v {
 	case Length:
 		p, what := g.badLength(r)
-		return built{b: put(t|flags, p), what: what}
+		return built{b: g.put(t|flags, p), what: what}
 	case Range:
-		bs := rangeBad(r)
+		bs := g.rangeBad(r)
 		bv := bs[g.s.intn(len(bs))]
-		return built{b: put(t, bv.p), what: bv.what}
+		return built{b: g.put(t, bv.p), what: bv.what}
 	case Flag:
 		what := "with NLA_F_NESTED"
 		if flags != 0 {
 			what = "without NLA_F_NESTED"
 		}
-		return built{b: put(t|(flags^attr.FlagNested), g.good(r, depth)), what: what}
+		return built{b: g.put(t|(flags^attr.FlagNested), g.good(r, depth)), what: what}
 	case Nesting:
 		if k == validate.Nested {
 			var in built
@@ -719,7 +731,7 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 				in = g.level(r.Nested, depth+1, false)
 			}
 			junk, what := g.junk(len(in.b) > 0) // 1 to 3 bytes alone: a nest too short
-			return built{b: put(t|attr.FlagNested, cat(in.b, junk)), what: what}
+			return built{b: g.put(t|attr.FlagNested, cat(in.b, junk)), what: what}
 		}
 		// A nested array: one element holds the junk (a whole header,
 		// so that the element is not merely too short).
@@ -740,9 +752,9 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 				out.path = []uint16{idx}
 				out.what = fmt.Sprintf("[%d] %s", idx, what)
 			}
-			b = append(b, put(idx|attr.FlagNested, in)...)
+			b = append(b, g.put(idx|attr.FlagNested, in)...)
 		}
-		out.b = put(t|attr.FlagNested, b)
+		out.b = g.put(t|attr.FlagNested, b)
 		return out
 	}
 	panic("fuzz: no payload for " + g.v.String())
@@ -762,11 +774,11 @@ func (g *builder) junk(short bool) ([]byte, string) {
 		return fill(n, 0), fmt.Sprintf("%d trailing bytes in the nest", n)
 	case 1:
 		n := g.s.intn(4)
-		return rawHdr(uint16(n), 1, fill(4*g.s.intn(2), 0)), fmt.Sprintf("child nla_len %d in the nest", n)
+		return g.rawHdr(uint16(n), 1, fill(4*g.s.intn(2), 0)), fmt.Sprintf("child nla_len %d in the nest", n)
 	}
 	extra := 4 * g.s.intn(2)
 	n := attr.HeaderLen + extra + 1 + g.s.intn(16)
-	return rawHdr(uint16(n), 1, fill(extra, 0)), fmt.Sprintf("child nla_len %d past the nest's end", n)
+	return g.rawHdr(uint16(n), 1, fill(extra, 0)), fmt.Sprintf("child nla_len %d past the nest's end", n)
 }
 
 // badLength draws a payload of a length r refuses.
@@ -814,4 +826,40 @@ func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
 		n = 1 + g.s.intn(3)
 	}
 	return fill(n, 0x33), fmt.Sprintf("payload of %d bytes", n)
+}
+
+// uN encodes the low n bytes of v in the run's order.
+func (g *builder) uN(v uint64, n int) []byte {
+	b := make([]byte, 8)
+	if g.bo == binary.ByteOrder(binary.LittleEndian) {
+		binary.LittleEndian.PutUint64(b, v)
+		return b[:n]
+	}
+	binary.BigEndian.PutUint64(b, v)
+	return b[8-n:]
+}
+
+// put encodes one attribute in the run's order, padded. An attribute
+// over 65535 bytes (which only Mutate's nests can reach) is not built:
+// put notes it in tooLong and returns nothing.
+func (g *builder) put(t uint16, p []byte) []byte {
+	n := attr.HeaderLen + len(p)
+	if n > attr.MaxLen {
+		g.tooLong = true
+		return nil
+	}
+	b := g.rawHdr(uint16(n), t, p)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// rawHdr encodes a header with any nla_len in the run's order, followed
+// by p, unpadded.
+func (g *builder) rawHdr(nlaLen, t uint16, p []byte) []byte {
+	b := make([]byte, 4, 4+len(p)+3)
+	g.bo.PutUint16(b, nlaLen)
+	g.bo.PutUint16(b[2:], t)
+	return append(b, p...)
 }

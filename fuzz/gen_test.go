@@ -126,18 +126,24 @@ var milder = map[fuzz.Violation]validate.Mode{
 // reject the others under ModeStrict at the offset and path the run
 // names, with a message of the violation's kind.
 func checkRun(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.Run) string {
+	return checkRunOrder(p, want, possible, run, nlwire.Native)
+}
+
+// checkRunOrder is checkRun for a run in byte order o.
+func checkRunOrder(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.Run, o nlwire.Order) string {
+	opts := validate.Options{Order: o}
 	if !possible {
 		want = fuzz.Valid
 	}
 	if run.Violation != want {
 		return fmt.Sprintf("run says %v, want %v", run.Violation, want)
 	}
-	err := validate.Validate(run.Attrs, p, validate.ModeStrict)
+	err := opts.Validate(run.Attrs, p, validate.ModeStrict)
 	if want == fuzz.Valid {
 		if err != nil || run.Offset != -1 || run.Path != nil {
 			return fmt.Sprintf("valid run rejected: %v (offset %d, path %v)", err, run.Offset, run.Path)
 		}
-		if err := validate.Validate(run.Attrs, p, validate.ModeLiberal); err != nil {
+		if err := opts.Validate(run.Attrs, p, validate.ModeLiberal); err != nil {
 			return fmt.Sprintf("valid run rejected in liberal mode: %v", err)
 		}
 		return ""
@@ -159,7 +165,7 @@ func checkRun(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.R
 	if diff := cmp.Diff(run.Path, ve.Path); diff != "" {
 		return fmt.Sprintf("%s: path (-run +validate)\n%s", run.What, diff)
 	}
-	if m, ok := milder[want]; ok && validate.Validate(run.Attrs, p, m) == nil {
+	if m, ok := milder[want]; ok && opts.Validate(run.Attrs, p, m) == nil {
 		return fmt.Sprintf("%s: accepted under %v", run.What, m)
 	}
 	return ""
@@ -519,5 +525,42 @@ func TestMutateEdges(t *testing.T) {
 				t.Fatalf("%v, choices %d: %s", v, c, msg)
 			}
 		}
+	}
+}
+
+// TestGeneratorOrders builds runs for the other byte orders: validate
+// reading in that order must agree with each run's claim, for the
+// generator and the mutator.
+func TestGeneratorOrders(t *testing.T) {
+	ps := policies(t)
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		for _, name := range []string{"every", "route.Link", "genl.Family", "ethtool[0]", "ethtool[7]"} {
+			p := ps[name]
+			valid := fuzz.Generator{Policy: p, Order: o}
+			for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+				g := fuzz.Generator{Policy: p, Violation: v, Order: o}
+				possible := g.Possible()
+				for i := range 100 {
+					run := g.Random(r)
+					if msg := checkRunOrder(p, v, possible, run, o); msg != "" {
+						t.Fatalf("%v %s, %v, run %d: %s\n% x", o, name, v, i, msg, run.Attrs)
+					}
+					m := g.Mutate(valid.Random(r).Attrs, []byte{byte(i), byte(i >> 3), byte(i * 5)})
+					if m.Violation == fuzz.Valid {
+						continue
+					}
+					if msg := checkRunOrder(p, v, true, m, o); msg != "" {
+						t.Fatalf("%v %s, %v, mutated %d: %s\n% x", o, name, v, i, msg, m.Attrs)
+					}
+				}
+			}
+		}
+	}
+	// The two orders differ where they should: the headers.
+	a := fuzz.Generator{Policy: every, Order: nlwire.LittleEndian}.FromBytes([]byte{3, 1, 2})
+	b := fuzz.Generator{Policy: every, Order: nlwire.BigEndian}.FromBytes([]byte{3, 1, 2})
+	if len(a.Attrs) != len(b.Attrs) || len(a.Attrs) == 0 || a.Attrs[0] != b.Attrs[1] || a.Attrs[1] != b.Attrs[0] {
+		t.Fatalf("little % x, big % x", a.Attrs, b.Attrs)
 	}
 }

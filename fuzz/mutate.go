@@ -8,7 +8,7 @@ import (
 )
 
 // Mutate returns a copy of attrs, a run of attributes of the Generator's
-// policy in the host's byte order (a real message's, or a valid run),
+// policy in the Generator's byte order (a real message's, or a valid run),
 // with the Generator's violation placed at one place that choices pick,
 // at any depth: one attribute replaced by one of a bad length or value
 // (Length, Range), NLA_F_NESTED toggled on one (Flag), an attribute of
@@ -83,7 +83,7 @@ func (g *builder) sites(b []byte, p *validate.Policy, depth int, pos at, out *[]
 		a := pos.down(i, false, 0)
 		return site{steps: a.steps, array: a.array, path: a.path[:len(pos.path)], pol: p, depth: depth}
 	}
-	d := attr.NewDecoder(b).Lenient()
+	d := attr.NewDecoder(b).WithOrder(g.order).Lenient()
 	i := 0
 	for ; d.Next(); i++ {
 		if g.v == Type {
@@ -134,7 +134,7 @@ func (g *builder) sites(b []byte, p *validate.Policy, depth int, pos at, out *[]
 // apply rebuilds the run b at level lvl of site s, and returns it, the
 // offset of the violation in it and what it is.
 func (g *builder) apply(b []byte, s *site, lvl int) (out []byte, off int, what string) {
-	d := attr.NewDecoder(b).Lenient()
+	d := attr.NewDecoder(b).WithOrder(g.order).Lenient()
 	last := lvl == len(s.steps)-1
 	want := s.steps[lvl]
 	i := 0
@@ -182,7 +182,7 @@ func (g *builder) descend(p []byte, s *site, lvl int) ([]byte, int, string) {
 		return g.apply(p, s, lvl+1)
 	}
 	// The next step picks an element.
-	el := attr.NewDecoder(p).Lenient()
+	el := attr.NewDecoder(p).WithOrder(g.order).Lenient()
 	want := s.steps[lvl+1]
 	lastEl := lvl+1 == len(s.steps)-1
 	var out []byte
@@ -220,16 +220,6 @@ func (g *builder) insert(out *[]byte, s *site) (int, string) {
 	s.path = append(s.path, u.path...)
 	*out = append(*out, u.b...)
 	return off, u.what
-}
-
-// put is the package's put for Mutate, whose nests can grow past an
-// attribute's 65535 bytes: it then notes that and returns nothing.
-func (g *builder) put(t uint16, p []byte) []byte {
-	if attr.HeaderLen+len(p) > attr.MaxLen {
-		g.tooLong = true
-		return nil
-	}
-	return put(t, p)
 }
 
 // padded returns p followed by its padding to 4 bytes.
