@@ -1,6 +1,7 @@
 package fuzz_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -485,7 +486,7 @@ func TestGeneratorEdgePolicies(t *testing.T) {
 					continue
 				}
 				// Too short for Len fails in every mode, as documented.
-				if run.Attrs[run.Offset] < 8 && validate.Validate(run.Attrs, q, validate.ModeLiberal) == nil {
+				if binary.NativeEndian.Uint16(run.Attrs[run.Offset:]) < 8 && validate.Validate(run.Attrs, q, validate.ModeLiberal) == nil {
 					t.Fatalf("%s: %s accepted in liberal mode", name, run.What)
 				}
 			}
@@ -499,20 +500,21 @@ func TestMutateEdges(t *testing.T) {
 	inner := validate.Policy{Rules: []validate.Rule{1: {Kind: validate.U8}, 2: {Kind: validate.Binary}}}
 	p := validate.Policy{Rules: []validate.Rule{1: validate.NestedPolicy(&inner)}}
 	unpadded := []byte{0x09, 0x00, 0x01, 0x80, 0x05, 0x00, 0x01, 0x00, 0x07, 0x00, 0x00, 0x00}
-	g := fuzz.Generator{Policy: &p, Violation: fuzz.Nesting}
+	le := nlwire.LittleEndian // the bytes below are little-endian
+	g := fuzz.Generator{Policy: &p, Violation: fuzz.Nesting, Order: le}
 	for c := range 16 {
 		run := g.Mutate(unpadded, []byte{byte(c), byte(c * 7), byte(c * 13)})
-		if msg := checkRun(&p, fuzz.Nesting, true, run); msg != "" {
+		if msg := checkRunOrder(&p, fuzz.Nesting, true, run, le); msg != "" {
 			t.Fatalf("choices %d: %s\n% x", c, msg, run.Attrs)
 		}
 	}
 	big := make([]byte, 65532)
 	copy(big, []byte{0xfc, 0xff, 0x01, 0x80, 0xf8, 0xff, 0x02, 0x00})
-	if err := validate.Validate(big, &p, validate.ModeStrict); err != nil {
+	if err := (validate.Options{Order: le}).Validate(big, &p, validate.ModeStrict); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range []fuzz.Violation{fuzz.Type, fuzz.Nesting, fuzz.Flag} {
-		g := fuzz.Generator{Policy: &p, Violation: v}
+		g := fuzz.Generator{Policy: &p, Violation: v, Order: le}
 		for c := range 8 {
 			run := g.Mutate(big, []byte{byte(c)})
 			if run.Violation == fuzz.Valid {
@@ -521,7 +523,7 @@ func TestMutateEdges(t *testing.T) {
 				}
 				continue
 			}
-			if msg := checkRun(&p, v, true, run); msg != "" {
+			if msg := checkRunOrder(&p, v, true, run, le); msg != "" {
 				t.Fatalf("%v, choices %d: %s", v, c, msg)
 			}
 		}
