@@ -18,7 +18,8 @@
 //
 // Generator.Mutate is the mutator for fuzz targets seeded with real
 // messages: it breaks a given run of attributes in one place, at any
-// depth, keeping the rest of its bytes.
+// depth, keeping the rest of its bytes. Runs are in the host's byte order
+// unless Generator.Order names another.
 //
 // Cases lists a deterministic, systematic set of attribute runs instead:
 // valid payloads, boundary and out-of-range values, wrong lengths,
