@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -311,11 +312,7 @@ func TestGeneratorFromBytes(t *testing.T) {
 // the policies and violations: every run must hold to checkRun.
 func FuzzGenerator(f *testing.F) {
 	ps := policies(f)
-	names := make([]string, 0, len(ps))
-	for name := range ps {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(ps))
 	f.Add(uint16(0), uint8(2), []byte{})
 	f.Add(uint16(1), uint8(5), []byte("\x01\x02\x03\x04\x05\x06"))
 	f.Fuzz(func(t *testing.T, which uint16, v uint8, choices []byte) {
@@ -422,11 +419,7 @@ func TestMutateRequest(t *testing.T) {
 // must hold) and raw bytes (which must not upset it), for every policy.
 func FuzzMutate(f *testing.F) {
 	ps := policies(f)
-	names := make([]string, 0, len(ps))
-	for name := range ps {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(ps))
 	f.Add(uint16(1), uint8(1), []byte("\x02\x05\x07"), []byte{1, 2, 3})
 	f.Add(uint16(7), uint8(5), []byte{}, []byte{})
 	f.Fuzz(func(t *testing.T, which uint16, v uint8, in, choices []byte) {
