@@ -3,14 +3,12 @@ package bench
 import (
 	"bytes"
 	"encoding/binary"
-	"os"
-	"path/filepath"
 	"testing"
 
 	mdl "github.com/mdlayher/netlink"
 
 	"github.com/nlwire/nlwire"
-	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/capturetest"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -125,20 +123,8 @@ func mdlayherMsgWalk(b []byte) (msgs []kmsg, err error) {
 func FuzzMessageWalk(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{0x12, 0, 0, 0, 0x10, 0, 5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 'h', 'i'}) // an unpadded last message
-	files, _ := filepath.Glob("../testdata/*.pcap*")
-	for _, file := range files {
-		fh, err := os.Open(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		r, err := capture.NewReader(fh)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for r.Next() {
-			f.Add(bytes.Clone(r.Record().Data))
-		}
-		fh.Close()
+	for _, dg := range capturetest.Datagrams(f, "../testdata/*.pcap*") {
+		f.Add(dg.Data)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		k, kleft := kernelMsgWalk(b)

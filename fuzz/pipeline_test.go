@@ -3,18 +3,16 @@ package fuzz_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
-	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/fuzz"
+	"github.com/nlwire/nlwire/internal/capturetest"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -191,8 +189,8 @@ func checkPipeline(t *testing.T, dg []byte, fam uint16, o nlwire.Order) {
 // either byte order, through wire, attr, family's tables and validate,
 // re-encodes what decoded and checks it decodes the same again.
 func FuzzPipeline(f *testing.F) {
-	for _, dg := range captureSeeds(f) {
-		f.Add(dg.data, dg.family, false)
+	for _, dg := range capturetest.Datagrams(f, "../testdata/*.pcap*") {
+		f.Add(dg.Data, dg.Protocol, false)
 	}
 	f.Fuzz(func(t *testing.T, dg []byte, fam uint16, big bool) {
 		o := nlwire.LittleEndian
@@ -226,45 +224,16 @@ func FuzzPolicyAttrs(f *testing.F) {
 	})
 }
 
-type seed struct {
-	data   []byte
-	family uint16
-}
-
-// captureSeeds returns the datagrams of the real captures in testdata.
-func captureSeeds(tb testing.TB) []seed {
-	files, _ := filepath.Glob("../testdata/*.pcap*")
-	if len(files) == 0 {
-		tb.Fatal("no captures in ../testdata")
-	}
-	var out []seed
-	for _, file := range files {
-		f, err := os.Open(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		r, err := capture.NewReader(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for r.Next() {
-			out = append(out, seed{bytes.Clone(r.Record().Data), r.Record().Protocol})
-		}
-		f.Close()
-	}
-	return out
-}
-
 // TestPipelineCaptures runs every real captured datagram through the
 // pipeline, so the round trip is checked on kernel traffic on every run.
 func TestPipelineCaptures(t *testing.T) {
 	n := 0
-	for _, s := range captureSeeds(t) {
-		msgs := pipeline(t, s.data, s.family, nlwire.LittleEndian)
+	for _, s := range capturetest.Datagrams(t, "../testdata/*.pcap*") {
+		msgs := pipeline(t, s.Data, s.Protocol, nlwire.LittleEndian)
 		for _, m := range msgs {
 			n += len(m.Attrs)
 		}
-		checkPipeline(t, s.data, s.family, nlwire.LittleEndian)
+		checkPipeline(t, s.Data, s.Protocol, nlwire.LittleEndian)
 	}
 	if n < 100 {
 		t.Fatalf("only %d top-level attributes decoded from the captures", n)

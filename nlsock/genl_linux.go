@@ -144,9 +144,7 @@ func parseFamily(msg []byte) (GenlFamily, error) {
 		case genl.CTRL_ATTR_MAXATTR:
 			f.MaxAttr = d.Uint32()
 		case genl.CTRL_ATTR_OPS:
-			ops := d.Nested()
-			for ops.Next() {
-				op := ops.Nested()
+			for _, op := range d.Array() {
 				var o GenlOp
 				for op.Next() {
 					switch op.Type() {
@@ -161,13 +159,8 @@ func parseFamily(msg []byte) (GenlFamily, error) {
 				}
 				f.Ops = append(f.Ops, o)
 			}
-			if err := ops.Err(); err != nil {
-				return f, err
-			}
 		case genl.CTRL_ATTR_MCAST_GROUPS:
-			gs := d.Nested()
-			for gs.Next() {
-				g := gs.Nested()
+			for _, g := range d.Array() {
 				var grp GenlGroup
 				for g.Next() {
 					switch g.Type() {
@@ -181,9 +174,6 @@ func parseFamily(msg []byte) (GenlFamily, error) {
 					return f, err
 				}
 				f.Groups = append(f.Groups, grp)
-			}
-			if err := gs.Err(); err != nil {
-				return f, err
 			}
 		}
 	}

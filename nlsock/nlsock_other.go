@@ -5,16 +5,14 @@ package nlsock
 // This file keeps the package compiling where netlink does not exist:
 // the same API as on Linux, in which Dial fails with ErrNotSupported.
 // The declarations mirror those of the _linux.go files; see them for the
-// full documentation.
+// full documentation. record.go (Recorder, CaptureRecorder) serves both.
 
 import (
 	"errors"
 	"iter"
 	"strconv"
-	"sync"
 	"time"
 
-	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -155,37 +153,3 @@ func (c *Conn) GenlFamilies() ([]GenlFamily, error) { return nil, ErrNotSupporte
 
 // GenlPolicy returns ErrNotSupported.
 func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) { return nil, ErrNotSupported }
-
-// Recorder sees every datagram a Conn sends and receives.
-type Recorder interface {
-	Record(out bool, data []byte)
-}
-
-// CaptureRecorder is a Recorder that writes every datagram to a capture.
-type CaptureRecorder struct {
-	mu       sync.Mutex
-	w        *capture.Writer
-	protocol uint16
-	err      error
-}
-
-// NewCaptureRecorder returns a Recorder writing to w.
-func NewCaptureRecorder(w *capture.Writer, protocol int) *CaptureRecorder {
-	return &CaptureRecorder{w: w, protocol: uint16(protocol)}
-}
-
-// Record writes one datagram.
-func (r *CaptureRecorder) Record(out bool, data []byte) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.err == nil {
-		r.err = r.w.WriteDatagram(time.Now(), r.protocol, out, data)
-	}
-}
-
-// Err returns the first write error, or nil.
-func (r *CaptureRecorder) Err() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.err
-}

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/capturetest"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -187,8 +188,8 @@ func FuzzDatagram(f *testing.F) {
 			f.Add(dg, false)
 		}
 	}
-	for _, s := range captureDatagrams(f) {
-		f.Add(s.data, s.family == familyGeneric)
+	for _, s := range capturetest.Datagrams(f, "../../testdata/*.pcap*") {
+		f.Add(s.Data, s.Protocol == familyGeneric)
 	}
 	f.Fuzz(func(t *testing.T, dg []byte, generic bool) {
 		for i, js := range []bool{false, true} {
@@ -255,31 +256,6 @@ func FuzzCapture(f *testing.F) {
 			}
 		}
 	})
-}
-
-type capturedDatagram struct {
-	data   []byte
-	family uint16
-}
-
-// captureDatagrams returns every datagram of the shipped captures.
-func captureDatagrams(tb testing.TB) []capturedDatagram {
-	var out []capturedDatagram
-	for _, file := range captures(tb) {
-		f, err := os.Open(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		r, err := capture.NewReader(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for r.Next() {
-			out = append(out, capturedDatagram{bytes.Clone(r.Record().Data), r.Record().Protocol})
-		}
-		f.Close()
-	}
-	return out
 }
 
 // TestBigEndianErrorPath: the offending attribute's path is found in a

@@ -1,5 +1,3 @@
-//go:build linux
-
 package nlsock
 
 import (
