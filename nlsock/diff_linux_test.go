@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"sort"
@@ -193,26 +194,8 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 	}
 	var buf []byte
 	send := func(attrs []byte) kernelVerdict {
-		b := wire.NewBuilder(buf[:0])
-		m := b.Start(wire.Header{Type: f.ID, Flags: flags})
-		h := b.FamilyHeader(4)
-		h[0], h[1] = cmd, 1
-		b.Attrs().Raw(attrs)
-		b.End(m)
-		req, err := b.Finish()
-		if err != nil {
-			t.Fatal(err)
-		}
-		buf = req
-		ack, err := c.ExecuteAck(req, nil)
-		var we *wire.Error
-		switch {
-		case errors.As(err, &we):
-			return kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy)}
-		case err != nil:
-			t.Fatalf("%s cmd %d %s: %v", f.Name, cmd, form, err)
-		}
-		return kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy)}
+		return askKernel(t, c, &buf, wire.Header{Type: f.ID, Flags: flags}, []byte{cmd, 1, 0, 0}, attrs,
+			fmt.Sprintf("%s cmd %d %s", f.Name, cmd, form))
 	}
 	// Strictness is not in the dump: probe it with a type no policy knows.
 	mode := validate.ModeStrict
@@ -373,6 +356,33 @@ func checkGenRun(st *diffStats, run fuzz.Run, k kernelVerdict, krej bool, mode v
 		return
 	}
 	st.genConfirmed++
+}
+
+// askKernel sends a request (header h, family header fam, attributes
+// attrs) built in *buf, which it reuses, and returns the kernel's verdict
+// from its ACK or error. what names the request in a failure.
+func askKernel(t *testing.T, c *nlsock.Conn, buf *[]byte, h wire.Header, fam, attrs []byte, what string) kernelVerdict {
+	t.Helper()
+	b := wire.NewBuilder((*buf)[:0])
+	h.Flags |= wire.Request | wire.Ack
+	m := b.Start(h)
+	copy(b.FamilyHeader(len(fam)), fam)
+	b.Attrs().Raw(attrs)
+	b.End(m)
+	req, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	*buf = req
+	ack, err := c.ExecuteAck(req, nil)
+	var we *wire.Error
+	switch {
+	case errors.As(err, &we):
+		return kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy)}
+	case err != nil:
+		t.Fatalf("%s: %v", what, err)
+	}
+	return kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy)}
 }
 
 // explainDiff returns why the kernel and a dump-derived policy may
@@ -584,16 +594,10 @@ func goPolicy(e *validate.Error) map[uint16]uint64 {
 	return m
 }
 
+// mapsEqual is maps.Equal that also tells no policy (nil) from an empty
+// one.
 func mapsEqual(x, y map[uint16]uint64) bool {
-	if len(x) != len(y) || (x == nil) != (y == nil) {
-		return false
-	}
-	for k, v := range x {
-		if w, ok := y[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
+	return (x == nil) == (y == nil) && maps.Equal(x, y)
 }
 
 func fmtPol(m map[uint16]uint64) string {

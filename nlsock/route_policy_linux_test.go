@@ -336,27 +336,7 @@ func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng 
 		}
 		attrs = sanitizeNetNS(attrs, tg.netns)
 
-		b := wire.NewBuilder(buf[:0])
-		m := b.Start(wire.Header{Type: tg.typ, Flags: wire.Request | wire.Ack | tg.flags})
-		copy(b.FamilyHeader(len(tg.hdr)), tg.hdr)
-		b.Attrs().Raw(attrs)
-		b.End(m)
-		req, err := b.Finish()
-		if err != nil {
-			t.Fatal(err)
-		}
-		buf = req
-		ack, err := c.ExecuteAck(req, nil)
-		var k kernelVerdict
-		var we *wire.Error
-		switch {
-		case errors.As(err, &we):
-			k = kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy)}
-		case err != nil:
-			t.Fatalf("%s: %v", tg.name, err)
-		default:
-			k = kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy)}
-		}
+		k := askKernel(t, c, &buf, wire.Header{Type: tg.typ, Flags: tg.flags}, tg.hdr, attrs, tg.name)
 
 		mv := modelVerdict(t, &tg, attrs)
 		st.compared++
