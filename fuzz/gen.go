@@ -600,108 +600,108 @@ func (g *builder) hosts(r *validate.Rule, depth int) bool {
 	return false
 }
 
-// rangeHost reports whether some payload of the right length has a value
-// r's check refuses (what rangeBad lists).
-func rangeHost(r *validate.Rule) bool {
-	k := r.Kind
-	switch {
-	case r.Check == validate.CheckMask && (isUnsigned(k) || isBE(k)):
-		return r.Mask&intMax(valueSize(k)) != intMax(valueSize(k))
-	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
-		lo, hi := r.UnsignedRange()
-		return lo > 0 || hi < intMax(valueSize(k))
-	case r.Check != validate.CheckNone && isSigned(k):
-		lo, hi := r.SignedRange()
-		n := valueSize(k)
-		return lo > -1<<(8*n-1) || hi < 1<<(8*n-1)-1
-	case r.Check != validate.CheckNone && k == validate.Binary:
-		lo, hi := r.UnsignedRange()
-		return lo > 0 || hi < 1024 && (r.Len == 0 || hi+1 <= uint64(r.Len)) && r.Check != validate.CheckRangeWarnTooLong
-	case k == validate.Bitfield32:
-		return uint32(r.Mask) != 1<<32-1
-	}
-	return false
-}
-
-// badValue is a payload that breaks a rule's check.
+// badValue is a value of the right length that a rule's check refuses:
+// an integer past a bound, a reserved bit, a Binary length past a bound,
+// or a Bitfield32 selector bit. badRange turns it into a payload.
 type badValue struct {
-	p    []byte
-	what string
+	v     uint64 // the value, bit or length (a signed value as its bits)
+	bound uint64 // the bound v passes, for below and above
+	n     int    // the integer's payload size
+	above bool   // v is above bound, not below it
+	bit   bool   // v is a reserved bit or selector bit
 }
 
-// rangeBad lists the payloads of the right length whose value r's check
-// refuses.
-func (g *builder) rangeBad(r *validate.Rule) []badValue {
+// rangeBad appends to out the values r's check refuses. It does not
+// allocate when out has room for 64.
+func rangeBad(r *validate.Rule, out []badValue) []badValue {
 	k := r.Kind
-	var out []badValue
 	switch {
 	case r.Check == validate.CheckMask && (isUnsigned(k) || isBE(k)):
 		n := valueSize(k)
 		for bit := range 8 * n {
 			if r.Mask&(1<<bit) == 0 {
-				out = append(out, badValue{g.encode(k, 1<<bit, n), fmt.Sprintf("reserved bit %#x", uint64(1)<<bit)})
+				out = append(out, badValue{v: 1 << bit, n: n, bit: true})
 			}
 		}
 	case r.Check != validate.CheckNone && (isUnsigned(k) || isBE(k)):
 		lo, hi := r.UnsignedRange()
 		n := valueSize(k)
-		if lo > 0 {
-			m := n
-			if k == validate.UInt && lo-1 <= intMax(4) {
-				m = 4
+		size := func(v uint64) int { // a NLA_UINT takes 4 bytes where they hold it
+			if k == validate.UInt && v <= intMax(4) {
+				return 4
 			}
-			out = append(out, badValue{g.encode(k, lo-1, m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+			return n
+		}
+		if lo > 0 {
+			out = append(out, badValue{v: lo - 1, bound: lo, n: size(lo - 1)})
 		}
 		if hi < intMax(n) {
-			m := n
-			if k == validate.UInt && hi+1 <= intMax(4) {
-				m = 4
-			}
-			out = append(out, badValue{g.encode(k, hi+1, m), fmt.Sprintf("value %d above %d", hi+1, hi)})
-		}
-		if k == validate.Msecs && int(r.Len) > 8 {
-			for i := range out {
-				out[i].p = append(out[i].p, fill(int(r.Len)-8, 0)...)
-			}
+			out = append(out, badValue{v: hi + 1, bound: hi, n: size(hi + 1), above: true})
 		}
 	case r.Check != validate.CheckNone && isSigned(k):
 		lo, hi := r.SignedRange()
 		n := valueSize(k)
-		tmin, tmax := -int64(1)<<(8*n-1), int64(1)<<(8*n-1)-1
-		if lo > tmin {
-			m := n
-			if k == validate.SInt && lo-1 >= -1<<31 && lo-1 <= 1<<31-1 {
-				m = 4
+		size := func(v int64) int { // a NLA_SINT takes 4 bytes where they hold it
+			if k == validate.SInt && v >= -1<<31 && v <= 1<<31-1 {
+				return 4
 			}
-			out = append(out, badValue{g.uN(uint64(lo-1), m), fmt.Sprintf("value %d below %d", lo-1, lo)})
+			return n
 		}
-		if hi < tmax {
-			m := n
-			if k == validate.SInt && hi+1 >= -1<<31 && hi+1 <= 1<<31-1 {
-				m = 4
-			}
-			out = append(out, badValue{g.uN(uint64(hi+1), m), fmt.Sprintf("value %d above %d", hi+1, hi)})
+		if lo > -1<<(8*n-1) {
+			out = append(out, badValue{v: uint64(lo - 1), bound: uint64(lo), n: size(lo - 1)})
+		}
+		if hi < 1<<(8*n-1)-1 {
+			out = append(out, badValue{v: uint64(hi + 1), bound: uint64(hi), n: size(hi + 1), above: true})
 		}
 	case r.Check != validate.CheckNone && k == validate.Binary:
 		lo, hi := r.UnsignedRange()
 		if lo > 0 {
-			out = append(out, badValue{fill(int(lo-1), 0x22), fmt.Sprintf("length %d below %d", lo-1, lo)})
+			out = append(out, badValue{v: lo - 1, bound: lo})
 		}
 		// Too long is only warned about in liberal mode under
 		// CheckRangeWarnTooLong: not a violation in every mode.
 		if hi < 1024 && (r.Len == 0 || hi+1 <= uint64(r.Len)) && r.Check != validate.CheckRangeWarnTooLong {
-			out = append(out, badValue{fill(int(hi+1), 0x22), fmt.Sprintf("length %d above %d", hi+1, hi)})
+			out = append(out, badValue{v: hi + 1, bound: hi, above: true})
 		}
 	case k == validate.Bitfield32:
-		m := uint32(r.Mask)
 		for bit := range 32 {
-			if m&(1<<bit) == 0 {
-				b := uint64(1) << bit
-				out = append(out, badValue{cat(g.uN(0, 4), g.uN(b, 4)), fmt.Sprintf("selector bit %#x not allowed", b)})
+			if uint32(r.Mask)&(1<<bit) == 0 {
+				out = append(out, badValue{v: 1 << bit, bit: true})
 			}
 		}
 	}
 	return out
+}
+
+// rangeHost reports whether some value of the right length breaks r's
+// check.
+func rangeHost(r *validate.Rule) bool {
+	var buf [64]badValue
+	return len(rangeBad(r, buf[:0])) > 0
+}
+
+// badRange returns the payload of bv for rule r, and says what it is.
+func (g *builder) badRange(r *validate.Rule, bv badValue) ([]byte, string) {
+	k := r.Kind
+	rel := "below"
+	if bv.above {
+		rel = "above"
+	}
+	switch {
+	case k == validate.Bitfield32:
+		return cat(g.uN(0, 4), g.uN(bv.v, 4)), fmt.Sprintf("selector bit %#x not allowed", bv.v)
+	case k == validate.Binary:
+		return fill(int(bv.v), 0x22), fmt.Sprintf("length %d %s %d", bv.v, rel, bv.bound)
+	case bv.bit:
+		return g.encode(k, bv.v, bv.n), fmt.Sprintf("reserved bit %#x", bv.v)
+	case isSigned(k):
+		return g.uN(bv.v, bv.n), fmt.Sprintf("value %d %s %d", int64(bv.v), rel, int64(bv.bound))
+	}
+	p := g.encode(k, bv.v, bv.n)
+	if k == validate.Msecs && int(r.Len) > 8 {
+		p = append(p, fill(int(r.Len)-8, 0)...)
+	}
+	return p, fmt.Sprintf("value %d %s %d", bv.v, rel, bv.bound)
 }
 
 // badPayload draws an attribute of type t and rule r that breaks the
@@ -715,9 +715,10 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 		p, what := g.badLength(r)
 		return built{b: g.put(t|flags, p), what: what}
 	case Range:
-		bs := g.rangeBad(r)
-		bv := bs[g.s.intn(len(bs))]
-		return built{b: g.put(t, bv.p), what: bv.what}
+		var buf [64]badValue
+		bs := rangeBad(r, buf[:0])
+		p, what := g.badRange(r, bs[g.s.intn(len(bs))])
+		return built{b: g.put(t, p), what: what}
 	case Flag:
 		what := "with NLA_F_NESTED"
 		if flags != 0 {
