@@ -12,6 +12,7 @@ import (
 	mdl "github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/nlsock"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -20,13 +21,10 @@ import (
 // and the peers' ends) and returns its path; it is deleted after the
 // benchmark. It needs root and the ip command.
 func linkNS(b *testing.B) string {
-	ip, err := exec.LookPath("ip")
-	if err != nil || os.Geteuid() != 0 {
-		if os.Getenv("NLWIRE_NO_SKIP") == "1" {
-			b.Fatalf("the socket benchmark needs root and ip (%v)", err)
-		}
-		b.Skip("the socket benchmark needs root and the ip command")
+	if os.Geteuid() != 0 {
+		testenv.Skip(b, "the socket benchmark needs root")
 	}
+	ip := testenv.LookPath(b, "ip")
 	name := "nlwbench-" + strconv.Itoa(os.Getpid())
 	if out, err := exec.Command(ip, "netns", "add", name).CombinedOutput(); err != nil {
 		b.Fatalf("ip netns add: %v: %s", err, out)
