@@ -29,9 +29,9 @@ const (
 // MISS_TYPE and MISS_NEST only when they are nonzero, and MSG, COOKIE and
 // POLICY only when present.
 type Error struct {
-	// Type is TypeError or TypeDone; Flags are the reply's header flags
-	// (Capped, AckTLVs, Multi, ...).
-	Type  uint16
+	// Type is TypeError or TypeDone.
+	Type uint16
+	// Flags are the reply's header flags (Capped, AckTLVs, Multi, ...).
 	Flags Flags
 	// Errno is the error, made positive; 0 for an acknowledgement or a
 	// dump that ended well.
@@ -157,12 +157,19 @@ func ParseError(msg []byte, o nlwire.Order) (Error, error) {
 }
 
 // AckOptions describe the requesting socket, which shapes the kernel's
-// acknowledgements.
+// acknowledgements. The zero value is a socket with NETLINK_EXT_ACK on,
+// as iproute2, nlsock and most current clients open theirs: an Error's
+// Msg, Offset and the other extended ACK fields reach the reply.
 type AckOptions struct {
 	Order  nlwire.Order // byte order of the request and the reply
 	PortID uint32       // the requester's port ID: the reply's nlmsg_pid
 	CapAck bool         // NETLINK_CAP_ACK: echo only the request's header
-	ExtAck bool         // NETLINK_EXT_ACK: send extended ACK attributes
+	// NoExtAck is a socket without NETLINK_EXT_ACK (the kernel's
+	// default, which old clients keep): the kernel then sends no
+	// extended ACK attributes, so the reply carries only the errno and
+	// the echoed request, and an Error's Msg, Offset, Cookie, Policy,
+	// MissType and MissNest are left out, as netlink_ack leaves them.
+	NoExtAck bool
 }
 
 // AppendAck appends to b the kernel's acknowledgement of the request req
@@ -178,12 +185,12 @@ func AppendAck(b []byte, req []byte, opt AckOptions) ([]byte, error) {
 // netlink_ack (net/netlink/af_netlink.c) does: e.Errno negated; the
 // request echoed whole, padded to 4 bytes, unless e.Errno is 0 or
 // opt.CapAck is set (then only its header, and the reply has Capped);
-// then, if opt.ExtAck is set, the nonzero extended ACK fields of e in the
-// kernel's order (MSG, COOKIE, OFFS, POLICY, MISS_TYPE, MISS_NEST; only
-// MSG and COOKIE on success), with AckTLVs set. e's Type, Flags, Request
-// and Header are ignored; a nil e is an acknowledgement. Errno is
-// positive, as a parsed Error holds it (34 for ERANGE): the reply carries
-// it negated, as the kernel's does.
+// then the nonzero extended ACK fields of e in the kernel's order (MSG,
+// COOKIE, OFFS, POLICY, MISS_TYPE, MISS_NEST; only MSG and COOKIE on
+// success), with AckTLVs set, unless opt.NoExtAck says the socket did
+// not ask for them. e's Type, Flags, Request and Header are ignored; a
+// nil e is an acknowledgement. Errno is positive, as a parsed Error holds
+// it (34 for ERANGE): the reply carries it negated, as the kernel's does.
 func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error) {
 	if e == nil {
 		e = &Error{}
@@ -200,7 +207,7 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 	} else {
 		echo = req[:rh.Len]
 	}
-	if opt.ExtAck && e.hasTLVs() {
+	if !opt.NoExtAck && e.hasTLVs() {
 		flags |= AckTLVs
 	}
 	start := len(b)
@@ -221,9 +228,9 @@ func AppendError(b []byte, req []byte, e *Error, opt AckOptions) ([]byte, error)
 // AppendDone appends to b the NLMSG_DONE that ends the kernel's answer to
 // the dump request req (a whole message, header first, or just its
 // header), as netlink_dump_done does: flags Multi plus extra (such as
-// DumpFiltered or DumpIntr), the negated e.Errno as an int32, and, if
-// opt.ExtAck is set and e has any, the extended ACK fields as AppendError
-// writes them, with AckTLVs.
+// DumpFiltered or DumpIntr), the negated e.Errno as an int32, and, if e
+// has any and opt.NoExtAck is not set, the extended ACK fields as
+// AppendError writes them, with AckTLVs.
 func AppendDone(b []byte, req []byte, extra Flags, e *Error, opt AckOptions) ([]byte, error) {
 	if e == nil {
 		e = &Error{}
@@ -234,7 +241,7 @@ func AppendDone(b []byte, req []byte, extra Flags, e *Error, opt AckOptions) ([]
 	}
 	rh := decodeHeader(req, swap)
 	flags := Multi | extra
-	if opt.ExtAck && e.hasTLVs() {
+	if !opt.NoExtAck && e.hasTLVs() {
 		flags |= AckTLVs
 	}
 	start := len(b)

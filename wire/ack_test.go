@@ -32,24 +32,24 @@ func TestKernelErrors(t *testing.T) {
 		{
 			// DESIGN.md's example: IFLA_MTU with a 2-byte payload.
 			file: "err_mtu_short.hex",
-			opt:  AckOptions{ExtAck: true},
+			opt:  AckOptions{},
 			want: Error{Type: TypeError, Flags: AckTLVs, Errno: nlwire.ERANGE,
 				Msg: policyMsg, Offset: 32, Policy: mtuPolicy},
 		},
 		{
 			file: "err_mtu_short_capped.hex",
-			opt:  AckOptions{ExtAck: true, CapAck: true},
+			opt:  AckOptions{CapAck: true},
 			want: Error{Type: TypeError, Flags: Capped | AckTLVs, Errno: nlwire.ERANGE,
 				Msg: policyMsg, Offset: 32, Policy: mtuPolicy},
 		},
 		{
 			file: "err_unknown_kind.hex",
-			opt:  AckOptions{ExtAck: true},
+			opt:  AckOptions{},
 			want: Error{Type: TypeError, Flags: AckTLVs, Errno: nlwire.EOPNOTSUPP, Msg: []byte("Unknown device type")},
 		},
 		{
 			file: "ack_ok.hex",
-			opt:  AckOptions{ExtAck: true},
+			opt:  AckOptions{},
 			want: Error{Type: TypeError, Flags: Capped},
 		},
 	}
@@ -143,7 +143,7 @@ func TestKernelDumpDone(t *testing.T) {
 			t.Errorf("%s: done mismatch (-want +got):\n%s", file, diff)
 		}
 		h, _ := ParseHeader(done, le)
-		built, err := AppendDone(nil, rec.request, 0, &Error{}, AckOptions{Order: le, PortID: h.PID, ExtAck: true})
+		built, err := AppendDone(nil, rec.request, 0, &Error{}, AckOptions{Order: le, PortID: h.PID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,7 +199,7 @@ func TestAckRoundTrip(t *testing.T) {
 		req := Header{Len: uint32(HeaderLen + len(body)), Type: 0x10, Flags: Request | Ack,
 			Seq: rapid.Uint32().Draw(t, "seq"), PID: rapid.Uint32().Draw(t, "pid")}.Append(nil, o)
 		req = append(req, body...)
-		opt := AckOptions{Order: o, PortID: rapid.Uint32().Draw(t, "port"), CapAck: rapid.Bool().Draw(t, "cap"), ExtAck: rapid.Bool().Draw(t, "ext")}
+		opt := AckOptions{Order: o, PortID: rapid.Uint32().Draw(t, "port"), CapAck: rapid.Bool().Draw(t, "cap"), NoExtAck: rapid.Bool().Draw(t, "noext")}
 		in := Error{Errno: nlwire.Errno(rapid.Int32Range(0, 133).Draw(t, "errno"))}
 		if rapid.Bool().Draw(t, "msg") {
 			in.Msg = []byte(rapid.StringMatching(`[a-zA-Z ]{0,40}`).Draw(t, "text"))
@@ -235,7 +235,7 @@ func TestAckRoundTrip(t *testing.T) {
 		} else {
 			want.Request = req
 		}
-		if opt.ExtAck {
+		if !opt.NoExtAck {
 			want.Msg, want.Cookie = in.Msg, in.Cookie
 			if in.Errno != 0 {
 				want.Offset, want.Policy, want.MissType, want.MissNest = in.Offset, in.Policy, in.MissType, in.MissNest
@@ -272,11 +272,11 @@ func TestAppendErrorTooLong(t *testing.T) {
 		{Errno: nlwire.EINVAL, Cookie: make([]byte, 70000)},
 		{Errno: nlwire.EINVAL, Policy: make([]byte, 70000)},
 	} {
-		out, err := AppendError(bytes.Clone(prefix), req, e, AckOptions{Order: le, ExtAck: true})
+		out, err := AppendError(bytes.Clone(prefix), req, e, AckOptions{Order: le})
 		if !errors.Is(err, attr.ErrAttrTooLong) || !bytes.Equal(out, prefix) {
 			t.Errorf("oversized field: %d bytes, %v; want the prefix back and ErrAttrTooLong", len(out), err)
 		}
-		out, err = AppendDone(bytes.Clone(prefix), req, 0, e, AckOptions{Order: le, ExtAck: true})
+		out, err = AppendDone(bytes.Clone(prefix), req, 0, e, AckOptions{Order: le})
 		if !errors.Is(err, attr.ErrAttrTooLong) || !bytes.Equal(out, prefix) {
 			t.Errorf("AppendDone, oversized field: %d bytes, %v", len(out), err)
 		}
@@ -317,8 +317,56 @@ func TestCappedKernelErrorIfname(t *testing.T) {
 		t.Errorf("policy % x lacks TYPE=STRING", e.Policy)
 	}
 	reply, _ := ParseHeader(rec.datagrams[0], le)
-	built, err := AppendError(nil, rec.request, &e, AckOptions{Order: le, ExtAck: true, CapAck: true, PortID: reply.PID})
+	built, err := AppendError(nil, rec.request, &e, AckOptions{Order: le, CapAck: true, PortID: reply.PID})
 	if err != nil || !bytes.Equal(built, rec.datagrams[0]) {
 		t.Errorf("AppendError:\n got % x\nwant % x (%v)", built, rec.datagrams[0], err)
+	}
+}
+
+// TestAckExtAckDefault: the zero AckOptions is a socket with
+// NETLINK_EXT_ACK, so an Error's extended ACK fields reach the reply;
+// NoExtAck leaves them all out, as the kernel does for a socket that did
+// not ask for them, and the reply is then the same as for a bare errno.
+func TestAckExtAckDefault(t *testing.T) {
+	rec := loadRecording(t, "err_mtu_short.hex")
+	e := Error{Errno: nlwire.ERANGE, Msg: []byte("Attribute failed policy validation"), Offset: 32, Policy: mtuPolicy,
+		Cookie: []byte{1, 2, 3}, MissType: 4, MissNest: 20}
+
+	b, err := AppendError(nil, rec.request, &e, AckOptions{Order: le})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseError(b, le)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := e
+	want.Type, want.Flags, want.Request, want.Header = TypeError, AckTLVs, rec.request, decodeHeader(rec.request, false)
+	if diff := cmp.Diff(want, got, cmp.Comparer(bytes.Equal)); diff != "" {
+		t.Errorf("zero AckOptions (-want +got):\n%s", diff)
+	}
+
+	bare, err := AppendError(nil, rec.request, &Error{Errno: nlwire.ERANGE}, AckOptions{Order: le})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, fn := range map[string]func(opt AckOptions) ([]byte, error){
+		"AppendError": func(opt AckOptions) ([]byte, error) { return AppendError(nil, rec.request, &e, opt) },
+		"AppendDone":  func(opt AckOptions) ([]byte, error) { return AppendDone(nil, rec.request, 0, &e, opt) },
+	} {
+		b, err := fn(AckOptions{Order: le, NoExtAck: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ParseError(b, le)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Flags&AckTLVs != 0 || got.Msg != nil || got.Offset != 0 || got.Cookie != nil || got.Policy != nil || got.MissType != 0 || got.MissNest != 0 {
+			t.Errorf("%s with NoExtAck: %+v, want no extended ACK", name, got)
+		}
+		if name == "AppendError" && !bytes.Equal(b, bare) {
+			t.Errorf("AppendError with NoExtAck differs from a bare errno:\n% x\n% x", b, bare)
+		}
 	}
 }

@@ -69,12 +69,12 @@ func TestNoAllocs(t *testing.T) {
 		}},
 		{"AppendError", func() {
 			e := Error{Errno: nlwire.ERANGE, Msg: []byte("Attribute failed policy validation"), Offset: 32, Policy: errMsg[112:144]}
-			if _, err := AppendError(buf[:0], errMsg[20:60], &e, AckOptions{Order: le, ExtAck: true}); err != nil {
+			if _, err := AppendError(buf[:0], errMsg[20:60], &e, AckOptions{Order: le}); err != nil {
 				panic(err)
 			}
 		}},
 		{"AppendAck", func() {
-			if _, err := AppendAck(buf[:0], errMsg[20:60], AckOptions{Order: le, ExtAck: true}); err != nil {
+			if _, err := AppendAck(buf[:0], errMsg[20:60], AckOptions{Order: le}); err != nil {
 				panic(err)
 			}
 		}},

@@ -62,7 +62,7 @@ func ExampleReader() {
 func ExampleAppendError() {
 	req, _ := hex.DecodeString("280000001000050001000000000000000000000001000000000000000000000006000400dc050000")
 	e := wire.Error{Errno: nlwire.ERANGE, Msg: []byte("Attribute failed policy validation"), Offset: 32}
-	reply, err := wire.AppendError(nil, req, &e, wire.AckOptions{Order: nlwire.LittleEndian, PortID: 4260, ExtAck: true})
+	reply, err := wire.AppendError(nil, req, &e, wire.AckOptions{Order: nlwire.LittleEndian, PortID: 4260})
 	if err != nil {
 		panic(err)
 	}

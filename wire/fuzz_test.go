@@ -64,7 +64,7 @@ func FuzzParseError(f *testing.F) {
 		if bytes.IndexByte(e.Msg, 0) >= 0 || e.Errno < 0 {
 			return // a NUL inside MSG or a positive errno does not survive a rebuild
 		}
-		opt := AckOptions{Order: nlwire.LittleEndian, CapAck: e.Flags&Capped != 0, ExtAck: true}
+		opt := AckOptions{Order: nlwire.LittleEndian, CapAck: e.Flags&Capped != 0}
 		req := e.Request
 		if e.Flags&Capped != 0 {
 			// The echo is only a header: rebuild from a request of the

@@ -276,7 +276,7 @@ func TestBigEndianErrorPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		reply, err := wire.AppendError(nil, req, &wire.Error{Errno: nlwire.EOPNOTSUPP, Msg: []byte("Unknown device type"), Offset: uint32(kindOff)}, wire.AckOptions{Order: o, ExtAck: true})
+		reply, err := wire.AppendError(nil, req, &wire.Error{Errno: nlwire.EOPNOTSUPP, Msg: []byte("Unknown device type"), Offset: uint32(kindOff)}, wire.AckOptions{Order: o})
 		if err != nil {
 			t.Fatal(err)
 		}
