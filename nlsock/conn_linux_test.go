@@ -266,13 +266,15 @@ func TestMulticastAndOverrun(t *testing.T) {
 	}
 }
 
+var _ nlsock.Recorder = (*capture.Recorder)(nil)
+
 func TestRecorder(t *testing.T) {
 	var file bytes.Buffer
 	w, err := capture.NewWriter(&file, capture.PCAPNG)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := nlsock.NewCaptureRecorder(w, nlsock.Route)
+	rec := capture.NewRecorder(w, nlsock.Route)
 	c := dialHost(t, nlsock.Route, &nlsock.Config{Recorder: rec})
 	if err := c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0), nil); err != nil {
 		t.Fatal(err)

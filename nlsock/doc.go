@@ -26,8 +26,7 @@
 // Generic netlink helpers resolve a family by name (CTRL_CMD_GETFAMILY)
 // and fetch the policies it exports (CTRL_CMD_GETPOLICY) as a
 // validate.PolicyDump. A Recorder in the Config sees every datagram sent
-// and received; NewCaptureRecorder saves them as pcap or pcapng through a
-// capture.Writer.
+// and received; capture.NewRecorder saves them as pcap or pcapng.
 //
 // By default a Conn turns on NETLINK_EXT_ACK (extended acknowledgements)
 // and NETLINK_GET_STRICT_CHK (strict checking of rtnetlink GET requests);

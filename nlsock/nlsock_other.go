@@ -5,7 +5,7 @@ package nlsock
 // This file keeps the package compiling where netlink does not exist:
 // the same API as on Linux, in which Dial fails with ErrNotSupported.
 // The declarations mirror those of the _linux.go files; see them for the
-// full documentation. record.go (Recorder, CaptureRecorder) serves both.
+// full documentation. record.go (Recorder) serves both.
 
 import (
 	"errors"
