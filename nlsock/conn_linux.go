@@ -70,9 +70,14 @@ type Stats struct {
 	// not the kernel (source port ID not 0).
 	ForeignSender uint64
 	// Unexpected counts messages Execute dropped because their sequence
-	// number or port ID was not its request's (late replies, multicast
-	// notifications on a request socket).
+	// number or port ID was not its request's (late replies).
 	Unexpected uint64
+	// Notifications counts messages Execute dropped because they were
+	// sent to a multicast group the Conn joined, not to the Conn alone:
+	// a notification is not a reply, even when it carries the request's
+	// sequence number and port ID, as the kernel's notification of the
+	// change a request made does.
+	Notifications uint64
 }
 
 // Conn is a netlink socket. It is not safe for concurrent use, except that
@@ -87,7 +92,7 @@ type Conn struct {
 	seq    uint32
 	rec    Recorder
 
-	sent, received, foreign, unexpected atomic.Uint64
+	sent, received, foreign, unexpected, notifications atomic.Uint64
 
 	// State of the system call in progress, kept here so that the
 	// functions handed to the RawConn are made once, in Dial.
@@ -96,9 +101,14 @@ type Conn struct {
 	ioFlags         int
 	ioN             int
 	ioErr           syscall.Errno
-	from            unix.RawSockaddrNetlink
-	fromLen         uint32
 	to              unix.RawSockaddrNetlink
+	// recvmsg(2)'s arguments, pointing at the fields below: the
+	// sender's address and the control messages, where NETLINK_PKTINFO
+	// puts the multicast group. oob is made of words to align cmsghdr.
+	msg  unix.Msghdr
+	iov  unix.Iovec
+	from unix.RawSockaddrNetlink
+	oob  [8]uint64
 
 	rbuf []byte // Execute's receive buffer
 	wbuf []byte // requests built by the helpers
@@ -147,6 +157,13 @@ func setup(fd, family int, cfg *Config) (*Conn, error) {
 		return nil, err
 	}
 	if err := opt(unix.NETLINK_GET_STRICT_CHK, !cfg.NoStrictCheck); err != nil {
+		return nil, err
+	}
+	// NETLINK_PKTINFO: every datagram received says the multicast group
+	// it was sent to, 0 for unicast. The source address's nl_groups
+	// cannot: it is a bit mask, 0 for groups above 32
+	// (netlink_group_mask in net/netlink/af_netlink.c).
+	if err := opt(unix.NETLINK_PKTINFO, true); err != nil {
 		return nil, err
 	}
 	for _, o := range []struct {
@@ -209,6 +226,10 @@ func setup(fd, family int, cfg *Config) (*Conn, error) {
 		rbuf: make([]byte, max(os.Getpagesize(), 32768)),
 	}
 	c.to.Family = unix.AF_NETLINK
+	c.msg.Name = (*byte)(unsafe.Pointer(&c.from))
+	c.msg.Iov = &c.iov
+	c.msg.SetIovlen(1)
+	c.msg.Control = (*byte)(unsafe.Pointer(&c.oob[0]))
 	c.readFn = c.doRead
 	c.writeFn = c.doWrite
 	return c, nil
@@ -232,6 +253,7 @@ func (c *Conn) Stats() Stats {
 		Received:      c.received.Load(),
 		ForeignSender: c.foreign.Load(),
 		Unexpected:    c.unexpected.Load(),
+		Notifications: c.notifications.Load(),
 	}
 }
 
@@ -284,7 +306,8 @@ func (c *Conn) Send(b []byte) error {
 
 // Receive reads the next datagram from the kernel into buf and returns its
 // length. It blocks until one arrives, the read deadline passes or the
-// Conn is closed, and does not allocate.
+// Conn is closed, and does not allocate. It returns replies and multicast
+// notifications alike; ReceiveFrom tells them apart.
 //
 // Datagrams from any other sender (a user-space socket that sent to this
 // port ID) are dropped and counted in Stats.ForeignSender. A datagram
@@ -292,42 +315,78 @@ func (c *Conn) Send(b []byte) error {
 // its size: call again with a buffer at least that large. A receive queue
 // overrun (ENOBUFS: the kernel dropped messages) returns ErrOverrun.
 func (c *Conn) Receive(buf []byte) (int, error) {
+	n, _, err := c.ReceiveFrom(buf)
+	return n, err
+}
+
+// ReceiveFrom is Receive that also returns the multicast group the
+// datagram was sent to (the number JoinGroup takes: RTNLGRP_LINK, a
+// generic netlink family's group ID), or 0 for a datagram sent to this
+// socket alone, a reply. It does not allocate.
+//
+// One reply carries a group: the echo of an NLM_F_ECHO request, which is
+// the kernel's notification of the change sent to the requester alone,
+// marked with the notification's group (nlmsg_notify in
+// net/netlink/af_netlink.c). Its sequence number and port ID are the
+// request's.
+func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
 	for {
 		// Peek with MSG_TRUNC: the result is the datagram's full
 		// length, and the datagram stays queued.
 		n, err := c.recv(buf, unix.MSG_PEEK|unix.MSG_TRUNC)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		if c.from.Pid != 0 {
 			// Not the kernel: drop it whatever its size.
 			if _, err := c.recv(nil, 0); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			c.foreign.Add(1)
 			continue
 		}
 		if n > len(buf) {
-			return 0, &TruncatedError{Size: n, BufLen: len(buf)}
+			return 0, 0, &TruncatedError{Size: n, BufLen: len(buf)}
 		}
+		group := c.pktGroup()
 		// Consume the datagram already copied into buf.
 		if _, err := c.recv(nil, 0); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		c.received.Add(1)
 		if c.rec != nil {
 			c.rec.Record(false, buf[:n])
 		}
-		return n, nil
+		return n, group, nil
 	}
 }
 
-// recv runs one recvfrom through the runtime poller.
+// pktGroup returns the group of the NETLINK_PKTINFO control message
+// (struct nl_pktinfo) that the last recvmsg received, or 0 if none came.
+func (c *Conn) pktGroup() uint32 {
+	oob := unsafe.Slice((*byte)(unsafe.Pointer(&c.oob[0])), len(c.oob)*8)
+	oob = oob[:min(int(c.msg.Controllen), len(oob))]
+	for len(oob) >= unix.SizeofCmsghdr {
+		h := (*unix.Cmsghdr)(unsafe.Pointer(&oob[0]))
+		l := int(h.Len)
+		if l < unix.SizeofCmsghdr || l > len(oob) {
+			return 0
+		}
+		if h.Level == unix.SOL_NETLINK && h.Type == unix.NETLINK_PKTINFO && l >= unix.CmsgLen(4) {
+			return ne.Uint32(oob[unix.CmsgLen(0):])
+		}
+		oob = oob[min(unix.CmsgSpace(l-unix.CmsgLen(0)), len(oob)):]
+	}
+	return 0
+}
+
+// recv runs one recvmsg through the runtime poller.
 func (c *Conn) recv(buf []byte, flags int) (int, error) {
 	c.ioBuf = buf
 	c.ioFlags = flags
 	err := c.rc.Read(c.readFn)
 	c.ioBuf = nil
+	c.iov.Base = nil
 	if err != nil {
 		return 0, err
 	}
@@ -335,7 +394,7 @@ func (c *Conn) recv(buf []byte, flags int) (int, error) {
 		if c.ioErr == unix.ENOBUFS {
 			return 0, ErrOverrun
 		}
-		return 0, wrapErrno("recvfrom", c.ioErr)
+		return 0, wrapErrno("recvmsg", c.ioErr)
 	}
 	return c.ioN, nil
 }
@@ -349,17 +408,22 @@ func bufPtr(b []byte) (uintptr, uintptr) {
 	return uintptr(unsafe.Pointer(&b[0])), uintptr(len(b))
 }
 
-// doRead is the RawConn read function: recvfrom(2) with a preallocated
-// source address, so that nothing escapes (unix.Recvfrom allocates a
-// Sockaddr per call).
+// doRead is the RawConn read function: recvmsg(2) with the source
+// address and control buffer preallocated in c, so that nothing escapes
+// (unix.Recvmsg allocates a Sockaddr per call).
 func (c *Conn) doRead(fd uintptr) bool {
 	for {
-		p, n := bufPtr(c.ioBuf)
-		c.fromLen = unix.SizeofSockaddrNetlink
+		if len(c.ioBuf) == 0 {
+			c.iov.Base = &zeroByte[0]
+		} else {
+			c.iov.Base = &c.ioBuf[0]
+		}
+		c.iov.SetLen(len(c.ioBuf))
+		c.msg.Namelen = unix.SizeofSockaddrNetlink
+		c.msg.SetControllen(len(c.oob) * 8)
+		c.msg.Flags = 0
 		c.from = unix.RawSockaddrNetlink{}
-		r, _, e := unix.Syscall6(unix.SYS_RECVFROM, fd, p, n, uintptr(c.ioFlags),
-			uintptr(unsafe.Pointer(&c.from)), uintptr(unsafe.Pointer(&c.fromLen)))
-		runtime.KeepAlive(c.ioBuf)
+		r, _, e := unix.Syscall(unix.SYS_RECVMSG, fd, uintptr(unsafe.Pointer(&c.msg)), uintptr(c.ioFlags))
 		switch e {
 		case unix.EINTR:
 			continue

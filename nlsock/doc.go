@@ -22,14 +22,22 @@
 // Only the kernel is believed: a datagram whose sender port ID is not 0 is
 // dropped, and a reply whose sequence number or port ID is not the
 // request's is dropped too. Neither is ever returned; Stats counts them.
+// Only replies reach Execute's callback: a multicast notification is told
+// apart by the group it was sent to (NETLINK_PKTINFO, which ReceiveFrom
+// returns), not by its header, since the kernel's notification of a change
+// carries the sequence number and port ID of the request that made it.
+// Execute drops notifications and counts them; a Conn that listens to
+// groups and also executes requests loses those that arrive meanwhile, so
+// listen on a Conn of its own.
 //
 // Generic netlink helpers resolve a family by name (CTRL_CMD_GETFAMILY)
 // and fetch the policies it exports (CTRL_CMD_GETPOLICY) as a
 // validate.PolicyDump. A Recorder in the Config sees every datagram sent
 // and received; capture.NewRecorder saves them as pcap or pcapng.
 //
-// By default a Conn turns on NETLINK_EXT_ACK (extended acknowledgements)
-// and NETLINK_GET_STRICT_CHK (strict checking of rtnetlink GET requests);
+// By default a Conn turns on NETLINK_EXT_ACK (extended acknowledgements),
+// NETLINK_GET_STRICT_CHK (strict checking of rtnetlink GET requests) and
+// NETLINK_PKTINFO (the group of each datagram received);
 // NETLINK_CAP_ACK, NETLINK_NO_ENOBUFS and NETLINK_LISTEN_ALL_NSID stay off
 // unless the Config asks for them.
 package nlsock

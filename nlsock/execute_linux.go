@@ -24,9 +24,15 @@ import (
 //
 // Execute writes a fresh sequence number into req's header and sets
 // wire.Request and wire.Ack in its flags, so that every request is
-// answered. Replies with another sequence number or port ID are dropped
-// and counted in Stats.Unexpected; control messages (NLMSG_NOOP) are not
-// passed to fn.
+// answered. Only replies reach fn, the echo of an NLM_F_ECHO request
+// included: messages sent to a multicast group the Conn joined are
+// dropped and counted in Stats.Notifications, even those carrying the
+// request's sequence number and port ID (the kernel's notification of the
+// change the request made); replies with
+// another sequence number or port ID are dropped and counted in
+// Stats.Unexpected; control messages (NLMSG_NOOP) are not passed to fn.
+// Notifications that arrive during Execute are lost to the caller: listen
+// on a Conn of its own.
 //
 // It returns a *wire.Error (an independent copy) if the kernel answered
 // with an error, in NLMSG_ERROR or NLMSG_DONE; ErrDumpInterrupted if a
@@ -56,6 +62,7 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, er
 	ne.PutUint16(req[6:], uint16(flags))
 	ne.PutUint32(req[8:], seq)
 	dump := isDump(c.family, ne.Uint16(req[4:]), flags)
+	echo := flags&wire.Echo != 0
 	if err := c.Send(req); err != nil {
 		return wire.Error{}, err
 	}
@@ -64,7 +71,7 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, er
 		intr  bool
 	)
 	for {
-		n, err := c.Receive(c.rbuf)
+		n, group, err := c.ReceiveFrom(c.rbuf)
 		if err != nil {
 			var te *TruncatedError
 			if errors.As(err, &te) {
@@ -76,7 +83,16 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, er
 		r := wire.NewReader(c.rbuf[:n])
 		for r.Next() {
 			h := r.Header()
-			if h.Seq != seq || h.PID != c.pid {
+			mine := h.Seq == seq && h.PID == c.pid
+			// A message sent to a group is a notification, whatever its
+			// header says, except the echo of an NLM_F_ECHO request: the
+			// kernel sends the notification to the requester alone then
+			// (nlmsg_notify), still marked with its group.
+			if group != 0 && !(echo && mine) {
+				c.notifications.Add(1)
+				continue
+			}
+			if !mine {
 				c.unexpected.Add(1)
 				continue
 			}

@@ -63,7 +63,7 @@ type Config struct {
 
 // Stats counts a Conn's traffic.
 type Stats struct {
-	Sent, Received, ForeignSender, Unexpected uint64
+	Sent, Received, ForeignSender, Unexpected, Notifications uint64
 }
 
 // Conn is a netlink socket; none can be opened on this system.
@@ -101,6 +101,11 @@ func (c *Conn) Send(b []byte) error { return ErrNotSupported }
 
 // Receive returns ErrNotSupported.
 func (c *Conn) Receive(buf []byte) (int, error) { return 0, ErrNotSupported }
+
+// ReceiveFrom returns ErrNotSupported.
+func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
+	return 0, 0, ErrNotSupported
+}
 
 // Execute returns ErrNotSupported.
 func (c *Conn) Execute(req []byte, fn func(msg []byte) error) error { return ErrNotSupported }
