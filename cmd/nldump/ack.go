@@ -26,9 +26,11 @@ func (d *dumper) ack(rec *record, msg []byte, msgOff int) {
 	if len(e.Request) >= wire.HeaderLen {
 		k = d.kindOf(rec.family, e.Header, e.Request[wire.HeaderLen:], rec.order)
 	}
-	var path string
+	var path []byte
 	if e.Offset != 0 && len(e.Request) > wire.HeaderLen {
-		path = d.pathAt(rec, e.Request, k, int(e.Offset))
+		steps, _ := d.pathAt(rec, e.Request, k, int(e.Offset))
+		path = appendPath(d.path[:0], steps)
+		d.path = path
 	}
 	var missName string
 	if e.MissType != 0 {
@@ -66,9 +68,9 @@ func (d *dumper) ack(rec *record, msg []byte, msgOff int) {
 		if e.Offset != 0 {
 			d.b = append(d.b, `,"offs":`...)
 			d.b = strconv.AppendUint(d.b, uint64(e.Offset), 10)
-			if path != "" {
+			if len(path) > 0 {
 				d.b = append(d.b, `,"offs_path":`...)
-				d.b = appendJSONString(d.b, path)
+				d.b = appendJSONString(d.b, string(path))
 			}
 		}
 		if e.Cookie != nil {
@@ -114,7 +116,7 @@ func (d *dumper) ack(rec *record, msg []byte, msgOff int) {
 		if e.Offset != 0 {
 			d.b = append(d.b, "    offs "...)
 			d.b = strconv.AppendUint(d.b, uint64(e.Offset), 10)
-			if path != "" {
+			if len(path) > 0 {
 				d.b = append(d.b, " -> "...)
 				d.b = append(d.b, path...)
 			}
@@ -174,68 +176,120 @@ func (d *dumper) request(rec *record, e wire.Error, k kind) {
 	}
 }
 
-// pathAt returns the names of the attributes that lead to the one whose
-// header is at offset off in the request, as "IFLA_LINKINFO/IFLA_INFO_KIND".
-func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) string {
+// maxPath is the most attribute names a path shows: a deeper one shows
+// its first and last maxPath/2 names around a count of those left out.
+const maxPath = 16
+
+// step is one attribute on the way to an offset: its type, and the set it
+// belongs to (nil: named by number).
+type step struct {
+	set  *family.Set
+	typ  uint16
+	elem bool // an element of a nested array, named by its index
+}
+
+// pathAt returns the attributes that lead to the one whose header is at
+// offset off in the request, outermost first, and the set of the last
+// one's contents; nil if no attribute starts there. It reuses d.steps.
+func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) ([]step, *family.Set) {
 	p := req[wire.HeaderLen:]
 	if len(p) < k.hdrLen {
-		return ""
+		return nil, nil
 	}
 	start := min(attr.Align(k.hdrLen), len(p))
 	dec := attr.NewDecoder(p[start:]).WithOrder(rec.order).WithBase(wire.HeaderLen + start).Lenient()
-	return findPath(dec, k.attrs, off, "", rec.order)
+	s := k.attrs
+	d.steps = d.steps[:0]
+	// Each level descends into the one attribute that holds off: the walk
+	// costs at most one look at each attribute of the request.
+	for {
+		run := dec
+		found := false
+		for dec.Next() {
+			d.work++
+			t := dec.Type()
+			if dec.Offset() == off {
+				d.steps = append(d.steps, step{set: s, typ: t})
+				return d.steps, d.childSet(s.Attr(t), run)
+			}
+			if off < dec.Offset() || off >= dec.Offset()+attr.HeaderLen+dec.Len() {
+				continue
+			}
+			found = true
+			d.steps = append(d.steps, step{set: s, typ: t})
+			a := s.Attr(t)
+			if a != nil && a.Format == family.NestedArray {
+				el := dec.Nested()
+				for el.Next() {
+					d.work++
+					if el.Offset() > off || off >= el.Offset()+attr.HeaderLen+el.Len() {
+						continue
+					}
+					d.steps = append(d.steps, step{typ: el.Type(), elem: true})
+					if el.Offset() == off {
+						return d.steps, a.Child
+					}
+					dec, s = el.Nested(), a.Child
+					break
+				}
+				if len(d.steps) == 0 || !d.steps[len(d.steps)-1].elem {
+					return d.steps, nil
+				}
+				break
+			}
+			hdr := 0
+			if a != nil {
+				hdr = int(a.Header)
+			}
+			p := dec.Bytes()
+			if hdr > len(p) {
+				return d.steps, nil
+			}
+			s = d.childSet(a, run)
+			dec = attr.NewDecoder(p[hdr:]).WithOrder(rec.order).WithBase(dec.Offset() + attr.HeaderLen + hdr).Lenient()
+			break
+		}
+		if !found {
+			return d.steps, nil
+		}
+	}
 }
 
-func findPath(dec attr.Decoder, s *family.Set, off int, prefix string, order nlwire.Order) string {
-	run := dec
-	for dec.Next() {
-		t := dec.Type()
-		name := s.Name(t)
-		if name == "" {
-			name = strconv.Itoa(int(t))
+// childSet returns the set of a nest's contents, choosing among variants
+// by the sibling a.Key in run.
+func (d *dumper) childSet(a *family.Attr, run attr.Decoder) *family.Set {
+	if a == nil {
+		return nil
+	}
+	if len(a.Variants) == 0 {
+		return a.ChildSet("")
+	}
+	keys := siblingKeys{run: run, work: &d.work}
+	return a.ChildSet(keys.get(a.Key))
+}
+
+// appendPath appends the names of a path, "IFLA_LINKINFO/IFLA_INFO_KIND",
+// eliding the middle of a path longer than maxPath.
+func appendPath(b []byte, steps []step) []byte {
+	for i, st := range steps {
+		if len(steps) > maxPath && i == maxPath/2 {
+			b = append(b, "/..."...)
+			b = strconv.AppendInt(b, int64(len(steps)-maxPath), 10)
+			b = append(b, " more..."...)
 		}
-		if prefix != "" {
-			name = prefix + "/" + name
-		}
-		if dec.Offset() == off {
-			return name
-		}
-		end := dec.Offset() + attr.HeaderLen + dec.Len()
-		if off < dec.Offset() || off >= end {
+		if len(steps) > maxPath && i >= maxPath/2 && i < len(steps)-maxPath/2 {
 			continue
 		}
-		a := s.Attr(t)
-		var child *family.Set
-		hdr := 0
-		if a != nil {
-			key := ""
-			if len(a.Variants) > 0 {
-				if kd, ok := run.Find(a.Key); ok {
-					key = string(kd.StringBytes())
-				}
-			}
-			child, hdr = a.ChildSet(key), int(a.Header)
+		if i > 0 {
+			b = append(b, '/')
 		}
-		if a != nil && a.Format == family.NestedArray {
-			el := dec.Nested()
-			for el.Next() {
-				if el.Offset() == off {
-					return name + "/" + strconv.Itoa(int(el.Type()))
-				}
-				if off > el.Offset() && off < el.Offset()+attr.HeaderLen+el.Len() {
-					return findPath(el.Nested(), a.Child, off, name+"/"+strconv.Itoa(int(el.Type())), order)
-				}
-			}
-			return name
+		if name := st.set.Name(st.typ); name != "" && !st.elem {
+			b = append(b, name...)
+		} else {
+			b = strconv.AppendUint(b, uint64(st.typ), 10)
 		}
-		p := dec.Bytes()
-		if hdr > len(p) {
-			return name
-		}
-		sub := attr.NewDecoder(p[hdr:]).WithOrder(order).WithBase(dec.Offset() + attr.HeaderLen + hdr).Lenient()
-		return findPath(sub, child, off, name, order)
 	}
-	return ""
+	return b
 }
 
 // missingName names NLMSGERR_ATTR_MISS_TYPE in the space of the nest at
@@ -243,36 +297,13 @@ func findPath(dec attr.Decoder, s *family.Set, off int, prefix string, order nlw
 func (d *dumper) missingName(rec *record, e wire.Error, k kind) string {
 	s := k.attrs
 	if e.MissNest != 0 && len(e.Request) > wire.HeaderLen {
-		// Find the nest's set by walking to it.
-		path := d.pathAt(rec, e.Request, k, int(e.MissNest))
-		for _, name := range splitPath(path) {
-			if s == nil {
-				break
-			}
-			t, ok := s.Lookup(name)
-			if !ok {
-				return ""
-			}
-			s = s.Attr(t).ChildSet("")
+		steps, child := d.pathAt(rec, e.Request, k, int(e.MissNest))
+		if len(steps) == 0 {
+			return ""
 		}
+		s = child
 	}
 	return s.Name(uint16(e.MissType))
-}
-
-func splitPath(p string) []string {
-	var out []string
-	for p != "" {
-		i := 0
-		for i < len(p) && p[i] != '/' {
-			i++
-		}
-		out = append(out, p[:i])
-		if i == len(p) {
-			break
-		}
-		p = p[i+1:]
-	}
-	return out
 }
 
 // check validates a request against its family's policy and prints the
@@ -304,9 +335,11 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 		if asValidate(err, &ve) {
 			msgText, errno, off, hasOff = ve.Msg, ve.Errno, ve.Offset, ve.HasOffset
 		}
-		path := ""
+		var path []byte
 		if hasOff {
-			path = d.pathAt(rec, msg, k, off)
+			steps, _ := d.pathAt(rec, msg, k, off)
+			path = appendPath(d.path[:0], steps)
+			d.path = path
 		}
 		if d.json {
 			d.b = append(d.b, `,"errno":`...)
@@ -317,7 +350,7 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 				d.b = append(d.b, `,"offs":`...)
 				d.b = strconv.AppendInt(d.b, int64(off), 10)
 				d.b = append(d.b, `,"offs_path":`...)
-				d.b = appendJSONString(d.b, path)
+				d.b = appendJSONString(d.b, string(path))
 			}
 		} else {
 			d.b = append(d.b, errno.Name()...)
@@ -326,7 +359,7 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 			if hasOff {
 				d.b = append(d.b, " at offset "...)
 				d.b = strconv.AppendInt(d.b, int64(off), 10)
-				if path != "" {
+				if len(path) > 0 {
 					d.b = append(d.b, " ("...)
 					d.b = append(d.b, path...)
 					d.b = append(d.b, ')')

@@ -37,6 +37,10 @@ type dumper struct {
 	genl      map[uint16]string // generic netlink family ids seen or given
 	malformed int
 	b         []byte // the output being built
+	steps     []step // an error's path, reused
+	work      int    // attributes looked at, to check that cost is linear in the input
+	messages  int    // messages seen
+	path      []byte // the path's text, reused
 
 	size     int64 // the current file's size, for progress
 	done     int64 // bytes of datagrams decoded
@@ -61,6 +65,7 @@ func (d *dumper) malformedf(format string, args ...any) {
 type kind struct {
 	family  string      // "route", "generic", ...
 	name    string      // the message type's name ("RTM_NEWLINK", "nlctrl CTRL_CMD_GETFAMILY")
+	text    string      // the name as text output prints it, if it must be escaped
 	hdrLen  int         // the family header's size
 	hdrName string      // the family header's C struct
 	attrs   *family.Set // the attributes after the header; nil: print by number
@@ -118,6 +123,9 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 				}
 			}
 		}
+		if !safeName(name) {
+			k.text = quote(name) + k.name[len(name):]
+		}
 		if h.Flags&wire.Request != 0 && h.Flags&wire.Dump != 0 {
 			k.op = wire.OpGet
 		}
@@ -125,6 +133,14 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 		k.name = "type " + strconv.Itoa(int(h.Type))
 	}
 	return k
+}
+
+// textName returns the message type's name as text output prints it.
+func (k *kind) textName() string {
+	if k.text != "" {
+		return k.text
+	}
+	return k.name
 }
 
 func familyName(fam uint16) string {
@@ -142,19 +158,19 @@ func (d *dumper) datagram(rec *record) {
 	d.records++
 	d.done += int64(len(rec.data))
 	if d.progress && d.records%1024 == 0 {
-		d.showProgress(rec.file)
+		d.showProgress(rec.label)
 	}
 	r := wire.NewReader(rec.data).WithOrder(rec.order)
 	for r.Next() {
 		d.message(rec, &r)
 	}
 	if err := r.Err(); err != nil {
-		d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
+		d.malformedf("%s: record %d: %v", rec.label, rec.index, err)
 	} else if n := r.Leftover(); n > 0 {
-		d.malformedf("%s: record %d: offset %d: %d trailing bytes after the last message", rec.file, rec.index, len(rec.data)-n, n)
+		d.malformedf("%s: record %d: offset %d: %d trailing bytes after the last message", rec.label, rec.index, len(rec.data)-n, n)
 	}
 	if rec.truncated {
-		d.malformedf("%s: record %d: offset %d: datagram cut short by the capture", rec.file, rec.index, len(rec.data))
+		d.malformedf("%s: record %d: offset %d: datagram cut short by the capture", rec.label, rec.index, len(rec.data))
 	}
 }
 
@@ -166,6 +182,7 @@ func (d *dumper) showProgress(file string) {
 }
 
 func (d *dumper) message(rec *record, r *wire.Reader) {
+	d.messages++
 	h := r.Header()
 	msg := r.Message()
 	k := d.kindOf(rec.family, h, r.Payload(), rec.order)
@@ -196,14 +213,14 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = append(d.b, `,"order":"`...)
 		d.b = append(d.b, rec.order.String()...)
 		d.b = append(d.b, `","offset":`...)
-		d.b = strconv.AppendInt(d.b, int64(r.Offset()), 10)
+		d.b = strconv.AppendInt(d.b, rec.base+int64(r.Offset()), 10)
 		d.b = d.jsonHeader(d.b, h, k)
 	} else {
-		d.b = append(d.b, rec.file...)
+		d.b = append(d.b, rec.label...)
 		d.b = append(d.b, " #"...)
 		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
 		d.b = append(d.b, " @"...)
-		d.b = strconv.AppendInt(d.b, int64(r.Offset()), 10)
+		d.b = strconv.AppendInt(d.b, rec.base+int64(r.Offset()), 10)
 		d.b = append(d.b, ' ')
 		d.b = append(d.b, k.family...)
 		if rec.direction != capture.DirectionUnknown {
@@ -263,7 +280,7 @@ func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
 
 // textHeader appends "NAME len=N flags=F seq=N pid=N".
 func (d *dumper) textHeader(b []byte, h wire.Header, k kind) []byte {
-	b = append(b, k.name...)
+	b = append(b, k.textName()...)
 	b = append(b, " len="...)
 	b = strconv.AppendUint(b, uint64(h.Len), 10)
 	b = append(b, " flags="...)
@@ -314,7 +331,7 @@ func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
 			return
 		}
 		if len(p) < k.hdrLen {
-			d.malformedf("%s: record %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.file, rec.index, k.name, len(p), k.hdrLen, k.hdrName)
+			d.malformedf("%s: record %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.label, rec.index, k.textName(), len(p), k.hdrLen, k.hdrName)
 			d.field("payload", depth)
 			d.b = appendHexValue(d.b, p, d.json)
 			if !d.json {
@@ -426,11 +443,36 @@ func (d *dumper) field(name string, depth int) {
 	}
 }
 
+// maxDepth is the deepest nest that is decoded: a nest at this depth is
+// printed as bytes. Real messages nest fewer than ten levels (the kernel
+// validates no deeper), and a 64 KiB attribute could nest 16,383.
+const maxDepth = 1000
+
+// maxIndent is the deepest level text output indents; deeper lines stay
+// at that indentation and say their depth, so that output grows linearly
+// with nesting, not with its square.
+const maxIndent = 12
+
+// appendIndent appends the indentation of a line at depth: two spaces a
+// level, and past maxIndent levels the level's number ("[depth 13] ").
 func appendIndent(b []byte, depth int) []byte {
-	for i := 0; i < depth; i++ {
-		b = append(b, "  "...)
+	const spaces = "                                                  "
+	b = append(b, spaces[:2*min(depth, maxIndent)]...)
+	if depth > maxIndent {
+		b = append(b, "[depth "...)
+		b = strconv.AppendInt(b, int64(depth), 10)
+		b = append(b, "] "...)
 	}
 	return b
+}
+
+// flushSome writes out what a message has printed so far once it is
+// large, so that a message's output is never held whole.
+func (d *dumper) flushSome() {
+	if len(d.b) >= 64<<10 {
+		d.w.Write(d.b)
+		d.b = d.b[:0]
+	}
 }
 
 // attrs prints a run of attributes of set s (nil: by number).
@@ -440,7 +482,7 @@ func (d *dumper) attrs(rec *record, dec attr.Decoder, s *family.Set, depth int, 
 		d.b = append(d.b, key...)
 		d.b = append(d.b, `":[`...)
 	}
-	run := dec
+	keys := siblingKeys{run: dec, work: &d.work}
 	first := true
 	for dec.Next() {
 		if d.json {
@@ -449,19 +491,54 @@ func (d *dumper) attrs(rec *record, dec attr.Decoder, s *family.Set, depth int, 
 			}
 			first = false
 		}
-		d.attr(rec, &dec, run, s, depth)
+		d.work++
+		d.attr(rec, &dec, &keys, s, depth)
+		d.flushSome()
 	}
 	if d.json {
 		d.b = append(d.b, ']')
 	}
 	if err := dec.Err(); err != nil {
-		d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
+		d.malformedf("%s: record %d: %v", rec.label, rec.index, err)
 	}
 }
 
-// attr prints the attribute dec is on; run is a decoder at the start of
-// its run, to look up a sibling that selects a nest's space.
-func (d *dumper) attr(rec *record, dec *attr.Decoder, run attr.Decoder, s *family.Set, depth int) {
+// siblingKeys finds, once per run of attributes, the siblings that select
+// a nest's attribute space (IFLA_INFO_KIND for IFLA_INFO_DATA), so that
+// a run of many such nests costs one look-up, not one per nest.
+type siblingKeys struct {
+	run  attr.Decoder // the run, from its start
+	work *int         // the dumper's work counter
+	n    int
+	typs [4]uint16
+	vals [4]string
+}
+
+// get returns the string value of the first attribute of type t in the run.
+func (k *siblingKeys) get(t uint16) string {
+	for i := range k.n {
+		if k.typs[i] == t {
+			return k.vals[i]
+		}
+	}
+	v := ""
+	for kd := k.run; kd.Next(); {
+		*k.work++
+		if kd.Type() == t {
+			v = string(kd.StringBytes())
+			break
+		}
+	}
+	if k.n < len(k.typs) {
+		k.typs[k.n], k.vals[k.n] = t, v
+		k.n++
+	}
+	return v
+}
+
+// attr prints the attribute dec is on; keys looks up the siblings that
+// select a nest's space.
+func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *family.Set, depth int) {
 	t := dec.Type()
 	a := s.Attr(t)
 	name := s.Name(t)
@@ -507,111 +584,26 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, run attr.Decoder, s *famil
 			d.b = append(d.b, " +netorder"...)
 		}
 	}
+	nests := format == family.Nested || format == family.NestedArray || format == family.Multipath
+	if nests && depth >= maxDepth {
+		// Deeper than any real message: shown as bytes, which keeps the
+		// walk's stack small whatever the input.
+		if d.json {
+			d.b = append(d.b, `,"too_deep":true`...)
+		} else {
+			d.b = append(d.b, " (nested deeper than "...)
+			d.b = strconv.AppendInt(d.b, maxDepth, 10)
+			d.b = append(d.b, " levels, not decoded)"...)
+		}
+		format = family.Binary
+	}
 	switch format {
 	case family.Nested:
-		var child *family.Set
-		if a != nil {
-			key := ""
-			if len(a.Variants) > 0 {
-				if kd, ok := run.Find(a.Key); ok {
-					key = string(kd.StringBytes())
-				}
-			}
-			child = a.ChildSet(key)
-		}
-		hdr := 0
-		if a != nil {
-			hdr = min(int(a.Header), len(p))
-		}
-		if hdr > 0 {
-			d.nestHeader(p[:hdr], depth)
-		}
-		d.open(depth)
-		sub := dec.Nested()
-		if hdr > 0 {
-			sub = attr.NewDecoder(p[hdr:]).WithOrder(rec.order).WithBase(dec.Offset() + attr.HeaderLen + hdr)
-		}
-		d.attrs(rec, sub, child, depth+1, "attrs")
-		d.close(depth)
+		d.nest(rec, dec, keys, a, depth)
 	case family.NestedArray:
-		d.open(depth)
-		if d.json {
-			d.b = append(d.b, `,"elems":[`...)
-		}
-		el := dec.Nested()
-		first := true
-		for el.Next() {
-			if d.json {
-				if !first {
-					d.b = append(d.b, ',')
-				}
-				first = false
-				d.b = append(d.b, `{"index":`...)
-				d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
-				d.b = append(d.b, `,"offset":`...)
-				d.b = strconv.AppendInt(d.b, int64(el.Offset()), 10)
-				d.b = append(d.b, `,"len":`...)
-				d.b = strconv.AppendInt(d.b, int64(el.Len()+attr.HeaderLen), 10)
-			} else {
-				d.b = appendIndent(d.b, depth+1)
-				d.b = append(d.b, '[')
-				d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
-				d.b = append(d.b, ']')
-			}
-			d.open(depth + 1)
-			d.attrs(rec, el.Nested(), a.Child, depth+2, "attrs")
-			d.close(depth + 1)
-		}
-		if d.json {
-			d.b = append(d.b, ']')
-		}
-		if err := el.Err(); err != nil {
-			d.malformedf("%s: record %d: %v", rec.file, rec.index, err)
-		}
-		d.close(depth)
+		d.array(rec, dec, a, depth)
 	case family.Multipath:
-		d.open(depth)
-		if d.json {
-			d.b = append(d.b, `,"nexthops":[`...)
-		}
-		off := dec.Offset() + attr.HeaderLen
-		for rest, first := p, true; len(rest) > 0; first = false {
-			nh, err := route.ParseRtNexthop(rest, rec.order)
-			l := int(nh.Len)
-			if err != nil || l < route.RtNexthopLen || l > len(rest) {
-				d.malformedf("%s: record %d: bad rtnexthop at offset %d", rec.file, rec.index, off)
-				break
-			}
-			if d.json {
-				if !first {
-					d.b = append(d.b, ',')
-				}
-				d.b = append(d.b, `{"flags":`...)
-				d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
-				d.b = append(d.b, `,"hops":`...)
-				d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
-				d.b = append(d.b, `,"ifindex":`...)
-				d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
-			} else {
-				d.b = appendIndent(d.b, depth+1)
-				d.b = append(d.b, "rtnexthop flags="...)
-				d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
-				d.b = append(d.b, " hops="...)
-				d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
-				d.b = append(d.b, " ifindex="...)
-				d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
-			}
-			d.open(depth + 1)
-			sub := attr.NewDecoder(rest[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(off + route.RtNexthopLen)
-			d.attrs(rec, sub, a.Child, depth+2, "attrs")
-			d.close(depth + 1)
-			step := min(attr.Align(l), len(rest))
-			rest, off = rest[step:], off+step
-		}
-		if d.json {
-			d.b = append(d.b, ']')
-		}
-		d.close(depth)
+		d.multipath(rec, dec, a, depth)
 	default:
 		if d.json {
 			d.b = append(d.b, `,"value":`...)
@@ -627,6 +619,120 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, run attr.Decoder, s *famil
 			d.b = append(d.b, '\n')
 		}
 	}
+}
+
+// nest prints a nest's contents. It is apart from attr, as are array and
+// multipath, to keep the frames of the recursion through nests small.
+func (d *dumper) nest(rec *record, dec *attr.Decoder, keys *siblingKeys, a *family.Attr, depth int) {
+	p := dec.Bytes()
+	var child *family.Set
+	if a != nil {
+		key := ""
+		if len(a.Variants) > 0 {
+			key = keys.get(a.Key)
+		}
+		child = a.ChildSet(key)
+	}
+	hdr := 0
+	if a != nil {
+		hdr = min(int(a.Header), len(p))
+	}
+	if hdr > 0 {
+		d.nestHeader(p[:hdr], depth)
+	}
+	d.open(depth)
+	sub := dec.Nested()
+	if hdr > 0 {
+		sub = attr.NewDecoder(p[hdr:]).WithOrder(rec.order).WithBase(dec.Offset() + attr.HeaderLen + hdr)
+	}
+	d.attrs(rec, sub, child, depth+1, "attrs")
+	d.close(depth)
+}
+
+// array prints a nested array's elements.
+func (d *dumper) array(rec *record, dec *attr.Decoder, a *family.Attr, depth int) {
+	d.open(depth)
+	if d.json {
+		d.b = append(d.b, `,"elems":[`...)
+	}
+	el := dec.Nested()
+	first := true
+	for el.Next() {
+		if d.json {
+			if !first {
+				d.b = append(d.b, ',')
+			}
+			first = false
+			d.b = append(d.b, `{"index":`...)
+			d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+			d.b = append(d.b, `,"offset":`...)
+			d.b = strconv.AppendInt(d.b, int64(el.Offset()), 10)
+			d.b = append(d.b, `,"len":`...)
+			d.b = strconv.AppendInt(d.b, int64(el.Len()+attr.HeaderLen), 10)
+		} else {
+			d.b = appendIndent(d.b, depth+1)
+			d.b = append(d.b, '[')
+			d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+			d.b = append(d.b, ']')
+		}
+		d.open(depth + 1)
+		d.attrs(rec, el.Nested(), a.Child, depth+2, "attrs")
+		d.close(depth + 1)
+	}
+	if d.json {
+		d.b = append(d.b, ']')
+	}
+	if err := el.Err(); err != nil {
+		d.malformedf("%s: record %d: %v", rec.label, rec.index, err)
+	}
+	d.close(depth)
+}
+
+// multipath prints RTA_MULTIPATH's rtnexthops.
+func (d *dumper) multipath(rec *record, dec *attr.Decoder, a *family.Attr, depth int) {
+	p := dec.Bytes()
+	d.open(depth)
+	if d.json {
+		d.b = append(d.b, `,"nexthops":[`...)
+	}
+	off := dec.Offset() + attr.HeaderLen
+	for rest, first := p, true; len(rest) > 0; first = false {
+		nh, err := route.ParseRtNexthop(rest, rec.order)
+		l := int(nh.Len)
+		if err != nil || l < route.RtNexthopLen || l > len(rest) {
+			d.malformedf("%s: record %d: bad rtnexthop at offset %d", rec.label, rec.index, off)
+			break
+		}
+		if d.json {
+			if !first {
+				d.b = append(d.b, ',')
+			}
+			d.b = append(d.b, `{"flags":`...)
+			d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+			d.b = append(d.b, `,"hops":`...)
+			d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+			d.b = append(d.b, `,"ifindex":`...)
+			d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+		} else {
+			d.b = appendIndent(d.b, depth+1)
+			d.b = append(d.b, "rtnexthop flags="...)
+			d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+			d.b = append(d.b, " hops="...)
+			d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+			d.b = append(d.b, " ifindex="...)
+			d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+		}
+		d.open(depth + 1)
+		sub := attr.NewDecoder(rest[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(off + route.RtNexthopLen)
+		d.attrs(rec, sub, a.Child, depth+2, "attrs")
+		d.close(depth + 1)
+		step := min(attr.Align(l), len(rest))
+		rest, off = rest[step:], off+step
+	}
+	if d.json {
+		d.b = append(d.b, ']')
+	}
+	d.close(depth)
 }
 
 func (d *dumper) nestHeader(p []byte, depth int) {
@@ -779,13 +885,16 @@ func appendHexValue(b, p []byte, json bool) []byte {
 	return appendHex(b, p)
 }
 
-// appendJSONString appends s as a JSON string.
+// appendJSONString appends s as a JSON string. Besides what JSON requires,
+// it escapes DEL, the C1 controls (U+0080-U+009F), the line and paragraph
+// separators and invalid UTF-8 (as U+FFFD), so that no string from the
+// input can move a terminal the output is shown on.
 func appendJSONString(b []byte, s string) []byte {
 	const hexdigits = "0123456789abcdef"
 	b = append(b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
 			b = append(b, c)
 			i++
 			continue
@@ -805,9 +914,12 @@ func appendJSONString(b []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			b = append(b, `\ufffd`...)
-		} else {
+		case r >= 0x80 && r <= 0x9f, r == 0x2028, r == 0x2029:
+			b = append(b, '\\', 'u', hexdigits[r>>12], hexdigits[r>>8&0xf], hexdigits[r>>4&0xf], hexdigits[r&0xf])
+		default:
 			b = append(b, s[i:i+size]...)
 		}
 		i += size

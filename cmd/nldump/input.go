@@ -2,23 +2,31 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/hex"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/wire"
 )
+
+// maxRaw is the largest message of a binary input, and the largest
+// datagram of a hex line, that nldump decodes: larger ones are reported
+// and skipped, so memory stays bounded whatever the input. The kernel's
+// own datagrams are far smaller (a dump part fills at most a few pages).
+const maxRaw = 16 << 20
 
 // record is one datagram to decode, wherever it came from.
 type record struct {
-	file      string
+	file      string // the input's name
+	label     string // the name as text output prints it (quoted if need be)
 	index     int
+	base      int64 // the datagram's first byte's offset in a binary stream
 	time      time.Time
 	family    uint16
 	direction capture.Direction
@@ -30,7 +38,7 @@ type record struct {
 // file decodes every datagram of one input file.
 func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwire.Order, forced bool) error {
 	var r io.Reader = stdin
-	d.size = 0
+	d.size = -1
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -38,7 +46,7 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 		}
 		defer f.Close()
 		r = f
-		if st, err := f.Stat(); err == nil {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			d.size = st.Size()
 		}
 	}
@@ -47,22 +55,18 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 	if isCapture(magic) {
 		return d.capture(name, br, order, forced)
 	}
-	data, err := io.ReadAll(br)
-	if err != nil {
+	// What the first read brought decides between hex text and binary:
+	// waiting for more would hold up a pipe.
+	head, err := br.Peek(1)
+	if err != nil && err != io.EOF {
 		return err
 	}
-	dgrams, err := rawDatagrams(data)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	whole := err == io.EOF
+	head, _ = br.Peek(br.Buffered())
+	if looksHex(head) {
+		return d.hexLines(name, br, rawFamily, order, forced)
 	}
-	for i, dg := range dgrams {
-		rec := record{file: name, index: i, family: rawFamily, data: dg, order: order}
-		if !forced {
-			rec.order = capture.GuessOrder(dg, nlwire.Host())
-		}
-		d.datagram(&rec)
-	}
-	return nil
+	return d.binary(name, br, head, whole, rawFamily, order, forced)
 }
 
 func isCapture(magic []byte) bool {
@@ -78,53 +82,244 @@ func isCapture(magic []byte) bool {
 	return false
 }
 
-// rawDatagrams splits a raw input: hex text with one datagram a line
-// ('#' lines are comments), or else one binary datagram.
-func rawDatagrams(data []byte) ([][]byte, error) {
-	if !looksHex(data) {
-		return [][]byte{data}, nil
-	}
-	var out [][]byte
-	for n, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
+// looksHex reports whether an input starting with head is hex text: its
+// first line that is neither blank nor a '#' comment holds only hex digits
+// and blanks. (A binary datagram starts with its length, whose bytes are
+// not all hex digits unless it claims hundreds of megabytes.)
+func looksHex(head []byte) bool {
+	comment, digits := false, false
+	for i, c := range head {
+		switch {
+		case c == '\n':
+			if digits {
+				return true
+			}
+			comment = false
+		case comment:
+		case c == '#' && !digits && isBlankLine(head[:i]):
+			comment = true
+		case isHexDigit(c):
+			digits = true
+		case c == ' ' || c == '\t' || c == '\r':
+		default:
+			return false
 		}
-		line = strings.Join(strings.Fields(line), "")
-		b, err := hex.DecodeString(line)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+1, err)
-		}
-		out = append(out, b)
 	}
-	return out, nil
+	return len(head) > 0
 }
 
-// looksHex reports whether data is text made of hex digits, white space
-// and '#' comment lines.
-func looksHex(data []byte) bool {
-	if len(data) == 0 {
-		return false
-	}
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 || line[0] == '#' {
-			continue
-		}
-		for _, c := range line {
-			isHex := c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-			if !isHex && c != ' ' && c != '\t' {
-				return false
-			}
+// isBlankLine reports whether the last line of b holds only blanks.
+func isBlankLine(b []byte) bool {
+	for i := len(b) - 1; i >= 0 && b[i] != '\n'; i-- {
+		if b[i] != ' ' && b[i] != '\t' && b[i] != '\r' {
+			return false
 		}
 	}
 	return true
 }
 
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+// hexLines decodes hex text, one datagram a line ('#' lines are
+// comments), as it reads: a bad line is reported by number and skipped.
+func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwire.Order, forced bool) error {
+	var (
+		dg      []byte
+		line    = 1
+		index   = 0
+		bad     string // what is wrong with the current line
+		half    = -1   // the pending high nibble
+		comment bool
+		start   = true
+	)
+	end := func() {
+		if bad == "" && half >= 0 {
+			bad = "odd number of hex digits"
+		}
+		switch {
+		case bad != "":
+			d.malformedf("%s: line %d: %s; line skipped", quote(name), line, bad)
+		case len(dg) > 0:
+			rec := record{file: name, label: quote(name), index: index, family: fam, data: dg, order: order}
+			if !forced {
+				rec.order = capture.GuessOrder(dg, nlwire.Host())
+			}
+			d.datagram(&rec)
+			index++
+		}
+		dg, bad, half, comment, start = dg[:0], "", -1, false, true
+		line++
+	}
+	for {
+		if br.Buffered() == 0 {
+			d.w.Flush() // about to wait for input: show what is decoded
+		}
+		chunk, err := br.ReadSlice('\n')
+		for _, c := range chunk {
+			switch {
+			case c == '\n':
+				end()
+			case comment || bad != "":
+			case c == '#' && start:
+				comment = true
+			case c == ' ' || c == '\t' || c == '\r':
+			case !isHexDigit(c):
+				bad = "not a hex digit: " + strconv.QuoteRune(rune(c))
+			case half >= 0:
+				if len(dg) >= maxRaw {
+					bad = "datagram longer than " + strconv.Itoa(maxRaw) + " bytes"
+					break
+				}
+				dg = append(dg, byte(half)<<4|unhex(c))
+				half = -1
+			default:
+				half = int(unhex(c))
+			}
+			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				start = false
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			if len(chunk) > 0 {
+				end()
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// binary decodes a binary input as one datagram, message by message as
+// it reads, so that memory is bounded by the largest message (maxRaw)
+// whatever the input's size. head is the input's start, all of it if
+// whole.
+func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, fam uint16, order nlwire.Order, forced bool) error {
+	if !forced {
+		order = streamOrder(head, whole, d.size)
+	}
+	swap := order.Swap()
+	rec := record{file: name, label: quote(name), family: fam, order: order}
+	d.records++
+	var (
+		off int64
+		buf []byte
+	)
+	report := func(cause error) {
+		d.malformedf("%s: record 0: %v", quote(name), &wire.FormatError{Offset: int(off), Err: cause})
+	}
+	for {
+		if br.Buffered() == 0 {
+			d.w.Flush() // about to wait for input: show what is decoded
+		}
+		hdr, err := br.Peek(wire.HeaderLen)
+		if len(hdr) < wire.HeaderLen {
+			if len(hdr) > 0 {
+				d.malformedf("%s: record 0: offset %d: %d trailing bytes after the last message", quote(name), off, len(hdr))
+			}
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		n := int64(binary.LittleEndian.Uint32(hdr))
+		if swap != (nlwire.Host() == nlwire.BigEndian) {
+			n = int64(binary.BigEndian.Uint32(hdr))
+		}
+		if n < wire.HeaderLen {
+			report(wire.ErrBadLength)
+			return nil // the kernel stops here: nothing after is framed
+		}
+		if n > maxRaw {
+			d.malformedf("%s: record 0: offset %d: message of %d bytes is longer than nldump decodes (%d); skipped", quote(name), off, n, maxRaw)
+			if got, _ := br.Discard(int(min(n, int64(^uint(0)>>1)))); int64(got) < n {
+				report(wire.ErrTruncated)
+				return nil
+			}
+		} else {
+			buf = buf[:0]
+			for int64(len(buf)) < n {
+				k := min(n-int64(len(buf)), 1<<20)
+				p, err := readN(br, buf, int(k))
+				buf = p
+				if err != nil {
+					break
+				}
+			}
+			if int64(len(buf)) < n {
+				report(wire.ErrTruncated)
+				return nil
+			}
+			rec.data, rec.base = buf, off
+			r := wire.NewReader(buf).WithOrder(order)
+			for r.Next() {
+				d.message(&rec, &r)
+			}
+			d.done += n
+		}
+		pad := int64(wire.Align(int(n&3))) - n&3
+		got, _ := br.Discard(int(pad))
+		off += n + int64(got)
+	}
+}
+
+// readN appends up to n bytes from br to b, growing b only by what
+// arrives.
+func readN(br *bufio.Reader, b []byte, n int) ([]byte, error) {
+	l := len(b)
+	b = append(b, make([]byte, n)...)
+	got, err := io.ReadFull(br, b[l:])
+	return b[:l+got], err
+}
+
+// streamOrder guesses the byte order of a binary input from its first
+// message's length, as capture.GuessOrder does for a datagram: the host's
+// if that length fits the input, else the other one if it fits.
+func streamOrder(head []byte, whole bool, size int64) nlwire.Order {
+	host := nlwire.Host()
+	if len(head) < wire.HeaderLen {
+		return host
+	}
+	avail := int64(maxRaw)
+	switch {
+	case size >= 0:
+		avail = size
+	case whole:
+		avail = int64(len(head))
+	}
+	fits := func(n uint32) bool { return n >= wire.HeaderLen && int64(n) <= avail }
+	le, be := binary.LittleEndian.Uint32(head), binary.BigEndian.Uint32(head)
+	other := nlwire.BigEndian
+	hostLen, otherLen := le, be
+	if host == nlwire.BigEndian {
+		other, hostLen, otherLen = nlwire.LittleEndian, be, le
+	}
+	if !fits(hostLen) && fits(otherLen) {
+		return other
+	}
+	return host
+}
+
 func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bool) error {
 	cr, err := capture.NewReader(r)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", quote(name), err)
 	}
 	if forced {
 		cr.ForceOrder(order)
@@ -132,20 +327,20 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 	for cr.Next() {
 		c := cr.Record()
 		if err := cr.RecordErr(); err != nil {
-			d.malformedf("%s: %v", name, err)
+			d.malformedf("%s: %v", quote(name), err)
 			continue
 		}
-		rec := record{file: name, index: c.Index, time: c.Time, family: c.Protocol,
+		rec := record{file: name, label: quote(name), index: c.Index, time: c.Time, family: c.Protocol,
 			direction: c.Direction, data: c.Data, truncated: c.Truncated(), order: cr.Order(c.Data)}
 		d.datagram(&rec)
 	}
 	if err := cr.Err(); err != nil {
 		var re *capture.RecordError
 		if errors.As(err, &re) {
-			d.malformedf("%s: %v", name, err)
+			d.malformedf("%s: %v", quote(name), err)
 			return nil
 		}
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", quote(name), err)
 	}
 	return nil
 }

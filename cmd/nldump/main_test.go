@@ -18,6 +18,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/internal/capturetest"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -179,11 +180,14 @@ func TestRawInputs(t *testing.T) {
 }
 
 // FuzzDatagram decodes any bytes as a raw datagram of either family, as
-// text and as JSON: no panic, and JSON output stays JSON.
+// text and as JSON: no panic, JSON output stays JSON, and output,
+// allocation and work stay within their bounds per input byte.
 func FuzzDatagram(f *testing.F) {
 	for _, file := range []string{"../../wire/testdata/err_mtu_short.hex", "../../wire/testdata/dump_getlink.hex"} {
-		data, _ := os.ReadFile(file)
-		dgs, _ := rawDatagrams(data)
+		dgs, err := testenv.ReadHex(file)
+		if err != nil {
+			f.Fatal(err)
+		}
 		for _, dg := range dgs {
 			f.Add(dg, false)
 		}
@@ -196,7 +200,7 @@ func FuzzDatagram(f *testing.F) {
 			var out bytes.Buffer
 			d := newDumper(bufio.NewWriter(&out), io.Discard)
 			d.json, d.validate = js, true
-			rec := record{file: "fuzz", data: dg, order: nlwire.LittleEndian}
+			rec := record{file: "fuzz", label: "fuzz", data: dg, order: nlwire.LittleEndian}
 			if i == 1 {
 				rec.order = nlwire.BigEndian // the same bytes read as a big-endian kernel's
 			}
@@ -215,6 +219,9 @@ func FuzzDatagram(f *testing.F) {
 					}
 				}
 			}
+			// What it costs, measured again without keeping the output.
+			c := measure(js, func(d *dumper) { d.datagram(&rec) })
+			c.check(t, "datagram", js, len(dg), len(rec.label))
 		}
 	})
 }
@@ -228,7 +235,8 @@ func TestAppendHex(t *testing.T) {
 }
 
 // FuzzCapture decodes any bytes as a capture file, as text and JSON: no
-// panic, and every malformed record is counted, not fatal.
+// panic, every malformed record is counted, not fatal, and output,
+// allocation and work stay within their bounds per input byte.
 func FuzzCapture(f *testing.F) {
 	for _, file := range []string{"../../testdata/route-errors.pcap", "../../testdata/genl-ctrl.pcapng"} {
 		data, err := os.ReadFile(file)
@@ -254,6 +262,8 @@ func FuzzCapture(f *testing.F) {
 					}
 				}
 			}
+			c := measure(js, func(d *dumper) { _ = d.capture("fuzz", bytes.NewReader(data), 0, false) })
+			c.check(t, "capture", js, len(data), len("fuzz"))
 		}
 	})
 }

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/hostile"
+)
+
+// The cost nldump guarantees per byte of input, whatever its shape: the
+// fuzz targets and TestHostileLinear hold every decode to them.
+const (
+	textPerByte  = 32      // text output bytes per input byte
+	jsonPerByte  = 48      // JSON output bytes per input byte
+	perMessage   = 320     // output bytes a message may add to that (its header line), besides its file name
+	allocPerByte = 16      // bytes allocated per input byte
+	allocFixed   = 1 << 20 // ... plus this much, for buffers of fixed size
+	workPerAttr  = 4       // attributes looked at per 4 input bytes
+)
+
+// cost is what one decode of an input cost.
+type cost struct {
+	out, alloc, work, messages int
+}
+
+// measure runs decode with a fresh dumper writing to a counter.
+func measure(js bool, decode func(d *dumper)) cost {
+	var out countWriter
+	d := newDumper(bufio.NewWriterSize(&out, 64<<10), io.Discard)
+	d.json, d.validate = js, true
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	decode(d)
+	d.w.Flush()
+	runtime.ReadMemStats(&after)
+	return cost{out: out.n, alloc: int(after.TotalAlloc - before.TotalAlloc), work: d.work, messages: d.messages}
+}
+
+// check fails t if c exceeds the guarantees for an input of n bytes
+// named by a label of labelLen bytes.
+func (c cost) check(t testing.TB, what string, js bool, n, labelLen int) {
+	t.Helper()
+	per := textPerByte
+	if js {
+		per = jsonPerByte
+	}
+	if max := per*n + c.messages*(perMessage+labelLen); c.out > max {
+		t.Errorf("%s: %d bytes of output for %d of input (%d messages), over %d", what, c.out, n, c.messages, max)
+	}
+	if max := allocPerByte*n + allocFixed; c.alloc > max {
+		t.Errorf("%s: allocated %d bytes for %d of input, over %d", what, c.alloc, n, max)
+	}
+	if max := workPerAttr*(n/4+1) + 16; c.work > max {
+		t.Errorf("%s: looked at %d attributes for %d bytes of input, over %d", what, c.work, n, max)
+	}
+}
+
+func hostilePcap(tb testing.TB, s hostile.Shape, size int) []byte {
+	var buf bytes.Buffer
+	w, err := capture.NewWriter(&buf, capture.PCAP)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, m := range s.Messages(size) {
+		if err := w.WriteDatagram(time.Unix(0, 0), 0, true, m); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// TestHostileLinear decodes inputs shaped to be expensive (deep nests,
+// wide nests, siblings looking each other up, errors echoing them) at two
+// sizes: output, allocation and work stay within their per-byte bounds,
+// and the larger input costs no more per byte than the smaller.
+func TestHostileLinear(t *testing.T) {
+	for _, s := range hostile.Shapes() {
+		for _, js := range []bool{false, true} {
+			var perByte [2]float64
+			for i, size := range []int{64 << 10, 1 << 20} {
+				data := hostilePcap(t, s, size)
+				c := measure(js, func(d *dumper) {
+					if err := d.capture("hostile", bytes.NewReader(data), 0, false); err != nil {
+						t.Fatal(err)
+					}
+				})
+				what := s.String() + " " + map[bool]string{false: "text", true: "json"}[js]
+				c.check(t, what, js, len(data), len("hostile"))
+				perByte[i] = float64(c.work) / float64(len(data))
+			}
+			if perByte[1] > 1.25*perByte[0] {
+				t.Errorf("%v: work per byte grows with size: %.3f at 64 KiB, %.3f at 1 MiB", s, perByte[0], perByte[1])
+			}
+		}
+	}
+}
+
+// TestHostileText: past maxIndent levels a line's indentation stops
+// growing and says the depth; past maxDepth a nest is shown as bytes; an
+// error's path is elided in the middle.
+func TestHostileText(t *testing.T) {
+	for _, s := range []hostile.Shape{hostile.Deep, hostile.Echo, hostile.DeepWide} {
+		out, errs, status := runNldumpInput(t, hostilePcap(t, s, 1))
+		if status != 0 {
+			t.Errorf("%v: status %d, stderr %s", s, status, errs)
+		}
+		longest := 0
+		for _, line := range strings.Split(out, "\n") {
+			indent := len(line) - len(strings.TrimLeft(line, " "))
+			longest = max(longest, indent)
+		}
+		if longest > 2*maxIndent+6 { // an echoed request starts 3 levels in
+			t.Errorf("%v: indentation of %d spaces", s, longest)
+		}
+		if !strings.Contains(out, "[depth 13] ") {
+			t.Errorf("%v: no line says its depth", s)
+		}
+		if s != hostile.DeepWide && !strings.Contains(out, "(nested deeper than 1000 levels, not decoded)") {
+			t.Errorf("%v: the nest past %d levels is not shown as bytes", s, maxDepth)
+		}
+		if s != hostile.Deep && !strings.Contains(out, " more.../") {
+			t.Errorf("%v: the error's path is not elided:\n%.600s", s, out)
+		}
+	}
+}
+
+func runNldumpInput(t testing.TB, input []byte, args ...string) (stdout, stderr string, status int) {
+	var out, errb bytes.Buffer
+	status = run(append(args, "-"), bytes.NewReader(input), &out, &errb)
+	return out.String(), errb.String(), status
+}
+
+// TestSiblingLookups: a run of many IFLA_INFO_DATA looks IFLA_INFO_KIND up
+// once, not once per nest.
+func TestSiblingLookups(t *testing.T) {
+	m := hostile.Siblings.Message()
+	c := measure(false, func(d *dumper) {
+		rec := record{file: "x", label: "x", data: m, order: nlwire.LittleEndian}
+		d.datagram(&rec)
+	})
+	if attrs := len(m) / 4; c.work > 2*attrs {
+		t.Errorf("looked at %d attributes of a message of %d", c.work, attrs)
+	}
+}

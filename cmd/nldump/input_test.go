@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/internal/hostile"
+	"github.com/nlwire/nlwire/wire"
+)
+
+// getlink is an RTM_GETLINK dump request with sequence number 7.
+var getlink = []byte{0x14, 0, 0, 0, 0x12, 0, 0x01, 0x03, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+
+// TestHexBadLines: a line of hex that cannot be decoded is reported by its
+// number and skipped; the lines around it are decoded.
+func TestHexBadLines(t *testing.T) {
+	good := hex.EncodeToString(getlink)
+	input := "# three datagrams\n" + good + "\n" + good[:len(good)-1] + "\n" + good + "\n14 00 zz\n" + good
+	out, errs, status := runNldumpInput(t, []byte(input))
+	if status != 1 {
+		t.Errorf("status %d, want 1", status)
+	}
+	if n := strings.Count(out, "RTM_GETLINK"); n != 3 {
+		t.Errorf("decoded %d datagrams, want 3:\n%s", n, out)
+	}
+	for _, want := range []string{"line 3: odd number of hex digits", `line 5: not a hex digit: 'z'`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	for i, want := range []string{" #0 ", " #1 ", " #2 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("datagram %d not numbered %q:\n%s", i, want, out)
+		}
+	}
+}
+
+// zeros is an endless input of zero bytes, like /dev/zero.
+type zeros struct{ n int }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.n += len(p)
+	return len(p), nil
+}
+
+// TestEndlessZeros: an endless input whose first message is malformed is
+// reported at once; nldump does not read it whole.
+func TestEndlessZeros(t *testing.T) {
+	z := &zeros{}
+	var out, errb bytes.Buffer
+	status := run([]string{"-"}, z, &out, &errb)
+	if status != 1 || !strings.Contains(errb.String(), "invalid message length at offset 0") {
+		t.Errorf("status %d, stderr %q", status, errb.String())
+	}
+	if z.n > 1<<20 {
+		t.Errorf("read %d bytes of an input that ends after 16", z.n)
+	}
+}
+
+// messages is an input of n copies of msg, made as it is read.
+type messages struct {
+	msg  []byte
+	n    int
+	rest []byte
+}
+
+func (m *messages) Read(p []byte) (int, error) {
+	k := 0
+	for k < len(p) {
+		if len(m.rest) == 0 {
+			if m.n == 0 {
+				break
+			}
+			m.n--
+			m.rest = m.msg
+		}
+		c := copy(p[k:], m.rest)
+		m.rest, k = m.rest[c:], k+c
+	}
+	if k == 0 {
+		return 0, io.EOF
+	}
+	return k, nil
+}
+
+// TestBinaryStreams: a binary input is decoded message by message as it
+// is read, in memory that does not grow with its length.
+func TestBinaryStreams(t *testing.T) {
+	msg := hostile.Wide.Message()
+	for _, n := range []int{16, 256} { // 1 MiB and 16 MiB
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var out countWriter
+		status := run([]string{"-"}, &messages{msg: msg, n: n}, &out, io.Discard)
+		runtime.ReadMemStats(&after)
+		if status != 0 {
+			t.Fatalf("%d messages: status %d", n, status)
+		}
+		if want := n * len(msg) * 5; out.n < want {
+			t.Errorf("%d messages: %d bytes of output, want over %d", n, out.n, want)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+			t.Errorf("%d messages of %d bytes: allocated %d bytes", n, len(msg), alloc)
+		}
+	}
+	// Every message is printed, at its offset in the stream.
+	out, errs, status := runNldumpInput(t, bytes.Repeat(getlink, 3))
+	if status != 0 || strings.Count(out, "RTM_GETLINK") != 3 || !strings.Contains(out, " #0 @40 ") {
+		t.Errorf("status %d, stderr %q, out:\n%s", status, errs, out)
+	}
+	// A message cut by the end of the input is reported at its offset.
+	_, errs, status = runNldumpInput(t, append(bytes.Repeat(getlink, 2), getlink[:18]...))
+	if status != 1 || !strings.Contains(errs, "record 0: wire: message truncated at offset 40") {
+		t.Errorf("cut message: status %d, stderr %q", status, errs)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestHexFromPipe: hex lines from a pipe are decoded and printed as they
+// arrive, before the input ends.
+func TestHexFromPipe(t *testing.T) {
+	pr, pw := io.Pipe()
+	var out syncBuffer
+	done := make(chan int)
+	go func() { done <- run([]string{"-"}, bufio.NewReader(pr), &out, io.Discard) }()
+	io.WriteString(pw, hex.EncodeToString(getlink)+"\n")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "RTM_GETLINK") {
+		if time.Now().After(deadline) {
+			t.Fatal("nothing printed for a line sent 10 s ago")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	pw.Close()
+	if status := <-done; status != 0 {
+		t.Errorf("status %d", status)
+	}
+}
+
+// TestEscapes: names that come from the input — a generic family's name
+// learned from the capture, a file name — are escaped in text output, so
+// no terminal control or line break reaches the output from them.
+func TestEscapes(t *testing.T) {
+	const evil = "evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"
+	b := wire.NewBuilder(nil)
+	m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Seq: 1})
+	copy(b.FamilyHeader(genl.HeaderLen), []byte{genl.CTRL_CMD_NEWFAMILY, 2})
+	e := b.Attrs()
+	e.Uint16(genl.CTRL_ATTR_FAMILY_ID, 0x30)
+	e.String(genl.CTRL_ATTR_FAMILY_NAME, evil)
+	b.End(m)
+	m = b.Start(wire.Header{Type: 0x30, Flags: wire.Request, Seq: 2})
+	b.FamilyHeader(genl.HeaderLen)
+	b.End(m)
+	dg, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x\x1b]0;title\x07\nforged.pcap")
+	fh, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := capture.NewWriter(fh, capture.PCAP)
+	w.WriteDatagram(time.Unix(0, 0), familyGeneric, true, dg)
+	w.Flush()
+	fh.Close()
+	for _, args := range [][]string{{file}, {"-json", file}} {
+		out, errs, _ := runNldump(t, args...)
+		for _, s := range []string{out, errs} {
+			if strings.ContainsAny(s, "\x1b\x07\u009b") {
+				t.Errorf("%v: a control character reached the output:\n%q", args, s)
+			}
+			for _, line := range strings.Split(s, "\n") {
+				if strings.HasPrefix(line, "forged") {
+					t.Errorf("%v: a forged line:\n%s", args, s)
+				}
+			}
+		}
+		if !strings.Contains(out, `"evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"`) && !strings.Contains(out, `"type":"evil\u001b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"`) {
+			t.Errorf("%v: the family's name is not shown escaped:\n%s", args, out)
+		}
+	}
+}

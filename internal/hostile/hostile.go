@@ -1,0 +1,138 @@
+// Package hostile builds netlink inputs shaped to make a decoder work
+// hard: deep nests, wide nests, siblings that look each other up, errors
+// that echo such requests. Tests and the scale measurements of nldump use
+// them; every message is little-endian NETLINK_ROUTE.
+package hostile
+
+import "encoding/binary"
+
+// Netlink and rtnetlink numbers the shapes use.
+const (
+	rtmNewLink   = 16     // RTM_NEWLINK
+	nlmsgError   = 2      // NLMSG_ERROR
+	iflaLinkinfo = 18     // IFLA_LINKINFO
+	infoKind     = 1      // IFLA_INFO_KIND
+	infoData     = 2      // IFLA_INFO_DATA
+	nested       = 0x8000 // NLA_F_NESTED
+	unknownType  = 0x3ff0 // a type no rtnetlink table names
+	maxNla       = 0xffff
+	ifinfomsgLen = 16
+)
+
+// Shape is a kind of hostile input.
+type Shape int
+
+// The shapes.
+const (
+	Deep     Shape = iota // chains of nests 16,382 levels deep
+	Wide                  // nests of 16,382 empty attributes
+	Siblings              // an IFLA_LINKINFO of 16,382 IFLA_INFO_DATA, each looking for IFLA_INFO_KIND
+	Echo                  // NLMSG_ERRORs echoing a deep request, OFFS at its innermost attribute
+	DeepWide              // NLMSG_ERRORs echoing 8,000 levels over 8,000 siblings, OFFS at the last
+)
+
+// Shapes lists every shape.
+func Shapes() []Shape { return []Shape{Deep, Wide, Siblings, Echo, DeepWide} }
+
+// String names the shape.
+func (s Shape) String() string {
+	return [...]string{"deep", "wide", "siblings", "echo", "deep+wide"}[s]
+}
+
+// Message returns one message of the shape, about 64 KiB long.
+func (s Shape) Message() []byte {
+	switch s {
+	case Deep:
+		return link(chain(nil, (maxNla-4)/4))
+	case Wide:
+		return link(wide(nil, unknownType|nested, (maxNla-4)/4, 0))
+	case Siblings:
+		return link(wide(nil, iflaLinkinfo|nested, (maxNla-4)/4, infoData|nested))
+	case Echo:
+		req := link(chain(nil, (maxNla-4)/4-8))
+		return errorOf(req, 16+ifinfomsgLen+4*((maxNla-4)/4-8-1))
+	case DeepWide:
+		const depth, width = 6000, 8000
+		var b []byte
+		starts := make([]int, depth)
+		for i := range depth {
+			starts[i] = len(b)
+			b = attrHdr(b, unknownType|nested, 0)
+		}
+		for range width {
+			b = attrHdr(b, 1, 4)
+		}
+		for i := depth - 1; i >= 0; i-- {
+			binary.LittleEndian.PutUint16(b[starts[i]:], uint16(len(b)-starts[i]))
+		}
+		req := link(b)
+		return errorOf(req, len(req)-4)
+	}
+	return nil
+}
+
+// Messages returns messages of the shape adding up to at least size bytes.
+func (s Shape) Messages(size int) [][]byte {
+	m := s.Message()
+	out := make([][]byte, 0, size/len(m)+1)
+	for n := 0; n < size; n += len(m) {
+		out = append(out, m)
+	}
+	return out
+}
+
+func attrHdr(b []byte, typ uint16, n int) []byte {
+	return binary.LittleEndian.AppendUint32(b, uint32(n)|uint32(typ)<<16)
+}
+
+// chain appends n nests, each the only content of the one before.
+func chain(b []byte, n int) []byte {
+	for i := range n {
+		b = attrHdr(b, unknownType|nested, 4*(n-i))
+	}
+	return b
+}
+
+// wide appends a nest of type typ holding n empty attributes of type child
+// (1 if child is 0).
+func wide(b []byte, typ uint16, n int, child uint16) []byte {
+	if child == 0 {
+		child = 1
+	}
+	b = attrHdr(b, typ, 4+4*n)
+	for range n {
+		b = attrHdr(b, child, 4)
+	}
+	return b
+}
+
+// link wraps attributes in an RTM_NEWLINK request with an ifinfomsg.
+func link(attrs []byte) []byte {
+	n := 16 + ifinfomsgLen + len(attrs)
+	b := binary.LittleEndian.AppendUint32(nil, uint32(n))
+	b = binary.LittleEndian.AppendUint16(b, rtmNewLink)
+	b = binary.LittleEndian.AppendUint16(b, 0x1|0x4) // NLM_F_REQUEST|NLM_F_ACK
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, 0)
+	b = append(b, make([]byte, ifinfomsgLen)...)
+	return append(b, attrs...)
+}
+
+// errorOf returns the NLMSG_ERROR (EINVAL) that echoes req whole, with
+// NLMSGERR_ATTR_MSG and NLMSGERR_ATTR_OFFS = offs.
+func errorOf(req []byte, offs int) []byte {
+	const msg = "hostile\x00"
+	tlvs := attrHdr(nil, 1, 4+len(msg))
+	tlvs = append(tlvs, msg...)
+	tlvs = attrHdr(tlvs, 2, 8)
+	tlvs = binary.LittleEndian.AppendUint32(tlvs, uint32(offs))
+	n := 16 + 4 + len(req) + len(tlvs)
+	b := binary.LittleEndian.AppendUint32(nil, uint32(n))
+	b = binary.LittleEndian.AppendUint16(b, nlmsgError)
+	b = binary.LittleEndian.AppendUint16(b, 0x200) // NLM_F_ACK_TLVS
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, 1234)
+	b = binary.LittleEndian.AppendUint32(b, uint32(0xffffffea)) // -EINVAL
+	b = append(b, req...)
+	return append(b, tlvs...)
+}
