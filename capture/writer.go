@@ -3,6 +3,7 @@ package capture
 import (
 	"bufio"
 	"io"
+	"math"
 	"runtime"
 	"time"
 
@@ -11,13 +12,22 @@ import (
 	"github.com/gopacket/gopacket/pcapgo"
 )
 
-// SnapLen is the largest datagram a Writer records whole: the largest a
-// netlink socket can receive (a 64 KiB skb plus the pseudo-header, with
-// room for the kernel's larger dump buffers).
+// SnapLen is the snap length a Writer declares in its file header (pcap)
+// or interface description (pcapng), and the most it records of a
+// record: the 16-byte pseudo-header and the first SnapLen-16 bytes of the
+// datagram. It is 262,144, the longest netlink record Wireshark and
+// tcpdump read (WTAP_MAX_PACKET_SIZE_STANDARD, MAXIMUM_SNAPLEN).
 const SnapLen = 1 << 18
 
 // Writer writes netlink datagrams to a pcap or pcapng file. Call Flush
 // when done. A Writer is not safe for concurrent use.
+//
+// A datagram longer than SnapLen-PseudoHeaderLen bytes is cut to that
+// length, as tcpdump cuts packets to its snap length: the record keeps the
+// datagram's true length, so a Reader returns it with Record.Truncated
+// true, and tshark and tcpdump read it (they refuse longer netlink
+// records, and stop reading the file there). The file formats are
+// written by github.com/gopacket/gopacket/pcapgo.
 type Writer struct {
 	bw   *bufio.Writer
 	pcap *pcapgo.Writer
@@ -54,12 +64,16 @@ func NewWriter(w io.Writer, f Format) (*Writer, error) {
 }
 
 // Write records rec: its Time, Protocol, PktType, Direction (pcapng
-// only) and Data. A Length above len(Data) records a cut datagram.
+// only) and Data. A Length above len(Data) records a cut datagram. Data
+// longer than SnapLen-PseudoHeaderLen bytes is cut to that, and recorded
+// with its length (the larger of Length and len(Data)).
 func (w *Writer) Write(rec *Record) error {
+	data := rec.Data[:min(len(rec.Data), SnapLen-PseudoHeaderLen)]
 	w.buf = appendPseudoHeader(w.buf[:0], rec.PktType, rec.Protocol)
-	w.buf = append(w.buf, rec.Data...)
-	length := max(rec.Length, len(rec.Data)) + PseudoHeaderLen
-	ci := gopacket.CaptureInfo{Timestamp: rec.Time, CaptureLength: len(w.buf), Length: length}
+	w.buf = append(w.buf, data...)
+	// orig_len is a uint32 in both formats (and CaptureInfo.Length an int).
+	length := min(uint64(max(rec.Length, len(rec.Data)))+PseudoHeaderLen, math.MaxUint32, math.MaxInt)
+	ci := gopacket.CaptureInfo{Timestamp: rec.Time, CaptureLength: len(w.buf), Length: int(length)}
 	if w.ng != nil {
 		var opts pcapgo.NgPacketOptions
 		if rec.Direction != DirectionUnknown {
