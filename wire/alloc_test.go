@@ -45,7 +45,8 @@ func TestNoAllocs(t *testing.T) {
 			b := NewBuilder(buf[:0])
 			for i := 0; i < 4; i++ {
 				m := b.Start(hdr)
-				b.FamilyHeader(16)
+				PutFixedHeader(&b, testHdr{n: 8, a: 1, b: 2})
+				b.FamilyHeader(8)
 				e := b.Attrs()
 				e.String(3, "eth0")
 				e.Uint32(4, 1500)

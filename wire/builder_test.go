@@ -128,6 +128,11 @@ func TestBuilderMisuse(t *testing.T) {
 		{"end the zero Msg", func(b *Builder) { b.End(Msg{}) }, ErrMisnested},
 		{"end with a nest open", func(b *Builder) { m := b.Start(Header{}); b.Attrs().Begin(1); b.End(m) }, ErrMisnested},
 		{"family header outside a message", func(b *Builder) { b.FamilyHeader(4) }, ErrMisnested},
+		{"negative family header length", func(b *Builder) { m := b.Start(Header{}); b.FamilyHeader(-1); b.End(m) }, ErrHeaderLength},
+		{"family header over 65535 bytes", func(b *Builder) { m := b.Start(Header{}); b.FamilyHeader(MaxFixedHeader + 1); b.End(m) }, ErrHeaderLength},
+		{"fixed header of negative length", func(b *Builder) { m := b.Start(Header{}); PutFixedHeader(b, testHdr{n: -4}); b.End(m) }, ErrHeaderLength},
+		{"fixed header longer than its Len", func(b *Builder) { m := b.Start(Header{}); PutFixedHeader(b, testHdr{n: 2}); b.End(m) }, ErrHeaderLength},
+		{"fixed header outside a message", func(b *Builder) { PutFixedHeader(b, testHdr{n: 8}) }, ErrMisnested},
 		{"attribute too long", func(b *Builder) { m := b.Start(Header{}); b.Attrs().Put(1, make([]byte, 70000)); b.End(m) }, attr.ErrAttrTooLong},
 		{"attribute before any message", func(b *Builder) { b.Attrs().Uint32(1, 1) }, ErrMisnested},
 		{"attribute between messages", func(b *Builder) {
@@ -179,4 +184,101 @@ func nla(o nlwire.Order, typ uint16, v []byte) []byte {
 	b = bo.AppendUint16(b, typ)
 	b = append(b, v...)
 	return append(b, make([]byte, (4-len(v)%4)%4)...)
+}
+
+// testHdr is a fixed header of 8 bytes (u16, pad, u32) that claims n.
+type testHdr struct {
+	n int
+	a uint16
+	b uint32
+}
+
+func (h testHdr) Len() int { return h.n }
+
+func (h testHdr) Put(p []byte, o nlwire.Order) bool {
+	if len(p) < 8 {
+		return false
+	}
+	bo := byteOrder(o)
+	bo.PutUint16(p, h.a)
+	bo.PutUint32(p[4:], h.b)
+	return true
+}
+
+func byteOrder(o nlwire.Order) interface {
+	binary.ByteOrder
+	binary.AppendByteOrder
+} {
+	if o == nlwire.BigEndian || (o == nlwire.Native && nlwire.Host() == nlwire.BigEndian) {
+		return binary.BigEndian
+	}
+	return binary.LittleEndian
+}
+
+// TestFamilyHeaderLength: a bad length latches ErrHeaderLength at the
+// offset where the header would go, and every later call is a no-op;
+// the edges 0 and MaxFixedHeader are taken.
+func TestFamilyHeaderLength(t *testing.T) {
+	for _, n := range []int{-1, -1 << 40, MaxFixedHeader + 1, 1 << 40} {
+		b := NewBuilder(nil)
+		m := b.Start(Header{Type: 0x10})
+		if p := b.FamilyHeader(n); p != nil {
+			t.Errorf("FamilyHeader(%d) = %d bytes", n, len(p))
+		}
+		b.Attrs().Uint32(1, 1)
+		b.End(m)
+		out, err := b.Finish()
+		var fe *FormatError
+		if out != nil || !errors.As(err, &fe) || fe.Err != ErrHeaderLength || fe.Offset != HeaderLen {
+			t.Errorf("FamilyHeader(%d): Finish() = %d bytes, %v; want ErrHeaderLength at %d", n, len(out), err, HeaderLen)
+		}
+	}
+	for _, n := range []int{0, 1, MaxFixedHeader} {
+		b := NewBuilder(nil)
+		m := b.Start(Header{Type: 0x10})
+		if p := b.FamilyHeader(n); len(p) != n {
+			t.Errorf("FamilyHeader(%d) = %d bytes", n, len(p))
+		}
+		b.End(m)
+		out, err := b.Finish()
+		if err != nil || len(out) != HeaderLen+attr.Align(n) {
+			t.Errorf("FamilyHeader(%d): Finish() = %d bytes, %v", n, len(out), err)
+		}
+	}
+}
+
+// TestPutFixedHeader: the header comes out in the Builder's order, after
+// the nlmsghdr or at the start of a nest's payload, exactly as Put in
+// that order lays it out.
+func TestPutFixedHeader(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.Native, nlwire.LittleEndian, nlwire.BigEndian} {
+		h := testHdr{n: 8, a: 0x0102, b: 0x03040506}
+		b := NewBuilder(nil).WithOrder(o)
+		if b.Order() != o {
+			t.Errorf("Order() = %v, want %v", b.Order(), o)
+		}
+		m := b.Start(Header{Type: 0x10, Seq: 7})
+		PutFixedHeader(&b, h)
+		e := b.Attrs()
+		n := e.Begin(1)
+		PutFixedHeader(&b, h)
+		e.Uint32(2, 9)
+		e.End(n)
+		b.End(m)
+		got, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixed := make([]byte, 8)
+		h.Put(fixed, o)
+		want := Header{Len: 44, Type: 0x10, Seq: 7}.Append(nil, o)
+		want = append(want, fixed...)
+		want = append(want, nla(o, 1|attr.FlagNested, append(bytes.Clone(fixed), nla(o, 2, byteOrder(o).AppendUint32(nil, 9))...))...)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%v: (-want +got):\n%s", o, diff)
+		}
+	}
+	if b := NewBuilder(nil); b.Order() != nlwire.Native {
+		t.Errorf("NewBuilder(nil).Order() = %v, want native", b.Order())
+	}
 }

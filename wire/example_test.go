@@ -6,27 +6,25 @@ import (
 	"fmt"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/wire"
 )
 
 // Build an RTM_NEWLINK request that sets lo's MTU and asks for an ACK.
+// The byte order is given once, to the Builder: the nlmsghdr, the
+// ifinfomsg and the attributes all follow it.
 func ExampleBuilder() {
-	const (
-		rtmNewLink = 16
-		iflaMTU    = 4
-	)
 	b := wire.NewBuilder(make([]byte, 0, 64)).WithOrder(nlwire.LittleEndian)
-	m := b.Start(wire.Header{Type: rtmNewLink, Flags: wire.Request | wire.Ack, Seq: 1})
-	ifi := b.FamilyHeader(16) // struct ifinfomsg
-	ifi[4] = 1                // ifi_index 1 (lo), little-endian
-	b.Attrs().Uint32(iflaMTU, 65536)
+	m := b.Start(wire.Header{Type: route.RTM_NEWLINK, Flags: wire.Request | wire.Ack, Seq: 1})
+	wire.PutFixedHeader(&b, route.IfInfoMsg{Index: 1}) // lo
+	b.Attrs().Uint32(route.IFLA_MTU, 65536)
 	b.End(m)
 	msg, err := b.Finish()
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(len(msg), hex.EncodeToString(msg[:16]))
-	// Output: 40 28000000100005000100000000000000
+	fmt.Println(len(msg), hex.EncodeToString(msg[:32]))
+	// Output: 40 2800000010000500010000000000000000000000010000000000000000000000
 }
 
 // Walk the messages of a received datagram and read the kernel's error.

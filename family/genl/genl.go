@@ -36,9 +36,10 @@ func ParseHeader(b []byte, o nlwire.Order) (Header, error) {
 	return Header{Cmd: b[0], Version: b[1], Reserved: endian.Uint16(b[2:4], o.Swap())}, nil
 }
 
-// Put writes h into b[:HeaderLen] in byte order o, as
-// wire.Builder.FamilyHeader returns it, and reports whether b was long
-// enough (it writes nothing otherwise).
+// Put writes h into b[:HeaderLen] in byte order o and reports whether b
+// was long enough (it writes nothing otherwise). To write h into a
+// message, wire.PutFixedHeader(&b, h) calls it with the Builder's own
+// order.
 func (h Header) Put(b []byte, o nlwire.Order) bool {
 	if len(b) < HeaderLen {
 		return false
@@ -47,6 +48,10 @@ func (h Header) Put(b []byte, o nlwire.Order) bool {
 	endian.PutUint16(b[2:4], h.Reserved, o.Swap())
 	return true
 }
+
+// Len returns HeaderLen, sizeof(struct genlmsghdr): with Put, it makes
+// Header a wire.FixedHeader.
+func (h Header) Len() int { return HeaderLen }
 
 // Append appends h to b in byte order o.
 func (h Header) Append(b []byte, o nlwire.Order) []byte {

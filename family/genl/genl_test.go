@@ -1,6 +1,7 @@
 package genl_test
 
 import (
+	"encoding/hex"
 	"flag"
 	"os"
 	"path/filepath"
@@ -164,6 +165,34 @@ func TestHeader(t *testing.T) {
 	}
 }
 
+var _ wire.FixedHeader = genl.Header{}
+
+// TestPutFixedHeader: a CTRL_CMD_GETFAMILY request built in either byte
+// order has its genlmsghdr in the Builder's order (the reserved field
+// shows it), laid out by hand here.
+func TestPutFixedHeader(t *testing.T) {
+	for _, tt := range []struct {
+		o    nlwire.Order
+		want string
+	}{
+		{nlwire.LittleEndian, "2000000010000100010000000000000003020100" + "0b0002006e6c6374726c0000"},
+		{nlwire.BigEndian, "0000002000100001000000010000000003020001" + "000b00026e6c6374726c0000"},
+	} {
+		b := wire.NewBuilder(nil).WithOrder(tt.o)
+		m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Flags: wire.Request, Seq: 1})
+		wire.PutFixedHeader(&b, genl.Header{Cmd: genl.CTRL_CMD_GETFAMILY, Version: 2, Reserved: 1})
+		b.Attrs().String(genl.CTRL_ATTR_FAMILY_NAME, "nlctrl")
+		b.End(m)
+		out, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hex.EncodeToString(out); got != tt.want {
+			t.Errorf("%v:\n got %s\nwant %s", tt.o, got, tt.want)
+		}
+	}
+}
+
 func TestAllocs(t *testing.T) {
 	b := make([]byte, 0, 8)
 	var sink int
@@ -173,6 +202,11 @@ func TestAllocs(t *testing.T) {
 		sink += int(h.Cmd) + len(genl.Commands.Name(genl.CTRL_CMD_GETPOLICY)) + len(genl.CtrlAttrs.Name(genl.CTRL_ATTR_OPS))
 		v, _ := genl.PolicyTypeAttrs.Lookup("NL_POLICY_TYPE_ATTR_MASK")
 		sink += int(v)
+		bl := wire.NewBuilder(b[:0]).WithOrder(nlwire.BigEndian)
+		m := bl.Start(wire.Header{Type: genl.GENL_ID_CTRL, Flags: wire.Request})
+		wire.PutFixedHeader(&bl, genl.Header{Cmd: genl.CTRL_CMD_GETFAMILY, Version: 2})
+		bl.End(m)
+		b, _ = bl.Finish()
 	})
 	if n != 0 {
 		t.Errorf("%v allocations per run, want 0", n)

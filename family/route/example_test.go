@@ -11,19 +11,21 @@ import (
 )
 
 // Build an RTM_NEWLINK request that creates a veth pair, on any OS, in
-// little-endian order (for an x86_64 or arm64 target).
+// little-endian order (for an x86_64 or arm64 target). The order is
+// given once, to the Builder: wire.PutFixedHeader writes each struct
+// ifinfomsg in it, the message's own and the one that leads
+// VETH_INFO_PEER.
 func Example_newVeth() {
-	o := nlwire.LittleEndian
-	b := wire.NewBuilder(nil).WithOrder(o)
+	b := wire.NewBuilder(nil).WithOrder(nlwire.LittleEndian)
 	m := b.Start(wire.Header{Type: route.RTM_NEWLINK, Flags: wire.Request | wire.Ack | wire.Create | wire.Excl, Seq: 1})
-	route.IfInfoMsg{}.Put(b.FamilyHeader(route.IfInfoMsgLen), o)
+	wire.PutFixedHeader(&b, route.IfInfoMsg{})
 	a := b.Attrs()
 	a.String(route.IFLA_IFNAME, "veth0")
 	li := a.Begin(route.IFLA_LINKINFO)
 	a.String(route.IFLA_INFO_KIND, "veth")
 	data := a.Begin(route.IFLA_INFO_DATA)
 	peer := a.Begin(route.VETH_INFO_PEER)
-	route.IfInfoMsg{}.Put(a.Header(route.IfInfoMsgLen), o)
+	wire.PutFixedHeader(&b, route.IfInfoMsg{})
 	a.String(route.IFLA_IFNAME, "veth1")
 	a.End(peer)
 	a.End(data)
@@ -47,10 +49,9 @@ func Example_newVeth() {
 
 // Build an RTM_GETROUTE dump request for the IPv4 routes of every table.
 func Example_getRouteDump() {
-	o := nlwire.LittleEndian
-	b := wire.NewBuilder(nil).WithOrder(o)
+	b := wire.NewBuilder(nil).WithOrder(nlwire.LittleEndian)
 	m := b.Start(wire.Header{Type: route.RTM_GETROUTE, Flags: wire.Request | wire.Dump, Seq: 2})
-	route.RtMsg{Family: route.AF_INET}.Put(b.FamilyHeader(route.RtMsgLen), o)
+	wire.PutFixedHeader(&b, route.RtMsg{Family: route.AF_INET})
 	b.End(m)
 	out, _ := b.Finish()
 	fmt.Println(hex.EncodeToString(out))

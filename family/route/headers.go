@@ -47,9 +47,11 @@ func ParseIfInfoMsg(b []byte, o nlwire.Order) (IfInfoMsg, error) {
 	}, nil
 }
 
-// Put writes m into b[:IfInfoMsgLen] in byte order o, as a buffer from
-// wire.Builder.FamilyHeader or attr.Encoder.Header wants it, and reports
-// whether b was long enough (it writes nothing otherwise).
+// Put writes m into b[:IfInfoMsgLen] in byte order o and reports whether
+// b was long enough (it writes nothing otherwise). To write m into a
+// message, wire.PutFixedHeader(&b, m) calls it with the Builder's own
+// order; Put itself is for a buffer of one's own, such as one from
+// attr.Encoder.Header.
 func (m IfInfoMsg) Put(b []byte, o nlwire.Order) bool {
 	if len(b) < IfInfoMsgLen {
 		return false
@@ -62,6 +64,10 @@ func (m IfInfoMsg) Put(b []byte, o nlwire.Order) bool {
 	endian.PutUint32(b[12:16], m.Change, s)
 	return true
 }
+
+// Len returns IfInfoMsgLen, sizeof(struct ifinfomsg): with Put, it makes IfInfoMsg a
+// wire.FixedHeader.
+func (m IfInfoMsg) Len() int { return IfInfoMsgLen }
 
 // Append appends m to b in byte order o.
 func (m IfInfoMsg) Append(b []byte, o nlwire.Order) []byte {
@@ -102,6 +108,10 @@ func (m IfAddrMsg) Put(b []byte, o nlwire.Order) bool {
 	endian.PutUint32(b[4:8], m.Index, o.Swap())
 	return true
 }
+
+// Len returns IfAddrMsgLen, sizeof(struct ifaddrmsg): with Put, it makes IfAddrMsg a
+// wire.FixedHeader.
+func (m IfAddrMsg) Len() int { return IfAddrMsgLen }
 
 // Append appends m to b in byte order o.
 func (m IfAddrMsg) Append(b []byte, o nlwire.Order) []byte {
@@ -148,6 +158,10 @@ func (m RtMsg) Put(b []byte, o nlwire.Order) bool {
 	endian.PutUint32(b[8:12], m.Flags, o.Swap())
 	return true
 }
+
+// Len returns RtMsgLen, sizeof(struct rtmsg): with Put, it makes RtMsg a
+// wire.FixedHeader.
+func (m RtMsg) Len() int { return RtMsgLen }
 
 // Append appends m to b in byte order o.
 func (m RtMsg) Append(b []byte, o nlwire.Order) []byte {
@@ -197,6 +211,10 @@ func (m NdMsg) Put(b []byte, o nlwire.Order) bool {
 	return true
 }
 
+// Len returns NdMsgLen, sizeof(struct ndmsg): with Put, it makes NdMsg a
+// wire.FixedHeader.
+func (m NdMsg) Len() int { return NdMsgLen }
+
 // Append appends m to b in byte order o.
 func (m NdMsg) Append(b []byte, o nlwire.Order) []byte {
 	b = append(b, make([]byte, NdMsgLen)...)
@@ -245,6 +263,10 @@ func (m TcMsg) Put(b []byte, o nlwire.Order) bool {
 	endian.PutUint32(b[16:20], m.Info, s)
 	return true
 }
+
+// Len returns TcMsgLen, sizeof(struct tcmsg): with Put, it makes TcMsg a
+// wire.FixedHeader.
+func (m TcMsg) Len() int { return TcMsgLen }
 
 // Append appends m to b in byte order o.
 func (m TcMsg) Append(b []byte, o nlwire.Order) []byte {

@@ -9,7 +9,18 @@ import (
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/testenv"
+	"github.com/nlwire/nlwire/wire"
 	"pgregory.net/rapid"
+)
+
+// The family headers are wire.FixedHeaders; RtNexthop, whose Len is a
+// field, is not a message's family header.
+var (
+	_ wire.FixedHeader = route.IfInfoMsg{}
+	_ wire.FixedHeader = route.IfAddrMsg{}
+	_ wire.FixedHeader = route.RtMsg{}
+	_ wire.FixedHeader = route.NdMsg{}
+	_ wire.FixedHeader = route.TcMsg{}
 )
 
 var orders = []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian}
@@ -44,6 +55,40 @@ func TestHeaderRoundTrip(t *testing.T) {
 			route.TcMsgLen, route.TcMsg.Append, route.ParseTcMsg)
 		roundTrip(t, route.RtNexthop{Len: rapid.Uint16().Draw(t, "l"), Flags: rapid.Uint8().Draw(t, "f"), Hops: rapid.Uint8().Draw(t, "h"), IfIndex: rapid.Int32().Draw(t, "i")},
 			route.RtNexthopLen, route.RtNexthop.Append, route.ParseRtNexthop)
+	})
+}
+
+// putFixed checks that wire.PutFixedHeader lays m out, in a Builder of
+// either order, as Put in that order does, padded to 4 bytes.
+func putFixed[H wire.FixedHeader](t *rapid.T, m H) {
+	for _, o := range orders {
+		b := wire.NewBuilder(nil).WithOrder(o)
+		msg := b.Start(wire.Header{Type: route.RTM_NEWLINK})
+		wire.PutFixedHeader(&b, m)
+		b.End(msg)
+		out, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := make([]byte, (m.Len()+3)&^3)
+		if !m.Put(want, o) {
+			t.Fatalf("%T.Put refused %d bytes", m, len(want))
+		}
+		if diff := cmp.Diff(want, out[wire.HeaderLen:]); diff != "" {
+			t.Fatalf("%v %T (-Put +PutFixedHeader):\n%s", o, m, diff)
+		}
+	}
+}
+
+// TestPutFixedHeader: each family header comes out of a Builder in the
+// Builder's order, as Put writes it in that order.
+func TestPutFixedHeader(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		putFixed(t, route.IfInfoMsg{Family: rapid.Uint8().Draw(t, "f"), Type: rapid.Uint16().Draw(t, "t"), Index: rapid.Int32().Draw(t, "i"), Flags: rapid.Uint32().Draw(t, "fl"), Change: rapid.Uint32().Draw(t, "c")})
+		putFixed(t, route.IfAddrMsg{Family: rapid.Uint8().Draw(t, "f"), PrefixLen: rapid.Uint8().Draw(t, "p"), Flags: rapid.Uint8().Draw(t, "fl"), Scope: rapid.Uint8().Draw(t, "s"), Index: rapid.Uint32().Draw(t, "i")})
+		putFixed(t, route.RtMsg{Family: rapid.Uint8().Draw(t, "f"), Table: rapid.Uint8().Draw(t, "tb"), Type: rapid.Uint8().Draw(t, "ty"), Flags: rapid.Uint32().Draw(t, "fl")})
+		putFixed(t, route.NdMsg{Family: rapid.Uint8().Draw(t, "f"), Index: rapid.Int32().Draw(t, "i"), State: rapid.Uint16().Draw(t, "s"), Flags: rapid.Uint8().Draw(t, "fl"), Type: rapid.Uint8().Draw(t, "t")})
+		putFixed(t, route.TcMsg{Family: rapid.Uint8().Draw(t, "f"), Index: rapid.Int32().Draw(t, "i"), Handle: rapid.Uint32().Draw(t, "h"), Parent: rapid.Uint32().Draw(t, "p"), Info: rapid.Uint32().Draw(t, "in")})
 	})
 }
 
@@ -108,6 +153,16 @@ func TestAllocs(t *testing.T) {
 		}
 		a := route.LinkInfoAttrs.Attr(route.IFLA_INFO_DATA)
 		sink += len(a.ChildSet("veth").Space)
+		// A request whose family headers follow the Builder's order.
+		bl := wire.NewBuilder(b[:0]).WithOrder(nlwire.BigEndian)
+		msg := bl.Start(wire.Header{Type: route.RTM_NEWLINK, Flags: wire.Request})
+		wire.PutFixedHeader(&bl, m)
+		nest := bl.Attrs().Begin(route.VETH_INFO_PEER)
+		wire.PutFixedHeader(&bl, route.IfInfoMsg{Index: 2})
+		bl.Attrs().End(nest)
+		bl.End(msg)
+		out, _ := bl.Finish()
+		b = out
 	})
 	if n != 0 {
 		t.Errorf("%v allocations per run, want 0", n)
