@@ -187,7 +187,8 @@ func checkPipeline(t *testing.T, dg []byte, fam uint16, o nlwire.Order) {
 
 // FuzzPipeline runs any bytes, as a route or generic netlink datagram in
 // either byte order, through wire, attr, family's tables and validate,
-// re-encodes what decoded and checks it decodes the same again.
+// re-encodes what decoded and checks it decodes the same again; and holds
+// the codec's cost on them to what they weigh (checkCost).
 func FuzzPipeline(f *testing.F) {
 	for _, dg := range capturetest.Datagrams(f, "../testdata/*.pcap*") {
 		f.Add(dg.Data, dg.Protocol, false)
@@ -198,7 +199,55 @@ func FuzzPipeline(f *testing.F) {
 			o = nlwire.BigEndian
 		}
 		checkPipeline(t, dg, fam%32, o)
+		checkCost(t, dg, fam%32, o)
 	})
+}
+
+// walk is the pipeline's codec work without the test's trees: every
+// message, every attribute through the tables' nests, every error's
+// fields, and validation. It returns the messages and attributes seen.
+func walk(dg []byte, fam uint16, o nlwire.Order) (msgs, attrs int) {
+	var nest func(d attr.Decoder, s *family.Set)
+	nest = func(d attr.Decoder, s *family.Set) {
+		for d.Next() {
+			attrs++
+			if a := s.Attr(d.Type()); a != nil && a.Format == family.Nested && a.Header == 0 {
+				nest(d.Nested(), a.ChildSet(""))
+			}
+		}
+	}
+	r := wire.NewReader(dg).WithOrder(o)
+	for r.Next() {
+		msgs++
+		h := r.Header()
+		if h.Type == wire.TypeError || h.Type == wire.TypeDone {
+			wire.ParseError(r.Message(), o)
+			continue
+		}
+		hdrLen, set, p := tables(fam, h, r.Payload(), o)
+		if h.Type < wire.MinType || hdrLen < 0 || len(r.Payload()) < hdrLen {
+			continue
+		}
+		nest(r.Attrs(hdrLen), set)
+		if p != nil {
+			validate.Options{Order: o}.ValidateMessage(r.Payload(), hdrLen, p, validate.ModeStrict)
+		}
+	}
+	return msgs, attrs
+}
+
+// checkCost holds the codec's work on dg to what the input weighs: no
+// allocation but an error value or two per message, and no attribute
+// visited more often than its bytes allow.
+func checkCost(t *testing.T, dg []byte, fam uint16, o nlwire.Order) {
+	var msgs, attrs int
+	allocs := testing.AllocsPerRun(1, func() { msgs, attrs = walk(dg, fam, o) })
+	if max := 3 * float64(msgs+1); allocs > max {
+		t.Fatalf("%v allocations for %d messages, over %v", allocs, msgs, max)
+	}
+	if attrs > len(dg)/4 {
+		t.Fatalf("%d attributes visited in %d bytes", attrs, len(dg))
+	}
 }
 
 // FuzzPolicyAttrs feeds the byte-driven generator's runs for the kernel's
@@ -234,6 +283,7 @@ func TestPipelineCaptures(t *testing.T) {
 			n += len(m.Attrs)
 		}
 		checkPipeline(t, s.Data, s.Protocol, nlwire.LittleEndian)
+		checkCost(t, s.Data, s.Protocol, nlwire.LittleEndian)
 	}
 	if n < 100 {
 		t.Fatalf("only %d top-level attributes decoded from the captures", n)
