@@ -61,10 +61,8 @@ func BenchmarkLinkDump(b *testing.B) {
 		bl.End(m)
 		req, _ := bl.Finish()
 		msgs, attrs := 0, 0
-		fn := func(msg []byte) error {
-			r := wire.NewReader(msg)
-			r.Next()
-			d := r.Attrs(16)
+		fn := func(msg wire.Message) error {
+			d := msg.Attrs(16)
 			for d.Next() {
 				attrs++
 			}

@@ -140,7 +140,7 @@ func TestForeignSenderDropped(t *testing.T) {
 		spoof(seq)
 	}
 	links := 0
-	err = c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0), func([]byte) error { links++; return nil })
+	err = c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0), func(wire.Message) error { links++; return nil })
 	if err != nil || links == 0 {
 		t.Fatalf("dump after forged replies: %d links, %v", links, err)
 	}
@@ -196,20 +196,46 @@ func TestReceiveAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(200, round); n != 0 {
 		t.Errorf("Send+Receive: %v allocs, want 0", n)
 	}
+	// Execute and Messages, each reply decoded as a caller would: its
+	// header and every attribute.
 	dump := dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0)
-	msgs := 0
-	fn := func([]byte) error { msgs++; return nil }
+	msgs, attrs := 0, 0
+	fn := func(msg wire.Message) error {
+		if msg.Header().Type != unix.RTM_NEWLINK {
+			t.Errorf("reply %+v", msg.Header())
+		}
+		d := msg.Attrs(ifinfomsgLen)
+		for d.Next() {
+			attrs++
+		}
+		msgs++
+		return d.Err()
+	}
 	exec := func() {
 		if err := c.Execute(dump, fn); err != nil {
 			t.Fatal(err)
 		}
 	}
 	exec()
-	perDump := msgs
+	perDump, attrsPerDump := msgs, attrs
 	if n := testing.AllocsPerRun(100, exec); n != 0 {
 		t.Errorf("Execute of a link dump: %v allocs, want 0", n)
 	}
-	t.Logf("0 allocs per Send+Receive; 0 per Execute of a %d-link dump", perDump)
+	iterate := func() {
+		for msg, err := range c.Messages(dump) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := fn(msg); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	iterate()
+	if n := testing.AllocsPerRun(100, iterate); n != 0 {
+		t.Errorf("Messages over a link dump: %v allocs, want 0", n)
+	}
+	t.Logf("0 allocs per Send+Receive; 0 per Execute or Messages of a %d-link dump (%d attributes decoded)", perDump, attrsPerDump)
 }
 
 func TestMulticastAndOverrun(t *testing.T) {
@@ -325,10 +351,8 @@ func BenchmarkLinkDump(b *testing.B) {
 	c := ns.Dial(b, nlsock.Route, nil)
 	req := dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0)
 	msgs := 0
-	fn := func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		d := r.Attrs(ifinfomsgLen)
+	fn := func(msg wire.Message) error {
+		d := msg.Attrs(ifinfomsgLen)
 		for d.Next() {
 		}
 		msgs++
@@ -355,7 +379,7 @@ func TestNetNSByFD(t *testing.T) {
 	defer unix.Close(fd)
 	countLinks := func(c *nlsock.Conn) int {
 		n := 0
-		if err := c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0), func([]byte) error { n++; return nil }); err != nil {
+		if err := c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, 0), func(wire.Message) error { n++; return nil }); err != nil {
 			t.Fatal(err)
 		}
 		return n

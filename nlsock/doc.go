@@ -13,7 +13,8 @@
 //
 // Execute sends one request and streams the replies to a callback (or, with
 // Messages, to a range loop) until the kernel's acknowledgement or, for a
-// dump, NLMSG_DONE. It numbers the request, asks for an acknowledgement, and
+// dump, NLMSG_DONE. Each reply comes as a wire.Message, read in place: its
+// Header, its Payload and, after the family header, its Attrs. It numbers the request, asks for an acknowledgement, and
 // returns the kernel's NLMSG_ERROR, or an error in NLMSG_DONE, as a
 // *wire.Error carrying the extended acknowledgement (message, offset of the
 // offending attribute, policy). A dump the kernel marked inconsistent

@@ -30,10 +30,8 @@ func Example() {
 		log.Fatal(err)
 	}
 
-	err = c.Execute(req, func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		d := r.Attrs(unix.SizeofIfInfomsg)
+	err = c.Execute(req, func(msg wire.Message) error {
+		d := msg.Attrs(unix.SizeofIfInfomsg)
 		for d.Next() {
 			switch d.Type() {
 			case unix.IFLA_IFNAME:

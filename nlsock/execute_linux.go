@@ -14,9 +14,9 @@ import (
 )
 
 // Execute sends the request req, one netlink message built in the host's
-// byte order (by wire.Builder), and calls fn with each reply message
-// (header included; a view into a buffer reused for the next datagram),
-// until the request is answered: by an acknowledgement or error
+// byte order (by wire.Builder), and calls fn with each reply message, a
+// wire.Message over a buffer reused for the next datagram (copy its Bytes
+// to keep it), until the request is answered: by an acknowledgement or error
 // (NLMSG_ERROR) or, for a dump, by NLMSG_DONE. A request is a dump as the
 // kernel reads it: with both NLM_F_ROOT and NLM_F_MATCH in generic
 // netlink, with either on an rtnetlink GET and in other families.
@@ -38,7 +38,7 @@ import (
 // with an error, in NLMSG_ERROR or NLMSG_DONE; ErrDumpInterrupted if a
 // reply carried NLM_F_DUMP_INTR; fn's first error, once the rest of the
 // answer has been read and discarded; or the socket's error.
-func (c *Conn) Execute(req []byte, fn func(msg []byte) error) error {
+func (c *Conn) Execute(req []byte, fn func(msg wire.Message) error) error {
 	_, err := c.ExecuteAck(req, fn)
 	return err
 }
@@ -49,7 +49,7 @@ func (c *Conn) Execute(req []byte, fn func(msg []byte) error) error {
 // as "bytes leftover after parsing attributes"). Its byte slices are views
 // valid until the next call on c. On a kernel error, the returned value
 // and the *wire.Error are the same, and the latter owns its bytes.
-func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, error) {
+func (c *Conn) ExecuteAck(req []byte, fn func(msg wire.Message) error) (wire.Error, error) {
 	if len(req) < wire.HeaderLen || int(ne.Uint32(req)) != len(req) {
 		return wire.Error{}, ErrBadRequest
 	}
@@ -113,7 +113,11 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, er
 				return c.finish(r.Message(), fnErr, intr)
 			}
 			if fn != nil && fnErr == nil {
-				fnErr = fn(r.Message())
+				m, err := wire.ParseMessage(r.Message(), nlwire.Native)
+				if err != nil {
+					return wire.Error{}, err // not reached: r checked the header
+				}
+				fnErr = fn(m)
 			}
 		}
 		if err := r.Err(); err != nil {
@@ -150,12 +154,13 @@ var errStopped = errors.New("nlsock: iteration stopped")
 //
 //	for msg, err := range c.Messages(req) {
 //		if err != nil { ... }
+//		d := msg.Attrs(unix.SizeofIfInfomsg)
 //		...
 //	}
-func (c *Conn) Messages(req []byte) iter.Seq2[[]byte, error] {
-	return func(yield func([]byte, error) bool) {
+func (c *Conn) Messages(req []byte) iter.Seq2[wire.Message, error] {
+	return func(yield func(wire.Message, error) bool) {
 		stopped := false
-		err := c.Execute(req, func(msg []byte) error {
+		err := c.Execute(req, func(msg wire.Message) error {
 			if !yield(msg, nil) {
 				stopped = true
 				return errStopped
@@ -163,7 +168,7 @@ func (c *Conn) Messages(req []byte) iter.Seq2[[]byte, error] {
 			return nil
 		})
 		if err != nil && !stopped {
-			yield(nil, err)
+			yield(wire.Message{}, err)
 		}
 	}
 }

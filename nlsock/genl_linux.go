@@ -54,7 +54,7 @@ func (c *Conn) GenlFamily(name string) (GenlFamily, error) {
 	req := c.ctrlRequest(genl.CTRL_CMD_GETFAMILY, 0, func(e *attr.Encoder) { e.String(genl.CTRL_ATTR_FAMILY_NAME, name) })
 	var f GenlFamily
 	var perr error
-	err := c.Execute(req, func(msg []byte) error {
+	err := c.Execute(req, func(msg wire.Message) error {
 		if perr == nil {
 			f, perr = parseFamily(msg)
 		}
@@ -73,7 +73,7 @@ func (c *Conn) GenlFamilies() ([]GenlFamily, error) {
 	}
 	req := c.ctrlRequest(genl.CTRL_CMD_GETFAMILY, wire.Dump, nil)
 	var fs []GenlFamily
-	err := c.Execute(req, func(msg []byte) error {
+	err := c.Execute(req, func(msg wire.Message) error {
 		f, err := parseFamily(msg)
 		if err != nil {
 			return err
@@ -94,11 +94,12 @@ func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) {
 	}
 	req := c.ctrlRequest(genl.CTRL_CMD_GETPOLICY, wire.Dump, func(e *attr.Encoder) { e.Uint16(genl.CTRL_ATTR_FAMILY_ID, id) })
 	var payloads [][]byte
-	err := c.Execute(req, func(msg []byte) error {
-		if len(msg) < wire.HeaderLen+genl.HeaderLen {
+	err := c.Execute(req, func(msg wire.Message) error {
+		p := msg.Payload()
+		if len(p) < genl.HeaderLen {
 			return &wire.FormatError{Offset: 0, Err: wire.ErrTruncated}
 		}
-		payloads = append(payloads, append([]byte(nil), msg[wire.HeaderLen+genl.HeaderLen:]...))
+		payloads = append(payloads, append([]byte(nil), p[genl.HeaderLen:]...))
 		return nil
 	})
 	if err != nil {
@@ -125,12 +126,9 @@ func (c *Conn) ctrlRequest(cmd uint8, flags wire.Flags, attrs func(*attr.Encoder
 	return out
 }
 
-func parseFamily(msg []byte) (GenlFamily, error) {
+func parseFamily(msg wire.Message) (GenlFamily, error) {
 	var f GenlFamily
-	if len(msg) < wire.HeaderLen+genl.HeaderLen {
-		return f, &wire.FormatError{Offset: 0, Err: wire.ErrTruncated}
-	}
-	d := attr.NewDecoder(msg[wire.HeaderLen+genl.HeaderLen:]).WithBase(wire.HeaderLen + genl.HeaderLen)
+	d := msg.Attrs(genl.HeaderLen)
 	for d.Next() {
 		switch d.Type() {
 		case genl.CTRL_ATTR_FAMILY_ID:

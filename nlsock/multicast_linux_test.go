@@ -37,9 +37,8 @@ func TestExecuteDropsNotifications(t *testing.T) {
 	if err := c.JoinGroup(unix.RTNLGRP_IPV4_IFADDR); err != nil {
 		t.Fatal(err)
 	}
-	err := c.Execute(addrReq(t, [4]byte{10, 97, 0, 1}, 0), func(msg []byte) error {
-		h, _ := wire.ParseHeader(msg, 0)
-		t.Errorf("fn called with %+v; an RTM_NEWADDR with NLM_F_ACK has no reply", h)
+	err := c.Execute(addrReq(t, [4]byte{10, 97, 0, 1}, 0), func(msg wire.Message) error {
+		t.Errorf("fn called with %+v; an RTM_NEWADDR with NLM_F_ACK has no reply", msg.Header())
 		return nil
 	})
 	if err != nil {
@@ -59,9 +58,8 @@ func TestExecuteEcho(t *testing.T) {
 	for i, groups := range [][]uint32{nil, {unix.RTNLGRP_IPV4_IFADDR}} {
 		c := ns.Dial(t, nlsock.Route, &nlsock.Config{Groups: groups})
 		var got []wire.Header
-		err := c.Execute(addrReq(t, [4]byte{10, 97, 0, byte(2 + i)}, wire.Echo), func(msg []byte) error {
-			h, _ := wire.ParseHeader(msg, 0)
-			got = append(got, h)
+		err := c.Execute(addrReq(t, [4]byte{10, 97, 0, byte(2 + i)}, wire.Echo), func(msg wire.Message) error {
+			got = append(got, msg.Header())
 			return nil
 		})
 		if err != nil {

@@ -108,16 +108,16 @@ func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
 }
 
 // Execute returns ErrNotSupported.
-func (c *Conn) Execute(req []byte, fn func(msg []byte) error) error { return ErrNotSupported }
+func (c *Conn) Execute(req []byte, fn func(msg wire.Message) error) error { return ErrNotSupported }
 
 // ExecuteAck returns ErrNotSupported.
-func (c *Conn) ExecuteAck(req []byte, fn func(msg []byte) error) (wire.Error, error) {
+func (c *Conn) ExecuteAck(req []byte, fn func(msg wire.Message) error) (wire.Error, error) {
 	return wire.Error{}, ErrNotSupported
 }
 
 // Messages yields ErrNotSupported.
-func (c *Conn) Messages(req []byte) iter.Seq2[[]byte, error] {
-	return func(yield func([]byte, error) bool) { yield(nil, ErrNotSupported) }
+func (c *Conn) Messages(req []byte) iter.Seq2[wire.Message, error] {
+	return func(yield func(wire.Message, error) bool) { yield(wire.Message{}, ErrNotSupported) }
 }
 
 // GenlFamily describes a generic netlink family.

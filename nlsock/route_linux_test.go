@@ -92,14 +92,12 @@ func TestRouteDumpsMatchIP(t *testing.T) {
 	// Links.
 	var got []link
 	attrs := 0
-	err := c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, unix.AF_UNSPEC), func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		if h := r.Header(); h.Type != unix.RTM_NEWLINK {
+	err := c.Execute(dumpReq(unix.RTM_GETLINK, ifinfomsgLen, unix.AF_UNSPEC), func(msg wire.Message) error {
+		if h := msg.Header(); h.Type != unix.RTM_NEWLINK {
 			t.Errorf("message type %d", h.Type)
 		}
-		l := link{Index: int(ne.Uint32(r.Payload()[4:]))}
-		d := r.Attrs(ifinfomsgLen)
+		l := link{Index: int(ne.Uint32(msg.Payload()[4:]))}
+		d := msg.Attrs(ifinfomsgLen)
 		attrs += walkAll(t, d, nestedAttrs[unix.RTM_NEWLINK], 0)
 		for d.Next() {
 			switch d.Type() {
@@ -136,12 +134,10 @@ func TestRouteDumpsMatchIP(t *testing.T) {
 		Prefix netip.Prefix
 	}
 	var gotAddrs []addr
-	err = c.Execute(dumpReq(unix.RTM_GETADDR, ifaddrmsgLen, unix.AF_UNSPEC), func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		p := r.Payload()
+	err = c.Execute(dumpReq(unix.RTM_GETADDR, ifaddrmsgLen, unix.AF_UNSPEC), func(msg wire.Message) error {
+		p := msg.Payload()
 		plen, index := int(p[1]), int(ne.Uint32(p[4:]))
-		d := r.Attrs(ifaddrmsgLen)
+		d := msg.Attrs(ifaddrmsgLen)
 		walkAll(t, d, nil, 0)
 		var local, address []byte
 		for d.Next() {
@@ -205,15 +201,13 @@ func TestRouteDumpsMatchIP(t *testing.T) {
 
 	// Routes of the main table (IPv4).
 	var routes []string
-	err = c.Execute(dumpReq(unix.RTM_GETROUTE, rtmsgLen, unix.AF_INET), func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		p := r.Payload()
+	err = c.Execute(dumpReq(unix.RTM_GETROUTE, rtmsgLen, unix.AF_INET), func(msg wire.Message) error {
+		p := msg.Payload()
 		if p[0] != unix.AF_INET {
 			t.Errorf("route family %d", p[0])
 		}
 		dstLen, table := int(p[1]), p[4]
-		d := r.Attrs(rtmsgLen)
+		d := msg.Attrs(rtmsgLen)
 		walkAll(t, d, nil, 0)
 		var dst netip.Addr
 		var oif uint32
@@ -277,11 +271,9 @@ func getLink(t *testing.T, c *nlsock.Conn, name string) (index int32, mtu uint32
 	t.Helper()
 	b, m := linkReq(unix.RTM_GETLINK, 0, 0)
 	b.Attrs().String(unix.IFLA_IFNAME, name)
-	err := c.Execute(finish(t, &b, m), func(msg []byte) error {
-		r := wire.NewReader(msg)
-		r.Next()
-		index = int32(ne.Uint32(r.Payload()[4:]))
-		d := r.Attrs(ifinfomsgLen)
+	err := c.Execute(finish(t, &b, m), func(msg wire.Message) error {
+		index = int32(ne.Uint32(msg.Payload()[4:]))
+		d := msg.Attrs(ifinfomsgLen)
 		for d.Next() {
 			if d.Type() == unix.IFLA_MTU {
 				mtu = d.Uint32()
@@ -353,12 +345,10 @@ func TestLinkChangesInNamespace(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := wire.NewReader(msg)
-		r.Next()
-		if int32(ne.Uint32(r.Payload()[4:])) != idx {
+		if int32(ne.Uint32(msg.Payload()[4:])) != idx {
 			continue
 		}
-		if d, ok := r.Attrs(ifaddrmsgLen).Find(unix.IFA_LOCAL); ok && string(d.Bytes()) == "\x0a\x62\x00\x01" {
+		if d, ok := msg.Attrs(ifaddrmsgLen).Find(unix.IFA_LOCAL); ok && string(d.Bytes()) == "\x0a\x62\x00\x01" {
 			found = true
 		}
 	}
@@ -469,7 +459,7 @@ func TestDumpWithOneFlag(t *testing.T) {
 		req, _ := b.Finish()
 		c.SetDeadline(time.Now().Add(5 * time.Second))
 		n := 0
-		if err := c.Execute(req, func([]byte) error { n++; return nil }); err != nil || n != 3 {
+		if err := c.Execute(req, func(wire.Message) error { n++; return nil }); err != nil || n != 3 {
 			t.Errorf("GETLINK with %v: %d links, %v; want lo, v0, v1", f, n, err)
 		}
 	}
