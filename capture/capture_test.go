@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/nlwire/nlwire"
 	"pgregory.net/rapid"
 )
@@ -161,8 +166,8 @@ func TestMalformed(t *testing.T) {
 		t.Fatalf("read %d records, err %v", n, r.Err())
 	}
 	want := []string{
-		"capture: record 1, offset 10: bad netlink pseudo-header",
-		"capture: record 2, offset 2: bad netlink pseudo-header",
+		"capture: record 1 at file offset 76, offset 10 in the record: bad netlink pseudo-header",
+		"capture: record 2 at file offset 102, offset 2 in the record: bad netlink pseudo-header",
 	}
 	if diff := cmp.Diff(want, errs); diff != "" {
 		t.Errorf("record errors (-want +got):\n%s", diff)
@@ -230,8 +235,13 @@ func TestRoundTripProperty(t *testing.T) {
 	})
 }
 
-// FuzzReader reads any bytes as a capture: no panic, and every record's
-// data lies within what the file held.
+// FuzzReader reads any bytes as a capture: no panic, every record's data
+// lies within what the file held, and the cost is linear in the input:
+// at most one record (or reported block) per 12 bytes, and at most
+// 64*len(input) + 256 KiB allocated in all. The 256 KiB cover the fixed
+// buffers (the 64 KiB read buffer, a first 64 KiB record buffer) and the
+// error values; the 64 per input byte cover a record buffer that doubles
+// as bytes arrive, several times over.
 func FuzzReader(f *testing.F) {
 	good := appendPseudoHeader(nil, PacketOutgoing, 0)
 	good = append(good, sampleRecords()[0].Data...)
@@ -243,42 +253,168 @@ func FuzzReader(f *testing.F) {
 	w.Write(&recs[1])
 	w.Flush()
 	f.Add(buf.Bytes())
-	f.Fuzz(func(t *testing.T, b []byte) {
-		r, err := NewReader(bytes.NewReader(b))
+	files, _ := filepath.Glob("../testdata/*.pcap*")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
 		if err != nil {
-			return
+			f.Fatal(err)
 		}
-		for i := 0; r.Next() && i < 1000; i++ {
-			if len(r.Record().Data) > len(b) {
-				t.Fatalf("record of %d bytes from a %d-byte file", len(r.Record().Data), len(b))
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		records, maxRecords := 0, len(b)/12+1
+		r, err := NewReader(bytes.NewReader(b))
+		if err == nil {
+			for r.Next() {
+				if records++; records > maxRecords {
+					t.Fatalf("more than %d records from a %d-byte file", maxRecords, len(b))
+				}
+				if len(r.Record().Data) > len(b) {
+					t.Fatalf("record of %d bytes from a %d-byte file", len(r.Record().Data), len(b))
+				}
+				if err := r.RecordErr(); err != nil {
+					checkError(t, err)
+				}
+				_ = r.Order(r.Record().Data)
 			}
-			_ = r.Order(r.Record().Data)
+			err = r.Err()
+		}
+		if err != nil {
+			checkError(t, err)
+		}
+		runtime.ReadMemStats(&after)
+		if alloc, limit := after.TotalAlloc-before.TotalAlloc, uint64(64*len(b)+256<<10); alloc > limit {
+			t.Fatalf("%d bytes allocated reading a %d-byte file, more than %d", alloc, len(b), limit)
 		}
 	})
 }
 
-// TestReadAllocs: reading the records of a pcap file allocates nothing
-// per record once the reader's buffer has grown.
+// checkError fails the test if err is not a *RecordError of one line.
+func checkError(t *testing.T, err error) {
+	var re *RecordError
+	if !errors.As(err, &re) {
+		t.Fatalf("%v is not a *RecordError", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "\n") || strings.Contains(msg, "record -1") {
+		t.Fatalf("error message %q", msg)
+	}
+}
+
+// TestReadAllocs: reading the records of a file allocates nothing per
+// record once the reader's buffer has grown, in either format, short
+// records and long ones (read into the reader's own buffer) alike.
 func TestReadAllocs(t *testing.T) {
-	var buf bytes.Buffer
-	w, _ := NewWriter(&buf, PCAP)
-	recs := sampleRecords()
-	for i := 0; i < 1000; i++ {
-		w.Write(&recs[i%2])
-	}
-	w.Flush()
-	r, err := NewReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Next()
-	n := testing.AllocsPerRun(500, func() {
-		if !r.Next() || r.RecordErr() != nil || len(r.Record().Data) == 0 {
-			panic("record")
+	for _, f := range []Format{PCAP, PCAPNG} {
+		var buf bytes.Buffer
+		w, _ := NewWriter(&buf, f)
+		recs := sampleRecords()
+		long := Record{Data: datagram(100_000, 1), PktType: PacketOutgoing, Direction: DirectionOutbound}
+		for i := 0; i < 1200; i++ {
+			if i%10 == 0 {
+				w.Write(&long)
+			} else {
+				w.Write(&recs[i%2])
+			}
 		}
-		_ = r.Order(r.Record().Data)
-	})
-	if n != 0 {
-		t.Errorf("%v allocations per record, want 0", n)
+		w.Flush()
+		r, err := NewReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Next()
+		n := testing.AllocsPerRun(1000, func() {
+			if !r.Next() || r.RecordErr() != nil || len(r.Record().Data) == 0 {
+				panic("record")
+			}
+			_ = r.Order(r.Record().Data)
+		})
+		if n != 0 {
+			t.Errorf("%v: %v allocations per record, want 0", f, n)
+		}
+	}
+}
+
+// TestAgainstPcapgo: on the captures in testdata and on files the Writer
+// writes, the hand-written Reader returns what pcapgo reads: the same
+// records, times, lengths, directions and data.
+func TestAgainstPcapgo(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*.pcap*")
+	if len(files) == 0 {
+		t.Fatal("no captures in ../testdata")
+	}
+	inputs := map[string][]byte{}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[file] = b
+	}
+	dgs := [][]byte{datagram(20, 1), datagram(0, 2), datagram(70_000, 3), datagram(300_000, 4), datagram(37, 5)}
+	inputs["written.pcap"] = writeFile(t, PCAP, dgs)
+	inputs["written.pcapng"] = writeFile(t, PCAPNG, dgs)
+	for name, b := range inputs {
+		var want []Record
+		if strings.HasSuffix(name, ".pcapng") {
+			ng, err := pcapgo.NewNgReader(bytes.NewReader(b), pcapgo.DefaultNgReaderOptions)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for {
+				data, ci, opts, err := ng.ReadPacketDataWithOptions()
+				if err != nil {
+					break
+				}
+				rec := Record{Index: len(want), Time: ci.Timestamp, Data: data[16:], Length: ci.Length - 16}
+				if opts.Flags != nil {
+					rec.Direction = Direction(opts.Flags.Direction)
+				}
+				want = append(want, rec)
+			}
+		} else {
+			pr, err := pcapgo.NewReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for {
+				data, ci, err := pr.ReadPacketData()
+				if err != nil {
+					break
+				}
+				want = append(want, Record{Index: len(want), Time: ci.Timestamp, Data: data[16:], Length: ci.Length - 16})
+			}
+		}
+		r, err := NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Record
+		for r.Next() {
+			if err := r.RecordErr(); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			rec := *r.Record()
+			rec.Data = bytes.Clone(rec.Data)
+			rec.PktType, rec.Protocol = 0, 0 // pcapgo does not decode the pseudo-header
+			got = append(got, rec)
+		}
+		if err := r.Err(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: pcapgo read no record", name)
+		}
+		// Data compared apart: cmp walks a []byte element by element.
+		for i := range min(len(want), len(got)) {
+			if !bytes.Equal(want[i].Data, got[i].Data) {
+				t.Errorf("%s: record %d: data differs", name, i)
+			}
+			want[i].Data, got[i].Data = nil, nil
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: records (-pcapgo +Reader):\n%s", name, diff)
+		}
 	}
 }

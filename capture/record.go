@@ -2,8 +2,6 @@ package capture
 
 import (
 	"encoding/binary"
-	"errors"
-	"strconv"
 	"time"
 
 	"github.com/nlwire/nlwire"
@@ -56,32 +54,6 @@ type Record struct {
 
 // Truncated reports whether the capture holds less than the whole datagram.
 func (r *Record) Truncated() bool { return r.Length > len(r.Data) }
-
-// Errors about records.
-var (
-	// ErrPseudoHeader: a record is shorter than the pseudo-header, or its
-	// sll_hatype is not ARPHRD_NETLINK.
-	ErrPseudoHeader = errors.New("bad netlink pseudo-header")
-	// ErrLinkType: the file's link type is not LINKTYPE_NETLINK.
-	ErrLinkType = errors.New("link type is not LINKTYPE_NETLINK (253)")
-	// ErrFormat: the file is neither pcap nor pcapng.
-	ErrFormat = errors.New("not a pcap or pcapng file")
-)
-
-// RecordError reports a malformed record; reading goes on with the next.
-type RecordError struct {
-	Index  int   // the record's number, from 0
-	Offset int   // the byte offset in the record (pseudo-header included)
-	Err    error // the cause
-}
-
-// Error returns "capture: record N, offset M: cause".
-func (e *RecordError) Error() string {
-	return "capture: record " + strconv.Itoa(e.Index) + ", offset " + strconv.Itoa(e.Offset) + ": " + e.Err.Error()
-}
-
-// Unwrap returns the cause.
-func (e *RecordError) Unwrap() error { return e.Err }
 
 // appendPseudoHeader appends the 16-byte pseudo-header.
 func appendPseudoHeader(b []byte, pktType, protocol uint16) []byte {
