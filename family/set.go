@@ -90,7 +90,7 @@ type Attr struct {
 // sibling's value, such as the IFLA_INFO_DATA of one link kind.
 type Variant struct {
 	Value string // the sibling's value, without its NUL ("veth")
-	Set   *Set
+	Set   *Set   // the child space for that value
 }
 
 // ChildSet returns the attribute space of the attribute's nested payload,

@@ -27,7 +27,7 @@ func header(typ uint16, b []byte) string {
 		}
 		return "ifinfomsg family=" + itoa(int(m.Family)) + " type=" + itoa(int(m.Type)) + " index=" + itoa(int(m.Index)) +
 			" flags=0x" + strconv.FormatUint(uint64(m.Flags), 16) + " change=0x" + strconv.FormatUint(uint64(m.Change), 16)
-	case route.RTM_NEWADDR:
+	case route.RTM_NEWADDR, route.RTM_NEWMULTICAST, route.RTM_DELMULTICAST, route.RTM_NEWANYCAST, route.RTM_DELANYCAST:
 		m, err := route.ParseIfAddrMsg(b, o)
 		if err != nil {
 			return err.Error()
@@ -57,7 +57,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // knowinglyUndescribed lists nests whose contents the tables leave
 // out on purpose; they are printed by number.
-var goldenFiles = []string{"getlink", "getaddr", "getroute4", "getroute6", "getneigh"}
+var goldenFiles = []string{"getlink", "getaddr", "getroute4", "getroute6", "getneigh", "mcaddr"}
 
 func TestGolden(t *testing.T) {
 	for _, name := range goldenFiles {

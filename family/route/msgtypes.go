@@ -35,7 +35,11 @@ const (
 	RTM_DELACTION        = 49  // RTM_DELACTION
 	RTM_GETACTION        = 50  // RTM_GETACTION
 	RTM_NEWPREFIX        = 52  // RTM_NEWPREFIX
+	RTM_NEWMULTICAST     = 56  // RTM_NEWMULTICAST
+	RTM_DELMULTICAST     = 57  // RTM_DELMULTICAST
 	RTM_GETMULTICAST     = 58  // RTM_GETMULTICAST
+	RTM_NEWANYCAST       = 60  // RTM_NEWANYCAST
+	RTM_DELANYCAST       = 61  // RTM_DELANYCAST
 	RTM_GETANYCAST       = 62  // RTM_GETANYCAST
 	RTM_NEWNEIGHTBL      = 64  // RTM_NEWNEIGHTBL
 	RTM_GETNEIGHTBL      = 66  // RTM_GETNEIGHTBL
@@ -80,8 +84,9 @@ const (
 )
 
 // Messages describes every RTM_* message type: its name and, for the
-// link, address, route, neighbour and traffic-control messages, the size
-// of its family header and its attribute space.
+// link, address (multicast and anycast memberships included), route,
+// neighbour and traffic-control messages, the size of its family header
+// and its attribute space.
 var Messages = family.Msgs{Family: "NETLINK_ROUTE", Types: messages[:]}
 
 var messages = [...]family.Msg{
@@ -114,8 +119,12 @@ var messages = [...]family.Msg{
 	RTM_DELACTION:        {Name: "RTM_DELACTION"},
 	RTM_GETACTION:        {Name: "RTM_GETACTION"},
 	RTM_NEWPREFIX:        {Name: "RTM_NEWPREFIX"},
-	RTM_GETMULTICAST:     {Name: "RTM_GETMULTICAST"},
-	RTM_GETANYCAST:       {Name: "RTM_GETANYCAST"},
+	RTM_NEWMULTICAST:     {Name: "RTM_NEWMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
+	RTM_DELMULTICAST:     {Name: "RTM_DELMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
+	RTM_GETMULTICAST:     {Name: "RTM_GETMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
+	RTM_NEWANYCAST:       {Name: "RTM_NEWANYCAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
+	RTM_DELANYCAST:       {Name: "RTM_DELANYCAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
+	RTM_GETANYCAST:       {Name: "RTM_GETANYCAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
 	RTM_NEWNEIGHTBL:      {Name: "RTM_NEWNEIGHTBL"},
 	RTM_GETNEIGHTBL:      {Name: "RTM_GETNEIGHTBL"},
 	RTM_SETNEIGHTBL:      {Name: "RTM_SETNEIGHTBL"},

@@ -1,0 +1,62 @@
+// Package route describes NETLINK_ROUTE (rtnetlink) as data: the numbers,
+// fixed headers, attribute tables and validation policies of its link,
+// address, route, neighbour and traffic-control messages, as the Linux
+// UAPI headers (include/uapi/linux/rtnetlink.h, if_link.h, if_addr.h,
+// neighbour.h) and net/core/rtnetlink.c define them.
+//
+// It holds:
+//
+//   - Constants under the kernel's own C names, so that code reads like
+//     the C it is checked against: message types (RTM_NEWLINK, ...),
+//     attribute types (IFLA_*, IFA_*, RTA_*, NDA_*, TCA_* and the nested
+//     spaces), flags and enumerations (IFF_*, RTN_*, RTPROT_*, NUD_*,
+//     ...), and the multicast groups (RTNLGRP_*, with the legacy
+//     RTMGRP_* masks) to join for notifications.
+//   - The fixed headers that follow the nlmsghdr, as values: IfInfoMsg,
+//     IfAddrMsg, RtMsg, NdMsg and TcMsg, each parsed by ParseIfInfoMsg
+//     and the like, and written by wire.PutFixedHeader in the order of
+//     the wire.Builder it writes into; RtNexthop and the Nexthops walker
+//     for RTA_MULTIPATH.
+//   - Attribute tables (family.Set values such as LinkAttrs and
+//     RouteAttrs, and Messages for the message types) that name each
+//     attribute, say how to show its payload and which space a nest
+//     holds, for dumpers such as cmd/nldump.
+//   - Policies (LinkPolicy, AddrPolicy, RoutePolicy, ...): the kernel's
+//     struct nla_policy tables as validate.Policy values. rtnetlink
+//     parses most requests with the liberal, deprecated parsers: validate
+//     them with validate.ModeLiberal.
+//
+// Nothing here makes a system call: the package builds and works on
+// every GOOS and GOARCH, the numbers being Linux's wherever the program
+// runs (to build a request on a laptop for a router, or to decode a
+// capture). On Linux, the tests check every constant that
+// golang.org/x/sys/unix also defines against it. The byte order is
+// never assumed: parsers take an nlwire.Order, and a wire.Builder writes
+// the headers in its own.
+//
+// Build a request to add an IPv4 address, for the host's byte order:
+//
+//	b := wire.NewBuilder(nil)
+//	m := b.Start(wire.Header{Type: route.RTM_NEWADDR, Flags: wire.Request | wire.Ack | wire.Create, Seq: 1})
+//	wire.PutFixedHeader(&b, route.IfAddrMsg{Family: route.AF_INET, PrefixLen: 24, Index: 2})
+//	b.Attrs().Put(route.IFA_LOCAL, []byte{192, 0, 2, 1})
+//	b.End(m)
+//	req, err := b.Finish()
+//
+// Read a link message (payload is a wire.Reader's Payload):
+//
+//	ifi, err := route.ParseIfInfoMsg(payload, nlwire.Native)
+//	d := attr.NewDecoder(payload[route.IfInfoMsgLen:])
+//	for d.Next() {
+//		switch d.Type() {
+//		case route.IFLA_IFNAME:
+//			name = d.String()
+//		case route.IFLA_MTU:
+//			mtu = d.Uint32()
+//		}
+//	}
+//
+// Watch links and IPv4 addresses come and go (nlsock, Linux only):
+//
+//	c, err := nlsock.Dial(nlsock.Route, &nlsock.Config{Groups: []uint32{route.RTNLGRP_LINK, route.RTNLGRP_IPV4_IFADDR}})
+package route
