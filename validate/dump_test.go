@@ -140,20 +140,37 @@ func TestDumpEthtool(t *testing.T) {
 	}
 }
 
+// TestDumpErrors: malformed dumps are refused with a *DumpError that
+// says where.
 func TestDumpErrors(t *testing.T) {
 	e := host
-	// NL_ATTR_TYPE 99 is unknown.
+	family := e.a(ctrlAttrFamilyID, e.u16(0x10))
+	// The attribute at fault, in the second message: CTRL_ATTR_POLICY at
+	// 0, policy 0 at 4, type 1 at 8, its NL_POLICY_TYPE_ATTR_TYPE at 12.
 	bad := e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(99)))))
-	if _, err := ParsePolicyDump([][]byte{bad}, nlwire.Native); !errors.Is(err, ErrBadDump) {
-		t.Errorf("unknown type: %v", err)
-	}
 	trunc := bad[:len(bad)-2]
-	if _, err := ParsePolicyDump([][]byte{trunc}, nlwire.Native); !errors.Is(err, ErrBadDump) {
-		t.Errorf("truncated: %v", err)
-	}
-	ref := e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(13)), e.a(8, e.u32(5)), e.a(9, e.u32(1)))))
-	if _, err := ParsePolicyDump([][]byte{ref}, nlwire.Native); !errors.Is(err, ErrBadDump) {
-		t.Errorf("dangling nested policy: %v", err)
+	for _, c := range []struct {
+		name string
+		b    []byte
+		off  int
+	}{
+		{"unknown NL_ATTR_TYPE 99", bad, 12},
+		{"truncated", trunc, 0},
+		{"no NL_POLICY_TYPE_ATTR_TYPE", e.nest(8, e.nest(0, e.nest(1, e.a(7, e.u32(15))))), 8},
+		{"dangling nested policy", e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(13)), e.a(8, e.u32(5)), e.a(9, e.u32(1))))), 8},
+		{"nested maxtype below a described type", cat(
+			e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(13)), e.a(8, e.u32(1)), e.a(9, e.u32(1))))),
+			e.nest(8, e.nest(1, e.nest(2, e.a(1, e.u32(4)))))), 8},
+	} {
+		_, err := ParsePolicyDump([][]byte{family, c.b}, nlwire.Native)
+		var de *DumpError
+		if !errors.As(err, &de) || !errors.Is(err, ErrBadDump) || errors.Is(err, ErrDumpTooLarge) {
+			t.Errorf("%s: %v, want a *DumpError for ErrBadDump", c.name, err)
+			continue
+		}
+		if de.Message != 1 || de.Offset != c.off {
+			t.Errorf("%s: message %d offset %d, want 1 and %d: %v", c.name, de.Message, de.Offset, c.off, err)
+		}
 	}
 	// An operation's policy index is a u32 an attacker writes: it must not
 	// size the tables (a 24-byte dump once asked for 4 G tables).
@@ -165,37 +182,58 @@ func TestDumpErrors(t *testing.T) {
 	}
 }
 
-// TestDumpSparseTypes: many tables naming type 0x3fff would need a rule
-// array of 16384 entries each; the dump is refused instead.
-func TestDumpSparseTypes(t *testing.T) {
+// TestDumpTooLarge: many tables naming type 0x3fff would need a rule
+// array of 16,384 entries each, an operation naming policy 0x3fff 16,384
+// tables: such a dump is refused before it is allocated, naming the
+// attribute that asked for too much.
+func TestDumpTooLarge(t *testing.T) {
 	e := host
 	var tables [][]byte
-	for i := 0; i < 200; i++ {
-		tables = append(tables, e.nest(uint16(i), e.nest(0x3fff, e.a(1, e.u32(4)))))
+	for i := range uint16(200) {
+		tables = append(tables, entry(i, 0x3fff))
 	}
-	b := e.nest(8, tables...)
-	if _, err := ParsePolicyDump([][]byte{b}, nlwire.Native); !errors.Is(err, ErrBadDump) {
-		t.Errorf("200 tables of type 0x3fff in %d bytes: %v, want ErrBadDump", len(b), err)
+	b := e.nest(ctrlAttrPolicy, tables...)
+	var err error
+	n := allocated(func() { _, err = ParsePolicyDump([][]byte{e.a(ctrlAttrFamilyID, e.u16(0x10)), b}, nlwire.Native) })
+	var de *DumpError
+	if !errors.As(err, &de) || !errors.Is(err, ErrDumpTooLarge) || !errors.Is(err, ErrBadDump) {
+		t.Fatalf("200 tables of type 0x3fff: %v, want a *DumpError for ErrDumpTooLarge", err)
+	}
+	// The budget, 24 bytes per input byte plus 8 KiB, holds no table of
+	// 16,384 rules for 3,212 bytes: the first description fails, at
+	// offset 8 of the second message (inside CTRL_ATTR_POLICY and
+	// policy 0's nest).
+	if de.Message != 1 || de.Offset != 8 {
+		t.Errorf("refused at message %d offset %d, want 1 and 8: %v", de.Message, de.Offset, err)
+	}
+	// What was allocated: 200 table sizes and the error.
+	if n > 8<<10 {
+		t.Errorf("%d bytes allocated to refuse the dump", n)
+	}
+	// An operation naming a policy index far beyond what the dump holds:
+	// refused at its CTRL_ATTR_POLICY_DO (CTRL_ATTR_OP_POLICY at 0,
+	// command 3 at 4).
+	op := e.nest(ctrlAttrOpPolicy, e.nest(3, e.a(ctrlAttrPolicyDo, e.u32(0x3fff))))
+	n = allocated(func() { _, err = ParsePolicyDump([][]byte{op}, nlwire.Native) })
+	if !errors.As(err, &de) || !errors.Is(err, ErrDumpTooLarge) || de.Message != 0 || de.Offset != 8 {
+		t.Errorf("operation with policy 0x3fff: %v, want ErrDumpTooLarge at message 0 offset 8", err)
+	}
+	if n > 1<<10 {
+		t.Errorf("%d bytes allocated to refuse the operation", n)
 	}
 }
 
-// FuzzParsePolicyDump parses any bytes as a policy dump: no panic, and no
-// memory in proportion to an index the input names.
+// FuzzParsePolicyDump parses any bytes as a policy dump, in both byte
+// orders: no panic, no more memory than ParsePolicyDump's bound, an error
+// that says where, and on a dump it accepts, the reference parser's
+// result (checkDump).
 func FuzzParsePolicyDump(f *testing.F) {
 	e := host
 	f.Add(e.nest(8, e.nest(0, e.nest(1, e.a(1, e.u32(4)), e.a(5, e.u64(100))))))
 	f.Add(e.nest(9, e.nest(3, e.a(1, e.u32(0)), e.a(2, e.u32(0)))))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := ParsePolicyDump([][]byte{b}, nlwire.Native)
-		if err != nil {
-			return
-		}
-		rules := 0
-		for _, tb := range d.Tables {
-			rules += len(tb.Policy.Rules)
-		}
-		if len(d.Tables) > 0x4000 || rules > 1024+16*len(b) {
-			t.Fatalf("%d tables, %d rules from %d bytes", len(d.Tables), rules, len(b))
+		for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+			checkDump(t, [][]byte{b}, o)
 		}
 	})
 }
