@@ -3,11 +3,13 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"testing"
 
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/hostile"
 )
 
 func newDumperFor(w io.Writer) *dumper {
@@ -77,3 +79,31 @@ func BenchmarkDecode10MB(b *testing.B) {
 type countWriter struct{ n int }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }
+
+// BenchmarkHostile decodes the hostile shapes (deep nests, wide nests,
+// siblings that look each other up, errors echoing them) at 64 KiB, 1 MiB
+// and 16 MiB, to text and JSON: the throughput (MB/s) of each shape is
+// flat across the sizes, as cost linear in the input makes it.
+func BenchmarkHostile(b *testing.B) {
+	for _, s := range hostile.Shapes() {
+		for _, size := range []int{64 << 10, 1 << 20, 16 << 20} {
+			data := hostilePcap(b, s, size)
+			for _, mode := range []string{"text", "json"} {
+				b.Run(fmt.Sprintf("%s/%dKiB/%s", s, size>>10, mode), func(b *testing.B) {
+					b.SetBytes(int64(len(data)))
+					b.ReportAllocs()
+					var out countWriter
+					d := newDumperFor(&out)
+					d.json = mode == "json"
+					for b.Loop() {
+						if err := d.capture("bench", bytes.NewReader(data), 0, false); err != nil {
+							b.Fatal(err)
+						}
+						d.flush()
+					}
+					b.ReportMetric(float64(out.n)/float64(b.N)/float64(len(data)), "out/byte")
+				})
+			}
+		}
+	}
+}

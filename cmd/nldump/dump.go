@@ -28,7 +28,7 @@ const (
 // dumper decodes datagrams and prints their messages, as text or JSON.
 type dumper struct {
 	w        *bufio.Writer
-	errw     io.Writer
+	errw     *bufio.Writer // standard error, flushed with w
 	json     bool
 	validate bool
 	filter   filter
@@ -50,7 +50,13 @@ type dumper struct {
 
 func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
 	all, _ := parseFilter("")
-	return &dumper{w: w, errw: errw, filter: all, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 4096)}
+	return &dumper{w: w, errw: bufio.NewWriterSize(errw, 16<<10), filter: all, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 4096)}
+}
+
+// flush writes out what is buffered for standard output and error.
+func (d *dumper) flush() error {
+	d.errw.Flush()
+	return d.w.Flush()
 }
 
 func (d *dumper) malformedf(format string, args ...any) {
@@ -178,6 +184,7 @@ func (d *dumper) showProgress(file string) {
 	if now := time.Now(); now.Sub(d.lastShow) > 500*time.Millisecond {
 		d.lastShow = now
 		fmt.Fprintf(d.errw, "\r%s: %d records, %d of %d bytes ", file, d.records, d.done, d.size)
+		d.errw.Flush()
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -27,20 +26,20 @@ const (
 
 // cost is what one decode of an input cost.
 type cost struct {
-	out, alloc, work, messages int
+	out, errs, alloc, work, messages, reports int
 }
 
 // measure runs decode with a fresh dumper writing to a counter.
 func measure(js bool, decode func(d *dumper)) cost {
-	var out countWriter
-	d := newDumper(bufio.NewWriterSize(&out, 64<<10), io.Discard)
+	var out, errs countWriter
+	d := newDumper(bufio.NewWriterSize(&out, 64<<10), &errs)
 	d.json, d.validate = js, true
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	decode(d)
-	d.w.Flush()
+	d.flush()
 	runtime.ReadMemStats(&after)
-	return cost{out: out.n, alloc: int(after.TotalAlloc - before.TotalAlloc), work: d.work, messages: d.messages}
+	return cost{out: out.n, errs: errs.n, alloc: int(after.TotalAlloc - before.TotalAlloc), work: d.work, messages: d.messages, reports: d.malformed}
 }
 
 // check fails t if c exceeds the guarantees for an input of n bytes
@@ -53,6 +52,9 @@ func (c cost) check(t testing.TB, what string, js bool, n, labelLen int) {
 	}
 	if max := per*n + c.messages*(perMessage+labelLen); c.out > max {
 		t.Errorf("%s: %d bytes of output for %d of input (%d messages), over %d", what, c.out, n, c.messages, max)
+	}
+	if max := textPerByte*n + c.reports*labelLen; c.errs > max {
+		t.Errorf("%s: %d bytes of reports for %d of input (%d reports), over %d", what, c.errs, n, c.reports, max)
 	}
 	if max := allocPerByte*n + allocFixed; c.alloc > max {
 		t.Errorf("%s: allocated %d bytes for %d of input, over %d", what, c.alloc, n, max)
@@ -69,7 +71,7 @@ func hostilePcap(tb testing.TB, s hostile.Shape, size int) []byte {
 		tb.Fatal(err)
 	}
 	for _, m := range s.Messages(size) {
-		if err := w.WriteDatagram(time.Unix(0, 0), 0, true, m); err != nil {
+		if err := w.WriteDatagram(time.Unix(0, 0), s.Protocol(), true, m); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -164,7 +164,7 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 	}
 	for {
 		if br.Buffered() == 0 {
-			d.w.Flush() // about to wait for input: show what is decoded
+			d.flush() // about to wait for input: show what is decoded
 		}
 		chunk, err := br.ReadSlice('\n')
 		for _, c := range chunk {
@@ -226,7 +226,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 	}
 	for {
 		if br.Buffered() == 0 {
-			d.w.Flush() // about to wait for input: show what is decoded
+			d.flush() // about to wait for input: show what is decoded
 		}
 		hdr, err := br.Peek(wire.HeaderLen)
 		if len(hdr) < wire.HeaderLen {

@@ -119,14 +119,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	status := 0
 	for _, name := range fs.Args() {
 		if err := d.file(name, stdin, rawFamily, order, forced); err != nil {
+			d.errw.Flush()
 			fmt.Fprintln(stderr, "nldump:", err)
 			status = 2
 		}
 	}
 	if d.progress && !d.lastShow.IsZero() {
-		fmt.Fprint(stderr, "\r\033[K") // clear the progress line
+		fmt.Fprint(d.errw, "\r\033[K") // clear the progress line
 	}
-	if err := w.Flush(); err != nil {
+	if err := d.flush(); err != nil {
 		fmt.Fprintln(stderr, "nldump:", err)
 		return 2
 	}

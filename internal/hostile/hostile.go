@@ -28,15 +28,25 @@ const (
 	Wide                  // nests of 16,382 empty attributes
 	Siblings              // an IFLA_LINKINFO of 16,382 IFLA_INFO_DATA, each looking for IFLA_INFO_KIND
 	Echo                  // NLMSG_ERRORs echoing a deep request, OFFS at its innermost attribute
-	DeepWide              // NLMSG_ERRORs echoing 8,000 levels over 8,000 siblings, OFFS at the last
+	DeepWide              // NLMSG_ERRORs echoing 6,000 levels over 8,000 siblings, OFFS at the last
+	Policy                // generic netlink CTRL_CMD_GETPOLICY replies of sparse tables (policy 16383, type 16383)
+	Huge                  // messages whose every length claims the most it can: nlmsg_len 4 GiB-1, nla_len 65535
 )
 
 // Shapes lists every shape.
-func Shapes() []Shape { return []Shape{Deep, Wide, Siblings, Echo, DeepWide} }
+func Shapes() []Shape { return []Shape{Deep, Wide, Siblings, Echo, DeepWide, Policy, Huge} }
 
 // String names the shape.
 func (s Shape) String() string {
-	return [...]string{"deep", "wide", "siblings", "echo", "deep+wide"}[s]
+	return [...]string{"deep", "wide", "siblings", "echo", "deep+wide", "policy", "huge"}[s]
+}
+
+// Protocol returns the netlink family of the shape's messages.
+func (s Shape) Protocol() uint16 {
+	if s == Policy {
+		return 16 // NETLINK_GENERIC
+	}
+	return 0 // NETLINK_ROUTE
 }
 
 // Message returns one message of the shape, about 64 KiB long.
@@ -67,8 +77,49 @@ func (s Shape) Message() []byte {
 		}
 		req := link(b)
 		return errorOf(req, len(req)-4)
+	case Policy:
+		return policy()
+	case Huge:
+		// A message of 64 KiB of attributes that each claim 65535
+		// bytes and have 4, then a header whose nlmsg_len claims 4 GiB-1.
+		var attrs []byte
+		for len(attrs) < maxNla-64 {
+			attrs = attrHdr(attrs, iflaLinkinfo|nested, maxNla)
+		}
+		b := link(attrs)
+		b = append(b, link(nil)[:16]...)
+		binary.LittleEndian.PutUint32(b[len(b)-16:], 0xffffffff)
+		return b
 	}
 	return nil
+}
+
+// policy returns a CTRL_CMD_GETPOLICY reply of about 64 KiB: a
+// CTRL_ATTR_POLICY nest of entries {policy 16383 {type 16383 {NL_POLICY_TYPE_ATTR_TYPE}}},
+// the sparsest tables a dump can name.
+func policy() []byte {
+	const (
+		ctrlID         = 0x10 // GENL_ID_CTRL
+		getPolicy      = 10   // CTRL_CMD_GETPOLICY
+		ctrlAttrPolicy = 8    // CTRL_ATTR_POLICY
+	)
+	var entries []byte
+	for len(entries)+16 < maxNla-4 {
+		entries = attrHdr(entries, 0x3fff|nested, 16)          // policy index 16383
+		entries = attrHdr(entries, 0x3fff|nested, 16)          // attribute type 16383
+		entries = attrHdr(entries, 1, 8)                       // NL_POLICY_TYPE_ATTR_TYPE
+		entries = binary.LittleEndian.AppendUint32(entries, 3) // NL_ATTR_TYPE_U8
+	}
+	attrs := attrHdr(nil, ctrlAttrPolicy|nested, 4+len(entries))
+	attrs = append(attrs, entries...)
+	n := 16 + 4 + len(attrs)
+	b := binary.LittleEndian.AppendUint32(nil, uint32(n))
+	b = binary.LittleEndian.AppendUint16(b, ctrlID)
+	b = binary.LittleEndian.AppendUint16(b, 0x2) // NLM_F_MULTI
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, 1234)
+	b = append(b, getPolicy, 1, 0, 0)
+	return append(b, attrs...)
 }
 
 // Messages returns messages of the shape adding up to at least size bytes.
@@ -135,4 +186,27 @@ func errorOf(req []byte, offs int) []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(0xffffffea)) // -EINVAL
 	b = append(b, req...)
 	return append(b, tlvs...)
+}
+
+// BadRecords returns a pcap file of about size bytes whose every record
+// header is wrong but keeps the framing: each claims a captured length
+// above its original length. A reader should report each and go on.
+func BadRecords(size int) []byte {
+	b := binary.LittleEndian.AppendUint32(nil, 0xa1b2c3d4) // pcap, microseconds
+	b = binary.LittleEndian.AppendUint16(b, 2)
+	b = binary.LittleEndian.AppendUint16(b, 4)
+	b = append(b, make([]byte, 8)...)              // thiszone, sigfigs
+	b = binary.LittleEndian.AppendUint32(b, 1<<18) // snaplen
+	b = binary.LittleEndian.AppendUint32(b, 253)   // LINKTYPE_NETLINK
+	msg := link(nil)
+	pseudo := []byte{0, 4, 0x03, 0x38, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0} // PACKET_OUTGOING, ARPHRD_NETLINK, NETLINK_ROUTE
+	for i := 0; len(b) < size; i++ {
+		b = binary.LittleEndian.AppendUint32(b, uint32(i)) // ts_sec
+		b = binary.LittleEndian.AppendUint32(b, 0)
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(pseudo)+len(msg))) // incl_len
+		b = binary.LittleEndian.AppendUint32(b, 1)                            // orig_len: less than incl_len
+		b = append(b, pseudo...)
+		b = append(b, msg...)
+	}
+	return b
 }
