@@ -160,6 +160,16 @@ func TestPcapngWrongBlockLength(t *testing.T) {
 		seqs:    []int{1, -1, 3},
 		recErrs: []string{at + "block length 68 disagrees with its trailing copy 1000"},
 	}, {
+		name:    "length not a multiple of 4",
+		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), n+1), goodRecord(3), 0),
+		seqs:    []int{1, -1, 3},
+		recErrs: []string{at + "block length 69; a trailing copy of 68 ends it, reading resumes at file offset 196"},
+	}, {
+		name:    "length huge",
+		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), 1<<31), goodRecord(3), 0),
+		seqs:    []int{1, -1, 3},
+		recErrs: []string{at + "block length 2147483648; a trailing copy of 68 ends it, reading resumes at file offset 196"},
+	}, {
 		name: "nothing follows",
 		file: func() []byte {
 			b := epb(bytes.Clone(start), goodRecord(1), 0)

@@ -110,10 +110,15 @@ func (r *Reader) block() (done, ok bool) {
 		return false, false
 	}
 	length := r.u32(h[4:])
-	if length < ngBlockOverhead || length%4 != 0 || length > maxBlock {
-		return true, r.stop(start, blockName(typ), ErrFraming, "block length "+itoa(length)+": the blocks after it cannot be found", nil)
-	}
 	name := func() string { return blockName(typ) }
+	if length < ngBlockOverhead || length%4 != 0 || length > maxBlock {
+		msg := "block length " + itoa(length)
+		win, err := r.br.Peek(bufSize)
+		if end := r.resync(win, len(win) < bufSize && isEOF(err), 0); end > 0 {
+			return r.damaged(start, typ, msg+"; a trailing copy of "+itoa(end)+" ends it, reading resumes at file offset "+itoa(start+int64(end)), end)
+		}
+		return true, r.stop(start, name(), ErrFraming, msg+", and no block follows it", nil)
+	}
 	if length <= bufSize {
 		// Look at the whole block before taking it, so that its end can
 		// be looked for if its two lengths disagree.
@@ -222,15 +227,16 @@ func (r *Reader) sectionError(sentinel error, msg string, ioErr error) error {
 	return &detail{err: sentinel, msg: msg}
 }
 
-// resync looks for the end of a block whose lengths disagree, in win:
-// the bytes from the block's start on (all the file has left if eof).
-// The block ends at the header's length if a block that checks out
-// follows there, else at the first multiple of 4 where the 4 bytes before
-// it say how far that is from the block's start and a block that checks
-// out (or the end of the file) follows. It returns where the block ends,
-// or -1 if nothing checks out.
+// resync looks for the end of a block whose lengths disagree (or whose
+// length is impossible), in win: the bytes from the block's start on (all
+// the file has left if eof). The block ends at the header's length, if
+// that is possible and a block that checks out follows there, else at the
+// first multiple of 4 where the 4 bytes before it say how far that is
+// from the block's start and a block that checks out (or the end of the
+// file) follows. It returns where the block ends, or -1 if nothing checks
+// out. Its cost is linear in where the end is found, or one read buffer.
 func (r *Reader) resync(win []byte, eof bool, length uint32) int {
-	if int(length) <= len(win) && r.blockFollows(win[length:], eof) {
+	if length >= ngBlockOverhead && length%4 == 0 && int(length) <= len(win) && r.blockFollows(win[length:], eof) {
 		return int(length)
 	}
 	for end := ngBlockOverhead; end <= len(win); end += 4 {
