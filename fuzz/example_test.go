@@ -1,6 +1,7 @@
 package fuzz_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -62,4 +63,52 @@ func Example() {
 	// Output:
 	// valid runs rejected: 0
 	// runs of a bad length accepted: 0
+}
+
+// parseLinkLiberal reads the same attributes as liberally as the kernel's
+// deprecated parsers and most user-space code do: an IFLA_MTU needs at
+// least 4 bytes, and more are ignored.
+func parseLinkLiberal(b []byte) (mtu uint32, err error) {
+	d := attr.NewDecoder(b)
+	for d.Next() {
+		if d.Type() == 4 {
+			if len(d.Bytes()) < 4 {
+				return 0, errors.New("short IFLA_MTU")
+			}
+			mtu = binary.NativeEndian.Uint32(d.Bytes())
+		}
+	}
+	return mtu, d.Err()
+}
+
+// Fuzz a liberal parser with the violations a liberal parse rejects. A
+// Generator for a strict parser (the default) also draws over-long
+// integers, which a liberal parser rightly accepts: misses that are not.
+func ExampleGenerator_WithMode() {
+	policy := validate.Policy{Rules: []validate.Rule{
+		3: {Kind: validate.String, Len: 15}, // IFLA_IFNAME
+		4: {Kind: validate.U32},             // IFLA_MTU
+	}}
+	r := rand.New(rand.NewPCG(1, 2))
+	strict := fuzz.Generator{Policy: &policy, Violation: fuzz.Length}
+	liberal := strict.WithMode(validate.ModeLiberal)
+	missedStrict, missedLiberal := 0, 0
+	for range 1000 {
+		if run := strict.Random(r); run.Path[0] == 4 {
+			if _, err := parseLinkLiberal(run.Attrs); err == nil {
+				missedStrict++
+			}
+		}
+		if run := liberal.Random(r); run.Path[0] == 4 {
+			if _, err := parseLinkLiberal(run.Attrs); err == nil {
+				missedLiberal++
+				fmt.Println("accepted:", run.What)
+			}
+		}
+	}
+	fmt.Println(liberal.Mode(), "runs accepted:", missedLiberal)
+	fmt.Println(strict.Mode(), "runs accepted:", missedStrict > 0)
+	// Output:
+	// LIBERAL runs accepted: 0
+	// STRICT runs accepted: true
 }

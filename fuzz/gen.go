@@ -19,12 +19,15 @@ type Violation uint8
 // The violations a Generator can place. Each is rejected by
 // validate.Validate under validate.ModeStrict (the kernel's nla_parse and
 // generic netlink); the comments say which milder modes reject it too.
+// A Generator made WithMode for a milder parser places only the ones its
+// mode rejects.
 const (
 	// Valid asks for runs the policy accepts in every mode.
 	Valid Violation = iota
 	// Length is one payload of a length its rule refuses: an integer,
 	// NLA_FLAG or NLA_BITFIELD32 of the wrong size (too short fails in
-	// every mode, too long under ModeStrictAttrs), an NLA_UINT or
+	// every mode, too long under ModeStrictAttrs, so that a Generator for
+	// a milder mode draws only short ones), an NLA_UINT or
 	// NLA_SINT of neither 4 nor 8 bytes, a string or binary longer than
 	// its Len, an NLA_NUL_STRING without a NUL, a nest of 1 to 3 bytes.
 	Length
@@ -34,15 +37,17 @@ const (
 	// flag it does not allow.
 	Range
 	// Type is one attribute of type 0 or above the policy's maximum
-	// (rejected under ModeMaxType).
+	// (rejected under ModeMaxType, or inside a nest from the
+	// StrictStartType of its policy on).
 	Type
 	// Flag is NLA_F_NESTED missing from one nest, or set on one other
-	// attribute (rejected under ModeNested).
+	// attribute (rejected under ModeNested, or from StrictStartType on).
 	Flag
 	// Nesting is one nest, or one element of a nested array, whose
 	// contents are not whole attributes: 1 to 3 trailing bytes, or a
 	// header whose nla_len is below 4 or past the nest's end (rejected
-	// under ModeTrailing, with no offset in the extended ACK).
+	// under ModeTrailing, or inside a nest from StrictStartType on, with
+	// no offset in the extended ACK).
 	Nesting
 	numViolations
 )
@@ -85,6 +90,13 @@ type Run struct {
 // attribute at any depth. Every other attribute, nests included, is
 // valid in every mode: types whose rule no payload can satisfy (NLA_UNSPEC,
 // NLA_REJECT, a validation function, an empty range) are left out.
+//
+// The violations are those a strict parser rejects (validate.ModeStrict,
+// as the kernel's nla_parse and generic netlink validate). For a more
+// liberal parser under test, as most user-space ones are (and as
+// rtnetlink's deprecated parsers are), make the Generator WithMode: its
+// violations are then only the ones a parse in that mode rejects, so
+// that a liberal parser accepting a run shows a real miss.
 type Generator struct {
 	// Policy is the policy the runs are made for.
 	Policy *validate.Policy
@@ -102,7 +114,32 @@ type Generator struct {
 	// inside a nest at the last level goes one level deeper (two in a
 	// nested array's element).
 	MaxDepth int
+
+	// lax is the strictness the parser under test lacks: the zero
+	// Generator is for ModeStrict (see WithMode).
+	lax validate.Mode
 }
+
+// WithMode returns a copy of g for a parser under test that validates in
+// mode m: every run it makes (Random, Rapid, FromBytes, Mutate) breaks
+// the policy only in a way that validate.Validate in mode m rejects, at
+// the offset and path the Run names. For validate.ModeLiberal, the mode
+// of most user-space parsers and of rtnetlink's deprecated ones, that
+// leaves Range and the Length violations that are too short (or
+// otherwise refused in every mode): Type, Flag and Nesting have no place,
+// and over-long integers none, except where the policy's
+// StrictStartType makes the kernel validate strictly all the same (the
+// Generator follows it down; Mutate keeps to m alone). Where a violation
+// has no place, runs are valid and say so, as Possible reports. Valid
+// runs are valid in every mode whatever m is.
+func (g Generator) WithMode(m validate.Mode) Generator {
+	g.lax = validate.ModeStrict &^ m
+	return g
+}
+
+// Mode returns the strictness g's violations are for: validate.ModeStrict
+// unless WithMode set another.
+func (g Generator) Mode() validate.Mode { return validate.ModeStrict &^ g.lax }
 
 // Random returns a run drawn from r.
 func (g Generator) Random(r *rand.Rand) Run { return g.run(randSource{r}) }
@@ -128,8 +165,8 @@ func (g Generator) Possible() bool {
 	if g.Violation >= numViolations {
 		return false
 	}
-	b := g.builder(nil)
-	return b.can(g.policy(), 0)
+	b := g.newBuilder(nil)
+	return b.can(g.policy(), 0, b.mode)
 }
 
 // policy returns the Generator's policy; nil is an empty one, as for
@@ -141,8 +178,20 @@ func (g Generator) policy() *validate.Policy {
 	return g.Policy
 }
 
+// builder returns Mutate's builder. Mutate places the violation by the
+// Generator's mode alone, not following StrictStartType down: a Type or
+// Nesting violation the mode never rejects has no place.
 func (g Generator) builder(s source) *builder {
-	b := &builder{s: s, v: g.Violation, order: g.Order, maxAttrs: g.MaxAttrs, maxDepth: g.MaxDepth, budget: runBudget, memo: map[canKey]bool{}}
+	b := g.newBuilder(s)
+	if b.v == Type && b.mode&validate.ModeMaxType == 0 || b.v == Nesting && b.mode&validate.ModeTrailing == 0 {
+		b.v = Valid
+	}
+	return b
+}
+
+// newBuilder returns a builder for g's runs, drawing from s.
+func (g Generator) newBuilder(s source) *builder {
+	b := &builder{s: s, v: g.Violation, order: g.Order, mode: g.Mode(), maxAttrs: g.MaxAttrs, maxDepth: g.MaxDepth, budget: runBudget, memo: map[canKey]bool{}}
 	b.bo = binary.ByteOrder(binary.LittleEndian)
 	if g.Order == nlwire.BigEndian || g.Order == nlwire.Native && nlwire.Host() == nlwire.BigEndian {
 		b.bo = binary.BigEndian
@@ -158,10 +207,10 @@ func (g Generator) builder(s source) *builder {
 }
 
 func (g Generator) run(s source) Run {
-	b := g.builder(s)
+	b := g.newBuilder(s)
 	p := g.policy()
-	bad := g.Violation != Valid && g.Violation < numViolations && b.can(p, 0)
-	lv := b.level(p, 0, bad)
+	bad := g.Violation != Valid && g.Violation < numViolations && b.can(p, 0, b.mode)
+	lv := b.level(p, 0, bad, b.mode)
 	r := Run{Attrs: lv.b, Offset: -1}
 	if bad {
 		r.Violation, r.Offset, r.Path, r.What = g.Violation, lv.off, lv.path, lv.what
@@ -182,6 +231,7 @@ type builder struct {
 	v        Violation
 	order    nlwire.Order
 	bo       binary.ByteOrder // order, resolved
+	mode     validate.Mode    // the parser's mode: the top level's
 	maxAttrs int
 	maxDepth int
 	budget   int  // bytes of valid attributes still to spend
@@ -192,6 +242,17 @@ type builder struct {
 type canKey struct {
 	p     *validate.Policy
 	depth int
+	mode  validate.Mode
+}
+
+// attrMode is the mode the kernel validates attribute type t of p in,
+// at a level validated in mode m: strict from p's StrictStartType on,
+// for the attribute and everything nested in it (validate_nla).
+func attrMode(p *validate.Policy, t int, m validate.Mode) validate.Mode {
+	if p.StrictStartType != 0 && t >= int(p.StrictStartType) {
+		return m | validate.ModeStrict
+	}
+	return m
 }
 
 // built is a generated run, attribute or payload, and where its violation
@@ -221,9 +282,10 @@ func usableTypes(p *validate.Policy) []int {
 	return ts
 }
 
-// level draws a run of p's attributes at depth; with bad, one of them,
-// or one inside one of them, carries the violation.
-func (g *builder) level(p *validate.Policy, depth int, bad bool) built {
+// level draws a run of p's attributes at depth, a level validated in
+// mode m; with bad, one of them, or one inside one of them, carries the
+// violation.
+func (g *builder) level(p *validate.Policy, depth int, bad bool, m validate.Mode) built {
 	ts := usableTypes(p)
 	n := g.s.intn(g.maxAttrs + 1)
 	if bad && n == 0 {
@@ -236,7 +298,7 @@ func (g *builder) level(p *validate.Policy, depth int, bad bool) built {
 	out := built{off: -1}
 	for i := range n {
 		if i == victim {
-			a := g.badAttr(p, depth)
+			a := g.badAttr(p, depth, m)
 			out.off = len(out.b) + a.off
 			out.path, out.what = a.path, a.what
 			out.b = append(out.b, a.b...)
@@ -261,51 +323,52 @@ func nestFlag(r *validate.Rule) uint16 {
 	return 0
 }
 
-// can reports whether the violation can be placed in a run of p at depth.
-func (g *builder) can(p *validate.Policy, depth int) bool {
+// can reports whether the violation can be placed in a run of p at depth,
+// a level validated in mode m.
+func (g *builder) can(p *validate.Policy, depth int, m validate.Mode) bool {
 	if g.v == Valid {
 		return true
 	}
-	if g.v == Type {
+	if g.v == Type && m&validate.ModeMaxType != 0 {
 		return true
 	}
-	k := canKey{p, depth}
+	k := canKey{p, depth, m}
 	if v, ok := g.memo[k]; ok {
 		return v
 	}
 	g.memo[k] = false // a policy reached again through itself adds nothing
 	ok := false
 	for t := 1; t <= lastType(p) && !ok; t++ {
-		r := &p.Rules[t]
-		ok = g.hosts(r, depth) || g.carries(r, depth)
+		r, am := &p.Rules[t], attrMode(p, t, m)
+		ok = g.hostsIn(r, depth, am) || g.carries(r, depth, am)
 	}
 	g.memo[k] = ok
 	return ok
 }
 
 // carries reports whether r is a nest whose contents can hold the
-// violation.
-func (g *builder) carries(r *validate.Rule, depth int) bool {
-	return nestKind(r.Kind) && r.Nested != nil && usable(r) && depth+1 < g.maxDepth && g.can(r.Nested, depth+1)
+// violation; m is the mode the nest is validated in.
+func (g *builder) carries(r *validate.Rule, depth int, m validate.Mode) bool {
+	return nestKind(r.Kind) && r.Nested != nil && usable(r) && depth+1 < g.maxDepth && g.can(r.Nested, depth+1, m)
 }
 
 // badAttr draws one attribute of p that carries the violation, itself
-// or inside.
-func (g *builder) badAttr(p *validate.Policy, depth int) built {
+// or inside, at a level validated in mode m.
+func (g *builder) badAttr(p *validate.Policy, depth int, m validate.Mode) built {
 	type option struct {
 		t     int
 		carry bool
 	}
 	var opts []option
-	if g.v == Type {
+	if g.v == Type && m&validate.ModeMaxType != 0 {
 		opts = append(opts, option{t: -1})
 	}
 	for t := 1; t <= lastType(p); t++ {
-		r := &p.Rules[t]
-		if g.hosts(r, depth) {
+		r, am := &p.Rules[t], attrMode(p, t, m)
+		if g.hostsIn(r, depth, am) {
 			opts = append(opts, option{t: t})
 		}
-		if g.carries(r, depth) {
+		if g.carries(r, depth, am) {
 			opts = append(opts, option{t: t, carry: true})
 		}
 	}
@@ -313,18 +376,18 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	if o.t < 0 {
 		return g.unknown(p)
 	}
-	r := &p.Rules[o.t]
+	r, am := &p.Rules[o.t], attrMode(p, o.t, m)
 	t := uint16(o.t)
 	name := fmt.Sprintf("%d(%v)", t, r.Kind)
 	if !o.carry {
-		a := g.badPayload(r, t, depth)
+		a := g.badPayloadIn(r, t, depth, am)
 		a.path = append([]uint16{t}, a.path...)
 		a.what = name + " " + a.what
 		return a
 	}
 	// Down into the nest.
 	if r.Kind == validate.Nested {
-		in := g.level(r.Nested, depth+1, true)
+		in := g.level(r.Nested, depth+1, true, am)
 		return built{b: g.put(t|attr.FlagNested, in.b), off: attr.HeaderLen + in.off,
 			path: append([]uint16{t}, in.path...), what: name + "/" + in.what}
 	}
@@ -336,14 +399,14 @@ func (g *builder) badAttr(p *validate.Policy, depth int) built {
 	for i := range els {
 		idx := uint16(i + 1)
 		if i == victim {
-			in := g.level(r.Nested, depth+1, true)
+			in := g.level(r.Nested, depth+1, true, am)
 			out.off = attr.HeaderLen + len(b) + attr.HeaderLen + in.off
 			out.path = append([]uint16{t, idx}, in.path...)
 			out.what = fmt.Sprintf("%s[%d]/%s", name, idx, in.what)
 			b = append(b, g.put(idx|attr.FlagNested, in.b)...)
 			continue
 		}
-		b = append(b, g.put(idx|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+		b = append(b, g.put(idx|attr.FlagNested, g.level(r.Nested, depth+1, false, am).b)...)
 	}
 	out.b = g.put(t|attr.FlagNested, b)
 	return out
@@ -555,14 +618,14 @@ func (g *builder) good(r *validate.Rule, depth int) []byte {
 		if r.Nested == nil || depth+1 >= g.maxDepth {
 			return nil
 		}
-		return g.level(r.Nested, depth+1, false).b
+		return g.level(r.Nested, depth+1, false, g.mode).b
 	case validate.NestedArray:
 		if r.Nested == nil || depth+1 >= g.maxDepth {
 			return nil
 		}
 		var b []byte
 		for i := range g.s.intn(3) {
-			b = append(b, g.put(uint16(i+1)|attr.FlagNested, g.level(r.Nested, depth+1, false).b)...)
+			b = append(b, g.put(uint16(i+1)|attr.FlagNested, g.level(r.Nested, depth+1, false, g.mode).b)...)
 		}
 		return b
 	}
@@ -578,8 +641,12 @@ func letters(n int) []byte {
 }
 
 // hosts reports whether the violation can be placed in an attribute of
-// rule r itself.
-func (g *builder) hosts(r *validate.Rule, depth int) bool {
+// rule r itself, validated in the parser's mode.
+func (g *builder) hosts(r *validate.Rule, depth int) bool { return g.hostsIn(r, depth, g.mode) }
+
+// hostsIn reports whether the violation can be placed in an attribute of
+// rule r itself, validated in mode m.
+func (g *builder) hostsIn(r *validate.Rule, depth int, m validate.Mode) bool {
 	if !usable(r) {
 		return false
 	}
@@ -593,9 +660,9 @@ func (g *builder) hosts(r *validate.Rule, depth int) bool {
 	case Range:
 		return rangeHost(r)
 	case Flag:
-		return true
+		return m&validate.ModeNested != 0
 	case Nesting:
-		return nestKind(k) && r.Nested != nil && depth+1 < validate.MaxDepth
+		return nestKind(k) && r.Nested != nil && depth+1 < validate.MaxDepth && m&validate.ModeTrailing != 0
 	}
 	return false
 }
@@ -705,14 +772,19 @@ func (g *builder) badRange(r *validate.Rule, bv badValue) ([]byte, string) {
 }
 
 // badPayload draws an attribute of type t and rule r that breaks the
-// violation's rule; off is 0, or the element's offset for Nesting in an
-// array.
+// violation's rule in the parser's mode; off is 0, or the element's
+// offset for Nesting in an array.
 func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
+	return g.badPayloadIn(r, t, depth, g.mode)
+}
+
+// badPayloadIn is badPayload for an attribute validated in mode m.
+func (g *builder) badPayloadIn(r *validate.Rule, t uint16, depth int, m validate.Mode) built {
 	k := r.Kind
 	flags := nestFlag(r)
 	switch g.v {
 	case Length:
-		p, what := g.badLength(r)
+		p, what := g.badLength(r, m)
 		return built{b: g.put(t|flags, p), what: what}
 	case Range:
 		var buf [64]badValue
@@ -729,7 +801,7 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 		if k == validate.Nested {
 			var in built
 			if depth+1 < g.maxDepth {
-				in = g.level(r.Nested, depth+1, false)
+				in = g.level(r.Nested, depth+1, false, m)
 			}
 			junk, what := g.junk(len(in.b) > 0) // 1 to 3 bytes alone: a nest too short
 			return built{b: g.put(t|attr.FlagNested, cat(in.b, junk)), what: what}
@@ -744,7 +816,7 @@ func (g *builder) badPayload(r *validate.Rule, t uint16, depth int) built {
 			idx := uint16(i + 1)
 			var in []byte
 			if depth+1 < g.maxDepth {
-				in = g.level(r.Nested, depth+1, false).b
+				in = g.level(r.Nested, depth+1, false, m).b
 			}
 			if i == victim {
 				junk, what := g.junk(false)
@@ -782,8 +854,9 @@ func (g *builder) junk(short bool) ([]byte, string) {
 	return g.rawHdr(uint16(n), 1, fill(extra, 0)), fmt.Sprintf("child nla_len %d past the nest's end", n)
 }
 
-// badLength draws a payload of a length r refuses.
-func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
+// badLength draws a payload of a length r refuses in mode m: an integer
+// longer than its size only under ModeStrictAttrs.
+func (g *builder) badLength(r *validate.Rule, m validate.Mode) ([]byte, string) {
 	k := r.Kind
 	pick := func(ls ...int) int { return ls[g.s.intn(len(ls))] }
 	var n int
@@ -801,7 +874,7 @@ func (g *builder) badLength(r *validate.Rule) ([]byte, string) {
 		if r.Len != 0 {
 			ml = int(r.Len) // the kernel's minimum: shorter fails in every mode
 		}
-		if g.s.intn(2) == 0 {
+		if m&validate.ModeStrictAttrs == 0 || g.s.intn(2) == 0 {
 			n = g.s.intn(ml)
 		} else {
 			n = sz + 1 + g.s.intn(4)

@@ -133,6 +133,12 @@ func checkRun(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.R
 
 // checkRunOrder is checkRun for a run in byte order o.
 func checkRunOrder(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.Run, o nlwire.Order) string {
+	return checkRunMode(p, want, possible, run, o, validate.ModeStrict)
+}
+
+// checkRunMode is checkRunOrder for a run made for a parser in mode m: a
+// run that claims a violation must be rejected in mode m, where it says.
+func checkRunMode(p *validate.Policy, want fuzz.Violation, possible bool, run fuzz.Run, o nlwire.Order, m validate.Mode) string {
 	opts := validate.Options{Order: o}
 	if !possible {
 		want = fuzz.Valid
@@ -140,13 +146,15 @@ func checkRunOrder(p *validate.Policy, want fuzz.Violation, possible bool, run f
 	if run.Violation != want {
 		return fmt.Sprintf("run says %v, want %v", run.Violation, want)
 	}
-	err := opts.Validate(run.Attrs, p, validate.ModeStrict)
+	err := opts.Validate(run.Attrs, p, m)
 	if want == fuzz.Valid {
 		if err != nil || run.Offset != -1 || run.Path != nil {
 			return fmt.Sprintf("valid run rejected: %v (offset %d, path %v)", err, run.Offset, run.Path)
 		}
-		if err := opts.Validate(run.Attrs, p, validate.ModeLiberal); err != nil {
-			return fmt.Sprintf("valid run rejected in liberal mode: %v", err)
+		for _, every := range []validate.Mode{validate.ModeLiberal, validate.ModeStrict} {
+			if err := opts.Validate(run.Attrs, p, every); err != nil {
+				return fmt.Sprintf("valid run rejected in %v: %v", every, err)
+			}
 		}
 		return ""
 	}
@@ -167,8 +175,8 @@ func checkRunOrder(p *validate.Policy, want fuzz.Violation, possible bool, run f
 	if diff := cmp.Diff(run.Path, ve.Path); diff != "" {
 		return fmt.Sprintf("%s: path (-run +validate)\n%s", run.What, diff)
 	}
-	if m, ok := milder[want]; ok && opts.Validate(run.Attrs, p, m) == nil {
-		return fmt.Sprintf("%s: accepted under %v", run.What, m)
+	if mild, ok := milder[want]; ok && m == validate.ModeStrict && opts.Validate(run.Attrs, p, mild) == nil {
+		return fmt.Sprintf("%s: accepted under %v", run.What, mild)
 	}
 	return ""
 }
@@ -317,9 +325,10 @@ func FuzzGenerator(f *testing.F) {
 	f.Add(uint16(1), uint8(5), []byte("\x01\x02\x03\x04\x05\x06"))
 	f.Fuzz(func(t *testing.T, which uint16, v uint8, choices []byte) {
 		p := ps[names[int(which)%len(names)]]
-		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6), MaxDepth: 1 + int(v/6)%5}
-		if msg := checkRun(p, g.Violation, g.Possible(), g.FromBytes(choices)); msg != "" {
-			t.Fatal(msg)
+		m := modes[int(v/30)%len(modes)]
+		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6), MaxDepth: 1 + int(v/6)%5}.WithMode(m)
+		if msg := checkRunMode(p, g.Violation, g.Possible(), g.FromBytes(choices), nlwire.Native, m); msg != "" {
+			t.Fatalf("%v: %s", m, msg)
 		}
 	})
 }
@@ -424,15 +433,16 @@ func FuzzMutate(f *testing.F) {
 	f.Add(uint16(7), uint8(5), []byte{}, []byte{})
 	f.Fuzz(func(t *testing.T, which uint16, v uint8, in, choices []byte) {
 		p := ps[names[int(which)%len(names)]]
-		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6)}
+		m := modes[int(v/6)%len(modes)]
+		g := fuzz.Generator{Policy: p, Violation: fuzz.Violation(v % 6)}.WithMode(m)
 		base := fuzz.Generator{Policy: p, MaxDepth: 4}.FromBytes(in)
 		run := g.Mutate(base.Attrs, choices)
 		if run.Violation == fuzz.Valid {
 			if string(run.Attrs) != string(base.Attrs) {
 				t.Fatal("unmutated run changed")
 			}
-		} else if msg := checkRun(p, g.Violation, true, run); msg != "" {
-			t.Fatalf("%s\nbase % x\nmutated % x", msg, base.Attrs, run.Attrs)
+		} else if msg := checkRunMode(p, g.Violation, true, run, nlwire.Native, m); msg != "" {
+			t.Fatalf("%v: %s\nbase % x\nmutated % x", m, msg, base.Attrs, run.Attrs)
 		}
 		// Raw bytes: no panic, and a walk of the result stays in bounds.
 		raw := g.Mutate(in, choices)
@@ -557,5 +567,192 @@ func TestGeneratorOrders(t *testing.T) {
 	b := fuzz.Generator{Policy: every, Order: nlwire.BigEndian}.FromBytes([]byte{3, 1, 2})
 	if len(a.Attrs) != len(b.Attrs) || len(a.Attrs) == 0 || a.Attrs[0] != b.Attrs[1] || a.Attrs[1] != b.Attrs[0] {
 		t.Fatalf("little % x, big % x", a.Attrs, b.Attrs)
+	}
+}
+
+// modes are the parser modes the generator is checked for: the strict
+// default first, the liberal mode of most user-space parsers and of
+// rtnetlink's deprecated parsers, rtnetlink's deprecated strict mode, and
+// two others that take some strict checks and not others.
+var modes = []validate.Mode{
+	validate.ModeStrict,
+	validate.ModeLiberal,
+	validate.ModeDeprecatedStrict,
+	validate.ModeStrictAttrs | validate.ModeNested,
+	validate.ModeTrailing | validate.ModeUnspec,
+}
+
+// strictFrom is a policy validated strictly from type 3 on, as
+// rtnetlink's link and XDP policies are from their StrictStartType: for
+// a liberal parser, the strict-only violations have places only there.
+var strictFrom = strictFromPolicy()
+
+func strictFromPolicy() *validate.Policy {
+	inner := validate.Policy{Rules: []validate.Rule{
+		1: {Kind: validate.U32},
+		2: {Kind: validate.String, Len: 8},
+	}}
+	return &validate.Policy{StrictStartType: 3, Rules: []validate.Rule{
+		1: {Kind: validate.U16},
+		2: validate.NestedPolicy(&inner),
+		3: {Kind: validate.U32},
+		4: validate.NestedPolicy(&inner),
+		5: validate.NestedArrayPolicy(&inner),
+		6: {Kind: validate.Flag},
+	}}
+}
+
+// TestGeneratorModes draws runs for parsers of each mode: every run that
+// claims a violation must be rejected by validate in that mode, where it
+// says, and a valid one accepted in every mode. Strict-only violations
+// have no place in a policy without StrictStartType for a mode that lacks
+// their check.
+func TestGeneratorModes(t *testing.T) {
+	ps := policies(t)
+	ps["strictFrom"] = strictFrom
+	r := rand.New(rand.NewPCG(13, 14))
+	placed := map[validate.Mode]map[fuzz.Violation]int{}
+	for _, m := range modes {
+		placed[m] = map[fuzz.Violation]int{}
+		for _, name := range slices.Sorted(maps.Keys(ps)) {
+			p := ps[name]
+			for v := fuzz.Valid; v <= fuzz.Nesting; v++ {
+				g := fuzz.Generator{Policy: p, Violation: v}.WithMode(m)
+				if g.Mode() != m {
+					t.Fatalf("WithMode(%v).Mode() = %v", m, g.Mode())
+				}
+				possible := g.Possible()
+				if want := map[fuzz.Violation]validate.Mode{fuzz.Type: validate.ModeMaxType, fuzz.Flag: validate.ModeNested, fuzz.Nesting: validate.ModeTrailing}[v]; want != 0 &&
+					m&want == 0 && p.StrictStartType == 0 && possible {
+					t.Errorf("%s: %v possible for a parser in %v", name, v, m)
+				}
+				for i := range 40 {
+					run := g.Random(r)
+					if msg := checkRunMode(p, v, possible, run, nlwire.Native, m); msg != "" {
+						t.Fatalf("%v, %s, %v, run %d: %s\n% x", m, name, v, i, msg, run.Attrs)
+					}
+					if run.Violation == v {
+						placed[m][v]++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("runs per mode and violation: %v", placed)
+	if g := (fuzz.Generator{}); g.Mode() != validate.ModeStrict {
+		t.Errorf("the zero Generator's Mode() = %v, want strict", g.Mode())
+	}
+}
+
+// TestGeneratorLiberal: for a liberal parser, the Length runs of a
+// policy without StrictStartType are all too short (the over-long
+// integers half the strict runs hold would be false misses), and a
+// policy with one gets the strict-only violations from it on, and only
+// there.
+func TestGeneratorLiberal(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	g := fuzz.Generator{Policy: every, Violation: fuzz.Length}.WithMode(validate.ModeLiberal)
+	long := 0
+	for range 3000 {
+		run := g.Random(r)
+		if err := validate.Validate(run.Attrs, every, validate.ModeLiberal); err == nil {
+			t.Fatalf("%s: accepted in liberal mode", run.What)
+		}
+		if strict := (fuzz.Generator{Policy: every, Violation: fuzz.Length}).Random(r); validate.Validate(strict.Attrs, every, validate.ModeLiberal) == nil {
+			long++ // a strict-only violation: what a liberal parser rightly accepts
+		}
+	}
+	if long == 0 {
+		t.Error("no strict Length run was accepted in liberal mode: the test shows nothing")
+	}
+
+	for v, wantTop := range map[fuzz.Violation][]uint16{
+		fuzz.Length:  {1, 2, 3, 4, 5, 6},
+		fuzz.Range:   nil,
+		fuzz.Type:    {4, 5},
+		fuzz.Flag:    {3, 4, 5, 6},
+		fuzz.Nesting: {4, 5},
+	} {
+		g := fuzz.Generator{Policy: strictFrom, Violation: v}.WithMode(validate.ModeLiberal)
+		if g.Possible() != (wantTop != nil) {
+			t.Errorf("%v: Possible() = %v", v, g.Possible())
+		}
+		top := map[uint16]bool{}
+		overLong := false
+		for range 2000 {
+			run := g.Random(r)
+			if msg := checkRunMode(strictFrom, v, wantTop != nil, run, nlwire.Native, validate.ModeLiberal); msg != "" {
+				t.Fatalf("%v: %s\n% x", v, msg, run.Attrs)
+			}
+			if run.Violation == fuzz.Valid {
+				continue
+			}
+			top[run.Path[0]] = true
+			var ve *validate.Error
+			if errors.As(validate.Validate(run.Attrs, strictFrom, validate.ModeLiberal), &ve) && ve.Msg == validate.MsgInvalidLength {
+				overLong = true
+				if run.Path[0] < strictFrom.StrictStartType {
+					t.Errorf("%s: over-long below StrictStartType", run.What)
+				}
+			}
+		}
+		if diff := cmp.Diff(wantTop, slices.Sorted(maps.Keys(top))); diff != "" {
+			t.Errorf("%v: top-level types (-want +got):\n%s", v, diff)
+		}
+		if v == fuzz.Length && !overLong {
+			t.Error("Length: never an over-long integer from StrictStartType on")
+		}
+	}
+}
+
+// TestMutateModes mutates valid runs for parsers of each mode: a mutated
+// run must be rejected in that mode where it says; Mutate keeps to the
+// mode alone, so a violation the mode never rejects leaves the run as it
+// was.
+func TestMutateModes(t *testing.T) {
+	ps := policies(t)
+	ps["strictFrom"] = strictFrom
+	r := rand.New(rand.NewPCG(17, 18))
+	choices := make([]byte, 16)
+	for _, m := range modes[1:] {
+		expect, mutated := map[fuzz.Violation]bool{}, map[fuzz.Violation]int{}
+		for _, name := range []string{"every", "strictFrom", "route.Link", "route.XDP", "ethtool[0]", "nlctrl[0]"} {
+			p := ps[name]
+			valid := fuzz.Generator{Policy: p, MaxDepth: 4}
+			for v := fuzz.Length; v <= fuzz.Nesting; v++ {
+				g := fuzz.Generator{Policy: p, Violation: v}.WithMode(m)
+				never := v == fuzz.Type && m&validate.ModeMaxType == 0 ||
+					v == fuzz.Flag && m&validate.ModeNested == 0 ||
+					v == fuzz.Nesting && m&validate.ModeTrailing == 0
+				if !never {
+					expect[v] = true
+				}
+				for i := range 40 {
+					base := valid.Random(r)
+					for k := range choices {
+						choices[k] = byte(r.Uint32())
+					}
+					run := g.Mutate(base.Attrs, choices)
+					if run.Violation == fuzz.Valid {
+						if diff := cmp.Diff(base.Attrs, run.Attrs); diff != "" {
+							t.Fatalf("%v, %s, %v, run %d: unmutated run changed:\n%s", m, name, v, i, diff)
+						}
+						continue
+					}
+					if never {
+						t.Fatalf("%v, %s: %v placed (%s)", m, name, v, run.What)
+					}
+					mutated[v]++
+					if msg := checkRunMode(p, v, true, run, nlwire.Native, m); msg != "" {
+						t.Fatalf("%v, %s, %v, run %d: %s\nbase % x\nmutated % x", m, name, v, i, msg, base.Attrs, run.Attrs)
+					}
+				}
+			}
+		}
+		for v := range expect {
+			if mutated[v] == 0 {
+				t.Errorf("%v: %v never mutated", m, v)
+			}
+		}
 	}
 }
