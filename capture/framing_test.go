@@ -118,6 +118,27 @@ func TestCaplenAboveOrigLen(t *testing.T) {
 	}
 }
 
+// TestCaplenAboveSnapLen: a pcap record longer than the snap length the
+// file header declares (as the Writer used to write datagrams above
+// SnapLen) is read whole, and so are the records after it; reading used
+// to stop there.
+func TestCaplenAboveSnapLen(t *testing.T) {
+	for _, size := range []int{100, 300_016} {
+		long := append(goodRecord(2), make([]byte, size-36)...)
+		file := pcapFile(LinkType, goodRecord(1))
+		binary.LittleEndian.PutUint32(file[16:], 64) // snaplen
+		if size > SnapLen {
+			binary.LittleEndian.PutUint32(file[16:], SnapLen)
+		}
+		file = pcapRecord(file, uint32(len(long)), uint32(len(long)), long)
+		file = pcapRecord(file, 36, 36, goodRecord(3))
+		seqs, recErrs, err := readAll(t, file)
+		if diff := cmp.Diff([]int{1, 2, 3}, seqs); diff != "" || recErrs != nil || err != nil {
+			t.Errorf("%d-byte record: records (-want +got):\n%s\nrecord errors %q, Err %v", size, diff, recErrs, err)
+		}
+	}
+}
+
 // TestPcapngWrongBlockLength: a pcapng block whose length disagrees with
 // its trailing copy is reported, with its record number and file offset,
 // and the reading goes on where the next block can be found for sure;
