@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -180,10 +181,13 @@ func checkDump(t *testing.T, payloads [][]byte, o nlwire.Order) {
 			t.Fatalf("error at message %d offset %d, outside the dump: %v", de.Message, de.Offset, err)
 		}
 	}
-	want, refErr := parseDumpReference(payloads, o)
+	want, refErr := parseDumpReference(payloads, o, budgetOf(n))
 	switch {
 	case errors.Is(refErr, errDeclined):
-		// Too large to compare.
+		// More than ParsePolicyDump may accept.
+		if err == nil {
+			t.Fatalf("accepted a dump of %d bytes whose tables take more than its budget", n)
+		}
 	case err != nil:
 		if refErr == nil && !errors.Is(err, ErrDumpTooLarge) {
 			t.Fatalf("refused what the reference parser accepts: %v", err)
@@ -191,8 +195,9 @@ func checkDump(t *testing.T, payloads [][]byte, o nlwire.Order) {
 	case refErr != nil:
 		t.Fatalf("accepted what the reference parser refuses (%v)", refErr)
 	default:
-		if diff := cmp.Diff(flatten(want), flatten(d)); diff != "" {
-			t.Fatalf("(-reference +got)\n%s", diff)
+		// DeepEqual first: cmp.Diff costs a fuzz run milliseconds.
+		if w, g := flatten(want), flatten(d); !reflect.DeepEqual(w, g) {
+			t.Fatalf("(-reference +got)\n%s", cmp.Diff(w, g))
 		}
 	}
 }
@@ -207,7 +212,7 @@ func TestDumpSameAsReference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		want, err := parseDumpReference(payloads, nlwire.LittleEndian)
+		want, err := parseDumpReference(payloads, nlwire.LittleEndian, budgetOf(dumpSize(payloads)))
 		if err != nil {
 			t.Fatalf("%s: reference: %v", name, err)
 		}
@@ -272,21 +277,24 @@ func flatten(d *PolicyDump) flatDump {
 	return f
 }
 
-// errDeclined is parseDumpReference's answer to a dump whose rule
-// tables would take more than referenceMaxRules rules.
+// errDeclined is parseDumpReference's answer to a dump whose tables
+// would take more than the bytes it was given.
 var errDeclined = errors.New("reference parser: tables too large to check")
 
-// referenceMaxRules bounds the reference parser's rule tables (64 MiB
-// on 64-bit), above what ParsePolicyDump accepts from a fuzz input.
-const referenceMaxRules = 1 << 20
+// budgetOf is ParsePolicyDump's budget for size bytes of input: a dump
+// whose tables or rules alone take more is refused.
+func budgetOf(size int) int64 {
+	return dumpBudgetPerByte*int64(size) + dumpBudgetFixed
+}
 
 // parseDumpReference is ParsePolicyDump as it was before its memory was
 // bounded (commit 6a851c7 without the budget): tables grown as the dump
 // names them, then rule tables of the highest type each. It is what the
 // bounded parser must agree with, except on what it refuses as too
-// large; it declines (errDeclined) to build rule tables of more than
-// referenceMaxRules rules.
-func parseDumpReference(payloads [][]byte, order nlwire.Order) (*PolicyDump, error) {
+// large. It declines (errDeclined) to build tables, or rule tables, of
+// more than maxBytes: so it costs no more than ParsePolicyDump may, and
+// a dump it declines is one ParsePolicyDump must refuse.
+func parseDumpReference(payloads [][]byte, order nlwire.Order, maxBytes int64) (*PolicyDump, error) {
 	d := &PolicyDump{}
 	for _, b := range payloads {
 		a := attr.NewDecoder(b).WithOrder(order)
@@ -303,6 +311,9 @@ func parseDumpReference(payloads [][]byte, order nlwire.Order) (*PolicyDump, err
 						ap, err := parseAttrPolicy(types.Nested())
 						if err != nil {
 							return nil, err
+						}
+						if int64(idx+1)*int64(sizeofTable) > maxBytes {
+							return nil, errDeclined
 						}
 						for len(d.Tables) <= idx {
 							d.Tables = append(d.Tables, DumpTable{})
@@ -353,6 +364,9 @@ func parseDumpReference(payloads [][]byte, order nlwire.Order) (*PolicyDump, err
 	}
 	slices.SortStableFunc(d.Ops, func(x, y OpPolicy) int { return int(x.Cmd) - int(y.Cmd) })
 	for _, op := range d.Ops {
+		if int64(max(op.Do, op.Dump)+1)*int64(sizeofTable) > maxBytes {
+			return nil, errDeclined
+		}
 		for len(d.Tables) <= max(op.Do, op.Dump) {
 			d.Tables = append(d.Tables, DumpTable{})
 		}
@@ -365,7 +379,7 @@ func parseDumpReference(payloads [][]byte, order nlwire.Order) (*PolicyDump, err
 		}
 		rules += maxType + 1
 	}
-	if rules > referenceMaxRules {
+	if int64(rules)*int64(sizeofRule) > maxBytes {
 		return nil, errDeclined
 	}
 	for i := range d.Tables {
