@@ -36,8 +36,9 @@ const (
 	// size are returned as views of it, without a copy.
 	bufSize = 64 << 10
 	// maxRecord is the longest record a file may claim (caplen). A longer
-	// one means the framing is lost: no capture tool writes such records
-	// (Wireshark's largest snap length is 256 MiB too).
+	// one means the framing is lost: tshark and tcpdump already refuse
+	// netlink records over 256 KiB (SnapLen); 256 MiB leaves room for
+	// files of writers that did not cut their records.
 	maxRecord = 256 << 20
 	// maxBlock is the longest pcapng block: a maxRecord record with 1 MiB
 	// of block headers and options.
@@ -53,12 +54,13 @@ const (
 // A malformed record that the file's framing lets the Reader step over
 // (a bad pseudo-header, a captured length above the original length, a
 // record of a pcapng interface that is not netlink, a pcapng block whose
-// trailing length disagrees with its header when the next block is where
-// the header says) is returned with RecordErr set, and reading goes on.
-// Damage that loses the framing (a length beyond any sane bound, a file
-// that ends inside a record) ends the reading, and Err reports it. Every
-// error is a *RecordError naming the record and its byte offset in the
-// file.
+// two lengths disagree when a sound block follows where one of them, or a
+// trailing copy further on, says it ends) is returned with RecordErr set,
+// and reading goes on. Damage that loses the framing (a pcap caplen over
+// 256 MiB, a pcapng block whose end cannot be found, a damaged section
+// header, a file that ends inside a record) ends the reading, and Err
+// reports it. Every error is a *RecordError naming the record and its
+// byte offset in the file.
 //
 //	r, err := capture.NewReader(f)
 //	for r.Next() {
