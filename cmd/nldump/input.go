@@ -328,7 +328,12 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 		c := cr.Record()
 		if err := cr.RecordErr(); err != nil {
 			d.malformedf("%s: %v", quote(name), err)
-			continue
+			if len(c.Data) == 0 {
+				continue
+			}
+			// The record's header was wrong but its bytes are there
+			// (say, more captured than original bytes): decode them,
+			// as tshark does.
 		}
 		rec := record{file: name, label: quote(name), index: c.Index, time: c.Time, family: c.Protocol,
 			direction: c.Direction, data: c.Data, truncated: c.Truncated(), order: cr.Order(c.Data)}

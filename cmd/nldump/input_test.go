@@ -213,3 +213,37 @@ func TestEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureGoesOn: a record whose header is wrong but whose framing
+// holds (more captured than original bytes) is reported with its record
+// number and file offset, decoded, and the records after it too; a file
+// cut inside a record ends with one line naming where.
+func TestCaptureGoesOn(t *testing.T) {
+	data := hostile.BadRecords(25) // the file header and one bad record of 64 bytes
+	if len(data) != 24+64 {
+		t.Fatalf("%d bytes", len(data))
+	}
+	data = append(data, data[24:]...)
+	data = append(data, data[24:88]...)
+	// Make the middle record sound: orig_len = incl_len.
+	copy(data[88+12:], data[88+8:88+12])
+	out, errs, status := runNldumpInput(t, data)
+	if status != 1 {
+		t.Errorf("status %d, want 1", status)
+	}
+	if n := strings.Count(out, "RTM_NEWLINK"); n != 3 {
+		t.Errorf("decoded %d records, want 3:\n%s", n, out)
+	}
+	for _, want := range []string{"record 0 at file offset 24", "record 2 at file offset 152"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if strings.Contains(errs, "record 1 ") {
+		t.Errorf("the sound record is reported:\n%s", errs)
+	}
+	_, errs, status = runNldumpInput(t, data[:len(data)-10])
+	if status != 1 || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "record 2 at file offset 152") || strings.Contains(errs, "record -1") {
+		t.Errorf("cut file: status %d, stderr:\n%s", status, errs)
+	}
+}
