@@ -106,7 +106,7 @@ func policy() []byte {
 	var entries []byte
 	for len(entries)+16 < maxNla-4 {
 		entries = attrHdr(entries, 0x3fff|nested, 16)          // policy index 16383
-		entries = attrHdr(entries, 0x3fff|nested, 16)          // attribute type 16383
+		entries = attrHdr(entries, 0x3fff|nested, 12)          // attribute type 16383
 		entries = attrHdr(entries, 1, 8)                       // NL_POLICY_TYPE_ATTR_TYPE
 		entries = binary.LittleEndian.AppendUint32(entries, 3) // NL_ATTR_TYPE_U8
 	}
