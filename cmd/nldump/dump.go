@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"strconv"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/nlwire/nlwire"
@@ -893,9 +894,10 @@ func appendHexValue(b, p []byte, json bool) []byte {
 }
 
 // appendJSONString appends s as a JSON string. Besides what JSON requires,
-// it escapes DEL, the C1 controls (U+0080-U+009F), the line and paragraph
-// separators and invalid UTF-8 (as U+FFFD), so that no string from the
-// input can move a terminal the output is shown on.
+// it escapes DEL, every character strconv.IsPrint refuses (C1 controls,
+// bidirectional overrides, line separators) and invalid UTF-8 (as
+// U+FFFD), so that no string from the input can move a terminal the
+// output is shown on or reorder what it shows.
 func appendJSONString(b []byte, s string) []byte {
 	const hexdigits = "0123456789abcdef"
 	b = append(b, '"')
@@ -924,12 +926,25 @@ func appendJSONString(b []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, `\ufffd`...)
-		case r >= 0x80 && r <= 0x9f, r == 0x2028, r == 0x2029:
-			b = append(b, '\\', 'u', hexdigits[r>>12], hexdigits[r>>8&0xf], hexdigits[r>>4&0xf], hexdigits[r&0xf])
+		case !strconv.IsPrint(r):
+			// C1 controls, bidirectional overrides, line separators and
+			// other format characters: escaped, as UTF-16 code units.
+			if r >= 0x10000 {
+				r1, r2 := utf16.EncodeRune(r)
+				b = appendU(b, r1)
+				r = r2
+			}
+			b = appendU(b, r)
 		default:
 			b = append(b, s[i:i+size]...)
 		}
 		i += size
 	}
 	return append(b, '"')
+}
+
+// appendU appends the JSON escape \uXXXX of the UTF-16 code unit r.
+func appendU(b []byte, r rune) []byte {
+	const hexdigits = "0123456789abcdef"
+	return append(b, '\\', 'u', hexdigits[r>>12&0xf], hexdigits[r>>8&0xf], hexdigits[r>>4&0xf], hexdigits[r&0xf])
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/internal/hostile"
@@ -171,21 +172,7 @@ func TestHexFromPipe(t *testing.T) {
 // learned from the capture, a file name — are escaped in text output, so
 // no terminal control or line break reaches the output from them.
 func TestEscapes(t *testing.T) {
-	const evil = "evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"
-	b := wire.NewBuilder(nil)
-	m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Seq: 1})
-	copy(b.FamilyHeader(genl.HeaderLen), []byte{genl.CTRL_CMD_NEWFAMILY, 2})
-	e := b.Attrs()
-	e.Uint16(genl.CTRL_ATTR_FAMILY_ID, 0x30)
-	e.String(genl.CTRL_ATTR_FAMILY_NAME, evil)
-	b.End(m)
-	m = b.Start(wire.Header{Type: 0x30, Flags: wire.Request, Seq: 2})
-	b.FamilyHeader(genl.HeaderLen)
-	b.End(m)
-	dg, err := b.Finish()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dg := evilFamily(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "x\x1b]0;title\x07\nforged.pcap")
 	fh, err := os.Create(file)
@@ -199,7 +186,7 @@ func TestEscapes(t *testing.T) {
 	for _, args := range [][]string{{file}, {"-json", file}} {
 		out, errs, _ := runNldump(t, args...)
 		for _, s := range []string{out, errs} {
-			if strings.ContainsAny(s, "\x1b\x07\u009b") {
+			if strings.ContainsAny(s, "\x1b\x07\u009b\u202e") {
 				t.Errorf("%v: a control character reached the output:\n%q", args, s)
 			}
 			for _, line := range strings.Split(s, "\n") {
@@ -208,7 +195,7 @@ func TestEscapes(t *testing.T) {
 				}
 			}
 		}
-		if !strings.Contains(out, `"evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"`) && !strings.Contains(out, `"type":"evil\u001b[2J\nforged #9 @0 route RTM_NEWLINK\u009b"`) {
+		if !strings.Contains(out, `"evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"`) && !strings.Contains(out, `"type":"evil\u001b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"`) {
 			t.Errorf("%v: the family's name is not shown escaped:\n%s", args, out)
 		}
 	}
@@ -246,4 +233,53 @@ func TestCaptureGoesOn(t *testing.T) {
 	if status != 1 || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "record 2 at file offset 152") || strings.Contains(errs, "record -1") {
 		t.Errorf("cut file: status %d, stderr:\n%s", status, errs)
 	}
+}
+
+// evilFamily returns a datagram naming generic family 0x30 with escape
+// sequences and a line break, then a message of that family.
+func evilFamily(tb testing.TB) []byte {
+	const evil = "evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"
+	b := wire.NewBuilder(nil).WithOrder(nlwire.LittleEndian)
+	m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Seq: 1})
+	copy(b.FamilyHeader(genl.HeaderLen), []byte{genl.CTRL_CMD_NEWFAMILY, 2})
+	e := b.Attrs()
+	e.Uint16(genl.CTRL_ATTR_FAMILY_ID, 0x30)
+	e.String(genl.CTRL_ATTR_FAMILY_NAME, evil)
+	b.End(m)
+	m = b.Start(wire.Header{Type: 0x30, Flags: wire.Request, Seq: 2})
+	b.FamilyHeader(genl.HeaderLen)
+	b.End(m)
+	dg, err := b.Finish()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dg
+}
+
+// FuzzInput decodes any bytes as a whole input (a capture, hex text or a
+// binary datagram, as nldump tells them apart), as text and JSON: no
+// panic, and output, reports, allocation and work within their bounds per
+// input byte. Its seeds are the hostile-input findings.
+func FuzzInput(f *testing.F) {
+	line := hex.EncodeToString(getlink)
+	f.Add([]byte(line + "\n" + line[1:] + "\n" + line + "\n")) // an odd-length line among good ones
+	f.Add([]byte("# c\n" + line + "\n14 00 zz\n\r\n" + line))  // a line that is not hex
+	f.Add(bytes.Repeat(getlink, 4))                            // a binary stream of messages
+	f.Add(make([]byte, 64))                                    // zeros: nlmsg_len 0
+	f.Add(hostile.BadRecords(200))                             // record headers claiming caplen > origlen
+	for _, s := range hostile.Shapes() {
+		f.Add(s.MessageN(40)) // deep, wide, sibling, echo, policy, huge shapes, small
+	}
+	f.Add(hostile.Deep.MessageN(maxDepth + 4)) // past the deepest nest decoded
+	var pcap bytes.Buffer
+	w, _ := capture.NewWriter(&pcap, capture.PCAPNG)
+	w.WriteDatagram(time.Unix(0, 0), familyGeneric, true, evilFamily(f)) // terminal escapes in a learned name
+	w.Flush()
+	f.Add(pcap.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, js := range []bool{false, true} {
+			c := measure(js, func(d *dumper) { _ = d.file("-", bytes.NewReader(data), familyRoute, 0, false) })
+			c.check(t, "input", js, len(data), 1)
+		}
+	})
 }

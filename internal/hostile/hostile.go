@@ -50,19 +50,25 @@ func (s Shape) Protocol() uint16 {
 }
 
 // Message returns one message of the shape, about 64 KiB long.
-func (s Shape) Message() []byte {
+func (s Shape) Message() []byte { return s.MessageN((maxNla - 4) / 4) }
+
+// MessageN returns one message of the shape made of about n attributes
+// (1 <= n <= 16,382), for small fuzz seeds.
+func (s Shape) MessageN(n int) []byte {
+	n = max(1, min(n, (maxNla-4)/4))
 	switch s {
 	case Deep:
-		return link(chain(nil, (maxNla-4)/4))
+		return link(chain(nil, n))
 	case Wide:
-		return link(wide(nil, unknownType|nested, (maxNla-4)/4, 0))
+		return link(wide(nil, unknownType|nested, n, 0))
 	case Siblings:
-		return link(wide(nil, iflaLinkinfo|nested, (maxNla-4)/4, infoData|nested))
+		return link(wide(nil, iflaLinkinfo|nested, n, infoData|nested))
 	case Echo:
-		req := link(chain(nil, (maxNla-4)/4-8))
-		return errorOf(req, 16+ifinfomsgLen+4*((maxNla-4)/4-8-1))
+		n = min(n, (maxNla-4)/4-8)
+		req := link(chain(nil, n))
+		return errorOf(req, 16+ifinfomsgLen+4*(n-1))
 	case DeepWide:
-		const depth, width = 6000, 8000
+		depth, width := n*3/7+1, n*4/7+1
 		var b []byte
 		starts := make([]int, depth)
 		for i := range depth {
@@ -78,12 +84,12 @@ func (s Shape) Message() []byte {
 		req := link(b)
 		return errorOf(req, len(req)-4)
 	case Policy:
-		return policy()
+		return policy(n)
 	case Huge:
-		// A message of 64 KiB of attributes that each claim 65535
-		// bytes and have 4, then a header whose nlmsg_len claims 4 GiB-1.
+		// A message of attributes that each claim 65535 bytes and have
+		// 4, then a header whose nlmsg_len claims 4 GiB-1.
 		var attrs []byte
-		for len(attrs) < maxNla-64 {
+		for range n {
 			attrs = attrHdr(attrs, iflaLinkinfo|nested, maxNla)
 		}
 		b := link(attrs)
@@ -94,17 +100,17 @@ func (s Shape) Message() []byte {
 	return nil
 }
 
-// policy returns a CTRL_CMD_GETPOLICY reply of about 64 KiB: a
+// policy returns a CTRL_CMD_GETPOLICY reply of about n attributes: a
 // CTRL_ATTR_POLICY nest of entries {policy 16383 {type 16383 {NL_POLICY_TYPE_ATTR_TYPE}}},
 // the sparsest tables a dump can name.
-func policy() []byte {
+func policy(n int) []byte {
 	const (
 		ctrlID         = 0x10 // GENL_ID_CTRL
 		getPolicy      = 10   // CTRL_CMD_GETPOLICY
 		ctrlAttrPolicy = 8    // CTRL_ATTR_POLICY
 	)
 	var entries []byte
-	for len(entries)+16 < maxNla-4 {
+	for len(entries)+16 < min(maxNla-4, 4*n) {
 		entries = attrHdr(entries, 0x3fff|nested, 16)          // policy index 16383
 		entries = attrHdr(entries, 0x3fff|nested, 12)          // attribute type 16383
 		entries = attrHdr(entries, 1, 8)                       // NL_POLICY_TYPE_ATTR_TYPE
@@ -112,7 +118,7 @@ func policy() []byte {
 	}
 	attrs := attrHdr(nil, ctrlAttrPolicy|nested, 4+len(entries))
 	attrs = append(attrs, entries...)
-	n := 16 + 4 + len(attrs)
+	n = 16 + 4 + len(attrs)
 	b := binary.LittleEndian.AppendUint32(nil, uint32(n))
 	b = binary.LittleEndian.AppendUint16(b, ctrlID)
 	b = binary.LittleEndian.AppendUint16(b, 0x2) // NLM_F_MULTI
