@@ -22,8 +22,11 @@ import (
 //		...
 //	})
 //
-// If attrs is valid under the policy in ModeStrict, the result breaks it
-// as Run says, at Run.Offset and Run.Path. If attrs has no place for the
+// If attrs is valid under the policy in g's Mode (ModeStrict unless
+// WithMode set another), the result breaks it as Run says, at Run.Offset
+// and Run.Path: a parse in that mode rejects it. (Mutate follows the
+// mode alone; it does not turn strict below a policy's StrictStartType
+// as the generator's own runs do.) If attrs has no place for the
 // violation (or the Generator asks for Valid, or a nest around the place
 // would outgrow 65535 bytes), Mutate returns the copy unchanged with
 // Run.Violation Valid. Malformed attrs are walked as the
