@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -219,7 +220,7 @@ func byteOrder(o nlwire.Order) interface {
 // offset where the header would go, and every later call is a no-op;
 // the edges 0 and MaxFixedHeader are taken.
 func TestFamilyHeaderLength(t *testing.T) {
-	for _, n := range []int{-1, -1 << 40, MaxFixedHeader + 1, 1 << 40} {
+	for _, n := range []int{-1, math.MinInt, MaxFixedHeader + 1, math.MaxInt} {
 		b := NewBuilder(nil)
 		m := b.Start(Header{Type: 0x10})
 		if p := b.FamilyHeader(n); p != nil {
