@@ -341,7 +341,7 @@ func TestAckExtAckDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := e
-	want.Type, want.Flags, want.Request, want.Header = TypeError, AckTLVs, rec.request, decodeHeader(rec.request, false)
+	want.Type, want.Flags, want.Request, want.Header = TypeError, AckTLVs, rec.request, decodeHeader(rec.request, le.Swap())
 	if diff := cmp.Diff(want, got, cmp.Comparer(bytes.Equal)); diff != "" {
 		t.Errorf("zero AckOptions (-want +got):\n%s", diff)
 	}
