@@ -15,10 +15,10 @@ import (
 // ack prints an NLMSG_ERROR or NLMSG_DONE: the errno, the extended ACK
 // with the offending attribute's path in the echoed request, and the
 // echoed request itself.
-func (d *dumper) ack(rec *record, msg []byte, msgOff int) {
+func (d *dumper) ack(rec *record, msg []byte) {
 	e, err := wire.ParseError(msg, rec.order)
 	if err != nil {
-		d.malformedf("%s: record %d: message at offset %d: %v", rec.file, rec.index, msgOff, err)
+		d.malformedf("%s: record %d: message at offset %d: %v", rec.label, rec.index, d.msgOff, err)
 		return
 	}
 	// The request's kind, for names in the echoed request.
@@ -41,7 +41,7 @@ func (d *dumper) ack(rec *record, msg []byte, msgOff int) {
 		if ap, err := validate.ParseAttrPolicy(e.Policy, rec.order); err == nil {
 			policy = ap.String()
 		} else {
-			d.malformedf("%s: record %d: NLMSGERR_ATTR_POLICY: %v", rec.file, rec.index, err)
+			d.malformedf("%s: record %d: message at offset %d: NLMSGERR_ATTR_POLICY: %v", rec.label, rec.index, d.msgOff, err)
 		}
 	}
 	what := "error"
@@ -233,6 +233,34 @@ func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) ([]step, *fami
 					break
 				}
 				if len(d.steps) == 0 || !d.steps[len(d.steps)-1].elem {
+					return d.steps, nil
+				}
+				break
+			}
+			if a != nil && a.Format == family.Multipath {
+				// RTA_MULTIPATH: struct rtnexthop entries, each with
+				// attributes after its 8 bytes.
+				p, nhOff, i := dec.Bytes(), dec.Offset()+attr.HeaderLen, 0
+				for len(p) > 0 {
+					d.work++
+					nh, err := route.ParseRtNexthop(p, rec.order)
+					l := int(nh.Len)
+					if err != nil || l < route.RtNexthopLen || l > len(p) {
+						return d.steps, nil
+					}
+					if off >= nhOff && off < nhOff+l {
+						d.steps = append(d.steps, step{typ: uint16(i), elem: true})
+						if off < nhOff+route.RtNexthopLen {
+							return d.steps, a.Child
+						}
+						dec = attr.NewDecoder(p[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(nhOff + route.RtNexthopLen).Lenient()
+						s = a.Child
+						break
+					}
+					adv := min(attr.Align(l), len(p))
+					p, nhOff, i = p[adv:], nhOff+adv, i+1
+				}
+				if len(p) == 0 {
 					return d.steps, nil
 				}
 				break

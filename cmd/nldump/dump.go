@@ -35,12 +35,13 @@ type dumper struct {
 	filter   filter
 	progress bool
 
-	genl      map[uint16]string // generic netlink family ids seen or given
+	genl      map[uint16]genlName // generic netlink family ids seen or given
 	malformed int
 	b         []byte // the output being built
 	steps     []step // an error's path, reused
 	work      int    // attributes looked at, to check that cost is linear in the input
 	messages  int    // messages seen
+	msgOff    int64  // the current message's offset in its datagram (or binary input)
 	path      []byte // the path's text, reused
 
 	size     int64 // the current file's size, for progress
@@ -51,7 +52,7 @@ type dumper struct {
 
 func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
 	all, _ := parseFilter("")
-	return &dumper{w: w, errw: bufio.NewWriterSize(errw, 16<<10), filter: all, genl: map[uint16]string{genl.GENL_ID_CTRL: "nlctrl"}, b: make([]byte, 0, 4096)}
+	return &dumper{w: w, errw: bufio.NewWriterSize(errw, 16<<10), filter: all, genl: map[uint16]genlName{genl.GENL_ID_CTRL: {name: "nlctrl"}}, b: make([]byte, 0, 4096)}
 }
 
 // flush writes out what is buffered for standard output and error.
@@ -115,7 +116,8 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 		}
 	case familyGeneric:
 		k.known, k.hdrLen, k.hdrName = true, genl.HeaderLen, "genlmsghdr"
-		name, ok := d.genl[h.Type]
+		gn, ok := d.genl[h.Type]
+		name := gn.name
 		if !ok {
 			name = "genl-0x" + strconv.FormatUint(uint64(h.Type), 16)
 		}
@@ -130,8 +132,8 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 				}
 			}
 		}
-		if !safeName(name) {
-			k.text = quote(name) + k.name[len(name):]
+		if gn.text != "" {
+			k.text = gn.text + k.name[len(name):]
 		}
 		if h.Flags&wire.Request != 0 && h.Flags&wire.Dump != 0 {
 			k.op = wire.OpGet
@@ -191,6 +193,7 @@ func (d *dumper) showProgress(file string) {
 
 func (d *dumper) message(rec *record, r *wire.Reader) {
 	d.messages++
+	d.msgOff = rec.base + int64(r.Offset())
 	h := r.Header()
 	msg := r.Message()
 	k := d.kindOf(rec.family, h, r.Payload(), rec.order)
@@ -242,11 +245,11 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 
 	switch {
 	case h.Type == wire.TypeError || h.Type == wire.TypeDone:
-		d.ack(rec, msg, r.Offset())
+		d.ack(rec, msg)
 	case h.Type < wire.MinType || !k.known:
 		if p := r.Payload(); len(p) > 0 {
 			d.field("payload", 1)
-			d.b = appendHexValue(d.b, p, d.json)
+			d.hexValue(p)
 			if !d.json {
 				d.b = append(d.b, '\n')
 			}
@@ -261,6 +264,23 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = append(d.b, "}\n"...)
 	}
 	d.w.Write(d.b)
+}
+
+// genlNameSize is GENL_NAMSIZ: a family's name and its NUL. A longer
+// name is not a kernel's, and is not learned: a name printed with every
+// message of its family must cost what a real one does.
+const genlNameSize = 16
+
+// genlName is a generic netlink family's name, and its text form if it
+// must be quoted.
+type genlName struct{ name, text string }
+
+func newGenlName(s string) genlName {
+	n := genlName{name: s}
+	if !safeName(s) {
+		n.text = quote(s)
+	}
+	return n
 }
 
 // learnFamily remembers the name of a generic netlink family from a
@@ -281,8 +301,8 @@ func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
 			name = a.StringBytes()
 		}
 	}
-	if id != 0 && len(name) > 0 && d.genl[id] != string(name) {
-		d.genl[id] = string(name)
+	if id != 0 && len(name) > 0 && len(name) < genlNameSize && d.genl[id].name != string(name) {
+		d.genl[id] = newGenlName(string(name))
 	}
 }
 
@@ -339,7 +359,7 @@ func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
 			return
 		}
 		if len(p) < k.hdrLen {
-			d.malformedf("%s: record %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.label, rec.index, k.textName(), len(p), k.hdrLen, k.hdrName)
+			d.malformedf("%s: record %d: message at offset %d: %s: payload of %d bytes is shorter than its %d-byte %s", rec.label, rec.index, d.msgOff, k.textName(), len(p), k.hdrLen, k.hdrName)
 			d.field("payload", depth)
 			d.b = appendHexValue(d.b, p, d.json)
 			if !d.json {
@@ -453,8 +473,10 @@ func (d *dumper) field(name string, depth int) {
 
 // maxDepth is the deepest nest that is decoded: a nest at this depth is
 // printed as bytes. Real messages nest fewer than ten levels (the kernel
-// validates no deeper), and a 64 KiB attribute could nest 16,383.
-const maxDepth = 1000
+// validates no deeper), a 64 KiB attribute could nest 16,383, and JSON
+// readers refuse documents nested much deeper than this (jq 1.6: 256
+// levels; each nest is two).
+const maxDepth = 100
 
 // maxIndent is the deepest level text output indents; deeper lines stay
 // at that indentation and say their depth, so that output grows linearly
@@ -507,7 +529,7 @@ func (d *dumper) attrs(rec *record, dec attr.Decoder, s *family.Set, depth int, 
 		d.b = append(d.b, ']')
 	}
 	if err := dec.Err(); err != nil {
-		d.malformedf("%s: record %d: %v", rec.label, rec.index, err)
+		d.malformedf("%s: record %d: message at offset %d: %v", rec.label, rec.index, d.msgOff, err)
 	}
 }
 
@@ -599,9 +621,9 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 		if d.json {
 			d.b = append(d.b, `,"too_deep":true`...)
 		} else {
-			d.b = append(d.b, " (nested deeper than "...)
+			d.b = append(d.b, " (over "...)
 			d.b = strconv.AppendInt(d.b, maxDepth, 10)
-			d.b = append(d.b, " levels, not decoded)"...)
+			d.b = append(d.b, " levels deep: bytes)"...)
 		}
 		format = family.Binary
 	}
@@ -753,6 +775,24 @@ func (d *dumper) nestHeader(p []byte, depth int) {
 	d.b = appendHex(d.b, p)
 }
 
+// hexValue appends a message's payload as appendHexValue does, writing
+// out what it has printed every 32 KiB of payload, so that a long
+// payload is never held whole.
+func (d *dumper) hexValue(p []byte) {
+	if d.json {
+		d.b = append(d.b, '"')
+	}
+	for len(p) > 0 {
+		n := min(len(p), 32<<10)
+		d.b = appendHex(d.b, p[:n])
+		p = p[n:]
+		d.flushSome()
+	}
+	if d.json {
+		d.b = append(d.b, '"')
+	}
+}
+
 // open and close bracket a nest's contents.
 func (d *dumper) open(depth int) {
 	if !d.json {
@@ -772,7 +812,9 @@ func (d *dumper) close(depth int) {
 // value appends a payload as format f says, or as hex with a note if its
 // length does not fit.
 func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []byte {
-	if n := f.Size(); n != 0 && len(p) != n {
+	n := f.Size()
+	badIP := f == family.IPAddr && len(p) != 4 && len(p) != 16
+	if n != 0 && len(p) != n || badIP {
 		if d.json {
 			b = append(b, `{"bad_length":`...)
 			b = strconv.AppendInt(b, int64(len(p)), 10)

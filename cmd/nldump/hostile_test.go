@@ -3,13 +3,17 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/hostile"
 )
 
@@ -125,7 +129,7 @@ func TestHostileText(t *testing.T) {
 		if !strings.Contains(out, "[depth 13] ") {
 			t.Errorf("%v: no line says its depth", s)
 		}
-		if s != hostile.DeepWide && !strings.Contains(out, "(nested deeper than 1000 levels, not decoded)") {
+		if s != hostile.DeepWide && !strings.Contains(out, "(over 100 levels deep: bytes)") {
 			t.Errorf("%v: the nest past %d levels is not shown as bytes", s, maxDepth)
 		}
 		if s != hostile.Deep && !strings.Contains(out, " more.../") {
@@ -150,5 +154,39 @@ func TestSiblingLookups(t *testing.T) {
 	})
 	if attrs := len(m) / 4; c.work > 2*attrs {
 		t.Errorf("looked at %d attributes of a message of %d", c.work, attrs)
+	}
+}
+
+// TestWorstLines builds the longest lines text output has per input byte:
+// a chain of IFLA_PROP_LIST (which holds link attributes again) down to
+// the depths where lines change shape, then a run of empty attributes of
+// the longest-named link attribute type with both flags set (every line a
+// nest opened and closed, or "too deep" bytes). Output stays within the
+// bounds per input byte.
+func TestWorstLines(t *testing.T) {
+	longest := uint16(0)
+	for typ := range uint16(0x4000) {
+		if len(route.LinkAttrs.Name(typ)) > len(route.LinkAttrs.Name(longest)) {
+			longest = typ
+		}
+	}
+	for _, depth := range []int{0, maxIndent, maxIndent + 1, maxDepth - 1, maxDepth} {
+		var b []byte
+		for len(b)+4 <= 65535-4*depth-4 {
+			b = binary.LittleEndian.AppendUint32(b, 4|uint32(longest|attr.FlagNested|attr.FlagNetByteOrder)<<16)
+		}
+		for range depth {
+			b = append(binary.LittleEndian.AppendUint32(nil, uint32(4+len(b))|uint32(route.IFLA_PROP_LIST|attr.FlagNested)<<16), b...)
+		}
+		msg := binary.LittleEndian.AppendUint32(nil, uint32(32+len(b)))
+		msg = binary.LittleEndian.AppendUint16(msg, route.RTM_NEWLINK)
+		msg = append(msg, make([]byte, 10+16)...)
+		msg = append(msg, b...)
+		for _, js := range []bool{false, true} {
+			rec := record{file: "x", label: "x", data: msg, order: nlwire.LittleEndian}
+			c := measure(js, func(d *dumper) { d.datagram(&rec) })
+			c.check(t, route.LinkAttrs.Name(longest)+" at depth "+strconv.Itoa(depth), js, len(msg), 1)
+			t.Logf("depth %d json %v: %.1f bytes a byte", depth, js, float64(c.out)/float64(len(msg)))
+		}
 	}
 }

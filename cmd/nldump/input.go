@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"time"
@@ -19,7 +20,7 @@ import (
 // datagram of a hex line, that nldump decodes: larger ones are reported
 // and skipped, so memory stays bounded whatever the input. The kernel's
 // own datagrams are far smaller (a dump part fills at most a few pages).
-const maxRaw = 16 << 20
+const maxRaw = 4 << 20
 
 // record is one datagram to decode, wherever it came from.
 type record struct {
@@ -42,7 +43,11 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the name is printed quoted, not as the error has it
+			}
+			return fmt.Errorf("%s: %w", quote(name), err)
 		}
 		defer f.Close()
 		r = f
@@ -90,7 +95,7 @@ func looksHex(head []byte) bool {
 	comment, digits := false, false
 	for i, c := range head {
 		switch {
-		case c == '\n':
+		case c == '\n' || c == '\r':
 			if digits {
 				return true
 			}
@@ -100,7 +105,7 @@ func looksHex(head []byte) bool {
 			comment = true
 		case isHexDigit(c):
 			digits = true
-		case c == ' ' || c == '\t' || c == '\r':
+		case c == ' ' || c == '\t':
 		default:
 			return false
 		}
@@ -110,8 +115,8 @@ func looksHex(head []byte) bool {
 
 // isBlankLine reports whether the last line of b holds only blanks.
 func isBlankLine(b []byte) bool {
-	for i := len(b) - 1; i >= 0 && b[i] != '\n'; i-- {
-		if b[i] != ' ' && b[i] != '\t' && b[i] != '\r' {
+	for i := len(b) - 1; i >= 0 && b[i] != '\n' && b[i] != '\r'; i-- {
+		if b[i] != ' ' && b[i] != '\t' {
 			return false
 		}
 	}
@@ -133,7 +138,8 @@ func unhex(c byte) byte {
 }
 
 // hexLines decodes hex text, one datagram a line ('#' lines are
-// comments), as it reads: a bad line is reported by number and skipped.
+// comments; lines end in LF, CRLF or CR), as it reads: a bad line is
+// reported by number and skipped.
 func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwire.Order, forced bool) error {
 	var (
 		dg      []byte
@@ -143,6 +149,7 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 		half    = -1   // the pending high nibble
 		comment bool
 		start   = true
+		cr      bool // the last byte was a carriage return
 	)
 	end := func() {
 		if bad == "" && half >= 0 {
@@ -169,12 +176,13 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 		chunk, err := br.ReadSlice('\n')
 		for _, c := range chunk {
 			switch {
-			case c == '\n':
+			case c == '\n' && cr: // the end of a CRLF line, already ended
+			case c == '\n', c == '\r':
 				end()
 			case comment || bad != "":
 			case c == '#' && start:
 				comment = true
-			case c == ' ' || c == '\t' || c == '\r':
+			case c == ' ' || c == '\t':
 			case !isHexDigit(c):
 				bad = "not a hex digit: " + strconv.QuoteRune(rune(c))
 			case half >= 0:
@@ -190,14 +198,13 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
 				start = false
 			}
+			cr = c == '\r'
 		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}
 		if err == io.EOF {
-			if len(chunk) > 0 {
-				end()
-			}
+			end() // a last line without a line break
 			return nil
 		}
 		if err != nil {

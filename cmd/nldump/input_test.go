@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"io"
 	"os"
@@ -195,7 +196,7 @@ func TestEscapes(t *testing.T) {
 				}
 			}
 		}
-		if !strings.Contains(out, `"evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"`) && !strings.Contains(out, `"type":"evil\u001b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"`) {
+		if !strings.Contains(out, `"e\x1b[2J\nforged\u202e" len=20`) && !strings.Contains(out, `"type":"e\u001b[2J\nforged\u202e"`) {
 			t.Errorf("%v: the family's name is not shown escaped:\n%s", args, out)
 		}
 	}
@@ -235,10 +236,18 @@ func TestCaptureGoesOn(t *testing.T) {
 	}
 }
 
-// evilFamily returns a datagram naming generic family 0x30 with escape
-// sequences and a line break, then a message of that family.
-func evilFamily(tb testing.TB) []byte {
-	const evil = "evil\x1b[2J\nforged #9 @0 route RTM_NEWLINK\u009b\u202e"
+// evilName is a generic family name of the longest a kernel's can be (15
+// bytes) made of escape sequences, a line break and a bidi override.
+const evilName = "e\x1b[2J\nforged\u202e"
+
+// evilFamily returns a datagram naming generic family 0x30 name, then a
+// message of that family.
+func evilFamily(tb testing.TB) []byte { return familyNamed(tb, evilName, 1) }
+
+// familyNamed returns a datagram naming generic family 0x30 name, then n
+// messages of that family.
+func familyNamed(tb testing.TB, name string, n int) []byte {
+	evil := name
 	b := wire.NewBuilder(nil).WithOrder(nlwire.LittleEndian)
 	m := b.Start(wire.Header{Type: genl.GENL_ID_CTRL, Seq: 1})
 	copy(b.FamilyHeader(genl.HeaderLen), []byte{genl.CTRL_CMD_NEWFAMILY, 2})
@@ -246,14 +255,34 @@ func evilFamily(tb testing.TB) []byte {
 	e.Uint16(genl.CTRL_ATTR_FAMILY_ID, 0x30)
 	e.String(genl.CTRL_ATTR_FAMILY_NAME, evil)
 	b.End(m)
-	m = b.Start(wire.Header{Type: 0x30, Flags: wire.Request, Seq: 2})
-	b.FamilyHeader(genl.HeaderLen)
-	b.End(m)
+	for range n {
+		m = b.Start(wire.Header{Type: 0x30, Flags: wire.Request, Seq: 2})
+		b.FamilyHeader(genl.HeaderLen)
+		b.End(m)
+	}
 	dg, err := b.Finish()
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return dg
+}
+
+// TestLongFamilyName: a family name longer than the kernel allows is not
+// learned, so it is not printed again with every message of the family.
+func TestLongFamilyName(t *testing.T) {
+	name := strings.Repeat("\x01", 60000)
+	for _, js := range []bool{false, true} {
+		dg := familyNamed(t, name, 200)
+		c := measure(js, func(d *dumper) {
+			rec := record{file: "x", label: "x", family: familyGeneric, data: dg, order: nlwire.LittleEndian}
+			d.datagram(&rec)
+		})
+		c.check(t, "long family name", js, len(dg), 1)
+	}
+	out, _, _ := runNldumpInput(t, familyNamed(t, name, 1), "-family", "generic")
+	if !strings.Contains(out, "genl-0x30 len=20") {
+		t.Errorf("the family of a 60,000-byte name is not shown by number:\n%.300s", out)
+	}
 }
 
 // FuzzInput decodes any bytes as a whole input (a capture, hex text or a
@@ -282,4 +311,25 @@ func FuzzInput(f *testing.F) {
 			c.check(t, "input", js, len(data), 1)
 		}
 	})
+}
+
+// TestHexLineEnds: lines end in LF, CRLF or a lone CR, and a last line
+// needs no line break, however long it is.
+func TestHexLineEnds(t *testing.T) {
+	line := hex.EncodeToString(getlink)
+	for _, sep := range []string{"\n", "\r\n", "\r"} {
+		input := line + sep + "zz" + sep + line + sep + line
+		out, errs, status := runNldumpInput(t, []byte(input))
+		if n := strings.Count(out, "RTM_GETLINK"); n != 3 || status != 1 || !strings.Contains(errs, "line 2: not a hex digit") || !strings.Contains(out, " #2 @0 ") {
+			t.Errorf("%q: status %d, %d datagrams, stderr %q\n%s", sep, status, n, errs, out)
+		}
+	}
+	// A line of exactly the reader's buffer (64 KiB) and no line break.
+	big := make([]byte, 32<<10)
+	binary.LittleEndian.PutUint32(big, uint32(len(big)))
+	big[4] = 1 // NLMSG_NOOP
+	out, errs, status := runNldumpInput(t, []byte(hex.EncodeToString(big)))
+	if status != 0 || !strings.Contains(out, "NLMSG_NOOP len=32768") {
+		t.Errorf("a 64 KiB line: status %d, stderr %q, out %.200s", status, errs, out)
+	}
 }

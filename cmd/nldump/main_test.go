@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/capturetest"
 	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
@@ -145,7 +146,7 @@ func TestMalformed(t *testing.T) {
 	if status != 1 {
 		t.Errorf("status %d, want 1", status)
 	}
-	for _, want := range []string{"record 1: wire: message truncated at offset 0", "record 2: attr:", "offset 32"} {
+	for _, want := range []string{"record 1: wire: message truncated at offset 0", "record 2: message at offset 0: attr:", "offset 32"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -298,5 +299,31 @@ func TestBigEndianErrorPath(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("%v: output lacks %q:\n%s", o, want, out.String())
 		}
+	}
+}
+
+// TestMultipathErrorPath: an error's offset inside RTA_MULTIPATH is named
+// through the rtnexthop that holds it.
+func TestMultipathErrorPath(t *testing.T) {
+	gw := func(ip byte) []byte { return []byte{8, 0, 5, 0, 10, 0, 0, ip} } // RTA_GATEWAY 10.0.0.ip
+	nh := func(ip byte) []byte { return append([]byte{16, 0, 0, 0, 1, 0, 0, 0}, gw(ip)...) }
+	mp := append([]byte{4 + 32, 0, 9, 0}, append(nh(1), nh(2)...)...) // RTA_MULTIPATH
+	b := wire.NewBuilder(nil).WithOrder(nlwire.LittleEndian)
+	m := b.Start(wire.Header{Type: route.RTM_NEWROUTE, Flags: wire.Request | wire.Ack, Seq: 3})
+	copy(b.FamilyHeader(route.RtMsgLen), []byte{route.AF_INET, 24})
+	b.Attrs().Raw(mp)
+	b.End(m)
+	req, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	secondGateway := wire.HeaderLen + route.RtMsgLen + 4 + 16 + 8
+	reply, err := wire.AppendError(nil, req, &wire.Error{Errno: nlwire.EINVAL, Offset: uint32(secondGateway)}, wire.AckOptions{Order: nlwire.LittleEndian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := runNldumpInput(t, reply)
+	if want := "offs " + strconv.Itoa(secondGateway) + " -> RTA_MULTIPATH/1/RTA_GATEWAY"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
