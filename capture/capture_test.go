@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -440,5 +441,78 @@ func TestAgainstPcapgo(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: records (-pcapgo +Reader):\n%s", name, diff)
 		}
+	}
+}
+
+// TestLimitRecords: records over the limit are passed over and reported
+// without data, in both formats, and the records after them are read.
+func TestLimitRecords(t *testing.T) {
+	for _, f := range []Format{PCAP, PCAPNG} {
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes := []int{100, 200 << 10, 20, 70 << 10, 30}
+		for _, n := range sizes {
+			if err := w.WriteDatagram(time.Unix(1, 0), 0, true, make([]byte, n)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Flush()
+		r, err := NewReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.LimitRecords(64 << 10)
+		var got []int
+		for r.Next() {
+			if err := r.RecordErr(); err != nil {
+				if !errors.Is(err, ErrTooLarge) || len(r.Record().Data) != 0 {
+					t.Errorf("%v: record %d: %v with %d bytes", f, r.Record().Index, err, len(r.Record().Data))
+				}
+				got = append(got, -1)
+				continue
+			}
+			got = append(got, len(r.Record().Data))
+		}
+		if err := r.Err(); err != nil {
+			t.Errorf("%v: %v", f, err)
+		}
+		if want := []int{100, -1, 20, -1, 30}; !slices.Equal(got, want) {
+			t.Errorf("%v: records %v, want %v", f, got, want)
+		}
+	}
+}
+
+// TestInterfaceFlood: a pcapng file of interface blocks keeps no more
+// than maxInterfaces of them, reporting the rest.
+func TestInterfaceFlood(t *testing.T) {
+	var b []byte
+	b = binary.LittleEndian.AppendUint32(b, 0x0a0d0d0a)
+	b = binary.LittleEndian.AppendUint32(b, 28)
+	b = binary.LittleEndian.AppendUint32(b, 0x1a2b3c4d)
+	b = binary.LittleEndian.AppendUint32(b, 1) // version 1.0
+	b = binary.LittleEndian.AppendUint64(b, ^uint64(0))
+	b = binary.LittleEndian.AppendUint32(b, 28)
+	for range maxInterfaces + 10 {
+		b = binary.LittleEndian.AppendUint32(b, 1) // IDB
+		b = binary.LittleEndian.AppendUint32(b, 20)
+		b = binary.LittleEndian.AppendUint32(b, LinkType)
+		b = binary.LittleEndian.AppendUint32(b, 0)
+		b = binary.LittleEndian.AppendUint32(b, 20)
+	}
+	r, err := NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := 0
+	for r.Next() {
+		if errors.Is(r.RecordErr(), ErrFraming) {
+			reports++
+		}
+	}
+	if len(r.ifaces) != maxInterfaces || reports != 10 {
+		t.Errorf("%d interfaces kept, %d reported; want %d and 10", len(r.ifaces), reports, maxInterfaces)
 	}
 }

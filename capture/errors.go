@@ -24,6 +24,9 @@ var (
 	// length beyond any sane bound, an option that overruns its block,
 	// a packet of an interface the section never described.
 	ErrFraming = errors.New("bad framing")
+	// ErrTooLarge: a record is longer than Reader.LimitRecords allows; it
+	// was passed over.
+	ErrTooLarge = errors.New("record over the reader's limit")
 )
 
 // RecordError reports a malformed record, or a damaged file. Next returns

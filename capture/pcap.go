@@ -65,13 +65,20 @@ func (r *Reader) nextPCAP() bool {
 	if caplen > maxRecord {
 		return r.stop(start, "", ErrFraming, "caplen "+itoa(caplen)+" exceeds "+itoa(maxRecord)+": the records after it cannot be found", nil)
 	}
-	data, err := r.read(int(caplen))
-	if len(data) < int(caplen) {
-		return r.truncated(start, "", "record", len(data), int(caplen), err)
-	}
 	nsec := int64(frac)
 	if !r.nanos {
 		nsec *= 1000
 	}
-	return r.setRecord(start, data, origlen, time.Unix(int64(sec), nsec).UTC(), DirectionUnknown)
+	t := time.Unix(int64(sec), nsec).UTC()
+	if r.tooLarge(caplen) {
+		if k, err := r.skip(int(caplen)); k < int(caplen) {
+			return r.truncated(start, "", "record", k, int(caplen), err)
+		}
+		return r.badRecord(start, t, origlen, ErrTooLarge, "caplen "+itoa(caplen)+" over the limit of "+itoa(r.limit))
+	}
+	data, err := r.read(int(caplen))
+	if len(data) < int(caplen) {
+		return r.truncated(start, "", "record", len(data), int(caplen), err)
+	}
+	return r.setRecord(start, data, origlen, t, DirectionUnknown)
 }

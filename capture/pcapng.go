@@ -113,8 +113,7 @@ func (r *Reader) block() (done, ok bool) {
 	name := func() string { return blockName(typ) }
 	if length < ngBlockOverhead || length%4 != 0 || length > maxBlock {
 		msg := "block length " + itoa(length)
-		win, err := r.br.Peek(bufSize)
-		if end := r.resync(win, len(win) < bufSize && isEOF(err), 0); end > 0 {
+		if end := r.resyncHere(0); end > 0 {
 			return r.damaged(start, typ, msg+"; a trailing copy of "+itoa(end)+" ends it, reading resumes at file offset "+itoa(start+int64(end)), end)
 		}
 		return true, r.stop(start, name(), ErrFraming, msg+", and no block follows it", nil)
@@ -132,9 +131,8 @@ func (r *Reader) block() (done, ok bool) {
 			return true, r.truncated(start, name(), "block", len(b), int(length), err)
 		}
 		if t := r.u32(b[length-4:]); t != length {
-			win, err := r.br.Peek(bufSize)
 			msg := "block length " + itoa(length) + " disagrees with its trailing copy " + itoa(t)
-			if end := r.resync(win, len(win) < bufSize && isEOF(err), length); end > 0 {
+			if end := r.resyncHere(length); end > 0 {
 				if end != int(length) {
 					msg += "; a trailing copy of " + itoa(end) + " ends it, reading resumes at file offset " + itoa(start+int64(end))
 				}
@@ -144,7 +142,25 @@ func (r *Reader) block() (done, ok bool) {
 		}
 		r.br.Discard(len(b)) // b stays valid: Discard does not read
 		r.off += int64(len(b))
+		if isPacket(typ) && r.tooLarge(length-ngBlockOverhead) {
+			return true, r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
+		}
 		return r.body(start, typ, b[8:length-4])
+	}
+	if isPacket(typ) && r.tooLarge(length-ngBlockOverhead) {
+		// Over the caller's limit: pass over it, checking its trailing
+		// length, and report it without data.
+		if k, err := r.skip(int(length) - 4); k < int(length)-4 {
+			return true, r.truncated(start, name(), "block", k, int(length), err)
+		}
+		t, err := r.read(4)
+		if len(t) < 4 {
+			return true, r.truncated(start, name(), "block", int(length)-4+len(t), int(length), err)
+		}
+		if tl := r.u32(t); tl != length {
+			return r.mismatch(start, typ, length, tl)
+		}
+		return true, r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
 	}
 	switch typ {
 	case ngInterface, ngEnhanced, ngPacket, ngSimple:
@@ -159,7 +175,7 @@ func (r *Reader) block() (done, ok bool) {
 	}
 	// Any other block is skipped, its trailing length checked.
 	if k, err := r.skip(int(length) - 4); k < int(length)-4 {
-		return true, r.truncated(start, name(), "block", 8+k, int(length), err)
+		return true, r.truncated(start, name(), "block", k, int(length), err)
 	}
 	t, err := r.read(4)
 	if len(t) < 4 {
@@ -236,15 +252,54 @@ func (r *Reader) sectionError(sentinel error, msg string, ioErr error) error {
 // file) follows. It returns where the block ends, or -1 if nothing checks
 // out. Its cost is linear in where the end is found, or one read buffer.
 func (r *Reader) resync(win []byte, eof bool, length uint32) int {
-	if length >= ngBlockOverhead && length%4 == 0 && int(length) <= len(win) && r.blockFollows(win[length:], eof) {
-		return int(length)
+	return r.resyncIn(win, eof, false, length)
+}
+
+// resyncIn is resync in win; if partial, win is only a prefix of the
+// window, and it gives up (-1) at the first place whose answer more bytes
+// could change, so that it finds the end resync would find or none.
+func (r *Reader) resyncIn(win []byte, eof, partial bool, length uint32) int {
+	follows := func(end int) (ok, final bool) {
+		h := win[end:]
+		ok = r.blockFollows(h, eof)
+		return ok, !partial || len(h) >= 12 && ok == r.blockFollows(h, !eof)
+	}
+	if length >= ngBlockOverhead && length%4 == 0 && int(length) <= len(win) {
+		ok, final := follows(int(length))
+		if !final {
+			return -1
+		}
+		if ok {
+			return int(length)
+		}
 	}
 	for end := ngBlockOverhead; end <= len(win); end += 4 {
-		if r.u32(win[end-4:]) == uint32(end) && r.blockFollows(win[end:], eof) {
+		if r.u32(win[end-4:]) != uint32(end) {
+			continue
+		}
+		ok, final := follows(end)
+		if !final {
+			return -1
+		}
+		if ok {
 			return end
 		}
 	}
 	return -1
+}
+
+// resyncHere is resync in the window at the reader's position. It looks
+// in the bytes already buffered first, which costs no copy: a run of
+// damaged blocks would otherwise slide the whole read buffer for each.
+func (r *Reader) resyncHere(length uint32) int {
+	if n := r.br.Buffered(); n < bufSize {
+		win, _ := r.br.Peek(n)
+		if end := r.resyncIn(win, false, true, length); end > 0 {
+			return end
+		}
+	}
+	win, err := r.br.Peek(bufSize)
+	return r.resync(win, len(win) < bufSize && isEOF(err), length)
 }
 
 // blockFollows reports whether h, the bytes after a block (all the file
@@ -306,7 +361,9 @@ func (r *Reader) damaged(start int64, typ uint32, msg string, end int) (done, ok
 		r.recordError(start, -1, err)
 		return true, true
 	case ngInterface:
-		r.ifaces = append(r.ifaces, iface{broken: true})
+		if len(r.ifaces) < maxInterfaces {
+			r.ifaces = append(r.ifaces, iface{broken: true})
+		}
 	}
 	r.blockError(start, blockName(typ), err)
 	return true, true
@@ -331,6 +388,13 @@ func (r *Reader) mismatch(start int64, typ, length, trailer uint32) (done, ok bo
 // too short for the link type, or an option that overruns the block, is
 // reported; the interface keeps its place in the section either way.
 func (r *Reader) readInterface(start int64, body []byte) (done, ok bool) {
+	if len(r.ifaces) >= maxInterfaces {
+		// More than any capture has: not kept, so that a file of
+		// interface blocks costs no memory. Packets on them are
+		// reported as on undescribed interfaces.
+		r.blockError(start, blockInterface, &detail{err: ErrFraming, msg: "more than " + itoa(maxInterfaces) + " interfaces in the section"})
+		return true, true
+	}
 	if len(body) < 8 {
 		r.ifaces = append(r.ifaces, iface{broken: true})
 		r.blockError(start, blockInterface, &detail{err: ErrFraming, msg: "body of " + itoa(len(body)) + " bytes, under 8"})
@@ -468,6 +532,14 @@ func (r *Reader) badRecord(start int64, t time.Time, origLen uint32, sentinel er
 	r.recordError(start, -1, &detail{err: sentinel, msg: msg})
 	return true
 }
+
+// maxInterfaces is the most interfaces a section's description blocks
+// are kept for (IDs 0 to 65535: 1.5 MiB of descriptions at most).
+const maxInterfaces = 1 << 16
+
+// isPacket reports whether a block type is one of the packet blocks,
+// which are records.
+func isPacket(typ uint32) bool { return typ == ngEnhanced || typ == ngPacket || typ == ngSimple }
 
 // blockName names a block type for errors: "" for the packet blocks,
 // which are records.

@@ -16,10 +16,11 @@ import (
 	"github.com/nlwire/nlwire/wire"
 )
 
-// maxRaw is the largest message of a binary input, and the largest
-// datagram of a hex line, that nldump decodes: larger ones are reported
+// maxRaw is the largest message of a binary input, datagram of a hex
+// line, and capture record that nldump decodes: larger ones are reported
 // and skipped, so memory stays bounded whatever the input. The kernel's
-// own datagrams are far smaller (a dump part fills at most a few pages).
+// own datagrams are far smaller (a dump part fills at most a few pages),
+// and tshark reads no netlink record over 256 KiB.
 const maxRaw = 4 << 20
 
 // record is one datagram to decode, wherever it came from.
@@ -331,6 +332,7 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 	if forced {
 		cr.ForceOrder(order)
 	}
+	cr.LimitRecords(maxRaw + capture.PseudoHeaderLen)
 	for cr.Next() {
 		c := cr.Record()
 		if err := cr.RecordErr(); err != nil {
