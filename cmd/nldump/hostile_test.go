@@ -25,7 +25,8 @@ const (
 	perMessage   = 320     // output bytes a message may add to that (its header line), besides its file name
 	allocPerByte = 16      // bytes allocated per input byte
 	allocFixed   = 1 << 20 // ... plus this much, for buffers of fixed size
-	workPerAttr  = 4       // attributes looked at per 4 input bytes
+	reportLen    = 256     // bytes of a report on standard error, besides its file name
+	workPerAttr  = 8       // times an attribute may be looked at (printing, sibling keys, error paths), per 4 input bytes
 )
 
 // cost is what one decode of an input cost.
@@ -57,7 +58,11 @@ func (c cost) check(t testing.TB, what string, js bool, n, labelLen int) {
 	if max := per*n + c.messages*(perMessage+labelLen); c.out > max {
 		t.Errorf("%s: %d bytes of output for %d of input (%d messages), over %d", what, c.out, n, c.messages, max)
 	}
-	if max := textPerByte*n + c.reports*labelLen; c.errs > max {
+	// A report per 4-byte attribute at most, and one per message.
+	if max := n/4 + c.messages + 8; c.reports > max {
+		t.Errorf("%s: %d reports for %d bytes of input (%d messages), over %d", what, c.reports, n, c.messages, max)
+	}
+	if max := c.reports * (reportLen + labelLen); c.errs > max {
 		t.Errorf("%s: %d bytes of reports for %d of input (%d reports), over %d", what, c.errs, n, c.reports, max)
 	}
 	if max := allocPerByte*n + allocFixed; c.alloc > max {

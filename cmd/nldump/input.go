@@ -263,7 +263,8 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 		} else {
 			buf = buf[:0]
 			for int64(len(buf)) < n {
-				k := min(n-int64(len(buf)), 1<<20)
+				// Grow with what arrives, never by the length field alone.
+				k := min(n-int64(len(buf)), max(int64(len(buf)), 64<<10))
 				p, err := readN(br, buf, int(k))
 				buf = p
 				if err != nil {
