@@ -516,3 +516,56 @@ func TestInterfaceFlood(t *testing.T) {
 		t.Errorf("%d interfaces kept, %d reported; want %d and 10", len(r.ifaces), reports, maxInterfaces)
 	}
 }
+
+// TestLongHeaderBlocks: a section header or interface block padded to
+// megabytes is passed over, not held, and the record after it is read.
+func TestLongHeaderBlocks(t *testing.T) {
+	const pad = 4 << 20
+	u32 := binary.LittleEndian.AppendUint32
+	shb := func(b []byte, pad int) []byte {
+		n := uint32(28 + pad)
+		b = u32(u32(u32(b, 0x0a0d0d0a), n), 0x1a2b3c4d)
+		b = u32(b, 1) // version 1.0
+		b = binary.LittleEndian.AppendUint64(b, ^uint64(0))
+		b = append(b, make([]byte, pad)...) // after opt_endofopt... or none: zeros read as opt_endofopt
+		return u32(b, n)
+	}
+	idb := func(b []byte, pad int) []byte {
+		n := uint32(20 + pad)
+		b = u32(u32(u32(u32(b, 1), n), LinkType), 0)
+		b = append(b, make([]byte, pad)...)
+		return u32(b, n)
+	}
+	epb := func(b []byte) []byte {
+		data := append([]byte{0, 4, 0x03, 0x38, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, make([]byte, 16)...)
+		n := uint32(32 + len(data))
+		b = u32(u32(u32(u32(u32(u32(u32(b, 6), n), 0), 0), 0), uint32(len(data))), uint32(len(data)))
+		b = append(b, data...)
+		return u32(b, n)
+	}
+	for _, file := range [][]byte{
+		epb(idb(shb(nil, pad), 0)),
+		epb(idb(shb(nil, 0), pad)),
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		r, err := NewReader(bytes.NewReader(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for r.Next() {
+			if err := r.RecordErr(); err != nil {
+				t.Errorf("record %d: %v", r.Record().Index, err)
+			}
+			n++
+		}
+		runtime.ReadMemStats(&after)
+		if err := r.Err(); err != nil || n != 1 {
+			t.Errorf("%d records, %v", n, err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+			t.Errorf("allocated %d bytes for a %d-byte file", alloc, len(file))
+		}
+	}
+}

@@ -162,8 +162,20 @@ func (r *Reader) block() (done, ok bool) {
 		}
 		return true, r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
 	}
+	if typ == ngInterface {
+		// An interface block this long is padding or an attack: its
+		// first 64 KiB are read, the rest passed over, never held.
+		b, t, done, ok := r.readLong(start, name(), length, bufSize)
+		if done {
+			return done, ok
+		}
+		if t != length {
+			return r.mismatch(start, typ, length, t)
+		}
+		return r.body(start, typ, b[8:])
+	}
 	switch typ {
-	case ngInterface, ngEnhanced, ngPacket, ngSimple:
+	case ngEnhanced, ngPacket, ngSimple:
 		b, err := r.read(int(length))
 		if len(b) < int(length) {
 			return true, r.truncated(start, name(), "block", len(b), int(length), err)
@@ -220,11 +232,36 @@ func (r *Reader) section() error {
 	if length < ngBlockOverhead+ngSectionMinBody || length%4 != 0 || length > maxBlock {
 		return r.sectionError(ErrFraming, "block length "+itoa(length), nil)
 	}
-	b, err := r.read(int(length))
-	if len(b) < int(length) {
-		return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends after "+itoa(len(b)), err)
+	var b []byte
+	var t uint32
+	if length <= bufSize {
+		b, err = r.read(int(length))
+		if len(b) < int(length) {
+			return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends after "+itoa(len(b)), err)
+		}
+		t = r.u32(b[length-4:])
+	} else {
+		// Only the fixed part and the first options are read of a
+		// section header this long; the rest is passed over.
+		b, err = r.read(bufSize)
+		if len(b) == bufSize {
+			b = append(r.buf[:0], b...)
+			r.buf = b
+			var k int
+			k, err = r.skip(int(length) - bufSize - 4)
+			if k == int(length)-bufSize-4 {
+				var tb []byte
+				if tb, err = r.read(4); len(tb) == 4 {
+					t = r.u32(tb)
+					err = nil
+				}
+			}
+		}
+		if err != nil {
+			return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends inside it", err)
+		}
 	}
-	if t := r.u32(b[length-4:]); t != length {
+	if t != length {
 		return r.sectionError(ErrFraming, "block length "+itoa(length)+" disagrees with its trailing copy "+itoa(t), nil)
 	}
 	if major := r.u16(b[12:]); major != 1 {
@@ -536,6 +573,27 @@ func (r *Reader) badRecord(start int64, t time.Time, origLen uint32, sentinel er
 // maxInterfaces is the most interfaces a section's description blocks
 // are kept for (IDs 0 to 65535: 1.5 MiB of descriptions at most).
 const maxInterfaces = 1 << 16
+
+// readLong reads a block of length bytes, more than keep, keeping only
+// its first keep bytes (a copy in r.buf) and passing over the rest but its
+// trailing length, which it returns. done and ok are block's results if
+// the file ends first.
+func (r *Reader) readLong(start int64, block string, length uint32, keep int) (head []byte, trailer uint32, done, ok bool) {
+	b, err := r.read(keep)
+	if len(b) < keep {
+		return nil, 0, true, r.truncated(start, block, "block", len(b), int(length), err)
+	}
+	head = append(r.buf[:0], b...)
+	r.buf = head
+	if k, err := r.skip(int(length) - keep - 4); k < int(length)-keep-4 {
+		return nil, 0, true, r.truncated(start, block, "block", keep+k, int(length), err)
+	}
+	t, err := r.read(4)
+	if len(t) < 4 {
+		return nil, 0, true, r.truncated(start, block, "block", int(length)-4+len(t), int(length), err)
+	}
+	return head, r.u32(t), false, false
+}
 
 // isPacket reports whether a block type is one of the packet blocks,
 // which are records.
