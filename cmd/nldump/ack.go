@@ -439,6 +439,9 @@ func policyFor(fam uint16, h wire.Header, payload []byte, o nlwire.Order) (*vali
 			}
 			return &genl.FamilyPolicy, validate.ModeLiberal, true // the do form is lenient
 		case genl.CTRL_CMD_GETPOLICY:
+			if h.Flags&wire.Dump == 0 {
+				return nil, 0, false // dump-only: a do request gets EOPNOTSUPP before any policy
+			}
 			return &genl.PolicyPolicy, validate.ModeStrict, true
 		}
 	}

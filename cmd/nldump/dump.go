@@ -37,6 +37,7 @@ type dumper struct {
 
 	genl      map[uint16]genlName // generic netlink family ids seen or given
 	malformed int
+	reports   int // problems of the current file
 	b         []byte // the output being built
 	steps     []step // an error's path, reused
 	work      int    // attributes looked at, to check that cost is linear in the input
@@ -61,12 +62,29 @@ func (d *dumper) flush() error {
 	return d.w.Flush()
 }
 
+// maxReports is the most problems reported for one input file; the
+// rest are counted, and the count is reported at the file's end.
+const maxReports = 1000
+
+// malformedf reports a problem of the input on standard error (every
+// string from the input in it already quoted), and counts it.
 func (d *dumper) malformedf(format string, args ...any) {
 	d.malformed++
+	if d.reports++; d.reports > maxReports {
+		return
+	}
 	if !d.lastShow.IsZero() {
 		fmt.Fprint(d.errw, "\r\033[K") // clear the progress line first
 	}
 	fmt.Fprintf(d.errw, "nldump: "+format+"\n", args...)
+}
+
+// endFile reports how many problems of the file were not shown.
+func (d *dumper) endFile(name string) {
+	if d.reports > maxReports {
+		fmt.Fprintf(d.errw, "nldump: %s: %d more problems not shown\n", quote(name), d.reports-maxReports)
+	}
+	d.reports = 0
 }
 
 // kind is what the tables say about one message.
@@ -271,6 +289,11 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 // message of its family must cost what a real one does.
 const genlNameSize = 16
 
+// maxGenl is the most generic family names learned from a capture (a
+// kernel has a few dozen families): a capture naming every id cannot
+// make the table large.
+const maxGenl = 1024
+
 // genlName is a generic netlink family's name, and its text form if it
 // must be quoted.
 type genlName struct{ name, text string }
@@ -301,7 +324,10 @@ func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
 			name = a.StringBytes()
 		}
 	}
-	if id != 0 && len(name) > 0 && len(name) < genlNameSize && d.genl[id].name != string(name) {
+	if id == 0 || len(name) == 0 || len(name) >= genlNameSize || d.genl[id].name == string(name) {
+		return
+	}
+	if _, known := d.genl[id]; known || len(d.genl) < maxGenl {
 		d.genl[id] = newGenlName(string(name))
 	}
 }
@@ -474,9 +500,9 @@ func (d *dumper) field(name string, depth int) {
 // maxDepth is the deepest nest that is decoded: a nest at this depth is
 // printed as bytes. Real messages nest fewer than ten levels (the kernel
 // validates no deeper), a 64 KiB attribute could nest 16,383, and JSON
-// readers refuse documents nested much deeper than this (jq 1.6: 256
-// levels; each nest is two).
-const maxDepth = 100
+// readers refuse documents nested much deeper than this (jq 1.6 reads
+// 256 levels, and each nest costs it three, an error's request a few).
+const maxDepth = 64
 
 // maxIndent is the deepest level text output indents; deeper lines stay
 // at that indentation and say their depth, so that output grows linearly
@@ -544,21 +570,21 @@ type siblingKeys struct {
 	vals [4]string
 }
 
-// get returns the string value of the first attribute of type t in the run.
+// get returns the string value of the last attribute of type t in the run.
 func (k *siblingKeys) get(t uint16) string {
 	for i := range k.n {
 		if k.typs[i] == t {
 			return k.vals[i]
 		}
 	}
-	v := ""
-	for kd := k.run; kd.Next(); {
+	var last []byte
+	for kd := k.run; kd.Next(); { // the last one counts, as in the kernel's nla_parse
 		*k.work++
 		if kd.Type() == t {
-			v = string(kd.StringBytes())
-			break
+			last = kd.StringBytes()
 		}
 	}
+	v := string(last)
 	if k.n < len(k.typs) {
 		k.typs[k.n], k.vals[k.n] = t, v
 		k.n++
@@ -621,9 +647,7 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 		if d.json {
 			d.b = append(d.b, `,"too_deep":true`...)
 		} else {
-			d.b = append(d.b, " (over "...)
-			d.b = strconv.AppendInt(d.b, maxDepth, 10)
-			d.b = append(d.b, " levels deep: bytes)"...)
+			d.b = append(d.b, " (too deep)"...)
 		}
 		format = family.Binary
 	}
@@ -666,6 +690,9 @@ func (d *dumper) nest(rec *record, dec *attr.Decoder, keys *siblingKeys, a *fami
 	hdr := 0
 	if a != nil {
 		hdr = min(int(a.Header), len(p))
+		if hdr < int(a.Header) {
+			d.malformedf("%s: record %d: message at offset %d: nest at offset %d: %d bytes, shorter than its %d-byte header", rec.label, rec.index, d.msgOff, dec.Offset(), len(p), a.Header)
+		}
 	}
 	if hdr > 0 {
 		d.nestHeader(p[:hdr], depth)

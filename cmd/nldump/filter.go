@@ -24,11 +24,16 @@ func parseFilter(s string) (filter, error) {
 	if s == "" {
 		return f, nil
 	}
+	seen := map[string]bool{}
 	for _, cond := range strings.Split(s, ",") {
 		key, val, ok := strings.Cut(strings.TrimSpace(cond), "=")
 		if !ok || val == "" {
 			return f, fmt.Errorf("filter %q: want key=value", cond)
 		}
+		if seen[key] {
+			return f, fmt.Errorf("filter: %s given twice (conditions must all hold)", key)
+		}
+		seen[key] = true
 		switch key {
 		case "family":
 			n, err := parseFamily(val)
@@ -62,7 +67,8 @@ func (f filter) match(fam uint16, h wire.Header, name string) bool {
 	if f.typeNum >= 0 && int(h.Type) != f.typeNum {
 		return false
 	}
-	if f.typeName != "" && name != f.typeName && !strings.HasSuffix(name, " "+f.typeName) {
+	// A generic message's name is "FAMILY COMMAND": either part matches.
+	if f.typeName != "" && name != f.typeName && !strings.HasSuffix(name, " "+f.typeName) && !strings.HasPrefix(name, f.typeName+" ") {
 		return false
 	}
 	if f.seq >= 0 && int64(h.Seq) != f.seq {

@@ -44,11 +44,7 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the name is printed quoted, not as the error has it
-			}
-			return fmt.Errorf("%s: %w", quote(name), err)
+			return fileError(name, err)
 		}
 		defer f.Close()
 		r = f
@@ -65,7 +61,7 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 	// waiting for more would hold up a pipe.
 	head, err := br.Peek(1)
 	if err != nil && err != io.EOF {
-		return err
+		return fileError(name, err)
 	}
 	whole := err == io.EOF
 	head, _ = br.Peek(br.Buffered())
@@ -73,6 +69,17 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 		return d.hexLines(name, br, rawFamily, order, forced)
 	}
 	return d.binary(name, br, head, whole, rawFamily, order, forced)
+}
+
+// fileError returns err, an error reading the input name, prefixed with
+// the quoted name, and without the name as the operating system's error
+// has it (raw, where it could hold control characters).
+func fileError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = errors.New(pe.Op + ": " + pe.Err.Error())
+	}
+	return fmt.Errorf("%s: %w", quote(name), err)
 }
 
 func isCapture(magic []byte) bool {
@@ -101,6 +108,8 @@ func looksHex(head []byte) bool {
 				return true
 			}
 			comment = false
+		case comment && (c < 0x20 && c != '\t' || c == 0x7f):
+			return false // a comment is text: this is a binary datagram that starts with '#'
 		case comment:
 		case c == '#' && !digits && isBlankLine(head[:i]):
 			comment = true
@@ -185,7 +194,10 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 				comment = true
 			case c == ' ' || c == '\t':
 			case !isHexDigit(c):
-				bad = "not a hex digit: " + strconv.QuoteRune(rune(c))
+				bad = "not a hex digit: byte 0x" + strconv.FormatUint(uint64(c), 16)
+				if c >= 0x20 && c < 0x7f {
+					bad = "not a hex digit: " + strconv.QuoteRune(rune(c))
+				}
 			case half >= 0:
 				if len(dg) >= maxRaw {
 					bad = "datagram longer than " + strconv.Itoa(maxRaw) + " bytes"
@@ -326,9 +338,13 @@ func streamOrder(head []byte, whole bool, size int64) nlwire.Order {
 }
 
 func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bool) error {
-	cr, err := capture.NewReader(r)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	cr, err := capture.NewReader(&flushingReader{r: br, d: d})
 	if err != nil {
-		return fmt.Errorf("%s: %w", quote(name), err)
+		return fileError(name, err)
 	}
 	if forced {
 		cr.ForceOrder(order)
@@ -355,7 +371,22 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 			d.malformedf("%s: %v", quote(name), err)
 			return nil
 		}
-		return fmt.Errorf("%s: %w", quote(name), err)
+		return fileError(name, err)
 	}
 	return nil
+}
+
+// flushingReader writes out what is decoded before its reads would wait
+// for input, so that a capture arriving through a pipe is shown as it
+// arrives. (The capture reader buffers on its own.)
+type flushingReader struct {
+	r *bufio.Reader
+	d *dumper
+}
+
+func (f *flushingReader) Read(p []byte) (int, error) {
+	if f.r.Buffered() == 0 {
+		f.d.flush()
+	}
+	return f.r.Read(p)
 }

@@ -333,3 +333,66 @@ func TestHexLineEnds(t *testing.T) {
 		t.Errorf("a 64 KiB line: status %d, stderr %q, out %.200s", status, errs, out)
 	}
 }
+
+// TestReportCap: an input with many problems reports the first
+// maxReports and the count of the rest, quickly.
+func TestReportCap(t *testing.T) {
+	input := strings.Repeat("\x80\n", 5000)
+	input = "00\n" + input // hex by its first line
+	_, errs, status := runNldumpInput(t, []byte(input))
+	lines := strings.Count(errs, "\n")
+	if status != 1 || lines != maxReports+1 || !strings.Contains(errs, "-: 4001 more problems not shown") {
+		t.Errorf("status %d, %d lines of reports, last: %q", status, lines, errs[max(0, len(errs)-80):])
+	}
+}
+
+// TestBinaryStartingWithHash: a binary datagram whose first byte is '#'
+// (nlmsg_len 35 mod 256) is not taken for a hex comment.
+func TestBinaryStartingWithHash(t *testing.T) {
+	msg := make([]byte, 291) // 0x123: starts with '#', then 0x01
+	copy(msg, getlink)
+	binary.LittleEndian.PutUint32(msg, uint32(len(msg)))
+	msg[4] = 1 // NLMSG_NOOP
+	out, errs, _ := runNldumpInput(t, msg)
+	if !strings.Contains(out, "NLMSG_NOOP len=291") {
+		t.Errorf("stderr %q, out:\n%.300s", errs, out)
+	}
+}
+
+// TestDirectoryName: an input that cannot be read is named quoted in the
+// error, not as the operating system gives it.
+func TestDirectoryName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x\x1b[31m\nfake")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Skip("cannot make the directory:", err)
+	}
+	_, errs, status := runNldump(t, dir)
+	if status != 2 || strings.ContainsAny(errs, "\x1b") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("status %d, stderr %q", status, errs)
+	}
+}
+
+// TestCaptureFromPipe: a capture arriving through a pipe is shown record
+// by record, before the input ends.
+func TestCaptureFromPipe(t *testing.T) {
+	var file bytes.Buffer
+	w, _ := capture.NewWriter(&file, capture.PCAP)
+	w.WriteDatagram(time.Unix(0, 0), 0, true, getlink)
+	w.Flush()
+	pr, pw := io.Pipe()
+	var out syncBuffer
+	done := make(chan int)
+	go func() { done <- run([]string{"-"}, pr, &out, io.Discard) }()
+	pw.Write(file.Bytes())
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "RTM_GETLINK") {
+		if time.Now().After(deadline) {
+			t.Fatal("nothing printed for a record sent 10 s ago")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	pw.Close()
+	if status := <-done; status != 0 {
+		t.Errorf("status %d", status)
+	}
+}

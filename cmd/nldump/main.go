@@ -74,10 +74,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: nldump [flags] FILE...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	// Flags may come after file names too: nldump f.pcap -json.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return 2
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			files = append(files, rest...) // after "--", only names
+			break
+		}
+		files, args = append(files, rest[0]), rest[1:]
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fs.Usage()
 		return 2
 	}
@@ -117,8 +130,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	d.progress = isTerminal(stderr)
 	status := 0
-	for _, name := range fs.Args() {
-		if err := d.file(name, stdin, rawFamily, order, forced); err != nil {
+	for _, name := range files {
+		err := d.file(name, stdin, rawFamily, order, forced)
+		d.endFile(name)
+		if err != nil {
 			d.errw.Flush()
 			fmt.Fprintln(stderr, "nldump:", err)
 			status = 2
@@ -153,9 +168,9 @@ func parseFamily(s string) (uint16, error) {
 	case "generic", "genl":
 		return familyGeneric, nil
 	}
-	n, err := strconv.ParseUint(s, 0, 16)
+	n, err := strconv.ParseUint(strings.TrimPrefix(s, "netlink-"), 0, 16)
 	if err != nil {
-		return 0, fmt.Errorf("unknown family %q", s)
+		return 0, fmt.Errorf("unknown family %q (want route, generic, a number or netlink-N)", s)
 	}
 	return uint16(n), nil
 }

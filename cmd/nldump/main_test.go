@@ -327,3 +327,24 @@ func TestMultipathErrorPath(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
+
+// TestFlagsAnywhere: flags may follow file names; after "--" every
+// argument is a name; a generic family's name alone filters its messages;
+// netlink-N names a family as the output does; a key given twice is an
+// error, not the last one winning.
+func TestFlagsAnywhere(t *testing.T) {
+	file := "../../testdata/genl-ctrl.pcapng"
+	out, errs, status := runNldump(t, file, "-json", "-filter", "type=nlctrl")
+	if status != 0 || !strings.HasPrefix(out, "{") || !strings.Contains(out, "CTRL_CMD_GETFAMILY") {
+		t.Errorf("flags after the file: status %d, stderr %q, out %.200s", status, errs, out)
+	}
+	if _, _, status := runNldump(t, "--", "-json"); status != 2 {
+		t.Errorf("after --, -json is a file name that does not exist: status %d", status)
+	}
+	if _, errs, status := runNldump(t, "-filter", "family=netlink-16", file); status != 0 {
+		t.Errorf("family=netlink-16: status %d, %s", status, errs)
+	}
+	if _, errs, status := runNldump(t, "-filter", "type=RTM_NEWLINK,type=RTM_DELLINK", file); status != 2 || !strings.Contains(errs, "given twice") {
+		t.Errorf("a key twice: status %d, %s", status, errs)
+	}
+}
