@@ -37,7 +37,7 @@ type dumper struct {
 
 	genl      map[uint16]genlName // generic netlink family ids seen or given
 	malformed int
-	reports   int // problems of the current file
+	reports   int    // problems of the current file
 	b         []byte // the output being built
 	steps     []step // an error's path, reused
 	work      int    // attributes looked at, to check that cost is linear in the input
