@@ -227,7 +227,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = appendJSONString(d.b, rec.file)
 		d.b = append(d.b, `,"record":`...)
 		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
-		if !rec.time.IsZero() {
+		if y := rec.time.UTC().Year(); !rec.time.IsZero() && y >= 0 && y <= 9999 { // RFC 3339 has four-digit years
 			d.b = append(d.b, `,"time":"`...)
 			d.b = rec.time.UTC().AppendFormat(d.b, time.RFC3339Nano)
 			d.b = append(d.b, '"')
