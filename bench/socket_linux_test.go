@@ -4,9 +4,6 @@ package bench
 
 import (
 	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"testing"
 
 	mdl "github.com/mdlayher/netlink"
@@ -17,29 +14,19 @@ import (
 	"github.com/nlwire/nlwire/wire"
 )
 
-// linkNS creates a network namespace with 32 veth pairs (66 links with lo
-// and the peers' ends) and returns its path; it is deleted after the
-// benchmark. It needs root and the ip command.
+// linkNS creates the namespace of newLinkNS for the benchmark and
+// deletes it after; it skips the benchmark when not run as root.
 func linkNS(b *testing.B) string {
 	if os.Geteuid() != 0 {
 		testenv.Skip(b, "the socket benchmark needs root")
 	}
-	ip := testenv.LookPath(b, "ip")
-	name := "nlwbench-" + strconv.Itoa(os.Getpid())
-	if out, err := exec.Command(ip, "netns", "add", name).CombinedOutput(); err != nil {
-		b.Fatalf("ip netns add: %v: %s", err, out)
+	testenv.LookPath(b, "ip")
+	path, del, err := newLinkNS()
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.Cleanup(func() { exec.Command(ip, "netns", "del", name).Run() })
-	var batch strings.Builder
-	for i := range 32 {
-		batch.WriteString("link add b" + strconv.Itoa(i) + " type veth peer name p" + strconv.Itoa(i) + "\n")
-	}
-	cmd := exec.Command(ip, "-n", name, "-batch", "-")
-	cmd.Stdin = strings.NewReader(batch.String())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("ip -batch: %v: %s", err, out)
-	}
-	return "/run/netns/" + name
+	b.Cleanup(del)
+	return path
 }
 
 // BenchmarkLinkDump dumps the links of a namespace through a real socket

@@ -1,0 +1,224 @@
+//go:build linux
+
+package bench
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/validate"
+)
+
+// An Impl is one implementation of a workload: Run performs n
+// iterations over fixtures built beforehand and returns the first error.
+type Impl struct {
+	Name string
+	Run  func(n int) error
+}
+
+// A Ratio is a quotient of two implementations' times per operation,
+// Num/Den, that the runner reports per round; Target is the goal it is
+// held to (DESIGN.md, "Performance targets"), "" for none: ">= 20" or
+// "<= 1.10".
+type Ratio struct {
+	Num, Den string
+	Target   string
+}
+
+// A Workload is a set of implementations of the same work on the same
+// bytes. Check verifies that every implementation computes the expected
+// result; the runner calls it before timing anything. Close releases
+// what the workload holds (a namespace), if anything.
+type Workload struct {
+	Name   string
+	What   string
+	Impls  []Impl
+	Ratios []Ratio
+	Check  func() error
+	Close  func()
+}
+
+var sinkLink link
+
+// Workloads returns the in-process workloads of the package, the ones
+// its Benchmark functions time one at a time, for a runner that
+// interleaves them (cmd/interleave). With socket, it adds LinkDump,
+// which needs root and the ip command and makes a network namespace;
+// its error is returned along with the other workloads when it cannot.
+func Workloads(socket bool) ([]Workload, error) {
+	ws := []Workload{attrDecodeWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload()}
+	if !socket {
+		return ws, nil
+	}
+	w, err := linkDumpWorkload()
+	if err != nil {
+		return ws, err
+	}
+	return append(ws, w), nil
+}
+
+func attrDecodeWorkload() Workload {
+	buf := fixture()
+	want := fixtureLink.want(false)
+	w := Workload{
+		Name: "AttrDecode",
+		What: fmt.Sprintf("attr decode of the %d-attribute RTM_NEWLINK (%d bytes)", fixtureAttrs, len(buf)),
+		Ratios: []Ratio{
+			{"nlwire", "handwritten", "<= 1.10"},
+			{"mdlayher", "nlwire", ""},
+			{"vishvananda", "nlwire", ""},
+			{"mdlayher", "handwritten", ""},
+		},
+	}
+	for _, d := range decoders {
+		decode := d.decode
+		w.Impls = append(w.Impls, Impl{d.name, func(n int) error {
+			var l link
+			for range n {
+				l = link{}
+				if err := decode(buf, &l); err != nil {
+					return err
+				}
+				if l.Attrs != fixtureAttrs {
+					return errors.New("attributes missed")
+				}
+			}
+			sinkLink = l
+			return nil
+		}})
+	}
+	w.Check = func() error {
+		for _, d := range decoders {
+			var l link
+			if err := d.decode(buf, &l); err != nil {
+				return fmt.Errorf("%s: %v", d.name, err)
+			}
+			if !reflect.DeepEqual(l, want) {
+				return fmt.Errorf("%s decodes the fixture to %+v, want %+v", d.name, l, want)
+			}
+		}
+		return nil
+	}
+	return w
+}
+
+func messagesWorkload() Workload {
+	dg, specs := dump()
+	w := Workload{
+		Name: "Messages",
+		What: fmt.Sprintf("walk + decode of a %d KiB dump of %d RTM_NEWLINK messages", (len(dg)+1023)>>10, dumpLinks),
+		Ratios: []Ratio{
+			{"nlwire", "handwritten", "<= 1.20"},
+			{"mdlayher", "nlwire", ""},
+			{"vishvananda", "nlwire", ""},
+		},
+	}
+	for _, dw := range dumpWalkers {
+		walk := dw.walk
+		out := make([]link, dumpLinks)
+		w.Impls = append(w.Impls, Impl{dw.name, func(n int) error {
+			for range n {
+				if k, err := walk(dg, out); err != nil || k != dumpLinks {
+					return fmt.Errorf("decoded %d of %d links: %v", k, dumpLinks, err)
+				}
+			}
+			return nil
+		}})
+	}
+	w.Check = func() error {
+		for _, dw := range dumpWalkers {
+			out := make([]link, dumpLinks+1)
+			k, err := dw.walk(dg, out)
+			if err != nil || k != dumpLinks {
+				return fmt.Errorf("%s: decoded %d of %d links: %v", dw.name, k, dumpLinks, err)
+			}
+			for i, s := range specs {
+				if !reflect.DeepEqual(out[i], s.want(true)) {
+					return fmt.Errorf("%s: message %d decodes to %+v", dw.name, i, out[i])
+				}
+			}
+		}
+		return nil
+	}
+	return w
+}
+
+func validateWorkload() Workload {
+	buf := fixture()
+	return Workload{
+		Name: "Validate",
+		What: "validate.Validate of the RTM_NEWLINK against an ifla_policy model, against plain decoding (attr.Decoder) of the same bytes",
+		Impls: []Impl{
+			{"validate", func(n int) error {
+				for range n {
+					if err := validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+			{"decode", func(n int) error {
+				var l link
+				for range n {
+					l = link{}
+					if err := decodeNlwire(attr.NewDecoder(buf), &l); err != nil {
+						return err
+					}
+				}
+				sinkLink = l
+				return nil
+			}},
+		},
+		Ratios: []Ratio{{"validate", "decode", "<= 1.50"}},
+		Check: func() error {
+			return validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal)
+		},
+	}
+}
+
+func attrEncodeWorkload() Workload {
+	ref, err := encodeNlwire(make([]byte, 0, 1024))
+	if err != nil {
+		panic(err)
+	}
+	w := Workload{
+		Name: "AttrEncode",
+		What: "encode of the same attributes into a reused buffer",
+		Ratios: []Ratio{
+			{"mdlayher", "nlwire", ">= 20"},
+			{"vishvananda", "nlwire", ""},
+		},
+	}
+	for _, e := range encoders {
+		encode := e.encode
+		buf := make([]byte, 0, 1024)
+		w.Impls = append(w.Impls, Impl{e.name, func(n int) error {
+			for range n {
+				out, err := encode(buf)
+				if err != nil {
+					return err
+				}
+				if len(out) != len(ref) {
+					return errors.New("short build")
+				}
+			}
+			return nil
+		}})
+	}
+	w.Check = func() error {
+		for _, e := range encoders {
+			got, err := e.encode(make([]byte, 0, 1024))
+			if err != nil {
+				return fmt.Errorf("%s: %v", e.name, err)
+			}
+			if !bytes.Equal(got, ref) {
+				return fmt.Errorf("%s builds bytes that differ from nlwire's", e.name)
+			}
+		}
+		return nil
+	}
+	return w
+}
