@@ -1,39 +1,37 @@
 #!/bin/sh
-# run.sh runs the benchmarks of the bench module COUNT times (default 6)
-# and prints a benchstat table and the nlwire/peer ratios per workload.
+# run.sh measures the bench module's workloads with cmd/interleave: every
+# implementation of a workload in one process, 10 ms slots in an order
+# alternating between rounds, ratios taken within each round, medians and
+# 10th-90th percentiles over ROUNDS rounds (default 100); and nldump
+# against tshark as whole processes, alternating, on the same 10 MB
+# capture (cmd/nldump's BenchmarkDecode10MB writes it), PROCRUNS runs
+# each (default 10). It prints a markdown table; arguments go to
+# cmd/interleave:
 #
-#	./run.sh               # 6 rounds
-#	COUNT=10 ./run.sh      # 10 rounds
-#	BENCH=AttrDecode ./run.sh
+#	./run.sh                                   # print the table
+#	ROUNDS=60 ./run.sh -readme ../README.md,README.md  # and put it in the READMEs
+#	NOPROCS=1 ./run.sh -run 'AttrDecode|Messages'      # in-process workloads only
 #
-# The test binary is built once and run COUNT times with -count 1, so
-# that every library is measured in every round and ratios compare
-# numbers taken close together (the machine may be busy: trust ratios
-# more than absolute times). The raw output is kept in $OUT.
+# LinkDump (through a real socket) needs root and ip, and is left out,
+# saying so, without them. go test -bench still times each benchmark on
+# its own; the READMEs' figures come from this script only.
 set -eu
 cd "$(dirname "$0")"
-COUNT=${COUNT:-6}
-BENCH=${BENCH:-.}
-BENCHTIME=${BENCHTIME:-1s}
-OUT=${OUT:-$(mktemp -t nlwire-bench.XXXXXX)}
-BIN=$(mktemp -t nlwire-bench-bin.XXXXXX)
-trap 'rm -f "$BIN"' EXIT
+ROUNDS=${ROUNDS:-100}
+PROCRUNS=${PROCRUNS:-10}
+TSHARK=${TSHARK:-tshark}
+WORK=$(mktemp -d -t nlwire-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
 
-go test -c -o "$BIN" .
-: >"$OUT"
-i=1
-while [ "$i" -le "$COUNT" ]; do
-	echo "round $i/$COUNT" >&2
-	"$BIN" -test.run '^$' -test.bench "$BENCH" -test.benchtime "$BENCHTIME" -test.count 1 >>"$OUT"
-	i=$((i + 1))
-done
-
-# benchstat compares columns by a key=value part of the name: present the
-# library as /lib=NAME to it, nlwire first (the base of "vs base").
-sed -E 's#^(Benchmark[A-Za-z]+)/([a-z]+)(-[0-9]+)?([[:space:]])#\1/lib=\2\3\4#' "$OUT" |
-	go tool benchstat -col '/lib@(nlwire mdlayher vishvananda handwritten)' \
-		-filter '.unit:(ns/op OR allocs/op OR ns/attr OR ns/msg)' -
-echo
-go run ./cmd/ratios <"$OUT"
-echo
-echo "raw results: $OUT" >&2
+go build -o "$WORK/interleave" ./cmd/interleave
+if [ -z "${NOPROCS:-}" ]; then
+	if command -v "$TSHARK" >/dev/null; then
+		echo "building nldump and the 10 MB capture" >&2
+		(cd .. && go build -o "$WORK/nldump" ./cmd/nldump &&
+			NLDUMP_BENCH_FILE="$WORK/10mb.pcap" go test -run '^$' -bench '^BenchmarkDecode10MB$' -benchtime 1x ./cmd/nldump >/dev/null)
+		set -- -capture "$WORK/10mb.pcap" -nldump "$WORK/nldump" -tshark "$(command -v "$TSHARK")" -procruns "$PROCRUNS" "$@"
+	else
+		echo "no $TSHARK: nldump against tshark is not measured" >&2
+	fi
+fi
+"$WORK/interleave" -rounds "$ROUNDS" "$@"

@@ -150,7 +150,7 @@ func validateWorkload() Workload {
 	buf := fixture()
 	return Workload{
 		Name: "Validate",
-		What: "validate.Validate of the RTM_NEWLINK against an ifla_policy model, against plain decoding (attr.Decoder) of the same bytes",
+		What: "validate against an ifla_policy model vs plain decode of the RTM_NEWLINK",
 		Impls: []Impl{
 			{"validate", func(n int) error {
 				for range n {
@@ -186,7 +186,7 @@ func attrEncodeWorkload() Workload {
 	}
 	w := Workload{
 		Name: "AttrEncode",
-		What: "encode of the same attributes into a reused buffer",
+		What: "encode of the RTM_NEWLINK's attributes into a reused buffer",
 		Ratios: []Ratio{
 			{"mdlayher", "nlwire", ">= 20"},
 			{"vishvananda", "nlwire", ""},
