@@ -444,9 +444,9 @@ func TestAgainstPcapgo(t *testing.T) {
 	}
 }
 
-// TestLimitRecords: records over the limit are passed over and reported
+// TestLimitRecordSize: records over the limit are passed over and reported
 // without data, in both formats, and the records after them are read.
-func TestLimitRecords(t *testing.T) {
+func TestLimitRecordSize(t *testing.T) {
 	for _, f := range []Format{PCAP, PCAPNG} {
 		var buf bytes.Buffer
 		w, err := NewWriter(&buf, f)
@@ -464,7 +464,7 @@ func TestLimitRecords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r.LimitRecords(64 << 10)
+		r.LimitRecordSize(64 << 10)
 		var got []int
 		for r.Next() {
 			if err := r.RecordErr(); err != nil {

@@ -24,7 +24,7 @@ var (
 	// length beyond any sane bound, an option that overruns its block,
 	// a packet of an interface the section never described.
 	ErrFraming = errors.New("bad framing")
-	// ErrTooLarge: a record is longer than Reader.LimitRecords allows; it
+	// ErrTooLarge: a record is longer than Reader.LimitRecordSize allows; it
 	// was passed over.
 	ErrTooLarge = errors.New("record over the reader's limit")
 )
@@ -55,7 +55,7 @@ type RecordError struct {
 	// description block", "block of type 0x5"; it is empty for a record.
 	Block string
 	// Err is the cause: it matches ErrPseudoHeader, ErrLinkType,
-	// ErrFormat, ErrTruncated or ErrFraming with errors.Is, or it is the
+	// ErrFormat, ErrTruncated, ErrFraming or ErrTooLarge with errors.Is, or it is the
 	// error of the underlying io.Reader.
 	Err error
 }

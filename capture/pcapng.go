@@ -564,7 +564,7 @@ func (r *Reader) readPacket(start int64, typ uint32, body []byte) bool {
 // badRecord makes the current record one that is reported without data.
 // It returns true, for Next.
 func (r *Reader) badRecord(start int64, t time.Time, origLen uint32, sentinel error, msg string) bool {
-	r.rec = Record{Index: r.n, Time: t, Length: toInt(origLen)}
+	r.rec = Record{Index: r.n, Time: t, Length: max(toInt(origLen)-PseudoHeaderLen, 0)}
 	r.n++
 	r.recordError(start, -1, &detail{err: sentinel, msg: msg})
 	return true

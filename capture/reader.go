@@ -85,16 +85,16 @@ type Reader struct {
 	err     error
 	force   nlwire.Order
 	forced  bool
-	limit   int // LimitRecords: the longest record kept; 0 for maxRecord
+	limit   int // LimitRecordSize: the longest record kept; 0 for maxRecord
 }
 
-// LimitRecords makes the reader keep no record longer than n bytes (in
+// LimitRecordSize makes the reader keep no record longer than n bytes (in
 // pcap its captured length, in pcapng its block's body; pseudo-header
 // included): a longer one is passed over
 // without being held in memory, and Next returns it without data, its
 // RecordErr matching ErrTooLarge. Reading a file then needs memory for
 // records of n bytes at most, whatever lengths the file claims.
-func (r *Reader) LimitRecords(n int) { r.limit = max(n, 0) }
+func (r *Reader) LimitRecordSize(n int) { r.limit = max(n, 0) }
 
 // tooLarge reports whether a record of n captured bytes is over the limit.
 func (r *Reader) tooLarge(n uint32) bool { return r.limit > 0 && uint64(n) > uint64(r.limit) }

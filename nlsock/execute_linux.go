@@ -149,7 +149,7 @@ var errStopped = errors.New("nlsock: iteration stopped")
 
 // Messages returns an iterator over the replies to req, as Execute
 // delivers them to its callback. It yields each message with a nil error
-// and, if the request fails, a final nil message with the error. Breaking
+// and, if the request fails, a final zero wire.Message with the error. Breaking
 // out of the loop reads and discards the rest of the answer.
 //
 //	for msg, err := range c.Messages(req) {

@@ -66,7 +66,7 @@ func (b Builder) WithOrder(o nlwire.Order) Builder {
 // Order returns the byte order b writes in: the one given to WithOrder,
 // or Native. Code that lays out bytes of its own in b's buffer takes the
 // order from here rather than repeating it.
-func (b *Builder) Order() nlwire.Order { return b.order }
+func (b Builder) Order() nlwire.Order { return b.order }
 
 // Start begins a message with header h. h.Len is ignored: End writes
 // the length. Only one message is open at a time.

@@ -68,7 +68,9 @@ func (m Message) Order() nlwire.Order { return m.order }
 // A payload shorter than hdrLen is malformed (the kernel's __nlmsg_parse
 // answers "Invalid header length"): the decoder then has no attributes,
 // and its Err reports attr.ErrBadLength at offset HeaderLen, where the
-// family header starts. Control messages (NLMSG_ERROR, NLMSG_DONE) carry
+// family header starts. A lenient decoder ends such a walk silently, as it
+// ends any malformed one: check len(Payload()) >= hdrLen yourself when
+// walking leniently. Control messages (NLMSG_ERROR, NLMSG_DONE) carry
 // no family header: read them with ParseError, not Attrs.
 func (m Message) Attrs(hdrLen int) attr.Decoder {
 	p := m.Payload()

@@ -349,7 +349,7 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 	if forced {
 		cr.ForceOrder(order)
 	}
-	cr.LimitRecords(maxRaw + capture.PseudoHeaderLen)
+	cr.LimitRecordSize(maxRaw + capture.PseudoHeaderLen)
 	for cr.Next() {
 		c := cr.Record()
 		if err := cr.RecordErr(); err != nil {
