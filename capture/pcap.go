@@ -74,7 +74,7 @@ func (r *Reader) nextPCAP() bool {
 		if k, err := r.skip(int(caplen)); k < int(caplen) {
 			return r.truncated(start, "", "record", k, int(caplen), err)
 		}
-		return r.badRecord(start, t, origlen, ErrTooLarge, "caplen "+itoa(caplen)+" over the limit of "+itoa(r.limit))
+		return r.badRecord(start, t, max(origlen, PseudoHeaderLen)-PseudoHeaderLen, ErrTooLarge, "caplen "+itoa(caplen)+" over the limit of "+itoa(r.limit))
 	}
 	data, err := r.read(int(caplen))
 	if len(data) < int(caplen) {

@@ -561,10 +561,11 @@ func (r *Reader) readPacket(start int64, typ uint32, body []byte) bool {
 	return true
 }
 
-// badRecord makes the current record one that is reported without data.
-// It returns true, for Next.
+// badRecord makes the current record one that is reported without data,
+// of origLen bytes on the wire (without a netlink pseudo-header: the
+// caller takes it off where there is one). It returns true, for Next.
 func (r *Reader) badRecord(start int64, t time.Time, origLen uint32, sentinel error, msg string) bool {
-	r.rec = Record{Index: r.n, Time: t, Length: max(toInt(origLen)-PseudoHeaderLen, 0)}
+	r.rec = Record{Index: r.n, Time: t, Length: toInt(origLen)}
 	r.n++
 	r.recordError(start, -1, &detail{err: sentinel, msg: msg})
 	return true
