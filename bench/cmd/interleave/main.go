@@ -207,14 +207,17 @@ func quantile(xs []float64, q float64) float64 {
 }
 
 // verdict judges the median against a target such as ">= 20" or
-// "<= 1.10"; a spread straddling the target makes it "borderline".
+// "<= 1.10": "met" or "missed", with "(median; spread crosses it)" when
+// lo and hi do not both fall on the median's side of the target. A
+// target it cannot read, or with an operator other than >= and <=,
+// gets "".
 func verdict(target string, med, lo, hi float64) string {
 	if target == "" {
 		return ""
 	}
 	op, num, _ := strings.Cut(target, " ")
 	t, err := strconv.ParseFloat(num, 64)
-	if err != nil {
+	if err != nil || (op != ">=" && op != "<=") {
 		return ""
 	}
 	meets := func(x float64) bool {
@@ -478,12 +481,21 @@ func rewrite(file, table string) error {
 	if err != nil {
 		return err
 	}
-	s := string(b)
+	s, ok := splice(string(b), table)
+	if !ok {
+		return fmt.Errorf("%s: no %q ... %q lines", file, beginMark, endMark)
+	}
+	return os.WriteFile(file, []byte(s), 0o644)
+}
+
+// splice returns s with table in place of what lies between the end of
+// its begin marker and its end marker, or false when s lacks either
+// marker or has the end one first.
+func splice(s, table string) (string, bool) {
 	i := strings.Index(s, beginMark)
 	j := strings.Index(s, endMark)
 	if i < 0 || j < i {
-		return fmt.Errorf("%s: no %q ... %q lines", file, beginMark, endMark)
+		return "", false
 	}
-	s = s[:i+len(beginMark)] + "\n" + table + s[j:]
-	return os.WriteFile(file, []byte(s), 0o644)
+	return s[:i+len(beginMark)] + "\n" + table + s[j:], true
 }
