@@ -108,9 +108,10 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 	switch fam {
 	case familyRoute:
 		k.known = true
-		k.name = "type " + strconv.Itoa(int(h.Type))
 		if m := route.Messages.Msg(h.Type); m != nil {
 			k.name, k.hdrLen, k.attrs = m.Name, m.HeaderLen, m.Attrs
+		} else {
+			k.name = "type " + strconv.Itoa(int(h.Type)) // built only when needed: a string a message
 		}
 		switch {
 		case h.Type >= route.RTM_NEWLINK && h.Type <= route.RTM_SETLINK:
