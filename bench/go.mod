@@ -11,15 +11,11 @@ require (
 )
 
 require (
-	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
 	github.com/gopacket/gopacket v1.7.7 // indirect
 	github.com/mdlayher/socket v0.6.0 // indirect
 	github.com/vishvananda/netns v0.0.5 // indirect
 	golang.org/x/net v0.59.0 // indirect
-	golang.org/x/perf v0.0.0-20260908200009-22c9c6c9d4da // indirect
 	golang.org/x/sync v0.20.0 // indirect
 )
 
 replace github.com/nlwire/nlwire => ../
-
-tool golang.org/x/perf/cmd/benchstat
