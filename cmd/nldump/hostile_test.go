@@ -8,11 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
-	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/hostile"
@@ -73,18 +71,11 @@ func (c cost) check(t testing.TB, what string, js bool, n, labelLen int) {
 }
 
 func hostilePcap(tb testing.TB, s hostile.Shape, size int) []byte {
-	var buf bytes.Buffer
-	w, err := capture.NewWriter(&buf, capture.PCAP)
+	b, err := s.Pcap(size)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for _, m := range s.Messages(size) {
-		if err := w.WriteDatagram(time.Unix(0, 0), s.Protocol(), true, m); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	w.Flush()
-	return buf.Bytes()
+	return b
 }
 
 // TestHostileLinear decodes inputs shaped to be expensive (deep nests,

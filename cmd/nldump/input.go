@@ -151,6 +151,7 @@ func unhex(c byte) byte {
 // comments; lines end in LF, CRLF or CR), as it reads: a bad line is
 // reported by number and skipped.
 func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwire.Order, forced bool) error {
+	label := quote(name)
 	var (
 		dg      []byte
 		line    = 1
@@ -167,9 +168,9 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 		}
 		switch {
 		case bad != "":
-			d.malformedf("%s: line %d: %s; line skipped", quote(name), line, bad)
+			d.malformedf("%s: line %d: %s; line skipped", label, line, bad)
 		case len(dg) > 0:
-			rec := record{file: name, label: quote(name), index: index, family: fam, data: dg, order: order}
+			rec := record{file: name, label: label, index: index, family: fam, data: dg, order: order}
 			if !forced {
 				rec.order = capture.GuessOrder(dg, nlwire.Host())
 			}
@@ -235,14 +236,15 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 		order = streamOrder(head, whole, d.size)
 	}
 	swap := order.Swap()
-	rec := record{file: name, label: quote(name), family: fam, order: order}
+	label := quote(name)
+	rec := record{file: name, label: label, family: fam, order: order}
 	d.records++
 	var (
 		off int64
 		buf []byte
 	)
 	report := func(cause error) {
-		d.malformedf("%s: record 0: %v", quote(name), &wire.FormatError{Offset: int(off), Err: cause})
+		d.malformedf("%s: record 0: %v", label, &wire.FormatError{Offset: int(off), Err: cause})
 	}
 	for {
 		if br.Buffered() == 0 {
@@ -251,7 +253,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 		hdr, err := br.Peek(wire.HeaderLen)
 		if len(hdr) < wire.HeaderLen {
 			if len(hdr) > 0 {
-				d.malformedf("%s: record 0: offset %d: %d trailing bytes after the last message", quote(name), off, len(hdr))
+				d.malformedf("%s: record 0: offset %d: %d trailing bytes after the last message", label, off, len(hdr))
 			}
 			if err == io.EOF {
 				return nil
@@ -267,7 +269,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 			return nil // the kernel stops here: nothing after is framed
 		}
 		if n > maxRaw {
-			d.malformedf("%s: record 0: offset %d: message of %d bytes is longer than nldump decodes (%d); skipped", quote(name), off, n, maxRaw)
+			d.malformedf("%s: record 0: offset %d: message of %d bytes is longer than nldump decodes (%d); skipped", label, off, n, maxRaw)
 			if got, _ := br.Discard(int(min(n, int64(^uint(0)>>1)))); int64(got) < n {
 				report(wire.ErrTruncated)
 				return nil
@@ -350,10 +352,11 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 		cr.ForceOrder(order)
 	}
 	cr.LimitRecordSize(maxRaw + capture.PseudoHeaderLen)
+	label := quote(name)
 	for cr.Next() {
 		c := cr.Record()
 		if err := cr.RecordErr(); err != nil {
-			d.malformedf("%s: %v", quote(name), err)
+			d.malformedf("%s: %v", label, err)
 			if len(c.Data) == 0 {
 				continue
 			}
@@ -361,14 +364,14 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 			// (say, more captured than original bytes): decode them,
 			// as tshark does.
 		}
-		rec := record{file: name, label: quote(name), index: c.Index, time: c.Time, family: c.Protocol,
+		rec := record{file: name, label: label, index: c.Index, time: c.Time, family: c.Protocol,
 			direction: c.Direction, data: c.Data, truncated: c.Truncated(), order: cr.Order(c.Data)}
 		d.datagram(&rec)
 	}
 	if err := cr.Err(); err != nil {
 		var re *capture.RecordError
 		if errors.As(err, &re) {
-			d.malformedf("%s: %v", quote(name), err)
+			d.malformedf("%s: %v", label, err)
 			return nil
 		}
 		return fileError(name, err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/hex"
@@ -151,15 +150,22 @@ func (s *syncBuffer) String() string {
 // TestHexFromPipe: hex lines from a pipe are decoded and printed as they
 // arrive, before the input ends.
 func TestHexFromPipe(t *testing.T) {
+	checkStreams(t, []byte(hex.EncodeToString(getlink)+"\n"))
+}
+
+// checkStreams sends first through a pipe to nldump and fails t unless
+// its message is printed before the pipe is closed.
+func checkStreams(t *testing.T, first []byte) {
+	t.Helper()
 	pr, pw := io.Pipe()
 	var out syncBuffer
 	done := make(chan int)
-	go func() { done <- run([]string{"-"}, bufio.NewReader(pr), &out, io.Discard) }()
-	io.WriteString(pw, hex.EncodeToString(getlink)+"\n")
+	go func() { done <- run([]string{"-"}, pr, &out, io.Discard) }()
+	pw.Write(first)
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "RTM_GETLINK") {
 		if time.Now().After(deadline) {
-			t.Fatal("nothing printed for a line sent 10 s ago")
+			t.Fatal("nothing printed for input sent 10 s ago")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -379,20 +385,5 @@ func TestCaptureFromPipe(t *testing.T) {
 	w, _ := capture.NewWriter(&file, capture.PCAP)
 	w.WriteDatagram(time.Unix(0, 0), 0, true, getlink)
 	w.Flush()
-	pr, pw := io.Pipe()
-	var out syncBuffer
-	done := make(chan int)
-	go func() { done <- run([]string{"-"}, pr, &out, io.Discard) }()
-	pw.Write(file.Bytes())
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(out.String(), "RTM_GETLINK") {
-		if time.Now().After(deadline) {
-			t.Fatal("nothing printed for a record sent 10 s ago")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	pw.Close()
-	if status := <-done; status != 0 {
-		t.Errorf("status %d", status)
-	}
+	checkStreams(t, file.Bytes())
 }

@@ -4,7 +4,13 @@
 // them; every message is little-endian NETLINK_ROUTE.
 package hostile
 
-import "encoding/binary"
+import (
+	"bytes"
+	"encoding/binary"
+	"time"
+
+	"github.com/nlwire/nlwire/capture"
+)
 
 // Netlink and rtnetlink numbers the shapes use.
 const (
@@ -136,6 +142,24 @@ func (s Shape) Messages(size int) [][]byte {
 		out = append(out, m)
 	}
 	return out
+}
+
+// Pcap returns a pcap file of the shape's Messages(size), a record each.
+func (s Shape) Pcap(size int) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := capture.NewWriter(&buf, capture.PCAP)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range s.Messages(size) {
+		if err := w.WriteDatagram(time.Unix(0, 0), s.Protocol(), true, m); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func attrHdr(b []byte, typ uint16, n int) []byte {
