@@ -8,7 +8,8 @@ import (
 // Message is one netlink message, header (struct nlmsghdr) included,
 // viewed in place: a small value holding a view of the caller's buffer,
 // its decoded header and its byte order. nlsock hands each reply to its
-// callback as one; [ParseMessage] makes one from bytes. It is valid as
+// callback as one; [ParseMessage] makes one from bytes, and
+// [Reader.View] from the message a Reader is on. It is valid as
 // long as the buffer is: copy Bytes to keep the message.
 //
 // The zero Message has a zero header and no bytes.
@@ -23,7 +24,8 @@ type Message struct {
 // header and an nlmsg_len between HeaderLen and len(b), else it fails
 // with a *FormatError (ErrTruncated or ErrBadLength). Bytes past
 // nlmsg_len (padding, the next messages of a datagram) are not part of the
-// message; walk a datagram of several with a [Reader].
+// message; walk a datagram of several with a [Reader], whose View gives
+// each as a Message without checking its header again.
 func ParseMessage(b []byte, o nlwire.Order) (Message, error) {
 	if len(b) < HeaderLen {
 		return Message{}, &FormatError{Offset: 0, Err: ErrTruncated}

@@ -176,6 +176,17 @@ func FuzzParseMessage(f *testing.F) {
 			if m.Header() != r.Header() || string(m.Bytes()) != string(r.Message()) || string(m.Payload()) != string(r.Payload()) {
 				t.Fatalf("%v: message %+v differs from the Reader's %+v", o, m.Header(), r.Header())
 			}
+			// The Reader's View is the same Message, down to the views'
+			// capacities, without a second check of the header.
+			if v := r.View(); !sameMessage(v, m) {
+				t.Fatalf("%v: View %+v (%d bytes, cap %d) differs from ParseMessage's %+v (%d bytes, cap %d)",
+					o, v.Header(), len(v.Bytes()), cap(v.Bytes()), m.Header(), len(m.Bytes()), cap(m.Bytes()))
+			}
+			for r2 := r; r2.Next(); {
+				if m2, err := ParseMessage(b[r2.Offset():], o); err != nil || !sameMessage(r2.View(), m2) {
+					t.Fatalf("%v: View of the message at %d differs from ParseMessage's (%v)", o, r2.Offset(), err)
+				}
+			}
 			got, gotErr := walkAttrs(m.Attrs(hdrLen))
 			want, wantErr := walkAttrs(r.Attrs(hdrLen))
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -186,4 +197,47 @@ func FuzzParseMessage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameMessage reports whether a and b are the same Message: header, order
+// and the very same view of the buffer, capacity included.
+func sameMessage(a, b Message) bool {
+	ab, bb := a.Bytes(), b.Bytes()
+	if a.Header() != b.Header() || a.Order() != b.Order() || len(ab) != len(bb) || cap(ab) != cap(bb) {
+		return false
+	}
+	return len(ab) == 0 || &ab[0] == &bb[0]
+}
+
+// TestReaderView: View gives each message of a datagram as ParseMessage
+// gives it from that message's offset, and the zero Message off one.
+func TestReaderView(t *testing.T) {
+	r := NewReader(twoMessages).WithOrder(nlwire.LittleEndian)
+	if v := r.View(); !sameMessage(v, Message{}) {
+		t.Errorf("View before Next: %+v, want the zero Message", v.Header())
+	}
+	n := 0
+	for r.Next() {
+		want, err := ParseMessage(twoMessages[r.Offset():], nlwire.LittleEndian)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := r.View(); !sameMessage(v, want) {
+			t.Errorf("message %d: View %+v (cap %d), want %+v (cap %d)", n, v.Header(), cap(v.Bytes()), want.Header(), cap(want.Bytes()))
+		}
+		n++
+	}
+	if n != 2 || r.Err() != nil {
+		t.Errorf("%d messages, %v", n, r.Err())
+	}
+	if allocs := testing.AllocsPerRun(100, func() {
+		r := NewReader(twoMessages).WithOrder(nlwire.LittleEndian)
+		for r.Next() {
+			d := r.View().Attrs(0)
+			for d.Next() {
+			}
+		}
+	}); allocs != 0 {
+		t.Errorf("View: %v allocs, want 0", allocs)
+	}
 }

@@ -94,6 +94,20 @@ func (r *Reader) Message() []byte {
 	return r.b[r.cur : r.cur+int(r.hdr.Len)]
 }
 
+// View returns the current message as a Message, as ParseMessage would
+// return it for Message's bytes but without decoding or checking the
+// header again: Next has done both. The Message's Bytes are capped at
+// the message's end, and it reads in the reader's byte order; its Attrs
+// are strict even for a Lenient reader. Before the first Next it is the
+// zero Message. It does not allocate.
+func (r *Reader) View() Message {
+	if r.hdr.Len < HeaderLen {
+		return Message{} // not on a message
+	}
+	end := r.cur + int(r.hdr.Len)
+	return Message{b: r.b[r.cur:end:end], hdr: r.hdr, order: r.order}
+}
+
 // Payload returns the current message's payload (nlmsg_data, nlmsg_len
 // minus the header): a view into the datagram.
 func (r *Reader) Payload() []byte {
@@ -120,16 +134,14 @@ func (r *Reader) Order() nlwire.Order { return r.order }
 // them with ParseError, not Attrs. A lenient reader gives lenient
 // decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
-	p := r.Payload()
-	if hdrLen < 0 || len(p) < hdrLen {
+	if hdrLen < 0 || len(r.Payload()) < hdrLen {
 		if r.err == nil && !r.done {
 			r.err = &FormatError{Offset: r.cur, Err: ErrBadLength}
 		}
 		r.done = true
 		return attr.NewDecoder(nil)
 	}
-	start := min(Align(hdrLen), len(p))
-	d := attr.NewDecoder(p[start:]).WithOrder(r.order).WithBase(HeaderLen + start)
+	d := r.View().Attrs(hdrLen)
 	if r.lenient {
 		d = d.Lenient()
 	}
