@@ -113,11 +113,7 @@ func (c *Conn) ExecuteAck(req []byte, fn func(msg wire.Message) error) (wire.Err
 				return c.finish(r.Message(), fnErr, intr)
 			}
 			if fn != nil && fnErr == nil {
-				m, err := wire.ParseMessage(r.Message(), nlwire.Native)
-				if err != nil {
-					return wire.Error{}, err // not reached: r checked the header
-				}
-				fnErr = fn(m)
+				fnErr = fn(r.View())
 			}
 		}
 		if err := r.Err(); err != nil {
