@@ -28,9 +28,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 	}
 	var path []byte
 	if e.Offset != 0 && len(e.Request) > wire.HeaderLen {
-		steps, _ := d.pathAt(rec, e.Request, k, int(e.Offset))
-		path = appendPath(d.path[:0], steps)
-		d.path = path
+		path = d.pathText(rec, e.Request, k, int(e.Offset))
 	}
 	var missName string
 	if e.MissType != 0 {
@@ -296,6 +294,14 @@ func (d *dumper) childSet(a *family.Attr, run attr.Decoder) *family.Set {
 	return a.ChildSet(keys.get(a.Key))
 }
 
+// pathText returns pathAt's path as text, in a buffer reused by the next
+// call.
+func (d *dumper) pathText(rec *record, req []byte, k kind, off int) []byte {
+	steps, _ := d.pathAt(rec, req, k, off)
+	d.path = appendPath(d.path[:0], steps)
+	return d.path
+}
+
 // appendPath appends the names of a path, "IFLA_LINKINFO/IFLA_INFO_KIND",
 // eliding the middle of a path longer than maxPath.
 func appendPath(b []byte, steps []step) []byte {
@@ -365,9 +371,7 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 		}
 		var path []byte
 		if hasOff {
-			steps, _ := d.pathAt(rec, msg, k, off)
-			path = appendPath(d.path[:0], steps)
-			d.path = path
+			path = d.pathText(rec, msg, k, off)
 		}
 		if d.json {
 			d.b = append(d.b, `,"errno":`...)
