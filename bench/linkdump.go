@@ -20,9 +20,16 @@ import (
 // errNeedsRoot is returned by newLinkNS when not run as root.
 var errNeedsRoot = errors.New("the socket benchmark needs root")
 
-// newLinkNS creates a network namespace with 32 veth pairs (65 links
-// with lo) and returns its path and a function deleting it. It needs
-// root and the ip command.
+// The namespace of newLinkNS holds linkNSPairs veth pairs, both ends of
+// each, and lo.
+const (
+	linkNSPairs = 32
+	linkNSLinks = 2*linkNSPairs + 1
+)
+
+// newLinkNS creates a network namespace with linkNSPairs veth pairs
+// (linkNSLinks links with lo) and returns its path and a function
+// deleting it. It needs root and the ip command.
 func newLinkNS() (path string, del func(), err error) {
 	if os.Geteuid() != 0 {
 		return "", nil, errNeedsRoot
@@ -37,7 +44,7 @@ func newLinkNS() (path string, del func(), err error) {
 	}
 	del = func() { exec.Command(ip, "netns", "del", name).Run() }
 	var batch strings.Builder
-	for i := range 32 {
+	for i := range linkNSPairs {
 		batch.WriteString("link add b" + strconv.Itoa(i) + " type veth peer name p" + strconv.Itoa(i) + "\n")
 	}
 	cmd := exec.Command(ip, "-n", name, "-batch", "-")
@@ -58,15 +65,14 @@ func linkDumpers(path string) (nlw, md func() (int, error), close func(), err er
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ifinfomsg := make([]byte, 16)
 	bl := wire.NewBuilder(nil)
 	m := bl.Start(wire.Header{Type: unix.RTM_GETLINK, Flags: wire.Request | wire.Dump})
-	copy(bl.FamilyHeader(16), ifinfomsg)
+	bl.FamilyHeader(ifinfomsgLen) // a zero struct ifinfomsg: every family
 	bl.End(m)
 	req, _ := bl.Finish()
 	msgs := 0
 	fn := func(msg wire.Message) error {
-		d := msg.Attrs(16)
+		d := msg.Attrs(ifinfomsgLen)
 		for d.Next() {
 		}
 		msgs++
@@ -89,7 +95,7 @@ func linkDumpers(path string) (nlw, md func() (int, error), close func(), err er
 		unix.Close(fd)
 		return nil, nil, nil, err
 	}
-	mreq := mdl.Message{Header: mdl.Header{Type: unix.RTM_GETLINK, Flags: mdl.Request | mdl.Dump}, Data: ifinfomsg}
+	mreq := mdl.Message{Header: mdl.Header{Type: unix.RTM_GETLINK, Flags: mdl.Request | mdl.Dump}, Data: make([]byte, ifinfomsgLen)}
 	md = func() (int, error) {
 		replies, err := mc.Execute(mreq)
 		if err != nil {
@@ -97,7 +103,7 @@ func linkDumpers(path string) (nlw, md func() (int, error), close func(), err er
 		}
 		n := 0
 		for _, m := range replies {
-			ad, err := mdl.NewAttributeDecoder(m.Data[16:])
+			ad, err := mdl.NewAttributeDecoder(m.Data[ifinfomsgLen:])
 			if err != nil {
 				return n, err
 			}
@@ -127,7 +133,7 @@ func linkDumpWorkload() (Workload, error) {
 	loop := func(dump func() (int, error)) func(n int) error {
 		return func(n int) error {
 			for range n {
-				if k, err := dump(); err != nil || k < 65 {
+				if k, err := dump(); err != nil || k < linkNSLinks {
 					return fmt.Errorf("dumped %d links: %v", k, err)
 				}
 			}
@@ -136,7 +142,7 @@ func linkDumpWorkload() (Workload, error) {
 	}
 	return Workload{
 		Name:   "LinkDump",
-		What:   "RTM_GETLINK dump of a namespace of 65 links through a real socket, every top-level attribute read",
+		What:   fmt.Sprintf("RTM_GETLINK dump of a namespace of %d links through a real socket, every top-level attribute read", linkNSLinks),
 		Impls:  []Impl{{"nlwire", loop(nlw)}, {"mdlayher", loop(md)}},
 		Ratios: []Ratio{{"mdlayher", "nlwire", ""}},
 		Check: func() error {
@@ -148,7 +154,7 @@ func linkDumpWorkload() (Workload, error) {
 			if err != nil {
 				return err
 			}
-			if a != b || a < 65 {
+			if a != b || a < linkNSLinks {
 				return fmt.Errorf("nlwire dumped %d links, mdlayher %d", a, b)
 			}
 			return nil
