@@ -401,11 +401,13 @@ func (c *Conn) recv(buf []byte, flags int) (int, error) {
 
 var zeroByte [1]byte
 
-func bufPtr(b []byte) (uintptr, uintptr) {
+// bufBase returns the address of b's first byte, or of zeroByte for an
+// empty b: a system call wants a valid address even for no bytes.
+func bufBase(b []byte) *byte {
 	if len(b) == 0 {
-		return uintptr(unsafe.Pointer(&zeroByte[0])), 0
+		return &zeroByte[0]
 	}
-	return uintptr(unsafe.Pointer(&b[0])), uintptr(len(b))
+	return &b[0]
 }
 
 // doRead is the RawConn read function: recvmsg(2) with the source
@@ -413,11 +415,7 @@ func bufPtr(b []byte) (uintptr, uintptr) {
 // (unix.Recvmsg allocates a Sockaddr per call).
 func (c *Conn) doRead(fd uintptr) bool {
 	for {
-		if len(c.ioBuf) == 0 {
-			c.iov.Base = &zeroByte[0]
-		} else {
-			c.iov.Base = &c.ioBuf[0]
-		}
+		c.iov.Base = bufBase(c.ioBuf)
 		c.iov.SetLen(len(c.ioBuf))
 		c.msg.Namelen = unix.SizeofSockaddrNetlink
 		c.msg.SetControllen(len(c.oob) * 8)
@@ -439,8 +437,7 @@ func (c *Conn) doRead(fd uintptr) bool {
 // doWrite is the RawConn write function: sendto(2) to the kernel.
 func (c *Conn) doWrite(fd uintptr) bool {
 	for {
-		p, n := bufPtr(c.ioBuf)
-		r, _, e := unix.Syscall6(unix.SYS_SENDTO, fd, p, n, uintptr(c.ioFlags),
+		r, _, e := unix.Syscall6(unix.SYS_SENDTO, fd, uintptr(unsafe.Pointer(bufBase(c.ioBuf))), uintptr(len(c.ioBuf)), uintptr(c.ioFlags),
 			uintptr(unsafe.Pointer(&c.to)), unix.SizeofSockaddrNetlink)
 		runtime.KeepAlive(c.ioBuf)
 		switch e {

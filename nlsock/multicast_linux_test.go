@@ -116,10 +116,7 @@ func TestReceiveFromGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := wire.ParseHeader(buf[:n], 0); h.Type != rtmNewMulticast || g != unix.RTNLGRP_IPV4_MCADDR {
+	if h, _ := wire.ParseHeader(buf[:n], 0); h.Type != unix.RTM_NEWMULTICAST || g != unix.RTNLGRP_IPV4_MCADDR {
 		t.Errorf("notification %+v in group %d, want RTM_NEWMULTICAST in RTNLGRP_IPV4_MCADDR", h, g)
 	}
 }
-
-// rtmNewMulticast is RTM_NEWMULTICAST (include/uapi/linux/rtnetlink.h).
-const rtmNewMulticast = 56
