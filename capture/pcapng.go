@@ -143,39 +143,11 @@ func (r *Reader) block() (done, ok bool) {
 		r.br.Discard(len(b)) // b stays valid: Discard does not read
 		r.off += int64(len(b))
 		if isPacket(typ) && r.tooLarge(length-ngBlockOverhead) {
-			return true, r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
+			return true, r.overLimit(start, length)
 		}
 		return r.body(start, typ, b[8:length-4])
 	}
-	if isPacket(typ) && r.tooLarge(length-ngBlockOverhead) {
-		// Over the caller's limit: pass over it, checking its trailing
-		// length, and report it without data.
-		if k, err := r.skip(int(length) - 4); k < int(length)-4 {
-			return true, r.truncated(start, name(), "block", k, int(length), err)
-		}
-		t, err := r.read(4)
-		if len(t) < 4 {
-			return true, r.truncated(start, name(), "block", int(length)-4+len(t), int(length), err)
-		}
-		if tl := r.u32(t); tl != length {
-			return r.mismatch(start, typ, length, tl)
-		}
-		return true, r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
-	}
-	if typ == ngInterface {
-		// An interface block this long is padding or an attack: its
-		// first 64 KiB are read, the rest passed over, never held.
-		b, t, done, ok := r.readLong(start, name(), length, bufSize)
-		if done {
-			return done, ok
-		}
-		if t != length {
-			return r.mismatch(start, typ, length, t)
-		}
-		return r.body(start, typ, b[8:])
-	}
-	switch typ {
-	case ngEnhanced, ngPacket, ngSimple:
+	if isPacket(typ) && !r.tooLarge(length-ngBlockOverhead) {
 		b, err := r.read(int(length))
 		if len(b) < int(length) {
 			return true, r.truncated(start, name(), "block", len(b), int(length), err)
@@ -185,16 +157,26 @@ func (r *Reader) block() (done, ok bool) {
 		}
 		return r.body(start, typ, b[8:length-4])
 	}
-	// Any other block is skipped, its trailing length checked.
-	if k, err := r.skip(int(length) - 4); k < int(length)-4 {
-		return true, r.truncated(start, name(), "block", k, int(length), err)
+	// Any other block this long is passed over, its trailing length
+	// checked, never held: a packet block over the caller's limit is
+	// reported without data; of an interface block (padding or an
+	// attack) the first 64 KiB are read.
+	keep := 0
+	if typ == ngInterface {
+		keep = bufSize
 	}
-	t, err := r.read(4)
-	if len(t) < 4 {
-		return true, r.truncated(start, name(), "block", int(length)-4+len(t), int(length), err)
+	b, t, got, err := r.readLong(length, keep)
+	if got < int(length) {
+		return true, r.truncated(start, name(), "block", got, int(length), err)
 	}
-	if tl := r.u32(t); tl != length {
-		return r.mismatch(start, typ, length, tl)
+	if t != length {
+		return r.mismatch(start, typ, length, t)
+	}
+	switch {
+	case isPacket(typ):
+		return true, r.overLimit(start, length)
+	case typ == ngInterface:
+		return r.body(start, typ, b[8:])
 	}
 	return false, false
 }
@@ -234,32 +216,19 @@ func (r *Reader) section() error {
 	}
 	var b []byte
 	var t uint32
+	var got int
 	if length <= bufSize {
 		b, err = r.read(int(length))
-		if len(b) < int(length) {
-			return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends after "+itoa(len(b)), err)
+		if got = len(b); got == int(length) {
+			t = r.u32(b[length-4:])
 		}
-		t = r.u32(b[length-4:])
 	} else {
 		// Only the fixed part and the first options are read of a
 		// section header this long; the rest is passed over.
-		b, err = r.read(bufSize)
-		if len(b) == bufSize {
-			b = append(r.buf[:0], b...)
-			r.buf = b
-			var k int
-			k, err = r.skip(int(length) - bufSize - 4)
-			if k == int(length)-bufSize-4 {
-				var tb []byte
-				if tb, err = r.read(4); len(tb) == 4 {
-					t = r.u32(tb)
-					err = nil
-				}
-			}
-		}
-		if err != nil {
-			return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends inside it", err)
-		}
+		b, t, got, err = r.readLong(length, bufSize)
+	}
+	if got < int(length) {
+		return r.sectionError(ErrTruncated, "section header block of "+itoa(length)+" bytes, but the file ends after "+itoa(got), err)
 	}
 	if t != length {
 		return r.sectionError(ErrFraming, "block length "+itoa(length)+" disagrees with its trailing copy "+itoa(t), nil)
@@ -575,25 +544,35 @@ func (r *Reader) badRecord(start int64, t time.Time, origLen uint32, sentinel er
 // are kept for (IDs 0 to 65535: 1.5 MiB of descriptions at most).
 const maxInterfaces = 1 << 16
 
-// readLong reads a block of length bytes, more than keep, keeping only
-// its first keep bytes (a copy in r.buf) and passing over the rest but its
-// trailing length, which it returns. done and ok are block's results if
-// the file ends first.
-func (r *Reader) readLong(start int64, block string, length uint32, keep int) (head []byte, trailer uint32, done, ok bool) {
-	b, err := r.read(keep)
-	if len(b) < keep {
-		return nil, 0, true, r.truncated(start, block, "block", len(b), int(length), err)
+// readLong takes a block of length bytes, more than the read buffer
+// holds, keeping only its first keep bytes (a copy in r.buf, if keep > 0)
+// and passing over the rest but its trailing length, which it returns.
+// got is how many of the block's bytes the file held: length, or fewer,
+// with err, if the file ends first.
+func (r *Reader) readLong(length uint32, keep int) (head []byte, trailer uint32, got int, err error) {
+	if keep > 0 {
+		b, err := r.read(keep)
+		if len(b) < keep {
+			return nil, 0, len(b), err
+		}
+		head = append(r.buf[:0], b...)
+		r.buf = head
 	}
-	head = append(r.buf[:0], b...)
-	r.buf = head
 	if k, err := r.skip(int(length) - keep - 4); k < int(length)-keep-4 {
-		return nil, 0, true, r.truncated(start, block, "block", keep+k, int(length), err)
+		return nil, 0, keep + k, err
 	}
 	t, err := r.read(4)
 	if len(t) < 4 {
-		return nil, 0, true, r.truncated(start, block, "block", int(length)-4+len(t), int(length), err)
+		return nil, 0, int(length) - 4 + len(t), err
 	}
-	return head, r.u32(t), false, false
+	return head, r.u32(t), int(length), nil
+}
+
+// overLimit makes the current record the report of a packet block of
+// length bytes over the caller's limit, passed over. It returns true, for
+// Next.
+func (r *Reader) overLimit(start int64, length uint32) bool {
+	return r.badRecord(start, time.Time{}, 0, ErrTooLarge, "block of "+itoa(length)+" bytes over the limit of "+itoa(r.limit))
 }
 
 // isPacket reports whether a block type is one of the packet blocks,

@@ -304,3 +304,94 @@ func TestFileHeaderErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLongBlockFraming: a block longer than the read buffer that is
+// passed over (one of an unknown use, a packet over the caller's limit)
+// or read in part (an interface) has its trailing length checked, and a
+// file cut inside it, in its first 64 KiB, its middle or its trailing
+// length, ends the reading with the bytes it held.
+func TestLongBlockFraming(t *testing.T) {
+	const body = 70000
+	start := ngStart() // 60 bytes
+	long := func(typ uint32, trailer uint32) []byte {
+		b := ngBlock(bytes.Clone(start), typ, make([]byte, body), 0)
+		if trailer != 0 {
+			binary.LittleEndian.PutUint32(b[len(b)-4:], trailer)
+		}
+		return epb(b, goodRecord(1), 0)
+	}
+	const n = body + 12
+	blockAt := func(name string) string { return "capture: " + name + " at file offset 60 (before record 0): " }
+	tests := []struct {
+		name    string
+		file    []byte
+		limit   int
+		seqs    []int
+		recErrs []string
+		err     string
+	}{{
+		name: "skipped",
+		file: long(ngStatistics, 0),
+		seqs: []int{1},
+	}, {
+		name:    "skipped, trailer wrong",
+		file:    long(ngStatistics, 1000),
+		seqs:    []int{-1, 1},
+		recErrs: []string{blockAt("block of type 0x5") + "bad framing: block length 70012 disagrees with its trailing copy 1000"},
+	}, {
+		name: "skipped, cut in the middle",
+		file: long(ngStatistics, 0)[:60+40000],
+		err:  blockAt("block of type 0x5") + "truncated file: block of 70012 bytes, but the file ends after 40000",
+	}, {
+		name: "skipped, cut in the trailer",
+		file: long(ngStatistics, 0)[:60+n-2],
+		err:  blockAt("block of type 0x5") + "truncated file: block of 70012 bytes, but the file ends after 70010",
+	}, {
+		name: "interface, cut in its first 64 KiB",
+		file: long(ngInterface, 0)[:60+1000],
+		err:  blockAt("interface description block") + "truncated file: block of 70012 bytes, but the file ends after 1000",
+	}, {
+		name: "interface, cut after its first 64 KiB",
+		file: long(ngInterface, 0)[:60+68000],
+		err:  blockAt("interface description block") + "truncated file: block of 70012 bytes, but the file ends after 68000",
+	}, {
+		name:    "packet over the limit",
+		file:    epb(epb(bytes.Clone(start), make([]byte, body), 0), goodRecord(1), 0),
+		limit:   1000,
+		seqs:    []int{-1, 1},
+		recErrs: []string{"capture: record 0 at file offset 60: record over the reader's limit: block of 70032 bytes over the limit of 1000"},
+	}, {
+		name:  "packet over the limit, cut",
+		file:  epb(bytes.Clone(start), make([]byte, body), 0)[:60+50000],
+		limit: 1000,
+		err:   "capture: record 0 at file offset 60: truncated file: block of 70032 bytes, but the file ends after 50000",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewReader(bytes.NewReader(tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.LimitRecordSize(tt.limit)
+			var seqs []int
+			var recErrs []string
+			for r.Next() {
+				if err := r.RecordErr(); err != nil {
+					seqs = append(seqs, -1)
+					recErrs = append(recErrs, err.Error())
+					continue
+				}
+				seqs = append(seqs, int(r.Record().Data[8]))
+			}
+			if diff := cmp.Diff(tt.seqs, seqs); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.recErrs, recErrs); diff != "" {
+				t.Errorf("record errors (-want +got):\n%s", diff)
+			}
+			if got := errString(r.Err()); got != tt.err {
+				t.Errorf("Err:\n got %s\nwant %s", got, tt.err)
+			}
+		})
+	}
+}
