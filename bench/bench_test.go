@@ -74,6 +74,28 @@ func TestDumpWalkersAgree(t *testing.T) {
 	}
 }
 
+// TestWorkloads runs what cmd/interleave times: every workload's Check,
+// then a few iterations of each implementation.
+func TestWorkloads(t *testing.T) {
+	ws, err := Workloads(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range ws {
+		if err := w.Check(); err != nil {
+			t.Errorf("%s: %v", w.Name, err)
+		}
+		for _, impl := range w.Impls {
+			if err := impl.Run(3); err != nil {
+				t.Errorf("%s/%s: %v", w.Name, impl.Name, err)
+			}
+		}
+		if w.Close != nil {
+			w.Close()
+		}
+	}
+}
+
 // TestAllocs pins nlwire's zero-allocation paths.
 func TestAllocs(t *testing.T) {
 	b := fixture()
@@ -109,8 +131,6 @@ func TestAllocs(t *testing.T) {
 	}
 }
 
-var sink link
-
 func perAttr(b *testing.B, attrs int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(attrs), "ns/attr")
 }
@@ -136,7 +156,7 @@ func BenchmarkAttrDecode(b *testing.B) {
 					b.Fatal(err, l.Attrs)
 				}
 			}
-			sink = l
+			sinkLink = l
 			perAttr(b, fixtureAttrs)
 		})
 	}
