@@ -256,13 +256,7 @@ func FuzzReader(f *testing.F) {
 	good := appendPseudoHeader(nil, PacketOutgoing, 0)
 	good = append(good, sampleRecords()[0].Data...)
 	f.Add(pcapFile(LinkType, good, good[:10]))
-	var buf bytes.Buffer
-	w, _ := NewWriter(&buf, PCAPNG)
-	recs := sampleRecords()
-	w.Write(&recs[0])
-	w.Write(&recs[1])
-	w.Flush()
-	f.Add(buf.Bytes())
+	f.Add(sampleFile(PCAPNG))
 	files, _ := filepath.Glob("../testdata/*.pcap*")
 	for _, file := range files {
 		b, err := os.ReadFile(file)

@@ -149,6 +149,10 @@ func TestPcapngWrongBlockLength(t *testing.T) {
 	rec0 := epb(nil, goodRecord(1), 0)
 	n := uint32(len(rec0)) // 68
 	at := "capture: record 1 at file offset " + strconv.Itoa(len(start)+len(rec0)) + ": bad framing: "
+	// three returns records 1 to 3, record 2's header saying length.
+	three := func(length uint32) []byte {
+		return epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), length), goodRecord(3), 0)
+	}
 	tests := []struct {
 		name    string
 		file    []byte
@@ -162,12 +166,12 @@ func TestPcapngWrongBlockLength(t *testing.T) {
 		recErrs: []string{at + "block length 76, but the file ends 68 bytes into the block, with a trailing copy of 68"},
 	}, {
 		name:    "length too long",
-		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), n+8), goodRecord(3), 0),
+		file:    three(n + 8),
 		seqs:    []int{1, -1, 3},
 		recErrs: []string{at + "block length 76 disagrees with its trailing copy 68; a trailing copy of 68 ends it, reading resumes at file offset 196"},
 	}, {
 		name:    "length too short",
-		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), n-8), goodRecord(3), 0),
+		file:    three(n - 8),
 		seqs:    []int{1, -1, 3},
 		recErrs: []string{at + "block length 60 disagrees with its trailing copy 0; a trailing copy of 68 ends it, reading resumes at file offset 196"},
 	}, {
@@ -182,12 +186,12 @@ func TestPcapngWrongBlockLength(t *testing.T) {
 		recErrs: []string{at + "block length 68 disagrees with its trailing copy 1000"},
 	}, {
 		name:    "length not a multiple of 4",
-		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), n+1), goodRecord(3), 0),
+		file:    three(n + 1),
 		seqs:    []int{1, -1, 3},
 		recErrs: []string{at + "block length 69; a trailing copy of 68 ends it, reading resumes at file offset 196"},
 	}, {
 		name:    "length huge",
-		file:    epb(epb(epb(bytes.Clone(start), goodRecord(1), 0), goodRecord(2), 1<<31), goodRecord(3), 0),
+		file:    three(1 << 31),
 		seqs:    []int{1, -1, 3},
 		recErrs: []string{at + "block length 2147483648; a trailing copy of 68 ends it, reading resumes at file offset 196"},
 	}, {
@@ -228,13 +232,7 @@ func errString(err error) string {
 // offset; it never says "record -1" or a bare "unexpected EOF".
 func TestCutFiles(t *testing.T) {
 	for _, f := range []Format{PCAP, PCAPNG} {
-		var buf bytes.Buffer
-		w, _ := NewWriter(&buf, f)
-		recs := sampleRecords()
-		w.Write(&recs[0])
-		w.Write(&recs[1])
-		w.Flush()
-		file := buf.Bytes()
+		file := sampleFile(f)
 		ends := recordEnds(f, file)
 		for n := range len(file) {
 			var err error
@@ -255,6 +253,18 @@ func TestCutFiles(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sampleFile returns a file of format f holding the first two of
+// sampleRecords, as the Writer writes them.
+func sampleFile(f Format) []byte {
+	var buf bytes.Buffer
+	w, _ := NewWriter(&buf, f)
+	recs := sampleRecords()
+	w.Write(&recs[0])
+	w.Write(&recs[1])
+	w.Flush()
+	return buf.Bytes()
 }
 
 // recordEnds returns the offsets in a little-endian file where a header,
