@@ -37,19 +37,24 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/nlwire/nlwire/bench"
 )
 
 var (
-	rounds    = flag.Int("rounds", 100, "rounds of the in-process workloads")
-	slot      = flag.Duration("slot", 10*time.Millisecond, "time of one implementation's slot in a round")
-	only      = flag.String("run", "", "measure only the workloads whose name matches this regexp")
-	socket    = flag.Bool("socket", true, "include LinkDump (needs root and ip; skipped when not possible)")
-	capture   = flag.String("capture", "", "a capture for nldump against tshark (cmd/nldump's BenchmarkDecode10MB writes one to $NLDUMP_BENCH_FILE)")
-	nldump    = flag.String("nldump", "", "the nldump binary (with -capture)")
-	tshark    = flag.String("tshark", "tshark", "the tshark binary (with -capture)")
-	procRuns  = flag.Int("procruns", 10, "runs of each program per mode")
-	readmes   = flag.String("readme", "", "comma-separated files whose interleave markers get the table")
+	rounds   = flag.Int("rounds", 100, "rounds of the in-process workloads")
+	slot     = flag.Duration("slot", 10*time.Millisecond, "time of one implementation's slot in a round")
+	only     = flag.String("run", "", "measure only the workloads whose name matches this regexp")
+	socket   = flag.Bool("socket", true, "include LinkDump (needs root and ip; skipped when not possible)")
+	capture  = flag.String("capture", "", "a capture for nldump against tshark (cmd/nldump's BenchmarkDecode10MB writes one to $NLDUMP_BENCH_FILE)")
+	nldump   = flag.String("nldump", "", "the nldump binary (with -capture)")
+	tshark   = flag.String("tshark", "tshark", "the tshark binary (with -capture)")
+	procRuns = flag.Int("procruns", 10, "runs of each program per mode")
+	readmes  = flag.String("readme", "", "comma-separated files whose interleave markers get the table")
+)
+
+const (
 	beginMark = "<!-- interleave begin -->"
 	endMark   = "<!-- interleave end -->"
 )
@@ -361,18 +366,11 @@ func cpuModel() string {
 }
 
 func kernel() string {
-	var u syscall.Utsname
-	if syscall.Uname(&u) != nil {
+	var u unix.Utsname
+	if unix.Uname(&u) != nil {
 		return "?"
 	}
-	var b []byte
-	for _, c := range u.Release {
-		if c == 0 {
-			break
-		}
-		b = append(b, byte(c))
-	}
-	return string(b)
+	return unix.ByteSliceToString(u.Release[:])
 }
 
 func fmtRatio(x float64) string {
