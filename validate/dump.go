@@ -155,7 +155,7 @@ func ParsePolicyDump(payloads [][]byte, order nlwire.Order) (*PolicyDump, error)
 	for _, b := range payloads {
 		p.size += int64(len(b))
 	}
-	p.budget = dumpBudgetPerByte*p.size + dumpBudgetFixed
+	p.budget = dumpBudget(p.size)
 	// Pass 1 checks the dump and counts what it holds. Every count costs
 	// input bytes but the number of tables, which the highest policy
 	// index decides.
@@ -231,6 +231,9 @@ const (
 	dumpBudgetPerByte = 24
 	dumpBudgetFixed   = 8 << 10
 )
+
+// dumpBudget is the bytes a dump of size bytes may ask for.
+func dumpBudget(size int64) int64 { return dumpBudgetPerByte*size + dumpBudgetFixed }
 
 // Sizes of what ParsePolicyDump allocates, for its budget.
 const (

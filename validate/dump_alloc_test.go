@@ -96,7 +96,7 @@ var hostileDumps = []hostileDump{
 	{name: "sparse types within budget", build: func(size int) [][]byte {
 		// Each policy costs 16,384 rules and a little more; leave 1 KiB
 		// for the rest.
-		k := (dumpBudgetPerByte*size + dumpBudgetFixed - 1024) / (0x4000*sizeofRule + 256)
+		k := (int(dumpBudget(int64(size))) - 1024) / (0x4000*sizeofRule + 256)
 		var out [][]byte
 		if k > 0 {
 			out = repeated(16*k, ctrlAttrPolicy, func(i int) []byte { return entry(uint16(i), 0x3fff) })
@@ -181,7 +181,7 @@ func checkDump(t *testing.T, payloads [][]byte, o nlwire.Order) {
 			t.Fatalf("error at message %d offset %d, outside the dump: %v", de.Message, de.Offset, err)
 		}
 	}
-	want, refErr := parseDumpReference(payloads, o, budgetOf(n))
+	want, refErr := parseDumpReference(payloads, o, dumpBudget(int64(n)))
 	switch {
 	case errors.Is(refErr, errDeclined):
 		// More than ParsePolicyDump may accept.
@@ -212,7 +212,7 @@ func TestDumpSameAsReference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		want, err := parseDumpReference(payloads, nlwire.LittleEndian, budgetOf(dumpSize(payloads)))
+		want, err := parseDumpReference(payloads, nlwire.LittleEndian, dumpBudget(int64(dumpSize(payloads))))
 		if err != nil {
 			t.Fatalf("%s: reference: %v", name, err)
 		}
@@ -280,12 +280,6 @@ func flatten(d *PolicyDump) flatDump {
 // errDeclined is parseDumpReference's answer to a dump whose tables
 // would take more than the bytes it was given.
 var errDeclined = errors.New("reference parser: tables too large to check")
-
-// budgetOf is ParsePolicyDump's budget for size bytes of input: a dump
-// whose tables or rules alone take more is refused.
-func budgetOf(size int) int64 {
-	return dumpBudgetPerByte*int64(size) + dumpBudgetFixed
-}
 
 // parseDumpReference is ParsePolicyDump as it was before its memory was
 // bounded (commit 6a851c7 without the budget): tables grown as the dump
