@@ -28,18 +28,17 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/nlwire/nlwire/bench"
+	"github.com/nlwire/nlwire/internal/proc"
 )
 
 var (
@@ -260,32 +259,18 @@ type countWriter struct{ n int64 }
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 // runProc runs argv with its output to w (or /dev/null) and returns
-// its wall time and peak RSS.
+// its wall time and its own peak RSS (internal/proc: under GNU time; a
+// child started from this process would report this process's peak).
 func runProc(argv []string, w io.Writer) (procRun, error) {
-	cmd := exec.Command(argv[0], argv[1:]...)
-	if w != nil {
-		cmd.Stdout = w
-	} else {
-		devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-		if err != nil {
-			return procRun{}, err
-		}
-		defer devnull.Close()
-		cmd.Stdout = devnull
-	}
 	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	t := time.Now()
-	err := cmd.Run()
-	wall := time.Since(t)
+	r, err := proc.Run(argv, w, &stderr)
 	if err != nil {
-		return procRun{}, fmt.Errorf("%s: %v: %s", strings.Join(argv, " "), err, stderr.String())
+		return procRun{}, err
 	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
+	if r.Status != 0 {
+		return procRun{}, fmt.Errorf("%s: exit status %d: %s", strings.Join(argv, " "), r.Status, stderr.String())
 	}
-	return procRun{wall, rss}, nil
+	return procRun{r.Wall, r.PeakRSS >> 10}, nil
 }
 
 func measureProcs() ([]procResult, error) {

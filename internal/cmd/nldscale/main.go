@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -25,6 +24,7 @@ import (
 	"time"
 
 	"github.com/nlwire/nlwire/internal/hostile"
+	"github.com/nlwire/nlwire/internal/proc"
 )
 
 type input struct {
@@ -107,33 +107,18 @@ type result struct {
 }
 
 // measure runs nldump on file n times and returns the median wall time,
-// the largest peak RSS and the output's size. The peak RSS comes from GNU
-// time (Debian package "time"): a child started from this process would
-// report this process's own peak, which Linux carries across exec.
+// the largest peak RSS and the output's size (internal/proc: under GNU
+// time, which reports the child's own peak).
 func measure(bin, file string, n int, args ...string) result {
 	var walls []time.Duration
 	var r result
-	rssFile := file + ".rss"
 	for range n {
 		var out countWriter
-		cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%M", "-o", rssFile, bin}, append(args, file)...)...)
-		cmd.Stdout, cmd.Stderr = &out, io.Discard
-		start := time.Now()
-		err := cmd.Run()
-		walls = append(walls, time.Since(start))
-		if _, ok := err.(*exec.ExitError); err != nil && !ok {
-			check(err)
-		}
-		r.status = cmd.ProcessState.ExitCode()
-		kib, err := os.ReadFile(rssFile)
+		pr, err := proc.Run(append([]string{bin}, append(args, file)...), &out, nil)
 		check(err)
-		// The last line; GNU time puts "Command exited with non-zero
-		// status N" before it.
-		lines := strings.Fields(string(kib))
-		var k int64
-		_, err = fmt.Sscan(lines[len(lines)-1], &k)
-		check(err)
-		r.rss = max(r.rss, k<<10)
+		walls = append(walls, pr.Wall)
+		r.status = pr.Status
+		r.rss = max(r.rss, pr.PeakRSS)
 		r.out = out.n
 	}
 	slices.Sort(walls)
