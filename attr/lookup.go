@@ -62,9 +62,10 @@ func (d *Decoder) Array() iter.Seq2[uint16, Decoder] {
 				return
 			}
 		}
-		if err := a.Err(); err != nil && d.err == nil {
-			e := err.(*Error)
-			d.fail(e.Offset, e.Type, e.Err)
+		if a.Err() != nil && d.st&stBad == 0 {
+			// The array's walk failed: d ends there too, stuck on the
+			// same bytes, and its Err reports the same error.
+			d.rest, d.cur = a.rest, nil
 		}
 	}
 }

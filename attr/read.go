@@ -41,7 +41,7 @@ func (d *Decoder) Uint16() uint16 {
 func (d *Decoder) Uint32() uint32 {
 	p := d.cur
 	if len(p) != HeaderLen+4 {
-		d.badLen = true
+		d.reject()
 		return 0
 	}
 	v := binary.NativeEndian.Uint32(p[HeaderLen:])
@@ -55,7 +55,7 @@ func (d *Decoder) Uint32() uint32 {
 func (d *Decoder) Uint64() uint64 {
 	p := d.cur
 	if len(p) != HeaderLen+8 {
-		d.badLen = true
+		d.reject()
 		return 0
 	}
 	v := binary.NativeEndian.Uint64(p[HeaderLen:])
@@ -81,7 +81,7 @@ func (d *Decoder) Int16() int16 {
 func (d *Decoder) Int32() int32 {
 	p := d.cur
 	if len(p) != HeaderLen+4 {
-		d.badLen = true
+		d.reject()
 		return 0
 	}
 	v := binary.NativeEndian.Uint32(p[HeaderLen:])
@@ -95,7 +95,7 @@ func (d *Decoder) Int32() int32 {
 func (d *Decoder) Int64() int64 {
 	p := d.cur
 	if len(p) != HeaderLen+8 {
-		d.badLen = true
+		d.reject()
 		return 0
 	}
 	v := binary.NativeEndian.Uint64(p[HeaderLen:])
@@ -182,11 +182,11 @@ func (d *Decoder) String() string { return string(d.StringBytes()) }
 func (d *Decoder) Bitfield32() (value, selector uint32) {
 	p := d.cur
 	if len(p) != HeaderLen+8 {
-		d.badLen = true
+		d.reject()
 		return 0, 0
 	}
 	v := binary.NativeEndian.Uint64(p[HeaderLen:])
-	if d.rot != 0 {
+	if d.swap() {
 		v = bits.ReverseBytes64(v) // swaps both words and their order
 		v = v<<32 | v>>32
 	}
@@ -202,6 +202,6 @@ func (d *Decoder) Bitfield32() (value, selector uint32) {
 // required: old families nest without it. Errors inside the nest latch in
 // the returned decoder, not in d.
 func (d *Decoder) Nested() Decoder {
-	p := d.Bytes()
-	return Decoder{rest: p, end: d.Offset() + HeaderLen + cap(p), rot: d.rot, lenient: d.lenient}
+	n := len(d.cur)
+	return Decoder{rest: d.cur[min(HeaderLen, n):n], st: d.st &^ stBad}
 }

@@ -44,6 +44,7 @@ import (
 var (
 	rounds   = flag.Int("rounds", 100, "rounds of the in-process workloads")
 	slot     = flag.Duration("slot", 10*time.Millisecond, "time of one implementation's slot in a round")
+	split    = flag.Int("split", 5, "parts each slot is cut into, the parts of a round's implementations taking turns")
 	only     = flag.String("run", "", "measure only the workloads whose name matches this regexp")
 	socket   = flag.Bool("socket", true, "include LinkDump (needs root and ip; skipped when not possible)")
 	capture  = flag.String("capture", "", "a capture for nldump against tshark (cmd/nldump's BenchmarkDecode10MB writes one to $NLDUMP_BENCH_FILE)")
@@ -172,14 +173,26 @@ func measure(ws []bench.Workload) []workloadResult {
 			fmt.Fprintf(os.Stderr, "round %d/%d\n", r+1, *rounds)
 		}
 		for i, w := range ws {
-			round := map[string]float64{}
-			for k := range w.Impls {
-				j := k
-				if r%2 == 1 {
-					j = len(w.Impls) - 1 - k
+			// A round's slots are cut into parts that take turns, in an
+			// order alternating from part to part and round to round, so
+			// that a change of the machine's speed during the round falls
+			// on every implementation alike.
+			parts := max(1, *split)
+			spent := make([]float64, len(w.Impls))
+			for k := range parts {
+				for q := range w.Impls {
+					j := q
+					if (r+k)%2 == 1 {
+						j = len(w.Impls) - 1 - q
+					}
+					n := max(1, iters[i][j]/parts)
+					spent[j] += timeRun(w.Impls[j], n) * float64(n)
 				}
-				impl := w.Impls[j]
-				ns := timeRun(impl, iters[i][j])
+			}
+			round := map[string]float64{}
+			for j, impl := range w.Impls {
+				n := max(1, iters[i][j]/parts) * parts
+				ns := spent[j] / float64(n)
 				round[impl.Name] = ns
 				res[i].impls[impl.Name].nsop = append(res[i].impls[impl.Name].nsop, ns)
 				// Aim the next slot at the target length; a slot stretched
@@ -384,7 +397,7 @@ func median(xs []float64) float64 { return quantile(xs, 0.5) }
 func writeReport(w *strings.Builder, ws []bench.Workload, res []workloadResult, procs []procResult, skipped []string, load0, load1 string) {
 	fmt.Fprintf(w, "Measured by `bench/cmd/interleave` (`bench/run.sh`), %s: %s, %s/%s, %d CPUs (%s), Linux %s, load average %s at the start and %s at the end. ",
 		time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), kernel(), load0, load1)
-	fmt.Fprintf(w, "In-process workloads: all implementations of a workload in one process, %d rounds, one slot of about %v per implementation per round, order alternating between rounds, a collection before each slot; each ratio is taken within a round; median and 10th–90th percentile over the rounds. Results are checked against the expected values before timing.", *rounds, *slot)
+	fmt.Fprintf(w, "In-process workloads: all implementations of a workload in one process, %d rounds, one slot of about %v per implementation per round cut into %d parts that take turns, order alternating between parts and rounds, a collection before each part; each ratio is taken within a round; median and 10th–90th percentile over the rounds. Results are checked against the expected values before timing.", *rounds, *slot, max(1, *split))
 	if len(procs) > 0 {
 		fmt.Fprintf(w, " Programs: nldump and tshark as whole processes on the same %s capture, runs alternating, wall time, output to /dev/null, %d runs each; median and range of the per-pair ratios.", fileSize(*capture), *procRuns)
 	}
