@@ -228,7 +228,17 @@ func FuzzDatagram(f *testing.F) {
 }
 
 func TestAppendHex(t *testing.T) {
+	all := make([]byte, 256+17) // every byte value, at every position of a word
+	for i := range all {
+		all[i] = byte(i)
+	}
 	for _, p := range [][]byte{nil, {0}, {0xde, 0xad, 0xbe, 0xef}, bytes.Repeat([]byte{0x5a, 0xa5}, 100)} {
+		if got, want := string(appendHex([]byte("x"), p)), "x"+hex.EncodeToString(p); got != want {
+			t.Errorf("appendHex(% x) = %q, want %q", p, got, want)
+		}
+	}
+	for i := range 17 {
+		p := all[i : 256+i]
 		if got, want := string(appendHex([]byte("x"), p)), "x"+hex.EncodeToString(p); got != want {
 			t.Errorf("appendHex(% x) = %q, want %q", p, got, want)
 		}
@@ -346,5 +356,18 @@ func TestFlagsAnywhere(t *testing.T) {
 	}
 	if _, errs, status := runNldump(t, "-filter", "type=RTM_NEWLINK,type=RTM_DELLINK", file); status != 2 || !strings.Contains(errs, "given twice") {
 		t.Errorf("a key twice: status %d, %s", status, errs)
+	}
+}
+
+// BenchmarkAppendHex appends the hex of a link's IFLA_STATS64 block.
+func BenchmarkAppendHex(b *testing.B) {
+	p := make([]byte, 200)
+	for i := range p {
+		p[i] = byte(i * 7)
+	}
+	b.SetBytes(int64(len(p)))
+	buf := make([]byte, 0, 1024)
+	for b.Loop() {
+		buf = appendHex(buf[:0], p)
 	}
 }
