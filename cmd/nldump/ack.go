@@ -53,7 +53,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 		d.b = append(d.b, `,"`...)
 		d.b = append(d.b, what...)
 		d.b = append(d.b, `":{"errno":`...)
-		d.b = strconv.AppendInt(d.b, int64(e.Errno), 10)
+		d.b = appendInt(d.b, int64(e.Errno))
 		if n := e.Errno.Name(); n != "" {
 			d.b = append(d.b, `,"errno_name":"`...)
 			d.b = append(d.b, n...)
@@ -65,7 +65,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 		}
 		if e.Offset != 0 {
 			d.b = append(d.b, `,"offs":`...)
-			d.b = strconv.AppendUint(d.b, uint64(e.Offset), 10)
+			d.b = appendUint(d.b, uint64(e.Offset))
 			if len(path) > 0 {
 				d.b = append(d.b, `,"offs_path":`...)
 				d.b = appendJSONString(d.b, string(path))
@@ -81,7 +81,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 		}
 		if e.MissType != 0 {
 			d.b = append(d.b, `,"miss_type":`...)
-			d.b = strconv.AppendUint(d.b, uint64(e.MissType), 10)
+			d.b = appendUint(d.b, uint64(e.MissType))
 			if missName != "" {
 				d.b = append(d.b, `,"miss_type_name":`...)
 				d.b = appendJSONString(d.b, missName)
@@ -89,7 +89,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 		}
 		if e.MissNest != 0 {
 			d.b = append(d.b, `,"miss_nest":`...)
-			d.b = strconv.AppendUint(d.b, uint64(e.MissNest), 10)
+			d.b = appendUint(d.b, uint64(e.MissNest))
 		}
 	} else {
 		d.b = append(d.b, "  "...)
@@ -101,7 +101,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 				d.b = append(d.b, ' ')
 			}
 			d.b = append(d.b, '(')
-			d.b = strconv.AppendInt(d.b, int64(e.Errno), 10)
+			d.b = appendInt(d.b, int64(e.Errno))
 			d.b = append(d.b, ") "...)
 			d.b = append(d.b, e.Errno.Error()...)
 		}
@@ -113,7 +113,7 @@ func (d *dumper) ack(rec *record, msg []byte) {
 		}
 		if e.Offset != 0 {
 			d.b = append(d.b, "    offs "...)
-			d.b = strconv.AppendUint(d.b, uint64(e.Offset), 10)
+			d.b = appendUint(d.b, uint64(e.Offset))
 			if len(path) > 0 {
 				d.b = append(d.b, " -> "...)
 				d.b = append(d.b, path...)
@@ -135,11 +135,11 @@ func (d *dumper) ack(rec *record, msg []byte) {
 			if missName != "" {
 				d.b = append(d.b, missName...)
 			} else {
-				d.b = strconv.AppendUint(d.b, uint64(e.MissType), 10)
+				d.b = appendUint(d.b, uint64(e.MissType))
 			}
 			if e.MissNest != 0 {
 				d.b = append(d.b, " in the nest at offset "...)
-				d.b = strconv.AppendUint(d.b, uint64(e.MissNest), 10)
+				d.b = appendUint(d.b, uint64(e.MissNest))
 			}
 			d.b = append(d.b, '\n')
 		}
@@ -308,7 +308,7 @@ func appendPath(b []byte, steps []step) []byte {
 	for i, st := range steps {
 		if len(steps) > maxPath && i == maxPath/2 {
 			b = append(b, "/..."...)
-			b = strconv.AppendInt(b, int64(len(steps)-maxPath), 10)
+			b = appendInt(b, int64(len(steps)-maxPath))
 			b = append(b, " more..."...)
 		}
 		if len(steps) > maxPath && i >= maxPath/2 && i < len(steps)-maxPath/2 {
@@ -320,7 +320,7 @@ func appendPath(b []byte, steps []step) []byte {
 		if name := st.set.Name(st.typ); name != "" && !st.elem {
 			b = append(b, name...)
 		} else {
-			b = strconv.AppendUint(b, uint64(st.typ), 10)
+			b = appendUint(b, uint64(st.typ))
 		}
 	}
 	return b
@@ -375,12 +375,12 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 		}
 		if d.json {
 			d.b = append(d.b, `,"errno":`...)
-			d.b = strconv.AppendInt(d.b, int64(errno), 10)
+			d.b = appendInt(d.b, int64(errno))
 			d.b = append(d.b, `,"msg":`...)
 			d.b = appendJSONString(d.b, msgText)
 			if hasOff {
 				d.b = append(d.b, `,"offs":`...)
-				d.b = strconv.AppendInt(d.b, int64(off), 10)
+				d.b = appendInt(d.b, int64(off))
 				d.b = append(d.b, `,"offs_path":`...)
 				d.b = appendJSONString(d.b, string(path))
 			}
@@ -390,7 +390,7 @@ func (d *dumper) check(rec *record, msg []byte, h wire.Header, k kind) {
 			d.b = strconv.AppendQuote(d.b, msgText)
 			if hasOff {
 				d.b = append(d.b, " at offset "...)
-				d.b = strconv.AppendInt(d.b, int64(off), 10)
+				d.b = appendInt(d.b, int64(off))
 				if len(path) > 0 {
 					d.b = append(d.b, " ("...)
 					d.b = append(d.b, path...)

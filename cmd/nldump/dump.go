@@ -227,7 +227,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = append(d.b, `{"file":`...)
 		d.b = appendJSONString(d.b, rec.file)
 		d.b = append(d.b, `,"record":`...)
-		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
+		d.b = appendInt(d.b, int64(rec.index))
 		if y := rec.time.UTC().Year(); !rec.time.IsZero() && y >= 0 && y <= 9999 { // RFC 3339 has four-digit years
 			d.b = append(d.b, `,"time":"`...)
 			d.b = rec.time.UTC().AppendFormat(d.b, time.RFC3339Nano)
@@ -243,14 +243,14 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = append(d.b, `,"order":"`...)
 		d.b = append(d.b, rec.order.String()...)
 		d.b = append(d.b, `","offset":`...)
-		d.b = strconv.AppendInt(d.b, rec.base+int64(r.Offset()), 10)
+		d.b = appendInt(d.b, rec.base+int64(r.Offset()))
 		d.b = d.jsonHeader(d.b, h, k)
 	} else {
 		d.b = append(d.b, rec.label...)
 		d.b = append(d.b, " #"...)
-		d.b = strconv.AppendInt(d.b, int64(rec.index), 10)
+		d.b = appendInt(d.b, int64(rec.index))
 		d.b = append(d.b, " @"...)
-		d.b = strconv.AppendInt(d.b, rec.base+int64(r.Offset()), 10)
+		d.b = appendInt(d.b, rec.base+int64(r.Offset()))
 		d.b = append(d.b, ' ')
 		d.b = append(d.b, k.family...)
 		if rec.direction != capture.DirectionUnknown {
@@ -337,31 +337,31 @@ func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
 func (d *dumper) textHeader(b []byte, h wire.Header, k kind) []byte {
 	b = append(b, k.textName()...)
 	b = append(b, " len="...)
-	b = strconv.AppendUint(b, uint64(h.Len), 10)
+	b = appendUint(b, uint64(h.Len))
 	b = append(b, " flags="...)
 	b = h.Flags.Append(b, k.op)
 	b = append(b, " seq="...)
-	b = strconv.AppendUint(b, uint64(h.Seq), 10)
+	b = appendUint(b, uint64(h.Seq))
 	b = append(b, " pid="...)
-	b = strconv.AppendUint(b, uint64(h.PID), 10)
+	b = appendUint(b, uint64(h.PID))
 	return b
 }
 
 func (d *dumper) jsonHeader(b []byte, h wire.Header, k kind) []byte {
 	b = append(b, `,"len":`...)
-	b = strconv.AppendUint(b, uint64(h.Len), 10)
+	b = appendUint(b, uint64(h.Len))
 	b = append(b, `,"type":`...)
 	b = appendJSONString(b, k.name)
 	b = append(b, `,"type_num":`...)
-	b = strconv.AppendUint(b, uint64(h.Type), 10)
+	b = appendUint(b, uint64(h.Type))
 	b = append(b, `,"flags":"`...)
 	b = h.Flags.Append(b, k.op)
 	b = append(b, `","flags_num":`...)
-	b = strconv.AppendUint(b, uint64(h.Flags), 10)
+	b = appendUint(b, uint64(h.Flags))
 	b = append(b, `,"seq":`...)
-	b = strconv.AppendUint(b, uint64(h.Seq), 10)
+	b = appendUint(b, uint64(h.Seq))
 	b = append(b, `,"pid":`...)
-	b = strconv.AppendUint(b, uint64(h.PID), 10)
+	b = appendUint(b, uint64(h.PID))
 	return b
 }
 
@@ -376,11 +376,11 @@ func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
 			d.field("header", depth)
 			if d.json {
 				d.b = append(d.b, `{"struct":"rtgenmsg","family":`...)
-				d.b = strconv.AppendUint(d.b, uint64(p[0]), 10)
+				d.b = appendUint(d.b, uint64(p[0]))
 				d.b = append(d.b, '}')
 			} else {
 				d.b = append(d.b, "rtgenmsg family="...)
-				d.b = strconv.AppendUint(d.b, uint64(p[0]), 10)
+				d.b = appendUint(d.b, uint64(p[0]))
 				d.b = append(d.b, '\n')
 			}
 			return
@@ -420,7 +420,7 @@ func (d *dumper) familyHeader(p []byte, k kind, o nlwire.Order, depth int) {
 			d.b = append(d.b, name...)
 			d.b = append(d.b, '=')
 		}
-		d.b = strconv.AppendInt(d.b, v, 10)
+		d.b = appendInt(d.b, v)
 	}
 	switch k.hdrName {
 	case "ifinfomsg":
@@ -517,7 +517,7 @@ func appendIndent(b []byte, depth int) []byte {
 	b = append(b, spaces[:2*min(depth, maxIndent)]...)
 	if depth > maxIndent {
 		b = append(b, "[depth "...)
-		b = strconv.AppendInt(b, int64(depth), 10)
+		b = appendInt(b, int64(depth))
 		b = append(b, "] "...)
 	}
 	return b
@@ -608,15 +608,15 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 	}
 	if d.json {
 		d.b = append(d.b, `{"type":`...)
-		d.b = strconv.AppendUint(d.b, uint64(t), 10)
+		d.b = appendUint(d.b, uint64(t))
 		if name != "" {
 			d.b = append(d.b, `,"name":`...)
 			d.b = appendJSONString(d.b, name)
 		}
 		d.b = append(d.b, `,"offset":`...)
-		d.b = strconv.AppendInt(d.b, int64(dec.Offset()), 10)
+		d.b = appendInt(d.b, int64(dec.Offset()))
 		d.b = append(d.b, `,"len":`...)
-		d.b = strconv.AppendInt(d.b, int64(len(p)+attr.HeaderLen), 10)
+		d.b = appendInt(d.b, int64(len(p)+attr.HeaderLen))
 		if dec.Flags()&attr.FlagNested != 0 {
 			d.b = append(d.b, `,"nested":true`...)
 		}
@@ -632,7 +632,7 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 			d.b = append(d.b, name...)
 		} else {
 			d.b = append(d.b, '#')
-			d.b = strconv.AppendUint(d.b, uint64(t), 10)
+			d.b = appendUint(d.b, uint64(t))
 		}
 		if dec.Flags()&attr.FlagNested != 0 {
 			d.b = append(d.b, " +nested"...)
@@ -670,7 +670,7 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 			d.b = append(d.b, '}')
 		} else {
 			d.b = append(d.b, " @"...)
-			d.b = strconv.AppendInt(d.b, int64(dec.Offset()), 10)
+			d.b = appendInt(d.b, int64(dec.Offset()))
 			d.b = append(d.b, '\n')
 		}
 	}
@@ -722,15 +722,15 @@ func (d *dumper) array(rec *record, dec *attr.Decoder, a *family.Attr, depth int
 			}
 			first = false
 			d.b = append(d.b, `{"index":`...)
-			d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+			d.b = appendUint(d.b, uint64(el.Type()))
 			d.b = append(d.b, `,"offset":`...)
-			d.b = strconv.AppendInt(d.b, int64(el.Offset()), 10)
+			d.b = appendInt(d.b, int64(el.Offset()))
 			d.b = append(d.b, `,"len":`...)
-			d.b = strconv.AppendInt(d.b, int64(el.Len()+attr.HeaderLen), 10)
+			d.b = appendInt(d.b, int64(el.Len()+attr.HeaderLen))
 		} else {
 			d.b = appendIndent(d.b, depth+1)
 			d.b = append(d.b, '[')
-			d.b = strconv.AppendUint(d.b, uint64(el.Type()), 10)
+			d.b = appendUint(d.b, uint64(el.Type()))
 			d.b = append(d.b, ']')
 		}
 		d.open(depth + 1)
@@ -766,19 +766,19 @@ func (d *dumper) multipath(rec *record, dec *attr.Decoder, a *family.Attr, depth
 				d.b = append(d.b, ',')
 			}
 			d.b = append(d.b, `{"flags":`...)
-			d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+			d.b = appendUint(d.b, uint64(nh.Flags))
 			d.b = append(d.b, `,"hops":`...)
-			d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+			d.b = appendUint(d.b, uint64(nh.Hops))
 			d.b = append(d.b, `,"ifindex":`...)
-			d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+			d.b = appendInt(d.b, int64(nh.IfIndex))
 		} else {
 			d.b = appendIndent(d.b, depth+1)
 			d.b = append(d.b, "rtnexthop flags="...)
-			d.b = strconv.AppendUint(d.b, uint64(nh.Flags), 10)
+			d.b = appendUint(d.b, uint64(nh.Flags))
 			d.b = append(d.b, " hops="...)
-			d.b = strconv.AppendUint(d.b, uint64(nh.Hops), 10)
+			d.b = appendUint(d.b, uint64(nh.Hops))
 			d.b = append(d.b, " ifindex="...)
-			d.b = strconv.AppendInt(d.b, int64(nh.IfIndex), 10)
+			d.b = appendInt(d.b, int64(nh.IfIndex))
 		}
 		d.open(depth + 1)
 		sub := attr.NewDecoder(rest[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(off + route.RtNexthopLen)
@@ -845,34 +845,34 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 	if n != 0 && len(p) != n || badIP {
 		if d.json {
 			b = append(b, `{"bad_length":`...)
-			b = strconv.AppendInt(b, int64(len(p)), 10)
+			b = appendInt(b, int64(len(p)))
 			b = append(b, `,"hex":`...)
 			b = appendHexValue(b, p, true)
 			return append(b, '}')
 		}
 		b = append(b, "<bad length "...)
-		b = strconv.AppendInt(b, int64(len(p)), 10)
+		b = appendInt(b, int64(len(p)))
 		b = append(b, "> "...)
 		return appendHex(b, p)
 	}
 	swap := o.Swap()
 	switch f {
 	case family.U8:
-		return strconv.AppendUint(b, uint64(p[0]), 10)
+		return appendUint(b, uint64(p[0]))
 	case family.S8:
-		return strconv.AppendInt(b, int64(int8(p[0])), 10)
+		return appendInt(b, int64(int8(p[0])))
 	case family.U16:
-		return strconv.AppendUint(b, uint64(endian.Uint16(p, swap)), 10)
+		return appendUint(b, uint64(endian.Uint16(p, swap)))
 	case family.S16:
-		return strconv.AppendInt(b, int64(int16(endian.Uint16(p, swap))), 10)
+		return appendInt(b, int64(int16(endian.Uint16(p, swap))))
 	case family.U32:
-		return strconv.AppendUint(b, uint64(endian.Uint32(p, swap)), 10)
+		return appendUint(b, uint64(endian.Uint32(p, swap)))
 	case family.S32:
-		return strconv.AppendInt(b, int64(int32(endian.Uint32(p, swap))), 10)
+		return appendInt(b, int64(int32(endian.Uint32(p, swap))))
 	case family.U64:
-		return strconv.AppendUint(b, endian.Uint64(p, swap), 10)
+		return appendUint(b, endian.Uint64(p, swap))
 	case family.S64:
-		return strconv.AppendInt(b, int64(endian.Uint64(p, swap)), 10)
+		return appendInt(b, int64(endian.Uint64(p, swap)))
 	case family.UInt, family.SInt:
 		var v uint64
 		switch len(p) {
@@ -887,13 +887,13 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 			return d.value(b, family.U32, p, o) // reports the bad length
 		}
 		if f == family.SInt {
-			return strconv.AppendInt(b, int64(v), 10)
+			return appendInt(b, int64(v))
 		}
-		return strconv.AppendUint(b, v, 10)
+		return appendUint(b, v)
 	case family.BE16:
-		return strconv.AppendUint(b, uint64(p[0])<<8|uint64(p[1]), 10)
+		return appendUint(b, uint64(p[0])<<8|uint64(p[1]))
 	case family.BE32:
-		return strconv.AppendUint(b, uint64(p[0])<<24|uint64(p[1])<<16|uint64(p[2])<<8|uint64(p[3]), 10)
+		return appendUint(b, uint64(p[0])<<24|uint64(p[1])<<16|uint64(p[2])<<8|uint64(p[3]))
 	case family.String:
 		s := p
 		for i, c := range p {
@@ -938,9 +938,9 @@ func (d *dumper) value(b []byte, f family.Format, p []byte, o nlwire.Order) []by
 		v, sel := endian.Uint32(p, swap), endian.Uint32(p[4:], swap)
 		if d.json {
 			b = append(b, `{"value":`...)
-			b = strconv.AppendUint(b, uint64(v), 10)
+			b = appendUint(b, uint64(v))
 			b = append(b, `,"selector":`...)
-			b = strconv.AppendUint(b, uint64(sel), 10)
+			b = appendUint(b, uint64(sel))
 			return append(b, '}')
 		}
 		b = append(b, "value=0x"...)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -369,5 +370,31 @@ func BenchmarkAppendHex(b *testing.B) {
 	buf := make([]byte, 0, 1024)
 	for b.Loop() {
 		buf = appendHex(buf[:0], p)
+	}
+}
+
+func TestAppendUint(t *testing.T) {
+	vals := []uint64{0, math.MaxUint64, math.MaxInt64, 1 << 63}
+	for p := uint64(1); p <= 1e19 && p != 0; p *= 10 {
+		vals = append(vals, p-1, p, p+1, 2*p-1, 5*p, 9*p+p-1)
+		if p > math.MaxUint64/10 {
+			break
+		}
+	}
+	for v := range uint64(100_000) {
+		vals = append(vals, v)
+	}
+	for _, v := range vals {
+		if got, want := string(appendUint([]byte("x"), v)), "x"+strconv.FormatUint(v, 10); got != want {
+			t.Errorf("appendUint(%d) = %q, want %q", v, got, want)
+		}
+		for _, s := range []int64{int64(v), -int64(v)} {
+			if got, want := string(appendInt([]byte("x"), s)), "x"+strconv.FormatInt(s, 10); got != want {
+				t.Errorf("appendInt(%d) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	if got := string(appendInt(nil, math.MinInt64)); got != strconv.FormatInt(math.MinInt64, 10) {
+		t.Errorf("appendInt(MinInt64) = %q", got)
 	}
 }
