@@ -7,8 +7,6 @@ import (
 	"net/netip"
 	"strconv"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
@@ -961,60 +959,4 @@ func appendHexValue(b, p []byte, json bool) []byte {
 		return append(b, "(empty)"...)
 	}
 	return appendHex(b, p)
-}
-
-// appendJSONString appends s as a JSON string. Besides what JSON requires,
-// it escapes DEL, every character strconv.IsPrint refuses (C1 controls,
-// bidirectional overrides, line separators) and invalid UTF-8 (as
-// U+FFFD), so that no string from the input can move a terminal the
-// output is shown on or reorder what it shows.
-func appendJSONString(b []byte, s string) []byte {
-	const hexdigits = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexdigits[c>>4], hexdigits[c&0xf])
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case !strconv.IsPrint(r):
-			// C1 controls, bidirectional overrides, line separators and
-			// other format characters: escaped, as UTF-16 code units.
-			if r >= 0x10000 {
-				r1, r2 := utf16.EncodeRune(r)
-				b = appendU(b, r1)
-				r = r2
-			}
-			b = appendU(b, r)
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
-}
-
-// appendU appends the JSON escape \uXXXX of the UTF-16 code unit r.
-func appendU(b []byte, r rune) []byte {
-	const hexdigits = "0123456789abcdef"
-	return append(b, '\\', 'u', hexdigits[r>>12&0xf], hexdigits[r>>8&0xf], hexdigits[r>>4&0xf], hexdigits[r&0xf])
 }

@@ -398,3 +398,35 @@ func TestAppendUint(t *testing.T) {
 		t.Errorf("appendInt(MinInt64) = %q", got)
 	}
 }
+
+// TestAppendJSONString holds appendJSONString's word-at-a-time scan of
+// the plain prefix to the byte-at-a-time escaping it hands the rest to:
+// every byte value, at every position of a word.
+func TestAppendJSONString(t *testing.T) {
+	plain := "IFLA_INFO_KIND-0123456789abcdefghijklmnopqrstuvwxyz"
+	check := func(s string) {
+		t.Helper()
+		got := string(appendJSONString([]byte("x"), s))
+		if want := `x"` + string(appendJSONEscaped(nil, s)) + `"`; got != want {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+		if !json.Valid([]byte(got[1:])) {
+			t.Errorf("appendJSONString(%q) = %s: not JSON", s, got)
+		}
+	}
+	check("")
+	check(plain)
+	for n := range 26 {
+		check(plain[:n])
+		for pos := range n {
+			for c := range 256 {
+				check(plain[:pos] + string([]byte{byte(c)}) + plain[pos+1:n])
+			}
+		}
+	}
+	for _, s := range []string{"é", "\u2028", "\u202e", "\U0001f600", "\xff\xfe", "\x7f", "a\"b\\c"} {
+		for pos := range 17 {
+			check(plain[:pos] + s + plain[pos:pos+9])
+		}
+	}
+}
