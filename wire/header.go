@@ -1,6 +1,9 @@
 package wire
 
 import (
+	"encoding/binary"
+	"math/bits"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/internal/endian"
 )
@@ -59,13 +62,28 @@ func ParseHeader(b []byte, o nlwire.Order) (Header, error) {
 }
 
 func decodeHeader(b []byte, swap bool) Header {
-	_ = b[15] // bounds check hint
+	ne := binary.NativeEndian
+	h := Header{
+		Len:   ne.Uint32(b[0:4]),
+		Type:  ne.Uint16(b[4:6]),
+		Flags: Flags(ne.Uint16(b[6:8])),
+		Seq:   ne.Uint32(b[8:12]),
+		PID:   ne.Uint32(b[12:16]),
+	}
+	if swap {
+		h = h.swapped()
+	}
+	return h
+}
+
+// swapped returns h with every field byte-swapped.
+func (h Header) swapped() Header {
 	return Header{
-		Len:   endian.Uint32(b[0:4], swap),
-		Type:  endian.Uint16(b[4:6], swap),
-		Flags: Flags(endian.Uint16(b[6:8], swap)),
-		Seq:   endian.Uint32(b[8:12], swap),
-		PID:   endian.Uint32(b[12:16], swap),
+		Len:   bits.ReverseBytes32(h.Len),
+		Type:  bits.ReverseBytes16(h.Type),
+		Flags: Flags(bits.ReverseBytes16(uint16(h.Flags))),
+		Seq:   bits.ReverseBytes32(h.Seq),
+		PID:   bits.ReverseBytes32(h.PID),
 	}
 }
 

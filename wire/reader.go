@@ -1,8 +1,11 @@
 package wire
 
 import (
+	"encoding/binary"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/internal/endian"
 )
 
 // Reader walks the messages of one netlink datagram, as the kernel's
@@ -19,106 +22,148 @@ import (
 //
 // A Reader is a small value; copy it to walk the same datagram twice.
 type Reader struct {
-	b       []byte
-	off     int // offset of the next message
-	cur     int // offset of the current message
-	hdr     Header
-	err     error
-	order   nlwire.Order
-	swap    bool
-	lenient bool
-	done    bool
+	rest []byte // the bytes not walked yet, from the next header on
+	// msg is the current message, header included, padding excluded, or
+	// nil before the first. It stays on the last message when the walk
+	// ends. Its capacity runs to the end of the datagram, as rest's does,
+	// so that the offset of either is end - cap.
+	msg []byte
+	hdr Header // msg's header, decoded
+	// st is the rest of the state in one word, as in attr.Decoder: the
+	// byte order (rdOrder), the mode and how the walk ended (rdLenient,
+	// rdDone, rdBad) in the low byte, and end, the datagram's capacity,
+	// above it.
+	st uint64
 }
+
+// The bits of Reader.st.
+const (
+	rdOrder   = 3 // the nlwire.Order
+	rdSwap    = 1 << 2
+	rdLenient = 1 << 3
+	// rdDone says the walk is over.
+	rdDone = 1 << 4
+	// rdBad says Attrs found a payload shorter than its family header,
+	// which ended the walk; msg stays on that message for Err.
+	rdBad = 1 << 5
+	rdEnd = 8 // the shift of end
+)
 
 // NewReader returns a Reader over the datagram b, in the host's byte order
 // and strict mode.
 func NewReader(b []byte) Reader {
-	return Reader{b: b}
+	return Reader{rest: b, st: uint64(cap(b)) << rdEnd}
 }
 
 // WithOrder returns a copy of r that reads integers in byte order o.
 func (r Reader) WithOrder(o nlwire.Order) Reader {
-	r.order = o
-	r.swap = o.Swap()
+	r.st &^= rdOrder | rdSwap
+	r.st |= uint64(o) & rdOrder
+	if o.Swap() {
+		r.st |= rdSwap
+	}
 	return r
 }
 
 // Lenient returns a copy of r that ends the walk silently at a malformed
 // header, like the kernel, instead of reporting an error.
 func (r Reader) Lenient() Reader {
-	r.lenient = true
+	r.st |= rdLenient
 	return r
 }
+
+// swap reports whether integers are byte-swapped relative to the host.
+func (r *Reader) swap() bool { return r.st&rdSwap != 0 }
+
+// offsetOf returns the offset of b, a suffix of the datagram.
+func (r *Reader) offsetOf(b []byte) int { return int(r.st>>rdEnd) - cap(b) }
 
 // Next advances to the next message and reports whether there is one.
 // It returns false at the end of the datagram and after an error.
 func (r *Reader) Next() bool {
-	if r.done {
-		return false
-	}
-	rem := len(r.b) - r.off
-	if rem < HeaderLen {
-		r.done = true
-		return false
-	}
-	h := decodeHeader(r.b[r.off:], r.swap)
-	if h.Len < HeaderLen || uint64(h.Len) > uint64(rem) {
-		r.done = true
-		if !r.lenient {
-			cause := ErrTruncated
-			if h.Len < HeaderLen {
-				cause = ErrBadLength
-			}
-			r.err = &FormatError{Offset: r.off, Err: cause}
+	b := r.rest
+	if len(b) >= HeaderLen && r.st&rdDone == 0 {
+		ne := binary.NativeEndian
+		h := Header{
+			Len:   ne.Uint32(b[0:4]),
+			Type:  ne.Uint16(b[4:6]),
+			Flags: Flags(ne.Uint16(b[6:8])),
+			Seq:   ne.Uint32(b[8:12]),
+			PID:   ne.Uint32(b[12:16]),
 		}
-		return false
+		if r.swap() {
+			h = h.swapped()
+		}
+		// On 32-bit targets an nlmsg_len of 2 GiB or more turns negative
+		// here, and is refused as it should be.
+		if n := int(h.Len); n >= HeaderLen && n <= len(b) {
+			r.hdr = h
+			r.msg = b[:n]
+			r.rest = b[min(Align(n), len(b)):]
+			return true
+		}
 	}
-	r.hdr = h
-	r.cur = r.off
-	r.off += min(Align(int(h.Len)), rem)
-	return true
+	r.st |= rdDone
+	return false
 }
 
-// Header returns the current message's header.
+// stuck reports whether the walk has stopped at a malformed header: one
+// that fits but whose nlmsg_len is below HeaderLen or past the end.
+func (r *Reader) stuck() bool {
+	b := r.rest
+	if len(b) < HeaderLen {
+		return false
+	}
+	n := endian.Uint32(b, r.swap())
+	return n < HeaderLen || uint64(n) > uint64(len(b))
+}
+
+// Header returns the current message's header, or the zero Header when
+// not on one.
 func (r *Reader) Header() Header { return r.hdr }
 
 // Offset returns the byte offset of the current message in the datagram.
-func (r *Reader) Offset() int { return r.cur }
+func (r *Reader) Offset() int {
+	if r.msg == nil {
+		return 0 // before the first message
+	}
+	return r.offsetOf(r.msg)
+}
 
 // Message returns the current message, header included, padding
 // excluded: a view into the datagram.
 func (r *Reader) Message() []byte {
-	if r.hdr.Len < HeaderLen {
+	if r.msg == nil {
 		return nil // not on a message
 	}
-	return r.b[r.cur : r.cur+int(r.hdr.Len)]
+	return r.msg
 }
 
 // View returns the current message as a Message, as ParseMessage would
-// return it for Message's bytes but without decoding or checking the
-// header again: Next has done both. The Message's Bytes are capped at
-// the message's end, and it reads in the reader's byte order; its Attrs
-// are strict even for a Lenient reader. Before the first Next it is the
-// zero Message. It does not allocate.
+// return it for Message's bytes but without checking the header again:
+// Next has done that. The Message's Bytes are capped at the message's
+// end, and it reads in the reader's byte order; its Attrs are strict
+// even for a Lenient reader. Before the first Next it is the zero
+// Message. It does not allocate.
 func (r *Reader) View() Message {
-	if r.hdr.Len < HeaderLen {
+	m := r.msg
+	if len(m) < HeaderLen {
 		return Message{} // not on a message
 	}
-	end := r.cur + int(r.hdr.Len)
-	return Message{b: r.b[r.cur:end:end], hdr: r.hdr, order: r.order}
+	return Message{b: m[:len(m):len(m)], hdr: r.hdr, order: r.Order()}
 }
 
 // Payload returns the current message's payload (nlmsg_data, nlmsg_len
 // minus the header): a view into the datagram.
 func (r *Reader) Payload() []byte {
-	if r.hdr.Len < HeaderLen {
+	if len(r.msg) < HeaderLen {
 		return nil // not on a message
 	}
-	return r.b[r.cur+HeaderLen : r.cur+int(r.hdr.Len)]
+	return r.msg[HeaderLen:]
 }
 
 // Order returns the byte order the reader decodes in.
-func (r *Reader) Order() nlwire.Order { return r.order }
+func (r *Reader) Order() nlwire.Order { return nlwire.Order(r.st & rdOrder) }
 
 // Attrs returns a decoder over the attributes of the current message that
 // follow a family header of hdrLen bytes (16 for ifinfomsg, 4 for
@@ -134,16 +179,23 @@ func (r *Reader) Order() nlwire.Order { return r.order }
 // them with ParseError, not Attrs. A lenient reader gives lenient
 // decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
-	if hdrLen < 0 || len(r.Payload()) < hdrLen {
-		if r.err == nil && !r.done {
-			r.err = &FormatError{Offset: r.cur, Err: ErrBadLength}
+	p := r.Payload()
+	if hdrLen < 0 || len(p) < hdrLen {
+		if r.st&rdDone == 0 {
+			r.st |= rdBad
 		}
-		r.done = true
+		r.st |= rdDone
 		return attr.NewDecoder(nil)
 	}
-	d := r.View().Attrs(hdrLen)
-	if r.lenient {
-		d = d.Lenient()
+	// Offsets count from the message's start: the decoder's buffer ends
+	// where the datagram's capacity does, cap(r.msg) bytes after it.
+	a := p[min(Align(hdrLen), len(p)):]
+	d := attr.NewDecoder(a).WithBase(cap(r.msg) - cap(a))
+	if r.st&(rdSwap|rdLenient) != 0 {
+		d = d.WithOrder(r.Order())
+		if r.st&rdLenient != 0 {
+			d = d.Lenient()
+		}
 	}
 	return d
 }
@@ -152,11 +204,30 @@ func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 // walk did not take: trailing bytes shorter than a header, or, once the
 // walk has stopped at a malformed header, everything from there on.
 func (r *Reader) Leftover() int {
-	if !r.done {
-		return 0
+	if r.st&rdDone == 0 {
+		return 0 // still walking
 	}
-	return len(r.b) - r.off
+	return len(r.rest)
 }
 
 // Err returns the error that stopped the walk, a *FormatError, or nil.
-func (r *Reader) Err() error { return r.err }
+func (r *Reader) Err() error {
+	if r.st&rdDone == 0 {
+		return nil // still walking
+	}
+	return r.errSlow()
+}
+
+func (r *Reader) errSlow() error {
+	switch {
+	case r.st&rdBad != 0:
+		return &FormatError{Offset: r.Offset(), Err: ErrBadLength}
+	case r.st&(rdDone|rdLenient) != rdDone || !r.stuck():
+		return nil
+	}
+	cause := ErrTruncated
+	if endian.Uint32(r.rest, r.swap()) < HeaderLen {
+		cause = ErrBadLength
+	}
+	return &FormatError{Offset: r.offsetOf(r.rest), Err: cause}
+}
