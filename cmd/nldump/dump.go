@@ -42,6 +42,7 @@ type dumper struct {
 	messages  int    // messages seen
 	msgOff    int64  // the current message's offset in its datagram (or binary input)
 	path      []byte // the path's text, reused
+	clock     clock  // the last second printed, to print a record's time
 
 	size     int64 // the current file's size, for progress
 	done     int64 // bytes of datagrams decoded
@@ -228,7 +229,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 		d.b = appendInt(d.b, int64(rec.index))
 		if y := rec.time.UTC().Year(); !rec.time.IsZero() && y >= 0 && y <= 9999 { // RFC 3339 has four-digit years
 			d.b = append(d.b, `,"time":"`...)
-			d.b = rec.time.UTC().AppendFormat(d.b, time.RFC3339Nano)
+			d.b = d.clock.appendTime(d.b, rec.time)
 			d.b = append(d.b, '"')
 		}
 		d.b = append(d.b, `,"family":`...)

@@ -430,3 +430,27 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+// TestClock holds the clock's time text to time.AppendFormat's, for times
+// in the same second as the last one formatted and in others.
+func TestClock(t *testing.T) {
+	var c clock
+	base := time.Date(2026, 11, 26, 18, 10, 15, 0, time.UTC)
+	times := []time.Time{
+		time.Unix(0, 0), time.Unix(0, 1), time.Unix(-1, 999_999_999),
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999_999_999, time.UTC),
+		time.Date(2026, 11, 26, 18, 10, 15, 73434832, time.FixedZone("x", 3600)),
+	}
+	for i := range 2000 {
+		ns := []int{0, 1, 10, 100_000_000, 999_999_999, 73_434_832, 500_000_000, i * 7919 % 1_000_000_000}[i%8]
+		times = append(times, base.Add(time.Duration(i/8*700)*time.Millisecond).Add(time.Duration(ns)))
+	}
+	for _, tm := range times {
+		for range 2 { // the second time from the remembered second
+			got := string(c.appendTime([]byte("x"), tm))
+			if want := "x" + tm.UTC().Format(time.RFC3339Nano); got != want {
+				t.Errorf("appendTime(%v) = %q, want %q", tm, got, want)
+			}
+		}
+	}
+}
