@@ -232,8 +232,9 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 			d.b = d.clock.appendTime(d.b, rec.time)
 			d.b = append(d.b, '"')
 		}
-		d.b = append(d.b, `,"family":`...)
-		d.b = appendJSONString(d.b, k.family)
+		d.b = append(d.b, `,"family":"`...) // familyName's: plain
+		d.b = append(d.b, k.family...)
+		d.b = append(d.b, '"')
 		if rec.direction != capture.DirectionUnknown {
 			d.b = append(d.b, `,"dir":"`...)
 			d.b = append(d.b, rec.direction.String()...)
@@ -404,8 +405,9 @@ func (d *dumper) body(rec *record, msg []byte, k kind, depth int, key string) {
 func (d *dumper) familyHeader(p []byte, k kind, o nlwire.Order, depth int) {
 	d.field("header", depth)
 	if d.json {
-		d.b = append(d.b, `{"struct":`...)
-		d.b = appendJSONString(d.b, k.hdrName)
+		d.b = append(d.b, `{"struct":"`...) // a C struct's name: plain
+		d.b = append(d.b, k.hdrName...)
+		d.b = append(d.b, '"')
 	} else {
 		d.b = append(d.b, k.hdrName...)
 	}
@@ -609,8 +611,11 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 		d.b = append(d.b, `{"type":`...)
 		d.b = appendUint(d.b, uint64(t))
 		if name != "" {
-			d.b = append(d.b, `,"name":`...)
-			d.b = appendJSONString(d.b, name)
+			// A table's name, not the input's: plain, as TestTableNames
+			// checks, so it needs no escaping (text prints it bare too).
+			d.b = append(d.b, `,"name":"`...)
+			d.b = append(d.b, name...)
+			d.b = append(d.b, '"')
 		}
 		d.b = append(d.b, `,"offset":`...)
 		d.b = appendInt(d.b, int64(dec.Offset()))

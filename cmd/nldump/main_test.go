@@ -18,6 +18,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/family"
+	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/capturetest"
 	"github.com/nlwire/nlwire/internal/testenv"
@@ -452,5 +454,43 @@ func TestClock(t *testing.T) {
 				t.Errorf("appendTime(%v) = %q, want %q", tm, got, want)
 			}
 		}
+	}
+}
+
+// TestTableNames checks that every attribute name of the tables nldump
+// decodes with is plain, as attr prints them without escaping: letters,
+// digits and "_-.:/+,=@" (safeName), which JSON needs no escape for.
+func TestTableNames(t *testing.T) {
+	seen := map[*family.Set]bool{}
+	var walk func(s *family.Set)
+	walkAttr := func(a *family.Attr) {
+		if a == nil {
+			return
+		}
+		if a.Name != "" && (!safeName(a.Name) || jsonPlainLen(a.Name) != len(a.Name)) {
+			t.Errorf("attribute name %q is not plain", a.Name)
+		}
+		walk(a.Child)
+		for _, v := range a.Variants {
+			walk(v.Set)
+		}
+	}
+	walk = func(s *family.Set) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		for i := range s.Attrs {
+			walkAttr(&s.Attrs[i])
+		}
+		walkAttr(s.Elem)
+	}
+	for _, m := range []*family.Msgs{&route.Messages, &genl.Messages} {
+		for _, typ := range m.Types {
+			walk(typ.Attrs)
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("walked %d attribute sets: the tables are not where the test looks", len(seen))
 	}
 }
