@@ -32,7 +32,7 @@ func (o Options) ParseMessage(payload []byte, hdrLen int, p *Policy, m Mode, tb 
 		clear(tb)
 		s := state{}
 		s.fail(nlwire.EINVAL, MsgHeaderLength, -1, nil)
-		return s.err
+		return s.error()
 	}
 	// nlmsg_attrlen may come out negative for an unaligned hdrLen: the
 	// walk then sees nothing, and nothing is left over.

@@ -60,8 +60,8 @@ func Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
-	if !s.parse(&d, p, m, 0, nil, o.Base+len(b)) {
-		return s.err
+	if !s.parse(&d, p, m, 0, nil, o.Base+len(b), 0) {
+		return s.error()
 	}
 	return nil
 }
@@ -79,8 +79,8 @@ func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
-	if !s.parse(&d, p, m, 0, tb, o.Base+len(b)) {
-		return s.err
+	if !s.parse(&d, p, m, 0, tb, o.Base+len(b), 0) {
+		return s.error()
 	}
 	return nil
 }
@@ -89,10 +89,13 @@ func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 type state struct {
 	swap     bool
 	leftover bool // an extended ACK "bytes leftover" message was set
-	plen     int
-	path     [maxPath]uint16
 	warn     func(Warning)
 	err      *Error
+	// rpath is the failing attribute's path, innermost first: each level
+	// adds its attribute's type as a failure returns through it, so that
+	// a walk that succeeds keeps no path at all.
+	rpath [maxPath]uint16
+	rlen  int
 	// all and base are the validated bytes and the offset of all[0],
 	// for reading past a short integer payload as the kernel does.
 	all     []byte
@@ -100,24 +103,34 @@ type state struct {
 	scratch [8]byte
 }
 
-func (s *state) push(t uint16) {
-	if s.plen < len(s.path) {
-		s.path[s.plen] = t
+// unwind adds t to the failing attribute's path as the failure returns
+// through the level of the attribute of type t.
+func (s *state) unwind(t uint16) {
+	if s.rlen < len(s.rpath) {
+		s.rpath[s.rlen] = t
 	}
-	s.plen++
+	s.rlen++
 }
 
-func (s *state) pop() { s.plen-- }
+// error returns the recorded error with its path, outermost first.
+func (s *state) error() *Error {
+	if n := min(s.rlen, len(s.rpath)); n > 0 {
+		s.err.Path = make([]uint16, n)
+		for i := range n {
+			s.err.Path[i] = s.rpath[n-1-i]
+		}
+	}
+	return s.err
+}
 
 // fail records an error and returns false. off < 0 means no offset;
-// rule nil means no policy.
+// rule nil means no policy. The levels the failure returns through add
+// the path.
 func (s *state) fail(errno nlwire.Errno, msg string, off int, rule *Rule) bool {
 	e := &Error{Errno: errno, Msg: msg, Offset: off, HasOffset: off >= 0, Rule: rule}
 	if off < 0 {
 		e.Offset = 0
 	}
-	n := min(s.plen, len(s.path))
-	e.Path = append([]uint16(nil), s.path[:n]...)
 	if rule != nil {
 		_, e.HasPolicy = rule.Describe()
 	}
@@ -139,26 +152,55 @@ func (s *state) failBare(errno nlwire.Errno) bool {
 // parse is __nla_validate_parse: it walks the attributes of d, checks
 // each known one against p and stores it in tb if tb is not nil. It
 // returns false after recording an error. end is the offset just past
-// the attributes.
-func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int) bool {
+// the attributes; parent is the type of the attribute that holds them,
+// 0 at the top level.
+func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int, parent uint16) bool {
 	if depth >= MaxDepth {
 		return s.fail(nlwire.EINVAL, MsgDepth, -1, nil)
 	}
 	maxtype := p.maxType()
+	strictFrom := maxtype + 1 // from the policy's strict_start_type on, the walk is strict
+	if p.StrictStartType != 0 {
+		strictFrom = int(p.StrictStartType)
+	}
 	for d.Next() {
-		t := int(d.Type())
+		raw := d.RawType()
+		t := int(raw & attr.TypeMask)
 		if t == 0 || t > maxtype {
 			if m&ModeMaxType != 0 {
-				s.push(uint16(t))
+				s.unwind(uint16(t))
 				return s.fail(nlwire.EINVAL, MsgUnknownType, d.Offset(), nil)
 			}
 			continue
 		}
-		s.push(uint16(t))
-		if !s.attr(d, p, t, m, depth) {
+		am := m
+		if t >= strictFrom {
+			am |= ModeStrict
+		}
+		// The commonest rules, with no check, are decided here without a
+		// call when the attribute passes them; anything else, and every
+		// failure, goes through attr, which is validate_nla in full.
+		pt := p.rule(t)
+		if pt.Check == CheckNone && raw&attr.FlagNested == 0 {
+			k := pt.Kind
+			if k < numKinds && exactLen[k] != 0 {
+				if pt.Len == 0 && d.Len() == int(exactLen[k]) {
+					if t < len(tb) {
+						tb[t] = *d
+					}
+					continue
+				}
+			} else if (k == String || k == Binary || k == Unspec) && quick(d, pt, am) {
+				if t < len(tb) {
+					tb[t] = *d
+				}
+				continue
+			}
+		}
+		if !s.attr(d, pt, t, am, depth) {
+			s.unwind(uint16(t))
 			return false
 		}
-		s.pop()
 		if t < len(tb) {
 			tb[t] = *d
 		}
@@ -168,7 +210,7 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 		// NL_VALIDATE_TRAILING.
 		s.leftover = true
 		if s.warn != nil {
-			s.warn(Warning{Kind: WarnLeftover, Offset: end - n, Type: s.top(), Len: n})
+			s.warn(Warning{Kind: WarnLeftover, Offset: end - n, Type: parent, Len: n})
 		}
 		if m&ModeTrailing != 0 {
 			return s.fail(nlwire.EINVAL, MsgLeftover, -1, nil)
@@ -177,22 +219,36 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 	return true
 }
 
-// top returns the type of the innermost enclosing attribute, 0 at the
-// top level.
-func (s *state) top() uint16 {
-	if s.plen == 0 || s.plen > len(s.path) {
-		return 0
+// quick reports whether validate_nla accepts the attribute d is on under
+// rule pt, a String, Binary or Unspec rule with no check, when the
+// attribute's type is not flagged NLA_F_NESTED. False means "not decided
+// here": attr decides.
+func quick(d *attr.Decoder, pt *Rule, m Mode) bool {
+	n := d.Len()
+	switch pt.Kind {
+	case String:
+		if n < 1 {
+			return false
+		}
+		if pt.Len == 0 {
+			return true
+		}
+		if d.Bytes()[n-1] == 0 {
+			n--
+		}
+		return n <= int(pt.Len)
+	case Binary:
+		return pt.Len == 0 || n <= int(pt.Len)
+	case Unspec:
+		return m&ModeUnspec == 0 && n >= int(pt.Len)
 	}
-	return s.path[s.plen-1]
+	return false
 }
 
 // attr is validate_nla for the attribute d is positioned on, of type t
-// (1..maxtype).
-func (s *state) attr(d *attr.Decoder, p *Policy, t int, m Mode, depth int) bool {
-	if p.StrictStartType != 0 && t >= int(p.StrictStartType) {
-		m |= ModeStrict
-	}
-	pt := p.rule(t)
+// (1..maxtype) and rule pt, in mode m (made strict from the policy's
+// StrictStartType on by the caller).
+func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
 	b := d.Bytes()
 	n := len(b)
 	off := d.Offset()
@@ -287,7 +343,7 @@ func (s *state) attr(d *attr.Decoder, p *Policy, t int, m Mode, depth int) bool 
 		if pt.Nested != nil {
 			inner := d.Nested()
 			if k == Nested {
-				if !s.parse(&inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n) {
+				if !s.parse(&inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n, uint16(t)) {
 					return false // the inner error stands
 				}
 			} else if !s.array(&inner, pt.Nested, m, depth) {
@@ -348,16 +404,16 @@ func (s *state) array(d *attr.Decoder, p *Policy, m Mode, depth int) bool {
 		if n == 0 {
 			continue
 		}
-		s.push(d.Type())
 		if n < attr.HeaderLen {
 			// The kernel reports the element policy's entry 0.
+			s.unwind(d.Type())
 			return s.fail(nlwire.ERANGE, MsgArrayShort, d.Offset(), p.rule0())
 		}
 		inner := d.Nested()
-		if !s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n) {
+		if !s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n, d.Type()) {
+			s.unwind(d.Type())
 			return false
 		}
-		s.pop()
 	}
 	// Bytes left over in the array itself go unreported: the kernel's
 	// nla_validate_array does not look at them.
