@@ -20,9 +20,14 @@ const digitPairs = "00010203040506070809" +
 // strconv's calls and copy from a scratch buffer cost more than the
 // digits.
 func appendUint(b []byte, v uint64) []byte {
-	if v < 10 {
+	if v < 10 { // inlined: most numbers are
 		return append(b, byte('0'+v))
 	}
+	return appendUintLong(b, v)
+}
+
+// appendUintLong is appendUint for v of two digits or more.
+func appendUintLong(b []byte, v uint64) []byte {
 	if v < 100 {
 		return append(b, digitPairs[2*v], digitPairs[2*v+1])
 	}
