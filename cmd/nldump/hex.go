@@ -19,6 +19,14 @@ func appendHex(b, p []byte) []byte {
 // encodeHex writes the hex digits of src to dst, which holds twice as
 // many bytes.
 func encodeHex(dst, src []byte) {
+	for len(src) >= 16 && len(dst) >= 32 {
+		x, y := binary.BigEndian.Uint64(src), binary.BigEndian.Uint64(src[8:])
+		binary.BigEndian.PutUint64(dst, hexHalf(uint32(x>>32)))
+		binary.BigEndian.PutUint64(dst[8:], hexHalf(uint32(x)))
+		binary.BigEndian.PutUint64(dst[16:], hexHalf(uint32(y>>32)))
+		binary.BigEndian.PutUint64(dst[24:], hexHalf(uint32(y)))
+		src, dst = src[16:], dst[32:]
+	}
 	for len(src) >= 8 && len(dst) >= 16 {
 		x := binary.BigEndian.Uint64(src)
 		binary.BigEndian.PutUint64(dst, hexHalf(uint32(x>>32)))
