@@ -40,13 +40,18 @@ func (e *Encoder) Uint64(typ uint16, v uint64) {
 // put8 appends an 8-byte attribute of length n (5 to 8) whose 4-byte
 // payload, padding included, is w's little-endian bytes.
 func (e *Encoder) put8(typ uint16, n int, w uint32) {
-	p := e.reserve(8)
-	if p == nil {
-		if p = e.growSlow(8); p == nil {
+	b := e.b
+	l := len(b)
+	if l+8 > e.lim {
+		if b = e.growSlow(8); b == nil {
 			return
 		}
+		l = 0
+	} else {
+		b = b[:l+8]
+		e.b = b
 	}
-	binary.LittleEndian.PutUint64(p, uint64(e.hdr(n, typ))|uint64(w)<<32)
+	binary.LittleEndian.PutUint64(b[l:l+8], uint64(e.hdr(n, typ))|uint64(w)<<32)
 }
 
 // put12 appends a 12-byte attribute whose 8-byte payload is w's
