@@ -49,7 +49,7 @@ var sinkLink link
 // which needs root and the ip command and makes a network namespace;
 // its error is returned along with the other workloads when it cannot.
 func Workloads(socket bool) ([]Workload, error) {
-	ws := []Workload{attrDecodeWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload()}
+	ws := []Workload{attrDecodeWorkload(), shapesWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload()}
 	if !socket {
 		return ws, nil
 	}
@@ -61,18 +61,43 @@ func Workloads(socket bool) ([]Workload, error) {
 }
 
 func attrDecodeWorkload() Workload {
-	buf := fixture()
-	want := fixtureLink.want(false)
-	w := Workload{
+	return decodeWorkload(Workload{
 		Name: "AttrDecode",
-		What: fmt.Sprintf("attr decode of the %d-attribute RTM_NEWLINK (%d bytes)", fixtureAttrs, len(buf)),
+		What: fmt.Sprintf("attr decode of the %d-attribute RTM_NEWLINK (%d bytes)", fixtureAttrs, len(fixture())),
 		Ratios: []Ratio{
 			{"nlwire", "handwritten", "<= 1.10"},
 			{"mdlayher", "nlwire", ""},
 			{"vishvananda", "nlwire", ""},
 			{"mdlayher", "handwritten", ""},
 		},
-	}
+	}, decoders)
+}
+
+// shapesWorkload measures what attr.Decoder's features cost: the same
+// decode through reduced copies of it (shapes.go) and through it, against
+// the hand-written walk.
+func shapesWorkload() Workload {
+	return decodeWorkload(Workload{
+		Name: "DecoderShapes",
+		What: "the same decode through reduced decoders of attr.Decoder's shape",
+		Ratios: []Ratio{
+			{"minimal", "handwritten", ""},
+			{"ordered", "handwritten", ""},
+			{"nlwire", "handwritten", ""},
+		},
+	}, []decoder{
+		{"minimal", func(b []byte, l *link) error { return decodeMinimal(minimalDecoder{rest: b}, l) }},
+		{"ordered", func(b []byte, l *link) error { return decodeOrdered(orderedDecoder{rest: b}, l) }},
+		decoders[0],               // nlwire
+		decoders[len(decoders)-1], // handwritten
+	})
+}
+
+// decodeWorkload fills w with an implementation per decoder that
+// decodes the fixture, and a Check that each yields the expected link.
+func decodeWorkload(w Workload, decoders []decoder) Workload {
+	buf := fixture()
+	want := fixtureLink.want(false)
 	for _, d := range decoders {
 		decode := d.decode
 		w.Impls = append(w.Impls, Impl{d.name, func(n int) error {
