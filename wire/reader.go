@@ -1,8 +1,6 @@
 package wire
 
 import (
-	"encoding/binary"
-
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/internal/endian"
@@ -83,17 +81,7 @@ func (r *Reader) offsetOf(b []byte) int { return int(r.st>>rdEnd) - cap(b) }
 func (r *Reader) Next() bool {
 	b := r.rest
 	if len(b) >= HeaderLen && r.st&rdDone == 0 {
-		ne := binary.NativeEndian
-		h := Header{
-			Len:   ne.Uint32(b[0:4]),
-			Type:  ne.Uint16(b[4:6]),
-			Flags: Flags(ne.Uint16(b[6:8])),
-			Seq:   ne.Uint32(b[8:12]),
-			PID:   ne.Uint32(b[12:16]),
-		}
-		if r.swap() {
-			h = h.swapped()
-		}
+		h := decodeHeader(b, r.swap())
 		// On 32-bit targets an nlmsg_len of 2 GiB or more turns negative
 		// here, and is refused as it should be.
 		if n := int(h.Len); n >= HeaderLen && n <= len(b) {
