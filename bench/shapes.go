@@ -107,8 +107,8 @@ func (d *minimalDecoder) Err() error {
 // attr.Decoder keeps it) and NLA_F_NET_BYTEORDER honoured by integer
 // reads.
 type orderedDecoder struct {
-	rest, cur []byte
-	rot       uint64
+	minimalDecoder
+	rot uint64
 }
 
 func (d *orderedDecoder) Next() bool {
@@ -141,22 +141,6 @@ func (d *orderedDecoder) swapInt() bool {
 	return d.rot != 0
 }
 
-func (d *orderedDecoder) Bytes() []byte {
-	if d.cur == nil {
-		return nil
-	}
-	return d.cur[4:len(d.cur):len(d.cur)]
-}
-
-func (d *orderedDecoder) StringBytes() []byte { return cstr(d.Bytes()) }
-
-func (d *orderedDecoder) Uint8() uint8 {
-	if len(d.cur) != 5 {
-		return 0
-	}
-	return d.cur[4]
-}
-
 func (d *orderedDecoder) Uint16() uint16 {
 	if len(d.cur) != 6 {
 		return 0
@@ -166,13 +150,6 @@ func (d *orderedDecoder) Uint16() uint16 {
 		v = bits.ReverseBytes16(v)
 	}
 	return v
-}
-
-func (d *orderedDecoder) BE16() uint16 {
-	if len(d.cur) != 6 {
-		return 0
-	}
-	return binary.BigEndian.Uint16(d.cur[4:])
 }
 
 func (d *orderedDecoder) Uint32() uint32 {
@@ -198,12 +175,5 @@ func (d *orderedDecoder) Bitfield32() (uint32, uint32) {
 }
 
 func (d *orderedDecoder) Nested() orderedDecoder {
-	return orderedDecoder{rest: d.Bytes(), rot: d.rot}
-}
-
-func (d *orderedDecoder) Err() error {
-	if len(d.rest) != 0 {
-		return errShape
-	}
-	return nil
+	return orderedDecoder{minimalDecoder{rest: d.Bytes()}, d.rot}
 }

@@ -87,7 +87,9 @@ func shapesWorkload() Workload {
 		},
 	}, []decoder{
 		{"minimal", func(b []byte, l *link) error { return decodeMinimal(minimalDecoder{rest: b}, l) }},
-		{"ordered", func(b []byte, l *link) error { return decodeOrdered(orderedDecoder{rest: b}, l) }},
+		{"ordered", func(b []byte, l *link) error {
+			return decodeOrdered(orderedDecoder{minimalDecoder: minimalDecoder{rest: b}}, l)
+		}},
 		decoders[0],               // nlwire
 		decoders[len(decoders)-1], // handwritten
 	})
