@@ -219,21 +219,26 @@ func BenchmarkMessages(b *testing.B) {
 }
 
 // BenchmarkValidate: validate.Validate of the fixture against a policy
-// modelled on the kernel's ifla_policy; compare with
-// BenchmarkAttrDecode/nlwire, the plain decoding of the same bytes.
+// modelled on the kernel's ifla_policy, as given and compiled; compare
+// with BenchmarkAttrDecode/nlwire, the plain decoding of the same bytes.
 func BenchmarkValidate(b *testing.B) {
 	buf := fixture()
-	b.Run("nlwire", func(b *testing.B) {
-		if err := validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal); err != nil {
-			b.Fatal(err)
-		}
-		b.SetBytes(int64(len(buf)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal) != nil {
-				b.Fatal("rejected")
+	for _, pol := range []struct {
+		name string
+		p    *validate.Policy
+	}{{"nlwire", &linkPolicy}, {"compiled", validate.Compile(&linkPolicy)}} {
+		b.Run(pol.name, func(b *testing.B) {
+			if err := validateOpts.Validate(buf, pol.p, validate.ModeLiberal); err != nil {
+				b.Fatal(err)
 			}
-		}
-		perAttr(b, fixtureAttrs)
-	})
+			b.SetBytes(int64(len(buf)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if validateOpts.Validate(buf, pol.p, validate.ModeLiberal) != nil {
+					b.Fatal("rejected")
+				}
+			}
+			perAttr(b, fixtureAttrs)
+		})
+	}
 }

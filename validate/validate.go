@@ -163,9 +163,34 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 	if p.StrictStartType != 0 {
 		strictFrom = int(p.StrictStartType)
 	}
+	fast := p.fast
 	for d.Next() {
 		raw := d.RawType()
 		t := int(raw & attr.TypeMask)
+		// A compiled policy's table decides the commonest rules, with no
+		// check, without a call when the attribute passes them (fast[0]
+		// decides nothing: type 0 goes on to be skipped below).
+		if uint(t) < uint(len(fast)) {
+			f := &fast[t]
+			if uint32(d.Len())-f.lo <= f.span {
+				if f.class == fastLeaf && raw&attr.FlagNested == 0 {
+					if t < len(tb) {
+						tb[t] = *d
+					}
+					continue
+				}
+				if done, ok := s.fastOther(d, f, raw, m, t >= strictFrom, depth, t); done {
+					if !ok {
+						s.unwind(uint16(t))
+						return false
+					}
+					if t < len(tb) {
+						tb[t] = *d
+					}
+					continue
+				}
+			}
+		}
 		if t == 0 || t > maxtype {
 			if m&ModeMaxType != 0 {
 				s.unwind(uint16(t))
@@ -177,11 +202,11 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 		if t >= strictFrom {
 			am |= ModeStrict
 		}
-		// The commonest rules, with no check, are decided here without a
-		// call when the attribute passes them; anything else, and every
-		// failure, goes through attr, which is validate_nla in full.
+		// Without a table, the same rules are decided from the rule;
+		// anything else, and every failure, goes through attr, which is
+		// validate_nla in full.
 		pt := p.rule(t)
-		if pt.Check == CheckNone && raw&attr.FlagNested == 0 {
+		if fast == nil && pt.Check == CheckNone && raw&attr.FlagNested == 0 {
 			k := pt.Kind
 			if k < numKinds && exactLen[k] != 0 {
 				if pt.Len == 0 && d.Len() == int(exactLen[k]) {
@@ -217,6 +242,38 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 		}
 	}
 	return true
+}
+
+// fastOther decides, for a compiled policy, an attribute of type t whose
+// length f accepts and whose class is not a plain leaf, in mode m made
+// strict if strict: done says it was decided, ok how. A nest with a
+// policy is walked against it.
+func (s *state) fastOther(d *attr.Decoder, f *fastRule, raw uint16, m Mode, strict bool, depth, t int) (done, ok bool) {
+	if strict {
+		m |= ModeStrict
+	}
+	if f.class == fastLeaf || !f.fastOK(raw, m) {
+		return false, false
+	}
+	if f.class != fastNest {
+		return true, true
+	}
+	n := d.Len()
+	if n == 0 || f.nested == nil && n >= attr.HeaderLen {
+		return true, true
+	}
+	if n < attr.HeaderLen {
+		return false, false // attr refuses it
+	}
+	return true, s.nest(d, f.nested, m, depth, t)
+}
+
+// nest walks the attributes of the nest d is positioned on, of type t,
+// against p, one level down. (Called from parse, which recurses through
+// it: a nested decoder made in parse itself would escape to the heap.)
+func (s *state) nest(d *attr.Decoder, p *Policy, m Mode, depth, t int) bool {
+	inner := d.Nested()
+	return s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+d.Len(), uint16(t))
 }
 
 // quick reports whether validate_nla accepts the attribute d is on under
