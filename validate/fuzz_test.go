@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"github.com/google/go-cmp/cmp"
 	"testing"
 
 	"github.com/nlwire/nlwire"
@@ -19,12 +20,21 @@ func FuzzValidate(f *testing.F) {
 	f.Add(host.nest(3, host.nest(1, host.a(1, n(4))), host.a(2, n(2))), uint8(2), uint8(ModeStrict))
 	f.Add(cat(host.a(3, n(5)), n(3)), uint8(3), uint8(ModeDeprecatedStrict))
 	policies := []*Policy{&linkPolicy, &recPolicy, &nestPolicy, &propPolicy}
+	compiled := make([]*Policy, len(policies))
+	for i, p := range policies {
+		compiled[i] = Compile(p)
+	}
 	orders := []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian}
 	f.Fuzz(func(t *testing.T, b []byte, sel, mode uint8) {
 		p := policies[int(sel)%len(policies)]
 		o := Options{Order: orders[int(sel>>4)%2], Base: 20}
 		m := Mode(mode) & ModeStrict
 		err := o.Validate(b, p, m)
+		// The compiled policy decides exactly as the policy.
+		want, got := compileOutcome(b, p, m, o.Order), compileOutcome(b, compiled[int(sel)%len(policies)], m, o.Order)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("compiled policy differs (-policy +compiled):\n%s", diff)
+		}
 		tb := make([]attrDecoder, 64)
 		if err2 := o.Parse(b, p, m, tb); (err == nil) != (err2 == nil) {
 			t.Fatalf("Validate %v, Parse %v", err, err2)
