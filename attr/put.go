@@ -150,8 +150,11 @@ func (e *Encoder) Put(typ uint16, p []byte) {
 			return
 		}
 	}
+	// Zero the last word first: it holds all the padding; the header
+	// and the payload then overwrite what is theirs.
+	binary.LittleEndian.PutUint32(q[len(q)-4:], 0)
 	e.header(q, n, typ)
-	clear(q[HeaderLen+copy(q[HeaderLen:], p):])
+	copy(q[HeaderLen:], p)
 }
 
 // String appends a NUL-terminated string attribute (nla_put_string,
@@ -159,7 +162,7 @@ func (e *Encoder) Put(typ uint16, p []byte) {
 // ErrAttrTooLong.
 func (e *Encoder) String(typ uint16, s string) {
 	if q := e.reserveString(typ, len(s)); q != nil {
-		clear(q[copy(q, s):])
+		copy(q, s)
 	}
 }
 
@@ -167,12 +170,13 @@ func (e *Encoder) String(typ uint16, s string) {
 // does, without converting it to a string.
 func (e *Encoder) StringBytes(typ uint16, s []byte) {
 	if q := e.reserveString(typ, len(s)); q != nil {
-		clear(q[copy(q, s):])
+		copy(q, s)
 	}
 }
 
 // reserveString appends the header of a string attribute of n bytes plus
-// its NUL and returns the payload and padding to fill, or nil.
+// its NUL and returns the payload and padding to fill, or nil: the NUL
+// and the padding, all in the last word, are zero already.
 func (e *Encoder) reserveString(typ uint16, n int) []byte {
 	if n > MaxLen-HeaderLen-1 {
 		e.tooLong(typ)
@@ -185,6 +189,7 @@ func (e *Encoder) reserveString(typ uint16, n int) []byte {
 			return nil
 		}
 	}
+	binary.LittleEndian.PutUint32(q[len(q)-4:], 0)
 	e.header(q, l, typ)
 	return q[HeaderLen:]
 }
