@@ -26,10 +26,11 @@ func linkNS(b *testing.B) string {
 
 // BenchmarkLinkDump dumps the links of a namespace through a real socket
 // and reads every top-level attribute of every link: nlsock's Execute
-// against mdlayher/netlink's Conn.Execute (linkDumpers).
+// against mdlayher/netlink's Conn.Execute and against the floor, the
+// socket's bare Send and Receive walked by hand (linkDumpers).
 func BenchmarkLinkDump(b *testing.B) {
 	path := linkNS(b)
-	nlw, md, closeSocks, err := linkDumpers(path)
+	nlw, md, hand, closeSocks, err := linkDumpers(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func BenchmarkLinkDump(b *testing.B) {
 	for _, d := range []struct {
 		name string
 		dump func() (int, error)
-	}{{"nlwire", nlw}, {"mdlayher", md}} {
+	}{{"nlwire", nlw}, {"mdlayher", md}, {"handwritten", hand}} {
 		b.Run(d.name, func(b *testing.B) {
 			msgs := 0
 			b.ReportAllocs()
