@@ -44,14 +44,11 @@ func compile(p *Policy, done map[*Policy]*Policy) *Policy {
 // nothing more to check: uint32(n)-lo <= span. Its class says what else
 // the attribute's flags and the mode must allow (see fastOK). A Nested
 // rule with a policy is accepted on length, then its attributes are
-// walked against nested; an empty nest needs no walk, and a nest of 1 to
-// 3 bytes is for attr to refuse. Other lengths, and other rules, are for
-// attr to decide.
-type fastRule struct {
-	lo, span uint32
-	class    uint8
-	nested   *Policy
-}
+// walked against the policy; an empty nest needs no walk, and a nest of
+// 1 to 3 bytes is for attr to refuse. Other lengths, and other rules,
+// are for attr to decide. It is one word, read with one load: lo in bits
+// 0 to 31, span in 32 to 47, the class above.
+type fastRule uint64
 
 // The classes of fastRule.
 const (
@@ -61,7 +58,18 @@ const (
 )
 
 // fastNever decides nothing: uint32(n) - MaxUint32 is n+1, never <= 0.
-var fastNever = fastRule{lo: 1<<32 - 1}
+const fastNever fastRule = 1<<32 - 1
+
+// makeFast returns the fastRule accepting lo to hi bytes in class c.
+func makeFast(lo, hi uint16, c uint8) fastRule {
+	return fastRule(lo) | fastRule(hi-lo)<<32 | fastRule(c)<<48
+}
+
+// accepts reports whether a payload of n bytes is within f's lengths.
+func (f fastRule) accepts(n int) bool { return uint32(n)-uint32(f) <= uint32(f>>32)&0xffff }
+
+// class returns f's class.
+func (f fastRule) class() uint8 { return uint8(f >> 48) }
 
 // fastRuleOf returns the fastRule of r, which validate_nla accepts on
 // these lengths without a warning.
@@ -69,13 +77,12 @@ func fastRuleOf(r *Rule) fastRule {
 	if r.Check != CheckNone {
 		return fastNever
 	}
-	span := func(lo, hi uint16) fastRule { return fastRule{lo: uint32(lo), span: uint32(hi - lo)} }
 	switch k := r.Kind; k {
 	case U8, U16, U32, U64, S8, S16, S32, S64, BE16, BE32:
 		if r.Len != 0 {
 			return fastNever
 		}
-		return span(uint16(exactLen[k]), uint16(exactLen[k]))
+		return makeFast(uint16(exactLen[k]), uint16(exactLen[k]), fastLeaf)
 	case Msecs:
 		ml := uint16(minLen[Msecs])
 		if r.Len != 0 {
@@ -84,38 +91,34 @@ func fastRuleOf(r *Rule) fastRule {
 		if ml > maxPayload {
 			return fastNever
 		}
-		return span(ml, maxPayload)
+		return makeFast(ml, maxPayload, fastLeaf)
 	case String:
 		if r.Len != 0 {
-			return span(1, min(r.Len, maxPayload)) // Len+1 with a NUL: attr decides
+			return makeFast(1, min(r.Len, maxPayload), fastLeaf) // Len+1 with a NUL: attr decides
 		}
-		return span(1, maxPayload)
+		return makeFast(1, maxPayload, fastLeaf)
 	case Binary:
 		if r.Len != 0 {
-			return span(0, min(r.Len, maxPayload))
+			return makeFast(0, min(r.Len, maxPayload), fastLeaf)
 		}
-		return span(0, maxPayload)
+		return makeFast(0, maxPayload, fastLeaf)
 	case Unspec:
 		if r.Len > maxPayload {
 			return fastNever
 		}
-		f := span(r.Len, maxPayload)
-		f.class = fastUnspec
-		return f
+		return makeFast(r.Len, maxPayload, fastUnspec)
 	case Flag:
-		return span(0, 0)
+		return makeFast(0, 0, fastLeaf)
 	case Nested:
-		f := span(0, maxPayload)
-		f.class, f.nested = fastNest, r.Nested
-		return f
+		return makeFast(0, maxPayload, fastNest)
 	}
 	return fastNever
 }
 
 // fastOK reports whether an attribute with nla_type raw, in mode m,
-// meets what class f asks of its flags and the mode.
-func (f *fastRule) fastOK(raw uint16, m Mode) bool {
-	switch f.class {
+// meets what f's class asks of its flags and the mode.
+func (f fastRule) fastOK(raw uint16, m Mode) bool {
+	switch f.class() {
 	case fastLeaf:
 		return raw&attr.FlagNested == 0
 	case fastUnspec:

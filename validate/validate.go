@@ -60,7 +60,7 @@ func Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
-	if !s.parse(&d, p, m, 0, nil, o.Base+len(b), 0) {
+	if !s.parse(d, p, m, 0, nil, o.Base+len(b), 0) {
 		return s.error()
 	}
 	return nil
@@ -79,7 +79,7 @@ func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
-	if !s.parse(&d, p, m, 0, tb, o.Base+len(b), 0) {
+	if !s.parse(d, p, m, 0, tb, o.Base+len(b), 0) {
 		return s.error()
 	}
 	return nil
@@ -154,7 +154,12 @@ func (s *state) failBare(errno nlwire.Errno) bool {
 // returns false after recording an error. end is the offset just past
 // the attributes; parent is the type of the attribute that holds them,
 // 0 at the top level.
-func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int, parent uint16) bool {
+//
+// d is taken by value: walked as a variable of parse's own frame, its
+// slices are updated without the write barriers a pointer to somebody
+// else's decoder would need.
+func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int, parent uint16) bool {
+	d := &dv
 	if depth >= MaxDepth {
 		return s.fail(nlwire.EINVAL, MsgDepth, -1, nil)
 	}
@@ -171,15 +176,14 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 		// check, without a call when the attribute passes them (fast[0]
 		// decides nothing: type 0 goes on to be skipped below).
 		if uint(t) < uint(len(fast)) {
-			f := &fast[t]
-			if uint32(d.Len())-f.lo <= f.span {
-				if f.class == fastLeaf && raw&attr.FlagNested == 0 {
+			if f := fast[t]; f.accepts(d.Len()) {
+				if f>>48 == fastLeaf && raw&attr.FlagNested == 0 {
 					if t < len(tb) {
 						tb[t] = *d
 					}
 					continue
 				}
-				if done, ok := s.fastOther(d, f, raw, m, t >= strictFrom, depth, t); done {
+				if done, ok := s.fastOther(d, f, p, raw, m, t >= strictFrom, depth, t); done {
 					if !ok {
 						s.unwind(uint16(t))
 						return false
@@ -248,32 +252,31 @@ func (s *state) parse(d *attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 // length f accepts and whose class is not a plain leaf, in mode m made
 // strict if strict: done says it was decided, ok how. A nest with a
 // policy is walked against it.
-func (s *state) fastOther(d *attr.Decoder, f *fastRule, raw uint16, m Mode, strict bool, depth, t int) (done, ok bool) {
+func (s *state) fastOther(d *attr.Decoder, f fastRule, p *Policy, raw uint16, m Mode, strict bool, depth, t int) (done, ok bool) {
 	if strict {
 		m |= ModeStrict
 	}
-	if f.class == fastLeaf || !f.fastOK(raw, m) {
+	if f.class() == fastLeaf || !f.fastOK(raw, m) {
 		return false, false
 	}
-	if f.class != fastNest {
+	if f.class() != fastNest {
 		return true, true
 	}
 	n := d.Len()
-	if n == 0 || f.nested == nil && n >= attr.HeaderLen {
+	nested := p.rule(t).Nested
+	if n == 0 || nested == nil && n >= attr.HeaderLen {
 		return true, true
 	}
 	if n < attr.HeaderLen {
 		return false, false // attr refuses it
 	}
-	return true, s.nest(d, f.nested, m, depth, t)
+	return true, s.nest(d, nested, m, depth, t)
 }
 
 // nest walks the attributes of the nest d is positioned on, of type t,
-// against p, one level down. (Called from parse, which recurses through
-// it: a nested decoder made in parse itself would escape to the heap.)
+// against p, one level down.
 func (s *state) nest(d *attr.Decoder, p *Policy, m Mode, depth, t int) bool {
-	inner := d.Nested()
-	return s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+d.Len(), uint16(t))
+	return s.parse(d.Nested(), p, m, depth+1, nil, d.Offset()+attr.HeaderLen+d.Len(), uint16(t))
 }
 
 // quick reports whether validate_nla accepts the attribute d is on under
@@ -400,7 +403,7 @@ func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
 		if pt.Nested != nil {
 			inner := d.Nested()
 			if k == Nested {
-				if !s.parse(&inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n, uint16(t)) {
+				if !s.parse(inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n, uint16(t)) {
 					return false // the inner error stands
 				}
 			} else if !s.array(&inner, pt.Nested, m, depth) {
@@ -467,7 +470,7 @@ func (s *state) array(d *attr.Decoder, p *Policy, m Mode, depth int) bool {
 			return s.fail(nlwire.ERANGE, MsgArrayShort, d.Offset(), p.rule0())
 		}
 		inner := d.Nested()
-		if !s.parse(&inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n, d.Type()) {
+		if !s.parse(inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n, d.Type()) {
 			s.unwind(d.Type())
 			return false
 		}
