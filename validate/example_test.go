@@ -113,3 +113,26 @@ func ExampleParsePolicyDump() {
 	// 2 NLA_NUL_STRING max length 15
 	// validate: EINVAL: Attribute failed policy validation (attribute 2 at offset 0)
 }
+
+// Compile a policy once and validate with the copy: the same verdicts,
+// faster, without allocating.
+func ExampleCompile() {
+	const (
+		IFLA_IFNAME = 3
+		IFLA_MTU    = 4
+	)
+	policy := validate.Compile(&validate.Policy{Rules: []validate.Rule{
+		IFLA_IFNAME: {Kind: validate.String, Len: 15},
+		IFLA_MTU:    {Kind: validate.U32},
+	}})
+	attrs := attr(nil, IFLA_IFNAME, []byte("eth0\x00"))
+	attrs = attr(attrs, IFLA_MTU, []byte{0xdc, 0x05, 0, 0})
+	o := validate.Options{Order: nlwire.LittleEndian}
+	fmt.Println(o.Validate(attrs, policy, validate.ModeStrict))
+
+	attrs = attr(attrs, IFLA_IFNAME, []byte("a-name-far-too-long-for-a-link\x00"))
+	fmt.Println(o.Validate(attrs, policy, validate.ModeStrict))
+	// Output:
+	// <nil>
+	// validate: ERANGE: Attribute failed policy validation (attribute 3 at offset 20)
+}
