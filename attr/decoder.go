@@ -19,12 +19,12 @@ type Decoder struct {
 	// capped at the attribute.
 	cur []byte
 	// st is the rest of the state, packed in one word: the byte order
-	// (stRot), the mode and latched typed-read failures (stLenient,
-	// stBadOn, stBadOff) in the low byte, and end, the base plus the
-	// buffer's capacity, above it. One word, stored whole, keeps making,
-	// copying and nesting decoders as cheap as the hand-written walk
-	// (the fields as separate bytes cost 15-25% in BenchmarkAttrDecode:
-	// copying a decoder read them back through several small stores).
+	// (stRot), the mode and a latched typed-read failure (stLenient,
+	// stBad) in the low byte, and end, the base plus the buffer's
+	// capacity, above it. One word, stored whole, keeps making, copying
+	// and nesting decoders cheap: with these as separate byte fields,
+	// copying a decoder read them back through several small stores,
+	// which made BenchmarkAttrDecode measurably slower.
 	st uint64
 }
 
