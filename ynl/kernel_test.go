@@ -1,0 +1,286 @@
+package ynl
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire/internal/testenv"
+)
+
+// The kernel sources the tests read: the Debian package
+// linux-source-6.12 ships them as /usr/src/linux-source-6.12.tar.xz;
+// the tests extract Documentation/netlink and tools/net/ynl once into
+// the user's cache directory. NLWIRE_LINUX_SRC may name another tree
+// (an extracted kernel source directory).
+const kernelTarballGlob = "/usr/src/linux-source-6.12*.tar.xz"
+
+// kernelSources returns the kernel's spec directory and its
+// tools/net/ynl directory, or skips the test.
+func kernelSources(t *testing.T) (specs, ynl string) {
+	t.Helper()
+	var roots []string
+	if dir := os.Getenv("NLWIRE_LINUX_SRC"); dir != "" {
+		roots = append(roots, dir)
+	}
+	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
+	for _, d := range dirs {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			roots = append(roots, d)
+		}
+	}
+	for _, r := range roots {
+		if _, err := os.Stat(filepath.Join(r, "Documentation/netlink/specs")); err == nil {
+			return filepath.Join(r, "Documentation/netlink/specs"), filepath.Join(r, "tools/net/ynl")
+		}
+	}
+	tarballs, _ := filepath.Glob(kernelTarballGlob)
+	if len(tarballs) == 0 {
+		testenv.Skip(t, "kernel sources not found: no "+kernelTarballGlob+" (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
+	}
+	tarball := tarballs[len(tarballs)-1]
+	fi, err := os.Stat(tarball)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
+	dir := filepath.Join(cache, "nlwire-ynl", base+"-"+strconv.FormatInt(fi.Size(), 10)+"-"+strconv.FormatInt(fi.ModTime().Unix(), 10))
+	root := filepath.Join(dir, base)
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
+		tar := testenv.LookPath(t, "tar")
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		tmp, err := os.MkdirTemp(filepath.Dir(dir), "extract-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		t.Logf("extracting the specs from %s (once)", tarball)
+		cmd := exec.Command(tar, "-xJf", tarball, "-C", tmp, "--wildcards",
+			base+"/Documentation/netlink/*", base+"/tools/net/ynl/*")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("tar: %v\n%s", err, out)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "complete"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			if _, err2 := os.Stat(filepath.Join(dir, "complete")); err2 != nil {
+				t.Fatal(err)
+			} // else another test run extracted it first
+		}
+	}
+	return filepath.Join(root, "Documentation/netlink/specs"), filepath.Join(root, "tools/net/ynl")
+}
+
+func kernelSpecFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no specs in %s", dir)
+	}
+	return files
+}
+
+// TestKernelSpecs parses every spec of the kernel and compares the
+// model with what the kernel's own Python library (nlspec.py) and C
+// generator (ynl-gen-c.py) make of it: every enum entry's value, every
+// attribute's value, type and references, every operation's values,
+// attribute set and fixed header, every multicast group, and the C names.
+func TestKernelSpecs(t *testing.T) {
+	specDir, ynlDir := kernelSources(t)
+	files := kernelSpecFiles(t, specDir)
+	got := make(map[string]pyFamily)
+	for _, f := range files {
+		s, err := ParseFile(f)
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		got[filepath.Base(f)] = modelView(s, mergesSubsets(t, ynlDir))
+	}
+	t.Logf("parsed %d specs from %s", len(got), specDir)
+
+	python := testenv.LookPath(t, "python3")
+	if out, err := exec.Command(python, "-c", "import yaml").CombinedOutput(); err != nil {
+		testenv.Skip(t, "python3 cannot import yaml (apt-get install python3-yaml): "+strings.TrimSpace(string(out)))
+	}
+	cmd := exec.Command(python, append([]string{"testdata/nlspec_dump.py", ynlDir}, files...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("nlspec_dump.py: %v\n%s", err, stderr.Bytes())
+	}
+	var want map[string]pyFamily
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			continue
+		}
+		if w.C == nil {
+			g.C = nil
+		}
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("%s: nlspec.py (-) and ynl (+) differ:\n%s", name, diff)
+		}
+	}
+	if len(want) != len(files) {
+		t.Errorf("nlspec.py dumped %d specs of %d", len(want), len(files))
+	}
+}
+
+// mergesSubsets reports whether the kernel's nlspec.py gives a subset's
+// attributes the keys the subset overrides (Linux 6.15 and later), as
+// ynl does; older ones take the superset's attributes as they are.
+func mergesSubsets(t *testing.T, ynlDir string) bool {
+	for _, p := range []string{"pyynl/lib/nlspec.py", "lib/nlspec.py"} {
+		src, err := os.ReadFile(filepath.Join(ynlDir, p))
+		if err == nil {
+			return bytes.Contains(src, []byte("real_attr.yaml | elem"))
+		}
+	}
+	t.Fatalf("no nlspec.py in %s", ynlDir)
+	return false
+}
+
+// pyFamily is the view testdata/nlspec_dump.py prints of a family.
+type pyFamily struct {
+	Name    string     `json:"name"`
+	Proto   string     `json:"proto"`
+	Model   string     `json:"model"`
+	Consts  []pyConst  `json:"consts"`
+	Sets    []pySet    `json:"sets"`
+	SubMsgs []pySubMsg `json:"sub_msgs"`
+	Msgs    [][]any    `json:"msgs"`
+	Mcgrps  [][]any    `json:"mcgrps"`
+	C       *pyCNames  `json:"c,omitempty"`
+}
+
+type pyConst struct {
+	Name    string  `json:"name"`
+	Type    string  `json:"type"`
+	Entries [][]any `json:"entries,omitempty"`
+	Members [][]any `json:"members,omitempty"`
+	Value   string  `json:"value,omitempty"`
+}
+
+type pySet struct {
+	Name     string  `json:"name"`
+	SubsetOf string  `json:"subset_of"`
+	Attrs    [][]any `json:"attrs"`
+}
+
+type pySubMsg struct {
+	Name    string     `json:"name"`
+	Formats [][]string `json:"formats"`
+}
+
+type pyCNames struct {
+	Family []string          `json:"family"`
+	Sets   map[string][]any  `json:"sets"`
+	Enums  map[string][]any  `json:"enums"`
+	Ops    map[string]string `json:"ops"`
+}
+
+// modelView renders the model as nlspec_dump.py renders the Python's,
+// numbers as float64 as encoding/json decodes them.
+func modelView(s *Spec, mergeSubsets bool) pyFamily {
+	n := func(v int64) float64 { return float64(v) }
+	f := pyFamily{Name: s.Name, Proto: string(s.Protocol), Model: s.Operations.EnumModel,
+		Consts: []pyConst{}, Sets: []pySet{}, SubMsgs: []pySubMsg{}, Msgs: [][]any{}, Mcgrps: [][]any{}}
+	c := &pyCNames{Family: []string{s.CFamilyName, s.CVersionName},
+		Sets: map[string][]any{}, Enums: map[string][]any{}, Ops: map[string]string{}}
+	for _, d := range s.Definitions {
+		pc := pyConst{Name: d.Name, Type: d.Kind.String()}
+		switch d.Kind {
+		case DefConst:
+			pc.Value = d.StringValue
+			if !d.IsString {
+				pc.Value = strconv.FormatInt(d.Value, 10)
+			}
+		case DefEnum, DefFlags:
+			pc.Entries = [][]any{}
+			names := []any{}
+			for _, e := range d.Entries {
+				pc.Entries = append(pc.Entries, []any{e.Name, n(e.Value), n(e.UserValue(d))})
+				names = append(names, e.CName)
+			}
+			ename := ""
+			if d.EnumName != "" {
+				ename = "enum " + d.EnumName
+			}
+			c.Enums[d.Name] = []any{ename, names}
+		case DefStruct:
+			for _, m := range d.Members {
+				pc.Members = append(pc.Members, []any{m.Name, m.Type.String(), m.Struct, m.Enum, m.ByteOrder.String()})
+			}
+		}
+		f.Consts = append(f.Consts, pc)
+	}
+	for _, set := range s.AttributeSets {
+		ps := pySet{Name: set.Name, SubsetOf: set.SubsetOf, Attrs: [][]any{}}
+		names := []any{}
+		for _, a := range set.Attributes {
+			if set.Superset != nil && !mergeSubsets {
+				for sup := set.Superset; sup != nil; sup = sup.Superset {
+					a = sup.Attr(a.Name)
+				}
+			}
+			ps.Attrs = append(ps.Attrs, []any{a.Name, n(a.Value), a.Type.String(), a.MultiAttr,
+				a.NestedAttributes, a.SubType.String(), a.Struct, a.Enum, a.ByteOrder.String(),
+				string(a.DisplayHint), a.SubMessage, a.Selector})
+			names = append(names, a.CName)
+		}
+		f.Sets = append(f.Sets, ps)
+		c.Sets[set.Name] = []any{set.NamePrefix, set.CMaxName, set.CCntName, names}
+	}
+	for _, m := range s.SubMessages {
+		pm := pySubMsg{Name: m.Name, Formats: [][]string{}}
+		for _, fm := range m.Formats {
+			pm.Formats = append(pm.Formats, []string{fm.Value, fm.FixedHeader, fm.AttributeSet})
+		}
+		f.SubMsgs = append(f.SubMsgs, pm)
+	}
+	for _, op := range s.Operations.List {
+		var modes []any
+		for _, m := range []struct {
+			name string
+			ok   bool
+		}{{"do", op.Do != nil}, {"dump", op.Dump != nil}, {"event", op.Event != nil}, {"notify", op.Notify != ""}} {
+			if m.ok {
+				modes = append(modes, m.name)
+			}
+		}
+		if modes == nil {
+			modes = []any{}
+		}
+		sort.Slice(modes, func(i, j int) bool { return modes[i].(string) < modes[j].(string) })
+		f.Msgs = append(f.Msgs, []any{op.Name, n(op.Value), n(op.RequestValue), n(op.ReplyValue),
+			op.AttributeSet, op.FixedHeader, modes})
+		c.Ops[op.Name] = op.CName
+	}
+	for _, g := range s.McastGroups {
+		f.Mcgrps = append(f.Mcgrps, []any{g.Name, n(g.Value)})
+	}
+	f.C = c
+	return f
+}
