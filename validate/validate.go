@@ -57,7 +57,15 @@ func Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 // nests are followed through nested policies, and the first failure
 // ends the walk. It does not allocate unless it fails (or o.Warn
 // allocates).
+//
+// A nil policy accepts anything: it stands for an operation that has
+// none, whose attributes the kernel does not parse at all (a generic
+// netlink operation without .policy), unlike an empty policy, under
+// which the walk still happens and every type is unknown.
 func (o Options) Validate(b []byte, p *Policy, m Mode) error {
+	if p == nil {
+		return nil
+	}
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	if !s.parse(d, p, m, 0, nil, o.Base+len(b), 0) {
@@ -74,11 +82,15 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // Decoder.Present to tell filled entries; the stored decoders read in
 // o.Order and report offsets counted from o.Base. Nested attributes are
 // validated but not stored. On failure tb holds what was stored before
-// the offending attribute.
+// the offending attribute. A nil policy accepts anything and stores
+// nothing, as for Validate.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
+	if p == nil {
+		return nil
+	}
 	if !s.parse(d, p, m, 0, tb, o.Base+len(b), 0) {
 		return s.error()
 	}

@@ -570,3 +570,25 @@ func TestParse(t *testing.T) {
 		t.Errorf("short table: %v", err)
 	}
 }
+
+// TestNilPolicy: an operation without a policy is not validated: the
+// kernel does not parse its attributes, so even bytes that are not
+// attributes pass, in every mode; an empty policy still walks them.
+func TestNilPolicy(t *testing.T) {
+	junk := []byte{1, 2, 3, 4, 5, 6, 7} // nla_len 0x0201: past the end
+	for _, m := range []Mode{ModeLiberal, ModeStrict} {
+		if err := Validate(junk, nil, m); err != nil {
+			t.Errorf("nil policy, mode %v: %v", m, err)
+		}
+		tb := make([]attrDecoder, 4)
+		if err := Parse(host.a(1, n(4)), &Policy{Rules: []Rule{1: {Kind: U32}}}, m, tb); err != nil || !tb[1].Present() {
+			t.Fatalf("setting up tb: %v", err)
+		}
+		if err := Parse(junk, nil, m, tb); err != nil || tb[1].Present() {
+			t.Errorf("nil policy, mode %v: Parse %v, tb not cleared: %v", m, err, tb[1].Present())
+		}
+	}
+	if err := Validate(junk, &Policy{}, ModeStrict); err == nil {
+		t.Error("an empty policy accepted bytes that are not attributes in strict mode")
+	}
+}
