@@ -93,6 +93,23 @@ func TestGenlFamilyAndPolicy(t *testing.T) {
 	if err != nil || len(fams) < 2 {
 		t.Fatalf("%d families, %v", len(fams), err)
 	}
+
+	// One operation's policies: GETFAMILY has both handlers; GETPOLICY
+	// is dump-only, which the kernel lists under command 0.
+	pd, err = c.GenlOpPolicy(f.ID, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if do, dump := pd.Op(3); do == nil || dump == nil || len(pd.Ops) != 1 || pd.Ops[0].Cmd != 3 {
+		t.Errorf("GETFAMILY alone: ops %+v, policies %v %v", pd.Ops, do, dump)
+	}
+	pd, err = c.GenlOpPolicy(f.ID, 10) // CTRL_CMD_GETPOLICY
+	if err != nil {
+		t.Fatal(err)
+	}
+	if do, dump := pd.Op(10); do != nil || dump == nil || dump.Rule(10) == nil || len(pd.Ops) != 1 || pd.Ops[0].Cmd != 0 {
+		t.Errorf("GETPOLICY alone: ops %+v, policies %v %v", pd.Ops, do, dump)
+	}
 }
 
 // TestForeignSenderDropped: a datagram sent to our port ID by another

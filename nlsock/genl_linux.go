@@ -89,10 +89,27 @@ func (c *Conn) GenlFamilies() ([]GenlFamily, error) {
 // A family that exports none fails with a *wire.Error (ENODATA or
 // EOPNOTSUPP, depending on the kernel).
 func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) {
+	return c.genlPolicy(func(e *attr.Encoder) { e.Uint16(genl.CTRL_ATTR_FAMILY_ID, id) })
+}
+
+// GenlOpPolicy is GenlPolicy for one operation: the policies of command
+// cmd of family id only (CTRL_CMD_GETPOLICY with CTRL_ATTR_OP). The
+// kernel lists a dump-only operation under command 0 there;
+// PolicyDump.Op finds it under cmd.
+func (c *Conn) GenlOpPolicy(id uint16, cmd uint8) (*validate.PolicyDump, error) {
+	return c.genlPolicy(func(e *attr.Encoder) {
+		e.Uint16(genl.CTRL_ATTR_FAMILY_ID, id)
+		e.Uint32(genl.CTRL_ATTR_OP, uint32(cmd))
+	})
+}
+
+// genlPolicy runs a CTRL_CMD_GETPOLICY dump with the attributes attrs
+// writes and parses what it returns.
+func (c *Conn) genlPolicy(attrs func(*attr.Encoder)) (*validate.PolicyDump, error) {
 	if c.family != Generic {
 		return nil, ErrNotGeneric
 	}
-	req := c.ctrlRequest(genl.CTRL_CMD_GETPOLICY, wire.Dump, func(e *attr.Encoder) { e.Uint16(genl.CTRL_ATTR_FAMILY_ID, id) })
+	req := c.ctrlRequest(genl.CTRL_CMD_GETPOLICY, wire.Dump, attrs)
 	var payloads [][]byte
 	err := c.Execute(req, func(msg wire.Message) error {
 		p := msg.Payload()

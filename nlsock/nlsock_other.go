@@ -158,3 +158,8 @@ func (c *Conn) GenlFamilies() ([]GenlFamily, error) { return nil, ErrNotSupporte
 
 // GenlPolicy returns ErrNotSupported.
 func (c *Conn) GenlPolicy(id uint16) (*validate.PolicyDump, error) { return nil, ErrNotSupported }
+
+// GenlOpPolicy returns ErrNotSupported.
+func (c *Conn) GenlOpPolicy(id uint16, cmd uint8) (*validate.PolicyDump, error) {
+	return nil, ErrNotSupported
+}

@@ -114,12 +114,20 @@ type OpPolicy struct {
 }
 
 // Op returns the policies of command cmd's do and dump handlers, nil
-// where there is none.
+// where there is none. In a dump of one operation's policies, where the
+// kernel lists a dump-only operation under command 0, it finds that
+// operation under any command.
 func (d *PolicyDump) Op(cmd uint8) (do, dump *Policy) {
 	for _, op := range d.Ops {
 		if op.Cmd == cmd {
 			return d.table(op.Do), d.table(op.Dump)
 		}
+	}
+	// A dump of one operation's policies (CTRL_ATTR_OP given) lists a
+	// dump-only operation under command 0: its do handler's, which it
+	// has none of.
+	if len(d.Ops) == 1 && d.Ops[0].Cmd == 0 && d.Ops[0].Do < 0 {
+		return nil, d.table(d.Ops[0].Dump)
 	}
 	return nil, nil
 }

@@ -237,3 +237,22 @@ func FuzzParsePolicyDump(f *testing.F) {
 		}
 	})
 }
+
+// TestOpDumpOnly: in a dump of one operation's policies the kernel lists
+// a dump-only operation under command 0 (seen on Linux 6.18 for nlctrl's
+// CTRL_CMD_GETPOLICY; nlsock's TestGenlFamilyAndPolicy checks it live);
+// Op finds it under any command, and nowhere else.
+func TestOpDumpOnly(t *testing.T) {
+	one := &PolicyDump{Tables: []DumpTable{{}}, Ops: []OpPolicy{{Cmd: 0, Do: -1, Dump: 0}}}
+	if do, dump := one.Op(10); do != nil || dump != &one.Tables[0].Policy {
+		t.Errorf("dump-only op: %v %v", do, dump)
+	}
+	two := &PolicyDump{Tables: []DumpTable{{}}, Ops: []OpPolicy{{Cmd: 0, Do: -1, Dump: 0}, {Cmd: 3, Do: 0, Dump: -1}}}
+	if do, dump := two.Op(10); do != nil || dump != nil {
+		t.Errorf("a whole family's dump answered for a command it lacks: %v %v", do, dump)
+	}
+	withDo := &PolicyDump{Tables: []DumpTable{{}}, Ops: []OpPolicy{{Cmd: 0, Do: 0, Dump: 0}}}
+	if do, dump := withDo.Op(10); do != nil || dump != nil {
+		t.Errorf("command 0 with a do handler answered for command 10: %v %v", do, dump)
+	}
+}
