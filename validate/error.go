@@ -6,8 +6,8 @@ import (
 	"github.com/nlwire/nlwire"
 )
 
-// Extended ACK messages of lib/nlattr.c and include/net/netlink.h, word
-// for word.
+// Extended ACK messages of lib/nlattr.c, include/net/netlink.h and
+// generic netlink, word for word.
 const (
 	MsgFailed         = "Attribute failed policy validation"
 	MsgUnknownType    = "Unknown attribute type"
@@ -22,6 +22,10 @@ const (
 	MsgUnsupported    = "Unsupported attribute"
 	MsgLeftover       = "bytes leftover after parsing attributes"
 	MsgHeaderLength   = "Invalid header length"
+
+	// Generic netlink's header checks (net/netlink/genetlink.c).
+	MsgGenlReserved = "genlmsghdr.reserved field is not 0"
+	MsgGenlFlags    = "ambiguous or reserved bits set in nlmsg_flags"
 )
 
 // Error is a policy violation, carrying what the kernel would put in its
