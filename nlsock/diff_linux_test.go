@@ -3,6 +3,7 @@
 package nlsock_test
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -65,10 +66,11 @@ var policyMsgs = map[string]bool{
 
 // kernelVerdict is what the kernel answered.
 type kernelVerdict struct {
-	errno  nlwire.Errno
-	msg    string
-	offset uint32 // 0: none
-	policy map[uint16]uint64
+	errno     nlwire.Errno
+	msg       string
+	offset    uint32 // 0: none
+	policy    map[uint16]uint64
+	policyRaw []byte // the NLMSGERR_ATTR_POLICY payload as sent
 }
 
 type diffStats struct {
@@ -296,7 +298,7 @@ func runDiffOp(t *testing.T, c *nlsock.Conn, st *diffStats, pd *validate.PolicyD
 				goff = uint32(ge.Offset)
 			}
 			gpol := goPolicy(ge)
-			if ge.Errno == k.errno && ge.Msg == k.msg && goff == k.offset && mapsEqual(gpol, k.policy) {
+			if ge.Errno == k.errno && ge.Msg == k.msg && goff == k.offset && mapsEqual(gpol, k.policy) && samePolicyBytes(ge, k.policyRaw) {
 				st.agreed++
 				st.bothRej++
 				continue
@@ -378,11 +380,11 @@ func askKernel(t *testing.T, c *nlsock.Conn, buf *[]byte, h wire.Header, fam, at
 	var we *wire.Error
 	switch {
 	case errors.As(err, &we):
-		return kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy)}
+		return kernelVerdict{we.Errno, string(we.Msg), we.Offset, kernelPolicy(we.Policy), append([]byte(nil), we.Policy...)}
 	case err != nil:
 		t.Fatalf("%s: %v", what, err)
 	}
-	return kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy)}
+	return kernelVerdict{ack.Errno, string(ack.Msg), ack.Offset, kernelPolicy(ack.Policy), append([]byte(nil), ack.Policy...)}
 }
 
 // explainDiff returns why the kernel and a dump-derived policy may
@@ -592,6 +594,17 @@ func goPolicy(e *validate.Error) map[uint16]uint64 {
 		m[uint16(n)] = v
 	}
 	return m
+}
+
+// samePolicyBytes reports whether the description of e's rule, as
+// validate encodes it, is byte for byte the kernel's NLMSGERR_ATTR_POLICY
+// payload raw (both absent counts as the same).
+func samePolicyBytes(e *validate.Error, raw []byte) bool {
+	ap, ok := e.Policy()
+	if !ok {
+		return len(raw) == 0
+	}
+	return bytes.Equal(ap.Append(nil, nlwire.Native), raw)
 }
 
 // mapsEqual is maps.Equal that also tells no policy (nil) from an empty

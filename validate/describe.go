@@ -71,21 +71,19 @@ func (r *Rule) Describe() (AttrPolicy, bool) {
 		if r.Kind == Msecs {
 			a.Kind = UInt
 		}
-		switch r.Check {
-		case CheckMask:
+		// A rule checked by a function has its type's full range
+		// (nla_get_range_unsigned's default case).
+		if r.Check == CheckMask {
 			a.Mask = r.Mask
 			a.Has |= 1 << PolicyAttrMask
-		case CheckFunction:
-		default:
+		} else {
 			a.MinValueU, a.MaxValueU = r.unsignedRange()
 			a.Has |= 1<<PolicyAttrMinValueU | 1<<PolicyAttrMaxValueU
 		}
 	case S8, S16, S32, S64, SInt:
 		a.Kind = r.Kind
-		if r.Check != CheckFunction {
-			a.MinValueS, a.MaxValueS = r.signedRange()
-			a.Has |= 1<<PolicyAttrMinValueS | 1<<PolicyAttrMaxValueS
-		}
+		a.MinValueS, a.MaxValueS = r.signedRange()
+		a.Has |= 1<<PolicyAttrMinValueS | 1<<PolicyAttrMaxValueS
 	case Bitfield32:
 		a.Kind = r.Kind
 		a.Bitfield32Mask = uint32(r.Mask)
@@ -141,6 +139,64 @@ func (a AttrPolicy) String() string {
 		s += " maxtype " + strconv.FormatUint(uint64(a.PolicyMaxType), 10)
 	}
 	return s
+}
+
+// nlTypeOf returns the enum netlink_attribute_type number of kind k, or
+// 0 for a kind a description never names.
+func nlTypeOf(k Kind) uint32 {
+	for i, nk := range nlTypes {
+		if i != 0 && nk == k {
+			return uint32(i)
+		}
+	}
+	return 0
+}
+
+// Append appends the description as the kernel writes it into an
+// NLMSGERR_ATTR_POLICY nest or a policy dump entry: the attributes a
+// has, in the order __netlink_policy_dump_write_attr writes them (the
+// kind's values, then NL_POLICY_TYPE_ATTR_TYPE), in byte order o, 64-bit
+// values unpadded as on architectures with efficient unaligned access
+// (x86, arm64, s390x, ppc64). It is the payload of the nest, without
+// the nest's own header: what wire.Error.Policy holds.
+func (a AttrPolicy) Append(b []byte, o nlwire.Order) []byte {
+	e := attr.NewEncoder(b).WithOrder(o)
+	for _, n := range [...]int{
+		PolicyAttrPolicyIdx, PolicyAttrPolicyMaxType, PolicyAttrMask,
+		PolicyAttrMinValueU, PolicyAttrMaxValueU, PolicyAttrMinValueS, PolicyAttrMaxValueS,
+		PolicyAttrBitfield32Mask, PolicyAttrMinLength, PolicyAttrMaxLength, PolicyAttrType,
+	} {
+		if !a.Present(n) {
+			continue
+		}
+		t := uint16(n)
+		switch n {
+		case PolicyAttrPolicyIdx:
+			e.Uint32(t, a.PolicyIdx)
+		case PolicyAttrPolicyMaxType:
+			e.Uint32(t, a.PolicyMaxType)
+		case PolicyAttrMask:
+			e.Uint64(t, a.Mask)
+		case PolicyAttrMinValueU:
+			e.Uint64(t, a.MinValueU)
+		case PolicyAttrMaxValueU:
+			e.Uint64(t, a.MaxValueU)
+		case PolicyAttrMinValueS:
+			e.Int64(t, a.MinValueS)
+		case PolicyAttrMaxValueS:
+			e.Int64(t, a.MaxValueS)
+		case PolicyAttrBitfield32Mask:
+			e.Uint32(t, a.Bitfield32Mask)
+		case PolicyAttrMinLength:
+			e.Uint32(t, a.MinLength)
+		case PolicyAttrMaxLength:
+			e.Uint32(t, a.MaxLength)
+		case PolicyAttrType:
+			e.Uint32(t, nlTypeOf(a.Kind))
+		}
+	}
+	out, _ := e.Finish() // no nest, no attribute near 64 KiB: nothing fails
+	return out
 }
 
 // ParseAttrPolicy decodes the payload of an NLMSGERR_ATTR_POLICY nest or

@@ -1,8 +1,11 @@
 package validate
 
 import (
+	"bytes"
+	"encoding/hex"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -255,4 +258,48 @@ func TestOpDumpOnly(t *testing.T) {
 	if do, dump := withDo.Op(10); do != nil || dump != nil {
 		t.Errorf("command 0 with a do handler answered for command 10: %v %v", do, dump)
 	}
+}
+
+// TestAttrPolicyAppend: descriptions encode as the kernel writes them
+// (net/netlink/policy.c, __netlink_policy_dump_write_attr: the kind's
+// values, then the type; nlsock's TestValidateAgainstKernel compares the
+// bytes of every rejection with the kernel's), and parse back.
+func TestAttrPolicyAppend(t *testing.T) {
+	le := nlwire.LittleEndian
+	for _, tt := range []struct {
+		rule Rule
+		want string // hex
+	}{
+		{Range(U16, 1, 4094), "0c000400 01000000 00000000 0c000500 fe0f0000 00000000 08000100 03000000"},
+		{Mask(U32, 0xf0), "0c000c00 f0000000 00000000 08000100 04000000"},
+		{Min(S32, -3), "0c000200 fdffffff ffffffff 0c000300 ffffff7f 00000000 08000100 08000000"},
+		{ValidateFn(U8, func([]byte) error { return nil }), "0c000400 00000000 00000000 0c000500 ff000000 00000000 08000100 02000000"},
+		{Rule{Kind: NulString, Len: 15}, "08000700 0f000000 08000100 0c000000"},
+		{Bitfield32Policy(0x3), "08000a00 03000000 08000100 0f000000"},
+		{Rule{Kind: Flag}, "08000100 01000000"},
+		{NestedPolicy(&Policy{}), "08000100 0d000000"},
+	} {
+		ap, ok := tt.rule.Describe()
+		if !ok {
+			t.Fatalf("%v: not described", tt.rule.Kind)
+		}
+		got := ap.Append(nil, le)
+		if want := hexBytes(t, tt.want); !bytes.Equal(got, want) {
+			t.Errorf("%v: got % x, want % x", ap, got, want)
+		}
+		back, err := ParseAttrPolicy(got, le)
+		if err != nil || back != ap {
+			t.Errorf("%v: parsed back as %v, %v", ap, back, err)
+		}
+	}
+}
+
+// hexBytes decodes hex with spaces.
+func hexBytes(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
