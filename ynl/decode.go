@@ -98,14 +98,6 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 		d.fail(root, ErrInvalid, "the spec has no name")
 		return nil
 	}
-	if sec.attributeSets == nil {
-		d.fail(root, ErrInvalid, "the spec has no attribute-sets")
-		return nil
-	}
-	if sec.operations == nil {
-		d.fail(root, ErrInvalid, "the spec has no operations")
-		return nil
-	}
 
 	s.CName = cLower(s.Name)
 	s.Protonum = 16 // NETLINK_GENERIC
@@ -134,11 +126,13 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 			}
 		})
 	}
-	d.seq(sec.attributeSets, "attribute-sets", func(n *yaml.Node) {
-		if set := d.attrSet(s, n); set != nil {
-			s.AttributeSets = append(s.AttributeSets, set)
-		}
-	})
+	if sec.attributeSets != nil {
+		d.seq(sec.attributeSets, "attribute-sets", func(n *yaml.Node) {
+			if set := d.attrSet(s, n); set != nil {
+				s.AttributeSets = append(s.AttributeSets, set)
+			}
+		})
+	}
 	if sec.subMessages != nil {
 		d.seq(sec.subMessages, "sub-messages", func(n *yaml.Node) {
 			if m := d.subMessage(n); m != nil {
@@ -146,11 +140,20 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 			}
 		})
 	}
-	d.operations(s, sec.operations)
+	if sec.operations != nil {
+		d.operations(s, sec.operations)
+	}
 	s.CmdMaxName = cUpper(orDefault(sec.cmdMaxName, s.Operations.NamePrefix+"MAX"))
 	s.CmdCntName = cUpper(orDefault(sec.cmdCntName, "__"+s.Operations.NamePrefix+"MAX"))
 	if sec.mcastGroups != nil {
 		d.mcastGroups(s, sec.mcastGroups)
+	}
+	switch {
+	case d.err != nil:
+	case sec.attributeSets == nil:
+		d.fail(root, ErrInvalid, "the spec has no attribute-sets")
+	case sec.operations == nil:
+		d.fail(root, ErrInvalid, "the spec has no operations")
 	}
 	if d.err != nil {
 		return nil

@@ -1,9 +1,6 @@
 package ynl
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // resolve fills in what the spec leaves implicit and checks every
 // reference, as the kernel's tools/net/ynl/lib/nlspec.py does.
@@ -177,8 +174,17 @@ func typeLimit(name string) (neg bool, abs uint64, ok bool) {
 	if len(base) < 2 || (base[0] != 'u' && base[0] != 's') {
 		return false, 0, false
 	}
-	width, err := strconv.Atoi(base[1:])
-	if err != nil || (width != 8 && width != 16 && width != 32 && width != 64) {
+	var width int
+	switch base[1:] {
+	case "8":
+		width = 8
+	case "16":
+		width = 16
+	case "32":
+		width = 32
+	case "64":
+		width = 64
+	default:
 		return false, 0, false
 	}
 	switch {
