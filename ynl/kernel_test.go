@@ -284,3 +284,77 @@ func modelView(s *Spec, mergeSubsets bool) pyFamily {
 	f.C = c
 	return f
 }
+
+// TestKernelSpecFacts checks a few facts of Linux 6.12's specs against
+// the kernel's uAPI headers, by hand, so they hold without Python too:
+// counts of definitions, sets, sub-messages, operations and groups,
+// and message types and attribute values the kernel's headers define.
+func TestKernelSpecFacts(t *testing.T) {
+	specDir, _ := kernelSources(t)
+	type op struct {
+		name          string
+		req, rsp      int64
+		set, fixedHdr string
+	}
+	for _, tc := range []struct {
+		file                     string
+		defs, sets, subMsgs, ops int
+		mcgrps                   map[string]int64
+		opsWant                  []op
+		attrs                    map[string]map[string]int64 // set -> attribute -> value
+	}{
+		{"netdev.yaml", 5, 9, 0, 13, map[string]int64{"mgmt": None, "page-pool": None},
+			[]op{{"dev-get", 1, 1, "dev", ""}, {"dev-add-ntf", 2, 2, "dev", ""}},
+			map[string]map[string]int64{"dev": {"ifindex": 1, "pad": 2, "xdp-features": 3}}},
+		{"ethtool.yaml", 6, 54, 0, 63, map[string]int64{},
+			// ETHTOOL_MSG_LINKINFO_SET = 3 (to the kernel),
+			// ETHTOOL_MSG_LINKINFO_NTF = 3 (from it).
+			[]op{{"strset-get", 1, 1, "strset", ""}, {"linkinfo-set", 3, None, "linkinfo", ""}, {"linkinfo-ntf", None, 3, "linkinfo", ""}},
+			nil},
+		{"rt_link.yaml", 32, 31, 2, 5, map[string]int64{"rtnlgrp-link": 1, "rtnlgrp-stats": 36},
+			// RTM_NEWLINK 16, RTM_GETLINK 18, RTM_NEWSTATS 92, RTM_GETSTATS 94.
+			[]op{{"newlink", 16, None, "link-attrs", "ifinfomsg"}, {"getlink", 18, 16, "link-attrs", "ifinfomsg"}, {"getstats", 94, 92, "stats-attrs", "if_stats_msg"}},
+			// IFLA_IFNAME 3, IFLA_MTU 4, IFLA_LINKINFO 18, IFLA_PROP_LIST 52, IFLA_ALT_IFNAME 53.
+			map[string]map[string]int64{"link-attrs": {"ifname": 3, "mtu": 4, "linkinfo": 18, "prop-list": 52, "alt-ifname": 53},
+				"prop-list-link-attrs": {"alt-ifname": 53}}},
+		{"nftables.yaml", 17, 42, 2, 33, map[string]int64{"mgmt": None},
+			// NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE (1), replies NEWTABLE (0).
+			[]op{{"batch-begin", 16, 16, "batch-attrs", "nfgenmsg"}, {"gettable", 0xa01, 0xa00, "table-attrs", "nfgenmsg"}, {"newrule", 0xa06, None, "rule-attrs", "nfgenmsg"}},
+			nil},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			s, err := ParseFile(filepath.Join(specDir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Definitions) != tc.defs || len(s.AttributeSets) != tc.sets || len(s.SubMessages) != tc.subMsgs || len(s.Operations.List) != tc.ops {
+				t.Errorf("%d definitions, %d sets, %d sub-messages, %d operations; want %d, %d, %d, %d",
+					len(s.Definitions), len(s.AttributeSets), len(s.SubMessages), len(s.Operations.List), tc.defs, tc.sets, tc.subMsgs, tc.ops)
+			}
+			mcgrps := map[string]int64{}
+			for _, g := range s.McastGroups {
+				mcgrps[g.Name] = g.Value
+			}
+			if diff := cmp.Diff(tc.mcgrps, mcgrps); diff != "" {
+				t.Errorf("multicast groups (-want +got):\n%s", diff)
+			}
+			for _, w := range tc.opsWant {
+				o := s.Operation(w.name)
+				if o == nil {
+					t.Errorf("no operation %q", w.name)
+					continue
+				}
+				if got := (op{o.Name, o.RequestValue, o.ReplyValue, o.AttributeSet, o.FixedHeader}); got != w {
+					t.Errorf("operation %+v, want %+v", got, w)
+				}
+			}
+			for set, attrs := range tc.attrs {
+				for name, v := range attrs {
+					if a := s.AttrSet(set).Attr(name); a == nil || a.Value != v {
+						t.Errorf("%s/%s: %+v, want value %d", set, name, a, v)
+					}
+				}
+			}
+		})
+	}
+}
