@@ -250,9 +250,12 @@ func (d *decoder) definition(s *Spec, n *yaml.Node) *Definition {
 		} else {
 			def.StringValue, def.IsString = v.Value, true
 		}
-		if def.Header != "" {
+		switch {
+		case namePrefix != "":
+			def.CName = cUpper(namePrefix + def.Name)
+		case def.Header != "":
 			def.CName = cUpper(def.Name)
-		} else {
+		default:
 			def.CName = cUpper(s.CName + "-" + def.Name)
 		}
 	case DefEnum, DefFlags:

@@ -70,6 +70,22 @@ func (d *decoder) resolve(s *Spec) {
 	d.resolveOps(s)
 }
 
+// constant returns the definition a length or limit names: by its spec
+// name, or else a constant by its C name (wireguard's "wg-key-len" is
+// the constant key-len with name-prefix wg-).
+func (s *Spec) constant(name string) *Definition {
+	if def := s.defs[name]; def != nil {
+		return def
+	}
+	c := cUpper(name)
+	for _, def := range s.Definitions {
+		if def.Kind == DefConst && def.CName == c {
+			return def
+		}
+	}
+	return nil
+}
+
 func (d *decoder) undefined(p Pos, what, name string) {
 	d.failAt(p, ErrUndefined, what+" "+quote(name)+" is not defined")
 }
@@ -123,7 +139,7 @@ func (d *decoder) resolveLength(s *Spec, l *Length, p Pos, what string) {
 		return
 	}
 	name, minus := strings.CutSuffix(l.Expr, " - 1")
-	def := s.defs[name]
+	def := s.constant(name)
 	if def == nil || def.Kind != DefConst || def.IsString {
 		d.undefined(p, what+": constant", name)
 		return
@@ -143,7 +159,7 @@ func (d *decoder) resolveLimit(s *Spec, l *Limit, p Pos, what string) {
 	if !l.Set || l.Name == "" {
 		return
 	}
-	if def := s.defs[l.Name]; def != nil {
+	if def := s.constant(l.Name); def != nil {
 		if def.Kind != DefConst || def.IsString {
 			d.failAt(p, ErrInvalid, what+" "+quote(l.Name)+" is not an integer constant")
 			return

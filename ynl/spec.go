@@ -142,8 +142,9 @@ type Definition struct {
 	StringValue string
 	IsString    bool
 
-	// CName is a constant's C define (NETDEV_FOO, or the plain name
-	// upper-cased when Header defines it).
+	// CName is a constant's C define: NETDEV_FOO, the spec's
+	// name-prefix and name (WG_KEY_LEN), or the plain name when Header
+	// defines it. Lengths and limits may name a constant by it.
 	CName string
 
 	// ValueStart is the value of an enum's first entry, or the bit of

@@ -756,3 +756,27 @@ func TestQuote(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// TestConstByCName: a length may name a constant by its C name, as
+// wireguard's "exact-len: wg-key-len" names key-len with name-prefix wg-.
+func TestConstByCName(t *testing.T) {
+	s := mustParse(t, `name: wireguard
+definitions:
+  - {name-prefix: wg-, name: key-len, type: const, value: 32}
+attribute-sets:
+  - name: peer
+    attributes:
+      - {name: key, type: binary, display-hint: ipv4-or-v6, checks: {exact-len: wg-key-len}}
+operations: {list: [{name: get-device, value: 0, attribute-set: peer, dump: {}}]}
+`)
+	if c := s.Definition("key-len"); c.CName != "WG_KEY_LEN" {
+		t.Errorf("C name %q", c.CName)
+	}
+	a := s.AttrSet("peer").Attr("key")
+	if a.Checks.ExactLen != (Length{Set: true, Expr: "wg-key-len", Value: 32}) || a.DisplayHint != HintIPv4OrV6 {
+		t.Errorf("key: %+v", a)
+	}
+	if op := s.Operation("get-device"); op.Value != 0 || op.CName != "WIREGUARD_CMD_GET_DEVICE" {
+		t.Errorf("get-device: %+v", op)
+	}
+}
