@@ -116,10 +116,7 @@ func TestKernelSpecs(t *testing.T) {
 	}
 	t.Logf("parsed %d specs from %s", len(got), specDir)
 
-	python := testenv.LookPath(t, "python3")
-	if out, err := exec.Command(python, "-c", "import yaml").CombinedOutput(); err != nil {
-		testenv.Skip(t, "python3 cannot import yaml (apt-get install python3-yaml): "+strings.TrimSpace(string(out)))
-	}
+	python := pythonWithYAML(t)
 	cmd := exec.Command(python, append([]string{"testdata/nlspec_dump.py", ynlDir}, files...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -357,4 +354,25 @@ func TestKernelSpecFacts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pythonWithYAML returns a Python 3 that can import yaml: the one on the
+// PATH, else the system's (where Debian's python3-yaml installs), else
+// it skips.
+func pythonWithYAML(t *testing.T) string {
+	t.Helper()
+	var tried []string
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		p, err := exec.LookPath(name)
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(p, "-c", "import yaml").CombinedOutput()
+		if err == nil {
+			return p
+		}
+		tried = append(tried, p+": "+strings.TrimSpace(string(out)))
+	}
+	testenv.Skip(t, "no python3 that can import yaml (apt-get install python3-yaml): "+strings.Join(tried, "; "))
+	return ""
 }
