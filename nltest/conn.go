@@ -1,0 +1,231 @@
+package nltest
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/wire"
+)
+
+// Sizes of the kernel's dump datagrams (include/linux/netlink.h,
+// net/netlink/af_netlink.c, x86-64 with 4 KiB pages, where struct
+// skb_shared_info takes 320 bytes).
+const (
+	// GoodSize is NLMSG_GOODSIZE, SKB_WITH_OVERHEAD(PAGE_SIZE): the
+	// size of a dump's datagrams until the socket has been read with a
+	// larger buffer.
+	GoodSize = 4096 - 320
+	// MaxDumpSize is SKB_WITH_OVERHEAD(32768): netlink_recvmsg
+	// remembers the largest buffer a receive offered, up to this, and
+	// netlink_dump sizes the next datagrams to it.
+	MaxDumpSize = 32768 - 320
+)
+
+// Config says how to open a Conn: the socket options that shape the
+// kernel's answers, as nlsock.Config names them. The zero Config (or
+// nil) is a socket as nlsock.Dial opens one: NETLINK_EXT_ACK and
+// NETLINK_GET_STRICT_CHK on, NETLINK_CAP_ACK off.
+type Config struct {
+	// PortID is the socket's port ID; 0 lets Dial pick one.
+	PortID uint32
+	// NoExtAck turns off NETLINK_EXT_ACK: errors and acknowledgements
+	// carry no extended ACK attributes.
+	NoExtAck bool
+	// CapAck turns on NETLINK_CAP_ACK: errors echo only the request's
+	// header.
+	CapAck bool
+	// NoStrictCheck turns off NETLINK_GET_STRICT_CHK, which only
+	// rtnetlink reads: generic netlink answers the same either way.
+	NoStrictCheck bool
+}
+
+// Errors of Conn.
+var (
+	// ErrWouldBlock: Receive found no datagram queued, where a real
+	// socket would block (or fail with EAGAIN if non-blocking).
+	ErrWouldBlock = errors.New("nltest: no datagram queued")
+	// ErrClosed: the Conn is closed.
+	ErrClosed = errors.New("nltest: use of closed connection")
+)
+
+// TruncatedError reports a datagram longer than the buffer given to
+// Receive, as nlsock's does: the datagram stays queued.
+type TruncatedError struct {
+	Size   int // the datagram's length
+	BufLen int // the length of the buffer that was too short
+}
+
+// Error returns "nltest: datagram of N bytes does not fit a buffer of M".
+func (e *TruncatedError) Error() string {
+	return "nltest: datagram of " + strconv.Itoa(e.Size) + " bytes does not fit a buffer of " + strconv.Itoa(e.BufLen)
+}
+
+// Conn is a NETLINK_GENERIC socket of a Kernel, with the shape of
+// nlsock.Conn: Send hands the kernel a datagram of requests, which it
+// answers at once into the socket's receive queue; Receive takes the
+// next datagram from the queue. A dump's next datagram is made when the
+// previous one is received, as netlink_recvmsg does. It is not safe for
+// concurrent use.
+type Conn struct {
+	k      *Kernel
+	port   uint32
+	opt    wire.AckOptions
+	closed bool
+
+	queue [][]byte // datagrams to receive, from head on
+	head  int
+	free  [][]byte // spare datagram buffers
+
+	maxRecv int // netlink_sock.max_recvmsg_len
+
+	// Per request scratch.
+	req     Request
+	rep     Reply
+	tb      []attr.Decoder
+	ext     extack
+	werr    wire.Error
+	msgBuf  []byte
+	polBuf  []byte
+	vopt    validateOpts
+	dumpReq []byte
+
+	dump dumpState
+}
+
+// Dial opens a socket of the kernel's generic netlink. A nil cfg is the
+// zero Config.
+func (k *Kernel) Dial(cfg *Config) *Conn {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	c := &Conn{k: k, port: cfg.PortID}
+	if c.port == 0 {
+		k.mu.Lock()
+		c.port = k.nextPort
+		k.nextPort++
+		k.mu.Unlock()
+	}
+	c.opt = wire.AckOptions{Order: nlwire.Native, PortID: c.port, CapAck: cfg.CapAck, NoExtAck: cfg.NoExtAck}
+	c.rep.c = c
+	c.vopt.init(c)
+	return c
+}
+
+// PortID returns the socket's port ID.
+func (c *Conn) PortID() uint32 { return c.port }
+
+// Close closes the socket; queued datagrams are dropped.
+func (c *Conn) Close() error {
+	c.closed = true
+	c.queue, c.head = nil, 0
+	c.dump = dumpState{}
+	return nil
+}
+
+// Pending returns the number of datagrams waiting to be received.
+func (c *Conn) Pending() int { return len(c.queue) - c.head }
+
+// Send hands the datagram b (one or more netlink messages) to the
+// kernel, which answers each request into the receive queue as
+// netlink_rcv_skb and genl_rcv_msg do: messages are walked while a whole
+// header and nlmsg_len fit; one without NLM_F_REQUEST, or of a control
+// type (below NLMSG_MIN_TYPE), is only acknowledged if it asks; an error
+// or, with NLM_F_ACK, success is answered with NLMSG_ERROR; a dump is
+// answered by its first datagram now and the rest as they are received.
+// It does not allocate once the queue's buffers have been made.
+func (c *Conn) Send(b []byte) error {
+	if c.closed {
+		return ErrClosed
+	}
+	c.k.mu.RLock()
+	defer c.k.mu.RUnlock()
+	for len(b) >= wire.HeaderLen {
+		h, _ := wire.ParseHeader(b, nlwire.Native)
+		if h.Len < wire.HeaderLen || int(h.Len) > len(b) {
+			break
+		}
+		msg := b[:h.Len]
+		c.ext = extack{}
+		var errno nlwire.Errno
+		intr := false
+		if h.Flags&wire.Request != 0 && h.Type >= wire.MinType {
+			errno, intr = c.rcvMsg(msg, h)
+		}
+		if !intr && (h.Flags&wire.Ack != 0 || errno != 0) {
+			c.ack(msg, errno)
+		}
+		n := min(wire.Align(int(h.Len)), len(b))
+		b = b[n:]
+	}
+	return nil
+}
+
+// Receive moves the next queued datagram into buf and returns its length.
+// It returns ErrWouldBlock when nothing is queued, and a *TruncatedError
+// (the datagram stays queued) when buf is too short. Like
+// netlink_recvmsg, it remembers the largest buffer offered, which sizes
+// the following dump datagrams, and then lets a running dump make its
+// next datagram.
+func (c *Conn) Receive(buf []byte) (int, error) {
+	if c.closed {
+		return 0, ErrClosed
+	}
+	c.maxRecv = min(max(c.maxRecv, len(buf)), MaxDumpSize)
+	if c.head == len(c.queue) {
+		c.continueDump()
+		if c.head == len(c.queue) {
+			return 0, ErrWouldBlock
+		}
+	}
+	d := c.queue[c.head]
+	if len(d) > len(buf) {
+		c.continueDump()
+		return 0, &TruncatedError{Size: len(d), BufLen: len(buf)}
+	}
+	n := copy(buf, d)
+	c.queue[c.head] = nil
+	c.head++
+	if c.head == len(c.queue) {
+		c.queue, c.head = c.queue[:0], 0
+	}
+	c.putBuf(d[:0])
+	c.continueDump()
+	return n, nil
+}
+
+// continueDump makes a running dump's next datagram, as netlink_recvmsg
+// calls netlink_dump after each receive. (The kernel waits until the
+// receive queue holds at most half the socket's buffer; the fake does
+// not model the buffer and goes on at once.)
+func (c *Conn) continueDump() {
+	if !c.dump.running {
+		return
+	}
+	c.k.mu.RLock()
+	c.dumpStep()
+	c.k.mu.RUnlock()
+}
+
+// getBuf returns a spare buffer of length 0.
+func (c *Conn) getBuf() []byte {
+	if n := len(c.free); n > 0 {
+		b := c.free[n-1]
+		c.free = c.free[:n-1]
+		return b
+	}
+	return make([]byte, 0, 512)
+}
+
+// putBuf keeps b for reuse.
+func (c *Conn) putBuf(b []byte) {
+	if cap(b) > 0 && len(c.free) < 64 {
+		c.free = append(c.free, b[:0])
+	}
+}
+
+// push queues a datagram for Receive.
+func (c *Conn) push(d []byte) {
+	c.queue = append(c.queue, d)
+}

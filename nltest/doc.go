@@ -1,0 +1,57 @@
+// Package nltest is a fake Linux kernel for netlink tests: generic
+// netlink families registered with a Kernel are answered byte for byte as
+// Linux answers them, with no system calls, on every GOOS and GOARCH.
+//
+// A Kernel holds generic netlink families (name, ID, version, header
+// size, multicast groups, operations with do and dump handlers, attribute
+// policies and validation opt-outs) and the controller nlctrl
+// (GENL_ID_CTRL), which describes them (CTRL_CMD_GETFAMILY, do and dump)
+// and their policies (CTRL_CMD_GETPOLICY) as the kernel does, so that a
+// client discovers families exactly as on Linux, and
+// validate.ParsePolicyDump reads the fake's dumps back to the same
+// policies. A Conn is a socket of it with the shape of nlsock.Conn: Send
+// a datagram of requests, Receive the answers one datagram at a time.
+//
+// Around the handlers, the fake does what net/netlink/af_netlink.c and
+// genetlink.c do (Linux 6.12 and later):
+//
+//   - netlink_rcv_skb: the messages of a datagram are handled in turn
+//     while a whole header and its nlmsg_len fit; messages without
+//     NLM_F_REQUEST and control types (below NLMSG_MIN_TYPE) are only
+//     acknowledged, if they ask; an error, or success with NLM_F_ACK, is
+//     answered with NLMSG_ERROR (wire.AppendError: the request echoed
+//     unless NETLINK_CAP_ACK, extended ACK attributes unless the socket
+//     turned NETLINK_EXT_ACK off).
+//   - genl_rcv_msg: an unknown family ID is ENOENT; a message too short
+//     for the genlmsghdr and the family's header is EINVAL with no
+//     message; from the family's ResvStartOp on, validate.GenlHeader's
+//     checks of genlmsghdr.reserved and nlmsg_flags; an unknown command,
+//     or one without the form asked for (do, or dump with both bits of
+//     NLM_F_DUMP), is EOPNOTSUPP. Permissions are not checked.
+//   - Attributes are parsed with the form's policy and maximum type,
+//     strictly unless the operation opts out (GENL_DONT_VALIDATE_STRICT,
+//     GENL_DONT_VALIDATE_DUMP_STRICT), and a failure answered with the
+//     kernel's errno, message, offset and policy (validate.Error). A form
+//     without a policy is not parsed. Bytes left over after the attributes
+//     of a liberal form leave "bytes leftover after parsing attributes"
+//     in the acknowledgement (and in a handler's errno answer), never in
+//     a dump's, as in the kernel.
+//   - Dumps: validation and the start callback fail with NLMSG_ERROR;
+//     then the handler fills datagrams of NLM_F_MULTI messages, the first
+//     at once and each next one when the previous is received, and
+//     NLMSG_DONE ends the dump, in the last datagram if it fits, with the
+//     handler's errno and extended ACK if it failed. Datagrams are sized
+//     as netlink_dump sizes its skbs: GoodSize (NLMSG_GOODSIZE), or the
+//     largest buffer Receive was offered so far, up to MaxDumpSize. A
+//     second dump while one runs is EBUSY. Replies carry the requester's
+//     port ID and the request's sequence number.
+//
+// Not modelled: rtnetlink and other netlink families, multicast
+// notifications, NLM_F_ECHO, permissions, network namespaces (every
+// family is visible), the socket's receive buffer (the queue never
+// overruns, and a dump goes on as soon as a datagram is received), and
+// NLM_F_DUMP_INTR.
+//
+// Byte order is the host's. Handlers are called with the Kernel's lock
+// held for reading: they must not register or unregister families.
+package nltest
