@@ -140,8 +140,11 @@ func (k *Kernel) ctrlDumpPolicyStart(req *Request) error {
 			return &wire.Error{Errno: nlwire.ENOENT, Offset: uint32(opAttr.Offset())}
 		}
 		pd.op = o
-		pd.state.add(o.do.adv, o.do.advMax)
-		pd.state.add(o.dump.adv, o.dump.advMax)
+		// genl_get_cmd_both looks the operation up as a request would:
+		// a split operation's form without a policy has none here,
+		// though the op iterator shows it with the reject-all policy.
+		pd.state.add(o.do.policy, o.do.maxattr)
+		pd.state.add(o.dump.policy, o.dump.maxattr)
 		if len(pd.state.list) == 0 {
 			return enodata
 		}
@@ -168,13 +171,13 @@ func (k *Kernel) ctrlDumpPolicy(req *Request, rep *Reply) error {
 	pd := req.State.(*policyDump)
 	if pd.dumpMap {
 		if pd.singleOp {
-			if !pd.putOp(rep, pd.op) {
+			if !pd.putOp(rep, pd.op, true) {
 				return ErrMore
 			}
 			pd.dumpMap = false
 		}
 		for pd.dumpMap {
-			if !pd.putOp(rep, &pd.fam.ops[pd.next]) {
+			if !pd.putOp(rep, &pd.fam.ops[pd.next], false) {
 				return ErrMore
 			}
 			pd.next++
@@ -205,20 +208,32 @@ func (pd *policyDump) prep(rep *Reply) *attr.Encoder {
 }
 
 // putOp is ctrl_dumppolicy_put_op: the policy indexes of one operation,
-// nothing for an operation without policies. It reports false when the
+// nothing for an operation without policies: those a request meets
+// (lookup) or those the op iterator shows. It reports false when the
 // message did not fit.
-func (pd *policyDump) putOp(rep *Reply, o *op) bool {
-	if o.do.adv == nil && o.dump.adv == nil {
+func (pd *policyDump) putOp(rep *Reply, o *op, lookup bool) bool {
+	do, doMax, dump, dumpMax := o.do.adv, o.do.advMax, o.dump.adv, o.dump.advMax
+	if lookup {
+		do, doMax, dump, dumpMax = o.do.policy, o.do.maxattr, o.dump.policy, o.dump.maxattr
+	}
+	if do == nil && dump == nil {
 		return true
 	}
 	e := pd.prep(rep)
 	pol := e.Begin(genl.CTRL_ATTR_OP_POLICY)
-	n := e.Begin(uint16(o.cmd))
-	if o.do.adv != nil {
-		e.Uint32(genl.CTRL_ATTR_POLICY_DO, uint32(pd.state.index(o.do.adv, o.do.advMax)))
+	// Linux 6.18 numbers the nest with the do form's command, which is
+	// 0 for an operation without one (seen on this kernel: a dump-only
+	// operation is listed under command 0).
+	var cmd uint16
+	if o.do.present {
+		cmd = uint16(o.cmd)
 	}
-	if o.dump.adv != nil {
-		e.Uint32(genl.CTRL_ATTR_POLICY_DUMP, uint32(pd.state.index(o.dump.adv, o.dump.advMax)))
+	n := e.Begin(cmd)
+	if do != nil {
+		e.Uint32(genl.CTRL_ATTR_POLICY_DO, uint32(pd.state.index(do, doMax)))
+	}
+	if dump != nil {
+		e.Uint32(genl.CTRL_ATTR_POLICY_DUMP, uint32(pd.state.index(dump, dumpMax)))
 	}
 	e.End(n)
 	e.End(pol)

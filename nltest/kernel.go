@@ -120,18 +120,20 @@ type Op struct {
 	// Dump writes the parts of a dump; nil means the operation has no
 	// dump form (EOPNOTSUPP).
 	Dump Handler
-	// Policy is the attribute policy of both forms (nil: none, the
-	// attributes are not parsed). Compile it (validate.Compile) for
-	// speed; the policy dump tells policies apart by pointer, as the
-	// kernel does, so a policy shared by several forms or nests must be
-	// the same *Policy everywhere.
+	// Policy is the attribute policy of the do form and, in a family
+	// without Split, of the dump form too (struct genl_ops has one);
+	// nil: none, the attributes are not parsed (but see
+	// Family.ResvStartOp). Compile it (validate.Compile) for speed; the
+	// policy dump tells policies apart by pointer and maximum type, as
+	// the kernel does, so a policy shared by several forms or nests must
+	// be the same *Policy everywhere.
 	Policy *validate.Policy
-	// MaxAttr is the maximum attribute type the forms are parsed with;
-	// 0 means the policy's own.
+	// MaxAttr is the maximum attribute type Policy is parsed with; 0
+	// means the policy's own.
 	MaxAttr uint16
-	// DumpPolicy, if not nil, is the dump form's policy instead of
-	// Policy, with DumpMaxAttr (0: its own maximum), as split operations
-	// may have.
+	// DumpPolicy and DumpMaxAttr are the dump form's policy and maximum
+	// type in a family with Split (nil: none); without Split they must
+	// be unset.
 	DumpPolicy  *validate.Policy
 	DumpMaxAttr uint16
 }
@@ -206,15 +208,16 @@ func NewKernel() *Kernel {
 		Groups:      []Group{{Name: "notify", ID: genl.GENL_ID_CTRL}},
 		Ops: []Op{{
 			Cmd:      genl.CTRL_CMD_GETFAMILY,
-			Validate: DontValidateStrict | DontValidateDump,
-			Policy:   &k.ctrlFam,
-			Do:       k.ctrlGetFamily,
-			Dump:     k.ctrlDumpFamily,
+			Validate:   DontValidateStrict | DontValidateDump,
+			Policy:     &k.ctrlFam,
+			DumpPolicy: &k.ctrlFam,
+			Do:         k.ctrlGetFamily,
+			Dump:       k.ctrlDumpFamily,
 		}, {
-			Cmd:       genl.CTRL_CMD_GETPOLICY,
-			Policy:    &k.ctrlPol,
-			DumpStart: k.ctrlDumpPolicyStart,
-			Dump:      k.ctrlDumpPolicy,
+			Cmd:        genl.CTRL_CMD_GETPOLICY,
+			DumpPolicy: &k.ctrlPol,
+			DumpStart:  k.ctrlDumpPolicyStart,
+			Dump:       k.ctrlDumpPolicy,
 		}},
 	})
 	if err != nil {
@@ -230,7 +233,8 @@ var (
 	// ErrInvalid: the family is not one the kernel would register: an
 	// empty or over-long name, an ID below GENL_ID_CTRL or above 1023,
 	// two operations with one command, an operation without handlers,
-	// or validation opt-outs on a command from ResvStartOp on.
+	// validation opt-outs on a command from ResvStartOp on, or a
+	// DumpPolicy in a family without Split.
 	ErrInvalid = errors.New("nltest: invalid family")
 )
 
@@ -257,7 +261,7 @@ func (k *Kernel) Register(f *Family) (uint16, error) {
 		if o.Do == nil && o.Dump == nil {
 			return 0, ErrInvalid
 		}
-		if o.Validate != 0 && o.Cmd >= f.ResvStartOp {
+		if o.Validate != 0 && o.Cmd >= f.ResvStartOp || !f.Split && o.DumpPolicy != nil {
 			return 0, ErrInvalid
 		}
 		for _, p := range rf.Ops[:i] {
@@ -383,7 +387,7 @@ func (k *Kernel) resolve(f *Family, o *Op) op {
 		return fm
 	}
 	dp, dmax := o.Policy, o.MaxAttr
-	if o.DumpPolicy != nil {
+	if f.Split {
 		dp, dmax = o.DumpPolicy, o.DumpMaxAttr
 	}
 	ro.do = mk(o.Do, o.Policy, o.MaxAttr, o.Validate&DontValidateStrict != 0, false)
