@@ -207,7 +207,7 @@ func NewKernel() *Kernel {
 		Split:       true,
 		Groups:      []Group{{Name: "notify", ID: genl.GENL_ID_CTRL}},
 		Ops: []Op{{
-			Cmd:      genl.CTRL_CMD_GETFAMILY,
+			Cmd:        genl.CTRL_CMD_GETFAMILY,
 			Validate:   DontValidateStrict | DontValidateDump,
 			Policy:     &k.ctrlFam,
 			DumpPolicy: &k.ctrlFam,

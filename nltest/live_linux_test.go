@@ -210,9 +210,9 @@ func errorOf(ans [][]byte) (wire.Error, bool) {
 
 // liveFamily is what the test learned of one real family.
 type liveFamily struct {
-	f    nlsock.GenlFamily
-	fam  *nltest.Family
-	pd   *validate.PolicyDump
+	f         nlsock.GenlFamily
+	fam       *nltest.Family
+	pd        *validate.PolicyDump
 	mode      map[[2]int]validate.Mode // (cmd, dump) -> mode, probed
 	split     bool
 	rejectAll []uint8 // commands with the reject-all policy
@@ -342,6 +342,23 @@ func TestLiveDifferential(t *testing.T) {
 	p := &pair{t: t, real: real, fake: k.Dial(&nltest.Config{PortID: real.PortID()}), buf: buf, seq: 1000}
 	compareCtrl(p, fams, st)
 	compareRequests(p, lives, st)
+	// Dumps read with smaller buffers: the kernel sizes its datagrams by
+	// the largest buffer a receive offered.
+	for _, size := range []int{4096, 8192, 20000} {
+		real := dial()
+		p := &pair{t: t, real: real, fake: k.Dial(&nltest.Config{PortID: real.PortID()}), buf: make([]byte, size), seq: 5000}
+		for _, f := range fams {
+			for _, req := range [][]byte{
+				ctrlReq(genl.CTRL_CMD_GETFAMILY, wire.Dump, p.seq, nil),
+				ctrlReq(genl.CTRL_CMD_GETPOLICY, wire.Dump, p.seq+1, enc(func(e *attr.Encoder) { e.Uint16(genl.CTRL_ATTR_FAMILY_ID, f.ID) })),
+			} {
+				r, fk := p.ask(req, 1)
+				same, why := sameAnswer(r, fk)
+				st.add(fmt.Sprintf("dump datagrams, %d-byte reads", size), same, categorize(r, fk), why)
+			}
+			p.seq += 2
+		}
+	}
 	st.report(t)
 }
 
