@@ -84,6 +84,37 @@ type Attr struct {
 	Child *Set
 	// Variants are the child spaces selected by the value of Key.
 	Variants []Variant
+
+	// The fields below are filled in by the tables generated from the
+	// kernel's YNL specs (family/<name> packages); tables written by hand
+	// may leave them zero.
+
+	// ChildRef, when Child is nil, refers to the child space of a nest
+	// that contains itself, directly or further down: a pointer there
+	// would make the package-level tables an initialization cycle.
+	// ChildSet follows it.
+	ChildRef SetRef
+	// Multi reports that the attribute may appear more than once in its
+	// nest (the spec's multi-attr).
+	Multi bool
+	// Enum names the values of an integer attribute, or nil.
+	Enum *EnumDef
+	// EnumBits reports that the attribute's value is a set of bits whose
+	// numbers are Enum's values (the spec's enum-as-flags), rather than
+	// one of Enum's values. (For a flags EnumDef the entries' values are
+	// already masks.)
+	EnumBits bool
+	// ElemFormat is the format of each element of a NestedArray whose
+	// elements are not nests (Child nil): an indexed array of u32 or
+	// binary values.
+	ElemFormat Format
+}
+
+// SetRef refers to an attribute space without a pointer to it, for the
+// nests that contain themselves (see Attr.ChildRef): generated tables
+// implement it with a method that returns one of their sets.
+type SetRef interface {
+	Set() *Set
 }
 
 // Variant is one child space of an attribute whose payload depends on a
@@ -91,6 +122,13 @@ type Attr struct {
 type Variant struct {
 	Value string // the sibling's value, without its NUL ("veth")
 	Set   *Set   // the child space for that value
+	// Header is the size of a fixed header (a struct) that precedes the
+	// variant's attributes, or the whole payload when Set is nil; 0 if
+	// none (the formats of a spec's sub-message).
+	Header uint8
+	// Ref, when Set is nil, refers to a child space that contains this
+	// attribute's own space (see Attr.ChildRef).
+	Ref SetRef
 }
 
 // ChildSet returns the attribute space of the attribute's nested payload,
@@ -101,9 +139,15 @@ func (a *Attr) ChildSet(key string) *Set {
 		return nil
 	}
 	for i := range a.Variants {
-		if a.Variants[i].Value == key {
-			return a.Variants[i].Set
+		if v := &a.Variants[i]; v.Value == key {
+			if v.Set == nil && v.Ref != nil {
+				return v.Ref.Set()
+			}
+			return v.Set
 		}
+	}
+	if a.Child == nil && a.ChildRef != nil {
+		return a.ChildRef.Set()
 	}
 	return a.Child
 }
