@@ -1251,22 +1251,6 @@ func dedupe(s []string) []string {
 	return out
 }
 
-func (g *gen) policyReaches(a, b *ynl.AttrSet, seen map[*ynl.AttrSet]bool) bool {
-	if a == b {
-		return true
-	}
-	if seen[a] {
-		return false
-	}
-	seen[a] = true
-	for _, x := range a.Attributes {
-		if x.Nested != nil && (x.Type == ynl.TypeNest || x.Type == ynl.TypeIndexedArray) && g.policyReaches(x.Nested, b, seen) {
-			return true
-		}
-	}
-	return false
-}
-
 var errStale = errors.New("generated files are not up to date")
 
 // sanitize makes every C name a Go identifier: a character that cannot

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/format"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -175,7 +176,11 @@ func registry(pkgs []string, linux, commit string) []byte {
 		fmt.Fprintf(&b, "\t%s.Family.Name: &%s.Family,\n", p, p)
 	}
 	b.WriteString("}\n")
-	return b.Bytes()
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		panic(err) // the text above is fixed
+	}
+	return src
 }
 
 // write writes the files that differ from what root holds and returns
