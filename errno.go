@@ -16,6 +16,7 @@ type Errno int32
 const (
 	EPERM      Errno = 1
 	ENOENT     Errno = 2
+	EINTR      Errno = 4
 	ENOMEM     Errno = 12
 	EBUSY      Errno = 16
 	EEXIST     Errno = 17
@@ -23,6 +24,7 @@ const (
 	EINVAL     Errno = 22
 	ENOSPC     Errno = 28
 	ERANGE     Errno = 34
+	ENODATA    Errno = 61
 	EMSGSIZE   Errno = 90
 	EOPNOTSUPP Errno = 95
 	ENOBUFS    Errno = 105

@@ -36,10 +36,10 @@ func (v *validateOpts) init(c *Conn) {
 	}
 }
 
-// Errnos the root package does not name.
+// Errnos the fake answers with, by their role.
 const (
-	errIntr = nlwire.Errno(4)  // EINTR: a dump started; no ACK follows
-	enodata = nlwire.Errno(61) // ENODATA
+	errIntr = nlwire.EINTR // a dump started; no ACK follows
+	enodata = nlwire.ENODATA
 )
 
 // rcvMsg is genl_rcv_msg and genl_family_rcv_msg: it returns the errno to
