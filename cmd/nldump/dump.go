@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"runtime"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/nlwire/nlwire"
@@ -48,11 +50,65 @@ type dumper struct {
 	done     int64 // bytes of datagrams decoded
 	records  int
 	lastShow time.Time
+	mayWait  bool // the input is not a regular file: a read may wait for more
+
+	workers int           // goroutines printing batches of records (pipeline.go); under 2, the reading one alone
+	pipe    *pipeline     // the batches and the worker, once started
+	sink    *batch        // in a printer of batches: the batch it prints, which takes its output and reports
+	chunks  chunkPool     // in a printer of batches: where its output buffers come from
+	shown   *atomic.Int64 // in a printer of batches: the reports written out before its batch, at least
+	front   *pipeline     // in the reading goroutine's printer: its pipeline, which it writes out before its batch
 }
 
 func newDumper(w *bufio.Writer, errw io.Writer) *dumper {
 	all, _ := parseFilter("")
-	return &dumper{w: w, errw: bufio.NewWriterSize(errw, 16<<10), filter: all, genl: map[uint16]genlName{genl.GENL_ID_CTRL: {name: "nlctrl"}}, b: make([]byte, 0, 4096)}
+	return &dumper{w: w, errw: bufio.NewWriterSize(errw, 16<<10), filter: all, genl: map[uint16]genlName{genl.GENL_ID_CTRL: {name: "nlctrl"}}, b: make([]byte, 0, 4096),
+		workers: workers()}
+}
+
+// workers returns how many goroutines print batches of records: two if
+// there is more than one core (the reading one and a worker, see
+// pipeline.go), else the reading one alone.
+func workers() int { return min(runtime.GOMAXPROCS(0), 2) }
+
+// decode prints rec's messages: a datagram's (whole), or the one message
+// of a binary input; through the workers, if they are started.
+func (d *dumper) decode(rec *record, whole bool) {
+	k := itemMessage
+	if whole {
+		k = itemDatagram
+	}
+	if p := d.pipe; p != nil && p.running {
+		p.add(d, rec, k)
+		return
+	}
+	if whole {
+		d.datagram(rec)
+	} else {
+		d.binaryMessage(rec)
+	}
+}
+
+// binaryMessage prints a message of a binary input.
+func (d *dumper) binaryMessage(rec *record) {
+	r := wire.NewReader(rec.data).WithOrder(rec.order)
+	for r.Next() {
+		d.message(rec, &r)
+	}
+}
+
+// idle is called before a read that may wait for input: what is decoded
+// is written out first, so that an input arriving through a pipe is shown
+// as it arrives. (The workers' batches are written out only if the input
+// is not a regular file, whose reads do not wait.)
+func (d *dumper) idle() {
+	if p := d.pipe; p != nil && p.running {
+		if !d.mayWait {
+			return
+		}
+		p.drain(d)
+	}
+	d.flush()
 }
 
 // flush writes out what is buffered for standard output and error.
@@ -68,6 +124,14 @@ const maxReports = 1000
 // malformedf reports a problem of the input on standard error (every
 // string from the input in it already quoted), and counts it.
 func (d *dumper) malformedf(format string, args ...any) {
+	if d.sink != nil {
+		d.reportf(format, args) // a worker's: written out with its batch
+		return
+	}
+	if p := d.pipe; p != nil && p.running {
+		p.note(d, format, args) // the reading goroutine's: in order with the records
+		return
+	}
 	d.malformed++
 	if d.reports++; d.reports > maxReports {
 		return
@@ -221,7 +285,6 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 	if !d.filter.match(rec.family, h, k.name) {
 		return
 	}
-	d.b = d.b[:0]
 	if d.json {
 		d.b = append(d.b, `{"file":`...)
 		d.b = appendJSONString(d.b, rec.file)
@@ -282,7 +345,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 	if d.json {
 		d.b = append(d.b, "}\n"...)
 	}
-	d.w.Write(d.b)
+	d.put()
 }
 
 // genlNameSize is GENL_NAMSIZ: a family's name and its NUL. A longer
@@ -308,11 +371,12 @@ func newGenlName(s string) genlName {
 }
 
 // learnFamily remembers the name of a generic netlink family from a
-// CTRL_CMD_NEWFAMILY message.
-func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
+// CTRL_CMD_NEWFAMILY message, and returns the family's id if its name
+// changed.
+func (d *dumper) learnFamily(payload []byte, o nlwire.Order) (uint16, bool) {
 	gh, err := genl.ParseHeader(payload, o)
 	if err != nil || gh.Cmd != genl.CTRL_CMD_NEWFAMILY {
-		return
+		return 0, false
 	}
 	a := attr.NewDecoder(payload[genl.HeaderLen:]).WithOrder(o).Lenient()
 	var id uint16
@@ -326,11 +390,13 @@ func (d *dumper) learnFamily(payload []byte, o nlwire.Order) {
 		}
 	}
 	if id == 0 || len(name) == 0 || len(name) >= genlNameSize || d.genl[id].name == string(name) {
-		return
+		return 0, false
 	}
 	if _, known := d.genl[id]; known || len(d.genl) < maxGenl {
 		d.genl[id] = newGenlName(string(name))
+		return id, true
 	}
+	return 0, false
 }
 
 // textHeader appends "NAME len=N flags=F seq=N pid=N".
@@ -524,13 +590,30 @@ func appendIndent(b []byte, depth int) []byte {
 	return b
 }
 
-// flushSome writes out what a message has printed so far once it is
-// large, so that a message's output is never held whole.
-func (d *dumper) flushSome() {
-	if len(d.b) >= 64<<10 {
-		d.w.Write(d.b)
-		d.b = d.b[:0]
+// put writes out what a message printed; a worker keeps it for its
+// batch, whose writer it hands a chunk at a time.
+func (d *dumper) put() {
+	if d.sink != nil {
+		d.flushSome()
+		return
 	}
+	d.w.Write(d.b)
+	d.b = d.b[:0]
+}
+
+// flushSome writes out what a message has printed so far once it is
+// large (in a worker, hands it to the batch's writer), so that a
+// message's output is never held whole.
+func (d *dumper) flushSome() {
+	if len(d.b) < chunkBytes {
+		return
+	}
+	if d.sink != nil {
+		d.handOn()
+		return
+	}
+	d.w.Write(d.b)
+	d.b = d.b[:0]
 }
 
 // attrs prints a run of attributes of set s (nil: by number).

@@ -40,7 +40,7 @@ type record struct {
 // file decodes every datagram of one input file.
 func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwire.Order, forced bool) error {
 	var r io.Reader = stdin
-	d.size = -1
+	d.size, d.mayWait = -1, true
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -49,7 +49,11 @@ func (d *dumper) file(name string, stdin io.Reader, rawFamily uint16, order nlwi
 		defer f.Close()
 		r = f
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			d.size = st.Size()
+			d.size, d.mayWait = st.Size(), false
+		}
+	} else if f, ok := stdin.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			d.mayWait = false
 		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -151,6 +155,9 @@ func unhex(c byte) byte {
 // comments; lines end in LF, CRLF or CR), as it reads: a bad line is
 // reported by number and skipped.
 func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwire.Order, forced bool) error {
+	if p := d.startWorkers(); p != nil {
+		defer p.stop(d)
+	}
 	label := quote(name)
 	var (
 		dg      []byte
@@ -174,7 +181,7 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 			if !forced {
 				rec.order = capture.GuessOrder(dg, nlwire.Host())
 			}
-			d.datagram(&rec)
+			d.decode(&rec, true)
 			index++
 		}
 		dg, bad, half, comment, start = dg[:0], "", -1, false, true
@@ -182,7 +189,7 @@ func (d *dumper) hexLines(name string, br *bufio.Reader, fam uint16, order nlwir
 	}
 	for {
 		if br.Buffered() == 0 {
-			d.flush() // about to wait for input: show what is decoded
+			d.idle() // about to wait for input: show what is decoded
 		}
 		chunk, err := br.ReadSlice('\n')
 		for _, c := range chunk {
@@ -235,6 +242,9 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 	if !forced {
 		order = streamOrder(head, whole, d.size)
 	}
+	if p := d.startWorkers(); p != nil {
+		defer p.stop(d)
+	}
 	swap := order.Swap()
 	label := quote(name)
 	rec := record{file: name, label: label, family: fam, order: order}
@@ -248,7 +258,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 	}
 	for {
 		if br.Buffered() == 0 {
-			d.flush() // about to wait for input: show what is decoded
+			d.idle() // about to wait for input: show what is decoded
 		}
 		hdr, err := br.Peek(wire.HeaderLen)
 		if len(hdr) < wire.HeaderLen {
@@ -290,10 +300,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 				return nil
 			}
 			rec.data, rec.base = buf, off
-			r := wire.NewReader(buf).WithOrder(order)
-			for r.Next() {
-				d.message(&rec, &r)
-			}
+			d.decode(&rec, false)
 			d.done += n
 		}
 		pad := int64(wire.Align(int(n&3))) - n&3
@@ -352,6 +359,9 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 		cr.ForceOrder(order)
 	}
 	cr.LimitRecordSize(maxRaw + capture.PseudoHeaderLen)
+	if p := d.startWorkers(); p != nil {
+		defer p.stop(d)
+	}
 	label := quote(name)
 	for cr.Next() {
 		c := cr.Record()
@@ -366,7 +376,7 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 		}
 		rec := record{file: name, label: label, index: c.Index, time: c.Time, family: c.Protocol,
 			direction: c.Direction, data: c.Data, truncated: c.Truncated(), order: cr.Order(c.Data)}
-		d.datagram(&rec)
+		d.decode(&rec, true)
 	}
 	if err := cr.Err(); err != nil {
 		var re *capture.RecordError
@@ -380,8 +390,8 @@ func (d *dumper) capture(name string, r io.Reader, order nlwire.Order, forced bo
 }
 
 // flushingReader writes out what is decoded before its reads would wait
-// for input, so that a capture arriving through a pipe is shown as it
-// arrives. (The capture reader buffers on its own.)
+// for input (dumper.idle), so that a capture arriving through a pipe is
+// shown as it arrives. (The capture reader buffers on its own.)
 type flushingReader struct {
 	r *bufio.Reader
 	d *dumper
@@ -389,7 +399,7 @@ type flushingReader struct {
 
 func (f *flushingReader) Read(p []byte) (int, error) {
 	if f.r.Buffered() == 0 {
-		f.d.flush()
+		f.d.idle()
 	}
 	return f.r.Read(p)
 }

@@ -120,7 +120,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	w := bufio.NewWriterSize(stdout, 256<<10)
+	size := 256 << 10
+	if workers() > 1 {
+		size = chunkBytes // the batches' output comes in longer chunks (pipeline.go)
+	}
+	w := bufio.NewWriterSize(stdout, size)
 	d := newDumper(w, stderr)
 	d.json = *jsonOut
 	d.validate = *validate
