@@ -62,7 +62,8 @@ func (e *TruncatedError) Error() string {
 	return "nltest: datagram of " + strconv.Itoa(e.Size) + " bytes does not fit a buffer of " + strconv.Itoa(e.BufLen)
 }
 
-// Conn is a NETLINK_GENERIC socket of a Kernel, with the shape of
+// Conn is a NETLINK_GENERIC (Dial) or NETLINK_ROUTE (DialRoute) socket
+// of a Kernel, with the shape of
 // nlsock.Conn: Send hands the kernel a datagram of requests, which it
 // answers at once into the socket's receive queue; Receive takes the
 // next datagram from the queue. A dump's next datagram is made when the
@@ -73,6 +74,8 @@ type Conn struct {
 	port   uint32
 	opt    wire.AckOptions
 	closed bool
+	route  bool // a NETLINK_ROUTE socket
+	strict bool // NETLINK_GET_STRICT_CHK
 
 	queue [][]byte // datagrams to receive, from head on
 	head  int
@@ -108,6 +111,7 @@ func (k *Kernel) Dial(cfg *Config) *Conn {
 		k.mu.Unlock()
 	}
 	c.opt = wire.AckOptions{Order: nlwire.Native, PortID: c.port, CapAck: cfg.CapAck, NoExtAck: cfg.NoExtAck}
+	c.strict = !cfg.NoStrictCheck
 	c.rep.c = c
 	c.vopt.init(c)
 	return c
@@ -151,7 +155,11 @@ func (c *Conn) Send(b []byte) error {
 		var errno nlwire.Errno
 		intr := false
 		if h.Flags&wire.Request != 0 && h.Type >= wire.MinType {
-			errno, intr = c.rcvMsg(msg, h)
+			if c.route {
+				errno, intr = c.rcvRouteMsg(msg, h)
+			} else {
+				errno, intr = c.rcvMsg(msg, h)
+			}
 		}
 		if !intr && (h.Flags&wire.Ack != 0 || errno != 0) {
 			c.ack(msg, errno)

@@ -54,4 +54,14 @@
 //
 // Byte order is the host's. Handlers are called with the Kernel's lock
 // held for reading: they must not register or unregister families.
+//
+// NETLINK_ROUTE: Kernel.DialRoute opens an rtnetlink socket whose
+// requests go to handlers registered per address family and message type
+// with Kernel.RegisterRoute (as rtnl_register), around which the fake
+// does what rtnetlink_rcv_msg and the kernel's GET handlers do: the
+// AF_UNSPEC fallback, EOPNOTSUPP, the request checks of
+// route.CheckRequest (header length and values, policy, allowed
+// attributes; strict or not as NETLINK_GET_STRICT_CHK says), errors of
+// dumps in NLMSG_DONE, NLM_F_DUMP_FILTERED, and the split NLMSG_DONE of
+// RTNL_FLAG_DUMP_SPLIT_NLM_DONE.
 package nltest

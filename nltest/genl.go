@@ -7,6 +7,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -104,6 +105,10 @@ func (c *Conn) prepare(f *family, fm *form, msg []byte, h wire.Header) *Request 
 // setValidateErr records a validation error in the extack and returns
 // its errno.
 func (c *Conn) setValidateErr(err error) nlwire.Errno {
+	if me, ok := err.(*route.MissingAttrError); ok {
+		c.ext.missType = uint32(me.Type)
+		return nlwire.EINVAL
+	}
 	ve, ok := err.(*validate.Error)
 	if !ok && !errors.As(err, &ve) {
 		return nlwire.EINVAL
@@ -185,9 +190,13 @@ func (c *Conn) ack(msg []byte, errno nlwire.Errno) {
 // dump_done_errno).
 type dumpState struct {
 	running   bool
-	doneErrno int // > 0: more to dump; 0: done; < 0: failed with -errno
-	fam       *family
+	doneErrno int     // > 0: more to dump; 0: done; < 0: failed with -errno
+	fam       *family // nil in a NETLINK_ROUTE dump
 	fm        *form
+	handler   Handler
+	check     bool // a NETLINK_ROUTE dump whose request is still to be checked
+	split     bool // RTNL_FLAG_DUMP_SPLIT_NLM_DONE
+	doneFlags wire.Flags
 	req       Request
 	tb        []attr.Decoder
 	ext       extack
@@ -204,7 +213,7 @@ func (c *Conn) startDump(f *family, o *op, fm *form, msg []byte, h wire.Header) 
 	c.dumpReq = append(c.dumpReq[:0], msg...)
 	msg = c.dumpReq
 	d := &c.dump
-	*d = dumpState{fam: f, fm: fm, tb: d.tb}
+	*d = dumpState{fam: f, fm: fm, handler: fm.handler, tb: d.tb}
 	req := &d.req
 	*req = Request{Message: msg, Header: h, PortID: c.port, Dump: true}
 	req.Genl, _ = genl.ParseHeader(msg[wire.HeaderLen:], nlwire.Native)
@@ -241,13 +250,33 @@ func (c *Conn) dumpStep() {
 		limit = c.maxRecv
 	}
 	r := &c.rep
-	*r = Reply{c: c, buf: c.getBuf(), dump: true, limit: limit, typ: d.fam.ID, version: uint8(d.fam.Version),
-		hdrSize: int(d.fam.HdrSize), seq: d.req.Header.Seq, port: c.port}
+	*r = Reply{c: c, buf: c.getBuf(), dump: true, limit: limit, seq: d.req.Header.Seq, port: c.port}
+	if d.fam != nil {
+		r.typ, r.version, r.hdrSize = d.fam.ID, uint8(d.fam.Version), int(d.fam.HdrSize)
+	}
 	if d.doneErrno > 0 {
 		c.ext = extack{}
-		err := d.fm.handler(&d.req, r)
+		var err error
+		checked := false
+		if d.check {
+			// rtnetlink's dumpits check the request on their first call.
+			d.check = false
+			if err = c.checkRoute(&d.req, true, d.tb); err != nil {
+				d.doneErrno = -int(c.setValidateErr(err))
+				checked = true
+			}
+		}
+		if !checked {
+			err = d.handler(&d.req, r)
+		}
 		r.Cancel()
 		switch {
+		case checked:
+		case err == nil && d.split && len(r.buf) > 0:
+			// rtnl_dumpit: the messages go out now, NLMSG_DONE alone
+			// in the next datagram.
+			d.doneErrno = len(r.buf)
+			d.handler = doneHandler
 		case err == nil:
 			d.doneErrno = 0
 		case errors.Is(err, ErrMore):
@@ -276,11 +305,11 @@ func (c *Conn) dumpStep() {
 		}
 	}
 	start := len(b)
-	out, err := wire.AppendDone(b, d.req.Message, 0, e, c.opt)
+	out, err := wire.AppendDone(b, d.req.Message, d.doneFlags, e, c.opt)
 	if err == nil && len(out) > limit && e != nil {
 		// No room for the TLVs: netlink_dump_done sets NLM_F_ACK_TLVS
 		// and leaves them out.
-		out, err = wire.AppendDone(out[:start], d.req.Message, 0, nil, c.opt)
+		out, err = wire.AppendDone(out[:start], d.req.Message, d.doneFlags, nil, c.opt)
 		if err == nil {
 			fl := binary.NativeEndian.Uint16(out[start+6:])
 			binary.NativeEndian.PutUint16(out[start+6:], fl|uint16(wire.AckTLVs))
@@ -292,3 +321,6 @@ func (c *Conn) dumpStep() {
 	c.push(b)
 	d.running = false
 }
+
+// doneHandler is a finished dump's handler: it adds nothing.
+func doneHandler(*Request, *Reply) error { return nil }

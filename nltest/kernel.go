@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/validate"
 )
 
@@ -185,6 +186,9 @@ type Kernel struct {
 	rejectAll *validate.Policy
 	ctrlFam   validate.Policy
 	ctrlPol   validate.Policy
+	// rtnl holds the NETLINK_ROUTE handlers by routeKey.
+	rtnl       map[uint32]RouteOp
+	routeState route.RequestState
 }
 
 // NewKernel returns a Kernel with only the controller, nlctrl, registered

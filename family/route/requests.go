@@ -1,0 +1,501 @@
+package route
+
+import (
+	"strconv"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/internal/endian"
+	"github.com/nlwire/nlwire/validate"
+)
+
+// Extended ACK messages of the GET requests' checks (net/core/rtnetlink.c,
+// net/ipv4/devinet.c, net/ipv6/addrconf.c, net/ipv4/fib_frontend.c,
+// net/ipv4/route.c, net/ipv6/route.c, net/core/neighbour.c), word for
+// word; messages set with NL_SET_ERR_MSG_MOD carry the module's name
+// ("ipv6: ").
+const (
+	MsgLinkDumpHeader  = "Invalid header for link dump"
+	MsgLinkDumpValues  = "Invalid values in header for link dump request"
+	MsgLinkDumpIndex   = "Filter by device index not supported for link dumps"
+	MsgLinkDumpAttr    = "Unsupported attribute in link dump request"
+	MsgGetLinkHeader   = "Invalid header for get link"
+	MsgGetLinkValues   = "Invalid values in header for get link request"
+	MsgGetLinkAttr     = "Unsupported attribute in get link request"
+	MsgAddrDumpHeader  = "ipv4: Invalid header for address dump request"
+	MsgAddrDumpValues  = "ipv4: Invalid values in header for address dump request"
+	MsgAddrDumpAttr    = "ipv4: Unsupported attribute in dump request"
+	MsgAddr6DumpHeader = "ipv6: Invalid header for address dump request"
+	MsgAddr6DumpValues = "ipv6: Invalid values in header for address dump request"
+	MsgAddr6DumpAttr   = "ipv6: Unsupported attribute in dump request"
+	MsgGetAddr6Header  = "ipv6: Invalid header for get address request"
+	MsgGetAddr6Values  = "ipv6: Invalid values in header for get address request"
+	MsgGetAddr6Attr    = "ipv6: Unsupported attribute in get address request"
+	MsgFIBDumpHeader   = "Invalid header for FIB dump request"
+	MsgFIBDumpValues   = "Invalid values in header for FIB dump request"
+	MsgFIBDumpFlags    = "Invalid flags for FIB dump request"
+	MsgFIBDumpAttr     = "Unsupported attribute in dump request"
+	MsgGetRouteHeader  = "ipv4: Invalid header for route get request"
+	MsgGetRouteValues  = "ipv4: Invalid values in header for route get request"
+	MsgGetRouteFlags   = "ipv4: Unsupported rtm_flags for route get request"
+	MsgGetRouteLen     = "ipv4: rtm_src_len and rtm_dst_len must be 32 for IPv4"
+	MsgGetRouteAttr    = "ipv4: Unsupported attribute in route get request"
+	MsgGetRoute6Header = "ipv6: Invalid header for get route request"
+	MsgGetRoute6Values = "ipv6: Invalid values in header for get route request"
+	MsgGetRoute6Flags  = "ipv6: Invalid flags for get route request"
+	MsgGetRoute6Len    = "ipv6: rtm_src_len and rtm_dst_len must be 128 for IPv6"
+	MsgGetRoute6Attr   = "ipv6: Unsupported attribute in get route request"
+	MsgNeighDumpHeader = "Invalid header for neighbor dump request"
+	MsgNeighDumpValues = "Invalid values in header for neighbor dump request"
+	MsgNeighDumpFlags  = "Invalid flags in header for neighbor dump request"
+	MsgNeighDumpAttr   = "Unsupported attribute in neighbor dump request"
+	MsgGetNeighHeader  = "Invalid header for neighbor get request"
+	MsgGetNeighValues  = "Invalid values in header for neighbor get request"
+	MsgGetNeighFlags   = "Invalid flags in header for neighbor get request"
+	MsgGetNeighFamily  = "Unsupported family in header for neighbor get request"
+	MsgGetNeighAddress = "Invalid network address in neighbor get request"
+	MsgGetNeighAttr    = "Unsupported attribute in neighbor get request"
+)
+
+// Request returns what the kernel (Linux 6.18) applies to a request of
+// message type typ whose family header starts with the address family
+// fam, as a do (dump false) or a dump request, from a socket with
+// NETLINK_GET_STRICT_CHK (strict) or without: the size of the family
+// header the handler parses, the attribute policy and the validation
+// mode. ok is false where the kernel parses no attributes: message types
+// this package has no policy for (FIB rules, traffic control, nexthops,
+// ...), GET requests without a handler (RTM_GETADDR do for any family but
+// AF_INET6: rtnetlink answers EOPNOTSUPP), and dumps that read nothing
+// of the request (address and FIB dumps without strict checking).
+//
+// The rules: write requests (RTM_NEW*, RTM_DEL*, RTM_SETLINK) are parsed
+// with nlmsg_parse_deprecated, validate.ModeLiberal (types from the
+// policy's StrictStartType on are checked strictly by validate itself);
+// strict GET requests with nlmsg_parse_deprecated_strict,
+// validate.ModeDeprecatedStrict, after the header checks CheckRequest
+// makes; non-strict GET requests liberally. Address and route policies
+// are chosen by the header's family (AF_INET6: Addr6Policy,
+// Route6Policy), except route dumps, which every family checks with
+// RoutePolicy (ip_valid_fib_dump_req), and RTM_GETNEIGH do, which
+// neigh_valid_get_req always parses strictly.
+//
+// Not modelled: RTM_GETLINK dumps of AF_INET6 (inet6_dump_ifinfo) and
+// AF_BRIDGE (rtnl_bridge_getlink) and RTM_GETNEIGH of AF_BRIDGE (the FDB
+// handlers) report ok false; IFLA_AF_SPEC, IFLA_LINKINFO and the other
+// nests are checked only as ifla_policy checks them (their contents are
+// parsed later by the handlers, per family and link kind).
+func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.Policy, m validate.Mode, ok bool) {
+	get := typ >= RTM_BASE && typ&3 == 2
+	mode := validate.ModeLiberal
+	if get && strict {
+		mode = validate.ModeDeprecatedStrict
+	}
+	if !get {
+		dump = false
+	}
+	switch typ {
+	case RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK:
+		return IfInfoMsgLen, &LinkPolicy, validate.ModeLiberal, true
+	case RTM_GETLINK:
+		if dump && (fam == AF_INET6 || fam == AF_BRIDGE) {
+			return 0, nil, 0, false
+		}
+		return IfInfoMsgLen, &LinkPolicy, mode, true
+	case RTM_NEWADDR, RTM_DELADDR:
+		if fam == AF_INET6 {
+			return IfAddrMsgLen, &Addr6Policy, validate.ModeLiberal, true
+		}
+		return IfAddrMsgLen, &AddrPolicy, validate.ModeLiberal, true
+	case RTM_GETADDR:
+		if !strict && dump || !dump && fam != AF_INET6 {
+			return 0, nil, 0, false
+		}
+		if fam == AF_INET6 {
+			return IfAddrMsgLen, &Addr6Policy, mode, true
+		}
+		return IfAddrMsgLen, &AddrPolicy, mode, true
+	case RTM_NEWROUTE, RTM_DELROUTE:
+		if fam == AF_INET6 {
+			return RtMsgLen, &Route6Policy, validate.ModeLiberal, true
+		}
+		return RtMsgLen, &RoutePolicy, validate.ModeLiberal, true
+	case RTM_GETROUTE:
+		if dump {
+			if !strict {
+				return 0, nil, 0, false
+			}
+			return RtMsgLen, &RoutePolicy, mode, true
+		}
+		if fam == AF_INET6 {
+			return RtMsgLen, &Route6Policy, mode, true
+		}
+		return RtMsgLen, &RoutePolicy, mode, true
+	case RTM_NEWNEIGH, RTM_DELNEIGH:
+		return NdMsgLen, &NeighPolicy, validate.ModeLiberal, true
+	case RTM_GETNEIGH:
+		if fam == AF_BRIDGE {
+			return 0, nil, 0, false
+		}
+		if !dump {
+			mode = validate.ModeDeprecatedStrict
+		}
+		return NdMsgLen, &NeighPolicy, mode, true
+	}
+	return 0, nil, 0, false
+}
+
+// MsgGetNeighDevice is neigh_get's answer to a request for a neighbour
+// entry (not a proxy entry) without ndm_ifindex.
+const MsgGetNeighDevice = "No device specified"
+
+// MissingAttrError is a request without an attribute its handler
+// requires (the kernel's NL_REQ_ATTR_CHECK): EINVAL with no message and
+// the type in NLMSGERR_ATTR_MISS_TYPE, at the top level of the message.
+type MissingAttrError struct {
+	Type uint16 // the missing attribute's type
+}
+
+// Error returns "route: missing attribute N".
+func (e *MissingAttrError) Error() string {
+	return "route: missing attribute " + strconv.Itoa(int(e.Type))
+}
+
+// Unwrap returns EINVAL.
+func (e *MissingAttrError) Unwrap() error { return nlwire.EINVAL }
+
+// Extended ACK messages of failed target namespace lookups in dump
+// requests.
+const (
+	MsgLinkDumpNetNS  = "Invalid target network namespace id"
+	MsgAddrDumpNetNS  = "ipv4: Invalid target network namespace id"
+	MsgAddr6DumpNetNS = "ipv6: Invalid target network namespace id"
+)
+
+// RTM_BASE is the first rtnetlink message type; a type's kind (NEW, DEL,
+// GET, SET) is its offset from RTM_BASE modulo 4.
+const RTM_BASE = 16
+
+// RTM_MAX is the largest message type rtnetlink accepts (Linux 6.18);
+// larger ones are answered with EOPNOTSUPP.
+const RTM_MAX = 123
+
+// MaxAttrs is the most attribute slots CheckRequest's tb needs: one more
+// than the largest maximum type of the policies Request returns.
+const MaxAttrs = IFLA_TAILROOM + 1
+
+// RequestState is what CheckRequest and DumpFiltered ask of the kernel's
+// state; a nil RequestState knows nothing.
+type RequestState interface {
+	// NetNSID reports whether a peer network namespace has the id.
+	NetNSID(id int32) bool
+	// Device reports whether a device of the namespace has the index.
+	Device(ifindex uint32) bool
+}
+
+// enodev is ENODEV, as ip_valid_fib_dump_req returns it for RTA_OIF.
+const enodev = nlwire.Errno(19)
+
+// eafnosupport is EAFNOSUPPORT, as neigh_valid_get_req returns it.
+const eafnosupport = nlwire.Errno(97)
+
+func reqErr(msg string) error {
+	return &validate.Error{Errno: nlwire.EINVAL, Msg: msg}
+}
+
+// CheckRequest makes the checks the kernel's handlers make of a request
+// (payload: the bytes after the nlmsghdr) before they look at what it
+// asks for, as Request describes them, and returns nil or the kernel's
+// answer as a *validate.Error: the strict header checks of GET requests
+// ("Invalid header for ... dump request", "Invalid values in header for
+// ... dump request", flags), the policy validation, and the allow-lists
+// of attributes a strict GET request may carry ("Unsupported attribute
+// in ..."); offsets count from the nlmsghdr. opt gives the byte order
+// and the Warn hook, which sees "bytes leftover after parsing
+// attributes" where the kernel leaves that message in an ACK. Errors a
+// non-strict dump ignores (link and neighbour dumps walk on) are not
+// reported, though the kernel's NLMSG_DONE carries their message. tb, if
+// not nil, must have at least MaxAttrs entries and receives the parsed
+// attributes (it is also used as scratch); a nil tb costs an allocation
+// for the GET requests whose attributes are checked. Checks that depend
+// on the kernel's state (the device of RTA_OIF, the namespace of
+// *_TARGET_NETNSID, a neighbour table for the family) are left to the
+// handler, except the target namespace ids of link and address dumps
+// and the RTA_OIF device of FIB dumps, which st is asked about in the
+// kernel's order (nil knows no namespace id and no device: "Invalid
+// target network namespace id", ENODEV), and RTM_GETNEIGH do's "Unsupported family" for families
+// other than AF_INET and AF_INET6 and its NDA_DST length.
+func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt validate.Options, tb []attr.Decoder, st RequestState) error {
+	hdrLen, p, m, ok := Request(fam, typ, dump, strict)
+	if !ok {
+		return nil
+	}
+	get := typ&3 == 2
+	if !get {
+		return opt.ParseMessage(payload, hdrLen, p, m, tb)
+	}
+	if tb == nil || len(tb) < MaxAttrs {
+		tb = make([]attr.Decoder, MaxAttrs)
+	}
+	tb = tb[:int(p.MaxType)+1]
+	if p.MaxType == 0 {
+		tb = tb[:len(p.Rules)]
+	}
+	short := len(payload) < hdrLen
+	sw := opt.Order.Swap()
+	u16 := func(i int) uint16 { return endian.Uint16(payload[i:], sw) }
+	u32 := func(i int) uint32 { return endian.Uint32(payload[i:], sw) }
+	parse := func() error {
+		return opt.ParseMessage(payload, hdrLen, p, m, tb)
+	}
+	// allowed reports the first attribute present outside the list, in
+	// the order of types, or a namespace id (of type nsType) nsid does
+	// not know.
+	nsType, nsMsg, devType := -1, "", -1
+	allowed := func(msg string, types ...uint16) error {
+		for t := range tb {
+			if !tb[t].Present() {
+				continue
+			}
+			if t == devType {
+				b := tb[t].Bytes()
+				if len(b) < 4 || st == nil || !st.Device(endian.Uint32(b, sw)) {
+					return &validate.Error{Errno: enodev}
+				}
+			}
+			if t == nsType {
+				b := tb[t].Bytes()
+				if len(b) < 4 || st == nil || !st.NetNSID(int32(endian.Uint32(b, sw))) {
+					return reqErr(nsMsg)
+				}
+			}
+			found := false
+			for _, a := range types {
+				found = found || int(a) == t
+			}
+			if !found {
+				return reqErr(msg)
+			}
+		}
+		return nil
+	}
+	switch typ {
+	case RTM_GETLINK:
+		if dump {
+			if !strict {
+				return nil // errors are ignored: the dump walks every link
+			}
+			if short {
+				return reqErr(MsgLinkDumpHeader)
+			}
+			if payload[1] != 0 || u16(2) != 0 || u32(8) != 0 || u32(12) != 0 {
+				return reqErr(MsgLinkDumpValues)
+			}
+			if u32(4) != 0 {
+				return reqErr(MsgLinkDumpIndex)
+			}
+			if err := parse(); err != nil {
+				return err
+			}
+			nsType, nsMsg = IFLA_TARGET_NETNSID, MsgLinkDumpNetNS
+			return allowed(MsgLinkDumpAttr, IFLA_TARGET_NETNSID, IFLA_EXT_MASK, IFLA_MASTER, IFLA_LINKINFO)
+		}
+		if short {
+			return reqErr(MsgGetLinkHeader)
+		}
+		if !strict {
+			return parse()
+		}
+		if payload[1] != 0 || u16(2) != 0 || u32(8) != 0 || u32(12) != 0 {
+			return reqErr(MsgGetLinkValues)
+		}
+		if err := parse(); err != nil {
+			return err
+		}
+		return allowed(MsgGetLinkAttr, IFLA_IFNAME, IFLA_ALT_IFNAME, IFLA_EXT_MASK, IFLA_TARGET_NETNSID)
+	case RTM_GETADDR:
+		v6 := fam == AF_INET6
+		if dump {
+			hm, vm, am, nm := MsgAddrDumpHeader, MsgAddrDumpValues, MsgAddrDumpAttr, MsgAddrDumpNetNS
+			if v6 {
+				hm, vm, am, nm = MsgAddr6DumpHeader, MsgAddr6DumpValues, MsgAddr6DumpAttr, MsgAddr6DumpNetNS
+			}
+			nsType, nsMsg = IFA_TARGET_NETNSID, nm
+			if short {
+				return reqErr(hm)
+			}
+			if payload[1] != 0 || payload[2] != 0 || payload[3] != 0 {
+				return reqErr(vm)
+			}
+			if err := parse(); err != nil {
+				return err
+			}
+			if err := allowed(am, IFA_TARGET_NETNSID); err != nil || v6 || fam == AF_INET {
+				return err
+			}
+			// Any other family: rtnl_dump_all runs the IPv4 dump, then
+			// the IPv6 one, which parses with its own policy.
+			p, nsMsg = &Addr6Policy, MsgAddr6DumpNetNS
+			if err := parse(); err != nil {
+				return err
+			}
+			return allowed(MsgAddr6DumpAttr, IFA_TARGET_NETNSID)
+		}
+		if short {
+			return reqErr(MsgGetAddr6Header)
+		}
+		if !strict {
+			return parse()
+		}
+		if payload[1] != 0 || payload[2] != 0 || payload[3] != 0 {
+			return reqErr(MsgGetAddr6Values)
+		}
+		if err := parse(); err != nil {
+			return err
+		}
+		return allowed(MsgGetAddr6Attr, IFA_TARGET_NETNSID, IFA_ADDRESS, IFA_LOCAL)
+	case RTM_GETROUTE:
+		if dump {
+			if short {
+				return reqErr(MsgFIBDumpHeader)
+			}
+			if payload[1] != 0 || payload[2] != 0 || payload[3] != 0 || payload[6] != 0 {
+				return reqErr(MsgFIBDumpValues)
+			}
+			if u32(8)&^(RTM_F_CLONED|RTM_F_PREFIX) != 0 {
+				return reqErr(MsgFIBDumpFlags)
+			}
+			if err := parse(); err != nil {
+				return err
+			}
+			devType = RTA_OIF
+			return allowed(MsgFIBDumpAttr, RTA_TABLE, RTA_OIF)
+		}
+		v6 := fam == AF_INET6
+		hm, vm, fm, lm, am := MsgGetRouteHeader, MsgGetRouteValues, MsgGetRouteFlags, MsgGetRouteLen, MsgGetRouteAttr
+		full := uint8(32)
+		okFlags := uint32(RTM_F_NOTIFY | RTM_F_LOOKUP_TABLE | RTM_F_FIB_MATCH)
+		if v6 {
+			hm, vm, fm, lm, am = MsgGetRoute6Header, MsgGetRoute6Values, MsgGetRoute6Flags, MsgGetRoute6Len, MsgGetRoute6Attr
+			full, okFlags = 128, RTM_F_FIB_MATCH
+		}
+		if short {
+			return reqErr(hm)
+		}
+		if !strict {
+			return parse()
+		}
+		dl, sl := payload[1], payload[2]
+		if sl != 0 && sl != full || dl != 0 && dl != full || payload[4] != 0 || payload[5] != 0 || payload[6] != 0 || payload[7] != 0 {
+			return reqErr(vm)
+		}
+		if u32(8)&^okFlags != 0 {
+			return reqErr(fm)
+		}
+		if err := parse(); err != nil {
+			return err
+		}
+		if tb[RTA_SRC].Present() && sl == 0 || tb[RTA_DST].Present() && dl == 0 {
+			return reqErr(lm)
+		}
+		if v6 {
+			// Linux 6.18 (measured) also takes RTA_FLOWLABEL.
+			return allowed(am, RTA_IIF, RTA_OIF, RTA_SRC, RTA_DST, RTA_IP_PROTO, RTA_SPORT, RTA_DPORT, RTA_MARK, RTA_UID, RTA_FLOWLABEL)
+		}
+		return allowed(am, RTA_IIF, RTA_OIF, RTA_SRC, RTA_DST, RTA_IP_PROTO, RTA_SPORT, RTA_DPORT, RTA_MARK, RTA_UID)
+	case RTM_GETNEIGH:
+		if dump {
+			if !strict {
+				return nil // errors are ignored: the dump walks on
+			}
+			if short {
+				return reqErr(MsgNeighDumpHeader)
+			}
+			if payload[1] != 0 || u16(2) != 0 || u32(4) != 0 || u16(8) != 0 || payload[11] != 0 {
+				return reqErr(MsgNeighDumpValues)
+			}
+			if payload[10]&^NTF_PROXY != 0 {
+				return reqErr(MsgNeighDumpFlags)
+			}
+			if err := parse(); err != nil {
+				return err
+			}
+			return allowed(MsgNeighDumpAttr, NDA_IFINDEX, NDA_MASTER)
+		}
+		if short {
+			return reqErr(MsgGetNeighHeader)
+		}
+		if payload[1] != 0 || u16(2) != 0 || u16(8) != 0 || payload[11] != 0 {
+			return reqErr(MsgGetNeighValues)
+		}
+		if payload[10]&^NTF_PROXY != 0 {
+			return reqErr(MsgGetNeighFlags)
+		}
+		// Linux 6.18 (measured; 6.12 differs): the device is required
+		// before the attributes are parsed, NDA_DST after, and the
+		// family is checked only then.
+		if payload[10]&NTF_PROXY == 0 && u32(4) == 0 {
+			return reqErr(MsgGetNeighDevice)
+		}
+		if err := parse(); err != nil {
+			return err
+		}
+		if !tb[NDA_DST].Present() {
+			return &MissingAttrError{Type: NDA_DST}
+		}
+		keyLen := 4
+		switch fam {
+		case AF_INET:
+		case AF_INET6:
+			keyLen = 16
+		default:
+			return &validate.Error{Errno: eafnosupport, Msg: MsgGetNeighFamily}
+		}
+		// 6.18 (measured): other attributes are rejected before
+		// NDA_DST's length is checked.
+		if err := allowed(MsgGetNeighAttr, NDA_DST); err != nil {
+			return err
+		}
+		if tb[NDA_DST].Len() != keyLen {
+			return reqErr(MsgGetNeighAddress)
+		}
+		return nil
+	}
+	return parse()
+}
+
+// DumpFiltered reports whether the kernel sets NLM_F_DUMP_FILTERED on
+// the NLMSG_DONE of a strict dump request that passed CheckRequest (or,
+// for address dumps, failed it after the header checks): address dumps
+// that filter by ifa_index, FIB dumps with a filter (rtm_flags,
+// rtm_protocol, rtm_type, rtm_table, RTA_TABLE, or RTA_OIF of a device
+// st knows). It is the kernel's cb->answer_flags.
+func DumpFiltered(fam uint8, typ uint16, strict bool, payload []byte, o nlwire.Order, st RequestState) bool {
+	if !strict {
+		return false
+	}
+	sw := o.Swap()
+	switch typ {
+	case RTM_GETADDR:
+		return len(payload) >= IfAddrMsgLen && payload[1] == 0 && payload[2] == 0 && payload[3] == 0 &&
+			endian.Uint32(payload[4:], sw) != 0
+	case RTM_GETROUTE:
+		if len(payload) < RtMsgLen {
+			return false
+		}
+		if payload[4] != 0 || payload[5] != 0 || payload[7] != 0 || endian.Uint32(payload[8:], sw) != 0 {
+			return true
+		}
+		d := attr.NewDecoder(payload[RtMsgLen:]).WithOrder(o).Lenient()
+		for d.Next() {
+			b := d.Bytes()
+			if len(b) < 4 {
+				continue
+			}
+			v := endian.Uint32(b, sw)
+			if d.Type() == RTA_TABLE && v != 0 || d.Type() == RTA_OIF && st != nil && st.Device(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
