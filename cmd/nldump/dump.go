@@ -142,6 +142,45 @@ func (d *dumper) malformedf(format string, args ...any) {
 	fmt.Fprintf(d.errw, "nldump: "+format+"\n", args...)
 }
 
+// notePrefix starts a report that is a note, not a problem: it is shown
+// as reports are, and not counted as malformed.
+const notePrefix = "nldump: note: "
+
+// notef reports on standard error something of the input that is not
+// malformed (bytes the kernel ignores), without counting it.
+func (d *dumper) notef(format string, args ...any) {
+	if b := d.sink; b != nil {
+		if len(b.ends) >= maxReports || d.shown.Load() >= maxReports {
+			return // not counted: a note is no problem
+		}
+		b.reports = fmt.Appendf(b.reports, notePrefix+format+"\n", args...)
+		b.ends = append(b.ends, len(b.reports))
+		return
+	}
+	if p := d.pipe; p != nil && p.running {
+		p.note(d, "note: "+format, args) // written out with notePrefix: not counted
+		return
+	}
+	if d.reports >= maxReports {
+		return
+	}
+	d.reports++
+	if !d.lastShow.IsZero() {
+		fmt.Fprint(d.errw, "\r\033[K") // clear the progress line first
+	}
+	fmt.Fprintf(d.errw, notePrefix+format+"\n", args...)
+}
+
+// allZero reports whether b holds only zero bytes.
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // endFile reports how many problems of the file were not shown.
 func (d *dumper) endFile(name string) {
 	if d.reports > maxReports {
@@ -187,6 +226,34 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 			k.hdrName = "ndmsg"
 		case h.Type >= route.RTM_NEWQDISC && h.Type <= route.RTM_GETTFILTER:
 			k.hdrName = "tcmsg"
+		case h.Type >= route.RTM_NEWRULE && h.Type <= route.RTM_GETRULE:
+			k.hdrName = "fib_rule_hdr"
+		case h.Type >= route.RTM_NEWACTION && h.Type <= route.RTM_GETACTION:
+			k.hdrName = "tcamsg"
+		case h.Type >= route.RTM_NEWNEIGHTBL && h.Type <= route.RTM_SETNEIGHTBL:
+			k.hdrName = "ndtmsg"
+		case h.Type >= route.RTM_NEWNETCONF && h.Type <= route.RTM_GETNETCONF:
+			k.hdrName = "netconfmsg"
+		case h.Type >= route.RTM_NEWMDB && h.Type <= route.RTM_GETMDB:
+			k.hdrName = "br_port_msg"
+			switch {
+			case h.Flags&wire.Request == 0:
+			case h.Type != route.RTM_GETMDB:
+				// A request to add or delete an entry, not an entry the
+				// kernel sends: MDBA_SET_ENTRY and MDBA_SET_ENTRY_ATTRS.
+				k.attrs = &route.MDBSetAttrs
+			case h.Flags&wire.Dump == 0:
+				// A request for one entry: MDBA_GET_ENTRY and
+				// MDBA_GET_ENTRY_ATTRS.
+				k.attrs = &route.MDBGetAttrs
+			}
+		case h.Type >= route.RTM_NEWNSID && h.Type <= route.RTM_GETNSID:
+			k.hdrName = "rtgenmsg"
+		case h.Type >= route.RTM_NEWSTATS && h.Type <= route.RTM_SETSTATS:
+			k.hdrName = "if_stats_msg"
+		case h.Type >= route.RTM_NEWNEXTHOP && h.Type <= route.RTM_GETNEXTHOP,
+			h.Type >= route.RTM_NEWNEXTHOPBUCKET && h.Type <= route.RTM_GETNEXTHOPBUCKET:
+			k.hdrName = "nhmsg"
 		}
 		switch (h.Type - route.RTM_NEWLINK) % 4 {
 		case 0:
@@ -255,10 +322,18 @@ func (d *dumper) datagram(rec *record) {
 	for r.Next() {
 		d.message(rec, &r)
 	}
-	if err := r.Err(); err != nil {
+	n := r.Leftover()
+	rest := rec.data[len(rec.data)-n:]
+	switch err := r.Err(); {
+	case err == nil && n > 0:
+		// Shorter than a header: the kernel's netlink_rcv_skb stops there.
+		d.notef("%s: record %d: offset %d: %d trailing bytes after the last message, shorter than a message header (the kernel ignores them)", rec.label, rec.index, len(rec.data)-n, n)
+	case err != nil && n < len(rec.data) && allZero(rest):
+		// Zeros after the last message, as iproute2 pads its requests:
+		// a header of length 0 ends netlink_rcv_skb's walk.
+		d.notef("%s: record %d: offset %d: %d zero bytes of padding after the last message (the kernel ignores them)", rec.label, rec.index, len(rec.data)-n, n)
+	case err != nil:
 		d.malformedf("%s: record %d: %v", rec.label, rec.index, err)
-	} else if n := r.Leftover(); n > 0 {
-		d.malformedf("%s: record %d: offset %d: %d trailing bytes after the last message", rec.label, rec.index, len(rec.data)-n, n)
 	}
 	if rec.truncated {
 		d.malformedf("%s: record %d: offset %d: datagram cut short by the capture", rec.label, rec.index, len(rec.data))
@@ -529,6 +604,32 @@ func (d *dumper) familyHeader(p []byte, k kind, o nlwire.Order, depth int) {
 		kv("handle", int64(m.Handle))
 		kv("parent", int64(m.Parent))
 		kv("info", int64(m.Info))
+	case "fib_rule_hdr":
+		m, _ := route.ParseFibRuleHdr(p, o)
+		kv("family", int64(m.Family))
+		kv("dst_len", int64(m.DstLen))
+		kv("src_len", int64(m.SrcLen))
+		kv("tos", int64(m.TOS))
+		kv("table", int64(m.Table))
+		kv("action", int64(m.Action))
+		kv("flags", int64(m.Flags))
+	case "nhmsg":
+		m, _ := route.ParseNhMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("scope", int64(m.Scope))
+		kv("protocol", int64(m.Protocol))
+		kv("flags", int64(m.Flags))
+	case "if_stats_msg":
+		m, _ := route.ParseIfStatsMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("index", int64(m.Index))
+		kv("filter_mask", int64(m.FilterMask))
+	case "br_port_msg":
+		m, _ := route.ParseBrPortMsg(p, o)
+		kv("family", int64(m.Family))
+		kv("index", int64(m.Index))
+	case "rtgenmsg", "netconfmsg", "ndtmsg", "tcamsg":
+		kv("family", int64(p[0]))
 	case "genlmsghdr":
 		m, _ := genl.ParseHeader(p, o)
 		kv("cmd", int64(m.Cmd))

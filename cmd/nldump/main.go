@@ -26,6 +26,10 @@
 // Malformed or truncated records are reported on standard error with
 // their record number and byte offset, and decoding goes on; the exit
 // status is 1 if anything was malformed, 2 on a usage or file error.
+// Bytes after a datagram's last message that the kernel ignores (fewer
+// than a message header, or zeros, as iproute2 pads its requests with)
+// are reported as a note ("nldump: note: ...") and do not change the exit
+// status.
 package main
 
 import (

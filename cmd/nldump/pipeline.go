@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"maps"
 	"sync/atomic"
@@ -469,7 +470,9 @@ func (p *pipeline) write(d *dumper, b *batch) {
 	}
 	from := 0
 	for _, end := range b.ends {
-		d.malformed++
+		if !bytes.HasPrefix(b.reports[from:end], []byte(notePrefix)) {
+			d.malformed++
+		}
 		if d.reports++; d.reports <= maxReports {
 			if !d.lastShow.IsZero() {
 				d.errw.WriteString("\r\033[K") // clear the progress line first

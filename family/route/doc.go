@@ -1,8 +1,12 @@
 // Package route describes NETLINK_ROUTE (rtnetlink) as data: the numbers,
 // fixed headers, attribute tables and validation policies of its link,
-// address, route, neighbour and traffic-control messages, as the Linux
-// UAPI headers (include/uapi/linux/rtnetlink.h, if_link.h, if_addr.h,
-// neighbour.h) and net/core/rtnetlink.c define them.
+// address, route, neighbour and traffic-control messages, and the fixed
+// headers and attribute tables of its rule, next hop (and bucket),
+// namespace ID, netconf, statistics, neighbour table, bridge MDB and
+// action messages, as the Linux UAPI headers
+// (include/uapi/linux/rtnetlink.h, if_link.h, if_addr.h, neighbour.h,
+// fib_rules.h, nexthop.h, net_namespace.h, netconf.h, if_bridge.h,
+// pkt_cls.h) and net/core/rtnetlink.c define them.
 //
 // It holds:
 //
@@ -13,10 +17,11 @@
 //     ...), and the multicast groups (RTNLGRP_*, with the legacy
 //     RTMGRP_* masks) to join for notifications.
 //   - The fixed headers that follow the nlmsghdr, as values: IfInfoMsg,
-//     IfAddrMsg, RtMsg, NdMsg and TcMsg, each parsed by ParseIfInfoMsg
-//     and the like, and written by wire.PutFixedHeader in the order of
-//     the wire.Builder it writes into; RtNexthop and the Nexthops walker
-//     for RTA_MULTIPATH.
+//     IfAddrMsg, RtMsg, NdMsg, TcMsg, FibRuleHdr, NhMsg, RtGenMsg,
+//     NetconfMsg, IfStatsMsg, NdtMsg, BrPortMsg and TcaMsg, each parsed
+//     by ParseIfInfoMsg and the like, and written by wire.PutFixedHeader
+//     in the order of the wire.Builder it writes into; RtNexthop and the
+//     Nexthops walker for RTA_MULTIPATH.
 //   - Attribute tables (family.Set values such as LinkAttrs and
 //     RouteAttrs, and Messages for the message types) that name each
 //     attribute, say how to show its payload and which space a nest
