@@ -23,6 +23,22 @@ func rtReq(typ uint16, flags wire.Flags, seq uint32, payload ...byte) []byte {
 	return append(b, payload...)
 }
 
+// nla returns an attribute of type typ with payload p, in the host's byte
+// order, padded to 4 bytes.
+func nla(typ uint16, p ...byte) []byte {
+	b := make([]byte, 4, 4+len(p)+3)
+	binary.NativeEndian.PutUint16(b, uint16(4+len(p)))
+	binary.NativeEndian.PutUint16(b[2:], typ)
+	b = append(b, p...)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// nativeU32 returns v's bytes in the host's order.
+func nativeU32(v uint32) []byte { return binary.NativeEndian.AppendUint32(nil, v) }
+
 // rtAnswer is what a test expects of the final message of an rtAnswer.
 type rtAnswer struct {
 	Type      uint16
@@ -125,11 +141,12 @@ func TestRegisterRouteInvalid(t *testing.T) {
 func TestRouteConn(t *testing.T) {
 	k := routeKernel(t)
 	ifi := make([]byte, route.IfInfoMsgLen)
-	mtu2 := append(append([]byte(nil), ifi...), 6, 0, route.IFLA_MTU, 0, 0xdc, 0x05, 0, 0)
+	mtu2 := append(append([]byte(nil), ifi...), nla(route.IFLA_MTU, 0xdc, 0x05)...)
 	ifiBad := append([]byte(nil), ifi...)
 	ifiBad[8] = 1 // ifi_flags
 	ndm := func(fam byte, idx byte, flags byte, attrs ...byte) []byte {
-		b := []byte{fam, 0, 0, 0, idx, 0, 0, 0, 0, 0, flags, 0}
+		b := []byte{fam, 0, 0, 0, 0, 0, 0, 0, 0, 0, flags, 0}
+		binary.NativeEndian.PutUint32(b[4:], uint32(idx)) // ndm_ifindex
 		return append(b, attrs...)
 	}
 	ack := wire.Capped // a success ACK echoes only the header
@@ -164,9 +181,9 @@ func TestRouteConn(t *testing.T) {
 			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgLinkDumpValues, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
 		{"getlink dump non-strict ignores bad headers", false, rtReq(route.RTM_GETLINK, dump, 1, ifiBad...),
 			rtAnswer{Type: wire.TypeDone, Flags: wire.Multi, Datagrams: 2, Data: 1}},
-		{"getlink dump strict: unsupported attribute", true, rtReq(route.RTM_GETLINK, dump, 1, append(append([]byte(nil), ifi...), 8, 0, route.IFLA_MTU, 0, 0, 0, 0, 0)...),
+		{"getlink dump strict: unsupported attribute", true, rtReq(route.RTM_GETLINK, dump, 1, append(append([]byte(nil), ifi...), nla(route.IFLA_MTU, 0, 0, 0, 0)...)...),
 			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgLinkDumpAttr, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
-		{"getlink dump strict: no namespace ids", true, rtReq(route.RTM_GETLINK, dump, 1, append(append([]byte(nil), ifi...), 8, 0, route.IFLA_TARGET_NETNSID, 0, 1, 0, 0, 0)...),
+		{"getlink dump strict: no namespace ids", true, rtReq(route.RTM_GETLINK, dump, 1, append(append([]byte(nil), ifi...), nla(route.IFLA_TARGET_NETNSID, nativeU32(1)...)...)...),
 			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgLinkDumpNetNS, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
 		{"getaddr inet6 do strict: header values", true, rtReq(route.RTM_GETADDR, do, 1, route.AF_INET6, 64, 0, 0, 0, 0, 0, 0),
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, Msg: route.MsgGetAddr6Values, Flags: wire.AckTLVs, Datagrams: 1}},
@@ -174,11 +191,11 @@ func TestRouteConn(t *testing.T) {
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, Msg: route.MsgGetNeighDevice, Flags: wire.AckTLVs, Datagrams: 1}},
 		{"getneigh do: NDA_DST missing", false, rtReq(route.RTM_GETNEIGH, do, 1, ndm(route.AF_INET, 1, 0)...),
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, MissType: route.NDA_DST, Flags: wire.AckTLVs, Datagrams: 1}},
-		{"getneigh do: family", true, rtReq(route.RTM_GETNEIGH, do, 1, ndm(route.AF_UNSPEC, 1, 0, 8, 0, route.NDA_DST, 0, 1, 2, 3, 4)...),
+		{"getneigh do: family", true, rtReq(route.RTM_GETNEIGH, do, 1, ndm(route.AF_UNSPEC, 1, 0, nla(route.NDA_DST, 1, 2, 3, 4)...)...),
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.Errno(97), Msg: route.MsgGetNeighFamily, Flags: wire.AckTLVs, Datagrams: 1}},
 		{"getneigh dump strict: flags", true, rtReq(route.RTM_GETNEIGH, dump, 1, ndm(route.AF_INET, 0, 1)...),
 			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgNeighDumpFlags, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
-		{"newlink liberal: unknown attribute passes", true, rtReq(route.RTM_NEWLINK, do, 1, append(append([]byte(nil), ifi...), 4, 0, 0x7f, 0)...),
+		{"newlink liberal: unknown attribute passes", true, rtReq(route.RTM_NEWLINK, do, 1, append(append([]byte(nil), ifi...), nla(0x7f)...)...),
 			rtAnswer{Type: wire.TypeError, Flags: ack, Datagrams: 1}},
 		{"newlink: short header", true, rtReq(route.RTM_NEWLINK, do, 1, 0, 0),
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, Msg: validate.MsgHeaderLength, Flags: wire.AckTLVs, Datagrams: 1}},
@@ -239,7 +256,7 @@ func TestRouteAllocs(t *testing.T) {
 	conn := k.DialRoute(nil)
 	ifi := make([]byte, route.IfInfoMsgLen)
 	reqs := [][]byte{
-		rtReq(route.RTM_GETLINK, wire.Request|wire.Ack, 1, append(append([]byte(nil), ifi...), 7, 0, route.IFLA_IFNAME, 0, 'l', 'o', 0, 0)...),
+		rtReq(route.RTM_GETLINK, wire.Request|wire.Ack, 1, append(append([]byte(nil), ifi...), nla(route.IFLA_IFNAME, 'l', 'o', 0)...)...),
 		rtReq(route.RTM_GETLINK, wire.Request|wire.Ack|wire.Dump, 2, ifi...),
 	}
 	buf := make([]byte, 1<<16)
