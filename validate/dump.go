@@ -80,7 +80,10 @@ var ErrDumpTooLarge = errors.New("validate: policy dump too large for its size")
 type PolicyDump struct {
 	// FamilyID is the family's id (CTRL_ATTR_FAMILY_ID).
 	FamilyID uint16
-	// Tables holds the dumped policies by policy index.
+	// Tables holds the dumped policies by policy index, up to the highest
+	// index a description or an operation names (an index an operation
+	// names and a repeated attribute of it then overrides still counts;
+	// the kernel names each once).
 	Tables []DumpTable
 	// Ops maps operations to policy indexes, ordered by command.
 	Ops []OpPolicy

@@ -290,6 +290,7 @@ var errDeclined = errors.New("reference parser: tables too large to check")
 // a dump it declines is one ParsePolicyDump must refuse.
 func parseDumpReference(payloads [][]byte, order nlwire.Order, maxBytes int64) (*PolicyDump, error) {
 	d := &PolicyDump{}
+	maxNamed := -1 // the highest policy index an operation names
 	for _, b := range payloads {
 		a := attr.NewDecoder(b).WithOrder(order)
 		for a.Next() {
@@ -341,6 +342,7 @@ func parseDumpReference(payloads [][]byte, order nlwire.Order, maxBytes int64) (
 							return nil, ErrBadDump
 						}
 						*idx = int(v)
+						maxNamed = max(maxNamed, int(v)) // a repeated attribute names a table too
 					}
 					if err := x.Err(); err != nil {
 						return nil, err
@@ -357,11 +359,11 @@ func parseDumpReference(payloads [][]byte, order nlwire.Order, maxBytes int64) (
 		}
 	}
 	slices.SortStableFunc(d.Ops, func(x, y OpPolicy) int { return int(x.Cmd) - int(y.Cmd) })
-	for _, op := range d.Ops {
-		if int64(max(op.Do, op.Dump)+1)*int64(sizeofTable) > maxBytes {
+	if maxNamed >= 0 {
+		if int64(maxNamed+1)*int64(sizeofTable) > maxBytes {
 			return nil, errDeclined
 		}
-		for len(d.Tables) <= max(op.Do, op.Dump) {
+		for len(d.Tables) <= maxNamed {
 			d.Tables = append(d.Tables, DumpTable{})
 		}
 	}
