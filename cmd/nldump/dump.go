@@ -15,6 +15,7 @@ import (
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/registry"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/endian"
 	"github.com/nlwire/nlwire/wire"
@@ -281,6 +282,9 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 				}
 			}
 		}
+		if f := gn.fam; f != nil && h.Type != genl.GENL_ID_CTRL {
+			d.genlKind(&k, f, h, payload, order)
+		}
 		if gn.text != "" {
 			k.text = gn.text + k.name[len(name):]
 		}
@@ -291,6 +295,32 @@ func (d *dumper) kindOf(fam uint16, h wire.Header, payload []byte, order nlwire.
 		k.name = "type " + strconv.Itoa(int(h.Type))
 	}
 	return k
+}
+
+// genlKind fills in what the tables generated from f's YNL spec say
+// about a message of generic family f: its command's name, the fixed
+// header that follows the genlmsghdr, and the operation's attributes (the
+// family's first set if the operation names none). A command the spec
+// does not know is named by its number in the header, its attributes by
+// theirs.
+func (d *dumper) genlKind(k *kind, f *family.Family, h wire.Header, payload []byte, order nlwire.Order) {
+	k.hdrLen += f.HeaderLen
+	gh, err := genl.ParseHeader(payload, order)
+	if err != nil {
+		return
+	}
+	op := registry.Op(f, gh.Cmd, h.Flags&wire.Request != 0)
+	if op == nil {
+		return
+	}
+	k.name += " " + op.Name // the spec's name, plain (TestTableNames)
+	if op.HeaderLen > 0 {
+		k.hdrLen = genl.HeaderLen + op.HeaderLen
+	}
+	k.attrs = op.Attrs
+	if k.attrs == nil && len(f.Sets) > 0 {
+		k.attrs = f.Sets[0]
+	}
 }
 
 // textName returns the message type's name as text output prints it.
@@ -435,10 +465,15 @@ const maxGenl = 1024
 
 // genlName is a generic netlink family's name, and its text form if it
 // must be quoted.
-type genlName struct{ name, text string }
+// fam is the family's generated tables, if its name is one a YNL spec
+// describes.
+type genlName struct {
+	name, text string
+	fam        *family.Family
+}
 
 func newGenlName(s string) genlName {
-	n := genlName{name: s}
+	n := genlName{name: s, fam: registry.Generic(s)}
 	if !safeName(s) {
 		n.text = quote(s)
 	}
@@ -635,6 +670,16 @@ func (d *dumper) familyHeader(p []byte, k kind, o nlwire.Order, depth int) {
 		kv("cmd", int64(m.Cmd))
 		kv("version", int64(m.Version))
 		kv("reserved", int64(m.Reserved))
+		if len(p) > genl.HeaderLen {
+			// The family's own fixed header (struct ovs_header), shown
+			// as bytes.
+			if d.json {
+				d.b = append(d.b, `,"user_header":`...)
+			} else {
+				d.b = append(d.b, " user_header="...)
+			}
+			d.b = appendHexValue(d.b, p[genl.HeaderLen:], d.json)
+		}
 	default:
 		if d.json {
 			d.b = append(d.b, `,"bytes":`...)
@@ -854,6 +899,9 @@ func (d *dumper) attr(rec *record, dec *attr.Decoder, keys *siblingKeys, s *fami
 			d.b = append(d.b, ' ')
 		}
 		d.b = d.value(d.b, format, p, rec.order)
+		if a != nil && a.Enum != nil {
+			d.b = d.enumName(d.b, a, format, p, rec.order)
+		}
 		if d.json {
 			d.b = append(d.b, '}')
 		} else {
@@ -901,6 +949,8 @@ func (d *dumper) array(rec *record, dec *attr.Decoder, a *family.Attr, depth int
 	if d.json {
 		d.b = append(d.b, `,"elems":[`...)
 	}
+	child := a.ChildSet("")
+	values := child == nil && a.ElemFormat != family.Binary
 	el := dec.Nested()
 	first := true
 	for el.Next() {
@@ -921,8 +971,28 @@ func (d *dumper) array(rec *record, dec *attr.Decoder, a *family.Attr, depth int
 			d.b = appendUint(d.b, uint64(el.Type()))
 			d.b = append(d.b, ']')
 		}
+		if values {
+			// An indexed array of values, not of nests.
+			if d.json {
+				d.b = append(d.b, `,"format":"`...)
+				d.b = append(d.b, a.ElemFormat.String()...)
+				d.b = append(d.b, `","value":`...)
+			} else {
+				d.b = append(d.b, ' ')
+			}
+			d.b = d.value(d.b, a.ElemFormat, el.Bytes(), rec.order)
+			if d.json {
+				d.b = append(d.b, '}')
+			} else {
+				d.b = append(d.b, " @"...)
+				d.b = appendInt(d.b, int64(el.Offset()))
+				d.b = append(d.b, '\n')
+			}
+			d.flushSome()
+			continue
+		}
 		d.open(depth + 1)
-		d.attrs(rec, el.Nested(), a.Child, depth+2, "attrs")
+		d.attrs(rec, el.Nested(), child, depth+2, "attrs")
 		d.close(depth + 1)
 	}
 	if d.json {
@@ -1149,4 +1219,108 @@ func appendHexValue(b, p []byte, json bool) []byte {
 		return append(b, "(empty)"...)
 	}
 	return appendHex(b, p)
+}
+
+// maxFlagNames is the most bytes of names a set of flags is shown with;
+// the bits past them are shown as a number, so that an attribute's text
+// stays within what its bytes may cost.
+const maxFlagNames = 96
+
+// enumName appends the name of an integer attribute's value from its
+// enum (text: " (NAME)", JSON: `,"value_name":"NAME"`), or for flags the
+// names of its bits joined by "|" with any bits without a name last as
+// a hexadecimal number; nothing if the payload is not the format's or
+// no name applies. The names are the tables', plain (TestTableNames).
+func (d *dumper) enumName(b []byte, a *family.Attr, f family.Format, p []byte, o nlwire.Order) []byte {
+	v, ok := intValue(f, p, o)
+	if !ok {
+		return b
+	}
+	e := a.Enum
+	start := len(b)
+	if d.json {
+		b = append(b, `,"value_name":"`...)
+	} else {
+		b = append(b, " ("...)
+	}
+	names := len(b)
+	if !a.EnumBits && !e.Flags {
+		n := e.Name(v)
+		if n == "" {
+			return b[:start]
+		}
+		b = append(b, n...)
+	} else {
+		rest := v
+		for i := range e.Entries {
+			en := &e.Entries[i]
+			m := en.Value
+			if a.EnumBits {
+				if m >= 64 {
+					continue
+				}
+				m = 1 << m
+			}
+			if m == 0 || rest&m != m || len(b)-names+len(en.Name)+1 > maxFlagNames {
+				continue
+			}
+			if len(b) > names {
+				b = append(b, '|')
+			}
+			b = append(b, en.Name...)
+			rest &^= m
+		}
+		if len(b) == names {
+			return b[:start] // no bit has a name
+		}
+		if rest != 0 {
+			b = append(b, "|0x"...)
+			b = strconv.AppendUint(b, rest, 16)
+		}
+	}
+	if d.json {
+		return append(b, '"')
+	}
+	return append(b, ')')
+}
+
+// intValue returns the value of an integer payload of format f (signed
+// ones as their two's complement), and whether p is one.
+func intValue(f family.Format, p []byte, o nlwire.Order) (uint64, bool) {
+	if n := f.Size(); n != 0 && len(p) != n {
+		return 0, false
+	}
+	swap := o.Swap()
+	switch f {
+	case family.U8:
+		return uint64(p[0]), true
+	case family.S8:
+		return uint64(int64(int8(p[0]))), true
+	case family.U16:
+		return uint64(endian.Uint16(p, swap)), true
+	case family.S16:
+		return uint64(int64(int16(endian.Uint16(p, swap)))), true
+	case family.U32:
+		return uint64(endian.Uint32(p, swap)), true
+	case family.S32:
+		return uint64(int64(int32(endian.Uint32(p, swap)))), true
+	case family.U64, family.S64:
+		return endian.Uint64(p, swap), true
+	case family.UInt, family.SInt:
+		switch len(p) {
+		case 4:
+			v := uint64(endian.Uint32(p, swap))
+			if f == family.SInt {
+				v = uint64(int64(int32(v)))
+			}
+			return v, true
+		case 8:
+			return endian.Uint64(p, swap), true
+		}
+	case family.BE16:
+		return uint64(p[0])<<8 | uint64(p[1]), true
+	case family.BE32:
+		return uint64(p[0])<<24 | uint64(p[1])<<16 | uint64(p[2])<<8 | uint64(p[3]), true
+	}
+	return 0, false
 }

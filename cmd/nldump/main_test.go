@@ -34,7 +34,8 @@ func captures(t testing.TB) []string {
 	if err != nil || len(files) < 4 {
 		t.Fatalf("captures in ../../testdata: %v %v", files, err)
 	}
-	return files
+	// The capture of generic families with YNL specs (genl_linux_test.go).
+	return append(files, "testdata/genl-ynl.pcap")
 }
 
 func runNldump(t testing.TB, args ...string) (stdout, stderr string, status int) {
