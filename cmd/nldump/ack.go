@@ -225,9 +225,9 @@ func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) ([]step, *fami
 					}
 					d.steps = append(d.steps, step{typ: el.Type(), elem: true})
 					if el.Offset() == off {
-						return d.steps, a.Child
+						return d.steps, a.ChildSet("")
 					}
-					dec, s = el.Nested(), a.Child
+					dec, s = el.Nested(), a.ChildSet("")
 					break
 				}
 				if len(d.steps) == 0 || !d.steps[len(d.steps)-1].elem {
@@ -249,10 +249,10 @@ func (d *dumper) pathAt(rec *record, req []byte, k kind, off int) ([]step, *fami
 					if off >= nhOff && off < nhOff+l {
 						d.steps = append(d.steps, step{typ: uint16(i), elem: true})
 						if off < nhOff+route.RtNexthopLen {
-							return d.steps, a.Child
+							return d.steps, a.ChildSet("")
 						}
 						dec = attr.NewDecoder(p[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(nhOff + route.RtNexthopLen).Lenient()
-						s = a.Child
+						s = a.ChildSet("")
 						break
 					}
 					adv := min(attr.Align(l), len(p))

@@ -1040,7 +1040,7 @@ func (d *dumper) multipath(rec *record, dec *attr.Decoder, a *family.Attr, depth
 		}
 		d.open(depth + 1)
 		sub := attr.NewDecoder(rest[route.RtNexthopLen:l]).WithOrder(rec.order).WithBase(off + route.RtNexthopLen)
-		d.attrs(rec, sub, a.Child, depth+2, "attrs")
+		d.attrs(rec, sub, a.ChildSet(""), depth+2, "attrs")
 		d.close(depth + 1)
 		step := min(attr.Align(l), len(rest))
 		rest, off = rest[step:], off+step

@@ -135,7 +135,7 @@ var linkAttrs = [...]family.Attr{
 	IFLA_NEW_IFINDEX:                {Name: "IFLA_NEW_IFINDEX", Format: family.S32},
 	IFLA_MIN_MTU:                    {Name: "IFLA_MIN_MTU", Format: family.U32},
 	IFLA_MAX_MTU:                    {Name: "IFLA_MAX_MTU", Format: family.U32},
-	IFLA_PROP_LIST:                  {Name: "IFLA_PROP_LIST", Format: family.Nested},
+	IFLA_PROP_LIST:                  {Name: "IFLA_PROP_LIST", Format: family.Nested, ChildRef: refLinkAttrs},
 	IFLA_ALT_IFNAME:                 {Name: "IFLA_ALT_IFNAME", Format: family.String},
 	IFLA_PERM_ADDRESS:               {Name: "IFLA_PERM_ADDRESS", Format: family.HWAddr},
 	IFLA_PROTO_DOWN_REASON:          {Name: "IFLA_PROTO_DOWN_REASON", Format: family.Nested, Child: &ProtoDownReasonAttrs},
@@ -331,7 +331,7 @@ const (
 
 var vethAttrs = [...]family.Attr{
 	VETH_INFO_UNSPEC: {Name: "VETH_INFO_UNSPEC", Format: family.Binary},
-	VETH_INFO_PEER:   {Name: "VETH_INFO_PEER", Format: family.Nested, Header: 16},
+	VETH_INFO_PEER:   {Name: "VETH_INFO_PEER", Format: family.Nested, Header: 16, ChildRef: refLinkAttrs},
 }
 
 // Attributes inside IFLA_INFO_DATA of a VLAN link (IFLA_VLAN_*, include/uapi/linux/if_link.h).
@@ -709,7 +709,7 @@ var routeAttrs = [...]family.Attr{
 	RTA_PRIORITY:      {Name: "RTA_PRIORITY", Format: family.U32},
 	RTA_PREFSRC:       {Name: "RTA_PREFSRC", Format: family.IPAddr},
 	RTA_METRICS:       {Name: "RTA_METRICS", Format: family.Nested, Child: &MetricsAttrs},
-	RTA_MULTIPATH:     {Name: "RTA_MULTIPATH", Format: family.Multipath, Header: 8},
+	RTA_MULTIPATH:     {Name: "RTA_MULTIPATH", Format: family.Multipath, Header: 8, ChildRef: refRouteAttrs},
 	RTA_PROTOINFO:     {Name: "RTA_PROTOINFO", Format: family.Binary},
 	RTA_FLOW:          {Name: "RTA_FLOW", Format: family.U32},
 	RTA_CACHEINFO:     {Name: "RTA_CACHEINFO", Format: family.Binary},
@@ -861,9 +861,21 @@ var tCAttrs = [...]family.Attr{
 	TCA_EXT_WARN_MSG:   {Name: "TCA_EXT_WARN_MSG", Format: family.String},
 }
 
-// Children that would make an initialization cycle.
-func init() {
-	linkAttrs[IFLA_PROP_LIST].Child = &LinkAttrs
-	vethAttrs[VETH_INFO_PEER].Child = &LinkAttrs
-	routeAttrs[RTA_MULTIPATH].Child = &RouteAttrs
+// setRef names one of the package's sets for family.Attr.ChildRef: the
+// children of IFLA_PROP_LIST, VETH_INFO_PEER and RTA_MULTIPATH contain
+// them, and a pointer would make the tables an initialization cycle.
+type setRef uint8
+
+// The sets setRef names.
+const (
+	refLinkAttrs setRef = iota
+	refRouteAttrs
+)
+
+// Set returns the set r names.
+func (r setRef) Set() *family.Set {
+	if r == refRouteAttrs {
+		return &RouteAttrs
+	}
+	return &LinkAttrs
 }

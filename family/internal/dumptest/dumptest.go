@@ -123,7 +123,7 @@ func (d *Dumper) walk(dec attr.Decoder, s *family.Set, depth int, path string) {
 			el := attr.NewDecoder(p).WithOrder(d.Order)
 			for el.Next() {
 				d.sb.WriteString(ind + "  [" + strconv.Itoa(int(el.Type())) + "] {\n")
-				d.nested(el.Bytes(), a.Child, depth+4, here+"/"+strconv.Itoa(int(el.Type())))
+				d.nested(el.Bytes(), a.ChildSet(""), depth+4, here+"/"+strconv.Itoa(int(el.Type())))
 				d.sb.WriteString(ind + "  }\n")
 			}
 			if err := el.Err(); err != nil {
@@ -144,7 +144,7 @@ func (d *Dumper) walk(dec attr.Decoder, s *family.Set, depth int, path string) {
 					break
 				}
 				d.sb.WriteString(ind + "  header " + hex.EncodeToString(rest[:hl]) + " {\n")
-				d.nested(rest[hl:l], a.Child, depth+4, here)
+				d.nested(rest[hl:l], a.ChildSet(""), depth+4, here)
 				d.sb.WriteString(ind + "  }\n")
 				rest = rest[min((l+3)&^3, len(rest)):]
 			}
