@@ -21,8 +21,18 @@ type compiledOutcome struct {
 }
 
 func compileOutcome(b []byte, p *Policy, m Mode, o nlwire.Order) compiledOutcome {
+	return outcomeOf(b, p, m, o, false)
+}
+
+// fullOutcome is compileOutcome with every rule decided in full
+// (Options.inFull): the reference the table of common rules is held to.
+func fullOutcome(b []byte, p *Policy, m Mode, o nlwire.Order) compiledOutcome {
+	return outcomeOf(b, p, m, o, true)
+}
+
+func outcomeOf(b []byte, p *Policy, m Mode, o nlwire.Order, inFull bool) compiledOutcome {
 	var out compiledOutcome
-	opts := Options{Order: o, Base: 20, Warn: func(w Warning) {
+	opts := Options{Order: o, Base: 20, inFull: inFull, Warn: func(w Warning) {
 		if w.Rule != nil {
 			r := *w.Rule
 			r.Nested, r.Func = nil, nil
@@ -117,9 +127,12 @@ func TestCompileSame(t *testing.T) {
 		}
 		b := genAnyAttrs(t, enc{swap: swap}, 0)
 		m := Mode(rapid.IntRange(0, int(ModeStrict)).Draw(t, "mode"))
-		want, got := compileOutcome(b, outer, m, o), compileOutcome(b, c, m, o)
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("compiled policy differs (-policy +compiled):\n%s", diff)
+		want := fullOutcome(b, outer, m, o)
+		if diff := cmp.Diff(want, compileOutcome(b, c, m, o)); diff != "" {
+			t.Fatalf("compiled policy differs (-in full +compiled):\n%s", diff)
+		}
+		if diff := cmp.Diff(want, compileOutcome(b, outer, m, o)); diff != "" {
+			t.Fatalf("the rule table differs (-in full +table):\n%s", diff)
 		}
 	})
 }
@@ -154,5 +167,19 @@ func TestCompiledAllocs(t *testing.T) {
 	}
 	if a := testing.AllocsPerRun(100, func() { _ = Validate(b, c, ModeStrict) }); a != 0 {
 		t.Errorf("%v allocs per run", a)
+	}
+}
+
+// TestCompileSizedByRules: the table has an entry per rule written, not
+// per type up to MaxType, which a dumped policy sets from a few bytes.
+func TestCompileSizedByRules(t *testing.T) {
+	p := &Policy{Rules: []Rule{1: {Kind: U32}}, MaxType: 0xffff}
+	c := Compile(p)
+	if len(c.fast) != 2 {
+		t.Errorf("table of %d entries for 2 rules", len(c.fast))
+	}
+	e := enc{}
+	if err := Validate(cat(e.a(1, e.u32(3)), e.a(0xfff0, n(3))), c, ModeStrict); err != nil {
+		t.Errorf("a type past the rules, up to MaxType: %v", err)
 	}
 }

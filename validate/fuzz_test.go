@@ -33,9 +33,9 @@ func FuzzValidate(f *testing.F) {
 		m := Mode(mode) & ModeStrict
 		err := o.Validate(b, p, m)
 		// The compiled policy decides exactly as the policy.
-		want, got := compileOutcome(b, p, m, o.Order), compileOutcome(b, compiled[int(sel)%len(policies)], m, o.Order)
+		want, got := fullOutcome(b, p, m, o.Order), compileOutcome(b, compiled[int(sel)%len(policies)], m, o.Order)
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("compiled policy differs (-policy +compiled):\n%s", diff)
+			t.Fatalf("compiled policy differs (-in full +compiled):\n%s", diff)
 		}
 		tb := make([]attrDecoder, 64)
 		if err2 := o.Parse(b, p, m, tb); (err == nil) != (err2 == nil) {

@@ -159,8 +159,8 @@ type Policy struct {
 	// mode were ModeStrict, together with everything nested inside it
 	// (policy[0].strict_start_type).
 	StrictStartType uint16
-	// fast, set by Compile, holds the fastRule of every type up to the
-	// maximum.
+	// fast, set by Compile, holds the fastRule of every type Rules holds
+	// (types past them are decided in full).
 	fast []fastRule
 }
 

@@ -34,6 +34,10 @@ type Options struct {
 	// Warn, if not nil, is called with every finding the kernel only
 	// logs (see WarnKind). It costs nothing when nil.
 	Warn func(Warning)
+
+	// inFull decides every rule through attr, the whole validate_nla,
+	// never from the table of common rules: the tests' reference.
+	inFull bool
 }
 
 // Validate checks the attributes in b against p in mode m, with the
@@ -66,7 +70,7 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 	if p == nil {
 		return nil
 	}
-	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
+	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	if !s.parse(d, p, m, 0, nil, o.Base+len(b), 0) {
 		return s.error()
@@ -85,7 +89,7 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // the offending attribute. A nil policy accepts anything and stores
 // nothing, as for Validate.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
-	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base}
+	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull}
 	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
 	if p == nil {
@@ -100,6 +104,7 @@ func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 // state is one validation run. It lives on the caller's stack.
 type state struct {
 	swap     bool
+	inFull   bool // see Options.inFull
 	leftover bool // an extended ACK "bytes leftover" message was set
 	warn     func(Warning)
 	err      *Error
@@ -184,29 +189,6 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 	for d.Next() {
 		raw := d.RawType()
 		t := int(raw & attr.TypeMask)
-		// A compiled policy's table decides the commonest rules, with no
-		// check, without a call when the attribute passes them (fast[0]
-		// decides nothing: type 0 goes on to be skipped below).
-		if uint(t) < uint(len(fast)) {
-			if f := fast[t]; f.accepts(d.Len()) {
-				if f>>48 == fastLeaf && raw&attr.FlagNested == 0 {
-					if t < len(tb) {
-						tb[t] = *d
-					}
-					continue
-				}
-				if done, ok := s.fastOther(d, f, p, raw, m, t >= strictFrom, depth, t); done {
-					if !ok {
-						s.unwind(uint16(t))
-						return false
-					}
-					if t < len(tb) {
-						tb[t] = *d
-					}
-					continue
-				}
-			}
-		}
 		if t == 0 || t > maxtype {
 			if m&ModeMaxType != 0 {
 				s.unwind(uint16(t))
@@ -214,30 +196,42 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 			}
 			continue
 		}
-		am := m
-		if t >= strictFrom {
-			am |= ModeStrict
+		// The commonest rules, with no check, are decided here without a
+		// call to attr when the attribute passes them: from a compiled
+		// policy's table, or from the rule itself (fastRuleOf, the one
+		// place these rules are written); anything else, and every
+		// failure, goes through attr, which is validate_nla in full.
+		f := fastNever
+		switch {
+		case s.inFull:
+		case uint(t) < uint(len(fast)):
+			f = fast[t]
+		case fast == nil:
+			f = fastRuleOf(p.rule(t))
 		}
-		// Without a table, the same rules are decided from the rule;
-		// anything else, and every failure, goes through attr, which is
-		// validate_nla in full.
-		pt := p.rule(t)
-		if fast == nil && pt.Check == CheckNone && raw&attr.FlagNested == 0 {
-			k := pt.Kind
-			if k < numKinds && exactLen[k] != 0 {
-				if pt.Len == 0 && d.Len() == int(exactLen[k]) {
-					if t < len(tb) {
-						tb[t] = *d
-					}
-					continue
+		if f.accepts(d.Len()) {
+			if f>>48 == fastLeaf && raw&attr.FlagNested == 0 {
+				if t < len(tb) {
+					tb[t] = *d
 				}
-			} else if (k == String || k == Binary || k == Unspec) && quick(d, pt, am) {
+				continue
+			}
+			if done, ok := s.fastOther(d, f, p, raw, m, t >= strictFrom, depth, t); done {
+				if !ok {
+					s.unwind(uint16(t))
+					return false
+				}
 				if t < len(tb) {
 					tb[t] = *d
 				}
 				continue
 			}
 		}
+		am := m
+		if t >= strictFrom {
+			am |= ModeStrict
+		}
+		pt := p.rule(t)
 		if !s.attr(d, pt, t, am, depth) {
 			s.unwind(uint16(t))
 			return false
@@ -289,32 +283,6 @@ func (s *state) fastOther(d *attr.Decoder, f fastRule, p *Policy, raw uint16, m 
 // against p, one level down.
 func (s *state) nest(d *attr.Decoder, p *Policy, m Mode, depth, t int) bool {
 	return s.parse(d.Nested(), p, m, depth+1, nil, d.Offset()+attr.HeaderLen+d.Len(), uint16(t))
-}
-
-// quick reports whether validate_nla accepts the attribute d is on under
-// rule pt, a String, Binary or Unspec rule with no check, when the
-// attribute's type is not flagged NLA_F_NESTED. False means "not decided
-// here": attr decides.
-func quick(d *attr.Decoder, pt *Rule, m Mode) bool {
-	n := d.Len()
-	switch pt.Kind {
-	case String:
-		if n < 1 {
-			return false
-		}
-		if pt.Len == 0 {
-			return true
-		}
-		if d.Bytes()[n-1] == 0 {
-			n--
-		}
-		return n <= int(pt.Len)
-	case Binary:
-		return pt.Len == 0 || n <= int(pt.Len)
-	case Unspec:
-		return m&ModeUnspec == 0 && n >= int(pt.Len)
-	}
-	return false
 }
 
 // attr is validate_nla for the attribute d is positioned on, of type t
