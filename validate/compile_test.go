@@ -178,8 +178,13 @@ func TestCompileSizedByRules(t *testing.T) {
 	if len(c.fast) != 2 {
 		t.Errorf("table of %d entries for 2 rules", len(c.fast))
 	}
+	// A type past the rules, up to MaxType: the unspec rule, decided in
+	// full, as without compiling.
 	e := enc{}
-	if err := Validate(cat(e.a(1, e.u32(3)), e.a(0xfff0, n(3))), c, ModeStrict); err != nil {
-		t.Errorf("a type past the rules, up to MaxType: %v", err)
+	b := cat(e.a(1, e.u32(3)), e.a(0xfff0, n(3)))
+	for _, m := range []Mode{ModeLiberal, ModeStrict} {
+		if diff := cmp.Diff(fullOutcome(b, p, m, nlwire.Native), compileOutcome(b, c, m, nlwire.Native)); diff != "" {
+			t.Errorf("mode %v (-in full +compiled):\n%s", m, diff)
+		}
 	}
 }
