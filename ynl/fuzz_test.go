@@ -95,6 +95,17 @@ func TestParseCost(t *testing.T) {
 		"many sets": func(n int) string {
 			return minimal(strings.Repeat("  - {name: s, attributes: [{name: a, type: u8}]}\n", n/52), "")
 		},
+		"many constants named by C name": func(n int) string {
+			// Each check names a constant by its C name: a look-up per
+			// attribute, which must not scan the definitions.
+			var defs, attrs strings.Builder
+			for i := 0; defs.Len()+attrs.Len() < n; i++ {
+				c := "c" + itoa(int64(i))
+				defs.WriteString("  - {type: const, name: " + c + ", name-prefix: x-, value: 7}\n")
+				attrs.WriteString("      - {name: a" + itoa(int64(i)) + ", type: u32, checks: {max: x-" + c + "}}\n")
+			}
+			return "name: x\ndefinitions:\n" + defs.String() + "attribute-sets:\n  - name: s\n    attributes:\n" + attrs.String() + "operations:\n  list: []\n"
+		},
 		"many attributes": func(n int) string {
 			var b strings.Builder
 			for i := 0; b.Len() < n; i++ {
@@ -119,6 +130,24 @@ func TestParseCost(t *testing.T) {
 			t.Logf("%.1f bytes allocated per byte at %d bytes, %.1f at %d", s, len(small), l, len(large))
 			if l > 2*s+8 {
 				t.Errorf("allocation per byte grows from %.1f to %.1f", s, l)
+			}
+			// Time per byte, the best of three runs each: a large input 14
+			// times the small one may take a few times longer per byte on
+			// a busy machine, not 14 (a scan per look-up did: 3.4 times
+			// per doubling).
+			timePerByte := func(src string) float64 {
+				best := time.Duration(1 << 62)
+				for range 3 {
+					start := time.Now()
+					Parse(strings.NewReader(src))
+					best = min(best, time.Since(start))
+				}
+				return float64(best) / float64(len(src))
+			}
+			ts, tl := timePerByte(small), timePerByte(large)
+			t.Logf("%.1f ns per byte at %d bytes, %.1f at %d", ts, len(small), tl, len(large))
+			if tl > 5*ts+50 {
+				t.Errorf("time per byte grows from %.1f ns to %.1f ns", ts, tl)
 			}
 		})
 	}

@@ -13,6 +13,14 @@ func (d *decoder) resolve(s *Spec) {
 		}
 		s.defs[def.Name] = def
 	}
+	// Constants by C name, for the limits and lengths that name one so
+	// (the first of a C name wins, as the scan this replaces found it).
+	s.constCNames = make(map[string]*Definition)
+	for _, def := range s.Definitions {
+		if def.Kind == DefConst && s.constCNames[def.CName] == nil {
+			s.constCNames[def.CName] = def
+		}
+	}
 	s.sets = make(map[string]*AttrSet, len(s.AttributeSets))
 	for _, set := range s.AttributeSets {
 		if s.sets[set.Name] != nil {
@@ -77,13 +85,7 @@ func (s *Spec) constant(name string) *Definition {
 	if def := s.defs[name]; def != nil {
 		return def
 	}
-	c := cUpper(name)
-	for _, def := range s.Definitions {
-		if def.Kind == DefConst && def.CName == c {
-			return def
-		}
-	}
-	return nil
+	return s.constCNames[cUpper(name)]
 }
 
 func (d *decoder) undefined(p Pos, what, name string) {

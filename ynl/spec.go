@@ -51,11 +51,13 @@ type Spec struct {
 	// generated code includes and keeps per socket.
 	KernelFamily KernelFamily
 
-	defs    map[string]*Definition
-	sets    map[string]*AttrSet
-	subMsgs map[string]*SubMessage
-	ops     map[string]*Operation
-	mcgrps  map[string]*McastGroup
+	defs map[string]*Definition
+	// constCNames holds the constants by C name.
+	constCNames map[string]*Definition
+	sets        map[string]*AttrSet
+	subMsgs     map[string]*SubMessage
+	ops         map[string]*Operation
+	mcgrps      map[string]*McastGroup
 }
 
 // Definition returns the definition (constant, enum, flags or struct)
