@@ -14,20 +14,21 @@ type Errno int32
 
 // Linux error numbers that netlink validation and common requests return.
 const (
-	EPERM      Errno = 1
-	ENOENT     Errno = 2
-	EINTR      Errno = 4
-	ENOMEM     Errno = 12
-	EBUSY      Errno = 16
-	EEXIST     Errno = 17
-	ENODEV     Errno = 19
-	EINVAL     Errno = 22
-	ENOSPC     Errno = 28
-	ERANGE     Errno = 34
-	ENODATA    Errno = 61
-	EMSGSIZE   Errno = 90
-	EOPNOTSUPP Errno = 95
-	ENOBUFS    Errno = 105
+	EPERM        Errno = 1
+	ENOENT       Errno = 2
+	EINTR        Errno = 4
+	ENOMEM       Errno = 12
+	EBUSY        Errno = 16
+	EEXIST       Errno = 17
+	ENODEV       Errno = 19
+	EINVAL       Errno = 22
+	ENOSPC       Errno = 28
+	ERANGE       Errno = 34
+	ENODATA      Errno = 61
+	EMSGSIZE     Errno = 90
+	EAFNOSUPPORT Errno = 97
+	EOPNOTSUPP   Errno = 95
+	ENOBUFS      Errno = 105
 )
 
 // Name returns the errno's symbolic name ("EINVAL"), or "" if it is not

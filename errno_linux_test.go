@@ -31,7 +31,7 @@ func TestErrnoMatchesSyscall(t *testing.T) {
 	}{{EPERM, syscall.EPERM}, {ENOENT, syscall.ENOENT}, {EINTR, syscall.EINTR}, {ENOMEM, syscall.ENOMEM},
 		{EBUSY, syscall.EBUSY}, {EEXIST, syscall.EEXIST}, {ENODEV, syscall.ENODEV}, {EINVAL, syscall.EINVAL},
 		{ENOSPC, syscall.ENOSPC}, {ERANGE, syscall.ERANGE}, {ENODATA, syscall.ENODATA}, {EMSGSIZE, syscall.EMSGSIZE},
-		{EOPNOTSUPP, syscall.EOPNOTSUPP}, {ENOBUFS, syscall.ENOBUFS}} {
+		{EAFNOSUPPORT, syscall.EAFNOSUPPORT}, {EOPNOTSUPP, syscall.EOPNOTSUPP}, {ENOBUFS, syscall.ENOBUFS}} {
 		if int(c.e) != int(c.s) {
 			t.Errorf("%s is %d, syscall says %d", c.e.Name(), int(c.e), int(c.s))
 		}

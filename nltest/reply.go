@@ -94,7 +94,6 @@ type Reply struct {
 	start   int
 	m       wire.Msg
 	hdr     []byte
-	n       int // messages ended in this part
 }
 
 // Start begins a message of command cmd with the family's version and a
@@ -150,7 +149,6 @@ func (r *Reply) End() bool {
 		r.buf = out[:r.start]
 		return false
 	}
-	r.n++
 	if r.dump {
 		r.buf = out
 		return true

@@ -259,7 +259,6 @@ func (r *Reply) Raw(msg []byte) bool {
 		b := append(r.c.getBuf(), msg...)
 		putSeqPort(b, r.seq, r.port)
 		r.c.push(b)
-		r.n++
 		return true
 	}
 	if len(r.buf)+wire.Align(len(msg)) > r.limit {
@@ -269,7 +268,6 @@ func (r *Reply) Raw(msg []byte) bool {
 	r.buf = append(r.buf, msg...)
 	r.buf = append(r.buf, make([]byte, wire.Align(len(msg))-len(msg))...)
 	putSeqPort(r.buf[start:], r.seq, r.port)
-	r.n++
 	return true
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/endian"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -270,10 +271,7 @@ func (d *dumper) binary(name string, br *bufio.Reader, head []byte, whole bool, 
 			}
 			return err
 		}
-		n := int64(binary.LittleEndian.Uint32(hdr))
-		if swap != (nlwire.Host() == nlwire.BigEndian) {
-			n = int64(binary.BigEndian.Uint32(hdr))
-		}
+		n := int64(endian.Uint32(hdr, swap))
 		if n < wire.HeaderLen {
 			report(wire.ErrBadLength)
 			return nil // the kernel stops here: nothing after is framed

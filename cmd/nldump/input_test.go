@@ -17,6 +17,7 @@ import (
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/internal/hostile"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -370,7 +371,7 @@ func TestBinaryStartingWithHash(t *testing.T) {
 func TestDirectoryName(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "x\x1b[31m\nfake")
 	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Skip("cannot make the directory:", err)
+		testenv.Skip(t, "cannot make the directory: "+err.Error())
 	}
 	_, errs, status := runNldump(t, dir)
 	if status != 2 || strings.ContainsAny(errs, "\x1b") || strings.Count(errs, "\n") != 1 {

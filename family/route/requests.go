@@ -192,12 +192,6 @@ type RequestState interface {
 	Device(ifindex uint32) bool
 }
 
-// enodev is ENODEV, as ip_valid_fib_dump_req returns it for RTA_OIF.
-const enodev = nlwire.Errno(19)
-
-// eafnosupport is EAFNOSUPPORT, as neigh_valid_get_req returns it.
-const eafnosupport = nlwire.Errno(97)
-
 func reqErr(msg string) error {
 	return &validate.Error{Errno: nlwire.EINVAL, Msg: msg}
 }
@@ -259,7 +253,7 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 			if t == devType {
 				b := tb[t].Bytes()
 				if len(b) < 4 || st == nil || !st.Device(endian.Uint32(b, sw)) {
-					return &validate.Error{Errno: enodev}
+					return &validate.Error{Errno: nlwire.ENODEV}
 				}
 			}
 			if t == nsType {
@@ -448,7 +442,7 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 		case AF_INET6:
 			keyLen = 16
 		default:
-			return &validate.Error{Errno: eafnosupport, Msg: MsgGetNeighFamily}
+			return &validate.Error{Errno: nlwire.EAFNOSUPPORT, Msg: MsgGetNeighFamily}
 		}
 		// 6.18 (measured): other attributes are rejected before
 		// NDA_DST's length is checked.
