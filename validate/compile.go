@@ -32,10 +32,10 @@ func compile(p *Policy, done map[*Policy]*Policy) *Policy {
 	for i := range c.Rules {
 		c.Rules[i].Nested = compile(c.Rules[i].Nested, done)
 	}
-	// One entry per rule written, not per type up to MaxType, which a
-	// dumped policy may set to 0xffff in a few bytes: the types past the
-	// rules have the unspec rule, decided in full.
-	c.fast = make([]fastRule, max(len(c.Rules), 1))
+	// One entry per rule written up to MaxType, not per type up to
+	// MaxType, which a dumped policy may set to 0xffff in a few bytes:
+	// the types past the rules have the unspec rule, decided in full.
+	c.fast = make([]fastRule, max(min(len(c.Rules), c.maxType()+1), 1))
 	c.fast[0] = fastNever
 	for t := 1; t < len(c.fast); t++ {
 		c.fast[t] = fastRuleOf(c.rule(t))

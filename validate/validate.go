@@ -185,28 +185,28 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 	if p.StrictStartType != 0 {
 		strictFrom = int(p.StrictStartType)
 	}
-	fast := p.fast
+	// Where the common rules come from: a compiled policy's table, or
+	// the rule of each attribute; neither when every rule is decided in
+	// full (Options.inFull).
+	fast, byRule := p.fast, p.fast == nil
+	if s.inFull {
+		fast, byRule = nil, false
+	}
 	for d.Next() {
 		raw := d.RawType()
 		t := int(raw & attr.TypeMask)
-		if t == 0 || t > maxtype {
+		// A compiled table covers types 1 to at most the maximum, so its
+		// look-up comes first.
+		f := fastNever
+		if t != 0 && uint(t) < uint(len(fast)) {
+			f = fast[t]
+		} else if t == 0 || t > maxtype {
 			if m&ModeMaxType != 0 {
 				s.unwind(uint16(t))
 				return s.fail(nlwire.EINVAL, MsgUnknownType, d.Offset(), nil)
 			}
 			continue
-		}
-		// The commonest rules, with no check, are decided here without a
-		// call to attr when the attribute passes them: from a compiled
-		// policy's table, or from the rule itself (fastRuleOf, the one
-		// place these rules are written); anything else, and every
-		// failure, goes through attr, which is validate_nla in full.
-		f := fastNever
-		switch {
-		case s.inFull:
-		case uint(t) < uint(len(fast)):
-			f = fast[t]
-		case fast == nil:
+		} else if byRule {
 			f = fastRuleOf(p.rule(t))
 		}
 		if f.accepts(d.Len()) {
