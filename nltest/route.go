@@ -147,7 +147,10 @@ func (c *Conn) prepareRoute(req *Request, msg []byte, h wire.Header, tb *[]attr.
 	*req = Request{Message: msg, Header: h, PortID: c.port, Dump: isDump}
 	hdrLen, _, _, ok := route.Request(payload[0], h.Type, isDump, c.strict)
 	if !ok {
-		hdrLen = 1
+		hdrLen = 1 // a struct rtgenmsg
+		if m := route.Messages.Msg(h.Type); m != nil && m.HeaderLen > 0 {
+			hdrLen = m.HeaderLen
+		}
 	}
 	req.FamilyHeader = payload[:min(hdrLen, len(payload))]
 	if cap(*tb) < route.MaxAttrs {

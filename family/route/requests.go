@@ -63,27 +63,47 @@ const (
 // NETLINK_GET_STRICT_CHK (strict) or without: the size of the family
 // header the handler parses, the attribute policy and the validation
 // mode. ok is false where the kernel parses no attributes: message types
-// this package has no policy for (FIB rules, traffic control, nexthops,
-// ...), GET requests without a handler (RTM_GETADDR do for any family but
-// AF_INET6: rtnetlink answers EOPNOTSUPP), and dumps that read nothing
-// of the request (address and FIB dumps without strict checking).
+// this package has no policy for (traffic control, nexthops, netconf,
+// namespace ids, ...), GET requests without a handler (RTM_GETADDR do
+// for any family but AF_INET6, RTM_GETRULE do: rtnetlink answers
+// EOPNOTSUPP), rule requests of a family without rules (RuleFamily:
+// EAFNOSUPPORT), RTM_GETRULE dumps (which take no attributes), and
+// dumps that read nothing of the request (address and FIB dumps without
+// strict checking). Messages gives the family header's size of every
+// type, parsed or not.
 //
-// The rules: write requests (RTM_NEW*, RTM_DEL*, RTM_SETLINK) are parsed
-// with nlmsg_parse_deprecated, validate.ModeLiberal (types from the
-// policy's StrictStartType on are checked strictly by validate itself);
-// strict GET requests with nlmsg_parse_deprecated_strict,
-// validate.ModeDeprecatedStrict, after the header checks CheckRequest
-// makes; non-strict GET requests liberally. Address and route policies
-// are chosen by the header's family (AF_INET6: Addr6Policy,
-// Route6Policy), except route dumps, which every family checks with
+// The table, per message type (write: RTM_NEW*, RTM_DEL*, RTM_SETLINK):
+//
+//	RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK  IfInfoMsg, LinkPolicy, liberal (then IFLA_AF_SPEC: ValidateAFSpec)
+//	RTM_GETLINK do                         IfInfoMsg, LinkPolicy, deprecated-strict if strict
+//	RTM_GETLINK dump                       IfInfoMsg, LinkPolicy (AF_INET6, AF_BRIDGE: not modelled)
+//	RTM_NEWADDR, RTM_DELADDR               IfAddrMsg, AddrPolicy (AF_INET6: Addr6Policy), liberal
+//	RTM_GETADDR do                         AF_INET6 only: IfAddrMsg, Addr6Policy
+//	RTM_GETADDR dump                       strict only: IfAddrMsg, AddrPolicy (AF_INET6: Addr6Policy)
+//	RTM_NEWROUTE, RTM_DELROUTE             RtMsg, RoutePolicy (AF_INET6: Route6Policy), liberal
+//	RTM_GETROUTE do                        RtMsg, RoutePolicy (AF_INET6: Route6Policy)
+//	RTM_GETROUTE dump                      strict only: RtMsg, RoutePolicy whatever the family
+//	RTM_NEWNEIGH, RTM_DELNEIGH             NdMsg, NeighPolicy, liberal
+//	RTM_GETNEIGH do                        NdMsg, NeighPolicy, always deprecated-strict
+//	RTM_GETNEIGH dump                      NdMsg, NeighPolicy (AF_BRIDGE: not modelled)
+//	RTM_NEWRULE, RTM_DELRULE               RuleFamily only: FibRuleHdr, RulePolicy, liberal
+//	RTM_GETRULE                            none (dump only; strict: no attributes allowed)
+//
+// The rules: write requests are parsed with nlmsg_parse_deprecated,
+// validate.ModeLiberal (types from the policy's StrictStartType on are
+// checked strictly by validate itself); strict GET requests with
+// nlmsg_parse_deprecated_strict, validate.ModeDeprecatedStrict, after
+// the header checks CheckRequest makes; non-strict GET requests
+// liberally. Address and route policies are chosen by the header's
+// family, except route dumps, which every family checks with
 // RoutePolicy (ip_valid_fib_dump_req), and RTM_GETNEIGH do, which
 // neigh_valid_get_req always parses strictly.
 //
 // Not modelled: RTM_GETLINK dumps of AF_INET6 (inet6_dump_ifinfo) and
 // AF_BRIDGE (rtnl_bridge_getlink) and RTM_GETNEIGH of AF_BRIDGE (the FDB
-// handlers) report ok false; IFLA_AF_SPEC, IFLA_LINKINFO and the other
-// nests are checked only as ifla_policy checks them (their contents are
-// parsed later by the handlers, per family and link kind).
+// handlers) report ok false; IFLA_LINKINFO and the other nests are
+// checked only as ifla_policy checks them (their contents are parsed
+// later by the handlers, per link kind).
 func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.Policy, m validate.Mode, ok bool) {
 	get := typ >= RTM_BASE && typ&3 == 2
 	mode := validate.ModeLiberal
@@ -140,6 +160,11 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 			mode = validate.ModeDeprecatedStrict
 		}
 		return NdMsgLen, &NeighPolicy, mode, true
+	case RTM_NEWRULE, RTM_DELRULE:
+		if !RuleFamily(fam) {
+			return 0, nil, 0, false
+		}
+		return FibRuleHdrLen, &RulePolicy, validate.ModeLiberal, true
 	}
 	return 0, nil, 0, false
 }
@@ -216,16 +241,37 @@ func reqErr(msg string) error {
 // handler, except the target namespace ids of link and address dumps
 // and the RTA_OIF device of FIB dumps, which st is asked about in the
 // kernel's order (nil knows no namespace id and no device: "Invalid
-// target network namespace id", ENODEV), and RTM_GETNEIGH do's "Unsupported family" for families
-// other than AF_INET and AF_INET6 and its NDA_DST length.
+// target network namespace id", ENODEV), and RTM_GETNEIGH do's
+// "Unsupported family" for families other than AF_INET and AF_INET6 and
+// its NDA_DST length.
+//
+// Rule requests: RTM_NEWRULE and RTM_DELRULE check the header's length
+// (MsgRuleLen), the family (RuleFamily; EAFNOSUPPORT MsgRuleFamily) and
+// RulePolicy, whose errors keep their errno, offset and policy but carry
+// MsgRuleParse; a strict RTM_GETRULE dump checks the header's length and
+// that every field but the family is zero, and refuses any byte after
+// it (MsgRuleDumpData) before a policy could be consulted. The family
+// of a rule dump is looked up by the handler (EAFNOSUPPORT without a
+// message, in NLMSG_DONE), after these checks.
+//
+// RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
+// IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
+// once the handler has found the device (an RTM_NEWLINK that creates a
+// link reaches it only after its kind's checks).
 func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt validate.Options, tb []attr.Decoder, st RequestState) error {
+	if typ == RTM_NEWRULE || typ == RTM_DELRULE || typ == RTM_GETRULE {
+		return checkRule(typ, dump && typ == RTM_GETRULE, strict, payload, opt, tb)
+	}
 	hdrLen, p, m, ok := Request(fam, typ, dump, strict)
 	if !ok {
 		return nil
 	}
 	get := typ&3 == 2
 	if !get {
-		return opt.ParseMessage(payload, hdrLen, p, m, tb)
+		if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil || typ != RTM_NEWLINK && typ != RTM_SETLINK {
+			return err
+		}
+		return checkAFSpec(payload, opt)
 	}
 	if tb == nil || len(tb) < MaxAttrs {
 		tb = make([]attr.Decoder, MaxAttrs)
