@@ -1,6 +1,9 @@
 package wire
 
 import (
+	"encoding/binary"
+	"math/bits"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/internal/endian"
@@ -26,7 +29,6 @@ type Reader struct {
 	// ends. Its capacity runs to the end of the datagram, as rest's does,
 	// so that the offset of either is end - cap.
 	msg []byte
-	hdr Header // msg's header, decoded
 	// st is the rest of the state in one word, as in attr.Decoder: the
 	// byte order (rdOrder), the mode and how the walk ended (rdLenient,
 	// rdDone, rdBad) in the low byte, and end, the datagram's capacity,
@@ -79,15 +81,17 @@ func (r *Reader) offsetOf(b []byte) int { return int(r.st>>rdEnd) - cap(b) }
 // Next advances to the next message and reports whether there is one.
 // It returns false at the end of the datagram and after an error.
 func (r *Reader) Next() bool {
+	// Kept within the inliner's budget: only nlmsg_len is read here,
+	// the rest of the header when Header asks for it.
 	b := r.rest
 	if len(b) >= HeaderLen && r.st&rdDone == 0 {
-		h := decodeHeader(b, r.swap())
-		// On 32-bit targets an nlmsg_len of 2 GiB or more turns negative
-		// here, and is refused as it should be.
-		if n := int(h.Len); n >= HeaderLen && n <= len(b) {
-			r.hdr = h
+		n := binary.NativeEndian.Uint32(b)
+		if r.st&rdSwap != 0 {
+			n = bits.ReverseBytes32(n)
+		}
+		if n >= HeaderLen && uint64(n) <= uint64(len(b)) {
 			r.msg = b[:n]
-			r.rest = b[min(Align(n), len(b)):]
+			r.rest = b[min((int(n)+3)&^3, len(b)):] // Align(n), written out for the inliner
 			return true
 		}
 	}
@@ -108,7 +112,12 @@ func (r *Reader) stuck() bool {
 
 // Header returns the current message's header, or the zero Header when
 // not on one.
-func (r *Reader) Header() Header { return r.hdr }
+func (r *Reader) Header() Header {
+	if len(r.msg) < HeaderLen {
+		return Header{} // not on a message
+	}
+	return decodeHeader(r.msg, r.swap())
+}
 
 // Offset returns the byte offset of the current message in the datagram.
 func (r *Reader) Offset() int {
@@ -138,7 +147,7 @@ func (r *Reader) View() Message {
 	if len(m) < HeaderLen {
 		return Message{} // not on a message
 	}
-	return Message{b: m[:len(m):len(m)], hdr: r.hdr, order: r.Order()}
+	return Message{b: m[:len(m):len(m)], hdr: r.Header(), order: r.Order()}
 }
 
 // Payload returns the current message's payload (nlmsg_data, nlmsg_len
@@ -167,6 +176,19 @@ func (r *Reader) Order() nlwire.Order { return nlwire.Order(r.st & rdOrder) }
 // them with ParseError, not Attrs. A lenient reader gives lenient
 // decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
+	m := r.msg
+	if hdrLen < 0 || len(m)-HeaderLen < hdrLen || r.st&(rdSwap|rdLenient) != 0 {
+		return r.attrsSlow(hdrLen)
+	}
+	// Offsets count from the message's start: the decoder's buffer ends
+	// where the datagram's capacity does, cap(m) bytes after it.
+	a := m[min(HeaderLen+Align(hdrLen), len(m)):]
+	return attr.NewDecoder(a).WithBase(cap(m) - cap(a))
+}
+
+// attrsSlow is Attrs for a payload shorter than hdrLen, or a reader that
+// is byte-swapped or lenient.
+func (r *Reader) attrsSlow(hdrLen int) attr.Decoder {
 	p := r.Payload()
 	if hdrLen < 0 || len(p) < hdrLen {
 		if r.st&rdDone == 0 {
@@ -175,15 +197,10 @@ func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 		r.st |= rdDone
 		return attr.NewDecoder(nil)
 	}
-	// Offsets count from the message's start: the decoder's buffer ends
-	// where the datagram's capacity does, cap(r.msg) bytes after it.
 	a := p[min(Align(hdrLen), len(p)):]
-	d := attr.NewDecoder(a).WithBase(cap(r.msg) - cap(a))
-	if r.st&(rdSwap|rdLenient) != 0 {
-		d = d.WithOrder(r.Order())
-		if r.st&rdLenient != 0 {
-			d = d.Lenient()
-		}
+	d := attr.NewDecoder(a).WithBase(cap(r.msg) - cap(a)).WithOrder(r.Order())
+	if r.st&rdLenient != 0 {
+		d = d.Lenient()
 	}
 	return d
 }
