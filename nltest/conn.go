@@ -3,6 +3,7 @@ package nltest
 import (
 	"errors"
 	"strconv"
+	"sync"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
@@ -77,9 +78,16 @@ type Conn struct {
 	route  bool // a NETLINK_ROUTE socket
 	strict bool // NETLINK_GET_STRICT_CHK
 
-	queue [][]byte // datagrams to receive, from head on
+	// qmu guards queue, head and free, which a multicast from another
+	// goroutine fills too.
+	qmu   sync.Mutex
+	queue []datagram // datagrams to receive, from head on
 	head  int
 	free  [][]byte // spare datagram buffers
+
+	// groups is the bitmap of the multicast groups joined (bit g-1 for
+	// group g), guarded by the Kernel's multicast lock.
+	groups []uint64
 
 	maxRecv int // netlink_sock.max_recvmsg_len
 
@@ -120,16 +128,31 @@ func (k *Kernel) Dial(cfg *Config) *Conn {
 // PortID returns the socket's port ID.
 func (c *Conn) PortID() uint32 { return c.port }
 
-// Close closes the socket; queued datagrams are dropped.
+// datagram is a queued datagram and the multicast group it was sent to
+// (0: a unicast reply).
+type datagram struct {
+	b     []byte
+	group uint32
+}
+
+// Close closes the socket, leaving its multicast groups; queued
+// datagrams are dropped.
 func (c *Conn) Close() error {
+	c.k.leaveAll(c)
+	c.qmu.Lock()
 	c.closed = true
 	c.queue, c.head = nil, 0
+	c.qmu.Unlock()
 	c.dump = dumpState{}
 	return nil
 }
 
 // Pending returns the number of datagrams waiting to be received.
-func (c *Conn) Pending() int { return len(c.queue) - c.head }
+func (c *Conn) Pending() int {
+	c.qmu.Lock()
+	defer c.qmu.Unlock()
+	return len(c.queue) - c.head
+}
 
 // Send hands the datagram b (one or more netlink messages) to the
 // kernel, which answers each request into the receive queue as
@@ -177,30 +200,42 @@ func (c *Conn) Send(b []byte) error {
 // the following dump datagrams, and then lets a running dump make its
 // next datagram.
 func (c *Conn) Receive(buf []byte) (int, error) {
+	n, _, err := c.ReceiveFrom(buf)
+	return n, err
+}
+
+// ReceiveFrom is Receive that also returns the multicast group the
+// datagram was sent to: 0 for a reply to this socket, as nlsock's
+// ReceiveFrom reports it.
+func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
 	if c.closed {
-		return 0, ErrClosed
+		return 0, 0, ErrClosed
 	}
 	c.maxRecv = min(max(c.maxRecv, len(buf)), MaxDumpSize)
-	if c.head == len(c.queue) {
+	if c.Pending() == 0 {
 		c.continueDump()
-		if c.head == len(c.queue) {
-			return 0, ErrWouldBlock
-		}
+	}
+	c.qmu.Lock()
+	if c.head == len(c.queue) {
+		c.qmu.Unlock()
+		return 0, 0, ErrWouldBlock
 	}
 	d := c.queue[c.head]
-	if len(d) > len(buf) {
+	if len(d.b) > len(buf) {
+		c.qmu.Unlock()
 		c.continueDump()
-		return 0, &TruncatedError{Size: len(d), BufLen: len(buf)}
+		return 0, 0, &TruncatedError{Size: len(d.b), BufLen: len(buf)}
 	}
-	n := copy(buf, d)
-	c.queue[c.head] = nil
+	n = copy(buf, d.b)
+	c.queue[c.head] = datagram{}
 	c.head++
 	if c.head == len(c.queue) {
 		c.queue, c.head = c.queue[:0], 0
 	}
-	c.putBuf(d[:0])
+	c.putBufLocked(d.b[:0])
+	c.qmu.Unlock()
 	c.continueDump()
-	return n, nil
+	return n, d.group, nil
 }
 
 // continueDump makes a running dump's next datagram, as netlink_recvmsg
@@ -218,6 +253,13 @@ func (c *Conn) continueDump() {
 
 // getBuf returns a spare buffer of length 0.
 func (c *Conn) getBuf() []byte {
+	c.qmu.Lock()
+	defer c.qmu.Unlock()
+	return c.getBufLocked()
+}
+
+// getBufLocked is getBuf with c.qmu held.
+func (c *Conn) getBufLocked() []byte {
 	if n := len(c.free); n > 0 {
 		b := c.free[n-1]
 		c.free = c.free[:n-1]
@@ -228,6 +270,13 @@ func (c *Conn) getBuf() []byte {
 
 // putBuf keeps b for reuse.
 func (c *Conn) putBuf(b []byte) {
+	c.qmu.Lock()
+	c.putBufLocked(b)
+	c.qmu.Unlock()
+}
+
+// putBufLocked is putBuf with c.qmu held.
+func (c *Conn) putBufLocked(b []byte) {
 	if cap(b) > 0 && len(c.free) < 64 {
 		c.free = append(c.free, b[:0])
 	}
@@ -235,5 +284,7 @@ func (c *Conn) putBuf(b []byte) {
 
 // push queues a datagram for Receive.
 func (c *Conn) push(d []byte) {
-	c.queue = append(c.queue, d)
+	c.qmu.Lock()
+	c.queue = append(c.queue, datagram{b: d})
+	c.qmu.Unlock()
 }

@@ -46,8 +46,8 @@
 //     second dump while one runs is EBUSY. Replies carry the requester's
 //     port ID and the request's sequence number.
 //
-// Not modelled: rtnetlink and other netlink families, multicast
-// notifications, NLM_F_ECHO, permissions, network namespaces (every
+// Not modelled: netlink families other than generic netlink and
+// rtnetlink, NLM_F_ECHO, permissions, network namespaces (every
 // family is visible), the socket's receive buffer (the queue never
 // overruns, and a dump goes on as soon as a datagram is received), and
 // NLM_F_DUMP_INTR.
@@ -64,4 +64,17 @@
 // attributes; strict or not as NETLINK_GET_STRICT_CHK says), errors of
 // dumps in NLMSG_DONE, NLM_F_DUMP_FILTERED, and the split NLMSG_DONE of
 // RTNL_FLAG_DUMP_SPLIT_NLM_DONE.
+//
+// Multicast: a Conn joins and leaves groups (Conn.JoinGroup,
+// Conn.LeaveGroup, with the kernel's range checks) and tells a
+// notification from a reply with Conn.ReceiveFrom. Kernel.Multicast
+// sends a datagram to a group's members, as netlink_broadcast does, and
+// Kernel.NotifyGenl a generic family's notification to one of its
+// groups by name, as genlmsg_multicast does; either may be called from a
+// handler, whose notifications then precede its acknowledgement. As
+// genl_register_family and genl_unregister_family do, Register and
+// Unregister send nlctrl's CTRL_CMD_NEWFAMILY and CTRL_CMD_NEWMCAST_GRP
+// (CTRL_CMD_DELMCAST_GRP and CTRL_CMD_DELFAMILY) to its group "notify",
+// GENL_ID_CTRL, and Unregister removes the members of the family's
+// groups.
 package nltest

@@ -189,6 +189,8 @@ type Kernel struct {
 	// rtnl holds the NETLINK_ROUTE handlers by routeKey.
 	rtnl       map[uint32]RouteOp
 	routeState route.RequestState
+	// mc holds the multicast groups' members (multicast.go).
+	mc multicast
 }
 
 // NewKernel returns a Kernel with only the controller, nlctrl, registered
@@ -243,7 +245,8 @@ var (
 )
 
 // Register adds the family f, checked as genl_register_family checks it,
-// and returns its ID (f.ID, or the one it picked).
+// and returns its ID (f.ID, or the one it picked). Sockets in nlctrl's
+// group "notify" are told (CTRL_CMD_NEWFAMILY, CTRL_CMD_NEWMCAST_GRP).
 func (k *Kernel) Register(f *Family) (uint16, error) {
 	if f.Name == "" || len(f.Name) >= genl.GENL_NAMSIZ {
 		return 0, ErrInvalid
@@ -291,17 +294,20 @@ func (k *Kernel) Register(f *Family) (uint16, error) {
 	}
 	i, _ := slices.BinarySearchFunc(k.fams, rf.ID, func(g *family, id uint16) int { return int(g.ID) - int(id) })
 	k.fams = slices.Insert(k.fams, i, rf)
+	k.registered(rf)
 	return rf.ID, nil
 }
 
 // Unregister removes the family of the given name, as
-// genl_unregister_family does, and reports whether there was one.
+// genl_unregister_family does, and reports whether there was one. Its
+// groups' members leave them.
 func (k *Kernel) Unregister(name string) bool {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	for i, g := range k.fams {
 		if g.Name == name && g.ID != genl.GENL_ID_CTRL {
 			k.fams = slices.Delete(k.fams, i, i+1)
+			k.unregistered(g)
 			return true
 		}
 	}
