@@ -40,7 +40,8 @@ var ErrDumpTooLarge = errors.New("validate: policy dump too large for its size")
 //   - NLA_UNSPEC, NLA_REJECT, NLA_BE16 and NLA_BE32 entries are not
 //     dumped: their types get the zero Rule (Unspec), which ModeUnspec
 //     rejects as the kernel rejects NLA_UNSPEC and NLA_REJECT entries,
-//     but which accepts any length a BE16 or BE32 would refuse;
+//     but which accepts any length a BE16 or BE32 would refuse (Restore
+//     puts such an entry back where the caller knows it);
 //   - NLA_MSECS is dumped as NL_ATTR_TYPE_UINT, and becomes UInt (which
 //     wants exactly 4 or 8 bytes where MSECS wants at least 8);
 //   - validation functions (NLA_POLICY_VALIDATE_FN) are not dumped: such
@@ -140,6 +141,82 @@ func (d *PolicyDump) table(i int) *Policy {
 		return nil
 	}
 	return &d.Tables[i].Policy
+}
+
+// ErrRestore reports a PolicyDump.Restore that cannot be done: the
+// error is a *RestoreError that says why.
+var ErrRestore = errors.New("validate: cannot restore policy entry")
+
+// RestoreError is the error of PolicyDump.Restore.
+type RestoreError struct {
+	// Table is the policy index of the table, or -1 when the policy
+	// given is none of the dump's.
+	Table int
+	// Type is the attribute type to restore.
+	Type uint16
+	msg  string // what is wrong
+}
+
+// Error returns "validate: cannot restore policy entry: type 3 of policy
+// 1: the dump describes it".
+func (e *RestoreError) Error() string {
+	s := ErrRestore.Error() + ": type " + strconv.Itoa(int(e.Type))
+	if e.Table >= 0 {
+		s += " of policy " + strconv.Itoa(e.Table)
+	}
+	return s + ": " + e.msg
+}
+
+// Unwrap returns ErrRestore.
+func (e *RestoreError) Unwrap() error { return ErrRestore }
+
+// Restore puts rule r back as the rule of attribute type typ in p, one
+// of the dump's own policies (an operation's, from Op, or a nested one,
+// from a Rule's Nested): an entry the kernel's policy has but a dump
+// cannot carry (NLA_UNSPEC with a minimum length, NLA_REJECT, NLA_BE16,
+// NLA_BE32; see PolicyDump), such as mptcp_pm's MPTCP_PM_ADDR_ATTR_ADDR4,
+// an NLA_BE32. Every operation and nest that refers to p's table sees
+// the rule. Restore before Compile: a compiled copy keeps the rules it
+// was made from.
+//
+// Restore changes nothing and returns a *RestoreError (errors.Is
+// ErrRestore) when p is none of the dump's policies, when typ is 0 or
+// above the maximum type the dump gave p's table, or when the dump
+// describes typ in that table: then nothing was lost there, and the
+// dumped rule stands.
+func (d *PolicyDump) Restore(p *Policy, typ uint16, r Rule) error {
+	i := d.tableOf(p)
+	switch {
+	case i < 0:
+		return &RestoreError{Table: -1, Type: typ, msg: "the policy is not one of the dump's"}
+	case typ == 0 || typ > attr.TypeMask:
+		return &RestoreError{Table: i, Type: typ, msg: "no attribute has that type"}
+	case d.Tables[i].MaxTypeKnown && typ > p.MaxType:
+		return &RestoreError{Table: i, Type: typ, msg: "above the policy's maximum type " + strconv.Itoa(int(p.MaxType))}
+	}
+	for _, a := range d.Tables[i].Attrs {
+		if a.Type == typ {
+			return &RestoreError{Table: i, Type: typ, msg: "the dump describes it"}
+		}
+	}
+	if int(typ) >= len(p.Rules) {
+		rules := make([]Rule, int(typ)+1)
+		copy(rules, p.Rules)
+		p.Rules = rules
+	}
+	p.Rules[typ] = r
+	return nil
+}
+
+// tableOf returns the policy index of p, one of the dump's tables'
+// policies, or -1.
+func (d *PolicyDump) tableOf(p *Policy) int {
+	for i := range d.Tables {
+		if &d.Tables[i].Policy == p {
+			return i
+		}
+	}
+	return -1
 }
 
 // ParsePolicyDump rebuilds the policies of a CTRL_CMD_GETPOLICY dump.
