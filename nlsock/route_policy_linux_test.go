@@ -77,6 +77,11 @@ type rtStage struct {
 	policy     *validate.Policy
 	mode       validate.Mode
 	withExtAck bool
+	// check, if set, replaces locate and policy: family/route's own
+	// model of the stage, given the family header and the attributes,
+	// returning a *validate.Error with offsets from the nlmsghdr. Its
+	// errors without a message and an offset are errno-only.
+	check func(hdr, attrs []byte, o validate.Options) error
 }
 
 // rtTarget is one kind of request: its message type, flags, family header,
@@ -91,6 +96,10 @@ type rtTarget struct {
 	wrap   func(gen []byte) []byte // nil: the run is the message's attributes
 	netns  map[uint16]bool         // attributes to neutralize (sanitizeNetNS)
 	stages []rtStage
+	// bareDecides: an errno-only EAFNOSUPPORT or EOPNOTSUPP from the
+	// kernel is a verdict the stages must predict (validate_linkmsg's
+	// IFLA_AF_SPEC walk), not a handler's.
+	bareDecides bool
 }
 
 type rtStats struct {
@@ -224,6 +233,35 @@ func rtTargets(v0, v1 int32) []rtTarget {
 			}
 			return p[ifinfomsgLen:], pos + ifinfomsgLen, true
 		}}
+	// validate_linkmsg's IFLA_AF_SPEC pass (route.ValidateAFSpec), once
+	// the device is found: before do_setlink's IFLA_XDP.
+	afSpec := rtStage{name: "IFLA_AF_SPEC", withExtAck: true,
+		check: func(hdr, attrs []byte, o validate.Options) error {
+			inner, pos, ok := lastPath(route.IFLA_AF_SPEC)(attrs)
+			if !ok {
+				return nil
+			}
+			o.Base = wire.HeaderLen + attr.Align(len(hdr)) + pos
+			return route.ValidateAFSpec(inner, o)
+		}}
+	// fib_nl_newrule and fib_nl_delrule: length, family, fib_rule_policy
+	// (route.CheckRequest).
+	ruleStages := func(typ uint16) []rtStage {
+		return []rtStage{{name: "fib_rule_policy", withExtAck: true,
+			check: func(hdr, attrs []byte, o validate.Options) error {
+				return route.CheckRequest(hdr[0], typ, false, false, cat(hdr, attrs), o, nil, nil)
+			}}}
+	}
+	frh := func(family byte) []byte {
+		h := make([]byte, route.FibRuleHdrLen)
+		h[0] = family
+		h[4] = unix.RT_TABLE_MAIN
+		h[7] = unix.FR_ACT_TO_TBL
+		return h
+	}
+	inAFSpec := func(fam uint16, g []byte) []byte {
+		return put(route.IFLA_AF_SPEC|attr.FlagNested, put(fam|attr.FlagNested, g))
+	}
 	linkinfoVeth := func(data []byte) []byte {
 		return cat(putStr(route.IFLA_IFNAME, "vt0"),
 			put(route.IFLA_LINKINFO|attr.FlagNested, cat(putStr(route.IFLA_INFO_KIND, "veth"),
@@ -241,16 +279,38 @@ func rtTargets(v0, v1 int32) []rtTarget {
 			gen: &route.Route6Policy, stages: top(&route.Route6Policy, lib)},
 		{name: "RTM_NEWNEIGH", typ: route.RTM_NEWNEIGH, flags: create, hdr: ndm(v0, unix.NUD_PERMANENT),
 			gen: &route.NeighPolicy, stages: top(&route.NeighPolicy, lib)},
-		{name: "RTM_SETLINK", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1),
-			gen: &route.LinkPolicy, stages: append(top(&route.LinkPolicy, lib), xdp)},
-		{name: "RTM_NEWLINK (existing)", netns: linkNetNS, typ: route.RTM_NEWLINK, hdr: ifi(v1),
-			gen: &route.LinkPolicy, stages: linkStages(xdp)},
+		{name: "RTM_SETLINK", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
+			gen: &route.LinkPolicy, stages: append(top(&route.LinkPolicy, lib), afSpec, xdp)},
+		{name: "RTM_NEWLINK (existing)", netns: linkNetNS, typ: route.RTM_NEWLINK, hdr: ifi(v1), bareDecides: true,
+			gen: &route.LinkPolicy, stages: linkStages(afSpec, xdp)},
 		{name: "RTM_NEWLINK IFLA_LINKINFO", netns: linkNetNS, typ: route.RTM_NEWLINK, hdr: ifi(v1),
 			gen: &route.LinkInfoPolicy, stages: linkStages(),
 			wrap: func(g []byte) []byte { return put(route.IFLA_LINKINFO|attr.FlagNested, g) }},
-		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1),
+		{name: "RTM_SETLINK IFLA_AF_SPEC", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
+			gen:    &afSpecGen,
+			stages: append(top(&route.LinkPolicy, lib), afSpec, xdp),
+			wrap:   func(g []byte) []byte { return put(route.IFLA_AF_SPEC|attr.FlagNested, g) }},
+		{name: "RTM_SETLINK AF_INET", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
+			gen:    &inetAFGen,
+			stages: append(top(&route.LinkPolicy, lib), afSpec, xdp),
+			wrap:   func(g []byte) []byte { return inAFSpec(route.AF_INET, g) }},
+		{name: "RTM_SETLINK AF_INET6", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
+			gen:    &route.Inet6AFPolicy,
+			stages: append(top(&route.LinkPolicy, lib), afSpec, xdp),
+			wrap:   func(g []byte) []byte { return inAFSpec(route.AF_INET6, g) }},
+		{name: "RTM_NEWRULE inet", typ: route.RTM_NEWRULE, flags: create, hdr: frh(unix.AF_INET),
+			gen: &route.RulePolicy, stages: ruleStages(route.RTM_NEWRULE)},
+		{name: "RTM_NEWRULE inet6", typ: route.RTM_NEWRULE, flags: create, hdr: frh(unix.AF_INET6),
+			gen: &route.RulePolicy, stages: ruleStages(route.RTM_NEWRULE)},
+		{name: "RTM_NEWRULE ipmr", typ: route.RTM_NEWRULE, flags: create, hdr: frh(route.RTNL_FAMILY_IPMR),
+			gen: &route.RulePolicy, stages: ruleStages(route.RTM_NEWRULE)},
+		{name: "RTM_DELRULE inet6", typ: route.RTM_DELRULE, hdr: frh(unix.AF_INET6),
+			gen: &route.RulePolicy, stages: ruleStages(route.RTM_DELRULE)},
+		{name: "RTM_NEWRULE unspec", typ: route.RTM_NEWRULE, flags: create, hdr: frh(unix.AF_UNSPEC),
+			gen: &route.RulePolicy, stages: ruleStages(route.RTM_NEWRULE)},
+		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
 			gen:    &route.XDPPolicy,
-			stages: append(top(&route.LinkPolicy, lib), xdp),
+			stages: append(top(&route.LinkPolicy, lib), afSpec, xdp),
 			wrap:   func(g []byte) []byte { return put(route.IFLA_XDP|attr.FlagNested, g) }},
 		{name: "RTM_NEWLINK veth data", netns: linkNetNS, typ: route.RTM_NEWLINK, flags: wire.Create | wire.Excl, hdr: ifi(0),
 			gen: &route.VethPolicy, stages: linkStages(vethData, vethPeer), wrap: linkinfoVeth},
@@ -283,6 +343,10 @@ type rtVerdict struct {
 	stage    string
 	bare     bool // the stage has no extack: errno only
 	leftover bool // a stage with an extack left bytes over (a warning)
+	// bareMsg is the message an errno-only error arrives with: the
+	// extended ACK keeps the last message set, "bytes leftover after
+	// parsing attributes" if an earlier stage left bytes over.
+	bareMsg string
 }
 
 func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
@@ -290,17 +354,23 @@ func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
 	base := wire.HeaderLen + attr.Align(len(tg.hdr))
 	var v rtVerdict
 	for _, s := range tg.stages {
-		inner, pos, ok := s.locate(attrs)
-		if !ok {
-			continue
-		}
 		left := false
-		o := validate.Options{Base: base + pos, Warn: func(w validate.Warning) {
+		o := validate.Options{Warn: func(w validate.Warning) {
 			if w.Kind == validate.WarnLeftover {
 				left = true
 			}
 		}}
-		err := o.Validate(inner, s.policy, s.mode)
+		var err error
+		if s.check != nil {
+			err = s.check(tg.hdr, attrs, o)
+		} else {
+			inner, pos, ok := s.locate(attrs)
+			if !ok {
+				continue
+			}
+			o.Base = base + pos
+			err = o.Validate(inner, s.policy, s.mode)
+		}
 		if s.withExtAck && left {
 			v.leftover = true
 		}
@@ -311,7 +381,10 @@ func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
 		if !errors.As(err, &ge) {
 			t.Fatalf("validate returned %T %v", err, err)
 		}
-		v.err, v.stage, v.bare = ge, s.name, !s.withExtAck
+		v.err, v.stage, v.bare = ge, s.name, !s.withExtAck || ge.Msg == "" && !ge.HasOffset
+		if v.bare && v.leftover {
+			v.bareMsg = validate.MsgLeftover
+		}
 		return v
 	}
 	return v
@@ -340,7 +413,7 @@ func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng 
 
 		mv := modelVerdict(t, &tg, attrs)
 		st.compared++
-		sig := compareRoute(k, mv, st, tg.stages[0].mode)
+		sig := compareRoute(k, mv, st, tg.stages[0].mode, tg.bareDecides)
 		if sig == "" {
 			st.agreed++
 			continue
@@ -356,17 +429,22 @@ func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng 
 
 // compareRoute returns "" if the kernel's answer k agrees with the model's
 // mv, else a description of the disagreement.
-func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode) string {
-	// The kernel rejected by policy with an extended ACK.
-	kPol := kernelRejected(k, mode)
+func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode, bareDecides bool) string {
+	ge := mv.err
+	// The kernel rejected by policy with an extended ACK (or with the
+	// message the model gives, as fib_nl_newrule's "Error parsing msg"
+	// over a policy error and reject messages of a rule).
+	kPol := kernelRejected(k, mode) || ge != nil && ge.Msg != "" && k.msg == ge.Msg
+	// An errno-only EAFNOSUPPORT or EOPNOTSUPP where the stages decide
+	// them.
+	kBareAF := bareDecides && (k.errno == nlwire.EAFNOSUPPORT || k.errno == nlwire.EOPNOTSUPP) && k.msg == "" && k.offset == 0
 	// An errno-only rejection, as from a parse with a NULL extack. Bare
 	// EINVALs also come from handlers (veth_validate, do_setlink's
 	// IFLA_XDP_ATTACHED check), so only ERANGE is taken as a policy
 	// rejection the model must predict.
-	kBare := (k.errno == nlwire.EINVAL || k.errno == nlwire.ERANGE) && k.msg == "" && k.offset == 0
-	ge := mv.err
+	kBare := (k.errno == nlwire.EINVAL || k.errno == nlwire.ERANGE) && k.msg == "" && k.offset == 0 || kBareAF
 	switch {
-	case ge == nil && !kPol && !(kBare && k.errno == nlwire.ERANGE):
+	case ge == nil && !kPol && !(kBare && k.errno == nlwire.ERANGE) && !kBareAF:
 		if k.errno == 0 {
 			st.warnChecked++
 			if mv.leftover != (k.msg == validate.MsgLeftover) {
@@ -376,7 +454,7 @@ func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode
 		st.bothAccept++
 		return ""
 	case ge != nil && mv.bare:
-		if kBare && k.errno == ge.Errno {
+		if k.errno == ge.Errno && k.offset == 0 && (k.msg == mv.bareMsg || ge.Msg != "" && k.msg == ge.Msg) {
 			st.bothReject++
 			st.bareRej++
 			return ""
@@ -409,6 +487,18 @@ func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode
 // for an unexplained one.
 func allowRoute(tg *rtTarget, attrs []byte, k kernelVerdict, mv rtVerdict) string {
 	kBare := (k.errno == nlwire.EINVAL || k.errno == nlwire.ERANGE) && k.msg == "" && k.offset == 0
+	if (tg.typ == route.RTM_SETLINK || tg.typ == route.RTM_NEWLINK) && k.errno == nlwire.EOPNOTSUPP && k.msg == "" && k.offset == 0 && mv.err == nil {
+		// do_setlink (net/core/rtnetlink.c), after validate_linkmsg:
+		// a veth has no ndo_add_slave (IFLA_MASTER), ndo_set_config
+		// (IFLA_MAP), ndo_change_carrier (IFLA_CARRIER), ndo_set_vf_*
+		// (IFLA_VFINFO_LIST) or ndo_set_vf_port (IFLA_VF_PORTS,
+		// IFLA_PORT_SELF).
+		for _, typ := range []uint16{route.IFLA_MASTER, route.IFLA_MAP, route.IFLA_CARRIER, route.IFLA_VFINFO_LIST, route.IFLA_VF_PORTS, route.IFLA_PORT_SELF} {
+			if _, _, ok := lastPath(typ)(attrs); ok {
+				return "bare EOPNOTSUPP from do_setlink: an operation veth lacks (IFLA_MASTER/MAP/CARRIER/VFINFO_LIST/VF_PORTS/PORT_SELF)"
+			}
+		}
+	}
 	if (tg.typ == route.RTM_SETLINK || tg.typ == route.RTM_NEWLINK) && kBare && mv.err == nil {
 		// do_setlink (net/core/rtnetlink.c) parses these nests itself,
 		// with policies family/route does not have, and a NULL extack:
@@ -466,6 +556,27 @@ func walkAttrs(b []byte, fn func(off int, typ uint16, payload []byte)) {
 		off += attr.Align(l)
 	}
 }
+
+// Generators of IFLA_AF_SPEC contents: afSpecGen draws family nests
+// (AF_INET, AF_INET6, and AF_BRIDGE and AF_MPLS, which the kernel
+// refuses), inetAFGen AF_INET nests whose IFLA_INET_CONF holds
+// IPV4_DEVCONF_* entries (u32, types 1 to IPV4_DEVCONF_MAX).
+var (
+	devconfGen = func() validate.Policy {
+		p := validate.Policy{MaxType: route.IPV4_DEVCONF_MAX, Rules: make([]validate.Rule, route.IPV4_DEVCONF_MAX+1)}
+		for i := 1; i <= route.IPV4_DEVCONF_MAX; i++ {
+			p.Rules[i] = validate.Rule{Kind: validate.U32}
+		}
+		return p
+	}()
+	inetAFGen = validate.Policy{Rules: []validate.Rule{route.IFLA_INET_CONF: validate.NestedPolicy(&devconfGen)}}
+	afSpecGen = validate.Policy{MaxType: route.AF_MPLS, Rules: []validate.Rule{
+		route.AF_INET:   validate.NestedPolicy(&inetAFGen),
+		route.AF_BRIDGE: {Kind: validate.Nested},
+		route.AF_INET6:  validate.NestedPolicy(&route.Inet6AFPolicy),
+		route.AF_MPLS:   {Kind: validate.Nested},
+	}}
+)
 
 // linkNetNS are the link attributes that name a network namespace;
 // addrNetNS the address one.

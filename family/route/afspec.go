@@ -1,6 +1,8 @@
 package route
 
 import (
+	"errors"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/validate"
@@ -73,18 +75,35 @@ func AFSpecPolicy(fam uint16) *validate.Policy {
 //     loaded, AF_MPLS is EOPNOTSUPP like AF_BRIDGE).
 //
 // Policy errors carry the kernel's message and offset; opt.Base must be
-// the offset of spec's first byte from the nlmsghdr. The device is
-// assumed to have IPv4 and IPv6 enabled.
+// the offset of spec's first byte from the nlmsghdr. The other errors
+// have no offset and no message of their own: they carry
+// validate.MsgLeftover if a nest before them left bytes over (the
+// kernel's extended ACK keeps the last message set), else none. The
+// device is assumed to have IPv4 and IPv6 enabled.
 func ValidateAFSpec(spec []byte, opt validate.Options) error {
+	left := false
+	warn := opt.Warn
+	opt.Warn = func(w validate.Warning) {
+		left = left || w.Kind == validate.WarnLeftover
+		if warn != nil {
+			warn(w)
+		}
+	}
+	bare := func(e nlwire.Errno) error {
+		if left {
+			return &validate.Error{Errno: e, Msg: validate.MsgLeftover}
+		}
+		return &validate.Error{Errno: e}
+	}
 	d := attr.NewDecoder(spec).WithOrder(opt.Order).Lenient()
 	for d.Next() {
 		fam := d.Type()
 		switch fam {
 		case AF_INET, AF_INET6:
 		case AF_BRIDGE:
-			return &validate.Error{Errno: nlwire.EOPNOTSUPP}
+			return bare(nlwire.EOPNOTSUPP)
 		default:
-			return &validate.Error{Errno: nlwire.EAFNOSUPPORT}
+			return bare(nlwire.EAFNOSUPPORT)
 		}
 		inner := opt
 		inner.Base = opt.Base + d.Offset() + attr.HeaderLen
@@ -100,18 +119,18 @@ func ValidateAFSpec(spec []byte, opt validate.Options) error {
 			c := attr.NewDecoder(tb[IFLA_INET_CONF].Bytes()).WithOrder(opt.Order).Lenient()
 			for c.Next() {
 				if c.Len() < 4 || c.Type() == 0 || c.Type() > IPV4_DEVCONF_MAX {
-					return &validate.Error{Errno: nlwire.EINVAL}
+					return bare(nlwire.EINVAL)
 				}
 			}
 			continue
 		}
 		mode := tb[IFLA_INET6_ADDR_GEN_MODE]
 		if !tb[IFLA_INET6_TOKEN].Present() && !mode.Present() {
-			return &validate.Error{Errno: nlwire.EINVAL}
+			return bare(nlwire.EINVAL)
 		}
 		if mode.Present() {
 			if m := mode.Bytes()[0]; m > IN6_ADDR_GEN_MODE_RANDOM || m == IN6_ADDR_GEN_MODE_STABLE_PRIVACY {
-				return &validate.Error{Errno: nlwire.EINVAL}
+				return bare(nlwire.EINVAL)
 			}
 		}
 	}
@@ -119,8 +138,10 @@ func ValidateAFSpec(spec []byte, opt validate.Options) error {
 }
 
 // checkAFSpec runs ValidateAFSpec on the last IFLA_AF_SPEC of a link
-// message's payload, if it has one.
-func checkAFSpec(payload []byte, opt validate.Options) error {
+// message's payload, if it has one; left says the link attributes left
+// bytes over, which leaves validate.MsgLeftover in the extended ACK of
+// an error without a message of its own.
+func checkAFSpec(payload []byte, opt validate.Options, left bool) error {
 	start := attr.Align(IfInfoMsgLen)
 	if len(payload) < start {
 		return nil
@@ -137,5 +158,10 @@ func checkAFSpec(payload []byte, opt validate.Options) error {
 		return nil
 	}
 	opt.Base = 16 + start + off + attr.HeaderLen // nlmsghdr, ifinfomsg, nlattr
-	return ValidateAFSpec(spec, opt)
+	err := ValidateAFSpec(spec, opt)
+	var ve *validate.Error
+	if left && errors.As(err, &ve) && ve.Msg == "" && !ve.HasOffset {
+		ve.Msg = validate.MsgLeftover
+	}
+	return err
 }

@@ -268,10 +268,21 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 	}
 	get := typ&3 == 2
 	if !get {
-		if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil || typ != RTM_NEWLINK && typ != RTM_SETLINK {
+		if typ != RTM_NEWLINK && typ != RTM_SETLINK {
+			return opt.ParseMessage(payload, hdrLen, p, m, tb)
+		}
+		left := false
+		warn := opt.Warn
+		opt.Warn = func(w validate.Warning) {
+			left = left || w.Kind == validate.WarnLeftover
+			if warn != nil {
+				warn(w)
+			}
+		}
+		if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil {
 			return err
 		}
-		return checkAFSpec(payload, opt)
+		return checkAFSpec(payload, opt, left)
 	}
 	if tb == nil || len(tb) < MaxAttrs {
 		tb = make([]attr.Decoder, MaxAttrs)
