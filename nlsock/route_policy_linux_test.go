@@ -25,7 +25,9 @@ import (
 // The differential test of the rtnetlink policies of family/route against
 // the running kernel. Attribute runs generated from each policy (fuzz.Cases
 // and fuzz.Random) are sent as RTM_NEWADDR, RTM_NEWROUTE, RTM_NEWNEIGH,
-// RTM_NEWLINK and RTM_SETLINK requests, and as strict-checked GET
+// RTM_NEWLINK, RTM_SETLINK (with IFLA_AF_SPEC contents from
+// route.InetAFPolicy and route.Inet6AFPolicy), RTM_NEWRULE and
+// RTM_DELRULE (route.RulePolicy) requests, and as strict-checked GET
 // requests, on a socket opened inside a network namespace the test creates
 // and deletes; nothing is ever sent in the host's namespace. Wherever the
 // kernel's answer is decided by a policy, package validate must predict
@@ -49,8 +51,13 @@ import (
 //     offset), then IFLA_INFO_DATA with the kind's policy (veth_policy) and
 //     the extack, then veth's VETH_INFO_PEER (an ifinfomsg and link
 //     attributes) with ifla_policy and the extack (rtnl_get_peer_net ->
-//     rtnl_nla_parse_ifinfomsg); do_setlink parses IFLA_XDP with
-//     ifla_xdp_policy and a NULL extack. These stages are modelled in order.
+//     rtnl_nla_parse_ifinfomsg); validate_linkmsg walks IFLA_AF_SPEC
+//     once the device is found (route.ValidateAFSpec); do_setlink parses
+//     IFLA_XDP with ifla_xdp_policy and a NULL extack. These stages are
+//     modelled in order.
+//   - fib_nl_newrule and fib_nl_delrule check the header's length and
+//     family, then parse fib_rule_policy liberally and replace a policy
+//     error's message with "Error parsing msg" (route.CheckRequest).
 //
 // Safety: attributes that name another network namespace (IFLA_NET_NS_PID,
 // IFLA_NET_NS_FD, IFLA_TARGET_NETNSID, IFLA_LINK_NETNSID,
