@@ -24,9 +24,10 @@ import (
 
 // The NETLINK_ROUTE live differential: in a network namespace made for
 // the test (lo up), the same GET requests (RTM_GETLINK, RTM_GETADDR,
-// RTM_GETROUTE, RTM_GETNEIGH, do and dump, valid and malformed) go to
-// the kernel and to a fake whose handlers replay the kernel's data
-// messages (and, where the kernel's handler failed, its error), over
+// RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, do and dump, valid and
+// malformed) go to the kernel and to a fake whose handlers replay the
+// kernel's data messages (and, where the kernel's handler failed, its
+// error), over
 // strict and non-strict sockets; the answers are compared byte for byte
 // (the fake's socket has the real one's port ID, the sequence numbers
 // are the same). What is compared is the fake's part: validation,
@@ -127,8 +128,7 @@ func routeReq(typ uint16, flags wire.Flags, seq uint32, payload []byte) []byte {
 // (zero, with one field spoiled, or cut short) and an attribute run from
 // the policy (valid or with one violation).
 func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
-	hdrLen := map[uint16]int{route.RTM_GETLINK: route.IfInfoMsgLen, route.RTM_GETADDR: route.IfAddrMsgLen,
-		route.RTM_GETROUTE: route.RtMsgLen, route.RTM_GETNEIGH: route.NdMsgLen}[typ]
+	hdrLen := route.Messages.Msg(typ).HeaderLen
 	h := make([]byte, hdrLen)
 	h[0] = fam
 	switch r.IntN(8) {
@@ -162,6 +162,8 @@ func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 		}
 	case route.RTM_GETNEIGH:
 		p = &route.NeighPolicy
+	case route.RTM_GETRULE:
+		p = &route.RulePolicy
 	}
 	if r.IntN(4) == 0 {
 		return h
@@ -178,7 +180,7 @@ func testRouteLiveDifferential(t *testing.T) {
 		seed, _ = strconv.ParseUint(s, 10, 64)
 	}
 	r := rand.New(rand.NewPCG(seed, 1))
-	n := 1500
+	n := 2000
 	if testing.Short() {
 		n = 300
 	}
@@ -199,6 +201,7 @@ func testRouteLiveDifferential(t *testing.T) {
 		{route.AF_INET6, route.RTM_GETROUTE, true, true},
 		{route.AF_UNSPEC, route.RTM_GETROUTE, false, true},
 		{route.AF_UNSPEC, route.RTM_GETNEIGH, true, true},
+		{route.AF_UNSPEC, route.RTM_GETRULE, false, true},
 	}
 	for _, g := range regs {
 		var op nltest.RouteOp
@@ -210,7 +213,7 @@ func testRouteLiveDifferential(t *testing.T) {
 			// RTNL_FLAG_DUMP_SPLIT_NLM_DONE: rtnl_dump_ifinfo,
 			// inet_dump_ifaddr, inet_dump_fib, inet6_dump_fib, and
 			// (measured) rtnl_dump_all.
-			op.SplitDone = g.typ != route.RTM_GETNEIGH && !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
+			op.SplitDone = g.typ != route.RTM_GETNEIGH && g.typ != route.RTM_GETRULE && !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
 		}
 		if err := k.RegisterRoute(g.fam, g.typ, op); err != nil {
 			t.Fatal(err)
@@ -231,16 +234,24 @@ func testRouteLiveDifferential(t *testing.T) {
 		sides[i] = side{c, k.DialRoute(&nltest.Config{PortID: c.PortID(), NoStrictCheck: !strict})}
 	}
 
-	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH}
+	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH, route.RTM_GETRULE}
 	fams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6}
+	// Rule families: those with rules, and one without (EAFNOSUPPORT
+	// from fib_nl_dumprule, after the checks).
+	ruleFams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6, route.RTNL_FAMILY_IPMR, route.RTNL_FAMILY_IP6MR, route.AF_BRIDGE}
 	buf := make([]byte, liveBufSize)
 	agree, total := 0, 0
 	cats := map[string]int{}
 	examples := map[string]string{}
 	deferred := map[string]int{}
+	perType := map[string][2]int{} // requests, answered alike
+	own := map[string]int{}        // answers the fake made before any handler
 	for i := range n {
 		typ := types[r.IntN(len(types))]
 		fam := fams[r.IntN(len(fams))]
+		if typ == route.RTM_GETRULE {
+			fam = ruleFams[r.IntN(len(ruleFams))]
+		}
 		dump := r.IntN(2) == 0
 		if typ == route.RTM_GETLINK && dump && fam == route.AF_INET6 {
 			fam = route.AF_INET // inet6_dump_ifinfo: not modelled
@@ -261,10 +272,19 @@ func testRouteLiveDifferential(t *testing.T) {
 		if rp.reached && rp.err != nil {
 			deferred[fmt.Sprintf("%v %q", rp.err.Errno.Name(), rp.err.Msg)]++
 		}
+		name := route.Messages.Name(typ)
+		if _, e := split(fake); !rp.reached && e != nil {
+			own[fmt.Sprintf("%-12s %v %q", name, e.Errno.Name(), e.Msg)]++
+		}
+		pt := perType[name]
+		pt[0]++
 		if equalAnswers(real, fake) {
 			agree++
+			pt[1]++
+			perType[name] = pt
 			continue
 		}
+		perType[name] = pt
 		cat := diffCategory(real, fake)
 		key := fmt.Sprintf("%s dump=%v strict=%v fam=%d: %s", route.Messages.Name(typ), dump, strictIdx == 0, fam, cat)
 		cats[key]++
@@ -274,6 +294,22 @@ func testRouteLiveDifferential(t *testing.T) {
 	}
 	t.Logf("NETLINK_ROUTE differential (seed %d): %d of %d requests answered alike", seed, agree, total)
 	var keys []string
+	for c := range perType {
+		keys = append(keys, c)
+	}
+	sort.Strings(keys)
+	for _, c := range keys {
+		t.Logf("  %-12s %4d of %4d alike", c, perType[c][1], perType[c][0])
+	}
+	keys = keys[:0]
+	for c := range own {
+		keys = append(keys, c)
+	}
+	sort.Strings(keys)
+	for _, c := range keys {
+		t.Logf("  answered by the fake's checks: %4d  %s", own[c], c)
+	}
+	keys = keys[:0]
 	for c := range deferred {
 		keys = append(keys, c)
 	}
