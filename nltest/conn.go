@@ -166,6 +166,9 @@ func (c *Conn) Send(b []byte) error {
 	if c.closed {
 		return ErrClosed
 	}
+	if c.k.replay != nil {
+		return c.k.replay.send(c, b)
+	}
 	c.k.mu.RLock()
 	defer c.k.mu.RUnlock()
 	for len(b) >= wire.HeaderLen {

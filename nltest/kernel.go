@@ -191,6 +191,8 @@ type Kernel struct {
 	routeState route.RequestState
 	// mc holds the multicast groups' members (multicast.go).
 	mc multicast
+	// replay, if not nil, answers every request (Replay, replay.go).
+	replay *recording
 }
 
 // NewKernel returns a Kernel with only the controller, nlctrl, registered
