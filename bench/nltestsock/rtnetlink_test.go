@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -136,11 +137,30 @@ func TestRtnetlinkLinkList(t *testing.T) {
 	}
 }
 
+// newLinkCase is an RTM_NEWLINK request, made by rtnetlink's Link.New,
+// that ifla_policy refuses, and the kernel's answer: the offset is that
+// of the first attribute (nlmsghdr 16 + ifinfomsg 16). TestLiveRtnetlink
+// checks the answers against the running kernel.
+type newLinkCase struct {
+	name   string
+	attrs  rtnetlink.LinkAttributes
+	errno  nlwire.Errno
+	msg    string
+	offset int
+}
+
+// newLinkCases: an IFLA_IFNAME longer than IFNAMSIZ-1, an IFLA_ADDRESS
+// longer than MAX_ADDR_LEN (32).
+var newLinkCases = []newLinkCase{
+	{name: "long name", attrs: rtnetlink.LinkAttributes{Name: "a-name-longer-than-ifnamsiz"},
+		errno: nlwire.ERANGE, msg: "Attribute failed policy validation", offset: 32},
+	{name: "long address", attrs: rtnetlink.LinkAttributes{Address: make(net.HardwareAddr, 40)},
+		errno: nlwire.ERANGE, msg: "Attribute failed policy validation", offset: 32},
+}
+
 // A request the fake's rtnetlink refuses comes back to rtnetlink's
-// Link.New, unchanged, with the kernel's extended ACK: an IFLA_IFNAME
-// longer than IFNAMSIZ-1 fails ifla_policy with ERANGE at the
-// attribute's offset (nlmsghdr 16 + ifinfomsg 16), before the handler
-// runs.
+// Link.New, unchanged, with the kernel's extended ACK, before the
+// handler runs; a request it accepts reaches the handler.
 func TestRtnetlinkExtendedAck(t *testing.T) {
 	k := linkKernel(t, testLinks(1))
 	called := false
@@ -157,11 +177,15 @@ func TestRtnetlinkExtendedAck(t *testing.T) {
 	if err := c.Link.New(&rtnetlink.LinkMessage{Attributes: &rtnetlink.LinkAttributes{Name: "eth9", MTU: 1500}}); err != nil || !called {
 		t.Fatalf("accepted request: %v, handler called %v", err, called)
 	}
-	called = false
-	err = c.Link.New(&rtnetlink.LinkMessage{Attributes: &rtnetlink.LinkAttributes{Name: "a-name-longer-than-ifnamsiz"}})
-	oe := opError(t, err)
-	if oe.Message != "Attribute failed policy validation" || oe.Offset != 32 || called {
-		t.Errorf("refused request: OpError %+v, handler called %v; want offset 32, %q", oe, called, "Attribute failed policy validation")
+	for _, lc := range newLinkCases {
+		t.Run(strings.ReplaceAll(lc.name, " ", "_"), func(t *testing.T) {
+			called = false
+			err := c.Link.New(&rtnetlink.LinkMessage{Attributes: &lc.attrs})
+			oe := opError(t, err)
+			if oe.Message != lc.msg || oe.Offset != lc.offset || called {
+				t.Errorf("OpError %+v, handler called %v; want offset %d, %q", oe, called, lc.offset, lc.msg)
+			}
+			checkErrno(t, err, lc.errno)
+		})
 	}
-	checkErrno(t, err, nlwire.ERANGE)
 }
