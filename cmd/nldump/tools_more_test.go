@@ -65,8 +65,10 @@ func namedAttrs(t *testing.T, where string, v any) int {
 // TestRecordMoreToolTraffic), nldump learns each family's id from the
 // CTRL_CMD_GETFAMILY answers the tools asked for, names every command
 // and every attribute, as text and as JSON, and reports nothing
-// malformed. MPTCP_PM_ADDR_ATTR_PORT is in host byte order (the kernel
-// converts it with htons/ntohs; specs before Linux 6.12 said big-endian).
+// malformed, nor any request rejected by -validate.
+// MPTCP_PM_ADDR_ATTR_PORT is in host byte order: the kernel converts it
+// with htons/ntohs (mptcp_pm.yaml said big-endian until a fix of
+// September 2024).
 // The kernel it was recorded on lacks devlink, which answers the tool's
 // family lookup with ENOENT.
 func TestToolsGenlCapture(t *testing.T) {
@@ -128,6 +130,19 @@ func TestToolsGenlCapture(t *testing.T) {
 	}
 	if attrs < 1000 {
 		t.Errorf("only %d attributes decoded", attrs)
+	}
+
+	// Every request the kernel answered is one its policy accepts (today
+	// nldump checks the nlctrl requests only).
+	out, errs, status = runNldump(t, "-validate", toolsGenlCapture)
+	if status != 0 || strings.TrimSpace(dropNotes(errs)) != "" {
+		t.Fatalf("-validate: status %d, stderr:\n%s", status, errs)
+	}
+	if n := strings.Count(out, "would be rejected"); n != 0 {
+		t.Errorf("-validate rejects %d requests", n)
+	}
+	if n := strings.Count(out, ") accepted"); n < 30 {
+		t.Errorf("-validate accepts %d requests, want the 30 or more family lookups at least", n)
 	}
 }
 
