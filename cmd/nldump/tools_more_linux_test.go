@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/internal/testenv"
@@ -344,4 +345,42 @@ func TestRecordMoreToolTraffic(t *testing.T) {
 	r.run(ns, true, "ip", "tcp_metrics", "delete", "10.0.0.2")
 	r.run(ns, false, "ip", "tcp_metrics", "flush", "all")
 	r.write(toolsGenlCapture, protoGeneric)
+}
+
+// TestParseStraceSockets: each datagram gets the protocol of the socket
+// its descriptor was opened as, until that descriptor is closed; calls
+// on other descriptors and peeks are left out.
+func TestParseStraceSockets(t *testing.T) {
+	log := `socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3
+sendto(3, ..., 4, 0, NULL, 0)          = 4
+ | 00000  01 02 03 04                                       ....             |
+close(3)                                = 0
+socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_GENERIC) = 3
+socket(AF_NETLINK, SOCK_RAW, NETLINK_NETFILTER) = 4
+sendto(3, ..., 20, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 20
+ | 00000  14 00 00 00 10 00 05 00  01 00 00 00 00 00 00 00  ................ |
+ | 00010  03 01 00 00                                       ....             |
+recvmsg(4, {msg_name=..., msg_flags=0}, MSG_PEEK|MSG_TRUNC) = 4
+ | 00000  aa bb cc dd                                       ....             |
+recvmsg(4, {msg_name=..., msg_flags=0}, 0) = 4
+ * 4 bytes in buffer 0
+ | 00000  05 06 07 08                                       ....             |
+close(3)                                = 0
+socket(AF_NETLINK, SOCK_RAW, 0) = 3
+sendmsg(3, {msg_name=..., msg_iovlen=2, msg_flags=0}, 0) = 3
+ * 2 bytes in buffer 0
+ | 00000  09 0a                                             ..               |
+ * 1 bytes in buffer 1
+ | 00000  0b                                                .                |
+recvfrom(3, ..., 0, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)
+`
+	got := parseStraceSockets(t, []byte(log))
+	want := []socketDatagram{
+		{protoGeneric, toolDatagram{true, []byte{0x14, 0, 0, 0, 0x10, 0, 5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 3, 1, 0, 0}}},
+		{protoNetfilter, toolDatagram{false, []byte{5, 6, 7, 8}}},
+		{protoRoute, toolDatagram{true, []byte{9, 10, 11}}},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(socketDatagram{}, toolDatagram{})); diff != "" {
+		t.Errorf("datagrams (-want +got):\n%s", diff)
+	}
 }
