@@ -139,42 +139,6 @@ func enc(f func(e *attr.Encoder)) []byte {
 	return b
 }
 
-// opPolicies returns, for each operation with CTRL_ATTR_OP_POLICY entries
-// in a whole-family policy dump, the policy indexes in the order listed.
-func opPolicies(msgs [][]byte) [][2]int {
-	var out [][2]int
-	for _, d := range msgs {
-		r := wire.NewReader(d)
-		for r.Next() {
-			if r.Header().Type != genl.GENL_ID_CTRL {
-				continue
-			}
-			m := r.View()
-			a := m.Attrs(genl.HeaderLen)
-			for a.Next() {
-				if a.Type() != genl.CTRL_ATTR_OP_POLICY {
-					continue
-				}
-				n := a.Nested()
-				for n.Next() {
-					ix := [2]int{-1, -1}
-					in := n.Nested()
-					for in.Next() {
-						switch in.Type() {
-						case genl.CTRL_ATTR_POLICY_DO:
-							ix[0] = int(in.Uint32())
-						case genl.CTRL_ATTR_POLICY_DUMP:
-							ix[1] = int(in.Uint32())
-						}
-					}
-					out = append(out, ix)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // payloads returns the attributes after the genlmsghdr of each nlctrl
 // message of a dump, as validate.ParsePolicyDump takes them.
 func payloads(msgs [][]byte) [][]byte {
@@ -210,12 +174,11 @@ func errorOf(ans [][]byte) (wire.Error, bool) {
 
 // liveFamily is what the test learned of one real family.
 type liveFamily struct {
-	f         nlsock.GenlFamily
-	fam       *nltest.Family
-	pd        *validate.PolicyDump
-	mode      map[[2]int]validate.Mode // (cmd, dump) -> mode, probed
-	split     bool
-	rejectAll []uint8 // commands with the reject-all policy
+	f     nlsock.GenlFamily
+	fam   *nltest.Family
+	pd    *validate.PolicyDump
+	mode  map[[2]int]validate.Mode // (cmd, dump) -> mode, probed
+	split bool
 }
 
 func TestLiveDifferential(t *testing.T) {
@@ -253,89 +216,39 @@ func TestLiveDifferential(t *testing.T) {
 			e.Uint16(genl.CTRL_ATTR_FAMILY_ID, f.ID)
 		})), buf, 1)
 		lf := &liveFamily{f: f, mode: map[[2]int]validate.Mode{}}
-		lf.fam = &nltest.Family{Name: f.Name, ID: f.ID, Version: f.Version, HdrSize: f.HeaderSize, MaxAttr: f.MaxAttr}
-		for _, g := range f.Groups {
-			lf.fam.Groups = append(lf.fam.Groups, nltest.Group{Name: g.Name, ID: g.ID})
-		}
-		var opIx [][2]int
 		if e, ok := errorOf(dump); ok && e.Errno == 0 {
 			pd, err := validate.ParsePolicyDump(payloads(dump), nlwire.Native)
 			if err != nil {
 				t.Fatalf("%s: %v", f.Name, err)
 			}
 			lf.pd = pd
-			opIx = opPolicies(dump)
 		}
-		lf.fam.ResvStartOp = 0xff
-		table := func(ix int) *validate.Policy {
-			if ix < 0 || lf.pd == nil || ix >= len(lf.pd.Tables) {
-				return nil
-			}
-			p := &lf.pd.Tables[ix].Policy
-			if len(lf.pd.Tables[ix].Attrs) == 0 {
-				return nil // the reject-all policy: nothing dumped
-			}
-			return p
+		// What the dumps do not say (strictness, maximum types,
+		// resv_start_op, split or full operations) comes from the
+		// kernel's sources, genl.KernelFamilies; TestLiveKernelOps
+		// holds them against this kernel, and names a family missing.
+		kf, ok := genl.KernelFamilyByName(f.Name)
+		if !ok {
+			t.Fatalf("family %q is not in genl.KernelFamilies", f.Name)
 		}
-		// Split operations (struct genl_split_ops) may give the two
-		// forms different policies, or one form none; every one of them
-		// has a policy (the reject-all one if no other). Full operations
-		// share one policy, and a dump without one opted out
-		// (GENL_DONT_VALIDATE_DUMP).
-		split := len(opIx) > 0
-		next := 0
-		var ixs [][2]int
-		for _, o := range f.Ops {
-			ix := [2]int{-1, -1}
-			if o.Flags&nltest.GENL_CMD_CAP_HASPOL == 0 {
-				split = false
-			} else if next < len(opIx) {
-				ix = opIx[next]
-				next++
-			}
-			hasDo, hasDump := o.Flags&nltest.GENL_CMD_CAP_DO != 0, o.Flags&nltest.GENL_CMD_CAP_DUMP != 0
-			if hasDo && hasDump && ix[0] >= 0 && ix[1] >= 0 && ix[0] != ix[1] {
-				lf.split = true
-			}
-			ixs = append(ixs, ix)
+		fam := nltest.FamilyFrom(*kf, lf.pd, fakeHandler)
+		fam.ID = f.ID
+		for _, g := range f.Groups {
+			fam.Groups = append(fam.Groups, nltest.Group{Name: g.Name, ID: g.ID})
 		}
-		lf.split = lf.split && split
-		lf.fam.Split = lf.split
-		for i, o := range f.Ops {
-			op := nltest.Op{Cmd: uint8(o.Cmd), Flags: o.Flags & (nltest.GENL_ADMIN_PERM | nltest.GENL_UNS_ADMIN_PERM)}
-			hasDo, hasDump := o.Flags&nltest.GENL_CMD_CAP_DO != 0, o.Flags&nltest.GENL_CMD_CAP_DUMP != 0
-			if hasDo {
-				op.Do = fakeHandler
-			}
-			if hasDump {
-				op.Dump = fakeHandler
-			}
-			ix := ixs[i]
-			switch {
-			case lf.split:
-				op.Policy, op.DumpPolicy = table(ix[0]), table(ix[1])
-			case hasDo:
-				op.Policy = table(ix[0])
-				if hasDump && ix[0] >= 0 && ix[1] < 0 {
-					op.Validate |= nltest.DontValidateDump
+		lf.fam, lf.split = &fam, kf.Split
+		for _, o := range kf.Ops {
+			for _, dump := range []bool{false, true} {
+				mode := validate.ModeStrict
+				if !dump && o.Validate&genl.GENL_DONT_VALIDATE_STRICT != 0 || dump && o.Validate&genl.GENL_DONT_VALIDATE_DUMP_STRICT != 0 {
+					mode = validate.ModeLiberal
 				}
-			default:
-				op.Policy = table(ix[1])
+				lf.mode[[2]int{int(o.Cmd), b2i(dump)}] = mode
 			}
-			for _, x := range ix {
-				if x >= 0 && table(x) == nil {
-					lf.rejectAll = append(lf.rejectAll, op.Cmd)
-				}
-			}
-			lf.fam.Ops = append(lf.fam.Ops, op)
 		}
 		lives[f.Name] = lf
 	}
-	// Probe the read-only operations for what the dumps do not say.
 	for name, lf := range lives {
-		if _, ok := liveReadOnly[name]; ok {
-			probeFamily(t, probe, lf, buf, &seq)
-		}
 		if _, err := k.Register(lf.fam); err != nil {
 			t.Fatalf("register %s: %v", name, err)
 		}
@@ -370,109 +283,6 @@ func TestLiveDifferential(t *testing.T) {
 // own, only what the policy and the core decide.
 func fakeHandler(req *nltest.Request, rep *nltest.Reply) error {
 	return nil
-}
-
-// probeFamily learns, from read-only operations, what neither GETFAMILY
-// nor GETPOLICY says: each form's strictness (a type no policy knows is
-// "Unknown attribute type" only in strict forms), the top-level maximum
-// type (the highest type not refused as unknown), and the family's
-// resv_start_op (from which a non-zero genlmsghdr.reserved is refused).
-func probeFamily(t *testing.T, c *nlsock.Conn, lf *liveFamily, buf []byte, seq *uint32) {
-	send := func(cmd uint8, dump bool, gh []byte, attrs []byte) wire.Error {
-		*seq++
-		fl := wire.Request | wire.Ack
-		if dump {
-			fl |= wire.Dump
-		}
-		ans := exchangeReal(t, c, msg(wire.Header{Type: lf.f.ID, Flags: fl, Seq: *seq}, gh, attrs), buf, 1)
-		e, _ := errorOf(ans)
-		return e
-	}
-	ro := liveReadOnly[lf.f.Name]
-	minChecked := 0x100
-	for i := range lf.fam.Ops {
-		op := &lf.fam.Ops[i]
-		if !contains(ro, op.Cmd) {
-			continue
-		}
-		gh := []byte{op.Cmd, 1, 0, 0}
-		ghRes := []byte{op.Cmd, 1, 1, 0}
-		if e := send(op.Cmd, op.Do == nil, append(ghRes, make([]byte, lf.f.HeaderSize)...), nil); string(e.Msg) == validate.MsgGenlReserved {
-			minChecked = min(minChecked, int(op.Cmd))
-		}
-		for _, dump := range []bool{false, true} {
-			h, pol, maxp := op.Do, op.Policy, &op.MaxAttr
-			if dump {
-				h = op.Dump
-				if lf.split {
-					pol, maxp = op.DumpPolicy, &op.DumpMaxAttr
-				} else if op.Validate&nltest.DontValidateDump != 0 {
-					pol = nil
-				}
-			}
-			if h == nil || pol == nil {
-				continue
-			}
-			full := append(gh, make([]byte, lf.f.HeaderSize)...)
-			e := send(op.Cmd, dump, full, put(0x3ffe, u32(0)))
-			mode := validate.ModeStrict
-			if !(e.Errno == nlwire.EINVAL && string(e.Msg) == validate.MsgUnknownType) {
-				mode = validate.ModeLiberal
-				if dump {
-					op.Validate |= nltest.DontValidateDumpStrict
-				} else {
-					op.Validate |= nltest.DontValidateStrict
-				}
-			}
-			lf.mode[[2]int{int(op.Cmd), b2i(dump)}] = mode
-			if mode != validate.ModeStrict {
-				continue
-			}
-			// The top-level maximum type, when the dump does not know it.
-			known := false
-			for j := range lf.pd.Tables {
-				if &lf.pd.Tables[j].Policy == pol {
-					known = lf.pd.Tables[j].MaxTypeKnown
-				}
-			}
-			if known {
-				continue
-			}
-			lo, hi := policyMaxOf(pol), 0x3fff // lo: not unknown; hi: unknown
-			for hi-lo > 1 {
-				mid := (lo + hi) / 2
-				e := send(op.Cmd, dump, full, put(uint16(mid), nil))
-				if e.Errno == nlwire.EINVAL && string(e.Msg) == validate.MsgUnknownType {
-					hi = mid
-				} else {
-					lo = mid
-				}
-			}
-			if lo != policyMaxOf(pol) {
-				*maxp = uint16(lo)
-			}
-		}
-	}
-	if !lf.split {
-		for _, cmd := range lf.rejectAll {
-			minChecked = min(minChecked, int(cmd))
-		}
-	}
-	if minChecked < 0x100 {
-		lf.fam.ResvStartOp = uint8(minChecked)
-	}
-	for i := range lf.fam.Ops {
-		if lf.fam.Ops[i].Cmd >= lf.fam.ResvStartOp && lf.fam.Ops[i].Validate != 0 {
-			lf.fam.ResvStartOp = lf.fam.Ops[i].Cmd + 1
-		}
-	}
-}
-
-func policyMaxOf(p *validate.Policy) int {
-	if p.MaxType != 0 {
-		return int(p.MaxType)
-	}
-	return max(len(p.Rules)-1, 0)
 }
 
 func contains(s []uint8, v uint8) bool {
