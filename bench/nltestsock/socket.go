@@ -190,8 +190,8 @@ func (s *Socket) receive() ([]byte, error) {
 	_, err := s.c.Receive(nil)
 	te, ok := err.(*nltest.TruncatedError)
 	if !ok {
-		if err == nil {
-			err = ErrMessage // an empty datagram: the fake never queues one
+		if err == nil { // an empty datagram: the fake never queues one
+			err = &MessageError{Op: "receive"}
 		}
 		return nil, err
 	}
