@@ -2,6 +2,7 @@ package genl
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/nlwire/nlwire/validate"
 )
@@ -279,10 +280,30 @@ var KernelDumpLosses = []DumpLoss{
 // have: the dump lacks the operation's form, or a nest on the Path.
 var ErrNoLossTable = errors.New("genl: policy dump lacks the table of a known loss")
 
+// LossError is the error of DumpLoss.Restore for a dump without the
+// loss's table; it matches ErrNoLossTable.
+type LossError struct {
+	Loss *DumpLoss // the loss
+}
+
+// Error returns "genl: policy dump lacks the table of a known loss:
+// mptcp_pm mptcp_pm_address_nl_policy type 3 (cmd 3 do)".
+func (e *LossError) Error() string {
+	form := " do)"
+	if e.Loss.Dump {
+		form = " dump)"
+	}
+	return ErrNoLossTable.Error() + ": " + e.Loss.Family + " " + e.Loss.Policy + " type " +
+		strconv.Itoa(int(e.Loss.Type)) + " (cmd " + strconv.Itoa(int(e.Loss.Cmd)) + form
+}
+
+// Unwrap returns ErrNoLossTable.
+func (e *LossError) Unwrap() error { return ErrNoLossTable }
+
 // Restore puts l back into d, a policy dump of l's family: it finds the
 // table through l.Cmd, l.Dump and l.Path (validate.PolicyDump.Op, then
 // each Rule's Nested) and calls d.Restore. A dump of another family, or
-// one without that table, fails with ErrNoLossTable; a dump that
+// one without that table, fails with a *LossError (ErrNoLossTable); a dump that
 // describes the entry, with validate.ErrRestore.
 func (l *DumpLoss) Restore(d *validate.PolicyDump) error {
 	do, dump := d.Op(l.Cmd)
@@ -302,7 +323,7 @@ func (l *DumpLoss) Restore(d *validate.PolicyDump) error {
 		p = r.Nested
 	}
 	if p == nil {
-		return ErrNoLossTable
+		return &LossError{Loss: l}
 	}
 	return d.Restore(p, l.Type, l.Rule)
 }
