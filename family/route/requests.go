@@ -63,13 +63,14 @@ const (
 // NETLINK_GET_STRICT_CHK (strict) or without: the size of the family
 // header the handler parses, the attribute policy and the validation
 // mode. ok is false where the kernel parses no attributes: message types
-// this package has no policy for (traffic control, nexthops, netconf,
-// namespace ids, ...), GET requests without a handler (RTM_GETADDR do
-// for any family but AF_INET6, RTM_GETRULE do: rtnetlink answers
+// this package has no policy for (traffic control, statistics, bridge
+// MDB, neighbour tables, ...), GET requests without a handler
+// (RTM_GETADDR do for any family but AF_INET6, RTM_GETNETCONF do for any
+// but AF_INET and AF_INET6, RTM_GETRULE do: rtnetlink answers
 // EOPNOTSUPP), rule requests of a family without rules (RuleFamily:
-// EAFNOSUPPORT), RTM_GETRULE dumps (which take no attributes), and
-// dumps that read nothing of the request (address and FIB dumps without
-// strict checking). Messages gives the family header's size of every
+// EAFNOSUPPORT), RTM_GETRULE and RTM_GETNETCONF dumps (which take no
+// attributes), and dumps that read nothing of the request (address, FIB
+// and namespace id dumps without strict checking). Messages gives the family header's size of every
 // type, parsed or not.
 //
 // The table, per message type (write: RTM_NEW*, RTM_DEL*, RTM_SETLINK):
@@ -88,10 +89,21 @@ const (
 //	RTM_GETNEIGH dump                      NdMsg, NeighPolicy (AF_BRIDGE: not modelled)
 //	RTM_NEWRULE, RTM_DELRULE               RuleFamily only: FibRuleHdr, RulePolicy, liberal
 //	RTM_GETRULE                            none (dump only; strict: no attributes allowed)
+//	RTM_NEWNEXTHOP                         NhMsg, NexthopPolicy, strict
+//	RTM_DELNEXTHOP                         NhMsg, NexthopDelPolicy, strict
+//	RTM_GETNEXTHOP do, dump                NhMsg, NexthopGetPolicy, NexthopDumpPolicy, strict on every socket
+//	RTM_GETNEXTHOPBUCKET do, dump          NhMsg, NexthopBucketGetPolicy, NexthopBucketDumpPolicy, strict on every socket
+//	RTM_GETNETCONF do                      AF_INET: NetconfMsg, NetconfPolicy; AF_INET6: Netconf6Policy
+//	RTM_GETNETCONF dump                    none (strict: no attributes allowed)
+//	RTM_NEWNSID                            RtGenMsg, NetNSIDPolicy, liberal
+//	RTM_GETNSID do                         RtGenMsg, NetNSIDPolicy
+//	RTM_GETNSID dump                       strict only: RtGenMsg, NetNSIDPolicy
 //
 // The rules: write requests are parsed with nlmsg_parse_deprecated,
 // validate.ModeLiberal (types from the policy's StrictStartType on are
-// checked strictly by validate itself); strict GET requests with
+// checked strictly by validate itself), but for the next hop requests,
+// which are parsed with nlmsg_parse (validate.ModeStrict) whatever the
+// socket, dumps included; strict GET requests with
 // nlmsg_parse_deprecated_strict, validate.ModeDeprecatedStrict, after
 // the header checks CheckRequest makes; non-strict GET requests
 // liberally. Address and route policies are chosen by the header's
@@ -165,6 +177,36 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 			return 0, nil, 0, false
 		}
 		return FibRuleHdrLen, &RulePolicy, validate.ModeLiberal, true
+	case RTM_NEWNEXTHOP:
+		return NhMsgLen, &NexthopPolicy, validate.ModeStrict, true
+	case RTM_DELNEXTHOP:
+		return NhMsgLen, &NexthopDelPolicy, validate.ModeStrict, true
+	case RTM_GETNEXTHOP:
+		if dump {
+			return NhMsgLen, &NexthopDumpPolicy, validate.ModeStrict, true
+		}
+		return NhMsgLen, &NexthopGetPolicy, validate.ModeStrict, true
+	case RTM_GETNEXTHOPBUCKET:
+		if dump {
+			return NhMsgLen, &NexthopBucketDumpPolicy, validate.ModeStrict, true
+		}
+		return NhMsgLen, &NexthopBucketGetPolicy, validate.ModeStrict, true
+	case RTM_GETNETCONF:
+		switch {
+		case dump:
+			return 0, nil, 0, false
+		case fam == AF_INET:
+			return NetconfMsgLen, &NetconfPolicy, mode, true
+		case fam == AF_INET6:
+			return NetconfMsgLen, &Netconf6Policy, mode, true
+		}
+	case RTM_NEWNSID:
+		return RtGenMsgLen, &NetNSIDPolicy, validate.ModeLiberal, true
+	case RTM_GETNSID:
+		if dump && !strict {
+			return 0, nil, 0, false
+		}
+		return RtGenMsgLen, &NetNSIDPolicy, mode, true
 	}
 	return 0, nil, 0, false
 }
@@ -254,13 +296,49 @@ func reqErr(msg string) error {
 // of a rule dump is looked up by the handler (EAFNOSUPPORT without a
 // message, in NLMSG_DONE), after these checks.
 //
+// Next hop requests: after the policy, RTM_NEWNEXTHOP's header
+// (MsgNhAncillaryValues, MsgNhAncillaryFlags) and family (MsgNhFamily:
+// AF_UNSPEC only with NHA_GROUP); RTM_DELNEXTHOP, RTM_GETNEXTHOP and
+// RTM_GETNEXTHOPBUCKET do's header (MsgNhHeaderValues) and NHA_ID
+// (MsgNhIDMissing, MsgNhID), and the bucket's NHA_RES_BUCKET
+// (MsgNhBucketMissing, NexthopResBucketGetPolicy, MsgNhBucketIndex);
+// dumps' NHA_OIF and NHA_MASTER (MsgNhDumpDevice, MsgNhDumpMaster, above
+// INT_MAX) and header (MsgNhDumpValues); RTM_GETNEXTHOPBUCKET dumps'
+// policy errors have no message (the kernel parses without an extended
+// ACK), then NHA_ID and NHA_RES_BUCKET's NHA_RES_BUCKET_NH_ID (not 0:
+// MsgNhID). RTM_GETNETCONF: the strict allow-list (NETCONFA_IFINDEX
+// only) and a bare EINVAL without NETCONFA_IFINDEX; strict dumps take
+// nothing after the 4-byte aligned netconfmsg (an unaligned one fails
+// too). RTM_NEWNSID needs NETNSA_NSID (MsgNSIDMissing) and NETNSA_PID or
+// NETNSA_FD (MsgNSIDPeerMissing); RTM_GETNSID do a peer reference too,
+// and strictly nothing but NETNSA_PID, NETNSA_FD, NETNSA_NSID and
+// NETNSA_TARGET_NSID (MsgNSIDGetAttr); a strict dump only a
+// NETNSA_TARGET_NSID st knows, with the offending attribute's offset.
+//
 // RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
 // IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
 // once the handler has found the device (an RTM_NEWLINK that creates a
 // link reaches it only after its kind's checks).
 func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt validate.Options, tb []attr.Decoder, st RequestState) error {
-	if typ == RTM_NEWRULE || typ == RTM_DELRULE || typ == RTM_GETRULE {
-		return checkRule(typ, dump && typ == RTM_GETRULE, strict, payload, opt, tb)
+	dump = dump && typ >= RTM_BASE && typ&3 == 2
+	switch typ {
+	case RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE:
+		return checkRule(typ, dump, strict, payload, opt, tb)
+	case RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP, RTM_GETNEXTHOPBUCKET,
+		RTM_GETNETCONF, RTM_NEWNSID, RTM_GETNSID:
+		if len(tb) < MaxAttrs {
+			tb = make([]attr.Decoder, MaxAttrs)
+		}
+		switch typ {
+		case RTM_GETNETCONF:
+			if !dump && fam != AF_INET && fam != AF_INET6 {
+				return nil // no handler: EOPNOTSUPP
+			}
+			return checkNetconf(fam, dump, strict, payload, opt, tb)
+		case RTM_NEWNSID, RTM_GETNSID:
+			return checkNSID(typ, dump, strict, payload, opt, tb, st)
+		}
+		return checkNexthop(typ, dump, payload, opt, tb)
 	}
 	hdrLen, p, m, ok := Request(fam, typ, dump, strict)
 	if !ok {
