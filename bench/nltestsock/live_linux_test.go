@@ -1,7 +1,10 @@
 package nltestsock_test
 
 import (
+	"encoding/binary"
 	"errors"
+	"io"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,12 +22,36 @@ import (
 // nltest's default Config has them; it skips the test if that fails.
 func liveGenl(t *testing.T) *genetlink.Conn {
 	t.Helper()
+	skipTranslated(t)
 	c, err := genetlink.Dial(&netlink.Config{Strict: true})
 	if err != nil {
 		testenv.Skip(t, "no generic netlink socket: "+err.Error())
 	}
 	t.Cleanup(func() { c.Close() })
 	return c
+}
+
+// skipTranslated skips the test when this program's byte order is not
+// the machine's, judged by the ELF header of its shell (/bin/sh): then
+// an emulator such as qemu-user runs the test and translates netlink
+// messages, and it leaves extended ACK attributes in the kernel's byte
+// order, so mdlayher/netlink cannot read them. An unreadable shell is
+// taken to be native.
+func skipTranslated(t *testing.T) {
+	t.Helper()
+	f, err := os.Open("/bin/sh")
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	var ident [6]byte // e_ident up to EI_DATA
+	if _, err := io.ReadFull(f, ident[:]); err != nil || string(ident[:4]) != "\x7fELF" {
+		return
+	}
+	big := binary.NativeEndian.Uint16([]byte{0, 1}) == 1
+	if ident[5] == 2 /* ELFDATA2MSB */ != big {
+		testenv.Skip(t, "the machine's byte order is not this program's: netlink is translated by an emulator")
+	}
 }
 
 // The same requests to nlctrl, through the same genetlink code, get the

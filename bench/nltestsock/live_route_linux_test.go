@@ -19,6 +19,7 @@ import (
 // without root or the ip command.
 func liveRoute(t *testing.T) *rtnetlink.Conn {
 	t.Helper()
+	skipTranslated(t)
 	if os.Geteuid() != 0 {
 		testenv.Skip(t, "a network namespace needs root")
 	}
