@@ -177,9 +177,20 @@ type recorded struct {
 	record  int    // its capture record
 	key     string // its key
 	seqs    []uint32
-	port    uint32 // the recording socket's port ID, from the first reply
+	bySeq   map[uint32]int // index of seqs, for requests of many messages
+	port    uint32         // the recording socket's port ID, from the first reply
 	hasPort bool
-	replies [][]byte
+	replies []reply
+}
+
+// reply is a recorded reply datagram with, for each message in turn,
+// the index in the request's messages of the one whose sequence number
+// it carries and of the one whose header it echoes (NLMSG_ERROR), or
+// -1: worked out once, so that answering costs time linear in the
+// replies' size.
+type reply struct {
+	b   []byte
+	idx []int32
 }
 
 // reqQueue is the requests of one key in capture order; next is the
@@ -257,7 +268,45 @@ func (rc *recording) addReply(rec *capture.Record) {
 		return
 	}
 	r.port, r.hasPort = pid, true
-	r.replies = append(r.replies, append([]byte(nil), rec.Data...))
+	if len(r.seqs) > 8 && r.bySeq == nil {
+		r.bySeq = make(map[uint32]int, len(r.seqs))
+		for j := len(r.seqs) - 1; j >= 0; j-- {
+			r.bySeq[r.seqs[j]] = j
+		}
+	}
+	rp := reply{b: append([]byte(nil), rec.Data...)}
+	d := rp.b
+	for off := 0; len(d)-off >= wire.HeaderLen; {
+		m := d[off:]
+		n := endian.Uint32(m, rc.swap)
+		if n < wire.HeaderLen || uint64(n) > uint64(len(m)) {
+			break
+		}
+		echo := int32(-1)
+		if endian.Uint16(m[4:], rc.swap) == wire.TypeError && n >= wire.HeaderLen+4+wire.HeaderLen {
+			echo = r.seqIndex(endian.Uint32(m[wire.HeaderLen+4+8:], rc.swap))
+		}
+		rp.idx = append(rp.idx, r.seqIndex(endian.Uint32(m[8:], rc.swap)), echo)
+		off += min(wire.Align(int(n)), len(m))
+	}
+	r.replies = append(r.replies, rp)
+}
+
+// seqIndex returns the index of the request's first message of sequence
+// number seq, or -1.
+func (r *recorded) seqIndex(seq uint32) int32 {
+	if r.bySeq != nil {
+		if i, ok := r.bySeq[seq]; ok {
+			return int32(i)
+		}
+		return -1
+	}
+	for i, s := range r.seqs {
+		if s == seq {
+			return int32(i)
+		}
+	}
+	return -1
 }
 
 // send answers a request datagram on c from the recording.
@@ -276,51 +325,36 @@ func (rc *recording) send(c *Conn, b []byte) error {
 	q := &rc.queues[qi]
 	r := &rc.reqs[q.reqs[q.next]]
 	q.next++
-	for _, rep := range r.replies {
-		d := append(c.getBuf(), rep...)
-		rc.rewrite(d, r, c.port)
+	for i := range r.replies {
+		rp := &r.replies[i]
+		d := append(c.getBuf(), rp.b...)
+		rc.rewrite(d, rp.idx, r.port, c.port)
 		c.push(d)
 	}
 	return nil
 }
 
-// rewrite gives the reply datagram d of the recorded request r the new
-// request's sequence numbers (rc.seqs) and port IDs (rc.pids) and the
-// socket's port ID.
-func (rc *recording) rewrite(d []byte, r *recorded, port uint32) {
-	for off := 0; len(d)-off >= wire.HeaderLen; {
+// rewrite gives the reply datagram d of a recorded request the new
+// request's sequence numbers (rc.seqs) and port IDs (rc.pids), and the
+// socket's port ID where the recording socket's (from) was: idx is the
+// reply's message indexes (reply.idx).
+func (rc *recording) rewrite(d []byte, idx []int32, from, port uint32) {
+	for off := 0; len(idx) >= 2; idx = idx[2:] {
 		m := d[off:]
 		n := endian.Uint32(m, rc.swap)
-		if n < wire.HeaderLen || uint64(n) > uint64(len(m)) {
-			return
-		}
-		if endian.Uint32(m[12:], rc.swap) == r.port {
+		if endian.Uint32(m[12:], rc.swap) == from {
 			endian.PutUint32(m[12:], port, rc.swap)
 		}
-		if i := r.seqIndex(endian.Uint32(m[8:], rc.swap)); i >= 0 {
+		if i := idx[0]; i >= 0 {
 			endian.PutUint32(m[8:], rc.seqs[i], rc.swap)
 		}
-		// NLMSG_ERROR echoes the request's header after its errno.
-		if endian.Uint16(m[4:], rc.swap) == wire.TypeError && n >= wire.HeaderLen+4+wire.HeaderLen {
+		if i := idx[1]; i >= 0 {
 			e := m[wire.HeaderLen+4:]
-			if i := r.seqIndex(endian.Uint32(e[8:], rc.swap)); i >= 0 {
-				endian.PutUint32(e[8:], rc.seqs[i], rc.swap)
-				endian.PutUint32(e[12:], rc.pids[i], rc.swap)
-			}
+			endian.PutUint32(e[8:], rc.seqs[i], rc.swap)
+			endian.PutUint32(e[12:], rc.pids[i], rc.swap)
 		}
 		off += min(wire.Align(int(n)), len(m))
 	}
-}
-
-// seqIndex returns the index of the request's first message of sequence
-// number seq, or -1.
-func (r *recorded) seqIndex(seq uint32) int {
-	for i, s := range r.seqs {
-		if s == seq {
-			return i
-		}
-	}
-	return -1
 }
 
 // unmatched builds the error of a request without an answer: qi is its
