@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"testing"
@@ -107,6 +108,9 @@ type rtTarget struct {
 	// kernel is a verdict the stages must predict (validate_linkmsg's
 	// IFLA_AF_SPEC walk), not a handler's.
 	bareDecides bool
+	// modelled are the handlers' messages the stages model: a kernel
+	// rejection with one of them is a verdict to predict.
+	modelled []string
 }
 
 type rtStats struct {
@@ -266,6 +270,23 @@ func rtTargets(v0, v1 int32) []rtTarget {
 		h[7] = unix.FR_ACT_TO_TBL
 		return h
 	}
+	// The whole of route.CheckRequest as one stage, for the request
+	// kinds whose handlers check more than a policy.
+	checked := func(typ uint16, dump bool) []rtStage {
+		_, _, m, _ := route.Request(0, typ, dump, true)
+		return []rtStage{{name: "CheckRequest", withExtAck: true, mode: m,
+			check: func(hdr, attrs []byte, o validate.Options) error {
+				h := make([]byte, attr.Align(len(hdr)))
+				copy(h, hdr)
+				return route.CheckRequest(hdr[0], typ, dump, true, cat(h, attrs), o, nil, nil)
+			}}}
+	}
+	nhm := func(family byte) []byte {
+		h := make([]byte, route.NhMsgLen)
+		h[0] = family
+		return h
+	}
+	rtgen := []byte{0, 0, 0, 0}
 	inAFSpec := func(fam uint16, g []byte) []byte {
 		return put(route.IFLA_AF_SPEC|attr.FlagNested, put(fam|attr.FlagNested, g))
 	}
@@ -315,6 +336,34 @@ func rtTargets(v0, v1 int32) []rtTarget {
 			gen: &route.RulePolicy, stages: ruleStages(route.RTM_DELRULE)},
 		{name: "RTM_NEWRULE unspec", typ: route.RTM_NEWRULE, flags: create, hdr: frh(unix.AF_UNSPEC),
 			gen: &route.RulePolicy, stages: ruleStages(route.RTM_NEWRULE)},
+		{name: "RTM_NEWNEXTHOP inet", typ: route.RTM_NEWNEXTHOP, flags: create, hdr: nhm(unix.AF_INET),
+			gen: &route.NexthopPolicy, stages: checked(route.RTM_NEWNEXTHOP, false), modelled: nhNewMsgs},
+		{name: "RTM_NEWNEXTHOP unspec", typ: route.RTM_NEWNEXTHOP, flags: create, hdr: nhm(unix.AF_UNSPEC),
+			gen: &route.NexthopPolicy, stages: checked(route.RTM_NEWNEXTHOP, false), modelled: nhNewMsgs},
+		{name: "RTM_DELNEXTHOP", typ: route.RTM_DELNEXTHOP, hdr: nhm(unix.AF_UNSPEC),
+			gen: &route.NexthopDelPolicy, stages: checked(route.RTM_DELNEXTHOP, false), modelled: nhIDMsgs},
+		{name: "RTM_GETNEXTHOP", typ: route.RTM_GETNEXTHOP, hdr: nhm(unix.AF_UNSPEC),
+			gen: &route.NexthopGetPolicy, stages: checked(route.RTM_GETNEXTHOP, false), modelled: nhIDMsgs},
+		{name: "RTM_GETNEXTHOP dump", typ: route.RTM_GETNEXTHOP, flags: wire.Dump, hdr: nhm(unix.AF_UNSPEC),
+			gen: &route.NexthopDumpPolicy, stages: checked(route.RTM_GETNEXTHOP, true), modelled: nhDumpMsgs},
+		{name: "RTM_GETNEXTHOPBUCKET", typ: route.RTM_GETNEXTHOPBUCKET, hdr: nhm(unix.AF_UNSPEC),
+			gen: &bucketGetGen, stages: checked(route.RTM_GETNEXTHOPBUCKET, false), modelled: nhBucketMsgs},
+		{name: "RTM_GETNEXTHOPBUCKET dump", typ: route.RTM_GETNEXTHOPBUCKET, flags: wire.Dump, hdr: nhm(unix.AF_UNSPEC),
+			gen: &bucketDumpGen, stages: checked(route.RTM_GETNEXTHOPBUCKET, true), modelled: nhBucketDumpMsgs},
+		{name: "RTM_GETNETCONF inet", typ: route.RTM_GETNETCONF, hdr: []byte{unix.AF_INET}, gen: &route.NetconfPolicy,
+			stages: checked(route.RTM_GETNETCONF, false), modelled: []string{route.MsgNetconfGetAttr}},
+		{name: "RTM_GETNETCONF inet6", typ: route.RTM_GETNETCONF, hdr: []byte{unix.AF_INET6}, gen: &route.Netconf6Policy,
+			stages: checked(route.RTM_GETNETCONF, false), modelled: []string{route.MsgNetconf6GetAttr}},
+		{name: "RTM_GETNETCONF inet6 dump", typ: route.RTM_GETNETCONF, flags: wire.Dump, hdr: []byte{unix.AF_INET6}, gen: &route.Netconf6Policy,
+			stages: checked(route.RTM_GETNETCONF, true), modelled: []string{route.MsgNetconf6DumpData}},
+		{name: "RTM_NEWNSID", netns: nsidNetNS, typ: route.RTM_NEWNSID, hdr: rtgen[:1:1], gen: &route.NetNSIDPolicy,
+			stages: checked(route.RTM_NEWNSID, false), modelled: []string{route.MsgNSIDMissing, route.MsgNSIDPeerMissing}},
+		{name: "RTM_GETNSID", typ: route.RTM_GETNSID, hdr: rtgen[:1:1], gen: &route.NetNSIDPolicy,
+			stages: checked(route.RTM_GETNSID, false), modelled: []string{route.MsgNSIDGetAttr, route.MsgNSIDPeerMissing}},
+		{name: "RTM_GETNSID dump", typ: route.RTM_GETNSID, flags: wire.Dump, hdr: rtgen[:1:1], gen: &route.NetNSIDPolicy,
+			stages: checked(route.RTM_GETNSID, true), modelled: []string{route.MsgNSIDDumpAttr, route.MsgLinkDumpNetNS}},
+		{name: "RTM_GETRULE dump", typ: route.RTM_GETRULE, flags: wire.Dump, hdr: frh(unix.AF_INET), gen: &route.RulePolicy,
+			stages: checked(route.RTM_GETRULE, true), modelled: []string{route.MsgRuleDumpData, route.MsgRuleDumpValues}},
 		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
 			gen:    &route.XDPPolicy,
 			stages: append(top(&route.LinkPolicy, lib), afSpec, xdp),
@@ -378,10 +427,8 @@ func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
 			o.Base = base + pos
 			err = o.Validate(inner, s.policy, s.mode)
 		}
-		if s.withExtAck && left {
-			v.leftover = true
-		}
 		if err == nil {
+			v.leftover = v.leftover || s.withExtAck && left
 			continue
 		}
 		var ge *validate.Error
@@ -390,8 +437,9 @@ func modelVerdict(t *testing.T, tg *rtTarget, attrs []byte) rtVerdict {
 		}
 		v.err, v.stage, v.bare = ge, s.name, !s.withExtAck || ge.Msg == "" && !ge.HasOffset
 		if v.bare && v.leftover {
-			v.bareMsg = validate.MsgLeftover
+			v.bareMsg = validate.MsgLeftover // left by an earlier stage
 		}
+		v.leftover = v.leftover || s.withExtAck && left
 		return v
 	}
 	return v
@@ -420,7 +468,7 @@ func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng 
 
 		mv := modelVerdict(t, &tg, attrs)
 		st.compared++
-		sig := compareRoute(k, mv, st, tg.stages[0].mode, tg.bareDecides)
+		sig := compareRoute(k, mv, st, tg.stages[0].mode, tg.bareDecides, tg.modelled)
 		if sig == "" {
 			st.agreed++
 			continue
@@ -436,12 +484,13 @@ func runRouteTarget(t *testing.T, c *nlsock.Conn, tg rtTarget, st *rtStats, rng 
 
 // compareRoute returns "" if the kernel's answer k agrees with the model's
 // mv, else a description of the disagreement.
-func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode, bareDecides bool) string {
+func compareRoute(k kernelVerdict, mv rtVerdict, st *rtStats, mode validate.Mode, bareDecides bool, modelled []string) string {
 	ge := mv.err
 	// The kernel rejected by policy with an extended ACK (or with the
 	// message the model gives, as fib_nl_newrule's "Error parsing msg"
-	// over a policy error and reject messages of a rule).
-	kPol := kernelRejected(k, mode) || ge != nil && ge.Msg != "" && k.msg == ge.Msg
+	// over a policy error and reject messages of a rule, or with a
+	// handler's message the model covers).
+	kPol := kernelRejected(k, mode) || ge != nil && ge.Msg != "" && k.msg == ge.Msg || k.msg != "" && slices.Contains(modelled, k.msg)
 	// An errno-only EAFNOSUPPORT or EOPNOTSUPP where the stages decide
 	// them.
 	kBareAF := bareDecides && (k.errno == nlwire.EAFNOSUPPORT || k.errno == nlwire.EOPNOTSUPP) && k.msg == "" && k.offset == 0
@@ -585,6 +634,30 @@ var (
 	}}
 )
 
+// The next hop handlers' messages route.CheckRequest models, per kind of
+// request (the handlers use some of them again in later checks).
+var (
+	nhNewMsgs        = []string{route.MsgNhAncillaryValues, route.MsgNhAncillaryFlags, route.MsgNhFamily}
+	nhIDMsgs         = []string{route.MsgNhHeaderValues, route.MsgNhIDMissing, route.MsgNhID}
+	nhDumpMsgs       = []string{route.MsgNhDumpDevice, route.MsgNhDumpMaster, route.MsgNhDumpValues}
+	nhBucketMsgs     = append(slices.Clone(nhIDMsgs), route.MsgNhBucketMissing, route.MsgNhBucketIndex)
+	nhBucketDumpMsgs = append(slices.Clone(nhDumpMsgs), route.MsgNhID)
+)
+
+// bucketGetGen and bucketDumpGen generate NHA_RES_BUCKET's contents
+// from its nested policy, which the kernel parses in a second step.
+var (
+	bucketGetGen  = withNested(route.NexthopBucketGetPolicy, route.NHA_RES_BUCKET, &route.NexthopResBucketGetPolicy)
+	bucketDumpGen = withNested(route.NexthopBucketDumpPolicy, route.NHA_RES_BUCKET, &route.NexthopResBucketDumpPolicy)
+)
+
+// withNested returns p with the rule of typ nesting n.
+func withNested(p validate.Policy, typ uint16, n *validate.Policy) validate.Policy {
+	p.Rules = slices.Clone(p.Rules)
+	p.Rules[typ] = validate.NestedPolicy(n)
+	return p
+}
+
 // linkNetNS are the link attributes that name a network namespace;
 // addrNetNS the address one.
 var (
@@ -593,6 +666,7 @@ var (
 		route.IFLA_TARGET_NETNSID: true, route.IFLA_LINK_NETNSID: true,
 	}
 	addrNetNS = map[uint16]bool{route.IFA_TARGET_NETNSID: true}
+	nsidNetNS = map[uint16]bool{route.NETNSA_PID: true, route.NETNSA_FD: true, route.NETNSA_TARGET_NSID: true}
 )
 
 // sanitizeNetNS returns attrs with every attribute of netnsAttrs set to -1

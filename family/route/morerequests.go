@@ -228,20 +228,23 @@ func checkNexthop(typ uint16, dump bool, payload []byte, opt validate.Options, t
 		}
 		return nil
 	}
-	// nested parses NHA_RES_BUCKET's payload with p, strictly, with
-	// the kernel's offsets.
+	// nested parses the payload of the last NHA_RES_BUCKET (the one in
+	// the kernel's tb) with p, strictly, with the kernel's offsets.
 	nested := func(p *validate.Policy, ntb []attr.Decoder) error {
 		d := attr.NewDecoder(payload[NhMsgLen:]).WithOrder(opt.Order).Lenient()
+		var last attr.Decoder
+		found := false
 		for d.Next() {
 			if d.Type() == NHA_RES_BUCKET {
-				o := opt
-				o.Base = 16 + NhMsgLen + d.Offset() + attr.HeaderLen
-				if err := o.Parse(d.Bytes(), p, validate.ModeStrict, ntb); err != nil {
-					return err
-				}
+				last, found = d, true
 			}
 		}
-		return nil
+		if !found {
+			return nil
+		}
+		o := opt
+		o.Base = 16 + NhMsgLen + last.Offset() + attr.HeaderLen
+		return o.Parse(last.Bytes(), p, validate.ModeStrict, ntb)
 	}
 	switch {
 	case typ == RTM_NEWNEXTHOP:
