@@ -77,4 +77,10 @@
 // (CTRL_CMD_DELMCAST_GRP and CTRL_CMD_DELFAMILY) to its group "notify",
 // GENL_ID_CTRL, and Unregister removes the members of the family's
 // groups.
+//
+// Record and replay: Replay builds a Kernel from a pcap or pcapng
+// capture (package capture) that answers each recorded request with its
+// recorded replies, sequence numbers and port ID rewritten, in the
+// recording machine's byte order; see Replay for how requests, replies
+// and unknown requests are told apart and answered.
 package nltest
