@@ -9,29 +9,32 @@ import (
 
 // KernelFamilies are the generic netlink families of Linux 6.18 that
 // register operations or attributes, as their kernel sources register
-// them: every family this kernel (Debian's 6.18 on amd64, with the
-// modules it loads at boot) lists in CTRL_CMD_GETFAMILY. Each Source
-// names the file; the facts were read from Linux 6.12's source and, for
-// what 6.18 changed, from later trees:
+// them: every family the 6.18 kernel these tables were made on lists in
+// CTRL_CMD_GETFAMILY (families of modules it had not loaded are not
+// listed). Each Source names the file; the facts were read from Linux
+// 6.12's source and, for what 6.18 changed, from later trees:
 //
-//   - thermal's threshold commands (7-10) and resv_start_op
+//   - thermal's threshold commands (7-10) and its resv_start_op
 //     (__THERMAL_GENL_CMD_MAX) came in 6.13;
 //   - netdev's NETDEV_CMD_NAPI_SET (14, its policy up to
 //     NETDEV_A_NAPI_THREADED) and NETDEV_CMD_BIND_TX (15) came after
-//     6.12; BIND_RX keeps GENL_ADMIN_PERM and the maximum type
-//     NETDEV_A_DMABUF_FD in 6.18, as PAGE_POOL_GET's dump keeps no
-//     policy;
-//   - ethtool's RINGS_SET (up to 17), TSINFO_GET (ETHTOOL_A_TSINFO_MAX,
-//     9) and PSE_SET (ETHTOOL_A_PSE_MAX, 16) grew, and TSCONFIG_GET and
-//     _SET (46, 47), RSS_SET (48), RSS_CREATE_ACT (49) and
-//     RSS_DELETE_ACT (50) are new; for those five, whose 6.18 source was
-//     not at hand, the maximum is the highest type 6.18's policy dump
-//     lists (the generator sizes such arrays to their last entry).
+//     6.12; in 6.18 BIND_RX keeps GENL_ADMIN_PERM and the maximum type
+//     NETDEV_A_DMABUF_FD, and PAGE_POOL_GET's dump has no policy;
+//   - ethtool's maxima are the sizes net/ethtool/netlink.h declares
+//     for its ethnl_*_policy arrays (ARRAY_SIZE in netlink.c sees those
+//     declarations, which may be larger than the definitions' last
+//     entry): RINGS_SET (ETHTOOL_A_RINGS_HDS_THRESH_MAX, 18), TSINFO_GET
+//     (ETHTOOL_A_TSINFO_MAX, 9) and PSE_SET (ETHTOOL_A_PSE_MAX, 16)
+//     grew after 6.12, and TSCONFIG_GET, TSCONFIG_SET (46, 47), RSS_SET
+//     (48, ETHTOOL_A_RSS_FLOW_HASH), RSS_CREATE_ACT (49,
+//     ETHTOOL_A_RSS_INPUT_XFRM) and RSS_DELETE_ACT (50,
+//     ETHTOOL_A_RSS_CONTEXT) are new.
 //
-// Each form's maximum type is what the kernel parses it with; a form of
-// a read-only operation is checked against the live kernel by nltest's
-// tests (strictness, maximum type, resv_start_op), and every family's
-// operations, flags and CTRL_ATTR_MAXATTR by the same tests.
+// Each form's maximum type is what the kernel parses it with. nltest's
+// TestLiveKernelOps holds the table against a running kernel: every
+// family's version, header size, CTRL_ATTR_MAXATTR, operations and
+// CTRL_ATTR_OP_FLAGS, and, for the read-only operations, each form's
+// strictness and maximum type and the family's resv_start_op.
 var KernelFamilies = []KernelFamily{
 	{
 		Name: "nlctrl", Version: 2, HdrSize: 0, MaxAttr: 0, ResvStartOp: CTRL_CMD_GETPOLICY + 1, Split: true,
@@ -93,7 +96,7 @@ var KernelFamilies = []KernelFamily{
 			{Cmd: 13, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_PRIVFLAGS_GET
 			{Cmd: 14, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 2}},                            // ETHTOOL_MSG_PRIVFLAGS_SET
 			{Cmd: 15, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_RINGS_GET
-			{Cmd: 16, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 17}},                           // ETHTOOL_MSG_RINGS_SET
+			{Cmd: 16, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 18}},                           // ETHTOOL_MSG_RINGS_SET
 			{Cmd: 17, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_CHANNELS_GET
 			{Cmd: 18, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 9}},                            // ETHTOOL_MSG_CHANNELS_SET
 			{Cmd: 19, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_COALESCE_GET
