@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/fuzz"
 	"github.com/nlwire/nlwire/internal/testenv"
@@ -129,13 +130,13 @@ func routeReq(typ uint16, flags wire.Flags, seq uint32, payload []byte) []byte {
 // the policy (valid or with one violation).
 func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 	hdrLen := route.Messages.Msg(typ).HeaderLen
-	h := make([]byte, hdrLen)
+	h := make([]byte, attr.Align(hdrLen))
 	h[0] = fam
 	switch r.IntN(8) {
 	case 0: // cut short
-		return h[:r.IntN(hdrLen)]
+		return h[:r.IntN(len(h))]
 	case 1, 2: // one byte spoiled
-		i := 1 + r.IntN(hdrLen-1)
+		i := 1 + r.IntN(len(h)-1)
 		h[i] = byte(1 << r.IntN(8))
 	case 3: // full prefix lengths and allowed flags of the GET handlers
 		if typ == route.RTM_GETROUTE {
@@ -164,6 +165,20 @@ func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 		p = &route.NeighPolicy
 	case route.RTM_GETRULE:
 		p = &route.RulePolicy
+	case route.RTM_GETNEXTHOP:
+		p = &route.NexthopGetPolicy
+		if r.IntN(2) == 0 {
+			p = &route.NexthopDumpPolicy
+		}
+	case route.RTM_GETNEXTHOPBUCKET:
+		p = &route.NexthopBucketGetPolicy
+		if r.IntN(2) == 0 {
+			p = &route.NexthopBucketDumpPolicy
+		}
+	case route.RTM_GETNETCONF:
+		p = &route.NetconfPolicy
+	case route.RTM_GETNSID:
+		p = &route.NetNSIDPolicy
 	}
 	if r.IntN(4) == 0 {
 		return h
@@ -180,7 +195,7 @@ func testRouteLiveDifferential(t *testing.T) {
 		seed, _ = strconv.ParseUint(s, 10, 64)
 	}
 	r := rand.New(rand.NewPCG(seed, 1))
-	n := 2000
+	n := 3000
 	if testing.Short() {
 		n = 300
 	}
@@ -202,6 +217,14 @@ func testRouteLiveDifferential(t *testing.T) {
 		{route.AF_UNSPEC, route.RTM_GETROUTE, false, true},
 		{route.AF_UNSPEC, route.RTM_GETNEIGH, true, true},
 		{route.AF_UNSPEC, route.RTM_GETRULE, false, true},
+		{route.AF_UNSPEC, route.RTM_GETNEXTHOP, true, true},
+		{route.AF_INET, route.RTM_GETNEXTHOP, false, true},
+		{route.AF_INET6, route.RTM_GETNEXTHOP, false, true},
+		{route.AF_UNSPEC, route.RTM_GETNEXTHOPBUCKET, true, true},
+		{route.AF_INET, route.RTM_GETNETCONF, true, true},
+		{route.AF_INET6, route.RTM_GETNETCONF, true, true},
+		{route.AF_UNSPEC, route.RTM_GETNETCONF, false, true},
+		{route.AF_UNSPEC, route.RTM_GETNSID, true, true},
 	}
 	for _, g := range regs {
 		var op nltest.RouteOp
@@ -213,7 +236,12 @@ func testRouteLiveDifferential(t *testing.T) {
 			// RTNL_FLAG_DUMP_SPLIT_NLM_DONE: rtnl_dump_ifinfo,
 			// inet_dump_ifaddr, inet_dump_fib, inet6_dump_fib, and
 			// (measured) rtnl_dump_all.
-			op.SplitDone = g.typ != route.RTM_GETNEIGH && g.typ != route.RTM_GETRULE && !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
+			switch g.typ {
+			case route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE:
+				op.SplitDone = !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
+			case route.RTM_GETNETCONF:
+				op.SplitDone = g.fam == route.AF_UNSPEC // rtnl_dump_all
+			}
 		}
 		if err := k.RegisterRoute(g.fam, g.typ, op); err != nil {
 			t.Fatal(err)
@@ -234,7 +262,8 @@ func testRouteLiveDifferential(t *testing.T) {
 		sides[i] = side{c, k.DialRoute(&nltest.Config{PortID: c.PortID(), NoStrictCheck: !strict})}
 	}
 
-	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH, route.RTM_GETRULE}
+	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH, route.RTM_GETRULE,
+		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID}
 	fams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6}
 	// Rule families: those with rules, and one without (EAFNOSUPPORT
 	// from fib_nl_dumprule, after the checks).

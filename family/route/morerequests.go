@@ -196,10 +196,14 @@ func bareErr(err error) error {
 func checkNexthop(typ uint16, dump bool, payload []byte, opt validate.Options, tb []attr.Decoder) error {
 	hdrLen, p, m, _ := Request(0, typ, dump, true)
 	tb = tb[:p.MaxType+1]
-	if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil {
-		if typ == RTM_GETNEXTHOPBUCKET && dump {
-			return bareErr(err) // parsed with a NULL extack
+	if typ == RTM_GETNEXTHOPBUCKET && dump {
+		// Parsed with a NULL extack: no message, no warning.
+		o := opt
+		o.Warn = nil
+		if err := o.ParseMessage(payload, hdrLen, p, m, tb); err != nil {
+			return bareErr(err)
 		}
+	} else if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil {
 		return err
 	}
 	sw := opt.Order.Swap()
