@@ -22,6 +22,10 @@
 //     CTRL_CMD_GETFAMILY and CTRL_CMD_GETPOLICY, as validate.Policy
 //     values. Other families' policies come from the kernel itself:
 //     validate.ParsePolicyDump reads a CTRL_CMD_GETPOLICY dump.
+//   - KernelFamilies, what Linux 6.18's generic families register and a
+//     policy dump does not say (each operation's strictness, each form's
+//     maximum attribute type, resv_start_op), and KernelDumpLosses, the
+//     policy entries its dumps omit, which DumpLoss.Restore puts back.
 //
 // Other generic families get their message type at run time: ask the
 // controller for it (CTRL_CMD_GETFAMILY with CTRL_ATTR_FAMILY_NAME), as
