@@ -48,7 +48,7 @@ func TestGenlFamilyLookup(t *testing.T) {
 		"0800" + "0100" + "01000000" +
 		"0c00" + "0300" + "0300000000000000" +
 		"0800" + "3c00" + "05000000" +
-		"0c00" + "0600" + "0700000000000000" // NETDEV_A_DEV_XSK_FEATURES
+		"0c00" + "0600" + "0f00000000000000" // NETDEV_A_DEV_XSK_FEATURES: three known flags and bit 3, which no spec names
 	dir := t.TempDir()
 	file := dir + "/m.hex"
 	if err := os.WriteFile(file, []byte(msg+"\n"), 0o644); err != nil {
@@ -61,7 +61,7 @@ func TestGenlFamilyLookup(t *testing.T) {
 	for _, want := range []string{
 		"netdev NETDEV_CMD_DEV_GET", "NETDEV_A_DEV_IFINDEX 1",
 		"NETDEV_A_DEV_XDP_FEATURES 3 (NETDEV_XDP_ACT_BASIC|NETDEV_XDP_ACT_REDIRECT)",
-		"#60 05000000", "NETDEV_A_DEV_XSK_FEATURES 7 (NETDEV_XSK_FLAGS_TX_TIMESTAMP|NETDEV_XSK_FLAGS_TX_CHECKSUM|0x4)",
+		"#60 05000000", "NETDEV_A_DEV_XSK_FEATURES 15 (NETDEV_XSK_FLAGS_TX_TIMESTAMP|NETDEV_XSK_FLAGS_TX_CHECKSUM|NETDEV_XSK_FLAGS_TX_LAUNCH_TIME_FIFO|0x8)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s%s", want, out, errs)

@@ -6,39 +6,61 @@ package registry
 
 import (
 	"github.com/nlwire/nlwire/family"
+	"github.com/nlwire/nlwire/family/binder"
+	"github.com/nlwire/nlwire/family/devenergymodel"
 	"github.com/nlwire/nlwire/family/devlink"
 	"github.com/nlwire/nlwire/family/dpll"
+	"github.com/nlwire/nlwire/family/drmras"
 	"github.com/nlwire/nlwire/family/ethtool"
 	"github.com/nlwire/nlwire/family/fou"
 	"github.com/nlwire/nlwire/family/handshake"
+	"github.com/nlwire/nlwire/family/lockd"
 	"github.com/nlwire/nlwire/family/mptcppm"
 	"github.com/nlwire/nlwire/family/netdev"
+	"github.com/nlwire/nlwire/family/netshaper"
 	"github.com/nlwire/nlwire/family/nfsd"
+	"github.com/nlwire/nlwire/family/nl80211"
 	"github.com/nlwire/nlwire/family/nlctrl"
+	"github.com/nlwire/nlwire/family/ovpn"
 	"github.com/nlwire/nlwire/family/ovsdatapath"
 	"github.com/nlwire/nlwire/family/ovsflow"
+	"github.com/nlwire/nlwire/family/ovspacket"
 	"github.com/nlwire/nlwire/family/ovsvport"
+	"github.com/nlwire/nlwire/family/psp"
+	"github.com/nlwire/nlwire/family/sunrpc"
 	"github.com/nlwire/nlwire/family/tcpmetrics"
 	"github.com/nlwire/nlwire/family/team"
+	"github.com/nlwire/nlwire/family/wireguard"
 )
 
 // generic holds the generic netlink families with generated tables,
 // sorted by name. It is read, never written.
 var generic = [...]*family.Family{
-	&devlink.Family,
-	&dpll.Family,
-	&ethtool.Family,
-	&fou.Family,
-	&handshake.Family,
-	&mptcppm.Family,
-	&netdev.Family,
-	&nfsd.Family,
-	&nlctrl.Family,
-	&ovsdatapath.Family,
-	&ovsflow.Family,
-	&ovsvport.Family,
-	&tcpmetrics.Family,
-	&team.Family,
+	&binder.Family,         // binder
+	&devenergymodel.Family, // dev-energymodel
+	&devlink.Family,        // devlink
+	&dpll.Family,           // dpll
+	&drmras.Family,         // drm-ras
+	&ethtool.Family,        // ethtool
+	&fou.Family,            // fou
+	&handshake.Family,      // handshake
+	&lockd.Family,          // lockd
+	&mptcppm.Family,        // mptcp_pm
+	&netshaper.Family,      // net-shaper
+	&netdev.Family,         // netdev
+	&nfsd.Family,           // nfsd
+	&nl80211.Family,        // nl80211
+	&nlctrl.Family,         // nlctrl
+	&ovpn.Family,           // ovpn
+	&ovsdatapath.Family,    // ovs_datapath
+	&ovsflow.Family,        // ovs_flow
+	&ovspacket.Family,      // ovs_packet
+	&ovsvport.Family,       // ovs_vport
+	&psp.Family,            // psp
+	&sunrpc.Family,         // sunrpc
+	&tcpmetrics.Family,     // tcp_metrics
+	&team.Family,           // team
+	&wireguard.Family,      // wireguard
 }
 
 // Generic returns the generated tables of the generic netlink family

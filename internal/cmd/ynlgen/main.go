@@ -12,9 +12,20 @@
 // the specs of the kernel sources the tests use: $NLWIRE_LINUX_SRC, an
 // extracted /usr/src/linux-source-6.12*, or the Debian package's tarball
 // /usr/src/linux-source-6.12.tar.xz, extracted once into the user's
-// cache directory (as the ynl package's tests do). The kernel version
-// in the headers comes from the directory's name (linux-source-6.12)
-// unless -linux gives it.
+// cache directory (as the ynl package's tests do).
+//
+// The manifest internal/cmd/ynlgen/specs.txt names, for every package,
+// the spec file it is generated from, the SHA-256 of its bytes and the
+// kernel tree it was read from (see manifest.go); the generated headers
+// repeat the tree. A package is regenerated only from those bytes: a
+// spec directory holding another version of a spec (the 6.12 specs,
+// for packages generated from newer ones) leaves its package as
+// committed, and ynlgen lists it as kept. A spec the manifest does not
+// list stops ynlgen, which prints the line to add; -linux and -commit
+// name the tree in that line (the version defaults to the one in the
+// directory's name, linux-source-6.12). To move a package to a newer
+// spec, put that spec's line in the manifest and run ynlgen on a
+// directory holding it.
 //
 // Files are rewritten only when they change. With -check nothing is
 // written: ynlgen lists the files that differ and exits with status 1.
@@ -40,8 +51,8 @@ import (
 func main() {
 	specs := flag.String("specs", "", "the directory of the YNL specs (default: the kernel sources' Documentation/netlink/specs)")
 	root := flag.String("root", ".", "the module's root directory")
-	linux := flag.String("linux", "", "the kernel version of the specs (default: from the directory's name)")
-	commit := flag.String("commit", "", "the kernel commit of the specs, when they are newer than a release")
+	linux := flag.String("linux", "", "the kernel version of specs the manifest does not list (default: from the directory's name)")
+	commit := flag.String("commit", "", "the kernel commit of specs the manifest does not list, when newer than a release")
 	check := flag.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
 	flag.Parse()
 	if err := run(*specs, *root, *linux, *commit, *check); err != nil {
@@ -49,6 +60,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// errManifest reports specs the manifest does not list.
+var errManifest = errors.New("the manifest " + manifestName + " does not list every spec")
 
 func run(specs, root, linux, commit string, check bool) error {
 	if specs == "" {
@@ -59,15 +73,37 @@ func run(specs, root, linux, commit string, check bool) error {
 	}
 	if linux == "" {
 		linux = linuxVersion(specs)
-		if linux == "" {
-			return fmt.Errorf("cannot tell the kernel version of %s: give -linux", specs)
-		}
 	}
-	files, err := generate(specs, linux, commit)
+	tree := ""
+	switch {
+	case commit != "" && linux != "":
+		tree = "Linux " + linux + ", commit " + commit
+	case commit != "":
+		tree = "torvalds/linux commit " + commit
+	case linux != "":
+		tree = "Linux " + linux
+	}
+	man, err := readManifest(filepath.Join(root, filepath.FromSlash(manifestName)))
 	if err != nil {
 		return err
 	}
-	stale, err := write(root, files, check)
+	res, err := generate(specs, man, tree)
+	if err != nil {
+		return err
+	}
+	if len(res.missing) > 0 {
+		for _, e := range res.missing {
+			if e.Source == "" {
+				e.Source = "(give -linux or -commit)"
+			}
+			fmt.Fprintf(os.Stderr, "not in the manifest; add to %s:\n\t%s\n", manifestName, e)
+		}
+		return errManifest
+	}
+	for _, k := range res.kept {
+		fmt.Println("kept", k)
+	}
+	stale, err := write(root, res.files, check)
 	if err != nil {
 		return err
 	}
@@ -100,9 +136,20 @@ func linuxVersion(dir string) string {
 	return m[len(m)-1][1]
 }
 
-// generate returns every generated file, by path relative to the
-// module's root.
-func generate(specDir, linux, commit string) (map[string][]byte, error) {
+// result is what generate makes of a spec directory.
+type result struct {
+	files   map[string][]byte // generated files, by path relative to the module's root
+	kept    []string          // packages left as committed, and why
+	matched []string          // packages generated from the manifest's bytes, sorted
+	missing []entry           // specs the manifest does not list, as the lines to add
+}
+
+// generate generates the packages of the specs in specDir that the
+// manifest lists with their bytes; tree names the source of specs it
+// does not list (for the lines to add). The registry of packages
+// (zfamilies_test.go) is generated only when every package of the
+// manifest is.
+func generate(specDir string, man manifest, tree string) (*result, error) {
 	paths, err := filepath.Glob(filepath.Join(specDir, "*.yaml"))
 	if err != nil {
 		return nil, err
@@ -111,43 +158,52 @@ func generate(specDir, linux, commit string) (map[string][]byte, error) {
 		return nil, fmt.Errorf("no specs in %s", specDir)
 	}
 	sort.Strings(paths)
-	out := map[string][]byte{}
-	var pkgs []string
+	res := &result{files: map[string][]byte{}}
 	owner := map[string]string{}
 	for _, p := range paths {
-		spec, err := ynl.ParseFile(p)
-		if err != nil {
-			return nil, err
-		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		src := source{
-			Path:   "Documentation/netlink/specs/" + filepath.Base(p),
-			Linux:  linux,
-			Commit: commit,
-			SPDX:   spdx(data),
+		spec, err := ynl.ParseFile(p)
+		if err != nil {
+			return nil, err
 		}
+		base := filepath.Base(p)
+		pkg := pkgName(spec.Name)
+		if prev, ok := owner[pkg]; ok && pkg != "" {
+			return nil, fmt.Errorf("%s and %s both make package %s", prev, base, pkg)
+		}
+		owner[pkg] = base
+		sum := specSum(data)
+		e, listed := man[pkg]
+		switch {
+		case !listed:
+			res.missing = append(res.missing, entry{Pkg: pkg, File: base, SHA256: sum, Source: tree})
+			continue
+		case e.File != base || e.SHA256 != sum:
+			res.kept = append(res.kept, fmt.Sprintf("family/%s: committed from %s (%s), not from this directory's %s", pkg, e.File, e.Source, base))
+			continue
+		}
+		src := source{Path: "Documentation/netlink/specs/" + base, Tree: e.Source, SPDX: spdx(data)}
 		g, err := newGen(spec, src)
 		if err != nil {
 			return nil, err
 		}
-		if prev, ok := owner[g.pkg]; ok {
-			return nil, fmt.Errorf("%s and %s both make package %s", prev, src.Path, g.pkg)
-		}
-		owner[g.pkg] = src.Path
 		fs, err := g.files()
 		if err != nil {
 			return nil, err
 		}
 		for name, b := range fs {
-			out["family/"+g.pkg+"/"+name] = b
+			res.files["family/"+g.pkg+"/"+name] = b
 		}
-		pkgs = append(pkgs, g.pkg)
+		res.matched = append(res.matched, pkg)
 	}
-	out["internal/cmd/ynlgen/zfamilies_test.go"] = registry(pkgs, linux, commit)
-	return out, nil
+	sort.Strings(res.matched)
+	if len(res.kept) == 0 && len(res.missing) == 0 && len(res.matched) == len(man) {
+		res.files["internal/cmd/ynlgen/zfamilies_test.go"] = registry(res.matched)
+	}
+	return res, nil
 }
 
 var spdxRE = regexp.MustCompile(`SPDX-License-Identifier:\s*(.+)`)
@@ -160,13 +216,9 @@ func spdx(data []byte) string {
 }
 
 // registry is the test file that imports every generated package.
-func registry(pkgs []string, linux, commit string) []byte {
+func registry(pkgs []string) []byte {
 	var b bytes.Buffer
-	ver := "Linux " + linux
-	if commit != "" {
-		ver += ", commit " + commit
-	}
-	fmt.Fprintf(&b, "// Code generated by ynlgen from Documentation/netlink/specs (%s). DO NOT EDIT.\n\npackage main\n\nimport (\n", ver)
+	fmt.Fprintf(&b, "// Code generated by ynlgen from the specs %s lists. DO NOT EDIT.\n\npackage main\n\nimport (\n", manifestName)
 	b.WriteString("\t\"github.com/nlwire/nlwire/family\"\n")
 	for _, p := range pkgs {
 		fmt.Fprintf(&b, "\t%q\n", "github.com/nlwire/nlwire/family/"+p)

@@ -53,7 +53,7 @@ func TestRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := newGen(spec, source{Path: "demo.yaml", Linux: "6.12"})
+	g, err := newGen(spec, source{Path: "demo.yaml", Tree: "Linux 6.12"})
 	if err != nil {
 		t.Fatal(err)
 	}
