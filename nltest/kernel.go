@@ -95,8 +95,11 @@ type Family struct {
 // Group is a multicast group of a family (struct genl_multicast_group).
 type Group struct {
 	Name string // CTRL_ATTR_MCAST_GRP_NAME
-	// ID is the group's number (CTRL_ATTR_MCAST_GRP_ID); 0 lets Register
-	// pick the lowest free one.
+	// ID is the group's number (CTRL_ATTR_MCAST_GRP_ID), global across
+	// families as in the kernel. When every group of a family has ID 0,
+	// Register numbers them from the lowest run of free IDs (from 2
+	// up), as genl_allocate_reserve_groups does; a single group of ID 0
+	// among numbered ones gets the lowest free ID.
 	ID uint32
 }
 
@@ -289,9 +292,16 @@ func (k *Kernel) Register(f *Family) (uint16, error) {
 		}
 		rf.ID = id
 	}
+	if n := len(rf.Groups); n > 0 && !slices.ContainsFunc(rf.Groups, func(g Group) bool { return g.ID != 0 }) {
+		// genl_allocate_reserve_groups: a run of n free IDs.
+		first := k.freeGroup(nil, n)
+		for i := range rf.Groups {
+			rf.Groups[i].ID = first + uint32(i)
+		}
+	}
 	for i := range rf.Groups {
 		if rf.Groups[i].ID == 0 {
-			rf.Groups[i].ID = k.freeGroup(rf.Groups[:i])
+			rf.Groups[i].ID = k.freeGroup(rf.Groups, 1)
 		}
 	}
 	i, _ := slices.BinarySearchFunc(k.fams, rf.ID, func(g *family, id uint16) int { return int(g.ID) - int(id) })
@@ -332,10 +342,12 @@ func (k *Kernel) freeID() (uint16, bool) {
 	return 0, false
 }
 
-// freeGroup returns the lowest multicast group ID no family (nor the
-// groups before it in its own family) uses. (The kernel's allocation
-// from its group bitmap is close to this, not the same.)
-func (k *Kernel) freeGroup(own []Group) uint32 {
+// freeGroup returns the lowest multicast group ID from which n IDs are
+// used by no family (nor by own, the family's groups), as
+// genl_allocate_reserve_groups finds them in the kernel's bitmap, where
+// bits 0 and 1 are taken (group 1 is NET_DM's) and so are GENL_ID_CTRL,
+// GENL_ID_VFS_DQUOT and GENL_ID_PMCRAID.
+func (k *Kernel) freeGroup(own []Group, n int) uint32 {
 	used := func(id uint32) bool {
 		for _, g := range own {
 			if g.ID == id {
@@ -351,11 +363,17 @@ func (k *Kernel) freeGroup(own []Group) uint32 {
 		}
 		return id == genl.GENL_ID_CTRL || id == GENL_ID_VFS_DQUOT || id == GENL_ID_PMCRAID
 	}
-	id := uint32(1)
-	for used(id) {
-		id++
+	id := uint32(2)
+	for {
+		free := 0
+		for free < n && !used(id+uint32(free)) {
+			free++
+		}
+		if free == n {
+			return id
+		}
+		id += uint32(free) + 1
 	}
-	return id
 }
 
 // resolve works out an operation's forms as genl_get_cmd and the op

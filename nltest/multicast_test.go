@@ -376,3 +376,46 @@ func TestMulticastConcurrent(t *testing.T) {
 		t.Errorf("%d datagrams left over", c.Pending())
 	}
 }
+
+// TestGroupIDs: groups without IDs are numbered as the kernel numbered
+// them on Linux 6.18, where thermal, netdev, ethtool, acpi_event,
+// mptcp_pm and IOAM6 registered in turn got 2-3, 4-5, 6, 7, 8-9 and 10:
+// a run of free IDs from 2 up, past the reserved 16 to 18.
+func TestGroupIDs(t *testing.T) {
+	k := nltest.NewKernel()
+	reg := func(name string, ids ...uint32) []uint32 {
+		f := &nltest.Family{Name: name, Ops: []nltest.Op{{Cmd: 1, Do: nop}}}
+		for i, id := range ids {
+			f.Groups = append(f.Groups, nltest.Group{Name: "g" + string(rune('a'+i)), ID: id})
+		}
+		if _, err := k.Register(f); err != nil {
+			t.Fatal(err)
+		}
+		var got []uint32
+		for i := range ids {
+			g, err := k.GenlGroup(name, "g"+string(rune('a'+i)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, g)
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		name string
+		ids  []uint32
+		want []uint32
+	}{
+		{"thermal", []uint32{0, 0}, []uint32{2, 3}},
+		{"netdev", []uint32{0, 0}, []uint32{4, 5}},
+		{"ethtool", []uint32{0}, []uint32{6}},
+		{"fixed", []uint32{12, 14}, []uint32{12, 14}},
+		{"run3", []uint32{0, 0, 0}, []uint32{7, 8, 9}},
+		{"run4", []uint32{0, 0, 0, 0}, []uint32{19, 20, 21, 22}}, // 10-11 and 13 too short, 16-18 reserved
+		{"mixed", []uint32{0, 11}, []uint32{10, 11}},
+	} {
+		if diff := cmp.Diff(tc.want, reg(tc.name, tc.ids...)); diff != "" {
+			t.Errorf("%s: group IDs (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
