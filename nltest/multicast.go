@@ -57,8 +57,8 @@ type mcFamily struct {
 
 // ngroups returns the number of groups a socket of the protocol may
 // join: RTNLGRP_MAX for NETLINK_ROUTE, the generic bitmap's size else.
-func (m *multicast) ngroups(route_ bool) uint32 {
-	if route_ {
+func (m *multicast) ngroups(isRoute bool) uint32 {
+	if isRoute {
 		return route.RTNLGRP_MAX
 	}
 	return m.genlGroups
@@ -131,8 +131,8 @@ func (k *Kernel) leaveAll(c *Conn) {
 }
 
 // Multicast sends datagram to every socket of protocol (NETLINK_ROUTE
-// or NETLINK_GENERIC) that joined group, as netlink_broadcast does, and
-// returns how many got it. The bytes go as they are: build the messages
+// or NETLINK_GENERIC; another reaches none) that joined group, as
+// netlink_broadcast does, and returns how many got it. The bytes go as they are: build the messages
 // as the kernel does for the notification modelled, commonly with
 // nlmsg_pid and nlmsg_seq 0 (genlmsg_put(skb, 0, 0, ...)), but with the
 // port ID and sequence number of the request that caused it where the
@@ -141,6 +141,9 @@ func (k *Kernel) leaveAll(c *Conn) {
 // group. It may be called from a handler, and does not allocate once the
 // receivers' queues have grown.
 func (k *Kernel) Multicast(protocol int, group uint32, datagram []byte) int {
+	if protocol != NETLINK_ROUTE && protocol != NETLINK_GENERIC {
+		return 0
+	}
 	m := &k.mc
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -148,10 +151,10 @@ func (k *Kernel) Multicast(protocol int, group uint32, datagram []byte) int {
 }
 
 // deliver is Multicast with m.mu held.
-func (m *multicast) deliver(route_ bool, group uint32, d []byte) int {
+func (m *multicast) deliver(isRoute bool, group uint32, d []byte) int {
 	n := 0
 	for _, c := range m.members {
-		if c.route != route_ || !c.inGroup(group) {
+		if c.route != isRoute || !c.inGroup(group) {
 			continue
 		}
 		c.qmu.Lock()

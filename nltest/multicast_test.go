@@ -70,6 +70,9 @@ func TestMulticastRoute(t *testing.T) {
 	if n := k.Multicast(nltest.NETLINK_ROUTE, route.RTNLGRP_IPV4_IFADDR, msg); n != 1 {
 		t.Errorf("Multicast reached %d sockets, want 1", n)
 	}
+	if n := k.Multicast(12, route.RTNLGRP_IPV4_IFADDR, msg); n != 0 {
+		t.Errorf("Multicast to NETLINK_NETFILTER reached %d sockets", n)
+	}
 	if n := k.Multicast(nltest.NETLINK_ROUTE, route.RTNLGRP_LINK, msg); n != 0 {
 		t.Errorf("Multicast to a group nobody joined reached %d sockets", n)
 	}

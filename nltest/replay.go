@@ -26,7 +26,9 @@ import (
 // A request recorded n times is answered with its n recorded answers in
 // order; Send of any other request, or of one whose answers are used up,
 // queues nothing and returns an *UnmatchedError naming the closest
-// recorded request.
+// recorded request. Answers are received as replies (ReceiveFrom's
+// group 0), all queued at once, dump parts included: a capture records
+// neither groups nor the buffer sizes that shaped the parts.
 //
 // The capture does not always say which way a datagram went. A record
 // is a request if pcapng's direction flag says outbound or, without
@@ -385,8 +387,9 @@ func (rc *recording) unmatched(proto int, b []byte, qi int, ok bool) error {
 }
 
 // Unreplayed returns the capture records of the requests a replaying
-// Kernel (Replay) has not answered yet, in capture order; nil for any
-// other Kernel.
+// Kernel (Replay) has not answered yet, in capture order, including
+// those of protocols other than NETLINK_ROUTE and NETLINK_GENERIC,
+// which its sockets cannot send; nil for any other Kernel.
 func (k *Kernel) Unreplayed() []int {
 	rc := k.replay
 	if rc == nil {
