@@ -81,14 +81,7 @@ func AFSpecPolicy(fam uint16) *validate.Policy {
 // kernel's extended ACK keeps the last message set), else none. The
 // device is assumed to have IPv4 and IPv6 enabled.
 func ValidateAFSpec(spec []byte, opt validate.Options) error {
-	left := false
-	warn := opt.Warn
-	opt.Warn = func(w validate.Warning) {
-		left = left || w.Kind == validate.WarnLeftover
-		if warn != nil {
-			warn(w)
-		}
-	}
+	left := false // a nest left bytes over: the liberal parse's warning
 	bare := func(e nlwire.Errno) error {
 		if left {
 			return &validate.Error{Errno: e, Msg: validate.MsgLeftover}
@@ -112,6 +105,10 @@ func ValidateAFSpec(spec []byte, opt validate.Options) error {
 		if err := inner.Parse(d.Bytes(), p, validate.ModeLiberal, tb[:int(max(p.MaxType+1, uint16(len(p.Rules))))]); err != nil {
 			return err
 		}
+		w := attr.NewDecoder(d.Bytes()).WithOrder(opt.Order).Lenient()
+		for w.Next() {
+		}
+		left = left || w.Leftover() > 0
 		if fam == AF_INET {
 			if !tb[IFLA_INET_CONF].Present() {
 				continue
@@ -138,10 +135,10 @@ func ValidateAFSpec(spec []byte, opt validate.Options) error {
 }
 
 // checkAFSpec runs ValidateAFSpec on the last IFLA_AF_SPEC of a link
-// message's payload, if it has one; left says the link attributes left
-// bytes over, which leaves validate.MsgLeftover in the extended ACK of
-// an error without a message of its own.
-func checkAFSpec(payload []byte, opt validate.Options, left bool) error {
+// message's payload, if it has one. Bytes left over after the link
+// attributes leave validate.MsgLeftover in the extended ACK of an error
+// without a message of its own.
+func checkAFSpec(payload []byte, opt validate.Options) error {
 	start := attr.Align(IfInfoMsgLen)
 	if len(payload) < start {
 		return nil
@@ -157,11 +154,14 @@ func checkAFSpec(payload []byte, opt validate.Options, left bool) error {
 	if !found {
 		return nil
 	}
+	left := d.Leftover() > 0
 	opt.Base = 16 + start + off + attr.HeaderLen // nlmsghdr, ifinfomsg, nlattr
 	err := ValidateAFSpec(spec, opt)
-	var ve *validate.Error
-	if left && errors.As(err, &ve) && ve.Msg == "" && !ve.HasOffset {
-		ve.Msg = validate.MsgLeftover
+	if err != nil && left {
+		var ve *validate.Error
+		if errors.As(err, &ve) && ve.Msg == "" && !ve.HasOffset {
+			ve.Msg = validate.MsgLeftover
+		}
 	}
 	return err
 }

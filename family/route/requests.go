@@ -346,21 +346,10 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 	}
 	get := typ&3 == 2
 	if !get {
-		if typ != RTM_NEWLINK && typ != RTM_SETLINK {
-			return opt.ParseMessage(payload, hdrLen, p, m, tb)
-		}
-		left := false
-		warn := opt.Warn
-		opt.Warn = func(w validate.Warning) {
-			left = left || w.Kind == validate.WarnLeftover
-			if warn != nil {
-				warn(w)
-			}
-		}
-		if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil {
+		if err := opt.ParseMessage(payload, hdrLen, p, m, tb); err != nil || typ != RTM_NEWLINK && typ != RTM_SETLINK {
 			return err
 		}
-		return checkAFSpec(payload, opt, left)
+		return checkAFSpec(payload, opt)
 	}
 	if tb == nil || len(tb) < MaxAttrs {
 		tb = make([]attr.Decoder, MaxAttrs)

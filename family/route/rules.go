@@ -123,9 +123,11 @@ func checkRule(typ uint16, dump, strict bool, payload []byte, opt validate.Optio
 	} else {
 		err = opt.ValidateMessage(payload, FibRuleHdrLen, &RulePolicy, validate.ModeLiberal)
 	}
-	var ve *validate.Error
-	if errors.As(err, &ve) {
-		ve.Msg = MsgRuleParse
+	if err != nil {
+		var ve *validate.Error
+		if errors.As(err, &ve) {
+			ve.Msg = MsgRuleParse
+		}
 	}
 	return err
 }
