@@ -43,7 +43,12 @@ func routeKey(fam uint8, typ uint16) uint32 { return uint32(fam)<<16 | uint32(ty
 // AF_UNSPEC; RTM_GETADDR dump for AF_INET and AF_INET6 and do for
 // AF_INET6 (an AF_UNSPEC dump walks every family's); RTM_GETROUTE do for
 // AF_INET and AF_INET6 and dump for both (and AF_UNSPEC); RTM_GETNEIGH
-// do and dump for AF_UNSPEC.
+// do and dump for AF_UNSPEC; RTM_GETRULE dump only, for AF_UNSPEC;
+// RTM_GETNEXTHOP do and dump for AF_UNSPEC and dump for AF_INET and
+// AF_INET6; RTM_GETNEXTHOPBUCKET and RTM_GETNSID do and dump for
+// AF_UNSPEC; RTM_GETNETCONF do and dump for AF_INET and AF_INET6 (an
+// AF_UNSPEC dump walks both). route.Request documents what the kernel
+// checks of each.
 func (k *Kernel) RegisterRoute(fam uint8, typ uint16, op RouteOp) error {
 	if typ < route.RTM_BASE || typ > route.RTM_MAX || op.Do == nil && op.Dump == nil || op.Dump != nil && !isGet(typ) {
 		return ErrInvalidRoute
@@ -82,11 +87,12 @@ func (k *Kernel) SetRouteState(st route.RequestState) {
 // of NLM_F_DUMP is a dump. Before a do handler runs, and in a dump's
 // first part before its handler runs, the request is checked with
 // route.CheckRequest (header length and values, policy, allowed
-// attributes, strict or not as the socket is); a failed do request is
+// attributes, the rule, IFLA_AF_SPEC, next hop, netconf and namespace id
+// checks, strict or not as the socket is); a failed do request is
 // answered with NLMSG_ERROR, a failed dump with NLMSG_DONE carrying the
-// errno and extended ACK, as the kernel's dumpits fail. Every permission
-// is granted (no EPERM); NLM_F_BULK and NLM_F_DUMP_FILTERED are not
-// modelled.
+// errno and extended ACK, as the kernel's dumpits fail. NLMSG_DONE
+// carries NLM_F_DUMP_FILTERED where route.DumpFiltered says. Every
+// permission is granted (no EPERM); NLM_F_BULK is not modelled.
 func (k *Kernel) DialRoute(cfg *Config) *Conn {
 	c := k.Dial(cfg)
 	c.route = true

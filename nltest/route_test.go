@@ -92,8 +92,9 @@ func routeAnswer(t *testing.T, c *nltest.Conn, req []byte) rtAnswer {
 }
 
 // routeKernel has handlers for RTM_GETLINK (do and dump, split
-// NLMSG_DONE), RTM_GETADDR (AF_INET6 do), RTM_GETNEIGH and RTM_NEWLINK,
-// each answering with one message per call.
+// NLMSG_DONE; one message per call), RTM_GETADDR (AF_INET6 do),
+// RTM_GETNEIGH, RTM_NEWLINK, RTM_SETLINK, RTM_NEWRULE, RTM_GETRULE (dump
+// only) and RTM_GETNEXTHOP (the others answer nothing).
 func routeKernel(t *testing.T) *nltest.Kernel {
 	k := nltest.NewKernel()
 	one := func(req *nltest.Request, rep *nltest.Reply) error {
@@ -112,6 +113,10 @@ func routeKernel(t *testing.T) *nltest.Kernel {
 		{route.AF_INET6, route.RTM_GETADDR, nltest.RouteOp{Do: none, Dump: none}},
 		{route.AF_UNSPEC, route.RTM_GETNEIGH, nltest.RouteOp{Do: none, Dump: none}},
 		{route.AF_UNSPEC, route.RTM_NEWLINK, nltest.RouteOp{Do: none}},
+		{route.AF_UNSPEC, route.RTM_SETLINK, nltest.RouteOp{Do: none}},
+		{route.AF_UNSPEC, route.RTM_NEWRULE, nltest.RouteOp{Do: none}},
+		{route.AF_UNSPEC, route.RTM_GETRULE, nltest.RouteOp{Dump: none}},
+		{route.AF_UNSPEC, route.RTM_GETNEXTHOP, nltest.RouteOp{Do: none, Dump: none}},
 	} {
 		if err := k.RegisterRoute(r.fam, r.typ, r.op); err != nil {
 			t.Fatal(err)
@@ -148,6 +153,12 @@ func TestRouteConn(t *testing.T) {
 		b := []byte{fam, 0, 0, 0, 0, 0, 0, 0, 0, 0, flags, 0}
 		binary.NativeEndian.PutUint32(b[4:], uint32(idx)) // ndm_ifindex
 		return append(b, attrs...)
+	}
+	frh := func(fam byte, attrs ...byte) []byte {
+		return append([]byte{fam, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, attrs...)
+	}
+	afSpec := func(fam uint16) []byte {
+		return append(append([]byte(nil), ifi...), nla(route.IFLA_AF_SPEC|0x8000, nla(fam|0x8000)...)...)
 	}
 	ack := wire.Capped // a success ACK echoes only the header
 	dump := wire.Request | wire.Ack | wire.Dump
@@ -197,6 +208,25 @@ func TestRouteConn(t *testing.T) {
 			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgNeighDumpFlags, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
 		{"newlink liberal: unknown attribute passes", true, rtReq(route.RTM_NEWLINK, do, 1, append(append([]byte(nil), ifi...), nla(0x7f)...)...),
 			rtAnswer{Type: wire.TypeError, Flags: ack, Datagrams: 1}},
+		{"getrule do: no handler", true, rtReq(route.RTM_GETRULE, do, 1, frh(route.AF_INET)...),
+			rtAnswer{Type: wire.TypeError, Errno: nlwire.EOPNOTSUPP, Datagrams: 1}},
+		{"getrule dump strict: no attribute, before any policy", true, rtReq(route.RTM_GETRULE, dump, 1, frh(route.AF_INET, nla(route.FRA_PRIORITY, 1, 0, 0, 0)...)...),
+			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgRuleDumpData, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
+		{"getrule dump strict: header values", true, rtReq(route.RTM_GETRULE, dump, 1, route.AF_INET, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgRuleDumpValues, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
+		{"getrule dump non-strict: nothing checked", false, rtReq(route.RTM_GETRULE, dump, 1, route.AF_INET, 32),
+			rtAnswer{Type: wire.TypeDone, Flags: wire.Multi, Datagrams: 1}},
+		{"newrule: a policy error says Error parsing msg", true, rtReq(route.RTM_NEWRULE, do, 1, frh(route.AF_INET, nla(route.FRA_PRIORITY, 1, 0)...)...),
+			rtAnswer{Type: wire.TypeError, Errno: nlwire.ERANGE, Msg: route.MsgRuleParse, Offset: 28,
+				Policy: "NLA_U32 range [0, 4294967295]", Flags: wire.AckTLVs, Datagrams: 1}},
+		{"newrule: family without rules", true, rtReq(route.RTM_NEWRULE, do, 1, frh(route.AF_BRIDGE)...),
+			rtAnswer{Type: wire.TypeError, Errno: nlwire.EAFNOSUPPORT, Msg: route.MsgRuleFamily, Flags: wire.AckTLVs, Datagrams: 1}},
+		{"setlink: IFLA_AF_SPEC of a family without rtnl_af_ops", true, rtReq(route.RTM_SETLINK, do, 1, afSpec(route.AF_MPLS)...),
+			rtAnswer{Type: wire.TypeError, Errno: nlwire.EAFNOSUPPORT, Datagrams: 1}},
+		{"setlink: IFLA_AF_SPEC inet6 needs a token or a mode", true, rtReq(route.RTM_SETLINK, do, 1, afSpec(route.AF_INET6)...),
+			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, Datagrams: 1}},
+		{"getnexthop dump non-strict: checked anyway", false, rtReq(route.RTM_GETNEXTHOP, dump, 1, 0, 0, 0, 0, 1, 0, 0, 0),
+			rtAnswer{Type: wire.TypeDone, Errno: nlwire.EINVAL, Msg: route.MsgNhDumpValues, Flags: wire.Multi | wire.AckTLVs, Datagrams: 1}},
 		{"newlink: short header", true, rtReq(route.RTM_NEWLINK, do, 1, 0, 0),
 			rtAnswer{Type: wire.TypeError, Errno: nlwire.EINVAL, Msg: validate.MsgHeaderLength, Flags: wire.AckTLVs, Datagrams: 1}},
 	} {
@@ -239,6 +269,8 @@ func TestRouteRequestTable(t *testing.T) {
 		{route.AF_INET, route.RTM_GETNEIGH, false, false, res{route.NdMsgLen, &route.NeighPolicy, validate.ModeDeprecatedStrict, true}},
 		{route.AF_BRIDGE, route.RTM_GETNEIGH, true, true, res{}},
 		{0, route.RTM_GETRULE, true, true, res{}},
+		{route.AF_INET, route.RTM_NEWRULE, false, false, res{route.FibRuleHdrLen, &route.RulePolicy, validate.ModeLiberal, true}},
+		{0, route.RTM_GETNEXTHOP, true, false, res{route.NhMsgLen, &route.NexthopDumpPolicy, validate.ModeStrict, true}},
 	} {
 		var got res
 		got.HdrLen, got.Policy, got.Mode, got.OK = route.Request(c.fam, c.typ, c.dump, c.strict)
