@@ -26,10 +26,20 @@
 //     RouteAttrs, and Messages for the message types) that name each
 //     attribute, say how to show its payload and which space a nest
 //     holds, for dumpers such as cmd/nldump.
-//   - Policies (LinkPolicy, AddrPolicy, RoutePolicy, ...): the kernel's
-//     struct nla_policy tables as validate.Policy values. rtnetlink
-//     parses most requests with the liberal, deprecated parsers: validate
-//     them with validate.ModeLiberal.
+//   - Policies (LinkPolicy, AddrPolicy, RoutePolicy, RulePolicy, the
+//     IFLA_AF_SPEC nests' InetAFPolicy and Inet6AFPolicy, the next hop,
+//     netconf and namespace id policies, ...): the kernel's struct
+//     nla_policy tables as validate.Policy values. rtnetlink parses most
+//     requests with the liberal, deprecated parsers: validate them with
+//     validate.ModeLiberal.
+//   - The table of what the kernel applies to a request: Request gives,
+//     for an address family, message type and form (do or dump, strict
+//     socket or not), the family header's size, the policy and the mode;
+//     CheckRequest makes the handlers' checks around the policy (header
+//     values, allow-lists, required attributes, IFLA_AF_SPEC's separate
+//     pass, the rule and next hop checks) with the kernel's errno,
+//     message and offset; DumpFiltered says when NLMSG_DONE carries
+//     NLM_F_DUMP_FILTERED. nltest and cmd/nldump use them.
 //
 // Nothing here makes a system call: the package builds and works on
 // every GOOS and GOARCH, the numbers being Linux's wherever the program
