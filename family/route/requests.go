@@ -111,11 +111,13 @@ const (
 // RoutePolicy (ip_valid_fib_dump_req), and RTM_GETNEIGH do, which
 // neigh_valid_get_req always parses strictly.
 //
-// Not modelled: RTM_GETLINK dumps of AF_INET6 (inet6_dump_ifinfo) and
-// AF_BRIDGE (rtnl_bridge_getlink) and RTM_GETNEIGH of AF_BRIDGE (the FDB
-// handlers) report ok false; IFLA_LINKINFO and the other nests are
-// checked only as ifla_policy checks them (their contents are parsed
-// later by the handlers, per link kind).
+// Not modelled: RTM_GETLINK dumps of AF_INET6 (inet6_dump_ifinfo),
+// RTM_GETLINK dumps, RTM_SETLINK and RTM_DELLINK of AF_BRIDGE (the
+// bridge's own handlers) and RTM_NEWNEIGH, RTM_DELNEIGH and RTM_GETNEIGH
+// of AF_BRIDGE (the FDB handlers) report ok false; IFLA_LINKINFO and
+// the other nests but IFLA_AF_SPEC are checked only as ifla_policy
+// checks them (their contents are parsed later by the handlers, per
+// link kind).
 func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.Policy, m validate.Mode, ok bool) {
 	get := typ >= RTM_BASE && typ&3 == 2
 	mode := validate.ModeLiberal
@@ -127,6 +129,9 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 	}
 	switch typ {
 	case RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK:
+		if fam == AF_BRIDGE && typ != RTM_NEWLINK {
+			return 0, nil, 0, false // rtnl_bridge_dellink, rtnl_bridge_setlink
+		}
 		return IfInfoMsgLen, &LinkPolicy, validate.ModeLiberal, true
 	case RTM_GETLINK:
 		if dump && (fam == AF_INET6 || fam == AF_BRIDGE) {
@@ -163,6 +168,9 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 		}
 		return RtMsgLen, &RoutePolicy, mode, true
 	case RTM_NEWNEIGH, RTM_DELNEIGH:
+		if fam == AF_BRIDGE {
+			return 0, nil, 0, false // rtnl_fdb_add, rtnl_fdb_del
+		}
 		return NdMsgLen, &NeighPolicy, validate.ModeLiberal, true
 	case RTM_GETNEIGH:
 		if fam == AF_BRIDGE {

@@ -327,6 +327,9 @@ func TestRequestTable(t *testing.T) {
 		{0, route.RTM_NEWNSID, false, true, row{route.RtGenMsgLen, &route.NetNSIDPolicy, validate.ModeLiberal, true}},
 		{0, route.RTM_GETNSID, true, false, row{}},
 		{0, route.RTM_GETNSID, true, true, row{route.RtGenMsgLen, &route.NetNSIDPolicy, validate.ModeDeprecatedStrict, true}},
+		{route.AF_BRIDGE, route.RTM_SETLINK, false, true, row{}},
+		{route.AF_BRIDGE, route.RTM_NEWLINK, false, true, row{route.IfInfoMsgLen, &route.LinkPolicy, validate.ModeLiberal, true}},
+		{route.AF_BRIDGE, route.RTM_NEWNEIGH, false, true, row{}},
 	} {
 		var got row
 		got.HdrLen, got.Policy, got.Mode, got.OK = route.Request(c.fam, c.typ, c.dump, c.strict)
