@@ -272,14 +272,21 @@ func rtTargets(v0, v1 int32) []rtTarget {
 	}
 	// The whole of route.CheckRequest as one stage, for the request
 	// kinds whose handlers check more than a policy.
+	devs := nsDevices{1: true, uint32(v0): true, uint32(v1): true}
 	checked := func(typ uint16, dump bool) []rtStage {
 		_, _, m, _ := route.Request(0, typ, dump, true)
 		return []rtStage{{name: "CheckRequest", withExtAck: true, mode: m,
 			check: func(hdr, attrs []byte, o validate.Options) error {
 				h := make([]byte, attr.Align(len(hdr)))
 				copy(h, hdr)
-				return route.CheckRequest(hdr[0], typ, dump, true, cat(h, attrs), o, nil, nil)
+				return route.CheckRequest(hdr[0], typ, dump, true, cat(h, attrs), o, nil, devs)
 			}}}
+	}
+	stats := func(idx int32, mask uint32) []byte {
+		h := make([]byte, route.IfStatsMsgLen)
+		ne.PutUint32(h[4:], uint32(idx))
+		ne.PutUint32(h[8:], mask)
+		return h
 	}
 	nhm := func(family byte) []byte {
 		h := make([]byte, route.NhMsgLen)
@@ -362,6 +369,12 @@ func rtTargets(v0, v1 int32) []rtTarget {
 			stages: checked(route.RTM_GETNSID, false), modelled: []string{route.MsgNSIDGetAttr, route.MsgNSIDPeerMissing}},
 		{name: "RTM_GETNSID dump", typ: route.RTM_GETNSID, flags: wire.Dump, hdr: rtgen[:1:1], gen: &route.NetNSIDPolicy,
 			stages: checked(route.RTM_GETNSID, true), modelled: []string{route.MsgNSIDDumpAttr, route.MsgLinkDumpNetNS}},
+		{name: "RTM_GETSTATS", typ: route.RTM_GETSTATS, hdr: stats(v1, 1<<(route.IFLA_STATS_LINK_OFFLOAD_XSTATS-1)), gen: &route.StatsGetPolicy,
+			stages: checked(route.RTM_GETSTATS, false), modelled: statsMsgs},
+		{name: "RTM_GETSTATS dump", typ: route.RTM_GETSTATS, flags: wire.Dump, hdr: stats(0, 1), gen: &route.StatsGetPolicy,
+			stages: checked(route.RTM_GETSTATS, true), modelled: statsMsgs},
+		{name: "RTM_SETSTATS", typ: route.RTM_SETSTATS, hdr: stats(v1, 0), gen: &route.StatsSetPolicy,
+			stages: checked(route.RTM_SETSTATS, false), modelled: statsMsgs},
 		{name: "RTM_GETRULE dump", typ: route.RTM_GETRULE, flags: wire.Dump, hdr: frh(unix.AF_INET), gen: &route.RulePolicy,
 			stages: checked(route.RTM_GETRULE, true), modelled: []string{route.MsgRuleDumpData, route.MsgRuleDumpValues}},
 		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,
@@ -643,6 +656,18 @@ var (
 	nhBucketMsgs     = append(slices.Clone(nhIDMsgs), route.MsgNhBucketMissing, route.MsgNhBucketIndex)
 	nhBucketDumpMsgs = append(slices.Clone(nhDumpMsgs), route.MsgNhID)
 )
+
+// statsMsgs are the statistics handlers' messages route.CheckRequest
+// models.
+var statsMsgs = []string{route.MsgStatsHeader, route.MsgStatsValues, route.MsgStatsMask, route.MsgStatsGetMask,
+	route.MsgStatsDumpMask, route.MsgStatsFiltered, route.MsgStatsSetFamily, route.MsgStatsSetMaskZero}
+
+// nsDevices is the test namespace's state for route.CheckRequest: its
+// devices by index, and no peer namespace ids.
+type nsDevices map[uint32]bool
+
+func (d nsDevices) Device(ifindex uint32) bool { return d[ifindex] }
+func (nsDevices) NetNSID(int32) bool           { return false }
 
 // bucketGetGen and bucketDumpGen generate NHA_RES_BUCKET's contents
 // from its nested policy, which the kernel parses in a second step.

@@ -25,8 +25,9 @@ import (
 
 // The NETLINK_ROUTE live differential: in a network namespace made for
 // the test (lo up), the same GET requests (RTM_GETLINK, RTM_GETADDR,
-// RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, do and dump, valid and
-// malformed) go to the kernel and to a fake whose handlers replay the
+// RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, RTM_GETNEXTHOP,
+// RTM_GETNEXTHOPBUCKET, RTM_GETNETCONF, RTM_GETNSID, RTM_GETSTATS, do and
+// dump, valid and malformed) go to the kernel and to a fake whose handlers replay the
 // kernel's data messages (and, where the kernel's handler failed, its
 // error), over
 // strict and non-strict sockets; the answers are compared byte for byte
@@ -146,6 +147,10 @@ func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 		if typ == route.RTM_GETNEIGH {
 			h[10] = route.NTF_PROXY
 		}
+		if typ == route.RTM_GETSTATS { // lo, and a filter mask
+			h[4] = []byte{0, 1}[r.IntN(2)]
+			h[8] = byte(1 << r.IntN(5))
+		}
 	}
 	var p *validate.Policy
 	switch typ {
@@ -179,6 +184,8 @@ func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 		p = &route.NetconfPolicy
 	case route.RTM_GETNSID:
 		p = &route.NetNSIDPolicy
+	case route.RTM_GETSTATS:
+		p = &route.StatsGetPolicy
 	}
 	if r.IntN(4) == 0 {
 		return h
@@ -225,6 +232,7 @@ func testRouteLiveDifferential(t *testing.T) {
 		{route.AF_INET6, route.RTM_GETNETCONF, true, true},
 		{route.AF_UNSPEC, route.RTM_GETNETCONF, false, true},
 		{route.AF_UNSPEC, route.RTM_GETNSID, true, true},
+		{route.AF_UNSPEC, route.RTM_GETSTATS, true, true},
 	}
 	for _, g := range regs {
 		var op nltest.RouteOp
@@ -263,7 +271,7 @@ func testRouteLiveDifferential(t *testing.T) {
 	}
 
 	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH, route.RTM_GETRULE,
-		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID}
+		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID, route.RTM_GETSTATS}
 	fams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6}
 	// Rule families: those with rules, and one without (EAFNOSUPPORT
 	// from fib_nl_dumprule, after the checks).

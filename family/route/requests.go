@@ -95,6 +95,8 @@ const (
 //	RTM_GETNEXTHOPBUCKET do, dump          NhMsg, NexthopBucketGetPolicy, NexthopBucketDumpPolicy, strict on every socket
 //	RTM_GETNETCONF do                      AF_INET: NetconfMsg, NetconfPolicy; AF_INET6: Netconf6Policy
 //	RTM_GETNETCONF dump                    none (strict: no attributes allowed)
+//	RTM_GETSTATS do, dump                  IfStatsMsg, StatsGetPolicy, strict on every socket
+//	RTM_SETSTATS                           IfStatsMsg, StatsSetPolicy, strict
 //	RTM_NEWNSID                            RtGenMsg, NetNSIDPolicy, liberal
 //	RTM_GETNSID do                         RtGenMsg, NetNSIDPolicy
 //	RTM_GETNSID dump                       strict only: RtGenMsg, NetNSIDPolicy
@@ -208,6 +210,10 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 		case fam == AF_INET6:
 			return NetconfMsgLen, &Netconf6Policy, mode, true
 		}
+	case RTM_GETSTATS:
+		return IfStatsMsgLen, &StatsGetPolicy, validate.ModeStrict, true
+	case RTM_SETSTATS:
+		return IfStatsMsgLen, &StatsSetPolicy, validate.ModeStrict, true
 	case RTM_NEWNSID:
 		return RtGenMsgLen, &NetNSIDPolicy, validate.ModeLiberal, true
 	case RTM_GETNSID:
@@ -322,6 +328,14 @@ func reqErr(msg string) error {
 // and strictly nothing but NETNSA_PID, NETNSA_FD, NETNSA_NSID and
 // NETNSA_TARGET_NSID (MsgNSIDGetAttr); a strict dump only a
 // NETNSA_TARGET_NSID st knows, with the offending attribute's offset.
+// Statistics requests: the header's length on every socket
+// (MsgStatsHeader), strictly its padding, a dump's ifindex
+// (MsgStatsValues) and the filter mask's bits (MsgStatsMask); a do
+// request's ifindex (bare EINVAL if 0; ENODEV for a device st
+// does not know); RTM_SETSTATS' family (MsgStatsSetFamily) and zero mask
+// (MsgStatsSetMaskZero) before StatsSetPolicy; RTM_GETSTATS' non-zero
+// mask (MsgStatsGetMask, MsgStatsDumpMask) before StatsGetPolicy, then
+// filters only for the types the mask enables (MsgStatsFiltered).
 //
 // RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
 // IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
@@ -333,7 +347,7 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 	case RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE:
 		return checkRule(typ, dump, strict, payload, opt, tb)
 	case RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP, RTM_GETNEXTHOPBUCKET,
-		RTM_GETNETCONF, RTM_NEWNSID, RTM_GETNSID:
+		RTM_GETNETCONF, RTM_NEWNSID, RTM_GETNSID, RTM_GETSTATS, RTM_SETSTATS:
 		if len(tb) < MaxAttrs {
 			tb = make([]attr.Decoder, MaxAttrs)
 		}
@@ -345,6 +359,8 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 			return checkNetconf(fam, dump, strict, payload, opt, tb)
 		case RTM_NEWNSID, RTM_GETNSID:
 			return checkNSID(typ, dump, strict, payload, opt, tb, st)
+		case RTM_GETSTATS, RTM_SETSTATS:
+			return checkStats(fam, typ, dump, strict, payload, opt, tb, st)
 		}
 		return checkNexthop(typ, dump, payload, opt, tb)
 	}
@@ -568,6 +584,11 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 		if !tb[NDA_DST].Present() {
 			return &MissingAttrError{Type: NDA_DST}
 		}
+		// 6.18 (measured): other attributes are rejected before the
+		// family is looked at, and NDA_DST's length after.
+		if err := allowed(MsgGetNeighAttr, NDA_DST); err != nil {
+			return err
+		}
 		keyLen := 4
 		switch fam {
 		case AF_INET:
@@ -575,11 +596,6 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 			keyLen = 16
 		default:
 			return &validate.Error{Errno: nlwire.EAFNOSUPPORT, Msg: MsgGetNeighFamily}
-		}
-		// 6.18 (measured): other attributes are rejected before
-		// NDA_DST's length is checked.
-		if err := allowed(MsgGetNeighAttr, NDA_DST); err != nil {
-			return err
 		}
 		if tb[NDA_DST].Len() != keyLen {
 			return reqErr(MsgGetNeighAddress)

@@ -1,6 +1,7 @@
 package route_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"testing"
 
@@ -297,6 +298,59 @@ func TestCheckRequestNetconfNSID(t *testing.T) {
 	}
 }
 
+func TestCheckRequestStats(t *testing.T) {
+	hdr := func(fam byte, pad byte, idx, mask uint32) []byte {
+		b := []byte{fam, pad, 0, 0}
+		b = append(b, nativeU32(idx)...)
+		return append(b, nativeU32(mask)...)
+	}
+	offload := uint32(1) << (route.IFLA_STATS_LINK_OFFLOAD_XSTATS - 1)
+	filters := func(e *attr.Encoder) {
+		n := e.Begin(route.IFLA_STATS_GET_FILTERS)
+		e.Uint32(route.IFLA_STATS_LINK_OFFLOAD_XSTATS, 1)
+		e.End(n)
+	}
+	cases := []reqCase{
+		{name: "get: valid", typ: route.RTM_GETSTATS, strict: true, hdr: hdr(0, 0, 1, 1)},
+		{name: "short on any socket", typ: route.RTM_GETSTATS, dump: true, hdr: hdr(0, 0, 0, 1)[:8],
+			want: v(nlwire.EINVAL, route.MsgStatsHeader, -1)},
+		{name: "dump strict: ifindex", typ: route.RTM_GETSTATS, dump: true, strict: true, hdr: hdr(0, 0, 1, 1),
+			want: v(nlwire.EINVAL, route.MsgStatsValues, -1)},
+		{name: "dump not strict: ifindex ignored", typ: route.RTM_GETSTATS, dump: true, hdr: hdr(0, 1, 1, 1)},
+		{name: "strict: mask above IFLA_STATS_MAX", typ: route.RTM_GETSTATS, dump: true, strict: true, hdr: hdr(0, 0, 0, 1<<route.IFLA_STATS_MAX),
+			want: v(nlwire.EINVAL, route.MsgStatsMask, -1)},
+		{name: "get: ifindex 0", typ: route.RTM_GETSTATS, strict: true, hdr: hdr(0, 0, 0, 1), want: v(nlwire.EINVAL, "", -1)},
+		{name: "get: unknown device", typ: route.RTM_GETSTATS, strict: true, hdr: hdr(0, 0, 0x80000000, 1), want: v(nlwire.ENODEV, "", -1)},
+		{name: "dump: no mask", typ: route.RTM_GETSTATS, dump: true, hdr: hdr(0, 0, 0, 0), want: v(nlwire.EINVAL, route.MsgStatsDumpMask, -1)},
+		{name: "dump: filter not enabled", typ: route.RTM_GETSTATS, dump: true, hdr: hdr(0, 0, 0, 1), attrs: filters,
+			want: v(nlwire.EINVAL, route.MsgStatsFiltered, -1)},
+		{name: "dump: filter enabled", typ: route.RTM_GETSTATS, dump: true, hdr: hdr(0, 0, 0, offload), attrs: filters},
+		{name: "set: family", typ: route.RTM_SETSTATS, strict: true, hdr: hdr(route.AF_INET, 0, 1, 0),
+			want: v(nlwire.EINVAL, route.MsgStatsSetFamily, -1)},
+		{name: "set: mask", typ: route.RTM_SETSTATS, strict: true, hdr: hdr(0, 0, 1, 1),
+			want: v(nlwire.EINVAL, route.MsgStatsSetMaskZero, -1)},
+		{name: "set: L3 stats above 1", typ: route.RTM_SETSTATS, strict: true, hdr: hdr(0, 0, 1, 0),
+			attrs: func(e *attr.Encoder) { e.Uint8(route.IFLA_STATS_SET_OFFLOAD_XSTATS_L3_STATS, 2) },
+			want:  v(nlwire.ERANGE, validate.MsgOutOfRange, 16+route.IfStatsMsgLen)},
+	}
+	st := loState{}
+	for _, c := range cases {
+		p := c.payload(nlwire.Native)
+		got := verdictOf(t, route.CheckRequest(p[0], c.typ, c.dump, c.strict, p, validate.Options{}, nil, st))
+		if d := cmp.Diff(c.want, got); d != "" {
+			t.Errorf("%s: verdict (-want +got):\n%s", c.name, d)
+		}
+	}
+}
+
+// loState knows the device of index 1 and no namespace id.
+type loState struct{}
+
+func (loState) Device(ifindex uint32) bool { return ifindex == 1 }
+func (loState) NetNSID(int32) bool         { return false }
+
+func nativeU32(v uint32) []byte { return binary.NativeEndian.AppendUint32(nil, v) }
+
 // TestRequestTable pins the (type, form) → (header, policy, mode) table
 // for the message types added with the rule, next hop, netconf and
 // namespace id checks.
@@ -330,6 +384,8 @@ func TestRequestTable(t *testing.T) {
 		{route.AF_BRIDGE, route.RTM_SETLINK, false, true, row{}},
 		{route.AF_BRIDGE, route.RTM_NEWLINK, false, true, row{route.IfInfoMsgLen, &route.LinkPolicy, validate.ModeLiberal, true}},
 		{route.AF_BRIDGE, route.RTM_NEWNEIGH, false, true, row{}},
+		{0, route.RTM_GETSTATS, true, false, row{route.IfStatsMsgLen, &route.StatsGetPolicy, validate.ModeStrict, true}},
+		{0, route.RTM_SETSTATS, false, false, row{route.IfStatsMsgLen, &route.StatsSetPolicy, validate.ModeStrict, true}},
 	} {
 		var got row
 		got.HdrLen, got.Policy, got.Mode, got.OK = route.Request(c.fam, c.typ, c.dump, c.strict)
