@@ -546,7 +546,14 @@ func (d *decoder) attrSet(s *Spec, n *yaml.Node) *AttrSet {
 }
 
 func (d *decoder) addAttr(set *AttrSet, a *Attr, n *yaml.Node) {
-	if set.byName[a.Name] != nil {
+	if prev := set.byName[a.Name]; prev != nil {
+		// An unused attribute listed twice at the same value (the
+		// newer ethtool's "strings" lists unspec twice, value 0) is
+		// one attribute, as nlspec.py's dict by name makes it; any
+		// other reuse of a name is an error.
+		if prev.Value == a.Value && prev.Type == a.Type && prev.Type == TypeUnused {
+			return
+		}
 		d.fail(n, ErrInvalid, "duplicate attribute "+quote(a.Name)+" in "+quote(set.Name))
 		return
 	}

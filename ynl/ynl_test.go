@@ -2,6 +2,7 @@ package ynl
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -643,6 +644,7 @@ func TestErrors(t *testing.T) {
 		{"bad byte order", minimal("  - name: s\n    attributes:\n      - name: a\n        type: u16\n        byte-order: middle\n", ""), ErrInvalid, `unknown byte-order "middle"`},
 		{"duplicate key", minimal("  - name: s\n    name: t\n    attributes: []\n", ""), ErrInvalid, `4:5: duplicate key "name"`},
 		{"duplicate attribute", minimal("  - name: s\n    attributes:\n      - {name: a, type: u8}\n      - {name: a, type: u8}\n", ""), ErrInvalid, `duplicate attribute "a" in "s"`},
+		{"duplicate attribute at one value", minimal("  - name: s\n    attributes:\n      - {name: a, type: u8, value: 1}\n      - {name: a, type: u8, value: 1}\n", ""), ErrInvalid, `duplicate attribute "a" in "s"`},
 		{"duplicate set", minimal(oneSet+oneSet, ""), ErrInvalid, `duplicate attribute set "s"`},
 		{"merge key", "base: &b {name: f}\n<<: *b\n", ErrInvalid, "2:1: merge keys"},
 		{"undefined nest", minimal("  - name: s\n    attributes:\n      - name: a\n        type: nest\n        nested-attributes: nope\n", ""), ErrUndefined, `7:28: attribute set "nope" is not defined`},
@@ -778,5 +780,24 @@ operations: {list: [{name: get-device, value: 0, attribute-set: peer, dump: {}}]
 	}
 	if op := s.Operation("get-device"); op.Value != 0 || op.CName != "WIREGUARD_CMD_GET_DEVICE" {
 		t.Errorf("get-device: %+v", op)
+	}
+}
+
+// TestDuplicateUnused parses a set that lists an unused attribute twice
+// at one value, as the newer ethtool spec's "strings" does: one
+// attribute, and the count goes on from it.
+func TestDuplicateUnused(t *testing.T) {
+	src := minimal("  - name: s\n    attributes:\n      - {name: unspec, type: unused, value: 0}\n"+
+		"      - {name: unspec, type: unused, value: 0}\n      - {name: b, type: u8}\n", "")
+	s, err := Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range s.AttrSet("s").Attributes {
+		got = append(got, a.Name+"="+strconv.FormatInt(a.Value, 10))
+	}
+	if diff := cmp.Diff([]string{"unspec=0", "b=1"}, got); diff != "" {
+		t.Errorf("attributes (-want +got):\n%s", diff)
 	}
 }

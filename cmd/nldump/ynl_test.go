@@ -18,7 +18,7 @@ func TestGenlCaptureNamed(t *testing.T) {
 	}
 	for _, want := range []string{
 		"netdev NETDEV_CMD_DEV_GET", "ethtool ETHTOOL_MSG_LINKINFO_GET", "ethtool ETHTOOL_MSG_CHANNELS_GET",
-		"NETDEV_A_DEV_XDP_FEATURES", "ETHTOOL_A_HEADER_DEV_NAME \"v0\"", "(ETHTOOL_HEADER_FLAGS_COMPACT_BITSETS)",
+		"NETDEV_A_DEV_XDP_FEATURES", "ETHTOOL_A_HEADER_DEV_NAME \"v0\"", "(ETHTOOL_FLAG_COMPACT_BITSETS)",
 		"ETHTOOL_A_BITSET_VALUE", "(NETDEV_XDP_ACT_BASIC|",
 	} {
 		if !strings.Contains(out, want) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -185,7 +186,7 @@ func TestSpecFacts(t *testing.T) {
 		if newer[spec.Name] {
 			rn = func(n string) string {
 				for _, r := range knownRenames {
-					if r.spec == spec.Name && strings.HasPrefix(n, r.old) {
+					if r.spec == spec.Name && (n == r.old || !r.exact && strings.HasPrefix(n, r.old)) {
 						seen[r.spec+": "+r.old] = true
 						return r.new + n[len(r.old):]
 					}
@@ -193,11 +194,12 @@ func TestSpecFacts(t *testing.T) {
 				return n
 			}
 		}
-		for _, d := range specDiffs(spec, fam, rn) {
-			why, ok := knownChanges[d]
+		byName := newer[spec.Name] && defaultPrefixFamilies[spec.Name] != ""
+		for _, d := range specDiffs(spec, fam, rn, byName) {
+			key, why := knownChange(d)
 			switch {
-			case ok && newer[spec.Name]:
-				seen[d] = true
+			case key != "" && newer[spec.Name]:
+				seen[key] = true
 				t.Logf("known change: %s (%s)", d, why)
 			case newer[spec.Name] && strings.HasSuffix(d, addedSuffix):
 				// An addition of the newer spec's.
@@ -224,16 +226,40 @@ const addedSuffix = " (added)"
 // knownRenames are the C names the newer specs changed: a name of the
 // 6.12 spec starting with old is the tables' name starting with new.
 // Values and types are still compared, under the new names.
-var knownRenames = []struct{ spec, old, new, why string }{
-	{"rt-addr", "RT_ADDR_A_ADDR_ATTRS_", "", prefixWhy},
-	{"rt-addr", "RT_ADDR_A_ADDR_ATTRS", "IFA", prefixWhy},
-	{"rt-addr", "RT_ADDR_IFA_FLAGS", "IFA_F", "the newer spec gives the flags the kernel's prefix (name-prefix ifa-f-: IFA_F_SECONDARY, linux/if_addr.h)"},
-	{"rt-addr", "RT_ADDR_CMD_", "RTM_", opsWhy},
-	{"rt-route", "RT_ROUTE_A_ROUTE_ATTRS_", "", prefixWhy},
-	{"rt-route", "RT_ROUTE_A_ROUTE_ATTRS", "RTA", prefixWhy},
-	{"rt-route", "RT_ROUTE_A_RTA_METRICS_", "", prefixWhy},
-	{"rt-route", "RT_ROUTE_A_RTA_METRICS", "RTAX", prefixWhy},
-	{"rt-route", "RT_ROUTE_CMD_", "RTM_", opsWhy},
+var knownRenames = []struct {
+	spec, old, new, why string
+	exact               bool // old is a whole name, not a prefix
+}{
+	{"rt-addr", "RT_ADDR_A_ADDR_ATTRS_", "", prefixWhy, false},
+	{"rt-addr", "RT_ADDR_A_ADDR_ATTRS", "IFA", prefixWhy, false},
+	{"rt-addr", "RT_ADDR_IFA_FLAGS", "IFA_F", "the newer spec gives the flags the kernel's prefix (name-prefix ifa-f-: IFA_F_SECONDARY, linux/if_addr.h)", false},
+	{"rt-addr", "RT_ADDR_CMD_", "RTM_", opsWhy, false},
+	{"rt-route", "RT_ROUTE_A_ROUTE_ATTRS_", "", prefixWhy, false},
+	{"rt-route", "RT_ROUTE_A_ROUTE_ATTRS", "RTA", prefixWhy, false},
+	{"rt-route", "RT_ROUTE_A_RTA_METRICS_", "", prefixWhy, false},
+	{"rt-route", "RT_ROUTE_A_RTA_METRICS", "RTAX", prefixWhy, false},
+	{"rt-route", "RT_ROUTE_CMD_", "RTM_", opsWhy, false},
+	{"rt-link", "RT_LINK_CMD_", "RTM_", opsWhy, false},
+	{"rt-link", "RT_LINK_IFINFO_FLAGS", "IFF", "the newer spec gives the link flags the kernel's prefix (name-prefix iff-: IFF_UP, linux/if.h)", false},
+	{"rt-link", "IFLA_BR_NF_CALL_IP6_TABLES", "IFLA_BR_NF_CALL_IP6TABLES", "a fix: the kernel's name (linux/if_link.h) has no underscore in IP6TABLES", true},
+	{"rt-link", "IFLA_VLAN_FLAG", "IFLA_VLAN_FLAGS", "a fix: the kernel's name is IFLA_VLAN_FLAGS (linux/if_link.h)", true},
+	{"rt-link", "IFLA_INET6_ICMP6_STATS", "IFLA_INET6_ICMP6STATS", "a fix: the kernel's name is IFLA_INET6_ICMP6STATS (linux/if_link.h)", true},
+	{"rt-link", "IFLA_VLAN_QOSMAPPING", "IFLA_VLAN_QOS_MAPPING", "a fix: 6.12's name-prefix ifla-vlan-qos lacks its dash; the kernel's name is IFLA_VLAN_QOS_MAPPING", true},
+	{"tc", "TC_CMD_", "RTM_", opsWhy, false},
+	{"tc", "TC_TC_CLS_FLAGS", "TC_CLS_FLAGS", "the newer spec renames tc-cls-flags to cls-flags (the kernel's TCA_CLS_FLAGS_* are bit numbers, not these masks' names)", false},
+	{"tc", "TC_TC_FLOWER_KEY_CTRL_FLAGS", "TCA_FLOWER_KEY_FLAGS", "the newer spec gives the flower key flags the kernel's prefix (name-prefix tca-flower-key-flags-)", false},
+	{"ethtool", "ETHTOOL_HEADER_FLAGS", "ETHTOOL_FLAG", "the newer spec gives the header flags the kernel's prefix (name-prefix ethtool-flag-: ETHTOOL_FLAG_COMPACT_BITSETS)", false},
+}
+
+// defaultPrefixFamilies are the families whose 6.12 spec gives (most
+// of) its attribute sets no name-prefix, so that their C names are
+// YNL's defaults (TC_A_TC_ATTRS_KIND); the newer specs give every set
+// the kernel's prefix (TCA_KIND). A set of such a family without a
+// name-prefix is matched with the table naming its attributes (by
+// name and number) under any prefix.
+var defaultPrefixFamilies = map[string]string{
+	"tc":      "6.12's tc spec has no name-prefix on its sets; the newer one has the kernel's (tca-, tca-act-, tca-flower-, ...)",
+	"rt-link": "6.12's rt_link spec lacks name-prefix on some sets (xdp-attrs, ifla-attrs, ...); the newer one has the kernel's",
 }
 
 const (
@@ -243,6 +269,21 @@ const (
 	opsWhy = "the newer specs set the operations' name-prefix rtm-, giving the kernel's message types (RTM_NEWADDR)"
 )
 
+// knownChange returns the key of knownChanges that matches the
+// difference d (a key may hold path.Match's wildcards), and its
+// explanation.
+func knownChange(d string) (key, why string) {
+	for k, w := range knownChanges {
+		if k == d {
+			return k, w
+		}
+		if ok, _ := path.Match(k, d); ok {
+			return k, w
+		}
+	}
+	return "", ""
+}
+
 // knownChanges explains the differences between the Linux 6.12 specs and
 // the newer ones the committed tables come from that are not additions:
 // renames and fixes in the kernel's specs. Keys are specDiffs' lines.
@@ -251,7 +292,30 @@ var knownChanges = map[string]string{
 		"a u32 (display-hint ipv4) where 6.12's said binary; the table shows the u32 the spec declares",
 	"rt-addr: operation RTM_NEWADDR: do request lacks attribute 8": membersWhy,
 	"rt-addr: operation RTM_DELADDR: do request lacks attribute 8": membersWhy,
+	"ethtool: operation ETHTOOL_MSG_MODULE_EEPROM_GET: do request lacks attribute [2-6]": "the ethtool spec read " +
+		"(torvalds/linux e72a6c89) lists only header in module-eeprom-get's do request; 6.12's also lists offset, length, " +
+		"page, bank and i2c-address (2-6), which the request carries: the copy read differs from 6.12 there",
+	"rt-link: set linkinfo-brport-attrs IFLA_BRPORT_*: format flag, spec u8 (u8)": "the newer rt-link spec declares " +
+		"the bridge port's on/off options (mode, guard, protect, learning, ...) type flag where 6.12's says u8; the kernel " +
+		"sends them as one byte (nla_put_u8), and the table follows the spec it was generated from",
+	"rt-link: set linkinfo-*-attrs IFLA_*: format be16, spec u16 (u16)": byteOrderWhy,
+	"rt-link: set linkinfo-*-attrs IFLA_*: format be32, spec u32 (u32)": byteOrderWhy,
+	"rt-link: set linkinfo-gre-attrs IFLA_GRE_ENCAP_LIMIT: format u8, spec u32 (u32)": "a fix: the newer spec " +
+		"declares encap-limit u8, as the kernel's GRE policy (NLA_U8) has it",
+	"rt-link: set linkinfo-geneve-attrs IFLA_GENEVE_REMOTE: format u32, spec binary (ipaddr)":         ipv4U32Why,
+	"rt-link: set linkinfo-iptun-attrs IFLA_IPTUN_6RD_RELAY_PREFIX: format u32, spec binary (ipaddr)": ipv4U32Why,
+	"tc: set tc-act-stats-attrs TCA_STATS_APP: format nested, spec binary (binary)": "the newer tc spec makes " +
+		"TCA_STATS_APP a sub-message selected by the qdisc's kind (it was binary)",
 }
+
+const (
+	// byteOrderWhy explains the tunnel attributes' byte order.
+	byteOrderWhy = "a fix: the newer rt-link spec gives the GRE, GENEVE and IP tunnel keys, flags, ports and " +
+		"flow labels byte-order big-endian, as the kernel carries them (__be16, __be32)"
+	// ipv4U32Why explains the IPv4 addresses declared u32.
+	ipv4U32Why = "the newer rt-link spec declares this IPv4 address a u32 with display-hint ipv4 where 6.12's said " +
+		"binary; the table shows the u32 the spec declares"
+)
 
 // membersWhy explains rt-addr's request lists.
 const membersWhy = "6.12's rt_addr lists the ifaddrmsg members (ifa-family, ifa-flags, ...) among a request's " +
@@ -331,6 +395,46 @@ func matchSet(fam *family.Family, as *ynl.AttrSet, rn func(string) string) *fami
 	return best
 }
 
+// defaultPrefix reports whether the spec gives the set no name-prefix:
+// its C names are YNL's defaults (the family's name, "_A_", the set's).
+func defaultPrefix(s *ynl.Spec, as *ynl.AttrSet) bool {
+	p := s.CName + "-a-" + as.Name + "-"
+	if as.Name == s.Name {
+		p = s.CName + "-a-"
+	}
+	return as.NamePrefix == cUpperName(p)
+}
+
+// cUpperName is a spec name as a C name's part ("6rd-prefix" -> 6RD_PREFIX).
+func cUpperName(n string) string { return strings.ToUpper(strings.ReplaceAll(n, "-", "_")) }
+
+// matchSetByName finds the table of a set whose C names are YNL's
+// defaults in this spec and the kernel's in the tables': the one naming
+// most of its attributes, at their numbers, with the attribute's name
+// after any prefix.
+func matchSetByName(fam *family.Family, as *ynl.AttrSet) *family.Set {
+	var best *family.Set
+	bestScore, bestExtra := 0, 0
+	for _, s := range fam.Sets {
+		score, named := 0, 0
+		for _, a := range as.Attributes {
+			if strings.HasSuffix(s.Name(uint16(a.Value)), "_"+cname(cUpperName(a.Name))) {
+				score++
+			}
+		}
+		for _, at := range s.Attrs {
+			if at.Name != "" {
+				named++
+			}
+		}
+		extra := max(named-len(as.Attributes), len(as.Attributes)-named)
+		if score > bestScore || score == bestScore && score > 0 && extra < bestExtra {
+			best, bestScore, bestExtra = s, score, extra
+		}
+	}
+	return best
+}
+
 // findEnum finds the table of an enum or flags definition: the one of
 // its C prefix (and first entry).
 func findEnum(fam *family.Family, d *ynl.Definition, rn func(string) string) *family.EnumDef {
@@ -349,7 +453,7 @@ func findEnum(fam *family.Family, d *ynl.Definition, rn func(string) string) *fa
 // one line each, "spec: what"; a line ending in addedSuffix is something
 // the tables have that the spec does not. rn maps the spec's C names
 // (and prefixes) to the tables' (see knownRenames).
-func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string) []string {
+func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string, byName bool) []string {
 	var d []string
 	add := func(format string, args ...any) { d = append(d, s.Name+": "+fmt.Sprintf(format, args...)) }
 	if fam.Protocol != s.Protonum || (s.Protocol.IsGenetlink() && fam.Version != s.Version) {
@@ -388,11 +492,62 @@ func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string) []string
 		add("%d enums, spec %d%s", len(fam.Enums), nEnums, addedSuffix)
 	}
 	setOf := map[*ynl.AttrSet]*family.Set{}
+	// want is the tables' name of a spec's attribute.
+	want := func(as *ynl.AttrSet, a *ynl.Attr) string { return rn(cname(a.CName)) }
 	for _, as := range s.AttributeSets {
+		if byName && defaultPrefix(s, as) {
+			if set := matchSetByName(fam, as); set != nil {
+				setOf[as] = set
+			}
+			continue
+		}
 		if set := matchSet(fam, as, rn); set != nil {
 			setOf[as] = set
 		}
 	}
+	if byName {
+		// A default-prefix set is the table its parent's attribute (or
+		// sub-message variant) leads to, where the parent is matched:
+		// small sets (one "info" or "parms" attribute) name alike.
+		for range 3 {
+			for _, as := range s.AttributeSets {
+				parent := setOf[as]
+				if parent == nil {
+					continue
+				}
+				for _, a := range as.Attributes {
+					at := parent.Attr(uint16(a.Value))
+					if at == nil {
+						continue
+					}
+					if a.Nested != nil && defaultPrefix(s, a.Nested) {
+						if c := at.ChildSet(""); c != nil {
+							setOf[a.Nested] = c
+						}
+					}
+					if a.SubMsg != nil {
+						for _, f := range a.SubMsg.Formats {
+							if f.Set != nil && defaultPrefix(s, f.Set) {
+								if c := at.ChildSet(f.Value); c != nil {
+									setOf[f.Set] = c
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		want = func(as *ynl.AttrSet, a *ynl.Attr) string {
+			if set := setOf[as]; defaultPrefix(s, as) && set != nil {
+				if n := set.Name(uint16(a.Value)); strings.HasSuffix(n, "_"+cname(cUpperName(a.Name))) {
+					return n
+				}
+				return rn(set.Space + "_" + cname(cUpperName(a.Name)))
+			}
+			return rn(cname(a.CName))
+		}
+	}
+	seenSet := map[*family.Set]bool{}
 	if len(s.AttributeSets) < len(fam.Sets) {
 		add("%d sets, spec %d%s", len(fam.Sets), len(s.AttributeSets), addedSuffix)
 	}
@@ -402,12 +557,16 @@ func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string) []string
 			add("set %s: no table of space %s", as.Name, rn(strings.TrimSuffix(as.NamePrefix, "_")))
 			continue
 		}
+		if seenSet[set] && len(as.Attributes) == 0 {
+			continue // an empty set: one table serves them all
+		}
+		seenSet[set] = true
 		known := map[uint16]bool{}
 		for _, a := range as.Attributes {
 			known[uint16(a.Value)] = true
 			got := set.Attr(uint16(a.Value))
-			where := "set " + as.Name + " " + rn(cname(a.CName))
-			if got == nil || got.Name != rn(cname(a.CName)) {
+			where := "set " + as.Name + " " + want(as, a)
+			if got == nil || got.Name != want(as, a) {
 				name := "nothing"
 				if got != nil {
 					name = got.Name
@@ -454,10 +613,17 @@ func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string) []string
 			continue
 		}
 		op := &fam.Ops[i]
+		hasDo, hasDump := op.Flags&family.OpDo != 0, op.Flags&family.OpDump != 0
 		if int64(op.Request) != o.RequestValue || int64(op.Reply) != o.ReplyValue ||
-			(op.Flags&family.OpDo != 0) != (o.Do != nil) || (op.Flags&family.OpDump != 0) != (o.Dump != nil) {
+			o.Do != nil && !hasDo || o.Dump != nil && !hasDump {
 			add("operation %s: %d/%d do %v dump %v, spec %d/%d do %v dump %v", oname, op.Request, op.Reply,
-				op.Flags&family.OpDo != 0, op.Flags&family.OpDump != 0, o.RequestValue, o.ReplyValue, o.Do != nil, o.Dump != nil)
+				hasDo, hasDump, o.RequestValue, o.ReplyValue, o.Do != nil, o.Dump != nil)
+		}
+		if hasDo && o.Do == nil {
+			add("operation %s: do%s", oname, addedSuffix)
+		}
+		if hasDump && o.Dump == nil {
+			add("operation %s: dump%s", oname, addedSuffix)
 		}
 		if o.Set != nil && op.Attrs != setOf[o.Set] {
 			add("operation %s: not set %s", oname, o.Set.Name)
