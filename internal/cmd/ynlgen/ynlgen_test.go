@@ -195,7 +195,7 @@ func TestSpecFacts(t *testing.T) {
 			}
 		}
 		byName := newer[spec.Name] && defaultPrefixFamilies[spec.Name] != ""
-		for _, d := range specDiffs(spec, fam, rn, byName) {
+		for _, d := range specDiffs(spec, fam, rn, byName, !newer[spec.Name]) {
 			key, why := knownChange(d)
 			switch {
 			case key != "" && newer[spec.Name]:
@@ -452,8 +452,10 @@ func findEnum(fam *family.Family, d *ynl.Definition, rn func(string) string) *fa
 // specDiffs lists how the tables differ from what the spec declares,
 // one line each, "spec: what"; a line ending in addedSuffix is something
 // the tables have that the spec does not. rn maps the spec's C names
-// (and prefixes) to the tables' (see knownRenames).
-func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string, byName bool) []string {
+// (and prefixes) to the tables' (see knownRenames). Sets are matched
+// with tables by position when the tables come from this very spec
+// (same, subsets look alike), else by prefix and names.
+func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string, byName, same bool) []string {
 	var d []string
 	add := func(format string, args ...any) { d = append(d, s.Name+": "+fmt.Sprintf(format, args...)) }
 	if fam.Protocol != s.Protonum || (s.Protocol.IsGenetlink() && fam.Version != s.Version) {
@@ -494,7 +496,15 @@ func specDiffs(s *ynl.Spec, fam *family.Family, rn func(string) string, byName b
 	setOf := map[*ynl.AttrSet]*family.Set{}
 	// want is the tables' name of a spec's attribute.
 	want := func(as *ynl.AttrSet, a *ynl.Attr) string { return rn(cname(a.CName)) }
-	for _, as := range s.AttributeSets {
+	for i, as := range s.AttributeSets {
+		if same {
+			if len(fam.Sets) != len(s.AttributeSets) {
+				add("%d sets, spec %d", len(fam.Sets), len(s.AttributeSets))
+				break
+			}
+			setOf[as] = fam.Sets[i]
+			continue
+		}
 		if byName && defaultPrefix(s, as) {
 			if set := matchSetByName(fam, as); set != nil {
 				setOf[as] = set
