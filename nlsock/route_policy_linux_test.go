@@ -375,6 +375,15 @@ func rtTargets(v0, v1 int32) []rtTarget {
 			stages: checked(route.RTM_GETSTATS, true), modelled: statsMsgs},
 		{name: "RTM_SETSTATS", typ: route.RTM_SETSTATS, hdr: stats(v1, 0), gen: &route.StatsSetPolicy,
 			stages: checked(route.RTM_SETSTATS, false), modelled: statsMsgs},
+		{name: "RTM_SETNEIGHTBL", typ: route.RTM_SETNEIGHTBL, hdr: []byte{unix.AF_INET, 0, 0, 0}, gen: &route.NeighTablePolicy,
+			stages: checked(route.RTM_SETNEIGHTBL, false)},
+		{name: "RTM_SETNEIGHTBL NDTA_PARMS", typ: route.RTM_SETNEIGHTBL, hdr: []byte{unix.AF_INET6, 0, 0, 0}, gen: &route.NeighTableParmsPolicy,
+			stages: checked(route.RTM_SETNEIGHTBL, false),
+			wrap: func(g []byte) []byte {
+				return cat(putStr(route.NDTA_NAME, "ndisc_cache"), put(route.NDTA_PARMS|attr.FlagNested, g))
+			}},
+		{name: "RTM_GETNEIGHTBL dump", typ: route.RTM_GETNEIGHTBL, flags: wire.Dump, hdr: []byte{unix.AF_INET, 0, 0, 0}, gen: &route.NeighTablePolicy,
+			stages: checked(route.RTM_GETNEIGHTBL, true), modelled: []string{route.MsgNeighTblDumpData, route.MsgNeighTblDumpValues}},
 		{name: "RTM_GETRULE dump", typ: route.RTM_GETRULE, flags: wire.Dump, hdr: frh(unix.AF_INET), gen: &route.RulePolicy,
 			stages: checked(route.RTM_GETRULE, true), modelled: []string{route.MsgRuleDumpData, route.MsgRuleDumpValues}},
 		{name: "RTM_SETLINK IFLA_XDP", netns: linkNetNS, typ: route.RTM_SETLINK, hdr: ifi(v1), bareDecides: true,

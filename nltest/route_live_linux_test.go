@@ -26,8 +26,8 @@ import (
 // The NETLINK_ROUTE live differential: in a network namespace made for
 // the test (lo up), the same GET requests (RTM_GETLINK, RTM_GETADDR,
 // RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, RTM_GETNEXTHOP,
-// RTM_GETNEXTHOPBUCKET, RTM_GETNETCONF, RTM_GETNSID, RTM_GETSTATS, do and
-// dump, valid and malformed) go to the kernel and to a fake whose handlers replay the
+// RTM_GETNEXTHOPBUCKET, RTM_GETNETCONF, RTM_GETNSID, RTM_GETSTATS,
+// RTM_GETNEIGHTBL, do and dump, valid and malformed) go to the kernel and to a fake whose handlers replay the
 // kernel's data messages (and, where the kernel's handler failed, its
 // error), over
 // strict and non-strict sockets; the answers are compared byte for byte
@@ -186,6 +186,8 @@ func genRouteReq(r *rand.Rand, typ uint16, fam uint8) []byte {
 		p = &route.NetNSIDPolicy
 	case route.RTM_GETSTATS:
 		p = &route.StatsGetPolicy
+	case route.RTM_GETNEIGHTBL:
+		p = &route.NeighTablePolicy
 	}
 	if r.IntN(4) == 0 {
 		return h
@@ -233,6 +235,7 @@ func testRouteLiveDifferential(t *testing.T) {
 		{route.AF_UNSPEC, route.RTM_GETNETCONF, false, true},
 		{route.AF_UNSPEC, route.RTM_GETNSID, true, true},
 		{route.AF_UNSPEC, route.RTM_GETSTATS, true, true},
+		{route.AF_UNSPEC, route.RTM_GETNEIGHTBL, false, true},
 	}
 	for _, g := range regs {
 		var op nltest.RouteOp
@@ -249,6 +252,8 @@ func testRouteLiveDifferential(t *testing.T) {
 				op.SplitDone = !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
 			case route.RTM_GETNETCONF:
 				op.SplitDone = g.fam == route.AF_UNSPEC // rtnl_dump_all
+			case route.RTM_GETNEIGHTBL:
+				op.SplitDone = true // neightbl_dump_info returns skb->len (measured)
 			}
 		}
 		if err := k.RegisterRoute(g.fam, g.typ, op); err != nil {
@@ -271,7 +276,8 @@ func testRouteLiveDifferential(t *testing.T) {
 	}
 
 	types := []uint16{route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE, route.RTM_GETNEIGH, route.RTM_GETRULE,
-		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID, route.RTM_GETSTATS}
+		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID, route.RTM_GETSTATS,
+		route.RTM_GETNEIGHTBL}
 	fams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6}
 	// Rule families: those with rules, and one without (EAFNOSUPPORT
 	// from fib_nl_dumprule, after the checks).

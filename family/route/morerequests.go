@@ -345,7 +345,7 @@ func checkNetconf(fam uint8, dump, strict bool, payload []byte, opt validate.Opt
 		}
 	}
 	if !tb[NETCONFA_IFINDEX].Present() {
-		return &validate.Error{Errno: nlwire.EINVAL}
+		return bareAfter(nlwire.EINVAL, !strict && leftover(payload, NetconfMsgLen, opt.Order))
 	}
 	return nil
 }

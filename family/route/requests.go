@@ -95,6 +95,8 @@ const (
 //	RTM_GETNEXTHOPBUCKET do, dump          NhMsg, NexthopBucketGetPolicy, NexthopBucketDumpPolicy, strict on every socket
 //	RTM_GETNETCONF do                      AF_INET: NetconfMsg, NetconfPolicy; AF_INET6: Netconf6Policy
 //	RTM_GETNETCONF dump                    none (strict: no attributes allowed)
+//	RTM_GETNEIGHTBL                        none (dump only; strict: no attributes allowed)
+//	RTM_SETNEIGHTBL                        NdtMsg, NeighTablePolicy, liberal (NDTA_PARMS: NeighTableParmsPolicy)
 //	RTM_GETSTATS do, dump                  IfStatsMsg, StatsGetPolicy, strict on every socket
 //	RTM_SETSTATS                           IfStatsMsg, StatsSetPolicy, strict
 //	RTM_NEWNSID                            RtGenMsg, NetNSIDPolicy, liberal
@@ -210,6 +212,8 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 		case fam == AF_INET6:
 			return NetconfMsgLen, &Netconf6Policy, mode, true
 		}
+	case RTM_SETNEIGHTBL:
+		return NdtMsgLen, &NeighTablePolicy, validate.ModeLiberal, true
 	case RTM_GETSTATS:
 		return IfStatsMsgLen, &StatsGetPolicy, validate.ModeStrict, true
 	case RTM_SETSTATS:
@@ -336,6 +340,12 @@ func reqErr(msg string) error {
 // (MsgStatsSetMaskZero) before StatsSetPolicy; RTM_GETSTATS' non-zero
 // mask (MsgStatsGetMask, MsgStatsDumpMask) before StatsGetPolicy, then
 // filters only for the types the mask enables (MsgStatsFiltered).
+// Neighbour tables: a strict RTM_GETNEIGHTBL dump takes a 4-byte ndtmsg
+// with zero padding and nothing after (MsgNeighTblDumpHeader,
+// MsgNeighTblDumpValues, MsgNeighTblDumpData); RTM_SETNEIGHTBL needs
+// NDTA_NAME (bare EINVAL) naming a table of the family ("arp_cache",
+// "ndisc_cache"; bare ENOENT), then NDTA_PARMS passes
+// NeighTableParmsPolicy.
 //
 // RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
 // IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
@@ -347,7 +357,7 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 	case RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE:
 		return checkRule(typ, dump, strict, payload, opt, tb)
 	case RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP, RTM_GETNEXTHOPBUCKET,
-		RTM_GETNETCONF, RTM_NEWNSID, RTM_GETNSID, RTM_GETSTATS, RTM_SETSTATS:
+		RTM_GETNETCONF, RTM_NEWNSID, RTM_GETNSID, RTM_GETSTATS, RTM_SETSTATS, RTM_GETNEIGHTBL, RTM_SETNEIGHTBL:
 		if len(tb) < MaxAttrs {
 			tb = make([]attr.Decoder, MaxAttrs)
 		}
@@ -361,6 +371,8 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 			return checkNSID(typ, dump, strict, payload, opt, tb, st)
 		case RTM_GETSTATS, RTM_SETSTATS:
 			return checkStats(fam, typ, dump, strict, payload, opt, tb, st)
+		case RTM_GETNEIGHTBL, RTM_SETNEIGHTBL:
+			return checkNeighTable(typ, dump, strict, payload, opt, tb)
 		}
 		return checkNexthop(typ, dump, payload, opt, tb)
 	}

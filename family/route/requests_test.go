@@ -343,6 +343,31 @@ func TestCheckRequestStats(t *testing.T) {
 	}
 }
 
+func TestCheckRequestNeighTable(t *testing.T) {
+	ndtm := func(fam byte) []byte { return []byte{fam, 0, 0, 0} }
+	runReqCases(t, []reqCase{
+		{name: "dump strict: valid", typ: route.RTM_GETNEIGHTBL, dump: true, strict: true, hdr: ndtm(route.AF_INET)},
+		{name: "dump strict: padding", typ: route.RTM_GETNEIGHTBL, dump: true, strict: true, hdr: []byte{route.AF_INET, 1, 0, 0},
+			want: v(nlwire.EINVAL, route.MsgNeighTblDumpValues, -1)},
+		{name: "dump strict: attributes", typ: route.RTM_GETNEIGHTBL, dump: true, strict: true, hdr: ndtm(route.AF_INET),
+			attrs: func(e *attr.Encoder) { e.String(route.NDTA_NAME, "arp_cache") }, want: v(nlwire.EINVAL, route.MsgNeighTblDumpData, -1)},
+		{name: "dump not strict: anything", typ: route.RTM_GETNEIGHTBL, dump: true, hdr: []byte{route.AF_INET, 1}},
+		{name: "set: name required", typ: route.RTM_SETNEIGHTBL, hdr: ndtm(route.AF_INET),
+			attrs: func(e *attr.Encoder) { e.Uint32(route.NDTA_THRESH1, 1) }, want: v(nlwire.EINVAL, "", -1)},
+		{name: "set: name required, after leftover bytes", typ: route.RTM_SETNEIGHTBL, hdr: ndtm(route.AF_INET),
+			attrs: func(e *attr.Encoder) { e.Uint32(route.NDTA_THRESH1, 1) }, raw: []byte{0, 0}, want: v(nlwire.EINVAL, validate.MsgLeftover, -1)},
+		{name: "set: table of another family", typ: route.RTM_SETNEIGHTBL, hdr: ndtm(route.AF_INET6),
+			attrs: func(e *attr.Encoder) { e.String(route.NDTA_NAME, "arp_cache") }, want: v(nlwire.ENOENT, "", -1)},
+		{name: "set: any family, parms checked", typ: route.RTM_SETNEIGHTBL, hdr: ndtm(0),
+			attrs: func(e *attr.Encoder) {
+				e.String(route.NDTA_NAME, "ndisc_cache")
+				n := e.Begin(route.NDTA_PARMS)
+				e.Uint16(route.NDTPA_QUEUE_LEN, 1)
+				e.End(n)
+			}, want: v(nlwire.ERANGE, validate.MsgFailed, 16+4+16+4)},
+	})
+}
+
 // loState knows the device of index 1 and no namespace id.
 type loState struct{}
 
@@ -386,6 +411,8 @@ func TestRequestTable(t *testing.T) {
 		{route.AF_BRIDGE, route.RTM_NEWNEIGH, false, true, row{}},
 		{0, route.RTM_GETSTATS, true, false, row{route.IfStatsMsgLen, &route.StatsGetPolicy, validate.ModeStrict, true}},
 		{0, route.RTM_SETSTATS, false, false, row{route.IfStatsMsgLen, &route.StatsSetPolicy, validate.ModeStrict, true}},
+		{0, route.RTM_SETNEIGHTBL, false, true, row{route.NdtMsgLen, &route.NeighTablePolicy, validate.ModeLiberal, true}},
+		{0, route.RTM_GETNEIGHTBL, true, true, row{}},
 	} {
 		var got row
 		got.HdrLen, got.Policy, got.Mode, got.OK = route.Request(c.fam, c.typ, c.dump, c.strict)
