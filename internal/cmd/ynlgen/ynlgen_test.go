@@ -195,6 +195,9 @@ func TestSpecFacts(t *testing.T) {
 			}
 		}
 		byName := newer[spec.Name] && defaultPrefixFamilies[spec.Name] != ""
+		if byName {
+			t.Logf("known change: %s: sets without name-prefix matched by attribute names (%s)", spec.Name, defaultPrefixFamilies[spec.Name])
+		}
 		for _, d := range specDiffs(spec, fam, rn, byName, !newer[spec.Name]) {
 			key, why := knownChange(d)
 			switch {
