@@ -40,6 +40,17 @@ type Config struct {
 	// NoStrictCheck turns off NETLINK_GET_STRICT_CHK, which only
 	// rtnetlink reads: generic netlink answers the same either way.
 	NoStrictCheck bool
+	// ReadBuffer is the receive buffer size set with SO_RCVBUF, as
+	// nlsock.Config.ReadBuffer: the kernel keeps twice the value (at
+	// least MinRcvbuf) as sk_rcvbuf; 0 leaves RmemDefault. Datagrams
+	// are charged to it with an approximation of the kernel's
+	// skb->truesize (see Conn.Queued). A Replay kernel's replies are
+	// queued whatever the buffer, as they were recorded received.
+	ReadBuffer int
+	// NoENOBUFS turns on NETLINK_NO_ENOBUFS: a receive queue overrun
+	// drops the datagram silently, and Receive never fails with
+	// ErrOverrun.
+	NoENOBUFS bool
 }
 
 // Errors of Conn.
@@ -52,7 +63,9 @@ var (
 )
 
 // TruncatedError reports a datagram longer than the buffer given to
-// Receive, as nlsock's does: the datagram stays queued.
+// Receive, as nlsock's does: nlsock peeks at the datagram's length
+// (MSG_PEEK|MSG_TRUNC) before reading it, so the datagram stays queued
+// and a Receive with a buffer of at least Size bytes returns it whole.
 type TruncatedError struct {
 	Size   int // the datagram's length
 	BufLen int // the length of the buffer that was too short
@@ -78,12 +91,21 @@ type Conn struct {
 	route  bool // a NETLINK_ROUTE socket
 	strict bool // NETLINK_GET_STRICT_CHK
 
-	// qmu guards queue, head and free, which a multicast from another
-	// goroutine fills too.
+	// qmu guards queue, head, free and the receive buffer's state,
+	// which a multicast from another goroutine changes too.
 	qmu   sync.Mutex
 	queue []datagram // datagrams to receive, from head on
 	head  int
 	free  [][]byte // spare datagram buffers
+	// The receive buffer (rcvbuf.go): sk_rcvbuf, sk_rmem_alloc (the
+	// queued datagrams' truesizes), NETLINK_S_CONGESTED, a pending
+	// sk_err of ENOBUFS, NETLINK_NO_ENOBUFS and sk_drops.
+	rcvbuf    int
+	rmem      int
+	congested bool
+	sockErr   bool
+	noENOBUFS bool
+	drops     uint64
 
 	// groups is the bitmap of the multicast groups joined (bit g-1 for
 	// group g), guarded by the Kernel's multicast lock.
@@ -120,6 +142,8 @@ func (k *Kernel) Dial(cfg *Config) *Conn {
 	}
 	c.opt = wire.AckOptions{Order: nlwire.Native, PortID: c.port, CapAck: cfg.CapAck, NoExtAck: cfg.NoExtAck}
 	c.strict = !cfg.NoStrictCheck
+	c.rcvbuf = rcvbuf(cfg.ReadBuffer)
+	c.noENOBUFS = cfg.NoENOBUFS
 	c.rep.c = c
 	c.vopt.init(c)
 	return c
@@ -128,11 +152,12 @@ func (k *Kernel) Dial(cfg *Config) *Conn {
 // PortID returns the socket's port ID.
 func (c *Conn) PortID() uint32 { return c.port }
 
-// datagram is a queued datagram and the multicast group it was sent to
-// (0: a unicast reply).
+// datagram is a queued datagram, the multicast group it was sent to
+// (0: a unicast reply) and the truesize charged for it.
 type datagram struct {
 	b     []byte
 	group uint32
+	size  int
 }
 
 // Close closes the socket, leaving its multicast groups; queued
@@ -141,7 +166,7 @@ func (c *Conn) Close() error {
 	c.k.leaveAll(c)
 	c.qmu.Lock()
 	c.closed = true
-	c.queue, c.head = nil, 0
+	c.queue, c.head, c.rmem = nil, 0, 0
 	c.qmu.Unlock()
 	c.dump = dumpState{}
 	return nil
@@ -181,10 +206,16 @@ func (c *Conn) Send(b []byte) error {
 		var errno nlwire.Errno
 		intr := false
 		if h.Flags&wire.Request != 0 && h.Type >= wire.MinType {
+			c.dump.noRoom = false
 			if c.route {
 				errno, intr = c.rcvRouteMsg(msg, h)
 			} else {
 				errno, intr = c.rcvMsg(msg, h)
+			}
+			if intr && c.dump.noRoom {
+				// __netlink_dump_start returns netlink_dump's ENOBUFS,
+				// answered with an error; the dump stays running.
+				errno, intr = nlwire.ENOBUFS, false
 			}
 		}
 		if !intr && (h.Flags&wire.Ack != 0 || errno != 0) {
@@ -196,12 +227,16 @@ func (c *Conn) Send(b []byte) error {
 	return nil
 }
 
-// Receive moves the next queued datagram into buf and returns its length.
-// It returns ErrWouldBlock when nothing is queued, and a *TruncatedError
-// (the datagram stays queued) when buf is too short. Like
-// netlink_recvmsg, it remembers the largest buffer offered, which sizes
-// the following dump datagrams, and then lets a running dump make its
-// next datagram.
+// Receive moves the next queued datagram into buf and returns its
+// length, as nlsock.Conn.Receive does. It returns ErrOverrun once after
+// the queue overran (the kernel's sk_err, reported before any queued
+// datagram), ErrWouldBlock when nothing is queued, and a
+// *TruncatedError (the datagram stays queued) when buf is too short.
+// Like nlsock, it looks at the datagram first (MSG_PEEK) and then
+// consumes it, and like netlink_recvmsg after each of the two, it
+// remembers the largest buffer offered, which sizes the following dump
+// datagrams, and lets a running dump make its next datagram while at
+// most half the receive buffer is taken.
 func (c *Conn) Receive(buf []byte) (int, error) {
 	n, _, err := c.ReceiveFrom(buf)
 	return n, err
@@ -209,20 +244,32 @@ func (c *Conn) Receive(buf []byte) (int, error) {
 
 // ReceiveFrom is Receive that also returns the multicast group the
 // datagram was sent to: 0 for a reply to this socket, as nlsock's
-// ReceiveFrom reports it.
+// ReceiveFrom reports it, and the notification's group for the echo of
+// an NLM_F_ECHO request's notification (Reply.Notify).
 func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
 	if c.closed {
 		return 0, 0, ErrClosed
 	}
-	c.maxRecv = min(max(c.maxRecv, len(buf)), MaxDumpSize)
-	if c.Pending() == 0 {
+	c.qmu.Lock()
+	if c.sockErr {
+		// sock_error in __skb_try_recv_datagram, before the queue.
+		c.sockErr = false
+		c.rcvWakeLocked()
+		c.qmu.Unlock()
+		return 0, 0, ErrOverrun
+	}
+	empty := c.head == len(c.queue)
+	c.qmu.Unlock()
+	if empty {
 		c.continueDump()
 	}
 	c.qmu.Lock()
 	if c.head == len(c.queue) {
+		c.rcvWakeLocked()
 		c.qmu.Unlock()
 		return 0, 0, ErrWouldBlock
 	}
+	c.maxRecv = min(max(c.maxRecv, len(buf)), MaxDumpSize)
 	d := c.queue[c.head]
 	if len(d.b) > len(buf) {
 		c.qmu.Unlock()
@@ -230,28 +277,48 @@ func (c *Conn) ReceiveFrom(buf []byte) (n int, group uint32, err error) {
 		return 0, 0, &TruncatedError{Size: len(d.b), BufLen: len(buf)}
 	}
 	n = copy(buf, d.b)
+	c.qmu.Unlock()
+	// The peek's netlink_recvmsg, then the read's, which fails as
+	// nlsock's does if the peek left an error (a dump without room).
+	c.continueDump()
+	c.qmu.Lock()
+	if c.sockErr {
+		c.sockErr = false
+		c.rcvWakeLocked()
+		c.qmu.Unlock()
+		return 0, 0, ErrOverrun
+	}
 	c.queue[c.head] = datagram{}
 	c.head++
+	c.rmem -= d.size
 	if c.head == len(c.queue) {
 		c.queue, c.head = c.queue[:0], 0
 	}
 	c.putBufLocked(d.b[:0])
 	c.qmu.Unlock()
 	c.continueDump()
+	c.qmu.Lock()
+	c.rcvWakeLocked()
+	c.qmu.Unlock()
 	return n, d.group, nil
 }
 
 // continueDump makes a running dump's next datagram, as netlink_recvmsg
-// calls netlink_dump after each receive. (The kernel waits until the
-// receive queue holds at most half the socket's buffer; the fake does
-// not model the buffer and goes on at once.)
+// calls netlink_dump after a receive when at most half the receive
+// buffer is taken; a dump finding no room (ENOBUFS) leaves the error
+// for the next receive, as the kernel sets sk_err.
 func (c *Conn) continueDump() {
-	if !c.dump.running {
+	if !c.dump.running || !c.dumpMayGo() {
 		return
 	}
 	c.k.mu.RLock()
-	c.dumpStep()
+	ok := c.dumpStep()
 	c.k.mu.RUnlock()
+	if !ok {
+		c.qmu.Lock()
+		c.sockErr = true
+		c.qmu.Unlock()
+	}
 }
 
 // getBuf returns a spare buffer of length 0.
@@ -285,9 +352,37 @@ func (c *Conn) putBufLocked(b []byte) {
 	}
 }
 
-// push queues a datagram for Receive.
-func (c *Conn) push(d []byte) {
+// push queues a datagram the kernel sends to this socket alone
+// (netlink_unicast from a kernel socket: replies, acknowledgements),
+// which is dropped if the receive buffer has no room, as
+// netlink_attachskb drops it, and reports whether it was queued.
+func (c *Conn) push(d []byte) bool {
+	return c.pushGroup(d, 0)
+}
+
+// pushGroup is push with the multicast group the datagram carries.
+func (c *Conn) pushGroup(d []byte, group uint32) bool {
 	c.qmu.Lock()
-	c.queue = append(c.queue, datagram{b: d})
+	defer c.qmu.Unlock()
+	return c.pushLocked(d, group)
+}
+
+// pushLocked is pushGroup with c.qmu held.
+func (c *Conn) pushLocked(d []byte, group uint32) bool {
+	ts := truesize(len(d))
+	if !c.admitLocked(ts) {
+		c.putBufLocked(d)
+		return false
+	}
+	c.queue = append(c.queue, datagram{b: d, group: group, size: ts})
+	return true
+}
+
+// pushDump queues a dump's datagram, charged with the truesize ts of
+// its allocation; netlink_dump checked the room before filling it.
+func (c *Conn) pushDump(d []byte, ts int) {
+	c.qmu.Lock()
+	c.rmem += ts
+	c.queue = append(c.queue, datagram{b: d, size: ts})
 	c.qmu.Unlock()
 }

@@ -200,6 +200,11 @@ type dumpState struct {
 	req       Request
 	tb        []attr.Decoder
 	ext       extack
+	// seq and prevSeq are cb->seq and cb->prev_seq
+	// (Reply.SetDumpSeq, Reply.CheckDumpConsistent).
+	seq, prevSeq uint32
+	// noRoom: netlink_dump found the receive buffer full (ENOBUFS).
+	noRoom bool
 }
 
 // startDump is genl_family_rcv_msg_dumpit, __netlink_dump_start and
@@ -242,12 +247,19 @@ func (c *Conn) startDump(f *family, o *op, fm *form, msg []byte, h wire.Header) 
 
 // dumpStep is netlink_dump: one datagram of the running dump, sized as
 // the kernel sizes it, ended with NLMSG_DONE once the handler is done
-// and there is room.
-func (c *Conn) dumpStep() {
+// and there is room. It reports false, making nothing, when the receive
+// buffer has no room for the datagram's allocation (ENOBUFS; the dump
+// stays running, as in the kernel).
+func (c *Conn) dumpStep() bool {
 	d := &c.dump
 	limit := GoodSize
 	if c.maxRecv > limit {
 		limit = c.maxRecv
+	}
+	ts := truesize(limit)
+	if !c.dumpRoom(ts) {
+		d.noRoom = true
+		return false
 	}
 	r := &c.rep
 	*r = Reply{c: c, buf: c.getBuf(), dump: true, limit: limit, seq: d.req.Header.Seq, port: c.port}
@@ -293,9 +305,15 @@ func (c *Conn) dumpStep() {
 	b := r.buf
 	r.buf = nil
 	if d.doneErrno > 0 || limit-len(b) < wire.HeaderLen+4 {
-		c.push(b)
-		return
+		c.pushDump(b, ts)
+		return true
 	}
+	doneFlags := d.doneFlags
+	if d.prevSeq != 0 && d.seq != d.prevSeq {
+		// netlink_dump_done's nl_dump_check_consistent.
+		doneFlags |= wire.DumpIntr
+	}
+	d.prevSeq = d.seq
 	var e *wire.Error
 	if d.doneErrno != 0 || d.ext.msg != "" || d.ext.cookie != nil {
 		e = c.wireErr(nlwire.Errno(-d.doneErrno), &d.ext)
@@ -305,11 +323,11 @@ func (c *Conn) dumpStep() {
 		}
 	}
 	start := len(b)
-	out, err := wire.AppendDone(b, d.req.Message, d.doneFlags, e, c.opt)
+	out, err := wire.AppendDone(b, d.req.Message, doneFlags, e, c.opt)
 	if err == nil && len(out) > limit && e != nil {
 		// No room for the TLVs: netlink_dump_done sets NLM_F_ACK_TLVS
 		// and leaves them out.
-		out, err = wire.AppendDone(out[:start], d.req.Message, d.doneFlags, nil, c.opt)
+		out, err = wire.AppendDone(out[:start], d.req.Message, doneFlags, nil, c.opt)
 		if err == nil {
 			fl := binary.NativeEndian.Uint16(out[start+6:])
 			binary.NativeEndian.PutUint16(out[start+6:], fl|uint16(wire.AckTLVs))
@@ -318,8 +336,9 @@ func (c *Conn) dumpStep() {
 	if err == nil {
 		b = out
 	}
-	c.push(b)
+	c.pushDump(b, ts)
 	d.running = false
+	return true
 }
 
 // doneHandler is a finished dump's handler: it adds nothing.

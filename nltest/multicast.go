@@ -147,21 +147,24 @@ func (k *Kernel) Multicast(protocol int, group uint32, datagram []byte) int {
 	m := &k.mc
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.deliver(protocol == NETLINK_ROUTE, group, datagram)
+	return m.deliver(protocol == NETLINK_ROUTE, group, datagram, 0)
 }
 
-// deliver is Multicast with m.mu held.
-func (m *multicast) deliver(isRoute bool, group uint32, d []byte) int {
+// deliver is Multicast with m.mu held, leaving out the socket whose port
+// ID is exclude (0: none), as netlink_broadcast's portid does. A member
+// whose receive queue has no room for it, or is congested, drops it and
+// overruns (netlink_broadcast_deliver, netlink_overrun).
+func (m *multicast) deliver(isRoute bool, group uint32, d []byte, exclude uint32) int {
 	n := 0
 	for _, c := range m.members {
-		if c.route != isRoute || !c.inGroup(group) {
+		if c.route != isRoute || !c.inGroup(group) || exclude != 0 && c.port == exclude {
 			continue
 		}
 		c.qmu.Lock()
-		b := append(c.getBufLocked(), d...)
-		c.queue = append(c.queue, datagram{b: b, group: group})
+		if c.pushLocked(append(c.getBufLocked(), d...), group) {
+			n++
+		}
 		c.qmu.Unlock()
-		n++
 	}
 	return n
 }
@@ -215,7 +218,7 @@ func (k *Kernel) NotifyGenl(family, group string, cmd uint8, payload []byte) (in
 	b = append(b, cmd, f.version, 0, 0)
 	b = append(b, payload...)
 	m.buf = b
-	return m.deliver(false, g, b), nil
+	return m.deliver(false, g, b, 0), nil
 }
 
 // registered records a family registered with the Kernel and sends the
@@ -290,6 +293,6 @@ func (m *multicast) ctrlEvent(f *family, cmd uint8, g *Group) {
 	s := m.sink
 	d := s.queue[len(s.queue)-1]
 	s.queue = s.queue[:len(s.queue)-1]
-	m.deliver(false, genl.GENL_ID_CTRL, d.b)
+	m.deliver(false, genl.GENL_ID_CTRL, d.b, 0)
 	s.putBuf(d.b)
 }

@@ -1,8 +1,10 @@
 package nltest
 
 import (
+	"encoding/binary"
 	"errors"
 
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/wire"
@@ -94,6 +96,7 @@ type Reply struct {
 	start   int
 	m       wire.Msg
 	hdr     []byte
+	intr    bool // the open message is to carry NLM_F_DUMP_INTR
 }
 
 // Start begins a message of command cmd with the family's version and a
@@ -134,7 +137,10 @@ func (r *Reply) Header() []byte {
 
 // End ends the open message and reports whether it was kept: false if
 // it did not fit the dump's datagram (it is removed, as genlmsg_cancel
-// does; return ErrMore to go on in the next one) or could not be built.
+// does; return ErrMore to go on in the next one), could not be built,
+// or, outside a dump, was dropped because the requester's receive queue
+// had no room (genlmsg_reply failing with EAGAIN: return nlwire.EAGAIN
+// to answer as such a handler does).
 func (r *Reply) End() bool {
 	if !r.open {
 		return false
@@ -150,12 +156,15 @@ func (r *Reply) End() bool {
 		return false
 	}
 	if r.dump {
+		if r.intr {
+			setFlags(out[r.start:], wire.DumpIntr)
+		}
+		r.intr = false
 		r.buf = out
 		return true
 	}
-	r.c.push(out)
 	r.buf = nil
-	return true
+	return r.c.push(out)
 }
 
 // Cancel removes the open message (genlmsg_cancel).
@@ -164,6 +173,7 @@ func (r *Reply) Cancel() {
 		return
 	}
 	r.open = false
+	r.intr = false
 	if r.dump {
 		r.buf = r.buf[:r.start]
 		return
@@ -179,4 +189,129 @@ func (r *Reply) Room() int {
 		return -1
 	}
 	return r.limit - r.start
+}
+
+// SetDumpSeq sets the dump's generation number (the kernel's cb->seq):
+// a dump handler sets it, on each call, to a counter its data changes
+// with (as rtnetlink's dumps use net->dev_base_seq), and
+// CheckDumpConsistent and NLMSG_DONE compare it with the value seen
+// last. It starts 0, which never marks anything, with every dump. Outside
+// a dump it does nothing.
+func (r *Reply) SetDumpSeq(seq uint32) {
+	if r.dump {
+		r.c.dump.seq = seq
+	}
+}
+
+// CheckDumpConsistent is nl_dump_check_consistent: if the dump's
+// generation number (SetDumpSeq) is not 0 and changed since the last
+// check, a message is flagged NLM_F_DUMP_INTR; either way the number is
+// remembered. The message flagged is the open one if there is one, as
+// genl_dump_check_consistent(cb, hdr) flags the message just begun (if
+// it is then cancelled or does not fit, the flag is lost with it), or
+// else the datagram's first message, as rtnetlink's dumps pass
+// nlmsg_hdr(skb) (in an empty datagram the flag is lost, as the
+// kernel's lands where NLMSG_DONE is then written). The fake checks
+// NLMSG_DONE itself, as netlink_dump_done does, so a change seen by no
+// message flags NLMSG_DONE. Outside a dump it does nothing.
+func (r *Reply) CheckDumpConsistent() {
+	if !r.dump {
+		return
+	}
+	d := &r.c.dump
+	changed := d.prevSeq != 0 && d.seq != d.prevSeq
+	d.prevSeq = d.seq
+	switch {
+	case !changed:
+	case r.open:
+		r.intr = true
+	case len(r.buf) >= wire.HeaderLen:
+		setFlags(r.buf, wire.DumpIntr)
+	}
+}
+
+// setFlags ors fl into the nlmsg_flags of the message at the start of b.
+func setFlags(b []byte, fl wire.Flags) {
+	binary.NativeEndian.PutUint16(b[6:], binary.NativeEndian.Uint16(b[6:])|uint16(fl))
+}
+
+// request returns the request being answered.
+func (r *Reply) request() *Request {
+	if r.dump {
+		return &r.c.dump.req
+	}
+	return &r.c.req
+}
+
+// Notify sends datagram, a notification caused by the request, as
+// nlmsg_notify does with the requester's port ID and
+// nlmsg_report(request) (rtnl_notify, genl_notify): to the members of
+// the multicast group of the socket's protocol (none if group is 0) and,
+// if the request carried NLM_F_ECHO, to the requester too, left out of
+// the multicast and sent the notification alone, which its ReceiveFrom
+// reports with the group, before the request's acknowledgement. Build
+// the datagram as the kernel does for the notification modelled
+// (rtnetlink's carry the request's port ID and sequence number). It
+// returns how many sockets queued it; full receive queues drop it and
+// overrun as Kernel.Multicast says. It does not allocate once the
+// receivers' queues have grown.
+func (r *Reply) Notify(group uint32, datagram []byte) int {
+	c := r.c
+	echo := r.request().Header.Flags&wire.Echo != 0
+	m := &c.k.mc
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.notify(c, group, datagram, echo)
+}
+
+// notify is nlmsg_notify from c's request. m.mu is held.
+func (m *multicast) notify(c *Conn, group uint32, d []byte, echo bool) int {
+	n := 0
+	if group != 0 {
+		var exclude uint32
+		if echo {
+			exclude = c.port
+		}
+		n = m.deliver(c.route, group, d, exclude)
+	}
+	if echo && c.pushGroup(append(c.getBuf(), d...), group) {
+		n++
+	}
+	return n
+}
+
+// NotifyGenl sends a notification of the request's generic family to
+// its multicast group named group, as genl_notify does: one message of
+// the family's type with nlmsg_flags 0 and the requester's port ID and
+// sequence number (genlmsg_put(skb, info->snd_portid, info->snd_seq,
+// ...), as genl_notify's callers build it), a genlmsghdr of command cmd
+// and the family's version, then payload as it is; delivered as Notify
+// delivers it, to the requester too if the request carried NLM_F_ECHO.
+// It returns how many sockets queued it, or an *UnknownGroupError. It
+// does not allocate in steady state.
+func (r *Reply) NotifyGenl(group string, cmd uint8, payload []byte) (int, error) {
+	c := r.c
+	req := r.request()
+	m := &c.k.mc
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var f *mcFamily
+	for i := range m.fams {
+		if !c.route && m.fams[i].id == r.typ {
+			f = &m.fams[i]
+		}
+	}
+	if f == nil {
+		return 0, &UnknownGroupError{Group: group}
+	}
+	_, g, err := m.group(f.name, group)
+	if err != nil {
+		return 0, err
+	}
+	n := wire.HeaderLen + genl.HeaderLen + len(payload)
+	b := wire.Header{Len: uint32(n), Type: f.id, Seq: req.Header.Seq, PID: req.PortID}.Append(m.buf[:0], nlwire.Native)
+	b = append(b, cmd, f.version, 0, 0)
+	b = append(b, payload...)
+	m.buf = b
+	return m.notify(c, g, b, req.Header.Flags&wire.Echo != 0), nil
 }
