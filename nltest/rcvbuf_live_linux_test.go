@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/nlsock"
@@ -113,4 +114,72 @@ func errName(err error) string {
 		return "ENOBUFS"
 	}
 	return err.Error()
+}
+
+// TestLiveDumpFlow holds the fake's dump pacing against the kernel's:
+// nlctrl's dump of ethtool's policies, received through nlsock with buffers of
+// GoodSize and the default receive buffer, leaves /proc/net/netlink's
+// Rmem growing by a datagram (4352 bytes) per Receive, as the peek and
+// the read each let netlink_dump go on; a fake dump of as many
+// datagrams must leave the same Rmem after the Send and each Receive.
+func TestLiveDumpFlow(t *testing.T) {
+	real, err := nlsock.Dial(nlsock.Generic, nil)
+	if err != nil {
+		testenv.Skip(t, "dial NETLINK_GENERIC: "+err.Error())
+	}
+	defer real.Close()
+	dump := ctrlReq(genl.CTRL_CMD_GETPOLICY, wire.Dump, 3, enc(func(e *attr.Encoder) {
+		e.String(genl.CTRL_ATTR_FAMILY_NAME, "ethtool")
+	}))
+	if err := real.Send(dump); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, nltest.GoodSize)
+	var reals []int
+	for n := 0; ; n++ {
+		r, _ := procNetlink(t, real.PortID())
+		reals = append(reals, r)
+		if r == 0 || n > 100 {
+			break
+		}
+		real.SetReadDeadline(time.Now().Add(time.Second))
+		if _, err := real.Receive(buf); err != nil {
+			t.Fatalf("receive %d: %v", n, err)
+		}
+	}
+	datagrams := len(reals) - 1
+	if datagrams < 3 {
+		testenv.Skip(t, "ethtool's policy dump takes "+strconv.Itoa(datagrams)+" datagrams here; the test needs 3")
+	}
+
+	k := nltest.NewKernel()
+	id, err := k.Register(&nltest.Family{Name: "paced", Ops: []nltest.Op{{Cmd: 1, Dump: func(req *nltest.Request, rep *nltest.Reply) error {
+		rep.Start(1)
+		rep.End()
+		if req.Args[0]++; req.Args[0] < int64(datagrams) {
+			return nltest.ErrMore
+		}
+		return nil
+	}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := k.Dial(nil)
+	if err := c.Send(msg(wire.Header{Type: id, Flags: wire.Request | wire.Dump}, []byte{1, 0, 0, 0}, nil)); err != nil {
+		t.Fatal(err)
+	}
+	var fakes []int
+	for {
+		r, _ := c.Queued()
+		fakes = append(fakes, r)
+		if r == 0 {
+			break
+		}
+		if _, err := c.Receive(buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(reals, fakes); diff != "" {
+		t.Errorf("Rmem after the Send and each Receive of %d datagrams: kernel (-) and fake (+) differ:\n%s", datagrams, diff)
+	}
 }
