@@ -194,7 +194,7 @@ func (c *Conn) checkRoute(req *Request, dump bool, tb []attr.Decoder) error {
 		n = len(p.Rules)
 	}
 	if dump && !c.strict && (typ == route.RTM_GETLINK || typ == route.RTM_GETNEIGH) {
-		if typ == route.RTM_GETLINK && len(payload) < route.IfInfoMsgLen {
+		if typ == route.RTM_GETLINK && len(payload) < route.IfInfoMsgLen && fam != route.AF_BRIDGE {
 			hdrLen = 1 // rtnl_valid_dump_ifinfo_req's rtgenmsg hack
 		}
 		if err := c.vopt.o.ParseMessage(payload, hdrLen, p, validate.ModeLiberal, tb[:n]); err != nil {

@@ -236,6 +236,11 @@ func testRouteLiveDifferential(t *testing.T) {
 		{route.AF_UNSPEC, route.RTM_GETNSID, true, true},
 		{route.AF_UNSPEC, route.RTM_GETSTATS, true, true},
 		{route.AF_UNSPEC, route.RTM_GETNEIGHTBL, false, true},
+		{route.RTNL_FAMILY_IPMR, route.RTM_GETROUTE, true, true},
+		{route.RTNL_FAMILY_IP6MR, route.RTM_GETROUTE, true, true},
+		{route.AF_INET6, route.RTM_GETLINK, false, true},
+		{route.RTNL_FAMILY_IPMR, route.RTM_GETLINK, false, true},
+		{route.AF_BRIDGE, route.RTM_GETLINK, false, true},
 	}
 	for _, g := range regs {
 		var op nltest.RouteOp
@@ -249,7 +254,8 @@ func testRouteLiveDifferential(t *testing.T) {
 			// (measured) rtnl_dump_all.
 			switch g.typ {
 			case route.RTM_GETLINK, route.RTM_GETADDR, route.RTM_GETROUTE:
-				op.SplitDone = !(g.typ == route.RTM_GETADDR && g.fam == route.AF_INET6)
+				// Not inet6_dump_addr, inet6_dump_ifinfo (measured).
+				op.SplitDone = !((g.typ == route.RTM_GETADDR || g.typ == route.RTM_GETLINK) && g.fam == route.AF_INET6)
 			case route.RTM_GETNETCONF:
 				op.SplitDone = g.fam == route.AF_UNSPEC // rtnl_dump_all
 			case route.RTM_GETNEIGHTBL:
@@ -279,6 +285,9 @@ func testRouteLiveDifferential(t *testing.T) {
 		route.RTM_GETNEXTHOP, route.RTM_GETNEXTHOPBUCKET, route.RTM_GETNETCONF, route.RTM_GETNSID, route.RTM_GETSTATS,
 		route.RTM_GETNEIGHTBL}
 	fams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6}
+	// Link dump and route families with handlers of their own.
+	linkFams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6, route.RTNL_FAMILY_IPMR, route.AF_BRIDGE}
+	routeFams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6, route.RTNL_FAMILY_IPMR, route.RTNL_FAMILY_IP6MR}
 	// Rule families: those with rules, and one without (EAFNOSUPPORT
 	// from fib_nl_dumprule, after the checks).
 	ruleFams := []uint8{route.AF_UNSPEC, route.AF_INET, route.AF_INET6, route.RTNL_FAMILY_IPMR, route.RTNL_FAMILY_IP6MR, route.AF_BRIDGE}
@@ -292,13 +301,15 @@ func testRouteLiveDifferential(t *testing.T) {
 	for i := range n {
 		typ := types[r.IntN(len(types))]
 		fam := fams[r.IntN(len(fams))]
-		if typ == route.RTM_GETRULE {
+		switch typ {
+		case route.RTM_GETRULE:
 			fam = ruleFams[r.IntN(len(ruleFams))]
+		case route.RTM_GETLINK:
+			fam = linkFams[r.IntN(len(linkFams))]
+		case route.RTM_GETROUTE:
+			fam = routeFams[r.IntN(len(routeFams))]
 		}
 		dump := r.IntN(2) == 0
-		if typ == route.RTM_GETLINK && dump && fam == route.AF_INET6 {
-			fam = route.AF_INET // inet6_dump_ifinfo: not modelled
-		}
 		flags := wire.Request | wire.Ack
 		if dump {
 			flags |= []wire.Flags{wire.Dump, wire.Dump, 0x100, 0x200}[r.IntN(4)]

@@ -77,12 +77,13 @@ const (
 //
 //	RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK  IfInfoMsg, LinkPolicy, liberal (then IFLA_AF_SPEC: ValidateAFSpec)
 //	RTM_GETLINK do                         IfInfoMsg, LinkPolicy, deprecated-strict if strict
-//	RTM_GETLINK dump                       IfInfoMsg, LinkPolicy (AF_INET6, AF_BRIDGE: not modelled)
-//	RTM_NEWADDR, RTM_DELADDR               IfAddrMsg, AddrPolicy (AF_INET6: Addr6Policy), liberal
+//	RTM_GETLINK dump                       IfInfoMsg, LinkPolicy (AF_INET6, RTNL_FAMILY_IPMR: none, header checked)
+//	RTM_NEWADDR, RTM_DELADDR               AF_INET, AF_INET6: IfAddrMsg, AddrPolicy, Addr6Policy, liberal
 //	RTM_GETADDR do                         AF_INET6 only: IfAddrMsg, Addr6Policy
 //	RTM_GETADDR dump                       strict only: IfAddrMsg, AddrPolicy (AF_INET6: Addr6Policy)
-//	RTM_NEWROUTE, RTM_DELROUTE             RtMsg, RoutePolicy (AF_INET6: Route6Policy), liberal
-//	RTM_GETROUTE do                        RtMsg, RoutePolicy (AF_INET6: Route6Policy)
+//	RTM_NEWROUTE, RTM_DELROUTE             RtMsg, RoutePolicy, Route6Policy, MrRoutePolicy (RTNL_FAMILY_IPMR), liberal
+//	RTM_GETROUTE do                        RtMsg, RoutePolicy (AF_INET, RTNL_FAMILY_IPMR), Route6Policy,
+//	                                       Mr6GetRoutePolicy (RTNL_FAMILY_IP6MR, strict on every socket)
 //	RTM_GETROUTE dump                      strict only: RtMsg, RoutePolicy whatever the family
 //	RTM_NEWNEIGH, RTM_DELNEIGH             NdMsg, NeighPolicy, liberal
 //	RTM_GETNEIGH do                        NdMsg, NeighPolicy, always deprecated-strict
@@ -115,10 +116,11 @@ const (
 // RoutePolicy (ip_valid_fib_dump_req), and RTM_GETNEIGH do, which
 // neigh_valid_get_req always parses strictly.
 //
-// Not modelled: RTM_GETLINK dumps of AF_INET6 (inet6_dump_ifinfo),
-// RTM_GETLINK dumps, RTM_SETLINK and RTM_DELLINK of AF_BRIDGE (the
-// bridge's own handlers) and RTM_NEWNEIGH, RTM_DELNEIGH and RTM_GETNEIGH
-// of AF_BRIDGE (the FDB handlers) report ok false; IFLA_LINKINFO and
+// Write requests of a family without a handler (RTM_NEWADDR of AF_UNSPEC,
+// RTM_NEWROUTE of RTNL_FAMILY_IP6MR, ...) report ok false: rtnetlink
+// answers EOPNOTSUPP. Not modelled: RTM_SETLINK and RTM_DELLINK of
+// AF_BRIDGE (the bridge's own handlers) and RTM_NEWNEIGH, RTM_DELNEIGH
+// and RTM_GETNEIGH of AF_BRIDGE (the FDB handlers) report ok false; IFLA_LINKINFO and
 // the other nests but IFLA_AF_SPEC are checked only as ifla_policy
 // checks them (their contents are parsed later by the handlers, per
 // link kind).
@@ -138,15 +140,17 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 		}
 		return IfInfoMsgLen, &LinkPolicy, validate.ModeLiberal, true
 	case RTM_GETLINK:
-		if dump && (fam == AF_INET6 || fam == AF_BRIDGE) {
+		if dump && (fam == AF_INET6 || fam == RTNL_FAMILY_IPMR) {
 			return 0, nil, 0, false
 		}
 		return IfInfoMsgLen, &LinkPolicy, mode, true
 	case RTM_NEWADDR, RTM_DELADDR:
-		if fam == AF_INET6 {
+		switch fam {
+		case AF_INET:
+			return IfAddrMsgLen, &AddrPolicy, validate.ModeLiberal, true
+		case AF_INET6:
 			return IfAddrMsgLen, &Addr6Policy, validate.ModeLiberal, true
 		}
-		return IfAddrMsgLen, &AddrPolicy, validate.ModeLiberal, true
 	case RTM_GETADDR:
 		if !strict && dump || !dump && fam != AF_INET6 {
 			return 0, nil, 0, false
@@ -156,10 +160,14 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 		}
 		return IfAddrMsgLen, &AddrPolicy, mode, true
 	case RTM_NEWROUTE, RTM_DELROUTE:
-		if fam == AF_INET6 {
+		switch fam {
+		case AF_INET:
+			return RtMsgLen, &RoutePolicy, validate.ModeLiberal, true
+		case AF_INET6:
 			return RtMsgLen, &Route6Policy, validate.ModeLiberal, true
+		case RTNL_FAMILY_IPMR:
+			return RtMsgLen, &MrRoutePolicy, validate.ModeLiberal, true
 		}
-		return RtMsgLen, &RoutePolicy, validate.ModeLiberal, true
 	case RTM_GETROUTE:
 		if dump {
 			if !strict {
@@ -167,10 +175,14 @@ func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.
 			}
 			return RtMsgLen, &RoutePolicy, mode, true
 		}
-		if fam == AF_INET6 {
+		switch fam {
+		case AF_INET, RTNL_FAMILY_IPMR:
+			return RtMsgLen, &RoutePolicy, mode, true
+		case AF_INET6:
 			return RtMsgLen, &Route6Policy, mode, true
+		case RTNL_FAMILY_IP6MR:
+			return RtMsgLen, &Mr6GetRoutePolicy, validate.ModeStrict, true
 		}
-		return RtMsgLen, &RoutePolicy, mode, true
 	case RTM_NEWNEIGH, RTM_DELNEIGH:
 		if fam == AF_BRIDGE {
 			return 0, nil, 0, false // rtnl_fdb_add, rtnl_fdb_del
@@ -347,12 +359,36 @@ func reqErr(msg string) error {
 // "ndisc_cache"; bare ENOENT), then NDTA_PARMS passes
 // NeighTableParmsPolicy.
 //
+// Multicast routing: RTNL_FAMILY_IPMR RTM_GETROUTE do checks as the
+// IPv4 route get does with its own messages (MsgMrGetRouteHeader,
+// MsgMrGetRouteValues, MsgMrGetRouteAttr: RTA_SRC, RTA_DST and RTA_TABLE
+// only); RTNL_FAMILY_IP6MR's parses Mr6GetRoutePolicy first, then the
+// header (MsgMr6GetRouteValues) and prefix lengths; RTNL_FAMILY_IPMR
+// RTM_NEWROUTE and RTM_DELROUTE validate MrRoutePolicy, then need
+// rtm_dst_len 32, RTN_MULTICAST, RT_SCOPE_UNIVERSE and RTPROT_STATIC or
+// RTPROT_MROUTED (bare EINVAL). Strict RTM_GETLINK dumps of AF_INET6,
+// RTNL_FAMILY_IPMR (a bare ifinfomsg, zero but the family) and
+// AF_BRIDGE (LinkPolicy, IFLA_EXT_MASK only) have their own messages
+// (MsgLink6Dump*, MsgMrLinkDump*, MsgBridgeDump*).
+//
 // RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
 // IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
 // once the handler has found the device (an RTM_NEWLINK that creates a
 // link reaches it only after its kind's checks).
 func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt validate.Options, tb []attr.Decoder, st RequestState) error {
 	dump = dump && typ >= RTM_BASE && typ&3 == 2
+	mroute := fam == RTNL_FAMILY_IPMR && (typ == RTM_NEWROUTE || typ == RTM_DELROUTE) ||
+		(fam == RTNL_FAMILY_IPMR || fam == RTNL_FAMILY_IP6MR) && typ == RTM_GETROUTE && !dump
+	linkDump := typ == RTM_GETLINK && dump && (fam == AF_INET6 || fam == RTNL_FAMILY_IPMR || fam == AF_BRIDGE)
+	if mroute || linkDump {
+		if len(tb) < MaxAttrs {
+			tb = make([]attr.Decoder, MaxAttrs)
+		}
+		if linkDump {
+			return checkLinkDump(fam, strict, payload, opt, tb)
+		}
+		return checkMroute(fam, typ, strict, payload, opt, tb)
+	}
 	switch typ {
 	case RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE:
 		return checkRule(typ, dump, strict, payload, opt, tb)

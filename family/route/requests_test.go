@@ -368,6 +368,49 @@ func TestCheckRequestNeighTable(t *testing.T) {
 	})
 }
 
+func TestCheckRequestMrouteAndLinkDumps(t *testing.T) {
+	rtm := func(fam, dst, src byte) []byte { return []byte{fam, dst, src, 0, 0, 0, 0, 0, 0, 0, 0, 0} }
+	ifi := func(fam byte, idx byte) []byte {
+		b := make([]byte, route.IfInfoMsgLen)
+		b[0], b[4] = fam, idx
+		return b
+	}
+	ip4 := []byte{192, 0, 2, 1}
+	runReqCases(t, []reqCase{
+		{name: "ipmr get: valid", typ: route.RTM_GETROUTE, strict: true, hdr: rtm(route.RTNL_FAMILY_IPMR, 32, 0),
+			attrs: func(e *attr.Encoder) { e.Put(route.RTA_DST, ip4); e.Uint32(route.RTA_TABLE, 1) }},
+		{name: "ipmr get: values", typ: route.RTM_GETROUTE, strict: true, hdr: rtm(route.RTNL_FAMILY_IPMR, 24, 0),
+			want: v(nlwire.EINVAL, route.MsgMrGetRouteValues, -1)},
+		{name: "ipmr get: attribute", typ: route.RTM_GETROUTE, strict: true, hdr: rtm(route.RTNL_FAMILY_IPMR, 0, 0),
+			attrs: func(e *attr.Encoder) { e.Uint32(route.RTA_OIF, 1) }, want: v(nlwire.EINVAL, route.MsgMrGetRouteAttr, -1)},
+		{name: "ipmr get: prefix length", typ: route.RTM_GETROUTE, strict: true, hdr: rtm(route.RTNL_FAMILY_IPMR, 0, 0),
+			attrs: func(e *attr.Encoder) { e.Put(route.RTA_DST, ip4) }, want: v(nlwire.EINVAL, route.MsgGetRouteLen, -1)},
+		{name: "ipmr get, not strict: short header", typ: route.RTM_GETROUTE, hdr: rtm(route.RTNL_FAMILY_IPMR, 0, 0)[:8],
+			want: v(nlwire.EINVAL, route.MsgMrGetRouteHeader, -1)},
+		{name: "ip6mr get: policy first, strict on any socket", typ: route.RTM_GETROUTE, hdr: rtm(route.RTNL_FAMILY_IP6MR, 1, 0),
+			attrs: func(e *attr.Encoder) { e.Put(route.RTA_DST, ip4) }, want: v(nlwire.ERANGE, validate.MsgBinaryRange, 16+route.RtMsgLen)},
+		{name: "ip6mr get: values", typ: route.RTM_GETROUTE, hdr: rtm(route.RTNL_FAMILY_IP6MR, 1, 0),
+			want: v(nlwire.EINVAL, route.MsgMr6GetRouteValues, -1)},
+		{name: "ipmr new: header", typ: route.RTM_NEWROUTE, hdr: rtm(route.RTNL_FAMILY_IPMR, 32, 0),
+			attrs: func(e *attr.Encoder) { e.Put(route.RTA_DST, ip4) }, want: v(nlwire.EINVAL, "", -1)},
+		{name: "ipmr new: policy", typ: route.RTM_NEWROUTE, hdr: rtm(route.RTNL_FAMILY_IPMR, 32, 0),
+			attrs: func(e *attr.Encoder) { e.Put(route.RTA_IIF, ip4[:2]) }, want: v(nlwire.ERANGE, validate.MsgFailed, 16+route.RtMsgLen)},
+		{name: "ipmr new: short", typ: route.RTM_NEWROUTE, hdr: rtm(route.RTNL_FAMILY_IPMR, 32, 0)[:4], want: v(nlwire.EINVAL, "", -1)},
+		{name: "inet6 link dump: data after", typ: route.RTM_GETLINK, dump: true, strict: true, hdr: ifi(route.AF_INET6, 0),
+			attrs: func(e *attr.Encoder) { e.Uint32(route.IFLA_EXT_MASK, 1) }, want: v(nlwire.EINVAL, route.MsgLink6DumpData, -1)},
+		{name: "inet6 link dump: index", typ: route.RTM_GETLINK, dump: true, strict: true, hdr: ifi(route.AF_INET6, 1),
+			want: v(nlwire.EINVAL, route.MsgLink6DumpValues, -1)},
+		{name: "ipmr link dump: short", typ: route.RTM_GETLINK, dump: true, strict: true, hdr: ifi(route.RTNL_FAMILY_IPMR, 0)[:4],
+			want: v(nlwire.EINVAL, route.MsgMrLinkDumpHeader, -1)},
+		{name: "bridge link dump: ext mask only", typ: route.RTM_GETLINK, dump: true, strict: true, hdr: ifi(route.AF_BRIDGE, 0),
+			attrs: func(e *attr.Encoder) { e.Uint32(route.IFLA_EXT_MASK, 1); e.Uint32(route.IFLA_MTU, 1) },
+			want:  v(nlwire.EINVAL, route.MsgBridgeDumpAttr, -1)},
+		{name: "bridge link dump, not strict: ignored", typ: route.RTM_GETLINK, dump: true, hdr: ifi(route.AF_BRIDGE, 1)},
+		{name: "newroute of AF_UNSPEC: no handler", typ: route.RTM_NEWROUTE, hdr: rtm(0, 0, 0),
+			attrs: func(e *attr.Encoder) { e.Uint16(route.RTA_OIF, 1) }},
+	})
+}
+
 // loState knows the device of index 1 and no namespace id.
 type loState struct{}
 
@@ -413,6 +456,12 @@ func TestRequestTable(t *testing.T) {
 		{0, route.RTM_SETSTATS, false, false, row{route.IfStatsMsgLen, &route.StatsSetPolicy, validate.ModeStrict, true}},
 		{0, route.RTM_SETNEIGHTBL, false, true, row{route.NdtMsgLen, &route.NeighTablePolicy, validate.ModeLiberal, true}},
 		{0, route.RTM_GETNEIGHTBL, true, true, row{}},
+		{0, route.RTM_NEWADDR, false, true, row{}},
+		{route.RTNL_FAMILY_IPMR, route.RTM_DELROUTE, false, true, row{route.RtMsgLen, &route.MrRoutePolicy, validate.ModeLiberal, true}},
+		{route.RTNL_FAMILY_IP6MR, route.RTM_GETROUTE, false, false, row{route.RtMsgLen, &route.Mr6GetRoutePolicy, validate.ModeStrict, true}},
+		{route.RTNL_FAMILY_IP6MR, route.RTM_NEWROUTE, false, false, row{}},
+		{route.AF_BRIDGE, route.RTM_GETLINK, true, false, row{route.IfInfoMsgLen, &route.LinkPolicy, validate.ModeLiberal, true}},
+		{route.AF_INET6, route.RTM_GETLINK, true, true, row{}},
 	} {
 		var got row
 		got.HdrLen, got.Policy, got.Mode, got.OK = route.Request(c.fam, c.typ, c.dump, c.strict)
