@@ -48,7 +48,9 @@ func routeKey(fam uint8, typ uint16) uint32 { return uint32(fam)<<16 | uint32(ty
 // AF_INET6; RTM_GETNEXTHOPBUCKET and RTM_GETNSID do and dump for
 // AF_UNSPEC; RTM_GETNETCONF do and dump for AF_INET and AF_INET6 (an
 // AF_UNSPEC dump walks both); RTM_GETSTATS do and dump and
-// RTM_GETNEIGHTBL dump for AF_UNSPEC. route.Request documents what the
+// RTM_GETNEIGHTBL dump for AF_UNSPEC; RTM_GETROUTE do and dump for
+// RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR; RTM_GETLINK dump for AF_INET6,
+// RTNL_FAMILY_IPMR and AF_BRIDGE. route.Request documents what the
 // kernel checks of each.
 func (k *Kernel) RegisterRoute(fam uint8, typ uint16, op RouteOp) error {
 	if typ < route.RTM_BASE || typ > route.RTM_MAX || op.Do == nil && op.Dump == nil || op.Dump != nil && !isGet(typ) {
