@@ -148,3 +148,78 @@ func TestNotifyGenlEcho(t *testing.T) {
 		t.Errorf("listener (-want +got):\n%s", diff)
 	}
 }
+
+// TestNotifyAllocs: in steady state a request whose handler sends an
+// echoed notification, a notification dropped by a full queue, an
+// overrun's receive and a dump that checks its consistency allocate
+// nothing.
+func TestNotifyAllocs(t *testing.T) {
+	k := nltest.NewKernel()
+	out := addrNotification(0, 0)
+	err := k.RegisterRoute(route.AF_INET, route.RTM_NEWADDR, nltest.RouteOp{Do: func(r *nltest.Request, rep *nltest.Reply) error {
+		binary.NativeEndian.PutUint32(out[8:], r.Header.Seq)
+		binary.NativeEndian.PutUint32(out[12:], r.PortID)
+		rep.Notify(route.RTNLGRP_IPV4_IFADDR, out)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, listen := k.DialRoute(nil), k.DialRoute(&nltest.Config{ReadBuffer: 1}) // room for two
+	if err := listen.JoinGroup(route.RTNLGRP_IPV4_IFADDR); err != nil {
+		t.Fatal(err)
+	}
+	request := addrRequest(3, wire.Echo)
+	note := addrNotification(0, 0)
+	buf := make([]byte, 512)
+	run := func() {
+		if err := req.Send(request); err != nil {
+			t.Fatal(err)
+		}
+		// Two notifications fill the listener's queue; the third is
+		// dropped and the first receive reports it.
+		k.Multicast(nltest.NETLINK_ROUTE, route.RTNLGRP_IPV4_IFADDR, note)
+		k.Multicast(nltest.NETLINK_ROUTE, route.RTNLGRP_IPV4_IFADDR, note)
+		for _, c := range []*nltest.Conn{req, req, listen, listen, listen} {
+			if _, err := c.Receive(buf); err != nil && err != nltest.ErrOverrun {
+				t.Fatal(err)
+			}
+		}
+		if req.Pending() != 0 || listen.Pending() != 0 {
+			t.Fatalf("%d and %d datagrams left", req.Pending(), listen.Pending())
+		}
+	}
+	run()
+	if d := listen.Dropped(); d != 1 {
+		t.Fatalf("Dropped() = %d, want 1", d)
+	}
+	if allocs := testing.AllocsPerRun(200, run); allocs != 0 {
+		t.Errorf("%.1f allocations per request and notifications, want 0", allocs)
+	}
+
+	var parts []part
+	kd := nltest.NewKernel()
+	id, err := kd.Register(&nltest.Family{Name: "intr", Ops: []nltest.Op{{Cmd: 1, Dump: func(req *nltest.Request, rep *nltest.Reply) error {
+		return playParts(&parts, req, rep)
+	}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts = []part{{seq: 5, msgs: 2, genl: true}, {seq: 6, msgs: 2, genl: true, last: true}}
+	c := kd.Dial(nil)
+	dump := genlReq(id, 1, wire.Dump, 1)
+	runDump := func() {
+		if err := c.Send(dump); err != nil {
+			t.Fatal(err)
+		}
+		for c.Pending() > 0 {
+			if _, err := c.Receive(buf); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	runDump()
+	if allocs := testing.AllocsPerRun(200, runDump); allocs != 0 {
+		t.Errorf("%.1f allocations per interrupted dump, want 0", allocs)
+	}
+}
