@@ -405,3 +405,25 @@ func checkNSID(typ uint16, dump, strict bool, payload []byte, opt validate.Optio
 	}
 	return nil
 }
+
+// Extended ACK messages of strict RTM_GETMDB dumps
+// (rtnl_mdb_valid_dump_req, net/core/rtnetlink.c, Linux 6.18).
+const (
+	MsgMDBDumpHeader = "Invalid header for mdb dump request"
+	MsgMDBDumpIndex  = "Filtering by device index is not supported for mdb dump request"
+	MsgMDBDumpData   = "Invalid data after header in mdb dump request"
+)
+
+// checkMDBDump makes the checks of a strict AF_BRIDGE RTM_GETMDB dump: a
+// br_port_msg without an ifindex and nothing after it.
+func checkMDBDump(payload []byte, o nlwire.Order) error {
+	switch {
+	case len(payload) < BrPortMsgLen:
+		return reqErr(MsgMDBDumpHeader)
+	case endian.Uint32(payload[4:], o.Swap()) != 0:
+		return reqErr(MsgMDBDumpIndex)
+	case len(payload) != BrPortMsgLen:
+		return reqErr(MsgMDBDumpData)
+	}
+	return nil
+}

@@ -98,6 +98,7 @@ const (
 //	RTM_GETNETCONF dump                    none (strict: no attributes allowed)
 //	RTM_GETNEIGHTBL                        none (dump only; strict: no attributes allowed)
 //	RTM_SETNEIGHTBL                        NdtMsg, NeighTablePolicy, liberal (NDTA_PARMS: NeighTableParmsPolicy)
+//	RTM_GETMDB dump                        none (AF_BRIDGE; strict: a bare br_port_msg without ifindex)
 //	RTM_GETSTATS do, dump                  IfStatsMsg, StatsGetPolicy, strict on every socket
 //	RTM_SETSTATS                           IfStatsMsg, StatsSetPolicy, strict
 //	RTM_NEWNSID                            RtGenMsg, NetNSIDPolicy, liberal
@@ -369,7 +370,9 @@ func reqErr(msg string) error {
 // RTPROT_MROUTED (bare EINVAL). Strict RTM_GETLINK dumps of AF_INET6,
 // RTNL_FAMILY_IPMR (a bare ifinfomsg, zero but the family) and
 // AF_BRIDGE (LinkPolicy, IFLA_EXT_MASK only) have their own messages
-// (MsgLink6Dump*, MsgMrLinkDump*, MsgBridgeDump*).
+// (MsgLink6Dump*, MsgMrLinkDump*, MsgBridgeDump*); so do strict
+// AF_BRIDGE RTM_GETMDB dumps (MsgMDBDumpHeader, MsgMDBDumpIndex,
+// MsgMDBDumpData).
 //
 // RTM_NEWLINK and RTM_SETLINK requests that pass LinkPolicy have their
 // IFLA_AF_SPEC checked by ValidateAFSpec, as validate_linkmsg checks it
@@ -380,6 +383,9 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 	mroute := fam == RTNL_FAMILY_IPMR && (typ == RTM_NEWROUTE || typ == RTM_DELROUTE) ||
 		(fam == RTNL_FAMILY_IPMR || fam == RTNL_FAMILY_IP6MR) && typ == RTM_GETROUTE && !dump
 	linkDump := typ == RTM_GETLINK && dump && (fam == AF_INET6 || fam == RTNL_FAMILY_IPMR || fam == AF_BRIDGE)
+	if typ == RTM_GETMDB && dump && strict && fam == AF_BRIDGE {
+		return checkMDBDump(payload, opt.Order)
+	}
 	if mroute || linkDump {
 		if len(tb) < MaxAttrs {
 			tb = make([]attr.Decoder, MaxAttrs)

@@ -406,6 +406,11 @@ func TestCheckRequestMrouteAndLinkDumps(t *testing.T) {
 			attrs: func(e *attr.Encoder) { e.Uint32(route.IFLA_EXT_MASK, 1); e.Uint32(route.IFLA_MTU, 1) },
 			want:  v(nlwire.EINVAL, route.MsgBridgeDumpAttr, -1)},
 		{name: "bridge link dump, not strict: ignored", typ: route.RTM_GETLINK, dump: true, hdr: ifi(route.AF_BRIDGE, 1)},
+		{name: "mdb dump: index", typ: route.RTM_GETMDB, dump: true, strict: true, hdr: []byte{route.AF_BRIDGE, 0, 0, 0, 1, 0, 0, 0},
+			want: v(nlwire.EINVAL, route.MsgMDBDumpIndex, -1)},
+		{name: "mdb dump: data", typ: route.RTM_GETMDB, dump: true, strict: true, hdr: []byte{route.AF_BRIDGE, 0, 0, 0, 0, 0, 0, 0},
+			attrs: func(e *attr.Encoder) { e.Uint32(1, 1) }, want: v(nlwire.EINVAL, route.MsgMDBDumpData, -1)},
+		{name: "mdb dump, not strict", typ: route.RTM_GETMDB, dump: true, hdr: []byte{route.AF_BRIDGE, 1}},
 		{name: "newroute of AF_UNSPEC: no handler", typ: route.RTM_NEWROUTE, hdr: rtm(0, 0, 0),
 			attrs: func(e *attr.Encoder) { e.Uint16(route.RTA_OIF, 1) }},
 	})
