@@ -1,0 +1,1081 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/testenv"
+	"github.com/nlwire/nlwire/ynl"
+)
+
+// TestPythonYNL is a differential against the kernel's own Python YNL
+// library (tools/net/ynl/lib of Linux 6.12), driven offline on the same
+// bytes by testdata/ynl_decode.py. Every message of the captures whose
+// family a 6.12 spec describes (generic families by name; NETLINK_ROUTE
+// messages of rt_link, rt_addr and rt_route) is decoded by both:
+// nldump -json, and the library. nldump's output is reshaped into the
+// library's (a dictionary of attributes by spec name, nests as
+// dictionaries, multi-attr as lists) and the two are compared attribute
+// by attribute.
+//
+// Normalizations, each a difference of representation, not of decoding:
+//   - Attribute names: nldump prints the kernel's C name, the library the
+//     spec's; the spec model (package ynl) maps one to the other, and a
+//     C name that is not the spec's is counted as a difference.
+//   - Enum and flags values and display hints: compared as numbers and
+//     bytes (the script keeps the library from naming or formatting them).
+//   - Bytes (binary attributes, hwaddr, ipaddr) compare as hex; be32 as
+//     the number; a binary attribute the spec gives a struct or sub-type
+//     to, which nldump shows as hex, is cut into the struct's members or
+//     the array's elements as the spec says.
+//   - An attribute that is not multi-attr but repeats: the library keeps
+//     the last (its _rsp_add), so the reshaped nldump output does too.
+//   - Attributes the 6.12 spec does not know (nldump's tables come from
+//     newer specs): the library's UnknownAttr(N) with the raw bytes, which
+//     the reshaping takes from the message at nldump's offset.
+//   - nest-type-value (nlctrl's policy): the library reads only the first
+//     entry at each level; the reshaping follows it, and counts it.
+//   - Fixed headers compare as the list of member values in order, pad
+//     members left out (both leave them out).
+//
+// Messages the library cannot decode are listed by reason with counts;
+// messages neither side is asked about (no 6.12 spec, NLMSG_ERROR and
+// NLMSG_DONE) are listed by kind. Only messages that nlwire's strict
+// attribute walk accepts everywhere the spec nests go to the library,
+// whose walk never ends on an nla_len below 4, and the script runs under
+// a timeout.
+func TestPythonYNL(t *testing.T) {
+	specDir, ynlDir := pydiffSources(t)
+	python := pydiffPython(t)
+	specs := map[string]*ynl.Spec{}
+	files, err := filepath.Glob(filepath.Join(specDir, "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no specs in %s: %v", specDir, err)
+	}
+	for _, f := range files {
+		s, err := ynl.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		specs[strings.TrimSuffix(filepath.Base(f), ".yaml")] = s
+	}
+
+	r := &pydiffRun{specs: specs, skipped: map[string]int{}}
+	for _, file := range pydiffCaptures(t) {
+		r.addCapture(t, file)
+	}
+	if len(r.jobs) == 0 {
+		t.Fatal("no message to compare")
+	}
+	replies := r.python(t, python, ynlDir, specDir)
+	r.compare(t, replies)
+}
+
+// pydiffCaptures returns the captures the differential reads.
+func pydiffCaptures(t *testing.T) []string {
+	files, err := filepath.Glob("../../testdata/*.pcap*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("captures in ../../testdata: %v %v", files, err)
+	}
+	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-genl.pcap")
+}
+
+// pydiffRun holds the messages of one differential run.
+type pydiffRun struct {
+	specs   map[string]*ynl.Spec
+	jobs    []*pydiffJob
+	skipped map[string]int // why messages were not compared, with counts
+}
+
+// pydiffJob is one message sent to the library, with nldump's view of it
+// reshaped into the library's.
+type pydiffJob struct {
+	ID      int    `json:"id"`
+	Spec    string `json:"spec"`
+	Request bool   `json:"request"`
+	Hex     string `json:"hex"`
+
+	where  string // file and record, for messages
+	op     *ynl.Operation
+	header []any          // nldump's fixed header values, in order
+	attrs  map[string]any // nldump's attributes, reshaped
+	notes  map[string]int // normalizations that applied
+}
+
+// pydMsg is the part of an nldump -json message the differential reads.
+type pydMsg struct {
+	File    string          `json:"file"`
+	Record  int             `json:"record"`
+	Family  string          `json:"family"`
+	Offset  int             `json:"offset"`
+	Len     int             `json:"len"`
+	Type    string          `json:"type"`
+	TypeNum int             `json:"type_num"`
+	Flags   int             `json:"flags_num"`
+	Header  json.RawMessage `json:"header"`
+	Attrs   []pydAttr       `json:"attrs"`
+}
+
+// pydAttr is an attribute of nldump -json output.
+type pydAttr struct {
+	Type   int             `json:"type"`
+	Name   string          `json:"name"`
+	Offset int             `json:"offset"`
+	Len    int             `json:"len"`
+	Nested bool            `json:"nested"`
+	Format string          `json:"format"`
+	Value  json.RawMessage `json:"value"`
+	Header string          `json:"header"`
+	Attrs  []pydAttr       `json:"attrs"`
+	Elems  []pydElem       `json:"elems"`
+	Index  int             `json:"index"`
+}
+
+// pydElem is an element of an nldump -json nested array.
+type pydElem struct {
+	Index  int             `json:"index"`
+	Offset int             `json:"offset"`
+	Len    int             `json:"len"`
+	Format string          `json:"format"`
+	Value  json.RawMessage `json:"value"`
+	Attrs  []pydAttr       `json:"attrs"`
+}
+
+// addCapture runs nldump -json on a capture and queues its messages.
+func (r *pydiffRun) addCapture(t *testing.T, file string) {
+	raw := pydiffRecords(t, file)
+	out, errs, status := runNldump(t, "-json", file)
+	if status != 0 || strings.TrimSpace(dropNotes(errs)) != "" {
+		t.Fatalf("nldump %s: status %d, stderr:\n%s", file, status, errs)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.UseNumber()
+	for {
+		var m pydMsg
+		if err := dec.Decode(&m); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		where := fmt.Sprintf("%s record %d offset %d", filepath.Base(file), m.Record, m.Offset)
+		dg, ok := raw[m.Record]
+		if !ok || m.Offset+m.Len > len(dg) {
+			t.Fatalf("%s: no such bytes in the capture", where)
+		}
+		r.add(m, dg[m.Offset:m.Offset+m.Len], where)
+	}
+}
+
+// pydiffRecords reads a capture's datagrams by record number.
+func pydiffRecords(t *testing.T, file string) map[int][]byte {
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cr, err := capture.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := map[int][]byte{}
+	for cr.Next() {
+		if err := cr.RecordErr(); err != nil {
+			t.Fatal(err)
+		}
+		rec := cr.Record()
+		recs[rec.Index] = bytes.Clone(rec.Data)
+	}
+	if err := cr.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// routeSpecs are the 6.12 specs of NETLINK_ROUTE messages.
+var routeSpecs = []string{"rt_link", "rt_addr", "rt_route"}
+
+// add queues one message, or counts why it is not compared.
+func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
+	const nlmFRequest = 1
+	request := m.Flags&nlmFRequest != 0
+	var spec string
+	var cmd int64
+	var op *ynl.Operation
+	switch {
+	case m.TypeNum == 2 || m.TypeNum == 3:
+		r.skipped["not a family's message: "+m.Type]++
+		return
+	case m.Family == "route":
+		cmd = int64(m.TypeNum)
+		for _, name := range routeSpecs {
+			if s := r.specs[name]; s != nil {
+				if o := pydiffOp(s, cmd, request); o != nil {
+					spec, op = name, o
+				}
+			}
+		}
+		if op == nil {
+			r.skipped["NETLINK_ROUTE message without a 6.12 spec: "+m.Type]++
+			return
+		}
+	case m.Family == "generic":
+		name, _, ok := strings.Cut(m.Type, " ")
+		s := r.specs[name]
+		if !ok || s == nil {
+			r.skipped["generic family without a 6.12 spec: "+name]++
+			return
+		}
+		var h struct {
+			Cmd int64 `json:"cmd"`
+		}
+		if err := json.Unmarshal(m.Header, &h); err != nil {
+			r.skipped["generic message without a header"]++
+			return
+		}
+		spec, cmd = name, h.Cmd
+		if op = pydiffOp(s, cmd, request); op == nil {
+			// The library fails on these too: compared as failures.
+			r.jobs = append(r.jobs, &pydiffJob{ID: len(r.jobs), Spec: spec, Request: request, Hex: hex.EncodeToString(msg), where: where})
+			return
+		}
+	default:
+		r.skipped["family without a 6.12 spec: "+m.Family]++
+		return
+	}
+	j := &pydiffJob{ID: len(r.jobs), Spec: spec, Request: request, Hex: hex.EncodeToString(msg),
+		where: where, op: op, notes: map[string]int{}}
+	hdrLen := 16
+	if r.specs[spec].Protocol.IsGenetlink() {
+		hdrLen += 4
+	}
+	c := &pydConv{spec: r.specs[spec], msg: msg, job: j}
+	var err error
+	if op.FixedHeaderDef != nil {
+		j.header, err = pydHeaderValues(m.Header)
+		if err == nil {
+			hdrLen += pydStructSize(op.FixedHeaderDef)
+		}
+	}
+	if err == nil {
+		// The library's walk of the top level, checked first.
+		err = pydWellFormed(msg[min(hdrLen, len(msg)):])
+	}
+	if err == nil {
+		j.attrs, err = c.attrs(op.Set, m.Attrs, nil)
+	}
+	if err != nil {
+		r.skipped[fmt.Sprintf("not sent to the library (%v)", err)]++
+		return
+	}
+	r.jobs = append(r.jobs, j)
+}
+
+// pydiffOp returns the operation the library picks for a message: the
+// last one in the spec's list with the message's value in its direction
+// (nlspec.py's req_by_value and rsp_by_value).
+func pydiffOp(s *ynl.Spec, cmd int64, request bool) *ynl.Operation {
+	var found *ynl.Operation
+	for _, o := range s.Operations.List {
+		v := o.ReplyValue
+		if request {
+			v = o.RequestValue
+		}
+		if v == cmd && v != ynl.None {
+			found = o
+		}
+	}
+	return found
+}
+
+// pydConv reshapes nldump's attributes into the library's dictionary.
+type pydConv struct {
+	spec *ynl.Spec
+	msg  []byte
+	job  *pydiffJob
+}
+
+// pydScope is one level of nesting: the set and the values decoded so
+// far, where the library looks a sub-message's selector up.
+type pydScope struct {
+	set   *ynl.AttrSet
+	vals  map[string]any
+	outer *pydScope
+}
+
+func (c *pydConv) note(what string) { c.job.notes[what]++ }
+
+// payload returns an attribute's payload from the message.
+func (c *pydConv) payload(offset, length int) ([]byte, error) {
+	if offset < 0 || length < attr.HeaderLen || offset+length > len(c.msg) {
+		return nil, fmt.Errorf("attribute at offset %d of length %d is outside the message", offset, length)
+	}
+	return c.msg[offset+attr.HeaderLen : offset+length], nil
+}
+
+// attrs reshapes a run of attributes of set (nil: a space the spec does
+// not know).
+func (c *pydConv) attrs(set *ynl.AttrSet, as []pydAttr, outer *pydScope) (map[string]any, error) {
+	out := map[string]any{}
+	sc := &pydScope{set: set, vals: out, outer: outer}
+	for i := range as {
+		a := &as[i]
+		var sa *ynl.Attr
+		if set != nil {
+			for _, x := range set.Attributes {
+				if x.Value == int64(a.Type) {
+					sa = x
+				}
+			}
+		}
+		if sa == nil {
+			v, err := c.unknown(a)
+			if err != nil {
+				return nil, err
+			}
+			pydAdd(out, fmt.Sprintf("UnknownAttr(%d)", a.Type), false, true, v)
+			if a.Name != "" {
+				c.note("attribute newer than the 6.12 spec")
+			}
+			continue
+		}
+		if a.Name != sa.CName {
+			c.note(fmt.Sprintf("nldump names %s/%s %q, the spec's C name is %q", set.Name, sa.Name, a.Name, sa.CName))
+		}
+		v, err := c.value(sa, a, sc)
+		if err != nil {
+			return nil, fmt.Errorf("%s/%s at offset %d: %w", set.Name, sa.Name, a.Offset, err)
+		}
+		if _, dup := out[sa.Name]; dup && !sa.MultiAttr {
+			c.note("a repeated attribute that is not multi-attr: the library keeps the last")
+		}
+		pydAdd(out, sa.Name, sa.MultiAttr, false, v)
+	}
+	return out, nil
+}
+
+// pydAdd adds a value as the library's _rsp_add does: a list for a
+// multi-attr attribute, the last value for another, and for an unknown
+// attribute (multi unknown) a list once it repeats.
+func pydAdd(out map[string]any, name string, multi, unknown bool, v any) {
+	prev, ok := out[name]
+	switch {
+	case multi:
+		l, _ := prev.([]any)
+		out[name] = append(l, v)
+	case unknown && ok:
+		if l, isList := prev.([]any); isList {
+			out[name] = append(l, v)
+		} else {
+			out[name] = []any{prev, v}
+		}
+	default:
+		out[name] = v
+	}
+}
+
+// unknown reshapes an attribute the spec does not know: its raw bytes,
+// or for a nest (NLA_F_NESTED) its attributes, all unknown.
+func (c *pydConv) unknown(a *pydAttr) (any, error) {
+	p, err := c.payload(a.Offset, a.Len)
+	if err != nil {
+		return nil, err
+	}
+	if !a.Nested {
+		return hex.EncodeToString(p), nil
+	}
+	if err := pydWellFormed(p); err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	d := attr.NewDecoder(p).WithBase(a.Offset + attr.HeaderLen)
+	for d.Next() {
+		sub := pydAttr{Type: int(d.Type()), Offset: d.Offset(), Len: d.Len() + attr.HeaderLen, Nested: d.Flags()&attr.FlagNested != 0}
+		v, err := c.unknown(&sub)
+		if err != nil {
+			return nil, err
+		}
+		pydAdd(out, fmt.Sprintf("UnknownAttr(%d)", sub.Type), false, true, v)
+	}
+	return out, d.Err()
+}
+
+// value reshapes one attribute the spec knows.
+func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
+	p, err := c.payload(a.Offset, a.Len)
+	if err != nil {
+		return nil, err
+	}
+	switch sa.Type {
+	case ynl.TypeNest:
+		if err := pydWellFormed(p); err != nil {
+			return nil, err
+		}
+		if a.Format != "nested" {
+			return pydMismatch(a), nil
+		}
+		return c.attrs(sa.Nested, a.Attrs, sc)
+	case ynl.TypeFlag:
+		return true, nil
+	case ynl.TypeString:
+		var s string
+		if err := json.Unmarshal(a.Value, &s); err != nil {
+			return pydMismatch(a), nil
+		}
+		return s, nil
+	case ynl.TypeBinary:
+		if a.Format == "nested" {
+			// The spec says binary where the kernel nests (nldump's
+			// route tables follow the kernel's policy): the bytes.
+			c.note(fmt.Sprintf("%s/%s: binary in the spec, a nest in nldump (and the kernel): compared as bytes", sc.set.Name, sa.Name))
+			return hex.EncodeToString(p), nil
+		}
+		b, ok := pydBytes(a.Format, a.Value)
+		if !ok {
+			return pydMismatch(a), nil
+		}
+		switch {
+		case sa.StructDef != nil:
+			return pydStruct(sa.StructDef, b)
+		case sa.SubType != 0:
+			return pydArray(sa.SubType, sa.ByteOrder, b)
+		}
+		return hex.EncodeToString(b), nil
+	case ynl.TypeBitfield32:
+		var v map[string]json.Number
+		if err := json.Unmarshal(a.Value, &v); err != nil {
+			return pydMismatch(a), nil
+		}
+		return map[string]any{"value": v["value"], "selector": v["selector"]}, nil
+	case ynl.TypeIndexedArray:
+		if err := pydWellFormed(p); err != nil {
+			return nil, err
+		}
+		if a.Format == "nested" && sa.SubType == ynl.TypeNest {
+			// An indexed array in the spec whose indexes nldump's
+			// tables name as attributes: the same nests.
+			c.note(fmt.Sprintf("%s/%s: an indexed array in the spec, attributes in nldump", sc.set.Name, sa.Name))
+			out := []any{}
+			for i := range a.Attrs {
+				m, err := c.attrs(sa.Nested, a.Attrs[i].Attrs, nil)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, map[string]any{strconv.Itoa(a.Attrs[i].Type): m})
+			}
+			return out, nil
+		}
+		if a.Format != "nested-array" {
+			return pydMismatch(a), nil
+		}
+		var out []any
+		for _, e := range a.Elems {
+			switch {
+			case sa.SubType == ynl.TypeNest:
+				ep, err := c.payload(e.Offset, e.Len)
+				if err != nil {
+					return nil, err
+				}
+				if err := pydWellFormed(ep); err != nil {
+					return nil, err
+				}
+				m, err := c.attrs(sa.Nested, e.Attrs, nil)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, map[string]any{strconv.Itoa(e.Index): m})
+			case sa.SubType == ynl.TypeBinary:
+				b, ok := pydBytes(e.Format, e.Value)
+				if !ok {
+					return pydMismatch(a), nil
+				}
+				out = append(out, hex.EncodeToString(b))
+			default:
+				out = append(out, json.Number(e.Value))
+			}
+		}
+		if out == nil {
+			out = []any{}
+		}
+		return out, nil
+	case ynl.TypeSubMessage:
+		return c.subMessage(sa, a, p, sc)
+	case ynl.TypeNestTypeValue:
+		return c.nestTypeValue(sa, a, p)
+	}
+	// An integer: u8...s64, uint, sint.
+	if b, ok := pydBytes(a.Format, a.Value); ok && a.Format == "ipaddr" && pydIntSize[sa.Type] == len(b) {
+		// An address the spec keeps as an integer (display-hint ipv4).
+		c.note(fmt.Sprintf("%s/%s: an integer in the spec, an address in nldump", sc.set.Name, sa.Name))
+		return pydInt(sa.Type, sa.ByteOrder, b), nil
+	}
+	if len(a.Value) == 0 || a.Value[0] == '{' || a.Value[0] == '"' {
+		return pydMismatch(a), nil
+	}
+	return json.Number(a.Value), nil
+}
+
+// subMessage reshapes a sub-message as the library's _decode_sub_msg:
+// the format its selector's value chooses, its fixed header's members
+// and its attributes in one dictionary.
+func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (any, error) {
+	var sel any
+	for s := sc; s != nil; s = s.outer {
+		if s.set != nil && s.set.Attr(sa.Selector) != nil {
+			sel = s.vals[sa.Selector]
+			break
+		}
+	}
+	key, _ := sel.(string)
+	if n, ok := sel.(json.Number); ok {
+		key = n.String()
+	}
+	var f *ynl.Format
+	for _, x := range sa.SubMsg.Formats {
+		if x.Value == key {
+			f = x
+		}
+	}
+	if f == nil {
+		return nil, fmt.Errorf("no format %q of sub-message %s", key, sa.SubMessage)
+	}
+	out := map[string]any{}
+	hdr := 0
+	if f.FixedHeaderDef != nil {
+		hdr = pydStructSize(f.FixedHeaderDef)
+		m, err := pydStruct(f.FixedHeaderDef, p)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range m.(map[string]any) {
+			out[k] = v
+		}
+	}
+	if f.Set != nil {
+		if err := pydWellFormed(p[min(hdr, len(p)):]); err != nil {
+			return nil, err
+		}
+		if a.Format != "nested" {
+			return pydMismatch(a), nil
+		}
+		m, err := c.attrs(f.Set, a.Attrs, sc)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
+// nestTypeValue reshapes a nest-type-value attribute as the library's
+// _decode_nest_type_value does: following the first entry at each level.
+func (c *pydConv) nestTypeValue(sa *ynl.Attr, a *pydAttr, p []byte) (any, error) {
+	out := map[string]any{}
+	for _, name := range sa.TypeValue {
+		if err := pydWellFormed(p); err != nil {
+			return nil, err
+		}
+		d := attr.NewDecoder(p)
+		n := 0
+		var first []byte
+		var typ uint16
+		for d.Next() {
+			if n == 0 {
+				first, typ = d.Bytes(), d.Type()
+			}
+			n++
+		}
+		if n == 0 {
+			return nil, errors.New("an empty nest-type-value level")
+		}
+		if n > 1 {
+			c.note("nest-type-value: the library reads the first of several entries")
+		}
+		out[name] = json.Number(strconv.Itoa(int(typ)))
+		p = first
+	}
+	if err := pydWellFormed(p); err != nil {
+		return nil, err
+	}
+	// nldump's view of the innermost attributes, found by offset.
+	inner := pydFindAttrs(a, len(c.msg)-len(p))
+	if inner == nil && len(p) > 0 {
+		return pydMismatch(a), nil
+	}
+	m, err := c.attrs(sa.Nested, inner, nil)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out, nil
+}
+
+// pydFindAttrs returns nldump's attributes that begin at offset off of
+// the message, searching a's nests and arrays.
+func pydFindAttrs(a *pydAttr, off int) []pydAttr {
+	for i := range a.Attrs {
+		if a.Attrs[i].Offset == off && i == 0 {
+			return a.Attrs
+		}
+		if r := pydFindAttrs(&a.Attrs[i], off); r != nil {
+			return r
+		}
+	}
+	for _, e := range a.Elems {
+		if len(e.Attrs) > 0 && e.Attrs[0].Offset == off {
+			return e.Attrs
+		}
+		for i := range e.Attrs {
+			if r := pydFindAttrs(&e.Attrs[i], off); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// pydMismatch stands for an attribute nldump shows in a format the spec
+// does not give it: it compares unequal to anything the library says.
+func pydMismatch(a *pydAttr) any {
+	return map[string]any{"nldump format": a.Format, "nldump value": string(a.Value)}
+}
+
+// pydBytes returns the bytes of a binary, hwaddr or ipaddr value.
+func pydBytes(format string, v json.RawMessage) ([]byte, bool) {
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		return nil, false
+	}
+	switch format {
+	case "hwaddr":
+		s = strings.ReplaceAll(s, ":", "")
+	case "ipaddr":
+		ip, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, false
+		}
+		return ip.AsSlice(), true
+	}
+	b, err := hex.DecodeString(s)
+	return b, err == nil
+}
+
+// pydWellFormed reports whether p is a run of attributes that the strict
+// walk accepts (no nla_len below 4, nothing left over), which the
+// library's walk can go through.
+func pydWellFormed(p []byte) error {
+	d := attr.NewDecoder(p)
+	for d.Next() {
+	}
+	return d.Err()
+}
+
+// pydIntSize is the size of a struct member's or array element's type.
+var pydIntSize = map[ynl.Type]int{
+	ynl.TypeU8: 1, ynl.TypeS8: 1, ynl.TypeU16: 2, ynl.TypeS16: 2,
+	ynl.TypeU32: 4, ynl.TypeS32: 4, ynl.TypeU64: 8, ynl.TypeS64: 8,
+}
+
+// pydInt decodes an integer of type t from b; native order is the
+// captures' (little-endian).
+func pydInt(t ynl.Type, o ynl.ByteOrder, b []byte) json.Number {
+	var bo binary.ByteOrder = binary.LittleEndian
+	if o == ynl.BigEndian {
+		bo = binary.BigEndian
+	}
+	var u uint64
+	switch len(b) {
+	case 1:
+		u = uint64(b[0])
+	case 2:
+		u = uint64(bo.Uint16(b))
+	case 4:
+		u = uint64(bo.Uint32(b))
+	case 8:
+		u = bo.Uint64(b)
+	}
+	signed := t == ynl.TypeS8 || t == ynl.TypeS16 || t == ynl.TypeS32 || t == ynl.TypeS64
+	if signed {
+		shift := 64 - 8*uint(len(b))
+		return json.Number(strconv.FormatInt(int64(u<<shift)>>shift, 10))
+	}
+	return json.Number(strconv.FormatUint(u, 10))
+}
+
+// pydStructSize is a struct's size as the library's _struct_size counts.
+func pydStructSize(d *ynl.Definition) int {
+	n := 0
+	for _, m := range d.Members {
+		switch {
+		case m.StructDef != nil:
+			n += pydStructSize(m.StructDef)
+		case m.Type == ynl.TypePad || m.Type == ynl.TypeBinary:
+			n += int(m.Len.Value)
+		default:
+			n += pydIntSize[m.Type]
+		}
+	}
+	return n
+}
+
+// pydStruct cuts b into a struct's members, as the library's
+// _decode_struct does (pad members left out).
+func pydStruct(d *ynl.Definition, b []byte) (any, error) {
+	out := map[string]any{}
+	off := 0
+	for _, m := range d.Members {
+		n := pydIntSize[m.Type]
+		if m.StructDef != nil {
+			n = pydStructSize(m.StructDef)
+		} else if m.Type == ynl.TypePad || m.Type == ynl.TypeBinary {
+			n = int(m.Len.Value)
+		}
+		if off+n > len(b) {
+			return nil, fmt.Errorf("%d bytes, shorter than struct %s", len(b), d.Name)
+		}
+		f := b[off : off+n]
+		off += n
+		switch {
+		case m.Type == ynl.TypePad:
+		case m.StructDef != nil:
+			v, err := pydStruct(m.StructDef, f)
+			if err != nil {
+				return nil, err
+			}
+			out[m.Name] = v
+		case m.Type == ynl.TypeBinary:
+			out[m.Name] = hex.EncodeToString(f)
+		default:
+			out[m.Name] = pydInt(m.Type, m.ByteOrder, f)
+		}
+	}
+	return out, nil
+}
+
+// pydArray cuts b into elements of type t (a binary attribute's
+// sub-type), as the library's as_c_array does.
+func pydArray(t ynl.Type, o ynl.ByteOrder, b []byte) (any, error) {
+	n := pydIntSize[t]
+	if n == 0 || len(b)%n != 0 {
+		return nil, fmt.Errorf("%d bytes are not an array of %v", len(b), t)
+	}
+	out := []any{}
+	for i := 0; i < len(b); i += n {
+		out = append(out, pydInt(t, o, b[i:i+n]))
+	}
+	return out, nil
+}
+
+// pydHeaderValues returns the values of nldump's fixed header, in order,
+// without its "struct" key.
+func pydHeaderValues(raw json.RawMessage) ([]any, error) {
+	if len(raw) == 0 {
+		return nil, errors.New("nldump shows no fixed header")
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	var out []any
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		if k != "struct" {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// pydReply is one line of ynl_decode.py's output.
+type pydReply struct {
+	ID     int            `json:"id"`
+	Op     string         `json:"op"`
+	Header map[string]any `json:"header"`
+	Attrs  map[string]any `json:"attrs"`
+	Error  string         `json:"error"`
+	order  []any          // the header's values in order
+}
+
+// python runs the script on every queued message, in one process under a
+// timeout.
+func (r *pydiffRun) python(t *testing.T, python, ynlDir, specDir string) map[int]*pydReply {
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in)
+	for _, j := range r.jobs {
+		if err := enc.Encode(j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, "testdata/ynl_decode.py", ynlDir, specDir)
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	out, err := cmd.Output()
+	replies := map[int]*pydReply{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		rep := &pydReply{}
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.UseNumber()
+		if err := dec.Decode(rep); err != nil {
+			t.Fatalf("ynl_decode.py: %v: %s", err, sc.Bytes())
+		}
+		rep.order = pydOrderedHeader(sc.Bytes())
+		replies[rep.ID] = rep
+	}
+	if err != nil {
+		last := "none"
+		if n := len(replies); n < len(r.jobs) {
+			last = r.jobs[n].where
+		}
+		t.Fatalf("ynl_decode.py: %v after %v, %d of %d messages decoded (stuck at: %s)\n%s",
+			err, time.Since(start), len(replies), len(r.jobs), last, stderr.Bytes())
+	}
+	t.Logf("the Python library decoded %d messages in %v", len(replies), time.Since(start).Round(time.Millisecond))
+	return replies
+}
+
+// pydOrderedHeader returns the values of a reply's header, in order.
+func pydOrderedHeader(line []byte) []any {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(line, &top) != nil || len(top["header"]) == 0 || string(top["header"]) == "null" {
+		return nil
+	}
+	v, err := pydHeaderValues(top["header"])
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// compare compares each message's two views and reports the counts.
+func (r *pydiffRun) compare(t *testing.T, replies map[int]*pydReply) {
+	failures := map[string]int{}
+	where := map[string]string{} // the first message of each failure
+	notes := map[string]int{}
+	compared, attrs, agreed, msgsAgreed := 0, 0, 0, 0
+	perSpec := map[string]int{}
+	for _, j := range r.jobs {
+		rep := replies[j.ID]
+		if rep == nil {
+			t.Errorf("%s: no reply from the library", j.where)
+			continue
+		}
+		if rep.Error != "" {
+			k := j.Spec + ": " + rep.Error
+			if failures[k] == 0 {
+				where[k] = j.where
+			}
+			failures[k]++
+			continue
+		}
+		if j.op == nil {
+			t.Errorf("%s: the library decodes it as %s, nldump's tables know no operation", j.where, rep.Op)
+			continue
+		}
+		compared++
+		perSpec[j.Spec]++
+		for k, n := range j.notes {
+			notes[k] += n
+		}
+		ok := true
+		if rep.Op != j.op.Name {
+			t.Errorf("%s: operation %s, the library's %s", j.where, j.op.Name, rep.Op)
+			ok = false
+		}
+		if diff := cmp.Diff(rep.order, j.header); diff != "" {
+			t.Errorf("%s: fixed header (-library +nldump):\n%s", j.where, diff)
+			ok = false
+		}
+		n, same := pydCount(rep.Attrs, j.attrs)
+		attrs += n
+		agreed += same
+		if diff := cmp.Diff(rep.Attrs, j.attrs); diff != "" {
+			t.Errorf("%s: %s attributes (-library +nldump):\n%s", j.where, j.op.Name, diff)
+			ok = false
+		}
+		if ok {
+			msgsAgreed++
+		}
+	}
+	t.Logf("compared %d messages (%s), %d attributes: %d messages and %d attributes agree",
+		compared, pydCounts(perSpec), attrs, msgsAgreed, agreed)
+	for _, k := range pydSorted(failures) {
+		t.Logf("the library cannot decode %d message(s) (first: %s): %s", failures[k], where[k], k)
+	}
+	for _, k := range pydSorted(r.skipped) {
+		t.Logf("not compared, %d message(s): %s", r.skipped[k], k)
+	}
+	for _, k := range pydSorted(notes) {
+		t.Logf("normalized %d time(s): %s", notes[k], k)
+	}
+	if compared == 0 || attrs == 0 {
+		t.Errorf("nothing compared: %d messages, %d attributes", compared, attrs)
+	}
+}
+
+// pydCount counts the attributes of the library's dictionary (at every
+// level) and those whose values equal nldump's.
+func pydCount(py, nl any) (n, same int) {
+	switch p := py.(type) {
+	case map[string]any:
+		q, _ := nl.(map[string]any)
+		for k, v := range p {
+			n++
+			w, ok := q[k]
+			if ok && cmp.Equal(v, w) {
+				same++
+			}
+			if ok {
+				dn, ds := pydCount(v, w)
+				n += dn
+				same += ds
+			}
+		}
+	case []any:
+		q, _ := nl.([]any)
+		for i, v := range p {
+			if i < len(q) {
+				dn, ds := pydCount(v, q[i])
+				n += dn
+				same += ds
+			}
+		}
+	}
+	return n, same
+}
+
+func pydSorted(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func pydCounts(m map[string]int) string {
+	var parts []string
+	for _, k := range pydSorted(m) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pydiffSources returns the 6.12 kernel's spec directory and its
+// tools/net/ynl, found as the ynl package's tests find them (the Debian
+// package's tarball, extracted once into the user's cache directory, or
+// NLWIRE_LINUX_SRC), or skips the test.
+func pydiffSources(t *testing.T) (specs, ynlDir string) {
+	t.Helper()
+	var roots []string
+	if dir := os.Getenv("NLWIRE_LINUX_SRC"); dir != "" {
+		roots = append(roots, dir)
+	}
+	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
+	for _, d := range dirs {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			roots = append(roots, d)
+		}
+	}
+	for _, r := range roots {
+		if _, err := os.Stat(filepath.Join(r, "tools/net/ynl/lib/ynl.py")); err == nil {
+			return filepath.Join(r, "Documentation/netlink/specs"), filepath.Join(r, "tools/net/ynl")
+		}
+	}
+	const glob = "/usr/src/linux-source-6.12*.tar.xz"
+	tarballs, _ := filepath.Glob(glob)
+	if len(tarballs) == 0 {
+		testenv.Skip(t, "kernel sources not found: no "+glob+" (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
+	}
+	tarball := tarballs[len(tarballs)-1]
+	fi, err := os.Stat(tarball)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
+	dir := filepath.Join(cache, "nlwire-ynl", base+"-"+strconv.FormatInt(fi.Size(), 10)+"-"+strconv.FormatInt(fi.ModTime().Unix(), 10))
+	root := filepath.Join(dir, base)
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
+		tar := testenv.LookPath(t, "tar")
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		tmp, err := os.MkdirTemp(filepath.Dir(dir), "extract-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command(tar, "-xJf", tarball, "-C", tmp, "--wildcards",
+			base+"/Documentation/netlink/*", base+"/tools/net/ynl/*")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("tar: %v\n%s", err, out)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "complete"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			if _, err2 := os.Stat(filepath.Join(dir, "complete")); err2 != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return filepath.Join(root, "Documentation/netlink/specs"), filepath.Join(root, "tools/net/ynl")
+}
+
+// pydiffPython returns a Python 3 that can import yaml, or skips.
+func pydiffPython(t *testing.T) string {
+	t.Helper()
+	var tried []string
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		p, err := exec.LookPath(name)
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(p, "-c", "import yaml").CombinedOutput()
+		if err == nil {
+			return p
+		}
+		tried = append(tried, p+": "+strings.TrimSpace(string(out)))
+	}
+	testenv.Skip(t, "no python3 that can import yaml (apt-get install python3-yaml): "+strings.Join(tried, "; "))
+	return ""
+}
