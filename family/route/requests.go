@@ -664,7 +664,10 @@ func CheckRequest(fam uint8, typ uint16, dump, strict bool, payload []byte, opt 
 // for address dumps, failed it after the header checks): address dumps
 // that filter by ifa_index, FIB dumps with a filter (rtm_flags,
 // rtm_protocol, rtm_type, rtm_table, RTA_TABLE, or RTA_OIF of a device
-// st knows). It is the kernel's cb->answer_flags.
+// st knows; of any family, the multicast routing dumps included). It is
+// the kernel's cb->answer_flags. Filtered link and neighbour dumps mark
+// their data messages instead (as multicast route dumps do too), which
+// is their handlers' part.
 func DumpFiltered(fam uint8, typ uint16, strict bool, payload []byte, o nlwire.Order, st RequestState) bool {
 	if !strict {
 		return false
