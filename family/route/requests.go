@@ -63,21 +63,23 @@ const (
 // NETLINK_GET_STRICT_CHK (strict) or without: the size of the family
 // header the handler parses, the attribute policy and the validation
 // mode. ok is false where the kernel parses no attributes: message types
-// this package has no policy for (traffic control, statistics, bridge
-// MDB, neighbour tables, ...), GET requests without a handler
-// (RTM_GETADDR do for any family but AF_INET6, RTM_GETNETCONF do for any
-// but AF_INET and AF_INET6, RTM_GETRULE do: rtnetlink answers
-// EOPNOTSUPP), rule requests of a family without rules (RuleFamily:
-// EAFNOSUPPORT), RTM_GETRULE and RTM_GETNETCONF dumps (which take no
-// attributes), and dumps that read nothing of the request (address, FIB
-// and namespace id dumps without strict checking). Messages gives the family header's size of every
+// this package has no policy for (traffic control, actions, bridge MDB
+// entries, address labels, ...), requests without a handler (RTM_GETADDR
+// do for any family but AF_INET6, RTM_GETNETCONF do for any but AF_INET
+// and AF_INET6, RTM_GETRULE do, write requests of a family without one:
+// rtnetlink answers EOPNOTSUPP), rule requests of a family without rules
+// (RuleFamily: EAFNOSUPPORT), the dumps that take no attributes
+// (RTM_GETRULE, RTM_GETNETCONF, RTM_GETNEIGHTBL, RTM_GETMDB, and
+// RTM_GETLINK of AF_INET6 and RTNL_FAMILY_IPMR), and dumps that read
+// nothing of the request (address, FIB and namespace id dumps without
+// strict checking). Messages gives the family header's size of every
 // type, parsed or not.
 //
 // The table, per message type (write: RTM_NEW*, RTM_DEL*, RTM_SETLINK):
 //
 //	RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK  IfInfoMsg, LinkPolicy, liberal (then IFLA_AF_SPEC: ValidateAFSpec)
 //	RTM_GETLINK do                         IfInfoMsg, LinkPolicy, deprecated-strict if strict
-//	RTM_GETLINK dump                       IfInfoMsg, LinkPolicy (AF_INET6, RTNL_FAMILY_IPMR: none, header checked)
+//	RTM_GETLINK dump                       IfInfoMsg, LinkPolicy (AF_INET6, RTNL_FAMILY_IPMR: none)
 //	RTM_NEWADDR, RTM_DELADDR               AF_INET, AF_INET6: IfAddrMsg, AddrPolicy, Addr6Policy, liberal
 //	RTM_GETADDR do                         AF_INET6 only: IfAddrMsg, Addr6Policy
 //	RTM_GETADDR dump                       strict only: IfAddrMsg, AddrPolicy (AF_INET6: Addr6Policy)
@@ -107,9 +109,10 @@ const (
 //
 // The rules: write requests are parsed with nlmsg_parse_deprecated,
 // validate.ModeLiberal (types from the policy's StrictStartType on are
-// checked strictly by validate itself), but for the next hop requests,
-// which are parsed with nlmsg_parse (validate.ModeStrict) whatever the
-// socket, dumps included; strict GET requests with
+// checked strictly by validate itself), but for the next hop,
+// statistics and RTNL_FAMILY_IP6MR route get requests, which are parsed
+// with nlmsg_parse (validate.ModeStrict) whatever the socket, dumps
+// included; strict GET requests with
 // nlmsg_parse_deprecated_strict, validate.ModeDeprecatedStrict, after
 // the header checks CheckRequest makes; non-strict GET requests
 // liberally. Address and route policies are chosen by the header's
@@ -117,14 +120,12 @@ const (
 // RoutePolicy (ip_valid_fib_dump_req), and RTM_GETNEIGH do, which
 // neigh_valid_get_req always parses strictly.
 //
-// Write requests of a family without a handler (RTM_NEWADDR of AF_UNSPEC,
-// RTM_NEWROUTE of RTNL_FAMILY_IP6MR, ...) report ok false: rtnetlink
-// answers EOPNOTSUPP. Not modelled: RTM_SETLINK and RTM_DELLINK of
-// AF_BRIDGE (the bridge's own handlers) and RTM_NEWNEIGH, RTM_DELNEIGH
-// and RTM_GETNEIGH of AF_BRIDGE (the FDB handlers) report ok false; IFLA_LINKINFO and
-// the other nests but IFLA_AF_SPEC are checked only as ifla_policy
-// checks them (their contents are parsed later by the handlers, per
-// link kind).
+// Not modelled: RTM_SETLINK and RTM_DELLINK of AF_BRIDGE (the bridge's
+// own handlers) and RTM_NEWNEIGH, RTM_DELNEIGH and RTM_GETNEIGH of
+// AF_BRIDGE (the FDB handlers) report ok false; IFLA_LINKINFO and the
+// other nests but IFLA_AF_SPEC are checked only as ifla_policy checks
+// them (their contents are parsed later by the handlers, per link
+// kind).
 func Request(fam uint8, typ uint16, dump, strict bool) (hdrLen int, p *validate.Policy, m validate.Mode, ok bool) {
 	get := typ >= RTM_BASE && typ&3 == 2
 	mode := validate.ModeLiberal
