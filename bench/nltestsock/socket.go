@@ -16,10 +16,21 @@
 // nltest.ErrWouldBlock (wrapped by netlink.Conn in a *netlink.OpError),
 // since a fake kernel with nothing queued never answers.
 //
-// Not provided, so netlink.Conn reports them as not supported:
-// multicast groups, BPF filters, deadlines, buffer sizes and
-// SyscallConn. Socket options are those of the nltest.Config the socket
-// was dialed with; SetOption only confirms them.
+// Multicast: JoinGroup and LeaveGroup join and leave the fake's groups
+// (nltest.Conn.JoinGroup), so netlink.Conn.JoinGroup and
+// genetlink.Conn.JoinGroup work, and Receive returns notifications
+// (nltest.Kernel.Multicast, NotifyGenl, Reply.Notify) as they are
+// queued, among replies, as the Linux socket does. A receive queue
+// overrun (nltest.Config.ReadBuffer, nltest.Conn.InjectOverrun) fails
+// one Receive with nltest.ErrOverrun, which, like the Linux socket's
+// ENOBUFS, matches unix.ENOBUFS on Linux under errors.Is through
+// netlink.Conn's *netlink.OpError.
+//
+// Not provided, so netlink.Conn reports them as not supported: BPF
+// filters, deadlines, SetReadBuffer and SetWriteBuffer (the receive
+// buffer is nltest.Config.ReadBuffer) and SyscallConn. Socket options
+// are those of the nltest.Config the socket was dialed with; SetOption
+// only confirms them.
 package nltestsock
 
 import (
@@ -79,7 +90,11 @@ type Socket struct {
 	out []byte // the datagram being sent, reused
 }
 
-var _ netlink.Socket = (*Socket)(nil)
+var _ interface {
+	netlink.Socket
+	JoinGroup(uint32) error
+	LeaveGroup(uint32) error
+} = (*Socket)(nil)
 
 // New returns a Socket on c, which was dialed with cfg (nil: the zero
 // nltest.Config); cfg only tells SetOption which options c has.
@@ -105,6 +120,14 @@ func DialRoute(k *nltest.Kernel, cfg *nltest.Config) *netlink.Conn {
 	c := k.DialRoute(cfg)
 	return netlink.NewConn(New(c, cfg), c.PortID())
 }
+
+// JoinGroup joins the fake's multicast group g (nltest.Conn.JoinGroup),
+// as NETLINK_ADD_MEMBERSHIP does for the Linux socket.
+func (s *Socket) JoinGroup(g uint32) error { return s.c.JoinGroup(g) }
+
+// LeaveGroup leaves the fake's multicast group g
+// (nltest.Conn.LeaveGroup), as NETLINK_DROP_MEMBERSHIP does.
+func (s *Socket) LeaveGroup(g uint32) error { return s.c.LeaveGroup(g) }
 
 // Conn returns the nltest.Conn the socket is on.
 func (s *Socket) Conn() *nltest.Conn { return s.c }
@@ -204,9 +227,10 @@ func (s *Socket) receive() ([]byte, error) {
 }
 
 // SetOption confirms a socket option the nltest.Config gave the socket:
-// it returns nil if option is ExtendedAcknowledge, CapAcknowledge or
-// GetStrictCheck and enable is its state, and an error matching
-// ErrOption otherwise (the fake's options cannot change after dial).
+// it returns nil if option is ExtendedAcknowledge, CapAcknowledge,
+// GetStrictCheck or NoENOBUFS and enable is its state, and an error
+// matching ErrOption otherwise (the fake's options cannot change after
+// dial).
 func (s *Socket) SetOption(option netlink.ConnOption, enable bool) error {
 	var on bool
 	switch option {
@@ -216,6 +240,8 @@ func (s *Socket) SetOption(option netlink.ConnOption, enable bool) error {
 		on = s.cfg.CapAck
 	case netlink.GetStrictCheck:
 		on = !s.cfg.NoStrictCheck
+	case netlink.NoENOBUFS:
+		on = s.cfg.NoENOBUFS
 	default:
 		return &OptionError{Option: option, Enable: enable, Fixed: false}
 	}
