@@ -312,12 +312,15 @@ func reqErr(msg string) error {
 // for the GET requests whose attributes are checked. Checks that depend
 // on the kernel's state (the device of RTA_OIF, the namespace of
 // *_TARGET_NETNSID, a neighbour table for the family) are left to the
-// handler, except the target namespace ids of link and address dumps
-// and the RTA_OIF device of FIB dumps, which st is asked about in the
-// kernel's order (nil knows no namespace id and no device: "Invalid
-// target network namespace id", ENODEV), and RTM_GETNEIGH do's
-// "Unsupported family" for families other than AF_INET and AF_INET6 and
-// its NDA_DST length.
+// handler, except the target namespace ids of link, address and
+// namespace id dumps, the RTA_OIF device of FIB dumps and the device of
+// statistics requests, which st is asked about in the kernel's order
+// (nil knows no namespace id and no device: "Invalid target network
+// namespace id", ENODEV), and RTM_GETNEIGH do's "Unsupported family" for
+// families other than AF_INET and AF_INET6 and its NDA_DST length; the
+// neighbour tables and rule families are Linux's (RuleFamily). A
+// handler's errno-only error after a liberal parse that left bytes over
+// carries validate.MsgLeftover, as the kernel's extended ACK keeps it.
 //
 // Rule requests: RTM_NEWRULE and RTM_DELRULE check the header's length
 // (MsgRuleLen), the family (RuleFamily; EAFNOSUPPORT MsgRuleFamily) and
