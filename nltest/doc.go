@@ -38,7 +38,7 @@
 //     a dump's, as in the kernel.
 //   - Dumps: validation and the start callback fail with NLMSG_ERROR;
 //     then the handler fills datagrams of NLM_F_MULTI messages, the first
-//     at once and each next one when the previous is received, and
+//     at once and the next ones as receives make room (see below), and
 //     NLMSG_DONE ends the dump, in the last datagram if it fits, with the
 //     handler's errno and extended ACK if it failed. Datagrams are sized
 //     as netlink_dump sizes its skbs: GoodSize (NLMSG_GOODSIZE), or the
@@ -46,11 +46,47 @@
 //     second dump while one runs is EBUSY. Replies carry the requester's
 //     port ID and the request's sequence number.
 //
+// Around the socket, the fake does what af_netlink.c does with its
+// receive queue (Linux 6.12 to 6.18; checked live in the tests against
+// /proc/net/netlink):
+//
+//   - Receive buffer: Config.ReadBuffer is SO_RCVBUF (the kernel keeps
+//     twice the value, at least MinRcvbuf; RmemDefault without it) and
+//     each queued datagram is charged an approximation of its
+//     skb->truesize (Conn.Queued). A unicast from the kernel (a reply,
+//     an acknowledgement) or a notification is queued if the queue is
+//     empty or it fits and the socket is not congested; otherwise it is
+//     dropped (Conn.Dropped) and, unless Config.NoENOBUFS
+//     (NETLINK_NO_ENOBUFS), the socket becomes congested, dropping
+//     notifications until its queue is empty, and its next Receive
+//     fails once with ErrOverrun (ENOBUFS) before any queued datagram.
+//     Conn.InjectOverrun makes such an overrun at will. No kernel path
+//     sends NLMSG_OVERRUN (type 4): an overrun is only this errno.
+//   - Dumps are paced as netlink_recvmsg paces them: after each receive
+//     (nlsock's peek and its read both count) the next datagram is made
+//     only while at most half the buffer is taken, and a dump datagram
+//     that would fill the buffer fails with ENOBUFS (at the dump's
+//     start, the request's answer; later, the next Receive), the dump
+//     staying in progress.
+//   - A datagram longer than the buffer given to Receive stays queued,
+//     with a *TruncatedError giving its length, as nlsock (which peeks
+//     with MSG_PEEK|MSG_TRUNC first) reports it; nothing is lost.
+//   - NLM_F_DUMP_INTR: a dump handler sets its data's generation with
+//     Reply.SetDumpSeq (cb->seq) and calls Reply.CheckDumpConsistent
+//     where the modelled dumpit calls nl_dump_check_consistent; the
+//     fake checks NLMSG_DONE as netlink_dump_done does.
+//   - NLM_F_ECHO: Reply.Notify and Reply.NotifyGenl send a notification
+//     tied to the request as nlmsg_notify does (rtnl_notify,
+//     genl_notify): a request with NLM_F_ECHO gets it alone, marked with
+//     the group, and is left out of the multicast.
+//
 // Not modelled: netlink families other than generic netlink and
-// rtnetlink, NLM_F_ECHO, permissions, network namespaces (every
-// family is visible), the socket's receive buffer (the queue never
-// overruns, and a dump goes on as soon as a datagram is received), and
-// NLM_F_DUMP_INTR.
+// rtnetlink, permissions, network namespaces (every family is visible),
+// the sizes the kernel allocates notifications and replies with (a
+// datagram is charged as if allocated at its length; dump datagrams at
+// their full size, as the kernel allocates them), a sender blocking on
+// a full socket (only the kernel sends here, and it never waits), and
+// NETLINK_BROADCAST_ERROR.
 //
 // Byte order is the host's. Handlers are called with the Kernel's lock
 // held for reading: they must not register or unregister families.
@@ -71,8 +107,10 @@
 // sends a datagram to a group's members, as netlink_broadcast does, and
 // Kernel.NotifyGenl a generic family's notification to one of its
 // groups by name, as genlmsg_multicast does; either may be called from a
-// handler, whose notifications then precede its acknowledgement. As
-// genl_register_family and genl_unregister_family do, Register and
+// handler, whose notifications then precede its acknowledgement, and
+// Reply.Notify and Reply.NotifyGenl send one tied to the request, with
+// NLM_F_ECHO honoured. As genl_register_family and
+// genl_unregister_family do, Register and
 // Unregister send nlctrl's CTRL_CMD_NEWFAMILY and CTRL_CMD_NEWMCAST_GRP
 // (CTRL_CMD_DELMCAST_GRP and CTRL_CMD_DELFAMILY) to its group "notify",
 // GENL_ID_CTRL, and Unregister removes the members of the family's
