@@ -236,7 +236,11 @@ func (c *Conn) Send(b []byte) error {
 // consumes it, and like netlink_recvmsg after each of the two, it
 // remembers the largest buffer offered, which sizes the following dump
 // datagrams, and lets a running dump make its next datagram while at
-// most half the receive buffer is taken.
+// most half the receive buffer is taken. A dump whose next datagram
+// finds no room at the peek fails the read with ErrOverrun, the
+// datagram staying queued, as nlsock's read fails: with a buffer too
+// small for the dump's datagrams (Config.ReadBuffer against the size
+// Receive offers), every Receive then fails so, on Linux as here.
 func (c *Conn) Receive(buf []byte) (int, error) {
 	n, _, err := c.ReceiveFrom(buf)
 	return n, err
