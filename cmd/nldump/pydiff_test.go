@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/internal/testenv"
@@ -291,7 +292,7 @@ func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
 	}
 	if err == nil {
 		// The library's walk of the top level, checked first.
-		err = pydWellFormed(msg[min(hdrLen, len(msg)):])
+		err = c.wellFormed(msg[min(hdrLen, len(msg)):])
 	}
 	if err == nil {
 		j.attrs, err = c.attrs(op.Set, m.Attrs, nil)
@@ -425,11 +426,11 @@ func (c *pydConv) unknown(a *pydAttr) (any, error) {
 	if !a.Nested {
 		return hex.EncodeToString(p), nil
 	}
-	if err := pydWellFormed(p); err != nil {
+	if err := c.wellFormed(p); err != nil {
 		return nil, err
 	}
 	out := map[string]any{}
-	d := attr.NewDecoder(p).WithBase(a.Offset + attr.HeaderLen)
+	d := attr.NewDecoder(p).WithOrder(c.order()).WithBase(a.Offset + attr.HeaderLen)
 	for d.Next() {
 		sub := pydAttr{Type: int(d.Type()), Offset: d.Offset(), Len: d.Len() + attr.HeaderLen, Nested: d.Flags()&attr.FlagNested != 0}
 		v, err := c.unknown(&sub)
@@ -453,7 +454,7 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 	}
 	switch sa.Type {
 	case ynl.TypeNest:
-		if err := pydWellFormed(p); err != nil {
+		if err := c.wellFormed(p); err != nil {
 			return nil, err
 		}
 		if a.Format != "nested" {
@@ -493,7 +494,7 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 		}
 		return map[string]any{"value": v["value"], "selector": v["selector"]}, nil
 	case ynl.TypeIndexedArray:
-		if err := pydWellFormed(p); err != nil {
+		if err := c.wellFormed(p); err != nil {
 			return nil, err
 		}
 		if a.Format == "nested" && sa.SubType == ynl.TypeNest {
@@ -521,7 +522,7 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 				if err != nil {
 					return nil, err
 				}
-				if err := pydWellFormed(ep); err != nil {
+				if err := c.wellFormed(ep); err != nil {
 					return nil, err
 				}
 				m, err := c.attrs(sa.Nested, e.Attrs, nil)
@@ -597,7 +598,7 @@ func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (
 		}
 	}
 	if f.Set != nil {
-		if err := pydWellFormed(p[min(hdr, len(p)):]); err != nil {
+		if err := c.wellFormed(p[min(hdr, len(p)):]); err != nil {
 			return nil, err
 		}
 		if a.Format != "nested" {
@@ -619,10 +620,10 @@ func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (
 func (c *pydConv) nestTypeValue(sa *ynl.Attr, a *pydAttr, p []byte) (any, error) {
 	out := map[string]any{}
 	for _, name := range sa.TypeValue {
-		if err := pydWellFormed(p); err != nil {
+		if err := c.wellFormed(p); err != nil {
 			return nil, err
 		}
-		d := attr.NewDecoder(p)
+		d := attr.NewDecoder(p).WithOrder(c.order())
 		n := 0
 		var first []byte
 		var typ uint16
@@ -641,7 +642,7 @@ func (c *pydConv) nestTypeValue(sa *ynl.Attr, a *pydAttr, p []byte) (any, error)
 		out[name] = json.Number(strconv.Itoa(int(typ)))
 		p = first
 	}
-	if err := pydWellFormed(p); err != nil {
+	if err := c.wellFormed(p); err != nil {
 		return nil, err
 	}
 	// nldump's view of the innermost attributes, found by offset.
@@ -709,11 +710,23 @@ func pydBytes(format string, v json.RawMessage) ([]byte, bool) {
 	return b, err == nil
 }
 
+// order is the messages' byte order.
+func (c *pydConv) order() nlwire.Order {
+	if c.bigEndian {
+		return nlwire.BigEndian
+	}
+	return nlwire.LittleEndian
+}
+
+// wellFormed reports whether p is a run of attributes in the messages'
+// byte order that the strict walk accepts.
+func (c *pydConv) wellFormed(p []byte) error { return pydWellFormed(p, c.order()) }
+
 // pydWellFormed reports whether p is a run of attributes that the strict
 // walk accepts (no nla_len below 4, nothing left over), which the
 // library's walk can go through.
-func pydWellFormed(p []byte) error {
-	d := attr.NewDecoder(p)
+func pydWellFormed(p []byte, o nlwire.Order) error {
+	d := attr.NewDecoder(p).WithOrder(o)
 	for d.Next() {
 	}
 	return d.Err()
@@ -1218,7 +1231,7 @@ operations:
 		{"08000100010000000000", false}, // 2 bytes left over
 	} {
 		b, _ := hex.DecodeString(tc.hex)
-		if err := pydWellFormed(b); (err == nil) != tc.ok {
+		if err := pydWellFormed(b, nlwire.LittleEndian); (err == nil) != tc.ok {
 			t.Errorf("%s: %v, want ok %v", tc.hex, err, tc.ok)
 		}
 	}
