@@ -42,8 +42,14 @@ import (
 //   - Attribute names: nldump prints the kernel's C name, the library the
 //     spec's; the spec model (package ynl) maps one to the other, and a
 //     C name that is not the spec's is counted as a difference.
-//   - Enum and flags values and display hints: compared as numbers and
-//     bytes (the script keeps the library from naming or formatting them).
+//   - Enum and flags values: {"enum": number, "name": the library's name,
+//     or its sorted list of names for flags}; the reshaping names
+//     nldump's number from the 6.12 spec model (package ynl), and checks
+//     the name nldump prints against the spec's C names (a difference is
+//     listed, not a failure: some 6.12 specs make up C names their uAPI
+//     header does not use). A value the spec does not name fails the
+//     message in the library (KeyError), listed with the others.
+//   - Display hints: not applied (compared as numbers and bytes).
 //   - Bytes (binary attributes, hwaddr, ipaddr) compare as hex; be32 as
 //     the number; a binary attribute the spec gives a struct or sub-type
 //     to, which nldump shows as hex, is cut into the struct's members or
@@ -130,6 +136,9 @@ type pydiffJob struct {
 	attrs  map[string]any // nldump's attributes, reshaped
 	notes  map[string]int // normalizations that applied
 	names  []string       // C names nldump prints that are not the spec's
+	// enumsNamed counts the enum and flags values nldump names with the
+	// spec's C names.
+	enumsNamed int
 }
 
 // pydMsg is the part of an nldump -json message the differential reads.
@@ -156,10 +165,13 @@ type pydAttr struct {
 	Nested bool            `json:"nested"`
 	Format string          `json:"format"`
 	Value  json.RawMessage `json:"value"`
-	Header string          `json:"header"`
-	Attrs  []pydAttr       `json:"attrs"`
-	Elems  []pydElem       `json:"elems"`
-	Index  int             `json:"index"`
+	// ValueName is the name of an enum value, or the names of a flags
+	// value's bits joined by "|".
+	ValueName string    `json:"value_name"`
+	Header    string    `json:"header"`
+	Attrs     []pydAttr `json:"attrs"`
+	Elems     []pydElem `json:"elems"`
+	Index     int       `json:"index"`
 }
 
 // pydElem is an element of an nldump -json nested array.
@@ -492,6 +504,10 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 		if err := json.Unmarshal(a.Value, &v); err != nil {
 			return pydMismatch(a), nil
 		}
+		if sa.EnumDef != nil {
+			return map[string]any{"value": c.enum(sa.EnumDef, sa.EnumAsFlags, v["value"]),
+				"selector": c.enum(sa.EnumDef, sa.EnumAsFlags, v["selector"])}, nil
+		}
 		return map[string]any{"value": v["value"], "selector": v["selector"]}, nil
 	case ynl.TypeIndexedArray:
 		if err := c.wellFormed(p); err != nil {
@@ -558,7 +574,102 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 	if len(a.Value) == 0 || a.Value[0] == '{' || a.Value[0] == '"' {
 		return pydMismatch(a), nil
 	}
-	return json.Number(a.Value), nil
+	v := json.Number(a.Value)
+	if sa.EnumDef == nil {
+		return v, nil
+	}
+	if sa.Type == ynl.TypeUint || sa.Type == ynl.TypeSint {
+		// The library names the values of fixed-size integers only.
+		c.note("the library does not name the enum values of uint and sint attributes")
+		return v, nil
+	}
+	c.checkName(sa, a, v)
+	return c.enum(sa.EnumDef, sa.EnumAsFlags, v), nil
+}
+
+// enumBits returns the entries of d that name the value v: the entry
+// whose value it is, or for flags (or an enum used as flags) the entries
+// of its bits in order; nil and false if one is missing.
+func enumBits(d *ynl.Definition, asFlags bool, v json.Number) ([]*ynl.EnumEntry, bool) {
+	entry := func(val int64) *ynl.EnumEntry {
+		for _, e := range d.Entries {
+			if e.Value == val {
+				return e
+			}
+		}
+		return nil
+	}
+	u, err := strconv.ParseUint(v.String(), 10, 64)
+	if d.Kind != ynl.DefFlags && !asFlags {
+		n, err := v.Int64()
+		if e := entry(n); err == nil && e != nil {
+			return []*ynl.EnumEntry{e}, true
+		}
+		return nil, false
+	}
+	if err != nil {
+		return nil, false
+	}
+	var out []*ynl.EnumEntry
+	for bit := int64(0); u != 0; bit, u = bit+1, u>>1 {
+		if u&1 != 0 {
+			e := entry(bit)
+			if e == nil {
+				return nil, false
+			}
+			out = append(out, e)
+		}
+	}
+	return out, true
+}
+
+// enum gives an enum or flags value as the script does: the number and
+// the names the spec model gives it (as the library's _decode_enum:
+// a sorted list for flags).
+func (c *pydConv) enum(d *ynl.Definition, asFlags bool, v json.Number) any {
+	es, ok := enumBits(d, asFlags, v)
+	if !ok {
+		// The library fails the message: never compared.
+		return map[string]any{"enum": v, "name": "(no entry in the spec model)"}
+	}
+	if d.Kind != ynl.DefFlags && !asFlags {
+		return map[string]any{"enum": v, "name": es[0].Name}
+	}
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Name
+	}
+	sort.Strings(names)
+	list := []any{}
+	for _, n := range names {
+		list = append(list, n)
+	}
+	return map[string]any{"enum": v, "name": list}
+}
+
+// checkName compares the name nldump gives an enum or flags value with
+// the spec's C names of its entries.
+func (c *pydConv) checkName(sa *ynl.Attr, a *pydAttr, v json.Number) {
+	es, ok := enumBits(sa.EnumDef, sa.EnumAsFlags, v)
+	if !ok || len(es) == 0 {
+		return // unnamed by the library, or 0 (nldump prints no name)
+	}
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.CName
+	}
+	want := strings.Join(names, "|")
+	switch a.ValueName {
+	case want:
+		c.job.enumsNamed++
+	case "":
+		c.note(fmt.Sprintf("%s: nldump's tables do not name the values of %s (enum %s)", c.spec.Name, sa.Name, sa.Enum))
+	default:
+		// Not a failure: the C names of a 6.12 spec whose uAPI header
+		// is not generated from it are made up (ethtool's header flags
+		// are ETHTOOL_FLAG_*); nldump prints the newest spec's.
+		c.note(fmt.Sprintf("%s: nldump names the value %s of %s %s, the 6.12 spec's C names are %s", c.spec.Name, v, sa.Name, a.ValueName, want))
+	}
 }
 
 // subMessage reshapes a sub-message as the library's _decode_sub_msg:
@@ -806,6 +917,8 @@ func (c *pydConv) structure(d *ynl.Definition, b []byte) (any, error) {
 			out[m.Name] = v
 		case m.Type == ynl.TypeBinary:
 			out[m.Name] = hex.EncodeToString(f)
+		case m.EnumDef != nil:
+			out[m.Name] = c.enum(m.EnumDef, m.EnumAsFlags, c.integer(m.Type, m.ByteOrder, f))
 		default:
 			out[m.Name] = c.integer(m.Type, m.ByteOrder, f)
 		}
@@ -935,6 +1048,7 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 	where := map[string]string{} // the first message of each failure
 	notes := map[string]int{}
 	perSpec := map[string]int{}
+	enumsNamed := 0
 	diff := func(format string, args ...any) { sum.diffs = append(sum.diffs, fmt.Sprintf(format, args...)) }
 	for _, j := range r.jobs {
 		rep := replies[j.ID]
@@ -956,6 +1070,7 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 		}
 		sum.compared++
 		perSpec[j.Spec]++
+		enumsNamed += j.enumsNamed
 		for k, n := range j.notes {
 			notes[k] += n
 		}
@@ -985,6 +1100,7 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 	logf := func(format string, args ...any) { sum.log = append(sum.log, fmt.Sprintf(format, args...)) }
 	logf("compared %d messages (%s), %d attributes: %d messages and %d attributes agree",
 		sum.compared, pydCounts(perSpec), sum.attrs, sum.msgsAgreed, sum.agreed)
+	logf("nldump names %d enum and flags values with the spec's C names", enumsNamed)
 	for _, k := range pydSorted(failures) {
 		logf("the library cannot decode %d message(s) (first: %s): %s", failures[k], where[k], k)
 	}

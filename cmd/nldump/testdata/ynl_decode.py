@@ -15,10 +15,13 @@
 # "dev-get", "header": {...} or null, "attrs": {...}} or {"id": N,
 # "error": "..."} when the library cannot decode the message.
 #
-# Representation, so that values compare with nldump's: enum and flags
-# values are kept as numbers and display hints are not applied (the
-# library's _decode_enum and _formatted_string return the raw value);
-# bytes print as hex; dictionary keys as strings.
+# Representation, so that values compare with nldump's: an enum or flags
+# value is {"enum": the number, "name": what the library names it (a
+# sorted list for flags)}, in a fixed header just the number; display
+# hints are not applied (the library's _formatted_string returns the raw
+# value); bytes print as hex; dictionary keys as strings. A value the
+# enum does not name fails the message, as it does in the library (a
+# KeyError), with the enum named.
 #
 # The library loops forever on an attribute whose nla_len is below 4:
 # the caller sends only messages it checked, and runs this with a timeout.
@@ -54,10 +57,24 @@ class OfflineFamily(YnlFamily):
             NetlinkProtocol.__init__(self.nlproto, name, 16)
 
     def _decode_enum(self, raw, attr_spec):
-        return raw
+        try:
+            name = super()._decode_enum(raw, attr_spec)
+        except KeyError as e:
+            raise Exception('enum %s has no entry %s (value %d)' %
+                            (attr_spec['enum'], e, raw)) from None
+        return {'enum': raw, 'name': name}
 
     def _formatted_string(self, raw, display_hint):
         return raw
+
+
+def numbers(v):
+    """A fixed header's values, enums as their numbers."""
+    if isinstance(v, dict):
+        if set(v) == {'enum', 'name'}:
+            return v['enum']
+        return {k: numbers(x) for k, x in v.items()}
+    return v
 
 
 def norm(v):
@@ -98,7 +115,7 @@ def decode(req):
     header = None
     if op.fixed_header:
         header = ynl._decode_struct(decoded.raw, op.fixed_header)
-    return {'op': op.name, 'header': norm(header), 'attrs': norm(attrs)}
+    return {'op': op.name, 'header': norm(numbers(header)), 'attrs': norm(attrs)}
 
 
 for line in sys.stdin:
