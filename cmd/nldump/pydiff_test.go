@@ -234,8 +234,14 @@ func pydiffRecords(t *testing.T, file string) map[int][]byte {
 	return recs
 }
 
-// routeSpecs are the 6.12 specs of NETLINK_ROUTE messages.
-var routeSpecs = []string{"rt_link", "rt_addr", "rt_route"}
+// specNames returns the names of the specs, as a set.
+func (r *pydiffRun) specNames() map[string]int {
+	m := map[string]int{}
+	for name := range r.specs {
+		m[name] = 1
+	}
+	return m
+}
 
 // add queues one message, or counts why it is not compared.
 func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
@@ -248,17 +254,23 @@ func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
 	case m.TypeNum == 2 || m.TypeNum == 3:
 		r.skipped["not a family's message: "+m.Type]++
 		return
-	case m.Family == "route":
+	case m.Family == "route" || m.Family == "netfilter" || m.Family == "netlink-12":
+		proto := 0 // NETLINK_ROUTE
+		if m.Family != "route" {
+			proto = 12 // NETLINK_NETFILTER
+		}
+		if m.Header == nil && m.Attrs == nil {
+			r.skipped[fmt.Sprintf("%s: nldump shows the payload as bytes", m.Family)]++
+			return
+		}
 		cmd = int64(m.TypeNum)
-		for _, name := range routeSpecs {
-			if s := r.specs[name]; s != nil {
-				if o := pydiffOp(s, cmd, request); o != nil {
-					spec, op = name, o
-				}
+		for _, name := range pydSorted(r.specNames()) {
+			if s := r.specs[name]; !s.Protocol.IsGenetlink() && s.Protonum == proto && op == nil {
+				spec, op = name, pydiffOp(s, cmd, request)
 			}
 		}
 		if op == nil {
-			r.skipped["NETLINK_ROUTE message without a 6.12 spec: "+m.Type]++
+			r.skipped[fmt.Sprintf("%s message without a 6.12 spec: %s", m.Family, m.Type)]++
 			return
 		}
 	case m.Family == "generic":
@@ -281,9 +293,6 @@ func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
 			r.jobs = append(r.jobs, &pydiffJob{ID: len(r.jobs), Spec: spec, Request: request, Hex: hex.EncodeToString(msg), where: where})
 			return
 		}
-	case m.Family == "netlink-12":
-		r.skipped["NETLINK_NETFILTER: nldump shows the payload as bytes (nftables has a 6.12 spec)"]++
-		return
 	default:
 		r.skipped["family without a 6.12 spec: "+m.Family]++
 		return
