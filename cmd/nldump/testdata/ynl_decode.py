@@ -35,7 +35,7 @@ sys.path.insert(0, ynl_dir)
 
 from lib import YnlFamily  # noqa: E402
 from lib.nlspec import SpecFamily  # noqa: E402
-from lib.ynl import GenlMsg, GenlProtocol, NetlinkProtocol, NlMsg  # noqa: E402,F401
+from lib.ynl import GenlProtocol, NetlinkProtocol, NlMsg  # noqa: E402
 
 
 class OfflineFamily(YnlFamily):
