@@ -149,6 +149,10 @@ type Family struct {
 	Protocol int
 	// Version is the generic netlink family version (genlmsghdr.version).
 	Version int
+	// KernelPolicy says how the kernel code generated from a generic
+	// netlink family's spec holds its input policies (the spec's
+	// kernel-policy).
+	KernelPolicy KernelPolicy
 	// HeaderLen is the size of the fixed header that follows the
 	// nlmsghdr (and the genlmsghdr) of the family's messages, unless an
 	// operation says otherwise (Op.HeaderLen).
@@ -162,6 +166,24 @@ type Family struct {
 	// Groups are the multicast groups.
 	Groups []Group
 }
+
+// KernelPolicy is how the kernel code the kernel's generator (ynl-gen-c)
+// writes for a generic netlink family holds its input policies.
+type KernelPolicy uint8
+
+// The kernel policies of a spec (its kernel-policy).
+const (
+	// KernelPolicySplit: split operations (struct genl_split_ops), each
+	// form (do, dump) with its own policy and maximum type, or none. The
+	// default.
+	KernelPolicySplit KernelPolicy = iota
+	// KernelPolicyPerOp: full operations (struct genl_ops), each with
+	// one policy, its do request's, which its dump shares.
+	KernelPolicyPerOp
+	// KernelPolicyGlobal: full operations sharing the family's one
+	// policy (genl_family.policy and .maxattr).
+	KernelPolicyGlobal
+)
 
 // OpFlags describe an operation.
 type OpFlags uint16

@@ -10,11 +10,12 @@ import (
 
 // Family describes the family "fou" as one value.
 var Family = family.Family{
-	Name:     "fou",
-	Protocol: 16,
-	Version:  1,
-	Sets:     []*family.Set{&FouAttrs},
-	Enums:    []*family.EnumDef{&EncapTypeEnum},
+	Name:         "fou",
+	Protocol:     16,
+	Version:      1,
+	KernelPolicy: family.KernelPolicyGlobal,
+	Sets:         []*family.Set{&FouAttrs},
+	Enums:        []*family.EnumDef{&EncapTypeEnum},
 	Ops: []family.Op{
 		{Name: "FOU_CMD_UNSPEC", Request: 0, Reply: 0},
 		{Name: "FOU_CMD_ADD", Request: 1, Reply: 1, Flags: family.OpDo | family.OpAdminPerm | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &FouAttrs, DoRequest: []uint16{FOU_ATTR_PORT, FOU_ATTR_IPPROTO, FOU_ATTR_TYPE, FOU_ATTR_REMCSUM_NOPARTIAL, FOU_ATTR_LOCAL_V4, FOU_ATTR_PEER_V4, FOU_ATTR_LOCAL_V6, FOU_ATTR_PEER_V6, FOU_ATTR_PEER_PORT, FOU_ATTR_IFINDEX}},

@@ -10,7 +10,7 @@ import (
 
 // Policy is the family's policy (kernel-policy global), over set "fou".
 var Policy = validate.Policy{Rules: []validate.Rule{
-	FOU_ATTR_PORT:              {Kind: validate.U16},
+	FOU_ATTR_PORT:              {Kind: validate.BE16},
 	FOU_ATTR_AF:                {Kind: validate.U8},
 	FOU_ATTR_IPPROTO:           {Kind: validate.U8, Check: validate.CheckMin, Min: 1},
 	FOU_ATTR_TYPE:              {Kind: validate.U8},
@@ -19,7 +19,7 @@ var Policy = validate.Policy{Rules: []validate.Rule{
 	FOU_ATTR_LOCAL_V6:          {Kind: validate.Binary, Check: validate.CheckRange, Min: 16, Max: 16},
 	FOU_ATTR_PEER_V4:           {Kind: validate.U32},
 	FOU_ATTR_PEER_V6:           {Kind: validate.Binary, Check: validate.CheckRange, Min: 16, Max: 16},
-	FOU_ATTR_PEER_PORT:         {Kind: validate.U16},
+	FOU_ATTR_PEER_PORT:         {Kind: validate.BE16},
 	FOU_ATTR_IFINDEX:           {Kind: validate.S32},
 }}
 

@@ -10,11 +10,12 @@ import (
 
 // Family describes the family "mptcp_pm" as one value.
 var Family = family.Family{
-	Name:     "mptcp_pm",
-	Protocol: 16,
-	Version:  1,
-	Sets:     []*family.Set{&AddressAttrs, &SubflowAttributeAttrs, &EndpointAttrs, &AttrAttrs, &EventAttrAttrs},
-	Enums:    []*family.EnumDef{&EventTypeEnum},
+	Name:         "mptcp_pm",
+	Protocol:     16,
+	Version:      1,
+	KernelPolicy: family.KernelPolicyPerOp,
+	Sets:         []*family.Set{&AddressAttrs, &SubflowAttributeAttrs, &EndpointAttrs, &AttrAttrs, &EventAttrAttrs},
+	Enums:        []*family.EnumDef{&EventTypeEnum},
 	Ops: []family.Op{
 		{Name: "MPTCP_PM_CMD_UNSPEC", Request: 0, Reply: 0},
 		{Name: "MPTCP_PM_CMD_ADD_ADDR", Request: 1, Reply: 1, Flags: family.OpDo | family.OpUnsAdminPerm | family.OpDontValidateStrict, Attrs: &EndpointAttrs, DoRequest: []uint16{MPTCP_PM_ENDPOINT_ADDR}},

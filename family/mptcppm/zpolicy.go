@@ -12,7 +12,7 @@ import (
 var AddressPolicy = validate.Policy{Rules: []validate.Rule{
 	MPTCP_PM_ADDR_ATTR_FAMILY: {Kind: validate.U16},
 	MPTCP_PM_ADDR_ATTR_ID:     {Kind: validate.U8},
-	MPTCP_PM_ADDR_ATTR_ADDR4:  {Kind: validate.U32},
+	MPTCP_PM_ADDR_ATTR_ADDR4:  {Kind: validate.BE32},
 	MPTCP_PM_ADDR_ATTR_ADDR6:  {Kind: validate.Binary, Check: validate.CheckRange, Min: 16, Max: 16},
 	MPTCP_PM_ADDR_ATTR_PORT:   {Kind: validate.U16},
 	MPTCP_PM_ADDR_ATTR_FLAGS:  {Kind: validate.U32},

@@ -10,10 +10,11 @@ import (
 
 // Family describes the family "tcp_metrics" as one value.
 var Family = family.Family{
-	Name:     "tcp_metrics",
-	Protocol: 16,
-	Version:  1,
-	Sets:     []*family.Set{&TcpMetricsAttrs, &MetricsAttrs},
+	Name:         "tcp_metrics",
+	Protocol:     16,
+	Version:      1,
+	KernelPolicy: family.KernelPolicyGlobal,
+	Sets:         []*family.Set{&TcpMetricsAttrs, &MetricsAttrs},
 	Ops: []family.Op{
 		{Name: "TCP_METRICS_CMD_GET", Request: 1, Reply: 1, Flags: family.OpDo | family.OpDump | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &TcpMetricsAttrs, DoRequest: []uint16{TCP_METRICS_ATTR_ADDR_IPV4, TCP_METRICS_ATTR_ADDR_IPV6, TCP_METRICS_ATTR_SADDR_IPV4, TCP_METRICS_ATTR_SADDR_IPV6}, DoReply: []uint16{TCP_METRICS_ATTR_ADDR_IPV4, TCP_METRICS_ATTR_ADDR_IPV6, TCP_METRICS_ATTR_SADDR_IPV4, TCP_METRICS_ATTR_SADDR_IPV6, TCP_METRICS_ATTR_AGE, TCP_METRICS_ATTR_VALS, TCP_METRICS_ATTR_FOPEN_MSS, TCP_METRICS_ATTR_FOPEN_SYN_DROPS, TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS, TCP_METRICS_ATTR_FOPEN_COOKIE}, DumpReply: []uint16{TCP_METRICS_ATTR_ADDR_IPV4, TCP_METRICS_ATTR_ADDR_IPV6, TCP_METRICS_ATTR_SADDR_IPV4, TCP_METRICS_ATTR_SADDR_IPV6, TCP_METRICS_ATTR_AGE, TCP_METRICS_ATTR_VALS, TCP_METRICS_ATTR_FOPEN_MSS, TCP_METRICS_ATTR_FOPEN_SYN_DROPS, TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS, TCP_METRICS_ATTR_FOPEN_COOKIE}},
 		{Name: "TCP_METRICS_CMD_DEL", Request: 2, Reply: 2, Flags: family.OpDo | family.OpAdminPerm | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &TcpMetricsAttrs, DoRequest: []uint16{TCP_METRICS_ATTR_ADDR_IPV4, TCP_METRICS_ATTR_ADDR_IPV6, TCP_METRICS_ATTR_SADDR_IPV4, TCP_METRICS_ATTR_SADDR_IPV6}},

@@ -10,9 +10,9 @@ import (
 
 // Policy is the family's policy (kernel-policy global), over set "tcp-metrics".
 var Policy = validate.Policy{Rules: []validate.Rule{
-	TCP_METRICS_ATTR_ADDR_IPV4:  {Kind: validate.U32},
+	TCP_METRICS_ATTR_ADDR_IPV4:  {Kind: validate.BE32},
 	TCP_METRICS_ATTR_ADDR_IPV6:  {Kind: validate.Unspec, Len: 16},
-	TCP_METRICS_ATTR_SADDR_IPV4: {Kind: validate.U32},
+	TCP_METRICS_ATTR_SADDR_IPV4: {Kind: validate.BE32},
 	TCP_METRICS_ATTR_SADDR_IPV6: {Kind: validate.Unspec, Len: 16},
 }}
 

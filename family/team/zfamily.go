@@ -10,10 +10,11 @@ import (
 
 // Family describes the family "team" as one value.
 var Family = family.Family{
-	Name:     "team",
-	Protocol: 16,
-	Version:  1,
-	Sets:     []*family.Set{&TeamAttrs, &ItemOptionAttrs, &AttrOptionAttrs, &ItemPortAttrs, &AttrPortAttrs},
+	Name:         "team",
+	Protocol:     16,
+	Version:      1,
+	KernelPolicy: family.KernelPolicyGlobal,
+	Sets:         []*family.Set{&TeamAttrs, &ItemOptionAttrs, &AttrOptionAttrs, &ItemPortAttrs, &AttrPortAttrs},
 	Ops: []family.Op{
 		{Name: "TEAM_CMD_NOOP", Request: 0, Reply: 0, Flags: family.OpDo | family.OpDontValidateStrict, Attrs: &TeamAttrs, DoReply: []uint16{TEAM_ATTR_TEAM_IFINDEX}},
 		{Name: "TEAM_CMD_OPTIONS_SET", Request: 1, Reply: 1, Flags: family.OpDo | family.OpAdminPerm | family.OpDontValidateStrict, Attrs: &TeamAttrs, DoRequest: []uint16{TEAM_ATTR_TEAM_IFINDEX, TEAM_ATTR_LIST_OPTION}, DoReply: []uint16{TEAM_ATTR_TEAM_IFINDEX, TEAM_ATTR_LIST_OPTION}},

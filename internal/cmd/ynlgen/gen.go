@@ -652,6 +652,15 @@ func (g *gen) genFamily(b *bytes.Buffer) error {
 	fmt.Fprintf(b, "\tName: %q,\n\tProtocol: %d,\n", s.Name, proto)
 	if s.Protocol.IsGenetlink() {
 		fmt.Fprintf(b, "\tVersion: %d,\n", s.Version)
+		switch s.KernelPolicy {
+		case "split":
+		case "per-op":
+			b.WriteString("\tKernelPolicy: family.KernelPolicyPerOp,\n")
+		case "global":
+			b.WriteString("\tKernelPolicy: family.KernelPolicyGlobal,\n")
+		default:
+			return fmt.Errorf("%s: unknown kernel-policy %q", s.Name, s.KernelPolicy)
+		}
 	}
 	if n := structSize(s.Operations.FixedHeaderDef); n > 0 {
 		fmt.Fprintf(b, "\tHeaderLen: %d,\n", n)
@@ -901,9 +910,15 @@ var scalarKinds = map[ynl.Type]string{
 // scalarRule follows ynl-gen-c's TypeScalar: an enum gives the range of
 // its values unless checks do; flags (or enum-as-flags) give a mask,
 // flags-mask a mask of as many low bits as the flags have entries;
-// limits beyond s16 make a full range (whose missing bound is 0).
+// limits beyond s16 make a full range (whose missing bound is 0); a
+// big-endian u16 or u32 is NLA_BE16 or NLA_BE32 (as the generator in
+// the newest kernel tree writes it, and the running 6.18 kernel's
+// mptcp_pm has it; 6.12's wrote NLA_U16 and NLA_U32).
 func (g *gen) scalarRule(a *ynl.Attr) (string, error) {
 	k := scalarKinds[a.Type]
+	if a.ByteOrder == ynl.BigEndian && (a.Type == ynl.TypeU16 || a.Type == ynl.TypeU32) {
+		k = "BE" + k[1:]
+	}
 	signed := a.Type.IsSigned()
 	type lim struct {
 		set bool
