@@ -179,7 +179,7 @@ func (d *Dissector) childSet(a *family.Attr, run attr.Decoder) *family.Set {
 		return a.ChildSet("")
 	}
 	keys := siblingKeys{run: run, work: &d.Work}
-	return a.ChildSet(keys.get(a.Key))
+	return childSet(a, keys.get(a.Key))
 }
 
 // appendPath appends the names of a path, "IFLA_LINKINFO/IFLA_INFO_KIND",

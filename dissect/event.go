@@ -112,9 +112,9 @@ type Header struct {
 	// (Fields is then empty); nil otherwise.
 	Raw []byte
 	// Offset is where the header starts in the message (after the
-	// nlmsghdr), and Depth its depth: 1 in a message, 3 in an echoed
-	// request.
-	Offset, Depth int
+	// nlmsghdr), Len its size, and Depth its depth: 1 in a message, 3 in
+	// an echoed request.
+	Offset, Len, Depth int
 }
 
 // Field is a named integer field of a fixed header.

@@ -28,13 +28,16 @@ type Kind struct {
 	Order    nlwire.Order
 	// Family names the protocol: "route", "generic", "netlink-N".
 	Family string
-	// Name is the message type's name ("RTM_NEWLINK", "nlctrl
-	// CTRL_CMD_GETFAMILY", "type 99"). For generic netlink its first
-	// Learned bytes are the family's name as the input gave it (from a
-	// CTRL_CMD_NEWFAMILY), to be escaped where it is shown; the rest
-	// is the tables'.
+	// Name is the message type's name ("RTM_NEWLINK", "type 99"), or for
+	// generic netlink the family's ("nlctrl", "genl-0x1c"); Cmd is then
+	// the command's name ("CTRL_CMD_GETFAMILY"), if the tables have one.
+	// The message is named "Name Cmd" (FullName). Learned reports a
+	// generic family's name as the input gave it (in CTRL_CMD_NEWFAMILY)
+	// or a user did, to be escaped where it is shown; the other names are
+	// the tables' and plain.
 	Name    string
-	Learned int
+	Cmd     string
+	Learned bool
 	// HeaderLen is the fixed header's size, Struct its C struct.
 	HeaderLen int
 	Struct    string
@@ -49,6 +52,16 @@ type Kind struct {
 	// Echo marks the request an NLMSG_ERROR echoes; Capped, an echo of
 	// its header alone.
 	Echo, Capped bool
+}
+
+// FullName returns the message's name: Name, and Cmd after a space if
+// there is one. It allocates for a generic netlink message; a writer can
+// append the two instead.
+func (k *Kind) FullName() string {
+	if k.Cmd == "" {
+		return k.Name
+	}
+	return k.Name + " " + k.Cmd
 }
 
 // FamilyName returns the name of a netlink protocol as Kind.Family
@@ -238,7 +251,7 @@ func (d *Dissector) genlKind(k *Kind, h wire.Header, payload []byte, o nlwire.Or
 	k.Known, k.HeaderLen, k.Struct = true, genl.HeaderLen, "genlmsghdr"
 	gn, ok := d.Genl.Lookup(h.Type)
 	if ok {
-		k.Name, k.Learned = gn.Name, len(gn.Name)
+		k.Name, k.Learned = gn.Name, true
 	} else {
 		k.Name = "genl-0x" + strconv.FormatUint(uint64(h.Type), 16)
 	}
@@ -248,14 +261,14 @@ func (d *Dissector) genlKind(k *Kind, h wire.Header, payload []byte, o nlwire.Or
 		}
 		if gh, err := genl.ParseHeader(payload, o); err == nil {
 			if c := genl.Commands.Name(uint16(gh.Cmd)); c != "" {
-				k.Name += " " + c
+				k.Cmd = c
 			}
 		}
 	} else if f := gn.Tables; f != nil {
 		k.HeaderLen += f.HeaderLen
 		if gh, err := genl.ParseHeader(payload, o); err == nil {
 			if op := registry.Op(f, gh.Cmd, h.Flags&wire.Request != 0); op != nil {
-				k.Name += " " + op.Name // the spec's name, plain (TestTableNames)
+				k.Cmd = op.Name // the spec's name, plain (TestTableNames)
 				if op.HeaderLen > 0 {
 					k.HeaderLen = genl.HeaderLen + op.HeaderLen
 				}

@@ -103,8 +103,9 @@ func (d *Dissector) body(w Writer, msg []byte, k *Kind, depth int) {
 		if len(p) < k.HeaderLen && len(p) > 0 && k.Protocol == ProtoRoute && k.Op == wire.OpGet {
 			// A dump request with the legacy one-byte struct rtgenmsg,
 			// which rtnetlink still accepts in place of the full header.
-			h := d.header("rtgenmsg", depth)
-			h.Fields = append(h.Fields, Field{"family", int64(p[0])})
+			h := d.header("rtgenmsg", depth, 1)
+			d.fields[0] = Field{"family", int64(p[0])}
+			h.Fields = d.fields[:1]
 			w.Header(h)
 			return
 		}
@@ -122,15 +123,16 @@ func (d *Dissector) body(w Writer, msg []byte, k *Kind, depth int) {
 	w.EndAttrs(depth)
 }
 
-// header returns the Header event, emptied, for a struct at depth.
-func (d *Dissector) header(name string, depth int) *Header {
-	d.hdr = Header{Struct: name, Fields: d.fields[:0], Offset: wire.HeaderLen, Depth: depth}
+// header returns the Header event, emptied, for a struct of n bytes at
+// depth.
+func (d *Dissector) header(name string, depth, n int) *Header {
+	d.hdr = Header{Struct: name, Fields: d.fields[:0], Offset: wire.HeaderLen, Len: n, Depth: depth}
 	return &d.hdr
 }
 
 // familyHeader reports the fixed header after the nlmsghdr.
 func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
-	h := d.header(k.Struct, depth)
+	h := d.header(k.Struct, depth, len(p))
 	o := k.Order
 	f := &d.fields // filled in place: appending costs a check a field
 	n := 0
@@ -221,17 +223,19 @@ func (d *Dissector) keysAt(depth int) *siblingKeys {
 
 // siblingKeys finds, once per run of attributes, the siblings that select
 // a nest's attribute space (IFLA_INFO_KIND for IFLA_INFO_DATA), so that
-// a run of many such nests costs one look-up, not one per nest.
+// a run of many such nests costs one look-up, not one per nest. The
+// values are views into the message: finding one allocates nothing.
 type siblingKeys struct {
 	run  attr.Decoder // the run, from its start
 	work *int         // the dissector's work counter
 	n    int
 	typs [4]uint16
-	vals [4]string
+	vals [4][]byte
 }
 
-// get returns the string value of the last attribute of type t in the run.
-func (k *siblingKeys) get(t uint16) string {
+// get returns the string value of the last attribute of type t in the
+// run (without its NUL), or nil if there is none.
+func (k *siblingKeys) get(t uint16) []byte {
 	for i := range k.n {
 		if k.typs[i] == t {
 			return k.vals[i]
@@ -244,12 +248,27 @@ func (k *siblingKeys) get(t uint16) string {
 			last = kd.StringBytes()
 		}
 	}
-	v := string(last)
 	if k.n < len(k.typs) {
-		k.typs[k.n], k.vals[k.n] = t, v
+		k.typs[k.n], k.vals[k.n] = t, last
 		k.n++
 	}
-	return v
+	return last
+}
+
+// childSet returns a.ChildSet(string(key)), without making the string.
+func childSet(a *family.Attr, key []byte) *family.Set {
+	for i := range a.Variants {
+		if v := &a.Variants[i]; v.Value == string(key) {
+			if v.Set == nil && v.Ref != nil {
+				return v.Ref.Set()
+			}
+			return v.Set
+		}
+	}
+	if a.Child == nil && a.ChildRef != nil { // no variant: the default space
+		return a.ChildRef.Set()
+	}
+	return a.Child
 }
 
 // attr walks the attribute dec is on; keys looks up the siblings that
@@ -307,11 +326,11 @@ func (d *Dissector) nest(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 	var child *family.Set
 	hdr := 0
 	if a != nil {
-		key := ""
 		if len(a.Variants) > 0 {
-			key = keys.get(a.Key)
+			child = childSet(a, keys.get(a.Key))
+		} else {
+			child = a.ChildSet("")
 		}
-		child = a.ChildSet(key)
 		hdr = min(int(a.Header), len(p))
 		if hdr < int(a.Header) {
 			d.problem(w, k, Problem{Kind: ShortNestHeader, Offset: dec.Offset(), Len: len(p), Want: int(a.Header)})

@@ -233,7 +233,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 	if rec.family == familyGeneric && h.Type == genl.GENL_ID_CTRL {
 		d.dis.Genl.Learn(r.Payload(), rec.order)
 	}
-	if !d.filter.match(rec.family, h, d.kind.Name) {
+	if !d.filter.match(rec.family, h, &d.kind) {
 		return
 	}
 	d.dis.Validate = d.validate
@@ -247,13 +247,20 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 	d.put()
 }
 
-// textName returns the message type's name as text output prints it: a
-// generic family's name learned from the input quoted if it must be.
-func textName(k *dissect.Kind) string {
-	if k.Learned == 0 || safeName(k.Name[:k.Learned]) {
-		return k.Name
+// appendTextName appends the message's name as text output prints it:
+// a generic family's name from the input or the command line quoted if
+// it must be.
+func appendTextName(b []byte, k *dissect.Kind) []byte {
+	if k.Learned && !safeName(k.Name) {
+		b = append(b, quote(k.Name)...)
+	} else {
+		b = append(b, k.Name...)
 	}
-	return quote(k.Name[:k.Learned]) + k.Name[k.Learned:]
+	if k.Cmd != "" {
+		b = append(b, ' ')
+		b = append(b, k.Cmd...)
+	}
+	return b
 }
 
 // maxDepth is the deepest nest that is decoded: a nest at this depth is
@@ -332,7 +339,7 @@ func (d *dumper) problem(p *dissect.Problem) {
 	rec := &d.rec
 	switch p.Kind {
 	case dissect.ShortHeader:
-		d.malformedf("%s: record %d: message at offset %d: %s: %v", rec.label, rec.index, d.msgOff, textName(p.Msg), p)
+		d.malformedf("%s: record %d: message at offset %d: %s: %v", rec.label, rec.index, d.msgOff, appendTextName(nil, p.Msg), p)
 	case dissect.BadArray, dissect.BadNexthop:
 		d.malformedf("%s: record %d: %v", rec.label, rec.index, p)
 	default:

@@ -61,6 +61,11 @@ func jsonHeader(b []byte, k *dissect.Kind) []byte {
 	b = appendUint(b, uint64(h.Len))
 	b = append(b, `,"type":`...)
 	b = appendJSONString(b, k.Name)
+	if k.Cmd != "" { // a table's name: plain
+		b = append(b[:len(b)-1], ' ')
+		b = append(b, k.Cmd...)
+		b = append(b, '"')
+	}
 	b = append(b, `,"type_num":`...)
 	b = appendUint(b, uint64(h.Type))
 	b = append(b, `,"flags":"`...)

@@ -46,7 +46,7 @@ func (w *textWriter) Begin(k *dissect.Kind) {
 // textHeader appends "NAME len=N flags=F seq=N pid=N".
 func textHeader(b []byte, k *dissect.Kind) []byte {
 	h := &k.Header
-	b = append(b, textName(k)...)
+	b = appendTextName(b, k)
 	b = append(b, " len="...)
 	b = appendUint(b, uint64(h.Len))
 	b = append(b, " flags="...)
