@@ -25,7 +25,7 @@ func (d *Dissector) acknowledgement(w Writer, msg []byte, k *Kind) {
 	req := &d.req
 	*req = Kind{}
 	if len(e.Request) >= wire.HeaderLen {
-		*req = d.kindOf(k.Protocol, k.Order, e.Header, e.Request[wire.HeaderLen:])
+		d.Classify(req, k.Protocol, k.Order, e.Header, e.Request[wire.HeaderLen:])
 	}
 	req.Header, req.Protocol, req.Order, req.Echo, req.Capped = e.Header, k.Protocol, k.Order, true, e.Flags&wire.Capped != 0
 	if req.Family == "" {

@@ -206,7 +206,8 @@ func TestWalkProperties(t *testing.T) {
 		b := wire.NewBuilder(nil).WithOrder(nlwire.Native)
 		m := b.Start(wire.Header{Type: typ, Flags: wire.Request, Seq: 1})
 		if typ != 99 {
-			k := dissect.New().Classify(dissect.ProtoRoute, nlwire.Native, wire.Header{Type: typ}, nil)
+			var k dissect.Kind
+			dissect.New().Classify(&k, dissect.ProtoRoute, nlwire.Native, wire.Header{Type: typ}, nil)
 			b.FamilyHeader(k.HeaderLen)
 		}
 		genAttrs(t, b.Attrs(), 1)
@@ -225,7 +226,8 @@ func TestWalkProperties(t *testing.T) {
 		if !r.Next() {
 			t.Fatalf("no message: %v", r.Err())
 		}
-		k := d.Classify(dissect.ProtoRoute, nlwire.Native, r.Header(), r.Payload())
+		var k dissect.Kind
+		d.Classify(&k, dissect.ProtoRoute, nlwire.Native, r.Header(), r.Payload())
 		var rec recorder
 		d.Message(&rec, r.Message(), &k)
 		// Of a type without tables, the attributes are only bytes and
@@ -271,7 +273,7 @@ func TestRouteClassifyAllocs(t *testing.T) {
 	d := dissect.New()
 	h := wire.Header{Type: route.RTM_NEWLINK, Flags: wire.Request}
 	var k dissect.Kind
-	if n := testing.AllocsPerRun(100, func() { k = d.Classify(dissect.ProtoRoute, nlwire.LittleEndian, h, nil) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { d.Classify(&k, dissect.ProtoRoute, nlwire.LittleEndian, h, nil) }); n != 0 {
 		t.Errorf("%v allocations", n)
 	}
 	if k.Name != "RTM_NEWLINK" || k.Struct != "ifinfomsg" || k.Attrs != &route.LinkAttrs {

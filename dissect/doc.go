@@ -15,7 +15,8 @@
 // (see the example), without walking attributes itself.
 //
 //	d := dissect.New()
-//	k := d.Classify(dissect.ProtoRoute, order, r.Header(), r.Payload())
+//	var k dissect.Kind
+//	d.Classify(&k, dissect.ProtoRoute, order, r.Header(), r.Payload())
 //	d.Message(myWriter, r.Message(), &k)
 //
 // A Dissector reuses its own storage from message to message: with a

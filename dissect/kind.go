@@ -158,29 +158,25 @@ func (g *GenlNames) Learn(payload []byte, o nlwire.Order) (uint16, bool) {
 	return 0, false
 }
 
-// Classify returns what the tables say about a message of protocol
+// Classify sets k to what the tables say about a message of protocol
 // proto in byte order o, with header h and payload (what follows the
-// nlmsghdr, as wire.Reader's Header and Payload give them).
-func (d *Dissector) Classify(proto uint16, o nlwire.Order, h wire.Header, payload []byte) Kind {
-	return d.kindOf(proto, o, h, payload)
-}
-
-// kindOf is Classify for a message whose header is parsed.
-func (d *Dissector) kindOf(proto uint16, o nlwire.Order, h wire.Header, payload []byte) Kind {
-	k := Kind{Header: h, Protocol: proto, Order: o, Family: FamilyName(proto), Op: wire.OpOf(h.Type)}
+// nlmsghdr, as wire.Reader's Header and Payload give them). It fills a
+// caller's Kind, which a caller keeps where it likes, rather than
+// returning one to be copied.
+func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Header, payload []byte) {
+	*k = Kind{Header: h, Protocol: proto, Order: o, Family: FamilyName(proto), Op: wire.OpOf(h.Type)}
 	if name := wire.TypeName(h.Type); name != "" {
 		k.Name = name
-		return k
+		return
 	}
 	switch proto {
 	case ProtoRoute:
-		routeKind(&k, h)
+		routeKind(k, h)
 	case ProtoGeneric:
-		d.genlKind(&k, h, payload, o)
+		d.genlKind(k, h, payload, o)
 	default:
 		k.Name = "type " + strconv.Itoa(int(h.Type))
 	}
-	return k
 }
 
 // routeKind fills in what family/route says about an rtnetlink message.

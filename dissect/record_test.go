@@ -157,7 +157,8 @@ func messagesOf(d *dissect.Dissector, dgs []datagram) []message {
 		r := wire.NewReader(dg.data).WithOrder(dg.order)
 		for r.Next() {
 			h := r.Header()
-			k := d.Classify(dg.proto, dg.order, h, r.Payload())
+			var k dissect.Kind
+			d.Classify(&k, dg.proto, dg.order, h, r.Payload())
 			if dg.proto == dissect.ProtoGeneric && h.Type == 0x10 {
 				d.Genl.Learn(r.Payload(), dg.order)
 			}

@@ -36,6 +36,7 @@ type Dissector struct {
 	fields [9]Field       // hdr.Fields' storage
 	prob   Problem        // the Problem event, reused
 	ack    Ack            // the Ack event, reused
+	cur    Kind           // the kind of Datagram's message
 	req    Kind           // the kind of an echoed request
 	verd   Verdict        // the Verdict event, reused
 	keys   []*siblingKeys // each depth's, reused
@@ -54,11 +55,11 @@ func (d *Dissector) Datagram(w Writer, proto uint16, o nlwire.Order, data []byte
 	r := wire.NewReader(data).WithOrder(o)
 	for r.Next() {
 		h := r.Header()
-		k := d.kindOf(proto, o, h, r.Payload())
+		d.Classify(&d.cur, proto, o, h, r.Payload())
 		if proto == ProtoGeneric && h.Type == genl.GENL_ID_CTRL {
 			d.Genl.Learn(r.Payload(), o)
 		}
-		d.Message(w, r.Message(), &k)
+		d.Message(w, r.Message(), &d.cur)
 	}
 	return r.Err()
 }

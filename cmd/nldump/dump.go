@@ -229,7 +229,7 @@ func (d *dumper) message(rec *record, r *wire.Reader) {
 	d.msgOff = rec.base + int64(r.Offset())
 	h := r.Header()
 	msg := r.Message()
-	d.kind = d.dis.Classify(rec.family, rec.order, h, r.Payload())
+	d.dis.Classify(&d.kind, rec.family, rec.order, h, r.Payload())
 	if rec.family == familyGeneric && h.Type == genl.GENL_ID_CTRL {
 		d.dis.Genl.Learn(r.Payload(), rec.order)
 	}
@@ -274,7 +274,14 @@ const maxIndent = 12
 
 // appendIndent appends the indentation of a line at depth: two spaces a
 // level, and past maxIndent levels the level's number ("[depth 13] ").
+// The shallow levels most lines are at take a store a level, not a copy.
 func appendIndent(b []byte, depth int) []byte {
+	if depth <= 3 {
+		for range depth {
+			b = append(b, ' ', ' ')
+		}
+		return b
+	}
 	const spaces = "                                                  "
 	b = append(b, spaces[:2*min(depth, maxIndent)]...)
 	if depth > maxIndent {
