@@ -15,12 +15,18 @@
 // (see the example), without walking attributes itself.
 //
 //	d := dissect.New()
+//	err := d.Datagram(myWriter, dissect.ProtoRoute, order, datagram)
+//
+// or, message by message (r a wire.Reader):
+//
 //	var k dissect.Kind
 //	d.Classify(&k, dissect.ProtoRoute, order, r.Header(), r.Payload())
 //	d.Message(myWriter, r.Message(), &k)
 //
 // A Dissector reuses its own storage from message to message: with a
-// Writer that allocates nothing, a walk allocates nothing. The events'
+// Writer that allocates nothing, a walk allocates nothing (but for the
+// text of an NLMSGERR_ATTR_POLICY, made once per error that has one), and
+// so does classifying an rtnetlink message. The events'
 // pointers are valid only during the call that passes them. The walk
 // looks at each byte of the message a bounded number of times, whatever
 // the tables or the input, and never panics on malformed input: what it

@@ -162,8 +162,9 @@ type Attr struct {
 	// TooDeep reports a nest deeper than the walk goes (MaxDepth): its
 	// payload is given as bytes in Value.
 	TooDeep bool
-	// NestHeader is the fixed header before a nest's attributes
-	// (family.Attr.Header bytes), or nil.
+	// NestHeader is, in the Nest event of a nest (family.Nested), the
+	// fixed header before its attributes (family.Attr.Header bytes), or
+	// nil; in other events it is not meaningful.
 	NestHeader []byte
 	// Nexthop is a RoleNexthop's struct rtnexthop.
 	Nexthop route.RtNexthop
@@ -196,17 +197,25 @@ const (
 	Bitfield32
 )
 
-// Value is an attribute's payload decoded by its format.
+// Value is an attribute's payload decoded by its format. Only the fields
+// Kind names are meaningful (with BadLength, Enum and EnumBits): the
+// others keep what an earlier attribute left, so that decoding a value
+// costs no stores but its own.
 type Value struct {
 	Kind ValueKind
 	// BadLength reports a payload whose length does not fit its format:
 	// Kind is Bytes.
 	BadLength bool
-	// Uint holds an unsigned value, or a signed one's two's complement.
-	Uint     uint64
+	// Uint holds an unsigned value, or a signed one's two's complement,
+	// or a Bitfield32's value.
+	Uint uint64
+	// Selector is a Bitfield32's selector.
 	Selector uint32
-	Bytes    []byte
-	Addr     netip.Addr
+	// Bytes is the payload of Bytes, String (up to its NUL) and HWAddr
+	// values; a view into the message.
+	Bytes []byte
+	// Addr is an Addr value.
+	Addr netip.Addr
 	// Enum names the values (or, with EnumBits or a flags EnumDef, the
 	// bits) of an integer; nil if the tables name none.
 	Enum     *family.EnumDef
