@@ -41,7 +41,7 @@ func (d *Dissector) acknowledgement(w Writer, msg []byte, k *Kind) {
 	}
 	if e.Policy != nil {
 		if ap, err := validate.ParseAttrPolicy(e.Policy, k.Order); err == nil {
-			a.Policy = ap.String()
+			a.Policy, a.HasPolicy = ap, true
 		} else {
 			d.problem(w, k, Problem{Kind: BadPolicy, Err: err})
 		}

@@ -21,10 +21,11 @@ func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
 	v := &d.verd
 	*v = Verdict{Mode: mode, Err: err}
 	if err != nil {
-		v.Msg = err.Error()
-		var ve *validate.Error
-		if errors.As(err, &ve) {
+		if errors.As(err, &d.verr) { // the Dissector's, so that it need not escape
+			ve := d.verr
 			v.Msg, v.Errno, v.Offset, v.HasOffset = ve.Msg, ve.Errno, ve.Offset, ve.HasOffset
+		} else {
+			v.Msg = err.Error()
 		}
 		if v.HasOffset {
 			steps, _ := d.pathAt(msg, k, v.Offset)

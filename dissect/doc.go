@@ -24,9 +24,9 @@
 //	d.Message(myWriter, r.Message(), &k)
 //
 // A Dissector reuses its own storage from message to message: with a
-// Writer that allocates nothing, a walk allocates nothing (but for the
-// text of an NLMSGERR_ATTR_POLICY, made once per error that has one), and
-// so does classifying an rtnetlink message. The events'
+// Writer that allocates nothing, a walk allocates nothing, and neither
+// does classifying an rtnetlink message. (A Verdict on a request that
+// package validate rejects costs the allocation of its error.) The events'
 // pointers are valid only during the call that passes them. The walk
 // looks at each byte of the message a bounded number of times, whatever
 // the tables or the input, and never panics on malformed input: what it

@@ -285,8 +285,10 @@ type Ack struct {
 	Path []byte
 	// MissName names NLMSGERR_ATTR_MISS_TYPE, or is "".
 	MissName string
-	// Policy is NLMSGERR_ATTR_POLICY as text, or "".
-	Policy string
+	// Policy is NLMSGERR_ATTR_POLICY, parsed, if HasPolicy (its String
+	// method gives it as text).
+	Policy    validate.AttrPolicy
+	HasPolicy bool
 }
 
 // Verdict is what the kernel would answer a request, by the family's

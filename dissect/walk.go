@@ -6,6 +6,7 @@ import (
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -31,17 +32,18 @@ type Dissector struct {
 	// to it.
 	Work int
 
-	ev     Attr           // the Attr event, reused
-	hdr    Header         // the Header event, reused
-	fields [9]Field       // hdr.Fields' storage
-	prob   Problem        // the Problem event, reused
-	ack    Ack            // the Ack event, reused
-	cur    Kind           // the kind of Datagram's message
-	req    Kind           // the kind of an echoed request
-	verd   Verdict        // the Verdict event, reused
-	keys   []*siblingKeys // each depth's, reused
-	steps  []step         // a path's steps, reused
-	path   []byte         // a path's text, reused
+	ev     Attr            // the Attr event, reused
+	hdr    Header          // the Header event, reused
+	fields [9]Field        // hdr.Fields' storage
+	prob   Problem         // the Problem event, reused
+	ack    Ack             // the Ack event, reused
+	cur    Kind            // the kind of Datagram's message
+	req    Kind            // the kind of an echoed request
+	verd   Verdict         // the Verdict event, reused
+	verr   *validate.Error // the target of errors.As in check
+	keys   []*siblingKeys  // each depth's, reused
+	steps  []step          // a path's steps, reused
+	path   []byte          // a path's text, reused
 }
 
 // New returns a Dissector that knows nlctrl's family id alone.

@@ -277,8 +277,12 @@ func (w *jsonWriter) Ack(a *dissect.Ack) {
 		b = appendHexValue(b, e.Cookie, true)
 	}
 	if e.Policy != nil {
+		policy := ""
+		if a.HasPolicy {
+			policy = a.Policy.String()
+		}
 		b = append(b, `,"policy":`...)
-		b = appendJSONString(b, a.Policy)
+		b = appendJSONString(b, policy)
 	}
 	if e.MissType != 0 {
 		b = append(b, `,"miss_type":`...)

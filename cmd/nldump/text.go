@@ -247,7 +247,9 @@ func (w *textWriter) Ack(a *dissect.Ack) {
 	}
 	if e.Policy != nil {
 		b = append(b, "    policy "...)
-		b = append(b, a.Policy...)
+		if a.HasPolicy {
+			b = append(b, a.Policy.String()...)
+		}
 		b = append(b, '\n')
 	}
 	if e.MissType != 0 {
