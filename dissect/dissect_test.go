@@ -343,3 +343,25 @@ func TestCheckEventsRejects(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMessage walks the messages of the testdata captures with a
+// Writer that does nothing: the cost of the walk alone.
+func BenchmarkMessage(b *testing.B) {
+	d := dissect.New()
+	var msgs []message
+	size := 0
+	for _, name := range captures {
+		for _, m := range messagesOf(d, readCapture(b, name)) {
+			msgs = append(msgs, m)
+			size += len(m.msg)
+		}
+	}
+	var w dissect.Writer = dissect.Discard{}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range msgs {
+			d.Message(w, msgs[i].msg, &msgs[i].kind)
+		}
+	}
+}

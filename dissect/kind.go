@@ -1,6 +1,7 @@
 package dissect
 
 import (
+	"maps"
 	"strconv"
 
 	"github.com/nlwire/nlwire"
@@ -121,11 +122,7 @@ func (g *GenlNames) Put(id uint16, n GenlName) { g.m[id] = n }
 
 // Clone returns a copy of the table.
 func (g *GenlNames) Clone() *GenlNames {
-	c := &GenlNames{m: make(map[uint16]GenlName, len(g.m))}
-	for id, n := range g.m {
-		c.m[id] = n
-	}
-	return c
+	return &GenlNames{m: maps.Clone(g.m)}
 }
 
 // Learn learns a family's name from the payload of a CTRL_CMD_NEWFAMILY

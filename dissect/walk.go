@@ -66,8 +66,8 @@ func (d *Dissector) Datagram(w Writer, proto uint16, o nlwire.Order, data []byte
 	return r.Err()
 }
 
-// Message walks msg, one message header first, whose kind Classify
-// returned: it reports the message's fixed header and attributes, or
+// Message walks msg, one message header first (as wire.Reader's Message
+// gives it), whose kind Classify filled in: it reports the message's fixed header and attributes, or
 // its payload as bytes if the tables do not describe it, or an
 // NLMSG_ERROR's extended ACK and echoed request.
 func (d *Dissector) Message(w Writer, msg []byte, k *Kind) {
