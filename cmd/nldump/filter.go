@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nlwire/nlwire/dissect"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -60,7 +61,7 @@ func parseFilter(s string) (filter, error) {
 	return f, nil
 }
 
-func (f filter) match(fam uint16, h wire.Header, name string) bool {
+func (f filter) match(fam uint16, h wire.Header, k *dissect.Kind) bool {
 	if f.family >= 0 && int(fam) != f.family {
 		return false
 	}
@@ -68,8 +69,10 @@ func (f filter) match(fam uint16, h wire.Header, name string) bool {
 		return false
 	}
 	// A generic message's name is "FAMILY COMMAND": either part matches.
-	if f.typeName != "" && name != f.typeName && !strings.HasSuffix(name, " "+f.typeName) && !strings.HasPrefix(name, f.typeName+" ") {
-		return false
+	if f.typeName != "" {
+		if name := k.FullName(); name != f.typeName && !strings.HasSuffix(name, " "+f.typeName) && !strings.HasPrefix(name, f.typeName+" ") {
+			return false
+		}
 	}
 	if f.seq >= 0 && int64(h.Seq) != f.seq {
 		return false

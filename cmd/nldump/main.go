@@ -134,7 +134,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	d.validate = *validate
 	d.filter = f
 	for id, name := range genl {
-		d.genl[id] = newGenlName(name)
+		d.dis.Genl.Add(id, name)
 	}
 	d.progress = isTerminal(stderr)
 	status := 0

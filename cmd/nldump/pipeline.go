@@ -7,6 +7,7 @@ import (
 	"maps"
 	"sync/atomic"
 
+	"github.com/nlwire/nlwire/dissect"
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -98,13 +99,13 @@ type item struct {
 // batch is a run of items to print, and what printing them gave.
 type batch struct {
 	items   []item
-	arena   []byte              // the records' bytes (a record longer than batchBytes is not copied)
-	notes   []byte              // the text of the reading goroutine's reports
-	noted   int                 // the reports with text in notes
-	learned map[uint16]genlName // generic family names its messages give, for the other printer
-	names   map[uint16]genlName // names to learn before printing it: the other printer's since this one's last batch
-	label   string              // the input's, for progress
-	worker  bool                // printed by the worker; else by the reading goroutine, before it is in flight
+	arena   []byte                      // the records' bytes (a record longer than batchBytes is not copied)
+	notes   []byte                      // the text of the reading goroutine's reports
+	noted   int                         // the reports with text in notes
+	learned map[uint16]dissect.GenlName // generic family names its messages give, for the other printer
+	names   map[uint16]dissect.GenlName // names to learn before printing it: the other printer's since this one's last batch
+	label   string                      // the input's, for progress
+	worker  bool                        // printed by the worker; else by the reading goroutine, before it is in flight
 
 	// turn hands the worker printing the batch the writer, once every
 	// batch before it is written out; given is set once it is sent.
@@ -168,12 +169,12 @@ func (c chunkPool) put(b []byte) {
 // pipeline is what the reading goroutine keeps of the worker and the
 // batches.
 type pipeline struct {
-	printers [2]*dumper             // the reading goroutine's, the worker's
-	pending  [2]map[uint16]genlName // the names each printer has yet to learn
-	jobs     chan *batch            // batches for the worker
-	finished chan *batch            // the worker's batches, printed, in order
-	cur      *batch                 // the batch being filled
-	inflight []*batch               // read and not written out, in order
+	printers [2]*dumper                     // the reading goroutine's, the worker's
+	pending  [2]map[uint16]dissect.GenlName // the names each printer has yet to learn
+	jobs     chan *batch                    // batches for the worker
+	finished chan *batch                    // the worker's batches, printed, in order
+	cur      *batch                         // the batch being filled
+	inflight []*batch                       // read and not written out, in order
 	spare    []*batch
 	reader   *dumper      // the reading goroutine's dumper, which writes
 	shown    atomic.Int64 // the input's reports written out (dumper.reports)
@@ -192,14 +193,16 @@ func (d *dumper) startWorkers() *pipeline {
 		for i := range p.printers {
 			// A pool each: a printer's buffers come back to it, and stay in
 			// its core's cache.
-			p.printers[i] = &dumper{chunks: newChunkPool(), shown: &p.shown}
+			pd := &dumper{chunks: newChunkPool(), shown: &p.shown, dis: dissect.New()}
+			pd.text.d, pd.jsonw.d = pd, pd
+			p.printers[i] = pd
 		}
 		p.printers[0].front = p
 		d.pipe = p
 	}
 	for i, pd := range p.printers {
 		pd.json, pd.validate, pd.filter = d.json, d.validate, d.filter
-		pd.genl = maps.Clone(d.genl)
+		pd.dis.Genl = d.dis.Genl.Clone()
 		p.pending[i] = nil
 	}
 	p.reader = d
@@ -230,7 +233,7 @@ func (d *dumper) printBatches(jobs <-chan *batch, finished chan<- *batch) {
 // print prints a batch.
 func (d *dumper) print(b *batch) {
 	for id, n := range b.names {
-		d.genl[id] = n
+		d.dis.Genl.Put(id, n)
 	}
 	d.sink = b
 	if d.b == nil {
@@ -378,11 +381,11 @@ func (p *pipeline) learn(d *dumper, b *batch, rec *record) {
 		if r.Header().Type != genl.GENL_ID_CTRL {
 			continue
 		}
-		if id, ok := d.learnFamily(r.Payload(), rec.order); ok {
+		if id, ok := d.dis.Genl.Learn(r.Payload(), rec.order); ok {
 			if b.learned == nil {
-				b.learned = map[uint16]genlName{}
+				b.learned = map[uint16]dissect.GenlName{}
 			}
-			b.learned[id] = d.genl[id]
+			b.learned[id], _ = d.dis.Genl.Lookup(id)
 		}
 	}
 }
@@ -405,7 +408,7 @@ func (p *pipeline) dispatch(d *dumper, toWorker bool) {
 	if len(b.learned) > 0 {
 		other := &p.pending[1-i]
 		if *other == nil {
-			*other = map[uint16]genlName{}
+			*other = map[uint16]dissect.GenlName{}
 		}
 		maps.Copy(*other, b.learned)
 		clear(b.learned)

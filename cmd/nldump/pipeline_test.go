@@ -32,7 +32,7 @@ func dumpWith(workers int, name string, stdin []byte, js, validate bool, filter 
 	d := newDumper(bufio.NewWriterSize(&out, chunkBytes), &errs) // as run makes it
 	d.workers, d.json, d.validate = workers, js, validate
 	d.filter, _ = parseFilter(filter)
-	d.genl[0x25] = newGenlName("given")
+	d.dis.Genl.Add(0x25, "given")
 	err := d.file(name, bytes.NewReader(stdin), familyRoute, 0, false)
 	d.endFile(name)
 	d.flush()

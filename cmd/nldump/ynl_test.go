@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/hex"
+	"github.com/nlwire/nlwire/dissect"
 	"os"
 	"strings"
 	"testing"
@@ -36,10 +37,13 @@ func TestGenlCaptureNamed(t *testing.T) {
 // capture gets its generated tables; an unknown one is printed by number;
 // the name given wins over a number's guess.
 func TestGenlFamilyLookup(t *testing.T) {
-	if n := newGenlName("netdev"); n.fam == nil || n.fam.Name != "netdev" {
+	g := dissect.NewGenlNames()
+	g.Add(0x30, "netdev")
+	g.Add(0x31, "no-such-family")
+	if n, _ := g.Lookup(0x30); n.Tables == nil || n.Tables.Name != "netdev" {
 		t.Errorf("netdev: %+v", n)
 	}
-	if n := newGenlName("no-such-family"); n.fam != nil {
+	if n, _ := g.Lookup(0x31); n.Tables != nil {
 		t.Errorf("unknown family has tables: %+v", n)
 	}
 	// NETDEV_CMD_DEV_GET dump reply: ifindex 1, xdp-features 3, and an
@@ -107,8 +111,8 @@ func TestYNLTableNames(t *testing.T) {
 				if a.Enum != nil {
 					for _, e := range a.Enum.Entries {
 						plain(e.Name)
-						if len(e.Name)+1 > maxFlagNames {
-							t.Errorf("%s: longer than maxFlagNames", e.Name)
+						if len(e.Name)+1 > dissect.MaxNames {
+							t.Errorf("%s: longer than dissect.MaxNames", e.Name)
 						}
 					}
 				}

@@ -1,0 +1,85 @@
+package dissect
+
+import (
+	"errors"
+
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/validate"
+	"github.com/nlwire/nlwire/wire"
+)
+
+// check validates a request against its family's policy and reports
+// the kernel's verdict.
+func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
+	p, mode, ok := Policy(k.Protocol, k.Header, msg[wire.HeaderLen:], k.Order)
+	if !ok {
+		return
+	}
+	err := validate.Options{Order: k.Order}.ValidateMessage(msg[wire.HeaderLen:], k.HeaderLen, p, mode)
+	v := &d.verd
+	*v = Verdict{Mode: mode, Err: err}
+	if err != nil {
+		if errors.As(err, &d.verr) { // the Dissector's, so that it need not escape
+			ve := d.verr
+			v.Msg, v.Errno, v.Offset, v.HasOffset = ve.Msg, ve.Errno, ve.Offset, ve.HasOffset
+		} else {
+			v.Msg = err.Error()
+		}
+		if v.HasOffset {
+			steps, _ := d.pathAt(msg, k, v.Offset)
+			d.path = appendPath(d.path[:0], steps)
+			v.Path = d.path
+		}
+	}
+	w.Verdict(v)
+}
+
+// Policy returns the policy the kernel checks a request of protocol
+// proto against, with header h and payload (what follows the nlmsghdr),
+// and the strictness its handler parses with; false if the tables have
+// none.
+func Policy(proto uint16, h wire.Header, payload []byte, o nlwire.Order) (*validate.Policy, validate.Mode, bool) {
+	switch proto {
+	case ProtoRoute:
+		// rtnetlink parses with nlmsg_parse_deprecated: liberal.
+		switch h.Type {
+		case route.RTM_NEWLINK, route.RTM_SETLINK, route.RTM_DELLINK:
+			return &route.LinkPolicy, validate.ModeLiberal, true
+		case route.RTM_NEWADDR, route.RTM_DELADDR:
+			if m, err := route.ParseIfAddrMsg(payload, o); err == nil && m.Family == route.AF_INET6 {
+				return &route.Addr6Policy, validate.ModeLiberal, true
+			}
+			return &route.AddrPolicy, validate.ModeLiberal, true
+		case route.RTM_NEWROUTE, route.RTM_DELROUTE:
+			if m, err := route.ParseRtMsg(payload, o); err == nil && m.Family == route.AF_INET6 {
+				return &route.Route6Policy, validate.ModeLiberal, true
+			}
+			return &route.RoutePolicy, validate.ModeLiberal, true
+		case route.RTM_NEWNEIGH, route.RTM_DELNEIGH:
+			return &route.NeighPolicy, validate.ModeLiberal, true
+		}
+	case ProtoGeneric:
+		if h.Type != genl.GENL_ID_CTRL {
+			return nil, 0, false
+		}
+		gh, err := genl.ParseHeader(payload, o)
+		if err != nil {
+			return nil, 0, false
+		}
+		switch gh.Cmd {
+		case genl.CTRL_CMD_GETFAMILY:
+			if h.Flags&wire.Dump != 0 {
+				return &genl.FamilyPolicy, validate.ModeStrict, true
+			}
+			return &genl.FamilyPolicy, validate.ModeLiberal, true // the do form is lenient
+		case genl.CTRL_CMD_GETPOLICY:
+			if h.Flags&wire.Dump == 0 {
+				return nil, 0, false // dump-only: a do request gets EOPNOTSUPP before any policy
+			}
+			return &genl.PolicyPolicy, validate.ModeStrict, true
+		}
+	}
+	return nil, 0, false
+}
