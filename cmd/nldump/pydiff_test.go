@@ -183,7 +183,6 @@ type pydAttr struct {
 	Header    string    `json:"header"`
 	Attrs     []pydAttr `json:"attrs"`
 	Elems     []pydElem `json:"elems"`
-	Index     int       `json:"index"`
 }
 
 // pydElem is an element of an nldump -json nested array.
@@ -721,7 +720,13 @@ func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (
 	hdr := 0
 	if f.FixedHeaderDef != nil {
 		hdr = pydStructSize(f.FixedHeaderDef)
-		m, err := c.structure(f.FixedHeaderDef, p)
+		b := p
+		if h, err := hex.DecodeString(a.Header); err == nil && a.Header != "" {
+			b = h // the header as nldump shows it
+		} else {
+			c.note(fmt.Sprintf("sub-message %s: nldump does not show the fixed header %s: taken from the message", sa.SubMessage, f.FixedHeader))
+		}
+		m, err := c.structure(f.FixedHeaderDef, b)
 		if err != nil {
 			return nil, err
 		}
