@@ -46,7 +46,9 @@ import (
 //     and a C name that is not the spec's is a failure for a generic
 //     family, and listed for a netlink-raw one (no uAPI header is made
 //     from the 6.12 rt_* specs: their C names, RT_ADDR_A_ADDR_ATTRS_*,
-//     are made up; nldump prints the uAPI's, IFA_*).
+//     are made up; nldump prints the uAPI's, IFA_*). A generic family's
+//     command name is checked the same way (but for the replies of a
+//     directional family, which the uAPI names apart).
 //   - Enum and flags values: {"enum": number, "name": the library's name,
 //     or its sorted list of names for flags}; the reshaping names
 //     nldump's number from the 6.12 spec model (package ynl), and checks
@@ -313,6 +315,13 @@ func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
 	hdrLen := 16
 	if r.specs[spec].Protocol.IsGenetlink() {
 		hdrLen += 4
+	}
+	// The command's C name is the operation's, but for a reply of a
+	// directional family, which the uAPI names apart
+	// (CTRL_CMD_NEWFAMILY answers CTRL_CMD_GETFAMILY).
+	sp := r.specs[spec]
+	if _, name, _ := strings.Cut(m.Type, " "); sp.Protocol.IsGenetlink() && (request || sp.Operations.EnumModel != "directional") && name != op.CName {
+		j.names = append(j.names, fmt.Sprintf("nldump names the command %s, the spec's C name is %s", name, op.CName))
 	}
 	c := &pydConv{spec: r.specs[spec], msg: msg, job: j, bigEndian: m.Order == "big-endian"}
 	var err error
