@@ -1,0 +1,376 @@
+package route_test
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nlwire/nlwire/family"
+	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/family/rtaddr"
+	"github.com/nlwire/nlwire/family/rtlink"
+	"github.com/nlwire/nlwire/family/rtneigh"
+	"github.com/nlwire/nlwire/family/rtroute"
+	"github.com/nlwire/nlwire/family/rtrule"
+	"github.com/nlwire/nlwire/family/tc"
+)
+
+// specFamilies are the rtnetlink families generated from the kernel's
+// YNL specs (rt-link.yaml, ..., tc.yaml), with their package directories.
+var specFamilies = []struct {
+	dir string
+	fam *family.Family
+}{
+	{"../rtlink", &rtlink.Family},
+	{"../rtaddr", &rtaddr.Family},
+	{"../rtroute", &rtroute.Family},
+	{"../rtneigh", &rtneigh.Family},
+	{"../rtrule", &rtrule.Family},
+	{"../tc", &tc.Family},
+}
+
+// agreement collects the comparison of the hand-written tables with the
+// generated ones: the facts compared, and the differences found, each
+// under a key that names the fact ("attr IFLA_COST format").
+type agreement struct {
+	facts  int
+	byKind map[string]int    // facts by the first word of their key
+	diffs  map[string]string // key -> what differs
+}
+
+func (a *agreement) check(key string, same bool, detail string) {
+	a.facts++
+	kind, _, _ := strings.Cut(key, " ")
+	a.byKind[kind]++
+	if !same {
+		a.diffs[key] = detail
+	}
+}
+
+// packageConsts returns the package-level constants of the Go package in
+// dir (test files excluded), by name, as go/types evaluates them.
+func packageConsts(t *testing.T, dir string) map[string]constant.Value {
+	t.Helper()
+	fset := token.NewFileSet()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, n := range names {
+		if strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, n, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	// Constants need no imported package: give empty ones, and ignore
+	// the errors of the declarations that use them (the tables, not the
+	// constants).
+	conf := types.Config{
+		Importer: emptyImporter{},
+		Error:    func(error) {},
+	}
+	pkg, _ := conf.Check(dir, fset, files, nil)
+	out := map[string]constant.Value{}
+	for _, name := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+			if c.Val().Kind() == constant.Unknown {
+				t.Errorf("%s: the value of %s is unknown without its imports", dir, name)
+			}
+			out[name] = c.Val()
+		}
+	}
+	return out
+}
+
+// emptyImporter gives every import as an empty package.
+type emptyImporter struct{}
+
+func (emptyImporter) Import(path string) (*types.Package, error) {
+	p := types.NewPackage(path, filepath.Base(path))
+	p.MarkComplete()
+	return p, nil
+}
+
+// compareConsts compares every constant both the hand-written package
+// and a generated one define under the same name: attribute types,
+// message types, enumeration and flag values.
+func compareConsts(t *testing.T, a *agreement) {
+	hand := packageConsts(t, ".")
+	for _, sf := range specFamilies {
+		gen := packageConsts(t, sf.dir)
+		for _, name := range slices.Sorted(maps.Keys(gen)) {
+			h, ok := hand[name]
+			if !ok {
+				continue
+			}
+			g := gen[name]
+			a.check("const "+name, constant.Compare(h, token.EQL, g), h.ExactString()+", spec "+g.ExactString())
+		}
+	}
+}
+
+// pair is a hand-written attribute set and the generated set that
+// describes the same space.
+type pair struct{ hand, spec *family.Set }
+
+// compareMessages compares, for each message type of every operation of
+// the generated families, the hand-written Messages entry: its name, the
+// size of its fixed header and (as a pair for compareSets) its attribute
+// space.
+func compareMessages(a *agreement) []pair {
+	var roots []pair
+	seen := map[pair]bool{}
+	for _, sf := range specFamilies {
+		for _, op := range sf.fam.Ops {
+			for _, typ := range []int32{op.Request, op.Reply} {
+				if typ == family.None {
+					continue
+				}
+				m := route.Messages.Msg(uint16(typ))
+				name := strings.TrimSuffix(op.Name, "_NTF")
+				key := "msg " + strconv.Itoa(int(typ)) + " "
+				if m == nil {
+					a.check(key+"name", false, "not in Messages, spec "+name)
+					continue
+				}
+				// A reply's type is the type of the operation's
+				// RTM_NEW* message, not the request's.
+				if typ == op.Request {
+					a.check(key+"name", m.Name == name, m.Name+", spec "+name)
+				}
+				a.check(key+"header", m.HeaderLen == op.HeaderLen, strconv.Itoa(m.HeaderLen)+", spec "+strconv.Itoa(op.HeaderLen))
+				// The spec's operation has one attribute set for both
+				// directions: pair it with the direction's only when the
+				// spec lists attributes for it (it lists none for the
+				// RTM_GETSTATS request, whose space is the kernel's
+				// ifla_stats_get_policy, StatsGetSetAttrs).
+				attrs := len(op.DoRequest) + len(op.DumpRequest)
+				if typ != op.Request || op.Request == op.Reply {
+					attrs = len(op.DoReply) + len(op.DumpReply) + len(op.Event)
+				}
+				if op.Flags&(family.OpNotify|family.OpEvent) != 0 {
+					attrs = 1 // a notification has the reply's attributes
+				}
+				p := pair{m.Attrs, op.Attrs}
+				if op.Attrs != nil && attrs > 0 && !seen[p] {
+					seen[p] = true
+					roots = append(roots, p)
+				}
+			}
+		}
+	}
+	return roots
+}
+
+// compareGroups compares the generated families' multicast groups
+// ("rtnlgrp-link") with the RTNLGRP_* numbers of Groups.
+func compareGroups(a *agreement) {
+	for _, sf := range specFamilies {
+		for _, g := range sf.fam.Groups {
+			name := strings.ToUpper(strings.ReplaceAll(g.Name, "-", "_"))
+			id, ok := route.Groups.Lookup(name)
+			a.check("group "+name, ok && int32(id) == g.ID, strconv.Itoa(int(id))+", spec "+strconv.Itoa(int(g.ID)))
+		}
+	}
+}
+
+// compareSets walks the pairs of sets and, recursively, the pairs their
+// nests and variants make, comparing every attribute type both name: the
+// name, the format, the size of a nest's fixed header, and whether the
+// table says what a nest holds. It returns the number of attribute types
+// only the spec names.
+func compareSets(a *agreement, roots []pair) (specOnly int) {
+	seen := map[pair]bool{}
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.hand == nil || p.spec == nil || seen[p] {
+			continue
+		}
+		seen[p] = true
+		a.check("set "+p.hand.Space+" space", p.hand.Space == p.spec.Space, p.hand.Space+", spec "+p.spec.Space)
+		for typ := range max(len(p.hand.Attrs), len(p.spec.Attrs)) {
+			h, s := p.hand.Attr(uint16(typ)), p.spec.Attr(uint16(typ))
+			if s == nil || s.Name == "" {
+				continue
+			}
+			if h == nil || h.Name == "" {
+				specOnly++
+				continue
+			}
+			key := "attr " + s.Name + " "
+			if s.Name != h.Name {
+				key = "attr " + p.spec.Space + " " + strconv.Itoa(typ) + " "
+			}
+			a.check(key+"name", h.Name == s.Name, h.Name+", spec "+s.Name)
+			a.check(key+"format", h.Format == s.Format, h.Format.String()+", spec "+s.Format.String())
+			if h.Format != family.Nested && h.Format != family.NestedArray && h.Format != family.Multipath {
+				continue
+			}
+			a.check(key+"header", h.Header == s.Header, strconv.Itoa(int(h.Header))+", spec "+strconv.Itoa(int(s.Header)))
+			hc, sc := h.ChildSet(""), s.ChildSet("")
+			if len(h.Variants) > 0 || len(s.Variants) > 0 {
+				a.check(key+"key", h.Key == s.Key, strconv.Itoa(int(h.Key))+", spec "+strconv.Itoa(int(s.Key)))
+				for _, v := range h.Variants {
+					hv, sv := h.ChildSet(v.Value), s.ChildSet(v.Value)
+					if sv == s.ChildSet("") && !slices.ContainsFunc(s.Variants, func(x family.Variant) bool { return x.Value == v.Value }) {
+						a.check(key+"variant "+v.Value, false, "the spec has no variant "+v.Value)
+						continue
+					}
+					queue = append(queue, pair{hv, sv})
+				}
+			}
+			a.check(key+"child", (hc == nil) == (sc == nil), describe(hc)+", spec "+describe(sc))
+			queue = append(queue, pair{hc, sc})
+		}
+	}
+	return specOnly
+}
+
+func describe(s *family.Set) string {
+	if s == nil {
+		return "none"
+	}
+	return s.Space
+}
+
+// Why the hand-written tables and the specs differ, by kind. The
+// hand-written tables follow the kernel (its policies and the code that
+// fills the attributes: net/core/rtnetlink.c, net/bridge/br_netlink.c,
+// net/ipv4/devinet.c, net/core/fib_rules.c, net/core/neighbour.c,
+// net/ipv4/fib_frontend.c, Linux 6.12 and 6.18).
+const (
+	// The spec gives a type the kernel does not use for the attribute.
+	specWrong = "spec wrong"
+	// The spec gives the right integer width but no byte order or
+	// display hint, which the hand-written format carries (a be16 port,
+	// an IP address).
+	specHint = "spec lacks byte order or display hint"
+	// The spec's type is right but the walk shows it otherwise: family
+	// has no BE64 format, and the hand-written table shows a big-endian
+	// u64 as bytes rather than as a host-order number.
+	noFormat = "no format for it"
+	// The hand-written table leaves the nest (or this kind's variant)
+	// undescribed, or describes a kind the spec does not: nothing is
+	// wrong, one table says more than the other.
+	oneDescribes = "one table describes it, the other does not"
+	// Both describe the same bytes in different shapes.
+	shape = "same bytes, another shape"
+)
+
+// specDiffs lists every known difference between the hand-written
+// tables and the generated ones, each with its kind and reason. A
+// difference not listed fails TestAgreesWithSpec, and so does a listed
+// one that no longer occurs.
+var specDiffs = map[string]struct{ kind, why string }{
+	"attr FRA_DST format":                       {specWrong, "an address of the rule's family, 4 or 16 bytes (fib_rules.c checks ops->addr_size); the spec says u32"},
+	"attr FRA_SRC format":                       {specWrong, "as FRA_DST"},
+	"attr FRA_TUN_ID format":                    {noFormat, "NLA_U64 read with nla_get_be64: big-endian"},
+	"attr IFA_ANYCAST format":                   {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr IFA_MULTICAST format":                 {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr IFA_BROADCAST format":                 {specHint, "nla_get_in_addr: an IPv4 address in network order; the spec says u32"},
+	"attr IFA_TARGET_NETNSID format":            {specWrong, "ifa_ipv4_policy: NLA_S32; the spec gives no type (binary)"},
+	"attr IFLA_BR_FDB_FLUSH format":             {specWrong, "br_changelink acts on its presence alone: a flag; the spec says binary"},
+	"attr IFLA_BR_MCAST_QUERIER_STATE format":   {specWrong, "a nest of BRIDGE_QUERIER_* (br_multicast_dump_querier_state); the spec says binary"},
+	"attr IFLA_BR_VLAN_PROTOCOL format":         {specHint, "NLA_U16 read with nla_get_be16"},
+	"attr IFLA_COST format":                     {specWrong, "no policy and never filled by the kernel; the spec says string"},
+	"attr IFLA_PRIORITY format":                 {specWrong, "no policy and never filled by the kernel; the spec says string"},
+	"attr IFLA_WIRELESS format":                 {specWrong, "wireless extension events, binary; the spec says string"},
+	"attr IFLA_PROTINFO format":                 {specWrong, "a nest whose space depends on the address family (IFLA_BRPORT_*, IFLA_INET6_*); the spec says string"},
+	"attr IFLA_DEVLINK_PORT format":             {specWrong, "a nest (nla_nest_start in rtnl_fill_devlink_port); the spec says binary"},
+	"attr IFLA_PROTO_DOWN_REASON format":        {specWrong, "ifla_policy: NLA_NESTED of IFLA_PROTO_DOWN_REASON_*; the spec says string"},
+	"attr IFLA_PROTO_DOWN_REASON child":         {specWrong, "as its format"},
+	"attr IFLA_INET6_TOKEN format":              {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr NDA_FDB_EXT_ATTRS format":             {specWrong, "nda_policy: NLA_NESTED; the spec says binary"},
+	"attr NDA_PORT format":                      {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_DPORT format":                     {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_SPORT format":                     {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_ENCAP format":                     {specWrong, "rtm_ipv4_policy: NLA_NESTED (its space depends on RTA_ENCAP_TYPE); the spec says binary"},
+	"attr RTA_MULTIPATH format":                 {specWrong, "struct rtnexthop records, each followed by RTA_* attributes; the spec says binary"},
+	"attr RTA_MULTIPATH child":                  {specWrong, "as its format"},
+	"attr RTA_MULTIPATH header":                 {specWrong, "as its format: sizeof(struct rtnexthop) is 8"},
+	"attr IFLA_STATS_LINK_XSTATS format":        {specWrong, "a nest of LINK_XSTATS_TYPE_* (rtnl_fill_statsinfo); the spec says binary"},
+	"attr IFLA_STATS_LINK_XSTATS child":         {specWrong, "as its format"},
+	"attr IFLA_STATS_LINK_XSTATS_SLAVE format":  {specWrong, "as IFLA_STATS_LINK_XSTATS"},
+	"attr IFLA_STATS_LINK_XSTATS_SLAVE child":   {specWrong, "as IFLA_STATS_LINK_XSTATS"},
+	"attr IFLA_STATS_AF_SPEC format":            {specWrong, "a nest of address families (rtnl_fill_statsinfo); the spec says binary"},
+	"attr IFLA_STATS_AF_SPEC child":             {specWrong, "as its format"},
+	"attr IFLA_DPLL_PIN child":                  {oneDescribes, "the spec describes the DPLL_A_PIN_* nest"},
+	"attr IFLA_PORT_SELF child":                 {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VF_PORTS child":                  {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VFINFO_LIST child":               {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VLAN_EGRESS_QOS child":           {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VLAN_INGRESS_QOS child":          {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_INFO_DATA variant veth":          {oneDescribes, "the spec has no veth sub-message"},
+	"attr IFLA_INFO_DATA variant vxlan":         {oneDescribes, "the spec has no vxlan sub-message"},
+	"attr TCA_OPTIONS format":                   {oneDescribes, "the spec describes each kind's options (a sub-message); the hand-written table shows bytes"},
+	"attr TCA_XSTATS format":                    {oneDescribes, "the spec describes each kind's xstats (a sub-message); the hand-written table shows bytes"},
+	"attr TCA_STAB child":                       {oneDescribes, "the spec describes the nest"},
+	"attr TCA_STATS2 child":                     {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_OFFLOAD_XSTATS_HW_S_INFO format": {shape, "an array indexed by offload stats type: the hand-written table names the indexes (a nest of IFLA_OFFLOAD_XSTATS_*), the spec calls it an indexed array"},
+	"set IFLA_OFFLOAD_XSTATS space":             {shape, "as IFLA_OFFLOAD_XSTATS_HW_S_INFO: the hand-written element space is the indexes', the spec's the entries'"},
+}
+
+// bridgePortFlags are the IFLA_BRPORT_* options the kernel takes as
+// NLA_U8 (br_port_policy) and fills with nla_put_u8, 0 or 1; the spec
+// calls them flags.
+var bridgePortFlags = []string{
+	"BCAST_FLOOD", "FAST_LEAVE", "GUARD", "ISOLATED", "LEARNING", "LEARNING_SYNC",
+	"LOCKED", "MAB", "MCAST_FLOOD", "MCAST_TO_UCAST", "MODE", "MRP_IN_OPEN",
+	"MRP_RING_OPEN", "NEIGH_SUPPRESS", "NEIGH_VLAN_SUPPRESS", "PROTECT",
+	"PROXYARP", "PROXYARP_WIFI", "UNICAST_FLOOD", "VLAN_TUNNEL",
+}
+
+// knownDiffs returns specDiffs with the bridge port options added.
+func knownDiffs() map[string]struct{ kind, why string } {
+	known := maps.Clone(specDiffs)
+	for _, f := range bridgePortFlags {
+		known["attr IFLA_BRPORT_"+f+" format"] = struct{ kind, why string }{specWrong, "br_port_policy: NLA_U8, filled with nla_put_u8 (0 or 1); the spec says flag"}
+	}
+	return known
+}
+
+// TestAgreesWithSpec: the hand-written tables of this package and the
+// ones generated from the kernel's rtnetlink and tc specs (family/rtlink,
+// rtaddr, rtroute, rtneigh, rtrule, tc) agree on every fact both state,
+// or the difference is listed in specDiffs with its reason.
+func TestAgreesWithSpec(t *testing.T) {
+	a := &agreement{byKind: map[string]int{}, diffs: map[string]string{}}
+	compareConsts(t, a)
+	compareGroups(a)
+	roots := compareMessages(a)
+	specOnly := compareSets(a, roots)
+	known := knownDiffs()
+	kinds := map[string]int{}
+	for _, k := range slices.Sorted(maps.Keys(a.diffs)) {
+		if w, ok := known[k]; ok {
+			kinds[w.kind]++
+			continue
+		}
+		t.Errorf("%s: %s", k, a.diffs[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(known)) {
+		if _, ok := a.diffs[k]; !ok {
+			t.Errorf("%s: the known difference (%s: %s) is gone", k, known[k].kind, known[k].why)
+		}
+	}
+	if a.facts < 1000 {
+		t.Errorf("only %d facts compared", a.facts)
+	}
+	t.Logf("%d facts compared (%v), %d agree; differences explained by kind: %v; %d attribute types only the spec names",
+		a.facts, a.byKind, a.facts-len(a.diffs), kinds, specOnly)
+}
