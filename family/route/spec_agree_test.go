@@ -21,6 +21,7 @@ import (
 	"github.com/nlwire/nlwire/family/rtroute"
 	"github.com/nlwire/nlwire/family/rtrule"
 	"github.com/nlwire/nlwire/family/tc"
+	"github.com/nlwire/nlwire/validate"
 )
 
 // specFamilies are the rtnetlink families generated from the kernel's
@@ -248,6 +249,90 @@ func describe(s *family.Set) string {
 	return s.Space
 }
 
+// policyFormats are the formats a spec may give an attribute whose
+// kernel policy has the kind: the spec's type for the same payload. A
+// policy kind that says nothing of the payload's type (Unspec, which
+// checks a minimum length, and Reject) is not compared.
+var policyFormats = map[validate.Kind][]family.Format{
+	validate.U8:          {family.U8},
+	validate.U16:         {family.U16, family.BE16},
+	validate.U32:         {family.U32, family.BE32, family.IPAddr},
+	validate.U64:         {family.U64},
+	validate.S8:          {family.S8},
+	validate.S16:         {family.S16},
+	validate.S32:         {family.S32},
+	validate.S64:         {family.S64},
+	validate.UInt:        {family.UInt},
+	validate.SInt:        {family.SInt},
+	validate.BE16:        {family.BE16, family.U16},
+	validate.BE32:        {family.BE32, family.U32, family.IPAddr},
+	validate.Msecs:       {family.U64},
+	validate.String:      {family.String},
+	validate.NulString:   {family.String},
+	validate.Flag:        {family.Flag},
+	validate.Nested:      {family.Nested},
+	validate.NestedArray: {family.NestedArray, family.Nested},
+	validate.Binary:      {family.Binary, family.HWAddr, family.IPAddr, family.String},
+	validate.Bitfield32:  {family.Bitfield32},
+}
+
+// comparePolicies compares the kind of every rule of the kernel
+// policies written here with the type the spec gives the same attribute,
+// and follows the rules' nested policies into the spec's child sets. It
+// returns the rules by the attribute's name, for the spec's own checks
+// (TestAgreesWithSpecStructs).
+func comparePolicies(a *agreement) map[string][]*validate.Rule {
+	rules := map[string][]*validate.Rule{}
+	type ppair struct {
+		name string
+		pol  *validate.Policy
+		set  *family.Set
+	}
+	queue := []ppair{
+		{"LinkPolicy", &route.LinkPolicy, &rtlink.LinkAttrs},
+		{"LinkInfoPolicy", &route.LinkInfoPolicy, &rtlink.LinkinfoAttrs},
+		{"XDPPolicy", &route.XDPPolicy, &rtlink.XdpAttrs},
+		{"InetAFPolicy", &route.InetAFPolicy, &rtlink.IflaAttrs},
+		{"Inet6AFPolicy", &route.Inet6AFPolicy, &rtlink.Ifla6Attrs},
+		{"AddrPolicy", &route.AddrPolicy, &rtaddr.AddrAttrs},
+		{"Addr6Policy", &route.Addr6Policy, &rtaddr.AddrAttrs},
+		{"RoutePolicy", &route.RoutePolicy, &rtroute.RouteAttrs},
+		{"Route6Policy", &route.Route6Policy, &rtroute.RouteAttrs},
+		{"NeighPolicy", &route.NeighPolicy, &rtneigh.NeighbourAttrs},
+		{"NeighTablePolicy", &route.NeighTablePolicy, &rtneigh.NdtAttrs},
+		{"NeighTableParmsPolicy", &route.NeighTableParmsPolicy, &rtneigh.NdtpaAttrs},
+		{"RulePolicy", &route.RulePolicy, &rtrule.FibRuleAttrs},
+	}
+	seen := map[*validate.Policy]bool{}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.pol == nil || p.set == nil || seen[p.pol] {
+			continue
+		}
+		seen[p.pol] = true
+		for typ := range p.pol.Rules {
+			r := &p.pol.Rules[typ]
+			sa := p.set.Attr(uint16(typ))
+			want, typed := policyFormats[r.Kind]
+			if sa == nil || sa.Name == "" {
+				continue
+			}
+			if r.Kind != validate.Unspec || r.Len != 0 || r.Check != validate.CheckNone {
+				rules[sa.Name] = append(rules[sa.Name], r)
+			}
+			if !typed {
+				continue
+			}
+			a.check("policy "+p.name+" "+sa.Name, slices.Contains(want, sa.Format), r.Kind.String()+", spec "+sa.Format.String())
+			if r.Nested != nil {
+				queue = append(queue, ppair{p.name + "/" + sa.Name, r.Nested, sa.ChildSet("")})
+			}
+		}
+	}
+	return rules
+}
+
 // Why the hand-written tables and the specs differ, by kind. The
 // hand-written tables follow the kernel (its policies and the code that
 // fills the attributes: net/core/rtnetlink.c, net/bridge/br_netlink.c,
@@ -322,6 +407,13 @@ var specDiffs = map[string]struct{ kind, why string }{
 	"attr TCA_STAB child":                       {oneDescribes, "the spec describes the nest"},
 	"attr TCA_STATS2 child":                     {oneDescribes, "the spec describes the nest"},
 	"attr IFLA_OFFLOAD_XSTATS_HW_S_INFO format": {shape, "an array indexed by offload stats type: the hand-written table names the indexes (a nest of IFLA_OFFLOAD_XSTATS_*), the spec calls it an indexed array"},
+	"policy InetAFPolicy IFLA_INET_CONF":        {shape, "a request's is a nest of IPV4_DEVCONF_* (inet_af_policy: NLA_NESTED), the kernel's own an array of u32 (nla_reserve in inet_fill_link), which the spec describes"},
+	"policy AddrPolicy IFA_TARGET_NETNSID":      {specWrong, "as its format"},
+	"policy Addr6Policy IFA_TARGET_NETNSID":     {specWrong, "as its format"},
+	"policy LinkPolicy IFLA_PROTO_DOWN_REASON":  {specWrong, "as its format"},
+	"policy NeighPolicy NDA_FDB_EXT_ATTRS":      {specWrong, "as its format"},
+	"policy RoutePolicy RTA_ENCAP":              {specWrong, "as its format"},
+	"policy Route6Policy RTA_ENCAP":             {specWrong, "as its format"},
 	"set IFLA_OFFLOAD_XSTATS space":             {shape, "as IFLA_OFFLOAD_XSTATS_HW_S_INFO: the hand-written element space is the indexes', the spec's the entries'"},
 }
 
@@ -354,6 +446,7 @@ func TestAgreesWithSpec(t *testing.T) {
 	compareGroups(a)
 	roots := compareMessages(a)
 	specOnly := compareSets(a, roots)
+	comparePolicies(a)
 	known := knownDiffs()
 	kinds := map[string]int{}
 	for _, k := range slices.Sorted(maps.Keys(a.diffs)) {
