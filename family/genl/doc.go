@@ -32,6 +32,15 @@
 // nlsock's Conn.GenlFamily does. Their multicast groups come back the same
 // way, in CTRL_ATTR_MCAST_GROUPS.
 //
+// The tables generated from the kernel's nlctrl spec (family/nlctrl)
+// describe the same controller; this package is the source, and its
+// tests (agree_test.go, spec_agree_test.go) hold the two to every fact
+// both state: constants, commands, enumerations, attribute formats, the
+// nesting, the policies. Where they differ the kernel's uAPI is right,
+// and the tests list each case (the spec's numbering of
+// NL_POLICY_TYPE_ATTR_MASK and PAD, its family-name without a maximum
+// length, its name for the GETFAMILY reply).
+//
 // Nothing here makes a system call: the package builds and works on
 // every GOOS and GOARCH. On Linux, the tests check every constant that
 // golang.org/x/sys/unix also defines against it.

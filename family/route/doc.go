@@ -41,6 +41,35 @@
 //     message and offset; DumpFiltered says when NLMSG_DONE carries
 //     NLM_F_DUMP_FILTERED. nltest and cmd/nldump use them.
 //
+// # One source of truth
+//
+// The kernel's YNL specs describe part of rtnetlink too, and tables are
+// generated from them (family/rtlink, rtaddr, rtroute, rtneigh, rtrule
+// and tc). Where the two cover the same fact, one is the source and the
+// tests hold the other to it (spec_agree_test.go, spec_layout_test.go):
+//
+//   - Constants, fixed headers, message types and the message type to
+//     header and attribute space mapping (Messages): this package. The
+//     generated packages agree on every shared constant, header size and
+//     member; they have no header types, and the specs describe none of
+//     the next hop, namespace id, netconf, MDB, action, multicast and
+//     anycast address messages.
+//   - Attribute tables: this package's, written from the kernel's code,
+//     for the spaces it describes; the specs give another type than the
+//     kernel's for about fifty attributes (IFLA_PROTINFO as a string,
+//     RTA_MULTIPATH as bytes, the bridge port options, u8 in the kernel,
+//     as flags, ...) and no byte order or address hint for eight more.
+//     Each such difference is listed in the tests with its reason; any
+//     other fails them. For what these tables leave undescribed (the
+//     options of each qdisc and filter kind, the link kinds but bridge,
+//     veth, vlan and vxlan, the VF and DPLL pin nests), the generated
+//     tables are the source.
+//   - Validation: this package's policies, the kernel's struct
+//     nla_policy tables. The specs' checks are sparse (none of the
+//     newest rtnetlink specs' checks falls on an attribute these
+//     policies cover); the tests compare each rule's type with the
+//     spec's, and the checks a spec does state with the rules.
+//
 // Nothing here makes a system call: the package builds and works on
 // every GOOS and GOARCH, the numbers being Linux's wherever the program
 // runs (to build a request on a laptop for a router, or to decode a
