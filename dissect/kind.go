@@ -27,11 +27,15 @@ type Kind struct {
 	// Protocol is the netlink protocol, Order the byte order.
 	Protocol uint16
 	Order    nlwire.Order
-	// Family names the protocol: "route", "generic", "netlink-N".
+	// Family names the protocol: "route", "generic", "netfilter",
+	// "netlink-N".
 	Family string
 	// Name is the message type's name ("RTM_NEWLINK", "type 99"), or for
 	// generic netlink the family's ("nlctrl", "genl-0x1c"); Cmd is then
 	// the command's name ("CTRL_CMD_GETFAMILY"), if the tables have one.
+	// For netfilter, Name is the subsystem's ("nftables", "conntrack",
+	// "NFNL_SUBSYS_IPSET") and Cmd the message's ("NFT_MSG_NEWRULE",
+	// "msg 7"), or Name is a batch delimiter's ("NFNL_MSG_BATCH_BEGIN").
 	// The message is named "Name Cmd" (FullName). Learned reports a
 	// generic family's name as the input gave it (in CTRL_CMD_NEWFAMILY)
 	// or a user did, to be escaped where it is shown; the other names are
@@ -73,6 +77,8 @@ func FamilyName(proto uint16) string {
 		return "route"
 	case ProtoGeneric:
 		return "generic"
+	case ProtoNetfilter:
+		return "netfilter"
 	}
 	return "netlink-" + strconv.Itoa(int(proto))
 }
@@ -171,6 +177,8 @@ func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Heade
 		routeKind(k, h)
 	case ProtoGeneric:
 		d.genlKind(k, h, payload, o)
+	case ProtoNetfilter:
+		netfilterKind(k, h)
 	default:
 		k.Name = "type " + strconv.Itoa(int(h.Type))
 	}

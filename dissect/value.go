@@ -74,6 +74,10 @@ func (v *Value) decodeAny(f family.Format, p []byte, o nlwire.Order) {
 		v.Kind, v.Uint = Uint, uint64(p[0])<<8|uint64(p[1])
 	case family.BE32:
 		v.Kind, v.Uint = Uint, uint64(p[0])<<24|uint64(p[1])<<16|uint64(p[2])<<8|uint64(p[3])
+	case family.BE64:
+		v.Kind, v.Uint = Uint, endian.Uint64(p, nlwire.BigEndian.Swap())
+	case family.SBE32:
+		v.Kind, v.Uint = Int, uint64(int64(int32(endian.Uint32(p, nlwire.BigEndian.Swap()))))
 	case family.String:
 		s := p
 		for i, c := range p {

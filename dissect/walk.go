@@ -185,6 +185,10 @@ func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
 		m, _ := route.ParseBrPortMsg(p, o)
 		f[0], f[1] = Field{"family", int64(m.Family)}, Field{"index", int64(m.Index)}
 		n = 2
+	case "nfgenmsg":
+		f[0], f[1] = Field{"nfgen_family", int64(p[0])}, Field{"version", int64(p[1])}
+		f[2] = Field{"res_id", int64(p[2])<<8 | int64(p[3])} // big-endian
+		n = 3
 	case "rtgenmsg", "netconfmsg", "ndtmsg", "tcamsg":
 		f[0] = Field{"family", int64(p[0])}
 		n = 1
@@ -279,12 +283,18 @@ func childSet(a *family.Attr, key []byte) *family.Set {
 func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys, s *family.Set, depth int) {
 	t := dec.Type()
 	a := s.Attr(t)
+	if a == nil {
+		a = anyType(s)
+	}
 	p := dec.Bytes()
 	format := family.Binary
 	if a != nil {
 		format = a.Format
 	} else if dec.Flags()&attr.FlagNested != 0 {
 		format = family.Nested
+	}
+	if dec.Flags()&attr.FlagNetByteOrder != 0 {
+		format = netOrder(format)
 	}
 	name := "" // s.Name(t), without a second look-up
 	if a != nil && a != s.Elem {
@@ -320,6 +330,20 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 		ev.Value.Enum = e
 		w.Attr(ev)
 	}
+}
+
+// netOrder returns the big-endian format of an integer format, for an
+// attribute flagged NLA_F_NET_BYTEORDER.
+func netOrder(f family.Format) family.Format {
+	switch f {
+	case family.U16:
+		return family.BE16
+	case family.U32:
+		return family.BE32
+	case family.U64:
+		return family.BE64
+	}
+	return f
 }
 
 // nest walks a nest's contents. It is apart from attr, as are array and

@@ -28,6 +28,8 @@ const (
 	HWAddr                    // a link-layer address, shown as colon-separated hex
 	Bitfield32                // struct nla_bitfield32: u32 value, u32 selector
 	Multipath                 // a sequence of struct rtnexthop (Attr.Header bytes, length first), each followed by attributes of Attr.Child
+	BE64                      // unsigned 64-bit integer, big-endian (an nftables handle, a conntrack counter)
+	SBE32                     // signed 32-bit integer, big-endian (an nftables hook priority)
 	numFormats
 )
 
@@ -36,7 +38,7 @@ var formatNames = [numFormats]string{
 	S8: "s8", S16: "s16", S32: "s32", S64: "s64", UInt: "uint", SInt: "sint",
 	BE16: "be16", BE32: "be32", String: "string", Flag: "flag", Nested: "nested",
 	NestedArray: "nested-array", IPAddr: "ipaddr", HWAddr: "hwaddr",
-	Bitfield32: "bitfield32", Multipath: "multipath",
+	Bitfield32: "bitfield32", Multipath: "multipath", BE64: "be64", SBE32: "sbe32",
 }
 
 // String returns the format's name ("u32", "nested", ...).
@@ -55,9 +57,9 @@ func (f Format) Size() int {
 		return 1
 	case U16, S16, BE16:
 		return 2
-	case U32, S32, BE32:
+	case U32, S32, BE32, SBE32:
 		return 4
-	case U64, S64, Bitfield32:
+	case U64, S64, BE64, Bitfield32:
 		return 8
 	}
 	return 0

@@ -23,13 +23,13 @@ var (
 		NFTABLES_A_TABLE_ATTRS_NAME:     {Name: "NFTABLES_A_TABLE_ATTRS_NAME", Format: family.String},
 		NFTABLES_A_TABLE_ATTRS_FLAGS:    {Name: "NFTABLES_A_TABLE_ATTRS_FLAGS", Format: family.BE32, Enum: &TableFlagsEnum},
 		NFTABLES_A_TABLE_ATTRS_USE:      {Name: "NFTABLES_A_TABLE_ATTRS_USE", Format: family.BE32},
-		NFTABLES_A_TABLE_ATTRS_HANDLE:   {Name: "NFTABLES_A_TABLE_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_TABLE_ATTRS_HANDLE:   {Name: "NFTABLES_A_TABLE_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_TABLE_ATTRS_USERDATA: {Name: "NFTABLES_A_TABLE_ATTRS_USERDATA", Format: family.Binary},
 	}}
 	// ChainAttrs is the attribute set "chain-attrs".
 	ChainAttrs = family.Set{Space: "NFTABLES_A_CHAIN_ATTRS", Attrs: []family.Attr{
 		NFTABLES_A_CHAIN_ATTRS_TABLE:    {Name: "NFTABLES_A_CHAIN_ATTRS_TABLE", Format: family.String},
-		NFTABLES_A_CHAIN_ATTRS_HANDLE:   {Name: "NFTABLES_A_CHAIN_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_CHAIN_ATTRS_HANDLE:   {Name: "NFTABLES_A_CHAIN_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_CHAIN_ATTRS_NAME:     {Name: "NFTABLES_A_CHAIN_ATTRS_NAME", Format: family.String},
 		NFTABLES_A_CHAIN_ATTRS_HOOK:     {Name: "NFTABLES_A_CHAIN_ATTRS_HOOK", Format: family.Nested, Child: &NftHookAttrs},
 		NFTABLES_A_CHAIN_ATTRS_POLICY:   {Name: "NFTABLES_A_CHAIN_ATTRS_POLICY", Format: family.BE32},
@@ -42,14 +42,14 @@ var (
 	}}
 	// CounterAttrs is the attribute set "counter-attrs".
 	CounterAttrs = family.Set{Space: "NFTABLES_A_COUNTER_ATTRS", Attrs: []family.Attr{
-		NFTABLES_A_COUNTER_ATTRS_BYTES:   {Name: "NFTABLES_A_COUNTER_ATTRS_BYTES", Format: family.Binary},
-		NFTABLES_A_COUNTER_ATTRS_PACKETS: {Name: "NFTABLES_A_COUNTER_ATTRS_PACKETS", Format: family.Binary},
+		NFTABLES_A_COUNTER_ATTRS_BYTES:   {Name: "NFTABLES_A_COUNTER_ATTRS_BYTES", Format: family.BE64},
+		NFTABLES_A_COUNTER_ATTRS_PACKETS: {Name: "NFTABLES_A_COUNTER_ATTRS_PACKETS", Format: family.BE64},
 		NFTABLES_A_COUNTER_ATTRS_PAD:     {Name: "NFTABLES_A_COUNTER_ATTRS_PAD", Format: family.Binary},
 	}}
 	// NftHookAttrs is the attribute set "nft-hook-attrs".
 	NftHookAttrs = family.Set{Space: "NFTABLES_A_NFT_HOOK_ATTRS", Attrs: []family.Attr{
 		NFTABLES_A_NFT_HOOK_ATTRS_NUM:      {Name: "NFTABLES_A_NFT_HOOK_ATTRS_NUM", Format: family.BE32},
-		NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY: {Name: "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", Format: family.Binary},
+		NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY: {Name: "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", Format: family.SBE32},
 		NFTABLES_A_NFT_HOOK_ATTRS_DEV:      {Name: "NFTABLES_A_NFT_HOOK_ATTRS_DEV", Format: family.String},
 		NFTABLES_A_NFT_HOOK_ATTRS_DEVS:     {Name: "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", Format: family.Nested, Child: &HookDevAttrs},
 	}}
@@ -66,10 +66,10 @@ var (
 	RuleAttrs = family.Set{Space: "NFTABLES_A_RULE_ATTRS", Attrs: []family.Attr{
 		NFTABLES_A_RULE_ATTRS_TABLE:       {Name: "NFTABLES_A_RULE_ATTRS_TABLE", Format: family.String},
 		NFTABLES_A_RULE_ATTRS_CHAIN:       {Name: "NFTABLES_A_RULE_ATTRS_CHAIN", Format: family.String},
-		NFTABLES_A_RULE_ATTRS_HANDLE:      {Name: "NFTABLES_A_RULE_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_RULE_ATTRS_HANDLE:      {Name: "NFTABLES_A_RULE_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_RULE_ATTRS_EXPRESSIONS: {Name: "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", Format: family.Nested, Child: &ExprListAttrs},
 		NFTABLES_A_RULE_ATTRS_COMPAT:      {Name: "NFTABLES_A_RULE_ATTRS_COMPAT", Format: family.Nested, Child: &RuleCompatAttrs},
-		NFTABLES_A_RULE_ATTRS_POSITION:    {Name: "NFTABLES_A_RULE_ATTRS_POSITION", Format: family.Binary},
+		NFTABLES_A_RULE_ATTRS_POSITION:    {Name: "NFTABLES_A_RULE_ATTRS_POSITION", Format: family.BE64},
 		NFTABLES_A_RULE_ATTRS_USERDATA:    {Name: "NFTABLES_A_RULE_ATTRS_USERDATA", Format: family.Binary},
 		NFTABLES_A_RULE_ATTRS_ID:          {Name: "NFTABLES_A_RULE_ATTRS_ID", Format: family.U32},
 		NFTABLES_A_RULE_ATTRS_POSITION_ID: {Name: "NFTABLES_A_RULE_ATTRS_POSITION_ID", Format: family.U32},
@@ -106,7 +106,7 @@ var (
 		NFTABLES_A_SET_ATTRS_USERDATA:    {Name: "NFTABLES_A_SET_ATTRS_USERDATA", Format: family.Binary},
 		NFTABLES_A_SET_ATTRS_PAD:         {Name: "NFTABLES_A_SET_ATTRS_PAD", Format: family.Binary},
 		NFTABLES_A_SET_ATTRS_OBJ_TYPE:    {Name: "NFTABLES_A_SET_ATTRS_OBJ_TYPE", Format: family.BE32},
-		NFTABLES_A_SET_ATTRS_HANDLE:      {Name: "NFTABLES_A_SET_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_SET_ATTRS_HANDLE:      {Name: "NFTABLES_A_SET_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_SET_ATTRS_EXPR:        {Name: "NFTABLES_A_SET_ATTRS_EXPR", Format: family.Nested, Child: &ExprAttrs, Multi: true},
 		NFTABLES_A_SET_ATTRS_EXPRESSIONS: {Name: "NFTABLES_A_SET_ATTRS_EXPRESSIONS", Format: family.Nested, Child: &SetListAttrs},
 	}}
@@ -164,16 +164,16 @@ var (
 		NFTABLES_A_OBJ_ATTRS_TYPE:     {Name: "NFTABLES_A_OBJ_ATTRS_TYPE", Format: family.BE32, Enum: &ObjectTypeEnum},
 		NFTABLES_A_OBJ_ATTRS_DATA:     {Name: "NFTABLES_A_OBJ_ATTRS_DATA", Format: family.Nested, Key: NFTABLES_A_OBJ_ATTRS_TYPE, Variants: []family.Variant{{Value: "counter", Set: &CounterAttrs}, {Value: "quota", Set: &QuotaAttrs}}},
 		NFTABLES_A_OBJ_ATTRS_USE:      {Name: "NFTABLES_A_OBJ_ATTRS_USE", Format: family.BE32},
-		NFTABLES_A_OBJ_ATTRS_HANDLE:   {Name: "NFTABLES_A_OBJ_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_OBJ_ATTRS_HANDLE:   {Name: "NFTABLES_A_OBJ_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_OBJ_ATTRS_PAD:      {Name: "NFTABLES_A_OBJ_ATTRS_PAD", Format: family.Binary},
 		NFTABLES_A_OBJ_ATTRS_USERDATA: {Name: "NFTABLES_A_OBJ_ATTRS_USERDATA", Format: family.Binary},
 	}}
 	// QuotaAttrs is the attribute set "quota-attrs".
 	QuotaAttrs = family.Set{Space: "NFTABLES_A_QUOTA_ATTRS", Attrs: []family.Attr{
-		NFTABLES_A_QUOTA_ATTRS_BYTES:    {Name: "NFTABLES_A_QUOTA_ATTRS_BYTES", Format: family.Binary},
+		NFTABLES_A_QUOTA_ATTRS_BYTES:    {Name: "NFTABLES_A_QUOTA_ATTRS_BYTES", Format: family.BE64},
 		NFTABLES_A_QUOTA_ATTRS_FLAGS:    {Name: "NFTABLES_A_QUOTA_ATTRS_FLAGS", Format: family.BE32, Enum: &QuotaFlagsEnum},
 		NFTABLES_A_QUOTA_ATTRS_PAD:      {Name: "NFTABLES_A_QUOTA_ATTRS_PAD", Format: family.Binary},
-		NFTABLES_A_QUOTA_ATTRS_CONSUMED: {Name: "NFTABLES_A_QUOTA_ATTRS_CONSUMED", Format: family.Binary},
+		NFTABLES_A_QUOTA_ATTRS_CONSUMED: {Name: "NFTABLES_A_QUOTA_ATTRS_CONSUMED", Format: family.BE64},
 	}}
 	// FlowtableAttrs is the attribute set "flowtable-attrs".
 	FlowtableAttrs = family.Set{Space: "NFTABLES_A_FLOWTABLE_ATTRS", Attrs: []family.Attr{
@@ -181,7 +181,7 @@ var (
 		NFTABLES_A_FLOWTABLE_ATTRS_NAME:   {Name: "NFTABLES_A_FLOWTABLE_ATTRS_NAME", Format: family.String},
 		NFTABLES_A_FLOWTABLE_ATTRS_HOOK:   {Name: "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", Format: family.Nested, Child: &FlowtableHookAttrs},
 		NFTABLES_A_FLOWTABLE_ATTRS_USE:    {Name: "NFTABLES_A_FLOWTABLE_ATTRS_USE", Format: family.BE32},
-		NFTABLES_A_FLOWTABLE_ATTRS_HANDLE: {Name: "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", Format: family.Binary},
+		NFTABLES_A_FLOWTABLE_ATTRS_HANDLE: {Name: "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", Format: family.BE64},
 		NFTABLES_A_FLOWTABLE_ATTRS_PAD:    {Name: "NFTABLES_A_FLOWTABLE_ATTRS_PAD", Format: family.Binary},
 		NFTABLES_A_FLOWTABLE_ATTRS_FLAGS:  {Name: "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", Format: family.BE32},
 	}}

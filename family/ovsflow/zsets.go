@@ -88,7 +88,7 @@ var (
 	}}
 	// TunnelKeyAttrs is the attribute set "tunnel-key-attrs".
 	TunnelKeyAttrs = family.Set{Space: "OVS_TUNNEL_KEY_ATTR", Attrs: []family.Attr{
-		OVS_TUNNEL_KEY_ATTR_ID:               {Name: "OVS_TUNNEL_KEY_ATTR_ID", Format: family.Binary},
+		OVS_TUNNEL_KEY_ATTR_ID:               {Name: "OVS_TUNNEL_KEY_ATTR_ID", Format: family.BE64},
 		OVS_TUNNEL_KEY_ATTR_IPV4_SRC:         {Name: "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", Format: family.BE32},
 		OVS_TUNNEL_KEY_ATTR_IPV4_DST:         {Name: "OVS_TUNNEL_KEY_ATTR_IPV4_DST", Format: family.BE32},
 		OVS_TUNNEL_KEY_ATTR_TOS:              {Name: "OVS_TUNNEL_KEY_ATTR_TOS", Format: family.U8},

@@ -193,7 +193,7 @@ var (
 		TCA_TUNNEL_KEY_ENC_IPV4_DST: {Name: "TCA_TUNNEL_KEY_ENC_IPV4_DST", Format: family.BE32},
 		TCA_TUNNEL_KEY_ENC_IPV6_SRC: {Name: "TCA_TUNNEL_KEY_ENC_IPV6_SRC", Format: family.Binary},
 		TCA_TUNNEL_KEY_ENC_IPV6_DST: {Name: "TCA_TUNNEL_KEY_ENC_IPV6_DST", Format: family.Binary},
-		TCA_TUNNEL_KEY_ENC_KEY_ID:   {Name: "TCA_TUNNEL_KEY_ENC_KEY_ID", Format: family.Binary},
+		TCA_TUNNEL_KEY_ENC_KEY_ID:   {Name: "TCA_TUNNEL_KEY_ENC_KEY_ID", Format: family.BE64},
 		TCA_TUNNEL_KEY_PAD:          {Name: "TCA_TUNNEL_KEY_PAD", Format: family.Binary},
 		TCA_TUNNEL_KEY_ENC_DST_PORT: {Name: "TCA_TUNNEL_KEY_ENC_DST_PORT", Format: family.BE16},
 		TCA_TUNNEL_KEY_NO_CSUM:      {Name: "TCA_TUNNEL_KEY_NO_CSUM", Format: family.U8},

@@ -211,6 +211,10 @@ func value(f family.Format, p []byte, swap bool) (string, bool) {
 		return strconv.Itoa(int(p[0])<<8 | int(p[1])), true
 	case family.BE32:
 		return strconv.FormatUint(uint64(p[0])<<24|uint64(p[1])<<16|uint64(p[2])<<8|uint64(p[3]), 10), true
+	case family.BE64:
+		return strconv.FormatUint(endian.Uint64(p, nlwire.BigEndian.Swap()), 10), true
+	case family.SBE32:
+		return strconv.Itoa(int(int32(endian.Uint32(p, nlwire.BigEndian.Swap())))), true
 	case family.String:
 		return strconv.Quote(strings.TrimSuffix(string(p), "\x00")), true
 	case family.Flag:

@@ -435,6 +435,12 @@ func formatOf(t ynl.Type, order ynl.ByteOrder, hint ynl.DisplayHint) string {
 		}
 		return "U32"
 	case ynl.TypeU64, ynl.TypeS8, ynl.TypeS16, ynl.TypeS32, ynl.TypeS64:
+		switch {
+		case order == ynl.BigEndian && t == ynl.TypeU64:
+			return "BE64"
+		case order == ynl.BigEndian && t == ynl.TypeS32:
+			return "SBE32"
+		}
 		if order == ynl.BigEndian {
 			return "Binary" // no big-endian Format for these
 		}

@@ -350,7 +350,11 @@ func expectFormat(a *ynl.Attr) family.Format {
 			if ip {
 				f = family.IPAddr
 			}
-		case ynl.TypeU64, ynl.TypeS8, ynl.TypeS16, ynl.TypeS32, ynl.TypeS64:
+		case ynl.TypeU64:
+			f = family.BE64
+		case ynl.TypeS32:
+			f = family.SBE32
+		case ynl.TypeS8, ynl.TypeS16, ynl.TypeS64:
 			f = family.Binary
 		}
 	}
