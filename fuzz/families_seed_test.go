@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/nlwire/nlwire"
@@ -91,44 +92,75 @@ func corpusFile(s seed) (name string, data []byte) {
 	return hex.EncodeToString(sum[:])[:16], data
 }
 
+// readCorpusFile parses a file of FuzzSpecFamilies's corpus.
+func readCorpusFile(data []byte) (seed, bool) {
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 3 || lines[0] != "go test fuzz v1" ||
+		!strings.HasPrefix(lines[1], "string(") || !strings.HasPrefix(lines[2], "[]byte(") {
+		return seed{}, false
+	}
+	name, err1 := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "string("), ")"))
+	msg, err2 := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[2], "[]byte("), ")"))
+	return seed{name, []byte(msg)}, err1 == nil && err2 == nil
+}
+
 // TestSpecFamiliesSeeds: the committed corpus of FuzzSpecFamilies holds
-// the messages of the captures, several families of each kind among
-// them. With -update-seeds it is rewritten from the captures.
+// real messages of the captures, of rtnetlink, netfilter and generic
+// families, each under the name of a spec'd family whose operation it
+// is. With -update-seeds it is first rewritten from the captures.
 func TestSpecFamiliesSeeds(t *testing.T) {
 	dir := filepath.Join("testdata", "fuzz", "FuzzSpecFamilies")
-	seeds := seedMessages(t)
 	if *updateSeeds {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range seeds {
+		for _, s := range seedMessages(t) {
 			name, data := corpusFile(s)
 			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	fams := map[string]bool{}
-	for _, s := range seeds {
-		name, data := corpusFile(s)
-		got, err := os.ReadFile(filepath.Join(dir, name))
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fams := specFamilies()
+	seen := map[string]bool{}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
 		if err != nil {
-			t.Errorf("%s seed missing (run with -update-seeds): %v", s.family, err)
+			t.Fatal(err)
+		}
+		s, ok := readCorpusFile(data)
+		if !ok {
+			t.Errorf("%s: not a corpus file of (string, []byte)", file)
 			continue
 		}
-		if string(got) != string(data) {
-			t.Errorf("%s: seed %s differs", s.family, name)
+		f := pickFamily(fams, s.family)
+		if f.Name != s.family {
+			continue // a name the fuzzer made up
 		}
-		fams[s.family] = true
+		r := wire.NewReader(s.msg).WithOrder(nlwire.LittleEndian)
+		var k dissect.Kind
+		for r.Next() {
+			specKind(&k, f, r.Header(), r.Payload())
+			if k.Cmd != "" {
+				seen[f.Name] = true
+			}
+		}
+		if err := r.Err(); err != nil {
+			t.Errorf("%s: %s message: %v", file, s.family, err)
+		}
 	}
 	// The captures hold rtnetlink, netfilter and generic families (no tc
 	// traffic yet: the tc tables are reached by the fuzzer alone).
 	for _, want := range []string{"rt-link", "rt-addr", "rt-route", "rt-neigh", "rt-rule", "nftables", "conntrack", "nlctrl", "ethtool"} {
-		if !fams[want] {
-			t.Errorf("no seed for %s in the captures", want)
+		if !seen[want] {
+			t.Errorf("no seed of an operation of %s in %s", want, dir)
 		}
 	}
-	t.Logf("%d seeds of %d families", len(seeds), len(fams))
+	t.Logf("%d corpus files, real messages of %d families", len(files), len(seen))
 }
 
 // TestSpecFamiliesWalk walks every seed, and the seeds of each family
