@@ -69,165 +69,6 @@ func TestUnixConstants(t *testing.T) {
 	}
 }
 
-// consts are every constant of the package, by its C name.
-var consts = []struct {
-	name string
-	v    uint64
-}{
-	{"TCPDIAG_GETSOCK", uint64(sockdiag.TCPDIAG_GETSOCK)},
-	{"DCCPDIAG_GETSOCK", uint64(sockdiag.DCCPDIAG_GETSOCK)},
-	{"SOCK_DIAG_BY_FAMILY", uint64(sockdiag.SOCK_DIAG_BY_FAMILY)},
-	{"SOCK_DESTROY", uint64(sockdiag.SOCK_DESTROY)},
-	{"AF_UNIX", uint64(sockdiag.AF_UNIX)},
-	{"AF_INET", uint64(sockdiag.AF_INET)},
-	{"AF_INET6", uint64(sockdiag.AF_INET6)},
-	{"AF_NETLINK", uint64(sockdiag.AF_NETLINK)},
-	{"AF_PACKET", uint64(sockdiag.AF_PACKET)},
-	{"SKNLGRP_NONE", uint64(sockdiag.SKNLGRP_NONE)},
-	{"SKNLGRP_INET_TCP_DESTROY", uint64(sockdiag.SKNLGRP_INET_TCP_DESTROY)},
-	{"SKNLGRP_INET_UDP_DESTROY", uint64(sockdiag.SKNLGRP_INET_UDP_DESTROY)},
-	{"SKNLGRP_INET6_TCP_DESTROY", uint64(sockdiag.SKNLGRP_INET6_TCP_DESTROY)},
-	{"SKNLGRP_INET6_UDP_DESTROY", uint64(sockdiag.SKNLGRP_INET6_UDP_DESTROY)},
-	{"SK_MEMINFO_RMEM_ALLOC", uint64(sockdiag.SK_MEMINFO_RMEM_ALLOC)},
-	{"SK_MEMINFO_RCVBUF", uint64(sockdiag.SK_MEMINFO_RCVBUF)},
-	{"SK_MEMINFO_WMEM_ALLOC", uint64(sockdiag.SK_MEMINFO_WMEM_ALLOC)},
-	{"SK_MEMINFO_SNDBUF", uint64(sockdiag.SK_MEMINFO_SNDBUF)},
-	{"SK_MEMINFO_FWD_ALLOC", uint64(sockdiag.SK_MEMINFO_FWD_ALLOC)},
-	{"SK_MEMINFO_WMEM_QUEUED", uint64(sockdiag.SK_MEMINFO_WMEM_QUEUED)},
-	{"SK_MEMINFO_OPTMEM", uint64(sockdiag.SK_MEMINFO_OPTMEM)},
-	{"SK_MEMINFO_BACKLOG", uint64(sockdiag.SK_MEMINFO_BACKLOG)},
-	{"SK_MEMINFO_DROPS", uint64(sockdiag.SK_MEMINFO_DROPS)},
-	{"SK_MEMINFO_VARS", uint64(sockdiag.SK_MEMINFO_VARS)},
-	{"SK_DIAG_BPF_STORAGE_REQ_NONE", uint64(sockdiag.SK_DIAG_BPF_STORAGE_REQ_NONE)},
-	{"SK_DIAG_BPF_STORAGE_REQ_MAP_FD", uint64(sockdiag.SK_DIAG_BPF_STORAGE_REQ_MAP_FD)},
-	{"SK_DIAG_BPF_STORAGE_REP_NONE", uint64(sockdiag.SK_DIAG_BPF_STORAGE_REP_NONE)},
-	{"SK_DIAG_BPF_STORAGE", uint64(sockdiag.SK_DIAG_BPF_STORAGE)},
-	{"SK_DIAG_BPF_STORAGE_NONE", uint64(sockdiag.SK_DIAG_BPF_STORAGE_NONE)},
-	{"SK_DIAG_BPF_STORAGE_PAD", uint64(sockdiag.SK_DIAG_BPF_STORAGE_PAD)},
-	{"SK_DIAG_BPF_STORAGE_MAP_ID", uint64(sockdiag.SK_DIAG_BPF_STORAGE_MAP_ID)},
-	{"SK_DIAG_BPF_STORAGE_MAP_VALUE", uint64(sockdiag.SK_DIAG_BPF_STORAGE_MAP_VALUE)},
-	{"INET_DIAG_REQ_NONE", uint64(sockdiag.INET_DIAG_REQ_NONE)},
-	{"INET_DIAG_REQ_BYTECODE", uint64(sockdiag.INET_DIAG_REQ_BYTECODE)},
-	{"INET_DIAG_REQ_SK_BPF_STORAGES", uint64(sockdiag.INET_DIAG_REQ_SK_BPF_STORAGES)},
-	{"INET_DIAG_REQ_PROTOCOL", uint64(sockdiag.INET_DIAG_REQ_PROTOCOL)},
-	{"INET_DIAG_BC_NOP", uint64(sockdiag.INET_DIAG_BC_NOP)},
-	{"INET_DIAG_BC_JMP", uint64(sockdiag.INET_DIAG_BC_JMP)},
-	{"INET_DIAG_BC_S_GE", uint64(sockdiag.INET_DIAG_BC_S_GE)},
-	{"INET_DIAG_BC_S_LE", uint64(sockdiag.INET_DIAG_BC_S_LE)},
-	{"INET_DIAG_BC_D_GE", uint64(sockdiag.INET_DIAG_BC_D_GE)},
-	{"INET_DIAG_BC_D_LE", uint64(sockdiag.INET_DIAG_BC_D_LE)},
-	{"INET_DIAG_BC_AUTO", uint64(sockdiag.INET_DIAG_BC_AUTO)},
-	{"INET_DIAG_BC_S_COND", uint64(sockdiag.INET_DIAG_BC_S_COND)},
-	{"INET_DIAG_BC_D_COND", uint64(sockdiag.INET_DIAG_BC_D_COND)},
-	{"INET_DIAG_BC_DEV_COND", uint64(sockdiag.INET_DIAG_BC_DEV_COND)},
-	{"INET_DIAG_BC_MARK_COND", uint64(sockdiag.INET_DIAG_BC_MARK_COND)},
-	{"INET_DIAG_BC_S_EQ", uint64(sockdiag.INET_DIAG_BC_S_EQ)},
-	{"INET_DIAG_BC_D_EQ", uint64(sockdiag.INET_DIAG_BC_D_EQ)},
-	{"INET_DIAG_BC_CGROUP_COND", uint64(sockdiag.INET_DIAG_BC_CGROUP_COND)},
-	{"INET_DIAG_NONE", uint64(sockdiag.INET_DIAG_NONE)},
-	{"INET_DIAG_MEMINFO", uint64(sockdiag.INET_DIAG_MEMINFO)},
-	{"INET_DIAG_INFO", uint64(sockdiag.INET_DIAG_INFO)},
-	{"INET_DIAG_VEGASINFO", uint64(sockdiag.INET_DIAG_VEGASINFO)},
-	{"INET_DIAG_CONG", uint64(sockdiag.INET_DIAG_CONG)},
-	{"INET_DIAG_TOS", uint64(sockdiag.INET_DIAG_TOS)},
-	{"INET_DIAG_TCLASS", uint64(sockdiag.INET_DIAG_TCLASS)},
-	{"INET_DIAG_SKMEMINFO", uint64(sockdiag.INET_DIAG_SKMEMINFO)},
-	{"INET_DIAG_SHUTDOWN", uint64(sockdiag.INET_DIAG_SHUTDOWN)},
-	{"INET_DIAG_DCTCPINFO", uint64(sockdiag.INET_DIAG_DCTCPINFO)},
-	{"INET_DIAG_PROTOCOL", uint64(sockdiag.INET_DIAG_PROTOCOL)},
-	{"INET_DIAG_SKV6ONLY", uint64(sockdiag.INET_DIAG_SKV6ONLY)},
-	{"INET_DIAG_LOCALS", uint64(sockdiag.INET_DIAG_LOCALS)},
-	{"INET_DIAG_PEERS", uint64(sockdiag.INET_DIAG_PEERS)},
-	{"INET_DIAG_PAD", uint64(sockdiag.INET_DIAG_PAD)},
-	{"INET_DIAG_MARK", uint64(sockdiag.INET_DIAG_MARK)},
-	{"INET_DIAG_BBRINFO", uint64(sockdiag.INET_DIAG_BBRINFO)},
-	{"INET_DIAG_CLASS_ID", uint64(sockdiag.INET_DIAG_CLASS_ID)},
-	{"INET_DIAG_MD5SIG", uint64(sockdiag.INET_DIAG_MD5SIG)},
-	{"INET_DIAG_ULP_INFO", uint64(sockdiag.INET_DIAG_ULP_INFO)},
-	{"INET_DIAG_SK_BPF_STORAGES", uint64(sockdiag.INET_DIAG_SK_BPF_STORAGES)},
-	{"INET_DIAG_CGROUP_ID", uint64(sockdiag.INET_DIAG_CGROUP_ID)},
-	{"INET_DIAG_SOCKOPT", uint64(sockdiag.INET_DIAG_SOCKOPT)},
-	{"INET_ULP_INFO_UNSPEC", uint64(sockdiag.INET_ULP_INFO_UNSPEC)},
-	{"INET_ULP_INFO_NAME", uint64(sockdiag.INET_ULP_INFO_NAME)},
-	{"INET_ULP_INFO_TLS", uint64(sockdiag.INET_ULP_INFO_TLS)},
-	{"INET_ULP_INFO_MPTCP", uint64(sockdiag.INET_ULP_INFO_MPTCP)},
-	{"TLS_INFO_UNSPEC", uint64(sockdiag.TLS_INFO_UNSPEC)},
-	{"TLS_INFO_VERSION", uint64(sockdiag.TLS_INFO_VERSION)},
-	{"TLS_INFO_CIPHER", uint64(sockdiag.TLS_INFO_CIPHER)},
-	{"TLS_INFO_TXCONF", uint64(sockdiag.TLS_INFO_TXCONF)},
-	{"TLS_INFO_RXCONF", uint64(sockdiag.TLS_INFO_RXCONF)},
-	{"TLS_INFO_ZC_RO_TX", uint64(sockdiag.TLS_INFO_ZC_RO_TX)},
-	{"TLS_INFO_RX_NO_PAD", uint64(sockdiag.TLS_INFO_RX_NO_PAD)},
-	{"TLS_CONF_BASE", uint64(sockdiag.TLS_CONF_BASE)},
-	{"TLS_CONF_SW", uint64(sockdiag.TLS_CONF_SW)},
-	{"TLS_CONF_HW", uint64(sockdiag.TLS_CONF_HW)},
-	{"TLS_CONF_HW_RECORD", uint64(sockdiag.TLS_CONF_HW_RECORD)},
-	{"MPTCP_SUBFLOW_ATTR_UNSPEC", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_UNSPEC)},
-	{"MPTCP_SUBFLOW_ATTR_TOKEN_REM", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_TOKEN_REM)},
-	{"MPTCP_SUBFLOW_ATTR_TOKEN_LOC", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_TOKEN_LOC)},
-	{"MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ)},
-	{"MPTCP_SUBFLOW_ATTR_MAP_SEQ", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_MAP_SEQ)},
-	{"MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_MAP_SFSEQ)},
-	{"MPTCP_SUBFLOW_ATTR_SSN_OFFSET", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_SSN_OFFSET)},
-	{"MPTCP_SUBFLOW_ATTR_MAP_DATALEN", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_MAP_DATALEN)},
-	{"MPTCP_SUBFLOW_ATTR_FLAGS", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_FLAGS)},
-	{"MPTCP_SUBFLOW_ATTR_ID_REM", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_ID_REM)},
-	{"MPTCP_SUBFLOW_ATTR_ID_LOC", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_ID_LOC)},
-	{"MPTCP_SUBFLOW_ATTR_PAD", uint64(sockdiag.MPTCP_SUBFLOW_ATTR_PAD)},
-	{"UDIAG_SHOW_NAME", uint64(sockdiag.UDIAG_SHOW_NAME)},
-	{"UDIAG_SHOW_VFS", uint64(sockdiag.UDIAG_SHOW_VFS)},
-	{"UDIAG_SHOW_PEER", uint64(sockdiag.UDIAG_SHOW_PEER)},
-	{"UDIAG_SHOW_ICONS", uint64(sockdiag.UDIAG_SHOW_ICONS)},
-	{"UDIAG_SHOW_RQLEN", uint64(sockdiag.UDIAG_SHOW_RQLEN)},
-	{"UDIAG_SHOW_MEMINFO", uint64(sockdiag.UDIAG_SHOW_MEMINFO)},
-	{"UDIAG_SHOW_UID", uint64(sockdiag.UDIAG_SHOW_UID)},
-	{"UNIX_DIAG_NAME", uint64(sockdiag.UNIX_DIAG_NAME)},
-	{"UNIX_DIAG_VFS", uint64(sockdiag.UNIX_DIAG_VFS)},
-	{"UNIX_DIAG_PEER", uint64(sockdiag.UNIX_DIAG_PEER)},
-	{"UNIX_DIAG_ICONS", uint64(sockdiag.UNIX_DIAG_ICONS)},
-	{"UNIX_DIAG_RQLEN", uint64(sockdiag.UNIX_DIAG_RQLEN)},
-	{"UNIX_DIAG_MEMINFO", uint64(sockdiag.UNIX_DIAG_MEMINFO)},
-	{"UNIX_DIAG_SHUTDOWN", uint64(sockdiag.UNIX_DIAG_SHUTDOWN)},
-	{"UNIX_DIAG_UID", uint64(sockdiag.UNIX_DIAG_UID)},
-	{"NDIAG_SHOW_MEMINFO", uint64(sockdiag.NDIAG_SHOW_MEMINFO)},
-	{"NDIAG_SHOW_GROUPS", uint64(sockdiag.NDIAG_SHOW_GROUPS)},
-	{"NDIAG_SHOW_RING_CFG", uint64(sockdiag.NDIAG_SHOW_RING_CFG)},
-	{"NDIAG_SHOW_FLAGS", uint64(sockdiag.NDIAG_SHOW_FLAGS)},
-	{"NDIAG_PROTO_ALL", uint64(sockdiag.NDIAG_PROTO_ALL)},
-	{"NDIAG_FLAG_CB_RUNNING", uint64(sockdiag.NDIAG_FLAG_CB_RUNNING)},
-	{"NDIAG_FLAG_PKTINFO", uint64(sockdiag.NDIAG_FLAG_PKTINFO)},
-	{"NDIAG_FLAG_BROADCAST_ERROR", uint64(sockdiag.NDIAG_FLAG_BROADCAST_ERROR)},
-	{"NDIAG_FLAG_NO_ENOBUFS", uint64(sockdiag.NDIAG_FLAG_NO_ENOBUFS)},
-	{"NDIAG_FLAG_LISTEN_ALL_NSID", uint64(sockdiag.NDIAG_FLAG_LISTEN_ALL_NSID)},
-	{"NDIAG_FLAG_CAP_ACK", uint64(sockdiag.NDIAG_FLAG_CAP_ACK)},
-	{"NETLINK_DIAG_MEMINFO", uint64(sockdiag.NETLINK_DIAG_MEMINFO)},
-	{"NETLINK_DIAG_GROUPS", uint64(sockdiag.NETLINK_DIAG_GROUPS)},
-	{"NETLINK_DIAG_RX_RING", uint64(sockdiag.NETLINK_DIAG_RX_RING)},
-	{"NETLINK_DIAG_TX_RING", uint64(sockdiag.NETLINK_DIAG_TX_RING)},
-	{"NETLINK_DIAG_FLAGS", uint64(sockdiag.NETLINK_DIAG_FLAGS)},
-	{"PACKET_SHOW_INFO", uint64(sockdiag.PACKET_SHOW_INFO)},
-	{"PACKET_SHOW_MCLIST", uint64(sockdiag.PACKET_SHOW_MCLIST)},
-	{"PACKET_SHOW_RING_CFG", uint64(sockdiag.PACKET_SHOW_RING_CFG)},
-	{"PACKET_SHOW_FANOUT", uint64(sockdiag.PACKET_SHOW_FANOUT)},
-	{"PACKET_SHOW_MEMINFO", uint64(sockdiag.PACKET_SHOW_MEMINFO)},
-	{"PACKET_SHOW_FILTER", uint64(sockdiag.PACKET_SHOW_FILTER)},
-	{"PACKET_DIAG_INFO", uint64(sockdiag.PACKET_DIAG_INFO)},
-	{"PACKET_DIAG_MCLIST", uint64(sockdiag.PACKET_DIAG_MCLIST)},
-	{"PACKET_DIAG_RX_RING", uint64(sockdiag.PACKET_DIAG_RX_RING)},
-	{"PACKET_DIAG_TX_RING", uint64(sockdiag.PACKET_DIAG_TX_RING)},
-	{"PACKET_DIAG_FANOUT", uint64(sockdiag.PACKET_DIAG_FANOUT)},
-	{"PACKET_DIAG_UID", uint64(sockdiag.PACKET_DIAG_UID)},
-	{"PACKET_DIAG_MEMINFO", uint64(sockdiag.PACKET_DIAG_MEMINFO)},
-	{"PACKET_DIAG_FILTER", uint64(sockdiag.PACKET_DIAG_FILTER)},
-	{"PDI_RUNNING", uint64(sockdiag.PDI_RUNNING)},
-	{"PDI_AUXDATA", uint64(sockdiag.PDI_AUXDATA)},
-	{"PDI_ORIGDEV", uint64(sockdiag.PDI_ORIGDEV)},
-	{"PDI_VNETHDR", uint64(sockdiag.PDI_VNETHDR)},
-	{"PDI_LOSS", uint64(sockdiag.PDI_LOSS)},
-	{"INET_DIAG_GETSOCK_MAX", uint64(sockdiag.INET_DIAG_GETSOCK_MAX)},
-	{"INET_DIAG_NOCOOKIE", uint64(sockdiag.INET_DIAG_NOCOOKIE)},
-}
-
 // TestCConstants: every constant equals the C header's, compiled by gcc.
 func TestCConstants(t *testing.T) {
 	src := cPrelude + cIncludes + "int main(void) {\n"
@@ -248,8 +89,8 @@ func TestCConstants(t *testing.T) {
 var layoutCases = []struct {
 	name, c string
 	want    any
-	parse   func([]byte) (any, error)
-	app     func(any) []byte
+	parse   func([]byte, nlwire.Order) (any, error)
+	app     func(any, nlwire.Order) []byte
 }{
 	{
 		"inet_diag_msg", `struct inet_diag_msg s; memset(&s, 0, sizeof s);
@@ -260,8 +101,8 @@ s.id.idiag_if = 7; s.id.idiag_cookie[0] = 0x11223344; s.id.idiag_cookie[1] = 0x5
 s.idiag_expires = 100; s.idiag_rqueue = 200; s.idiag_wqueue = 300; s.idiag_uid = 1000; s.idiag_inode = 123456;`,
 		sockdiag.InetDiagMsg{Family: 2, State: 10, Timer: 1, Retrans: 3, ID: sockID(),
 			Expires: 100, RQueue: 200, WQueue: 300, UID: 1000, Inode: 123456},
-		func(b []byte) (any, error) { return sockdiag.ParseInetDiagMsg(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.InetDiagMsg).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseInetDiagMsg(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.InetDiagMsg).Append(nil, o) },
 	},
 	{
 		"inet_diag_req_v2", `struct inet_diag_req_v2 s; memset(&s, 0, sizeof s);
@@ -270,8 +111,8 @@ s.id.idiag_sport = htons(8080); s.id.idiag_dport = htons(443);
 s.id.idiag_src[0] = htonl(0x7f000001); s.id.idiag_dst[0] = htonl(0xc0000201); s.id.idiag_dst[3] = htonl(0x0a0b0c0d);
 s.id.idiag_if = 7; s.id.idiag_cookie[0] = 0x11223344; s.id.idiag_cookie[1] = 0x55667788;`,
 		sockdiag.InetDiagReqV2{Family: 10, Protocol: 6, Ext: 0x9a, RawProtocol: 0x5c, States: 0xfff, ID: sockID()},
-		func(b []byte) (any, error) { return sockdiag.ParseInetDiagReqV2(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.InetDiagReqV2).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseInetDiagReqV2(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.InetDiagReqV2).Append(nil, o) },
 	},
 	{
 		"inet_diag_req", `struct inet_diag_req s; memset(&s, 0, sizeof s);
@@ -281,32 +122,32 @@ s.id.idiag_src[0] = htonl(0x7f000001); s.id.idiag_dst[0] = htonl(0xc0000201); s.
 s.id.idiag_if = 7; s.id.idiag_cookie[0] = 0x11223344; s.id.idiag_cookie[1] = 0x55667788;
 s.idiag_states = 0x1234; s.idiag_dbs = 0x5678;`,
 		sockdiag.InetDiagReq{Family: 2, SrcLen: 24, DstLen: 32, Ext: 0x81, ID: sockID(), States: 0x1234, DBs: 0x5678},
-		func(b []byte) (any, error) { return sockdiag.ParseInetDiagReq(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.InetDiagReq).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseInetDiagReq(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.InetDiagReq).Append(nil, o) },
 	},
 	{
 		"unix_diag_req", `struct unix_diag_req s; memset(&s, 0, sizeof s);
 s.sdiag_family = 1; s.sdiag_protocol = 2; s.udiag_states = 0xffff; s.udiag_ino = 0x1020304; s.udiag_show = 0x7f;
 s.udiag_cookie[0] = 0xa1a2a3a4; s.udiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.UnixDiagReq{Family: 1, Protocol: 2, States: 0xffff, Ino: 0x1020304, Show: 0x7f, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParseUnixDiagReq(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.UnixDiagReq).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseUnixDiagReq(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.UnixDiagReq).Append(nil, o) },
 	},
 	{
 		"unix_diag_msg", `struct unix_diag_msg s; memset(&s, 0, sizeof s);
 s.udiag_family = 1; s.udiag_type = 5; s.udiag_state = 10; s.udiag_ino = 0x1020304;
 s.udiag_cookie[0] = 0xa1a2a3a4; s.udiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.UnixDiagMsg{Family: 1, Type: 5, State: 10, Ino: 0x1020304, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParseUnixDiagMsg(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.UnixDiagMsg).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseUnixDiagMsg(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.UnixDiagMsg).Append(nil, o) },
 	},
 	{
 		"netlink_diag_req", `struct netlink_diag_req s; memset(&s, 0, sizeof s);
 s.sdiag_family = 16; s.sdiag_protocol = 255; s.ndiag_ino = 0x1020304; s.ndiag_show = 0xf;
 s.ndiag_cookie[0] = 0xa1a2a3a4; s.ndiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.NetlinkDiagReq{Family: 16, Protocol: 255, Ino: 0x1020304, Show: 0xf, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParseNetlinkDiagReq(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.NetlinkDiagReq).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseNetlinkDiagReq(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.NetlinkDiagReq).Append(nil, o) },
 	},
 	{
 		"netlink_diag_msg", `struct netlink_diag_msg s; memset(&s, 0, sizeof s);
@@ -315,29 +156,29 @@ s.ndiag_portid = 0x11111111; s.ndiag_dst_portid = 0x22222222; s.ndiag_dst_group 
 s.ndiag_cookie[0] = 0xa1a2a3a4; s.ndiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.NetlinkDiagMsg{Family: 16, Type: 3, Protocol: 4, State: 7, PortID: 0x11111111, DstPortID: 0x22222222,
 			DstGroup: 0x33333333, Ino: 0x44444444, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParseNetlinkDiagMsg(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.NetlinkDiagMsg).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseNetlinkDiagMsg(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.NetlinkDiagMsg).Append(nil, o) },
 	},
 	{
 		"packet_diag_req", `struct packet_diag_req s; memset(&s, 0, sizeof s);
 s.sdiag_family = 17; s.sdiag_protocol = 0; s.pdiag_ino = 0x1020304; s.pdiag_show = 0x3f;
 s.pdiag_cookie[0] = 0xa1a2a3a4; s.pdiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.PacketDiagReq{Family: 17, Ino: 0x1020304, Show: 0x3f, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParsePacketDiagReq(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.PacketDiagReq).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParsePacketDiagReq(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.PacketDiagReq).Append(nil, o) },
 	},
 	{
 		"packet_diag_msg", `struct packet_diag_msg s; memset(&s, 0, sizeof s);
 s.pdiag_family = 17; s.pdiag_type = 3; s.pdiag_num = 0x88b5; s.pdiag_ino = 0x1020304;
 s.pdiag_cookie[0] = 0xa1a2a3a4; s.pdiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.PacketDiagMsg{Family: 17, Type: 3, Num: 0x88b5, Ino: 0x1020304, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
-		func(b []byte) (any, error) { return sockdiag.ParsePacketDiagMsg(b, nlwire.Native) },
-		func(m any) []byte { return m.(sockdiag.PacketDiagMsg).Append(nil, nlwire.Native) },
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParsePacketDiagMsg(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.PacketDiagMsg).Append(nil, o) },
 	},
 	{
 		"sock_diag_req", `struct sock_diag_req s; memset(&s, 0, sizeof s); s.sdiag_family = 10; s.sdiag_protocol = 17;`,
 		sockdiag.SockDiagReq{Family: 10, Protocol: 17},
-		func(b []byte) (any, error) { return sockdiag.ParseSockDiagReq(b) },
+		func(b []byte, _ nlwire.Order) (any, error) { return sockdiag.ParseSockDiagReq(b) },
 		nil,
 	},
 }
@@ -358,7 +199,14 @@ func TestCLayout(t *testing.T) {
 	for _, c := range layoutCases {
 		src += "{ " + c.c + "\ndump(\"" + c.name + "\", &s, sizeof s); }\n"
 	}
+	src += "{ unsigned int one = 1; dump(\"order\", &one, sizeof one); }\n"
 	got := runC(t, uapiDir(t, uapiHeaders...), src+"return 0;\n}\n")
+	// gcc builds for the machine, whatever GOARCH the test runs as (under
+	// qemu-s390x, say): its bytes are in the machine's order.
+	o := nlwire.LittleEndian
+	if got["order"] != "01000000" {
+		o = nlwire.BigEndian
+	}
 	for _, c := range layoutCases {
 		b, err := hex.DecodeString(got[c.name])
 		if err != nil || len(b) == 0 {
@@ -367,7 +215,7 @@ func TestCLayout(t *testing.T) {
 		if n := headerLen(c.want); len(b) != n {
 			t.Errorf("sizeof(struct %s) = %d, the package says %d", c.name, len(b), n)
 		}
-		m, err := c.parse(b)
+		m, err := c.parse(b, o)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -375,7 +223,7 @@ func TestCLayout(t *testing.T) {
 			t.Errorf("%s parsed from gcc's bytes (-want +got):\n%s", c.name, diff)
 		}
 		if c.app != nil {
-			if diff := cmp.Diff(b, c.app(m)); diff != "" {
+			if diff := cmp.Diff(b, c.app(m, o)); diff != "" {
 				t.Errorf("%s: Append differs from gcc's bytes (-gcc +Append):\n%s", c.name, diff)
 			}
 		}
