@@ -34,8 +34,9 @@ func captures(t testing.TB) []string {
 	if err != nil || len(files) < 4 {
 		t.Fatalf("captures in ../../testdata: %v %v", files, err)
 	}
-	// The capture of generic families with YNL specs (genl_linux_test.go).
-	return append(files, "testdata/genl-ynl.pcap")
+	// The capture of generic families with YNL specs (genl_linux_test.go),
+	// and what nft and conntrack said (tools_more_linux_test.go).
+	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-netfilter.pcap")
 }
 
 func runNldump(t testing.TB, args ...string) (stdout, stderr string, status int) {
