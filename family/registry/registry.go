@@ -1,7 +1,8 @@
 // Package registry maps the names of generic netlink families to the
 // tables generated from the kernel's YNL specs (family/netdev,
 // family/ethtool, ...), for programs that learn a family's name at run
-// time (from CTRL_CMD_NEWFAMILY) and want its operations and attributes.
+// time (from CTRL_CMD_NEWFAMILY) and want its operations, attributes and
+// the input policies the kernel's generator makes of the spec.
 package registry
 
 import (
@@ -31,53 +32,86 @@ import (
 	"github.com/nlwire/nlwire/family/tcpmetrics"
 	"github.com/nlwire/nlwire/family/team"
 	"github.com/nlwire/nlwire/family/wireguard"
+	"github.com/nlwire/nlwire/validate"
 )
+
+// OpPolicyFunc returns the policies of a generic family's command cmd:
+// of its do and dump handlers, nil where there is no handler or the
+// handler takes no attributes (a generated package's OpPolicy).
+type OpPolicyFunc func(cmd uint8) (do, dump *validate.Policy)
+
+// entry is a family's tables and its policies.
+type entry struct {
+	f   *family.Family
+	pol OpPolicyFunc
+}
 
 // generic holds the generic netlink families with generated tables,
 // sorted by name. It is read, never written.
-var generic = [...]*family.Family{
-	&binder.Family,         // binder
-	&devenergymodel.Family, // dev-energymodel
-	&devlink.Family,        // devlink
-	&dpll.Family,           // dpll
-	&drmras.Family,         // drm-ras
-	&ethtool.Family,        // ethtool
-	&fou.Family,            // fou
-	&handshake.Family,      // handshake
-	&lockd.Family,          // lockd
-	&mptcppm.Family,        // mptcp_pm
-	&netshaper.Family,      // net-shaper
-	&netdev.Family,         // netdev
-	&nfsd.Family,           // nfsd
-	&nl80211.Family,        // nl80211
-	&nlctrl.Family,         // nlctrl
-	&ovpn.Family,           // ovpn
-	&ovsdatapath.Family,    // ovs_datapath
-	&ovsflow.Family,        // ovs_flow
-	&ovspacket.Family,      // ovs_packet
-	&ovsvport.Family,       // ovs_vport
-	&psp.Family,            // psp
-	&sunrpc.Family,         // sunrpc
-	&tcpmetrics.Family,     // tcp_metrics
-	&team.Family,           // team
-	&wireguard.Family,      // wireguard
+var generic = [...]entry{
+	{&binder.Family, binder.OpPolicy},                 // binder
+	{&devenergymodel.Family, devenergymodel.OpPolicy}, // dev-energymodel
+	{&devlink.Family, devlink.OpPolicy},               // devlink
+	{&dpll.Family, dpll.OpPolicy},                     // dpll
+	{&drmras.Family, drmras.OpPolicy},                 // drm-ras
+	{&ethtool.Family, ethtool.OpPolicy},               // ethtool
+	{&fou.Family, fou.OpPolicy},                       // fou
+	{&handshake.Family, handshake.OpPolicy},           // handshake
+	{&lockd.Family, lockd.OpPolicy},                   // lockd
+	{&mptcppm.Family, mptcppm.OpPolicy},               // mptcp_pm
+	{&netshaper.Family, netshaper.OpPolicy},           // net-shaper
+	{&netdev.Family, netdev.OpPolicy},                 // netdev
+	{&nfsd.Family, nfsd.OpPolicy},                     // nfsd
+	{&nl80211.Family, nl80211.OpPolicy},               // nl80211
+	{&nlctrl.Family, nlctrl.OpPolicy},                 // nlctrl
+	{&ovpn.Family, ovpn.OpPolicy},                     // ovpn
+	{&ovsdatapath.Family, ovsdatapath.OpPolicy},       // ovs_datapath
+	{&ovsflow.Family, ovsflow.OpPolicy},               // ovs_flow
+	{&ovspacket.Family, ovspacket.OpPolicy},           // ovs_packet
+	{&ovsvport.Family, ovsvport.OpPolicy},             // ovs_vport
+	{&psp.Family, psp.OpPolicy},                       // psp
+	{&sunrpc.Family, sunrpc.OpPolicy},                 // sunrpc
+	{&tcpmetrics.Family, tcpmetrics.OpPolicy},         // tcp_metrics
+	{&team.Family, team.OpPolicy},                     // team
+	{&wireguard.Family, wireguard.OpPolicy},           // wireguard
 }
 
 // Generic returns the generated tables of the generic netlink family
 // whose name (what CTRL_ATTR_FAMILY_NAME reports: "netdev", "ovs_flow")
 // is name, or nil if there are none. It does not allocate.
 func Generic(name string) *family.Family {
+	if e := lookup(name); e != nil {
+		return e.f
+	}
+	return nil
+}
+
+// Policies returns the OpPolicy function of the generic netlink family
+// whose name is name: the input policies the kernel's generator
+// (ynl-gen-c) makes of its spec, or nil if there are none. Only the
+// families whose kernel code is generated from the spec are checked by
+// these exactly; for the others (ethtool, nl80211, nlctrl, tcp_metrics,
+// ovs_*, ...) the spec's checks are sparser than the kernel's hand-written
+// policies. It does not allocate.
+func Policies(name string) OpPolicyFunc {
+	if e := lookup(name); e != nil {
+		return e.pol
+	}
+	return nil
+}
+
+func lookup(name string) *entry {
 	lo, hi := 0, len(generic)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if generic[m].Name < name {
+		if generic[m].f.Name < name {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(generic) && generic[lo].Name == name {
-		return generic[lo]
+	if lo < len(generic) && generic[lo].f.Name == name {
+		return &generic[lo]
 	}
 	return nil
 }
@@ -86,7 +120,11 @@ func Generic(name string) *family.Family {
 // tables, sorted by name. The slice is the caller's; the families are
 // shared and must not be changed.
 func GenericFamilies() []*family.Family {
-	return append([]*family.Family(nil), generic[:]...)
+	all := make([]*family.Family, len(generic))
+	for i := range generic {
+		all[i] = generic[i].f
+	}
+	return all
 }
 
 // Op returns the operation of f whose command is cmd: of requests if
@@ -108,4 +146,48 @@ func Op(f *family.Family, cmd uint8, request bool) *family.Op {
 		}
 	}
 	return nil
+}
+
+// Request returns the policy the kernel validates a request of command
+// cmd of family f against, with pol its policies (Policies), and the
+// strictness it parses with; dump reports NLM_F_DUMP. It follows the
+// operations the kernel registers for a spec'd family (nltest.FamilySpec
+// builds the same): by f.KernelPolicy, a split family validates each
+// form with its own policy, a per-op or global one both forms with the
+// do request's (else the dump's); a form the operation lacks, or
+// without a policy, or the dump of a per-op or global family's operation
+// under dont-validate dump (genl_cmd_full_to_split drops its policy; a
+// split operation's dump is parsed all the same), is not validated
+// (false); dont-validate strict (dump-strict for a dump)
+// makes the parse liberal, else it is strict.
+func Request(f *family.Family, pol OpPolicyFunc, cmd uint8, dump bool) (*validate.Policy, validate.Mode, bool) {
+	op := Op(f, cmd, true)
+	if op == nil || pol == nil {
+		return nil, 0, false
+	}
+	form, liberal := family.OpDo, family.OpDontValidateStrict
+	if dump {
+		form, liberal = family.OpDump, family.OpDontValidateDumpStrict
+	}
+	split := f.KernelPolicy == family.KernelPolicySplit
+	if op.Flags&form == 0 || dump && !split && op.Flags&family.OpDontValidateDump != 0 {
+		return nil, 0, false
+	}
+	do, dp := pol(cmd)
+	p := do
+	switch {
+	case split:
+		if dump {
+			p = dp
+		}
+	case p == nil:
+		p = dp
+	}
+	if p == nil || len(p.Rules) <= 1 && p.MaxType == 0 {
+		return nil, 0, false // maxattr 0: the kernel parses nothing
+	}
+	if op.Flags&liberal != 0 {
+		return p, validate.ModeLiberal, true
+	}
+	return p, validate.ModeStrict, true
 }

@@ -9,7 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nlwire/nlwire/family"
+	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/ynl"
+	"github.com/nlwire/nlwire/ynl/tables"
 )
 
 // source describes where a spec came from, for the generated headers.
@@ -37,6 +40,9 @@ type gen struct {
 	cut      map[*ynl.Attr]bool // nests whose policy would close a cycle
 	nAnon    int
 	notes    []string
+	cyc      *tables.Cycles // which references between sets close a cycle
+	enums    tables.Enums   // the rules' cache of enum ranges
+	plan     *tables.Plan   // the policies, of a generic family
 }
 
 func newGen(spec *ynl.Spec, src source) (*gen, error) {
@@ -55,7 +61,8 @@ func newGen(spec *ynl.Spec, src source) (*gen, error) {
 	if g.pkg == "" {
 		return nil, fmt.Errorf("%s: spec name %q makes no package name", src.Path, spec.Name)
 	}
-	sanitize(spec)
+	tables.Sanitize(spec)
+	g.cyc = tables.NewCycles(spec)
 	for _, n := range []string{"Family", "OpPolicy", "setRef", "setRefs"} {
 		g.idents[n] = "generator"
 	}
@@ -128,7 +135,14 @@ func (g *gen) header(b *bytes.Buffer, doc bool) {
 func (g *gen) files() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	if g.spec.Protocol.IsGenetlink() {
-		g.markRequestNests()
+		plan, err := tables.NewPlan(g.spec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.src.Path, err)
+		}
+		g.plan = plan
+		for _, as := range plan.Nests {
+			g.reqNest[as] = true
+		}
 	}
 	steps := []struct {
 		name string
@@ -398,84 +412,30 @@ func typeComment(a *ynl.Attr) string {
 	return strings.Join(parts, ", ")
 }
 
-// structSize is the size of a struct definition (members are packed, as
-// the specs list padding explicitly).
-func structSize(d *ynl.Definition) int {
-	if d == nil {
-		return 0
-	}
-	n := 0
-	for _, m := range d.Members {
-		if sz := m.Type.Size(); sz > 0 {
-			n += sz
-		} else {
-			n += int(m.Len.Value)
-		}
-	}
-	return n
+// structSize is the size of a struct definition (tables.StructSize).
+func structSize(d *ynl.Definition) int { return tables.StructSize(d) }
+
+// formatNames are the Go names of the display formats.
+var formatNames = map[family.Format]string{
+	family.Binary: "Binary", family.U8: "U8", family.U16: "U16", family.U32: "U32", family.U64: "U64",
+	family.S8: "S8", family.S16: "S16", family.S32: "S32", family.S64: "S64", family.UInt: "UInt",
+	family.SInt: "SInt", family.BE16: "BE16", family.BE32: "BE32", family.String: "String",
+	family.Flag: "Flag", family.Nested: "Nested", family.NestedArray: "NestedArray",
+	family.IPAddr: "IPAddr", family.HWAddr: "HWAddr", family.Bitfield32: "Bitfield32",
+	family.Multipath: "Multipath", family.BE64: "BE64", family.SBE32: "SBE32",
 }
 
-// format maps a spec type to a display format.
+// formatOf is the Go name of the display format of a spec type
+// (tables.Format).
 func formatOf(t ynl.Type, order ynl.ByteOrder, hint ynl.DisplayHint) string {
-	ip := hint == ynl.HintIPv4 || hint == ynl.HintIPv6 || hint == ynl.HintIPv4OrV6
-	switch t {
-	case ynl.TypeU8:
-		return "U8"
-	case ynl.TypeU16:
-		if order == ynl.BigEndian {
-			return "BE16"
-		}
-		return "U16"
-	case ynl.TypeU32:
-		if order == ynl.BigEndian {
-			if ip {
-				return "IPAddr"
-			}
-			return "BE32"
-		}
-		return "U32"
-	case ynl.TypeU64, ynl.TypeS8, ynl.TypeS16, ynl.TypeS32, ynl.TypeS64:
-		switch {
-		case order == ynl.BigEndian && t == ynl.TypeU64:
-			return "BE64"
-		case order == ynl.BigEndian && t == ynl.TypeS32:
-			return "SBE32"
-		}
-		if order == ynl.BigEndian {
-			return "Binary" // no big-endian Format for these
-		}
-		return map[ynl.Type]string{ynl.TypeU64: "U64", ynl.TypeS8: "S8", ynl.TypeS16: "S16", ynl.TypeS32: "S32", ynl.TypeS64: "S64"}[t]
-	case ynl.TypeUint:
-		return "UInt"
-	case ynl.TypeSint:
-		return "SInt"
-	case ynl.TypeFlag:
-		return "Flag"
-	case ynl.TypeString:
-		return "String"
-	case ynl.TypeBinary:
-		switch {
-		case ip:
-			return "IPAddr"
-		case hint == ynl.HintMAC:
-			return "HWAddr"
-		}
-		return "Binary"
-	case ynl.TypeBitfield32:
-		return "Bitfield32"
-	case ynl.TypeNest, ynl.TypeSubMessage:
-		return "Nested"
-	case ynl.TypeIndexedArray, ynl.TypeNestTypeValue:
-		return "NestedArray"
-	}
-	return "Binary" // pad, unused
+	return formatNames[tables.Format(t, order, hint)]
 }
 
 // childRef returns the Go expression of a reference from set `from` to
 // set `to`: a pointer, or a family.SetRef where a pointer would close an
-// initialization cycle.
+// initialization cycle (tables.Cycles).
 func (g *gen) childRef(from, to *ynl.AttrSet) (field, expr string) {
-	if !g.reaches(to, from, map[*ynl.AttrSet]bool{}) {
+	if !g.cyc.Closes(from, to) {
 		return "ptr", "&" + g.setVar[to]
 	}
 	v := g.setVar[to]
@@ -486,41 +446,6 @@ func (g *gen) childRef(from, to *ynl.AttrSet) (field, expr string) {
 		g.refs = append(g.refs, v)
 	}
 	return "ref", "setRef(" + strconv.Itoa(i) + ")"
-}
-
-// reaches reports whether the table of set a refers, directly or not,
-// to the table of set b.
-func (g *gen) reaches(a, b *ynl.AttrSet, seen map[*ynl.AttrSet]bool) bool {
-	if a == b {
-		return true
-	}
-	if seen[a] {
-		return false
-	}
-	seen[a] = true
-	for _, c := range children(a) {
-		if g.reaches(c, b, seen) {
-			return true
-		}
-	}
-	return false
-}
-
-func children(s *ynl.AttrSet) []*ynl.AttrSet {
-	var cs []*ynl.AttrSet
-	for _, a := range s.Attributes {
-		if a.Nested != nil {
-			cs = append(cs, a.Nested)
-		}
-		if a.SubMsg != nil {
-			for _, f := range a.SubMsg.Formats {
-				if f.Set != nil {
-					cs = append(cs, f.Set)
-				}
-			}
-		}
-	}
-	return cs
 }
 
 func (g *gen) genSets(b *bytes.Buffer) error {
@@ -658,14 +583,15 @@ func (g *gen) genFamily(b *bytes.Buffer) error {
 	fmt.Fprintf(b, "\tName: %q,\n\tProtocol: %d,\n", s.Name, proto)
 	if s.Protocol.IsGenetlink() {
 		fmt.Fprintf(b, "\tVersion: %d,\n", s.Version)
-		switch s.KernelPolicy {
-		case "split":
-		case "per-op":
+		kp, err := tables.KernelPolicy(s)
+		if err != nil {
+			return err
+		}
+		switch kp {
+		case family.KernelPolicyPerOp:
 			b.WriteString("\tKernelPolicy: family.KernelPolicyPerOp,\n")
-		case "global":
+		case family.KernelPolicyGlobal:
 			b.WriteString("\tKernelPolicy: family.KernelPolicyGlobal,\n")
-		default:
-			return fmt.Errorf("%s: unknown kernel-policy %q", s.Name, s.KernelPolicy)
 		}
 	}
 	if n := structSize(s.Operations.FixedHeaderDef); n > 0 {
@@ -716,6 +642,18 @@ func (g *gen) genFamily(b *bytes.Buffer) error {
 	return nil
 }
 
+// opFlagNames are the Go names of the operation flags, in the order
+// the generated literals list them.
+var opFlagNames = []struct {
+	flag family.OpFlags
+	name string
+}{
+	{family.OpDo, "OpDo"}, {family.OpDump, "OpDump"}, {family.OpNotify, "OpNotify"}, {family.OpEvent, "OpEvent"},
+	{family.OpAdminPerm, "OpAdminPerm"}, {family.OpUnsAdminPerm, "OpUnsAdminPerm"},
+	{family.OpDontValidateStrict, "OpDontValidateStrict"}, {family.OpDontValidateDump, "OpDontValidateDump"},
+	{family.OpDontValidateDumpStrict, "OpDontValidateDumpStrict"},
+}
+
 func (g *gen) opLit(o *ynl.Operation) string {
 	val := func(v int64) string {
 		if v == ynl.None {
@@ -725,34 +663,10 @@ func (g *gen) opLit(o *ynl.Operation) string {
 	}
 	f := []string{"Name: " + strconv.Quote(o.CName), "Request: " + val(o.RequestValue), "Reply: " + val(o.ReplyValue)}
 	var flags []string
-	if o.Do != nil {
-		flags = append(flags, "family.OpDo")
-	}
-	if o.Dump != nil {
-		flags = append(flags, "family.OpDump")
-	}
-	if o.Notify != "" {
-		flags = append(flags, "family.OpNotify")
-	}
-	if o.Event != nil {
-		flags = append(flags, "family.OpEvent")
-	}
-	for _, fl := range o.Flags {
-		switch fl {
-		case "admin-perm":
-			flags = append(flags, "family.OpAdminPerm")
-		case "uns-admin-perm":
-			flags = append(flags, "family.OpUnsAdminPerm")
-		}
-	}
-	for _, dv := range o.DontValidate {
-		switch dv {
-		case "strict":
-			flags = append(flags, "family.OpDontValidateStrict")
-		case "dump":
-			flags = append(flags, "family.OpDontValidateDump")
-		case "dump-strict":
-			flags = append(flags, "family.OpDontValidateDumpStrict")
+	fl := tables.OpFlags(o)
+	for _, n := range opFlagNames {
+		if fl&n.flag != 0 {
+			flags = append(flags, "family."+n.name)
 		}
 	}
 	if len(flags) > 0 {
@@ -795,233 +709,74 @@ func (g *gen) opLit(o *ynl.Operation) string {
 }
 
 // Policies, as ynl-gen-c (tools/net/ynl/ynl-gen-c.py, Linux 6.12) makes
-// the kernel's: a policy for every attribute set nested in a request,
-// with all of its attributes ("Common nested types"), and one for each
-// operation's request (kernel-policy split or per-op) or one for the
-// family (global), with the attributes the request lists.
+// the kernel's: tables.NewPlan decides which policies there are and of
+// which attributes, tables.Rule each attribute's rule; the functions
+// below write them as Go.
 
-// markRequestNests finds the sets nested, directly or further down, in
-// an attribute some request lists (ynl-gen-c's pure nested structs with
-// request set).
-func (g *gen) markRequestNests() {
-	var mark func(s *ynl.AttrSet)
-	mark = func(s *ynl.AttrSet) {
-		if s == nil || g.reqNest[s] {
-			return
-		}
-		g.reqNest[s] = true
-		for _, a := range s.Attributes {
-			mark(a.Nested)
-		}
-	}
-	for _, o := range g.spec.Operations.List {
-		for _, m := range []*ynl.Mode{o.Do, o.Dump} {
-			if m == nil || m.Request == nil {
-				continue
-			}
-			for _, a := range m.Request.Attrs {
-				mark(a.Nested)
-			}
-		}
-	}
+// kindNames are the Go names of the policy kinds.
+var kindNames = map[validate.Kind]string{
+	validate.Unspec: "Unspec", validate.U8: "U8", validate.U16: "U16", validate.U32: "U32",
+	validate.U64: "U64", validate.String: "String", validate.Flag: "Flag", validate.Msecs: "Msecs",
+	validate.Nested: "Nested", validate.NestedArray: "NestedArray", validate.NulString: "NulString",
+	validate.Binary: "Binary", validate.S8: "S8", validate.S16: "S16", validate.S32: "S32",
+	validate.S64: "S64", validate.Bitfield32: "Bitfield32", validate.Reject: "Reject",
+	validate.BE16: "BE16", validate.BE32: "BE32", validate.SInt: "SInt", validate.UInt: "UInt",
+}
+
+// checkNames are the Go names of the checks a spec makes.
+var checkNames = map[validate.Check]string{
+	validate.CheckRange: "CheckRange", validate.CheckMin: "CheckMin",
+	validate.CheckMax: "CheckMax", validate.CheckMask: "CheckMask",
 }
 
 // ruleLit is the validate.Rule literal of an attribute, "" for none (an
 // unused or pad attribute, which ynl-gen-c leaves out).
 func (g *gen) ruleLit(a *ynl.Attr) (string, error) {
-	t := a.Type
-	kind := func(k string) string { return "Kind: validate." + k }
-	switch {
-	case t.IsScalar():
-		return g.scalarRule(a)
-	case t == ynl.TypeFlag:
-		return "{" + kind("Flag") + "}", nil
-	case t == ynl.TypeString:
-		if a.Checks.ExactLen.Set {
-			return fmt.Sprintf("{Kind: validate.Binary, Check: validate.CheckRange, Min: %d, Max: %d}", a.Checks.ExactLen.Value, a.Checks.ExactLen.Value), nil
-		}
-		k := "NulString"
-		if a.Checks.UnterminatedOK {
-			k = "String"
-		}
-		if a.Checks.MaxLen.Set {
-			return fmt.Sprintf("{%s, Len: %d}", kind(k), a.Checks.MaxLen.Value), nil
-		}
-		return "{" + kind(k) + "}", nil
-	case t == ynl.TypeBinary:
-		c := a.Checks
-		n := countChecks(c)
-		switch {
-		case c.ExactLen.Set:
-			return fmt.Sprintf("{Kind: validate.Binary, Check: validate.CheckRange, Min: %d, Max: %d}", c.ExactLen.Value, c.ExactLen.Value), nil
-		case n == 1 && c.MinLen.Set:
-			// { .len = N }: NLA_UNSPEC with a minimum length.
-			return fmt.Sprintf("{Kind: validate.Unspec, Len: %d}", c.MinLen.Value), nil
-		case n == 0:
-			return "{" + kind("Binary") + "}", nil
-		case n == 1 && c.MaxLen.Set:
-			// ynl-gen-c 6.12 raises here; the kernel's own spelling of
-			// the check is NLA_BINARY with .len.
-			g.note("%s: binary max-len, which ynl-gen-c 6.12 does not implement: NLA_BINARY with len", a.CName)
-			return fmt.Sprintf("{%s, Len: %d}", kind("Binary"), c.MaxLen.Value), nil
-		}
-		return "", fmt.Errorf("%s: binary checks ynl-gen-c does not implement", a.CName)
-	case t == ynl.TypeBitfield32:
-		if a.EnumDef == nil {
-			return "", fmt.Errorf("%s: bitfield32 without enum", a.CName)
-		}
-		return fmt.Sprintf("{%s, Mask: 0x%x}", kind("Bitfield32"), a.EnumDef.Mask()), nil
-	case t == ynl.TypeNest:
-		if a.Nested == nil || g.cut[a] {
-			return "{" + kind("Nested") + "}", nil
-		}
-		return fmt.Sprintf("{%s, Nested: &%s}", kind("Nested"), g.polVar[a.Nested]), nil
-	case t == ynl.TypeIndexedArray:
-		// ynl-gen-c 6.12 writes NLA_INDEXED_ARRAY, which the kernel does
-		// not have; NLA_NESTED_ARRAY is its array of nests.
-		g.note("%s: indexed-array, which ynl-gen-c 6.12 renders as a type the kernel lacks: NLA_NESTED_ARRAY", a.CName)
-		if a.Nested != nil && a.SubType == ynl.TypeNest && !g.cut[a] {
-			return fmt.Sprintf("{%s, Nested: &%s}", kind("NestedArray"), g.polVar[a.Nested]), nil
-		}
-		return "{" + kind("NestedArray") + "}", nil
-	case t == ynl.TypeNestTypeValue:
-		g.note("%s: nest-type-value, which ynl-gen-c 6.12 renders as a type the kernel lacks: NLA_NESTED without a policy", a.CName)
-		return "{" + kind("Nested") + "}", nil
-	case t == ynl.TypeSubMessage:
-		return "", fmt.Errorf("%s: sub-message in a request policy", a.CName)
+	r, ok, err := tables.Rule(a, g.cut[a], &g.enums)
+	if err != nil || !ok {
+		return "", err
 	}
-	return "", nil // unused, pad
+	if r.Note != "" {
+		g.notes = append(g.notes, r.Note)
+	}
+	nested := ""
+	if r.Nest != nil {
+		nested = g.polVar[r.Nest]
+	}
+	return ruleText(r.Rule, nested), nil
 }
 
-func (g *gen) note(format string, args ...any) {
-	g.notes = append(g.notes, fmt.Sprintf(format, args...))
-}
-
-func countChecks(c ynl.Checks) int {
-	n := 0
-	for _, ok := range []bool{c.Min.Set, c.Max.Set, c.MinLen.Set, c.MaxLen.Set, c.ExactLen.Set, c.UnterminatedOK, c.FlagsMask != ""} {
-		if ok {
-			n++
-		}
+// ruleText writes rule r as a literal; nested names the variable of
+// r's nested policy.
+func ruleText(r validate.Rule, nested string) string {
+	var b strings.Builder
+	b.WriteString("{Kind: validate." + kindNames[r.Kind])
+	if r.Check != validate.CheckNone {
+		b.WriteString(", Check: validate." + checkNames[r.Check])
 	}
-	return n
-}
-
-var scalarKinds = map[ynl.Type]string{
-	ynl.TypeU8: "U8", ynl.TypeU16: "U16", ynl.TypeU32: "U32", ynl.TypeU64: "U64",
-	ynl.TypeS8: "S8", ynl.TypeS16: "S16", ynl.TypeS32: "S32", ynl.TypeS64: "S64",
-	ynl.TypeUint: "UInt", ynl.TypeSint: "SInt",
-}
-
-// scalarRule follows ynl-gen-c's TypeScalar: an enum gives the range of
-// its values unless checks do; flags (or enum-as-flags) give a mask,
-// flags-mask a mask of as many low bits as the flags have entries;
-// limits beyond s16 make a full range (whose missing bound is 0); a
-// big-endian u16 or u32 is NLA_BE16 or NLA_BE32 (as the generator in
-// the newest kernel tree writes it, and the running 6.18 kernel's
-// mptcp_pm has it; 6.12's wrote NLA_U16 and NLA_U32).
-func (g *gen) scalarRule(a *ynl.Attr) (string, error) {
-	k := scalarKinds[a.Type]
-	if a.ByteOrder == ynl.BigEndian && (a.Type == ynl.TypeU16 || a.Type == ynl.TypeU32) {
-		k = "BE" + k[1:]
+	if r.Check == validate.CheckRange || r.Check == validate.CheckMin {
+		b.WriteString(", Min: " + strconv.FormatInt(r.Min, 10))
 	}
-	signed := a.Type.IsSigned()
-	type lim struct {
-		set bool
-		v   int64
-		u   uint64
-		neg bool
+	if r.Check == validate.CheckRange || r.Check == validate.CheckMax {
+		b.WriteString(", Max: " + strconv.FormatInt(r.Max, 10))
 	}
-	conv := func(l ynl.Limit) lim {
-		if !l.Set {
-			return lim{}
-		}
-		v, _ := l.Int64()
-		return lim{set: true, v: v, u: l.Abs, neg: l.Neg}
+	if r.Len != 0 {
+		b.WriteString(", Len: " + strconv.Itoa(int(r.Len)))
 	}
-	min, max := conv(a.Checks.Min), conv(a.Checks.Max)
-	bitfield := false
-	if d := a.EnumDef; d != nil {
-		bitfield = a.EnumAsFlags || d.Kind == ynl.DefFlags
-		if len(d.Entries) > 0 {
-			lo, hi := d.Entries[0].Value, d.Entries[0].Value
-			for _, e := range d.Entries {
-				lo, hi = minI(lo, e.Value), maxI(hi, e.Value)
-			}
-			if hi-lo+1 != int64(len(d.Entries)) {
-				if !bitfield {
-					return "", fmt.Errorf("%s: enum %s is not contiguous (ynl-gen-c cannot make its range)", a.CName, d.Name)
-				}
-			} else {
-				if !min.set && (lo != 0 || signed) {
-					min = lim{set: true, v: lo, u: uint64(absI(lo)), neg: lo < 0}
-				}
-				if !max.set {
-					max = lim{set: true, v: hi, u: uint64(absI(hi)), neg: hi < 0}
-				}
-			}
-		}
+	if r.Check == validate.CheckMask || r.Kind == validate.Bitfield32 {
+		b.WriteString(", Mask: 0x" + strconv.FormatUint(r.Mask, 16))
 	}
-	if bitfield || a.Checks.FlagsMask != "" {
-		var mask uint64
-		if bitfield {
-			mask = a.EnumDef.Mask()
-		} else {
-			mask = 1<<uint(len(a.Checks.FlagsMaskDef.Entries)) - 1
-		}
-		return fmt.Sprintf("{Kind: validate.%s, Check: validate.CheckMask, Mask: 0x%x}", k, mask), nil
+	if nested != "" {
+		b.WriteString(", Nested: &" + nested)
 	}
-	if !min.set && !max.set {
-		return "{Kind: validate." + k + "}", nil
-	}
-	val := func(l lim) string {
-		if !l.set {
-			return "0"
-		}
-		if signed || l.neg {
-			return strconv.FormatInt(l.v, 10)
-		}
-		if l.u > 1<<63-1 {
-			// The bits of a uint64, as Rule.Min and Max hold them.
-			return fmt.Sprintf("-%d", (1<<64-1)-l.u+1)
-		}
-		return strconv.FormatUint(l.u, 10)
-	}
-	// full-range: low < -32768 or high > 32767, over min and max (absent ones 0).
-	bigs := func(l lim) (lo, hi bool) {
-		if !l.set {
-			return false, false
-		}
-		if l.neg {
-			return l.u > 32768, false
-		}
-		return false, l.u > 32767
-	}
-	lo1, hi1 := bigs(min)
-	lo2, hi2 := bigs(max)
-	full := lo1 || hi1 || lo2 || hi2
-	switch {
-	case full || (min.set && max.set):
-		return fmt.Sprintf("{Kind: validate.%s, Check: validate.CheckRange, Min: %s, Max: %s}", k, val(min), val(max)), nil
-	case min.set:
-		return fmt.Sprintf("{Kind: validate.%s, Check: validate.CheckMin, Min: %s}", k, val(min)), nil
-	default:
-		return fmt.Sprintf("{Kind: validate.%s, Check: validate.CheckMax, Max: %s}", k, val(max)), nil
-	}
-}
-
-func minI(a, b int64) int64 { return min(a, b) }
-func maxI(a, b int64) int64 { return max(a, b) }
-func absI(a int64) int64 {
-	if a < 0 {
-		return -a
-	}
-	return a
+	b.WriteString("}")
+	return b.String()
 }
 
 // policyLit writes a validate.Policy literal of the attributes attrs.
 func (g *gen) policyLit(b *bytes.Buffer, name string, attrs []*ynl.Attr) error {
 	var lines []string
+	ruled := map[*ynl.Attr]bool{}
 	for _, a := range attrs {
 		r, err := g.ruleLit(a)
 		if err != nil {
@@ -1029,11 +784,8 @@ func (g *gen) policyLit(b *bytes.Buffer, name string, attrs []*ynl.Attr) error {
 		}
 		if r != "" {
 			lines = append(lines, fmt.Sprintf("\t%s: %s,\n", a.CName, r))
+			ruled[a] = true
 		}
-	}
-	var maxV int64
-	for _, a := range attrs {
-		maxV = max(maxV, a.Value)
 	}
 	fmt.Fprintf(b, "var %s = validate.Policy{", name)
 	if len(lines) > 0 {
@@ -1045,66 +797,31 @@ func (g *gen) policyLit(b *bytes.Buffer, name string, attrs []*ynl.Attr) error {
 	}
 	// The maximum type is the highest listed attribute, even one without
 	// a rule.
-	hasMax := false
-	for _, a := range attrs {
-		if a.Value == maxV {
-			if r, _ := g.ruleLit(a); r != "" {
-				hasMax = true
-			}
-		}
-	}
-	if !hasMax && maxV > 0 {
+	if m := tables.MaxType(attrs, func(a *ynl.Attr) bool { return ruled[a] }); m > 0 {
 		if len(lines) > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(b, "MaxType: %d", maxV)
+		fmt.Fprintf(b, "MaxType: %d", m)
 	}
 	b.WriteString("}\n\n")
 	return nil
 }
 
 func (g *gen) genPolicies(b *bytes.Buffer) error {
-	s := g.spec
+	plan := g.plan
 	// Names first: nests refer to each other.
-	var nests []*ynl.AttrSet
-	for _, as := range s.AttributeSets {
-		if g.reqNest[as] {
-			n := setBase(as.Name) + "Policy"
-			if err := g.ident(n, "the policy of set "+as.Name); err != nil {
-				return err
-			}
-			g.polVar[as] = n
-			nests = append(nests, as)
+	for _, as := range plan.Nests {
+		n := setBase(as.Name) + "Policy"
+		if err := g.ident(n, "the policy of set "+as.Name); err != nil {
+			return err
 		}
+		g.polVar[as] = n
 	}
 	// A recursive policy would be an initialization cycle: the attributes
-	// that close a cycle (back edges of a walk in the spec's order) get
-	// no nested policy.
-	g.cut = map[*ynl.Attr]bool{}
-	state := map[*ynl.AttrSet]int{} // 1 on the walk's stack, 2 done
-	var walk func(s *ynl.AttrSet)
-	walk = func(s *ynl.AttrSet) {
-		state[s] = 1
-		for _, a := range s.Attributes {
-			if a.Nested == nil || (a.Type != ynl.TypeNest && a.Type != ynl.TypeIndexedArray) {
-				continue
-			}
-			switch state[a.Nested] {
-			case 1:
-				g.cut[a] = true
-				g.note("%s: its nest contains itself (%s), which a validate.Policy table cannot point to without an initialization cycle: only the nest's length is checked", a.CName, a.Nested.Name)
-			case 0:
-				walk(a.Nested)
-			}
-		}
-		state[s] = 2
-	}
-	for _, as := range nests {
-		if state[as] == 0 {
-			walk(as)
-		}
-	}
-	sorted := append([]*ynl.AttrSet(nil), nests...)
+	// that close a cycle get no nested policy (Plan.Cut).
+	g.cut = plan.Cut
+	g.notes = append(g.notes, plan.Notes...)
+	sorted := append([]*ynl.AttrSet(nil), plan.Nests...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	for _, as := range sorted {
 		fmt.Fprintf(b, "// %s is the policy of set %q where a request nests it.\n", g.polVar[as], as.Name)
@@ -1113,97 +830,43 @@ func (g *gen) genPolicies(b *bytes.Buffer) error {
 		}
 	}
 
-	type opPol struct{ do, dump string }
-	pols := map[*ynl.Operation]opPol{}
-	switch s.KernelPolicy {
-	case "global":
-		var set *ynl.AttrSet
-		listed := map[*ynl.Attr]bool{}
-		for _, o := range s.Operations.List {
-			if o.IsAsync() || o.Set == nil {
-				continue
-			}
-			if set == nil {
-				set = o.Set
-			}
-			if set != o.Set {
-				return fmt.Errorf("%s: global policy over more than one set", g.src.Path)
-			}
-			for _, m := range []*ynl.Mode{o.Do, o.Dump} {
-				if m != nil && m.Request != nil {
-					for _, a := range m.Request.Attrs {
-						listed[a] = true
-					}
-				}
-			}
+	names := map[*tables.PolicyAttrs]string{}
+	if plan.Global != nil {
+		if err := g.ident("Policy", "the global policy"); err != nil {
+			return err
 		}
-		if set != nil {
-			var attrs []*ynl.Attr
-			for _, a := range set.Attributes {
-				if listed[a] {
-					attrs = append(attrs, a)
-				}
+		fmt.Fprintf(b, "// Policy is the family's policy (kernel-policy global), over set %q.\n", plan.GlobalSet.Name)
+		if err := g.policyLit(b, "Policy", plan.Global.Attrs); err != nil {
+			return err
+		}
+		names[plan.Global] = "Policy"
+	}
+	for _, op := range plan.Ops {
+		o := op.Op
+		switch {
+		case plan.Global != nil:
+		case g.spec.KernelPolicy == "per-op":
+			pa := op.Do
+			if pa == nil {
+				pa = op.Dump
 			}
-			if err := g.ident("Policy", "the global policy"); err != nil {
+			name := camel(o.Name) + "Policy"
+			if err := g.ident(name, "the policy of "+o.Name); err != nil {
 				return err
 			}
-			fmt.Fprintf(b, "// Policy is the family's policy (kernel-policy global), over set %q.\n", set.Name)
-			if err := g.policyLit(b, "Policy", attrs); err != nil {
+			fmt.Fprintf(b, "// %s is the policy of %s (kernel-policy per-op: do and dump).\n", name, o.CName)
+			if err := g.policyLit(b, name, pa.Attrs); err != nil {
 				return err
 			}
-			for _, o := range s.Operations.List {
-				if o.IsCall() {
-					p := opPol{}
-					if o.Do != nil {
-						p.do = "Policy"
-					}
-					if o.Dump != nil {
-						p.dump = "Policy"
-					}
-					pols[o] = p
-				}
-			}
-		}
-	default: // split, per-op
-		for _, o := range s.Operations.List {
-			if o.IsAsync() || !o.IsCall() {
-				continue
-			}
-			hasReq := func(m *ynl.Mode) bool { return m != nil && m.Request != nil }
-			if s.KernelPolicy == "per-op" {
-				m := o.Do
-				if !hasReq(m) {
-					m = o.Dump
-				}
-				if !hasReq(m) {
-					continue
-				}
-				name := camel(o.Name) + "Policy"
-				if err := g.ident(name, "the policy of "+o.Name); err != nil {
-					return err
-				}
-				fmt.Fprintf(b, "// %s is the policy of %s (kernel-policy per-op: do and dump).\n", name, o.CName)
-				if err := g.policyLit(b, name, m.Request.Attrs); err != nil {
-					return err
-				}
-				p := opPol{}
-				if o.Do != nil {
-					p.do = name
-				}
-				if o.Dump != nil {
-					p.dump = name
-				}
-				pols[o] = p
-				continue
-			}
-			dual := hasReq(o.Do) && hasReq(o.Dump)
-			p := opPol{}
+			names[pa] = name
+		default:
+			dual := op.Do != nil && op.Dump != nil
 			for _, mode := range []string{"do", "dump"} {
-				m := o.Do
+				pa := op.Do
 				if mode == "dump" {
-					m = o.Dump
+					pa = op.Dump
 				}
-				if !hasReq(m) {
+				if pa == nil {
 					continue
 				}
 				name := camel(o.Name) + "Policy"
@@ -1214,34 +877,28 @@ func (g *gen) genPolicies(b *bytes.Buffer) error {
 					return err
 				}
 				fmt.Fprintf(b, "// %s is the policy of %s (%s).\n", name, o.CName, mode)
-				if err := g.policyLit(b, name, m.Request.Attrs); err != nil {
+				if err := g.policyLit(b, name, pa.Attrs); err != nil {
 					return err
 				}
-				if mode == "do" {
-					p.do = name
-				} else {
-					p.dump = name
-				}
+				names[pa] = name
 			}
-			pols[o] = p
 		}
 	}
 	b.WriteString("// OpPolicy returns the policies of command cmd's do and dump handlers,\n" +
 		"// nil where there is no handler or the handler takes no attributes\n" +
 		"// (the kernel then does not parse them).\n" +
 		"func OpPolicy(cmd uint8) (do, dump *validate.Policy) {\n\tswitch cmd {\n")
-	ptr := func(n string) string {
-		if n == "" {
+	ptr := func(pa *tables.PolicyAttrs) string {
+		if pa == nil {
 			return "nil"
 		}
-		return "&" + n
+		return "&" + names[pa]
 	}
-	for _, o := range s.Operations.List {
-		p, ok := pols[o]
-		if !ok || (p.do == "" && p.dump == "") || o.RequestValue == ynl.None {
+	for _, op := range plan.Ops {
+		if (op.Do == nil && op.Dump == nil) || op.Op.RequestValue == ynl.None {
 			continue
 		}
-		fmt.Fprintf(b, "\tcase %d: // %s\n\t\treturn %s, %s\n", o.RequestValue, o.CName, ptr(p.do), ptr(p.dump))
+		fmt.Fprintf(b, "\tcase %d: // %s\n\t\treturn %s, %s\n", op.Op.RequestValue, op.Op.CName, ptr(op.Do), ptr(op.Dump))
 	}
 	b.WriteString("\t}\n\treturn nil, nil\n}\n")
 	if len(g.notes) > 0 {
@@ -1268,34 +925,3 @@ func dedupe(s []string) []string {
 }
 
 var errStale = errors.New("generated files are not up to date")
-
-// sanitize makes every C name a Go identifier: a character that cannot
-// be in one (a space in nftables' "set id") becomes '_', as a C header
-// would have to spell it.
-func sanitize(s *ynl.Spec) {
-	fix := func(p *string) {
-		*p = strings.Map(func(r rune) rune {
-			if r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-				return r
-			}
-			return '_'
-		}, *p)
-	}
-	for _, d := range s.Definitions {
-		fix(&d.CName)
-		for _, e := range d.Entries {
-			fix(&e.CName)
-		}
-	}
-	for _, as := range s.AttributeSets {
-		for _, a := range as.Attributes {
-			fix(&a.CName)
-		}
-	}
-	for _, o := range s.Operations.List {
-		fix(&o.CName)
-	}
-	for _, m := range s.McastGroups {
-		fix(&m.CName)
-	}
-}
