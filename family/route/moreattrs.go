@@ -64,7 +64,7 @@ var ruleAttrsTable = [...]family.Attr{
 	FRA_UNUSED5:            {Name: "FRA_UNUSED5", Format: family.Binary},
 	FRA_FWMARK:             {Name: "FRA_FWMARK", Format: family.U32},
 	FRA_FLOW:               {Name: "FRA_FLOW", Format: family.U32},
-	FRA_TUN_ID:             {Name: "FRA_TUN_ID", Format: family.Binary},
+	FRA_TUN_ID:             {Name: "FRA_TUN_ID", Format: family.BE64},
 	FRA_SUPPRESS_IFGROUP:   {Name: "FRA_SUPPRESS_IFGROUP", Format: family.U32},
 	FRA_SUPPRESS_PREFIXLEN: {Name: "FRA_SUPPRESS_PREFIXLEN", Format: family.U32},
 	FRA_TABLE:              {Name: "FRA_TABLE", Format: family.U32},

@@ -52,7 +52,7 @@ func (a *agreement) check(key string, same bool, detail string) {
 	kind, _, _ := strings.Cut(key, " ")
 	a.byKind[kind]++
 	if !same {
-		a.diffs[key] = detail
+		a.diffs[key+": "+detail] = detail
 	}
 }
 
@@ -345,10 +345,6 @@ const (
 	// display hint, which the hand-written format carries (a be16 port,
 	// an IP address).
 	specHint = "spec lacks byte order or display hint"
-	// The spec's type is right but the walk shows it otherwise: family
-	// has no BE64 format, and the hand-written table shows a big-endian
-	// u64 as bytes rather than as a host-order number.
-	noFormat = "no format for it"
 	// The hand-written table leaves the nest (or this kind's variant)
 	// undescribed, or describes a kind the spec does not: nothing is
 	// wrong, one table says more than the other.
@@ -358,63 +354,66 @@ const (
 )
 
 // specDiffs lists every known difference between the hand-written
-// tables and the generated ones, each with its kind and reason. A
-// difference not listed fails TestAgreesWithSpec, and so does a listed
-// one that no longer occurs.
+// tables and the generated ones, keyed by the fact and both values
+// ("attr X format: hand's, spec spec's"), each with its kind and reason.
+// A difference not listed fails TestAgreesWithSpec, and so does a listed
+// one that no longer occurs or whose values changed.
 var specDiffs = map[string]struct{ kind, why string }{
-	"attr FRA_DST format":                       {specWrong, "an address of the rule's family, 4 or 16 bytes (fib_rules.c checks ops->addr_size); the spec says u32"},
-	"attr FRA_SRC format":                       {specWrong, "as FRA_DST"},
-	"attr FRA_TUN_ID format":                    {noFormat, "NLA_U64 read with nla_get_be64: big-endian"},
-	"attr IFA_ANYCAST format":                   {specHint, "an IPv6 address; the spec gives no display hint"},
-	"attr IFA_MULTICAST format":                 {specHint, "an IPv6 address; the spec gives no display hint"},
-	"attr IFA_BROADCAST format":                 {specHint, "nla_get_in_addr: an IPv4 address in network order; the spec says u32"},
-	"attr IFA_TARGET_NETNSID format":            {specWrong, "ifa_ipv4_policy: NLA_S32; the spec gives no type (binary)"},
-	"attr IFLA_BR_FDB_FLUSH format":             {specWrong, "br_changelink acts on its presence alone: a flag; the spec says binary"},
-	"attr IFLA_BR_MCAST_QUERIER_STATE format":   {specWrong, "a nest of BRIDGE_QUERIER_* (br_multicast_dump_querier_state); the spec says binary"},
-	"attr IFLA_BR_VLAN_PROTOCOL format":         {specHint, "NLA_U16 read with nla_get_be16"},
-	"attr IFLA_COST format":                     {specWrong, "no policy and never filled by the kernel; the spec says string"},
-	"attr IFLA_PRIORITY format":                 {specWrong, "no policy and never filled by the kernel; the spec says string"},
-	"attr IFLA_WIRELESS format":                 {specWrong, "wireless extension events, binary; the spec says string"},
-	"attr IFLA_PROTINFO format":                 {specWrong, "a nest whose space depends on the address family (IFLA_BRPORT_*, IFLA_INET6_*); the spec says string"},
-	"attr IFLA_DEVLINK_PORT format":             {specWrong, "a nest (nla_nest_start in rtnl_fill_devlink_port); the spec says binary"},
-	"attr IFLA_PROTO_DOWN_REASON format":        {specWrong, "ifla_policy: NLA_NESTED of IFLA_PROTO_DOWN_REASON_*; the spec says string"},
-	"attr IFLA_PROTO_DOWN_REASON child":         {specWrong, "as its format"},
-	"attr IFLA_INET6_TOKEN format":              {specHint, "an IPv6 address; the spec gives no display hint"},
-	"attr NDA_FDB_EXT_ATTRS format":             {specWrong, "nda_policy: NLA_NESTED; the spec says binary"},
-	"attr NDA_PORT format":                      {specHint, "NLA_U16 holding a be16 port"},
-	"attr RTA_DPORT format":                     {specHint, "NLA_U16 holding a be16 port"},
-	"attr RTA_SPORT format":                     {specHint, "NLA_U16 holding a be16 port"},
-	"attr RTA_ENCAP format":                     {specWrong, "rtm_ipv4_policy: NLA_NESTED (its space depends on RTA_ENCAP_TYPE); the spec says binary"},
-	"attr RTA_MULTIPATH format":                 {specWrong, "struct rtnexthop records, each followed by RTA_* attributes; the spec says binary"},
-	"attr RTA_MULTIPATH child":                  {specWrong, "as its format"},
-	"attr RTA_MULTIPATH header":                 {specWrong, "as its format: sizeof(struct rtnexthop) is 8"},
-	"attr IFLA_STATS_LINK_XSTATS format":        {specWrong, "a nest of LINK_XSTATS_TYPE_* (rtnl_fill_statsinfo); the spec says binary"},
-	"attr IFLA_STATS_LINK_XSTATS child":         {specWrong, "as its format"},
-	"attr IFLA_STATS_LINK_XSTATS_SLAVE format":  {specWrong, "as IFLA_STATS_LINK_XSTATS"},
-	"attr IFLA_STATS_LINK_XSTATS_SLAVE child":   {specWrong, "as IFLA_STATS_LINK_XSTATS"},
-	"attr IFLA_STATS_AF_SPEC format":            {specWrong, "a nest of address families (rtnl_fill_statsinfo); the spec says binary"},
-	"attr IFLA_STATS_AF_SPEC child":             {specWrong, "as its format"},
-	"attr IFLA_DPLL_PIN child":                  {oneDescribes, "the spec describes the DPLL_A_PIN_* nest"},
-	"attr IFLA_PORT_SELF child":                 {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_VF_PORTS child":                  {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_VFINFO_LIST child":               {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_VLAN_EGRESS_QOS child":           {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_VLAN_INGRESS_QOS child":          {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_INFO_DATA variant veth":          {oneDescribes, "the spec has no veth sub-message"},
-	"attr IFLA_INFO_DATA variant vxlan":         {oneDescribes, "the spec has no vxlan sub-message"},
-	"attr TCA_OPTIONS format":                   {oneDescribes, "the spec describes each kind's options (a sub-message); the hand-written table shows bytes"},
-	"attr TCA_XSTATS format":                    {oneDescribes, "the spec describes each kind's xstats (a sub-message); the hand-written table shows bytes"},
-	"attr TCA_STAB child":                       {oneDescribes, "the spec describes the nest"},
-	"attr TCA_STATS2 child":                     {oneDescribes, "the spec describes the nest"},
-	"attr IFLA_OFFLOAD_XSTATS_HW_S_INFO format": {shape, "an array indexed by offload stats type: the hand-written table names the indexes (a nest of IFLA_OFFLOAD_XSTATS_*), the spec calls it an indexed array"},
-	"policy InetAFPolicy IFLA_INET_CONF":        {shape, "a request's is a nest of IPV4_DEVCONF_* (inet_af_policy: NLA_NESTED), the kernel's own an array of u32 (nla_reserve in inet_fill_link), which the spec describes"},
-	"policy AddrPolicy IFA_TARGET_NETNSID":      {specWrong, "as its format"},
-	"policy Addr6Policy IFA_TARGET_NETNSID":     {specWrong, "as its format"},
-	"policy LinkPolicy IFLA_PROTO_DOWN_REASON":  {specWrong, "as its format"},
-	"policy NeighPolicy NDA_FDB_EXT_ATTRS":      {specWrong, "as its format"},
-	"policy RoutePolicy RTA_ENCAP":              {specWrong, "as its format"},
-	"policy Route6Policy RTA_ENCAP":             {specWrong, "as its format"},
-	"set IFLA_OFFLOAD_XSTATS space":             {shape, "as IFLA_OFFLOAD_XSTATS_HW_S_INFO: the hand-written element space is the indexes', the spec's the entries'"},
+	"attr FRA_DST format: ipaddr, spec u32":                                                  {specWrong, "an address of the rule's family, 4 or 16 bytes (fib_rules.c checks ops->addr_size); the spec says u32"},
+	"attr FRA_SRC format: ipaddr, spec u32":                                                  {specWrong, "as FRA_DST"},
+	"attr FRA_TUN_ID format: be64, spec u64":                                                 {specHint, "NLA_U64 read with nla_get_be64: big-endian"},
+	"attr IFA_ANYCAST format: ipaddr, spec binary":                                           {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr IFA_MULTICAST format: ipaddr, spec binary":                                         {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr IFA_BROADCAST format: ipaddr, spec u32":                                            {specHint, "nla_get_in_addr: an IPv4 address in network order; the spec says u32"},
+	"attr IFA_TARGET_NETNSID format: s32, spec binary":                                       {specWrong, "ifa_ipv4_policy: NLA_S32; the spec gives no type (binary)"},
+	"attr IFLA_BR_FDB_FLUSH format: flag, spec binary":                                       {specWrong, "br_changelink acts on its presence alone: a flag; the spec says binary"},
+	"attr IFLA_BR_MCAST_QUERIER_STATE format: nested, spec binary":                           {specWrong, "a nest of BRIDGE_QUERIER_* (br_multicast_dump_querier_state); the spec says binary"},
+	"attr IFLA_BR_VLAN_PROTOCOL format: be16, spec u16":                                      {specHint, "NLA_U16 read with nla_get_be16"},
+	"attr IFLA_COST format: binary, spec string":                                             {specWrong, "no policy and never filled by the kernel; the spec says string"},
+	"attr IFLA_PRIORITY format: binary, spec string":                                         {specWrong, "no policy and never filled by the kernel; the spec says string"},
+	"attr IFLA_WIRELESS format: binary, spec string":                                         {specWrong, "wireless extension events, binary; the spec says string"},
+	"attr IFLA_PROTINFO format: binary, spec string":                                         {specWrong, "a nest whose space depends on the address family (IFLA_BRPORT_*, IFLA_INET6_*); the spec says string"},
+	"attr IFLA_DEVLINK_PORT format: nested, spec binary":                                     {specWrong, "a nest (nla_nest_start in rtnl_fill_devlink_port); the spec says binary"},
+	"attr IFLA_PROTO_DOWN_REASON format: nested, spec string":                                {specWrong, "ifla_policy: NLA_NESTED of IFLA_PROTO_DOWN_REASON_*; the spec says string"},
+	"attr IFLA_PROTO_DOWN_REASON child: IFLA_PROTO_DOWN_REASON, spec none":                   {specWrong, "as its format"},
+	"attr IFLA_INET6_TOKEN format: ipaddr, spec binary":                                      {specHint, "an IPv6 address; the spec gives no display hint"},
+	"attr NDA_FDB_EXT_ATTRS format: nested, spec binary":                                     {specWrong, "nda_policy: NLA_NESTED; the spec says binary"},
+	"attr NDA_PORT format: be16, spec u16":                                                   {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_DPORT format: be16, spec u16":                                                  {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_SPORT format: be16, spec u16":                                                  {specHint, "NLA_U16 holding a be16 port"},
+	"attr RTA_ENCAP format: nested, spec binary":                                             {specWrong, "rtm_ipv4_policy: NLA_NESTED (its space depends on RTA_ENCAP_TYPE); the spec says binary"},
+	"attr RTA_MULTIPATH format: multipath, spec binary":                                      {specWrong, "struct rtnexthop records, each followed by RTA_* attributes; the spec says binary"},
+	"attr RTA_MULTIPATH child: RTA, spec none":                                               {specWrong, "as its format"},
+	"attr RTA_MULTIPATH header: 8, spec 0":                                                   {specWrong, "as its format: sizeof(struct rtnexthop) is 8"},
+	"attr IFLA_STATS_LINK_XSTATS format: nested, spec binary":                                {specWrong, "a nest of LINK_XSTATS_TYPE_* (rtnl_fill_statsinfo); the spec says binary"},
+	"attr IFLA_STATS_LINK_XSTATS child: LINK_XSTATS_TYPE, spec none":                         {specWrong, "as its format"},
+	"attr IFLA_STATS_LINK_XSTATS_SLAVE format: nested, spec binary":                          {specWrong, "as IFLA_STATS_LINK_XSTATS"},
+	"attr IFLA_STATS_LINK_XSTATS_SLAVE child: LINK_XSTATS_TYPE, spec none":                   {specWrong, "as IFLA_STATS_LINK_XSTATS"},
+	"attr IFLA_STATS_AF_SPEC format: nested, spec binary":                                    {specWrong, "a nest of address families (rtnl_fill_statsinfo); the spec says binary"},
+	"attr IFLA_STATS_AF_SPEC child: AF, spec none":                                           {specWrong, "as its format"},
+	"attr IFLA_DPLL_PIN child: none, spec DPLL_A":                                            {oneDescribes, "the spec describes the DPLL_A_PIN_* nest"},
+	"attr IFLA_PORT_SELF child: none, spec IFLA":                                             {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VF_PORTS child: none, spec IFLA":                                              {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VFINFO_LIST child: none, spec IFLA_VF":                                        {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VLAN_EGRESS_QOS child: none, spec IFLA_VLAN_QOS":                              {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_VLAN_INGRESS_QOS child: none, spec IFLA_VLAN_QOS":                             {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_INFO_DATA variant veth: the spec has no variant veth":                         {oneDescribes, "the spec has no veth sub-message"},
+	"attr IFLA_INFO_DATA variant vxlan: the spec has no variant vxlan":                       {oneDescribes, "the spec has no vxlan sub-message"},
+	"attr TCA_OPTIONS format: binary, spec nested":                                           {oneDescribes, "the spec describes each kind's options (a sub-message); the hand-written table shows bytes"},
+	"attr TCA_XSTATS format: binary, spec nested":                                            {oneDescribes, "the spec describes each kind's xstats (a sub-message); the hand-written table shows bytes"},
+	"attr TCA_STAB child: none, spec TCA_STAB":                                               {oneDescribes, "the spec describes the nest"},
+	"attr TCA_ACT_OPTIONS key: 0, spec 1":                                                    {oneDescribes, "the spec describes each action kind's options, selected by TCA_ACT_KIND; the hand-written table shows bytes"},
+	"attr TCA_ACT_STATS child: none, spec TCA_STATS":                                         {oneDescribes, "the spec describes the nest (TCA_STATS_*)"},
+	"attr TCA_STATS2 child: none, spec TCA_STATS":                                            {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_OFFLOAD_XSTATS_HW_S_INFO format: nested, spec nested-array":                   {shape, "an array indexed by offload stats type: the hand-written table names the indexes (a nest of IFLA_OFFLOAD_XSTATS_*), the spec calls it an indexed array"},
+	"policy InetAFPolicy IFLA_INET_CONF: NLA_NESTED, spec binary":                            {shape, "a request's is a nest of IPV4_DEVCONF_* (inet_af_policy: NLA_NESTED), the kernel's own an array of u32 (nla_reserve in inet_fill_link), which the spec describes"},
+	"policy AddrPolicy IFA_TARGET_NETNSID: NLA_S32, spec binary":                             {specWrong, "as its format"},
+	"policy Addr6Policy IFA_TARGET_NETNSID: NLA_S32, spec binary":                            {specWrong, "as its format"},
+	"policy LinkPolicy IFLA_PROTO_DOWN_REASON: NLA_NESTED, spec string":                      {specWrong, "as its format"},
+	"policy NeighPolicy NDA_FDB_EXT_ATTRS: NLA_NESTED, spec binary":                          {specWrong, "as its format"},
+	"policy RoutePolicy RTA_ENCAP: NLA_NESTED, spec binary":                                  {specWrong, "as its format"},
+	"policy Route6Policy RTA_ENCAP: NLA_NESTED, spec binary":                                 {specWrong, "as its format"},
+	"set IFLA_OFFLOAD_XSTATS space: IFLA_OFFLOAD_XSTATS, spec IFLA_OFFLOAD_XSTATS_HW_S_INFO": {shape, "as IFLA_OFFLOAD_XSTATS_HW_S_INFO: the hand-written element space is the indexes', the spec's the entries'"},
 }
 
 // bridgePortFlags are the IFLA_BRPORT_* options the kernel takes as
@@ -431,7 +430,7 @@ var bridgePortFlags = []string{
 func knownDiffs() map[string]struct{ kind, why string } {
 	known := maps.Clone(specDiffs)
 	for _, f := range bridgePortFlags {
-		known["attr IFLA_BRPORT_"+f+" format"] = struct{ kind, why string }{specWrong, "br_port_policy: NLA_U8, filled with nla_put_u8 (0 or 1); the spec says flag"}
+		known["attr IFLA_BRPORT_"+f+" format: u8, spec flag"] = struct{ kind, why string }{specWrong, "br_port_policy: NLA_U8, filled with nla_put_u8 (0 or 1); the spec says flag"}
 	}
 	return known
 }
@@ -445,6 +444,9 @@ func TestAgreesWithSpec(t *testing.T) {
 	compareConsts(t, a)
 	compareGroups(a)
 	roots := compareMessages(a)
+	// The tc spec has no action messages (RTM_*ACTION), but describes
+	// the actions TCA_ACT_TAB holds.
+	roots = append(roots, pair{&route.ActionAttrs, &tc.ActAttrs})
 	specOnly := compareSets(a, roots)
 	comparePolicies(a)
 	known := knownDiffs()
@@ -454,7 +456,7 @@ func TestAgreesWithSpec(t *testing.T) {
 			kinds[w.kind]++
 			continue
 		}
-		t.Errorf("%s: %s", k, a.diffs[k])
+		t.Error(k)
 	}
 	for _, k := range slices.Sorted(maps.Keys(known)) {
 		if _, ok := a.diffs[k]; !ok {
