@@ -202,9 +202,9 @@ var layoutDiffs = map[string]struct {
 	newer bool // occurs with specs newer than 6.12, not with 6.12's
 	why   string
 }{
-	"check IFLA_TXQLEN max": {false, "Linux 6.12's ifla_policy limited IFLA_TXQLEN to S16_MAX (txqlen_range) and its rt_link.yaml says so; " +
+	"check IFLA_TXQLEN max: max 0, spec 32767": {false, "Linux 6.12's ifla_policy limited IFLA_TXQLEN to S16_MAX (txqlen_range) and its rt_link.yaml says so; " +
 		"Linux 6.18 takes 40000 (ip link set lo txqueuelen 40000 in a netns: accepted, read back), as LinkPolicy, written from 6.18, does; the newer spec has no check"},
-	"struct rtgenmsg size": {true, "spec wrong: rt-rule.yaml pads struct rtgenmsg to 4 bytes; the UAPI struct has one u8 member, sizeof 1, as rt-link.yaml says"},
+	"struct rtgenmsg size: the parser takes fewer bytes than the spec's 4": {true, "spec wrong: rt-rule.yaml pads struct rtgenmsg to 4 bytes; the UAPI struct has one u8 member, sizeof 1, as rt-link.yaml says"},
 }
 
 // TestAgreesWithSpecStructs: the fixed headers written here (IfInfoMsg,
@@ -247,7 +247,7 @@ func TestAgreesWithSpecStructs(t *testing.T) {
 	newer := loadSpec(t, dir, "rt-neigh.yaml") != nil
 	for _, k := range slices.Sorted(maps.Keys(a.diffs)) {
 		if w, ok := layoutDiffs[k]; !ok || w.newer != newer {
-			t.Errorf("%s: %s", k, a.diffs[k])
+			t.Error(k)
 		}
 	}
 	for k, w := range layoutDiffs {
