@@ -56,9 +56,9 @@
 //     anycast address messages.
 //   - Attribute tables: this package's, written from the kernel's code,
 //     for the spaces it describes; the specs give another type than the
-//     kernel's for about fifty attributes (IFLA_PROTINFO as a string,
+//     kernel's for forty-one attributes (IFLA_PROTINFO as a string,
 //     RTA_MULTIPATH as bytes, the bridge port options, u8 in the kernel,
-//     as flags, ...) and no byte order or address hint for eight more.
+//     as flags, ...) and no byte order or address hint for nine more.
 //     Each such difference is listed in the tests with its reason; any
 //     other fails them. For what these tables leave undescribed (the
 //     options of each qdisc and filter kind, the link kinds but bridge,
