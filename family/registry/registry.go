@@ -40,40 +40,43 @@ import (
 // handler takes no attributes (a generated package's OpPolicy).
 type OpPolicyFunc func(cmd uint8) (do, dump *validate.Policy)
 
-// entry is a family's tables and its policies.
+// entry is a family's tables and its policies; gen reports a family
+// whose kernel code (its policies) is generated from its spec by
+// ynl-gen-c ("YNL-GEN kernel source"), in the newest kernel tree read.
 type entry struct {
 	f   *family.Family
 	pol OpPolicyFunc
+	gen bool
 }
 
 // generic holds the generic netlink families with generated tables,
 // sorted by name. It is read, never written.
 var generic = [...]entry{
-	{&binder.Family, binder.OpPolicy},                 // binder
-	{&devenergymodel.Family, devenergymodel.OpPolicy}, // dev-energymodel
-	{&devlink.Family, devlink.OpPolicy},               // devlink
-	{&dpll.Family, dpll.OpPolicy},                     // dpll
-	{&drmras.Family, drmras.OpPolicy},                 // drm-ras
-	{&ethtool.Family, ethtool.OpPolicy},               // ethtool
-	{&fou.Family, fou.OpPolicy},                       // fou
-	{&handshake.Family, handshake.OpPolicy},           // handshake
-	{&lockd.Family, lockd.OpPolicy},                   // lockd
-	{&mptcppm.Family, mptcppm.OpPolicy},               // mptcp_pm
-	{&netshaper.Family, netshaper.OpPolicy},           // net-shaper
-	{&netdev.Family, netdev.OpPolicy},                 // netdev
-	{&nfsd.Family, nfsd.OpPolicy},                     // nfsd
-	{&nl80211.Family, nl80211.OpPolicy},               // nl80211
-	{&nlctrl.Family, nlctrl.OpPolicy},                 // nlctrl
-	{&ovpn.Family, ovpn.OpPolicy},                     // ovpn
-	{&ovsdatapath.Family, ovsdatapath.OpPolicy},       // ovs_datapath
-	{&ovsflow.Family, ovsflow.OpPolicy},               // ovs_flow
-	{&ovspacket.Family, ovspacket.OpPolicy},           // ovs_packet
-	{&ovsvport.Family, ovsvport.OpPolicy},             // ovs_vport
-	{&psp.Family, psp.OpPolicy},                       // psp
-	{&sunrpc.Family, sunrpc.OpPolicy},                 // sunrpc
-	{&tcpmetrics.Family, tcpmetrics.OpPolicy},         // tcp_metrics
-	{&team.Family, team.OpPolicy},                     // team
-	{&wireguard.Family, wireguard.OpPolicy},           // wireguard
+	{&binder.Family, binder.OpPolicy, true},                 // binder
+	{&devenergymodel.Family, devenergymodel.OpPolicy, true}, // dev-energymodel
+	{&devlink.Family, devlink.OpPolicy, true},               // devlink
+	{&dpll.Family, dpll.OpPolicy, true},                     // dpll
+	{&drmras.Family, drmras.OpPolicy, true},                 // drm-ras
+	{&ethtool.Family, ethtool.OpPolicy, false},              // ethtool
+	{&fou.Family, fou.OpPolicy, true},                       // fou
+	{&handshake.Family, handshake.OpPolicy, true},           // handshake
+	{&lockd.Family, lockd.OpPolicy, true},                   // lockd
+	{&mptcppm.Family, mptcppm.OpPolicy, true},               // mptcp_pm
+	{&netshaper.Family, netshaper.OpPolicy, true},           // net-shaper
+	{&netdev.Family, netdev.OpPolicy, true},                 // netdev
+	{&nfsd.Family, nfsd.OpPolicy, true},                     // nfsd
+	{&nl80211.Family, nl80211.OpPolicy, false},              // nl80211
+	{&nlctrl.Family, nlctrl.OpPolicy, false},                // nlctrl
+	{&ovpn.Family, ovpn.OpPolicy, true},                     // ovpn
+	{&ovsdatapath.Family, ovsdatapath.OpPolicy, false},      // ovs_datapath
+	{&ovsflow.Family, ovsflow.OpPolicy, false},              // ovs_flow
+	{&ovspacket.Family, ovspacket.OpPolicy, false},          // ovs_packet
+	{&ovsvport.Family, ovsvport.OpPolicy, false},            // ovs_vport
+	{&psp.Family, psp.OpPolicy, true},                       // psp
+	{&sunrpc.Family, sunrpc.OpPolicy, true},                 // sunrpc
+	{&tcpmetrics.Family, tcpmetrics.OpPolicy, false},        // tcp_metrics
+	{&team.Family, team.OpPolicy, true},                     // team
+	{&wireguard.Family, wireguard.OpPolicy, true},           // wireguard
 }
 
 // Generic returns the generated tables of the generic netlink family
@@ -90,14 +93,25 @@ func Generic(name string) *family.Family {
 // whose name is name: the input policies the kernel's generator
 // (ynl-gen-c) makes of its spec, or nil if there are none. Only the
 // families whose kernel code is generated from the spec are checked by
-// these exactly; for the others (ethtool, nl80211, nlctrl, tcp_metrics,
-// ovs_*, ...) the spec's checks are sparser than the kernel's hand-written
-// policies. It does not allocate.
+// these exactly (KernelGenerated). It does not allocate.
 func Policies(name string) OpPolicyFunc {
 	if e := lookup(name); e != nil {
 		return e.pol
 	}
 	return nil
+}
+
+// KernelGenerated reports whether the kernel's policies of the generic
+// family name are generated from its spec (netdev, mptcp_pm, devlink,
+// dpll, fou, team, ...), so that Policies are the kernel's. The others
+// (ethtool, nl80211, nlctrl, tcp_metrics, ovs_*) have hand-written
+// policies that the spec describes in part: a request their kernel
+// accepts may list attributes the spec's request does not (ethtool's
+// ETHTOOL_MSG_MODULE_EEPROM_GET), and checks the spec omits are not
+// made.
+func KernelGenerated(name string) bool {
+	e := lookup(name)
+	return e != nil && e.gen
 }
 
 func lookup(name string) *entry {

@@ -113,3 +113,14 @@ func TestRequestAsFake(t *testing.T) {
 	}
 	t.Logf("%d forms agree", checked)
 }
+
+// TestKernelGenerated: the families the kernel's generator writes
+// policies for, and those it does not.
+func TestKernelGenerated(t *testing.T) {
+	for name, want := range map[string]bool{"netdev": true, "mptcp_pm": true, "devlink": true, "fou": true,
+		"ethtool": false, "tcp_metrics": false, "nlctrl": false, "nl80211": false, "ovs_flow": false, "nonesuch": false} {
+		if got := registry.KernelGenerated(name); got != want {
+			t.Errorf("KernelGenerated(%q) = %v", name, got)
+		}
+	}
+}
