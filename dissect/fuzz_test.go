@@ -8,27 +8,24 @@ import (
 	"github.com/nlwire/nlwire/wire"
 )
 
-// FuzzMessage walks arbitrary bytes as route and generic netlink
-// messages, with validation: no panic, events that nest with increasing
-// offsets, and work linear in the input.
+// FuzzMessage walks arbitrary bytes as messages of a netlink protocol
+// (route, generic and netfilter messages seed it), with validation: no
+// panic, events that nest with increasing offsets, and work linear in
+// the input.
 func FuzzMessage(f *testing.F) {
-	for _, name := range captures {
+	for _, name := range append(captures, netfilterCapture) {
 		for _, dg := range readCapture(f, name) {
-			f.Add(dg.data, dg.proto == dissect.ProtoGeneric)
+			f.Add(dg.data, dg.proto)
 		}
 	}
-	f.Fuzz(func(t *testing.T, data []byte, generic bool) {
-		proto := uint16(dissect.ProtoRoute)
-		if generic {
-			proto = dissect.ProtoGeneric
-		}
+	f.Fuzz(func(t *testing.T, data []byte, proto uint16) {
 		d := dissect.New()
 		d.Validate = true
 		r := wire.NewReader(data).WithOrder(nlwire.LittleEndian)
 		for r.Next() {
 			var k dissect.Kind
 			d.Classify(&k, proto, nlwire.LittleEndian, r.Header(), r.Payload())
-			if generic && r.Header().Type == 0x10 {
+			if proto == dissect.ProtoGeneric && r.Header().Type == 0x10 {
 				d.Genl.Learn(r.Payload(), nlwire.LittleEndian)
 			}
 			var rec recorder
