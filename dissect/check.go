@@ -5,6 +5,7 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/family/genl"
+	"github.com/nlwire/nlwire/family/registry"
 	"github.com/nlwire/nlwire/family/route"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
@@ -14,6 +15,9 @@ import (
 // the kernel's verdict.
 func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
 	p, mode, ok := Policy(k.Protocol, k.Header, msg[wire.HeaderLen:], k.Order)
+	if !ok {
+		p, mode, ok = d.genlPolicy(k, msg[wire.HeaderLen:])
+	}
 	if !ok {
 		return
 	}
@@ -77,4 +81,23 @@ func Policy(proto uint16, h wire.Header, payload []byte, o nlwire.Order) (*valid
 		}
 	}
 	return nil, 0, false
+}
+
+// genlPolicy returns the policy and strictness of a request of a
+// generic family other than nlctrl whose tables have policies (from its
+// YNL spec: registry.Request).
+func (d *Dissector) genlPolicy(k *Kind, payload []byte) (*validate.Policy, validate.Mode, bool) {
+	h := k.Header
+	if k.Protocol != ProtoGeneric || h.Type == genl.GENL_ID_CTRL {
+		return nil, 0, false
+	}
+	gn, ok := d.Genl.Lookup(h.Type)
+	if !ok || gn.Tables == nil || gn.Policy == nil {
+		return nil, 0, false
+	}
+	gh, err := genl.ParseHeader(payload, k.Order)
+	if err != nil {
+		return nil, 0, false
+	}
+	return registry.Request(gn.Tables, gn.Policy, gh.Cmd, h.Flags&wire.Dump == wire.Dump)
 }

@@ -79,15 +79,21 @@ func FamilyName(proto uint16) string {
 		return "generic"
 	case ProtoNetfilter:
 		return "netfilter"
+	case ProtoSockDiag:
+		return "sock_diag"
+	case ProtoXFRM:
+		return "xfrm"
 	}
 	return "netlink-" + strconv.Itoa(int(proto))
 }
 
 // GenlName is a generic netlink family's name and, if a YNL spec
-// describes it, its tables.
+// describes it, its tables and the policies of its requests
+// (registry.Policies; nil if none).
 type GenlName struct {
 	Name   string
 	Tables *family.Family
+	Policy registry.OpPolicyFunc
 }
 
 // genlNameSize is GENL_NAMSIZ: a family's name and its NUL. A longer
@@ -103,7 +109,8 @@ const maxGenl = 1024
 // GenlNames maps generic netlink family ids to names, as a capture's
 // CTRL_CMD_NEWFAMILY messages (or a user) give them.
 type GenlNames struct {
-	m map[uint16]GenlName
+	m     map[uint16]GenlName
+	specs map[string]GenlName // tables loaded at run time, by family name
 }
 
 // NewGenlNames returns a table that knows nlctrl's id alone.
@@ -117,9 +124,30 @@ func (g *GenlNames) Lookup(id uint16) (GenlName, bool) {
 	return n, ok
 }
 
-// Add names family id, finding its tables by name (family/registry).
+// Add names family id, finding its tables by name: those Spec gave for
+// the name, else family/registry's.
 func (g *GenlNames) Add(id uint16, name string) {
-	g.Put(id, GenlName{Name: name, Tables: registry.Generic(name)})
+	if n, ok := g.specs[name]; ok {
+		g.Put(id, n)
+		return
+	}
+	g.Put(id, GenlName{Name: name, Tables: registry.Generic(name), Policy: registry.Policies(name)})
+}
+
+// Spec gives the tables and policies of the family f.Name (made from a
+// spec at run time, as ynl/tables does), in place of family/registry's,
+// to the ids Add names from now on and those already named so.
+func (g *GenlNames) Spec(f *family.Family, policy registry.OpPolicyFunc) {
+	n := GenlName{Name: f.Name, Tables: f, Policy: policy}
+	if g.specs == nil {
+		g.specs = map[string]GenlName{}
+	}
+	g.specs[f.Name] = n
+	for id, old := range g.m {
+		if old.Name == f.Name && id != genl.GENL_ID_CTRL {
+			g.m[id] = n
+		}
+	}
 }
 
 // Put sets the entry of family id, as Lookup returned it (from another
@@ -128,7 +156,7 @@ func (g *GenlNames) Put(id uint16, n GenlName) { g.m[id] = n }
 
 // Clone returns a copy of the table.
 func (g *GenlNames) Clone() *GenlNames {
-	return &GenlNames{m: maps.Clone(g.m)}
+	return &GenlNames{m: maps.Clone(g.m), specs: g.specs} // specs are not changed after the input starts
 }
 
 // Learn learns a family's name from the payload of a CTRL_CMD_NEWFAMILY
@@ -179,6 +207,10 @@ func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Heade
 		d.genlKind(k, h, payload, o)
 	case ProtoNetfilter:
 		netfilterKind(k, h)
+	case ProtoSockDiag:
+		sockDiagKind(k, h, payload)
+	case ProtoXFRM:
+		xfrmKind(k, h)
 	default:
 		k.Name = "type " + strconv.Itoa(int(h.Type))
 	}
