@@ -108,6 +108,9 @@ type Header struct {
 	// User is the family's own fixed header after a genlmsghdr (struct
 	// ovs_header), as bytes; nil if there is none.
 	User []byte
+	// Addrs are the header's address fields (inet_diag_sockid's,
+	// xfrm_selector's, ...), which follow Fields; empty for most headers.
+	Addrs []AddrField
 	// Raw is the header as bytes when the tables do not decode it
 	// (Fields is then empty); nil otherwise.
 	Raw []byte
@@ -121,6 +124,14 @@ type Header struct {
 type Field struct {
 	Name  string
 	Value int64
+}
+
+// AddrField is a named IPv4 or IPv6 address field of a fixed header.
+// The address fields of a header whose address family is neither are
+// left out.
+type AddrField struct {
+	Name string
+	Addr netip.Addr
 }
 
 // Role says what an Attr event stands for.

@@ -34,7 +34,8 @@ type Dissector struct {
 
 	ev     Attr            // the Attr event, reused
 	hdr    Header          // the Header event, reused
-	fields [9]Field        // hdr.Fields' storage
+	fields [40]Field       // hdr.Fields' storage (xfrm_user_acquire has 36)
+	addrs  [8]AddrField    // hdr.Addrs' storage
 	prob   Problem         // the Problem event, reused
 	ack    Ack             // the Ack event, reused
 	cur    Kind            // the kind of Datagram's message
@@ -200,7 +201,9 @@ func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
 			h.User = p[genl.HeaderLen:] // the family's own fixed header (struct ovs_header)
 		}
 	default:
-		h.Raw = p
+		if n = d.diagHeader(h, p, k); n == 0 {
+			h.Raw = p
+		}
 	}
 	h.Fields = f[:n]
 	w.Header(h)

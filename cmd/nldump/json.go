@@ -99,6 +99,13 @@ func (w *jsonWriter) Header(h *dissect.Header) {
 		b = append(b, `":`...)
 		b = appendInt(b, f.Value)
 	}
+	for _, a := range h.Addrs {
+		b = append(b, `,"`...)
+		b = append(b, a.Name...)
+		b = append(b, `":"`...)
+		b = a.Addr.AppendTo(b)
+		b = append(b, '"')
+	}
 	if h.User != nil {
 		b = append(b, `,"user_header":`...)
 		b = appendHexValue(b, h.User, true)

@@ -72,6 +72,13 @@ func (w *textWriter) Header(h *dissect.Header) {
 		b = append(b, '=')
 		b = appendInt(b, f.Value)
 	}
+	for i := range h.Addrs {
+		a := &h.Addrs[i]
+		b = append(b, ' ')
+		b = append(b, a.Name...)
+		b = append(b, '=')
+		b = a.Addr.AppendTo(b)
+	}
 	if h.User != nil {
 		b = append(b, " user_header="...)
 		b = appendHexValue(b, h.User, false)

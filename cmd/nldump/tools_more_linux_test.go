@@ -43,6 +43,8 @@ func netlinkProtocol(name string) (uint16, bool) {
 		return protoRoute, true
 	case "NETLINK_SOCK_DIAG":
 		return 4, true
+	case "NETLINK_XFRM":
+		return 6, true
 	case "NETLINK_NETFILTER":
 		return protoNetfilter, true
 	case "NETLINK_GENERIC":
