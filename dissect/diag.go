@@ -27,6 +27,12 @@ func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
 	if len(payload) > 0 {
 		af = payload[0]
 	}
+	switch h.Type {
+	case sockdiag.SOCK_DESTROY:
+		k.Op = wire.OpDelete
+	case sockdiag.SOCK_DIAG_BY_FAMILY, sockdiag.TCPDIAG_GETSOCK, sockdiag.DCCPDIAG_GETSOCK:
+		k.Op = wire.OpGet
+	}
 	m := sockdiag.Lookup(h.Type, h.Flags&wire.Request != 0, af)
 	if m == nil {
 		if k.Name = sockdiag.Messages.Name(h.Type); k.Name == "" {
@@ -36,11 +42,6 @@ func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
 	}
 	k.Known = true
 	k.Name, k.HeaderLen, k.Attrs, k.Struct = m.Name, m.HeaderLen, m.Attrs, m.Struct
-	if h.Type == sockdiag.SOCK_DESTROY {
-		k.Op = wire.OpDelete
-	} else {
-		k.Op = wire.OpGet
-	}
 }
 
 // xfrmKind fills in what family/xfrm says about a message; the dump
