@@ -88,8 +88,10 @@ func FamilyName(proto uint16) string {
 }
 
 // GenlName is a generic netlink family's name and, if a YNL spec
-// describes it, its tables and the policies of its requests
-// (registry.Policies; nil if none).
+// describes it, its tables and the policies of its requests: those
+// registry.Policies gives for a family whose kernel policies are
+// generated from the spec (registry.KernelGenerated), those of a spec
+// loaded at run time (GenlNames.Spec); nil otherwise.
 type GenlName struct {
 	Name   string
 	Tables *family.Family
@@ -125,13 +127,20 @@ func (g *GenlNames) Lookup(id uint16) (GenlName, bool) {
 }
 
 // Add names family id, finding its tables by name: those Spec gave for
-// the name, else family/registry's.
+// the name, else family/registry's (with its policies if the kernel's
+// are generated from the spec).
 func (g *GenlNames) Add(id uint16, name string) {
 	if n, ok := g.specs[name]; ok {
 		g.Put(id, n)
 		return
 	}
-	g.Put(id, GenlName{Name: name, Tables: registry.Generic(name), Policy: registry.Policies(name)})
+	n := GenlName{Name: name, Tables: registry.Generic(name)}
+	if registry.KernelGenerated(name) {
+		// Only then are the spec's policies the kernel's: a hand-written
+		// family's spec describes its policies in part.
+		n.Policy = registry.Policies(name)
+	}
+	g.Put(id, n)
 }
 
 // Spec gives the tables and policies of the family f.Name (made from a

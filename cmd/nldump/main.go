@@ -20,6 +20,9 @@
 //	-filter EXPR      keep messages matching all of family=route|generic|N,
 //	                  type=NAME|N, seq=N (comma-separated)
 //	-genl ID=NAME     name a generic netlink family id (repeatable)
+//	-spec FILE.yaml   decode (and with -validate, check) a generic netlink
+//	                  family by its YNL spec, read at start (repeatable);
+//	                  it replaces the built-in tables of the family's name
 //	-family F         the family of raw datagrams: route (default), generic, or a number
 //	-order O          the messages' byte order: auto (default), little, big, native
 //
@@ -72,8 +75,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		famFlag  = fs.String("family", "route", "family of raw datagrams: route, generic or a number")
 		orderStr = fs.String("order", "auto", "byte order: auto, little, big or native")
 		genl     = genlFlag{}
+		specs    specFlag
 	)
 	fs.Var(genl, "genl", "name a generic netlink family: ID=NAME (repeatable)")
+	fs.Var(&specs, "spec", "decode a generic netlink family by its YNL spec FILE.yaml (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nldump [flags] FILE...")
 		fs.PrintDefaults()
@@ -133,6 +138,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	d.json = *jsonOut
 	d.validate = *validate
 	d.filter = f
+	if err := loadSpecs(specs, d.dis); err != nil {
+		fmt.Fprintln(stderr, "nldump:", err)
+		return 2
+	}
 	for id, name := range genl {
 		d.dis.Genl.Add(id, name)
 	}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/family/registry"
+)
+
+// jsonRecord is what the validation tests read of nldump's JSON.
+type jsonRecord struct {
+	Record   int    `json:"record"`
+	Type     string `json:"type"`
+	Flags    string `json:"flags"`
+	Seq      uint32 `json:"seq"`
+	Pid      uint32 `json:"pid"`
+	Validate *struct {
+		Mode     string `json:"mode"`
+		Accepted bool   `json:"accepted"`
+		Errno    int    `json:"errno"`
+		Msg      string `json:"msg"`
+	} `json:"validate"`
+	Ack *struct {
+		Errno int `json:"errno"`
+	} `json:"ack"`
+}
+
+// answered is a request with a verdict and the kernel's answer: the
+// errno of the NLMSG_ERROR that answered it, or 0 for an ACK or data.
+type answered struct {
+	req   jsonRecord
+	errno int
+}
+
+// answers runs nldump -validate -json on file, after setup, and pairs
+// each request with a verdict with the kernel's first message of the
+// same sequence number that follows it (the tools wait for each
+// answer).
+func answers(t *testing.T, file string, setup func(d *dumper)) []answered {
+	t.Helper()
+	var out, errb bytes.Buffer
+	w := bufio.NewWriter(&out)
+	d := newDumper(w, &errb)
+	d.json, d.validate = true, true
+	setup(d)
+	err := d.file(file, nil, familyRoute, nlwire.LittleEndian, false)
+	d.endFile(file)
+	if ferr := d.flush(); err == nil {
+		err = ferr
+	}
+	if err != nil || d.malformed > 0 {
+		t.Fatalf("%s: %v, %d malformed: %s", file, err, d.malformed, errb.String())
+	}
+	pending := map[uint32]jsonRecord{}
+	var res []answered
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var r jsonRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.Flags, "NLM_F_REQUEST") && r.Ack == nil {
+			if r.Validate != nil {
+				pending[r.Seq] = r
+			}
+			continue
+		}
+		q, ok := pending[r.Seq]
+		if !ok {
+			continue
+		}
+		delete(pending, r.Seq)
+		a := answered{req: q}
+		if r.Ack != nil {
+			a.errno = r.Ack.Errno
+		}
+		res = append(res, a)
+	}
+	if len(pending) > 0 {
+		t.Errorf("%s: %d requests with a verdict unanswered", file, len(pending))
+	}
+	return res
+}
+
+// handWritten lists the requests of families with hand-written kernel
+// policies that the kernel accepted and their spec's policies reject,
+// and why: the spec describes those policies in part.
+var handWritten = map[string]string{
+	"ethtool ETHTOOL_MSG_MODULE_EEPROM_GET": "the spec's request lists the header alone; the kernel's " +
+		"ethnl_module_eeprom_get_policy also has offset, length, page, bank and i2c-address",
+}
+
+// TestValidateAsKernel: nldump -validate agrees with the kernel's
+// answers in the captures. It checks the requests of nlctrl (against
+// family/genl's copy of the kernel's policies) and of every family whose
+// kernel policies are generated from its spec (registry.KernelGenerated:
+// mptcp_pm here; genl-ynl.pcap's netdev request is a dump, which
+// netdev's split operation parses with no policy): every request the
+// kernel accepted is accepted. The families with hand-written kernel
+// policies (ethtool, tcp_metrics) nldump does not check; given their
+// specs' policies (as -spec would), the requests those reject that the
+// kernel accepted are exactly those handWritten lists.
+func TestValidateAsKernel(t *testing.T) {
+	exact, approx := map[string]int{}, map[string]int{}
+	var differ []string
+	for _, file := range []string{"testdata/tools-genl.pcap", "testdata/genl-ynl.pcap", "../../testdata/genl-ctrl.pcapng"} {
+		plain := answers(t, file, func(*dumper) {})
+		for _, a := range plain {
+			if fam, _, _ := strings.Cut(a.req.Type, " "); fam != "nlctrl" && !registry.KernelGenerated(fam) {
+				t.Errorf("%s #%d %s: checked, but its kernel policies are not the spec's", file, a.req.Record, a.req.Type)
+			}
+		}
+		all := answers(t, file, func(d *dumper) {
+			for _, f := range registry.GenericFamilies() {
+				if !registry.KernelGenerated(f.Name) && f.Name != "nlctrl" {
+					d.dis.Genl.Spec(f, registry.Policies(f.Name))
+				}
+			}
+		})
+		for _, a := range all {
+			fam, _, _ := strings.Cut(a.req.Type, " ")
+			v := a.req.Validate
+			if fam == "nlctrl" || registry.KernelGenerated(fam) {
+				exact[fam]++
+				if a.errno == 0 && !v.Accepted {
+					t.Errorf("%s #%d %s: the kernel accepted it, nldump: %s %q (errno %d)", file, a.req.Record, a.req.Type, v.Mode, v.Msg, v.Errno)
+				}
+				continue
+			}
+			approx[fam]++
+			if a.errno == 0 && !v.Accepted {
+				differ = append(differ, a.req.Type)
+			}
+		}
+	}
+	t.Logf("requests checked exactly: %v; by hand-written families' specs: %v", exact, approx)
+	if exact["mptcp_pm"] < 5 || exact["nlctrl"] < 10 || approx["ethtool"] < 20 || approx["tcp_metrics"] == 0 {
+		t.Errorf("too few requests validated: %v %v", exact, approx)
+	}
+	sort.Strings(differ)
+	var want []string
+	for k := range handWritten {
+		want = append(want, k)
+	}
+	sort.Strings(want)
+	if diff := cmp.Diff(want, differ); diff != "" {
+		t.Errorf("requests the kernel accepted and the spec's policies reject (-listed +found):\n%s", diff)
+	}
+}
+
+// pmSpec is an out-of-tree spec of mptcp_pm with its own C names and a
+// stricter check than the kernel's (subflows at most 1).
+const pmSpec = `name: mptcp_pm
+protocol: genetlink
+kernel-policy: per-op
+attribute-sets:
+  - name: attr
+    name-prefix: test-pm-attr-
+    attributes:
+      - {name: addr, type: nest, nested-attributes: endpoint}
+      - {name: rcv-add-addrs, type: u32}
+      - {name: subflows, type: u32, checks: {max: 1}}
+  - name: endpoint
+    name-prefix: test-pm-addr-
+    attributes:
+      - {name: family, type: u16}
+      - {name: id, type: u8}
+operations:
+  name-prefix: test-pm-cmd-
+  list:
+    - name: add-addr
+      value: 1
+      attribute-set: attr
+      do:
+        request:
+          attributes: [addr]
+    - name: set-limits
+      value: 5
+      attribute-set: attr
+      dont-validate: [strict]
+      do:
+        request:
+          attributes: [rcv-add-addrs, subflows]
+`
+
+func writeSpec(t *testing.T, name, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestSpecFlag: -spec decodes and validates the family by the spec it
+// loads, in place of the built-in tables.
+func TestSpecFlag(t *testing.T) {
+	spec := writeSpec(t, "pm.yaml", pmSpec)
+	out, errs, status := runNldump(t, "-validate", "-spec", spec, "testdata/tools-genl.pcap")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	for _, want := range []string{
+		"generic mptcp_pm TEST_PM_CMD_ADD_ADDR ",
+		"    TEST_PM_ADDR_ID 1 @24",
+		"  TEST_PM_ATTR_SUBFLOWS 2 @28\n  validate (LIBERAL) would be rejected: ERANGE \"integer out of range\" at offset 28 (TEST_PM_ATTR_SUBFLOWS)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the output", want)
+		}
+	}
+	if strings.Contains(out, "MPTCP_PM_CMD_") {
+		t.Error("the built-in table still names mptcp_pm's commands")
+	}
+	// Other families keep their tables.
+	if !strings.Contains(out, "ethtool ETHTOOL_MSG_LINKINFO_GET") {
+		t.Error("ethtool lost its tables")
+	}
+}
+
+// TestSpecFlagErrors: a spec that does not load stops nldump with
+// status 2 and the loader's error, naming the file and the position.
+func TestSpecFlagErrors(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"syntax.yaml", "name: x\nattribute-sets: [\n", "syntax.yaml:"},
+		{"type.yaml", strings.Replace(pmSpec, "type: u8}", "type: u7}", 1), "type.yaml:15:26: unknown attribute type"},
+		{"raw.yaml", "name: r\nprotocol: netlink-raw\nprotonum: 0\n" + pmSpec[len("name: mptcp_pm\nprotocol: genetlink\n"):], "generic netlink"},
+	} {
+		spec := writeSpec(t, c.name, c.text)
+		out, errs, status := runNldump(t, "-spec", spec, "testdata/tools-genl.pcap")
+		if status != 2 || out != "" || !strings.HasPrefix(errs, "nldump: ") || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: status %d, stdout %d bytes, stderr %q; want 2 and %q", c.name, status, len(out), errs, c.want)
+		}
+	}
+	if _, errs, status := runNldump(t, "-spec", "testdata/no-such.yaml", "testdata/tools-genl.pcap"); status != 2 || !strings.Contains(errs, "no-such.yaml") {
+		t.Errorf("missing spec: status %d, %q", status, errs)
+	}
+}
