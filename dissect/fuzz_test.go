@@ -13,7 +13,7 @@ import (
 // panic, events that nest with increasing offsets, and work linear in
 // the input.
 func FuzzMessage(f *testing.F) {
-	for _, name := range append(captures, netfilterCapture) {
+	for _, name := range append(captures, netfilterCapture, diagCapture) {
 		for _, dg := range readCapture(f, name) {
 			f.Add(dg.data, dg.proto)
 		}

@@ -28,7 +28,7 @@ type Kind struct {
 	Protocol uint16
 	Order    nlwire.Order
 	// Family names the protocol: "route", "generic", "netfilter",
-	// "netlink-N".
+	// "sock_diag", "xfrm", "netlink-N".
 	Family string
 	// Name is the message type's name ("RTM_NEWLINK", "type 99"), or for
 	// generic netlink the family's ("nlctrl", "genl-0x1c"); Cmd is then
