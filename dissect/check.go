@@ -7,6 +7,7 @@ import (
 	"github.com/nlwire/nlwire/family/genl"
 	"github.com/nlwire/nlwire/family/registry"
 	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/family/xfrm"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -59,6 +60,10 @@ func Policy(proto uint16, h wire.Header, payload []byte, o nlwire.Order) (*valid
 		}
 		_, p, m, ok := route.Request(fam, h.Type, false, false)
 		return p, m, ok
+	case ProtoXFRM:
+		// xfrma_policy, parsed liberally; the dump of XFRM_MSG_GETSA
+		// from the payload's start (its Kind has no header).
+		return xfrm.Request(h.Type, h.Flags&wire.Dump != 0)
 	case ProtoGeneric:
 		if h.Type != genl.GENL_ID_CTRL {
 			return nil, 0, false

@@ -157,4 +157,15 @@ func TestToolsDiagCapture(t *testing.T) {
 		pick(listener, "family", "id.sport", "id.src", "id.dst")); diff != "" {
 		t.Errorf("the listener (-want +got):\n%s", diff)
 	}
+
+	// Every xfrm request ip sent is one xfrma_policy accepts (the SA
+	// with keys was refused by its handler, not the policy), but the dump
+	// of XFRM_MSG_GETPOLICY, whose attributes the kernel does not read.
+	out, errs, status = runNldump(t, "-validate", toolsDiagCapture)
+	if status != 0 || strings.TrimSpace(dropNotes(errs)) != "" {
+		t.Fatalf("-validate: status %d, stderr:\n%s", status, errs)
+	}
+	if n, m := strings.Count(out, "(LIBERAL) accepted"), strings.Count(out, "would be rejected"); n != 13 || m != 0 {
+		t.Errorf("-validate: %d requests accepted, %d rejected; want 13 and 0", n, m)
+	}
 }

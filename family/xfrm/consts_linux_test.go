@@ -220,3 +220,37 @@ func TestCLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestCPolicySizes: the minimum lengths of Policy's struct payloads are
+// the sizes of their C structs.
+func TestCPolicySizes(t *testing.T) {
+	structs := map[uint16]string{
+		xfrm.XFRMA_SA: "xfrm_usersa_info", xfrm.XFRMA_POLICY: "xfrm_userpolicy_info",
+		xfrm.XFRMA_ALG_AUTH_TRUNC: "xfrm_algo_auth", xfrm.XFRMA_ALG_AEAD: "xfrm_algo_aead",
+		xfrm.XFRMA_ALG_AUTH: "xfrm_algo", xfrm.XFRMA_ALG_CRYPT: "xfrm_algo", xfrm.XFRMA_ALG_COMP: "xfrm_algo",
+		xfrm.XFRMA_ENCAP: "xfrm_encap_tmpl", xfrm.XFRMA_TMPL: "xfrm_user_tmpl", xfrm.XFRMA_SEC_CTX: "xfrm_user_sec_ctx",
+		xfrm.XFRMA_LTIME_VAL: "xfrm_lifetime_cur", xfrm.XFRMA_REPLAY_VAL: "xfrm_replay_state",
+		xfrm.XFRMA_POLICY_TYPE: "xfrm_userpolicy_type", xfrm.XFRMA_MIGRATE: "xfrm_user_migrate",
+		xfrm.XFRMA_KMADDRESS: "xfrm_user_kmaddress", xfrm.XFRMA_MARK: "xfrm_mark",
+		xfrm.XFRMA_REPLAY_ESN_VAL: "xfrm_replay_state_esn", xfrm.XFRMA_ADDRESS_FILTER: "xfrm_address_filter",
+		xfrm.XFRMA_OFFLOAD_DEV: "xfrm_user_offload",
+	}
+	src := cPrelude + cIncludes + "int main(void) {\n"
+	for _, s := range structs {
+		src += `printf("` + s + ` %zu\n", sizeof(struct ` + s + "));\n"
+	}
+	src += `printf("xfrm_address_t %zu\n", sizeof(xfrm_address_t));` + "\n"
+	src += `printf("xfrmu_spdhthresh %zu\n", sizeof(struct xfrmu_spdhthresh));` + "\n"
+	got := runC(t, uapiDir(t, "xfrm.h"), src+"return 0;\n}\n")
+	structs[xfrm.XFRMA_SRCADDR], structs[xfrm.XFRMA_COADDR] = "xfrm_address_t", "xfrm_address_t"
+	for typ, s := range structs {
+		if r := xfrm.Policy.Rules[typ]; strconv.Itoa(int(r.Len)) != got[s] {
+			t.Errorf("%s: Len %d, sizeof(%s) = %s", xfrm.Attrs.Name(typ), r.Len, s, got[s])
+		}
+	}
+	for _, typ := range []uint16{xfrm.XFRMA_SPD_IPV4_HTHRESH, xfrm.XFRMA_SPD_IPV6_HTHRESH} {
+		if r := xfrm.SPDPolicy.Rules[typ]; strconv.Itoa(int(r.Len)) != got["xfrmu_spdhthresh"] {
+			t.Errorf("%s: Len %d, sizeof(struct xfrmu_spdhthresh) = %s", xfrm.SPDAttrs.Name(typ), r.Len, got["xfrmu_spdhthresh"])
+		}
+	}
+}
