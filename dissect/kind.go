@@ -223,6 +223,9 @@ func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Heade
 	default:
 		k.Name = "type " + strconv.Itoa(int(h.Type))
 	}
+	if d.Raw != nil {
+		d.rawKind(k, proto, h)
+	}
 }
 
 // routeKind fills in what family/route says about an rtnetlink message.

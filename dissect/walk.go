@@ -24,6 +24,10 @@ const MaxDepth = 64
 type Dissector struct {
 	// Genl names generic netlink families by id.
 	Genl *GenlNames
+	// Raw holds netlink-raw families' tables loaded at run time, which
+	// replace the built-in ones for the message types they name; nil for
+	// none.
+	Raw *RawSpecs
 	// Validate asks for a Verdict on every request the tables have a
 	// policy for.
 	Validate bool
@@ -243,8 +247,8 @@ type siblingKeys struct {
 	vals [4][]byte
 }
 
-// get returns the string value of the last attribute of type t in the
-// run (without its NUL), or nil if there is none.
+// get returns the payload of the last attribute of type t in the run,
+// or nil if there is none.
 func (k *siblingKeys) get(t uint16) []byte {
 	for i := range k.n {
 		if k.typs[i] == t {
@@ -255,7 +259,7 @@ func (k *siblingKeys) get(t uint16) []byte {
 	for kd := k.run; kd.Next(); { // the last one counts, as in the kernel's nla_parse
 		*k.work++
 		if kd.Type() == t {
-			last = kd.StringBytes()
+			last = kd.Bytes()
 		}
 	}
 	if k.n < len(k.typs) {
@@ -265,10 +269,40 @@ func (k *siblingKeys) get(t uint16) []byte {
 	return last
 }
 
-// childSet returns a.ChildSet(string(key)), without making the string.
-func childSet(a *family.Attr, key []byte) *family.Set {
+// variantSet returns the child space of a's nest, which has variants,
+// given key, the payload of its Key sibling in set s: a string names
+// the variant (IFLA_INFO_KIND, NFTA_EXPR_NAME); an integer with an enum
+// (nftables' NFTA_OBJ_TYPE) names it by its entry, as the spec's
+// sub-message formats do ("counter" for NFTABLES_OBJECT_TYPE_COUNTER).
+func variantSet(a *family.Attr, s *family.Set, key []byte, o nlwire.Order) *family.Set {
+	if ka := s.Attr(a.Key); ka != nil && ka.Enum != nil && !ka.EnumBits && !ka.Enum.Flags && ka.Format != family.String {
+		var v Value
+		v.decode(ka.Format, key, o)
+		name := ""
+		if (v.Kind == Uint || v.Kind == Int) && !v.BadLength {
+			name = ka.Enum.Name(v.Uint)
+		}
+		if len(name) > len(ka.Enum.Space)+1 && name[:len(ka.Enum.Space)] == ka.Enum.Space {
+			name = name[len(ka.Enum.Space)+1:]
+		}
+		return childSet(a, nil, name)
+	}
+	for i, c := range key { // a string, without its NUL
+		if c == 0 {
+			key = key[:i]
+			break
+		}
+	}
+	return childSet(a, key, "")
+}
+
+// childSet returns a.ChildSet(string(key)), without making the string,
+// or if key is nil the space of the variant whose value is the C name
+// cname spells (specName).
+func childSet(a *family.Attr, key []byte, cname string) *family.Set {
 	for i := range a.Variants {
-		if v := &a.Variants[i]; v.Value == string(key) {
+		v := &a.Variants[i]
+		if key != nil && v.Value == string(key) || key == nil && cname != "" && specName(cname, v.Value) {
 			if v.Set == nil && v.Ref != nil {
 				return v.Ref.Set()
 			}
@@ -279,6 +313,27 @@ func childSet(a *family.Attr, key []byte) *family.Set {
 		return a.ChildRef.Set()
 	}
 	return a.Child
+}
+
+// specName reports whether cname ("CT_HELPER") is the C spelling of the
+// spec's name n ("ct-helper"): upper case, '_' for '-'.
+func specName(cname, n string) bool {
+	if len(cname) != len(n) {
+		return false
+	}
+	for i := range len(n) {
+		c, want := n[i], cname[i]
+		switch {
+		case c == '-':
+			c = '_'
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		if c != want {
+			return false
+		}
+	}
+	return true
 }
 
 // attr walks the attribute dec is on; keys looks up the siblings that
@@ -316,7 +371,7 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 	}
 	switch format {
 	case family.Nested:
-		d.nest(w, k, dec, keys, a, depth)
+		d.nest(w, k, dec, keys, s, a, depth)
 	case family.NestedArray:
 		ev.NestHeader = nil
 		d.array(w, k, dec, a, depth)
@@ -351,13 +406,13 @@ func netOrder(f family.Format) family.Format {
 
 // nest walks a nest's contents. It is apart from attr, as are array and
 // multipath, to keep the frames of the recursion through nests small.
-func (d *Dissector) nest(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys, a *family.Attr, depth int) {
+func (d *Dissector) nest(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys, s *family.Set, a *family.Attr, depth int) {
 	p := dec.Bytes()
 	var child *family.Set
 	hdr := 0
 	if a != nil {
 		if len(a.Variants) > 0 {
-			child = childSet(a, keys.get(a.Key))
+			child = variantSet(a, s, keys.get(a.Key), k.Order)
 		} else {
 			child = a.ChildSet("")
 		}

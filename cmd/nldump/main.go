@@ -20,9 +20,12 @@
 //	-filter EXPR      keep messages matching all of family=route|generic|N,
 //	                  type=NAME|N, seq=N (comma-separated)
 //	-genl ID=NAME     name a generic netlink family id (repeatable)
-//	-spec FILE.yaml   decode (and with -validate, check) a generic netlink
-//	                  family by its YNL spec, read at start (repeatable);
-//	                  it replaces the built-in tables of the family's name
+//	-spec FILE.yaml   decode a family by its YNL spec, read at start
+//	                  (repeatable): a generic netlink family by its name
+//	                  (and with -validate, check its requests by the spec's
+//	                  policies), a netlink-raw family (rt-link, nftables)
+//	                  by the message types of its protocol its operations
+//	                  name; it replaces the built-in tables for them
 //	-family F         the family of raw datagrams: route (default), generic, or a number
 //	-order O          the messages' byte order: auto (default), little, big, native
 //
@@ -78,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		specs    specFlag
 	)
 	fs.Var(genl, "genl", "name a generic netlink family: ID=NAME (repeatable)")
-	fs.Var(&specs, "spec", "decode a generic netlink family by its YNL spec FILE.yaml (repeatable)")
+	fs.Var(&specs, "spec", "decode a family by its YNL spec FILE.yaml (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nldump [flags] FILE...")
 		fs.PrintDefaults()

@@ -203,6 +203,7 @@ func (d *dumper) startWorkers() *pipeline {
 	for i, pd := range p.printers {
 		pd.json, pd.validate, pd.filter = d.json, d.validate, d.filter
 		pd.dis.Genl = d.dis.Genl.Clone()
+		pd.dis.Raw = d.dis.Raw // not changed once the input starts
 		p.pending[i] = nil
 	}
 	p.reader = d

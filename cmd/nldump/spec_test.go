@@ -233,7 +233,7 @@ func TestSpecFlagErrors(t *testing.T) {
 	for _, c := range []struct{ name, text, want string }{
 		{"syntax.yaml", "name: x\nattribute-sets: [\n", "syntax.yaml:"},
 		{"type.yaml", strings.Replace(pmSpec, "type: u8}", "type: u7}", 1), "type.yaml:15:26: unknown attribute type"},
-		{"raw.yaml", "name: r\nprotocol: netlink-raw\nprotonum: 0\n" + pmSpec[len("name: mptcp_pm\nprotocol: genetlink\n"):], "generic netlink"},
+		{"sparse.yaml", strings.Replace(pmSpec, "type: u8}", "type: u8, value: 60000}", 1), "sparse.yaml: attribute set \"endpoint\""},
 	} {
 		spec := writeSpec(t, c.name, c.text)
 		out, errs, status := runNldump(t, "-spec", spec, "testdata/tools-genl.pcap")
@@ -243,5 +243,72 @@ func TestSpecFlagErrors(t *testing.T) {
 	}
 	if _, errs, status := runNldump(t, "-spec", "testdata/no-such.yaml", "testdata/tools-genl.pcap"); status != 2 || !strings.Contains(errs, "no-such.yaml") {
 		t.Errorf("missing spec: status %d, %q", status, errs)
+	}
+}
+
+// nftSpec is an out-of-tree netlink-raw spec of one nftables message,
+// NFT_MSG_NEWTABLE (subsystem 10, message 0), with its own C names.
+const nftSpec = `name: my-nft
+protocol: netlink-raw
+protonum: 12
+definitions:
+  - name: nfgenmsg
+    type: struct
+    members:
+      - {name: nfgen-family, type: u8}
+      - {name: version, type: u8}
+      - {name: res-id, type: u16, byte-order: big-endian}
+attribute-sets:
+  - name: table-attrs
+    name-prefix: my-table-
+    attributes:
+      - {name: name, type: string}
+      - {name: flags, type: u32, byte-order: big-endian}
+operations:
+  fixed-header: nfgenmsg
+  name-prefix: my-msg-
+  list:
+    - name: newtable
+      value: 0xa00
+      attribute-set: table-attrs
+      do:
+        request:
+          attributes: [name, flags]
+`
+
+// TestSpecFlagRaw: a netlink-raw spec decodes the messages of its
+// protocol its operations name, in place of the built-in tables, and
+// leaves the others alone.
+func TestSpecFlagRaw(t *testing.T) {
+	const file = "testdata/tools-netfilter.pcap"
+	spec := writeSpec(t, "nft.yaml", nftSpec)
+	out, errs, status := runNldump(t, "-spec", spec, file)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	plain, _, _ := runNldump(t, file)
+	for _, want := range []string{
+		"netfilter nftables NFT_MSG_NEWTABLE len=36 flags=NLM_F_REQUEST seq=1 pid=0\n  nfgenmsg nfgen_family=1 version=0 res_id=0\n  MY_TABLE_NAME \"nlw\" @20\n  MY_TABLE_FLAGS 0 @28\n",
+		"netfilter nftables NFT_MSG_GETGEN len=20",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the output", want)
+		}
+	}
+	if strings.Contains(plain, "MY_TABLE") || strings.Count(out, "MY_TABLE_NAME") < 2 {
+		t.Errorf("the spec's names: %d with it, %d without", strings.Count(out, "MY_TABLE_NAME"), strings.Count(plain, "MY_TABLE_NAME"))
+	}
+	// Messages the spec does not name decode as without it.
+	strip := func(s string) string {
+		var keep []string
+		for _, block := range strings.Split(s, "\n"+file) {
+			if !strings.Contains(block, "NFT_MSG_NEWTABLE") {
+				keep = append(keep, block)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	if diff := cmp.Diff(strip(plain), strip(out)); diff != "" {
+		t.Errorf("other messages changed (-without +with):\n%s", diff)
 	}
 }
