@@ -3,6 +3,7 @@ package dissect
 import (
 	"strconv"
 
+	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/route"
@@ -96,7 +97,7 @@ func (d *Dissector) pathAt(req []byte, k *Kind, off int) ([]step, *family.Set) {
 			t := dec.Type()
 			if dec.Offset() == off {
 				d.steps = append(d.steps, step{set: s, typ: t})
-				return d.steps, d.childSet(s.Attr(t), run)
+				return d.steps, d.childSet(s, s.Attr(t), run, k.Order)
 			}
 			if off < dec.Offset() || off >= dec.Offset()+attr.HeaderLen+dec.Len() {
 				continue
@@ -159,7 +160,7 @@ func (d *Dissector) pathAt(req []byte, k *Kind, off int) ([]step, *family.Set) {
 			if hdr > len(p) {
 				return d.steps, nil
 			}
-			s = d.childSet(a, run)
+			s = d.childSet(s, a, run, k.Order)
 			dec = attr.NewDecoder(p[hdr:]).WithOrder(k.Order).WithBase(dec.Offset() + attr.HeaderLen + hdr).Lenient()
 			break
 		}
@@ -169,9 +170,9 @@ func (d *Dissector) pathAt(req []byte, k *Kind, off int) ([]step, *family.Set) {
 	}
 }
 
-// childSet returns the set of a nest's contents, choosing among variants
-// by the sibling a.Key in run.
-func (d *Dissector) childSet(a *family.Attr, run attr.Decoder) *family.Set {
+// childSet returns the set of the contents of a nest of set s, choosing
+// among variants by the sibling a.Key in run.
+func (d *Dissector) childSet(s *family.Set, a *family.Attr, run attr.Decoder, o nlwire.Order) *family.Set {
 	if a == nil {
 		return nil
 	}
@@ -179,7 +180,7 @@ func (d *Dissector) childSet(a *family.Attr, run attr.Decoder) *family.Set {
 		return a.ChildSet("")
 	}
 	keys := siblingKeys{run: run, work: &d.Work}
-	return childSet(a, keys.get(a.Key))
+	return variantSet(a, s, keys.get(a.Key), o)
 }
 
 // appendPath appends the names of a path, "IFLA_LINKINFO/IFLA_INFO_KIND",

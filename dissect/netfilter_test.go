@@ -223,3 +223,47 @@ func TestNetfilterHostileExprs(t *testing.T) {
 		}
 	})
 }
+
+// TestNetfilterObjData: a stateful object's data is read by the set its
+// NFTA_OBJ_TYPE, a big-endian u32 of enum object-type, selects: the
+// spec's sub-message format named as the value's entry.
+func TestNetfilterObjData(t *testing.T) {
+	obj := func(typ uint32) []string {
+		b := wire.NewBuilder(nil).WithOrder(nlwire.Native)
+		m := b.Start(wire.Header{Type: 10<<8 | 18, Flags: wire.Request | wire.Create})
+		b.FamilyHeader(4)[0] = 1 // NFPROTO_INET
+		e := b.Attrs()
+		e.String(nftables.NFTABLES_A_OBJ_ATTRS_TABLE, "t")
+		data := e.Begin(nftables.NFTABLES_A_OBJ_ATTRS_DATA) // before its selector: the kernel reads them in any order
+		e.BE64(1, 1000)
+		e.BE64(2, 3)
+		e.End(data)
+		e.BE32(nftables.NFTABLES_A_OBJ_ATTRS_TYPE, typ)
+		b.End(m)
+		msg, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range walkOne(t, dissect.New(), msg).events {
+			if e.What == "attr" && e.Depth == 2 {
+				got = append(got, e.Name+" "+e.Value)
+			}
+		}
+		return got
+	}
+	tests := []struct {
+		typ  uint32
+		want []string
+	}{
+		{1, []string{"NFTABLES_A_COUNTER_ATTRS_BYTES u:1000", "NFTABLES_A_COUNTER_ATTRS_PACKETS u:3"}},
+		{2, []string{"NFTABLES_A_QUOTA_ATTRS_BYTES u:1000", "NFTABLES_A_QUOTA_ATTRS_FLAGS bad:0000000000000003"}},
+		{256, []string{" x:00000000000003e8", " x:0000000000000003"}}, // no such type: by number
+		{4, []string{" x:00000000000003e8", " x:0000000000000003"}},   // limit: no format in the spec
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, obj(tt.typ)); diff != "" {
+			t.Errorf("type %d (-want +got):\n%s", tt.typ, diff)
+		}
+	}
+}
