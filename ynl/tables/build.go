@@ -48,6 +48,30 @@ func (e *BudgetError) Error() string {
 	return fmt.Sprintf("attribute set %q: the spec's tables need %d entries, more than %d for its attributes", e.Set, e.Slots, e.Limit)
 }
 
+// The most entries an enum or flags definition, and formats a
+// sub-message, may have: a decoder looks a value's name, and a
+// sub-message's format, up among them for every attribute, so that
+// their number bounds the cost of an attribute whatever the spec
+// (the kernel's largest have 156 and 43).
+const (
+	MaxEnumEntries = 1024
+	MaxFormats     = 256
+)
+
+// LimitError reports a definition or sub-message with more entries
+// than MaxEnumEntries or MaxFormats.
+type LimitError struct {
+	What  string // "definition" or "sub-message"
+	Name  string
+	N     int
+	Limit int
+}
+
+// Error returns a description naming the definition or sub-message.
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s %q has %d entries, more than %d", e.What, e.Name, e.N, e.Limit)
+}
+
 // tableBudget returns the most table entries (attribute types up to each
 // set's highest) a spec with n attributes may need: generous for the
 // kernel's specs, whose types are dense, and linear in the spec.
@@ -57,7 +81,10 @@ func tableBudget(n int) int { return 8*n + 4096 }
 // rewrites the spec's C names to Go identifiers first, as the generator
 // does (Sanitize). Its cost is linear in the spec's size: a spec whose
 // sets number their attributes so sparsely that the tables would not be
-// is refused with a *BudgetError.
+// is refused with a *BudgetError. So that decoding with the tables costs
+// a bounded amount per attribute whatever the spec, a definition of more
+// than MaxEnumEntries entries or a sub-message of more than MaxFormats
+// formats is refused with a *LimitError.
 func Build(s *ynl.Spec) (*Tables, error) {
 	Sanitize(s)
 	b := &builder{
@@ -68,6 +95,16 @@ func Build(s *ynl.Spec) (*Tables, error) {
 	}
 	if err := b.budget(); err != nil {
 		return nil, err
+	}
+	for _, d := range s.Definitions {
+		if len(d.Entries) > MaxEnumEntries {
+			return nil, &LimitError{What: "definition", Name: d.Name, N: len(d.Entries), Limit: MaxEnumEntries}
+		}
+	}
+	for _, m := range s.SubMessages {
+		if len(m.Formats) > MaxFormats {
+			return nil, &LimitError{What: "sub-message", Name: m.Name, N: len(m.Formats), Limit: MaxFormats}
+		}
 	}
 	f := &family.Family{Name: s.Name, Protocol: s.Protonum}
 	if s.Protocol.IsGenetlink() {

@@ -136,6 +136,29 @@ func TestBudget(t *testing.T) {
 	}
 }
 
+// TestLimits: enums too large to look up per attribute in bounded time
+// are refused.
+func TestLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: big\ndefinitions:\n  - name: e\n    type: enum\n    entries: [")
+	for i := range tables.MaxEnumEntries + 1 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "e%d", i)
+	}
+	b.WriteString("]\n" + sparse(1)[len("name: sparse\n"):])
+	s, err := ynl.Parse(strings.NewReader(strings.Replace(b.String(), "value: 60000", "value: 1", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tables.Build(s)
+	var le *tables.LimitError
+	if !errors.As(err, &le) || le.Name != "e" || le.N != tables.MaxEnumEntries+1 {
+		t.Fatalf("Build: %v, want a LimitError naming e", err)
+	}
+}
+
 // FuzzBuild: arbitrary YAML to tables: an error or tables, never a
 // panic, and memory in proportion to the input.
 func FuzzBuild(f *testing.F) {
