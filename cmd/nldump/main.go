@@ -48,6 +48,7 @@ import (
 	"strings"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/dissect"
 )
 
 type genlFlag map[uint16]string
@@ -75,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		jsonOut  = fs.Bool("json", false, "print one JSON object per message")
 		validate = fs.Bool("validate", false, "check requests against the family's policy")
 		filter   = fs.String("filter", "", "keep messages matching family=..,type=..,seq=..")
-		famFlag  = fs.String("family", "route", "family of raw datagrams: route, generic or a number")
+		famFlag  = fs.String("family", "route", "family of raw datagrams: route, generic, netfilter or a number")
 		orderStr = fs.String("order", "auto", "byte order: auto, little, big or native")
 		genl     = genlFlag{}
 		specs    specFlag
@@ -187,10 +188,12 @@ func parseFamily(s string) (uint16, error) {
 		return familyRoute, nil
 	case "generic", "genl":
 		return familyGeneric, nil
+	case "netfilter":
+		return dissect.ProtoNetfilter, nil
 	}
 	n, err := strconv.ParseUint(strings.TrimPrefix(s, "netlink-"), 0, 16)
 	if err != nil {
-		return 0, fmt.Errorf("unknown family %q (want route, generic, a number or netlink-N)", s)
+		return 0, fmt.Errorf("unknown family %q (want route, generic, netfilter, a number or netlink-N)", s)
 	}
 	return uint16(n), nil
 }

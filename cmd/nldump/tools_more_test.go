@@ -363,3 +363,28 @@ func nfExprs(t *testing.T, where string, v any, exprs map[string]int) {
 		}
 	}
 }
+
+// TestFamilyNetfilter: -family netfilter reads raw datagrams as
+// NETLINK_NETFILTER, as -family 12 does: the NFT_MSG_NEWTABLE nft sent
+// (a datagram of toolsNetfilterCapture, little-endian, in hex).
+func TestFamilyNetfilter(t *testing.T) {
+	const msg = "24000000000a010001000000000000000100000008000100" + "6e6c770008000200" + "00000000"
+	file := writeHex(t, t.TempDir(), msg)
+	out, errs, status := runNldump(t, "-family", "netfilter", "-order", "little", file)
+	if status != 0 || errs != "" {
+		t.Fatalf("status %d, stderr:\n%s", status, errs)
+	}
+	for _, want := range []string{
+		" netfilter nftables NFT_MSG_NEWTABLE len=36 flags=NLM_F_REQUEST seq=1 pid=0\n",
+		"  nfgenmsg nfgen_family=1 version=0 res_id=0\n",
+		"  NFTABLES_A_TABLE_ATTRS_NAME \"nlw\" @20\n",
+		"  NFTABLES_A_TABLE_ATTRS_FLAGS 0 @28\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if out12, _, _ := runNldump(t, "-family", "12", "-order", "little", file); out12 != out {
+		t.Errorf("-family 12 differs:\n%s", cmp.Diff(out, out12))
+	}
+}
