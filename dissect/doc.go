@@ -5,6 +5,13 @@
 // an NLMSG_ERROR with the request it echoes, and whatever is malformed,
 // with its byte offset.
 //
+// NETLINK_NETFILTER (ProtoNetfilter) messages are named by their
+// subsystem (nlmsg_type's high byte) and message (its low byte), with
+// their struct nfgenmsg; nftables' and ctnetlink's attributes come from
+// the nftables and conntrack specs' sets, an nft expression's data from
+// the set its NFTA_EXPR_NAME selects; the other subsystems' attributes
+// are given by number.
+//
 // The name says what it does to a message, as a packet dissector does to
 // a frame: a Dissector takes a message apart by the tables of package
 // family (family/route, family/genl and the generated family/<name>
