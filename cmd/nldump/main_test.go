@@ -35,8 +35,9 @@ func captures(t testing.TB) []string {
 		t.Fatalf("captures in ../../testdata: %v %v", files, err)
 	}
 	// The capture of generic families with YNL specs (genl_linux_test.go),
-	// and what nft and conntrack said (tools_more_linux_test.go).
-	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-netfilter.pcap")
+	// what nft and conntrack said (tools_more_linux_test.go), and ss and
+	// ip xfrm (tools_diag_linux_test.go).
+	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-netfilter.pcap", toolsDiagCapture)
 }
 
 func runNldump(t testing.TB, args ...string) (stdout, stderr string, status int) {
