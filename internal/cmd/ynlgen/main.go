@@ -30,6 +30,12 @@
 // Files are rewritten only when they change. With -check nothing is
 // written: ynlgen lists the files that differ and exits with status 1.
 //
+// The rules that turn a spec into tables (display formats, policy
+// rules, which policies there are, which references close a cycle) are
+// package ynl/tables', whose Build makes the same tables as values at
+// run time (nldump -spec); ynlgen writes their results as Go literals.
+// TestRunTimeTables requires the two to agree on every spec.
+//
 // See names.go for how Go names are made.
 package main
 
