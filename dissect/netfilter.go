@@ -26,6 +26,8 @@ const (
 	nfnlSubsysNftables  = 10 // NFNL_SUBSYS_NFTABLES
 
 	ipctnlMsgCtGetStats = 5 // IPCTNL_MSG_CT_GET_STATS: the global counters
+
+	nftMsgGetObjReset = 21 // NFT_MSG_GETOBJ_RESET, which the spec lacks
 )
 
 // nfnlSubsystems names the subsystems by number (NFNL_SUBSYS_*).
@@ -96,6 +98,9 @@ func netfilterKind(k *Kind, h wire.Header) {
 	case sub == nfnlSubsysNftables:
 		k.Name, k.Cmd = "nftables", pick(nftMessages[:], msg)
 		k.Attrs = specAttrs(&nftables.Family, h.Type, request)
+		if msg == nftMsgGetObjReset {
+			k.Attrs = &nftables.ObjAttrs // nf_tables reads it as NFT_MSG_GETOBJ
+		}
 		k.Op = nfOp(k.Cmd)
 	case sub == nfnlSubsysCtnetlink:
 		k.Name, k.Cmd = "conntrack", pick(ctMessages[:], msg)

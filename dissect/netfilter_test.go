@@ -43,6 +43,7 @@ func TestNetfilterClassify(t *testing.T) {
 		{nft | 15, 0, kind{"nftables", "NFT_MSG_NEWGEN", "nfgenmsg", 4, &nftables.GenAttrs, wire.OpNew}},
 		{nft | 16, wire.Request, kind{"nftables", "NFT_MSG_GETGEN", "nfgenmsg", 4, &nftables.GenAttrs, wire.OpGet}},
 		{nft | 17, 0, kind{"nftables", "NFT_MSG_TRACE", "nfgenmsg", 4, nil, wire.OpUnknown}}, // no set in the spec
+		{nft | 21, wire.Request | wire.Dump, kind{"nftables", "NFT_MSG_GETOBJ_RESET", "nfgenmsg", 4, &nftables.ObjAttrs, wire.OpGet}},
 		{nft | 28, wire.Request, kind{"nftables", "NFT_MSG_DESTROYRULE", "nfgenmsg", 4, &nftables.RuleAttrs, wire.OpDelete}},
 		{nft | 99, wire.Request, kind{"nftables", "msg 99", "nfgenmsg", 4, nil, wire.OpUnknown}},
 		{ct | 0, wire.Request | wire.Create | wire.Excl, kind{"conntrack", "IPCTNL_MSG_CT_NEW", "nfgenmsg", 4, &conntrack.ConntrackAttrs, wire.OpNew}},
