@@ -268,3 +268,25 @@ func TestNetfilterObjData(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNetfilterWalk names and walks every message of nft's and
+// conntrack's capture, with a Writer that discards the events.
+func BenchmarkNetfilterWalk(b *testing.B) {
+	d := dissect.New()
+	msgs := messagesOf(d, readCapture(b, netfilterCapture))
+	size := 0
+	for i := range msgs {
+		size += len(msgs[i].msg)
+	}
+	var w dissect.Writer = dissect.Discard{}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range msgs {
+			m := &msgs[i]
+			d.Classify(&m.kind, dissect.ProtoNetfilter, nlwire.LittleEndian, m.kind.Header, m.msg[wire.HeaderLen:])
+			d.Message(w, m.msg, &m.kind)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/msg")
+}
