@@ -12,6 +12,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/sockdiag"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -242,3 +243,6 @@ func TestSets(t *testing.T) {
 		t.Error("the spaces that number from 0 do not name type 0")
 	}
 }
+
+// TestNoFmt: the package imports the standard library alone, and not fmt.
+func TestNoFmt(t *testing.T) { testenv.CheckCodecImports(t) }

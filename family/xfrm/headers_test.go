@@ -12,6 +12,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/xfrm"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -270,3 +271,6 @@ func TestSets(t *testing.T) {
 		t.Errorf("XFRMA: max %d", xfrm.Attrs.Max())
 	}
 }
+
+// TestNoFmt: the package imports the standard library alone, and not fmt.
+func TestNoFmt(t *testing.T) { testenv.CheckCodecImports(t) }
