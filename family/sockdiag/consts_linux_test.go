@@ -4,6 +4,7 @@ package sockdiag_test
 
 import (
 	"encoding/hex"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"strconv"
 	"testing"
 
@@ -71,11 +72,11 @@ func TestUnixConstants(t *testing.T) {
 
 // TestCConstants: every constant equals the C header's, compiled by gcc.
 func TestCConstants(t *testing.T) {
-	src := cPrelude + cIncludes + "int main(void) {\n"
+	src := testenv.CPrelude + cIncludes + "int main(void) {\n"
 	for _, c := range consts {
 		src += "C(" + c.name + ")\n"
 	}
-	got := runC(t, uapiDir(t, uapiHeaders...), src+"return 0;\n}\n")
+	got := testenv.RunC(t, testenv.UAPIDir(t, uapiHeaders...), src+"return 0;\n}\n")
 	for _, c := range consts {
 		if v, ok := got[c.name]; !ok || v != strconv.FormatUint(c.v, 10) {
 			t.Errorf("%s = %d, the C header says %q", c.name, c.v, v)
@@ -195,12 +196,12 @@ func sockID() sockdiag.SockID {
 // TestCLayout: each header parses as gcc lays it out on this machine, in
 // its size, and Append writes the same bytes.
 func TestCLayout(t *testing.T) {
-	src := cPrelude + cIncludes + "int main(void) {\n"
+	src := testenv.CPrelude + cIncludes + "int main(void) {\n"
 	for _, c := range layoutCases {
 		src += "{ " + c.c + "\ndump(\"" + c.name + "\", &s, sizeof s); }\n"
 	}
 	src += "{ unsigned int one = 1; dump(\"order\", &one, sizeof one); }\n"
-	got := runC(t, uapiDir(t, uapiHeaders...), src+"return 0;\n}\n")
+	got := testenv.RunC(t, testenv.UAPIDir(t, uapiHeaders...), src+"return 0;\n}\n")
 	// gcc builds for the machine, whatever GOARCH the test runs as (under
 	// qemu-s390x, say): its bytes are in the machine's order.
 	o := nlwire.LittleEndian

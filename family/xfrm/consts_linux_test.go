@@ -4,6 +4,7 @@ package xfrm_test
 
 import (
 	"encoding/hex"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"strconv"
 	"testing"
 
@@ -66,11 +67,11 @@ func TestUnixConstants(t *testing.T) {
 
 // TestCConstants: every constant equals the C header's, compiled by gcc.
 func TestCConstants(t *testing.T) {
-	src := cPrelude + cIncludes + "int main(void) {\n"
+	src := testenv.CPrelude + cIncludes + "int main(void) {\n"
 	for _, c := range consts {
 		src += "C(" + c.name + ")\n"
 	}
-	got := runC(t, uapiDir(t, "xfrm.h"), src+"return 0;\n}\n")
+	got := testenv.RunC(t, testenv.UAPIDir(t, "xfrm.h"), src+"return 0;\n}\n")
 	for _, c := range consts {
 		if v, ok := got[c.name]; !ok || v != strconv.FormatUint(c.v, 10) {
 			t.Errorf("%s = %d, the C header says %q", c.name, c.v, v)
@@ -188,12 +189,12 @@ s.aalgos = 0xffffffff; s.ealgos = 0x11; s.calgos = 0x22;`,
 // TestCLayout: each header parses as gcc lays it out on this machine, in
 // its size, and Append writes the same bytes.
 func TestCLayout(t *testing.T) {
-	src := cPrelude + cIncludes + "int main(void) {\n"
+	src := testenv.CPrelude + cIncludes + "int main(void) {\n"
 	for _, c := range layoutCases {
 		src += "{ " + c.c + "\ndump(\"" + c.name + "\", &s, sizeof s); }\n"
 	}
 	src += "{ unsigned int one = 1; dump(\"order\", &one, sizeof one); }\n"
-	got := runC(t, uapiDir(t, "xfrm.h"), src+"return 0;\n}\n")
+	got := testenv.RunC(t, testenv.UAPIDir(t, "xfrm.h"), src+"return 0;\n}\n")
 	// gcc builds for the machine, whatever GOARCH the test runs as (under
 	// qemu-s390x, say): its bytes are in the machine's order.
 	o := nlwire.LittleEndian
@@ -235,13 +236,13 @@ func TestCPolicySizes(t *testing.T) {
 		xfrm.XFRMA_REPLAY_ESN_VAL: "xfrm_replay_state_esn", xfrm.XFRMA_ADDRESS_FILTER: "xfrm_address_filter",
 		xfrm.XFRMA_OFFLOAD_DEV: "xfrm_user_offload",
 	}
-	src := cPrelude + cIncludes + "int main(void) {\n"
+	src := testenv.CPrelude + cIncludes + "int main(void) {\n"
 	for _, s := range structs {
 		src += `printf("` + s + ` %zu\n", sizeof(struct ` + s + "));\n"
 	}
 	src += `printf("xfrm_address_t %zu\n", sizeof(xfrm_address_t));` + "\n"
 	src += `printf("xfrmu_spdhthresh %zu\n", sizeof(struct xfrmu_spdhthresh));` + "\n"
-	got := runC(t, uapiDir(t, "xfrm.h"), src+"return 0;\n}\n")
+	got := testenv.RunC(t, testenv.UAPIDir(t, "xfrm.h"), src+"return 0;\n}\n")
 	structs[xfrm.XFRMA_SRCADDR], structs[xfrm.XFRMA_COADDR] = "xfrm_address_t", "xfrm_address_t"
 	for typ, s := range structs {
 		if r := xfrm.Policy.Rules[typ]; strconv.Itoa(int(r.Len)) != got[s] {

@@ -1,6 +1,6 @@
 //go:build linux
 
-package sockdiag_test
+package testenv
 
 import (
 	"bufio"
@@ -11,16 +11,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/nlwire/nlwire/internal/testenv"
 )
 
-// uapiDir returns a directory whose linux/ holds the named headers of
+// UAPIDir returns a directory whose linux/ holds the named headers of
 // the 6.12 kernel's include/uapi/linux (from NLWIRE_LINUX_SRC, an
 // unpacked /usr/src/linux-source-6.12, or Debian's tarball, extracted
 // once into the user's cache directory), for gcc's -I ahead of the
 // system's older headers; or skips the test.
-func uapiDir(t *testing.T, headers ...string) string {
+func UAPIDir(t testing.TB, headers ...string) string {
 	t.Helper()
 	roots := []string{os.Getenv("NLWIRE_LINUX_SRC")}
 	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
@@ -35,7 +33,7 @@ func uapiDir(t *testing.T, headers ...string) string {
 	}
 	tarballs, _ := filepath.Glob("/usr/src/linux-source-6.12*.tar.xz")
 	if len(tarballs) == 0 {
-		testenv.Skip(t, "kernel headers not found: no /usr/src/linux-source-6.12*.tar.xz (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
+		Skip(t, "kernel headers not found: no /usr/src/linux-source-6.12*.tar.xz (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
 	}
 	tarball := tarballs[len(tarballs)-1]
 	fi, err := os.Stat(tarball)
@@ -60,7 +58,7 @@ func uapiDir(t *testing.T, headers ...string) string {
 	for _, h := range headers {
 		args = append(args, base+"/include/uapi/linux/"+h)
 	}
-	if out, err := exec.Command(testenv.LookPath(t, "tar"), args...).CombinedOutput(); err != nil {
+	if out, err := exec.Command(LookPath(t, "tar"), args...).CombinedOutput(); err != nil {
 		t.Fatalf("tar %s: %v: %s", strings.Join(args, " "), err, out)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
@@ -69,12 +67,12 @@ func uapiDir(t *testing.T, headers ...string) string {
 	return inc
 }
 
-// runC compiles the C program src with gcc, the directory inc ahead of
+// RunC compiles the C program src with gcc, the directory inc ahead of
 // the system's headers, runs it, and returns its output's lines of the
 // form "NAME VALUE" as a map.
-func runC(t *testing.T, inc, src string) map[string]string {
+func RunC(t testing.TB, inc, src string) map[string]string {
 	t.Helper()
-	gcc := testenv.LookPath(t, "gcc")
+	gcc := LookPath(t, "gcc")
 	dir := t.TempDir()
 	c, bin := filepath.Join(dir, "p.c"), filepath.Join(dir, "p")
 	if err := os.WriteFile(c, []byte(src), 0o644); err != nil {
@@ -97,9 +95,9 @@ func runC(t *testing.T, inc, src string) map[string]string {
 	return m
 }
 
-// cPrelude is what every C program of the tests starts with: a dump of a
+// CPrelude is what every C program of the tests starts with: a dump of a
 // struct's bytes in hex, and the printing of a constant.
-const cPrelude = `#include <stdio.h>
+const CPrelude = `#include <stdio.h>
 #include <string.h>
 #include <stddef.h>
 #include <sys/socket.h>
