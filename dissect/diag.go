@@ -80,9 +80,42 @@ type fieldList struct {
 
 func (l *fieldList) add(name string, v int64) {
 	if l.n < len(l.d.fields) {
-		l.d.fields[l.n] = Field{name, v}
+		l.d.fields[l.n] = Field{Name: name, Value: v}
 		l.n++
 	}
+}
+
+// u64 adds a u64 field, by its own kind: its value may be above what an
+// int64 holds.
+func (l *fieldList) u64(name string, v uint64) {
+	if l.n < len(l.d.fields) {
+		l.d.fields[l.n] = Field{Name: name, Kind: FieldU64, Uint: v}
+		l.n++
+	}
+}
+
+// bytes adds a string (a NUL-padded char array, cut at its first NUL)
+// or a byte field.
+func (l *fieldList) bytes(name string, k FieldKind, b []byte) {
+	if k == FieldString {
+		if i := indexNUL(b); i >= 0 {
+			b = b[:i]
+		}
+	}
+	if l.n < len(l.d.fields) {
+		l.d.fields[l.n] = Field{Name: name, Kind: k, Bytes: b}
+		l.n++
+	}
+}
+
+// indexNUL returns the index of b's first NUL, or -1.
+func indexNUL(b []byte) int {
+	for i, c := range b {
+		if c == 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // addr adds an address field, unless a is the zero netip.Addr (an
@@ -99,9 +132,9 @@ func (l *fieldList) u32(name string, v uint32) { l.add(name, int64(v)) }
 // diagHeader decodes the fixed header p of a NETLINK_SOCK_DIAG or
 // NETLINK_XFRM message into h's Fields (by the C members' names, their
 // prefixes dropped as for the route headers) and Addrs, and returns the
-// number of fields, 0 if k.Struct is not one of theirs. The u64
-// lifetime limits of xfrm_lifetime_cfg are not among the fields: they
-// are mostly XFRM_INF, which a Field's int64 does not hold.
+// number of fields, 0 if k.Struct is not one of theirs. Every member
+// is given: u64 ones (xfrm_lifetime_cfg's limits, mostly XFRM_INF) as
+// FieldU64.
 func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 	l := fieldList{d: d}
 	o := k.Order
@@ -286,7 +319,9 @@ var (
 		"family", "prefixlen_d", "prefixlen_s", "proto", "ifindex", "user"}
 	idMembers  = []string{"daddr", "spi", "proto"}
 	curMembers = []string{"bytes", "packets", "add_time", "use_time"}
-	saMembers  = []string{"saddr", "stats.replay_window", "stats.replay", "stats.integrity_failed",
+	lftMembers = []string{"soft_byte_limit", "hard_byte_limit", "soft_packet_limit", "hard_packet_limit",
+		"soft_add_expires_seconds", "hard_add_expires_seconds", "soft_use_expires_seconds", "hard_use_expires_seconds"}
+	saMembers = []string{"saddr", "stats.replay_window", "stats.replay", "stats.integrity_failed",
 		"seq", "reqid", "family", "mode", "replay_window", "flags"}
 	saIDMembers = []string{"daddr", "spi", "family", "proto"}
 	polMembers  = []string{"priority", "index", "dir", "action", "flags", "share"}
@@ -313,17 +348,18 @@ func prefixed(p string, members []string) []string {
 }
 
 // saNames are the names of an xfrm_usersa_info's members.
-type saNames struct{ sel, id, cur, rest []string }
+type saNames struct{ sel, id, lft, cur, rest []string }
 
 func newSANames(p string) saNames {
-	return saNames{prefixed(p+"sel.", selMembers), prefixed(p+"id.", idMembers), prefixed(p+"curlft.", curMembers), prefixed(p, saMembers)}
+	return saNames{prefixed(p+"sel.", selMembers), prefixed(p+"id.", idMembers), prefixed(p+"lft.", lftMembers),
+		prefixed(p+"curlft.", curMembers), prefixed(p, saMembers)}
 }
 
 // polNames are the names of an xfrm_userpolicy_info's members.
-type polNames struct{ sel, cur, rest []string }
+type polNames struct{ sel, lft, cur, rest []string }
 
 func newPolNames(p string) polNames {
-	return polNames{prefixed(p+"sel.", selMembers), prefixed(p+"curlft.", curMembers), prefixed(p, polMembers)}
+	return polNames{prefixed(p+"sel.", selMembers), prefixed(p+"lft.", lftMembers), prefixed(p+"curlft.", curMembers), prefixed(p, polMembers)}
 }
 
 // selector adds a selector's members; its addresses are of its family,
@@ -353,10 +389,21 @@ func (l *fieldList) id(n []string, id *xfrm.ID, af uint16) {
 }
 
 func (l *fieldList) curlft(n []string, c *xfrm.LifetimeCur) {
-	l.add(n[0], int64(c.Bytes))
-	l.add(n[1], int64(c.Packets))
-	l.add(n[2], int64(c.AddTime))
-	l.add(n[3], int64(c.UseTime))
+	l.u64(n[0], c.Bytes)
+	l.u64(n[1], c.Packets)
+	l.u64(n[2], c.AddTime)
+	l.u64(n[3], c.UseTime)
+}
+
+func (l *fieldList) lft(n []string, c *xfrm.LifetimeCfg) {
+	l.u64(n[0], c.SoftByteLimit)
+	l.u64(n[1], c.HardByteLimit)
+	l.u64(n[2], c.SoftPacketLimit)
+	l.u64(n[3], c.HardPacketLimit)
+	l.u64(n[4], c.SoftAddExpiresSeconds)
+	l.u64(n[5], c.HardAddExpiresSeconds)
+	l.u64(n[6], c.SoftUseExpiresSeconds)
+	l.u64(n[7], c.HardUseExpiresSeconds)
 }
 
 func (l *fieldList) usersaInfo(n *saNames, m *xfrm.UsersaInfo) {
@@ -364,6 +411,7 @@ func (l *fieldList) usersaInfo(n *saNames, m *xfrm.UsersaInfo) {
 	l.id(n.id, &m.ID, m.Family)
 	r := n.rest
 	l.addr(r[0], m.Saddr.Addr(m.Family))
+	l.lft(n.lft, &m.Lft)
 	l.curlft(n.cur, &m.Curlft)
 	l.u32(r[1], m.Stats.ReplayWindow)
 	l.u32(r[2], m.Stats.Replay)
@@ -385,6 +433,7 @@ func (l *fieldList) usersaID(n []string, m *xfrm.UsersaID) {
 
 func (l *fieldList) userpolicyInfo(n *polNames, m *xfrm.UserpolicyInfo) {
 	l.selector(n.sel, &m.Sel, xfrm.AF_UNSPEC)
+	l.lft(n.lft, &m.Lft)
 	l.curlft(n.cur, &m.Curlft)
 	r := n.rest
 	l.u32(r[0], m.Priority)

@@ -1,6 +1,8 @@
 package dissect_test
 
 import (
+	"fmt"
+	"math"
 	"net/netip"
 	"strconv"
 	"testing"
@@ -31,7 +33,7 @@ type headerWriter struct {
 func (w *headerWriter) Header(h *dissect.Header) {
 	m := map[string]string{"struct": h.Struct}
 	for _, f := range h.Fields {
-		m[f.Name] = strconv.FormatInt(f.Value, 10)
+		m[f.Name] = fieldText(&f)
 	}
 	for _, a := range h.Addrs {
 		m[a.Name] = a.Addr.String()
@@ -40,6 +42,19 @@ func (w *headerWriter) Header(h *dissect.Header) {
 		m["raw"] = "yes"
 	}
 	w.headers = append(w.headers, m)
+}
+
+// fieldText gives a field's value as text, by its kind.
+func fieldText(f *dissect.Field) string {
+	switch f.Kind {
+	case dissect.FieldU64:
+		return strconv.FormatUint(f.Uint, 10)
+	case dissect.FieldString:
+		return strconv.Quote(string(f.Bytes))
+	case dissect.FieldBytes:
+		return fmt.Sprintf("%x", f.Bytes)
+	}
+	return strconv.FormatInt(f.Value, 10)
 }
 
 func (w *headerWriter) Attr(a *dissect.Attr) {
@@ -117,7 +132,8 @@ func TestDiagCapture(t *testing.T) {
 		{"struct": "xfrm_usersa_info", "id.spi": "8192", "id.proto": "50", "id.daddr": "10.0.0.3", "saddr": "10.0.0.1", "family": "2"},
 		{"struct": "xfrm_userspi_info", "min": "8192", "max": "8192", "info.id.daddr": "10.0.0.3"},
 		{"struct": "xfrm_usersa_id", "spi": "8192", "daddr": "10.0.0.3"},
-		{"struct": "xfrm_usersa_info", "id.spi": "4096", "reqid": "7", "mode": "1", "sel.daddr": "10.0.2.0", "sel.saddr": "10.0.1.0"},
+		{"struct": "xfrm_usersa_info", "id.spi": "4096", "reqid": "7", "mode": "1", "sel.daddr": "10.0.2.0", "sel.saddr": "10.0.1.0",
+			"lft.soft_byte_limit": "18446744073709551615", "lft.hard_packet_limit": "18446744073709551615", "lft.soft_add_expires_seconds": "0"},
 		{"struct": "xfrm_userpolicy_info", "dir": "1", "sel.prefixlen_d": "24", "sel.daddr": "10.0.2.0"},
 	} {
 		if w.find(want) == nil {
@@ -156,7 +172,9 @@ func TestDiagBigEndian(t *testing.T) {
 	id.Sport, id.Dport = 22, 50000
 	copy(id.Src[:], netip.MustParseAddr("192.0.2.1").AsSlice())
 	sa := xfrm.UsersaInfo{ID: xfrm.ID{Daddr: xfrm.AddressFrom(netip.MustParseAddr("2001:db8::2")), SPI: 0xdeadbeef, Proto: xfrm.IPPROTO_ESP},
-		Family: xfrm.AF_INET6, Reqid: 0x01020304}
+		Family: xfrm.AF_INET6, Reqid: 0x01020304,
+		Lft:    xfrm.LifetimeCfg{SoftByteLimit: math.MaxUint64, HardPacketLimit: 0x0102030405060708, HardUseExpiresSeconds: 1<<63 + 5},
+		Curlft: xfrm.LifetimeCur{UseTime: 1<<63 | 1}}
 	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
 		b := wire.NewBuilder(nil).WithOrder(o)
 		m := b.Start(wire.Header{Type: sockdiag.SOCK_DIAG_BY_FAMILY, Flags: wire.Multi})
@@ -187,8 +205,11 @@ func TestDiagBigEndian(t *testing.T) {
 			t.Fatalf("%v: %v, problems %v", o, w.headers, w.problems)
 		}
 		got := []string{w.headers[0]["id.sport"], w.headers[0]["id.dport"], w.headers[0]["id.src"], w.headers[0]["inode"],
-			w.headers[1]["id.spi"], w.headers[1]["id.daddr"], w.headers[1]["reqid"]}
-		want := []string{"22", "50000", "192.0.2.1", "168496141", "3735928559", "2001:db8::2", "16909060"}
+			w.headers[1]["id.spi"], w.headers[1]["id.daddr"], w.headers[1]["reqid"],
+			w.headers[1]["lft.soft_byte_limit"], w.headers[1]["lft.hard_packet_limit"], w.headers[1]["lft.hard_use_expires_seconds"],
+			w.headers[1]["lft.hard_byte_limit"], w.headers[1]["curlft.use_time"]}
+		want := []string{"22", "50000", "192.0.2.1", "168496141", "3735928559", "2001:db8::2", "16909060",
+			"18446744073709551615", "72623859790382856", "9223372036854775813", "0", "9223372036854775809"}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", o, diff)
 		}

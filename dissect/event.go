@@ -120,11 +120,37 @@ type Header struct {
 	Offset, Len, Depth int
 }
 
-// Field is a named integer field of a fixed header.
+// Field is a named field of a fixed header, or of a struct an attribute
+// holds.
 type Field struct {
-	Name  string
+	Name string
+	// Kind says which of Value, Uint and Bytes holds the field.
+	Kind FieldKind
+	// Value is an integer field's value (unsigned ones zero-extended,
+	// signed ones sign-extended): every integer of 32 bits or less.
 	Value int64
+	// Uint is a u64 field's value (Kind FieldU64), which may be above
+	// what Value holds (XFRM_INF, 2^64-1).
+	Uint uint64
+	// Bytes is a FieldString's text (up to its first NUL) or a
+	// FieldBytes' bytes: a view into the message.
+	Bytes []byte
 }
+
+// FieldKind is how a Field's value is held.
+type FieldKind uint8
+
+// The kinds of Field.
+const (
+	// FieldInt: Field.Value, an integer of up to 32 bits.
+	FieldInt FieldKind = iota
+	// FieldU64: Field.Uint, an unsigned 64-bit integer.
+	FieldU64
+	// FieldString: Field.Bytes, a fixed-size char array's text.
+	FieldString
+	// FieldBytes: Field.Bytes, shown as hex (a key, a bitmap).
+	FieldBytes
+)
 
 // AddrField is a named IPv4 or IPv6 address field of a fixed header.
 // The address fields of a header whose address family is neither are

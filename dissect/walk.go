@@ -38,7 +38,7 @@ type Dissector struct {
 
 	ev     Attr            // the Attr event, reused
 	hdr    Header          // the Header event, reused
-	fields [40]Field       // hdr.Fields' storage (xfrm_user_acquire has 36)
+	fields [56]Field       // hdr.Fields' storage (xfrm_user_acquire has 48)
 	addrs  [8]AddrField    // hdr.Addrs' storage
 	prob   Problem         // the Problem event, reused
 	ack    Ack             // the Ack event, reused
@@ -112,7 +112,7 @@ func (d *Dissector) body(w Writer, msg []byte, k *Kind, depth int) {
 			// A dump request with the legacy one-byte struct rtgenmsg,
 			// which rtnetlink still accepts in place of the full header.
 			h := d.header("rtgenmsg", depth, 1)
-			d.fields[0] = Field{"family", int64(p[0])}
+			d.fields[0] = Field{Name: "family", Value: int64(p[0])}
 			h.Fields = d.fields[:1]
 			w.Header(h)
 			return
@@ -147,59 +147,59 @@ func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
 	switch k.Struct {
 	case "ifinfomsg":
 		m, _ := route.ParseIfInfoMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"type", int64(m.Type)}, Field{"index", int64(m.Index)}
-		f[3], f[4] = Field{"flags", int64(m.Flags)}, Field{"change", int64(m.Change)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "type", Value: int64(m.Type)}, Field{Name: "index", Value: int64(m.Index)}
+		f[3], f[4] = Field{Name: "flags", Value: int64(m.Flags)}, Field{Name: "change", Value: int64(m.Change)}
 		n = 5
 	case "ifaddrmsg":
 		m, _ := route.ParseIfAddrMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"prefixlen", int64(m.PrefixLen)}, Field{"flags", int64(m.Flags)}
-		f[3], f[4] = Field{"scope", int64(m.Scope)}, Field{"index", int64(m.Index)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "prefixlen", Value: int64(m.PrefixLen)}, Field{Name: "flags", Value: int64(m.Flags)}
+		f[3], f[4] = Field{Name: "scope", Value: int64(m.Scope)}, Field{Name: "index", Value: int64(m.Index)}
 		n = 5
 	case "rtmsg":
 		m, _ := route.ParseRtMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"dst_len", int64(m.DstLen)}, Field{"src_len", int64(m.SrcLen)}
-		f[3], f[4], f[5] = Field{"tos", int64(m.TOS)}, Field{"table", int64(m.Table)}, Field{"protocol", int64(m.Protocol)}
-		f[6], f[7], f[8] = Field{"scope", int64(m.Scope)}, Field{"type", int64(m.Type)}, Field{"flags", int64(m.Flags)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "dst_len", Value: int64(m.DstLen)}, Field{Name: "src_len", Value: int64(m.SrcLen)}
+		f[3], f[4], f[5] = Field{Name: "tos", Value: int64(m.TOS)}, Field{Name: "table", Value: int64(m.Table)}, Field{Name: "protocol", Value: int64(m.Protocol)}
+		f[6], f[7], f[8] = Field{Name: "scope", Value: int64(m.Scope)}, Field{Name: "type", Value: int64(m.Type)}, Field{Name: "flags", Value: int64(m.Flags)}
 		n = 9
 	case "ndmsg":
 		m, _ := route.ParseNdMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"index", int64(m.Index)}, Field{"state", int64(m.State)}
-		f[3], f[4] = Field{"flags", int64(m.Flags)}, Field{"type", int64(m.Type)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "index", Value: int64(m.Index)}, Field{Name: "state", Value: int64(m.State)}
+		f[3], f[4] = Field{Name: "flags", Value: int64(m.Flags)}, Field{Name: "type", Value: int64(m.Type)}
 		n = 5
 	case "tcmsg":
 		m, _ := route.ParseTcMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"index", int64(m.Index)}, Field{"handle", int64(m.Handle)}
-		f[3], f[4] = Field{"parent", int64(m.Parent)}, Field{"info", int64(m.Info)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "index", Value: int64(m.Index)}, Field{Name: "handle", Value: int64(m.Handle)}
+		f[3], f[4] = Field{Name: "parent", Value: int64(m.Parent)}, Field{Name: "info", Value: int64(m.Info)}
 		n = 5
 	case "fib_rule_hdr":
 		m, _ := route.ParseFibRuleHdr(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"dst_len", int64(m.DstLen)}, Field{"src_len", int64(m.SrcLen)}
-		f[3], f[4], f[5] = Field{"tos", int64(m.TOS)}, Field{"table", int64(m.Table)}, Field{"action", int64(m.Action)}
-		f[6] = Field{"flags", int64(m.Flags)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "dst_len", Value: int64(m.DstLen)}, Field{Name: "src_len", Value: int64(m.SrcLen)}
+		f[3], f[4], f[5] = Field{Name: "tos", Value: int64(m.TOS)}, Field{Name: "table", Value: int64(m.Table)}, Field{Name: "action", Value: int64(m.Action)}
+		f[6] = Field{Name: "flags", Value: int64(m.Flags)}
 		n = 7
 	case "nhmsg":
 		m, _ := route.ParseNhMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"scope", int64(m.Scope)}, Field{"protocol", int64(m.Protocol)}
-		f[3] = Field{"flags", int64(m.Flags)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "scope", Value: int64(m.Scope)}, Field{Name: "protocol", Value: int64(m.Protocol)}
+		f[3] = Field{Name: "flags", Value: int64(m.Flags)}
 		n = 4
 	case "if_stats_msg":
 		m, _ := route.ParseIfStatsMsg(p, o)
-		f[0], f[1], f[2] = Field{"family", int64(m.Family)}, Field{"index", int64(m.Index)}, Field{"filter_mask", int64(m.FilterMask)}
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "index", Value: int64(m.Index)}, Field{Name: "filter_mask", Value: int64(m.FilterMask)}
 		n = 3
 	case "br_port_msg":
 		m, _ := route.ParseBrPortMsg(p, o)
-		f[0], f[1] = Field{"family", int64(m.Family)}, Field{"index", int64(m.Index)}
+		f[0], f[1] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "index", Value: int64(m.Index)}
 		n = 2
 	case "nfgenmsg":
-		f[0], f[1] = Field{"nfgen_family", int64(p[0])}, Field{"version", int64(p[1])}
-		f[2] = Field{"res_id", int64(p[2])<<8 | int64(p[3])} // big-endian
+		f[0], f[1] = Field{Name: "nfgen_family", Value: int64(p[0])}, Field{Name: "version", Value: int64(p[1])}
+		f[2] = Field{Name: "res_id", Value: int64(p[2])<<8 | int64(p[3])} // big-endian
 		n = 3
 	case "rtgenmsg", "netconfmsg", "ndtmsg", "tcamsg":
-		f[0] = Field{"family", int64(p[0])}
+		f[0] = Field{Name: "family", Value: int64(p[0])}
 		n = 1
 	case "genlmsghdr":
 		m, _ := genl.ParseHeader(p, o)
-		f[0], f[1], f[2] = Field{"cmd", int64(m.Cmd)}, Field{"version", int64(m.Version)}, Field{"reserved", int64(m.Reserved)}
+		f[0], f[1], f[2] = Field{Name: "cmd", Value: int64(m.Cmd)}, Field{Name: "version", Value: int64(m.Version)}, Field{Name: "reserved", Value: int64(m.Reserved)}
 		n = 3
 		if len(p) > genl.HeaderLen {
 			h.User = p[genl.HeaderLen:] // the family's own fixed header (struct ovs_header)

@@ -93,19 +93,7 @@ func (w *jsonWriter) Header(h *dissect.Header) {
 	b := append(w.d.b, `,"header":{"struct":"`...) // a C struct's name: plain
 	b = append(b, h.Struct...)
 	b = append(b, '"')
-	for _, f := range h.Fields {
-		b = append(b, `,"`...)
-		b = append(b, f.Name...)
-		b = append(b, `":`...)
-		b = appendInt(b, f.Value)
-	}
-	for _, a := range h.Addrs {
-		b = append(b, `,"`...)
-		b = append(b, a.Name...)
-		b = append(b, `":"`...)
-		b = a.Addr.AppendTo(b)
-		b = append(b, '"')
-	}
+	b = appendJSONFields(b, h)
 	if h.User != nil {
 		b = append(b, `,"user_header":`...)
 		b = appendHexValue(b, h.User, true)
@@ -367,4 +355,35 @@ func appendJSONValue(b []byte, v *dissect.Value) []byte {
 		return append(b, '}')
 	}
 	return appendHexValue(b, v.Bytes, true)
+}
+
+// appendJSONFields appends a header's fields and addresses, each as
+// `,"name":value`; a u64 prints as the exact number, as a u64
+// attribute's value does.
+func appendJSONFields(b []byte, h *dissect.Header) []byte {
+	for i := range h.Fields {
+		f := &h.Fields[i]
+		b = append(b, `,"`...)
+		b = append(b, f.Name...)
+		b = append(b, `":`...)
+		switch f.Kind {
+		case dissect.FieldU64:
+			b = appendUint(b, f.Uint)
+		case dissect.FieldString:
+			b = appendJSONString(b, string(f.Bytes))
+		case dissect.FieldBytes:
+			b = appendHexValue(b, f.Bytes, true)
+		default:
+			b = appendInt(b, f.Value)
+		}
+	}
+	for i := range h.Addrs {
+		a := &h.Addrs[i]
+		b = append(b, `,"`...)
+		b = append(b, a.Name...)
+		b = append(b, `":"`...)
+		b = a.Addr.AppendTo(b)
+		b = append(b, '"')
+	}
+	return b
 }

@@ -65,20 +65,7 @@ func (w *textWriter) End(*dissect.Kind) {}
 func (w *textWriter) Header(h *dissect.Header) {
 	b := appendIndent(w.d.b, h.Depth)
 	b = append(b, h.Struct...)
-	for i := range h.Fields {
-		f := &h.Fields[i]
-		b = append(b, ' ')
-		b = append(b, f.Name...)
-		b = append(b, '=')
-		b = appendInt(b, f.Value)
-	}
-	for i := range h.Addrs {
-		a := &h.Addrs[i]
-		b = append(b, ' ')
-		b = append(b, a.Name...)
-		b = append(b, '=')
-		b = a.Addr.AppendTo(b)
-	}
+	b = appendTextFields(b, h)
 	if h.User != nil {
 		b = append(b, " user_header="...)
 		b = appendHexValue(b, h.User, false)
@@ -346,6 +333,35 @@ func appendHWAddr(b, p []byte) []byte {
 			b = append(b, ':')
 		}
 		b = append(b, digits[c>>4], digits[c&0xf])
+	}
+	return b
+}
+
+// appendTextFields appends a header's fields and addresses, each as
+// " name=value".
+func appendTextFields(b []byte, h *dissect.Header) []byte {
+	for i := range h.Fields {
+		f := &h.Fields[i]
+		b = append(b, ' ')
+		b = append(b, f.Name...)
+		b = append(b, '=')
+		switch f.Kind {
+		case dissect.FieldU64:
+			b = appendUint(b, f.Uint)
+		case dissect.FieldString:
+			b = strconv.AppendQuote(b, string(f.Bytes))
+		case dissect.FieldBytes:
+			b = appendHexValue(b, f.Bytes, false)
+		default:
+			b = appendInt(b, f.Value)
+		}
+	}
+	for i := range h.Addrs {
+		a := &h.Addrs[i]
+		b = append(b, ' ')
+		b = append(b, a.Name...)
+		b = append(b, '=')
+		b = a.Addr.AppendTo(b)
 	}
 	return b
 }
