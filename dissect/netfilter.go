@@ -74,6 +74,29 @@ var CtStatsGlobalAttrs = family.Set{Space: "CTA_STATS_GLOBAL", Attrs: []family.A
 	2: {Name: "CTA_STATS_GLOBAL_MAX_ENTRIES", Format: family.BE32},
 }}
 
+// NftSetAttrs is the nftables spec's set-attrs with the attributes the
+// spec lacks and include/uapi/linux/netfilter/nf_tables.h defines (Linux
+// 6.18 puts both in its NEWSET replies): NFTA_SET_TYPE (19, the set
+// backend's type, a string) and NFTA_SET_COUNT (20, the number of
+// elements, a u32 that nf_tables puts big-endian). They are named as
+// the spec names its own.
+var NftSetAttrs = family.Set{Space: nftables.SetAttrs.Space, Attrs: withNftSetTypeCount(nftables.SetAttrs.Attrs)}
+
+// withNftSetTypeCount returns a copy of the spec's set-attrs with
+// NFTA_SET_TYPE and NFTA_SET_COUNT.
+func withNftSetTypeCount(spec []family.Attr) []family.Attr {
+	const nftaSetType, nftaSetCount = 19, 20
+	a := make([]family.Attr, max(len(spec), nftaSetCount+1))
+	copy(a, spec)
+	if a[nftaSetType].Name == "" {
+		a[nftaSetType] = family.Attr{Name: "NFTABLES_A_SET_ATTRS_TYPE", Format: family.String}
+	}
+	if a[nftaSetCount].Name == "" {
+		a[nftaSetCount] = family.Attr{Name: "NFTABLES_A_SET_ATTRS_COUNT", Format: family.BE32}
+	}
+	return a
+}
+
 // netfilterKind fills in what the tables say about an nfnetlink message:
 // the nfgenmsg header; the batch delimiters by name; the nftables and
 // ctnetlink messages by their UAPI names, with the attribute sets of the
@@ -98,8 +121,11 @@ func netfilterKind(k *Kind, h wire.Header) {
 	case sub == nfnlSubsysNftables:
 		k.Name, k.Cmd = "nftables", pick(nftMessages[:], msg)
 		k.Attrs = specAttrs(&nftables.Family, h.Type, request)
-		if msg == nftMsgGetObjReset {
+		switch {
+		case msg == nftMsgGetObjReset:
 			k.Attrs = &nftables.ObjAttrs // nf_tables reads it as NFT_MSG_GETOBJ
+		case k.Attrs == &nftables.SetAttrs:
+			k.Attrs = &NftSetAttrs
 		}
 		k.Op = nfOp(k.Cmd)
 	case sub == nfnlSubsysCtnetlink:

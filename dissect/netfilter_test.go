@@ -79,6 +79,7 @@ func TestNetfilterCapture(t *testing.T) {
 		t.Fatalf("%d messages", len(msgs))
 	}
 	exprs := map[string]int{}
+	setTypeCount := map[string]int{} // NFTA_SET_TYPE and NFTA_SET_COUNT, by value
 	for i := range msgs {
 		var rec recorder
 		d.Message(&rec, msgs[i].msg, &msgs[i].kind)
@@ -93,7 +94,8 @@ func TestNetfilterCapture(t *testing.T) {
 			case e.What == "header" && msgs[i].kind.Name == "NFNL_MSG_BATCH_BEGIN" && e.Value != " nfgen_family=0 version=0 res_id=10":
 				t.Errorf("message %d: batch header%s", i, e.Value)
 			case e.What != "attr" && e.What != "nest":
-			case e.Name == "" && msgs[i].kind.Cmd == "NFT_MSG_NEWSET" && e.Depth == 1 && nftables.SetAttrs.Name(e.Type) == "" && (e.Type == 19 || e.Type == 20):
+			case e.Name == "NFTABLES_A_SET_ATTRS_TYPE" || e.Name == "NFTABLES_A_SET_ATTRS_COUNT":
+				setTypeCount[e.Name+" "+e.Value]++
 			case e.Name == "":
 				t.Errorf("message %d (%s): attribute %d at %d unnamed", i, msgs[i].kind.FullName(), e.Type, e.Offset)
 			case e.Name == "NFTABLES_A_EXPR_ATTRS_NAME":
@@ -109,6 +111,14 @@ func TestNetfilterCapture(t *testing.T) {
 				t.Errorf("message %d: %s in a %s expression's data", i, e.Name, exprName)
 			}
 		}
+	}
+	// Linux 6.18's NEWSET replies end with NFTA_SET_TYPE (the backend,
+	// "%ps" of its ops: an address here) and NFTA_SET_COUNT (big-endian),
+	// which the spec lacks: two backends; sets of 0 and 2 elements.
+	wantSet := map[string]int{"NFTABLES_A_SET_ATTRS_TYPE s:0xffffffff82507f40": 10, "NFTABLES_A_SET_ATTRS_TYPE s:0xffffffff82508020": 4,
+		"NFTABLES_A_SET_ATTRS_COUNT u:0": 1, "NFTABLES_A_SET_ATTRS_COUNT u:2": 13}
+	if diff := cmp.Diff(wantSet, setTypeCount); diff != "" {
+		t.Errorf("NFTA_SET_TYPE and NFTA_SET_COUNT (-want +got):\n%s", diff)
 	}
 	for _, name := range []string{"payload", "cmp", "meta", "ct", "lookup", "counter", "immediate", "bitwise"} {
 		if exprs[name] == 0 {

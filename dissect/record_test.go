@@ -42,7 +42,7 @@ func (r *recorder) End(k *dissect.Kind) { r.add(event{What: "end", Name: k.Name}
 func (r *recorder) Header(h *dissect.Header) {
 	v := ""
 	for _, f := range h.Fields {
-		v += " " + f.Name + "=" + strconv.FormatInt(f.Value, 10)
+		v += " " + f.Name + "=" + fieldText(&f)
 	}
 	r.add(event{What: "header", Depth: h.Depth, Name: h.Struct, Offset: h.Offset, Len: h.Len, Value: v})
 }
