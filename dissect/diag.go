@@ -20,7 +20,7 @@ const (
 // sockDiagKind fills in what family/sockdiag says about a message: its
 // header and attributes depend on its direction and, for
 // SOCK_DIAG_BY_FAMILY and SOCK_DESTROY, on the address family in the
-// payload's first byte. A family without tables (AF_SMC, AF_VSOCK, ...)
+// payload's first byte. A family without tables (AF_SMC, AF_TIPC, ...)
 // leaves the payload as bytes.
 func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
 	var af uint8
@@ -213,6 +213,26 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 		l.add("family", int64(m.Family))
 		l.add("type", int64(m.Type))
 		l.add("num", int64(m.Num))
+		l.u32("ino", m.Ino)
+		l.cookie(m.Cookie)
+	case "vsock_diag_req":
+		m, _ := sockdiag.ParseVsockDiagReq(p, o)
+		l.add("family", int64(m.Family))
+		l.add("protocol", int64(m.Protocol))
+		l.u32("states", m.States)
+		l.u32("ino", m.Ino)
+		l.u32("show", m.Show)
+		l.cookie(m.Cookie)
+	case "vsock_diag_msg":
+		m, _ := sockdiag.ParseVsockDiagMsg(p, o)
+		l.add("family", int64(m.Family))
+		l.add("type", int64(m.Type))
+		l.add("state", int64(m.State))
+		l.add("shutdown", int64(m.Shutdown))
+		l.u32("src_cid", m.SrcCID)
+		l.u32("src_port", m.SrcPort)
+		l.u32("dst_cid", m.DstCID)
+		l.u32("dst_port", m.DstPort)
 		l.u32("ino", m.Ino)
 		l.cookie(m.Cookie)
 	default:

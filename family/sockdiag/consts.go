@@ -22,6 +22,7 @@ const (
 	AF_INET6   = 10
 	AF_NETLINK = 16
 	AF_PACKET  = 17
+	AF_VSOCK   = 40
 )
 
 // Multicast groups of NETLINK_SOCK_DIAG (enum sknetlink_groups): sockets

@@ -16,13 +16,14 @@ import (
 )
 
 // uapiHeaders are the 6.12 headers the C programs include.
-var uapiHeaders = []string{"sock_diag.h", "inet_diag.h", "unix_diag.h", "netlink_diag.h", "packet_diag.h", "tls.h", "mptcp.h", "mptcp_pm.h"}
+var uapiHeaders = []string{"sock_diag.h", "inet_diag.h", "unix_diag.h", "netlink_diag.h", "packet_diag.h", "vm_sockets_diag.h", "tls.h", "mptcp.h", "mptcp_pm.h"}
 
 const cIncludes = `#include <linux/sock_diag.h>
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/vm_sockets_diag.h>
 #include <linux/tls.h>
 #include <linux/mptcp.h>
 `
@@ -41,6 +42,7 @@ func TestUnixConstants(t *testing.T) {
 		{"AF_INET6", sockdiag.AF_INET6, unix.AF_INET6},
 		{"AF_NETLINK", sockdiag.AF_NETLINK, unix.AF_NETLINK},
 		{"AF_PACKET", sockdiag.AF_PACKET, unix.AF_PACKET},
+		{"AF_VSOCK", sockdiag.AF_VSOCK, unix.AF_VSOCK},
 		{"SKNLGRP_NONE", sockdiag.SKNLGRP_NONE, unix.SKNLGRP_NONE},
 		{"SKNLGRP_INET_TCP_DESTROY", sockdiag.SKNLGRP_INET_TCP_DESTROY, unix.SKNLGRP_INET_TCP_DESTROY},
 		{"SKNLGRP_INET_UDP_DESTROY", sockdiag.SKNLGRP_INET_UDP_DESTROY, unix.SKNLGRP_INET_UDP_DESTROY},
@@ -175,6 +177,24 @@ s.pdiag_cookie[0] = 0xa1a2a3a4; s.pdiag_cookie[1] = 0xb1b2b3b4;`,
 		sockdiag.PacketDiagMsg{Family: 17, Type: 3, Num: 0x88b5, Ino: 0x1020304, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
 		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParsePacketDiagMsg(b, o) },
 		func(m any, o nlwire.Order) []byte { return m.(sockdiag.PacketDiagMsg).Append(nil, o) },
+	},
+	{
+		"vsock_diag_req", `struct vsock_diag_req s; memset(&s, 0, sizeof s);
+s.sdiag_family = 40; s.sdiag_protocol = 0; s.vdiag_states = 0x400; s.vdiag_ino = 0x1020304; s.vdiag_show = 0x5060708;
+s.vdiag_cookie[0] = 0xa1a2a3a4; s.vdiag_cookie[1] = 0xb1b2b3b4;`,
+		sockdiag.VsockDiagReq{Family: 40, States: 0x400, Ino: 0x1020304, Show: 0x5060708, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseVsockDiagReq(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.VsockDiagReq).Append(nil, o) },
+	},
+	{
+		"vsock_diag_msg", `struct vsock_diag_msg s; memset(&s, 0, sizeof s);
+s.vdiag_family = 40; s.vdiag_type = 1; s.vdiag_state = 10; s.vdiag_shutdown = 3;
+s.vdiag_src_cid = 0x11111111; s.vdiag_src_port = 0x22222222; s.vdiag_dst_cid = 0x33333333; s.vdiag_dst_port = 0x44444444;
+s.vdiag_ino = 0x55555555; s.vdiag_cookie[0] = 0xa1a2a3a4; s.vdiag_cookie[1] = 0xb1b2b3b4;`,
+		sockdiag.VsockDiagMsg{Family: 40, Type: 1, State: 10, Shutdown: 3, SrcCID: 0x11111111, SrcPort: 0x22222222,
+			DstCID: 0x33333333, DstPort: 0x44444444, Ino: 0x55555555, Cookie: sockdiag.Cookie{0xa1a2a3a4, 0xb1b2b3b4}},
+		func(b []byte, o nlwire.Order) (any, error) { return sockdiag.ParseVsockDiagMsg(b, o) },
+		func(m any, o nlwire.Order) []byte { return m.(sockdiag.VsockDiagMsg).Append(nil, o) },
 	},
 	{
 		"sock_diag_req", `struct sock_diag_req s; memset(&s, 0, sizeof s); s.sdiag_family = 10; s.sdiag_protocol = 17;`,

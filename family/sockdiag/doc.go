@@ -18,7 +18,7 @@
 //     InetDiagReqV2, InetDiagReq, InetDiagMsg (with SockID, whose ports
 //     and addresses are big-endian whatever the message's order),
 //     UnixDiagReq, UnixDiagMsg, NetlinkDiagReq, NetlinkDiagMsg,
-//     PacketDiagReq and PacketDiagMsg.
+//     PacketDiagReq, PacketDiagMsg, VsockDiagReq and VsockDiagMsg.
 //   - Attribute tables (family.Set values) and Lookup, which gives a
 //     message's header and attribute space: one message type has several
 //     forms, chosen by direction (a request is a *_diag_req, its reply a

@@ -22,6 +22,8 @@ const (
 	NetlinkDiagMsgLen = 28 // sizeof(struct netlink_diag_msg)
 	PacketDiagReqLen  = 20 // sizeof(struct packet_diag_req)
 	PacketDiagMsgLen  = 16 // sizeof(struct packet_diag_msg)
+	VsockDiagReqLen   = 24 // sizeof(struct vsock_diag_req)
+	VsockDiagMsgLen   = 32 // sizeof(struct vsock_diag_msg)
 )
 
 func short(name string, have, want int) error {
@@ -600,6 +602,123 @@ func (m PacketDiagMsg) Len() int { return PacketDiagMsgLen }
 // Append appends m to b in byte order o.
 func (m PacketDiagMsg) Append(b []byte, o nlwire.Order) []byte {
 	b, t := grow(b, PacketDiagMsgLen)
+	m.Put(t, o)
+	return b
+}
+
+// VsockDiagReq is the header of SOCK_DIAG_BY_FAMILY requests for
+// AF_VSOCK (struct vsock_diag_req, linux/vm_sockets_diag.h). Its padding
+// is written as zero.
+type VsockDiagReq struct {
+	Family   uint8  // sdiag_family: AF_VSOCK
+	Protocol uint8  // sdiag_protocol: must be 0
+	States   uint32 // vdiag_states: a bit for each TCP_* state asked for
+	Ino      uint32 // vdiag_ino: must be 0
+	Show     uint32 // vdiag_show: must be 0
+	Cookie   Cookie // vdiag_cookie
+}
+
+// ParseVsockDiagReq decodes the struct vsock_diag_req at the start of b,
+// in byte order o. A b shorter than VsockDiagReqLen yields a
+// *family.HeaderError.
+func ParseVsockDiagReq(b []byte, o nlwire.Order) (VsockDiagReq, error) {
+	if len(b) < VsockDiagReqLen {
+		return VsockDiagReq{}, short("vsock_diag_req", len(b), VsockDiagReqLen)
+	}
+	s := o.Swap()
+	return VsockDiagReq{
+		Family: b[0], Protocol: b[1],
+		States: endian.Uint32(b[4:8], s),
+		Ino:    endian.Uint32(b[8:12], s),
+		Show:   endian.Uint32(b[12:16], s),
+		Cookie: parseCookie(b[16:24], s),
+	}, nil
+}
+
+// Put writes m into b[:VsockDiagReqLen] in byte order o and reports
+// whether b was long enough.
+func (m VsockDiagReq) Put(b []byte, o nlwire.Order) bool {
+	if len(b) < VsockDiagReqLen {
+		return false
+	}
+	s := o.Swap()
+	b[0], b[1], b[2], b[3] = m.Family, m.Protocol, 0, 0
+	endian.PutUint32(b[4:8], m.States, s)
+	endian.PutUint32(b[8:12], m.Ino, s)
+	endian.PutUint32(b[12:16], m.Show, s)
+	putCookie(b[16:24], m.Cookie, s)
+	return true
+}
+
+// Len returns VsockDiagReqLen: with Put, it makes VsockDiagReq a
+// wire.FixedHeader.
+func (m VsockDiagReq) Len() int { return VsockDiagReqLen }
+
+// Append appends m to b in byte order o.
+func (m VsockDiagReq) Append(b []byte, o nlwire.Order) []byte {
+	b, t := grow(b, VsockDiagReqLen)
+	m.Put(t, o)
+	return b
+}
+
+// VsockDiagMsg is the header of the kernel's AF_VSOCK socket
+// descriptions (struct vsock_diag_msg), which carry no attributes.
+type VsockDiagMsg struct {
+	Family   uint8  // vdiag_family: AF_VSOCK
+	Type     uint8  // vdiag_type: SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET
+	State    uint8  // vdiag_state: a TCP_* state
+	Shutdown uint8  // vdiag_shutdown: RCV_SHUTDOWN, SEND_SHUTDOWN bits
+	SrcCID   uint32 // vdiag_src_cid
+	SrcPort  uint32 // vdiag_src_port
+	DstCID   uint32 // vdiag_dst_cid
+	DstPort  uint32 // vdiag_dst_port
+	Ino      uint32 // vdiag_ino
+	Cookie   Cookie // vdiag_cookie
+}
+
+// ParseVsockDiagMsg decodes the struct vsock_diag_msg at the start of b,
+// in byte order o. A b shorter than VsockDiagMsgLen yields a
+// *family.HeaderError.
+func ParseVsockDiagMsg(b []byte, o nlwire.Order) (VsockDiagMsg, error) {
+	if len(b) < VsockDiagMsgLen {
+		return VsockDiagMsg{}, short("vsock_diag_msg", len(b), VsockDiagMsgLen)
+	}
+	s := o.Swap()
+	return VsockDiagMsg{
+		Family: b[0], Type: b[1], State: b[2], Shutdown: b[3],
+		SrcCID:  endian.Uint32(b[4:8], s),
+		SrcPort: endian.Uint32(b[8:12], s),
+		DstCID:  endian.Uint32(b[12:16], s),
+		DstPort: endian.Uint32(b[16:20], s),
+		Ino:     endian.Uint32(b[20:24], s),
+		Cookie:  parseCookie(b[24:32], s),
+	}, nil
+}
+
+// Put writes m into b[:VsockDiagMsgLen] in byte order o and reports
+// whether b was long enough.
+func (m VsockDiagMsg) Put(b []byte, o nlwire.Order) bool {
+	if len(b) < VsockDiagMsgLen {
+		return false
+	}
+	s := o.Swap()
+	b[0], b[1], b[2], b[3] = m.Family, m.Type, m.State, m.Shutdown
+	endian.PutUint32(b[4:8], m.SrcCID, s)
+	endian.PutUint32(b[8:12], m.SrcPort, s)
+	endian.PutUint32(b[12:16], m.DstCID, s)
+	endian.PutUint32(b[16:20], m.DstPort, s)
+	endian.PutUint32(b[20:24], m.Ino, s)
+	putCookie(b[24:32], m.Cookie, s)
+	return true
+}
+
+// Len returns VsockDiagMsgLen: with Put, it makes VsockDiagMsg a
+// wire.FixedHeader.
+func (m VsockDiagMsg) Len() int { return VsockDiagMsgLen }
+
+// Append appends m to b in byte order o.
+func (m VsockDiagMsg) Append(b []byte, o nlwire.Order) []byte {
+	b, t := grow(b, VsockDiagMsgLen)
 	m.Put(t, o)
 	return b
 }

@@ -26,6 +26,8 @@ var (
 	_ wire.FixedHeader = sockdiag.NetlinkDiagReq{}
 	_ wire.FixedHeader = sockdiag.NetlinkDiagMsg{}
 	_ wire.FixedHeader = sockdiag.PacketDiagReq{}
+	_ wire.FixedHeader = sockdiag.VsockDiagReq{}
+	_ wire.FixedHeader = sockdiag.VsockDiagMsg{}
 	_ wire.FixedHeader = sockdiag.PacketDiagMsg{}
 )
 
@@ -107,6 +109,13 @@ func TestHeaderRoundTrip(t *testing.T) {
 		roundTrip(t, sockdiag.PacketDiagMsg{Family: u8.Draw(t, "f"), Type: u8.Draw(t, "t"), Num: u16.Draw(t, "n"),
 			Ino: u32.Draw(t, "i"), Cookie: drawCookie(t)},
 			sockdiag.PacketDiagMsgLen, sockdiag.PacketDiagMsg.Append, sockdiag.ParsePacketDiagMsg)
+		roundTrip(t, sockdiag.VsockDiagReq{Family: u8.Draw(t, "f"), Protocol: u8.Draw(t, "p"), States: u32.Draw(t, "s"),
+			Ino: u32.Draw(t, "i"), Show: u32.Draw(t, "sh"), Cookie: drawCookie(t)},
+			sockdiag.VsockDiagReqLen, sockdiag.VsockDiagReq.Append, sockdiag.ParseVsockDiagReq)
+		roundTrip(t, sockdiag.VsockDiagMsg{Family: u8.Draw(t, "f"), Type: u8.Draw(t, "t"), State: u8.Draw(t, "s"),
+			Shutdown: u8.Draw(t, "sd"), SrcCID: u32.Draw(t, "sc"), SrcPort: u32.Draw(t, "sp"), DstCID: u32.Draw(t, "dc"),
+			DstPort: u32.Draw(t, "dp"), Ino: u32.Draw(t, "i"), Cookie: drawCookie(t)},
+			sockdiag.VsockDiagMsgLen, sockdiag.VsockDiagMsg.Append, sockdiag.ParseVsockDiagMsg)
 	})
 }
 
@@ -186,6 +195,9 @@ func TestLookup(t *testing.T) {
 		{sockdiag.SOCK_DIAG_BY_FAMILY, false, sockdiag.AF_NETLINK, &form{"SOCK_DIAG_BY_FAMILY", "netlink_diag_msg", 28, "NETLINK_DIAG"}},
 		{sockdiag.SOCK_DIAG_BY_FAMILY, true, sockdiag.AF_PACKET, &form{"SOCK_DIAG_BY_FAMILY", "packet_diag_req", 20, ""}},
 		{sockdiag.SOCK_DIAG_BY_FAMILY, false, sockdiag.AF_PACKET, &form{"SOCK_DIAG_BY_FAMILY", "packet_diag_msg", 16, "PACKET_DIAG"}},
+		{sockdiag.SOCK_DIAG_BY_FAMILY, true, sockdiag.AF_VSOCK, &form{"SOCK_DIAG_BY_FAMILY", "vsock_diag_req", 24, ""}},
+		{sockdiag.SOCK_DIAG_BY_FAMILY, false, sockdiag.AF_VSOCK, &form{"SOCK_DIAG_BY_FAMILY", "vsock_diag_msg", 32, ""}},
+		{sockdiag.SOCK_DESTROY, true, sockdiag.AF_VSOCK, nil},
 		{sockdiag.SOCK_DESTROY, true, sockdiag.AF_INET, &form{"SOCK_DESTROY", "inet_diag_req_v2", 56, "INET_DIAG_REQ"}},
 		{sockdiag.TCPDIAG_GETSOCK, true, 0, &form{"TCPDIAG_GETSOCK", "inet_diag_req", 60, "INET_DIAG_REQ"}},
 		{sockdiag.DCCPDIAG_GETSOCK, false, 0, &form{"DCCPDIAG_GETSOCK", "inet_diag_msg", 72, "INET_DIAG"}},

@@ -34,6 +34,8 @@ var (
 	nlMsg     = Msg{family.Msg{Name: "SOCK_DIAG_BY_FAMILY", HeaderLen: NetlinkDiagMsgLen, Attrs: &NetlinkAttrs}, "netlink_diag_msg"}
 	packetReq = Msg{family.Msg{Name: "SOCK_DIAG_BY_FAMILY", HeaderLen: PacketDiagReqLen}, "packet_diag_req"}
 	packetMsg = Msg{family.Msg{Name: "SOCK_DIAG_BY_FAMILY", HeaderLen: PacketDiagMsgLen, Attrs: &PacketAttrs}, "packet_diag_msg"}
+	vsockReq  = Msg{family.Msg{Name: "SOCK_DIAG_BY_FAMILY", HeaderLen: VsockDiagReqLen}, "vsock_diag_req"}
+	vsockMsg  = Msg{family.Msg{Name: "SOCK_DIAG_BY_FAMILY", HeaderLen: VsockDiagMsgLen}, "vsock_diag_msg"}
 	tcpReq    = Msg{family.Msg{Name: "TCPDIAG_GETSOCK", HeaderLen: InetDiagReqLen, Attrs: &InetReqAttrs}, "inet_diag_req"}
 	tcpMsg    = Msg{family.Msg{Name: "TCPDIAG_GETSOCK", HeaderLen: InetDiagMsgLen, Attrs: &InetAttrs}, "inet_diag_msg"}
 	dccpReq   = Msg{family.Msg{Name: "DCCPDIAG_GETSOCK", HeaderLen: InetDiagReqLen, Attrs: &InetReqAttrs}, "inet_diag_req"}
@@ -45,7 +47,7 @@ var (
 // af (the first byte of every header of SOCK_DIAG_BY_FAMILY and
 // SOCK_DESTROY, of both directions), or nil if the tables do not know
 // it: another type, or an address family without tables here (AF_SMC,
-// AF_VSOCK, AF_TIPC, AF_XDP, ...). The legacy TCPDIAG_GETSOCK and
+// AF_TIPC, AF_XDP, ...). The legacy TCPDIAG_GETSOCK and
 // DCCPDIAG_GETSOCK are inet messages whatever af is.
 func Lookup(t uint16, request bool, af uint8) *Msg {
 	switch t {
@@ -67,6 +69,8 @@ func Lookup(t uint16, request bool, af uint8) *Msg {
 			return pick(request, &nlReq, &nlMsg)
 		case AF_PACKET:
 			return pick(request, &packetReq, &packetMsg)
+		case AF_VSOCK:
+			return pick(request, &vsockReq, &vsockMsg) // no attributes either way
 		}
 	}
 	return nil
