@@ -76,12 +76,15 @@ func xfrmKind(k *Kind, h wire.Header) {
 type fieldList struct {
 	d     *Dissector
 	n, na int
+	full  bool // a field did not fit the storage
 }
 
 func (l *fieldList) add(name string, v int64) {
 	if l.n < len(l.d.fields) {
 		l.d.fields[l.n] = Field{Name: name, Value: v}
 		l.n++
+	} else {
+		l.full = true
 	}
 }
 
@@ -91,6 +94,8 @@ func (l *fieldList) u64(name string, v uint64) {
 	if l.n < len(l.d.fields) {
 		l.d.fields[l.n] = Field{Name: name, Kind: FieldU64, Uint: v}
 		l.n++
+	} else {
+		l.full = true
 	}
 }
 
@@ -105,6 +110,8 @@ func (l *fieldList) bytes(name string, k FieldKind, b []byte) {
 	if l.n < len(l.d.fields) {
 		l.d.fields[l.n] = Field{Name: name, Kind: k, Bytes: b}
 		l.n++
+	} else {
+		l.full = true
 	}
 }
 
@@ -121,9 +128,14 @@ func indexNUL(b []byte) int {
 // addr adds an address field, unless a is the zero netip.Addr (an
 // address of another family than IPv4 or IPv6).
 func (l *fieldList) addr(name string, a netip.Addr) {
-	if a.IsValid() && l.na < len(l.d.addrs) {
+	if !a.IsValid() {
+		return
+	}
+	if l.na < len(l.d.addrs) {
 		l.d.addrs[l.na] = AddrField{name, a}
 		l.na++
+	} else {
+		l.full = true
 	}
 }
 
@@ -268,11 +280,14 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 	case "xfrm_usersa_info":
 		m, _ := xfrm.ParseUsersaInfo(p, o)
 		l.usersaInfo(&saTop, &m)
+		l.d.xfrmAF = m.Family
 	case "xfrm_usersa_id":
 		m, _ := xfrm.ParseUsersaID(p, o)
 		l.usersaID(topSAID, &m)
+		l.d.xfrmAF = m.Family
 	case "xfrm_aevent_id":
 		m, _ := xfrm.ParseAeventID(p, o)
+		l.d.xfrmAF = m.SaID.Family
 		l.usersaID(saIDSAID, &m.SaID)
 		l.addr("saddr", m.Saddr.Addr(m.SaID.Family))
 		l.u32("flags", m.Flags)
@@ -280,18 +295,22 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 	case "xfrm_userspi_info":
 		m, _ := xfrm.ParseUserspiInfo(p, o)
 		l.usersaInfo(&saInfo, &m.Info)
+		l.d.xfrmAF = m.Info.Family
 		l.u32("min", m.Min)
 		l.u32("max", m.Max)
 	case "xfrm_userpolicy_info":
 		m, _ := xfrm.ParseUserpolicyInfo(p, o)
 		l.userpolicyInfo(&polTop, &m)
+		l.d.xfrmAF = m.Sel.Family
 	case "xfrm_userpolicy_id":
 		m, _ := xfrm.ParseUserpolicyID(p, o)
+		l.d.xfrmAF = m.Sel.Family
 		l.selector(topSel, &m.Sel, xfrm.AF_UNSPEC)
 		l.u32("index", m.Index)
 		l.add("dir", int64(m.Dir))
 	case "xfrm_user_acquire":
 		m, _ := xfrm.ParseUserAcquire(p, o)
+		l.d.xfrmAF = m.Sel.Family
 		l.id(topID, &m.ID, m.Sel.Family)
 		l.addr("saddr", m.Saddr.Addr(m.Sel.Family))
 		l.selector(topSel, &m.Sel, xfrm.AF_UNSPEC)
@@ -303,20 +322,24 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 	case "xfrm_user_expire":
 		m, _ := xfrm.ParseUserExpire(p, o)
 		l.usersaInfo(&saState, &m.State)
+		l.d.xfrmAF = m.State.Family
 		l.add("hard", int64(m.Hard))
 	case "xfrm_user_polexpire":
 		m, _ := xfrm.ParseUserPolexpire(p, o)
+		l.d.xfrmAF = m.Pol.Sel.Family
 		l.userpolicyInfo(&polPol, &m.Pol)
 		l.add("hard", int64(m.Hard))
 	case "xfrm_usersa_flush":
 		l.add("proto", int64(p[0]))
 	case "xfrm_user_report":
 		m, _ := xfrm.ParseUserReport(p, o)
+		l.d.xfrmAF = m.Sel.Family
 		l.add("proto", int64(m.Proto))
 		l.selector(topSel, &m.Sel, xfrm.AF_UNSPEC)
 	case "xfrm_user_mapping":
 		m, _ := xfrm.ParseUserMapping(p, o)
 		l.usersaID(idSAID, &m.ID)
+		l.d.xfrmAF = m.ID.Family
 		l.u32("reqid", m.Reqid)
 		l.addr("old_saddr", m.OldSaddr.Addr(m.ID.Family))
 		l.addr("new_saddr", m.NewSaddr.Addr(m.ID.Family))

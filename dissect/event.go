@@ -232,6 +232,10 @@ const (
 	// Bitfield32: Value.Uint is the value, Value.Selector the selector
 	// (struct nla_bitfield32).
 	Bitfield32
+	// Struct: Value.Struct holds the members of the C struct (or array
+	// of structs) the payload is, as a fixed header's are given;
+	// Value.Bytes is the payload.
+	Struct
 )
 
 // Value is an attribute's payload decoded by its format. Only the fields
@@ -253,6 +257,10 @@ type Value struct {
 	Bytes []byte
 	// Addr is an Addr value.
 	Addr netip.Addr
+	// Struct is a Struct value's members: its Struct names the C struct,
+	// Offset is the payload's offset from the start of the nlmsghdr, Len
+	// its length. It is reused by the next event.
+	Struct *Header
 	// Enum names the values (or, with EnumBits or a flags EnumDef, the
 	// bits) of an integer; nil if the tables name none.
 	Enum     *family.EnumDef

@@ -96,6 +96,14 @@ func valueText(v *dissect.Value) string {
 		s = "ip:" + v.Addr.String()
 	case dissect.HWAddr:
 		s = "hw:" + hex.EncodeToString(v.Bytes)
+	case dissect.Struct:
+		s = "st:" + v.Struct.Struct
+		for _, f := range v.Struct.Fields {
+			s += " " + f.Name + "=" + fieldText(&f)
+		}
+		for _, a := range v.Struct.Addrs {
+			s += " " + a.Name + "=" + a.Addr.String()
+		}
 	case dissect.Bitfield32:
 		s = "bf:" + strconv.FormatUint(v.Uint, 16) + "/" + strconv.FormatUint(uint64(v.Selector), 16)
 	default:

@@ -38,8 +38,9 @@ type Dissector struct {
 
 	ev     Attr            // the Attr event, reused
 	hdr    Header          // the Header event, reused
-	fields [56]Field       // hdr.Fields' storage (xfrm_user_acquire has 48)
-	addrs  [8]AddrField    // hdr.Addrs' storage
+	fields [64]Field       // hdr.Fields' storage (xfrm_user_acquire has 44, six xfrm_user_tmpl 60)
+	addrs  [16]AddrField   // hdr.Addrs' storage (six xfrm_user_tmpl have 12)
+	xfrmAF uint16          // the address family of an xfrm message's header, for its address attributes
 	prob   Problem         // the Problem event, reused
 	ack    Ack             // the Ack event, reused
 	cur    Kind            // the kind of Datagram's message
@@ -107,6 +108,7 @@ func (d *Dissector) problem(w Writer, k *Kind, p Problem) {
 // in an error too). msg is the whole message, header first.
 func (d *Dissector) body(w Writer, msg []byte, k *Kind, depth int) {
 	p := msg[wire.HeaderLen:]
+	d.xfrmAF = 0 // until an xfrm header gives it
 	if k.HeaderLen > 0 {
 		if len(p) < k.HeaderLen && len(p) > 0 && k.Protocol == ProtoRoute && k.Op == wire.OpGet {
 			// A dump request with the legacy one-byte struct rtgenmsg,
@@ -380,6 +382,9 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 		d.multipath(w, k, dec, a, depth)
 	default:
 		ev.Value.decode(format, p, k.Order)
+		if ev.Value.Kind == Bytes && k.Protocol == ProtoXFRM {
+			d.xfrmStruct(&ev.Value, s, t, p, k, depth) // a C struct: by its members
+		}
 		var e *family.EnumDef
 		if a != nil && a.Enum != nil && format != family.Flag && !ev.Value.BadLength &&
 			(ev.Value.Kind == Uint || ev.Value.Kind == Int) {

@@ -347,6 +347,12 @@ func appendJSONValue(b []byte, v *dissect.Value) []byte {
 		b = append(b, '"')
 		b = appendHWAddr(b, v.Bytes)
 		return append(b, '"')
+	case dissect.Struct:
+		b = append(b, `{"struct":"`...) // a C struct's name: plain
+		b = append(b, v.Struct.Struct...)
+		b = append(b, '"')
+		b = appendJSONFields(b, v.Struct)
+		return append(b, '}')
 	case dissect.Bitfield32:
 		b = append(b, `{"value":`...)
 		b = appendUint(b, v.Uint)

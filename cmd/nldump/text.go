@@ -315,6 +315,9 @@ func appendTextValue(b []byte, v *dissect.Value) []byte {
 		return v.Addr.AppendTo(b)
 	case dissect.HWAddr:
 		return appendHWAddr(b, v.Bytes)
+	case dissect.Struct:
+		b = append(b, v.Struct.Struct...)
+		return appendTextFields(b, v.Struct)
 	case dissect.Bitfield32:
 		b = append(b, "value=0x"...)
 		b = strconv.AppendUint(b, v.Uint, 16)

@@ -70,15 +70,17 @@ func TestToolsDiagCapture(t *testing.T) {
 		"sock_diag SOCK_DESTROY", "sock_diag DCCPDIAG_GETSOCK", "inet_diag_req family=2",
 		"xfrm XFRM_MSG_NEWSA len=436 flags=NLM_F_REQUEST|NLM_F_ACK",
 		"error EPROTONOSUPPORT (93)", `msg "Requested type not found"`, "request XFRM_MSG_NEWSA",
-		"XFRMA_ALG_CRYPT 636263286165732900", "XFRMA_ALG_AUTH_TRUNC",
+		`XFRMA_ALG_CRYPT xfrm_algo alg_name="cbc(aes)" alg_key_len=128 alg_key=00112233445566778899aabbccddeeff`,
+		`XFRMA_ALG_AUTH_TRUNC xfrm_algo_auth alg_name="hmac(sha256)" alg_key_len=256 alg_trunc_len=128`,
 		"xfrm XFRM_MSG_ALLOCSPI", "min=8192 max=8192",
 		"id.spi=8192 id.proto=50", "id.daddr=10.0.0.3 saddr=10.0.0.1",
-		"xfrm_usersa_id spi=8192 family=2 proto=50 daddr=10.0.0.3", "XFRMA_SRCADDR 0a000001",
+		"xfrm_usersa_id spi=8192 family=2 proto=50 daddr=10.0.0.3", "XFRMA_SRCADDR xfrm_address_t addr=10.0.0.1",
 		"XFRM_MSG_GETSA len=56 flags=NLM_F_REQUEST|NLM_F_DUMP", "XFRMA_ADDRESS_FILTER",
-		"u32 flags=4294967295", "XFRMA_SAD_CNT 1", "XFRMA_SPD_HINFO", "XFRMA_SPD_IPV4_HTHRESH 2020",
-		"xfrm_userpolicy_info", "dir=1 action=0", "sel.daddr=10.0.2.0 sel.saddr=10.0.1.0", "XFRMA_TMPL", "XFRMA_POLICY_TYPE",
+		"u32 flags=4294967295", "XFRMA_SAD_CNT 1", "XFRMA_SPD_HINFO", "XFRMA_SPD_IPV4_HTHRESH xfrmu_spdhthresh lbits=32 rbits=32",
+		"xfrm_userpolicy_info", "dir=1 action=0", "sel.daddr=10.0.2.0 sel.saddr=10.0.1.0", "XFRMA_TMPL xfrm_user_tmpl id.spi=0 id.proto=50 family=2 reqid=7 mode=1",
+		"ealgos=4294967295 calgos=4294967295 id.daddr=10.0.0.2 saddr=10.0.0.1", "XFRMA_POLICY_TYPE xfrm_userpolicy_type type=0",
 		"xfrm_userpolicy_id", "error ENOENT (2)", "xfrm_usersa_flush proto=0", "xfrm XFRM_MSG_FLUSHPOLICY",
-		"xfrm XFRM_MSG_DELSA len=284 flags=0", "XFRMA_SA 0a000003",
+		"xfrm XFRM_MSG_DELSA len=284 flags=0", "XFRMA_SA xfrm_usersa_info sel.dport=0", "XFRMA_REPLAY_VAL xfrm_replay_state oseq=0 seq=0 bitmap=0",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
