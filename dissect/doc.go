@@ -12,6 +12,17 @@
 // the set its NFTA_EXPR_NAME selects; the other subsystems' attributes
 // are given by number.
 //
+// rtnetlink (ProtoRoute) messages are read by family/route's
+// hand-written tables; where those leave a nest as bytes or of unknown
+// contents and the tables generated from the kernel's rtnetlink specs
+// (family/rtlink, tc, ...) describe it, the walk reads it by the
+// generated set: a qdisc's, class's or filter's TCA_OPTIONS and
+// TCA_XSTATS by its TCA_KIND, an action's options by TCA_ACT_KIND, the
+// IFLA_INFO_DATA of the link kinds only the spec knows, the VF and
+// statistics nests. A kind's fixed header, a struct, is given as the
+// nest's header; a kind no table describes is given as bytes, or as
+// attributes by number if it holds attributes.
+//
 // The name says what it does to a message, as a packet dissector does to
 // a frame: a Dissector takes a message apart by the tables of package
 // family (family/route, family/genl and the generated family/<name>

@@ -50,6 +50,8 @@ type Dissector struct {
 	keys   []*siblingKeys  // each depth's, reused
 	steps  []step          // a path's steps, reused
 	path   []byte          // a path's text, reused
+
+	routeSpec map[*family.Set]*family.Set // specRoutePairs, made when first needed
 }
 
 // New returns a Dissector that knows nlctrl's family id alone.
@@ -346,6 +348,7 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 	if a == nil {
 		a = anyType(s)
 	}
+	a, s = d.specFill(k, keys, s, a, t)
 	p := dec.Bytes()
 	format := family.Binary
 	if a != nil {
@@ -416,14 +419,31 @@ func (d *Dissector) nest(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 	var child *family.Set
 	hdr := 0
 	if a != nil {
+		want := int(a.Header)
 		if len(a.Variants) > 0 {
-			child = variantSet(a, s, keys.get(a.Key), k.Order)
+			key := d.selector(keys, s, a, depth)
+			child = variantSet(a, s, key, k.Order)
+			if child == nil && findVariant(a, key) == nil && !attrRun(p, k) {
+				// A kind no table describes, whose payload is not
+				// attributes (a struct): given as bytes.
+				d.ev.Format = family.Binary
+				d.ev.Value.decode(family.Binary, p, k.Order)
+				d.ev.Value.Enum = nil
+				w.Attr(&d.ev)
+				return
+			}
+			if vh, whole := variantHeader(a, key); vh > 0 {
+				want = vh
+				if whole && len(p) > vh {
+					want = len(p) // a struct alone, whose later versions are longer
+				}
+			}
 		} else {
 			child = a.ChildSet("")
 		}
-		hdr = min(int(a.Header), len(p))
-		if hdr < int(a.Header) {
-			d.problem(w, k, Problem{Kind: ShortNestHeader, Offset: dec.Offset(), Len: len(p), Want: int(a.Header)})
+		hdr = min(want, len(p))
+		if hdr < want {
+			d.problem(w, k, Problem{Kind: ShortNestHeader, Offset: dec.Offset(), Len: len(p), Want: want})
 		}
 	}
 	d.ev.NestHeader = nil

@@ -36,8 +36,9 @@ func captures(t testing.TB) []string {
 	}
 	// The capture of generic families with YNL specs (genl_linux_test.go),
 	// what nft and conntrack said (tools_more_linux_test.go), and ss and
-	// ip xfrm (tools_diag_linux_test.go).
-	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-netfilter.pcap", toolsDiagCapture)
+	// ip xfrm (tools_diag_linux_test.go), and ip link and tc
+	// (tools_tc_linux_test.go).
+	return append(files, "testdata/genl-ynl.pcap", "testdata/tools-netfilter.pcap", toolsDiagCapture, toolsTcCapture)
 }
 
 func runNldump(t testing.TB, args ...string) (stdout, stderr string, status int) {
