@@ -125,14 +125,15 @@ func indexNUL(b []byte) int {
 	return -1
 }
 
-// addr adds an address field, unless a is the zero netip.Addr (an
-// address of another family than IPv4 or IPv6).
-func (l *fieldList) addr(name string, a netip.Addr) {
+// addr adds an address field: a, or if a is the zero netip.Addr (an
+// address of another family than IPv4 or IPv6) the field's bytes raw.
+func (l *fieldList) addr(name string, a netip.Addr, raw [16]byte) {
+	f := AddrField{Name: name, Addr: a}
 	if !a.IsValid() {
-		return
+		f.Addr, f.Other = netip.AddrFrom16(raw), true
 	}
 	if l.na < len(l.d.addrs) {
-		l.d.addrs[l.na] = AddrField{name, a}
+		l.d.addrs[l.na] = f
 		l.na++
 	} else {
 		l.full = true
@@ -261,8 +262,8 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 func (l *fieldList) sockID(id *sockdiag.SockID, af uint8) {
 	l.add("id.sport", int64(id.Sport))
 	l.add("id.dport", int64(id.Dport))
-	l.addr("id.src", id.SrcAddr(af))
-	l.addr("id.dst", id.DstAddr(af))
+	l.addr("id.src", id.SrcAddr(af), id.Src)
+	l.addr("id.dst", id.DstAddr(af), id.Dst)
 	l.u32("id.if", id.If)
 	l.u32("id.cookie[0]", id.Cookie[0])
 	l.u32("id.cookie[1]", id.Cookie[1])
@@ -289,7 +290,7 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 		m, _ := xfrm.ParseAeventID(p, o)
 		l.d.xfrmAF = m.SaID.Family
 		l.usersaID(saIDSAID, &m.SaID)
-		l.addr("saddr", m.Saddr.Addr(m.SaID.Family))
+		l.addr("saddr", m.Saddr.Addr(m.SaID.Family), m.Saddr)
 		l.u32("flags", m.Flags)
 		l.u32("reqid", m.Reqid)
 	case "xfrm_userspi_info":
@@ -312,7 +313,7 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 		m, _ := xfrm.ParseUserAcquire(p, o)
 		l.d.xfrmAF = m.Sel.Family
 		l.id(topID, &m.ID, m.Sel.Family)
-		l.addr("saddr", m.Saddr.Addr(m.Sel.Family))
+		l.addr("saddr", m.Saddr.Addr(m.Sel.Family), m.Saddr)
 		l.selector(topSel, &m.Sel, xfrm.AF_UNSPEC)
 		l.userpolicyInfo(&polPolicy, &m.Policy)
 		l.u32("aalgos", m.Aalgos)
@@ -341,8 +342,8 @@ func (l *fieldList) xfrmHeader(p []byte, k *Kind) {
 		l.usersaID(idSAID, &m.ID)
 		l.d.xfrmAF = m.ID.Family
 		l.u32("reqid", m.Reqid)
-		l.addr("old_saddr", m.OldSaddr.Addr(m.ID.Family))
-		l.addr("new_saddr", m.NewSaddr.Addr(m.ID.Family))
+		l.addr("old_saddr", m.OldSaddr.Addr(m.ID.Family), m.OldSaddr)
+		l.addr("new_saddr", m.NewSaddr.Addr(m.ID.Family), m.NewSaddr)
 		l.add("old_sport", int64(m.OldSport))
 		l.add("new_sport", int64(m.NewSport))
 	case "xfrm_userpolicy_default":
@@ -411,8 +412,8 @@ func (l *fieldList) selector(n []string, s *xfrm.Selector, af uint16) {
 	if s.Family != xfrm.AF_UNSPEC {
 		af = s.Family
 	}
-	l.addr(n[0], s.Daddr.Addr(af))
-	l.addr(n[1], s.Saddr.Addr(af))
+	l.addr(n[0], s.Daddr.Addr(af), s.Daddr)
+	l.addr(n[1], s.Saddr.Addr(af), s.Saddr)
 	l.add(n[2], int64(s.Dport))
 	l.add(n[3], int64(s.DportMask))
 	l.add(n[4], int64(s.Sport))
@@ -426,7 +427,7 @@ func (l *fieldList) selector(n []string, s *xfrm.Selector, af uint16) {
 }
 
 func (l *fieldList) id(n []string, id *xfrm.ID, af uint16) {
-	l.addr(n[0], id.Daddr.Addr(af))
+	l.addr(n[0], id.Daddr.Addr(af), id.Daddr)
 	l.u32(n[1], id.SPI)
 	l.add(n[2], int64(id.Proto))
 }
@@ -453,7 +454,7 @@ func (l *fieldList) usersaInfo(n *saNames, m *xfrm.UsersaInfo) {
 	l.selector(n.sel, &m.Sel, m.Family)
 	l.id(n.id, &m.ID, m.Family)
 	r := n.rest
-	l.addr(r[0], m.Saddr.Addr(m.Family))
+	l.addr(r[0], m.Saddr.Addr(m.Family), m.Saddr)
 	l.lft(n.lft, &m.Lft)
 	l.curlft(n.cur, &m.Curlft)
 	l.u32(r[1], m.Stats.ReplayWindow)
@@ -468,7 +469,7 @@ func (l *fieldList) usersaInfo(n *saNames, m *xfrm.UsersaInfo) {
 }
 
 func (l *fieldList) usersaID(n []string, m *xfrm.UsersaID) {
-	l.addr(n[0], m.Daddr.Addr(m.Family))
+	l.addr(n[0], m.Daddr.Addr(m.Family), m.Daddr)
 	l.u32(n[1], m.SPI)
 	l.add(n[2], int64(m.Family))
 	l.add(n[3], int64(m.Proto))

@@ -36,7 +36,7 @@ func (w *headerWriter) Header(h *dissect.Header) {
 		m[f.Name] = fieldText(&f)
 	}
 	for _, a := range h.Addrs {
-		m[a.Name] = a.Addr.String()
+		m[a.Name] = addrText(&a)
 	}
 	if h.Raw != nil {
 		m["raw"] = "yes"
@@ -55,6 +55,16 @@ func fieldText(f *dissect.Field) string {
 		return fmt.Sprintf("%x", f.Bytes)
 	}
 	return strconv.FormatInt(f.Value, 10)
+}
+
+// addrText gives an address field as text: an address of another family
+// as its bytes in hex.
+func addrText(a *dissect.AddrField) string {
+	if a.Other {
+		b := a.Addr.As16()
+		return fmt.Sprintf("%x", b[:])
+	}
+	return a.Addr.String()
 }
 
 func (w *headerWriter) Attr(a *dissect.Attr) {

@@ -152,12 +152,16 @@ const (
 	FieldBytes
 )
 
-// AddrField is a named IPv4 or IPv6 address field of a fixed header.
-// The address fields of a header whose address family is neither are
-// left out.
+// AddrField is a named address field of a fixed header (or of a struct
+// an attribute holds).
 type AddrField struct {
 	Name string
+	// Addr is the address: IPv4 or IPv6 by the struct's address family.
 	Addr netip.Addr
+	// Other reports an address field of another address family (or
+	// none, AF_UNSPEC): Addr holds its 16 bytes as they are, as an IPv6
+	// address, to be shown as bytes.
+	Other bool
 }
 
 // Role says what an Attr event stands for.

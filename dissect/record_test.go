@@ -102,7 +102,7 @@ func valueText(v *dissect.Value) string {
 			s += " " + f.Name + "=" + fieldText(&f)
 		}
 		for _, a := range v.Struct.Addrs {
-			s += " " + a.Name + "=" + a.Addr.String()
+			s += " " + a.Name + "=" + addrText(&a)
 		}
 	case dissect.Bitfield32:
 		s = "bf:" + strconv.FormatUint(v.Uint, 16) + "/" + strconv.FormatUint(uint64(v.Selector), 16)

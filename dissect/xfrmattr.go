@@ -1,7 +1,6 @@
 package dissect
 
 import (
-	"net/netip"
 	"strconv"
 
 	"github.com/nlwire/nlwire/attr"
@@ -316,17 +315,8 @@ func (l *fieldList) prefix(sd *structDef) {
 }
 
 // xfrmAddr adds an xfrm_address_t of address family af: an address if
-// af is AF_INET or AF_INET6, else its 16 bytes.
+// af is AF_INET or AF_INET6, else its 16 bytes (AddrField.Other).
 func (l *fieldList) xfrmAddr(name string, b []byte, af uint16) {
-	var a netip.Addr
-	switch af {
-	case xfrm.AF_INET:
-		a = netip.AddrFrom4([4]byte(b[:4]))
-	case xfrm.AF_INET6:
-		a = netip.AddrFrom16([16]byte(b[:16]))
-	default:
-		l.bytes(name, FieldBytes, b)
-		return
-	}
-	l.addr(name, a)
+	a := xfrm.Address(b[:xfrm.AddressLen])
+	l.addr(name, a.Addr(af), a)
 }

@@ -33,7 +33,7 @@ func (w *structWriter) Attr(a *dissect.Attr) {
 		s = append(s, f.Name+"="+fieldText(&f))
 	}
 	for _, f := range v.Struct.Addrs {
-		s = append(s, f.Name+"="+f.Addr.String())
+		s = append(s, f.Name+"="+addrText(&f))
 	}
 	w.attrs = append(w.attrs, strings.Join(s, " "))
 }
@@ -94,6 +94,12 @@ func xfrmStructMessage(t *testing.T, o nlwire.Order) []byte {
 	e.Put(xfrm.XFRMA_REPLAY_VAL, []byte{1, 0, 0, 1, 2, 0, 0, 2, 3, 0, 0, 3, 0xee}) // one byte too many
 	e.Put(xfrm.XFRMA_MARK, []byte{1, 2, 3, 4})                                     // too short: bytes
 	e.Put(xfrm.XFRMA_TMPL, tmpl(7))                                                // more than the kernel takes: bytes
+	filter := make([]byte, 36)                                                     // of no address family: addresses as bytes
+	for i := range 16 {
+		filter[i] = byte(i + 1)
+	}
+	filter[34] = 8
+	e.Put(xfrm.XFRMA_ADDRESS_FILTER, filter)
 	b.End(m)
 	msg, err := b.Finish()
 	if err != nil {
@@ -126,6 +132,7 @@ func TestXfrmStructAttrs(t *testing.T) {
 		"XFRMA_REPLAY_VAL xfrm_replay_state oseq=16777217 seq=33554434 bitmap=50331651 trailing=ee", // the same in both orders
 		"XFRMA_MARK x:01020304",
 		"XFRMA_TMPL x:(7 templates)", // checked by length below
+		"XFRMA_ADDRESS_FILTER xfrm_address_filter family=0 splen=8 dplen=0 saddr=0102030405060708090a0b0c0d0e0f10 daddr=00000000000000000000000000000000",
 	}
 	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
 		msg := xfrmStructMessage(t, o)
@@ -144,5 +151,36 @@ func TestXfrmStructAttrs(t *testing.T) {
 	var w dissect.Writer = dissect.Discard{}
 	if n := testing.AllocsPerRun(20, func() { d.Datagram(w, dissect.ProtoXFRM, nlwire.LittleEndian, le) }); n != 0 {
 		t.Errorf("%v allocations a message", n)
+	}
+}
+
+// TestXfrmHeaderOtherFamily: the addresses of a header whose address
+// family is neither IPv4 nor IPv6 (an xfrm_userpolicy_id's selector of
+// AF_UNSPEC) are given as their bytes, not left out.
+func TestXfrmHeaderOtherFamily(t *testing.T) {
+	var sel xfrm.Selector
+	for i := range sel.Daddr {
+		sel.Daddr[i] = byte(0xa0 + i)
+	}
+	b := wire.NewBuilder(nil)
+	m := b.Start(wire.Header{Type: xfrm.XFRM_MSG_DELPOLICY, Flags: wire.Request})
+	wire.PutFixedHeader(&b, xfrm.UserpolicyID{Sel: sel, Index: 5, Dir: 1})
+	b.End(m)
+	msg, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &headerWriter{}
+	if err := dissect.New().Datagram(w, dissect.ProtoXFRM, nlwire.Native, msg); err != nil || len(w.headers) != 1 {
+		t.Fatalf("%v, %v", err, w.headers)
+	}
+	got := map[string]string{}
+	for _, k := range []string{"sel.daddr", "sel.saddr", "sel.family", "index", "dir"} {
+		got[k] = w.headers[0][k]
+	}
+	want := map[string]string{"sel.daddr": "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf", "sel.saddr": "00000000000000000000000000000000",
+		"sel.family": "0", "index": "5", "dir": "1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -387,6 +387,12 @@ func appendJSONFields(b []byte, h *dissect.Header) []byte {
 		a := &h.Addrs[i]
 		b = append(b, `,"`...)
 		b = append(b, a.Name...)
+		if a.Other {
+			raw := a.Addr.As16() // of another address family: its bytes
+			b = append(b, `":`...)
+			b = appendHexValue(b, raw[:], true)
+			continue
+		}
 		b = append(b, `":"`...)
 		b = a.Addr.AppendTo(b)
 		b = append(b, '"')

@@ -364,7 +364,12 @@ func appendTextFields(b []byte, h *dissect.Header) []byte {
 		b = append(b, ' ')
 		b = append(b, a.Name...)
 		b = append(b, '=')
-		b = a.Addr.AppendTo(b)
+		if a.Other {
+			raw := a.Addr.As16() // of another address family: its bytes
+			b = appendHexValue(b, raw[:], false)
+		} else {
+			b = a.Addr.AppendTo(b)
+		}
 	}
 	return b
 }
