@@ -55,8 +55,12 @@ func (d *Dissector) acknowledgement(w Writer, msg []byte, k *Kind) {
 	w.Ack(a)
 	if e.Request != nil {
 		w.Begin(req)
-		if !req.Capped && e.Header.Type >= wire.MinType && req.Known {
+		switch p := e.Request[min(wire.HeaderLen, len(e.Request)):]; {
+		case req.Capped:
+		case e.Header.Type >= wire.MinType && req.Known:
 			d.body(w, e.Request, req, 3)
+		case len(p) > 0:
+			w.Payload(p, 3) // a request no table describes: its bytes
 		}
 		w.End(req)
 	}

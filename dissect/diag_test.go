@@ -1,6 +1,7 @@
 package dissect_test
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"net/netip"
@@ -224,5 +225,41 @@ func TestDiagBigEndian(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", o, diff)
 		}
+	}
+}
+
+// payloadWriter keeps the payloads a walk gives as bytes, with their
+// depth.
+type payloadWriter struct {
+	dissect.Discard
+	payloads []string
+}
+
+func (w *payloadWriter) Payload(p []byte, depth int) {
+	w.payloads = append(w.payloads, fmt.Sprintf("%d:%x", depth, p))
+}
+
+// TestEchoWithoutTables: an NLMSG_ERROR echoing a request no table
+// describes (a sock_diag request for AF_XDP) gives the request's payload
+// as bytes, rather than leaving it out.
+func TestEchoWithoutTables(t *testing.T) {
+	le := binary.LittleEndian
+	req := le.AppendUint32(nil, 24) // nlmsghdr: len, type, flags, seq, pid
+	req = le.AppendUint16(req, sockdiag.SOCK_DIAG_BY_FAMILY)
+	req = le.AppendUint16(req, uint16(wire.Request|wire.Dump))
+	req = le.AppendUint32(le.AppendUint32(req, 7), 0)
+	req = append(req, 44, 0, 0, 0, 1, 2, 3, 4) // AF_XDP: no tables
+	msg := le.AppendUint32(nil, uint32(16+4+len(req)))
+	msg = le.AppendUint16(msg, wire.TypeError)
+	msg = le.AppendUint16(msg, 0) // flags
+	msg = le.AppendUint32(le.AppendUint32(msg, 7), 99)
+	msg = le.AppendUint32(msg, uint32(0x100000000-2)) // -ENOENT
+	msg = append(msg, req...)
+	w := &payloadWriter{}
+	if err := dissect.New().Datagram(w, dissect.ProtoSockDiag, nlwire.LittleEndian, msg); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"3:2c00000001020304"}, w.payloads); diff != "" {
+		t.Errorf("payloads (-want +got):\n%s", diff)
 	}
 }
