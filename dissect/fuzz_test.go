@@ -9,11 +9,11 @@ import (
 )
 
 // FuzzMessage walks arbitrary bytes as messages of a netlink protocol
-// (route, generic and netfilter messages seed it), with validation: no
+// (route, with ip link and tc, generic and netfilter messages seed it), with validation: no
 // panic, events that nest with increasing offsets, and work linear in
 // the input.
 func FuzzMessage(f *testing.F) {
-	for _, name := range append(captures, netfilterCapture, diagCapture) {
+	for _, name := range append(captures, netfilterCapture, diagCapture, tcCapture) {
 		for _, dg := range readCapture(f, name) {
 			f.Add(dg.data, dg.proto)
 		}

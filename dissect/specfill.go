@@ -169,8 +169,9 @@ func (d *Dissector) selector(keys *siblingKeys, s *family.Set, a *family.Attr, d
 
 // attrRun reports whether p is a run of well-formed attributes (each
 // nla_len at least the header and within p), without the error a
-// decoder would make of one that is not.
-func attrRun(p []byte, k *Kind) bool {
+// decoder would make of one that is not. It counts the attributes it
+// looks at in d.Work.
+func (d *Dissector) attrRun(p []byte, k *Kind) bool {
 	big := k.Order == nlwire.BigEndian || k.Order == nlwire.Native && nlwire.Host() == nlwire.BigEndian
 	for len(p) > 0 {
 		if len(p) < attr.HeaderLen {
@@ -183,6 +184,7 @@ func attrRun(p []byte, k *Kind) bool {
 		if n < attr.HeaderLen || n > len(p) {
 			return false
 		}
+		d.Work++
 		p = p[min(attr.Align(n), len(p)):]
 	}
 	return true

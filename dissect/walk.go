@@ -423,7 +423,7 @@ func (d *Dissector) nest(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 		if len(a.Variants) > 0 {
 			key := d.selector(keys, s, a, depth)
 			child = variantSet(a, s, key, k.Order)
-			if child == nil && findVariant(a, key) == nil && !attrRun(p, k) {
+			if child == nil && findVariant(a, key) == nil && !d.attrRun(p, k) {
 				// A kind no table describes, whose payload is not
 				// attributes (a struct): given as bytes.
 				d.ev.Format = family.Binary
