@@ -100,15 +100,17 @@ func (d *Dissector) pathAt(req []byte, k *Kind, off int) ([]step, *family.Set) {
 			d.Work++
 			t := dec.Type()
 			if dec.Offset() == off {
-				d.steps = append(d.steps, step{set: s, typ: t})
-				return d.steps, d.childSet(s, s.Attr(t), run, k.Order)
+				a, as := d.pathAttr(k, s, run, t)
+				d.steps = append(d.steps, step{set: as, typ: t})
+				return d.steps, d.childSet(as, a, run, k.Order)
 			}
 			if off < dec.Offset() || off >= dec.Offset()+attr.HeaderLen+dec.Len() {
 				continue
 			}
 			found = true
-			d.steps = append(d.steps, step{set: s, typ: t})
-			a := s.Attr(t)
+			a, as := d.pathAttr(k, s, run, t)
+			d.steps = append(d.steps, step{set: as, typ: t})
+			s = as
 			if a != nil && a.Format == family.NestedArray {
 				el := dec.Nested()
 				for el.Next() {
@@ -159,6 +161,14 @@ func (d *Dissector) pathAt(req []byte, k *Kind, off int) ([]step, *family.Set) {
 			hdr := 0
 			if a != nil {
 				hdr = int(a.Header)
+			}
+			if a != nil && len(a.Variants) > 0 {
+				keys := siblingKeys{run: run, work: &d.Work}
+				if vh, whole := variantHeader(a, keys.get(a.Key)); whole {
+					return d.steps, nil // a struct (a tc kind's options), no attributes
+				} else if vh > 0 {
+					hdr = vh
+				}
 			}
 			p := dec.Bytes()
 			if hdr > len(p) {

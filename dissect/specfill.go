@@ -189,3 +189,11 @@ func (d *Dissector) attrRun(p []byte, k *Kind) bool {
 	}
 	return true
 }
+
+// pathAttr returns the attribute of type t in set s, whose run is run,
+// and its set, as the walk reads it (see specFill): for the path of an
+// extended ACK's offset.
+func (d *Dissector) pathAttr(k *Kind, s *family.Set, run attr.Decoder, t uint16) (*family.Attr, *family.Set) {
+	keys := siblingKeys{run: run, work: &d.Work}
+	return d.specFill(k, &keys, s, s.Attr(t), t)
+}

@@ -279,3 +279,54 @@ func TestTcHostileKinds(t *testing.T) {
 		}
 	})
 }
+
+// TestTcAckPath: an extended ACK's offset into a kind's options is named
+// by the tc spec's sets, as the walk names the attribute there: inside
+// tbf's attributes and netem's after its struct; into a struct alone
+// (prio's) it names the nest.
+func TestTcAckPath(t *testing.T) {
+	tests := []struct {
+		name string
+		kind string
+		body func(e *attr.Encoder)
+		off  int // the attribute's offset in the request
+		want string
+	}{
+		{"tbf", "tbf", func(e *attr.Encoder) {
+			n := e.Begin(tc.TCA_OPTIONS)
+			e.Uint32(tc.TCA_TBF_BURST, 4096)
+			e.End(n)
+		}, 48, "TCA_OPTIONS/TCA_TBF_BURST"},
+		{"netem", "netem", func(e *attr.Encoder) {
+			n := e.Begin(tc.TCA_OPTIONS)
+			e.Raw(make([]byte, 24))
+			e.Int64(tc.TCA_NETEM_LATENCY64, 1000)
+			e.End(n)
+		}, 48 + 4 + 24, "TCA_OPTIONS/TCA_NETEM_LATENCY64"},
+		{"prio", "prio", func(e *attr.Encoder) {
+			e.Put(tc.TCA_OPTIONS, make([]byte, 20))
+		}, 48, "TCA_OPTIONS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := qdisc(t, func(e *attr.Encoder) {
+				e.String(tc.TCA_KIND, tt.kind) // at 36: the options at 44 (tbf) or 48
+				tt.body(e)
+			})
+			msg, err := wire.AppendError(nil, req, &wire.Error{Errno: nlwire.EINVAL, Offset: uint32(tt.off)}, wire.AckOptions{Order: nlwire.Native})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := walkRoute(t, dissect.New(), msg)
+			var got []string
+			for _, e := range rec.events {
+				if e.What == "ack" && e.Value != "" {
+					got = append(got, e.Value)
+				}
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("paths (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
