@@ -49,7 +49,7 @@ func TestSpecRoutePairs(t *testing.T) {
 		{&route.TCAttrs, route.TCA_OPTIONS, "fq_codel"}, {&route.TCAttrs, route.TCA_XSTATS, "fq_codel"},
 		{&route.ActionAttrs, route.TCA_ACT_STATS, ""}, {&route.ActionAttrs, route.TCA_ACT_OPTIONS, "gact"},
 	} {
-		var e attr.Encoder
+		e := attr.NewEncoder(nil) // the host's order, as the Decoder reads
 		e.String(1, c.kind)
 		keys := &siblingKeys{run: attr.NewDecoder(e.Bytes()), work: &d.Work}
 		a, s := d.specFill(k, keys, c.s, c.s.Attr(c.t), c.t)
@@ -67,7 +67,7 @@ func TestSpecRoutePairs(t *testing.T) {
 	}
 	// A nest family/route describes stays its own, and so does a kind
 	// no table describes (htb's xstats, a struct).
-	var e attr.Encoder
+	e := attr.NewEncoder(nil) // the host's order, as the Decoder reads
 	e.String(1, "htb")
 	keys := &siblingKeys{run: attr.NewDecoder(e.Bytes()), work: &d.Work}
 	if a, s := d.specFill(k, keys, &route.TCAttrs, route.TCAttrs.Attr(route.TCA_XSTATS), route.TCA_XSTATS); s != &route.TCAttrs || a.Format != family.Binary {
