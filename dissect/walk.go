@@ -385,8 +385,8 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 		d.multipath(w, k, dec, a, depth)
 	default:
 		ev.Value.decode(format, p, k.Order)
-		if ev.Value.Kind == Bytes && k.Protocol == ProtoXFRM {
-			d.xfrmStruct(&ev.Value, s, t, p, k, depth) // a C struct: by its members
+		if a != nil && a.Struct != nil && ev.Value.Kind == Bytes {
+			d.structValue(&ev.Value, a.Struct, p, k, depth) // a C struct: by its members
 		}
 		var e *family.EnumDef
 		if a != nil && a.Enum != nil && format != family.Flag && !ev.Value.BadLength &&

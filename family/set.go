@@ -110,6 +110,9 @@ type Attr struct {
 	// elements are not nests (Child nil): an indexed array of u32 or
 	// binary values.
 	ElemFormat Format
+	// Struct, for a Binary attribute, describes the C struct (or array of
+	// structs) its payload is, or is nil.
+	Struct *Struct
 }
 
 // SetRef refers to an attribute space without a pointer to it, for the

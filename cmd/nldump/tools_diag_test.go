@@ -77,8 +77,8 @@ func TestToolsDiagCapture(t *testing.T) {
 		"xfrm_usersa_id spi=8192 family=2 proto=50 daddr=10.0.0.3", "XFRMA_SRCADDR xfrm_address_t addr=10.0.0.1",
 		"XFRM_MSG_GETSA len=56 flags=NLM_F_REQUEST|NLM_F_DUMP", "XFRMA_ADDRESS_FILTER",
 		"u32 flags=4294967295", "XFRMA_SAD_CNT 1", "XFRMA_SPD_HINFO", "XFRMA_SPD_IPV4_HTHRESH xfrmu_spdhthresh lbits=32 rbits=32",
-		"xfrm_userpolicy_info", "dir=1 action=0", "sel.daddr=10.0.2.0 sel.saddr=10.0.1.0", "XFRMA_TMPL xfrm_user_tmpl id.spi=0 id.proto=50 family=2 reqid=7 mode=1",
-		"ealgos=4294967295 calgos=4294967295 id.daddr=10.0.0.2 saddr=10.0.0.1", "XFRMA_POLICY_TYPE xfrm_userpolicy_type type=0",
+		"xfrm_userpolicy_info", "dir=1 action=0", "sel.daddr=10.0.2.0 sel.saddr=10.0.1.0", "XFRMA_TMPL xfrm_user_tmpl [0].id.spi=0 [0].id.proto=50 [0].family=2 [0].reqid=7 [0].mode=1",
+		"[0].ealgos=4294967295 [0].calgos=4294967295 [0].id.daddr=10.0.0.2 [0].saddr=10.0.0.1", "XFRMA_POLICY_TYPE xfrm_userpolicy_type type=0",
 		"xfrm_userpolicy_id", "error ENOENT (2)", "xfrm_usersa_flush proto=0", "xfrm XFRM_MSG_FLUSHPOLICY",
 		"xfrm XFRM_MSG_DELSA len=284 flags=0", "XFRMA_SA xfrm_usersa_info sel.dport=0", "XFRMA_REPLAY_VAL xfrm_replay_state oseq=0 seq=0 bitmap=0",
 	} {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/dissect"
+	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/xfrm"
 	"github.com/nlwire/nlwire/wire"
 )
@@ -122,8 +123,8 @@ func TestXfrmStructAttrs(t *testing.T) {
 			"[1].id.spi=16909060 [1].id.proto=50 [1].family=2 [1].reqid=2 [1].mode=1 [1].share=0 [1].optional=0 " +
 			"[1].aalgos=4294967295 [1].ealgos=0 [1].calgos=0 " +
 			"[0].id.daddr=2001:db8::1 [0].saddr=2001:db8::2 [1].id.daddr=192.0.2.1 [1].saddr=192.0.2.2",
-		"XFRMA_TMPL xfrm_user_tmpl id.spi=16909060 id.proto=50 family=10 reqid=1 mode=1 share=0 optional=0 aalgos=4294967295 ealgos=0 calgos=0 " +
-			"id.daddr=2001:db8::1 saddr=2001:db8::2",
+		"XFRMA_TMPL xfrm_user_tmpl [0].id.spi=16909060 [0].id.proto=50 [0].family=10 [0].reqid=1 [0].mode=1 [0].share=0 [0].optional=0 " +
+			"[0].aalgos=4294967295 [0].ealgos=0 [0].calgos=0 [0].id.daddr=2001:db8::1 [0].saddr=2001:db8::2",
 		"XFRMA_MARK xfrm_mark v=17 m=255",
 		"XFRMA_SRCADDR xfrm_address_t addr=2001:db8::9",
 		"XFRMA_ENCAP xfrm_encap_tmpl encap_type=2 encap_sport=4500 encap_dport=4501 encap_oa=2001:db8::a",
@@ -182,5 +183,61 @@ func TestXfrmHeaderOtherFamily(t *testing.T) {
 		"sel.family": "0", "index": "5", "dir": "1"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestStructMembers: a binary attribute whose table describes its C
+// struct (family.Attr.Struct), in any family, reads by its members of
+// every kind, in either byte order; a table whose member lies past the
+// payload leaves it as bytes.
+func TestStructMembers(t *testing.T) {
+	st := family.NewStruct("demo", 36, false,
+		family.Member{Name: "u8", Kind: family.MemberU8},
+		family.Member{Name: "s8", Kind: family.MemberS8, Offset: 1},
+		family.Member{Name: "s16", Kind: family.MemberS16, Offset: 2},
+		family.Member{Name: "u32", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "s32", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "u64", Kind: family.MemberU64, Offset: 12},
+		family.Member{Name: "be16", Kind: family.MemberBE16, Offset: 20},
+		family.Member{Name: "name", Kind: family.MemberString, Offset: 22, Len: 6},
+		family.Member{Name: "be64", Kind: family.MemberBE64, Offset: 28})
+	bad := family.NewStruct("bad", 4, false, family.Member{Name: "past", Kind: family.MemberU64})
+	set := family.Set{Space: "DEMO", Attrs: []family.Attr{
+		1: {Name: "DEMO_S", Format: family.Binary, Struct: st},
+		2: {Name: "DEMO_BAD", Format: family.Binary, Struct: bad}}}
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		var bo interface {
+			binary.ByteOrder
+			binary.AppendByteOrder
+		} = binary.LittleEndian
+		if o == nlwire.BigEndian {
+			bo = binary.BigEndian
+		}
+		p := []byte{200, 0xfe}
+		p = bo.AppendUint16(p, 0xfffd)
+		p = bo.AppendUint32(p, 4000000000)
+		p = bo.AppendUint32(p, 0xfffffffc)
+		p = bo.AppendUint64(p, 1<<63+7)
+		p = binary.BigEndian.AppendUint16(p, 443)
+		p = append(p, "abc\x00\x00\x00"...)
+		p = binary.BigEndian.AppendUint64(p, 0x0102030405060708)
+		p = append(p, 0x99) // trailing
+		b := wire.NewBuilder(nil).WithOrder(o)
+		m := b.Start(wire.Header{Type: 100})
+		b.Attrs().Put(1, p)
+		b.Attrs().Put(2, []byte{1, 2, 3, 4})
+		b.End(m)
+		msg, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := dissect.Kind{Header: wire.Header{Type: 100, Len: uint32(len(msg))}, Protocol: 99, Order: o, Known: true, Attrs: &set}
+		w := &structWriter{}
+		dissect.New().Message(w, msg, &k)
+		want := []string{`DEMO_S demo u8=200 s8=-2 s16=-3 u32=4000000000 s32=-4 u64=9223372036854775815 be16=443 name="abc" ` +
+			"be64=72623859790382856 trailing=99", "DEMO_BAD x:01020304"}
+		if diff := cmp.Diff(want, w.attrs); diff != "" || w.problems > 0 {
+			t.Errorf("%v (-want +got):\n%s", o, diff)
+		}
 	}
 }
