@@ -330,3 +330,23 @@ func TestTcAckPath(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkTcWalk names and walks every message of the ip link and tc
+// capture, with a Writer that discards the events.
+func BenchmarkTcWalk(b *testing.B) {
+	d := dissect.New()
+	msgs := messagesOf(d, readCapture(b, tcCapture))
+	size := 0
+	for i := range msgs {
+		size += len(msgs[i].msg)
+	}
+	var w dissect.Writer = dissect.Discard{}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range msgs {
+			d.Message(w, msgs[i].msg, &msgs[i].kind)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/msg")
+}
