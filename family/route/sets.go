@@ -35,6 +35,9 @@ var (
 	// BridgePortAttrs is the IFLA_BRPORT_* space of IFLA_INFO_SLAVE_DATA
 	// for slave kind "bridge".
 	BridgePortAttrs = family.Set{Space: "IFLA_BRPORT", Attrs: bridgePortAttrs[:]}
+	// MacvlanAttrs is the IFLA_MACVLAN_* space of IFLA_INFO_DATA for kinds
+	// "macvlan" and "macvtap".
+	MacvlanAttrs = family.Set{Space: "IFLA_MACVLAN", Attrs: macvlanAttrs[:]}
 	// VXLANAttrs is the IFLA_VXLAN_* space of IFLA_INFO_DATA for kind "vxlan".
 	VXLANAttrs = family.Set{Space: "IFLA_VXLAN", Attrs: vXLANAttrs[:]}
 	// AddrAttrs is the IFA_* space of address messages (RTM_*ADDR).

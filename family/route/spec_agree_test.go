@@ -397,6 +397,8 @@ var specDiffs = map[string]struct{ kind, why string }{
 	"attr IFLA_VFINFO_LIST child: none, spec IFLA_VF":                                        {oneDescribes, "the spec describes the nest"},
 	"attr IFLA_VLAN_EGRESS_QOS child: none, spec IFLA_VLAN_QOS":                              {oneDescribes, "the spec describes the nest"},
 	"attr IFLA_VLAN_INGRESS_QOS child: none, spec IFLA_VLAN_QOS":                             {oneDescribes, "the spec describes the nest"},
+	"attr IFLA_INFO_DATA variant macvlan: the spec has no variant macvlan":                   {oneDescribes, "the spec has no macvlan sub-message"},
+	"attr IFLA_INFO_DATA variant macvtap: the spec has no variant macvtap":                   {oneDescribes, "the spec has no macvtap sub-message"},
 	"attr IFLA_INFO_DATA variant veth: the spec has no variant veth":                         {oneDescribes, "the spec has no veth sub-message"},
 	"attr IFLA_INFO_DATA variant vxlan: the spec has no variant vxlan":                       {oneDescribes, "the spec has no vxlan sub-message"},
 	"attr TCA_OPTIONS format: binary, spec nested":                                           {oneDescribes, "the spec describes each kind's options (a sub-message); the hand-written table shows bytes"},

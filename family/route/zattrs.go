@@ -181,7 +181,7 @@ const (
 var linkInfoAttrs = [...]family.Attr{
 	IFLA_INFO_UNSPEC:     {Name: "IFLA_INFO_UNSPEC", Format: family.Binary},
 	IFLA_INFO_KIND:       {Name: "IFLA_INFO_KIND", Format: family.String},
-	IFLA_INFO_DATA:       {Name: "IFLA_INFO_DATA", Format: family.Nested, Key: IFLA_INFO_KIND, Variants: []family.Variant{{Value: "bridge", Set: &BridgeAttrs}, {Value: "veth", Set: &VethAttrs}, {Value: "vlan", Set: &VLANAttrs}, {Value: "vxlan", Set: &VXLANAttrs}}},
+	IFLA_INFO_DATA:       {Name: "IFLA_INFO_DATA", Format: family.Nested, Key: IFLA_INFO_KIND, Variants: []family.Variant{{Value: "bridge", Set: &BridgeAttrs}, {Value: "macvlan", Set: &MacvlanAttrs}, {Value: "macvtap", Set: &MacvlanAttrs}, {Value: "veth", Set: &VethAttrs}, {Value: "vlan", Set: &VLANAttrs}, {Value: "vxlan", Set: &VXLANAttrs}}},
 	IFLA_INFO_XSTATS:     {Name: "IFLA_INFO_XSTATS", Format: family.Binary},
 	IFLA_INFO_SLAVE_KIND: {Name: "IFLA_INFO_SLAVE_KIND", Format: family.String},
 	IFLA_INFO_SLAVE_DATA: {Name: "IFLA_INFO_SLAVE_DATA", Format: family.Nested, Key: IFLA_INFO_SLAVE_KIND, Variants: []family.Variant{{Value: "bridge", Set: &BridgePortAttrs}}},
@@ -557,6 +557,35 @@ var bridgePortAttrs = [...]family.Attr{
 	IFLA_BRPORT_BACKUP_NHID:           {Name: "IFLA_BRPORT_BACKUP_NHID", Format: family.U32},
 }
 
+// Attributes inside IFLA_INFO_DATA of a macvlan or macvtap link
+// (IFLA_MACVLAN_*, include/uapi/linux/if_link.h; types from
+// drivers/net/macvlan.c's macvlan_policy and macvlan_fill_info).
+const (
+	IFLA_MACVLAN_UNSPEC            = 0 // unused
+	IFLA_MACVLAN_MODE              = 1 // u32: MACVLAN_MODE_*
+	IFLA_MACVLAN_FLAGS             = 2 // u16: MACVLAN_FLAG_*
+	IFLA_MACVLAN_MACADDR_MODE      = 3 // u32: MACVLAN_MACADDR_* (requests)
+	IFLA_MACVLAN_MACADDR           = 4 // a MAC address
+	IFLA_MACVLAN_MACADDR_DATA      = 5 // nested: IFLA_MACVLAN_MACADDR entries
+	IFLA_MACVLAN_MACADDR_COUNT     = 6 // u32
+	IFLA_MACVLAN_BC_QUEUE_LEN      = 7 // u32
+	IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8 // u32 (replies only: NLA_REJECT in requests)
+	IFLA_MACVLAN_BC_CUTOFF         = 9 // s32
+)
+
+var macvlanAttrs = [...]family.Attr{
+	IFLA_MACVLAN_UNSPEC:            {Name: "IFLA_MACVLAN_UNSPEC", Format: family.Binary},
+	IFLA_MACVLAN_MODE:              {Name: "IFLA_MACVLAN_MODE", Format: family.U32},
+	IFLA_MACVLAN_FLAGS:             {Name: "IFLA_MACVLAN_FLAGS", Format: family.U16},
+	IFLA_MACVLAN_MACADDR_MODE:      {Name: "IFLA_MACVLAN_MACADDR_MODE", Format: family.U32},
+	IFLA_MACVLAN_MACADDR:           {Name: "IFLA_MACVLAN_MACADDR", Format: family.HWAddr},
+	IFLA_MACVLAN_MACADDR_DATA:      {Name: "IFLA_MACVLAN_MACADDR_DATA", Format: family.Nested, ChildRef: refMacvlanAttrs},
+	IFLA_MACVLAN_MACADDR_COUNT:     {Name: "IFLA_MACVLAN_MACADDR_COUNT", Format: family.U32},
+	IFLA_MACVLAN_BC_QUEUE_LEN:      {Name: "IFLA_MACVLAN_BC_QUEUE_LEN", Format: family.U32},
+	IFLA_MACVLAN_BC_QUEUE_LEN_USED: {Name: "IFLA_MACVLAN_BC_QUEUE_LEN_USED", Format: family.U32},
+	IFLA_MACVLAN_BC_CUTOFF:         {Name: "IFLA_MACVLAN_BC_CUTOFF", Format: family.S32},
+}
+
 // Attributes inside IFLA_INFO_DATA of a VXLAN link (IFLA_VXLAN_*, include/uapi/linux/if_link.h).
 const (
 	IFLA_VXLAN_UNSPEC            = 0  // unused
@@ -862,20 +891,25 @@ var tCAttrs = [...]family.Attr{
 }
 
 // setRef names one of the package's sets for family.Attr.ChildRef: the
-// children of IFLA_PROP_LIST, VETH_INFO_PEER and RTA_MULTIPATH contain
-// them, and a pointer would make the tables an initialization cycle.
+// children of IFLA_PROP_LIST, VETH_INFO_PEER, RTA_MULTIPATH and
+// IFLA_MACVLAN_MACADDR_DATA contain them, and a pointer would make the
+// tables an initialization cycle.
 type setRef uint8
 
 // The sets setRef names.
 const (
 	refLinkAttrs setRef = iota
 	refRouteAttrs
+	refMacvlanAttrs
 )
 
 // Set returns the set r names.
 func (r setRef) Set() *family.Set {
-	if r == refRouteAttrs {
+	switch r {
+	case refRouteAttrs:
 		return &RouteAttrs
+	case refMacvlanAttrs:
+		return &MacvlanAttrs
 	}
 	return &LinkAttrs
 }
