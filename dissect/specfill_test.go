@@ -23,11 +23,11 @@ import (
 const tcCapture = "../cmd/nldump/testdata/tools-tc.pcap"
 
 // TestTcCapture: every message of the ip link and tc capture walks
-// without a problem, and every attribute is named but those of the link
-// kinds neither table describes (macvlan's and macvtap's
-// IFLA_INFO_DATA, IFLA_MACVLAN_*: no spec has them); the kind-dependent
-// nests the hand-written tables leave as bytes are read by the tc
-// spec's sets, with the values the commands gave.
+// without a problem, and every attribute is named (macvlan's and
+// macvtap's IFLA_INFO_DATA by family/route's IFLA_MACVLAN_*, which no
+// spec has); the kind-dependent nests the hand-written tables leave as
+// bytes are read by the tc spec's sets, their struct attributes by
+// their members, with the values the commands gave.
 func TestTcCapture(t *testing.T) {
 	d := dissect.New()
 	msgs := messagesOf(d, readCapture(t, tcCapture))
@@ -60,16 +60,18 @@ func TestTcCapture(t *testing.T) {
 			got[e.Name+" "+e.Value] = true
 		}
 	}
-	if diff := cmp.Diff(map[string]int{"macvlan": 6, "macvtap": 6}, unnamed); diff != "" {
+	if diff := cmp.Diff(map[string]int{}, unnamed); diff != "" {
 		t.Errorf("unnamed attributes by link kind (-want +got):\n%s", diff)
 	}
 	keys := slices.Collect(maps.Keys(got))
-	// The rates are bytes a second, little-endian, in struct tc_ratespec
-	// (tc_htb_opt's first member, its rate the last u32): 30mbit is
-	// 3750000, 0x393870.
+	// The rates are bytes a second, in struct tc_ratespec (tc_htb_opt's
+	// first member, its rate the last u32): 30mbit is 3750000; the tc
+	// spec's struct attributes are given by their members.
 	for _, want := range []string{
-		"TCA_HTB_PARMS x:03010000ffff0000703839000301",            // the request: 1:10's rate 30mbit
-		"TCA_HTB_INIT x:0300000005000000200000000000000000000000", // version 3, r2q 5, default 0x20
+		// the request: 1:10's rate 30mbit, ceil 80mbit
+		"TCA_HTB_PARMS st:tc_htb_opt rate.cell-log=3 rate.linklayer=1 rate.overhead=0 rate.cell-align=-1 rate.mpu=0 rate.rate=3750000 " +
+			"ceil.cell-log=3 ceil.linklayer=1 ceil.overhead=0 ceil.cell-align=-1 ceil.mpu=0 ceil.rate=10000000",
+		"TCA_HTB_INIT st:tc_htb_glob version=3 rate2quantum=5 defcls=32 debug=0 direct-pkts=0",
 		"TCA_FQ_CODEL_LIMIT u:1000",
 		"TCA_FQ_CODEL_TARGET u:4000",
 		"TCA_TBF_BURST u:4096",
@@ -79,7 +81,7 @@ func TestTcCapture(t *testing.T) {
 		"TCA_FLOWER_KEY_ETH_DST hw:020000000001",
 		"TCA_U32_CLASSID u:65552", // flowid 1:10
 		"TCA_SKBEDIT_MARK u:7",
-		"TCA_GACT_PARMS x:0500000000000000000000000000000000000000", // index 5, action TC_ACT_OK (pass)
+		"TCA_GACT_PARMS st:tc_gact index=5 capab=0 action=0 refcnt=0 bindcnt=0", // action TC_ACT_OK (pass)
 		"IFLA_VXLAN_ID u:4242",
 		"IFLA_VXLAN_PORT u:4789",
 		"TCA_STATS_APP x:000000000000000000000000001a0000c4090000", // htb: struct tc_htb_xstats, which no table describes

@@ -26,6 +26,7 @@ import (
 	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/ynl"
+	"github.com/nlwire/nlwire/ynl/tables"
 )
 
 // TestPythonYNL is a differential against the kernel's own Python YNL
@@ -524,6 +525,9 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 			c.note(fmt.Sprintf("%s/%s: binary in the spec, a nest in nldump (and the kernel): compared as bytes", sc.set.Name, sa.Name))
 			return hex.EncodeToString(p), nil
 		}
+		if sa.StructDef != nil && bytes.HasPrefix(a.Value, []byte(`{"struct"`)) {
+			return c.members(sa, a, p, sc)
+		}
 		b, ok := pydBytes(a.Format, a.Value)
 		if !ok {
 			return pydMismatch(a), nil
@@ -966,6 +970,114 @@ func (c *pydConv) structure(d *ynl.Definition, b []byte) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// members gives the struct nldump shows by its members as the library
+// does: members of an inner struct as a map of their own, enum members
+// by their names, bytes past the struct left out (the library ignores
+// them). Where the library's layout (members packed one after another)
+// is not the C struct's (tables.Struct, with the compiler's padding),
+// the library reads members from the wrong offsets, a bug of the
+// library: the payload is then compared as the library cuts it.
+func (c *pydConv) members(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (any, error) {
+	d := sa.StructDef
+	if !pydSameLayout(d) {
+		c.note(fmt.Sprintf("%s/%s: struct %s, which the library lays out packed, not as C pads it: compared as the library cuts the bytes", sc.set.Name, sa.Name, d.Name))
+		return c.structure(d, p)
+	}
+	dec := json.NewDecoder(bytes.NewReader(a.Value))
+	dec.UseNumber()
+	var v map[string]any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	for k, x := range v {
+		if k == "struct" {
+			continue
+		}
+		if k == "trailing" {
+			c.note(fmt.Sprintf("%s/%s: bytes past struct %s, which the library ignores", sc.set.Name, sa.Name, d.Name))
+			continue
+		}
+		path := strings.Split(k, ".")
+		m, def, dst := pydMember(d, path), d, out
+		for _, name := range path[:len(path)-1] {
+			inner, _ := dst[name].(map[string]any)
+			if inner == nil {
+				inner = map[string]any{}
+				dst[name] = inner
+			}
+			dst = inner
+			if mm := pydMember(def, []string{name}); mm != nil && mm.StructDef != nil {
+				def = mm.StructDef
+			}
+		}
+		if n, ok := x.(json.Number); ok && m != nil && m.EnumDef != nil {
+			x = c.enum(m.EnumDef, m.EnumAsFlags, n)
+		}
+		dst[path[len(path)-1]] = x
+	}
+	return out, nil
+}
+
+// pydMember returns the member of d at path (an inner struct's member
+// by the inner struct's name first), nil if there is none.
+func pydMember(d *ynl.Definition, path []string) *ynl.Member {
+	for i, name := range path {
+		var found *ynl.Member
+		for _, m := range d.Members {
+			if m.Name == name {
+				found = m
+			}
+		}
+		if found == nil || i == len(path)-1 {
+			return found
+		}
+		if d = found.StructDef; d == nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// pydSameLayout reports whether the library's layout of struct d
+// (members packed) gives every member the offset the C struct does
+// (tables.Struct), and the same size.
+func pydSameLayout(d *ynl.Definition) bool {
+	st, err := tables.Struct(d)
+	if err != nil || st.Size != pydStructSize(d) {
+		return false
+	}
+	packed := map[string]int{}
+	pydOffsets(d, "", 0, packed)
+	for _, m := range st.Members {
+		if off, ok := packed[m.Name]; !ok || off != m.Offset {
+			return false
+		}
+	}
+	return true
+}
+
+// pydOffsets records the offsets of d's members at base as the library
+// packs them, by nldump's names ("rate.rate"), and returns d's size.
+func pydOffsets(d *ynl.Definition, prefix string, base int, out map[string]int) int {
+	off := base
+	for _, m := range d.Members {
+		switch {
+		case m.StructDef != nil:
+			off = pydOffsets(m.StructDef, prefix+m.Name+".", off, out)
+		case m.Type == ynl.TypePad:
+			off += int(m.Len.Value)
+		case m.Type == ynl.TypeBinary:
+			out[prefix+m.Name] = off
+			off += int(m.Len.Value)
+		default:
+			out[prefix+m.Name] = off
+			off += pydIntSize[m.Type]
+		}
+	}
+	return off
 }
 
 // array cuts b into elements of type t (a binary attribute's sub-type),

@@ -83,8 +83,12 @@ func TestToolsTcCapture(t *testing.T) {
 		// htb: the class 1:10's rate 30mbit (3750000 bytes a second,
 		// 0x393870) and ceil 80mbit (10000000, 0x989680) in struct
 		// tc_htb_opt, and the qdisc's r2q 5 and default 0x20.
-		"TCA_HTB_PARMS 03010000ffff00007038390003010000ffff000080969800",
-		"TCA_HTB_INIT 0300000005000000200000000000000000000000 @",
+		"TCA_HTB_PARMS tc_htb_opt rate.cell-log=3 rate.linklayer=1 rate.overhead=0 rate.cell-align=-1 rate.mpu=0 rate.rate=3750000 " +
+			"ceil.cell-log=3 ceil.linklayer=1 ceil.overhead=0 ceil.cell-align=-1 ceil.mpu=0 ceil.rate=10000000 ",
+		"TCA_HTB_INIT tc_htb_glob version=3 rate2quantum=5 defcls=32 debug=0 direct-pkts=0 @",
+		// u32's selector: its key (mask, value, offset) after the
+		// struct's padding, as the C struct has it.
+		"TCA_U32_SEL tc_u32_sel flags=1 offshift=0 nkeys=1 offmask=0 off=0 offoff=0 hoff=0 hmask=0 keys=ffffff00c63364000c00000000000000 @",
 		// filters: u32's flowid 1:10, flower's keys, actions' options.
 		"TCA_U32_CLASSID 65552 @",
 		"TCA_FLOWER_KEY_TCP_DST 80 @",

@@ -48,8 +48,8 @@ var (
 		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE:           {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", Format: family.U8, Enum: &NfCtTcpStateEnum},
 		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL: {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", Format: family.U8},
 		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY:    {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", Format: family.U8},
-		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL:  {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL", Format: family.Binary},
-		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY:     {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY", Format: family.Binary},
+		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL:  {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL", Format: family.Binary, Struct: NfCtTcpFlagsMaskStruct},
+		CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY:     {Name: "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY", Format: family.Binary, Struct: NfCtTcpFlagsMaskStruct},
 	}}
 	// ProtoinfoDccpAttrs is the attribute set "protoinfo-dccp-attrs".
 	ProtoinfoDccpAttrs = family.Set{Space: "CONNTRACK_A_PROTOINFO_DCCP_ATTRS", Attrs: []family.Attr{
@@ -151,4 +151,13 @@ var (
 		CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE:  {Name: "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", Format: family.BE32},
 		CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG:  {Name: "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", Format: family.BE32},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// NfCtTcpFlagsMaskStruct is the layout of struct nf_ct_tcp_flags_mask (2 bytes).
+	NfCtTcpFlagsMaskStruct = family.NewStruct("nf_ct_tcp_flags_mask", 2, false,
+		family.Member{Name: "flags", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "mask", Kind: family.MemberU8, Offset: 1},
+	)
 )

@@ -78,7 +78,7 @@ var (
 		NL80211_ATTR_WIPHY_RTS_THRESHOLD:            {Name: "NL80211_ATTR_WIPHY_RTS_THRESHOLD", Format: family.U32},
 		NL80211_ATTR_TIMED_OUT:                      {Name: "NL80211_ATTR_TIMED_OUT", Format: family.Flag},
 		NL80211_ATTR_USE_MFP:                        {Name: "NL80211_ATTR_USE_MFP", Format: family.U32},
-		NL80211_ATTR_STA_FLAGS2:                     {Name: "NL80211_ATTR_STA_FLAGS2", Format: family.Binary},
+		NL80211_ATTR_STA_FLAGS2:                     {Name: "NL80211_ATTR_STA_FLAGS2", Format: family.Binary, Struct: StaFlagUpdateStruct},
 		NL80211_ATTR_CONTROL_PORT:                   {Name: "NL80211_ATTR_CONTROL_PORT", Format: family.Flag},
 		NL80211_ATTR_TESTDATA:                       {Name: "NL80211_ATTR_TESTDATA", Format: family.Binary},
 		NL80211_ATTR_PRIVACY:                        {Name: "NL80211_ATTR_PRIVACY", Format: family.Flag},
@@ -532,4 +532,13 @@ var (
 		NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS:          {Name: "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", Format: family.Flag},
 		NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC: {Name: "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", Format: family.Flag},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// StaFlagUpdateStruct is the layout of struct sta_flag_update (8 bytes).
+	StaFlagUpdateStruct = family.NewStruct("sta_flag_update", 8, false,
+		family.Member{Name: "mask", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "set", Kind: family.MemberU32, Offset: 4},
+	)
 )

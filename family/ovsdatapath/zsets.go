@@ -14,12 +14,31 @@ var (
 	DatapathAttrs = family.Set{Space: "OVS_DP_ATTR", Attrs: []family.Attr{
 		OVS_DP_ATTR_NAME:             {Name: "OVS_DP_ATTR_NAME", Format: family.String},
 		OVS_DP_ATTR_UPCALL_PID:       {Name: "OVS_DP_ATTR_UPCALL_PID", Format: family.U32},
-		OVS_DP_ATTR_STATS:            {Name: "OVS_DP_ATTR_STATS", Format: family.Binary},
-		OVS_DP_ATTR_MEGAFLOW_STATS:   {Name: "OVS_DP_ATTR_MEGAFLOW_STATS", Format: family.Binary},
+		OVS_DP_ATTR_STATS:            {Name: "OVS_DP_ATTR_STATS", Format: family.Binary, Struct: DatapathStatsStruct},
+		OVS_DP_ATTR_MEGAFLOW_STATS:   {Name: "OVS_DP_ATTR_MEGAFLOW_STATS", Format: family.Binary, Struct: MegaflowStatsStruct},
 		OVS_DP_ATTR_USER_FEATURES:    {Name: "OVS_DP_ATTR_USER_FEATURES", Format: family.U32, Enum: &UserFeaturesEnum},
 		OVS_DP_ATTR_PAD:              {Name: "OVS_DP_ATTR_PAD", Format: family.Binary},
 		OVS_DP_ATTR_MASKS_CACHE_SIZE: {Name: "OVS_DP_ATTR_MASKS_CACHE_SIZE", Format: family.U32},
 		OVS_DP_ATTR_PER_CPU_PIDS:     {Name: "OVS_DP_ATTR_PER_CPU_PIDS", Format: family.Binary},
 		OVS_DP_ATTR_IFINDEX:          {Name: "OVS_DP_ATTR_IFINDEX", Format: family.U32},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// DatapathStatsStruct is the layout of struct datapath_stats (32 bytes).
+	DatapathStatsStruct = family.NewStruct("datapath_stats", 32, false,
+		family.Member{Name: "n-hit", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "n-missed", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "n-lost", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "n-flows", Kind: family.MemberU64, Offset: 24},
+	)
+	// MegaflowStatsStruct is the layout of struct megaflow_stats (32 bytes).
+	MegaflowStatsStruct = family.NewStruct("megaflow_stats", 32, false,
+		family.Member{Name: "n-mask-hit", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "n-masks", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "padding", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "n-cache-hit", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "pad1", Kind: family.MemberU64, Offset: 24},
+	)
 )

@@ -14,7 +14,7 @@ var (
 	FlowAttrs = family.Set{Space: "OVS_FLOW_ATTR", Attrs: []family.Attr{
 		OVS_FLOW_ATTR_KEY:        {Name: "OVS_FLOW_ATTR_KEY", Format: family.Nested, Child: &KeyAttrs},
 		OVS_FLOW_ATTR_ACTIONS:    {Name: "OVS_FLOW_ATTR_ACTIONS", Format: family.Nested, Child: &ActionAttrs},
-		OVS_FLOW_ATTR_STATS:      {Name: "OVS_FLOW_ATTR_STATS", Format: family.Binary},
+		OVS_FLOW_ATTR_STATS:      {Name: "OVS_FLOW_ATTR_STATS", Format: family.Binary, Struct: OvsFlowStatsStruct},
 		OVS_FLOW_ATTR_TCP_FLAGS:  {Name: "OVS_FLOW_ATTR_TCP_FLAGS", Format: family.U8},
 		OVS_FLOW_ATTR_USED:       {Name: "OVS_FLOW_ATTR_USED", Format: family.U64},
 		OVS_FLOW_ATTR_CLEAR:      {Name: "OVS_FLOW_ATTR_CLEAR", Format: family.Flag},
@@ -29,47 +29,47 @@ var (
 		OVS_KEY_ATTR_ENCAP:              {Name: "OVS_KEY_ATTR_ENCAP", Format: family.Nested, ChildRef: setRef(0)},
 		OVS_KEY_ATTR_PRIORITY:           {Name: "OVS_KEY_ATTR_PRIORITY", Format: family.U32},
 		OVS_KEY_ATTR_IN_PORT:            {Name: "OVS_KEY_ATTR_IN_PORT", Format: family.U32},
-		OVS_KEY_ATTR_ETHERNET:           {Name: "OVS_KEY_ATTR_ETHERNET", Format: family.Binary},
+		OVS_KEY_ATTR_ETHERNET:           {Name: "OVS_KEY_ATTR_ETHERNET", Format: family.Binary, Struct: OvsKeyEthernetStruct},
 		OVS_KEY_ATTR_VLAN:               {Name: "OVS_KEY_ATTR_VLAN", Format: family.BE16},
 		OVS_KEY_ATTR_ETHERTYPE:          {Name: "OVS_KEY_ATTR_ETHERTYPE", Format: family.BE16},
-		OVS_KEY_ATTR_IPV4:               {Name: "OVS_KEY_ATTR_IPV4", Format: family.Binary},
-		OVS_KEY_ATTR_IPV6:               {Name: "OVS_KEY_ATTR_IPV6", Format: family.Binary},
-		OVS_KEY_ATTR_TCP:                {Name: "OVS_KEY_ATTR_TCP", Format: family.Binary},
-		OVS_KEY_ATTR_UDP:                {Name: "OVS_KEY_ATTR_UDP", Format: family.Binary},
-		OVS_KEY_ATTR_ICMP:               {Name: "OVS_KEY_ATTR_ICMP", Format: family.Binary},
-		OVS_KEY_ATTR_ICMPV6:             {Name: "OVS_KEY_ATTR_ICMPV6", Format: family.Binary},
-		OVS_KEY_ATTR_ARP:                {Name: "OVS_KEY_ATTR_ARP", Format: family.Binary},
-		OVS_KEY_ATTR_ND:                 {Name: "OVS_KEY_ATTR_ND", Format: family.Binary},
+		OVS_KEY_ATTR_IPV4:               {Name: "OVS_KEY_ATTR_IPV4", Format: family.Binary, Struct: OvsKeyIpv4Struct},
+		OVS_KEY_ATTR_IPV6:               {Name: "OVS_KEY_ATTR_IPV6", Format: family.Binary, Struct: OvsKeyIpv6Struct},
+		OVS_KEY_ATTR_TCP:                {Name: "OVS_KEY_ATTR_TCP", Format: family.Binary, Struct: OvsKeyTcpStruct},
+		OVS_KEY_ATTR_UDP:                {Name: "OVS_KEY_ATTR_UDP", Format: family.Binary, Struct: OvsKeyUdpStruct},
+		OVS_KEY_ATTR_ICMP:               {Name: "OVS_KEY_ATTR_ICMP", Format: family.Binary, Struct: OvsKeyIcmpStruct},
+		OVS_KEY_ATTR_ICMPV6:             {Name: "OVS_KEY_ATTR_ICMPV6", Format: family.Binary, Struct: OvsKeyIcmpStruct},
+		OVS_KEY_ATTR_ARP:                {Name: "OVS_KEY_ATTR_ARP", Format: family.Binary, Struct: OvsKeyArpStruct},
+		OVS_KEY_ATTR_ND:                 {Name: "OVS_KEY_ATTR_ND", Format: family.Binary, Struct: OvsKeyNdStruct},
 		OVS_KEY_ATTR_SKB_MARK:           {Name: "OVS_KEY_ATTR_SKB_MARK", Format: family.U32},
 		OVS_KEY_ATTR_TUNNEL:             {Name: "OVS_KEY_ATTR_TUNNEL", Format: family.Nested, Child: &TunnelKeyAttrs},
-		OVS_KEY_ATTR_SCTP:               {Name: "OVS_KEY_ATTR_SCTP", Format: family.Binary},
+		OVS_KEY_ATTR_SCTP:               {Name: "OVS_KEY_ATTR_SCTP", Format: family.Binary, Struct: OvsKeySctpStruct},
 		OVS_KEY_ATTR_TCP_FLAGS:          {Name: "OVS_KEY_ATTR_TCP_FLAGS", Format: family.BE16},
 		OVS_KEY_ATTR_DP_HASH:            {Name: "OVS_KEY_ATTR_DP_HASH", Format: family.U32},
 		OVS_KEY_ATTR_RECIRC_ID:          {Name: "OVS_KEY_ATTR_RECIRC_ID", Format: family.U32},
-		OVS_KEY_ATTR_MPLS:               {Name: "OVS_KEY_ATTR_MPLS", Format: family.Binary},
+		OVS_KEY_ATTR_MPLS:               {Name: "OVS_KEY_ATTR_MPLS", Format: family.Binary, Struct: OvsKeyMplsStruct},
 		OVS_KEY_ATTR_CT_STATE:           {Name: "OVS_KEY_ATTR_CT_STATE", Format: family.U32, Enum: &CtStateFlagsEnum},
 		OVS_KEY_ATTR_CT_ZONE:            {Name: "OVS_KEY_ATTR_CT_ZONE", Format: family.U16},
 		OVS_KEY_ATTR_CT_MARK:            {Name: "OVS_KEY_ATTR_CT_MARK", Format: family.U32},
 		OVS_KEY_ATTR_CT_LABELS:          {Name: "OVS_KEY_ATTR_CT_LABELS", Format: family.Binary},
-		OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4: {Name: "OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4", Format: family.Binary},
+		OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4: {Name: "OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4", Format: family.Binary, Struct: OvsKeyCtTupleIpv4Struct},
 		OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6: {Name: "OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6", Format: family.Binary},
 		OVS_KEY_ATTR_NSH:                {Name: "OVS_KEY_ATTR_NSH", Format: family.Nested, Child: &OvsNshKeyAttrs},
 		OVS_KEY_ATTR_PACKET_TYPE:        {Name: "OVS_KEY_ATTR_PACKET_TYPE", Format: family.BE32},
 		OVS_KEY_ATTR_ND_EXTENSIONS:      {Name: "OVS_KEY_ATTR_ND_EXTENSIONS", Format: family.Binary},
 		OVS_KEY_ATTR_TUNNEL_INFO:        {Name: "OVS_KEY_ATTR_TUNNEL_INFO", Format: family.Binary},
-		OVS_KEY_ATTR_IPV6_EXTHDRS:       {Name: "OVS_KEY_ATTR_IPV6_EXTHDRS", Format: family.Binary},
+		OVS_KEY_ATTR_IPV6_EXTHDRS:       {Name: "OVS_KEY_ATTR_IPV6_EXTHDRS", Format: family.Binary, Struct: OvsKeyIpv6ExthdrsStruct},
 	}}
 	// ActionAttrs is the attribute set "action-attrs".
 	ActionAttrs = family.Set{Space: "OVS_ACTION_ATTR", Attrs: []family.Attr{
 		OVS_ACTION_ATTR_OUTPUT:        {Name: "OVS_ACTION_ATTR_OUTPUT", Format: family.U32},
 		OVS_ACTION_ATTR_USERSPACE:     {Name: "OVS_ACTION_ATTR_USERSPACE", Format: family.Nested, Child: &UserspaceAttrs},
 		OVS_ACTION_ATTR_SET:           {Name: "OVS_ACTION_ATTR_SET", Format: family.Nested, Child: &KeyAttrs},
-		OVS_ACTION_ATTR_PUSH_VLAN:     {Name: "OVS_ACTION_ATTR_PUSH_VLAN", Format: family.Binary},
+		OVS_ACTION_ATTR_PUSH_VLAN:     {Name: "OVS_ACTION_ATTR_PUSH_VLAN", Format: family.Binary, Struct: OvsActionPushVlanStruct},
 		OVS_ACTION_ATTR_POP_VLAN:      {Name: "OVS_ACTION_ATTR_POP_VLAN", Format: family.Flag},
 		OVS_ACTION_ATTR_SAMPLE:        {Name: "OVS_ACTION_ATTR_SAMPLE", Format: family.Nested, ChildRef: setRef(1)},
 		OVS_ACTION_ATTR_RECIRC:        {Name: "OVS_ACTION_ATTR_RECIRC", Format: family.U32},
-		OVS_ACTION_ATTR_HASH:          {Name: "OVS_ACTION_ATTR_HASH", Format: family.Binary},
-		OVS_ACTION_ATTR_PUSH_MPLS:     {Name: "OVS_ACTION_ATTR_PUSH_MPLS", Format: family.Binary},
+		OVS_ACTION_ATTR_HASH:          {Name: "OVS_ACTION_ATTR_HASH", Format: family.Binary, Struct: OvsActionHashStruct},
+		OVS_ACTION_ATTR_PUSH_MPLS:     {Name: "OVS_ACTION_ATTR_PUSH_MPLS", Format: family.Binary, Struct: OvsActionPushMplsStruct},
 		OVS_ACTION_ATTR_POP_MPLS:      {Name: "OVS_ACTION_ATTR_POP_MPLS", Format: family.BE16},
 		OVS_ACTION_ATTR_SET_MASKED:    {Name: "OVS_ACTION_ATTR_SET_MASKED", Format: family.Nested, Child: &KeyAttrs},
 		OVS_ACTION_ATTR_CT:            {Name: "OVS_ACTION_ATTR_CT", Format: family.Nested, Child: &CtAttrs},
@@ -82,7 +82,7 @@ var (
 		OVS_ACTION_ATTR_METER:         {Name: "OVS_ACTION_ATTR_METER", Format: family.U32},
 		OVS_ACTION_ATTR_CLONE:         {Name: "OVS_ACTION_ATTR_CLONE", Format: family.Nested, ChildRef: setRef(2)},
 		OVS_ACTION_ATTR_CHECK_PKT_LEN: {Name: "OVS_ACTION_ATTR_CHECK_PKT_LEN", Format: family.Nested, ChildRef: setRef(3)},
-		OVS_ACTION_ATTR_ADD_MPLS:      {Name: "OVS_ACTION_ATTR_ADD_MPLS", Format: family.Binary},
+		OVS_ACTION_ATTR_ADD_MPLS:      {Name: "OVS_ACTION_ATTR_ADD_MPLS", Format: family.Binary, Struct: OvsActionAddMplsStruct},
 		OVS_ACTION_ATTR_DEC_TTL:       {Name: "OVS_ACTION_ATTR_DEC_TTL", Format: family.Nested, ChildRef: setRef(4)},
 		OVS_ACTION_ATTR_PSAMPLE:       {Name: "OVS_ACTION_ATTR_PSAMPLE", Format: family.Nested, Child: &PsampleAttrs},
 	}}
@@ -167,6 +167,110 @@ var (
 		OVS_PSAMPLE_ATTR_GROUP:  {Name: "OVS_PSAMPLE_ATTR_GROUP", Format: family.U32},
 		OVS_PSAMPLE_ATTR_COOKIE: {Name: "OVS_PSAMPLE_ATTR_COOKIE", Format: family.Binary},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// OvsFlowStatsStruct is the layout of struct ovs_flow_stats (16 bytes).
+	OvsFlowStatsStruct = family.NewStruct("ovs_flow_stats", 16, false,
+		family.Member{Name: "n-packets", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "n-bytes", Kind: family.MemberU64, Offset: 8},
+	)
+	// OvsKeyEthernetStruct is the layout of struct ovs_key_ethernet (12 bytes).
+	OvsKeyEthernetStruct = family.NewStruct("ovs_key_ethernet", 12, false,
+		family.Member{Name: "eth-src", Kind: family.MemberBytes, Offset: 0, Len: 6},
+		family.Member{Name: "eth-dst", Kind: family.MemberBytes, Offset: 6, Len: 6},
+	)
+	// OvsKeyMplsStruct is the layout of struct ovs_key_mpls (4 bytes).
+	OvsKeyMplsStruct = family.NewStruct("ovs_key_mpls", 4, false,
+		family.Member{Name: "mpls-lse", Kind: family.MemberBE32, Offset: 0},
+	)
+	// OvsKeyIpv4Struct is the layout of struct ovs_key_ipv4 (12 bytes).
+	OvsKeyIpv4Struct = family.NewStruct("ovs_key_ipv4", 12, false,
+		family.Member{Name: "ipv4-src", Kind: family.MemberBE32, Offset: 0},
+		family.Member{Name: "ipv4-dst", Kind: family.MemberBE32, Offset: 4},
+		family.Member{Name: "ipv4-proto", Kind: family.MemberU8, Offset: 8},
+		family.Member{Name: "ipv4-tos", Kind: family.MemberU8, Offset: 9},
+		family.Member{Name: "ipv4-ttl", Kind: family.MemberU8, Offset: 10},
+		family.Member{Name: "ipv4-frag", Kind: family.MemberU8, Offset: 11},
+	)
+	// OvsKeyIpv6Struct is the layout of struct ovs_key_ipv6 (40 bytes).
+	OvsKeyIpv6Struct = family.NewStruct("ovs_key_ipv6", 40, false,
+		family.Member{Name: "ipv6-src", Kind: family.MemberBytes, Offset: 0, Len: 16},
+		family.Member{Name: "ipv6-dst", Kind: family.MemberBytes, Offset: 16, Len: 16},
+		family.Member{Name: "ipv6-label", Kind: family.MemberBE32, Offset: 32},
+		family.Member{Name: "ipv6-proto", Kind: family.MemberU8, Offset: 36},
+		family.Member{Name: "ipv6-tclass", Kind: family.MemberU8, Offset: 37},
+		family.Member{Name: "ipv6-hlimit", Kind: family.MemberU8, Offset: 38},
+		family.Member{Name: "ipv6-frag", Kind: family.MemberU8, Offset: 39},
+	)
+	// OvsKeyIpv6ExthdrsStruct is the layout of struct ovs_key_ipv6_exthdrs (2 bytes).
+	OvsKeyIpv6ExthdrsStruct = family.NewStruct("ovs_key_ipv6_exthdrs", 2, false,
+		family.Member{Name: "hdrs", Kind: family.MemberU16, Offset: 0},
+	)
+	// OvsKeyTcpStruct is the layout of struct ovs_key_tcp (4 bytes).
+	OvsKeyTcpStruct = family.NewStruct("ovs_key_tcp", 4, false,
+		family.Member{Name: "tcp-src", Kind: family.MemberBE16, Offset: 0},
+		family.Member{Name: "tcp-dst", Kind: family.MemberBE16, Offset: 2},
+	)
+	// OvsKeyUdpStruct is the layout of struct ovs_key_udp (4 bytes).
+	OvsKeyUdpStruct = family.NewStruct("ovs_key_udp", 4, false,
+		family.Member{Name: "udp-src", Kind: family.MemberBE16, Offset: 0},
+		family.Member{Name: "udp-dst", Kind: family.MemberBE16, Offset: 2},
+	)
+	// OvsKeySctpStruct is the layout of struct ovs_key_sctp (4 bytes).
+	OvsKeySctpStruct = family.NewStruct("ovs_key_sctp", 4, false,
+		family.Member{Name: "sctp-src", Kind: family.MemberBE16, Offset: 0},
+		family.Member{Name: "sctp-dst", Kind: family.MemberBE16, Offset: 2},
+	)
+	// OvsKeyIcmpStruct is the layout of struct ovs_key_icmp (2 bytes).
+	OvsKeyIcmpStruct = family.NewStruct("ovs_key_icmp", 2, false,
+		family.Member{Name: "icmp-type", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "icmp-code", Kind: family.MemberU8, Offset: 1},
+	)
+	// OvsKeyArpStruct is the layout of struct ovs_key_arp (24 bytes).
+	OvsKeyArpStruct = family.NewStruct("ovs_key_arp", 24, false,
+		family.Member{Name: "arp-sip", Kind: family.MemberBE32, Offset: 0},
+		family.Member{Name: "arp-tip", Kind: family.MemberBE32, Offset: 4},
+		family.Member{Name: "arp-op", Kind: family.MemberBE16, Offset: 8},
+		family.Member{Name: "arp-sha", Kind: family.MemberBytes, Offset: 10, Len: 6},
+		family.Member{Name: "arp-tha", Kind: family.MemberBytes, Offset: 16, Len: 6},
+	)
+	// OvsKeyNdStruct is the layout of struct ovs_key_nd (28 bytes).
+	OvsKeyNdStruct = family.NewStruct("ovs_key_nd", 28, false,
+		family.Member{Name: "nd-target", Kind: family.MemberBytes, Offset: 0, Len: 16},
+		family.Member{Name: "nd-sll", Kind: family.MemberBytes, Offset: 16, Len: 6},
+		family.Member{Name: "nd-tll", Kind: family.MemberBytes, Offset: 22, Len: 6},
+	)
+	// OvsKeyCtTupleIpv4Struct is the layout of struct ovs_key_ct_tuple_ipv4 (16 bytes).
+	OvsKeyCtTupleIpv4Struct = family.NewStruct("ovs_key_ct_tuple_ipv4", 16, false,
+		family.Member{Name: "ipv4-src", Kind: family.MemberBE32, Offset: 0},
+		family.Member{Name: "ipv4-dst", Kind: family.MemberBE32, Offset: 4},
+		family.Member{Name: "src-port", Kind: family.MemberBE16, Offset: 8},
+		family.Member{Name: "dst-port", Kind: family.MemberBE16, Offset: 10},
+		family.Member{Name: "ipv4-proto", Kind: family.MemberU8, Offset: 12},
+	)
+	// OvsActionPushVlanStruct is the layout of struct ovs_action_push_vlan (4 bytes).
+	OvsActionPushVlanStruct = family.NewStruct("ovs_action_push_vlan", 4, false,
+		family.Member{Name: "vlan-tpid", Kind: family.MemberBE16, Offset: 0},
+		family.Member{Name: "vlan-tci", Kind: family.MemberBE16, Offset: 2},
+	)
+	// OvsActionHashStruct is the layout of struct ovs_action_hash (8 bytes).
+	OvsActionHashStruct = family.NewStruct("ovs_action_hash", 8, false,
+		family.Member{Name: "hash-alg", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "hash-basis", Kind: family.MemberU32, Offset: 4},
+	)
+	// OvsActionPushMplsStruct is the layout of struct ovs_action_push_mpls (8 bytes).
+	OvsActionPushMplsStruct = family.NewStruct("ovs_action_push_mpls", 8, false,
+		family.Member{Name: "mpls-lse", Kind: family.MemberBE32, Offset: 0},
+		family.Member{Name: "mpls-ethertype", Kind: family.MemberBE16, Offset: 4},
+	)
+	// OvsActionAddMplsStruct is the layout of struct ovs_action_add_mpls (8 bytes).
+	OvsActionAddMplsStruct = family.NewStruct("ovs_action_add_mpls", 8, false,
+		family.Member{Name: "mpls-lse", Kind: family.MemberBE32, Offset: 0},
+		family.Member{Name: "mpls-ethertype", Kind: family.MemberBE16, Offset: 4},
+		family.Member{Name: "tun-flags", Kind: family.MemberU16, Offset: 6},
+	)
 )
 
 // setRef refers to a set whose table contains, further down, a

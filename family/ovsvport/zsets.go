@@ -28,10 +28,25 @@ var (
 		OVS_VPORT_ATTR_NAME:         {Name: "OVS_VPORT_ATTR_NAME", Format: family.String},
 		OVS_VPORT_ATTR_OPTIONS:      {Name: "OVS_VPORT_ATTR_OPTIONS", Format: family.Nested, Child: &VportOptionsAttrs},
 		OVS_VPORT_ATTR_UPCALL_PID:   {Name: "OVS_VPORT_ATTR_UPCALL_PID", Format: family.Binary},
-		OVS_VPORT_ATTR_STATS:        {Name: "OVS_VPORT_ATTR_STATS", Format: family.Binary},
+		OVS_VPORT_ATTR_STATS:        {Name: "OVS_VPORT_ATTR_STATS", Format: family.Binary, Struct: VportStatsStruct},
 		OVS_VPORT_ATTR_PAD:          {Name: "OVS_VPORT_ATTR_PAD", Format: family.Binary},
 		OVS_VPORT_ATTR_IFINDEX:      {Name: "OVS_VPORT_ATTR_IFINDEX", Format: family.U32},
 		OVS_VPORT_ATTR_NETNSID:      {Name: "OVS_VPORT_ATTR_NETNSID", Format: family.U32},
 		OVS_VPORT_ATTR_UPCALL_STATS: {Name: "OVS_VPORT_ATTR_UPCALL_STATS", Format: family.Nested, Child: &UpcallStatsAttrs},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// VportStatsStruct is the layout of struct vport_stats (64 bytes).
+	VportStatsStruct = family.NewStruct("vport_stats", 64, false,
+		family.Member{Name: "rx-packets", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "tx-packets", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "rx-bytes", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "tx-bytes", Kind: family.MemberU64, Offset: 24},
+		family.Member{Name: "rx-errors", Kind: family.MemberU64, Offset: 32},
+		family.Member{Name: "tx-errors", Kind: family.MemberU64, Offset: 40},
+		family.Member{Name: "rx-dropped", Kind: family.MemberU64, Offset: 48},
+		family.Member{Name: "tx-dropped", Kind: family.MemberU64, Offset: 56},
+	)
 )

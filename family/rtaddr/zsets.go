@@ -17,11 +17,22 @@ var (
 		IFA_LABEL:          {Name: "IFA_LABEL", Format: family.String},
 		IFA_BROADCAST:      {Name: "IFA_BROADCAST", Format: family.U32},
 		IFA_ANYCAST:        {Name: "IFA_ANYCAST", Format: family.Binary},
-		IFA_CACHEINFO:      {Name: "IFA_CACHEINFO", Format: family.Binary},
+		IFA_CACHEINFO:      {Name: "IFA_CACHEINFO", Format: family.Binary, Struct: IfaCacheinfoStruct},
 		IFA_MULTICAST:      {Name: "IFA_MULTICAST", Format: family.Binary},
 		IFA_FLAGS:          {Name: "IFA_FLAGS", Format: family.U32, Enum: &IfaFlagsEnum},
 		IFA_RT_PRIORITY:    {Name: "IFA_RT_PRIORITY", Format: family.U32},
 		IFA_TARGET_NETNSID: {Name: "IFA_TARGET_NETNSID", Format: family.Binary},
 		IFA_PROTO:          {Name: "IFA_PROTO", Format: family.U8},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// IfaCacheinfoStruct is the layout of struct ifa_cacheinfo (16 bytes).
+	IfaCacheinfoStruct = family.NewStruct("ifa_cacheinfo", 16, false,
+		family.Member{Name: "ifa-prefered", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "ifa-valid", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "cstamp", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "tstamp", Kind: family.MemberU32, Offset: 12},
+	)
 )

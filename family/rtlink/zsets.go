@@ -18,14 +18,14 @@ var (
 		IFLA_MTU:                        {Name: "IFLA_MTU", Format: family.U32},
 		IFLA_LINK:                       {Name: "IFLA_LINK", Format: family.U32},
 		IFLA_QDISC:                      {Name: "IFLA_QDISC", Format: family.String},
-		IFLA_STATS:                      {Name: "IFLA_STATS", Format: family.Binary},
+		IFLA_STATS:                      {Name: "IFLA_STATS", Format: family.Binary, Struct: RtnlLinkStatsStruct},
 		IFLA_COST:                       {Name: "IFLA_COST", Format: family.String},
 		IFLA_PRIORITY:                   {Name: "IFLA_PRIORITY", Format: family.String},
 		IFLA_MASTER:                     {Name: "IFLA_MASTER", Format: family.U32},
 		IFLA_WIRELESS:                   {Name: "IFLA_WIRELESS", Format: family.String},
 		IFLA_PROTINFO:                   {Name: "IFLA_PROTINFO", Format: family.String},
 		IFLA_TXQLEN:                     {Name: "IFLA_TXQLEN", Format: family.U32},
-		IFLA_MAP:                        {Name: "IFLA_MAP", Format: family.Binary},
+		IFLA_MAP:                        {Name: "IFLA_MAP", Format: family.Binary, Struct: RtnlLinkIfmapStruct},
 		IFLA_WEIGHT:                     {Name: "IFLA_WEIGHT", Format: family.U32},
 		IFLA_OPERSTATE:                  {Name: "IFLA_OPERSTATE", Format: family.U8},
 		IFLA_LINKMODE:                   {Name: "IFLA_LINKMODE", Format: family.U8},
@@ -34,7 +34,7 @@ var (
 		IFLA_IFALIAS:                    {Name: "IFLA_IFALIAS", Format: family.String},
 		IFLA_NUM_VF:                     {Name: "IFLA_NUM_VF", Format: family.U32},
 		IFLA_VFINFO_LIST:                {Name: "IFLA_VFINFO_LIST", Format: family.Nested, Child: &VfinfoListAttrs},
-		IFLA_STATS64:                    {Name: "IFLA_STATS64", Format: family.Binary},
+		IFLA_STATS64:                    {Name: "IFLA_STATS64", Format: family.Binary, Struct: RtnlLinkStats64Struct},
 		IFLA_VF_PORTS:                   {Name: "IFLA_VF_PORTS", Format: family.Nested, Child: &VfPortsAttrs},
 		IFLA_PORT_SELF:                  {Name: "IFLA_PORT_SELF", Format: family.Nested, Child: &PortSelfAttrs},
 		IFLA_AF_SPEC:                    {Name: "IFLA_AF_SPEC", Format: family.Nested, Child: &AfSpecAttrs},
@@ -98,17 +98,17 @@ var (
 	}}
 	// VfinfoAttrs is the attribute set "vfinfo-attrs".
 	VfinfoAttrs = family.Set{Space: "IFLA_VF", Attrs: []family.Attr{
-		IFLA_VF_MAC:          {Name: "IFLA_VF_MAC", Format: family.Binary},
-		IFLA_VF_VLAN:         {Name: "IFLA_VF_VLAN", Format: family.Binary},
-		IFLA_VF_TX_RATE:      {Name: "IFLA_VF_TX_RATE", Format: family.Binary},
-		IFLA_VF_SPOOFCHK:     {Name: "IFLA_VF_SPOOFCHK", Format: family.Binary},
-		IFLA_VF_LINK_STATE:   {Name: "IFLA_VF_LINK_STATE", Format: family.Binary},
-		IFLA_VF_RATE:         {Name: "IFLA_VF_RATE", Format: family.Binary},
-		IFLA_VF_RSS_QUERY_EN: {Name: "IFLA_VF_RSS_QUERY_EN", Format: family.Binary},
+		IFLA_VF_MAC:          {Name: "IFLA_VF_MAC", Format: family.Binary, Struct: IflaVfMacStruct},
+		IFLA_VF_VLAN:         {Name: "IFLA_VF_VLAN", Format: family.Binary, Struct: IflaVfVlanStruct},
+		IFLA_VF_TX_RATE:      {Name: "IFLA_VF_TX_RATE", Format: family.Binary, Struct: IflaVfTxRateStruct},
+		IFLA_VF_SPOOFCHK:     {Name: "IFLA_VF_SPOOFCHK", Format: family.Binary, Struct: IflaVfSpoofchkStruct},
+		IFLA_VF_LINK_STATE:   {Name: "IFLA_VF_LINK_STATE", Format: family.Binary, Struct: IflaVfLinkStateStruct},
+		IFLA_VF_RATE:         {Name: "IFLA_VF_RATE", Format: family.Binary, Struct: IflaVfRateStruct},
+		IFLA_VF_RSS_QUERY_EN: {Name: "IFLA_VF_RSS_QUERY_EN", Format: family.Binary, Struct: IflaVfRssQueryEnStruct},
 		IFLA_VF_STATS:        {Name: "IFLA_VF_STATS", Format: family.Nested, Child: &VfStatsAttrs},
-		IFLA_VF_TRUST:        {Name: "IFLA_VF_TRUST", Format: family.Binary},
-		IFLA_VF_IB_NODE_GUID: {Name: "IFLA_VF_IB_NODE_GUID", Format: family.Binary},
-		IFLA_VF_IB_PORT_GUID: {Name: "IFLA_VF_IB_PORT_GUID", Format: family.Binary},
+		IFLA_VF_TRUST:        {Name: "IFLA_VF_TRUST", Format: family.Binary, Struct: IflaVfTrustStruct},
+		IFLA_VF_IB_NODE_GUID: {Name: "IFLA_VF_IB_NODE_GUID", Format: family.Binary, Struct: IflaVfGuidStruct},
+		IFLA_VF_IB_PORT_GUID: {Name: "IFLA_VF_IB_PORT_GUID", Format: family.Binary, Struct: IflaVfGuidStruct},
 		IFLA_VF_VLAN_LIST:    {Name: "IFLA_VF_VLAN_LIST", Format: family.Nested, Child: &VfVlanAttrs},
 		IFLA_VF_BROADCAST:    {Name: "IFLA_VF_BROADCAST", Format: family.Binary},
 	}}
@@ -126,7 +126,7 @@ var (
 	}}
 	// VfVlanAttrs is the attribute set "vf-vlan-attrs".
 	VfVlanAttrs = family.Set{Space: "IFLA_VF_VLAN", Attrs: []family.Attr{
-		IFLA_VF_VLAN_INFO: {Name: "IFLA_VF_VLAN_INFO", Format: family.Binary, Multi: true},
+		IFLA_VF_VLAN_INFO: {Name: "IFLA_VF_VLAN_INFO", Format: family.Binary, Multi: true, Struct: IflaVfVlanInfoStruct},
 	}}
 	// VfPortsAttrs is the attribute set "vf-ports-attrs".
 	VfPortsAttrs = family.Set{Space: "IFLA", Attrs: []family.Attr{}}
@@ -206,8 +206,8 @@ var (
 		IFLA_BR_VLAN_FILTERING:             {Name: "IFLA_BR_VLAN_FILTERING", Format: family.U8},
 		IFLA_BR_VLAN_PROTOCOL:              {Name: "IFLA_BR_VLAN_PROTOCOL", Format: family.U16},
 		IFLA_BR_GROUP_FWD_MASK:             {Name: "IFLA_BR_GROUP_FWD_MASK", Format: family.U16},
-		IFLA_BR_ROOT_ID:                    {Name: "IFLA_BR_ROOT_ID", Format: family.Binary},
-		IFLA_BR_BRIDGE_ID:                  {Name: "IFLA_BR_BRIDGE_ID", Format: family.Binary},
+		IFLA_BR_ROOT_ID:                    {Name: "IFLA_BR_ROOT_ID", Format: family.Binary, Struct: IflaBridgeIdStruct},
+		IFLA_BR_BRIDGE_ID:                  {Name: "IFLA_BR_BRIDGE_ID", Format: family.Binary, Struct: IflaBridgeIdStruct},
 		IFLA_BR_ROOT_PORT:                  {Name: "IFLA_BR_ROOT_PORT", Format: family.U16},
 		IFLA_BR_ROOT_PATH_COST:             {Name: "IFLA_BR_ROOT_PATH_COST", Format: family.U32},
 		IFLA_BR_TOPOLOGY_CHANGE:            {Name: "IFLA_BR_TOPOLOGY_CHANGE", Format: family.U8},
@@ -242,7 +242,7 @@ var (
 		IFLA_BR_MCAST_IGMP_VERSION:         {Name: "IFLA_BR_MCAST_IGMP_VERSION", Format: family.U8},
 		IFLA_BR_MCAST_MLD_VERSION:          {Name: "IFLA_BR_MCAST_MLD_VERSION", Format: family.U8},
 		IFLA_BR_VLAN_STATS_PER_PORT:        {Name: "IFLA_BR_VLAN_STATS_PER_PORT", Format: family.U8},
-		IFLA_BR_MULTI_BOOLOPT:              {Name: "IFLA_BR_MULTI_BOOLOPT", Format: family.Binary},
+		IFLA_BR_MULTI_BOOLOPT:              {Name: "IFLA_BR_MULTI_BOOLOPT", Format: family.Binary, Struct: BrBooloptMultiStruct},
 		IFLA_BR_MCAST_QUERIER_STATE:        {Name: "IFLA_BR_MCAST_QUERIER_STATE", Format: family.Binary},
 		IFLA_BR_FDB_N_LEARNED:              {Name: "IFLA_BR_FDB_N_LEARNED", Format: family.U32},
 		IFLA_BR_FDB_MAX_LEARNED:            {Name: "IFLA_BR_FDB_MAX_LEARNED", Format: family.U32},
@@ -261,8 +261,8 @@ var (
 		IFLA_BRPORT_PROXYARP:              {Name: "IFLA_BRPORT_PROXYARP", Format: family.Flag},
 		IFLA_BRPORT_LEARNING_SYNC:         {Name: "IFLA_BRPORT_LEARNING_SYNC", Format: family.Flag},
 		IFLA_BRPORT_PROXYARP_WIFI:         {Name: "IFLA_BRPORT_PROXYARP_WIFI", Format: family.Flag},
-		IFLA_BRPORT_ROOT_ID:               {Name: "IFLA_BRPORT_ROOT_ID", Format: family.Binary},
-		IFLA_BRPORT_BRIDGE_ID:             {Name: "IFLA_BRPORT_BRIDGE_ID", Format: family.Binary},
+		IFLA_BRPORT_ROOT_ID:               {Name: "IFLA_BRPORT_ROOT_ID", Format: family.Binary, Struct: IflaBridgeIdStruct},
+		IFLA_BRPORT_BRIDGE_ID:             {Name: "IFLA_BRPORT_BRIDGE_ID", Format: family.Binary, Struct: IflaBridgeIdStruct},
 		IFLA_BRPORT_DESIGNATED_PORT:       {Name: "IFLA_BRPORT_DESIGNATED_PORT", Format: family.U16},
 		IFLA_BRPORT_DESIGNATED_COST:       {Name: "IFLA_BRPORT_DESIGNATED_COST", Format: family.U16},
 		IFLA_BRPORT_ID:                    {Name: "IFLA_BRPORT_ID", Format: family.U16},
@@ -379,7 +379,7 @@ var (
 		IFLA_GENEVE_TTL_INHERIT:         {Name: "IFLA_GENEVE_TTL_INHERIT", Format: family.U8},
 		IFLA_GENEVE_DF:                  {Name: "IFLA_GENEVE_DF", Format: family.U8},
 		IFLA_GENEVE_INNER_PROTO_INHERIT: {Name: "IFLA_GENEVE_INNER_PROTO_INHERIT", Format: family.Flag},
-		IFLA_GENEVE_PORT_RANGE:          {Name: "IFLA_GENEVE_PORT_RANGE", Format: family.Binary},
+		IFLA_GENEVE_PORT_RANGE:          {Name: "IFLA_GENEVE_PORT_RANGE", Format: family.Binary, Struct: IflaGenevePortRangeStruct},
 	}}
 	// LinkinfoHsrAttrs is the attribute set "linkinfo-hsr-attrs".
 	LinkinfoHsrAttrs = family.Set{Space: "IFLA_HSR", Attrs: []family.Attr{
@@ -447,14 +447,14 @@ var (
 	// LinkinfoVlanAttrs is the attribute set "linkinfo-vlan-attrs".
 	LinkinfoVlanAttrs = family.Set{Space: "IFLA_VLAN", Attrs: []family.Attr{
 		IFLA_VLAN_ID:          {Name: "IFLA_VLAN_ID", Format: family.U16},
-		IFLA_VLAN_FLAGS:       {Name: "IFLA_VLAN_FLAGS", Format: family.Binary},
+		IFLA_VLAN_FLAGS:       {Name: "IFLA_VLAN_FLAGS", Format: family.Binary, Struct: IflaVlanFlagsStruct},
 		IFLA_VLAN_EGRESS_QOS:  {Name: "IFLA_VLAN_EGRESS_QOS", Format: family.Nested, Child: &IflaVlanQosAttrs},
 		IFLA_VLAN_INGRESS_QOS: {Name: "IFLA_VLAN_INGRESS_QOS", Format: family.Nested, Child: &IflaVlanQosAttrs},
 		IFLA_VLAN_PROTOCOL:    {Name: "IFLA_VLAN_PROTOCOL", Format: family.BE16, Enum: &VlanProtocolsEnum},
 	}}
 	// IflaVlanQosAttrs is the attribute set "ifla-vlan-qos".
 	IflaVlanQosAttrs = family.Set{Space: "IFLA_VLAN_QOS", Attrs: []family.Attr{
-		IFLA_VLAN_QOS_MAPPING: {Name: "IFLA_VLAN_QOS_MAPPING", Format: family.Binary, Multi: true},
+		IFLA_VLAN_QOS_MAPPING: {Name: "IFLA_VLAN_QOS_MAPPING", Format: family.Binary, Multi: true, Struct: IflaVlanQosMappingStruct},
 	}}
 	// LinkinfoVrfAttrs is the attribute set "linkinfo-vrf-attrs".
 	LinkinfoVrfAttrs = family.Set{Space: "IFLA_VRF", Attrs: []family.Attr{
@@ -481,7 +481,7 @@ var (
 		IFLA_INET6_CONF:          {Name: "IFLA_INET6_CONF", Format: family.Binary},
 		IFLA_INET6_STATS:         {Name: "IFLA_INET6_STATS", Format: family.Binary},
 		IFLA_INET6_MCAST:         {Name: "IFLA_INET6_MCAST", Format: family.Binary},
-		IFLA_INET6_CACHEINFO:     {Name: "IFLA_INET6_CACHEINFO", Format: family.Binary},
+		IFLA_INET6_CACHEINFO:     {Name: "IFLA_INET6_CACHEINFO", Format: family.Binary, Struct: IflaCacheinfoStruct},
 		IFLA_INET6_ICMP6STATS:    {Name: "IFLA_INET6_ICMP6STATS", Format: family.Binary},
 		IFLA_INET6_TOKEN:         {Name: "IFLA_INET6_TOKEN", Format: family.Binary},
 		IFLA_INET6_ADDR_GEN_MODE: {Name: "IFLA_INET6_ADDR_GEN_MODE", Format: family.U8},
@@ -494,7 +494,7 @@ var (
 	}}
 	// StatsAttrs is the attribute set "stats-attrs".
 	StatsAttrs = family.Set{Space: "IFLA_STATS", Attrs: []family.Attr{
-		IFLA_STATS_LINK_64:             {Name: "IFLA_STATS_LINK_64", Format: family.Binary},
+		IFLA_STATS_LINK_64:             {Name: "IFLA_STATS_LINK_64", Format: family.Binary, Struct: RtnlLinkStats64Struct},
 		IFLA_STATS_LINK_XSTATS:         {Name: "IFLA_STATS_LINK_XSTATS", Format: family.Binary},
 		IFLA_STATS_LINK_XSTATS_SLAVE:   {Name: "IFLA_STATS_LINK_XSTATS_SLAVE", Format: family.Binary},
 		IFLA_STATS_LINK_OFFLOAD_XSTATS: {Name: "IFLA_STATS_LINK_OFFLOAD_XSTATS", Format: family.Nested, Child: &LinkOffloadXstatsAttrs},
@@ -531,4 +531,158 @@ var (
 	LinkinfoOvpnAttrs = family.Set{Space: "IFLA_OVPN", Attrs: []family.Attr{
 		IFLA_OVPN_MODE: {Name: "IFLA_OVPN_MODE", Format: family.U8, Enum: &OvpnModeEnum},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// IflaBridgeIdStruct is the layout of struct ifla_bridge_id (8 bytes).
+	IflaBridgeIdStruct = family.NewStruct("ifla_bridge_id", 8, false,
+		family.Member{Name: "prio", Kind: family.MemberU16, Offset: 0},
+		family.Member{Name: "addr", Kind: family.MemberBytes, Offset: 2, Len: 6},
+	)
+	// IflaCacheinfoStruct is the layout of struct ifla_cacheinfo (16 bytes).
+	IflaCacheinfoStruct = family.NewStruct("ifla_cacheinfo", 16, false,
+		family.Member{Name: "max-reasm-len", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "tstamp", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "reachable-time", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "retrans-time", Kind: family.MemberU32, Offset: 12},
+	)
+	// RtnlLinkStatsStruct is the layout of struct rtnl_link_stats (96 bytes).
+	RtnlLinkStatsStruct = family.NewStruct("rtnl_link_stats", 96, false,
+		family.Member{Name: "rx-packets", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "tx-packets", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "rx-bytes", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "tx-bytes", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "rx-errors", Kind: family.MemberU32, Offset: 16},
+		family.Member{Name: "tx-errors", Kind: family.MemberU32, Offset: 20},
+		family.Member{Name: "rx-dropped", Kind: family.MemberU32, Offset: 24},
+		family.Member{Name: "tx-dropped", Kind: family.MemberU32, Offset: 28},
+		family.Member{Name: "multicast", Kind: family.MemberU32, Offset: 32},
+		family.Member{Name: "collisions", Kind: family.MemberU32, Offset: 36},
+		family.Member{Name: "rx-length-errors", Kind: family.MemberU32, Offset: 40},
+		family.Member{Name: "rx-over-errors", Kind: family.MemberU32, Offset: 44},
+		family.Member{Name: "rx-crc-errors", Kind: family.MemberU32, Offset: 48},
+		family.Member{Name: "rx-frame-errors", Kind: family.MemberU32, Offset: 52},
+		family.Member{Name: "rx-fifo-errors", Kind: family.MemberU32, Offset: 56},
+		family.Member{Name: "rx-missed-errors", Kind: family.MemberU32, Offset: 60},
+		family.Member{Name: "tx-aborted-errors", Kind: family.MemberU32, Offset: 64},
+		family.Member{Name: "tx-carrier-errors", Kind: family.MemberU32, Offset: 68},
+		family.Member{Name: "tx-fifo-errors", Kind: family.MemberU32, Offset: 72},
+		family.Member{Name: "tx-heartbeat-errors", Kind: family.MemberU32, Offset: 76},
+		family.Member{Name: "tx-window-errors", Kind: family.MemberU32, Offset: 80},
+		family.Member{Name: "rx-compressed", Kind: family.MemberU32, Offset: 84},
+		family.Member{Name: "tx-compressed", Kind: family.MemberU32, Offset: 88},
+		family.Member{Name: "rx-nohandler", Kind: family.MemberU32, Offset: 92},
+	)
+	// RtnlLinkStats64Struct is the layout of struct rtnl_link_stats64 (200 bytes).
+	RtnlLinkStats64Struct = family.NewStruct("rtnl_link_stats64", 200, false,
+		family.Member{Name: "rx-packets", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "tx-packets", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "rx-bytes", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "tx-bytes", Kind: family.MemberU64, Offset: 24},
+		family.Member{Name: "rx-errors", Kind: family.MemberU64, Offset: 32},
+		family.Member{Name: "tx-errors", Kind: family.MemberU64, Offset: 40},
+		family.Member{Name: "rx-dropped", Kind: family.MemberU64, Offset: 48},
+		family.Member{Name: "tx-dropped", Kind: family.MemberU64, Offset: 56},
+		family.Member{Name: "multicast", Kind: family.MemberU64, Offset: 64},
+		family.Member{Name: "collisions", Kind: family.MemberU64, Offset: 72},
+		family.Member{Name: "rx-length-errors", Kind: family.MemberU64, Offset: 80},
+		family.Member{Name: "rx-over-errors", Kind: family.MemberU64, Offset: 88},
+		family.Member{Name: "rx-crc-errors", Kind: family.MemberU64, Offset: 96},
+		family.Member{Name: "rx-frame-errors", Kind: family.MemberU64, Offset: 104},
+		family.Member{Name: "rx-fifo-errors", Kind: family.MemberU64, Offset: 112},
+		family.Member{Name: "rx-missed-errors", Kind: family.MemberU64, Offset: 120},
+		family.Member{Name: "tx-aborted-errors", Kind: family.MemberU64, Offset: 128},
+		family.Member{Name: "tx-carrier-errors", Kind: family.MemberU64, Offset: 136},
+		family.Member{Name: "tx-fifo-errors", Kind: family.MemberU64, Offset: 144},
+		family.Member{Name: "tx-heartbeat-errors", Kind: family.MemberU64, Offset: 152},
+		family.Member{Name: "tx-window-errors", Kind: family.MemberU64, Offset: 160},
+		family.Member{Name: "rx-compressed", Kind: family.MemberU64, Offset: 168},
+		family.Member{Name: "tx-compressed", Kind: family.MemberU64, Offset: 176},
+		family.Member{Name: "rx-nohandler", Kind: family.MemberU64, Offset: 184},
+		family.Member{Name: "rx-otherhost-dropped", Kind: family.MemberU64, Offset: 192},
+	)
+	// RtnlLinkIfmapStruct is the layout of struct rtnl_link_ifmap (32 bytes).
+	RtnlLinkIfmapStruct = family.NewStruct("rtnl_link_ifmap", 32, false,
+		family.Member{Name: "mem-start", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "mem-end", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "base-addr", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "irq", Kind: family.MemberU16, Offset: 24},
+		family.Member{Name: "dma", Kind: family.MemberU8, Offset: 26},
+		family.Member{Name: "port", Kind: family.MemberU8, Offset: 27},
+	)
+	// BrBooloptMultiStruct is the layout of struct br_boolopt_multi (8 bytes).
+	BrBooloptMultiStruct = family.NewStruct("br_boolopt_multi", 8, false,
+		family.Member{Name: "optval", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "optmask", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVlanFlagsStruct is the layout of struct ifla_vlan_flags (8 bytes).
+	IflaVlanFlagsStruct = family.NewStruct("ifla_vlan_flags", 8, false,
+		family.Member{Name: "flags", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "mask", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVlanQosMappingStruct is the layout of struct ifla_vlan_qos_mapping (8 bytes).
+	IflaVlanQosMappingStruct = family.NewStruct("ifla_vlan_qos_mapping", 8, false,
+		family.Member{Name: "from", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "to", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaGenevePortRangeStruct is the layout of struct ifla_geneve_port_range (4 bytes).
+	IflaGenevePortRangeStruct = family.NewStruct("ifla_geneve_port_range", 4, false,
+		family.Member{Name: "low", Kind: family.MemberBE16, Offset: 0},
+		family.Member{Name: "high", Kind: family.MemberBE16, Offset: 2},
+	)
+	// IflaVfMacStruct is the layout of struct ifla_vf_mac (36 bytes).
+	IflaVfMacStruct = family.NewStruct("ifla_vf_mac", 36, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "mac", Kind: family.MemberBytes, Offset: 4, Len: 32},
+	)
+	// IflaVfVlanStruct is the layout of struct ifla_vf_vlan (12 bytes).
+	IflaVfVlanStruct = family.NewStruct("ifla_vf_vlan", 12, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "vlan", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "qos", Kind: family.MemberU32, Offset: 8},
+	)
+	// IflaVfTxRateStruct is the layout of struct ifla_vf_tx_rate (8 bytes).
+	IflaVfTxRateStruct = family.NewStruct("ifla_vf_tx_rate", 8, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "rate", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVfSpoofchkStruct is the layout of struct ifla_vf_spoofchk (8 bytes).
+	IflaVfSpoofchkStruct = family.NewStruct("ifla_vf_spoofchk", 8, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "setting", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVfLinkStateStruct is the layout of struct ifla_vf_link_state (8 bytes).
+	IflaVfLinkStateStruct = family.NewStruct("ifla_vf_link_state", 8, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "link-state", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVfRateStruct is the layout of struct ifla_vf_rate (12 bytes).
+	IflaVfRateStruct = family.NewStruct("ifla_vf_rate", 12, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "min-tx-rate", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "max-tx-rate", Kind: family.MemberU32, Offset: 8},
+	)
+	// IflaVfRssQueryEnStruct is the layout of struct ifla_vf_rss_query_en (8 bytes).
+	IflaVfRssQueryEnStruct = family.NewStruct("ifla_vf_rss_query_en", 8, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "setting", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVfTrustStruct is the layout of struct ifla_vf_trust (8 bytes).
+	IflaVfTrustStruct = family.NewStruct("ifla_vf_trust", 8, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "setting", Kind: family.MemberU32, Offset: 4},
+	)
+	// IflaVfGuidStruct is the layout of struct ifla_vf_guid (16 bytes).
+	IflaVfGuidStruct = family.NewStruct("ifla_vf_guid", 16, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "guid", Kind: family.MemberU64, Offset: 8},
+	)
+	// IflaVfVlanInfoStruct is the layout of struct ifla_vf_vlan_info (16 bytes).
+	IflaVfVlanInfoStruct = family.NewStruct("ifla_vf_vlan_info", 16, false,
+		family.Member{Name: "vf", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "vlan", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "qos", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "vlan-proto", Kind: family.MemberU16, Offset: 12},
+	)
 )

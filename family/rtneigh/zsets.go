@@ -15,7 +15,7 @@ var (
 		NDA_UNSPEC:         {Name: "NDA_UNSPEC", Format: family.Binary},
 		NDA_DST:            {Name: "NDA_DST", Format: family.IPAddr},
 		NDA_LLADDR:         {Name: "NDA_LLADDR", Format: family.HWAddr},
-		NDA_CACHEINFO:      {Name: "NDA_CACHEINFO", Format: family.Binary},
+		NDA_CACHEINFO:      {Name: "NDA_CACHEINFO", Format: family.Binary, Struct: NdaCacheinfoStruct},
 		NDA_PROBES:         {Name: "NDA_PROBES", Format: family.U32},
 		NDA_VLAN:           {Name: "NDA_VLAN", Format: family.U16},
 		NDA_PORT:           {Name: "NDA_PORT", Format: family.U16},
@@ -37,9 +37,9 @@ var (
 		NDTA_THRESH1:     {Name: "NDTA_THRESH1", Format: family.U32},
 		NDTA_THRESH2:     {Name: "NDTA_THRESH2", Format: family.U32},
 		NDTA_THRESH3:     {Name: "NDTA_THRESH3", Format: family.U32},
-		NDTA_CONFIG:      {Name: "NDTA_CONFIG", Format: family.Binary},
+		NDTA_CONFIG:      {Name: "NDTA_CONFIG", Format: family.Binary, Struct: NdtConfigStruct},
 		NDTA_PARMS:       {Name: "NDTA_PARMS", Format: family.Nested, Child: &NdtpaAttrs},
-		NDTA_STATS:       {Name: "NDTA_STATS", Format: family.Binary},
+		NDTA_STATS:       {Name: "NDTA_STATS", Format: family.Binary, Struct: NdtStatsStruct},
 		NDTA_GC_INTERVAL: {Name: "NDTA_GC_INTERVAL", Format: family.U64},
 		NDTA_PAD:         {Name: "NDTA_PAD", Format: family.Binary},
 	}}
@@ -65,4 +65,41 @@ var (
 		NDTPA_PAD:                    {Name: "NDTPA_PAD", Format: family.Binary},
 		NDTPA_INTERVAL_PROBE_TIME_MS: {Name: "NDTPA_INTERVAL_PROBE_TIME_MS", Format: family.U64},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// NdaCacheinfoStruct is the layout of struct nda_cacheinfo (16 bytes).
+	NdaCacheinfoStruct = family.NewStruct("nda_cacheinfo", 16, false,
+		family.Member{Name: "confirmed", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "used", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "updated", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "refcnt", Kind: family.MemberU32, Offset: 12},
+	)
+	// NdtConfigStruct is the layout of struct ndt_config (32 bytes).
+	NdtConfigStruct = family.NewStruct("ndt_config", 32, false,
+		family.Member{Name: "key-len", Kind: family.MemberU16, Offset: 0},
+		family.Member{Name: "entry-size", Kind: family.MemberU16, Offset: 2},
+		family.Member{Name: "entries", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "last-flush", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "last-rand", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "hash-rnd", Kind: family.MemberU32, Offset: 16},
+		family.Member{Name: "hash-mask", Kind: family.MemberU32, Offset: 20},
+		family.Member{Name: "hash-chain-gc", Kind: family.MemberU32, Offset: 24},
+		family.Member{Name: "proxy-qlen", Kind: family.MemberU32, Offset: 28},
+	)
+	// NdtStatsStruct is the layout of struct ndt_stats (88 bytes).
+	NdtStatsStruct = family.NewStruct("ndt_stats", 88, false,
+		family.Member{Name: "allocs", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "destroys", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "hash-grows", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "res-failed", Kind: family.MemberU64, Offset: 24},
+		family.Member{Name: "lookups", Kind: family.MemberU64, Offset: 32},
+		family.Member{Name: "hits", Kind: family.MemberU64, Offset: 40},
+		family.Member{Name: "rcv-probes-mcast", Kind: family.MemberU64, Offset: 48},
+		family.Member{Name: "rcv-probes-ucast", Kind: family.MemberU64, Offset: 56},
+		family.Member{Name: "periodic-gc-runs", Kind: family.MemberU64, Offset: 64},
+		family.Member{Name: "forced-gc-runs", Kind: family.MemberU64, Offset: 72},
+		family.Member{Name: "table-fulls", Kind: family.MemberU64, Offset: 80},
+	)
 )

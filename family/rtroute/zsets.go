@@ -23,7 +23,7 @@ var (
 		RTA_MULTIPATH:     {Name: "RTA_MULTIPATH", Format: family.Binary},
 		RTA_PROTOINFO:     {Name: "RTA_PROTOINFO", Format: family.Binary},
 		RTA_FLOW:          {Name: "RTA_FLOW", Format: family.U32},
-		RTA_CACHEINFO:     {Name: "RTA_CACHEINFO", Format: family.Binary},
+		RTA_CACHEINFO:     {Name: "RTA_CACHEINFO", Format: family.Binary, Struct: RtaCacheinfoStruct},
 		RTA_SESSION:       {Name: "RTA_SESSION", Format: family.Binary},
 		RTA_MP_ALGO:       {Name: "RTA_MP_ALGO", Format: family.Binary},
 		RTA_TABLE:         {Name: "RTA_TABLE", Format: family.U32},
@@ -65,4 +65,16 @@ var (
 		RTAX_CC_ALGO:            {Name: "RTAX_CC_ALGO", Format: family.String},
 		RTAX_FASTOPEN_NO_COOKIE: {Name: "RTAX_FASTOPEN_NO_COOKIE", Format: family.U32},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// RtaCacheinfoStruct is the layout of struct rta_cacheinfo (20 bytes).
+	RtaCacheinfoStruct = family.NewStruct("rta_cacheinfo", 20, false,
+		family.Member{Name: "rta-clntref", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "rta-lastuse", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "rta-expires", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "rta-error", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "rta-used", Kind: family.MemberU32, Offset: 16},
+	)
 )

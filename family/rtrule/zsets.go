@@ -31,11 +31,11 @@ var (
 		FRA_OIFNAME:            {Name: "FRA_OIFNAME", Format: family.String},
 		FRA_PAD:                {Name: "FRA_PAD", Format: family.Binary},
 		FRA_L3MDEV:             {Name: "FRA_L3MDEV", Format: family.U8},
-		FRA_UID_RANGE:          {Name: "FRA_UID_RANGE", Format: family.Binary},
+		FRA_UID_RANGE:          {Name: "FRA_UID_RANGE", Format: family.Binary, Struct: FibRuleUidRangeStruct},
 		FRA_PROTOCOL:           {Name: "FRA_PROTOCOL", Format: family.U8},
 		FRA_IP_PROTO:           {Name: "FRA_IP_PROTO", Format: family.U8},
-		FRA_SPORT_RANGE:        {Name: "FRA_SPORT_RANGE", Format: family.Binary},
-		FRA_DPORT_RANGE:        {Name: "FRA_DPORT_RANGE", Format: family.Binary},
+		FRA_SPORT_RANGE:        {Name: "FRA_SPORT_RANGE", Format: family.Binary, Struct: FibRulePortRangeStruct},
+		FRA_DPORT_RANGE:        {Name: "FRA_DPORT_RANGE", Format: family.Binary, Struct: FibRulePortRangeStruct},
 		FRA_DSCP:               {Name: "FRA_DSCP", Format: family.U8},
 		FRA_FLOWLABEL:          {Name: "FRA_FLOWLABEL", Format: family.BE32},
 		FRA_FLOWLABEL_MASK:     {Name: "FRA_FLOWLABEL_MASK", Format: family.BE32},
@@ -43,4 +43,18 @@ var (
 		FRA_DPORT_MASK:         {Name: "FRA_DPORT_MASK", Format: family.U16},
 		FRA_DSCP_MASK:          {Name: "FRA_DSCP_MASK", Format: family.U8},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// FibRulePortRangeStruct is the layout of struct fib_rule_port_range (4 bytes).
+	FibRulePortRangeStruct = family.NewStruct("fib_rule_port_range", 4, false,
+		family.Member{Name: "start", Kind: family.MemberU16, Offset: 0},
+		family.Member{Name: "end", Kind: family.MemberU16, Offset: 2},
+	)
+	// FibRuleUidRangeStruct is the layout of struct fib_rule_uid_range (8 bytes).
+	FibRuleUidRangeStruct = family.NewStruct("fib_rule_uid_range", 8, false,
+		family.Member{Name: "start", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "end", Kind: family.MemberU32, Offset: 4},
+	)
 )

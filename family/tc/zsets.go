@@ -14,9 +14,9 @@ var (
 	AttrsAttrs = family.Set{Space: "TCA", Attrs: []family.Attr{
 		TCA_KIND:           {Name: "TCA_KIND", Format: family.String},
 		TCA_OPTIONS:        {Name: "TCA_OPTIONS", Format: family.Nested, Key: TCA_KIND, Variants: []family.Variant{{Value: "basic", Set: &BasicAttrs}, {Value: "bpf", Set: &BpfAttrs}, {Value: "bfifo", Header: 4}, {Value: "cake", Set: &CakeAttrs}, {Value: "cbs", Set: &CbsAttrs}, {Value: "cgroup", Set: &CgroupAttrs}, {Value: "choke", Set: &ChokeAttrs}, {Value: "clsact"}, {Value: "codel", Set: &CodelAttrs}, {Value: "drr", Set: &DrrAttrs}, {Value: "dualpi2", Set: &Dualpi2Attrs}, {Value: "etf", Set: &EtfAttrs}, {Value: "ets", Set: &EtsAttrs}, {Value: "flow", Set: &FlowAttrs}, {Value: "flower", Set: &FlowerAttrs}, {Value: "fq", Set: &FqAttrs}, {Value: "fq_codel", Set: &FqCodelAttrs}, {Value: "fq_pie", Set: &FqPieAttrs}, {Value: "fw", Set: &FwAttrs}, {Value: "gred", Set: &GredAttrs}, {Value: "hfsc", Header: 2}, {Value: "hhf", Set: &HhfAttrs}, {Value: "htb", Set: &HtbAttrs}, {Value: "ingress"}, {Value: "matchall", Set: &MatchallAttrs}, {Value: "mq"}, {Value: "mqprio", Header: 82}, {Value: "multiq", Header: 4}, {Value: "netem", Set: &NetemAttrs, Header: 24}, {Value: "pfifo", Header: 4}, {Value: "pfifo_fast", Header: 20}, {Value: "pfifo_head_drop", Header: 4}, {Value: "pie", Set: &PieAttrs}, {Value: "plug", Header: 8}, {Value: "prio", Header: 20}, {Value: "qfq", Set: &QfqAttrs}, {Value: "red", Set: &RedAttrs}, {Value: "route", Set: &RouteAttrs}, {Value: "sfb", Header: 36}, {Value: "sfq", Header: 28}, {Value: "taprio", Set: &TaprioAttrs}, {Value: "tbf", Set: &TbfAttrs}, {Value: "u32", Set: &U32Attrs}}},
-		TCA_STATS:          {Name: "TCA_STATS", Format: family.Binary},
+		TCA_STATS:          {Name: "TCA_STATS", Format: family.Binary, Struct: TcStatsStruct},
 		TCA_XSTATS:         {Name: "TCA_XSTATS", Format: family.Nested, Key: TCA_KIND, Variants: []family.Variant{{Value: "cake", Set: &CakeStatsAttrs}, {Value: "choke", Header: 20}, {Value: "codel", Header: 36}, {Value: "dualpi2", Header: 48}, {Value: "fq", Header: 152}, {Value: "fq_codel", Header: 40}, {Value: "fq_pie", Header: 36}, {Value: "hhf", Header: 16}, {Value: "pie", Header: 40}, {Value: "red", Header: 16}, {Value: "sfb", Header: 36}, {Value: "sfq", Header: 4}}},
-		TCA_RATE:           {Name: "TCA_RATE", Format: family.Binary},
+		TCA_RATE:           {Name: "TCA_RATE", Format: family.Binary, Struct: GnetEstimatorStruct},
 		TCA_FCNT:           {Name: "TCA_FCNT", Format: family.U32},
 		TCA_STATS2:         {Name: "TCA_STATS2", Format: family.Nested, Child: &TcaStatsAttrs},
 		TCA_STAB:           {Name: "TCA_STAB", Format: family.Nested, Child: &TcaStabAttrs},
@@ -44,7 +44,7 @@ var (
 	}}
 	// ActBpfAttrs is the attribute set "act-bpf-attrs".
 	ActBpfAttrs = family.Set{Space: "TCA_ACT_BPF", Attrs: []family.Attr{
-		TCA_ACT_BPF_TM:      {Name: "TCA_ACT_BPF_TM", Format: family.Binary},
+		TCA_ACT_BPF_TM:      {Name: "TCA_ACT_BPF_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_ACT_BPF_PARMS:   {Name: "TCA_ACT_BPF_PARMS", Format: family.Binary},
 		TCA_ACT_BPF_OPS_LEN: {Name: "TCA_ACT_BPF_OPS_LEN", Format: family.U16},
 		TCA_ACT_BPF_OPS:     {Name: "TCA_ACT_BPF_OPS", Format: family.Binary},
@@ -57,19 +57,19 @@ var (
 	// ActConnmarkAttrs is the attribute set "act-connmark-attrs".
 	ActConnmarkAttrs = family.Set{Space: "TCA_CONNMARK", Attrs: []family.Attr{
 		TCA_CONNMARK_PARMS: {Name: "TCA_CONNMARK_PARMS", Format: family.Binary},
-		TCA_CONNMARK_TM:    {Name: "TCA_CONNMARK_TM", Format: family.Binary},
+		TCA_CONNMARK_TM:    {Name: "TCA_CONNMARK_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_CONNMARK_PAD:   {Name: "TCA_CONNMARK_PAD", Format: family.Binary},
 	}}
 	// ActCsumAttrs is the attribute set "act-csum-attrs".
 	ActCsumAttrs = family.Set{Space: "TCA_CSUM", Attrs: []family.Attr{
 		TCA_CSUM_PARMS: {Name: "TCA_CSUM_PARMS", Format: family.Binary},
-		TCA_CSUM_TM:    {Name: "TCA_CSUM_TM", Format: family.Binary},
+		TCA_CSUM_TM:    {Name: "TCA_CSUM_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_CSUM_PAD:   {Name: "TCA_CSUM_PAD", Format: family.Binary},
 	}}
 	// ActCtAttrs is the attribute set "act-ct-attrs".
 	ActCtAttrs = family.Set{Space: "TCA_CT", Attrs: []family.Attr{
 		TCA_CT_PARMS:         {Name: "TCA_CT_PARMS", Format: family.Binary},
-		TCA_CT_TM:            {Name: "TCA_CT_TM", Format: family.Binary},
+		TCA_CT_TM:            {Name: "TCA_CT_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_CT_ACTION:        {Name: "TCA_CT_ACTION", Format: family.U16},
 		TCA_CT_ZONE:          {Name: "TCA_CT_ZONE", Format: family.U16},
 		TCA_CT_MARK:          {Name: "TCA_CT_MARK", Format: family.U32},
@@ -90,7 +90,7 @@ var (
 	// ActCtinfoAttrs is the attribute set "act-ctinfo-attrs".
 	ActCtinfoAttrs = family.Set{Space: "TCA_CTINFO", Attrs: []family.Attr{
 		TCA_CTINFO_PAD:                  {Name: "TCA_CTINFO_PAD", Format: family.Binary},
-		TCA_CTINFO_TM:                   {Name: "TCA_CTINFO_TM", Format: family.Binary},
+		TCA_CTINFO_TM:                   {Name: "TCA_CTINFO_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_CTINFO_ACT:                  {Name: "TCA_CTINFO_ACT", Format: family.Binary},
 		TCA_CTINFO_ZONE:                 {Name: "TCA_CTINFO_ZONE", Format: family.U16},
 		TCA_CTINFO_PARMS_DSCP_MASK:      {Name: "TCA_CTINFO_PARMS_DSCP_MASK", Format: family.U32},
@@ -102,7 +102,7 @@ var (
 	}}
 	// ActGateAttrs is the attribute set "act-gate-attrs".
 	ActGateAttrs = family.Set{Space: "TCA_GATE", Attrs: []family.Attr{
-		TCA_GATE_TM:             {Name: "TCA_GATE_TM", Format: family.Binary},
+		TCA_GATE_TM:             {Name: "TCA_GATE_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_GATE_PARMS:          {Name: "TCA_GATE_PARMS", Format: family.Binary},
 		TCA_GATE_PAD:            {Name: "TCA_GATE_PAD", Format: family.Binary},
 		TCA_GATE_PRIORITY:       {Name: "TCA_GATE_PRIORITY", Format: family.S32},
@@ -116,7 +116,7 @@ var (
 	// ActIfeAttrs is the attribute set "act-ife-attrs".
 	ActIfeAttrs = family.Set{Space: "TCA_IFE", Attrs: []family.Attr{
 		TCA_IFE_PARMS:   {Name: "TCA_IFE_PARMS", Format: family.Binary},
-		TCA_IFE_TM:      {Name: "TCA_IFE_TM", Format: family.Binary},
+		TCA_IFE_TM:      {Name: "TCA_IFE_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_IFE_DMAC:    {Name: "TCA_IFE_DMAC", Format: family.Binary},
 		TCA_IFE_SMAC:    {Name: "TCA_IFE_SMAC", Format: family.Binary},
 		TCA_IFE_TYPE:    {Name: "TCA_IFE_TYPE", Format: family.U16},
@@ -125,15 +125,15 @@ var (
 	}}
 	// ActMirredAttrs is the attribute set "act-mirred-attrs".
 	ActMirredAttrs = family.Set{Space: "TCA_MIRRED", Attrs: []family.Attr{
-		TCA_MIRRED_TM:      {Name: "TCA_MIRRED_TM", Format: family.Binary},
+		TCA_MIRRED_TM:      {Name: "TCA_MIRRED_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_MIRRED_PARMS:   {Name: "TCA_MIRRED_PARMS", Format: family.Binary},
 		TCA_MIRRED_PAD:     {Name: "TCA_MIRRED_PAD", Format: family.Binary},
 		TCA_MIRRED_BLOCKID: {Name: "TCA_MIRRED_BLOCKID", Format: family.Binary},
 	}}
 	// ActMplsAttrs is the attribute set "act-mpls-attrs".
 	ActMplsAttrs = family.Set{Space: "TCA_MPLS", Attrs: []family.Attr{
-		TCA_MPLS_TM:    {Name: "TCA_MPLS_TM", Format: family.Binary},
-		TCA_MPLS_PARMS: {Name: "TCA_MPLS_PARMS", Format: family.Binary},
+		TCA_MPLS_TM:    {Name: "TCA_MPLS_TM", Format: family.Binary, Struct: TcfTStruct},
+		TCA_MPLS_PARMS: {Name: "TCA_MPLS_PARMS", Format: family.Binary, Struct: TcMplsStruct},
 		TCA_MPLS_PAD:   {Name: "TCA_MPLS_PAD", Format: family.Binary},
 		TCA_MPLS_PROTO: {Name: "TCA_MPLS_PROTO", Format: family.BE16},
 		TCA_MPLS_LABEL: {Name: "TCA_MPLS_LABEL", Format: family.U32},
@@ -144,13 +144,13 @@ var (
 	// ActNatAttrs is the attribute set "act-nat-attrs".
 	ActNatAttrs = family.Set{Space: "TCA_NAT", Attrs: []family.Attr{
 		TCA_NAT_PARMS: {Name: "TCA_NAT_PARMS", Format: family.Binary},
-		TCA_NAT_TM:    {Name: "TCA_NAT_TM", Format: family.Binary},
+		TCA_NAT_TM:    {Name: "TCA_NAT_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_NAT_PAD:   {Name: "TCA_NAT_PAD", Format: family.Binary},
 	}}
 	// ActPeditAttrs is the attribute set "act-pedit-attrs".
 	ActPeditAttrs = family.Set{Space: "TCA_PEDIT", Attrs: []family.Attr{
-		TCA_PEDIT_TM:       {Name: "TCA_PEDIT_TM", Format: family.Binary},
-		TCA_PEDIT_PARMS:    {Name: "TCA_PEDIT_PARMS", Format: family.Binary},
+		TCA_PEDIT_TM:       {Name: "TCA_PEDIT_TM", Format: family.Binary, Struct: TcfTStruct},
+		TCA_PEDIT_PARMS:    {Name: "TCA_PEDIT_PARMS", Format: family.Binary, Struct: TcPeditSelStruct},
 		TCA_PEDIT_PAD:      {Name: "TCA_PEDIT_PAD", Format: family.Binary},
 		TCA_PEDIT_PARMS_EX: {Name: "TCA_PEDIT_PARMS_EX", Format: family.Binary},
 		TCA_PEDIT_KEYS_EX:  {Name: "TCA_PEDIT_KEYS_EX", Format: family.Binary},
@@ -158,14 +158,14 @@ var (
 	}}
 	// ActSimpleAttrs is the attribute set "act-simple-attrs".
 	ActSimpleAttrs = family.Set{Space: "TCA_DEF", Attrs: []family.Attr{
-		TCA_DEF_TM:    {Name: "TCA_DEF_TM", Format: family.Binary},
+		TCA_DEF_TM:    {Name: "TCA_DEF_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_DEF_PARMS: {Name: "TCA_DEF_PARMS", Format: family.Binary},
 		TCA_DEF_DATA:  {Name: "TCA_DEF_DATA", Format: family.Binary},
 		TCA_DEF_PAD:   {Name: "TCA_DEF_PAD", Format: family.Binary},
 	}}
 	// ActSkbeditAttrs is the attribute set "act-skbedit-attrs".
 	ActSkbeditAttrs = family.Set{Space: "TCA_SKBEDIT", Attrs: []family.Attr{
-		TCA_SKBEDIT_TM:                {Name: "TCA_SKBEDIT_TM", Format: family.Binary},
+		TCA_SKBEDIT_TM:                {Name: "TCA_SKBEDIT_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_SKBEDIT_PARMS:             {Name: "TCA_SKBEDIT_PARMS", Format: family.Binary},
 		TCA_SKBEDIT_PRIORITY:          {Name: "TCA_SKBEDIT_PRIORITY", Format: family.U32},
 		TCA_SKBEDIT_QUEUE_MAPPING:     {Name: "TCA_SKBEDIT_QUEUE_MAPPING", Format: family.U16},
@@ -178,7 +178,7 @@ var (
 	}}
 	// ActSkbmodAttrs is the attribute set "act-skbmod-attrs".
 	ActSkbmodAttrs = family.Set{Space: "TCA_SKBMOD", Attrs: []family.Attr{
-		TCA_SKBMOD_TM:    {Name: "TCA_SKBMOD_TM", Format: family.Binary},
+		TCA_SKBMOD_TM:    {Name: "TCA_SKBMOD_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_SKBMOD_PARMS: {Name: "TCA_SKBMOD_PARMS", Format: family.Binary},
 		TCA_SKBMOD_DMAC:  {Name: "TCA_SKBMOD_DMAC", Format: family.Binary},
 		TCA_SKBMOD_SMAC:  {Name: "TCA_SKBMOD_SMAC", Format: family.Binary},
@@ -187,7 +187,7 @@ var (
 	}}
 	// ActTunnelKeyAttrs is the attribute set "act-tunnel-key-attrs".
 	ActTunnelKeyAttrs = family.Set{Space: "TCA_TUNNEL_KEY", Attrs: []family.Attr{
-		TCA_TUNNEL_KEY_TM:           {Name: "TCA_TUNNEL_KEY_TM", Format: family.Binary},
+		TCA_TUNNEL_KEY_TM:           {Name: "TCA_TUNNEL_KEY_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_TUNNEL_KEY_PARMS:        {Name: "TCA_TUNNEL_KEY_PARMS", Format: family.Binary},
 		TCA_TUNNEL_KEY_ENC_IPV4_SRC: {Name: "TCA_TUNNEL_KEY_ENC_IPV4_SRC", Format: family.BE32},
 		TCA_TUNNEL_KEY_ENC_IPV4_DST: {Name: "TCA_TUNNEL_KEY_ENC_IPV4_DST", Format: family.BE32},
@@ -204,8 +204,8 @@ var (
 	}}
 	// ActVlanAttrs is the attribute set "act-vlan-attrs".
 	ActVlanAttrs = family.Set{Space: "TCA_VLAN", Attrs: []family.Attr{
-		TCA_VLAN_TM:                 {Name: "TCA_VLAN_TM", Format: family.Binary},
-		TCA_VLAN_PARMS:              {Name: "TCA_VLAN_PARMS", Format: family.Binary},
+		TCA_VLAN_TM:                 {Name: "TCA_VLAN_TM", Format: family.Binary, Struct: TcfTStruct},
+		TCA_VLAN_PARMS:              {Name: "TCA_VLAN_PARMS", Format: family.Binary, Struct: TcVlanStruct},
 		TCA_VLAN_PUSH_VLAN_ID:       {Name: "TCA_VLAN_PUSH_VLAN_ID", Format: family.U16},
 		TCA_VLAN_PUSH_VLAN_PROTOCOL: {Name: "TCA_VLAN_PUSH_VLAN_PROTOCOL", Format: family.U16},
 		TCA_VLAN_PAD:                {Name: "TCA_VLAN_PAD", Format: family.Binary},
@@ -219,7 +219,7 @@ var (
 		TCA_BASIC_EMATCHES: {Name: "TCA_BASIC_EMATCHES", Format: family.Nested, Child: &EmatchAttrs},
 		TCA_BASIC_ACT:      {Name: "TCA_BASIC_ACT", Format: family.NestedArray, Child: &ActAttrs},
 		TCA_BASIC_POLICE:   {Name: "TCA_BASIC_POLICE", Format: family.Nested, Child: &PoliceAttrs},
-		TCA_BASIC_PCNT:     {Name: "TCA_BASIC_PCNT", Format: family.Binary},
+		TCA_BASIC_PCNT:     {Name: "TCA_BASIC_PCNT", Format: family.Binary, Struct: TcBasicPcntStruct},
 		TCA_BASIC_PAD:      {Name: "TCA_BASIC_PAD", Format: family.Binary},
 	}}
 	// BpfAttrs is the attribute set "bpf-attrs".
@@ -306,7 +306,7 @@ var (
 	}}
 	// CbsAttrs is the attribute set "cbs-attrs".
 	CbsAttrs = family.Set{Space: "TCA_CBS", Attrs: []family.Attr{
-		TCA_CBS_PARMS: {Name: "TCA_CBS_PARMS", Format: family.Binary},
+		TCA_CBS_PARMS: {Name: "TCA_CBS_PARMS", Format: family.Binary, Struct: TcCbsQoptStruct},
 	}}
 	// CgroupAttrs is the attribute set "cgroup-attrs".
 	CgroupAttrs = family.Set{Space: "TCA_CGROUP", Attrs: []family.Attr{
@@ -316,7 +316,7 @@ var (
 	}}
 	// ChokeAttrs is the attribute set "choke-attrs".
 	ChokeAttrs = family.Set{Space: "TCA_CHOKE", Attrs: []family.Attr{
-		TCA_CHOKE_PARMS: {Name: "TCA_CHOKE_PARMS", Format: family.Binary},
+		TCA_CHOKE_PARMS: {Name: "TCA_CHOKE_PARMS", Format: family.Binary, Struct: TcRedQoptStruct},
 		TCA_CHOKE_STAB:  {Name: "TCA_CHOKE_STAB", Format: family.Binary},
 		TCA_CHOKE_MAX_P: {Name: "TCA_CHOKE_MAX_P", Format: family.U32},
 	}}
@@ -352,7 +352,7 @@ var (
 	}}
 	// EmatchAttrs is the attribute set "ematch-attrs".
 	EmatchAttrs = family.Set{Space: "TCA_EMATCH", Attrs: []family.Attr{
-		TCA_EMATCH_TREE_HDR:  {Name: "TCA_EMATCH_TREE_HDR", Format: family.Binary},
+		TCA_EMATCH_TREE_HDR:  {Name: "TCA_EMATCH_TREE_HDR", Format: family.Binary, Struct: TcfEmatchTreeHdrStruct},
 		TCA_EMATCH_TREE_LIST: {Name: "TCA_EMATCH_TREE_LIST", Format: family.Binary},
 	}}
 	// FlowAttrs is the attribute set "flow-attrs".
@@ -538,7 +538,7 @@ var (
 	GredAttrs = family.Set{Space: "TCA_GRED", Attrs: []family.Attr{
 		TCA_GRED_PARMS:   {Name: "TCA_GRED_PARMS", Format: family.Binary},
 		TCA_GRED_STAB:    {Name: "TCA_GRED_STAB", Format: family.Binary},
-		TCA_GRED_DPS:     {Name: "TCA_GRED_DPS", Format: family.Binary},
+		TCA_GRED_DPS:     {Name: "TCA_GRED_DPS", Format: family.Binary, Struct: TcGredSoptStruct},
 		TCA_GRED_MAX_P:   {Name: "TCA_GRED_MAX_P", Format: family.Binary},
 		TCA_GRED_LIMIT:   {Name: "TCA_GRED_LIMIT", Format: family.U32},
 		TCA_GRED_VQ_LIST: {Name: "TCA_GRED_VQ_LIST", Format: family.Nested, Child: &TcaGredVqListAttrs},
@@ -580,8 +580,8 @@ var (
 	}}
 	// HtbAttrs is the attribute set "htb-attrs".
 	HtbAttrs = family.Set{Space: "TCA_HTB", Attrs: []family.Attr{
-		TCA_HTB_PARMS:       {Name: "TCA_HTB_PARMS", Format: family.Binary},
-		TCA_HTB_INIT:        {Name: "TCA_HTB_INIT", Format: family.Binary},
+		TCA_HTB_PARMS:       {Name: "TCA_HTB_PARMS", Format: family.Binary, Struct: TcHtbOptStruct},
+		TCA_HTB_INIT:        {Name: "TCA_HTB_INIT", Format: family.Binary, Struct: TcHtbGlobStruct},
 		TCA_HTB_CTAB:        {Name: "TCA_HTB_CTAB", Format: family.Binary},
 		TCA_HTB_RTAB:        {Name: "TCA_HTB_RTAB", Format: family.Binary},
 		TCA_HTB_DIRECT_QLEN: {Name: "TCA_HTB_DIRECT_QLEN", Format: family.U32},
@@ -595,12 +595,12 @@ var (
 		TCA_MATCHALL_CLASSID: {Name: "TCA_MATCHALL_CLASSID", Format: family.U32},
 		TCA_MATCHALL_ACT:     {Name: "TCA_MATCHALL_ACT", Format: family.NestedArray, Child: &ActAttrs},
 		TCA_MATCHALL_FLAGS:   {Name: "TCA_MATCHALL_FLAGS", Format: family.U32},
-		TCA_MATCHALL_PCNT:    {Name: "TCA_MATCHALL_PCNT", Format: family.Binary},
+		TCA_MATCHALL_PCNT:    {Name: "TCA_MATCHALL_PCNT", Format: family.Binary, Struct: TcMatchallPcntStruct},
 		TCA_MATCHALL_PAD:     {Name: "TCA_MATCHALL_PAD", Format: family.Binary},
 	}}
 	// EtfAttrs is the attribute set "etf-attrs".
 	EtfAttrs = family.Set{Space: "TCA_ETF", Attrs: []family.Attr{
-		TCA_ETF_PARMS: {Name: "TCA_ETF_PARMS", Format: family.Binary},
+		TCA_ETF_PARMS: {Name: "TCA_ETF_PARMS", Format: family.Binary, Struct: TcEtfQoptStruct},
 	}}
 	// EtsAttrs is the attribute set "ets-attrs".
 	EtsAttrs = family.Set{Space: "TCA_ETS", Attrs: []family.Attr{
@@ -628,7 +628,7 @@ var (
 		TCA_FQ_TIMER_SLACK:        {Name: "TCA_FQ_TIMER_SLACK", Format: family.U32},
 		TCA_FQ_HORIZON:            {Name: "TCA_FQ_HORIZON", Format: family.U32},
 		TCA_FQ_HORIZON_DROP:       {Name: "TCA_FQ_HORIZON_DROP", Format: family.U8},
-		TCA_FQ_PRIOMAP:            {Name: "TCA_FQ_PRIOMAP", Format: family.Binary},
+		TCA_FQ_PRIOMAP:            {Name: "TCA_FQ_PRIOMAP", Format: family.Binary, Struct: TcPrioQoptStruct},
 		TCA_FQ_WEIGHTS:            {Name: "TCA_FQ_WEIGHTS", Format: family.Binary},
 	}}
 	// FqCodelAttrs is the attribute set "fq-codel-attrs".
@@ -662,25 +662,25 @@ var (
 	}}
 	// NetemAttrs is the attribute set "netem-attrs".
 	NetemAttrs = family.Set{Space: "TCA_NETEM", Attrs: []family.Attr{
-		TCA_NETEM_CORR:       {Name: "TCA_NETEM_CORR", Format: family.Binary},
+		TCA_NETEM_CORR:       {Name: "TCA_NETEM_CORR", Format: family.Binary, Struct: TcNetemCorrStruct},
 		TCA_NETEM_DELAY_DIST: {Name: "TCA_NETEM_DELAY_DIST", Format: family.Binary},
-		TCA_NETEM_REORDER:    {Name: "TCA_NETEM_REORDER", Format: family.Binary},
-		TCA_NETEM_CORRUPT:    {Name: "TCA_NETEM_CORRUPT", Format: family.Binary},
+		TCA_NETEM_REORDER:    {Name: "TCA_NETEM_REORDER", Format: family.Binary, Struct: TcNetemReorderStruct},
+		TCA_NETEM_CORRUPT:    {Name: "TCA_NETEM_CORRUPT", Format: family.Binary, Struct: TcNetemCorruptStruct},
 		TCA_NETEM_LOSS:       {Name: "TCA_NETEM_LOSS", Format: family.Nested, Child: &NetemLossAttrs},
-		TCA_NETEM_RATE:       {Name: "TCA_NETEM_RATE", Format: family.Binary},
+		TCA_NETEM_RATE:       {Name: "TCA_NETEM_RATE", Format: family.Binary, Struct: TcNetemRateStruct},
 		TCA_NETEM_ECN:        {Name: "TCA_NETEM_ECN", Format: family.U32},
 		TCA_NETEM_RATE64:     {Name: "TCA_NETEM_RATE64", Format: family.U64},
 		TCA_NETEM_PAD:        {Name: "TCA_NETEM_PAD", Format: family.U32},
 		TCA_NETEM_LATENCY64:  {Name: "TCA_NETEM_LATENCY64", Format: family.S64},
 		TCA_NETEM_JITTER64:   {Name: "TCA_NETEM_JITTER64", Format: family.S64},
-		TCA_NETEM_SLOT:       {Name: "TCA_NETEM_SLOT", Format: family.Binary},
+		TCA_NETEM_SLOT:       {Name: "TCA_NETEM_SLOT", Format: family.Binary, Struct: TcNetemSlotStruct},
 		TCA_NETEM_SLOT_DIST:  {Name: "TCA_NETEM_SLOT_DIST", Format: family.Binary},
 		TCA_NETEM_PRNG_SEED:  {Name: "TCA_NETEM_PRNG_SEED", Format: family.U64},
 	}}
 	// NetemLossAttrs is the attribute set "netem-loss-attrs".
 	NetemLossAttrs = family.Set{Space: "NETEM_LOSS", Attrs: []family.Attr{
-		NETEM_LOSS_GI: {Name: "NETEM_LOSS_GI", Format: family.Binary},
-		NETEM_LOSS_GE: {Name: "NETEM_LOSS_GE", Format: family.Binary},
+		NETEM_LOSS_GI: {Name: "NETEM_LOSS_GI", Format: family.Binary, Struct: TcNetemGimodelStruct},
+		NETEM_LOSS_GE: {Name: "NETEM_LOSS_GE", Format: family.Binary, Struct: TcNetemGemodelStruct},
 	}}
 	// PieAttrs is the attribute set "pie-attrs".
 	PieAttrs = family.Set{Space: "TCA_PIE", Attrs: []family.Attr{
@@ -695,12 +695,12 @@ var (
 	}}
 	// PoliceAttrs is the attribute set "police-attrs".
 	PoliceAttrs = family.Set{Space: "TCA_POLICE", Attrs: []family.Attr{
-		TCA_POLICE_TBF:        {Name: "TCA_POLICE_TBF", Format: family.Binary},
+		TCA_POLICE_TBF:        {Name: "TCA_POLICE_TBF", Format: family.Binary, Struct: TcPoliceStruct},
 		TCA_POLICE_RATE:       {Name: "TCA_POLICE_RATE", Format: family.Binary},
 		TCA_POLICE_PEAKRATE:   {Name: "TCA_POLICE_PEAKRATE", Format: family.Binary},
 		TCA_POLICE_AVRATE:     {Name: "TCA_POLICE_AVRATE", Format: family.U32},
 		TCA_POLICE_RESULT:     {Name: "TCA_POLICE_RESULT", Format: family.U32},
-		TCA_POLICE_TM:         {Name: "TCA_POLICE_TM", Format: family.Binary},
+		TCA_POLICE_TM:         {Name: "TCA_POLICE_TM", Format: family.Binary, Struct: TcfTStruct},
 		TCA_POLICE_PAD:        {Name: "TCA_POLICE_PAD", Format: family.Binary},
 		TCA_POLICE_RATE64:     {Name: "TCA_POLICE_RATE64", Format: family.U64},
 		TCA_POLICE_PEAKRATE64: {Name: "TCA_POLICE_PEAKRATE64", Format: family.U64},
@@ -714,7 +714,7 @@ var (
 	}}
 	// RedAttrs is the attribute set "red-attrs".
 	RedAttrs = family.Set{Space: "TCA_RED", Attrs: []family.Attr{
-		TCA_RED_PARMS:            {Name: "TCA_RED_PARMS", Format: family.Binary},
+		TCA_RED_PARMS:            {Name: "TCA_RED_PARMS", Format: family.Binary, Struct: TcRedQoptStruct},
 		TCA_RED_STAB:             {Name: "TCA_RED_STAB", Format: family.Binary},
 		TCA_RED_MAX_P:            {Name: "TCA_RED_MAX_P", Format: family.U32},
 		TCA_RED_FLAGS:            {Name: "TCA_RED_FLAGS", Format: family.Bitfield32},
@@ -732,7 +732,7 @@ var (
 	}}
 	// TaprioAttrs is the attribute set "taprio-attrs".
 	TaprioAttrs = family.Set{Space: "TCA_TAPRIO_ATTR", Attrs: []family.Attr{
-		TCA_TAPRIO_ATTR_PRIOMAP:                    {Name: "TCA_TAPRIO_ATTR_PRIOMAP", Format: family.Binary},
+		TCA_TAPRIO_ATTR_PRIOMAP:                    {Name: "TCA_TAPRIO_ATTR_PRIOMAP", Format: family.Binary, Struct: TcMqprioQoptStruct},
 		TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST:           {Name: "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", Format: family.Nested, Child: &TaprioSchedEntryListAttrs},
 		TCA_TAPRIO_ATTR_SCHED_BASE_TIME:            {Name: "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", Format: family.S64},
 		TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY:         {Name: "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", Format: family.Nested, Child: &TaprioSchedEntryAttrs},
@@ -764,7 +764,7 @@ var (
 	}}
 	// TbfAttrs is the attribute set "tbf-attrs".
 	TbfAttrs = family.Set{Space: "TCA_TBF", Attrs: []family.Attr{
-		TCA_TBF_PARMS:   {Name: "TCA_TBF_PARMS", Format: family.Binary},
+		TCA_TBF_PARMS:   {Name: "TCA_TBF_PARMS", Format: family.Binary, Struct: TcTbfQoptStruct},
 		TCA_TBF_RTAB:    {Name: "TCA_TBF_RTAB", Format: family.Binary},
 		TCA_TBF_PTAB:    {Name: "TCA_TBF_PTAB", Format: family.Binary},
 		TCA_TBF_RATE64:  {Name: "TCA_TBF_RATE64", Format: family.U64},
@@ -775,8 +775,8 @@ var (
 	}}
 	// ActSampleAttrs is the attribute set "act-sample-attrs".
 	ActSampleAttrs = family.Set{Space: "TCA_SAMPLE", Attrs: []family.Attr{
-		TCA_SAMPLE_TM:            {Name: "TCA_SAMPLE_TM", Format: family.Binary},
-		TCA_SAMPLE_PARMS:         {Name: "TCA_SAMPLE_PARMS", Format: family.Binary},
+		TCA_SAMPLE_TM:            {Name: "TCA_SAMPLE_TM", Format: family.Binary, Struct: TcfTStruct},
+		TCA_SAMPLE_PARMS:         {Name: "TCA_SAMPLE_PARMS", Format: family.Binary, Struct: TcGactStruct},
 		TCA_SAMPLE_RATE:          {Name: "TCA_SAMPLE_RATE", Format: family.U32},
 		TCA_SAMPLE_TRUNC_SIZE:    {Name: "TCA_SAMPLE_TRUNC_SIZE", Format: family.U32},
 		TCA_SAMPLE_PSAMPLE_GROUP: {Name: "TCA_SAMPLE_PSAMPLE_GROUP", Format: family.U32},
@@ -784,25 +784,25 @@ var (
 	}}
 	// ActGactAttrs is the attribute set "act-gact-attrs".
 	ActGactAttrs = family.Set{Space: "TCA_GACT", Attrs: []family.Attr{
-		TCA_GACT_TM:    {Name: "TCA_GACT_TM", Format: family.Binary},
-		TCA_GACT_PARMS: {Name: "TCA_GACT_PARMS", Format: family.Binary},
-		TCA_GACT_PROB:  {Name: "TCA_GACT_PROB", Format: family.Binary},
+		TCA_GACT_TM:    {Name: "TCA_GACT_TM", Format: family.Binary, Struct: TcfTStruct},
+		TCA_GACT_PARMS: {Name: "TCA_GACT_PARMS", Format: family.Binary, Struct: TcGactStruct},
+		TCA_GACT_PROB:  {Name: "TCA_GACT_PROB", Format: family.Binary, Struct: TcGactPStruct},
 		TCA_GACT_PAD:   {Name: "TCA_GACT_PAD", Format: family.Binary},
 	}}
 	// TcaStabAttrs is the attribute set "tca-stab-attrs".
 	TcaStabAttrs = family.Set{Space: "TCA_STAB", Attrs: []family.Attr{
-		TCA_STAB_BASE: {Name: "TCA_STAB_BASE", Format: family.Binary},
+		TCA_STAB_BASE: {Name: "TCA_STAB_BASE", Format: family.Binary, Struct: TcSizespecStruct},
 		TCA_STAB_DATA: {Name: "TCA_STAB_DATA", Format: family.Binary},
 	}}
 	// TcaStatsAttrs is the attribute set "tca-stats-attrs".
 	TcaStatsAttrs = family.Set{Space: "TCA_STATS", Attrs: []family.Attr{
-		TCA_STATS_BASIC:      {Name: "TCA_STATS_BASIC", Format: family.Binary},
-		TCA_STATS_RATE_EST:   {Name: "TCA_STATS_RATE_EST", Format: family.Binary},
-		TCA_STATS_QUEUE:      {Name: "TCA_STATS_QUEUE", Format: family.Binary},
+		TCA_STATS_BASIC:      {Name: "TCA_STATS_BASIC", Format: family.Binary, Struct: GnetStatsBasicStruct},
+		TCA_STATS_RATE_EST:   {Name: "TCA_STATS_RATE_EST", Format: family.Binary, Struct: GnetStatsRateEstStruct},
+		TCA_STATS_QUEUE:      {Name: "TCA_STATS_QUEUE", Format: family.Binary, Struct: GnetStatsQueueStruct},
 		TCA_STATS_APP:        {Name: "TCA_STATS_APP", Format: family.Nested, Variants: []family.Variant{{Value: "cake", Set: &CakeStatsAttrs}, {Value: "choke", Header: 20}, {Value: "codel", Header: 36}, {Value: "dualpi2", Header: 48}, {Value: "fq", Header: 152}, {Value: "fq_codel", Header: 40}, {Value: "fq_pie", Header: 36}, {Value: "hhf", Header: 16}, {Value: "pie", Header: 40}, {Value: "red", Header: 16}, {Value: "sfb", Header: 36}, {Value: "sfq", Header: 4}}},
-		TCA_STATS_RATE_EST64: {Name: "TCA_STATS_RATE_EST64", Format: family.Binary},
+		TCA_STATS_RATE_EST64: {Name: "TCA_STATS_RATE_EST64", Format: family.Binary, Struct: GnetStatsRateEst64Struct},
 		TCA_STATS_PAD:        {Name: "TCA_STATS_PAD", Format: family.Binary},
-		TCA_STATS_BASIC_HW:   {Name: "TCA_STATS_BASIC_HW", Format: family.Binary},
+		TCA_STATS_BASIC_HW:   {Name: "TCA_STATS_BASIC_HW", Format: family.Binary, Struct: GnetStatsBasicStruct},
 		TCA_STATS_PKT64:      {Name: "TCA_STATS_PKT64", Format: family.U64},
 	}}
 	// U32Attrs is the attribute set "u32-attrs".
@@ -811,15 +811,317 @@ var (
 		TCA_U32_HASH:    {Name: "TCA_U32_HASH", Format: family.U32},
 		TCA_U32_LINK:    {Name: "TCA_U32_LINK", Format: family.U32},
 		TCA_U32_DIVISOR: {Name: "TCA_U32_DIVISOR", Format: family.U32},
-		TCA_U32_SEL:     {Name: "TCA_U32_SEL", Format: family.Binary},
+		TCA_U32_SEL:     {Name: "TCA_U32_SEL", Format: family.Binary, Struct: TcU32SelStruct},
 		TCA_U32_POLICE:  {Name: "TCA_U32_POLICE", Format: family.Nested, Child: &PoliceAttrs},
 		TCA_U32_ACT:     {Name: "TCA_U32_ACT", Format: family.NestedArray, Child: &ActAttrs},
 		TCA_U32_INDEV:   {Name: "TCA_U32_INDEV", Format: family.String},
-		TCA_U32_PCNT:    {Name: "TCA_U32_PCNT", Format: family.Binary},
-		TCA_U32_MARK:    {Name: "TCA_U32_MARK", Format: family.Binary},
+		TCA_U32_PCNT:    {Name: "TCA_U32_PCNT", Format: family.Binary, Struct: TcU32PcntStruct},
+		TCA_U32_MARK:    {Name: "TCA_U32_MARK", Format: family.Binary, Struct: TcU32MarkStruct},
 		TCA_U32_FLAGS:   {Name: "TCA_U32_FLAGS", Format: family.U32},
 		TCA_U32_PAD:     {Name: "TCA_U32_PAD", Format: family.Binary},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// TcStatsStruct is the layout of struct tc_stats (40 bytes).
+	TcStatsStruct = family.NewStruct("tc_stats", 40, false,
+		family.Member{Name: "bytes", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "packets", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "drops", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "overlimits", Kind: family.MemberU32, Offset: 16},
+		family.Member{Name: "bps", Kind: family.MemberU32, Offset: 20},
+		family.Member{Name: "pps", Kind: family.MemberU32, Offset: 24},
+		family.Member{Name: "qlen", Kind: family.MemberU32, Offset: 28},
+		family.Member{Name: "backlog", Kind: family.MemberU32, Offset: 32},
+	)
+	// TcCbsQoptStruct is the layout of struct tc_cbs_qopt (20 bytes).
+	TcCbsQoptStruct = family.NewStruct("tc_cbs_qopt", 20, false,
+		family.Member{Name: "offload", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "hicredit", Kind: family.MemberS32, Offset: 4},
+		family.Member{Name: "locredit", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "idleslope", Kind: family.MemberS32, Offset: 12},
+		family.Member{Name: "sendslope", Kind: family.MemberS32, Offset: 16},
+	)
+	// TcEtfQoptStruct is the layout of struct tc_etf_qopt (12 bytes).
+	TcEtfQoptStruct = family.NewStruct("tc_etf_qopt", 12, false,
+		family.Member{Name: "delta", Kind: family.MemberS32, Offset: 0},
+		family.Member{Name: "clockid", Kind: family.MemberS32, Offset: 4},
+		family.Member{Name: "flags", Kind: family.MemberS32, Offset: 8},
+	)
+	// TcHtbOptStruct is the layout of struct tc_htb_opt (44 bytes).
+	TcHtbOptStruct = family.NewStruct("tc_htb_opt", 44, false,
+		family.Member{Name: "rate.cell-log", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "rate.linklayer", Kind: family.MemberU8, Offset: 1},
+		family.Member{Name: "rate.overhead", Kind: family.MemberU16, Offset: 2},
+		family.Member{Name: "rate.cell-align", Kind: family.MemberS16, Offset: 4},
+		family.Member{Name: "rate.mpu", Kind: family.MemberU16, Offset: 6},
+		family.Member{Name: "rate.rate", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "ceil.cell-log", Kind: family.MemberU8, Offset: 12},
+		family.Member{Name: "ceil.linklayer", Kind: family.MemberU8, Offset: 13},
+		family.Member{Name: "ceil.overhead", Kind: family.MemberU16, Offset: 14},
+		family.Member{Name: "ceil.cell-align", Kind: family.MemberS16, Offset: 16},
+		family.Member{Name: "ceil.mpu", Kind: family.MemberU16, Offset: 18},
+		family.Member{Name: "ceil.rate", Kind: family.MemberU32, Offset: 20},
+		family.Member{Name: "buffer", Kind: family.MemberU32, Offset: 24},
+		family.Member{Name: "cbuffer", Kind: family.MemberU32, Offset: 28},
+		family.Member{Name: "quantum", Kind: family.MemberU32, Offset: 32},
+		family.Member{Name: "level", Kind: family.MemberU32, Offset: 36},
+		family.Member{Name: "prio", Kind: family.MemberU32, Offset: 40},
+	)
+	// TcHtbGlobStruct is the layout of struct tc_htb_glob (20 bytes).
+	TcHtbGlobStruct = family.NewStruct("tc_htb_glob", 20, false,
+		family.Member{Name: "version", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "rate2quantum", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "defcls", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "debug", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "direct-pkts", Kind: family.MemberU32, Offset: 16},
+	)
+	// TcGredSoptStruct is the layout of struct tc_gred_sopt (12 bytes).
+	TcGredSoptStruct = family.NewStruct("tc_gred_sopt", 12, false,
+		family.Member{Name: "DPs", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "def-DP", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "grio", Kind: family.MemberU8, Offset: 8},
+		family.Member{Name: "flags", Kind: family.MemberU8, Offset: 9},
+	)
+	// TcMqprioQoptStruct is the layout of struct tc_mqprio_qopt (82 bytes).
+	TcMqprioQoptStruct = family.NewStruct("tc_mqprio_qopt", 82, false,
+		family.Member{Name: "num-tc", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "prio-tc-map", Kind: family.MemberBytes, Offset: 1, Len: 16},
+		family.Member{Name: "hw", Kind: family.MemberU8, Offset: 17},
+		family.Member{Name: "count", Kind: family.MemberBytes, Offset: 18, Len: 32},
+		family.Member{Name: "offset", Kind: family.MemberBytes, Offset: 50, Len: 32},
+	)
+	// TcNetemGimodelStruct is the layout of struct tc_netem_gimodel (20 bytes).
+	TcNetemGimodelStruct = family.NewStruct("tc_netem_gimodel", 20, false,
+		family.Member{Name: "p13", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "p31", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "p32", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "p14", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "p23", Kind: family.MemberU32, Offset: 16},
+	)
+	// TcNetemGemodelStruct is the layout of struct tc_netem_gemodel (16 bytes).
+	TcNetemGemodelStruct = family.NewStruct("tc_netem_gemodel", 16, false,
+		family.Member{Name: "p", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "r", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "h", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "k1", Kind: family.MemberU32, Offset: 12},
+	)
+	// TcNetemCorrStruct is the layout of struct tc_netem_corr (12 bytes).
+	TcNetemCorrStruct = family.NewStruct("tc_netem_corr", 12, false,
+		family.Member{Name: "delay-corr", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "loss-corr", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "dup-corr", Kind: family.MemberU32, Offset: 8},
+	)
+	// TcNetemReorderStruct is the layout of struct tc_netem_reorder (8 bytes).
+	TcNetemReorderStruct = family.NewStruct("tc_netem_reorder", 8, false,
+		family.Member{Name: "probability", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "correlation", Kind: family.MemberU32, Offset: 4},
+	)
+	// TcNetemCorruptStruct is the layout of struct tc_netem_corrupt (8 bytes).
+	TcNetemCorruptStruct = family.NewStruct("tc_netem_corrupt", 8, false,
+		family.Member{Name: "probability", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "correlation", Kind: family.MemberU32, Offset: 4},
+	)
+	// TcNetemRateStruct is the layout of struct tc_netem_rate (16 bytes).
+	TcNetemRateStruct = family.NewStruct("tc_netem_rate", 16, false,
+		family.Member{Name: "rate", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "packet-overhead", Kind: family.MemberS32, Offset: 4},
+		family.Member{Name: "cell-size", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "cell-overhead", Kind: family.MemberS32, Offset: 12},
+	)
+	// TcNetemSlotStruct is the layout of struct tc_netem_slot (40 bytes).
+	TcNetemSlotStruct = family.NewStruct("tc_netem_slot", 40, false,
+		family.Member{Name: "min-delay", Kind: family.MemberS64, Offset: 0},
+		family.Member{Name: "max-delay", Kind: family.MemberS64, Offset: 8},
+		family.Member{Name: "max-packets", Kind: family.MemberS32, Offset: 16},
+		family.Member{Name: "max-bytes", Kind: family.MemberS32, Offset: 20},
+		family.Member{Name: "dist-delay", Kind: family.MemberS64, Offset: 24},
+		family.Member{Name: "dist-jitter", Kind: family.MemberS64, Offset: 32},
+	)
+	// TcPrioQoptStruct is the layout of struct tc_prio_qopt (20 bytes).
+	TcPrioQoptStruct = family.NewStruct("tc_prio_qopt", 20, false,
+		family.Member{Name: "bands", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "priomap", Kind: family.MemberBytes, Offset: 4, Len: 16},
+	)
+	// TcRedQoptStruct is the layout of struct tc_red_qopt (16 bytes).
+	TcRedQoptStruct = family.NewStruct("tc_red_qopt", 16, false,
+		family.Member{Name: "limit", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "qth-min", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "qth-max", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "Wlog", Kind: family.MemberU8, Offset: 12},
+		family.Member{Name: "Plog", Kind: family.MemberU8, Offset: 13},
+		family.Member{Name: "Scell-log", Kind: family.MemberU8, Offset: 14},
+		family.Member{Name: "flags", Kind: family.MemberU8, Offset: 15},
+	)
+	// TcTbfQoptStruct is the layout of struct tc_tbf_qopt (36 bytes).
+	TcTbfQoptStruct = family.NewStruct("tc_tbf_qopt", 36, false,
+		family.Member{Name: "rate.cell-log", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "rate.linklayer", Kind: family.MemberU8, Offset: 1},
+		family.Member{Name: "rate.overhead", Kind: family.MemberU16, Offset: 2},
+		family.Member{Name: "rate.cell-align", Kind: family.MemberS16, Offset: 4},
+		family.Member{Name: "rate.mpu", Kind: family.MemberU16, Offset: 6},
+		family.Member{Name: "rate.rate", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "peakrate.cell-log", Kind: family.MemberU8, Offset: 12},
+		family.Member{Name: "peakrate.linklayer", Kind: family.MemberU8, Offset: 13},
+		family.Member{Name: "peakrate.overhead", Kind: family.MemberU16, Offset: 14},
+		family.Member{Name: "peakrate.cell-align", Kind: family.MemberS16, Offset: 16},
+		family.Member{Name: "peakrate.mpu", Kind: family.MemberU16, Offset: 18},
+		family.Member{Name: "peakrate.rate", Kind: family.MemberU32, Offset: 20},
+		family.Member{Name: "limit", Kind: family.MemberU32, Offset: 24},
+		family.Member{Name: "buffer", Kind: family.MemberU32, Offset: 28},
+		family.Member{Name: "mtu", Kind: family.MemberU32, Offset: 32},
+	)
+	// TcSizespecStruct is the layout of struct tc_sizespec (24 bytes).
+	TcSizespecStruct = family.NewStruct("tc_sizespec", 24, false,
+		family.Member{Name: "cell-log", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "size-log", Kind: family.MemberU8, Offset: 1},
+		family.Member{Name: "cell-align", Kind: family.MemberS16, Offset: 2},
+		family.Member{Name: "overhead", Kind: family.MemberS32, Offset: 4},
+		family.Member{Name: "linklayer", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "mpu", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "mtu", Kind: family.MemberU32, Offset: 16},
+		family.Member{Name: "tsize", Kind: family.MemberU32, Offset: 20},
+	)
+	// GnetEstimatorStruct is the layout of struct gnet_estimator (2 bytes).
+	GnetEstimatorStruct = family.NewStruct("gnet_estimator", 2, false,
+		family.Member{Name: "interval", Kind: family.MemberS8, Offset: 0},
+		family.Member{Name: "ewma-log", Kind: family.MemberU8, Offset: 1},
+	)
+	// GnetStatsBasicStruct is the layout of struct gnet_stats_basic (16 bytes).
+	GnetStatsBasicStruct = family.NewStruct("gnet_stats_basic", 16, false,
+		family.Member{Name: "bytes", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "packets", Kind: family.MemberU32, Offset: 8},
+	)
+	// GnetStatsRateEstStruct is the layout of struct gnet_stats_rate_est (8 bytes).
+	GnetStatsRateEstStruct = family.NewStruct("gnet_stats_rate_est", 8, false,
+		family.Member{Name: "bps", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "pps", Kind: family.MemberU32, Offset: 4},
+	)
+	// GnetStatsRateEst64Struct is the layout of struct gnet_stats_rate_est64 (16 bytes).
+	GnetStatsRateEst64Struct = family.NewStruct("gnet_stats_rate_est64", 16, false,
+		family.Member{Name: "bps", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "pps", Kind: family.MemberU64, Offset: 8},
+	)
+	// GnetStatsQueueStruct is the layout of struct gnet_stats_queue (20 bytes).
+	GnetStatsQueueStruct = family.NewStruct("gnet_stats_queue", 20, false,
+		family.Member{Name: "qlen", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "backlog", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "drops", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "requeues", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "overlimits", Kind: family.MemberU32, Offset: 16},
+	)
+	// TcU32MarkStruct is the layout of struct tc_u32_mark (12 bytes).
+	TcU32MarkStruct = family.NewStruct("tc_u32_mark", 12, false,
+		family.Member{Name: "val", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "mask", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "success", Kind: family.MemberU32, Offset: 8},
+	)
+	// TcU32SelStruct is the layout of struct tc_u32_sel (16 bytes).
+	TcU32SelStruct = family.NewStruct("tc_u32_sel", 16, false,
+		family.Member{Name: "flags", Kind: family.MemberU8, Offset: 0},
+		family.Member{Name: "offshift", Kind: family.MemberU8, Offset: 1},
+		family.Member{Name: "nkeys", Kind: family.MemberU8, Offset: 2},
+		family.Member{Name: "offmask", Kind: family.MemberBE16, Offset: 4},
+		family.Member{Name: "off", Kind: family.MemberU16, Offset: 6},
+		family.Member{Name: "offoff", Kind: family.MemberS16, Offset: 8},
+		family.Member{Name: "hoff", Kind: family.MemberS16, Offset: 10},
+		family.Member{Name: "hmask", Kind: family.MemberBE32, Offset: 12},
+		family.Member{Name: "keys", Kind: family.MemberBytes, Offset: 16},
+	)
+	// TcU32PcntStruct is the layout of struct tc_u32_pcnt (16 bytes).
+	TcU32PcntStruct = family.NewStruct("tc_u32_pcnt", 16, false,
+		family.Member{Name: "rcnt", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "rhit", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "kcnts", Kind: family.MemberBytes, Offset: 16},
+	)
+	// TcfTStruct is the layout of struct tcf_t (32 bytes).
+	TcfTStruct = family.NewStruct("tcf_t", 32, false,
+		family.Member{Name: "install", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "lastuse", Kind: family.MemberU64, Offset: 8},
+		family.Member{Name: "expires", Kind: family.MemberU64, Offset: 16},
+		family.Member{Name: "firstuse", Kind: family.MemberU64, Offset: 24},
+	)
+	// TcGactStruct is the layout of struct tc_gact (20 bytes).
+	TcGactStruct = family.NewStruct("tc_gact", 20, false,
+		family.Member{Name: "index", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "capab", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "action", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "refcnt", Kind: family.MemberS32, Offset: 12},
+		family.Member{Name: "bindcnt", Kind: family.MemberS32, Offset: 16},
+	)
+	// TcGactPStruct is the layout of struct tc_gact_p (8 bytes).
+	TcGactPStruct = family.NewStruct("tc_gact_p", 8, false,
+		family.Member{Name: "ptype", Kind: family.MemberU16, Offset: 0},
+		family.Member{Name: "pval", Kind: family.MemberU16, Offset: 2},
+		family.Member{Name: "paction", Kind: family.MemberS32, Offset: 4},
+	)
+	// TcfEmatchTreeHdrStruct is the layout of struct tcf_ematch_tree_hdr (4 bytes).
+	TcfEmatchTreeHdrStruct = family.NewStruct("tcf_ematch_tree_hdr", 4, false,
+		family.Member{Name: "nmatches", Kind: family.MemberU16, Offset: 0},
+		family.Member{Name: "progid", Kind: family.MemberU16, Offset: 2},
+	)
+	// TcBasicPcntStruct is the layout of struct tc_basic_pcnt (16 bytes).
+	TcBasicPcntStruct = family.NewStruct("tc_basic_pcnt", 16, false,
+		family.Member{Name: "rcnt", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "rhit", Kind: family.MemberU64, Offset: 8},
+	)
+	// TcMatchallPcntStruct is the layout of struct tc_matchall_pcnt (8 bytes).
+	TcMatchallPcntStruct = family.NewStruct("tc_matchall_pcnt", 8, false,
+		family.Member{Name: "rhit", Kind: family.MemberU64, Offset: 0},
+	)
+	// TcMplsStruct is the layout of struct tc_mpls (24 bytes).
+	TcMplsStruct = family.NewStruct("tc_mpls", 24, false,
+		family.Member{Name: "index", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "capab", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "action", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "refcnt", Kind: family.MemberS32, Offset: 12},
+		family.Member{Name: "bindcnt", Kind: family.MemberS32, Offset: 16},
+		family.Member{Name: "m-action", Kind: family.MemberS32, Offset: 20},
+	)
+	// TcPoliceStruct is the layout of struct tc_police (56 bytes).
+	TcPoliceStruct = family.NewStruct("tc_police", 56, false,
+		family.Member{Name: "index", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "action", Kind: family.MemberS32, Offset: 4},
+		family.Member{Name: "limit", Kind: family.MemberU32, Offset: 8},
+		family.Member{Name: "burst", Kind: family.MemberU32, Offset: 12},
+		family.Member{Name: "mtu", Kind: family.MemberU32, Offset: 16},
+		family.Member{Name: "rate.cell-log", Kind: family.MemberU8, Offset: 20},
+		family.Member{Name: "rate.linklayer", Kind: family.MemberU8, Offset: 21},
+		family.Member{Name: "rate.overhead", Kind: family.MemberU16, Offset: 22},
+		family.Member{Name: "rate.cell-align", Kind: family.MemberS16, Offset: 24},
+		family.Member{Name: "rate.mpu", Kind: family.MemberU16, Offset: 26},
+		family.Member{Name: "rate.rate", Kind: family.MemberU32, Offset: 28},
+		family.Member{Name: "peakrate.cell-log", Kind: family.MemberU8, Offset: 32},
+		family.Member{Name: "peakrate.linklayer", Kind: family.MemberU8, Offset: 33},
+		family.Member{Name: "peakrate.overhead", Kind: family.MemberU16, Offset: 34},
+		family.Member{Name: "peakrate.cell-align", Kind: family.MemberS16, Offset: 36},
+		family.Member{Name: "peakrate.mpu", Kind: family.MemberU16, Offset: 38},
+		family.Member{Name: "peakrate.rate", Kind: family.MemberU32, Offset: 40},
+		family.Member{Name: "refcnt", Kind: family.MemberS32, Offset: 44},
+		family.Member{Name: "bindcnt", Kind: family.MemberS32, Offset: 48},
+		family.Member{Name: "capab", Kind: family.MemberU32, Offset: 52},
+	)
+	// TcPeditSelStruct is the layout of struct tc_pedit_sel (24 bytes).
+	TcPeditSelStruct = family.NewStruct("tc_pedit_sel", 24, false,
+		family.Member{Name: "index", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "capab", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "action", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "refcnt", Kind: family.MemberS32, Offset: 12},
+		family.Member{Name: "bindcnt", Kind: family.MemberS32, Offset: 16},
+		family.Member{Name: "nkeys", Kind: family.MemberU8, Offset: 20},
+		family.Member{Name: "flags", Kind: family.MemberU8, Offset: 21},
+		family.Member{Name: "keys", Kind: family.MemberBytes, Offset: 24},
+	)
+	// TcVlanStruct is the layout of struct tc_vlan (24 bytes).
+	TcVlanStruct = family.NewStruct("tc_vlan", 24, false,
+		family.Member{Name: "index", Kind: family.MemberU32, Offset: 0},
+		family.Member{Name: "capab", Kind: family.MemberU32, Offset: 4},
+		family.Member{Name: "action", Kind: family.MemberS32, Offset: 8},
+		family.Member{Name: "refcnt", Kind: family.MemberS32, Offset: 12},
+		family.Member{Name: "bindcnt", Kind: family.MemberS32, Offset: 16},
+		family.Member{Name: "v-action", Kind: family.MemberS32, Offset: 20},
+	)
 )
 
 // setRef refers to a set whose table contains, further down, a

@@ -30,7 +30,7 @@ var (
 		WGPEER_A_FLAGS:                         {Name: "WGPEER_A_FLAGS", Format: family.U32, Enum: &WgpeerFlagsEnum},
 		WGPEER_A_ENDPOINT:                      {Name: "WGPEER_A_ENDPOINT", Format: family.Binary},
 		WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL: {Name: "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", Format: family.U16},
-		WGPEER_A_LAST_HANDSHAKE_TIME:           {Name: "WGPEER_A_LAST_HANDSHAKE_TIME", Format: family.Binary},
+		WGPEER_A_LAST_HANDSHAKE_TIME:           {Name: "WGPEER_A_LAST_HANDSHAKE_TIME", Format: family.Binary, Struct: KernelTimespecStruct},
 		WGPEER_A_RX_BYTES:                      {Name: "WGPEER_A_RX_BYTES", Format: family.U64},
 		WGPEER_A_TX_BYTES:                      {Name: "WGPEER_A_TX_BYTES", Format: family.U64},
 		WGPEER_A_ALLOWEDIPS:                    {Name: "WGPEER_A_ALLOWEDIPS", Format: family.NestedArray, Child: &WgallowedipAttrs},
@@ -44,4 +44,13 @@ var (
 		WGALLOWEDIP_A_CIDR_MASK: {Name: "WGALLOWEDIP_A_CIDR_MASK", Format: family.U8},
 		WGALLOWEDIP_A_FLAGS:     {Name: "WGALLOWEDIP_A_FLAGS", Format: family.U32, Enum: &WgallowedipFlagsEnum},
 	}}
+)
+
+// The C structs binary attributes hold, by their members.
+var (
+	// KernelTimespecStruct is the layout of struct __kernel_timespec (16 bytes).
+	KernelTimespecStruct = family.NewStruct("__kernel_timespec", 16, false,
+		family.Member{Name: "sec", Kind: family.MemberU64, Offset: 0},
+		family.Member{Name: "nsec", Kind: family.MemberU64, Offset: 8},
+	)
 )

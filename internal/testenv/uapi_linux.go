@@ -5,6 +5,8 @@ package testenv
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +48,11 @@ func UAPIDir(t testing.TB, headers ...string) string {
 	}
 	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
 	key := base + "-" + strconv.FormatInt(fi.Size(), 10) + "-" + strconv.FormatInt(fi.ModTime().Unix(), 10) + "-" + strings.Join(headers, ",")
-	dir := filepath.Join(cache, "nlwire-uapi", strings.ReplaceAll(key, "/", "_"))
+	name := strings.ReplaceAll(key, "/", "_")
+	if len(name) > 200 { // too long for a file name: its hash
+		name = fmt.Sprintf("%x", sha256.Sum256([]byte(key)))
+	}
+	dir := filepath.Join(cache, "nlwire-uapi", name)
 	inc := filepath.Join(dir, base, "include/uapi")
 	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
 		return inc

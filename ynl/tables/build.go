@@ -88,10 +88,11 @@ func tableBudget(n int) int { return 8*n + 4096 }
 func Build(s *ynl.Spec) (*Tables, error) {
 	Sanitize(s)
 	b := &builder{
-		spec:  s,
-		cyc:   NewCycles(s),
-		enums: map[*ynl.Definition]*family.EnumDef{},
-		sets:  make(map[*ynl.AttrSet]*family.Set, len(s.AttributeSets)),
+		spec:    s,
+		cyc:     NewCycles(s),
+		enums:   map[*ynl.Definition]*family.EnumDef{},
+		structs: map[*ynl.Definition]*family.Struct{},
+		sets:    make(map[*ynl.AttrSet]*family.Set, len(s.AttributeSets)),
 	}
 	if err := b.budget(); err != nil {
 		return nil, err
@@ -165,7 +166,9 @@ type builder struct {
 	cyc   *Cycles
 	enums map[*ynl.Definition]*family.EnumDef
 	sets  map[*ynl.AttrSet]*family.Set
-	facts Enums
+	// structs are the layouts of the struct definitions attributes hold.
+	structs map[*ynl.Definition]*family.Struct
+	facts   Enums
 	// slots counts the table entries made, limit is their budget.
 	slots, limit int
 }
@@ -279,6 +282,17 @@ func (b *builder) attr(as *ynl.AttrSet, a *ynl.Attr) (family.Attr, error) {
 			}
 			at.Variants = append(at.Variants, v)
 		}
+	}
+	if a.Type == ynl.TypeBinary && a.StructDef != nil && a.StructDef.Kind == ynl.DefStruct {
+		st, ok := b.structs[a.StructDef]
+		if !ok {
+			var err error
+			if st, err = Struct(a.StructDef); err != nil {
+				return family.Attr{}, fmt.Errorf("%s: %s: %w", b.spec.Name, a.CName, err)
+			}
+			b.structs[a.StructDef] = st
+		}
+		at.Struct = st
 	}
 	if a.EnumDef != nil {
 		if e, ok := b.enums[a.EnumDef]; ok {

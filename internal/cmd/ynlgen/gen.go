@@ -28,35 +28,39 @@ type gen struct {
 	src  source
 	pkg  string
 
-	idents   map[string]string // Go identifiers taken, and by what
-	consts   map[string]string // C names emitted, and their values
-	setVar   map[*ynl.AttrSet]string
-	enumVar  map[*ynl.Definition]string
-	polVar   map[*ynl.AttrSet]string // whole-set policies
-	reqNest  map[*ynl.AttrSet]bool   // sets the kernel validates as nests of requests
-	refIndex map[string]int          // set vars reached through family.SetRef
-	refs     []string
-	anon     bytes.Buffer       // unexported sets (nest-type-value levels)
-	cut      map[*ynl.Attr]bool // nests whose policy would close a cycle
-	nAnon    int
-	notes    []string
-	cyc      *tables.Cycles // which references between sets close a cycle
-	enums    tables.Enums   // the rules' cache of enum ranges
-	plan     *tables.Plan   // the policies, of a generic family
+	idents  map[string]string // Go identifiers taken, and by what
+	consts  map[string]string // C names emitted, and their values
+	setVar  map[*ynl.AttrSet]string
+	enumVar map[*ynl.Definition]string
+	// structVar names the layouts of the struct definitions attributes
+	// hold (family.Struct).
+	structVar map[*ynl.Definition]string
+	polVar    map[*ynl.AttrSet]string // whole-set policies
+	reqNest   map[*ynl.AttrSet]bool   // sets the kernel validates as nests of requests
+	refIndex  map[string]int          // set vars reached through family.SetRef
+	refs      []string
+	anon      bytes.Buffer       // unexported sets (nest-type-value levels)
+	cut       map[*ynl.Attr]bool // nests whose policy would close a cycle
+	nAnon     int
+	notes     []string
+	cyc       *tables.Cycles // which references between sets close a cycle
+	enums     tables.Enums   // the rules' cache of enum ranges
+	plan      *tables.Plan   // the policies, of a generic family
 }
 
 func newGen(spec *ynl.Spec, src source) (*gen, error) {
 	g := &gen{
-		spec:     spec,
-		src:      src,
-		pkg:      pkgName(spec.Name),
-		idents:   map[string]string{},
-		consts:   map[string]string{},
-		setVar:   map[*ynl.AttrSet]string{},
-		enumVar:  map[*ynl.Definition]string{},
-		polVar:   map[*ynl.AttrSet]string{},
-		reqNest:  map[*ynl.AttrSet]bool{},
-		refIndex: map[string]int{},
+		spec:      spec,
+		src:       src,
+		pkg:       pkgName(spec.Name),
+		idents:    map[string]string{},
+		consts:    map[string]string{},
+		setVar:    map[*ynl.AttrSet]string{},
+		enumVar:   map[*ynl.Definition]string{},
+		structVar: map[*ynl.Definition]string{},
+		polVar:    map[*ynl.AttrSet]string{},
+		reqNest:   map[*ynl.AttrSet]bool{},
+		refIndex:  map[string]int{},
 	}
 	if g.pkg == "" {
 		return nil, fmt.Errorf("%s: spec name %q makes no package name", src.Path, spec.Name)
@@ -72,6 +76,19 @@ func newGen(spec *ynl.Spec, src source) (*gen, error) {
 				return nil, err
 			}
 			g.enumVar[d] = camel(d.Name) + "Enum"
+		}
+	}
+	for _, as := range spec.AttributeSets {
+		for _, a := range as.Attributes {
+			d := a.StructDef
+			if a.Type != ynl.TypeBinary || d == nil || d.Kind != ynl.DefStruct || g.structVar[d] != "" {
+				continue
+			}
+			n := camel(d.Name) + "Struct"
+			if err := g.ident(n, "struct "+d.Name); err != nil {
+				return nil, err
+			}
+			g.structVar[d] = n
 		}
 	}
 	for _, s := range spec.AttributeSets {
@@ -468,6 +485,9 @@ func (g *gen) genSets(b *bytes.Buffer) error {
 		b.WriteString("\t}}\n")
 	}
 	b.WriteString(")\n")
+	if err := g.genStructs(b); err != nil {
+		return err
+	}
 	b.Write(g.anon.Bytes())
 	if len(g.refs) > 0 {
 		b.WriteString("\n// setRef refers to a set whose table contains, further down, a\n" +
@@ -558,6 +578,9 @@ func (g *gen) attrLit(as *ynl.AttrSet, a *ynl.Attr) (string, error) {
 	if a.MultiAttr {
 		f = append(f, "Multi: true")
 	}
+	if v, ok := g.structVar[a.StructDef]; ok && a.Type == ynl.TypeBinary {
+		f = append(f, "Struct: "+v)
+	}
 	if a.EnumDef != nil {
 		if v, ok := g.enumVar[a.EnumDef]; ok {
 			f = append(f, "Enum: &"+v)
@@ -567,6 +590,46 @@ func (g *gen) attrLit(as *ynl.AttrSet, a *ynl.Attr) (string, error) {
 		}
 	}
 	return "{" + strings.Join(f, ", ") + "}", nil
+}
+
+// memberKindNames are the Go names of the kinds of struct members.
+var memberKindNames = map[family.MemberKind]string{
+	family.MemberU8: "MemberU8", family.MemberU16: "MemberU16", family.MemberU32: "MemberU32",
+	family.MemberU64: "MemberU64", family.MemberS8: "MemberS8", family.MemberS16: "MemberS16",
+	family.MemberS32: "MemberS32", family.MemberS64: "MemberS64", family.MemberBE16: "MemberBE16",
+	family.MemberBE32: "MemberBE32", family.MemberBE64: "MemberBE64", family.MemberString: "MemberString",
+	family.MemberBytes: "MemberBytes", family.MemberAddr: "MemberAddr",
+}
+
+// genStructs writes the layouts of the structs attributes hold
+// (tables.Struct), in the spec's order of definitions.
+func (g *gen) genStructs(b *bytes.Buffer) error {
+	if len(g.structVar) == 0 {
+		return nil
+	}
+	b.WriteString("\n// The C structs binary attributes hold, by their members.\nvar (\n")
+	for _, d := range g.spec.Definitions {
+		v, ok := g.structVar[d]
+		if !ok {
+			continue
+		}
+		st, err := tables.Struct(d)
+		if err != nil {
+			return fmt.Errorf("%s: %w", g.src.Path, err)
+		}
+		fmt.Fprintf(b, "\t// %s is the layout of struct %s (%d bytes).\n", v, st.Name, st.Size)
+		fmt.Fprintf(b, "\t%s = family.NewStruct(%q, %d, %t,\n", v, st.Name, st.Size, st.Array)
+		for _, m := range st.Members {
+			fmt.Fprintf(b, "\t\tfamily.Member{Name: %q, Kind: family.%s, Offset: %d", m.Name, memberKindNames[m.Kind], m.Offset)
+			if m.Len != 0 {
+				fmt.Fprintf(b, ", Len: %d", m.Len)
+			}
+			b.WriteString("},\n")
+		}
+		b.WriteString("\t)\n")
+	}
+	b.WriteString(")\n")
+	return nil
 }
 
 func lowerFirst(s string) string {
