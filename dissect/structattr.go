@@ -1,6 +1,8 @@
 package dissect
 
 import (
+	"net/netip"
+
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/family"
@@ -101,6 +103,10 @@ func (l *fieldList) members(st *family.Struct, names []string, p []byte, k *Kind
 				n, used = len(b), len(p)
 			}
 			l.bytes(name, FieldBytes, b[:n])
+		case family.MemberIPv4:
+			l.addr(name, netip.AddrFrom4([4]byte(b[:4])), [16]byte{})
+		case family.MemberIPv6:
+			l.addr(name, netip.AddrFrom16([16]byte(b[:16])), [16]byte{})
 		case family.MemberAddr:
 			af := l.d.xfrmAF
 			if m.FamilyAt != family.FamilyOfMessage {

@@ -2,6 +2,7 @@ package dissect_test
 
 import (
 	"encoding/binary"
+	"net/netip"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,8 +14,8 @@ import (
 
 // ovsFlowReply is an OVS_FLOW_CMD_GET reply of generic family id in byte
 // order o: a flow key of an Ethernet and an IPv4 key (structs
-// ovs_key_ethernet and ovs_key_ipv4, addresses big-endian whatever the
-// order), and the flow's stats (struct ovs_flow_stats, u64s in o) with 4
+// ovs_key_ethernet, ovs_key_ipv4 and ovs_key_ipv6, addresses and the
+// flow label big-endian whatever the order), and the flow's stats (struct ovs_flow_stats, u64s in o) with 4
 // bytes past the struct.
 func ovsFlowReply(id uint16, o nlwire.Order) []byte {
 	var bo binary.AppendByteOrder = binary.LittleEndian
@@ -32,7 +33,10 @@ func ovsFlowReply(id uint16, o nlwire.Order) []byte {
 	}
 	eth := []byte{2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2}
 	ip := []byte{192, 0, 2, 1, 198, 51, 100, 7, 6, 0x10, 64, 0}
+	ip6 := append(netip.MustParseAddr("2001:db8::1").AsSlice(), netip.MustParseAddr("2001:db8::2").AsSlice()...)
+	ip6 = append(ip6, 0, 0x0a, 0xbc, 0xde, 17, 0, 255, 0) // label 0xabcde, UDP, hop limit 255
 	key := append(attr(ovsflow.OVS_KEY_ATTR_ETHERNET, eth), attr(ovsflow.OVS_KEY_ATTR_IPV4, ip)...)
+	key = append(key, attr(ovsflow.OVS_KEY_ATTR_IPV6, ip6)...)
 	stats := bo.AppendUint64(nil, 3)
 	stats = bo.AppendUint64(stats, 1<<40+5)
 	stats = append(stats, 0xaa, 0xbb, 0xcc, 0xdd)
@@ -50,13 +54,15 @@ func ovsFlowReply(id uint16, o nlwire.Order) []byte {
 
 // TestOvsFlowStructs: a generic family's binary attributes with a struct
 // in its spec (ovs_flow, named by GenlNames) are read by their
-// members, in either byte order, big-endian members as such; bytes past
+// members, in either byte order, big-endian members as such, members
+// of display hint ipv4 and ipv6 as addresses; bytes past
 // the struct are "trailing"; the walk allocates nothing.
 func TestOvsFlowStructs(t *testing.T) {
 	const id = 0x22
 	want := []string{
 		"OVS_KEY_ATTR_ETHERNET ovs_key_ethernet eth-src=020000000001 eth-dst=020000000002",
-		"OVS_KEY_ATTR_IPV4 ovs_key_ipv4 ipv4-src=3221225985 ipv4-dst=3325256711 ipv4-proto=6 ipv4-tos=16 ipv4-ttl=64 ipv4-frag=0",
+		"OVS_KEY_ATTR_IPV4 ovs_key_ipv4 ipv4-proto=6 ipv4-tos=16 ipv4-ttl=64 ipv4-frag=0 ipv4-src=192.0.2.1 ipv4-dst=198.51.100.7",
+		"OVS_KEY_ATTR_IPV6 ovs_key_ipv6 ipv6-label=703710 ipv6-proto=17 ipv6-tclass=0 ipv6-hlimit=255 ipv6-frag=0 ipv6-src=2001:db8::1 ipv6-dst=2001:db8::2",
 		"OVS_FLOW_ATTR_STATS ovs_flow_stats n-packets=3 n-bytes=1099511627781 trailing=aabbccdd",
 	}
 	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {

@@ -65,6 +65,8 @@ const (
 	MemberString            // a NUL-padded char array of Len bytes
 	MemberBytes             // Len bytes, or the rest of the payload if Len is 0
 	MemberAddr              // an IPv4 or IPv6 address in 16 bytes (xfrm_address_t), by the family at FamilyAt
+	MemberIPv4              // an IPv4 address in 4 bytes (a YNL member of display hint ipv4)
+	MemberIPv6              // an IPv6 address in 16 bytes (a YNL member of display hint ipv6)
 )
 
 // Size returns the number of bytes the member spans, 0 for a
@@ -75,11 +77,11 @@ func (m *Member) Size() int {
 		return 1
 	case MemberU16, MemberS16, MemberBE16:
 		return 2
-	case MemberU32, MemberS32, MemberBE32:
+	case MemberU32, MemberS32, MemberBE32, MemberIPv4:
 		return 4
 	case MemberU64, MemberS64, MemberBE64:
 		return 8
-	case MemberAddr:
+	case MemberAddr, MemberIPv6:
 		return 16
 	}
 	return m.Len

@@ -26,13 +26,13 @@ func TestNewStruct(t *testing.T) {
 		t.Errorf("element 5 (-want +got):\n%s", diff)
 	}
 	var sizes []int
-	for _, k := range []family.MemberKind{family.MemberU8, family.MemberS16, family.MemberBE32, family.MemberU64, family.MemberAddr} {
+	for _, k := range []family.MemberKind{family.MemberU8, family.MemberS16, family.MemberBE32, family.MemberU64, family.MemberAddr, family.MemberIPv4, family.MemberIPv6} {
 		m := family.Member{Kind: k}
 		sizes = append(sizes, m.Size())
 	}
 	str := family.Member{Kind: family.MemberString, Len: 64}
 	sizes = append(sizes, str.Size(), members[2].Size())
-	if diff := cmp.Diff([]int{1, 2, 4, 8, 16, 64, 0}, sizes); diff != "" {
+	if diff := cmp.Diff([]int{1, 2, 4, 8, 16, 4, 16, 64, 0}, sizes); diff != "" {
 		t.Errorf("sizes (-want +got):\n%s", diff)
 	}
 }

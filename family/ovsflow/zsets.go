@@ -187,8 +187,8 @@ var (
 	)
 	// OvsKeyIpv4Struct is the layout of struct ovs_key_ipv4 (12 bytes).
 	OvsKeyIpv4Struct = family.NewStruct("ovs_key_ipv4", 12, false,
-		family.Member{Name: "ipv4-src", Kind: family.MemberBE32, Offset: 0},
-		family.Member{Name: "ipv4-dst", Kind: family.MemberBE32, Offset: 4},
+		family.Member{Name: "ipv4-src", Kind: family.MemberIPv4, Offset: 0},
+		family.Member{Name: "ipv4-dst", Kind: family.MemberIPv4, Offset: 4},
 		family.Member{Name: "ipv4-proto", Kind: family.MemberU8, Offset: 8},
 		family.Member{Name: "ipv4-tos", Kind: family.MemberU8, Offset: 9},
 		family.Member{Name: "ipv4-ttl", Kind: family.MemberU8, Offset: 10},
@@ -196,8 +196,8 @@ var (
 	)
 	// OvsKeyIpv6Struct is the layout of struct ovs_key_ipv6 (40 bytes).
 	OvsKeyIpv6Struct = family.NewStruct("ovs_key_ipv6", 40, false,
-		family.Member{Name: "ipv6-src", Kind: family.MemberBytes, Offset: 0, Len: 16},
-		family.Member{Name: "ipv6-dst", Kind: family.MemberBytes, Offset: 16, Len: 16},
+		family.Member{Name: "ipv6-src", Kind: family.MemberIPv6, Offset: 0},
+		family.Member{Name: "ipv6-dst", Kind: family.MemberIPv6, Offset: 16},
 		family.Member{Name: "ipv6-label", Kind: family.MemberBE32, Offset: 32},
 		family.Member{Name: "ipv6-proto", Kind: family.MemberU8, Offset: 36},
 		family.Member{Name: "ipv6-tclass", Kind: family.MemberU8, Offset: 37},

@@ -63,6 +63,9 @@ const MaxStructMembers = 64
 // payload: its members by kind and offset, with the padding a C
 // compiler puts before a member to align it to its size (and after the
 // last, to the struct's alignment), which the specs do not always list.
+// A u32 of display hint ipv4 is a MemberIPv4, 16 bytes of display hint
+// ipv6 a MemberIPv6; other display hints (mac, hex) leave the member's
+// kind by its type.
 // A member that is a struct is given by its members, named
 // "member.inner"; a flexible array or a binary member without a length
 // at the end is the rest of the payload, as bytes. Its cost is linear in
@@ -138,8 +141,15 @@ func (ls *layouts) of(d *ynl.Definition, depth int) (*layout, error) {
 			sz := m.Type.Size()
 			off = alignUp(off, sz)
 			l.align = max(l.align, sz)
-			err = add(family.Member{Name: m.Name, Kind: memberKind(m.Type, m.ByteOrder), Offset: off})
+			k := memberKind(m.Type, m.ByteOrder)
+			if sz == 4 && m.DisplayHint == ynl.HintIPv4 {
+				k = family.MemberIPv4
+			}
+			err = add(family.Member{Name: m.Name, Kind: k, Offset: off})
 			off += sz
+		case m.Type == ynl.TypeBinary && m.Len.Value == 16 && m.DisplayHint == ynl.HintIPv6:
+			err = add(family.Member{Name: m.Name, Kind: family.MemberIPv6, Offset: off})
+			off += 16
 		case m.Type == ynl.TypeString && m.Len.Set && m.Len.Value > 0:
 			err = add(family.Member{Name: m.Name, Kind: family.MemberString, Offset: off, Len: int(m.Len.Value)})
 			off += int(m.Len.Value)

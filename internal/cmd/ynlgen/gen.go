@@ -598,7 +598,8 @@ var memberKindNames = map[family.MemberKind]string{
 	family.MemberU64: "MemberU64", family.MemberS8: "MemberS8", family.MemberS16: "MemberS16",
 	family.MemberS32: "MemberS32", family.MemberS64: "MemberS64", family.MemberBE16: "MemberBE16",
 	family.MemberBE32: "MemberBE32", family.MemberBE64: "MemberBE64", family.MemberString: "MemberString",
-	family.MemberBytes: "MemberBytes", family.MemberAddr: "MemberAddr",
+	family.MemberBytes: "MemberBytes", family.MemberAddr: "MemberAddr", family.MemberIPv4: "MemberIPv4",
+	family.MemberIPv6: "MemberIPv6",
 }
 
 // genStructs writes the layouts of the structs attributes hold
