@@ -164,6 +164,7 @@ func TestLimits(t *testing.T) {
 func FuzzBuild(f *testing.F) {
 	f.Add([]byte(demoSpec))
 	f.Add([]byte(sparse(3)))
+	f.Add([]byte(structSpec))
 	f.Add([]byte(strings.ReplaceAll(demoSpec, "split", "global")))
 	f.Add([]byte(strings.ReplaceAll(demoSpec, "split", "per-op")))
 	f.Fuzz(func(t *testing.T, data []byte) {
