@@ -1,7 +1,8 @@
 // Package tables makes, at run time, the tables the generator
 // (internal/cmd/ynlgen) writes into a family package from a YNL spec:
 // the family.Family with its attribute sets, enums, operations and
-// multicast groups, and for a generic netlink family the input policies
+// multicast groups, the family.Struct of every binary attribute with a
+// struct (Struct: members at the offsets C gives them), and for a generic netlink family the input policies
 // the kernel's ynl-gen-c makes of the spec (per nested set, per
 // operation or global, with OpPolicy). The rules (Format, Rule, NewPlan,
 // Cycles, ...) are the generator's own: it writes their results as Go
