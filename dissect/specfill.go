@@ -90,10 +90,14 @@ func (d *Dissector) specFill(k *Kind, keys *siblingKeys, s *family.Set, a *famil
 	if s == nil || k.Protocol != ProtoRoute || a != nil && !d.undescribed(k, keys, a) {
 		return a, s
 	}
-	if d.routeSpec == nil {
-		d.routeSpec = specRoutePairs()
+	if s != d.specHand {
+		// Consecutive attributes share their set: one map lookup a run.
+		if d.routeSpec == nil {
+			d.routeSpec = specRoutePairs()
+		}
+		d.specHand, d.specSet = s, d.routeSpec[s]
 	}
-	ss := d.routeSpec[s]
+	ss := d.specSet
 	sa := ss.Attr(t)
 	if sa == nil || sa.Name == "" || a != nil && !nestFormat(sa.Format) {
 		return a, s
@@ -104,6 +108,12 @@ func (d *Dissector) specFill(k *Kind, keys *siblingKeys, s *family.Set, a *famil
 		return a, s
 	}
 	return sa, ss
+}
+
+// mayFill reports whether specFill may replace a: what undescribed
+// decides cheaply, before the call (most attributes are scalars).
+func mayFill(a *family.Attr) bool {
+	return a.Format == family.Binary || nestFormat(a.Format) && a.Child == nil && a.ChildRef == nil
 }
 
 // undescribed reports whether the hand-written attribute a gives its

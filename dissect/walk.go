@@ -52,6 +52,8 @@ type Dissector struct {
 	path   []byte          // a path's text, reused
 
 	routeSpec map[*family.Set]*family.Set // specRoutePairs, made when first needed
+	// specHand and specSet are the last lookup in routeSpec.
+	specHand, specSet *family.Set
 }
 
 // New returns a Dissector that knows nlctrl's family id alone.
@@ -348,7 +350,9 @@ func (d *Dissector) attr(w Writer, k *Kind, dec *attr.Decoder, keys *siblingKeys
 	if a == nil {
 		a = anyType(s)
 	}
-	a, s = d.specFill(k, keys, s, a, t)
+	if k.Protocol == ProtoRoute && (a == nil || mayFill(a)) {
+		a, s = d.specFill(k, keys, s, a, t)
+	}
 	p := dec.Bytes()
 	format := family.Binary
 	if a != nil {
