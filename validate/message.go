@@ -40,3 +40,20 @@ func (o Options) ParseMessage(payload []byte, hdrLen int, p *Policy, m Mode, tb 
 	o.Base = msgHeaderLen + attr.Align(hdrLen)
 	return o.Parse(payload[start:], p, m, tb)
 }
+
+// ParseMessageInto is ParseMessage that reports a failure into e, the
+// caller's storage, as Options.ParseInto does: it returns true if the
+// kernel accepts the message's attributes, else false with *e set as
+// ParseMessage's *Error would be. e must not be nil.
+func (o Options) ParseMessageInto(payload []byte, hdrLen int, p *Policy, m Mode, tb []attr.Decoder, e *Error) bool {
+	if hdrLen < 0 || len(payload) < hdrLen {
+		clear(tb)
+		s := state{err: e}
+		s.fail(nlwire.EINVAL, MsgHeaderLength, -1, nil)
+		s.error()
+		return false
+	}
+	start := min(attr.Align(hdrLen), len(payload))
+	o.Base = msgHeaderLen + attr.Align(hdrLen)
+	return o.ParseInto(payload[start:], p, m, tb, e)
+}

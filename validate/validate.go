@@ -101,6 +101,27 @@ func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	return nil
 }
 
+// ParseInto is Parse that reports a failure into e, the caller's
+// storage, instead of returning a new *Error: it returns true if the
+// kernel accepts the attributes, else false with *e set as Parse's
+// *Error would be, its Path reusing e.Path's array when that is long
+// enough. It does not allocate once e.Path has grown to the failing
+// path's length (unless a CheckFunc's error or o.Warn allocates). e
+// must not be nil.
+func (o Options) ParseInto(b []byte, p *Policy, m Mode, tb []attr.Decoder, e *Error) bool {
+	clear(tb)
+	if p == nil {
+		return true
+	}
+	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull, err: e}
+	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
+	if !s.parse(d, p, m, 0, tb, o.Base+len(b), 0) {
+		s.error()
+		return false
+	}
+	return true
+}
+
 // state is one validation run. It lives on the caller's stack.
 type state struct {
 	swap     bool
@@ -129,29 +150,40 @@ func (s *state) unwind(t uint16) {
 	s.rlen++
 }
 
-// error returns the recorded error with its path, outermost first.
+// error returns the recorded error with its path, outermost first,
+// stored in the error's own Path when it has room.
 func (s *state) error() *Error {
 	if n := min(s.rlen, len(s.rpath)); n > 0 {
-		s.err.Path = make([]uint16, n)
-		for i := range n {
-			s.err.Path[i] = s.rpath[n-1-i]
+		p := s.err.Path
+		if cap(p) < n {
+			p = make([]uint16, n)
 		}
+		p = p[:n]
+		for i := range n {
+			p[i] = s.rpath[n-1-i]
+		}
+		s.err.Path = p
 	}
 	return s.err
 }
 
 // fail records an error and returns false. off < 0 means no offset;
 // rule nil means no policy. The levels the failure returns through add
-// the path.
+// the path. The error is written into s.err when it is set (the
+// caller's storage, see Options.ParseMessageInto), else into a new one.
 func (s *state) fail(errno nlwire.Errno, msg string, off int, rule *Rule) bool {
-	e := &Error{Errno: errno, Msg: msg, Offset: off, HasOffset: off >= 0, Rule: rule}
+	e := s.err
+	if e == nil {
+		e = new(Error)
+		s.err = e
+	}
+	*e = Error{Errno: errno, Msg: msg, Offset: off, HasOffset: off >= 0, Path: e.Path[:0], Rule: rule}
 	if off < 0 {
 		e.Offset = 0
 	}
 	if rule != nil {
 		_, e.HasPolicy = rule.Describe()
 	}
-	s.err = e
 	return false
 }
 
