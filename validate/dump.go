@@ -42,16 +42,22 @@ var ErrDumpTooLarge = errors.New("validate: policy dump too large for its size")
 //     rejects as the kernel rejects NLA_UNSPEC and NLA_REJECT entries,
 //     but which accepts any length a BE16 or BE32 would refuse (Restore
 //     puts such an entry back where the caller knows it);
-//   - NLA_MSECS is dumped as NL_ATTR_TYPE_UINT, and becomes UInt (which
-//     wants exactly 4 or 8 bytes where MSECS wants at least 8);
-//   - validation functions (NLA_POLICY_VALIDATE_FN) are not dumped: such
-//     a rule keeps only its kind;
-//   - NLA_POLICY_MIN_LEN and NLA_POLICY_MAX_LEN (and the full-range
-//     pointer forms) on Binary are not dumped; a Binary with only a
-//     maximum length becomes Rule.Len (the kernel's plain .len), which
-//     fails with "Attribute failed policy validation" where a
-//     NLA_POLICY_RANGE rule would say "binary attribute size out of
-//     range";
+//   - some entries are described only in part (Replace puts the whole
+//     rule back where the caller knows it): NLA_MSECS is dumped as
+//     NL_ATTR_TYPE_UINT, and becomes UInt (which wants exactly 4 or 8
+//     bytes where MSECS wants at least 8); validation functions
+//     (NLA_POLICY_VALIDATE_FN) are not dumped, so such a rule keeps
+//     only its kind; the lengths of a Binary, String or NulString are
+//     dumped only for NLA_VALIDATE_RANGE and
+//     NLA_VALIDATE_RANGE_WARN_TOO_LONG, so NLA_POLICY_MIN and
+//     NLA_POLICY_MAX on them (NLA_POLICY_MIN_LEN, ethtool's
+//     ETHTOOL_A_RSS_HKEY) and the full-range pointer form
+//     (NLA_VALIDATE_RANGE_PTR) lose their bounds, and show the
+//     plain .len, if any, as a maximum length;
+//   - a Binary with only a maximum length becomes Rule.Len (the
+//     kernel's plain .len), which fails with "Attribute failed policy
+//     validation" where a NLA_POLICY_RANGE rule (NLA_POLICY_MAX_LEN)
+//     would say "binary attribute size out of range";
 //   - NLA_POLICY_EXACT_LEN_WARN(n) (NLA_VALIDATE_RANGE_WARN_TOO_LONG) is
 //     dumped as NLA_POLICY_EXACT_LEN(n) is, min and max length n: it
 //     becomes ExactLen(n), which rejects a longer payload with ERANGE
@@ -206,6 +212,41 @@ func (d *PolicyDump) Restore(p *Policy, typ uint16, r Rule) error {
 	}
 	p.Rules[typ] = r
 	return nil
+}
+
+// Replace puts rule r in place of the rule the dump gave attribute type
+// typ in p, one of the dump's own policies (as for Restore): for an
+// entry the dump describes only in part, because
+// net/netlink/policy.c writes no attribute for its check. Such are the
+// length bounds of NLA_POLICY_MIN and NLA_POLICY_MAX on NLA_BINARY,
+// NLA_STRING and NLA_NUL_STRING (the dump gives lengths only for
+// NLA_VALIDATE_RANGE and NLA_VALIDATE_RANGE_WARN_TOO_LONG), the function
+// of NLA_POLICY_VALIDATE_FN, and the length of NLA_MSECS. ethtool's
+// ETHTOOL_A_RSS_HKEY, NLA_POLICY_MIN(NLA_BINARY, 1), is dumped as a bare
+// "binary": its rule is Rule{Kind: Binary, Check: CheckMin, Min: 1}.
+//
+// Replace changes nothing and returns a *RestoreError (errors.Is
+// ErrRestore) in the cases Restore does, when the dump does not describe
+// typ in p's table (use Restore), or when it describes it otherwise than
+// r.Describe would: the dump then says something r does not, such as a
+// kernel that dumps the check r adds, and the dumped rule stands.
+func (d *PolicyDump) Replace(p *Policy, typ uint16, r Rule) error {
+	i := d.tableOf(p)
+	if i < 0 {
+		return &RestoreError{Table: -1, Type: typ, msg: "the policy is not one of the dump's"}
+	}
+	want, ok := r.Describe()
+	for _, a := range d.Tables[i].Attrs {
+		if a.Type != typ {
+			continue
+		}
+		if !ok || a.AttrPolicy != want || int(typ) >= len(p.Rules) {
+			return &RestoreError{Table: i, Type: typ, msg: "the dump describes it otherwise than the rule"}
+		}
+		p.Rules[typ] = r
+		return nil
+	}
+	return &RestoreError{Table: i, Type: typ, msg: "the dump does not describe it"}
 }
 
 // tableOf returns the policy index of p, one of the dump's tables'
