@@ -237,7 +237,8 @@ func TestNetfilterHostileExprs(t *testing.T) {
 
 // TestNetfilterObjData: a stateful object's data is read by the set its
 // NFTA_OBJ_TYPE, a big-endian u32 of enum object-type, selects: the
-// spec's sub-message format named as the value's entry.
+// spec's sub-message format named as the value's entry, else
+// NftObjData's.
 func TestNetfilterObjData(t *testing.T) {
 	obj := func(typ uint32) []string {
 		b := wire.NewBuilder(nil).WithOrder(nlwire.Native)
@@ -269,8 +270,9 @@ func TestNetfilterObjData(t *testing.T) {
 	}{
 		{1, []string{"NFTABLES_A_COUNTER_ATTRS_BYTES u:1000", "NFTABLES_A_COUNTER_ATTRS_PACKETS u:3"}},
 		{2, []string{"NFTABLES_A_QUOTA_ATTRS_BYTES u:1000", "NFTABLES_A_QUOTA_ATTRS_FLAGS bad:0000000000000003"}},
-		{256, []string{" x:00000000000003e8", " x:0000000000000003"}}, // no such type: by number
-		{4, []string{" x:00000000000003e8", " x:0000000000000003"}},   // limit: no format in the spec
+		{256, []string{" x:00000000000003e8", " x:0000000000000003"}},                                               // no such type: by number
+		{4, []string{"NFTA_LIMIT_RATE u:1000", "NFTA_LIMIT_UNIT u:3"}},                                              // limit: no format in the spec, NftObjData's
+		{9, []string{"NFTA_CT_EXPECT_L3PROTO bad:00000000000003e8", "NFTA_CT_EXPECT_L4PROTO bad:0000000000000003"}}, // ct expect: a be16 and a u8, not 8 bytes
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, obj(tt.typ)); diff != "" {

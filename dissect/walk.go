@@ -291,7 +291,10 @@ func variantSet(a *family.Attr, s *family.Set, key []byte, o nlwire.Order) *fami
 		if len(name) > len(ka.Enum.Space)+1 && name[:len(ka.Enum.Space)] == ka.Enum.Space {
 			name = name[len(ka.Enum.Space)+1:]
 		}
-		return childSet(a, nil, name)
+		if c := childSet(a, nil, name); c != nil {
+			return c
+		}
+		return nftSupplement(a, nil, name)
 	}
 	for i, c := range key { // a string, without its NUL
 		if c == 0 {
@@ -299,7 +302,10 @@ func variantSet(a *family.Attr, s *family.Set, key []byte, o nlwire.Order) *fami
 			break
 		}
 	}
-	return childSet(a, key, "")
+	if c := childSet(a, key, ""); c != nil {
+		return c
+	}
+	return nftSupplement(a, key, "")
 }
 
 // childSet returns a.ChildSet(string(key)), without making the string,
