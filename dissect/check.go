@@ -13,17 +13,19 @@ import (
 )
 
 // check validates a request against its family's policy and reports
-// the kernel's verdict.
+// the kernel's verdict, or why there is none.
 func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
-	p, mode, ok := Policy(k.Protocol, k.Header, msg[wire.HeaderLen:], k.Order)
-	if !ok {
-		p, mode, ok = d.genlPolicy(k, msg[wire.HeaderLen:])
+	v := &d.verd
+	p, mode, why := policy(k.Protocol, k.Header, msg[wire.HeaderLen:], k.Order)
+	if why == UncheckedNoTable && k.Protocol == ProtoGeneric && k.Header.Type != genl.GENL_ID_CTRL {
+		p, mode, why = d.genlPolicy(k, msg[wire.HeaderLen:])
 	}
-	if !ok {
+	if why != Checked {
+		*v = Verdict{Unchecked: why}
+		w.Verdict(v)
 		return
 	}
 	err := validate.Options{Order: k.Order}.ValidateMessage(msg[wire.HeaderLen:], k.HeaderLen, p, mode)
-	v := &d.verd
 	*v = Verdict{Mode: mode, Err: err}
 	if err != nil {
 		if errors.As(err, &d.verr) { // the Dissector's, so that it need not escape
@@ -46,63 +48,90 @@ func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
 // and the strictness its handler parses with; false if the tables have
 // none.
 func Policy(proto uint16, h wire.Header, payload []byte, o nlwire.Order) (*validate.Policy, validate.Mode, bool) {
+	p, m, why := policy(proto, h, payload, o)
+	return p, m, why == Checked
+}
+
+// policy is Policy, saying why there is no policy if there is none.
+func policy(proto uint16, h wire.Header, payload []byte, o nlwire.Order) (*validate.Policy, validate.Mode, Unchecked) {
 	switch proto {
 	case ProtoRoute:
 		// route.Request is rtnetlink's table. A GET request's checks
 		// depend on the socket's NETLINK_GET_STRICT_CHK, which a capture
 		// does not show: only write requests are checked.
 		if h.Type >= route.RTM_BASE && h.Type&3 == 2 {
-			return nil, 0, false
+			return nil, 0, UncheckedGetStrict
 		}
 		fam := uint8(0)
 		if len(payload) > 0 {
 			fam = payload[0]
 		}
 		_, p, m, ok := route.Request(fam, h.Type, false, false)
-		return p, m, ok
+		return p, m, found(ok)
 	case ProtoXFRM:
 		// xfrma_policy, parsed liberally; the dump of XFRM_MSG_GETSA
 		// from the payload's start (its Kind has no header).
-		return xfrm.Request(h.Type, h.Flags&wire.Dump != 0)
+		p, m, ok := xfrm.Request(h.Type, h.Flags&wire.Dump != 0)
+		return p, m, found(ok)
 	case ProtoGeneric:
 		if h.Type != genl.GENL_ID_CTRL {
-			return nil, 0, false
+			return nil, 0, UncheckedNoTable
 		}
 		gh, err := genl.ParseHeader(payload, o)
 		if err != nil {
-			return nil, 0, false
+			return nil, 0, UncheckedNoTable
 		}
 		switch gh.Cmd {
 		case genl.CTRL_CMD_GETFAMILY:
 			if h.Flags&wire.Dump != 0 {
-				return &genl.FamilyPolicy, validate.ModeStrict, true
+				return &genl.FamilyPolicy, validate.ModeStrict, Checked
 			}
-			return &genl.FamilyPolicy, validate.ModeLiberal, true // the do form is lenient
+			return &genl.FamilyPolicy, validate.ModeLiberal, Checked // the do form is lenient
 		case genl.CTRL_CMD_GETPOLICY:
 			if h.Flags&wire.Dump == 0 {
-				return nil, 0, false // dump-only: a do request gets EOPNOTSUPP before any policy
+				return nil, 0, UncheckedNoPolicy // dump-only: a do request gets EOPNOTSUPP before any policy
 			}
-			return &genl.PolicyPolicy, validate.ModeStrict, true
+			return &genl.PolicyPolicy, validate.ModeStrict, Checked
 		}
 	}
-	return nil, 0, false
+	return nil, 0, UncheckedNoTable
+}
+
+// found is Checked if ok, else UncheckedNoTable.
+func found(ok bool) Unchecked {
+	if ok {
+		return Checked
+	}
+	return UncheckedNoTable
 }
 
 // genlPolicy returns the policy and strictness of a request of a
 // generic family other than nlctrl whose tables have policies (from its
 // YNL spec: registry.Request).
-func (d *Dissector) genlPolicy(k *Kind, payload []byte) (*validate.Policy, validate.Mode, bool) {
+func (d *Dissector) genlPolicy(k *Kind, payload []byte) (*validate.Policy, validate.Mode, Unchecked) {
 	h := k.Header
-	if k.Protocol != ProtoGeneric || h.Type == genl.GENL_ID_CTRL {
-		return nil, 0, false
-	}
 	gn, ok := d.Genl.Lookup(h.Type)
-	if !ok || gn.Tables == nil || gn.Policy == nil {
-		return nil, 0, false
+	switch {
+	case !ok:
+		return nil, 0, UncheckedUnknownFamily
+	case gn.Tables == nil:
+		return nil, 0, UncheckedNoTable
+	case gn.Policy == nil:
+		if registry.Generic(gn.Name) != nil && !registry.KernelGenerated(gn.Name) {
+			return nil, 0, UncheckedHandWritten
+		}
+		return nil, 0, UncheckedNoTable
 	}
 	gh, err := genl.ParseHeader(payload, k.Order)
 	if err != nil {
-		return nil, 0, false
+		return nil, 0, UncheckedNoTable
 	}
-	return registry.Request(gn.Tables, gn.Policy, gh.Cmd, h.Flags&wire.Dump == wire.Dump)
+	if registry.Op(gn.Tables, gh.Cmd, true) == nil {
+		return nil, 0, UncheckedNoTable
+	}
+	p, m, ok := registry.Request(gn.Tables, gn.Policy, gh.Cmd, h.Flags&wire.Dump == wire.Dump)
+	if !ok {
+		return nil, 0, UncheckedNoPolicy
+	}
+	return p, m, Checked
 }

@@ -341,8 +341,11 @@ type Ack struct {
 }
 
 // Verdict is what the kernel would answer a request, by the family's
-// policy (package validate).
+// policy (package validate), or why the request was not checked.
 type Verdict struct {
+	// Unchecked says why the request was not checked; the other fields
+	// are then zero. It is Checked for a checked request.
+	Unchecked Unchecked
 	// Mode is the strictness the kernel's handler parses with.
 	Mode validate.Mode
 	// Err is nil if the kernel would accept the request.
@@ -355,4 +358,48 @@ type Verdict struct {
 	Offset    int
 	HasOffset bool
 	Path      []byte
+}
+
+// Unchecked says why a request got no verdict.
+type Unchecked uint8
+
+// The reasons a request is not checked.
+const (
+	// Checked: the request was checked against its policy.
+	Checked Unchecked = iota
+	// UncheckedGetStrict: an rtnetlink GET request, whose checks depend
+	// on the socket's NETLINK_GET_STRICT_CHK.
+	UncheckedGetStrict
+	// UncheckedHandWritten: a generic family whose kernel policies are
+	// hand-written, which its spec describes only in part
+	// (registry.KernelGenerated); a spec loaded at run time gives them.
+	UncheckedHandWritten
+	// UncheckedUnknownFamily: a generic family id the dissector has not
+	// learned a name for.
+	UncheckedUnknownFamily
+	// UncheckedNoTable: the tables have no policy for the family or the
+	// message.
+	UncheckedNoTable
+	// UncheckedNoPolicy: the kernel's handler validates no attributes of
+	// this request (its operation has no policy for the do or dump form).
+	UncheckedNoPolicy
+)
+
+// String says why, as a phrase.
+func (u Unchecked) String() string {
+	switch u {
+	case Checked:
+		return "checked"
+	case UncheckedGetStrict:
+		return "a GET request's checks depend on NETLINK_GET_STRICT_CHK, which a capture does not show"
+	case UncheckedHandWritten:
+		return "the family's kernel policy is hand-written"
+	case UncheckedUnknownFamily:
+		return "the generic family's id is not named (no CTRL_CMD_NEWFAMILY seen)"
+	case UncheckedNoTable:
+		return "no table for this family/message"
+	case UncheckedNoPolicy:
+		return "the kernel validates no attributes of this request"
+	}
+	return "reason " + strconv.Itoa(int(u))
 }

@@ -70,6 +70,10 @@ func (r *recorder) Ack(a *dissect.Ack) {
 }
 func (r *recorder) EndAck() { r.add(event{What: "endack"}) }
 func (r *recorder) Verdict(v *dissect.Verdict) {
+	if v.Unchecked != dissect.Checked {
+		r.add(event{What: "unchecked", Name: v.Unchecked.String()})
+		return
+	}
 	r.add(event{What: "verdict", Name: v.Mode.String(), Value: v.Msg})
 }
 func (r *recorder) Problem(p *dissect.Problem) {

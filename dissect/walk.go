@@ -28,8 +28,9 @@ type Dissector struct {
 	// replace the built-in ones for the message types they name; nil for
 	// none.
 	Raw *RawSpecs
-	// Validate asks for a Verdict on every request the tables have a
-	// policy for.
+	// Validate asks for a Verdict on every request (NLM_F_REQUEST):
+	// the kernel's answer by the family's policy, or why it was not
+	// checked (Verdict.Unchecked).
 	Validate bool
 	// Work counts the attributes looked at, so that a caller can check
 	// that the walk's cost is linear in its input. The walk only adds

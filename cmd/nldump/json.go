@@ -299,6 +299,12 @@ func (w *jsonWriter) EndAck() { w.d.b = append(w.d.b, '}') }
 
 // Verdict prints the "validate" member.
 func (w *jsonWriter) Verdict(v *dissect.Verdict) {
+	if v.Unchecked != dissect.Checked {
+		b := append(w.d.b, `,"validate":{"checked":false,"why":`...)
+		b = appendJSONString(b, uncheckedWhy(v.Unchecked))
+		w.d.b = append(b, '}')
+		return
+	}
 	b := append(w.d.b, `,"validate":{"mode":"`...)
 	b = append(b, v.Mode.String()...)
 	b = append(b, `","accepted":`...)

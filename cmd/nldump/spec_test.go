@@ -27,6 +27,8 @@ type jsonRecord struct {
 		Accepted bool   `json:"accepted"`
 		Errno    int    `json:"errno"`
 		Msg      string `json:"msg"`
+		Checked  *bool  `json:"checked"` // false, with Why, if not checked
+		Why      string `json:"why"`
 	} `json:"validate"`
 	Ack *struct {
 		Errno int `json:"errno"`
@@ -69,7 +71,7 @@ func answers(t *testing.T, file string, setup func(d *dumper)) []answered {
 			t.Fatal(err)
 		}
 		if strings.Contains(r.Flags, "NLM_F_REQUEST") && r.Ack == nil {
-			if r.Validate != nil {
+			if r.Validate != nil && r.Validate.Checked == nil {
 				pending[r.Seq] = r
 			}
 			continue

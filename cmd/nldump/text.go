@@ -265,9 +265,16 @@ func (w *textWriter) Ack(a *dissect.Ack) {
 // EndAck ends nothing.
 func (w *textWriter) EndAck() {}
 
-// Verdict prints "validate (MODE) accepted", or why not.
+// Verdict prints "validate (MODE) accepted", or why not, or why the
+// request was not checked.
 func (w *textWriter) Verdict(v *dissect.Verdict) {
 	b := w.d.b
+	if v.Unchecked != dissect.Checked {
+		b = append(b, "  validate: not checked (no policy: "...)
+		b = append(b, uncheckedWhy(v.Unchecked)...)
+		w.d.b = append(b, ")\n"...)
+		return
+	}
 	b = append(b, "  validate ("...)
 	b = append(b, v.Mode.String()...)
 	b = append(b, ") "...)
@@ -289,6 +296,18 @@ func (w *textWriter) Verdict(v *dissect.Verdict) {
 		}
 	}
 	w.d.b = append(b, '\n')
+}
+
+// uncheckedWhy says why a request was not checked, with the flag that
+// would help where there is one.
+func uncheckedWhy(u dissect.Unchecked) string {
+	switch u {
+	case dissect.UncheckedHandWritten:
+		return "the family's kernel policy is hand-written (use -spec)"
+	case dissect.UncheckedUnknownFamily:
+		return "the generic family's id is not named (no CTRL_CMD_NEWFAMILY seen; use -genl)"
+	}
+	return u.String()
 }
 
 // Problem reports a problem on standard error.
