@@ -7,6 +7,7 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -118,11 +119,14 @@ type Conn struct {
 	rep     Reply
 	tb      []attr.Decoder
 	ext     extack
+	verr    validate.Error // a rejected request's, its Path reused
 	werr    wire.Error
 	msgBuf  []byte
+	lastMsg string // the last message a handler's *wire.Error set
 	polBuf  []byte
 	vopt    validateOpts
 	dumpReq []byte
+	polDump policyDump // nlctrl's GETPOLICY dump state, its storage reused
 
 	dump dumpState
 }

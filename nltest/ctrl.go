@@ -106,8 +106,16 @@ type policyDump struct {
 	state    policyState
 }
 
+// reset empties pd for a dump of f, keeping its storage.
+func (pd *policyDump) reset(f *family) {
+	clear(pd.state.list)
+	*pd = policyDump{fam: f, state: policyState{list: pd.state.list[:0], attrBuf: pd.state.attrBuf[:0]}}
+}
+
 // ctrlDumpPolicyStart is ctrl_dumppolicy_start: the family by ID or name,
-// optionally one operation, and the policies to dump.
+// optionally one operation, and the policies to dump. It fills the
+// *policyDump req.State holds (the Conn's, reused by every GETPOLICY
+// dump of the socket: see startDump), or a new one if it holds none.
 func (k *Kernel) ctrlDumpPolicyStart(req *Request) error {
 	idAttr, hasID := req.Attr(genl.CTRL_ATTR_FAMILY_ID)
 	nameAttr, hasName := req.Attr(genl.CTRL_ATTR_FAMILY_NAME)
@@ -128,7 +136,11 @@ func (k *Kernel) ctrlDumpPolicyStart(req *Request) error {
 	if f == nil {
 		return nlwire.ENOENT
 	}
-	pd := &policyDump{fam: f}
+	pd, _ := req.State.(*policyDump)
+	if pd == nil {
+		pd = new(policyDump)
+	}
+	pd.reset(f)
 	if opAttr, ok := req.Attr(genl.CTRL_ATTR_OP); ok {
 		pd.singleOp = true
 		cmd := opAttr.Uint32()
@@ -253,6 +265,8 @@ type policyState struct {
 	policyIdx, attrIx int
 	// prevPolicy and prevAttr undo the last write.
 	prevPolicy, prevAttr int
+	// attrBuf holds the attribute description being written.
+	attrBuf []byte
 }
 
 // add is netlink_policy_dump_add_policy: p and then, walking every
@@ -335,7 +349,8 @@ func (s *policyState) write(e *attr.Encoder) bool {
 		}
 		pn := e.Begin(uint16(s.prevPolicyIndex(ref)))
 		an := e.Begin(uint16(t))
-		e.Raw(a.Append(nil, nlwire.Native))
+		s.attrBuf = a.Append(s.attrBuf[:0], nlwire.Native)
+		e.Raw(s.attrBuf)
 		e.End(an)
 		e.End(pn)
 		return true

@@ -75,8 +75,8 @@ func (c *Conn) rcvMsg(msg []byte, h wire.Header) (nlwire.Errno, bool) {
 	}
 	req := c.prepare(f, fm, msg, h)
 	if fm.check != nil {
-		if err := c.vopt.o.ParseMessage(msg[wire.HeaderLen:], hdrlen, fm.check, fm.mode, req.Attrs); err != nil {
-			return c.setValidateErr(err), false
+		if !c.vopt.o.ParseMessageInto(msg[wire.HeaderLen:], hdrlen, fm.check, fm.mode, req.Attrs, &c.verr) {
+			return c.setExtAck(&c.verr), false
 		}
 	}
 	c.rep = Reply{c: c, typ: f.ID, version: uint8(f.Version), hdrSize: int(f.HdrSize), seq: h.Seq, port: c.port}
@@ -109,10 +109,25 @@ func (c *Conn) setValidateErr(err error) nlwire.Errno {
 		c.ext.missType = uint32(me.Type)
 		return nlwire.EINVAL
 	}
-	ve, ok := err.(*validate.Error)
-	if !ok && !errors.As(err, &ve) {
+	if ve, ok := err.(*validate.Error); ok {
+		return c.setExtAck(ve)
+	}
+	return c.setWrappedValidateErr(err)
+}
+
+// setWrappedValidateErr is setValidateErr for an error that wraps a
+// *validate.Error, or EINVAL for any other.
+func (c *Conn) setWrappedValidateErr(err error) nlwire.Errno {
+	var ve *validate.Error
+	if !errors.As(err, &ve) {
 		return nlwire.EINVAL
 	}
+	return c.setExtAck(ve)
+}
+
+// setExtAck records a validation error in the extack, as the kernel's
+// NL_SET_ERR_MSG_ATTR_POL does, and returns its errno.
+func (c *Conn) setExtAck(ve *validate.Error) nlwire.Errno {
 	if ve.Msg != "" {
 		c.ext.msg = ve.Msg
 	}
@@ -132,26 +147,45 @@ func (c *Conn) setHandlerErr(err error) nlwire.Errno {
 	if e, ok := err.(nlwire.Errno); ok {
 		return e
 	}
+	if we, ok := err.(*wire.Error); ok {
+		return c.setHandlerExtAck(we)
+	}
+	return c.setWrappedHandlerErr(err)
+}
+
+// setWrappedHandlerErr is setHandlerErr for an error that wraps a
+// *wire.Error or an errno, EINVAL for any other.
+func (c *Conn) setWrappedHandlerErr(err error) nlwire.Errno {
 	var we *wire.Error
 	if errors.As(err, &we) {
-		if we.Msg != nil {
-			c.ext.msg = string(we.Msg)
-		}
-		c.ext.offset = we.Offset
-		if len(we.Policy) > 0 {
-			if ap, perr := validate.ParseAttrPolicy(we.Policy, nlwire.Native); perr == nil {
-				c.ext.policy, c.ext.hasPol = ap, true
-			}
-		}
-		c.ext.cookie = we.Cookie
-		c.ext.missType, c.ext.missNest = we.MissType, we.MissNest
-		return we.Errno
+		return c.setHandlerExtAck(we)
 	}
 	var e nlwire.Errno
 	if errors.As(err, &e) {
 		return e
 	}
 	return nlwire.EINVAL
+}
+
+// setHandlerExtAck records a handler's *wire.Error in the extack and
+// returns its errno. A message equal to the previous one reuses its
+// string.
+func (c *Conn) setHandlerExtAck(we *wire.Error) nlwire.Errno {
+	if we.Msg != nil {
+		if string(we.Msg) != c.lastMsg {
+			c.lastMsg = string(we.Msg)
+		}
+		c.ext.msg = c.lastMsg
+	}
+	c.ext.offset = we.Offset
+	if len(we.Policy) > 0 {
+		if ap, perr := validate.ParseAttrPolicy(we.Policy, nlwire.Native); perr == nil {
+			c.ext.policy, c.ext.hasPol = ap, true
+		}
+	}
+	c.ext.cookie = we.Cookie
+	c.ext.missType, c.ext.missNest = we.MissType, we.MissNest
+	return we.Errno
 }
 
 // wireErr returns the extack as a wire.Error with errno, built in the
@@ -230,9 +264,15 @@ func (c *Conn) startDump(f *family, o *op, fm *form, msg []byte, h wire.Header) 
 			d.tb = make([]attr.Decoder, n)
 		}
 		req.Attrs = d.tb[:n]
-		if err := c.vopt.o.ParseMessage(msg[wire.HeaderLen:], genl.HeaderLen+int(f.HdrSize), fm.check, fm.mode, req.Attrs); err != nil {
-			return c.setValidateErr(err), false
+		if !c.vopt.o.ParseMessageInto(msg[wire.HeaderLen:], genl.HeaderLen+int(f.HdrSize), fm.check, fm.mode, req.Attrs, &c.verr) {
+			return c.setExtAck(&c.verr), false
 		}
+	}
+	if f.ID == genl.GENL_ID_CTRL {
+		// nlctrl's GETPOLICY dump keeps its state in the socket's
+		// storage, reused from dump to dump (ctrlDumpPolicyStart);
+		// its GETFAMILY dump does not look at State.
+		req.State = &c.polDump
 	}
 	if o.dumpStart != nil {
 		if err := o.dumpStart(req); err != nil {
