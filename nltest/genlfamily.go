@@ -17,9 +17,13 @@ import (
 // groups are the caller's to add.
 //
 // The entries genl.KernelDumpLosses lists for kf's family are restored
-// into dump first (validate.PolicyDump.Restore; dump is changed), so
-// that the policies hold what the dump cannot say. A loss whose table
-// dump lacks, or which dump describes, leaves dump as it is.
+// into dump first (genl.DumpLoss.Restore: validate.PolicyDump.Restore
+// for an entry the dump omits, validate.PolicyDump.Replace for one it
+// describes without its check; dump is changed), so that the policies
+// hold what the dump cannot say. A loss whose table dump lacks, an
+// omitted one which dump describes, or a partial one which dump
+// describes otherwise than the loss's rule would be (a kernel that
+// dumps the check), leaves dump as it is.
 func FamilyFrom(kf genl.KernelFamily, dump *validate.PolicyDump, h Handler) Family {
 	f := Family{
 		Name: kf.Name, Version: kf.Version, HdrSize: kf.HdrSize, MaxAttr: kf.MaxAttr,

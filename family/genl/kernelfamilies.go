@@ -23,7 +23,9 @@ import (
 //   - ethtool's maxima are the sizes net/ethtool/netlink.h declares
 //     for its ethnl_*_policy arrays (ARRAY_SIZE in netlink.c sees those
 //     declarations, which may be larger than the definitions' last
-//     entry): RINGS_SET (ETHTOOL_A_RINGS_HDS_THRESH_MAX, 18), TSINFO_GET
+//     entry): PAUSE_SET (ETHTOOL_A_PAUSE_STATS_SRC, 6, found by
+//     nltest's TestLiveWriteOpsStrictness), RINGS_SET
+//     (ETHTOOL_A_RINGS_HDS_THRESH_MAX, 18), TSINFO_GET
 //     (ETHTOOL_A_TSINFO_MAX, 9) and PSE_SET (ETHTOOL_A_PSE_MAX, 16)
 //     grew after 6.12, and TSCONFIG_GET, TSCONFIG_SET (46, 47), RSS_SET
 //     (48, ETHTOOL_A_RSS_FLOW_HASH), RSS_CREATE_ACT (49,
@@ -102,7 +104,7 @@ var KernelFamilies = []KernelFamily{
 			{Cmd: 19, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_COALESCE_GET
 			{Cmd: 20, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 30}},                           // ETHTOOL_MSG_COALESCE_SET
 			{Cmd: 21, Do: KernelForm{true, 6}, Dump: KernelForm{true, 6}},                             // ETHTOOL_MSG_PAUSE_GET
-			{Cmd: 22, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 4}},                            // ETHTOOL_MSG_PAUSE_SET
+			{Cmd: 22, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 6}},                            // ETHTOOL_MSG_PAUSE_SET
 			{Cmd: 23, Do: KernelForm{true, 1}, Dump: KernelForm{true, 1}},                             // ETHTOOL_MSG_EEE_GET
 			{Cmd: 24, Flags: GENL_UNS_ADMIN_PERM, Do: KernelForm{true, 7}},                            // ETHTOOL_MSG_EEE_SET
 			{Cmd: 25, Do: KernelForm{true, 9}, Dump: KernelForm{true, 9}},                             // ETHTOOL_MSG_TSINFO_GET
@@ -246,7 +248,11 @@ var KernelFamilies = []KernelFamily{
 // DumpLoss is an entry of a kernel policy that CTRL_CMD_GETPOLICY does
 // not dump (net/netlink/policy.c skips NLA_UNSPEC, NLA_REJECT, NLA_BE16
 // and NLA_BE32 entries), so that a policy rebuilt from the dump
-// (validate.ParsePolicyDump) has the zero rule there: Restore puts it
+// (validate.ParsePolicyDump) has the zero rule there, or, if Partial,
+// dumps without its check (policy.c writes lengths of NLA_BINARY and
+// the strings only under NLA_VALIDATE_RANGE and
+// NLA_VALIDATE_RANGE_WARN_TOO_LONG, and no validation function), so
+// that the rebuilt policy has a weaker rule there: Restore puts it
 // back.
 type DumpLoss struct {
 	// Family is the family's name.
@@ -263,20 +269,45 @@ type DumpLoss struct {
 	Type uint16
 	// Rule is the kernel's rule for it.
 	Rule validate.Rule
+	// Partial reports that the dump describes the entry, as
+	// Rule.Describe would, but without the check Rule holds: Restore
+	// replaces the dumped rule (validate.PolicyDump.Replace) rather than
+	// filling a hole.
+	Partial bool
 	// Policy names the kernel's policy array that holds the entry.
 	Policy string
 }
 
-// KernelDumpLosses are the entries Linux 6.18's policy dumps omit,
-// found by comparing the dumps of every family of KernelFamilies with
-// the kernel's sources: each hole in a dumped table is either a type its
-// source policy does not list (nothing lost) or one of these.
+// KernelDumpLosses are the entries Linux 6.18's policy dumps omit or
+// describe only in part, found by comparing the dumps of every family of
+// KernelFamilies with the kernel's sources: each hole in a dumped table
+// is either a type its source policy does not list (nothing lost) or
+// one of these, and the partial ones are every NLA_POLICY_MIN or
+// NLA_POLICY_MAX on NLA_BINARY or a string type, NLA_POLICY_VALIDATE_FN,
+// NLA_POLICY_FULL_RANGE on NLA_BINARY and NLA_MSECS entry those
+// families' policies hold (6.12's sources and, for what changed, the
+// newest tree; 6.12 has none, tcp_metrics' NLA_MSECS entries are
+// compiled out).
 var KernelDumpLosses = []DumpLoss{
 	// mptcp_pm_address_nl_policy: MPTCP_PM_ADDR_ATTR_ADDR4 is
 	// { .type = NLA_BE32 } in 6.18 (6.12 had NLA_U32); every mptcp_pm
 	// operation nests this table (MPTCP_PM_ATTR_ADDR 1,
 	// MPTCP_PM_ENDPOINT_ADDR 1, MPTCP_PM_ATTR_ADDR_REMOTE 6).
 	{Family: "mptcp_pm", Cmd: 3, Path: []uint16{1}, Type: 3, Rule: validate.Rule{Kind: validate.BE32}, Policy: "mptcp_pm_address_nl_policy"},
+	// ethnl_pause_set_policy (net/ethtool/pause.c, PAUSE_SET, 22): in
+	// 6.18 its size is ETHTOOL_A_PAUSE_STATS_SRC + 1, and
+	// ETHTOOL_A_PAUSE_STATS_SRC (6) is { .type = NLA_REJECT } (the
+	// kernel answers EINVAL "Attribute failed policy validation";
+	// ETHTOOL_A_PAUSE_STATS, 5, is not listed: "Unsupported attribute").
+	{Family: "ethtool", Cmd: 22, Type: 6, Rule: validate.Rule{Kind: validate.Reject}, Policy: "ethnl_pause_set_policy"},
+	// ethnl_rss_set_policy (net/ethtool/rss.c, RSS_SET, 48):
+	// ETHTOOL_A_RSS_HKEY is NLA_POLICY_MIN(NLA_BINARY, 1), dumped as a
+	// bare "binary"; its ETHTOOL_A_RSS_INDIR is a plain NLA_BINARY.
+	{Family: "ethtool", Cmd: 48, Type: 5, Rule: validate.Rule{Kind: validate.Binary, Check: validate.CheckMin, Min: 1}, Partial: true, Policy: "ethnl_rss_set_policy"},
+	// ethnl_rss_create_policy (RSS_CREATE_ACT, 49): ETHTOOL_A_RSS_INDIR
+	// and ETHTOOL_A_RSS_HKEY are both NLA_POLICY_MIN(NLA_BINARY, 1).
+	{Family: "ethtool", Cmd: 49, Type: 4, Rule: validate.Rule{Kind: validate.Binary, Check: validate.CheckMin, Min: 1}, Partial: true, Policy: "ethnl_rss_create_policy"},
+	{Family: "ethtool", Cmd: 49, Type: 5, Rule: validate.Rule{Kind: validate.Binary, Check: validate.CheckMin, Min: 1}, Partial: true, Policy: "ethnl_rss_create_policy"},
 }
 
 // ErrNoLossTable reports a DumpLoss whose table a policy dump does not
@@ -306,8 +337,12 @@ func (e *LossError) Unwrap() error { return ErrNoLossTable }
 // Restore puts l back into d, a policy dump of l's family: it finds the
 // table through l.Cmd, l.Dump and l.Path (validate.PolicyDump.Op, then
 // each Rule's Nested) and calls d.Restore. A dump of another family, or
-// one without that table, fails with a *LossError (ErrNoLossTable); a dump that
-// describes the entry, with validate.ErrRestore.
+// one without that table, fails with a *LossError (ErrNoLossTable). A
+// loss that is not Partial goes through d.Restore, and fails with
+// validate.ErrRestore on a dump that describes the entry; a Partial one
+// through d.Replace, and fails with validate.ErrRestore on a dump that
+// does not describe it, or describes it otherwise than l.Rule's
+// description (a kernel that dumps the check is not overwritten).
 func (l *DumpLoss) Restore(d *validate.PolicyDump) error {
 	do, dump := d.Op(l.Cmd)
 	p := do
@@ -327,6 +362,9 @@ func (l *DumpLoss) Restore(d *validate.PolicyDump) error {
 	}
 	if p == nil {
 		return &LossError{Loss: l}
+	}
+	if l.Partial {
+		return d.Replace(p, l.Type, l.Rule)
 	}
 	return d.Restore(p, l.Type, l.Rule)
 }
