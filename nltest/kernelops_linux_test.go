@@ -168,7 +168,8 @@ func probeOp(t *testing.T, c *nlsock.Conn, f nlsock.GenlFamily, kf *genl.KernelF
 
 // TestLiveDumpLosses proves each of genl.KernelDumpLosses of a family
 // this kernel has a loss: the entry is absent from the kernel's policy
-// dump, DumpLoss.Restore puts it back, and where the operation is
+// dump (or, for a Partial loss, described as its rule without the check
+// would be), DumpLoss.Restore puts it back, and where the operation is
 // read-only, the kernel's answer to an attribute of that type with a
 // 2-byte payload is the restored policy's verdict, not the dumped one's.
 func TestLiveDumpLosses(t *testing.T) {
