@@ -28,7 +28,9 @@
 // from the nlmsghdr when Options.Base says where the attributes start, as
 // ValidateMessage does), the path of attribute types down to the culprit
 // and the Rule it reports in NLMSGERR_ATTR_POLICY. Neither allocates
-// unless validation fails.
+// unless validation fails. Options.ParseInto and ParseMessageInto report
+// a failure into an Error the caller keeps, and so allocate nothing even
+// then, for a fake kernel answering rejections in a loop.
 //
 // What the kernel only logs (an over-long integer in liberal mode, an
 // over-long ExactLenWarn payload, bytes left over after the last
