@@ -16,7 +16,9 @@
 // Flags:
 //
 //	-json             one JSON object per message (fields documented in README.md)
-//	-validate         check requests against the family's policy, as the kernel would
+//	-validate         check requests against the family's policy, as the kernel would;
+//	                  a request that cannot be checked says why ("validate: not
+//	                  checked (no policy: ...)")
 //	-filter EXPR      keep messages matching all of family=route|generic|N,
 //	                  type=NAME|N, seq=N (comma-separated)
 //	-genl ID=NAME     name a generic netlink family id (repeatable)
@@ -25,7 +27,12 @@
 //	                  (and with -validate, check its requests by the spec's
 //	                  policies), a netlink-raw family (rt-link, nftables)
 //	                  by the message types of its protocol its operations
-//	                  name; it replaces the built-in tables for them
+//	                  name; it replaces the built-in tables for them (for
+//	                  a message type the built-in tables describe, the
+//	                  attributes the spec does not name are then shown by
+//	                  number, which a note says). A generic spec whose
+//	                  policies cannot be made still decodes its family,
+//	                  whose requests are then not validated (a note says)
 //	-family F         the family of raw datagrams: route (default), generic, or a number
 //	-order O          the messages' byte order: auto (default), little, big, native
 //
@@ -142,7 +149,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	d.json = *jsonOut
 	d.validate = *validate
 	d.filter = f
-	if err := loadSpecs(specs, d.dis); err != nil {
+	if err := loadSpecs(specs, d.dis, stderr); err != nil {
 		fmt.Fprintln(stderr, "nldump:", err)
 		return 2
 	}

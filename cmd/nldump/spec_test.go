@@ -314,3 +314,95 @@ func TestSpecFlagRaw(t *testing.T) {
 		t.Errorf("other messages changed (-without +with):\n%s", diff)
 	}
 }
+
+// TestSpecFlagNoPolicies: a generic spec whose policies cannot be made
+// (a sub-message in a request) still decodes its family, by its names;
+// its requests are not validated, which stderr notes once and each
+// request's verdict says, and the exit status is the usual one.
+func TestSpecFlagNoPolicies(t *testing.T) {
+	text := strings.Replace(pmSpec, "      - {name: subflows, type: u32, checks: {max: 1}}\n",
+		"      - {name: subflows, type: u32, checks: {max: 1}}\n      - {name: sel, type: string}\n      - {name: sub, type: sub-message, sub-message: m, selector: sel}\n", 1)
+	text = strings.Replace(text, "operations:\n", "sub-messages:\n  - name: m\n    formats:\n      - {value: x, attribute-set: endpoint}\noperations:\n", 1)
+	text = strings.Replace(text, "attributes: [rcv-add-addrs, subflows]", "attributes: [rcv-add-addrs, subflows, sel, sub]", 1)
+	spec := writeSpec(t, "pmsub.yaml", text)
+	out, errs, status := runNldump(t, "-validate", "-spec", spec, "testdata/tools-genl.pcap")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	const note = "sub-message in a request policy: mptcp_pm is decoded by the spec's tables, its requests are not validated"
+	if n := strings.Count(errs, note); n != 1 || !strings.HasPrefix(errs, "nldump: note: "+spec+": ") {
+		t.Errorf("the note %q is on stderr %d times, want once:\n%s", note, n, errs)
+	}
+	want := "  TEST_PM_ATTR_SUBFLOWS 2 @28\n  validate: not checked (no policy: no table for this family/message)\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("no %q in the output", want)
+	}
+	if strings.Contains(out, "MPTCP_PM_CMD_") {
+		t.Error("the built-in table still names mptcp_pm's commands")
+	}
+	for _, other := range []string{"validate (LIBERAL) accepted", "validate: not checked (no policy: the family's kernel policy is hand-written (use -spec))"} {
+		if !strings.Contains(out, other) {
+			t.Errorf("the other families' requests lost their verdicts: no %q", other)
+		}
+	}
+}
+
+// linkSpec is an out-of-tree netlink-raw spec of rtnetlink's
+// RTM_NEWLINK that names one attribute, IFLA_IFNAME.
+const linkSpec = `name: my-link
+protocol: netlink-raw
+protonum: 0
+attribute-sets:
+  - name: link-attrs
+    name-prefix: my-link-
+    attributes:
+      - {name: ifname, type: string, value: 3}
+operations:
+  list:
+    - name: newlink
+      value: 16
+      attribute-set: link-attrs
+      do:
+        request:
+          attributes: [ifname]
+`
+
+// TestSpecFlagRawReplaces: a netlink-raw spec of message types the
+// built-in tables describe replaces their attribute tables: the
+// attributes it does not name are shown by number, and a note on stderr
+// says so.
+func TestSpecFlagRawReplaces(t *testing.T) {
+	const file = "../../testdata/route-notify.pcap"
+	spec := writeSpec(t, "link.yaml", linkSpec)
+	out, errs, status := runNldump(t, "-spec", spec, file)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	wantNote := "nldump: note: " + spec + " replaces the built-in tables of 1 route message types: the attributes it does not name are shown by number\n"
+	if !strings.Contains(errs, wantNote) {
+		t.Errorf("no note %q on stderr:\n%s", wantNote, errs)
+	}
+	plain, _, _ := runNldump(t, file)
+	for _, c := range []struct {
+		text       string
+		with, want bool
+	}{
+		{"  MY_LINK_IFNAME \"veth1\" @32\n", true, true},
+		{"  IFLA_IFNAME \"veth1\" @32\n", true, false},
+		{"  #13 e8030000 @44\n", true, true}, // IFLA_TXQLEN by number
+		{"  IFLA_IFNAME \"veth1\" @32\n", false, true},
+		{"  IFLA_TXQLEN 1000 @44\n", false, true},
+	} {
+		s, name := out, "with the spec"
+		if !c.with {
+			s, name = plain, "without it"
+		}
+		if got := strings.Contains(s, c.text); got != c.want {
+			t.Errorf("%s: %q in the output: %v, want %v", name, c.text, got, c.want)
+		}
+	}
+	// A spec of types without built-in tables has no note.
+	if _, errs, _ := runNldump(t, "-spec", writeSpec(t, "nft.yaml", strings.Replace(nftSpec, "value: 0xa00", "value: 0x0e00", 1)), file); strings.Contains(errs, "replaces") {
+		t.Errorf("a note for a spec of types without tables: %s", errs)
+	}
+}
