@@ -121,8 +121,13 @@ func TestPythonYNL(t *testing.T) {
 	}
 }
 
-// pydiffCaptures returns the captures the differential reads.
+// pydiffCaptures returns the captures the differential reads: those
+// NLWIRE_PYDIFF_CAPTURES lists (separated as PATH is), if it is set,
+// else the repository's.
 func pydiffCaptures(t *testing.T) []string {
+	if list := os.Getenv("NLWIRE_PYDIFF_CAPTURES"); list != "" {
+		return filepath.SplitList(list)
+	}
 	files, err := filepath.Glob("../../testdata/*.pcap*")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("captures in ../../testdata: %v %v", files, err)
@@ -724,8 +729,11 @@ func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (
 		}
 	}
 	key, _ := sel.(string)
-	if n, ok := sel.(json.Number); ok {
-		key = n.String()
+	switch v := sel.(type) {
+	case json.Number:
+		key = v.String()
+	case map[string]any: // an enum, as enum gives it: the library selects by the entry's name
+		key, _ = v["name"].(string)
 	}
 	var f *ynl.Format
 	for _, x := range sa.SubMsg.Formats {

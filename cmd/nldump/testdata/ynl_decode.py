@@ -67,6 +67,25 @@ class OfflineFamily(YnlFamily):
     def _formatted_string(self, raw, display_hint):
         return raw
 
+    def _resolve_selector(self, attr_spec, search_attrs):
+        # The library selects a sub-message format by its selector's
+        # decoded value: an enum's name (nftables' obj-attrs type), which
+        # _decode_enum above wraps.
+        return super()._resolve_selector(attr_spec, EnumNames(search_attrs))
+
+
+class EnumNames:
+    """A SpaceAttrs whose lookup gives an enum value's name, unwrapped."""
+
+    def __init__(self, attrs):
+        self.attrs = attrs
+
+    def lookup(self, name):
+        v = self.attrs.lookup(name)
+        if isinstance(v, dict) and set(v) == {'enum', 'name'}:
+            return v['name']
+        return v
+
 
 def numbers(v):
     """A fixed header's values, enums as their numbers."""
