@@ -18,14 +18,18 @@
 //     RTMGRP_* masks) to join for notifications.
 //   - The fixed headers that follow the nlmsghdr, as values: IfInfoMsg,
 //     IfAddrMsg, RtMsg, NdMsg, TcMsg, FibRuleHdr, NhMsg, RtGenMsg,
-//     NetconfMsg, IfStatsMsg, NdtMsg, BrPortMsg and TcaMsg, each parsed
+//     NetconfMsg, IfStatsMsg, NdtMsg, BrPortMsg, TcaMsg, IfAddrLblMsg,
+//     BrVlanMsg, TunnelMsg, DcbMsg and PrefixMsg, each parsed
 //     by ParseIfInfoMsg and the like, and written by wire.PutFixedHeader
 //     in the order of the wire.Builder it writes into; RtNexthop and the
 //     Nexthops walker for RTA_MULTIPATH.
 //   - Attribute tables (family.Set values such as LinkAttrs and
 //     RouteAttrs, and Messages for the message types) that name each
 //     attribute, say how to show its payload and which space a nest
-//     holds, for dumpers such as cmd/nldump.
+//     holds, for dumpers such as cmd/nldump. RTA_ENCAP and NHA_ENCAP hold
+//     the space of the lightweight tunnel their sibling RTA_ENCAP_TYPE
+//     (NHA_ENCAP_TYPE) names (LWTunnelEncapTypes: LWTIPAttrs,
+//     MPLSIPTunnelAttrs, Seg6LocalAttrs, ...).
 //   - Policies (LinkPolicy, AddrPolicy, RoutePolicy, RulePolicy, the
 //     IFLA_AF_SPEC nests' InetAFPolicy and Inet6AFPolicy, the next hop,
 //     netconf and namespace id policies, ...): the kernel's struct

@@ -84,10 +84,15 @@ const (
 )
 
 // Messages describes every RTM_* message type: its name and, for the
-// link, address (multicast and anycast memberships included), route,
-// neighbour, traffic-control, rule, next hop (and bucket), namespace ID,
-// netconf, statistics, neighbour table, bridge MDB and action messages,
-// the size of its family header and its attribute space. RTM_GETSTATS
+// link (link properties included), address (multicast and anycast
+// memberships included), route, neighbour, traffic-control, rule, next
+// hop (and bucket), namespace ID, netconf, statistics, neighbour table,
+// bridge MDB, action, address label, data center bridging, bridge VLAN,
+// VXLAN VNI filter, prefix and multicast cache report messages, the size
+// of its family header and its attribute space. RTM_NEWNDUSEROPT has
+// neither: its ND options, of a length its header gives, come before
+// its attributes (NdUserOptAttrs). RTM_GETVLAN has the space of dump
+// requests (BridgeVlanDumpAttrs): the kernel answers with RTM_NEWVLAN. RTM_GETSTATS
 // and RTM_SETSTATS requests have their own space (StatsGetSetAttrs).
 // The MDB types are described as the kernel sends them (MDBAttrs: a dump
 // answers with RTM_GETMDB messages), not as requests to add, delete or get
@@ -123,7 +128,7 @@ var messages = [...]family.Msg{
 	RTM_NEWACTION:        {Name: "RTM_NEWACTION", HeaderLen: TcaMsgLen, Attrs: &ActionRootAttrs},
 	RTM_DELACTION:        {Name: "RTM_DELACTION", HeaderLen: TcaMsgLen, Attrs: &ActionRootAttrs},
 	RTM_GETACTION:        {Name: "RTM_GETACTION", HeaderLen: TcaMsgLen, Attrs: &ActionRootAttrs},
-	RTM_NEWPREFIX:        {Name: "RTM_NEWPREFIX"},
+	RTM_NEWPREFIX:        {Name: "RTM_NEWPREFIX", HeaderLen: PrefixMsgLen, Attrs: &PrefixAttrs},
 	RTM_NEWMULTICAST:     {Name: "RTM_NEWMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
 	RTM_DELMULTICAST:     {Name: "RTM_DELMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
 	RTM_GETMULTICAST:     {Name: "RTM_GETMULTICAST", HeaderLen: IfAddrMsgLen, Attrs: &AddrAttrs},
@@ -134,11 +139,11 @@ var messages = [...]family.Msg{
 	RTM_GETNEIGHTBL:      {Name: "RTM_GETNEIGHTBL", HeaderLen: NdtMsgLen, Attrs: &NeighTblAttrs},
 	RTM_SETNEIGHTBL:      {Name: "RTM_SETNEIGHTBL", HeaderLen: NdtMsgLen, Attrs: &NeighTblAttrs},
 	RTM_NEWNDUSEROPT:     {Name: "RTM_NEWNDUSEROPT"},
-	RTM_NEWADDRLABEL:     {Name: "RTM_NEWADDRLABEL"},
-	RTM_DELADDRLABEL:     {Name: "RTM_DELADDRLABEL"},
-	RTM_GETADDRLABEL:     {Name: "RTM_GETADDRLABEL"},
-	RTM_GETDCB:           {Name: "RTM_GETDCB"},
-	RTM_SETDCB:           {Name: "RTM_SETDCB"},
+	RTM_NEWADDRLABEL:     {Name: "RTM_NEWADDRLABEL", HeaderLen: IfAddrLblMsgLen, Attrs: &AddrLabelAttrs},
+	RTM_DELADDRLABEL:     {Name: "RTM_DELADDRLABEL", HeaderLen: IfAddrLblMsgLen, Attrs: &AddrLabelAttrs},
+	RTM_GETADDRLABEL:     {Name: "RTM_GETADDRLABEL", HeaderLen: IfAddrLblMsgLen, Attrs: &AddrLabelAttrs},
+	RTM_GETDCB:           {Name: "RTM_GETDCB", HeaderLen: DcbMsgLen, Attrs: &DcbAttrs},
+	RTM_SETDCB:           {Name: "RTM_SETDCB", HeaderLen: DcbMsgLen, Attrs: &DcbAttrs},
 	RTM_NEWNETCONF:       {Name: "RTM_NEWNETCONF", HeaderLen: NetconfMsgLen, Attrs: &NetconfAttrs},
 	RTM_DELNETCONF:       {Name: "RTM_DELNETCONF", HeaderLen: NetconfMsgLen, Attrs: &NetconfAttrs},
 	RTM_GETNETCONF:       {Name: "RTM_GETNETCONF", HeaderLen: NetconfMsgLen, Attrs: &NetconfAttrs},
@@ -151,23 +156,23 @@ var messages = [...]family.Msg{
 	RTM_NEWSTATS:         {Name: "RTM_NEWSTATS", HeaderLen: IfStatsMsgLen, Attrs: &StatsAttrs},
 	RTM_GETSTATS:         {Name: "RTM_GETSTATS", HeaderLen: IfStatsMsgLen, Attrs: &StatsGetSetAttrs},
 	RTM_SETSTATS:         {Name: "RTM_SETSTATS", HeaderLen: IfStatsMsgLen, Attrs: &StatsGetSetAttrs},
-	RTM_NEWCACHEREPORT:   {Name: "RTM_NEWCACHEREPORT"},
+	RTM_NEWCACHEREPORT:   {Name: "RTM_NEWCACHEREPORT", HeaderLen: RtGenMsgLen, Attrs: &CacheReportAttrs},
 	RTM_NEWCHAIN:         {Name: "RTM_NEWCHAIN", HeaderLen: TcMsgLen, Attrs: &TCAttrs},
 	RTM_DELCHAIN:         {Name: "RTM_DELCHAIN", HeaderLen: TcMsgLen, Attrs: &TCAttrs},
 	RTM_GETCHAIN:         {Name: "RTM_GETCHAIN", HeaderLen: TcMsgLen, Attrs: &TCAttrs},
 	RTM_NEWNEXTHOP:       {Name: "RTM_NEWNEXTHOP", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
 	RTM_DELNEXTHOP:       {Name: "RTM_DELNEXTHOP", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
 	RTM_GETNEXTHOP:       {Name: "RTM_GETNEXTHOP", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
-	RTM_NEWLINKPROP:      {Name: "RTM_NEWLINKPROP"},
-	RTM_DELLINKPROP:      {Name: "RTM_DELLINKPROP"},
-	RTM_GETLINKPROP:      {Name: "RTM_GETLINKPROP"},
-	RTM_NEWVLAN:          {Name: "RTM_NEWVLAN"},
-	RTM_DELVLAN:          {Name: "RTM_DELVLAN"},
-	RTM_GETVLAN:          {Name: "RTM_GETVLAN"},
+	RTM_NEWLINKPROP:      {Name: "RTM_NEWLINKPROP", HeaderLen: IfInfoMsgLen, Attrs: &LinkAttrs},
+	RTM_DELLINKPROP:      {Name: "RTM_DELLINKPROP", HeaderLen: IfInfoMsgLen, Attrs: &LinkAttrs},
+	RTM_GETLINKPROP:      {Name: "RTM_GETLINKPROP", HeaderLen: IfInfoMsgLen, Attrs: &LinkAttrs},
+	RTM_NEWVLAN:          {Name: "RTM_NEWVLAN", HeaderLen: BrVlanMsgLen, Attrs: &BridgeVlanAttrs},
+	RTM_DELVLAN:          {Name: "RTM_DELVLAN", HeaderLen: BrVlanMsgLen, Attrs: &BridgeVlanAttrs},
+	RTM_GETVLAN:          {Name: "RTM_GETVLAN", HeaderLen: BrVlanMsgLen, Attrs: &BridgeVlanDumpAttrs},
 	RTM_NEWNEXTHOPBUCKET: {Name: "RTM_NEWNEXTHOPBUCKET", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
 	RTM_DELNEXTHOPBUCKET: {Name: "RTM_DELNEXTHOPBUCKET", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
 	RTM_GETNEXTHOPBUCKET: {Name: "RTM_GETNEXTHOPBUCKET", HeaderLen: NhMsgLen, Attrs: &NexthopAttrs},
-	RTM_NEWTUNNEL:        {Name: "RTM_NEWTUNNEL"},
-	RTM_DELTUNNEL:        {Name: "RTM_DELTUNNEL"},
-	RTM_GETTUNNEL:        {Name: "RTM_GETTUNNEL"},
+	RTM_NEWTUNNEL:        {Name: "RTM_NEWTUNNEL", HeaderLen: TunnelMsgLen, Attrs: &VNIFilterAttrs},
+	RTM_DELTUNNEL:        {Name: "RTM_DELTUNNEL", HeaderLen: TunnelMsgLen, Attrs: &VNIFilterAttrs},
+	RTM_GETTUNNEL:        {Name: "RTM_GETTUNNEL", HeaderLen: TunnelMsgLen, Attrs: &VNIFilterAttrs},
 }
