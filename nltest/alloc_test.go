@@ -91,6 +91,8 @@ func TestAllocsRejected(t *testing.T) {
 			errAnswer{nlwire.EINVAL, "Missing attribute", 0, false, 4, 28}},
 		{"dump out of range", nil, req(wire.Dump, func(e *attr.Encoder) { e.Uint16(1, 500) }),
 			errAnswer{nlwire.ERANGE, validate.MsgOutOfRange, uint32(attrsAt), true, 0, 28}},
+		{"genlmsghdr flags", nil, req(wire.Flags(0x20), func(e *attr.Encoder) { e.Uint16(1, 5) }),
+			errAnswer{nlwire.EINVAL, validate.MsgGenlFlags, 0, false, 0, 28}},
 		{"out of range, CAP_ACK", &nltest.Config{CapAck: true}, req(0, func(e *attr.Encoder) { e.Uint16(1, 500) }),
 			errAnswer{nlwire.ERANGE, validate.MsgOutOfRange, uint32(attrsAt), true, 0, 16}},
 		{"nested out of range, CAP_ACK", &nltest.Config{CapAck: true}, req(0, func(e *attr.Encoder) {

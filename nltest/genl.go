@@ -55,8 +55,8 @@ func (c *Conn) rcvMsg(msg []byte, h wire.Header) (nlwire.Errno, bool) {
 		return nlwire.EINVAL, false
 	}
 	gh := msg[wire.HeaderLen : wire.HeaderLen+genl.HeaderLen]
-	if err := validate.GenlHeader(uint16(h.Flags), gh, f.ResvStartOp); err != nil {
-		return c.setValidateErr(err), false
+	if !validate.GenlHeaderInto(uint16(h.Flags), gh, f.ResvStartOp, &c.verr) {
+		return c.setExtAck(&c.verr), false
 	}
 	isDump := h.Flags&wire.Dump == wire.Dump
 	o := f.op(gh[0])

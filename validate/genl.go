@@ -24,20 +24,42 @@ const genlHeaderLen = 4
 // and no offset; a header shorter than 4 bytes is EINVAL with no message,
 // as the kernel answers a message too short for the family's headers.
 func GenlHeader(flags uint16, hdr []byte, resvStartOp uint8) error {
+	if msg, ok := genlHeader(flags, hdr, resvStartOp); !ok {
+		return &Error{Errno: nlwire.EINVAL, Msg: msg}
+	}
+	return nil
+}
+
+// GenlHeaderInto is GenlHeader that reports a failure into e, the
+// caller's storage, instead of returning a new *Error: it returns true
+// if the kernel goes on to look the command up, else false with *e set
+// as GenlHeader's *Error would be (e.Path emptied, its array kept). It
+// does not allocate. e must not be nil.
+func GenlHeaderInto(flags uint16, hdr []byte, resvStartOp uint8, e *Error) bool {
+	msg, ok := genlHeader(flags, hdr, resvStartOp)
+	if !ok {
+		*e = Error{Errno: nlwire.EINVAL, Msg: msg, Path: e.Path[:0]}
+	}
+	return ok
+}
+
+// genlHeader is GenlHeader's check: false with the extended ACK message
+// ("" for none) if the kernel answers EINVAL.
+func genlHeader(flags uint16, hdr []byte, resvStartOp uint8) (string, bool) {
 	if len(hdr) < genlHeaderLen {
-		return &Error{Errno: nlwire.EINVAL}
+		return "", false
 	}
 	if hdr[0] < resvStartOp {
-		return nil
+		return "", true
 	}
 	if hdr[2] != 0 || hdr[3] != 0 { // reserved is a u16: zero in any order
-		return &Error{Errno: nlwire.EINVAL, Msg: MsgGenlReserved}
+		return MsgGenlReserved, false
 	}
 	if flags&genlFlagsDump == genlFlagsDump {
 		flags &^= genlFlagsDump
 	}
 	if flags&^genlFlagsAllowed != 0 {
-		return &Error{Errno: nlwire.EINVAL, Msg: MsgGenlFlags}
+		return MsgGenlFlags, false
 	}
-	return nil
+	return "", true
 }

@@ -39,5 +39,23 @@ func TestGenlHeader(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%s: (-want +got)\n%s", tt.what, diff)
 		}
+		// GenlHeaderInto decides the same, into a reused Error.
+		e := dirtyError()
+		if ok := GenlHeaderInto(tt.flags, tt.hdr, tt.resv, e); ok != (tt.want == nil) {
+			t.Errorf("%s: GenlHeaderInto accepted %v", tt.what, ok)
+		} else if !ok {
+			if len(e.Path) != 0 {
+				t.Errorf("%s: GenlHeaderInto left path %v", tt.what, e.Path)
+			}
+			e.Path = nil
+			if diff := cmp.Diff(tt.want, e); diff != "" {
+				t.Errorf("%s: GenlHeaderInto (-want +got)\n%s", tt.what, diff)
+			}
+		}
+	}
+	var e Error
+	hdr := []byte{1, 1, 0, 0}
+	if a := testing.AllocsPerRun(100, func() { GenlHeaderInto(0x11, hdr, 0, &e) }); a != 0 {
+		t.Errorf("GenlHeaderInto: %v allocations per rejection, want 0", a)
 	}
 }
