@@ -77,11 +77,18 @@ import (
 //     af-spec and link-xstats) compares as the payload's bytes; an
 //     indexed array whose indexes nldump names as attributes (hw-s-info)
 //     compares as the same nests; an integer with display-hint ipv4
-//     that nldump shows as an address (tcp_metrics) as the number.
+//     that nldump shows as an address (tcp_metrics) as the number;
+//     rta-multipath, binary in the spec, which nldump shows as next hops,
+//     as the bytes nldump's next hops make (struct rtnexthop from their
+//     fields, then their attributes' bytes at nldump's offsets): the
+//     split is compared, the next hops' attribute values are not.
 //
 // Messages the library cannot decode are listed by reason with counts;
 // messages neither side is asked about (no 6.12 spec, NLMSG_ERROR and
-// NLMSG_DONE) are listed by kind. Only messages that nlwire's strict
+// NLMSG_DONE, a sub-message format the 6.12 spec lacks) are listed by
+// kind, and a message neither compared nor listed is a failure.
+// NLWIRE_PYDIFF_CAPTURES (a list, separated as PATH is) replaces the
+// captures read. Only messages that nlwire's strict
 // attribute walk accepts everywhere the spec nests go to the library,
 // whose walk never ends on an nla_len below 4, and the script runs under
 // a timeout.
@@ -140,6 +147,9 @@ type pydiffRun struct {
 	specs   map[string]*ynl.Spec
 	jobs    []*pydiffJob
 	skipped map[string]int // why messages were not compared, with counts
+	// messages counts the messages add was given: each is compared,
+	// listed as skipped, or listed as a failure.
+	messages int
 }
 
 // pydiffJob is one message sent to the library, with nldump's view of it
@@ -191,6 +201,16 @@ type pydAttr struct {
 	Header    string    `json:"header"`
 	Attrs     []pydAttr `json:"attrs"`
 	Elems     []pydElem `json:"elems"`
+	// Nexthops are RTA_MULTIPATH's struct rtnexthop entries.
+	Nexthops []pydNexthop `json:"nexthops"`
+}
+
+// pydNexthop is a next hop of nldump -json's RTA_MULTIPATH.
+type pydNexthop struct {
+	Flags   uint8     `json:"flags"`
+	Hops    uint8     `json:"hops"`
+	IfIndex int32     `json:"ifindex"`
+	Attrs   []pydAttr `json:"attrs"`
 }
 
 // pydElem is an element of an nldump -json nested array.
@@ -264,6 +284,7 @@ func (r *pydiffRun) specNames() map[string]int {
 
 // add queues one message, or counts why it is not compared.
 func (r *pydiffRun) add(m pydMsg, msg []byte, where string) {
+	r.messages++
 	const nlmFRequest = 1
 	request := m.Flags&nlmFRequest != 0
 	var spec string
@@ -533,6 +554,12 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 		if sa.StructDef != nil && bytes.HasPrefix(a.Value, []byte(`{"struct"`)) {
 			return c.members(sa, a, p, sc)
 		}
+		if a.Format == "multipath" {
+			// rta-multipath, binary in the spec: the bytes nldump's
+			// next hops stand for.
+			c.note(fmt.Sprintf("%s/%s: binary in the spec, next hops in nldump: compared as the bytes they make", sc.set.Name, sa.Name))
+			return c.multipath(a)
+		}
 		b, ok := pydBytes(a.Format, a.Value)
 		if !ok {
 			return pydMismatch(a), nil
@@ -778,6 +805,37 @@ func (c *pydConv) subMessage(sa *ynl.Attr, a *pydAttr, p []byte, sc *pydScope) (
 		}
 	}
 	return out, nil
+}
+
+// multipath rebuilds the payload of RTA_MULTIPATH, as hex, from
+// nldump's view of it: each next hop's struct rtnexthop from its fields
+// (rtnh_len from the attributes nldump puts in it), then those
+// attributes' bytes, padded, from the message at nldump's offsets. It
+// differs from the payload if nldump splits the next hops or their
+// attributes otherwise than the bytes do; the attributes' values are not
+// compared (the library does not decode them).
+func (c *pydConv) multipath(a *pydAttr) (any, error) {
+	var b []byte
+	for _, nh := range a.Nexthops {
+		var body []byte
+		for _, na := range nh.Attrs {
+			end := min(na.Offset+(na.Len+3)&^3, len(c.msg))
+			if na.Offset < 0 || na.Offset+na.Len > end {
+				return nil, fmt.Errorf("next hop attribute at offset %d of length %d is outside the message", na.Offset, na.Len)
+			}
+			body = append(body, c.msg[na.Offset:end]...)
+		}
+		var bo binary.ByteOrder = binary.LittleEndian
+		if c.bigEndian {
+			bo = binary.BigEndian
+		}
+		h := make([]byte, 8)
+		bo.PutUint16(h[0:], uint16(len(h)+len(body)))
+		h[2], h[3] = nh.Flags, nh.Hops
+		bo.PutUint32(h[4:], uint32(nh.IfIndex))
+		b = append(append(b, h...), body...)
+	}
+	return hex.EncodeToString(b), nil
 }
 
 // nestTypeValue reshapes a nest-type-value attribute as the library's
@@ -1211,11 +1269,13 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 	notes := map[string]int{}
 	perSpec := map[string]int{}
 	enumsNamed := 0
+	unmatched := 0 // jobs without a reply or an operation, each a difference
 	diff := func(format string, args ...any) { sum.diffs = append(sum.diffs, fmt.Sprintf(format, args...)) }
 	for _, j := range r.jobs {
 		rep := replies[j.ID]
 		if rep == nil {
 			diff("%s: no reply from the library", j.where)
+			unmatched++
 			continue
 		}
 		if rep.Error != "" {
@@ -1228,6 +1288,7 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 		}
 		if j.op == nil {
 			diff("%s: the library decodes it as %s, the spec model finds no operation", j.where, rep.Op)
+			unmatched++
 			continue
 		}
 		sum.compared++
@@ -1258,6 +1319,16 @@ func (r *pydiffRun) compare(replies map[int]*pydReply) pydSummary {
 		if ok {
 			sum.msgsAgreed++
 		}
+	}
+	listed := sum.compared + unmatched
+	for _, n := range failures {
+		listed += n
+	}
+	for _, n := range r.skipped {
+		listed += n
+	}
+	if listed != r.messages {
+		diff("%d messages read, but %d compared or listed: some were skipped silently", r.messages, listed)
 	}
 	logf := func(format string, args ...any) { sum.log = append(sum.log, fmt.Sprintf(format, args...)) }
 	logf("compared %d messages (%s), %d attributes: %d messages and %d attributes agree",
@@ -1571,5 +1642,38 @@ func TestPythonYNLLimits(t *testing.T) {
 	}
 	if len(sum.diffs) != 0 {
 		t.Errorf("differences:\n%s", strings.Join(sum.diffs, "\n"))
+	}
+}
+
+// TestPydMultipath: RTA_MULTIPATH, binary in the 6.12 spec, compares as
+// the bytes nldump's next hops make: equal to the payload when nldump
+// splits it as the bytes say, unequal when it puts an attribute in the
+// wrong next hop.
+func TestPydMultipath(t *testing.T) {
+	payload, _ := hex.DecodeString("1000000000000000080005000a0900021000000100000000080005000a090003")
+	msg := append(make([]byte, 28), 36, 0, 9, 0) // nlmsghdr, rtmsg, the attribute's header
+	msg = append(msg, payload...)
+	gw := func(off int) pydAttr {
+		return pydAttr{Type: 5, Name: "RTA_GATEWAY", Offset: off, Len: 8, Format: "ipaddr"}
+	}
+	a := pydAttr{Type: 9, Offset: 28, Len: 36, Format: "multipath", Nexthops: []pydNexthop{
+		{Attrs: []pydAttr{gw(40)}},
+		{Hops: 1, Attrs: []pydAttr{gw(56)}},
+	}}
+	c := &pydConv{msg: msg, job: &pydiffJob{notes: map[string]int{}}}
+	got, err := c.multipath(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := hex.EncodeToString(payload); got != want {
+		t.Errorf("multipath = %v, want %s", got, want)
+	}
+	a.Nexthops = []pydNexthop{{Attrs: []pydAttr{gw(40), gw(56)}}, {Hops: 1}}
+	if got, _ := c.multipath(&a); got == hex.EncodeToString(payload) {
+		t.Error("a wrong split of the next hops compares equal")
+	}
+	a.Nexthops[0].Attrs[1].Offset = len(msg)
+	if _, err := c.multipath(&a); err == nil {
+		t.Error("an attribute outside the message: no error")
 	}
 }
