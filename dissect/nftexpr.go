@@ -13,6 +13,9 @@ import (
 // policies and dump functions give them: most integers are big-endian
 // (nla_put_be32, nla_get_be32), a few u8. They are used only where the
 // spec has no format for the name, and are named by their UAPI names.
+// Two of the spec's formats are amended instead (NftBitwiseAttrs,
+// NftFibAttrs), where nf_tables.h has more than the spec or numbers a
+// value differently.
 
 // NftExprData is NFTA_EXPR_DATA with a variant for each expression the
 // nftables spec's expression sub-message does not describe, selected by
@@ -58,11 +61,21 @@ var NftObjData = family.Attr{Name: "NFTA_OBJ_DATA", Format: family.Nested, Key: 
 	{Value: "synproxy", Set: &nftSynproxyAttrs},
 }}
 
-// nftSupplement returns the supplemental space of a's nest when a is the
-// spec's NFTA_EXPR_DATA or NFTA_OBJ_DATA and its spec has no format for
-// the selector: key is the expression's name, cname the object type's
-// C name ("CT_HELPER"); nil otherwise.
-func nftSupplement(a *family.Attr, key []byte, cname string) *family.Set {
+// nftSupplement returns the space of a's nest given spec, the one the
+// spec's variants give it: NftBitwiseAttrs or NftFibAttrs for the
+// spec's bitwise and fib spaces; spec if it is another; else, when a is
+// the spec's NFTA_EXPR_DATA or NFTA_OBJ_DATA, the supplement's variant
+// for key, the expression's name, or cname, the object type's C name
+// ("CT_HELPER"); else nil.
+func nftSupplement(a *family.Attr, key []byte, cname string, spec *family.Set) *family.Set {
+	switch {
+	case spec == &nftables.ExprBitwiseAttrs:
+		return &NftBitwiseAttrs
+	case spec == &nftables.ExprFibAttrs:
+		return &NftFibAttrs
+	case spec != nil:
+		return spec
+	}
 	switch a {
 	case &nftables.ExprAttrs.Attrs[nftables.NFTABLES_A_EXPR_ATTRS_DATA]:
 		return childSet(&NftExprData, key, cname)
@@ -291,3 +304,63 @@ var (
 		3: {Name: "NFTA_TUNNEL_KEY_GENEVE_DATA", Format: family.Binary},
 	}}
 )
+
+// NftBitwiseAttrs is the spec's bitwise expression space with what
+// nf_tables.h adds since: NFTA_BITWISE_SREG2 (8, a register, big-endian
+// u32) and the operations NFT_BITWISE_AND, _OR and _XOR (3, 4, 5) of
+// NFTA_BITWISE_OP. They are named as the spec names its own.
+var NftBitwiseAttrs = family.Set{Space: nftables.ExprBitwiseAttrs.Space, Attrs: withNftBitwise(nftables.ExprBitwiseAttrs.Attrs)}
+
+// NftBitwiseOpsEnum names the values of NFTA_BITWISE_OP (enum
+// nft_bitwise_ops): the spec's three and the three nf_tables.h adds.
+var NftBitwiseOpsEnum = family.EnumDef{Space: nftables.BitwiseOpsEnum.Space, Entries: []family.EnumEntry{
+	{Name: "NFTABLES_BITWISE_OPS_BOOL", Value: 0},
+	{Name: "NFTABLES_BITWISE_OPS_LSHIFT", Value: 1},
+	{Name: "NFTABLES_BITWISE_OPS_RSHIFT", Value: 2},
+	{Name: "NFTABLES_BITWISE_OPS_AND", Value: 3},
+	{Name: "NFTABLES_BITWISE_OPS_OR", Value: 4},
+	{Name: "NFTABLES_BITWISE_OPS_XOR", Value: 5},
+}}
+
+// withNftBitwise returns a copy of the spec's bitwise space with
+// NFTA_BITWISE_SREG2 and NftBitwiseOpsEnum.
+func withNftBitwise(spec []family.Attr) []family.Attr {
+	const nftaBitwiseOp, nftaBitwiseSreg2 = 6, 8
+	a := make([]family.Attr, max(len(spec), nftaBitwiseSreg2+1))
+	copy(a, spec)
+	if a[nftaBitwiseOp].Name != "" {
+		a[nftaBitwiseOp].Enum = &NftBitwiseOpsEnum
+	}
+	if a[nftaBitwiseSreg2].Name == "" {
+		a[nftaBitwiseSreg2] = family.Attr{Name: "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG2", Format: family.BE32}
+	}
+	return a
+}
+
+// NftFibAttrs is the spec's fib expression space with the values of
+// NFTA_FIB_RESULT named as nf_tables.h numbers them (NftFibResultEnum):
+// the spec's enum starts at 0, the kernel's at NFT_FIB_RESULT_UNSPEC, so
+// the spec names every value one too low (Linux 6.18 answers "fib daddr
+// type" with 3, NFT_FIB_RESULT_ADDRTYPE).
+var NftFibAttrs = family.Set{Space: nftables.ExprFibAttrs.Space, Attrs: withNftFibResult(nftables.ExprFibAttrs.Attrs)}
+
+// NftFibResultEnum names the values of NFTA_FIB_RESULT (enum
+// nft_fib_result).
+var NftFibResultEnum = family.EnumDef{Space: nftables.FibResultEnum.Space, Entries: []family.EnumEntry{
+	{Name: "NFTABLES_FIB_RESULT_UNSPEC", Value: 0},
+	{Name: "NFTABLES_FIB_RESULT_OIF", Value: 1},
+	{Name: "NFTABLES_FIB_RESULT_OIFNAME", Value: 2},
+	{Name: "NFTABLES_FIB_RESULT_ADDRTYPE", Value: 3},
+}}
+
+// withNftFibResult returns a copy of the spec's fib space whose
+// NFTA_FIB_RESULT is named by NftFibResultEnum.
+func withNftFibResult(spec []family.Attr) []family.Attr {
+	const nftaFibResult = 2
+	a := make([]family.Attr, max(len(spec), nftaFibResult+1))
+	copy(a, spec)
+	if a[nftaFibResult].Name != "" {
+		a[nftaFibResult].Enum = &NftFibResultEnum
+	}
+	return a
+}

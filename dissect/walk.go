@@ -292,10 +292,7 @@ func variantSet(a *family.Attr, s *family.Set, key []byte, o nlwire.Order) *fami
 		if len(name) > len(ka.Enum.Space)+1 && name[:len(ka.Enum.Space)] == ka.Enum.Space {
 			name = name[len(ka.Enum.Space)+1:]
 		}
-		if c := childSet(a, nil, name); c != nil {
-			return c
-		}
-		return nftSupplement(a, nil, name)
+		return nftSupplement(a, nil, name, childSet(a, nil, name))
 	}
 	for i, c := range key { // a string, without its NUL
 		if c == 0 {
@@ -303,10 +300,7 @@ func variantSet(a *family.Attr, s *family.Set, key []byte, o nlwire.Order) *fami
 			break
 		}
 	}
-	if c := childSet(a, key, ""); c != nil {
-		return c
-	}
-	return nftSupplement(a, key, "")
+	return nftSupplement(a, key, "", childSet(a, key, ""))
 }
 
 // childSet returns a.ChildSet(string(key)), without making the string,
