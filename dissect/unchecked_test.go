@@ -88,3 +88,31 @@ func TestUncheckedString(t *testing.T) {
 		t.Errorf("Unchecked(200) = %q, want %q", got, want)
 	}
 }
+
+// TestUncheckedAllocs: a request that is not checked costs no
+// allocation: its Verdict is the Dissector's, its reason a constant.
+func TestUncheckedAllocs(t *testing.T) {
+	d := dissect.New()
+	d.Validate = true
+	d.Genl.Add(0x20, "ethtool")
+	msgs := []struct {
+		proto uint16
+		msg   []byte
+	}{
+		{dissect.ProtoRoute, leMessage(route.RTM_GETLINK, uint16(wire.Request|wire.Dump), make([]byte, 16))},
+		{dissect.ProtoGeneric, leMessage(0x20, uint16(wire.Request), []byte{ethtool.ETHTOOL_MSG_LINKINFO_GET, 1, 0, 0})},
+		{dissect.ProtoNetfilter, leMessage(0x0a00, uint16(wire.Request), []byte{2, 0, 0, 0})},
+	}
+	var w dissect.Discard
+	walk := func() {
+		for _, m := range msgs {
+			if err := d.Datagram(w, m.proto, nlwire.LittleEndian, m.msg); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	walk()
+	if n := testing.AllocsPerRun(10, walk); n != 0 {
+		t.Errorf("%v allocations per walk, want 0", n)
+	}
+}
