@@ -237,8 +237,19 @@ func routeKind(k *Kind, h wire.Header) {
 		k.Name = "type " + strconv.Itoa(int(h.Type)) // built only when needed: a string a message
 	}
 	switch {
-	case h.Type >= route.RTM_NEWLINK && h.Type <= route.RTM_SETLINK:
+	case h.Type >= route.RTM_NEWLINK && h.Type <= route.RTM_SETLINK,
+		h.Type >= route.RTM_NEWLINKPROP && h.Type <= route.RTM_GETLINKPROP:
 		k.Struct = "ifinfomsg"
+	case h.Type >= route.RTM_NEWADDRLABEL && h.Type <= route.RTM_GETADDRLABEL:
+		k.Struct = "ifaddrlblmsg"
+	case h.Type == route.RTM_GETDCB || h.Type == route.RTM_SETDCB:
+		k.Struct = "dcbmsg"
+	case h.Type >= route.RTM_NEWVLAN && h.Type <= route.RTM_GETVLAN:
+		k.Struct = "br_vlan_msg"
+	case h.Type >= route.RTM_NEWTUNNEL && h.Type <= route.RTM_GETTUNNEL:
+		k.Struct = "tunnel_msg"
+	case h.Type == route.RTM_NEWPREFIX:
+		k.Struct = "prefixmsg"
 	case h.Type >= route.RTM_NEWADDR && h.Type <= route.RTM_GETADDR:
 		k.Struct = "ifaddrmsg"
 	case h.Type >= route.RTM_NEWROUTE && h.Type <= route.RTM_GETROUTE:
@@ -268,7 +279,7 @@ func routeKind(k *Kind, h wire.Header) {
 			// MDBA_GET_ENTRY_ATTRS.
 			k.Attrs = &route.MDBGetAttrs
 		}
-	case h.Type >= route.RTM_NEWNSID && h.Type <= route.RTM_GETNSID:
+	case h.Type >= route.RTM_NEWNSID && h.Type <= route.RTM_GETNSID, h.Type == route.RTM_NEWCACHEREPORT:
 		k.Struct = "rtgenmsg"
 	case h.Type >= route.RTM_NEWSTATS && h.Type <= route.RTM_SETSTATS:
 		k.Struct = "if_stats_msg"

@@ -197,6 +197,27 @@ func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
 		m, _ := route.ParseBrPortMsg(p, o)
 		f[0], f[1] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "index", Value: int64(m.Index)}
 		n = 2
+	case "ifaddrlblmsg":
+		m, _ := route.ParseIfAddrLblMsg(p, o)
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "prefixlen", Value: int64(m.PrefixLen)}, Field{Name: "flags", Value: int64(m.Flags)}
+		f[3], f[4] = Field{Name: "index", Value: int64(m.Index)}, Field{Name: "seq", Value: int64(m.Seq)}
+		n = 5
+	case "br_vlan_msg":
+		m, _ := route.ParseBrVlanMsg(p, o)
+		f[0], f[1] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "ifindex", Value: int64(m.Index)}
+		n = 2
+	case "tunnel_msg":
+		m, _ := route.ParseTunnelMsg(p, o)
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "flags", Value: int64(m.Flags)}, Field{Name: "ifindex", Value: int64(m.Index)}
+		n = 3
+	case "dcbmsg":
+		f[0], f[1] = Field{Name: "dcb_family", Value: int64(p[0])}, Field{Name: "cmd", Value: int64(p[1])}
+		n = 2
+	case "prefixmsg":
+		m, _ := route.ParsePrefixMsg(p, o)
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "ifindex", Value: int64(m.Index)}, Field{Name: "type", Value: int64(m.Type)}
+		f[3], f[4] = Field{Name: "len", Value: int64(m.PrefixLen)}, Field{Name: "flags", Value: int64(m.Flags)}
+		n = 5
 	case "nfgenmsg":
 		f[0], f[1] = Field{Name: "nfgen_family", Value: int64(p[0])}, Field{Name: "version", Value: int64(p[1])}
 		f[2] = Field{Name: "res_id", Value: int64(p[2])<<8 | int64(p[3])} // big-endian

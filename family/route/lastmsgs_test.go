@@ -145,7 +145,8 @@ func TestEveryMessageHasATable(t *testing.T) {
 }
 
 // pathLines keeps each attribute as "PATH=VALUE" and each header as
-// "header HEX" (or "header STRUCT" if dissect decodes its fields); an attribute the tables do not name shows as "#TYPE".
+// "header STRUCT FIELD=VALUE..." ("header HEX" if dissect does not
+// decode its fields); an attribute the tables do not name shows as "#TYPE".
 type pathLines struct {
 	dissect.Discard
 	path  []string
@@ -154,7 +155,11 @@ type pathLines struct {
 
 func (w *pathLines) Header(h *dissect.Header) {
 	if h.Raw == nil { // a header dissect decodes by its fields
-		w.lines = append(w.lines, "header "+h.Struct)
+		line := "header " + h.Struct
+		for _, f := range h.Fields {
+			line += fmt.Sprintf(" %s=%d", f.Name, f.Value)
+		}
+		w.lines = append(w.lines, line)
 		return
 	}
 	w.lines = append(w.lines, fmt.Sprintf("header %x", h.Raw))
@@ -202,32 +207,32 @@ func TestReviewCaptures(t *testing.T) {
 	}{{
 		"ip link property add dev v0 altname rvalt0",
 		"300000006c00050ee16b0d6b0000000000000000030000000000000000000000100034800b0035007276616c74300000",
-		[]string{"header 00000000030000000000000000000000", `IFLA_PROP_LIST/IFLA_ALT_IFNAME="rvalt0"`},
+		[]string{"header ifinfomsg family=0 type=0 index=3 flags=0 change=0", `IFLA_PROP_LIST/IFLA_ALT_IFNAME="rvalt0"`},
 	}, {
 		"ip link property del dev v0 altname rvalt0",
 		"300000006d000500e16b0d6b0000000000000000030000000000000000000000100034800b0035007276616c74300000",
-		[]string{"header 00000000030000000000000000000000", `IFLA_PROP_LIST/IFLA_ALT_IFNAME="rvalt0"`},
+		[]string{"header ifinfomsg family=0 type=0 index=3 flags=0 change=0", `IFLA_PROP_LIST/IFLA_ALT_IFNAME="rvalt0"`},
 	}, {
 		"bridge vlan global show",
 		"2000000072000103e26b0d6b0000000007000000000000000800010002000000",
-		[]string{"header 0700000000000000", "BRIDGE_VLANDB_DUMP_FLAGS=2"},
+		[]string{"header br_vlan_msg family=7 ifindex=0", "BRIDGE_VLANDB_DUMP_FLAGS=2"},
 	}, {
 		"bridge vni show",
 		"180000007a000103e26b0d6b000000000700000000000000",
-		[]string{"header 0700000000000000"},
+		[]string{"header tunnel_msg family=7 flags=0 ifindex=0"},
 	}, {
 		"dcb app show dev v0",
 		"1c0000004e000500e06b0d6b00000000001500000700010076300000",
-		[]string{"header 00150000", `DCB_ATTR_IFNAME="v0"`},
+		[]string{"header dcbmsg dcb_family=0 cmd=21", `DCB_ATTR_IFNAME="v0"`},
 	}, {
 		"ip addrlabel add prefix 2001:db8:7::/48 label 7",
 		"3800000048000506e16b0d6b000000000a003000000000000000000008000200070000001400010020010db8000700000000000000000000",
-		[]string{"header 0a0030000000000000000000", "IFAL_LABEL=7", "IFAL_ADDRESS=2001:db8:7::"},
+		[]string{"header ifaddrlblmsg family=10 prefixlen=48 flags=0 index=0 seq=0", "IFAL_LABEL=7", "IFAL_ADDRESS=2001:db8:7::"},
 	}, {
 		"ip route add 10.30.0.0/16 encap ip id 5 dst 10.9.0.2 dev v0",
 		"4c00000018000506e16b0d6b0000000002100000fe03fd0100000000080001000a1e0000180016800c0001000000000000000005080002000a09000206001500020001000800040003000000",
 		[]string{
-			"header rtmsg", "RTA_DST=10.30.0.0",
+			"header rtmsg family=2 dst_len=16 src_len=0 tos=0 table=254 protocol=3 scope=253 type=1 flags=0", "RTA_DST=10.30.0.0",
 			"RTA_ENCAP/LWTUNNEL_IP_ID=5", "RTA_ENCAP/LWTUNNEL_IP_DST=10.9.0.2",
 			"RTA_ENCAP_TYPE=2 (LWTUNNEL_ENCAP_IP)", "RTA_OIF=3",
 		},
@@ -235,7 +240,7 @@ func TestReviewCaptures(t *testing.T) {
 		"ip route show (the route above, as the kernel dumps it)",
 		"7400000018002200e16b0d6b0c46000002100000fe03fd010000000008000f00fe000000080001000a1e00000800040003000000380016000c0001000000000000000005080002000a09000208000300000000000500050000000000050004000000000006000600000000000600150002000000",
 		[]string{
-			"header rtmsg", "RTA_TABLE=254", "RTA_DST=10.30.0.0", "RTA_OIF=3",
+			"header rtmsg family=2 dst_len=16 src_len=0 tos=0 table=254 protocol=3 scope=253 type=1 flags=0", "RTA_TABLE=254", "RTA_DST=10.30.0.0", "RTA_OIF=3",
 			"RTA_ENCAP/LWTUNNEL_IP_ID=5", "RTA_ENCAP/LWTUNNEL_IP_DST=10.9.0.2", "RTA_ENCAP/LWTUNNEL_IP_SRC=0.0.0.0",
 			"RTA_ENCAP/LWTUNNEL_IP_TOS=0", "RTA_ENCAP/LWTUNNEL_IP_TTL=0", "RTA_ENCAP/LWTUNNEL_IP_FLAGS=0",
 			"RTA_ENCAP_TYPE=2 (LWTUNNEL_ENCAP_IP)",
@@ -244,7 +249,7 @@ func TestReviewCaptures(t *testing.T) {
 		"ip route add 10.22.0.0/16 encap mpls 100 via 10.9.0.2",
 		"4800000018000506a76b0d6b0000000002100000fe03000100000000080001000a1600000c00168008000100000641000600150001000000080005000a0900020800040003000000",
 		[]string{
-			"header rtmsg", "RTA_DST=10.22.0.0", "RTA_ENCAP/MPLS_IPTUNNEL_DST=00064100",
+			"header rtmsg family=2 dst_len=16 src_len=0 tos=0 table=254 protocol=3 scope=0 type=1 flags=0", "RTA_DST=10.22.0.0", "RTA_ENCAP/MPLS_IPTUNNEL_DST=00064100",
 			"RTA_ENCAP_TYPE=1 (LWTUNNEL_ENCAP_MPLS)", "RTA_GATEWAY=10.9.0.2", "RTA_OIF=3",
 		},
 	}}
@@ -329,5 +334,47 @@ func TestEncapVariantAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = d.Datagram(w, dissect.ProtoRoute, nlwire.Native, msg) }); n != 0 {
 		t.Errorf("Datagram allocates %v times, want 0", n)
+	}
+}
+
+// TestNotificationHeaders: the prefix and multicast cache report
+// notifications, built in host byte order, decode with their header's
+// fields and named attributes.
+func TestNotificationHeaders(t *testing.T) {
+	b := wire.NewBuilder(nil)
+	m := b.Start(wire.Header{Type: route.RTM_NEWPREFIX})
+	wire.PutFixedHeader(&b, route.PrefixMsg{Family: route.AF_INET6, Index: 4, Type: 3, PrefixLen: 64, Flags: 3})
+	e := b.Attrs()
+	e.Put(route.PREFIX_ADDRESS, []byte{0x20, 0x01, 0x0d, 0xb8, 15: 0})
+	e.Put(route.PREFIX_CACHEINFO, make([]byte, 8))
+	b.End(m)
+	m = b.Start(wire.Header{Type: route.RTM_NEWCACHEREPORT})
+	wire.PutFixedHeader(&b, route.RtGenMsg{Family: 128}) // RTNL_FAMILY_IPMR
+	e = b.Attrs()
+	e.Uint8(route.IPMRA_CREPORT_MSGTYPE, 1)
+	e.Uint32(route.IPMRA_CREPORT_VIF_ID, 2)
+	e.Put(route.IPMRA_CREPORT_SRC_ADDR, []byte{10, 0, 0, 1})
+	e.Uint32(route.IPMRA_CREPORT_TABLE, 254)
+	b.End(m)
+	msgs, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w pathLines
+	if err := dissect.New().Datagram(&w, dissect.ProtoRoute, nlwire.Native, msgs); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"header prefixmsg family=10 ifindex=4 type=3 len=64 flags=3",
+		"PREFIX_ADDRESS=2001:db8::",
+		"PREFIX_CACHEINFO=0000000000000000",
+		"header rtgenmsg family=128",
+		"IPMRA_CREPORT_MSGTYPE=1",
+		"IPMRA_CREPORT_VIF_ID=2",
+		"IPMRA_CREPORT_SRC_ADDR=10.0.0.1",
+		"IPMRA_CREPORT_TABLE=254",
+	}
+	if diff := cmp.Diff(want, w.lines); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
