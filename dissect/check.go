@@ -25,7 +25,21 @@ func (d *Dissector) check(w Writer, msg []byte, k *Kind) {
 		w.Verdict(v)
 		return
 	}
-	err := validate.Options{Order: k.Order}.ValidateMessage(msg[wire.HeaderLen:], k.HeaderLen, p, mode)
+	var err error
+	if k.Protocol == ProtoRoute {
+		// Beyond the policy, the checks rtnetlink's handlers make before
+		// they act (header length and family, IFLA_AF_SPEC's own pass,
+		// ...): route.CheckRequest, with every device and peer namespace
+		// the request names taken to exist, as a capture cannot say.
+		payload := msg[wire.HeaderLen:]
+		fam := uint8(0)
+		if len(payload) > 0 {
+			fam = payload[0]
+		}
+		err = route.CheckRequest(fam, k.Header.Type, false, false, payload, validate.Options{Order: k.Order}, nil, assumeExists{})
+	} else {
+		err = validate.Options{Order: k.Order}.ValidateMessage(msg[wire.HeaderLen:], k.HeaderLen, p, mode)
+	}
 	*v = Verdict{Mode: mode, Err: err}
 	if err != nil {
 		if errors.As(err, &d.verr) { // the Dissector's, so that it need not escape
@@ -135,3 +149,10 @@ func (d *Dissector) genlPolicy(k *Kind, payload []byte) (*validate.Policy, valid
 	}
 	return p, m, Checked
 }
+
+// assumeExists is the route.RequestState of a capture: every device and
+// peer namespace a request names is taken to exist.
+type assumeExists struct{}
+
+func (assumeExists) NetNSID(int32) bool { return true }
+func (assumeExists) Device(uint32) bool { return true }
