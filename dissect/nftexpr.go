@@ -96,13 +96,13 @@ var (
 	nftByteorderAttrs = family.Set{Space: "NFTA_BYTEORDER", Attrs: []family.Attr{
 		1: {Name: "NFTA_BYTEORDER_SREG", Format: family.BE32},
 		2: {Name: "NFTA_BYTEORDER_DREG", Format: family.BE32},
-		3: {Name: "NFTA_BYTEORDER_OP", Format: family.BE32},
+		3: {Name: "NFTA_BYTEORDER_OP", Format: family.BE32, Enum: &nftByteorderOpsEnum},
 		4: {Name: "NFTA_BYTEORDER_LEN", Format: family.BE32},
 		5: {Name: "NFTA_BYTEORDER_SIZE", Format: family.BE32},
 	}}
 	nftConnlimitAttrs = family.Set{Space: "NFTA_CONNLIMIT", Attrs: []family.Attr{
 		1: {Name: "NFTA_CONNLIMIT_COUNT", Format: family.BE32},
-		2: {Name: "NFTA_CONNLIMIT_FLAGS", Format: family.BE32},
+		2: {Name: "NFTA_CONNLIMIT_FLAGS", Format: family.BE32, Enum: &nftConnlimitFlags},
 	}}
 	nftDupAttrs = family.Set{Space: "NFTA_DUP", Attrs: []family.Attr{
 		1: {Name: "NFTA_DUP_SREG_ADDR", Format: family.BE32},
@@ -111,13 +111,13 @@ var (
 	nftDynsetAttrs = family.Set{Space: "NFTA_DYNSET", Attrs: []family.Attr{
 		1:  {Name: "NFTA_DYNSET_SET_NAME", Format: family.String},
 		2:  {Name: "NFTA_DYNSET_SET_ID", Format: family.BE32},
-		3:  {Name: "NFTA_DYNSET_OP", Format: family.BE32},
+		3:  {Name: "NFTA_DYNSET_OP", Format: family.BE32, Enum: &nftDynsetOpsEnum},
 		4:  {Name: "NFTA_DYNSET_SREG_KEY", Format: family.BE32},
 		5:  {Name: "NFTA_DYNSET_SREG_DATA", Format: family.BE32},
 		6:  {Name: "NFTA_DYNSET_TIMEOUT", Format: family.BE64},
 		7:  nestedExpr("NFTA_DYNSET_EXPR"),
 		8:  {Name: "NFTA_DYNSET_PAD", Format: family.Binary},
-		9:  {Name: "NFTA_DYNSET_FLAGS", Format: family.BE32},
+		9:  {Name: "NFTA_DYNSET_FLAGS", Format: family.BE32, Enum: &nftDynsetFlagsEnum},
 		10: {Name: "NFTA_DYNSET_EXPRESSIONS", Format: family.Nested, Child: &nftables.ExprListAttrs},
 	}}
 	nftExthdrAttrs = family.Set{Space: "NFTA_EXTHDR", Attrs: []family.Attr{
@@ -125,8 +125,8 @@ var (
 		2: {Name: "NFTA_EXTHDR_TYPE", Format: family.U8},
 		3: {Name: "NFTA_EXTHDR_OFFSET", Format: family.BE32},
 		4: {Name: "NFTA_EXTHDR_LEN", Format: family.BE32},
-		5: {Name: "NFTA_EXTHDR_FLAGS", Format: family.BE32},
-		6: {Name: "NFTA_EXTHDR_OP", Format: family.BE32},
+		5: {Name: "NFTA_EXTHDR_FLAGS", Format: family.BE32, Enum: &nftExthdrFlagsEnum},
+		6: {Name: "NFTA_EXTHDR_OP", Format: family.BE32, Enum: &nftExthdrOpEnum},
 		7: {Name: "NFTA_EXTHDR_SREG", Format: family.BE32},
 	}}
 	nftFwdAttrs = family.Set{Space: "NFTA_FWD", Attrs: []family.Attr{
@@ -141,14 +141,14 @@ var (
 		4: {Name: "NFTA_HASH_MODULUS", Format: family.BE32},
 		5: {Name: "NFTA_HASH_SEED", Format: family.BE32},
 		6: {Name: "NFTA_HASH_OFFSET", Format: family.BE32},
-		7: {Name: "NFTA_HASH_TYPE", Format: family.BE32},
+		7: {Name: "NFTA_HASH_TYPE", Format: family.BE32, Enum: &nftHashTypesEnum},
 		8: {Name: "NFTA_HASH_SET_NAME", Format: family.String},
 		9: {Name: "NFTA_HASH_SET_ID", Format: family.BE32},
 	}}
 	nftInnerAttrs = family.Set{Space: "NFTA_INNER", Attrs: []family.Attr{
 		1: {Name: "NFTA_INNER_NUM", Format: family.BE32},
-		2: {Name: "NFTA_INNER_TYPE", Format: family.BE32},
-		3: {Name: "NFTA_INNER_FLAGS", Format: family.BE32},
+		2: {Name: "NFTA_INNER_TYPE", Format: family.BE32, Enum: &nftInnerTypeEnum},
+		3: {Name: "NFTA_INNER_FLAGS", Format: family.BE32, Enum: &nftInnerFlagsEnum},
 		4: {Name: "NFTA_INNER_HDRSIZE", Format: family.BE32},
 		5: nestedExpr("NFTA_INNER_EXPR"),
 	}}
@@ -161,8 +161,8 @@ var (
 		1: {Name: "NFTA_LIMIT_RATE", Format: family.BE64},
 		2: {Name: "NFTA_LIMIT_UNIT", Format: family.BE64},
 		3: {Name: "NFTA_LIMIT_BURST", Format: family.BE32},
-		4: {Name: "NFTA_LIMIT_TYPE", Format: family.BE32},
-		5: {Name: "NFTA_LIMIT_FLAGS", Format: family.BE32},
+		4: {Name: "NFTA_LIMIT_TYPE", Format: family.BE32, Enum: &nftLimitTypeEnum},
+		5: {Name: "NFTA_LIMIT_FLAGS", Format: family.BE32, Enum: &nftLimitFlagsEnum},
 		6: {Name: "NFTA_LIMIT_PAD", Format: family.Binary},
 	}}
 	nftLogAttrs = family.Set{Space: "NFTA_LOG", Attrs: []family.Attr{
@@ -170,11 +170,11 @@ var (
 		2: {Name: "NFTA_LOG_PREFIX", Format: family.String},
 		3: {Name: "NFTA_LOG_SNAPLEN", Format: family.BE32},
 		4: {Name: "NFTA_LOG_QTHRESHOLD", Format: family.BE16},
-		5: {Name: "NFTA_LOG_LEVEL", Format: family.BE32},
-		6: {Name: "NFTA_LOG_FLAGS", Format: family.BE32},
+		5: {Name: "NFTA_LOG_LEVEL", Format: family.BE32, Enum: &nftLogLevelEnum},
+		6: {Name: "NFTA_LOG_FLAGS", Format: family.BE32, Enum: &nftLogFlagsEnum},
 	}}
 	nftMasqAttrs = family.Set{Space: "NFTA_MASQ", Attrs: []family.Attr{
-		1: {Name: "NFTA_MASQ_FLAGS", Format: family.BE32},
+		1: {Name: "NFTA_MASQ_FLAGS", Format: family.BE32, Enum: &nftables.NatRangeFlagsEnum},
 		2: {Name: "NFTA_MASQ_REG_PROTO_MIN", Format: family.BE32},
 		3: {Name: "NFTA_MASQ_REG_PROTO_MAX", Format: family.BE32},
 	}}
@@ -186,7 +186,7 @@ var (
 	nftNgAttrs = family.Set{Space: "NFTA_NG", Attrs: []family.Attr{
 		1: {Name: "NFTA_NG_DREG", Format: family.BE32},
 		2: {Name: "NFTA_NG_MODULUS", Format: family.BE32},
-		3: {Name: "NFTA_NG_TYPE", Format: family.BE32},
+		3: {Name: "NFTA_NG_TYPE", Format: family.BE32, Enum: &nftNgTypesEnum},
 		4: {Name: "NFTA_NG_OFFSET", Format: family.BE32},
 		5: {Name: "NFTA_NG_SET_NAME", Format: family.String},
 		6: {Name: "NFTA_NG_SET_ID", Format: family.BE32},
@@ -194,47 +194,47 @@ var (
 	nftOsfAttrs = family.Set{Space: "NFTA_OSF", Attrs: []family.Attr{
 		1: {Name: "NFTA_OSF_DREG", Format: family.BE32},
 		2: {Name: "NFTA_OSF_TTL", Format: family.U8},
-		3: {Name: "NFTA_OSF_FLAGS", Format: family.BE32},
+		3: {Name: "NFTA_OSF_FLAGS", Format: family.BE32, Enum: &nftOsfFlagsEnum},
 	}}
 	nftQueueAttrs = family.Set{Space: "NFTA_QUEUE", Attrs: []family.Attr{
 		1: {Name: "NFTA_QUEUE_NUM", Format: family.BE16},
 		2: {Name: "NFTA_QUEUE_TOTAL", Format: family.BE16},
-		3: {Name: "NFTA_QUEUE_FLAGS", Format: family.BE16},
+		3: {Name: "NFTA_QUEUE_FLAGS", Format: family.BE16, Enum: &nftQueueFlagsEnum},
 		4: {Name: "NFTA_QUEUE_SREG_QNUM", Format: family.BE32},
 	}}
 	nftRangeAttrs = family.Set{Space: "NFTA_RANGE", Attrs: []family.Attr{
 		1: {Name: "NFTA_RANGE_SREG", Format: family.BE32},
-		2: {Name: "NFTA_RANGE_OP", Format: family.BE32},
+		2: {Name: "NFTA_RANGE_OP", Format: family.BE32, Enum: &nftRangeOpsEnum},
 		3: {Name: "NFTA_RANGE_FROM_DATA", Format: family.Nested, Child: &nftables.DataAttrs},
 		4: {Name: "NFTA_RANGE_TO_DATA", Format: family.Nested, Child: &nftables.DataAttrs},
 	}}
 	nftRedirAttrs = family.Set{Space: "NFTA_REDIR", Attrs: []family.Attr{
 		1: {Name: "NFTA_REDIR_REG_PROTO_MIN", Format: family.BE32},
 		2: {Name: "NFTA_REDIR_REG_PROTO_MAX", Format: family.BE32},
-		3: {Name: "NFTA_REDIR_FLAGS", Format: family.BE32},
+		3: {Name: "NFTA_REDIR_FLAGS", Format: family.BE32, Enum: &nftables.NatRangeFlagsEnum},
 	}}
 	nftRtAttrs = family.Set{Space: "NFTA_RT", Attrs: []family.Attr{
 		1: {Name: "NFTA_RT_DREG", Format: family.BE32},
-		2: {Name: "NFTA_RT_KEY", Format: family.BE32},
+		2: {Name: "NFTA_RT_KEY", Format: family.BE32, Enum: &nftRtKeysEnum},
 	}}
 	nftSocketAttrs = family.Set{Space: "NFTA_SOCKET", Attrs: []family.Attr{
-		1: {Name: "NFTA_SOCKET_KEY", Format: family.BE32},
+		1: {Name: "NFTA_SOCKET_KEY", Format: family.BE32, Enum: &nftSocketKeysEnum},
 		2: {Name: "NFTA_SOCKET_DREG", Format: family.BE32},
 		3: {Name: "NFTA_SOCKET_LEVEL", Format: family.BE32},
 	}}
 	nftSynproxyAttrs = family.Set{Space: "NFTA_SYNPROXY", Attrs: []family.Attr{
 		1: {Name: "NFTA_SYNPROXY_MSS", Format: family.BE16},
 		2: {Name: "NFTA_SYNPROXY_WSCALE", Format: family.U8},
-		3: {Name: "NFTA_SYNPROXY_FLAGS", Format: family.BE32},
+		3: {Name: "NFTA_SYNPROXY_FLAGS", Format: family.BE32, Enum: &nftSynproxyFlags},
 	}}
 	nftTunnelAttrs = family.Set{Space: "NFTA_TUNNEL", Attrs: []family.Attr{
-		1: {Name: "NFTA_TUNNEL_KEY", Format: family.BE32},
+		1: {Name: "NFTA_TUNNEL_KEY", Format: family.BE32, Enum: &nftTunnelKeysEnum},
 		2: {Name: "NFTA_TUNNEL_DREG", Format: family.BE32},
-		3: {Name: "NFTA_TUNNEL_MODE", Format: family.BE32},
+		3: {Name: "NFTA_TUNNEL_MODE", Format: family.BE32, Enum: &nftTunnelModeEnum},
 	}}
 	nftXfrmAttrs = family.Set{Space: "NFTA_XFRM", Attrs: []family.Attr{
 		1: {Name: "NFTA_XFRM_DREG", Format: family.BE32},
-		2: {Name: "NFTA_XFRM_KEY", Format: family.BE32},
+		2: {Name: "NFTA_XFRM_KEY", Format: family.BE32, Enum: &nftXfrmKeysEnum},
 		3: {Name: "NFTA_XFRM_DIR", Format: family.U8},
 		4: {Name: "NFTA_XFRM_SPNUM", Format: family.BE32},
 	}}
@@ -268,7 +268,7 @@ var (
 		1: {Name: "NFTA_TUNNEL_KEY_ID", Format: family.BE32},
 		2: {Name: "NFTA_TUNNEL_KEY_IP", Format: family.Nested, Child: &nftTunnelKeyIPAttrs},
 		3: {Name: "NFTA_TUNNEL_KEY_IP6", Format: family.Nested, Child: &nftTunnelKeyIP6Attrs},
-		4: {Name: "NFTA_TUNNEL_KEY_FLAGS", Format: family.BE32},
+		4: {Name: "NFTA_TUNNEL_KEY_FLAGS", Format: family.BE32, Enum: &nftTunnelFlagsEnum},
 		5: {Name: "NFTA_TUNNEL_KEY_TOS", Format: family.U8},
 		6: {Name: "NFTA_TUNNEL_KEY_TTL", Format: family.U8},
 		7: {Name: "NFTA_TUNNEL_KEY_SPORT", Format: family.BE16},

@@ -67,14 +67,14 @@ func TestNftExprSupplement(t *testing.T) {
 		msg  string
 		want []string // a run of the expressions' data, in order
 	}{
-		{"limit", nftRuleLimitLog, []string{"NFTA_LIMIT_RATE u:10", "NFTA_LIMIT_UNIT u:1", "NFTA_LIMIT_BURST u:5", "NFTA_LIMIT_TYPE u:0", "NFTA_LIMIT_FLAGS u:0"}},
-		{"log", nftRuleLimitLog, []string{"NFTA_LOG_PREFIX s:ssh ", "NFTA_LOG_LEVEL u:4"}},
-		{"numgen", nftRuleNumgen, []string{"NFTA_NG_DREG u:1", "NFTA_NG_MODULUS u:2", "NFTA_NG_TYPE u:0", "NFTA_NG_OFFSET u:0", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET s:__map0"}},
-		{"dynset", nftRuleDynset, []string{"NFTA_DYNSET_SREG_KEY u:1", "NFTA_DYNSET_OP u:1", "NFTA_DYNSET_SET_NAME s:dyn", "NFTA_DYNSET_TIMEOUT u:0", "NFTA_DYNSET_FLAGS u:0"}},
-		{"exthdr", nftRuleExthdr, []string{"NFTA_EXTHDR_SREG u:1", "NFTA_EXTHDR_TYPE u:2", "NFTA_EXTHDR_OFFSET u:2", "NFTA_EXTHDR_LEN u:2", "NFTA_EXTHDR_FLAGS u:0", "NFTA_EXTHDR_OP u:1"}},
-		{"hash", nftRuleHash, []string{"NFTA_HASH_SREG u:2", "NFTA_HASH_DREG u:1", "NFTA_HASH_LEN u:4", "NFTA_HASH_MODULUS u:4", "NFTA_HASH_TYPE u:0", "NFTABLES_A_EXPR_CMP_ATTRS_SREG u:1"}},
+		{"limit", nftRuleLimitLog, []string{"NFTA_LIMIT_RATE u:10", "NFTA_LIMIT_UNIT u:1", "NFTA_LIMIT_BURST u:5", "NFTA_LIMIT_TYPE u:0 (NFT_LIMIT_PKTS)", "NFTA_LIMIT_FLAGS u:0"}},
+		{"log", nftRuleLimitLog, []string{"NFTA_LOG_PREFIX s:ssh ", "NFTA_LOG_LEVEL u:4 (NFT_LOGLEVEL_WARNING)"}},
+		{"numgen", nftRuleNumgen, []string{"NFTA_NG_DREG u:1", "NFTA_NG_MODULUS u:2", "NFTA_NG_TYPE u:0 (NFT_NG_INCREMENTAL)", "NFTA_NG_OFFSET u:0", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET s:__map0"}},
+		{"dynset", nftRuleDynset, []string{"NFTA_DYNSET_SREG_KEY u:1", "NFTA_DYNSET_OP u:1 (NFT_DYNSET_OP_UPDATE)", "NFTA_DYNSET_SET_NAME s:dyn", "NFTA_DYNSET_TIMEOUT u:0", "NFTA_DYNSET_FLAGS u:0"}},
+		{"exthdr", nftRuleExthdr, []string{"NFTA_EXTHDR_SREG u:1", "NFTA_EXTHDR_TYPE u:2", "NFTA_EXTHDR_OFFSET u:2", "NFTA_EXTHDR_LEN u:2", "NFTA_EXTHDR_FLAGS u:0", "NFTA_EXTHDR_OP u:1 (NFT_EXTHDR_OP_TCPOPT)"}},
+		{"hash", nftRuleHash, []string{"NFTA_HASH_SREG u:2", "NFTA_HASH_DREG u:1", "NFTA_HASH_LEN u:4", "NFTA_HASH_MODULUS u:4", "NFTA_HASH_TYPE u:0 (NFT_HASH_JENKINS)", "NFTABLES_A_EXPR_CMP_ATTRS_SREG u:1"}},
 		{"fib", nftRuleFib, []string{"NFTABLES_A_EXPR_FIB_ATTRS_DREG u:1", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT u:3 (NFTABLES_FIB_RESULT_ADDRTYPE)", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS u:2 (NFTABLES_FIB_FLAGS_DADDR)"}},
-		{"connlimit", nftRuleConnlimit, []string{"NFTA_CONNLIMIT_COUNT u:10", "NFTA_CONNLIMIT_FLAGS u:1", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG u:0"}},
+		{"connlimit", nftRuleConnlimit, []string{"NFTA_CONNLIMIT_COUNT u:10", "NFTA_CONNLIMIT_FLAGS u:1 (NFT_CONNLIMIT_F_INV)", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG u:0"}},
 	}
 	d := dissect.New()
 	for _, tt := range tests {
