@@ -250,6 +250,10 @@ func routeKind(k *Kind, h wire.Header) {
 		k.Struct = "tunnel_msg"
 	case h.Type == route.RTM_NEWPREFIX:
 		k.Struct = "prefixmsg"
+	case h.Type == route.RTM_NEWNDUSEROPT:
+		// The header's nduseropt_opts_len bytes of ND options come
+		// before the attributes: body skips them.
+		k.Struct, k.HeaderLen, k.Attrs = "nduseroptmsg", route.NdUserOptMsgLen, &route.NdUserOptAttrs
 	case h.Type >= route.RTM_NEWADDR && h.Type <= route.RTM_GETADDR:
 		k.Struct = "ifaddrmsg"
 	case h.Type >= route.RTM_NEWROUTE && h.Type <= route.RTM_GETROUTE:

@@ -132,6 +132,14 @@ func (d *Dissector) body(w Writer, msg []byte, k *Kind, depth int) {
 		d.familyHeader(w, p[:k.HeaderLen], k, depth)
 	}
 	start := min(attr.Align(k.HeaderLen), len(p))
+	if k.Struct == "nduseroptmsg" { // ND options, as bytes, before the attributes
+		m, _ := route.ParseNdUserOptMsg(p, k.Order)
+		end := min(start+int(m.OptsLen), len(p))
+		if end > start {
+			w.Payload(p[start:end], depth)
+		}
+		start = min(attr.Align(end), len(p))
+	}
 	dec := attr.NewDecoder(p[start:]).WithOrder(k.Order).WithBase(wire.HeaderLen + start)
 	w.Attrs(depth)
 	d.attrs(w, k, dec, k.Attrs, depth)
@@ -210,6 +218,11 @@ func (d *Dissector) familyHeader(w Writer, p []byte, k *Kind, depth int) {
 		m, _ := route.ParseTunnelMsg(p, o)
 		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "flags", Value: int64(m.Flags)}, Field{Name: "ifindex", Value: int64(m.Index)}
 		n = 3
+	case "nduseroptmsg":
+		m, _ := route.ParseNdUserOptMsg(p, o)
+		f[0], f[1], f[2] = Field{Name: "family", Value: int64(m.Family)}, Field{Name: "opts_len", Value: int64(m.OptsLen)}, Field{Name: "ifindex", Value: int64(m.Index)}
+		f[3], f[4] = Field{Name: "icmp_type", Value: int64(m.ICMPType)}, Field{Name: "icmp_code", Value: int64(m.ICMPCode)}
+		n = 5
 	case "dcbmsg":
 		f[0], f[1] = Field{Name: "dcb_family", Value: int64(p[0])}, Field{Name: "cmd", Value: int64(p[1])}
 		n = 2

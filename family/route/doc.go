@@ -19,7 +19,7 @@
 //   - The fixed headers that follow the nlmsghdr, as values: IfInfoMsg,
 //     IfAddrMsg, RtMsg, NdMsg, TcMsg, FibRuleHdr, NhMsg, RtGenMsg,
 //     NetconfMsg, IfStatsMsg, NdtMsg, BrPortMsg, TcaMsg, IfAddrLblMsg,
-//     BrVlanMsg, TunnelMsg, DcbMsg and PrefixMsg, each parsed
+//     BrVlanMsg, TunnelMsg, DcbMsg, PrefixMsg and NdUserOptMsg, each parsed
 //     by ParseIfInfoMsg and the like, and written by wire.PutFixedHeader
 //     in the order of the wire.Builder it writes into; RtNexthop and the
 //     Nexthops walker for RTA_MULTIPATH.

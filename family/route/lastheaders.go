@@ -6,13 +6,14 @@ import (
 )
 
 // Sizes of the family headers of the address label, bridge VLAN, VXLAN
-// VNI filter, data center bridging and prefix messages.
+// VNI filter, data center bridging, prefix and ND user option messages.
 const (
 	IfAddrLblMsgLen = 12 // sizeof(struct ifaddrlblmsg)
 	BrVlanMsgLen    = 8  // sizeof(struct br_vlan_msg)
 	TunnelMsgLen    = 8  // sizeof(struct tunnel_msg)
 	DcbMsgLen       = 4  // sizeof(struct dcbmsg)
 	PrefixMsgLen    = 12 // sizeof(struct prefixmsg)
+	NdUserOptMsgLen = 16 // sizeof(struct nduseroptmsg)
 )
 
 // IfAddrLblMsg is the family header of address label messages
@@ -264,5 +265,62 @@ func (m PrefixMsg) Len() int { return PrefixMsgLen }
 func (m PrefixMsg) Append(b []byte, o nlwire.Order) []byte {
 	b = append(b, make([]byte, PrefixMsgLen)...)
 	m.Put(b[len(b)-PrefixMsgLen:], o)
+	return b
+}
+
+// NdUserOptMsg is the family header of ND user option notifications
+// (RTM_NEWNDUSEROPT; struct nduseroptmsg, include/uapi/linux/rtnetlink.h).
+// OptsLen bytes of ND options follow it, then the NDUSEROPT_* attributes
+// (NdUserOptAttrs). Its padding is written as zero and ignored when
+// parsing.
+type NdUserOptMsg struct {
+	Family   uint8  // nduseropt_family: AF_INET6
+	OptsLen  uint16 // nduseropt_opts_len: length of the ND options after the header
+	Index    int32  // nduseropt_ifindex: interface index
+	ICMPType uint8  // nduseropt_icmp_type: ICMPv6 type of the message the options came in
+	ICMPCode uint8  // nduseropt_icmp_code: its ICMPv6 code
+}
+
+// ParseNdUserOptMsg decodes the struct nduseroptmsg at the start of b, in byte
+// order o.
+// A b shorter than NdUserOptMsgLen yields a *family.HeaderError.
+func ParseNdUserOptMsg(b []byte, o nlwire.Order) (NdUserOptMsg, error) {
+	if len(b) < NdUserOptMsgLen {
+		return NdUserOptMsg{}, short("nduseroptmsg", len(b), NdUserOptMsgLen)
+	}
+	s := o.Swap()
+	return NdUserOptMsg{
+		Family:   b[0],
+		OptsLen:  endian.Uint16(b[2:4], s),
+		Index:    int32(endian.Uint32(b[4:8], s)),
+		ICMPType: b[8],
+		ICMPCode: b[9],
+	}, nil
+}
+
+// Put writes m into b[:NdUserOptMsgLen] in byte order o and reports whether b
+// was long enough (it writes nothing otherwise).
+func (m NdUserOptMsg) Put(b []byte, o nlwire.Order) bool {
+	if len(b) < NdUserOptMsgLen {
+		return false
+	}
+	s := o.Swap()
+	clear(b[:NdUserOptMsgLen])
+	b[0] = m.Family
+	endian.PutUint16(b[2:4], m.OptsLen, s)
+	endian.PutUint32(b[4:8], uint32(m.Index), s)
+	b[8] = m.ICMPType
+	b[9] = m.ICMPCode
+	return true
+}
+
+// Len returns NdUserOptMsgLen, sizeof(struct nduseroptmsg): with Put, it makes
+// NdUserOptMsg a wire.FixedHeader.
+func (m NdUserOptMsg) Len() int { return NdUserOptMsgLen }
+
+// Append appends m to b in byte order o.
+func (m NdUserOptMsg) Append(b []byte, o nlwire.Order) []byte {
+	b = append(b, make([]byte, NdUserOptMsgLen)...)
+	m.Put(b[len(b)-NdUserOptMsgLen:], o)
 	return b
 }

@@ -58,6 +58,10 @@ func TestLastHeadersRoundTrip(t *testing.T) {
 		b = pfx.Append(nil, o)
 		got5, err := route.ParsePrefixMsg(b, o)
 		check("prefixmsg", b, pfx, got5, err, 1, 2, 3, 11)
+		ndu := route.NdUserOptMsg{Family: u8("f"), OptsLen: rapid.Uint16().Draw(t, "ol"), Index: int32(u32("i")), ICMPType: u8("t"), ICMPCode: u8("c")}
+		b = ndu.Append(nil, o)
+		got6, err := route.ParseNdUserOptMsg(b, o)
+		check("nduseroptmsg", b, ndu, got6, err, 1, 10, 11, 12, 13, 14, 15)
 	})
 }
 
@@ -75,6 +79,7 @@ func TestLastHeadersLayout(t *testing.T) {
 		{"tunnel_msg", route.TunnelMsg{Family: 7, Flags: 1, Index: 9}, "0701000009000000"},
 		{"dcbmsg", route.DcbMsg{Family: 0, Cmd: route.DCB_CMD_IEEE_GET}, "00150000"},
 		{"prefixmsg", route.PrefixMsg{Family: 10, Index: -2, Type: 3, PrefixLen: 64, Flags: 3}, "0a000000feffffff03400300"},
+		{"nduseroptmsg", route.NdUserOptMsg{Family: 10, OptsLen: 0x0102, Index: 5, ICMPType: 134, ICMPCode: 1}, "0a000201050000008601000000000000"},
 	}
 	for _, c := range cases {
 		b := make([]byte, c.h.Len())
@@ -100,6 +105,7 @@ func TestLastHeadersShort(t *testing.T) {
 	_, errs["tunnel_msg"] = route.ParseTunnelMsg(make([]byte, route.TunnelMsgLen-1), o)
 	_, errs["dcbmsg"] = route.ParseDcbMsg(make([]byte, route.DcbMsgLen-1), o)
 	_, errs["prefixmsg"] = route.ParsePrefixMsg(make([]byte, route.PrefixMsgLen-1), o)
+	_, errs["nduseroptmsg"] = route.ParseNdUserOptMsg(make([]byte, route.NdUserOptMsgLen-1), o)
 	for name, err := range errs {
 		var he *family.HeaderError
 		if !errors.As(err, &he) || he.Struct != name {
@@ -193,6 +199,8 @@ func (w *pathLines) Attr(a *dissect.Attr) {
 	}
 	w.lines = append(w.lines, line)
 }
+
+func (w *pathLines) Payload(p []byte, _ int) { w.lines = append(w.lines, fmt.Sprintf("payload %x", p)) }
 
 func (w *pathLines) Problem(p *dissect.Problem) {
 	w.lines = append(w.lines, fmt.Sprintf("problem %+v", *p))
@@ -376,5 +384,39 @@ func TestNotificationHeaders(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, w.lines); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestNdUserOpt: an RTM_NEWNDUSEROPT's ND options, of the length its
+// header gives, are passed over as bytes, and the attributes after them
+// named; in host byte order.
+func TestNdUserOpt(t *testing.T) {
+	opt := []byte{25, 1, 0, 0, 0, 0, 0x0e, 0x10} // an RDNSS option's first 8 bytes
+	b := wire.NewBuilder(nil)
+	m := b.Start(wire.Header{Type: route.RTM_NEWNDUSEROPT})
+	wire.PutFixedHeader(&b, route.NdUserOptMsg{Family: route.AF_INET6, OptsLen: uint16(len(opt)), Index: 5, ICMPType: 134})
+	e := b.Attrs()
+	e.Raw(opt)
+	e.Put(route.NDUSEROPT_SRCADDR, []byte{0xfe, 0x80, 15: 1})
+	b.End(m)
+	msgs, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w pathLines
+	if err := dissect.New().Datagram(&w, dissect.ProtoRoute, nlwire.Native, msgs); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"header nduseroptmsg family=10 opts_len=8 ifindex=5 icmp_type=134 icmp_code=0",
+		"payload 1901000000000e10",
+		"NDUSEROPT_SRCADDR=fe80::1",
+	}
+	if diff := cmp.Diff(want, w.lines); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	h, err := route.ParseNdUserOptMsg(msgs[wire.HeaderLen:], nlwire.Native)
+	if err != nil || h.OptsLen != 8 || h.Index != 5 || h.ICMPType != 134 {
+		t.Errorf("ParseNdUserOptMsg = %+v, %v", h, err)
 	}
 }

@@ -90,8 +90,8 @@ const (
 // bridge MDB, action, address label, data center bridging, bridge VLAN,
 // VXLAN VNI filter, prefix and multicast cache report messages, the size
 // of its family header and its attribute space. RTM_NEWNDUSEROPT has
-// neither: its ND options, of a length its header gives, come before
-// its attributes (NdUserOptAttrs). RTM_GETVLAN has the space of dump
+// neither: its ND options, of the length its header (NdUserOptMsg)
+// gives, come between the header and its attributes (NdUserOptAttrs). RTM_GETVLAN has the space of dump
 // requests (BridgeVlanDumpAttrs): the kernel answers with RTM_NEWVLAN. RTM_GETSTATS
 // and RTM_SETSTATS requests have their own space (StatsGetSetAttrs).
 // The MDB types are described as the kernel sends them (MDBAttrs: a dump
