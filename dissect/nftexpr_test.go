@@ -219,3 +219,60 @@ func TestNftSpecAmended(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNftSupplementEveryName: every expression NftExprData describes
+// and every object type NFT_OBJECT_* (1 to 10) has its data's first
+// attribute named, by the spec or by the supplement.
+func TestNftSupplementEveryName(t *testing.T) {
+	first := func(msg []byte) string {
+		for _, e := range walkOne(t, dissect.New(), msg).events {
+			if (e.What == "attr" || e.What == "nest") && e.Depth == 4 {
+				return e.Name
+			}
+		}
+		return ""
+	}
+	for _, v := range dissect.NftExprData.Variants {
+		msg, err := nftRule(func(e *attr.Encoder) {
+			list := e.Begin(nftables.NFTABLES_A_RULE_ATTRS_EXPRESSIONS)
+			el := e.Begin(nftables.NFTABLES_A_EXPR_LIST_ATTRS_ELEM)
+			e.String(nftables.NFTABLES_A_EXPR_ATTRS_NAME, v.Value)
+			data := e.Begin(nftables.NFTABLES_A_EXPR_ATTRS_DATA)
+			e.BE32(1, 0)
+			e.End(data)
+			e.End(el)
+			e.End(list)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name := first(msg); name != v.Set.Attrs[1].Name || name == "" {
+			t.Errorf("expression %q: first attribute named %q, want %q", v.Value, name, v.Set.Attrs[1].Name)
+		}
+	}
+	for typ := uint32(1); typ <= 10; typ++ {
+		b := wire.NewBuilder(nil).WithOrder(nlwire.Native)
+		m := b.Start(wire.Header{Type: 10<<8 | 18, Flags: wire.Request | wire.Create})
+		b.FamilyHeader(4)[0] = 1
+		e := b.Attrs()
+		e.BE32(nftables.NFTABLES_A_OBJ_ATTRS_TYPE, typ)
+		data := e.Begin(nftables.NFTABLES_A_OBJ_ATTRS_DATA)
+		e.BE32(1, 0)
+		e.End(data)
+		b.End(m)
+		msg, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, ev := range walkOne(t, dissect.New(), msg).events {
+			if (ev.What == "attr" || ev.What == "nest") && ev.Depth == 2 {
+				got = ev.Name
+				break
+			}
+		}
+		if got == "" {
+			t.Errorf("object type %d: first attribute of its data unnamed", typ)
+		}
+	}
+}
