@@ -244,6 +244,9 @@ func routeKind(k *Kind, h wire.Header) {
 		k.Struct = "ifaddrlblmsg"
 	case h.Type == route.RTM_GETDCB || h.Type == route.RTM_SETDCB:
 		k.Struct = "dcbmsg"
+		if h.Type == route.RTM_SETDCB && h.Flags&wire.Request == 0 {
+			k.Attrs = &route.DcbSetReplyAttrs // a u8 status for each command answered
+		}
 	case h.Type >= route.RTM_NEWVLAN && h.Type <= route.RTM_GETVLAN:
 		k.Struct = "br_vlan_msg"
 	case h.Type >= route.RTM_NEWTUNNEL && h.Type <= route.RTM_GETTUNNEL:

@@ -41,9 +41,9 @@ const (
 )
 
 // Data center bridging attributes (DCB_ATTR_*, include/uapi/linux/dcbnl.h): the attributes of
-// RTM_GETDCB and RTM_SETDCB after a DcbMsg. Several are nests in GET
-// requests and replies and a u8 status in the replies to SET commands:
-// the tables describe them as nests.
+// RTM_GETDCB and RTM_SETDCB after a DcbMsg. Several are nests in
+// requests and RTM_GETDCB replies but a u8 status in the kernel's
+// RTM_SETDCB replies, which DcbSetReplyAttrs describes.
 const (
 	DCB_ATTR_UNDEFINED   = 0  // unused
 	DCB_ATTR_IFNAME      = 1  // string: interface name
@@ -420,8 +420,29 @@ var dcbFeatCfgAttrsTable = [...]family.Attr{
 	DCB_FEATCFG_ATTR_APP:       {Name: "DCB_FEATCFG_ATTR_APP", Format: family.U8},
 }
 
+// dcbSetReplyAttrsTable is the space of the kernel's RTM_SETDCB replies:
+// each holds the u8 status of the command it answers.
+var dcbSetReplyAttrsTable = [...]family.Attr{
+	DCB_ATTR_UNDEFINED: {Name: "DCB_ATTR_UNDEFINED", Format: family.Binary},
+	DCB_ATTR_STATE:     {Name: "DCB_ATTR_STATE", Format: family.U8},
+	DCB_ATTR_PFC_STATE: {Name: "DCB_ATTR_PFC_STATE", Format: family.U8},
+	DCB_ATTR_PFC_CFG:   {Name: "DCB_ATTR_PFC_CFG", Format: family.U8},
+	DCB_ATTR_PG_CFG:    {Name: "DCB_ATTR_PG_CFG", Format: family.U8},
+	DCB_ATTR_SET_ALL:   {Name: "DCB_ATTR_SET_ALL", Format: family.U8},
+	DCB_ATTR_NUMTCS:    {Name: "DCB_ATTR_NUMTCS", Format: family.U8},
+	DCB_ATTR_BCN:       {Name: "DCB_ATTR_BCN", Format: family.U8},
+	DCB_ATTR_APP:       {Name: "DCB_ATTR_APP", Format: family.U8},
+	DCB_ATTR_IEEE:      {Name: "DCB_ATTR_IEEE", Format: family.U8},
+	DCB_ATTR_DCBX:      {Name: "DCB_ATTR_DCBX", Format: family.U8},
+	DCB_ATTR_FEATCFG:   {Name: "DCB_ATTR_FEATCFG", Format: family.U8},
+}
+
 // Attribute spaces of the data center bridging messages.
 var (
+	// DcbSetReplyAttrs is the DCB_ATTR_* space of the kernel's RTM_SETDCB
+	// replies (not requests), where each attribute is the u8 status of
+	// the command answered (0 for success; DCB_ATTR_DCBX the new mode).
+	DcbSetReplyAttrs = family.Set{Space: "DCB_ATTR", Attrs: dcbSetReplyAttrsTable[:]}
 	// DcbAttrs is the DCB_ATTR_* space of RTM_GETDCB and RTM_SETDCB.
 	DcbAttrs = family.Set{Space: "DCB_ATTR", Attrs: dcbAttrsTable[:]}
 	// DcbPfcUpAttrs is the space inside DCB_ATTR_PFC_CFG and DCB_ATTR_CEE_PFC.

@@ -11,6 +11,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/nlwire/nlwire"
+	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/dissect"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/route"
@@ -418,5 +419,45 @@ func TestNdUserOpt(t *testing.T) {
 	h, err := route.ParseNdUserOptMsg(msgs[wire.HeaderLen:], nlwire.Native)
 	if err != nil || h.OptsLen != 8 || h.Index != 5 || h.ICMPType != 134 {
 		t.Errorf("ParseNdUserOptMsg = %+v, %v", h, err)
+	}
+}
+
+// TestDcbSetReply: the kernel's RTM_SETDCB replies hold a u8 status
+// where requests hold a nest; a request's nest is still walked.
+func TestDcbSetReply(t *testing.T) {
+	build := func(flags wire.Flags, put func(e *attr.Encoder)) []byte {
+		b := wire.NewBuilder(nil)
+		m := b.Start(wire.Header{Type: route.RTM_SETDCB, Flags: flags})
+		wire.PutFixedHeader(&b, route.DcbMsg{Cmd: route.DCB_CMD_PFC_SCFG})
+		put(b.Attrs())
+		b.End(m)
+		msgs, err := b.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msgs
+	}
+	reply := build(0, func(e *attr.Encoder) { e.Uint8(route.DCB_ATTR_PFC_CFG, 0) })
+	request := build(wire.Request, func(e *attr.Encoder) {
+		e.String(route.DCB_ATTR_IFNAME, "eth0")
+		n := e.Begin(route.DCB_ATTR_PFC_CFG)
+		e.Uint8(route.DCB_PFC_UP_ATTR_3, 1)
+		e.End(n)
+	})
+	d := dissect.New()
+	for _, c := range []struct {
+		msg  []byte
+		want []string
+	}{
+		{reply, []string{"header dcbmsg dcb_family=0 cmd=8", "DCB_ATTR_PFC_CFG=0"}},
+		{request, []string{"header dcbmsg dcb_family=0 cmd=8", `DCB_ATTR_IFNAME="eth0"`, "DCB_ATTR_PFC_CFG/DCB_PFC_UP_ATTR_3=1"}},
+	} {
+		var w pathLines
+		if err := d.Datagram(&w, dissect.ProtoRoute, nlwire.Native, c.msg); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c.want, w.lines); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
 	}
 }

@@ -89,14 +89,17 @@ const (
 // hop (and bucket), namespace ID, netconf, statistics, neighbour table,
 // bridge MDB, action, address label, data center bridging, bridge VLAN,
 // VXLAN VNI filter, prefix and multicast cache report messages, the size
-// of its family header and its attribute space. RTM_NEWNDUSEROPT has
-// neither: its ND options, of the length its header (NdUserOptMsg)
-// gives, come between the header and its attributes (NdUserOptAttrs). RTM_GETVLAN has the space of dump
-// requests (BridgeVlanDumpAttrs): the kernel answers with RTM_NEWVLAN. RTM_GETSTATS
-// and RTM_SETSTATS requests have their own space (StatsGetSetAttrs).
-// The MDB types are described as the kernel sends them (MDBAttrs: a dump
-// answers with RTM_GETMDB messages), not as requests to add, delete or get
-// an entry (MDBSetAttrs, MDBGetAttrs).
+// of its family header and its attribute space.
+//
+// RTM_NEWNDUSEROPT has neither: its ND options, of the length its header
+// (NdUserOptMsg) gives, come between the header and its attributes
+// (NdUserOptAttrs). RTM_GETVLAN has the space of dump requests
+// (BridgeVlanDumpAttrs): the kernel answers with RTM_NEWVLAN. RTM_SETDCB
+// is described as a request; the kernel's replies hold u8 statuses
+// (DcbSetReplyAttrs). RTM_GETSTATS and RTM_SETSTATS requests have their
+// own space (StatsGetSetAttrs). The MDB types are described as the kernel
+// sends them (MDBAttrs: a dump answers with RTM_GETMDB messages), not as
+// requests to add, delete or get an entry (MDBSetAttrs, MDBGetAttrs).
 var Messages = family.Msgs{Family: "NETLINK_ROUTE", Types: messages[:]}
 
 var messages = [...]family.Msg{
