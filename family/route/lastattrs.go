@@ -2,8 +2,9 @@
 // prefix, ND user option and multicast cache report messages, written by
 // hand from the kernel's UAPI headers and the policies and fill functions
 // of net/bridge/br_vlan*.c, drivers/net/vxlan/vxlan_vnifilter.c,
-// net/ipv6/addrconf.c and net/ipv4/ipmr.c (Linux 6.12, checked against
-// 6.18).
+// net/ipv6/addrconf.c and net/ipv4/ipmr.c (Linux 6.12 sources; the
+// address label, bridge VLAN and VNI filter requests were checked against
+// a 6.18 kernel).
 
 package route
 
@@ -39,7 +40,8 @@ var bridgeVlanAttrsTable = [...]family.Attr{
 }
 
 // Bridge VLAN dump request attributes (BRIDGE_VLANDB_DUMP_*,
-// include/uapi/linux/if_bridge.h): the attributes of RTM_GETVLAN after a BrVlanMsg.
+// include/uapi/linux/if_bridge.h): the attributes of RTM_GETVLAN after a
+// BrVlanMsg.
 const (
 	BRIDGE_VLANDB_DUMP_UNSPEC = 0 // unused
 	BRIDGE_VLANDB_DUMP_FLAGS  = 1 // u32: BRIDGE_VLANDB_DUMPF_*
@@ -77,7 +79,8 @@ var bridgeVlanEntryAttrsTable = [...]family.Attr{
 	BRIDGE_VLANDB_ENTRY_NEIGH_SUPPRESS:   {Name: "BRIDGE_VLANDB_ENTRY_NEIGH_SUPPRESS", Format: family.U8},
 }
 
-// Attributes inside BRIDGE_VLANDB_ENTRY_TUNNEL_INFO (include/uapi/linux/if_bridge.h).
+// Attributes inside BRIDGE_VLANDB_ENTRY_TUNNEL_INFO
+// (include/uapi/linux/if_bridge.h).
 const (
 	BRIDGE_VLANDB_TINFO_UNSPEC = 0 // unused
 	BRIDGE_VLANDB_TINFO_ID     = 1 // u32: tunnel ID
@@ -109,7 +112,8 @@ var bridgeVlanStatsAttrsTable = [...]family.Attr{
 	BRIDGE_VLANDB_STATS_PAD:        {Name: "BRIDGE_VLANDB_STATS_PAD", Format: family.Binary},
 }
 
-// Attributes inside BRIDGE_VLANDB_GLOBAL_OPTIONS (include/uapi/linux/if_bridge.h).
+// Attributes inside BRIDGE_VLANDB_GLOBAL_OPTIONS
+// (include/uapi/linux/if_bridge.h).
 const (
 	BRIDGE_VLANDB_GOPTS_UNSPEC                     = 0  // unused
 	BRIDGE_VLANDB_GOPTS_ID                         = 1  // u16
@@ -154,9 +158,9 @@ var bridgeVlanGOptsAttrsTable = [...]family.Attr{
 	BRIDGE_VLANDB_GOPTS_MSTI:                       {Name: "BRIDGE_VLANDB_GOPTS_MSTI", Format: family.U16},
 }
 
-// VXLAN VNI filter attributes (VXLAN_VNIFILTER_*, include/uapi/linux/if_link.h):
-// the attributes of RTM_NEWTUNNEL, RTM_DELTUNNEL and RTM_GETTUNNEL after a
-// TunnelMsg.
+// VXLAN VNI filter attributes (VXLAN_VNIFILTER_*,
+// include/uapi/linux/if_link.h): the attributes of RTM_NEWTUNNEL,
+// RTM_DELTUNNEL and RTM_GETTUNNEL after a TunnelMsg.
 const (
 	VXLAN_VNIFILTER_UNSPEC = 0 // unused
 	VXLAN_VNIFILTER_ENTRY  = 1 // nested: VXLAN_VNIFILTER_ENTRY_*
@@ -213,8 +217,8 @@ var vNIFilterStatsAttrsTable = [...]family.Attr{
 	VNIFILTER_ENTRY_STATS_PAD:       {Name: "VNIFILTER_ENTRY_STATS_PAD", Format: family.Binary},
 }
 
-// IPv6 prefix attributes (PREFIX_*, include/uapi/linux/rtnetlink.h): the attributes
-// of RTM_NEWPREFIX after a PrefixMsg.
+// IPv6 prefix attributes (PREFIX_*, include/uapi/linux/rtnetlink.h): the
+// attributes of RTM_NEWPREFIX after a PrefixMsg.
 const (
 	PREFIX_UNSPEC    = 0 // unused
 	PREFIX_ADDRESS   = 1 // IP address: the prefix
@@ -241,9 +245,10 @@ var ndUserOptAttrsTable = [...]family.Attr{
 }
 
 // Multicast routing cache report attributes (IPMRA_CREPORT_*,
-// include/uapi/linux/mroute.h; IP6MRA_CREPORT_* of mroute6.h share the numbers, with
-// MIF_ID for VIF_ID and no TABLE): the attributes of RTM_NEWCACHEREPORT
-// after a RtGenMsg of family RTNL_FAMILY_IPMR or RTNL_FAMILY_IP6MR.
+// include/uapi/linux/mroute.h; IP6MRA_CREPORT_* of mroute6.h share the
+// numbers, with MIF_ID for VIF_ID and no TABLE): the attributes of
+// RTM_NEWCACHEREPORT after a RtGenMsg of family RTNL_FAMILY_IPMR or
+// RTNL_FAMILY_IP6MR.
 const (
 	IPMRA_CREPORT_UNSPEC   = 0 // unused
 	IPMRA_CREPORT_MSGTYPE  = 1 // u8: IGMPMSG_* or MRT6MSG_*
