@@ -186,11 +186,23 @@ func TestLiveDifferential(t *testing.T) {
 	// leaves this test out (qemu-user has no netlink sockets) leaves it
 	// out too: go test -run 'TestLiveDifferential/route'.
 	t.Run("route", testRouteLiveDifferential)
+	// Generic netlink, in the host's network namespace (where every
+	// family is, those that are not netns-aware included: thermal,
+	// TASKSTATS, NetLabel, acpi_event) and in a namespace made for the
+	// test (the families a network namespace sees).
+	t.Run("genl", func(t *testing.T) { testGenlLiveDifferential(t, "") })
+	t.Run("genl-netns", func(t *testing.T) { testGenlLiveDifferential(t, routeLiveNS(t)) })
+}
+
+// testGenlLiveDifferential compares the kernel and the fake on requests
+// to the generic families of the network namespace netns ("": the
+// test's own).
+func testGenlLiveDifferential(t *testing.T, netns string) {
 	if os.Geteuid() != 0 {
 		testenv.Skip(t, "needs root for the read-only generic netlink operations")
 	}
 	dial := func() *nlsock.Conn {
-		c, err := nlsock.Dial(nlsock.Generic, &nlsock.Config{ReadBuffer: 4 << 20})
+		c, err := nlsock.Dial(nlsock.Generic, &nlsock.Config{ReadBuffer: 4 << 20, NetNS: netns})
 		if err != nil {
 			testenv.Skip(t, "netlink socket: "+err.Error())
 		}
