@@ -3,14 +3,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/hex"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,53 +27,6 @@ type toolDatagram struct {
 	data []byte
 }
 
-var (
-	straceCall = regexp.MustCompile(`^(sendto|sendmsg|recvfrom|recvmsg)\(.*\) += (-?\d+)`)
-	straceHex  = regexp.MustCompile(`^ \| [0-9a-f]{5}  `)
-)
-
-// parseStrace reads the datagrams of a netlink socket out of strace's
-// output with -e write=all -e read=all: each send and receive call, then
-// the hex dump of its data. A peek (MSG_PEEK) is left out.
-func parseStrace(t *testing.T, out []byte) []toolDatagram {
-	t.Helper()
-	var dgs []toolDatagram
-	var cur *toolDatagram
-	want, call := 0, ""
-	finish := func() {
-		if cur != nil && len(cur.data) > 0 {
-			if len(cur.data) != want {
-				t.Fatalf("strace dumped %d bytes of a %d-byte datagram: %s", len(cur.data), want, call)
-			}
-			dgs = append(dgs, *cur)
-		}
-		cur = nil
-	}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if m := straceCall.FindStringSubmatch(line); m != nil {
-			finish()
-			n, _ := strconv.Atoi(m[2])
-			if n > 0 && !strings.Contains(line, "MSG_PEEK") {
-				cur, want, call = &toolDatagram{out: strings.HasPrefix(m[1], "send")}, n, line
-			}
-			continue
-		}
-		if cur == nil || !straceHex.MatchString(line) || len(line) < 10+49 {
-			continue
-		}
-		b, err := hex.DecodeString(strings.ReplaceAll(line[10:10+49], " ", ""))
-		if err != nil {
-			t.Fatalf("strace hex line %q: %v", line, err)
-		}
-		cur.data = append(cur.data, b...)
-	}
-	finish()
-	return dgs
-}
-
 // toolRecorder runs ip, bridge and tc in a network namespace under strace
 // and keeps the netlink datagrams they exchange.
 type toolRecorder struct {
@@ -92,7 +42,7 @@ func (r *toolRecorder) run(mayFail bool, tool string, args ...string) {
 	r.t.Helper()
 	path := testenv.LookPath(r.t, tool)
 	log := filepath.Join(r.t.TempDir(), "strace.out")
-	argv := append([]string{"-qq", "-o", log, "-e", "trace=sendto,sendmsg,recvfrom,recvmsg", "-e", "write=all", "-e", "read=all", "-s", "0", "--", path, "-n", r.ns}, args...)
+	argv := append([]string{"-qq", "-o", log, "-e", "trace=socket,close,sendto,sendmsg,recvfrom,recvmsg", "-e", "write=all", "-e", "read=all", "-s", "0", "--", path, "-n", r.ns}, args...)
 	out, err := exec.Command(r.strace, argv...).CombinedOutput()
 	if err != nil && !mayFail {
 		r.t.Fatalf("%s %s: %v: %s", tool, strings.Join(args, " "), err, out)
@@ -101,7 +51,11 @@ func (r *toolRecorder) run(mayFail bool, tool string, args ...string) {
 	if rerr != nil {
 		r.t.Fatal(rerr)
 	}
-	r.dgs = append(r.dgs, dropLinkDumps(parseStrace(r.t, b))...)
+	var dgs []toolDatagram
+	for _, dg := range parseStraceSockets(r.t, b) {
+		dgs = append(dgs, dg.toolDatagram)
+	}
+	r.dgs = append(r.dgs, dropLinkDumps(dgs)...)
 }
 
 // dropLinkDumps leaves out the link dumps the tools make to map names to

@@ -33,6 +33,7 @@ var (
 	straceSocket = regexp.MustCompile(`^socket\(AF_NETLINK, [^,]+, (NETLINK_[A-Z_]+|\d+)\) += (\d+)$`)
 	straceClose  = regexp.MustCompile(`^close\((\d+)\) += 0$`)
 	straceFDCall = regexp.MustCompile(`^(sendto|sendmsg|recvfrom|recvmsg)\((\d+), .*\) += (-?\d+)`)
+	straceHex    = regexp.MustCompile(`^ \| [0-9a-f]{5}  `)
 )
 
 // netlinkProtocol returns the number of a netlink protocol as strace
@@ -59,8 +60,9 @@ func netlinkProtocol(name string) (uint16, bool) {
 // -e trace=socket,close,sendto,sendmsg,recvfrom,recvmsg -e write=all -e
 // read=all: socket() calls tell each descriptor's protocol, close() calls
 // end it, and each send or receive on a netlink descriptor is followed by
-// the hex dump of its data. Calls on other descriptors and peeks
-// (MSG_PEEK) are left out.
+// the hex dump of its data, which must be as long as the call's return
+// value. Calls on other descriptors and peeks (MSG_PEEK) are left out.
+// Every recorder (toolRecorder and socketRecorder) reads its logs with it.
 func parseStraceSockets(t *testing.T, out []byte) []socketDatagram {
 	t.Helper()
 	protos := map[string]uint16{}
