@@ -183,12 +183,7 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 		l.u32("dbs", m.DBs)
 	case "unix_diag_req":
 		m, _ := sockdiag.ParseUnixDiagReq(p, o)
-		l.add("family", int64(m.Family))
-		l.add("protocol", int64(m.Protocol))
-		l.u32("states", m.States)
-		l.u32("ino", m.Ino)
-		l.u32("show", m.Show)
-		l.cookie(m.Cookie)
+		l.diagReq(m.Family, m.Protocol, true, m.States, m.Ino, m.Show, m.Cookie)
 	case "unix_diag_msg":
 		m, _ := sockdiag.ParseUnixDiagMsg(p, o)
 		l.add("family", int64(m.Family))
@@ -198,11 +193,7 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 		l.cookie(m.Cookie)
 	case "netlink_diag_req":
 		m, _ := sockdiag.ParseNetlinkDiagReq(p, o)
-		l.add("family", int64(m.Family))
-		l.add("protocol", int64(m.Protocol))
-		l.u32("ino", m.Ino)
-		l.u32("show", m.Show)
-		l.cookie(m.Cookie)
+		l.diagReq(m.Family, m.Protocol, false, 0, m.Ino, m.Show, m.Cookie)
 	case "netlink_diag_msg":
 		m, _ := sockdiag.ParseNetlinkDiagMsg(p, o)
 		l.add("family", int64(m.Family))
@@ -216,11 +207,7 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 		l.cookie(m.Cookie)
 	case "packet_diag_req":
 		m, _ := sockdiag.ParsePacketDiagReq(p, o)
-		l.add("family", int64(m.Family))
-		l.add("protocol", int64(m.Protocol))
-		l.u32("ino", m.Ino)
-		l.u32("show", m.Show)
-		l.cookie(m.Cookie)
+		l.diagReq(m.Family, m.Protocol, false, 0, m.Ino, m.Show, m.Cookie)
 	case "packet_diag_msg":
 		m, _ := sockdiag.ParsePacketDiagMsg(p, o)
 		l.add("family", int64(m.Family))
@@ -230,12 +217,7 @@ func (d *Dissector) diagHeader(h *Header, p []byte, k *Kind) int {
 		l.cookie(m.Cookie)
 	case "vsock_diag_req":
 		m, _ := sockdiag.ParseVsockDiagReq(p, o)
-		l.add("family", int64(m.Family))
-		l.add("protocol", int64(m.Protocol))
-		l.u32("states", m.States)
-		l.u32("ino", m.Ino)
-		l.u32("show", m.Show)
-		l.cookie(m.Cookie)
+		l.diagReq(m.Family, m.Protocol, true, m.States, m.Ino, m.Show, m.Cookie)
 	case "vsock_diag_msg":
 		m, _ := sockdiag.ParseVsockDiagMsg(p, o)
 		l.add("family", int64(m.Family))
@@ -267,6 +249,21 @@ func (l *fieldList) sockID(id *sockdiag.SockID, af uint8) {
 	l.u32("id.if", id.If)
 	l.u32("id.cookie[0]", id.Cookie[0])
 	l.u32("id.cookie[1]", id.Cookie[1])
+}
+
+// diagReq adds the members of a unix_diag_req, netlink_diag_req,
+// packet_diag_req or vsock_diag_req, which differ only in whether they
+// have states (unix and vsock do): family, protocol, states, ino, show
+// and the cookie.
+func (l *fieldList) diagReq(family, protocol uint8, hasStates bool, states, ino, show uint32, c sockdiag.Cookie) {
+	l.add("family", int64(family))
+	l.add("protocol", int64(protocol))
+	if hasStates {
+		l.u32("states", states)
+	}
+	l.u32("ino", ino)
+	l.u32("show", show)
+	l.cookie(c)
 }
 
 func (l *fieldList) cookie(c sockdiag.Cookie) {
