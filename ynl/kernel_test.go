@@ -12,76 +12,19 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nlwire/nlwire/internal/linuxsrc"
 	"github.com/nlwire/nlwire/internal/testenv"
 )
 
-// The kernel sources the tests read: the Debian package
-// linux-source-6.12 ships them as /usr/src/linux-source-6.12.tar.xz;
-// the tests extract Documentation/netlink and tools/net/ynl once into
-// the user's cache directory. NLWIRE_LINUX_SRC may name another tree
-// (an extracted kernel source directory).
-const kernelTarballGlob = "/usr/src/linux-source-6.12*.tar.xz"
-
 // kernelSources returns the kernel's spec directory and its
-// tools/net/ynl directory, or skips the test.
+// tools/net/ynl directory (testenv.LinuxSrc: NLWIRE_LINUX_SRC, an
+// extracted /usr/src/linux-source-6.12*, or Debian's tarball
+// /usr/src/linux-source-6.12.tar.xz, of which Documentation/netlink and
+// tools/net/ynl are extracted once into the user's cache directory), or
+// skips the test.
 func kernelSources(t *testing.T) (specs, ynl string) {
 	t.Helper()
-	var roots []string
-	if dir := os.Getenv("NLWIRE_LINUX_SRC"); dir != "" {
-		roots = append(roots, dir)
-	}
-	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
-	for _, d := range dirs {
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-			roots = append(roots, d)
-		}
-	}
-	for _, r := range roots {
-		if _, err := os.Stat(filepath.Join(r, "Documentation/netlink/specs")); err == nil {
-			return filepath.Join(r, "Documentation/netlink/specs"), filepath.Join(r, "tools/net/ynl")
-		}
-	}
-	tarballs, _ := filepath.Glob(kernelTarballGlob)
-	if len(tarballs) == 0 {
-		testenv.Skip(t, "kernel sources not found: no "+kernelTarballGlob+" (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
-	}
-	tarball := tarballs[len(tarballs)-1]
-	fi, err := os.Stat(tarball)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
-	dir := filepath.Join(cache, "nlwire-ynl", base+"-"+strconv.FormatInt(fi.Size(), 10)+"-"+strconv.FormatInt(fi.ModTime().Unix(), 10))
-	root := filepath.Join(dir, base)
-	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
-		tar := testenv.LookPath(t, "tar")
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		tmp, err := os.MkdirTemp(filepath.Dir(dir), "extract-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer os.RemoveAll(tmp)
-		t.Logf("extracting the specs from %s (once)", tarball)
-		cmd := exec.Command(tar, "-xJf", tarball, "-C", tmp, "--wildcards",
-			base+"/Documentation/netlink/*", base+"/tools/net/ynl/*")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("tar: %v\n%s", err, out)
-		}
-		if err := os.WriteFile(filepath.Join(tmp, "complete"), nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			if _, err2 := os.Stat(filepath.Join(dir, "complete")); err2 != nil {
-				t.Fatal(err)
-			} // else another test run extracted it first
-		}
-	}
+	root := testenv.LinuxSrc(t, linuxsrc.YNLPaths()...)
 	return filepath.Join(root, "Documentation/netlink/specs"), filepath.Join(root, "tools/net/ynl")
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/linuxsrc"
 	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/ynl"
 	"github.com/nlwire/nlwire/ynl/tables"
@@ -1395,67 +1396,13 @@ func pydCounts(m map[string]int) string {
 }
 
 // pydiffSources returns the 6.12 kernel's spec directory and its
-// tools/net/ynl, found as the ynl package's tests find them (the Debian
-// package's tarball, extracted once into the user's cache directory, or
-// NLWIRE_LINUX_SRC), or skips the test.
+// tools/net/ynl, found as the ynl package's tests find them
+// (testenv.LinuxSrc: NLWIRE_LINUX_SRC, an extracted
+// /usr/src/linux-source-6.12*, or the Debian package's tarball,
+// extracted once into the user's cache directory), or skips the test.
 func pydiffSources(t *testing.T) (specs, ynlDir string) {
 	t.Helper()
-	var roots []string
-	if dir := os.Getenv("NLWIRE_LINUX_SRC"); dir != "" {
-		roots = append(roots, dir)
-	}
-	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
-	for _, d := range dirs {
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-			roots = append(roots, d)
-		}
-	}
-	for _, r := range roots {
-		if _, err := os.Stat(filepath.Join(r, "tools/net/ynl/lib/ynl.py")); err == nil {
-			return filepath.Join(r, "Documentation/netlink/specs"), filepath.Join(r, "tools/net/ynl")
-		}
-	}
-	const glob = "/usr/src/linux-source-6.12*.tar.xz"
-	tarballs, _ := filepath.Glob(glob)
-	if len(tarballs) == 0 {
-		testenv.Skip(t, "kernel sources not found: no "+glob+" (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
-	}
-	tarball := tarballs[len(tarballs)-1]
-	fi, err := os.Stat(tarball)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
-	dir := filepath.Join(cache, "nlwire-ynl", base+"-"+strconv.FormatInt(fi.Size(), 10)+"-"+strconv.FormatInt(fi.ModTime().Unix(), 10))
-	root := filepath.Join(dir, base)
-	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
-		tar := testenv.LookPath(t, "tar")
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		tmp, err := os.MkdirTemp(filepath.Dir(dir), "extract-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer os.RemoveAll(tmp)
-		cmd := exec.Command(tar, "-xJf", tarball, "-C", tmp, "--wildcards",
-			base+"/Documentation/netlink/*", base+"/tools/net/ynl/*")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("tar: %v\n%s", err, out)
-		}
-		if err := os.WriteFile(filepath.Join(tmp, "complete"), nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			if _, err2 := os.Stat(filepath.Join(dir, "complete")); err2 != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	root := testenv.LinuxSrc(t, linuxsrc.YNLPaths()...)
 	return filepath.Join(root, "Documentation/netlink/specs"), filepath.Join(root, "tools/net/ynl")
 }
 

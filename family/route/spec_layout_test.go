@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -14,47 +13,20 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/family/route"
+	"github.com/nlwire/nlwire/internal/linuxsrc"
 	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/validate"
 	"github.com/nlwire/nlwire/ynl"
 )
 
-// kernelSpecDir returns a directory of the kernel's YNL specs: the
-// extracted sources NLWIRE_LINUX_SRC names, an extracted
-// /usr/src/linux-source-6.12, the copy package ynl's tests cache, or the
-// specs extracted from Debian's linux-source-6.12 tarball into a
-// temporary directory. It skips the test if there are none.
+// kernelSpecDir returns a directory of the kernel's YNL specs
+// (testenv.LinuxSrc: the extracted sources NLWIRE_LINUX_SRC names, an
+// extracted /usr/src/linux-source-6.12, or Debian's linux-source-6.12
+// tarball, extracted once into the user's cache directory, the copy
+// package ynl's tests use). It skips the test if there are none.
 func kernelSpecDir(t *testing.T) string {
 	t.Helper()
-	const sub = "Documentation/netlink/specs"
-	var dirs []string
-	if d := os.Getenv("NLWIRE_LINUX_SRC"); d != "" {
-		dirs = append(dirs, filepath.Join(d, sub))
-	}
-	if m, _ := filepath.Glob("/usr/src/linux-source-6.12*/" + sub); len(m) > 0 {
-		dirs = append(dirs, m...)
-	}
-	if cache, err := os.UserCacheDir(); err == nil {
-		m, _ := filepath.Glob(filepath.Join(cache, "nlwire-ynl", "*", "linux-source-6.12*", sub))
-		dirs = append(dirs, m...)
-	}
-	for _, d := range dirs {
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-			return d
-		}
-	}
-	tarballs, _ := filepath.Glob("/usr/src/linux-source-6.12*.tar.xz")
-	if len(tarballs) == 0 {
-		testenv.Skip(t, "no kernel YNL specs: no /usr/src/linux-source-6.12*.tar.xz (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
-	}
-	tar := testenv.LookPath(t, "tar")
-	tmp := t.TempDir()
-	base := strings.TrimSuffix(filepath.Base(tarballs[len(tarballs)-1]), ".tar.xz")
-	out, err := exec.Command(tar, "-xJf", tarballs[len(tarballs)-1], "-C", tmp, "--wildcards", base+"/"+sub+"/*").CombinedOutput()
-	if err != nil {
-		t.Fatalf("tar: %v\n%s", err, out)
-	}
-	return filepath.Join(tmp, base, sub)
+	return filepath.Join(testenv.LinuxSrc(t, linuxsrc.YNLPaths()...), "Documentation/netlink/specs")
 }
 
 // loadSpec parses the spec of one of names (the file's name changed from

@@ -5,72 +5,26 @@ package testenv
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
 
 // UAPIDir returns a directory whose linux/ holds the named headers of
-// the 6.12 kernel's include/uapi/linux (from NLWIRE_LINUX_SRC, an
-// unpacked /usr/src/linux-source-6.12, or Debian's tarball, extracted
-// once into the user's cache directory), for gcc's -I ahead of the
-// system's older headers; or skips the test.
+// the 6.12 kernel's include/uapi/linux (LinuxSrc: from NLWIRE_LINUX_SRC,
+// an unpacked /usr/src/linux-source-6.12, or Debian's tarball, of which
+// only those headers are extracted, once, into the user's cache
+// directory), for gcc's -I ahead of the system's older headers; or
+// skips the test.
 func UAPIDir(t testing.TB, headers ...string) string {
 	t.Helper()
-	roots := []string{os.Getenv("NLWIRE_LINUX_SRC")}
-	dirs, _ := filepath.Glob("/usr/src/linux-source-6.12*")
-	roots = append(roots, dirs...)
-	for _, r := range roots {
-		if r == "" {
-			continue
-		}
-		if fi, err := os.Stat(filepath.Join(r, "include/uapi/linux", headers[0])); err == nil && !fi.IsDir() {
-			return filepath.Join(r, "include/uapi")
-		}
+	paths := make([]string, len(headers))
+	for i, h := range headers {
+		paths[i] = "include/uapi/linux/" + h
 	}
-	tarballs, _ := filepath.Glob("/usr/src/linux-source-6.12*.tar.xz")
-	if len(tarballs) == 0 {
-		Skip(t, "kernel headers not found: no /usr/src/linux-source-6.12*.tar.xz (apt-get install linux-source-6.12) and NLWIRE_LINUX_SRC not set")
-	}
-	tarball := tarballs[len(tarballs)-1]
-	fi, err := os.Stat(tarball)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	base := strings.TrimSuffix(filepath.Base(tarball), ".tar.xz")
-	key := base + "-" + strconv.FormatInt(fi.Size(), 10) + "-" + strconv.FormatInt(fi.ModTime().Unix(), 10) + "-" + strings.Join(headers, ",")
-	name := strings.ReplaceAll(key, "/", "_")
-	if len(name) > 200 { // too long for a file name: its hash
-		name = fmt.Sprintf("%x", sha256.Sum256([]byte(key)))
-	}
-	dir := filepath.Join(cache, "nlwire-uapi", name)
-	inc := filepath.Join(dir, base, "include/uapi")
-	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
-		return inc
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-xJf", tarball, "-C", dir}
-	for _, h := range headers {
-		args = append(args, base+"/include/uapi/linux/"+h)
-	}
-	if out, err := exec.Command(LookPath(t, "tar"), args...).CombinedOutput(); err != nil {
-		t.Fatalf("tar %s: %v: %s", strings.Join(args, " "), err, out)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return inc
+	return filepath.Join(LinuxSrc(t, paths...), "include/uapi")
 }
 
 // RunC compiles the C program src with gcc, the directory inc ahead of
