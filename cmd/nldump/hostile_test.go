@@ -35,7 +35,8 @@ type cost struct {
 
 // measure runs decode with a fresh dumper writing to a counter.
 func measure(js bool, decode func(d *dumper)) cost {
-	var out, errs countWriter
+	var out countWriter
+	var errs reportWriter
 	d := newDumper(bufio.NewWriterSize(&out, 64<<10), &errs)
 	d.json, d.validate = js, true
 	var before, after runtime.MemStats
@@ -44,7 +45,17 @@ func measure(js bool, decode func(d *dumper)) cost {
 	d.endFile("x")
 	d.flush()
 	runtime.ReadMemStats(&after)
-	return cost{out: out.n, errs: errs.n, alloc: int(after.TotalAlloc - before.TotalAlloc), work: d.work, messages: d.messages, reports: d.malformed}
+	return cost{out: out.n, errs: errs.n, alloc: int(after.TotalAlloc - before.TotalAlloc), work: d.work, messages: d.messages, reports: d.malformed + errs.notes}
+}
+
+// reportWriter counts the bytes of standard error and the notes among
+// its reports (bytes the kernel ignores: reports, but not problems).
+type reportWriter struct{ n, notes int }
+
+func (w *reportWriter) Write(p []byte) (int, error) {
+	w.n += len(p)
+	w.notes += bytes.Count(p, []byte(notePrefix))
+	return len(p), nil
 }
 
 // check fails t if c exceeds the guarantees for an input of n bytes
@@ -58,7 +69,8 @@ func (c cost) check(t testing.TB, what string, js bool, n, labelLen int) {
 	if max := per*n + c.messages*(perMessage+labelLen); c.out > max {
 		t.Errorf("%s: %d bytes of output for %d of input (%d messages), over %d", what, c.out, n, c.messages, max)
 	}
-	// At most maxReports reports a file, then one line with the count.
+	// At most maxReports reports (problems and notes) a file, then one
+	// line with the count.
 	if max := (min(c.reports, maxReports) + 1) * (reportLen + labelLen); c.errs > max {
 		t.Errorf("%s: %d bytes of reports for %d of input (%d reports), over %d", what, c.errs, n, c.reports, max)
 	}
