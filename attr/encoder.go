@@ -188,3 +188,12 @@ func (e *Encoder) Reset() {
 	e.err = nil
 	e.gen++ // nests begun before the reset no longer match
 }
+
+// Order returns the byte order the encoder writes integers in
+// (LittleEndian or BigEndian, never Native).
+func (e *Encoder) Order() nlwire.Order {
+	if e.be {
+		return nlwire.BigEndian
+	}
+	return nlwire.LittleEndian
+}

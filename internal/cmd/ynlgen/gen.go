@@ -168,6 +168,7 @@ func (g *gen) files() (map[string][]byte, error) {
 		{"zconsts.go", g.genConsts},
 		{"zsets.go", g.genSets},
 		{"zfamily.go", g.genFamily},
+		{"ztyped.go", g.genTyped},
 	}
 	if g.spec.Protocol.IsGenetlink() {
 		steps = append(steps, struct {
