@@ -6850,30 +6850,30 @@ func (x *Nl80211) SetVifRadioMask(v uint32) {
 	x.has[5] |= 1 << 12
 }
 
-// FrameType holds the attributes of the set "frame-type-attrs" (NL80211_ATTR_*): each one's value
+// FrameTypeSet holds the attributes of the set "frame-type-attrs" (NL80211_ATTR_*): each one's value
 // and whether it is present. Decode fills it; the getters report
 // presence; the setters mark an attribute present; Encode writes the
 // present ones in the spec's order. Strings and binary payloads are
 // views into the decoded buffer. The zero value holds none.
-type FrameType struct {
+type FrameTypeSet struct {
 	has        [1]uint64
 	mode       typed.Mode
 	fFrameType uint16
 }
 
 // Reset marks every attribute absent.
-func (x *FrameType) Reset() { x.has = [1]uint64{} }
+func (x *FrameTypeSet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
 // message's attributes, into x, replacing what x held. o may be nil.
-func (x *FrameType) Decode(b []byte, o *typed.Options) error {
+func (x *FrameTypeSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	return x.decode(b, o, o.Base)
 }
 
-func (x *FrameType) decode(b []byte, o *typed.Options, base int) error {
+func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
@@ -6915,19 +6915,19 @@ func (x *FrameType) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FrameType) Encode(e *attr.Encoder) {
+func (x *FrameTypeSet) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		e.Uint16(NL80211_ATTR_FRAME_TYPE, uint16(x.fFrameType))
 	}
 }
 
 // FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present.
-func (x *FrameType) FrameType() (uint16, bool) {
+func (x *FrameTypeSet) FrameType() (uint16, bool) {
 	return uint16(x.fFrameType), x.has[0]&(1<<0) != 0
 }
 
 // SetFrameType sets NL80211_ATTR_FRAME_TYPE.
-func (x *FrameType) SetFrameType(v uint16) {
+func (x *FrameTypeSet) SetFrameType(v uint16) {
 	x.fFrameType = uint16(v)
 	x.has[0] |= 1 << 0
 }
@@ -8945,19 +8945,19 @@ func (x *IftypeData) SetEhtCapPpe(p []byte) {
 type Iftype struct {
 	has          [1]uint64
 	mode         typed.Mode
-	fUnspecified FrameType
-	fAdhoc       FrameType
-	fStation     FrameType
-	fAp          FrameType
-	fApVlan      FrameType
-	fWds         FrameType
-	fMonitor     FrameType
-	fMeshPoint   FrameType
-	fP2pClient   FrameType
-	fP2pGo       FrameType
-	fP2pDevice   FrameType
-	fOcb         FrameType
-	fNan         FrameType
+	fUnspecified FrameTypeSet
+	fAdhoc       FrameTypeSet
+	fStation     FrameTypeSet
+	fAp          FrameTypeSet
+	fApVlan      FrameTypeSet
+	fWds         FrameTypeSet
+	fMonitor     FrameTypeSet
+	fMeshPoint   FrameTypeSet
+	fP2pClient   FrameTypeSet
+	fP2pGo       FrameTypeSet
+	fP2pDevice   FrameTypeSet
+	fOcb         FrameTypeSet
+	fNan         FrameTypeSet
 }
 
 // Reset marks every attribute absent.
@@ -9181,156 +9181,156 @@ func (x *Iftype) Encode(e *attr.Encoder) {
 }
 
 // Unspecified returns the nest NL80211_IFTYPE_UNSPECIFIED, and whether it is present.
-func (x *Iftype) Unspecified() (*FrameType, bool) {
+func (x *Iftype) Unspecified() (*FrameTypeSet, bool) {
 	return &x.fUnspecified, x.has[0]&(1<<0) != 0
 }
 
 // SetUnspecified marks the nest NL80211_IFTYPE_UNSPECIFIED present, empty, and returns it to fill.
-func (x *Iftype) SetUnspecified() *FrameType {
+func (x *Iftype) SetUnspecified() *FrameTypeSet {
 	x.fUnspecified.Reset()
 	x.has[0] |= 1 << 0
 	return &x.fUnspecified
 }
 
 // Adhoc returns the nest NL80211_IFTYPE_ADHOC, and whether it is present.
-func (x *Iftype) Adhoc() (*FrameType, bool) {
+func (x *Iftype) Adhoc() (*FrameTypeSet, bool) {
 	return &x.fAdhoc, x.has[0]&(1<<1) != 0
 }
 
 // SetAdhoc marks the nest NL80211_IFTYPE_ADHOC present, empty, and returns it to fill.
-func (x *Iftype) SetAdhoc() *FrameType {
+func (x *Iftype) SetAdhoc() *FrameTypeSet {
 	x.fAdhoc.Reset()
 	x.has[0] |= 1 << 1
 	return &x.fAdhoc
 }
 
 // Station returns the nest NL80211_IFTYPE_STATION, and whether it is present.
-func (x *Iftype) Station() (*FrameType, bool) {
+func (x *Iftype) Station() (*FrameTypeSet, bool) {
 	return &x.fStation, x.has[0]&(1<<2) != 0
 }
 
 // SetStation marks the nest NL80211_IFTYPE_STATION present, empty, and returns it to fill.
-func (x *Iftype) SetStation() *FrameType {
+func (x *Iftype) SetStation() *FrameTypeSet {
 	x.fStation.Reset()
 	x.has[0] |= 1 << 2
 	return &x.fStation
 }
 
 // Ap returns the nest NL80211_IFTYPE_AP, and whether it is present.
-func (x *Iftype) Ap() (*FrameType, bool) {
+func (x *Iftype) Ap() (*FrameTypeSet, bool) {
 	return &x.fAp, x.has[0]&(1<<3) != 0
 }
 
 // SetAp marks the nest NL80211_IFTYPE_AP present, empty, and returns it to fill.
-func (x *Iftype) SetAp() *FrameType {
+func (x *Iftype) SetAp() *FrameTypeSet {
 	x.fAp.Reset()
 	x.has[0] |= 1 << 3
 	return &x.fAp
 }
 
 // ApVlan returns the nest NL80211_IFTYPE_AP_VLAN, and whether it is present.
-func (x *Iftype) ApVlan() (*FrameType, bool) {
+func (x *Iftype) ApVlan() (*FrameTypeSet, bool) {
 	return &x.fApVlan, x.has[0]&(1<<4) != 0
 }
 
 // SetApVlan marks the nest NL80211_IFTYPE_AP_VLAN present, empty, and returns it to fill.
-func (x *Iftype) SetApVlan() *FrameType {
+func (x *Iftype) SetApVlan() *FrameTypeSet {
 	x.fApVlan.Reset()
 	x.has[0] |= 1 << 4
 	return &x.fApVlan
 }
 
 // Wds returns the nest NL80211_IFTYPE_WDS, and whether it is present.
-func (x *Iftype) Wds() (*FrameType, bool) {
+func (x *Iftype) Wds() (*FrameTypeSet, bool) {
 	return &x.fWds, x.has[0]&(1<<5) != 0
 }
 
 // SetWds marks the nest NL80211_IFTYPE_WDS present, empty, and returns it to fill.
-func (x *Iftype) SetWds() *FrameType {
+func (x *Iftype) SetWds() *FrameTypeSet {
 	x.fWds.Reset()
 	x.has[0] |= 1 << 5
 	return &x.fWds
 }
 
 // Monitor returns the nest NL80211_IFTYPE_MONITOR, and whether it is present.
-func (x *Iftype) Monitor() (*FrameType, bool) {
+func (x *Iftype) Monitor() (*FrameTypeSet, bool) {
 	return &x.fMonitor, x.has[0]&(1<<6) != 0
 }
 
 // SetMonitor marks the nest NL80211_IFTYPE_MONITOR present, empty, and returns it to fill.
-func (x *Iftype) SetMonitor() *FrameType {
+func (x *Iftype) SetMonitor() *FrameTypeSet {
 	x.fMonitor.Reset()
 	x.has[0] |= 1 << 6
 	return &x.fMonitor
 }
 
 // MeshPoint returns the nest NL80211_IFTYPE_MESH_POINT, and whether it is present.
-func (x *Iftype) MeshPoint() (*FrameType, bool) {
+func (x *Iftype) MeshPoint() (*FrameTypeSet, bool) {
 	return &x.fMeshPoint, x.has[0]&(1<<7) != 0
 }
 
 // SetMeshPoint marks the nest NL80211_IFTYPE_MESH_POINT present, empty, and returns it to fill.
-func (x *Iftype) SetMeshPoint() *FrameType {
+func (x *Iftype) SetMeshPoint() *FrameTypeSet {
 	x.fMeshPoint.Reset()
 	x.has[0] |= 1 << 7
 	return &x.fMeshPoint
 }
 
 // P2pClient returns the nest NL80211_IFTYPE_P2P_CLIENT, and whether it is present.
-func (x *Iftype) P2pClient() (*FrameType, bool) {
+func (x *Iftype) P2pClient() (*FrameTypeSet, bool) {
 	return &x.fP2pClient, x.has[0]&(1<<8) != 0
 }
 
 // SetP2pClient marks the nest NL80211_IFTYPE_P2P_CLIENT present, empty, and returns it to fill.
-func (x *Iftype) SetP2pClient() *FrameType {
+func (x *Iftype) SetP2pClient() *FrameTypeSet {
 	x.fP2pClient.Reset()
 	x.has[0] |= 1 << 8
 	return &x.fP2pClient
 }
 
 // P2pGo returns the nest NL80211_IFTYPE_P2P_GO, and whether it is present.
-func (x *Iftype) P2pGo() (*FrameType, bool) {
+func (x *Iftype) P2pGo() (*FrameTypeSet, bool) {
 	return &x.fP2pGo, x.has[0]&(1<<9) != 0
 }
 
 // SetP2pGo marks the nest NL80211_IFTYPE_P2P_GO present, empty, and returns it to fill.
-func (x *Iftype) SetP2pGo() *FrameType {
+func (x *Iftype) SetP2pGo() *FrameTypeSet {
 	x.fP2pGo.Reset()
 	x.has[0] |= 1 << 9
 	return &x.fP2pGo
 }
 
 // P2pDevice returns the nest NL80211_IFTYPE_P2P_DEVICE, and whether it is present.
-func (x *Iftype) P2pDevice() (*FrameType, bool) {
+func (x *Iftype) P2pDevice() (*FrameTypeSet, bool) {
 	return &x.fP2pDevice, x.has[0]&(1<<10) != 0
 }
 
 // SetP2pDevice marks the nest NL80211_IFTYPE_P2P_DEVICE present, empty, and returns it to fill.
-func (x *Iftype) SetP2pDevice() *FrameType {
+func (x *Iftype) SetP2pDevice() *FrameTypeSet {
 	x.fP2pDevice.Reset()
 	x.has[0] |= 1 << 10
 	return &x.fP2pDevice
 }
 
 // Ocb returns the nest NL80211_IFTYPE_OCB, and whether it is present.
-func (x *Iftype) Ocb() (*FrameType, bool) {
+func (x *Iftype) Ocb() (*FrameTypeSet, bool) {
 	return &x.fOcb, x.has[0]&(1<<11) != 0
 }
 
 // SetOcb marks the nest NL80211_IFTYPE_OCB present, empty, and returns it to fill.
-func (x *Iftype) SetOcb() *FrameType {
+func (x *Iftype) SetOcb() *FrameTypeSet {
 	x.fOcb.Reset()
 	x.has[0] |= 1 << 11
 	return &x.fOcb
 }
 
 // Nan returns the nest NL80211_IFTYPE_NAN, and whether it is present.
-func (x *Iftype) Nan() (*FrameType, bool) {
+func (x *Iftype) Nan() (*FrameTypeSet, bool) {
 	return &x.fNan, x.has[0]&(1<<12) != 0
 }
 
 // SetNan marks the nest NL80211_IFTYPE_NAN present, empty, and returns it to fill.
-func (x *Iftype) SetNan() *FrameType {
+func (x *Iftype) SetNan() *FrameTypeSet {
 	x.fNan.Reset()
 	x.has[0] |= 1 << 12
 	return &x.fNan
@@ -11299,7 +11299,7 @@ func (r *GetProtocolFeaturesReply) DecodeMessage(m wire.Message, o *typed.Option
 // set's spec name, for code that walks every type (tests, fuzzers).
 var TypedSets = []typed.SetType{
 	{Name: "nl80211-attrs", New: func() typed.Attrs { return new(Nl80211) }},
-	{Name: "frame-type-attrs", New: func() typed.Attrs { return new(FrameType) }},
+	{Name: "frame-type-attrs", New: func() typed.Attrs { return new(FrameTypeSet) }},
 	{Name: "wiphy-bands", New: func() typed.Attrs { return new(WiphyBands) }},
 	{Name: "band-attrs", New: func() typed.Attrs { return new(Band) }},
 	{Name: "bitrate-attrs", New: func() typed.Attrs { return new(Bitrate) }},

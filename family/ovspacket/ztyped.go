@@ -47,12 +47,12 @@ func (s *OvsHeader) parse(p []byte, sw bool) {
 	}
 }
 
-// Packet holds the attributes of the set "packet" (OVS_PACKET_ATTR_*): each one's value
+// PacketSet holds the attributes of the set "packet" (OVS_PACKET_ATTR_*): each one's value
 // and whether it is present. Decode fills it; the getters report
 // presence; the setters mark an attribute present; Encode writes the
 // present ones in the spec's order. Strings and binary payloads are
 // views into the decoded buffer. The zero value holds none.
-type Packet struct {
+type PacketSet struct {
 	has           [1]uint64
 	mode          typed.Mode
 	fPacket       []byte
@@ -67,18 +67,18 @@ type Packet struct {
 }
 
 // Reset marks every attribute absent.
-func (x *Packet) Reset() { x.has = [1]uint64{} }
+func (x *PacketSet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
 // message's attributes, into x, replacing what x held. o may be nil.
-func (x *Packet) Decode(b []byte, o *typed.Options) error {
+func (x *PacketSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	return x.decode(b, o, o.Base)
 }
 
-func (x *Packet) decode(b []byte, o *typed.Options, base int) error {
+func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
@@ -161,7 +161,7 @@ func (x *Packet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Packet) Encode(e *attr.Encoder) {
+func (x *PacketSet) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		e.Put(OVS_PACKET_ATTR_PACKET, x.fPacket)
 	}
@@ -195,65 +195,65 @@ func (x *Packet) Encode(e *attr.Encoder) {
 }
 
 // Packet returns OVS_PACKET_ATTR_PACKET's payload as a view, and whether it is present.
-func (x *Packet) Packet() ([]byte, bool) {
+func (x *PacketSet) Packet() ([]byte, bool) {
 	return x.fPacket, x.has[0]&(1<<0) != 0
 }
 
 // SetPacket sets OVS_PACKET_ATTR_PACKET's payload; x keeps the view p.
-func (x *Packet) SetPacket(p []byte) {
+func (x *PacketSet) SetPacket(p []byte) {
 	x.fPacket = p
 	x.has[0] |= 1 << 0
 }
 
 // Key returns OVS_PACKET_ATTR_KEY's payload as a view, and whether it is present.
-func (x *Packet) Key() ([]byte, bool) {
+func (x *PacketSet) Key() ([]byte, bool) {
 	return x.fKey, x.has[0]&(1<<1) != 0
 }
 
 // SetKey sets OVS_PACKET_ATTR_KEY's payload; x keeps the view p.
-func (x *Packet) SetKey(p []byte) {
+func (x *PacketSet) SetKey(p []byte) {
 	x.fKey = p
 	x.has[0] |= 1 << 1
 }
 
 // Actions returns OVS_PACKET_ATTR_ACTIONS's payload as a view, and whether it is present.
-func (x *Packet) Actions() ([]byte, bool) {
+func (x *PacketSet) Actions() ([]byte, bool) {
 	return x.fActions, x.has[0]&(1<<2) != 0
 }
 
 // SetActions sets OVS_PACKET_ATTR_ACTIONS's payload; x keeps the view p.
-func (x *Packet) SetActions(p []byte) {
+func (x *PacketSet) SetActions(p []byte) {
 	x.fActions = p
 	x.has[0] |= 1 << 2
 }
 
 // Userdata returns OVS_PACKET_ATTR_USERDATA's payload as a view, and whether it is present.
-func (x *Packet) Userdata() ([]byte, bool) {
+func (x *PacketSet) Userdata() ([]byte, bool) {
 	return x.fUserdata, x.has[0]&(1<<3) != 0
 }
 
 // SetUserdata sets OVS_PACKET_ATTR_USERDATA's payload; x keeps the view p.
-func (x *Packet) SetUserdata(p []byte) {
+func (x *PacketSet) SetUserdata(p []byte) {
 	x.fUserdata = p
 	x.has[0] |= 1 << 3
 }
 
 // EgressTunKey returns OVS_PACKET_ATTR_EGRESS_TUN_KEY's payload as a view, and whether it is present.
-func (x *Packet) EgressTunKey() ([]byte, bool) {
+func (x *PacketSet) EgressTunKey() ([]byte, bool) {
 	return x.fEgressTunKey, x.has[0]&(1<<4) != 0
 }
 
 // SetEgressTunKey sets OVS_PACKET_ATTR_EGRESS_TUN_KEY's payload; x keeps the view p.
-func (x *Packet) SetEgressTunKey(p []byte) {
+func (x *PacketSet) SetEgressTunKey(p []byte) {
 	x.fEgressTunKey = p
 	x.has[0] |= 1 << 4
 }
 
 // Probe reports whether the flag OVS_PACKET_ATTR_PROBE is present.
-func (x *Packet) Probe() bool { return x.has[0]&(1<<5) != 0 }
+func (x *PacketSet) Probe() bool { return x.has[0]&(1<<5) != 0 }
 
 // SetProbe sets or clears the flag OVS_PACKET_ATTR_PROBE.
-func (x *Packet) SetProbe(v bool) {
+func (x *PacketSet) SetProbe(v bool) {
 	if v {
 		x.has[0] |= 1 << 5
 	} else {
@@ -262,45 +262,45 @@ func (x *Packet) SetProbe(v bool) {
 }
 
 // Mru returns OVS_PACKET_ATTR_MRU and whether it is present.
-func (x *Packet) Mru() (uint16, bool) {
+func (x *PacketSet) Mru() (uint16, bool) {
 	return uint16(x.fMru), x.has[0]&(1<<6) != 0
 }
 
 // SetMru sets OVS_PACKET_ATTR_MRU.
-func (x *Packet) SetMru(v uint16) {
+func (x *PacketSet) SetMru(v uint16) {
 	x.fMru = uint16(v)
 	x.has[0] |= 1 << 6
 }
 
 // Len returns OVS_PACKET_ATTR_LEN and whether it is present.
-func (x *Packet) Len() (uint32, bool) {
+func (x *PacketSet) Len() (uint32, bool) {
 	return uint32(x.fLen), x.has[0]&(1<<7) != 0
 }
 
 // SetLen sets OVS_PACKET_ATTR_LEN.
-func (x *Packet) SetLen(v uint32) {
+func (x *PacketSet) SetLen(v uint32) {
 	x.fLen = uint32(v)
 	x.has[0] |= 1 << 7
 }
 
 // Hash returns OVS_PACKET_ATTR_HASH and whether it is present.
-func (x *Packet) Hash() (uint64, bool) {
+func (x *PacketSet) Hash() (uint64, bool) {
 	return uint64(x.fHash), x.has[0]&(1<<8) != 0
 }
 
 // SetHash sets OVS_PACKET_ATTR_HASH.
-func (x *Packet) SetHash(v uint64) {
+func (x *PacketSet) SetHash(v uint64) {
 	x.fHash = uint64(v)
 	x.has[0] |= 1 << 8
 }
 
 // UpcallPid returns OVS_PACKET_ATTR_UPCALL_PID and whether it is present.
-func (x *Packet) UpcallPid() (uint32, bool) {
+func (x *PacketSet) UpcallPid() (uint32, bool) {
 	return uint32(x.fUpcallPid), x.has[0]&(1<<9) != 0
 }
 
 // SetUpcallPid sets OVS_PACKET_ATTR_UPCALL_PID.
-func (x *Packet) SetUpcallPid(v uint32) {
+func (x *PacketSet) SetUpcallPid(v uint32) {
 	x.fUpcallPid = uint32(v)
 	x.has[0] |= 1 << 9
 }
@@ -309,7 +309,7 @@ func (x *Packet) SetUpcallPid(v uint32) {
 type MissMsg struct {
 	// Fixed is the message's fixed header.
 	Fixed OvsHeader
-	Packet
+	PacketSet
 }
 
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
@@ -330,14 +330,14 @@ func (r *MissMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	} else {
 		p = p[4:]
 	}
-	return r.Packet.decode(p, o, o.Base+wire.HeaderLen+4)
+	return r.PacketSet.decode(p, o, o.Base+wire.HeaderLen+4)
 }
 
 // ActionMsg is the notification of "action" (OVS_PACKET_CMD_ACTION): the attributes of "packet" after a struct ovs_header.
 type ActionMsg struct {
 	// Fixed is the message's fixed header.
 	Fixed OvsHeader
-	Packet
+	PacketSet
 }
 
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
@@ -358,14 +358,14 @@ func (r *ActionMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	} else {
 		p = p[4:]
 	}
-	return r.Packet.decode(p, o, o.Base+wire.HeaderLen+4)
+	return r.PacketSet.decode(p, o, o.Base+wire.HeaderLen+4)
 }
 
 // ExecuteRequest is the do request of "execute" (OVS_PACKET_CMD_EXECUTE): the attributes of "packet" after a struct ovs_header.
 type ExecuteRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed OvsHeader
-	Packet
+	PacketSet
 }
 
 // Append appends the request to b as one message: h with h.Type the family's
@@ -373,20 +373,20 @@ type ExecuteRequest struct {
 // An attribute the request does not take is an error (ErrNotInRequest),
 // as the kernel's policy for it would refuse it.
 func (r *ExecuteRequest) Append(b *wire.Builder, h wire.Header) error {
-	if extra := r.Packet.has[0] &^ 0x367; extra != 0 {
-		return r.Packet.notInRequest(0, extra)
+	if extra := r.PacketSet.has[0] &^ 0x367; extra != 0 {
+		return r.PacketSet.notInRequest(0, extra)
 	}
 	h.Flags |= wire.Request
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, genl.Header{Cmd: 3, Version: 1})
-	r.Packet.Encode(b.Attrs())
+	r.PacketSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
 
 // notInRequest names the first attribute of extra, bits of word w of
 // x.has, as one a request does not take.
-func (x *Packet) notInRequest(w int, extra uint64) error {
+func (x *PacketSet) notInRequest(w int, extra uint64) error {
 	var names = [...]string{"OVS_PACKET_ATTR_PACKET", "OVS_PACKET_ATTR_KEY", "OVS_PACKET_ATTR_ACTIONS", "OVS_PACKET_ATTR_USERDATA", "OVS_PACKET_ATTR_EGRESS_TUN_KEY", "OVS_PACKET_ATTR_PROBE", "OVS_PACKET_ATTR_MRU", "OVS_PACKET_ATTR_LEN", "OVS_PACKET_ATTR_HASH", "OVS_PACKET_ATTR_UPCALL_PID"}
 	bit := w*64 + bits.TrailingZeros64(extra)
 	name := ""
@@ -399,5 +399,5 @@ func (x *Packet) notInRequest(w int, extra uint64) error {
 // TypedSets lists a constructor for each attribute set's type, by the
 // set's spec name, for code that walks every type (tests, fuzzers).
 var TypedSets = []typed.SetType{
-	{Name: "packet", New: func() typed.Attrs { return new(Packet) }},
+	{Name: "packet", New: func() typed.Attrs { return new(PacketSet) }},
 }

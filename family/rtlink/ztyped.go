@@ -1243,12 +1243,12 @@ type OvpnMode uint32
 // String returns the entry's C name, or the number.
 func (v OvpnMode) String() string { return typed.EnumString(&OvpnModeEnum, uint64(v)) }
 
-// Link holds the attributes of the set "link-attrs" (IFLA_*): each one's value
+// LinkSet holds the attributes of the set "link-attrs" (IFLA_*): each one's value
 // and whether it is present. Decode fills it; the getters report
 // presence; the setters mark an attribute present; Encode writes the
 // present ones in the spec's order. Strings and binary payloads are
 // views into the decoded buffer. The zero value holds none.
-type Link struct {
+type LinkSet struct {
 	has                      [2]uint64
 	mode                     typed.Mode
 	fAddress                 []byte
@@ -1325,18 +1325,18 @@ type Link struct {
 }
 
 // Reset marks every attribute absent.
-func (x *Link) Reset() { x.has = [2]uint64{} }
+func (x *LinkSet) Reset() { x.has = [2]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
 // message's attributes, into x, replacing what x held. o may be nil.
-func (x *Link) Decode(b []byte, o *typed.Options) error {
+func (x *LinkSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	return x.decode(b, o, o.Base)
 }
 
-func (x *Link) decode(b []byte, o *typed.Options, base int) error {
+func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [2]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
@@ -1772,7 +1772,7 @@ func (x *Link) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Link) Encode(e *attr.Encoder) {
+func (x *LinkSet) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
@@ -2016,87 +2016,87 @@ func (x *Link) Encode(e *attr.Encoder) {
 }
 
 // Address returns IFLA_ADDRESS's payload as a view, and whether it is present.
-func (x *Link) Address() ([]byte, bool) {
+func (x *LinkSet) Address() ([]byte, bool) {
 	return x.fAddress, x.has[0]&(1<<0) != 0
 }
 
 // SetAddress sets IFLA_ADDRESS's payload; x keeps the view p.
-func (x *Link) SetAddress(p []byte) {
+func (x *LinkSet) SetAddress(p []byte) {
 	x.fAddress = p
 	x.has[0] |= 1 << 0
 }
 
 // Broadcast returns IFLA_BROADCAST's payload as a view, and whether it is present.
-func (x *Link) Broadcast() ([]byte, bool) {
+func (x *LinkSet) Broadcast() ([]byte, bool) {
 	return x.fBroadcast, x.has[0]&(1<<1) != 0
 }
 
 // SetBroadcast sets IFLA_BROADCAST's payload; x keeps the view p.
-func (x *Link) SetBroadcast(p []byte) {
+func (x *LinkSet) SetBroadcast(p []byte) {
 	x.fBroadcast = p
 	x.has[0] |= 1 << 1
 }
 
 // Ifname returns IFLA_IFNAME, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Ifname() ([]byte, bool) {
+func (x *LinkSet) Ifname() ([]byte, bool) {
 	return x.fIfname, x.has[0]&(1<<2) != 0
 }
 
 // SetIfname sets IFLA_IFNAME; x keeps a view of s.
-func (x *Link) SetIfname(s string) {
+func (x *LinkSet) SetIfname(s string) {
 	x.fIfname = typed.StringView(s)
 	x.has[0] |= 1 << 2
 }
 
 // SetIfnameBytes sets IFLA_IFNAME; x keeps the view s.
-func (x *Link) SetIfnameBytes(s []byte) {
+func (x *LinkSet) SetIfnameBytes(s []byte) {
 	x.fIfname = s
 	x.has[0] |= 1 << 2
 }
 
 // Mtu returns IFLA_MTU and whether it is present.
-func (x *Link) Mtu() (uint32, bool) {
+func (x *LinkSet) Mtu() (uint32, bool) {
 	return uint32(x.fMtu), x.has[0]&(1<<3) != 0
 }
 
 // SetMtu sets IFLA_MTU.
-func (x *Link) SetMtu(v uint32) {
+func (x *LinkSet) SetMtu(v uint32) {
 	x.fMtu = uint32(v)
 	x.has[0] |= 1 << 3
 }
 
 // Link returns IFLA_LINK and whether it is present.
-func (x *Link) Link() (uint32, bool) {
+func (x *LinkSet) Link() (uint32, bool) {
 	return uint32(x.fLink), x.has[0]&(1<<4) != 0
 }
 
 // SetLink sets IFLA_LINK.
-func (x *Link) SetLink(v uint32) {
+func (x *LinkSet) SetLink(v uint32) {
 	x.fLink = uint32(v)
 	x.has[0] |= 1 << 4
 }
 
 // Qdisc returns IFLA_QDISC, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Qdisc() ([]byte, bool) {
+func (x *LinkSet) Qdisc() ([]byte, bool) {
 	return x.fQdisc, x.has[0]&(1<<5) != 0
 }
 
 // SetQdisc sets IFLA_QDISC; x keeps a view of s.
-func (x *Link) SetQdisc(s string) {
+func (x *LinkSet) SetQdisc(s string) {
 	x.fQdisc = typed.StringView(s)
 	x.has[0] |= 1 << 5
 }
 
 // SetQdiscBytes sets IFLA_QDISC; x keeps the view s.
-func (x *Link) SetQdiscBytes(s []byte) {
+func (x *LinkSet) SetQdiscBytes(s []byte) {
 	x.fQdisc = s
 	x.has[0] |= 1 << 5
 }
 
 // Stats returns IFLA_STATS as a struct rtnl_link_stats, and whether it is present.
-func (x *Link) Stats() (RtnlLinkStats, bool) {
+func (x *LinkSet) Stats() (RtnlLinkStats, bool) {
 	if !(x.has[0]&(1<<6) != 0) {
 		return RtnlLinkStats{}, false
 	}
@@ -2110,18 +2110,18 @@ func (x *Link) Stats() (RtnlLinkStats, bool) {
 
 // StatsBytes returns the payload of IFLA_STATS as a view, and whether it is
 // present (nil if it was set as a struct).
-func (x *Link) StatsBytes() ([]byte, bool) {
+func (x *LinkSet) StatsBytes() ([]byte, bool) {
 	return x.fStats, x.has[0]&(1<<6) != 0
 }
 
 // SetStats sets IFLA_STATS to the struct v.
-func (x *Link) SetStats(v RtnlLinkStats) {
+func (x *LinkSet) SetStats(v RtnlLinkStats) {
 	x.vStats, x.fStats = v, nil
 	x.has[0] |= 1 << 6
 }
 
 // SetStatsBytes sets IFLA_STATS to the payload p; x keeps the view.
-func (x *Link) SetStatsBytes(p []byte) {
+func (x *LinkSet) SetStatsBytes(p []byte) {
 	if p == nil {
 		p = []byte{}
 	}
@@ -2131,100 +2131,100 @@ func (x *Link) SetStatsBytes(p []byte) {
 
 // Cost returns IFLA_COST, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Cost() ([]byte, bool) {
+func (x *LinkSet) Cost() ([]byte, bool) {
 	return x.fCost, x.has[0]&(1<<7) != 0
 }
 
 // SetCost sets IFLA_COST; x keeps a view of s.
-func (x *Link) SetCost(s string) {
+func (x *LinkSet) SetCost(s string) {
 	x.fCost = typed.StringView(s)
 	x.has[0] |= 1 << 7
 }
 
 // SetCostBytes sets IFLA_COST; x keeps the view s.
-func (x *Link) SetCostBytes(s []byte) {
+func (x *LinkSet) SetCostBytes(s []byte) {
 	x.fCost = s
 	x.has[0] |= 1 << 7
 }
 
 // Priority returns IFLA_PRIORITY, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Priority() ([]byte, bool) {
+func (x *LinkSet) Priority() ([]byte, bool) {
 	return x.fPriority, x.has[0]&(1<<8) != 0
 }
 
 // SetPriority sets IFLA_PRIORITY; x keeps a view of s.
-func (x *Link) SetPriority(s string) {
+func (x *LinkSet) SetPriority(s string) {
 	x.fPriority = typed.StringView(s)
 	x.has[0] |= 1 << 8
 }
 
 // SetPriorityBytes sets IFLA_PRIORITY; x keeps the view s.
-func (x *Link) SetPriorityBytes(s []byte) {
+func (x *LinkSet) SetPriorityBytes(s []byte) {
 	x.fPriority = s
 	x.has[0] |= 1 << 8
 }
 
 // Master returns IFLA_MASTER and whether it is present.
-func (x *Link) Master() (uint32, bool) {
+func (x *LinkSet) Master() (uint32, bool) {
 	return uint32(x.fMaster), x.has[0]&(1<<9) != 0
 }
 
 // SetMaster sets IFLA_MASTER.
-func (x *Link) SetMaster(v uint32) {
+func (x *LinkSet) SetMaster(v uint32) {
 	x.fMaster = uint32(v)
 	x.has[0] |= 1 << 9
 }
 
 // Wireless returns IFLA_WIRELESS, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Wireless() ([]byte, bool) {
+func (x *LinkSet) Wireless() ([]byte, bool) {
 	return x.fWireless, x.has[0]&(1<<10) != 0
 }
 
 // SetWireless sets IFLA_WIRELESS; x keeps a view of s.
-func (x *Link) SetWireless(s string) {
+func (x *LinkSet) SetWireless(s string) {
 	x.fWireless = typed.StringView(s)
 	x.has[0] |= 1 << 10
 }
 
 // SetWirelessBytes sets IFLA_WIRELESS; x keeps the view s.
-func (x *Link) SetWirelessBytes(s []byte) {
+func (x *LinkSet) SetWirelessBytes(s []byte) {
 	x.fWireless = s
 	x.has[0] |= 1 << 10
 }
 
 // Protinfo returns IFLA_PROTINFO, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Protinfo() ([]byte, bool) {
+func (x *LinkSet) Protinfo() ([]byte, bool) {
 	return x.fProtinfo, x.has[0]&(1<<11) != 0
 }
 
 // SetProtinfo sets IFLA_PROTINFO; x keeps a view of s.
-func (x *Link) SetProtinfo(s string) {
+func (x *LinkSet) SetProtinfo(s string) {
 	x.fProtinfo = typed.StringView(s)
 	x.has[0] |= 1 << 11
 }
 
 // SetProtinfoBytes sets IFLA_PROTINFO; x keeps the view s.
-func (x *Link) SetProtinfoBytes(s []byte) {
+func (x *LinkSet) SetProtinfoBytes(s []byte) {
 	x.fProtinfo = s
 	x.has[0] |= 1 << 11
 }
 
 // Txqlen returns IFLA_TXQLEN and whether it is present.
-func (x *Link) Txqlen() (uint32, bool) {
+func (x *LinkSet) Txqlen() (uint32, bool) {
 	return uint32(x.fTxqlen), x.has[0]&(1<<12) != 0
 }
 
 // SetTxqlen sets IFLA_TXQLEN.
-func (x *Link) SetTxqlen(v uint32) {
+func (x *LinkSet) SetTxqlen(v uint32) {
 	x.fTxqlen = uint32(v)
 	x.has[0] |= 1 << 12
 }
 
 // Map returns IFLA_MAP as a struct rtnl_link_ifmap, and whether it is present.
-func (x *Link) Map() (RtnlLinkIfmap, bool) {
+func (x *LinkSet) Map() (RtnlLinkIfmap, bool) {
 	if !(x.has[0]&(1<<13) != 0) {
 		return RtnlLinkIfmap{}, false
 	}
@@ -2238,18 +2238,18 @@ func (x *Link) Map() (RtnlLinkIfmap, bool) {
 
 // MapBytes returns the payload of IFLA_MAP as a view, and whether it is
 // present (nil if it was set as a struct).
-func (x *Link) MapBytes() ([]byte, bool) {
+func (x *LinkSet) MapBytes() ([]byte, bool) {
 	return x.fMap, x.has[0]&(1<<13) != 0
 }
 
 // SetMap sets IFLA_MAP to the struct v.
-func (x *Link) SetMap(v RtnlLinkIfmap) {
+func (x *LinkSet) SetMap(v RtnlLinkIfmap) {
 	x.vMap, x.fMap = v, nil
 	x.has[0] |= 1 << 13
 }
 
 // SetMapBytes sets IFLA_MAP to the payload p; x keeps the view.
-func (x *Link) SetMapBytes(p []byte) {
+func (x *LinkSet) SetMapBytes(p []byte) {
 	if p == nil {
 		p = []byte{}
 	}
@@ -2258,104 +2258,104 @@ func (x *Link) SetMapBytes(p []byte) {
 }
 
 // Weight returns IFLA_WEIGHT and whether it is present.
-func (x *Link) Weight() (uint32, bool) {
+func (x *LinkSet) Weight() (uint32, bool) {
 	return uint32(x.fWeight), x.has[0]&(1<<14) != 0
 }
 
 // SetWeight sets IFLA_WEIGHT.
-func (x *Link) SetWeight(v uint32) {
+func (x *LinkSet) SetWeight(v uint32) {
 	x.fWeight = uint32(v)
 	x.has[0] |= 1 << 14
 }
 
 // Operstate returns IFLA_OPERSTATE and whether it is present.
-func (x *Link) Operstate() (uint8, bool) {
+func (x *LinkSet) Operstate() (uint8, bool) {
 	return uint8(x.fOperstate), x.has[0]&(1<<15) != 0
 }
 
 // SetOperstate sets IFLA_OPERSTATE.
-func (x *Link) SetOperstate(v uint8) {
+func (x *LinkSet) SetOperstate(v uint8) {
 	x.fOperstate = uint8(v)
 	x.has[0] |= 1 << 15
 }
 
 // Linkmode returns IFLA_LINKMODE and whether it is present.
-func (x *Link) Linkmode() (uint8, bool) {
+func (x *LinkSet) Linkmode() (uint8, bool) {
 	return uint8(x.fLinkmode), x.has[0]&(1<<16) != 0
 }
 
 // SetLinkmode sets IFLA_LINKMODE.
-func (x *Link) SetLinkmode(v uint8) {
+func (x *LinkSet) SetLinkmode(v uint8) {
 	x.fLinkmode = uint8(v)
 	x.has[0] |= 1 << 16
 }
 
 // Linkinfo returns the nest IFLA_LINKINFO, and whether it is present.
-func (x *Link) Linkinfo() (*Linkinfo, bool) {
+func (x *LinkSet) Linkinfo() (*Linkinfo, bool) {
 	return &x.fLinkinfo, x.has[0]&(1<<17) != 0
 }
 
 // SetLinkinfo marks the nest IFLA_LINKINFO present, empty, and returns it to fill.
-func (x *Link) SetLinkinfo() *Linkinfo {
+func (x *LinkSet) SetLinkinfo() *Linkinfo {
 	x.fLinkinfo.Reset()
 	x.has[0] |= 1 << 17
 	return &x.fLinkinfo
 }
 
 // NetNsPid returns IFLA_NET_NS_PID and whether it is present.
-func (x *Link) NetNsPid() (uint32, bool) {
+func (x *LinkSet) NetNsPid() (uint32, bool) {
 	return uint32(x.fNetNsPid), x.has[0]&(1<<18) != 0
 }
 
 // SetNetNsPid sets IFLA_NET_NS_PID.
-func (x *Link) SetNetNsPid(v uint32) {
+func (x *LinkSet) SetNetNsPid(v uint32) {
 	x.fNetNsPid = uint32(v)
 	x.has[0] |= 1 << 18
 }
 
 // Ifalias returns IFLA_IFALIAS, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) Ifalias() ([]byte, bool) {
+func (x *LinkSet) Ifalias() ([]byte, bool) {
 	return x.fIfalias, x.has[0]&(1<<19) != 0
 }
 
 // SetIfalias sets IFLA_IFALIAS; x keeps a view of s.
-func (x *Link) SetIfalias(s string) {
+func (x *LinkSet) SetIfalias(s string) {
 	x.fIfalias = typed.StringView(s)
 	x.has[0] |= 1 << 19
 }
 
 // SetIfaliasBytes sets IFLA_IFALIAS; x keeps the view s.
-func (x *Link) SetIfaliasBytes(s []byte) {
+func (x *LinkSet) SetIfaliasBytes(s []byte) {
 	x.fIfalias = s
 	x.has[0] |= 1 << 19
 }
 
 // NumVf returns IFLA_NUM_VF and whether it is present.
-func (x *Link) NumVf() (uint32, bool) {
+func (x *LinkSet) NumVf() (uint32, bool) {
 	return uint32(x.fNumVf), x.has[0]&(1<<20) != 0
 }
 
 // SetNumVf sets IFLA_NUM_VF.
-func (x *Link) SetNumVf(v uint32) {
+func (x *LinkSet) SetNumVf(v uint32) {
 	x.fNumVf = uint32(v)
 	x.has[0] |= 1 << 20
 }
 
 // VfinfoList returns the nest IFLA_VFINFO_LIST, and whether it is present.
-func (x *Link) VfinfoList() (*VfinfoList, bool) {
+func (x *LinkSet) VfinfoList() (*VfinfoList, bool) {
 	return &x.fVfinfoList, x.has[0]&(1<<21) != 0
 }
 
 // SetVfinfoList marks the nest IFLA_VFINFO_LIST present, empty, and returns it to fill.
-func (x *Link) SetVfinfoList() *VfinfoList {
+func (x *LinkSet) SetVfinfoList() *VfinfoList {
 	x.fVfinfoList.Reset()
 	x.has[0] |= 1 << 21
 	return &x.fVfinfoList
 }
 
 // Stats64 returns IFLA_STATS64 as a struct rtnl_link_stats64, and whether it is present.
-func (x *Link) Stats64() (RtnlLinkStats64, bool) {
+func (x *LinkSet) Stats64() (RtnlLinkStats64, bool) {
 	if !(x.has[0]&(1<<22) != 0) {
 		return RtnlLinkStats64{}, false
 	}
@@ -2369,18 +2369,18 @@ func (x *Link) Stats64() (RtnlLinkStats64, bool) {
 
 // Stats64Bytes returns the payload of IFLA_STATS64 as a view, and whether it is
 // present (nil if it was set as a struct).
-func (x *Link) Stats64Bytes() ([]byte, bool) {
+func (x *LinkSet) Stats64Bytes() ([]byte, bool) {
 	return x.fStats64, x.has[0]&(1<<22) != 0
 }
 
 // SetStats64 sets IFLA_STATS64 to the struct v.
-func (x *Link) SetStats64(v RtnlLinkStats64) {
+func (x *LinkSet) SetStats64(v RtnlLinkStats64) {
 	x.vStats64, x.fStats64 = v, nil
 	x.has[0] |= 1 << 22
 }
 
 // SetStats64Bytes sets IFLA_STATS64 to the payload p; x keeps the view.
-func (x *Link) SetStats64Bytes(p []byte) {
+func (x *LinkSet) SetStats64Bytes(p []byte) {
 	if p == nil {
 		p = []byte{}
 	}
@@ -2389,320 +2389,320 @@ func (x *Link) SetStats64Bytes(p []byte) {
 }
 
 // VfPorts returns the nest IFLA_VF_PORTS, and whether it is present.
-func (x *Link) VfPorts() (*VfPorts, bool) {
+func (x *LinkSet) VfPorts() (*VfPorts, bool) {
 	return &x.fVfPorts, x.has[0]&(1<<23) != 0
 }
 
 // SetVfPorts marks the nest IFLA_VF_PORTS present, empty, and returns it to fill.
-func (x *Link) SetVfPorts() *VfPorts {
+func (x *LinkSet) SetVfPorts() *VfPorts {
 	x.fVfPorts.Reset()
 	x.has[0] |= 1 << 23
 	return &x.fVfPorts
 }
 
 // PortSelf returns the nest IFLA_PORT_SELF, and whether it is present.
-func (x *Link) PortSelf() (*PortSelf, bool) {
+func (x *LinkSet) PortSelf() (*PortSelf, bool) {
 	return &x.fPortSelf, x.has[0]&(1<<24) != 0
 }
 
 // SetPortSelf marks the nest IFLA_PORT_SELF present, empty, and returns it to fill.
-func (x *Link) SetPortSelf() *PortSelf {
+func (x *LinkSet) SetPortSelf() *PortSelf {
 	x.fPortSelf.Reset()
 	x.has[0] |= 1 << 24
 	return &x.fPortSelf
 }
 
 // AfSpec returns the nest IFLA_AF_SPEC, and whether it is present.
-func (x *Link) AfSpec() (*AfSpec, bool) {
+func (x *LinkSet) AfSpec() (*AfSpec, bool) {
 	return &x.fAfSpec, x.has[0]&(1<<25) != 0
 }
 
 // SetAfSpec marks the nest IFLA_AF_SPEC present, empty, and returns it to fill.
-func (x *Link) SetAfSpec() *AfSpec {
+func (x *LinkSet) SetAfSpec() *AfSpec {
 	x.fAfSpec.Reset()
 	x.has[0] |= 1 << 25
 	return &x.fAfSpec
 }
 
 // Group returns IFLA_GROUP and whether it is present.
-func (x *Link) Group() (uint32, bool) {
+func (x *LinkSet) Group() (uint32, bool) {
 	return uint32(x.fGroup), x.has[0]&(1<<26) != 0
 }
 
 // SetGroup sets IFLA_GROUP.
-func (x *Link) SetGroup(v uint32) {
+func (x *LinkSet) SetGroup(v uint32) {
 	x.fGroup = uint32(v)
 	x.has[0] |= 1 << 26
 }
 
 // NetNsFd returns IFLA_NET_NS_FD and whether it is present.
-func (x *Link) NetNsFd() (uint32, bool) {
+func (x *LinkSet) NetNsFd() (uint32, bool) {
 	return uint32(x.fNetNsFd), x.has[0]&(1<<27) != 0
 }
 
 // SetNetNsFd sets IFLA_NET_NS_FD.
-func (x *Link) SetNetNsFd(v uint32) {
+func (x *LinkSet) SetNetNsFd(v uint32) {
 	x.fNetNsFd = uint32(v)
 	x.has[0] |= 1 << 27
 }
 
 // ExtMask returns IFLA_EXT_MASK and whether it is present.
-func (x *Link) ExtMask() (RtextFilter, bool) {
+func (x *LinkSet) ExtMask() (RtextFilter, bool) {
 	return RtextFilter(x.fExtMask), x.has[0]&(1<<28) != 0
 }
 
 // SetExtMask sets IFLA_EXT_MASK.
-func (x *Link) SetExtMask(v RtextFilter) {
+func (x *LinkSet) SetExtMask(v RtextFilter) {
 	x.fExtMask = uint32(v)
 	x.has[0] |= 1 << 28
 }
 
 // Promiscuity returns IFLA_PROMISCUITY and whether it is present.
-func (x *Link) Promiscuity() (uint32, bool) {
+func (x *LinkSet) Promiscuity() (uint32, bool) {
 	return uint32(x.fPromiscuity), x.has[0]&(1<<29) != 0
 }
 
 // SetPromiscuity sets IFLA_PROMISCUITY.
-func (x *Link) SetPromiscuity(v uint32) {
+func (x *LinkSet) SetPromiscuity(v uint32) {
 	x.fPromiscuity = uint32(v)
 	x.has[0] |= 1 << 29
 }
 
 // NumTxQueues returns IFLA_NUM_TX_QUEUES and whether it is present.
-func (x *Link) NumTxQueues() (uint32, bool) {
+func (x *LinkSet) NumTxQueues() (uint32, bool) {
 	return uint32(x.fNumTxQueues), x.has[0]&(1<<30) != 0
 }
 
 // SetNumTxQueues sets IFLA_NUM_TX_QUEUES.
-func (x *Link) SetNumTxQueues(v uint32) {
+func (x *LinkSet) SetNumTxQueues(v uint32) {
 	x.fNumTxQueues = uint32(v)
 	x.has[0] |= 1 << 30
 }
 
 // NumRxQueues returns IFLA_NUM_RX_QUEUES and whether it is present.
-func (x *Link) NumRxQueues() (uint32, bool) {
+func (x *LinkSet) NumRxQueues() (uint32, bool) {
 	return uint32(x.fNumRxQueues), x.has[0]&(1<<31) != 0
 }
 
 // SetNumRxQueues sets IFLA_NUM_RX_QUEUES.
-func (x *Link) SetNumRxQueues(v uint32) {
+func (x *LinkSet) SetNumRxQueues(v uint32) {
 	x.fNumRxQueues = uint32(v)
 	x.has[0] |= 1 << 31
 }
 
 // Carrier returns IFLA_CARRIER and whether it is present.
-func (x *Link) Carrier() (uint8, bool) {
+func (x *LinkSet) Carrier() (uint8, bool) {
 	return uint8(x.fCarrier), x.has[0]&(1<<32) != 0
 }
 
 // SetCarrier sets IFLA_CARRIER.
-func (x *Link) SetCarrier(v uint8) {
+func (x *LinkSet) SetCarrier(v uint8) {
 	x.fCarrier = uint8(v)
 	x.has[0] |= 1 << 32
 }
 
 // PhysPortId returns IFLA_PHYS_PORT_ID's payload as a view, and whether it is present.
-func (x *Link) PhysPortId() ([]byte, bool) {
+func (x *LinkSet) PhysPortId() ([]byte, bool) {
 	return x.fPhysPortId, x.has[0]&(1<<33) != 0
 }
 
 // SetPhysPortId sets IFLA_PHYS_PORT_ID's payload; x keeps the view p.
-func (x *Link) SetPhysPortId(p []byte) {
+func (x *LinkSet) SetPhysPortId(p []byte) {
 	x.fPhysPortId = p
 	x.has[0] |= 1 << 33
 }
 
 // CarrierChanges returns IFLA_CARRIER_CHANGES and whether it is present.
-func (x *Link) CarrierChanges() (uint32, bool) {
+func (x *LinkSet) CarrierChanges() (uint32, bool) {
 	return uint32(x.fCarrierChanges), x.has[0]&(1<<34) != 0
 }
 
 // SetCarrierChanges sets IFLA_CARRIER_CHANGES.
-func (x *Link) SetCarrierChanges(v uint32) {
+func (x *LinkSet) SetCarrierChanges(v uint32) {
 	x.fCarrierChanges = uint32(v)
 	x.has[0] |= 1 << 34
 }
 
 // PhysSwitchId returns IFLA_PHYS_SWITCH_ID's payload as a view, and whether it is present.
-func (x *Link) PhysSwitchId() ([]byte, bool) {
+func (x *LinkSet) PhysSwitchId() ([]byte, bool) {
 	return x.fPhysSwitchId, x.has[0]&(1<<35) != 0
 }
 
 // SetPhysSwitchId sets IFLA_PHYS_SWITCH_ID's payload; x keeps the view p.
-func (x *Link) SetPhysSwitchId(p []byte) {
+func (x *LinkSet) SetPhysSwitchId(p []byte) {
 	x.fPhysSwitchId = p
 	x.has[0] |= 1 << 35
 }
 
 // LinkNetnsid returns IFLA_LINK_NETNSID and whether it is present.
-func (x *Link) LinkNetnsid() (int32, bool) {
+func (x *LinkSet) LinkNetnsid() (int32, bool) {
 	return int32(x.fLinkNetnsid), x.has[0]&(1<<36) != 0
 }
 
 // SetLinkNetnsid sets IFLA_LINK_NETNSID.
-func (x *Link) SetLinkNetnsid(v int32) {
+func (x *LinkSet) SetLinkNetnsid(v int32) {
 	x.fLinkNetnsid = int32(v)
 	x.has[0] |= 1 << 36
 }
 
 // PhysPortName returns IFLA_PHYS_PORT_NAME, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) PhysPortName() ([]byte, bool) {
+func (x *LinkSet) PhysPortName() ([]byte, bool) {
 	return x.fPhysPortName, x.has[0]&(1<<37) != 0
 }
 
 // SetPhysPortName sets IFLA_PHYS_PORT_NAME; x keeps a view of s.
-func (x *Link) SetPhysPortName(s string) {
+func (x *LinkSet) SetPhysPortName(s string) {
 	x.fPhysPortName = typed.StringView(s)
 	x.has[0] |= 1 << 37
 }
 
 // SetPhysPortNameBytes sets IFLA_PHYS_PORT_NAME; x keeps the view s.
-func (x *Link) SetPhysPortNameBytes(s []byte) {
+func (x *LinkSet) SetPhysPortNameBytes(s []byte) {
 	x.fPhysPortName = s
 	x.has[0] |= 1 << 37
 }
 
 // ProtoDown returns IFLA_PROTO_DOWN and whether it is present.
-func (x *Link) ProtoDown() (uint8, bool) {
+func (x *LinkSet) ProtoDown() (uint8, bool) {
 	return uint8(x.fProtoDown), x.has[0]&(1<<38) != 0
 }
 
 // SetProtoDown sets IFLA_PROTO_DOWN.
-func (x *Link) SetProtoDown(v uint8) {
+func (x *LinkSet) SetProtoDown(v uint8) {
 	x.fProtoDown = uint8(v)
 	x.has[0] |= 1 << 38
 }
 
 // GsoMaxSegs returns IFLA_GSO_MAX_SEGS and whether it is present.
-func (x *Link) GsoMaxSegs() (uint32, bool) {
+func (x *LinkSet) GsoMaxSegs() (uint32, bool) {
 	return uint32(x.fGsoMaxSegs), x.has[0]&(1<<39) != 0
 }
 
 // SetGsoMaxSegs sets IFLA_GSO_MAX_SEGS.
-func (x *Link) SetGsoMaxSegs(v uint32) {
+func (x *LinkSet) SetGsoMaxSegs(v uint32) {
 	x.fGsoMaxSegs = uint32(v)
 	x.has[0] |= 1 << 39
 }
 
 // GsoMaxSize returns IFLA_GSO_MAX_SIZE and whether it is present.
-func (x *Link) GsoMaxSize() (uint32, bool) {
+func (x *LinkSet) GsoMaxSize() (uint32, bool) {
 	return uint32(x.fGsoMaxSize), x.has[0]&(1<<40) != 0
 }
 
 // SetGsoMaxSize sets IFLA_GSO_MAX_SIZE.
-func (x *Link) SetGsoMaxSize(v uint32) {
+func (x *LinkSet) SetGsoMaxSize(v uint32) {
 	x.fGsoMaxSize = uint32(v)
 	x.has[0] |= 1 << 40
 }
 
 // Xdp returns the nest IFLA_XDP, and whether it is present.
-func (x *Link) Xdp() (*Xdp, bool) {
+func (x *LinkSet) Xdp() (*Xdp, bool) {
 	return &x.fXdp, x.has[0]&(1<<41) != 0
 }
 
 // SetXdp marks the nest IFLA_XDP present, empty, and returns it to fill.
-func (x *Link) SetXdp() *Xdp {
+func (x *LinkSet) SetXdp() *Xdp {
 	x.fXdp.Reset()
 	x.has[0] |= 1 << 41
 	return &x.fXdp
 }
 
 // Event returns IFLA_EVENT and whether it is present.
-func (x *Link) Event() (uint32, bool) {
+func (x *LinkSet) Event() (uint32, bool) {
 	return uint32(x.fEvent), x.has[0]&(1<<42) != 0
 }
 
 // SetEvent sets IFLA_EVENT.
-func (x *Link) SetEvent(v uint32) {
+func (x *LinkSet) SetEvent(v uint32) {
 	x.fEvent = uint32(v)
 	x.has[0] |= 1 << 42
 }
 
 // NewNetnsid returns IFLA_NEW_NETNSID and whether it is present.
-func (x *Link) NewNetnsid() (int32, bool) {
+func (x *LinkSet) NewNetnsid() (int32, bool) {
 	return int32(x.fNewNetnsid), x.has[0]&(1<<43) != 0
 }
 
 // SetNewNetnsid sets IFLA_NEW_NETNSID.
-func (x *Link) SetNewNetnsid(v int32) {
+func (x *LinkSet) SetNewNetnsid(v int32) {
 	x.fNewNetnsid = int32(v)
 	x.has[0] |= 1 << 43
 }
 
 // TargetNetnsid returns IFLA_TARGET_NETNSID and whether it is present.
-func (x *Link) TargetNetnsid() (int32, bool) {
+func (x *LinkSet) TargetNetnsid() (int32, bool) {
 	return int32(x.fTargetNetnsid), x.has[0]&(1<<44) != 0
 }
 
 // SetTargetNetnsid sets IFLA_TARGET_NETNSID.
-func (x *Link) SetTargetNetnsid(v int32) {
+func (x *LinkSet) SetTargetNetnsid(v int32) {
 	x.fTargetNetnsid = int32(v)
 	x.has[0] |= 1 << 44
 }
 
 // CarrierUpCount returns IFLA_CARRIER_UP_COUNT and whether it is present.
-func (x *Link) CarrierUpCount() (uint32, bool) {
+func (x *LinkSet) CarrierUpCount() (uint32, bool) {
 	return uint32(x.fCarrierUpCount), x.has[0]&(1<<45) != 0
 }
 
 // SetCarrierUpCount sets IFLA_CARRIER_UP_COUNT.
-func (x *Link) SetCarrierUpCount(v uint32) {
+func (x *LinkSet) SetCarrierUpCount(v uint32) {
 	x.fCarrierUpCount = uint32(v)
 	x.has[0] |= 1 << 45
 }
 
 // CarrierDownCount returns IFLA_CARRIER_DOWN_COUNT and whether it is present.
-func (x *Link) CarrierDownCount() (uint32, bool) {
+func (x *LinkSet) CarrierDownCount() (uint32, bool) {
 	return uint32(x.fCarrierDownCount), x.has[0]&(1<<46) != 0
 }
 
 // SetCarrierDownCount sets IFLA_CARRIER_DOWN_COUNT.
-func (x *Link) SetCarrierDownCount(v uint32) {
+func (x *LinkSet) SetCarrierDownCount(v uint32) {
 	x.fCarrierDownCount = uint32(v)
 	x.has[0] |= 1 << 46
 }
 
 // NewIfindex returns IFLA_NEW_IFINDEX and whether it is present.
-func (x *Link) NewIfindex() (int32, bool) {
+func (x *LinkSet) NewIfindex() (int32, bool) {
 	return int32(x.fNewIfindex), x.has[0]&(1<<47) != 0
 }
 
 // SetNewIfindex sets IFLA_NEW_IFINDEX.
-func (x *Link) SetNewIfindex(v int32) {
+func (x *LinkSet) SetNewIfindex(v int32) {
 	x.fNewIfindex = int32(v)
 	x.has[0] |= 1 << 47
 }
 
 // MinMtu returns IFLA_MIN_MTU and whether it is present.
-func (x *Link) MinMtu() (uint32, bool) {
+func (x *LinkSet) MinMtu() (uint32, bool) {
 	return uint32(x.fMinMtu), x.has[0]&(1<<48) != 0
 }
 
 // SetMinMtu sets IFLA_MIN_MTU.
-func (x *Link) SetMinMtu(v uint32) {
+func (x *LinkSet) SetMinMtu(v uint32) {
 	x.fMinMtu = uint32(v)
 	x.has[0] |= 1 << 48
 }
 
 // MaxMtu returns IFLA_MAX_MTU and whether it is present.
-func (x *Link) MaxMtu() (uint32, bool) {
+func (x *LinkSet) MaxMtu() (uint32, bool) {
 	return uint32(x.fMaxMtu), x.has[0]&(1<<49) != 0
 }
 
 // SetMaxMtu sets IFLA_MAX_MTU.
-func (x *Link) SetMaxMtu(v uint32) {
+func (x *LinkSet) SetMaxMtu(v uint32) {
 	x.fMaxMtu = uint32(v)
 	x.has[0] |= 1 << 49
 }
 
 // PropList returns the nest IFLA_PROP_LIST, and whether it is present.
-func (x *Link) PropList() (*PropListLink, bool) {
+func (x *LinkSet) PropList() (*PropListLink, bool) {
 	return &x.fPropList, x.has[0]&(1<<50) != 0
 }
 
 // SetPropList marks the nest IFLA_PROP_LIST present, empty, and returns it to fill.
-func (x *Link) SetPropList() *PropListLink {
+func (x *LinkSet) SetPropList() *PropListLink {
 	x.fPropList.Reset()
 	x.has[0] |= 1 << 50
 	return &x.fPropList
@@ -2710,216 +2710,216 @@ func (x *Link) SetPropList() *PropListLink {
 
 // AltIfname returns IFLA_ALT_IFNAME, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) AltIfname() ([]byte, bool) {
+func (x *LinkSet) AltIfname() ([]byte, bool) {
 	return x.fAltIfname, x.has[0]&(1<<51) != 0
 }
 
 // SetAltIfname sets IFLA_ALT_IFNAME; x keeps a view of s.
-func (x *Link) SetAltIfname(s string) {
+func (x *LinkSet) SetAltIfname(s string) {
 	x.fAltIfname = typed.StringView(s)
 	x.has[0] |= 1 << 51
 }
 
 // SetAltIfnameBytes sets IFLA_ALT_IFNAME; x keeps the view s.
-func (x *Link) SetAltIfnameBytes(s []byte) {
+func (x *LinkSet) SetAltIfnameBytes(s []byte) {
 	x.fAltIfname = s
 	x.has[0] |= 1 << 51
 }
 
 // PermAddress returns IFLA_PERM_ADDRESS's payload as a view, and whether it is present.
-func (x *Link) PermAddress() ([]byte, bool) {
+func (x *LinkSet) PermAddress() ([]byte, bool) {
 	return x.fPermAddress, x.has[0]&(1<<52) != 0
 }
 
 // SetPermAddress sets IFLA_PERM_ADDRESS's payload; x keeps the view p.
-func (x *Link) SetPermAddress(p []byte) {
+func (x *LinkSet) SetPermAddress(p []byte) {
 	x.fPermAddress = p
 	x.has[0] |= 1 << 52
 }
 
 // ProtoDownReason returns IFLA_PROTO_DOWN_REASON, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) ProtoDownReason() ([]byte, bool) {
+func (x *LinkSet) ProtoDownReason() ([]byte, bool) {
 	return x.fProtoDownReason, x.has[0]&(1<<53) != 0
 }
 
 // SetProtoDownReason sets IFLA_PROTO_DOWN_REASON; x keeps a view of s.
-func (x *Link) SetProtoDownReason(s string) {
+func (x *LinkSet) SetProtoDownReason(s string) {
 	x.fProtoDownReason = typed.StringView(s)
 	x.has[0] |= 1 << 53
 }
 
 // SetProtoDownReasonBytes sets IFLA_PROTO_DOWN_REASON; x keeps the view s.
-func (x *Link) SetProtoDownReasonBytes(s []byte) {
+func (x *LinkSet) SetProtoDownReasonBytes(s []byte) {
 	x.fProtoDownReason = s
 	x.has[0] |= 1 << 53
 }
 
 // ParentDevName returns IFLA_PARENT_DEV_NAME, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) ParentDevName() ([]byte, bool) {
+func (x *LinkSet) ParentDevName() ([]byte, bool) {
 	return x.fParentDevName, x.has[0]&(1<<54) != 0
 }
 
 // SetParentDevName sets IFLA_PARENT_DEV_NAME; x keeps a view of s.
-func (x *Link) SetParentDevName(s string) {
+func (x *LinkSet) SetParentDevName(s string) {
 	x.fParentDevName = typed.StringView(s)
 	x.has[0] |= 1 << 54
 }
 
 // SetParentDevNameBytes sets IFLA_PARENT_DEV_NAME; x keeps the view s.
-func (x *Link) SetParentDevNameBytes(s []byte) {
+func (x *LinkSet) SetParentDevNameBytes(s []byte) {
 	x.fParentDevName = s
 	x.has[0] |= 1 << 54
 }
 
 // ParentDevBusName returns IFLA_PARENT_DEV_BUS_NAME, without its NUL, as a view, and whether it is
 // present.
-func (x *Link) ParentDevBusName() ([]byte, bool) {
+func (x *LinkSet) ParentDevBusName() ([]byte, bool) {
 	return x.fParentDevBusName, x.has[0]&(1<<55) != 0
 }
 
 // SetParentDevBusName sets IFLA_PARENT_DEV_BUS_NAME; x keeps a view of s.
-func (x *Link) SetParentDevBusName(s string) {
+func (x *LinkSet) SetParentDevBusName(s string) {
 	x.fParentDevBusName = typed.StringView(s)
 	x.has[0] |= 1 << 55
 }
 
 // SetParentDevBusNameBytes sets IFLA_PARENT_DEV_BUS_NAME; x keeps the view s.
-func (x *Link) SetParentDevBusNameBytes(s []byte) {
+func (x *LinkSet) SetParentDevBusNameBytes(s []byte) {
 	x.fParentDevBusName = s
 	x.has[0] |= 1 << 55
 }
 
 // GroMaxSize returns IFLA_GRO_MAX_SIZE and whether it is present.
-func (x *Link) GroMaxSize() (uint32, bool) {
+func (x *LinkSet) GroMaxSize() (uint32, bool) {
 	return uint32(x.fGroMaxSize), x.has[0]&(1<<56) != 0
 }
 
 // SetGroMaxSize sets IFLA_GRO_MAX_SIZE.
-func (x *Link) SetGroMaxSize(v uint32) {
+func (x *LinkSet) SetGroMaxSize(v uint32) {
 	x.fGroMaxSize = uint32(v)
 	x.has[0] |= 1 << 56
 }
 
 // TsoMaxSize returns IFLA_TSO_MAX_SIZE and whether it is present.
-func (x *Link) TsoMaxSize() (uint32, bool) {
+func (x *LinkSet) TsoMaxSize() (uint32, bool) {
 	return uint32(x.fTsoMaxSize), x.has[0]&(1<<57) != 0
 }
 
 // SetTsoMaxSize sets IFLA_TSO_MAX_SIZE.
-func (x *Link) SetTsoMaxSize(v uint32) {
+func (x *LinkSet) SetTsoMaxSize(v uint32) {
 	x.fTsoMaxSize = uint32(v)
 	x.has[0] |= 1 << 57
 }
 
 // TsoMaxSegs returns IFLA_TSO_MAX_SEGS and whether it is present.
-func (x *Link) TsoMaxSegs() (uint32, bool) {
+func (x *LinkSet) TsoMaxSegs() (uint32, bool) {
 	return uint32(x.fTsoMaxSegs), x.has[0]&(1<<58) != 0
 }
 
 // SetTsoMaxSegs sets IFLA_TSO_MAX_SEGS.
-func (x *Link) SetTsoMaxSegs(v uint32) {
+func (x *LinkSet) SetTsoMaxSegs(v uint32) {
 	x.fTsoMaxSegs = uint32(v)
 	x.has[0] |= 1 << 58
 }
 
 // Allmulti returns IFLA_ALLMULTI and whether it is present.
-func (x *Link) Allmulti() (uint32, bool) {
+func (x *LinkSet) Allmulti() (uint32, bool) {
 	return uint32(x.fAllmulti), x.has[0]&(1<<59) != 0
 }
 
 // SetAllmulti sets IFLA_ALLMULTI.
-func (x *Link) SetAllmulti(v uint32) {
+func (x *LinkSet) SetAllmulti(v uint32) {
 	x.fAllmulti = uint32(v)
 	x.has[0] |= 1 << 59
 }
 
 // DevlinkPort returns IFLA_DEVLINK_PORT's payload as a view, and whether it is present.
-func (x *Link) DevlinkPort() ([]byte, bool) {
+func (x *LinkSet) DevlinkPort() ([]byte, bool) {
 	return x.fDevlinkPort, x.has[0]&(1<<60) != 0
 }
 
 // SetDevlinkPort sets IFLA_DEVLINK_PORT's payload; x keeps the view p.
-func (x *Link) SetDevlinkPort(p []byte) {
+func (x *LinkSet) SetDevlinkPort(p []byte) {
 	x.fDevlinkPort = p
 	x.has[0] |= 1 << 60
 }
 
 // GsoIpv4MaxSize returns IFLA_GSO_IPV4_MAX_SIZE and whether it is present.
-func (x *Link) GsoIpv4MaxSize() (uint32, bool) {
+func (x *LinkSet) GsoIpv4MaxSize() (uint32, bool) {
 	return uint32(x.fGsoIpv4MaxSize), x.has[0]&(1<<61) != 0
 }
 
 // SetGsoIpv4MaxSize sets IFLA_GSO_IPV4_MAX_SIZE.
-func (x *Link) SetGsoIpv4MaxSize(v uint32) {
+func (x *LinkSet) SetGsoIpv4MaxSize(v uint32) {
 	x.fGsoIpv4MaxSize = uint32(v)
 	x.has[0] |= 1 << 61
 }
 
 // GroIpv4MaxSize returns IFLA_GRO_IPV4_MAX_SIZE and whether it is present.
-func (x *Link) GroIpv4MaxSize() (uint32, bool) {
+func (x *LinkSet) GroIpv4MaxSize() (uint32, bool) {
 	return uint32(x.fGroIpv4MaxSize), x.has[0]&(1<<62) != 0
 }
 
 // SetGroIpv4MaxSize sets IFLA_GRO_IPV4_MAX_SIZE.
-func (x *Link) SetGroIpv4MaxSize(v uint32) {
+func (x *LinkSet) SetGroIpv4MaxSize(v uint32) {
 	x.fGroIpv4MaxSize = uint32(v)
 	x.has[0] |= 1 << 62
 }
 
 // DpllPin returns the nest IFLA_DPLL_PIN, and whether it is present.
-func (x *Link) DpllPin() (*LinkDpllPin, bool) {
+func (x *LinkSet) DpllPin() (*LinkDpllPin, bool) {
 	return &x.fDpllPin, x.has[0]&(1<<63) != 0
 }
 
 // SetDpllPin marks the nest IFLA_DPLL_PIN present, empty, and returns it to fill.
-func (x *Link) SetDpllPin() *LinkDpllPin {
+func (x *LinkSet) SetDpllPin() *LinkDpllPin {
 	x.fDpllPin.Reset()
 	x.has[0] |= 1 << 63
 	return &x.fDpllPin
 }
 
 // MaxPacingOffloadHorizon returns IFLA_MAX_PACING_OFFLOAD_HORIZON and whether it is present.
-func (x *Link) MaxPacingOffloadHorizon() (uint64, bool) {
+func (x *LinkSet) MaxPacingOffloadHorizon() (uint64, bool) {
 	return uint64(x.fMaxPacingOffloadHorizon), x.has[1]&(1<<0) != 0
 }
 
 // SetMaxPacingOffloadHorizon sets IFLA_MAX_PACING_OFFLOAD_HORIZON.
-func (x *Link) SetMaxPacingOffloadHorizon(v uint64) {
+func (x *LinkSet) SetMaxPacingOffloadHorizon(v uint64) {
 	x.fMaxPacingOffloadHorizon = uint64(v)
 	x.has[1] |= 1 << 0
 }
 
 // NetnsImmutable returns IFLA_NETNS_IMMUTABLE and whether it is present.
-func (x *Link) NetnsImmutable() (uint8, bool) {
+func (x *LinkSet) NetnsImmutable() (uint8, bool) {
 	return uint8(x.fNetnsImmutable), x.has[1]&(1<<1) != 0
 }
 
 // SetNetnsImmutable sets IFLA_NETNS_IMMUTABLE.
-func (x *Link) SetNetnsImmutable(v uint8) {
+func (x *LinkSet) SetNetnsImmutable(v uint8) {
 	x.fNetnsImmutable = uint8(v)
 	x.has[1] |= 1 << 1
 }
 
 // Headroom returns IFLA_HEADROOM and whether it is present.
-func (x *Link) Headroom() (uint16, bool) {
+func (x *LinkSet) Headroom() (uint16, bool) {
 	return uint16(x.fHeadroom), x.has[1]&(1<<2) != 0
 }
 
 // SetHeadroom sets IFLA_HEADROOM.
-func (x *Link) SetHeadroom(v uint16) {
+func (x *LinkSet) SetHeadroom(v uint16) {
 	x.fHeadroom = uint16(v)
 	x.has[1] |= 1 << 2
 }
 
 // Tailroom returns IFLA_TAILROOM and whether it is present.
-func (x *Link) Tailroom() (uint16, bool) {
+func (x *LinkSet) Tailroom() (uint16, bool) {
 	return uint16(x.fTailroom), x.has[1]&(1<<3) != 0
 }
 
 // SetTailroom sets IFLA_TAILROOM.
-func (x *Link) SetTailroom(v uint16) {
+func (x *LinkSet) SetTailroom(v uint16) {
 	x.fTailroom = uint16(v)
 	x.has[1] |= 1 << 3
 }
@@ -13559,7 +13559,7 @@ func (it *HwSInfoOneIter) Err() error { return it.err }
 type NewlinkRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // Append appends the request to b as one message: h with Type 16, wire.Request added to its flags, then r.Fixed, and the attributes.
@@ -13568,14 +13568,14 @@ func (r *NewlinkRequest) Append(b *wire.Builder, h wire.Header) error {
 	h.Flags |= wire.Request
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, r.Fixed)
-	r.Link.Encode(b.Attrs())
+	r.LinkSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
 
 // notInRequest names the first attribute of extra, bits of word w of
 // x.has, as one a request does not take.
-func (x *Link) notInRequest(w int, extra uint64) error {
+func (x *LinkSet) notInRequest(w int, extra uint64) error {
 	var names = [...]string{"IFLA_ADDRESS", "IFLA_BROADCAST", "IFLA_IFNAME", "IFLA_MTU", "IFLA_LINK", "IFLA_QDISC", "IFLA_STATS", "IFLA_COST", "IFLA_PRIORITY", "IFLA_MASTER", "IFLA_WIRELESS", "IFLA_PROTINFO", "IFLA_TXQLEN", "IFLA_MAP", "IFLA_WEIGHT", "IFLA_OPERSTATE", "IFLA_LINKMODE", "IFLA_LINKINFO", "IFLA_NET_NS_PID", "IFLA_IFALIAS", "IFLA_NUM_VF", "IFLA_VFINFO_LIST", "IFLA_STATS64", "IFLA_VF_PORTS", "IFLA_PORT_SELF", "IFLA_AF_SPEC", "IFLA_GROUP", "IFLA_NET_NS_FD", "IFLA_EXT_MASK", "IFLA_PROMISCUITY", "IFLA_NUM_TX_QUEUES", "IFLA_NUM_RX_QUEUES", "IFLA_CARRIER", "IFLA_PHYS_PORT_ID", "IFLA_CARRIER_CHANGES", "IFLA_PHYS_SWITCH_ID", "IFLA_LINK_NETNSID", "IFLA_PHYS_PORT_NAME", "IFLA_PROTO_DOWN", "IFLA_GSO_MAX_SEGS", "IFLA_GSO_MAX_SIZE", "IFLA_XDP", "IFLA_EVENT", "IFLA_NEW_NETNSID", "IFLA_TARGET_NETNSID", "IFLA_CARRIER_UP_COUNT", "IFLA_CARRIER_DOWN_COUNT", "IFLA_NEW_IFINDEX", "IFLA_MIN_MTU", "IFLA_MAX_MTU", "IFLA_PROP_LIST", "IFLA_ALT_IFNAME", "IFLA_PERM_ADDRESS", "IFLA_PROTO_DOWN_REASON", "IFLA_PARENT_DEV_NAME", "IFLA_PARENT_DEV_BUS_NAME", "IFLA_GRO_MAX_SIZE", "IFLA_TSO_MAX_SIZE", "IFLA_TSO_MAX_SEGS", "IFLA_ALLMULTI", "IFLA_DEVLINK_PORT", "IFLA_GSO_IPV4_MAX_SIZE", "IFLA_GRO_IPV4_MAX_SIZE", "IFLA_DPLL_PIN", "IFLA_MAX_PACING_OFFLOAD_HORIZON", "IFLA_NETNS_IMMUTABLE", "IFLA_HEADROOM", "IFLA_TAILROOM"}
 	bit := w*64 + bits.TrailingZeros64(extra)
 	name := ""
@@ -13589,7 +13589,7 @@ func (x *Link) notInRequest(w int, extra uint64) error {
 type NewlinkNtfMsg struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
@@ -13610,14 +13610,14 @@ func (r *NewlinkNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	} else {
 		p = p[16:]
 	}
-	return r.Link.decode(p, o, o.Base+wire.HeaderLen+16)
+	return r.LinkSet.decode(p, o, o.Base+wire.HeaderLen+16)
 }
 
 // DellinkRequest is the do request of "dellink" (RTM_DELLINK): the attributes of "link-attrs" after a struct ifinfomsg.
 type DellinkRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // Append appends the request to b as one message: h with Type 17, wire.Request added to its flags, then r.Fixed, and the attributes.
@@ -13626,7 +13626,7 @@ func (r *DellinkRequest) Append(b *wire.Builder, h wire.Header) error {
 	h.Flags |= wire.Request
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, r.Fixed)
-	r.Link.Encode(b.Attrs())
+	r.LinkSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
@@ -13635,7 +13635,7 @@ func (r *DellinkRequest) Append(b *wire.Builder, h wire.Header) error {
 type GetlinkRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // Append appends the request to b as one message: h with Type 18, wire.Request added to its flags, then r.Fixed, and the attributes.
@@ -13644,7 +13644,7 @@ func (r *GetlinkRequest) Append(b *wire.Builder, h wire.Header) error {
 	h.Flags |= wire.Request
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, r.Fixed)
-	r.Link.Encode(b.Attrs())
+	r.LinkSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
@@ -13653,7 +13653,7 @@ func (r *GetlinkRequest) Append(b *wire.Builder, h wire.Header) error {
 type GetlinkDumpRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // Append appends the request to b as one message: h with Type 18, wire.Request | wire.Dump added to its flags, then r.Fixed, and the attributes.
@@ -13662,7 +13662,7 @@ func (r *GetlinkDumpRequest) Append(b *wire.Builder, h wire.Header) error {
 	h.Flags |= wire.Request | wire.Dump
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, r.Fixed)
-	r.Link.Encode(b.Attrs())
+	r.LinkSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
@@ -13671,7 +13671,7 @@ func (r *GetlinkDumpRequest) Append(b *wire.Builder, h wire.Header) error {
 type GetlinkReply struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
@@ -13692,14 +13692,14 @@ func (r *GetlinkReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	} else {
 		p = p[16:]
 	}
-	return r.Link.decode(p, o, o.Base+wire.HeaderLen+16)
+	return r.LinkSet.decode(p, o, o.Base+wire.HeaderLen+16)
 }
 
 // SetlinkRequest is the do request of "setlink" (RTM_SETLINK): the attributes of "link-attrs" after a struct ifinfomsg.
 type SetlinkRequest struct {
 	// Fixed is the message's fixed header.
 	Fixed Ifinfomsg
-	Link
+	LinkSet
 }
 
 // Append appends the request to b as one message: h with Type 19, wire.Request added to its flags, then r.Fixed, and the attributes.
@@ -13708,7 +13708,7 @@ func (r *SetlinkRequest) Append(b *wire.Builder, h wire.Header) error {
 	h.Flags |= wire.Request
 	msg := b.Start(h)
 	wire.PutFixedHeader(b, r.Fixed)
-	r.Link.Encode(b.Attrs())
+	r.LinkSet.Encode(b.Attrs())
 	b.End(msg)
 	return b.Err()
 }
@@ -13792,7 +13792,7 @@ func (r *GetstatsReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 // TypedSets lists a constructor for each attribute set's type, by the
 // set's spec name, for code that walks every type (tests, fuzzers).
 var TypedSets = []typed.SetType{
-	{Name: "link-attrs", New: func() typed.Attrs { return new(Link) }},
+	{Name: "link-attrs", New: func() typed.Attrs { return new(LinkSet) }},
 	{Name: "prop-list-link-attrs", New: func() typed.Attrs { return new(PropListLink) }},
 	{Name: "af-spec-attrs", New: func() typed.Attrs { return new(AfSpec) }},
 	{Name: "vfinfo-list-attrs", New: func() typed.Attrs { return new(VfinfoList) }},

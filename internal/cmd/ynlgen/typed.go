@@ -94,7 +94,16 @@ func (g *gen) genTyped(b *bytes.Buffer) error {
 	}
 	for _, as := range g.spec.AttributeSets {
 		n := setBase(as.Name)
-		t.setType[as] = t.claim(n, n+"Set", n+"Nest")
+		// A set type embedded in an operation's type must not share its
+		// name with one of its getters, which the field would hide.
+		names := []string{n, n + "Set", n + "Nest"}
+		for _, a := range as.Attributes {
+			if camel(a.Name) == n || "Get"+camel(a.Name) == n {
+				names = names[1:]
+				break
+			}
+		}
+		t.setType[as] = t.claim(names...)
 	}
 	for _, as := range g.spec.AttributeSets {
 		for _, a := range as.Attributes {
