@@ -34,17 +34,17 @@ func TestDecodersAgree(t *testing.T) {
 // TestEncodersAgree checks that every library builds the same bytes, and
 // that they decode to the fixture's values.
 func TestEncodersAgree(t *testing.T) {
-	ref, err := encodeNlwire(make([]byte, 0, 1024))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, e := range encoders {
+		ref, err := encoderRef(e)
+		if err != nil {
+			t.Fatal(err)
+		}
 		got, err := e.encode(make([]byte, 0, 1024))
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
 		if !bytes.Equal(got, ref) {
-			t.Errorf("%s: built %d bytes that differ from nlwire's %d:\n%x\n%x", e.name, len(got), len(ref), got, ref)
+			t.Errorf("%s: built %d bytes that differ from the reference's %d (spec order: %v):\n%x\n%x", e.name, len(got), len(ref), e.spec, got, ref)
 		}
 		var l link
 		if err := decodeHandwritten(got, &l); err != nil {
@@ -114,6 +114,22 @@ func TestAllocs(t *testing.T) {
 				t.Fatal(err)
 			}
 		},
+		"generated decode": func() {
+			var l link
+			if decodeGenerated(b, &l) != nil || l.Attrs != fixtureAttrs {
+				t.Fatal("decode failed")
+			}
+		},
+		"generated encode": func() {
+			if _, err := encodeGenerated(buf); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"handwritten-spec encode": func() {
+			if _, err := encodeHandwrittenSpec(buf); err != nil {
+				t.Fatal(err)
+			}
+		},
 		"dump": func() {
 			if n, err := walkNlwire(dg, out); err != nil || n != dumpLinks {
 				t.Fatal("walk failed")
@@ -165,8 +181,8 @@ func BenchmarkAttrDecode(b *testing.B) {
 // BenchmarkAttrEncode: build the RTM_NEWLINK's attributes into a reused
 // buffer.
 func BenchmarkAttrEncode(b *testing.B) {
-	ref, _ := encodeNlwire(make([]byte, 0, 1024))
 	for _, e := range encoders {
+		ref, _ := encoderRef(e)
 		b.Run(e.name, func(b *testing.B) {
 			buf := make([]byte, 0, 1024)
 			out, err := e.encode(buf)

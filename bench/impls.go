@@ -23,16 +23,37 @@ var decoders = []decoder{
 	{"nlwire", func(b []byte, l *link) error { return decodeNlwire(attr.NewDecoder(b), l) }},
 	{"mdlayher", decodeMdlayher},
 	{"vishvananda", decodeVishvananda},
+	// generated is not part of the AttrDecode workload (its own
+	// workload, GeneratedDecode, sets it against handwritten); it stays
+	// before handwritten, which shapesWorkload takes as the last entry.
+	{"generated", decodeGenerated},
 	{"handwritten", decodeHandwritten},
 }
 
-var encoders = []struct {
+// An encoder appends the fixture's attributes to buf[:0]. The ones with
+// spec build them in the rt-link spec's order (as the generated Encode
+// writes them) and are compared with encodeHandwrittenSpec; the others
+// build encodeNlwire's bytes.
+type encoder struct {
 	name   string
 	encode func(buf []byte) ([]byte, error)
-}{
-	{"nlwire", encodeNlwire},
-	{"mdlayher", encodeMdlayher},
-	{"vishvananda", encodeVishvananda},
+	spec   bool
+}
+
+var encoders = []encoder{
+	{"nlwire", encodeNlwire, false},
+	{"mdlayher", encodeMdlayher, false},
+	{"vishvananda", encodeVishvananda, false},
+	{"generated", encodeGenerated, true},
+	{"handwritten-spec", encodeHandwrittenSpec, true},
+}
+
+// encoderRef returns the bytes e must build.
+func encoderRef(e encoder) ([]byte, error) {
+	if e.spec {
+		return encodeHandwrittenSpec(make([]byte, 0, 1024))
+	}
+	return encodeNlwire(make([]byte, 0, 1024))
 }
 
 // A dumpWalker walks every message of the datagram and decodes each

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/nlwire/nlwire/attr"
 	"github.com/nlwire/nlwire/validate"
@@ -49,7 +50,8 @@ var sinkLink link
 // which needs root and the ip command and makes a network namespace;
 // its error is returned along with the other workloads when it cannot.
 func Workloads(socket bool) ([]Workload, error) {
-	ws := []Workload{attrDecodeWorkload(), shapesWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload()}
+	ws := []Workload{attrDecodeWorkload(), shapesWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload(),
+		generatedDecodeWorkload(), generatedEncodeWorkload()}
 	if !socket {
 		return ws, nil
 	}
@@ -70,7 +72,49 @@ func attrDecodeWorkload() Workload {
 			{"vishvananda", "nlwire", ""},
 			{"mdlayher", "handwritten", ""},
 		},
-	}, decoders)
+	}, slices.DeleteFunc(slices.Clone(decoders), func(d decoder) bool { return d.name == "generated" }))
+}
+
+// decoderNamed returns the decoder of that name in decoders.
+func decoderNamed(name string) decoder {
+	for _, d := range decoders {
+		if d.name == name {
+			return d
+		}
+	}
+	panic("no decoder " + name)
+}
+
+// generatedDecodeWorkload sets the generated rtlink.LinkSet's Decode and
+// getters against the hand-written walk (and attr.Decoder) on the
+// AttrDecode fixture.
+func generatedDecodeWorkload() Workload {
+	return decodeWorkload(Workload{
+		Name: "GeneratedDecode",
+		What: fmt.Sprintf("generated rtlink.LinkSet Decode + getters of the %d-attribute RTM_NEWLINK", fixtureAttrs),
+		Ratios: []Ratio{
+			{"generated", "handwritten", "<= 1.05"},
+			{"generated", "nlwire", ""},
+		},
+	}, []decoder{decoderNamed("generated"), decoderNamed("handwritten"), decoderNamed("nlwire")})
+}
+
+// generatedEncodeWorkload sets the generated setters and Encode against
+// a hand-written encoder of the same bytes (the spec's attribute order).
+func generatedEncodeWorkload() Workload {
+	var spec []encoder
+	for _, e := range encoders {
+		if e.spec {
+			spec = append(spec, e)
+		}
+	}
+	return encodeWorkload(Workload{
+		Name: "GeneratedEncode",
+		What: "generated rtlink.LinkSet setters + Encode of the RTM_NEWLINK's attributes into a reused buffer",
+		Ratios: []Ratio{
+			{"generated", "handwritten-spec", "<= 1.10"},
+		},
+	}, spec)
 }
 
 // shapesWorkload measures what attr.Decoder's features cost: the same
@@ -219,20 +263,26 @@ func validateWorkload() Workload {
 }
 
 func attrEncodeWorkload() Workload {
-	ref, err := encodeNlwire(make([]byte, 0, 1024))
-	if err != nil {
-		panic(err)
-	}
-	w := Workload{
+	return encodeWorkload(Workload{
 		Name: "AttrEncode",
 		What: "encode of the RTM_NEWLINK's attributes into a reused buffer",
 		Ratios: []Ratio{
 			{"mdlayher", "nlwire", ">= 20"},
 			{"vishvananda", "nlwire", ""},
 		},
-	}
+	}, slices.DeleteFunc(slices.Clone(encoders), func(e encoder) bool { return e.spec }))
+}
+
+// encodeWorkload fills w with an implementation per encoder that builds
+// the fixture's attributes into a reused buffer, and a Check that each
+// builds its reference bytes (encoderRef).
+func encodeWorkload(w Workload, encoders []encoder) Workload {
 	for _, e := range encoders {
 		encode := e.encode
+		ref, err := encoderRef(e)
+		if err != nil {
+			panic(err)
+		}
 		buf := make([]byte, 0, 1024)
 		w.Impls = append(w.Impls, Impl{e.name, func(n int) error {
 			for range n {
@@ -249,11 +299,18 @@ func attrEncodeWorkload() Workload {
 	}
 	w.Check = func() error {
 		for _, e := range encoders {
+			ref, err := encoderRef(e)
+			if err != nil {
+				return err
+			}
 			got, err := e.encode(make([]byte, 0, 1024))
 			if err != nil {
 				return fmt.Errorf("%s: %v", e.name, err)
 			}
 			if !bytes.Equal(got, ref) {
+				if e.spec {
+					return fmt.Errorf("%s builds bytes that differ from encodeHandwrittenSpec's", e.name)
+				}
 				return fmt.Errorf("%s builds bytes that differ from nlwire's", e.name)
 			}
 		}
