@@ -71,7 +71,7 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
 			}
-			x.fContext = typed.CString(p)
+			x.fContext = p
 			x.has[0] |= 1 << 1
 		case 3: // BINDER_A_REPORT_FROM_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -141,7 +141,7 @@ func (x *Report) Encode(e *attr.Encoder) {
 		e.Uint32(BINDER_A_REPORT_ERROR, uint32(x.fError))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(BINDER_A_REPORT_CONTEXT, x.fContext)
+		typed.PutString(e, BINDER_A_REPORT_CONTEXT, x.fContext)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(BINDER_A_REPORT_FROM_PID, uint32(x.fFromPid))
@@ -180,10 +180,10 @@ func (x *Report) SetError(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Context returns BINDER_A_REPORT_CONTEXT, without its NUL, as a view, and whether it is
+// Context returns BINDER_A_REPORT_CONTEXT, up to its NUL, as a view, and whether it is
 // present.
 func (x *Report) Context() ([]byte, bool) {
-	return x.fContext, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fContext), x.has[0]&(1<<1) != 0
 }
 
 // SetContext sets BINDER_A_REPORT_CONTEXT; x keeps a view of s.

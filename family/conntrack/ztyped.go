@@ -828,6 +828,7 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -1454,10 +1455,10 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_HELP_ATTRS_HELP_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
 			}
-			x.fHelpName = typed.CString(p)
+			x.fHelpName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -1477,14 +1478,14 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Help) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(CONNTRACK_A_HELP_ATTRS_HELP_NAME, x.fHelpName)
+		typed.PutString(e, CONNTRACK_A_HELP_ATTRS_HELP_NAME, x.fHelpName)
 	}
 }
 
-// HelpName returns CONNTRACK_A_HELP_ATTRS_HELP_NAME, without its NUL, as a view, and whether it is
+// HelpName returns CONNTRACK_A_HELP_ATTRS_HELP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Help) HelpName() ([]byte, bool) {
-	return x.fHelpName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fHelpName), x.has[0]&(1<<0) != 0
 }
 
 // SetHelpName sets CONNTRACK_A_HELP_ATTRS_HELP_NAME; x keeps a view of s.
@@ -1935,10 +1936,10 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
 			}
-			x.fSecctxName = typed.CString(p)
+			x.fSecctxName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -1958,14 +1959,14 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Secctx) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, x.fSecctxName)
+		typed.PutString(e, CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, x.fSecctxName)
 	}
 }
 
-// SecctxName returns CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, without its NUL, as a view, and whether it is
+// SecctxName returns CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Secctx) SecctxName() ([]byte, bool) {
-	return x.fSecctxName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fSecctxName), x.has[0]&(1<<0) != 0
 }
 
 // SetSecctxName sets CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME; x keeps a view of s.

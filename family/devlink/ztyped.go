@@ -370,13 +370,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
 			}
-			x.fBusName = typed.CString(p)
+			x.fBusName = p
 			x.has[0] |= 1 << 0
 		case 2: // DEVLINK_ATTR_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
 			}
-			x.fDevName = typed.CString(p)
+			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_ATTR_PORT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -409,13 +409,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
 			}
-			x.fPortNetdevName = typed.CString(p)
+			x.fPortNetdevName = p
 			x.has[0] |= 1 << 6
 		case 8: // DEVLINK_ATTR_PORT_IBDEV_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
 			}
-			x.fPortIbdevName = typed.CString(p)
+			x.fPortIbdevName = p
 			x.has[0] |= 1 << 7
 		case 9: // DEVLINK_ATTR_PORT_SPLIT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -559,7 +559,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeTableName = typed.CString(p)
+			x.fDpipeTableName = p
 			x.has[0] |= 1 << 28
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -727,7 +727,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeHeaderName = typed.CString(p)
+			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 50
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -772,7 +772,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeFieldName = typed.CString(p)
+			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 56
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -826,7 +826,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
-			x.fResourceName = typed.CString(p)
+			x.fResourceName = p
 			x.has[0] |= 1 << 63
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -930,7 +930,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
-			x.fParamName = typed.CString(p)
+			x.fParamName = p
 			x.has[1] |= 1 << 15
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
@@ -956,7 +956,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
 			}
-			x.fRegionName = typed.CString(p)
+			x.fRegionName = p
 			x.has[1] |= 1 << 19
 		case 89: // DEVLINK_ATTR_REGION_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -1021,13 +1021,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
 			}
-			x.fInfoDriverName = typed.CString(p)
+			x.fInfoDriverName = p
 			x.has[1] |= 1 << 29
 		case 99: // DEVLINK_ATTR_INFO_SERIAL_NUMBER
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
 			}
-			x.fInfoSerialNumber = typed.CString(p)
+			x.fInfoSerialNumber = p
 			x.has[1] |= 1 << 30
 		case 100: // DEVLINK_ATTR_INFO_VERSION_FIXED
 			if len(p) != 0 && len(p) < 4 {
@@ -1063,13 +1063,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
-			x.fInfoVersionName = typed.CString(p)
+			x.fInfoVersionName = p
 			x.has[1] |= 1 << 34
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
-			x.fInfoVersionValue = typed.CString(p)
+			x.fInfoVersionValue = p
 			x.has[1] |= 1 << 35
 		case 105: // DEVLINK_ATTR_SB_POOL_CELL_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1109,7 +1109,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
-			x.fFmsgObjName = typed.CString(p)
+			x.fFmsgObjName = p
 			x.has[1] |= 1 << 42
 		case 112: // DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1129,7 +1129,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
-			x.fHealthReporterName = typed.CString(p)
+			x.fHealthReporterName = p
 			x.has[1] |= 1 << 45
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1171,19 +1171,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
 			}
-			x.fFlashUpdateFileName = typed.CString(p)
+			x.fFlashUpdateFileName = p
 			x.has[1] |= 1 << 52
 		case 123: // DEVLINK_ATTR_FLASH_UPDATE_COMPONENT
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
 			}
-			x.fFlashUpdateComponent = typed.CString(p)
+			x.fFlashUpdateComponent = p
 			x.has[1] |= 1 << 53
 		case 124: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
 			}
-			x.fFlashUpdateStatusMsg = typed.CString(p)
+			x.fFlashUpdateStatusMsg = p
 			x.has[1] |= 1 << 54
 		case 125: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -1221,7 +1221,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
 			}
-			x.fTrapName = typed.CString(p)
+			x.fTrapName = p
 			x.has[1] |= 1 << 60
 		case 131: // DEVLINK_ATTR_TRAP_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1258,7 +1258,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
 			}
-			x.fTrapGroupName = typed.CString(p)
+			x.fTrapGroupName = p
 			x.has[2] |= 1 << 1
 		case 136: // DEVLINK_ATTR_RELOAD_FAILED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1326,7 +1326,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
 			}
-			x.fInfoBoardSerialNumber = typed.CString(p)
+			x.fInfoBoardSerialNumber = p
 			x.has[2] |= 1 << 12
 		case 147: // DEVLINK_ATTR_PORT_LANES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1491,13 +1491,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
 			}
-			x.fRateNodeName = typed.CString(p)
+			x.fRateNodeName = p
 			x.has[2] |= 1 << 34
 		case 169: // DEVLINK_ATTR_RATE_PARENT_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
 			}
-			x.fRateParentNodeName = typed.CString(p)
+			x.fRateParentNodeName = p
 			x.has[2] |= 1 << 35
 		case 170: // DEVLINK_ATTR_REGION_MAX_SNAPSHOTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1521,7 +1521,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
-			x.fLinecardType = typed.CString(p)
+			x.fLinecardType = p
 			x.has[2] |= 1 << 39
 		case 174: // DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES
 			if len(p) != 0 && len(p) < 4 {
@@ -1574,10 +1574,10 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_BUS_NAME, x.fBusName)
+		typed.PutString(e, DEVLINK_ATTR_BUS_NAME, x.fBusName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DEV_NAME, x.fDevName)
+		typed.PutString(e, DEVLINK_ATTR_DEV_NAME, x.fDevName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(DEVLINK_ATTR_PORT_INDEX, uint32(x.fPortIndex))
@@ -1592,10 +1592,10 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint32(DEVLINK_ATTR_PORT_NETDEV_IFINDEX, uint32(x.fPortNetdevIfindex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.StringBytes(DEVLINK_ATTR_PORT_NETDEV_NAME, x.fPortNetdevName)
+		typed.PutString(e, DEVLINK_ATTR_PORT_NETDEV_NAME, x.fPortNetdevName)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(DEVLINK_ATTR_PORT_IBDEV_NAME, x.fPortIbdevName)
+		typed.PutString(e, DEVLINK_ATTR_PORT_IBDEV_NAME, x.fPortIbdevName)
 	}
 	if x.has[0]&(1<<8) != 0 {
 		e.Uint32(DEVLINK_ATTR_PORT_SPLIT_COUNT, uint32(x.fPortSplitCount))
@@ -1672,7 +1672,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
 	}
 	if x.has[0]&(1<<29) != 0 {
 		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(x.fDpipeTableSize))
@@ -1822,7 +1822,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<50) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
 	}
 	if x.has[0]&(1<<51) != 0 {
 		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
@@ -1854,7 +1854,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<56) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
 	}
 	if x.has[0]&(1<<57) != 0 {
 		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
@@ -1889,7 +1889,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<63) != 0 {
-		e.StringBytes(DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
+		typed.PutString(e, DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
 	}
 	if x.has[1]&(1<<0) != 0 {
 		e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(x.fResourceId))
@@ -1939,7 +1939,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[1]&(1<<15) != 0 {
-		e.StringBytes(DEVLINK_ATTR_PARAM_NAME, x.fParamName)
+		typed.PutString(e, DEVLINK_ATTR_PARAM_NAME, x.fParamName)
 	}
 	if x.has[1]&(1<<16) != 0 {
 		e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
@@ -1951,7 +1951,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint8(DEVLINK_ATTR_PARAM_VALUE_CMODE, uint8(x.fParamValueCmode))
 	}
 	if x.has[1]&(1<<19) != 0 {
-		e.StringBytes(DEVLINK_ATTR_REGION_NAME, x.fRegionName)
+		typed.PutString(e, DEVLINK_ATTR_REGION_NAME, x.fRegionName)
 	}
 	if x.has[1]&(1<<20) != 0 {
 		e.Uint64(DEVLINK_ATTR_REGION_SIZE, uint64(x.fRegionSize))
@@ -1989,10 +1989,10 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint64(DEVLINK_ATTR_REGION_CHUNK_LEN, uint64(x.fRegionChunkLen))
 	}
 	if x.has[1]&(1<<29) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_DRIVER_NAME, x.fInfoDriverName)
+		typed.PutString(e, DEVLINK_ATTR_INFO_DRIVER_NAME, x.fInfoDriverName)
 	}
 	if x.has[1]&(1<<30) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_SERIAL_NUMBER, x.fInfoSerialNumber)
+		typed.PutString(e, DEVLINK_ATTR_INFO_SERIAL_NUMBER, x.fInfoSerialNumber)
 	}
 	if x.has[1]&(1<<31) != 0 {
 		if x.sInfoVersionFixed != nil {
@@ -2040,10 +2040,10 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[1]&(1<<34) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
+		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
 	}
 	if x.has[1]&(1<<35) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
+		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
 	}
 	if x.has[1]&(1<<36) != 0 {
 		e.Uint32(DEVLINK_ATTR_SB_POOL_CELL_SIZE, uint32(x.fSbPoolCellSize))
@@ -2066,7 +2066,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
 	}
 	if x.has[1]&(1<<42) != 0 {
-		e.StringBytes(DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
+		typed.PutString(e, DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
 	}
 	if x.has[1]&(1<<43) != 0 {
 		e.Uint8(DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE, uint8(x.fFmsgObjValueType))
@@ -2077,7 +2077,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[1]&(1<<45) != 0 {
-		e.StringBytes(DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
+		typed.PutString(e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
 	}
 	if x.has[1]&(1<<46) != 0 {
 		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(x.fHealthReporterState))
@@ -2098,13 +2098,13 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER, uint8(x.fHealthReporterAutoRecover))
 	}
 	if x.has[1]&(1<<52) != 0 {
-		e.StringBytes(DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, x.fFlashUpdateFileName)
+		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, x.fFlashUpdateFileName)
 	}
 	if x.has[1]&(1<<53) != 0 {
-		e.StringBytes(DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, x.fFlashUpdateComponent)
+		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, x.fFlashUpdateComponent)
 	}
 	if x.has[1]&(1<<54) != 0 {
-		e.StringBytes(DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, x.fFlashUpdateStatusMsg)
+		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, x.fFlashUpdateStatusMsg)
 	}
 	if x.has[1]&(1<<55) != 0 {
 		e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE, uint64(x.fFlashUpdateStatusDone))
@@ -2124,7 +2124,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[1]&(1<<60) != 0 {
-		e.StringBytes(DEVLINK_ATTR_TRAP_NAME, x.fTrapName)
+		typed.PutString(e, DEVLINK_ATTR_TRAP_NAME, x.fTrapName)
 	}
 	if x.has[1]&(1<<61) != 0 {
 		e.Uint8(DEVLINK_ATTR_TRAP_ACTION, uint8(x.fTrapAction))
@@ -2141,7 +2141,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[2]&(1<<1) != 0 {
-		e.StringBytes(DEVLINK_ATTR_TRAP_GROUP_NAME, x.fTrapGroupName)
+		typed.PutString(e, DEVLINK_ATTR_TRAP_GROUP_NAME, x.fTrapGroupName)
 	}
 	if x.has[2]&(1<<2) != 0 {
 		e.Uint8(DEVLINK_ATTR_RELOAD_FAILED, uint8(x.fReloadFailed))
@@ -2176,7 +2176,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[2]&(1<<12) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, x.fInfoBoardSerialNumber)
+		typed.PutString(e, DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, x.fInfoBoardSerialNumber)
 	}
 	if x.has[2]&(1<<13) != 0 {
 		e.Uint32(DEVLINK_ATTR_PORT_LANES, uint32(x.fPortLanes))
@@ -2284,10 +2284,10 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint64(DEVLINK_ATTR_RATE_TX_MAX, uint64(x.fRateTxMax))
 	}
 	if x.has[2]&(1<<34) != 0 {
-		e.StringBytes(DEVLINK_ATTR_RATE_NODE_NAME, x.fRateNodeName)
+		typed.PutString(e, DEVLINK_ATTR_RATE_NODE_NAME, x.fRateNodeName)
 	}
 	if x.has[2]&(1<<35) != 0 {
-		e.StringBytes(DEVLINK_ATTR_RATE_PARENT_NODE_NAME, x.fRateParentNodeName)
+		typed.PutString(e, DEVLINK_ATTR_RATE_PARENT_NODE_NAME, x.fRateParentNodeName)
 	}
 	if x.has[2]&(1<<36) != 0 {
 		e.Uint32(DEVLINK_ATTR_REGION_MAX_SNAPSHOTS, uint32(x.fRegionMaxSnapshots))
@@ -2299,7 +2299,7 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		e.Uint8(DEVLINK_ATTR_LINECARD_STATE, uint8(x.fLinecardState))
 	}
 	if x.has[2]&(1<<39) != 0 {
-		e.StringBytes(DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
+		typed.PutString(e, DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
 	}
 	if x.has[2]&(1<<40) != 0 {
 		nest := e.Begin(DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES)
@@ -2322,10 +2322,10 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	}
 }
 
-// BusName returns DEVLINK_ATTR_BUS_NAME, without its NUL, as a view, and whether it is
+// BusName returns DEVLINK_ATTR_BUS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) BusName() ([]byte, bool) {
-	return x.fBusName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fBusName), x.has[0]&(1<<0) != 0
 }
 
 // SetBusName sets DEVLINK_ATTR_BUS_NAME; x keeps a view of s.
@@ -2340,10 +2340,10 @@ func (x *Devlink) SetBusNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// DevName returns DEVLINK_ATTR_DEV_NAME, without its NUL, as a view, and whether it is
+// DevName returns DEVLINK_ATTR_DEV_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) DevName() ([]byte, bool) {
-	return x.fDevName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fDevName), x.has[0]&(1<<1) != 0
 }
 
 // SetDevName sets DEVLINK_ATTR_DEV_NAME; x keeps a view of s.
@@ -2402,10 +2402,10 @@ func (x *Devlink) SetPortNetdevIfindex(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// PortNetdevName returns DEVLINK_ATTR_PORT_NETDEV_NAME, without its NUL, as a view, and whether it is
+// PortNetdevName returns DEVLINK_ATTR_PORT_NETDEV_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) PortNetdevName() ([]byte, bool) {
-	return x.fPortNetdevName, x.has[0]&(1<<6) != 0
+	return typed.CString(x.fPortNetdevName), x.has[0]&(1<<6) != 0
 }
 
 // SetPortNetdevName sets DEVLINK_ATTR_PORT_NETDEV_NAME; x keeps a view of s.
@@ -2420,10 +2420,10 @@ func (x *Devlink) SetPortNetdevNameBytes(s []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// PortIbdevName returns DEVLINK_ATTR_PORT_IBDEV_NAME, without its NUL, as a view, and whether it is
+// PortIbdevName returns DEVLINK_ATTR_PORT_IBDEV_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) PortIbdevName() ([]byte, bool) {
-	return x.fPortIbdevName, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fPortIbdevName), x.has[0]&(1<<7) != 0
 }
 
 // SetPortIbdevName sets DEVLINK_ATTR_PORT_IBDEV_NAME; x keeps a view of s.
@@ -2666,10 +2666,10 @@ func (x *Devlink) SetDpipeTable(v []DlDpipeTable) {
 	x.has[0] |= 1 << 27
 }
 
-// DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, without its NUL, as a view, and whether it is
+// DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) DpipeTableName() ([]byte, bool) {
-	return x.fDpipeTableName, x.has[0]&(1<<28) != 0
+	return typed.CString(x.fDpipeTableName), x.has[0]&(1<<28) != 0
 }
 
 // SetDpipeTableName sets DEVLINK_ATTR_DPIPE_TABLE_NAME; x keeps a view of s.
@@ -2963,10 +2963,10 @@ func (x *Devlink) SetDpipeHeader(v []DlDpipeHeader) {
 	x.has[0] |= 1 << 49
 }
 
-// DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, without its NUL, as a view, and whether it is
+// DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) DpipeHeaderName() ([]byte, bool) {
-	return x.fDpipeHeaderName, x.has[0]&(1<<50) != 0
+	return typed.CString(x.fDpipeHeaderName), x.has[0]&(1<<50) != 0
 }
 
 // SetDpipeHeaderName sets DEVLINK_ATTR_DPIPE_HEADER_NAME; x keeps a view of s.
@@ -3044,10 +3044,10 @@ func (x *Devlink) SetDpipeField(v []DlDpipeField) {
 	x.has[0] |= 1 << 55
 }
 
-// DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, without its NUL, as a view, and whether it is
+// DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) DpipeFieldName() ([]byte, bool) {
-	return x.fDpipeFieldName, x.has[0]&(1<<56) != 0
+	return typed.CString(x.fDpipeFieldName), x.has[0]&(1<<56) != 0
 }
 
 // SetDpipeFieldName sets DEVLINK_ATTR_DPIPE_FIELD_NAME; x keeps a view of s.
@@ -3136,10 +3136,10 @@ func (x *Devlink) SetResource(v []DlResource) {
 	x.has[0] |= 1 << 62
 }
 
-// ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, without its NUL, as a view, and whether it is
+// ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) ResourceName() ([]byte, bool) {
-	return x.fResourceName, x.has[0]&(1<<63) != 0
+	return typed.CString(x.fResourceName), x.has[0]&(1<<63) != 0
 }
 
 // SetResourceName sets DEVLINK_ATTR_RESOURCE_NAME; x keeps a view of s.
@@ -3320,10 +3320,10 @@ func (x *Devlink) SetParam() *DlParam {
 	return &x.fParam
 }
 
-// ParamName returns DEVLINK_ATTR_PARAM_NAME, without its NUL, as a view, and whether it is
+// ParamName returns DEVLINK_ATTR_PARAM_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) ParamName() ([]byte, bool) {
-	return x.fParamName, x.has[1]&(1<<15) != 0
+	return typed.CString(x.fParamName), x.has[1]&(1<<15) != 0
 }
 
 // SetParamName sets DEVLINK_ATTR_PARAM_NAME; x keeps a view of s.
@@ -3372,10 +3372,10 @@ func (x *Devlink) SetParamValueCmode(v ParamCmode) {
 	x.has[1] |= 1 << 18
 }
 
-// RegionName returns DEVLINK_ATTR_REGION_NAME, without its NUL, as a view, and whether it is
+// RegionName returns DEVLINK_ATTR_REGION_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) RegionName() ([]byte, bool) {
-	return x.fRegionName, x.has[1]&(1<<19) != 0
+	return typed.CString(x.fRegionName), x.has[1]&(1<<19) != 0
 }
 
 // SetRegionName sets DEVLINK_ATTR_REGION_NAME; x keeps a view of s.
@@ -3493,10 +3493,10 @@ func (x *Devlink) SetRegionChunkLen(v uint64) {
 	x.has[1] |= 1 << 28
 }
 
-// InfoDriverName returns DEVLINK_ATTR_INFO_DRIVER_NAME, without its NUL, as a view, and whether it is
+// InfoDriverName returns DEVLINK_ATTR_INFO_DRIVER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) InfoDriverName() ([]byte, bool) {
-	return x.fInfoDriverName, x.has[1]&(1<<29) != 0
+	return typed.CString(x.fInfoDriverName), x.has[1]&(1<<29) != 0
 }
 
 // SetInfoDriverName sets DEVLINK_ATTR_INFO_DRIVER_NAME; x keeps a view of s.
@@ -3511,10 +3511,10 @@ func (x *Devlink) SetInfoDriverNameBytes(s []byte) {
 	x.has[1] |= 1 << 29
 }
 
-// InfoSerialNumber returns DEVLINK_ATTR_INFO_SERIAL_NUMBER, without its NUL, as a view, and whether it is
+// InfoSerialNumber returns DEVLINK_ATTR_INFO_SERIAL_NUMBER, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) InfoSerialNumber() ([]byte, bool) {
-	return x.fInfoSerialNumber, x.has[1]&(1<<30) != 0
+	return typed.CString(x.fInfoSerialNumber), x.has[1]&(1<<30) != 0
 }
 
 // SetInfoSerialNumber sets DEVLINK_ATTR_INFO_SERIAL_NUMBER; x keeps a view of s.
@@ -3583,10 +3583,10 @@ func (x *Devlink) SetInfoVersionStored(v []DlInfoVersion) {
 	x.has[1] |= 1 << 33
 }
 
-// InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, without its NUL, as a view, and whether it is
+// InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) InfoVersionName() ([]byte, bool) {
-	return x.fInfoVersionName, x.has[1]&(1<<34) != 0
+	return typed.CString(x.fInfoVersionName), x.has[1]&(1<<34) != 0
 }
 
 // SetInfoVersionName sets DEVLINK_ATTR_INFO_VERSION_NAME; x keeps a view of s.
@@ -3601,10 +3601,10 @@ func (x *Devlink) SetInfoVersionNameBytes(s []byte) {
 	x.has[1] |= 1 << 34
 }
 
-// InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, without its NUL, as a view, and whether it is
+// InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) InfoVersionValue() ([]byte, bool) {
-	return x.fInfoVersionValue, x.has[1]&(1<<35) != 0
+	return typed.CString(x.fInfoVersionValue), x.has[1]&(1<<35) != 0
 }
 
 // SetInfoVersionValue sets DEVLINK_ATTR_INFO_VERSION_VALUE; x keeps a view of s.
@@ -3690,10 +3690,10 @@ func (x *Devlink) SetFmsgNestEnd(v bool) {
 	}
 }
 
-// FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, without its NUL, as a view, and whether it is
+// FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) FmsgObjName() ([]byte, bool) {
-	return x.fFmsgObjName, x.has[1]&(1<<42) != 0
+	return typed.CString(x.fFmsgObjName), x.has[1]&(1<<42) != 0
 }
 
 // SetFmsgObjName sets DEVLINK_ATTR_FMSG_OBJ_NAME; x keeps a view of s.
@@ -3731,10 +3731,10 @@ func (x *Devlink) SetHealthReporter() *DlHealthReporter {
 	return &x.fHealthReporter
 }
 
-// HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, without its NUL, as a view, and whether it is
+// HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) HealthReporterName() ([]byte, bool) {
-	return x.fHealthReporterName, x.has[1]&(1<<45) != 0
+	return typed.CString(x.fHealthReporterName), x.has[1]&(1<<45) != 0
 }
 
 // SetHealthReporterName sets DEVLINK_ATTR_HEALTH_REPORTER_NAME; x keeps a view of s.
@@ -3815,10 +3815,10 @@ func (x *Devlink) SetHealthReporterAutoRecover(v uint8) {
 	x.has[1] |= 1 << 51
 }
 
-// FlashUpdateFileName returns DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, without its NUL, as a view, and whether it is
+// FlashUpdateFileName returns DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) FlashUpdateFileName() ([]byte, bool) {
-	return x.fFlashUpdateFileName, x.has[1]&(1<<52) != 0
+	return typed.CString(x.fFlashUpdateFileName), x.has[1]&(1<<52) != 0
 }
 
 // SetFlashUpdateFileName sets DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME; x keeps a view of s.
@@ -3833,10 +3833,10 @@ func (x *Devlink) SetFlashUpdateFileNameBytes(s []byte) {
 	x.has[1] |= 1 << 52
 }
 
-// FlashUpdateComponent returns DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, without its NUL, as a view, and whether it is
+// FlashUpdateComponent returns DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) FlashUpdateComponent() ([]byte, bool) {
-	return x.fFlashUpdateComponent, x.has[1]&(1<<53) != 0
+	return typed.CString(x.fFlashUpdateComponent), x.has[1]&(1<<53) != 0
 }
 
 // SetFlashUpdateComponent sets DEVLINK_ATTR_FLASH_UPDATE_COMPONENT; x keeps a view of s.
@@ -3851,10 +3851,10 @@ func (x *Devlink) SetFlashUpdateComponentBytes(s []byte) {
 	x.has[1] |= 1 << 53
 }
 
-// FlashUpdateStatusMsg returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, without its NUL, as a view, and whether it is
+// FlashUpdateStatusMsg returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) FlashUpdateStatusMsg() ([]byte, bool) {
-	return x.fFlashUpdateStatusMsg, x.has[1]&(1<<54) != 0
+	return typed.CString(x.fFlashUpdateStatusMsg), x.has[1]&(1<<54) != 0
 }
 
 // SetFlashUpdateStatusMsg sets DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG; x keeps a view of s.
@@ -3925,10 +3925,10 @@ func (x *Devlink) SetStats() *DlAttrStats {
 	return &x.fStats
 }
 
-// TrapName returns DEVLINK_ATTR_TRAP_NAME, without its NUL, as a view, and whether it is
+// TrapName returns DEVLINK_ATTR_TRAP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) TrapName() ([]byte, bool) {
-	return x.fTrapName, x.has[1]&(1<<60) != 0
+	return typed.CString(x.fTrapName), x.has[1]&(1<<60) != 0
 }
 
 // SetTrapName sets DEVLINK_ATTR_TRAP_NAME; x keeps a view of s.
@@ -3989,10 +3989,10 @@ func (x *Devlink) SetTrapMetadata() *DlTrapMetadata {
 	return &x.fTrapMetadata
 }
 
-// TrapGroupName returns DEVLINK_ATTR_TRAP_GROUP_NAME, without its NUL, as a view, and whether it is
+// TrapGroupName returns DEVLINK_ATTR_TRAP_GROUP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) TrapGroupName() ([]byte, bool) {
-	return x.fTrapGroupName, x.has[2]&(1<<1) != 0
+	return typed.CString(x.fTrapGroupName), x.has[2]&(1<<1) != 0
 }
 
 // SetTrapGroupName sets DEVLINK_ATTR_TRAP_GROUP_NAME; x keeps a view of s.
@@ -4118,10 +4118,10 @@ func (x *Devlink) SetPortFunction() *DlPortFunction {
 	return &x.fPortFunction
 }
 
-// InfoBoardSerialNumber returns DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, without its NUL, as a view, and whether it is
+// InfoBoardSerialNumber returns DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) InfoBoardSerialNumber() ([]byte, bool) {
-	return x.fInfoBoardSerialNumber, x.has[2]&(1<<12) != 0
+	return typed.CString(x.fInfoBoardSerialNumber), x.has[2]&(1<<12) != 0
 }
 
 // SetInfoBoardSerialNumber sets DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER; x keeps a view of s.
@@ -4391,10 +4391,10 @@ func (x *Devlink) SetRateTxMax(v uint64) {
 	x.has[2] |= 1 << 33
 }
 
-// RateNodeName returns DEVLINK_ATTR_RATE_NODE_NAME, without its NUL, as a view, and whether it is
+// RateNodeName returns DEVLINK_ATTR_RATE_NODE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) RateNodeName() ([]byte, bool) {
-	return x.fRateNodeName, x.has[2]&(1<<34) != 0
+	return typed.CString(x.fRateNodeName), x.has[2]&(1<<34) != 0
 }
 
 // SetRateNodeName sets DEVLINK_ATTR_RATE_NODE_NAME; x keeps a view of s.
@@ -4409,10 +4409,10 @@ func (x *Devlink) SetRateNodeNameBytes(s []byte) {
 	x.has[2] |= 1 << 34
 }
 
-// RateParentNodeName returns DEVLINK_ATTR_RATE_PARENT_NODE_NAME, without its NUL, as a view, and whether it is
+// RateParentNodeName returns DEVLINK_ATTR_RATE_PARENT_NODE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) RateParentNodeName() ([]byte, bool) {
-	return x.fRateParentNodeName, x.has[2]&(1<<35) != 0
+	return typed.CString(x.fRateParentNodeName), x.has[2]&(1<<35) != 0
 }
 
 // SetRateParentNodeName sets DEVLINK_ATTR_RATE_PARENT_NODE_NAME; x keeps a view of s.
@@ -4460,10 +4460,10 @@ func (x *Devlink) SetLinecardState(v uint8) {
 	x.has[2] |= 1 << 38
 }
 
-// LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, without its NUL, as a view, and whether it is
+// LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Devlink) LinecardType() ([]byte, bool) {
-	return x.fLinecardType, x.has[2]&(1<<39) != 0
+	return typed.CString(x.fLinecardType), x.has[2]&(1<<39) != 0
 }
 
 // SetLinecardType sets DEVLINK_ATTR_LINECARD_TYPE; x keeps a view of s.
@@ -5145,13 +5145,13 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
-			x.fInfoVersionName = typed.CString(p)
+			x.fInfoVersionName = p
 			x.has[0] |= 1 << 0
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
-			x.fInfoVersionValue = typed.CString(p)
+			x.fInfoVersionValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -5171,17 +5171,17 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlInfoVersion) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
+		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
+		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
 	}
 }
 
-// InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, without its NUL, as a view, and whether it is
+// InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlInfoVersion) InfoVersionName() ([]byte, bool) {
-	return x.fInfoVersionName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fInfoVersionName), x.has[0]&(1<<0) != 0
 }
 
 // SetInfoVersionName sets DEVLINK_ATTR_INFO_VERSION_NAME; x keeps a view of s.
@@ -5196,10 +5196,10 @@ func (x *DlInfoVersion) SetInfoVersionNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, without its NUL, as a view, and whether it is
+// InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlInfoVersion) InfoVersionValue() ([]byte, bool) {
-	return x.fInfoVersionValue, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fInfoVersionValue), x.has[0]&(1<<1) != 0
 }
 
 // SetInfoVersionValue sets DEVLINK_ATTR_INFO_VERSION_VALUE; x keeps a view of s.
@@ -5525,7 +5525,7 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeTableName = typed.CString(p)
+			x.fDpipeTableName = p
 			x.has[0] |= 1 << 0
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -5585,7 +5585,7 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlDpipeTable) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(x.fDpipeTableSize))
@@ -5611,10 +5611,10 @@ func (x *DlDpipeTable) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, without its NUL, as a view, and whether it is
+// DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlDpipeTable) DpipeTableName() ([]byte, bool) {
-	return x.fDpipeTableName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fDpipeTableName), x.has[0]&(1<<0) != 0
 }
 
 // SetDpipeTableName sets DEVLINK_ATTR_DPIPE_TABLE_NAME; x keeps a view of s.
@@ -7216,7 +7216,7 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeHeaderName = typed.CString(p)
+			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -7259,7 +7259,7 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlDpipeHeader) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
@@ -7274,10 +7274,10 @@ func (x *DlDpipeHeader) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, without its NUL, as a view, and whether it is
+// DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlDpipeHeader) DpipeHeaderName() ([]byte, bool) {
-	return x.fDpipeHeaderName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fDpipeHeaderName), x.has[0]&(1<<0) != 0
 }
 
 // SetDpipeHeaderName sets DEVLINK_ATTR_DPIPE_HEADER_NAME; x keeps a view of s.
@@ -7483,7 +7483,7 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
-			x.fDpipeFieldName = typed.CString(p)
+			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 0
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -7524,7 +7524,7 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlDpipeField) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
+		typed.PutString(e, DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
@@ -7537,10 +7537,10 @@ func (x *DlDpipeField) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, without its NUL, as a view, and whether it is
+// DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlDpipeField) DpipeFieldName() ([]byte, bool) {
-	return x.fDpipeFieldName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fDpipeFieldName), x.has[0]&(1<<0) != 0
 }
 
 // SetDpipeFieldName sets DEVLINK_ATTR_DPIPE_FIELD_NAME; x keeps a view of s.
@@ -7644,7 +7644,7 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
-			x.fResourceName = typed.CString(p)
+			x.fResourceName = p
 			x.has[0] |= 1 << 0
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -7721,7 +7721,7 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlResource) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
+		typed.PutString(e, DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(x.fResourceId))
@@ -7752,10 +7752,10 @@ func (x *DlResource) Encode(e *attr.Encoder) {
 	}
 }
 
-// ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, without its NUL, as a view, and whether it is
+// ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlResource) ResourceName() ([]byte, bool) {
-	return x.fResourceName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fResourceName), x.has[0]&(1<<0) != 0
 }
 
 // SetResourceName sets DEVLINK_ATTR_RESOURCE_NAME; x keeps a view of s.
@@ -8024,7 +8024,7 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
-			x.fParamName = typed.CString(p)
+			x.fParamName = p
 			x.has[0] |= 1 << 0
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
@@ -8055,7 +8055,7 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlParam) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_PARAM_NAME, x.fParamName)
+		typed.PutString(e, DEVLINK_ATTR_PARAM_NAME, x.fParamName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
@@ -8065,10 +8065,10 @@ func (x *DlParam) Encode(e *attr.Encoder) {
 	}
 }
 
-// ParamName returns DEVLINK_ATTR_PARAM_NAME, without its NUL, as a view, and whether it is
+// ParamName returns DEVLINK_ATTR_PARAM_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlParam) ParamName() ([]byte, bool) {
-	return x.fParamName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fParamName), x.has[0]&(1<<0) != 0
 }
 
 // SetParamName sets DEVLINK_ATTR_PARAM_NAME; x keeps a view of s.
@@ -8529,7 +8529,7 @@ func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
-			x.fFmsgObjName = typed.CString(p)
+			x.fFmsgObjName = p
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -8561,7 +8561,7 @@ func (x *DlFmsg) Encode(e *attr.Encoder) {
 		e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.StringBytes(DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
+		typed.PutString(e, DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
 	}
 }
 
@@ -8613,10 +8613,10 @@ func (x *DlFmsg) SetFmsgNestEnd(v bool) {
 	}
 }
 
-// FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, without its NUL, as a view, and whether it is
+// FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlFmsg) FmsgObjName() ([]byte, bool) {
-	return x.fFmsgObjName, x.has[0]&(1<<4) != 0
+	return typed.CString(x.fFmsgObjName), x.has[0]&(1<<4) != 0
 }
 
 // SetFmsgObjName sets DEVLINK_ATTR_FMSG_OBJ_NAME; x keeps a view of s.
@@ -8686,7 +8686,7 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
-			x.fHealthReporterName = typed.CString(p)
+			x.fHealthReporterName = p
 			x.has[0] |= 1 << 0
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8754,7 +8754,7 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *DlHealthReporter) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
+		typed.PutString(e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(x.fHealthReporterState))
@@ -8782,10 +8782,10 @@ func (x *DlHealthReporter) Encode(e *attr.Encoder) {
 	}
 }
 
-// HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, without its NUL, as a view, and whether it is
+// HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlHealthReporter) HealthReporterName() ([]byte, bool) {
-	return x.fHealthReporterName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fHealthReporterName), x.has[0]&(1<<0) != 0
 }
 
 // SetHealthReporterName sets DEVLINK_ATTR_HEALTH_REPORTER_NAME; x keeps a view of s.
@@ -9160,7 +9160,7 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
-			x.fLinecardType = typed.CString(p)
+			x.fLinecardType = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -9180,14 +9180,14 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 // nests with NLA_F_NESTED.
 func (x *DlLinecardSupportedTypes) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
+		typed.PutString(e, DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
 	}
 }
 
-// LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, without its NUL, as a view, and whether it is
+// LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, up to its NUL, as a view, and whether it is
 // present.
 func (x *DlLinecardSupportedTypes) LinecardType() ([]byte, bool) {
-	return x.fLinecardType, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fLinecardType), x.has[0]&(1<<0) != 0
 }
 
 // SetLinecardType sets DEVLINK_ATTR_LINECARD_TYPE; x keeps a view of s.

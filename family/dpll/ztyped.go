@@ -142,7 +142,7 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "dpll", "DPLL_A_MODULE_NAME", raw, typed.ErrString)
 			}
-			x.fModuleName = typed.CString(p)
+			x.fModuleName = p
 			x.has[0] |= 1 << 1
 		case 4: // DPLL_A_CLOCK_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -254,7 +254,7 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 		e.Uint32(DPLL_A_ID, uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(DPLL_A_MODULE_NAME, x.fModuleName)
+		typed.PutString(e, DPLL_A_MODULE_NAME, x.fModuleName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint64(DPLL_A_CLOCK_ID, uint64(x.fClockId))
@@ -315,10 +315,10 @@ func (x *Dpll) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ModuleName returns DPLL_A_MODULE_NAME, without its NUL, as a view, and whether it is
+// ModuleName returns DPLL_A_MODULE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Dpll) ModuleName() ([]byte, bool) {
-	return x.fModuleName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fModuleName), x.has[0]&(1<<1) != 0
 }
 
 // SetModuleName sets DPLL_A_MODULE_NAME; x keeps a view of s.
@@ -548,7 +548,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "pin", "DPLL_A_PIN_MODULE_NAME", raw, typed.ErrString)
 			}
-			x.fModuleName = typed.CString(p)
+			x.fModuleName = p
 			x.has[0] |= 1 << 2
 		case 5: // DPLL_A_PIN_CLOCK_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -560,19 +560,19 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "pin", "DPLL_A_PIN_BOARD_LABEL", raw, typed.ErrString)
 			}
-			x.fBoardLabel = typed.CString(p)
+			x.fBoardLabel = p
 			x.has[0] |= 1 << 4
 		case 7: // DPLL_A_PIN_PANEL_LABEL
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "pin", "DPLL_A_PIN_PANEL_LABEL", raw, typed.ErrString)
 			}
-			x.fPanelLabel = typed.CString(p)
+			x.fPanelLabel = p
 			x.has[0] |= 1 << 5
 		case 8: // DPLL_A_PIN_PACKAGE_LABEL
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "pin", "DPLL_A_PIN_PACKAGE_LABEL", raw, typed.ErrString)
 			}
-			x.fPackageLabel = typed.CString(p)
+			x.fPackageLabel = p
 			x.has[0] |= 1 << 6
 		case 9: // DPLL_A_PIN_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -750,19 +750,19 @@ func (x *Pin) Encode(e *attr.Encoder) {
 		e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(x.fParentId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(DPLL_A_PIN_MODULE_NAME, x.fModuleName)
+		typed.PutString(e, DPLL_A_PIN_MODULE_NAME, x.fModuleName)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint64(DPLL_A_PIN_CLOCK_ID, uint64(x.fClockId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.StringBytes(DPLL_A_PIN_BOARD_LABEL, x.fBoardLabel)
+		typed.PutString(e, DPLL_A_PIN_BOARD_LABEL, x.fBoardLabel)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.StringBytes(DPLL_A_PIN_PANEL_LABEL, x.fPanelLabel)
+		typed.PutString(e, DPLL_A_PIN_PANEL_LABEL, x.fPanelLabel)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.StringBytes(DPLL_A_PIN_PACKAGE_LABEL, x.fPackageLabel)
+		typed.PutString(e, DPLL_A_PIN_PACKAGE_LABEL, x.fPackageLabel)
 	}
 	if x.has[0]&(1<<7) != 0 {
 		e.Uint32(DPLL_A_PIN_TYPE, uint32(x.fType))
@@ -908,10 +908,10 @@ func (x *Pin) SetParentId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// ModuleName returns DPLL_A_PIN_MODULE_NAME, without its NUL, as a view, and whether it is
+// ModuleName returns DPLL_A_PIN_MODULE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Pin) ModuleName() ([]byte, bool) {
-	return x.fModuleName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fModuleName), x.has[0]&(1<<2) != 0
 }
 
 // SetModuleName sets DPLL_A_PIN_MODULE_NAME; x keeps a view of s.
@@ -937,10 +937,10 @@ func (x *Pin) SetClockId(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// BoardLabel returns DPLL_A_PIN_BOARD_LABEL, without its NUL, as a view, and whether it is
+// BoardLabel returns DPLL_A_PIN_BOARD_LABEL, up to its NUL, as a view, and whether it is
 // present.
 func (x *Pin) BoardLabel() ([]byte, bool) {
-	return x.fBoardLabel, x.has[0]&(1<<4) != 0
+	return typed.CString(x.fBoardLabel), x.has[0]&(1<<4) != 0
 }
 
 // SetBoardLabel sets DPLL_A_PIN_BOARD_LABEL; x keeps a view of s.
@@ -955,10 +955,10 @@ func (x *Pin) SetBoardLabelBytes(s []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// PanelLabel returns DPLL_A_PIN_PANEL_LABEL, without its NUL, as a view, and whether it is
+// PanelLabel returns DPLL_A_PIN_PANEL_LABEL, up to its NUL, as a view, and whether it is
 // present.
 func (x *Pin) PanelLabel() ([]byte, bool) {
-	return x.fPanelLabel, x.has[0]&(1<<5) != 0
+	return typed.CString(x.fPanelLabel), x.has[0]&(1<<5) != 0
 }
 
 // SetPanelLabel sets DPLL_A_PIN_PANEL_LABEL; x keeps a view of s.
@@ -973,10 +973,10 @@ func (x *Pin) SetPanelLabelBytes(s []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// PackageLabel returns DPLL_A_PIN_PACKAGE_LABEL, without its NUL, as a view, and whether it is
+// PackageLabel returns DPLL_A_PIN_PACKAGE_LABEL, up to its NUL, as a view, and whether it is
 // present.
 func (x *Pin) PackageLabel() ([]byte, bool) {
-	return x.fPackageLabel, x.has[0]&(1<<6) != 0
+	return typed.CString(x.fPackageLabel), x.has[0]&(1<<6) != 0
 }
 
 // SetPackageLabel sets DPLL_A_PIN_PACKAGE_LABEL; x keeps a view of s.

@@ -74,13 +74,13 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
 			}
-			x.fDeviceName = typed.CString(p)
+			x.fDeviceName = p
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_NODE_ATTRS_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
 			}
-			x.fNodeName = typed.CString(p)
+			x.fNodeName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_NODE_ATTRS_NODE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -112,10 +112,10 @@ func (x *Node) Encode(e *attr.Encoder) {
 		e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_ID, uint32(x.fNodeId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, x.fDeviceName)
+		typed.PutString(e, DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, x.fDeviceName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(DRM_RAS_A_NODE_ATTRS_NODE_NAME, x.fNodeName)
+		typed.PutString(e, DRM_RAS_A_NODE_ATTRS_NODE_NAME, x.fNodeName)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_TYPE, uint32(x.fNodeType))
@@ -133,10 +133,10 @@ func (x *Node) SetNodeId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// DeviceName returns DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, without its NUL, as a view, and whether it is
+// DeviceName returns DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Node) DeviceName() ([]byte, bool) {
-	return x.fDeviceName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fDeviceName), x.has[0]&(1<<1) != 0
 }
 
 // SetDeviceName sets DRM_RAS_A_NODE_ATTRS_DEVICE_NAME; x keeps a view of s.
@@ -151,10 +151,10 @@ func (x *Node) SetDeviceNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// NodeName returns DRM_RAS_A_NODE_ATTRS_NODE_NAME, without its NUL, as a view, and whether it is
+// NodeName returns DRM_RAS_A_NODE_ATTRS_NODE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Node) NodeName() ([]byte, bool) {
-	return x.fNodeName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fNodeName), x.has[0]&(1<<2) != 0
 }
 
 // SetNodeName sets DRM_RAS_A_NODE_ATTRS_NODE_NAME; x keeps a view of s.
@@ -242,7 +242,7 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
 			}
-			x.fErrorName = typed.CString(p)
+			x.fErrorName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -274,7 +274,7 @@ func (x *ErrorCounter) Encode(e *attr.Encoder) {
 		e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID, uint32(x.fErrorId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, x.fErrorName)
+		typed.PutString(e, DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, x.fErrorName)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE, uint32(x.fErrorValue))
@@ -303,10 +303,10 @@ func (x *ErrorCounter) SetErrorId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// ErrorName returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, without its NUL, as a view, and whether it is
+// ErrorName returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ErrorCounter) ErrorName() ([]byte, bool) {
-	return x.fErrorName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fErrorName), x.has[0]&(1<<2) != 0
 }
 
 // SetErrorName sets DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME; x keeps a view of s.

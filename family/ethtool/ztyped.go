@@ -113,7 +113,7 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
 			}
-			x.fDevName = typed.CString(p)
+			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_HEADER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -151,7 +151,7 @@ func (x *Header) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_HEADER_DEV_INDEX, uint32(x.fDevIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(ETHTOOL_A_HEADER_DEV_NAME, x.fDevName)
+		typed.PutString(e, ETHTOOL_A_HEADER_DEV_NAME, x.fDevName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(ETHTOOL_A_HEADER_FLAGS, uint32(x.fFlags))
@@ -172,10 +172,10 @@ func (x *Header) SetDevIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// DevName returns ETHTOOL_A_HEADER_DEV_NAME, without its NUL, as a view, and whether it is
+// DevName returns ETHTOOL_A_HEADER_DEV_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Header) DevName() ([]byte, bool) {
-	return x.fDevName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fDevName), x.has[0]&(1<<1) != 0
 }
 
 // SetDevName sets ETHTOOL_A_HEADER_DEV_NAME; x keeps a view of s.
@@ -266,7 +266,7 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BIT_VALUE
 			if len(p) != 0 {
@@ -294,7 +294,7 @@ func (x *BitsetBit) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_BITSET_BIT_INDEX, uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(ETHTOOL_A_BITSET_BIT_NAME, x.fName)
+		typed.PutString(e, ETHTOOL_A_BITSET_BIT_NAME, x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Flag(ETHTOOL_A_BITSET_BIT_VALUE)
@@ -312,10 +312,10 @@ func (x *BitsetBit) SetIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Name returns ETHTOOL_A_BITSET_BIT_NAME, without its NUL, as a view, and whether it is
+// Name returns ETHTOOL_A_BITSET_BIT_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *BitsetBit) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
 }
 
 // SetName sets ETHTOOL_A_BITSET_BIT_NAME; x keeps a view of s.
@@ -667,7 +667,7 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
 			}
-			x.fValue = typed.CString(p)
+			x.fValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -690,7 +690,7 @@ func (x *String) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_STRING_INDEX, uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(ETHTOOL_A_STRING_VALUE, x.fValue)
+		typed.PutString(e, ETHTOOL_A_STRING_VALUE, x.fValue)
 	}
 }
 
@@ -705,10 +705,10 @@ func (x *String) SetIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Value returns ETHTOOL_A_STRING_VALUE, without its NUL, as a view, and whether it is
+// Value returns ETHTOOL_A_STRING_VALUE, up to its NUL, as a view, and whether it is
 // present.
 func (x *String) Value() ([]byte, bool) {
-	return x.fValue, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fValue), x.has[0]&(1<<1) != 0
 }
 
 // SetValue sets ETHTOOL_A_STRING_VALUE; x keeps a view of s.
@@ -9306,7 +9306,7 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
 			}
-			x.fFileName = typed.CString(p)
+			x.fFileName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_FW_FLASH_PASSWORD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -9327,7 +9327,7 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
 			}
-			x.fStatusMsg = typed.CString(p)
+			x.fStatusMsg = p
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MODULE_FW_FLASH_DONE
 			if len(p) != 4 && len(p) != 8 {
@@ -9364,7 +9364,7 @@ func (x *ModuleFwFlash) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, x.fFileName)
+		typed.PutString(e, ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, x.fFileName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_PASSWORD, uint32(x.fPassword))
@@ -9373,7 +9373,7 @@ func (x *ModuleFwFlash) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_STATUS, uint32(x.fStatus))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.StringBytes(ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, x.fStatusMsg)
+		typed.PutString(e, ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, x.fStatusMsg)
 	}
 	if x.has[0]&(1<<5) != 0 {
 		e.Uint(ETHTOOL_A_MODULE_FW_FLASH_DONE, uint64(x.fDone))
@@ -9395,10 +9395,10 @@ func (x *ModuleFwFlash) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// FileName returns ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, without its NUL, as a view, and whether it is
+// FileName returns ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ModuleFwFlash) FileName() ([]byte, bool) {
-	return x.fFileName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fFileName), x.has[0]&(1<<1) != 0
 }
 
 // SetFileName sets ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME; x keeps a view of s.
@@ -9435,10 +9435,10 @@ func (x *ModuleFwFlash) SetStatus(v ModuleFwFlashStatus) {
 	x.has[0] |= 1 << 3
 }
 
-// StatusMsg returns ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, without its NUL, as a view, and whether it is
+// StatusMsg returns ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, up to its NUL, as a view, and whether it is
 // present.
 func (x *ModuleFwFlash) StatusMsg() ([]byte, bool) {
-	return x.fStatusMsg, x.has[0]&(1<<4) != 0
+	return typed.CString(x.fStatusMsg), x.has[0]&(1<<4) != 0
 }
 
 // SetStatusMsg sets ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG; x keeps a view of s.
@@ -9543,13 +9543,13 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
 			}
-			x.fDrvname = typed.CString(p)
+			x.fDrvname = p
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PHY_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PHY_UPSTREAM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -9570,13 +9570,13 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
-			x.fUpstreamSfpName = typed.CString(p)
+			x.fUpstreamSfpName = p
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
-			x.fDownstreamSfpName = typed.CString(p)
+			x.fDownstreamSfpName = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -9604,10 +9604,10 @@ func (x *Phy) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_PHY_INDEX, uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(ETHTOOL_A_PHY_DRVNAME, x.fDrvname)
+		typed.PutString(e, ETHTOOL_A_PHY_DRVNAME, x.fDrvname)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(ETHTOOL_A_PHY_NAME, x.fName)
+		typed.PutString(e, ETHTOOL_A_PHY_NAME, x.fName)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		e.Uint32(ETHTOOL_A_PHY_UPSTREAM_TYPE, uint32(x.fUpstreamType))
@@ -9616,10 +9616,10 @@ func (x *Phy) Encode(e *attr.Encoder) {
 		e.Uint32(ETHTOOL_A_PHY_UPSTREAM_INDEX, uint32(x.fUpstreamIndex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.StringBytes(ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, x.fUpstreamSfpName)
+		typed.PutString(e, ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, x.fUpstreamSfpName)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, x.fDownstreamSfpName)
+		typed.PutString(e, ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, x.fDownstreamSfpName)
 	}
 }
 
@@ -9646,10 +9646,10 @@ func (x *Phy) SetIndex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Drvname returns ETHTOOL_A_PHY_DRVNAME, without its NUL, as a view, and whether it is
+// Drvname returns ETHTOOL_A_PHY_DRVNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Phy) Drvname() ([]byte, bool) {
-	return x.fDrvname, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fDrvname), x.has[0]&(1<<2) != 0
 }
 
 // SetDrvname sets ETHTOOL_A_PHY_DRVNAME; x keeps a view of s.
@@ -9664,10 +9664,10 @@ func (x *Phy) SetDrvnameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Name returns ETHTOOL_A_PHY_NAME, without its NUL, as a view, and whether it is
+// Name returns ETHTOOL_A_PHY_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Phy) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<3) != 0
 }
 
 // SetName sets ETHTOOL_A_PHY_NAME; x keeps a view of s.
@@ -9704,10 +9704,10 @@ func (x *Phy) SetUpstreamIndex(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// UpstreamSfpName returns ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, without its NUL, as a view, and whether it is
+// UpstreamSfpName returns ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Phy) UpstreamSfpName() ([]byte, bool) {
-	return x.fUpstreamSfpName, x.has[0]&(1<<6) != 0
+	return typed.CString(x.fUpstreamSfpName), x.has[0]&(1<<6) != 0
 }
 
 // SetUpstreamSfpName sets ETHTOOL_A_PHY_UPSTREAM_SFP_NAME; x keeps a view of s.
@@ -9722,10 +9722,10 @@ func (x *Phy) SetUpstreamSfpNameBytes(s []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// DownstreamSfpName returns ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, without its NUL, as a view, and whether it is
+// DownstreamSfpName returns ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Phy) DownstreamSfpName() ([]byte, bool) {
-	return x.fDownstreamSfpName, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fDownstreamSfpName), x.has[0]&(1<<7) != 0
 }
 
 // SetDownstreamSfpName sets ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME; x keeps a view of s.

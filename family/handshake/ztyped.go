@@ -249,7 +249,7 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
 			}
-			x.fPeername = typed.CString(p)
+			x.fPeername = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -310,7 +310,7 @@ func (x *Accept) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(HANDSHAKE_A_ACCEPT_PEERNAME, x.fPeername)
+		typed.PutString(e, HANDSHAKE_A_ACCEPT_PEERNAME, x.fPeername)
 	}
 }
 
@@ -405,10 +405,10 @@ func (x *Accept) SetCertificate(v []X509) {
 	x.has[0] |= 1 << 6
 }
 
-// Peername returns HANDSHAKE_A_ACCEPT_PEERNAME, without its NUL, as a view, and whether it is
+// Peername returns HANDSHAKE_A_ACCEPT_PEERNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Accept) Peername() ([]byte, bool) {
-	return x.fPeername, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fPeername), x.has[0]&(1<<7) != 0
 }
 
 // SetPeername sets HANDSHAKE_A_ACCEPT_PEERNAME; x keeps a view of s.

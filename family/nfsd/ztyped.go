@@ -435,7 +435,7 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
 			}
-			x.fScope = typed.CString(p)
+			x.fScope = p
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -472,7 +472,7 @@ func (x *Server) Encode(e *attr.Encoder) {
 		e.Uint32(NFSD_A_SERVER_LEASETIME, uint32(x.fLeasetime))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(NFSD_A_SERVER_SCOPE, x.fScope)
+		typed.PutString(e, NFSD_A_SERVER_SCOPE, x.fScope)
 	}
 }
 
@@ -516,10 +516,10 @@ func (x *Server) SetLeasetime(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Scope returns NFSD_A_SERVER_SCOPE, without its NUL, as a view, and whether it is
+// Scope returns NFSD_A_SERVER_SCOPE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Server) Scope() ([]byte, bool) {
-	return x.fScope, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fScope), x.has[0]&(1<<3) != 0
 }
 
 // SetScope sets NFSD_A_SERVER_SCOPE; x keeps a view of s.
@@ -815,7 +815,7 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
 			}
-			x.fTransportName = typed.CString(p)
+			x.fTransportName = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -838,7 +838,7 @@ func (x *Sock) Encode(e *attr.Encoder) {
 		e.Put(NFSD_A_SOCK_ADDR, x.fAddr)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFSD_A_SOCK_TRANSPORT_NAME, x.fTransportName)
+		typed.PutString(e, NFSD_A_SOCK_TRANSPORT_NAME, x.fTransportName)
 	}
 }
 
@@ -853,10 +853,10 @@ func (x *Sock) SetAddr(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// TransportName returns NFSD_A_SOCK_TRANSPORT_NAME, without its NUL, as a view, and whether it is
+// TransportName returns NFSD_A_SOCK_TRANSPORT_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Sock) TransportName() ([]byte, bool) {
-	return x.fTransportName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fTransportName), x.has[0]&(1<<1) != 0
 }
 
 // SetTransportName sets NFSD_A_SOCK_TRANSPORT_NAME; x keeps a view of s.
@@ -1026,7 +1026,7 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
 			}
-			x.fMode = typed.CString(p)
+			x.fMode = p
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_POOL_MODE_NPOOLS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1052,17 +1052,17 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *PoolMode) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFSD_A_POOL_MODE_MODE, x.fMode)
+		typed.PutString(e, NFSD_A_POOL_MODE_MODE, x.fMode)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(NFSD_A_POOL_MODE_NPOOLS, uint32(x.fNpools))
 	}
 }
 
-// Mode returns NFSD_A_POOL_MODE_MODE, without its NUL, as a view, and whether it is
+// Mode returns NFSD_A_POOL_MODE_MODE, up to its NUL, as a view, and whether it is
 // present.
 func (x *PoolMode) Mode() ([]byte, bool) {
-	return x.fMode, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fMode), x.has[0]&(1<<0) != 0
 }
 
 // SetMode sets NFSD_A_POOL_MODE_MODE; x keeps a view of s.

@@ -203,10 +203,10 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EMPTY_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -226,14 +226,14 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Empty) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_EMPTY_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_EMPTY_ATTRS_NAME, x.fName)
 	}
 }
 
-// Name returns NFTABLES_A_EMPTY_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_EMPTY_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Empty) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NFTABLES_A_EMPTY_ATTRS_NAME; x keeps a view of s.
@@ -378,10 +378,10 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_TABLE_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_TABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -425,7 +425,7 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Table) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_TABLE_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_TABLE_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.BE32(NFTABLES_A_TABLE_ATTRS_FLAGS, uint32(x.fFlags))
@@ -441,10 +441,10 @@ func (x *Table) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns NFTABLES_A_TABLE_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_TABLE_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Table) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NFTABLES_A_TABLE_ATTRS_NAME; x keeps a view of s.
@@ -557,10 +557,10 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_CHAIN_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_CHAIN_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -569,10 +569,10 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_CHAIN_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_CHAIN_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
@@ -595,10 +595,10 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_CHAIN_ATTRS_TYPE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
 			}
-			x.fType = typed.CString(p)
+			x.fType = p
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_CHAIN_ATTRS_COUNTERS
 			if len(p) != 0 && len(p) < 4 {
@@ -644,13 +644,13 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Chain) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_CHAIN_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.BE64(NFTABLES_A_CHAIN_ATTRS_HANDLE, uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(NFTABLES_A_CHAIN_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		nest := e.Begin(NFTABLES_A_CHAIN_ATTRS_HOOK)
@@ -664,7 +664,7 @@ func (x *Chain) Encode(e *attr.Encoder) {
 		e.BE32(NFTABLES_A_CHAIN_ATTRS_USE, uint32(x.fUse))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.StringBytes(NFTABLES_A_CHAIN_ATTRS_TYPE, x.fType)
+		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_TYPE, x.fType)
 	}
 	if x.has[0]&(1<<7) != 0 {
 		nest := e.Begin(NFTABLES_A_CHAIN_ATTRS_COUNTERS)
@@ -682,10 +682,10 @@ func (x *Chain) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_CHAIN_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_CHAIN_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Chain) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_CHAIN_ATTRS_TABLE; x keeps a view of s.
@@ -711,10 +711,10 @@ func (x *Chain) SetHandle(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// Name returns NFTABLES_A_CHAIN_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_CHAIN_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Chain) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<2) != 0
 }
 
 // SetName sets NFTABLES_A_CHAIN_ATTRS_NAME; x keeps a view of s.
@@ -763,10 +763,10 @@ func (x *Chain) SetUse(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Type returns NFTABLES_A_CHAIN_ATTRS_TYPE, without its NUL, as a view, and whether it is
+// Type returns NFTABLES_A_CHAIN_ATTRS_TYPE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Chain) Type() ([]byte, bool) {
-	return x.fType, x.has[0]&(1<<6) != 0
+	return typed.CString(x.fType), x.has[0]&(1<<6) != 0
 }
 
 // SetType sets NFTABLES_A_CHAIN_ATTRS_TYPE; x keeps a view of s.
@@ -988,10 +988,10 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 			x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
 			}
-			x.fDev = typed.CString(p)
+			x.fDev = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
 			if len(p) != 0 && len(p) < 4 {
@@ -1025,7 +1025,7 @@ func (x *NftHook) Encode(e *attr.Encoder) {
 		e.BE32(NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY, uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(NFTABLES_A_NFT_HOOK_ATTRS_DEV, x.fDev)
+		typed.PutString(e, NFTABLES_A_NFT_HOOK_ATTRS_DEV, x.fDev)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		nest := e.Begin(NFTABLES_A_NFT_HOOK_ATTRS_DEVS)
@@ -1056,10 +1056,10 @@ func (x *NftHook) SetPriority(v int32) {
 	x.has[0] |= 1 << 1
 }
 
-// Dev returns NFTABLES_A_NFT_HOOK_ATTRS_DEV, without its NUL, as a view, and whether it is
+// Dev returns NFTABLES_A_NFT_HOOK_ATTRS_DEV, up to its NUL, as a view, and whether it is
 // present.
 func (x *NftHook) Dev() ([]byte, bool) {
-	return x.fDev, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fDev), x.has[0]&(1<<2) != 0
 }
 
 // SetDev sets NFTABLES_A_NFT_HOOK_ATTRS_DEV; x keeps a view of s.
@@ -1132,7 +1132,7 @@ func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_HOOK_DEV_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1345,16 +1345,16 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_RULE_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_RULE_ATTRS_CHAIN
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
 			}
-			x.fChain = typed.CString(p)
+			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_RULE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -1423,10 +1423,10 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Rule) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_RULE_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_RULE_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_RULE_ATTRS_CHAIN, x.fChain)
+		typed.PutString(e, NFTABLES_A_RULE_ATTRS_CHAIN, x.fChain)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.BE64(NFTABLES_A_RULE_ATTRS_HANDLE, uint64(x.fHandle))
@@ -1458,10 +1458,10 @@ func (x *Rule) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_RULE_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_RULE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Rule) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_RULE_ATTRS_TABLE; x keeps a view of s.
@@ -1476,10 +1476,10 @@ func (x *Rule) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Chain returns NFTABLES_A_RULE_ATTRS_CHAIN, without its NUL, as a view, and whether it is
+// Chain returns NFTABLES_A_RULE_ATTRS_CHAIN, up to its NUL, as a view, and whether it is
 // present.
 func (x *Rule) Chain() ([]byte, bool) {
-	return x.fChain, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fChain), x.has[0]&(1<<1) != 0
 }
 
 // SetChain sets NFTABLES_A_RULE_ATTRS_CHAIN; x keeps a view of s.
@@ -1738,10 +1738,10 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_ATTRS_DATA
 			subData, subDataOff = p, base+off+4
@@ -1760,7 +1760,7 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subData, subDataOff
 		x.fData.format, x.fData.raw, x.fData.off = 0, p, at
 		if x.has[0]&(1<<0) != 0 {
-			switch string(x.fName) {
+			switch string(typed.CString(x.fName)) {
 			case "bitwise":
 				x.fData.format = 1
 				if err := x.fData.sBitwise.decode(p[0:], o, at+0); err != nil {
@@ -1858,7 +1858,7 @@ func (x *Expr) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_EXPR_ATTRS_NAME, x.fName)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
 		switch x.fData.format {
 		case 1:
@@ -1967,10 +1967,10 @@ func (x *Expr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns NFTABLES_A_EXPR_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_EXPR_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Expr) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NFTABLES_A_EXPR_ATTRS_NAME; x keeps a view of s.
@@ -2433,16 +2433,16 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SET_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SET_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -2560,10 +2560,10 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Set) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_SET_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_SET_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_SET_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_SET_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.BE32(NFTABLES_A_SET_ATTRS_FLAGS, uint32(x.fFlags))
@@ -2628,10 +2628,10 @@ func (x *Set) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_SET_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_SET_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Set) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_SET_ATTRS_TABLE; x keeps a view of s.
@@ -2646,10 +2646,10 @@ func (x *Set) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Name returns NFTABLES_A_SET_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_SET_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Set) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
 }
 
 // SetName sets NFTABLES_A_SET_ATTRS_NAME; x keeps a view of s.
@@ -3337,10 +3337,10 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_SETELEM_ATTRS_OBJREF
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
 			}
-			x.fObjref = typed.CString(p)
+			x.fObjref = p
 			x.has[0] |= 1 << 7
 		case 9: // NFTABLES_A_SETELEM_ATTRS_KEY_END
 			if len(p) != 0 && len(p) < 4 {
@@ -3403,7 +3403,7 @@ func (x *Setelem) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(NFTABLES_A_SETELEM_ATTRS_OBJREF, x.fObjref)
+		typed.PutString(e, NFTABLES_A_SETELEM_ATTRS_OBJREF, x.fObjref)
 	}
 	if x.has[0]&(1<<8) != 0 {
 		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_KEY_END)
@@ -3497,10 +3497,10 @@ func (x *Setelem) SetExpr() *Expr {
 	return &x.fExpr
 }
 
-// Objref returns NFTABLES_A_SETELEM_ATTRS_OBJREF, without its NUL, as a view, and whether it is
+// Objref returns NFTABLES_A_SETELEM_ATTRS_OBJREF, up to its NUL, as a view, and whether it is
 // present.
 func (x *Setelem) Objref() ([]byte, bool) {
-	return x.fObjref, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fObjref), x.has[0]&(1<<7) != 0
 }
 
 // SetObjref sets NFTABLES_A_SETELEM_ATTRS_OBJREF; x keeps a view of s.
@@ -3693,16 +3693,16 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_LIST_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_LIST_ATTRS_SET
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
 			}
-			x.fSet = typed.CString(p)
+			x.fSet = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS
 			if len(p) != 0 && len(p) < 4 {
@@ -3736,10 +3736,10 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *SetelemList) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_SETELEM_LIST_ATTRS_SET, x.fSet)
+		typed.PutString(e, NFTABLES_A_SETELEM_LIST_ATTRS_SET, x.fSet)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		nest := e.Begin(NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS)
@@ -3751,10 +3751,10 @@ func (x *SetelemList) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *SetelemList) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_SETELEM_LIST_ATTRS_TABLE; x keeps a view of s.
@@ -3769,10 +3769,10 @@ func (x *SetelemList) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Set returns NFTABLES_A_SETELEM_LIST_ATTRS_SET, without its NUL, as a view, and whether it is
+// Set returns NFTABLES_A_SETELEM_LIST_ATTRS_SET, up to its NUL, as a view, and whether it is
 // present.
 func (x *SetelemList) Set() ([]byte, bool) {
-	return x.fSet, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fSet), x.has[0]&(1<<1) != 0
 }
 
 // SetSet sets NFTABLES_A_SETELEM_LIST_ATTRS_SET; x keeps a view of s.
@@ -3868,10 +3868,10 @@ func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
 			x.fProcPid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_GEN_ATTRS_PROC_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
 			}
-			x.fProcName = typed.CString(p)
+			x.fProcName = p
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -3897,7 +3897,7 @@ func (x *Gen) Encode(e *attr.Encoder) {
 		e.BE32(NFTABLES_A_GEN_ATTRS_PROC_PID, uint32(x.fProcPid))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(NFTABLES_A_GEN_ATTRS_PROC_NAME, x.fProcName)
+		typed.PutString(e, NFTABLES_A_GEN_ATTRS_PROC_NAME, x.fProcName)
 	}
 }
 
@@ -3923,10 +3923,10 @@ func (x *Gen) SetProcPid(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// ProcName returns NFTABLES_A_GEN_ATTRS_PROC_NAME, without its NUL, as a view, and whether it is
+// ProcName returns NFTABLES_A_GEN_ATTRS_PROC_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Gen) ProcName() ([]byte, bool) {
-	return x.fProcName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fProcName), x.has[0]&(1<<2) != 0
 }
 
 // SetProcName sets NFTABLES_A_GEN_ATTRS_PROC_NAME; x keeps a view of s.
@@ -3993,16 +3993,16 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_OBJ_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_OBJ_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_OBJ_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -4073,10 +4073,10 @@ func (x *Obj) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_OBJ_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_OBJ_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_OBJ_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_OBJ_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.BE32(NFTABLES_A_OBJ_ATTRS_TYPE, uint32(x.fType))
@@ -4113,10 +4113,10 @@ func (x *Obj) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_OBJ_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_OBJ_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Obj) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_OBJ_ATTRS_TABLE; x keeps a view of s.
@@ -4131,10 +4131,10 @@ func (x *Obj) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Name returns NFTABLES_A_OBJ_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_OBJ_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Obj) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
 }
 
 // SetName sets NFTABLES_A_OBJ_ATTRS_NAME; x keeps a view of s.
@@ -4434,16 +4434,16 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_FLOWTABLE_ATTRS_TABLE
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
 			}
-			x.fTable = typed.CString(p)
+			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_FLOWTABLE_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_FLOWTABLE_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
@@ -4489,10 +4489,10 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *Flowtable) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_FLOWTABLE_ATTRS_TABLE, x.fTable)
+		typed.PutString(e, NFTABLES_A_FLOWTABLE_ATTRS_TABLE, x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_FLOWTABLE_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_FLOWTABLE_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		nest := e.Begin(NFTABLES_A_FLOWTABLE_ATTRS_HOOK)
@@ -4510,10 +4510,10 @@ func (x *Flowtable) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns NFTABLES_A_FLOWTABLE_ATTRS_TABLE, without its NUL, as a view, and whether it is
+// Table returns NFTABLES_A_FLOWTABLE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
 // present.
 func (x *Flowtable) Table() ([]byte, bool) {
-	return x.fTable, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
 }
 
 // SetTable sets NFTABLES_A_FLOWTABLE_ATTRS_TABLE; x keeps a view of s.
@@ -4528,10 +4528,10 @@ func (x *Flowtable) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Name returns NFTABLES_A_FLOWTABLE_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_FLOWTABLE_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Flowtable) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
 }
 
 // SetName sets NFTABLES_A_FLOWTABLE_ATTRS_NAME; x keeps a view of s.
@@ -5235,10 +5235,10 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 			x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
 			}
-			x.fChain = typed.CString(p)
+			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -5267,7 +5267,7 @@ func (x *Verdict) Encode(e *attr.Encoder) {
 		e.BE32(NFTABLES_A_VERDICT_ATTRS_CODE, uint32(x.fCode))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_VERDICT_ATTRS_CHAIN, x.fChain)
+		typed.PutString(e, NFTABLES_A_VERDICT_ATTRS_CHAIN, x.fChain)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(NFTABLES_A_VERDICT_ATTRS_CHAIN_ID, uint32(x.fChainId))
@@ -5285,10 +5285,10 @@ func (x *Verdict) SetCode(v VerdictCode) {
 	x.has[0] |= 1 << 0
 }
 
-// Chain returns NFTABLES_A_VERDICT_ATTRS_CHAIN, without its NUL, as a view, and whether it is
+// Chain returns NFTABLES_A_VERDICT_ATTRS_CHAIN, up to its NUL, as a view, and whether it is
 // present.
 func (x *Verdict) Chain() ([]byte, bool) {
-	return x.fChain, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fChain), x.has[0]&(1<<1) != 0
 }
 
 // SetChain sets NFTABLES_A_VERDICT_ATTRS_CHAIN; x keeps a view of s.
@@ -5742,10 +5742,10 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -5765,14 +5765,14 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *ExprFlowOffload) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, x.fName)
 	}
 }
 
-// Name returns NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ExprFlowOffload) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME; x keeps a view of s.
@@ -5943,10 +5943,10 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
 			}
-			x.fSet = typed.CString(p)
+			x.fSet = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -5993,7 +5993,7 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *ExprLookup) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, x.fSet)
+		typed.PutString(e, NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, x.fSet)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID, uint32(x.fSetId))
@@ -6009,10 +6009,10 @@ func (x *ExprLookup) Encode(e *attr.Encoder) {
 	}
 }
 
-// Set returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, without its NUL, as a view, and whether it is
+// Set returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, up to its NUL, as a view, and whether it is
 // present.
 func (x *ExprLookup) Set() ([]byte, bool) {
-	return x.fSet, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fSet), x.has[0]&(1<<0) != 0
 }
 
 // SetSet sets NFTABLES_A_EXPR_LOOKUP_ATTRS_SET; x keeps a view of s.
@@ -6790,10 +6790,10 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_TARGET_ATTRS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_TARGET_ATTRS_REV
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -6822,7 +6822,7 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *ExprTarget) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_TARGET_ATTRS_NAME, x.fName)
+		typed.PutString(e, NFTABLES_A_EXPR_TARGET_ATTRS_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.BE32(NFTABLES_A_EXPR_TARGET_ATTRS_REV, uint32(x.fRev))
@@ -6832,10 +6832,10 @@ func (x *ExprTarget) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns NFTABLES_A_EXPR_TARGET_ATTRS_NAME, without its NUL, as a view, and whether it is
+// Name returns NFTABLES_A_EXPR_TARGET_ATTRS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ExprTarget) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NFTABLES_A_EXPR_TARGET_ATTRS_NAME; x keeps a view of s.
@@ -7050,10 +7050,10 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 			x.fImmType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
 			}
-			x.fImmName = typed.CString(p)
+			x.fImmName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -7062,10 +7062,10 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 			x.fSetSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
 			}
-			x.fSetName = typed.CString(p)
+			x.fSetName = p
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -7094,13 +7094,13 @@ func (x *ExprObjref) Encode(e *attr.Encoder) {
 		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE, uint32(x.fImmType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, x.fImmName)
+		typed.PutString(e, NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, x.fImmName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG, uint32(x.fSetSreg))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, x.fSetName)
+		typed.PutString(e, NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, x.fSetName)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID, uint32(x.fSetId))
@@ -7118,10 +7118,10 @@ func (x *ExprObjref) SetImmType(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ImmName returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, without its NUL, as a view, and whether it is
+// ImmName returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ExprObjref) ImmName() ([]byte, bool) {
-	return x.fImmName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fImmName), x.has[0]&(1<<1) != 0
 }
 
 // SetImmName sets NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME; x keeps a view of s.
@@ -7147,10 +7147,10 @@ func (x *ExprObjref) SetSetSreg(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// SetName returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, without its NUL, as a view, and whether it is
+// SetName returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ExprObjref) SetName() ([]byte, bool) {
-	return x.fSetName, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fSetName), x.has[0]&(1<<3) != 0
 }
 
 // SetSetName sets NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME; x keeps a view of s.

@@ -416,7 +416,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
 			}
-			x.fWiphyName = typed.CString(p)
+			x.fWiphyName = p
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -428,7 +428,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
 			}
-			x.fIfname = typed.CString(p)
+			x.fIfname = p
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_ATTR_IFTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -2034,13 +2034,13 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 		e.Uint32(NL80211_ATTR_WIPHY, uint32(x.fWiphy))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(NL80211_ATTR_WIPHY_NAME, x.fWiphyName)
+		typed.PutString(e, NL80211_ATTR_WIPHY_NAME, x.fWiphyName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(NL80211_ATTR_IFINDEX, uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(NL80211_ATTR_IFNAME, x.fIfname)
+		typed.PutString(e, NL80211_ATTR_IFNAME, x.fIfname)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		e.Uint32(NL80211_ATTR_IFTYPE, uint32(x.fIftype))
@@ -3088,10 +3088,10 @@ func (x *Nl80211) SetWiphy(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// WiphyName returns NL80211_ATTR_WIPHY_NAME, without its NUL, as a view, and whether it is
+// WiphyName returns NL80211_ATTR_WIPHY_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Nl80211) WiphyName() ([]byte, bool) {
-	return x.fWiphyName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fWiphyName), x.has[0]&(1<<1) != 0
 }
 
 // SetWiphyName sets NL80211_ATTR_WIPHY_NAME; x keeps a view of s.
@@ -3117,10 +3117,10 @@ func (x *Nl80211) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Ifname returns NL80211_ATTR_IFNAME, without its NUL, as a view, and whether it is
+// Ifname returns NL80211_ATTR_IFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Nl80211) Ifname() ([]byte, bool) {
-	return x.fIfname, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fIfname), x.has[0]&(1<<3) != 0
 }
 
 // SetIfname sets NL80211_ATTR_IFNAME; x keeps a view of s.

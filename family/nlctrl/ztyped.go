@@ -91,7 +91,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
 			}
-			x.fFamilyName = typed.CString(p)
+			x.fFamilyName = p
 			x.has[0] |= 1 << 1
 		case 3: // CTRL_ATTR_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -166,7 +166,7 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 		e.Uint16(CTRL_ATTR_FAMILY_ID, uint16(x.fFamilyId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(CTRL_ATTR_FAMILY_NAME, x.fFamilyName)
+		typed.PutString(e, CTRL_ATTR_FAMILY_NAME, x.fFamilyName)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Uint32(CTRL_ATTR_VERSION, uint32(x.fVersion))
@@ -253,10 +253,10 @@ func (x *Ctrl) SetFamilyId(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// FamilyName returns CTRL_ATTR_FAMILY_NAME, without its NUL, as a view, and whether it is
+// FamilyName returns CTRL_ATTR_FAMILY_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Ctrl) FamilyName() ([]byte, bool) {
-	return x.fFamilyName, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fFamilyName), x.has[0]&(1<<1) != 0
 }
 
 // SetFamilyName sets CTRL_ATTR_FAMILY_NAME; x keeps a view of s.
@@ -425,7 +425,7 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_MCAST_GRP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -451,17 +451,17 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *McastGroup) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(CTRL_ATTR_MCAST_GRP_NAME, x.fName)
+		typed.PutString(e, CTRL_ATTR_MCAST_GRP_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(CTRL_ATTR_MCAST_GRP_ID, uint32(x.fId))
 	}
 }
 
-// Name returns CTRL_ATTR_MCAST_GRP_NAME, without its NUL, as a view, and whether it is
+// Name returns CTRL_ATTR_MCAST_GRP_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *McastGroup) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets CTRL_ATTR_MCAST_GRP_NAME; x keeps a view of s.

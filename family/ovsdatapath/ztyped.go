@@ -193,6 +193,7 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -213,7 +214,7 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // OVS_DP_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -271,7 +272,7 @@ func (x *Datapath) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(OVS_DP_ATTR_NAME, x.fName)
+		typed.PutString(e, OVS_DP_ATTR_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(OVS_DP_ATTR_UPCALL_PID, uint32(x.fUpcallPid))
@@ -308,10 +309,10 @@ func (x *Datapath) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns OVS_DP_ATTR_NAME, without its NUL, as a view, and whether it is
+// Name returns OVS_DP_ATTR_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Datapath) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets OVS_DP_ATTR_NAME; x keeps a view of s.

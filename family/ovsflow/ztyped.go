@@ -848,6 +848,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -4062,7 +4063,7 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
 			}
-			x.fHelper = typed.CString(p)
+			x.fHelper = p
 			x.has[0] |= 1 << 4
 		case 6: // OVS_CT_ATTR_NAT
 			if len(p) != 0 && len(p) < 4 {
@@ -4087,7 +4088,7 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
 			}
-			x.fTimeout = typed.CString(p)
+			x.fTimeout = p
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -4119,7 +4120,7 @@ func (x *Ct) Encode(e *attr.Encoder) {
 		e.Put(OVS_CT_ATTR_LABELS, x.fLabels)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.StringBytes(OVS_CT_ATTR_HELPER, x.fHelper)
+		typed.PutString(e, OVS_CT_ATTR_HELPER, x.fHelper)
 	}
 	if x.has[0]&(1<<5) != 0 {
 		nest := e.Begin(OVS_CT_ATTR_NAT)
@@ -4133,7 +4134,7 @@ func (x *Ct) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_CT_ATTR_EVENTMASK, uint32(x.fEventmask))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.StringBytes(OVS_CT_ATTR_TIMEOUT, x.fTimeout)
+		typed.PutString(e, OVS_CT_ATTR_TIMEOUT, x.fTimeout)
 	}
 }
 
@@ -4182,10 +4183,10 @@ func (x *Ct) SetLabels(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Helper returns OVS_CT_ATTR_HELPER, without its NUL, as a view, and whether it is
+// Helper returns OVS_CT_ATTR_HELPER, up to its NUL, as a view, and whether it is
 // present.
 func (x *Ct) Helper() ([]byte, bool) {
-	return x.fHelper, x.has[0]&(1<<4) != 0
+	return typed.CString(x.fHelper), x.has[0]&(1<<4) != 0
 }
 
 // SetHelper sets OVS_CT_ATTR_HELPER; x keeps a view of s.
@@ -4235,10 +4236,10 @@ func (x *Ct) SetEventmask(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Timeout returns OVS_CT_ATTR_TIMEOUT, without its NUL, as a view, and whether it is
+// Timeout returns OVS_CT_ATTR_TIMEOUT, up to its NUL, as a view, and whether it is
 // present.
 func (x *Ct) Timeout() ([]byte, bool) {
-	return x.fTimeout, x.has[0]&(1<<8) != 0
+	return typed.CString(x.fTimeout), x.has[0]&(1<<8) != 0
 }
 
 // SetTimeout sets OVS_CT_ATTR_TIMEOUT; x keeps a view of s.

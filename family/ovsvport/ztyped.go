@@ -364,6 +364,7 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -399,7 +400,7 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // OVS_VPORT_ATTR_OPTIONS
 			if len(p) != 0 && len(p) < 4 {
@@ -461,7 +462,7 @@ func (x *Vport) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_VPORT_ATTR_TYPE, uint32(x.fType))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(OVS_VPORT_ATTR_NAME, x.fName)
+		typed.PutString(e, OVS_VPORT_ATTR_NAME, x.fName)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		nest := e.Begin(OVS_VPORT_ATTR_OPTIONS)
@@ -515,10 +516,10 @@ func (x *Vport) SetType(v VportType) {
 	x.has[0] |= 1 << 1
 }
 
-// Name returns OVS_VPORT_ATTR_NAME, without its NUL, as a view, and whether it is
+// Name returns OVS_VPORT_ATTR_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Vport) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<2) != 0
 }
 
 // SetName sets OVS_VPORT_ATTR_NAME; x keeps a view of s.

@@ -160,6 +160,7 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -183,10 +184,10 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.fLocal = p
 			x.has[0] |= 1 << 1
 		case 3: // IFA_LABEL
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
 			}
-			x.fLabel = typed.CString(p)
+			x.fLabel = p
 			x.has[0] |= 1 << 2
 		case 4: // IFA_BROADCAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -253,7 +254,7 @@ func (x *Addr) Encode(e *attr.Encoder) {
 		e.Put(IFA_LOCAL, x.fLocal)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(IFA_LABEL, x.fLabel)
+		typed.PutString(e, IFA_LABEL, x.fLabel)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(IFA_BROADCAST, uint32(x.fBroadcast))
@@ -309,10 +310,10 @@ func (x *Addr) SetLocal(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Label returns IFA_LABEL, without its NUL, as a view, and whether it is
+// Label returns IFA_LABEL, up to its NUL, as a view, and whether it is
 // present.
 func (x *Addr) Label() ([]byte, bool) {
-	return x.fLabel, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fLabel), x.has[0]&(1<<2) != 0
 }
 
 // SetLabel sets IFA_LABEL; x keeps a view of s.

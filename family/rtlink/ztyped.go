@@ -1340,6 +1340,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [2]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -1363,10 +1364,10 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fBroadcast = p
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_IFNAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_IFNAME", raw, typed.ErrString)
 			}
-			x.fIfname = typed.CString(p)
+			x.fIfname = p
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1381,25 +1382,25 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_QDISC
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_QDISC", raw, typed.ErrString)
 			}
-			x.fQdisc = typed.CString(p)
+			x.fQdisc = p
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_STATS
 			x.fStats = p
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_COST
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_COST", raw, typed.ErrString)
 			}
-			x.fCost = typed.CString(p)
+			x.fCost = p
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_PRIORITY
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PRIORITY", raw, typed.ErrString)
 			}
-			x.fPriority = typed.CString(p)
+			x.fPriority = p
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_MASTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1408,16 +1409,16 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fMaster = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_WIRELESS
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_WIRELESS", raw, typed.ErrString)
 			}
-			x.fWireless = typed.CString(p)
+			x.fWireless = p
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_PROTINFO
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PROTINFO", raw, typed.ErrString)
 			}
-			x.fProtinfo = typed.CString(p)
+			x.fProtinfo = p
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_TXQLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1461,10 +1462,10 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fNetNsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_IFALIAS
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_IFALIAS", raw, typed.ErrString)
 			}
-			x.fIfalias = typed.CString(p)
+			x.fIfalias = p
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_NUM_VF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1571,10 +1572,10 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fLinkNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 36
 		case 38: // IFLA_PHYS_PORT_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PHYS_PORT_NAME", raw, typed.ErrString)
 			}
-			x.fPhysPortName = typed.CString(p)
+			x.fPhysPortName = p
 			x.has[0] |= 1 << 37
 		case 39: // IFLA_PROTO_DOWN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1659,31 +1660,31 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.has[0] |= 1 << 50
 		case 53: // IFLA_ALT_IFNAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
 			}
-			x.fAltIfname = typed.CString(p)
+			x.fAltIfname = p
 			x.has[0] |= 1 << 51
 		case 54: // IFLA_PERM_ADDRESS
 			x.fPermAddress = p
 			x.has[0] |= 1 << 52
 		case 55: // IFLA_PROTO_DOWN_REASON
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PROTO_DOWN_REASON", raw, typed.ErrString)
 			}
-			x.fProtoDownReason = typed.CString(p)
+			x.fProtoDownReason = p
 			x.has[0] |= 1 << 53
 		case 56: // IFLA_PARENT_DEV_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PARENT_DEV_NAME", raw, typed.ErrString)
 			}
-			x.fParentDevName = typed.CString(p)
+			x.fParentDevName = p
 			x.has[0] |= 1 << 54
 		case 57: // IFLA_PARENT_DEV_BUS_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "link-attrs", "IFLA_PARENT_DEV_BUS_NAME", raw, typed.ErrString)
 			}
-			x.fParentDevBusName = typed.CString(p)
+			x.fParentDevBusName = p
 			x.has[0] |= 1 << 55
 		case 58: // IFLA_GRO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1782,7 +1783,7 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.Put(IFLA_BROADCAST, x.fBroadcast)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(IFLA_IFNAME, x.fIfname)
+		typed.PutString(e, IFLA_IFNAME, x.fIfname)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(IFLA_MTU, uint32(x.fMtu))
@@ -1791,7 +1792,7 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_LINK, uint32(x.fLink))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.StringBytes(IFLA_QDISC, x.fQdisc)
+		typed.PutString(e, IFLA_QDISC, x.fQdisc)
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fStats != nil {
@@ -1803,19 +1804,19 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(IFLA_COST, x.fCost)
+		typed.PutString(e, IFLA_COST, x.fCost)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.StringBytes(IFLA_PRIORITY, x.fPriority)
+		typed.PutString(e, IFLA_PRIORITY, x.fPriority)
 	}
 	if x.has[0]&(1<<9) != 0 {
 		e.Uint32(IFLA_MASTER, uint32(x.fMaster))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.StringBytes(IFLA_WIRELESS, x.fWireless)
+		typed.PutString(e, IFLA_WIRELESS, x.fWireless)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.StringBytes(IFLA_PROTINFO, x.fProtinfo)
+		typed.PutString(e, IFLA_PROTINFO, x.fProtinfo)
 	}
 	if x.has[0]&(1<<12) != 0 {
 		e.Uint32(IFLA_TXQLEN, uint32(x.fTxqlen))
@@ -1847,7 +1848,7 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_NET_NS_PID, uint32(x.fNetNsPid))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.StringBytes(IFLA_IFALIAS, x.fIfalias)
+		typed.PutString(e, IFLA_IFALIAS, x.fIfalias)
 	}
 	if x.has[0]&(1<<20) != 0 {
 		e.Uint32(IFLA_NUM_VF, uint32(x.fNumVf))
@@ -1915,7 +1916,7 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_LINK_NETNSID, uint32(x.fLinkNetnsid))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.StringBytes(IFLA_PHYS_PORT_NAME, x.fPhysPortName)
+		typed.PutString(e, IFLA_PHYS_PORT_NAME, x.fPhysPortName)
 	}
 	if x.has[0]&(1<<38) != 0 {
 		e.Uint8(IFLA_PROTO_DOWN, uint8(x.fProtoDown))
@@ -1961,19 +1962,19 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<51) != 0 {
-		e.StringBytes(IFLA_ALT_IFNAME, x.fAltIfname)
+		typed.PutString(e, IFLA_ALT_IFNAME, x.fAltIfname)
 	}
 	if x.has[0]&(1<<52) != 0 {
 		e.Put(IFLA_PERM_ADDRESS, x.fPermAddress)
 	}
 	if x.has[0]&(1<<53) != 0 {
-		e.StringBytes(IFLA_PROTO_DOWN_REASON, x.fProtoDownReason)
+		typed.PutString(e, IFLA_PROTO_DOWN_REASON, x.fProtoDownReason)
 	}
 	if x.has[0]&(1<<54) != 0 {
-		e.StringBytes(IFLA_PARENT_DEV_NAME, x.fParentDevName)
+		typed.PutString(e, IFLA_PARENT_DEV_NAME, x.fParentDevName)
 	}
 	if x.has[0]&(1<<55) != 0 {
-		e.StringBytes(IFLA_PARENT_DEV_BUS_NAME, x.fParentDevBusName)
+		typed.PutString(e, IFLA_PARENT_DEV_BUS_NAME, x.fParentDevBusName)
 	}
 	if x.has[0]&(1<<56) != 0 {
 		e.Uint32(IFLA_GRO_MAX_SIZE, uint32(x.fGroMaxSize))
@@ -2037,10 +2038,10 @@ func (x *LinkSet) SetBroadcast(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Ifname returns IFLA_IFNAME, without its NUL, as a view, and whether it is
+// Ifname returns IFLA_IFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Ifname() ([]byte, bool) {
-	return x.fIfname, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fIfname), x.has[0]&(1<<2) != 0
 }
 
 // SetIfname sets IFLA_IFNAME; x keeps a view of s.
@@ -2077,10 +2078,10 @@ func (x *LinkSet) SetLink(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Qdisc returns IFLA_QDISC, without its NUL, as a view, and whether it is
+// Qdisc returns IFLA_QDISC, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Qdisc() ([]byte, bool) {
-	return x.fQdisc, x.has[0]&(1<<5) != 0
+	return typed.CString(x.fQdisc), x.has[0]&(1<<5) != 0
 }
 
 // SetQdisc sets IFLA_QDISC; x keeps a view of s.
@@ -2129,10 +2130,10 @@ func (x *LinkSet) SetStatsBytes(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Cost returns IFLA_COST, without its NUL, as a view, and whether it is
+// Cost returns IFLA_COST, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Cost() ([]byte, bool) {
-	return x.fCost, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fCost), x.has[0]&(1<<7) != 0
 }
 
 // SetCost sets IFLA_COST; x keeps a view of s.
@@ -2147,10 +2148,10 @@ func (x *LinkSet) SetCostBytes(s []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// Priority returns IFLA_PRIORITY, without its NUL, as a view, and whether it is
+// Priority returns IFLA_PRIORITY, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Priority() ([]byte, bool) {
-	return x.fPriority, x.has[0]&(1<<8) != 0
+	return typed.CString(x.fPriority), x.has[0]&(1<<8) != 0
 }
 
 // SetPriority sets IFLA_PRIORITY; x keeps a view of s.
@@ -2176,10 +2177,10 @@ func (x *LinkSet) SetMaster(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Wireless returns IFLA_WIRELESS, without its NUL, as a view, and whether it is
+// Wireless returns IFLA_WIRELESS, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Wireless() ([]byte, bool) {
-	return x.fWireless, x.has[0]&(1<<10) != 0
+	return typed.CString(x.fWireless), x.has[0]&(1<<10) != 0
 }
 
 // SetWireless sets IFLA_WIRELESS; x keeps a view of s.
@@ -2194,10 +2195,10 @@ func (x *LinkSet) SetWirelessBytes(s []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// Protinfo returns IFLA_PROTINFO, without its NUL, as a view, and whether it is
+// Protinfo returns IFLA_PROTINFO, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Protinfo() ([]byte, bool) {
-	return x.fProtinfo, x.has[0]&(1<<11) != 0
+	return typed.CString(x.fProtinfo), x.has[0]&(1<<11) != 0
 }
 
 // SetProtinfo sets IFLA_PROTINFO; x keeps a view of s.
@@ -2313,10 +2314,10 @@ func (x *LinkSet) SetNetNsPid(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// Ifalias returns IFLA_IFALIAS, without its NUL, as a view, and whether it is
+// Ifalias returns IFLA_IFALIAS, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) Ifalias() ([]byte, bool) {
-	return x.fIfalias, x.has[0]&(1<<19) != 0
+	return typed.CString(x.fIfalias), x.has[0]&(1<<19) != 0
 }
 
 // SetIfalias sets IFLA_IFALIAS; x keeps a view of s.
@@ -2545,10 +2546,10 @@ func (x *LinkSet) SetLinkNetnsid(v int32) {
 	x.has[0] |= 1 << 36
 }
 
-// PhysPortName returns IFLA_PHYS_PORT_NAME, without its NUL, as a view, and whether it is
+// PhysPortName returns IFLA_PHYS_PORT_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) PhysPortName() ([]byte, bool) {
-	return x.fPhysPortName, x.has[0]&(1<<37) != 0
+	return typed.CString(x.fPhysPortName), x.has[0]&(1<<37) != 0
 }
 
 // SetPhysPortName sets IFLA_PHYS_PORT_NAME; x keeps a view of s.
@@ -2708,10 +2709,10 @@ func (x *LinkSet) SetPropList() *PropListLink {
 	return &x.fPropList
 }
 
-// AltIfname returns IFLA_ALT_IFNAME, without its NUL, as a view, and whether it is
+// AltIfname returns IFLA_ALT_IFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) AltIfname() ([]byte, bool) {
-	return x.fAltIfname, x.has[0]&(1<<51) != 0
+	return typed.CString(x.fAltIfname), x.has[0]&(1<<51) != 0
 }
 
 // SetAltIfname sets IFLA_ALT_IFNAME; x keeps a view of s.
@@ -2737,10 +2738,10 @@ func (x *LinkSet) SetPermAddress(p []byte) {
 	x.has[0] |= 1 << 52
 }
 
-// ProtoDownReason returns IFLA_PROTO_DOWN_REASON, without its NUL, as a view, and whether it is
+// ProtoDownReason returns IFLA_PROTO_DOWN_REASON, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) ProtoDownReason() ([]byte, bool) {
-	return x.fProtoDownReason, x.has[0]&(1<<53) != 0
+	return typed.CString(x.fProtoDownReason), x.has[0]&(1<<53) != 0
 }
 
 // SetProtoDownReason sets IFLA_PROTO_DOWN_REASON; x keeps a view of s.
@@ -2755,10 +2756,10 @@ func (x *LinkSet) SetProtoDownReasonBytes(s []byte) {
 	x.has[0] |= 1 << 53
 }
 
-// ParentDevName returns IFLA_PARENT_DEV_NAME, without its NUL, as a view, and whether it is
+// ParentDevName returns IFLA_PARENT_DEV_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) ParentDevName() ([]byte, bool) {
-	return x.fParentDevName, x.has[0]&(1<<54) != 0
+	return typed.CString(x.fParentDevName), x.has[0]&(1<<54) != 0
 }
 
 // SetParentDevName sets IFLA_PARENT_DEV_NAME; x keeps a view of s.
@@ -2773,10 +2774,10 @@ func (x *LinkSet) SetParentDevNameBytes(s []byte) {
 	x.has[0] |= 1 << 54
 }
 
-// ParentDevBusName returns IFLA_PARENT_DEV_BUS_NAME, without its NUL, as a view, and whether it is
+// ParentDevBusName returns IFLA_PARENT_DEV_BUS_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *LinkSet) ParentDevBusName() ([]byte, bool) {
-	return x.fParentDevBusName, x.has[0]&(1<<55) != 0
+	return typed.CString(x.fParentDevBusName), x.has[0]&(1<<55) != 0
 }
 
 // SetParentDevBusName sets IFLA_PARENT_DEV_BUS_NAME; x keeps a view of s.
@@ -2970,7 +2971,7 @@ func (x *PropListLink) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 53: // IFLA_ALT_IFNAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "prop-list-link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -3322,6 +3323,7 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -4389,10 +4391,10 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_INFO_KIND
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
 			}
-			x.fKind = typed.CString(p)
+			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_INFO_DATA
 			subData, subDataOff = p, base+off+4
@@ -4401,10 +4403,10 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.fXstats = p
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_INFO_SLAVE_KIND
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
 			}
-			x.fSlaveKind = typed.CString(p)
+			x.fSlaveKind = p
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_INFO_SLAVE_DATA
 			subSlaveData, subSlaveDataOff = p, base+off+4
@@ -4423,7 +4425,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subData, subDataOff
 		x.fData.format, x.fData.raw, x.fData.off = 0, p, at
 		if x.has[0]&(1<<0) != 0 {
-			switch string(x.fKind) {
+			switch string(typed.CString(x.fKind)) {
 			case "bond":
 				x.fData.format = 1
 				if err := x.fData.sBond.decode(p[0:], o, at+0); err != nil {
@@ -4525,7 +4527,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subSlaveData, subSlaveDataOff
 		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off = 0, p, at
 		if x.has[0]&(1<<3) != 0 {
-			switch string(x.fSlaveKind) {
+			switch string(typed.CString(x.fSlaveKind)) {
 			case "bridge":
 				x.fSlaveData.format = 1
 				if err := x.fSlaveData.sBridge.decode(p[0:], o, at+0); err != nil {
@@ -4553,7 +4555,7 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(IFLA_INFO_KIND, x.fKind)
+		typed.PutString(e, IFLA_INFO_KIND, x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
 		switch x.fData.format {
 		case 1:
@@ -4676,7 +4678,7 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 		e.Put(IFLA_INFO_XSTATS, x.fXstats)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(IFLA_INFO_SLAVE_KIND, x.fSlaveKind)
+		typed.PutString(e, IFLA_INFO_SLAVE_KIND, x.fSlaveKind)
 	} else if x.has[0]&(1<<4) != 0 && x.fSlaveData.format != 0 {
 		switch x.fSlaveData.format {
 		case 1:
@@ -4701,10 +4703,10 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Kind returns IFLA_INFO_KIND, without its NUL, as a view, and whether it is
+// Kind returns IFLA_INFO_KIND, up to its NUL, as a view, and whether it is
 // present.
 func (x *Linkinfo) Kind() ([]byte, bool) {
-	return x.fKind, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
 }
 
 // SetKind sets IFLA_INFO_KIND; x keeps a view of s.
@@ -5051,10 +5053,10 @@ func (x *Linkinfo) SetXstats(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// SlaveKind returns IFLA_INFO_SLAVE_KIND, without its NUL, as a view, and whether it is
+// SlaveKind returns IFLA_INFO_SLAVE_KIND, up to its NUL, as a view, and whether it is
 // present.
 func (x *Linkinfo) SlaveKind() ([]byte, bool) {
-	return x.fSlaveKind, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fSlaveKind), x.has[0]&(1<<3) != 0
 }
 
 // SetSlaveKind sets IFLA_INFO_SLAVE_KIND; x keeps a view of s.
@@ -6395,6 +6397,7 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -7511,6 +7514,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -9915,6 +9919,7 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -11602,6 +11607,7 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -12301,6 +12307,7 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -12664,6 +12671,7 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))

@@ -379,6 +379,7 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -829,6 +830,7 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -846,10 +848,10 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NDTA_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "ndt-attrs", "NDTA_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NDTA_THRESH1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -909,7 +911,7 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(NDTA_NAME, x.fName)
+		typed.PutString(e, NDTA_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Uint32(NDTA_THRESH1, uint32(x.fThresh1))
@@ -948,10 +950,10 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns NDTA_NAME, without its NUL, as a view, and whether it is
+// Name returns NDTA_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Ndt) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets NDTA_NAME; x keeps a view of s.

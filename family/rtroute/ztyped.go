@@ -204,6 +204,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -1003,10 +1004,10 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			x.fQuickack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // RTAX_CC_ALGO
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
 			}
-			x.fCcAlgo = typed.CString(p)
+			x.fCcAlgo = p
 			x.has[0] |= 1 << 15
 		case 17: // RTAX_FASTOPEN_NO_COOKIE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1077,7 +1078,7 @@ func (x *Metrics) Encode(e *attr.Encoder) {
 		e.Uint32(RTAX_QUICKACK, uint32(x.fQuickack))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.StringBytes(RTAX_CC_ALGO, x.fCcAlgo)
+		typed.PutString(e, RTAX_CC_ALGO, x.fCcAlgo)
 	}
 	if x.has[0]&(1<<16) != 0 {
 		e.Uint32(RTAX_FASTOPEN_NO_COOKIE, uint32(x.fFastopenNoCookie))
@@ -1249,10 +1250,10 @@ func (x *Metrics) SetQuickack(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// CcAlgo returns RTAX_CC_ALGO, without its NUL, as a view, and whether it is
+// CcAlgo returns RTAX_CC_ALGO, up to its NUL, as a view, and whether it is
 // present.
 func (x *Metrics) CcAlgo() ([]byte, bool) {
-	return x.fCcAlgo, x.has[0]&(1<<15) != 0
+	return typed.CString(x.fCcAlgo), x.has[0]&(1<<15) != 0
 }
 
 // SetCcAlgo sets RTAX_CC_ALGO; x keeps a view of s.

@@ -248,6 +248,7 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -277,10 +278,10 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // FRA_IIFNAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "fib-rule-attrs", "FRA_IIFNAME", raw, typed.ErrString)
 			}
-			x.fIifname = typed.CString(p)
+			x.fIifname = p
 			x.has[0] |= 1 << 2
 		case 4: // FRA_GOTO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -337,10 +338,10 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			x.fFwmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 17: // FRA_OIFNAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "fib-rule-attrs", "FRA_OIFNAME", raw, typed.ErrString)
 			}
-			x.fOifname = typed.CString(p)
+			x.fOifname = p
 			x.has[0] |= 1 << 12
 		case 19: // FRA_L3MDEV
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -431,7 +432,7 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 		e.Uint32(FRA_SRC, uint32(x.fSrc))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(FRA_IIFNAME, x.fIifname)
+		typed.PutString(e, FRA_IIFNAME, x.fIifname)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(FRA_GOTO, uint32(x.fGoto))
@@ -461,7 +462,7 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 		e.Uint32(FRA_FWMASK, uint32(x.fFwmask))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.StringBytes(FRA_OIFNAME, x.fOifname)
+		typed.PutString(e, FRA_OIFNAME, x.fOifname)
 	}
 	if x.has[0]&(1<<13) != 0 {
 		e.Uint8(FRA_L3MDEV, uint8(x.fL3mdev))
@@ -541,10 +542,10 @@ func (x *FibRule) SetSrc(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Iifname returns FRA_IIFNAME, without its NUL, as a view, and whether it is
+// Iifname returns FRA_IIFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *FibRule) Iifname() ([]byte, bool) {
-	return x.fIifname, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fIifname), x.has[0]&(1<<2) != 0
 }
 
 // SetIifname sets FRA_IIFNAME; x keeps a view of s.
@@ -658,10 +659,10 @@ func (x *FibRule) SetFwmask(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// Oifname returns FRA_OIFNAME, without its NUL, as a view, and whether it is
+// Oifname returns FRA_OIFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *FibRule) Oifname() ([]byte, bool) {
-	return x.fOifname, x.has[0]&(1<<12) != 0
+	return typed.CString(x.fOifname), x.has[0]&(1<<12) != 0
 }
 
 // SetOifname sets FRA_OIFNAME; x keeps a view of s.

@@ -161,19 +161,19 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
 			}
-			x.fClass = typed.CString(p)
+			x.fClass = p
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_IP_MAP_ADDR
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
 			}
-			x.fAddr = typed.CString(p)
+			x.fAddr = p
 			x.has[0] |= 1 << 2
 		case 4: // SUNRPC_A_IP_MAP_DOMAIN
 			if !typed.CheckString(p, true, 0) {
 				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
 			}
-			x.fDomain = typed.CString(p)
+			x.fDomain = p
 			x.has[0] |= 1 << 3
 		case 5: // SUNRPC_A_IP_MAP_NEGATIVE
 			if len(p) != 0 {
@@ -207,13 +207,13 @@ func (x *IpMap) Encode(e *attr.Encoder) {
 		e.Uint64(SUNRPC_A_IP_MAP_SEQNO, uint64(x.fSeqno))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(SUNRPC_A_IP_MAP_CLASS, x.fClass)
+		typed.PutString(e, SUNRPC_A_IP_MAP_CLASS, x.fClass)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(SUNRPC_A_IP_MAP_ADDR, x.fAddr)
+		typed.PutString(e, SUNRPC_A_IP_MAP_ADDR, x.fAddr)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.StringBytes(SUNRPC_A_IP_MAP_DOMAIN, x.fDomain)
+		typed.PutString(e, SUNRPC_A_IP_MAP_DOMAIN, x.fDomain)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		e.Flag(SUNRPC_A_IP_MAP_NEGATIVE)
@@ -234,10 +234,10 @@ func (x *IpMap) SetSeqno(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Class returns SUNRPC_A_IP_MAP_CLASS, without its NUL, as a view, and whether it is
+// Class returns SUNRPC_A_IP_MAP_CLASS, up to its NUL, as a view, and whether it is
 // present.
 func (x *IpMap) Class() ([]byte, bool) {
-	return x.fClass, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fClass), x.has[0]&(1<<1) != 0
 }
 
 // SetClass sets SUNRPC_A_IP_MAP_CLASS; x keeps a view of s.
@@ -252,10 +252,10 @@ func (x *IpMap) SetClassBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Addr returns SUNRPC_A_IP_MAP_ADDR, without its NUL, as a view, and whether it is
+// Addr returns SUNRPC_A_IP_MAP_ADDR, up to its NUL, as a view, and whether it is
 // present.
 func (x *IpMap) Addr() ([]byte, bool) {
-	return x.fAddr, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fAddr), x.has[0]&(1<<2) != 0
 }
 
 // SetAddr sets SUNRPC_A_IP_MAP_ADDR; x keeps a view of s.
@@ -270,10 +270,10 @@ func (x *IpMap) SetAddrBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Domain returns SUNRPC_A_IP_MAP_DOMAIN, without its NUL, as a view, and whether it is
+// Domain returns SUNRPC_A_IP_MAP_DOMAIN, up to its NUL, as a view, and whether it is
 // present.
 func (x *IpMap) Domain() ([]byte, bool) {
-	return x.fDomain, x.has[0]&(1<<3) != 0
+	return typed.CString(x.fDomain), x.has[0]&(1<<3) != 0
 }
 
 // SetDomain sets SUNRPC_A_IP_MAP_DOMAIN; x keeps a view of s.

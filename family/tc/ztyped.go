@@ -3712,6 +3712,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	var subOptions []byte
 	var subOptionsOff int
 	var subXstats []byte
@@ -3733,10 +3734,10 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_KIND
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "attrs", "TCA_KIND", raw, typed.ErrString)
 			}
-			x.fKind = typed.CString(p)
+			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_OPTIONS
 			subOptions, subOptionsOff = p, base+off+4
@@ -3808,10 +3809,10 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 13
 		case 16: // TCA_EXT_WARN_MSG
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
 			}
-			x.fExtWarnMsg = typed.CString(p)
+			x.fExtWarnMsg = p
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
@@ -3827,7 +3828,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subOptions, subOptionsOff
 		x.fOptions.format, x.fOptions.raw, x.fOptions.off = 0, p, at
 		if x.has[0]&(1<<0) != 0 {
-			switch string(x.fKind) {
+			switch string(typed.CString(x.fKind)) {
 			case "basic":
 				x.fOptions.format = 1
 				if err := x.fOptions.sBasic.decode(p[0:], o, at+0); err != nil {
@@ -4063,7 +4064,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subXstats, subXstatsOff
 		x.fXstats.format, x.fXstats.raw, x.fXstats.off = 0, p, at
 		if x.has[0]&(1<<0) != 0 {
-			switch string(x.fKind) {
+			switch string(typed.CString(x.fKind)) {
 			case "cake":
 				x.fXstats.format = 1
 				if err := x.fXstats.sCake.decode(p[0:], o, at+0); err != nil {
@@ -4152,7 +4153,7 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(TCA_KIND, x.fKind)
+		typed.PutString(e, TCA_KIND, x.fKind)
 	} else if x.has[0]&(1<<3) != 0 && x.fXstats.format != 0 {
 		switch x.fXstats.format {
 		case 1:
@@ -4507,14 +4508,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		e.Bitfield32(TCA_DUMP_FLAGS, x.fDumpFlags.Value, x.fDumpFlags.Selector)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.StringBytes(TCA_EXT_WARN_MSG, x.fExtWarnMsg)
+		typed.PutString(e, TCA_EXT_WARN_MSG, x.fExtWarnMsg)
 	}
 }
 
-// Kind returns TCA_KIND, without its NUL, as a view, and whether it is
+// Kind returns TCA_KIND, up to its NUL, as a view, and whether it is
 // present.
 func (x *Attrs) Kind() ([]byte, bool) {
-	return x.fKind, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
 }
 
 // SetKind sets TCA_KIND; x keeps a view of s.
@@ -5581,10 +5582,10 @@ func (x *Attrs) SetDumpFlags(v typed.Bitfield32) {
 	x.has[0] |= 1 << 13
 }
 
-// ExtWarnMsg returns TCA_EXT_WARN_MSG, without its NUL, as a view, and whether it is
+// ExtWarnMsg returns TCA_EXT_WARN_MSG, up to its NUL, as a view, and whether it is
 // present.
 func (x *Attrs) ExtWarnMsg() ([]byte, bool) {
-	return x.fExtWarnMsg, x.has[0]&(1<<14) != 0
+	return typed.CString(x.fExtWarnMsg), x.has[0]&(1<<14) != 0
 }
 
 // SetExtWarnMsg sets TCA_EXT_WARN_MSG; x keeps a view of s.
@@ -5653,10 +5654,10 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ACT_KIND
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
 			}
-			x.fKind = typed.CString(p)
+			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ACT_OPTIONS
 			subOptions, subOptionsOff = p, base+off+4
@@ -5716,7 +5717,7 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 		p, at := subOptions, subOptionsOff
 		x.fOptions.format, x.fOptions.raw, x.fOptions.off = 0, p, at
 		if x.has[0]&(1<<0) != 0 {
-			switch string(x.fKind) {
+			switch string(typed.CString(x.fKind)) {
 			case "bpf":
 				x.fOptions.format = 1
 				if err := x.fOptions.sBpf.decode(p[0:], o, at+0); err != nil {
@@ -5829,7 +5830,7 @@ func (x *Act) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(TCA_ACT_KIND, x.fKind)
+		typed.PutString(e, TCA_ACT_KIND, x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fOptions.format != 0 {
 		switch x.fOptions.format {
 		case 1:
@@ -5979,10 +5980,10 @@ func (x *Act) Encode(e *attr.Encoder) {
 	}
 }
 
-// Kind returns TCA_ACT_KIND, without its NUL, as a view, and whether it is
+// Kind returns TCA_ACT_KIND, up to its NUL, as a view, and whether it is
 // present.
 func (x *Act) Kind() ([]byte, bool) {
-	return x.fKind, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
 }
 
 // SetKind sets TCA_ACT_KIND; x keeps a view of s.
@@ -6447,6 +6448,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -6485,10 +6487,10 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ACT_BPF_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 5
 		case 8: // TCA_ACT_BPF_TAG
 			x.fTag = p
@@ -6537,7 +6539,7 @@ func (x *ActBpf) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_ACT_BPF_FD, uint32(x.fFd))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.StringBytes(TCA_ACT_BPF_NAME, x.fName)
+		typed.PutString(e, TCA_ACT_BPF_NAME, x.fName)
 	}
 	if x.has[0]&(1<<6) != 0 {
 		e.Put(TCA_ACT_BPF_TAG, x.fTag)
@@ -6625,10 +6627,10 @@ func (x *ActBpf) SetFd(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Name returns TCA_ACT_BPF_NAME, without its NUL, as a view, and whether it is
+// Name returns TCA_ACT_BPF_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ActBpf) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<5) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<5) != 0
 }
 
 // SetName sets TCA_ACT_BPF_NAME; x keeps a view of s.
@@ -6694,6 +6696,7 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -6823,6 +6826,7 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -6967,6 +6971,7 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -7050,10 +7055,10 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CT_HELPER_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
 			}
-			x.fHelperName = typed.CString(p)
+			x.fHelperName = p
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CT_HELPER_FAMILY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7135,7 +7140,7 @@ func (x *ActCt) Encode(e *attr.Encoder) {
 		e.BE16(TCA_CT_NAT_PORT_MAX, uint16(x.fNatPortMax))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.StringBytes(TCA_CT_HELPER_NAME, x.fHelperName)
+		typed.PutString(e, TCA_CT_HELPER_NAME, x.fHelperName)
 	}
 	if x.has[0]&(1<<15) != 0 {
 		e.Uint8(TCA_CT_HELPER_FAMILY, uint8(x.fHelperFamily))
@@ -7322,10 +7327,10 @@ func (x *ActCt) SetNatPortMax(v uint16) {
 	x.has[0] |= 1 << 13
 }
 
-// HelperName returns TCA_CT_HELPER_NAME, without its NUL, as a view, and whether it is
+// HelperName returns TCA_CT_HELPER_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *ActCt) HelperName() ([]byte, bool) {
-	return x.fHelperName, x.has[0]&(1<<14) != 0
+	return typed.CString(x.fHelperName), x.has[0]&(1<<14) != 0
 }
 
 // SetHelperName sets TCA_CT_HELPER_NAME; x keeps a view of s.
@@ -7398,6 +7403,7 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -7674,6 +7680,7 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -7944,6 +7951,7 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -8145,6 +8153,7 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -8297,6 +8306,7 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -8555,6 +8565,7 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -8688,6 +8699,7 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -8898,6 +8910,7 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -9051,6 +9064,7 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -9323,6 +9337,7 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -9513,6 +9528,7 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -9859,6 +9875,7 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -10403,10 +10420,10 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_BPF_NAME
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 6
 		case 8: // TCA_BPF_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -10481,7 +10498,7 @@ func (x *Bpf) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_BPF_FD, uint32(x.fFd))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.StringBytes(TCA_BPF_NAME, x.fName)
+		typed.PutString(e, TCA_BPF_NAME, x.fName)
 	}
 	if x.has[0]&(1<<7) != 0 {
 		e.Uint32(TCA_BPF_FLAGS, uint32(x.fFlags))
@@ -10571,10 +10588,10 @@ func (x *Bpf) SetFd(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Name returns TCA_BPF_NAME, without its NUL, as a view, and whether it is
+// Name returns TCA_BPF_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Bpf) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<6) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<6) != 0
 }
 
 // SetName sets TCA_BPF_NAME; x keeps a view of s.
@@ -12044,6 +12061,7 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -12307,6 +12325,7 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -13092,6 +13111,7 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -13666,10 +13686,10 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_INDEV
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
 			}
-			x.fIndev = typed.CString(p)
+			x.fIndev = p
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_ACT
 			count, err := typed.CheckArray(p, o, base+off+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
@@ -14316,7 +14336,7 @@ func (x *Flower) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_FLOWER_CLASSID, uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(TCA_FLOWER_INDEV, x.fIndev)
+		typed.PutString(e, TCA_FLOWER_INDEV, x.fIndev)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		arr := e.Begin(TCA_FLOWER_ACT)
@@ -14680,10 +14700,10 @@ func (x *Flower) SetClassid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Indev returns TCA_FLOWER_INDEV, without its NUL, as a view, and whether it is
+// Indev returns TCA_FLOWER_INDEV, up to its NUL, as a view, and whether it is
 // present.
 func (x *Flower) Indev() ([]byte, bool) {
-	return x.fIndev, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fIndev), x.has[0]&(1<<1) != 0
 }
 
 // SetIndev sets TCA_FLOWER_INDEV; x keeps a view of s.
@@ -16857,10 +16877,10 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FW_INDEV
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
 			}
-			x.fIndev = typed.CString(p)
+			x.fIndev = p
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FW_ACT
 			count, err := typed.CheckArray(p, o, base+off+4, 0, "fw-attrs", "TCA_FW_ACT")
@@ -16901,7 +16921,7 @@ func (x *Fw) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.StringBytes(TCA_FW_INDEV, x.fIndev)
+		typed.PutString(e, TCA_FW_INDEV, x.fIndev)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		arr := e.Begin(TCA_FW_ACT)
@@ -16948,10 +16968,10 @@ func (x *Fw) SetPolice() *Police {
 	return &x.fPolice
 }
 
-// Indev returns TCA_FW_INDEV, without its NUL, as a view, and whether it is
+// Indev returns TCA_FW_INDEV, up to its NUL, as a view, and whether it is
 // present.
 func (x *Fw) Indev() ([]byte, bool) {
-	return x.fIndev, x.has[0]&(1<<2) != 0
+	return typed.CString(x.fIndev), x.has[0]&(1<<2) != 0
 }
 
 // SetIndev sets TCA_FW_INDEV; x keeps a view of s.
@@ -17028,6 +17048,7 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -17964,6 +17985,7 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -18433,6 +18455,7 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -18832,6 +18855,7 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -19882,6 +19906,7 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -20358,6 +20383,7 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -20754,6 +20780,7 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -21173,6 +21200,7 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -21607,6 +21635,7 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -22312,6 +22341,7 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -22542,6 +22572,7 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -22763,6 +22794,7 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -22967,6 +22999,7 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -23105,6 +23138,7 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	off := 0
 	for len(b)-off >= 4 {
 		n := int(typed.Uint16(b[off:], sw))
@@ -23510,10 +23544,10 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
 			x.has[0] |= 1 << 6
 		case 8: // TCA_U32_INDEV
-			if !typed.CheckString(p, true, 0) {
+			if !typed.CheckString(p, false, 0) {
 				return o.Fail(base+off, "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
 			}
-			x.fIndev = typed.CString(p)
+			x.fIndev = p
 			x.has[0] |= 1 << 7
 		case 9: // TCA_U32_PCNT
 			x.fPcnt = p
@@ -23590,7 +23624,7 @@ func (x *U32) Encode(e *attr.Encoder) {
 		e.End(arr)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.StringBytes(TCA_U32_INDEV, x.fIndev)
+		typed.PutString(e, TCA_U32_INDEV, x.fIndev)
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fPcnt != nil {
@@ -23723,10 +23757,10 @@ func (x *U32) SetAct(v []Act) {
 	x.has[0] |= 1 << 6
 }
 
-// Indev returns TCA_U32_INDEV, without its NUL, as a view, and whether it is
+// Indev returns TCA_U32_INDEV, up to its NUL, as a view, and whether it is
 // present.
 func (x *U32) Indev() ([]byte, bool) {
-	return x.fIndev, x.has[0]&(1<<7) != 0
+	return typed.CString(x.fIndev), x.has[0]&(1<<7) != 0
 }
 
 // SetIndev sets TCA_U32_INDEV; x keeps a view of s.

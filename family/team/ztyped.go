@@ -284,7 +284,7 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, false, 32) {
 				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
 			}
-			x.fName = typed.CString(p)
+			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_OPTION_CHANGED
 			if len(p) != 0 {
@@ -335,7 +335,7 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 // nests with NLA_F_NESTED.
 func (x *AttrOption) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
-		e.StringBytes(TEAM_ATTR_OPTION_NAME, x.fName)
+		typed.PutString(e, TEAM_ATTR_OPTION_NAME, x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		e.Flag(TEAM_ATTR_OPTION_CHANGED)
@@ -357,10 +357,10 @@ func (x *AttrOption) Encode(e *attr.Encoder) {
 	}
 }
 
-// Name returns TEAM_ATTR_OPTION_NAME, without its NUL, as a view, and whether it is
+// Name returns TEAM_ATTR_OPTION_NAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *AttrOption) Name() ([]byte, bool) {
-	return x.fName, x.has[0]&(1<<0) != 0
+	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
 }
 
 // SetName sets TEAM_ATTR_OPTION_NAME; x keeps a view of s.

@@ -304,8 +304,15 @@ func StringView(s string) []byte {
 }
 
 // PutString encodes a string attribute: s and a NUL, as the kernel's
-// nla_put_string does.
-func PutString(e *attr.Encoder, typ uint16, s []byte) { e.StringBytes(typ, s) }
+// nla_put_string does, or s as it is if it ends in a NUL already (a
+// payload kept from Decode, written back byte for byte).
+func PutString(e *attr.Encoder, typ uint16, s []byte) {
+	if n := len(s); n > 0 && s[n-1] == 0 {
+		e.Put(typ, s)
+		return
+	}
+	e.StringBytes(typ, s)
+}
 
 // Bitfield32 is the payload of an NLA_BITFIELD32 attribute: the values
 // of the bits Selector selects.

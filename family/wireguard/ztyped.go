@@ -135,7 +135,7 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if !typed.CheckString(p, true, 15) {
 				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
 			}
-			x.fIfname = typed.CString(p)
+			x.fIfname = p
 			x.has[0] |= 1 << 1
 		case 3: // WGDEVICE_A_PRIVATE_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
@@ -198,7 +198,7 @@ func (x *Wgdevice) Encode(e *attr.Encoder) {
 		e.Uint32(WGDEVICE_A_IFINDEX, uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.StringBytes(WGDEVICE_A_IFNAME, x.fIfname)
+		typed.PutString(e, WGDEVICE_A_IFNAME, x.fIfname)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		e.Put(WGDEVICE_A_PRIVATE_KEY, x.fPrivateKey)
@@ -245,10 +245,10 @@ func (x *Wgdevice) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ifname returns WGDEVICE_A_IFNAME, without its NUL, as a view, and whether it is
+// Ifname returns WGDEVICE_A_IFNAME, up to its NUL, as a view, and whether it is
 // present.
 func (x *Wgdevice) Ifname() ([]byte, bool) {
-	return x.fIfname, x.has[0]&(1<<1) != 0
+	return typed.CString(x.fIfname), x.has[0]&(1<<1) != 0
 }
 
 // SetIfname sets WGDEVICE_A_IFNAME; x keeps a view of s.

@@ -580,6 +580,8 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 		switch f.kind {
 		case fMulti, fArray, fLazy:
 			needMode = true
+		case fBinary:
+			needMode = needMode || f.st != nil // the struct getter's byte order
 		case fSub:
 			subs = append(subs, f)
 		}
@@ -703,7 +705,10 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 	case fFlag:
 		t.p("\t\t\tif len(p) != 0 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
 	case fString:
-		nul := f.ruled && f.rule.Kind == validate.NulString
+		// NLA_NUL_STRING is what ynl-gen-c makes of a generic family's
+		// string; the kernel's hand-written policies of netlink-raw
+		// families take NLA_STRING.
+		nul := f.ruled && f.rule.Kind == validate.NulString && t.spec.Protocol.IsGenetlink()
 		if f.ruled && f.rule.Kind == validate.Binary {
 			// exact-len strings: a binary length check.
 			t.p("\t\t\tif !typed.CheckBinary(len(p), %d, %d) {\n\t\t\t\t%s\n\t\t\t}\n", f.rule.Min, f.rule.Max, fail("ErrLength"))
@@ -711,7 +716,7 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 			t.p("\t\t\tif !typed.CheckString(p, %t, %d) {\n\t\t\t\t%s\n\t\t\t}\n", nul, f.rule.Len, fail("ErrString"))
 		}
 		if store {
-			t.p("\t\t\t%s = typed.CString(p)\n", dst)
+			t.p("\t\t\t%s = p\n", dst)
 		}
 	case fBinary:
 		lo, hi := int64(0), int64(-1)
@@ -804,7 +809,7 @@ func (t *tgen) genSubDecode(as *ynl.AttrSet, f *tfield) error {
 	t.p("\tif %s {\n\t\tp, at := sub%s, sub%sOff\n\t\t%s.format, %s.raw, %s.off = 0, p, at\n", hasExpr(f), f.name, f.name, u, u, u)
 	t.p("\t\tif %s {\n", hasExpr(selF))
 	if sel.Type == ynl.TypeString {
-		t.p("\t\t\tswitch string(x.%s) {\n", selF.field)
+		t.p("\t\t\tswitch string(typed.CString(x.%s)) {\n", selF.field)
 	} else {
 		t.p("\t\t\tswitch uint64(x.%s) {\n", selF.field)
 	}
@@ -991,7 +996,7 @@ func (t *tgen) encodeLeaf(f *tfield, typ, v string) string {
 	case fFlag:
 		return fmt.Sprintf("\t\te.Flag(%s)\n", typ)
 	case fString:
-		return fmt.Sprintf("\t\te.StringBytes(%s, %s)\n", typ, v)
+		return fmt.Sprintf("\t\ttyped.PutString(e, %s, %s)\n", typ, v)
 	case fBinary:
 		if f.st != nil && strings.HasPrefix(v, "x.f") {
 			name := strings.TrimPrefix(v, "x.f")
@@ -1044,7 +1049,7 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 		t.p("// %s reports whether the flag %s is present.\nfunc (x *%s) %s() bool { return %s }\n\n", get, cn, n, get, hasExpr(f))
 		t.p("// %s sets or clears the flag %s.\nfunc (x *%s) %s(v bool) {\n\tif v {\n\t\t%s\n\t} else {\n\t\tx.has[%d] &^= 1 << %d\n\t}\n}\n\n", set, cn, n, set, setBit(f), f.bit/64, f.bit%64)
 	case fString:
-		t.p("// %s returns %s, without its NUL, as a view, and whether it is\n// present.\nfunc (x *%s) %s() ([]byte, bool) {\n\treturn x.%s, %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
+		t.p("// %s returns %s, up to its NUL, as a view, and whether it is\n// present.\nfunc (x *%s) %s() ([]byte, bool) {\n\treturn typed.CString(x.%s), %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
 		t.p("// %s sets %s; x keeps a view of s.\nfunc (x *%s) %s(s string) {\n\tx.%s = typed.StringView(s)\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 		t.p("// %sBytes sets %s; x keeps the view s.\nfunc (x *%s) %sBytes(s []byte) {\n\tx.%s = s\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 	case fBinary:
