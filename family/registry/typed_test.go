@@ -30,6 +30,7 @@ import (
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/capture"
 	"github.com/nlwire/nlwire/family"
 	"github.com/nlwire/nlwire/family/binder"
 	"github.com/nlwire/nlwire/family/conntrack"
@@ -1164,11 +1165,22 @@ func TestTypedWriteSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	real, err := captureSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tf := range typedFams {
 		m := ms[tf.pkg]
 		dir := filepath.Join("testdata", "fuzz", fuzzName(tf.pkg))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
+		}
+		for i, x := range real[tf.pkg] {
+			name := fmt.Sprintf("capture-%d", i)
+			data := "go test fuzz v1\n[]byte(" + strconv.Quote(string(x)) + ")\n"
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		r := rand.New(rand.NewPCG(42, uint64(len(tf.pkg))))
 		n := 0
@@ -1188,4 +1200,90 @@ func TestTypedWriteSeeds(t *testing.T) {
 			n++
 		}
 	}
+}
+
+// captureSeeds returns the attributes (after the fixed header) of a few
+// real messages per family, from the repository's captures: rtnetlink
+// (rtlink, rtaddr, rtroute, rtneigh, rtrule, tc), netfilter (nftables,
+// conntrack) and the generic netlink controller (nlctrl).
+func captureSeeds() (map[string][][]byte, error) {
+	files := []string{
+		"../../testdata/route-dumps.pcap",
+		"../../testdata/route-notify.pcap",
+		"../../testdata/tools-route.pcap",
+		"../../testdata/genl-ctrl.pcapng",
+		"../../cmd/nldump/testdata/tools-tc.pcap",
+		"../../cmd/nldump/testdata/tools-netfilter.pcap",
+	}
+	// which returns the family and fixed header length of a message.
+	which := func(proto, typ uint16) (string, int) {
+		switch proto {
+		case 0:
+			switch {
+			case typ >= 16 && typ < 20:
+				return "rtlink", 16
+			case typ >= 20 && typ < 24:
+				return "rtaddr", 8
+			case typ >= 24 && typ < 28:
+				return "rtroute", 12
+			case typ >= 28 && typ < 32:
+				return "rtneigh", 12
+			case typ >= 32 && typ < 36:
+				return "rtrule", 12
+			case typ >= 36 && typ < 48:
+				return "tc", 20
+			}
+		case 12:
+			switch typ >> 8 {
+			case 10:
+				return "nftables", 4
+			case 1:
+				return "conntrack", 4
+			}
+		case 16:
+			if typ == 16 {
+				return "nlctrl", 4
+			}
+		}
+		return "", 0
+	}
+	out := map[string][][]byte{}
+	seen := map[string]bool{}
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		r, err := capture.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		for r.Next() {
+			rec := r.Record()
+			d := rec.Data
+			ord := r.Order(d)
+			for len(d) >= wire.HeaderLen {
+				msg, err := wire.ParseMessage(d, ord)
+				if err != nil {
+					break
+				}
+				h := msg.Header()
+				d = d[min(len(d), int(h.Len+3)&^3):]
+				pkg, hdr := which(rec.Protocol, h.Type)
+				p := msg.Payload()
+				if pkg == "" || len(p) <= hdr || len(out[pkg]) >= 6 {
+					continue
+				}
+				key := pkg + fmt.Sprint(h.Type)
+				if seen[key] && len(out[pkg]) >= 3 {
+					continue
+				}
+				seen[key] = true
+				out[pkg] = append(out[pkg], bytes.Clone(p[hdr:]))
+			}
+		}
+		f.Close()
+	}
+	return out, nil
 }
