@@ -21,6 +21,7 @@ import (
 	"github.com/nlwire/nlwire/family/nftables"
 	"github.com/nlwire/nlwire/family/rtlink"
 	"github.com/nlwire/nlwire/nlsock"
+	"github.com/nlwire/nlwire/wire"
 )
 
 // The live tests of issue #13's three examples: the helpers of
@@ -533,6 +534,20 @@ func TestTypedNftables(t *testing.T) {
 			t.Fatal(err)
 		}
 		if errs[0] != nil {
+			var kerr *wire.Error
+			if errors.As(errs[0], &kerr) && kerr.Offset != 0 {
+				// Name the attribute the kernel's extended ACK points at.
+				b := wire.NewBuilder(nil)
+				if err := req.Append(&b, wire.Header{}); err != nil {
+					t.Fatal(err)
+				}
+				msg, err := b.Finish()
+				if err != nil {
+					t.Fatal(err)
+				}
+				const hdr = wire.HeaderLen + 4 // nlmsghdr, nfgenmsg
+				errs[0] = fmt.Errorf("%w, at %s", errs[0], attrAt(&nftables.RuleAttrs, msg[hdr:], int(kerr.Offset)-hdr))
+			}
 			refused[r.name] = errs[0]
 			continue
 		}
@@ -753,4 +768,46 @@ func walkExprAttrs(t *testing.T, set *family.Set, b []byte, prefix string, m map
 	if err := d.Err(); err != nil {
 		t.Errorf("%s: %v", prefix, err)
 	}
+}
+
+// attrAt names the attribute whose header is at offset off of b, the
+// attributes of set, walking into nests (sub-messages by their selector)
+// with the spec's tables: "NAME[index].CHILD...".
+func attrAt(set *family.Set, b []byte, off int) string {
+	d := attr.NewDecoder(b)
+	var key string
+	var a *family.Attr
+	for d.Next() {
+		if s := set.Attr(d.Type()); s != nil && s.Format == family.String {
+			key = string(d.StringBytes()) // a sub-message's selector precedes its data here
+		}
+	}
+	d = attr.NewDecoder(b)
+	at, i := 0, 0
+	for d.Next() {
+		n := 4 + len(d.Bytes())
+		if off >= at && off < at+n {
+			a = set.Attr(d.Type())
+			name := fmt.Sprintf("%s?%d", set.Space, d.Type())
+			if a != nil {
+				name = a.Name
+				if a.Multi {
+					name += fmt.Sprintf("[%d]", i)
+				}
+			}
+			if off == at || a == nil || a.Format != family.Nested {
+				return name
+			}
+			child := a.ChildSet(key)
+			if child == nil {
+				return name
+			}
+			return name + "." + attrAt(child, d.Bytes(), off-at-4)
+		}
+		if a := set.Attr(d.Type()); a != nil && a.Multi {
+			i++
+		}
+		at += (n + 3) &^ 3
+	}
+	return fmt.Sprintf("offset %d (outside the attributes)", off)
 }
