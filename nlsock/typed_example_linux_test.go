@@ -632,6 +632,20 @@ func TestTypedNftables(t *testing.T) {
 			if diff := cmp.Diff(written, kernel); diff != "" {
 				t.Errorf("rule %q expression %d (%s): read back differs (-written +read):\n%s", r.name, i, wd.Format(), diff)
 			}
+			// The same through the generated getters: every value the
+			// written expression holds, the read one holds too.
+			wg, gg := exprGetters(w), exprGetters(g)
+			if len(wg) != len(written) {
+				t.Errorf("rule %q expression %d (%s): %d getters report a value, %d attributes encoded: %v", r.name, i, wd.Format(), len(wg), len(written), wg)
+			}
+			for k := range gg {
+				if _, ok := wg[k]; !ok {
+					delete(gg, k) // kernel-added, checked above
+				}
+			}
+			if diff := cmp.Diff(wg, gg); diff != "" {
+				t.Errorf("rule %q expression %d (%s): getters differ (-written +read):\n%s", r.name, i, wd.Format(), diff)
+			}
 			want := kernelAdds[wd.Format()]
 			if diff := cmp.Diff(want, slices.Sorted(mapsKeys(added)), cmpEmpty); diff != "" {
 				t.Errorf("rule %q expression %d (%s): attributes the kernel added (-want +got):\n%s", r.name, i, wd.Format(), diff)
@@ -810,4 +824,180 @@ func attrAt(set *family.Set, b []byte, off int) string {
 		at += (n + 3) &^ 3
 	}
 	return fmt.Sprintf("offset %d (outside the attributes)", off)
+}
+
+// exprGetters is the expression's data as its generated getters report
+// it: getter name to value, present attributes only.
+func exprGetters(e *nftables.Expr) map[string]any {
+	m := map[string]any{}
+	add := func(k string, v any, ok bool) {
+		if ok {
+			if b, isBytes := v.([]byte); isBytes {
+				v = string(b)
+			}
+			m[k] = v
+		}
+	}
+	addData := func(k string, d *nftables.Data, ok bool) {
+		if !ok {
+			return
+		}
+		v, ok := d.Value()
+		add(k+".Value", v, ok)
+		if vd, ok := d.Verdict(); ok {
+			c, ok := vd.Code()
+			add(k+".Verdict.Code", c, ok)
+			ch, ok := vd.Chain()
+			add(k+".Verdict.Chain", ch, ok)
+			id, ok := vd.ChainId()
+			add(k+".Verdict.ChainId", id, ok)
+		}
+	}
+	d, ok := e.Data()
+	if !ok {
+		return m
+	}
+	if x, ok := d.Bitwise(); ok {
+		v, ok := x.Sreg()
+		add("Sreg", v, ok)
+		v, ok = x.Dreg()
+		add("Dreg", v, ok)
+		v, ok = x.Len()
+		add("Len", v, ok)
+		op, ok := x.Op()
+		add("Op", op, ok)
+		dd, ok := x.Mask()
+		addData("Mask", dd, ok)
+		dd, ok = x.Xor()
+		addData("Xor", dd, ok)
+		dd, ok = x.Data()
+		addData("Data", dd, ok)
+	}
+	if x, ok := d.Cmp(); ok {
+		v, ok := x.Sreg()
+		add("Sreg", v, ok)
+		op, ok := x.Op()
+		add("Op", op, ok)
+		dd, ok := x.Data()
+		addData("Data", dd, ok)
+	}
+	if x, ok := d.Counter(); ok {
+		v, ok := x.Bytes()
+		add("Bytes", v, ok)
+		v, ok = x.Packets()
+		add("Packets", v, ok)
+	}
+	if x, ok := d.Ct(); ok {
+		v, ok := x.Dreg()
+		add("Dreg", v, ok)
+		k, ok := x.Key()
+		add("Key", k, ok)
+		dir, ok := x.Direction()
+		add("Direction", dir, ok)
+		v, ok = x.Sreg()
+		add("Sreg", v, ok)
+	}
+	if x, ok := d.Fib(); ok {
+		v, ok := x.Dreg()
+		add("Dreg", v, ok)
+		r, ok := x.Result()
+		add("Result", r, ok)
+		f, ok := x.Flags()
+		add("Flags", f, ok)
+	}
+	if x, ok := d.FlowOffload(); ok {
+		n, ok := x.Name()
+		add("Name", n, ok)
+	}
+	if x, ok := d.Immediate(); ok {
+		v, ok := x.Dreg()
+		add("Dreg", v, ok)
+		dd, ok := x.Data()
+		addData("Data", dd, ok)
+	}
+	if x, ok := d.Lookup(); ok {
+		n, ok := x.Set()
+		add("Set", n, ok)
+		v, ok := x.SetId()
+		add("SetId", v, ok)
+		v, ok = x.Sreg()
+		add("Sreg", v, ok)
+		v, ok = x.Dreg()
+		add("Dreg", v, ok)
+		f, ok := x.Flags()
+		add("Flags", f, ok)
+	}
+	if x, ok := d.Meta(); ok {
+		v, ok := x.Dreg()
+		add("Dreg", v, ok)
+		k, ok := x.Key()
+		add("Key", k, ok)
+		v, ok = x.Sreg()
+		add("Sreg", v, ok)
+	}
+	if x, ok := d.Nat(); ok {
+		for _, g := range []struct {
+			k string
+			f func() (uint32, bool)
+		}{{"Type", x.Type}, {"Family", x.Family}, {"RegAddrMin", x.RegAddrMin}, {"RegAddrMax", x.RegAddrMax},
+			{"RegProtoMin", x.RegProtoMin}, {"RegProtoMax", x.RegProtoMax}} {
+			v, ok := g.f()
+			add(g.k, v, ok)
+		}
+		f, ok := x.Flags()
+		add("Flags", f, ok)
+	}
+	if x, ok := d.Objref(); ok {
+		v, ok := x.ImmType()
+		add("ImmType", v, ok)
+		n, ok := x.ImmName()
+		add("ImmName", n, ok)
+		v, ok = x.SetSreg() // the getter of "set-sreg"
+		add("SetSreg", v, ok)
+		n, ok = x.SetName() // the getter of "set-name"
+		add("SetName", n, ok)
+		v, ok = x.SetId() // the getter of "set-id"
+		add("SetId", v, ok)
+	}
+	if x, ok := d.Payload(); ok {
+		for _, g := range []struct {
+			k string
+			f func() (uint32, bool)
+		}{{"Dreg", x.Dreg}, {"Base", x.Base}, {"Offset", x.Offset}, {"Len", x.Len}, {"Sreg", x.Sreg},
+			{"CsumType", x.CsumType}, {"CsumOffset", x.CsumOffset}, {"CsumFlags", x.CsumFlags}} {
+			v, ok := g.f()
+			add(g.k, v, ok)
+		}
+	}
+	if x, ok := d.Quota(); ok {
+		v, ok := x.Bytes()
+		add("Bytes", v, ok)
+		f, ok := x.Flags()
+		add("Flags", f, ok)
+		v, ok = x.Consumed()
+		add("Consumed", v, ok)
+	}
+	if x, ok := d.Reject(); ok {
+		ty, ok := x.Type()
+		add("Type", ty, ok)
+		c, ok := x.IcmpCode()
+		add("IcmpCode", c, ok)
+	}
+	if x, ok := d.Target(); ok {
+		n, ok := x.Name()
+		add("Name", n, ok)
+		v, ok := x.Rev()
+		add("Rev", v, ok)
+		info, ok := x.Info()
+		add("Info", info, ok)
+	}
+	if x, ok := d.Tproxy(); ok {
+		v, ok := x.Family()
+		add("Family", v, ok)
+		v, ok = x.RegAddr()
+		add("RegAddr", v, ok)
+		v, ok = x.RegPort()
+		add("RegPort", v, ok)
+	}
+	return m
 }
