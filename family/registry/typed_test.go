@@ -129,7 +129,7 @@ var (
 
 var (
 	encodeFuncRE = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) Encode\(e \*attr\.Encoder\) \{$`)
-	constRE      = regexp.MustCompile(`\(([A-Z][A-Z0-9_]+)[,)]`)
+	constRE      = regexp.MustCompile(`[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
 	failRE       = regexp.MustCompile(`o\.Fail\([^,]+, "([^"]*)", "([A-Z0-9_]+)", [^,]+, typed\.(Err\w+)\)`)
 )
 
@@ -1286,4 +1286,37 @@ func captureSeeds() (map[string][][]byte, error) {
 		f.Close()
 	}
 	return out, nil
+}
+
+// TestTypedModel checks what the tests read in the generated source:
+// every set's Encode found, and the attributes it writes covering the
+// tables' (all but the unspec, pad and unused types).
+func TestTypedModel(t *testing.T) {
+	ms, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing, total := 0, 0
+	for _, tf := range typedFams {
+		m := ms[tf.pkg]
+		for si, set := range tf.f.Sets {
+			in := map[uint16]bool{}
+			for _, x := range m.order[set] {
+				in[x] = true
+			}
+			for typ, a := range set.Attrs {
+				if a.Name == "" {
+					continue
+				}
+				total++
+				if !in[uint16(typ)] {
+					missing++
+					if a.Format != family.Binary && !strings.HasPrefix(a.Name, "__") {
+						t.Errorf("%s %s: %s (%v) not written by Encode", tf.pkg, tf.sets[si].Name, a.Name, a.Format)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d named attributes not written by Encode (unspec, pad, unused)", missing, total)
 }
