@@ -45,90 +45,89 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "report", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "report", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // BINDER_A_REPORT_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // BINDER_A_REPORT_CONTEXT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
 			}
 			x.fContext = p
 			x.has[0] |= 1 << 1
 		case 3: // BINDER_A_REPORT_FROM_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
 			}
 			x.fFromPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // BINDER_A_REPORT_FROM_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
 			}
 			x.fFromTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // BINDER_A_REPORT_TO_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
 			}
 			x.fToPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // BINDER_A_REPORT_TO_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
 			}
 			x.fToTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // BINDER_A_REPORT_IS_REPLY
 			if len(p) != 0 {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_IS_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_IS_REPLY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // BINDER_A_REPORT_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // BINDER_A_REPORT_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // BINDER_A_REPORT_DATA_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
 			}
 			x.fDataSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "report", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "report", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "report", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -169,9 +168,12 @@ func (x *Report) Encode(e *attr.Encoder) {
 	}
 }
 
-// Error returns BINDER_A_REPORT_ERROR and whether it is present.
+// Error returns BINDER_A_REPORT_ERROR and whether it is present (0 if not).
 func (x *Report) Error() (uint32, bool) {
-	return uint32(x.fError), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fError), true
 }
 
 // SetError sets BINDER_A_REPORT_ERROR.
@@ -181,9 +183,12 @@ func (x *Report) SetError(v uint32) {
 }
 
 // Context returns BINDER_A_REPORT_CONTEXT, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Report) Context() ([]byte, bool) {
-	return typed.CString(x.fContext), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fContext), true
 }
 
 // SetContext sets BINDER_A_REPORT_CONTEXT; x keeps a view of s.
@@ -198,9 +203,12 @@ func (x *Report) SetContextBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// FromPid returns BINDER_A_REPORT_FROM_PID and whether it is present.
+// FromPid returns BINDER_A_REPORT_FROM_PID and whether it is present (0 if not).
 func (x *Report) FromPid() (uint32, bool) {
-	return uint32(x.fFromPid), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFromPid), true
 }
 
 // SetFromPid sets BINDER_A_REPORT_FROM_PID.
@@ -209,9 +217,12 @@ func (x *Report) SetFromPid(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// FromTid returns BINDER_A_REPORT_FROM_TID and whether it is present.
+// FromTid returns BINDER_A_REPORT_FROM_TID and whether it is present (0 if not).
 func (x *Report) FromTid() (uint32, bool) {
-	return uint32(x.fFromTid), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFromTid), true
 }
 
 // SetFromTid sets BINDER_A_REPORT_FROM_TID.
@@ -220,9 +231,12 @@ func (x *Report) SetFromTid(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// ToPid returns BINDER_A_REPORT_TO_PID and whether it is present.
+// ToPid returns BINDER_A_REPORT_TO_PID and whether it is present (0 if not).
 func (x *Report) ToPid() (uint32, bool) {
-	return uint32(x.fToPid), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fToPid), true
 }
 
 // SetToPid sets BINDER_A_REPORT_TO_PID.
@@ -231,9 +245,12 @@ func (x *Report) SetToPid(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// ToTid returns BINDER_A_REPORT_TO_TID and whether it is present.
+// ToTid returns BINDER_A_REPORT_TO_TID and whether it is present (0 if not).
 func (x *Report) ToTid() (uint32, bool) {
-	return uint32(x.fToTid), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fToTid), true
 }
 
 // SetToTid sets BINDER_A_REPORT_TO_TID.
@@ -254,9 +271,12 @@ func (x *Report) SetIsReply(v bool) {
 	}
 }
 
-// Flags returns BINDER_A_REPORT_FLAGS and whether it is present.
+// Flags returns BINDER_A_REPORT_FLAGS and whether it is present (0 if not).
 func (x *Report) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets BINDER_A_REPORT_FLAGS.
@@ -265,9 +285,12 @@ func (x *Report) SetFlags(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Code returns BINDER_A_REPORT_CODE and whether it is present.
+// Code returns BINDER_A_REPORT_CODE and whether it is present (0 if not).
 func (x *Report) Code() (uint32, bool) {
-	return uint32(x.fCode), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCode), true
 }
 
 // SetCode sets BINDER_A_REPORT_CODE.
@@ -276,9 +299,12 @@ func (x *Report) SetCode(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// DataSize returns BINDER_A_REPORT_DATA_SIZE and whether it is present.
+// DataSize returns BINDER_A_REPORT_DATA_SIZE and whether it is present (0 if not).
 func (x *Report) DataSize() (uint32, bool) {
-	return uint32(x.fDataSize), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDataSize), true
 }
 
 // SetDataSize sets BINDER_A_REPORT_DATA_SIZE.

@@ -170,9 +170,9 @@ const (
 const (
 	CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP = 1 // u32 big-endian
 	CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP = 2 // u32 big-endian
-	CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP = 3 // binary
-	CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP = 4 // binary
-	CONNTRACK_A_NAT_ATTRS_NAT_PROTO    = 5 // nest, of nat-proto-attrs
+	CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP = 4 // binary
+	CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP = 5 // binary
+	CONNTRACK_A_NAT_ATTRS_NAT_PROTO    = 3 // nest, of nat-proto-attrs
 	CONNTRACK_A_NAT_ATTRS_MAX          = 5 // the highest attribute type
 )
 

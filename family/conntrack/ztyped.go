@@ -151,55 +151,54 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
 			}
 			x.fPacketsOld = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
 			}
 			x.fBytesOld = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "counter-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -222,9 +221,12 @@ func (x *Counter) Encode(e *attr.Encoder) {
 	}
 }
 
-// Packets returns CONNTRACK_A_COUNTER_ATTRS_PACKETS and whether it is present.
+// Packets returns CONNTRACK_A_COUNTER_ATTRS_PACKETS and whether it is present (0 if not).
 func (x *Counter) Packets() (uint64, bool) {
-	return uint64(x.fPackets), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPackets), true
 }
 
 // SetPackets sets CONNTRACK_A_COUNTER_ATTRS_PACKETS.
@@ -233,9 +235,12 @@ func (x *Counter) SetPackets(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Bytes returns CONNTRACK_A_COUNTER_ATTRS_BYTES and whether it is present.
+// Bytes returns CONNTRACK_A_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
 func (x *Counter) Bytes() (uint64, bool) {
-	return uint64(x.fBytes), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBytes), true
 }
 
 // SetBytes sets CONNTRACK_A_COUNTER_ATTRS_BYTES.
@@ -244,9 +249,12 @@ func (x *Counter) SetBytes(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// PacketsOld returns CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD and whether it is present.
+// PacketsOld returns CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD and whether it is present (0 if not).
 func (x *Counter) PacketsOld() (uint32, bool) {
-	return uint32(x.fPacketsOld), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPacketsOld), true
 }
 
 // SetPacketsOld sets CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD.
@@ -255,9 +263,12 @@ func (x *Counter) SetPacketsOld(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// BytesOld returns CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD and whether it is present.
+// BytesOld returns CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD and whether it is present (0 if not).
 func (x *Counter) BytesOld() (uint32, bool) {
-	return uint32(x.fBytesOld), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBytesOld), true
 }
 
 // SetBytesOld sets CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD.
@@ -301,85 +312,84 @@ func (x *TupleProto) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tuple-proto-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
 			}
 			x.fProtoNum = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
 			}
 			x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpType = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpCode = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Type = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Code = uint8(p[0])
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -417,9 +427,12 @@ func (x *TupleProto) Encode(e *attr.Encoder) {
 	}
 }
 
-// ProtoNum returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM and whether it is present.
+// ProtoNum returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM and whether it is present (0 if not).
 func (x *TupleProto) ProtoNum() (uint8, bool) {
-	return uint8(x.fProtoNum), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoNum), true
 }
 
 // SetProtoNum sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM.
@@ -428,9 +441,12 @@ func (x *TupleProto) SetProtoNum(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// ProtoSrcPort returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT and whether it is present.
+// ProtoSrcPort returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT and whether it is present (0 if not).
 func (x *TupleProto) ProtoSrcPort() (uint16, bool) {
-	return uint16(x.fProtoSrcPort), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoSrcPort), true
 }
 
 // SetProtoSrcPort sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT.
@@ -439,9 +455,12 @@ func (x *TupleProto) SetProtoSrcPort(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// ProtoDstPort returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT and whether it is present.
+// ProtoDstPort returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT and whether it is present (0 if not).
 func (x *TupleProto) ProtoDstPort() (uint16, bool) {
-	return uint16(x.fProtoDstPort), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoDstPort), true
 }
 
 // SetProtoDstPort sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT.
@@ -450,9 +469,12 @@ func (x *TupleProto) SetProtoDstPort(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// ProtoIcmpId returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID and whether it is present.
+// ProtoIcmpId returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpId() (uint16, bool) {
-	return uint16(x.fProtoIcmpId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoIcmpId), true
 }
 
 // SetProtoIcmpId sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID.
@@ -461,9 +483,12 @@ func (x *TupleProto) SetProtoIcmpId(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// ProtoIcmpType returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE and whether it is present.
+// ProtoIcmpType returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpType() (uint8, bool) {
-	return uint8(x.fProtoIcmpType), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoIcmpType), true
 }
 
 // SetProtoIcmpType sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE.
@@ -472,9 +497,12 @@ func (x *TupleProto) SetProtoIcmpType(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// ProtoIcmpCode returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE and whether it is present.
+// ProtoIcmpCode returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpCode() (uint8, bool) {
-	return uint8(x.fProtoIcmpCode), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoIcmpCode), true
 }
 
 // SetProtoIcmpCode sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE.
@@ -483,9 +511,12 @@ func (x *TupleProto) SetProtoIcmpCode(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// ProtoIcmpv6Id returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID and whether it is present.
+// ProtoIcmpv6Id returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpv6Id() (uint16, bool) {
-	return uint16(x.fProtoIcmpv6Id), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoIcmpv6Id), true
 }
 
 // SetProtoIcmpv6Id sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID.
@@ -494,9 +525,12 @@ func (x *TupleProto) SetProtoIcmpv6Id(v uint16) {
 	x.has[0] |= 1 << 6
 }
 
-// ProtoIcmpv6Type returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE and whether it is present.
+// ProtoIcmpv6Type returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpv6Type() (uint8, bool) {
-	return uint8(x.fProtoIcmpv6Type), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoIcmpv6Type), true
 }
 
 // SetProtoIcmpv6Type sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE.
@@ -505,9 +539,12 @@ func (x *TupleProto) SetProtoIcmpv6Type(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// ProtoIcmpv6Code returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE and whether it is present.
+// ProtoIcmpv6Code returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE and whether it is present (0 if not).
 func (x *TupleProto) ProtoIcmpv6Code() (uint8, bool) {
-	return uint8(x.fProtoIcmpv6Code), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoIcmpv6Code), true
 }
 
 // SetProtoIcmpv6Code sets CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE.
@@ -546,55 +583,54 @@ func (x *TupleIp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tuple-ip-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
 			}
 			x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
 			}
 			x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
 			}
 			x.fIpV6Src = p
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
 			}
 			x.fIpV6Dst = p
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -617,9 +653,12 @@ func (x *TupleIp) Encode(e *attr.Encoder) {
 	}
 }
 
-// IpV4Src returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC and whether it is present.
+// IpV4Src returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC and whether it is present (0 if not).
 func (x *TupleIp) IpV4Src() (uint32, bool) {
-	return uint32(x.fIpV4Src), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIpV4Src), true
 }
 
 // SetIpV4Src sets CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC.
@@ -628,9 +667,12 @@ func (x *TupleIp) SetIpV4Src(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// IpV4Dst returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST and whether it is present.
+// IpV4Dst returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST and whether it is present (0 if not).
 func (x *TupleIp) IpV4Dst() (uint32, bool) {
-	return uint32(x.fIpV4Dst), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIpV4Dst), true
 }
 
 // SetIpV4Dst sets CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST.
@@ -639,9 +681,13 @@ func (x *TupleIp) SetIpV4Dst(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// IpV6Src returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC's payload as a view, and whether it is present.
+// IpV6Src returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *TupleIp) IpV6Src() ([]byte, bool) {
-	return x.fIpV6Src, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fIpV6Src, true
 }
 
 // SetIpV6Src sets CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC's payload; x keeps the view p.
@@ -650,9 +696,13 @@ func (x *TupleIp) SetIpV6Src(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// IpV6Dst returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST's payload as a view, and whether it is present.
+// IpV6Dst returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *TupleIp) IpV6Dst() ([]byte, bool) {
-	return x.fIpV6Dst, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fIpV6Dst, true
 }
 
 // SetIpV6Dst sets CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST's payload; x keeps the view p.
@@ -690,53 +740,52 @@ func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tuple-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tuple-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
 			}
-			if err := x.fTupleIp.decode(p, o, base+off+4); err != nil {
+			if err := x.fTupleIp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fTupleProto.decode(p, o, base+off+4); err != nil {
+			if err := x.fTupleProto.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
 			}
 			x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tuple-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tuple-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -784,9 +833,12 @@ func (x *Tuple) SetTupleProto() *TupleProto {
 	return &x.fTupleProto
 }
 
-// TupleZone returns CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE and whether it is present.
+// TupleZone returns CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE and whether it is present (0 if not).
 func (x *Tuple) TupleZone() (uint16, bool) {
-	return uint16(x.fTupleZone), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTupleZone), true
 }
 
 // SetTupleZone sets CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE.
@@ -829,40 +881,39 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 14 {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrRange)
 			}
 			x.fTcpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
 			}
 			x.fTcpWscaleOriginal = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
 			}
 			x.fTcpWscaleReply = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -874,13 +925,13 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -920,9 +971,12 @@ func (x *ProtoinfoTcp) Encode(e *attr.Encoder) {
 	}
 }
 
-// TcpState returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE and whether it is present.
+// TcpState returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE and whether it is present (0 if not).
 func (x *ProtoinfoTcp) TcpState() (NfCtTcpState, bool) {
-	return NfCtTcpState(x.fTcpState), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return NfCtTcpState(x.fTcpState), true
 }
 
 // SetTcpState sets CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE.
@@ -931,9 +985,12 @@ func (x *ProtoinfoTcp) SetTcpState(v NfCtTcpState) {
 	x.has[0] |= 1 << 0
 }
 
-// TcpWscaleOriginal returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL and whether it is present.
+// TcpWscaleOriginal returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL and whether it is present (0 if not).
 func (x *ProtoinfoTcp) TcpWscaleOriginal() (uint8, bool) {
-	return uint8(x.fTcpWscaleOriginal), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTcpWscaleOriginal), true
 }
 
 // SetTcpWscaleOriginal sets CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL.
@@ -942,9 +999,12 @@ func (x *ProtoinfoTcp) SetTcpWscaleOriginal(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// TcpWscaleReply returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY and whether it is present.
+// TcpWscaleReply returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY and whether it is present (0 if not).
 func (x *ProtoinfoTcp) TcpWscaleReply() (uint8, bool) {
-	return uint8(x.fTcpWscaleReply), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTcpWscaleReply), true
 }
 
 // SetTcpWscaleReply sets CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY.
@@ -967,9 +1027,12 @@ func (x *ProtoinfoTcp) TcpFlagsOriginal() (NfCtTcpFlagsMask, bool) {
 }
 
 // TcpFlagsOriginalBytes returns the payload of CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ProtoinfoTcp) TcpFlagsOriginalBytes() ([]byte, bool) {
-	return x.fTcpFlagsOriginal, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fTcpFlagsOriginal, true
 }
 
 // SetTcpFlagsOriginal sets CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL to the struct v.
@@ -1001,9 +1064,12 @@ func (x *ProtoinfoTcp) TcpFlagsReply() (NfCtTcpFlagsMask, bool) {
 }
 
 // TcpFlagsReplyBytes returns the payload of CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ProtoinfoTcp) TcpFlagsReplyBytes() ([]byte, bool) {
-	return x.fTcpFlagsReply, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fTcpFlagsReply, true
 }
 
 // SetTcpFlagsReply sets CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY to the struct v.
@@ -1050,49 +1116,48 @@ func (x *ProtoinfoDccp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
 			}
 			x.fDccpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
 			}
 			x.fDccpRole = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
 			}
 			x.fDccpHandshakeSeq = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1112,9 +1177,12 @@ func (x *ProtoinfoDccp) Encode(e *attr.Encoder) {
 	}
 }
 
-// DccpState returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE and whether it is present.
+// DccpState returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE and whether it is present (0 if not).
 func (x *ProtoinfoDccp) DccpState() (uint8, bool) {
-	return uint8(x.fDccpState), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDccpState), true
 }
 
 // SetDccpState sets CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE.
@@ -1123,9 +1191,12 @@ func (x *ProtoinfoDccp) SetDccpState(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// DccpRole returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE and whether it is present.
+// DccpRole returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE and whether it is present (0 if not).
 func (x *ProtoinfoDccp) DccpRole() (uint8, bool) {
-	return uint8(x.fDccpRole), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDccpRole), true
 }
 
 // SetDccpRole sets CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE.
@@ -1134,9 +1205,12 @@ func (x *ProtoinfoDccp) SetDccpRole(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// DccpHandshakeSeq returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ and whether it is present.
+// DccpHandshakeSeq returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ and whether it is present (0 if not).
 func (x *ProtoinfoDccp) DccpHandshakeSeq() (uint64, bool) {
-	return uint64(x.fDccpHandshakeSeq), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDccpHandshakeSeq), true
 }
 
 // SetDccpHandshakeSeq sets CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ.
@@ -1174,52 +1248,51 @@ func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 8 {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrRange)
 			}
 			x.fSctpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
 			}
 			x.fVtagOriginal = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
 			}
 			x.fVtagReply = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1239,9 +1312,12 @@ func (x *ProtoinfoSctp) Encode(e *attr.Encoder) {
 	}
 }
 
-// SctpState returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE and whether it is present.
+// SctpState returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE and whether it is present (0 if not).
 func (x *ProtoinfoSctp) SctpState() (NfCtSctpState, bool) {
-	return NfCtSctpState(x.fSctpState), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return NfCtSctpState(x.fSctpState), true
 }
 
 // SetSctpState sets CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE.
@@ -1250,9 +1326,12 @@ func (x *ProtoinfoSctp) SetSctpState(v NfCtSctpState) {
 	x.has[0] |= 1 << 0
 }
 
-// VtagOriginal returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL and whether it is present.
+// VtagOriginal returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL and whether it is present (0 if not).
 func (x *ProtoinfoSctp) VtagOriginal() (uint32, bool) {
-	return uint32(x.fVtagOriginal), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVtagOriginal), true
 }
 
 // SetVtagOriginal sets CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL.
@@ -1261,9 +1340,12 @@ func (x *ProtoinfoSctp) SetVtagOriginal(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// VtagReply returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY and whether it is present.
+// VtagReply returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY and whether it is present (0 if not).
 func (x *ProtoinfoSctp) VtagReply() (uint32, bool) {
-	return uint32(x.fVtagReply), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVtagReply), true
 }
 
 // SetVtagReply sets CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY.
@@ -1301,55 +1383,54 @@ func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "protoinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "protoinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoTcp.decode(p, o, base+off+4); err != nil {
+			if err := x.fProtoinfoTcp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoDccp.decode(p, o, base+off+4); err != nil {
+			if err := x.fProtoinfoDccp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoSctp.decode(p, o, base+off+4); err != nil {
+			if err := x.fProtoinfoSctp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "protoinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "protoinfo-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1438,37 +1519,36 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "help-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "help-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_HELP_ATTRS_HELP_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
 			}
 			x.fHelpName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "help-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "help-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "help-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1483,9 +1563,12 @@ func (x *Help) Encode(e *attr.Encoder) {
 }
 
 // HelpName returns CONNTRACK_A_HELP_ATTRS_HELP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Help) HelpName() ([]byte, bool) {
-	return typed.CString(x.fHelpName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fHelpName), true
 }
 
 // SetHelpName sets CONNTRACK_A_HELP_ATTRS_HELP_NAME; x keeps a view of s.
@@ -1528,43 +1611,42 @@ func (x *NatProto) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nat-proto-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nat-proto-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
 			}
 			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
 			}
 			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nat-proto-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nat-proto-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1581,9 +1663,12 @@ func (x *NatProto) Encode(e *attr.Encoder) {
 	}
 }
 
-// NatPortMin returns CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN and whether it is present.
+// NatPortMin returns CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN and whether it is present (0 if not).
 func (x *NatProto) NatPortMin() (uint16, bool) {
-	return uint16(x.fNatPortMin), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNatPortMin), true
 }
 
 // SetNatPortMin sets CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN.
@@ -1592,9 +1677,12 @@ func (x *NatProto) SetNatPortMin(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// NatPortMax returns CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX and whether it is present.
+// NatPortMax returns CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX and whether it is present (0 if not).
 func (x *NatProto) NatPortMax() (uint16, bool) {
-	return uint16(x.fNatPortMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNatPortMax), true
 }
 
 // SetNatPortMax sets CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX.
@@ -1634,57 +1722,56 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP", raw, typed.ErrLength)
 			}
 			x.fNatV4Minip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP", raw, typed.ErrLength)
 			}
 			x.fNatV4Maxip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
-		case 3: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP
+		case 4: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP
 			x.fNatV6Minip = p
 			x.has[0] |= 1 << 2
-		case 4: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP
+		case 5: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP
 			x.fNatV6Maxip = p
 			x.has[0] |= 1 << 3
-		case 5: // CONNTRACK_A_NAT_ATTRS_NAT_PROTO
+		case 3: // CONNTRACK_A_NAT_ATTRS_NAT_PROTO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fNatProto.decode(p, o, base+off+4); err != nil {
+			if err := x.fNatProto.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1712,9 +1799,12 @@ func (x *Nat) Encode(e *attr.Encoder) {
 	}
 }
 
-// NatV4Minip returns CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP and whether it is present.
+// NatV4Minip returns CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP and whether it is present (0 if not).
 func (x *Nat) NatV4Minip() (uint32, bool) {
-	return uint32(x.fNatV4Minip), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNatV4Minip), true
 }
 
 // SetNatV4Minip sets CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP.
@@ -1723,9 +1813,12 @@ func (x *Nat) SetNatV4Minip(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// NatV4Maxip returns CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP and whether it is present.
+// NatV4Maxip returns CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP and whether it is present (0 if not).
 func (x *Nat) NatV4Maxip() (uint32, bool) {
-	return uint32(x.fNatV4Maxip), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNatV4Maxip), true
 }
 
 // SetNatV4Maxip sets CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP.
@@ -1734,9 +1827,13 @@ func (x *Nat) SetNatV4Maxip(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// NatV6Minip returns CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP's payload as a view, and whether it is present.
+// NatV6Minip returns CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nat) NatV6Minip() ([]byte, bool) {
-	return x.fNatV6Minip, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fNatV6Minip, true
 }
 
 // SetNatV6Minip sets CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP's payload; x keeps the view p.
@@ -1745,9 +1842,13 @@ func (x *Nat) SetNatV6Minip(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// NatV6Maxip returns CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP's payload as a view, and whether it is present.
+// NatV6Maxip returns CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nat) NatV6Maxip() ([]byte, bool) {
-	return x.fNatV6Maxip, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fNatV6Maxip, true
 }
 
 // SetNatV6Maxip sets CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP's payload; x keeps the view p.
@@ -1797,49 +1898,48 @@ func (x *Seqadj) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "seqadj-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "seqadj-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS", raw, typed.ErrLength)
 			}
 			x.fCorrectionPos = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE", raw, typed.ErrLength)
 			}
 			x.fOffsetBefore = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER", raw, typed.ErrLength)
 			}
 			x.fOffsetAfter = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "seqadj-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "seqadj-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1859,9 +1959,12 @@ func (x *Seqadj) Encode(e *attr.Encoder) {
 	}
 }
 
-// CorrectionPos returns CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS and whether it is present.
+// CorrectionPos returns CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS and whether it is present (0 if not).
 func (x *Seqadj) CorrectionPos() (uint32, bool) {
-	return uint32(x.fCorrectionPos), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCorrectionPos), true
 }
 
 // SetCorrectionPos sets CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS.
@@ -1870,9 +1973,12 @@ func (x *Seqadj) SetCorrectionPos(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// OffsetBefore returns CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE and whether it is present.
+// OffsetBefore returns CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE and whether it is present (0 if not).
 func (x *Seqadj) OffsetBefore() (uint32, bool) {
-	return uint32(x.fOffsetBefore), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOffsetBefore), true
 }
 
 // SetOffsetBefore sets CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE.
@@ -1881,9 +1987,12 @@ func (x *Seqadj) SetOffsetBefore(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// OffsetAfter returns CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER and whether it is present.
+// OffsetAfter returns CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER and whether it is present (0 if not).
 func (x *Seqadj) OffsetAfter() (uint32, bool) {
-	return uint32(x.fOffsetAfter), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOffsetAfter), true
 }
 
 // SetOffsetAfter sets CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER.
@@ -1919,37 +2028,36 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "secctx-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "secctx-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
 			}
 			x.fSecctxName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "secctx-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "secctx-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1964,9 +2072,12 @@ func (x *Secctx) Encode(e *attr.Encoder) {
 }
 
 // SecctxName returns CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Secctx) SecctxName() ([]byte, bool) {
-	return typed.CString(x.fSecctxName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fSecctxName), true
 }
 
 // SetSecctxName sets CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME; x keeps a view of s.
@@ -2010,49 +2121,48 @@ func (x *Synproxy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "synproxy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "synproxy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SYNPROXY_ATTRS_ISN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ISN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ISN", raw, typed.ErrLength)
 			}
 			x.fIsn = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_SYNPROXY_ATTRS_ITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ITS", raw, typed.ErrLength)
 			}
 			x.fIts = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_SYNPROXY_ATTRS_TSOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_TSOFF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_TSOFF", raw, typed.ErrLength)
 			}
 			x.fTsoff = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "synproxy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "synproxy-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2072,9 +2182,12 @@ func (x *Synproxy) Encode(e *attr.Encoder) {
 	}
 }
 
-// Isn returns CONNTRACK_A_SYNPROXY_ATTRS_ISN and whether it is present.
+// Isn returns CONNTRACK_A_SYNPROXY_ATTRS_ISN and whether it is present (0 if not).
 func (x *Synproxy) Isn() (uint32, bool) {
-	return uint32(x.fIsn), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIsn), true
 }
 
 // SetIsn sets CONNTRACK_A_SYNPROXY_ATTRS_ISN.
@@ -2083,9 +2196,12 @@ func (x *Synproxy) SetIsn(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Its returns CONNTRACK_A_SYNPROXY_ATTRS_ITS and whether it is present.
+// Its returns CONNTRACK_A_SYNPROXY_ATTRS_ITS and whether it is present (0 if not).
 func (x *Synproxy) Its() (uint32, bool) {
-	return uint32(x.fIts), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIts), true
 }
 
 // SetIts sets CONNTRACK_A_SYNPROXY_ATTRS_ITS.
@@ -2094,9 +2210,12 @@ func (x *Synproxy) SetIts(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Tsoff returns CONNTRACK_A_SYNPROXY_ATTRS_TSOFF and whether it is present.
+// Tsoff returns CONNTRACK_A_SYNPROXY_ATTRS_TSOFF and whether it is present (0 if not).
 func (x *Synproxy) Tsoff() (uint32, bool) {
-	return uint32(x.fTsoff), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTsoff), true
 }
 
 // SetTsoff sets CONNTRACK_A_SYNPROXY_ATTRS_TSOFF.
@@ -2158,140 +2277,139 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "conntrack-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fTupleOrig.decode(p, o, base+off+4); err != nil {
+			if err := x.fTupleOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fTupleReply.decode(p, o, base+off+4); err != nil {
+			if err := x.fTupleReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfo.decode(p, o, base+off+4); err != nil {
+			if err := x.fProtoinfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_CONNTRACK_ATTRS_HELP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
 			}
-			if err := x.fHelp.decode(p, o, base+off+4); err != nil {
+			if err := x.fHelp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
 			}
-			if err := x.fNatSrc.decode(p, o, base+off+4); err != nil {
+			if err := x.fNatSrc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_CONNTRACK_ATTRS_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fCountersOrig.decode(p, o, base+off+4); err != nil {
+			if err := x.fCountersOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fCountersReply.decode(p, o, base+off+4); err != nil {
+			if err := x.fCountersReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		case 11: // CONNTRACK_A_CONNTRACK_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // CONNTRACK_A_CONNTRACK_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
 			}
-			if err := x.fNatDst.decode(p, o, base+off+4); err != nil {
+			if err := x.fNatDst.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 12
 		case 14: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
 			}
-			if err := x.fTupleMaster.decode(p, o, base+off+4); err != nil {
+			if err := x.fTupleMaster.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 13
 		case 15: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjOrig.decode(p, o, base+off+4); err != nil {
+			if err := x.fSeqAdjOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 14
 		case 16: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjReply.decode(p, o, base+off+4); err != nil {
+			if err := x.fSeqAdjReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 15
@@ -2300,27 +2418,27 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // CONNTRACK_A_CONNTRACK_ATTRS_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // CONNTRACK_A_CONNTRACK_ATTRS_SECCTX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
 			}
-			if err := x.fSecctx.decode(p, o, base+off+4); err != nil {
+			if err := x.fSecctx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 18
 		case 20: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fTimestamp = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 19
 		case 21: // CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fMarkMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 20
@@ -2332,44 +2450,44 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 22
 		case 24: // CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
 			}
-			if err := x.fSynproxy.decode(p, o, base+off+4); err != nil {
+			if err := x.fSynproxy.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
 		case 25: // CONNTRACK_A_CONNTRACK_ATTRS_FILTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
 			}
-			if err := x.fFilter.decode(p, o, base+off+4); err != nil {
+			if err := x.fFilter.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 24
 		case 26: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrRange)
 			}
 			x.fStatusMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 25
 		case 27: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT", raw, typed.ErrLength)
 			}
 			x.fTimestampEvent = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 26
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "conntrack-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "conntrack-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2513,9 +2631,12 @@ func (x *Conntrack) SetTupleReply() *Tuple {
 	return &x.fTupleReply
 }
 
-// Status returns CONNTRACK_A_CONNTRACK_ATTRS_STATUS and whether it is present.
+// Status returns CONNTRACK_A_CONNTRACK_ATTRS_STATUS and whether it is present (0 if not).
 func (x *Conntrack) Status() (NfCtStatus, bool) {
-	return NfCtStatus(x.fStatus), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return NfCtStatus(x.fStatus), true
 }
 
 // SetStatus sets CONNTRACK_A_CONNTRACK_ATTRS_STATUS.
@@ -2560,9 +2681,12 @@ func (x *Conntrack) SetNatSrc() *Nat {
 	return &x.fNatSrc
 }
 
-// Timeout returns CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT and whether it is present.
+// Timeout returns CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT and whether it is present (0 if not).
 func (x *Conntrack) Timeout() (uint32, bool) {
-	return uint32(x.fTimeout), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimeout), true
 }
 
 // SetTimeout sets CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT.
@@ -2571,9 +2695,12 @@ func (x *Conntrack) SetTimeout(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Mark returns CONNTRACK_A_CONNTRACK_ATTRS_MARK and whether it is present.
+// Mark returns CONNTRACK_A_CONNTRACK_ATTRS_MARK and whether it is present (0 if not).
 func (x *Conntrack) Mark() (uint32, bool) {
-	return uint32(x.fMark), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMark), true
 }
 
 // SetMark sets CONNTRACK_A_CONNTRACK_ATTRS_MARK.
@@ -2606,9 +2733,12 @@ func (x *Conntrack) SetCountersReply() *Counter {
 	return &x.fCountersReply
 }
 
-// Use returns CONNTRACK_A_CONNTRACK_ATTRS_USE and whether it is present.
+// Use returns CONNTRACK_A_CONNTRACK_ATTRS_USE and whether it is present (0 if not).
 func (x *Conntrack) Use() (uint32, bool) {
-	return uint32(x.fUse), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUse), true
 }
 
 // SetUse sets CONNTRACK_A_CONNTRACK_ATTRS_USE.
@@ -2617,9 +2747,12 @@ func (x *Conntrack) SetUse(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Id returns CONNTRACK_A_CONNTRACK_ATTRS_ID and whether it is present.
+// Id returns CONNTRACK_A_CONNTRACK_ATTRS_ID and whether it is present (0 if not).
 func (x *Conntrack) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets CONNTRACK_A_CONNTRACK_ATTRS_ID.
@@ -2676,9 +2809,13 @@ func (x *Conntrack) SetSeqAdjReply() *Seqadj {
 	return &x.fSeqAdjReply
 }
 
-// Secmark returns CONNTRACK_A_CONNTRACK_ATTRS_SECMARK's payload as a view, and whether it is present.
+// Secmark returns CONNTRACK_A_CONNTRACK_ATTRS_SECMARK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Conntrack) Secmark() ([]byte, bool) {
-	return x.fSecmark, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fSecmark, true
 }
 
 // SetSecmark sets CONNTRACK_A_CONNTRACK_ATTRS_SECMARK's payload; x keeps the view p.
@@ -2687,9 +2824,12 @@ func (x *Conntrack) SetSecmark(p []byte) {
 	x.has[0] |= 1 << 16
 }
 
-// Zone returns CONNTRACK_A_CONNTRACK_ATTRS_ZONE and whether it is present.
+// Zone returns CONNTRACK_A_CONNTRACK_ATTRS_ZONE and whether it is present (0 if not).
 func (x *Conntrack) Zone() (uint16, bool) {
-	return uint16(x.fZone), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fZone), true
 }
 
 // SetZone sets CONNTRACK_A_CONNTRACK_ATTRS_ZONE.
@@ -2710,9 +2850,12 @@ func (x *Conntrack) SetSecctx() *Secctx {
 	return &x.fSecctx
 }
 
-// Timestamp returns CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP and whether it is present.
+// Timestamp returns CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP and whether it is present (0 if not).
 func (x *Conntrack) Timestamp() (uint64, bool) {
-	return uint64(x.fTimestamp), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTimestamp), true
 }
 
 // SetTimestamp sets CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP.
@@ -2721,9 +2864,12 @@ func (x *Conntrack) SetTimestamp(v uint64) {
 	x.has[0] |= 1 << 19
 }
 
-// MarkMask returns CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK and whether it is present.
+// MarkMask returns CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK and whether it is present (0 if not).
 func (x *Conntrack) MarkMask() (uint32, bool) {
-	return uint32(x.fMarkMask), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMarkMask), true
 }
 
 // SetMarkMask sets CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK.
@@ -2732,9 +2878,13 @@ func (x *Conntrack) SetMarkMask(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// Labels returns CONNTRACK_A_CONNTRACK_ATTRS_LABELS's payload as a view, and whether it is present.
+// Labels returns CONNTRACK_A_CONNTRACK_ATTRS_LABELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Conntrack) Labels() ([]byte, bool) {
-	return x.fLabels, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return nil, false
+	}
+	return x.fLabels, true
 }
 
 // SetLabels sets CONNTRACK_A_CONNTRACK_ATTRS_LABELS's payload; x keeps the view p.
@@ -2743,9 +2893,13 @@ func (x *Conntrack) SetLabels(p []byte) {
 	x.has[0] |= 1 << 21
 }
 
-// LabelsMask returns CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK's payload as a view, and whether it is present.
+// LabelsMask returns CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Conntrack) LabelsMask() ([]byte, bool) {
-	return x.fLabelsMask, x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fLabelsMask, true
 }
 
 // SetLabelsMask sets CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK's payload; x keeps the view p.
@@ -2778,9 +2932,12 @@ func (x *Conntrack) SetFilter() *Tuple {
 	return &x.fFilter
 }
 
-// StatusMask returns CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK and whether it is present.
+// StatusMask returns CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK and whether it is present (0 if not).
 func (x *Conntrack) StatusMask() (NfCtStatus, bool) {
-	return NfCtStatus(x.fStatusMask), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return NfCtStatus(x.fStatusMask), true
 }
 
 // SetStatusMask sets CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK.
@@ -2789,9 +2946,12 @@ func (x *Conntrack) SetStatusMask(v NfCtStatus) {
 	x.has[0] |= 1 << 25
 }
 
-// TimestampEvent returns CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT and whether it is present.
+// TimestampEvent returns CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT and whether it is present (0 if not).
 func (x *Conntrack) TimestampEvent() (uint64, bool) {
-	return uint64(x.fTimestampEvent), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTimestampEvent), true
 }
 
 // SetTimestampEvent sets CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT.
@@ -2841,121 +3001,120 @@ func (x *ConntrackStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "conntrack-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "conntrack-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED", raw, typed.ErrLength)
 			}
 			x.fSearched = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND", raw, typed.ErrLength)
 			}
 			x.fFound = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW", raw, typed.ErrLength)
 			}
 			x.fNew = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID", raw, typed.ErrLength)
 			}
 			x.fInvalid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE", raw, typed.ErrLength)
 			}
 			x.fIgnore = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE", raw, typed.ErrLength)
 			}
 			x.fDelete = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST", raw, typed.ErrLength)
 			}
 			x.fDeleteList = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT", raw, typed.ErrLength)
 			}
 			x.fInsert = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED", raw, typed.ErrLength)
 			}
 			x.fInsertFailed = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP", raw, typed.ErrLength)
 			}
 			x.fDrop = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP", raw, typed.ErrLength)
 			}
 			x.fEarlyDrop = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART", raw, typed.ErrLength)
 			}
 			x.fSearchRestart = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
 		case 14: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", raw, typed.ErrLength)
 			}
 			x.fClashResolve = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 15: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", raw, typed.ErrLength)
 			}
 			x.fChainToolong = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "conntrack-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "conntrack-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3011,9 +3170,12 @@ func (x *ConntrackStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// Searched returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED and whether it is present.
+// Searched returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED and whether it is present (0 if not).
 func (x *ConntrackStats) Searched() (uint32, bool) {
-	return uint32(x.fSearched), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSearched), true
 }
 
 // SetSearched sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED.
@@ -3022,9 +3184,12 @@ func (x *ConntrackStats) SetSearched(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Found returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND and whether it is present.
+// Found returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND and whether it is present (0 if not).
 func (x *ConntrackStats) Found() (uint32, bool) {
-	return uint32(x.fFound), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFound), true
 }
 
 // SetFound sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND.
@@ -3033,9 +3198,12 @@ func (x *ConntrackStats) SetFound(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// New returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW and whether it is present.
+// New returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW and whether it is present (0 if not).
 func (x *ConntrackStats) New() (uint32, bool) {
-	return uint32(x.fNew), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNew), true
 }
 
 // SetNew sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW.
@@ -3044,9 +3212,12 @@ func (x *ConntrackStats) SetNew(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Invalid returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID and whether it is present.
+// Invalid returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID and whether it is present (0 if not).
 func (x *ConntrackStats) Invalid() (uint32, bool) {
-	return uint32(x.fInvalid), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInvalid), true
 }
 
 // SetInvalid sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID.
@@ -3055,9 +3226,12 @@ func (x *ConntrackStats) SetInvalid(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Ignore returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE and whether it is present.
+// Ignore returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE and whether it is present (0 if not).
 func (x *ConntrackStats) Ignore() (uint32, bool) {
-	return uint32(x.fIgnore), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIgnore), true
 }
 
 // SetIgnore sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE.
@@ -3066,9 +3240,12 @@ func (x *ConntrackStats) SetIgnore(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Delete returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE and whether it is present.
+// Delete returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE and whether it is present (0 if not).
 func (x *ConntrackStats) Delete() (uint32, bool) {
-	return uint32(x.fDelete), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDelete), true
 }
 
 // SetDelete sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE.
@@ -3077,9 +3254,12 @@ func (x *ConntrackStats) SetDelete(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// DeleteList returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST and whether it is present.
+// DeleteList returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST and whether it is present (0 if not).
 func (x *ConntrackStats) DeleteList() (uint32, bool) {
-	return uint32(x.fDeleteList), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDeleteList), true
 }
 
 // SetDeleteList sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST.
@@ -3088,9 +3268,12 @@ func (x *ConntrackStats) SetDeleteList(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Insert returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT and whether it is present.
+// Insert returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT and whether it is present (0 if not).
 func (x *ConntrackStats) Insert() (uint32, bool) {
-	return uint32(x.fInsert), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInsert), true
 }
 
 // SetInsert sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT.
@@ -3099,9 +3282,12 @@ func (x *ConntrackStats) SetInsert(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// InsertFailed returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED and whether it is present.
+// InsertFailed returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED and whether it is present (0 if not).
 func (x *ConntrackStats) InsertFailed() (uint32, bool) {
-	return uint32(x.fInsertFailed), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInsertFailed), true
 }
 
 // SetInsertFailed sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED.
@@ -3110,9 +3296,12 @@ func (x *ConntrackStats) SetInsertFailed(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Drop returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP and whether it is present.
+// Drop returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP and whether it is present (0 if not).
 func (x *ConntrackStats) Drop() (uint32, bool) {
-	return uint32(x.fDrop), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDrop), true
 }
 
 // SetDrop sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP.
@@ -3121,9 +3310,12 @@ func (x *ConntrackStats) SetDrop(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// EarlyDrop returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP and whether it is present.
+// EarlyDrop returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP and whether it is present (0 if not).
 func (x *ConntrackStats) EarlyDrop() (uint32, bool) {
-	return uint32(x.fEarlyDrop), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEarlyDrop), true
 }
 
 // SetEarlyDrop sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP.
@@ -3132,9 +3324,12 @@ func (x *ConntrackStats) SetEarlyDrop(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Error returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR and whether it is present.
+// Error returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR and whether it is present (0 if not).
 func (x *ConntrackStats) Error() (uint32, bool) {
-	return uint32(x.fError), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fError), true
 }
 
 // SetError sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR.
@@ -3143,9 +3338,12 @@ func (x *ConntrackStats) SetError(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// SearchRestart returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART and whether it is present.
+// SearchRestart returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART and whether it is present (0 if not).
 func (x *ConntrackStats) SearchRestart() (uint32, bool) {
-	return uint32(x.fSearchRestart), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSearchRestart), true
 }
 
 // SetSearchRestart sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART.
@@ -3154,9 +3352,12 @@ func (x *ConntrackStats) SetSearchRestart(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// ClashResolve returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE and whether it is present.
+// ClashResolve returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE and whether it is present (0 if not).
 func (x *ConntrackStats) ClashResolve() (uint32, bool) {
-	return uint32(x.fClashResolve), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClashResolve), true
 }
 
 // SetClashResolve sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE.
@@ -3165,9 +3366,12 @@ func (x *ConntrackStats) SetClashResolve(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// ChainToolong returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG and whether it is present.
+// ChainToolong returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG and whether it is present (0 if not).
 func (x *ConntrackStats) ChainToolong() (uint32, bool) {
-	return uint32(x.fChainToolong), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChainToolong), true
 }
 
 // SetChainToolong sets CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG.

@@ -57,56 +57,55 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "perf-domain", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "perf-domain", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
 			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fCpus.Add()
 			} else {
-				x.fCpus, x.sCpus = typed.NewMulti(b[off:], base+off, 4, 1, x.mode), nil
+				x.fCpus, x.sCpus = typed.NewMulti(rest, base+len(b)-len(rest), 4, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "perf-domain", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "perf-domain", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "perf-domain", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -128,15 +127,18 @@ func (x *PerfDomain) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fCpus; it.Next(); {
-				e.Put(DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS, it.Bytes())
+				e.Uint64(DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS, uint64(it.Uint64()))
 			}
 		}
 	}
 }
 
-// PerfDomainId returns DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID and whether it is present.
+// PerfDomainId returns DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID and whether it is present (0 if not).
 func (x *PerfDomain) PerfDomainId() (uint32, bool) {
-	return uint32(x.fPerfDomainId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPerfDomainId), true
 }
 
 // SetPerfDomainId sets DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID.
@@ -145,9 +147,12 @@ func (x *PerfDomain) SetPerfDomainId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS and whether it is present.
+// Flags returns DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS and whether it is present (0 if not).
 func (x *PerfDomain) Flags() (PerfDomainFlags, bool) {
-	return PerfDomainFlags(x.fFlags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return PerfDomainFlags(x.fFlags), true
 }
 
 // SetFlags sets DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS.
@@ -204,47 +209,46 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "perf-table", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "perf-table", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
 			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fPerfState.Add()
 			} else {
-				x.fPerfState, x.sPerfState = typed.NewMulti(b[off:], base+off, 2, 1, x.mode), nil
+				x.fPerfState, x.sPerfState = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "perf-table", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "perf-table", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "perf-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -273,9 +277,12 @@ func (x *PerfTable) Encode(e *attr.Encoder) {
 	}
 }
 
-// PerfDomainId returns DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID and whether it is present.
+// PerfDomainId returns DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID and whether it is present (0 if not).
 func (x *PerfTable) PerfDomainId() (uint32, bool) {
-	return uint32(x.fPerfDomainId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPerfDomainId), true
 }
 
 // SetPerfDomainId sets DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID.
@@ -333,64 +340,63 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "perf-state", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "perf-state", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
 			}
 			x.fPerformance = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
 			}
 			x.fFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_STATE_POWER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
 			}
 			x.fPower = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // DEV_ENERGYMODEL_A_PERF_STATE_COST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
 			}
 			x.fCost = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "perf-state", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "perf-state", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "perf-state", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -416,9 +422,12 @@ func (x *PerfState) Encode(e *attr.Encoder) {
 	}
 }
 
-// Performance returns DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE and whether it is present.
+// Performance returns DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE and whether it is present (0 if not).
 func (x *PerfState) Performance() (uint64, bool) {
-	return uint64(x.fPerformance), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPerformance), true
 }
 
 // SetPerformance sets DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE.
@@ -427,9 +436,12 @@ func (x *PerfState) SetPerformance(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Frequency returns DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY and whether it is present.
+// Frequency returns DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY and whether it is present (0 if not).
 func (x *PerfState) Frequency() (uint64, bool) {
-	return uint64(x.fFrequency), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequency), true
 }
 
 // SetFrequency sets DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY.
@@ -438,9 +450,12 @@ func (x *PerfState) SetFrequency(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// Power returns DEV_ENERGYMODEL_A_PERF_STATE_POWER and whether it is present.
+// Power returns DEV_ENERGYMODEL_A_PERF_STATE_POWER and whether it is present (0 if not).
 func (x *PerfState) Power() (uint64, bool) {
-	return uint64(x.fPower), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPower), true
 }
 
 // SetPower sets DEV_ENERGYMODEL_A_PERF_STATE_POWER.
@@ -449,9 +464,12 @@ func (x *PerfState) SetPower(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// Cost returns DEV_ENERGYMODEL_A_PERF_STATE_COST and whether it is present.
+// Cost returns DEV_ENERGYMODEL_A_PERF_STATE_COST and whether it is present (0 if not).
 func (x *PerfState) Cost() (uint64, bool) {
-	return uint64(x.fCost), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCost), true
 }
 
 // SetCost sets DEV_ENERGYMODEL_A_PERF_STATE_COST.
@@ -460,9 +478,12 @@ func (x *PerfState) SetCost(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Flags returns DEV_ENERGYMODEL_A_PERF_STATE_FLAGS and whether it is present.
+// Flags returns DEV_ENERGYMODEL_A_PERF_STATE_FLAGS and whether it is present (0 if not).
 func (x *PerfState) Flags() (PerfStateFlags, bool) {
-	return PerfStateFlags(x.fFlags), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return PerfStateFlags(x.fFlags), true
 }
 
 // SetFlags sets DEV_ENERGYMODEL_A_PERF_STATE_FLAGS.

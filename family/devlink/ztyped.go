@@ -350,346 +350,345 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "devlink", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "devlink", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEVLINK_ATTR_BUS_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
 			}
 			x.fBusName = p
 			x.has[0] |= 1 << 0
 		case 2: // DEVLINK_ATTR_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
 			}
 			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_ATTR_PORT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
 			}
 			x.fPortIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_ATTR_PORT_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrRange)
 			}
 			x.fPortType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // DEVLINK_ATTR_PORT_DESIRED_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
 			}
 			x.fPortDesiredType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // DEVLINK_ATTR_PORT_NETDEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fPortNetdevIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // DEVLINK_ATTR_PORT_NETDEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
 			}
 			x.fPortNetdevName = p
 			x.has[0] |= 1 << 6
 		case 8: // DEVLINK_ATTR_PORT_IBDEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
 			}
 			x.fPortIbdevName = p
 			x.has[0] |= 1 << 7
 		case 9: // DEVLINK_ATTR_PORT_SPLIT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
 			}
 			x.fPortSplitCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // DEVLINK_ATTR_PORT_SPLIT_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
 			}
 			x.fPortSplitGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // DEVLINK_ATTR_SB_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // DEVLINK_ATTR_SB_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // DEVLINK_ATTR_SB_INGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbIngressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // DEVLINK_ATTR_SB_EGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbEgressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // DEVLINK_ATTR_SB_INGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbIngressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // DEVLINK_ATTR_SB_EGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbEgressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // DEVLINK_ATTR_SB_POOL_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbPoolIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // DEVLINK_ATTR_SB_POOL_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrRange)
 			}
 			x.fSbPoolType = uint8(p[0])
 			x.has[0] |= 1 << 17
 		case 19: // DEVLINK_ATTR_SB_POOL_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbPoolSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrRange)
 			}
 			x.fSbPoolThresholdType = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 21: // DEVLINK_ATTR_SB_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fSbThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // DEVLINK_ATTR_SB_TC_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbTcIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // DEVLINK_ATTR_SB_OCC_CUR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
 			}
 			x.fSbOccCur = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // DEVLINK_ATTR_SB_OCC_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
 			}
 			x.fSbOccMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		case 25: // DEVLINK_ATTR_ESWITCH_MODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchMode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
 		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 3 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchInlineMode = uint8(p[0])
 			x.has[0] |= 1 << 25
 		case 27: // DEVLINK_ATTR_DPIPE_TABLES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTables.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeTables.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 26
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<27) != 0 {
 				x.fDpipeTable.Add()
 			} else {
-				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(b[off:], base+off, 28, 1, x.mode), nil
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, base+len(b)-len(rest), 28, 1, x.mode), nil
 				x.has[0] |= 1 << 27
 			}
 		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeTableName = p
 			x.has[0] |= 1 << 28
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeTableMatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 30
 		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeTableActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
 		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fDpipeTableCountersEnabled = uint8(p[0])
 			x.has[0] |= 1 << 32
 		case 34: // DEVLINK_ATTR_DPIPE_ENTRIES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntries.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeEntries.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 33
 		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<34) != 0 {
 				x.fDpipeEntry.Add()
 			} else {
-				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(b[off:], base+off, 35, 1, x.mode), nil
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, base+len(b)-len(rest), 35, 1, x.mode), nil
 				x.has[0] |= 1 << 34
 			}
 		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 35
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 36
 		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 37
 		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<39) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(b[off:], base+off, 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 39
 			}
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<40) != 0 {
 				x.fDpipeMatchValue.Add()
 			} else {
-				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(b[off:], base+off, 41, 1, x.mode), nil
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, base+len(b)-len(rest), 41, 1, x.mode), nil
 				x.has[0] |= 1 << 40
 			}
 		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 41
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<42) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(b[off:], base+off, 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 42
 			}
 		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<43) != 0 {
 				x.fDpipeActionValue.Add()
 			} else {
-				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(b[off:], base+off, 44, 1, x.mode), nil
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, base+len(b)-len(rest), 44, 1, x.mode), nil
 				x.has[0] |= 1 << 43
 			}
 		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 44
@@ -701,304 +700,304 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 46
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 47
 		case 49: // DEVLINK_ATTR_DPIPE_HEADERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaders.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeHeaders.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 48
 		case 50: // DEVLINK_ATTR_DPIPE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<49) != 0 {
 				x.fDpipeHeader.Add()
 			} else {
-				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(b[off:], base+off, 50, 1, x.mode), nil
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, base+len(b)-len(rest), 50, 1, x.mode), nil
 				x.has[0] |= 1 << 49
 			}
 		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 50
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 51
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeHeaderFields.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 52
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 53
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 54
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<55) != 0 {
 				x.fDpipeField.Add()
 			} else {
-				x.fDpipeField, x.sDpipeField = typed.NewMulti(b[off:], base+off, 56, 1, x.mode), nil
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, base+len(b)-len(rest), 56, 1, x.mode), nil
 				x.has[0] |= 1 << 55
 			}
 		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 56
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 57
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 58
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 59
 		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchEncapMode = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 63: // DEVLINK_ATTR_RESOURCE_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fResourceList.decode(p, o, base+off+4); err != nil {
+			if err := x.fResourceList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 61
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<62) != 0 {
 				x.fResource.Add()
 			} else {
-				x.fResource, x.sResource = typed.NewMulti(b[off:], base+off, 64, 1, x.mode), nil
+				x.fResource, x.sResource = typed.NewMulti(rest, base+len(b)-len(rest), 64, 1, x.mode), nil
 				x.has[0] |= 1 << 62
 			}
 		case 65: // DEVLINK_ATTR_RESOURCE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
 			x.fResourceName = p
 			x.has[0] |= 1 << 63
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 0
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
 			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 1
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
 			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 2
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
 			}
 			x.fResourceSizeValid = uint8(p[0])
 			x.has[1] |= 1 << 3
 		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 4
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 5
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 6
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
 			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[1] |= 1 << 7
 		case 74: // DEVLINK_ATTR_RESOURCE_OCC
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
 			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 8
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 9
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 10
 		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrRange)
 			}
 			x.fPortFlavour = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 11
 		case 78: // DEVLINK_ATTR_PORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 12
 		case 79: // DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortSplitSubportNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 13
 		case 80: // DEVLINK_ATTR_PARAM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
 			}
-			if err := x.fParam.decode(p, o, base+off+4); err != nil {
+			if err := x.fParam.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 14
 		case 81: // DEVLINK_ATTR_PARAM_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
 			x.fParamName = p
 			x.has[1] |= 1 << 15
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 16
 		case 83: // DEVLINK_ATTR_PARAM_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
 			}
 			x.fParamType = uint8(p[0])
 			x.has[1] |= 1 << 17
 		case 87: // DEVLINK_ATTR_PARAM_VALUE_CMODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrRange)
 			}
 			x.fParamValueCmode = uint8(p[0])
 			x.has[1] |= 1 << 18
 		case 88: // DEVLINK_ATTR_REGION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
 			}
 			x.fRegionName = p
 			x.has[1] |= 1 << 19
 		case 89: // DEVLINK_ATTR_REGION_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
 			}
 			x.fRegionSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 20
 		case 90: // DEVLINK_ATTR_REGION_SNAPSHOTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshots.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionSnapshots.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 21
 		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionSnapshot.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 22
 		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
 			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 23
 		case 93: // DEVLINK_ATTR_REGION_CHUNKS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunks.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionChunks.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 24
 		case 94: // DEVLINK_ATTR_REGION_CHUNK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionChunk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 25
@@ -1007,564 +1006,564 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 26
 		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 27
 		case 97: // DEVLINK_ATTR_REGION_CHUNK_LEN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
 			}
 			x.fRegionChunkLen = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
 		case 98: // DEVLINK_ATTR_INFO_DRIVER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
 			}
 			x.fInfoDriverName = p
 			x.has[1] |= 1 << 29
 		case 99: // DEVLINK_ATTR_INFO_SERIAL_NUMBER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
 			}
 			x.fInfoSerialNumber = p
 			x.has[1] |= 1 << 30
 		case 100: // DEVLINK_ATTR_INFO_VERSION_FIXED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<31) != 0 {
 				x.fInfoVersionFixed.Add()
 			} else {
-				x.fInfoVersionFixed, x.sInfoVersionFixed = typed.NewMulti(b[off:], base+off, 100, 1, x.mode), nil
+				x.fInfoVersionFixed, x.sInfoVersionFixed = typed.NewMulti(rest, base+len(b)-len(rest), 100, 1, x.mode), nil
 				x.has[1] |= 1 << 31
 			}
 		case 101: // DEVLINK_ATTR_INFO_VERSION_RUNNING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<32) != 0 {
 				x.fInfoVersionRunning.Add()
 			} else {
-				x.fInfoVersionRunning, x.sInfoVersionRunning = typed.NewMulti(b[off:], base+off, 101, 1, x.mode), nil
+				x.fInfoVersionRunning, x.sInfoVersionRunning = typed.NewMulti(rest, base+len(b)-len(rest), 101, 1, x.mode), nil
 				x.has[1] |= 1 << 32
 			}
 		case 102: // DEVLINK_ATTR_INFO_VERSION_STORED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<33) != 0 {
 				x.fInfoVersionStored.Add()
 			} else {
-				x.fInfoVersionStored, x.sInfoVersionStored = typed.NewMulti(b[off:], base+off, 102, 1, x.mode), nil
+				x.fInfoVersionStored, x.sInfoVersionStored = typed.NewMulti(rest, base+len(b)-len(rest), 102, 1, x.mode), nil
 				x.has[1] |= 1 << 33
 			}
 		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
 			x.fInfoVersionName = p
 			x.has[1] |= 1 << 34
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
 			x.fInfoVersionValue = p
 			x.has[1] |= 1 << 35
 		case 105: // DEVLINK_ATTR_SB_POOL_CELL_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbPoolCellSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 106: // DEVLINK_ATTR_FMSG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
 			}
-			if err := x.fFmsg.decode(p, o, base+off+4); err != nil {
+			if err := x.fFmsg.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 37
 		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 38
 		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 39
 		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 40
 		case 110: // DEVLINK_ATTR_FMSG_NEST_END
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 41
 		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
 			x.fFmsgObjName = p
 			x.has[1] |= 1 << 42
 		case 112: // DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE", raw, typed.ErrLength)
 			}
 			x.fFmsgObjValueType = uint8(p[0])
 			x.has[1] |= 1 << 43
 		case 114: // DEVLINK_ATTR_HEALTH_REPORTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
 			}
-			if err := x.fHealthReporter.decode(p, o, base+off+4); err != nil {
+			if err := x.fHealthReporter.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 44
 		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
 			x.fHealthReporterName = p
 			x.has[1] |= 1 << 45
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
 			}
 			x.fHealthReporterState = uint8(p[0])
 			x.has[1] |= 1 << 46
 		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 47
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 48
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 49
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
 			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 50
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoRecover = uint8(p[0])
 			x.has[1] |= 1 << 51
 		case 122: // DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
 			}
 			x.fFlashUpdateFileName = p
 			x.has[1] |= 1 << 52
 		case 123: // DEVLINK_ATTR_FLASH_UPDATE_COMPONENT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
 			}
 			x.fFlashUpdateComponent = p
 			x.has[1] |= 1 << 53
 		case 124: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
 			}
 			x.fFlashUpdateStatusMsg = p
 			x.has[1] |= 1 << 54
 		case 125: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusDone = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 55
 		case 126: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusTotal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 56
 		case 127: // DEVLINK_ATTR_PORT_PCI_PF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciPfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 57
 		case 128: // DEVLINK_ATTR_PORT_PCI_VF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciVfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 58
 		case 129: // DEVLINK_ATTR_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 59
 		case 130: // DEVLINK_ATTR_TRAP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
 			}
 			x.fTrapName = p
 			x.has[1] |= 1 << 60
 		case 131: // DEVLINK_ATTR_TRAP_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrRange)
 			}
 			x.fTrapAction = uint8(p[0])
 			x.has[1] |= 1 << 61
 		case 132: // DEVLINK_ATTR_TRAP_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrRange)
 			}
 			x.fTrapType = uint8(p[0])
 			x.has[1] |= 1 << 62
 		case 133: // DEVLINK_ATTR_TRAP_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_GENERIC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 63
 		case 134: // DEVLINK_ATTR_TRAP_METADATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
 			}
-			if err := x.fTrapMetadata.decode(p, o, base+off+4); err != nil {
+			if err := x.fTrapMetadata.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 0
 		case 135: // DEVLINK_ATTR_TRAP_GROUP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
 			}
 			x.fTrapGroupName = p
 			x.has[2] |= 1 << 1
 		case 136: // DEVLINK_ATTR_RELOAD_FAILED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_FAILED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_FAILED", raw, typed.ErrLength)
 			}
 			x.fReloadFailed = uint8(p[0])
 			x.has[2] |= 1 << 2
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 3
 		case 138: // DEVLINK_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
 			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 4
 		case 139: // DEVLINK_ATTR_NETNS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
 			}
 			x.fNetnsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 5
 		case 140: // DEVLINK_ATTR_NETNS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
 			}
 			x.fNetnsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 6
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoDump = uint8(p[0])
 			x.has[2] |= 1 << 7
 		case 142: // DEVLINK_ATTR_TRAP_POLICER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 8
 		case 143: // DEVLINK_ATTR_TRAP_POLICER_RATE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerRate = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 9
 		case 144: // DEVLINK_ATTR_TRAP_POLICER_BURST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerBurst = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 10
 		case 145: // DEVLINK_ATTR_PORT_FUNCTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
 			}
-			if err := x.fPortFunction.decode(p, o, base+off+4); err != nil {
+			if err := x.fPortFunction.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 11
 		case 146: // DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
 			}
 			x.fInfoBoardSerialNumber = p
 			x.has[2] |= 1 << 12
 		case 147: // DEVLINK_ATTR_PORT_LANES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
 			}
 			x.fPortLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 13
 		case 148: // DEVLINK_ATTR_PORT_SPLITTABLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_SPLITTABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLITTABLE", raw, typed.ErrLength)
 			}
 			x.fPortSplittable = uint8(p[0])
 			x.has[2] |= 1 << 14
 		case 149: // DEVLINK_ATTR_PORT_EXTERNAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_EXTERNAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_EXTERNAL", raw, typed.ErrLength)
 			}
 			x.fPortExternal = uint8(p[0])
 			x.has[2] |= 1 << 15
 		case 150: // DEVLINK_ATTR_PORT_CONTROLLER_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortControllerNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 16
 		case 151: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 17
 		case 152: // DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x3) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
 			}
 			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 18
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
 			}
 			x.fReloadAction = uint8(p[0])
 			x.has[2] |= 1 << 19
 		case 154: // DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
 			}
 			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 20
 		case 155: // DEVLINK_ATTR_RELOAD_LIMITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
 			}
 			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 21
 		case 156: // DEVLINK_ATTR_DEV_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fDevStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fDevStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 22
 		case 157: // DEVLINK_ATTR_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 23
 		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<24) != 0 {
 				x.fReloadStatsEntry.Add()
 			} else {
-				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(b[off:], base+off, 158, 1, x.mode), nil
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, base+len(b)-len(rest), 158, 1, x.mode), nil
 				x.has[2] |= 1 << 24
 			}
 		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fReloadStatsLimit = uint8(p[0])
 			x.has[2] |= 1 << 25
 		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
 			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 26
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fRemoteReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 27
 		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<28) != 0 {
 				x.fReloadActionInfo.Add()
 			} else {
-				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(b[off:], base+off, 162, 1, x.mode), nil
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, base+len(b)-len(rest), 162, 1, x.mode), nil
 				x.has[2] |= 1 << 28
 			}
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<29) != 0 {
 				x.fReloadActionStats.Add()
 			} else {
-				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(b[off:], base+off, 163, 1, x.mode), nil
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, base+len(b)-len(rest), 163, 1, x.mode), nil
 				x.has[2] |= 1 << 29
 			}
 		case 164: // DEVLINK_ATTR_PORT_PCI_SF_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciSfNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 30
 		case 165: // DEVLINK_ATTR_RATE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrRange)
 			}
 			x.fRateType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 31
 		case 166: // DEVLINK_ATTR_RATE_TX_SHARE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
 			}
 			x.fRateTxShare = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 32
 		case 167: // DEVLINK_ATTR_RATE_TX_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fRateTxMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 33
 		case 168: // DEVLINK_ATTR_RATE_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fRateNodeName = p
 			x.has[2] |= 1 << 34
 		case 169: // DEVLINK_ATTR_RATE_PARENT_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fRateParentNodeName = p
 			x.has[2] |= 1 << 35
 		case 170: // DEVLINK_ATTR_REGION_MAX_SNAPSHOTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
 			}
 			x.fRegionMaxSnapshots = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 36
 		case 171: // DEVLINK_ATTR_LINECARD_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
 			}
 			x.fLinecardIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 37
 		case 172: // DEVLINK_ATTR_LINECARD_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_LINECARD_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_STATE", raw, typed.ErrLength)
 			}
 			x.fLinecardState = uint8(p[0])
 			x.has[2] |= 1 << 38
 		case 173: // DEVLINK_ATTR_LINECARD_TYPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
 			x.fLinecardType = p
 			x.has[2] |= 1 << 39
 		case 174: // DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fLinecardSupportedTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fLinecardSupportedTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 40
 		case 176: // DEVLINK_ATTR_SELFTESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
 			}
-			if err := x.fSelftests.decode(p, o, base+off+4); err != nil {
+			if err := x.fSelftests.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 41
 		case 177: // DEVLINK_ATTR_RATE_TX_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fRateTxPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 42
 		case 178: // DEVLINK_ATTR_RATE_TX_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fRateTxWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 43
 		case 179: // DEVLINK_ATTR_REGION_DIRECT
 			if len(p) != 0 {
-				return o.Fail(base+off, "devlink", "DEVLINK_ATTR_REGION_DIRECT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_DIRECT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 44
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "devlink", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "devlink", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "devlink", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2323,9 +2322,12 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 }
 
 // BusName returns DEVLINK_ATTR_BUS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) BusName() ([]byte, bool) {
-	return typed.CString(x.fBusName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fBusName), true
 }
 
 // SetBusName sets DEVLINK_ATTR_BUS_NAME; x keeps a view of s.
@@ -2341,9 +2343,12 @@ func (x *Devlink) SetBusNameBytes(s []byte) {
 }
 
 // DevName returns DEVLINK_ATTR_DEV_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) DevName() ([]byte, bool) {
-	return typed.CString(x.fDevName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDevName), true
 }
 
 // SetDevName sets DEVLINK_ATTR_DEV_NAME; x keeps a view of s.
@@ -2358,9 +2363,12 @@ func (x *Devlink) SetDevNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// PortIndex returns DEVLINK_ATTR_PORT_INDEX and whether it is present.
+// PortIndex returns DEVLINK_ATTR_PORT_INDEX and whether it is present (0 if not).
 func (x *Devlink) PortIndex() (uint32, bool) {
-	return uint32(x.fPortIndex), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortIndex), true
 }
 
 // SetPortIndex sets DEVLINK_ATTR_PORT_INDEX.
@@ -2369,9 +2377,12 @@ func (x *Devlink) SetPortIndex(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// PortType returns DEVLINK_ATTR_PORT_TYPE and whether it is present.
+// PortType returns DEVLINK_ATTR_PORT_TYPE and whether it is present (0 if not).
 func (x *Devlink) PortType() (PortType, bool) {
-	return PortType(x.fPortType), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return PortType(x.fPortType), true
 }
 
 // SetPortType sets DEVLINK_ATTR_PORT_TYPE.
@@ -2380,9 +2391,12 @@ func (x *Devlink) SetPortType(v PortType) {
 	x.has[0] |= 1 << 3
 }
 
-// PortDesiredType returns DEVLINK_ATTR_PORT_DESIRED_TYPE and whether it is present.
+// PortDesiredType returns DEVLINK_ATTR_PORT_DESIRED_TYPE and whether it is present (0 if not).
 func (x *Devlink) PortDesiredType() (uint16, bool) {
-	return uint16(x.fPortDesiredType), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPortDesiredType), true
 }
 
 // SetPortDesiredType sets DEVLINK_ATTR_PORT_DESIRED_TYPE.
@@ -2391,9 +2405,12 @@ func (x *Devlink) SetPortDesiredType(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// PortNetdevIfindex returns DEVLINK_ATTR_PORT_NETDEV_IFINDEX and whether it is present.
+// PortNetdevIfindex returns DEVLINK_ATTR_PORT_NETDEV_IFINDEX and whether it is present (0 if not).
 func (x *Devlink) PortNetdevIfindex() (uint32, bool) {
-	return uint32(x.fPortNetdevIfindex), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortNetdevIfindex), true
 }
 
 // SetPortNetdevIfindex sets DEVLINK_ATTR_PORT_NETDEV_IFINDEX.
@@ -2403,9 +2420,12 @@ func (x *Devlink) SetPortNetdevIfindex(v uint32) {
 }
 
 // PortNetdevName returns DEVLINK_ATTR_PORT_NETDEV_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) PortNetdevName() ([]byte, bool) {
-	return typed.CString(x.fPortNetdevName), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPortNetdevName), true
 }
 
 // SetPortNetdevName sets DEVLINK_ATTR_PORT_NETDEV_NAME; x keeps a view of s.
@@ -2421,9 +2441,12 @@ func (x *Devlink) SetPortNetdevNameBytes(s []byte) {
 }
 
 // PortIbdevName returns DEVLINK_ATTR_PORT_IBDEV_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) PortIbdevName() ([]byte, bool) {
-	return typed.CString(x.fPortIbdevName), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPortIbdevName), true
 }
 
 // SetPortIbdevName sets DEVLINK_ATTR_PORT_IBDEV_NAME; x keeps a view of s.
@@ -2438,9 +2461,12 @@ func (x *Devlink) SetPortIbdevNameBytes(s []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// PortSplitCount returns DEVLINK_ATTR_PORT_SPLIT_COUNT and whether it is present.
+// PortSplitCount returns DEVLINK_ATTR_PORT_SPLIT_COUNT and whether it is present (0 if not).
 func (x *Devlink) PortSplitCount() (uint32, bool) {
-	return uint32(x.fPortSplitCount), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortSplitCount), true
 }
 
 // SetPortSplitCount sets DEVLINK_ATTR_PORT_SPLIT_COUNT.
@@ -2449,9 +2475,12 @@ func (x *Devlink) SetPortSplitCount(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// PortSplitGroup returns DEVLINK_ATTR_PORT_SPLIT_GROUP and whether it is present.
+// PortSplitGroup returns DEVLINK_ATTR_PORT_SPLIT_GROUP and whether it is present (0 if not).
 func (x *Devlink) PortSplitGroup() (uint32, bool) {
-	return uint32(x.fPortSplitGroup), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortSplitGroup), true
 }
 
 // SetPortSplitGroup sets DEVLINK_ATTR_PORT_SPLIT_GROUP.
@@ -2460,9 +2489,12 @@ func (x *Devlink) SetPortSplitGroup(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// SbIndex returns DEVLINK_ATTR_SB_INDEX and whether it is present.
+// SbIndex returns DEVLINK_ATTR_SB_INDEX and whether it is present (0 if not).
 func (x *Devlink) SbIndex() (uint32, bool) {
-	return uint32(x.fSbIndex), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbIndex), true
 }
 
 // SetSbIndex sets DEVLINK_ATTR_SB_INDEX.
@@ -2471,9 +2503,12 @@ func (x *Devlink) SetSbIndex(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// SbSize returns DEVLINK_ATTR_SB_SIZE and whether it is present.
+// SbSize returns DEVLINK_ATTR_SB_SIZE and whether it is present (0 if not).
 func (x *Devlink) SbSize() (uint32, bool) {
-	return uint32(x.fSbSize), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbSize), true
 }
 
 // SetSbSize sets DEVLINK_ATTR_SB_SIZE.
@@ -2482,9 +2517,12 @@ func (x *Devlink) SetSbSize(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// SbIngressPoolCount returns DEVLINK_ATTR_SB_INGRESS_POOL_COUNT and whether it is present.
+// SbIngressPoolCount returns DEVLINK_ATTR_SB_INGRESS_POOL_COUNT and whether it is present (0 if not).
 func (x *Devlink) SbIngressPoolCount() (uint16, bool) {
-	return uint16(x.fSbIngressPoolCount), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbIngressPoolCount), true
 }
 
 // SetSbIngressPoolCount sets DEVLINK_ATTR_SB_INGRESS_POOL_COUNT.
@@ -2493,9 +2531,12 @@ func (x *Devlink) SetSbIngressPoolCount(v uint16) {
 	x.has[0] |= 1 << 12
 }
 
-// SbEgressPoolCount returns DEVLINK_ATTR_SB_EGRESS_POOL_COUNT and whether it is present.
+// SbEgressPoolCount returns DEVLINK_ATTR_SB_EGRESS_POOL_COUNT and whether it is present (0 if not).
 func (x *Devlink) SbEgressPoolCount() (uint16, bool) {
-	return uint16(x.fSbEgressPoolCount), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbEgressPoolCount), true
 }
 
 // SetSbEgressPoolCount sets DEVLINK_ATTR_SB_EGRESS_POOL_COUNT.
@@ -2504,9 +2545,12 @@ func (x *Devlink) SetSbEgressPoolCount(v uint16) {
 	x.has[0] |= 1 << 13
 }
 
-// SbIngressTcCount returns DEVLINK_ATTR_SB_INGRESS_TC_COUNT and whether it is present.
+// SbIngressTcCount returns DEVLINK_ATTR_SB_INGRESS_TC_COUNT and whether it is present (0 if not).
 func (x *Devlink) SbIngressTcCount() (uint16, bool) {
-	return uint16(x.fSbIngressTcCount), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbIngressTcCount), true
 }
 
 // SetSbIngressTcCount sets DEVLINK_ATTR_SB_INGRESS_TC_COUNT.
@@ -2515,9 +2559,12 @@ func (x *Devlink) SetSbIngressTcCount(v uint16) {
 	x.has[0] |= 1 << 14
 }
 
-// SbEgressTcCount returns DEVLINK_ATTR_SB_EGRESS_TC_COUNT and whether it is present.
+// SbEgressTcCount returns DEVLINK_ATTR_SB_EGRESS_TC_COUNT and whether it is present (0 if not).
 func (x *Devlink) SbEgressTcCount() (uint16, bool) {
-	return uint16(x.fSbEgressTcCount), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbEgressTcCount), true
 }
 
 // SetSbEgressTcCount sets DEVLINK_ATTR_SB_EGRESS_TC_COUNT.
@@ -2526,9 +2573,12 @@ func (x *Devlink) SetSbEgressTcCount(v uint16) {
 	x.has[0] |= 1 << 15
 }
 
-// SbPoolIndex returns DEVLINK_ATTR_SB_POOL_INDEX and whether it is present.
+// SbPoolIndex returns DEVLINK_ATTR_SB_POOL_INDEX and whether it is present (0 if not).
 func (x *Devlink) SbPoolIndex() (uint16, bool) {
-	return uint16(x.fSbPoolIndex), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbPoolIndex), true
 }
 
 // SetSbPoolIndex sets DEVLINK_ATTR_SB_POOL_INDEX.
@@ -2537,9 +2587,12 @@ func (x *Devlink) SetSbPoolIndex(v uint16) {
 	x.has[0] |= 1 << 16
 }
 
-// SbPoolType returns DEVLINK_ATTR_SB_POOL_TYPE and whether it is present.
+// SbPoolType returns DEVLINK_ATTR_SB_POOL_TYPE and whether it is present (0 if not).
 func (x *Devlink) SbPoolType() (SbPoolType, bool) {
-	return SbPoolType(x.fSbPoolType), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return SbPoolType(x.fSbPoolType), true
 }
 
 // SetSbPoolType sets DEVLINK_ATTR_SB_POOL_TYPE.
@@ -2548,9 +2601,12 @@ func (x *Devlink) SetSbPoolType(v SbPoolType) {
 	x.has[0] |= 1 << 17
 }
 
-// SbPoolSize returns DEVLINK_ATTR_SB_POOL_SIZE and whether it is present.
+// SbPoolSize returns DEVLINK_ATTR_SB_POOL_SIZE and whether it is present (0 if not).
 func (x *Devlink) SbPoolSize() (uint32, bool) {
-	return uint32(x.fSbPoolSize), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbPoolSize), true
 }
 
 // SetSbPoolSize sets DEVLINK_ATTR_SB_POOL_SIZE.
@@ -2559,9 +2615,12 @@ func (x *Devlink) SetSbPoolSize(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// SbPoolThresholdType returns DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE and whether it is present.
+// SbPoolThresholdType returns DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE and whether it is present (0 if not).
 func (x *Devlink) SbPoolThresholdType() (SbThresholdType, bool) {
-	return SbThresholdType(x.fSbPoolThresholdType), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return SbThresholdType(x.fSbPoolThresholdType), true
 }
 
 // SetSbPoolThresholdType sets DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE.
@@ -2570,9 +2629,12 @@ func (x *Devlink) SetSbPoolThresholdType(v SbThresholdType) {
 	x.has[0] |= 1 << 19
 }
 
-// SbThreshold returns DEVLINK_ATTR_SB_THRESHOLD and whether it is present.
+// SbThreshold returns DEVLINK_ATTR_SB_THRESHOLD and whether it is present (0 if not).
 func (x *Devlink) SbThreshold() (uint32, bool) {
-	return uint32(x.fSbThreshold), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbThreshold), true
 }
 
 // SetSbThreshold sets DEVLINK_ATTR_SB_THRESHOLD.
@@ -2581,9 +2643,12 @@ func (x *Devlink) SetSbThreshold(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// SbTcIndex returns DEVLINK_ATTR_SB_TC_INDEX and whether it is present.
+// SbTcIndex returns DEVLINK_ATTR_SB_TC_INDEX and whether it is present (0 if not).
 func (x *Devlink) SbTcIndex() (uint16, bool) {
-	return uint16(x.fSbTcIndex), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSbTcIndex), true
 }
 
 // SetSbTcIndex sets DEVLINK_ATTR_SB_TC_INDEX.
@@ -2592,9 +2657,12 @@ func (x *Devlink) SetSbTcIndex(v uint16) {
 	x.has[0] |= 1 << 21
 }
 
-// SbOccCur returns DEVLINK_ATTR_SB_OCC_CUR and whether it is present.
+// SbOccCur returns DEVLINK_ATTR_SB_OCC_CUR and whether it is present (0 if not).
 func (x *Devlink) SbOccCur() (uint32, bool) {
-	return uint32(x.fSbOccCur), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbOccCur), true
 }
 
 // SetSbOccCur sets DEVLINK_ATTR_SB_OCC_CUR.
@@ -2603,9 +2671,12 @@ func (x *Devlink) SetSbOccCur(v uint32) {
 	x.has[0] |= 1 << 22
 }
 
-// SbOccMax returns DEVLINK_ATTR_SB_OCC_MAX and whether it is present.
+// SbOccMax returns DEVLINK_ATTR_SB_OCC_MAX and whether it is present (0 if not).
 func (x *Devlink) SbOccMax() (uint32, bool) {
-	return uint32(x.fSbOccMax), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbOccMax), true
 }
 
 // SetSbOccMax sets DEVLINK_ATTR_SB_OCC_MAX.
@@ -2614,9 +2685,12 @@ func (x *Devlink) SetSbOccMax(v uint32) {
 	x.has[0] |= 1 << 23
 }
 
-// EswitchMode returns DEVLINK_ATTR_ESWITCH_MODE and whether it is present.
+// EswitchMode returns DEVLINK_ATTR_ESWITCH_MODE and whether it is present (0 if not).
 func (x *Devlink) EswitchMode() (EswitchMode, bool) {
-	return EswitchMode(x.fEswitchMode), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return EswitchMode(x.fEswitchMode), true
 }
 
 // SetEswitchMode sets DEVLINK_ATTR_ESWITCH_MODE.
@@ -2625,9 +2699,12 @@ func (x *Devlink) SetEswitchMode(v EswitchMode) {
 	x.has[0] |= 1 << 24
 }
 
-// EswitchInlineMode returns DEVLINK_ATTR_ESWITCH_INLINE_MODE and whether it is present.
+// EswitchInlineMode returns DEVLINK_ATTR_ESWITCH_INLINE_MODE and whether it is present (0 if not).
 func (x *Devlink) EswitchInlineMode() (EswitchInlineMode, bool) {
-	return EswitchInlineMode(x.fEswitchInlineMode), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return EswitchInlineMode(x.fEswitchInlineMode), true
 }
 
 // SetEswitchInlineMode sets DEVLINK_ATTR_ESWITCH_INLINE_MODE.
@@ -2667,9 +2744,12 @@ func (x *Devlink) SetDpipeTable(v []DlDpipeTable) {
 }
 
 // DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) DpipeTableName() ([]byte, bool) {
-	return typed.CString(x.fDpipeTableName), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeTableName), true
 }
 
 // SetDpipeTableName sets DEVLINK_ATTR_DPIPE_TABLE_NAME; x keeps a view of s.
@@ -2684,9 +2764,12 @@ func (x *Devlink) SetDpipeTableNameBytes(s []byte) {
 	x.has[0] |= 1 << 28
 }
 
-// DpipeTableSize returns DEVLINK_ATTR_DPIPE_TABLE_SIZE and whether it is present.
+// DpipeTableSize returns DEVLINK_ATTR_DPIPE_TABLE_SIZE and whether it is present (0 if not).
 func (x *Devlink) DpipeTableSize() (uint64, bool) {
-	return uint64(x.fDpipeTableSize), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableSize), true
 }
 
 // SetDpipeTableSize sets DEVLINK_ATTR_DPIPE_TABLE_SIZE.
@@ -2719,9 +2802,12 @@ func (x *Devlink) SetDpipeTableActions() *DlDpipeTableActions {
 	return &x.fDpipeTableActions
 }
 
-// DpipeTableCountersEnabled returns DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED and whether it is present.
+// DpipeTableCountersEnabled returns DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED and whether it is present (0 if not).
 func (x *Devlink) DpipeTableCountersEnabled() (uint8, bool) {
-	return uint8(x.fDpipeTableCountersEnabled), x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeTableCountersEnabled), true
 }
 
 // SetDpipeTableCountersEnabled sets DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED.
@@ -2760,9 +2846,12 @@ func (x *Devlink) SetDpipeEntry(v []DlDpipeEntry) {
 	x.has[0] |= 1 << 34
 }
 
-// DpipeEntryIndex returns DEVLINK_ATTR_DPIPE_ENTRY_INDEX and whether it is present.
+// DpipeEntryIndex returns DEVLINK_ATTR_DPIPE_ENTRY_INDEX and whether it is present (0 if not).
 func (x *Devlink) DpipeEntryIndex() (uint64, bool) {
-	return uint64(x.fDpipeEntryIndex), x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeEntryIndex), true
 }
 
 // SetDpipeEntryIndex sets DEVLINK_ATTR_DPIPE_ENTRY_INDEX.
@@ -2795,9 +2884,12 @@ func (x *Devlink) SetDpipeEntryActionValues() *DlDpipeEntryActionValues {
 	return &x.fDpipeEntryActionValues
 }
 
-// DpipeEntryCounter returns DEVLINK_ATTR_DPIPE_ENTRY_COUNTER and whether it is present.
+// DpipeEntryCounter returns DEVLINK_ATTR_DPIPE_ENTRY_COUNTER and whether it is present (0 if not).
 func (x *Devlink) DpipeEntryCounter() (uint64, bool) {
-	return uint64(x.fDpipeEntryCounter), x.has[0]&(1<<38) != 0
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeEntryCounter), true
 }
 
 // SetDpipeEntryCounter sets DEVLINK_ATTR_DPIPE_ENTRY_COUNTER.
@@ -2842,9 +2934,12 @@ func (x *Devlink) SetDpipeMatchValue(v []DlDpipeMatchValue) {
 	x.has[0] |= 1 << 40
 }
 
-// DpipeMatchType returns DEVLINK_ATTR_DPIPE_MATCH_TYPE and whether it is present.
+// DpipeMatchType returns DEVLINK_ATTR_DPIPE_MATCH_TYPE and whether it is present (0 if not).
 func (x *Devlink) DpipeMatchType() (DpipeMatchType, bool) {
-	return DpipeMatchType(x.fDpipeMatchType), x.has[0]&(1<<41) != 0
+	if !(x.has[0]&(1<<41) != 0) {
+		return 0, false
+	}
+	return DpipeMatchType(x.fDpipeMatchType), true
 }
 
 // SetDpipeMatchType sets DEVLINK_ATTR_DPIPE_MATCH_TYPE.
@@ -2889,9 +2984,12 @@ func (x *Devlink) SetDpipeActionValue(v []DlDpipeActionValue) {
 	x.has[0] |= 1 << 43
 }
 
-// DpipeActionType returns DEVLINK_ATTR_DPIPE_ACTION_TYPE and whether it is present.
+// DpipeActionType returns DEVLINK_ATTR_DPIPE_ACTION_TYPE and whether it is present (0 if not).
 func (x *Devlink) DpipeActionType() (DpipeActionType, bool) {
-	return DpipeActionType(x.fDpipeActionType), x.has[0]&(1<<44) != 0
+	if !(x.has[0]&(1<<44) != 0) {
+		return 0, false
+	}
+	return DpipeActionType(x.fDpipeActionType), true
 }
 
 // SetDpipeActionType sets DEVLINK_ATTR_DPIPE_ACTION_TYPE.
@@ -2900,9 +2998,13 @@ func (x *Devlink) SetDpipeActionType(v DpipeActionType) {
 	x.has[0] |= 1 << 44
 }
 
-// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present.
+// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Devlink) DpipeValue() ([]byte, bool) {
-	return x.fDpipeValue, x.has[0]&(1<<45) != 0
+	if !(x.has[0]&(1<<45) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValue, true
 }
 
 // SetDpipeValue sets DEVLINK_ATTR_DPIPE_VALUE's payload; x keeps the view p.
@@ -2911,9 +3013,13 @@ func (x *Devlink) SetDpipeValue(p []byte) {
 	x.has[0] |= 1 << 45
 }
 
-// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present.
+// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Devlink) DpipeValueMask() ([]byte, bool) {
-	return x.fDpipeValueMask, x.has[0]&(1<<46) != 0
+	if !(x.has[0]&(1<<46) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValueMask, true
 }
 
 // SetDpipeValueMask sets DEVLINK_ATTR_DPIPE_VALUE_MASK's payload; x keeps the view p.
@@ -2922,9 +3028,12 @@ func (x *Devlink) SetDpipeValueMask(p []byte) {
 	x.has[0] |= 1 << 46
 }
 
-// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present.
+// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present (0 if not).
 func (x *Devlink) DpipeValueMapping() (uint32, bool) {
-	return uint32(x.fDpipeValueMapping), x.has[0]&(1<<47) != 0
+	if !(x.has[0]&(1<<47) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeValueMapping), true
 }
 
 // SetDpipeValueMapping sets DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
@@ -2964,9 +3073,12 @@ func (x *Devlink) SetDpipeHeader(v []DlDpipeHeader) {
 }
 
 // DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) DpipeHeaderName() ([]byte, bool) {
-	return typed.CString(x.fDpipeHeaderName), x.has[0]&(1<<50) != 0
+	if !(x.has[0]&(1<<50) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeHeaderName), true
 }
 
 // SetDpipeHeaderName sets DEVLINK_ATTR_DPIPE_HEADER_NAME; x keeps a view of s.
@@ -2981,9 +3093,12 @@ func (x *Devlink) SetDpipeHeaderNameBytes(s []byte) {
 	x.has[0] |= 1 << 50
 }
 
-// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present.
+// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present (0 if not).
 func (x *Devlink) DpipeHeaderId() (DpipeHeaderId, bool) {
-	return DpipeHeaderId(x.fDpipeHeaderId), x.has[0]&(1<<51) != 0
+	if !(x.has[0]&(1<<51) != 0) {
+		return 0, false
+	}
+	return DpipeHeaderId(x.fDpipeHeaderId), true
 }
 
 // SetDpipeHeaderId sets DEVLINK_ATTR_DPIPE_HEADER_ID.
@@ -3004,9 +3119,12 @@ func (x *Devlink) SetDpipeHeaderFields() *DlDpipeHeaderFields {
 	return &x.fDpipeHeaderFields
 }
 
-// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present.
+// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present (0 if not).
 func (x *Devlink) DpipeHeaderGlobal() (uint8, bool) {
-	return uint8(x.fDpipeHeaderGlobal), x.has[0]&(1<<53) != 0
+	if !(x.has[0]&(1<<53) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeHeaderGlobal), true
 }
 
 // SetDpipeHeaderGlobal sets DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
@@ -3015,9 +3133,12 @@ func (x *Devlink) SetDpipeHeaderGlobal(v uint8) {
 	x.has[0] |= 1 << 53
 }
 
-// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present.
+// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present (0 if not).
 func (x *Devlink) DpipeHeaderIndex() (uint32, bool) {
-	return uint32(x.fDpipeHeaderIndex), x.has[0]&(1<<54) != 0
+	if !(x.has[0]&(1<<54) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeHeaderIndex), true
 }
 
 // SetDpipeHeaderIndex sets DEVLINK_ATTR_DPIPE_HEADER_INDEX.
@@ -3045,9 +3166,12 @@ func (x *Devlink) SetDpipeField(v []DlDpipeField) {
 }
 
 // DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) DpipeFieldName() ([]byte, bool) {
-	return typed.CString(x.fDpipeFieldName), x.has[0]&(1<<56) != 0
+	if !(x.has[0]&(1<<56) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeFieldName), true
 }
 
 // SetDpipeFieldName sets DEVLINK_ATTR_DPIPE_FIELD_NAME; x keeps a view of s.
@@ -3062,9 +3186,12 @@ func (x *Devlink) SetDpipeFieldNameBytes(s []byte) {
 	x.has[0] |= 1 << 56
 }
 
-// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present.
+// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present (0 if not).
 func (x *Devlink) DpipeFieldId() (uint32, bool) {
-	return uint32(x.fDpipeFieldId), x.has[0]&(1<<57) != 0
+	if !(x.has[0]&(1<<57) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldId), true
 }
 
 // SetDpipeFieldId sets DEVLINK_ATTR_DPIPE_FIELD_ID.
@@ -3073,9 +3200,12 @@ func (x *Devlink) SetDpipeFieldId(v uint32) {
 	x.has[0] |= 1 << 57
 }
 
-// DpipeFieldBitwidth returns DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH and whether it is present.
+// DpipeFieldBitwidth returns DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH and whether it is present (0 if not).
 func (x *Devlink) DpipeFieldBitwidth() (uint32, bool) {
-	return uint32(x.fDpipeFieldBitwidth), x.has[0]&(1<<58) != 0
+	if !(x.has[0]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldBitwidth), true
 }
 
 // SetDpipeFieldBitwidth sets DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH.
@@ -3084,9 +3214,12 @@ func (x *Devlink) SetDpipeFieldBitwidth(v uint32) {
 	x.has[0] |= 1 << 58
 }
 
-// DpipeFieldMappingType returns DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE and whether it is present.
+// DpipeFieldMappingType returns DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE and whether it is present (0 if not).
 func (x *Devlink) DpipeFieldMappingType() (DpipeFieldMappingType, bool) {
-	return DpipeFieldMappingType(x.fDpipeFieldMappingType), x.has[0]&(1<<59) != 0
+	if !(x.has[0]&(1<<59) != 0) {
+		return 0, false
+	}
+	return DpipeFieldMappingType(x.fDpipeFieldMappingType), true
 }
 
 // SetDpipeFieldMappingType sets DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE.
@@ -3095,9 +3228,12 @@ func (x *Devlink) SetDpipeFieldMappingType(v DpipeFieldMappingType) {
 	x.has[0] |= 1 << 59
 }
 
-// EswitchEncapMode returns DEVLINK_ATTR_ESWITCH_ENCAP_MODE and whether it is present.
+// EswitchEncapMode returns DEVLINK_ATTR_ESWITCH_ENCAP_MODE and whether it is present (0 if not).
 func (x *Devlink) EswitchEncapMode() (EswitchEncapMode, bool) {
-	return EswitchEncapMode(x.fEswitchEncapMode), x.has[0]&(1<<60) != 0
+	if !(x.has[0]&(1<<60) != 0) {
+		return 0, false
+	}
+	return EswitchEncapMode(x.fEswitchEncapMode), true
 }
 
 // SetEswitchEncapMode sets DEVLINK_ATTR_ESWITCH_ENCAP_MODE.
@@ -3137,9 +3273,12 @@ func (x *Devlink) SetResource(v []DlResource) {
 }
 
 // ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) ResourceName() ([]byte, bool) {
-	return typed.CString(x.fResourceName), x.has[0]&(1<<63) != 0
+	if !(x.has[0]&(1<<63) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fResourceName), true
 }
 
 // SetResourceName sets DEVLINK_ATTR_RESOURCE_NAME; x keeps a view of s.
@@ -3154,9 +3293,12 @@ func (x *Devlink) SetResourceNameBytes(s []byte) {
 	x.has[0] |= 1 << 63
 }
 
-// ResourceId returns DEVLINK_ATTR_RESOURCE_ID and whether it is present.
+// ResourceId returns DEVLINK_ATTR_RESOURCE_ID and whether it is present (0 if not).
 func (x *Devlink) ResourceId() (uint64, bool) {
-	return uint64(x.fResourceId), x.has[1]&(1<<0) != 0
+	if !(x.has[1]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceId), true
 }
 
 // SetResourceId sets DEVLINK_ATTR_RESOURCE_ID.
@@ -3165,9 +3307,12 @@ func (x *Devlink) SetResourceId(v uint64) {
 	x.has[1] |= 1 << 0
 }
 
-// ResourceSize returns DEVLINK_ATTR_RESOURCE_SIZE and whether it is present.
+// ResourceSize returns DEVLINK_ATTR_RESOURCE_SIZE and whether it is present (0 if not).
 func (x *Devlink) ResourceSize() (uint64, bool) {
-	return uint64(x.fResourceSize), x.has[1]&(1<<1) != 0
+	if !(x.has[1]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSize), true
 }
 
 // SetResourceSize sets DEVLINK_ATTR_RESOURCE_SIZE.
@@ -3176,9 +3321,12 @@ func (x *Devlink) SetResourceSize(v uint64) {
 	x.has[1] |= 1 << 1
 }
 
-// ResourceSizeNew returns DEVLINK_ATTR_RESOURCE_SIZE_NEW and whether it is present.
+// ResourceSizeNew returns DEVLINK_ATTR_RESOURCE_SIZE_NEW and whether it is present (0 if not).
 func (x *Devlink) ResourceSizeNew() (uint64, bool) {
-	return uint64(x.fResourceSizeNew), x.has[1]&(1<<2) != 0
+	if !(x.has[1]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeNew), true
 }
 
 // SetResourceSizeNew sets DEVLINK_ATTR_RESOURCE_SIZE_NEW.
@@ -3187,9 +3335,12 @@ func (x *Devlink) SetResourceSizeNew(v uint64) {
 	x.has[1] |= 1 << 2
 }
 
-// ResourceSizeValid returns DEVLINK_ATTR_RESOURCE_SIZE_VALID and whether it is present.
+// ResourceSizeValid returns DEVLINK_ATTR_RESOURCE_SIZE_VALID and whether it is present (0 if not).
 func (x *Devlink) ResourceSizeValid() (uint8, bool) {
-	return uint8(x.fResourceSizeValid), x.has[1]&(1<<3) != 0
+	if !(x.has[1]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fResourceSizeValid), true
 }
 
 // SetResourceSizeValid sets DEVLINK_ATTR_RESOURCE_SIZE_VALID.
@@ -3198,9 +3349,12 @@ func (x *Devlink) SetResourceSizeValid(v uint8) {
 	x.has[1] |= 1 << 3
 }
 
-// ResourceSizeMin returns DEVLINK_ATTR_RESOURCE_SIZE_MIN and whether it is present.
+// ResourceSizeMin returns DEVLINK_ATTR_RESOURCE_SIZE_MIN and whether it is present (0 if not).
 func (x *Devlink) ResourceSizeMin() (uint64, bool) {
-	return uint64(x.fResourceSizeMin), x.has[1]&(1<<4) != 0
+	if !(x.has[1]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeMin), true
 }
 
 // SetResourceSizeMin sets DEVLINK_ATTR_RESOURCE_SIZE_MIN.
@@ -3209,9 +3363,12 @@ func (x *Devlink) SetResourceSizeMin(v uint64) {
 	x.has[1] |= 1 << 4
 }
 
-// ResourceSizeMax returns DEVLINK_ATTR_RESOURCE_SIZE_MAX and whether it is present.
+// ResourceSizeMax returns DEVLINK_ATTR_RESOURCE_SIZE_MAX and whether it is present (0 if not).
 func (x *Devlink) ResourceSizeMax() (uint64, bool) {
-	return uint64(x.fResourceSizeMax), x.has[1]&(1<<5) != 0
+	if !(x.has[1]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeMax), true
 }
 
 // SetResourceSizeMax sets DEVLINK_ATTR_RESOURCE_SIZE_MAX.
@@ -3220,9 +3377,12 @@ func (x *Devlink) SetResourceSizeMax(v uint64) {
 	x.has[1] |= 1 << 5
 }
 
-// ResourceSizeGran returns DEVLINK_ATTR_RESOURCE_SIZE_GRAN and whether it is present.
+// ResourceSizeGran returns DEVLINK_ATTR_RESOURCE_SIZE_GRAN and whether it is present (0 if not).
 func (x *Devlink) ResourceSizeGran() (uint64, bool) {
-	return uint64(x.fResourceSizeGran), x.has[1]&(1<<6) != 0
+	if !(x.has[1]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeGran), true
 }
 
 // SetResourceSizeGran sets DEVLINK_ATTR_RESOURCE_SIZE_GRAN.
@@ -3231,9 +3391,12 @@ func (x *Devlink) SetResourceSizeGran(v uint64) {
 	x.has[1] |= 1 << 6
 }
 
-// ResourceUnit returns DEVLINK_ATTR_RESOURCE_UNIT and whether it is present.
+// ResourceUnit returns DEVLINK_ATTR_RESOURCE_UNIT and whether it is present (0 if not).
 func (x *Devlink) ResourceUnit() (ResourceUnit, bool) {
-	return ResourceUnit(x.fResourceUnit), x.has[1]&(1<<7) != 0
+	if !(x.has[1]&(1<<7) != 0) {
+		return 0, false
+	}
+	return ResourceUnit(x.fResourceUnit), true
 }
 
 // SetResourceUnit sets DEVLINK_ATTR_RESOURCE_UNIT.
@@ -3242,9 +3405,12 @@ func (x *Devlink) SetResourceUnit(v ResourceUnit) {
 	x.has[1] |= 1 << 7
 }
 
-// ResourceOcc returns DEVLINK_ATTR_RESOURCE_OCC and whether it is present.
+// ResourceOcc returns DEVLINK_ATTR_RESOURCE_OCC and whether it is present (0 if not).
 func (x *Devlink) ResourceOcc() (uint64, bool) {
-	return uint64(x.fResourceOcc), x.has[1]&(1<<8) != 0
+	if !(x.has[1]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceOcc), true
 }
 
 // SetResourceOcc sets DEVLINK_ATTR_RESOURCE_OCC.
@@ -3253,9 +3419,12 @@ func (x *Devlink) SetResourceOcc(v uint64) {
 	x.has[1] |= 1 << 8
 }
 
-// DpipeTableResourceId returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID and whether it is present.
+// DpipeTableResourceId returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID and whether it is present (0 if not).
 func (x *Devlink) DpipeTableResourceId() (uint64, bool) {
-	return uint64(x.fDpipeTableResourceId), x.has[1]&(1<<9) != 0
+	if !(x.has[1]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableResourceId), true
 }
 
 // SetDpipeTableResourceId sets DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID.
@@ -3264,9 +3433,12 @@ func (x *Devlink) SetDpipeTableResourceId(v uint64) {
 	x.has[1] |= 1 << 9
 }
 
-// DpipeTableResourceUnits returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS and whether it is present.
+// DpipeTableResourceUnits returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS and whether it is present (0 if not).
 func (x *Devlink) DpipeTableResourceUnits() (uint64, bool) {
-	return uint64(x.fDpipeTableResourceUnits), x.has[1]&(1<<10) != 0
+	if !(x.has[1]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableResourceUnits), true
 }
 
 // SetDpipeTableResourceUnits sets DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS.
@@ -3275,9 +3447,12 @@ func (x *Devlink) SetDpipeTableResourceUnits(v uint64) {
 	x.has[1] |= 1 << 10
 }
 
-// PortFlavour returns DEVLINK_ATTR_PORT_FLAVOUR and whether it is present.
+// PortFlavour returns DEVLINK_ATTR_PORT_FLAVOUR and whether it is present (0 if not).
 func (x *Devlink) PortFlavour() (PortFlavour, bool) {
-	return PortFlavour(x.fPortFlavour), x.has[1]&(1<<11) != 0
+	if !(x.has[1]&(1<<11) != 0) {
+		return 0, false
+	}
+	return PortFlavour(x.fPortFlavour), true
 }
 
 // SetPortFlavour sets DEVLINK_ATTR_PORT_FLAVOUR.
@@ -3286,9 +3461,12 @@ func (x *Devlink) SetPortFlavour(v PortFlavour) {
 	x.has[1] |= 1 << 11
 }
 
-// PortNumber returns DEVLINK_ATTR_PORT_NUMBER and whether it is present.
+// PortNumber returns DEVLINK_ATTR_PORT_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortNumber() (uint32, bool) {
-	return uint32(x.fPortNumber), x.has[1]&(1<<12) != 0
+	if !(x.has[1]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortNumber), true
 }
 
 // SetPortNumber sets DEVLINK_ATTR_PORT_NUMBER.
@@ -3297,9 +3475,12 @@ func (x *Devlink) SetPortNumber(v uint32) {
 	x.has[1] |= 1 << 12
 }
 
-// PortSplitSubportNumber returns DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER and whether it is present.
+// PortSplitSubportNumber returns DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortSplitSubportNumber() (uint32, bool) {
-	return uint32(x.fPortSplitSubportNumber), x.has[1]&(1<<13) != 0
+	if !(x.has[1]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortSplitSubportNumber), true
 }
 
 // SetPortSplitSubportNumber sets DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER.
@@ -3321,9 +3502,12 @@ func (x *Devlink) SetParam() *DlParam {
 }
 
 // ParamName returns DEVLINK_ATTR_PARAM_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) ParamName() ([]byte, bool) {
-	return typed.CString(x.fParamName), x.has[1]&(1<<15) != 0
+	if !(x.has[1]&(1<<15) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fParamName), true
 }
 
 // SetParamName sets DEVLINK_ATTR_PARAM_NAME; x keeps a view of s.
@@ -3350,9 +3534,12 @@ func (x *Devlink) SetParamGeneric(v bool) {
 	}
 }
 
-// ParamType returns DEVLINK_ATTR_PARAM_TYPE and whether it is present.
+// ParamType returns DEVLINK_ATTR_PARAM_TYPE and whether it is present (0 if not).
 func (x *Devlink) ParamType() (uint8, bool) {
-	return uint8(x.fParamType), x.has[1]&(1<<17) != 0
+	if !(x.has[1]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fParamType), true
 }
 
 // SetParamType sets DEVLINK_ATTR_PARAM_TYPE.
@@ -3361,9 +3548,12 @@ func (x *Devlink) SetParamType(v uint8) {
 	x.has[1] |= 1 << 17
 }
 
-// ParamValueCmode returns DEVLINK_ATTR_PARAM_VALUE_CMODE and whether it is present.
+// ParamValueCmode returns DEVLINK_ATTR_PARAM_VALUE_CMODE and whether it is present (0 if not).
 func (x *Devlink) ParamValueCmode() (ParamCmode, bool) {
-	return ParamCmode(x.fParamValueCmode), x.has[1]&(1<<18) != 0
+	if !(x.has[1]&(1<<18) != 0) {
+		return 0, false
+	}
+	return ParamCmode(x.fParamValueCmode), true
 }
 
 // SetParamValueCmode sets DEVLINK_ATTR_PARAM_VALUE_CMODE.
@@ -3373,9 +3563,12 @@ func (x *Devlink) SetParamValueCmode(v ParamCmode) {
 }
 
 // RegionName returns DEVLINK_ATTR_REGION_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) RegionName() ([]byte, bool) {
-	return typed.CString(x.fRegionName), x.has[1]&(1<<19) != 0
+	if !(x.has[1]&(1<<19) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fRegionName), true
 }
 
 // SetRegionName sets DEVLINK_ATTR_REGION_NAME; x keeps a view of s.
@@ -3390,9 +3583,12 @@ func (x *Devlink) SetRegionNameBytes(s []byte) {
 	x.has[1] |= 1 << 19
 }
 
-// RegionSize returns DEVLINK_ATTR_REGION_SIZE and whether it is present.
+// RegionSize returns DEVLINK_ATTR_REGION_SIZE and whether it is present (0 if not).
 func (x *Devlink) RegionSize() (uint64, bool) {
-	return uint64(x.fRegionSize), x.has[1]&(1<<20) != 0
+	if !(x.has[1]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRegionSize), true
 }
 
 // SetRegionSize sets DEVLINK_ATTR_REGION_SIZE.
@@ -3425,9 +3621,12 @@ func (x *Devlink) SetRegionSnapshot() *DlRegionSnapshot {
 	return &x.fRegionSnapshot
 }
 
-// RegionSnapshotId returns DEVLINK_ATTR_REGION_SNAPSHOT_ID and whether it is present.
+// RegionSnapshotId returns DEVLINK_ATTR_REGION_SNAPSHOT_ID and whether it is present (0 if not).
 func (x *Devlink) RegionSnapshotId() (uint32, bool) {
-	return uint32(x.fRegionSnapshotId), x.has[1]&(1<<23) != 0
+	if !(x.has[1]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegionSnapshotId), true
 }
 
 // SetRegionSnapshotId sets DEVLINK_ATTR_REGION_SNAPSHOT_ID.
@@ -3460,9 +3659,13 @@ func (x *Devlink) SetRegionChunk() *DlRegionChunk {
 	return &x.fRegionChunk
 }
 
-// RegionChunkData returns DEVLINK_ATTR_REGION_CHUNK_DATA's payload as a view, and whether it is present.
+// RegionChunkData returns DEVLINK_ATTR_REGION_CHUNK_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Devlink) RegionChunkData() ([]byte, bool) {
-	return x.fRegionChunkData, x.has[1]&(1<<26) != 0
+	if !(x.has[1]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fRegionChunkData, true
 }
 
 // SetRegionChunkData sets DEVLINK_ATTR_REGION_CHUNK_DATA's payload; x keeps the view p.
@@ -3471,9 +3674,12 @@ func (x *Devlink) SetRegionChunkData(p []byte) {
 	x.has[1] |= 1 << 26
 }
 
-// RegionChunkAddr returns DEVLINK_ATTR_REGION_CHUNK_ADDR and whether it is present.
+// RegionChunkAddr returns DEVLINK_ATTR_REGION_CHUNK_ADDR and whether it is present (0 if not).
 func (x *Devlink) RegionChunkAddr() (uint64, bool) {
-	return uint64(x.fRegionChunkAddr), x.has[1]&(1<<27) != 0
+	if !(x.has[1]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRegionChunkAddr), true
 }
 
 // SetRegionChunkAddr sets DEVLINK_ATTR_REGION_CHUNK_ADDR.
@@ -3482,9 +3688,12 @@ func (x *Devlink) SetRegionChunkAddr(v uint64) {
 	x.has[1] |= 1 << 27
 }
 
-// RegionChunkLen returns DEVLINK_ATTR_REGION_CHUNK_LEN and whether it is present.
+// RegionChunkLen returns DEVLINK_ATTR_REGION_CHUNK_LEN and whether it is present (0 if not).
 func (x *Devlink) RegionChunkLen() (uint64, bool) {
-	return uint64(x.fRegionChunkLen), x.has[1]&(1<<28) != 0
+	if !(x.has[1]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRegionChunkLen), true
 }
 
 // SetRegionChunkLen sets DEVLINK_ATTR_REGION_CHUNK_LEN.
@@ -3494,9 +3703,12 @@ func (x *Devlink) SetRegionChunkLen(v uint64) {
 }
 
 // InfoDriverName returns DEVLINK_ATTR_INFO_DRIVER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) InfoDriverName() ([]byte, bool) {
-	return typed.CString(x.fInfoDriverName), x.has[1]&(1<<29) != 0
+	if !(x.has[1]&(1<<29) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoDriverName), true
 }
 
 // SetInfoDriverName sets DEVLINK_ATTR_INFO_DRIVER_NAME; x keeps a view of s.
@@ -3512,9 +3724,12 @@ func (x *Devlink) SetInfoDriverNameBytes(s []byte) {
 }
 
 // InfoSerialNumber returns DEVLINK_ATTR_INFO_SERIAL_NUMBER, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) InfoSerialNumber() ([]byte, bool) {
-	return typed.CString(x.fInfoSerialNumber), x.has[1]&(1<<30) != 0
+	if !(x.has[1]&(1<<30) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoSerialNumber), true
 }
 
 // SetInfoSerialNumber sets DEVLINK_ATTR_INFO_SERIAL_NUMBER; x keeps a view of s.
@@ -3584,9 +3799,12 @@ func (x *Devlink) SetInfoVersionStored(v []DlInfoVersion) {
 }
 
 // InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) InfoVersionName() ([]byte, bool) {
-	return typed.CString(x.fInfoVersionName), x.has[1]&(1<<34) != 0
+	if !(x.has[1]&(1<<34) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoVersionName), true
 }
 
 // SetInfoVersionName sets DEVLINK_ATTR_INFO_VERSION_NAME; x keeps a view of s.
@@ -3602,9 +3820,12 @@ func (x *Devlink) SetInfoVersionNameBytes(s []byte) {
 }
 
 // InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) InfoVersionValue() ([]byte, bool) {
-	return typed.CString(x.fInfoVersionValue), x.has[1]&(1<<35) != 0
+	if !(x.has[1]&(1<<35) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoVersionValue), true
 }
 
 // SetInfoVersionValue sets DEVLINK_ATTR_INFO_VERSION_VALUE; x keeps a view of s.
@@ -3619,9 +3840,12 @@ func (x *Devlink) SetInfoVersionValueBytes(s []byte) {
 	x.has[1] |= 1 << 35
 }
 
-// SbPoolCellSize returns DEVLINK_ATTR_SB_POOL_CELL_SIZE and whether it is present.
+// SbPoolCellSize returns DEVLINK_ATTR_SB_POOL_CELL_SIZE and whether it is present (0 if not).
 func (x *Devlink) SbPoolCellSize() (uint32, bool) {
-	return uint32(x.fSbPoolCellSize), x.has[1]&(1<<36) != 0
+	if !(x.has[1]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSbPoolCellSize), true
 }
 
 // SetSbPoolCellSize sets DEVLINK_ATTR_SB_POOL_CELL_SIZE.
@@ -3691,9 +3915,12 @@ func (x *Devlink) SetFmsgNestEnd(v bool) {
 }
 
 // FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) FmsgObjName() ([]byte, bool) {
-	return typed.CString(x.fFmsgObjName), x.has[1]&(1<<42) != 0
+	if !(x.has[1]&(1<<42) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFmsgObjName), true
 }
 
 // SetFmsgObjName sets DEVLINK_ATTR_FMSG_OBJ_NAME; x keeps a view of s.
@@ -3708,9 +3935,12 @@ func (x *Devlink) SetFmsgObjNameBytes(s []byte) {
 	x.has[1] |= 1 << 42
 }
 
-// FmsgObjValueType returns DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE and whether it is present.
+// FmsgObjValueType returns DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE and whether it is present (0 if not).
 func (x *Devlink) FmsgObjValueType() (uint8, bool) {
-	return uint8(x.fFmsgObjValueType), x.has[1]&(1<<43) != 0
+	if !(x.has[1]&(1<<43) != 0) {
+		return 0, false
+	}
+	return uint8(x.fFmsgObjValueType), true
 }
 
 // SetFmsgObjValueType sets DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE.
@@ -3732,9 +3962,12 @@ func (x *Devlink) SetHealthReporter() *DlHealthReporter {
 }
 
 // HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) HealthReporterName() ([]byte, bool) {
-	return typed.CString(x.fHealthReporterName), x.has[1]&(1<<45) != 0
+	if !(x.has[1]&(1<<45) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fHealthReporterName), true
 }
 
 // SetHealthReporterName sets DEVLINK_ATTR_HEALTH_REPORTER_NAME; x keeps a view of s.
@@ -3749,9 +3982,12 @@ func (x *Devlink) SetHealthReporterNameBytes(s []byte) {
 	x.has[1] |= 1 << 45
 }
 
-// HealthReporterState returns DEVLINK_ATTR_HEALTH_REPORTER_STATE and whether it is present.
+// HealthReporterState returns DEVLINK_ATTR_HEALTH_REPORTER_STATE and whether it is present (0 if not).
 func (x *Devlink) HealthReporterState() (uint8, bool) {
-	return uint8(x.fHealthReporterState), x.has[1]&(1<<46) != 0
+	if !(x.has[1]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterState), true
 }
 
 // SetHealthReporterState sets DEVLINK_ATTR_HEALTH_REPORTER_STATE.
@@ -3760,9 +3996,12 @@ func (x *Devlink) SetHealthReporterState(v uint8) {
 	x.has[1] |= 1 << 46
 }
 
-// HealthReporterErrCount returns DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT and whether it is present.
+// HealthReporterErrCount returns DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT and whether it is present (0 if not).
 func (x *Devlink) HealthReporterErrCount() (uint64, bool) {
-	return uint64(x.fHealthReporterErrCount), x.has[1]&(1<<47) != 0
+	if !(x.has[1]&(1<<47) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterErrCount), true
 }
 
 // SetHealthReporterErrCount sets DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT.
@@ -3771,9 +4010,12 @@ func (x *Devlink) SetHealthReporterErrCount(v uint64) {
 	x.has[1] |= 1 << 47
 }
 
-// HealthReporterRecoverCount returns DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT and whether it is present.
+// HealthReporterRecoverCount returns DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT and whether it is present (0 if not).
 func (x *Devlink) HealthReporterRecoverCount() (uint64, bool) {
-	return uint64(x.fHealthReporterRecoverCount), x.has[1]&(1<<48) != 0
+	if !(x.has[1]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterRecoverCount), true
 }
 
 // SetHealthReporterRecoverCount sets DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT.
@@ -3782,9 +4024,12 @@ func (x *Devlink) SetHealthReporterRecoverCount(v uint64) {
 	x.has[1] |= 1 << 48
 }
 
-// HealthReporterDumpTs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS and whether it is present.
+// HealthReporterDumpTs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS and whether it is present (0 if not).
 func (x *Devlink) HealthReporterDumpTs() (uint64, bool) {
-	return uint64(x.fHealthReporterDumpTs), x.has[1]&(1<<49) != 0
+	if !(x.has[1]&(1<<49) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterDumpTs), true
 }
 
 // SetHealthReporterDumpTs sets DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS.
@@ -3793,9 +4038,12 @@ func (x *Devlink) SetHealthReporterDumpTs(v uint64) {
 	x.has[1] |= 1 << 49
 }
 
-// HealthReporterGracefulPeriod returns DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD and whether it is present.
+// HealthReporterGracefulPeriod returns DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD and whether it is present (0 if not).
 func (x *Devlink) HealthReporterGracefulPeriod() (uint64, bool) {
-	return uint64(x.fHealthReporterGracefulPeriod), x.has[1]&(1<<50) != 0
+	if !(x.has[1]&(1<<50) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterGracefulPeriod), true
 }
 
 // SetHealthReporterGracefulPeriod sets DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD.
@@ -3804,9 +4052,12 @@ func (x *Devlink) SetHealthReporterGracefulPeriod(v uint64) {
 	x.has[1] |= 1 << 50
 }
 
-// HealthReporterAutoRecover returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER and whether it is present.
+// HealthReporterAutoRecover returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER and whether it is present (0 if not).
 func (x *Devlink) HealthReporterAutoRecover() (uint8, bool) {
-	return uint8(x.fHealthReporterAutoRecover), x.has[1]&(1<<51) != 0
+	if !(x.has[1]&(1<<51) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterAutoRecover), true
 }
 
 // SetHealthReporterAutoRecover sets DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER.
@@ -3816,9 +4067,12 @@ func (x *Devlink) SetHealthReporterAutoRecover(v uint8) {
 }
 
 // FlashUpdateFileName returns DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) FlashUpdateFileName() ([]byte, bool) {
-	return typed.CString(x.fFlashUpdateFileName), x.has[1]&(1<<52) != 0
+	if !(x.has[1]&(1<<52) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFlashUpdateFileName), true
 }
 
 // SetFlashUpdateFileName sets DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME; x keeps a view of s.
@@ -3834,9 +4088,12 @@ func (x *Devlink) SetFlashUpdateFileNameBytes(s []byte) {
 }
 
 // FlashUpdateComponent returns DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) FlashUpdateComponent() ([]byte, bool) {
-	return typed.CString(x.fFlashUpdateComponent), x.has[1]&(1<<53) != 0
+	if !(x.has[1]&(1<<53) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFlashUpdateComponent), true
 }
 
 // SetFlashUpdateComponent sets DEVLINK_ATTR_FLASH_UPDATE_COMPONENT; x keeps a view of s.
@@ -3852,9 +4109,12 @@ func (x *Devlink) SetFlashUpdateComponentBytes(s []byte) {
 }
 
 // FlashUpdateStatusMsg returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) FlashUpdateStatusMsg() ([]byte, bool) {
-	return typed.CString(x.fFlashUpdateStatusMsg), x.has[1]&(1<<54) != 0
+	if !(x.has[1]&(1<<54) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFlashUpdateStatusMsg), true
 }
 
 // SetFlashUpdateStatusMsg sets DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG; x keeps a view of s.
@@ -3869,9 +4129,12 @@ func (x *Devlink) SetFlashUpdateStatusMsgBytes(s []byte) {
 	x.has[1] |= 1 << 54
 }
 
-// FlashUpdateStatusDone returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE and whether it is present.
+// FlashUpdateStatusDone returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE and whether it is present (0 if not).
 func (x *Devlink) FlashUpdateStatusDone() (uint64, bool) {
-	return uint64(x.fFlashUpdateStatusDone), x.has[1]&(1<<55) != 0
+	if !(x.has[1]&(1<<55) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFlashUpdateStatusDone), true
 }
 
 // SetFlashUpdateStatusDone sets DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE.
@@ -3880,9 +4143,12 @@ func (x *Devlink) SetFlashUpdateStatusDone(v uint64) {
 	x.has[1] |= 1 << 55
 }
 
-// FlashUpdateStatusTotal returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL and whether it is present.
+// FlashUpdateStatusTotal returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL and whether it is present (0 if not).
 func (x *Devlink) FlashUpdateStatusTotal() (uint64, bool) {
-	return uint64(x.fFlashUpdateStatusTotal), x.has[1]&(1<<56) != 0
+	if !(x.has[1]&(1<<56) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFlashUpdateStatusTotal), true
 }
 
 // SetFlashUpdateStatusTotal sets DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL.
@@ -3891,9 +4157,12 @@ func (x *Devlink) SetFlashUpdateStatusTotal(v uint64) {
 	x.has[1] |= 1 << 56
 }
 
-// PortPciPfNumber returns DEVLINK_ATTR_PORT_PCI_PF_NUMBER and whether it is present.
+// PortPciPfNumber returns DEVLINK_ATTR_PORT_PCI_PF_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortPciPfNumber() (uint16, bool) {
-	return uint16(x.fPortPciPfNumber), x.has[1]&(1<<57) != 0
+	if !(x.has[1]&(1<<57) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPortPciPfNumber), true
 }
 
 // SetPortPciPfNumber sets DEVLINK_ATTR_PORT_PCI_PF_NUMBER.
@@ -3902,9 +4171,12 @@ func (x *Devlink) SetPortPciPfNumber(v uint16) {
 	x.has[1] |= 1 << 57
 }
 
-// PortPciVfNumber returns DEVLINK_ATTR_PORT_PCI_VF_NUMBER and whether it is present.
+// PortPciVfNumber returns DEVLINK_ATTR_PORT_PCI_VF_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortPciVfNumber() (uint16, bool) {
-	return uint16(x.fPortPciVfNumber), x.has[1]&(1<<58) != 0
+	if !(x.has[1]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPortPciVfNumber), true
 }
 
 // SetPortPciVfNumber sets DEVLINK_ATTR_PORT_PCI_VF_NUMBER.
@@ -3926,9 +4198,12 @@ func (x *Devlink) SetStats() *DlAttrStats {
 }
 
 // TrapName returns DEVLINK_ATTR_TRAP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) TrapName() ([]byte, bool) {
-	return typed.CString(x.fTrapName), x.has[1]&(1<<60) != 0
+	if !(x.has[1]&(1<<60) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTrapName), true
 }
 
 // SetTrapName sets DEVLINK_ATTR_TRAP_NAME; x keeps a view of s.
@@ -3943,9 +4218,12 @@ func (x *Devlink) SetTrapNameBytes(s []byte) {
 	x.has[1] |= 1 << 60
 }
 
-// TrapAction returns DEVLINK_ATTR_TRAP_ACTION and whether it is present.
+// TrapAction returns DEVLINK_ATTR_TRAP_ACTION and whether it is present (0 if not).
 func (x *Devlink) TrapAction() (TrapAction, bool) {
-	return TrapAction(x.fTrapAction), x.has[1]&(1<<61) != 0
+	if !(x.has[1]&(1<<61) != 0) {
+		return 0, false
+	}
+	return TrapAction(x.fTrapAction), true
 }
 
 // SetTrapAction sets DEVLINK_ATTR_TRAP_ACTION.
@@ -3954,9 +4232,12 @@ func (x *Devlink) SetTrapAction(v TrapAction) {
 	x.has[1] |= 1 << 61
 }
 
-// TrapType returns DEVLINK_ATTR_TRAP_TYPE and whether it is present.
+// TrapType returns DEVLINK_ATTR_TRAP_TYPE and whether it is present (0 if not).
 func (x *Devlink) TrapType() (TrapType, bool) {
-	return TrapType(x.fTrapType), x.has[1]&(1<<62) != 0
+	if !(x.has[1]&(1<<62) != 0) {
+		return 0, false
+	}
+	return TrapType(x.fTrapType), true
 }
 
 // SetTrapType sets DEVLINK_ATTR_TRAP_TYPE.
@@ -3990,9 +4271,12 @@ func (x *Devlink) SetTrapMetadata() *DlTrapMetadata {
 }
 
 // TrapGroupName returns DEVLINK_ATTR_TRAP_GROUP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) TrapGroupName() ([]byte, bool) {
-	return typed.CString(x.fTrapGroupName), x.has[2]&(1<<1) != 0
+	if !(x.has[2]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTrapGroupName), true
 }
 
 // SetTrapGroupName sets DEVLINK_ATTR_TRAP_GROUP_NAME; x keeps a view of s.
@@ -4007,9 +4291,12 @@ func (x *Devlink) SetTrapGroupNameBytes(s []byte) {
 	x.has[2] |= 1 << 1
 }
 
-// ReloadFailed returns DEVLINK_ATTR_RELOAD_FAILED and whether it is present.
+// ReloadFailed returns DEVLINK_ATTR_RELOAD_FAILED and whether it is present (0 if not).
 func (x *Devlink) ReloadFailed() (uint8, bool) {
-	return uint8(x.fReloadFailed), x.has[2]&(1<<2) != 0
+	if !(x.has[2]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fReloadFailed), true
 }
 
 // SetReloadFailed sets DEVLINK_ATTR_RELOAD_FAILED.
@@ -4018,9 +4305,12 @@ func (x *Devlink) SetReloadFailed(v uint8) {
 	x.has[2] |= 1 << 2
 }
 
-// HealthReporterDumpTsNs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS and whether it is present.
+// HealthReporterDumpTsNs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS and whether it is present (0 if not).
 func (x *Devlink) HealthReporterDumpTsNs() (uint64, bool) {
-	return uint64(x.fHealthReporterDumpTsNs), x.has[2]&(1<<3) != 0
+	if !(x.has[2]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterDumpTsNs), true
 }
 
 // SetHealthReporterDumpTsNs sets DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS.
@@ -4029,9 +4319,12 @@ func (x *Devlink) SetHealthReporterDumpTsNs(v uint64) {
 	x.has[2] |= 1 << 3
 }
 
-// NetnsFd returns DEVLINK_ATTR_NETNS_FD and whether it is present.
+// NetnsFd returns DEVLINK_ATTR_NETNS_FD and whether it is present (0 if not).
 func (x *Devlink) NetnsFd() (uint32, bool) {
-	return uint32(x.fNetnsFd), x.has[2]&(1<<4) != 0
+	if !(x.has[2]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetnsFd), true
 }
 
 // SetNetnsFd sets DEVLINK_ATTR_NETNS_FD.
@@ -4040,9 +4333,12 @@ func (x *Devlink) SetNetnsFd(v uint32) {
 	x.has[2] |= 1 << 4
 }
 
-// NetnsPid returns DEVLINK_ATTR_NETNS_PID and whether it is present.
+// NetnsPid returns DEVLINK_ATTR_NETNS_PID and whether it is present (0 if not).
 func (x *Devlink) NetnsPid() (uint32, bool) {
-	return uint32(x.fNetnsPid), x.has[2]&(1<<5) != 0
+	if !(x.has[2]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetnsPid), true
 }
 
 // SetNetnsPid sets DEVLINK_ATTR_NETNS_PID.
@@ -4051,9 +4347,12 @@ func (x *Devlink) SetNetnsPid(v uint32) {
 	x.has[2] |= 1 << 5
 }
 
-// NetnsId returns DEVLINK_ATTR_NETNS_ID and whether it is present.
+// NetnsId returns DEVLINK_ATTR_NETNS_ID and whether it is present (0 if not).
 func (x *Devlink) NetnsId() (uint32, bool) {
-	return uint32(x.fNetnsId), x.has[2]&(1<<6) != 0
+	if !(x.has[2]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetnsId), true
 }
 
 // SetNetnsId sets DEVLINK_ATTR_NETNS_ID.
@@ -4062,9 +4361,12 @@ func (x *Devlink) SetNetnsId(v uint32) {
 	x.has[2] |= 1 << 6
 }
 
-// HealthReporterAutoDump returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP and whether it is present.
+// HealthReporterAutoDump returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP and whether it is present (0 if not).
 func (x *Devlink) HealthReporterAutoDump() (uint8, bool) {
-	return uint8(x.fHealthReporterAutoDump), x.has[2]&(1<<7) != 0
+	if !(x.has[2]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterAutoDump), true
 }
 
 // SetHealthReporterAutoDump sets DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP.
@@ -4073,9 +4375,12 @@ func (x *Devlink) SetHealthReporterAutoDump(v uint8) {
 	x.has[2] |= 1 << 7
 }
 
-// TrapPolicerId returns DEVLINK_ATTR_TRAP_POLICER_ID and whether it is present.
+// TrapPolicerId returns DEVLINK_ATTR_TRAP_POLICER_ID and whether it is present (0 if not).
 func (x *Devlink) TrapPolicerId() (uint32, bool) {
-	return uint32(x.fTrapPolicerId), x.has[2]&(1<<8) != 0
+	if !(x.has[2]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTrapPolicerId), true
 }
 
 // SetTrapPolicerId sets DEVLINK_ATTR_TRAP_POLICER_ID.
@@ -4084,9 +4389,12 @@ func (x *Devlink) SetTrapPolicerId(v uint32) {
 	x.has[2] |= 1 << 8
 }
 
-// TrapPolicerRate returns DEVLINK_ATTR_TRAP_POLICER_RATE and whether it is present.
+// TrapPolicerRate returns DEVLINK_ATTR_TRAP_POLICER_RATE and whether it is present (0 if not).
 func (x *Devlink) TrapPolicerRate() (uint64, bool) {
-	return uint64(x.fTrapPolicerRate), x.has[2]&(1<<9) != 0
+	if !(x.has[2]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTrapPolicerRate), true
 }
 
 // SetTrapPolicerRate sets DEVLINK_ATTR_TRAP_POLICER_RATE.
@@ -4095,9 +4403,12 @@ func (x *Devlink) SetTrapPolicerRate(v uint64) {
 	x.has[2] |= 1 << 9
 }
 
-// TrapPolicerBurst returns DEVLINK_ATTR_TRAP_POLICER_BURST and whether it is present.
+// TrapPolicerBurst returns DEVLINK_ATTR_TRAP_POLICER_BURST and whether it is present (0 if not).
 func (x *Devlink) TrapPolicerBurst() (uint64, bool) {
-	return uint64(x.fTrapPolicerBurst), x.has[2]&(1<<10) != 0
+	if !(x.has[2]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTrapPolicerBurst), true
 }
 
 // SetTrapPolicerBurst sets DEVLINK_ATTR_TRAP_POLICER_BURST.
@@ -4119,9 +4430,12 @@ func (x *Devlink) SetPortFunction() *DlPortFunction {
 }
 
 // InfoBoardSerialNumber returns DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) InfoBoardSerialNumber() ([]byte, bool) {
-	return typed.CString(x.fInfoBoardSerialNumber), x.has[2]&(1<<12) != 0
+	if !(x.has[2]&(1<<12) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoBoardSerialNumber), true
 }
 
 // SetInfoBoardSerialNumber sets DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER; x keeps a view of s.
@@ -4136,9 +4450,12 @@ func (x *Devlink) SetInfoBoardSerialNumberBytes(s []byte) {
 	x.has[2] |= 1 << 12
 }
 
-// PortLanes returns DEVLINK_ATTR_PORT_LANES and whether it is present.
+// PortLanes returns DEVLINK_ATTR_PORT_LANES and whether it is present (0 if not).
 func (x *Devlink) PortLanes() (uint32, bool) {
-	return uint32(x.fPortLanes), x.has[2]&(1<<13) != 0
+	if !(x.has[2]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortLanes), true
 }
 
 // SetPortLanes sets DEVLINK_ATTR_PORT_LANES.
@@ -4147,9 +4464,12 @@ func (x *Devlink) SetPortLanes(v uint32) {
 	x.has[2] |= 1 << 13
 }
 
-// PortSplittable returns DEVLINK_ATTR_PORT_SPLITTABLE and whether it is present.
+// PortSplittable returns DEVLINK_ATTR_PORT_SPLITTABLE and whether it is present (0 if not).
 func (x *Devlink) PortSplittable() (uint8, bool) {
-	return uint8(x.fPortSplittable), x.has[2]&(1<<14) != 0
+	if !(x.has[2]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPortSplittable), true
 }
 
 // SetPortSplittable sets DEVLINK_ATTR_PORT_SPLITTABLE.
@@ -4158,9 +4478,12 @@ func (x *Devlink) SetPortSplittable(v uint8) {
 	x.has[2] |= 1 << 14
 }
 
-// PortExternal returns DEVLINK_ATTR_PORT_EXTERNAL and whether it is present.
+// PortExternal returns DEVLINK_ATTR_PORT_EXTERNAL and whether it is present (0 if not).
 func (x *Devlink) PortExternal() (uint8, bool) {
-	return uint8(x.fPortExternal), x.has[2]&(1<<15) != 0
+	if !(x.has[2]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPortExternal), true
 }
 
 // SetPortExternal sets DEVLINK_ATTR_PORT_EXTERNAL.
@@ -4169,9 +4492,12 @@ func (x *Devlink) SetPortExternal(v uint8) {
 	x.has[2] |= 1 << 15
 }
 
-// PortControllerNumber returns DEVLINK_ATTR_PORT_CONTROLLER_NUMBER and whether it is present.
+// PortControllerNumber returns DEVLINK_ATTR_PORT_CONTROLLER_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortControllerNumber() (uint32, bool) {
-	return uint32(x.fPortControllerNumber), x.has[2]&(1<<16) != 0
+	if !(x.has[2]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortControllerNumber), true
 }
 
 // SetPortControllerNumber sets DEVLINK_ATTR_PORT_CONTROLLER_NUMBER.
@@ -4180,9 +4506,12 @@ func (x *Devlink) SetPortControllerNumber(v uint32) {
 	x.has[2] |= 1 << 16
 }
 
-// FlashUpdateStatusTimeout returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT and whether it is present.
+// FlashUpdateStatusTimeout returns DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT and whether it is present (0 if not).
 func (x *Devlink) FlashUpdateStatusTimeout() (uint64, bool) {
-	return uint64(x.fFlashUpdateStatusTimeout), x.has[2]&(1<<17) != 0
+	if !(x.has[2]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFlashUpdateStatusTimeout), true
 }
 
 // SetFlashUpdateStatusTimeout sets DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT.
@@ -4191,9 +4520,12 @@ func (x *Devlink) SetFlashUpdateStatusTimeout(v uint64) {
 	x.has[2] |= 1 << 17
 }
 
-// FlashUpdateOverwriteMask returns DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK and whether it is present.
+// FlashUpdateOverwriteMask returns DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK and whether it is present (zero if not).
 func (x *Devlink) FlashUpdateOverwriteMask() (typed.Bitfield32, bool) {
-	return x.fFlashUpdateOverwriteMask, x.has[2]&(1<<18) != 0
+	if !(x.has[2]&(1<<18) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fFlashUpdateOverwriteMask, true
 }
 
 // SetFlashUpdateOverwriteMask sets DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK.
@@ -4202,9 +4534,12 @@ func (x *Devlink) SetFlashUpdateOverwriteMask(v typed.Bitfield32) {
 	x.has[2] |= 1 << 18
 }
 
-// ReloadAction returns DEVLINK_ATTR_RELOAD_ACTION and whether it is present.
+// ReloadAction returns DEVLINK_ATTR_RELOAD_ACTION and whether it is present (0 if not).
 func (x *Devlink) ReloadAction() (ReloadAction, bool) {
-	return ReloadAction(x.fReloadAction), x.has[2]&(1<<19) != 0
+	if !(x.has[2]&(1<<19) != 0) {
+		return 0, false
+	}
+	return ReloadAction(x.fReloadAction), true
 }
 
 // SetReloadAction sets DEVLINK_ATTR_RELOAD_ACTION.
@@ -4213,9 +4548,12 @@ func (x *Devlink) SetReloadAction(v ReloadAction) {
 	x.has[2] |= 1 << 19
 }
 
-// ReloadActionsPerformed returns DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED and whether it is present.
+// ReloadActionsPerformed returns DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED and whether it is present (zero if not).
 func (x *Devlink) ReloadActionsPerformed() (typed.Bitfield32, bool) {
-	return x.fReloadActionsPerformed, x.has[2]&(1<<20) != 0
+	if !(x.has[2]&(1<<20) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fReloadActionsPerformed, true
 }
 
 // SetReloadActionsPerformed sets DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED.
@@ -4224,9 +4562,12 @@ func (x *Devlink) SetReloadActionsPerformed(v typed.Bitfield32) {
 	x.has[2] |= 1 << 20
 }
 
-// ReloadLimits returns DEVLINK_ATTR_RELOAD_LIMITS and whether it is present.
+// ReloadLimits returns DEVLINK_ATTR_RELOAD_LIMITS and whether it is present (zero if not).
 func (x *Devlink) ReloadLimits() (typed.Bitfield32, bool) {
-	return x.fReloadLimits, x.has[2]&(1<<21) != 0
+	if !(x.has[2]&(1<<21) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fReloadLimits, true
 }
 
 // SetReloadLimits sets DEVLINK_ATTR_RELOAD_LIMITS.
@@ -4277,9 +4618,12 @@ func (x *Devlink) SetReloadStatsEntry(v []DlReloadStatsEntry) {
 	x.has[2] |= 1 << 24
 }
 
-// ReloadStatsLimit returns DEVLINK_ATTR_RELOAD_STATS_LIMIT and whether it is present.
+// ReloadStatsLimit returns DEVLINK_ATTR_RELOAD_STATS_LIMIT and whether it is present (0 if not).
 func (x *Devlink) ReloadStatsLimit() (uint8, bool) {
-	return uint8(x.fReloadStatsLimit), x.has[2]&(1<<25) != 0
+	if !(x.has[2]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint8(x.fReloadStatsLimit), true
 }
 
 // SetReloadStatsLimit sets DEVLINK_ATTR_RELOAD_STATS_LIMIT.
@@ -4288,9 +4632,12 @@ func (x *Devlink) SetReloadStatsLimit(v uint8) {
 	x.has[2] |= 1 << 25
 }
 
-// ReloadStatsValue returns DEVLINK_ATTR_RELOAD_STATS_VALUE and whether it is present.
+// ReloadStatsValue returns DEVLINK_ATTR_RELOAD_STATS_VALUE and whether it is present (0 if not).
 func (x *Devlink) ReloadStatsValue() (uint32, bool) {
-	return uint32(x.fReloadStatsValue), x.has[2]&(1<<26) != 0
+	if !(x.has[2]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fReloadStatsValue), true
 }
 
 // SetReloadStatsValue sets DEVLINK_ATTR_RELOAD_STATS_VALUE.
@@ -4347,9 +4694,12 @@ func (x *Devlink) SetReloadActionStats(v []DlReloadActStats) {
 	x.has[2] |= 1 << 29
 }
 
-// PortPciSfNumber returns DEVLINK_ATTR_PORT_PCI_SF_NUMBER and whether it is present.
+// PortPciSfNumber returns DEVLINK_ATTR_PORT_PCI_SF_NUMBER and whether it is present (0 if not).
 func (x *Devlink) PortPciSfNumber() (uint32, bool) {
-	return uint32(x.fPortPciSfNumber), x.has[2]&(1<<30) != 0
+	if !(x.has[2]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortPciSfNumber), true
 }
 
 // SetPortPciSfNumber sets DEVLINK_ATTR_PORT_PCI_SF_NUMBER.
@@ -4358,9 +4708,12 @@ func (x *Devlink) SetPortPciSfNumber(v uint32) {
 	x.has[2] |= 1 << 30
 }
 
-// RateType returns DEVLINK_ATTR_RATE_TYPE and whether it is present.
+// RateType returns DEVLINK_ATTR_RATE_TYPE and whether it is present (0 if not).
 func (x *Devlink) RateType() (RateType, bool) {
-	return RateType(x.fRateType), x.has[2]&(1<<31) != 0
+	if !(x.has[2]&(1<<31) != 0) {
+		return 0, false
+	}
+	return RateType(x.fRateType), true
 }
 
 // SetRateType sets DEVLINK_ATTR_RATE_TYPE.
@@ -4369,9 +4722,12 @@ func (x *Devlink) SetRateType(v RateType) {
 	x.has[2] |= 1 << 31
 }
 
-// RateTxShare returns DEVLINK_ATTR_RATE_TX_SHARE and whether it is present.
+// RateTxShare returns DEVLINK_ATTR_RATE_TX_SHARE and whether it is present (0 if not).
 func (x *Devlink) RateTxShare() (uint64, bool) {
-	return uint64(x.fRateTxShare), x.has[2]&(1<<32) != 0
+	if !(x.has[2]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRateTxShare), true
 }
 
 // SetRateTxShare sets DEVLINK_ATTR_RATE_TX_SHARE.
@@ -4380,9 +4736,12 @@ func (x *Devlink) SetRateTxShare(v uint64) {
 	x.has[2] |= 1 << 32
 }
 
-// RateTxMax returns DEVLINK_ATTR_RATE_TX_MAX and whether it is present.
+// RateTxMax returns DEVLINK_ATTR_RATE_TX_MAX and whether it is present (0 if not).
 func (x *Devlink) RateTxMax() (uint64, bool) {
-	return uint64(x.fRateTxMax), x.has[2]&(1<<33) != 0
+	if !(x.has[2]&(1<<33) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRateTxMax), true
 }
 
 // SetRateTxMax sets DEVLINK_ATTR_RATE_TX_MAX.
@@ -4392,9 +4751,12 @@ func (x *Devlink) SetRateTxMax(v uint64) {
 }
 
 // RateNodeName returns DEVLINK_ATTR_RATE_NODE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) RateNodeName() ([]byte, bool) {
-	return typed.CString(x.fRateNodeName), x.has[2]&(1<<34) != 0
+	if !(x.has[2]&(1<<34) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fRateNodeName), true
 }
 
 // SetRateNodeName sets DEVLINK_ATTR_RATE_NODE_NAME; x keeps a view of s.
@@ -4410,9 +4772,12 @@ func (x *Devlink) SetRateNodeNameBytes(s []byte) {
 }
 
 // RateParentNodeName returns DEVLINK_ATTR_RATE_PARENT_NODE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) RateParentNodeName() ([]byte, bool) {
-	return typed.CString(x.fRateParentNodeName), x.has[2]&(1<<35) != 0
+	if !(x.has[2]&(1<<35) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fRateParentNodeName), true
 }
 
 // SetRateParentNodeName sets DEVLINK_ATTR_RATE_PARENT_NODE_NAME; x keeps a view of s.
@@ -4427,9 +4792,12 @@ func (x *Devlink) SetRateParentNodeNameBytes(s []byte) {
 	x.has[2] |= 1 << 35
 }
 
-// RegionMaxSnapshots returns DEVLINK_ATTR_REGION_MAX_SNAPSHOTS and whether it is present.
+// RegionMaxSnapshots returns DEVLINK_ATTR_REGION_MAX_SNAPSHOTS and whether it is present (0 if not).
 func (x *Devlink) RegionMaxSnapshots() (uint32, bool) {
-	return uint32(x.fRegionMaxSnapshots), x.has[2]&(1<<36) != 0
+	if !(x.has[2]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegionMaxSnapshots), true
 }
 
 // SetRegionMaxSnapshots sets DEVLINK_ATTR_REGION_MAX_SNAPSHOTS.
@@ -4438,9 +4806,12 @@ func (x *Devlink) SetRegionMaxSnapshots(v uint32) {
 	x.has[2] |= 1 << 36
 }
 
-// LinecardIndex returns DEVLINK_ATTR_LINECARD_INDEX and whether it is present.
+// LinecardIndex returns DEVLINK_ATTR_LINECARD_INDEX and whether it is present (0 if not).
 func (x *Devlink) LinecardIndex() (uint32, bool) {
-	return uint32(x.fLinecardIndex), x.has[2]&(1<<37) != 0
+	if !(x.has[2]&(1<<37) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLinecardIndex), true
 }
 
 // SetLinecardIndex sets DEVLINK_ATTR_LINECARD_INDEX.
@@ -4449,9 +4820,12 @@ func (x *Devlink) SetLinecardIndex(v uint32) {
 	x.has[2] |= 1 << 37
 }
 
-// LinecardState returns DEVLINK_ATTR_LINECARD_STATE and whether it is present.
+// LinecardState returns DEVLINK_ATTR_LINECARD_STATE and whether it is present (0 if not).
 func (x *Devlink) LinecardState() (uint8, bool) {
-	return uint8(x.fLinecardState), x.has[2]&(1<<38) != 0
+	if !(x.has[2]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLinecardState), true
 }
 
 // SetLinecardState sets DEVLINK_ATTR_LINECARD_STATE.
@@ -4461,9 +4835,12 @@ func (x *Devlink) SetLinecardState(v uint8) {
 }
 
 // LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Devlink) LinecardType() ([]byte, bool) {
-	return typed.CString(x.fLinecardType), x.has[2]&(1<<39) != 0
+	if !(x.has[2]&(1<<39) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fLinecardType), true
 }
 
 // SetLinecardType sets DEVLINK_ATTR_LINECARD_TYPE; x keeps a view of s.
@@ -4502,9 +4879,12 @@ func (x *Devlink) SetSelftests() *DlSelftestId {
 	return &x.fSelftests
 }
 
-// RateTxPriority returns DEVLINK_ATTR_RATE_TX_PRIORITY and whether it is present.
+// RateTxPriority returns DEVLINK_ATTR_RATE_TX_PRIORITY and whether it is present (0 if not).
 func (x *Devlink) RateTxPriority() (uint32, bool) {
-	return uint32(x.fRateTxPriority), x.has[2]&(1<<42) != 0
+	if !(x.has[2]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRateTxPriority), true
 }
 
 // SetRateTxPriority sets DEVLINK_ATTR_RATE_TX_PRIORITY.
@@ -4513,9 +4893,12 @@ func (x *Devlink) SetRateTxPriority(v uint32) {
 	x.has[2] |= 1 << 42
 }
 
-// RateTxWeight returns DEVLINK_ATTR_RATE_TX_WEIGHT and whether it is present.
+// RateTxWeight returns DEVLINK_ATTR_RATE_TX_WEIGHT and whether it is present (0 if not).
 func (x *Devlink) RateTxWeight() (uint32, bool) {
-	return uint32(x.fRateTxWeight), x.has[2]&(1<<43) != 0
+	if !(x.has[2]&(1<<43) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRateTxWeight), true
 }
 
 // SetRateTxWeight sets DEVLINK_ATTR_RATE_TX_WEIGHT.
@@ -4564,47 +4947,46 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dev-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dev-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 157: // DEVLINK_ATTR_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fRemoteReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dev-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dev-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4678,41 +5060,40 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-reload-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-reload-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadActionInfo.Add()
 			} else {
-				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(b[off:], base+off, 162, 1, x.mode), nil
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, base+len(b)-len(rest), 162, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-reload-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-reload-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4786,50 +5167,49 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-reload-act-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-reload-act-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
 			}
 			x.fReloadAction = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fReloadActionStats.Add()
 			} else {
-				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(b[off:], base+off, 163, 1, x.mode), nil
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, base+len(b)-len(rest), 163, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-reload-act-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-reload-act-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4858,9 +5238,12 @@ func (x *DlReloadActInfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// ReloadAction returns DEVLINK_ATTR_RELOAD_ACTION and whether it is present.
+// ReloadAction returns DEVLINK_ATTR_RELOAD_ACTION and whether it is present (0 if not).
 func (x *DlReloadActInfo) ReloadAction() (ReloadAction, bool) {
-	return ReloadAction(x.fReloadAction), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return ReloadAction(x.fReloadAction), true
 }
 
 // SetReloadAction sets DEVLINK_ATTR_RELOAD_ACTION.
@@ -4916,41 +5299,40 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-reload-act-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-reload-act-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadStatsEntry.Add()
 			} else {
-				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(b[off:], base+off, 158, 1, x.mode), nil
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, base+len(b)-len(rest), 158, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-reload-act-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-reload-act-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5022,43 +5404,42 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-reload-stats-entry", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-reload-stats-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fReloadStatsLimit = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
 			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-reload-stats-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-reload-stats-entry", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5075,9 +5456,12 @@ func (x *DlReloadStatsEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// ReloadStatsLimit returns DEVLINK_ATTR_RELOAD_STATS_LIMIT and whether it is present.
+// ReloadStatsLimit returns DEVLINK_ATTR_RELOAD_STATS_LIMIT and whether it is present (0 if not).
 func (x *DlReloadStatsEntry) ReloadStatsLimit() (uint8, bool) {
-	return uint8(x.fReloadStatsLimit), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fReloadStatsLimit), true
 }
 
 // SetReloadStatsLimit sets DEVLINK_ATTR_RELOAD_STATS_LIMIT.
@@ -5086,9 +5470,12 @@ func (x *DlReloadStatsEntry) SetReloadStatsLimit(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// ReloadStatsValue returns DEVLINK_ATTR_RELOAD_STATS_VALUE and whether it is present.
+// ReloadStatsValue returns DEVLINK_ATTR_RELOAD_STATS_VALUE and whether it is present (0 if not).
 func (x *DlReloadStatsEntry) ReloadStatsValue() (uint32, bool) {
-	return uint32(x.fReloadStatsValue), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fReloadStatsValue), true
 }
 
 // SetReloadStatsValue sets DEVLINK_ATTR_RELOAD_STATS_VALUE.
@@ -5125,43 +5512,42 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-info-version", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-info-version", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
 			x.fInfoVersionName = p
 			x.has[0] |= 1 << 0
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
 			x.fInfoVersionValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-info-version", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-info-version", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-info-version", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5179,9 +5565,12 @@ func (x *DlInfoVersion) Encode(e *attr.Encoder) {
 }
 
 // InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlInfoVersion) InfoVersionName() ([]byte, bool) {
-	return typed.CString(x.fInfoVersionName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoVersionName), true
 }
 
 // SetInfoVersionName sets DEVLINK_ATTR_INFO_VERSION_NAME; x keeps a view of s.
@@ -5197,9 +5586,12 @@ func (x *DlInfoVersion) SetInfoVersionNameBytes(s []byte) {
 }
 
 // InfoVersionValue returns DEVLINK_ATTR_INFO_VERSION_VALUE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlInfoVersion) InfoVersionValue() ([]byte, bool) {
-	return typed.CString(x.fInfoVersionValue), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fInfoVersionValue), true
 }
 
 // SetInfoVersionValue sets DEVLINK_ATTR_INFO_VERSION_VALUE; x keeps a view of s.
@@ -5244,20 +5636,19 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-port-function", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-port-function", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR
@@ -5265,40 +5656,40 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // DEVLINK_PORT_FN_ATTR_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_PORT_FN_ATTR_OPSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrRange)
 			}
 			x.fOpstate = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_PORT_FN_ATTR_CAPS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0xf) {
-				return o.Fail(base+off, "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
 			}
 			x.fCaps = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-port-function", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-port-function", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-port-function", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5321,9 +5712,13 @@ func (x *DlPortFunction) Encode(e *attr.Encoder) {
 	}
 }
 
-// HwAddr returns DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR's payload as a view, and whether it is present.
+// HwAddr returns DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlPortFunction) HwAddr() ([]byte, bool) {
-	return x.fHwAddr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fHwAddr, true
 }
 
 // SetHwAddr sets DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR's payload; x keeps the view p.
@@ -5332,9 +5727,12 @@ func (x *DlPortFunction) SetHwAddr(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// State returns DEVLINK_PORT_FN_ATTR_STATE and whether it is present.
+// State returns DEVLINK_PORT_FN_ATTR_STATE and whether it is present (0 if not).
 func (x *DlPortFunction) State() (PortFnState, bool) {
-	return PortFnState(x.fState), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return PortFnState(x.fState), true
 }
 
 // SetState sets DEVLINK_PORT_FN_ATTR_STATE.
@@ -5343,9 +5741,12 @@ func (x *DlPortFunction) SetState(v PortFnState) {
 	x.has[0] |= 1 << 1
 }
 
-// Opstate returns DEVLINK_PORT_FN_ATTR_OPSTATE and whether it is present.
+// Opstate returns DEVLINK_PORT_FN_ATTR_OPSTATE and whether it is present (0 if not).
 func (x *DlPortFunction) Opstate() (PortFnOpstate, bool) {
-	return PortFnOpstate(x.fOpstate), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return PortFnOpstate(x.fOpstate), true
 }
 
 // SetOpstate sets DEVLINK_PORT_FN_ATTR_OPSTATE.
@@ -5354,9 +5755,12 @@ func (x *DlPortFunction) SetOpstate(v PortFnOpstate) {
 	x.has[0] |= 1 << 2
 }
 
-// Caps returns DEVLINK_PORT_FN_ATTR_CAPS and whether it is present.
+// Caps returns DEVLINK_PORT_FN_ATTR_CAPS and whether it is present (zero if not).
 func (x *DlPortFunction) Caps() (typed.Bitfield32, bool) {
-	return x.fCaps, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fCaps, true
 }
 
 // SetCaps sets DEVLINK_PORT_FN_ATTR_CAPS.
@@ -5394,41 +5798,40 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-tables", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-tables", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeTable.Add()
 			} else {
-				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(b[off:], base+off, 28, 1, x.mode), nil
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, base+len(b)-len(rest), 28, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-tables", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-tables", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5505,77 +5908,76 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-table", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-table", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeTableName = p
 			x.has[0] |= 1 << 0
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeTableMatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeTableActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fDpipeTableCountersEnabled = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-table", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-table", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5612,9 +6014,12 @@ func (x *DlDpipeTable) Encode(e *attr.Encoder) {
 }
 
 // DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlDpipeTable) DpipeTableName() ([]byte, bool) {
-	return typed.CString(x.fDpipeTableName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeTableName), true
 }
 
 // SetDpipeTableName sets DEVLINK_ATTR_DPIPE_TABLE_NAME; x keeps a view of s.
@@ -5629,9 +6034,12 @@ func (x *DlDpipeTable) SetDpipeTableNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeTableSize returns DEVLINK_ATTR_DPIPE_TABLE_SIZE and whether it is present.
+// DpipeTableSize returns DEVLINK_ATTR_DPIPE_TABLE_SIZE and whether it is present (0 if not).
 func (x *DlDpipeTable) DpipeTableSize() (uint64, bool) {
-	return uint64(x.fDpipeTableSize), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableSize), true
 }
 
 // SetDpipeTableSize sets DEVLINK_ATTR_DPIPE_TABLE_SIZE.
@@ -5664,9 +6072,12 @@ func (x *DlDpipeTable) SetDpipeTableActions() *DlDpipeTableActions {
 	return &x.fDpipeTableActions
 }
 
-// DpipeTableCountersEnabled returns DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED and whether it is present.
+// DpipeTableCountersEnabled returns DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED and whether it is present (0 if not).
 func (x *DlDpipeTable) DpipeTableCountersEnabled() (uint8, bool) {
-	return uint8(x.fDpipeTableCountersEnabled), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeTableCountersEnabled), true
 }
 
 // SetDpipeTableCountersEnabled sets DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED.
@@ -5675,9 +6086,12 @@ func (x *DlDpipeTable) SetDpipeTableCountersEnabled(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// DpipeTableResourceId returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID and whether it is present.
+// DpipeTableResourceId returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID and whether it is present (0 if not).
 func (x *DlDpipeTable) DpipeTableResourceId() (uint64, bool) {
-	return uint64(x.fDpipeTableResourceId), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableResourceId), true
 }
 
 // SetDpipeTableResourceId sets DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID.
@@ -5686,9 +6100,12 @@ func (x *DlDpipeTable) SetDpipeTableResourceId(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// DpipeTableResourceUnits returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS and whether it is present.
+// DpipeTableResourceUnits returns DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS and whether it is present (0 if not).
 func (x *DlDpipeTable) DpipeTableResourceUnits() (uint64, bool) {
-	return uint64(x.fDpipeTableResourceUnits), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeTableResourceUnits), true
 }
 
 // SetDpipeTableResourceUnits sets DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS.
@@ -5726,41 +6143,40 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-table-matches", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-table-matches", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(b[off:], base+off, 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-table-matches", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-table-matches", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5833,41 +6249,40 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-table-actions", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-table-actions", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(b[off:], base+off, 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-table-actions", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-table-actions", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5940,41 +6355,40 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-entries", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-entries", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeEntry.Add()
 			} else {
-				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(b[off:], base+off, 35, 1, x.mode), nil
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, base+len(b)-len(rest), 35, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-entries", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-entries", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6048,59 +6462,58 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-entry", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6127,9 +6540,12 @@ func (x *DlDpipeEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeEntryIndex returns DEVLINK_ATTR_DPIPE_ENTRY_INDEX and whether it is present.
+// DpipeEntryIndex returns DEVLINK_ATTR_DPIPE_ENTRY_INDEX and whether it is present (0 if not).
 func (x *DlDpipeEntry) DpipeEntryIndex() (uint64, bool) {
-	return uint64(x.fDpipeEntryIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeEntryIndex), true
 }
 
 // SetDpipeEntryIndex sets DEVLINK_ATTR_DPIPE_ENTRY_INDEX.
@@ -6162,9 +6578,12 @@ func (x *DlDpipeEntry) SetDpipeEntryActionValues() *DlDpipeEntryActionValues {
 	return &x.fDpipeEntryActionValues
 }
 
-// DpipeEntryCounter returns DEVLINK_ATTR_DPIPE_ENTRY_COUNTER and whether it is present.
+// DpipeEntryCounter returns DEVLINK_ATTR_DPIPE_ENTRY_COUNTER and whether it is present (0 if not).
 func (x *DlDpipeEntry) DpipeEntryCounter() (uint64, bool) {
-	return uint64(x.fDpipeEntryCounter), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDpipeEntryCounter), true
 }
 
 // SetDpipeEntryCounter sets DEVLINK_ATTR_DPIPE_ENTRY_COUNTER.
@@ -6202,41 +6621,40 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry-match-values", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-entry-match-values", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatchValue.Add()
 			} else {
-				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(b[off:], base+off, 41, 1, x.mode), nil
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, base+len(b)-len(rest), 41, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-entry-match-values", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-entry-match-values", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6309,41 +6727,40 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry-action-values", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-entry-action-values", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeActionValue.Add()
 			} else {
-				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(b[off:], base+off, 44, 1, x.mode), nil
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, base+len(b)-len(rest), 44, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-entry-action-values", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-entry-action-values", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6418,67 +6835,66 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-match", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-match", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-match", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-match", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6504,9 +6920,12 @@ func (x *DlDpipeMatch) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeMatchType returns DEVLINK_ATTR_DPIPE_MATCH_TYPE and whether it is present.
+// DpipeMatchType returns DEVLINK_ATTR_DPIPE_MATCH_TYPE and whether it is present (0 if not).
 func (x *DlDpipeMatch) DpipeMatchType() (DpipeMatchType, bool) {
-	return DpipeMatchType(x.fDpipeMatchType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return DpipeMatchType(x.fDpipeMatchType), true
 }
 
 // SetDpipeMatchType sets DEVLINK_ATTR_DPIPE_MATCH_TYPE.
@@ -6515,9 +6934,12 @@ func (x *DlDpipeMatch) SetDpipeMatchType(v DpipeMatchType) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present.
+// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present (0 if not).
 func (x *DlDpipeMatch) DpipeHeaderId() (DpipeHeaderId, bool) {
-	return DpipeHeaderId(x.fDpipeHeaderId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return DpipeHeaderId(x.fDpipeHeaderId), true
 }
 
 // SetDpipeHeaderId sets DEVLINK_ATTR_DPIPE_HEADER_ID.
@@ -6526,9 +6948,12 @@ func (x *DlDpipeMatch) SetDpipeHeaderId(v DpipeHeaderId) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present.
+// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present (0 if not).
 func (x *DlDpipeMatch) DpipeHeaderGlobal() (uint8, bool) {
-	return uint8(x.fDpipeHeaderGlobal), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeHeaderGlobal), true
 }
 
 // SetDpipeHeaderGlobal sets DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
@@ -6537,9 +6962,12 @@ func (x *DlDpipeMatch) SetDpipeHeaderGlobal(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present.
+// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present (0 if not).
 func (x *DlDpipeMatch) DpipeHeaderIndex() (uint32, bool) {
-	return uint32(x.fDpipeHeaderIndex), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeHeaderIndex), true
 }
 
 // SetDpipeHeaderIndex sets DEVLINK_ATTR_DPIPE_HEADER_INDEX.
@@ -6548,9 +6976,12 @@ func (x *DlDpipeMatch) SetDpipeHeaderIndex(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present.
+// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present (0 if not).
 func (x *DlDpipeMatch) DpipeFieldId() (uint32, bool) {
-	return uint32(x.fDpipeFieldId), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldId), true
 }
 
 // SetDpipeFieldId sets DEVLINK_ATTR_DPIPE_FIELD_ID.
@@ -6591,30 +7022,29 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-match-value", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-match-value", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(b[off:], base+off, 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
@@ -6625,19 +7055,19 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-match-value", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-match-value", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6690,9 +7120,13 @@ func (x *DlDpipeMatchValue) SetDpipeMatch(v []DlDpipeMatch) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present.
+// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlDpipeMatchValue) DpipeValue() ([]byte, bool) {
-	return x.fDpipeValue, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValue, true
 }
 
 // SetDpipeValue sets DEVLINK_ATTR_DPIPE_VALUE's payload; x keeps the view p.
@@ -6701,9 +7135,13 @@ func (x *DlDpipeMatchValue) SetDpipeValue(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present.
+// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlDpipeMatchValue) DpipeValueMask() ([]byte, bool) {
-	return x.fDpipeValueMask, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValueMask, true
 }
 
 // SetDpipeValueMask sets DEVLINK_ATTR_DPIPE_VALUE_MASK's payload; x keeps the view p.
@@ -6712,9 +7150,12 @@ func (x *DlDpipeMatchValue) SetDpipeValueMask(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present.
+// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present (0 if not).
 func (x *DlDpipeMatchValue) DpipeValueMapping() (uint32, bool) {
-	return uint32(x.fDpipeValueMapping), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeValueMapping), true
 }
 
 // SetDpipeValueMapping sets DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
@@ -6754,67 +7195,66 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-action", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-action", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-action", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-action", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6840,9 +7280,12 @@ func (x *DlDpipeAction) Encode(e *attr.Encoder) {
 	}
 }
 
-// DpipeActionType returns DEVLINK_ATTR_DPIPE_ACTION_TYPE and whether it is present.
+// DpipeActionType returns DEVLINK_ATTR_DPIPE_ACTION_TYPE and whether it is present (0 if not).
 func (x *DlDpipeAction) DpipeActionType() (DpipeActionType, bool) {
-	return DpipeActionType(x.fDpipeActionType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return DpipeActionType(x.fDpipeActionType), true
 }
 
 // SetDpipeActionType sets DEVLINK_ATTR_DPIPE_ACTION_TYPE.
@@ -6851,9 +7294,12 @@ func (x *DlDpipeAction) SetDpipeActionType(v DpipeActionType) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present.
+// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present (0 if not).
 func (x *DlDpipeAction) DpipeHeaderId() (DpipeHeaderId, bool) {
-	return DpipeHeaderId(x.fDpipeHeaderId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return DpipeHeaderId(x.fDpipeHeaderId), true
 }
 
 // SetDpipeHeaderId sets DEVLINK_ATTR_DPIPE_HEADER_ID.
@@ -6862,9 +7308,12 @@ func (x *DlDpipeAction) SetDpipeHeaderId(v DpipeHeaderId) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present.
+// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present (0 if not).
 func (x *DlDpipeAction) DpipeHeaderGlobal() (uint8, bool) {
-	return uint8(x.fDpipeHeaderGlobal), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeHeaderGlobal), true
 }
 
 // SetDpipeHeaderGlobal sets DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
@@ -6873,9 +7322,12 @@ func (x *DlDpipeAction) SetDpipeHeaderGlobal(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present.
+// DpipeHeaderIndex returns DEVLINK_ATTR_DPIPE_HEADER_INDEX and whether it is present (0 if not).
 func (x *DlDpipeAction) DpipeHeaderIndex() (uint32, bool) {
-	return uint32(x.fDpipeHeaderIndex), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeHeaderIndex), true
 }
 
 // SetDpipeHeaderIndex sets DEVLINK_ATTR_DPIPE_HEADER_INDEX.
@@ -6884,9 +7336,12 @@ func (x *DlDpipeAction) SetDpipeHeaderIndex(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present.
+// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present (0 if not).
 func (x *DlDpipeAction) DpipeFieldId() (uint32, bool) {
-	return uint32(x.fDpipeFieldId), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldId), true
 }
 
 // SetDpipeFieldId sets DEVLINK_ATTR_DPIPE_FIELD_ID.
@@ -6927,30 +7382,29 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-action-value", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-action-value", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(b[off:], base+off, 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
@@ -6961,19 +7415,19 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 			x.has[0] |= 1 << 2
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-action-value", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-action-value", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7026,9 +7480,13 @@ func (x *DlDpipeActionValue) SetDpipeAction(v []DlDpipeAction) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present.
+// DpipeValue returns DEVLINK_ATTR_DPIPE_VALUE's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlDpipeActionValue) DpipeValue() ([]byte, bool) {
-	return x.fDpipeValue, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValue, true
 }
 
 // SetDpipeValue sets DEVLINK_ATTR_DPIPE_VALUE's payload; x keeps the view p.
@@ -7037,9 +7495,13 @@ func (x *DlDpipeActionValue) SetDpipeValue(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present.
+// DpipeValueMask returns DEVLINK_ATTR_DPIPE_VALUE_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlDpipeActionValue) DpipeValueMask() ([]byte, bool) {
-	return x.fDpipeValueMask, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fDpipeValueMask, true
 }
 
 // SetDpipeValueMask sets DEVLINK_ATTR_DPIPE_VALUE_MASK's payload; x keeps the view p.
@@ -7048,9 +7510,12 @@ func (x *DlDpipeActionValue) SetDpipeValueMask(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present.
+// DpipeValueMapping returns DEVLINK_ATTR_DPIPE_VALUE_MAPPING and whether it is present (0 if not).
 func (x *DlDpipeActionValue) DpipeValueMapping() (uint32, bool) {
-	return uint32(x.fDpipeValueMapping), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeValueMapping), true
 }
 
 // SetDpipeValueMapping sets DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
@@ -7088,41 +7553,40 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-headers", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-headers", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 50: // DEVLINK_ATTR_DPIPE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeHeader.Add()
 			} else {
-				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(b[off:], base+off, 50, 1, x.mode), nil
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, base+len(b)-len(rest), 50, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-headers", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-headers", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7196,60 +7660,59 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-header", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-header", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpipeHeaderFields.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-header", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-header", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7275,9 +7738,12 @@ func (x *DlDpipeHeader) Encode(e *attr.Encoder) {
 }
 
 // DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlDpipeHeader) DpipeHeaderName() ([]byte, bool) {
-	return typed.CString(x.fDpipeHeaderName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeHeaderName), true
 }
 
 // SetDpipeHeaderName sets DEVLINK_ATTR_DPIPE_HEADER_NAME; x keeps a view of s.
@@ -7292,9 +7758,12 @@ func (x *DlDpipeHeader) SetDpipeHeaderNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present.
+// DpipeHeaderId returns DEVLINK_ATTR_DPIPE_HEADER_ID and whether it is present (0 if not).
 func (x *DlDpipeHeader) DpipeHeaderId() (DpipeHeaderId, bool) {
-	return DpipeHeaderId(x.fDpipeHeaderId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return DpipeHeaderId(x.fDpipeHeaderId), true
 }
 
 // SetDpipeHeaderId sets DEVLINK_ATTR_DPIPE_HEADER_ID.
@@ -7303,9 +7772,12 @@ func (x *DlDpipeHeader) SetDpipeHeaderId(v DpipeHeaderId) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present.
+// DpipeHeaderGlobal returns DEVLINK_ATTR_DPIPE_HEADER_GLOBAL and whether it is present (0 if not).
 func (x *DlDpipeHeader) DpipeHeaderGlobal() (uint8, bool) {
-	return uint8(x.fDpipeHeaderGlobal), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDpipeHeaderGlobal), true
 }
 
 // SetDpipeHeaderGlobal sets DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
@@ -7355,41 +7827,40 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-header-fields", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-header-fields", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeField.Add()
 			} else {
-				x.fDpipeField, x.sDpipeField = typed.NewMulti(b[off:], base+off, 56, 1, x.mode), nil
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, base+len(b)-len(rest), 56, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-header-fields", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-header-fields", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7463,58 +7934,57 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-dpipe-field", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-dpipe-field", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 0
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-dpipe-field", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-dpipe-field", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7538,9 +8008,12 @@ func (x *DlDpipeField) Encode(e *attr.Encoder) {
 }
 
 // DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlDpipeField) DpipeFieldName() ([]byte, bool) {
-	return typed.CString(x.fDpipeFieldName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDpipeFieldName), true
 }
 
 // SetDpipeFieldName sets DEVLINK_ATTR_DPIPE_FIELD_NAME; x keeps a view of s.
@@ -7555,9 +8028,12 @@ func (x *DlDpipeField) SetDpipeFieldNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present.
+// DpipeFieldId returns DEVLINK_ATTR_DPIPE_FIELD_ID and whether it is present (0 if not).
 func (x *DlDpipeField) DpipeFieldId() (uint32, bool) {
-	return uint32(x.fDpipeFieldId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldId), true
 }
 
 // SetDpipeFieldId sets DEVLINK_ATTR_DPIPE_FIELD_ID.
@@ -7566,9 +8042,12 @@ func (x *DlDpipeField) SetDpipeFieldId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeFieldBitwidth returns DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH and whether it is present.
+// DpipeFieldBitwidth returns DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH and whether it is present (0 if not).
 func (x *DlDpipeField) DpipeFieldBitwidth() (uint32, bool) {
-	return uint32(x.fDpipeFieldBitwidth), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpipeFieldBitwidth), true
 }
 
 // SetDpipeFieldBitwidth sets DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH.
@@ -7577,9 +8056,12 @@ func (x *DlDpipeField) SetDpipeFieldBitwidth(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeFieldMappingType returns DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE and whether it is present.
+// DpipeFieldMappingType returns DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE and whether it is present (0 if not).
 func (x *DlDpipeField) DpipeFieldMappingType() (DpipeFieldMappingType, bool) {
-	return DpipeFieldMappingType(x.fDpipeFieldMappingType), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return DpipeFieldMappingType(x.fDpipeFieldMappingType), true
 }
 
 // SetDpipeFieldMappingType sets DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE.
@@ -7624,94 +8106,93 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-resource", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-resource", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 65: // DEVLINK_ATTR_RESOURCE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
 			x.fResourceName = p
 			x.has[0] |= 1 << 0
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
 			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
 			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
 			}
 			x.fResourceSizeValid = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
 			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 74: // DEVLINK_ATTR_RESOURCE_OCC
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
 			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-resource", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-resource", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-resource", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7753,9 +8234,12 @@ func (x *DlResource) Encode(e *attr.Encoder) {
 }
 
 // ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlResource) ResourceName() ([]byte, bool) {
-	return typed.CString(x.fResourceName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fResourceName), true
 }
 
 // SetResourceName sets DEVLINK_ATTR_RESOURCE_NAME; x keeps a view of s.
@@ -7770,9 +8254,12 @@ func (x *DlResource) SetResourceNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// ResourceId returns DEVLINK_ATTR_RESOURCE_ID and whether it is present.
+// ResourceId returns DEVLINK_ATTR_RESOURCE_ID and whether it is present (0 if not).
 func (x *DlResource) ResourceId() (uint64, bool) {
-	return uint64(x.fResourceId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceId), true
 }
 
 // SetResourceId sets DEVLINK_ATTR_RESOURCE_ID.
@@ -7781,9 +8268,12 @@ func (x *DlResource) SetResourceId(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// ResourceSize returns DEVLINK_ATTR_RESOURCE_SIZE and whether it is present.
+// ResourceSize returns DEVLINK_ATTR_RESOURCE_SIZE and whether it is present (0 if not).
 func (x *DlResource) ResourceSize() (uint64, bool) {
-	return uint64(x.fResourceSize), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSize), true
 }
 
 // SetResourceSize sets DEVLINK_ATTR_RESOURCE_SIZE.
@@ -7792,9 +8282,12 @@ func (x *DlResource) SetResourceSize(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// ResourceSizeNew returns DEVLINK_ATTR_RESOURCE_SIZE_NEW and whether it is present.
+// ResourceSizeNew returns DEVLINK_ATTR_RESOURCE_SIZE_NEW and whether it is present (0 if not).
 func (x *DlResource) ResourceSizeNew() (uint64, bool) {
-	return uint64(x.fResourceSizeNew), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeNew), true
 }
 
 // SetResourceSizeNew sets DEVLINK_ATTR_RESOURCE_SIZE_NEW.
@@ -7803,9 +8296,12 @@ func (x *DlResource) SetResourceSizeNew(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// ResourceSizeValid returns DEVLINK_ATTR_RESOURCE_SIZE_VALID and whether it is present.
+// ResourceSizeValid returns DEVLINK_ATTR_RESOURCE_SIZE_VALID and whether it is present (0 if not).
 func (x *DlResource) ResourceSizeValid() (uint8, bool) {
-	return uint8(x.fResourceSizeValid), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fResourceSizeValid), true
 }
 
 // SetResourceSizeValid sets DEVLINK_ATTR_RESOURCE_SIZE_VALID.
@@ -7814,9 +8310,12 @@ func (x *DlResource) SetResourceSizeValid(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// ResourceSizeMin returns DEVLINK_ATTR_RESOURCE_SIZE_MIN and whether it is present.
+// ResourceSizeMin returns DEVLINK_ATTR_RESOURCE_SIZE_MIN and whether it is present (0 if not).
 func (x *DlResource) ResourceSizeMin() (uint64, bool) {
-	return uint64(x.fResourceSizeMin), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeMin), true
 }
 
 // SetResourceSizeMin sets DEVLINK_ATTR_RESOURCE_SIZE_MIN.
@@ -7825,9 +8324,12 @@ func (x *DlResource) SetResourceSizeMin(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// ResourceSizeMax returns DEVLINK_ATTR_RESOURCE_SIZE_MAX and whether it is present.
+// ResourceSizeMax returns DEVLINK_ATTR_RESOURCE_SIZE_MAX and whether it is present (0 if not).
 func (x *DlResource) ResourceSizeMax() (uint64, bool) {
-	return uint64(x.fResourceSizeMax), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeMax), true
 }
 
 // SetResourceSizeMax sets DEVLINK_ATTR_RESOURCE_SIZE_MAX.
@@ -7836,9 +8338,12 @@ func (x *DlResource) SetResourceSizeMax(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// ResourceSizeGran returns DEVLINK_ATTR_RESOURCE_SIZE_GRAN and whether it is present.
+// ResourceSizeGran returns DEVLINK_ATTR_RESOURCE_SIZE_GRAN and whether it is present (0 if not).
 func (x *DlResource) ResourceSizeGran() (uint64, bool) {
-	return uint64(x.fResourceSizeGran), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceSizeGran), true
 }
 
 // SetResourceSizeGran sets DEVLINK_ATTR_RESOURCE_SIZE_GRAN.
@@ -7847,9 +8352,12 @@ func (x *DlResource) SetResourceSizeGran(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// ResourceUnit returns DEVLINK_ATTR_RESOURCE_UNIT and whether it is present.
+// ResourceUnit returns DEVLINK_ATTR_RESOURCE_UNIT and whether it is present (0 if not).
 func (x *DlResource) ResourceUnit() (ResourceUnit, bool) {
-	return ResourceUnit(x.fResourceUnit), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return ResourceUnit(x.fResourceUnit), true
 }
 
 // SetResourceUnit sets DEVLINK_ATTR_RESOURCE_UNIT.
@@ -7858,9 +8366,12 @@ func (x *DlResource) SetResourceUnit(v ResourceUnit) {
 	x.has[0] |= 1 << 8
 }
 
-// ResourceOcc returns DEVLINK_ATTR_RESOURCE_OCC and whether it is present.
+// ResourceOcc returns DEVLINK_ATTR_RESOURCE_OCC and whether it is present (0 if not).
 func (x *DlResource) ResourceOcc() (uint64, bool) {
-	return uint64(x.fResourceOcc), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fResourceOcc), true
 }
 
 // SetResourceOcc sets DEVLINK_ATTR_RESOURCE_OCC.
@@ -7898,41 +8409,40 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-resource-list", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-resource-list", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fResource.Add()
 			} else {
-				x.fResource, x.sResource = typed.NewMulti(b[off:], base+off, 64, 1, x.mode), nil
+				x.fResource, x.sResource = typed.NewMulti(rest, base+len(b)-len(rest), 64, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-resource-list", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-resource-list", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8004,48 +8514,47 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-param", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-param", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 81: // DEVLINK_ATTR_PARAM_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
 			x.fParamName = p
 			x.has[0] |= 1 << 0
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-param", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 83: // DEVLINK_ATTR_PARAM_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-param", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
 			}
 			x.fParamType = uint8(p[0])
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-param", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-param", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-param", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8066,9 +8575,12 @@ func (x *DlParam) Encode(e *attr.Encoder) {
 }
 
 // ParamName returns DEVLINK_ATTR_PARAM_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlParam) ParamName() ([]byte, bool) {
-	return typed.CString(x.fParamName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fParamName), true
 }
 
 // SetParamName sets DEVLINK_ATTR_PARAM_NAME; x keeps a view of s.
@@ -8095,9 +8607,12 @@ func (x *DlParam) SetParamGeneric(v bool) {
 	}
 }
 
-// ParamType returns DEVLINK_ATTR_PARAM_TYPE and whether it is present.
+// ParamType returns DEVLINK_ATTR_PARAM_TYPE and whether it is present (0 if not).
 func (x *DlParam) ParamType() (uint8, bool) {
-	return uint8(x.fParamType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fParamType), true
 }
 
 // SetParamType sets DEVLINK_ATTR_PARAM_TYPE.
@@ -8133,39 +8648,38 @@ func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-region-snapshots", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-region-snapshots", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionSnapshot.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-region-snapshots", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-region-snapshots", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8220,37 +8734,36 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-region-snapshot", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-region-snapshot", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
 			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-region-snapshot", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-region-snapshot", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8264,9 +8777,12 @@ func (x *DlRegionSnapshot) Encode(e *attr.Encoder) {
 	}
 }
 
-// RegionSnapshotId returns DEVLINK_ATTR_REGION_SNAPSHOT_ID and whether it is present.
+// RegionSnapshotId returns DEVLINK_ATTR_REGION_SNAPSHOT_ID and whether it is present (0 if not).
 func (x *DlRegionSnapshot) RegionSnapshotId() (uint32, bool) {
-	return uint32(x.fRegionSnapshotId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegionSnapshotId), true
 }
 
 // SetRegionSnapshotId sets DEVLINK_ATTR_REGION_SNAPSHOT_ID.
@@ -8302,39 +8818,38 @@ func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-region-chunks", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-region-chunks", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 94: // DEVLINK_ATTR_REGION_CHUNK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, base+off+4); err != nil {
+			if err := x.fRegionChunk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-region-chunks", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-region-chunks", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8390,20 +8905,19 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-region-chunk", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-region-chunk", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 95: // DEVLINK_ATTR_REGION_CHUNK_DATA
@@ -8411,19 +8925,19 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-region-chunk", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-region-chunk", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8440,9 +8954,13 @@ func (x *DlRegionChunk) Encode(e *attr.Encoder) {
 	}
 }
 
-// RegionChunkData returns DEVLINK_ATTR_REGION_CHUNK_DATA's payload as a view, and whether it is present.
+// RegionChunkData returns DEVLINK_ATTR_REGION_CHUNK_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *DlRegionChunk) RegionChunkData() ([]byte, bool) {
-	return x.fRegionChunkData, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fRegionChunkData, true
 }
 
 // SetRegionChunkData sets DEVLINK_ATTR_REGION_CHUNK_DATA's payload; x keeps the view p.
@@ -8451,9 +8969,12 @@ func (x *DlRegionChunk) SetRegionChunkData(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// RegionChunkAddr returns DEVLINK_ATTR_REGION_CHUNK_ADDR and whether it is present.
+// RegionChunkAddr returns DEVLINK_ATTR_REGION_CHUNK_ADDR and whether it is present (0 if not).
 func (x *DlRegionChunk) RegionChunkAddr() (uint64, bool) {
-	return uint64(x.fRegionChunkAddr), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRegionChunkAddr), true
 }
 
 // SetRegionChunkAddr sets DEVLINK_ATTR_REGION_CHUNK_ADDR.
@@ -8489,57 +9010,56 @@ func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-fmsg", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-fmsg", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 110: // DEVLINK_ATTR_FMSG_NEST_END
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
 			x.fFmsgObjName = p
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-fmsg", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-fmsg", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8614,9 +9134,12 @@ func (x *DlFmsg) SetFmsgNestEnd(v bool) {
 }
 
 // FmsgObjName returns DEVLINK_ATTR_FMSG_OBJ_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlFmsg) FmsgObjName() ([]byte, bool) {
-	return typed.CString(x.fFmsgObjName), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFmsgObjName), true
 }
 
 // SetFmsgObjName sets DEVLINK_ATTR_FMSG_OBJ_NAME; x keeps a view of s.
@@ -8666,85 +9189,84 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-health-reporter", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-health-reporter", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
 			x.fHealthReporterName = p
 			x.has[0] |= 1 << 0
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
 			}
 			x.fHealthReporterState = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
 			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoRecover = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoDump = uint8(p[0])
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-health-reporter", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-health-reporter", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8783,9 +9305,12 @@ func (x *DlHealthReporter) Encode(e *attr.Encoder) {
 }
 
 // HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlHealthReporter) HealthReporterName() ([]byte, bool) {
-	return typed.CString(x.fHealthReporterName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fHealthReporterName), true
 }
 
 // SetHealthReporterName sets DEVLINK_ATTR_HEALTH_REPORTER_NAME; x keeps a view of s.
@@ -8800,9 +9325,12 @@ func (x *DlHealthReporter) SetHealthReporterNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// HealthReporterState returns DEVLINK_ATTR_HEALTH_REPORTER_STATE and whether it is present.
+// HealthReporterState returns DEVLINK_ATTR_HEALTH_REPORTER_STATE and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterState() (uint8, bool) {
-	return uint8(x.fHealthReporterState), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterState), true
 }
 
 // SetHealthReporterState sets DEVLINK_ATTR_HEALTH_REPORTER_STATE.
@@ -8811,9 +9339,12 @@ func (x *DlHealthReporter) SetHealthReporterState(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// HealthReporterErrCount returns DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT and whether it is present.
+// HealthReporterErrCount returns DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterErrCount() (uint64, bool) {
-	return uint64(x.fHealthReporterErrCount), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterErrCount), true
 }
 
 // SetHealthReporterErrCount sets DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT.
@@ -8822,9 +9353,12 @@ func (x *DlHealthReporter) SetHealthReporterErrCount(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// HealthReporterRecoverCount returns DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT and whether it is present.
+// HealthReporterRecoverCount returns DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterRecoverCount() (uint64, bool) {
-	return uint64(x.fHealthReporterRecoverCount), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterRecoverCount), true
 }
 
 // SetHealthReporterRecoverCount sets DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT.
@@ -8833,9 +9367,12 @@ func (x *DlHealthReporter) SetHealthReporterRecoverCount(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// HealthReporterGracefulPeriod returns DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD and whether it is present.
+// HealthReporterGracefulPeriod returns DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterGracefulPeriod() (uint64, bool) {
-	return uint64(x.fHealthReporterGracefulPeriod), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterGracefulPeriod), true
 }
 
 // SetHealthReporterGracefulPeriod sets DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD.
@@ -8844,9 +9381,12 @@ func (x *DlHealthReporter) SetHealthReporterGracefulPeriod(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// HealthReporterAutoRecover returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER and whether it is present.
+// HealthReporterAutoRecover returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterAutoRecover() (uint8, bool) {
-	return uint8(x.fHealthReporterAutoRecover), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterAutoRecover), true
 }
 
 // SetHealthReporterAutoRecover sets DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER.
@@ -8855,9 +9395,12 @@ func (x *DlHealthReporter) SetHealthReporterAutoRecover(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// HealthReporterDumpTs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS and whether it is present.
+// HealthReporterDumpTs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterDumpTs() (uint64, bool) {
-	return uint64(x.fHealthReporterDumpTs), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterDumpTs), true
 }
 
 // SetHealthReporterDumpTs sets DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS.
@@ -8866,9 +9409,12 @@ func (x *DlHealthReporter) SetHealthReporterDumpTs(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// HealthReporterDumpTsNs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS and whether it is present.
+// HealthReporterDumpTsNs returns DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterDumpTsNs() (uint64, bool) {
-	return uint64(x.fHealthReporterDumpTsNs), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHealthReporterDumpTsNs), true
 }
 
 // SetHealthReporterDumpTsNs sets DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS.
@@ -8877,9 +9423,12 @@ func (x *DlHealthReporter) SetHealthReporterDumpTsNs(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// HealthReporterAutoDump returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP and whether it is present.
+// HealthReporterAutoDump returns DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP and whether it is present (0 if not).
 func (x *DlHealthReporter) HealthReporterAutoDump() (uint8, bool) {
-	return uint8(x.fHealthReporterAutoDump), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHealthReporterAutoDump), true
 }
 
 // SetHealthReporterAutoDump sets DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP.
@@ -8917,49 +9466,48 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-attr-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-attr-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // DEVLINK_ATTR_STATS_RX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fStatsRxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fStatsRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 2: // DEVLINK_ATTR_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
 			x.fStatsRxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-attr-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-attr-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8979,9 +9527,12 @@ func (x *DlAttrStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// StatsRxPackets returns DEVLINK_ATTR_STATS_RX_PACKETS and whether it is present.
+// StatsRxPackets returns DEVLINK_ATTR_STATS_RX_PACKETS and whether it is present (0 if not).
 func (x *DlAttrStats) StatsRxPackets() (uint64, bool) {
-	return uint64(x.fStatsRxPackets), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsRxPackets), true
 }
 
 // SetStatsRxPackets sets DEVLINK_ATTR_STATS_RX_PACKETS.
@@ -8990,9 +9541,12 @@ func (x *DlAttrStats) SetStatsRxPackets(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// StatsRxBytes returns DEVLINK_ATTR_STATS_RX_BYTES and whether it is present.
+// StatsRxBytes returns DEVLINK_ATTR_STATS_RX_BYTES and whether it is present (0 if not).
 func (x *DlAttrStats) StatsRxBytes() (uint64, bool) {
-	return uint64(x.fStatsRxBytes), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsRxBytes), true
 }
 
 // SetStatsRxBytes sets DEVLINK_ATTR_STATS_RX_BYTES.
@@ -9001,9 +9555,12 @@ func (x *DlAttrStats) SetStatsRxBytes(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// StatsRxDropped returns DEVLINK_ATTR_STATS_RX_DROPPED and whether it is present.
+// StatsRxDropped returns DEVLINK_ATTR_STATS_RX_DROPPED and whether it is present (0 if not).
 func (x *DlAttrStats) StatsRxDropped() (uint64, bool) {
-	return uint64(x.fStatsRxDropped), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsRxDropped), true
 }
 
 // SetStatsRxDropped sets DEVLINK_ATTR_STATS_RX_DROPPED.
@@ -9038,41 +9595,40 @@ func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-trap-metadata", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-trap-metadata", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-trap-metadata", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-trap-metadata", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9140,37 +9696,36 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-linecard-supported-types", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-linecard-supported-types", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 173: // DEVLINK_ATTR_LINECARD_TYPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
 			x.fLinecardType = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-linecard-supported-types", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-linecard-supported-types", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9185,9 +9740,12 @@ func (x *DlLinecardSupportedTypes) Encode(e *attr.Encoder) {
 }
 
 // LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *DlLinecardSupportedTypes) LinecardType() ([]byte, bool) {
-	return typed.CString(x.fLinecardType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fLinecardType), true
 }
 
 // SetLinecardType sets DEVLINK_ATTR_LINECARD_TYPE; x keeps a view of s.
@@ -9228,36 +9786,35 @@ func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dl-selftest-id", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dl-selftest-id", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEVLINK_ATTR_SELFTEST_ID_FLASH
 			if len(p) != 0 {
-				return o.Fail(base+off, "dl-selftest-id", "DEVLINK_ATTR_SELFTEST_ID_FLASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "DEVLINK_ATTR_SELFTEST_ID_FLASH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dl-selftest-id", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dl-selftest-id", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -116,132 +116,131 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dpll", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dpll", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dpll", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DPLL_A_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "dpll", "DPLL_A_MODULE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_MODULE_NAME", raw, typed.ErrString)
 			}
 			x.fModuleName = p
 			x.has[0] |= 1 << 1
 		case 4: // DPLL_A_CLOCK_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dpll", "DPLL_A_CLOCK_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_CLOCK_ID", raw, typed.ErrLength)
 			}
 			x.fClockId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // DPLL_A_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "dpll", "DPLL_A_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrRange)
 			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_MODE_SUPPORTED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrRange)
 			}
 			if x.has[0]&(1<<4) != 0 {
 				x.fModeSupported.Add()
 			} else {
-				x.fModeSupported, x.sModeSupported = typed.NewMulti(b[off:], base+off, 6, 1, x.mode), nil
+				x.fModeSupported, x.sModeSupported = typed.NewMulti(rest, base+len(b)-len(rest), 6, 1, x.mode), nil
 				x.has[0] |= 1 << 4
 			}
 		case 7: // DPLL_A_LOCK_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 4 {
-				return o.Fail(base+off, "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrRange)
 			}
 			x.fLockStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // DPLL_A_TEMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_TEMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_TEMP", raw, typed.ErrLength)
 			}
 			x.fTemp = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // DPLL_A_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "dpll", "DPLL_A_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_LOCK_STATUS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 4 {
-				return o.Fail(base+off, "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrRange)
 			}
 			x.fLockStatusError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_CLOCK_QUALITY_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 8 {
-				return o.Fail(base+off, "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrRange)
 			}
 			if x.has[0]&(1<<9) != 0 {
 				x.fClockQualityLevel.Add()
 			} else {
-				x.fClockQualityLevel, x.sClockQualityLevel = typed.NewMulti(b[off:], base+off, 11, 1, x.mode), nil
+				x.fClockQualityLevel, x.sClockQualityLevel = typed.NewMulti(rest, base+len(b)-len(rest), 11, 1, x.mode), nil
 				x.has[0] |= 1 << 9
 			}
 		case 12: // DPLL_A_PHASE_OFFSET_MONITOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrRange)
 			}
 			x.fPhaseOffsetMonitor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // DPLL_A_PHASE_OFFSET_AVG_FACTOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dpll", "DPLL_A_PHASE_OFFSET_AVG_FACTOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_AVG_FACTOR", raw, typed.ErrLength)
 			}
 			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dpll", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dpll", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dpll", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dpll", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -269,7 +268,7 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fModeSupported; it.Next(); {
-				e.Put(DPLL_A_MODE_SUPPORTED, it.Bytes())
+				e.Uint32(DPLL_A_MODE_SUPPORTED, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -292,7 +291,7 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fClockQualityLevel; it.Next(); {
-				e.Put(DPLL_A_CLOCK_QUALITY_LEVEL, it.Bytes())
+				e.Uint32(DPLL_A_CLOCK_QUALITY_LEVEL, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -304,9 +303,12 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns DPLL_A_ID and whether it is present.
+// Id returns DPLL_A_ID and whether it is present (0 if not).
 func (x *Dpll) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets DPLL_A_ID.
@@ -316,9 +318,12 @@ func (x *Dpll) SetId(v uint32) {
 }
 
 // ModuleName returns DPLL_A_MODULE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Dpll) ModuleName() ([]byte, bool) {
-	return typed.CString(x.fModuleName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fModuleName), true
 }
 
 // SetModuleName sets DPLL_A_MODULE_NAME; x keeps a view of s.
@@ -333,9 +338,12 @@ func (x *Dpll) SetModuleNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// ClockId returns DPLL_A_CLOCK_ID and whether it is present.
+// ClockId returns DPLL_A_CLOCK_ID and whether it is present (0 if not).
 func (x *Dpll) ClockId() (uint64, bool) {
-	return uint64(x.fClockId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fClockId), true
 }
 
 // SetClockId sets DPLL_A_CLOCK_ID.
@@ -344,9 +352,12 @@ func (x *Dpll) SetClockId(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// Mode returns DPLL_A_MODE and whether it is present.
+// Mode returns DPLL_A_MODE and whether it is present (0 if not).
 func (x *Dpll) Mode() (Mode, bool) {
-	return Mode(x.fMode), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return Mode(x.fMode), true
 }
 
 // SetMode sets DPLL_A_MODE.
@@ -373,9 +384,12 @@ func (x *Dpll) SetModeSupported(v []Mode) {
 	x.has[0] |= 1 << 4
 }
 
-// LockStatus returns DPLL_A_LOCK_STATUS and whether it is present.
+// LockStatus returns DPLL_A_LOCK_STATUS and whether it is present (0 if not).
 func (x *Dpll) LockStatus() (LockStatus, bool) {
-	return LockStatus(x.fLockStatus), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return LockStatus(x.fLockStatus), true
 }
 
 // SetLockStatus sets DPLL_A_LOCK_STATUS.
@@ -384,9 +398,12 @@ func (x *Dpll) SetLockStatus(v LockStatus) {
 	x.has[0] |= 1 << 5
 }
 
-// Temp returns DPLL_A_TEMP and whether it is present.
+// Temp returns DPLL_A_TEMP and whether it is present (0 if not).
 func (x *Dpll) Temp() (int32, bool) {
-	return int32(x.fTemp), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return int32(x.fTemp), true
 }
 
 // SetTemp sets DPLL_A_TEMP.
@@ -395,9 +412,12 @@ func (x *Dpll) SetTemp(v int32) {
 	x.has[0] |= 1 << 6
 }
 
-// Type returns DPLL_A_TYPE and whether it is present.
+// Type returns DPLL_A_TYPE and whether it is present (0 if not).
 func (x *Dpll) Type() (Type, bool) {
-	return Type(x.fType), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return Type(x.fType), true
 }
 
 // SetType sets DPLL_A_TYPE.
@@ -406,9 +426,12 @@ func (x *Dpll) SetType(v Type) {
 	x.has[0] |= 1 << 7
 }
 
-// LockStatusError returns DPLL_A_LOCK_STATUS_ERROR and whether it is present.
+// LockStatusError returns DPLL_A_LOCK_STATUS_ERROR and whether it is present (0 if not).
 func (x *Dpll) LockStatusError() (LockStatusError, bool) {
-	return LockStatusError(x.fLockStatusError), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return LockStatusError(x.fLockStatusError), true
 }
 
 // SetLockStatusError sets DPLL_A_LOCK_STATUS_ERROR.
@@ -435,9 +458,12 @@ func (x *Dpll) SetClockQualityLevel(v []ClockQualityLevel) {
 	x.has[0] |= 1 << 9
 }
 
-// PhaseOffsetMonitor returns DPLL_A_PHASE_OFFSET_MONITOR and whether it is present.
+// PhaseOffsetMonitor returns DPLL_A_PHASE_OFFSET_MONITOR and whether it is present (0 if not).
 func (x *Dpll) PhaseOffsetMonitor() (FeatureState, bool) {
-	return FeatureState(x.fPhaseOffsetMonitor), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return FeatureState(x.fPhaseOffsetMonitor), true
 }
 
 // SetPhaseOffsetMonitor sets DPLL_A_PHASE_OFFSET_MONITOR.
@@ -446,9 +472,12 @@ func (x *Dpll) SetPhaseOffsetMonitor(v FeatureState) {
 	x.has[0] |= 1 << 10
 }
 
-// PhaseOffsetAvgFactor returns DPLL_A_PHASE_OFFSET_AVG_FACTOR and whether it is present.
+// PhaseOffsetAvgFactor returns DPLL_A_PHASE_OFFSET_AVG_FACTOR and whether it is present (0 if not).
 func (x *Dpll) PhaseOffsetAvgFactor() (uint32, bool) {
-	return uint32(x.fPhaseOffsetAvgFactor), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPhaseOffsetAvgFactor), true
 }
 
 // SetPhaseOffsetAvgFactor sets DPLL_A_PHASE_OFFSET_AVG_FACTOR.
@@ -516,225 +545,224 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pin", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pin", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pin", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DPLL_A_PIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_PIN_PARENT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
 			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // DPLL_A_PIN_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_MODULE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_MODULE_NAME", raw, typed.ErrString)
 			}
 			x.fModuleName = p
 			x.has[0] |= 1 << 2
 		case 5: // DPLL_A_PIN_CLOCK_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_CLOCK_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_CLOCK_ID", raw, typed.ErrLength)
 			}
 			x.fClockId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_PIN_BOARD_LABEL
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_BOARD_LABEL", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_BOARD_LABEL", raw, typed.ErrString)
 			}
 			x.fBoardLabel = p
 			x.has[0] |= 1 << 4
 		case 7: // DPLL_A_PIN_PANEL_LABEL
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PANEL_LABEL", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PANEL_LABEL", raw, typed.ErrString)
 			}
 			x.fPanelLabel = p
 			x.has[0] |= 1 << 5
 		case 8: // DPLL_A_PIN_PACKAGE_LABEL
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PACKAGE_LABEL", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PACKAGE_LABEL", raw, typed.ErrString)
 			}
 			x.fPackageLabel = p
 			x.has[0] |= 1 << 6
 		case 9: // DPLL_A_PIN_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 5 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_PIN_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_FREQUENCY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_FREQUENCY", raw, typed.ErrLength)
 			}
 			x.fFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // DPLL_A_PIN_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<10) != 0 {
 				x.fFrequencySupported.Add()
 			} else {
-				x.fFrequencySupported, x.sFrequencySupported = typed.NewMulti(b[off:], base+off, 12, 1, x.mode), nil
+				x.fFrequencySupported, x.sFrequencySupported = typed.NewMulti(rest, base+len(b)-len(rest), 12, 1, x.mode), nil
 				x.has[0] |= 1 << 10
 			}
 		case 13: // DPLL_A_PIN_FREQUENCY_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
 			x.fFrequencyMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
 			x.fFrequencyMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
 			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // DPLL_A_PIN_CAPABILITIES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrRange)
 			}
 			x.fCapabilities = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // DPLL_A_PIN_PARENT_DEVICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PARENT_DEVICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PARENT_DEVICE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<16) != 0 {
 				x.fParentDevice.Add()
 			} else {
-				x.fParentDevice, x.sParentDevice = typed.NewMulti(b[off:], base+off, 18, 1, x.mode), nil
+				x.fParentDevice, x.sParentDevice = typed.NewMulti(rest, base+len(b)-len(rest), 18, 1, x.mode), nil
 				x.has[0] |= 1 << 16
 			}
 		case 19: // DPLL_A_PIN_PARENT_PIN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PARENT_PIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PARENT_PIN", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<17) != 0 {
 				x.fParentPin.Add()
 			} else {
-				x.fParentPin, x.sParentPin = typed.NewMulti(b[off:], base+off, 19, 1, x.mode), nil
+				x.fParentPin, x.sParentPin = typed.NewMulti(rest, base+len(b)-len(rest), 19, 1, x.mode), nil
 				x.has[0] |= 1 << 17
 			}
 		case 20: // DPLL_A_PIN_PHASE_ADJUST_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PHASE_ADJUST_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MIN", raw, typed.ErrLength)
 			}
 			x.fPhaseAdjustMin = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 21: // DPLL_A_PIN_PHASE_ADJUST_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PHASE_ADJUST_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MAX", raw, typed.ErrLength)
 			}
 			x.fPhaseAdjustMax = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 22: // DPLL_A_PIN_PHASE_ADJUST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PHASE_ADJUST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST", raw, typed.ErrLength)
 			}
 			x.fPhaseAdjust = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
 			x.fPhaseOffset = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 24: // DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET", raw, typed.ErrLength)
 			}
 			x.fFractionalFrequencyOffset = typed.Int(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 22
 		case 25: // DPLL_A_PIN_ESYNC_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_ESYNC_FREQUENCY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY", raw, typed.ErrLength)
 			}
 			x.fEsyncFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		case 26: // DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<24) != 0 {
 				x.fEsyncFrequencySupported.Add()
 			} else {
-				x.fEsyncFrequencySupported, x.sEsyncFrequencySupported = typed.NewMulti(b[off:], base+off, 26, 1, x.mode), nil
+				x.fEsyncFrequencySupported, x.sEsyncFrequencySupported = typed.NewMulti(rest, base+len(b)-len(rest), 26, 1, x.mode), nil
 				x.has[0] |= 1 << 24
 			}
 		case 27: // DPLL_A_PIN_ESYNC_PULSE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_ESYNC_PULSE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_ESYNC_PULSE", raw, typed.ErrLength)
 			}
 			x.fEsyncPulse = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 25
 		case 28: // DPLL_A_PIN_REFERENCE_SYNC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pin", "DPLL_A_PIN_REFERENCE_SYNC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin", "DPLL_A_PIN_REFERENCE_SYNC", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<26) != 0 {
 				x.fReferenceSync.Add()
 			} else {
-				x.fReferenceSync, x.sReferenceSync = typed.NewMulti(b[off:], base+off, 28, 1, x.mode), nil
+				x.fReferenceSync, x.sReferenceSync = typed.NewMulti(rest, base+len(b)-len(rest), 28, 1, x.mode), nil
 				x.has[0] |= 1 << 26
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pin", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pin", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pin", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pin", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -886,9 +914,12 @@ func (x *Pin) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns DPLL_A_PIN_ID and whether it is present.
+// Id returns DPLL_A_PIN_ID and whether it is present (0 if not).
 func (x *Pin) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets DPLL_A_PIN_ID.
@@ -897,9 +928,12 @@ func (x *Pin) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present.
+// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present (0 if not).
 func (x *Pin) ParentId() (uint32, bool) {
-	return uint32(x.fParentId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParentId), true
 }
 
 // SetParentId sets DPLL_A_PIN_PARENT_ID.
@@ -909,9 +943,12 @@ func (x *Pin) SetParentId(v uint32) {
 }
 
 // ModuleName returns DPLL_A_PIN_MODULE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Pin) ModuleName() ([]byte, bool) {
-	return typed.CString(x.fModuleName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fModuleName), true
 }
 
 // SetModuleName sets DPLL_A_PIN_MODULE_NAME; x keeps a view of s.
@@ -926,9 +963,12 @@ func (x *Pin) SetModuleNameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// ClockId returns DPLL_A_PIN_CLOCK_ID and whether it is present.
+// ClockId returns DPLL_A_PIN_CLOCK_ID and whether it is present (0 if not).
 func (x *Pin) ClockId() (uint64, bool) {
-	return uint64(x.fClockId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fClockId), true
 }
 
 // SetClockId sets DPLL_A_PIN_CLOCK_ID.
@@ -938,9 +978,12 @@ func (x *Pin) SetClockId(v uint64) {
 }
 
 // BoardLabel returns DPLL_A_PIN_BOARD_LABEL, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Pin) BoardLabel() ([]byte, bool) {
-	return typed.CString(x.fBoardLabel), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fBoardLabel), true
 }
 
 // SetBoardLabel sets DPLL_A_PIN_BOARD_LABEL; x keeps a view of s.
@@ -956,9 +999,12 @@ func (x *Pin) SetBoardLabelBytes(s []byte) {
 }
 
 // PanelLabel returns DPLL_A_PIN_PANEL_LABEL, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Pin) PanelLabel() ([]byte, bool) {
-	return typed.CString(x.fPanelLabel), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPanelLabel), true
 }
 
 // SetPanelLabel sets DPLL_A_PIN_PANEL_LABEL; x keeps a view of s.
@@ -974,9 +1020,12 @@ func (x *Pin) SetPanelLabelBytes(s []byte) {
 }
 
 // PackageLabel returns DPLL_A_PIN_PACKAGE_LABEL, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Pin) PackageLabel() ([]byte, bool) {
-	return typed.CString(x.fPackageLabel), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPackageLabel), true
 }
 
 // SetPackageLabel sets DPLL_A_PIN_PACKAGE_LABEL; x keeps a view of s.
@@ -991,9 +1040,12 @@ func (x *Pin) SetPackageLabelBytes(s []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Type returns DPLL_A_PIN_TYPE and whether it is present.
+// Type returns DPLL_A_PIN_TYPE and whether it is present (0 if not).
 func (x *Pin) Type() (PinType, bool) {
-	return PinType(x.fType), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return PinType(x.fType), true
 }
 
 // SetType sets DPLL_A_PIN_TYPE.
@@ -1002,9 +1054,12 @@ func (x *Pin) SetType(v PinType) {
 	x.has[0] |= 1 << 7
 }
 
-// Direction returns DPLL_A_PIN_DIRECTION and whether it is present.
+// Direction returns DPLL_A_PIN_DIRECTION and whether it is present (0 if not).
 func (x *Pin) Direction() (PinDirection, bool) {
-	return PinDirection(x.fDirection), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return PinDirection(x.fDirection), true
 }
 
 // SetDirection sets DPLL_A_PIN_DIRECTION.
@@ -1013,9 +1068,12 @@ func (x *Pin) SetDirection(v PinDirection) {
 	x.has[0] |= 1 << 8
 }
 
-// Frequency returns DPLL_A_PIN_FREQUENCY and whether it is present.
+// Frequency returns DPLL_A_PIN_FREQUENCY and whether it is present (0 if not).
 func (x *Pin) Frequency() (uint64, bool) {
-	return uint64(x.fFrequency), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequency), true
 }
 
 // SetFrequency sets DPLL_A_PIN_FREQUENCY.
@@ -1042,9 +1100,12 @@ func (x *Pin) SetFrequencySupported(v []FrequencyRange) {
 	x.has[0] |= 1 << 10
 }
 
-// FrequencyMin returns DPLL_A_PIN_FREQUENCY_MIN and whether it is present.
+// FrequencyMin returns DPLL_A_PIN_FREQUENCY_MIN and whether it is present (0 if not).
 func (x *Pin) FrequencyMin() (uint64, bool) {
-	return uint64(x.fFrequencyMin), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequencyMin), true
 }
 
 // SetFrequencyMin sets DPLL_A_PIN_FREQUENCY_MIN.
@@ -1053,9 +1114,12 @@ func (x *Pin) SetFrequencyMin(v uint64) {
 	x.has[0] |= 1 << 11
 }
 
-// FrequencyMax returns DPLL_A_PIN_FREQUENCY_MAX and whether it is present.
+// FrequencyMax returns DPLL_A_PIN_FREQUENCY_MAX and whether it is present (0 if not).
 func (x *Pin) FrequencyMax() (uint64, bool) {
-	return uint64(x.fFrequencyMax), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequencyMax), true
 }
 
 // SetFrequencyMax sets DPLL_A_PIN_FREQUENCY_MAX.
@@ -1064,9 +1128,12 @@ func (x *Pin) SetFrequencyMax(v uint64) {
 	x.has[0] |= 1 << 12
 }
 
-// Prio returns DPLL_A_PIN_PRIO and whether it is present.
+// Prio returns DPLL_A_PIN_PRIO and whether it is present (0 if not).
 func (x *Pin) Prio() (uint32, bool) {
-	return uint32(x.fPrio), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPrio), true
 }
 
 // SetPrio sets DPLL_A_PIN_PRIO.
@@ -1075,9 +1142,12 @@ func (x *Pin) SetPrio(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// State returns DPLL_A_PIN_STATE and whether it is present.
+// State returns DPLL_A_PIN_STATE and whether it is present (0 if not).
 func (x *Pin) State() (PinState, bool) {
-	return PinState(x.fState), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return PinState(x.fState), true
 }
 
 // SetState sets DPLL_A_PIN_STATE.
@@ -1086,9 +1156,12 @@ func (x *Pin) SetState(v PinState) {
 	x.has[0] |= 1 << 14
 }
 
-// Capabilities returns DPLL_A_PIN_CAPABILITIES and whether it is present.
+// Capabilities returns DPLL_A_PIN_CAPABILITIES and whether it is present (0 if not).
 func (x *Pin) Capabilities() (PinCapabilities, bool) {
-	return PinCapabilities(x.fCapabilities), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return PinCapabilities(x.fCapabilities), true
 }
 
 // SetCapabilities sets DPLL_A_PIN_CAPABILITIES.
@@ -1133,9 +1206,12 @@ func (x *Pin) SetParentPin(v []PinParentPin) {
 	x.has[0] |= 1 << 17
 }
 
-// PhaseAdjustMin returns DPLL_A_PIN_PHASE_ADJUST_MIN and whether it is present.
+// PhaseAdjustMin returns DPLL_A_PIN_PHASE_ADJUST_MIN and whether it is present (0 if not).
 func (x *Pin) PhaseAdjustMin() (int32, bool) {
-	return int32(x.fPhaseAdjustMin), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return int32(x.fPhaseAdjustMin), true
 }
 
 // SetPhaseAdjustMin sets DPLL_A_PIN_PHASE_ADJUST_MIN.
@@ -1144,9 +1220,12 @@ func (x *Pin) SetPhaseAdjustMin(v int32) {
 	x.has[0] |= 1 << 18
 }
 
-// PhaseAdjustMax returns DPLL_A_PIN_PHASE_ADJUST_MAX and whether it is present.
+// PhaseAdjustMax returns DPLL_A_PIN_PHASE_ADJUST_MAX and whether it is present (0 if not).
 func (x *Pin) PhaseAdjustMax() (int32, bool) {
-	return int32(x.fPhaseAdjustMax), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return int32(x.fPhaseAdjustMax), true
 }
 
 // SetPhaseAdjustMax sets DPLL_A_PIN_PHASE_ADJUST_MAX.
@@ -1155,9 +1234,12 @@ func (x *Pin) SetPhaseAdjustMax(v int32) {
 	x.has[0] |= 1 << 19
 }
 
-// PhaseAdjust returns DPLL_A_PIN_PHASE_ADJUST and whether it is present.
+// PhaseAdjust returns DPLL_A_PIN_PHASE_ADJUST and whether it is present (0 if not).
 func (x *Pin) PhaseAdjust() (int32, bool) {
-	return int32(x.fPhaseAdjust), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return int32(x.fPhaseAdjust), true
 }
 
 // SetPhaseAdjust sets DPLL_A_PIN_PHASE_ADJUST.
@@ -1166,9 +1248,12 @@ func (x *Pin) SetPhaseAdjust(v int32) {
 	x.has[0] |= 1 << 20
 }
 
-// PhaseOffset returns DPLL_A_PIN_PHASE_OFFSET and whether it is present.
+// PhaseOffset returns DPLL_A_PIN_PHASE_OFFSET and whether it is present (0 if not).
 func (x *Pin) PhaseOffset() (int64, bool) {
-	return int64(x.fPhaseOffset), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return int64(x.fPhaseOffset), true
 }
 
 // SetPhaseOffset sets DPLL_A_PIN_PHASE_OFFSET.
@@ -1177,9 +1262,12 @@ func (x *Pin) SetPhaseOffset(v int64) {
 	x.has[0] |= 1 << 21
 }
 
-// FractionalFrequencyOffset returns DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET and whether it is present.
+// FractionalFrequencyOffset returns DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET and whether it is present (0 if not).
 func (x *Pin) FractionalFrequencyOffset() (int64, bool) {
-	return int64(x.fFractionalFrequencyOffset), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return int64(x.fFractionalFrequencyOffset), true
 }
 
 // SetFractionalFrequencyOffset sets DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET.
@@ -1188,9 +1276,12 @@ func (x *Pin) SetFractionalFrequencyOffset(v int64) {
 	x.has[0] |= 1 << 22
 }
 
-// EsyncFrequency returns DPLL_A_PIN_ESYNC_FREQUENCY and whether it is present.
+// EsyncFrequency returns DPLL_A_PIN_ESYNC_FREQUENCY and whether it is present (0 if not).
 func (x *Pin) EsyncFrequency() (uint64, bool) {
-	return uint64(x.fEsyncFrequency), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint64(x.fEsyncFrequency), true
 }
 
 // SetEsyncFrequency sets DPLL_A_PIN_ESYNC_FREQUENCY.
@@ -1217,9 +1308,12 @@ func (x *Pin) SetEsyncFrequencySupported(v []FrequencyRange) {
 	x.has[0] |= 1 << 24
 }
 
-// EsyncPulse returns DPLL_A_PIN_ESYNC_PULSE and whether it is present.
+// EsyncPulse returns DPLL_A_PIN_ESYNC_PULSE and whether it is present (0 if not).
 func (x *Pin) EsyncPulse() (uint32, bool) {
-	return uint32(x.fEsyncPulse), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEsyncPulse), true
 }
 
 // SetEsyncPulse sets DPLL_A_PIN_ESYNC_PULSE.
@@ -1277,67 +1371,66 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pin-parent-device", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pin-parent-device", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pin-parent-device", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DPLL_A_PIN_PARENT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
 			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
 			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pin-parent-device", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
 			x.fPhaseOffset = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pin-parent-device", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-device", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pin-parent-device", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pin-parent-device", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1363,9 +1456,12 @@ func (x *PinParentDevice) Encode(e *attr.Encoder) {
 	}
 }
 
-// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present.
+// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present (0 if not).
 func (x *PinParentDevice) ParentId() (uint32, bool) {
-	return uint32(x.fParentId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParentId), true
 }
 
 // SetParentId sets DPLL_A_PIN_PARENT_ID.
@@ -1374,9 +1470,12 @@ func (x *PinParentDevice) SetParentId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Direction returns DPLL_A_PIN_DIRECTION and whether it is present.
+// Direction returns DPLL_A_PIN_DIRECTION and whether it is present (0 if not).
 func (x *PinParentDevice) Direction() (PinDirection, bool) {
-	return PinDirection(x.fDirection), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return PinDirection(x.fDirection), true
 }
 
 // SetDirection sets DPLL_A_PIN_DIRECTION.
@@ -1385,9 +1484,12 @@ func (x *PinParentDevice) SetDirection(v PinDirection) {
 	x.has[0] |= 1 << 1
 }
 
-// Prio returns DPLL_A_PIN_PRIO and whether it is present.
+// Prio returns DPLL_A_PIN_PRIO and whether it is present (0 if not).
 func (x *PinParentDevice) Prio() (uint32, bool) {
-	return uint32(x.fPrio), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPrio), true
 }
 
 // SetPrio sets DPLL_A_PIN_PRIO.
@@ -1396,9 +1498,12 @@ func (x *PinParentDevice) SetPrio(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// State returns DPLL_A_PIN_STATE and whether it is present.
+// State returns DPLL_A_PIN_STATE and whether it is present (0 if not).
 func (x *PinParentDevice) State() (PinState, bool) {
-	return PinState(x.fState), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return PinState(x.fState), true
 }
 
 // SetState sets DPLL_A_PIN_STATE.
@@ -1407,9 +1512,12 @@ func (x *PinParentDevice) SetState(v PinState) {
 	x.has[0] |= 1 << 3
 }
 
-// PhaseOffset returns DPLL_A_PIN_PHASE_OFFSET and whether it is present.
+// PhaseOffset returns DPLL_A_PIN_PHASE_OFFSET and whether it is present (0 if not).
 func (x *PinParentDevice) PhaseOffset() (int64, bool) {
-	return int64(x.fPhaseOffset), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return int64(x.fPhaseOffset), true
 }
 
 // SetPhaseOffset sets DPLL_A_PIN_PHASE_OFFSET.
@@ -1446,46 +1554,45 @@ func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pin-parent-pin", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pin-parent-pin", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DPLL_A_PIN_PARENT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
 			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+off, "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pin-parent-pin", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pin-parent-pin", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pin-parent-pin", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1502,9 +1609,12 @@ func (x *PinParentPin) Encode(e *attr.Encoder) {
 	}
 }
 
-// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present.
+// ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present (0 if not).
 func (x *PinParentPin) ParentId() (uint32, bool) {
-	return uint32(x.fParentId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParentId), true
 }
 
 // SetParentId sets DPLL_A_PIN_PARENT_ID.
@@ -1513,9 +1623,12 @@ func (x *PinParentPin) SetParentId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// State returns DPLL_A_PIN_STATE and whether it is present.
+// State returns DPLL_A_PIN_STATE and whether it is present (0 if not).
 func (x *PinParentPin) State() (PinState, bool) {
-	return PinState(x.fState), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return PinState(x.fState), true
 }
 
 // SetState sets DPLL_A_PIN_STATE.
@@ -1552,43 +1665,42 @@ func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "frequency-range", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-range", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "frequency-range", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "frequency-range", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 13: // DPLL_A_PIN_FREQUENCY_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "frequency-range", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
 			x.fFrequencyMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "frequency-range", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
 			x.fFrequencyMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "frequency-range", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "frequency-range", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "frequency-range", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "frequency-range", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1605,9 +1717,12 @@ func (x *FrequencyRange) Encode(e *attr.Encoder) {
 	}
 }
 
-// FrequencyMin returns DPLL_A_PIN_FREQUENCY_MIN and whether it is present.
+// FrequencyMin returns DPLL_A_PIN_FREQUENCY_MIN and whether it is present (0 if not).
 func (x *FrequencyRange) FrequencyMin() (uint64, bool) {
-	return uint64(x.fFrequencyMin), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequencyMin), true
 }
 
 // SetFrequencyMin sets DPLL_A_PIN_FREQUENCY_MIN.
@@ -1616,9 +1731,12 @@ func (x *FrequencyRange) SetFrequencyMin(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// FrequencyMax returns DPLL_A_PIN_FREQUENCY_MAX and whether it is present.
+// FrequencyMax returns DPLL_A_PIN_FREQUENCY_MAX and whether it is present (0 if not).
 func (x *FrequencyRange) FrequencyMax() (uint64, bool) {
-	return uint64(x.fFrequencyMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFrequencyMax), true
 }
 
 // SetFrequencyMax sets DPLL_A_PIN_FREQUENCY_MAX.
@@ -1655,46 +1773,45 @@ func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "reference-sync", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "reference-sync", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "reference-sync", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "reference-sync", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DPLL_A_PIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "reference-sync", "DPLL_A_PIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "reference-sync", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+off, "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "reference-sync", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "reference-sync", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "reference-sync", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "reference-sync", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1711,9 +1828,12 @@ func (x *ReferenceSync) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns DPLL_A_PIN_ID and whether it is present.
+// Id returns DPLL_A_PIN_ID and whether it is present (0 if not).
 func (x *ReferenceSync) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets DPLL_A_PIN_ID.
@@ -1722,9 +1842,12 @@ func (x *ReferenceSync) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// State returns DPLL_A_PIN_STATE and whether it is present.
+// State returns DPLL_A_PIN_STATE and whether it is present (0 if not).
 func (x *ReferenceSync) State() (PinState, bool) {
-	return PinState(x.fState), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return PinState(x.fState), true
 }
 
 // SetState sets DPLL_A_PIN_STATE.

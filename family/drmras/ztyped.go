@@ -48,58 +48,57 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "node-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "node-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DRM_RAS_A_NODE_ATTRS_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_NODE_ATTRS_DEVICE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
 			}
 			x.fDeviceName = p
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_NODE_ATTRS_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fNodeName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_NODE_ATTRS_NODE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 1 {
-				return o.Fail(base+off, "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrRange)
 			}
 			x.fNodeType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "node-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "node-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "node-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -122,9 +121,12 @@ func (x *Node) Encode(e *attr.Encoder) {
 	}
 }
 
-// NodeId returns DRM_RAS_A_NODE_ATTRS_NODE_ID and whether it is present.
+// NodeId returns DRM_RAS_A_NODE_ATTRS_NODE_ID and whether it is present (0 if not).
 func (x *Node) NodeId() (uint32, bool) {
-	return uint32(x.fNodeId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNodeId), true
 }
 
 // SetNodeId sets DRM_RAS_A_NODE_ATTRS_NODE_ID.
@@ -134,9 +136,12 @@ func (x *Node) SetNodeId(v uint32) {
 }
 
 // DeviceName returns DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Node) DeviceName() ([]byte, bool) {
-	return typed.CString(x.fDeviceName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDeviceName), true
 }
 
 // SetDeviceName sets DRM_RAS_A_NODE_ATTRS_DEVICE_NAME; x keeps a view of s.
@@ -152,9 +157,12 @@ func (x *Node) SetDeviceNameBytes(s []byte) {
 }
 
 // NodeName returns DRM_RAS_A_NODE_ATTRS_NODE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Node) NodeName() ([]byte, bool) {
-	return typed.CString(x.fNodeName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fNodeName), true
 }
 
 // SetNodeName sets DRM_RAS_A_NODE_ATTRS_NODE_NAME; x keeps a view of s.
@@ -169,9 +177,12 @@ func (x *Node) SetNodeNameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// NodeType returns DRM_RAS_A_NODE_ATTRS_NODE_TYPE and whether it is present.
+// NodeType returns DRM_RAS_A_NODE_ATTRS_NODE_TYPE and whether it is present (0 if not).
 func (x *Node) NodeType() (NodeType, bool) {
-	return NodeType(x.fNodeType), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return NodeType(x.fNodeType), true
 }
 
 // SetNodeType sets DRM_RAS_A_NODE_ATTRS_NODE_TYPE.
@@ -210,55 +221,54 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "error-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "error-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
 			}
 			x.fErrorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
 			}
 			x.fErrorName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
 			}
 			x.fErrorValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "error-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "error-counter-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -281,9 +291,12 @@ func (x *ErrorCounter) Encode(e *attr.Encoder) {
 	}
 }
 
-// NodeId returns DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID and whether it is present.
+// NodeId returns DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID and whether it is present (0 if not).
 func (x *ErrorCounter) NodeId() (uint32, bool) {
-	return uint32(x.fNodeId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNodeId), true
 }
 
 // SetNodeId sets DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID.
@@ -292,9 +305,12 @@ func (x *ErrorCounter) SetNodeId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ErrorId returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID and whether it is present.
+// ErrorId returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID and whether it is present (0 if not).
 func (x *ErrorCounter) ErrorId() (uint32, bool) {
-	return uint32(x.fErrorId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fErrorId), true
 }
 
 // SetErrorId sets DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID.
@@ -304,9 +320,12 @@ func (x *ErrorCounter) SetErrorId(v uint32) {
 }
 
 // ErrorName returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ErrorCounter) ErrorName() ([]byte, bool) {
-	return typed.CString(x.fErrorName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fErrorName), true
 }
 
 // SetErrorName sets DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME; x keeps a view of s.
@@ -321,9 +340,12 @@ func (x *ErrorCounter) SetErrorNameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// ErrorValue returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE and whether it is present.
+// ErrorValue returns DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE and whether it is present (0 if not).
 func (x *ErrorCounter) ErrorValue() (uint32, bool) {
-	return uint32(x.fErrorValue), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fErrorValue), true
 }
 
 // SetErrorValue sets DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE.

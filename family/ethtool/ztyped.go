@@ -87,58 +87,57 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "header", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "header", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_HEADER_DEV_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
 			}
 			x.fDevIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_HEADER_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
 			}
 			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_HEADER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_HEADER_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
 			}
 			x.fPhyIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "header", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "header", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "header", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -161,9 +160,12 @@ func (x *Header) Encode(e *attr.Encoder) {
 	}
 }
 
-// DevIndex returns ETHTOOL_A_HEADER_DEV_INDEX and whether it is present.
+// DevIndex returns ETHTOOL_A_HEADER_DEV_INDEX and whether it is present (0 if not).
 func (x *Header) DevIndex() (uint32, bool) {
-	return uint32(x.fDevIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDevIndex), true
 }
 
 // SetDevIndex sets ETHTOOL_A_HEADER_DEV_INDEX.
@@ -173,9 +175,12 @@ func (x *Header) SetDevIndex(v uint32) {
 }
 
 // DevName returns ETHTOOL_A_HEADER_DEV_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Header) DevName() ([]byte, bool) {
-	return typed.CString(x.fDevName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDevName), true
 }
 
 // SetDevName sets ETHTOOL_A_HEADER_DEV_NAME; x keeps a view of s.
@@ -190,9 +195,12 @@ func (x *Header) SetDevNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns ETHTOOL_A_HEADER_FLAGS and whether it is present.
+// Flags returns ETHTOOL_A_HEADER_FLAGS and whether it is present (0 if not).
 func (x *Header) Flags() (HeaderFlags, bool) {
-	return HeaderFlags(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return HeaderFlags(x.fFlags), true
 }
 
 // SetFlags sets ETHTOOL_A_HEADER_FLAGS.
@@ -201,9 +209,12 @@ func (x *Header) SetFlags(v HeaderFlags) {
 	x.has[0] |= 1 << 2
 }
 
-// PhyIndex returns ETHTOOL_A_HEADER_PHY_INDEX and whether it is present.
+// PhyIndex returns ETHTOOL_A_HEADER_PHY_INDEX and whether it is present (0 if not).
 func (x *Header) PhyIndex() (uint32, bool) {
-	return uint32(x.fPhyIndex), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPhyIndex), true
 }
 
 // SetPhyIndex sets ETHTOOL_A_HEADER_PHY_INDEX.
@@ -240,48 +251,47 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bitset-bit", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bitset-bit", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_BIT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_BIT_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BIT_VALUE
 			if len(p) != 0 {
-				return o.Fail(base+off, "bitset-bit", "ETHTOOL_A_BITSET_BIT_VALUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_VALUE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bitset-bit", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bitset-bit", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bitset-bit", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -301,9 +311,12 @@ func (x *BitsetBit) Encode(e *attr.Encoder) {
 	}
 }
 
-// Index returns ETHTOOL_A_BITSET_BIT_INDEX and whether it is present.
+// Index returns ETHTOOL_A_BITSET_BIT_INDEX and whether it is present (0 if not).
 func (x *BitsetBit) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets ETHTOOL_A_BITSET_BIT_INDEX.
@@ -313,9 +326,12 @@ func (x *BitsetBit) SetIndex(v uint32) {
 }
 
 // Name returns ETHTOOL_A_BITSET_BIT_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *BitsetBit) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets ETHTOOL_A_BITSET_BIT_NAME; x keeps a view of s.
@@ -371,41 +387,40 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bitset-bits", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bitset-bits", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_BITS_BIT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fBit.Add()
 			} else {
-				x.fBit, x.sBit = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fBit, x.sBit = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bitset-bits", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bitset-bits", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bitset-bits", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -479,38 +494,37 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bitset", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bitset", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_NOMASK
 			if len(p) != 0 {
-				return o.Fail(base+off, "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BITS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
 			}
-			if err := x.fBits.decode(p, o, base+off+4); err != nil {
+			if err := x.fBits.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -522,13 +536,13 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bitset", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bitset", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bitset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -568,9 +582,12 @@ func (x *Bitset) SetNomask(v bool) {
 	}
 }
 
-// Size returns ETHTOOL_A_BITSET_SIZE and whether it is present.
+// Size returns ETHTOOL_A_BITSET_SIZE and whether it is present (0 if not).
 func (x *Bitset) Size() (uint32, bool) {
-	return uint32(x.fSize), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSize), true
 }
 
 // SetSize sets ETHTOOL_A_BITSET_SIZE.
@@ -591,9 +608,13 @@ func (x *Bitset) SetBits() *BitsetBits {
 	return &x.fBits
 }
 
-// Value returns ETHTOOL_A_BITSET_VALUE's payload as a view, and whether it is present.
+// Value returns ETHTOOL_A_BITSET_VALUE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Bitset) Value() ([]byte, bool) {
-	return x.fValue, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fValue, true
 }
 
 // SetValue sets ETHTOOL_A_BITSET_VALUE's payload; x keeps the view p.
@@ -602,9 +623,13 @@ func (x *Bitset) SetValue(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Mask returns ETHTOOL_A_BITSET_MASK's payload as a view, and whether it is present.
+// Mask returns ETHTOOL_A_BITSET_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Bitset) Mask() ([]byte, bool) {
-	return x.fMask, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fMask, true
 }
 
 // SetMask sets ETHTOOL_A_BITSET_MASK's payload; x keeps the view p.
@@ -641,43 +666,42 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "string", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "string", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRING_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRING_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
 			}
 			x.fValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "string", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "string", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "string", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -694,9 +718,12 @@ func (x *String) Encode(e *attr.Encoder) {
 	}
 }
 
-// Index returns ETHTOOL_A_STRING_INDEX and whether it is present.
+// Index returns ETHTOOL_A_STRING_INDEX and whether it is present (0 if not).
 func (x *String) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets ETHTOOL_A_STRING_INDEX.
@@ -706,9 +733,12 @@ func (x *String) SetIndex(v uint32) {
 }
 
 // Value returns ETHTOOL_A_STRING_VALUE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *String) Value() ([]byte, bool) {
-	return typed.CString(x.fValue), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fValue), true
 }
 
 // SetValue sets ETHTOOL_A_STRING_VALUE; x keeps a view of s.
@@ -752,41 +782,40 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "strings", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "strings", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGS_STRING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fString.Add()
 			} else {
-				x.fString, x.sString = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fString, x.sString = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "strings", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "strings", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "strings", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -861,53 +890,52 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stringset", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stringset", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGSET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRINGSET_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
 			}
 			x.fCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRINGSET_STRINGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fStrings.Add()
 			} else {
-				x.fStrings, x.sStrings = typed.NewMulti(b[off:], base+off, 3, 1, x.mode), nil
+				x.fStrings, x.sStrings = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stringset", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stringset", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stringset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -939,9 +967,12 @@ func (x *StringsetSet) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns ETHTOOL_A_STRINGSET_ID and whether it is present.
+// Id returns ETHTOOL_A_STRINGSET_ID and whether it is present (0 if not).
 func (x *StringsetSet) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets ETHTOOL_A_STRINGSET_ID.
@@ -950,9 +981,12 @@ func (x *StringsetSet) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Count returns ETHTOOL_A_STRINGSET_COUNT and whether it is present.
+// Count returns ETHTOOL_A_STRINGSET_COUNT and whether it is present (0 if not).
 func (x *StringsetSet) Count() (uint32, bool) {
-	return uint32(x.fCount), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCount), true
 }
 
 // SetCount sets ETHTOOL_A_STRINGSET_COUNT.
@@ -1008,41 +1042,40 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stringsets", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stringsets", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGSETS_STRINGSET
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fStringset.Add()
 			} else {
-				x.fStringset, x.sStringset = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fStringset, x.sStringset = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stringsets", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stringsets", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stringsets", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1114,52 +1147,51 @@ func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "strset", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "strset", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRSET_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRSET_STRINGSETS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
 			}
-			if err := x.fStringsets.decode(p, o, base+off+4); err != nil {
+			if err := x.fStringsets.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRSET_COUNTS_ONLY
 			if len(p) != 0 {
-				return o.Fail(base+off, "strset", "ETHTOOL_A_STRSET_COUNTS_ONLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_COUNTS_ONLY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "strset", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "strset", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "strset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1247,47 +1279,46 @@ func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "privflags", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "privflags", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PRIVFLAGS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PRIVFLAGS_FLAGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fFlags.decode(p, o, base+off+4); err != nil {
+			if err := x.fFlags.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "privflags", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "privflags", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "privflags", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1376,144 +1407,143 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "rings", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "rings", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_RINGS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RINGS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RINGS_RX_MINI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMiniMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RINGS_RX_JUMBO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
 			}
 			x.fRxJumboMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_RINGS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RINGS_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
 			}
 			x.fRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RINGS_RX_MINI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
 			}
 			x.fRxMini = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_RINGS_RX_JUMBO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
 			}
 			x.fRxJumbo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_RINGS_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
 			}
 			x.fTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_RINGS_RX_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
 			}
 			x.fRxBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrRange)
 			}
 			x.fTcpDataSplit = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_RINGS_CQE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
 			}
 			x.fCqeSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_RINGS_TX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TX_PUSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH", raw, typed.ErrLength)
 			}
 			x.fTxPush = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_RINGS_RX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_RX_PUSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_PUSH", raw, typed.ErrLength)
 			}
 			x.fRxPush = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
 			}
 			x.fTxPushBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
 			}
 			x.fTxPushBufLenMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_RINGS_HDS_THRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
 			}
 			x.fHdsThresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_RINGS_HDS_THRESH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
 			}
 			x.fHdsThreshMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "rings", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "rings", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "rings", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1592,9 +1622,12 @@ func (x *Rings) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// RxMax returns ETHTOOL_A_RINGS_RX_MAX and whether it is present.
+// RxMax returns ETHTOOL_A_RINGS_RX_MAX and whether it is present (0 if not).
 func (x *Rings) RxMax() (uint32, bool) {
-	return uint32(x.fRxMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMax), true
 }
 
 // SetRxMax sets ETHTOOL_A_RINGS_RX_MAX.
@@ -1603,9 +1636,12 @@ func (x *Rings) SetRxMax(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RxMiniMax returns ETHTOOL_A_RINGS_RX_MINI_MAX and whether it is present.
+// RxMiniMax returns ETHTOOL_A_RINGS_RX_MINI_MAX and whether it is present (0 if not).
 func (x *Rings) RxMiniMax() (uint32, bool) {
-	return uint32(x.fRxMiniMax), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMiniMax), true
 }
 
 // SetRxMiniMax sets ETHTOOL_A_RINGS_RX_MINI_MAX.
@@ -1614,9 +1650,12 @@ func (x *Rings) SetRxMiniMax(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// RxJumboMax returns ETHTOOL_A_RINGS_RX_JUMBO_MAX and whether it is present.
+// RxJumboMax returns ETHTOOL_A_RINGS_RX_JUMBO_MAX and whether it is present (0 if not).
 func (x *Rings) RxJumboMax() (uint32, bool) {
-	return uint32(x.fRxJumboMax), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxJumboMax), true
 }
 
 // SetRxJumboMax sets ETHTOOL_A_RINGS_RX_JUMBO_MAX.
@@ -1625,9 +1664,12 @@ func (x *Rings) SetRxJumboMax(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// TxMax returns ETHTOOL_A_RINGS_TX_MAX and whether it is present.
+// TxMax returns ETHTOOL_A_RINGS_TX_MAX and whether it is present (0 if not).
 func (x *Rings) TxMax() (uint32, bool) {
-	return uint32(x.fTxMax), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMax), true
 }
 
 // SetTxMax sets ETHTOOL_A_RINGS_TX_MAX.
@@ -1636,9 +1678,12 @@ func (x *Rings) SetTxMax(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Rx returns ETHTOOL_A_RINGS_RX and whether it is present.
+// Rx returns ETHTOOL_A_RINGS_RX and whether it is present (0 if not).
 func (x *Rings) Rx() (uint32, bool) {
-	return uint32(x.fRx), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRx), true
 }
 
 // SetRx sets ETHTOOL_A_RINGS_RX.
@@ -1647,9 +1692,12 @@ func (x *Rings) SetRx(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// RxMini returns ETHTOOL_A_RINGS_RX_MINI and whether it is present.
+// RxMini returns ETHTOOL_A_RINGS_RX_MINI and whether it is present (0 if not).
 func (x *Rings) RxMini() (uint32, bool) {
-	return uint32(x.fRxMini), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMini), true
 }
 
 // SetRxMini sets ETHTOOL_A_RINGS_RX_MINI.
@@ -1658,9 +1706,12 @@ func (x *Rings) SetRxMini(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// RxJumbo returns ETHTOOL_A_RINGS_RX_JUMBO and whether it is present.
+// RxJumbo returns ETHTOOL_A_RINGS_RX_JUMBO and whether it is present (0 if not).
 func (x *Rings) RxJumbo() (uint32, bool) {
-	return uint32(x.fRxJumbo), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxJumbo), true
 }
 
 // SetRxJumbo sets ETHTOOL_A_RINGS_RX_JUMBO.
@@ -1669,9 +1720,12 @@ func (x *Rings) SetRxJumbo(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Tx returns ETHTOOL_A_RINGS_TX and whether it is present.
+// Tx returns ETHTOOL_A_RINGS_TX and whether it is present (0 if not).
 func (x *Rings) Tx() (uint32, bool) {
-	return uint32(x.fTx), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTx), true
 }
 
 // SetTx sets ETHTOOL_A_RINGS_TX.
@@ -1680,9 +1734,12 @@ func (x *Rings) SetTx(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// RxBufLen returns ETHTOOL_A_RINGS_RX_BUF_LEN and whether it is present.
+// RxBufLen returns ETHTOOL_A_RINGS_RX_BUF_LEN and whether it is present (0 if not).
 func (x *Rings) RxBufLen() (uint32, bool) {
-	return uint32(x.fRxBufLen), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxBufLen), true
 }
 
 // SetRxBufLen sets ETHTOOL_A_RINGS_RX_BUF_LEN.
@@ -1691,9 +1748,12 @@ func (x *Rings) SetRxBufLen(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// TcpDataSplit returns ETHTOOL_A_RINGS_TCP_DATA_SPLIT and whether it is present.
+// TcpDataSplit returns ETHTOOL_A_RINGS_TCP_DATA_SPLIT and whether it is present (0 if not).
 func (x *Rings) TcpDataSplit() (TcpDataSplit, bool) {
-	return TcpDataSplit(x.fTcpDataSplit), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return TcpDataSplit(x.fTcpDataSplit), true
 }
 
 // SetTcpDataSplit sets ETHTOOL_A_RINGS_TCP_DATA_SPLIT.
@@ -1702,9 +1762,12 @@ func (x *Rings) SetTcpDataSplit(v TcpDataSplit) {
 	x.has[0] |= 1 << 10
 }
 
-// CqeSize returns ETHTOOL_A_RINGS_CQE_SIZE and whether it is present.
+// CqeSize returns ETHTOOL_A_RINGS_CQE_SIZE and whether it is present (0 if not).
 func (x *Rings) CqeSize() (uint32, bool) {
-	return uint32(x.fCqeSize), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCqeSize), true
 }
 
 // SetCqeSize sets ETHTOOL_A_RINGS_CQE_SIZE.
@@ -1713,9 +1776,12 @@ func (x *Rings) SetCqeSize(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// TxPush returns ETHTOOL_A_RINGS_TX_PUSH and whether it is present.
+// TxPush returns ETHTOOL_A_RINGS_TX_PUSH and whether it is present (0 if not).
 func (x *Rings) TxPush() (uint8, bool) {
-	return uint8(x.fTxPush), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTxPush), true
 }
 
 // SetTxPush sets ETHTOOL_A_RINGS_TX_PUSH.
@@ -1724,9 +1790,12 @@ func (x *Rings) SetTxPush(v uint8) {
 	x.has[0] |= 1 << 12
 }
 
-// RxPush returns ETHTOOL_A_RINGS_RX_PUSH and whether it is present.
+// RxPush returns ETHTOOL_A_RINGS_RX_PUSH and whether it is present (0 if not).
 func (x *Rings) RxPush() (uint8, bool) {
-	return uint8(x.fRxPush), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRxPush), true
 }
 
 // SetRxPush sets ETHTOOL_A_RINGS_RX_PUSH.
@@ -1735,9 +1804,12 @@ func (x *Rings) SetRxPush(v uint8) {
 	x.has[0] |= 1 << 13
 }
 
-// TxPushBufLen returns ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN and whether it is present.
+// TxPushBufLen returns ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN and whether it is present (0 if not).
 func (x *Rings) TxPushBufLen() (uint32, bool) {
-	return uint32(x.fTxPushBufLen), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxPushBufLen), true
 }
 
 // SetTxPushBufLen sets ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN.
@@ -1746,9 +1818,12 @@ func (x *Rings) SetTxPushBufLen(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// TxPushBufLenMax returns ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX and whether it is present.
+// TxPushBufLenMax returns ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX and whether it is present (0 if not).
 func (x *Rings) TxPushBufLenMax() (uint32, bool) {
-	return uint32(x.fTxPushBufLenMax), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxPushBufLenMax), true
 }
 
 // SetTxPushBufLenMax sets ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX.
@@ -1757,9 +1832,12 @@ func (x *Rings) SetTxPushBufLenMax(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// HdsThresh returns ETHTOOL_A_RINGS_HDS_THRESH and whether it is present.
+// HdsThresh returns ETHTOOL_A_RINGS_HDS_THRESH and whether it is present (0 if not).
 func (x *Rings) HdsThresh() (uint32, bool) {
-	return uint32(x.fHdsThresh), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHdsThresh), true
 }
 
 // SetHdsThresh sets ETHTOOL_A_RINGS_HDS_THRESH.
@@ -1768,9 +1846,12 @@ func (x *Rings) SetHdsThresh(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// HdsThreshMax returns ETHTOOL_A_RINGS_HDS_THRESH_MAX and whether it is present.
+// HdsThreshMax returns ETHTOOL_A_RINGS_HDS_THRESH_MAX and whether it is present (0 if not).
 func (x *Rings) HdsThreshMax() (uint32, bool) {
-	return uint32(x.fHdsThreshMax), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHdsThreshMax), true
 }
 
 // SetHdsThreshMax sets ETHTOOL_A_RINGS_HDS_THRESH_MAX.
@@ -1811,67 +1892,66 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "mm-stat", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "mm-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
 			}
 			x.fReassemblyErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
 			}
 			x.fSmdErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
 			}
 			x.fReassemblyOk = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
 			}
 			x.fRxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
 			}
 			x.fTxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
 			}
 			x.fHoldCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "mm-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "mm-stat", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1900,9 +1980,12 @@ func (x *MmStat) Encode(e *attr.Encoder) {
 	}
 }
 
-// ReassemblyErrors returns ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS and whether it is present.
+// ReassemblyErrors returns ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS and whether it is present (0 if not).
 func (x *MmStat) ReassemblyErrors() (uint64, bool) {
-	return uint64(x.fReassemblyErrors), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fReassemblyErrors), true
 }
 
 // SetReassemblyErrors sets ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS.
@@ -1911,9 +1994,12 @@ func (x *MmStat) SetReassemblyErrors(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// SmdErrors returns ETHTOOL_A_MM_STAT_SMD_ERRORS and whether it is present.
+// SmdErrors returns ETHTOOL_A_MM_STAT_SMD_ERRORS and whether it is present (0 if not).
 func (x *MmStat) SmdErrors() (uint64, bool) {
-	return uint64(x.fSmdErrors), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fSmdErrors), true
 }
 
 // SetSmdErrors sets ETHTOOL_A_MM_STAT_SMD_ERRORS.
@@ -1922,9 +2008,12 @@ func (x *MmStat) SetSmdErrors(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// ReassemblyOk returns ETHTOOL_A_MM_STAT_REASSEMBLY_OK and whether it is present.
+// ReassemblyOk returns ETHTOOL_A_MM_STAT_REASSEMBLY_OK and whether it is present (0 if not).
 func (x *MmStat) ReassemblyOk() (uint64, bool) {
-	return uint64(x.fReassemblyOk), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fReassemblyOk), true
 }
 
 // SetReassemblyOk sets ETHTOOL_A_MM_STAT_REASSEMBLY_OK.
@@ -1933,9 +2022,12 @@ func (x *MmStat) SetReassemblyOk(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// RxFragCount returns ETHTOOL_A_MM_STAT_RX_FRAG_COUNT and whether it is present.
+// RxFragCount returns ETHTOOL_A_MM_STAT_RX_FRAG_COUNT and whether it is present (0 if not).
 func (x *MmStat) RxFragCount() (uint64, bool) {
-	return uint64(x.fRxFragCount), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxFragCount), true
 }
 
 // SetRxFragCount sets ETHTOOL_A_MM_STAT_RX_FRAG_COUNT.
@@ -1944,9 +2036,12 @@ func (x *MmStat) SetRxFragCount(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// TxFragCount returns ETHTOOL_A_MM_STAT_TX_FRAG_COUNT and whether it is present.
+// TxFragCount returns ETHTOOL_A_MM_STAT_TX_FRAG_COUNT and whether it is present (0 if not).
 func (x *MmStat) TxFragCount() (uint64, bool) {
-	return uint64(x.fTxFragCount), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxFragCount), true
 }
 
 // SetTxFragCount sets ETHTOOL_A_MM_STAT_TX_FRAG_COUNT.
@@ -1955,9 +2050,12 @@ func (x *MmStat) SetTxFragCount(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// HoldCount returns ETHTOOL_A_MM_STAT_HOLD_COUNT and whether it is present.
+// HoldCount returns ETHTOOL_A_MM_STAT_HOLD_COUNT and whether it is present (0 if not).
 func (x *MmStat) HoldCount() (uint64, bool) {
-	return uint64(x.fHoldCount), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHoldCount), true
 }
 
 // SetHoldCount sets ETHTOOL_A_MM_STAT_HOLD_COUNT.
@@ -2003,101 +2101,100 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "mm", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "mm", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MM_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MM_PMAC_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_PMAC_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_PMAC_ENABLED", raw, typed.ErrLength)
 			}
 			x.fPmacEnabled = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MM_TX_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_TX_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_ENABLED", raw, typed.ErrLength)
 			}
 			x.fTxEnabled = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MM_TX_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_TX_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fTxActive = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MM_TX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
 			x.fTxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MM_RX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
 			x.fRxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MM_VERIFY_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_VERIFY_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_ENABLED", raw, typed.ErrLength)
 			}
 			x.fVerifyEnabled = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_MM_VERIFY_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_VERIFY_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_STATUS", raw, typed.ErrLength)
 			}
 			x.fVerifyStatus = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_MM_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
 			}
 			x.fVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_MM_MAX_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
 			}
 			x.fMaxVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_MM_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "mm", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "mm", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "mm", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2157,9 +2254,12 @@ func (x *Mm) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// PmacEnabled returns ETHTOOL_A_MM_PMAC_ENABLED and whether it is present.
+// PmacEnabled returns ETHTOOL_A_MM_PMAC_ENABLED and whether it is present (0 if not).
 func (x *Mm) PmacEnabled() (uint8, bool) {
-	return uint8(x.fPmacEnabled), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPmacEnabled), true
 }
 
 // SetPmacEnabled sets ETHTOOL_A_MM_PMAC_ENABLED.
@@ -2168,9 +2268,12 @@ func (x *Mm) SetPmacEnabled(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// TxEnabled returns ETHTOOL_A_MM_TX_ENABLED and whether it is present.
+// TxEnabled returns ETHTOOL_A_MM_TX_ENABLED and whether it is present (0 if not).
 func (x *Mm) TxEnabled() (uint8, bool) {
-	return uint8(x.fTxEnabled), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTxEnabled), true
 }
 
 // SetTxEnabled sets ETHTOOL_A_MM_TX_ENABLED.
@@ -2179,9 +2282,12 @@ func (x *Mm) SetTxEnabled(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// TxActive returns ETHTOOL_A_MM_TX_ACTIVE and whether it is present.
+// TxActive returns ETHTOOL_A_MM_TX_ACTIVE and whether it is present (0 if not).
 func (x *Mm) TxActive() (uint8, bool) {
-	return uint8(x.fTxActive), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTxActive), true
 }
 
 // SetTxActive sets ETHTOOL_A_MM_TX_ACTIVE.
@@ -2190,9 +2296,12 @@ func (x *Mm) SetTxActive(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// TxMinFragSize returns ETHTOOL_A_MM_TX_MIN_FRAG_SIZE and whether it is present.
+// TxMinFragSize returns ETHTOOL_A_MM_TX_MIN_FRAG_SIZE and whether it is present (0 if not).
 func (x *Mm) TxMinFragSize() (uint32, bool) {
-	return uint32(x.fTxMinFragSize), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMinFragSize), true
 }
 
 // SetTxMinFragSize sets ETHTOOL_A_MM_TX_MIN_FRAG_SIZE.
@@ -2201,9 +2310,12 @@ func (x *Mm) SetTxMinFragSize(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// RxMinFragSize returns ETHTOOL_A_MM_RX_MIN_FRAG_SIZE and whether it is present.
+// RxMinFragSize returns ETHTOOL_A_MM_RX_MIN_FRAG_SIZE and whether it is present (0 if not).
 func (x *Mm) RxMinFragSize() (uint32, bool) {
-	return uint32(x.fRxMinFragSize), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMinFragSize), true
 }
 
 // SetRxMinFragSize sets ETHTOOL_A_MM_RX_MIN_FRAG_SIZE.
@@ -2212,9 +2324,12 @@ func (x *Mm) SetRxMinFragSize(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// VerifyEnabled returns ETHTOOL_A_MM_VERIFY_ENABLED and whether it is present.
+// VerifyEnabled returns ETHTOOL_A_MM_VERIFY_ENABLED and whether it is present (0 if not).
 func (x *Mm) VerifyEnabled() (uint8, bool) {
-	return uint8(x.fVerifyEnabled), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVerifyEnabled), true
 }
 
 // SetVerifyEnabled sets ETHTOOL_A_MM_VERIFY_ENABLED.
@@ -2223,9 +2338,12 @@ func (x *Mm) SetVerifyEnabled(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// VerifyStatus returns ETHTOOL_A_MM_VERIFY_STATUS and whether it is present.
+// VerifyStatus returns ETHTOOL_A_MM_VERIFY_STATUS and whether it is present (0 if not).
 func (x *Mm) VerifyStatus() (uint8, bool) {
-	return uint8(x.fVerifyStatus), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVerifyStatus), true
 }
 
 // SetVerifyStatus sets ETHTOOL_A_MM_VERIFY_STATUS.
@@ -2234,9 +2352,12 @@ func (x *Mm) SetVerifyStatus(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// VerifyTime returns ETHTOOL_A_MM_VERIFY_TIME and whether it is present.
+// VerifyTime returns ETHTOOL_A_MM_VERIFY_TIME and whether it is present (0 if not).
 func (x *Mm) VerifyTime() (uint32, bool) {
-	return uint32(x.fVerifyTime), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVerifyTime), true
 }
 
 // SetVerifyTime sets ETHTOOL_A_MM_VERIFY_TIME.
@@ -2245,9 +2366,12 @@ func (x *Mm) SetVerifyTime(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// MaxVerifyTime returns ETHTOOL_A_MM_MAX_VERIFY_TIME and whether it is present.
+// MaxVerifyTime returns ETHTOOL_A_MM_MAX_VERIFY_TIME and whether it is present (0 if not).
 func (x *Mm) MaxVerifyTime() (uint32, bool) {
-	return uint32(x.fMaxVerifyTime), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxVerifyTime), true
 }
 
 // SetMaxVerifyTime sets ETHTOOL_A_MM_MAX_VERIFY_TIME.
@@ -2300,69 +2424,68 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKINFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKINFO_PORT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKINFO_PHYADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_PHYADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PHYADDR", raw, typed.ErrLength)
 			}
 			x.fPhyaddr = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKINFO_TP_MDIX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX", raw, typed.ErrLength)
 			}
 			x.fTpMdix = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKINFO_TP_MDIX_CTRL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX_CTRL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX_CTRL", raw, typed.ErrLength)
 			}
 			x.fTpMdixCtrl = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKINFO_TRANSCEIVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo", "ETHTOOL_A_LINKINFO_TRANSCEIVER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TRANSCEIVER", raw, typed.ErrLength)
 			}
 			x.fTransceiver = uint8(p[0])
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2405,9 +2528,12 @@ func (x *Linkinfo) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Port returns ETHTOOL_A_LINKINFO_PORT and whether it is present.
+// Port returns ETHTOOL_A_LINKINFO_PORT and whether it is present (0 if not).
 func (x *Linkinfo) Port() (uint8, bool) {
-	return uint8(x.fPort), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPort), true
 }
 
 // SetPort sets ETHTOOL_A_LINKINFO_PORT.
@@ -2416,9 +2542,12 @@ func (x *Linkinfo) SetPort(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Phyaddr returns ETHTOOL_A_LINKINFO_PHYADDR and whether it is present.
+// Phyaddr returns ETHTOOL_A_LINKINFO_PHYADDR and whether it is present (0 if not).
 func (x *Linkinfo) Phyaddr() (uint8, bool) {
-	return uint8(x.fPhyaddr), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPhyaddr), true
 }
 
 // SetPhyaddr sets ETHTOOL_A_LINKINFO_PHYADDR.
@@ -2427,9 +2556,12 @@ func (x *Linkinfo) SetPhyaddr(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// TpMdix returns ETHTOOL_A_LINKINFO_TP_MDIX and whether it is present.
+// TpMdix returns ETHTOOL_A_LINKINFO_TP_MDIX and whether it is present (0 if not).
 func (x *Linkinfo) TpMdix() (uint8, bool) {
-	return uint8(x.fTpMdix), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTpMdix), true
 }
 
 // SetTpMdix sets ETHTOOL_A_LINKINFO_TP_MDIX.
@@ -2438,9 +2570,12 @@ func (x *Linkinfo) SetTpMdix(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// TpMdixCtrl returns ETHTOOL_A_LINKINFO_TP_MDIX_CTRL and whether it is present.
+// TpMdixCtrl returns ETHTOOL_A_LINKINFO_TP_MDIX_CTRL and whether it is present (0 if not).
 func (x *Linkinfo) TpMdixCtrl() (uint8, bool) {
-	return uint8(x.fTpMdixCtrl), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTpMdixCtrl), true
 }
 
 // SetTpMdixCtrl sets ETHTOOL_A_LINKINFO_TP_MDIX_CTRL.
@@ -2449,9 +2584,12 @@ func (x *Linkinfo) SetTpMdixCtrl(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// Transceiver returns ETHTOOL_A_LINKINFO_TRANSCEIVER and whether it is present.
+// Transceiver returns ETHTOOL_A_LINKINFO_TRANSCEIVER and whether it is present (0 if not).
 func (x *Linkinfo) Transceiver() (uint8, bool) {
-	return uint8(x.fTransceiver), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTransceiver), true
 }
 
 // SetTransceiver sets ETHTOOL_A_LINKINFO_TRANSCEIVER.
@@ -2496,97 +2634,96 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkmodes", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkmodes", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKMODES_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKMODES_AUTONEG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_AUTONEG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_AUTONEG", raw, typed.ErrLength)
 			}
 			x.fAutoneg = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKMODES_OURS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fOurs.decode(p, o, base+off+4); err != nil {
+			if err := x.fOurs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKMODES_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKMODES_SPEED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
 			}
 			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKMODES_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_DUPLEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_DUPLEX", raw, typed.ErrLength)
 			}
 			x.fDuplex = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG", raw, typed.ErrLength)
 			}
 			x.fMasterSlaveCfg = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE", raw, typed.ErrLength)
 			}
 			x.fMasterSlaveState = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_LINKMODES_LANES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
 			}
 			x.fLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_LINKMODES_RATE_MATCHING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkmodes", "ETHTOOL_A_LINKMODES_RATE_MATCHING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_RATE_MATCHING", raw, typed.ErrLength)
 			}
 			x.fRateMatching = uint8(p[0])
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkmodes", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkmodes", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkmodes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2645,9 +2782,12 @@ func (x *Linkmodes) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Autoneg returns ETHTOOL_A_LINKMODES_AUTONEG and whether it is present.
+// Autoneg returns ETHTOOL_A_LINKMODES_AUTONEG and whether it is present (0 if not).
 func (x *Linkmodes) Autoneg() (uint8, bool) {
-	return uint8(x.fAutoneg), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAutoneg), true
 }
 
 // SetAutoneg sets ETHTOOL_A_LINKMODES_AUTONEG.
@@ -2680,9 +2820,12 @@ func (x *Linkmodes) SetPeer() *Bitset {
 	return &x.fPeer
 }
 
-// Speed returns ETHTOOL_A_LINKMODES_SPEED and whether it is present.
+// Speed returns ETHTOOL_A_LINKMODES_SPEED and whether it is present (0 if not).
 func (x *Linkmodes) Speed() (uint32, bool) {
-	return uint32(x.fSpeed), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSpeed), true
 }
 
 // SetSpeed sets ETHTOOL_A_LINKMODES_SPEED.
@@ -2691,9 +2834,12 @@ func (x *Linkmodes) SetSpeed(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Duplex returns ETHTOOL_A_LINKMODES_DUPLEX and whether it is present.
+// Duplex returns ETHTOOL_A_LINKMODES_DUPLEX and whether it is present (0 if not).
 func (x *Linkmodes) Duplex() (uint8, bool) {
-	return uint8(x.fDuplex), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDuplex), true
 }
 
 // SetDuplex sets ETHTOOL_A_LINKMODES_DUPLEX.
@@ -2702,9 +2848,12 @@ func (x *Linkmodes) SetDuplex(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// MasterSlaveCfg returns ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG and whether it is present.
+// MasterSlaveCfg returns ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG and whether it is present (0 if not).
 func (x *Linkmodes) MasterSlaveCfg() (uint8, bool) {
-	return uint8(x.fMasterSlaveCfg), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMasterSlaveCfg), true
 }
 
 // SetMasterSlaveCfg sets ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG.
@@ -2713,9 +2862,12 @@ func (x *Linkmodes) SetMasterSlaveCfg(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// MasterSlaveState returns ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE and whether it is present.
+// MasterSlaveState returns ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE and whether it is present (0 if not).
 func (x *Linkmodes) MasterSlaveState() (uint8, bool) {
-	return uint8(x.fMasterSlaveState), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMasterSlaveState), true
 }
 
 // SetMasterSlaveState sets ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE.
@@ -2724,9 +2876,12 @@ func (x *Linkmodes) SetMasterSlaveState(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// Lanes returns ETHTOOL_A_LINKMODES_LANES and whether it is present.
+// Lanes returns ETHTOOL_A_LINKMODES_LANES and whether it is present (0 if not).
 func (x *Linkmodes) Lanes() (uint32, bool) {
-	return uint32(x.fLanes), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLanes), true
 }
 
 // SetLanes sets ETHTOOL_A_LINKMODES_LANES.
@@ -2735,9 +2890,12 @@ func (x *Linkmodes) SetLanes(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// RateMatching returns ETHTOOL_A_LINKMODES_RATE_MATCHING and whether it is present.
+// RateMatching returns ETHTOOL_A_LINKMODES_RATE_MATCHING and whether it is present (0 if not).
 func (x *Linkmodes) RateMatching() (uint8, bool) {
-	return uint8(x.fRateMatching), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRateMatching), true
 }
 
 // SetRateMatching sets ETHTOOL_A_LINKMODES_RATE_MATCHING.
@@ -2779,75 +2937,74 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkstate", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkstate", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKSTATE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKSTATE_LINK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKSTATE_SQI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
 			}
 			x.fSqi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKSTATE_SQI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
 			}
 			x.fSqiMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKSTATE_EXT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_EXT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_STATE", raw, typed.ErrLength)
 			}
 			x.fExtState = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKSTATE_EXT_SUBSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_EXT_SUBSTATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
 			x.fExtSubstate = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
 			}
 			x.fExtDownCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkstate", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkstate", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkstate", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2893,9 +3050,12 @@ func (x *Linkstate) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Link returns ETHTOOL_A_LINKSTATE_LINK and whether it is present.
+// Link returns ETHTOOL_A_LINKSTATE_LINK and whether it is present (0 if not).
 func (x *Linkstate) Link() (uint8, bool) {
-	return uint8(x.fLink), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLink), true
 }
 
 // SetLink sets ETHTOOL_A_LINKSTATE_LINK.
@@ -2904,9 +3064,12 @@ func (x *Linkstate) SetLink(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Sqi returns ETHTOOL_A_LINKSTATE_SQI and whether it is present.
+// Sqi returns ETHTOOL_A_LINKSTATE_SQI and whether it is present (0 if not).
 func (x *Linkstate) Sqi() (uint32, bool) {
-	return uint32(x.fSqi), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSqi), true
 }
 
 // SetSqi sets ETHTOOL_A_LINKSTATE_SQI.
@@ -2915,9 +3078,12 @@ func (x *Linkstate) SetSqi(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// SqiMax returns ETHTOOL_A_LINKSTATE_SQI_MAX and whether it is present.
+// SqiMax returns ETHTOOL_A_LINKSTATE_SQI_MAX and whether it is present (0 if not).
 func (x *Linkstate) SqiMax() (uint32, bool) {
-	return uint32(x.fSqiMax), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSqiMax), true
 }
 
 // SetSqiMax sets ETHTOOL_A_LINKSTATE_SQI_MAX.
@@ -2926,9 +3092,12 @@ func (x *Linkstate) SetSqiMax(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// ExtState returns ETHTOOL_A_LINKSTATE_EXT_STATE and whether it is present.
+// ExtState returns ETHTOOL_A_LINKSTATE_EXT_STATE and whether it is present (0 if not).
 func (x *Linkstate) ExtState() (uint8, bool) {
-	return uint8(x.fExtState), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fExtState), true
 }
 
 // SetExtState sets ETHTOOL_A_LINKSTATE_EXT_STATE.
@@ -2937,9 +3106,12 @@ func (x *Linkstate) SetExtState(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// ExtSubstate returns ETHTOOL_A_LINKSTATE_EXT_SUBSTATE and whether it is present.
+// ExtSubstate returns ETHTOOL_A_LINKSTATE_EXT_SUBSTATE and whether it is present (0 if not).
 func (x *Linkstate) ExtSubstate() (uint8, bool) {
-	return uint8(x.fExtSubstate), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fExtSubstate), true
 }
 
 // SetExtSubstate sets ETHTOOL_A_LINKSTATE_EXT_SUBSTATE.
@@ -2948,9 +3120,12 @@ func (x *Linkstate) SetExtSubstate(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// ExtDownCnt returns ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT and whether it is present.
+// ExtDownCnt returns ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT and whether it is present (0 if not).
 func (x *Linkstate) ExtDownCnt() (uint32, bool) {
-	return uint32(x.fExtDownCnt), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fExtDownCnt), true
 }
 
 // SetExtDownCnt sets ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT.
@@ -2987,47 +3162,46 @@ func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "debug", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "debug", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_DEBUG_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_DEBUG_MSGMASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
 			}
-			if err := x.fMsgmask.decode(p, o, base+off+4); err != nil {
+			if err := x.fMsgmask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "debug", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "debug", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "debug", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3101,35 +3275,34 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wol", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wol", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_WOL_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_WOL_MODES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, base+off+4); err != nil {
+			if err := x.fModes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -3138,13 +3311,13 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wol", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wol", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wol", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3192,9 +3365,13 @@ func (x *Wol) SetModes() *Bitset {
 	return &x.fModes
 }
 
-// Sopass returns ETHTOOL_A_WOL_SOPASS's payload as a view, and whether it is present.
+// Sopass returns ETHTOOL_A_WOL_SOPASS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wol) Sopass() ([]byte, bool) {
-	return x.fSopass, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fSopass, true
 }
 
 // SetSopass sets ETHTOOL_A_WOL_SOPASS's payload; x keeps the view p.
@@ -3234,71 +3411,70 @@ func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "features", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "features", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_FEATURES_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEATURES_HW
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
 			}
-			if err := x.fHw.decode(p, o, base+off+4); err != nil {
+			if err := x.fHw.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEATURES_WANTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
 			}
-			if err := x.fWanted.decode(p, o, base+off+4); err != nil {
+			if err := x.fWanted.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_FEATURES_ACTIVE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
 			}
-			if err := x.fActive.decode(p, o, base+off+4); err != nil {
+			if err := x.fActive.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEATURES_NOCHANGE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
 			}
-			if err := x.fNochange.decode(p, o, base+off+4); err != nil {
+			if err := x.fNochange.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "features", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "features", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "features", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3429,87 +3605,86 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "channels", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "channels", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CHANNELS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CHANNELS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CHANNELS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CHANNELS_OTHER_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
 			}
 			x.fOtherMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_CHANNELS_COMBINED_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
 			}
 			x.fCombinedMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_CHANNELS_RX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
 			}
 			x.fRxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_CHANNELS_TX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
 			}
 			x.fTxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_CHANNELS_OTHER_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
 			}
 			x.fOtherCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_CHANNELS_COMBINED_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
 			}
 			x.fCombinedCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "channels", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "channels", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "channels", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3561,9 +3736,12 @@ func (x *Channels) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// RxMax returns ETHTOOL_A_CHANNELS_RX_MAX and whether it is present.
+// RxMax returns ETHTOOL_A_CHANNELS_RX_MAX and whether it is present (0 if not).
 func (x *Channels) RxMax() (uint32, bool) {
-	return uint32(x.fRxMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMax), true
 }
 
 // SetRxMax sets ETHTOOL_A_CHANNELS_RX_MAX.
@@ -3572,9 +3750,12 @@ func (x *Channels) SetRxMax(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// TxMax returns ETHTOOL_A_CHANNELS_TX_MAX and whether it is present.
+// TxMax returns ETHTOOL_A_CHANNELS_TX_MAX and whether it is present (0 if not).
 func (x *Channels) TxMax() (uint32, bool) {
-	return uint32(x.fTxMax), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMax), true
 }
 
 // SetTxMax sets ETHTOOL_A_CHANNELS_TX_MAX.
@@ -3583,9 +3764,12 @@ func (x *Channels) SetTxMax(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// OtherMax returns ETHTOOL_A_CHANNELS_OTHER_MAX and whether it is present.
+// OtherMax returns ETHTOOL_A_CHANNELS_OTHER_MAX and whether it is present (0 if not).
 func (x *Channels) OtherMax() (uint32, bool) {
-	return uint32(x.fOtherMax), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOtherMax), true
 }
 
 // SetOtherMax sets ETHTOOL_A_CHANNELS_OTHER_MAX.
@@ -3594,9 +3778,12 @@ func (x *Channels) SetOtherMax(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// CombinedMax returns ETHTOOL_A_CHANNELS_COMBINED_MAX and whether it is present.
+// CombinedMax returns ETHTOOL_A_CHANNELS_COMBINED_MAX and whether it is present (0 if not).
 func (x *Channels) CombinedMax() (uint32, bool) {
-	return uint32(x.fCombinedMax), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCombinedMax), true
 }
 
 // SetCombinedMax sets ETHTOOL_A_CHANNELS_COMBINED_MAX.
@@ -3605,9 +3792,12 @@ func (x *Channels) SetCombinedMax(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// RxCount returns ETHTOOL_A_CHANNELS_RX_COUNT and whether it is present.
+// RxCount returns ETHTOOL_A_CHANNELS_RX_COUNT and whether it is present (0 if not).
 func (x *Channels) RxCount() (uint32, bool) {
-	return uint32(x.fRxCount), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxCount), true
 }
 
 // SetRxCount sets ETHTOOL_A_CHANNELS_RX_COUNT.
@@ -3616,9 +3806,12 @@ func (x *Channels) SetRxCount(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// TxCount returns ETHTOOL_A_CHANNELS_TX_COUNT and whether it is present.
+// TxCount returns ETHTOOL_A_CHANNELS_TX_COUNT and whether it is present (0 if not).
 func (x *Channels) TxCount() (uint32, bool) {
-	return uint32(x.fTxCount), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxCount), true
 }
 
 // SetTxCount sets ETHTOOL_A_CHANNELS_TX_COUNT.
@@ -3627,9 +3820,12 @@ func (x *Channels) SetTxCount(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// OtherCount returns ETHTOOL_A_CHANNELS_OTHER_COUNT and whether it is present.
+// OtherCount returns ETHTOOL_A_CHANNELS_OTHER_COUNT and whether it is present (0 if not).
 func (x *Channels) OtherCount() (uint32, bool) {
-	return uint32(x.fOtherCount), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOtherCount), true
 }
 
 // SetOtherCount sets ETHTOOL_A_CHANNELS_OTHER_COUNT.
@@ -3638,9 +3834,12 @@ func (x *Channels) SetOtherCount(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// CombinedCount returns ETHTOOL_A_CHANNELS_COMBINED_COUNT and whether it is present.
+// CombinedCount returns ETHTOOL_A_CHANNELS_COMBINED_COUNT and whether it is present (0 if not).
 func (x *Channels) CombinedCount() (uint32, bool) {
-	return uint32(x.fCombinedCount), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCombinedCount), true
 }
 
 // SetCombinedCount sets ETHTOOL_A_CHANNELS_COMBINED_COUNT.
@@ -3678,49 +3877,48 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "irq-moderation", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "irq-moderation", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_IRQ_MODERATION_USEC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
 			}
 			x.fUsec = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_IRQ_MODERATION_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
 			}
 			x.fPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_IRQ_MODERATION_COMPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
 			}
 			x.fComps = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "irq-moderation", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "irq-moderation", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "irq-moderation", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3740,9 +3938,12 @@ func (x *IrqModeration) Encode(e *attr.Encoder) {
 	}
 }
 
-// Usec returns ETHTOOL_A_IRQ_MODERATION_USEC and whether it is present.
+// Usec returns ETHTOOL_A_IRQ_MODERATION_USEC and whether it is present (0 if not).
 func (x *IrqModeration) Usec() (uint32, bool) {
-	return uint32(x.fUsec), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUsec), true
 }
 
 // SetUsec sets ETHTOOL_A_IRQ_MODERATION_USEC.
@@ -3751,9 +3952,12 @@ func (x *IrqModeration) SetUsec(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Pkts returns ETHTOOL_A_IRQ_MODERATION_PKTS and whether it is present.
+// Pkts returns ETHTOOL_A_IRQ_MODERATION_PKTS and whether it is present (0 if not).
 func (x *IrqModeration) Pkts() (uint32, bool) {
-	return uint32(x.fPkts), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPkts), true
 }
 
 // SetPkts sets ETHTOOL_A_IRQ_MODERATION_PKTS.
@@ -3762,9 +3966,12 @@ func (x *IrqModeration) SetPkts(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Comps returns ETHTOOL_A_IRQ_MODERATION_COMPS and whether it is present.
+// Comps returns ETHTOOL_A_IRQ_MODERATION_COMPS and whether it is present (0 if not).
 func (x *IrqModeration) Comps() (uint32, bool) {
-	return uint32(x.fComps), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fComps), true
 }
 
 // SetComps sets ETHTOOL_A_IRQ_MODERATION_COMPS.
@@ -3802,41 +4009,40 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "profile", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "profile", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PROFILE_IRQ_MODERATION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fIrqModeration.Add()
 			} else {
-				x.fIrqModeration, x.sIrqModeration = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fIrqModeration, x.sIrqModeration = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "profile", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "profile", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "profile", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3936,217 +4142,216 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "coalesce", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "coalesce", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_COALESCE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_COALESCE_RX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
 			}
 			x.fRxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fRxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_COALESCE_RX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
 			}
 			x.fRxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_COALESCE_TX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
 			}
 			x.fTxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_COALESCE_TX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
 			}
 			x.fTxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_COALESCE_STATS_BLOCK_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
 			}
 			x.fStatsBlockUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX", raw, typed.ErrLength)
 			}
 			x.fUseAdaptiveRx = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX", raw, typed.ErrLength)
 			}
 			x.fUseAdaptiveTx = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_COALESCE_PKT_RATE_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
 			}
 			x.fPktRateLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_COALESCE_RX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
 			}
 			x.fRxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_COALESCE_TX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
 			}
 			x.fTxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_COALESCE_PKT_RATE_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
 			}
 			x.fPktRateHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 19: // ETHTOOL_A_COALESCE_RX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
 			}
 			x.fRxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 21: // ETHTOOL_A_COALESCE_TX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
 			}
 			x.fTxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fRateSampleInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // ETHTOOL_A_COALESCE_USE_CQE_MODE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_TX", raw, typed.ErrLength)
 			}
 			x.fUseCqeModeTx = uint8(p[0])
 			x.has[0] |= 1 << 23
 		case 25: // ETHTOOL_A_COALESCE_USE_CQE_MODE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_RX", raw, typed.ErrLength)
 			}
 			x.fUseCqeModeRx = uint8(p[0])
 			x.has[0] |= 1 << 24
 		case 26: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxAggrMaxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 25
 		case 27: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxAggrMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 26
 		case 28: // ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
 			}
 			x.fTxAggrTimeUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // ETHTOOL_A_COALESCE_RX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fRxProfile.decode(p, o, base+off+4); err != nil {
+			if err := x.fRxProfile.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 28
 		case 30: // ETHTOOL_A_COALESCE_TX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fTxProfile.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxProfile.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 29
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "coalesce", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "coalesce", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "coalesce", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4265,9 +4470,12 @@ func (x *Coalesce) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// RxUsecs returns ETHTOOL_A_COALESCE_RX_USECS and whether it is present.
+// RxUsecs returns ETHTOOL_A_COALESCE_RX_USECS and whether it is present (0 if not).
 func (x *Coalesce) RxUsecs() (uint32, bool) {
-	return uint32(x.fRxUsecs), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxUsecs), true
 }
 
 // SetRxUsecs sets ETHTOOL_A_COALESCE_RX_USECS.
@@ -4276,9 +4484,12 @@ func (x *Coalesce) SetRxUsecs(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RxMaxFrames returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES and whether it is present.
+// RxMaxFrames returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES and whether it is present (0 if not).
 func (x *Coalesce) RxMaxFrames() (uint32, bool) {
-	return uint32(x.fRxMaxFrames), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMaxFrames), true
 }
 
 // SetRxMaxFrames sets ETHTOOL_A_COALESCE_RX_MAX_FRAMES.
@@ -4287,9 +4498,12 @@ func (x *Coalesce) SetRxMaxFrames(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// RxUsecsIrq returns ETHTOOL_A_COALESCE_RX_USECS_IRQ and whether it is present.
+// RxUsecsIrq returns ETHTOOL_A_COALESCE_RX_USECS_IRQ and whether it is present (0 if not).
 func (x *Coalesce) RxUsecsIrq() (uint32, bool) {
-	return uint32(x.fRxUsecsIrq), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxUsecsIrq), true
 }
 
 // SetRxUsecsIrq sets ETHTOOL_A_COALESCE_RX_USECS_IRQ.
@@ -4298,9 +4512,12 @@ func (x *Coalesce) SetRxUsecsIrq(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RxMaxFramesIrq returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ and whether it is present.
+// RxMaxFramesIrq returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ and whether it is present (0 if not).
 func (x *Coalesce) RxMaxFramesIrq() (uint32, bool) {
-	return uint32(x.fRxMaxFramesIrq), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMaxFramesIrq), true
 }
 
 // SetRxMaxFramesIrq sets ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ.
@@ -4309,9 +4526,12 @@ func (x *Coalesce) SetRxMaxFramesIrq(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// TxUsecs returns ETHTOOL_A_COALESCE_TX_USECS and whether it is present.
+// TxUsecs returns ETHTOOL_A_COALESCE_TX_USECS and whether it is present (0 if not).
 func (x *Coalesce) TxUsecs() (uint32, bool) {
-	return uint32(x.fTxUsecs), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxUsecs), true
 }
 
 // SetTxUsecs sets ETHTOOL_A_COALESCE_TX_USECS.
@@ -4320,9 +4540,12 @@ func (x *Coalesce) SetTxUsecs(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// TxMaxFrames returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES and whether it is present.
+// TxMaxFrames returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES and whether it is present (0 if not).
 func (x *Coalesce) TxMaxFrames() (uint32, bool) {
-	return uint32(x.fTxMaxFrames), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMaxFrames), true
 }
 
 // SetTxMaxFrames sets ETHTOOL_A_COALESCE_TX_MAX_FRAMES.
@@ -4331,9 +4554,12 @@ func (x *Coalesce) SetTxMaxFrames(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// TxUsecsIrq returns ETHTOOL_A_COALESCE_TX_USECS_IRQ and whether it is present.
+// TxUsecsIrq returns ETHTOOL_A_COALESCE_TX_USECS_IRQ and whether it is present (0 if not).
 func (x *Coalesce) TxUsecsIrq() (uint32, bool) {
-	return uint32(x.fTxUsecsIrq), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxUsecsIrq), true
 }
 
 // SetTxUsecsIrq sets ETHTOOL_A_COALESCE_TX_USECS_IRQ.
@@ -4342,9 +4568,12 @@ func (x *Coalesce) SetTxUsecsIrq(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// TxMaxFramesIrq returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ and whether it is present.
+// TxMaxFramesIrq returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ and whether it is present (0 if not).
 func (x *Coalesce) TxMaxFramesIrq() (uint32, bool) {
-	return uint32(x.fTxMaxFramesIrq), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMaxFramesIrq), true
 }
 
 // SetTxMaxFramesIrq sets ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ.
@@ -4353,9 +4582,12 @@ func (x *Coalesce) SetTxMaxFramesIrq(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// StatsBlockUsecs returns ETHTOOL_A_COALESCE_STATS_BLOCK_USECS and whether it is present.
+// StatsBlockUsecs returns ETHTOOL_A_COALESCE_STATS_BLOCK_USECS and whether it is present (0 if not).
 func (x *Coalesce) StatsBlockUsecs() (uint32, bool) {
-	return uint32(x.fStatsBlockUsecs), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatsBlockUsecs), true
 }
 
 // SetStatsBlockUsecs sets ETHTOOL_A_COALESCE_STATS_BLOCK_USECS.
@@ -4364,9 +4596,12 @@ func (x *Coalesce) SetStatsBlockUsecs(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// UseAdaptiveRx returns ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX and whether it is present.
+// UseAdaptiveRx returns ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX and whether it is present (0 if not).
 func (x *Coalesce) UseAdaptiveRx() (uint8, bool) {
-	return uint8(x.fUseAdaptiveRx), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUseAdaptiveRx), true
 }
 
 // SetUseAdaptiveRx sets ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX.
@@ -4375,9 +4610,12 @@ func (x *Coalesce) SetUseAdaptiveRx(v uint8) {
 	x.has[0] |= 1 << 10
 }
 
-// UseAdaptiveTx returns ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX and whether it is present.
+// UseAdaptiveTx returns ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX and whether it is present (0 if not).
 func (x *Coalesce) UseAdaptiveTx() (uint8, bool) {
-	return uint8(x.fUseAdaptiveTx), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUseAdaptiveTx), true
 }
 
 // SetUseAdaptiveTx sets ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX.
@@ -4386,9 +4624,12 @@ func (x *Coalesce) SetUseAdaptiveTx(v uint8) {
 	x.has[0] |= 1 << 11
 }
 
-// PktRateLow returns ETHTOOL_A_COALESCE_PKT_RATE_LOW and whether it is present.
+// PktRateLow returns ETHTOOL_A_COALESCE_PKT_RATE_LOW and whether it is present (0 if not).
 func (x *Coalesce) PktRateLow() (uint32, bool) {
-	return uint32(x.fPktRateLow), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPktRateLow), true
 }
 
 // SetPktRateLow sets ETHTOOL_A_COALESCE_PKT_RATE_LOW.
@@ -4397,9 +4638,12 @@ func (x *Coalesce) SetPktRateLow(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// RxUsecsLow returns ETHTOOL_A_COALESCE_RX_USECS_LOW and whether it is present.
+// RxUsecsLow returns ETHTOOL_A_COALESCE_RX_USECS_LOW and whether it is present (0 if not).
 func (x *Coalesce) RxUsecsLow() (uint32, bool) {
-	return uint32(x.fRxUsecsLow), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxUsecsLow), true
 }
 
 // SetRxUsecsLow sets ETHTOOL_A_COALESCE_RX_USECS_LOW.
@@ -4408,9 +4652,12 @@ func (x *Coalesce) SetRxUsecsLow(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// RxMaxFramesLow returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW and whether it is present.
+// RxMaxFramesLow returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW and whether it is present (0 if not).
 func (x *Coalesce) RxMaxFramesLow() (uint32, bool) {
-	return uint32(x.fRxMaxFramesLow), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMaxFramesLow), true
 }
 
 // SetRxMaxFramesLow sets ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW.
@@ -4419,9 +4666,12 @@ func (x *Coalesce) SetRxMaxFramesLow(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// TxUsecsLow returns ETHTOOL_A_COALESCE_TX_USECS_LOW and whether it is present.
+// TxUsecsLow returns ETHTOOL_A_COALESCE_TX_USECS_LOW and whether it is present (0 if not).
 func (x *Coalesce) TxUsecsLow() (uint32, bool) {
-	return uint32(x.fTxUsecsLow), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxUsecsLow), true
 }
 
 // SetTxUsecsLow sets ETHTOOL_A_COALESCE_TX_USECS_LOW.
@@ -4430,9 +4680,12 @@ func (x *Coalesce) SetTxUsecsLow(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// TxMaxFramesLow returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW and whether it is present.
+// TxMaxFramesLow returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW and whether it is present (0 if not).
 func (x *Coalesce) TxMaxFramesLow() (uint32, bool) {
-	return uint32(x.fTxMaxFramesLow), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMaxFramesLow), true
 }
 
 // SetTxMaxFramesLow sets ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW.
@@ -4441,9 +4694,12 @@ func (x *Coalesce) SetTxMaxFramesLow(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// PktRateHigh returns ETHTOOL_A_COALESCE_PKT_RATE_HIGH and whether it is present.
+// PktRateHigh returns ETHTOOL_A_COALESCE_PKT_RATE_HIGH and whether it is present (0 if not).
 func (x *Coalesce) PktRateHigh() (uint32, bool) {
-	return uint32(x.fPktRateHigh), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPktRateHigh), true
 }
 
 // SetPktRateHigh sets ETHTOOL_A_COALESCE_PKT_RATE_HIGH.
@@ -4452,9 +4708,12 @@ func (x *Coalesce) SetPktRateHigh(v uint32) {
 	x.has[0] |= 1 << 17
 }
 
-// RxUsecsHigh returns ETHTOOL_A_COALESCE_RX_USECS_HIGH and whether it is present.
+// RxUsecsHigh returns ETHTOOL_A_COALESCE_RX_USECS_HIGH and whether it is present (0 if not).
 func (x *Coalesce) RxUsecsHigh() (uint32, bool) {
-	return uint32(x.fRxUsecsHigh), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxUsecsHigh), true
 }
 
 // SetRxUsecsHigh sets ETHTOOL_A_COALESCE_RX_USECS_HIGH.
@@ -4463,9 +4722,12 @@ func (x *Coalesce) SetRxUsecsHigh(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// RxMaxFramesHigh returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH and whether it is present.
+// RxMaxFramesHigh returns ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH and whether it is present (0 if not).
 func (x *Coalesce) RxMaxFramesHigh() (uint32, bool) {
-	return uint32(x.fRxMaxFramesHigh), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxMaxFramesHigh), true
 }
 
 // SetRxMaxFramesHigh sets ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH.
@@ -4474,9 +4736,12 @@ func (x *Coalesce) SetRxMaxFramesHigh(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// TxUsecsHigh returns ETHTOOL_A_COALESCE_TX_USECS_HIGH and whether it is present.
+// TxUsecsHigh returns ETHTOOL_A_COALESCE_TX_USECS_HIGH and whether it is present (0 if not).
 func (x *Coalesce) TxUsecsHigh() (uint32, bool) {
-	return uint32(x.fTxUsecsHigh), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxUsecsHigh), true
 }
 
 // SetTxUsecsHigh sets ETHTOOL_A_COALESCE_TX_USECS_HIGH.
@@ -4485,9 +4750,12 @@ func (x *Coalesce) SetTxUsecsHigh(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// TxMaxFramesHigh returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH and whether it is present.
+// TxMaxFramesHigh returns ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH and whether it is present (0 if not).
 func (x *Coalesce) TxMaxFramesHigh() (uint32, bool) {
-	return uint32(x.fTxMaxFramesHigh), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxMaxFramesHigh), true
 }
 
 // SetTxMaxFramesHigh sets ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH.
@@ -4496,9 +4764,12 @@ func (x *Coalesce) SetTxMaxFramesHigh(v uint32) {
 	x.has[0] |= 1 << 21
 }
 
-// RateSampleInterval returns ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL and whether it is present.
+// RateSampleInterval returns ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL and whether it is present (0 if not).
 func (x *Coalesce) RateSampleInterval() (uint32, bool) {
-	return uint32(x.fRateSampleInterval), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRateSampleInterval), true
 }
 
 // SetRateSampleInterval sets ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL.
@@ -4507,9 +4778,12 @@ func (x *Coalesce) SetRateSampleInterval(v uint32) {
 	x.has[0] |= 1 << 22
 }
 
-// UseCqeModeTx returns ETHTOOL_A_COALESCE_USE_CQE_MODE_TX and whether it is present.
+// UseCqeModeTx returns ETHTOOL_A_COALESCE_USE_CQE_MODE_TX and whether it is present (0 if not).
 func (x *Coalesce) UseCqeModeTx() (uint8, bool) {
-	return uint8(x.fUseCqeModeTx), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUseCqeModeTx), true
 }
 
 // SetUseCqeModeTx sets ETHTOOL_A_COALESCE_USE_CQE_MODE_TX.
@@ -4518,9 +4792,12 @@ func (x *Coalesce) SetUseCqeModeTx(v uint8) {
 	x.has[0] |= 1 << 23
 }
 
-// UseCqeModeRx returns ETHTOOL_A_COALESCE_USE_CQE_MODE_RX and whether it is present.
+// UseCqeModeRx returns ETHTOOL_A_COALESCE_USE_CQE_MODE_RX and whether it is present (0 if not).
 func (x *Coalesce) UseCqeModeRx() (uint8, bool) {
-	return uint8(x.fUseCqeModeRx), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUseCqeModeRx), true
 }
 
 // SetUseCqeModeRx sets ETHTOOL_A_COALESCE_USE_CQE_MODE_RX.
@@ -4529,9 +4806,12 @@ func (x *Coalesce) SetUseCqeModeRx(v uint8) {
 	x.has[0] |= 1 << 24
 }
 
-// TxAggrMaxBytes returns ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES and whether it is present.
+// TxAggrMaxBytes returns ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES and whether it is present (0 if not).
 func (x *Coalesce) TxAggrMaxBytes() (uint32, bool) {
-	return uint32(x.fTxAggrMaxBytes), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxAggrMaxBytes), true
 }
 
 // SetTxAggrMaxBytes sets ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES.
@@ -4540,9 +4820,12 @@ func (x *Coalesce) SetTxAggrMaxBytes(v uint32) {
 	x.has[0] |= 1 << 25
 }
 
-// TxAggrMaxFrames returns ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES and whether it is present.
+// TxAggrMaxFrames returns ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES and whether it is present (0 if not).
 func (x *Coalesce) TxAggrMaxFrames() (uint32, bool) {
-	return uint32(x.fTxAggrMaxFrames), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxAggrMaxFrames), true
 }
 
 // SetTxAggrMaxFrames sets ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES.
@@ -4551,9 +4834,12 @@ func (x *Coalesce) SetTxAggrMaxFrames(v uint32) {
 	x.has[0] |= 1 << 26
 }
 
-// TxAggrTimeUsecs returns ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS and whether it is present.
+// TxAggrTimeUsecs returns ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS and whether it is present (0 if not).
 func (x *Coalesce) TxAggrTimeUsecs() (uint32, bool) {
-	return uint32(x.fTxAggrTimeUsecs), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxAggrTimeUsecs), true
 }
 
 // SetTxAggrTimeUsecs sets ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS.
@@ -4614,43 +4900,42 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pause-stat", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pause-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_PAUSE_STAT_TX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fRxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pause-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pause-stat", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4667,9 +4952,12 @@ func (x *PauseStat) Encode(e *attr.Encoder) {
 	}
 }
 
-// TxFrames returns ETHTOOL_A_PAUSE_STAT_TX_FRAMES and whether it is present.
+// TxFrames returns ETHTOOL_A_PAUSE_STAT_TX_FRAMES and whether it is present (0 if not).
 func (x *PauseStat) TxFrames() (uint64, bool) {
-	return uint64(x.fTxFrames), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxFrames), true
 }
 
 // SetTxFrames sets ETHTOOL_A_PAUSE_STAT_TX_FRAMES.
@@ -4678,9 +4966,12 @@ func (x *PauseStat) SetTxFrames(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// RxFrames returns ETHTOOL_A_PAUSE_STAT_RX_FRAMES and whether it is present.
+// RxFrames returns ETHTOOL_A_PAUSE_STAT_RX_FRAMES and whether it is present (0 if not).
 func (x *PauseStat) RxFrames() (uint64, bool) {
-	return uint64(x.fRxFrames), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxFrames), true
 }
 
 // SetRxFrames sets ETHTOOL_A_PAUSE_STAT_RX_FRAMES.
@@ -4721,71 +5012,70 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pause", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pause", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PAUSE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PAUSE_AUTONEG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_AUTONEG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_AUTONEG", raw, typed.ErrLength)
 			}
 			x.fAutoneg = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PAUSE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_RX", raw, typed.ErrLength)
 			}
 			x.fRx = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PAUSE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_TX", raw, typed.ErrLength)
 			}
 			x.fTx = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PAUSE_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PAUSE_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
 			}
 			x.fStatsSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pause", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pause", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pause", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4830,9 +5120,12 @@ func (x *Pause) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Autoneg returns ETHTOOL_A_PAUSE_AUTONEG and whether it is present.
+// Autoneg returns ETHTOOL_A_PAUSE_AUTONEG and whether it is present (0 if not).
 func (x *Pause) Autoneg() (uint8, bool) {
-	return uint8(x.fAutoneg), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAutoneg), true
 }
 
 // SetAutoneg sets ETHTOOL_A_PAUSE_AUTONEG.
@@ -4841,9 +5134,12 @@ func (x *Pause) SetAutoneg(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Rx returns ETHTOOL_A_PAUSE_RX and whether it is present.
+// Rx returns ETHTOOL_A_PAUSE_RX and whether it is present (0 if not).
 func (x *Pause) Rx() (uint8, bool) {
-	return uint8(x.fRx), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRx), true
 }
 
 // SetRx sets ETHTOOL_A_PAUSE_RX.
@@ -4852,9 +5148,12 @@ func (x *Pause) SetRx(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Tx returns ETHTOOL_A_PAUSE_TX and whether it is present.
+// Tx returns ETHTOOL_A_PAUSE_TX and whether it is present (0 if not).
 func (x *Pause) Tx() (uint8, bool) {
-	return uint8(x.fTx), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTx), true
 }
 
 // SetTx sets ETHTOOL_A_PAUSE_TX.
@@ -4875,9 +5174,12 @@ func (x *Pause) SetStats() *PauseStat {
 	return &x.fStats
 }
 
-// StatsSrc returns ETHTOOL_A_PAUSE_STATS_SRC and whether it is present.
+// StatsSrc returns ETHTOOL_A_PAUSE_STATS_SRC and whether it is present (0 if not).
 func (x *Pause) StatsSrc() (uint32, bool) {
-	return uint32(x.fStatsSrc), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatsSrc), true
 }
 
 // SetStatsSrc sets ETHTOOL_A_PAUSE_STATS_SRC.
@@ -4919,79 +5221,78 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "eee", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "eee", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_EEE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_EEE_MODES_OURS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fModesOurs.decode(p, o, base+off+4); err != nil {
+			if err := x.fModesOurs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_EEE_MODES_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fModesPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fModesPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_EEE_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fActive = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_EEE_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_ENABLED", raw, typed.ErrLength)
 			}
 			x.fEnabled = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_EEE_TX_LPI_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_TX_LPI_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_ENABLED", raw, typed.ErrLength)
 			}
 			x.fTxLpiEnabled = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_EEE_TX_LPI_TIMER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
 			}
 			x.fTxLpiTimer = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "eee", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "eee", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "eee", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5065,9 +5366,12 @@ func (x *Eee) SetModesPeer() *Bitset {
 	return &x.fModesPeer
 }
 
-// Active returns ETHTOOL_A_EEE_ACTIVE and whether it is present.
+// Active returns ETHTOOL_A_EEE_ACTIVE and whether it is present (0 if not).
 func (x *Eee) Active() (uint8, bool) {
-	return uint8(x.fActive), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fActive), true
 }
 
 // SetActive sets ETHTOOL_A_EEE_ACTIVE.
@@ -5076,9 +5380,12 @@ func (x *Eee) SetActive(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Enabled returns ETHTOOL_A_EEE_ENABLED and whether it is present.
+// Enabled returns ETHTOOL_A_EEE_ENABLED and whether it is present (0 if not).
 func (x *Eee) Enabled() (uint8, bool) {
-	return uint8(x.fEnabled), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEnabled), true
 }
 
 // SetEnabled sets ETHTOOL_A_EEE_ENABLED.
@@ -5087,9 +5394,12 @@ func (x *Eee) SetEnabled(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// TxLpiEnabled returns ETHTOOL_A_EEE_TX_LPI_ENABLED and whether it is present.
+// TxLpiEnabled returns ETHTOOL_A_EEE_TX_LPI_ENABLED and whether it is present (0 if not).
 func (x *Eee) TxLpiEnabled() (uint8, bool) {
-	return uint8(x.fTxLpiEnabled), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTxLpiEnabled), true
 }
 
 // SetTxLpiEnabled sets ETHTOOL_A_EEE_TX_LPI_ENABLED.
@@ -5098,9 +5408,12 @@ func (x *Eee) SetTxLpiEnabled(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// TxLpiTimer returns ETHTOOL_A_EEE_TX_LPI_TIMER and whether it is present.
+// TxLpiTimer returns ETHTOOL_A_EEE_TX_LPI_TIMER and whether it is present (0 if not).
 func (x *Eee) TxLpiTimer() (uint32, bool) {
-	return uint32(x.fTxLpiTimer), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxLpiTimer), true
 }
 
 // SetTxLpiTimer sets ETHTOOL_A_EEE_TX_LPI_TIMER.
@@ -5139,55 +5452,54 @@ func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ts-stat", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ts-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TS_STAT_TX_PKTS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
 			}
 			x.fTxPkts = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_STAT_TX_LOST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
 			}
 			x.fTxLost = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TS_STAT_TX_ERR
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
 			}
 			x.fTxErr = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
 			}
 			x.fTxOnestepPktsUnconfirmed = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ts-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ts-stat", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5210,9 +5522,12 @@ func (x *TsStat) Encode(e *attr.Encoder) {
 	}
 }
 
-// TxPkts returns ETHTOOL_A_TS_STAT_TX_PKTS and whether it is present.
+// TxPkts returns ETHTOOL_A_TS_STAT_TX_PKTS and whether it is present (0 if not).
 func (x *TsStat) TxPkts() (uint64, bool) {
-	return uint64(x.fTxPkts), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxPkts), true
 }
 
 // SetTxPkts sets ETHTOOL_A_TS_STAT_TX_PKTS.
@@ -5221,9 +5536,12 @@ func (x *TsStat) SetTxPkts(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// TxLost returns ETHTOOL_A_TS_STAT_TX_LOST and whether it is present.
+// TxLost returns ETHTOOL_A_TS_STAT_TX_LOST and whether it is present (0 if not).
 func (x *TsStat) TxLost() (uint64, bool) {
-	return uint64(x.fTxLost), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxLost), true
 }
 
 // SetTxLost sets ETHTOOL_A_TS_STAT_TX_LOST.
@@ -5232,9 +5550,12 @@ func (x *TsStat) SetTxLost(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// TxErr returns ETHTOOL_A_TS_STAT_TX_ERR and whether it is present.
+// TxErr returns ETHTOOL_A_TS_STAT_TX_ERR and whether it is present (0 if not).
 func (x *TsStat) TxErr() (uint64, bool) {
-	return uint64(x.fTxErr), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxErr), true
 }
 
 // SetTxErr sets ETHTOOL_A_TS_STAT_TX_ERR.
@@ -5243,9 +5564,12 @@ func (x *TsStat) SetTxErr(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// TxOnestepPktsUnconfirmed returns ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED and whether it is present.
+// TxOnestepPktsUnconfirmed returns ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED and whether it is present (0 if not).
 func (x *TsStat) TxOnestepPktsUnconfirmed() (uint64, bool) {
-	return uint64(x.fTxOnestepPktsUnconfirmed), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxOnestepPktsUnconfirmed), true
 }
 
 // SetTxOnestepPktsUnconfirmed sets ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED.
@@ -5282,43 +5606,42 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
 			}
 			x.fQualifier = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5335,9 +5658,12 @@ func (x *TsHwtstampProvider) Encode(e *attr.Encoder) {
 	}
 }
 
-// Index returns ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX and whether it is present.
+// Index returns ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX and whether it is present (0 if not).
 func (x *TsHwtstampProvider) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX.
@@ -5346,9 +5672,12 @@ func (x *TsHwtstampProvider) SetIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Qualifier returns ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER and whether it is present.
+// Qualifier returns ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER and whether it is present (0 if not).
 func (x *TsHwtstampProvider) Qualifier() (uint32, bool) {
-	return uint32(x.fQualifier), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQualifier), true
 }
 
 // SetQualifier sets ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER.
@@ -5390,85 +5719,84 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tsinfo", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tsinfo", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TSINFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSINFO_TIMESTAMPING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
 			}
-			if err := x.fTimestamping.decode(p, o, base+off+4); err != nil {
+			if err := x.fTimestamping.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSINFO_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSINFO_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, base+off+4); err != nil {
+			if err := x.fRxFilters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSINFO_PHC_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
 			}
 			x.fPhcIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_TSINFO_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, base+off+4); err != nil {
+			if err := x.fHwtstampProvider.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tsinfo", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tsinfo", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tsinfo", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5560,9 +5888,12 @@ func (x *Tsinfo) SetRxFilters() *Bitset {
 	return &x.fRxFilters
 }
 
-// PhcIndex returns ETHTOOL_A_TSINFO_PHC_INDEX and whether it is present.
+// PhcIndex returns ETHTOOL_A_TSINFO_PHC_INDEX and whether it is present (0 if not).
 func (x *Tsinfo) PhcIndex() (uint32, bool) {
-	return uint32(x.fPhcIndex), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPhcIndex), true
 }
 
 // SetPhcIndex sets ETHTOOL_A_TSINFO_PHC_INDEX.
@@ -5624,49 +5955,48 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-result", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-result", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_RESULT_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_RESULT_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-result", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-result", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-result", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5686,9 +6016,12 @@ func (x *CableResult) Encode(e *attr.Encoder) {
 	}
 }
 
-// Pair returns ETHTOOL_A_CABLE_RESULT_PAIR and whether it is present.
+// Pair returns ETHTOOL_A_CABLE_RESULT_PAIR and whether it is present (0 if not).
 func (x *CableResult) Pair() (uint8, bool) {
-	return uint8(x.fPair), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPair), true
 }
 
 // SetPair sets ETHTOOL_A_CABLE_RESULT_PAIR.
@@ -5697,9 +6030,12 @@ func (x *CableResult) SetPair(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Code returns ETHTOOL_A_CABLE_RESULT_CODE and whether it is present.
+// Code returns ETHTOOL_A_CABLE_RESULT_CODE and whether it is present (0 if not).
 func (x *CableResult) Code() (uint8, bool) {
-	return uint8(x.fCode), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCode), true
 }
 
 // SetCode sets ETHTOOL_A_CABLE_RESULT_CODE.
@@ -5708,9 +6044,12 @@ func (x *CableResult) SetCode(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Src returns ETHTOOL_A_CABLE_RESULT_SRC and whether it is present.
+// Src returns ETHTOOL_A_CABLE_RESULT_SRC and whether it is present (0 if not).
 func (x *CableResult) Src() (uint32, bool) {
-	return uint32(x.fSrc), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSrc), true
 }
 
 // SetSrc sets ETHTOOL_A_CABLE_RESULT_SRC.
@@ -5748,49 +6087,48 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-fault-length", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-fault-length", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
 			}
 			x.fCm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-fault-length", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-fault-length", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5810,9 +6148,12 @@ func (x *CableFaultLength) Encode(e *attr.Encoder) {
 	}
 }
 
-// Pair returns ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR and whether it is present.
+// Pair returns ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR and whether it is present (0 if not).
 func (x *CableFaultLength) Pair() (uint8, bool) {
-	return uint8(x.fPair), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPair), true
 }
 
 // SetPair sets ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR.
@@ -5821,9 +6162,12 @@ func (x *CableFaultLength) SetPair(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Cm returns ETHTOOL_A_CABLE_FAULT_LENGTH_CM and whether it is present.
+// Cm returns ETHTOOL_A_CABLE_FAULT_LENGTH_CM and whether it is present (0 if not).
 func (x *CableFaultLength) Cm() (uint32, bool) {
-	return uint32(x.fCm), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCm), true
 }
 
 // SetCm sets ETHTOOL_A_CABLE_FAULT_LENGTH_CM.
@@ -5832,9 +6176,12 @@ func (x *CableFaultLength) SetCm(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Src returns ETHTOOL_A_CABLE_FAULT_LENGTH_SRC and whether it is present.
+// Src returns ETHTOOL_A_CABLE_FAULT_LENGTH_SRC and whether it is present (0 if not).
 func (x *CableFaultLength) Src() (uint32, bool) {
-	return uint32(x.fSrc), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSrc), true
 }
 
 // SetSrc sets ETHTOOL_A_CABLE_FAULT_LENGTH_SRC.
@@ -5871,47 +6218,46 @@ func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-nest", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-nest", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_NEST_RESULT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
 			}
-			if err := x.fResult.decode(p, o, base+off+4); err != nil {
+			if err := x.fResult.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
 			}
-			if err := x.fFaultLength.decode(p, o, base+off+4); err != nil {
+			if err := x.fFaultLength.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-nest", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-nest", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5983,39 +6329,38 @@ func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-test", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-test", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-test", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-test", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-test", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6072,53 +6417,52 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-test-ntf", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-test-ntf", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_NTF_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_NTF_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_NTF_NEST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, base+off+4); err != nil {
+			if err := x.fNest.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-test-ntf", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-test-ntf", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6154,9 +6498,12 @@ func (x *CableTestNtf) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Status returns ETHTOOL_A_CABLE_TEST_NTF_STATUS and whether it is present.
+// Status returns ETHTOOL_A_CABLE_TEST_NTF_STATUS and whether it is present (0 if not).
 func (x *CableTestNtf) Status() (uint8, bool) {
-	return uint8(x.fStatus), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStatus), true
 }
 
 // SetStatus sets ETHTOOL_A_CABLE_TEST_NTF_STATUS.
@@ -6207,55 +6554,54 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
 			}
 			x.fFirst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
 			}
 			x.fLast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
 			}
 			x.fStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6278,9 +6624,12 @@ func (x *CableTestTdrCfg) Encode(e *attr.Encoder) {
 	}
 }
 
-// First returns ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST and whether it is present.
+// First returns ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST and whether it is present (0 if not).
 func (x *CableTestTdrCfg) First() (uint32, bool) {
-	return uint32(x.fFirst), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFirst), true
 }
 
 // SetFirst sets ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST.
@@ -6289,9 +6638,12 @@ func (x *CableTestTdrCfg) SetFirst(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Last returns ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST and whether it is present.
+// Last returns ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST and whether it is present (0 if not).
 func (x *CableTestTdrCfg) Last() (uint32, bool) {
-	return uint32(x.fLast), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLast), true
 }
 
 // SetLast sets ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST.
@@ -6300,9 +6652,12 @@ func (x *CableTestTdrCfg) SetLast(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Step returns ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP and whether it is present.
+// Step returns ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP and whether it is present (0 if not).
 func (x *CableTestTdrCfg) Step() (uint32, bool) {
-	return uint32(x.fStep), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStep), true
 }
 
 // SetStep sets ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP.
@@ -6311,9 +6666,12 @@ func (x *CableTestTdrCfg) SetStep(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Pair returns ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR and whether it is present.
+// Pair returns ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR and whether it is present (0 if not).
 func (x *CableTestTdrCfg) Pair() (uint8, bool) {
-	return uint8(x.fPair), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPair), true
 }
 
 // SetPair sets ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR.
@@ -6351,53 +6709,52 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-test-tdr-ntf", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-test-tdr-ntf", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, base+off+4); err != nil {
+			if err := x.fNest.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-test-tdr-ntf", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-test-tdr-ntf", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6433,9 +6790,12 @@ func (x *CableTestTdrNtf) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Status returns ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS and whether it is present.
+// Status returns ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS and whether it is present (0 if not).
 func (x *CableTestTdrNtf) Status() (uint8, bool) {
-	return uint8(x.fStatus), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStatus), true
 }
 
 // SetStatus sets ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS.
@@ -6484,47 +6844,46 @@ func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cable-test-tdr", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cable-test-tdr", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
 			}
-			if err := x.fCfg.decode(p, o, base+off+4); err != nil {
+			if err := x.fCfg.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cable-test-tdr", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cable-test-tdr", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6597,46 +6956,45 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tunnel-udp-entry", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tunnel-udp-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tunnel-udp-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tunnel-udp-entry", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6653,9 +7011,12 @@ func (x *TunnelUdpEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// Port returns ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT and whether it is present.
+// Port returns ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT and whether it is present (0 if not).
 func (x *TunnelUdpEntry) Port() (uint16, bool) {
-	return uint16(x.fPort), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPort), true
 }
 
 // SetPort sets ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT.
@@ -6664,9 +7025,12 @@ func (x *TunnelUdpEntry) SetPort(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// Type returns ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE and whether it is present.
+// Type returns ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE and whether it is present (0 if not).
 func (x *TunnelUdpEntry) Type() (UdpTunnelType, bool) {
-	return UdpTunnelType(x.fType), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return UdpTunnelType(x.fType), true
 }
 
 // SetType sets ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE.
@@ -6706,55 +7070,54 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tunnel-udp-table", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tunnel-udp-table", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(b[off:], base+off, 3, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tunnel-udp-table", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tunnel-udp-table", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6788,9 +7151,12 @@ func (x *TunnelUdpTable) Encode(e *attr.Encoder) {
 	}
 }
 
-// Size returns ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE and whether it is present.
+// Size returns ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE and whether it is present (0 if not).
 func (x *TunnelUdpTable) Size() (uint32, bool) {
-	return uint32(x.fSize), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSize), true
 }
 
 // SetSize sets ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE.
@@ -6856,39 +7222,38 @@ func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tunnel-udp", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tunnel-udp", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
 			}
-			if err := x.fTable.decode(p, o, base+off+4); err != nil {
+			if err := x.fTable.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tunnel-udp", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tunnel-udp", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6944,47 +7309,46 @@ func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tunnel-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tunnel-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_INFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_INFO_UDP_PORTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
 			}
-			if err := x.fUdpPorts.decode(p, o, base+off+4); err != nil {
+			if err := x.fUdpPorts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tunnel-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tunnel-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tunnel-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7058,20 +7422,19 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fec-stat", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fec-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_FEC_STAT_CORRECTED
@@ -7085,13 +7448,13 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fec-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fec-stat", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7111,9 +7474,13 @@ func (x *FecStat) Encode(e *attr.Encoder) {
 	}
 }
 
-// Corrected returns ETHTOOL_A_FEC_STAT_CORRECTED's payload as a view, and whether it is present.
+// Corrected returns ETHTOOL_A_FEC_STAT_CORRECTED's payload as a view, and whether it is present
+// (nil if not).
 func (x *FecStat) Corrected() ([]byte, bool) {
-	return x.fCorrected, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fCorrected, true
 }
 
 // SetCorrected sets ETHTOOL_A_FEC_STAT_CORRECTED's payload; x keeps the view p.
@@ -7122,9 +7489,13 @@ func (x *FecStat) SetCorrected(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Uncorr returns ETHTOOL_A_FEC_STAT_UNCORR's payload as a view, and whether it is present.
+// Uncorr returns ETHTOOL_A_FEC_STAT_UNCORR's payload as a view, and whether it is present
+// (nil if not).
 func (x *FecStat) Uncorr() ([]byte, bool) {
-	return x.fUncorr, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fUncorr, true
 }
 
 // SetUncorr sets ETHTOOL_A_FEC_STAT_UNCORR's payload; x keeps the view p.
@@ -7133,9 +7504,13 @@ func (x *FecStat) SetUncorr(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// CorrBits returns ETHTOOL_A_FEC_STAT_CORR_BITS's payload as a view, and whether it is present.
+// CorrBits returns ETHTOOL_A_FEC_STAT_CORR_BITS's payload as a view, and whether it is present
+// (nil if not).
 func (x *FecStat) CorrBits() ([]byte, bool) {
-	return x.fCorrBits, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fCorrBits, true
 }
 
 // SetCorrBits sets ETHTOOL_A_FEC_STAT_CORR_BITS's payload; x keeps the view p.
@@ -7175,67 +7550,66 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fec", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fec", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_FEC_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEC_MODES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, base+off+4); err != nil {
+			if err := x.fModes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEC_AUTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fec", "ETHTOOL_A_FEC_AUTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_AUTO", raw, typed.ErrLength)
 			}
 			x.fAuto = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_FEC_ACTIVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fActive = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEC_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fec", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fec", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fec", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7291,9 +7665,12 @@ func (x *Fec) SetModes() *Bitset {
 	return &x.fModes
 }
 
-// Auto returns ETHTOOL_A_FEC_AUTO and whether it is present.
+// Auto returns ETHTOOL_A_FEC_AUTO and whether it is present (0 if not).
 func (x *Fec) Auto() (uint8, bool) {
-	return uint8(x.fAuto), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAuto), true
 }
 
 // SetAuto sets ETHTOOL_A_FEC_AUTO.
@@ -7302,9 +7679,12 @@ func (x *Fec) SetAuto(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Active returns ETHTOOL_A_FEC_ACTIVE and whether it is present.
+// Active returns ETHTOOL_A_FEC_ACTIVE and whether it is present (0 if not).
 func (x *Fec) Active() (uint32, bool) {
-	return uint32(x.fActive), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fActive), true
 }
 
 // SetActive sets ETHTOOL_A_FEC_ACTIVE.
@@ -7358,57 +7738,56 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "module-eeprom", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "module-eeprom", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_EEPROM_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_EEPROM_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_EEPROM_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
 			}
 			x.fLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_EEPROM_PAGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_PAGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_PAGE", raw, typed.ErrLength)
 			}
 			x.fPage = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_EEPROM_BANK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_BANK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_BANK", raw, typed.ErrLength)
 			}
 			x.fBank = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS", raw, typed.ErrLength)
 			}
 			x.fI2cAddress = uint8(p[0])
 			x.has[0] |= 1 << 5
@@ -7417,13 +7796,13 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "module-eeprom", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "module-eeprom", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "module-eeprom", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7469,9 +7848,12 @@ func (x *ModuleEeprom) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Offset returns ETHTOOL_A_MODULE_EEPROM_OFFSET and whether it is present.
+// Offset returns ETHTOOL_A_MODULE_EEPROM_OFFSET and whether it is present (0 if not).
 func (x *ModuleEeprom) Offset() (uint32, bool) {
-	return uint32(x.fOffset), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOffset), true
 }
 
 // SetOffset sets ETHTOOL_A_MODULE_EEPROM_OFFSET.
@@ -7480,9 +7862,12 @@ func (x *ModuleEeprom) SetOffset(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Length returns ETHTOOL_A_MODULE_EEPROM_LENGTH and whether it is present.
+// Length returns ETHTOOL_A_MODULE_EEPROM_LENGTH and whether it is present (0 if not).
 func (x *ModuleEeprom) Length() (uint32, bool) {
-	return uint32(x.fLength), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLength), true
 }
 
 // SetLength sets ETHTOOL_A_MODULE_EEPROM_LENGTH.
@@ -7491,9 +7876,12 @@ func (x *ModuleEeprom) SetLength(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Page returns ETHTOOL_A_MODULE_EEPROM_PAGE and whether it is present.
+// Page returns ETHTOOL_A_MODULE_EEPROM_PAGE and whether it is present (0 if not).
 func (x *ModuleEeprom) Page() (uint8, bool) {
-	return uint8(x.fPage), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPage), true
 }
 
 // SetPage sets ETHTOOL_A_MODULE_EEPROM_PAGE.
@@ -7502,9 +7890,12 @@ func (x *ModuleEeprom) SetPage(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Bank returns ETHTOOL_A_MODULE_EEPROM_BANK and whether it is present.
+// Bank returns ETHTOOL_A_MODULE_EEPROM_BANK and whether it is present (0 if not).
 func (x *ModuleEeprom) Bank() (uint8, bool) {
-	return uint8(x.fBank), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBank), true
 }
 
 // SetBank sets ETHTOOL_A_MODULE_EEPROM_BANK.
@@ -7513,9 +7904,12 @@ func (x *ModuleEeprom) SetBank(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// I2cAddress returns ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS and whether it is present.
+// I2cAddress returns ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS and whether it is present (0 if not).
 func (x *ModuleEeprom) I2cAddress() (uint8, bool) {
-	return uint8(x.fI2cAddress), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fI2cAddress), true
 }
 
 // SetI2cAddress sets ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS.
@@ -7524,9 +7918,13 @@ func (x *ModuleEeprom) SetI2cAddress(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// Data returns ETHTOOL_A_MODULE_EEPROM_DATA's payload as a view, and whether it is present.
+// Data returns ETHTOOL_A_MODULE_EEPROM_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *ModuleEeprom) Data() ([]byte, bool) {
-	return x.fData, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fData, true
 }
 
 // SetData sets ETHTOOL_A_MODULE_EEPROM_DATA's payload; x keeps the view p.
@@ -7569,83 +7967,82 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stats-grp", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stats-grp", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_STATS_GRP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GRP_SS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
 			}
 			x.fSsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP_STAT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
 			}
 			x.fStat = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
 			}
-			if err := x.fHistRx.decode(p, o, base+off+4); err != nil {
+			if err := x.fHistRx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
 			}
-			if err := x.fHistTx.decode(p, o, base+off+4); err != nil {
+			if err := x.fHistTx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
 			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
 			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
 			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stats-grp", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stats-grp", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7684,9 +8081,12 @@ func (x *StatsGrp) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns ETHTOOL_A_STATS_GRP_ID and whether it is present.
+// Id returns ETHTOOL_A_STATS_GRP_ID and whether it is present (0 if not).
 func (x *StatsGrp) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets ETHTOOL_A_STATS_GRP_ID.
@@ -7695,9 +8095,12 @@ func (x *StatsGrp) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// SsId returns ETHTOOL_A_STATS_GRP_SS_ID and whether it is present.
+// SsId returns ETHTOOL_A_STATS_GRP_SS_ID and whether it is present (0 if not).
 func (x *StatsGrp) SsId() (uint32, bool) {
-	return uint32(x.fSsId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSsId), true
 }
 
 // SetSsId sets ETHTOOL_A_STATS_GRP_SS_ID.
@@ -7706,9 +8109,12 @@ func (x *StatsGrp) SetSsId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Stat returns ETHTOOL_A_STATS_GRP_STAT and whether it is present.
+// Stat returns ETHTOOL_A_STATS_GRP_STAT and whether it is present (0 if not).
 func (x *StatsGrp) Stat() (uint64, bool) {
-	return uint64(x.fStat), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStat), true
 }
 
 // SetStat sets ETHTOOL_A_STATS_GRP_STAT.
@@ -7741,9 +8147,12 @@ func (x *StatsGrp) SetHistTx() *StatsGrpHist {
 	return &x.fHistTx
 }
 
-// HistBktLow returns ETHTOOL_A_STATS_GRP_HIST_BKT_LOW and whether it is present.
+// HistBktLow returns ETHTOOL_A_STATS_GRP_HIST_BKT_LOW and whether it is present (0 if not).
 func (x *StatsGrp) HistBktLow() (uint32, bool) {
-	return uint32(x.fHistBktLow), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHistBktLow), true
 }
 
 // SetHistBktLow sets ETHTOOL_A_STATS_GRP_HIST_BKT_LOW.
@@ -7752,9 +8161,12 @@ func (x *StatsGrp) SetHistBktLow(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// HistBktHi returns ETHTOOL_A_STATS_GRP_HIST_BKT_HI and whether it is present.
+// HistBktHi returns ETHTOOL_A_STATS_GRP_HIST_BKT_HI and whether it is present (0 if not).
 func (x *StatsGrp) HistBktHi() (uint32, bool) {
-	return uint32(x.fHistBktHi), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHistBktHi), true
 }
 
 // SetHistBktHi sets ETHTOOL_A_STATS_GRP_HIST_BKT_HI.
@@ -7763,9 +8175,12 @@ func (x *StatsGrp) SetHistBktHi(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// HistVal returns ETHTOOL_A_STATS_GRP_HIST_VAL and whether it is present.
+// HistVal returns ETHTOOL_A_STATS_GRP_HIST_VAL and whether it is present (0 if not).
 func (x *StatsGrp) HistVal() (uint64, bool) {
-	return uint64(x.fHistVal), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHistVal), true
 }
 
 // SetHistVal sets ETHTOOL_A_STATS_GRP_HIST_VAL.
@@ -7803,49 +8218,48 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stats-grp-hist", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stats-grp-hist", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
 			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
 			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
 			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stats-grp-hist", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stats-grp-hist", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7865,9 +8279,12 @@ func (x *StatsGrpHist) Encode(e *attr.Encoder) {
 	}
 }
 
-// HistBktLow returns ETHTOOL_A_STATS_GRP_HIST_BKT_LOW and whether it is present.
+// HistBktLow returns ETHTOOL_A_STATS_GRP_HIST_BKT_LOW and whether it is present (0 if not).
 func (x *StatsGrpHist) HistBktLow() (uint32, bool) {
-	return uint32(x.fHistBktLow), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHistBktLow), true
 }
 
 // SetHistBktLow sets ETHTOOL_A_STATS_GRP_HIST_BKT_LOW.
@@ -7876,9 +8293,12 @@ func (x *StatsGrpHist) SetHistBktLow(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// HistBktHi returns ETHTOOL_A_STATS_GRP_HIST_BKT_HI and whether it is present.
+// HistBktHi returns ETHTOOL_A_STATS_GRP_HIST_BKT_HI and whether it is present (0 if not).
 func (x *StatsGrpHist) HistBktHi() (uint32, bool) {
-	return uint32(x.fHistBktHi), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHistBktHi), true
 }
 
 // SetHistBktHi sets ETHTOOL_A_STATS_GRP_HIST_BKT_HI.
@@ -7887,9 +8307,12 @@ func (x *StatsGrpHist) SetHistBktHi(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// HistVal returns ETHTOOL_A_STATS_GRP_HIST_VAL and whether it is present.
+// HistVal returns ETHTOOL_A_STATS_GRP_HIST_VAL and whether it is present (0 if not).
 func (x *StatsGrpHist) HistVal() (uint64, bool) {
-	return uint64(x.fHistVal), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHistVal), true
 }
 
 // SetHistVal sets ETHTOOL_A_STATS_GRP_HIST_VAL.
@@ -7928,61 +8351,60 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_STATS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GROUPS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
 			}
-			if err := x.fGroups.decode(p, o, base+off+4); err != nil {
+			if err := x.fGroups.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
 			}
-			if err := x.fGrp.decode(p, o, base+off+4); err != nil {
+			if err := x.fGrp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8047,9 +8469,12 @@ func (x *Stats) SetGrp() *StatsGrp {
 	return &x.fGrp
 }
 
-// Src returns ETHTOOL_A_STATS_SRC and whether it is present.
+// Src returns ETHTOOL_A_STATS_SRC and whether it is present (0 if not).
 func (x *Stats) Src() (uint32, bool) {
-	return uint32(x.fSrc), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSrc), true
 }
 
 // SetSrc sets ETHTOOL_A_STATS_SRC.
@@ -8087,33 +8512,32 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "phc-vclocks", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "phc-vclocks", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PHC_VCLOCKS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHC_VCLOCKS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -8122,13 +8546,13 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "phc-vclocks", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "phc-vclocks", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8162,9 +8586,12 @@ func (x *PhcVclocks) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Num returns ETHTOOL_A_PHC_VCLOCKS_NUM and whether it is present.
+// Num returns ETHTOOL_A_PHC_VCLOCKS_NUM and whether it is present (0 if not).
 func (x *PhcVclocks) Num() (uint32, bool) {
-	return uint32(x.fNum), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNum), true
 }
 
 // SetNum sets ETHTOOL_A_PHC_VCLOCKS_NUM.
@@ -8173,9 +8600,13 @@ func (x *PhcVclocks) SetNum(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Index returns ETHTOOL_A_PHC_VCLOCKS_INDEX's payload as a view, and whether it is present.
+// Index returns ETHTOOL_A_PHC_VCLOCKS_INDEX's payload as a view, and whether it is present
+// (nil if not).
 func (x *PhcVclocks) Index() ([]byte, bool) {
-	return x.fIndex, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fIndex, true
 }
 
 // SetIndex sets ETHTOOL_A_PHC_VCLOCKS_INDEX's payload; x keeps the view p.
@@ -8213,51 +8644,50 @@ func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "module", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "module", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_POWER_MODE_POLICY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "module", "ETHTOOL_A_MODULE_POWER_MODE_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE_POLICY", raw, typed.ErrLength)
 			}
 			x.fPowerModePolicy = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_POWER_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "module", "ETHTOOL_A_MODULE_POWER_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE", raw, typed.ErrLength)
 			}
 			x.fPowerMode = uint8(p[0])
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "module", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "module", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "module", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8291,9 +8721,12 @@ func (x *Module) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// PowerModePolicy returns ETHTOOL_A_MODULE_POWER_MODE_POLICY and whether it is present.
+// PowerModePolicy returns ETHTOOL_A_MODULE_POWER_MODE_POLICY and whether it is present (0 if not).
 func (x *Module) PowerModePolicy() (uint8, bool) {
-	return uint8(x.fPowerModePolicy), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPowerModePolicy), true
 }
 
 // SetPowerModePolicy sets ETHTOOL_A_MODULE_POWER_MODE_POLICY.
@@ -8302,9 +8735,12 @@ func (x *Module) SetPowerModePolicy(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// PowerMode returns ETHTOOL_A_MODULE_POWER_MODE and whether it is present.
+// PowerMode returns ETHTOOL_A_MODULE_POWER_MODE and whether it is present (0 if not).
 func (x *Module) PowerMode() (uint8, bool) {
-	return uint8(x.fPowerMode), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPowerMode), true
 }
 
 // SetPowerMode sets ETHTOOL_A_MODULE_POWER_MODE.
@@ -8341,43 +8777,42 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "c33-pse-pw-limit", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "c33-pse-pw-limit", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_C33_PSE_PW_LIMIT_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
 			}
 			x.fMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_C33_PSE_PW_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
 			}
 			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "c33-pse-pw-limit", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "c33-pse-pw-limit", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8394,9 +8829,12 @@ func (x *C33PsePwLimit) Encode(e *attr.Encoder) {
 	}
 }
 
-// Min returns ETHTOOL_A_C33_PSE_PW_LIMIT_MIN and whether it is present.
+// Min returns ETHTOOL_A_C33_PSE_PW_LIMIT_MIN and whether it is present (0 if not).
 func (x *C33PsePwLimit) Min() (uint32, bool) {
-	return uint32(x.fMin), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMin), true
 }
 
 // SetMin sets ETHTOOL_A_C33_PSE_PW_LIMIT_MIN.
@@ -8405,9 +8843,12 @@ func (x *C33PsePwLimit) SetMin(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Max returns ETHTOOL_A_C33_PSE_PW_LIMIT_MAX and whether it is present.
+// Max returns ETHTOOL_A_C33_PSE_PW_LIMIT_MAX and whether it is present (0 if not).
 func (x *C33PsePwLimit) Max() (uint32, bool) {
-	return uint32(x.fMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMax), true
 }
 
 // SetMax sets ETHTOOL_A_C33_PSE_PW_LIMIT_MAX.
@@ -8457,118 +8898,117 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pse", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pse", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PSE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PODL_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
 			x.fPodlPseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PODL_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
 			x.fPodlPseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PODL_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
 			x.fPodlPsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_C33_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
 			x.fC33PseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_C33_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
 			x.fC33PseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_C33_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
 			x.fC33PsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_C33_PSE_PW_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
 			}
 			x.fC33PsePwClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_C33_PSE_ACTUAL_PW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
 			}
 			x.fC33PseActualPw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_C33_PSE_EXT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 8 {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrRange)
 			}
 			x.fC33PseExtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
 			x.fC33PseExtSubstate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
 			}
 			x.fC33PseAvailPwLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<12) != 0 {
 				x.fC33PsePwLimitRanges.Add()
 			} else {
-				x.fC33PsePwLimitRanges, x.sC33PsePwLimitRanges = typed.NewMulti(b[off:], base+off, 13, 1, x.mode), nil
+				x.fC33PsePwLimitRanges, x.sC33PsePwLimitRanges = typed.NewMulti(rest, base+len(b)-len(rest), 13, 1, x.mode), nil
 				x.has[0] |= 1 << 12
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pse", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pse", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pse", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8644,9 +9084,12 @@ func (x *Pse) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// PodlPseAdminState returns ETHTOOL_A_PODL_PSE_ADMIN_STATE and whether it is present.
+// PodlPseAdminState returns ETHTOOL_A_PODL_PSE_ADMIN_STATE and whether it is present (0 if not).
 func (x *Pse) PodlPseAdminState() (uint32, bool) {
-	return uint32(x.fPodlPseAdminState), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPodlPseAdminState), true
 }
 
 // SetPodlPseAdminState sets ETHTOOL_A_PODL_PSE_ADMIN_STATE.
@@ -8655,9 +9098,12 @@ func (x *Pse) SetPodlPseAdminState(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// PodlPseAdminControl returns ETHTOOL_A_PODL_PSE_ADMIN_CONTROL and whether it is present.
+// PodlPseAdminControl returns ETHTOOL_A_PODL_PSE_ADMIN_CONTROL and whether it is present (0 if not).
 func (x *Pse) PodlPseAdminControl() (uint32, bool) {
-	return uint32(x.fPodlPseAdminControl), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPodlPseAdminControl), true
 }
 
 // SetPodlPseAdminControl sets ETHTOOL_A_PODL_PSE_ADMIN_CONTROL.
@@ -8666,9 +9112,12 @@ func (x *Pse) SetPodlPseAdminControl(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// PodlPsePwDStatus returns ETHTOOL_A_PODL_PSE_PW_D_STATUS and whether it is present.
+// PodlPsePwDStatus returns ETHTOOL_A_PODL_PSE_PW_D_STATUS and whether it is present (0 if not).
 func (x *Pse) PodlPsePwDStatus() (uint32, bool) {
-	return uint32(x.fPodlPsePwDStatus), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPodlPsePwDStatus), true
 }
 
 // SetPodlPsePwDStatus sets ETHTOOL_A_PODL_PSE_PW_D_STATUS.
@@ -8677,9 +9126,12 @@ func (x *Pse) SetPodlPsePwDStatus(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// C33PseAdminState returns ETHTOOL_A_C33_PSE_ADMIN_STATE and whether it is present.
+// C33PseAdminState returns ETHTOOL_A_C33_PSE_ADMIN_STATE and whether it is present (0 if not).
 func (x *Pse) C33PseAdminState() (uint32, bool) {
-	return uint32(x.fC33PseAdminState), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PseAdminState), true
 }
 
 // SetC33PseAdminState sets ETHTOOL_A_C33_PSE_ADMIN_STATE.
@@ -8688,9 +9140,12 @@ func (x *Pse) SetC33PseAdminState(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// C33PseAdminControl returns ETHTOOL_A_C33_PSE_ADMIN_CONTROL and whether it is present.
+// C33PseAdminControl returns ETHTOOL_A_C33_PSE_ADMIN_CONTROL and whether it is present (0 if not).
 func (x *Pse) C33PseAdminControl() (uint32, bool) {
-	return uint32(x.fC33PseAdminControl), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PseAdminControl), true
 }
 
 // SetC33PseAdminControl sets ETHTOOL_A_C33_PSE_ADMIN_CONTROL.
@@ -8699,9 +9154,12 @@ func (x *Pse) SetC33PseAdminControl(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// C33PsePwDStatus returns ETHTOOL_A_C33_PSE_PW_D_STATUS and whether it is present.
+// C33PsePwDStatus returns ETHTOOL_A_C33_PSE_PW_D_STATUS and whether it is present (0 if not).
 func (x *Pse) C33PsePwDStatus() (uint32, bool) {
-	return uint32(x.fC33PsePwDStatus), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PsePwDStatus), true
 }
 
 // SetC33PsePwDStatus sets ETHTOOL_A_C33_PSE_PW_D_STATUS.
@@ -8710,9 +9168,12 @@ func (x *Pse) SetC33PsePwDStatus(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// C33PsePwClass returns ETHTOOL_A_C33_PSE_PW_CLASS and whether it is present.
+// C33PsePwClass returns ETHTOOL_A_C33_PSE_PW_CLASS and whether it is present (0 if not).
 func (x *Pse) C33PsePwClass() (uint32, bool) {
-	return uint32(x.fC33PsePwClass), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PsePwClass), true
 }
 
 // SetC33PsePwClass sets ETHTOOL_A_C33_PSE_PW_CLASS.
@@ -8721,9 +9182,12 @@ func (x *Pse) SetC33PsePwClass(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// C33PseActualPw returns ETHTOOL_A_C33_PSE_ACTUAL_PW and whether it is present.
+// C33PseActualPw returns ETHTOOL_A_C33_PSE_ACTUAL_PW and whether it is present (0 if not).
 func (x *Pse) C33PseActualPw() (uint32, bool) {
-	return uint32(x.fC33PseActualPw), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PseActualPw), true
 }
 
 // SetC33PseActualPw sets ETHTOOL_A_C33_PSE_ACTUAL_PW.
@@ -8732,9 +9196,12 @@ func (x *Pse) SetC33PseActualPw(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// C33PseExtState returns ETHTOOL_A_C33_PSE_EXT_STATE and whether it is present.
+// C33PseExtState returns ETHTOOL_A_C33_PSE_EXT_STATE and whether it is present (0 if not).
 func (x *Pse) C33PseExtState() (C33PseExtState, bool) {
-	return C33PseExtState(x.fC33PseExtState), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return C33PseExtState(x.fC33PseExtState), true
 }
 
 // SetC33PseExtState sets ETHTOOL_A_C33_PSE_EXT_STATE.
@@ -8743,9 +9210,12 @@ func (x *Pse) SetC33PseExtState(v C33PseExtState) {
 	x.has[0] |= 1 << 9
 }
 
-// C33PseExtSubstate returns ETHTOOL_A_C33_PSE_EXT_SUBSTATE and whether it is present.
+// C33PseExtSubstate returns ETHTOOL_A_C33_PSE_EXT_SUBSTATE and whether it is present (0 if not).
 func (x *Pse) C33PseExtSubstate() (uint32, bool) {
-	return uint32(x.fC33PseExtSubstate), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PseExtSubstate), true
 }
 
 // SetC33PseExtSubstate sets ETHTOOL_A_C33_PSE_EXT_SUBSTATE.
@@ -8754,9 +9224,12 @@ func (x *Pse) SetC33PseExtSubstate(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// C33PseAvailPwLimit returns ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT and whether it is present.
+// C33PseAvailPwLimit returns ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT and whether it is present (0 if not).
 func (x *Pse) C33PseAvailPwLimit() (uint32, bool) {
-	return uint32(x.fC33PseAvailPwLimit), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fC33PseAvailPwLimit), true
 }
 
 // SetC33PseAvailPwLimit sets ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT.
@@ -8816,39 +9289,38 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "rss", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "rss", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_RSS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RSS_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
 			}
 			x.fContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RSS_HFUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
 			}
 			x.fHfunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -8860,25 +9332,25 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RSS_INPUT_XFRM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
 			}
 			x.fInputXfrm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RSS_START_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
 			}
 			x.fStartContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "rss", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "rss", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "rss", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8924,9 +9396,12 @@ func (x *Rss) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Context returns ETHTOOL_A_RSS_CONTEXT and whether it is present.
+// Context returns ETHTOOL_A_RSS_CONTEXT and whether it is present (0 if not).
 func (x *Rss) Context() (uint32, bool) {
-	return uint32(x.fContext), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fContext), true
 }
 
 // SetContext sets ETHTOOL_A_RSS_CONTEXT.
@@ -8935,9 +9410,12 @@ func (x *Rss) SetContext(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Hfunc returns ETHTOOL_A_RSS_HFUNC and whether it is present.
+// Hfunc returns ETHTOOL_A_RSS_HFUNC and whether it is present (0 if not).
 func (x *Rss) Hfunc() (uint32, bool) {
-	return uint32(x.fHfunc), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHfunc), true
 }
 
 // SetHfunc sets ETHTOOL_A_RSS_HFUNC.
@@ -8946,9 +9424,13 @@ func (x *Rss) SetHfunc(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Indir returns ETHTOOL_A_RSS_INDIR's payload as a view, and whether it is present.
+// Indir returns ETHTOOL_A_RSS_INDIR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Rss) Indir() ([]byte, bool) {
-	return x.fIndir, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fIndir, true
 }
 
 // SetIndir sets ETHTOOL_A_RSS_INDIR's payload; x keeps the view p.
@@ -8957,9 +9439,13 @@ func (x *Rss) SetIndir(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Hkey returns ETHTOOL_A_RSS_HKEY's payload as a view, and whether it is present.
+// Hkey returns ETHTOOL_A_RSS_HKEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Rss) Hkey() ([]byte, bool) {
-	return x.fHkey, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fHkey, true
 }
 
 // SetHkey sets ETHTOOL_A_RSS_HKEY's payload; x keeps the view p.
@@ -8968,9 +9454,12 @@ func (x *Rss) SetHkey(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// InputXfrm returns ETHTOOL_A_RSS_INPUT_XFRM and whether it is present.
+// InputXfrm returns ETHTOOL_A_RSS_INPUT_XFRM and whether it is present (0 if not).
 func (x *Rss) InputXfrm() (uint32, bool) {
-	return uint32(x.fInputXfrm), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInputXfrm), true
 }
 
 // SetInputXfrm sets ETHTOOL_A_RSS_INPUT_XFRM.
@@ -8979,9 +9468,12 @@ func (x *Rss) SetInputXfrm(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// StartContext returns ETHTOOL_A_RSS_START_CONTEXT and whether it is present.
+// StartContext returns ETHTOOL_A_RSS_START_CONTEXT and whether it is present (0 if not).
 func (x *Rss) StartContext() (uint32, bool) {
-	return uint32(x.fStartContext), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStartContext), true
 }
 
 // SetStartContext sets ETHTOOL_A_RSS_START_CONTEXT.
@@ -9025,87 +9517,86 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "plca", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "plca", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PLCA_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PLCA_VERSION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PLCA_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_ENABLED", raw, typed.ErrLength)
 			}
 			x.fEnabled = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PLCA_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PLCA_NODE_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
 			}
 			x.fNodeCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PLCA_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PLCA_TO_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
 			}
 			x.fToTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PLCA_BURST_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
 			}
 			x.fBurstCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_PLCA_BURST_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
 			}
 			x.fBurstTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "plca", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "plca", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "plca", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9157,9 +9648,12 @@ func (x *Plca) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Version returns ETHTOOL_A_PLCA_VERSION and whether it is present.
+// Version returns ETHTOOL_A_PLCA_VERSION and whether it is present (0 if not).
 func (x *Plca) Version() (uint16, bool) {
-	return uint16(x.fVersion), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVersion), true
 }
 
 // SetVersion sets ETHTOOL_A_PLCA_VERSION.
@@ -9168,9 +9662,12 @@ func (x *Plca) SetVersion(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Enabled returns ETHTOOL_A_PLCA_ENABLED and whether it is present.
+// Enabled returns ETHTOOL_A_PLCA_ENABLED and whether it is present (0 if not).
 func (x *Plca) Enabled() (uint8, bool) {
-	return uint8(x.fEnabled), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEnabled), true
 }
 
 // SetEnabled sets ETHTOOL_A_PLCA_ENABLED.
@@ -9179,9 +9676,12 @@ func (x *Plca) SetEnabled(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Status returns ETHTOOL_A_PLCA_STATUS and whether it is present.
+// Status returns ETHTOOL_A_PLCA_STATUS and whether it is present (0 if not).
 func (x *Plca) Status() (uint8, bool) {
-	return uint8(x.fStatus), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStatus), true
 }
 
 // SetStatus sets ETHTOOL_A_PLCA_STATUS.
@@ -9190,9 +9690,12 @@ func (x *Plca) SetStatus(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// NodeCnt returns ETHTOOL_A_PLCA_NODE_CNT and whether it is present.
+// NodeCnt returns ETHTOOL_A_PLCA_NODE_CNT and whether it is present (0 if not).
 func (x *Plca) NodeCnt() (uint32, bool) {
-	return uint32(x.fNodeCnt), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNodeCnt), true
 }
 
 // SetNodeCnt sets ETHTOOL_A_PLCA_NODE_CNT.
@@ -9201,9 +9704,12 @@ func (x *Plca) SetNodeCnt(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// NodeId returns ETHTOOL_A_PLCA_NODE_ID and whether it is present.
+// NodeId returns ETHTOOL_A_PLCA_NODE_ID and whether it is present (0 if not).
 func (x *Plca) NodeId() (uint32, bool) {
-	return uint32(x.fNodeId), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNodeId), true
 }
 
 // SetNodeId sets ETHTOOL_A_PLCA_NODE_ID.
@@ -9212,9 +9718,12 @@ func (x *Plca) SetNodeId(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// ToTmr returns ETHTOOL_A_PLCA_TO_TMR and whether it is present.
+// ToTmr returns ETHTOOL_A_PLCA_TO_TMR and whether it is present (0 if not).
 func (x *Plca) ToTmr() (uint32, bool) {
-	return uint32(x.fToTmr), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fToTmr), true
 }
 
 // SetToTmr sets ETHTOOL_A_PLCA_TO_TMR.
@@ -9223,9 +9732,12 @@ func (x *Plca) SetToTmr(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// BurstCnt returns ETHTOOL_A_PLCA_BURST_CNT and whether it is present.
+// BurstCnt returns ETHTOOL_A_PLCA_BURST_CNT and whether it is present (0 if not).
 func (x *Plca) BurstCnt() (uint32, bool) {
-	return uint32(x.fBurstCnt), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBurstCnt), true
 }
 
 // SetBurstCnt sets ETHTOOL_A_PLCA_BURST_CNT.
@@ -9234,9 +9746,12 @@ func (x *Plca) SetBurstCnt(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// BurstTmr returns ETHTOOL_A_PLCA_BURST_TMR and whether it is present.
+// BurstTmr returns ETHTOOL_A_PLCA_BURST_TMR and whether it is present (0 if not).
 func (x *Plca) BurstTmr() (uint32, bool) {
-	return uint32(x.fBurstTmr), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBurstTmr), true
 }
 
 // SetBurstTmr sets ETHTOOL_A_PLCA_BURST_TMR.
@@ -9278,78 +9793,77 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "module-fw-flash", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "module-fw-flash", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_FW_FLASH_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
 			}
 			x.fFileName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_FW_FLASH_PASSWORD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
 			}
 			x.fPassword = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
 			}
 			x.fStatusMsg = p
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MODULE_FW_FLASH_DONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_DONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_DONE", raw, typed.ErrLength)
 			}
 			x.fDone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MODULE_FW_FLASH_TOTAL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_TOTAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_TOTAL", raw, typed.ErrLength)
 			}
 			x.fTotal = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "module-fw-flash", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "module-fw-flash", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9396,9 +9910,12 @@ func (x *ModuleFwFlash) SetHeader() *Header {
 }
 
 // FileName returns ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ModuleFwFlash) FileName() ([]byte, bool) {
-	return typed.CString(x.fFileName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFileName), true
 }
 
 // SetFileName sets ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME; x keeps a view of s.
@@ -9413,9 +9930,12 @@ func (x *ModuleFwFlash) SetFileNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Password returns ETHTOOL_A_MODULE_FW_FLASH_PASSWORD and whether it is present.
+// Password returns ETHTOOL_A_MODULE_FW_FLASH_PASSWORD and whether it is present (0 if not).
 func (x *ModuleFwFlash) Password() (uint32, bool) {
-	return uint32(x.fPassword), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPassword), true
 }
 
 // SetPassword sets ETHTOOL_A_MODULE_FW_FLASH_PASSWORD.
@@ -9424,9 +9944,12 @@ func (x *ModuleFwFlash) SetPassword(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Status returns ETHTOOL_A_MODULE_FW_FLASH_STATUS and whether it is present.
+// Status returns ETHTOOL_A_MODULE_FW_FLASH_STATUS and whether it is present (0 if not).
 func (x *ModuleFwFlash) Status() (ModuleFwFlashStatus, bool) {
-	return ModuleFwFlashStatus(x.fStatus), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return ModuleFwFlashStatus(x.fStatus), true
 }
 
 // SetStatus sets ETHTOOL_A_MODULE_FW_FLASH_STATUS.
@@ -9436,9 +9959,12 @@ func (x *ModuleFwFlash) SetStatus(v ModuleFwFlashStatus) {
 }
 
 // StatusMsg returns ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ModuleFwFlash) StatusMsg() ([]byte, bool) {
-	return typed.CString(x.fStatusMsg), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fStatusMsg), true
 }
 
 // SetStatusMsg sets ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG; x keeps a view of s.
@@ -9453,9 +9979,12 @@ func (x *ModuleFwFlash) SetStatusMsgBytes(s []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Done returns ETHTOOL_A_MODULE_FW_FLASH_DONE and whether it is present.
+// Done returns ETHTOOL_A_MODULE_FW_FLASH_DONE and whether it is present (0 if not).
 func (x *ModuleFwFlash) Done() (uint64, bool) {
-	return uint64(x.fDone), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDone), true
 }
 
 // SetDone sets ETHTOOL_A_MODULE_FW_FLASH_DONE.
@@ -9464,9 +9993,12 @@ func (x *ModuleFwFlash) SetDone(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// Total returns ETHTOOL_A_MODULE_FW_FLASH_TOTAL and whether it is present.
+// Total returns ETHTOOL_A_MODULE_FW_FLASH_TOTAL and whether it is present (0 if not).
 func (x *ModuleFwFlash) Total() (uint64, bool) {
-	return uint64(x.fTotal), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTotal), true
 }
 
 // SetTotal sets ETHTOOL_A_MODULE_FW_FLASH_TOTAL.
@@ -9509,84 +10041,83 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "phy", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "phy", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PHY_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHY_DRVNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
 			}
 			x.fDrvname = p
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PHY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PHY_UPSTREAM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrRange)
 			}
 			x.fUpstreamType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PHY_UPSTREAM_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
 			}
 			x.fUpstreamIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PHY_UPSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
 			x.fUpstreamSfpName = p
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
 			x.fDownstreamSfpName = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "phy", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "phy", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "phy", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9635,9 +10166,12 @@ func (x *Phy) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Index returns ETHTOOL_A_PHY_INDEX and whether it is present.
+// Index returns ETHTOOL_A_PHY_INDEX and whether it is present (0 if not).
 func (x *Phy) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets ETHTOOL_A_PHY_INDEX.
@@ -9647,9 +10181,12 @@ func (x *Phy) SetIndex(v uint32) {
 }
 
 // Drvname returns ETHTOOL_A_PHY_DRVNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Phy) Drvname() ([]byte, bool) {
-	return typed.CString(x.fDrvname), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDrvname), true
 }
 
 // SetDrvname sets ETHTOOL_A_PHY_DRVNAME; x keeps a view of s.
@@ -9665,9 +10202,12 @@ func (x *Phy) SetDrvnameBytes(s []byte) {
 }
 
 // Name returns ETHTOOL_A_PHY_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Phy) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets ETHTOOL_A_PHY_NAME; x keeps a view of s.
@@ -9682,9 +10222,12 @@ func (x *Phy) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// UpstreamType returns ETHTOOL_A_PHY_UPSTREAM_TYPE and whether it is present.
+// UpstreamType returns ETHTOOL_A_PHY_UPSTREAM_TYPE and whether it is present (0 if not).
 func (x *Phy) UpstreamType() (PhyUpstreamType, bool) {
-	return PhyUpstreamType(x.fUpstreamType), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return PhyUpstreamType(x.fUpstreamType), true
 }
 
 // SetUpstreamType sets ETHTOOL_A_PHY_UPSTREAM_TYPE.
@@ -9693,9 +10236,12 @@ func (x *Phy) SetUpstreamType(v PhyUpstreamType) {
 	x.has[0] |= 1 << 4
 }
 
-// UpstreamIndex returns ETHTOOL_A_PHY_UPSTREAM_INDEX and whether it is present.
+// UpstreamIndex returns ETHTOOL_A_PHY_UPSTREAM_INDEX and whether it is present (0 if not).
 func (x *Phy) UpstreamIndex() (uint32, bool) {
-	return uint32(x.fUpstreamIndex), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUpstreamIndex), true
 }
 
 // SetUpstreamIndex sets ETHTOOL_A_PHY_UPSTREAM_INDEX.
@@ -9705,9 +10251,12 @@ func (x *Phy) SetUpstreamIndex(v uint32) {
 }
 
 // UpstreamSfpName returns ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Phy) UpstreamSfpName() ([]byte, bool) {
-	return typed.CString(x.fUpstreamSfpName), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fUpstreamSfpName), true
 }
 
 // SetUpstreamSfpName sets ETHTOOL_A_PHY_UPSTREAM_SFP_NAME; x keeps a view of s.
@@ -9723,9 +10272,12 @@ func (x *Phy) SetUpstreamSfpNameBytes(s []byte) {
 }
 
 // DownstreamSfpName returns ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Phy) DownstreamSfpName() ([]byte, bool) {
-	return typed.CString(x.fDownstreamSfpName), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDownstreamSfpName), true
 }
 
 // SetDownstreamSfpName sets ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME; x keeps a view of s.
@@ -9771,71 +10323,70 @@ func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tsconfig", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tsconfig", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TSCONFIG_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+off+4); err != nil {
+			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, base+off+4); err != nil {
+			if err := x.fHwtstampProvider.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSCONFIG_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSCONFIG_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, base+off+4); err != nil {
+			if err := x.fRxFilters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampFlags.decode(p, o, base+off+4); err != nil {
+			if err := x.fHwtstampFlags.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tsconfig", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tsconfig", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tsconfig", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

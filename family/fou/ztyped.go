@@ -54,99 +54,98 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fou", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fou", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fou", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // FOU_ATTR_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // FOU_ATTR_AF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_AF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_AF", raw, typed.ErrLength)
 			}
 			x.fAf = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // FOU_ATTR_IPPROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 {
-				return o.Fail(base+off, "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrRange)
 			}
 			x.fIpproto = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // FOU_ATTR_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // FOU_ATTR_REMCSUM_NOPARTIAL
 			if len(p) != 0 {
-				return o.Fail(base+off, "fou", "FOU_ATTR_REMCSUM_NOPARTIAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_REMCSUM_NOPARTIAL", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // FOU_ATTR_LOCAL_V4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_LOCAL_V4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_LOCAL_V4", raw, typed.ErrLength)
 			}
 			x.fLocalV4 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // FOU_ATTR_LOCAL_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_LOCAL_V6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_LOCAL_V6", raw, typed.ErrLength)
 			}
 			x.fLocalV6 = p
 			x.has[0] |= 1 << 6
 		case 8: // FOU_ATTR_PEER_V4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_PEER_V4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_PEER_V4", raw, typed.ErrLength)
 			}
 			x.fPeerV4 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // FOU_ATTR_PEER_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_PEER_V6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_PEER_V6", raw, typed.ErrLength)
 			}
 			x.fPeerV6 = p
 			x.has[0] |= 1 << 8
 		case 10: // FOU_ATTR_PEER_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_PEER_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_PEER_PORT", raw, typed.ErrLength)
 			}
 			x.fPeerPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // FOU_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fou", "FOU_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fou", "FOU_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fou", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fou", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fou", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fou", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -190,9 +189,12 @@ func (x *Fou) Encode(e *attr.Encoder) {
 	}
 }
 
-// Port returns FOU_ATTR_PORT and whether it is present.
+// Port returns FOU_ATTR_PORT and whether it is present (0 if not).
 func (x *Fou) Port() (uint16, bool) {
-	return uint16(x.fPort), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPort), true
 }
 
 // SetPort sets FOU_ATTR_PORT.
@@ -201,9 +203,12 @@ func (x *Fou) SetPort(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// Af returns FOU_ATTR_AF and whether it is present.
+// Af returns FOU_ATTR_AF and whether it is present (0 if not).
 func (x *Fou) Af() (uint8, bool) {
-	return uint8(x.fAf), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAf), true
 }
 
 // SetAf sets FOU_ATTR_AF.
@@ -212,9 +217,12 @@ func (x *Fou) SetAf(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Ipproto returns FOU_ATTR_IPPROTO and whether it is present.
+// Ipproto returns FOU_ATTR_IPPROTO and whether it is present (0 if not).
 func (x *Fou) Ipproto() (uint8, bool) {
-	return uint8(x.fIpproto), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIpproto), true
 }
 
 // SetIpproto sets FOU_ATTR_IPPROTO.
@@ -223,9 +231,12 @@ func (x *Fou) SetIpproto(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Type returns FOU_ATTR_TYPE and whether it is present.
+// Type returns FOU_ATTR_TYPE and whether it is present (0 if not).
 func (x *Fou) Type() (uint8, bool) {
-	return uint8(x.fType), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fType), true
 }
 
 // SetType sets FOU_ATTR_TYPE.
@@ -246,9 +257,12 @@ func (x *Fou) SetRemcsumNopartial(v bool) {
 	}
 }
 
-// LocalV4 returns FOU_ATTR_LOCAL_V4 and whether it is present.
+// LocalV4 returns FOU_ATTR_LOCAL_V4 and whether it is present (0 if not).
 func (x *Fou) LocalV4() (uint32, bool) {
-	return uint32(x.fLocalV4), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLocalV4), true
 }
 
 // SetLocalV4 sets FOU_ATTR_LOCAL_V4.
@@ -257,9 +271,13 @@ func (x *Fou) SetLocalV4(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// LocalV6 returns FOU_ATTR_LOCAL_V6's payload as a view, and whether it is present.
+// LocalV6 returns FOU_ATTR_LOCAL_V6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Fou) LocalV6() ([]byte, bool) {
-	return x.fLocalV6, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fLocalV6, true
 }
 
 // SetLocalV6 sets FOU_ATTR_LOCAL_V6's payload; x keeps the view p.
@@ -268,9 +286,12 @@ func (x *Fou) SetLocalV6(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// PeerV4 returns FOU_ATTR_PEER_V4 and whether it is present.
+// PeerV4 returns FOU_ATTR_PEER_V4 and whether it is present (0 if not).
 func (x *Fou) PeerV4() (uint32, bool) {
-	return uint32(x.fPeerV4), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerV4), true
 }
 
 // SetPeerV4 sets FOU_ATTR_PEER_V4.
@@ -279,9 +300,13 @@ func (x *Fou) SetPeerV4(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// PeerV6 returns FOU_ATTR_PEER_V6's payload as a view, and whether it is present.
+// PeerV6 returns FOU_ATTR_PEER_V6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Fou) PeerV6() ([]byte, bool) {
-	return x.fPeerV6, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fPeerV6, true
 }
 
 // SetPeerV6 sets FOU_ATTR_PEER_V6's payload; x keeps the view p.
@@ -290,9 +315,12 @@ func (x *Fou) SetPeerV6(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// PeerPort returns FOU_ATTR_PEER_PORT and whether it is present.
+// PeerPort returns FOU_ATTR_PEER_PORT and whether it is present (0 if not).
 func (x *Fou) PeerPort() (uint16, bool) {
-	return uint16(x.fPeerPort), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPeerPort), true
 }
 
 // SetPeerPort sets FOU_ATTR_PEER_PORT.
@@ -301,9 +329,12 @@ func (x *Fou) SetPeerPort(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// Ifindex returns FOU_ATTR_IFINDEX and whether it is present.
+// Ifindex returns FOU_ATTR_IFINDEX and whether it is present (0 if not).
 func (x *Fou) Ifindex() (int32, bool) {
-	return int32(x.fIfindex), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return int32(x.fIfindex), true
 }
 
 // SetIfindex sets FOU_ATTR_IFINDEX.

@@ -58,43 +58,42 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "x509", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "x509", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_X509_CERT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
 			}
 			x.fCert = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_X509_PRIVKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
 			}
 			x.fPrivkey = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "x509", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "x509", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "x509", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -111,9 +110,12 @@ func (x *X509) Encode(e *attr.Encoder) {
 	}
 }
 
-// Cert returns HANDSHAKE_A_X509_CERT and whether it is present.
+// Cert returns HANDSHAKE_A_X509_CERT and whether it is present (0 if not).
 func (x *X509) Cert() (int32, bool) {
-	return int32(x.fCert), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return int32(x.fCert), true
 }
 
 // SetCert sets HANDSHAKE_A_X509_CERT.
@@ -122,9 +124,12 @@ func (x *X509) SetCert(v int32) {
 	x.has[0] |= 1 << 0
 }
 
-// Privkey returns HANDSHAKE_A_X509_PRIVKEY and whether it is present.
+// Privkey returns HANDSHAKE_A_X509_PRIVKEY and whether it is present (0 if not).
 func (x *X509) Privkey() (int32, bool) {
-	return int32(x.fPrivkey), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return int32(x.fPrivkey), true
 }
 
 // SetPrivkey sets HANDSHAKE_A_X509_PRIVKEY.
@@ -170,96 +175,95 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "accept", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "accept", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_ACCEPT_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
 			}
 			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_ACCEPT_HANDLER_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrRange)
 			}
 			x.fHandlerClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrRange)
 			}
 			x.fMessageType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // HANDSHAKE_A_ACCEPT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrRange)
 			}
 			x.fAuthMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // HANDSHAKE_A_ACCEPT_PEER_IDENTITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_PEER_IDENTITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEER_IDENTITY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<5) != 0 {
 				x.fPeerIdentity.Add()
 			} else {
-				x.fPeerIdentity, x.sPeerIdentity = typed.NewMulti(b[off:], base+off, 6, 1, x.mode), nil
+				x.fPeerIdentity, x.sPeerIdentity = typed.NewMulti(rest, base+len(b)-len(rest), 6, 1, x.mode), nil
 				x.has[0] |= 1 << 5
 			}
 		case 7: // HANDSHAKE_A_ACCEPT_CERTIFICATE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<6) != 0 {
 				x.fCertificate.Add()
 			} else {
-				x.fCertificate, x.sCertificate = typed.NewMulti(b[off:], base+off, 7, 1, x.mode), nil
+				x.fCertificate, x.sCertificate = typed.NewMulti(rest, base+len(b)-len(rest), 7, 1, x.mode), nil
 				x.has[0] |= 1 << 6
 			}
 		case 8: // HANDSHAKE_A_ACCEPT_PEERNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
 			}
 			x.fPeername = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "accept", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "accept", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "accept", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -290,7 +294,7 @@ func (x *Accept) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fPeerIdentity; it.Next(); {
-				e.Put(HANDSHAKE_A_ACCEPT_PEER_IDENTITY, it.Bytes())
+				e.Uint32(HANDSHAKE_A_ACCEPT_PEER_IDENTITY, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -314,9 +318,12 @@ func (x *Accept) Encode(e *attr.Encoder) {
 	}
 }
 
-// Sockfd returns HANDSHAKE_A_ACCEPT_SOCKFD and whether it is present.
+// Sockfd returns HANDSHAKE_A_ACCEPT_SOCKFD and whether it is present (0 if not).
 func (x *Accept) Sockfd() (int32, bool) {
-	return int32(x.fSockfd), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return int32(x.fSockfd), true
 }
 
 // SetSockfd sets HANDSHAKE_A_ACCEPT_SOCKFD.
@@ -325,9 +332,12 @@ func (x *Accept) SetSockfd(v int32) {
 	x.has[0] |= 1 << 0
 }
 
-// HandlerClass returns HANDSHAKE_A_ACCEPT_HANDLER_CLASS and whether it is present.
+// HandlerClass returns HANDSHAKE_A_ACCEPT_HANDLER_CLASS and whether it is present (0 if not).
 func (x *Accept) HandlerClass() (HandlerClass, bool) {
-	return HandlerClass(x.fHandlerClass), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return HandlerClass(x.fHandlerClass), true
 }
 
 // SetHandlerClass sets HANDSHAKE_A_ACCEPT_HANDLER_CLASS.
@@ -336,9 +346,12 @@ func (x *Accept) SetHandlerClass(v HandlerClass) {
 	x.has[0] |= 1 << 1
 }
 
-// MessageType returns HANDSHAKE_A_ACCEPT_MESSAGE_TYPE and whether it is present.
+// MessageType returns HANDSHAKE_A_ACCEPT_MESSAGE_TYPE and whether it is present (0 if not).
 func (x *Accept) MessageType() (MsgType, bool) {
-	return MsgType(x.fMessageType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return MsgType(x.fMessageType), true
 }
 
 // SetMessageType sets HANDSHAKE_A_ACCEPT_MESSAGE_TYPE.
@@ -347,9 +360,12 @@ func (x *Accept) SetMessageType(v MsgType) {
 	x.has[0] |= 1 << 2
 }
 
-// Timeout returns HANDSHAKE_A_ACCEPT_TIMEOUT and whether it is present.
+// Timeout returns HANDSHAKE_A_ACCEPT_TIMEOUT and whether it is present (0 if not).
 func (x *Accept) Timeout() (uint32, bool) {
-	return uint32(x.fTimeout), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimeout), true
 }
 
 // SetTimeout sets HANDSHAKE_A_ACCEPT_TIMEOUT.
@@ -358,9 +374,12 @@ func (x *Accept) SetTimeout(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// AuthMode returns HANDSHAKE_A_ACCEPT_AUTH_MODE and whether it is present.
+// AuthMode returns HANDSHAKE_A_ACCEPT_AUTH_MODE and whether it is present (0 if not).
 func (x *Accept) AuthMode() (Auth, bool) {
-	return Auth(x.fAuthMode), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return Auth(x.fAuthMode), true
 }
 
 // SetAuthMode sets HANDSHAKE_A_ACCEPT_AUTH_MODE.
@@ -406,9 +425,12 @@ func (x *Accept) SetCertificate(v []X509) {
 }
 
 // Peername returns HANDSHAKE_A_ACCEPT_PEERNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Accept) Peername() ([]byte, bool) {
-	return typed.CString(x.fPeername), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPeername), true
 }
 
 // SetPeername sets HANDSHAKE_A_ACCEPT_PEERNAME; x keeps a view of s.
@@ -454,56 +476,55 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "done", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "done", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_DONE_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4095 {
-				return o.Fail(base+off, "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_DONE_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
 			}
 			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_DONE_REMOTE_AUTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "done", "HANDSHAKE_A_DONE_REMOTE_AUTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_REMOTE_AUTH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fRemoteAuth.Add()
 			} else {
-				x.fRemoteAuth, x.sRemoteAuth = typed.NewMulti(b[off:], base+off, 3, 1, x.mode), nil
+				x.fRemoteAuth, x.sRemoteAuth = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "done", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "done", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "done", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -525,15 +546,18 @@ func (x *Done) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fRemoteAuth; it.Next(); {
-				e.Put(HANDSHAKE_A_DONE_REMOTE_AUTH, it.Bytes())
+				e.Uint32(HANDSHAKE_A_DONE_REMOTE_AUTH, uint32(it.Uint32()))
 			}
 		}
 	}
 }
 
-// Status returns HANDSHAKE_A_DONE_STATUS and whether it is present.
+// Status returns HANDSHAKE_A_DONE_STATUS and whether it is present (0 if not).
 func (x *Done) Status() (uint32, bool) {
-	return uint32(x.fStatus), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatus), true
 }
 
 // SetStatus sets HANDSHAKE_A_DONE_STATUS.
@@ -542,9 +566,12 @@ func (x *Done) SetStatus(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Sockfd returns HANDSHAKE_A_DONE_SOCKFD and whether it is present.
+// Sockfd returns HANDSHAKE_A_DONE_SOCKFD and whether it is present (0 if not).
 func (x *Done) Sockfd() (int32, bool) {
-	return int32(x.fSockfd), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return int32(x.fSockfd), true
 }
 
 // SetSockfd sets HANDSHAKE_A_DONE_SOCKFD.

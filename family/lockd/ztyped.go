@@ -41,49 +41,48 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "server", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "server", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // LOCKD_A_SERVER_GRACETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
 			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // LOCKD_A_SERVER_TCP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
 			}
 			x.fTcpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // LOCKD_A_SERVER_UDP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
 			}
 			x.fUdpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "server", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "server", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "server", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -103,9 +102,12 @@ func (x *Server) Encode(e *attr.Encoder) {
 	}
 }
 
-// Gracetime returns LOCKD_A_SERVER_GRACETIME and whether it is present.
+// Gracetime returns LOCKD_A_SERVER_GRACETIME and whether it is present (0 if not).
 func (x *Server) Gracetime() (uint32, bool) {
-	return uint32(x.fGracetime), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGracetime), true
 }
 
 // SetGracetime sets LOCKD_A_SERVER_GRACETIME.
@@ -114,9 +116,12 @@ func (x *Server) SetGracetime(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// TcpPort returns LOCKD_A_SERVER_TCP_PORT and whether it is present.
+// TcpPort returns LOCKD_A_SERVER_TCP_PORT and whether it is present (0 if not).
 func (x *Server) TcpPort() (uint16, bool) {
-	return uint16(x.fTcpPort), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTcpPort), true
 }
 
 // SetTcpPort sets LOCKD_A_SERVER_TCP_PORT.
@@ -125,9 +130,12 @@ func (x *Server) SetTcpPort(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// UdpPort returns LOCKD_A_SERVER_UDP_PORT and whether it is present.
+// UdpPort returns LOCKD_A_SERVER_UDP_PORT and whether it is present (0 if not).
 func (x *Server) UdpPort() (uint16, bool) {
-	return uint16(x.fUdpPort), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fUdpPort), true
 }
 
 // SetUdpPort sets LOCKD_A_SERVER_UDP_PORT.

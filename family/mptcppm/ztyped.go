@@ -51,73 +51,72 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "address", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "address", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ADDR_ATTR_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
 			}
 			x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
 			}
 			x.fAddr6 = p
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ADDR_ATTR_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
 			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "address", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "address", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "address", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -149,9 +148,12 @@ func (x *Address) Encode(e *attr.Encoder) {
 	}
 }
 
-// Family returns MPTCP_PM_ADDR_ATTR_FAMILY and whether it is present.
+// Family returns MPTCP_PM_ADDR_ATTR_FAMILY and whether it is present (0 if not).
 func (x *Address) Family() (uint16, bool) {
-	return uint16(x.fFamily), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFamily), true
 }
 
 // SetFamily sets MPTCP_PM_ADDR_ATTR_FAMILY.
@@ -160,9 +162,12 @@ func (x *Address) SetFamily(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// Id returns MPTCP_PM_ADDR_ATTR_ID and whether it is present.
+// Id returns MPTCP_PM_ADDR_ATTR_ID and whether it is present (0 if not).
 func (x *Address) Id() (uint8, bool) {
-	return uint8(x.fId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fId), true
 }
 
 // SetId sets MPTCP_PM_ADDR_ATTR_ID.
@@ -171,9 +176,12 @@ func (x *Address) SetId(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Addr4 returns MPTCP_PM_ADDR_ATTR_ADDR4 and whether it is present.
+// Addr4 returns MPTCP_PM_ADDR_ATTR_ADDR4 and whether it is present (0 if not).
 func (x *Address) Addr4() (uint32, bool) {
-	return uint32(x.fAddr4), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAddr4), true
 }
 
 // SetAddr4 sets MPTCP_PM_ADDR_ATTR_ADDR4.
@@ -182,9 +190,13 @@ func (x *Address) SetAddr4(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Addr6 returns MPTCP_PM_ADDR_ATTR_ADDR6's payload as a view, and whether it is present.
+// Addr6 returns MPTCP_PM_ADDR_ATTR_ADDR6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Address) Addr6() ([]byte, bool) {
-	return x.fAddr6, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fAddr6, true
 }
 
 // SetAddr6 sets MPTCP_PM_ADDR_ATTR_ADDR6's payload; x keeps the view p.
@@ -193,9 +205,12 @@ func (x *Address) SetAddr6(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Port returns MPTCP_PM_ADDR_ATTR_PORT and whether it is present.
+// Port returns MPTCP_PM_ADDR_ATTR_PORT and whether it is present (0 if not).
 func (x *Address) Port() (uint16, bool) {
-	return uint16(x.fPort), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPort), true
 }
 
 // SetPort sets MPTCP_PM_ADDR_ATTR_PORT.
@@ -204,9 +219,12 @@ func (x *Address) SetPort(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Flags returns MPTCP_PM_ADDR_ATTR_FLAGS and whether it is present.
+// Flags returns MPTCP_PM_ADDR_ATTR_FLAGS and whether it is present (0 if not).
 func (x *Address) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets MPTCP_PM_ADDR_ATTR_FLAGS.
@@ -215,9 +233,12 @@ func (x *Address) SetFlags(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// IfIdx returns MPTCP_PM_ADDR_ATTR_IF_IDX and whether it is present.
+// IfIdx returns MPTCP_PM_ADDR_ATTR_IF_IDX and whether it is present (0 if not).
 func (x *Address) IfIdx() (int32, bool) {
-	return int32(x.fIfIdx), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return int32(x.fIfIdx), true
 }
 
 // SetIfIdx sets MPTCP_PM_ADDR_ATTR_IF_IDX.
@@ -262,91 +283,90 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "subflow-attribute", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "subflow-attribute", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_SUBFLOW_ATTR_TOKEN_REM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
 			}
 			x.fTokenRem = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_SUBFLOW_ATTR_TOKEN_LOC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
 			}
 			x.fTokenLoc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
 			}
 			x.fRelwriteSeq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_SUBFLOW_ATTR_MAP_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
 			}
 			x.fMapSeq = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_SUBFLOW_ATTR_MAP_SFSEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
 			}
 			x.fMapSfseq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_SUBFLOW_ATTR_SSN_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
 			}
 			x.fSsnOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_SUBFLOW_ATTR_MAP_DATALEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
 			}
 			x.fMapDatalen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_SUBFLOW_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_SUBFLOW_ATTR_ID_REM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_REM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_REM", raw, typed.ErrLength)
 			}
 			x.fIdRem = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // MPTCP_SUBFLOW_ATTR_ID_LOC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_LOC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_LOC", raw, typed.ErrLength)
 			}
 			x.fIdLoc = uint8(p[0])
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "subflow-attribute", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "subflow-attribute", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -387,9 +407,12 @@ func (x *SubflowAttribute) Encode(e *attr.Encoder) {
 	}
 }
 
-// TokenRem returns MPTCP_SUBFLOW_ATTR_TOKEN_REM and whether it is present.
+// TokenRem returns MPTCP_SUBFLOW_ATTR_TOKEN_REM and whether it is present (0 if not).
 func (x *SubflowAttribute) TokenRem() (uint32, bool) {
-	return uint32(x.fTokenRem), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTokenRem), true
 }
 
 // SetTokenRem sets MPTCP_SUBFLOW_ATTR_TOKEN_REM.
@@ -398,9 +421,12 @@ func (x *SubflowAttribute) SetTokenRem(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// TokenLoc returns MPTCP_SUBFLOW_ATTR_TOKEN_LOC and whether it is present.
+// TokenLoc returns MPTCP_SUBFLOW_ATTR_TOKEN_LOC and whether it is present (0 if not).
 func (x *SubflowAttribute) TokenLoc() (uint32, bool) {
-	return uint32(x.fTokenLoc), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTokenLoc), true
 }
 
 // SetTokenLoc sets MPTCP_SUBFLOW_ATTR_TOKEN_LOC.
@@ -409,9 +435,12 @@ func (x *SubflowAttribute) SetTokenLoc(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RelwriteSeq returns MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ and whether it is present.
+// RelwriteSeq returns MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ and whether it is present (0 if not).
 func (x *SubflowAttribute) RelwriteSeq() (uint32, bool) {
-	return uint32(x.fRelwriteSeq), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRelwriteSeq), true
 }
 
 // SetRelwriteSeq sets MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ.
@@ -420,9 +449,12 @@ func (x *SubflowAttribute) SetRelwriteSeq(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// MapSeq returns MPTCP_SUBFLOW_ATTR_MAP_SEQ and whether it is present.
+// MapSeq returns MPTCP_SUBFLOW_ATTR_MAP_SEQ and whether it is present (0 if not).
 func (x *SubflowAttribute) MapSeq() (uint64, bool) {
-	return uint64(x.fMapSeq), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMapSeq), true
 }
 
 // SetMapSeq sets MPTCP_SUBFLOW_ATTR_MAP_SEQ.
@@ -431,9 +463,12 @@ func (x *SubflowAttribute) SetMapSeq(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// MapSfseq returns MPTCP_SUBFLOW_ATTR_MAP_SFSEQ and whether it is present.
+// MapSfseq returns MPTCP_SUBFLOW_ATTR_MAP_SFSEQ and whether it is present (0 if not).
 func (x *SubflowAttribute) MapSfseq() (uint32, bool) {
-	return uint32(x.fMapSfseq), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMapSfseq), true
 }
 
 // SetMapSfseq sets MPTCP_SUBFLOW_ATTR_MAP_SFSEQ.
@@ -442,9 +477,12 @@ func (x *SubflowAttribute) SetMapSfseq(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// SsnOffset returns MPTCP_SUBFLOW_ATTR_SSN_OFFSET and whether it is present.
+// SsnOffset returns MPTCP_SUBFLOW_ATTR_SSN_OFFSET and whether it is present (0 if not).
 func (x *SubflowAttribute) SsnOffset() (uint32, bool) {
-	return uint32(x.fSsnOffset), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSsnOffset), true
 }
 
 // SetSsnOffset sets MPTCP_SUBFLOW_ATTR_SSN_OFFSET.
@@ -453,9 +491,12 @@ func (x *SubflowAttribute) SetSsnOffset(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// MapDatalen returns MPTCP_SUBFLOW_ATTR_MAP_DATALEN and whether it is present.
+// MapDatalen returns MPTCP_SUBFLOW_ATTR_MAP_DATALEN and whether it is present (0 if not).
 func (x *SubflowAttribute) MapDatalen() (uint16, bool) {
-	return uint16(x.fMapDatalen), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMapDatalen), true
 }
 
 // SetMapDatalen sets MPTCP_SUBFLOW_ATTR_MAP_DATALEN.
@@ -464,9 +505,12 @@ func (x *SubflowAttribute) SetMapDatalen(v uint16) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns MPTCP_SUBFLOW_ATTR_FLAGS and whether it is present.
+// Flags returns MPTCP_SUBFLOW_ATTR_FLAGS and whether it is present (0 if not).
 func (x *SubflowAttribute) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets MPTCP_SUBFLOW_ATTR_FLAGS.
@@ -475,9 +519,12 @@ func (x *SubflowAttribute) SetFlags(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// IdRem returns MPTCP_SUBFLOW_ATTR_ID_REM and whether it is present.
+// IdRem returns MPTCP_SUBFLOW_ATTR_ID_REM and whether it is present (0 if not).
 func (x *SubflowAttribute) IdRem() (uint8, bool) {
-	return uint8(x.fIdRem), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIdRem), true
 }
 
 // SetIdRem sets MPTCP_SUBFLOW_ATTR_ID_REM.
@@ -486,9 +533,12 @@ func (x *SubflowAttribute) SetIdRem(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// IdLoc returns MPTCP_SUBFLOW_ATTR_ID_LOC and whether it is present.
+// IdLoc returns MPTCP_SUBFLOW_ATTR_ID_LOC and whether it is present (0 if not).
 func (x *SubflowAttribute) IdLoc() (uint8, bool) {
-	return uint8(x.fIdLoc), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIdLoc), true
 }
 
 // SetIdLoc sets MPTCP_SUBFLOW_ATTR_ID_LOC.
@@ -524,39 +574,38 @@ func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "endpoint", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "endpoint", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ENDPOINT_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, base+off+4); err != nil {
+			if err := x.fAddr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "endpoint", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "endpoint", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "endpoint", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -616,71 +665,70 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "attr", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "attr", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ATTR_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, base+off+4); err != nil {
+			if err := x.fAddr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ATTR_RCV_ADD_ADDRS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
 			}
 			x.fRcvAddAddrs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ATTR_SUBFLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
 			}
 			x.fSubflows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
 			}
 			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_LOC_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_LOC_ID", raw, typed.ErrLength)
 			}
 			x.fLocId = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ATTR_ADDR_REMOTE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
 			}
-			if err := x.fAddrRemote.decode(p, o, base+off+4); err != nil {
+			if err := x.fAddrRemote.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "attr", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "attr", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "attr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -725,9 +773,12 @@ func (x *Attr) SetAddr() *Address {
 	return &x.fAddr
 }
 
-// RcvAddAddrs returns MPTCP_PM_ATTR_RCV_ADD_ADDRS and whether it is present.
+// RcvAddAddrs returns MPTCP_PM_ATTR_RCV_ADD_ADDRS and whether it is present (0 if not).
 func (x *Attr) RcvAddAddrs() (uint32, bool) {
-	return uint32(x.fRcvAddAddrs), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRcvAddAddrs), true
 }
 
 // SetRcvAddAddrs sets MPTCP_PM_ATTR_RCV_ADD_ADDRS.
@@ -736,9 +787,12 @@ func (x *Attr) SetRcvAddAddrs(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Subflows returns MPTCP_PM_ATTR_SUBFLOWS and whether it is present.
+// Subflows returns MPTCP_PM_ATTR_SUBFLOWS and whether it is present (0 if not).
 func (x *Attr) Subflows() (uint32, bool) {
-	return uint32(x.fSubflows), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSubflows), true
 }
 
 // SetSubflows sets MPTCP_PM_ATTR_SUBFLOWS.
@@ -747,9 +801,12 @@ func (x *Attr) SetSubflows(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Token returns MPTCP_PM_ATTR_TOKEN and whether it is present.
+// Token returns MPTCP_PM_ATTR_TOKEN and whether it is present (0 if not).
 func (x *Attr) Token() (uint32, bool) {
-	return uint32(x.fToken), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fToken), true
 }
 
 // SetToken sets MPTCP_PM_ATTR_TOKEN.
@@ -758,9 +815,12 @@ func (x *Attr) SetToken(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// LocId returns MPTCP_PM_ATTR_LOC_ID and whether it is present.
+// LocId returns MPTCP_PM_ATTR_LOC_ID and whether it is present (0 if not).
 func (x *Attr) LocId() (uint8, bool) {
-	return uint8(x.fLocId), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLocId), true
 }
 
 // SetLocId sets MPTCP_PM_ATTR_LOC_ID.
@@ -825,139 +885,138 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "event-attr", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "event-attr", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
 			}
 			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_LOC_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_LOC_ID", raw, typed.ErrLength)
 			}
 			x.fLocId = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_ATTR_REM_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_REM_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_REM_ID", raw, typed.ErrLength)
 			}
 			x.fRemId = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_ATTR_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_SADDR4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SADDR4", raw, typed.ErrLength)
 			}
 			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_ATTR_SADDR6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_SADDR6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SADDR6", raw, typed.ErrLength)
 			}
 			x.fSaddr6 = p
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_ATTR_DADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_DADDR4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DADDR4", raw, typed.ErrLength)
 			}
 			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_ATTR_DADDR6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_DADDR6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DADDR6", raw, typed.ErrLength)
 			}
 			x.fDaddr6 = p
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_ATTR_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // MPTCP_ATTR_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // MPTCP_ATTR_BACKUP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_BACKUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_BACKUP", raw, typed.ErrLength)
 			}
 			x.fBackup = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // MPTCP_ATTR_ERROR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_ERROR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // MPTCP_ATTR_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // MPTCP_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // MPTCP_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
 			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // MPTCP_ATTR_RESET_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
 			}
 			x.fResetReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // MPTCP_ATTR_RESET_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
 			}
 			x.fResetFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // MPTCP_ATTR_SERVER_SIDE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "event-attr", "MPTCP_ATTR_SERVER_SIDE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SERVER_SIDE", raw, typed.ErrLength)
 			}
 			x.fServerSide = uint8(p[0])
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "event-attr", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "event-attr", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "event-attr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1022,9 +1081,12 @@ func (x *EventAttr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Token returns MPTCP_ATTR_TOKEN and whether it is present.
+// Token returns MPTCP_ATTR_TOKEN and whether it is present (0 if not).
 func (x *EventAttr) Token() (uint32, bool) {
-	return uint32(x.fToken), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fToken), true
 }
 
 // SetToken sets MPTCP_ATTR_TOKEN.
@@ -1033,9 +1095,12 @@ func (x *EventAttr) SetToken(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Family returns MPTCP_ATTR_FAMILY and whether it is present.
+// Family returns MPTCP_ATTR_FAMILY and whether it is present (0 if not).
 func (x *EventAttr) Family() (uint16, bool) {
-	return uint16(x.fFamily), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFamily), true
 }
 
 // SetFamily sets MPTCP_ATTR_FAMILY.
@@ -1044,9 +1109,12 @@ func (x *EventAttr) SetFamily(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// LocId returns MPTCP_ATTR_LOC_ID and whether it is present.
+// LocId returns MPTCP_ATTR_LOC_ID and whether it is present (0 if not).
 func (x *EventAttr) LocId() (uint8, bool) {
-	return uint8(x.fLocId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLocId), true
 }
 
 // SetLocId sets MPTCP_ATTR_LOC_ID.
@@ -1055,9 +1123,12 @@ func (x *EventAttr) SetLocId(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// RemId returns MPTCP_ATTR_REM_ID and whether it is present.
+// RemId returns MPTCP_ATTR_REM_ID and whether it is present (0 if not).
 func (x *EventAttr) RemId() (uint8, bool) {
-	return uint8(x.fRemId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRemId), true
 }
 
 // SetRemId sets MPTCP_ATTR_REM_ID.
@@ -1066,9 +1137,12 @@ func (x *EventAttr) SetRemId(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Saddr4 returns MPTCP_ATTR_SADDR4 and whether it is present.
+// Saddr4 returns MPTCP_ATTR_SADDR4 and whether it is present (0 if not).
 func (x *EventAttr) Saddr4() (uint32, bool) {
-	return uint32(x.fSaddr4), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSaddr4), true
 }
 
 // SetSaddr4 sets MPTCP_ATTR_SADDR4.
@@ -1077,9 +1151,13 @@ func (x *EventAttr) SetSaddr4(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Saddr6 returns MPTCP_ATTR_SADDR6's payload as a view, and whether it is present.
+// Saddr6 returns MPTCP_ATTR_SADDR6's payload as a view, and whether it is present
+// (nil if not).
 func (x *EventAttr) Saddr6() ([]byte, bool) {
-	return x.fSaddr6, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fSaddr6, true
 }
 
 // SetSaddr6 sets MPTCP_ATTR_SADDR6's payload; x keeps the view p.
@@ -1088,9 +1166,12 @@ func (x *EventAttr) SetSaddr6(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Daddr4 returns MPTCP_ATTR_DADDR4 and whether it is present.
+// Daddr4 returns MPTCP_ATTR_DADDR4 and whether it is present (0 if not).
 func (x *EventAttr) Daddr4() (uint32, bool) {
-	return uint32(x.fDaddr4), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDaddr4), true
 }
 
 // SetDaddr4 sets MPTCP_ATTR_DADDR4.
@@ -1099,9 +1180,13 @@ func (x *EventAttr) SetDaddr4(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Daddr6 returns MPTCP_ATTR_DADDR6's payload as a view, and whether it is present.
+// Daddr6 returns MPTCP_ATTR_DADDR6's payload as a view, and whether it is present
+// (nil if not).
 func (x *EventAttr) Daddr6() ([]byte, bool) {
-	return x.fDaddr6, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fDaddr6, true
 }
 
 // SetDaddr6 sets MPTCP_ATTR_DADDR6's payload; x keeps the view p.
@@ -1110,9 +1195,12 @@ func (x *EventAttr) SetDaddr6(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// Sport returns MPTCP_ATTR_SPORT and whether it is present.
+// Sport returns MPTCP_ATTR_SPORT and whether it is present (0 if not).
 func (x *EventAttr) Sport() (uint16, bool) {
-	return uint16(x.fSport), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSport), true
 }
 
 // SetSport sets MPTCP_ATTR_SPORT.
@@ -1121,9 +1209,12 @@ func (x *EventAttr) SetSport(v uint16) {
 	x.has[0] |= 1 << 8
 }
 
-// Dport returns MPTCP_ATTR_DPORT and whether it is present.
+// Dport returns MPTCP_ATTR_DPORT and whether it is present (0 if not).
 func (x *EventAttr) Dport() (uint16, bool) {
-	return uint16(x.fDport), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDport), true
 }
 
 // SetDport sets MPTCP_ATTR_DPORT.
@@ -1132,9 +1223,12 @@ func (x *EventAttr) SetDport(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// Backup returns MPTCP_ATTR_BACKUP and whether it is present.
+// Backup returns MPTCP_ATTR_BACKUP and whether it is present (0 if not).
 func (x *EventAttr) Backup() (uint8, bool) {
-	return uint8(x.fBackup), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBackup), true
 }
 
 // SetBackup sets MPTCP_ATTR_BACKUP.
@@ -1143,9 +1237,12 @@ func (x *EventAttr) SetBackup(v uint8) {
 	x.has[0] |= 1 << 10
 }
 
-// Error returns MPTCP_ATTR_ERROR and whether it is present.
+// Error returns MPTCP_ATTR_ERROR and whether it is present (0 if not).
 func (x *EventAttr) Error() (uint8, bool) {
-	return uint8(x.fError), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fError), true
 }
 
 // SetError sets MPTCP_ATTR_ERROR.
@@ -1154,9 +1251,12 @@ func (x *EventAttr) SetError(v uint8) {
 	x.has[0] |= 1 << 11
 }
 
-// Flags returns MPTCP_ATTR_FLAGS and whether it is present.
+// Flags returns MPTCP_ATTR_FLAGS and whether it is present (0 if not).
 func (x *EventAttr) Flags() (uint16, bool) {
-	return uint16(x.fFlags), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFlags), true
 }
 
 // SetFlags sets MPTCP_ATTR_FLAGS.
@@ -1165,9 +1265,12 @@ func (x *EventAttr) SetFlags(v uint16) {
 	x.has[0] |= 1 << 12
 }
 
-// Timeout returns MPTCP_ATTR_TIMEOUT and whether it is present.
+// Timeout returns MPTCP_ATTR_TIMEOUT and whether it is present (0 if not).
 func (x *EventAttr) Timeout() (uint32, bool) {
-	return uint32(x.fTimeout), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimeout), true
 }
 
 // SetTimeout sets MPTCP_ATTR_TIMEOUT.
@@ -1176,9 +1279,12 @@ func (x *EventAttr) SetTimeout(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// IfIdx returns MPTCP_ATTR_IF_IDX and whether it is present.
+// IfIdx returns MPTCP_ATTR_IF_IDX and whether it is present (0 if not).
 func (x *EventAttr) IfIdx() (int32, bool) {
-	return int32(x.fIfIdx), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return int32(x.fIfIdx), true
 }
 
 // SetIfIdx sets MPTCP_ATTR_IF_IDX.
@@ -1187,9 +1293,12 @@ func (x *EventAttr) SetIfIdx(v int32) {
 	x.has[0] |= 1 << 14
 }
 
-// ResetReason returns MPTCP_ATTR_RESET_REASON and whether it is present.
+// ResetReason returns MPTCP_ATTR_RESET_REASON and whether it is present (0 if not).
 func (x *EventAttr) ResetReason() (uint32, bool) {
-	return uint32(x.fResetReason), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fResetReason), true
 }
 
 // SetResetReason sets MPTCP_ATTR_RESET_REASON.
@@ -1198,9 +1307,12 @@ func (x *EventAttr) SetResetReason(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// ResetFlags returns MPTCP_ATTR_RESET_FLAGS and whether it is present.
+// ResetFlags returns MPTCP_ATTR_RESET_FLAGS and whether it is present (0 if not).
 func (x *EventAttr) ResetFlags() (uint32, bool) {
-	return uint32(x.fResetFlags), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fResetFlags), true
 }
 
 // SetResetFlags sets MPTCP_ATTR_RESET_FLAGS.
@@ -1209,9 +1321,12 @@ func (x *EventAttr) SetResetFlags(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// ServerSide returns MPTCP_ATTR_SERVER_SIDE and whether it is present.
+// ServerSide returns MPTCP_ATTR_SERVER_SIDE and whether it is present (0 if not).
 func (x *EventAttr) ServerSide() (uint8, bool) {
-	return uint8(x.fServerSide), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fServerSide), true
 }
 
 // SetServerSide sets MPTCP_ATTR_SERVER_SIDE.

@@ -83,76 +83,75 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dev", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dev", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_DEV_XDP_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7f != 0 {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXdpFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
 			}
 			x.fXdpZcMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // NETDEV_A_DEV_XDP_RX_METADATA_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXdpRxMetadataFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // NETDEV_A_DEV_XSK_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXskFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dev", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dev", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dev", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -178,9 +177,12 @@ func (x *Dev) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NETDEV_A_DEV_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_DEV_IFINDEX and whether it is present (0 if not).
 func (x *Dev) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_DEV_IFINDEX.
@@ -189,9 +191,12 @@ func (x *Dev) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// XdpFeatures returns NETDEV_A_DEV_XDP_FEATURES and whether it is present.
+// XdpFeatures returns NETDEV_A_DEV_XDP_FEATURES and whether it is present (0 if not).
 func (x *Dev) XdpFeatures() (XdpAct, bool) {
-	return XdpAct(x.fXdpFeatures), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return XdpAct(x.fXdpFeatures), true
 }
 
 // SetXdpFeatures sets NETDEV_A_DEV_XDP_FEATURES.
@@ -200,9 +205,12 @@ func (x *Dev) SetXdpFeatures(v XdpAct) {
 	x.has[0] |= 1 << 1
 }
 
-// XdpZcMaxSegs returns NETDEV_A_DEV_XDP_ZC_MAX_SEGS and whether it is present.
+// XdpZcMaxSegs returns NETDEV_A_DEV_XDP_ZC_MAX_SEGS and whether it is present (0 if not).
 func (x *Dev) XdpZcMaxSegs() (uint32, bool) {
-	return uint32(x.fXdpZcMaxSegs), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fXdpZcMaxSegs), true
 }
 
 // SetXdpZcMaxSegs sets NETDEV_A_DEV_XDP_ZC_MAX_SEGS.
@@ -211,9 +219,12 @@ func (x *Dev) SetXdpZcMaxSegs(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// XdpRxMetadataFeatures returns NETDEV_A_DEV_XDP_RX_METADATA_FEATURES and whether it is present.
+// XdpRxMetadataFeatures returns NETDEV_A_DEV_XDP_RX_METADATA_FEATURES and whether it is present (0 if not).
 func (x *Dev) XdpRxMetadataFeatures() (XdpRxMetadata, bool) {
-	return XdpRxMetadata(x.fXdpRxMetadataFeatures), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return XdpRxMetadata(x.fXdpRxMetadataFeatures), true
 }
 
 // SetXdpRxMetadataFeatures sets NETDEV_A_DEV_XDP_RX_METADATA_FEATURES.
@@ -222,9 +233,12 @@ func (x *Dev) SetXdpRxMetadataFeatures(v XdpRxMetadata) {
 	x.has[0] |= 1 << 3
 }
 
-// XskFeatures returns NETDEV_A_DEV_XSK_FEATURES and whether it is present.
+// XskFeatures returns NETDEV_A_DEV_XSK_FEATURES and whether it is present (0 if not).
 func (x *Dev) XskFeatures() (XskFlags, bool) {
-	return XskFlags(x.fXskFeatures), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return XskFlags(x.fXskFeatures), true
 }
 
 // SetXskFeatures sets NETDEV_A_DEV_XSK_FEATURES.
@@ -259,31 +273,30 @@ func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "io-uring-provider-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "io-uring-provider-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "io-uring-provider-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "io-uring-provider-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -328,90 +341,89 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "page-pool", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "page-pool", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
 			}
 			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_PAGE_POOL_NAPI_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrRange)
 			}
 			x.fNapiId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_PAGE_POOL_INFLIGHT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT", raw, typed.ErrLength)
 			}
 			x.fInflight = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_PAGE_POOL_INFLIGHT_MEM
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT_MEM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT_MEM", raw, typed.ErrLength)
 			}
 			x.fInflightMem = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_PAGE_POOL_DETACH_TIME
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_DETACH_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DETACH_TIME", raw, typed.ErrLength)
 			}
 			x.fDetachTime = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_PAGE_POOL_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
 			}
 			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_PAGE_POOL_IO_URING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, base+off+4); err != nil {
+			if err := x.fIoUring.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "page-pool", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "page-pool", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "page-pool", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -448,9 +460,12 @@ func (x *PagePool) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns NETDEV_A_PAGE_POOL_ID and whether it is present.
+// Id returns NETDEV_A_PAGE_POOL_ID and whether it is present (0 if not).
 func (x *PagePool) Id() (uint64, bool) {
-	return uint64(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fId), true
 }
 
 // SetId sets NETDEV_A_PAGE_POOL_ID.
@@ -459,9 +474,12 @@ func (x *PagePool) SetId(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Ifindex returns NETDEV_A_PAGE_POOL_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_PAGE_POOL_IFINDEX and whether it is present (0 if not).
 func (x *PagePool) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_PAGE_POOL_IFINDEX.
@@ -470,9 +488,12 @@ func (x *PagePool) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// NapiId returns NETDEV_A_PAGE_POOL_NAPI_ID and whether it is present.
+// NapiId returns NETDEV_A_PAGE_POOL_NAPI_ID and whether it is present (0 if not).
 func (x *PagePool) NapiId() (uint64, bool) {
-	return uint64(x.fNapiId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fNapiId), true
 }
 
 // SetNapiId sets NETDEV_A_PAGE_POOL_NAPI_ID.
@@ -481,9 +502,12 @@ func (x *PagePool) SetNapiId(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// Inflight returns NETDEV_A_PAGE_POOL_INFLIGHT and whether it is present.
+// Inflight returns NETDEV_A_PAGE_POOL_INFLIGHT and whether it is present (0 if not).
 func (x *PagePool) Inflight() (uint64, bool) {
-	return uint64(x.fInflight), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fInflight), true
 }
 
 // SetInflight sets NETDEV_A_PAGE_POOL_INFLIGHT.
@@ -492,9 +516,12 @@ func (x *PagePool) SetInflight(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// InflightMem returns NETDEV_A_PAGE_POOL_INFLIGHT_MEM and whether it is present.
+// InflightMem returns NETDEV_A_PAGE_POOL_INFLIGHT_MEM and whether it is present (0 if not).
 func (x *PagePool) InflightMem() (uint64, bool) {
-	return uint64(x.fInflightMem), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fInflightMem), true
 }
 
 // SetInflightMem sets NETDEV_A_PAGE_POOL_INFLIGHT_MEM.
@@ -503,9 +530,12 @@ func (x *PagePool) SetInflightMem(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// DetachTime returns NETDEV_A_PAGE_POOL_DETACH_TIME and whether it is present.
+// DetachTime returns NETDEV_A_PAGE_POOL_DETACH_TIME and whether it is present (0 if not).
 func (x *PagePool) DetachTime() (uint64, bool) {
-	return uint64(x.fDetachTime), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDetachTime), true
 }
 
 // SetDetachTime sets NETDEV_A_PAGE_POOL_DETACH_TIME.
@@ -514,9 +544,12 @@ func (x *PagePool) SetDetachTime(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// Dmabuf returns NETDEV_A_PAGE_POOL_DMABUF and whether it is present.
+// Dmabuf returns NETDEV_A_PAGE_POOL_DMABUF and whether it is present (0 if not).
 func (x *PagePool) Dmabuf() (uint32, bool) {
-	return uint32(x.fDmabuf), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDmabuf), true
 }
 
 // SetDmabuf sets NETDEV_A_PAGE_POOL_DMABUF.
@@ -565,49 +598,48 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "page-pool-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "page-pool-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+off, "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
 			}
 			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
-				return o.Fail(base+off, "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "page-pool-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "page-pool-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -624,9 +656,12 @@ func (x *PagePoolInfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns NETDEV_A_PAGE_POOL_ID and whether it is present.
+// Id returns NETDEV_A_PAGE_POOL_ID and whether it is present (0 if not).
 func (x *PagePoolInfo) Id() (uint64, bool) {
-	return uint64(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fId), true
 }
 
 // SetId sets NETDEV_A_PAGE_POOL_ID.
@@ -635,9 +670,12 @@ func (x *PagePoolInfo) SetId(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Ifindex returns NETDEV_A_PAGE_POOL_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_PAGE_POOL_IFINDEX and whether it is present (0 if not).
 func (x *PagePoolInfo) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_PAGE_POOL_IFINDEX.
@@ -684,105 +722,104 @@ func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "page-pool-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "page-pool-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_STATS_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
 			}
-			if err := x.fInfo.decode(p, o, base+off+4); err != nil {
+			if err := x.fInfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 8: // NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST", raw, typed.ErrLength)
 			}
 			x.fAllocFast = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 1
 		case 9: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW", raw, typed.ErrLength)
 			}
 			x.fAllocSlow = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 10: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER", raw, typed.ErrLength)
 			}
 			x.fAllocSlowHighOrder = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 11: // NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY", raw, typed.ErrLength)
 			}
 			x.fAllocEmpty = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 12: // NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL", raw, typed.ErrLength)
 			}
 			x.fAllocRefill = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 13: // NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE", raw, typed.ErrLength)
 			}
 			x.fAllocWaive = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 14: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED", raw, typed.ErrLength)
 			}
 			x.fRecycleCached = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 7
 		case 15: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL", raw, typed.ErrLength)
 			}
 			x.fRecycleCacheFull = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 8
 		case 16: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING", raw, typed.ErrLength)
 			}
 			x.fRecycleRing = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 9
 		case 17: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL", raw, typed.ErrLength)
 			}
 			x.fRecycleRingFull = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 10
 		case 18: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT", raw, typed.ErrLength)
 			}
 			x.fRecycleReleasedRefcnt = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "page-pool-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "page-pool-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -843,9 +880,12 @@ func (x *PagePoolStats) SetInfo() *PagePoolInfo {
 	return &x.fInfo
 }
 
-// AllocFast returns NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST and whether it is present.
+// AllocFast returns NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST and whether it is present (0 if not).
 func (x *PagePoolStats) AllocFast() (uint64, bool) {
-	return uint64(x.fAllocFast), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocFast), true
 }
 
 // SetAllocFast sets NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST.
@@ -854,9 +894,12 @@ func (x *PagePoolStats) SetAllocFast(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// AllocSlow returns NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW and whether it is present.
+// AllocSlow returns NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW and whether it is present (0 if not).
 func (x *PagePoolStats) AllocSlow() (uint64, bool) {
-	return uint64(x.fAllocSlow), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocSlow), true
 }
 
 // SetAllocSlow sets NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW.
@@ -865,9 +908,12 @@ func (x *PagePoolStats) SetAllocSlow(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// AllocSlowHighOrder returns NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER and whether it is present.
+// AllocSlowHighOrder returns NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER and whether it is present (0 if not).
 func (x *PagePoolStats) AllocSlowHighOrder() (uint64, bool) {
-	return uint64(x.fAllocSlowHighOrder), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocSlowHighOrder), true
 }
 
 // SetAllocSlowHighOrder sets NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER.
@@ -876,9 +922,12 @@ func (x *PagePoolStats) SetAllocSlowHighOrder(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// AllocEmpty returns NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY and whether it is present.
+// AllocEmpty returns NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY and whether it is present (0 if not).
 func (x *PagePoolStats) AllocEmpty() (uint64, bool) {
-	return uint64(x.fAllocEmpty), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocEmpty), true
 }
 
 // SetAllocEmpty sets NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY.
@@ -887,9 +936,12 @@ func (x *PagePoolStats) SetAllocEmpty(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// AllocRefill returns NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL and whether it is present.
+// AllocRefill returns NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL and whether it is present (0 if not).
 func (x *PagePoolStats) AllocRefill() (uint64, bool) {
-	return uint64(x.fAllocRefill), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocRefill), true
 }
 
 // SetAllocRefill sets NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL.
@@ -898,9 +950,12 @@ func (x *PagePoolStats) SetAllocRefill(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// AllocWaive returns NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE and whether it is present.
+// AllocWaive returns NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE and whether it is present (0 if not).
 func (x *PagePoolStats) AllocWaive() (uint64, bool) {
-	return uint64(x.fAllocWaive), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAllocWaive), true
 }
 
 // SetAllocWaive sets NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE.
@@ -909,9 +964,12 @@ func (x *PagePoolStats) SetAllocWaive(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// RecycleCached returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED and whether it is present.
+// RecycleCached returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED and whether it is present (0 if not).
 func (x *PagePoolStats) RecycleCached() (uint64, bool) {
-	return uint64(x.fRecycleCached), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRecycleCached), true
 }
 
 // SetRecycleCached sets NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED.
@@ -920,9 +978,12 @@ func (x *PagePoolStats) SetRecycleCached(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// RecycleCacheFull returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL and whether it is present.
+// RecycleCacheFull returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL and whether it is present (0 if not).
 func (x *PagePoolStats) RecycleCacheFull() (uint64, bool) {
-	return uint64(x.fRecycleCacheFull), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRecycleCacheFull), true
 }
 
 // SetRecycleCacheFull sets NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL.
@@ -931,9 +992,12 @@ func (x *PagePoolStats) SetRecycleCacheFull(v uint64) {
 	x.has[0] |= 1 << 8
 }
 
-// RecycleRing returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING and whether it is present.
+// RecycleRing returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING and whether it is present (0 if not).
 func (x *PagePoolStats) RecycleRing() (uint64, bool) {
-	return uint64(x.fRecycleRing), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRecycleRing), true
 }
 
 // SetRecycleRing sets NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING.
@@ -942,9 +1006,12 @@ func (x *PagePoolStats) SetRecycleRing(v uint64) {
 	x.has[0] |= 1 << 9
 }
 
-// RecycleRingFull returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL and whether it is present.
+// RecycleRingFull returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL and whether it is present (0 if not).
 func (x *PagePoolStats) RecycleRingFull() (uint64, bool) {
-	return uint64(x.fRecycleRingFull), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRecycleRingFull), true
 }
 
 // SetRecycleRingFull sets NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL.
@@ -953,9 +1020,12 @@ func (x *PagePoolStats) SetRecycleRingFull(v uint64) {
 	x.has[0] |= 1 << 10
 }
 
-// RecycleReleasedRefcnt returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT and whether it is present.
+// RecycleReleasedRefcnt returns NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT and whether it is present (0 if not).
 func (x *PagePoolStats) RecycleReleasedRefcnt() (uint64, bool) {
-	return uint64(x.fRecycleReleasedRefcnt), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRecycleReleasedRefcnt), true
 }
 
 // SetRecycleReleasedRefcnt sets NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT.
@@ -998,88 +1068,87 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "napi", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "napi", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_NAPI_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_NAPI_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
 			}
 			x.fIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_NAPI_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_NAPI_DEFER_HARD_IRQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2147483647 {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
 			}
 			x.fDeferHardIrqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fGroFlushTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fIrqSuspendTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_NAPI_THREADED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrRange)
 			}
 			x.fThreaded = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "napi", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "napi", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "napi", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1114,9 +1183,12 @@ func (x *Napi) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NETDEV_A_NAPI_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_NAPI_IFINDEX and whether it is present (0 if not).
 func (x *Napi) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_NAPI_IFINDEX.
@@ -1125,9 +1197,12 @@ func (x *Napi) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Id returns NETDEV_A_NAPI_ID and whether it is present.
+// Id returns NETDEV_A_NAPI_ID and whether it is present (0 if not).
 func (x *Napi) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NETDEV_A_NAPI_ID.
@@ -1136,9 +1211,12 @@ func (x *Napi) SetId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Irq returns NETDEV_A_NAPI_IRQ and whether it is present.
+// Irq returns NETDEV_A_NAPI_IRQ and whether it is present (0 if not).
 func (x *Napi) Irq() (uint32, bool) {
-	return uint32(x.fIrq), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIrq), true
 }
 
 // SetIrq sets NETDEV_A_NAPI_IRQ.
@@ -1147,9 +1225,12 @@ func (x *Napi) SetIrq(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Pid returns NETDEV_A_NAPI_PID and whether it is present.
+// Pid returns NETDEV_A_NAPI_PID and whether it is present (0 if not).
 func (x *Napi) Pid() (uint32, bool) {
-	return uint32(x.fPid), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPid), true
 }
 
 // SetPid sets NETDEV_A_NAPI_PID.
@@ -1158,9 +1239,12 @@ func (x *Napi) SetPid(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// DeferHardIrqs returns NETDEV_A_NAPI_DEFER_HARD_IRQS and whether it is present.
+// DeferHardIrqs returns NETDEV_A_NAPI_DEFER_HARD_IRQS and whether it is present (0 if not).
 func (x *Napi) DeferHardIrqs() (uint32, bool) {
-	return uint32(x.fDeferHardIrqs), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDeferHardIrqs), true
 }
 
 // SetDeferHardIrqs sets NETDEV_A_NAPI_DEFER_HARD_IRQS.
@@ -1169,9 +1253,12 @@ func (x *Napi) SetDeferHardIrqs(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// GroFlushTimeout returns NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT and whether it is present.
+// GroFlushTimeout returns NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT and whether it is present (0 if not).
 func (x *Napi) GroFlushTimeout() (uint64, bool) {
-	return uint64(x.fGroFlushTimeout), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fGroFlushTimeout), true
 }
 
 // SetGroFlushTimeout sets NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT.
@@ -1180,9 +1267,12 @@ func (x *Napi) SetGroFlushTimeout(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// IrqSuspendTimeout returns NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT and whether it is present.
+// IrqSuspendTimeout returns NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT and whether it is present (0 if not).
 func (x *Napi) IrqSuspendTimeout() (uint64, bool) {
-	return uint64(x.fIrqSuspendTimeout), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fIrqSuspendTimeout), true
 }
 
 // SetIrqSuspendTimeout sets NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT.
@@ -1191,9 +1281,12 @@ func (x *Napi) SetIrqSuspendTimeout(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// Threaded returns NETDEV_A_NAPI_THREADED and whether it is present.
+// Threaded returns NETDEV_A_NAPI_THREADED and whether it is present (0 if not).
 func (x *Napi) Threaded() (NapiThreaded, bool) {
-	return NapiThreaded(x.fThreaded), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return NapiThreaded(x.fThreaded), true
 }
 
 // SetThreaded sets NETDEV_A_NAPI_THREADED.
@@ -1228,31 +1321,30 @@ func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "xsk-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "xsk-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "xsk-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "xsk-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1296,83 +1388,82 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "queue", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "queue", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QUEUE_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QUEUE_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
 			}
 			x.fNapiId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_QUEUE_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
 			}
 			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_QUEUE_IO_URING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, base+off+4); err != nil {
+			if err := x.fIoUring.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_QUEUE_XSK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
 			}
-			if err := x.fXsk.decode(p, o, base+off+4); err != nil {
+			if err := x.fXsk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "queue", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "queue", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "queue", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1408,9 +1499,12 @@ func (x *Queue) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns NETDEV_A_QUEUE_ID and whether it is present.
+// Id returns NETDEV_A_QUEUE_ID and whether it is present (0 if not).
 func (x *Queue) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NETDEV_A_QUEUE_ID.
@@ -1419,9 +1513,12 @@ func (x *Queue) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ifindex returns NETDEV_A_QUEUE_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_QUEUE_IFINDEX and whether it is present (0 if not).
 func (x *Queue) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_QUEUE_IFINDEX.
@@ -1430,9 +1527,12 @@ func (x *Queue) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Type returns NETDEV_A_QUEUE_TYPE and whether it is present.
+// Type returns NETDEV_A_QUEUE_TYPE and whether it is present (0 if not).
 func (x *Queue) Type() (QueueType, bool) {
-	return QueueType(x.fType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return QueueType(x.fType), true
 }
 
 // SetType sets NETDEV_A_QUEUE_TYPE.
@@ -1441,9 +1541,12 @@ func (x *Queue) SetType(v QueueType) {
 	x.has[0] |= 1 << 2
 }
 
-// NapiId returns NETDEV_A_QUEUE_NAPI_ID and whether it is present.
+// NapiId returns NETDEV_A_QUEUE_NAPI_ID and whether it is present (0 if not).
 func (x *Queue) NapiId() (uint32, bool) {
-	return uint32(x.fNapiId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNapiId), true
 }
 
 // SetNapiId sets NETDEV_A_QUEUE_NAPI_ID.
@@ -1452,9 +1555,12 @@ func (x *Queue) SetNapiId(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Dmabuf returns NETDEV_A_QUEUE_DMABUF and whether it is present.
+// Dmabuf returns NETDEV_A_QUEUE_DMABUF and whether it is present (0 if not).
 func (x *Queue) Dmabuf() (uint32, bool) {
-	return uint32(x.fDmabuf), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDmabuf), true
 }
 
 // SetDmabuf sets NETDEV_A_QUEUE_DMABUF.
@@ -1544,226 +1650,225 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "qstats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "qstats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QSTATS_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QSTATS_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fQueueType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QSTATS_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fQueueId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QSTATS_SCOPE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 8: // NETDEV_A_QSTATS_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 9: // NETDEV_A_QSTATS_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 10: // NETDEV_A_QSTATS_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 11: // NETDEV_A_QSTATS_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 7
 		case 12: // NETDEV_A_QSTATS_RX_ALLOC_FAIL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_ALLOC_FAIL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_ALLOC_FAIL", raw, typed.ErrLength)
 			}
 			x.fRxAllocFail = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 8
 		case 13: // NETDEV_A_QSTATS_RX_HW_DROPS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_DROPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROPS", raw, typed.ErrLength)
 			}
 			x.fRxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 9
 		case 14: // NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS", raw, typed.ErrLength)
 			}
 			x.fRxHwDropOverruns = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 10
 		case 15: // NETDEV_A_QSTATS_RX_CSUM_COMPLETE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_CSUM_COMPLETE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_COMPLETE", raw, typed.ErrLength)
 			}
 			x.fRxCsumComplete = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 11
 		case 16: // NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY", raw, typed.ErrLength)
 			}
 			x.fRxCsumUnnecessary = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 12
 		case 17: // NETDEV_A_QSTATS_RX_CSUM_NONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_CSUM_NONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_NONE", raw, typed.ErrLength)
 			}
 			x.fRxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 13
 		case 18: // NETDEV_A_QSTATS_RX_CSUM_BAD
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_CSUM_BAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_BAD", raw, typed.ErrLength)
 			}
 			x.fRxCsumBad = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 14
 		case 19: // NETDEV_A_QSTATS_RX_HW_GRO_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxHwGroPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 15
 		case 20: // NETDEV_A_QSTATS_RX_HW_GRO_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxHwGroBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 16
 		case 21: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxHwGroWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 17
 		case 22: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxHwGroWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 18
 		case 23: // NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
 			}
 			x.fRxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 19
 		case 24: // NETDEV_A_QSTATS_TX_HW_DROPS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_DROPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROPS", raw, typed.ErrLength)
 			}
 			x.fTxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 20
 		case 25: // NETDEV_A_QSTATS_TX_HW_DROP_ERRORS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_ERRORS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_ERRORS", raw, typed.ErrLength)
 			}
 			x.fTxHwDropErrors = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 21
 		case 26: // NETDEV_A_QSTATS_TX_CSUM_NONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_CSUM_NONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_CSUM_NONE", raw, typed.ErrLength)
 			}
 			x.fTxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 22
 		case 27: // NETDEV_A_QSTATS_TX_NEEDS_CSUM
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_NEEDS_CSUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_NEEDS_CSUM", raw, typed.ErrLength)
 			}
 			x.fTxNeedsCsum = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 23
 		case 28: // NETDEV_A_QSTATS_TX_HW_GSO_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 24
 		case 29: // NETDEV_A_QSTATS_TX_HW_GSO_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 25
 		case 30: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 26
 		case 31: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 27
 		case 32: // NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
 			}
 			x.fTxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 28
 		case 33: // NETDEV_A_QSTATS_TX_STOP
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_STOP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_STOP", raw, typed.ErrLength)
 			}
 			x.fTxStop = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 29
 		case 34: // NETDEV_A_QSTATS_TX_WAKE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "qstats", "NETDEV_A_QSTATS_TX_WAKE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_WAKE", raw, typed.ErrLength)
 			}
 			x.fTxWake = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 30
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "qstats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "qstats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "qstats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1867,9 +1972,12 @@ func (x *Qstats) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NETDEV_A_QSTATS_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_QSTATS_IFINDEX and whether it is present (0 if not).
 func (x *Qstats) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_QSTATS_IFINDEX.
@@ -1878,9 +1986,12 @@ func (x *Qstats) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// QueueType returns NETDEV_A_QSTATS_QUEUE_TYPE and whether it is present.
+// QueueType returns NETDEV_A_QSTATS_QUEUE_TYPE and whether it is present (0 if not).
 func (x *Qstats) QueueType() (QueueType, bool) {
-	return QueueType(x.fQueueType), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return QueueType(x.fQueueType), true
 }
 
 // SetQueueType sets NETDEV_A_QSTATS_QUEUE_TYPE.
@@ -1889,9 +2000,12 @@ func (x *Qstats) SetQueueType(v QueueType) {
 	x.has[0] |= 1 << 1
 }
 
-// QueueId returns NETDEV_A_QSTATS_QUEUE_ID and whether it is present.
+// QueueId returns NETDEV_A_QSTATS_QUEUE_ID and whether it is present (0 if not).
 func (x *Qstats) QueueId() (uint32, bool) {
-	return uint32(x.fQueueId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQueueId), true
 }
 
 // SetQueueId sets NETDEV_A_QSTATS_QUEUE_ID.
@@ -1900,9 +2014,12 @@ func (x *Qstats) SetQueueId(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Scope returns NETDEV_A_QSTATS_SCOPE and whether it is present.
+// Scope returns NETDEV_A_QSTATS_SCOPE and whether it is present (0 if not).
 func (x *Qstats) Scope() (uint64, bool) {
-	return uint64(x.fScope), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fScope), true
 }
 
 // SetScope sets NETDEV_A_QSTATS_SCOPE.
@@ -1911,9 +2028,12 @@ func (x *Qstats) SetScope(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// RxPackets returns NETDEV_A_QSTATS_RX_PACKETS and whether it is present.
+// RxPackets returns NETDEV_A_QSTATS_RX_PACKETS and whether it is present (0 if not).
 func (x *Qstats) RxPackets() (uint64, bool) {
-	return uint64(x.fRxPackets), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxPackets), true
 }
 
 // SetRxPackets sets NETDEV_A_QSTATS_RX_PACKETS.
@@ -1922,9 +2042,12 @@ func (x *Qstats) SetRxPackets(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// RxBytes returns NETDEV_A_QSTATS_RX_BYTES and whether it is present.
+// RxBytes returns NETDEV_A_QSTATS_RX_BYTES and whether it is present (0 if not).
 func (x *Qstats) RxBytes() (uint64, bool) {
-	return uint64(x.fRxBytes), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxBytes), true
 }
 
 // SetRxBytes sets NETDEV_A_QSTATS_RX_BYTES.
@@ -1933,9 +2056,12 @@ func (x *Qstats) SetRxBytes(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// TxPackets returns NETDEV_A_QSTATS_TX_PACKETS and whether it is present.
+// TxPackets returns NETDEV_A_QSTATS_TX_PACKETS and whether it is present (0 if not).
 func (x *Qstats) TxPackets() (uint64, bool) {
-	return uint64(x.fTxPackets), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxPackets), true
 }
 
 // SetTxPackets sets NETDEV_A_QSTATS_TX_PACKETS.
@@ -1944,9 +2070,12 @@ func (x *Qstats) SetTxPackets(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// TxBytes returns NETDEV_A_QSTATS_TX_BYTES and whether it is present.
+// TxBytes returns NETDEV_A_QSTATS_TX_BYTES and whether it is present (0 if not).
 func (x *Qstats) TxBytes() (uint64, bool) {
-	return uint64(x.fTxBytes), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxBytes), true
 }
 
 // SetTxBytes sets NETDEV_A_QSTATS_TX_BYTES.
@@ -1955,9 +2084,12 @@ func (x *Qstats) SetTxBytes(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// RxAllocFail returns NETDEV_A_QSTATS_RX_ALLOC_FAIL and whether it is present.
+// RxAllocFail returns NETDEV_A_QSTATS_RX_ALLOC_FAIL and whether it is present (0 if not).
 func (x *Qstats) RxAllocFail() (uint64, bool) {
-	return uint64(x.fRxAllocFail), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxAllocFail), true
 }
 
 // SetRxAllocFail sets NETDEV_A_QSTATS_RX_ALLOC_FAIL.
@@ -1966,9 +2098,12 @@ func (x *Qstats) SetRxAllocFail(v uint64) {
 	x.has[0] |= 1 << 8
 }
 
-// RxHwDrops returns NETDEV_A_QSTATS_RX_HW_DROPS and whether it is present.
+// RxHwDrops returns NETDEV_A_QSTATS_RX_HW_DROPS and whether it is present (0 if not).
 func (x *Qstats) RxHwDrops() (uint64, bool) {
-	return uint64(x.fRxHwDrops), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwDrops), true
 }
 
 // SetRxHwDrops sets NETDEV_A_QSTATS_RX_HW_DROPS.
@@ -1977,9 +2112,12 @@ func (x *Qstats) SetRxHwDrops(v uint64) {
 	x.has[0] |= 1 << 9
 }
 
-// RxHwDropOverruns returns NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS and whether it is present.
+// RxHwDropOverruns returns NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS and whether it is present (0 if not).
 func (x *Qstats) RxHwDropOverruns() (uint64, bool) {
-	return uint64(x.fRxHwDropOverruns), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwDropOverruns), true
 }
 
 // SetRxHwDropOverruns sets NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS.
@@ -1988,9 +2126,12 @@ func (x *Qstats) SetRxHwDropOverruns(v uint64) {
 	x.has[0] |= 1 << 10
 }
 
-// RxCsumComplete returns NETDEV_A_QSTATS_RX_CSUM_COMPLETE and whether it is present.
+// RxCsumComplete returns NETDEV_A_QSTATS_RX_CSUM_COMPLETE and whether it is present (0 if not).
 func (x *Qstats) RxCsumComplete() (uint64, bool) {
-	return uint64(x.fRxCsumComplete), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxCsumComplete), true
 }
 
 // SetRxCsumComplete sets NETDEV_A_QSTATS_RX_CSUM_COMPLETE.
@@ -1999,9 +2140,12 @@ func (x *Qstats) SetRxCsumComplete(v uint64) {
 	x.has[0] |= 1 << 11
 }
 
-// RxCsumUnnecessary returns NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY and whether it is present.
+// RxCsumUnnecessary returns NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY and whether it is present (0 if not).
 func (x *Qstats) RxCsumUnnecessary() (uint64, bool) {
-	return uint64(x.fRxCsumUnnecessary), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxCsumUnnecessary), true
 }
 
 // SetRxCsumUnnecessary sets NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY.
@@ -2010,9 +2154,12 @@ func (x *Qstats) SetRxCsumUnnecessary(v uint64) {
 	x.has[0] |= 1 << 12
 }
 
-// RxCsumNone returns NETDEV_A_QSTATS_RX_CSUM_NONE and whether it is present.
+// RxCsumNone returns NETDEV_A_QSTATS_RX_CSUM_NONE and whether it is present (0 if not).
 func (x *Qstats) RxCsumNone() (uint64, bool) {
-	return uint64(x.fRxCsumNone), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxCsumNone), true
 }
 
 // SetRxCsumNone sets NETDEV_A_QSTATS_RX_CSUM_NONE.
@@ -2021,9 +2168,12 @@ func (x *Qstats) SetRxCsumNone(v uint64) {
 	x.has[0] |= 1 << 13
 }
 
-// RxCsumBad returns NETDEV_A_QSTATS_RX_CSUM_BAD and whether it is present.
+// RxCsumBad returns NETDEV_A_QSTATS_RX_CSUM_BAD and whether it is present (0 if not).
 func (x *Qstats) RxCsumBad() (uint64, bool) {
-	return uint64(x.fRxCsumBad), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxCsumBad), true
 }
 
 // SetRxCsumBad sets NETDEV_A_QSTATS_RX_CSUM_BAD.
@@ -2032,9 +2182,12 @@ func (x *Qstats) SetRxCsumBad(v uint64) {
 	x.has[0] |= 1 << 14
 }
 
-// RxHwGroPackets returns NETDEV_A_QSTATS_RX_HW_GRO_PACKETS and whether it is present.
+// RxHwGroPackets returns NETDEV_A_QSTATS_RX_HW_GRO_PACKETS and whether it is present (0 if not).
 func (x *Qstats) RxHwGroPackets() (uint64, bool) {
-	return uint64(x.fRxHwGroPackets), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwGroPackets), true
 }
 
 // SetRxHwGroPackets sets NETDEV_A_QSTATS_RX_HW_GRO_PACKETS.
@@ -2043,9 +2196,12 @@ func (x *Qstats) SetRxHwGroPackets(v uint64) {
 	x.has[0] |= 1 << 15
 }
 
-// RxHwGroBytes returns NETDEV_A_QSTATS_RX_HW_GRO_BYTES and whether it is present.
+// RxHwGroBytes returns NETDEV_A_QSTATS_RX_HW_GRO_BYTES and whether it is present (0 if not).
 func (x *Qstats) RxHwGroBytes() (uint64, bool) {
-	return uint64(x.fRxHwGroBytes), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwGroBytes), true
 }
 
 // SetRxHwGroBytes sets NETDEV_A_QSTATS_RX_HW_GRO_BYTES.
@@ -2054,9 +2210,12 @@ func (x *Qstats) SetRxHwGroBytes(v uint64) {
 	x.has[0] |= 1 << 16
 }
 
-// RxHwGroWirePackets returns NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS and whether it is present.
+// RxHwGroWirePackets returns NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS and whether it is present (0 if not).
 func (x *Qstats) RxHwGroWirePackets() (uint64, bool) {
-	return uint64(x.fRxHwGroWirePackets), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwGroWirePackets), true
 }
 
 // SetRxHwGroWirePackets sets NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS.
@@ -2065,9 +2224,12 @@ func (x *Qstats) SetRxHwGroWirePackets(v uint64) {
 	x.has[0] |= 1 << 17
 }
 
-// RxHwGroWireBytes returns NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES and whether it is present.
+// RxHwGroWireBytes returns NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES and whether it is present (0 if not).
 func (x *Qstats) RxHwGroWireBytes() (uint64, bool) {
-	return uint64(x.fRxHwGroWireBytes), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwGroWireBytes), true
 }
 
 // SetRxHwGroWireBytes sets NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES.
@@ -2076,9 +2238,12 @@ func (x *Qstats) SetRxHwGroWireBytes(v uint64) {
 	x.has[0] |= 1 << 18
 }
 
-// RxHwDropRatelimits returns NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS and whether it is present.
+// RxHwDropRatelimits returns NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS and whether it is present (0 if not).
 func (x *Qstats) RxHwDropRatelimits() (uint64, bool) {
-	return uint64(x.fRxHwDropRatelimits), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwDropRatelimits), true
 }
 
 // SetRxHwDropRatelimits sets NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS.
@@ -2087,9 +2252,12 @@ func (x *Qstats) SetRxHwDropRatelimits(v uint64) {
 	x.has[0] |= 1 << 19
 }
 
-// TxHwDrops returns NETDEV_A_QSTATS_TX_HW_DROPS and whether it is present.
+// TxHwDrops returns NETDEV_A_QSTATS_TX_HW_DROPS and whether it is present (0 if not).
 func (x *Qstats) TxHwDrops() (uint64, bool) {
-	return uint64(x.fTxHwDrops), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwDrops), true
 }
 
 // SetTxHwDrops sets NETDEV_A_QSTATS_TX_HW_DROPS.
@@ -2098,9 +2266,12 @@ func (x *Qstats) SetTxHwDrops(v uint64) {
 	x.has[0] |= 1 << 20
 }
 
-// TxHwDropErrors returns NETDEV_A_QSTATS_TX_HW_DROP_ERRORS and whether it is present.
+// TxHwDropErrors returns NETDEV_A_QSTATS_TX_HW_DROP_ERRORS and whether it is present (0 if not).
 func (x *Qstats) TxHwDropErrors() (uint64, bool) {
-	return uint64(x.fTxHwDropErrors), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwDropErrors), true
 }
 
 // SetTxHwDropErrors sets NETDEV_A_QSTATS_TX_HW_DROP_ERRORS.
@@ -2109,9 +2280,12 @@ func (x *Qstats) SetTxHwDropErrors(v uint64) {
 	x.has[0] |= 1 << 21
 }
 
-// TxCsumNone returns NETDEV_A_QSTATS_TX_CSUM_NONE and whether it is present.
+// TxCsumNone returns NETDEV_A_QSTATS_TX_CSUM_NONE and whether it is present (0 if not).
 func (x *Qstats) TxCsumNone() (uint64, bool) {
-	return uint64(x.fTxCsumNone), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxCsumNone), true
 }
 
 // SetTxCsumNone sets NETDEV_A_QSTATS_TX_CSUM_NONE.
@@ -2120,9 +2294,12 @@ func (x *Qstats) SetTxCsumNone(v uint64) {
 	x.has[0] |= 1 << 22
 }
 
-// TxNeedsCsum returns NETDEV_A_QSTATS_TX_NEEDS_CSUM and whether it is present.
+// TxNeedsCsum returns NETDEV_A_QSTATS_TX_NEEDS_CSUM and whether it is present (0 if not).
 func (x *Qstats) TxNeedsCsum() (uint64, bool) {
-	return uint64(x.fTxNeedsCsum), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxNeedsCsum), true
 }
 
 // SetTxNeedsCsum sets NETDEV_A_QSTATS_TX_NEEDS_CSUM.
@@ -2131,9 +2308,12 @@ func (x *Qstats) SetTxNeedsCsum(v uint64) {
 	x.has[0] |= 1 << 23
 }
 
-// TxHwGsoPackets returns NETDEV_A_QSTATS_TX_HW_GSO_PACKETS and whether it is present.
+// TxHwGsoPackets returns NETDEV_A_QSTATS_TX_HW_GSO_PACKETS and whether it is present (0 if not).
 func (x *Qstats) TxHwGsoPackets() (uint64, bool) {
-	return uint64(x.fTxHwGsoPackets), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwGsoPackets), true
 }
 
 // SetTxHwGsoPackets sets NETDEV_A_QSTATS_TX_HW_GSO_PACKETS.
@@ -2142,9 +2322,12 @@ func (x *Qstats) SetTxHwGsoPackets(v uint64) {
 	x.has[0] |= 1 << 24
 }
 
-// TxHwGsoBytes returns NETDEV_A_QSTATS_TX_HW_GSO_BYTES and whether it is present.
+// TxHwGsoBytes returns NETDEV_A_QSTATS_TX_HW_GSO_BYTES and whether it is present (0 if not).
 func (x *Qstats) TxHwGsoBytes() (uint64, bool) {
-	return uint64(x.fTxHwGsoBytes), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwGsoBytes), true
 }
 
 // SetTxHwGsoBytes sets NETDEV_A_QSTATS_TX_HW_GSO_BYTES.
@@ -2153,9 +2336,12 @@ func (x *Qstats) SetTxHwGsoBytes(v uint64) {
 	x.has[0] |= 1 << 25
 }
 
-// TxHwGsoWirePackets returns NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS and whether it is present.
+// TxHwGsoWirePackets returns NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS and whether it is present (0 if not).
 func (x *Qstats) TxHwGsoWirePackets() (uint64, bool) {
-	return uint64(x.fTxHwGsoWirePackets), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwGsoWirePackets), true
 }
 
 // SetTxHwGsoWirePackets sets NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS.
@@ -2164,9 +2350,12 @@ func (x *Qstats) SetTxHwGsoWirePackets(v uint64) {
 	x.has[0] |= 1 << 26
 }
 
-// TxHwGsoWireBytes returns NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES and whether it is present.
+// TxHwGsoWireBytes returns NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES and whether it is present (0 if not).
 func (x *Qstats) TxHwGsoWireBytes() (uint64, bool) {
-	return uint64(x.fTxHwGsoWireBytes), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwGsoWireBytes), true
 }
 
 // SetTxHwGsoWireBytes sets NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES.
@@ -2175,9 +2364,12 @@ func (x *Qstats) SetTxHwGsoWireBytes(v uint64) {
 	x.has[0] |= 1 << 27
 }
 
-// TxHwDropRatelimits returns NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS and whether it is present.
+// TxHwDropRatelimits returns NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS and whether it is present (0 if not).
 func (x *Qstats) TxHwDropRatelimits() (uint64, bool) {
-	return uint64(x.fTxHwDropRatelimits), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwDropRatelimits), true
 }
 
 // SetTxHwDropRatelimits sets NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS.
@@ -2186,9 +2378,12 @@ func (x *Qstats) SetTxHwDropRatelimits(v uint64) {
 	x.has[0] |= 1 << 28
 }
 
-// TxStop returns NETDEV_A_QSTATS_TX_STOP and whether it is present.
+// TxStop returns NETDEV_A_QSTATS_TX_STOP and whether it is present (0 if not).
 func (x *Qstats) TxStop() (uint64, bool) {
-	return uint64(x.fTxStop), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxStop), true
 }
 
 // SetTxStop sets NETDEV_A_QSTATS_TX_STOP.
@@ -2197,9 +2392,12 @@ func (x *Qstats) SetTxStop(v uint64) {
 	x.has[0] |= 1 << 29
 }
 
-// TxWake returns NETDEV_A_QSTATS_TX_WAKE and whether it is present.
+// TxWake returns NETDEV_A_QSTATS_TX_WAKE and whether it is present (0 if not).
 func (x *Qstats) TxWake() (uint64, bool) {
-	return uint64(x.fTxWake), x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxWake), true
 }
 
 // SetTxWake sets NETDEV_A_QSTATS_TX_WAKE.
@@ -2236,46 +2434,45 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "queue-id", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "queue-id", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "queue-id", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "queue-id", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "queue-id", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2292,9 +2489,12 @@ func (x *QueueId) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns NETDEV_A_QUEUE_ID and whether it is present.
+// Id returns NETDEV_A_QUEUE_ID and whether it is present (0 if not).
 func (x *QueueId) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NETDEV_A_QUEUE_ID.
@@ -2303,9 +2503,12 @@ func (x *QueueId) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Type returns NETDEV_A_QUEUE_TYPE and whether it is present.
+// Type returns NETDEV_A_QUEUE_TYPE and whether it is present (0 if not).
 func (x *QueueId) Type() (QueueType, bool) {
-	return QueueType(x.fType), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return QueueType(x.fType), true
 }
 
 // SetType sets NETDEV_A_QUEUE_TYPE.
@@ -2346,65 +2549,64 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dmabuf", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dmabuf", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_DMABUF_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_DMABUF_QUEUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fQueues.Add()
 			} else {
-				x.fQueues, x.sQueues = typed.NewMulti(b[off:], base+off, 2, 1, x.mode), nil
+				x.fQueues, x.sQueues = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		case 3: // NETDEV_A_DMABUF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_DMABUF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dmabuf", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dmabuf", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dmabuf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2439,9 +2641,12 @@ func (x *Dmabuf) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NETDEV_A_DMABUF_IFINDEX and whether it is present.
+// Ifindex returns NETDEV_A_DMABUF_IFINDEX and whether it is present (0 if not).
 func (x *Dmabuf) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NETDEV_A_DMABUF_IFINDEX.
@@ -2468,9 +2673,12 @@ func (x *Dmabuf) SetQueues(v []QueueId) {
 	x.has[0] |= 1 << 1
 }
 
-// Fd returns NETDEV_A_DMABUF_FD and whether it is present.
+// Fd returns NETDEV_A_DMABUF_FD and whether it is present (0 if not).
 func (x *Dmabuf) Fd() (uint32, bool) {
-	return uint32(x.fFd), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFd), true
 }
 
 // SetFd sets NETDEV_A_DMABUF_FD.
@@ -2479,9 +2687,12 @@ func (x *Dmabuf) SetFd(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Id returns NETDEV_A_DMABUF_ID and whether it is present.
+// Id returns NETDEV_A_DMABUF_ID and whether it is present (0 if not).
 func (x *Dmabuf) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NETDEV_A_DMABUF_ID.

@@ -62,102 +62,101 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "net-shaper", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "net-shaper", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, base+off+4); err != nil {
+			if err := x.fHandle.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_METRIC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrRange)
 			}
 			x.fMetric = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_BW_MIN
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_BW_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BW_MIN", raw, typed.ErrLength)
 			}
 			x.fBwMin = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // NET_SHAPER_A_BW_MAX
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_BW_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BW_MAX", raw, typed.ErrLength)
 			}
 			x.fBwMax = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 5: // NET_SHAPER_A_BURST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_BURST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BURST", raw, typed.ErrLength)
 			}
 			x.fBurst = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 6: // NET_SHAPER_A_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NET_SHAPER_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NET_SHAPER_A_PARENT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
 			}
-			if err := x.fParent.decode(p, o, base+off+4); err != nil {
+			if err := x.fParent.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NET_SHAPER_A_LEAVES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<9) != 0 {
 				x.fLeaves.Add()
 			} else {
-				x.fLeaves, x.sLeaves = typed.NewMulti(b[off:], base+off, 10, 1, x.mode), nil
+				x.fLeaves, x.sLeaves = typed.NewMulti(rest, base+len(b)-len(rest), 10, 1, x.mode), nil
 				x.has[0] |= 1 << 9
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "net-shaper", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "net-shaper", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "net-shaper", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -226,9 +225,12 @@ func (x *NetShaper) SetHandle() *Handle {
 	return &x.fHandle
 }
 
-// Metric returns NET_SHAPER_A_METRIC and whether it is present.
+// Metric returns NET_SHAPER_A_METRIC and whether it is present (0 if not).
 func (x *NetShaper) Metric() (Metric, bool) {
-	return Metric(x.fMetric), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return Metric(x.fMetric), true
 }
 
 // SetMetric sets NET_SHAPER_A_METRIC.
@@ -237,9 +239,12 @@ func (x *NetShaper) SetMetric(v Metric) {
 	x.has[0] |= 1 << 1
 }
 
-// BwMin returns NET_SHAPER_A_BW_MIN and whether it is present.
+// BwMin returns NET_SHAPER_A_BW_MIN and whether it is present (0 if not).
 func (x *NetShaper) BwMin() (uint64, bool) {
-	return uint64(x.fBwMin), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBwMin), true
 }
 
 // SetBwMin sets NET_SHAPER_A_BW_MIN.
@@ -248,9 +253,12 @@ func (x *NetShaper) SetBwMin(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// BwMax returns NET_SHAPER_A_BW_MAX and whether it is present.
+// BwMax returns NET_SHAPER_A_BW_MAX and whether it is present (0 if not).
 func (x *NetShaper) BwMax() (uint64, bool) {
-	return uint64(x.fBwMax), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBwMax), true
 }
 
 // SetBwMax sets NET_SHAPER_A_BW_MAX.
@@ -259,9 +267,12 @@ func (x *NetShaper) SetBwMax(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Burst returns NET_SHAPER_A_BURST and whether it is present.
+// Burst returns NET_SHAPER_A_BURST and whether it is present (0 if not).
 func (x *NetShaper) Burst() (uint64, bool) {
-	return uint64(x.fBurst), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBurst), true
 }
 
 // SetBurst sets NET_SHAPER_A_BURST.
@@ -270,9 +281,12 @@ func (x *NetShaper) SetBurst(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// Priority returns NET_SHAPER_A_PRIORITY and whether it is present.
+// Priority returns NET_SHAPER_A_PRIORITY and whether it is present (0 if not).
 func (x *NetShaper) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets NET_SHAPER_A_PRIORITY.
@@ -281,9 +295,12 @@ func (x *NetShaper) SetPriority(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Weight returns NET_SHAPER_A_WEIGHT and whether it is present.
+// Weight returns NET_SHAPER_A_WEIGHT and whether it is present (0 if not).
 func (x *NetShaper) Weight() (uint32, bool) {
-	return uint32(x.fWeight), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWeight), true
 }
 
 // SetWeight sets NET_SHAPER_A_WEIGHT.
@@ -292,9 +309,12 @@ func (x *NetShaper) SetWeight(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Ifindex returns NET_SHAPER_A_IFINDEX and whether it is present.
+// Ifindex returns NET_SHAPER_A_IFINDEX and whether it is present (0 if not).
 func (x *NetShaper) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NET_SHAPER_A_IFINDEX.
@@ -361,46 +381,45 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "handle", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "handle", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_HANDLE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "handle", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "handle", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "handle", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -417,9 +436,12 @@ func (x *Handle) Encode(e *attr.Encoder) {
 	}
 }
 
-// Scope returns NET_SHAPER_A_HANDLE_SCOPE and whether it is present.
+// Scope returns NET_SHAPER_A_HANDLE_SCOPE and whether it is present (0 if not).
 func (x *Handle) Scope() (Scope, bool) {
-	return Scope(x.fScope), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return Scope(x.fScope), true
 }
 
 // SetScope sets NET_SHAPER_A_HANDLE_SCOPE.
@@ -428,9 +450,12 @@ func (x *Handle) SetScope(v Scope) {
 	x.has[0] |= 1 << 0
 }
 
-// Id returns NET_SHAPER_A_HANDLE_ID and whether it is present.
+// Id returns NET_SHAPER_A_HANDLE_ID and whether it is present (0 if not).
 func (x *Handle) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NET_SHAPER_A_HANDLE_ID.
@@ -468,51 +493,50 @@ func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "leaf-info", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "leaf-info", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, base+off+4); err != nil {
+			if err := x.fHandle.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 6: // NET_SHAPER_A_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "leaf-info", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "leaf-info", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "leaf-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -546,9 +570,12 @@ func (x *LeafInfo) SetHandle() *Handle {
 	return &x.fHandle
 }
 
-// Priority returns NET_SHAPER_A_PRIORITY and whether it is present.
+// Priority returns NET_SHAPER_A_PRIORITY and whether it is present (0 if not).
 func (x *LeafInfo) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets NET_SHAPER_A_PRIORITY.
@@ -557,9 +584,12 @@ func (x *LeafInfo) SetPriority(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Weight returns NET_SHAPER_A_WEIGHT and whether it is present.
+// Weight returns NET_SHAPER_A_WEIGHT and whether it is present (0 if not).
 func (x *LeafInfo) Weight() (uint32, bool) {
-	return uint32(x.fWeight), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWeight), true
 }
 
 // SetWeight sets NET_SHAPER_A_WEIGHT.
@@ -596,86 +626,85 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "caps", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "caps", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_CAPS_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_CAPS_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NET_SHAPER_A_CAPS_SUPPORT_NESTING
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_NESTING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_NESTING", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NET_SHAPER_A_CAPS_SUPPORT_BW_MIN
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MIN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NET_SHAPER_A_CAPS_SUPPORT_BW_MAX
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MAX", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NET_SHAPER_A_CAPS_SUPPORT_BURST
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_BURST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BURST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NET_SHAPER_A_CAPS_SUPPORT_PRIORITY
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NET_SHAPER_A_CAPS_SUPPORT_WEIGHT
 			if len(p) != 0 {
-				return o.Fail(base+off, "caps", "NET_SHAPER_A_CAPS_SUPPORT_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_WEIGHT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "caps", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "caps", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "caps", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -716,9 +745,12 @@ func (x *Caps) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NET_SHAPER_A_CAPS_IFINDEX and whether it is present.
+// Ifindex returns NET_SHAPER_A_CAPS_IFINDEX and whether it is present (0 if not).
 func (x *Caps) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NET_SHAPER_A_CAPS_IFINDEX.
@@ -727,9 +759,12 @@ func (x *Caps) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Scope returns NET_SHAPER_A_CAPS_SCOPE and whether it is present.
+// Scope returns NET_SHAPER_A_CAPS_SCOPE and whether it is present (0 if not).
 func (x *Caps) Scope() (Scope, bool) {
-	return Scope(x.fScope), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return Scope(x.fScope), true
 }
 
 // SetScope sets NET_SHAPER_A_CAPS_SCOPE.

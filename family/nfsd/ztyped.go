@@ -53,67 +53,66 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "rpc-status", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "rpc-status", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_RPC_STATUS_XID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_XID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_XID", raw, typed.ErrLength)
 			}
 			x.fXid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_RPC_STATUS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_RPC_STATUS_PROG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
 			}
 			x.fProg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_RPC_STATUS_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // NFSD_A_RPC_STATUS_PROC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
 			}
 			x.fProc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NFSD_A_RPC_STATUS_SERVICE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
 			}
 			x.fServiceTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // NFSD_A_RPC_STATUS_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_SADDR4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SADDR4", raw, typed.ErrLength)
 			}
 			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // NFSD_A_RPC_STATUS_DADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_DADDR4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DADDR4", raw, typed.ErrLength)
 			}
 			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
@@ -125,35 +124,35 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 12: // NFSD_A_RPC_STATUS_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 13: // NFSD_A_RPC_STATUS_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 14: // NFSD_A_RPC_STATUS_COMPOUND_OPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rpc-status", "NFSD_A_RPC_STATUS_COMPOUND_OPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_COMPOUND_OPS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<12) != 0 {
 				x.fCompoundOps.Add()
 			} else {
-				x.fCompoundOps, x.sCompoundOps = typed.NewMulti(b[off:], base+off, 14, 1, x.mode), nil
+				x.fCompoundOps, x.sCompoundOps = typed.NewMulti(rest, base+len(b)-len(rest), 14, 1, x.mode), nil
 				x.has[0] |= 1 << 12
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "rpc-status", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "rpc-status", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "rpc-status", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -205,15 +204,18 @@ func (x *RpcStatus) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fCompoundOps; it.Next(); {
-				e.Put(NFSD_A_RPC_STATUS_COMPOUND_OPS, it.Bytes())
+				e.Uint32(NFSD_A_RPC_STATUS_COMPOUND_OPS, uint32(it.Uint32()))
 			}
 		}
 	}
 }
 
-// Xid returns NFSD_A_RPC_STATUS_XID and whether it is present.
+// Xid returns NFSD_A_RPC_STATUS_XID and whether it is present (0 if not).
 func (x *RpcStatus) Xid() (uint32, bool) {
-	return uint32(x.fXid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fXid), true
 }
 
 // SetXid sets NFSD_A_RPC_STATUS_XID.
@@ -222,9 +224,12 @@ func (x *RpcStatus) SetXid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns NFSD_A_RPC_STATUS_FLAGS and whether it is present.
+// Flags returns NFSD_A_RPC_STATUS_FLAGS and whether it is present (0 if not).
 func (x *RpcStatus) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets NFSD_A_RPC_STATUS_FLAGS.
@@ -233,9 +238,12 @@ func (x *RpcStatus) SetFlags(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Prog returns NFSD_A_RPC_STATUS_PROG and whether it is present.
+// Prog returns NFSD_A_RPC_STATUS_PROG and whether it is present (0 if not).
 func (x *RpcStatus) Prog() (uint32, bool) {
-	return uint32(x.fProg), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProg), true
 }
 
 // SetProg sets NFSD_A_RPC_STATUS_PROG.
@@ -244,9 +252,12 @@ func (x *RpcStatus) SetProg(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Version returns NFSD_A_RPC_STATUS_VERSION and whether it is present.
+// Version returns NFSD_A_RPC_STATUS_VERSION and whether it is present (0 if not).
 func (x *RpcStatus) Version() (uint8, bool) {
-	return uint8(x.fVersion), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVersion), true
 }
 
 // SetVersion sets NFSD_A_RPC_STATUS_VERSION.
@@ -255,9 +266,12 @@ func (x *RpcStatus) SetVersion(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Proc returns NFSD_A_RPC_STATUS_PROC and whether it is present.
+// Proc returns NFSD_A_RPC_STATUS_PROC and whether it is present (0 if not).
 func (x *RpcStatus) Proc() (uint32, bool) {
-	return uint32(x.fProc), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProc), true
 }
 
 // SetProc sets NFSD_A_RPC_STATUS_PROC.
@@ -266,9 +280,12 @@ func (x *RpcStatus) SetProc(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// ServiceTime returns NFSD_A_RPC_STATUS_SERVICE_TIME and whether it is present.
+// ServiceTime returns NFSD_A_RPC_STATUS_SERVICE_TIME and whether it is present (0 if not).
 func (x *RpcStatus) ServiceTime() (int64, bool) {
-	return int64(x.fServiceTime), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return int64(x.fServiceTime), true
 }
 
 // SetServiceTime sets NFSD_A_RPC_STATUS_SERVICE_TIME.
@@ -277,9 +294,12 @@ func (x *RpcStatus) SetServiceTime(v int64) {
 	x.has[0] |= 1 << 5
 }
 
-// Saddr4 returns NFSD_A_RPC_STATUS_SADDR4 and whether it is present.
+// Saddr4 returns NFSD_A_RPC_STATUS_SADDR4 and whether it is present (0 if not).
 func (x *RpcStatus) Saddr4() (uint32, bool) {
-	return uint32(x.fSaddr4), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSaddr4), true
 }
 
 // SetSaddr4 sets NFSD_A_RPC_STATUS_SADDR4.
@@ -288,9 +308,12 @@ func (x *RpcStatus) SetSaddr4(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Daddr4 returns NFSD_A_RPC_STATUS_DADDR4 and whether it is present.
+// Daddr4 returns NFSD_A_RPC_STATUS_DADDR4 and whether it is present (0 if not).
 func (x *RpcStatus) Daddr4() (uint32, bool) {
-	return uint32(x.fDaddr4), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDaddr4), true
 }
 
 // SetDaddr4 sets NFSD_A_RPC_STATUS_DADDR4.
@@ -299,9 +322,13 @@ func (x *RpcStatus) SetDaddr4(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Saddr6 returns NFSD_A_RPC_STATUS_SADDR6's payload as a view, and whether it is present.
+// Saddr6 returns NFSD_A_RPC_STATUS_SADDR6's payload as a view, and whether it is present
+// (nil if not).
 func (x *RpcStatus) Saddr6() ([]byte, bool) {
-	return x.fSaddr6, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fSaddr6, true
 }
 
 // SetSaddr6 sets NFSD_A_RPC_STATUS_SADDR6's payload; x keeps the view p.
@@ -310,9 +337,13 @@ func (x *RpcStatus) SetSaddr6(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// Daddr6 returns NFSD_A_RPC_STATUS_DADDR6's payload as a view, and whether it is present.
+// Daddr6 returns NFSD_A_RPC_STATUS_DADDR6's payload as a view, and whether it is present
+// (nil if not).
 func (x *RpcStatus) Daddr6() ([]byte, bool) {
-	return x.fDaddr6, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fDaddr6, true
 }
 
 // SetDaddr6 sets NFSD_A_RPC_STATUS_DADDR6's payload; x keeps the view p.
@@ -321,9 +352,12 @@ func (x *RpcStatus) SetDaddr6(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// Sport returns NFSD_A_RPC_STATUS_SPORT and whether it is present.
+// Sport returns NFSD_A_RPC_STATUS_SPORT and whether it is present (0 if not).
 func (x *RpcStatus) Sport() (uint16, bool) {
-	return uint16(x.fSport), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSport), true
 }
 
 // SetSport sets NFSD_A_RPC_STATUS_SPORT.
@@ -332,9 +366,12 @@ func (x *RpcStatus) SetSport(v uint16) {
 	x.has[0] |= 1 << 10
 }
 
-// Dport returns NFSD_A_RPC_STATUS_DPORT and whether it is present.
+// Dport returns NFSD_A_RPC_STATUS_DPORT and whether it is present (0 if not).
 func (x *RpcStatus) Dport() (uint16, bool) {
-	return uint16(x.fDport), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDport), true
 }
 
 // SetDport sets NFSD_A_RPC_STATUS_DPORT.
@@ -393,59 +430,58 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "server", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "server", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_THREADS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "server", "NFSD_A_SERVER_THREADS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_THREADS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fThreads.Add()
 			} else {
-				x.fThreads, x.sThreads = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fThreads, x.sThreads = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 2: // NFSD_A_SERVER_GRACETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
 			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_SERVER_LEASETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
 			}
 			x.fLeasetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_SERVER_SCOPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
 			}
 			x.fScope = p
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "server", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "server", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "server", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -461,7 +497,7 @@ func (x *Server) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fThreads; it.Next(); {
-				e.Put(NFSD_A_SERVER_THREADS, it.Bytes())
+				e.Uint32(NFSD_A_SERVER_THREADS, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -494,9 +530,12 @@ func (x *Server) SetThreads(v []uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Gracetime returns NFSD_A_SERVER_GRACETIME and whether it is present.
+// Gracetime returns NFSD_A_SERVER_GRACETIME and whether it is present (0 if not).
 func (x *Server) Gracetime() (uint32, bool) {
-	return uint32(x.fGracetime), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGracetime), true
 }
 
 // SetGracetime sets NFSD_A_SERVER_GRACETIME.
@@ -505,9 +544,12 @@ func (x *Server) SetGracetime(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Leasetime returns NFSD_A_SERVER_LEASETIME and whether it is present.
+// Leasetime returns NFSD_A_SERVER_LEASETIME and whether it is present (0 if not).
 func (x *Server) Leasetime() (uint32, bool) {
-	return uint32(x.fLeasetime), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLeasetime), true
 }
 
 // SetLeasetime sets NFSD_A_SERVER_LEASETIME.
@@ -517,9 +559,12 @@ func (x *Server) SetLeasetime(v uint32) {
 }
 
 // Scope returns NFSD_A_SERVER_SCOPE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Server) Scope() ([]byte, bool) {
-	return typed.CString(x.fScope), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fScope), true
 }
 
 // SetScope sets NFSD_A_SERVER_SCOPE; x keeps a view of s.
@@ -562,48 +607,47 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "version", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "version", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_VERSION_MAJOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
 			}
 			x.fMajor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_VERSION_MINOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
 			}
 			x.fMinor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_VERSION_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+off, "version", "NFSD_A_VERSION_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "version", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "version", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "version", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -623,9 +667,12 @@ func (x *Version) Encode(e *attr.Encoder) {
 	}
 }
 
-// Major returns NFSD_A_VERSION_MAJOR and whether it is present.
+// Major returns NFSD_A_VERSION_MAJOR and whether it is present (0 if not).
 func (x *Version) Major() (uint32, bool) {
-	return uint32(x.fMajor), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMajor), true
 }
 
 // SetMajor sets NFSD_A_VERSION_MAJOR.
@@ -634,9 +681,12 @@ func (x *Version) SetMajor(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Minor returns NFSD_A_VERSION_MINOR and whether it is present.
+// Minor returns NFSD_A_VERSION_MINOR and whether it is present (0 if not).
 func (x *Version) Minor() (uint32, bool) {
-	return uint32(x.fMinor), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinor), true
 }
 
 // SetMinor sets NFSD_A_VERSION_MINOR.
@@ -686,41 +736,40 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "server-proto", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "server-proto", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_PROTO_VERSION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fVersion.Add()
 			} else {
-				x.fVersion, x.sVersion = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fVersion, x.sVersion = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "server-proto", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "server-proto", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "server-proto", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -792,20 +841,19 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "sock", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "sock", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SOCK_ADDR
@@ -813,19 +861,19 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_SOCK_TRANSPORT_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
 			}
 			x.fTransportName = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "sock", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "sock", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "sock", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -842,9 +890,13 @@ func (x *Sock) Encode(e *attr.Encoder) {
 	}
 }
 
-// Addr returns NFSD_A_SOCK_ADDR's payload as a view, and whether it is present.
+// Addr returns NFSD_A_SOCK_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Sock) Addr() ([]byte, bool) {
-	return x.fAddr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fAddr, true
 }
 
 // SetAddr sets NFSD_A_SOCK_ADDR's payload; x keeps the view p.
@@ -854,9 +906,12 @@ func (x *Sock) SetAddr(p []byte) {
 }
 
 // TransportName returns NFSD_A_SOCK_TRANSPORT_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Sock) TransportName() ([]byte, bool) {
-	return typed.CString(x.fTransportName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTransportName), true
 }
 
 // SetTransportName sets NFSD_A_SOCK_TRANSPORT_NAME; x keeps a view of s.
@@ -900,41 +955,40 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "server-sock", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "server-sock", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_SOCK_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fAddr.Add()
 			} else {
-				x.fAddr, x.sAddr = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fAddr, x.sAddr = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "server-sock", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "server-sock", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "server-sock", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1006,43 +1060,42 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pool-mode", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pool-mode", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_POOL_MODE_MODE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
 			}
 			x.fMode = p
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_POOL_MODE_NPOOLS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
 			}
 			x.fNpools = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pool-mode", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pool-mode", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pool-mode", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1060,9 +1113,12 @@ func (x *PoolMode) Encode(e *attr.Encoder) {
 }
 
 // Mode returns NFSD_A_POOL_MODE_MODE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *PoolMode) Mode() ([]byte, bool) {
-	return typed.CString(x.fMode), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fMode), true
 }
 
 // SetMode sets NFSD_A_POOL_MODE_MODE; x keeps a view of s.
@@ -1077,9 +1133,12 @@ func (x *PoolMode) SetModeBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Npools returns NFSD_A_POOL_MODE_NPOOLS and whether it is present.
+// Npools returns NFSD_A_POOL_MODE_NPOOLS and whether it is present (0 if not).
 func (x *PoolMode) Npools() (uint32, bool) {
-	return uint32(x.fNpools), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNpools), true
 }
 
 // SetNpools sets NFSD_A_POOL_MODE_NPOOLS.

@@ -224,8 +224,8 @@ const (
 	NFTABLES_A_TABLE_ATTRS_FLAGS    = 2 // u32 big-endian, enum table-flags
 	NFTABLES_A_TABLE_ATTRS_USE      = 3 // u32 big-endian
 	NFTABLES_A_TABLE_ATTRS_HANDLE   = 4 // u64 big-endian
-	NFTABLES_A_TABLE_ATTRS_USERDATA = 5 // binary
-	NFTABLES_A_TABLE_ATTRS_MAX      = 5 // the highest attribute type
+	NFTABLES_A_TABLE_ATTRS_USERDATA = 6 // binary
+	NFTABLES_A_TABLE_ATTRS_MAX      = 6 // the highest attribute type
 )
 
 // Attributes of set "chain-attrs" (NFTABLES_A_CHAIN_ATTRS_*), described by ChainAttrs.
@@ -238,10 +238,10 @@ const (
 	NFTABLES_A_CHAIN_ATTRS_USE      = 6  // u32 big-endian
 	NFTABLES_A_CHAIN_ATTRS_TYPE     = 7  // string
 	NFTABLES_A_CHAIN_ATTRS_COUNTERS = 8  // nest, of nft-counter-attrs
-	NFTABLES_A_CHAIN_ATTRS_FLAGS    = 9  // u32 big-endian, enum chain-flags
-	NFTABLES_A_CHAIN_ATTRS_ID       = 10 // u32 big-endian
-	NFTABLES_A_CHAIN_ATTRS_USERDATA = 11 // binary
-	NFTABLES_A_CHAIN_ATTRS_MAX      = 11 // the highest attribute type
+	NFTABLES_A_CHAIN_ATTRS_FLAGS    = 10 // u32 big-endian, enum chain-flags
+	NFTABLES_A_CHAIN_ATTRS_ID       = 11 // u32 big-endian
+	NFTABLES_A_CHAIN_ATTRS_USERDATA = 12 // binary
+	NFTABLES_A_CHAIN_ATTRS_MAX      = 12 // the highest attribute type
 )
 
 // Attributes of set "counter-attrs" (NFTABLES_A_COUNTER_ATTRS_*), described by CounterAttrs.
@@ -283,10 +283,10 @@ const (
 	NFTABLES_A_RULE_ATTRS_COMPAT      = 5  // nest, of rule-compat-attrs
 	NFTABLES_A_RULE_ATTRS_POSITION    = 6  // u64 big-endian
 	NFTABLES_A_RULE_ATTRS_USERDATA    = 7  // binary
-	NFTABLES_A_RULE_ATTRS_ID          = 8  // u32
-	NFTABLES_A_RULE_ATTRS_POSITION_ID = 9  // u32
-	NFTABLES_A_RULE_ATTRS_CHAIN_ID    = 10 // u32
-	NFTABLES_A_RULE_ATTRS_MAX         = 10 // the highest attribute type
+	NFTABLES_A_RULE_ATTRS_ID          = 9  // u32
+	NFTABLES_A_RULE_ATTRS_POSITION_ID = 10 // u32
+	NFTABLES_A_RULE_ATTRS_CHAIN_ID    = 11 // u32
+	NFTABLES_A_RULE_ATTRS_MAX         = 11 // the highest attribute type
 )
 
 // Attributes of set "expr-list-attrs" (NFTABLES_A_EXPR_LIST_ATTRS_*), described by ExprListAttrs.
@@ -366,10 +366,10 @@ const (
 	NFTABLES_A_SETELEM_ATTRS_EXPIRATION  = 5  // u64
 	NFTABLES_A_SETELEM_ATTRS_USERDATA    = 6  // binary
 	NFTABLES_A_SETELEM_ATTRS_EXPR        = 7  // nest, of expr-attrs
-	NFTABLES_A_SETELEM_ATTRS_OBJREF      = 8  // string
-	NFTABLES_A_SETELEM_ATTRS_KEY_END     = 9  // nest, of data-attrs
-	NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS = 10 // nest, of expr-list-attrs
-	NFTABLES_A_SETELEM_ATTRS_MAX         = 10 // the highest attribute type
+	NFTABLES_A_SETELEM_ATTRS_OBJREF      = 9  // string
+	NFTABLES_A_SETELEM_ATTRS_KEY_END     = 10 // nest, of data-attrs
+	NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS = 11 // nest, of expr-list-attrs
+	NFTABLES_A_SETELEM_ATTRS_MAX         = 11 // the highest attribute type
 )
 
 // Attributes of set "setelem-list-elem-attrs" (NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_*), described by SetelemListElemAttrs.
@@ -513,9 +513,9 @@ const (
 // Attributes of set "expr-lookup-attrs" (NFTABLES_A_EXPR_LOOKUP_ATTRS_*), described by ExprLookupAttrs.
 const (
 	NFTABLES_A_EXPR_LOOKUP_ATTRS_SET    = 1 // string
-	NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID = 2 // u32 big-endian
-	NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG   = 3 // u32 big-endian
-	NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG   = 4 // u32 big-endian
+	NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID = 4 // u32 big-endian
+	NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG   = 2 // u32 big-endian
+	NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG   = 3 // u32 big-endian
 	NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS  = 5 // u32 big-endian, enum lookup-flags
 	NFTABLES_A_EXPR_LOOKUP_ATTRS_MAX    = 5 // the highest attribute type
 )

@@ -186,37 +186,36 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "empty-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "empty-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EMPTY_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "empty-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "empty-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "empty-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -231,9 +230,12 @@ func (x *Empty) Encode(e *attr.Encoder) {
 }
 
 // Name returns NFTABLES_A_EMPTY_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Empty) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_EMPTY_ATTRS_NAME; x keeps a view of s.
@@ -275,37 +277,36 @@ func (x *Batch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "batch-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "batch-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_BATCH_ATTRS_GENID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "batch-attrs", "NFTABLES_A_BATCH_ATTRS_GENID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "batch-attrs", "NFTABLES_A_BATCH_ATTRS_GENID", raw, typed.ErrLength)
 			}
 			x.fGenid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "batch-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "batch-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "batch-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -319,9 +320,12 @@ func (x *Batch) Encode(e *attr.Encoder) {
 	}
 }
 
-// Genid returns NFTABLES_A_BATCH_ATTRS_GENID and whether it is present.
+// Genid returns NFTABLES_A_BATCH_ATTRS_GENID and whether it is present (0 if not).
 func (x *Batch) Genid() (uint32, bool) {
-	return uint32(x.fGenid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGenid), true
 }
 
 // SetGenid sets NFTABLES_A_BATCH_ATTRS_GENID.
@@ -361,61 +365,60 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "table-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "table-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_TABLE_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_TABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_TABLE_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_TABLE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "table-attrs", "NFTABLES_A_TABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
-		case 5: // NFTABLES_A_TABLE_ATTRS_USERDATA
+		case 6: // NFTABLES_A_TABLE_ATTRS_USERDATA
 			x.fUserdata = p
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "table-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "table-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "table-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -442,9 +445,12 @@ func (x *Table) Encode(e *attr.Encoder) {
 }
 
 // Name returns NFTABLES_A_TABLE_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Table) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_TABLE_ATTRS_NAME; x keeps a view of s.
@@ -459,9 +465,12 @@ func (x *Table) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns NFTABLES_A_TABLE_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_TABLE_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *Table) Flags() (TableFlags, bool) {
-	return TableFlags(x.fFlags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return TableFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_TABLE_ATTRS_FLAGS.
@@ -470,9 +479,12 @@ func (x *Table) SetFlags(v TableFlags) {
 	x.has[0] |= 1 << 1
 }
 
-// Use returns NFTABLES_A_TABLE_ATTRS_USE and whether it is present.
+// Use returns NFTABLES_A_TABLE_ATTRS_USE and whether it is present (0 if not).
 func (x *Table) Use() (uint32, bool) {
-	return uint32(x.fUse), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUse), true
 }
 
 // SetUse sets NFTABLES_A_TABLE_ATTRS_USE.
@@ -481,9 +493,12 @@ func (x *Table) SetUse(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Handle returns NFTABLES_A_TABLE_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_TABLE_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Table) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_TABLE_ATTRS_HANDLE.
@@ -492,9 +507,13 @@ func (x *Table) SetHandle(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Userdata returns NFTABLES_A_TABLE_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_TABLE_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Table) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_TABLE_ATTRS_USERDATA's payload; x keeps the view p.
@@ -540,101 +559,100 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "chain-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "chain-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_CHAIN_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_CHAIN_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_CHAIN_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_CHAIN_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, base+off+4); err != nil {
+			if err := x.fHook.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_CHAIN_ATTRS_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_POLICY", raw, typed.ErrLength)
 			}
 			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_CHAIN_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_CHAIN_ATTRS_TYPE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
 			}
 			x.fType = p
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_CHAIN_ATTRS_COUNTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
 			}
-			if err := x.fCounters.decode(p, o, base+off+4); err != nil {
+			if err := x.fCounters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
-		case 9: // NFTABLES_A_CHAIN_ATTRS_FLAGS
+		case 10: // NFTABLES_A_CHAIN_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
-		case 10: // NFTABLES_A_CHAIN_ATTRS_ID
+		case 11: // NFTABLES_A_CHAIN_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
-		case 11: // NFTABLES_A_CHAIN_ATTRS_USERDATA
+		case 12: // NFTABLES_A_CHAIN_ATTRS_USERDATA
 			x.fUserdata = p
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "chain-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "chain-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "chain-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -683,9 +701,12 @@ func (x *Chain) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_CHAIN_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Chain) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_CHAIN_ATTRS_TABLE; x keeps a view of s.
@@ -700,9 +721,12 @@ func (x *Chain) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Handle returns NFTABLES_A_CHAIN_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_CHAIN_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Chain) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_CHAIN_ATTRS_HANDLE.
@@ -712,9 +736,12 @@ func (x *Chain) SetHandle(v uint64) {
 }
 
 // Name returns NFTABLES_A_CHAIN_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Chain) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_CHAIN_ATTRS_NAME; x keeps a view of s.
@@ -741,9 +768,12 @@ func (x *Chain) SetHook() *NftHook {
 	return &x.fHook
 }
 
-// Policy returns NFTABLES_A_CHAIN_ATTRS_POLICY and whether it is present.
+// Policy returns NFTABLES_A_CHAIN_ATTRS_POLICY and whether it is present (0 if not).
 func (x *Chain) Policy() (uint32, bool) {
-	return uint32(x.fPolicy), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPolicy), true
 }
 
 // SetPolicy sets NFTABLES_A_CHAIN_ATTRS_POLICY.
@@ -752,9 +782,12 @@ func (x *Chain) SetPolicy(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Use returns NFTABLES_A_CHAIN_ATTRS_USE and whether it is present.
+// Use returns NFTABLES_A_CHAIN_ATTRS_USE and whether it is present (0 if not).
 func (x *Chain) Use() (uint32, bool) {
-	return uint32(x.fUse), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUse), true
 }
 
 // SetUse sets NFTABLES_A_CHAIN_ATTRS_USE.
@@ -764,9 +797,12 @@ func (x *Chain) SetUse(v uint32) {
 }
 
 // Type returns NFTABLES_A_CHAIN_ATTRS_TYPE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Chain) Type() ([]byte, bool) {
-	return typed.CString(x.fType), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fType), true
 }
 
 // SetType sets NFTABLES_A_CHAIN_ATTRS_TYPE; x keeps a view of s.
@@ -793,9 +829,12 @@ func (x *Chain) SetCounters() *NftCounter {
 	return &x.fCounters
 }
 
-// Flags returns NFTABLES_A_CHAIN_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_CHAIN_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *Chain) Flags() (ChainFlags, bool) {
-	return ChainFlags(x.fFlags), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return ChainFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_CHAIN_ATTRS_FLAGS.
@@ -804,9 +843,12 @@ func (x *Chain) SetFlags(v ChainFlags) {
 	x.has[0] |= 1 << 8
 }
 
-// Id returns NFTABLES_A_CHAIN_ATTRS_ID and whether it is present.
+// Id returns NFTABLES_A_CHAIN_ATTRS_ID and whether it is present (0 if not).
 func (x *Chain) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NFTABLES_A_CHAIN_ATTRS_ID.
@@ -815,9 +857,13 @@ func (x *Chain) SetId(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Userdata returns NFTABLES_A_CHAIN_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_CHAIN_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Chain) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_CHAIN_ATTRS_USERDATA's payload; x keeps the view p.
@@ -854,43 +900,42 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "counter-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -907,9 +952,12 @@ func (x *Counter) Encode(e *attr.Encoder) {
 	}
 }
 
-// Bytes returns NFTABLES_A_COUNTER_ATTRS_BYTES and whether it is present.
+// Bytes returns NFTABLES_A_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
 func (x *Counter) Bytes() (uint64, bool) {
-	return uint64(x.fBytes), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBytes), true
 }
 
 // SetBytes sets NFTABLES_A_COUNTER_ATTRS_BYTES.
@@ -918,9 +966,12 @@ func (x *Counter) SetBytes(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Packets returns NFTABLES_A_COUNTER_ATTRS_PACKETS and whether it is present.
+// Packets returns NFTABLES_A_COUNTER_ATTRS_PACKETS and whether it is present (0 if not).
 func (x *Counter) Packets() (uint64, bool) {
-	return uint64(x.fPackets), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPackets), true
 }
 
 // SetPackets sets NFTABLES_A_COUNTER_ATTRS_PACKETS.
@@ -959,57 +1010,56 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nft-hook-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nft-hook-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_NFT_HOOK_ATTRS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
 			}
 			x.fDev = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, base+off+4); err != nil {
+			if err := x.fDevs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nft-hook-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nft-hook-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1034,9 +1084,12 @@ func (x *NftHook) Encode(e *attr.Encoder) {
 	}
 }
 
-// Num returns NFTABLES_A_NFT_HOOK_ATTRS_NUM and whether it is present.
+// Num returns NFTABLES_A_NFT_HOOK_ATTRS_NUM and whether it is present (0 if not).
 func (x *NftHook) Num() (uint32, bool) {
-	return uint32(x.fNum), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNum), true
 }
 
 // SetNum sets NFTABLES_A_NFT_HOOK_ATTRS_NUM.
@@ -1045,9 +1098,12 @@ func (x *NftHook) SetNum(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Priority returns NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY and whether it is present.
+// Priority returns NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY and whether it is present (0 if not).
 func (x *NftHook) Priority() (int32, bool) {
-	return int32(x.fPriority), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return int32(x.fPriority), true
 }
 
 // SetPriority sets NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY.
@@ -1057,9 +1113,12 @@ func (x *NftHook) SetPriority(v int32) {
 }
 
 // Dev returns NFTABLES_A_NFT_HOOK_ATTRS_DEV, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *NftHook) Dev() ([]byte, bool) {
-	return typed.CString(x.fDev), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDev), true
 }
 
 // SetDev sets NFTABLES_A_NFT_HOOK_ATTRS_DEV; x keeps a view of s.
@@ -1115,41 +1174,40 @@ func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "hook-dev-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "hook-dev-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_HOOK_DEV_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fName.Add()
 			} else {
-				x.fName, x.sName = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fName, x.sName = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "hook-dev-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "hook-dev-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1217,43 +1275,42 @@ func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nft-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nft-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_NFT_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nft-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nft-counter-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1270,9 +1327,12 @@ func (x *NftCounter) Encode(e *attr.Encoder) {
 	}
 }
 
-// Bytes returns NFTABLES_A_NFT_COUNTER_ATTRS_BYTES and whether it is present.
+// Bytes returns NFTABLES_A_NFT_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
 func (x *NftCounter) Bytes() (uint64, bool) {
-	return uint64(x.fBytes), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBytes), true
 }
 
 // SetBytes sets NFTABLES_A_NFT_COUNTER_ATTRS_BYTES.
@@ -1281,9 +1341,12 @@ func (x *NftCounter) SetBytes(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Packets returns NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS and whether it is present.
+// Packets returns NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS and whether it is present (0 if not).
 func (x *NftCounter) Packets() (uint64, bool) {
-	return uint64(x.fPackets), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPackets), true
 }
 
 // SetPackets sets NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS.
@@ -1328,92 +1391,91 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "rule-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "rule-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_RULE_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_RULE_ATTRS_CHAIN
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
 			}
 			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_RULE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_RULE_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+off+4); err != nil {
+			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_RULE_ATTRS_COMPAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
 			}
-			if err := x.fCompat.decode(p, o, base+off+4); err != nil {
+			if err := x.fCompat.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_RULE_ATTRS_POSITION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION", raw, typed.ErrLength)
 			}
 			x.fPosition = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_RULE_ATTRS_USERDATA
 			x.fUserdata = p
 			x.has[0] |= 1 << 6
-		case 8: // NFTABLES_A_RULE_ATTRS_ID
+		case 9: // NFTABLES_A_RULE_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
-		case 9: // NFTABLES_A_RULE_ATTRS_POSITION_ID
+		case 10: // NFTABLES_A_RULE_ATTRS_POSITION_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
 			}
 			x.fPositionId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
-		case 10: // NFTABLES_A_RULE_ATTRS_CHAIN_ID
+		case 11: // NFTABLES_A_RULE_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
 			x.fChainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "rule-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "rule-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "rule-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1459,9 +1521,12 @@ func (x *Rule) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_RULE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Rule) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_RULE_ATTRS_TABLE; x keeps a view of s.
@@ -1477,9 +1542,12 @@ func (x *Rule) SetTableBytes(s []byte) {
 }
 
 // Chain returns NFTABLES_A_RULE_ATTRS_CHAIN, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Rule) Chain() ([]byte, bool) {
-	return typed.CString(x.fChain), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fChain), true
 }
 
 // SetChain sets NFTABLES_A_RULE_ATTRS_CHAIN; x keeps a view of s.
@@ -1494,9 +1562,12 @@ func (x *Rule) SetChainBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Handle returns NFTABLES_A_RULE_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_RULE_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Rule) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_RULE_ATTRS_HANDLE.
@@ -1529,9 +1600,12 @@ func (x *Rule) SetCompat() *RuleCompat {
 	return &x.fCompat
 }
 
-// Position returns NFTABLES_A_RULE_ATTRS_POSITION and whether it is present.
+// Position returns NFTABLES_A_RULE_ATTRS_POSITION and whether it is present (0 if not).
 func (x *Rule) Position() (uint64, bool) {
-	return uint64(x.fPosition), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPosition), true
 }
 
 // SetPosition sets NFTABLES_A_RULE_ATTRS_POSITION.
@@ -1540,9 +1614,13 @@ func (x *Rule) SetPosition(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// Userdata returns NFTABLES_A_RULE_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_RULE_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Rule) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_RULE_ATTRS_USERDATA's payload; x keeps the view p.
@@ -1551,9 +1629,12 @@ func (x *Rule) SetUserdata(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Id returns NFTABLES_A_RULE_ATTRS_ID and whether it is present.
+// Id returns NFTABLES_A_RULE_ATTRS_ID and whether it is present (0 if not).
 func (x *Rule) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NFTABLES_A_RULE_ATTRS_ID.
@@ -1562,9 +1643,12 @@ func (x *Rule) SetId(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// PositionId returns NFTABLES_A_RULE_ATTRS_POSITION_ID and whether it is present.
+// PositionId returns NFTABLES_A_RULE_ATTRS_POSITION_ID and whether it is present (0 if not).
 func (x *Rule) PositionId() (uint32, bool) {
-	return uint32(x.fPositionId), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPositionId), true
 }
 
 // SetPositionId sets NFTABLES_A_RULE_ATTRS_POSITION_ID.
@@ -1573,9 +1657,12 @@ func (x *Rule) SetPositionId(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// ChainId returns NFTABLES_A_RULE_ATTRS_CHAIN_ID and whether it is present.
+// ChainId returns NFTABLES_A_RULE_ATTRS_CHAIN_ID and whether it is present (0 if not).
 func (x *Rule) ChainId() (uint32, bool) {
-	return uint32(x.fChainId), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChainId), true
 }
 
 // SetChainId sets NFTABLES_A_RULE_ATTRS_CHAIN_ID.
@@ -1613,41 +1700,40 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-list-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1721,40 +1807,39 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subData []byte
 	var subDataOff int
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_ATTRS_DATA
-			subData, subDataOff = p, base+off+4
+			subData, subDataOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
@@ -1968,9 +2053,12 @@ func (x *Expr) Encode(e *attr.Encoder) {
 }
 
 // Name returns NFTABLES_A_EXPR_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Expr) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_EXPR_ATTRS_NAME; x keeps a view of s.
@@ -2302,20 +2390,19 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "rule-compat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "rule-compat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_RULE_COMPAT_ATTRS_PROTO
@@ -2326,13 +2413,13 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "rule-compat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "rule-compat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2349,9 +2436,13 @@ func (x *RuleCompat) Encode(e *attr.Encoder) {
 	}
 }
 
-// Proto returns NFTABLES_A_RULE_COMPAT_ATTRS_PROTO's payload as a view, and whether it is present.
+// Proto returns NFTABLES_A_RULE_COMPAT_ATTRS_PROTO's payload as a view, and whether it is present
+// (nil if not).
 func (x *RuleCompat) Proto() ([]byte, bool) {
-	return x.fProto, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fProto, true
 }
 
 // SetProto sets NFTABLES_A_RULE_COMPAT_ATTRS_PROTO's payload; x keeps the view p.
@@ -2360,9 +2451,13 @@ func (x *RuleCompat) SetProto(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS's payload as a view, and whether it is present.
+// Flags returns NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS's payload as a view, and whether it is present
+// (nil if not).
 func (x *RuleCompat) Flags() ([]byte, bool) {
-	return x.fFlags, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fFlags, true
 }
 
 // SetFlags sets NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS's payload; x keeps the view p.
@@ -2416,96 +2511,95 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "set-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "set-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SET_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SET_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1ff != 0 {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SET_ATTRS_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_SET_ATTRS_KEY_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_LEN", raw, typed.ErrLength)
 			}
 			x.fKeyLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_SET_ATTRS_DATA_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_TYPE", raw, typed.ErrLength)
 			}
 			x.fDataType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_SET_ATTRS_DATA_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_LEN", raw, typed.ErrLength)
 			}
 			x.fDataLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_SET_ATTRS_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_POLICY", raw, typed.ErrLength)
 			}
 			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // NFTABLES_A_SET_ATTRS_DESC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
 			}
-			if err := x.fDesc.decode(p, o, base+off+4); err != nil {
+			if err := x.fDesc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NFTABLES_A_SET_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // NFTABLES_A_SET_ATTRS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // NFTABLES_A_SET_ATTRS_GC_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fGcInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
@@ -2514,43 +2608,43 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		case 15: // NFTABLES_A_SET_ATTRS_OBJ_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_OBJ_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_OBJ_TYPE", raw, typed.ErrLength)
 			}
 			x.fObjType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 16: // NFTABLES_A_SET_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 14
 		case 17: // NFTABLES_A_SET_ATTRS_EXPR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<15) != 0 {
 				x.fExpr.Add()
 			} else {
-				x.fExpr, x.sExpr = typed.NewMulti(b[off:], base+off, 17, 1, x.mode), nil
+				x.fExpr, x.sExpr = typed.NewMulti(rest, base+len(b)-len(rest), 17, 1, x.mode), nil
 				x.has[0] |= 1 << 15
 			}
 		case 18: // NFTABLES_A_SET_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+off+4); err != nil {
+			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "set-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "set-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "set-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2629,9 +2723,12 @@ func (x *Set) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_SET_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Set) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_SET_ATTRS_TABLE; x keeps a view of s.
@@ -2647,9 +2744,12 @@ func (x *Set) SetTableBytes(s []byte) {
 }
 
 // Name returns NFTABLES_A_SET_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Set) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_SET_ATTRS_NAME; x keeps a view of s.
@@ -2664,9 +2764,12 @@ func (x *Set) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns NFTABLES_A_SET_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_SET_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *Set) Flags() (SetFlags, bool) {
-	return SetFlags(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return SetFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_SET_ATTRS_FLAGS.
@@ -2675,9 +2778,12 @@ func (x *Set) SetFlags(v SetFlags) {
 	x.has[0] |= 1 << 2
 }
 
-// KeyType returns NFTABLES_A_SET_ATTRS_KEY_TYPE and whether it is present.
+// KeyType returns NFTABLES_A_SET_ATTRS_KEY_TYPE and whether it is present (0 if not).
 func (x *Set) KeyType() (uint32, bool) {
-	return uint32(x.fKeyType), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyType), true
 }
 
 // SetKeyType sets NFTABLES_A_SET_ATTRS_KEY_TYPE.
@@ -2686,9 +2792,12 @@ func (x *Set) SetKeyType(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// KeyLen returns NFTABLES_A_SET_ATTRS_KEY_LEN and whether it is present.
+// KeyLen returns NFTABLES_A_SET_ATTRS_KEY_LEN and whether it is present (0 if not).
 func (x *Set) KeyLen() (uint32, bool) {
-	return uint32(x.fKeyLen), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyLen), true
 }
 
 // SetKeyLen sets NFTABLES_A_SET_ATTRS_KEY_LEN.
@@ -2697,9 +2806,12 @@ func (x *Set) SetKeyLen(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// DataType returns NFTABLES_A_SET_ATTRS_DATA_TYPE and whether it is present.
+// DataType returns NFTABLES_A_SET_ATTRS_DATA_TYPE and whether it is present (0 if not).
 func (x *Set) DataType() (uint32, bool) {
-	return uint32(x.fDataType), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDataType), true
 }
 
 // SetDataType sets NFTABLES_A_SET_ATTRS_DATA_TYPE.
@@ -2708,9 +2820,12 @@ func (x *Set) SetDataType(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// DataLen returns NFTABLES_A_SET_ATTRS_DATA_LEN and whether it is present.
+// DataLen returns NFTABLES_A_SET_ATTRS_DATA_LEN and whether it is present (0 if not).
 func (x *Set) DataLen() (uint32, bool) {
-	return uint32(x.fDataLen), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDataLen), true
 }
 
 // SetDataLen sets NFTABLES_A_SET_ATTRS_DATA_LEN.
@@ -2719,9 +2834,12 @@ func (x *Set) SetDataLen(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Policy returns NFTABLES_A_SET_ATTRS_POLICY and whether it is present.
+// Policy returns NFTABLES_A_SET_ATTRS_POLICY and whether it is present (0 if not).
 func (x *Set) Policy() (uint32, bool) {
-	return uint32(x.fPolicy), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPolicy), true
 }
 
 // SetPolicy sets NFTABLES_A_SET_ATTRS_POLICY.
@@ -2742,9 +2860,12 @@ func (x *Set) SetDesc() *SetDesc {
 	return &x.fDesc
 }
 
-// Id returns NFTABLES_A_SET_ATTRS_ID and whether it is present.
+// Id returns NFTABLES_A_SET_ATTRS_ID and whether it is present (0 if not).
 func (x *Set) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NFTABLES_A_SET_ATTRS_ID.
@@ -2753,9 +2874,12 @@ func (x *Set) SetId(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Timeout returns NFTABLES_A_SET_ATTRS_TIMEOUT and whether it is present.
+// Timeout returns NFTABLES_A_SET_ATTRS_TIMEOUT and whether it is present (0 if not).
 func (x *Set) Timeout() (uint64, bool) {
-	return uint64(x.fTimeout), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTimeout), true
 }
 
 // SetTimeout sets NFTABLES_A_SET_ATTRS_TIMEOUT.
@@ -2764,9 +2888,12 @@ func (x *Set) SetTimeout(v uint64) {
 	x.has[0] |= 1 << 10
 }
 
-// GcInterval returns NFTABLES_A_SET_ATTRS_GC_INTERVAL and whether it is present.
+// GcInterval returns NFTABLES_A_SET_ATTRS_GC_INTERVAL and whether it is present (0 if not).
 func (x *Set) GcInterval() (uint32, bool) {
-	return uint32(x.fGcInterval), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGcInterval), true
 }
 
 // SetGcInterval sets NFTABLES_A_SET_ATTRS_GC_INTERVAL.
@@ -2775,9 +2902,13 @@ func (x *Set) SetGcInterval(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// Userdata returns NFTABLES_A_SET_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_SET_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Set) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_SET_ATTRS_USERDATA's payload; x keeps the view p.
@@ -2786,9 +2917,12 @@ func (x *Set) SetUserdata(p []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// ObjType returns NFTABLES_A_SET_ATTRS_OBJ_TYPE and whether it is present.
+// ObjType returns NFTABLES_A_SET_ATTRS_OBJ_TYPE and whether it is present (0 if not).
 func (x *Set) ObjType() (uint32, bool) {
-	return uint32(x.fObjType), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fObjType), true
 }
 
 // SetObjType sets NFTABLES_A_SET_ATTRS_OBJ_TYPE.
@@ -2797,9 +2931,12 @@ func (x *Set) SetObjType(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// Handle returns NFTABLES_A_SET_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_SET_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Set) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_SET_ATTRS_HANDLE.
@@ -2868,47 +3005,46 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "set-desc-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "set-desc-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_DESC_ATTRS_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SET_DESC_ATTRS_CONCAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fConcat.Add()
 			} else {
-				x.fConcat, x.sConcat = typed.NewMulti(b[off:], base+off, 2, 1, x.mode), nil
+				x.fConcat, x.sConcat = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "set-desc-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "set-desc-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2937,9 +3073,12 @@ func (x *SetDesc) Encode(e *attr.Encoder) {
 	}
 }
 
-// Size returns NFTABLES_A_SET_DESC_ATTRS_SIZE and whether it is present.
+// Size returns NFTABLES_A_SET_DESC_ATTRS_SIZE and whether it is present (0 if not).
 func (x *SetDesc) Size() (uint32, bool) {
-	return uint32(x.fSize), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSize), true
 }
 
 // SetSize sets NFTABLES_A_SET_DESC_ATTRS_SIZE.
@@ -2993,39 +3132,38 @@ func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "set-desc-concat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "set-desc-concat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.fElem.decode(p, o, base+off+4); err != nil {
+			if err := x.fElem.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "set-desc-concat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "set-desc-concat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3080,37 +3218,36 @@ func (x *SetField) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "set-field-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "set-field-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_FIELD_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "set-field-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "set-field-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3124,9 +3261,12 @@ func (x *SetField) Encode(e *attr.Encoder) {
 	}
 }
 
-// Len returns NFTABLES_A_SET_FIELD_ATTRS_LEN and whether it is present.
+// Len returns NFTABLES_A_SET_FIELD_ATTRS_LEN and whether it is present (0 if not).
 func (x *SetField) Len() (uint32, bool) {
-	return uint32(x.fLen), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLen), true
 }
 
 // SetLen sets NFTABLES_A_SET_FIELD_ATTRS_LEN.
@@ -3164,41 +3304,40 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "set-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "set-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "set-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "set-list-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3278,35 +3417,34 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "setelem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "setelem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_ATTRS_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, base+off+4); err != nil {
+			if err := x.fKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+off+4); err != nil {
+			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -3315,13 +3453,13 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SETELEM_ATTRS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_SETELEM_ATTRS_EXPIRATION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
 			}
 			x.fExpiration = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -3330,43 +3468,43 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_SETELEM_ATTRS_EXPR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
 			}
-			if err := x.fExpr.decode(p, o, base+off+4); err != nil {
+			if err := x.fExpr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
-		case 8: // NFTABLES_A_SETELEM_ATTRS_OBJREF
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
+		case 9: // NFTABLES_A_SETELEM_ATTRS_OBJREF
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
 			}
 			x.fObjref = p
 			x.has[0] |= 1 << 7
-		case 9: // NFTABLES_A_SETELEM_ATTRS_KEY_END
+		case 10: // NFTABLES_A_SETELEM_ATTRS_KEY_END
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEnd.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyEnd.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
-		case 10: // NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS
+		case 11: // NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+off+4); err != nil {
+			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "setelem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "setelem-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3441,9 +3579,13 @@ func (x *Setelem) SetData() *Data {
 	return &x.fData
 }
 
-// Flags returns NFTABLES_A_SETELEM_ATTRS_FLAGS's payload as a view, and whether it is present.
+// Flags returns NFTABLES_A_SETELEM_ATTRS_FLAGS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Setelem) Flags() ([]byte, bool) {
-	return x.fFlags, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fFlags, true
 }
 
 // SetFlags sets NFTABLES_A_SETELEM_ATTRS_FLAGS's payload; x keeps the view p.
@@ -3452,9 +3594,12 @@ func (x *Setelem) SetFlags(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Timeout returns NFTABLES_A_SETELEM_ATTRS_TIMEOUT and whether it is present.
+// Timeout returns NFTABLES_A_SETELEM_ATTRS_TIMEOUT and whether it is present (0 if not).
 func (x *Setelem) Timeout() (uint64, bool) {
-	return uint64(x.fTimeout), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTimeout), true
 }
 
 // SetTimeout sets NFTABLES_A_SETELEM_ATTRS_TIMEOUT.
@@ -3463,9 +3608,12 @@ func (x *Setelem) SetTimeout(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Expiration returns NFTABLES_A_SETELEM_ATTRS_EXPIRATION and whether it is present.
+// Expiration returns NFTABLES_A_SETELEM_ATTRS_EXPIRATION and whether it is present (0 if not).
 func (x *Setelem) Expiration() (uint64, bool) {
-	return uint64(x.fExpiration), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fExpiration), true
 }
 
 // SetExpiration sets NFTABLES_A_SETELEM_ATTRS_EXPIRATION.
@@ -3474,9 +3622,13 @@ func (x *Setelem) SetExpiration(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// Userdata returns NFTABLES_A_SETELEM_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_SETELEM_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Setelem) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_SETELEM_ATTRS_USERDATA's payload; x keeps the view p.
@@ -3498,9 +3650,12 @@ func (x *Setelem) SetExpr() *Expr {
 }
 
 // Objref returns NFTABLES_A_SETELEM_ATTRS_OBJREF, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Setelem) Objref() ([]byte, bool) {
-	return typed.CString(x.fObjref), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fObjref), true
 }
 
 // SetObjref sets NFTABLES_A_SETELEM_ATTRS_OBJREF; x keeps a view of s.
@@ -3568,41 +3723,40 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "setelem-list-elem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "setelem-list-elem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "setelem-list-elem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "setelem-list-elem-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3676,57 +3830,56 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "setelem-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "setelem-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_LIST_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_LIST_ATTRS_SET
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
 			}
 			x.fSet = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", raw, typed.ErrLength)
 			}
-			if err := x.fElements.decode(p, o, base+off+4); err != nil {
+			if err := x.fElements.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "setelem-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "setelem-list-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3752,9 +3905,12 @@ func (x *SetelemList) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *SetelemList) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_SETELEM_LIST_ATTRS_TABLE; x keeps a view of s.
@@ -3769,10 +3925,13 @@ func (x *SetelemList) SetTableBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Set returns NFTABLES_A_SETELEM_LIST_ATTRS_SET, up to its NUL, as a view, and whether it is
-// present.
-func (x *SetelemList) Set() ([]byte, bool) {
-	return typed.CString(x.fSet), x.has[0]&(1<<1) != 0
+// GetSet returns NFTABLES_A_SETELEM_LIST_ATTRS_SET, up to its NUL, as a view, and whether it is
+// present (nil if not).
+func (x *SetelemList) GetSet() ([]byte, bool) {
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fSet), true
 }
 
 // SetSet sets NFTABLES_A_SETELEM_LIST_ATTRS_SET; x keeps a view of s.
@@ -3799,9 +3958,12 @@ func (x *SetelemList) SetElements() *SetelemListElem {
 	return &x.fElements
 }
 
-// SetId returns NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID and whether it is present.
-func (x *SetelemList) SetId() (uint32, bool) {
-	return uint32(x.fSetId), x.has[0]&(1<<3) != 0
+// GetSetId returns NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID and whether it is present (0 if not).
+func (x *SetelemList) GetSetId() (uint32, bool) {
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSetId), true
 }
 
 // SetSetId sets NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID.
@@ -3839,49 +4001,48 @@ func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "gen-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "gen-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_GEN_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "gen-attrs", "NFTABLES_A_GEN_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_GEN_ATTRS_PROC_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_PID", raw, typed.ErrLength)
 			}
 			x.fProcPid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_GEN_ATTRS_PROC_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
 			}
 			x.fProcName = p
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "gen-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "gen-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "gen-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3901,9 +4062,12 @@ func (x *Gen) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns NFTABLES_A_GEN_ATTRS_ID and whether it is present.
+// Id returns NFTABLES_A_GEN_ATTRS_ID and whether it is present (0 if not).
 func (x *Gen) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets NFTABLES_A_GEN_ATTRS_ID.
@@ -3912,9 +4076,12 @@ func (x *Gen) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ProcPid returns NFTABLES_A_GEN_ATTRS_PROC_PID and whether it is present.
+// ProcPid returns NFTABLES_A_GEN_ATTRS_PROC_PID and whether it is present (0 if not).
 func (x *Gen) ProcPid() (uint32, bool) {
-	return uint32(x.fProcPid), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProcPid), true
 }
 
 // SetProcPid sets NFTABLES_A_GEN_ATTRS_PROC_PID.
@@ -3924,9 +4091,12 @@ func (x *Gen) SetProcPid(v uint32) {
 }
 
 // ProcName returns NFTABLES_A_GEN_ATTRS_PROC_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Gen) ProcName() ([]byte, bool) {
-	return typed.CString(x.fProcName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fProcName), true
 }
 
 // SetProcName sets NFTABLES_A_GEN_ATTRS_PROC_NAME; x keeps a view of s.
@@ -3976,55 +4146,54 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subData []byte
 	var subDataOff int
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "obj-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "obj-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_OBJ_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_OBJ_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_OBJ_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 10 {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_OBJ_ATTRS_DATA
-			subData, subDataOff = p, base+off+4
+			subData, subDataOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_OBJ_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_OBJ_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -4033,13 +4202,13 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "obj-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "obj-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "obj-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		p, at := subData, subDataOff
@@ -4114,9 +4283,12 @@ func (x *Obj) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_OBJ_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Obj) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_OBJ_ATTRS_TABLE; x keeps a view of s.
@@ -4132,9 +4304,12 @@ func (x *Obj) SetTableBytes(s []byte) {
 }
 
 // Name returns NFTABLES_A_OBJ_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Obj) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_OBJ_ATTRS_NAME; x keeps a view of s.
@@ -4149,9 +4324,12 @@ func (x *Obj) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Type returns NFTABLES_A_OBJ_ATTRS_TYPE and whether it is present.
+// Type returns NFTABLES_A_OBJ_ATTRS_TYPE and whether it is present (0 if not).
 func (x *Obj) Type() (ObjectType, bool) {
-	return ObjectType(x.fType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return ObjectType(x.fType), true
 }
 
 // SetType sets NFTABLES_A_OBJ_ATTRS_TYPE.
@@ -4225,9 +4403,12 @@ func (u *ObjData) SetQuota() *Quota {
 	return &u.sQuota
 }
 
-// Use returns NFTABLES_A_OBJ_ATTRS_USE and whether it is present.
+// Use returns NFTABLES_A_OBJ_ATTRS_USE and whether it is present (0 if not).
 func (x *Obj) Use() (uint32, bool) {
-	return uint32(x.fUse), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUse), true
 }
 
 // SetUse sets NFTABLES_A_OBJ_ATTRS_USE.
@@ -4236,9 +4417,12 @@ func (x *Obj) SetUse(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Handle returns NFTABLES_A_OBJ_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_OBJ_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Obj) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_OBJ_ATTRS_HANDLE.
@@ -4247,9 +4431,13 @@ func (x *Obj) SetHandle(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// Userdata returns NFTABLES_A_OBJ_ATTRS_USERDATA's payload as a view, and whether it is present.
+// Userdata returns NFTABLES_A_OBJ_ATTRS_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Obj) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets NFTABLES_A_OBJ_ATTRS_USERDATA's payload; x keeps the view p.
@@ -4287,52 +4475,51 @@ func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "quota-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "quota-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_QUOTA_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_QUOTA_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+off, "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 4: // NFTABLES_A_QUOTA_ATTRS_CONSUMED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_CONSUMED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_CONSUMED", raw, typed.ErrLength)
 			}
 			x.fConsumed = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "quota-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "quota-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "quota-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4352,9 +4539,12 @@ func (x *Quota) Encode(e *attr.Encoder) {
 	}
 }
 
-// Bytes returns NFTABLES_A_QUOTA_ATTRS_BYTES and whether it is present.
+// Bytes returns NFTABLES_A_QUOTA_ATTRS_BYTES and whether it is present (0 if not).
 func (x *Quota) Bytes() (uint64, bool) {
-	return uint64(x.fBytes), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBytes), true
 }
 
 // SetBytes sets NFTABLES_A_QUOTA_ATTRS_BYTES.
@@ -4363,9 +4553,12 @@ func (x *Quota) SetBytes(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns NFTABLES_A_QUOTA_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_QUOTA_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *Quota) Flags() (QuotaFlags, bool) {
-	return QuotaFlags(x.fFlags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return QuotaFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_QUOTA_ATTRS_FLAGS.
@@ -4374,9 +4567,12 @@ func (x *Quota) SetFlags(v QuotaFlags) {
 	x.has[0] |= 1 << 1
 }
 
-// Consumed returns NFTABLES_A_QUOTA_ATTRS_CONSUMED and whether it is present.
+// Consumed returns NFTABLES_A_QUOTA_ATTRS_CONSUMED and whether it is present (0 if not).
 func (x *Quota) Consumed() (uint64, bool) {
-	return uint64(x.fConsumed), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fConsumed), true
 }
 
 // SetConsumed sets NFTABLES_A_QUOTA_ATTRS_CONSUMED.
@@ -4417,69 +4613,68 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flowtable-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flowtable-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_FLOWTABLE_ATTRS_TABLE
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_FLOWTABLE_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_FLOWTABLE_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, base+off+4); err != nil {
+			if err := x.fHook.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_FLOWTABLE_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_FLOWTABLE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 7: // NFTABLES_A_FLOWTABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flowtable-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flowtable-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4511,9 +4706,12 @@ func (x *Flowtable) Encode(e *attr.Encoder) {
 }
 
 // Table returns NFTABLES_A_FLOWTABLE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Flowtable) Table() ([]byte, bool) {
-	return typed.CString(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTable), true
 }
 
 // SetTable sets NFTABLES_A_FLOWTABLE_ATTRS_TABLE; x keeps a view of s.
@@ -4529,9 +4727,12 @@ func (x *Flowtable) SetTableBytes(s []byte) {
 }
 
 // Name returns NFTABLES_A_FLOWTABLE_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Flowtable) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_FLOWTABLE_ATTRS_NAME; x keeps a view of s.
@@ -4558,9 +4759,12 @@ func (x *Flowtable) SetHook() *FlowtableHook {
 	return &x.fHook
 }
 
-// Use returns NFTABLES_A_FLOWTABLE_ATTRS_USE and whether it is present.
+// Use returns NFTABLES_A_FLOWTABLE_ATTRS_USE and whether it is present (0 if not).
 func (x *Flowtable) Use() (uint32, bool) {
-	return uint32(x.fUse), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUse), true
 }
 
 // SetUse sets NFTABLES_A_FLOWTABLE_ATTRS_USE.
@@ -4569,9 +4773,12 @@ func (x *Flowtable) SetUse(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Handle returns NFTABLES_A_FLOWTABLE_ATTRS_HANDLE and whether it is present.
+// Handle returns NFTABLES_A_FLOWTABLE_ATTRS_HANDLE and whether it is present (0 if not).
 func (x *Flowtable) Handle() (uint64, bool) {
-	return uint64(x.fHandle), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHandle), true
 }
 
 // SetHandle sets NFTABLES_A_FLOWTABLE_ATTRS_HANDLE.
@@ -4580,9 +4787,12 @@ func (x *Flowtable) SetHandle(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// Flags returns NFTABLES_A_FLOWTABLE_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_FLOWTABLE_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *Flowtable) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_FLOWTABLE_ATTRS_FLAGS.
@@ -4620,51 +4830,50 @@ func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flowtable-hook-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, base+off+4); err != nil {
+			if err := x.fDevs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4686,9 +4895,12 @@ func (x *FlowtableHook) Encode(e *attr.Encoder) {
 	}
 }
 
-// Num returns NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM and whether it is present.
+// Num returns NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM and whether it is present (0 if not).
 func (x *FlowtableHook) Num() (uint32, bool) {
-	return uint32(x.fNum), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNum), true
 }
 
 // SetNum sets NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM.
@@ -4697,9 +4909,12 @@ func (x *FlowtableHook) SetNum(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Priority returns NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY and whether it is present.
+// Priority returns NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY and whether it is present (0 if not).
 func (x *FlowtableHook) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY.
@@ -4753,82 +4968,81 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-bitwise-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-bitwise-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_BITWISE_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_BITWISE_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_BITWISE_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_BITWISE_ATTRS_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, base+off+4); err != nil {
+			if err := x.fMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_BITWISE_ATTRS_XOR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
 			}
-			if err := x.fXor.decode(p, o, base+off+4); err != nil {
+			if err := x.fXor.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_BITWISE_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_BITWISE_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+off+4); err != nil {
+			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-bitwise-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-bitwise-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4866,9 +5080,12 @@ func (x *ExprBitwise) Encode(e *attr.Encoder) {
 	}
 }
 
-// Sreg returns NFTABLES_A_EXPR_BITWISE_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_BITWISE_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprBitwise) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_BITWISE_ATTRS_SREG.
@@ -4877,9 +5094,12 @@ func (x *ExprBitwise) SetSreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Dreg returns NFTABLES_A_EXPR_BITWISE_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_BITWISE_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprBitwise) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_BITWISE_ATTRS_DREG.
@@ -4888,9 +5108,12 @@ func (x *ExprBitwise) SetDreg(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Len returns NFTABLES_A_EXPR_BITWISE_ATTRS_LEN and whether it is present.
+// Len returns NFTABLES_A_EXPR_BITWISE_ATTRS_LEN and whether it is present (0 if not).
 func (x *ExprBitwise) Len() (uint32, bool) {
-	return uint32(x.fLen), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLen), true
 }
 
 // SetLen sets NFTABLES_A_EXPR_BITWISE_ATTRS_LEN.
@@ -4923,9 +5146,12 @@ func (x *ExprBitwise) SetXor() *Data {
 	return &x.fXor
 }
 
-// Op returns NFTABLES_A_EXPR_BITWISE_ATTRS_OP and whether it is present.
+// Op returns NFTABLES_A_EXPR_BITWISE_ATTRS_OP and whether it is present (0 if not).
 func (x *ExprBitwise) Op() (BitwiseOps, bool) {
-	return BitwiseOps(x.fOp), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return BitwiseOps(x.fOp), true
 }
 
 // SetOp sets NFTABLES_A_EXPR_BITWISE_ATTRS_OP.
@@ -4975,54 +5201,53 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-cmp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-cmp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_CMP_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_CMP_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 5 {
-				return o.Fail(base+off, "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_CMP_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+off+4); err != nil {
+			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-cmp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-cmp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5044,9 +5269,12 @@ func (x *ExprCmp) Encode(e *attr.Encoder) {
 	}
 }
 
-// Sreg returns NFTABLES_A_EXPR_CMP_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_CMP_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprCmp) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_CMP_ATTRS_SREG.
@@ -5055,9 +5283,12 @@ func (x *ExprCmp) SetSreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Op returns NFTABLES_A_EXPR_CMP_ATTRS_OP and whether it is present.
+// Op returns NFTABLES_A_EXPR_CMP_ATTRS_OP and whether it is present (0 if not).
 func (x *ExprCmp) Op() (CmpOps, bool) {
-	return CmpOps(x.fOp), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return CmpOps(x.fOp), true
 }
 
 // SetOp sets NFTABLES_A_EXPR_CMP_ATTRS_OP.
@@ -5106,20 +5337,19 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "data-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "data-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_DATA_ATTRS_VALUE
@@ -5127,21 +5357,21 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
 			}
-			if err := x.fVerdict.decode(p, o, base+off+4); err != nil {
+			if err := x.fVerdict.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "data-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "data-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5160,9 +5390,13 @@ func (x *Data) Encode(e *attr.Encoder) {
 	}
 }
 
-// Value returns NFTABLES_A_DATA_ATTRS_VALUE's payload as a view, and whether it is present.
+// Value returns NFTABLES_A_DATA_ATTRS_VALUE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Data) Value() ([]byte, bool) {
-	return x.fValue, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fValue, true
 }
 
 // SetValue sets NFTABLES_A_DATA_ATTRS_VALUE's payload; x keeps the view p.
@@ -5212,49 +5446,48 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "verdict-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "verdict-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
 			}
 			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
 			x.fChainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "verdict-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "verdict-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5274,9 +5507,12 @@ func (x *Verdict) Encode(e *attr.Encoder) {
 	}
 }
 
-// Code returns NFTABLES_A_VERDICT_ATTRS_CODE and whether it is present.
+// Code returns NFTABLES_A_VERDICT_ATTRS_CODE and whether it is present (0 if not).
 func (x *Verdict) Code() (VerdictCode, bool) {
-	return VerdictCode(x.fCode), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return VerdictCode(x.fCode), true
 }
 
 // SetCode sets NFTABLES_A_VERDICT_ATTRS_CODE.
@@ -5286,9 +5522,12 @@ func (x *Verdict) SetCode(v VerdictCode) {
 }
 
 // Chain returns NFTABLES_A_VERDICT_ATTRS_CHAIN, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Verdict) Chain() ([]byte, bool) {
-	return typed.CString(x.fChain), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fChain), true
 }
 
 // SetChain sets NFTABLES_A_VERDICT_ATTRS_CHAIN; x keeps a view of s.
@@ -5303,9 +5542,12 @@ func (x *Verdict) SetChainBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// ChainId returns NFTABLES_A_VERDICT_ATTRS_CHAIN_ID and whether it is present.
+// ChainId returns NFTABLES_A_VERDICT_ATTRS_CHAIN_ID and whether it is present (0 if not).
 func (x *Verdict) ChainId() (uint32, bool) {
-	return uint32(x.fChainId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChainId), true
 }
 
 // SetChainId sets NFTABLES_A_VERDICT_ATTRS_CHAIN_ID.
@@ -5342,43 +5584,42 @@ func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-counter-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5395,9 +5636,12 @@ func (x *ExprCounter) Encode(e *attr.Encoder) {
 	}
 }
 
-// Bytes returns NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES and whether it is present.
+// Bytes returns NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
 func (x *ExprCounter) Bytes() (uint64, bool) {
-	return uint64(x.fBytes), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBytes), true
 }
 
 // SetBytes sets NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES.
@@ -5406,9 +5650,12 @@ func (x *ExprCounter) SetBytes(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Packets returns NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS and whether it is present.
+// Packets returns NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS and whether it is present (0 if not).
 func (x *ExprCounter) Packets() (uint64, bool) {
-	return uint64(x.fPackets), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPackets), true
 }
 
 // SetPackets sets NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS.
@@ -5446,55 +5693,54 @@ func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-fib-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-fib-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_FIB_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_FIB_ATTRS_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+off, "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrRange)
 			}
 			x.fResult = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_FIB_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+off, "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-fib-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-fib-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5514,9 +5760,12 @@ func (x *ExprFib) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dreg returns NFTABLES_A_EXPR_FIB_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_FIB_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprFib) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_FIB_ATTRS_DREG.
@@ -5525,9 +5774,12 @@ func (x *ExprFib) SetDreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Result returns NFTABLES_A_EXPR_FIB_ATTRS_RESULT and whether it is present.
+// Result returns NFTABLES_A_EXPR_FIB_ATTRS_RESULT and whether it is present (0 if not).
 func (x *ExprFib) Result() (FibResult, bool) {
-	return FibResult(x.fResult), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return FibResult(x.fResult), true
 }
 
 // SetResult sets NFTABLES_A_EXPR_FIB_ATTRS_RESULT.
@@ -5536,9 +5788,12 @@ func (x *ExprFib) SetResult(v FibResult) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns NFTABLES_A_EXPR_FIB_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_EXPR_FIB_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *ExprFib) Flags() (FibFlags, bool) {
-	return FibFlags(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return FibFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_EXPR_FIB_ATTRS_FLAGS.
@@ -5577,61 +5832,60 @@ func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_CT_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_CT_ATTRS_KEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 23 {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrRange)
 			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_CT_ATTRS_DIRECTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_CT_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-ct-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5654,9 +5908,12 @@ func (x *ExprCt) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dreg returns NFTABLES_A_EXPR_CT_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_CT_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprCt) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_CT_ATTRS_DREG.
@@ -5665,9 +5922,12 @@ func (x *ExprCt) SetDreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Key returns NFTABLES_A_EXPR_CT_ATTRS_KEY and whether it is present.
+// Key returns NFTABLES_A_EXPR_CT_ATTRS_KEY and whether it is present (0 if not).
 func (x *ExprCt) Key() (CtKeys, bool) {
-	return CtKeys(x.fKey), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return CtKeys(x.fKey), true
 }
 
 // SetKey sets NFTABLES_A_EXPR_CT_ATTRS_KEY.
@@ -5676,9 +5936,12 @@ func (x *ExprCt) SetKey(v CtKeys) {
 	x.has[0] |= 1 << 1
 }
 
-// Direction returns NFTABLES_A_EXPR_CT_ATTRS_DIRECTION and whether it is present.
+// Direction returns NFTABLES_A_EXPR_CT_ATTRS_DIRECTION and whether it is present (0 if not).
 func (x *ExprCt) Direction() (CtDirection, bool) {
-	return CtDirection(x.fDirection), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return CtDirection(x.fDirection), true
 }
 
 // SetDirection sets NFTABLES_A_EXPR_CT_ATTRS_DIRECTION.
@@ -5687,9 +5950,12 @@ func (x *ExprCt) SetDirection(v CtDirection) {
 	x.has[0] |= 1 << 2
 }
 
-// Sreg returns NFTABLES_A_EXPR_CT_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_CT_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprCt) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_CT_ATTRS_SREG.
@@ -5725,37 +5991,36 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-flow-offload-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-flow-offload-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-flow-offload-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-flow-offload-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5770,9 +6035,12 @@ func (x *ExprFlowOffload) Encode(e *attr.Encoder) {
 }
 
 // Name returns NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ExprFlowOffload) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME; x keeps a view of s.
@@ -5815,45 +6083,44 @@ func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-immediate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-immediate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+off+4); err != nil {
+			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-immediate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-immediate-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5872,9 +6139,12 @@ func (x *ExprImmediate) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dreg returns NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprImmediate) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG.
@@ -5926,64 +6196,63 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-lookup-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-lookup-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
 			}
 			x.fSet = p
 			x.has[0] |= 1 << 0
-		case 2: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID
+		case 4: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
-		case 3: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG
+		case 2: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
-		case 4: // NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG
+		case 3: // NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-lookup-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-lookup-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6009,10 +6278,13 @@ func (x *ExprLookup) Encode(e *attr.Encoder) {
 	}
 }
 
-// Set returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, up to its NUL, as a view, and whether it is
-// present.
-func (x *ExprLookup) Set() ([]byte, bool) {
-	return typed.CString(x.fSet), x.has[0]&(1<<0) != 0
+// GetSet returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, up to its NUL, as a view, and whether it is
+// present (nil if not).
+func (x *ExprLookup) GetSet() ([]byte, bool) {
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fSet), true
 }
 
 // SetSet sets NFTABLES_A_EXPR_LOOKUP_ATTRS_SET; x keeps a view of s.
@@ -6027,9 +6299,12 @@ func (x *ExprLookup) SetSetBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// SetId returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID and whether it is present.
-func (x *ExprLookup) SetId() (uint32, bool) {
-	return uint32(x.fSetId), x.has[0]&(1<<1) != 0
+// GetSetId returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID and whether it is present (0 if not).
+func (x *ExprLookup) GetSetId() (uint32, bool) {
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSetId), true
 }
 
 // SetSetId sets NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID.
@@ -6038,9 +6313,12 @@ func (x *ExprLookup) SetSetId(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Sreg returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprLookup) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG.
@@ -6049,9 +6327,12 @@ func (x *ExprLookup) SetSreg(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Dreg returns NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprLookup) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG.
@@ -6060,9 +6341,12 @@ func (x *ExprLookup) SetDreg(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Flags returns NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *ExprLookup) Flags() (LookupFlags, bool) {
-	return LookupFlags(x.fFlags), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return LookupFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS.
@@ -6100,52 +6384,51 @@ func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-meta-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-meta-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_META_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_META_ATTRS_KEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 35 {
-				return o.Fail(base+off, "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrRange)
 			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_META_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-meta-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-meta-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6165,9 +6448,12 @@ func (x *ExprMeta) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dreg returns NFTABLES_A_EXPR_META_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_META_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprMeta) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_META_ATTRS_DREG.
@@ -6176,9 +6462,12 @@ func (x *ExprMeta) SetDreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Key returns NFTABLES_A_EXPR_META_ATTRS_KEY and whether it is present.
+// Key returns NFTABLES_A_EXPR_META_ATTRS_KEY and whether it is present (0 if not).
 func (x *ExprMeta) Key() (MetaKeys, bool) {
-	return MetaKeys(x.fKey), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return MetaKeys(x.fKey), true
 }
 
 // SetKey sets NFTABLES_A_EXPR_META_ATTRS_KEY.
@@ -6187,9 +6476,12 @@ func (x *ExprMeta) SetKey(v MetaKeys) {
 	x.has[0] |= 1 << 1
 }
 
-// Sreg returns NFTABLES_A_EXPR_META_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_META_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprMeta) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_META_ATTRS_SREG.
@@ -6231,76 +6523,75 @@ func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_NAT_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_NAT_ATTRS_FAMILY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN", raw, typed.ErrLength)
 			}
 			x.fRegAddrMin = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX", raw, typed.ErrLength)
 			}
 			x.fRegAddrMax = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN", raw, typed.ErrLength)
 			}
 			x.fRegProtoMin = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX", raw, typed.ErrLength)
 			}
 			x.fRegProtoMax = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_NAT_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7f != 0 {
-				return o.Fail(base+off, "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-nat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6332,9 +6623,12 @@ func (x *ExprNat) Encode(e *attr.Encoder) {
 	}
 }
 
-// Type returns NFTABLES_A_EXPR_NAT_ATTRS_TYPE and whether it is present.
+// Type returns NFTABLES_A_EXPR_NAT_ATTRS_TYPE and whether it is present (0 if not).
 func (x *ExprNat) Type() (uint32, bool) {
-	return uint32(x.fType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fType), true
 }
 
 // SetType sets NFTABLES_A_EXPR_NAT_ATTRS_TYPE.
@@ -6343,9 +6637,12 @@ func (x *ExprNat) SetType(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Family returns NFTABLES_A_EXPR_NAT_ATTRS_FAMILY and whether it is present.
+// Family returns NFTABLES_A_EXPR_NAT_ATTRS_FAMILY and whether it is present (0 if not).
 func (x *ExprNat) Family() (uint32, bool) {
-	return uint32(x.fFamily), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFamily), true
 }
 
 // SetFamily sets NFTABLES_A_EXPR_NAT_ATTRS_FAMILY.
@@ -6354,9 +6651,12 @@ func (x *ExprNat) SetFamily(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RegAddrMin returns NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN and whether it is present.
+// RegAddrMin returns NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN and whether it is present (0 if not).
 func (x *ExprNat) RegAddrMin() (uint32, bool) {
-	return uint32(x.fRegAddrMin), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegAddrMin), true
 }
 
 // SetRegAddrMin sets NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN.
@@ -6365,9 +6665,12 @@ func (x *ExprNat) SetRegAddrMin(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// RegAddrMax returns NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX and whether it is present.
+// RegAddrMax returns NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX and whether it is present (0 if not).
 func (x *ExprNat) RegAddrMax() (uint32, bool) {
-	return uint32(x.fRegAddrMax), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegAddrMax), true
 }
 
 // SetRegAddrMax sets NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX.
@@ -6376,9 +6679,12 @@ func (x *ExprNat) SetRegAddrMax(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RegProtoMin returns NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN and whether it is present.
+// RegProtoMin returns NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN and whether it is present (0 if not).
 func (x *ExprNat) RegProtoMin() (uint32, bool) {
-	return uint32(x.fRegProtoMin), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegProtoMin), true
 }
 
 // SetRegProtoMin sets NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN.
@@ -6387,9 +6693,12 @@ func (x *ExprNat) SetRegProtoMin(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// RegProtoMax returns NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX and whether it is present.
+// RegProtoMax returns NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX and whether it is present (0 if not).
 func (x *ExprNat) RegProtoMax() (uint32, bool) {
-	return uint32(x.fRegProtoMax), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegProtoMax), true
 }
 
 // SetRegProtoMax sets NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX.
@@ -6398,9 +6707,12 @@ func (x *ExprNat) SetRegProtoMax(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Flags returns NFTABLES_A_EXPR_NAT_ATTRS_FLAGS and whether it is present.
+// Flags returns NFTABLES_A_EXPR_NAT_ATTRS_FLAGS and whether it is present (0 if not).
 func (x *ExprNat) Flags() (NatRangeFlags, bool) {
-	return NatRangeFlags(x.fFlags), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return NatRangeFlags(x.fFlags), true
 }
 
 // SetFlags sets NFTABLES_A_EXPR_NAT_ATTRS_FLAGS.
@@ -6443,79 +6755,78 @@ func (x *ExprPayload) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-payload-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-payload-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE", raw, typed.ErrLength)
 			}
 			x.fBase = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE", raw, typed.ErrLength)
 			}
 			x.fCsumType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET", raw, typed.ErrLength)
 			}
 			x.fCsumOffset = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS", raw, typed.ErrLength)
 			}
 			x.fCsumFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-payload-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-payload-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6550,9 +6861,12 @@ func (x *ExprPayload) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dreg returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG and whether it is present.
+// Dreg returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG and whether it is present (0 if not).
 func (x *ExprPayload) Dreg() (uint32, bool) {
-	return uint32(x.fDreg), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDreg), true
 }
 
 // SetDreg sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG.
@@ -6561,9 +6875,12 @@ func (x *ExprPayload) SetDreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Base returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE and whether it is present.
+// Base returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE and whether it is present (0 if not).
 func (x *ExprPayload) Base() (uint32, bool) {
-	return uint32(x.fBase), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBase), true
 }
 
 // SetBase sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE.
@@ -6572,9 +6889,12 @@ func (x *ExprPayload) SetBase(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Offset returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET and whether it is present.
+// Offset returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET and whether it is present (0 if not).
 func (x *ExprPayload) Offset() (uint32, bool) {
-	return uint32(x.fOffset), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOffset), true
 }
 
 // SetOffset sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET.
@@ -6583,9 +6903,12 @@ func (x *ExprPayload) SetOffset(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Len returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN and whether it is present.
+// Len returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN and whether it is present (0 if not).
 func (x *ExprPayload) Len() (uint32, bool) {
-	return uint32(x.fLen), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLen), true
 }
 
 // SetLen sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN.
@@ -6594,9 +6917,12 @@ func (x *ExprPayload) SetLen(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Sreg returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG and whether it is present.
+// Sreg returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG and whether it is present (0 if not).
 func (x *ExprPayload) Sreg() (uint32, bool) {
-	return uint32(x.fSreg), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSreg), true
 }
 
 // SetSreg sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG.
@@ -6605,9 +6931,12 @@ func (x *ExprPayload) SetSreg(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// CsumType returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE and whether it is present.
+// CsumType returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE and whether it is present (0 if not).
 func (x *ExprPayload) CsumType() (uint32, bool) {
-	return uint32(x.fCsumType), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCsumType), true
 }
 
 // SetCsumType sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE.
@@ -6616,9 +6945,12 @@ func (x *ExprPayload) SetCsumType(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// CsumOffset returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET and whether it is present.
+// CsumOffset returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET and whether it is present (0 if not).
 func (x *ExprPayload) CsumOffset() (uint32, bool) {
-	return uint32(x.fCsumOffset), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCsumOffset), true
 }
 
 // SetCsumOffset sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET.
@@ -6627,9 +6959,12 @@ func (x *ExprPayload) SetCsumOffset(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// CsumFlags returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS and whether it is present.
+// CsumFlags returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS and whether it is present (0 if not).
 func (x *ExprPayload) CsumFlags() (uint32, bool) {
-	return uint32(x.fCsumFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCsumFlags), true
 }
 
 // SetCsumFlags sets NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS.
@@ -6666,46 +7001,45 @@ func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-reject-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-reject-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_REJECT_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+off, "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE", raw, typed.ErrLength)
 			}
 			x.fIcmpCode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-reject-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-reject-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6722,9 +7056,12 @@ func (x *ExprReject) Encode(e *attr.Encoder) {
 	}
 }
 
-// Type returns NFTABLES_A_EXPR_REJECT_ATTRS_TYPE and whether it is present.
+// Type returns NFTABLES_A_EXPR_REJECT_ATTRS_TYPE and whether it is present (0 if not).
 func (x *ExprReject) Type() (RejectTypes, bool) {
-	return RejectTypes(x.fType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return RejectTypes(x.fType), true
 }
 
 // SetType sets NFTABLES_A_EXPR_REJECT_ATTRS_TYPE.
@@ -6733,9 +7070,12 @@ func (x *ExprReject) SetType(v RejectTypes) {
 	x.has[0] |= 1 << 0
 }
 
-// IcmpCode returns NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE and whether it is present.
+// IcmpCode returns NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE and whether it is present (0 if not).
 func (x *ExprReject) IcmpCode() (uint8, bool) {
-	return uint8(x.fIcmpCode), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIcmpCode), true
 }
 
 // SetIcmpCode sets NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE.
@@ -6773,31 +7113,30 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-target-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-target-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_TARGET_ATTRS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_TARGET_ATTRS_REV
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_REV", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_REV", raw, typed.ErrLength)
 			}
 			x.fRev = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -6806,13 +7145,13 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-target-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-target-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6833,9 +7172,12 @@ func (x *ExprTarget) Encode(e *attr.Encoder) {
 }
 
 // Name returns NFTABLES_A_EXPR_TARGET_ATTRS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ExprTarget) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NFTABLES_A_EXPR_TARGET_ATTRS_NAME; x keeps a view of s.
@@ -6850,9 +7192,12 @@ func (x *ExprTarget) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Rev returns NFTABLES_A_EXPR_TARGET_ATTRS_REV and whether it is present.
+// Rev returns NFTABLES_A_EXPR_TARGET_ATTRS_REV and whether it is present (0 if not).
 func (x *ExprTarget) Rev() (uint32, bool) {
-	return uint32(x.fRev), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRev), true
 }
 
 // SetRev sets NFTABLES_A_EXPR_TARGET_ATTRS_REV.
@@ -6861,9 +7206,13 @@ func (x *ExprTarget) SetRev(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Info returns NFTABLES_A_EXPR_TARGET_ATTRS_INFO's payload as a view, and whether it is present.
+// Info returns NFTABLES_A_EXPR_TARGET_ATTRS_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *ExprTarget) Info() ([]byte, bool) {
-	return x.fInfo, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fInfo, true
 }
 
 // SetInfo sets NFTABLES_A_EXPR_TARGET_ATTRS_INFO's payload; x keeps the view p.
@@ -6901,49 +7250,48 @@ func (x *ExprTproxy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-tproxy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-tproxy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegAddr = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT", raw, typed.ErrLength)
 			}
 			x.fRegPort = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-tproxy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-tproxy-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6963,9 +7311,12 @@ func (x *ExprTproxy) Encode(e *attr.Encoder) {
 	}
 }
 
-// Family returns NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY and whether it is present.
+// Family returns NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY and whether it is present (0 if not).
 func (x *ExprTproxy) Family() (uint32, bool) {
-	return uint32(x.fFamily), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFamily), true
 }
 
 // SetFamily sets NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY.
@@ -6974,9 +7325,12 @@ func (x *ExprTproxy) SetFamily(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// RegAddr returns NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR and whether it is present.
+// RegAddr returns NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR and whether it is present (0 if not).
 func (x *ExprTproxy) RegAddr() (uint32, bool) {
-	return uint32(x.fRegAddr), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegAddr), true
 }
 
 // SetRegAddr sets NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR.
@@ -6985,9 +7339,12 @@ func (x *ExprTproxy) SetRegAddr(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RegPort returns NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT and whether it is present.
+// RegPort returns NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT and whether it is present (0 if not).
 func (x *ExprTproxy) RegPort() (uint32, bool) {
-	return uint32(x.fRegPort), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRegPort), true
 }
 
 // SetRegPort sets NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT.
@@ -7027,61 +7384,60 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "expr-objref-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "expr-objref-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE", raw, typed.ErrLength)
 			}
 			x.fImmType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
 			}
 			x.fImmName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG", raw, typed.ErrLength)
 			}
 			x.fSetSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
 			}
 			x.fSetName = p
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "expr-objref-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "expr-objref-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7107,9 +7463,12 @@ func (x *ExprObjref) Encode(e *attr.Encoder) {
 	}
 }
 
-// ImmType returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE and whether it is present.
+// ImmType returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE and whether it is present (0 if not).
 func (x *ExprObjref) ImmType() (uint32, bool) {
-	return uint32(x.fImmType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fImmType), true
 }
 
 // SetImmType sets NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE.
@@ -7119,9 +7478,12 @@ func (x *ExprObjref) SetImmType(v uint32) {
 }
 
 // ImmName returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ExprObjref) ImmName() ([]byte, bool) {
-	return typed.CString(x.fImmName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fImmName), true
 }
 
 // SetImmName sets NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME; x keeps a view of s.
@@ -7136,9 +7498,12 @@ func (x *ExprObjref) SetImmNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// SetSreg returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG and whether it is present.
-func (x *ExprObjref) SetSreg() (uint32, bool) {
-	return uint32(x.fSetSreg), x.has[0]&(1<<2) != 0
+// GetSetSreg returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG and whether it is present (0 if not).
+func (x *ExprObjref) GetSetSreg() (uint32, bool) {
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSetSreg), true
 }
 
 // SetSetSreg sets NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG.
@@ -7147,10 +7512,13 @@ func (x *ExprObjref) SetSetSreg(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// SetName returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, up to its NUL, as a view, and whether it is
-// present.
-func (x *ExprObjref) SetName() ([]byte, bool) {
-	return typed.CString(x.fSetName), x.has[0]&(1<<3) != 0
+// GetSetName returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, up to its NUL, as a view, and whether it is
+// present (nil if not).
+func (x *ExprObjref) GetSetName() ([]byte, bool) {
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fSetName), true
 }
 
 // SetSetName sets NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME; x keeps a view of s.
@@ -7165,9 +7533,12 @@ func (x *ExprObjref) SetSetNameBytes(s []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// SetId returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID and whether it is present.
-func (x *ExprObjref) SetId() (uint32, bool) {
-	return uint32(x.fSetId), x.has[0]&(1<<4) != 0
+// GetSetId returns NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID and whether it is present (0 if not).
+func (x *ExprObjref) GetSetId() (uint32, bool) {
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSetId), true
 }
 
 // SetSetId sets NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID.

@@ -390,49 +390,48 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nl80211-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_ATTR_WIPHY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
 			}
 			x.fWiphy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_ATTR_WIPHY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
 			}
 			x.fWiphyName = p
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_ATTR_IFNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
 			}
 			x.fIfname = p
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_ATTR_IFTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
 			}
 			x.fIftype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -444,13 +443,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_ATTR_KEY_IDX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_KEY_IDX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_IDX", raw, typed.ErrLength)
 			}
 			x.fKeyIdx = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_ATTR_KEY_CIPHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
 			}
 			x.fKeyCipher = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -459,18 +458,18 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_ATTR_KEY_DEFAULT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_ATTR_BEACON_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fBeaconInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_ATTR_DTIM_PERIOD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
 			}
 			x.fDtimPeriod = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
@@ -482,7 +481,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 14
 		case 16: // NL80211_ATTR_STA_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
 			}
 			x.fStaAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
@@ -491,7 +490,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_ATTR_STA_LISTEN_INTERVAL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fStaListenInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
@@ -500,7 +499,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_ATTR_STA_VLAN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
 			}
 			x.fStaVlan = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -509,9 +508,9 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 20
 		case 22: // NL80211_ATTR_WIPHY_BANDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
 			}
-			if err := x.fWiphyBands.decode(p, o, base+off+4); err != nil {
+			if err := x.fWiphyBands.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 21
@@ -523,7 +522,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 23
 		case 25: // NL80211_ATTR_STA_PLINK_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_PLINK_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_ACTION", raw, typed.ErrLength)
 			}
 			x.fStaPlinkAction = uint8(p[0])
 			x.has[0] |= 1 << 24
@@ -535,19 +534,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 26
 		case 28: // NL80211_ATTR_BSS_CTS_PROT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BSS_CTS_PROT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_CTS_PROT", raw, typed.ErrLength)
 			}
 			x.fBssCtsProt = uint8(p[0])
 			x.has[0] |= 1 << 27
 		case 29: // NL80211_ATTR_BSS_SHORT_PREAMBLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_PREAMBLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_PREAMBLE", raw, typed.ErrLength)
 			}
 			x.fBssShortPreamble = uint8(p[0])
 			x.has[0] |= 1 << 28
 		case 30: // NL80211_ATTR_BSS_SHORT_SLOT_TIME
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_SLOT_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_SLOT_TIME", raw, typed.ErrLength)
 			}
 			x.fBssShortSlotTime = uint8(p[0])
 			x.has[0] |= 1 << 29
@@ -556,9 +555,9 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 30
 		case 32: // NL80211_ATTR_SUPPORTED_IFTYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSupportedIftypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fSupportedIftypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
@@ -579,27 +578,27 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 36
 		case 38: // NL80211_ATTR_WIPHY_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
 			}
 			x.fWiphyFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 37
 		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrRange)
 			}
 			x.fWiphyChannelType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
 		case 40: // NL80211_ATTR_KEY_DEFAULT_MGMT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT_MGMT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT_MGMT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 39
 		case 41: // NL80211_ATTR_MGMT_SUBTYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MGMT_SUBTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MGMT_SUBTYPE", raw, typed.ErrLength)
 			}
 			x.fMgmtSubtype = uint8(p[0])
 			x.has[0] |= 1 << 40
@@ -608,7 +607,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 41
 		case 43: // NL80211_ATTR_MAX_NUM_SCAN_SSIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCAN_SSIDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCAN_SSIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumScanSsids = uint8(p[0])
 			x.has[0] |= 1 << 42
@@ -620,7 +619,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 44
 		case 46: // NL80211_ATTR_GENERATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
 			}
 			x.fGeneration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 45
@@ -629,22 +628,22 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 46
 		case 48: // NL80211_ATTR_REG_INITIATOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_REG_INITIATOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INITIATOR", raw, typed.ErrLength)
 			}
 			x.fRegInitiator = uint8(p[0])
 			x.has[0] |= 1 << 47
 		case 49: // NL80211_ATTR_REG_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_REG_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_TYPE", raw, typed.ErrLength)
 			}
 			x.fRegType = uint8(p[0])
 			x.has[0] |= 1 << 48
 		case 50: // NL80211_ATTR_SUPPORTED_COMMANDS
-			count, err := typed.CheckArray(p, o, base+off+4, 4, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_COMMANDS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 4, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_COMMANDS")
 			if err != nil {
 				return err
 			}
-			x.fSupportedCommands, x.sSupportedCommands = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fSupportedCommands, x.sSupportedCommands = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 49
 		case 51: // NL80211_ATTR_FRAME
 			x.fFrame = p
@@ -654,25 +653,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 51
 		case 53: // NL80211_ATTR_AUTH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
 			}
 			x.fAuthType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 52
 		case 54: // NL80211_ATTR_REASON_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
 			}
 			x.fReasonCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 53
 		case 55: // NL80211_ATTR_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 54
 		case 56: // NL80211_ATTR_MAX_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
 			x.fMaxScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 55
@@ -687,41 +686,41 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 58
 		case 60: // NL80211_ATTR_FREQ_FIXED
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_FREQ_FIXED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FREQ_FIXED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 59
 		case 61: // NL80211_ATTR_WIPHY_RETRY_SHORT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_SHORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_SHORT", raw, typed.ErrLength)
 			}
 			x.fWiphyRetryShort = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 62: // NL80211_ATTR_WIPHY_RETRY_LONG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_LONG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_LONG", raw, typed.ErrLength)
 			}
 			x.fWiphyRetryLong = uint8(p[0])
 			x.has[0] |= 1 << 61
 		case 63: // NL80211_ATTR_WIPHY_FRAG_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fWiphyFragThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 62
 		case 64: // NL80211_ATTR_WIPHY_RTS_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fWiphyRtsThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 63
 		case 65: // NL80211_ATTR_TIMED_OUT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TIMED_OUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMED_OUT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 0
 		case 66: // NL80211_ATTR_USE_MFP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
 			}
 			x.fUseMfp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 1
@@ -730,7 +729,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 2
 		case 68: // NL80211_ATTR_CONTROL_PORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 3
 		case 69: // NL80211_ATTR_TESTDATA
@@ -738,17 +737,17 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 4
 		case 70: // NL80211_ATTR_PRIVACY
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PRIVACY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PRIVACY", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 5
 		case 71: // NL80211_ATTR_DISCONNECTED_BY_AP
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DISCONNECTED_BY_AP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISCONNECTED_BY_AP", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 6
 		case 72: // NL80211_ATTR_STATUS_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
 			}
 			x.fStatusCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 7
@@ -757,13 +756,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 8
 		case 74: // NL80211_ATTR_CIPHER_SUITE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
 			}
 			x.fCipherSuiteGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 9
 		case 75: // NL80211_ATTR_WPA_VERSIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
 			}
 			x.fWpaVersions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 10
@@ -787,13 +786,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 16
 		case 82: // NL80211_ATTR_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 17
 		case 83: // NL80211_ATTR_4ADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_4ADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_4ADDR", raw, typed.ErrLength)
 			}
 			x.fX4addr = uint8(p[0])
 			x.has[1] |= 1 << 18
@@ -805,25 +804,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 20
 		case 86: // NL80211_ATTR_MAX_NUM_PMKIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_NUM_PMKIDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_PMKIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumPmkids = uint8(p[0])
 			x.has[1] |= 1 << 21
 		case 87: // NL80211_ATTR_DURATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
 			}
 			x.fDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 22
 		case 88: // NL80211_ATTR_COOKIE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
 			}
 			x.fCookie = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 23
 		case 89: // NL80211_ATTR_WIPHY_COVERAGE_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_COVERAGE_CLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_COVERAGE_CLASS", raw, typed.ErrLength)
 			}
 			x.fWiphyCoverageClass = uint8(p[0])
 			x.has[1] |= 1 << 24
@@ -835,12 +834,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 26
 		case 92: // NL80211_ATTR_ACK
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 27
 		case 93: // NL80211_ATTR_PS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
 			}
 			x.fPsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
@@ -849,90 +848,90 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 29
 		case 95: // NL80211_ATTR_LOCAL_STATE_CHANGE
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_LOCAL_STATE_CHANGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_STATE_CHANGE", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 30
 		case 96: // NL80211_ATTR_AP_ISOLATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_AP_ISOLATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_ISOLATE", raw, typed.ErrLength)
 			}
 			x.fApIsolate = uint8(p[0])
 			x.has[1] |= 1 << 31
 		case 97: // NL80211_ATTR_WIPHY_TX_POWER_SETTING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
 			x.fWiphyTxPowerSetting = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 32
 		case 98: // NL80211_ATTR_WIPHY_TX_POWER_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
 			}
 			x.fWiphyTxPowerLevel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 33
 		case 99: // NL80211_ATTR_TX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxFrameTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxFrameTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
 		case 100: // NL80211_ATTR_RX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fRxFrameTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fRxFrameTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 35
 		case 101: // NL80211_ATTR_FRAME_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
 			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 102: // NL80211_ATTR_CONTROL_PORT_ETHERTYPE
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_ETHERTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_ETHERTYPE", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 37
 		case 103: // NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 38
 		case 104: // NL80211_ATTR_SUPPORT_IBSS_RSN
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORT_IBSS_RSN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_IBSS_RSN", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 39
 		case 105: // NL80211_ATTR_WIPHY_ANTENNA_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 40
 		case 106: // NL80211_ATTR_WIPHY_ANTENNA_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 41
 		case 107: // NL80211_ATTR_MCAST_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
 			}
 			x.fMcastRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 42
 		case 108: // NL80211_ATTR_OFFCHANNEL_TX_OK
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_OFFCHANNEL_TX_OK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OFFCHANNEL_TX_OK", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 43
 		case 109: // NL80211_ATTR_BSS_HT_OPMODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
 			}
 			x.fBssHtOpmode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 44
@@ -941,7 +940,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 45
 		case 111: // NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
 			}
 			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 46
@@ -950,24 +949,24 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 47
 		case 113: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaAvailTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 48
 		case 114: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaAvailRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 49
 		case 115: // NL80211_ATTR_SUPPORT_MESH_AUTH
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORT_MESH_AUTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_MESH_AUTH", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 50
 		case 116: // NL80211_ATTR_STA_PLINK_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_PLINK_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_STATE", raw, typed.ErrLength)
 			}
 			x.fStaPlinkState = uint8(p[0])
 			x.has[1] |= 1 << 51
@@ -976,30 +975,30 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 52
 		case 118: // NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
 			}
-			if err := x.fWowlanTriggersSupported.decode(p, o, base+off+4); err != nil {
+			if err := x.fWowlanTriggersSupported.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 53
 		case 119: // NL80211_ATTR_SCHED_SCAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fSchedScanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 54
 		case 120: // NL80211_ATTR_INTERFACE_COMBINATIONS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
 			if err != nil {
 				return err
 			}
-			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[1] |= 1 << 55
 		case 121: // NL80211_ATTR_SOFTWARE_IFTYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSoftwareIftypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fSoftwareIftypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 56
@@ -1008,13 +1007,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 57
 		case 123: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumSchedScanSsids = uint8(p[0])
 			x.has[1] |= 1 << 58
 		case 124: // NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
 			x.fMaxSchedScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 59
@@ -1023,7 +1022,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 60
 		case 126: // NL80211_ATTR_HIDDEN_SSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
 			}
 			x.fHiddenSsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 61
@@ -1038,12 +1037,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 0
 		case 130: // NL80211_ATTR_SUPPORT_AP_UAPSD
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORT_AP_UAPSD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_AP_UAPSD", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 1
 		case 131: // NL80211_ATTR_ROAM_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ROAM_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ROAM_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 2
 		case 132: // NL80211_ATTR_SCHED_SCAN_MATCH
@@ -1051,7 +1050,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 3
 		case 133: // NL80211_ATTR_MAX_MATCH_SETS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_MATCH_SETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_MATCH_SETS", raw, typed.ErrLength)
 			}
 			x.fMaxMatchSets = uint8(p[0])
 			x.has[2] |= 1 << 4
@@ -1060,60 +1059,60 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 5
 		case 135: // NL80211_ATTR_TX_NO_CCK_RATE
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TX_NO_CCK_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_NO_CCK_RATE", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 6
 		case 136: // NL80211_ATTR_TDLS_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_ACTION", raw, typed.ErrLength)
 			}
 			x.fTdlsAction = uint8(p[0])
 			x.has[2] |= 1 << 7
 		case 137: // NL80211_ATTR_TDLS_DIALOG_TOKEN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_DIALOG_TOKEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_DIALOG_TOKEN", raw, typed.ErrLength)
 			}
 			x.fTdlsDialogToken = uint8(p[0])
 			x.has[2] |= 1 << 8
 		case 138: // NL80211_ATTR_TDLS_OPERATION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_OPERATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_OPERATION", raw, typed.ErrLength)
 			}
 			x.fTdlsOperation = uint8(p[0])
 			x.has[2] |= 1 << 9
 		case 139: // NL80211_ATTR_TDLS_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 10
 		case 140: // NL80211_ATTR_TDLS_EXTERNAL_SETUP
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_EXTERNAL_SETUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_EXTERNAL_SETUP", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 11
 		case 141: // NL80211_ATTR_DEVICE_AP_SME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
 			}
 			x.fDeviceApSme = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 12
 		case 142: // NL80211_ATTR_DONT_WAIT_FOR_ACK
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DONT_WAIT_FOR_ACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DONT_WAIT_FOR_ACK", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 13
 		case 143: // NL80211_ATTR_FEATURE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xffffffff != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFeatureFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 14
 		case 144: // NL80211_ATTR_PROBE_RESP_OFFLOAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.fProbeRespOffload = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 15
@@ -1122,13 +1121,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 16
 		case 146: // NL80211_ATTR_DFS_REGION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DFS_REGION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DFS_REGION", raw, typed.ErrLength)
 			}
 			x.fDfsRegion = uint8(p[0])
 			x.has[2] |= 1 << 17
 		case 147: // NL80211_ATTR_DISABLE_HT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DISABLE_HT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 18
 		case 148: // NL80211_ATTR_HT_CAPABILITY_MASK
@@ -1136,43 +1135,43 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 19
 		case 149: // NL80211_ATTR_NOACK_MAP
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
 			}
 			x.fNoackMap = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 20
 		case 150: // NL80211_ATTR_INACTIVITY_TIMEOUT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fInactivityTimeout = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 21
 		case 151: // NL80211_ATTR_RX_SIGNAL_DBM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
 			}
 			x.fRxSignalDbm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 22
 		case 152: // NL80211_ATTR_BG_SCAN_PERIOD
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
 			}
 			x.fBgScanPeriod = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 23
 		case 153: // NL80211_ATTR_WDEV
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
 			}
 			x.fWdev = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 24
 		case 154: // NL80211_ATTR_USER_REG_HINT_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
 			}
 			x.fUserRegHintType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 25
 		case 155: // NL80211_ATTR_CONN_FAILED_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
 			}
 			x.fConnFailedReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 26
@@ -1184,49 +1183,49 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 28
 		case 158: // NL80211_ATTR_SCAN_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
 			}
 			x.fScanFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 29
 		case 159: // NL80211_ATTR_CHANNEL_WIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
 			}
 			x.fChannelWidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 30
 		case 160: // NL80211_ATTR_CENTER_FREQ1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
 			}
 			x.fCenterFreq1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 31
 		case 161: // NL80211_ATTR_CENTER_FREQ2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
 			}
 			x.fCenterFreq2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 32
 		case 162: // NL80211_ATTR_P2P_CTWINDOW
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_P2P_CTWINDOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_CTWINDOW", raw, typed.ErrLength)
 			}
 			x.fP2pCtwindow = uint8(p[0])
 			x.has[2] |= 1 << 33
 		case 163: // NL80211_ATTR_P2P_OPPPS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_P2P_OPPPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_OPPPS", raw, typed.ErrLength)
 			}
 			x.fP2pOppps = uint8(p[0])
 			x.has[2] |= 1 << 34
 		case 164: // NL80211_ATTR_LOCAL_MESH_POWER_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
 			}
 			x.fLocalMeshPowerMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 35
 		case 165: // NL80211_ATTR_ACL_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
 			}
 			x.fAclPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 36
@@ -1235,13 +1234,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 37
 		case 167: // NL80211_ATTR_MAC_ACL_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
 			}
 			x.fMacAclMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 38
 		case 168: // NL80211_ATTR_RADAR_EVENT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
 			}
 			x.fRadarEvent = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 39
@@ -1253,7 +1252,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 41
 		case 171: // NL80211_ATTR_STA_CAPABILITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fStaCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 42
@@ -1262,21 +1261,21 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 43
 		case 173: // NL80211_ATTR_PROTOCOL_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrRange)
 			}
 			x.fProtocolFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 44
 		case 174: // NL80211_ATTR_SPLIT_WIPHY_DUMP
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SPLIT_WIPHY_DUMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SPLIT_WIPHY_DUMP", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 45
 		case 175: // NL80211_ATTR_DISABLE_VHT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DISABLE_VHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_VHT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 46
 		case 176: // NL80211_ATTR_VHT_CAPABILITY_MASK
@@ -1284,7 +1283,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 47
 		case 177: // NL80211_ATTR_MDID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
 			}
 			x.fMdid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 48
@@ -1293,19 +1292,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 49
 		case 179: // NL80211_ATTR_CRIT_PROT_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
 			}
 			x.fCritProtId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 50
 		case 180: // NL80211_ATTR_MAX_CRIT_PROT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
 			}
 			x.fMaxCritProtDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 51
 		case 181: // NL80211_ATTR_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
 			}
 			x.fPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 52
@@ -1314,13 +1313,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 53
 		case 183: // NL80211_ATTR_CH_SWITCH_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
 			}
 			x.fChSwitchCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 54
 		case 184: // NL80211_ATTR_CH_SWITCH_BLOCK_TX
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_BLOCK_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_BLOCK_TX", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 55
 		case 185: // NL80211_ATTR_CSA_IES
@@ -1343,34 +1342,34 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 61
 		case 191: // NL80211_ATTR_HANDLE_DFS
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_HANDLE_DFS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HANDLE_DFS", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 62
 		case 192: // NL80211_ATTR_SUPPORT_5_MHZ
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORT_5_MHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_5_MHZ", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 63
 		case 193: // NL80211_ATTR_SUPPORT_10_MHZ
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SUPPORT_10_MHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_10_MHZ", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 0
 		case 194: // NL80211_ATTR_OPMODE_NOTIF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_OPMODE_NOTIF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OPMODE_NOTIF", raw, typed.ErrLength)
 			}
 			x.fOpmodeNotif = uint8(p[0])
 			x.has[3] |= 1 << 1
 		case 195: // NL80211_ATTR_VENDOR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
 			}
 			x.fVendorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 2
 		case 196: // NL80211_ATTR_VENDOR_SUBCMD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
 			}
 			x.fVendorSubcmd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 3
@@ -1388,25 +1387,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 7
 		case 201: // NL80211_ATTR_WIPHY_FREQ_HINT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
 			}
 			x.fWiphyFreqHint = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 8
 		case 202: // NL80211_ATTR_MAX_AP_ASSOC_STA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
 			}
 			x.fMaxApAssocSta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 9
 		case 203: // NL80211_ATTR_TDLS_PEER_CAPABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fTdlsPeerCapability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 10
 		case 204: // NL80211_ATTR_SOCKET_OWNER
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SOCKET_OWNER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SOCKET_OWNER", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 11
 		case 205: // NL80211_ATTR_CSA_C_OFFSETS_TX
@@ -1414,52 +1413,52 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 12
 		case 206: // NL80211_ATTR_MAX_CSA_COUNTERS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_CSA_COUNTERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CSA_COUNTERS", raw, typed.ErrLength)
 			}
 			x.fMaxCsaCounters = uint8(p[0])
 			x.has[3] |= 1 << 13
 		case 207: // NL80211_ATTR_TDLS_INITIATOR
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TDLS_INITIATOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_INITIATOR", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 14
 		case 208: // NL80211_ATTR_USE_RRM
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_USE_RRM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_RRM", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 15
 		case 209: // NL80211_ATTR_WIPHY_DYN_ACK
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_DYN_ACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_DYN_ACK", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 16
 		case 210: // NL80211_ATTR_TSID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TSID", raw, typed.ErrLength)
 			}
 			x.fTsid = uint8(p[0])
 			x.has[3] |= 1 << 17
 		case 211: // NL80211_ATTR_USER_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_USER_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_PRIO", raw, typed.ErrLength)
 			}
 			x.fUserPrio = uint8(p[0])
 			x.has[3] |= 1 << 18
 		case 212: // NL80211_ATTR_ADMITTED_TIME
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
 			}
 			x.fAdmittedTime = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 19
 		case 213: // NL80211_ATTR_SMPS_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SMPS_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SMPS_MODE", raw, typed.ErrLength)
 			}
 			x.fSmpsMode = uint8(p[0])
 			x.has[3] |= 1 << 20
 		case 214: // NL80211_ATTR_OPER_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_OPER_CLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OPER_CLASS", raw, typed.ErrLength)
 			}
 			x.fOperClass = uint8(p[0])
 			x.has[3] |= 1 << 21
@@ -1468,7 +1467,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 22
 		case 216: // NL80211_ATTR_WIPHY_SELF_MANAGED_REG
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_SELF_MANAGED_REG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_SELF_MANAGED_REG", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 23
 		case 217: // NL80211_ATTR_EXT_FEATURES
@@ -1479,36 +1478,36 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 25
 		case 219: // NL80211_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
 			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 26
 		case 220: // NL80211_ATTR_SCHED_SCAN_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
 			}
 			x.fSchedScanDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 27
 		case 221: // NL80211_ATTR_REG_INDOOR
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_REG_INDOOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INDOOR", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 28
 		case 222: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
 			}
 			x.fMaxNumSchedScanPlans = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 29
 		case 223: // NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fMaxScanPlanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 30
 		case 224: // NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
 			}
 			x.fMaxScanPlanIterations = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 31
@@ -1517,7 +1516,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 32
 		case 226: // NL80211_ATTR_PBSS
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PBSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PBSS", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 33
 		case 227: // NL80211_ATTR_BSS_SELECT
@@ -1525,7 +1524,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 34
 		case 228: // NL80211_ATTR_STA_SUPPORT_P2P_PS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_SUPPORT_P2P_PS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_SUPPORT_P2P_PS", raw, typed.ErrLength)
 			}
 			x.fStaSupportP2pPs = uint8(p[0])
 			x.has[3] |= 1 << 35
@@ -1543,7 +1542,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 39
 		case 233: // NL80211_ATTR_SCAN_START_TIME_TSF
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
 			}
 			x.fScanStartTimeTsf = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 40
@@ -1552,30 +1551,30 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 41
 		case 235: // NL80211_ATTR_MEASUREMENT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
 			}
 			x.fMeasurementDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 42
 		case 236: // NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 43
 		case 237: // NL80211_ATTR_MESH_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
 			}
 			x.fMeshPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 44
 		case 238: // NL80211_ATTR_NAN_MASTER_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_NAN_MASTER_PREF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NAN_MASTER_PREF", raw, typed.ErrLength)
 			}
 			x.fNanMasterPref = uint8(p[0])
 			x.has[3] |= 1 << 45
 		case 239: // NL80211_ATTR_BANDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
 			}
 			x.fBands = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 46
@@ -1593,7 +1592,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 50
 		case 244: // NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 51
 		case 245: // NL80211_ATTR_BSSID
@@ -1601,7 +1600,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 52
 		case 246: // NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI", raw, typed.ErrLength)
 			}
 			x.fSchedScanRelativeRssi = int8(p[0])
 			x.has[3] |= 1 << 53
@@ -1610,7 +1609,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 54
 		case 248: // NL80211_ATTR_TIMEOUT_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
 			}
 			x.fTimeoutReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 55
@@ -1622,7 +1621,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 57
 		case 251: // NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
 			}
 			x.fFilsErpNextSeqNum = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 58
@@ -1637,18 +1636,18 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 61
 		case 255: // NL80211_ATTR_SCHED_SCAN_MULTI
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MULTI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MULTI", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 62
 		case 256: // NL80211_ATTR_SCHED_SCAN_MAX_REQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
 			}
 			x.fSchedScanMaxReqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 63
 		case 257: // NL80211_ATTR_WANT_1X_4WAY_HS
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WANT_1X_4WAY_HS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WANT_1X_4WAY_HS", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 0
 		case 258: // NL80211_ATTR_PMKR0_NAME
@@ -1659,55 +1658,55 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 2
 		case 260: // NL80211_ATTR_EXTERNAL_AUTH_ACTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
 			}
 			x.fExternalAuthAction = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 3
 		case 261: // NL80211_ATTR_EXTERNAL_AUTH_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 4
 		case 262: // NL80211_ATTR_NSS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_NSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NSS", raw, typed.ErrLength)
 			}
 			x.fNss = uint8(p[0])
 			x.has[4] |= 1 << 5
 		case 263: // NL80211_ATTR_ACK_SIGNAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
 			}
 			x.fAckSignal = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 6
 		case 264: // NL80211_ATTR_CONTROL_PORT_OVER_NL80211
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_OVER_NL80211", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_OVER_NL80211", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 7
 		case 265: // NL80211_ATTR_TXQ_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fTxqStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxqStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 8
 		case 266: // NL80211_ATTR_TXQ_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
 			}
 			x.fTxqLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 9
 		case 267: // NL80211_ATTR_TXQ_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fTxqMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 10
 		case 268: // NL80211_ATTR_TXQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fTxqQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 11
@@ -1722,7 +1721,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 14
 		case 272: // NL80211_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 15
@@ -1731,19 +1730,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 16
 		case 274: // NL80211_ATTR_AIRTIME_WEIGHT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fAirtimeWeight = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 17
 		case 275: // NL80211_ATTR_STA_TX_POWER_SETTING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER_SETTING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
 			x.fStaTxPowerSetting = uint8(p[0])
 			x.has[4] |= 1 << 18
 		case 276: // NL80211_ATTR_STA_TX_POWER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
 			}
 			x.fStaTxPower = int16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 19
@@ -1752,7 +1751,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 20
 		case 278: // NL80211_ATTR_TWT_RESPONDER
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TWT_RESPONDER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TWT_RESPONDER", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 21
 		case 279: // NL80211_ATTR_HE_OBSS_PD
@@ -1760,19 +1759,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 22
 		case 280: // NL80211_ATTR_WIPHY_EDMG_CHANNELS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_CHANNELS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_CHANNELS", raw, typed.ErrLength)
 			}
 			x.fWiphyEdmgChannels = uint8(p[0])
 			x.has[4] |= 1 << 23
 		case 281: // NL80211_ATTR_WIPHY_EDMG_BW_CONFIG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_BW_CONFIG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_BW_CONFIG", raw, typed.ErrLength)
 			}
 			x.fWiphyEdmgBwConfig = uint8(p[0])
 			x.has[4] |= 1 << 24
 		case 282: // NL80211_ATTR_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 25
@@ -1787,35 +1786,35 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 28
 		case 286: // NL80211_ATTR_CONTROL_PORT_NO_PREAUTH
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_PREAUTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_PREAUTH", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 29
 		case 287: // NL80211_ATTR_PMK_LIFETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
 			}
 			x.fPmkLifetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 30
 		case 288: // NL80211_ATTR_PMK_REAUTH_THRESHOLD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PMK_REAUTH_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_REAUTH_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fPmkReauthThreshold = uint8(p[0])
 			x.has[4] |= 1 << 31
 		case 289: // NL80211_ATTR_RECEIVE_MULTICAST
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RECEIVE_MULTICAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RECEIVE_MULTICAST", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 32
 		case 290: // NL80211_ATTR_WIPHY_FREQ_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
 			}
 			x.fWiphyFreqOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 33
 		case 291: // NL80211_ATTR_CENTER_FREQ1_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
 			}
 			x.fCenterFreq1Offset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 34
@@ -1839,7 +1838,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 40
 		case 298: // NL80211_ATTR_SAE_PWE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SAE_PWE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SAE_PWE", raw, typed.ErrLength)
 			}
 			x.fSaePwe = uint8(p[0])
 			x.has[4] |= 1 << 41
@@ -1848,32 +1847,32 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 42
 		case 300: // NL80211_ATTR_SAR_SPEC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
 			}
-			if err := x.fSarSpec.decode(p, o, base+off+4); err != nil {
+			if err := x.fSarSpec.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 43
 		case 301: // NL80211_ATTR_DISABLE_HE
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DISABLE_HE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HE", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 44
 		case 302: // NL80211_ATTR_OBSS_COLOR_BITMAP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
 			}
 			x.fObssColorBitmap = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 45
 		case 303: // NL80211_ATTR_COLOR_CHANGE_COUNT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COUNT", raw, typed.ErrLength)
 			}
 			x.fColorChangeCount = uint8(p[0])
 			x.has[4] |= 1 << 46
 		case 304: // NL80211_ATTR_COLOR_CHANGE_COLOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COLOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COLOR", raw, typed.ErrLength)
 			}
 			x.fColorChangeColor = uint8(p[0])
 			x.has[4] |= 1 << 47
@@ -1888,12 +1887,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 50
 		case 308: // NL80211_ATTR_RADAR_BACKGROUND
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RADAR_BACKGROUND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_BACKGROUND", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 51
 		case 309: // NL80211_ATTR_AP_SETTINGS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fApSettingsFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 52
@@ -1902,7 +1901,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 53
 		case 311: // NL80211_ATTR_DISABLE_EHT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_DISABLE_EHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_EHT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 54
 		case 312: // NL80211_ATTR_MLO_LINKS
@@ -1910,7 +1909,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 55
 		case 313: // NL80211_ATTR_MLO_LINK_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLO_LINK_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_ID", raw, typed.ErrLength)
 			}
 			x.fMloLinkId = uint8(p[0])
 			x.has[4] |= 1 << 56
@@ -1919,7 +1918,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 57
 		case 315: // NL80211_ATTR_MLO_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLO_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 58
 		case 316: // NL80211_ATTR_MAX_NUM_AKM_SUITES
@@ -1927,25 +1926,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 59
 		case 317: // NL80211_ATTR_EML_CAPABILITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fEmlCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 60
 		case 318: // NL80211_ATTR_MLD_CAPA_AND_OPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
 			}
 			x.fMldCapaAndOps = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 61
 		case 319: // NL80211_ATTR_TX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fTxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 62
 		case 320: // NL80211_ATTR_RX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fRxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 63
@@ -1954,19 +1953,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 0
 		case 322: // NL80211_ATTR_PUNCT_BITMAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
 			}
 			x.fPunctBitmap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 1
 		case 323: // NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
 			}
 			x.fMaxHwTimestampPeers = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 2
 		case 324: // NL80211_ATTR_HW_TIMESTAMP_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_HW_TIMESTAMP_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HW_TIMESTAMP_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 3
 		case 325: // NL80211_ATTR_EMA_RNR_ELEMS
@@ -1974,29 +1973,29 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 4
 		case 326: // NL80211_ATTR_MLO_LINK_DISABLED
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLO_LINK_DISABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_DISABLED", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 5
 		case 327: // NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 6
 		case 328: // NL80211_ATTR_MLO_TTLM_DLINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
 			}
 			x.fMloTtlmDlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 7
 		case 329: // NL80211_ATTR_MLO_TTLM_ULINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
 			}
 			x.fMloTtlmUlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 8
 		case 330: // NL80211_ATTR_ASSOC_SPP_AMSDU
 			if len(p) != 0 {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_ASSOC_SPP_AMSDU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ASSOC_SPP_AMSDU", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 9
 		case 331: // NL80211_ATTR_WIPHY_RADIOS
@@ -2007,19 +2006,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 11
 		case 333: // NL80211_ATTR_VIF_RADIO_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
 			}
 			x.fVifRadioMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nl80211-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nl80211-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2189,7 +2188,7 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fSupportedCommands; it.Next(); {
-				e.Put(it.Type(), it.Bytes())
+				e.Uint32(it.Type(), uint32(it.Uint32()))
 			}
 		}
 		e.End(arr)
@@ -3077,9 +3076,12 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 	}
 }
 
-// Wiphy returns NL80211_ATTR_WIPHY and whether it is present.
+// Wiphy returns NL80211_ATTR_WIPHY and whether it is present (0 if not).
 func (x *Nl80211) Wiphy() (uint32, bool) {
-	return uint32(x.fWiphy), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphy), true
 }
 
 // SetWiphy sets NL80211_ATTR_WIPHY.
@@ -3089,9 +3091,12 @@ func (x *Nl80211) SetWiphy(v uint32) {
 }
 
 // WiphyName returns NL80211_ATTR_WIPHY_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Nl80211) WiphyName() ([]byte, bool) {
-	return typed.CString(x.fWiphyName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fWiphyName), true
 }
 
 // SetWiphyName sets NL80211_ATTR_WIPHY_NAME; x keeps a view of s.
@@ -3106,9 +3111,12 @@ func (x *Nl80211) SetWiphyNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Ifindex returns NL80211_ATTR_IFINDEX and whether it is present.
+// Ifindex returns NL80211_ATTR_IFINDEX and whether it is present (0 if not).
 func (x *Nl80211) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NL80211_ATTR_IFINDEX.
@@ -3118,9 +3126,12 @@ func (x *Nl80211) SetIfindex(v uint32) {
 }
 
 // Ifname returns NL80211_ATTR_IFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Nl80211) Ifname() ([]byte, bool) {
-	return typed.CString(x.fIfname), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIfname), true
 }
 
 // SetIfname sets NL80211_ATTR_IFNAME; x keeps a view of s.
@@ -3135,9 +3146,12 @@ func (x *Nl80211) SetIfnameBytes(s []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Iftype returns NL80211_ATTR_IFTYPE and whether it is present.
+// Iftype returns NL80211_ATTR_IFTYPE and whether it is present (0 if not).
 func (x *Nl80211) Iftype() (uint32, bool) {
-	return uint32(x.fIftype), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIftype), true
 }
 
 // SetIftype sets NL80211_ATTR_IFTYPE.
@@ -3146,9 +3160,13 @@ func (x *Nl80211) SetIftype(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Mac returns NL80211_ATTR_MAC's payload as a view, and whether it is present.
+// Mac returns NL80211_ATTR_MAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Mac() ([]byte, bool) {
-	return x.fMac, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fMac, true
 }
 
 // SetMac sets NL80211_ATTR_MAC's payload; x keeps the view p.
@@ -3157,9 +3175,13 @@ func (x *Nl80211) SetMac(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// KeyData returns NL80211_ATTR_KEY_DATA's payload as a view, and whether it is present.
+// KeyData returns NL80211_ATTR_KEY_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) KeyData() ([]byte, bool) {
-	return x.fKeyData, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fKeyData, true
 }
 
 // SetKeyData sets NL80211_ATTR_KEY_DATA's payload; x keeps the view p.
@@ -3168,9 +3190,12 @@ func (x *Nl80211) SetKeyData(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// KeyIdx returns NL80211_ATTR_KEY_IDX and whether it is present.
+// KeyIdx returns NL80211_ATTR_KEY_IDX and whether it is present (0 if not).
 func (x *Nl80211) KeyIdx() (uint8, bool) {
-	return uint8(x.fKeyIdx), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIdx), true
 }
 
 // SetKeyIdx sets NL80211_ATTR_KEY_IDX.
@@ -3179,9 +3204,12 @@ func (x *Nl80211) SetKeyIdx(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// KeyCipher returns NL80211_ATTR_KEY_CIPHER and whether it is present.
+// KeyCipher returns NL80211_ATTR_KEY_CIPHER and whether it is present (0 if not).
 func (x *Nl80211) KeyCipher() (uint32, bool) {
-	return uint32(x.fKeyCipher), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyCipher), true
 }
 
 // SetKeyCipher sets NL80211_ATTR_KEY_CIPHER.
@@ -3190,9 +3218,13 @@ func (x *Nl80211) SetKeyCipher(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// KeySeq returns NL80211_ATTR_KEY_SEQ's payload as a view, and whether it is present.
+// KeySeq returns NL80211_ATTR_KEY_SEQ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) KeySeq() ([]byte, bool) {
-	return x.fKeySeq, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fKeySeq, true
 }
 
 // SetKeySeq sets NL80211_ATTR_KEY_SEQ's payload; x keeps the view p.
@@ -3213,9 +3245,12 @@ func (x *Nl80211) SetKeyDefault(v bool) {
 	}
 }
 
-// BeaconInterval returns NL80211_ATTR_BEACON_INTERVAL and whether it is present.
+// BeaconInterval returns NL80211_ATTR_BEACON_INTERVAL and whether it is present (0 if not).
 func (x *Nl80211) BeaconInterval() (uint32, bool) {
-	return uint32(x.fBeaconInterval), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBeaconInterval), true
 }
 
 // SetBeaconInterval sets NL80211_ATTR_BEACON_INTERVAL.
@@ -3224,9 +3259,12 @@ func (x *Nl80211) SetBeaconInterval(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// DtimPeriod returns NL80211_ATTR_DTIM_PERIOD and whether it is present.
+// DtimPeriod returns NL80211_ATTR_DTIM_PERIOD and whether it is present (0 if not).
 func (x *Nl80211) DtimPeriod() (uint32, bool) {
-	return uint32(x.fDtimPeriod), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDtimPeriod), true
 }
 
 // SetDtimPeriod sets NL80211_ATTR_DTIM_PERIOD.
@@ -3235,9 +3273,13 @@ func (x *Nl80211) SetDtimPeriod(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// BeaconHead returns NL80211_ATTR_BEACON_HEAD's payload as a view, and whether it is present.
+// BeaconHead returns NL80211_ATTR_BEACON_HEAD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) BeaconHead() ([]byte, bool) {
-	return x.fBeaconHead, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fBeaconHead, true
 }
 
 // SetBeaconHead sets NL80211_ATTR_BEACON_HEAD's payload; x keeps the view p.
@@ -3246,9 +3288,13 @@ func (x *Nl80211) SetBeaconHead(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// BeaconTail returns NL80211_ATTR_BEACON_TAIL's payload as a view, and whether it is present.
+// BeaconTail returns NL80211_ATTR_BEACON_TAIL's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) BeaconTail() ([]byte, bool) {
-	return x.fBeaconTail, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fBeaconTail, true
 }
 
 // SetBeaconTail sets NL80211_ATTR_BEACON_TAIL's payload; x keeps the view p.
@@ -3257,9 +3303,12 @@ func (x *Nl80211) SetBeaconTail(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// StaAid returns NL80211_ATTR_STA_AID and whether it is present.
+// StaAid returns NL80211_ATTR_STA_AID and whether it is present (0 if not).
 func (x *Nl80211) StaAid() (uint16, bool) {
-	return uint16(x.fStaAid), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint16(x.fStaAid), true
 }
 
 // SetStaAid sets NL80211_ATTR_STA_AID.
@@ -3268,9 +3317,13 @@ func (x *Nl80211) SetStaAid(v uint16) {
 	x.has[0] |= 1 << 15
 }
 
-// StaFlags returns NL80211_ATTR_STA_FLAGS's payload as a view, and whether it is present.
+// StaFlags returns NL80211_ATTR_STA_FLAGS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaFlags() ([]byte, bool) {
-	return x.fStaFlags, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fStaFlags, true
 }
 
 // SetStaFlags sets NL80211_ATTR_STA_FLAGS's payload; x keeps the view p.
@@ -3279,9 +3332,12 @@ func (x *Nl80211) SetStaFlags(p []byte) {
 	x.has[0] |= 1 << 16
 }
 
-// StaListenInterval returns NL80211_ATTR_STA_LISTEN_INTERVAL and whether it is present.
+// StaListenInterval returns NL80211_ATTR_STA_LISTEN_INTERVAL and whether it is present (0 if not).
 func (x *Nl80211) StaListenInterval() (uint16, bool) {
-	return uint16(x.fStaListenInterval), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fStaListenInterval), true
 }
 
 // SetStaListenInterval sets NL80211_ATTR_STA_LISTEN_INTERVAL.
@@ -3290,9 +3346,13 @@ func (x *Nl80211) SetStaListenInterval(v uint16) {
 	x.has[0] |= 1 << 17
 }
 
-// StaSupportedRates returns NL80211_ATTR_STA_SUPPORTED_RATES's payload as a view, and whether it is present.
+// StaSupportedRates returns NL80211_ATTR_STA_SUPPORTED_RATES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaSupportedRates() ([]byte, bool) {
-	return x.fStaSupportedRates, x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return nil, false
+	}
+	return x.fStaSupportedRates, true
 }
 
 // SetStaSupportedRates sets NL80211_ATTR_STA_SUPPORTED_RATES's payload; x keeps the view p.
@@ -3301,9 +3361,12 @@ func (x *Nl80211) SetStaSupportedRates(p []byte) {
 	x.has[0] |= 1 << 18
 }
 
-// StaVlan returns NL80211_ATTR_STA_VLAN and whether it is present.
+// StaVlan returns NL80211_ATTR_STA_VLAN and whether it is present (0 if not).
 func (x *Nl80211) StaVlan() (uint32, bool) {
-	return uint32(x.fStaVlan), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStaVlan), true
 }
 
 // SetStaVlan sets NL80211_ATTR_STA_VLAN.
@@ -3312,9 +3375,13 @@ func (x *Nl80211) SetStaVlan(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// StaInfo returns NL80211_ATTR_STA_INFO's payload as a view, and whether it is present.
+// StaInfo returns NL80211_ATTR_STA_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaInfo() ([]byte, bool) {
-	return x.fStaInfo, x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fStaInfo, true
 }
 
 // SetStaInfo sets NL80211_ATTR_STA_INFO's payload; x keeps the view p.
@@ -3335,9 +3402,13 @@ func (x *Nl80211) SetWiphyBands() *WiphyBands {
 	return &x.fWiphyBands
 }
 
-// MntrFlags returns NL80211_ATTR_MNTR_FLAGS's payload as a view, and whether it is present.
+// MntrFlags returns NL80211_ATTR_MNTR_FLAGS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MntrFlags() ([]byte, bool) {
-	return x.fMntrFlags, x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fMntrFlags, true
 }
 
 // SetMntrFlags sets NL80211_ATTR_MNTR_FLAGS's payload; x keeps the view p.
@@ -3346,9 +3417,13 @@ func (x *Nl80211) SetMntrFlags(p []byte) {
 	x.has[0] |= 1 << 22
 }
 
-// MeshId returns NL80211_ATTR_MESH_ID's payload as a view, and whether it is present.
+// MeshId returns NL80211_ATTR_MESH_ID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MeshId() ([]byte, bool) {
-	return x.fMeshId, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return nil, false
+	}
+	return x.fMeshId, true
 }
 
 // SetMeshId sets NL80211_ATTR_MESH_ID's payload; x keeps the view p.
@@ -3357,9 +3432,12 @@ func (x *Nl80211) SetMeshId(p []byte) {
 	x.has[0] |= 1 << 23
 }
 
-// StaPlinkAction returns NL80211_ATTR_STA_PLINK_ACTION and whether it is present.
+// StaPlinkAction returns NL80211_ATTR_STA_PLINK_ACTION and whether it is present (0 if not).
 func (x *Nl80211) StaPlinkAction() (uint8, bool) {
-	return uint8(x.fStaPlinkAction), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStaPlinkAction), true
 }
 
 // SetStaPlinkAction sets NL80211_ATTR_STA_PLINK_ACTION.
@@ -3368,9 +3446,13 @@ func (x *Nl80211) SetStaPlinkAction(v uint8) {
 	x.has[0] |= 1 << 24
 }
 
-// MpathNextHop returns NL80211_ATTR_MPATH_NEXT_HOP's payload as a view, and whether it is present.
+// MpathNextHop returns NL80211_ATTR_MPATH_NEXT_HOP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MpathNextHop() ([]byte, bool) {
-	return x.fMpathNextHop, x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fMpathNextHop, true
 }
 
 // SetMpathNextHop sets NL80211_ATTR_MPATH_NEXT_HOP's payload; x keeps the view p.
@@ -3379,9 +3461,13 @@ func (x *Nl80211) SetMpathNextHop(p []byte) {
 	x.has[0] |= 1 << 25
 }
 
-// MpathInfo returns NL80211_ATTR_MPATH_INFO's payload as a view, and whether it is present.
+// MpathInfo returns NL80211_ATTR_MPATH_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MpathInfo() ([]byte, bool) {
-	return x.fMpathInfo, x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fMpathInfo, true
 }
 
 // SetMpathInfo sets NL80211_ATTR_MPATH_INFO's payload; x keeps the view p.
@@ -3390,9 +3476,12 @@ func (x *Nl80211) SetMpathInfo(p []byte) {
 	x.has[0] |= 1 << 26
 }
 
-// BssCtsProt returns NL80211_ATTR_BSS_CTS_PROT and whether it is present.
+// BssCtsProt returns NL80211_ATTR_BSS_CTS_PROT and whether it is present (0 if not).
 func (x *Nl80211) BssCtsProt() (uint8, bool) {
-	return uint8(x.fBssCtsProt), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBssCtsProt), true
 }
 
 // SetBssCtsProt sets NL80211_ATTR_BSS_CTS_PROT.
@@ -3401,9 +3490,12 @@ func (x *Nl80211) SetBssCtsProt(v uint8) {
 	x.has[0] |= 1 << 27
 }
 
-// BssShortPreamble returns NL80211_ATTR_BSS_SHORT_PREAMBLE and whether it is present.
+// BssShortPreamble returns NL80211_ATTR_BSS_SHORT_PREAMBLE and whether it is present (0 if not).
 func (x *Nl80211) BssShortPreamble() (uint8, bool) {
-	return uint8(x.fBssShortPreamble), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBssShortPreamble), true
 }
 
 // SetBssShortPreamble sets NL80211_ATTR_BSS_SHORT_PREAMBLE.
@@ -3412,9 +3504,12 @@ func (x *Nl80211) SetBssShortPreamble(v uint8) {
 	x.has[0] |= 1 << 28
 }
 
-// BssShortSlotTime returns NL80211_ATTR_BSS_SHORT_SLOT_TIME and whether it is present.
+// BssShortSlotTime returns NL80211_ATTR_BSS_SHORT_SLOT_TIME and whether it is present (0 if not).
 func (x *Nl80211) BssShortSlotTime() (uint8, bool) {
-	return uint8(x.fBssShortSlotTime), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBssShortSlotTime), true
 }
 
 // SetBssShortSlotTime sets NL80211_ATTR_BSS_SHORT_SLOT_TIME.
@@ -3423,9 +3518,13 @@ func (x *Nl80211) SetBssShortSlotTime(v uint8) {
 	x.has[0] |= 1 << 29
 }
 
-// HtCapability returns NL80211_ATTR_HT_CAPABILITY's payload as a view, and whether it is present.
+// HtCapability returns NL80211_ATTR_HT_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) HtCapability() ([]byte, bool) {
-	return x.fHtCapability, x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return nil, false
+	}
+	return x.fHtCapability, true
 }
 
 // SetHtCapability sets NL80211_ATTR_HT_CAPABILITY's payload; x keeps the view p.
@@ -3446,9 +3545,13 @@ func (x *Nl80211) SetSupportedIftypes() *SupportedIftypes {
 	return &x.fSupportedIftypes
 }
 
-// RegAlpha2 returns NL80211_ATTR_REG_ALPHA2's payload as a view, and whether it is present.
+// RegAlpha2 returns NL80211_ATTR_REG_ALPHA2's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) RegAlpha2() ([]byte, bool) {
-	return x.fRegAlpha2, x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return nil, false
+	}
+	return x.fRegAlpha2, true
 }
 
 // SetRegAlpha2 sets NL80211_ATTR_REG_ALPHA2's payload; x keeps the view p.
@@ -3457,9 +3560,13 @@ func (x *Nl80211) SetRegAlpha2(p []byte) {
 	x.has[0] |= 1 << 32
 }
 
-// RegRules returns NL80211_ATTR_REG_RULES's payload as a view, and whether it is present.
+// RegRules returns NL80211_ATTR_REG_RULES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) RegRules() ([]byte, bool) {
-	return x.fRegRules, x.has[0]&(1<<33) != 0
+	if !(x.has[0]&(1<<33) != 0) {
+		return nil, false
+	}
+	return x.fRegRules, true
 }
 
 // SetRegRules sets NL80211_ATTR_REG_RULES's payload; x keeps the view p.
@@ -3468,9 +3575,13 @@ func (x *Nl80211) SetRegRules(p []byte) {
 	x.has[0] |= 1 << 33
 }
 
-// MeshConfig returns NL80211_ATTR_MESH_CONFIG's payload as a view, and whether it is present.
+// MeshConfig returns NL80211_ATTR_MESH_CONFIG's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MeshConfig() ([]byte, bool) {
-	return x.fMeshConfig, x.has[0]&(1<<34) != 0
+	if !(x.has[0]&(1<<34) != 0) {
+		return nil, false
+	}
+	return x.fMeshConfig, true
 }
 
 // SetMeshConfig sets NL80211_ATTR_MESH_CONFIG's payload; x keeps the view p.
@@ -3479,9 +3590,13 @@ func (x *Nl80211) SetMeshConfig(p []byte) {
 	x.has[0] |= 1 << 34
 }
 
-// BssBasicRates returns NL80211_ATTR_BSS_BASIC_RATES's payload as a view, and whether it is present.
+// BssBasicRates returns NL80211_ATTR_BSS_BASIC_RATES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) BssBasicRates() ([]byte, bool) {
-	return x.fBssBasicRates, x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return nil, false
+	}
+	return x.fBssBasicRates, true
 }
 
 // SetBssBasicRates sets NL80211_ATTR_BSS_BASIC_RATES's payload; x keeps the view p.
@@ -3490,9 +3605,13 @@ func (x *Nl80211) SetBssBasicRates(p []byte) {
 	x.has[0] |= 1 << 35
 }
 
-// WiphyTxqParams returns NL80211_ATTR_WIPHY_TXQ_PARAMS's payload as a view, and whether it is present.
+// WiphyTxqParams returns NL80211_ATTR_WIPHY_TXQ_PARAMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) WiphyTxqParams() ([]byte, bool) {
-	return x.fWiphyTxqParams, x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		return nil, false
+	}
+	return x.fWiphyTxqParams, true
 }
 
 // SetWiphyTxqParams sets NL80211_ATTR_WIPHY_TXQ_PARAMS's payload; x keeps the view p.
@@ -3501,9 +3620,12 @@ func (x *Nl80211) SetWiphyTxqParams(p []byte) {
 	x.has[0] |= 1 << 36
 }
 
-// WiphyFreq returns NL80211_ATTR_WIPHY_FREQ and whether it is present.
+// WiphyFreq returns NL80211_ATTR_WIPHY_FREQ and whether it is present (0 if not).
 func (x *Nl80211) WiphyFreq() (uint32, bool) {
-	return uint32(x.fWiphyFreq), x.has[0]&(1<<37) != 0
+	if !(x.has[0]&(1<<37) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyFreq), true
 }
 
 // SetWiphyFreq sets NL80211_ATTR_WIPHY_FREQ.
@@ -3512,9 +3634,12 @@ func (x *Nl80211) SetWiphyFreq(v uint32) {
 	x.has[0] |= 1 << 37
 }
 
-// WiphyChannelType returns NL80211_ATTR_WIPHY_CHANNEL_TYPE and whether it is present.
+// WiphyChannelType returns NL80211_ATTR_WIPHY_CHANNEL_TYPE and whether it is present (0 if not).
 func (x *Nl80211) WiphyChannelType() (ChannelType, bool) {
-	return ChannelType(x.fWiphyChannelType), x.has[0]&(1<<38) != 0
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return ChannelType(x.fWiphyChannelType), true
 }
 
 // SetWiphyChannelType sets NL80211_ATTR_WIPHY_CHANNEL_TYPE.
@@ -3535,9 +3660,12 @@ func (x *Nl80211) SetKeyDefaultMgmt(v bool) {
 	}
 }
 
-// MgmtSubtype returns NL80211_ATTR_MGMT_SUBTYPE and whether it is present.
+// MgmtSubtype returns NL80211_ATTR_MGMT_SUBTYPE and whether it is present (0 if not).
 func (x *Nl80211) MgmtSubtype() (uint8, bool) {
-	return uint8(x.fMgmtSubtype), x.has[0]&(1<<40) != 0
+	if !(x.has[0]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMgmtSubtype), true
 }
 
 // SetMgmtSubtype sets NL80211_ATTR_MGMT_SUBTYPE.
@@ -3546,9 +3674,13 @@ func (x *Nl80211) SetMgmtSubtype(v uint8) {
 	x.has[0] |= 1 << 40
 }
 
-// Ie returns NL80211_ATTR_IE's payload as a view, and whether it is present.
+// Ie returns NL80211_ATTR_IE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Ie() ([]byte, bool) {
-	return x.fIe, x.has[0]&(1<<41) != 0
+	if !(x.has[0]&(1<<41) != 0) {
+		return nil, false
+	}
+	return x.fIe, true
 }
 
 // SetIe sets NL80211_ATTR_IE's payload; x keeps the view p.
@@ -3557,9 +3689,12 @@ func (x *Nl80211) SetIe(p []byte) {
 	x.has[0] |= 1 << 41
 }
 
-// MaxNumScanSsids returns NL80211_ATTR_MAX_NUM_SCAN_SSIDS and whether it is present.
+// MaxNumScanSsids returns NL80211_ATTR_MAX_NUM_SCAN_SSIDS and whether it is present (0 if not).
 func (x *Nl80211) MaxNumScanSsids() (uint8, bool) {
-	return uint8(x.fMaxNumScanSsids), x.has[0]&(1<<42) != 0
+	if !(x.has[0]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMaxNumScanSsids), true
 }
 
 // SetMaxNumScanSsids sets NL80211_ATTR_MAX_NUM_SCAN_SSIDS.
@@ -3568,9 +3703,13 @@ func (x *Nl80211) SetMaxNumScanSsids(v uint8) {
 	x.has[0] |= 1 << 42
 }
 
-// ScanFrequencies returns NL80211_ATTR_SCAN_FREQUENCIES's payload as a view, and whether it is present.
+// ScanFrequencies returns NL80211_ATTR_SCAN_FREQUENCIES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ScanFrequencies() ([]byte, bool) {
-	return x.fScanFrequencies, x.has[0]&(1<<43) != 0
+	if !(x.has[0]&(1<<43) != 0) {
+		return nil, false
+	}
+	return x.fScanFrequencies, true
 }
 
 // SetScanFrequencies sets NL80211_ATTR_SCAN_FREQUENCIES's payload; x keeps the view p.
@@ -3579,9 +3718,13 @@ func (x *Nl80211) SetScanFrequencies(p []byte) {
 	x.has[0] |= 1 << 43
 }
 
-// ScanSsids returns NL80211_ATTR_SCAN_SSIDS's payload as a view, and whether it is present.
+// ScanSsids returns NL80211_ATTR_SCAN_SSIDS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ScanSsids() ([]byte, bool) {
-	return x.fScanSsids, x.has[0]&(1<<44) != 0
+	if !(x.has[0]&(1<<44) != 0) {
+		return nil, false
+	}
+	return x.fScanSsids, true
 }
 
 // SetScanSsids sets NL80211_ATTR_SCAN_SSIDS's payload; x keeps the view p.
@@ -3590,9 +3733,12 @@ func (x *Nl80211) SetScanSsids(p []byte) {
 	x.has[0] |= 1 << 44
 }
 
-// Generation returns NL80211_ATTR_GENERATION and whether it is present.
+// Generation returns NL80211_ATTR_GENERATION and whether it is present (0 if not).
 func (x *Nl80211) Generation() (uint32, bool) {
-	return uint32(x.fGeneration), x.has[0]&(1<<45) != 0
+	if !(x.has[0]&(1<<45) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGeneration), true
 }
 
 // SetGeneration sets NL80211_ATTR_GENERATION.
@@ -3601,9 +3747,13 @@ func (x *Nl80211) SetGeneration(v uint32) {
 	x.has[0] |= 1 << 45
 }
 
-// Bss returns NL80211_ATTR_BSS's payload as a view, and whether it is present.
+// Bss returns NL80211_ATTR_BSS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Bss() ([]byte, bool) {
-	return x.fBss, x.has[0]&(1<<46) != 0
+	if !(x.has[0]&(1<<46) != 0) {
+		return nil, false
+	}
+	return x.fBss, true
 }
 
 // SetBss sets NL80211_ATTR_BSS's payload; x keeps the view p.
@@ -3612,9 +3762,12 @@ func (x *Nl80211) SetBss(p []byte) {
 	x.has[0] |= 1 << 46
 }
 
-// RegInitiator returns NL80211_ATTR_REG_INITIATOR and whether it is present.
+// RegInitiator returns NL80211_ATTR_REG_INITIATOR and whether it is present (0 if not).
 func (x *Nl80211) RegInitiator() (uint8, bool) {
-	return uint8(x.fRegInitiator), x.has[0]&(1<<47) != 0
+	if !(x.has[0]&(1<<47) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRegInitiator), true
 }
 
 // SetRegInitiator sets NL80211_ATTR_REG_INITIATOR.
@@ -3623,9 +3776,12 @@ func (x *Nl80211) SetRegInitiator(v uint8) {
 	x.has[0] |= 1 << 47
 }
 
-// RegType returns NL80211_ATTR_REG_TYPE and whether it is present.
+// RegType returns NL80211_ATTR_REG_TYPE and whether it is present (0 if not).
 func (x *Nl80211) RegType() (uint8, bool) {
-	return uint8(x.fRegType), x.has[0]&(1<<48) != 0
+	if !(x.has[0]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRegType), true
 }
 
 // SetRegType sets NL80211_ATTR_REG_TYPE.
@@ -3652,9 +3808,13 @@ func (x *Nl80211) SetSupportedCommands(v []Commands) {
 	x.has[0] |= 1 << 49
 }
 
-// Frame returns NL80211_ATTR_FRAME's payload as a view, and whether it is present.
+// Frame returns NL80211_ATTR_FRAME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Frame() ([]byte, bool) {
-	return x.fFrame, x.has[0]&(1<<50) != 0
+	if !(x.has[0]&(1<<50) != 0) {
+		return nil, false
+	}
+	return x.fFrame, true
 }
 
 // SetFrame sets NL80211_ATTR_FRAME's payload; x keeps the view p.
@@ -3663,9 +3823,13 @@ func (x *Nl80211) SetFrame(p []byte) {
 	x.has[0] |= 1 << 50
 }
 
-// Ssid returns NL80211_ATTR_SSID's payload as a view, and whether it is present.
+// Ssid returns NL80211_ATTR_SSID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Ssid() ([]byte, bool) {
-	return x.fSsid, x.has[0]&(1<<51) != 0
+	if !(x.has[0]&(1<<51) != 0) {
+		return nil, false
+	}
+	return x.fSsid, true
 }
 
 // SetSsid sets NL80211_ATTR_SSID's payload; x keeps the view p.
@@ -3674,9 +3838,12 @@ func (x *Nl80211) SetSsid(p []byte) {
 	x.has[0] |= 1 << 51
 }
 
-// AuthType returns NL80211_ATTR_AUTH_TYPE and whether it is present.
+// AuthType returns NL80211_ATTR_AUTH_TYPE and whether it is present (0 if not).
 func (x *Nl80211) AuthType() (uint32, bool) {
-	return uint32(x.fAuthType), x.has[0]&(1<<52) != 0
+	if !(x.has[0]&(1<<52) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAuthType), true
 }
 
 // SetAuthType sets NL80211_ATTR_AUTH_TYPE.
@@ -3685,9 +3852,12 @@ func (x *Nl80211) SetAuthType(v uint32) {
 	x.has[0] |= 1 << 52
 }
 
-// ReasonCode returns NL80211_ATTR_REASON_CODE and whether it is present.
+// ReasonCode returns NL80211_ATTR_REASON_CODE and whether it is present (0 if not).
 func (x *Nl80211) ReasonCode() (uint16, bool) {
-	return uint16(x.fReasonCode), x.has[0]&(1<<53) != 0
+	if !(x.has[0]&(1<<53) != 0) {
+		return 0, false
+	}
+	return uint16(x.fReasonCode), true
 }
 
 // SetReasonCode sets NL80211_ATTR_REASON_CODE.
@@ -3696,9 +3866,12 @@ func (x *Nl80211) SetReasonCode(v uint16) {
 	x.has[0] |= 1 << 53
 }
 
-// KeyType returns NL80211_ATTR_KEY_TYPE and whether it is present.
+// KeyType returns NL80211_ATTR_KEY_TYPE and whether it is present (0 if not).
 func (x *Nl80211) KeyType() (uint32, bool) {
-	return uint32(x.fKeyType), x.has[0]&(1<<54) != 0
+	if !(x.has[0]&(1<<54) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyType), true
 }
 
 // SetKeyType sets NL80211_ATTR_KEY_TYPE.
@@ -3707,9 +3880,12 @@ func (x *Nl80211) SetKeyType(v uint32) {
 	x.has[0] |= 1 << 54
 }
 
-// MaxScanIeLen returns NL80211_ATTR_MAX_SCAN_IE_LEN and whether it is present.
+// MaxScanIeLen returns NL80211_ATTR_MAX_SCAN_IE_LEN and whether it is present (0 if not).
 func (x *Nl80211) MaxScanIeLen() (uint16, bool) {
-	return uint16(x.fMaxScanIeLen), x.has[0]&(1<<55) != 0
+	if !(x.has[0]&(1<<55) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMaxScanIeLen), true
 }
 
 // SetMaxScanIeLen sets NL80211_ATTR_MAX_SCAN_IE_LEN.
@@ -3718,9 +3894,13 @@ func (x *Nl80211) SetMaxScanIeLen(v uint16) {
 	x.has[0] |= 1 << 55
 }
 
-// CipherSuites returns NL80211_ATTR_CIPHER_SUITES's payload as a view, and whether it is present.
+// CipherSuites returns NL80211_ATTR_CIPHER_SUITES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CipherSuites() ([]byte, bool) {
-	return x.fCipherSuites, x.has[0]&(1<<56) != 0
+	if !(x.has[0]&(1<<56) != 0) {
+		return nil, false
+	}
+	return x.fCipherSuites, true
 }
 
 // SetCipherSuites sets NL80211_ATTR_CIPHER_SUITES's payload; x keeps the view p.
@@ -3729,9 +3909,13 @@ func (x *Nl80211) SetCipherSuites(p []byte) {
 	x.has[0] |= 1 << 56
 }
 
-// FreqBefore returns NL80211_ATTR_FREQ_BEFORE's payload as a view, and whether it is present.
+// FreqBefore returns NL80211_ATTR_FREQ_BEFORE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FreqBefore() ([]byte, bool) {
-	return x.fFreqBefore, x.has[0]&(1<<57) != 0
+	if !(x.has[0]&(1<<57) != 0) {
+		return nil, false
+	}
+	return x.fFreqBefore, true
 }
 
 // SetFreqBefore sets NL80211_ATTR_FREQ_BEFORE's payload; x keeps the view p.
@@ -3740,9 +3924,13 @@ func (x *Nl80211) SetFreqBefore(p []byte) {
 	x.has[0] |= 1 << 57
 }
 
-// FreqAfter returns NL80211_ATTR_FREQ_AFTER's payload as a view, and whether it is present.
+// FreqAfter returns NL80211_ATTR_FREQ_AFTER's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FreqAfter() ([]byte, bool) {
-	return x.fFreqAfter, x.has[0]&(1<<58) != 0
+	if !(x.has[0]&(1<<58) != 0) {
+		return nil, false
+	}
+	return x.fFreqAfter, true
 }
 
 // SetFreqAfter sets NL80211_ATTR_FREQ_AFTER's payload; x keeps the view p.
@@ -3763,9 +3951,12 @@ func (x *Nl80211) SetFreqFixed(v bool) {
 	}
 }
 
-// WiphyRetryShort returns NL80211_ATTR_WIPHY_RETRY_SHORT and whether it is present.
+// WiphyRetryShort returns NL80211_ATTR_WIPHY_RETRY_SHORT and whether it is present (0 if not).
 func (x *Nl80211) WiphyRetryShort() (uint8, bool) {
-	return uint8(x.fWiphyRetryShort), x.has[0]&(1<<60) != 0
+	if !(x.has[0]&(1<<60) != 0) {
+		return 0, false
+	}
+	return uint8(x.fWiphyRetryShort), true
 }
 
 // SetWiphyRetryShort sets NL80211_ATTR_WIPHY_RETRY_SHORT.
@@ -3774,9 +3965,12 @@ func (x *Nl80211) SetWiphyRetryShort(v uint8) {
 	x.has[0] |= 1 << 60
 }
 
-// WiphyRetryLong returns NL80211_ATTR_WIPHY_RETRY_LONG and whether it is present.
+// WiphyRetryLong returns NL80211_ATTR_WIPHY_RETRY_LONG and whether it is present (0 if not).
 func (x *Nl80211) WiphyRetryLong() (uint8, bool) {
-	return uint8(x.fWiphyRetryLong), x.has[0]&(1<<61) != 0
+	if !(x.has[0]&(1<<61) != 0) {
+		return 0, false
+	}
+	return uint8(x.fWiphyRetryLong), true
 }
 
 // SetWiphyRetryLong sets NL80211_ATTR_WIPHY_RETRY_LONG.
@@ -3785,9 +3979,12 @@ func (x *Nl80211) SetWiphyRetryLong(v uint8) {
 	x.has[0] |= 1 << 61
 }
 
-// WiphyFragThreshold returns NL80211_ATTR_WIPHY_FRAG_THRESHOLD and whether it is present.
+// WiphyFragThreshold returns NL80211_ATTR_WIPHY_FRAG_THRESHOLD and whether it is present (0 if not).
 func (x *Nl80211) WiphyFragThreshold() (uint32, bool) {
-	return uint32(x.fWiphyFragThreshold), x.has[0]&(1<<62) != 0
+	if !(x.has[0]&(1<<62) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyFragThreshold), true
 }
 
 // SetWiphyFragThreshold sets NL80211_ATTR_WIPHY_FRAG_THRESHOLD.
@@ -3796,9 +3993,12 @@ func (x *Nl80211) SetWiphyFragThreshold(v uint32) {
 	x.has[0] |= 1 << 62
 }
 
-// WiphyRtsThreshold returns NL80211_ATTR_WIPHY_RTS_THRESHOLD and whether it is present.
+// WiphyRtsThreshold returns NL80211_ATTR_WIPHY_RTS_THRESHOLD and whether it is present (0 if not).
 func (x *Nl80211) WiphyRtsThreshold() (uint32, bool) {
-	return uint32(x.fWiphyRtsThreshold), x.has[0]&(1<<63) != 0
+	if !(x.has[0]&(1<<63) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyRtsThreshold), true
 }
 
 // SetWiphyRtsThreshold sets NL80211_ATTR_WIPHY_RTS_THRESHOLD.
@@ -3819,9 +4019,12 @@ func (x *Nl80211) SetTimedOut(v bool) {
 	}
 }
 
-// UseMfp returns NL80211_ATTR_USE_MFP and whether it is present.
+// UseMfp returns NL80211_ATTR_USE_MFP and whether it is present (0 if not).
 func (x *Nl80211) UseMfp() (uint32, bool) {
-	return uint32(x.fUseMfp), x.has[1]&(1<<1) != 0
+	if !(x.has[1]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUseMfp), true
 }
 
 // SetUseMfp sets NL80211_ATTR_USE_MFP.
@@ -3844,9 +4047,12 @@ func (x *Nl80211) StaFlags2() (StaFlagUpdate, bool) {
 }
 
 // StaFlags2Bytes returns the payload of NL80211_ATTR_STA_FLAGS2 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Nl80211) StaFlags2Bytes() ([]byte, bool) {
-	return x.fStaFlags2, x.has[1]&(1<<2) != 0
+	if !(x.has[1]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fStaFlags2, true
 }
 
 // SetStaFlags2 sets NL80211_ATTR_STA_FLAGS2 to the struct v.
@@ -3876,9 +4082,13 @@ func (x *Nl80211) SetControlPort(v bool) {
 	}
 }
 
-// Testdata returns NL80211_ATTR_TESTDATA's payload as a view, and whether it is present.
+// Testdata returns NL80211_ATTR_TESTDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Testdata() ([]byte, bool) {
-	return x.fTestdata, x.has[1]&(1<<4) != 0
+	if !(x.has[1]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fTestdata, true
 }
 
 // SetTestdata sets NL80211_ATTR_TESTDATA's payload; x keeps the view p.
@@ -3911,9 +4121,12 @@ func (x *Nl80211) SetDisconnectedByAp(v bool) {
 	}
 }
 
-// StatusCode returns NL80211_ATTR_STATUS_CODE and whether it is present.
+// StatusCode returns NL80211_ATTR_STATUS_CODE and whether it is present (0 if not).
 func (x *Nl80211) StatusCode() (uint16, bool) {
-	return uint16(x.fStatusCode), x.has[1]&(1<<7) != 0
+	if !(x.has[1]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fStatusCode), true
 }
 
 // SetStatusCode sets NL80211_ATTR_STATUS_CODE.
@@ -3922,9 +4135,13 @@ func (x *Nl80211) SetStatusCode(v uint16) {
 	x.has[1] |= 1 << 7
 }
 
-// CipherSuitesPairwise returns NL80211_ATTR_CIPHER_SUITES_PAIRWISE's payload as a view, and whether it is present.
+// CipherSuitesPairwise returns NL80211_ATTR_CIPHER_SUITES_PAIRWISE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CipherSuitesPairwise() ([]byte, bool) {
-	return x.fCipherSuitesPairwise, x.has[1]&(1<<8) != 0
+	if !(x.has[1]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fCipherSuitesPairwise, true
 }
 
 // SetCipherSuitesPairwise sets NL80211_ATTR_CIPHER_SUITES_PAIRWISE's payload; x keeps the view p.
@@ -3933,9 +4150,12 @@ func (x *Nl80211) SetCipherSuitesPairwise(p []byte) {
 	x.has[1] |= 1 << 8
 }
 
-// CipherSuiteGroup returns NL80211_ATTR_CIPHER_SUITE_GROUP and whether it is present.
+// CipherSuiteGroup returns NL80211_ATTR_CIPHER_SUITE_GROUP and whether it is present (0 if not).
 func (x *Nl80211) CipherSuiteGroup() (uint32, bool) {
-	return uint32(x.fCipherSuiteGroup), x.has[1]&(1<<9) != 0
+	if !(x.has[1]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCipherSuiteGroup), true
 }
 
 // SetCipherSuiteGroup sets NL80211_ATTR_CIPHER_SUITE_GROUP.
@@ -3944,9 +4164,12 @@ func (x *Nl80211) SetCipherSuiteGroup(v uint32) {
 	x.has[1] |= 1 << 9
 }
 
-// WpaVersions returns NL80211_ATTR_WPA_VERSIONS and whether it is present.
+// WpaVersions returns NL80211_ATTR_WPA_VERSIONS and whether it is present (0 if not).
 func (x *Nl80211) WpaVersions() (uint32, bool) {
-	return uint32(x.fWpaVersions), x.has[1]&(1<<10) != 0
+	if !(x.has[1]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWpaVersions), true
 }
 
 // SetWpaVersions sets NL80211_ATTR_WPA_VERSIONS.
@@ -3955,9 +4178,13 @@ func (x *Nl80211) SetWpaVersions(v uint32) {
 	x.has[1] |= 1 << 10
 }
 
-// AkmSuites returns NL80211_ATTR_AKM_SUITES's payload as a view, and whether it is present.
+// AkmSuites returns NL80211_ATTR_AKM_SUITES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) AkmSuites() ([]byte, bool) {
-	return x.fAkmSuites, x.has[1]&(1<<11) != 0
+	if !(x.has[1]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fAkmSuites, true
 }
 
 // SetAkmSuites sets NL80211_ATTR_AKM_SUITES's payload; x keeps the view p.
@@ -3966,9 +4193,13 @@ func (x *Nl80211) SetAkmSuites(p []byte) {
 	x.has[1] |= 1 << 11
 }
 
-// ReqIe returns NL80211_ATTR_REQ_IE's payload as a view, and whether it is present.
+// ReqIe returns NL80211_ATTR_REQ_IE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ReqIe() ([]byte, bool) {
-	return x.fReqIe, x.has[1]&(1<<12) != 0
+	if !(x.has[1]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fReqIe, true
 }
 
 // SetReqIe sets NL80211_ATTR_REQ_IE's payload; x keeps the view p.
@@ -3977,9 +4208,13 @@ func (x *Nl80211) SetReqIe(p []byte) {
 	x.has[1] |= 1 << 12
 }
 
-// RespIe returns NL80211_ATTR_RESP_IE's payload as a view, and whether it is present.
+// RespIe returns NL80211_ATTR_RESP_IE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) RespIe() ([]byte, bool) {
-	return x.fRespIe, x.has[1]&(1<<13) != 0
+	if !(x.has[1]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fRespIe, true
 }
 
 // SetRespIe sets NL80211_ATTR_RESP_IE's payload; x keeps the view p.
@@ -3988,9 +4223,13 @@ func (x *Nl80211) SetRespIe(p []byte) {
 	x.has[1] |= 1 << 13
 }
 
-// PrevBssid returns NL80211_ATTR_PREV_BSSID's payload as a view, and whether it is present.
+// PrevBssid returns NL80211_ATTR_PREV_BSSID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) PrevBssid() ([]byte, bool) {
-	return x.fPrevBssid, x.has[1]&(1<<14) != 0
+	if !(x.has[1]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fPrevBssid, true
 }
 
 // SetPrevBssid sets NL80211_ATTR_PREV_BSSID's payload; x keeps the view p.
@@ -3999,9 +4238,13 @@ func (x *Nl80211) SetPrevBssid(p []byte) {
 	x.has[1] |= 1 << 14
 }
 
-// Key returns NL80211_ATTR_KEY's payload as a view, and whether it is present.
+// Key returns NL80211_ATTR_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Key() ([]byte, bool) {
-	return x.fKey, x.has[1]&(1<<15) != 0
+	if !(x.has[1]&(1<<15) != 0) {
+		return nil, false
+	}
+	return x.fKey, true
 }
 
 // SetKey sets NL80211_ATTR_KEY's payload; x keeps the view p.
@@ -4010,9 +4253,13 @@ func (x *Nl80211) SetKey(p []byte) {
 	x.has[1] |= 1 << 15
 }
 
-// Keys returns NL80211_ATTR_KEYS's payload as a view, and whether it is present.
+// Keys returns NL80211_ATTR_KEYS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Keys() ([]byte, bool) {
-	return x.fKeys, x.has[1]&(1<<16) != 0
+	if !(x.has[1]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fKeys, true
 }
 
 // SetKeys sets NL80211_ATTR_KEYS's payload; x keeps the view p.
@@ -4021,9 +4268,12 @@ func (x *Nl80211) SetKeys(p []byte) {
 	x.has[1] |= 1 << 16
 }
 
-// Pid returns NL80211_ATTR_PID and whether it is present.
+// Pid returns NL80211_ATTR_PID and whether it is present (0 if not).
 func (x *Nl80211) Pid() (uint32, bool) {
-	return uint32(x.fPid), x.has[1]&(1<<17) != 0
+	if !(x.has[1]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPid), true
 }
 
 // SetPid sets NL80211_ATTR_PID.
@@ -4032,9 +4282,12 @@ func (x *Nl80211) SetPid(v uint32) {
 	x.has[1] |= 1 << 17
 }
 
-// X4addr returns NL80211_ATTR_4ADDR and whether it is present.
+// X4addr returns NL80211_ATTR_4ADDR and whether it is present (0 if not).
 func (x *Nl80211) X4addr() (uint8, bool) {
-	return uint8(x.fX4addr), x.has[1]&(1<<18) != 0
+	if !(x.has[1]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fX4addr), true
 }
 
 // SetX4addr sets NL80211_ATTR_4ADDR.
@@ -4043,9 +4296,13 @@ func (x *Nl80211) SetX4addr(v uint8) {
 	x.has[1] |= 1 << 18
 }
 
-// SurveyInfo returns NL80211_ATTR_SURVEY_INFO's payload as a view, and whether it is present.
+// SurveyInfo returns NL80211_ATTR_SURVEY_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SurveyInfo() ([]byte, bool) {
-	return x.fSurveyInfo, x.has[1]&(1<<19) != 0
+	if !(x.has[1]&(1<<19) != 0) {
+		return nil, false
+	}
+	return x.fSurveyInfo, true
 }
 
 // SetSurveyInfo sets NL80211_ATTR_SURVEY_INFO's payload; x keeps the view p.
@@ -4054,9 +4311,13 @@ func (x *Nl80211) SetSurveyInfo(p []byte) {
 	x.has[1] |= 1 << 19
 }
 
-// Pmkid returns NL80211_ATTR_PMKID's payload as a view, and whether it is present.
+// Pmkid returns NL80211_ATTR_PMKID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Pmkid() ([]byte, bool) {
-	return x.fPmkid, x.has[1]&(1<<20) != 0
+	if !(x.has[1]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fPmkid, true
 }
 
 // SetPmkid sets NL80211_ATTR_PMKID's payload; x keeps the view p.
@@ -4065,9 +4326,12 @@ func (x *Nl80211) SetPmkid(p []byte) {
 	x.has[1] |= 1 << 20
 }
 
-// MaxNumPmkids returns NL80211_ATTR_MAX_NUM_PMKIDS and whether it is present.
+// MaxNumPmkids returns NL80211_ATTR_MAX_NUM_PMKIDS and whether it is present (0 if not).
 func (x *Nl80211) MaxNumPmkids() (uint8, bool) {
-	return uint8(x.fMaxNumPmkids), x.has[1]&(1<<21) != 0
+	if !(x.has[1]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMaxNumPmkids), true
 }
 
 // SetMaxNumPmkids sets NL80211_ATTR_MAX_NUM_PMKIDS.
@@ -4076,9 +4340,12 @@ func (x *Nl80211) SetMaxNumPmkids(v uint8) {
 	x.has[1] |= 1 << 21
 }
 
-// Duration returns NL80211_ATTR_DURATION and whether it is present.
+// Duration returns NL80211_ATTR_DURATION and whether it is present (0 if not).
 func (x *Nl80211) Duration() (uint32, bool) {
-	return uint32(x.fDuration), x.has[1]&(1<<22) != 0
+	if !(x.has[1]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDuration), true
 }
 
 // SetDuration sets NL80211_ATTR_DURATION.
@@ -4087,9 +4354,12 @@ func (x *Nl80211) SetDuration(v uint32) {
 	x.has[1] |= 1 << 22
 }
 
-// Cookie returns NL80211_ATTR_COOKIE and whether it is present.
+// Cookie returns NL80211_ATTR_COOKIE and whether it is present (0 if not).
 func (x *Nl80211) Cookie() (uint64, bool) {
-	return uint64(x.fCookie), x.has[1]&(1<<23) != 0
+	if !(x.has[1]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCookie), true
 }
 
 // SetCookie sets NL80211_ATTR_COOKIE.
@@ -4098,9 +4368,12 @@ func (x *Nl80211) SetCookie(v uint64) {
 	x.has[1] |= 1 << 23
 }
 
-// WiphyCoverageClass returns NL80211_ATTR_WIPHY_COVERAGE_CLASS and whether it is present.
+// WiphyCoverageClass returns NL80211_ATTR_WIPHY_COVERAGE_CLASS and whether it is present (0 if not).
 func (x *Nl80211) WiphyCoverageClass() (uint8, bool) {
-	return uint8(x.fWiphyCoverageClass), x.has[1]&(1<<24) != 0
+	if !(x.has[1]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fWiphyCoverageClass), true
 }
 
 // SetWiphyCoverageClass sets NL80211_ATTR_WIPHY_COVERAGE_CLASS.
@@ -4109,9 +4382,13 @@ func (x *Nl80211) SetWiphyCoverageClass(v uint8) {
 	x.has[1] |= 1 << 24
 }
 
-// TxRates returns NL80211_ATTR_TX_RATES's payload as a view, and whether it is present.
+// TxRates returns NL80211_ATTR_TX_RATES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) TxRates() ([]byte, bool) {
-	return x.fTxRates, x.has[1]&(1<<25) != 0
+	if !(x.has[1]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fTxRates, true
 }
 
 // SetTxRates sets NL80211_ATTR_TX_RATES's payload; x keeps the view p.
@@ -4120,9 +4397,13 @@ func (x *Nl80211) SetTxRates(p []byte) {
 	x.has[1] |= 1 << 25
 }
 
-// FrameMatch returns NL80211_ATTR_FRAME_MATCH's payload as a view, and whether it is present.
+// FrameMatch returns NL80211_ATTR_FRAME_MATCH's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FrameMatch() ([]byte, bool) {
-	return x.fFrameMatch, x.has[1]&(1<<26) != 0
+	if !(x.has[1]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fFrameMatch, true
 }
 
 // SetFrameMatch sets NL80211_ATTR_FRAME_MATCH's payload; x keeps the view p.
@@ -4143,9 +4424,12 @@ func (x *Nl80211) SetAck(v bool) {
 	}
 }
 
-// PsState returns NL80211_ATTR_PS_STATE and whether it is present.
+// PsState returns NL80211_ATTR_PS_STATE and whether it is present (0 if not).
 func (x *Nl80211) PsState() (uint32, bool) {
-	return uint32(x.fPsState), x.has[1]&(1<<28) != 0
+	if !(x.has[1]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPsState), true
 }
 
 // SetPsState sets NL80211_ATTR_PS_STATE.
@@ -4154,9 +4438,13 @@ func (x *Nl80211) SetPsState(v uint32) {
 	x.has[1] |= 1 << 28
 }
 
-// Cqm returns NL80211_ATTR_CQM's payload as a view, and whether it is present.
+// Cqm returns NL80211_ATTR_CQM's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Cqm() ([]byte, bool) {
-	return x.fCqm, x.has[1]&(1<<29) != 0
+	if !(x.has[1]&(1<<29) != 0) {
+		return nil, false
+	}
+	return x.fCqm, true
 }
 
 // SetCqm sets NL80211_ATTR_CQM's payload; x keeps the view p.
@@ -4177,9 +4465,12 @@ func (x *Nl80211) SetLocalStateChange(v bool) {
 	}
 }
 
-// ApIsolate returns NL80211_ATTR_AP_ISOLATE and whether it is present.
+// ApIsolate returns NL80211_ATTR_AP_ISOLATE and whether it is present (0 if not).
 func (x *Nl80211) ApIsolate() (uint8, bool) {
-	return uint8(x.fApIsolate), x.has[1]&(1<<31) != 0
+	if !(x.has[1]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint8(x.fApIsolate), true
 }
 
 // SetApIsolate sets NL80211_ATTR_AP_ISOLATE.
@@ -4188,9 +4479,12 @@ func (x *Nl80211) SetApIsolate(v uint8) {
 	x.has[1] |= 1 << 31
 }
 
-// WiphyTxPowerSetting returns NL80211_ATTR_WIPHY_TX_POWER_SETTING and whether it is present.
+// WiphyTxPowerSetting returns NL80211_ATTR_WIPHY_TX_POWER_SETTING and whether it is present (0 if not).
 func (x *Nl80211) WiphyTxPowerSetting() (uint32, bool) {
-	return uint32(x.fWiphyTxPowerSetting), x.has[1]&(1<<32) != 0
+	if !(x.has[1]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyTxPowerSetting), true
 }
 
 // SetWiphyTxPowerSetting sets NL80211_ATTR_WIPHY_TX_POWER_SETTING.
@@ -4199,9 +4493,12 @@ func (x *Nl80211) SetWiphyTxPowerSetting(v uint32) {
 	x.has[1] |= 1 << 32
 }
 
-// WiphyTxPowerLevel returns NL80211_ATTR_WIPHY_TX_POWER_LEVEL and whether it is present.
+// WiphyTxPowerLevel returns NL80211_ATTR_WIPHY_TX_POWER_LEVEL and whether it is present (0 if not).
 func (x *Nl80211) WiphyTxPowerLevel() (uint32, bool) {
-	return uint32(x.fWiphyTxPowerLevel), x.has[1]&(1<<33) != 0
+	if !(x.has[1]&(1<<33) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyTxPowerLevel), true
 }
 
 // SetWiphyTxPowerLevel sets NL80211_ATTR_WIPHY_TX_POWER_LEVEL.
@@ -4234,9 +4531,12 @@ func (x *Nl80211) SetRxFrameTypes() *Iftype {
 	return &x.fRxFrameTypes
 }
 
-// FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present.
+// FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present (0 if not).
 func (x *Nl80211) FrameType() (uint16, bool) {
-	return uint16(x.fFrameType), x.has[1]&(1<<36) != 0
+	if !(x.has[1]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFrameType), true
 }
 
 // SetFrameType sets NL80211_ATTR_FRAME_TYPE.
@@ -4281,9 +4581,12 @@ func (x *Nl80211) SetSupportIbssRsn(v bool) {
 	}
 }
 
-// WiphyAntennaTx returns NL80211_ATTR_WIPHY_ANTENNA_TX and whether it is present.
+// WiphyAntennaTx returns NL80211_ATTR_WIPHY_ANTENNA_TX and whether it is present (0 if not).
 func (x *Nl80211) WiphyAntennaTx() (uint32, bool) {
-	return uint32(x.fWiphyAntennaTx), x.has[1]&(1<<40) != 0
+	if !(x.has[1]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyAntennaTx), true
 }
 
 // SetWiphyAntennaTx sets NL80211_ATTR_WIPHY_ANTENNA_TX.
@@ -4292,9 +4595,12 @@ func (x *Nl80211) SetWiphyAntennaTx(v uint32) {
 	x.has[1] |= 1 << 40
 }
 
-// WiphyAntennaRx returns NL80211_ATTR_WIPHY_ANTENNA_RX and whether it is present.
+// WiphyAntennaRx returns NL80211_ATTR_WIPHY_ANTENNA_RX and whether it is present (0 if not).
 func (x *Nl80211) WiphyAntennaRx() (uint32, bool) {
-	return uint32(x.fWiphyAntennaRx), x.has[1]&(1<<41) != 0
+	if !(x.has[1]&(1<<41) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyAntennaRx), true
 }
 
 // SetWiphyAntennaRx sets NL80211_ATTR_WIPHY_ANTENNA_RX.
@@ -4303,9 +4609,12 @@ func (x *Nl80211) SetWiphyAntennaRx(v uint32) {
 	x.has[1] |= 1 << 41
 }
 
-// McastRate returns NL80211_ATTR_MCAST_RATE and whether it is present.
+// McastRate returns NL80211_ATTR_MCAST_RATE and whether it is present (0 if not).
 func (x *Nl80211) McastRate() (uint32, bool) {
-	return uint32(x.fMcastRate), x.has[1]&(1<<42) != 0
+	if !(x.has[1]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastRate), true
 }
 
 // SetMcastRate sets NL80211_ATTR_MCAST_RATE.
@@ -4326,9 +4635,12 @@ func (x *Nl80211) SetOffchannelTxOk(v bool) {
 	}
 }
 
-// BssHtOpmode returns NL80211_ATTR_BSS_HT_OPMODE and whether it is present.
+// BssHtOpmode returns NL80211_ATTR_BSS_HT_OPMODE and whether it is present (0 if not).
 func (x *Nl80211) BssHtOpmode() (uint16, bool) {
-	return uint16(x.fBssHtOpmode), x.has[1]&(1<<44) != 0
+	if !(x.has[1]&(1<<44) != 0) {
+		return 0, false
+	}
+	return uint16(x.fBssHtOpmode), true
 }
 
 // SetBssHtOpmode sets NL80211_ATTR_BSS_HT_OPMODE.
@@ -4337,9 +4649,13 @@ func (x *Nl80211) SetBssHtOpmode(v uint16) {
 	x.has[1] |= 1 << 44
 }
 
-// KeyDefaultTypes returns NL80211_ATTR_KEY_DEFAULT_TYPES's payload as a view, and whether it is present.
+// KeyDefaultTypes returns NL80211_ATTR_KEY_DEFAULT_TYPES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) KeyDefaultTypes() ([]byte, bool) {
-	return x.fKeyDefaultTypes, x.has[1]&(1<<45) != 0
+	if !(x.has[1]&(1<<45) != 0) {
+		return nil, false
+	}
+	return x.fKeyDefaultTypes, true
 }
 
 // SetKeyDefaultTypes sets NL80211_ATTR_KEY_DEFAULT_TYPES's payload; x keeps the view p.
@@ -4348,9 +4664,12 @@ func (x *Nl80211) SetKeyDefaultTypes(p []byte) {
 	x.has[1] |= 1 << 45
 }
 
-// MaxRemainOnChannelDuration returns NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION and whether it is present.
+// MaxRemainOnChannelDuration returns NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION and whether it is present (0 if not).
 func (x *Nl80211) MaxRemainOnChannelDuration() (uint32, bool) {
-	return uint32(x.fMaxRemainOnChannelDuration), x.has[1]&(1<<46) != 0
+	if !(x.has[1]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxRemainOnChannelDuration), true
 }
 
 // SetMaxRemainOnChannelDuration sets NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION.
@@ -4359,9 +4678,13 @@ func (x *Nl80211) SetMaxRemainOnChannelDuration(v uint32) {
 	x.has[1] |= 1 << 46
 }
 
-// MeshSetup returns NL80211_ATTR_MESH_SETUP's payload as a view, and whether it is present.
+// MeshSetup returns NL80211_ATTR_MESH_SETUP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MeshSetup() ([]byte, bool) {
-	return x.fMeshSetup, x.has[1]&(1<<47) != 0
+	if !(x.has[1]&(1<<47) != 0) {
+		return nil, false
+	}
+	return x.fMeshSetup, true
 }
 
 // SetMeshSetup sets NL80211_ATTR_MESH_SETUP's payload; x keeps the view p.
@@ -4370,9 +4693,12 @@ func (x *Nl80211) SetMeshSetup(p []byte) {
 	x.has[1] |= 1 << 47
 }
 
-// WiphyAntennaAvailTx returns NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX and whether it is present.
+// WiphyAntennaAvailTx returns NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX and whether it is present (0 if not).
 func (x *Nl80211) WiphyAntennaAvailTx() (uint32, bool) {
-	return uint32(x.fWiphyAntennaAvailTx), x.has[1]&(1<<48) != 0
+	if !(x.has[1]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyAntennaAvailTx), true
 }
 
 // SetWiphyAntennaAvailTx sets NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX.
@@ -4381,9 +4707,12 @@ func (x *Nl80211) SetWiphyAntennaAvailTx(v uint32) {
 	x.has[1] |= 1 << 48
 }
 
-// WiphyAntennaAvailRx returns NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX and whether it is present.
+// WiphyAntennaAvailRx returns NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX and whether it is present (0 if not).
 func (x *Nl80211) WiphyAntennaAvailRx() (uint32, bool) {
-	return uint32(x.fWiphyAntennaAvailRx), x.has[1]&(1<<49) != 0
+	if !(x.has[1]&(1<<49) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyAntennaAvailRx), true
 }
 
 // SetWiphyAntennaAvailRx sets NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX.
@@ -4404,9 +4733,12 @@ func (x *Nl80211) SetSupportMeshAuth(v bool) {
 	}
 }
 
-// StaPlinkState returns NL80211_ATTR_STA_PLINK_STATE and whether it is present.
+// StaPlinkState returns NL80211_ATTR_STA_PLINK_STATE and whether it is present (0 if not).
 func (x *Nl80211) StaPlinkState() (uint8, bool) {
-	return uint8(x.fStaPlinkState), x.has[1]&(1<<51) != 0
+	if !(x.has[1]&(1<<51) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStaPlinkState), true
 }
 
 // SetStaPlinkState sets NL80211_ATTR_STA_PLINK_STATE.
@@ -4415,9 +4747,13 @@ func (x *Nl80211) SetStaPlinkState(v uint8) {
 	x.has[1] |= 1 << 51
 }
 
-// WowlanTriggers returns NL80211_ATTR_WOWLAN_TRIGGERS's payload as a view, and whether it is present.
+// WowlanTriggers returns NL80211_ATTR_WOWLAN_TRIGGERS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) WowlanTriggers() ([]byte, bool) {
-	return x.fWowlanTriggers, x.has[1]&(1<<52) != 0
+	if !(x.has[1]&(1<<52) != 0) {
+		return nil, false
+	}
+	return x.fWowlanTriggers, true
 }
 
 // SetWowlanTriggers sets NL80211_ATTR_WOWLAN_TRIGGERS's payload; x keeps the view p.
@@ -4438,9 +4774,12 @@ func (x *Nl80211) SetWowlanTriggersSupported() *WowlanTriggers {
 	return &x.fWowlanTriggersSupported
 }
 
-// SchedScanInterval returns NL80211_ATTR_SCHED_SCAN_INTERVAL and whether it is present.
+// SchedScanInterval returns NL80211_ATTR_SCHED_SCAN_INTERVAL and whether it is present (0 if not).
 func (x *Nl80211) SchedScanInterval() (uint32, bool) {
-	return uint32(x.fSchedScanInterval), x.has[1]&(1<<54) != 0
+	if !(x.has[1]&(1<<54) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSchedScanInterval), true
 }
 
 // SetSchedScanInterval sets NL80211_ATTR_SCHED_SCAN_INTERVAL.
@@ -4479,9 +4818,13 @@ func (x *Nl80211) SetSoftwareIftypes() *SupportedIftypes {
 	return &x.fSoftwareIftypes
 }
 
-// RekeyData returns NL80211_ATTR_REKEY_DATA's payload as a view, and whether it is present.
+// RekeyData returns NL80211_ATTR_REKEY_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) RekeyData() ([]byte, bool) {
-	return x.fRekeyData, x.has[1]&(1<<57) != 0
+	if !(x.has[1]&(1<<57) != 0) {
+		return nil, false
+	}
+	return x.fRekeyData, true
 }
 
 // SetRekeyData sets NL80211_ATTR_REKEY_DATA's payload; x keeps the view p.
@@ -4490,9 +4833,12 @@ func (x *Nl80211) SetRekeyData(p []byte) {
 	x.has[1] |= 1 << 57
 }
 
-// MaxNumSchedScanSsids returns NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS and whether it is present.
+// MaxNumSchedScanSsids returns NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS and whether it is present (0 if not).
 func (x *Nl80211) MaxNumSchedScanSsids() (uint8, bool) {
-	return uint8(x.fMaxNumSchedScanSsids), x.has[1]&(1<<58) != 0
+	if !(x.has[1]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMaxNumSchedScanSsids), true
 }
 
 // SetMaxNumSchedScanSsids sets NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS.
@@ -4501,9 +4847,12 @@ func (x *Nl80211) SetMaxNumSchedScanSsids(v uint8) {
 	x.has[1] |= 1 << 58
 }
 
-// MaxSchedScanIeLen returns NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN and whether it is present.
+// MaxSchedScanIeLen returns NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN and whether it is present (0 if not).
 func (x *Nl80211) MaxSchedScanIeLen() (uint16, bool) {
-	return uint16(x.fMaxSchedScanIeLen), x.has[1]&(1<<59) != 0
+	if !(x.has[1]&(1<<59) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMaxSchedScanIeLen), true
 }
 
 // SetMaxSchedScanIeLen sets NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN.
@@ -4512,9 +4861,13 @@ func (x *Nl80211) SetMaxSchedScanIeLen(v uint16) {
 	x.has[1] |= 1 << 59
 }
 
-// ScanSuppRates returns NL80211_ATTR_SCAN_SUPP_RATES's payload as a view, and whether it is present.
+// ScanSuppRates returns NL80211_ATTR_SCAN_SUPP_RATES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ScanSuppRates() ([]byte, bool) {
-	return x.fScanSuppRates, x.has[1]&(1<<60) != 0
+	if !(x.has[1]&(1<<60) != 0) {
+		return nil, false
+	}
+	return x.fScanSuppRates, true
 }
 
 // SetScanSuppRates sets NL80211_ATTR_SCAN_SUPP_RATES's payload; x keeps the view p.
@@ -4523,9 +4876,12 @@ func (x *Nl80211) SetScanSuppRates(p []byte) {
 	x.has[1] |= 1 << 60
 }
 
-// HiddenSsid returns NL80211_ATTR_HIDDEN_SSID and whether it is present.
+// HiddenSsid returns NL80211_ATTR_HIDDEN_SSID and whether it is present (0 if not).
 func (x *Nl80211) HiddenSsid() (uint32, bool) {
-	return uint32(x.fHiddenSsid), x.has[1]&(1<<61) != 0
+	if !(x.has[1]&(1<<61) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHiddenSsid), true
 }
 
 // SetHiddenSsid sets NL80211_ATTR_HIDDEN_SSID.
@@ -4534,9 +4890,13 @@ func (x *Nl80211) SetHiddenSsid(v uint32) {
 	x.has[1] |= 1 << 61
 }
 
-// IeProbeResp returns NL80211_ATTR_IE_PROBE_RESP's payload as a view, and whether it is present.
+// IeProbeResp returns NL80211_ATTR_IE_PROBE_RESP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) IeProbeResp() ([]byte, bool) {
-	return x.fIeProbeResp, x.has[1]&(1<<62) != 0
+	if !(x.has[1]&(1<<62) != 0) {
+		return nil, false
+	}
+	return x.fIeProbeResp, true
 }
 
 // SetIeProbeResp sets NL80211_ATTR_IE_PROBE_RESP's payload; x keeps the view p.
@@ -4545,9 +4905,13 @@ func (x *Nl80211) SetIeProbeResp(p []byte) {
 	x.has[1] |= 1 << 62
 }
 
-// IeAssocResp returns NL80211_ATTR_IE_ASSOC_RESP's payload as a view, and whether it is present.
+// IeAssocResp returns NL80211_ATTR_IE_ASSOC_RESP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) IeAssocResp() ([]byte, bool) {
-	return x.fIeAssocResp, x.has[1]&(1<<63) != 0
+	if !(x.has[1]&(1<<63) != 0) {
+		return nil, false
+	}
+	return x.fIeAssocResp, true
 }
 
 // SetIeAssocResp sets NL80211_ATTR_IE_ASSOC_RESP's payload; x keeps the view p.
@@ -4556,9 +4920,13 @@ func (x *Nl80211) SetIeAssocResp(p []byte) {
 	x.has[1] |= 1 << 63
 }
 
-// StaWme returns NL80211_ATTR_STA_WME's payload as a view, and whether it is present.
+// StaWme returns NL80211_ATTR_STA_WME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaWme() ([]byte, bool) {
-	return x.fStaWme, x.has[2]&(1<<0) != 0
+	if !(x.has[2]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fStaWme, true
 }
 
 // SetStaWme sets NL80211_ATTR_STA_WME's payload; x keeps the view p.
@@ -4591,9 +4959,13 @@ func (x *Nl80211) SetRoamSupport(v bool) {
 	}
 }
 
-// SchedScanMatch returns NL80211_ATTR_SCHED_SCAN_MATCH's payload as a view, and whether it is present.
+// SchedScanMatch returns NL80211_ATTR_SCHED_SCAN_MATCH's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SchedScanMatch() ([]byte, bool) {
-	return x.fSchedScanMatch, x.has[2]&(1<<3) != 0
+	if !(x.has[2]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fSchedScanMatch, true
 }
 
 // SetSchedScanMatch sets NL80211_ATTR_SCHED_SCAN_MATCH's payload; x keeps the view p.
@@ -4602,9 +4974,12 @@ func (x *Nl80211) SetSchedScanMatch(p []byte) {
 	x.has[2] |= 1 << 3
 }
 
-// MaxMatchSets returns NL80211_ATTR_MAX_MATCH_SETS and whether it is present.
+// MaxMatchSets returns NL80211_ATTR_MAX_MATCH_SETS and whether it is present (0 if not).
 func (x *Nl80211) MaxMatchSets() (uint8, bool) {
-	return uint8(x.fMaxMatchSets), x.has[2]&(1<<4) != 0
+	if !(x.has[2]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMaxMatchSets), true
 }
 
 // SetMaxMatchSets sets NL80211_ATTR_MAX_MATCH_SETS.
@@ -4613,9 +4988,13 @@ func (x *Nl80211) SetMaxMatchSets(v uint8) {
 	x.has[2] |= 1 << 4
 }
 
-// PmksaCandidate returns NL80211_ATTR_PMKSA_CANDIDATE's payload as a view, and whether it is present.
+// PmksaCandidate returns NL80211_ATTR_PMKSA_CANDIDATE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) PmksaCandidate() ([]byte, bool) {
-	return x.fPmksaCandidate, x.has[2]&(1<<5) != 0
+	if !(x.has[2]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fPmksaCandidate, true
 }
 
 // SetPmksaCandidate sets NL80211_ATTR_PMKSA_CANDIDATE's payload; x keeps the view p.
@@ -4636,9 +5015,12 @@ func (x *Nl80211) SetTxNoCckRate(v bool) {
 	}
 }
 
-// TdlsAction returns NL80211_ATTR_TDLS_ACTION and whether it is present.
+// TdlsAction returns NL80211_ATTR_TDLS_ACTION and whether it is present (0 if not).
 func (x *Nl80211) TdlsAction() (uint8, bool) {
-	return uint8(x.fTdlsAction), x.has[2]&(1<<7) != 0
+	if !(x.has[2]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTdlsAction), true
 }
 
 // SetTdlsAction sets NL80211_ATTR_TDLS_ACTION.
@@ -4647,9 +5029,12 @@ func (x *Nl80211) SetTdlsAction(v uint8) {
 	x.has[2] |= 1 << 7
 }
 
-// TdlsDialogToken returns NL80211_ATTR_TDLS_DIALOG_TOKEN and whether it is present.
+// TdlsDialogToken returns NL80211_ATTR_TDLS_DIALOG_TOKEN and whether it is present (0 if not).
 func (x *Nl80211) TdlsDialogToken() (uint8, bool) {
-	return uint8(x.fTdlsDialogToken), x.has[2]&(1<<8) != 0
+	if !(x.has[2]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTdlsDialogToken), true
 }
 
 // SetTdlsDialogToken sets NL80211_ATTR_TDLS_DIALOG_TOKEN.
@@ -4658,9 +5043,12 @@ func (x *Nl80211) SetTdlsDialogToken(v uint8) {
 	x.has[2] |= 1 << 8
 }
 
-// TdlsOperation returns NL80211_ATTR_TDLS_OPERATION and whether it is present.
+// TdlsOperation returns NL80211_ATTR_TDLS_OPERATION and whether it is present (0 if not).
 func (x *Nl80211) TdlsOperation() (uint8, bool) {
-	return uint8(x.fTdlsOperation), x.has[2]&(1<<9) != 0
+	if !(x.has[2]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTdlsOperation), true
 }
 
 // SetTdlsOperation sets NL80211_ATTR_TDLS_OPERATION.
@@ -4693,9 +5081,12 @@ func (x *Nl80211) SetTdlsExternalSetup(v bool) {
 	}
 }
 
-// DeviceApSme returns NL80211_ATTR_DEVICE_AP_SME and whether it is present.
+// DeviceApSme returns NL80211_ATTR_DEVICE_AP_SME and whether it is present (0 if not).
 func (x *Nl80211) DeviceApSme() (uint32, bool) {
-	return uint32(x.fDeviceApSme), x.has[2]&(1<<12) != 0
+	if !(x.has[2]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDeviceApSme), true
 }
 
 // SetDeviceApSme sets NL80211_ATTR_DEVICE_AP_SME.
@@ -4716,9 +5107,12 @@ func (x *Nl80211) SetDontWaitForAck(v bool) {
 	}
 }
 
-// FeatureFlags returns NL80211_ATTR_FEATURE_FLAGS and whether it is present.
+// FeatureFlags returns NL80211_ATTR_FEATURE_FLAGS and whether it is present (0 if not).
 func (x *Nl80211) FeatureFlags() (FeatureFlags, bool) {
-	return FeatureFlags(x.fFeatureFlags), x.has[2]&(1<<14) != 0
+	if !(x.has[2]&(1<<14) != 0) {
+		return 0, false
+	}
+	return FeatureFlags(x.fFeatureFlags), true
 }
 
 // SetFeatureFlags sets NL80211_ATTR_FEATURE_FLAGS.
@@ -4727,9 +5121,12 @@ func (x *Nl80211) SetFeatureFlags(v FeatureFlags) {
 	x.has[2] |= 1 << 14
 }
 
-// ProbeRespOffload returns NL80211_ATTR_PROBE_RESP_OFFLOAD and whether it is present.
+// ProbeRespOffload returns NL80211_ATTR_PROBE_RESP_OFFLOAD and whether it is present (0 if not).
 func (x *Nl80211) ProbeRespOffload() (uint32, bool) {
-	return uint32(x.fProbeRespOffload), x.has[2]&(1<<15) != 0
+	if !(x.has[2]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProbeRespOffload), true
 }
 
 // SetProbeRespOffload sets NL80211_ATTR_PROBE_RESP_OFFLOAD.
@@ -4738,9 +5135,13 @@ func (x *Nl80211) SetProbeRespOffload(v uint32) {
 	x.has[2] |= 1 << 15
 }
 
-// ProbeResp returns NL80211_ATTR_PROBE_RESP's payload as a view, and whether it is present.
+// ProbeResp returns NL80211_ATTR_PROBE_RESP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ProbeResp() ([]byte, bool) {
-	return x.fProbeResp, x.has[2]&(1<<16) != 0
+	if !(x.has[2]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fProbeResp, true
 }
 
 // SetProbeResp sets NL80211_ATTR_PROBE_RESP's payload; x keeps the view p.
@@ -4749,9 +5150,12 @@ func (x *Nl80211) SetProbeResp(p []byte) {
 	x.has[2] |= 1 << 16
 }
 
-// DfsRegion returns NL80211_ATTR_DFS_REGION and whether it is present.
+// DfsRegion returns NL80211_ATTR_DFS_REGION and whether it is present (0 if not).
 func (x *Nl80211) DfsRegion() (uint8, bool) {
-	return uint8(x.fDfsRegion), x.has[2]&(1<<17) != 0
+	if !(x.has[2]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDfsRegion), true
 }
 
 // SetDfsRegion sets NL80211_ATTR_DFS_REGION.
@@ -4772,9 +5176,13 @@ func (x *Nl80211) SetDisableHt(v bool) {
 	}
 }
 
-// HtCapabilityMask returns NL80211_ATTR_HT_CAPABILITY_MASK's payload as a view, and whether it is present.
+// HtCapabilityMask returns NL80211_ATTR_HT_CAPABILITY_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) HtCapabilityMask() ([]byte, bool) {
-	return x.fHtCapabilityMask, x.has[2]&(1<<19) != 0
+	if !(x.has[2]&(1<<19) != 0) {
+		return nil, false
+	}
+	return x.fHtCapabilityMask, true
 }
 
 // SetHtCapabilityMask sets NL80211_ATTR_HT_CAPABILITY_MASK's payload; x keeps the view p.
@@ -4783,9 +5191,12 @@ func (x *Nl80211) SetHtCapabilityMask(p []byte) {
 	x.has[2] |= 1 << 19
 }
 
-// NoackMap returns NL80211_ATTR_NOACK_MAP and whether it is present.
+// NoackMap returns NL80211_ATTR_NOACK_MAP and whether it is present (0 if not).
 func (x *Nl80211) NoackMap() (uint16, bool) {
-	return uint16(x.fNoackMap), x.has[2]&(1<<20) != 0
+	if !(x.has[2]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNoackMap), true
 }
 
 // SetNoackMap sets NL80211_ATTR_NOACK_MAP.
@@ -4794,9 +5205,12 @@ func (x *Nl80211) SetNoackMap(v uint16) {
 	x.has[2] |= 1 << 20
 }
 
-// InactivityTimeout returns NL80211_ATTR_INACTIVITY_TIMEOUT and whether it is present.
+// InactivityTimeout returns NL80211_ATTR_INACTIVITY_TIMEOUT and whether it is present (0 if not).
 func (x *Nl80211) InactivityTimeout() (uint16, bool) {
-	return uint16(x.fInactivityTimeout), x.has[2]&(1<<21) != 0
+	if !(x.has[2]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint16(x.fInactivityTimeout), true
 }
 
 // SetInactivityTimeout sets NL80211_ATTR_INACTIVITY_TIMEOUT.
@@ -4805,9 +5219,12 @@ func (x *Nl80211) SetInactivityTimeout(v uint16) {
 	x.has[2] |= 1 << 21
 }
 
-// RxSignalDbm returns NL80211_ATTR_RX_SIGNAL_DBM and whether it is present.
+// RxSignalDbm returns NL80211_ATTR_RX_SIGNAL_DBM and whether it is present (0 if not).
 func (x *Nl80211) RxSignalDbm() (uint32, bool) {
-	return uint32(x.fRxSignalDbm), x.has[2]&(1<<22) != 0
+	if !(x.has[2]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRxSignalDbm), true
 }
 
 // SetRxSignalDbm sets NL80211_ATTR_RX_SIGNAL_DBM.
@@ -4816,9 +5233,12 @@ func (x *Nl80211) SetRxSignalDbm(v uint32) {
 	x.has[2] |= 1 << 22
 }
 
-// BgScanPeriod returns NL80211_ATTR_BG_SCAN_PERIOD and whether it is present.
+// BgScanPeriod returns NL80211_ATTR_BG_SCAN_PERIOD and whether it is present (0 if not).
 func (x *Nl80211) BgScanPeriod() (uint16, bool) {
-	return uint16(x.fBgScanPeriod), x.has[2]&(1<<23) != 0
+	if !(x.has[2]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint16(x.fBgScanPeriod), true
 }
 
 // SetBgScanPeriod sets NL80211_ATTR_BG_SCAN_PERIOD.
@@ -4827,9 +5247,12 @@ func (x *Nl80211) SetBgScanPeriod(v uint16) {
 	x.has[2] |= 1 << 23
 }
 
-// Wdev returns NL80211_ATTR_WDEV and whether it is present.
+// Wdev returns NL80211_ATTR_WDEV and whether it is present (0 if not).
 func (x *Nl80211) Wdev() (uint64, bool) {
-	return uint64(x.fWdev), x.has[2]&(1<<24) != 0
+	if !(x.has[2]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint64(x.fWdev), true
 }
 
 // SetWdev sets NL80211_ATTR_WDEV.
@@ -4838,9 +5261,12 @@ func (x *Nl80211) SetWdev(v uint64) {
 	x.has[2] |= 1 << 24
 }
 
-// UserRegHintType returns NL80211_ATTR_USER_REG_HINT_TYPE and whether it is present.
+// UserRegHintType returns NL80211_ATTR_USER_REG_HINT_TYPE and whether it is present (0 if not).
 func (x *Nl80211) UserRegHintType() (uint32, bool) {
-	return uint32(x.fUserRegHintType), x.has[2]&(1<<25) != 0
+	if !(x.has[2]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUserRegHintType), true
 }
 
 // SetUserRegHintType sets NL80211_ATTR_USER_REG_HINT_TYPE.
@@ -4849,9 +5275,12 @@ func (x *Nl80211) SetUserRegHintType(v uint32) {
 	x.has[2] |= 1 << 25
 }
 
-// ConnFailedReason returns NL80211_ATTR_CONN_FAILED_REASON and whether it is present.
+// ConnFailedReason returns NL80211_ATTR_CONN_FAILED_REASON and whether it is present (0 if not).
 func (x *Nl80211) ConnFailedReason() (uint32, bool) {
-	return uint32(x.fConnFailedReason), x.has[2]&(1<<26) != 0
+	if !(x.has[2]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fConnFailedReason), true
 }
 
 // SetConnFailedReason sets NL80211_ATTR_CONN_FAILED_REASON.
@@ -4860,9 +5289,13 @@ func (x *Nl80211) SetConnFailedReason(v uint32) {
 	x.has[2] |= 1 << 26
 }
 
-// AuthData returns NL80211_ATTR_AUTH_DATA's payload as a view, and whether it is present.
+// AuthData returns NL80211_ATTR_AUTH_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) AuthData() ([]byte, bool) {
-	return x.fAuthData, x.has[2]&(1<<27) != 0
+	if !(x.has[2]&(1<<27) != 0) {
+		return nil, false
+	}
+	return x.fAuthData, true
 }
 
 // SetAuthData sets NL80211_ATTR_AUTH_DATA's payload; x keeps the view p.
@@ -4871,9 +5304,13 @@ func (x *Nl80211) SetAuthData(p []byte) {
 	x.has[2] |= 1 << 27
 }
 
-// VhtCapability returns NL80211_ATTR_VHT_CAPABILITY's payload as a view, and whether it is present.
+// VhtCapability returns NL80211_ATTR_VHT_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) VhtCapability() ([]byte, bool) {
-	return x.fVhtCapability, x.has[2]&(1<<28) != 0
+	if !(x.has[2]&(1<<28) != 0) {
+		return nil, false
+	}
+	return x.fVhtCapability, true
 }
 
 // SetVhtCapability sets NL80211_ATTR_VHT_CAPABILITY's payload; x keeps the view p.
@@ -4882,9 +5319,12 @@ func (x *Nl80211) SetVhtCapability(p []byte) {
 	x.has[2] |= 1 << 28
 }
 
-// ScanFlags returns NL80211_ATTR_SCAN_FLAGS and whether it is present.
+// ScanFlags returns NL80211_ATTR_SCAN_FLAGS and whether it is present (0 if not).
 func (x *Nl80211) ScanFlags() (uint32, bool) {
-	return uint32(x.fScanFlags), x.has[2]&(1<<29) != 0
+	if !(x.has[2]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint32(x.fScanFlags), true
 }
 
 // SetScanFlags sets NL80211_ATTR_SCAN_FLAGS.
@@ -4893,9 +5333,12 @@ func (x *Nl80211) SetScanFlags(v uint32) {
 	x.has[2] |= 1 << 29
 }
 
-// ChannelWidth returns NL80211_ATTR_CHANNEL_WIDTH and whether it is present.
+// ChannelWidth returns NL80211_ATTR_CHANNEL_WIDTH and whether it is present (0 if not).
 func (x *Nl80211) ChannelWidth() (uint32, bool) {
-	return uint32(x.fChannelWidth), x.has[2]&(1<<30) != 0
+	if !(x.has[2]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChannelWidth), true
 }
 
 // SetChannelWidth sets NL80211_ATTR_CHANNEL_WIDTH.
@@ -4904,9 +5347,12 @@ func (x *Nl80211) SetChannelWidth(v uint32) {
 	x.has[2] |= 1 << 30
 }
 
-// CenterFreq1 returns NL80211_ATTR_CENTER_FREQ1 and whether it is present.
+// CenterFreq1 returns NL80211_ATTR_CENTER_FREQ1 and whether it is present (0 if not).
 func (x *Nl80211) CenterFreq1() (uint32, bool) {
-	return uint32(x.fCenterFreq1), x.has[2]&(1<<31) != 0
+	if !(x.has[2]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCenterFreq1), true
 }
 
 // SetCenterFreq1 sets NL80211_ATTR_CENTER_FREQ1.
@@ -4915,9 +5361,12 @@ func (x *Nl80211) SetCenterFreq1(v uint32) {
 	x.has[2] |= 1 << 31
 }
 
-// CenterFreq2 returns NL80211_ATTR_CENTER_FREQ2 and whether it is present.
+// CenterFreq2 returns NL80211_ATTR_CENTER_FREQ2 and whether it is present (0 if not).
 func (x *Nl80211) CenterFreq2() (uint32, bool) {
-	return uint32(x.fCenterFreq2), x.has[2]&(1<<32) != 0
+	if !(x.has[2]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCenterFreq2), true
 }
 
 // SetCenterFreq2 sets NL80211_ATTR_CENTER_FREQ2.
@@ -4926,9 +5375,12 @@ func (x *Nl80211) SetCenterFreq2(v uint32) {
 	x.has[2] |= 1 << 32
 }
 
-// P2pCtwindow returns NL80211_ATTR_P2P_CTWINDOW and whether it is present.
+// P2pCtwindow returns NL80211_ATTR_P2P_CTWINDOW and whether it is present (0 if not).
 func (x *Nl80211) P2pCtwindow() (uint8, bool) {
-	return uint8(x.fP2pCtwindow), x.has[2]&(1<<33) != 0
+	if !(x.has[2]&(1<<33) != 0) {
+		return 0, false
+	}
+	return uint8(x.fP2pCtwindow), true
 }
 
 // SetP2pCtwindow sets NL80211_ATTR_P2P_CTWINDOW.
@@ -4937,9 +5389,12 @@ func (x *Nl80211) SetP2pCtwindow(v uint8) {
 	x.has[2] |= 1 << 33
 }
 
-// P2pOppps returns NL80211_ATTR_P2P_OPPPS and whether it is present.
+// P2pOppps returns NL80211_ATTR_P2P_OPPPS and whether it is present (0 if not).
 func (x *Nl80211) P2pOppps() (uint8, bool) {
-	return uint8(x.fP2pOppps), x.has[2]&(1<<34) != 0
+	if !(x.has[2]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint8(x.fP2pOppps), true
 }
 
 // SetP2pOppps sets NL80211_ATTR_P2P_OPPPS.
@@ -4948,9 +5403,12 @@ func (x *Nl80211) SetP2pOppps(v uint8) {
 	x.has[2] |= 1 << 34
 }
 
-// LocalMeshPowerMode returns NL80211_ATTR_LOCAL_MESH_POWER_MODE and whether it is present.
+// LocalMeshPowerMode returns NL80211_ATTR_LOCAL_MESH_POWER_MODE and whether it is present (0 if not).
 func (x *Nl80211) LocalMeshPowerMode() (uint32, bool) {
-	return uint32(x.fLocalMeshPowerMode), x.has[2]&(1<<35) != 0
+	if !(x.has[2]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLocalMeshPowerMode), true
 }
 
 // SetLocalMeshPowerMode sets NL80211_ATTR_LOCAL_MESH_POWER_MODE.
@@ -4959,9 +5417,12 @@ func (x *Nl80211) SetLocalMeshPowerMode(v uint32) {
 	x.has[2] |= 1 << 35
 }
 
-// AclPolicy returns NL80211_ATTR_ACL_POLICY and whether it is present.
+// AclPolicy returns NL80211_ATTR_ACL_POLICY and whether it is present (0 if not).
 func (x *Nl80211) AclPolicy() (uint32, bool) {
-	return uint32(x.fAclPolicy), x.has[2]&(1<<36) != 0
+	if !(x.has[2]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAclPolicy), true
 }
 
 // SetAclPolicy sets NL80211_ATTR_ACL_POLICY.
@@ -4970,9 +5431,13 @@ func (x *Nl80211) SetAclPolicy(v uint32) {
 	x.has[2] |= 1 << 36
 }
 
-// MacAddrs returns NL80211_ATTR_MAC_ADDRS's payload as a view, and whether it is present.
+// MacAddrs returns NL80211_ATTR_MAC_ADDRS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MacAddrs() ([]byte, bool) {
-	return x.fMacAddrs, x.has[2]&(1<<37) != 0
+	if !(x.has[2]&(1<<37) != 0) {
+		return nil, false
+	}
+	return x.fMacAddrs, true
 }
 
 // SetMacAddrs sets NL80211_ATTR_MAC_ADDRS's payload; x keeps the view p.
@@ -4981,9 +5446,12 @@ func (x *Nl80211) SetMacAddrs(p []byte) {
 	x.has[2] |= 1 << 37
 }
 
-// MacAclMax returns NL80211_ATTR_MAC_ACL_MAX and whether it is present.
+// MacAclMax returns NL80211_ATTR_MAC_ACL_MAX and whether it is present (0 if not).
 func (x *Nl80211) MacAclMax() (uint32, bool) {
-	return uint32(x.fMacAclMax), x.has[2]&(1<<38) != 0
+	if !(x.has[2]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMacAclMax), true
 }
 
 // SetMacAclMax sets NL80211_ATTR_MAC_ACL_MAX.
@@ -4992,9 +5460,12 @@ func (x *Nl80211) SetMacAclMax(v uint32) {
 	x.has[2] |= 1 << 38
 }
 
-// RadarEvent returns NL80211_ATTR_RADAR_EVENT and whether it is present.
+// RadarEvent returns NL80211_ATTR_RADAR_EVENT and whether it is present (0 if not).
 func (x *Nl80211) RadarEvent() (uint32, bool) {
-	return uint32(x.fRadarEvent), x.has[2]&(1<<39) != 0
+	if !(x.has[2]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRadarEvent), true
 }
 
 // SetRadarEvent sets NL80211_ATTR_RADAR_EVENT.
@@ -5003,9 +5474,13 @@ func (x *Nl80211) SetRadarEvent(v uint32) {
 	x.has[2] |= 1 << 39
 }
 
-// ExtCapa returns NL80211_ATTR_EXT_CAPA's payload as a view, and whether it is present.
+// ExtCapa returns NL80211_ATTR_EXT_CAPA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ExtCapa() ([]byte, bool) {
-	return x.fExtCapa, x.has[2]&(1<<40) != 0
+	if !(x.has[2]&(1<<40) != 0) {
+		return nil, false
+	}
+	return x.fExtCapa, true
 }
 
 // SetExtCapa sets NL80211_ATTR_EXT_CAPA's payload; x keeps the view p.
@@ -5014,9 +5489,13 @@ func (x *Nl80211) SetExtCapa(p []byte) {
 	x.has[2] |= 1 << 40
 }
 
-// ExtCapaMask returns NL80211_ATTR_EXT_CAPA_MASK's payload as a view, and whether it is present.
+// ExtCapaMask returns NL80211_ATTR_EXT_CAPA_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ExtCapaMask() ([]byte, bool) {
-	return x.fExtCapaMask, x.has[2]&(1<<41) != 0
+	if !(x.has[2]&(1<<41) != 0) {
+		return nil, false
+	}
+	return x.fExtCapaMask, true
 }
 
 // SetExtCapaMask sets NL80211_ATTR_EXT_CAPA_MASK's payload; x keeps the view p.
@@ -5025,9 +5504,12 @@ func (x *Nl80211) SetExtCapaMask(p []byte) {
 	x.has[2] |= 1 << 41
 }
 
-// StaCapability returns NL80211_ATTR_STA_CAPABILITY and whether it is present.
+// StaCapability returns NL80211_ATTR_STA_CAPABILITY and whether it is present (0 if not).
 func (x *Nl80211) StaCapability() (uint16, bool) {
-	return uint16(x.fStaCapability), x.has[2]&(1<<42) != 0
+	if !(x.has[2]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint16(x.fStaCapability), true
 }
 
 // SetStaCapability sets NL80211_ATTR_STA_CAPABILITY.
@@ -5036,9 +5518,13 @@ func (x *Nl80211) SetStaCapability(v uint16) {
 	x.has[2] |= 1 << 42
 }
 
-// StaExtCapability returns NL80211_ATTR_STA_EXT_CAPABILITY's payload as a view, and whether it is present.
+// StaExtCapability returns NL80211_ATTR_STA_EXT_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaExtCapability() ([]byte, bool) {
-	return x.fStaExtCapability, x.has[2]&(1<<43) != 0
+	if !(x.has[2]&(1<<43) != 0) {
+		return nil, false
+	}
+	return x.fStaExtCapability, true
 }
 
 // SetStaExtCapability sets NL80211_ATTR_STA_EXT_CAPABILITY's payload; x keeps the view p.
@@ -5047,9 +5533,12 @@ func (x *Nl80211) SetStaExtCapability(p []byte) {
 	x.has[2] |= 1 << 43
 }
 
-// ProtocolFeatures returns NL80211_ATTR_PROTOCOL_FEATURES and whether it is present.
+// ProtocolFeatures returns NL80211_ATTR_PROTOCOL_FEATURES and whether it is present (0 if not).
 func (x *Nl80211) ProtocolFeatures() (ProtocolFeatures, bool) {
-	return ProtocolFeatures(x.fProtocolFeatures), x.has[2]&(1<<44) != 0
+	if !(x.has[2]&(1<<44) != 0) {
+		return 0, false
+	}
+	return ProtocolFeatures(x.fProtocolFeatures), true
 }
 
 // SetProtocolFeatures sets NL80211_ATTR_PROTOCOL_FEATURES.
@@ -5082,9 +5571,13 @@ func (x *Nl80211) SetDisableVht(v bool) {
 	}
 }
 
-// VhtCapabilityMask returns NL80211_ATTR_VHT_CAPABILITY_MASK's payload as a view, and whether it is present.
+// VhtCapabilityMask returns NL80211_ATTR_VHT_CAPABILITY_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) VhtCapabilityMask() ([]byte, bool) {
-	return x.fVhtCapabilityMask, x.has[2]&(1<<47) != 0
+	if !(x.has[2]&(1<<47) != 0) {
+		return nil, false
+	}
+	return x.fVhtCapabilityMask, true
 }
 
 // SetVhtCapabilityMask sets NL80211_ATTR_VHT_CAPABILITY_MASK's payload; x keeps the view p.
@@ -5093,9 +5586,12 @@ func (x *Nl80211) SetVhtCapabilityMask(p []byte) {
 	x.has[2] |= 1 << 47
 }
 
-// Mdid returns NL80211_ATTR_MDID and whether it is present.
+// Mdid returns NL80211_ATTR_MDID and whether it is present (0 if not).
 func (x *Nl80211) Mdid() (uint16, bool) {
-	return uint16(x.fMdid), x.has[2]&(1<<48) != 0
+	if !(x.has[2]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMdid), true
 }
 
 // SetMdid sets NL80211_ATTR_MDID.
@@ -5104,9 +5600,13 @@ func (x *Nl80211) SetMdid(v uint16) {
 	x.has[2] |= 1 << 48
 }
 
-// IeRic returns NL80211_ATTR_IE_RIC's payload as a view, and whether it is present.
+// IeRic returns NL80211_ATTR_IE_RIC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) IeRic() ([]byte, bool) {
-	return x.fIeRic, x.has[2]&(1<<49) != 0
+	if !(x.has[2]&(1<<49) != 0) {
+		return nil, false
+	}
+	return x.fIeRic, true
 }
 
 // SetIeRic sets NL80211_ATTR_IE_RIC's payload; x keeps the view p.
@@ -5115,9 +5615,12 @@ func (x *Nl80211) SetIeRic(p []byte) {
 	x.has[2] |= 1 << 49
 }
 
-// CritProtId returns NL80211_ATTR_CRIT_PROT_ID and whether it is present.
+// CritProtId returns NL80211_ATTR_CRIT_PROT_ID and whether it is present (0 if not).
 func (x *Nl80211) CritProtId() (uint16, bool) {
-	return uint16(x.fCritProtId), x.has[2]&(1<<50) != 0
+	if !(x.has[2]&(1<<50) != 0) {
+		return 0, false
+	}
+	return uint16(x.fCritProtId), true
 }
 
 // SetCritProtId sets NL80211_ATTR_CRIT_PROT_ID.
@@ -5126,9 +5629,12 @@ func (x *Nl80211) SetCritProtId(v uint16) {
 	x.has[2] |= 1 << 50
 }
 
-// MaxCritProtDuration returns NL80211_ATTR_MAX_CRIT_PROT_DURATION and whether it is present.
+// MaxCritProtDuration returns NL80211_ATTR_MAX_CRIT_PROT_DURATION and whether it is present (0 if not).
 func (x *Nl80211) MaxCritProtDuration() (uint16, bool) {
-	return uint16(x.fMaxCritProtDuration), x.has[2]&(1<<51) != 0
+	if !(x.has[2]&(1<<51) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMaxCritProtDuration), true
 }
 
 // SetMaxCritProtDuration sets NL80211_ATTR_MAX_CRIT_PROT_DURATION.
@@ -5137,9 +5643,12 @@ func (x *Nl80211) SetMaxCritProtDuration(v uint16) {
 	x.has[2] |= 1 << 51
 }
 
-// PeerAid returns NL80211_ATTR_PEER_AID and whether it is present.
+// PeerAid returns NL80211_ATTR_PEER_AID and whether it is present (0 if not).
 func (x *Nl80211) PeerAid() (uint16, bool) {
-	return uint16(x.fPeerAid), x.has[2]&(1<<52) != 0
+	if !(x.has[2]&(1<<52) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPeerAid), true
 }
 
 // SetPeerAid sets NL80211_ATTR_PEER_AID.
@@ -5148,9 +5657,13 @@ func (x *Nl80211) SetPeerAid(v uint16) {
 	x.has[2] |= 1 << 52
 }
 
-// CoalesceRule returns NL80211_ATTR_COALESCE_RULE's payload as a view, and whether it is present.
+// CoalesceRule returns NL80211_ATTR_COALESCE_RULE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CoalesceRule() ([]byte, bool) {
-	return x.fCoalesceRule, x.has[2]&(1<<53) != 0
+	if !(x.has[2]&(1<<53) != 0) {
+		return nil, false
+	}
+	return x.fCoalesceRule, true
 }
 
 // SetCoalesceRule sets NL80211_ATTR_COALESCE_RULE's payload; x keeps the view p.
@@ -5159,9 +5672,12 @@ func (x *Nl80211) SetCoalesceRule(p []byte) {
 	x.has[2] |= 1 << 53
 }
 
-// ChSwitchCount returns NL80211_ATTR_CH_SWITCH_COUNT and whether it is present.
+// ChSwitchCount returns NL80211_ATTR_CH_SWITCH_COUNT and whether it is present (0 if not).
 func (x *Nl80211) ChSwitchCount() (uint32, bool) {
-	return uint32(x.fChSwitchCount), x.has[2]&(1<<54) != 0
+	if !(x.has[2]&(1<<54) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChSwitchCount), true
 }
 
 // SetChSwitchCount sets NL80211_ATTR_CH_SWITCH_COUNT.
@@ -5182,9 +5698,13 @@ func (x *Nl80211) SetChSwitchBlockTx(v bool) {
 	}
 }
 
-// CsaIes returns NL80211_ATTR_CSA_IES's payload as a view, and whether it is present.
+// CsaIes returns NL80211_ATTR_CSA_IES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CsaIes() ([]byte, bool) {
-	return x.fCsaIes, x.has[2]&(1<<56) != 0
+	if !(x.has[2]&(1<<56) != 0) {
+		return nil, false
+	}
+	return x.fCsaIes, true
 }
 
 // SetCsaIes sets NL80211_ATTR_CSA_IES's payload; x keeps the view p.
@@ -5193,9 +5713,13 @@ func (x *Nl80211) SetCsaIes(p []byte) {
 	x.has[2] |= 1 << 56
 }
 
-// CntdwnOffsBeacon returns NL80211_ATTR_CNTDWN_OFFS_BEACON's payload as a view, and whether it is present.
+// CntdwnOffsBeacon returns NL80211_ATTR_CNTDWN_OFFS_BEACON's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CntdwnOffsBeacon() ([]byte, bool) {
-	return x.fCntdwnOffsBeacon, x.has[2]&(1<<57) != 0
+	if !(x.has[2]&(1<<57) != 0) {
+		return nil, false
+	}
+	return x.fCntdwnOffsBeacon, true
 }
 
 // SetCntdwnOffsBeacon sets NL80211_ATTR_CNTDWN_OFFS_BEACON's payload; x keeps the view p.
@@ -5204,9 +5728,13 @@ func (x *Nl80211) SetCntdwnOffsBeacon(p []byte) {
 	x.has[2] |= 1 << 57
 }
 
-// CntdwnOffsPresp returns NL80211_ATTR_CNTDWN_OFFS_PRESP's payload as a view, and whether it is present.
+// CntdwnOffsPresp returns NL80211_ATTR_CNTDWN_OFFS_PRESP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CntdwnOffsPresp() ([]byte, bool) {
-	return x.fCntdwnOffsPresp, x.has[2]&(1<<58) != 0
+	if !(x.has[2]&(1<<58) != 0) {
+		return nil, false
+	}
+	return x.fCntdwnOffsPresp, true
 }
 
 // SetCntdwnOffsPresp sets NL80211_ATTR_CNTDWN_OFFS_PRESP's payload; x keeps the view p.
@@ -5215,9 +5743,13 @@ func (x *Nl80211) SetCntdwnOffsPresp(p []byte) {
 	x.has[2] |= 1 << 58
 }
 
-// RxmgmtFlags returns NL80211_ATTR_RXMGMT_FLAGS's payload as a view, and whether it is present.
+// RxmgmtFlags returns NL80211_ATTR_RXMGMT_FLAGS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) RxmgmtFlags() ([]byte, bool) {
-	return x.fRxmgmtFlags, x.has[2]&(1<<59) != 0
+	if !(x.has[2]&(1<<59) != 0) {
+		return nil, false
+	}
+	return x.fRxmgmtFlags, true
 }
 
 // SetRxmgmtFlags sets NL80211_ATTR_RXMGMT_FLAGS's payload; x keeps the view p.
@@ -5226,9 +5758,13 @@ func (x *Nl80211) SetRxmgmtFlags(p []byte) {
 	x.has[2] |= 1 << 59
 }
 
-// StaSupportedChannels returns NL80211_ATTR_STA_SUPPORTED_CHANNELS's payload as a view, and whether it is present.
+// StaSupportedChannels returns NL80211_ATTR_STA_SUPPORTED_CHANNELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaSupportedChannels() ([]byte, bool) {
-	return x.fStaSupportedChannels, x.has[2]&(1<<60) != 0
+	if !(x.has[2]&(1<<60) != 0) {
+		return nil, false
+	}
+	return x.fStaSupportedChannels, true
 }
 
 // SetStaSupportedChannels sets NL80211_ATTR_STA_SUPPORTED_CHANNELS's payload; x keeps the view p.
@@ -5237,9 +5773,13 @@ func (x *Nl80211) SetStaSupportedChannels(p []byte) {
 	x.has[2] |= 1 << 60
 }
 
-// StaSupportedOperClasses returns NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES's payload as a view, and whether it is present.
+// StaSupportedOperClasses returns NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) StaSupportedOperClasses() ([]byte, bool) {
-	return x.fStaSupportedOperClasses, x.has[2]&(1<<61) != 0
+	if !(x.has[2]&(1<<61) != 0) {
+		return nil, false
+	}
+	return x.fStaSupportedOperClasses, true
 }
 
 // SetStaSupportedOperClasses sets NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES's payload; x keeps the view p.
@@ -5284,9 +5824,12 @@ func (x *Nl80211) SetSupport10Mhz(v bool) {
 	}
 }
 
-// OpmodeNotif returns NL80211_ATTR_OPMODE_NOTIF and whether it is present.
+// OpmodeNotif returns NL80211_ATTR_OPMODE_NOTIF and whether it is present (0 if not).
 func (x *Nl80211) OpmodeNotif() (uint8, bool) {
-	return uint8(x.fOpmodeNotif), x.has[3]&(1<<1) != 0
+	if !(x.has[3]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fOpmodeNotif), true
 }
 
 // SetOpmodeNotif sets NL80211_ATTR_OPMODE_NOTIF.
@@ -5295,9 +5838,12 @@ func (x *Nl80211) SetOpmodeNotif(v uint8) {
 	x.has[3] |= 1 << 1
 }
 
-// VendorId returns NL80211_ATTR_VENDOR_ID and whether it is present.
+// VendorId returns NL80211_ATTR_VENDOR_ID and whether it is present (0 if not).
 func (x *Nl80211) VendorId() (uint32, bool) {
-	return uint32(x.fVendorId), x.has[3]&(1<<2) != 0
+	if !(x.has[3]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVendorId), true
 }
 
 // SetVendorId sets NL80211_ATTR_VENDOR_ID.
@@ -5306,9 +5852,12 @@ func (x *Nl80211) SetVendorId(v uint32) {
 	x.has[3] |= 1 << 2
 }
 
-// VendorSubcmd returns NL80211_ATTR_VENDOR_SUBCMD and whether it is present.
+// VendorSubcmd returns NL80211_ATTR_VENDOR_SUBCMD and whether it is present (0 if not).
 func (x *Nl80211) VendorSubcmd() (uint32, bool) {
-	return uint32(x.fVendorSubcmd), x.has[3]&(1<<3) != 0
+	if !(x.has[3]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVendorSubcmd), true
 }
 
 // SetVendorSubcmd sets NL80211_ATTR_VENDOR_SUBCMD.
@@ -5317,9 +5866,13 @@ func (x *Nl80211) SetVendorSubcmd(v uint32) {
 	x.has[3] |= 1 << 3
 }
 
-// VendorData returns NL80211_ATTR_VENDOR_DATA's payload as a view, and whether it is present.
+// VendorData returns NL80211_ATTR_VENDOR_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) VendorData() ([]byte, bool) {
-	return x.fVendorData, x.has[3]&(1<<4) != 0
+	if !(x.has[3]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fVendorData, true
 }
 
 // SetVendorData sets NL80211_ATTR_VENDOR_DATA's payload; x keeps the view p.
@@ -5328,9 +5881,13 @@ func (x *Nl80211) SetVendorData(p []byte) {
 	x.has[3] |= 1 << 4
 }
 
-// VendorEvents returns NL80211_ATTR_VENDOR_EVENTS's payload as a view, and whether it is present.
+// VendorEvents returns NL80211_ATTR_VENDOR_EVENTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) VendorEvents() ([]byte, bool) {
-	return x.fVendorEvents, x.has[3]&(1<<5) != 0
+	if !(x.has[3]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fVendorEvents, true
 }
 
 // SetVendorEvents sets NL80211_ATTR_VENDOR_EVENTS's payload; x keeps the view p.
@@ -5339,9 +5896,13 @@ func (x *Nl80211) SetVendorEvents(p []byte) {
 	x.has[3] |= 1 << 5
 }
 
-// QosMap returns NL80211_ATTR_QOS_MAP's payload as a view, and whether it is present.
+// QosMap returns NL80211_ATTR_QOS_MAP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) QosMap() ([]byte, bool) {
-	return x.fQosMap, x.has[3]&(1<<6) != 0
+	if !(x.has[3]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fQosMap, true
 }
 
 // SetQosMap sets NL80211_ATTR_QOS_MAP's payload; x keeps the view p.
@@ -5350,9 +5911,13 @@ func (x *Nl80211) SetQosMap(p []byte) {
 	x.has[3] |= 1 << 6
 }
 
-// MacHint returns NL80211_ATTR_MAC_HINT's payload as a view, and whether it is present.
+// MacHint returns NL80211_ATTR_MAC_HINT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MacHint() ([]byte, bool) {
-	return x.fMacHint, x.has[3]&(1<<7) != 0
+	if !(x.has[3]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fMacHint, true
 }
 
 // SetMacHint sets NL80211_ATTR_MAC_HINT's payload; x keeps the view p.
@@ -5361,9 +5926,12 @@ func (x *Nl80211) SetMacHint(p []byte) {
 	x.has[3] |= 1 << 7
 }
 
-// WiphyFreqHint returns NL80211_ATTR_WIPHY_FREQ_HINT and whether it is present.
+// WiphyFreqHint returns NL80211_ATTR_WIPHY_FREQ_HINT and whether it is present (0 if not).
 func (x *Nl80211) WiphyFreqHint() (uint32, bool) {
-	return uint32(x.fWiphyFreqHint), x.has[3]&(1<<8) != 0
+	if !(x.has[3]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyFreqHint), true
 }
 
 // SetWiphyFreqHint sets NL80211_ATTR_WIPHY_FREQ_HINT.
@@ -5372,9 +5940,12 @@ func (x *Nl80211) SetWiphyFreqHint(v uint32) {
 	x.has[3] |= 1 << 8
 }
 
-// MaxApAssocSta returns NL80211_ATTR_MAX_AP_ASSOC_STA and whether it is present.
+// MaxApAssocSta returns NL80211_ATTR_MAX_AP_ASSOC_STA and whether it is present (0 if not).
 func (x *Nl80211) MaxApAssocSta() (uint32, bool) {
-	return uint32(x.fMaxApAssocSta), x.has[3]&(1<<9) != 0
+	if !(x.has[3]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxApAssocSta), true
 }
 
 // SetMaxApAssocSta sets NL80211_ATTR_MAX_AP_ASSOC_STA.
@@ -5383,9 +5954,12 @@ func (x *Nl80211) SetMaxApAssocSta(v uint32) {
 	x.has[3] |= 1 << 9
 }
 
-// TdlsPeerCapability returns NL80211_ATTR_TDLS_PEER_CAPABILITY and whether it is present.
+// TdlsPeerCapability returns NL80211_ATTR_TDLS_PEER_CAPABILITY and whether it is present (0 if not).
 func (x *Nl80211) TdlsPeerCapability() (uint32, bool) {
-	return uint32(x.fTdlsPeerCapability), x.has[3]&(1<<10) != 0
+	if !(x.has[3]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTdlsPeerCapability), true
 }
 
 // SetTdlsPeerCapability sets NL80211_ATTR_TDLS_PEER_CAPABILITY.
@@ -5406,9 +5980,13 @@ func (x *Nl80211) SetSocketOwner(v bool) {
 	}
 }
 
-// CsaCOffsetsTx returns NL80211_ATTR_CSA_C_OFFSETS_TX's payload as a view, and whether it is present.
+// CsaCOffsetsTx returns NL80211_ATTR_CSA_C_OFFSETS_TX's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) CsaCOffsetsTx() ([]byte, bool) {
-	return x.fCsaCOffsetsTx, x.has[3]&(1<<12) != 0
+	if !(x.has[3]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fCsaCOffsetsTx, true
 }
 
 // SetCsaCOffsetsTx sets NL80211_ATTR_CSA_C_OFFSETS_TX's payload; x keeps the view p.
@@ -5417,9 +5995,12 @@ func (x *Nl80211) SetCsaCOffsetsTx(p []byte) {
 	x.has[3] |= 1 << 12
 }
 
-// MaxCsaCounters returns NL80211_ATTR_MAX_CSA_COUNTERS and whether it is present.
+// MaxCsaCounters returns NL80211_ATTR_MAX_CSA_COUNTERS and whether it is present (0 if not).
 func (x *Nl80211) MaxCsaCounters() (uint8, bool) {
-	return uint8(x.fMaxCsaCounters), x.has[3]&(1<<13) != 0
+	if !(x.has[3]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMaxCsaCounters), true
 }
 
 // SetMaxCsaCounters sets NL80211_ATTR_MAX_CSA_COUNTERS.
@@ -5464,9 +6045,12 @@ func (x *Nl80211) SetWiphyDynAck(v bool) {
 	}
 }
 
-// Tsid returns NL80211_ATTR_TSID and whether it is present.
+// Tsid returns NL80211_ATTR_TSID and whether it is present (0 if not).
 func (x *Nl80211) Tsid() (uint8, bool) {
-	return uint8(x.fTsid), x.has[3]&(1<<17) != 0
+	if !(x.has[3]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTsid), true
 }
 
 // SetTsid sets NL80211_ATTR_TSID.
@@ -5475,9 +6059,12 @@ func (x *Nl80211) SetTsid(v uint8) {
 	x.has[3] |= 1 << 17
 }
 
-// UserPrio returns NL80211_ATTR_USER_PRIO and whether it is present.
+// UserPrio returns NL80211_ATTR_USER_PRIO and whether it is present (0 if not).
 func (x *Nl80211) UserPrio() (uint8, bool) {
-	return uint8(x.fUserPrio), x.has[3]&(1<<18) != 0
+	if !(x.has[3]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUserPrio), true
 }
 
 // SetUserPrio sets NL80211_ATTR_USER_PRIO.
@@ -5486,9 +6073,12 @@ func (x *Nl80211) SetUserPrio(v uint8) {
 	x.has[3] |= 1 << 18
 }
 
-// AdmittedTime returns NL80211_ATTR_ADMITTED_TIME and whether it is present.
+// AdmittedTime returns NL80211_ATTR_ADMITTED_TIME and whether it is present (0 if not).
 func (x *Nl80211) AdmittedTime() (uint16, bool) {
-	return uint16(x.fAdmittedTime), x.has[3]&(1<<19) != 0
+	if !(x.has[3]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAdmittedTime), true
 }
 
 // SetAdmittedTime sets NL80211_ATTR_ADMITTED_TIME.
@@ -5497,9 +6087,12 @@ func (x *Nl80211) SetAdmittedTime(v uint16) {
 	x.has[3] |= 1 << 19
 }
 
-// SmpsMode returns NL80211_ATTR_SMPS_MODE and whether it is present.
+// SmpsMode returns NL80211_ATTR_SMPS_MODE and whether it is present (0 if not).
 func (x *Nl80211) SmpsMode() (uint8, bool) {
-	return uint8(x.fSmpsMode), x.has[3]&(1<<20) != 0
+	if !(x.has[3]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint8(x.fSmpsMode), true
 }
 
 // SetSmpsMode sets NL80211_ATTR_SMPS_MODE.
@@ -5508,9 +6101,12 @@ func (x *Nl80211) SetSmpsMode(v uint8) {
 	x.has[3] |= 1 << 20
 }
 
-// OperClass returns NL80211_ATTR_OPER_CLASS and whether it is present.
+// OperClass returns NL80211_ATTR_OPER_CLASS and whether it is present (0 if not).
 func (x *Nl80211) OperClass() (uint8, bool) {
-	return uint8(x.fOperClass), x.has[3]&(1<<21) != 0
+	if !(x.has[3]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint8(x.fOperClass), true
 }
 
 // SetOperClass sets NL80211_ATTR_OPER_CLASS.
@@ -5519,9 +6115,13 @@ func (x *Nl80211) SetOperClass(v uint8) {
 	x.has[3] |= 1 << 21
 }
 
-// MacMask returns NL80211_ATTR_MAC_MASK's payload as a view, and whether it is present.
+// MacMask returns NL80211_ATTR_MAC_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MacMask() ([]byte, bool) {
-	return x.fMacMask, x.has[3]&(1<<22) != 0
+	if !(x.has[3]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fMacMask, true
 }
 
 // SetMacMask sets NL80211_ATTR_MAC_MASK's payload; x keeps the view p.
@@ -5542,9 +6142,13 @@ func (x *Nl80211) SetWiphySelfManagedReg(v bool) {
 	}
 }
 
-// ExtFeatures returns NL80211_ATTR_EXT_FEATURES's payload as a view, and whether it is present.
+// ExtFeatures returns NL80211_ATTR_EXT_FEATURES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ExtFeatures() ([]byte, bool) {
-	return x.fExtFeatures, x.has[3]&(1<<24) != 0
+	if !(x.has[3]&(1<<24) != 0) {
+		return nil, false
+	}
+	return x.fExtFeatures, true
 }
 
 // SetExtFeatures sets NL80211_ATTR_EXT_FEATURES's payload; x keeps the view p.
@@ -5553,9 +6157,13 @@ func (x *Nl80211) SetExtFeatures(p []byte) {
 	x.has[3] |= 1 << 24
 }
 
-// SurveyRadioStats returns NL80211_ATTR_SURVEY_RADIO_STATS's payload as a view, and whether it is present.
+// SurveyRadioStats returns NL80211_ATTR_SURVEY_RADIO_STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SurveyRadioStats() ([]byte, bool) {
-	return x.fSurveyRadioStats, x.has[3]&(1<<25) != 0
+	if !(x.has[3]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fSurveyRadioStats, true
 }
 
 // SetSurveyRadioStats sets NL80211_ATTR_SURVEY_RADIO_STATS's payload; x keeps the view p.
@@ -5564,9 +6172,12 @@ func (x *Nl80211) SetSurveyRadioStats(p []byte) {
 	x.has[3] |= 1 << 25
 }
 
-// NetnsFd returns NL80211_ATTR_NETNS_FD and whether it is present.
+// NetnsFd returns NL80211_ATTR_NETNS_FD and whether it is present (0 if not).
 func (x *Nl80211) NetnsFd() (uint32, bool) {
-	return uint32(x.fNetnsFd), x.has[3]&(1<<26) != 0
+	if !(x.has[3]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetnsFd), true
 }
 
 // SetNetnsFd sets NL80211_ATTR_NETNS_FD.
@@ -5575,9 +6186,12 @@ func (x *Nl80211) SetNetnsFd(v uint32) {
 	x.has[3] |= 1 << 26
 }
 
-// SchedScanDelay returns NL80211_ATTR_SCHED_SCAN_DELAY and whether it is present.
+// SchedScanDelay returns NL80211_ATTR_SCHED_SCAN_DELAY and whether it is present (0 if not).
 func (x *Nl80211) SchedScanDelay() (uint32, bool) {
-	return uint32(x.fSchedScanDelay), x.has[3]&(1<<27) != 0
+	if !(x.has[3]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSchedScanDelay), true
 }
 
 // SetSchedScanDelay sets NL80211_ATTR_SCHED_SCAN_DELAY.
@@ -5598,9 +6212,12 @@ func (x *Nl80211) SetRegIndoor(v bool) {
 	}
 }
 
-// MaxNumSchedScanPlans returns NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS and whether it is present.
+// MaxNumSchedScanPlans returns NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS and whether it is present (0 if not).
 func (x *Nl80211) MaxNumSchedScanPlans() (uint32, bool) {
-	return uint32(x.fMaxNumSchedScanPlans), x.has[3]&(1<<29) != 0
+	if !(x.has[3]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxNumSchedScanPlans), true
 }
 
 // SetMaxNumSchedScanPlans sets NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS.
@@ -5609,9 +6226,12 @@ func (x *Nl80211) SetMaxNumSchedScanPlans(v uint32) {
 	x.has[3] |= 1 << 29
 }
 
-// MaxScanPlanInterval returns NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL and whether it is present.
+// MaxScanPlanInterval returns NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL and whether it is present (0 if not).
 func (x *Nl80211) MaxScanPlanInterval() (uint32, bool) {
-	return uint32(x.fMaxScanPlanInterval), x.has[3]&(1<<30) != 0
+	if !(x.has[3]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxScanPlanInterval), true
 }
 
 // SetMaxScanPlanInterval sets NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL.
@@ -5620,9 +6240,12 @@ func (x *Nl80211) SetMaxScanPlanInterval(v uint32) {
 	x.has[3] |= 1 << 30
 }
 
-// MaxScanPlanIterations returns NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS and whether it is present.
+// MaxScanPlanIterations returns NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS and whether it is present (0 if not).
 func (x *Nl80211) MaxScanPlanIterations() (uint32, bool) {
-	return uint32(x.fMaxScanPlanIterations), x.has[3]&(1<<31) != 0
+	if !(x.has[3]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxScanPlanIterations), true
 }
 
 // SetMaxScanPlanIterations sets NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS.
@@ -5631,9 +6254,13 @@ func (x *Nl80211) SetMaxScanPlanIterations(v uint32) {
 	x.has[3] |= 1 << 31
 }
 
-// SchedScanPlans returns NL80211_ATTR_SCHED_SCAN_PLANS's payload as a view, and whether it is present.
+// SchedScanPlans returns NL80211_ATTR_SCHED_SCAN_PLANS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SchedScanPlans() ([]byte, bool) {
-	return x.fSchedScanPlans, x.has[3]&(1<<32) != 0
+	if !(x.has[3]&(1<<32) != 0) {
+		return nil, false
+	}
+	return x.fSchedScanPlans, true
 }
 
 // SetSchedScanPlans sets NL80211_ATTR_SCHED_SCAN_PLANS's payload; x keeps the view p.
@@ -5654,9 +6281,13 @@ func (x *Nl80211) SetPbss(v bool) {
 	}
 }
 
-// BssSelect returns NL80211_ATTR_BSS_SELECT's payload as a view, and whether it is present.
+// BssSelect returns NL80211_ATTR_BSS_SELECT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) BssSelect() ([]byte, bool) {
-	return x.fBssSelect, x.has[3]&(1<<34) != 0
+	if !(x.has[3]&(1<<34) != 0) {
+		return nil, false
+	}
+	return x.fBssSelect, true
 }
 
 // SetBssSelect sets NL80211_ATTR_BSS_SELECT's payload; x keeps the view p.
@@ -5665,9 +6296,12 @@ func (x *Nl80211) SetBssSelect(p []byte) {
 	x.has[3] |= 1 << 34
 }
 
-// StaSupportP2pPs returns NL80211_ATTR_STA_SUPPORT_P2P_PS and whether it is present.
+// StaSupportP2pPs returns NL80211_ATTR_STA_SUPPORT_P2P_PS and whether it is present (0 if not).
 func (x *Nl80211) StaSupportP2pPs() (uint8, bool) {
-	return uint8(x.fStaSupportP2pPs), x.has[3]&(1<<35) != 0
+	if !(x.has[3]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStaSupportP2pPs), true
 }
 
 // SetStaSupportP2pPs sets NL80211_ATTR_STA_SUPPORT_P2P_PS.
@@ -5676,9 +6310,13 @@ func (x *Nl80211) SetStaSupportP2pPs(v uint8) {
 	x.has[3] |= 1 << 35
 }
 
-// Pad returns NL80211_ATTR_PAD's payload as a view, and whether it is present.
+// Pad returns NL80211_ATTR_PAD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Pad() ([]byte, bool) {
-	return x.fPad, x.has[3]&(1<<36) != 0
+	if !(x.has[3]&(1<<36) != 0) {
+		return nil, false
+	}
+	return x.fPad, true
 }
 
 // SetPad sets NL80211_ATTR_PAD's payload; x keeps the view p.
@@ -5687,9 +6325,13 @@ func (x *Nl80211) SetPad(p []byte) {
 	x.has[3] |= 1 << 36
 }
 
-// IftypeExtCapa returns NL80211_ATTR_IFTYPE_EXT_CAPA's payload as a view, and whether it is present.
+// IftypeExtCapa returns NL80211_ATTR_IFTYPE_EXT_CAPA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) IftypeExtCapa() ([]byte, bool) {
-	return x.fIftypeExtCapa, x.has[3]&(1<<37) != 0
+	if !(x.has[3]&(1<<37) != 0) {
+		return nil, false
+	}
+	return x.fIftypeExtCapa, true
 }
 
 // SetIftypeExtCapa sets NL80211_ATTR_IFTYPE_EXT_CAPA's payload; x keeps the view p.
@@ -5698,9 +6340,13 @@ func (x *Nl80211) SetIftypeExtCapa(p []byte) {
 	x.has[3] |= 1 << 37
 }
 
-// MuMimoGroupData returns NL80211_ATTR_MU_MIMO_GROUP_DATA's payload as a view, and whether it is present.
+// MuMimoGroupData returns NL80211_ATTR_MU_MIMO_GROUP_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MuMimoGroupData() ([]byte, bool) {
-	return x.fMuMimoGroupData, x.has[3]&(1<<38) != 0
+	if !(x.has[3]&(1<<38) != 0) {
+		return nil, false
+	}
+	return x.fMuMimoGroupData, true
 }
 
 // SetMuMimoGroupData sets NL80211_ATTR_MU_MIMO_GROUP_DATA's payload; x keeps the view p.
@@ -5709,9 +6355,13 @@ func (x *Nl80211) SetMuMimoGroupData(p []byte) {
 	x.has[3] |= 1 << 38
 }
 
-// MuMimoFollowMacAddr returns NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR's payload as a view, and whether it is present.
+// MuMimoFollowMacAddr returns NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MuMimoFollowMacAddr() ([]byte, bool) {
-	return x.fMuMimoFollowMacAddr, x.has[3]&(1<<39) != 0
+	if !(x.has[3]&(1<<39) != 0) {
+		return nil, false
+	}
+	return x.fMuMimoFollowMacAddr, true
 }
 
 // SetMuMimoFollowMacAddr sets NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR's payload; x keeps the view p.
@@ -5720,9 +6370,12 @@ func (x *Nl80211) SetMuMimoFollowMacAddr(p []byte) {
 	x.has[3] |= 1 << 39
 }
 
-// ScanStartTimeTsf returns NL80211_ATTR_SCAN_START_TIME_TSF and whether it is present.
+// ScanStartTimeTsf returns NL80211_ATTR_SCAN_START_TIME_TSF and whether it is present (0 if not).
 func (x *Nl80211) ScanStartTimeTsf() (uint64, bool) {
-	return uint64(x.fScanStartTimeTsf), x.has[3]&(1<<40) != 0
+	if !(x.has[3]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint64(x.fScanStartTimeTsf), true
 }
 
 // SetScanStartTimeTsf sets NL80211_ATTR_SCAN_START_TIME_TSF.
@@ -5731,9 +6384,13 @@ func (x *Nl80211) SetScanStartTimeTsf(v uint64) {
 	x.has[3] |= 1 << 40
 }
 
-// ScanStartTimeTsfBssid returns NL80211_ATTR_SCAN_START_TIME_TSF_BSSID's payload as a view, and whether it is present.
+// ScanStartTimeTsfBssid returns NL80211_ATTR_SCAN_START_TIME_TSF_BSSID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ScanStartTimeTsfBssid() ([]byte, bool) {
-	return x.fScanStartTimeTsfBssid, x.has[3]&(1<<41) != 0
+	if !(x.has[3]&(1<<41) != 0) {
+		return nil, false
+	}
+	return x.fScanStartTimeTsfBssid, true
 }
 
 // SetScanStartTimeTsfBssid sets NL80211_ATTR_SCAN_START_TIME_TSF_BSSID's payload; x keeps the view p.
@@ -5742,9 +6399,12 @@ func (x *Nl80211) SetScanStartTimeTsfBssid(p []byte) {
 	x.has[3] |= 1 << 41
 }
 
-// MeasurementDuration returns NL80211_ATTR_MEASUREMENT_DURATION and whether it is present.
+// MeasurementDuration returns NL80211_ATTR_MEASUREMENT_DURATION and whether it is present (0 if not).
 func (x *Nl80211) MeasurementDuration() (uint16, bool) {
-	return uint16(x.fMeasurementDuration), x.has[3]&(1<<42) != 0
+	if !(x.has[3]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMeasurementDuration), true
 }
 
 // SetMeasurementDuration sets NL80211_ATTR_MEASUREMENT_DURATION.
@@ -5765,9 +6425,12 @@ func (x *Nl80211) SetMeasurementDurationMandatory(v bool) {
 	}
 }
 
-// MeshPeerAid returns NL80211_ATTR_MESH_PEER_AID and whether it is present.
+// MeshPeerAid returns NL80211_ATTR_MESH_PEER_AID and whether it is present (0 if not).
 func (x *Nl80211) MeshPeerAid() (uint16, bool) {
-	return uint16(x.fMeshPeerAid), x.has[3]&(1<<44) != 0
+	if !(x.has[3]&(1<<44) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMeshPeerAid), true
 }
 
 // SetMeshPeerAid sets NL80211_ATTR_MESH_PEER_AID.
@@ -5776,9 +6439,12 @@ func (x *Nl80211) SetMeshPeerAid(v uint16) {
 	x.has[3] |= 1 << 44
 }
 
-// NanMasterPref returns NL80211_ATTR_NAN_MASTER_PREF and whether it is present.
+// NanMasterPref returns NL80211_ATTR_NAN_MASTER_PREF and whether it is present (0 if not).
 func (x *Nl80211) NanMasterPref() (uint8, bool) {
-	return uint8(x.fNanMasterPref), x.has[3]&(1<<45) != 0
+	if !(x.has[3]&(1<<45) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNanMasterPref), true
 }
 
 // SetNanMasterPref sets NL80211_ATTR_NAN_MASTER_PREF.
@@ -5787,9 +6453,12 @@ func (x *Nl80211) SetNanMasterPref(v uint8) {
 	x.has[3] |= 1 << 45
 }
 
-// Bands returns NL80211_ATTR_BANDS and whether it is present.
+// Bands returns NL80211_ATTR_BANDS and whether it is present (0 if not).
 func (x *Nl80211) Bands() (uint32, bool) {
-	return uint32(x.fBands), x.has[3]&(1<<46) != 0
+	if !(x.has[3]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBands), true
 }
 
 // SetBands sets NL80211_ATTR_BANDS.
@@ -5798,9 +6467,13 @@ func (x *Nl80211) SetBands(v uint32) {
 	x.has[3] |= 1 << 46
 }
 
-// NanFunc returns NL80211_ATTR_NAN_FUNC's payload as a view, and whether it is present.
+// NanFunc returns NL80211_ATTR_NAN_FUNC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) NanFunc() ([]byte, bool) {
-	return x.fNanFunc, x.has[3]&(1<<47) != 0
+	if !(x.has[3]&(1<<47) != 0) {
+		return nil, false
+	}
+	return x.fNanFunc, true
 }
 
 // SetNanFunc sets NL80211_ATTR_NAN_FUNC's payload; x keeps the view p.
@@ -5809,9 +6482,13 @@ func (x *Nl80211) SetNanFunc(p []byte) {
 	x.has[3] |= 1 << 47
 }
 
-// NanMatch returns NL80211_ATTR_NAN_MATCH's payload as a view, and whether it is present.
+// NanMatch returns NL80211_ATTR_NAN_MATCH's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) NanMatch() ([]byte, bool) {
-	return x.fNanMatch, x.has[3]&(1<<48) != 0
+	if !(x.has[3]&(1<<48) != 0) {
+		return nil, false
+	}
+	return x.fNanMatch, true
 }
 
 // SetNanMatch sets NL80211_ATTR_NAN_MATCH's payload; x keeps the view p.
@@ -5820,9 +6497,13 @@ func (x *Nl80211) SetNanMatch(p []byte) {
 	x.has[3] |= 1 << 48
 }
 
-// FilsKek returns NL80211_ATTR_FILS_KEK's payload as a view, and whether it is present.
+// FilsKek returns NL80211_ATTR_FILS_KEK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsKek() ([]byte, bool) {
-	return x.fFilsKek, x.has[3]&(1<<49) != 0
+	if !(x.has[3]&(1<<49) != 0) {
+		return nil, false
+	}
+	return x.fFilsKek, true
 }
 
 // SetFilsKek sets NL80211_ATTR_FILS_KEK's payload; x keeps the view p.
@@ -5831,9 +6512,13 @@ func (x *Nl80211) SetFilsKek(p []byte) {
 	x.has[3] |= 1 << 49
 }
 
-// FilsNonces returns NL80211_ATTR_FILS_NONCES's payload as a view, and whether it is present.
+// FilsNonces returns NL80211_ATTR_FILS_NONCES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsNonces() ([]byte, bool) {
-	return x.fFilsNonces, x.has[3]&(1<<50) != 0
+	if !(x.has[3]&(1<<50) != 0) {
+		return nil, false
+	}
+	return x.fFilsNonces, true
 }
 
 // SetFilsNonces sets NL80211_ATTR_FILS_NONCES's payload; x keeps the view p.
@@ -5854,9 +6539,13 @@ func (x *Nl80211) SetMulticastToUnicastEnabled(v bool) {
 	}
 }
 
-// Bssid returns NL80211_ATTR_BSSID's payload as a view, and whether it is present.
+// Bssid returns NL80211_ATTR_BSSID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Bssid() ([]byte, bool) {
-	return x.fBssid, x.has[3]&(1<<52) != 0
+	if !(x.has[3]&(1<<52) != 0) {
+		return nil, false
+	}
+	return x.fBssid, true
 }
 
 // SetBssid sets NL80211_ATTR_BSSID's payload; x keeps the view p.
@@ -5865,9 +6554,12 @@ func (x *Nl80211) SetBssid(p []byte) {
 	x.has[3] |= 1 << 52
 }
 
-// SchedScanRelativeRssi returns NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI and whether it is present.
+// SchedScanRelativeRssi returns NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI and whether it is present (0 if not).
 func (x *Nl80211) SchedScanRelativeRssi() (int8, bool) {
-	return int8(x.fSchedScanRelativeRssi), x.has[3]&(1<<53) != 0
+	if !(x.has[3]&(1<<53) != 0) {
+		return 0, false
+	}
+	return int8(x.fSchedScanRelativeRssi), true
 }
 
 // SetSchedScanRelativeRssi sets NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI.
@@ -5876,9 +6568,13 @@ func (x *Nl80211) SetSchedScanRelativeRssi(v int8) {
 	x.has[3] |= 1 << 53
 }
 
-// SchedScanRssiAdjust returns NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST's payload as a view, and whether it is present.
+// SchedScanRssiAdjust returns NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SchedScanRssiAdjust() ([]byte, bool) {
-	return x.fSchedScanRssiAdjust, x.has[3]&(1<<54) != 0
+	if !(x.has[3]&(1<<54) != 0) {
+		return nil, false
+	}
+	return x.fSchedScanRssiAdjust, true
 }
 
 // SetSchedScanRssiAdjust sets NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST's payload; x keeps the view p.
@@ -5887,9 +6583,12 @@ func (x *Nl80211) SetSchedScanRssiAdjust(p []byte) {
 	x.has[3] |= 1 << 54
 }
 
-// TimeoutReason returns NL80211_ATTR_TIMEOUT_REASON and whether it is present.
+// TimeoutReason returns NL80211_ATTR_TIMEOUT_REASON and whether it is present (0 if not).
 func (x *Nl80211) TimeoutReason() (uint32, bool) {
-	return uint32(x.fTimeoutReason), x.has[3]&(1<<55) != 0
+	if !(x.has[3]&(1<<55) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimeoutReason), true
 }
 
 // SetTimeoutReason sets NL80211_ATTR_TIMEOUT_REASON.
@@ -5898,9 +6597,13 @@ func (x *Nl80211) SetTimeoutReason(v uint32) {
 	x.has[3] |= 1 << 55
 }
 
-// FilsErpUsername returns NL80211_ATTR_FILS_ERP_USERNAME's payload as a view, and whether it is present.
+// FilsErpUsername returns NL80211_ATTR_FILS_ERP_USERNAME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsErpUsername() ([]byte, bool) {
-	return x.fFilsErpUsername, x.has[3]&(1<<56) != 0
+	if !(x.has[3]&(1<<56) != 0) {
+		return nil, false
+	}
+	return x.fFilsErpUsername, true
 }
 
 // SetFilsErpUsername sets NL80211_ATTR_FILS_ERP_USERNAME's payload; x keeps the view p.
@@ -5909,9 +6612,13 @@ func (x *Nl80211) SetFilsErpUsername(p []byte) {
 	x.has[3] |= 1 << 56
 }
 
-// FilsErpRealm returns NL80211_ATTR_FILS_ERP_REALM's payload as a view, and whether it is present.
+// FilsErpRealm returns NL80211_ATTR_FILS_ERP_REALM's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsErpRealm() ([]byte, bool) {
-	return x.fFilsErpRealm, x.has[3]&(1<<57) != 0
+	if !(x.has[3]&(1<<57) != 0) {
+		return nil, false
+	}
+	return x.fFilsErpRealm, true
 }
 
 // SetFilsErpRealm sets NL80211_ATTR_FILS_ERP_REALM's payload; x keeps the view p.
@@ -5920,9 +6627,12 @@ func (x *Nl80211) SetFilsErpRealm(p []byte) {
 	x.has[3] |= 1 << 57
 }
 
-// FilsErpNextSeqNum returns NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM and whether it is present.
+// FilsErpNextSeqNum returns NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM and whether it is present (0 if not).
 func (x *Nl80211) FilsErpNextSeqNum() (uint16, bool) {
-	return uint16(x.fFilsErpNextSeqNum), x.has[3]&(1<<58) != 0
+	if !(x.has[3]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFilsErpNextSeqNum), true
 }
 
 // SetFilsErpNextSeqNum sets NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM.
@@ -5931,9 +6641,13 @@ func (x *Nl80211) SetFilsErpNextSeqNum(v uint16) {
 	x.has[3] |= 1 << 58
 }
 
-// FilsErpRrk returns NL80211_ATTR_FILS_ERP_RRK's payload as a view, and whether it is present.
+// FilsErpRrk returns NL80211_ATTR_FILS_ERP_RRK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsErpRrk() ([]byte, bool) {
-	return x.fFilsErpRrk, x.has[3]&(1<<59) != 0
+	if !(x.has[3]&(1<<59) != 0) {
+		return nil, false
+	}
+	return x.fFilsErpRrk, true
 }
 
 // SetFilsErpRrk sets NL80211_ATTR_FILS_ERP_RRK's payload; x keeps the view p.
@@ -5942,9 +6656,13 @@ func (x *Nl80211) SetFilsErpRrk(p []byte) {
 	x.has[3] |= 1 << 59
 }
 
-// FilsCacheId returns NL80211_ATTR_FILS_CACHE_ID's payload as a view, and whether it is present.
+// FilsCacheId returns NL80211_ATTR_FILS_CACHE_ID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsCacheId() ([]byte, bool) {
-	return x.fFilsCacheId, x.has[3]&(1<<60) != 0
+	if !(x.has[3]&(1<<60) != 0) {
+		return nil, false
+	}
+	return x.fFilsCacheId, true
 }
 
 // SetFilsCacheId sets NL80211_ATTR_FILS_CACHE_ID's payload; x keeps the view p.
@@ -5953,9 +6671,13 @@ func (x *Nl80211) SetFilsCacheId(p []byte) {
 	x.has[3] |= 1 << 60
 }
 
-// Pmk returns NL80211_ATTR_PMK's payload as a view, and whether it is present.
+// Pmk returns NL80211_ATTR_PMK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Pmk() ([]byte, bool) {
-	return x.fPmk, x.has[3]&(1<<61) != 0
+	if !(x.has[3]&(1<<61) != 0) {
+		return nil, false
+	}
+	return x.fPmk, true
 }
 
 // SetPmk sets NL80211_ATTR_PMK's payload; x keeps the view p.
@@ -5976,9 +6698,12 @@ func (x *Nl80211) SetSchedScanMulti(v bool) {
 	}
 }
 
-// SchedScanMaxReqs returns NL80211_ATTR_SCHED_SCAN_MAX_REQS and whether it is present.
+// SchedScanMaxReqs returns NL80211_ATTR_SCHED_SCAN_MAX_REQS and whether it is present (0 if not).
 func (x *Nl80211) SchedScanMaxReqs() (uint32, bool) {
-	return uint32(x.fSchedScanMaxReqs), x.has[3]&(1<<63) != 0
+	if !(x.has[3]&(1<<63) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSchedScanMaxReqs), true
 }
 
 // SetSchedScanMaxReqs sets NL80211_ATTR_SCHED_SCAN_MAX_REQS.
@@ -5999,9 +6724,13 @@ func (x *Nl80211) SetWant1x4wayHs(v bool) {
 	}
 }
 
-// Pmkr0Name returns NL80211_ATTR_PMKR0_NAME's payload as a view, and whether it is present.
+// Pmkr0Name returns NL80211_ATTR_PMKR0_NAME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) Pmkr0Name() ([]byte, bool) {
-	return x.fPmkr0Name, x.has[4]&(1<<1) != 0
+	if !(x.has[4]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fPmkr0Name, true
 }
 
 // SetPmkr0Name sets NL80211_ATTR_PMKR0_NAME's payload; x keeps the view p.
@@ -6010,9 +6739,13 @@ func (x *Nl80211) SetPmkr0Name(p []byte) {
 	x.has[4] |= 1 << 1
 }
 
-// PortAuthorized returns NL80211_ATTR_PORT_AUTHORIZED's payload as a view, and whether it is present.
+// PortAuthorized returns NL80211_ATTR_PORT_AUTHORIZED's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) PortAuthorized() ([]byte, bool) {
-	return x.fPortAuthorized, x.has[4]&(1<<2) != 0
+	if !(x.has[4]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fPortAuthorized, true
 }
 
 // SetPortAuthorized sets NL80211_ATTR_PORT_AUTHORIZED's payload; x keeps the view p.
@@ -6021,9 +6754,12 @@ func (x *Nl80211) SetPortAuthorized(p []byte) {
 	x.has[4] |= 1 << 2
 }
 
-// ExternalAuthAction returns NL80211_ATTR_EXTERNAL_AUTH_ACTION and whether it is present.
+// ExternalAuthAction returns NL80211_ATTR_EXTERNAL_AUTH_ACTION and whether it is present (0 if not).
 func (x *Nl80211) ExternalAuthAction() (uint32, bool) {
-	return uint32(x.fExternalAuthAction), x.has[4]&(1<<3) != 0
+	if !(x.has[4]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fExternalAuthAction), true
 }
 
 // SetExternalAuthAction sets NL80211_ATTR_EXTERNAL_AUTH_ACTION.
@@ -6044,9 +6780,12 @@ func (x *Nl80211) SetExternalAuthSupport(v bool) {
 	}
 }
 
-// Nss returns NL80211_ATTR_NSS and whether it is present.
+// Nss returns NL80211_ATTR_NSS and whether it is present (0 if not).
 func (x *Nl80211) Nss() (uint8, bool) {
-	return uint8(x.fNss), x.has[4]&(1<<5) != 0
+	if !(x.has[4]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNss), true
 }
 
 // SetNss sets NL80211_ATTR_NSS.
@@ -6055,9 +6794,12 @@ func (x *Nl80211) SetNss(v uint8) {
 	x.has[4] |= 1 << 5
 }
 
-// AckSignal returns NL80211_ATTR_ACK_SIGNAL and whether it is present.
+// AckSignal returns NL80211_ATTR_ACK_SIGNAL and whether it is present (0 if not).
 func (x *Nl80211) AckSignal() (int32, bool) {
-	return int32(x.fAckSignal), x.has[4]&(1<<6) != 0
+	if !(x.has[4]&(1<<6) != 0) {
+		return 0, false
+	}
+	return int32(x.fAckSignal), true
 }
 
 // SetAckSignal sets NL80211_ATTR_ACK_SIGNAL.
@@ -6090,9 +6832,12 @@ func (x *Nl80211) SetTxqStats() *TxqStats {
 	return &x.fTxqStats
 }
 
-// TxqLimit returns NL80211_ATTR_TXQ_LIMIT and whether it is present.
+// TxqLimit returns NL80211_ATTR_TXQ_LIMIT and whether it is present (0 if not).
 func (x *Nl80211) TxqLimit() (uint32, bool) {
-	return uint32(x.fTxqLimit), x.has[4]&(1<<9) != 0
+	if !(x.has[4]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxqLimit), true
 }
 
 // SetTxqLimit sets NL80211_ATTR_TXQ_LIMIT.
@@ -6101,9 +6846,12 @@ func (x *Nl80211) SetTxqLimit(v uint32) {
 	x.has[4] |= 1 << 9
 }
 
-// TxqMemoryLimit returns NL80211_ATTR_TXQ_MEMORY_LIMIT and whether it is present.
+// TxqMemoryLimit returns NL80211_ATTR_TXQ_MEMORY_LIMIT and whether it is present (0 if not).
 func (x *Nl80211) TxqMemoryLimit() (uint32, bool) {
-	return uint32(x.fTxqMemoryLimit), x.has[4]&(1<<10) != 0
+	if !(x.has[4]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxqMemoryLimit), true
 }
 
 // SetTxqMemoryLimit sets NL80211_ATTR_TXQ_MEMORY_LIMIT.
@@ -6112,9 +6860,12 @@ func (x *Nl80211) SetTxqMemoryLimit(v uint32) {
 	x.has[4] |= 1 << 10
 }
 
-// TxqQuantum returns NL80211_ATTR_TXQ_QUANTUM and whether it is present.
+// TxqQuantum returns NL80211_ATTR_TXQ_QUANTUM and whether it is present (0 if not).
 func (x *Nl80211) TxqQuantum() (uint32, bool) {
-	return uint32(x.fTxqQuantum), x.has[4]&(1<<11) != 0
+	if !(x.has[4]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxqQuantum), true
 }
 
 // SetTxqQuantum sets NL80211_ATTR_TXQ_QUANTUM.
@@ -6123,9 +6874,13 @@ func (x *Nl80211) SetTxqQuantum(v uint32) {
 	x.has[4] |= 1 << 11
 }
 
-// HeCapability returns NL80211_ATTR_HE_CAPABILITY's payload as a view, and whether it is present.
+// HeCapability returns NL80211_ATTR_HE_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) HeCapability() ([]byte, bool) {
-	return x.fHeCapability, x.has[4]&(1<<12) != 0
+	if !(x.has[4]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fHeCapability, true
 }
 
 // SetHeCapability sets NL80211_ATTR_HE_CAPABILITY's payload; x keeps the view p.
@@ -6134,9 +6889,13 @@ func (x *Nl80211) SetHeCapability(p []byte) {
 	x.has[4] |= 1 << 12
 }
 
-// FtmResponder returns NL80211_ATTR_FTM_RESPONDER's payload as a view, and whether it is present.
+// FtmResponder returns NL80211_ATTR_FTM_RESPONDER's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FtmResponder() ([]byte, bool) {
-	return x.fFtmResponder, x.has[4]&(1<<13) != 0
+	if !(x.has[4]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fFtmResponder, true
 }
 
 // SetFtmResponder sets NL80211_ATTR_FTM_RESPONDER's payload; x keeps the view p.
@@ -6145,9 +6904,13 @@ func (x *Nl80211) SetFtmResponder(p []byte) {
 	x.has[4] |= 1 << 13
 }
 
-// FtmResponderStats returns NL80211_ATTR_FTM_RESPONDER_STATS's payload as a view, and whether it is present.
+// FtmResponderStats returns NL80211_ATTR_FTM_RESPONDER_STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FtmResponderStats() ([]byte, bool) {
-	return x.fFtmResponderStats, x.has[4]&(1<<14) != 0
+	if !(x.has[4]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fFtmResponderStats, true
 }
 
 // SetFtmResponderStats sets NL80211_ATTR_FTM_RESPONDER_STATS's payload; x keeps the view p.
@@ -6156,9 +6919,12 @@ func (x *Nl80211) SetFtmResponderStats(p []byte) {
 	x.has[4] |= 1 << 14
 }
 
-// Timeout returns NL80211_ATTR_TIMEOUT and whether it is present.
+// Timeout returns NL80211_ATTR_TIMEOUT and whether it is present (0 if not).
 func (x *Nl80211) Timeout() (uint32, bool) {
-	return uint32(x.fTimeout), x.has[4]&(1<<15) != 0
+	if !(x.has[4]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimeout), true
 }
 
 // SetTimeout sets NL80211_ATTR_TIMEOUT.
@@ -6167,9 +6933,13 @@ func (x *Nl80211) SetTimeout(v uint32) {
 	x.has[4] |= 1 << 15
 }
 
-// PeerMeasurements returns NL80211_ATTR_PEER_MEASUREMENTS's payload as a view, and whether it is present.
+// PeerMeasurements returns NL80211_ATTR_PEER_MEASUREMENTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) PeerMeasurements() ([]byte, bool) {
-	return x.fPeerMeasurements, x.has[4]&(1<<16) != 0
+	if !(x.has[4]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fPeerMeasurements, true
 }
 
 // SetPeerMeasurements sets NL80211_ATTR_PEER_MEASUREMENTS's payload; x keeps the view p.
@@ -6178,9 +6948,12 @@ func (x *Nl80211) SetPeerMeasurements(p []byte) {
 	x.has[4] |= 1 << 16
 }
 
-// AirtimeWeight returns NL80211_ATTR_AIRTIME_WEIGHT and whether it is present.
+// AirtimeWeight returns NL80211_ATTR_AIRTIME_WEIGHT and whether it is present (0 if not).
 func (x *Nl80211) AirtimeWeight() (uint16, bool) {
-	return uint16(x.fAirtimeWeight), x.has[4]&(1<<17) != 0
+	if !(x.has[4]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAirtimeWeight), true
 }
 
 // SetAirtimeWeight sets NL80211_ATTR_AIRTIME_WEIGHT.
@@ -6189,9 +6962,12 @@ func (x *Nl80211) SetAirtimeWeight(v uint16) {
 	x.has[4] |= 1 << 17
 }
 
-// StaTxPowerSetting returns NL80211_ATTR_STA_TX_POWER_SETTING and whether it is present.
+// StaTxPowerSetting returns NL80211_ATTR_STA_TX_POWER_SETTING and whether it is present (0 if not).
 func (x *Nl80211) StaTxPowerSetting() (uint8, bool) {
-	return uint8(x.fStaTxPowerSetting), x.has[4]&(1<<18) != 0
+	if !(x.has[4]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fStaTxPowerSetting), true
 }
 
 // SetStaTxPowerSetting sets NL80211_ATTR_STA_TX_POWER_SETTING.
@@ -6200,9 +6976,12 @@ func (x *Nl80211) SetStaTxPowerSetting(v uint8) {
 	x.has[4] |= 1 << 18
 }
 
-// StaTxPower returns NL80211_ATTR_STA_TX_POWER and whether it is present.
+// StaTxPower returns NL80211_ATTR_STA_TX_POWER and whether it is present (0 if not).
 func (x *Nl80211) StaTxPower() (int16, bool) {
-	return int16(x.fStaTxPower), x.has[4]&(1<<19) != 0
+	if !(x.has[4]&(1<<19) != 0) {
+		return 0, false
+	}
+	return int16(x.fStaTxPower), true
 }
 
 // SetStaTxPower sets NL80211_ATTR_STA_TX_POWER.
@@ -6211,9 +6990,13 @@ func (x *Nl80211) SetStaTxPower(v int16) {
 	x.has[4] |= 1 << 19
 }
 
-// SaePassword returns NL80211_ATTR_SAE_PASSWORD's payload as a view, and whether it is present.
+// SaePassword returns NL80211_ATTR_SAE_PASSWORD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) SaePassword() ([]byte, bool) {
-	return x.fSaePassword, x.has[4]&(1<<20) != 0
+	if !(x.has[4]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fSaePassword, true
 }
 
 // SetSaePassword sets NL80211_ATTR_SAE_PASSWORD's payload; x keeps the view p.
@@ -6234,9 +7017,13 @@ func (x *Nl80211) SetTwtResponder(v bool) {
 	}
 }
 
-// HeObssPd returns NL80211_ATTR_HE_OBSS_PD's payload as a view, and whether it is present.
+// HeObssPd returns NL80211_ATTR_HE_OBSS_PD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) HeObssPd() ([]byte, bool) {
-	return x.fHeObssPd, x.has[4]&(1<<22) != 0
+	if !(x.has[4]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fHeObssPd, true
 }
 
 // SetHeObssPd sets NL80211_ATTR_HE_OBSS_PD's payload; x keeps the view p.
@@ -6245,9 +7032,12 @@ func (x *Nl80211) SetHeObssPd(p []byte) {
 	x.has[4] |= 1 << 22
 }
 
-// WiphyEdmgChannels returns NL80211_ATTR_WIPHY_EDMG_CHANNELS and whether it is present.
+// WiphyEdmgChannels returns NL80211_ATTR_WIPHY_EDMG_CHANNELS and whether it is present (0 if not).
 func (x *Nl80211) WiphyEdmgChannels() (uint8, bool) {
-	return uint8(x.fWiphyEdmgChannels), x.has[4]&(1<<23) != 0
+	if !(x.has[4]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint8(x.fWiphyEdmgChannels), true
 }
 
 // SetWiphyEdmgChannels sets NL80211_ATTR_WIPHY_EDMG_CHANNELS.
@@ -6256,9 +7046,12 @@ func (x *Nl80211) SetWiphyEdmgChannels(v uint8) {
 	x.has[4] |= 1 << 23
 }
 
-// WiphyEdmgBwConfig returns NL80211_ATTR_WIPHY_EDMG_BW_CONFIG and whether it is present.
+// WiphyEdmgBwConfig returns NL80211_ATTR_WIPHY_EDMG_BW_CONFIG and whether it is present (0 if not).
 func (x *Nl80211) WiphyEdmgBwConfig() (uint8, bool) {
-	return uint8(x.fWiphyEdmgBwConfig), x.has[4]&(1<<24) != 0
+	if !(x.has[4]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fWiphyEdmgBwConfig), true
 }
 
 // SetWiphyEdmgBwConfig sets NL80211_ATTR_WIPHY_EDMG_BW_CONFIG.
@@ -6267,9 +7060,12 @@ func (x *Nl80211) SetWiphyEdmgBwConfig(v uint8) {
 	x.has[4] |= 1 << 24
 }
 
-// VlanId returns NL80211_ATTR_VLAN_ID and whether it is present.
+// VlanId returns NL80211_ATTR_VLAN_ID and whether it is present (0 if not).
 func (x *Nl80211) VlanId() (uint16, bool) {
-	return uint16(x.fVlanId), x.has[4]&(1<<25) != 0
+	if !(x.has[4]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVlanId), true
 }
 
 // SetVlanId sets NL80211_ATTR_VLAN_ID.
@@ -6278,9 +7074,13 @@ func (x *Nl80211) SetVlanId(v uint16) {
 	x.has[4] |= 1 << 25
 }
 
-// HeBssColor returns NL80211_ATTR_HE_BSS_COLOR's payload as a view, and whether it is present.
+// HeBssColor returns NL80211_ATTR_HE_BSS_COLOR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) HeBssColor() ([]byte, bool) {
-	return x.fHeBssColor, x.has[4]&(1<<26) != 0
+	if !(x.has[4]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fHeBssColor, true
 }
 
 // SetHeBssColor sets NL80211_ATTR_HE_BSS_COLOR's payload; x keeps the view p.
@@ -6289,9 +7089,13 @@ func (x *Nl80211) SetHeBssColor(p []byte) {
 	x.has[4] |= 1 << 26
 }
 
-// IftypeAkmSuites returns NL80211_ATTR_IFTYPE_AKM_SUITES's payload as a view, and whether it is present.
+// IftypeAkmSuites returns NL80211_ATTR_IFTYPE_AKM_SUITES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) IftypeAkmSuites() ([]byte, bool) {
-	return x.fIftypeAkmSuites, x.has[4]&(1<<27) != 0
+	if !(x.has[4]&(1<<27) != 0) {
+		return nil, false
+	}
+	return x.fIftypeAkmSuites, true
 }
 
 // SetIftypeAkmSuites sets NL80211_ATTR_IFTYPE_AKM_SUITES's payload; x keeps the view p.
@@ -6300,9 +7104,13 @@ func (x *Nl80211) SetIftypeAkmSuites(p []byte) {
 	x.has[4] |= 1 << 27
 }
 
-// TidConfig returns NL80211_ATTR_TID_CONFIG's payload as a view, and whether it is present.
+// TidConfig returns NL80211_ATTR_TID_CONFIG's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) TidConfig() ([]byte, bool) {
-	return x.fTidConfig, x.has[4]&(1<<28) != 0
+	if !(x.has[4]&(1<<28) != 0) {
+		return nil, false
+	}
+	return x.fTidConfig, true
 }
 
 // SetTidConfig sets NL80211_ATTR_TID_CONFIG's payload; x keeps the view p.
@@ -6323,9 +7131,12 @@ func (x *Nl80211) SetControlPortNoPreauth(v bool) {
 	}
 }
 
-// PmkLifetime returns NL80211_ATTR_PMK_LIFETIME and whether it is present.
+// PmkLifetime returns NL80211_ATTR_PMK_LIFETIME and whether it is present (0 if not).
 func (x *Nl80211) PmkLifetime() (uint32, bool) {
-	return uint32(x.fPmkLifetime), x.has[4]&(1<<30) != 0
+	if !(x.has[4]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPmkLifetime), true
 }
 
 // SetPmkLifetime sets NL80211_ATTR_PMK_LIFETIME.
@@ -6334,9 +7145,12 @@ func (x *Nl80211) SetPmkLifetime(v uint32) {
 	x.has[4] |= 1 << 30
 }
 
-// PmkReauthThreshold returns NL80211_ATTR_PMK_REAUTH_THRESHOLD and whether it is present.
+// PmkReauthThreshold returns NL80211_ATTR_PMK_REAUTH_THRESHOLD and whether it is present (0 if not).
 func (x *Nl80211) PmkReauthThreshold() (uint8, bool) {
-	return uint8(x.fPmkReauthThreshold), x.has[4]&(1<<31) != 0
+	if !(x.has[4]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPmkReauthThreshold), true
 }
 
 // SetPmkReauthThreshold sets NL80211_ATTR_PMK_REAUTH_THRESHOLD.
@@ -6357,9 +7171,12 @@ func (x *Nl80211) SetReceiveMulticast(v bool) {
 	}
 }
 
-// WiphyFreqOffset returns NL80211_ATTR_WIPHY_FREQ_OFFSET and whether it is present.
+// WiphyFreqOffset returns NL80211_ATTR_WIPHY_FREQ_OFFSET and whether it is present (0 if not).
 func (x *Nl80211) WiphyFreqOffset() (uint32, bool) {
-	return uint32(x.fWiphyFreqOffset), x.has[4]&(1<<33) != 0
+	if !(x.has[4]&(1<<33) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWiphyFreqOffset), true
 }
 
 // SetWiphyFreqOffset sets NL80211_ATTR_WIPHY_FREQ_OFFSET.
@@ -6368,9 +7185,12 @@ func (x *Nl80211) SetWiphyFreqOffset(v uint32) {
 	x.has[4] |= 1 << 33
 }
 
-// CenterFreq1Offset returns NL80211_ATTR_CENTER_FREQ1_OFFSET and whether it is present.
+// CenterFreq1Offset returns NL80211_ATTR_CENTER_FREQ1_OFFSET and whether it is present (0 if not).
 func (x *Nl80211) CenterFreq1Offset() (uint32, bool) {
-	return uint32(x.fCenterFreq1Offset), x.has[4]&(1<<34) != 0
+	if !(x.has[4]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCenterFreq1Offset), true
 }
 
 // SetCenterFreq1Offset sets NL80211_ATTR_CENTER_FREQ1_OFFSET.
@@ -6379,9 +7199,13 @@ func (x *Nl80211) SetCenterFreq1Offset(v uint32) {
 	x.has[4] |= 1 << 34
 }
 
-// ScanFreqKhz returns NL80211_ATTR_SCAN_FREQ_KHZ's payload as a view, and whether it is present.
+// ScanFreqKhz returns NL80211_ATTR_SCAN_FREQ_KHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ScanFreqKhz() ([]byte, bool) {
-	return x.fScanFreqKhz, x.has[4]&(1<<35) != 0
+	if !(x.has[4]&(1<<35) != 0) {
+		return nil, false
+	}
+	return x.fScanFreqKhz, true
 }
 
 // SetScanFreqKhz sets NL80211_ATTR_SCAN_FREQ_KHZ's payload; x keeps the view p.
@@ -6390,9 +7214,13 @@ func (x *Nl80211) SetScanFreqKhz(p []byte) {
 	x.has[4] |= 1 << 35
 }
 
-// He6ghzCapability returns NL80211_ATTR_HE_6GHZ_CAPABILITY's payload as a view, and whether it is present.
+// He6ghzCapability returns NL80211_ATTR_HE_6GHZ_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) He6ghzCapability() ([]byte, bool) {
-	return x.fHe6ghzCapability, x.has[4]&(1<<36) != 0
+	if !(x.has[4]&(1<<36) != 0) {
+		return nil, false
+	}
+	return x.fHe6ghzCapability, true
 }
 
 // SetHe6ghzCapability sets NL80211_ATTR_HE_6GHZ_CAPABILITY's payload; x keeps the view p.
@@ -6401,9 +7229,13 @@ func (x *Nl80211) SetHe6ghzCapability(p []byte) {
 	x.has[4] |= 1 << 36
 }
 
-// FilsDiscovery returns NL80211_ATTR_FILS_DISCOVERY's payload as a view, and whether it is present.
+// FilsDiscovery returns NL80211_ATTR_FILS_DISCOVERY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) FilsDiscovery() ([]byte, bool) {
-	return x.fFilsDiscovery, x.has[4]&(1<<37) != 0
+	if !(x.has[4]&(1<<37) != 0) {
+		return nil, false
+	}
+	return x.fFilsDiscovery, true
 }
 
 // SetFilsDiscovery sets NL80211_ATTR_FILS_DISCOVERY's payload; x keeps the view p.
@@ -6412,9 +7244,13 @@ func (x *Nl80211) SetFilsDiscovery(p []byte) {
 	x.has[4] |= 1 << 37
 }
 
-// UnsolBcastProbeResp returns NL80211_ATTR_UNSOL_BCAST_PROBE_RESP's payload as a view, and whether it is present.
+// UnsolBcastProbeResp returns NL80211_ATTR_UNSOL_BCAST_PROBE_RESP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) UnsolBcastProbeResp() ([]byte, bool) {
-	return x.fUnsolBcastProbeResp, x.has[4]&(1<<38) != 0
+	if !(x.has[4]&(1<<38) != 0) {
+		return nil, false
+	}
+	return x.fUnsolBcastProbeResp, true
 }
 
 // SetUnsolBcastProbeResp sets NL80211_ATTR_UNSOL_BCAST_PROBE_RESP's payload; x keeps the view p.
@@ -6423,9 +7259,13 @@ func (x *Nl80211) SetUnsolBcastProbeResp(p []byte) {
 	x.has[4] |= 1 << 38
 }
 
-// S1gCapability returns NL80211_ATTR_S1G_CAPABILITY's payload as a view, and whether it is present.
+// S1gCapability returns NL80211_ATTR_S1G_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) S1gCapability() ([]byte, bool) {
-	return x.fS1gCapability, x.has[4]&(1<<39) != 0
+	if !(x.has[4]&(1<<39) != 0) {
+		return nil, false
+	}
+	return x.fS1gCapability, true
 }
 
 // SetS1gCapability sets NL80211_ATTR_S1G_CAPABILITY's payload; x keeps the view p.
@@ -6434,9 +7274,13 @@ func (x *Nl80211) SetS1gCapability(p []byte) {
 	x.has[4] |= 1 << 39
 }
 
-// S1gCapabilityMask returns NL80211_ATTR_S1G_CAPABILITY_MASK's payload as a view, and whether it is present.
+// S1gCapabilityMask returns NL80211_ATTR_S1G_CAPABILITY_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) S1gCapabilityMask() ([]byte, bool) {
-	return x.fS1gCapabilityMask, x.has[4]&(1<<40) != 0
+	if !(x.has[4]&(1<<40) != 0) {
+		return nil, false
+	}
+	return x.fS1gCapabilityMask, true
 }
 
 // SetS1gCapabilityMask sets NL80211_ATTR_S1G_CAPABILITY_MASK's payload; x keeps the view p.
@@ -6445,9 +7289,12 @@ func (x *Nl80211) SetS1gCapabilityMask(p []byte) {
 	x.has[4] |= 1 << 40
 }
 
-// SaePwe returns NL80211_ATTR_SAE_PWE and whether it is present.
+// SaePwe returns NL80211_ATTR_SAE_PWE and whether it is present (0 if not).
 func (x *Nl80211) SaePwe() (uint8, bool) {
-	return uint8(x.fSaePwe), x.has[4]&(1<<41) != 0
+	if !(x.has[4]&(1<<41) != 0) {
+		return 0, false
+	}
+	return uint8(x.fSaePwe), true
 }
 
 // SetSaePwe sets NL80211_ATTR_SAE_PWE.
@@ -6456,9 +7303,13 @@ func (x *Nl80211) SetSaePwe(v uint8) {
 	x.has[4] |= 1 << 41
 }
 
-// ReconnectRequested returns NL80211_ATTR_RECONNECT_REQUESTED's payload as a view, and whether it is present.
+// ReconnectRequested returns NL80211_ATTR_RECONNECT_REQUESTED's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ReconnectRequested() ([]byte, bool) {
-	return x.fReconnectRequested, x.has[4]&(1<<42) != 0
+	if !(x.has[4]&(1<<42) != 0) {
+		return nil, false
+	}
+	return x.fReconnectRequested, true
 }
 
 // SetReconnectRequested sets NL80211_ATTR_RECONNECT_REQUESTED's payload; x keeps the view p.
@@ -6491,9 +7342,12 @@ func (x *Nl80211) SetDisableHe(v bool) {
 	}
 }
 
-// ObssColorBitmap returns NL80211_ATTR_OBSS_COLOR_BITMAP and whether it is present.
+// ObssColorBitmap returns NL80211_ATTR_OBSS_COLOR_BITMAP and whether it is present (0 if not).
 func (x *Nl80211) ObssColorBitmap() (uint64, bool) {
-	return uint64(x.fObssColorBitmap), x.has[4]&(1<<45) != 0
+	if !(x.has[4]&(1<<45) != 0) {
+		return 0, false
+	}
+	return uint64(x.fObssColorBitmap), true
 }
 
 // SetObssColorBitmap sets NL80211_ATTR_OBSS_COLOR_BITMAP.
@@ -6502,9 +7356,12 @@ func (x *Nl80211) SetObssColorBitmap(v uint64) {
 	x.has[4] |= 1 << 45
 }
 
-// ColorChangeCount returns NL80211_ATTR_COLOR_CHANGE_COUNT and whether it is present.
+// ColorChangeCount returns NL80211_ATTR_COLOR_CHANGE_COUNT and whether it is present (0 if not).
 func (x *Nl80211) ColorChangeCount() (uint8, bool) {
-	return uint8(x.fColorChangeCount), x.has[4]&(1<<46) != 0
+	if !(x.has[4]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint8(x.fColorChangeCount), true
 }
 
 // SetColorChangeCount sets NL80211_ATTR_COLOR_CHANGE_COUNT.
@@ -6513,9 +7370,12 @@ func (x *Nl80211) SetColorChangeCount(v uint8) {
 	x.has[4] |= 1 << 46
 }
 
-// ColorChangeColor returns NL80211_ATTR_COLOR_CHANGE_COLOR and whether it is present.
+// ColorChangeColor returns NL80211_ATTR_COLOR_CHANGE_COLOR and whether it is present (0 if not).
 func (x *Nl80211) ColorChangeColor() (uint8, bool) {
-	return uint8(x.fColorChangeColor), x.has[4]&(1<<47) != 0
+	if !(x.has[4]&(1<<47) != 0) {
+		return 0, false
+	}
+	return uint8(x.fColorChangeColor), true
 }
 
 // SetColorChangeColor sets NL80211_ATTR_COLOR_CHANGE_COLOR.
@@ -6524,9 +7384,13 @@ func (x *Nl80211) SetColorChangeColor(v uint8) {
 	x.has[4] |= 1 << 47
 }
 
-// ColorChangeElems returns NL80211_ATTR_COLOR_CHANGE_ELEMS's payload as a view, and whether it is present.
+// ColorChangeElems returns NL80211_ATTR_COLOR_CHANGE_ELEMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) ColorChangeElems() ([]byte, bool) {
-	return x.fColorChangeElems, x.has[4]&(1<<48) != 0
+	if !(x.has[4]&(1<<48) != 0) {
+		return nil, false
+	}
+	return x.fColorChangeElems, true
 }
 
 // SetColorChangeElems sets NL80211_ATTR_COLOR_CHANGE_ELEMS's payload; x keeps the view p.
@@ -6535,9 +7399,13 @@ func (x *Nl80211) SetColorChangeElems(p []byte) {
 	x.has[4] |= 1 << 48
 }
 
-// MbssidConfig returns NL80211_ATTR_MBSSID_CONFIG's payload as a view, and whether it is present.
+// MbssidConfig returns NL80211_ATTR_MBSSID_CONFIG's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MbssidConfig() ([]byte, bool) {
-	return x.fMbssidConfig, x.has[4]&(1<<49) != 0
+	if !(x.has[4]&(1<<49) != 0) {
+		return nil, false
+	}
+	return x.fMbssidConfig, true
 }
 
 // SetMbssidConfig sets NL80211_ATTR_MBSSID_CONFIG's payload; x keeps the view p.
@@ -6546,9 +7414,13 @@ func (x *Nl80211) SetMbssidConfig(p []byte) {
 	x.has[4] |= 1 << 49
 }
 
-// MbssidElems returns NL80211_ATTR_MBSSID_ELEMS's payload as a view, and whether it is present.
+// MbssidElems returns NL80211_ATTR_MBSSID_ELEMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MbssidElems() ([]byte, bool) {
-	return x.fMbssidElems, x.has[4]&(1<<50) != 0
+	if !(x.has[4]&(1<<50) != 0) {
+		return nil, false
+	}
+	return x.fMbssidElems, true
 }
 
 // SetMbssidElems sets NL80211_ATTR_MBSSID_ELEMS's payload; x keeps the view p.
@@ -6569,9 +7441,12 @@ func (x *Nl80211) SetRadarBackground(v bool) {
 	}
 }
 
-// ApSettingsFlags returns NL80211_ATTR_AP_SETTINGS_FLAGS and whether it is present.
+// ApSettingsFlags returns NL80211_ATTR_AP_SETTINGS_FLAGS and whether it is present (0 if not).
 func (x *Nl80211) ApSettingsFlags() (uint32, bool) {
-	return uint32(x.fApSettingsFlags), x.has[4]&(1<<52) != 0
+	if !(x.has[4]&(1<<52) != 0) {
+		return 0, false
+	}
+	return uint32(x.fApSettingsFlags), true
 }
 
 // SetApSettingsFlags sets NL80211_ATTR_AP_SETTINGS_FLAGS.
@@ -6580,9 +7455,13 @@ func (x *Nl80211) SetApSettingsFlags(v uint32) {
 	x.has[4] |= 1 << 52
 }
 
-// EhtCapability returns NL80211_ATTR_EHT_CAPABILITY's payload as a view, and whether it is present.
+// EhtCapability returns NL80211_ATTR_EHT_CAPABILITY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) EhtCapability() ([]byte, bool) {
-	return x.fEhtCapability, x.has[4]&(1<<53) != 0
+	if !(x.has[4]&(1<<53) != 0) {
+		return nil, false
+	}
+	return x.fEhtCapability, true
 }
 
 // SetEhtCapability sets NL80211_ATTR_EHT_CAPABILITY's payload; x keeps the view p.
@@ -6603,9 +7482,13 @@ func (x *Nl80211) SetDisableEht(v bool) {
 	}
 }
 
-// MloLinks returns NL80211_ATTR_MLO_LINKS's payload as a view, and whether it is present.
+// MloLinks returns NL80211_ATTR_MLO_LINKS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MloLinks() ([]byte, bool) {
-	return x.fMloLinks, x.has[4]&(1<<55) != 0
+	if !(x.has[4]&(1<<55) != 0) {
+		return nil, false
+	}
+	return x.fMloLinks, true
 }
 
 // SetMloLinks sets NL80211_ATTR_MLO_LINKS's payload; x keeps the view p.
@@ -6614,9 +7497,12 @@ func (x *Nl80211) SetMloLinks(p []byte) {
 	x.has[4] |= 1 << 55
 }
 
-// MloLinkId returns NL80211_ATTR_MLO_LINK_ID and whether it is present.
+// MloLinkId returns NL80211_ATTR_MLO_LINK_ID and whether it is present (0 if not).
 func (x *Nl80211) MloLinkId() (uint8, bool) {
-	return uint8(x.fMloLinkId), x.has[4]&(1<<56) != 0
+	if !(x.has[4]&(1<<56) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMloLinkId), true
 }
 
 // SetMloLinkId sets NL80211_ATTR_MLO_LINK_ID.
@@ -6625,9 +7511,13 @@ func (x *Nl80211) SetMloLinkId(v uint8) {
 	x.has[4] |= 1 << 56
 }
 
-// MldAddr returns NL80211_ATTR_MLD_ADDR's payload as a view, and whether it is present.
+// MldAddr returns NL80211_ATTR_MLD_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MldAddr() ([]byte, bool) {
-	return x.fMldAddr, x.has[4]&(1<<57) != 0
+	if !(x.has[4]&(1<<57) != 0) {
+		return nil, false
+	}
+	return x.fMldAddr, true
 }
 
 // SetMldAddr sets NL80211_ATTR_MLD_ADDR's payload; x keeps the view p.
@@ -6648,9 +7538,13 @@ func (x *Nl80211) SetMloSupport(v bool) {
 	}
 }
 
-// MaxNumAkmSuites returns NL80211_ATTR_MAX_NUM_AKM_SUITES's payload as a view, and whether it is present.
+// MaxNumAkmSuites returns NL80211_ATTR_MAX_NUM_AKM_SUITES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) MaxNumAkmSuites() ([]byte, bool) {
-	return x.fMaxNumAkmSuites, x.has[4]&(1<<59) != 0
+	if !(x.has[4]&(1<<59) != 0) {
+		return nil, false
+	}
+	return x.fMaxNumAkmSuites, true
 }
 
 // SetMaxNumAkmSuites sets NL80211_ATTR_MAX_NUM_AKM_SUITES's payload; x keeps the view p.
@@ -6659,9 +7553,12 @@ func (x *Nl80211) SetMaxNumAkmSuites(p []byte) {
 	x.has[4] |= 1 << 59
 }
 
-// EmlCapability returns NL80211_ATTR_EML_CAPABILITY and whether it is present.
+// EmlCapability returns NL80211_ATTR_EML_CAPABILITY and whether it is present (0 if not).
 func (x *Nl80211) EmlCapability() (uint16, bool) {
-	return uint16(x.fEmlCapability), x.has[4]&(1<<60) != 0
+	if !(x.has[4]&(1<<60) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEmlCapability), true
 }
 
 // SetEmlCapability sets NL80211_ATTR_EML_CAPABILITY.
@@ -6670,9 +7567,12 @@ func (x *Nl80211) SetEmlCapability(v uint16) {
 	x.has[4] |= 1 << 60
 }
 
-// MldCapaAndOps returns NL80211_ATTR_MLD_CAPA_AND_OPS and whether it is present.
+// MldCapaAndOps returns NL80211_ATTR_MLD_CAPA_AND_OPS and whether it is present (0 if not).
 func (x *Nl80211) MldCapaAndOps() (uint16, bool) {
-	return uint16(x.fMldCapaAndOps), x.has[4]&(1<<61) != 0
+	if !(x.has[4]&(1<<61) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMldCapaAndOps), true
 }
 
 // SetMldCapaAndOps sets NL80211_ATTR_MLD_CAPA_AND_OPS.
@@ -6681,9 +7581,12 @@ func (x *Nl80211) SetMldCapaAndOps(v uint16) {
 	x.has[4] |= 1 << 61
 }
 
-// TxHwTimestamp returns NL80211_ATTR_TX_HW_TIMESTAMP and whether it is present.
+// TxHwTimestamp returns NL80211_ATTR_TX_HW_TIMESTAMP and whether it is present (0 if not).
 func (x *Nl80211) TxHwTimestamp() (uint64, bool) {
-	return uint64(x.fTxHwTimestamp), x.has[4]&(1<<62) != 0
+	if !(x.has[4]&(1<<62) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxHwTimestamp), true
 }
 
 // SetTxHwTimestamp sets NL80211_ATTR_TX_HW_TIMESTAMP.
@@ -6692,9 +7595,12 @@ func (x *Nl80211) SetTxHwTimestamp(v uint64) {
 	x.has[4] |= 1 << 62
 }
 
-// RxHwTimestamp returns NL80211_ATTR_RX_HW_TIMESTAMP and whether it is present.
+// RxHwTimestamp returns NL80211_ATTR_RX_HW_TIMESTAMP and whether it is present (0 if not).
 func (x *Nl80211) RxHwTimestamp() (uint64, bool) {
-	return uint64(x.fRxHwTimestamp), x.has[4]&(1<<63) != 0
+	if !(x.has[4]&(1<<63) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxHwTimestamp), true
 }
 
 // SetRxHwTimestamp sets NL80211_ATTR_RX_HW_TIMESTAMP.
@@ -6703,9 +7609,13 @@ func (x *Nl80211) SetRxHwTimestamp(v uint64) {
 	x.has[4] |= 1 << 63
 }
 
-// TdBitmap returns NL80211_ATTR_TD_BITMAP's payload as a view, and whether it is present.
+// TdBitmap returns NL80211_ATTR_TD_BITMAP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) TdBitmap() ([]byte, bool) {
-	return x.fTdBitmap, x.has[5]&(1<<0) != 0
+	if !(x.has[5]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTdBitmap, true
 }
 
 // SetTdBitmap sets NL80211_ATTR_TD_BITMAP's payload; x keeps the view p.
@@ -6714,9 +7624,12 @@ func (x *Nl80211) SetTdBitmap(p []byte) {
 	x.has[5] |= 1 << 0
 }
 
-// PunctBitmap returns NL80211_ATTR_PUNCT_BITMAP and whether it is present.
+// PunctBitmap returns NL80211_ATTR_PUNCT_BITMAP and whether it is present (0 if not).
 func (x *Nl80211) PunctBitmap() (uint32, bool) {
-	return uint32(x.fPunctBitmap), x.has[5]&(1<<1) != 0
+	if !(x.has[5]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPunctBitmap), true
 }
 
 // SetPunctBitmap sets NL80211_ATTR_PUNCT_BITMAP.
@@ -6725,9 +7638,12 @@ func (x *Nl80211) SetPunctBitmap(v uint32) {
 	x.has[5] |= 1 << 1
 }
 
-// MaxHwTimestampPeers returns NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS and whether it is present.
+// MaxHwTimestampPeers returns NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS and whether it is present (0 if not).
 func (x *Nl80211) MaxHwTimestampPeers() (uint16, bool) {
-	return uint16(x.fMaxHwTimestampPeers), x.has[5]&(1<<2) != 0
+	if !(x.has[5]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMaxHwTimestampPeers), true
 }
 
 // SetMaxHwTimestampPeers sets NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS.
@@ -6748,9 +7664,13 @@ func (x *Nl80211) SetHwTimestampEnabled(v bool) {
 	}
 }
 
-// EmaRnrElems returns NL80211_ATTR_EMA_RNR_ELEMS's payload as a view, and whether it is present.
+// EmaRnrElems returns NL80211_ATTR_EMA_RNR_ELEMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) EmaRnrElems() ([]byte, bool) {
-	return x.fEmaRnrElems, x.has[5]&(1<<4) != 0
+	if !(x.has[5]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fEmaRnrElems, true
 }
 
 // SetEmaRnrElems sets NL80211_ATTR_EMA_RNR_ELEMS's payload; x keeps the view p.
@@ -6783,9 +7703,12 @@ func (x *Nl80211) SetBssDumpIncludeUseData(v bool) {
 	}
 }
 
-// MloTtlmDlink returns NL80211_ATTR_MLO_TTLM_DLINK and whether it is present.
+// MloTtlmDlink returns NL80211_ATTR_MLO_TTLM_DLINK and whether it is present (0 if not).
 func (x *Nl80211) MloTtlmDlink() (uint16, bool) {
-	return uint16(x.fMloTtlmDlink), x.has[5]&(1<<7) != 0
+	if !(x.has[5]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMloTtlmDlink), true
 }
 
 // SetMloTtlmDlink sets NL80211_ATTR_MLO_TTLM_DLINK.
@@ -6794,9 +7717,12 @@ func (x *Nl80211) SetMloTtlmDlink(v uint16) {
 	x.has[5] |= 1 << 7
 }
 
-// MloTtlmUlink returns NL80211_ATTR_MLO_TTLM_ULINK and whether it is present.
+// MloTtlmUlink returns NL80211_ATTR_MLO_TTLM_ULINK and whether it is present (0 if not).
 func (x *Nl80211) MloTtlmUlink() (uint16, bool) {
-	return uint16(x.fMloTtlmUlink), x.has[5]&(1<<8) != 0
+	if !(x.has[5]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMloTtlmUlink), true
 }
 
 // SetMloTtlmUlink sets NL80211_ATTR_MLO_TTLM_ULINK.
@@ -6817,9 +7743,13 @@ func (x *Nl80211) SetAssocSppAmsdu(v bool) {
 	}
 }
 
-// WiphyRadios returns NL80211_ATTR_WIPHY_RADIOS's payload as a view, and whether it is present.
+// WiphyRadios returns NL80211_ATTR_WIPHY_RADIOS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) WiphyRadios() ([]byte, bool) {
-	return x.fWiphyRadios, x.has[5]&(1<<10) != 0
+	if !(x.has[5]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fWiphyRadios, true
 }
 
 // SetWiphyRadios sets NL80211_ATTR_WIPHY_RADIOS's payload; x keeps the view p.
@@ -6828,9 +7758,13 @@ func (x *Nl80211) SetWiphyRadios(p []byte) {
 	x.has[5] |= 1 << 10
 }
 
-// WiphyInterfaceCombinations returns NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS's payload as a view, and whether it is present.
+// WiphyInterfaceCombinations returns NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nl80211) WiphyInterfaceCombinations() ([]byte, bool) {
-	return x.fWiphyInterfaceCombinations, x.has[5]&(1<<11) != 0
+	if !(x.has[5]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fWiphyInterfaceCombinations, true
 }
 
 // SetWiphyInterfaceCombinations sets NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS's payload; x keeps the view p.
@@ -6839,9 +7773,12 @@ func (x *Nl80211) SetWiphyInterfaceCombinations(p []byte) {
 	x.has[5] |= 1 << 11
 }
 
-// VifRadioMask returns NL80211_ATTR_VIF_RADIO_MASK and whether it is present.
+// VifRadioMask returns NL80211_ATTR_VIF_RADIO_MASK and whether it is present (0 if not).
 func (x *Nl80211) VifRadioMask() (uint32, bool) {
-	return uint32(x.fVifRadioMask), x.has[5]&(1<<12) != 0
+	if !(x.has[5]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVifRadioMask), true
 }
 
 // SetVifRadioMask sets NL80211_ATTR_VIF_RADIO_MASK.
@@ -6877,37 +7814,36 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "frame-type-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "frame-type-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 101: // NL80211_ATTR_FRAME_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
 			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "frame-type-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "frame-type-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6921,9 +7857,12 @@ func (x *FrameTypeSet) Encode(e *attr.Encoder) {
 	}
 }
 
-// FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present.
+// FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present (0 if not).
 func (x *FrameTypeSet) FrameType() (uint16, bool) {
-	return uint16(x.fFrameType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFrameType), true
 }
 
 // SetFrameType sets NL80211_ATTR_FRAME_TYPE.
@@ -6964,79 +7903,78 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wiphy-bands", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wiphy-bands", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // NL80211_BAND_2GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX2ghz.decode(p, o, base+off+4); err != nil {
+			if err := x.fX2ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 1: // NL80211_BAND_5GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX5ghz.decode(p, o, base+off+4); err != nil {
+			if err := x.fX5ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 2: // NL80211_BAND_60GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX60ghz.decode(p, o, base+off+4); err != nil {
+			if err := x.fX60ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 3: // NL80211_BAND_6GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX6ghz.decode(p, o, base+off+4); err != nil {
+			if err := x.fX6ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 4: // NL80211_BAND_S1GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fS1ghz.decode(p, o, base+off+4); err != nil {
+			if err := x.fS1ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 5: // NL80211_BAND_LC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
 			}
-			if err := x.fLc.decode(p, o, base+off+4); err != nil {
+			if err := x.fLc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wiphy-bands", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wiphy-bands", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7192,54 +8130,53 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "band-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "band-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_BAND_ATTR_FREQS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "band-attrs", "NL80211_BAND_ATTR_FREQS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_FREQS")
 			if err != nil {
 				return err
 			}
-			x.fFreqs, x.sFreqs = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fFreqs, x.sFreqs = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BAND_ATTR_RATES
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
 			if err != nil {
 				return err
 			}
-			x.fRates, x.sRates = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fRates, x.sRates = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_BAND_ATTR_HT_MCS_SET
 			x.fHtMcsSet = p
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_BAND_ATTR_HT_CAPA
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
 			}
 			x.fHtCapa = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_BAND_ATTR_HT_AMPDU_FACTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_FACTOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_FACTOR", raw, typed.ErrLength)
 			}
 			x.fHtAmpduFactor = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_BAND_ATTR_HT_AMPDU_DENSITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_DENSITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_DENSITY", raw, typed.ErrLength)
 			}
 			x.fHtAmpduDensity = uint8(p[0])
 			x.has[0] |= 1 << 5
@@ -7248,16 +8185,16 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_BAND_ATTR_VHT_CAPA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
 			}
 			x.fVhtCapa = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_BAND_ATTR_IFTYPE_DATA
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
 			if err != nil {
 				return err
 			}
-			x.fIftypeData, x.sIftypeData = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fIftypeData, x.sIftypeData = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_BAND_ATTR_EDMG_CHANNELS
 			x.fEdmgChannels = p
@@ -7273,13 +8210,13 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "band-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "band-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "band-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7407,9 +8344,13 @@ func (x *Band) SetRates(v []Bitrate) {
 	x.has[0] |= 1 << 1
 }
 
-// HtMcsSet returns NL80211_BAND_ATTR_HT_MCS_SET's payload as a view, and whether it is present.
+// HtMcsSet returns NL80211_BAND_ATTR_HT_MCS_SET's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) HtMcsSet() ([]byte, bool) {
-	return x.fHtMcsSet, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fHtMcsSet, true
 }
 
 // SetHtMcsSet sets NL80211_BAND_ATTR_HT_MCS_SET's payload; x keeps the view p.
@@ -7418,9 +8359,12 @@ func (x *Band) SetHtMcsSet(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// HtCapa returns NL80211_BAND_ATTR_HT_CAPA and whether it is present.
+// HtCapa returns NL80211_BAND_ATTR_HT_CAPA and whether it is present (0 if not).
 func (x *Band) HtCapa() (uint16, bool) {
-	return uint16(x.fHtCapa), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fHtCapa), true
 }
 
 // SetHtCapa sets NL80211_BAND_ATTR_HT_CAPA.
@@ -7429,9 +8373,12 @@ func (x *Band) SetHtCapa(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// HtAmpduFactor returns NL80211_BAND_ATTR_HT_AMPDU_FACTOR and whether it is present.
+// HtAmpduFactor returns NL80211_BAND_ATTR_HT_AMPDU_FACTOR and whether it is present (0 if not).
 func (x *Band) HtAmpduFactor() (uint8, bool) {
-	return uint8(x.fHtAmpduFactor), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHtAmpduFactor), true
 }
 
 // SetHtAmpduFactor sets NL80211_BAND_ATTR_HT_AMPDU_FACTOR.
@@ -7440,9 +8387,12 @@ func (x *Band) SetHtAmpduFactor(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// HtAmpduDensity returns NL80211_BAND_ATTR_HT_AMPDU_DENSITY and whether it is present.
+// HtAmpduDensity returns NL80211_BAND_ATTR_HT_AMPDU_DENSITY and whether it is present (0 if not).
 func (x *Band) HtAmpduDensity() (uint8, bool) {
-	return uint8(x.fHtAmpduDensity), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHtAmpduDensity), true
 }
 
 // SetHtAmpduDensity sets NL80211_BAND_ATTR_HT_AMPDU_DENSITY.
@@ -7451,9 +8401,13 @@ func (x *Band) SetHtAmpduDensity(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// VhtMcsSet returns NL80211_BAND_ATTR_VHT_MCS_SET's payload as a view, and whether it is present.
+// VhtMcsSet returns NL80211_BAND_ATTR_VHT_MCS_SET's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) VhtMcsSet() ([]byte, bool) {
-	return x.fVhtMcsSet, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fVhtMcsSet, true
 }
 
 // SetVhtMcsSet sets NL80211_BAND_ATTR_VHT_MCS_SET's payload; x keeps the view p.
@@ -7462,9 +8416,12 @@ func (x *Band) SetVhtMcsSet(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// VhtCapa returns NL80211_BAND_ATTR_VHT_CAPA and whether it is present.
+// VhtCapa returns NL80211_BAND_ATTR_VHT_CAPA and whether it is present (0 if not).
 func (x *Band) VhtCapa() (uint32, bool) {
-	return uint32(x.fVhtCapa), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVhtCapa), true
 }
 
 // SetVhtCapa sets NL80211_BAND_ATTR_VHT_CAPA.
@@ -7491,9 +8448,13 @@ func (x *Band) SetIftypeData(v []IftypeData) {
 	x.has[0] |= 1 << 8
 }
 
-// EdmgChannels returns NL80211_BAND_ATTR_EDMG_CHANNELS's payload as a view, and whether it is present.
+// EdmgChannels returns NL80211_BAND_ATTR_EDMG_CHANNELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) EdmgChannels() ([]byte, bool) {
-	return x.fEdmgChannels, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fEdmgChannels, true
 }
 
 // SetEdmgChannels sets NL80211_BAND_ATTR_EDMG_CHANNELS's payload; x keeps the view p.
@@ -7502,9 +8463,13 @@ func (x *Band) SetEdmgChannels(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// EdmgBwConfig returns NL80211_BAND_ATTR_EDMG_BW_CONFIG's payload as a view, and whether it is present.
+// EdmgBwConfig returns NL80211_BAND_ATTR_EDMG_BW_CONFIG's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) EdmgBwConfig() ([]byte, bool) {
-	return x.fEdmgBwConfig, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fEdmgBwConfig, true
 }
 
 // SetEdmgBwConfig sets NL80211_BAND_ATTR_EDMG_BW_CONFIG's payload; x keeps the view p.
@@ -7513,9 +8478,13 @@ func (x *Band) SetEdmgBwConfig(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// S1gMcsNssSet returns NL80211_BAND_ATTR_S1G_MCS_NSS_SET's payload as a view, and whether it is present.
+// S1gMcsNssSet returns NL80211_BAND_ATTR_S1G_MCS_NSS_SET's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) S1gMcsNssSet() ([]byte, bool) {
-	return x.fS1gMcsNssSet, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fS1gMcsNssSet, true
 }
 
 // SetS1gMcsNssSet sets NL80211_BAND_ATTR_S1G_MCS_NSS_SET's payload; x keeps the view p.
@@ -7524,9 +8493,13 @@ func (x *Band) SetS1gMcsNssSet(p []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// S1gCapa returns NL80211_BAND_ATTR_S1G_CAPA's payload as a view, and whether it is present.
+// S1gCapa returns NL80211_BAND_ATTR_S1G_CAPA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Band) S1gCapa() ([]byte, bool) {
-	return x.fS1gCapa, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fS1gCapa, true
 }
 
 // SetS1gCapa sets NL80211_BAND_ATTR_S1G_CAPA's payload; x keeps the view p.
@@ -7562,42 +8535,41 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bitrate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bitrate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_BITRATE_ATTR_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
 			}
 			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE
 			if len(p) != 0 {
-				return o.Fail(base+off, "bitrate-attrs", "NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bitrate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bitrate-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7614,9 +8586,12 @@ func (x *Bitrate) Encode(e *attr.Encoder) {
 	}
 }
 
-// Rate returns NL80211_BITRATE_ATTR_RATE and whether it is present.
+// Rate returns NL80211_BITRATE_ATTR_RATE and whether it is present (0 if not).
 func (x *Bitrate) Rate() (uint32, bool) {
-	return uint32(x.fRate), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRate), true
 }
 
 // SetRate sets NL80211_BITRATE_ATTR_RATE.
@@ -7694,57 +8669,56 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "frequency-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "frequency-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_FREQUENCY_ATTR_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
 			}
 			x.fFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_FREQUENCY_ATTR_DISABLED
 			if len(p) != 0 {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_DISABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DISABLED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_FREQUENCY_ATTR_NO_IR
 			if len(p) != 0 {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_NO_IR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_NO_IR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // __NL80211_FREQUENCY_ATTR_NO_IBSS
 			if len(p) != 0 {
-				return o.Fail(base+off, "frequency-attrs", "__NL80211_FREQUENCY_ATTR_NO_IBSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "__NL80211_FREQUENCY_ATTR_NO_IBSS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_FREQUENCY_ATTR_RADAR
 			if len(p) != 0 {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_RADAR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_RADAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_FREQUENCY_ATTR_MAX_TX_POWER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
 			}
 			x.fMaxTxPower = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_FREQUENCY_ATTR_DFS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
 			}
 			x.fDfsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
@@ -7779,18 +8753,18 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			x.fNo10mhz = p
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_FREQUENCY_ATTR_WMM
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "frequency-attrs", "NL80211_FREQUENCY_ATTR_WMM")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "frequency-attrs", "NL80211_FREQUENCY_ATTR_WMM")
 			if err != nil {
 				return err
 			}
-			x.fWmm, x.sWmm = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fWmm, x.sWmm = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_FREQUENCY_ATTR_NO_HE
 			x.fNoHe = p
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_FREQUENCY_ATTR_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -7835,13 +8809,13 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 32
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "frequency-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "frequency-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7965,9 +8939,12 @@ func (x *Frequency) Encode(e *attr.Encoder) {
 	}
 }
 
-// Freq returns NL80211_FREQUENCY_ATTR_FREQ and whether it is present.
+// Freq returns NL80211_FREQUENCY_ATTR_FREQ and whether it is present (0 if not).
 func (x *Frequency) Freq() (uint32, bool) {
-	return uint32(x.fFreq), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFreq), true
 }
 
 // SetFreq sets NL80211_FREQUENCY_ATTR_FREQ.
@@ -8024,9 +9001,12 @@ func (x *Frequency) SetRadar(v bool) {
 	}
 }
 
-// MaxTxPower returns NL80211_FREQUENCY_ATTR_MAX_TX_POWER and whether it is present.
+// MaxTxPower returns NL80211_FREQUENCY_ATTR_MAX_TX_POWER and whether it is present (0 if not).
 func (x *Frequency) MaxTxPower() (uint32, bool) {
-	return uint32(x.fMaxTxPower), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxTxPower), true
 }
 
 // SetMaxTxPower sets NL80211_FREQUENCY_ATTR_MAX_TX_POWER.
@@ -8035,9 +9015,12 @@ func (x *Frequency) SetMaxTxPower(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// DfsState returns NL80211_FREQUENCY_ATTR_DFS_STATE and whether it is present.
+// DfsState returns NL80211_FREQUENCY_ATTR_DFS_STATE and whether it is present (0 if not).
 func (x *Frequency) DfsState() (uint32, bool) {
-	return uint32(x.fDfsState), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDfsState), true
 }
 
 // SetDfsState sets NL80211_FREQUENCY_ATTR_DFS_STATE.
@@ -8046,9 +9029,13 @@ func (x *Frequency) SetDfsState(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// DfsTime returns NL80211_FREQUENCY_ATTR_DFS_TIME's payload as a view, and whether it is present.
+// DfsTime returns NL80211_FREQUENCY_ATTR_DFS_TIME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) DfsTime() ([]byte, bool) {
-	return x.fDfsTime, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fDfsTime, true
 }
 
 // SetDfsTime sets NL80211_FREQUENCY_ATTR_DFS_TIME's payload; x keeps the view p.
@@ -8057,9 +9044,13 @@ func (x *Frequency) SetDfsTime(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// NoHt40Minus returns NL80211_FREQUENCY_ATTR_NO_HT40_MINUS's payload as a view, and whether it is present.
+// NoHt40Minus returns NL80211_FREQUENCY_ATTR_NO_HT40_MINUS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) NoHt40Minus() ([]byte, bool) {
-	return x.fNoHt40Minus, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fNoHt40Minus, true
 }
 
 // SetNoHt40Minus sets NL80211_FREQUENCY_ATTR_NO_HT40_MINUS's payload; x keeps the view p.
@@ -8068,9 +9059,13 @@ func (x *Frequency) SetNoHt40Minus(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// NoHt40Plus returns NL80211_FREQUENCY_ATTR_NO_HT40_PLUS's payload as a view, and whether it is present.
+// NoHt40Plus returns NL80211_FREQUENCY_ATTR_NO_HT40_PLUS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) NoHt40Plus() ([]byte, bool) {
-	return x.fNoHt40Plus, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fNoHt40Plus, true
 }
 
 // SetNoHt40Plus sets NL80211_FREQUENCY_ATTR_NO_HT40_PLUS's payload; x keeps the view p.
@@ -8079,9 +9074,13 @@ func (x *Frequency) SetNoHt40Plus(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// No80mhz returns NL80211_FREQUENCY_ATTR_NO_80MHZ's payload as a view, and whether it is present.
+// No80mhz returns NL80211_FREQUENCY_ATTR_NO_80MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No80mhz() ([]byte, bool) {
-	return x.fNo80mhz, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fNo80mhz, true
 }
 
 // SetNo80mhz sets NL80211_FREQUENCY_ATTR_NO_80MHZ's payload; x keeps the view p.
@@ -8090,9 +9089,13 @@ func (x *Frequency) SetNo80mhz(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// No160mhz returns NL80211_FREQUENCY_ATTR_NO_160MHZ's payload as a view, and whether it is present.
+// No160mhz returns NL80211_FREQUENCY_ATTR_NO_160MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No160mhz() ([]byte, bool) {
-	return x.fNo160mhz, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fNo160mhz, true
 }
 
 // SetNo160mhz sets NL80211_FREQUENCY_ATTR_NO_160MHZ's payload; x keeps the view p.
@@ -8101,9 +9104,13 @@ func (x *Frequency) SetNo160mhz(p []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// DfsCacTime returns NL80211_FREQUENCY_ATTR_DFS_CAC_TIME's payload as a view, and whether it is present.
+// DfsCacTime returns NL80211_FREQUENCY_ATTR_DFS_CAC_TIME's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) DfsCacTime() ([]byte, bool) {
-	return x.fDfsCacTime, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fDfsCacTime, true
 }
 
 // SetDfsCacTime sets NL80211_FREQUENCY_ATTR_DFS_CAC_TIME's payload; x keeps the view p.
@@ -8112,9 +9119,13 @@ func (x *Frequency) SetDfsCacTime(p []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// IndoorOnly returns NL80211_FREQUENCY_ATTR_INDOOR_ONLY's payload as a view, and whether it is present.
+// IndoorOnly returns NL80211_FREQUENCY_ATTR_INDOOR_ONLY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) IndoorOnly() ([]byte, bool) {
-	return x.fIndoorOnly, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fIndoorOnly, true
 }
 
 // SetIndoorOnly sets NL80211_FREQUENCY_ATTR_INDOOR_ONLY's payload; x keeps the view p.
@@ -8123,9 +9134,13 @@ func (x *Frequency) SetIndoorOnly(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// IrConcurrent returns NL80211_FREQUENCY_ATTR_IR_CONCURRENT's payload as a view, and whether it is present.
+// IrConcurrent returns NL80211_FREQUENCY_ATTR_IR_CONCURRENT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) IrConcurrent() ([]byte, bool) {
-	return x.fIrConcurrent, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fIrConcurrent, true
 }
 
 // SetIrConcurrent sets NL80211_FREQUENCY_ATTR_IR_CONCURRENT's payload; x keeps the view p.
@@ -8134,9 +9149,13 @@ func (x *Frequency) SetIrConcurrent(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// No20mhz returns NL80211_FREQUENCY_ATTR_NO_20MHZ's payload as a view, and whether it is present.
+// No20mhz returns NL80211_FREQUENCY_ATTR_NO_20MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No20mhz() ([]byte, bool) {
-	return x.fNo20mhz, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return nil, false
+	}
+	return x.fNo20mhz, true
 }
 
 // SetNo20mhz sets NL80211_FREQUENCY_ATTR_NO_20MHZ's payload; x keeps the view p.
@@ -8145,9 +9164,13 @@ func (x *Frequency) SetNo20mhz(p []byte) {
 	x.has[0] |= 1 << 15
 }
 
-// No10mhz returns NL80211_FREQUENCY_ATTR_NO_10MHZ's payload as a view, and whether it is present.
+// No10mhz returns NL80211_FREQUENCY_ATTR_NO_10MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No10mhz() ([]byte, bool) {
-	return x.fNo10mhz, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fNo10mhz, true
 }
 
 // SetNo10mhz sets NL80211_FREQUENCY_ATTR_NO_10MHZ's payload; x keeps the view p.
@@ -8174,9 +9197,13 @@ func (x *Frequency) SetWmm(v []Wmm) {
 	x.has[0] |= 1 << 17
 }
 
-// NoHe returns NL80211_FREQUENCY_ATTR_NO_HE's payload as a view, and whether it is present.
+// NoHe returns NL80211_FREQUENCY_ATTR_NO_HE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) NoHe() ([]byte, bool) {
-	return x.fNoHe, x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return nil, false
+	}
+	return x.fNoHe, true
 }
 
 // SetNoHe sets NL80211_FREQUENCY_ATTR_NO_HE's payload; x keeps the view p.
@@ -8185,9 +9212,12 @@ func (x *Frequency) SetNoHe(p []byte) {
 	x.has[0] |= 1 << 18
 }
 
-// Offset returns NL80211_FREQUENCY_ATTR_OFFSET and whether it is present.
+// Offset returns NL80211_FREQUENCY_ATTR_OFFSET and whether it is present (0 if not).
 func (x *Frequency) Offset() (uint32, bool) {
-	return uint32(x.fOffset), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOffset), true
 }
 
 // SetOffset sets NL80211_FREQUENCY_ATTR_OFFSET.
@@ -8196,9 +9226,13 @@ func (x *Frequency) SetOffset(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// X1mhz returns NL80211_FREQUENCY_ATTR_1MHZ's payload as a view, and whether it is present.
+// X1mhz returns NL80211_FREQUENCY_ATTR_1MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) X1mhz() ([]byte, bool) {
-	return x.fX1mhz, x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fX1mhz, true
 }
 
 // SetX1mhz sets NL80211_FREQUENCY_ATTR_1MHZ's payload; x keeps the view p.
@@ -8207,9 +9241,13 @@ func (x *Frequency) SetX1mhz(p []byte) {
 	x.has[0] |= 1 << 20
 }
 
-// X2mhz returns NL80211_FREQUENCY_ATTR_2MHZ's payload as a view, and whether it is present.
+// X2mhz returns NL80211_FREQUENCY_ATTR_2MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) X2mhz() ([]byte, bool) {
-	return x.fX2mhz, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return nil, false
+	}
+	return x.fX2mhz, true
 }
 
 // SetX2mhz sets NL80211_FREQUENCY_ATTR_2MHZ's payload; x keeps the view p.
@@ -8218,9 +9256,13 @@ func (x *Frequency) SetX2mhz(p []byte) {
 	x.has[0] |= 1 << 21
 }
 
-// X4mhz returns NL80211_FREQUENCY_ATTR_4MHZ's payload as a view, and whether it is present.
+// X4mhz returns NL80211_FREQUENCY_ATTR_4MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) X4mhz() ([]byte, bool) {
-	return x.fX4mhz, x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fX4mhz, true
 }
 
 // SetX4mhz sets NL80211_FREQUENCY_ATTR_4MHZ's payload; x keeps the view p.
@@ -8229,9 +9271,13 @@ func (x *Frequency) SetX4mhz(p []byte) {
 	x.has[0] |= 1 << 22
 }
 
-// X8mhz returns NL80211_FREQUENCY_ATTR_8MHZ's payload as a view, and whether it is present.
+// X8mhz returns NL80211_FREQUENCY_ATTR_8MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) X8mhz() ([]byte, bool) {
-	return x.fX8mhz, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return nil, false
+	}
+	return x.fX8mhz, true
 }
 
 // SetX8mhz sets NL80211_FREQUENCY_ATTR_8MHZ's payload; x keeps the view p.
@@ -8240,9 +9286,13 @@ func (x *Frequency) SetX8mhz(p []byte) {
 	x.has[0] |= 1 << 23
 }
 
-// X16mhz returns NL80211_FREQUENCY_ATTR_16MHZ's payload as a view, and whether it is present.
+// X16mhz returns NL80211_FREQUENCY_ATTR_16MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) X16mhz() ([]byte, bool) {
-	return x.fX16mhz, x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return nil, false
+	}
+	return x.fX16mhz, true
 }
 
 // SetX16mhz sets NL80211_FREQUENCY_ATTR_16MHZ's payload; x keeps the view p.
@@ -8251,9 +9301,13 @@ func (x *Frequency) SetX16mhz(p []byte) {
 	x.has[0] |= 1 << 24
 }
 
-// No320mhz returns NL80211_FREQUENCY_ATTR_NO_320MHZ's payload as a view, and whether it is present.
+// No320mhz returns NL80211_FREQUENCY_ATTR_NO_320MHZ's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No320mhz() ([]byte, bool) {
-	return x.fNo320mhz, x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fNo320mhz, true
 }
 
 // SetNo320mhz sets NL80211_FREQUENCY_ATTR_NO_320MHZ's payload; x keeps the view p.
@@ -8262,9 +9316,13 @@ func (x *Frequency) SetNo320mhz(p []byte) {
 	x.has[0] |= 1 << 25
 }
 
-// NoEht returns NL80211_FREQUENCY_ATTR_NO_EHT's payload as a view, and whether it is present.
+// NoEht returns NL80211_FREQUENCY_ATTR_NO_EHT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) NoEht() ([]byte, bool) {
-	return x.fNoEht, x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fNoEht, true
 }
 
 // SetNoEht sets NL80211_FREQUENCY_ATTR_NO_EHT's payload; x keeps the view p.
@@ -8273,9 +9331,13 @@ func (x *Frequency) SetNoEht(p []byte) {
 	x.has[0] |= 1 << 26
 }
 
-// Psd returns NL80211_FREQUENCY_ATTR_PSD's payload as a view, and whether it is present.
+// Psd returns NL80211_FREQUENCY_ATTR_PSD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) Psd() ([]byte, bool) {
-	return x.fPsd, x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return nil, false
+	}
+	return x.fPsd, true
 }
 
 // SetPsd sets NL80211_FREQUENCY_ATTR_PSD's payload; x keeps the view p.
@@ -8284,9 +9346,13 @@ func (x *Frequency) SetPsd(p []byte) {
 	x.has[0] |= 1 << 27
 }
 
-// DfsConcurrent returns NL80211_FREQUENCY_ATTR_DFS_CONCURRENT's payload as a view, and whether it is present.
+// DfsConcurrent returns NL80211_FREQUENCY_ATTR_DFS_CONCURRENT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) DfsConcurrent() ([]byte, bool) {
-	return x.fDfsConcurrent, x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return nil, false
+	}
+	return x.fDfsConcurrent, true
 }
 
 // SetDfsConcurrent sets NL80211_FREQUENCY_ATTR_DFS_CONCURRENT's payload; x keeps the view p.
@@ -8295,9 +9361,13 @@ func (x *Frequency) SetDfsConcurrent(p []byte) {
 	x.has[0] |= 1 << 28
 }
 
-// No6ghzVlpClient returns NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT's payload as a view, and whether it is present.
+// No6ghzVlpClient returns NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No6ghzVlpClient() ([]byte, bool) {
-	return x.fNo6ghzVlpClient, x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return nil, false
+	}
+	return x.fNo6ghzVlpClient, true
 }
 
 // SetNo6ghzVlpClient sets NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT's payload; x keeps the view p.
@@ -8306,9 +9376,13 @@ func (x *Frequency) SetNo6ghzVlpClient(p []byte) {
 	x.has[0] |= 1 << 29
 }
 
-// No6ghzAfcClient returns NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT's payload as a view, and whether it is present.
+// No6ghzAfcClient returns NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) No6ghzAfcClient() ([]byte, bool) {
-	return x.fNo6ghzAfcClient, x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return nil, false
+	}
+	return x.fNo6ghzAfcClient, true
 }
 
 // SetNo6ghzAfcClient sets NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT's payload; x keeps the view p.
@@ -8317,9 +9391,13 @@ func (x *Frequency) SetNo6ghzAfcClient(p []byte) {
 	x.has[0] |= 1 << 30
 }
 
-// CanMonitor returns NL80211_FREQUENCY_ATTR_CAN_MONITOR's payload as a view, and whether it is present.
+// CanMonitor returns NL80211_FREQUENCY_ATTR_CAN_MONITOR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) CanMonitor() ([]byte, bool) {
-	return x.fCanMonitor, x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return nil, false
+	}
+	return x.fCanMonitor, true
 }
 
 // SetCanMonitor sets NL80211_FREQUENCY_ATTR_CAN_MONITOR's payload; x keeps the view p.
@@ -8328,9 +9406,13 @@ func (x *Frequency) SetCanMonitor(p []byte) {
 	x.has[0] |= 1 << 31
 }
 
-// Allow6ghzVlpAp returns NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP's payload as a view, and whether it is present.
+// Allow6ghzVlpAp returns NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Frequency) Allow6ghzVlpAp() ([]byte, bool) {
-	return x.fAllow6ghzVlpAp, x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return nil, false
+	}
+	return x.fAllow6ghzVlpAp, true
 }
 
 // SetAllow6ghzVlpAp sets NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP's payload; x keeps the view p.
@@ -8373,73 +9455,72 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "if-combination-attributes", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "if-combination-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFACE_COMB_LIMITS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "if-combination-attributes", "NL80211_IFACE_COMB_LIMITS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "if-combination-attributes", "NL80211_IFACE_COMB_LIMITS")
 			if err != nil {
 				return err
 			}
-			x.fLimits, x.sLimits = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fLimits, x.sLimits = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_COMB_MAXNUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
 			}
 			x.fMaxnum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFACE_COMB_STA_AP_BI_MATCH
 			if len(p) != 0 {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_STA_AP_BI_MATCH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_STA_AP_BI_MATCH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_IFACE_COMB_NUM_CHANNELS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
 			}
 			x.fNumChannels = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
 			}
 			x.fRadarDetectWidths = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFACE_COMB_RADAR_DETECT_REGIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
 			}
 			x.fRadarDetectRegions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFACE_COMB_BI_MIN_GCD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
 			}
 			x.fBiMinGcd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "if-combination-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "if-combination-attributes", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8503,9 +9584,12 @@ func (x *IfCombinationAttributes) SetLimits(v []IfaceLimitAttributes) {
 	x.has[0] |= 1 << 0
 }
 
-// Maxnum returns NL80211_IFACE_COMB_MAXNUM and whether it is present.
+// Maxnum returns NL80211_IFACE_COMB_MAXNUM and whether it is present (0 if not).
 func (x *IfCombinationAttributes) Maxnum() (uint32, bool) {
-	return uint32(x.fMaxnum), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxnum), true
 }
 
 // SetMaxnum sets NL80211_IFACE_COMB_MAXNUM.
@@ -8526,9 +9610,12 @@ func (x *IfCombinationAttributes) SetStaApBiMatch(v bool) {
 	}
 }
 
-// NumChannels returns NL80211_IFACE_COMB_NUM_CHANNELS and whether it is present.
+// NumChannels returns NL80211_IFACE_COMB_NUM_CHANNELS and whether it is present (0 if not).
 func (x *IfCombinationAttributes) NumChannels() (uint32, bool) {
-	return uint32(x.fNumChannels), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumChannels), true
 }
 
 // SetNumChannels sets NL80211_IFACE_COMB_NUM_CHANNELS.
@@ -8537,9 +9624,12 @@ func (x *IfCombinationAttributes) SetNumChannels(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RadarDetectWidths returns NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS and whether it is present.
+// RadarDetectWidths returns NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS and whether it is present (0 if not).
 func (x *IfCombinationAttributes) RadarDetectWidths() (uint32, bool) {
-	return uint32(x.fRadarDetectWidths), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRadarDetectWidths), true
 }
 
 // SetRadarDetectWidths sets NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS.
@@ -8548,9 +9638,12 @@ func (x *IfCombinationAttributes) SetRadarDetectWidths(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// RadarDetectRegions returns NL80211_IFACE_COMB_RADAR_DETECT_REGIONS and whether it is present.
+// RadarDetectRegions returns NL80211_IFACE_COMB_RADAR_DETECT_REGIONS and whether it is present (0 if not).
 func (x *IfCombinationAttributes) RadarDetectRegions() (uint32, bool) {
-	return uint32(x.fRadarDetectRegions), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRadarDetectRegions), true
 }
 
 // SetRadarDetectRegions sets NL80211_IFACE_COMB_RADAR_DETECT_REGIONS.
@@ -8559,9 +9652,12 @@ func (x *IfCombinationAttributes) SetRadarDetectRegions(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// BiMinGcd returns NL80211_IFACE_COMB_BI_MIN_GCD and whether it is present.
+// BiMinGcd returns NL80211_IFACE_COMB_BI_MIN_GCD and whether it is present (0 if not).
 func (x *IfCombinationAttributes) BiMinGcd() (uint32, bool) {
-	return uint32(x.fBiMinGcd), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBiMinGcd), true
 }
 
 // SetBiMinGcd sets NL80211_IFACE_COMB_BI_MIN_GCD.
@@ -8598,45 +9694,44 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "iface-limit-attributes", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "iface-limit-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFACE_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
 			}
 			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_LIMIT_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, base+off+4); err != nil {
+			if err := x.fTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "iface-limit-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "iface-limit-attributes", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8655,9 +9750,12 @@ func (x *IfaceLimitAttributes) Encode(e *attr.Encoder) {
 	}
 }
 
-// Max returns NL80211_IFACE_LIMIT_MAX and whether it is present.
+// Max returns NL80211_IFACE_LIMIT_MAX and whether it is present (0 if not).
 func (x *IfaceLimitAttributes) Max() (uint32, bool) {
-	return uint32(x.fMax), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMax), true
 }
 
 // SetMax sets NL80211_IFACE_LIMIT_MAX.
@@ -8715,20 +9813,19 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "iftype-data-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "iftype-data-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_BAND_IFTYPE_ATTR_IFTYPES
@@ -8766,13 +9863,13 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "iftype-data-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "iftype-data-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8816,9 +9913,13 @@ func (x *IftypeData) Encode(e *attr.Encoder) {
 	}
 }
 
-// Iftypes returns NL80211_BAND_IFTYPE_ATTR_IFTYPES's payload as a view, and whether it is present.
+// Iftypes returns NL80211_BAND_IFTYPE_ATTR_IFTYPES's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) Iftypes() ([]byte, bool) {
-	return x.fIftypes, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fIftypes, true
 }
 
 // SetIftypes sets NL80211_BAND_IFTYPE_ATTR_IFTYPES's payload; x keeps the view p.
@@ -8827,9 +9928,13 @@ func (x *IftypeData) SetIftypes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// HeCapMac returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC's payload as a view, and whether it is present.
+// HeCapMac returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) HeCapMac() ([]byte, bool) {
-	return x.fHeCapMac, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fHeCapMac, true
 }
 
 // SetHeCapMac sets NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC's payload; x keeps the view p.
@@ -8838,9 +9943,13 @@ func (x *IftypeData) SetHeCapMac(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// HeCapPhy returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY's payload as a view, and whether it is present.
+// HeCapPhy returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) HeCapPhy() ([]byte, bool) {
-	return x.fHeCapPhy, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fHeCapPhy, true
 }
 
 // SetHeCapPhy sets NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY's payload; x keeps the view p.
@@ -8849,9 +9958,13 @@ func (x *IftypeData) SetHeCapPhy(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// HeCapMcsSet returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET's payload as a view, and whether it is present.
+// HeCapMcsSet returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) HeCapMcsSet() ([]byte, bool) {
-	return x.fHeCapMcsSet, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fHeCapMcsSet, true
 }
 
 // SetHeCapMcsSet sets NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET's payload; x keeps the view p.
@@ -8860,9 +9973,13 @@ func (x *IftypeData) SetHeCapMcsSet(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// HeCapPpe returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE's payload as a view, and whether it is present.
+// HeCapPpe returns NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) HeCapPpe() ([]byte, bool) {
-	return x.fHeCapPpe, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fHeCapPpe, true
 }
 
 // SetHeCapPpe sets NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE's payload; x keeps the view p.
@@ -8871,9 +9988,13 @@ func (x *IftypeData) SetHeCapPpe(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// He6ghzCapa returns NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA's payload as a view, and whether it is present.
+// He6ghzCapa returns NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) He6ghzCapa() ([]byte, bool) {
-	return x.fHe6ghzCapa, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fHe6ghzCapa, true
 }
 
 // SetHe6ghzCapa sets NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA's payload; x keeps the view p.
@@ -8882,9 +10003,13 @@ func (x *IftypeData) SetHe6ghzCapa(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// VendorElems returns NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS's payload as a view, and whether it is present.
+// VendorElems returns NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) VendorElems() ([]byte, bool) {
-	return x.fVendorElems, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fVendorElems, true
 }
 
 // SetVendorElems sets NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS's payload; x keeps the view p.
@@ -8893,9 +10018,13 @@ func (x *IftypeData) SetVendorElems(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// EhtCapMac returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC's payload as a view, and whether it is present.
+// EhtCapMac returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) EhtCapMac() ([]byte, bool) {
-	return x.fEhtCapMac, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fEhtCapMac, true
 }
 
 // SetEhtCapMac sets NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC's payload; x keeps the view p.
@@ -8904,9 +10033,13 @@ func (x *IftypeData) SetEhtCapMac(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// EhtCapPhy returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY's payload as a view, and whether it is present.
+// EhtCapPhy returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) EhtCapPhy() ([]byte, bool) {
-	return x.fEhtCapPhy, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fEhtCapPhy, true
 }
 
 // SetEhtCapPhy sets NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY's payload; x keeps the view p.
@@ -8915,9 +10048,13 @@ func (x *IftypeData) SetEhtCapPhy(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// EhtCapMcsSet returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET's payload as a view, and whether it is present.
+// EhtCapMcsSet returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) EhtCapMcsSet() ([]byte, bool) {
-	return x.fEhtCapMcsSet, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fEhtCapMcsSet, true
 }
 
 // SetEhtCapMcsSet sets NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET's payload; x keeps the view p.
@@ -8926,9 +10063,13 @@ func (x *IftypeData) SetEhtCapMcsSet(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// EhtCapPpe returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE's payload as a view, and whether it is present.
+// EhtCapPpe returns NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE's payload as a view, and whether it is present
+// (nil if not).
 func (x *IftypeData) EhtCapPpe() ([]byte, bool) {
-	return x.fEhtCapPpe, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fEhtCapPpe, true
 }
 
 // SetEhtCapPpe sets NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE's payload; x keeps the view p.
@@ -8976,135 +10117,134 @@ func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "iftype-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "iftype-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // NL80211_IFTYPE_UNSPECIFIED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
 			}
-			if err := x.fUnspecified.decode(p, o, base+off+4); err != nil {
+			if err := x.fUnspecified.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 1: // NL80211_IFTYPE_ADHOC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
 			}
-			if err := x.fAdhoc.decode(p, o, base+off+4); err != nil {
+			if err := x.fAdhoc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 2: // NL80211_IFTYPE_STATION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
 			}
-			if err := x.fStation.decode(p, o, base+off+4); err != nil {
+			if err := x.fStation.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 3: // NL80211_IFTYPE_AP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
 			}
-			if err := x.fAp.decode(p, o, base+off+4); err != nil {
+			if err := x.fAp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 4: // NL80211_IFTYPE_AP_VLAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
 			}
-			if err := x.fApVlan.decode(p, o, base+off+4); err != nil {
+			if err := x.fApVlan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 5: // NL80211_IFTYPE_WDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
 			}
-			if err := x.fWds.decode(p, o, base+off+4); err != nil {
+			if err := x.fWds.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 6: // NL80211_IFTYPE_MONITOR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
 			}
-			if err := x.fMonitor.decode(p, o, base+off+4); err != nil {
+			if err := x.fMonitor.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		case 7: // NL80211_IFTYPE_MESH_POINT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
 			}
-			if err := x.fMeshPoint.decode(p, o, base+off+4); err != nil {
+			if err := x.fMeshPoint.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		case 8: // NL80211_IFTYPE_P2P_CLIENT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
 			}
-			if err := x.fP2pClient.decode(p, o, base+off+4); err != nil {
+			if err := x.fP2pClient.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 9: // NL80211_IFTYPE_P2P_GO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
 			}
-			if err := x.fP2pGo.decode(p, o, base+off+4); err != nil {
+			if err := x.fP2pGo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		case 10: // NL80211_IFTYPE_P2P_DEVICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
 			}
-			if err := x.fP2pDevice.decode(p, o, base+off+4); err != nil {
+			if err := x.fP2pDevice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		case 11: // NL80211_IFTYPE_OCB
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
 			}
-			if err := x.fOcb.decode(p, o, base+off+4); err != nil {
+			if err := x.fOcb.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
 		case 12: // NL80211_IFTYPE_NAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
 			}
-			if err := x.fNan.decode(p, o, base+off+4); err != nil {
+			if err := x.fNan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "iftype-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "iftype-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9366,44 +10506,43 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "sar-attributes", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "sar-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_SAR_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
 			if err != nil {
 				return err
 			}
-			x.fSpecs, x.sSpecs = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fSpecs, x.sSpecs = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "sar-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "sar-attributes", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "sar-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9434,9 +10573,12 @@ func (x *SarAttributes) Encode(e *attr.Encoder) {
 	}
 }
 
-// Type returns NL80211_SAR_ATTR_TYPE and whether it is present.
+// Type returns NL80211_SAR_ATTR_TYPE and whether it is present (0 if not).
 func (x *SarAttributes) Type() (uint32, bool) {
-	return uint32(x.fType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fType), true
 }
 
 // SetType sets NL80211_SAR_ATTR_TYPE.
@@ -9493,55 +10635,54 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "sar-specs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "sar-specs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_SAR_ATTR_SPECS_POWER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
 			}
 			x.fPower = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS_RANGE_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
 			}
 			x.fRangeIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_SAR_ATTR_SPECS_START_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
 			}
 			x.fStartFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_SAR_ATTR_SPECS_END_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
 			}
 			x.fEndFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "sar-specs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "sar-specs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "sar-specs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9564,9 +10705,12 @@ func (x *SarSpecs) Encode(e *attr.Encoder) {
 	}
 }
 
-// Power returns NL80211_SAR_ATTR_SPECS_POWER and whether it is present.
+// Power returns NL80211_SAR_ATTR_SPECS_POWER and whether it is present (0 if not).
 func (x *SarSpecs) Power() (int32, bool) {
-	return int32(x.fPower), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return int32(x.fPower), true
 }
 
 // SetPower sets NL80211_SAR_ATTR_SPECS_POWER.
@@ -9575,9 +10719,12 @@ func (x *SarSpecs) SetPower(v int32) {
 	x.has[0] |= 1 << 0
 }
 
-// RangeIndex returns NL80211_SAR_ATTR_SPECS_RANGE_INDEX and whether it is present.
+// RangeIndex returns NL80211_SAR_ATTR_SPECS_RANGE_INDEX and whether it is present (0 if not).
 func (x *SarSpecs) RangeIndex() (uint32, bool) {
-	return uint32(x.fRangeIndex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRangeIndex), true
 }
 
 // SetRangeIndex sets NL80211_SAR_ATTR_SPECS_RANGE_INDEX.
@@ -9586,9 +10733,12 @@ func (x *SarSpecs) SetRangeIndex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// StartFreq returns NL80211_SAR_ATTR_SPECS_START_FREQ and whether it is present.
+// StartFreq returns NL80211_SAR_ATTR_SPECS_START_FREQ and whether it is present (0 if not).
 func (x *SarSpecs) StartFreq() (uint32, bool) {
-	return uint32(x.fStartFreq), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStartFreq), true
 }
 
 // SetStartFreq sets NL80211_SAR_ATTR_SPECS_START_FREQ.
@@ -9597,9 +10747,12 @@ func (x *SarSpecs) SetStartFreq(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// EndFreq returns NL80211_SAR_ATTR_SPECS_END_FREQ and whether it is present.
+// EndFreq returns NL80211_SAR_ATTR_SPECS_END_FREQ and whether it is present (0 if not).
 func (x *SarSpecs) EndFreq() (uint32, bool) {
-	return uint32(x.fEndFreq), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEndFreq), true
 }
 
 // SetEndFreq sets NL80211_SAR_ATTR_SPECS_END_FREQ.
@@ -9634,91 +10787,90 @@ func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "supported-iftypes", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "supported-iftypes", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFTYPE_ADHOC
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFTYPE_STATION
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFTYPE_AP
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_IFTYPE_AP_VLAN
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFTYPE_WDS
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFTYPE_MONITOR
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFTYPE_MESH_POINT
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_IFTYPE_P2P_CLIENT
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_IFTYPE_P2P_GO
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_IFTYPE_P2P_DEVICE
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_IFTYPE_OCB
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_IFTYPE_NAN
 			if len(p) != 0 {
-				return o.Fail(base+off, "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "supported-iftypes", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "supported-iftypes", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9946,97 +11098,96 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "txq-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "txq-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_TXQ_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
 			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_TXQ_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
 			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_TXQ_STATS_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_TXQ_STATS_DROPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
 			}
 			x.fDrops = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_TXQ_STATS_ECN_MARKS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
 			}
 			x.fEcnMarks = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_TXQ_STATS_OVERLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
 			}
 			x.fOverlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_TXQ_STATS_OVERMEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
 			}
 			x.fOvermemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_TXQ_STATS_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
 			}
 			x.fCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_TXQ_STATS_TX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_TXQ_STATS_TX_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_TXQ_STATS_MAX_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
 			}
 			x.fMaxFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "txq-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "txq-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10080,9 +11231,12 @@ func (x *TxqStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// BacklogBytes returns NL80211_TXQ_STATS_BACKLOG_BYTES and whether it is present.
+// BacklogBytes returns NL80211_TXQ_STATS_BACKLOG_BYTES and whether it is present (0 if not).
 func (x *TxqStats) BacklogBytes() (uint32, bool) {
-	return uint32(x.fBacklogBytes), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBacklogBytes), true
 }
 
 // SetBacklogBytes sets NL80211_TXQ_STATS_BACKLOG_BYTES.
@@ -10091,9 +11245,12 @@ func (x *TxqStats) SetBacklogBytes(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// BacklogPackets returns NL80211_TXQ_STATS_BACKLOG_PACKETS and whether it is present.
+// BacklogPackets returns NL80211_TXQ_STATS_BACKLOG_PACKETS and whether it is present (0 if not).
 func (x *TxqStats) BacklogPackets() (uint32, bool) {
-	return uint32(x.fBacklogPackets), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBacklogPackets), true
 }
 
 // SetBacklogPackets sets NL80211_TXQ_STATS_BACKLOG_PACKETS.
@@ -10102,9 +11259,12 @@ func (x *TxqStats) SetBacklogPackets(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Flows returns NL80211_TXQ_STATS_FLOWS and whether it is present.
+// Flows returns NL80211_TXQ_STATS_FLOWS and whether it is present (0 if not).
 func (x *TxqStats) Flows() (uint32, bool) {
-	return uint32(x.fFlows), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlows), true
 }
 
 // SetFlows sets NL80211_TXQ_STATS_FLOWS.
@@ -10113,9 +11273,12 @@ func (x *TxqStats) SetFlows(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Drops returns NL80211_TXQ_STATS_DROPS and whether it is present.
+// Drops returns NL80211_TXQ_STATS_DROPS and whether it is present (0 if not).
 func (x *TxqStats) Drops() (uint32, bool) {
-	return uint32(x.fDrops), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDrops), true
 }
 
 // SetDrops sets NL80211_TXQ_STATS_DROPS.
@@ -10124,9 +11287,12 @@ func (x *TxqStats) SetDrops(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// EcnMarks returns NL80211_TXQ_STATS_ECN_MARKS and whether it is present.
+// EcnMarks returns NL80211_TXQ_STATS_ECN_MARKS and whether it is present (0 if not).
 func (x *TxqStats) EcnMarks() (uint32, bool) {
-	return uint32(x.fEcnMarks), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcnMarks), true
 }
 
 // SetEcnMarks sets NL80211_TXQ_STATS_ECN_MARKS.
@@ -10135,9 +11301,12 @@ func (x *TxqStats) SetEcnMarks(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Overlimit returns NL80211_TXQ_STATS_OVERLIMIT and whether it is present.
+// Overlimit returns NL80211_TXQ_STATS_OVERLIMIT and whether it is present (0 if not).
 func (x *TxqStats) Overlimit() (uint32, bool) {
-	return uint32(x.fOverlimit), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOverlimit), true
 }
 
 // SetOverlimit sets NL80211_TXQ_STATS_OVERLIMIT.
@@ -10146,9 +11315,12 @@ func (x *TxqStats) SetOverlimit(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Overmemory returns NL80211_TXQ_STATS_OVERMEMORY and whether it is present.
+// Overmemory returns NL80211_TXQ_STATS_OVERMEMORY and whether it is present (0 if not).
 func (x *TxqStats) Overmemory() (uint32, bool) {
-	return uint32(x.fOvermemory), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOvermemory), true
 }
 
 // SetOvermemory sets NL80211_TXQ_STATS_OVERMEMORY.
@@ -10157,9 +11329,12 @@ func (x *TxqStats) SetOvermemory(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Collisions returns NL80211_TXQ_STATS_COLLISIONS and whether it is present.
+// Collisions returns NL80211_TXQ_STATS_COLLISIONS and whether it is present (0 if not).
 func (x *TxqStats) Collisions() (uint32, bool) {
-	return uint32(x.fCollisions), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCollisions), true
 }
 
 // SetCollisions sets NL80211_TXQ_STATS_COLLISIONS.
@@ -10168,9 +11343,12 @@ func (x *TxqStats) SetCollisions(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// TxBytes returns NL80211_TXQ_STATS_TX_BYTES and whether it is present.
+// TxBytes returns NL80211_TXQ_STATS_TX_BYTES and whether it is present (0 if not).
 func (x *TxqStats) TxBytes() (uint32, bool) {
-	return uint32(x.fTxBytes), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxBytes), true
 }
 
 // SetTxBytes sets NL80211_TXQ_STATS_TX_BYTES.
@@ -10179,9 +11357,12 @@ func (x *TxqStats) SetTxBytes(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// TxPackets returns NL80211_TXQ_STATS_TX_PACKETS and whether it is present.
+// TxPackets returns NL80211_TXQ_STATS_TX_PACKETS and whether it is present (0 if not).
 func (x *TxqStats) TxPackets() (uint32, bool) {
-	return uint32(x.fTxPackets), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxPackets), true
 }
 
 // SetTxPackets sets NL80211_TXQ_STATS_TX_PACKETS.
@@ -10190,9 +11371,12 @@ func (x *TxqStats) SetTxPackets(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// MaxFlows returns NL80211_TXQ_STATS_MAX_FLOWS and whether it is present.
+// MaxFlows returns NL80211_TXQ_STATS_MAX_FLOWS and whether it is present (0 if not).
 func (x *TxqStats) MaxFlows() (uint32, bool) {
-	return uint32(x.fMaxFlows), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxFlows), true
 }
 
 // SetMaxFlows sets NL80211_TXQ_STATS_MAX_FLOWS.
@@ -10231,55 +11415,54 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wmm-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wmm-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_WMMR_CW_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
 			}
 			x.fCwMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WMMR_CW_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
 			}
 			x.fCwMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WMMR_AIFSN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "wmm-attrs", "NL80211_WMMR_AIFSN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_AIFSN", raw, typed.ErrLength)
 			}
 			x.fAifsn = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_WMMR_TXOP
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
 			}
 			x.fTxop = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wmm-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wmm-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10302,9 +11485,12 @@ func (x *Wmm) Encode(e *attr.Encoder) {
 	}
 }
 
-// CwMin returns NL80211_WMMR_CW_MIN and whether it is present.
+// CwMin returns NL80211_WMMR_CW_MIN and whether it is present (0 if not).
 func (x *Wmm) CwMin() (uint16, bool) {
-	return uint16(x.fCwMin), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fCwMin), true
 }
 
 // SetCwMin sets NL80211_WMMR_CW_MIN.
@@ -10313,9 +11499,12 @@ func (x *Wmm) SetCwMin(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// CwMax returns NL80211_WMMR_CW_MAX and whether it is present.
+// CwMax returns NL80211_WMMR_CW_MAX and whether it is present (0 if not).
 func (x *Wmm) CwMax() (uint16, bool) {
-	return uint16(x.fCwMax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fCwMax), true
 }
 
 // SetCwMax sets NL80211_WMMR_CW_MAX.
@@ -10324,9 +11513,12 @@ func (x *Wmm) SetCwMax(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Aifsn returns NL80211_WMMR_AIFSN and whether it is present.
+// Aifsn returns NL80211_WMMR_AIFSN and whether it is present (0 if not).
 func (x *Wmm) Aifsn() (uint8, bool) {
-	return uint8(x.fAifsn), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAifsn), true
 }
 
 // SetAifsn sets NL80211_WMMR_AIFSN.
@@ -10335,9 +11527,12 @@ func (x *Wmm) SetAifsn(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Txop returns NL80211_WMMR_TXOP and whether it is present.
+// Txop returns NL80211_WMMR_TXOP and whether it is present (0 if not).
 func (x *Wmm) Txop() (uint16, bool) {
-	return uint16(x.fTxop), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTxop), true
 }
 
 // SetTxop sets NL80211_WMMR_TXOP.
@@ -10372,131 +11567,130 @@ func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wowlan-triggers-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_WOWLAN_TRIG_ANY
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_ANY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_ANY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WOWLAN_TRIG_DISCONNECT
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_DISCONNECT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_DISCONNECT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WOWLAN_TRIG_MAGIC_PKT
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_MAGIC_PKT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_MAGIC_PKT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_WOWLAN_TRIG_PKT_PATTERN
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_PKT_PATTERN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_PKT_PATTERN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_WOWLAN_TRIG_RFKILL_RELEASE
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_RFKILL_RELEASE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_RFKILL_RELEASE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 12
 		case 14: // NL80211_WOWLAN_TRIG_TCP_CONNECTION
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_TCP_CONNECTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_TCP_CONNECTION", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 13
 		case 15: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 14
 		case 16: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 15
 		case 17: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_WOWLAN_TRIG_NET_DETECT
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC
 			if len(p) != 0 {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 19
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wowlan-triggers-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wowlan-triggers-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -92,8 +92,8 @@ const (
 	NL_POLICY_TYPE_ATTR_POLICY_IDX      = 8  // u32
 	NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE  = 9  // u32
 	NL_POLICY_TYPE_ATTR_BITFIELD32_MASK = 10 // u32
-	NL_POLICY_TYPE_ATTR_MASK            = 11 // u64
-	NL_POLICY_TYPE_ATTR_PAD             = 12 // pad
+	NL_POLICY_TYPE_ATTR_MASK            = 12 // u64
+	NL_POLICY_TYPE_ATTR_PAD             = 11 // pad
 	NL_POLICY_TYPE_ATTR_MAX             = 12 // the highest attribute type
 )
 

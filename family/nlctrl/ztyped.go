@@ -65,95 +65,94 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ctrl-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ctrl-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_FAMILY_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
 			}
 			x.fFamilyId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_FAMILY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
 			}
 			x.fFamilyName = p
 			x.has[0] |= 1 << 1
 		case 3: // CTRL_ATTR_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // CTRL_ATTR_HDRSIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
 			}
 			x.fHdrsize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // CTRL_ATTR_MAXATTR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
 			}
 			x.fMaxattr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // CTRL_ATTR_OPS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
 			if err != nil {
 				return err
 			}
-			x.fOps, x.sOps = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fOps, x.sOps = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 5
 		case 7: // CTRL_ATTR_MCAST_GROUPS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
 			if err != nil {
 				return err
 			}
-			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 6
 		case 8: // CTRL_ATTR_POLICY
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
 			if err != nil {
 				return err
 			}
-			x.fPolicy = typed.NewArray(p, base+off+4, count, x.mode)
+			x.fPolicy = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode)
 			x.has[0] |= 1 << 7
 		case 9: // CTRL_ATTR_OP_POLICY
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "ctrl-attrs", "CTRL_ATTR_OP_POLICY")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OP_POLICY")
 			if err != nil {
 				return err
 			}
-			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // CTRL_ATTR_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ctrl-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ctrl-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -215,7 +214,9 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 		arr := e.Begin(CTRL_ATTR_POLICY)
 		{
 			for it := x.fPolicy; it.Next(); {
-				e.Put(it.Type(), it.Bytes())
+				nest := e.Begin(it.Type())
+				e.Raw(it.Bytes())
+				e.End(nest)
 			}
 		}
 		e.End(arr)
@@ -242,9 +243,12 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 	}
 }
 
-// FamilyId returns CTRL_ATTR_FAMILY_ID and whether it is present.
+// FamilyId returns CTRL_ATTR_FAMILY_ID and whether it is present (0 if not).
 func (x *Ctrl) FamilyId() (uint16, bool) {
-	return uint16(x.fFamilyId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFamilyId), true
 }
 
 // SetFamilyId sets CTRL_ATTR_FAMILY_ID.
@@ -254,9 +258,12 @@ func (x *Ctrl) SetFamilyId(v uint16) {
 }
 
 // FamilyName returns CTRL_ATTR_FAMILY_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Ctrl) FamilyName() ([]byte, bool) {
-	return typed.CString(x.fFamilyName), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fFamilyName), true
 }
 
 // SetFamilyName sets CTRL_ATTR_FAMILY_NAME; x keeps a view of s.
@@ -271,9 +278,12 @@ func (x *Ctrl) SetFamilyNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Version returns CTRL_ATTR_VERSION and whether it is present.
+// Version returns CTRL_ATTR_VERSION and whether it is present (0 if not).
 func (x *Ctrl) Version() (uint32, bool) {
-	return uint32(x.fVersion), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVersion), true
 }
 
 // SetVersion sets CTRL_ATTR_VERSION.
@@ -282,9 +292,12 @@ func (x *Ctrl) SetVersion(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Hdrsize returns CTRL_ATTR_HDRSIZE and whether it is present.
+// Hdrsize returns CTRL_ATTR_HDRSIZE and whether it is present (0 if not).
 func (x *Ctrl) Hdrsize() (uint32, bool) {
-	return uint32(x.fHdrsize), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHdrsize), true
 }
 
 // SetHdrsize sets CTRL_ATTR_HDRSIZE.
@@ -293,9 +306,12 @@ func (x *Ctrl) SetHdrsize(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Maxattr returns CTRL_ATTR_MAXATTR and whether it is present.
+// Maxattr returns CTRL_ATTR_MAXATTR and whether it is present (0 if not).
 func (x *Ctrl) Maxattr() (uint32, bool) {
-	return uint32(x.fMaxattr), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxattr), true
 }
 
 // SetMaxattr sets CTRL_ATTR_MAXATTR.
@@ -366,9 +382,12 @@ func (x *Ctrl) SetOpPolicy(v []OpPolicySet) {
 	x.has[0] |= 1 << 8
 }
 
-// Op returns CTRL_ATTR_OP and whether it is present.
+// Op returns CTRL_ATTR_OP and whether it is present (0 if not).
 func (x *Ctrl) Op() (uint32, bool) {
-	return uint32(x.fOp), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOp), true
 }
 
 // SetOp sets CTRL_ATTR_OP.
@@ -405,43 +424,42 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "mcast-group-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "mcast-group-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_MCAST_GRP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_MCAST_GRP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "mcast-group-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "mcast-group-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -459,9 +477,12 @@ func (x *McastGroup) Encode(e *attr.Encoder) {
 }
 
 // Name returns CTRL_ATTR_MCAST_GRP_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *McastGroup) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets CTRL_ATTR_MCAST_GRP_NAME; x keeps a view of s.
@@ -476,9 +497,12 @@ func (x *McastGroup) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Id returns CTRL_ATTR_MCAST_GRP_ID and whether it is present.
+// Id returns CTRL_ATTR_MCAST_GRP_ID and whether it is present (0 if not).
 func (x *McastGroup) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets CTRL_ATTR_MCAST_GRP_ID.
@@ -515,46 +539,45 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "op-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "op-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_OP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_OP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(base+off, "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "op-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "op-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "op-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -571,9 +594,12 @@ func (x *Op) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns CTRL_ATTR_OP_ID and whether it is present.
+// Id returns CTRL_ATTR_OP_ID and whether it is present (0 if not).
 func (x *Op) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets CTRL_ATTR_OP_ID.
@@ -582,9 +608,12 @@ func (x *Op) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Flags returns CTRL_ATTR_OP_FLAGS and whether it is present.
+// Flags returns CTRL_ATTR_OP_FLAGS and whether it is present (0 if not).
 func (x *Op) Flags() (OpFlags, bool) {
-	return OpFlags(x.fFlags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return OpFlags(x.fFlags), true
 }
 
 // SetFlags sets CTRL_ATTR_OP_FLAGS.
@@ -630,100 +659,99 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "policy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "policy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL_POLICY_TYPE_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 17 {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL_POLICY_TYPE_ATTR_MIN_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
 			}
 			x.fMinValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL_POLICY_TYPE_ATTR_MAX_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
 			}
 			x.fMaxValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL_POLICY_TYPE_ATTR_MIN_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
 			}
 			x.fMinValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL_POLICY_TYPE_ATTR_MAX_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
 			}
 			x.fMaxValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL_POLICY_TYPE_ATTR_MIN_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
 			}
 			x.fMinLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL_POLICY_TYPE_ATTR_MAX_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
 			}
 			x.fMaxLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NL_POLICY_TYPE_ATTR_POLICY_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
 			}
 			x.fPolicyIdx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
 			}
 			x.fPolicyMaxtype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // NL_POLICY_TYPE_ATTR_BITFIELD32_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
 			}
 			x.fBitfield32Mask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
-		case 11: // NL_POLICY_TYPE_ATTR_MASK
+		case 12: // NL_POLICY_TYPE_ATTR_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "policy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "policy-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "policy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -767,9 +795,12 @@ func (x *Policy) Encode(e *attr.Encoder) {
 	}
 }
 
-// Type returns NL_POLICY_TYPE_ATTR_TYPE and whether it is present.
+// Type returns NL_POLICY_TYPE_ATTR_TYPE and whether it is present (0 if not).
 func (x *Policy) Type() (AttrType, bool) {
-	return AttrType(x.fType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return AttrType(x.fType), true
 }
 
 // SetType sets NL_POLICY_TYPE_ATTR_TYPE.
@@ -778,9 +809,12 @@ func (x *Policy) SetType(v AttrType) {
 	x.has[0] |= 1 << 0
 }
 
-// MinValueS returns NL_POLICY_TYPE_ATTR_MIN_VALUE_S and whether it is present.
+// MinValueS returns NL_POLICY_TYPE_ATTR_MIN_VALUE_S and whether it is present (0 if not).
 func (x *Policy) MinValueS() (int64, bool) {
-	return int64(x.fMinValueS), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return int64(x.fMinValueS), true
 }
 
 // SetMinValueS sets NL_POLICY_TYPE_ATTR_MIN_VALUE_S.
@@ -789,9 +823,12 @@ func (x *Policy) SetMinValueS(v int64) {
 	x.has[0] |= 1 << 1
 }
 
-// MaxValueS returns NL_POLICY_TYPE_ATTR_MAX_VALUE_S and whether it is present.
+// MaxValueS returns NL_POLICY_TYPE_ATTR_MAX_VALUE_S and whether it is present (0 if not).
 func (x *Policy) MaxValueS() (int64, bool) {
-	return int64(x.fMaxValueS), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return int64(x.fMaxValueS), true
 }
 
 // SetMaxValueS sets NL_POLICY_TYPE_ATTR_MAX_VALUE_S.
@@ -800,9 +837,12 @@ func (x *Policy) SetMaxValueS(v int64) {
 	x.has[0] |= 1 << 2
 }
 
-// MinValueU returns NL_POLICY_TYPE_ATTR_MIN_VALUE_U and whether it is present.
+// MinValueU returns NL_POLICY_TYPE_ATTR_MIN_VALUE_U and whether it is present (0 if not).
 func (x *Policy) MinValueU() (uint64, bool) {
-	return uint64(x.fMinValueU), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMinValueU), true
 }
 
 // SetMinValueU sets NL_POLICY_TYPE_ATTR_MIN_VALUE_U.
@@ -811,9 +851,12 @@ func (x *Policy) SetMinValueU(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// MaxValueU returns NL_POLICY_TYPE_ATTR_MAX_VALUE_U and whether it is present.
+// MaxValueU returns NL_POLICY_TYPE_ATTR_MAX_VALUE_U and whether it is present (0 if not).
 func (x *Policy) MaxValueU() (uint64, bool) {
-	return uint64(x.fMaxValueU), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMaxValueU), true
 }
 
 // SetMaxValueU sets NL_POLICY_TYPE_ATTR_MAX_VALUE_U.
@@ -822,9 +865,12 @@ func (x *Policy) SetMaxValueU(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// MinLength returns NL_POLICY_TYPE_ATTR_MIN_LENGTH and whether it is present.
+// MinLength returns NL_POLICY_TYPE_ATTR_MIN_LENGTH and whether it is present (0 if not).
 func (x *Policy) MinLength() (uint32, bool) {
-	return uint32(x.fMinLength), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinLength), true
 }
 
 // SetMinLength sets NL_POLICY_TYPE_ATTR_MIN_LENGTH.
@@ -833,9 +879,12 @@ func (x *Policy) SetMinLength(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// MaxLength returns NL_POLICY_TYPE_ATTR_MAX_LENGTH and whether it is present.
+// MaxLength returns NL_POLICY_TYPE_ATTR_MAX_LENGTH and whether it is present (0 if not).
 func (x *Policy) MaxLength() (uint32, bool) {
-	return uint32(x.fMaxLength), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxLength), true
 }
 
 // SetMaxLength sets NL_POLICY_TYPE_ATTR_MAX_LENGTH.
@@ -844,9 +893,12 @@ func (x *Policy) SetMaxLength(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// PolicyIdx returns NL_POLICY_TYPE_ATTR_POLICY_IDX and whether it is present.
+// PolicyIdx returns NL_POLICY_TYPE_ATTR_POLICY_IDX and whether it is present (0 if not).
 func (x *Policy) PolicyIdx() (uint32, bool) {
-	return uint32(x.fPolicyIdx), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPolicyIdx), true
 }
 
 // SetPolicyIdx sets NL_POLICY_TYPE_ATTR_POLICY_IDX.
@@ -855,9 +907,12 @@ func (x *Policy) SetPolicyIdx(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// PolicyMaxtype returns NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE and whether it is present.
+// PolicyMaxtype returns NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE and whether it is present (0 if not).
 func (x *Policy) PolicyMaxtype() (uint32, bool) {
-	return uint32(x.fPolicyMaxtype), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPolicyMaxtype), true
 }
 
 // SetPolicyMaxtype sets NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE.
@@ -866,9 +921,12 @@ func (x *Policy) SetPolicyMaxtype(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Bitfield32Mask returns NL_POLICY_TYPE_ATTR_BITFIELD32_MASK and whether it is present.
+// Bitfield32Mask returns NL_POLICY_TYPE_ATTR_BITFIELD32_MASK and whether it is present (0 if not).
 func (x *Policy) Bitfield32Mask() (uint32, bool) {
-	return uint32(x.fBitfield32Mask), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBitfield32Mask), true
 }
 
 // SetBitfield32Mask sets NL_POLICY_TYPE_ATTR_BITFIELD32_MASK.
@@ -877,9 +935,12 @@ func (x *Policy) SetBitfield32Mask(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Mask returns NL_POLICY_TYPE_ATTR_MASK and whether it is present.
+// Mask returns NL_POLICY_TYPE_ATTR_MASK and whether it is present (0 if not).
 func (x *Policy) Mask() (uint64, bool) {
-	return uint64(x.fMask), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMask), true
 }
 
 // SetMask sets NL_POLICY_TYPE_ATTR_MASK.
@@ -916,43 +977,42 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "op-policy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "op-policy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_POLICY_DO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
 			}
 			x.fDo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_POLICY_DUMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
 			}
 			x.fDump = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "op-policy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "op-policy-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -969,9 +1029,12 @@ func (x *OpPolicySet) Encode(e *attr.Encoder) {
 	}
 }
 
-// Do returns CTRL_ATTR_POLICY_DO and whether it is present.
+// Do returns CTRL_ATTR_POLICY_DO and whether it is present (0 if not).
 func (x *OpPolicySet) Do() (uint32, bool) {
-	return uint32(x.fDo), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDo), true
 }
 
 // SetDo sets CTRL_ATTR_POLICY_DO.
@@ -980,9 +1043,12 @@ func (x *OpPolicySet) SetDo(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Dump returns CTRL_ATTR_POLICY_DUMP and whether it is present.
+// Dump returns CTRL_ATTR_POLICY_DUMP and whether it is present (0 if not).
 func (x *OpPolicySet) Dump() (uint32, bool) {
-	return uint32(x.fDump), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDump), true
 }
 
 // SetDump sets CTRL_ATTR_POLICY_DUMP.

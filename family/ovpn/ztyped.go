@@ -79,181 +79,180 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "peer", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "peer", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_PEER_SOCKET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
 			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // OVPN_A_PEER_SOCKET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
 			}
 			x.fSocketNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 8
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 10
 		case 12: // OVPN_A_PEER_LOCAL_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
 			}
 			x.fLocalPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // OVPN_A_PEER_DEL_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrRange)
 			}
 			x.fDelReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // OVPN_A_PEER_VPN_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fVpnRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 15
 		case 17: // OVPN_A_PEER_VPN_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fVpnTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 16
 		case 18: // OVPN_A_PEER_VPN_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fVpnRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 17
 		case 19: // OVPN_A_PEER_VPN_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fVpnTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 18
 		case 20: // OVPN_A_PEER_LINK_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fLinkRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 19
 		case 21: // OVPN_A_PEER_LINK_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fLinkTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 20
 		case 22: // OVPN_A_PEER_LINK_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fLinkRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 21
 		case 23: // OVPN_A_PEER_LINK_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fLinkTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 22
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "peer", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "peer", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "peer", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -333,9 +332,12 @@ func (x *Peer) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns OVPN_A_PEER_ID and whether it is present.
+// Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
 func (x *Peer) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets OVPN_A_PEER_ID.
@@ -344,9 +346,12 @@ func (x *Peer) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present.
+// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present (0 if not).
 func (x *Peer) RemoteIpv4() (uint32, bool) {
-	return uint32(x.fRemoteIpv4), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv4), true
 }
 
 // SetRemoteIpv4 sets OVPN_A_PEER_REMOTE_IPV4.
@@ -355,9 +360,13 @@ func (x *Peer) SetRemoteIpv4(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present.
+// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Peer) RemoteIpv6() ([]byte, bool) {
-	return x.fRemoteIpv6, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fRemoteIpv6, true
 }
 
 // SetRemoteIpv6 sets OVPN_A_PEER_REMOTE_IPV6's payload; x keeps the view p.
@@ -366,9 +375,12 @@ func (x *Peer) SetRemoteIpv6(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present.
+// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present (0 if not).
 func (x *Peer) RemoteIpv6ScopeId() (uint32, bool) {
-	return uint32(x.fRemoteIpv6ScopeId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv6ScopeId), true
 }
 
 // SetRemoteIpv6ScopeId sets OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
@@ -377,9 +389,12 @@ func (x *Peer) SetRemoteIpv6ScopeId(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present.
+// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present (0 if not).
 func (x *Peer) RemotePort() (uint16, bool) {
-	return uint16(x.fRemotePort), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fRemotePort), true
 }
 
 // SetRemotePort sets OVPN_A_PEER_REMOTE_PORT.
@@ -388,9 +403,12 @@ func (x *Peer) SetRemotePort(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Socket returns OVPN_A_PEER_SOCKET and whether it is present.
+// Socket returns OVPN_A_PEER_SOCKET and whether it is present (0 if not).
 func (x *Peer) Socket() (uint32, bool) {
-	return uint32(x.fSocket), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSocket), true
 }
 
 // SetSocket sets OVPN_A_PEER_SOCKET.
@@ -399,9 +417,12 @@ func (x *Peer) SetSocket(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// SocketNetnsid returns OVPN_A_PEER_SOCKET_NETNSID and whether it is present.
+// SocketNetnsid returns OVPN_A_PEER_SOCKET_NETNSID and whether it is present (0 if not).
 func (x *Peer) SocketNetnsid() (int32, bool) {
-	return int32(x.fSocketNetnsid), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return int32(x.fSocketNetnsid), true
 }
 
 // SetSocketNetnsid sets OVPN_A_PEER_SOCKET_NETNSID.
@@ -410,9 +431,12 @@ func (x *Peer) SetSocketNetnsid(v int32) {
 	x.has[0] |= 1 << 6
 }
 
-// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present.
+// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present (0 if not).
 func (x *Peer) VpnIpv4() (uint32, bool) {
-	return uint32(x.fVpnIpv4), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVpnIpv4), true
 }
 
 // SetVpnIpv4 sets OVPN_A_PEER_VPN_IPV4.
@@ -421,9 +445,13 @@ func (x *Peer) SetVpnIpv4(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present.
+// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Peer) VpnIpv6() ([]byte, bool) {
-	return x.fVpnIpv6, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fVpnIpv6, true
 }
 
 // SetVpnIpv6 sets OVPN_A_PEER_VPN_IPV6's payload; x keeps the view p.
@@ -432,9 +460,12 @@ func (x *Peer) SetVpnIpv6(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present.
+// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present (0 if not).
 func (x *Peer) LocalIpv4() (uint32, bool) {
-	return uint32(x.fLocalIpv4), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLocalIpv4), true
 }
 
 // SetLocalIpv4 sets OVPN_A_PEER_LOCAL_IPV4.
@@ -443,9 +474,13 @@ func (x *Peer) SetLocalIpv4(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present.
+// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Peer) LocalIpv6() ([]byte, bool) {
-	return x.fLocalIpv6, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fLocalIpv6, true
 }
 
 // SetLocalIpv6 sets OVPN_A_PEER_LOCAL_IPV6's payload; x keeps the view p.
@@ -454,9 +489,12 @@ func (x *Peer) SetLocalIpv6(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// LocalPort returns OVPN_A_PEER_LOCAL_PORT and whether it is present.
+// LocalPort returns OVPN_A_PEER_LOCAL_PORT and whether it is present (0 if not).
 func (x *Peer) LocalPort() (uint16, bool) {
-	return uint16(x.fLocalPort), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint16(x.fLocalPort), true
 }
 
 // SetLocalPort sets OVPN_A_PEER_LOCAL_PORT.
@@ -465,9 +503,12 @@ func (x *Peer) SetLocalPort(v uint16) {
 	x.has[0] |= 1 << 11
 }
 
-// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present.
+// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present (0 if not).
 func (x *Peer) KeepaliveInterval() (uint32, bool) {
-	return uint32(x.fKeepaliveInterval), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveInterval), true
 }
 
 // SetKeepaliveInterval sets OVPN_A_PEER_KEEPALIVE_INTERVAL.
@@ -476,9 +517,12 @@ func (x *Peer) SetKeepaliveInterval(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present.
+// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present (0 if not).
 func (x *Peer) KeepaliveTimeout() (uint32, bool) {
-	return uint32(x.fKeepaliveTimeout), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveTimeout), true
 }
 
 // SetKeepaliveTimeout sets OVPN_A_PEER_KEEPALIVE_TIMEOUT.
@@ -487,9 +531,12 @@ func (x *Peer) SetKeepaliveTimeout(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// DelReason returns OVPN_A_PEER_DEL_REASON and whether it is present.
+// DelReason returns OVPN_A_PEER_DEL_REASON and whether it is present (0 if not).
 func (x *Peer) DelReason() (DelPeerReason, bool) {
-	return DelPeerReason(x.fDelReason), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return DelPeerReason(x.fDelReason), true
 }
 
 // SetDelReason sets OVPN_A_PEER_DEL_REASON.
@@ -498,9 +545,12 @@ func (x *Peer) SetDelReason(v DelPeerReason) {
 	x.has[0] |= 1 << 14
 }
 
-// VpnRxBytes returns OVPN_A_PEER_VPN_RX_BYTES and whether it is present.
+// VpnRxBytes returns OVPN_A_PEER_VPN_RX_BYTES and whether it is present (0 if not).
 func (x *Peer) VpnRxBytes() (uint64, bool) {
-	return uint64(x.fVpnRxBytes), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint64(x.fVpnRxBytes), true
 }
 
 // SetVpnRxBytes sets OVPN_A_PEER_VPN_RX_BYTES.
@@ -509,9 +559,12 @@ func (x *Peer) SetVpnRxBytes(v uint64) {
 	x.has[0] |= 1 << 15
 }
 
-// VpnTxBytes returns OVPN_A_PEER_VPN_TX_BYTES and whether it is present.
+// VpnTxBytes returns OVPN_A_PEER_VPN_TX_BYTES and whether it is present (0 if not).
 func (x *Peer) VpnTxBytes() (uint64, bool) {
-	return uint64(x.fVpnTxBytes), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint64(x.fVpnTxBytes), true
 }
 
 // SetVpnTxBytes sets OVPN_A_PEER_VPN_TX_BYTES.
@@ -520,9 +573,12 @@ func (x *Peer) SetVpnTxBytes(v uint64) {
 	x.has[0] |= 1 << 16
 }
 
-// VpnRxPackets returns OVPN_A_PEER_VPN_RX_PACKETS and whether it is present.
+// VpnRxPackets returns OVPN_A_PEER_VPN_RX_PACKETS and whether it is present (0 if not).
 func (x *Peer) VpnRxPackets() (uint64, bool) {
-	return uint64(x.fVpnRxPackets), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint64(x.fVpnRxPackets), true
 }
 
 // SetVpnRxPackets sets OVPN_A_PEER_VPN_RX_PACKETS.
@@ -531,9 +587,12 @@ func (x *Peer) SetVpnRxPackets(v uint64) {
 	x.has[0] |= 1 << 17
 }
 
-// VpnTxPackets returns OVPN_A_PEER_VPN_TX_PACKETS and whether it is present.
+// VpnTxPackets returns OVPN_A_PEER_VPN_TX_PACKETS and whether it is present (0 if not).
 func (x *Peer) VpnTxPackets() (uint64, bool) {
-	return uint64(x.fVpnTxPackets), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint64(x.fVpnTxPackets), true
 }
 
 // SetVpnTxPackets sets OVPN_A_PEER_VPN_TX_PACKETS.
@@ -542,9 +601,12 @@ func (x *Peer) SetVpnTxPackets(v uint64) {
 	x.has[0] |= 1 << 18
 }
 
-// LinkRxBytes returns OVPN_A_PEER_LINK_RX_BYTES and whether it is present.
+// LinkRxBytes returns OVPN_A_PEER_LINK_RX_BYTES and whether it is present (0 if not).
 func (x *Peer) LinkRxBytes() (uint64, bool) {
-	return uint64(x.fLinkRxBytes), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint64(x.fLinkRxBytes), true
 }
 
 // SetLinkRxBytes sets OVPN_A_PEER_LINK_RX_BYTES.
@@ -553,9 +615,12 @@ func (x *Peer) SetLinkRxBytes(v uint64) {
 	x.has[0] |= 1 << 19
 }
 
-// LinkTxBytes returns OVPN_A_PEER_LINK_TX_BYTES and whether it is present.
+// LinkTxBytes returns OVPN_A_PEER_LINK_TX_BYTES and whether it is present (0 if not).
 func (x *Peer) LinkTxBytes() (uint64, bool) {
-	return uint64(x.fLinkTxBytes), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint64(x.fLinkTxBytes), true
 }
 
 // SetLinkTxBytes sets OVPN_A_PEER_LINK_TX_BYTES.
@@ -564,9 +629,12 @@ func (x *Peer) SetLinkTxBytes(v uint64) {
 	x.has[0] |= 1 << 20
 }
 
-// LinkRxPackets returns OVPN_A_PEER_LINK_RX_PACKETS and whether it is present.
+// LinkRxPackets returns OVPN_A_PEER_LINK_RX_PACKETS and whether it is present (0 if not).
 func (x *Peer) LinkRxPackets() (uint64, bool) {
-	return uint64(x.fLinkRxPackets), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint64(x.fLinkRxPackets), true
 }
 
 // SetLinkRxPackets sets OVPN_A_PEER_LINK_RX_PACKETS.
@@ -575,9 +643,12 @@ func (x *Peer) SetLinkRxPackets(v uint64) {
 	x.has[0] |= 1 << 21
 }
 
-// LinkTxPackets returns OVPN_A_PEER_LINK_TX_PACKETS and whether it is present.
+// LinkTxPackets returns OVPN_A_PEER_LINK_TX_PACKETS and whether it is present (0 if not).
 func (x *Peer) LinkTxPackets() (uint64, bool) {
-	return uint64(x.fLinkTxPackets), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint64(x.fLinkTxPackets), true
 }
 
 // SetLinkTxPackets sets OVPN_A_PEER_LINK_TX_PACKETS.
@@ -624,109 +695,108 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "peer-new-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "peer-new-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_PEER_SOCKET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
 			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 7
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 9
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "peer-new-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "peer-new-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -773,9 +843,12 @@ func (x *PeerNewInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns OVPN_A_PEER_ID and whether it is present.
+// Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
 func (x *PeerNewInput) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets OVPN_A_PEER_ID.
@@ -784,9 +857,12 @@ func (x *PeerNewInput) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present.
+// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present (0 if not).
 func (x *PeerNewInput) RemoteIpv4() (uint32, bool) {
-	return uint32(x.fRemoteIpv4), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv4), true
 }
 
 // SetRemoteIpv4 sets OVPN_A_PEER_REMOTE_IPV4.
@@ -795,9 +871,13 @@ func (x *PeerNewInput) SetRemoteIpv4(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present.
+// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerNewInput) RemoteIpv6() ([]byte, bool) {
-	return x.fRemoteIpv6, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fRemoteIpv6, true
 }
 
 // SetRemoteIpv6 sets OVPN_A_PEER_REMOTE_IPV6's payload; x keeps the view p.
@@ -806,9 +886,12 @@ func (x *PeerNewInput) SetRemoteIpv6(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present.
+// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present (0 if not).
 func (x *PeerNewInput) RemoteIpv6ScopeId() (uint32, bool) {
-	return uint32(x.fRemoteIpv6ScopeId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv6ScopeId), true
 }
 
 // SetRemoteIpv6ScopeId sets OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
@@ -817,9 +900,12 @@ func (x *PeerNewInput) SetRemoteIpv6ScopeId(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present.
+// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present (0 if not).
 func (x *PeerNewInput) RemotePort() (uint16, bool) {
-	return uint16(x.fRemotePort), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fRemotePort), true
 }
 
 // SetRemotePort sets OVPN_A_PEER_REMOTE_PORT.
@@ -828,9 +914,12 @@ func (x *PeerNewInput) SetRemotePort(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Socket returns OVPN_A_PEER_SOCKET and whether it is present.
+// Socket returns OVPN_A_PEER_SOCKET and whether it is present (0 if not).
 func (x *PeerNewInput) Socket() (uint32, bool) {
-	return uint32(x.fSocket), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSocket), true
 }
 
 // SetSocket sets OVPN_A_PEER_SOCKET.
@@ -839,9 +928,12 @@ func (x *PeerNewInput) SetSocket(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present.
+// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present (0 if not).
 func (x *PeerNewInput) VpnIpv4() (uint32, bool) {
-	return uint32(x.fVpnIpv4), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVpnIpv4), true
 }
 
 // SetVpnIpv4 sets OVPN_A_PEER_VPN_IPV4.
@@ -850,9 +942,13 @@ func (x *PeerNewInput) SetVpnIpv4(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present.
+// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerNewInput) VpnIpv6() ([]byte, bool) {
-	return x.fVpnIpv6, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fVpnIpv6, true
 }
 
 // SetVpnIpv6 sets OVPN_A_PEER_VPN_IPV6's payload; x keeps the view p.
@@ -861,9 +957,12 @@ func (x *PeerNewInput) SetVpnIpv6(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present.
+// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present (0 if not).
 func (x *PeerNewInput) LocalIpv4() (uint32, bool) {
-	return uint32(x.fLocalIpv4), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLocalIpv4), true
 }
 
 // SetLocalIpv4 sets OVPN_A_PEER_LOCAL_IPV4.
@@ -872,9 +971,13 @@ func (x *PeerNewInput) SetLocalIpv4(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present.
+// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerNewInput) LocalIpv6() ([]byte, bool) {
-	return x.fLocalIpv6, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fLocalIpv6, true
 }
 
 // SetLocalIpv6 sets OVPN_A_PEER_LOCAL_IPV6's payload; x keeps the view p.
@@ -883,9 +986,12 @@ func (x *PeerNewInput) SetLocalIpv6(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present.
+// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present (0 if not).
 func (x *PeerNewInput) KeepaliveInterval() (uint32, bool) {
-	return uint32(x.fKeepaliveInterval), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveInterval), true
 }
 
 // SetKeepaliveInterval sets OVPN_A_PEER_KEEPALIVE_INTERVAL.
@@ -894,9 +1000,12 @@ func (x *PeerNewInput) SetKeepaliveInterval(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present.
+// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present (0 if not).
 func (x *PeerNewInput) KeepaliveTimeout() (uint32, bool) {
-	return uint32(x.fKeepaliveTimeout), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveTimeout), true
 }
 
 // SetKeepaliveTimeout sets OVPN_A_PEER_KEEPALIVE_TIMEOUT.
@@ -942,103 +1051,102 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "peer-set-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "peer-set-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 6
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 8
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "peer-set-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "peer-set-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1082,9 +1190,12 @@ func (x *PeerSetInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns OVPN_A_PEER_ID and whether it is present.
+// Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
 func (x *PeerSetInput) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets OVPN_A_PEER_ID.
@@ -1093,9 +1204,12 @@ func (x *PeerSetInput) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present.
+// RemoteIpv4 returns OVPN_A_PEER_REMOTE_IPV4 and whether it is present (0 if not).
 func (x *PeerSetInput) RemoteIpv4() (uint32, bool) {
-	return uint32(x.fRemoteIpv4), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv4), true
 }
 
 // SetRemoteIpv4 sets OVPN_A_PEER_REMOTE_IPV4.
@@ -1104,9 +1218,13 @@ func (x *PeerSetInput) SetRemoteIpv4(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present.
+// RemoteIpv6 returns OVPN_A_PEER_REMOTE_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerSetInput) RemoteIpv6() ([]byte, bool) {
-	return x.fRemoteIpv6, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fRemoteIpv6, true
 }
 
 // SetRemoteIpv6 sets OVPN_A_PEER_REMOTE_IPV6's payload; x keeps the view p.
@@ -1115,9 +1233,12 @@ func (x *PeerSetInput) SetRemoteIpv6(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present.
+// RemoteIpv6ScopeId returns OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID and whether it is present (0 if not).
 func (x *PeerSetInput) RemoteIpv6ScopeId() (uint32, bool) {
-	return uint32(x.fRemoteIpv6ScopeId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemoteIpv6ScopeId), true
 }
 
 // SetRemoteIpv6ScopeId sets OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
@@ -1126,9 +1247,12 @@ func (x *PeerSetInput) SetRemoteIpv6ScopeId(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present.
+// RemotePort returns OVPN_A_PEER_REMOTE_PORT and whether it is present (0 if not).
 func (x *PeerSetInput) RemotePort() (uint16, bool) {
-	return uint16(x.fRemotePort), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fRemotePort), true
 }
 
 // SetRemotePort sets OVPN_A_PEER_REMOTE_PORT.
@@ -1137,9 +1261,12 @@ func (x *PeerSetInput) SetRemotePort(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present.
+// VpnIpv4 returns OVPN_A_PEER_VPN_IPV4 and whether it is present (0 if not).
 func (x *PeerSetInput) VpnIpv4() (uint32, bool) {
-	return uint32(x.fVpnIpv4), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVpnIpv4), true
 }
 
 // SetVpnIpv4 sets OVPN_A_PEER_VPN_IPV4.
@@ -1148,9 +1275,13 @@ func (x *PeerSetInput) SetVpnIpv4(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present.
+// VpnIpv6 returns OVPN_A_PEER_VPN_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerSetInput) VpnIpv6() ([]byte, bool) {
-	return x.fVpnIpv6, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fVpnIpv6, true
 }
 
 // SetVpnIpv6 sets OVPN_A_PEER_VPN_IPV6's payload; x keeps the view p.
@@ -1159,9 +1290,12 @@ func (x *PeerSetInput) SetVpnIpv6(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present.
+// LocalIpv4 returns OVPN_A_PEER_LOCAL_IPV4 and whether it is present (0 if not).
 func (x *PeerSetInput) LocalIpv4() (uint32, bool) {
-	return uint32(x.fLocalIpv4), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLocalIpv4), true
 }
 
 // SetLocalIpv4 sets OVPN_A_PEER_LOCAL_IPV4.
@@ -1170,9 +1304,13 @@ func (x *PeerSetInput) SetLocalIpv4(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present.
+// LocalIpv6 returns OVPN_A_PEER_LOCAL_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *PeerSetInput) LocalIpv6() ([]byte, bool) {
-	return x.fLocalIpv6, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fLocalIpv6, true
 }
 
 // SetLocalIpv6 sets OVPN_A_PEER_LOCAL_IPV6's payload; x keeps the view p.
@@ -1181,9 +1319,12 @@ func (x *PeerSetInput) SetLocalIpv6(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present.
+// KeepaliveInterval returns OVPN_A_PEER_KEEPALIVE_INTERVAL and whether it is present (0 if not).
 func (x *PeerSetInput) KeepaliveInterval() (uint32, bool) {
-	return uint32(x.fKeepaliveInterval), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveInterval), true
 }
 
 // SetKeepaliveInterval sets OVPN_A_PEER_KEEPALIVE_INTERVAL.
@@ -1192,9 +1333,12 @@ func (x *PeerSetInput) SetKeepaliveInterval(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present.
+// KeepaliveTimeout returns OVPN_A_PEER_KEEPALIVE_TIMEOUT and whether it is present (0 if not).
 func (x *PeerSetInput) KeepaliveTimeout() (uint32, bool) {
-	return uint32(x.fKeepaliveTimeout), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeepaliveTimeout), true
 }
 
 // SetKeepaliveTimeout sets OVPN_A_PEER_KEEPALIVE_TIMEOUT.
@@ -1230,40 +1374,39 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "peer-del-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "peer-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "peer-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "peer-del-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1277,9 +1420,12 @@ func (x *PeerDelInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns OVPN_A_PEER_ID and whether it is present.
+// Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
 func (x *PeerDelInput) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets OVPN_A_PEER_ID.
@@ -1320,83 +1466,82 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keyconf", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keyconf", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
 			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fEncryptDir.decode(p, o, base+off+4); err != nil {
+			if err := x.fEncryptDir.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fDecryptDir.decode(p, o, base+off+4); err != nil {
+			if err := x.fDecryptDir.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keyconf", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keyconf", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keyconf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1429,9 +1574,12 @@ func (x *Keyconf) Encode(e *attr.Encoder) {
 	}
 }
 
-// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present.
+// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
 func (x *Keyconf) PeerId() (uint32, bool) {
-	return uint32(x.fPeerId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerId), true
 }
 
 // SetPeerId sets OVPN_A_KEYCONF_PEER_ID.
@@ -1440,9 +1588,12 @@ func (x *Keyconf) SetPeerId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present.
+// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present (0 if not).
 func (x *Keyconf) Slot() (KeySlot, bool) {
-	return KeySlot(x.fSlot), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return KeySlot(x.fSlot), true
 }
 
 // SetSlot sets OVPN_A_KEYCONF_SLOT.
@@ -1451,9 +1602,12 @@ func (x *Keyconf) SetSlot(v KeySlot) {
 	x.has[0] |= 1 << 1
 }
 
-// KeyId returns OVPN_A_KEYCONF_KEY_ID and whether it is present.
+// KeyId returns OVPN_A_KEYCONF_KEY_ID and whether it is present (0 if not).
 func (x *Keyconf) KeyId() (uint32, bool) {
-	return uint32(x.fKeyId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyId), true
 }
 
 // SetKeyId sets OVPN_A_KEYCONF_KEY_ID.
@@ -1462,9 +1616,12 @@ func (x *Keyconf) SetKeyId(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// CipherAlg returns OVPN_A_KEYCONF_CIPHER_ALG and whether it is present.
+// CipherAlg returns OVPN_A_KEYCONF_CIPHER_ALG and whether it is present (0 if not).
 func (x *Keyconf) CipherAlg() (CipherAlg, bool) {
-	return CipherAlg(x.fCipherAlg), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return CipherAlg(x.fCipherAlg), true
 }
 
 // SetCipherAlg sets OVPN_A_KEYCONF_CIPHER_ALG.
@@ -1525,43 +1682,42 @@ func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keydir", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keydir", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYDIR_CIPHER_KEY
 			if !typed.CheckBinary(len(p), 0, 256) {
-				return o.Fail(base+off, "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
 			}
 			x.fCipherKey = p
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYDIR_NONCE_TAIL
 			if !typed.CheckBinary(len(p), 8, 8) {
-				return o.Fail(base+off, "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
 			}
 			x.fNonceTail = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keydir", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keydir", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keydir", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1578,9 +1734,13 @@ func (x *Keydir) Encode(e *attr.Encoder) {
 	}
 }
 
-// CipherKey returns OVPN_A_KEYDIR_CIPHER_KEY's payload as a view, and whether it is present.
+// CipherKey returns OVPN_A_KEYDIR_CIPHER_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Keydir) CipherKey() ([]byte, bool) {
-	return x.fCipherKey, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fCipherKey, true
 }
 
 // SetCipherKey sets OVPN_A_KEYDIR_CIPHER_KEY's payload; x keeps the view p.
@@ -1589,9 +1749,13 @@ func (x *Keydir) SetCipherKey(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// NonceTail returns OVPN_A_KEYDIR_NONCE_TAIL's payload as a view, and whether it is present.
+// NonceTail returns OVPN_A_KEYDIR_NONCE_TAIL's payload as a view, and whether it is present
+// (nil if not).
 func (x *Keydir) NonceTail() ([]byte, bool) {
-	return x.fNonceTail, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fNonceTail, true
 }
 
 // SetNonceTail sets OVPN_A_KEYDIR_NONCE_TAIL's payload; x keeps the view p.
@@ -1630,67 +1794,66 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keyconf-get", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keyconf-get", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
 			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+off, "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keyconf-get", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keyconf-get", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1713,9 +1876,12 @@ func (x *KeyconfGet) Encode(e *attr.Encoder) {
 	}
 }
 
-// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present.
+// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
 func (x *KeyconfGet) PeerId() (uint32, bool) {
-	return uint32(x.fPeerId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerId), true
 }
 
 // SetPeerId sets OVPN_A_KEYCONF_PEER_ID.
@@ -1724,9 +1890,12 @@ func (x *KeyconfGet) SetPeerId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present.
+// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present (0 if not).
 func (x *KeyconfGet) Slot() (KeySlot, bool) {
-	return KeySlot(x.fSlot), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return KeySlot(x.fSlot), true
 }
 
 // SetSlot sets OVPN_A_KEYCONF_SLOT.
@@ -1735,9 +1904,12 @@ func (x *KeyconfGet) SetSlot(v KeySlot) {
 	x.has[0] |= 1 << 1
 }
 
-// KeyId returns OVPN_A_KEYCONF_KEY_ID and whether it is present.
+// KeyId returns OVPN_A_KEYCONF_KEY_ID and whether it is present (0 if not).
 func (x *KeyconfGet) KeyId() (uint32, bool) {
-	return uint32(x.fKeyId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyId), true
 }
 
 // SetKeyId sets OVPN_A_KEYCONF_KEY_ID.
@@ -1746,9 +1918,12 @@ func (x *KeyconfGet) SetKeyId(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// CipherAlg returns OVPN_A_KEYCONF_CIPHER_ALG and whether it is present.
+// CipherAlg returns OVPN_A_KEYCONF_CIPHER_ALG and whether it is present (0 if not).
 func (x *KeyconfGet) CipherAlg() (CipherAlg, bool) {
-	return CipherAlg(x.fCipherAlg), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return CipherAlg(x.fCipherAlg), true
 }
 
 // SetCipherAlg sets OVPN_A_KEYCONF_CIPHER_ALG.
@@ -1784,40 +1959,39 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keyconf-swap-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keyconf-swap-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keyconf-swap-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keyconf-swap-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1831,9 +2005,12 @@ func (x *KeyconfSwapInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present.
+// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
 func (x *KeyconfSwapInput) PeerId() (uint32, bool) {
-	return uint32(x.fPeerId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerId), true
 }
 
 // SetPeerId sets OVPN_A_KEYCONF_PEER_ID.
@@ -1870,49 +2047,48 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keyconf-del-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keyconf-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+off, "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keyconf-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keyconf-del-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1929,9 +2105,12 @@ func (x *KeyconfDelInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present.
+// PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
 func (x *KeyconfDelInput) PeerId() (uint32, bool) {
-	return uint32(x.fPeerId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerId), true
 }
 
 // SetPeerId sets OVPN_A_KEYCONF_PEER_ID.
@@ -1940,9 +2119,12 @@ func (x *KeyconfDelInput) SetPeerId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present.
+// Slot returns OVPN_A_KEYCONF_SLOT and whether it is present (0 if not).
 func (x *KeyconfDelInput) Slot() (KeySlot, bool) {
-	return KeySlot(x.fSlot), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return KeySlot(x.fSlot), true
 }
 
 // SetSlot sets OVPN_A_KEYCONF_SLOT.
@@ -1980,53 +2162,52 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2050,9 +2231,12 @@ func (x *Ovpn) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *Ovpn) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2113,45 +2297,44 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-peer-new-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-peer-new-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-peer-new-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-peer-new-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2170,9 +2353,12 @@ func (x *OvpnPeerNewInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnPeerNewInput) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2221,45 +2407,44 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-peer-set-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-peer-set-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-peer-set-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-peer-set-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2278,9 +2463,12 @@ func (x *OvpnPeerSetInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnPeerSetInput) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2329,45 +2517,44 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-peer-del-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-peer-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+off+4); err != nil {
+			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-peer-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-peer-del-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2386,9 +2573,12 @@ func (x *OvpnPeerDelInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnPeerDelInput) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2437,45 +2627,44 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-get", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-keyconf-get", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-keyconf-get", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-keyconf-get", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2494,9 +2683,12 @@ func (x *OvpnKeyconfGet) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnKeyconfGet) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2545,45 +2737,44 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-swap-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-keyconf-swap-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-keyconf-swap-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-keyconf-swap-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2602,9 +2793,12 @@ func (x *OvpnKeyconfSwapInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnKeyconfSwapInput) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.
@@ -2653,45 +2847,44 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-del-input", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovpn-keyconf-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovpn-keyconf-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovpn-keyconf-del-input", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2710,9 +2903,12 @@ func (x *OvpnKeyconfDelInput) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns OVPN_A_IFINDEX and whether it is present.
+// Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
 func (x *OvpnKeyconfDelInput) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVPN_A_IFINDEX.

@@ -194,31 +194,30 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "datapath", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "datapath", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_DP_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // OVS_DP_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
 			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -230,16 +229,16 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_DP_ATTR_USER_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrRange)
 			}
 			x.fUserFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
 			}
 			x.fMasksCacheSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -248,19 +247,19 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 9: // OVS_DP_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "datapath", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "datapath", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "datapath", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -310,9 +309,12 @@ func (x *Datapath) Encode(e *attr.Encoder) {
 }
 
 // Name returns OVS_DP_ATTR_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Datapath) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets OVS_DP_ATTR_NAME; x keeps a view of s.
@@ -327,9 +329,12 @@ func (x *Datapath) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// UpcallPid returns OVS_DP_ATTR_UPCALL_PID and whether it is present.
+// UpcallPid returns OVS_DP_ATTR_UPCALL_PID and whether it is present (0 if not).
 func (x *Datapath) UpcallPid() (uint32, bool) {
-	return uint32(x.fUpcallPid), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUpcallPid), true
 }
 
 // SetUpcallPid sets OVS_DP_ATTR_UPCALL_PID.
@@ -352,9 +357,12 @@ func (x *Datapath) Stats() (DatapathStats, bool) {
 }
 
 // StatsBytes returns the payload of OVS_DP_ATTR_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Datapath) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets OVS_DP_ATTR_STATS to the struct v.
@@ -386,9 +394,12 @@ func (x *Datapath) MegaflowStats() (MegaflowStats, bool) {
 }
 
 // MegaflowStatsBytes returns the payload of OVS_DP_ATTR_MEGAFLOW_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Datapath) MegaflowStatsBytes() ([]byte, bool) {
-	return x.fMegaflowStats, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fMegaflowStats, true
 }
 
 // SetMegaflowStats sets OVS_DP_ATTR_MEGAFLOW_STATS to the struct v.
@@ -406,9 +417,12 @@ func (x *Datapath) SetMegaflowStatsBytes(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// UserFeatures returns OVS_DP_ATTR_USER_FEATURES and whether it is present.
+// UserFeatures returns OVS_DP_ATTR_USER_FEATURES and whether it is present (0 if not).
 func (x *Datapath) UserFeatures() (UserFeatures, bool) {
-	return UserFeatures(x.fUserFeatures), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return UserFeatures(x.fUserFeatures), true
 }
 
 // SetUserFeatures sets OVS_DP_ATTR_USER_FEATURES.
@@ -417,9 +431,12 @@ func (x *Datapath) SetUserFeatures(v UserFeatures) {
 	x.has[0] |= 1 << 4
 }
 
-// MasksCacheSize returns OVS_DP_ATTR_MASKS_CACHE_SIZE and whether it is present.
+// MasksCacheSize returns OVS_DP_ATTR_MASKS_CACHE_SIZE and whether it is present (0 if not).
 func (x *Datapath) MasksCacheSize() (uint32, bool) {
-	return uint32(x.fMasksCacheSize), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMasksCacheSize), true
 }
 
 // SetMasksCacheSize sets OVS_DP_ATTR_MASKS_CACHE_SIZE.
@@ -428,9 +445,13 @@ func (x *Datapath) SetMasksCacheSize(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// PerCpuPids returns OVS_DP_ATTR_PER_CPU_PIDS's payload as a view, and whether it is present.
+// PerCpuPids returns OVS_DP_ATTR_PER_CPU_PIDS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Datapath) PerCpuPids() ([]byte, bool) {
-	return x.fPerCpuPids, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fPerCpuPids, true
 }
 
 // SetPerCpuPids sets OVS_DP_ATTR_PER_CPU_PIDS's payload; x keeps the view p.
@@ -439,9 +460,12 @@ func (x *Datapath) SetPerCpuPids(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Ifindex returns OVS_DP_ATTR_IFINDEX and whether it is present.
+// Ifindex returns OVS_DP_ATTR_IFINDEX and whether it is present (0 if not).
 func (x *Datapath) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVS_DP_ATTR_IFINDEX.

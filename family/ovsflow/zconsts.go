@@ -130,8 +130,8 @@ const (
 	OVS_ACTION_ATTR_CHECK_PKT_LEN = 21 // nest, of check-pkt-len-attrs
 	OVS_ACTION_ATTR_ADD_MPLS      = 22 // binary, struct ovs-action-add-mpls
 	OVS_ACTION_ATTR_DEC_TTL       = 23 // nest, of dec-ttl-attrs
-	OVS_ACTION_ATTR_PSAMPLE       = 24 // nest, of psample-attrs
-	OVS_ACTION_ATTR_MAX           = 24 // the highest attribute type
+	OVS_ACTION_ATTR_PSAMPLE       = 25 // nest, of psample-attrs
+	OVS_ACTION_ATTR_MAX           = 25 // the highest attribute type
 )
 
 // Attributes of set "tunnel-key-attrs" (OVS_TUNNEL_KEY_ATTR_*), described by TunnelKeyAttrs.

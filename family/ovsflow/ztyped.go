@@ -849,35 +849,34 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_FLOW_ATTR_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, base+off+4); err != nil {
+			if err := x.fKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_FLOW_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fActions.decode(p, o, base+off+4); err != nil {
+			if err := x.fActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -886,26 +885,26 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // OVS_FLOW_ATTR_TCP_FLAGS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fTcpFlags = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // OVS_FLOW_ATTR_USED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
 			}
 			x.fUsed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_FLOW_ATTR_CLEAR
 			if len(p) != 0 {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_CLEAR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_CLEAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // OVS_FLOW_ATTR_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, base+off+4); err != nil {
+			if err := x.fMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
@@ -917,10 +916,10 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // OVS_FLOW_ATTR_UFID_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrRange)
 			}
 			x.fUfidFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
@@ -929,13 +928,13 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flow-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1031,9 +1030,12 @@ func (x *Flow) Stats() (OvsFlowStats, bool) {
 }
 
 // StatsBytes returns the payload of OVS_FLOW_ATTR_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Flow) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets OVS_FLOW_ATTR_STATS to the struct v.
@@ -1051,9 +1053,12 @@ func (x *Flow) SetStatsBytes(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// TcpFlags returns OVS_FLOW_ATTR_TCP_FLAGS and whether it is present.
+// TcpFlags returns OVS_FLOW_ATTR_TCP_FLAGS and whether it is present (0 if not).
 func (x *Flow) TcpFlags() (uint8, bool) {
-	return uint8(x.fTcpFlags), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTcpFlags), true
 }
 
 // SetTcpFlags sets OVS_FLOW_ATTR_TCP_FLAGS.
@@ -1062,9 +1067,12 @@ func (x *Flow) SetTcpFlags(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Used returns OVS_FLOW_ATTR_USED and whether it is present.
+// Used returns OVS_FLOW_ATTR_USED and whether it is present (0 if not).
 func (x *Flow) Used() (uint64, bool) {
-	return uint64(x.fUsed), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fUsed), true
 }
 
 // SetUsed sets OVS_FLOW_ATTR_USED.
@@ -1097,9 +1105,13 @@ func (x *Flow) SetMask() *Key {
 	return &x.fMask
 }
 
-// Probe returns OVS_FLOW_ATTR_PROBE's payload as a view, and whether it is present.
+// Probe returns OVS_FLOW_ATTR_PROBE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flow) Probe() ([]byte, bool) {
-	return x.fProbe, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fProbe, true
 }
 
 // SetProbe sets OVS_FLOW_ATTR_PROBE's payload; x keeps the view p.
@@ -1108,9 +1120,13 @@ func (x *Flow) SetProbe(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// Ufid returns OVS_FLOW_ATTR_UFID's payload as a view, and whether it is present.
+// Ufid returns OVS_FLOW_ATTR_UFID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flow) Ufid() ([]byte, bool) {
-	return x.fUfid, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fUfid, true
 }
 
 // SetUfid sets OVS_FLOW_ATTR_UFID's payload; x keeps the view p.
@@ -1119,9 +1135,12 @@ func (x *Flow) SetUfid(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// UfidFlags returns OVS_FLOW_ATTR_UFID_FLAGS and whether it is present.
+// UfidFlags returns OVS_FLOW_ATTR_UFID_FLAGS and whether it is present (0 if not).
 func (x *Flow) UfidFlags() (OvsUfidFlags, bool) {
-	return OvsUfidFlags(x.fUfidFlags), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return OvsUfidFlags(x.fUfidFlags), true
 }
 
 // SetUfidFlags sets OVS_FLOW_ATTR_UFID_FLAGS.
@@ -1130,9 +1149,13 @@ func (x *Flow) SetUfidFlags(v OvsUfidFlags) {
 	x.has[0] |= 1 << 9
 }
 
-// Pad returns OVS_FLOW_ATTR_PAD's payload as a view, and whether it is present.
+// Pad returns OVS_FLOW_ATTR_PAD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flow) Pad() ([]byte, bool) {
-	return x.fPad, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fPad, true
 }
 
 // SetPad sets OVS_FLOW_ATTR_PAD's payload; x keeps the view p.
@@ -1215,37 +1238,36 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_KEY_ATTR_ENCAP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_ENCAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_ENCAP", raw, typed.ErrLength)
 			}
-			x.fEncap, x.oEncap, x.pEncap = p, base+off+4, nil
+			x.fEncap, x.oEncap, x.pEncap = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 0
 		case 2: // OVS_KEY_ATTR_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_KEY_ATTR_IN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
 			}
 			x.fInPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -1254,13 +1276,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_KEY_ATTR_VLAN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_VLAN", raw, typed.ErrLength)
 			}
 			x.fVlan = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_KEY_ATTR_ETHERTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_ETHERTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_ETHERTYPE", raw, typed.ErrLength)
 			}
 			x.fEthertype = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -1290,15 +1312,15 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // OVS_KEY_ATTR_SKB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
 			}
 			x.fSkbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // OVS_KEY_ATTR_TUNNEL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
 			}
-			if err := x.fTunnel.decode(p, o, base+off+4); err != nil {
+			if err := x.fTunnel.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 15
@@ -1307,19 +1329,19 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // OVS_KEY_ATTR_TCP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // OVS_KEY_ATTR_DP_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
 			}
 			x.fDpHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_KEY_ATTR_RECIRC_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
 			}
 			x.fRecircId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -1328,22 +1350,22 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 20
 		case 22: // OVS_KEY_ATTR_CT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xff != 0 {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrRange)
 			}
 			x.fCtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // OVS_KEY_ATTR_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // OVS_KEY_ATTR_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
@@ -1358,15 +1380,15 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 26
 		case 28: // OVS_KEY_ATTR_NSH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fNsh.decode(p, o, base+off+4); err != nil {
+			if err := x.fNsh.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 27
 		case 29: // OVS_KEY_ATTR_PACKET_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "key-attrs", "OVS_KEY_ATTR_PACKET_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_PACKET_TYPE", raw, typed.ErrLength)
 			}
 			x.fPacketType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 28
@@ -1381,13 +1403,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 31
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "key-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1609,9 +1631,12 @@ func (x *Key) SetEncap(v *Key) {
 	x.has[0] |= 1 << 0
 }
 
-// Priority returns OVS_KEY_ATTR_PRIORITY and whether it is present.
+// Priority returns OVS_KEY_ATTR_PRIORITY and whether it is present (0 if not).
 func (x *Key) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets OVS_KEY_ATTR_PRIORITY.
@@ -1620,9 +1645,12 @@ func (x *Key) SetPriority(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// InPort returns OVS_KEY_ATTR_IN_PORT and whether it is present.
+// InPort returns OVS_KEY_ATTR_IN_PORT and whether it is present (0 if not).
 func (x *Key) InPort() (uint32, bool) {
-	return uint32(x.fInPort), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInPort), true
 }
 
 // SetInPort sets OVS_KEY_ATTR_IN_PORT.
@@ -1645,9 +1673,12 @@ func (x *Key) Ethernet() (OvsKeyEthernet, bool) {
 }
 
 // EthernetBytes returns the payload of OVS_KEY_ATTR_ETHERNET as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) EthernetBytes() ([]byte, bool) {
-	return x.fEthernet, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fEthernet, true
 }
 
 // SetEthernet sets OVS_KEY_ATTR_ETHERNET to the struct v.
@@ -1665,9 +1696,12 @@ func (x *Key) SetEthernetBytes(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Vlan returns OVS_KEY_ATTR_VLAN and whether it is present.
+// Vlan returns OVS_KEY_ATTR_VLAN and whether it is present (0 if not).
 func (x *Key) Vlan() (uint16, bool) {
-	return uint16(x.fVlan), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVlan), true
 }
 
 // SetVlan sets OVS_KEY_ATTR_VLAN.
@@ -1676,9 +1710,12 @@ func (x *Key) SetVlan(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Ethertype returns OVS_KEY_ATTR_ETHERTYPE and whether it is present.
+// Ethertype returns OVS_KEY_ATTR_ETHERTYPE and whether it is present (0 if not).
 func (x *Key) Ethertype() (uint16, bool) {
-	return uint16(x.fEthertype), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEthertype), true
 }
 
 // SetEthertype sets OVS_KEY_ATTR_ETHERTYPE.
@@ -1701,9 +1738,12 @@ func (x *Key) Ipv4() (OvsKeyIpv4, bool) {
 }
 
 // Ipv4Bytes returns the payload of OVS_KEY_ATTR_IPV4 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) Ipv4Bytes() ([]byte, bool) {
-	return x.fIpv4, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fIpv4, true
 }
 
 // SetIpv4 sets OVS_KEY_ATTR_IPV4 to the struct v.
@@ -1735,9 +1775,12 @@ func (x *Key) Ipv6() (OvsKeyIpv6, bool) {
 }
 
 // Ipv6Bytes returns the payload of OVS_KEY_ATTR_IPV6 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) Ipv6Bytes() ([]byte, bool) {
-	return x.fIpv6, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fIpv6, true
 }
 
 // SetIpv6 sets OVS_KEY_ATTR_IPV6 to the struct v.
@@ -1769,9 +1812,12 @@ func (x *Key) Tcp() (OvsKeyTcp, bool) {
 }
 
 // TcpBytes returns the payload of OVS_KEY_ATTR_TCP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) TcpBytes() ([]byte, bool) {
-	return x.fTcp, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fTcp, true
 }
 
 // SetTcp sets OVS_KEY_ATTR_TCP to the struct v.
@@ -1803,9 +1849,12 @@ func (x *Key) Udp() (OvsKeyUdp, bool) {
 }
 
 // UdpBytes returns the payload of OVS_KEY_ATTR_UDP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) UdpBytes() ([]byte, bool) {
-	return x.fUdp, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fUdp, true
 }
 
 // SetUdp sets OVS_KEY_ATTR_UDP to the struct v.
@@ -1837,9 +1886,12 @@ func (x *Key) Icmp() (OvsKeyIcmp, bool) {
 }
 
 // IcmpBytes returns the payload of OVS_KEY_ATTR_ICMP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) IcmpBytes() ([]byte, bool) {
-	return x.fIcmp, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fIcmp, true
 }
 
 // SetIcmp sets OVS_KEY_ATTR_ICMP to the struct v.
@@ -1871,9 +1923,12 @@ func (x *Key) Icmpv6() (OvsKeyIcmp, bool) {
 }
 
 // Icmpv6Bytes returns the payload of OVS_KEY_ATTR_ICMPV6 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) Icmpv6Bytes() ([]byte, bool) {
-	return x.fIcmpv6, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fIcmpv6, true
 }
 
 // SetIcmpv6 sets OVS_KEY_ATTR_ICMPV6 to the struct v.
@@ -1905,9 +1960,12 @@ func (x *Key) Arp() (OvsKeyArp, bool) {
 }
 
 // ArpBytes returns the payload of OVS_KEY_ATTR_ARP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) ArpBytes() ([]byte, bool) {
-	return x.fArp, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fArp, true
 }
 
 // SetArp sets OVS_KEY_ATTR_ARP to the struct v.
@@ -1939,9 +1997,12 @@ func (x *Key) Nd() (OvsKeyNd, bool) {
 }
 
 // NdBytes returns the payload of OVS_KEY_ATTR_ND as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) NdBytes() ([]byte, bool) {
-	return x.fNd, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fNd, true
 }
 
 // SetNd sets OVS_KEY_ATTR_ND to the struct v.
@@ -1959,9 +2020,12 @@ func (x *Key) SetNdBytes(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// SkbMark returns OVS_KEY_ATTR_SKB_MARK and whether it is present.
+// SkbMark returns OVS_KEY_ATTR_SKB_MARK and whether it is present (0 if not).
 func (x *Key) SkbMark() (uint32, bool) {
-	return uint32(x.fSkbMark), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSkbMark), true
 }
 
 // SetSkbMark sets OVS_KEY_ATTR_SKB_MARK.
@@ -1996,9 +2060,12 @@ func (x *Key) Sctp() (OvsKeySctp, bool) {
 }
 
 // SctpBytes returns the payload of OVS_KEY_ATTR_SCTP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) SctpBytes() ([]byte, bool) {
-	return x.fSctp, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fSctp, true
 }
 
 // SetSctp sets OVS_KEY_ATTR_SCTP to the struct v.
@@ -2016,9 +2083,12 @@ func (x *Key) SetSctpBytes(p []byte) {
 	x.has[0] |= 1 << 16
 }
 
-// TcpFlags returns OVS_KEY_ATTR_TCP_FLAGS and whether it is present.
+// TcpFlags returns OVS_KEY_ATTR_TCP_FLAGS and whether it is present (0 if not).
 func (x *Key) TcpFlags() (uint16, bool) {
-	return uint16(x.fTcpFlags), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTcpFlags), true
 }
 
 // SetTcpFlags sets OVS_KEY_ATTR_TCP_FLAGS.
@@ -2027,9 +2097,12 @@ func (x *Key) SetTcpFlags(v uint16) {
 	x.has[0] |= 1 << 17
 }
 
-// DpHash returns OVS_KEY_ATTR_DP_HASH and whether it is present.
+// DpHash returns OVS_KEY_ATTR_DP_HASH and whether it is present (0 if not).
 func (x *Key) DpHash() (uint32, bool) {
-	return uint32(x.fDpHash), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDpHash), true
 }
 
 // SetDpHash sets OVS_KEY_ATTR_DP_HASH.
@@ -2038,9 +2111,12 @@ func (x *Key) SetDpHash(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// RecircId returns OVS_KEY_ATTR_RECIRC_ID and whether it is present.
+// RecircId returns OVS_KEY_ATTR_RECIRC_ID and whether it is present (0 if not).
 func (x *Key) RecircId() (uint32, bool) {
-	return uint32(x.fRecircId), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRecircId), true
 }
 
 // SetRecircId sets OVS_KEY_ATTR_RECIRC_ID.
@@ -2063,9 +2139,12 @@ func (x *Key) Mpls() (OvsKeyMpls, bool) {
 }
 
 // MplsBytes returns the payload of OVS_KEY_ATTR_MPLS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) MplsBytes() ([]byte, bool) {
-	return x.fMpls, x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fMpls, true
 }
 
 // SetMpls sets OVS_KEY_ATTR_MPLS to the struct v.
@@ -2083,9 +2162,12 @@ func (x *Key) SetMplsBytes(p []byte) {
 	x.has[0] |= 1 << 20
 }
 
-// CtState returns OVS_KEY_ATTR_CT_STATE and whether it is present.
+// CtState returns OVS_KEY_ATTR_CT_STATE and whether it is present (0 if not).
 func (x *Key) CtState() (CtStateFlags, bool) {
-	return CtStateFlags(x.fCtState), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return CtStateFlags(x.fCtState), true
 }
 
 // SetCtState sets OVS_KEY_ATTR_CT_STATE.
@@ -2094,9 +2176,12 @@ func (x *Key) SetCtState(v CtStateFlags) {
 	x.has[0] |= 1 << 21
 }
 
-// CtZone returns OVS_KEY_ATTR_CT_ZONE and whether it is present.
+// CtZone returns OVS_KEY_ATTR_CT_ZONE and whether it is present (0 if not).
 func (x *Key) CtZone() (uint16, bool) {
-	return uint16(x.fCtZone), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint16(x.fCtZone), true
 }
 
 // SetCtZone sets OVS_KEY_ATTR_CT_ZONE.
@@ -2105,9 +2190,12 @@ func (x *Key) SetCtZone(v uint16) {
 	x.has[0] |= 1 << 22
 }
 
-// CtMark returns OVS_KEY_ATTR_CT_MARK and whether it is present.
+// CtMark returns OVS_KEY_ATTR_CT_MARK and whether it is present (0 if not).
 func (x *Key) CtMark() (uint32, bool) {
-	return uint32(x.fCtMark), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCtMark), true
 }
 
 // SetCtMark sets OVS_KEY_ATTR_CT_MARK.
@@ -2116,9 +2204,13 @@ func (x *Key) SetCtMark(v uint32) {
 	x.has[0] |= 1 << 23
 }
 
-// CtLabels returns OVS_KEY_ATTR_CT_LABELS's payload as a view, and whether it is present.
+// CtLabels returns OVS_KEY_ATTR_CT_LABELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Key) CtLabels() ([]byte, bool) {
-	return x.fCtLabels, x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return nil, false
+	}
+	return x.fCtLabels, true
 }
 
 // SetCtLabels sets OVS_KEY_ATTR_CT_LABELS's payload; x keeps the view p.
@@ -2141,9 +2233,12 @@ func (x *Key) CtOrigTupleIpv4() (OvsKeyCtTupleIpv4, bool) {
 }
 
 // CtOrigTupleIpv4Bytes returns the payload of OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) CtOrigTupleIpv4Bytes() ([]byte, bool) {
-	return x.fCtOrigTupleIpv4, x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fCtOrigTupleIpv4, true
 }
 
 // SetCtOrigTupleIpv4 sets OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4 to the struct v.
@@ -2161,9 +2256,13 @@ func (x *Key) SetCtOrigTupleIpv4Bytes(p []byte) {
 	x.has[0] |= 1 << 25
 }
 
-// CtOrigTupleIpv6 returns OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6's payload as a view, and whether it is present.
+// CtOrigTupleIpv6 returns OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *Key) CtOrigTupleIpv6() ([]byte, bool) {
-	return x.fCtOrigTupleIpv6, x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return nil, false
+	}
+	return x.fCtOrigTupleIpv6, true
 }
 
 // SetCtOrigTupleIpv6 sets OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6's payload; x keeps the view p.
@@ -2184,9 +2283,12 @@ func (x *Key) SetNsh() *OvsNshKey {
 	return &x.fNsh
 }
 
-// PacketType returns OVS_KEY_ATTR_PACKET_TYPE and whether it is present.
+// PacketType returns OVS_KEY_ATTR_PACKET_TYPE and whether it is present (0 if not).
 func (x *Key) PacketType() (uint32, bool) {
-	return uint32(x.fPacketType), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPacketType), true
 }
 
 // SetPacketType sets OVS_KEY_ATTR_PACKET_TYPE.
@@ -2195,9 +2297,13 @@ func (x *Key) SetPacketType(v uint32) {
 	x.has[0] |= 1 << 28
 }
 
-// NdExtensions returns OVS_KEY_ATTR_ND_EXTENSIONS's payload as a view, and whether it is present.
+// NdExtensions returns OVS_KEY_ATTR_ND_EXTENSIONS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Key) NdExtensions() ([]byte, bool) {
-	return x.fNdExtensions, x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return nil, false
+	}
+	return x.fNdExtensions, true
 }
 
 // SetNdExtensions sets OVS_KEY_ATTR_ND_EXTENSIONS's payload; x keeps the view p.
@@ -2206,9 +2312,13 @@ func (x *Key) SetNdExtensions(p []byte) {
 	x.has[0] |= 1 << 29
 }
 
-// TunnelInfo returns OVS_KEY_ATTR_TUNNEL_INFO's payload as a view, and whether it is present.
+// TunnelInfo returns OVS_KEY_ATTR_TUNNEL_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Key) TunnelInfo() ([]byte, bool) {
-	return x.fTunnelInfo, x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return nil, false
+	}
+	return x.fTunnelInfo, true
 }
 
 // SetTunnelInfo sets OVS_KEY_ATTR_TUNNEL_INFO's payload; x keeps the view p.
@@ -2231,9 +2341,12 @@ func (x *Key) Ipv6Exthdrs() (OvsKeyIpv6Exthdrs, bool) {
 }
 
 // Ipv6ExthdrsBytes returns the payload of OVS_KEY_ATTR_IPV6_EXTHDRS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Key) Ipv6ExthdrsBytes() ([]byte, bool) {
-	return x.fIpv6Exthdrs, x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return nil, false
+	}
+	return x.fIpv6Exthdrs, true
 }
 
 // SetIpv6Exthdrs sets OVS_KEY_ATTR_IPV6_EXTHDRS to the struct v.
@@ -2310,41 +2423,40 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "action-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "action-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_ACTION_ATTR_OUTPUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
 			}
 			x.fOutput = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_ACTION_ATTR_USERSPACE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
 			}
-			if err := x.fUserspace.decode(p, o, base+off+4); err != nil {
+			if err := x.fUserspace.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVS_ACTION_ATTR_SET
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
 			}
-			if err := x.fSet.decode(p, o, base+off+4); err != nil {
+			if err := x.fSet.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -2353,18 +2465,18 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_ACTION_ATTR_POP_VLAN
 			if len(p) != 0 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_POP_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_VLAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // OVS_ACTION_ATTR_SAMPLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_SAMPLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SAMPLE", raw, typed.ErrLength)
 			}
-			x.fSample, x.oSample, x.pSample = p, base+off+4, nil
+			x.fSample, x.oSample, x.pSample = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 5
 		case 7: // OVS_ACTION_ATTR_RECIRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
 			}
 			x.fRecirc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
@@ -2376,29 +2488,29 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // OVS_ACTION_ATTR_POP_MPLS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_POP_MPLS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_MPLS", raw, typed.ErrLength)
 			}
 			x.fPopMpls = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // OVS_ACTION_ATTR_SET_MASKED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
 			}
-			if err := x.fSetMasked.decode(p, o, base+off+4); err != nil {
+			if err := x.fSetMasked.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		case 12: // OVS_ACTION_ATTR_CT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
 			}
-			if err := x.fCt.decode(p, o, base+off+4); err != nil {
+			if err := x.fCt.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
 		case 13: // OVS_ACTION_ATTR_TRUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
 			}
 			x.fTrunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
@@ -2407,71 +2519,71 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // OVS_ACTION_ATTR_POP_ETH
 			if len(p) != 0 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_POP_ETH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_ETH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 14
 		case 16: // OVS_ACTION_ATTR_CT_CLEAR
 			if len(p) != 0 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_CT_CLEAR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT_CLEAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 15
 		case 17: // OVS_ACTION_ATTR_PUSH_NSH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fPushNsh.decode(p, o, base+off+4); err != nil {
+			if err := x.fPushNsh.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 16
 		case 18: // OVS_ACTION_ATTR_POP_NSH
 			if len(p) != 0 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_POP_NSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_NSH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 17
 		case 19: // OVS_ACTION_ATTR_METER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
 			}
 			x.fMeter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_ACTION_ATTR_CLONE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_CLONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CLONE", raw, typed.ErrLength)
 			}
-			x.fClone, x.oClone, x.pClone = p, base+off+4, nil
+			x.fClone, x.oClone, x.pClone = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 19
 		case 21: // OVS_ACTION_ATTR_CHECK_PKT_LEN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_CHECK_PKT_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CHECK_PKT_LEN", raw, typed.ErrLength)
 			}
-			x.fCheckPktLen, x.oCheckPktLen, x.pCheckPktLen = p, base+off+4, nil
+			x.fCheckPktLen, x.oCheckPktLen, x.pCheckPktLen = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 20
 		case 22: // OVS_ACTION_ATTR_ADD_MPLS
 			x.fAddMpls = p
 			x.has[0] |= 1 << 21
 		case 23: // OVS_ACTION_ATTR_DEC_TTL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_DEC_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_DEC_TTL", raw, typed.ErrLength)
 			}
-			x.fDecTtl, x.oDecTtl, x.pDecTtl = p, base+off+4, nil
+			x.fDecTtl, x.oDecTtl, x.pDecTtl = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 22
-		case 24: // OVS_ACTION_ATTR_PSAMPLE
+		case 25: // OVS_ACTION_ATTR_PSAMPLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
 			}
-			if err := x.fPsample.decode(p, o, base+off+4); err != nil {
+			if err := x.fPsample.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "action-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "action-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "action-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2624,9 +2736,12 @@ func (x *Action) Encode(e *attr.Encoder) {
 	}
 }
 
-// Output returns OVS_ACTION_ATTR_OUTPUT and whether it is present.
+// Output returns OVS_ACTION_ATTR_OUTPUT and whether it is present (0 if not).
 func (x *Action) Output() (uint32, bool) {
-	return uint32(x.fOutput), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOutput), true
 }
 
 // SetOutput sets OVS_ACTION_ATTR_OUTPUT.
@@ -2647,8 +2762,8 @@ func (x *Action) SetUserspace() *Userspace {
 	return &x.fUserspace
 }
 
-// Set returns the nest OVS_ACTION_ATTR_SET, and whether it is present.
-func (x *Action) Set() (*Key, bool) {
+// GetSet returns the nest OVS_ACTION_ATTR_SET, and whether it is present.
+func (x *Action) GetSet() (*Key, bool) {
 	return &x.fSet, x.has[0]&(1<<2) != 0
 }
 
@@ -2673,9 +2788,12 @@ func (x *Action) PushVlan() (OvsActionPushVlan, bool) {
 }
 
 // PushVlanBytes returns the payload of OVS_ACTION_ATTR_PUSH_VLAN as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Action) PushVlanBytes() ([]byte, bool) {
-	return x.fPushVlan, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fPushVlan, true
 }
 
 // SetPushVlan sets OVS_ACTION_ATTR_PUSH_VLAN to the struct v.
@@ -2728,9 +2846,12 @@ func (x *Action) SetSample(v *Sample) {
 	x.has[0] |= 1 << 5
 }
 
-// Recirc returns OVS_ACTION_ATTR_RECIRC and whether it is present.
+// Recirc returns OVS_ACTION_ATTR_RECIRC and whether it is present (0 if not).
 func (x *Action) Recirc() (uint32, bool) {
-	return uint32(x.fRecirc), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRecirc), true
 }
 
 // SetRecirc sets OVS_ACTION_ATTR_RECIRC.
@@ -2753,9 +2874,12 @@ func (x *Action) Hash() (OvsActionHash, bool) {
 }
 
 // HashBytes returns the payload of OVS_ACTION_ATTR_HASH as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Action) HashBytes() ([]byte, bool) {
-	return x.fHash, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fHash, true
 }
 
 // SetHash sets OVS_ACTION_ATTR_HASH to the struct v.
@@ -2787,9 +2911,12 @@ func (x *Action) PushMpls() (OvsActionPushMpls, bool) {
 }
 
 // PushMplsBytes returns the payload of OVS_ACTION_ATTR_PUSH_MPLS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Action) PushMplsBytes() ([]byte, bool) {
-	return x.fPushMpls, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fPushMpls, true
 }
 
 // SetPushMpls sets OVS_ACTION_ATTR_PUSH_MPLS to the struct v.
@@ -2807,9 +2934,12 @@ func (x *Action) SetPushMplsBytes(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// PopMpls returns OVS_ACTION_ATTR_POP_MPLS and whether it is present.
+// PopMpls returns OVS_ACTION_ATTR_POP_MPLS and whether it is present (0 if not).
 func (x *Action) PopMpls() (uint16, bool) {
-	return uint16(x.fPopMpls), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPopMpls), true
 }
 
 // SetPopMpls sets OVS_ACTION_ATTR_POP_MPLS.
@@ -2818,8 +2948,8 @@ func (x *Action) SetPopMpls(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// SetMasked returns the nest OVS_ACTION_ATTR_SET_MASKED, and whether it is present.
-func (x *Action) SetMasked() (*Key, bool) {
+// GetSetMasked returns the nest OVS_ACTION_ATTR_SET_MASKED, and whether it is present.
+func (x *Action) GetSetMasked() (*Key, bool) {
 	return &x.fSetMasked, x.has[0]&(1<<10) != 0
 }
 
@@ -2842,9 +2972,12 @@ func (x *Action) SetCt() *Ct {
 	return &x.fCt
 }
 
-// Trunc returns OVS_ACTION_ATTR_TRUNC and whether it is present.
+// Trunc returns OVS_ACTION_ATTR_TRUNC and whether it is present (0 if not).
 func (x *Action) Trunc() (uint32, bool) {
-	return uint32(x.fTrunc), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTrunc), true
 }
 
 // SetTrunc sets OVS_ACTION_ATTR_TRUNC.
@@ -2853,9 +2986,13 @@ func (x *Action) SetTrunc(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// PushEth returns OVS_ACTION_ATTR_PUSH_ETH's payload as a view, and whether it is present.
+// PushEth returns OVS_ACTION_ATTR_PUSH_ETH's payload as a view, and whether it is present
+// (nil if not).
 func (x *Action) PushEth() ([]byte, bool) {
-	return x.fPushEth, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fPushEth, true
 }
 
 // SetPushEth sets OVS_ACTION_ATTR_PUSH_ETH's payload; x keeps the view p.
@@ -2912,9 +3049,12 @@ func (x *Action) SetPopNsh(v bool) {
 	}
 }
 
-// Meter returns OVS_ACTION_ATTR_METER and whether it is present.
+// Meter returns OVS_ACTION_ATTR_METER and whether it is present (0 if not).
 func (x *Action) Meter() (uint32, bool) {
-	return uint32(x.fMeter), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMeter), true
 }
 
 // SetMeter sets OVS_ACTION_ATTR_METER.
@@ -2983,9 +3123,12 @@ func (x *Action) AddMpls() (OvsActionAddMpls, bool) {
 }
 
 // AddMplsBytes returns the payload of OVS_ACTION_ATTR_ADD_MPLS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Action) AddMplsBytes() ([]byte, bool) {
-	return x.fAddMpls, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return nil, false
+	}
+	return x.fAddMpls, true
 }
 
 // SetAddMpls sets OVS_ACTION_ATTR_ADD_MPLS to the struct v.
@@ -3077,65 +3220,64 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tunnel-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tunnel-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // OVS_TUNNEL_KEY_ATTR_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_TUNNEL_KEY_ATTR_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 2: // OVS_TUNNEL_KEY_ATTR_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 3: // OVS_TUNNEL_KEY_ATTR_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
 			}
 			x.fTos = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 4: // OVS_TUNNEL_KEY_ATTR_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 5: // OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT
 			if len(p) != 0 {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 6: // OVS_TUNNEL_KEY_ATTR_CSUM
 			if len(p) != 0 {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 7: // OVS_TUNNEL_KEY_ATTR_OAM
 			if len(p) != 0 {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 8: // OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS
@@ -3143,21 +3285,21 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 9: // OVS_TUNNEL_KEY_ATTR_TP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
 			}
 			x.fTpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 10: // OVS_TUNNEL_KEY_ATTR_TP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
 			}
 			x.fTpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 11: // OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fVxlanOpts.decode(p, o, base+off+4); err != nil {
+			if err := x.fVxlanOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
@@ -3175,18 +3317,18 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 15
 		case 16: // OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE
 			if len(p) != 0 {
-				return o.Fail(base+off, "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tunnel-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tunnel-key-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3250,9 +3392,12 @@ func (x *TunnelKey) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns OVS_TUNNEL_KEY_ATTR_ID and whether it is present.
+// Id returns OVS_TUNNEL_KEY_ATTR_ID and whether it is present (0 if not).
 func (x *TunnelKey) Id() (uint64, bool) {
-	return uint64(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fId), true
 }
 
 // SetId sets OVS_TUNNEL_KEY_ATTR_ID.
@@ -3261,9 +3406,12 @@ func (x *TunnelKey) SetId(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Ipv4Src returns OVS_TUNNEL_KEY_ATTR_IPV4_SRC and whether it is present.
+// Ipv4Src returns OVS_TUNNEL_KEY_ATTR_IPV4_SRC and whether it is present (0 if not).
 func (x *TunnelKey) Ipv4Src() (uint32, bool) {
-	return uint32(x.fIpv4Src), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIpv4Src), true
 }
 
 // SetIpv4Src sets OVS_TUNNEL_KEY_ATTR_IPV4_SRC.
@@ -3272,9 +3420,12 @@ func (x *TunnelKey) SetIpv4Src(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Ipv4Dst returns OVS_TUNNEL_KEY_ATTR_IPV4_DST and whether it is present.
+// Ipv4Dst returns OVS_TUNNEL_KEY_ATTR_IPV4_DST and whether it is present (0 if not).
 func (x *TunnelKey) Ipv4Dst() (uint32, bool) {
-	return uint32(x.fIpv4Dst), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIpv4Dst), true
 }
 
 // SetIpv4Dst sets OVS_TUNNEL_KEY_ATTR_IPV4_DST.
@@ -3283,9 +3434,12 @@ func (x *TunnelKey) SetIpv4Dst(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Tos returns OVS_TUNNEL_KEY_ATTR_TOS and whether it is present.
+// Tos returns OVS_TUNNEL_KEY_ATTR_TOS and whether it is present (0 if not).
 func (x *TunnelKey) Tos() (uint8, bool) {
-	return uint8(x.fTos), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTos), true
 }
 
 // SetTos sets OVS_TUNNEL_KEY_ATTR_TOS.
@@ -3294,9 +3448,12 @@ func (x *TunnelKey) SetTos(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Ttl returns OVS_TUNNEL_KEY_ATTR_TTL and whether it is present.
+// Ttl returns OVS_TUNNEL_KEY_ATTR_TTL and whether it is present (0 if not).
 func (x *TunnelKey) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets OVS_TUNNEL_KEY_ATTR_TTL.
@@ -3341,9 +3498,13 @@ func (x *TunnelKey) SetOam(v bool) {
 	}
 }
 
-// GeneveOpts returns OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS's payload as a view, and whether it is present.
+// GeneveOpts returns OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *TunnelKey) GeneveOpts() ([]byte, bool) {
-	return x.fGeneveOpts, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fGeneveOpts, true
 }
 
 // SetGeneveOpts sets OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS's payload; x keeps the view p.
@@ -3352,9 +3513,12 @@ func (x *TunnelKey) SetGeneveOpts(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// TpSrc returns OVS_TUNNEL_KEY_ATTR_TP_SRC and whether it is present.
+// TpSrc returns OVS_TUNNEL_KEY_ATTR_TP_SRC and whether it is present (0 if not).
 func (x *TunnelKey) TpSrc() (uint16, bool) {
-	return uint16(x.fTpSrc), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTpSrc), true
 }
 
 // SetTpSrc sets OVS_TUNNEL_KEY_ATTR_TP_SRC.
@@ -3363,9 +3527,12 @@ func (x *TunnelKey) SetTpSrc(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// TpDst returns OVS_TUNNEL_KEY_ATTR_TP_DST and whether it is present.
+// TpDst returns OVS_TUNNEL_KEY_ATTR_TP_DST and whether it is present (0 if not).
 func (x *TunnelKey) TpDst() (uint16, bool) {
-	return uint16(x.fTpDst), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTpDst), true
 }
 
 // SetTpDst sets OVS_TUNNEL_KEY_ATTR_TP_DST.
@@ -3386,9 +3553,13 @@ func (x *TunnelKey) SetVxlanOpts() *VxlanExt {
 	return &x.fVxlanOpts
 }
 
-// Ipv6Src returns OVS_TUNNEL_KEY_ATTR_IPV6_SRC's payload as a view, and whether it is present.
+// Ipv6Src returns OVS_TUNNEL_KEY_ATTR_IPV6_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *TunnelKey) Ipv6Src() ([]byte, bool) {
-	return x.fIpv6Src, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fIpv6Src, true
 }
 
 // SetIpv6Src sets OVS_TUNNEL_KEY_ATTR_IPV6_SRC's payload; x keeps the view p.
@@ -3397,9 +3568,13 @@ func (x *TunnelKey) SetIpv6Src(p []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// Ipv6Dst returns OVS_TUNNEL_KEY_ATTR_IPV6_DST's payload as a view, and whether it is present.
+// Ipv6Dst returns OVS_TUNNEL_KEY_ATTR_IPV6_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *TunnelKey) Ipv6Dst() ([]byte, bool) {
-	return x.fIpv6Dst, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fIpv6Dst, true
 }
 
 // SetIpv6Dst sets OVS_TUNNEL_KEY_ATTR_IPV6_DST's payload; x keeps the view p.
@@ -3408,9 +3583,13 @@ func (x *TunnelKey) SetIpv6Dst(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// Pad returns OVS_TUNNEL_KEY_ATTR_PAD's payload as a view, and whether it is present.
+// Pad returns OVS_TUNNEL_KEY_ATTR_PAD's payload as a view, and whether it is present
+// (nil if not).
 func (x *TunnelKey) Pad() ([]byte, bool) {
-	return x.fPad, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fPad, true
 }
 
 // SetPad sets OVS_TUNNEL_KEY_ATTR_PAD's payload; x keeps the view p.
@@ -3419,9 +3598,13 @@ func (x *TunnelKey) SetPad(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// ErspanOpts returns OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS's payload as a view, and whether it is present.
+// ErspanOpts returns OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *TunnelKey) ErspanOpts() ([]byte, bool) {
-	return x.fErspanOpts, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return nil, false
+	}
+	return x.fErspanOpts, true
 }
 
 // SetErspanOpts sets OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS's payload; x keeps the view p.
@@ -3476,49 +3659,48 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "check-pkt-len-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "check-pkt-len-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_CHECK_PKT_LEN_ATTR_PKT_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
 			}
 			x.fPktLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER", raw, typed.ErrLength)
 			}
-			x.fActionsIfGreater, x.oActionsIfGreater, x.pActionsIfGreater = p, base+off+4, nil
+			x.fActionsIfGreater, x.oActionsIfGreater, x.pActionsIfGreater = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 1
 		case 3: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL", raw, typed.ErrLength)
 			}
-			x.fActionsIfLessEqual, x.oActionsIfLessEqual, x.pActionsIfLessEqual = p, base+off+4, nil
+			x.fActionsIfLessEqual, x.oActionsIfLessEqual, x.pActionsIfLessEqual = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "check-pkt-len-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "check-pkt-len-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3554,9 +3736,12 @@ func (x *CheckPktLen) Encode(e *attr.Encoder) {
 	}
 }
 
-// PktLen returns OVS_CHECK_PKT_LEN_ATTR_PKT_LEN and whether it is present.
+// PktLen returns OVS_CHECK_PKT_LEN_ATTR_PKT_LEN and whether it is present (0 if not).
 func (x *CheckPktLen) PktLen() (uint16, bool) {
-	return uint16(x.fPktLen), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPktLen), true
 }
 
 // SetPktLen sets OVS_CHECK_PKT_LEN_ATTR_PKT_LEN.
@@ -3642,43 +3827,42 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "sample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "sample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_SAMPLE_ATTR_PROBABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
 			}
 			x.fProbability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_SAMPLE_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "sample-attrs", "OVS_SAMPLE_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
-			x.fActions, x.oActions, x.pActions = p, base+off+4, nil
+			x.fActions, x.oActions, x.pActions = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "sample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "sample-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "sample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3703,9 +3887,12 @@ func (x *Sample) Encode(e *attr.Encoder) {
 	}
 }
 
-// Probability returns OVS_SAMPLE_ATTR_PROBABILITY and whether it is present.
+// Probability returns OVS_SAMPLE_ATTR_PROBABILITY and whether it is present (0 if not).
 func (x *Sample) Probability() (uint32, bool) {
-	return uint32(x.fProbability), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProbability), true
 }
 
 // SetProbability sets OVS_SAMPLE_ATTR_PROBABILITY.
@@ -3766,25 +3953,24 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "userspace-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "userspace-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_USERSPACE_ATTR_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -3793,24 +3979,24 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // OVS_USERSPACE_ATTR_EGRESS_TUN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
 			}
 			x.fEgressTunPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_USERSPACE_ATTR_ACTIONS
 			if len(p) != 0 {
-				return o.Fail(base+off, "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "userspace-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "userspace-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3833,9 +4019,12 @@ func (x *Userspace) Encode(e *attr.Encoder) {
 	}
 }
 
-// Pid returns OVS_USERSPACE_ATTR_PID and whether it is present.
+// Pid returns OVS_USERSPACE_ATTR_PID and whether it is present (0 if not).
 func (x *Userspace) Pid() (uint32, bool) {
-	return uint32(x.fPid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPid), true
 }
 
 // SetPid sets OVS_USERSPACE_ATTR_PID.
@@ -3844,9 +4033,13 @@ func (x *Userspace) SetPid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Userdata returns OVS_USERSPACE_ATTR_USERDATA's payload as a view, and whether it is present.
+// Userdata returns OVS_USERSPACE_ATTR_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Userspace) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets OVS_USERSPACE_ATTR_USERDATA's payload; x keeps the view p.
@@ -3855,9 +4048,12 @@ func (x *Userspace) SetUserdata(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// EgressTunPort returns OVS_USERSPACE_ATTR_EGRESS_TUN_PORT and whether it is present.
+// EgressTunPort returns OVS_USERSPACE_ATTR_EGRESS_TUN_PORT and whether it is present (0 if not).
 func (x *Userspace) EgressTunPort() (uint32, bool) {
-	return uint32(x.fEgressTunPort), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEgressTunPort), true
 }
 
 // SetEgressTunPort sets OVS_USERSPACE_ATTR_EGRESS_TUN_PORT.
@@ -3907,20 +4103,19 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_NSH_KEY_ATTR_BASE
@@ -3934,13 +4129,13 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3960,9 +4155,13 @@ func (x *OvsNshKey) Encode(e *attr.Encoder) {
 	}
 }
 
-// Base returns OVS_NSH_KEY_ATTR_BASE's payload as a view, and whether it is present.
+// Base returns OVS_NSH_KEY_ATTR_BASE's payload as a view, and whether it is present
+// (nil if not).
 func (x *OvsNshKey) Base() ([]byte, bool) {
-	return x.fBase, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fBase, true
 }
 
 // SetBase sets OVS_NSH_KEY_ATTR_BASE's payload; x keeps the view p.
@@ -3971,9 +4170,13 @@ func (x *OvsNshKey) SetBase(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Md1 returns OVS_NSH_KEY_ATTR_MD1's payload as a view, and whether it is present.
+// Md1 returns OVS_NSH_KEY_ATTR_MD1's payload as a view, and whether it is present
+// (nil if not).
 func (x *OvsNshKey) Md1() ([]byte, bool) {
-	return x.fMd1, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fMd1, true
 }
 
 // SetMd1 sets OVS_NSH_KEY_ATTR_MD1's payload; x keeps the view p.
@@ -3982,9 +4185,13 @@ func (x *OvsNshKey) SetMd1(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Md2 returns OVS_NSH_KEY_ATTR_MD2's payload as a view, and whether it is present.
+// Md2 returns OVS_NSH_KEY_ATTR_MD2's payload as a view, and whether it is present
+// (nil if not).
 func (x *OvsNshKey) Md2() ([]byte, bool) {
-	return x.fMd2, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fMd2, true
 }
 
 // SetMd2 sets OVS_NSH_KEY_ATTR_MD2's payload; x keeps the view p.
@@ -4026,30 +4233,29 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_CT_ATTR_COMMIT
 			if len(p) != 0 {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CT_ATTR_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -4061,44 +4267,44 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_CT_ATTR_HELPER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
 			}
 			x.fHelper = p
 			x.has[0] |= 1 << 4
 		case 6: // OVS_CT_ATTR_NAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
 			}
-			if err := x.fNat.decode(p, o, base+off+4); err != nil {
+			if err := x.fNat.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // OVS_CT_ATTR_FORCE_COMMIT
 			if len(p) != 0 {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // OVS_CT_ATTR_EVENTMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
 			}
 			x.fEventmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // OVS_CT_ATTR_TIMEOUT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
 			}
 			x.fTimeout = p
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ct-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4150,9 +4356,12 @@ func (x *Ct) SetCommit(v bool) {
 	}
 }
 
-// Zone returns OVS_CT_ATTR_ZONE and whether it is present.
+// Zone returns OVS_CT_ATTR_ZONE and whether it is present (0 if not).
 func (x *Ct) Zone() (uint16, bool) {
-	return uint16(x.fZone), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fZone), true
 }
 
 // SetZone sets OVS_CT_ATTR_ZONE.
@@ -4161,9 +4370,13 @@ func (x *Ct) SetZone(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Mark returns OVS_CT_ATTR_MARK's payload as a view, and whether it is present.
+// Mark returns OVS_CT_ATTR_MARK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ct) Mark() ([]byte, bool) {
-	return x.fMark, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fMark, true
 }
 
 // SetMark sets OVS_CT_ATTR_MARK's payload; x keeps the view p.
@@ -4172,9 +4385,13 @@ func (x *Ct) SetMark(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Labels returns OVS_CT_ATTR_LABELS's payload as a view, and whether it is present.
+// Labels returns OVS_CT_ATTR_LABELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ct) Labels() ([]byte, bool) {
-	return x.fLabels, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fLabels, true
 }
 
 // SetLabels sets OVS_CT_ATTR_LABELS's payload; x keeps the view p.
@@ -4184,9 +4401,12 @@ func (x *Ct) SetLabels(p []byte) {
 }
 
 // Helper returns OVS_CT_ATTR_HELPER, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Ct) Helper() ([]byte, bool) {
-	return typed.CString(x.fHelper), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fHelper), true
 }
 
 // SetHelper sets OVS_CT_ATTR_HELPER; x keeps a view of s.
@@ -4225,9 +4445,12 @@ func (x *Ct) SetForceCommit(v bool) {
 	}
 }
 
-// Eventmask returns OVS_CT_ATTR_EVENTMASK and whether it is present.
+// Eventmask returns OVS_CT_ATTR_EVENTMASK and whether it is present (0 if not).
 func (x *Ct) Eventmask() (uint32, bool) {
-	return uint32(x.fEventmask), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEventmask), true
 }
 
 // SetEventmask sets OVS_CT_ATTR_EVENTMASK.
@@ -4237,9 +4460,12 @@ func (x *Ct) SetEventmask(v uint32) {
 }
 
 // Timeout returns OVS_CT_ATTR_TIMEOUT, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Ct) Timeout() ([]byte, bool) {
-	return typed.CString(x.fTimeout), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fTimeout), true
 }
 
 // SetTimeout sets OVS_CT_ATTR_TIMEOUT; x keeps a view of s.
@@ -4284,30 +4510,29 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_NAT_ATTR_SRC
 			if len(p) != 0 {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_NAT_ATTR_DST
 			if len(p) != 0 {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVS_NAT_ATTR_IP_MIN
@@ -4318,40 +4543,40 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_NAT_ATTR_PROTO_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
 			}
 			x.fProtoMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_NAT_ATTR_PROTO_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
 			}
 			x.fProtoMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // OVS_NAT_ATTR_PERSISTENT
 			if len(p) != 0 {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // OVS_NAT_ATTR_PROTO_HASH
 			if len(p) != 0 {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // OVS_NAT_ATTR_PROTO_RANDOM
 			if len(p) != 0 {
-				return o.Fail(base+off, "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "nat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4413,9 +4638,13 @@ func (x *Nat) SetDst(v bool) {
 	}
 }
 
-// IpMin returns OVS_NAT_ATTR_IP_MIN's payload as a view, and whether it is present.
+// IpMin returns OVS_NAT_ATTR_IP_MIN's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nat) IpMin() ([]byte, bool) {
-	return x.fIpMin, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fIpMin, true
 }
 
 // SetIpMin sets OVS_NAT_ATTR_IP_MIN's payload; x keeps the view p.
@@ -4424,9 +4653,13 @@ func (x *Nat) SetIpMin(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// IpMax returns OVS_NAT_ATTR_IP_MAX's payload as a view, and whether it is present.
+// IpMax returns OVS_NAT_ATTR_IP_MAX's payload as a view, and whether it is present
+// (nil if not).
 func (x *Nat) IpMax() ([]byte, bool) {
-	return x.fIpMax, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fIpMax, true
 }
 
 // SetIpMax sets OVS_NAT_ATTR_IP_MAX's payload; x keeps the view p.
@@ -4435,9 +4668,12 @@ func (x *Nat) SetIpMax(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// ProtoMin returns OVS_NAT_ATTR_PROTO_MIN and whether it is present.
+// ProtoMin returns OVS_NAT_ATTR_PROTO_MIN and whether it is present (0 if not).
 func (x *Nat) ProtoMin() (uint16, bool) {
-	return uint16(x.fProtoMin), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoMin), true
 }
 
 // SetProtoMin sets OVS_NAT_ATTR_PROTO_MIN.
@@ -4446,9 +4682,12 @@ func (x *Nat) SetProtoMin(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// ProtoMax returns OVS_NAT_ATTR_PROTO_MAX and whether it is present.
+// ProtoMax returns OVS_NAT_ATTR_PROTO_MAX and whether it is present (0 if not).
 func (x *Nat) ProtoMax() (uint16, bool) {
-	return uint16(x.fProtoMax), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProtoMax), true
 }
 
 // SetProtoMax sets OVS_NAT_ATTR_PROTO_MAX.
@@ -4523,37 +4762,36 @@ func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dec-ttl-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dec-ttl-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_DEC_TTL_ATTR_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "dec-ttl-attrs", "OVS_DEC_TTL_ATTR_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "OVS_DEC_TTL_ATTR_ACTION", raw, typed.ErrLength)
 			}
-			x.fAction, x.oAction, x.pAction = p, base+off+4, nil
+			x.fAction, x.oAction, x.pAction = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dec-ttl-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dec-ttl-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4625,37 +4863,36 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vxlan-ext-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_VXLAN_EXT_GBP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
 			}
 			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4669,9 +4906,12 @@ func (x *VxlanExt) Encode(e *attr.Encoder) {
 	}
 }
 
-// Gbp returns OVS_VXLAN_EXT_GBP and whether it is present.
+// Gbp returns OVS_VXLAN_EXT_GBP and whether it is present (0 if not).
 func (x *VxlanExt) Gbp() (uint32, bool) {
-	return uint32(x.fGbp), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGbp), true
 }
 
 // SetGbp sets OVS_VXLAN_EXT_GBP.
@@ -4708,25 +4948,24 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "psample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "psample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_PSAMPLE_ATTR_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
 			}
 			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -4735,13 +4974,13 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "psample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "psample-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4758,9 +4997,12 @@ func (x *Psample) Encode(e *attr.Encoder) {
 	}
 }
 
-// Group returns OVS_PSAMPLE_ATTR_GROUP and whether it is present.
+// Group returns OVS_PSAMPLE_ATTR_GROUP and whether it is present (0 if not).
 func (x *Psample) Group() (uint32, bool) {
-	return uint32(x.fGroup), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGroup), true
 }
 
 // SetGroup sets OVS_PSAMPLE_ATTR_GROUP.
@@ -4769,9 +5011,13 @@ func (x *Psample) SetGroup(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Cookie returns OVS_PSAMPLE_ATTR_COOKIE's payload as a view, and whether it is present.
+// Cookie returns OVS_PSAMPLE_ATTR_COOKIE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Psample) Cookie() ([]byte, bool) {
-	return x.fCookie, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fCookie, true
 }
 
 // SetCookie sets OVS_PSAMPLE_ATTR_COOKIE's payload; x keeps the view p.

@@ -82,25 +82,24 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "packet", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "packet", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_PACKET_ATTR_PACKET
 			if !typed.CheckBinary(len(p), 14, -1) {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_PACKET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_PACKET", raw, typed.ErrLength)
 			}
 			x.fPacket = p
 			x.has[0] |= 1 << 0
@@ -118,42 +117,42 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 8: // OVS_PACKET_ATTR_PROBE
 			if len(p) != 0 {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_PROBE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_PROBE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 9: // OVS_PACKET_ATTR_MRU
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
 			}
 			x.fMru = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 10: // OVS_PACKET_ATTR_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 11: // OVS_PACKET_ATTR_HASH
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
 			}
 			x.fHash = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 12: // OVS_PACKET_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
 			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "packet", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "packet", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "packet", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -194,9 +193,13 @@ func (x *PacketSet) Encode(e *attr.Encoder) {
 	}
 }
 
-// Packet returns OVS_PACKET_ATTR_PACKET's payload as a view, and whether it is present.
+// Packet returns OVS_PACKET_ATTR_PACKET's payload as a view, and whether it is present
+// (nil if not).
 func (x *PacketSet) Packet() ([]byte, bool) {
-	return x.fPacket, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fPacket, true
 }
 
 // SetPacket sets OVS_PACKET_ATTR_PACKET's payload; x keeps the view p.
@@ -205,9 +208,13 @@ func (x *PacketSet) SetPacket(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Key returns OVS_PACKET_ATTR_KEY's payload as a view, and whether it is present.
+// Key returns OVS_PACKET_ATTR_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *PacketSet) Key() ([]byte, bool) {
-	return x.fKey, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fKey, true
 }
 
 // SetKey sets OVS_PACKET_ATTR_KEY's payload; x keeps the view p.
@@ -216,9 +223,13 @@ func (x *PacketSet) SetKey(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Actions returns OVS_PACKET_ATTR_ACTIONS's payload as a view, and whether it is present.
+// Actions returns OVS_PACKET_ATTR_ACTIONS's payload as a view, and whether it is present
+// (nil if not).
 func (x *PacketSet) Actions() ([]byte, bool) {
-	return x.fActions, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fActions, true
 }
 
 // SetActions sets OVS_PACKET_ATTR_ACTIONS's payload; x keeps the view p.
@@ -227,9 +238,13 @@ func (x *PacketSet) SetActions(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Userdata returns OVS_PACKET_ATTR_USERDATA's payload as a view, and whether it is present.
+// Userdata returns OVS_PACKET_ATTR_USERDATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *PacketSet) Userdata() ([]byte, bool) {
-	return x.fUserdata, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fUserdata, true
 }
 
 // SetUserdata sets OVS_PACKET_ATTR_USERDATA's payload; x keeps the view p.
@@ -238,9 +253,13 @@ func (x *PacketSet) SetUserdata(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// EgressTunKey returns OVS_PACKET_ATTR_EGRESS_TUN_KEY's payload as a view, and whether it is present.
+// EgressTunKey returns OVS_PACKET_ATTR_EGRESS_TUN_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *PacketSet) EgressTunKey() ([]byte, bool) {
-	return x.fEgressTunKey, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fEgressTunKey, true
 }
 
 // SetEgressTunKey sets OVS_PACKET_ATTR_EGRESS_TUN_KEY's payload; x keeps the view p.
@@ -261,9 +280,12 @@ func (x *PacketSet) SetProbe(v bool) {
 	}
 }
 
-// Mru returns OVS_PACKET_ATTR_MRU and whether it is present.
+// Mru returns OVS_PACKET_ATTR_MRU and whether it is present (0 if not).
 func (x *PacketSet) Mru() (uint16, bool) {
-	return uint16(x.fMru), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fMru), true
 }
 
 // SetMru sets OVS_PACKET_ATTR_MRU.
@@ -272,9 +294,12 @@ func (x *PacketSet) SetMru(v uint16) {
 	x.has[0] |= 1 << 6
 }
 
-// Len returns OVS_PACKET_ATTR_LEN and whether it is present.
+// Len returns OVS_PACKET_ATTR_LEN and whether it is present (0 if not).
 func (x *PacketSet) Len() (uint32, bool) {
-	return uint32(x.fLen), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLen), true
 }
 
 // SetLen sets OVS_PACKET_ATTR_LEN.
@@ -283,9 +308,12 @@ func (x *PacketSet) SetLen(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Hash returns OVS_PACKET_ATTR_HASH and whether it is present.
+// Hash returns OVS_PACKET_ATTR_HASH and whether it is present (0 if not).
 func (x *PacketSet) Hash() (uint64, bool) {
-	return uint64(x.fHash), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHash), true
 }
 
 // SetHash sets OVS_PACKET_ATTR_HASH.
@@ -294,9 +322,12 @@ func (x *PacketSet) SetHash(v uint64) {
 	x.has[0] |= 1 << 8
 }
 
-// UpcallPid returns OVS_PACKET_ATTR_UPCALL_PID and whether it is present.
+// UpcallPid returns OVS_PACKET_ATTR_UPCALL_PID and whether it is present (0 if not).
 func (x *PacketSet) UpcallPid() (uint32, bool) {
-	return uint32(x.fUpcallPid), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUpcallPid), true
 }
 
 // SetUpcallPid sets OVS_PACKET_ATTR_UPCALL_PID.

@@ -150,43 +150,42 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vport-options", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vport-options", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_TUNNEL_ATTR_DST_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fDstPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_TUNNEL_ATTR_EXTENSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
 			}
 			x.fExtension = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vport-options", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vport-options", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vport-options", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -203,9 +202,12 @@ func (x *VportOptions) Encode(e *attr.Encoder) {
 	}
 }
 
-// DstPort returns OVS_TUNNEL_ATTR_DST_PORT and whether it is present.
+// DstPort returns OVS_TUNNEL_ATTR_DST_PORT and whether it is present (0 if not).
 func (x *VportOptions) DstPort() (uint32, bool) {
-	return uint32(x.fDstPort), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDstPort), true
 }
 
 // SetDstPort sets OVS_TUNNEL_ATTR_DST_PORT.
@@ -214,9 +216,12 @@ func (x *VportOptions) SetDstPort(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Extension returns OVS_TUNNEL_ATTR_EXTENSION and whether it is present.
+// Extension returns OVS_TUNNEL_ATTR_EXTENSION and whether it is present (0 if not).
 func (x *VportOptions) Extension() (uint32, bool) {
-	return uint32(x.fExtension), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fExtension), true
 }
 
 // SetExtension sets OVS_TUNNEL_ATTR_EXTENSION.
@@ -253,43 +258,42 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "upcall-stats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "upcall-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // OVS_VPORT_UPCALL_ATTR_SUCCESS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
 			}
 			x.fSuccess = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
 			}
 			x.fFail = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "upcall-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "upcall-stats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -306,9 +310,12 @@ func (x *UpcallStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// Success returns OVS_VPORT_UPCALL_ATTR_SUCCESS and whether it is present.
+// Success returns OVS_VPORT_UPCALL_ATTR_SUCCESS and whether it is present (0 if not).
 func (x *UpcallStats) Success() (uint64, bool) {
-	return uint64(x.fSuccess), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fSuccess), true
 }
 
 // SetSuccess sets OVS_VPORT_UPCALL_ATTR_SUCCESS.
@@ -317,9 +324,12 @@ func (x *UpcallStats) SetSuccess(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Fail returns OVS_VPORT_UPCALL_ATTR_FAIL and whether it is present.
+// Fail returns OVS_VPORT_UPCALL_ATTR_FAIL and whether it is present (0 if not).
 func (x *UpcallStats) Fail() (uint64, bool) {
-	return uint64(x.fFail), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFail), true
 }
 
 // SetFail sets OVS_VPORT_UPCALL_ATTR_FAIL.
@@ -365,48 +375,47 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vport", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vport", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_VPORT_ATTR_PORT_NO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
 			}
 			x.fPortNo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_VPORT_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 5 {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_VPORT_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // OVS_VPORT_ATTR_OPTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fOptions.decode(p, o, base+off+4); err != nil {
+			if err := x.fOptions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -418,33 +427,33 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // OVS_VPORT_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // OVS_VPORT_ATTR_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
 			}
 			x.fNetnsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // OVS_VPORT_ATTR_UPCALL_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fUpcallStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fUpcallStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vport", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vport", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vport", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -494,9 +503,12 @@ func (x *Vport) Encode(e *attr.Encoder) {
 	}
 }
 
-// PortNo returns OVS_VPORT_ATTR_PORT_NO and whether it is present.
+// PortNo returns OVS_VPORT_ATTR_PORT_NO and whether it is present (0 if not).
 func (x *Vport) PortNo() (uint32, bool) {
-	return uint32(x.fPortNo), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortNo), true
 }
 
 // SetPortNo sets OVS_VPORT_ATTR_PORT_NO.
@@ -505,9 +517,12 @@ func (x *Vport) SetPortNo(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Type returns OVS_VPORT_ATTR_TYPE and whether it is present.
+// Type returns OVS_VPORT_ATTR_TYPE and whether it is present (0 if not).
 func (x *Vport) Type() (VportType, bool) {
-	return VportType(x.fType), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return VportType(x.fType), true
 }
 
 // SetType sets OVS_VPORT_ATTR_TYPE.
@@ -517,9 +532,12 @@ func (x *Vport) SetType(v VportType) {
 }
 
 // Name returns OVS_VPORT_ATTR_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Vport) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets OVS_VPORT_ATTR_NAME; x keeps a view of s.
@@ -546,9 +564,13 @@ func (x *Vport) SetOptions() *VportOptions {
 	return &x.fOptions
 }
 
-// UpcallPid returns OVS_VPORT_ATTR_UPCALL_PID's payload as a view, and whether it is present.
+// UpcallPid returns OVS_VPORT_ATTR_UPCALL_PID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Vport) UpcallPid() ([]byte, bool) {
-	return x.fUpcallPid, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fUpcallPid, true
 }
 
 // SetUpcallPid sets OVS_VPORT_ATTR_UPCALL_PID's payload; x keeps the view p.
@@ -571,9 +593,12 @@ func (x *Vport) Stats() (VportStats, bool) {
 }
 
 // StatsBytes returns the payload of OVS_VPORT_ATTR_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vport) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets OVS_VPORT_ATTR_STATS to the struct v.
@@ -591,9 +616,12 @@ func (x *Vport) SetStatsBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Ifindex returns OVS_VPORT_ATTR_IFINDEX and whether it is present.
+// Ifindex returns OVS_VPORT_ATTR_IFINDEX and whether it is present (0 if not).
 func (x *Vport) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets OVS_VPORT_ATTR_IFINDEX.
@@ -602,9 +630,12 @@ func (x *Vport) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Netnsid returns OVS_VPORT_ATTR_NETNSID and whether it is present.
+// Netnsid returns OVS_VPORT_ATTR_NETNSID and whether it is present (0 if not).
 func (x *Vport) Netnsid() (uint32, bool) {
-	return uint32(x.fNetnsid), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetnsid), true
 }
 
 // SetNetnsid sets OVS_VPORT_ATTR_NETNSID.

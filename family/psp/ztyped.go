@@ -48,64 +48,63 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dev", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dev", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // PSP_A_DEV_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_DEV_PSP_VERSIONS_CAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrRange)
 			}
 			x.fPspVersionsCap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+off, "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrRange)
 			}
 			x.fPspVersionsEna = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dev", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dev", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dev", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -128,9 +127,12 @@ func (x *Dev) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns PSP_A_DEV_ID and whether it is present.
+// Id returns PSP_A_DEV_ID and whether it is present (0 if not).
 func (x *Dev) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets PSP_A_DEV_ID.
@@ -139,9 +141,12 @@ func (x *Dev) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ifindex returns PSP_A_DEV_IFINDEX and whether it is present.
+// Ifindex returns PSP_A_DEV_IFINDEX and whether it is present (0 if not).
 func (x *Dev) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets PSP_A_DEV_IFINDEX.
@@ -150,9 +155,12 @@ func (x *Dev) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// PspVersionsCap returns PSP_A_DEV_PSP_VERSIONS_CAP and whether it is present.
+// PspVersionsCap returns PSP_A_DEV_PSP_VERSIONS_CAP and whether it is present (0 if not).
 func (x *Dev) PspVersionsCap() (uint32, bool) {
-	return uint32(x.fPspVersionsCap), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPspVersionsCap), true
 }
 
 // SetPspVersionsCap sets PSP_A_DEV_PSP_VERSIONS_CAP.
@@ -161,9 +169,12 @@ func (x *Dev) SetPspVersionsCap(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// PspVersionsEna returns PSP_A_DEV_PSP_VERSIONS_ENA and whether it is present.
+// PspVersionsEna returns PSP_A_DEV_PSP_VERSIONS_ENA and whether it is present (0 if not).
 func (x *Dev) PspVersionsEna() (uint32, bool) {
-	return uint32(x.fPspVersionsEna), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPspVersionsEna), true
 }
 
 // SetPspVersionsEna sets PSP_A_DEV_PSP_VERSIONS_ENA.
@@ -203,71 +214,70 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "assoc", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "assoc", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // PSP_A_ASSOC_DEV_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
 			}
 			x.fDevId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_ASSOC_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrRange)
 			}
 			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_ASSOC_RX_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fRxKey.decode(p, o, base+off+4); err != nil {
+			if err := x.fRxKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_ASSOC_TX_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fTxKey.decode(p, o, base+off+4); err != nil {
+			if err := x.fTxKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // PSP_A_ASSOC_SOCK_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
 			}
 			x.fSockFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "assoc", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "assoc", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "assoc", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -297,9 +307,12 @@ func (x *Assoc) Encode(e *attr.Encoder) {
 	}
 }
 
-// DevId returns PSP_A_ASSOC_DEV_ID and whether it is present.
+// DevId returns PSP_A_ASSOC_DEV_ID and whether it is present (0 if not).
 func (x *Assoc) DevId() (uint32, bool) {
-	return uint32(x.fDevId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDevId), true
 }
 
 // SetDevId sets PSP_A_ASSOC_DEV_ID.
@@ -308,9 +321,12 @@ func (x *Assoc) SetDevId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Version returns PSP_A_ASSOC_VERSION and whether it is present.
+// Version returns PSP_A_ASSOC_VERSION and whether it is present (0 if not).
 func (x *Assoc) Version() (Version, bool) {
-	return Version(x.fVersion), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return Version(x.fVersion), true
 }
 
 // SetVersion sets PSP_A_ASSOC_VERSION.
@@ -343,9 +359,12 @@ func (x *Assoc) SetTxKey() *Keys {
 	return &x.fTxKey
 }
 
-// SockFd returns PSP_A_ASSOC_SOCK_FD and whether it is present.
+// SockFd returns PSP_A_ASSOC_SOCK_FD and whether it is present (0 if not).
 func (x *Assoc) SockFd() (uint32, bool) {
-	return uint32(x.fSockFd), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSockFd), true
 }
 
 // SetSockFd sets PSP_A_ASSOC_SOCK_FD.
@@ -382,20 +401,19 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "keys", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "keys", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // PSP_A_KEYS_KEY
@@ -403,19 +421,19 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_KEYS_SPI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
 			}
 			x.fSpi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "keys", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "keys", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "keys", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -432,9 +450,13 @@ func (x *Keys) Encode(e *attr.Encoder) {
 	}
 }
 
-// Key returns PSP_A_KEYS_KEY's payload as a view, and whether it is present.
+// Key returns PSP_A_KEYS_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Keys) Key() ([]byte, bool) {
-	return x.fKey, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fKey, true
 }
 
 // SetKey sets PSP_A_KEYS_KEY's payload; x keeps the view p.
@@ -443,9 +465,12 @@ func (x *Keys) SetKey(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Spi returns PSP_A_KEYS_SPI and whether it is present.
+// Spi returns PSP_A_KEYS_SPI and whether it is present (0 if not).
 func (x *Keys) Spi() (uint32, bool) {
-	return uint32(x.fSpi), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSpi), true
 }
 
 // SetSpi sets PSP_A_KEYS_SPI.

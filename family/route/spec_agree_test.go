@@ -359,8 +359,6 @@ const (
 // A difference not listed fails TestAgreesWithSpec, and so does a listed
 // one that no longer occurs or whose values changed.
 var specDiffs = map[string]struct{ kind, why string }{
-	"attr FRA_DST format: ipaddr, spec u32":                                                  {specWrong, "an address of the rule's family, 4 or 16 bytes (fib_rules.c checks ops->addr_size); the spec says u32"},
-	"attr FRA_SRC format: ipaddr, spec u32":                                                  {specWrong, "as FRA_DST"},
 	"attr FRA_TUN_ID format: be64, spec u64":                                                 {specHint, "NLA_U64 read with nla_get_be64: big-endian"},
 	"attr IFA_ANYCAST format: ipaddr, spec binary":                                           {specHint, "an IPv6 address; the spec gives no display hint"},
 	"attr IFA_MULTICAST format: ipaddr, spec binary":                                         {specHint, "an IPv6 address; the spec gives no display hint"},
@@ -439,13 +437,37 @@ var bridgePortFlags = []string{
 	"PROXYARP", "PROXYARP_WIFI", "UNICAST_FLOOD", "VLAN_TUNNEL",
 }
 
-// knownDiffs returns specDiffs with the bridge port options added.
+// knownDiffs returns specDiffs. The bridge port options the spec calls
+// flags (bridgePortFlags) and FRA_DST and FRA_SRC, which it calls u32,
+// are no longer among them: ynl/tables' corrections make the generated
+// tables agree (TestCorrectionsApplied).
 func knownDiffs() map[string]struct{ kind, why string } {
-	known := maps.Clone(specDiffs)
+	return maps.Clone(specDiffs)
+}
+
+// TestCorrectionsApplied: the spec's wrong facts this package's tables
+// contradict and ynl/tables corrects are corrected in the generated
+// tables: the bridge port options are u8, FRA_DST and FRA_SRC addresses.
+func TestCorrectionsApplied(t *testing.T) {
 	for _, f := range bridgePortFlags {
-		known["attr IFLA_BRPORT_"+f+" format: u8, spec flag"] = struct{ kind, why string }{specWrong, "br_port_policy: NLA_U8, filled with nla_put_u8 (0 or 1); the spec says flag"}
+		found := false
+		for _, a := range rtlink.LinkinfoBrportAttrs.Attrs {
+			if a.Name == "IFLA_BRPORT_"+f {
+				found = true
+				if a.Format != family.U8 {
+					t.Errorf("IFLA_BRPORT_%s: %v, want u8", f, a.Format)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("IFLA_BRPORT_%s not in rt-link's table", f)
+		}
 	}
-	return known
+	for _, typ := range []uint16{rtrule.FRA_DST, rtrule.FRA_SRC} {
+		if f := rtrule.FibRuleAttrs.Attrs[typ].Format; f != family.IPAddr {
+			t.Errorf("%s: %v, want ipaddr", rtrule.FibRuleAttrs.Attrs[typ].Name, f)
+		}
+	}
 }
 
 // TestAgreesWithSpec: the hand-written tables of this package and the

@@ -161,20 +161,19 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "addr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "addr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFA_ADDRESS
@@ -184,14 +183,14 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.fLocal = p
 			x.has[0] |= 1 << 1
 		case 3: // IFA_LABEL
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
 			}
 			x.fLabel = p
 			x.has[0] |= 1 << 2
 		case 4: // IFA_BROADCAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
 			}
 			x.fBroadcast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -206,16 +205,16 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFA_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xfff != 0 {
-				return o.Fail(base+off, "addr-attrs", "IFA_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFA_RT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fRtPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -224,19 +223,19 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // IFA_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "addr-attrs", "IFA_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint8(p[0])
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "addr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "addr-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "addr-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -288,9 +287,13 @@ func (x *Addr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Address returns IFA_ADDRESS's payload as a view, and whether it is present.
+// Address returns IFA_ADDRESS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Addr) Address() ([]byte, bool) {
-	return x.fAddress, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fAddress, true
 }
 
 // SetAddress sets IFA_ADDRESS's payload; x keeps the view p.
@@ -299,9 +302,13 @@ func (x *Addr) SetAddress(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Local returns IFA_LOCAL's payload as a view, and whether it is present.
+// Local returns IFA_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *Addr) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFA_LOCAL's payload; x keeps the view p.
@@ -311,9 +318,12 @@ func (x *Addr) SetLocal(p []byte) {
 }
 
 // Label returns IFA_LABEL, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Addr) Label() ([]byte, bool) {
-	return typed.CString(x.fLabel), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fLabel), true
 }
 
 // SetLabel sets IFA_LABEL; x keeps a view of s.
@@ -328,9 +338,12 @@ func (x *Addr) SetLabelBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Broadcast returns IFA_BROADCAST and whether it is present.
+// Broadcast returns IFA_BROADCAST and whether it is present (0 if not).
 func (x *Addr) Broadcast() (uint32, bool) {
-	return uint32(x.fBroadcast), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBroadcast), true
 }
 
 // SetBroadcast sets IFA_BROADCAST.
@@ -339,9 +352,13 @@ func (x *Addr) SetBroadcast(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Anycast returns IFA_ANYCAST's payload as a view, and whether it is present.
+// Anycast returns IFA_ANYCAST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Addr) Anycast() ([]byte, bool) {
-	return x.fAnycast, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fAnycast, true
 }
 
 // SetAnycast sets IFA_ANYCAST's payload; x keeps the view p.
@@ -364,9 +381,12 @@ func (x *Addr) Cacheinfo() (IfaCacheinfo, bool) {
 }
 
 // CacheinfoBytes returns the payload of IFA_CACHEINFO as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Addr) CacheinfoBytes() ([]byte, bool) {
-	return x.fCacheinfo, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fCacheinfo, true
 }
 
 // SetCacheinfo sets IFA_CACHEINFO to the struct v.
@@ -384,9 +404,13 @@ func (x *Addr) SetCacheinfoBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Multicast returns IFA_MULTICAST's payload as a view, and whether it is present.
+// Multicast returns IFA_MULTICAST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Addr) Multicast() ([]byte, bool) {
-	return x.fMulticast, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fMulticast, true
 }
 
 // SetMulticast sets IFA_MULTICAST's payload; x keeps the view p.
@@ -395,9 +419,12 @@ func (x *Addr) SetMulticast(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns IFA_FLAGS and whether it is present.
+// Flags returns IFA_FLAGS and whether it is present (0 if not).
 func (x *Addr) Flags() (IfaFlags, bool) {
-	return IfaFlags(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return IfaFlags(x.fFlags), true
 }
 
 // SetFlags sets IFA_FLAGS.
@@ -406,9 +433,12 @@ func (x *Addr) SetFlags(v IfaFlags) {
 	x.has[0] |= 1 << 7
 }
 
-// RtPriority returns IFA_RT_PRIORITY and whether it is present.
+// RtPriority returns IFA_RT_PRIORITY and whether it is present (0 if not).
 func (x *Addr) RtPriority() (uint32, bool) {
-	return uint32(x.fRtPriority), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRtPriority), true
 }
 
 // SetRtPriority sets IFA_RT_PRIORITY.
@@ -417,9 +447,13 @@ func (x *Addr) SetRtPriority(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// TargetNetnsid returns IFA_TARGET_NETNSID's payload as a view, and whether it is present.
+// TargetNetnsid returns IFA_TARGET_NETNSID's payload as a view, and whether it is present
+// (nil if not).
 func (x *Addr) TargetNetnsid() ([]byte, bool) {
-	return x.fTargetNetnsid, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fTargetNetnsid, true
 }
 
 // SetTargetNetnsid sets IFA_TARGET_NETNSID's payload; x keeps the view p.
@@ -428,9 +462,12 @@ func (x *Addr) SetTargetNetnsid(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// Proto returns IFA_PROTO and whether it is present.
+// Proto returns IFA_PROTO and whether it is present (0 if not).
 func (x *Addr) Proto() (uint8, bool) {
-	return uint8(x.fProto), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProto), true
 }
 
 // SetProto sets IFA_PROTO.

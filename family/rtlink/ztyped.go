@@ -1341,20 +1341,19 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "link-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "link-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "link-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_ADDRESS
@@ -1364,26 +1363,26 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fBroadcast = p
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_IFNAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_IFNAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_IFNAME", raw, typed.ErrString)
 			}
 			x.fIfname = p
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_MTU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_MTU", raw, typed.ErrLength)
 			}
 			x.fMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_QDISC
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_QDISC", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_QDISC", raw, typed.ErrString)
 			}
 			x.fQdisc = p
 			x.has[0] |= 1 << 5
@@ -1391,38 +1390,38 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fStats = p
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_COST
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_COST", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_COST", raw, typed.ErrString)
 			}
 			x.fCost = p
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_PRIORITY
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PRIORITY", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PRIORITY", raw, typed.ErrString)
 			}
 			x.fPriority = p
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_MASTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_MASTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_MASTER", raw, typed.ErrLength)
 			}
 			x.fMaster = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_WIRELESS
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_WIRELESS", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_WIRELESS", raw, typed.ErrString)
 			}
 			x.fWireless = p
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_PROTINFO
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PROTINFO", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PROTINFO", raw, typed.ErrString)
 			}
 			x.fProtinfo = p
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_TXQLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_TXQLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_TXQLEN", raw, typed.ErrLength)
 			}
 			x.fTxqlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
@@ -1431,53 +1430,53 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_OPERSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "link-attrs", "IFLA_OPERSTATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_OPERSTATE", raw, typed.ErrLength)
 			}
 			x.fOperstate = uint8(p[0])
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_LINKMODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "link-attrs", "IFLA_LINKMODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_LINKMODE", raw, typed.ErrLength)
 			}
 			x.fLinkmode = uint8(p[0])
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_LINKINFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_LINKINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_LINKINFO", raw, typed.ErrLength)
 			}
-			if err := x.fLinkinfo.decode(p, o, base+off+4); err != nil {
+			if err := x.fLinkinfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_NET_NS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NET_NS_PID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NET_NS_PID", raw, typed.ErrLength)
 			}
 			x.fNetNsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_IFALIAS
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_IFALIAS", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_IFALIAS", raw, typed.ErrString)
 			}
 			x.fIfalias = p
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_NUM_VF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NUM_VF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NUM_VF", raw, typed.ErrLength)
 			}
 			x.fNumVf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_VFINFO_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_VFINFO_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_VFINFO_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVfinfoList.decode(p, o, base+off+4); err != nil {
+			if err := x.fVfinfoList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 21
@@ -1486,70 +1485,70 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_VF_PORTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_VF_PORTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_VF_PORTS", raw, typed.ErrLength)
 			}
-			if err := x.fVfPorts.decode(p, o, base+off+4); err != nil {
+			if err := x.fVfPorts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_PORT_SELF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_PORT_SELF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PORT_SELF", raw, typed.ErrLength)
 			}
-			if err := x.fPortSelf.decode(p, o, base+off+4); err != nil {
+			if err := x.fPortSelf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 24
 		case 26: // IFLA_AF_SPEC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_AF_SPEC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_AF_SPEC", raw, typed.ErrLength)
 			}
-			if err := x.fAfSpec.decode(p, o, base+off+4); err != nil {
+			if err := x.fAfSpec.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 25
 		case 27: // IFLA_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GROUP", raw, typed.ErrLength)
 			}
 			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_NET_NS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NET_NS_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NET_NS_FD", raw, typed.ErrLength)
 			}
 			x.fNetNsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_EXT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xff != 0 {
-				return o.Fail(base+off, "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrRange)
 			}
 			x.fExtMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_PROMISCUITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PROMISCUITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PROMISCUITY", raw, typed.ErrLength)
 			}
 			x.fPromiscuity = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_NUM_TX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NUM_TX_QUEUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NUM_TX_QUEUES", raw, typed.ErrLength)
 			}
 			x.fNumTxQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_NUM_RX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NUM_RX_QUEUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NUM_RX_QUEUES", raw, typed.ErrLength)
 			}
 			x.fNumRxQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "link-attrs", "IFLA_CARRIER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_CARRIER", raw, typed.ErrLength)
 			}
 			x.fCarrier = uint8(p[0])
 			x.has[0] |= 1 << 32
@@ -1558,7 +1557,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 33
 		case 35: // IFLA_CARRIER_CHANGES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_CARRIER_CHANGES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_CARRIER_CHANGES", raw, typed.ErrLength)
 			}
 			x.fCarrierChanges = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 34
@@ -1567,101 +1566,101 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 35
 		case 37: // IFLA_LINK_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_LINK_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_LINK_NETNSID", raw, typed.ErrLength)
 			}
 			x.fLinkNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 36
 		case 38: // IFLA_PHYS_PORT_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PHYS_PORT_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PHYS_PORT_NAME", raw, typed.ErrString)
 			}
 			x.fPhysPortName = p
 			x.has[0] |= 1 << 37
 		case 39: // IFLA_PROTO_DOWN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PROTO_DOWN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PROTO_DOWN", raw, typed.ErrLength)
 			}
 			x.fProtoDown = uint8(p[0])
 			x.has[0] |= 1 << 38
 		case 40: // IFLA_GSO_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GSO_MAX_SEGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GSO_MAX_SEGS", raw, typed.ErrLength)
 			}
 			x.fGsoMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 39
 		case 41: // IFLA_GSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GSO_MAX_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GSO_MAX_SIZE", raw, typed.ErrLength)
 			}
 			x.fGsoMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_XDP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_XDP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_XDP", raw, typed.ErrLength)
 			}
-			if err := x.fXdp.decode(p, o, base+off+4); err != nil {
+			if err := x.fXdp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 41
 		case 44: // IFLA_EVENT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_EVENT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_EVENT", raw, typed.ErrLength)
 			}
 			x.fEvent = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 42
 		case 45: // IFLA_NEW_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NEW_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NEW_NETNSID", raw, typed.ErrLength)
 			}
 			x.fNewNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 43
 		case 46: // IFLA_TARGET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_TARGET_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_TARGET_NETNSID", raw, typed.ErrLength)
 			}
 			x.fTargetNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 44
 		case 47: // IFLA_CARRIER_UP_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_CARRIER_UP_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_CARRIER_UP_COUNT", raw, typed.ErrLength)
 			}
 			x.fCarrierUpCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 45
 		case 48: // IFLA_CARRIER_DOWN_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_CARRIER_DOWN_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_CARRIER_DOWN_COUNT", raw, typed.ErrLength)
 			}
 			x.fCarrierDownCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_NEW_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NEW_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NEW_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fNewIfindex = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 47
 		case 50: // IFLA_MIN_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_MIN_MTU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_MIN_MTU", raw, typed.ErrLength)
 			}
 			x.fMinMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 48
 		case 51: // IFLA_MAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_MAX_MTU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_MAX_MTU", raw, typed.ErrLength)
 			}
 			x.fMaxMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 49
 		case 52: // IFLA_PROP_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_PROP_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PROP_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fPropList.decode(p, o, base+off+4); err != nil {
+			if err := x.fPropList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 50
 		case 53: // IFLA_ALT_IFNAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
 			}
 			x.fAltIfname = p
 			x.has[0] |= 1 << 51
@@ -1669,44 +1668,44 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.fPermAddress = p
 			x.has[0] |= 1 << 52
 		case 55: // IFLA_PROTO_DOWN_REASON
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PROTO_DOWN_REASON", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PROTO_DOWN_REASON", raw, typed.ErrString)
 			}
 			x.fProtoDownReason = p
 			x.has[0] |= 1 << 53
 		case 56: // IFLA_PARENT_DEV_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PARENT_DEV_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PARENT_DEV_NAME", raw, typed.ErrString)
 			}
 			x.fParentDevName = p
 			x.has[0] |= 1 << 54
 		case 57: // IFLA_PARENT_DEV_BUS_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "link-attrs", "IFLA_PARENT_DEV_BUS_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_PARENT_DEV_BUS_NAME", raw, typed.ErrString)
 			}
 			x.fParentDevBusName = p
 			x.has[0] |= 1 << 55
 		case 58: // IFLA_GRO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GRO_MAX_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GRO_MAX_SIZE", raw, typed.ErrLength)
 			}
 			x.fGroMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 56
 		case 59: // IFLA_TSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_TSO_MAX_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_TSO_MAX_SIZE", raw, typed.ErrLength)
 			}
 			x.fTsoMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 57
 		case 60: // IFLA_TSO_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_TSO_MAX_SEGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_TSO_MAX_SEGS", raw, typed.ErrLength)
 			}
 			x.fTsoMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 58
 		case 61: // IFLA_ALLMULTI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_ALLMULTI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_ALLMULTI", raw, typed.ErrLength)
 			}
 			x.fAllmulti = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 59
@@ -1715,57 +1714,57 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 60
 		case 63: // IFLA_GSO_IPV4_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GSO_IPV4_MAX_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GSO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
 			x.fGsoIpv4MaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 61
 		case 64: // IFLA_GRO_IPV4_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-attrs", "IFLA_GRO_IPV4_MAX_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_GRO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
 			x.fGroIpv4MaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 62
 		case 65: // IFLA_DPLL_PIN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "link-attrs", "IFLA_DPLL_PIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_DPLL_PIN", raw, typed.ErrLength)
 			}
-			if err := x.fDpllPin.decode(p, o, base+off+4); err != nil {
+			if err := x.fDpllPin.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 63
 		case 66: // IFLA_MAX_PACING_OFFLOAD_HORIZON
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+off, "link-attrs", "IFLA_MAX_PACING_OFFLOAD_HORIZON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_MAX_PACING_OFFLOAD_HORIZON", raw, typed.ErrLength)
 			}
 			x.fMaxPacingOffloadHorizon = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[1] |= 1 << 0
 		case 67: // IFLA_NETNS_IMMUTABLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "link-attrs", "IFLA_NETNS_IMMUTABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_NETNS_IMMUTABLE", raw, typed.ErrLength)
 			}
 			x.fNetnsImmutable = uint8(p[0])
 			x.has[1] |= 1 << 1
 		case 68: // IFLA_HEADROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "link-attrs", "IFLA_HEADROOM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_HEADROOM", raw, typed.ErrLength)
 			}
 			x.fHeadroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 2
 		case 69: // IFLA_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "link-attrs", "IFLA_TAILROOM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "IFLA_TAILROOM", raw, typed.ErrLength)
 			}
 			x.fTailroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "link-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "link-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "link-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "link-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2016,9 +2015,13 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 	}
 }
 
-// Address returns IFLA_ADDRESS's payload as a view, and whether it is present.
+// Address returns IFLA_ADDRESS's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) Address() ([]byte, bool) {
-	return x.fAddress, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fAddress, true
 }
 
 // SetAddress sets IFLA_ADDRESS's payload; x keeps the view p.
@@ -2027,9 +2030,13 @@ func (x *LinkSet) SetAddress(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Broadcast returns IFLA_BROADCAST's payload as a view, and whether it is present.
+// Broadcast returns IFLA_BROADCAST's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) Broadcast() ([]byte, bool) {
-	return x.fBroadcast, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fBroadcast, true
 }
 
 // SetBroadcast sets IFLA_BROADCAST's payload; x keeps the view p.
@@ -2039,9 +2046,12 @@ func (x *LinkSet) SetBroadcast(p []byte) {
 }
 
 // Ifname returns IFLA_IFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Ifname() ([]byte, bool) {
-	return typed.CString(x.fIfname), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIfname), true
 }
 
 // SetIfname sets IFLA_IFNAME; x keeps a view of s.
@@ -2056,9 +2066,12 @@ func (x *LinkSet) SetIfnameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Mtu returns IFLA_MTU and whether it is present.
+// Mtu returns IFLA_MTU and whether it is present (0 if not).
 func (x *LinkSet) Mtu() (uint32, bool) {
-	return uint32(x.fMtu), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMtu), true
 }
 
 // SetMtu sets IFLA_MTU.
@@ -2067,9 +2080,12 @@ func (x *LinkSet) SetMtu(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Link returns IFLA_LINK and whether it is present.
+// Link returns IFLA_LINK and whether it is present (0 if not).
 func (x *LinkSet) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_LINK.
@@ -2079,9 +2095,12 @@ func (x *LinkSet) SetLink(v uint32) {
 }
 
 // Qdisc returns IFLA_QDISC, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Qdisc() ([]byte, bool) {
-	return typed.CString(x.fQdisc), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fQdisc), true
 }
 
 // SetQdisc sets IFLA_QDISC; x keeps a view of s.
@@ -2110,9 +2129,12 @@ func (x *LinkSet) Stats() (RtnlLinkStats, bool) {
 }
 
 // StatsBytes returns the payload of IFLA_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkSet) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets IFLA_STATS to the struct v.
@@ -2131,9 +2153,12 @@ func (x *LinkSet) SetStatsBytes(p []byte) {
 }
 
 // Cost returns IFLA_COST, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Cost() ([]byte, bool) {
-	return typed.CString(x.fCost), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fCost), true
 }
 
 // SetCost sets IFLA_COST; x keeps a view of s.
@@ -2149,9 +2174,12 @@ func (x *LinkSet) SetCostBytes(s []byte) {
 }
 
 // Priority returns IFLA_PRIORITY, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Priority() ([]byte, bool) {
-	return typed.CString(x.fPriority), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPriority), true
 }
 
 // SetPriority sets IFLA_PRIORITY; x keeps a view of s.
@@ -2166,9 +2194,12 @@ func (x *LinkSet) SetPriorityBytes(s []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// Master returns IFLA_MASTER and whether it is present.
+// Master returns IFLA_MASTER and whether it is present (0 if not).
 func (x *LinkSet) Master() (uint32, bool) {
-	return uint32(x.fMaster), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaster), true
 }
 
 // SetMaster sets IFLA_MASTER.
@@ -2178,9 +2209,12 @@ func (x *LinkSet) SetMaster(v uint32) {
 }
 
 // Wireless returns IFLA_WIRELESS, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Wireless() ([]byte, bool) {
-	return typed.CString(x.fWireless), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fWireless), true
 }
 
 // SetWireless sets IFLA_WIRELESS; x keeps a view of s.
@@ -2196,9 +2230,12 @@ func (x *LinkSet) SetWirelessBytes(s []byte) {
 }
 
 // Protinfo returns IFLA_PROTINFO, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Protinfo() ([]byte, bool) {
-	return typed.CString(x.fProtinfo), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fProtinfo), true
 }
 
 // SetProtinfo sets IFLA_PROTINFO; x keeps a view of s.
@@ -2213,9 +2250,12 @@ func (x *LinkSet) SetProtinfoBytes(s []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// Txqlen returns IFLA_TXQLEN and whether it is present.
+// Txqlen returns IFLA_TXQLEN and whether it is present (0 if not).
 func (x *LinkSet) Txqlen() (uint32, bool) {
-	return uint32(x.fTxqlen), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxqlen), true
 }
 
 // SetTxqlen sets IFLA_TXQLEN.
@@ -2238,9 +2278,12 @@ func (x *LinkSet) Map() (RtnlLinkIfmap, bool) {
 }
 
 // MapBytes returns the payload of IFLA_MAP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkSet) MapBytes() ([]byte, bool) {
-	return x.fMap, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fMap, true
 }
 
 // SetMap sets IFLA_MAP to the struct v.
@@ -2258,9 +2301,12 @@ func (x *LinkSet) SetMapBytes(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// Weight returns IFLA_WEIGHT and whether it is present.
+// Weight returns IFLA_WEIGHT and whether it is present (0 if not).
 func (x *LinkSet) Weight() (uint32, bool) {
-	return uint32(x.fWeight), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWeight), true
 }
 
 // SetWeight sets IFLA_WEIGHT.
@@ -2269,9 +2315,12 @@ func (x *LinkSet) SetWeight(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// Operstate returns IFLA_OPERSTATE and whether it is present.
+// Operstate returns IFLA_OPERSTATE and whether it is present (0 if not).
 func (x *LinkSet) Operstate() (uint8, bool) {
-	return uint8(x.fOperstate), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fOperstate), true
 }
 
 // SetOperstate sets IFLA_OPERSTATE.
@@ -2280,9 +2329,12 @@ func (x *LinkSet) SetOperstate(v uint8) {
 	x.has[0] |= 1 << 15
 }
 
-// Linkmode returns IFLA_LINKMODE and whether it is present.
+// Linkmode returns IFLA_LINKMODE and whether it is present (0 if not).
 func (x *LinkSet) Linkmode() (uint8, bool) {
-	return uint8(x.fLinkmode), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLinkmode), true
 }
 
 // SetLinkmode sets IFLA_LINKMODE.
@@ -2303,9 +2355,12 @@ func (x *LinkSet) SetLinkinfo() *Linkinfo {
 	return &x.fLinkinfo
 }
 
-// NetNsPid returns IFLA_NET_NS_PID and whether it is present.
+// NetNsPid returns IFLA_NET_NS_PID and whether it is present (0 if not).
 func (x *LinkSet) NetNsPid() (uint32, bool) {
-	return uint32(x.fNetNsPid), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetNsPid), true
 }
 
 // SetNetNsPid sets IFLA_NET_NS_PID.
@@ -2315,9 +2370,12 @@ func (x *LinkSet) SetNetNsPid(v uint32) {
 }
 
 // Ifalias returns IFLA_IFALIAS, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) Ifalias() ([]byte, bool) {
-	return typed.CString(x.fIfalias), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIfalias), true
 }
 
 // SetIfalias sets IFLA_IFALIAS; x keeps a view of s.
@@ -2332,9 +2390,12 @@ func (x *LinkSet) SetIfaliasBytes(s []byte) {
 	x.has[0] |= 1 << 19
 }
 
-// NumVf returns IFLA_NUM_VF and whether it is present.
+// NumVf returns IFLA_NUM_VF and whether it is present (0 if not).
 func (x *LinkSet) NumVf() (uint32, bool) {
-	return uint32(x.fNumVf), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumVf), true
 }
 
 // SetNumVf sets IFLA_NUM_VF.
@@ -2369,9 +2430,12 @@ func (x *LinkSet) Stats64() (RtnlLinkStats64, bool) {
 }
 
 // Stats64Bytes returns the payload of IFLA_STATS64 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkSet) Stats64Bytes() ([]byte, bool) {
-	return x.fStats64, x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return nil, false
+	}
+	return x.fStats64, true
 }
 
 // SetStats64 sets IFLA_STATS64 to the struct v.
@@ -2425,9 +2489,12 @@ func (x *LinkSet) SetAfSpec() *AfSpec {
 	return &x.fAfSpec
 }
 
-// Group returns IFLA_GROUP and whether it is present.
+// Group returns IFLA_GROUP and whether it is present (0 if not).
 func (x *LinkSet) Group() (uint32, bool) {
-	return uint32(x.fGroup), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGroup), true
 }
 
 // SetGroup sets IFLA_GROUP.
@@ -2436,9 +2503,12 @@ func (x *LinkSet) SetGroup(v uint32) {
 	x.has[0] |= 1 << 26
 }
 
-// NetNsFd returns IFLA_NET_NS_FD and whether it is present.
+// NetNsFd returns IFLA_NET_NS_FD and whether it is present (0 if not).
 func (x *LinkSet) NetNsFd() (uint32, bool) {
-	return uint32(x.fNetNsFd), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNetNsFd), true
 }
 
 // SetNetNsFd sets IFLA_NET_NS_FD.
@@ -2447,9 +2517,12 @@ func (x *LinkSet) SetNetNsFd(v uint32) {
 	x.has[0] |= 1 << 27
 }
 
-// ExtMask returns IFLA_EXT_MASK and whether it is present.
+// ExtMask returns IFLA_EXT_MASK and whether it is present (0 if not).
 func (x *LinkSet) ExtMask() (RtextFilter, bool) {
-	return RtextFilter(x.fExtMask), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return RtextFilter(x.fExtMask), true
 }
 
 // SetExtMask sets IFLA_EXT_MASK.
@@ -2458,9 +2531,12 @@ func (x *LinkSet) SetExtMask(v RtextFilter) {
 	x.has[0] |= 1 << 28
 }
 
-// Promiscuity returns IFLA_PROMISCUITY and whether it is present.
+// Promiscuity returns IFLA_PROMISCUITY and whether it is present (0 if not).
 func (x *LinkSet) Promiscuity() (uint32, bool) {
-	return uint32(x.fPromiscuity), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPromiscuity), true
 }
 
 // SetPromiscuity sets IFLA_PROMISCUITY.
@@ -2469,9 +2545,12 @@ func (x *LinkSet) SetPromiscuity(v uint32) {
 	x.has[0] |= 1 << 29
 }
 
-// NumTxQueues returns IFLA_NUM_TX_QUEUES and whether it is present.
+// NumTxQueues returns IFLA_NUM_TX_QUEUES and whether it is present (0 if not).
 func (x *LinkSet) NumTxQueues() (uint32, bool) {
-	return uint32(x.fNumTxQueues), x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumTxQueues), true
 }
 
 // SetNumTxQueues sets IFLA_NUM_TX_QUEUES.
@@ -2480,9 +2559,12 @@ func (x *LinkSet) SetNumTxQueues(v uint32) {
 	x.has[0] |= 1 << 30
 }
 
-// NumRxQueues returns IFLA_NUM_RX_QUEUES and whether it is present.
+// NumRxQueues returns IFLA_NUM_RX_QUEUES and whether it is present (0 if not).
 func (x *LinkSet) NumRxQueues() (uint32, bool) {
-	return uint32(x.fNumRxQueues), x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumRxQueues), true
 }
 
 // SetNumRxQueues sets IFLA_NUM_RX_QUEUES.
@@ -2491,9 +2573,12 @@ func (x *LinkSet) SetNumRxQueues(v uint32) {
 	x.has[0] |= 1 << 31
 }
 
-// Carrier returns IFLA_CARRIER and whether it is present.
+// Carrier returns IFLA_CARRIER and whether it is present (0 if not).
 func (x *LinkSet) Carrier() (uint8, bool) {
-	return uint8(x.fCarrier), x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCarrier), true
 }
 
 // SetCarrier sets IFLA_CARRIER.
@@ -2502,9 +2587,13 @@ func (x *LinkSet) SetCarrier(v uint8) {
 	x.has[0] |= 1 << 32
 }
 
-// PhysPortId returns IFLA_PHYS_PORT_ID's payload as a view, and whether it is present.
+// PhysPortId returns IFLA_PHYS_PORT_ID's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) PhysPortId() ([]byte, bool) {
-	return x.fPhysPortId, x.has[0]&(1<<33) != 0
+	if !(x.has[0]&(1<<33) != 0) {
+		return nil, false
+	}
+	return x.fPhysPortId, true
 }
 
 // SetPhysPortId sets IFLA_PHYS_PORT_ID's payload; x keeps the view p.
@@ -2513,9 +2602,12 @@ func (x *LinkSet) SetPhysPortId(p []byte) {
 	x.has[0] |= 1 << 33
 }
 
-// CarrierChanges returns IFLA_CARRIER_CHANGES and whether it is present.
+// CarrierChanges returns IFLA_CARRIER_CHANGES and whether it is present (0 if not).
 func (x *LinkSet) CarrierChanges() (uint32, bool) {
-	return uint32(x.fCarrierChanges), x.has[0]&(1<<34) != 0
+	if !(x.has[0]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCarrierChanges), true
 }
 
 // SetCarrierChanges sets IFLA_CARRIER_CHANGES.
@@ -2524,9 +2616,13 @@ func (x *LinkSet) SetCarrierChanges(v uint32) {
 	x.has[0] |= 1 << 34
 }
 
-// PhysSwitchId returns IFLA_PHYS_SWITCH_ID's payload as a view, and whether it is present.
+// PhysSwitchId returns IFLA_PHYS_SWITCH_ID's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) PhysSwitchId() ([]byte, bool) {
-	return x.fPhysSwitchId, x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return nil, false
+	}
+	return x.fPhysSwitchId, true
 }
 
 // SetPhysSwitchId sets IFLA_PHYS_SWITCH_ID's payload; x keeps the view p.
@@ -2535,9 +2631,12 @@ func (x *LinkSet) SetPhysSwitchId(p []byte) {
 	x.has[0] |= 1 << 35
 }
 
-// LinkNetnsid returns IFLA_LINK_NETNSID and whether it is present.
+// LinkNetnsid returns IFLA_LINK_NETNSID and whether it is present (0 if not).
 func (x *LinkSet) LinkNetnsid() (int32, bool) {
-	return int32(x.fLinkNetnsid), x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		return 0, false
+	}
+	return int32(x.fLinkNetnsid), true
 }
 
 // SetLinkNetnsid sets IFLA_LINK_NETNSID.
@@ -2547,9 +2646,12 @@ func (x *LinkSet) SetLinkNetnsid(v int32) {
 }
 
 // PhysPortName returns IFLA_PHYS_PORT_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) PhysPortName() ([]byte, bool) {
-	return typed.CString(x.fPhysPortName), x.has[0]&(1<<37) != 0
+	if !(x.has[0]&(1<<37) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fPhysPortName), true
 }
 
 // SetPhysPortName sets IFLA_PHYS_PORT_NAME; x keeps a view of s.
@@ -2564,9 +2666,12 @@ func (x *LinkSet) SetPhysPortNameBytes(s []byte) {
 	x.has[0] |= 1 << 37
 }
 
-// ProtoDown returns IFLA_PROTO_DOWN and whether it is present.
+// ProtoDown returns IFLA_PROTO_DOWN and whether it is present (0 if not).
 func (x *LinkSet) ProtoDown() (uint8, bool) {
-	return uint8(x.fProtoDown), x.has[0]&(1<<38) != 0
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtoDown), true
 }
 
 // SetProtoDown sets IFLA_PROTO_DOWN.
@@ -2575,9 +2680,12 @@ func (x *LinkSet) SetProtoDown(v uint8) {
 	x.has[0] |= 1 << 38
 }
 
-// GsoMaxSegs returns IFLA_GSO_MAX_SEGS and whether it is present.
+// GsoMaxSegs returns IFLA_GSO_MAX_SEGS and whether it is present (0 if not).
 func (x *LinkSet) GsoMaxSegs() (uint32, bool) {
-	return uint32(x.fGsoMaxSegs), x.has[0]&(1<<39) != 0
+	if !(x.has[0]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGsoMaxSegs), true
 }
 
 // SetGsoMaxSegs sets IFLA_GSO_MAX_SEGS.
@@ -2586,9 +2694,12 @@ func (x *LinkSet) SetGsoMaxSegs(v uint32) {
 	x.has[0] |= 1 << 39
 }
 
-// GsoMaxSize returns IFLA_GSO_MAX_SIZE and whether it is present.
+// GsoMaxSize returns IFLA_GSO_MAX_SIZE and whether it is present (0 if not).
 func (x *LinkSet) GsoMaxSize() (uint32, bool) {
-	return uint32(x.fGsoMaxSize), x.has[0]&(1<<40) != 0
+	if !(x.has[0]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGsoMaxSize), true
 }
 
 // SetGsoMaxSize sets IFLA_GSO_MAX_SIZE.
@@ -2609,9 +2720,12 @@ func (x *LinkSet) SetXdp() *Xdp {
 	return &x.fXdp
 }
 
-// Event returns IFLA_EVENT and whether it is present.
+// Event returns IFLA_EVENT and whether it is present (0 if not).
 func (x *LinkSet) Event() (uint32, bool) {
-	return uint32(x.fEvent), x.has[0]&(1<<42) != 0
+	if !(x.has[0]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEvent), true
 }
 
 // SetEvent sets IFLA_EVENT.
@@ -2620,9 +2734,12 @@ func (x *LinkSet) SetEvent(v uint32) {
 	x.has[0] |= 1 << 42
 }
 
-// NewNetnsid returns IFLA_NEW_NETNSID and whether it is present.
+// NewNetnsid returns IFLA_NEW_NETNSID and whether it is present (0 if not).
 func (x *LinkSet) NewNetnsid() (int32, bool) {
-	return int32(x.fNewNetnsid), x.has[0]&(1<<43) != 0
+	if !(x.has[0]&(1<<43) != 0) {
+		return 0, false
+	}
+	return int32(x.fNewNetnsid), true
 }
 
 // SetNewNetnsid sets IFLA_NEW_NETNSID.
@@ -2631,9 +2748,12 @@ func (x *LinkSet) SetNewNetnsid(v int32) {
 	x.has[0] |= 1 << 43
 }
 
-// TargetNetnsid returns IFLA_TARGET_NETNSID and whether it is present.
+// TargetNetnsid returns IFLA_TARGET_NETNSID and whether it is present (0 if not).
 func (x *LinkSet) TargetNetnsid() (int32, bool) {
-	return int32(x.fTargetNetnsid), x.has[0]&(1<<44) != 0
+	if !(x.has[0]&(1<<44) != 0) {
+		return 0, false
+	}
+	return int32(x.fTargetNetnsid), true
 }
 
 // SetTargetNetnsid sets IFLA_TARGET_NETNSID.
@@ -2642,9 +2762,12 @@ func (x *LinkSet) SetTargetNetnsid(v int32) {
 	x.has[0] |= 1 << 44
 }
 
-// CarrierUpCount returns IFLA_CARRIER_UP_COUNT and whether it is present.
+// CarrierUpCount returns IFLA_CARRIER_UP_COUNT and whether it is present (0 if not).
 func (x *LinkSet) CarrierUpCount() (uint32, bool) {
-	return uint32(x.fCarrierUpCount), x.has[0]&(1<<45) != 0
+	if !(x.has[0]&(1<<45) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCarrierUpCount), true
 }
 
 // SetCarrierUpCount sets IFLA_CARRIER_UP_COUNT.
@@ -2653,9 +2776,12 @@ func (x *LinkSet) SetCarrierUpCount(v uint32) {
 	x.has[0] |= 1 << 45
 }
 
-// CarrierDownCount returns IFLA_CARRIER_DOWN_COUNT and whether it is present.
+// CarrierDownCount returns IFLA_CARRIER_DOWN_COUNT and whether it is present (0 if not).
 func (x *LinkSet) CarrierDownCount() (uint32, bool) {
-	return uint32(x.fCarrierDownCount), x.has[0]&(1<<46) != 0
+	if !(x.has[0]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCarrierDownCount), true
 }
 
 // SetCarrierDownCount sets IFLA_CARRIER_DOWN_COUNT.
@@ -2664,9 +2790,12 @@ func (x *LinkSet) SetCarrierDownCount(v uint32) {
 	x.has[0] |= 1 << 46
 }
 
-// NewIfindex returns IFLA_NEW_IFINDEX and whether it is present.
+// NewIfindex returns IFLA_NEW_IFINDEX and whether it is present (0 if not).
 func (x *LinkSet) NewIfindex() (int32, bool) {
-	return int32(x.fNewIfindex), x.has[0]&(1<<47) != 0
+	if !(x.has[0]&(1<<47) != 0) {
+		return 0, false
+	}
+	return int32(x.fNewIfindex), true
 }
 
 // SetNewIfindex sets IFLA_NEW_IFINDEX.
@@ -2675,9 +2804,12 @@ func (x *LinkSet) SetNewIfindex(v int32) {
 	x.has[0] |= 1 << 47
 }
 
-// MinMtu returns IFLA_MIN_MTU and whether it is present.
+// MinMtu returns IFLA_MIN_MTU and whether it is present (0 if not).
 func (x *LinkSet) MinMtu() (uint32, bool) {
-	return uint32(x.fMinMtu), x.has[0]&(1<<48) != 0
+	if !(x.has[0]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinMtu), true
 }
 
 // SetMinMtu sets IFLA_MIN_MTU.
@@ -2686,9 +2818,12 @@ func (x *LinkSet) SetMinMtu(v uint32) {
 	x.has[0] |= 1 << 48
 }
 
-// MaxMtu returns IFLA_MAX_MTU and whether it is present.
+// MaxMtu returns IFLA_MAX_MTU and whether it is present (0 if not).
 func (x *LinkSet) MaxMtu() (uint32, bool) {
-	return uint32(x.fMaxMtu), x.has[0]&(1<<49) != 0
+	if !(x.has[0]&(1<<49) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxMtu), true
 }
 
 // SetMaxMtu sets IFLA_MAX_MTU.
@@ -2710,9 +2845,12 @@ func (x *LinkSet) SetPropList() *PropListLink {
 }
 
 // AltIfname returns IFLA_ALT_IFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) AltIfname() ([]byte, bool) {
-	return typed.CString(x.fAltIfname), x.has[0]&(1<<51) != 0
+	if !(x.has[0]&(1<<51) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fAltIfname), true
 }
 
 // SetAltIfname sets IFLA_ALT_IFNAME; x keeps a view of s.
@@ -2727,9 +2865,13 @@ func (x *LinkSet) SetAltIfnameBytes(s []byte) {
 	x.has[0] |= 1 << 51
 }
 
-// PermAddress returns IFLA_PERM_ADDRESS's payload as a view, and whether it is present.
+// PermAddress returns IFLA_PERM_ADDRESS's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) PermAddress() ([]byte, bool) {
-	return x.fPermAddress, x.has[0]&(1<<52) != 0
+	if !(x.has[0]&(1<<52) != 0) {
+		return nil, false
+	}
+	return x.fPermAddress, true
 }
 
 // SetPermAddress sets IFLA_PERM_ADDRESS's payload; x keeps the view p.
@@ -2739,9 +2881,12 @@ func (x *LinkSet) SetPermAddress(p []byte) {
 }
 
 // ProtoDownReason returns IFLA_PROTO_DOWN_REASON, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) ProtoDownReason() ([]byte, bool) {
-	return typed.CString(x.fProtoDownReason), x.has[0]&(1<<53) != 0
+	if !(x.has[0]&(1<<53) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fProtoDownReason), true
 }
 
 // SetProtoDownReason sets IFLA_PROTO_DOWN_REASON; x keeps a view of s.
@@ -2757,9 +2902,12 @@ func (x *LinkSet) SetProtoDownReasonBytes(s []byte) {
 }
 
 // ParentDevName returns IFLA_PARENT_DEV_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) ParentDevName() ([]byte, bool) {
-	return typed.CString(x.fParentDevName), x.has[0]&(1<<54) != 0
+	if !(x.has[0]&(1<<54) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fParentDevName), true
 }
 
 // SetParentDevName sets IFLA_PARENT_DEV_NAME; x keeps a view of s.
@@ -2775,9 +2923,12 @@ func (x *LinkSet) SetParentDevNameBytes(s []byte) {
 }
 
 // ParentDevBusName returns IFLA_PARENT_DEV_BUS_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *LinkSet) ParentDevBusName() ([]byte, bool) {
-	return typed.CString(x.fParentDevBusName), x.has[0]&(1<<55) != 0
+	if !(x.has[0]&(1<<55) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fParentDevBusName), true
 }
 
 // SetParentDevBusName sets IFLA_PARENT_DEV_BUS_NAME; x keeps a view of s.
@@ -2792,9 +2943,12 @@ func (x *LinkSet) SetParentDevBusNameBytes(s []byte) {
 	x.has[0] |= 1 << 55
 }
 
-// GroMaxSize returns IFLA_GRO_MAX_SIZE and whether it is present.
+// GroMaxSize returns IFLA_GRO_MAX_SIZE and whether it is present (0 if not).
 func (x *LinkSet) GroMaxSize() (uint32, bool) {
-	return uint32(x.fGroMaxSize), x.has[0]&(1<<56) != 0
+	if !(x.has[0]&(1<<56) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGroMaxSize), true
 }
 
 // SetGroMaxSize sets IFLA_GRO_MAX_SIZE.
@@ -2803,9 +2957,12 @@ func (x *LinkSet) SetGroMaxSize(v uint32) {
 	x.has[0] |= 1 << 56
 }
 
-// TsoMaxSize returns IFLA_TSO_MAX_SIZE and whether it is present.
+// TsoMaxSize returns IFLA_TSO_MAX_SIZE and whether it is present (0 if not).
 func (x *LinkSet) TsoMaxSize() (uint32, bool) {
-	return uint32(x.fTsoMaxSize), x.has[0]&(1<<57) != 0
+	if !(x.has[0]&(1<<57) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTsoMaxSize), true
 }
 
 // SetTsoMaxSize sets IFLA_TSO_MAX_SIZE.
@@ -2814,9 +2971,12 @@ func (x *LinkSet) SetTsoMaxSize(v uint32) {
 	x.has[0] |= 1 << 57
 }
 
-// TsoMaxSegs returns IFLA_TSO_MAX_SEGS and whether it is present.
+// TsoMaxSegs returns IFLA_TSO_MAX_SEGS and whether it is present (0 if not).
 func (x *LinkSet) TsoMaxSegs() (uint32, bool) {
-	return uint32(x.fTsoMaxSegs), x.has[0]&(1<<58) != 0
+	if !(x.has[0]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTsoMaxSegs), true
 }
 
 // SetTsoMaxSegs sets IFLA_TSO_MAX_SEGS.
@@ -2825,9 +2985,12 @@ func (x *LinkSet) SetTsoMaxSegs(v uint32) {
 	x.has[0] |= 1 << 58
 }
 
-// Allmulti returns IFLA_ALLMULTI and whether it is present.
+// Allmulti returns IFLA_ALLMULTI and whether it is present (0 if not).
 func (x *LinkSet) Allmulti() (uint32, bool) {
-	return uint32(x.fAllmulti), x.has[0]&(1<<59) != 0
+	if !(x.has[0]&(1<<59) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAllmulti), true
 }
 
 // SetAllmulti sets IFLA_ALLMULTI.
@@ -2836,9 +2999,13 @@ func (x *LinkSet) SetAllmulti(v uint32) {
 	x.has[0] |= 1 << 59
 }
 
-// DevlinkPort returns IFLA_DEVLINK_PORT's payload as a view, and whether it is present.
+// DevlinkPort returns IFLA_DEVLINK_PORT's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkSet) DevlinkPort() ([]byte, bool) {
-	return x.fDevlinkPort, x.has[0]&(1<<60) != 0
+	if !(x.has[0]&(1<<60) != 0) {
+		return nil, false
+	}
+	return x.fDevlinkPort, true
 }
 
 // SetDevlinkPort sets IFLA_DEVLINK_PORT's payload; x keeps the view p.
@@ -2847,9 +3014,12 @@ func (x *LinkSet) SetDevlinkPort(p []byte) {
 	x.has[0] |= 1 << 60
 }
 
-// GsoIpv4MaxSize returns IFLA_GSO_IPV4_MAX_SIZE and whether it is present.
+// GsoIpv4MaxSize returns IFLA_GSO_IPV4_MAX_SIZE and whether it is present (0 if not).
 func (x *LinkSet) GsoIpv4MaxSize() (uint32, bool) {
-	return uint32(x.fGsoIpv4MaxSize), x.has[0]&(1<<61) != 0
+	if !(x.has[0]&(1<<61) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGsoIpv4MaxSize), true
 }
 
 // SetGsoIpv4MaxSize sets IFLA_GSO_IPV4_MAX_SIZE.
@@ -2858,9 +3028,12 @@ func (x *LinkSet) SetGsoIpv4MaxSize(v uint32) {
 	x.has[0] |= 1 << 61
 }
 
-// GroIpv4MaxSize returns IFLA_GRO_IPV4_MAX_SIZE and whether it is present.
+// GroIpv4MaxSize returns IFLA_GRO_IPV4_MAX_SIZE and whether it is present (0 if not).
 func (x *LinkSet) GroIpv4MaxSize() (uint32, bool) {
-	return uint32(x.fGroIpv4MaxSize), x.has[0]&(1<<62) != 0
+	if !(x.has[0]&(1<<62) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGroIpv4MaxSize), true
 }
 
 // SetGroIpv4MaxSize sets IFLA_GRO_IPV4_MAX_SIZE.
@@ -2881,9 +3054,12 @@ func (x *LinkSet) SetDpllPin() *LinkDpllPin {
 	return &x.fDpllPin
 }
 
-// MaxPacingOffloadHorizon returns IFLA_MAX_PACING_OFFLOAD_HORIZON and whether it is present.
+// MaxPacingOffloadHorizon returns IFLA_MAX_PACING_OFFLOAD_HORIZON and whether it is present (0 if not).
 func (x *LinkSet) MaxPacingOffloadHorizon() (uint64, bool) {
-	return uint64(x.fMaxPacingOffloadHorizon), x.has[1]&(1<<0) != 0
+	if !(x.has[1]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMaxPacingOffloadHorizon), true
 }
 
 // SetMaxPacingOffloadHorizon sets IFLA_MAX_PACING_OFFLOAD_HORIZON.
@@ -2892,9 +3068,12 @@ func (x *LinkSet) SetMaxPacingOffloadHorizon(v uint64) {
 	x.has[1] |= 1 << 0
 }
 
-// NetnsImmutable returns IFLA_NETNS_IMMUTABLE and whether it is present.
+// NetnsImmutable returns IFLA_NETNS_IMMUTABLE and whether it is present (0 if not).
 func (x *LinkSet) NetnsImmutable() (uint8, bool) {
-	return uint8(x.fNetnsImmutable), x.has[1]&(1<<1) != 0
+	if !(x.has[1]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNetnsImmutable), true
 }
 
 // SetNetnsImmutable sets IFLA_NETNS_IMMUTABLE.
@@ -2903,9 +3082,12 @@ func (x *LinkSet) SetNetnsImmutable(v uint8) {
 	x.has[1] |= 1 << 1
 }
 
-// Headroom returns IFLA_HEADROOM and whether it is present.
+// Headroom returns IFLA_HEADROOM and whether it is present (0 if not).
 func (x *LinkSet) Headroom() (uint16, bool) {
-	return uint16(x.fHeadroom), x.has[1]&(1<<2) != 0
+	if !(x.has[1]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fHeadroom), true
 }
 
 // SetHeadroom sets IFLA_HEADROOM.
@@ -2914,9 +3096,12 @@ func (x *LinkSet) SetHeadroom(v uint16) {
 	x.has[1] |= 1 << 2
 }
 
-// Tailroom returns IFLA_TAILROOM and whether it is present.
+// Tailroom returns IFLA_TAILROOM and whether it is present (0 if not).
 func (x *LinkSet) Tailroom() (uint16, bool) {
-	return uint16(x.fTailroom), x.has[1]&(1<<3) != 0
+	if !(x.has[1]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTailroom), true
 }
 
 // SetTailroom sets IFLA_TAILROOM.
@@ -2954,41 +3139,40 @@ func (x *PropListLink) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "prop-list-link-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "prop-list-link-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "prop-list-link-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "prop-list-link-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 53: // IFLA_ALT_IFNAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "prop-list-link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "prop-list-link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fAltIfname.Add()
 			} else {
-				x.fAltIfname, x.sAltIfname = typed.NewMulti(b[off:], base+off, 53, 1, x.mode), nil
+				x.fAltIfname, x.sAltIfname = typed.NewMulti(rest, base+len(b)-len(rest), 53, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "prop-list-link-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "prop-list-link-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "prop-list-link-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "prop-list-link-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3057,55 +3241,54 @@ func (x *AfSpec) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "af-spec-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "af-spec-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // AF_INET
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "af-spec-attrs", "AF_INET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "AF_INET", raw, typed.ErrLength)
 			}
-			if err := x.fInet.decode(p, o, base+off+4); err != nil {
+			if err := x.fInet.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 10: // AF_INET6
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "af-spec-attrs", "AF_INET6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "AF_INET6", raw, typed.ErrLength)
 			}
-			if err := x.fInet6.decode(p, o, base+off+4); err != nil {
+			if err := x.fInet6.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 45: // AF_MCTP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "af-spec-attrs", "AF_MCTP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "AF_MCTP", raw, typed.ErrLength)
 			}
-			if err := x.fMctp.decode(p, o, base+off+4); err != nil {
+			if err := x.fMctp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "af-spec-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "af-spec-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "af-spec-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3196,41 +3379,40 @@ func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vfinfo-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vfinfo-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VF_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "vfinfo-list-attrs", "IFLA_VF_INFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-list-attrs", "IFLA_VF_INFO", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fInfo.Add()
 			} else {
-				x.fInfo, x.sInfo = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fInfo, x.sInfo = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vfinfo-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vfinfo-list-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vfinfo-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3324,20 +3506,19 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vfinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vfinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VF_MAC
@@ -3363,9 +3544,9 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_VF_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "vfinfo-attrs", "IFLA_VF_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "IFLA_VF_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
@@ -3380,9 +3561,9 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_VF_VLAN_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "vfinfo-attrs", "IFLA_VF_VLAN_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "IFLA_VF_VLAN_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVlanList.decode(p, o, base+off+4); err != nil {
+			if err := x.fVlanList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
@@ -3391,13 +3572,13 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vfinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vfinfo-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vfinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3527,9 +3708,12 @@ func (x *Vfinfo) Mac() (IflaVfMac, bool) {
 }
 
 // MacBytes returns the payload of IFLA_VF_MAC as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) MacBytes() ([]byte, bool) {
-	return x.fMac, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fMac, true
 }
 
 // SetMac sets IFLA_VF_MAC to the struct v.
@@ -3561,9 +3745,12 @@ func (x *Vfinfo) Vlan() (IflaVfVlan, bool) {
 }
 
 // VlanBytes returns the payload of IFLA_VF_VLAN as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) VlanBytes() ([]byte, bool) {
-	return x.fVlan, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fVlan, true
 }
 
 // SetVlan sets IFLA_VF_VLAN to the struct v.
@@ -3595,9 +3782,12 @@ func (x *Vfinfo) TxRate() (IflaVfTxRate, bool) {
 }
 
 // TxRateBytes returns the payload of IFLA_VF_TX_RATE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) TxRateBytes() ([]byte, bool) {
-	return x.fTxRate, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fTxRate, true
 }
 
 // SetTxRate sets IFLA_VF_TX_RATE to the struct v.
@@ -3629,9 +3819,12 @@ func (x *Vfinfo) Spoofchk() (IflaVfSpoofchk, bool) {
 }
 
 // SpoofchkBytes returns the payload of IFLA_VF_SPOOFCHK as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) SpoofchkBytes() ([]byte, bool) {
-	return x.fSpoofchk, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fSpoofchk, true
 }
 
 // SetSpoofchk sets IFLA_VF_SPOOFCHK to the struct v.
@@ -3663,9 +3856,12 @@ func (x *Vfinfo) LinkState() (IflaVfLinkState, bool) {
 }
 
 // LinkStateBytes returns the payload of IFLA_VF_LINK_STATE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) LinkStateBytes() ([]byte, bool) {
-	return x.fLinkState, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fLinkState, true
 }
 
 // SetLinkState sets IFLA_VF_LINK_STATE to the struct v.
@@ -3697,9 +3893,12 @@ func (x *Vfinfo) Rate() (IflaVfRate, bool) {
 }
 
 // RateBytes returns the payload of IFLA_VF_RATE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) RateBytes() ([]byte, bool) {
-	return x.fRate, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fRate, true
 }
 
 // SetRate sets IFLA_VF_RATE to the struct v.
@@ -3731,9 +3930,12 @@ func (x *Vfinfo) RssQueryEn() (IflaVfRssQueryEn, bool) {
 }
 
 // RssQueryEnBytes returns the payload of IFLA_VF_RSS_QUERY_EN as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) RssQueryEnBytes() ([]byte, bool) {
-	return x.fRssQueryEn, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fRssQueryEn, true
 }
 
 // SetRssQueryEn sets IFLA_VF_RSS_QUERY_EN to the struct v.
@@ -3777,9 +3979,12 @@ func (x *Vfinfo) Trust() (IflaVfTrust, bool) {
 }
 
 // TrustBytes returns the payload of IFLA_VF_TRUST as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) TrustBytes() ([]byte, bool) {
-	return x.fTrust, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fTrust, true
 }
 
 // SetTrust sets IFLA_VF_TRUST to the struct v.
@@ -3811,9 +4016,12 @@ func (x *Vfinfo) IbNodeGuid() (IflaVfGuid, bool) {
 }
 
 // IbNodeGuidBytes returns the payload of IFLA_VF_IB_NODE_GUID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) IbNodeGuidBytes() ([]byte, bool) {
-	return x.fIbNodeGuid, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fIbNodeGuid, true
 }
 
 // SetIbNodeGuid sets IFLA_VF_IB_NODE_GUID to the struct v.
@@ -3845,9 +4053,12 @@ func (x *Vfinfo) IbPortGuid() (IflaVfGuid, bool) {
 }
 
 // IbPortGuidBytes returns the payload of IFLA_VF_IB_PORT_GUID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Vfinfo) IbPortGuidBytes() ([]byte, bool) {
-	return x.fIbPortGuid, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fIbPortGuid, true
 }
 
 // SetIbPortGuid sets IFLA_VF_IB_PORT_GUID to the struct v.
@@ -3877,9 +4088,13 @@ func (x *Vfinfo) SetVlanList() *VfVlan {
 	return &x.fVlanList
 }
 
-// Broadcast returns IFLA_VF_BROADCAST's payload as a view, and whether it is present.
+// Broadcast returns IFLA_VF_BROADCAST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Vfinfo) Broadcast() ([]byte, bool) {
-	return x.fBroadcast, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fBroadcast, true
 }
 
 // SetBroadcast sets IFLA_VF_BROADCAST's payload; x keeps the view p.
@@ -3922,79 +4137,78 @@ func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vf-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vf-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // IFLA_VF_STATS_RX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 1: // IFLA_VF_STATS_TX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 2: // IFLA_VF_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 3: // IFLA_VF_STATS_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 4: // IFLA_VF_STATS_BROADCAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
 			}
 			x.fBroadcast = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 5: // IFLA_VF_STATS_MULTICAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
 			}
 			x.fMulticast = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_VF_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
 			x.fRxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_VF_STATS_TX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
 			}
 			x.fTxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vf-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vf-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vf-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4029,9 +4243,12 @@ func (x *VfStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// RxPackets returns IFLA_VF_STATS_RX_PACKETS and whether it is present.
+// RxPackets returns IFLA_VF_STATS_RX_PACKETS and whether it is present (0 if not).
 func (x *VfStats) RxPackets() (uint64, bool) {
-	return uint64(x.fRxPackets), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxPackets), true
 }
 
 // SetRxPackets sets IFLA_VF_STATS_RX_PACKETS.
@@ -4040,9 +4257,12 @@ func (x *VfStats) SetRxPackets(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// TxPackets returns IFLA_VF_STATS_TX_PACKETS and whether it is present.
+// TxPackets returns IFLA_VF_STATS_TX_PACKETS and whether it is present (0 if not).
 func (x *VfStats) TxPackets() (uint64, bool) {
-	return uint64(x.fTxPackets), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxPackets), true
 }
 
 // SetTxPackets sets IFLA_VF_STATS_TX_PACKETS.
@@ -4051,9 +4271,12 @@ func (x *VfStats) SetTxPackets(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// RxBytes returns IFLA_VF_STATS_RX_BYTES and whether it is present.
+// RxBytes returns IFLA_VF_STATS_RX_BYTES and whether it is present (0 if not).
 func (x *VfStats) RxBytes() (uint64, bool) {
-	return uint64(x.fRxBytes), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxBytes), true
 }
 
 // SetRxBytes sets IFLA_VF_STATS_RX_BYTES.
@@ -4062,9 +4285,12 @@ func (x *VfStats) SetRxBytes(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// TxBytes returns IFLA_VF_STATS_TX_BYTES and whether it is present.
+// TxBytes returns IFLA_VF_STATS_TX_BYTES and whether it is present (0 if not).
 func (x *VfStats) TxBytes() (uint64, bool) {
-	return uint64(x.fTxBytes), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxBytes), true
 }
 
 // SetTxBytes sets IFLA_VF_STATS_TX_BYTES.
@@ -4073,9 +4299,12 @@ func (x *VfStats) SetTxBytes(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Broadcast returns IFLA_VF_STATS_BROADCAST and whether it is present.
+// Broadcast returns IFLA_VF_STATS_BROADCAST and whether it is present (0 if not).
 func (x *VfStats) Broadcast() (uint64, bool) {
-	return uint64(x.fBroadcast), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBroadcast), true
 }
 
 // SetBroadcast sets IFLA_VF_STATS_BROADCAST.
@@ -4084,9 +4313,12 @@ func (x *VfStats) SetBroadcast(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// Multicast returns IFLA_VF_STATS_MULTICAST and whether it is present.
+// Multicast returns IFLA_VF_STATS_MULTICAST and whether it is present (0 if not).
 func (x *VfStats) Multicast() (uint64, bool) {
-	return uint64(x.fMulticast), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMulticast), true
 }
 
 // SetMulticast sets IFLA_VF_STATS_MULTICAST.
@@ -4095,9 +4327,12 @@ func (x *VfStats) SetMulticast(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// RxDropped returns IFLA_VF_STATS_RX_DROPPED and whether it is present.
+// RxDropped returns IFLA_VF_STATS_RX_DROPPED and whether it is present (0 if not).
 func (x *VfStats) RxDropped() (uint64, bool) {
-	return uint64(x.fRxDropped), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxDropped), true
 }
 
 // SetRxDropped sets IFLA_VF_STATS_RX_DROPPED.
@@ -4106,9 +4341,12 @@ func (x *VfStats) SetRxDropped(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// TxDropped returns IFLA_VF_STATS_TX_DROPPED and whether it is present.
+// TxDropped returns IFLA_VF_STATS_TX_DROPPED and whether it is present (0 if not).
 func (x *VfStats) TxDropped() (uint64, bool) {
-	return uint64(x.fTxDropped), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxDropped), true
 }
 
 // SetTxDropped sets IFLA_VF_STATS_TX_DROPPED.
@@ -4146,38 +4384,37 @@ func (x *VfVlan) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vf-vlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-vlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vf-vlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vf-vlan-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VF_VLAN_INFO
 			if x.has[0]&(1<<0) != 0 {
 				x.fInfo.Add()
 			} else {
-				x.fInfo, x.sInfo = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fInfo, x.sInfo = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vf-vlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vf-vlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vf-vlan-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vf-vlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4243,31 +4480,30 @@ func (x *VfPorts) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "vf-ports-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "vf-ports-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "vf-ports-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "vf-ports-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "vf-ports-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "vf-ports-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "vf-ports-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "vf-ports-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4304,31 +4540,30 @@ func (x *PortSelf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "port-self-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "port-self-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "port-self-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "port-self-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "port-self-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "port-self-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "port-self-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "port-self-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4374,52 +4609,51 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	var subDataOff int
 	var subSlaveData []byte
 	var subSlaveDataOff int
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_INFO_KIND
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
 			}
 			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_INFO_DATA
-			subData, subDataOff = p, base+off+4
+			subData, subDataOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_INFO_XSTATS
 			x.fXstats = p
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_INFO_SLAVE_KIND
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
 			}
 			x.fSlaveKind = p
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_INFO_SLAVE_DATA
-			subSlaveData, subSlaveDataOff = p, base+off+4
+			subSlaveData, subSlaveDataOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
@@ -4704,9 +4938,12 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 }
 
 // Kind returns IFLA_INFO_KIND, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Linkinfo) Kind() ([]byte, bool) {
-	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fKind), true
 }
 
 // SetKind sets IFLA_INFO_KIND; x keeps a view of s.
@@ -5042,9 +5279,13 @@ func (u *LinkinfoData) SetOvpn() *LinkinfoOvpn {
 	return &u.sOvpn
 }
 
-// Xstats returns IFLA_INFO_XSTATS's payload as a view, and whether it is present.
+// Xstats returns IFLA_INFO_XSTATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Linkinfo) Xstats() ([]byte, bool) {
-	return x.fXstats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fXstats, true
 }
 
 // SetXstats sets IFLA_INFO_XSTATS's payload; x keeps the view p.
@@ -5054,9 +5295,12 @@ func (x *Linkinfo) SetXstats(p []byte) {
 }
 
 // SlaveKind returns IFLA_INFO_SLAVE_KIND, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Linkinfo) SlaveKind() ([]byte, bool) {
-	return typed.CString(x.fSlaveKind), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fSlaveKind), true
 }
 
 // SetSlaveKind sets IFLA_INFO_SLAVE_KIND; x keeps a view of s.
@@ -5197,172 +5441,171 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-bond-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_BOND_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MODE", raw, typed.ErrLength)
 			}
 			x.fMode = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BOND_ACTIVE_SLAVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_ACTIVE_SLAVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ACTIVE_SLAVE", raw, typed.ErrLength)
 			}
 			x.fActiveSlave = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_MIIMON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_MIIMON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIIMON", raw, typed.ErrLength)
 			}
 			x.fMiimon = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_UPDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_UPDELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_UPDELAY", raw, typed.ErrLength)
 			}
 			x.fUpdelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_DOWNDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_DOWNDELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_DOWNDELAY", raw, typed.ErrLength)
 			}
 			x.fDowndelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_USE_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_USE_CARRIER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_USE_CARRIER", raw, typed.ErrLength)
 			}
 			x.fUseCarrier = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BOND_ARP_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_ARP_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fArpInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BOND_ARP_IP_TARGET
-			count, err := typed.CheckArray(p, o, base+off+4, 4, "linkinfo-bond-attrs", "IFLA_BOND_ARP_IP_TARGET")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 4, "linkinfo-bond-attrs", "IFLA_BOND_ARP_IP_TARGET")
 			if err != nil {
 				return err
 			}
-			x.fArpIpTarget, x.sArpIpTarget = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fArpIpTarget, x.sArpIpTarget = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BOND_ARP_VALIDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_ARP_VALIDATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_VALIDATE", raw, typed.ErrLength)
 			}
 			x.fArpValidate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BOND_ARP_ALL_TARGETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_ARP_ALL_TARGETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_ALL_TARGETS", raw, typed.ErrLength)
 			}
 			x.fArpAllTargets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_BOND_PRIMARY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY", raw, typed.ErrLength)
 			}
 			x.fPrimary = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_BOND_PRIMARY_RESELECT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY_RESELECT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY_RESELECT", raw, typed.ErrLength)
 			}
 			x.fPrimaryReselect = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_BOND_FAIL_OVER_MAC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_FAIL_OVER_MAC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_FAIL_OVER_MAC", raw, typed.ErrLength)
 			}
 			x.fFailOverMac = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_BOND_XMIT_HASH_POLICY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_XMIT_HASH_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_XMIT_HASH_POLICY", raw, typed.ErrLength)
 			}
 			x.fXmitHashPolicy = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_BOND_RESEND_IGMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_RESEND_IGMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_RESEND_IGMP", raw, typed.ErrLength)
 			}
 			x.fResendIgmp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BOND_NUM_PEER_NOTIF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_NUM_PEER_NOTIF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_NUM_PEER_NOTIF", raw, typed.ErrLength)
 			}
 			x.fNumPeerNotif = uint8(p[0])
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BOND_ALL_SLAVES_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_ALL_SLAVES_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ALL_SLAVES_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fAllSlavesActive = uint8(p[0])
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BOND_MIN_LINKS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_MIN_LINKS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIN_LINKS", raw, typed.ErrLength)
 			}
 			x.fMinLinks = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BOND_LP_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_LP_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_LP_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fLpInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BOND_PACKETS_PER_SLAVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_PACKETS_PER_SLAVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PACKETS_PER_SLAVE", raw, typed.ErrLength)
 			}
 			x.fPacketsPerSlave = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_BOND_AD_LACP_RATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_RATE", raw, typed.ErrLength)
 			}
 			x.fAdLacpRate = uint8(p[0])
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_BOND_AD_SELECT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_SELECT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_SELECT", raw, typed.ErrLength)
 			}
 			x.fAdSelect = uint8(p[0])
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_BOND_AD_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_INFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_INFO", raw, typed.ErrLength)
 			}
-			if err := x.fAdInfo.decode(p, o, base+off+4); err != nil {
+			if err := x.fAdInfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BOND_AD_ACTOR_SYS_PRIO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_ACTOR_SYS_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_ACTOR_SYS_PRIO", raw, typed.ErrLength)
 			}
 			x.fAdActorSysPrio = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_BOND_AD_USER_PORT_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_USER_PORT_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_USER_PORT_KEY", raw, typed.ErrLength)
 			}
 			x.fAdUserPortKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
@@ -5371,50 +5614,50 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 25
 		case 27: // IFLA_BOND_TLB_DYNAMIC_LB
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_TLB_DYNAMIC_LB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_TLB_DYNAMIC_LB", raw, typed.ErrLength)
 			}
 			x.fTlbDynamicLb = uint8(p[0])
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_BOND_PEER_NOTIF_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_PEER_NOTIF_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PEER_NOTIF_DELAY", raw, typed.ErrLength)
 			}
 			x.fPeerNotifDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BOND_AD_LACP_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fAdLacpActive = uint8(p[0])
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_BOND_MISSED_MAX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_MISSED_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MISSED_MAX", raw, typed.ErrLength)
 			}
 			x.fMissedMax = uint8(p[0])
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_BOND_NS_IP6_TARGET
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "linkinfo-bond-attrs", "IFLA_BOND_NS_IP6_TARGET")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "linkinfo-bond-attrs", "IFLA_BOND_NS_IP6_TARGET")
 			if err != nil {
 				return err
 			}
-			x.fNsIp6Target, x.sNsIp6Target = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fNsIp6Target, x.sNsIp6Target = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_BOND_COUPLED_CONTROL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "IFLA_BOND_COUPLED_CONTROL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_COUPLED_CONTROL", raw, typed.ErrLength)
 			}
 			x.fCoupledControl = uint8(p[0])
 			x.has[0] |= 1 << 31
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-bond-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-bond-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-bond-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5452,7 +5695,7 @@ func (x *LinkinfoBond) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fArpIpTarget; it.Next(); {
-				e.Put(it.Type(), it.Bytes())
+				e.BE32(it.Type(), uint32(it.BE32()))
 			}
 		}
 		e.End(arr)
@@ -5543,9 +5786,12 @@ func (x *LinkinfoBond) Encode(e *attr.Encoder) {
 	}
 }
 
-// Mode returns IFLA_BOND_MODE and whether it is present.
+// Mode returns IFLA_BOND_MODE and whether it is present (0 if not).
 func (x *LinkinfoBond) Mode() (uint8, bool) {
-	return uint8(x.fMode), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMode), true
 }
 
 // SetMode sets IFLA_BOND_MODE.
@@ -5554,9 +5800,12 @@ func (x *LinkinfoBond) SetMode(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// ActiveSlave returns IFLA_BOND_ACTIVE_SLAVE and whether it is present.
+// ActiveSlave returns IFLA_BOND_ACTIVE_SLAVE and whether it is present (0 if not).
 func (x *LinkinfoBond) ActiveSlave() (uint32, bool) {
-	return uint32(x.fActiveSlave), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fActiveSlave), true
 }
 
 // SetActiveSlave sets IFLA_BOND_ACTIVE_SLAVE.
@@ -5565,9 +5814,12 @@ func (x *LinkinfoBond) SetActiveSlave(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Miimon returns IFLA_BOND_MIIMON and whether it is present.
+// Miimon returns IFLA_BOND_MIIMON and whether it is present (0 if not).
 func (x *LinkinfoBond) Miimon() (uint32, bool) {
-	return uint32(x.fMiimon), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMiimon), true
 }
 
 // SetMiimon sets IFLA_BOND_MIIMON.
@@ -5576,9 +5828,12 @@ func (x *LinkinfoBond) SetMiimon(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Updelay returns IFLA_BOND_UPDELAY and whether it is present.
+// Updelay returns IFLA_BOND_UPDELAY and whether it is present (0 if not).
 func (x *LinkinfoBond) Updelay() (uint32, bool) {
-	return uint32(x.fUpdelay), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUpdelay), true
 }
 
 // SetUpdelay sets IFLA_BOND_UPDELAY.
@@ -5587,9 +5842,12 @@ func (x *LinkinfoBond) SetUpdelay(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Downdelay returns IFLA_BOND_DOWNDELAY and whether it is present.
+// Downdelay returns IFLA_BOND_DOWNDELAY and whether it is present (0 if not).
 func (x *LinkinfoBond) Downdelay() (uint32, bool) {
-	return uint32(x.fDowndelay), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDowndelay), true
 }
 
 // SetDowndelay sets IFLA_BOND_DOWNDELAY.
@@ -5598,9 +5856,12 @@ func (x *LinkinfoBond) SetDowndelay(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// UseCarrier returns IFLA_BOND_USE_CARRIER and whether it is present.
+// UseCarrier returns IFLA_BOND_USE_CARRIER and whether it is present (0 if not).
 func (x *LinkinfoBond) UseCarrier() (uint8, bool) {
-	return uint8(x.fUseCarrier), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUseCarrier), true
 }
 
 // SetUseCarrier sets IFLA_BOND_USE_CARRIER.
@@ -5609,9 +5870,12 @@ func (x *LinkinfoBond) SetUseCarrier(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// ArpInterval returns IFLA_BOND_ARP_INTERVAL and whether it is present.
+// ArpInterval returns IFLA_BOND_ARP_INTERVAL and whether it is present (0 if not).
 func (x *LinkinfoBond) ArpInterval() (uint32, bool) {
-	return uint32(x.fArpInterval), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fArpInterval), true
 }
 
 // SetArpInterval sets IFLA_BOND_ARP_INTERVAL.
@@ -5638,9 +5902,12 @@ func (x *LinkinfoBond) SetArpIpTarget(v []uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// ArpValidate returns IFLA_BOND_ARP_VALIDATE and whether it is present.
+// ArpValidate returns IFLA_BOND_ARP_VALIDATE and whether it is present (0 if not).
 func (x *LinkinfoBond) ArpValidate() (uint32, bool) {
-	return uint32(x.fArpValidate), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fArpValidate), true
 }
 
 // SetArpValidate sets IFLA_BOND_ARP_VALIDATE.
@@ -5649,9 +5916,12 @@ func (x *LinkinfoBond) SetArpValidate(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// ArpAllTargets returns IFLA_BOND_ARP_ALL_TARGETS and whether it is present.
+// ArpAllTargets returns IFLA_BOND_ARP_ALL_TARGETS and whether it is present (0 if not).
 func (x *LinkinfoBond) ArpAllTargets() (uint32, bool) {
-	return uint32(x.fArpAllTargets), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fArpAllTargets), true
 }
 
 // SetArpAllTargets sets IFLA_BOND_ARP_ALL_TARGETS.
@@ -5660,9 +5930,12 @@ func (x *LinkinfoBond) SetArpAllTargets(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Primary returns IFLA_BOND_PRIMARY and whether it is present.
+// Primary returns IFLA_BOND_PRIMARY and whether it is present (0 if not).
 func (x *LinkinfoBond) Primary() (uint32, bool) {
-	return uint32(x.fPrimary), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPrimary), true
 }
 
 // SetPrimary sets IFLA_BOND_PRIMARY.
@@ -5671,9 +5944,12 @@ func (x *LinkinfoBond) SetPrimary(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// PrimaryReselect returns IFLA_BOND_PRIMARY_RESELECT and whether it is present.
+// PrimaryReselect returns IFLA_BOND_PRIMARY_RESELECT and whether it is present (0 if not).
 func (x *LinkinfoBond) PrimaryReselect() (uint8, bool) {
-	return uint8(x.fPrimaryReselect), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPrimaryReselect), true
 }
 
 // SetPrimaryReselect sets IFLA_BOND_PRIMARY_RESELECT.
@@ -5682,9 +5958,12 @@ func (x *LinkinfoBond) SetPrimaryReselect(v uint8) {
 	x.has[0] |= 1 << 11
 }
 
-// FailOverMac returns IFLA_BOND_FAIL_OVER_MAC and whether it is present.
+// FailOverMac returns IFLA_BOND_FAIL_OVER_MAC and whether it is present (0 if not).
 func (x *LinkinfoBond) FailOverMac() (uint8, bool) {
-	return uint8(x.fFailOverMac), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint8(x.fFailOverMac), true
 }
 
 // SetFailOverMac sets IFLA_BOND_FAIL_OVER_MAC.
@@ -5693,9 +5972,12 @@ func (x *LinkinfoBond) SetFailOverMac(v uint8) {
 	x.has[0] |= 1 << 12
 }
 
-// XmitHashPolicy returns IFLA_BOND_XMIT_HASH_POLICY and whether it is present.
+// XmitHashPolicy returns IFLA_BOND_XMIT_HASH_POLICY and whether it is present (0 if not).
 func (x *LinkinfoBond) XmitHashPolicy() (uint8, bool) {
-	return uint8(x.fXmitHashPolicy), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fXmitHashPolicy), true
 }
 
 // SetXmitHashPolicy sets IFLA_BOND_XMIT_HASH_POLICY.
@@ -5704,9 +5986,12 @@ func (x *LinkinfoBond) SetXmitHashPolicy(v uint8) {
 	x.has[0] |= 1 << 13
 }
 
-// ResendIgmp returns IFLA_BOND_RESEND_IGMP and whether it is present.
+// ResendIgmp returns IFLA_BOND_RESEND_IGMP and whether it is present (0 if not).
 func (x *LinkinfoBond) ResendIgmp() (uint32, bool) {
-	return uint32(x.fResendIgmp), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fResendIgmp), true
 }
 
 // SetResendIgmp sets IFLA_BOND_RESEND_IGMP.
@@ -5715,9 +6000,12 @@ func (x *LinkinfoBond) SetResendIgmp(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// NumPeerNotif returns IFLA_BOND_NUM_PEER_NOTIF and whether it is present.
+// NumPeerNotif returns IFLA_BOND_NUM_PEER_NOTIF and whether it is present (0 if not).
 func (x *LinkinfoBond) NumPeerNotif() (uint8, bool) {
-	return uint8(x.fNumPeerNotif), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNumPeerNotif), true
 }
 
 // SetNumPeerNotif sets IFLA_BOND_NUM_PEER_NOTIF.
@@ -5726,9 +6014,12 @@ func (x *LinkinfoBond) SetNumPeerNotif(v uint8) {
 	x.has[0] |= 1 << 15
 }
 
-// AllSlavesActive returns IFLA_BOND_ALL_SLAVES_ACTIVE and whether it is present.
+// AllSlavesActive returns IFLA_BOND_ALL_SLAVES_ACTIVE and whether it is present (0 if not).
 func (x *LinkinfoBond) AllSlavesActive() (uint8, bool) {
-	return uint8(x.fAllSlavesActive), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAllSlavesActive), true
 }
 
 // SetAllSlavesActive sets IFLA_BOND_ALL_SLAVES_ACTIVE.
@@ -5737,9 +6028,12 @@ func (x *LinkinfoBond) SetAllSlavesActive(v uint8) {
 	x.has[0] |= 1 << 16
 }
 
-// MinLinks returns IFLA_BOND_MIN_LINKS and whether it is present.
+// MinLinks returns IFLA_BOND_MIN_LINKS and whether it is present (0 if not).
 func (x *LinkinfoBond) MinLinks() (uint32, bool) {
-	return uint32(x.fMinLinks), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinLinks), true
 }
 
 // SetMinLinks sets IFLA_BOND_MIN_LINKS.
@@ -5748,9 +6042,12 @@ func (x *LinkinfoBond) SetMinLinks(v uint32) {
 	x.has[0] |= 1 << 17
 }
 
-// LpInterval returns IFLA_BOND_LP_INTERVAL and whether it is present.
+// LpInterval returns IFLA_BOND_LP_INTERVAL and whether it is present (0 if not).
 func (x *LinkinfoBond) LpInterval() (uint32, bool) {
-	return uint32(x.fLpInterval), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLpInterval), true
 }
 
 // SetLpInterval sets IFLA_BOND_LP_INTERVAL.
@@ -5759,9 +6056,12 @@ func (x *LinkinfoBond) SetLpInterval(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// PacketsPerSlave returns IFLA_BOND_PACKETS_PER_SLAVE and whether it is present.
+// PacketsPerSlave returns IFLA_BOND_PACKETS_PER_SLAVE and whether it is present (0 if not).
 func (x *LinkinfoBond) PacketsPerSlave() (uint32, bool) {
-	return uint32(x.fPacketsPerSlave), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPacketsPerSlave), true
 }
 
 // SetPacketsPerSlave sets IFLA_BOND_PACKETS_PER_SLAVE.
@@ -5770,9 +6070,12 @@ func (x *LinkinfoBond) SetPacketsPerSlave(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// AdLacpRate returns IFLA_BOND_AD_LACP_RATE and whether it is present.
+// AdLacpRate returns IFLA_BOND_AD_LACP_RATE and whether it is present (0 if not).
 func (x *LinkinfoBond) AdLacpRate() (uint8, bool) {
-	return uint8(x.fAdLacpRate), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAdLacpRate), true
 }
 
 // SetAdLacpRate sets IFLA_BOND_AD_LACP_RATE.
@@ -5781,9 +6084,12 @@ func (x *LinkinfoBond) SetAdLacpRate(v uint8) {
 	x.has[0] |= 1 << 20
 }
 
-// AdSelect returns IFLA_BOND_AD_SELECT and whether it is present.
+// AdSelect returns IFLA_BOND_AD_SELECT and whether it is present (0 if not).
 func (x *LinkinfoBond) AdSelect() (uint8, bool) {
-	return uint8(x.fAdSelect), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAdSelect), true
 }
 
 // SetAdSelect sets IFLA_BOND_AD_SELECT.
@@ -5804,9 +6110,12 @@ func (x *LinkinfoBond) SetAdInfo() *BondAdInfo {
 	return &x.fAdInfo
 }
 
-// AdActorSysPrio returns IFLA_BOND_AD_ACTOR_SYS_PRIO and whether it is present.
+// AdActorSysPrio returns IFLA_BOND_AD_ACTOR_SYS_PRIO and whether it is present (0 if not).
 func (x *LinkinfoBond) AdActorSysPrio() (uint16, bool) {
-	return uint16(x.fAdActorSysPrio), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAdActorSysPrio), true
 }
 
 // SetAdActorSysPrio sets IFLA_BOND_AD_ACTOR_SYS_PRIO.
@@ -5815,9 +6124,12 @@ func (x *LinkinfoBond) SetAdActorSysPrio(v uint16) {
 	x.has[0] |= 1 << 23
 }
 
-// AdUserPortKey returns IFLA_BOND_AD_USER_PORT_KEY and whether it is present.
+// AdUserPortKey returns IFLA_BOND_AD_USER_PORT_KEY and whether it is present (0 if not).
 func (x *LinkinfoBond) AdUserPortKey() (uint16, bool) {
-	return uint16(x.fAdUserPortKey), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAdUserPortKey), true
 }
 
 // SetAdUserPortKey sets IFLA_BOND_AD_USER_PORT_KEY.
@@ -5826,9 +6138,13 @@ func (x *LinkinfoBond) SetAdUserPortKey(v uint16) {
 	x.has[0] |= 1 << 24
 }
 
-// AdActorSystem returns IFLA_BOND_AD_ACTOR_SYSTEM's payload as a view, and whether it is present.
+// AdActorSystem returns IFLA_BOND_AD_ACTOR_SYSTEM's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoBond) AdActorSystem() ([]byte, bool) {
-	return x.fAdActorSystem, x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return nil, false
+	}
+	return x.fAdActorSystem, true
 }
 
 // SetAdActorSystem sets IFLA_BOND_AD_ACTOR_SYSTEM's payload; x keeps the view p.
@@ -5837,9 +6153,12 @@ func (x *LinkinfoBond) SetAdActorSystem(p []byte) {
 	x.has[0] |= 1 << 25
 }
 
-// TlbDynamicLb returns IFLA_BOND_TLB_DYNAMIC_LB and whether it is present.
+// TlbDynamicLb returns IFLA_BOND_TLB_DYNAMIC_LB and whether it is present (0 if not).
 func (x *LinkinfoBond) TlbDynamicLb() (uint8, bool) {
-	return uint8(x.fTlbDynamicLb), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTlbDynamicLb), true
 }
 
 // SetTlbDynamicLb sets IFLA_BOND_TLB_DYNAMIC_LB.
@@ -5848,9 +6167,12 @@ func (x *LinkinfoBond) SetTlbDynamicLb(v uint8) {
 	x.has[0] |= 1 << 26
 }
 
-// PeerNotifDelay returns IFLA_BOND_PEER_NOTIF_DELAY and whether it is present.
+// PeerNotifDelay returns IFLA_BOND_PEER_NOTIF_DELAY and whether it is present (0 if not).
 func (x *LinkinfoBond) PeerNotifDelay() (uint32, bool) {
-	return uint32(x.fPeerNotifDelay), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeerNotifDelay), true
 }
 
 // SetPeerNotifDelay sets IFLA_BOND_PEER_NOTIF_DELAY.
@@ -5859,9 +6181,12 @@ func (x *LinkinfoBond) SetPeerNotifDelay(v uint32) {
 	x.has[0] |= 1 << 27
 }
 
-// AdLacpActive returns IFLA_BOND_AD_LACP_ACTIVE and whether it is present.
+// AdLacpActive returns IFLA_BOND_AD_LACP_ACTIVE and whether it is present (0 if not).
 func (x *LinkinfoBond) AdLacpActive() (uint8, bool) {
-	return uint8(x.fAdLacpActive), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAdLacpActive), true
 }
 
 // SetAdLacpActive sets IFLA_BOND_AD_LACP_ACTIVE.
@@ -5870,9 +6195,12 @@ func (x *LinkinfoBond) SetAdLacpActive(v uint8) {
 	x.has[0] |= 1 << 28
 }
 
-// MissedMax returns IFLA_BOND_MISSED_MAX and whether it is present.
+// MissedMax returns IFLA_BOND_MISSED_MAX and whether it is present (0 if not).
 func (x *LinkinfoBond) MissedMax() (uint8, bool) {
-	return uint8(x.fMissedMax), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMissedMax), true
 }
 
 // SetMissedMax sets IFLA_BOND_MISSED_MAX.
@@ -5899,9 +6227,12 @@ func (x *LinkinfoBond) SetNsIp6Target(v [][]byte) {
 	x.has[0] |= 1 << 30
 }
 
-// CoupledControl returns IFLA_BOND_COUPLED_CONTROL and whether it is present.
+// CoupledControl returns IFLA_BOND_COUPLED_CONTROL and whether it is present (0 if not).
 func (x *LinkinfoBond) CoupledControl() (uint8, bool) {
-	return uint8(x.fCoupledControl), x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCoupledControl), true
 }
 
 // SetCoupledControl sets IFLA_BOND_COUPLED_CONTROL.
@@ -5941,43 +6272,42 @@ func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bond-ad-info-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bond-ad-info-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_BOND_AD_INFO_AGGREGATOR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
 			}
 			x.fAggregator = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
 			}
 			x.fNumPorts = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
 			}
 			x.fActorKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
 			}
 			x.fPartnerKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -5986,13 +6316,13 @@ func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bond-ad-info-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bond-ad-info-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bond-ad-info-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6018,9 +6348,12 @@ func (x *BondAdInfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Aggregator returns IFLA_BOND_AD_INFO_AGGREGATOR and whether it is present.
+// Aggregator returns IFLA_BOND_AD_INFO_AGGREGATOR and whether it is present (0 if not).
 func (x *BondAdInfo) Aggregator() (uint16, bool) {
-	return uint16(x.fAggregator), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAggregator), true
 }
 
 // SetAggregator sets IFLA_BOND_AD_INFO_AGGREGATOR.
@@ -6029,9 +6362,12 @@ func (x *BondAdInfo) SetAggregator(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// NumPorts returns IFLA_BOND_AD_INFO_NUM_PORTS and whether it is present.
+// NumPorts returns IFLA_BOND_AD_INFO_NUM_PORTS and whether it is present (0 if not).
 func (x *BondAdInfo) NumPorts() (uint16, bool) {
-	return uint16(x.fNumPorts), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNumPorts), true
 }
 
 // SetNumPorts sets IFLA_BOND_AD_INFO_NUM_PORTS.
@@ -6040,9 +6376,12 @@ func (x *BondAdInfo) SetNumPorts(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// ActorKey returns IFLA_BOND_AD_INFO_ACTOR_KEY and whether it is present.
+// ActorKey returns IFLA_BOND_AD_INFO_ACTOR_KEY and whether it is present (0 if not).
 func (x *BondAdInfo) ActorKey() (uint16, bool) {
-	return uint16(x.fActorKey), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fActorKey), true
 }
 
 // SetActorKey sets IFLA_BOND_AD_INFO_ACTOR_KEY.
@@ -6051,9 +6390,12 @@ func (x *BondAdInfo) SetActorKey(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// PartnerKey returns IFLA_BOND_AD_INFO_PARTNER_KEY and whether it is present.
+// PartnerKey returns IFLA_BOND_AD_INFO_PARTNER_KEY and whether it is present (0 if not).
 func (x *BondAdInfo) PartnerKey() (uint16, bool) {
-	return uint16(x.fPartnerKey), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPartnerKey), true
 }
 
 // SetPartnerKey sets IFLA_BOND_AD_INFO_PARTNER_KEY.
@@ -6062,9 +6404,13 @@ func (x *BondAdInfo) SetPartnerKey(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// PartnerMac returns IFLA_BOND_AD_INFO_PARTNER_MAC's payload as a view, and whether it is present.
+// PartnerMac returns IFLA_BOND_AD_INFO_PARTNER_MAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *BondAdInfo) PartnerMac() ([]byte, bool) {
-	return x.fPartnerMac, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fPartnerMac, true
 }
 
 // SetPartnerMac sets IFLA_BOND_AD_INFO_PARTNER_MAC's payload; x keeps the view p.
@@ -6108,37 +6454,36 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bond-slave-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bond-slave-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_BOND_SLAVE_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_STATE", raw, typed.ErrLength)
 			}
 			x.fState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BOND_SLAVE_MII_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_MII_STATUS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_MII_STATUS", raw, typed.ErrLength)
 			}
 			x.fMiiStatus = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_SLAVE_LINK_FAILURE_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_LINK_FAILURE_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_LINK_FAILURE_COUNT", raw, typed.ErrLength)
 			}
 			x.fLinkFailureCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -6147,43 +6492,43 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_SLAVE_QUEUE_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fQueueId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_SLAVE_AD_AGGREGATOR_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_AGGREGATOR_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_AGGREGATOR_ID", raw, typed.ErrLength)
 			}
 			x.fAdAggregatorId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE", raw, typed.ErrLength)
 			}
 			x.fAdActorOperPortState = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE", raw, typed.ErrLength)
 			}
 			x.fAdPartnerOperPortState = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BOND_SLAVE_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bond-slave-attrs", "IFLA_BOND_SLAVE_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_PRIO", raw, typed.ErrLength)
 			}
 			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bond-slave-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bond-slave-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bond-slave-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6221,9 +6566,12 @@ func (x *BondSlave) Encode(e *attr.Encoder) {
 	}
 }
 
-// State returns IFLA_BOND_SLAVE_STATE and whether it is present.
+// State returns IFLA_BOND_SLAVE_STATE and whether it is present (0 if not).
 func (x *BondSlave) State() (uint8, bool) {
-	return uint8(x.fState), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fState), true
 }
 
 // SetState sets IFLA_BOND_SLAVE_STATE.
@@ -6232,9 +6580,12 @@ func (x *BondSlave) SetState(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// MiiStatus returns IFLA_BOND_SLAVE_MII_STATUS and whether it is present.
+// MiiStatus returns IFLA_BOND_SLAVE_MII_STATUS and whether it is present (0 if not).
 func (x *BondSlave) MiiStatus() (uint8, bool) {
-	return uint8(x.fMiiStatus), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMiiStatus), true
 }
 
 // SetMiiStatus sets IFLA_BOND_SLAVE_MII_STATUS.
@@ -6243,9 +6594,12 @@ func (x *BondSlave) SetMiiStatus(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// LinkFailureCount returns IFLA_BOND_SLAVE_LINK_FAILURE_COUNT and whether it is present.
+// LinkFailureCount returns IFLA_BOND_SLAVE_LINK_FAILURE_COUNT and whether it is present (0 if not).
 func (x *BondSlave) LinkFailureCount() (uint32, bool) {
-	return uint32(x.fLinkFailureCount), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLinkFailureCount), true
 }
 
 // SetLinkFailureCount sets IFLA_BOND_SLAVE_LINK_FAILURE_COUNT.
@@ -6254,9 +6608,13 @@ func (x *BondSlave) SetLinkFailureCount(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// PermHwaddr returns IFLA_BOND_SLAVE_PERM_HWADDR's payload as a view, and whether it is present.
+// PermHwaddr returns IFLA_BOND_SLAVE_PERM_HWADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *BondSlave) PermHwaddr() ([]byte, bool) {
-	return x.fPermHwaddr, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fPermHwaddr, true
 }
 
 // SetPermHwaddr sets IFLA_BOND_SLAVE_PERM_HWADDR's payload; x keeps the view p.
@@ -6265,9 +6623,12 @@ func (x *BondSlave) SetPermHwaddr(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// QueueId returns IFLA_BOND_SLAVE_QUEUE_ID and whether it is present.
+// QueueId returns IFLA_BOND_SLAVE_QUEUE_ID and whether it is present (0 if not).
 func (x *BondSlave) QueueId() (uint16, bool) {
-	return uint16(x.fQueueId), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fQueueId), true
 }
 
 // SetQueueId sets IFLA_BOND_SLAVE_QUEUE_ID.
@@ -6276,9 +6637,12 @@ func (x *BondSlave) SetQueueId(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// AdAggregatorId returns IFLA_BOND_SLAVE_AD_AGGREGATOR_ID and whether it is present.
+// AdAggregatorId returns IFLA_BOND_SLAVE_AD_AGGREGATOR_ID and whether it is present (0 if not).
 func (x *BondSlave) AdAggregatorId() (uint16, bool) {
-	return uint16(x.fAdAggregatorId), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAdAggregatorId), true
 }
 
 // SetAdAggregatorId sets IFLA_BOND_SLAVE_AD_AGGREGATOR_ID.
@@ -6287,9 +6651,12 @@ func (x *BondSlave) SetAdAggregatorId(v uint16) {
 	x.has[0] |= 1 << 5
 }
 
-// AdActorOperPortState returns IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE and whether it is present.
+// AdActorOperPortState returns IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE and whether it is present (0 if not).
 func (x *BondSlave) AdActorOperPortState() (uint8, bool) {
-	return uint8(x.fAdActorOperPortState), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAdActorOperPortState), true
 }
 
 // SetAdActorOperPortState sets IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE.
@@ -6298,9 +6665,12 @@ func (x *BondSlave) SetAdActorOperPortState(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// AdPartnerOperPortState returns IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE and whether it is present.
+// AdPartnerOperPortState returns IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE and whether it is present (0 if not).
 func (x *BondSlave) AdPartnerOperPortState() (uint16, bool) {
-	return uint16(x.fAdPartnerOperPortState), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAdPartnerOperPortState), true
 }
 
 // SetAdPartnerOperPortState sets IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE.
@@ -6309,9 +6679,12 @@ func (x *BondSlave) SetAdPartnerOperPortState(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// Prio returns IFLA_BOND_SLAVE_PRIO and whether it is present.
+// Prio returns IFLA_BOND_SLAVE_PRIO and whether it is present (0 if not).
 func (x *BondSlave) Prio() (uint32, bool) {
-	return uint32(x.fPrio), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPrio), true
 }
 
 // SetPrio sets IFLA_BOND_SLAVE_PRIO.
@@ -6398,73 +6771,72 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-bridge-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_BR_FORWARD_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_FORWARD_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FORWARD_DELAY", raw, typed.ErrLength)
 			}
 			x.fForwardDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BR_HELLO_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIME", raw, typed.ErrLength)
 			}
 			x.fHelloTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BR_MAX_AGE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MAX_AGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MAX_AGE", raw, typed.ErrLength)
 			}
 			x.fMaxAge = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BR_AGEING_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_AGEING_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_AGEING_TIME", raw, typed.ErrLength)
 			}
 			x.fAgeingTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BR_STP_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_STP_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_STP_STATE", raw, typed.ErrLength)
 			}
 			x.fStpState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BR_PRIORITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BR_VLAN_FILTERING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_VLAN_FILTERING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_FILTERING", raw, typed.ErrLength)
 			}
 			x.fVlanFiltering = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BR_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_VLAN_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fVlanProtocol = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BR_GROUP_FWD_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_GROUP_FWD_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
 			x.fGroupFwdMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -6476,49 +6848,49 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_BR_ROOT_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PORT", raw, typed.ErrLength)
 			}
 			x.fRootPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_BR_ROOT_PATH_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PATH_COST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PATH_COST", raw, typed.ErrLength)
 			}
 			x.fRootPathCost = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_BR_TOPOLOGY_CHANGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE", raw, typed.ErrLength)
 			}
 			x.fTopologyChange = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_BR_TOPOLOGY_CHANGE_DETECTED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_DETECTED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_DETECTED", raw, typed.ErrLength)
 			}
 			x.fTopologyChangeDetected = uint8(p[0])
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BR_HELLO_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIMER", raw, typed.ErrLength)
 			}
 			x.fHelloTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BR_TCN_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_TCN_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TCN_TIMER", raw, typed.ErrLength)
 			}
 			x.fTcnTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BR_TOPOLOGY_CHANGE_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", raw, typed.ErrLength)
 			}
 			x.fTopologyChangeTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BR_GC_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_GC_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GC_TIMER", raw, typed.ErrLength)
 			}
 			x.fGcTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
@@ -6530,139 +6902,139 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_BR_MCAST_ROUTER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_ROUTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_ROUTER", raw, typed.ErrLength)
 			}
 			x.fMcastRouter = uint8(p[0])
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_BR_MCAST_SNOOPING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_SNOOPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_SNOOPING", raw, typed.ErrLength)
 			}
 			x.fMcastSnooping = uint8(p[0])
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BR_MCAST_QUERY_USE_IFADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_USE_IFADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_USE_IFADDR", raw, typed.ErrLength)
 			}
 			x.fMcastQueryUseIfaddr = uint8(p[0])
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_BR_MCAST_QUERIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER", raw, typed.ErrLength)
 			}
 			x.fMcastQuerier = uint8(p[0])
 			x.has[0] |= 1 << 24
 		case 26: // IFLA_BR_MCAST_HASH_ELASTICITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_ELASTICITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_ELASTICITY", raw, typed.ErrLength)
 			}
 			x.fMcastHashElasticity = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 25
 		case 27: // IFLA_BR_MCAST_HASH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_MAX", raw, typed.ErrLength)
 			}
 			x.fMcastHashMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_BR_MCAST_LAST_MEMBER_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_CNT", raw, typed.ErrLength)
 			}
 			x.fMcastLastMemberCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BR_MCAST_STARTUP_QUERY_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_CNT", raw, typed.ErrLength)
 			}
 			x.fMcastStartupQueryCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_BR_MCAST_LAST_MEMBER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastLastMemberIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_BR_MCAST_MEMBERSHIP_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MEMBERSHIP_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MEMBERSHIP_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastMembershipIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_BR_MCAST_QUERIER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastQuerierIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_BR_MCAST_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastQueryIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 32
 		case 34: // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastQueryResponseIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 33
 		case 35: // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL", raw, typed.ErrLength)
 			}
 			x.fMcastStartupQueryIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 34
 		case 36: // IFLA_BR_NF_CALL_IPTABLES
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IPTABLES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IPTABLES", raw, typed.ErrLength)
 			}
 			x.fNfCallIptables = uint8(p[0])
 			x.has[0] |= 1 << 35
 		case 37: // IFLA_BR_NF_CALL_IP6TABLES
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IP6TABLES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IP6TABLES", raw, typed.ErrLength)
 			}
 			x.fNfCallIp6tables = uint8(p[0])
 			x.has[0] |= 1 << 36
 		case 38: // IFLA_BR_NF_CALL_ARPTABLES
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_ARPTABLES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_ARPTABLES", raw, typed.ErrLength)
 			}
 			x.fNfCallArptables = uint8(p[0])
 			x.has[0] |= 1 << 37
 		case 39: // IFLA_BR_VLAN_DEFAULT_PVID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_VLAN_DEFAULT_PVID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_DEFAULT_PVID", raw, typed.ErrLength)
 			}
 			x.fVlanDefaultPvid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
 		case 41: // IFLA_BR_VLAN_STATS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fVlanStatsEnabled = uint8(p[0])
 			x.has[0] |= 1 << 39
 		case 42: // IFLA_BR_MCAST_STATS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STATS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STATS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fMcastStatsEnabled = uint8(p[0])
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_BR_MCAST_IGMP_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_IGMP_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_IGMP_VERSION", raw, typed.ErrLength)
 			}
 			x.fMcastIgmpVersion = uint8(p[0])
 			x.has[0] |= 1 << 41
 		case 44: // IFLA_BR_MCAST_MLD_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MLD_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MLD_VERSION", raw, typed.ErrLength)
 			}
 			x.fMcastMldVersion = uint8(p[0])
 			x.has[0] |= 1 << 42
 		case 45: // IFLA_BR_VLAN_STATS_PER_PORT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_PER_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_PER_PORT", raw, typed.ErrLength)
 			}
 			x.fVlanStatsPerPort = uint8(p[0])
 			x.has[0] |= 1 << 43
@@ -6674,25 +7046,25 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 45
 		case 48: // IFLA_BR_FDB_N_LEARNED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_FDB_N_LEARNED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_N_LEARNED", raw, typed.ErrLength)
 			}
 			x.fFdbNLearned = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_BR_FDB_MAX_LEARNED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "IFLA_BR_FDB_MAX_LEARNED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_MAX_LEARNED", raw, typed.ErrLength)
 			}
 			x.fFdbMaxLearned = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 47
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-bridge-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-bridge-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-bridge-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6867,9 +7239,12 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
 	}
 }
 
-// ForwardDelay returns IFLA_BR_FORWARD_DELAY and whether it is present.
+// ForwardDelay returns IFLA_BR_FORWARD_DELAY and whether it is present (0 if not).
 func (x *LinkinfoBridge) ForwardDelay() (uint32, bool) {
-	return uint32(x.fForwardDelay), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fForwardDelay), true
 }
 
 // SetForwardDelay sets IFLA_BR_FORWARD_DELAY.
@@ -6878,9 +7253,12 @@ func (x *LinkinfoBridge) SetForwardDelay(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// HelloTime returns IFLA_BR_HELLO_TIME and whether it is present.
+// HelloTime returns IFLA_BR_HELLO_TIME and whether it is present (0 if not).
 func (x *LinkinfoBridge) HelloTime() (uint32, bool) {
-	return uint32(x.fHelloTime), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHelloTime), true
 }
 
 // SetHelloTime sets IFLA_BR_HELLO_TIME.
@@ -6889,9 +7267,12 @@ func (x *LinkinfoBridge) SetHelloTime(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// MaxAge returns IFLA_BR_MAX_AGE and whether it is present.
+// MaxAge returns IFLA_BR_MAX_AGE and whether it is present (0 if not).
 func (x *LinkinfoBridge) MaxAge() (uint32, bool) {
-	return uint32(x.fMaxAge), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxAge), true
 }
 
 // SetMaxAge sets IFLA_BR_MAX_AGE.
@@ -6900,9 +7281,12 @@ func (x *LinkinfoBridge) SetMaxAge(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// AgeingTime returns IFLA_BR_AGEING_TIME and whether it is present.
+// AgeingTime returns IFLA_BR_AGEING_TIME and whether it is present (0 if not).
 func (x *LinkinfoBridge) AgeingTime() (uint32, bool) {
-	return uint32(x.fAgeingTime), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAgeingTime), true
 }
 
 // SetAgeingTime sets IFLA_BR_AGEING_TIME.
@@ -6911,9 +7295,12 @@ func (x *LinkinfoBridge) SetAgeingTime(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// StpState returns IFLA_BR_STP_STATE and whether it is present.
+// StpState returns IFLA_BR_STP_STATE and whether it is present (0 if not).
 func (x *LinkinfoBridge) StpState() (uint32, bool) {
-	return uint32(x.fStpState), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStpState), true
 }
 
 // SetStpState sets IFLA_BR_STP_STATE.
@@ -6922,9 +7309,12 @@ func (x *LinkinfoBridge) SetStpState(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Priority returns IFLA_BR_PRIORITY and whether it is present.
+// Priority returns IFLA_BR_PRIORITY and whether it is present (0 if not).
 func (x *LinkinfoBridge) Priority() (uint16, bool) {
-	return uint16(x.fPriority), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPriority), true
 }
 
 // SetPriority sets IFLA_BR_PRIORITY.
@@ -6933,9 +7323,12 @@ func (x *LinkinfoBridge) SetPriority(v uint16) {
 	x.has[0] |= 1 << 5
 }
 
-// VlanFiltering returns IFLA_BR_VLAN_FILTERING and whether it is present.
+// VlanFiltering returns IFLA_BR_VLAN_FILTERING and whether it is present (0 if not).
 func (x *LinkinfoBridge) VlanFiltering() (uint8, bool) {
-	return uint8(x.fVlanFiltering), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVlanFiltering), true
 }
 
 // SetVlanFiltering sets IFLA_BR_VLAN_FILTERING.
@@ -6944,9 +7337,12 @@ func (x *LinkinfoBridge) SetVlanFiltering(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// VlanProtocol returns IFLA_BR_VLAN_PROTOCOL and whether it is present.
+// VlanProtocol returns IFLA_BR_VLAN_PROTOCOL and whether it is present (0 if not).
 func (x *LinkinfoBridge) VlanProtocol() (uint16, bool) {
-	return uint16(x.fVlanProtocol), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVlanProtocol), true
 }
 
 // SetVlanProtocol sets IFLA_BR_VLAN_PROTOCOL.
@@ -6955,9 +7351,12 @@ func (x *LinkinfoBridge) SetVlanProtocol(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// GroupFwdMask returns IFLA_BR_GROUP_FWD_MASK and whether it is present.
+// GroupFwdMask returns IFLA_BR_GROUP_FWD_MASK and whether it is present (0 if not).
 func (x *LinkinfoBridge) GroupFwdMask() (uint16, bool) {
-	return uint16(x.fGroupFwdMask), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fGroupFwdMask), true
 }
 
 // SetGroupFwdMask sets IFLA_BR_GROUP_FWD_MASK.
@@ -6980,9 +7379,12 @@ func (x *LinkinfoBridge) RootId() (IflaBridgeId, bool) {
 }
 
 // RootIdBytes returns the payload of IFLA_BR_ROOT_ID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoBridge) RootIdBytes() ([]byte, bool) {
-	return x.fRootId, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fRootId, true
 }
 
 // SetRootId sets IFLA_BR_ROOT_ID to the struct v.
@@ -7014,9 +7416,12 @@ func (x *LinkinfoBridge) BridgeId() (IflaBridgeId, bool) {
 }
 
 // BridgeIdBytes returns the payload of IFLA_BR_BRIDGE_ID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoBridge) BridgeIdBytes() ([]byte, bool) {
-	return x.fBridgeId, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fBridgeId, true
 }
 
 // SetBridgeId sets IFLA_BR_BRIDGE_ID to the struct v.
@@ -7034,9 +7439,12 @@ func (x *LinkinfoBridge) SetBridgeIdBytes(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// RootPort returns IFLA_BR_ROOT_PORT and whether it is present.
+// RootPort returns IFLA_BR_ROOT_PORT and whether it is present (0 if not).
 func (x *LinkinfoBridge) RootPort() (uint16, bool) {
-	return uint16(x.fRootPort), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint16(x.fRootPort), true
 }
 
 // SetRootPort sets IFLA_BR_ROOT_PORT.
@@ -7045,9 +7453,12 @@ func (x *LinkinfoBridge) SetRootPort(v uint16) {
 	x.has[0] |= 1 << 11
 }
 
-// RootPathCost returns IFLA_BR_ROOT_PATH_COST and whether it is present.
+// RootPathCost returns IFLA_BR_ROOT_PATH_COST and whether it is present (0 if not).
 func (x *LinkinfoBridge) RootPathCost() (uint32, bool) {
-	return uint32(x.fRootPathCost), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRootPathCost), true
 }
 
 // SetRootPathCost sets IFLA_BR_ROOT_PATH_COST.
@@ -7056,9 +7467,12 @@ func (x *LinkinfoBridge) SetRootPathCost(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// TopologyChange returns IFLA_BR_TOPOLOGY_CHANGE and whether it is present.
+// TopologyChange returns IFLA_BR_TOPOLOGY_CHANGE and whether it is present (0 if not).
 func (x *LinkinfoBridge) TopologyChange() (uint8, bool) {
-	return uint8(x.fTopologyChange), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTopologyChange), true
 }
 
 // SetTopologyChange sets IFLA_BR_TOPOLOGY_CHANGE.
@@ -7067,9 +7481,12 @@ func (x *LinkinfoBridge) SetTopologyChange(v uint8) {
 	x.has[0] |= 1 << 13
 }
 
-// TopologyChangeDetected returns IFLA_BR_TOPOLOGY_CHANGE_DETECTED and whether it is present.
+// TopologyChangeDetected returns IFLA_BR_TOPOLOGY_CHANGE_DETECTED and whether it is present (0 if not).
 func (x *LinkinfoBridge) TopologyChangeDetected() (uint8, bool) {
-	return uint8(x.fTopologyChangeDetected), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTopologyChangeDetected), true
 }
 
 // SetTopologyChangeDetected sets IFLA_BR_TOPOLOGY_CHANGE_DETECTED.
@@ -7078,9 +7495,12 @@ func (x *LinkinfoBridge) SetTopologyChangeDetected(v uint8) {
 	x.has[0] |= 1 << 14
 }
 
-// HelloTimer returns IFLA_BR_HELLO_TIMER and whether it is present.
+// HelloTimer returns IFLA_BR_HELLO_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBridge) HelloTimer() (uint64, bool) {
-	return uint64(x.fHelloTimer), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHelloTimer), true
 }
 
 // SetHelloTimer sets IFLA_BR_HELLO_TIMER.
@@ -7089,9 +7509,12 @@ func (x *LinkinfoBridge) SetHelloTimer(v uint64) {
 	x.has[0] |= 1 << 15
 }
 
-// TcnTimer returns IFLA_BR_TCN_TIMER and whether it is present.
+// TcnTimer returns IFLA_BR_TCN_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBridge) TcnTimer() (uint64, bool) {
-	return uint64(x.fTcnTimer), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTcnTimer), true
 }
 
 // SetTcnTimer sets IFLA_BR_TCN_TIMER.
@@ -7100,9 +7523,12 @@ func (x *LinkinfoBridge) SetTcnTimer(v uint64) {
 	x.has[0] |= 1 << 16
 }
 
-// TopologyChangeTimer returns IFLA_BR_TOPOLOGY_CHANGE_TIMER and whether it is present.
+// TopologyChangeTimer returns IFLA_BR_TOPOLOGY_CHANGE_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBridge) TopologyChangeTimer() (uint64, bool) {
-	return uint64(x.fTopologyChangeTimer), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTopologyChangeTimer), true
 }
 
 // SetTopologyChangeTimer sets IFLA_BR_TOPOLOGY_CHANGE_TIMER.
@@ -7111,9 +7537,12 @@ func (x *LinkinfoBridge) SetTopologyChangeTimer(v uint64) {
 	x.has[0] |= 1 << 17
 }
 
-// GcTimer returns IFLA_BR_GC_TIMER and whether it is present.
+// GcTimer returns IFLA_BR_GC_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBridge) GcTimer() (uint64, bool) {
-	return uint64(x.fGcTimer), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint64(x.fGcTimer), true
 }
 
 // SetGcTimer sets IFLA_BR_GC_TIMER.
@@ -7122,9 +7551,13 @@ func (x *LinkinfoBridge) SetGcTimer(v uint64) {
 	x.has[0] |= 1 << 18
 }
 
-// GroupAddr returns IFLA_BR_GROUP_ADDR's payload as a view, and whether it is present.
+// GroupAddr returns IFLA_BR_GROUP_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoBridge) GroupAddr() ([]byte, bool) {
-	return x.fGroupAddr, x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return nil, false
+	}
+	return x.fGroupAddr, true
 }
 
 // SetGroupAddr sets IFLA_BR_GROUP_ADDR's payload; x keeps the view p.
@@ -7133,9 +7566,13 @@ func (x *LinkinfoBridge) SetGroupAddr(p []byte) {
 	x.has[0] |= 1 << 19
 }
 
-// FdbFlush returns IFLA_BR_FDB_FLUSH's payload as a view, and whether it is present.
+// FdbFlush returns IFLA_BR_FDB_FLUSH's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoBridge) FdbFlush() ([]byte, bool) {
-	return x.fFdbFlush, x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return nil, false
+	}
+	return x.fFdbFlush, true
 }
 
 // SetFdbFlush sets IFLA_BR_FDB_FLUSH's payload; x keeps the view p.
@@ -7144,9 +7581,12 @@ func (x *LinkinfoBridge) SetFdbFlush(p []byte) {
 	x.has[0] |= 1 << 20
 }
 
-// McastRouter returns IFLA_BR_MCAST_ROUTER and whether it is present.
+// McastRouter returns IFLA_BR_MCAST_ROUTER and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastRouter() (uint8, bool) {
-	return uint8(x.fMcastRouter), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastRouter), true
 }
 
 // SetMcastRouter sets IFLA_BR_MCAST_ROUTER.
@@ -7155,9 +7595,12 @@ func (x *LinkinfoBridge) SetMcastRouter(v uint8) {
 	x.has[0] |= 1 << 21
 }
 
-// McastSnooping returns IFLA_BR_MCAST_SNOOPING and whether it is present.
+// McastSnooping returns IFLA_BR_MCAST_SNOOPING and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastSnooping() (uint8, bool) {
-	return uint8(x.fMcastSnooping), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastSnooping), true
 }
 
 // SetMcastSnooping sets IFLA_BR_MCAST_SNOOPING.
@@ -7166,9 +7609,12 @@ func (x *LinkinfoBridge) SetMcastSnooping(v uint8) {
 	x.has[0] |= 1 << 22
 }
 
-// McastQueryUseIfaddr returns IFLA_BR_MCAST_QUERY_USE_IFADDR and whether it is present.
+// McastQueryUseIfaddr returns IFLA_BR_MCAST_QUERY_USE_IFADDR and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastQueryUseIfaddr() (uint8, bool) {
-	return uint8(x.fMcastQueryUseIfaddr), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastQueryUseIfaddr), true
 }
 
 // SetMcastQueryUseIfaddr sets IFLA_BR_MCAST_QUERY_USE_IFADDR.
@@ -7177,9 +7623,12 @@ func (x *LinkinfoBridge) SetMcastQueryUseIfaddr(v uint8) {
 	x.has[0] |= 1 << 23
 }
 
-// McastQuerier returns IFLA_BR_MCAST_QUERIER and whether it is present.
+// McastQuerier returns IFLA_BR_MCAST_QUERIER and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastQuerier() (uint8, bool) {
-	return uint8(x.fMcastQuerier), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastQuerier), true
 }
 
 // SetMcastQuerier sets IFLA_BR_MCAST_QUERIER.
@@ -7188,9 +7637,12 @@ func (x *LinkinfoBridge) SetMcastQuerier(v uint8) {
 	x.has[0] |= 1 << 24
 }
 
-// McastHashElasticity returns IFLA_BR_MCAST_HASH_ELASTICITY and whether it is present.
+// McastHashElasticity returns IFLA_BR_MCAST_HASH_ELASTICITY and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastHashElasticity() (uint32, bool) {
-	return uint32(x.fMcastHashElasticity), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastHashElasticity), true
 }
 
 // SetMcastHashElasticity sets IFLA_BR_MCAST_HASH_ELASTICITY.
@@ -7199,9 +7651,12 @@ func (x *LinkinfoBridge) SetMcastHashElasticity(v uint32) {
 	x.has[0] |= 1 << 25
 }
 
-// McastHashMax returns IFLA_BR_MCAST_HASH_MAX and whether it is present.
+// McastHashMax returns IFLA_BR_MCAST_HASH_MAX and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastHashMax() (uint32, bool) {
-	return uint32(x.fMcastHashMax), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastHashMax), true
 }
 
 // SetMcastHashMax sets IFLA_BR_MCAST_HASH_MAX.
@@ -7210,9 +7665,12 @@ func (x *LinkinfoBridge) SetMcastHashMax(v uint32) {
 	x.has[0] |= 1 << 26
 }
 
-// McastLastMemberCnt returns IFLA_BR_MCAST_LAST_MEMBER_CNT and whether it is present.
+// McastLastMemberCnt returns IFLA_BR_MCAST_LAST_MEMBER_CNT and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastLastMemberCnt() (uint32, bool) {
-	return uint32(x.fMcastLastMemberCnt), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastLastMemberCnt), true
 }
 
 // SetMcastLastMemberCnt sets IFLA_BR_MCAST_LAST_MEMBER_CNT.
@@ -7221,9 +7679,12 @@ func (x *LinkinfoBridge) SetMcastLastMemberCnt(v uint32) {
 	x.has[0] |= 1 << 27
 }
 
-// McastStartupQueryCnt returns IFLA_BR_MCAST_STARTUP_QUERY_CNT and whether it is present.
+// McastStartupQueryCnt returns IFLA_BR_MCAST_STARTUP_QUERY_CNT and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastStartupQueryCnt() (uint32, bool) {
-	return uint32(x.fMcastStartupQueryCnt), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastStartupQueryCnt), true
 }
 
 // SetMcastStartupQueryCnt sets IFLA_BR_MCAST_STARTUP_QUERY_CNT.
@@ -7232,9 +7693,12 @@ func (x *LinkinfoBridge) SetMcastStartupQueryCnt(v uint32) {
 	x.has[0] |= 1 << 28
 }
 
-// McastLastMemberIntvl returns IFLA_BR_MCAST_LAST_MEMBER_INTVL and whether it is present.
+// McastLastMemberIntvl returns IFLA_BR_MCAST_LAST_MEMBER_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastLastMemberIntvl() (uint64, bool) {
-	return uint64(x.fMcastLastMemberIntvl), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastLastMemberIntvl), true
 }
 
 // SetMcastLastMemberIntvl sets IFLA_BR_MCAST_LAST_MEMBER_INTVL.
@@ -7243,9 +7707,12 @@ func (x *LinkinfoBridge) SetMcastLastMemberIntvl(v uint64) {
 	x.has[0] |= 1 << 29
 }
 
-// McastMembershipIntvl returns IFLA_BR_MCAST_MEMBERSHIP_INTVL and whether it is present.
+// McastMembershipIntvl returns IFLA_BR_MCAST_MEMBERSHIP_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastMembershipIntvl() (uint64, bool) {
-	return uint64(x.fMcastMembershipIntvl), x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastMembershipIntvl), true
 }
 
 // SetMcastMembershipIntvl sets IFLA_BR_MCAST_MEMBERSHIP_INTVL.
@@ -7254,9 +7721,12 @@ func (x *LinkinfoBridge) SetMcastMembershipIntvl(v uint64) {
 	x.has[0] |= 1 << 30
 }
 
-// McastQuerierIntvl returns IFLA_BR_MCAST_QUERIER_INTVL and whether it is present.
+// McastQuerierIntvl returns IFLA_BR_MCAST_QUERIER_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastQuerierIntvl() (uint64, bool) {
-	return uint64(x.fMcastQuerierIntvl), x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastQuerierIntvl), true
 }
 
 // SetMcastQuerierIntvl sets IFLA_BR_MCAST_QUERIER_INTVL.
@@ -7265,9 +7735,12 @@ func (x *LinkinfoBridge) SetMcastQuerierIntvl(v uint64) {
 	x.has[0] |= 1 << 31
 }
 
-// McastQueryIntvl returns IFLA_BR_MCAST_QUERY_INTVL and whether it is present.
+// McastQueryIntvl returns IFLA_BR_MCAST_QUERY_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastQueryIntvl() (uint64, bool) {
-	return uint64(x.fMcastQueryIntvl), x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastQueryIntvl), true
 }
 
 // SetMcastQueryIntvl sets IFLA_BR_MCAST_QUERY_INTVL.
@@ -7276,9 +7749,12 @@ func (x *LinkinfoBridge) SetMcastQueryIntvl(v uint64) {
 	x.has[0] |= 1 << 32
 }
 
-// McastQueryResponseIntvl returns IFLA_BR_MCAST_QUERY_RESPONSE_INTVL and whether it is present.
+// McastQueryResponseIntvl returns IFLA_BR_MCAST_QUERY_RESPONSE_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastQueryResponseIntvl() (uint64, bool) {
-	return uint64(x.fMcastQueryResponseIntvl), x.has[0]&(1<<33) != 0
+	if !(x.has[0]&(1<<33) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastQueryResponseIntvl), true
 }
 
 // SetMcastQueryResponseIntvl sets IFLA_BR_MCAST_QUERY_RESPONSE_INTVL.
@@ -7287,9 +7763,12 @@ func (x *LinkinfoBridge) SetMcastQueryResponseIntvl(v uint64) {
 	x.has[0] |= 1 << 33
 }
 
-// McastStartupQueryIntvl returns IFLA_BR_MCAST_STARTUP_QUERY_INTVL and whether it is present.
+// McastStartupQueryIntvl returns IFLA_BR_MCAST_STARTUP_QUERY_INTVL and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastStartupQueryIntvl() (uint64, bool) {
-	return uint64(x.fMcastStartupQueryIntvl), x.has[0]&(1<<34) != 0
+	if !(x.has[0]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMcastStartupQueryIntvl), true
 }
 
 // SetMcastStartupQueryIntvl sets IFLA_BR_MCAST_STARTUP_QUERY_INTVL.
@@ -7298,9 +7777,12 @@ func (x *LinkinfoBridge) SetMcastStartupQueryIntvl(v uint64) {
 	x.has[0] |= 1 << 34
 }
 
-// NfCallIptables returns IFLA_BR_NF_CALL_IPTABLES and whether it is present.
+// NfCallIptables returns IFLA_BR_NF_CALL_IPTABLES and whether it is present (0 if not).
 func (x *LinkinfoBridge) NfCallIptables() (uint8, bool) {
-	return uint8(x.fNfCallIptables), x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNfCallIptables), true
 }
 
 // SetNfCallIptables sets IFLA_BR_NF_CALL_IPTABLES.
@@ -7309,9 +7791,12 @@ func (x *LinkinfoBridge) SetNfCallIptables(v uint8) {
 	x.has[0] |= 1 << 35
 }
 
-// NfCallIp6tables returns IFLA_BR_NF_CALL_IP6TABLES and whether it is present.
+// NfCallIp6tables returns IFLA_BR_NF_CALL_IP6TABLES and whether it is present (0 if not).
 func (x *LinkinfoBridge) NfCallIp6tables() (uint8, bool) {
-	return uint8(x.fNfCallIp6tables), x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNfCallIp6tables), true
 }
 
 // SetNfCallIp6tables sets IFLA_BR_NF_CALL_IP6TABLES.
@@ -7320,9 +7805,12 @@ func (x *LinkinfoBridge) SetNfCallIp6tables(v uint8) {
 	x.has[0] |= 1 << 36
 }
 
-// NfCallArptables returns IFLA_BR_NF_CALL_ARPTABLES and whether it is present.
+// NfCallArptables returns IFLA_BR_NF_CALL_ARPTABLES and whether it is present (0 if not).
 func (x *LinkinfoBridge) NfCallArptables() (uint8, bool) {
-	return uint8(x.fNfCallArptables), x.has[0]&(1<<37) != 0
+	if !(x.has[0]&(1<<37) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNfCallArptables), true
 }
 
 // SetNfCallArptables sets IFLA_BR_NF_CALL_ARPTABLES.
@@ -7331,9 +7819,12 @@ func (x *LinkinfoBridge) SetNfCallArptables(v uint8) {
 	x.has[0] |= 1 << 37
 }
 
-// VlanDefaultPvid returns IFLA_BR_VLAN_DEFAULT_PVID and whether it is present.
+// VlanDefaultPvid returns IFLA_BR_VLAN_DEFAULT_PVID and whether it is present (0 if not).
 func (x *LinkinfoBridge) VlanDefaultPvid() (uint16, bool) {
-	return uint16(x.fVlanDefaultPvid), x.has[0]&(1<<38) != 0
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVlanDefaultPvid), true
 }
 
 // SetVlanDefaultPvid sets IFLA_BR_VLAN_DEFAULT_PVID.
@@ -7342,9 +7833,12 @@ func (x *LinkinfoBridge) SetVlanDefaultPvid(v uint16) {
 	x.has[0] |= 1 << 38
 }
 
-// VlanStatsEnabled returns IFLA_BR_VLAN_STATS_ENABLED and whether it is present.
+// VlanStatsEnabled returns IFLA_BR_VLAN_STATS_ENABLED and whether it is present (0 if not).
 func (x *LinkinfoBridge) VlanStatsEnabled() (uint8, bool) {
-	return uint8(x.fVlanStatsEnabled), x.has[0]&(1<<39) != 0
+	if !(x.has[0]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVlanStatsEnabled), true
 }
 
 // SetVlanStatsEnabled sets IFLA_BR_VLAN_STATS_ENABLED.
@@ -7353,9 +7847,12 @@ func (x *LinkinfoBridge) SetVlanStatsEnabled(v uint8) {
 	x.has[0] |= 1 << 39
 }
 
-// McastStatsEnabled returns IFLA_BR_MCAST_STATS_ENABLED and whether it is present.
+// McastStatsEnabled returns IFLA_BR_MCAST_STATS_ENABLED and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastStatsEnabled() (uint8, bool) {
-	return uint8(x.fMcastStatsEnabled), x.has[0]&(1<<40) != 0
+	if !(x.has[0]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastStatsEnabled), true
 }
 
 // SetMcastStatsEnabled sets IFLA_BR_MCAST_STATS_ENABLED.
@@ -7364,9 +7861,12 @@ func (x *LinkinfoBridge) SetMcastStatsEnabled(v uint8) {
 	x.has[0] |= 1 << 40
 }
 
-// McastIgmpVersion returns IFLA_BR_MCAST_IGMP_VERSION and whether it is present.
+// McastIgmpVersion returns IFLA_BR_MCAST_IGMP_VERSION and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastIgmpVersion() (uint8, bool) {
-	return uint8(x.fMcastIgmpVersion), x.has[0]&(1<<41) != 0
+	if !(x.has[0]&(1<<41) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastIgmpVersion), true
 }
 
 // SetMcastIgmpVersion sets IFLA_BR_MCAST_IGMP_VERSION.
@@ -7375,9 +7875,12 @@ func (x *LinkinfoBridge) SetMcastIgmpVersion(v uint8) {
 	x.has[0] |= 1 << 41
 }
 
-// McastMldVersion returns IFLA_BR_MCAST_MLD_VERSION and whether it is present.
+// McastMldVersion returns IFLA_BR_MCAST_MLD_VERSION and whether it is present (0 if not).
 func (x *LinkinfoBridge) McastMldVersion() (uint8, bool) {
-	return uint8(x.fMcastMldVersion), x.has[0]&(1<<42) != 0
+	if !(x.has[0]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMcastMldVersion), true
 }
 
 // SetMcastMldVersion sets IFLA_BR_MCAST_MLD_VERSION.
@@ -7386,9 +7889,12 @@ func (x *LinkinfoBridge) SetMcastMldVersion(v uint8) {
 	x.has[0] |= 1 << 42
 }
 
-// VlanStatsPerPort returns IFLA_BR_VLAN_STATS_PER_PORT and whether it is present.
+// VlanStatsPerPort returns IFLA_BR_VLAN_STATS_PER_PORT and whether it is present (0 if not).
 func (x *LinkinfoBridge) VlanStatsPerPort() (uint8, bool) {
-	return uint8(x.fVlanStatsPerPort), x.has[0]&(1<<43) != 0
+	if !(x.has[0]&(1<<43) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVlanStatsPerPort), true
 }
 
 // SetVlanStatsPerPort sets IFLA_BR_VLAN_STATS_PER_PORT.
@@ -7411,9 +7917,12 @@ func (x *LinkinfoBridge) MultiBoolopt() (BrBooloptMulti, bool) {
 }
 
 // MultiBooloptBytes returns the payload of IFLA_BR_MULTI_BOOLOPT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoBridge) MultiBooloptBytes() ([]byte, bool) {
-	return x.fMultiBoolopt, x.has[0]&(1<<44) != 0
+	if !(x.has[0]&(1<<44) != 0) {
+		return nil, false
+	}
+	return x.fMultiBoolopt, true
 }
 
 // SetMultiBoolopt sets IFLA_BR_MULTI_BOOLOPT to the struct v.
@@ -7431,9 +7940,13 @@ func (x *LinkinfoBridge) SetMultiBooloptBytes(p []byte) {
 	x.has[0] |= 1 << 44
 }
 
-// McastQuerierState returns IFLA_BR_MCAST_QUERIER_STATE's payload as a view, and whether it is present.
+// McastQuerierState returns IFLA_BR_MCAST_QUERIER_STATE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoBridge) McastQuerierState() ([]byte, bool) {
-	return x.fMcastQuerierState, x.has[0]&(1<<45) != 0
+	if !(x.has[0]&(1<<45) != 0) {
+		return nil, false
+	}
+	return x.fMcastQuerierState, true
 }
 
 // SetMcastQuerierState sets IFLA_BR_MCAST_QUERIER_STATE's payload; x keeps the view p.
@@ -7442,9 +7955,12 @@ func (x *LinkinfoBridge) SetMcastQuerierState(p []byte) {
 	x.has[0] |= 1 << 45
 }
 
-// FdbNLearned returns IFLA_BR_FDB_N_LEARNED and whether it is present.
+// FdbNLearned returns IFLA_BR_FDB_N_LEARNED and whether it is present (0 if not).
 func (x *LinkinfoBridge) FdbNLearned() (uint32, bool) {
-	return uint32(x.fFdbNLearned), x.has[0]&(1<<46) != 0
+	if !(x.has[0]&(1<<46) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFdbNLearned), true
 }
 
 // SetFdbNLearned sets IFLA_BR_FDB_N_LEARNED.
@@ -7453,9 +7969,12 @@ func (x *LinkinfoBridge) SetFdbNLearned(v uint32) {
 	x.has[0] |= 1 << 46
 }
 
-// FdbMaxLearned returns IFLA_BR_FDB_MAX_LEARNED and whether it is present.
+// FdbMaxLearned returns IFLA_BR_FDB_MAX_LEARNED and whether it is present (0 if not).
 func (x *LinkinfoBridge) FdbMaxLearned() (uint32, bool) {
-	return uint32(x.fFdbMaxLearned), x.has[0]&(1<<47) != 0
+	if !(x.has[0]&(1<<47) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFdbMaxLearned), true
 }
 
 // SetFdbMaxLearned sets IFLA_BR_FDB_MAX_LEARNED.
@@ -7475,6 +7994,15 @@ type LinkinfoBrport struct {
 	fState              uint8
 	fPriority           uint16
 	fCost               uint32
+	fMode               uint8
+	fGuard              uint8
+	fProtect            uint8
+	fFastLeave          uint8
+	fLearning           uint8
+	fUnicastFlood       uint8
+	fProxyarp           uint8
+	fLearningSync       uint8
+	fProxyarpWifi       uint8
 	fRootId             []byte
 	vRootId             IflaBridgeId
 	fBridgeId           []byte
@@ -7489,12 +8017,23 @@ type LinkinfoBrport struct {
 	fForwardDelayTimer  uint64
 	fHoldTimer          uint64
 	fMulticastRouter    uint8
+	fMcastFlood         uint8
+	fMcastToUcast       uint8
+	fVlanTunnel         uint8
+	fBcastFlood         uint8
 	fGroupFwdMask       uint16
+	fNeighSuppress      uint8
+	fIsolated           uint8
 	fBackupPort         uint32
+	fMrpRingOpen        uint8
+	fMrpInOpen          uint8
 	fMcastEhtHostsLimit uint32
 	fMcastEhtHostsCnt   uint32
+	fLocked             uint8
+	fMab                uint8
 	fMcastNGroups       uint32
 	fMcastMaxGroups     uint32
+	fNeighVlanSuppress  uint8
 	fBackupNhid         uint32
 }
 
@@ -7515,84 +8054,92 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-brport-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_BRPORT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_STATE", raw, typed.ErrLength)
 			}
 			x.fState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BRPORT_PRIORITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BRPORT_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_COST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_COST", raw, typed.ErrLength)
 			}
 			x.fCost = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BRPORT_MODE
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MODE", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MODE", raw, typed.ErrLength)
 			}
+			x.fMode = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BRPORT_GUARD
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_GUARD", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GUARD", raw, typed.ErrLength)
 			}
+			x.fGuard = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BRPORT_PROTECT
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_PROTECT", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROTECT", raw, typed.ErrLength)
 			}
+			x.fProtect = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BRPORT_FAST_LEAVE
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_FAST_LEAVE", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FAST_LEAVE", raw, typed.ErrLength)
 			}
+			x.fFastLeave = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BRPORT_LEARNING
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING", raw, typed.ErrLength)
 			}
+			x.fLearning = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BRPORT_UNICAST_FLOOD
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_UNICAST_FLOOD", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_UNICAST_FLOOD", raw, typed.ErrLength)
 			}
+			x.fUnicastFlood = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BRPORT_PROXYARP
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP", raw, typed.ErrLength)
 			}
+			x.fProxyarp = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_BRPORT_LEARNING_SYNC
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING_SYNC", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING_SYNC", raw, typed.ErrLength)
 			}
+			x.fLearningSync = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_BRPORT_PROXYARP_WIFI
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP_WIFI", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP_WIFI", raw, typed.ErrLength)
 			}
+			x.fProxyarpWifi = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_BRPORT_ROOT_ID
 			x.fRootId = p
@@ -7602,175 +8149,186 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_BRPORT_DESIGNATED_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_PORT", raw, typed.ErrLength)
 			}
 			x.fDesignatedPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BRPORT_DESIGNATED_COST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_COST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_COST", raw, typed.ErrLength)
 			}
 			x.fDesignatedCost = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BRPORT_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BRPORT_NO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_NO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NO", raw, typed.ErrLength)
 			}
 			x.fNo = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", raw, typed.ErrLength)
 			}
 			x.fTopologyChangeAck = uint8(p[0])
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BRPORT_CONFIG_PENDING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_CONFIG_PENDING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_CONFIG_PENDING", raw, typed.ErrLength)
 			}
 			x.fConfigPending = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_BRPORT_MESSAGE_AGE_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MESSAGE_AGE_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MESSAGE_AGE_TIMER", raw, typed.ErrLength)
 			}
 			x.fMessageAgeTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_BRPORT_FORWARD_DELAY_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_FORWARD_DELAY_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FORWARD_DELAY_TIMER", raw, typed.ErrLength)
 			}
 			x.fForwardDelayTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_BRPORT_HOLD_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_HOLD_TIMER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_HOLD_TIMER", raw, typed.ErrLength)
 			}
 			x.fHoldTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BRPORT_FLUSH
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_FLUSH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FLUSH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_BRPORT_MULTICAST_ROUTER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MULTICAST_ROUTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MULTICAST_ROUTER", raw, typed.ErrLength)
 			}
 			x.fMulticastRouter = uint8(p[0])
 			x.has[0] |= 1 << 24
 		case 27: // IFLA_BRPORT_MCAST_FLOOD
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_FLOOD", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_FLOOD", raw, typed.ErrLength)
 			}
+			x.fMcastFlood = uint8(p[0])
 			x.has[0] |= 1 << 25
 		case 28: // IFLA_BRPORT_MCAST_TO_UCAST
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_TO_UCAST", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_TO_UCAST", raw, typed.ErrLength)
 			}
+			x.fMcastToUcast = uint8(p[0])
 			x.has[0] |= 1 << 26
 		case 29: // IFLA_BRPORT_VLAN_TUNNEL
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_VLAN_TUNNEL", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_VLAN_TUNNEL", raw, typed.ErrLength)
 			}
+			x.fVlanTunnel = uint8(p[0])
 			x.has[0] |= 1 << 27
 		case 30: // IFLA_BRPORT_BCAST_FLOOD
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_BCAST_FLOOD", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BCAST_FLOOD", raw, typed.ErrLength)
 			}
+			x.fBcastFlood = uint8(p[0])
 			x.has[0] |= 1 << 28
 		case 31: // IFLA_BRPORT_GROUP_FWD_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_GROUP_FWD_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
 			x.fGroupFwdMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 32: // IFLA_BRPORT_NEIGH_SUPPRESS
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_SUPPRESS", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_SUPPRESS", raw, typed.ErrLength)
 			}
+			x.fNeighSuppress = uint8(p[0])
 			x.has[0] |= 1 << 30
 		case 33: // IFLA_BRPORT_ISOLATED
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_ISOLATED", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ISOLATED", raw, typed.ErrLength)
 			}
+			x.fIsolated = uint8(p[0])
 			x.has[0] |= 1 << 31
 		case 34: // IFLA_BRPORT_BACKUP_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_PORT", raw, typed.ErrLength)
 			}
 			x.fBackupPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 32
 		case 35: // IFLA_BRPORT_MRP_RING_OPEN
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_RING_OPEN", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_RING_OPEN", raw, typed.ErrLength)
 			}
+			x.fMrpRingOpen = uint8(p[0])
 			x.has[0] |= 1 << 33
 		case 36: // IFLA_BRPORT_MRP_IN_OPEN
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_IN_OPEN", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_IN_OPEN", raw, typed.ErrLength)
 			}
+			x.fMrpInOpen = uint8(p[0])
 			x.has[0] |= 1 << 34
 		case 37: // IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMcastEhtHostsLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 35
 		case 38: // IFLA_BRPORT_MCAST_EHT_HOSTS_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", raw, typed.ErrLength)
 			}
 			x.fMcastEhtHostsCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 36
 		case 39: // IFLA_BRPORT_LOCKED
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_LOCKED", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LOCKED", raw, typed.ErrLength)
 			}
+			x.fLocked = uint8(p[0])
 			x.has[0] |= 1 << 37
 		case 40: // IFLA_BRPORT_MAB
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MAB", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MAB", raw, typed.ErrLength)
 			}
+			x.fMab = uint8(p[0])
 			x.has[0] |= 1 << 38
 		case 41: // IFLA_BRPORT_MCAST_N_GROUPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_N_GROUPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_N_GROUPS", raw, typed.ErrLength)
 			}
 			x.fMcastNGroups = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 39
 		case 42: // IFLA_BRPORT_MCAST_MAX_GROUPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_MAX_GROUPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_MAX_GROUPS", raw, typed.ErrLength)
 			}
 			x.fMcastMaxGroups = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_BRPORT_NEIGH_VLAN_SUPPRESS
-			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_VLAN_SUPPRESS", raw, typed.ErrLength)
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_VLAN_SUPPRESS", raw, typed.ErrLength)
 			}
+			x.fNeighVlanSuppress = uint8(p[0])
 			x.has[0] |= 1 << 41
 		case 44: // IFLA_BRPORT_BACKUP_NHID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_NHID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_NHID", raw, typed.ErrLength)
 			}
 			x.fBackupNhid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 42
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-brport-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-brport-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-brport-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7791,31 +8349,31 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_BRPORT_COST, uint32(x.fCost))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(IFLA_BRPORT_MODE)
+		e.Uint8(IFLA_BRPORT_MODE, uint8(x.fMode))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(IFLA_BRPORT_GUARD)
+		e.Uint8(IFLA_BRPORT_GUARD, uint8(x.fGuard))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(IFLA_BRPORT_PROTECT)
+		e.Uint8(IFLA_BRPORT_PROTECT, uint8(x.fProtect))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(IFLA_BRPORT_FAST_LEAVE)
+		e.Uint8(IFLA_BRPORT_FAST_LEAVE, uint8(x.fFastLeave))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(IFLA_BRPORT_LEARNING)
+		e.Uint8(IFLA_BRPORT_LEARNING, uint8(x.fLearning))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(IFLA_BRPORT_UNICAST_FLOOD)
+		e.Uint8(IFLA_BRPORT_UNICAST_FLOOD, uint8(x.fUnicastFlood))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Flag(IFLA_BRPORT_PROXYARP)
+		e.Uint8(IFLA_BRPORT_PROXYARP, uint8(x.fProxyarp))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Flag(IFLA_BRPORT_LEARNING_SYNC)
+		e.Uint8(IFLA_BRPORT_LEARNING_SYNC, uint8(x.fLearningSync))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Flag(IFLA_BRPORT_PROXYARP_WIFI)
+		e.Uint8(IFLA_BRPORT_PROXYARP_WIFI, uint8(x.fProxyarpWifi))
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.fRootId != nil {
@@ -7869,34 +8427,34 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 		e.Uint8(IFLA_BRPORT_MULTICAST_ROUTER, uint8(x.fMulticastRouter))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Flag(IFLA_BRPORT_MCAST_FLOOD)
+		e.Uint8(IFLA_BRPORT_MCAST_FLOOD, uint8(x.fMcastFlood))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Flag(IFLA_BRPORT_MCAST_TO_UCAST)
+		e.Uint8(IFLA_BRPORT_MCAST_TO_UCAST, uint8(x.fMcastToUcast))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Flag(IFLA_BRPORT_VLAN_TUNNEL)
+		e.Uint8(IFLA_BRPORT_VLAN_TUNNEL, uint8(x.fVlanTunnel))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Flag(IFLA_BRPORT_BCAST_FLOOD)
+		e.Uint8(IFLA_BRPORT_BCAST_FLOOD, uint8(x.fBcastFlood))
 	}
 	if x.has[0]&(1<<29) != 0 {
 		e.Uint16(IFLA_BRPORT_GROUP_FWD_MASK, uint16(x.fGroupFwdMask))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Flag(IFLA_BRPORT_NEIGH_SUPPRESS)
+		e.Uint8(IFLA_BRPORT_NEIGH_SUPPRESS, uint8(x.fNeighSuppress))
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Flag(IFLA_BRPORT_ISOLATED)
+		e.Uint8(IFLA_BRPORT_ISOLATED, uint8(x.fIsolated))
 	}
 	if x.has[0]&(1<<32) != 0 {
 		e.Uint32(IFLA_BRPORT_BACKUP_PORT, uint32(x.fBackupPort))
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Flag(IFLA_BRPORT_MRP_RING_OPEN)
+		e.Uint8(IFLA_BRPORT_MRP_RING_OPEN, uint8(x.fMrpRingOpen))
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.Flag(IFLA_BRPORT_MRP_IN_OPEN)
+		e.Uint8(IFLA_BRPORT_MRP_IN_OPEN, uint8(x.fMrpInOpen))
 	}
 	if x.has[0]&(1<<35) != 0 {
 		e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT, uint32(x.fMcastEhtHostsLimit))
@@ -7905,10 +8463,10 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_CNT, uint32(x.fMcastEhtHostsCnt))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.Flag(IFLA_BRPORT_LOCKED)
+		e.Uint8(IFLA_BRPORT_LOCKED, uint8(x.fLocked))
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Flag(IFLA_BRPORT_MAB)
+		e.Uint8(IFLA_BRPORT_MAB, uint8(x.fMab))
 	}
 	if x.has[0]&(1<<39) != 0 {
 		e.Uint32(IFLA_BRPORT_MCAST_N_GROUPS, uint32(x.fMcastNGroups))
@@ -7917,16 +8475,19 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_BRPORT_MCAST_MAX_GROUPS, uint32(x.fMcastMaxGroups))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.Flag(IFLA_BRPORT_NEIGH_VLAN_SUPPRESS)
+		e.Uint8(IFLA_BRPORT_NEIGH_VLAN_SUPPRESS, uint8(x.fNeighVlanSuppress))
 	}
 	if x.has[0]&(1<<42) != 0 {
 		e.Uint32(IFLA_BRPORT_BACKUP_NHID, uint32(x.fBackupNhid))
 	}
 }
 
-// State returns IFLA_BRPORT_STATE and whether it is present.
+// State returns IFLA_BRPORT_STATE and whether it is present (0 if not).
 func (x *LinkinfoBrport) State() (uint8, bool) {
-	return uint8(x.fState), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fState), true
 }
 
 // SetState sets IFLA_BRPORT_STATE.
@@ -7935,9 +8496,12 @@ func (x *LinkinfoBrport) SetState(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Priority returns IFLA_BRPORT_PRIORITY and whether it is present.
+// Priority returns IFLA_BRPORT_PRIORITY and whether it is present (0 if not).
 func (x *LinkinfoBrport) Priority() (uint16, bool) {
-	return uint16(x.fPriority), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPriority), true
 }
 
 // SetPriority sets IFLA_BRPORT_PRIORITY.
@@ -7946,9 +8510,12 @@ func (x *LinkinfoBrport) SetPriority(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Cost returns IFLA_BRPORT_COST and whether it is present.
+// Cost returns IFLA_BRPORT_COST and whether it is present (0 if not).
 func (x *LinkinfoBrport) Cost() (uint32, bool) {
-	return uint32(x.fCost), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCost), true
 }
 
 // SetCost sets IFLA_BRPORT_COST.
@@ -7957,112 +8524,130 @@ func (x *LinkinfoBrport) SetCost(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Mode reports whether the flag IFLA_BRPORT_MODE is present.
-func (x *LinkinfoBrport) Mode() bool { return x.has[0]&(1<<3) != 0 }
-
-// SetMode sets or clears the flag IFLA_BRPORT_MODE.
-func (x *LinkinfoBrport) SetMode(v bool) {
-	if v {
-		x.has[0] |= 1 << 3
-	} else {
-		x.has[0] &^= 1 << 3
+// Mode returns IFLA_BRPORT_MODE and whether it is present (0 if not).
+func (x *LinkinfoBrport) Mode() (uint8, bool) {
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
 	}
+	return uint8(x.fMode), true
 }
 
-// Guard reports whether the flag IFLA_BRPORT_GUARD is present.
-func (x *LinkinfoBrport) Guard() bool { return x.has[0]&(1<<4) != 0 }
-
-// SetGuard sets or clears the flag IFLA_BRPORT_GUARD.
-func (x *LinkinfoBrport) SetGuard(v bool) {
-	if v {
-		x.has[0] |= 1 << 4
-	} else {
-		x.has[0] &^= 1 << 4
-	}
+// SetMode sets IFLA_BRPORT_MODE.
+func (x *LinkinfoBrport) SetMode(v uint8) {
+	x.fMode = uint8(v)
+	x.has[0] |= 1 << 3
 }
 
-// Protect reports whether the flag IFLA_BRPORT_PROTECT is present.
-func (x *LinkinfoBrport) Protect() bool { return x.has[0]&(1<<5) != 0 }
-
-// SetProtect sets or clears the flag IFLA_BRPORT_PROTECT.
-func (x *LinkinfoBrport) SetProtect(v bool) {
-	if v {
-		x.has[0] |= 1 << 5
-	} else {
-		x.has[0] &^= 1 << 5
+// Guard returns IFLA_BRPORT_GUARD and whether it is present (0 if not).
+func (x *LinkinfoBrport) Guard() (uint8, bool) {
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
 	}
+	return uint8(x.fGuard), true
 }
 
-// FastLeave reports whether the flag IFLA_BRPORT_FAST_LEAVE is present.
-func (x *LinkinfoBrport) FastLeave() bool { return x.has[0]&(1<<6) != 0 }
-
-// SetFastLeave sets or clears the flag IFLA_BRPORT_FAST_LEAVE.
-func (x *LinkinfoBrport) SetFastLeave(v bool) {
-	if v {
-		x.has[0] |= 1 << 6
-	} else {
-		x.has[0] &^= 1 << 6
-	}
+// SetGuard sets IFLA_BRPORT_GUARD.
+func (x *LinkinfoBrport) SetGuard(v uint8) {
+	x.fGuard = uint8(v)
+	x.has[0] |= 1 << 4
 }
 
-// Learning reports whether the flag IFLA_BRPORT_LEARNING is present.
-func (x *LinkinfoBrport) Learning() bool { return x.has[0]&(1<<7) != 0 }
-
-// SetLearning sets or clears the flag IFLA_BRPORT_LEARNING.
-func (x *LinkinfoBrport) SetLearning(v bool) {
-	if v {
-		x.has[0] |= 1 << 7
-	} else {
-		x.has[0] &^= 1 << 7
+// Protect returns IFLA_BRPORT_PROTECT and whether it is present (0 if not).
+func (x *LinkinfoBrport) Protect() (uint8, bool) {
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
 	}
+	return uint8(x.fProtect), true
 }
 
-// UnicastFlood reports whether the flag IFLA_BRPORT_UNICAST_FLOOD is present.
-func (x *LinkinfoBrport) UnicastFlood() bool { return x.has[0]&(1<<8) != 0 }
-
-// SetUnicastFlood sets or clears the flag IFLA_BRPORT_UNICAST_FLOOD.
-func (x *LinkinfoBrport) SetUnicastFlood(v bool) {
-	if v {
-		x.has[0] |= 1 << 8
-	} else {
-		x.has[0] &^= 1 << 8
-	}
+// SetProtect sets IFLA_BRPORT_PROTECT.
+func (x *LinkinfoBrport) SetProtect(v uint8) {
+	x.fProtect = uint8(v)
+	x.has[0] |= 1 << 5
 }
 
-// Proxyarp reports whether the flag IFLA_BRPORT_PROXYARP is present.
-func (x *LinkinfoBrport) Proxyarp() bool { return x.has[0]&(1<<9) != 0 }
-
-// SetProxyarp sets or clears the flag IFLA_BRPORT_PROXYARP.
-func (x *LinkinfoBrport) SetProxyarp(v bool) {
-	if v {
-		x.has[0] |= 1 << 9
-	} else {
-		x.has[0] &^= 1 << 9
+// FastLeave returns IFLA_BRPORT_FAST_LEAVE and whether it is present (0 if not).
+func (x *LinkinfoBrport) FastLeave() (uint8, bool) {
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
 	}
+	return uint8(x.fFastLeave), true
 }
 
-// LearningSync reports whether the flag IFLA_BRPORT_LEARNING_SYNC is present.
-func (x *LinkinfoBrport) LearningSync() bool { return x.has[0]&(1<<10) != 0 }
-
-// SetLearningSync sets or clears the flag IFLA_BRPORT_LEARNING_SYNC.
-func (x *LinkinfoBrport) SetLearningSync(v bool) {
-	if v {
-		x.has[0] |= 1 << 10
-	} else {
-		x.has[0] &^= 1 << 10
-	}
+// SetFastLeave sets IFLA_BRPORT_FAST_LEAVE.
+func (x *LinkinfoBrport) SetFastLeave(v uint8) {
+	x.fFastLeave = uint8(v)
+	x.has[0] |= 1 << 6
 }
 
-// ProxyarpWifi reports whether the flag IFLA_BRPORT_PROXYARP_WIFI is present.
-func (x *LinkinfoBrport) ProxyarpWifi() bool { return x.has[0]&(1<<11) != 0 }
-
-// SetProxyarpWifi sets or clears the flag IFLA_BRPORT_PROXYARP_WIFI.
-func (x *LinkinfoBrport) SetProxyarpWifi(v bool) {
-	if v {
-		x.has[0] |= 1 << 11
-	} else {
-		x.has[0] &^= 1 << 11
+// Learning returns IFLA_BRPORT_LEARNING and whether it is present (0 if not).
+func (x *LinkinfoBrport) Learning() (uint8, bool) {
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
 	}
+	return uint8(x.fLearning), true
+}
+
+// SetLearning sets IFLA_BRPORT_LEARNING.
+func (x *LinkinfoBrport) SetLearning(v uint8) {
+	x.fLearning = uint8(v)
+	x.has[0] |= 1 << 7
+}
+
+// UnicastFlood returns IFLA_BRPORT_UNICAST_FLOOD and whether it is present (0 if not).
+func (x *LinkinfoBrport) UnicastFlood() (uint8, bool) {
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUnicastFlood), true
+}
+
+// SetUnicastFlood sets IFLA_BRPORT_UNICAST_FLOOD.
+func (x *LinkinfoBrport) SetUnicastFlood(v uint8) {
+	x.fUnicastFlood = uint8(v)
+	x.has[0] |= 1 << 8
+}
+
+// Proxyarp returns IFLA_BRPORT_PROXYARP and whether it is present (0 if not).
+func (x *LinkinfoBrport) Proxyarp() (uint8, bool) {
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProxyarp), true
+}
+
+// SetProxyarp sets IFLA_BRPORT_PROXYARP.
+func (x *LinkinfoBrport) SetProxyarp(v uint8) {
+	x.fProxyarp = uint8(v)
+	x.has[0] |= 1 << 9
+}
+
+// LearningSync returns IFLA_BRPORT_LEARNING_SYNC and whether it is present (0 if not).
+func (x *LinkinfoBrport) LearningSync() (uint8, bool) {
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLearningSync), true
+}
+
+// SetLearningSync sets IFLA_BRPORT_LEARNING_SYNC.
+func (x *LinkinfoBrport) SetLearningSync(v uint8) {
+	x.fLearningSync = uint8(v)
+	x.has[0] |= 1 << 10
+}
+
+// ProxyarpWifi returns IFLA_BRPORT_PROXYARP_WIFI and whether it is present (0 if not).
+func (x *LinkinfoBrport) ProxyarpWifi() (uint8, bool) {
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProxyarpWifi), true
+}
+
+// SetProxyarpWifi sets IFLA_BRPORT_PROXYARP_WIFI.
+func (x *LinkinfoBrport) SetProxyarpWifi(v uint8) {
+	x.fProxyarpWifi = uint8(v)
+	x.has[0] |= 1 << 11
 }
 
 // RootId returns IFLA_BRPORT_ROOT_ID as a struct ifla_bridge_id, and whether it is present.
@@ -8079,9 +8664,12 @@ func (x *LinkinfoBrport) RootId() (IflaBridgeId, bool) {
 }
 
 // RootIdBytes returns the payload of IFLA_BRPORT_ROOT_ID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoBrport) RootIdBytes() ([]byte, bool) {
-	return x.fRootId, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fRootId, true
 }
 
 // SetRootId sets IFLA_BRPORT_ROOT_ID to the struct v.
@@ -8113,9 +8701,12 @@ func (x *LinkinfoBrport) BridgeId() (IflaBridgeId, bool) {
 }
 
 // BridgeIdBytes returns the payload of IFLA_BRPORT_BRIDGE_ID as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoBrport) BridgeIdBytes() ([]byte, bool) {
-	return x.fBridgeId, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fBridgeId, true
 }
 
 // SetBridgeId sets IFLA_BRPORT_BRIDGE_ID to the struct v.
@@ -8133,9 +8724,12 @@ func (x *LinkinfoBrport) SetBridgeIdBytes(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// DesignatedPort returns IFLA_BRPORT_DESIGNATED_PORT and whether it is present.
+// DesignatedPort returns IFLA_BRPORT_DESIGNATED_PORT and whether it is present (0 if not).
 func (x *LinkinfoBrport) DesignatedPort() (uint16, bool) {
-	return uint16(x.fDesignatedPort), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDesignatedPort), true
 }
 
 // SetDesignatedPort sets IFLA_BRPORT_DESIGNATED_PORT.
@@ -8144,9 +8738,12 @@ func (x *LinkinfoBrport) SetDesignatedPort(v uint16) {
 	x.has[0] |= 1 << 14
 }
 
-// DesignatedCost returns IFLA_BRPORT_DESIGNATED_COST and whether it is present.
+// DesignatedCost returns IFLA_BRPORT_DESIGNATED_COST and whether it is present (0 if not).
 func (x *LinkinfoBrport) DesignatedCost() (uint16, bool) {
-	return uint16(x.fDesignatedCost), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDesignatedCost), true
 }
 
 // SetDesignatedCost sets IFLA_BRPORT_DESIGNATED_COST.
@@ -8155,9 +8752,12 @@ func (x *LinkinfoBrport) SetDesignatedCost(v uint16) {
 	x.has[0] |= 1 << 15
 }
 
-// Id returns IFLA_BRPORT_ID and whether it is present.
+// Id returns IFLA_BRPORT_ID and whether it is present (0 if not).
 func (x *LinkinfoBrport) Id() (uint16, bool) {
-	return uint16(x.fId), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint16(x.fId), true
 }
 
 // SetId sets IFLA_BRPORT_ID.
@@ -8166,9 +8766,12 @@ func (x *LinkinfoBrport) SetId(v uint16) {
 	x.has[0] |= 1 << 16
 }
 
-// No returns IFLA_BRPORT_NO and whether it is present.
+// No returns IFLA_BRPORT_NO and whether it is present (0 if not).
 func (x *LinkinfoBrport) No() (uint16, bool) {
-	return uint16(x.fNo), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNo), true
 }
 
 // SetNo sets IFLA_BRPORT_NO.
@@ -8177,9 +8780,12 @@ func (x *LinkinfoBrport) SetNo(v uint16) {
 	x.has[0] |= 1 << 17
 }
 
-// TopologyChangeAck returns IFLA_BRPORT_TOPOLOGY_CHANGE_ACK and whether it is present.
+// TopologyChangeAck returns IFLA_BRPORT_TOPOLOGY_CHANGE_ACK and whether it is present (0 if not).
 func (x *LinkinfoBrport) TopologyChangeAck() (uint8, bool) {
-	return uint8(x.fTopologyChangeAck), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTopologyChangeAck), true
 }
 
 // SetTopologyChangeAck sets IFLA_BRPORT_TOPOLOGY_CHANGE_ACK.
@@ -8188,9 +8794,12 @@ func (x *LinkinfoBrport) SetTopologyChangeAck(v uint8) {
 	x.has[0] |= 1 << 18
 }
 
-// ConfigPending returns IFLA_BRPORT_CONFIG_PENDING and whether it is present.
+// ConfigPending returns IFLA_BRPORT_CONFIG_PENDING and whether it is present (0 if not).
 func (x *LinkinfoBrport) ConfigPending() (uint8, bool) {
-	return uint8(x.fConfigPending), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint8(x.fConfigPending), true
 }
 
 // SetConfigPending sets IFLA_BRPORT_CONFIG_PENDING.
@@ -8199,9 +8808,12 @@ func (x *LinkinfoBrport) SetConfigPending(v uint8) {
 	x.has[0] |= 1 << 19
 }
 
-// MessageAgeTimer returns IFLA_BRPORT_MESSAGE_AGE_TIMER and whether it is present.
+// MessageAgeTimer returns IFLA_BRPORT_MESSAGE_AGE_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBrport) MessageAgeTimer() (uint64, bool) {
-	return uint64(x.fMessageAgeTimer), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint64(x.fMessageAgeTimer), true
 }
 
 // SetMessageAgeTimer sets IFLA_BRPORT_MESSAGE_AGE_TIMER.
@@ -8210,9 +8822,12 @@ func (x *LinkinfoBrport) SetMessageAgeTimer(v uint64) {
 	x.has[0] |= 1 << 20
 }
 
-// ForwardDelayTimer returns IFLA_BRPORT_FORWARD_DELAY_TIMER and whether it is present.
+// ForwardDelayTimer returns IFLA_BRPORT_FORWARD_DELAY_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBrport) ForwardDelayTimer() (uint64, bool) {
-	return uint64(x.fForwardDelayTimer), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint64(x.fForwardDelayTimer), true
 }
 
 // SetForwardDelayTimer sets IFLA_BRPORT_FORWARD_DELAY_TIMER.
@@ -8221,9 +8836,12 @@ func (x *LinkinfoBrport) SetForwardDelayTimer(v uint64) {
 	x.has[0] |= 1 << 21
 }
 
-// HoldTimer returns IFLA_BRPORT_HOLD_TIMER and whether it is present.
+// HoldTimer returns IFLA_BRPORT_HOLD_TIMER and whether it is present (0 if not).
 func (x *LinkinfoBrport) HoldTimer() (uint64, bool) {
-	return uint64(x.fHoldTimer), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint64(x.fHoldTimer), true
 }
 
 // SetHoldTimer sets IFLA_BRPORT_HOLD_TIMER.
@@ -8244,9 +8862,12 @@ func (x *LinkinfoBrport) SetFlush(v bool) {
 	}
 }
 
-// MulticastRouter returns IFLA_BRPORT_MULTICAST_ROUTER and whether it is present.
+// MulticastRouter returns IFLA_BRPORT_MULTICAST_ROUTER and whether it is present (0 if not).
 func (x *LinkinfoBrport) MulticastRouter() (uint8, bool) {
-	return uint8(x.fMulticastRouter), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMulticastRouter), true
 }
 
 // SetMulticastRouter sets IFLA_BRPORT_MULTICAST_ROUTER.
@@ -8255,57 +8876,68 @@ func (x *LinkinfoBrport) SetMulticastRouter(v uint8) {
 	x.has[0] |= 1 << 24
 }
 
-// McastFlood reports whether the flag IFLA_BRPORT_MCAST_FLOOD is present.
-func (x *LinkinfoBrport) McastFlood() bool { return x.has[0]&(1<<25) != 0 }
-
-// SetMcastFlood sets or clears the flag IFLA_BRPORT_MCAST_FLOOD.
-func (x *LinkinfoBrport) SetMcastFlood(v bool) {
-	if v {
-		x.has[0] |= 1 << 25
-	} else {
-		x.has[0] &^= 1 << 25
+// McastFlood returns IFLA_BRPORT_MCAST_FLOOD and whether it is present (0 if not).
+func (x *LinkinfoBrport) McastFlood() (uint8, bool) {
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
 	}
+	return uint8(x.fMcastFlood), true
 }
 
-// McastToUcast reports whether the flag IFLA_BRPORT_MCAST_TO_UCAST is present.
-func (x *LinkinfoBrport) McastToUcast() bool { return x.has[0]&(1<<26) != 0 }
-
-// SetMcastToUcast sets or clears the flag IFLA_BRPORT_MCAST_TO_UCAST.
-func (x *LinkinfoBrport) SetMcastToUcast(v bool) {
-	if v {
-		x.has[0] |= 1 << 26
-	} else {
-		x.has[0] &^= 1 << 26
-	}
+// SetMcastFlood sets IFLA_BRPORT_MCAST_FLOOD.
+func (x *LinkinfoBrport) SetMcastFlood(v uint8) {
+	x.fMcastFlood = uint8(v)
+	x.has[0] |= 1 << 25
 }
 
-// VlanTunnel reports whether the flag IFLA_BRPORT_VLAN_TUNNEL is present.
-func (x *LinkinfoBrport) VlanTunnel() bool { return x.has[0]&(1<<27) != 0 }
-
-// SetVlanTunnel sets or clears the flag IFLA_BRPORT_VLAN_TUNNEL.
-func (x *LinkinfoBrport) SetVlanTunnel(v bool) {
-	if v {
-		x.has[0] |= 1 << 27
-	} else {
-		x.has[0] &^= 1 << 27
+// McastToUcast returns IFLA_BRPORT_MCAST_TO_UCAST and whether it is present (0 if not).
+func (x *LinkinfoBrport) McastToUcast() (uint8, bool) {
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
 	}
+	return uint8(x.fMcastToUcast), true
 }
 
-// BcastFlood reports whether the flag IFLA_BRPORT_BCAST_FLOOD is present.
-func (x *LinkinfoBrport) BcastFlood() bool { return x.has[0]&(1<<28) != 0 }
-
-// SetBcastFlood sets or clears the flag IFLA_BRPORT_BCAST_FLOOD.
-func (x *LinkinfoBrport) SetBcastFlood(v bool) {
-	if v {
-		x.has[0] |= 1 << 28
-	} else {
-		x.has[0] &^= 1 << 28
-	}
+// SetMcastToUcast sets IFLA_BRPORT_MCAST_TO_UCAST.
+func (x *LinkinfoBrport) SetMcastToUcast(v uint8) {
+	x.fMcastToUcast = uint8(v)
+	x.has[0] |= 1 << 26
 }
 
-// GroupFwdMask returns IFLA_BRPORT_GROUP_FWD_MASK and whether it is present.
+// VlanTunnel returns IFLA_BRPORT_VLAN_TUNNEL and whether it is present (0 if not).
+func (x *LinkinfoBrport) VlanTunnel() (uint8, bool) {
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVlanTunnel), true
+}
+
+// SetVlanTunnel sets IFLA_BRPORT_VLAN_TUNNEL.
+func (x *LinkinfoBrport) SetVlanTunnel(v uint8) {
+	x.fVlanTunnel = uint8(v)
+	x.has[0] |= 1 << 27
+}
+
+// BcastFlood returns IFLA_BRPORT_BCAST_FLOOD and whether it is present (0 if not).
+func (x *LinkinfoBrport) BcastFlood() (uint8, bool) {
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBcastFlood), true
+}
+
+// SetBcastFlood sets IFLA_BRPORT_BCAST_FLOOD.
+func (x *LinkinfoBrport) SetBcastFlood(v uint8) {
+	x.fBcastFlood = uint8(v)
+	x.has[0] |= 1 << 28
+}
+
+// GroupFwdMask returns IFLA_BRPORT_GROUP_FWD_MASK and whether it is present (0 if not).
 func (x *LinkinfoBrport) GroupFwdMask() (uint16, bool) {
-	return uint16(x.fGroupFwdMask), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint16(x.fGroupFwdMask), true
 }
 
 // SetGroupFwdMask sets IFLA_BRPORT_GROUP_FWD_MASK.
@@ -8314,33 +8946,40 @@ func (x *LinkinfoBrport) SetGroupFwdMask(v uint16) {
 	x.has[0] |= 1 << 29
 }
 
-// NeighSuppress reports whether the flag IFLA_BRPORT_NEIGH_SUPPRESS is present.
-func (x *LinkinfoBrport) NeighSuppress() bool { return x.has[0]&(1<<30) != 0 }
-
-// SetNeighSuppress sets or clears the flag IFLA_BRPORT_NEIGH_SUPPRESS.
-func (x *LinkinfoBrport) SetNeighSuppress(v bool) {
-	if v {
-		x.has[0] |= 1 << 30
-	} else {
-		x.has[0] &^= 1 << 30
+// NeighSuppress returns IFLA_BRPORT_NEIGH_SUPPRESS and whether it is present (0 if not).
+func (x *LinkinfoBrport) NeighSuppress() (uint8, bool) {
+	if !(x.has[0]&(1<<30) != 0) {
+		return 0, false
 	}
+	return uint8(x.fNeighSuppress), true
 }
 
-// Isolated reports whether the flag IFLA_BRPORT_ISOLATED is present.
-func (x *LinkinfoBrport) Isolated() bool { return x.has[0]&(1<<31) != 0 }
-
-// SetIsolated sets or clears the flag IFLA_BRPORT_ISOLATED.
-func (x *LinkinfoBrport) SetIsolated(v bool) {
-	if v {
-		x.has[0] |= 1 << 31
-	} else {
-		x.has[0] &^= 1 << 31
-	}
+// SetNeighSuppress sets IFLA_BRPORT_NEIGH_SUPPRESS.
+func (x *LinkinfoBrport) SetNeighSuppress(v uint8) {
+	x.fNeighSuppress = uint8(v)
+	x.has[0] |= 1 << 30
 }
 
-// BackupPort returns IFLA_BRPORT_BACKUP_PORT and whether it is present.
+// Isolated returns IFLA_BRPORT_ISOLATED and whether it is present (0 if not).
+func (x *LinkinfoBrport) Isolated() (uint8, bool) {
+	if !(x.has[0]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIsolated), true
+}
+
+// SetIsolated sets IFLA_BRPORT_ISOLATED.
+func (x *LinkinfoBrport) SetIsolated(v uint8) {
+	x.fIsolated = uint8(v)
+	x.has[0] |= 1 << 31
+}
+
+// BackupPort returns IFLA_BRPORT_BACKUP_PORT and whether it is present (0 if not).
 func (x *LinkinfoBrport) BackupPort() (uint32, bool) {
-	return uint32(x.fBackupPort), x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBackupPort), true
 }
 
 // SetBackupPort sets IFLA_BRPORT_BACKUP_PORT.
@@ -8349,33 +8988,40 @@ func (x *LinkinfoBrport) SetBackupPort(v uint32) {
 	x.has[0] |= 1 << 32
 }
 
-// MrpRingOpen reports whether the flag IFLA_BRPORT_MRP_RING_OPEN is present.
-func (x *LinkinfoBrport) MrpRingOpen() bool { return x.has[0]&(1<<33) != 0 }
-
-// SetMrpRingOpen sets or clears the flag IFLA_BRPORT_MRP_RING_OPEN.
-func (x *LinkinfoBrport) SetMrpRingOpen(v bool) {
-	if v {
-		x.has[0] |= 1 << 33
-	} else {
-		x.has[0] &^= 1 << 33
+// MrpRingOpen returns IFLA_BRPORT_MRP_RING_OPEN and whether it is present (0 if not).
+func (x *LinkinfoBrport) MrpRingOpen() (uint8, bool) {
+	if !(x.has[0]&(1<<33) != 0) {
+		return 0, false
 	}
+	return uint8(x.fMrpRingOpen), true
 }
 
-// MrpInOpen reports whether the flag IFLA_BRPORT_MRP_IN_OPEN is present.
-func (x *LinkinfoBrport) MrpInOpen() bool { return x.has[0]&(1<<34) != 0 }
-
-// SetMrpInOpen sets or clears the flag IFLA_BRPORT_MRP_IN_OPEN.
-func (x *LinkinfoBrport) SetMrpInOpen(v bool) {
-	if v {
-		x.has[0] |= 1 << 34
-	} else {
-		x.has[0] &^= 1 << 34
-	}
+// SetMrpRingOpen sets IFLA_BRPORT_MRP_RING_OPEN.
+func (x *LinkinfoBrport) SetMrpRingOpen(v uint8) {
+	x.fMrpRingOpen = uint8(v)
+	x.has[0] |= 1 << 33
 }
 
-// McastEhtHostsLimit returns IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT and whether it is present.
+// MrpInOpen returns IFLA_BRPORT_MRP_IN_OPEN and whether it is present (0 if not).
+func (x *LinkinfoBrport) MrpInOpen() (uint8, bool) {
+	if !(x.has[0]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMrpInOpen), true
+}
+
+// SetMrpInOpen sets IFLA_BRPORT_MRP_IN_OPEN.
+func (x *LinkinfoBrport) SetMrpInOpen(v uint8) {
+	x.fMrpInOpen = uint8(v)
+	x.has[0] |= 1 << 34
+}
+
+// McastEhtHostsLimit returns IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT and whether it is present (0 if not).
 func (x *LinkinfoBrport) McastEhtHostsLimit() (uint32, bool) {
-	return uint32(x.fMcastEhtHostsLimit), x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastEhtHostsLimit), true
 }
 
 // SetMcastEhtHostsLimit sets IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT.
@@ -8384,9 +9030,12 @@ func (x *LinkinfoBrport) SetMcastEhtHostsLimit(v uint32) {
 	x.has[0] |= 1 << 35
 }
 
-// McastEhtHostsCnt returns IFLA_BRPORT_MCAST_EHT_HOSTS_CNT and whether it is present.
+// McastEhtHostsCnt returns IFLA_BRPORT_MCAST_EHT_HOSTS_CNT and whether it is present (0 if not).
 func (x *LinkinfoBrport) McastEhtHostsCnt() (uint32, bool) {
-	return uint32(x.fMcastEhtHostsCnt), x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastEhtHostsCnt), true
 }
 
 // SetMcastEhtHostsCnt sets IFLA_BRPORT_MCAST_EHT_HOSTS_CNT.
@@ -8395,33 +9044,40 @@ func (x *LinkinfoBrport) SetMcastEhtHostsCnt(v uint32) {
 	x.has[0] |= 1 << 36
 }
 
-// Locked reports whether the flag IFLA_BRPORT_LOCKED is present.
-func (x *LinkinfoBrport) Locked() bool { return x.has[0]&(1<<37) != 0 }
-
-// SetLocked sets or clears the flag IFLA_BRPORT_LOCKED.
-func (x *LinkinfoBrport) SetLocked(v bool) {
-	if v {
-		x.has[0] |= 1 << 37
-	} else {
-		x.has[0] &^= 1 << 37
+// Locked returns IFLA_BRPORT_LOCKED and whether it is present (0 if not).
+func (x *LinkinfoBrport) Locked() (uint8, bool) {
+	if !(x.has[0]&(1<<37) != 0) {
+		return 0, false
 	}
+	return uint8(x.fLocked), true
 }
 
-// Mab reports whether the flag IFLA_BRPORT_MAB is present.
-func (x *LinkinfoBrport) Mab() bool { return x.has[0]&(1<<38) != 0 }
-
-// SetMab sets or clears the flag IFLA_BRPORT_MAB.
-func (x *LinkinfoBrport) SetMab(v bool) {
-	if v {
-		x.has[0] |= 1 << 38
-	} else {
-		x.has[0] &^= 1 << 38
-	}
+// SetLocked sets IFLA_BRPORT_LOCKED.
+func (x *LinkinfoBrport) SetLocked(v uint8) {
+	x.fLocked = uint8(v)
+	x.has[0] |= 1 << 37
 }
 
-// McastNGroups returns IFLA_BRPORT_MCAST_N_GROUPS and whether it is present.
+// Mab returns IFLA_BRPORT_MAB and whether it is present (0 if not).
+func (x *LinkinfoBrport) Mab() (uint8, bool) {
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMab), true
+}
+
+// SetMab sets IFLA_BRPORT_MAB.
+func (x *LinkinfoBrport) SetMab(v uint8) {
+	x.fMab = uint8(v)
+	x.has[0] |= 1 << 38
+}
+
+// McastNGroups returns IFLA_BRPORT_MCAST_N_GROUPS and whether it is present (0 if not).
 func (x *LinkinfoBrport) McastNGroups() (uint32, bool) {
-	return uint32(x.fMcastNGroups), x.has[0]&(1<<39) != 0
+	if !(x.has[0]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastNGroups), true
 }
 
 // SetMcastNGroups sets IFLA_BRPORT_MCAST_N_GROUPS.
@@ -8430,9 +9086,12 @@ func (x *LinkinfoBrport) SetMcastNGroups(v uint32) {
 	x.has[0] |= 1 << 39
 }
 
-// McastMaxGroups returns IFLA_BRPORT_MCAST_MAX_GROUPS and whether it is present.
+// McastMaxGroups returns IFLA_BRPORT_MCAST_MAX_GROUPS and whether it is present (0 if not).
 func (x *LinkinfoBrport) McastMaxGroups() (uint32, bool) {
-	return uint32(x.fMcastMaxGroups), x.has[0]&(1<<40) != 0
+	if !(x.has[0]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastMaxGroups), true
 }
 
 // SetMcastMaxGroups sets IFLA_BRPORT_MCAST_MAX_GROUPS.
@@ -8441,21 +9100,26 @@ func (x *LinkinfoBrport) SetMcastMaxGroups(v uint32) {
 	x.has[0] |= 1 << 40
 }
 
-// NeighVlanSuppress reports whether the flag IFLA_BRPORT_NEIGH_VLAN_SUPPRESS is present.
-func (x *LinkinfoBrport) NeighVlanSuppress() bool { return x.has[0]&(1<<41) != 0 }
-
-// SetNeighVlanSuppress sets or clears the flag IFLA_BRPORT_NEIGH_VLAN_SUPPRESS.
-func (x *LinkinfoBrport) SetNeighVlanSuppress(v bool) {
-	if v {
-		x.has[0] |= 1 << 41
-	} else {
-		x.has[0] &^= 1 << 41
+// NeighVlanSuppress returns IFLA_BRPORT_NEIGH_VLAN_SUPPRESS and whether it is present (0 if not).
+func (x *LinkinfoBrport) NeighVlanSuppress() (uint8, bool) {
+	if !(x.has[0]&(1<<41) != 0) {
+		return 0, false
 	}
+	return uint8(x.fNeighVlanSuppress), true
 }
 
-// BackupNhid returns IFLA_BRPORT_BACKUP_NHID and whether it is present.
+// SetNeighVlanSuppress sets IFLA_BRPORT_NEIGH_VLAN_SUPPRESS.
+func (x *LinkinfoBrport) SetNeighVlanSuppress(v uint8) {
+	x.fNeighVlanSuppress = uint8(v)
+	x.has[0] |= 1 << 41
+}
+
+// BackupNhid returns IFLA_BRPORT_BACKUP_NHID and whether it is present (0 if not).
 func (x *LinkinfoBrport) BackupNhid() (uint32, bool) {
-	return uint32(x.fBackupNhid), x.has[0]&(1<<42) != 0
+	if !(x.has[0]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBackupNhid), true
 }
 
 // SetBackupNhid sets IFLA_BRPORT_BACKUP_NHID.
@@ -8513,49 +9177,48 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-gre-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_GRE_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
 			}
 			x.fIflags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_GRE_OFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
 			}
 			x.fOflags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_GRE_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
 			}
 			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_GRE_OKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
 			}
 			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
@@ -8567,114 +9230,114 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_GRE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_GRE_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_TOS", raw, typed.ErrLength)
 			}
 			x.fTos = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_GRE_PMTUDISC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_PMTUDISC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_PMTUDISC", raw, typed.ErrLength)
 			}
 			x.fPmtudisc = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_GRE_ENCAP_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
 			}
 			x.fEncapLimit = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_GRE_FLOWINFO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
 			}
 			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_GRE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
 			}
 			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_GRE_ENCAP_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
 			}
 			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_GRE_COLLECT_METADATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_GRE_IGNORE_DF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_IGNORE_DF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IGNORE_DF", raw, typed.ErrLength)
 			}
 			x.fIgnoreDf = uint8(p[0])
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_GRE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
 			x.fErspanIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
 			}
 			x.fErspanVer = uint8(p[0])
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_GRE_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
 			}
 			x.fErspanDir = uint8(p[0])
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_GRE_ERSPAN_HWID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
 			x.fErspanHwid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-gre-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-gre-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-gre-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8757,9 +9420,12 @@ func (x *LinkinfoGre) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_GRE_LINK and whether it is present.
+// Link returns IFLA_GRE_LINK and whether it is present (0 if not).
 func (x *LinkinfoGre) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_GRE_LINK.
@@ -8768,9 +9434,12 @@ func (x *LinkinfoGre) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Iflags returns IFLA_GRE_IFLAGS and whether it is present.
+// Iflags returns IFLA_GRE_IFLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre) Iflags() (uint16, bool) {
-	return uint16(x.fIflags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fIflags), true
 }
 
 // SetIflags sets IFLA_GRE_IFLAGS.
@@ -8779,9 +9448,12 @@ func (x *LinkinfoGre) SetIflags(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Oflags returns IFLA_GRE_OFLAGS and whether it is present.
+// Oflags returns IFLA_GRE_OFLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre) Oflags() (uint16, bool) {
-	return uint16(x.fOflags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fOflags), true
 }
 
 // SetOflags sets IFLA_GRE_OFLAGS.
@@ -8790,9 +9462,12 @@ func (x *LinkinfoGre) SetOflags(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// Ikey returns IFLA_GRE_IKEY and whether it is present.
+// Ikey returns IFLA_GRE_IKEY and whether it is present (0 if not).
 func (x *LinkinfoGre) Ikey() (uint32, bool) {
-	return uint32(x.fIkey), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIkey), true
 }
 
 // SetIkey sets IFLA_GRE_IKEY.
@@ -8801,9 +9476,12 @@ func (x *LinkinfoGre) SetIkey(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Okey returns IFLA_GRE_OKEY and whether it is present.
+// Okey returns IFLA_GRE_OKEY and whether it is present (0 if not).
 func (x *LinkinfoGre) Okey() (uint32, bool) {
-	return uint32(x.fOkey), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOkey), true
 }
 
 // SetOkey sets IFLA_GRE_OKEY.
@@ -8812,9 +9490,13 @@ func (x *LinkinfoGre) SetOkey(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Local returns IFLA_GRE_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_GRE_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoGre) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_GRE_LOCAL's payload; x keeps the view p.
@@ -8823,9 +9505,13 @@ func (x *LinkinfoGre) SetLocal(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Remote returns IFLA_GRE_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_GRE_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoGre) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_GRE_REMOTE's payload; x keeps the view p.
@@ -8834,9 +9520,12 @@ func (x *LinkinfoGre) SetRemote(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Ttl returns IFLA_GRE_TTL and whether it is present.
+// Ttl returns IFLA_GRE_TTL and whether it is present (0 if not).
 func (x *LinkinfoGre) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets IFLA_GRE_TTL.
@@ -8845,9 +9534,12 @@ func (x *LinkinfoGre) SetTtl(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// Tos returns IFLA_GRE_TOS and whether it is present.
+// Tos returns IFLA_GRE_TOS and whether it is present (0 if not).
 func (x *LinkinfoGre) Tos() (uint8, bool) {
-	return uint8(x.fTos), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTos), true
 }
 
 // SetTos sets IFLA_GRE_TOS.
@@ -8856,9 +9548,12 @@ func (x *LinkinfoGre) SetTos(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// Pmtudisc returns IFLA_GRE_PMTUDISC and whether it is present.
+// Pmtudisc returns IFLA_GRE_PMTUDISC and whether it is present (0 if not).
 func (x *LinkinfoGre) Pmtudisc() (uint8, bool) {
-	return uint8(x.fPmtudisc), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPmtudisc), true
 }
 
 // SetPmtudisc sets IFLA_GRE_PMTUDISC.
@@ -8867,9 +9562,12 @@ func (x *LinkinfoGre) SetPmtudisc(v uint8) {
 	x.has[0] |= 1 << 9
 }
 
-// EncapLimit returns IFLA_GRE_ENCAP_LIMIT and whether it is present.
+// EncapLimit returns IFLA_GRE_ENCAP_LIMIT and whether it is present (0 if not).
 func (x *LinkinfoGre) EncapLimit() (uint8, bool) {
-	return uint8(x.fEncapLimit), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncapLimit), true
 }
 
 // SetEncapLimit sets IFLA_GRE_ENCAP_LIMIT.
@@ -8878,9 +9576,12 @@ func (x *LinkinfoGre) SetEncapLimit(v uint8) {
 	x.has[0] |= 1 << 10
 }
 
-// Flowinfo returns IFLA_GRE_FLOWINFO and whether it is present.
+// Flowinfo returns IFLA_GRE_FLOWINFO and whether it is present (0 if not).
 func (x *LinkinfoGre) Flowinfo() (uint32, bool) {
-	return uint32(x.fFlowinfo), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowinfo), true
 }
 
 // SetFlowinfo sets IFLA_GRE_FLOWINFO.
@@ -8889,9 +9590,12 @@ func (x *LinkinfoGre) SetFlowinfo(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// Flags returns IFLA_GRE_FLAGS and whether it is present.
+// Flags returns IFLA_GRE_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets IFLA_GRE_FLAGS.
@@ -8900,9 +9604,12 @@ func (x *LinkinfoGre) SetFlags(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// EncapType returns IFLA_GRE_ENCAP_TYPE and whether it is present.
+// EncapType returns IFLA_GRE_ENCAP_TYPE and whether it is present (0 if not).
 func (x *LinkinfoGre) EncapType() (uint16, bool) {
-	return uint16(x.fEncapType), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapType), true
 }
 
 // SetEncapType sets IFLA_GRE_ENCAP_TYPE.
@@ -8911,9 +9618,12 @@ func (x *LinkinfoGre) SetEncapType(v uint16) {
 	x.has[0] |= 1 << 13
 }
 
-// EncapFlags returns IFLA_GRE_ENCAP_FLAGS and whether it is present.
+// EncapFlags returns IFLA_GRE_ENCAP_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre) EncapFlags() (uint16, bool) {
-	return uint16(x.fEncapFlags), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapFlags), true
 }
 
 // SetEncapFlags sets IFLA_GRE_ENCAP_FLAGS.
@@ -8922,9 +9632,12 @@ func (x *LinkinfoGre) SetEncapFlags(v uint16) {
 	x.has[0] |= 1 << 14
 }
 
-// EncapSport returns IFLA_GRE_ENCAP_SPORT and whether it is present.
+// EncapSport returns IFLA_GRE_ENCAP_SPORT and whether it is present (0 if not).
 func (x *LinkinfoGre) EncapSport() (uint16, bool) {
-	return uint16(x.fEncapSport), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapSport), true
 }
 
 // SetEncapSport sets IFLA_GRE_ENCAP_SPORT.
@@ -8933,9 +9646,12 @@ func (x *LinkinfoGre) SetEncapSport(v uint16) {
 	x.has[0] |= 1 << 15
 }
 
-// EncapDport returns IFLA_GRE_ENCAP_DPORT and whether it is present.
+// EncapDport returns IFLA_GRE_ENCAP_DPORT and whether it is present (0 if not).
 func (x *LinkinfoGre) EncapDport() (uint16, bool) {
-	return uint16(x.fEncapDport), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapDport), true
 }
 
 // SetEncapDport sets IFLA_GRE_ENCAP_DPORT.
@@ -8956,9 +9672,12 @@ func (x *LinkinfoGre) SetCollectMetadata(v bool) {
 	}
 }
 
-// IgnoreDf returns IFLA_GRE_IGNORE_DF and whether it is present.
+// IgnoreDf returns IFLA_GRE_IGNORE_DF and whether it is present (0 if not).
 func (x *LinkinfoGre) IgnoreDf() (uint8, bool) {
-	return uint8(x.fIgnoreDf), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIgnoreDf), true
 }
 
 // SetIgnoreDf sets IFLA_GRE_IGNORE_DF.
@@ -8967,9 +9686,12 @@ func (x *LinkinfoGre) SetIgnoreDf(v uint8) {
 	x.has[0] |= 1 << 18
 }
 
-// Fwmark returns IFLA_GRE_FWMARK and whether it is present.
+// Fwmark returns IFLA_GRE_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoGre) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_GRE_FWMARK.
@@ -8978,9 +9700,12 @@ func (x *LinkinfoGre) SetFwmark(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// ErspanIndex returns IFLA_GRE_ERSPAN_INDEX and whether it is present.
+// ErspanIndex returns IFLA_GRE_ERSPAN_INDEX and whether it is present (0 if not).
 func (x *LinkinfoGre) ErspanIndex() (uint32, bool) {
-	return uint32(x.fErspanIndex), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fErspanIndex), true
 }
 
 // SetErspanIndex sets IFLA_GRE_ERSPAN_INDEX.
@@ -8989,9 +9714,12 @@ func (x *LinkinfoGre) SetErspanIndex(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// ErspanVer returns IFLA_GRE_ERSPAN_VER and whether it is present.
+// ErspanVer returns IFLA_GRE_ERSPAN_VER and whether it is present (0 if not).
 func (x *LinkinfoGre) ErspanVer() (uint8, bool) {
-	return uint8(x.fErspanVer), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint8(x.fErspanVer), true
 }
 
 // SetErspanVer sets IFLA_GRE_ERSPAN_VER.
@@ -9000,9 +9728,12 @@ func (x *LinkinfoGre) SetErspanVer(v uint8) {
 	x.has[0] |= 1 << 21
 }
 
-// ErspanDir returns IFLA_GRE_ERSPAN_DIR and whether it is present.
+// ErspanDir returns IFLA_GRE_ERSPAN_DIR and whether it is present (0 if not).
 func (x *LinkinfoGre) ErspanDir() (uint8, bool) {
-	return uint8(x.fErspanDir), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint8(x.fErspanDir), true
 }
 
 // SetErspanDir sets IFLA_GRE_ERSPAN_DIR.
@@ -9011,9 +9742,12 @@ func (x *LinkinfoGre) SetErspanDir(v uint8) {
 	x.has[0] |= 1 << 22
 }
 
-// ErspanHwid returns IFLA_GRE_ERSPAN_HWID and whether it is present.
+// ErspanHwid returns IFLA_GRE_ERSPAN_HWID and whether it is present (0 if not).
 func (x *LinkinfoGre) ErspanHwid() (uint16, bool) {
-	return uint16(x.fErspanHwid), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint16(x.fErspanHwid), true
 }
 
 // SetErspanHwid sets IFLA_GRE_ERSPAN_HWID.
@@ -9068,49 +9802,48 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-gre6-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_GRE_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
 			}
 			x.fIflags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_GRE_OFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
 			}
 			x.fOflags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_GRE_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
 			}
 			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_GRE_OKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
 			}
 			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
@@ -9122,96 +9855,96 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_GRE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 11: // IFLA_GRE_ENCAP_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
 			}
 			x.fEncapLimit = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 12: // IFLA_GRE_FLOWINFO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
 			}
 			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 13: // IFLA_GRE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
 			}
 			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 17: // IFLA_GRE_ENCAP_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
 			}
 			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 14
 		case 18: // IFLA_GRE_COLLECT_METADATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 15
 		case 20: // IFLA_GRE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
 			x.fErspanIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
 			}
 			x.fErspanVer = uint8(p[0])
 			x.has[0] |= 1 << 18
 		case 23: // IFLA_GRE_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
 			}
 			x.fErspanDir = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 24: // IFLA_GRE_ERSPAN_HWID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
 			x.fErspanHwid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-gre6-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-gre6-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-gre6-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9285,9 +10018,12 @@ func (x *LinkinfoGre6) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_GRE_LINK and whether it is present.
+// Link returns IFLA_GRE_LINK and whether it is present (0 if not).
 func (x *LinkinfoGre6) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_GRE_LINK.
@@ -9296,9 +10032,12 @@ func (x *LinkinfoGre6) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Iflags returns IFLA_GRE_IFLAGS and whether it is present.
+// Iflags returns IFLA_GRE_IFLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre6) Iflags() (uint16, bool) {
-	return uint16(x.fIflags), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint16(x.fIflags), true
 }
 
 // SetIflags sets IFLA_GRE_IFLAGS.
@@ -9307,9 +10046,12 @@ func (x *LinkinfoGre6) SetIflags(v uint16) {
 	x.has[0] |= 1 << 1
 }
 
-// Oflags returns IFLA_GRE_OFLAGS and whether it is present.
+// Oflags returns IFLA_GRE_OFLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre6) Oflags() (uint16, bool) {
-	return uint16(x.fOflags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fOflags), true
 }
 
 // SetOflags sets IFLA_GRE_OFLAGS.
@@ -9318,9 +10060,12 @@ func (x *LinkinfoGre6) SetOflags(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// Ikey returns IFLA_GRE_IKEY and whether it is present.
+// Ikey returns IFLA_GRE_IKEY and whether it is present (0 if not).
 func (x *LinkinfoGre6) Ikey() (uint32, bool) {
-	return uint32(x.fIkey), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIkey), true
 }
 
 // SetIkey sets IFLA_GRE_IKEY.
@@ -9329,9 +10074,12 @@ func (x *LinkinfoGre6) SetIkey(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Okey returns IFLA_GRE_OKEY and whether it is present.
+// Okey returns IFLA_GRE_OKEY and whether it is present (0 if not).
 func (x *LinkinfoGre6) Okey() (uint32, bool) {
-	return uint32(x.fOkey), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOkey), true
 }
 
 // SetOkey sets IFLA_GRE_OKEY.
@@ -9340,9 +10088,13 @@ func (x *LinkinfoGre6) SetOkey(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Local returns IFLA_GRE_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_GRE_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoGre6) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_GRE_LOCAL's payload; x keeps the view p.
@@ -9351,9 +10103,13 @@ func (x *LinkinfoGre6) SetLocal(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Remote returns IFLA_GRE_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_GRE_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoGre6) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_GRE_REMOTE's payload; x keeps the view p.
@@ -9362,9 +10118,12 @@ func (x *LinkinfoGre6) SetRemote(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Ttl returns IFLA_GRE_TTL and whether it is present.
+// Ttl returns IFLA_GRE_TTL and whether it is present (0 if not).
 func (x *LinkinfoGre6) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets IFLA_GRE_TTL.
@@ -9373,9 +10132,12 @@ func (x *LinkinfoGre6) SetTtl(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// EncapLimit returns IFLA_GRE_ENCAP_LIMIT and whether it is present.
+// EncapLimit returns IFLA_GRE_ENCAP_LIMIT and whether it is present (0 if not).
 func (x *LinkinfoGre6) EncapLimit() (uint8, bool) {
-	return uint8(x.fEncapLimit), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncapLimit), true
 }
 
 // SetEncapLimit sets IFLA_GRE_ENCAP_LIMIT.
@@ -9384,9 +10146,12 @@ func (x *LinkinfoGre6) SetEncapLimit(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// Flowinfo returns IFLA_GRE_FLOWINFO and whether it is present.
+// Flowinfo returns IFLA_GRE_FLOWINFO and whether it is present (0 if not).
 func (x *LinkinfoGre6) Flowinfo() (uint32, bool) {
-	return uint32(x.fFlowinfo), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowinfo), true
 }
 
 // SetFlowinfo sets IFLA_GRE_FLOWINFO.
@@ -9395,9 +10160,12 @@ func (x *LinkinfoGre6) SetFlowinfo(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Flags returns IFLA_GRE_FLAGS and whether it is present.
+// Flags returns IFLA_GRE_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre6) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets IFLA_GRE_FLAGS.
@@ -9406,9 +10174,12 @@ func (x *LinkinfoGre6) SetFlags(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// EncapType returns IFLA_GRE_ENCAP_TYPE and whether it is present.
+// EncapType returns IFLA_GRE_ENCAP_TYPE and whether it is present (0 if not).
 func (x *LinkinfoGre6) EncapType() (uint16, bool) {
-	return uint16(x.fEncapType), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapType), true
 }
 
 // SetEncapType sets IFLA_GRE_ENCAP_TYPE.
@@ -9417,9 +10188,12 @@ func (x *LinkinfoGre6) SetEncapType(v uint16) {
 	x.has[0] |= 1 << 11
 }
 
-// EncapFlags returns IFLA_GRE_ENCAP_FLAGS and whether it is present.
+// EncapFlags returns IFLA_GRE_ENCAP_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoGre6) EncapFlags() (uint16, bool) {
-	return uint16(x.fEncapFlags), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapFlags), true
 }
 
 // SetEncapFlags sets IFLA_GRE_ENCAP_FLAGS.
@@ -9428,9 +10202,12 @@ func (x *LinkinfoGre6) SetEncapFlags(v uint16) {
 	x.has[0] |= 1 << 12
 }
 
-// EncapSport returns IFLA_GRE_ENCAP_SPORT and whether it is present.
+// EncapSport returns IFLA_GRE_ENCAP_SPORT and whether it is present (0 if not).
 func (x *LinkinfoGre6) EncapSport() (uint16, bool) {
-	return uint16(x.fEncapSport), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapSport), true
 }
 
 // SetEncapSport sets IFLA_GRE_ENCAP_SPORT.
@@ -9439,9 +10216,12 @@ func (x *LinkinfoGre6) SetEncapSport(v uint16) {
 	x.has[0] |= 1 << 13
 }
 
-// EncapDport returns IFLA_GRE_ENCAP_DPORT and whether it is present.
+// EncapDport returns IFLA_GRE_ENCAP_DPORT and whether it is present (0 if not).
 func (x *LinkinfoGre6) EncapDport() (uint16, bool) {
-	return uint16(x.fEncapDport), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapDport), true
 }
 
 // SetEncapDport sets IFLA_GRE_ENCAP_DPORT.
@@ -9462,9 +10242,12 @@ func (x *LinkinfoGre6) SetCollectMetadata(v bool) {
 	}
 }
 
-// Fwmark returns IFLA_GRE_FWMARK and whether it is present.
+// Fwmark returns IFLA_GRE_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoGre6) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_GRE_FWMARK.
@@ -9473,9 +10256,12 @@ func (x *LinkinfoGre6) SetFwmark(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// ErspanIndex returns IFLA_GRE_ERSPAN_INDEX and whether it is present.
+// ErspanIndex returns IFLA_GRE_ERSPAN_INDEX and whether it is present (0 if not).
 func (x *LinkinfoGre6) ErspanIndex() (uint32, bool) {
-	return uint32(x.fErspanIndex), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fErspanIndex), true
 }
 
 // SetErspanIndex sets IFLA_GRE_ERSPAN_INDEX.
@@ -9484,9 +10270,12 @@ func (x *LinkinfoGre6) SetErspanIndex(v uint32) {
 	x.has[0] |= 1 << 17
 }
 
-// ErspanVer returns IFLA_GRE_ERSPAN_VER and whether it is present.
+// ErspanVer returns IFLA_GRE_ERSPAN_VER and whether it is present (0 if not).
 func (x *LinkinfoGre6) ErspanVer() (uint8, bool) {
-	return uint8(x.fErspanVer), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fErspanVer), true
 }
 
 // SetErspanVer sets IFLA_GRE_ERSPAN_VER.
@@ -9495,9 +10284,12 @@ func (x *LinkinfoGre6) SetErspanVer(v uint8) {
 	x.has[0] |= 1 << 18
 }
 
-// ErspanDir returns IFLA_GRE_ERSPAN_DIR and whether it is present.
+// ErspanDir returns IFLA_GRE_ERSPAN_DIR and whether it is present (0 if not).
 func (x *LinkinfoGre6) ErspanDir() (uint8, bool) {
-	return uint8(x.fErspanDir), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint8(x.fErspanDir), true
 }
 
 // SetErspanDir sets IFLA_GRE_ERSPAN_DIR.
@@ -9506,9 +10298,12 @@ func (x *LinkinfoGre6) SetErspanDir(v uint8) {
 	x.has[0] |= 1 << 19
 }
 
-// ErspanHwid returns IFLA_GRE_ERSPAN_HWID and whether it is present.
+// ErspanHwid returns IFLA_GRE_ERSPAN_HWID and whether it is present (0 if not).
 func (x *LinkinfoGre6) ErspanHwid() (uint16, bool) {
-	return uint16(x.fErspanHwid), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint16(x.fErspanHwid), true
 }
 
 // SetErspanHwid sets IFLA_GRE_ERSPAN_HWID.
@@ -9549,37 +10344,36 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-vti-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VTI_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
 			}
 			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_VTI_OKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
 			}
 			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -9591,19 +10385,19 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_VTI_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-vti-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-vti-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-vti-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9632,9 +10426,12 @@ func (x *LinkinfoVti) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_VTI_LINK and whether it is present.
+// Link returns IFLA_VTI_LINK and whether it is present (0 if not).
 func (x *LinkinfoVti) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_VTI_LINK.
@@ -9643,9 +10440,12 @@ func (x *LinkinfoVti) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ikey returns IFLA_VTI_IKEY and whether it is present.
+// Ikey returns IFLA_VTI_IKEY and whether it is present (0 if not).
 func (x *LinkinfoVti) Ikey() (uint32, bool) {
-	return uint32(x.fIkey), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIkey), true
 }
 
 // SetIkey sets IFLA_VTI_IKEY.
@@ -9654,9 +10454,12 @@ func (x *LinkinfoVti) SetIkey(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Okey returns IFLA_VTI_OKEY and whether it is present.
+// Okey returns IFLA_VTI_OKEY and whether it is present (0 if not).
 func (x *LinkinfoVti) Okey() (uint32, bool) {
-	return uint32(x.fOkey), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOkey), true
 }
 
 // SetOkey sets IFLA_VTI_OKEY.
@@ -9665,9 +10468,13 @@ func (x *LinkinfoVti) SetOkey(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Local returns IFLA_VTI_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_VTI_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoVti) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_VTI_LOCAL's payload; x keeps the view p.
@@ -9676,9 +10483,13 @@ func (x *LinkinfoVti) SetLocal(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Remote returns IFLA_VTI_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_VTI_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoVti) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_VTI_REMOTE's payload; x keeps the view p.
@@ -9687,9 +10498,12 @@ func (x *LinkinfoVti) SetRemote(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Fwmark returns IFLA_VTI_FWMARK and whether it is present.
+// Fwmark returns IFLA_VTI_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoVti) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_VTI_FWMARK.
@@ -9730,37 +10544,36 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-vti6-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VTI_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
 			}
 			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_VTI_OKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
 			}
 			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -9772,19 +10585,19 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_VTI_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-vti6-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-vti6-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-vti6-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9813,9 +10626,12 @@ func (x *LinkinfoVti6) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_VTI_LINK and whether it is present.
+// Link returns IFLA_VTI_LINK and whether it is present (0 if not).
 func (x *LinkinfoVti6) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_VTI_LINK.
@@ -9824,9 +10640,12 @@ func (x *LinkinfoVti6) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ikey returns IFLA_VTI_IKEY and whether it is present.
+// Ikey returns IFLA_VTI_IKEY and whether it is present (0 if not).
 func (x *LinkinfoVti6) Ikey() (uint32, bool) {
-	return uint32(x.fIkey), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIkey), true
 }
 
 // SetIkey sets IFLA_VTI_IKEY.
@@ -9835,9 +10654,12 @@ func (x *LinkinfoVti6) SetIkey(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Okey returns IFLA_VTI_OKEY and whether it is present.
+// Okey returns IFLA_VTI_OKEY and whether it is present (0 if not).
 func (x *LinkinfoVti6) Okey() (uint32, bool) {
-	return uint32(x.fOkey), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOkey), true
 }
 
 // SetOkey sets IFLA_VTI_OKEY.
@@ -9846,9 +10668,13 @@ func (x *LinkinfoVti6) SetOkey(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Local returns IFLA_VTI_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_VTI_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoVti6) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_VTI_LOCAL's payload; x keeps the view p.
@@ -9857,9 +10683,13 @@ func (x *LinkinfoVti6) SetLocal(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Remote returns IFLA_VTI_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_VTI_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoVti6) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_VTI_REMOTE's payload; x keeps the view p.
@@ -9868,9 +10698,12 @@ func (x *LinkinfoVti6) SetRemote(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Fwmark returns IFLA_VTI_FWMARK and whether it is present.
+// Fwmark returns IFLA_VTI_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoVti6) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_VTI_FWMARK.
@@ -9920,55 +10753,54 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-geneve-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_GENEVE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GENEVE_REMOTE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_REMOTE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_REMOTE", raw, typed.ErrLength)
 			}
 			x.fRemote = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_GENEVE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_GENEVE_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TOS", raw, typed.ErrLength)
 			}
 			x.fTos = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_GENEVE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_GENEVE_COLLECT_METADATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_COLLECT_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_COLLECT_METADATA", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_GENEVE_REMOTE6
@@ -9976,43 +10808,43 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_GENEVE_UDP_CSUM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_CSUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_CSUM", raw, typed.ErrLength)
 			}
 			x.fUdpCsum = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_GENEVE_UDP_ZERO_CSUM6_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_TX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_TX", raw, typed.ErrLength)
 			}
 			x.fUdpZeroCsum6Tx = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_GENEVE_UDP_ZERO_CSUM6_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_RX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_RX", raw, typed.ErrLength)
 			}
 			x.fUdpZeroCsum6Rx = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_GENEVE_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_LABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_LABEL", raw, typed.ErrLength)
 			}
 			x.fLabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_GENEVE_TTL_INHERIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL_INHERIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL_INHERIT", raw, typed.ErrLength)
 			}
 			x.fTtlInherit = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_GENEVE_DF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_DF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_DF", raw, typed.ErrLength)
 			}
 			x.fDf = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_GENEVE_INNER_PROTO_INHERIT
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "IFLA_GENEVE_INNER_PROTO_INHERIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_INNER_PROTO_INHERIT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_GENEVE_PORT_RANGE
@@ -10020,13 +10852,13 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-geneve-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-geneve-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-geneve-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10090,9 +10922,12 @@ func (x *LinkinfoGeneve) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns IFLA_GENEVE_ID and whether it is present.
+// Id returns IFLA_GENEVE_ID and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets IFLA_GENEVE_ID.
@@ -10101,9 +10936,12 @@ func (x *LinkinfoGeneve) SetId(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Remote returns IFLA_GENEVE_REMOTE and whether it is present.
+// Remote returns IFLA_GENEVE_REMOTE and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Remote() (uint32, bool) {
-	return uint32(x.fRemote), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRemote), true
 }
 
 // SetRemote sets IFLA_GENEVE_REMOTE.
@@ -10112,9 +10950,12 @@ func (x *LinkinfoGeneve) SetRemote(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Ttl returns IFLA_GENEVE_TTL and whether it is present.
+// Ttl returns IFLA_GENEVE_TTL and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets IFLA_GENEVE_TTL.
@@ -10123,9 +10964,12 @@ func (x *LinkinfoGeneve) SetTtl(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Tos returns IFLA_GENEVE_TOS and whether it is present.
+// Tos returns IFLA_GENEVE_TOS and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Tos() (uint8, bool) {
-	return uint8(x.fTos), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTos), true
 }
 
 // SetTos sets IFLA_GENEVE_TOS.
@@ -10134,9 +10978,12 @@ func (x *LinkinfoGeneve) SetTos(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Port returns IFLA_GENEVE_PORT and whether it is present.
+// Port returns IFLA_GENEVE_PORT and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Port() (uint16, bool) {
-	return uint16(x.fPort), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPort), true
 }
 
 // SetPort sets IFLA_GENEVE_PORT.
@@ -10157,9 +11004,13 @@ func (x *LinkinfoGeneve) SetCollectMetadata(v bool) {
 	}
 }
 
-// Remote6 returns IFLA_GENEVE_REMOTE6's payload as a view, and whether it is present.
+// Remote6 returns IFLA_GENEVE_REMOTE6's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoGeneve) Remote6() ([]byte, bool) {
-	return x.fRemote6, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fRemote6, true
 }
 
 // SetRemote6 sets IFLA_GENEVE_REMOTE6's payload; x keeps the view p.
@@ -10168,9 +11019,12 @@ func (x *LinkinfoGeneve) SetRemote6(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// UdpCsum returns IFLA_GENEVE_UDP_CSUM and whether it is present.
+// UdpCsum returns IFLA_GENEVE_UDP_CSUM and whether it is present (0 if not).
 func (x *LinkinfoGeneve) UdpCsum() (uint8, bool) {
-	return uint8(x.fUdpCsum), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUdpCsum), true
 }
 
 // SetUdpCsum sets IFLA_GENEVE_UDP_CSUM.
@@ -10179,9 +11033,12 @@ func (x *LinkinfoGeneve) SetUdpCsum(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// UdpZeroCsum6Tx returns IFLA_GENEVE_UDP_ZERO_CSUM6_TX and whether it is present.
+// UdpZeroCsum6Tx returns IFLA_GENEVE_UDP_ZERO_CSUM6_TX and whether it is present (0 if not).
 func (x *LinkinfoGeneve) UdpZeroCsum6Tx() (uint8, bool) {
-	return uint8(x.fUdpZeroCsum6Tx), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUdpZeroCsum6Tx), true
 }
 
 // SetUdpZeroCsum6Tx sets IFLA_GENEVE_UDP_ZERO_CSUM6_TX.
@@ -10190,9 +11047,12 @@ func (x *LinkinfoGeneve) SetUdpZeroCsum6Tx(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// UdpZeroCsum6Rx returns IFLA_GENEVE_UDP_ZERO_CSUM6_RX and whether it is present.
+// UdpZeroCsum6Rx returns IFLA_GENEVE_UDP_ZERO_CSUM6_RX and whether it is present (0 if not).
 func (x *LinkinfoGeneve) UdpZeroCsum6Rx() (uint8, bool) {
-	return uint8(x.fUdpZeroCsum6Rx), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUdpZeroCsum6Rx), true
 }
 
 // SetUdpZeroCsum6Rx sets IFLA_GENEVE_UDP_ZERO_CSUM6_RX.
@@ -10201,9 +11061,12 @@ func (x *LinkinfoGeneve) SetUdpZeroCsum6Rx(v uint8) {
 	x.has[0] |= 1 << 9
 }
 
-// Label returns IFLA_GENEVE_LABEL and whether it is present.
+// Label returns IFLA_GENEVE_LABEL and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Label() (uint32, bool) {
-	return uint32(x.fLabel), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLabel), true
 }
 
 // SetLabel sets IFLA_GENEVE_LABEL.
@@ -10212,9 +11075,12 @@ func (x *LinkinfoGeneve) SetLabel(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// TtlInherit returns IFLA_GENEVE_TTL_INHERIT and whether it is present.
+// TtlInherit returns IFLA_GENEVE_TTL_INHERIT and whether it is present (0 if not).
 func (x *LinkinfoGeneve) TtlInherit() (uint8, bool) {
-	return uint8(x.fTtlInherit), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtlInherit), true
 }
 
 // SetTtlInherit sets IFLA_GENEVE_TTL_INHERIT.
@@ -10223,9 +11089,12 @@ func (x *LinkinfoGeneve) SetTtlInherit(v uint8) {
 	x.has[0] |= 1 << 11
 }
 
-// Df returns IFLA_GENEVE_DF and whether it is present.
+// Df returns IFLA_GENEVE_DF and whether it is present (0 if not).
 func (x *LinkinfoGeneve) Df() (uint8, bool) {
-	return uint8(x.fDf), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDf), true
 }
 
 // SetDf sets IFLA_GENEVE_DF.
@@ -10260,9 +11129,12 @@ func (x *LinkinfoGeneve) PortRange() (IflaGenevePortRange, bool) {
 }
 
 // PortRangeBytes returns the payload of IFLA_GENEVE_PORT_RANGE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoGeneve) PortRangeBytes() ([]byte, bool) {
-	return x.fPortRange, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fPortRange, true
 }
 
 // SetPortRange sets IFLA_GENEVE_PORT_RANGE to the struct v.
@@ -10314,37 +11186,36 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-hsr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_HSR_SLAVE1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE1", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE1", raw, typed.ErrLength)
 			}
 			x.fSlave1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_HSR_SLAVE2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE2", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE2", raw, typed.ErrLength)
 			}
 			x.fSlave2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_HSR_MULTICAST_SPEC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_MULTICAST_SPEC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_MULTICAST_SPEC", raw, typed.ErrLength)
 			}
 			x.fMulticastSpec = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -10353,37 +11224,37 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_HSR_SEQ_NR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_SEQ_NR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SEQ_NR", raw, typed.ErrLength)
 			}
 			x.fSeqNr = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_HSR_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_HSR_PROTOCOL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fProtocol = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_HSR_INTERLINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "IFLA_HSR_INTERLINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_INTERLINK", raw, typed.ErrLength)
 			}
 			x.fInterlink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-hsr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-hsr-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-hsr-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10418,9 +11289,12 @@ func (x *LinkinfoHsr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Slave1 returns IFLA_HSR_SLAVE1 and whether it is present.
+// Slave1 returns IFLA_HSR_SLAVE1 and whether it is present (0 if not).
 func (x *LinkinfoHsr) Slave1() (uint32, bool) {
-	return uint32(x.fSlave1), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSlave1), true
 }
 
 // SetSlave1 sets IFLA_HSR_SLAVE1.
@@ -10429,9 +11303,12 @@ func (x *LinkinfoHsr) SetSlave1(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Slave2 returns IFLA_HSR_SLAVE2 and whether it is present.
+// Slave2 returns IFLA_HSR_SLAVE2 and whether it is present (0 if not).
 func (x *LinkinfoHsr) Slave2() (uint32, bool) {
-	return uint32(x.fSlave2), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSlave2), true
 }
 
 // SetSlave2 sets IFLA_HSR_SLAVE2.
@@ -10440,9 +11317,12 @@ func (x *LinkinfoHsr) SetSlave2(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// MulticastSpec returns IFLA_HSR_MULTICAST_SPEC and whether it is present.
+// MulticastSpec returns IFLA_HSR_MULTICAST_SPEC and whether it is present (0 if not).
 func (x *LinkinfoHsr) MulticastSpec() (uint8, bool) {
-	return uint8(x.fMulticastSpec), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMulticastSpec), true
 }
 
 // SetMulticastSpec sets IFLA_HSR_MULTICAST_SPEC.
@@ -10451,9 +11331,13 @@ func (x *LinkinfoHsr) SetMulticastSpec(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// SupervisionAddr returns IFLA_HSR_SUPERVISION_ADDR's payload as a view, and whether it is present.
+// SupervisionAddr returns IFLA_HSR_SUPERVISION_ADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoHsr) SupervisionAddr() ([]byte, bool) {
-	return x.fSupervisionAddr, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fSupervisionAddr, true
 }
 
 // SetSupervisionAddr sets IFLA_HSR_SUPERVISION_ADDR's payload; x keeps the view p.
@@ -10462,9 +11346,12 @@ func (x *LinkinfoHsr) SetSupervisionAddr(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// SeqNr returns IFLA_HSR_SEQ_NR and whether it is present.
+// SeqNr returns IFLA_HSR_SEQ_NR and whether it is present (0 if not).
 func (x *LinkinfoHsr) SeqNr() (uint16, bool) {
-	return uint16(x.fSeqNr), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSeqNr), true
 }
 
 // SetSeqNr sets IFLA_HSR_SEQ_NR.
@@ -10473,9 +11360,12 @@ func (x *LinkinfoHsr) SetSeqNr(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Version returns IFLA_HSR_VERSION and whether it is present.
+// Version returns IFLA_HSR_VERSION and whether it is present (0 if not).
 func (x *LinkinfoHsr) Version() (uint8, bool) {
-	return uint8(x.fVersion), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVersion), true
 }
 
 // SetVersion sets IFLA_HSR_VERSION.
@@ -10484,9 +11374,12 @@ func (x *LinkinfoHsr) SetVersion(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// Protocol returns IFLA_HSR_PROTOCOL and whether it is present.
+// Protocol returns IFLA_HSR_PROTOCOL and whether it is present (0 if not).
 func (x *LinkinfoHsr) Protocol() (uint8, bool) {
-	return uint8(x.fProtocol), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtocol), true
 }
 
 // SetProtocol sets IFLA_HSR_PROTOCOL.
@@ -10495,9 +11388,12 @@ func (x *LinkinfoHsr) SetProtocol(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// Interlink returns IFLA_HSR_INTERLINK and whether it is present.
+// Interlink returns IFLA_HSR_INTERLINK and whether it is present (0 if not).
 func (x *LinkinfoHsr) Interlink() (uint32, bool) {
-	return uint32(x.fInterlink), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInterlink), true
 }
 
 // SetInterlink sets IFLA_HSR_INTERLINK.
@@ -10551,25 +11447,24 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-iptun-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_IPTUN_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -10581,43 +11476,43 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_IPTUN_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_IPTUN_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_TOS", raw, typed.ErrLength)
 			}
 			x.fTos = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_IPTUN_ENCAP_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
 			}
 			x.fEncapLimit = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_IPTUN_FLOWINFO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
 			}
 			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_IPTUN_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_IPTUN_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_IPTUN_PMTUDISC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_PMTUDISC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_PMTUDISC", raw, typed.ErrLength)
 			}
 			x.fPmtudisc = uint8(p[0])
 			x.has[0] |= 1 << 9
@@ -10626,66 +11521,66 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_IPTUN_6RD_RELAY_PREFIX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIX", raw, typed.ErrLength)
 			}
 			x.fX6rdRelayPrefix = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_IPTUN_6RD_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_PREFIXLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_PREFIXLEN", raw, typed.ErrLength)
 			}
 			x.fX6rdPrefixlen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_IPTUN_6RD_RELAY_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIXLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIXLEN", raw, typed.ErrLength)
 			}
 			x.fX6rdRelayPrefixlen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_IPTUN_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
 			}
 			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_IPTUN_ENCAP_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
 			}
 			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_IPTUN_COLLECT_METADATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_IPTUN_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-iptun-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-iptun-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-iptun-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10756,9 +11651,12 @@ func (x *LinkinfoIptun) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_IPTUN_LINK and whether it is present.
+// Link returns IFLA_IPTUN_LINK and whether it is present (0 if not).
 func (x *LinkinfoIptun) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_IPTUN_LINK.
@@ -10767,9 +11665,13 @@ func (x *LinkinfoIptun) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Local returns IFLA_IPTUN_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_IPTUN_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoIptun) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_IPTUN_LOCAL's payload; x keeps the view p.
@@ -10778,9 +11680,13 @@ func (x *LinkinfoIptun) SetLocal(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Remote returns IFLA_IPTUN_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_IPTUN_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoIptun) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_IPTUN_REMOTE's payload; x keeps the view p.
@@ -10789,9 +11695,12 @@ func (x *LinkinfoIptun) SetRemote(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Ttl returns IFLA_IPTUN_TTL and whether it is present.
+// Ttl returns IFLA_IPTUN_TTL and whether it is present (0 if not).
 func (x *LinkinfoIptun) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets IFLA_IPTUN_TTL.
@@ -10800,9 +11709,12 @@ func (x *LinkinfoIptun) SetTtl(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Tos returns IFLA_IPTUN_TOS and whether it is present.
+// Tos returns IFLA_IPTUN_TOS and whether it is present (0 if not).
 func (x *LinkinfoIptun) Tos() (uint8, bool) {
-	return uint8(x.fTos), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTos), true
 }
 
 // SetTos sets IFLA_IPTUN_TOS.
@@ -10811,9 +11723,12 @@ func (x *LinkinfoIptun) SetTos(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// EncapLimit returns IFLA_IPTUN_ENCAP_LIMIT and whether it is present.
+// EncapLimit returns IFLA_IPTUN_ENCAP_LIMIT and whether it is present (0 if not).
 func (x *LinkinfoIptun) EncapLimit() (uint8, bool) {
-	return uint8(x.fEncapLimit), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncapLimit), true
 }
 
 // SetEncapLimit sets IFLA_IPTUN_ENCAP_LIMIT.
@@ -10822,9 +11737,12 @@ func (x *LinkinfoIptun) SetEncapLimit(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// Flowinfo returns IFLA_IPTUN_FLOWINFO and whether it is present.
+// Flowinfo returns IFLA_IPTUN_FLOWINFO and whether it is present (0 if not).
 func (x *LinkinfoIptun) Flowinfo() (uint32, bool) {
-	return uint32(x.fFlowinfo), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowinfo), true
 }
 
 // SetFlowinfo sets IFLA_IPTUN_FLOWINFO.
@@ -10833,9 +11751,12 @@ func (x *LinkinfoIptun) SetFlowinfo(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns IFLA_IPTUN_FLAGS and whether it is present.
+// Flags returns IFLA_IPTUN_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoIptun) Flags() (uint16, bool) {
-	return uint16(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFlags), true
 }
 
 // SetFlags sets IFLA_IPTUN_FLAGS.
@@ -10844,9 +11765,12 @@ func (x *LinkinfoIptun) SetFlags(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// Proto returns IFLA_IPTUN_PROTO and whether it is present.
+// Proto returns IFLA_IPTUN_PROTO and whether it is present (0 if not).
 func (x *LinkinfoIptun) Proto() (uint8, bool) {
-	return uint8(x.fProto), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProto), true
 }
 
 // SetProto sets IFLA_IPTUN_PROTO.
@@ -10855,9 +11779,12 @@ func (x *LinkinfoIptun) SetProto(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// Pmtudisc returns IFLA_IPTUN_PMTUDISC and whether it is present.
+// Pmtudisc returns IFLA_IPTUN_PMTUDISC and whether it is present (0 if not).
 func (x *LinkinfoIptun) Pmtudisc() (uint8, bool) {
-	return uint8(x.fPmtudisc), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPmtudisc), true
 }
 
 // SetPmtudisc sets IFLA_IPTUN_PMTUDISC.
@@ -10866,9 +11793,13 @@ func (x *LinkinfoIptun) SetPmtudisc(v uint8) {
 	x.has[0] |= 1 << 9
 }
 
-// X6rdPrefix returns IFLA_IPTUN_6RD_PREFIX's payload as a view, and whether it is present.
+// X6rdPrefix returns IFLA_IPTUN_6RD_PREFIX's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoIptun) X6rdPrefix() ([]byte, bool) {
-	return x.fX6rdPrefix, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fX6rdPrefix, true
 }
 
 // SetX6rdPrefix sets IFLA_IPTUN_6RD_PREFIX's payload; x keeps the view p.
@@ -10877,9 +11808,12 @@ func (x *LinkinfoIptun) SetX6rdPrefix(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// X6rdRelayPrefix returns IFLA_IPTUN_6RD_RELAY_PREFIX and whether it is present.
+// X6rdRelayPrefix returns IFLA_IPTUN_6RD_RELAY_PREFIX and whether it is present (0 if not).
 func (x *LinkinfoIptun) X6rdRelayPrefix() (uint32, bool) {
-	return uint32(x.fX6rdRelayPrefix), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fX6rdRelayPrefix), true
 }
 
 // SetX6rdRelayPrefix sets IFLA_IPTUN_6RD_RELAY_PREFIX.
@@ -10888,9 +11822,12 @@ func (x *LinkinfoIptun) SetX6rdRelayPrefix(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// X6rdPrefixlen returns IFLA_IPTUN_6RD_PREFIXLEN and whether it is present.
+// X6rdPrefixlen returns IFLA_IPTUN_6RD_PREFIXLEN and whether it is present (0 if not).
 func (x *LinkinfoIptun) X6rdPrefixlen() (uint16, bool) {
-	return uint16(x.fX6rdPrefixlen), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fX6rdPrefixlen), true
 }
 
 // SetX6rdPrefixlen sets IFLA_IPTUN_6RD_PREFIXLEN.
@@ -10899,9 +11836,12 @@ func (x *LinkinfoIptun) SetX6rdPrefixlen(v uint16) {
 	x.has[0] |= 1 << 12
 }
 
-// X6rdRelayPrefixlen returns IFLA_IPTUN_6RD_RELAY_PREFIXLEN and whether it is present.
+// X6rdRelayPrefixlen returns IFLA_IPTUN_6RD_RELAY_PREFIXLEN and whether it is present (0 if not).
 func (x *LinkinfoIptun) X6rdRelayPrefixlen() (uint16, bool) {
-	return uint16(x.fX6rdRelayPrefixlen), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint16(x.fX6rdRelayPrefixlen), true
 }
 
 // SetX6rdRelayPrefixlen sets IFLA_IPTUN_6RD_RELAY_PREFIXLEN.
@@ -10910,9 +11850,12 @@ func (x *LinkinfoIptun) SetX6rdRelayPrefixlen(v uint16) {
 	x.has[0] |= 1 << 13
 }
 
-// EncapType returns IFLA_IPTUN_ENCAP_TYPE and whether it is present.
+// EncapType returns IFLA_IPTUN_ENCAP_TYPE and whether it is present (0 if not).
 func (x *LinkinfoIptun) EncapType() (uint16, bool) {
-	return uint16(x.fEncapType), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapType), true
 }
 
 // SetEncapType sets IFLA_IPTUN_ENCAP_TYPE.
@@ -10921,9 +11864,12 @@ func (x *LinkinfoIptun) SetEncapType(v uint16) {
 	x.has[0] |= 1 << 14
 }
 
-// EncapFlags returns IFLA_IPTUN_ENCAP_FLAGS and whether it is present.
+// EncapFlags returns IFLA_IPTUN_ENCAP_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoIptun) EncapFlags() (uint16, bool) {
-	return uint16(x.fEncapFlags), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapFlags), true
 }
 
 // SetEncapFlags sets IFLA_IPTUN_ENCAP_FLAGS.
@@ -10932,9 +11878,12 @@ func (x *LinkinfoIptun) SetEncapFlags(v uint16) {
 	x.has[0] |= 1 << 15
 }
 
-// EncapSport returns IFLA_IPTUN_ENCAP_SPORT and whether it is present.
+// EncapSport returns IFLA_IPTUN_ENCAP_SPORT and whether it is present (0 if not).
 func (x *LinkinfoIptun) EncapSport() (uint16, bool) {
-	return uint16(x.fEncapSport), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapSport), true
 }
 
 // SetEncapSport sets IFLA_IPTUN_ENCAP_SPORT.
@@ -10943,9 +11892,12 @@ func (x *LinkinfoIptun) SetEncapSport(v uint16) {
 	x.has[0] |= 1 << 16
 }
 
-// EncapDport returns IFLA_IPTUN_ENCAP_DPORT and whether it is present.
+// EncapDport returns IFLA_IPTUN_ENCAP_DPORT and whether it is present (0 if not).
 func (x *LinkinfoIptun) EncapDport() (uint16, bool) {
-	return uint16(x.fEncapDport), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapDport), true
 }
 
 // SetEncapDport sets IFLA_IPTUN_ENCAP_DPORT.
@@ -10966,9 +11918,12 @@ func (x *LinkinfoIptun) SetCollectMetadata(v bool) {
 	}
 }
 
-// Fwmark returns IFLA_IPTUN_FWMARK and whether it is present.
+// Fwmark returns IFLA_IPTUN_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoIptun) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_IPTUN_FWMARK.
@@ -11016,25 +11971,24 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_IPTUN_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -11046,78 +12000,78 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_IPTUN_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 6: // IFLA_IPTUN_ENCAP_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
 			}
 			x.fEncapLimit = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 7: // IFLA_IPTUN_FLOWINFO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
 			}
 			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 8: // IFLA_IPTUN_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // IFLA_IPTUN_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 15: // IFLA_IPTUN_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
 			}
 			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 18: // IFLA_IPTUN_ENCAP_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
 			}
 			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 19: // IFLA_IPTUN_COLLECT_METADATA
 			if len(p) != 0 {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 12
 		case 20: // IFLA_IPTUN_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-ip6tnl-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-ip6tnl-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11170,9 +12124,12 @@ func (x *LinkinfoIp6tnl) Encode(e *attr.Encoder) {
 	}
 }
 
-// Link returns IFLA_IPTUN_LINK and whether it is present.
+// Link returns IFLA_IPTUN_LINK and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets IFLA_IPTUN_LINK.
@@ -11181,9 +12138,13 @@ func (x *LinkinfoIp6tnl) SetLink(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Local returns IFLA_IPTUN_LOCAL's payload as a view, and whether it is present.
+// Local returns IFLA_IPTUN_LOCAL's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoIp6tnl) Local() ([]byte, bool) {
-	return x.fLocal, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fLocal, true
 }
 
 // SetLocal sets IFLA_IPTUN_LOCAL's payload; x keeps the view p.
@@ -11192,9 +12153,13 @@ func (x *LinkinfoIp6tnl) SetLocal(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Remote returns IFLA_IPTUN_REMOTE's payload as a view, and whether it is present.
+// Remote returns IFLA_IPTUN_REMOTE's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoIp6tnl) Remote() ([]byte, bool) {
-	return x.fRemote, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fRemote, true
 }
 
 // SetRemote sets IFLA_IPTUN_REMOTE's payload; x keeps the view p.
@@ -11203,9 +12168,12 @@ func (x *LinkinfoIp6tnl) SetRemote(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Ttl returns IFLA_IPTUN_TTL and whether it is present.
+// Ttl returns IFLA_IPTUN_TTL and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets IFLA_IPTUN_TTL.
@@ -11214,9 +12182,12 @@ func (x *LinkinfoIp6tnl) SetTtl(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// EncapLimit returns IFLA_IPTUN_ENCAP_LIMIT and whether it is present.
+// EncapLimit returns IFLA_IPTUN_ENCAP_LIMIT and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) EncapLimit() (uint8, bool) {
-	return uint8(x.fEncapLimit), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncapLimit), true
 }
 
 // SetEncapLimit sets IFLA_IPTUN_ENCAP_LIMIT.
@@ -11225,9 +12196,12 @@ func (x *LinkinfoIp6tnl) SetEncapLimit(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// Flowinfo returns IFLA_IPTUN_FLOWINFO and whether it is present.
+// Flowinfo returns IFLA_IPTUN_FLOWINFO and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Flowinfo() (uint32, bool) {
-	return uint32(x.fFlowinfo), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowinfo), true
 }
 
 // SetFlowinfo sets IFLA_IPTUN_FLOWINFO.
@@ -11236,9 +12210,12 @@ func (x *LinkinfoIp6tnl) SetFlowinfo(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Flags returns IFLA_IPTUN_FLAGS and whether it is present.
+// Flags returns IFLA_IPTUN_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets IFLA_IPTUN_FLAGS.
@@ -11247,9 +12224,12 @@ func (x *LinkinfoIp6tnl) SetFlags(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Proto returns IFLA_IPTUN_PROTO and whether it is present.
+// Proto returns IFLA_IPTUN_PROTO and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Proto() (uint8, bool) {
-	return uint8(x.fProto), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProto), true
 }
 
 // SetProto sets IFLA_IPTUN_PROTO.
@@ -11258,9 +12238,12 @@ func (x *LinkinfoIp6tnl) SetProto(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// EncapType returns IFLA_IPTUN_ENCAP_TYPE and whether it is present.
+// EncapType returns IFLA_IPTUN_ENCAP_TYPE and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) EncapType() (uint16, bool) {
-	return uint16(x.fEncapType), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapType), true
 }
 
 // SetEncapType sets IFLA_IPTUN_ENCAP_TYPE.
@@ -11269,9 +12252,12 @@ func (x *LinkinfoIp6tnl) SetEncapType(v uint16) {
 	x.has[0] |= 1 << 8
 }
 
-// EncapFlags returns IFLA_IPTUN_ENCAP_FLAGS and whether it is present.
+// EncapFlags returns IFLA_IPTUN_ENCAP_FLAGS and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) EncapFlags() (uint16, bool) {
-	return uint16(x.fEncapFlags), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapFlags), true
 }
 
 // SetEncapFlags sets IFLA_IPTUN_ENCAP_FLAGS.
@@ -11280,9 +12266,12 @@ func (x *LinkinfoIp6tnl) SetEncapFlags(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// EncapSport returns IFLA_IPTUN_ENCAP_SPORT and whether it is present.
+// EncapSport returns IFLA_IPTUN_ENCAP_SPORT and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) EncapSport() (uint16, bool) {
-	return uint16(x.fEncapSport), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapSport), true
 }
 
 // SetEncapSport sets IFLA_IPTUN_ENCAP_SPORT.
@@ -11291,9 +12280,12 @@ func (x *LinkinfoIp6tnl) SetEncapSport(v uint16) {
 	x.has[0] |= 1 << 10
 }
 
-// EncapDport returns IFLA_IPTUN_ENCAP_DPORT and whether it is present.
+// EncapDport returns IFLA_IPTUN_ENCAP_DPORT and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) EncapDport() (uint16, bool) {
-	return uint16(x.fEncapDport), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapDport), true
 }
 
 // SetEncapDport sets IFLA_IPTUN_ENCAP_DPORT.
@@ -11314,9 +12306,12 @@ func (x *LinkinfoIp6tnl) SetCollectMetadata(v bool) {
 	}
 }
 
-// Fwmark returns IFLA_IPTUN_FWMARK and whether it is present.
+// Fwmark returns IFLA_IPTUN_FWMARK and whether it is present (0 if not).
 func (x *LinkinfoIp6tnl) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets IFLA_IPTUN_FWMARK.
@@ -11360,85 +12355,84 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-tun-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_TUN_OWNER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_OWNER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_OWNER", raw, typed.ErrLength)
 			}
 			x.fOwner = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_TUN_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_GROUP", raw, typed.ErrLength)
 			}
 			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_TUN_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_TUN_PI
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_PI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_PI", raw, typed.ErrLength)
 			}
 			x.fPi = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_TUN_VNET_HDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_VNET_HDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_VNET_HDR", raw, typed.ErrLength)
 			}
 			x.fVnetHdr = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_TUN_PERSIST
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_PERSIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_PERSIST", raw, typed.ErrLength)
 			}
 			x.fPersist = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_TUN_MULTI_QUEUE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_MULTI_QUEUE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_MULTI_QUEUE", raw, typed.ErrLength)
 			}
 			x.fMultiQueue = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_TUN_NUM_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_NUM_QUEUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_QUEUES", raw, typed.ErrLength)
 			}
 			x.fNumQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_TUN_NUM_DISABLED_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "IFLA_TUN_NUM_DISABLED_QUEUES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_DISABLED_QUEUES", raw, typed.ErrLength)
 			}
 			x.fNumDisabledQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-tun-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-tun-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-tun-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11476,9 +12470,12 @@ func (x *LinkinfoTun) Encode(e *attr.Encoder) {
 	}
 }
 
-// Owner returns IFLA_TUN_OWNER and whether it is present.
+// Owner returns IFLA_TUN_OWNER and whether it is present (0 if not).
 func (x *LinkinfoTun) Owner() (uint32, bool) {
-	return uint32(x.fOwner), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOwner), true
 }
 
 // SetOwner sets IFLA_TUN_OWNER.
@@ -11487,9 +12484,12 @@ func (x *LinkinfoTun) SetOwner(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Group returns IFLA_TUN_GROUP and whether it is present.
+// Group returns IFLA_TUN_GROUP and whether it is present (0 if not).
 func (x *LinkinfoTun) Group() (uint32, bool) {
-	return uint32(x.fGroup), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGroup), true
 }
 
 // SetGroup sets IFLA_TUN_GROUP.
@@ -11498,9 +12498,12 @@ func (x *LinkinfoTun) SetGroup(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Type returns IFLA_TUN_TYPE and whether it is present.
+// Type returns IFLA_TUN_TYPE and whether it is present (0 if not).
 func (x *LinkinfoTun) Type() (uint8, bool) {
-	return uint8(x.fType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fType), true
 }
 
 // SetType sets IFLA_TUN_TYPE.
@@ -11509,9 +12512,12 @@ func (x *LinkinfoTun) SetType(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Pi returns IFLA_TUN_PI and whether it is present.
+// Pi returns IFLA_TUN_PI and whether it is present (0 if not).
 func (x *LinkinfoTun) Pi() (uint8, bool) {
-	return uint8(x.fPi), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPi), true
 }
 
 // SetPi sets IFLA_TUN_PI.
@@ -11520,9 +12526,12 @@ func (x *LinkinfoTun) SetPi(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// VnetHdr returns IFLA_TUN_VNET_HDR and whether it is present.
+// VnetHdr returns IFLA_TUN_VNET_HDR and whether it is present (0 if not).
 func (x *LinkinfoTun) VnetHdr() (uint8, bool) {
-	return uint8(x.fVnetHdr), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVnetHdr), true
 }
 
 // SetVnetHdr sets IFLA_TUN_VNET_HDR.
@@ -11531,9 +12540,12 @@ func (x *LinkinfoTun) SetVnetHdr(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// Persist returns IFLA_TUN_PERSIST and whether it is present.
+// Persist returns IFLA_TUN_PERSIST and whether it is present (0 if not).
 func (x *LinkinfoTun) Persist() (uint8, bool) {
-	return uint8(x.fPersist), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPersist), true
 }
 
 // SetPersist sets IFLA_TUN_PERSIST.
@@ -11542,9 +12554,12 @@ func (x *LinkinfoTun) SetPersist(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// MultiQueue returns IFLA_TUN_MULTI_QUEUE and whether it is present.
+// MultiQueue returns IFLA_TUN_MULTI_QUEUE and whether it is present (0 if not).
 func (x *LinkinfoTun) MultiQueue() (uint8, bool) {
-	return uint8(x.fMultiQueue), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMultiQueue), true
 }
 
 // SetMultiQueue sets IFLA_TUN_MULTI_QUEUE.
@@ -11553,9 +12568,12 @@ func (x *LinkinfoTun) SetMultiQueue(v uint8) {
 	x.has[0] |= 1 << 6
 }
 
-// NumQueues returns IFLA_TUN_NUM_QUEUES and whether it is present.
+// NumQueues returns IFLA_TUN_NUM_QUEUES and whether it is present (0 if not).
 func (x *LinkinfoTun) NumQueues() (uint32, bool) {
-	return uint32(x.fNumQueues), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumQueues), true
 }
 
 // SetNumQueues sets IFLA_TUN_NUM_QUEUES.
@@ -11564,9 +12582,12 @@ func (x *LinkinfoTun) SetNumQueues(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// NumDisabledQueues returns IFLA_TUN_NUM_DISABLED_QUEUES and whether it is present.
+// NumDisabledQueues returns IFLA_TUN_NUM_DISABLED_QUEUES and whether it is present (0 if not).
 func (x *LinkinfoTun) NumDisabledQueues() (uint32, bool) {
-	return uint32(x.fNumDisabledQueues), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNumDisabledQueues), true
 }
 
 // SetNumDisabledQueues sets IFLA_TUN_NUM_DISABLED_QUEUES.
@@ -11608,25 +12629,24 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-vlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "IFLA_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -11635,35 +12655,35 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_VLAN_EGRESS_QOS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "IFLA_VLAN_EGRESS_QOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_EGRESS_QOS", raw, typed.ErrLength)
 			}
-			if err := x.fEgressQos.decode(p, o, base+off+4); err != nil {
+			if err := x.fEgressQos.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_VLAN_INGRESS_QOS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "IFLA_VLAN_INGRESS_QOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_INGRESS_QOS", raw, typed.ErrLength)
 			}
-			if err := x.fIngressQos.decode(p, o, base+off+4); err != nil {
+			if err := x.fIngressQos.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "IFLA_VLAN_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fProtocol = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-vlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-vlan-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-vlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11701,9 +12721,12 @@ func (x *LinkinfoVlan) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns IFLA_VLAN_ID and whether it is present.
+// Id returns IFLA_VLAN_ID and whether it is present (0 if not).
 func (x *LinkinfoVlan) Id() (uint16, bool) {
-	return uint16(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fId), true
 }
 
 // SetId sets IFLA_VLAN_ID.
@@ -11726,9 +12749,12 @@ func (x *LinkinfoVlan) Flags() (IflaVlanFlags, bool) {
 }
 
 // FlagsBytes returns the payload of IFLA_VLAN_FLAGS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *LinkinfoVlan) FlagsBytes() ([]byte, bool) {
-	return x.fFlags, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fFlags, true
 }
 
 // SetFlags sets IFLA_VLAN_FLAGS to the struct v.
@@ -11770,9 +12796,12 @@ func (x *LinkinfoVlan) SetIngressQos() *IflaVlanQos {
 	return &x.fIngressQos
 }
 
-// Protocol returns IFLA_VLAN_PROTOCOL and whether it is present.
+// Protocol returns IFLA_VLAN_PROTOCOL and whether it is present (0 if not).
 func (x *LinkinfoVlan) Protocol() (VlanProtocols, bool) {
-	return VlanProtocols(x.fProtocol), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return VlanProtocols(x.fProtocol), true
 }
 
 // SetProtocol sets IFLA_VLAN_PROTOCOL.
@@ -11810,38 +12839,37 @@ func (x *IflaVlanQos) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ifla-vlan-qos", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla-vlan-qos", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ifla-vlan-qos", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ifla-vlan-qos", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VLAN_QOS_MAPPING
 			if x.has[0]&(1<<0) != 0 {
 				x.fMapping.Add()
 			} else {
-				x.fMapping, x.sMapping = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fMapping, x.sMapping = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ifla-vlan-qos", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ifla-vlan-qos", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ifla-vlan-qos", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ifla-vlan-qos", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11908,37 +12936,36 @@ func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-vrf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-vrf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_VRF_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-vrf-attrs", "IFLA_VRF_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vrf-attrs", "IFLA_VRF_TABLE", raw, typed.ErrLength)
 			}
 			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-vrf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-vrf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-vrf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11952,9 +12979,12 @@ func (x *LinkinfoVrf) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns IFLA_VRF_TABLE and whether it is present.
+// Table returns IFLA_VRF_TABLE and whether it is present (0 if not).
 func (x *LinkinfoVrf) Table() (uint32, bool) {
-	return uint32(x.fTable), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTable), true
 }
 
 // SetTable sets IFLA_VRF_TABLE.
@@ -11997,79 +13027,78 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "xdp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "xdp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "xdp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_XDP_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_FD", raw, typed.ErrLength)
 			}
 			x.fFd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_XDP_ATTACHED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_ATTACHED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_ATTACHED", raw, typed.ErrLength)
 			}
 			x.fAttached = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_XDP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_XDP_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_PROG_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_PROG_ID", raw, typed.ErrLength)
 			}
 			x.fProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_XDP_DRV_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_DRV_PROG_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_DRV_PROG_ID", raw, typed.ErrLength)
 			}
 			x.fDrvProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_XDP_SKB_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_SKB_PROG_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_SKB_PROG_ID", raw, typed.ErrLength)
 			}
 			x.fSkbProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_XDP_HW_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_HW_PROG_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_HW_PROG_ID", raw, typed.ErrLength)
 			}
 			x.fHwProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_XDP_EXPECTED_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "xdp-attrs", "IFLA_XDP_EXPECTED_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "IFLA_XDP_EXPECTED_FD", raw, typed.ErrLength)
 			}
 			x.fExpectedFd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "xdp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "xdp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "xdp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "xdp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12104,9 +13133,12 @@ func (x *Xdp) Encode(e *attr.Encoder) {
 	}
 }
 
-// Fd returns IFLA_XDP_FD and whether it is present.
+// Fd returns IFLA_XDP_FD and whether it is present (0 if not).
 func (x *Xdp) Fd() (int32, bool) {
-	return int32(x.fFd), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return int32(x.fFd), true
 }
 
 // SetFd sets IFLA_XDP_FD.
@@ -12115,9 +13147,12 @@ func (x *Xdp) SetFd(v int32) {
 	x.has[0] |= 1 << 0
 }
 
-// Attached returns IFLA_XDP_ATTACHED and whether it is present.
+// Attached returns IFLA_XDP_ATTACHED and whether it is present (0 if not).
 func (x *Xdp) Attached() (uint8, bool) {
-	return uint8(x.fAttached), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAttached), true
 }
 
 // SetAttached sets IFLA_XDP_ATTACHED.
@@ -12126,9 +13161,12 @@ func (x *Xdp) SetAttached(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns IFLA_XDP_FLAGS and whether it is present.
+// Flags returns IFLA_XDP_FLAGS and whether it is present (0 if not).
 func (x *Xdp) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets IFLA_XDP_FLAGS.
@@ -12137,9 +13175,12 @@ func (x *Xdp) SetFlags(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// ProgId returns IFLA_XDP_PROG_ID and whether it is present.
+// ProgId returns IFLA_XDP_PROG_ID and whether it is present (0 if not).
 func (x *Xdp) ProgId() (uint32, bool) {
-	return uint32(x.fProgId), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProgId), true
 }
 
 // SetProgId sets IFLA_XDP_PROG_ID.
@@ -12148,9 +13189,12 @@ func (x *Xdp) SetProgId(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// DrvProgId returns IFLA_XDP_DRV_PROG_ID and whether it is present.
+// DrvProgId returns IFLA_XDP_DRV_PROG_ID and whether it is present (0 if not).
 func (x *Xdp) DrvProgId() (uint32, bool) {
-	return uint32(x.fDrvProgId), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDrvProgId), true
 }
 
 // SetDrvProgId sets IFLA_XDP_DRV_PROG_ID.
@@ -12159,9 +13203,12 @@ func (x *Xdp) SetDrvProgId(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// SkbProgId returns IFLA_XDP_SKB_PROG_ID and whether it is present.
+// SkbProgId returns IFLA_XDP_SKB_PROG_ID and whether it is present (0 if not).
 func (x *Xdp) SkbProgId() (uint32, bool) {
-	return uint32(x.fSkbProgId), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSkbProgId), true
 }
 
 // SetSkbProgId sets IFLA_XDP_SKB_PROG_ID.
@@ -12170,9 +13217,12 @@ func (x *Xdp) SetSkbProgId(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// HwProgId returns IFLA_XDP_HW_PROG_ID and whether it is present.
+// HwProgId returns IFLA_XDP_HW_PROG_ID and whether it is present (0 if not).
 func (x *Xdp) HwProgId() (uint32, bool) {
-	return uint32(x.fHwProgId), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHwProgId), true
 }
 
 // SetHwProgId sets IFLA_XDP_HW_PROG_ID.
@@ -12181,9 +13231,12 @@ func (x *Xdp) SetHwProgId(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// ExpectedFd returns IFLA_XDP_EXPECTED_FD and whether it is present.
+// ExpectedFd returns IFLA_XDP_EXPECTED_FD and whether it is present (0 if not).
 func (x *Xdp) ExpectedFd() (int32, bool) {
-	return int32(x.fExpectedFd), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return int32(x.fExpectedFd), true
 }
 
 // SetExpectedFd sets IFLA_XDP_EXPECTED_FD.
@@ -12219,20 +13272,19 @@ func (x *Ifla) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ifla-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ifla-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ifla-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_INET_CONF
@@ -12240,13 +13292,13 @@ func (x *Ifla) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ifla-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ifla-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ifla-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ifla-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12260,9 +13312,13 @@ func (x *Ifla) Encode(e *attr.Encoder) {
 	}
 }
 
-// Conf returns IFLA_INET_CONF's payload as a view, and whether it is present.
+// Conf returns IFLA_INET_CONF's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla) Conf() ([]byte, bool) {
-	return x.fConf, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fConf, true
 }
 
 // SetConf sets IFLA_INET_CONF's payload; x keeps the view p.
@@ -12308,25 +13364,24 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ifla6-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ifla6-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_INET6_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -12350,25 +13405,25 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_INET6_ADDR_GEN_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "ifla6-attrs", "IFLA_INET6_ADDR_GEN_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "IFLA_INET6_ADDR_GEN_MODE", raw, typed.ErrLength)
 			}
 			x.fAddrGenMode = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_INET6_RA_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
 			}
 			x.fRaMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ifla6-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ifla6-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ifla6-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12414,9 +13469,12 @@ func (x *Ifla6) Encode(e *attr.Encoder) {
 	}
 }
 
-// Flags returns IFLA_INET6_FLAGS and whether it is present.
+// Flags returns IFLA_INET6_FLAGS and whether it is present (0 if not).
 func (x *Ifla6) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets IFLA_INET6_FLAGS.
@@ -12425,9 +13483,13 @@ func (x *Ifla6) SetFlags(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Conf returns IFLA_INET6_CONF's payload as a view, and whether it is present.
+// Conf returns IFLA_INET6_CONF's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla6) Conf() ([]byte, bool) {
-	return x.fConf, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fConf, true
 }
 
 // SetConf sets IFLA_INET6_CONF's payload; x keeps the view p.
@@ -12436,9 +13498,13 @@ func (x *Ifla6) SetConf(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Stats returns IFLA_INET6_STATS's payload as a view, and whether it is present.
+// Stats returns IFLA_INET6_STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla6) Stats() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets IFLA_INET6_STATS's payload; x keeps the view p.
@@ -12447,9 +13513,13 @@ func (x *Ifla6) SetStats(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Mcast returns IFLA_INET6_MCAST's payload as a view, and whether it is present.
+// Mcast returns IFLA_INET6_MCAST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla6) Mcast() ([]byte, bool) {
-	return x.fMcast, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fMcast, true
 }
 
 // SetMcast sets IFLA_INET6_MCAST's payload; x keeps the view p.
@@ -12472,9 +13542,12 @@ func (x *Ifla6) Cacheinfo() (IflaCacheinfo, bool) {
 }
 
 // CacheinfoBytes returns the payload of IFLA_INET6_CACHEINFO as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Ifla6) CacheinfoBytes() ([]byte, bool) {
-	return x.fCacheinfo, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fCacheinfo, true
 }
 
 // SetCacheinfo sets IFLA_INET6_CACHEINFO to the struct v.
@@ -12492,9 +13565,13 @@ func (x *Ifla6) SetCacheinfoBytes(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Icmp6stats returns IFLA_INET6_ICMP6STATS's payload as a view, and whether it is present.
+// Icmp6stats returns IFLA_INET6_ICMP6STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla6) Icmp6stats() ([]byte, bool) {
-	return x.fIcmp6stats, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fIcmp6stats, true
 }
 
 // SetIcmp6stats sets IFLA_INET6_ICMP6STATS's payload; x keeps the view p.
@@ -12503,9 +13580,13 @@ func (x *Ifla6) SetIcmp6stats(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Token returns IFLA_INET6_TOKEN's payload as a view, and whether it is present.
+// Token returns IFLA_INET6_TOKEN's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ifla6) Token() ([]byte, bool) {
-	return x.fToken, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fToken, true
 }
 
 // SetToken sets IFLA_INET6_TOKEN's payload; x keeps the view p.
@@ -12514,9 +13595,12 @@ func (x *Ifla6) SetToken(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// AddrGenMode returns IFLA_INET6_ADDR_GEN_MODE and whether it is present.
+// AddrGenMode returns IFLA_INET6_ADDR_GEN_MODE and whether it is present (0 if not).
 func (x *Ifla6) AddrGenMode() (uint8, bool) {
-	return uint8(x.fAddrGenMode), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint8(x.fAddrGenMode), true
 }
 
 // SetAddrGenMode sets IFLA_INET6_ADDR_GEN_MODE.
@@ -12525,9 +13609,12 @@ func (x *Ifla6) SetAddrGenMode(v uint8) {
 	x.has[0] |= 1 << 7
 }
 
-// RaMtu returns IFLA_INET6_RA_MTU and whether it is present.
+// RaMtu returns IFLA_INET6_RA_MTU and whether it is present (0 if not).
 func (x *Ifla6) RaMtu() (uint32, bool) {
-	return uint32(x.fRaMtu), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRaMtu), true
 }
 
 // SetRaMtu sets IFLA_INET6_RA_MTU.
@@ -12564,43 +13651,42 @@ func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "mctp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mctp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "mctp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "mctp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_MCTP_NET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
 			}
 			x.fNet = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_MCTP_PHYS_BINDING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "mctp-attrs", "IFLA_MCTP_PHYS_BINDING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "mctp-attrs", "IFLA_MCTP_PHYS_BINDING", raw, typed.ErrLength)
 			}
 			x.fPhysBinding = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "mctp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "mctp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "mctp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "mctp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12617,9 +13703,12 @@ func (x *Mctp) Encode(e *attr.Encoder) {
 	}
 }
 
-// Net returns IFLA_MCTP_NET and whether it is present.
+// Net returns IFLA_MCTP_NET and whether it is present (0 if not).
 func (x *Mctp) Net() (uint32, bool) {
-	return uint32(x.fNet), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNet), true
 }
 
 // SetNet sets IFLA_MCTP_NET.
@@ -12628,9 +13717,12 @@ func (x *Mctp) SetNet(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// PhysBinding returns IFLA_MCTP_PHYS_BINDING and whether it is present.
+// PhysBinding returns IFLA_MCTP_PHYS_BINDING and whether it is present (0 if not).
 func (x *Mctp) PhysBinding() (uint8, bool) {
-	return uint8(x.fPhysBinding), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPhysBinding), true
 }
 
 // SetPhysBinding sets IFLA_MCTP_PHYS_BINDING.
@@ -12672,20 +13764,19 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_STATS_LINK_64
@@ -12699,9 +13790,9 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_STATS_LINK_OFFLOAD_XSTATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "stats-attrs", "IFLA_STATS_LINK_OFFLOAD_XSTATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "stats-attrs", "IFLA_STATS_LINK_OFFLOAD_XSTATS", raw, typed.ErrLength)
 			}
-			if err := x.fLinkOffloadXstats.decode(p, o, base+off+4); err != nil {
+			if err := x.fLinkOffloadXstats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -12710,13 +13801,13 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12766,9 +13857,12 @@ func (x *Stats) Link64() (RtnlLinkStats64, bool) {
 }
 
 // Link64Bytes returns the payload of IFLA_STATS_LINK_64 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Stats) Link64Bytes() ([]byte, bool) {
-	return x.fLink64, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fLink64, true
 }
 
 // SetLink64 sets IFLA_STATS_LINK_64 to the struct v.
@@ -12786,9 +13880,13 @@ func (x *Stats) SetLink64Bytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// LinkXstats returns IFLA_STATS_LINK_XSTATS's payload as a view, and whether it is present.
+// LinkXstats returns IFLA_STATS_LINK_XSTATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Stats) LinkXstats() ([]byte, bool) {
-	return x.fLinkXstats, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fLinkXstats, true
 }
 
 // SetLinkXstats sets IFLA_STATS_LINK_XSTATS's payload; x keeps the view p.
@@ -12797,9 +13895,13 @@ func (x *Stats) SetLinkXstats(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// LinkXstatsSlave returns IFLA_STATS_LINK_XSTATS_SLAVE's payload as a view, and whether it is present.
+// LinkXstatsSlave returns IFLA_STATS_LINK_XSTATS_SLAVE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Stats) LinkXstatsSlave() ([]byte, bool) {
-	return x.fLinkXstatsSlave, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fLinkXstatsSlave, true
 }
 
 // SetLinkXstatsSlave sets IFLA_STATS_LINK_XSTATS_SLAVE's payload; x keeps the view p.
@@ -12820,9 +13922,13 @@ func (x *Stats) SetLinkOffloadXstats() *LinkOffloadXstats {
 	return &x.fLinkOffloadXstats
 }
 
-// AfSpec returns IFLA_STATS_AF_SPEC's payload as a view, and whether it is present.
+// AfSpec returns IFLA_STATS_AF_SPEC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Stats) AfSpec() ([]byte, bool) {
-	return x.fAfSpec, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fAfSpec, true
 }
 
 // SetAfSpec sets IFLA_STATS_AF_SPEC's payload; x keeps the view p.
@@ -12862,44 +13968,43 @@ func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "link-offload-xstats", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-offload-xstats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "link-offload-xstats", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "link-offload-xstats", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_OFFLOAD_XSTATS_CPU_HIT
 			x.fCpuHit = p
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_OFFLOAD_XSTATS_HW_S_INFO
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "link-offload-xstats", "IFLA_OFFLOAD_XSTATS_HW_S_INFO")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "link-offload-xstats", "IFLA_OFFLOAD_XSTATS_HW_S_INFO")
 			if err != nil {
 				return err
 			}
-			x.fHwSInfo, x.sHwSInfo = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fHwSInfo, x.sHwSInfo = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_OFFLOAD_XSTATS_L3_STATS
 			x.fL3Stats = p
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "link-offload-xstats", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "link-offload-xstats", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "link-offload-xstats", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "link-offload-xstats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12933,9 +14038,13 @@ func (x *LinkOffloadXstats) Encode(e *attr.Encoder) {
 	}
 }
 
-// CpuHit returns IFLA_OFFLOAD_XSTATS_CPU_HIT's payload as a view, and whether it is present.
+// CpuHit returns IFLA_OFFLOAD_XSTATS_CPU_HIT's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkOffloadXstats) CpuHit() ([]byte, bool) {
-	return x.fCpuHit, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fCpuHit, true
 }
 
 // SetCpuHit sets IFLA_OFFLOAD_XSTATS_CPU_HIT's payload; x keeps the view p.
@@ -12962,9 +14071,13 @@ func (x *LinkOffloadXstats) SetHwSInfo(v []HwSInfoOne) {
 	x.has[0] |= 1 << 1
 }
 
-// L3Stats returns IFLA_OFFLOAD_XSTATS_L3_STATS's payload as a view, and whether it is present.
+// L3Stats returns IFLA_OFFLOAD_XSTATS_L3_STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkOffloadXstats) L3Stats() ([]byte, bool) {
-	return x.fL3Stats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fL3Stats, true
 }
 
 // SetL3Stats sets IFLA_OFFLOAD_XSTATS_L3_STATS's payload; x keeps the view p.
@@ -13001,43 +14114,42 @@ func (x *HwSInfoOne) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "hw-s-info-one", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "hw-s-info-one", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST", raw, typed.ErrLength)
 			}
 			x.fRequest = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED", raw, typed.ErrLength)
 			}
 			x.fUsed = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "hw-s-info-one", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "hw-s-info-one", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "hw-s-info-one", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13054,9 +14166,12 @@ func (x *HwSInfoOne) Encode(e *attr.Encoder) {
 	}
 }
 
-// Request returns IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST and whether it is present.
+// Request returns IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST and whether it is present (0 if not).
 func (x *HwSInfoOne) Request() (uint8, bool) {
-	return uint8(x.fRequest), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fRequest), true
 }
 
 // SetRequest sets IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST.
@@ -13065,9 +14180,12 @@ func (x *HwSInfoOne) SetRequest(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Used returns IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED and whether it is present.
+// Used returns IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED and whether it is present (0 if not).
 func (x *HwSInfoOne) Used() (uint8, bool) {
-	return uint8(x.fUsed), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fUsed), true
 }
 
 // SetUsed sets IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED.
@@ -13103,37 +14221,36 @@ func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "link-dpll-pin-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "link-dpll-pin-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DPLL_A_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "link-dpll-pin-attrs", "DPLL_A_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "link-dpll-pin-attrs", "DPLL_A_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "link-dpll-pin-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "link-dpll-pin-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "link-dpll-pin-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13147,9 +14264,12 @@ func (x *LinkDpllPin) Encode(e *attr.Encoder) {
 	}
 }
 
-// Id returns DPLL_A_ID and whether it is present.
+// Id returns DPLL_A_ID and whether it is present (0 if not).
 func (x *LinkDpllPin) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets DPLL_A_ID.
@@ -13193,20 +14313,19 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-netkit-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_NETKIT_PEER_INFO
@@ -13214,70 +14333,70 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_NETKIT_PRIMARY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_PRIMARY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PRIMARY", raw, typed.ErrLength)
 			}
 			x.fPrimary = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_NETKIT_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_POLICY", raw, typed.ErrLength)
 			}
 			x.fPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_NETKIT_PEER_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_POLICY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_POLICY", raw, typed.ErrLength)
 			}
 			x.fPeerPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_NETKIT_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrRange)
 			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_NETKIT_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrRange)
 			}
 			x.fScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_NETKIT_PEER_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrRange)
 			}
 			x.fPeerScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_NETKIT_HEADROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_HEADROOM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_HEADROOM", raw, typed.ErrLength)
 			}
 			x.fHeadroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_NETKIT_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "IFLA_NETKIT_TAILROOM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_TAILROOM", raw, typed.ErrLength)
 			}
 			x.fTailroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-netkit-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-netkit-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-netkit-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13315,9 +14434,13 @@ func (x *LinkinfoNetkit) Encode(e *attr.Encoder) {
 	}
 }
 
-// PeerInfo returns IFLA_NETKIT_PEER_INFO's payload as a view, and whether it is present.
+// PeerInfo returns IFLA_NETKIT_PEER_INFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *LinkinfoNetkit) PeerInfo() ([]byte, bool) {
-	return x.fPeerInfo, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fPeerInfo, true
 }
 
 // SetPeerInfo sets IFLA_NETKIT_PEER_INFO's payload; x keeps the view p.
@@ -13326,9 +14449,12 @@ func (x *LinkinfoNetkit) SetPeerInfo(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Primary returns IFLA_NETKIT_PRIMARY and whether it is present.
+// Primary returns IFLA_NETKIT_PRIMARY and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Primary() (uint8, bool) {
-	return uint8(x.fPrimary), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPrimary), true
 }
 
 // SetPrimary sets IFLA_NETKIT_PRIMARY.
@@ -13337,9 +14463,12 @@ func (x *LinkinfoNetkit) SetPrimary(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Policy returns IFLA_NETKIT_POLICY and whether it is present.
+// Policy returns IFLA_NETKIT_POLICY and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Policy() (NetkitPolicy, bool) {
-	return NetkitPolicy(x.fPolicy), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return NetkitPolicy(x.fPolicy), true
 }
 
 // SetPolicy sets IFLA_NETKIT_POLICY.
@@ -13348,9 +14477,12 @@ func (x *LinkinfoNetkit) SetPolicy(v NetkitPolicy) {
 	x.has[0] |= 1 << 2
 }
 
-// PeerPolicy returns IFLA_NETKIT_PEER_POLICY and whether it is present.
+// PeerPolicy returns IFLA_NETKIT_PEER_POLICY and whether it is present (0 if not).
 func (x *LinkinfoNetkit) PeerPolicy() (NetkitPolicy, bool) {
-	return NetkitPolicy(x.fPeerPolicy), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return NetkitPolicy(x.fPeerPolicy), true
 }
 
 // SetPeerPolicy sets IFLA_NETKIT_PEER_POLICY.
@@ -13359,9 +14491,12 @@ func (x *LinkinfoNetkit) SetPeerPolicy(v NetkitPolicy) {
 	x.has[0] |= 1 << 3
 }
 
-// Mode returns IFLA_NETKIT_MODE and whether it is present.
+// Mode returns IFLA_NETKIT_MODE and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Mode() (NetkitMode, bool) {
-	return NetkitMode(x.fMode), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return NetkitMode(x.fMode), true
 }
 
 // SetMode sets IFLA_NETKIT_MODE.
@@ -13370,9 +14505,12 @@ func (x *LinkinfoNetkit) SetMode(v NetkitMode) {
 	x.has[0] |= 1 << 4
 }
 
-// Scrub returns IFLA_NETKIT_SCRUB and whether it is present.
+// Scrub returns IFLA_NETKIT_SCRUB and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Scrub() (NetkitScrub, bool) {
-	return NetkitScrub(x.fScrub), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return NetkitScrub(x.fScrub), true
 }
 
 // SetScrub sets IFLA_NETKIT_SCRUB.
@@ -13381,9 +14519,12 @@ func (x *LinkinfoNetkit) SetScrub(v NetkitScrub) {
 	x.has[0] |= 1 << 5
 }
 
-// PeerScrub returns IFLA_NETKIT_PEER_SCRUB and whether it is present.
+// PeerScrub returns IFLA_NETKIT_PEER_SCRUB and whether it is present (0 if not).
 func (x *LinkinfoNetkit) PeerScrub() (NetkitScrub, bool) {
-	return NetkitScrub(x.fPeerScrub), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return NetkitScrub(x.fPeerScrub), true
 }
 
 // SetPeerScrub sets IFLA_NETKIT_PEER_SCRUB.
@@ -13392,9 +14533,12 @@ func (x *LinkinfoNetkit) SetPeerScrub(v NetkitScrub) {
 	x.has[0] |= 1 << 6
 }
 
-// Headroom returns IFLA_NETKIT_HEADROOM and whether it is present.
+// Headroom returns IFLA_NETKIT_HEADROOM and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Headroom() (uint16, bool) {
-	return uint16(x.fHeadroom), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fHeadroom), true
 }
 
 // SetHeadroom sets IFLA_NETKIT_HEADROOM.
@@ -13403,9 +14547,12 @@ func (x *LinkinfoNetkit) SetHeadroom(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// Tailroom returns IFLA_NETKIT_TAILROOM and whether it is present.
+// Tailroom returns IFLA_NETKIT_TAILROOM and whether it is present (0 if not).
 func (x *LinkinfoNetkit) Tailroom() (uint16, bool) {
-	return uint16(x.fTailroom), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fTailroom), true
 }
 
 // SetTailroom sets IFLA_NETKIT_TAILROOM.
@@ -13441,40 +14588,39 @@ func (x *LinkinfoOvpn) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "linkinfo-ovpn-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "linkinfo-ovpn-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // IFLA_OVPN_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrRange)
 			}
 			x.fMode = uint8(p[0])
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "linkinfo-ovpn-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "linkinfo-ovpn-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "linkinfo-ovpn-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13488,9 +14634,12 @@ func (x *LinkinfoOvpn) Encode(e *attr.Encoder) {
 	}
 }
 
-// Mode returns IFLA_OVPN_MODE and whether it is present.
+// Mode returns IFLA_OVPN_MODE and whether it is present (0 if not).
 func (x *LinkinfoOvpn) Mode() (OvpnMode, bool) {
-	return OvpnMode(x.fMode), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return OvpnMode(x.fMode), true
 }
 
 // SetMode sets IFLA_OVPN_MODE.

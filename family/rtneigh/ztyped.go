@@ -380,20 +380,19 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "neighbour-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "neighbour-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // NDA_UNSPEC
@@ -410,61 +409,61 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 4: // NDA_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_PROBES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_PROBES", raw, typed.ErrLength)
 			}
 			x.fProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 5: // NDA_VLAN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_VLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_VLAN", raw, typed.ErrLength)
 			}
 			x.fVlan = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 6: // NDA_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 7: // NDA_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_VNI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_VNI", raw, typed.ErrLength)
 			}
 			x.fVni = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 8: // NDA_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 9: // NDA_MASTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_MASTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_MASTER", raw, typed.ErrLength)
 			}
 			x.fMaster = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 10: // NDA_LINK_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_LINK_NETNSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_LINK_NETNSID", raw, typed.ErrLength)
 			}
 			x.fLinkNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 11: // NDA_SRC_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_SRC_VNI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_SRC_VNI", raw, typed.ErrLength)
 			}
 			x.fSrcVni = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 12: // NDA_PROTOCOL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fProtocol = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 13: // NDA_NH_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_NH_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_NH_ID", raw, typed.ErrLength)
 			}
 			x.fNhId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
@@ -473,34 +472,34 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 14
 		case 15: // NDA_FLAGS_EXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrRange)
 			}
 			x.fFlagsExt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 16: // NDA_NDM_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_NDM_STATE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_NDM_STATE_MASK", raw, typed.ErrLength)
 			}
 			x.fNdmStateMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 17: // NDA_NDM_FLAGS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "neighbour-attrs", "NDA_NDM_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "NDA_NDM_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			x.fNdmFlagsMask = uint8(p[0])
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "neighbour-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "neighbour-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "neighbour-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -573,9 +572,13 @@ func (x *Neighbour) Encode(e *attr.Encoder) {
 	}
 }
 
-// Unspec returns NDA_UNSPEC's payload as a view, and whether it is present.
+// Unspec returns NDA_UNSPEC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Neighbour) Unspec() ([]byte, bool) {
-	return x.fUnspec, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fUnspec, true
 }
 
 // SetUnspec sets NDA_UNSPEC's payload; x keeps the view p.
@@ -584,9 +587,13 @@ func (x *Neighbour) SetUnspec(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Dst returns NDA_DST's payload as a view, and whether it is present.
+// Dst returns NDA_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Neighbour) Dst() ([]byte, bool) {
-	return x.fDst, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fDst, true
 }
 
 // SetDst sets NDA_DST's payload; x keeps the view p.
@@ -595,9 +602,13 @@ func (x *Neighbour) SetDst(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Lladdr returns NDA_LLADDR's payload as a view, and whether it is present.
+// Lladdr returns NDA_LLADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Neighbour) Lladdr() ([]byte, bool) {
-	return x.fLladdr, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fLladdr, true
 }
 
 // SetLladdr sets NDA_LLADDR's payload; x keeps the view p.
@@ -620,9 +631,12 @@ func (x *Neighbour) Cacheinfo() (NdaCacheinfo, bool) {
 }
 
 // CacheinfoBytes returns the payload of NDA_CACHEINFO as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Neighbour) CacheinfoBytes() ([]byte, bool) {
-	return x.fCacheinfo, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fCacheinfo, true
 }
 
 // SetCacheinfo sets NDA_CACHEINFO to the struct v.
@@ -640,9 +654,12 @@ func (x *Neighbour) SetCacheinfoBytes(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Probes returns NDA_PROBES and whether it is present.
+// Probes returns NDA_PROBES and whether it is present (0 if not).
 func (x *Neighbour) Probes() (uint32, bool) {
-	return uint32(x.fProbes), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProbes), true
 }
 
 // SetProbes sets NDA_PROBES.
@@ -651,9 +668,12 @@ func (x *Neighbour) SetProbes(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Vlan returns NDA_VLAN and whether it is present.
+// Vlan returns NDA_VLAN and whether it is present (0 if not).
 func (x *Neighbour) Vlan() (uint16, bool) {
-	return uint16(x.fVlan), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fVlan), true
 }
 
 // SetVlan sets NDA_VLAN.
@@ -662,9 +682,12 @@ func (x *Neighbour) SetVlan(v uint16) {
 	x.has[0] |= 1 << 5
 }
 
-// Port returns NDA_PORT and whether it is present.
+// Port returns NDA_PORT and whether it is present (0 if not).
 func (x *Neighbour) Port() (uint16, bool) {
-	return uint16(x.fPort), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPort), true
 }
 
 // SetPort sets NDA_PORT.
@@ -673,9 +696,12 @@ func (x *Neighbour) SetPort(v uint16) {
 	x.has[0] |= 1 << 6
 }
 
-// Vni returns NDA_VNI and whether it is present.
+// Vni returns NDA_VNI and whether it is present (0 if not).
 func (x *Neighbour) Vni() (uint32, bool) {
-	return uint32(x.fVni), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fVni), true
 }
 
 // SetVni sets NDA_VNI.
@@ -684,9 +710,12 @@ func (x *Neighbour) SetVni(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Ifindex returns NDA_IFINDEX and whether it is present.
+// Ifindex returns NDA_IFINDEX and whether it is present (0 if not).
 func (x *Neighbour) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NDA_IFINDEX.
@@ -695,9 +724,12 @@ func (x *Neighbour) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Master returns NDA_MASTER and whether it is present.
+// Master returns NDA_MASTER and whether it is present (0 if not).
 func (x *Neighbour) Master() (uint32, bool) {
-	return uint32(x.fMaster), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaster), true
 }
 
 // SetMaster sets NDA_MASTER.
@@ -706,9 +738,12 @@ func (x *Neighbour) SetMaster(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// LinkNetnsid returns NDA_LINK_NETNSID and whether it is present.
+// LinkNetnsid returns NDA_LINK_NETNSID and whether it is present (0 if not).
 func (x *Neighbour) LinkNetnsid() (int32, bool) {
-	return int32(x.fLinkNetnsid), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return int32(x.fLinkNetnsid), true
 }
 
 // SetLinkNetnsid sets NDA_LINK_NETNSID.
@@ -717,9 +752,12 @@ func (x *Neighbour) SetLinkNetnsid(v int32) {
 	x.has[0] |= 1 << 10
 }
 
-// SrcVni returns NDA_SRC_VNI and whether it is present.
+// SrcVni returns NDA_SRC_VNI and whether it is present (0 if not).
 func (x *Neighbour) SrcVni() (uint32, bool) {
-	return uint32(x.fSrcVni), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSrcVni), true
 }
 
 // SetSrcVni sets NDA_SRC_VNI.
@@ -728,9 +766,12 @@ func (x *Neighbour) SetSrcVni(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// Protocol returns NDA_PROTOCOL and whether it is present.
+// Protocol returns NDA_PROTOCOL and whether it is present (0 if not).
 func (x *Neighbour) Protocol() (uint8, bool) {
-	return uint8(x.fProtocol), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtocol), true
 }
 
 // SetProtocol sets NDA_PROTOCOL.
@@ -739,9 +780,12 @@ func (x *Neighbour) SetProtocol(v uint8) {
 	x.has[0] |= 1 << 12
 }
 
-// NhId returns NDA_NH_ID and whether it is present.
+// NhId returns NDA_NH_ID and whether it is present (0 if not).
 func (x *Neighbour) NhId() (uint32, bool) {
-	return uint32(x.fNhId), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNhId), true
 }
 
 // SetNhId sets NDA_NH_ID.
@@ -750,9 +794,13 @@ func (x *Neighbour) SetNhId(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// FdbExtAttrs returns NDA_FDB_EXT_ATTRS's payload as a view, and whether it is present.
+// FdbExtAttrs returns NDA_FDB_EXT_ATTRS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Neighbour) FdbExtAttrs() ([]byte, bool) {
-	return x.fFdbExtAttrs, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fFdbExtAttrs, true
 }
 
 // SetFdbExtAttrs sets NDA_FDB_EXT_ATTRS's payload; x keeps the view p.
@@ -761,9 +809,12 @@ func (x *Neighbour) SetFdbExtAttrs(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// FlagsExt returns NDA_FLAGS_EXT and whether it is present.
+// FlagsExt returns NDA_FLAGS_EXT and whether it is present (0 if not).
 func (x *Neighbour) FlagsExt() (NtfExtFlags, bool) {
-	return NtfExtFlags(x.fFlagsExt), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return NtfExtFlags(x.fFlagsExt), true
 }
 
 // SetFlagsExt sets NDA_FLAGS_EXT.
@@ -772,9 +823,12 @@ func (x *Neighbour) SetFlagsExt(v NtfExtFlags) {
 	x.has[0] |= 1 << 15
 }
 
-// NdmStateMask returns NDA_NDM_STATE_MASK and whether it is present.
+// NdmStateMask returns NDA_NDM_STATE_MASK and whether it is present (0 if not).
 func (x *Neighbour) NdmStateMask() (uint16, bool) {
-	return uint16(x.fNdmStateMask), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNdmStateMask), true
 }
 
 // SetNdmStateMask sets NDA_NDM_STATE_MASK.
@@ -783,9 +837,12 @@ func (x *Neighbour) SetNdmStateMask(v uint16) {
 	x.has[0] |= 1 << 16
 }
 
-// NdmFlagsMask returns NDA_NDM_FLAGS_MASK and whether it is present.
+// NdmFlagsMask returns NDA_NDM_FLAGS_MASK and whether it is present (0 if not).
 func (x *Neighbour) NdmFlagsMask() (uint8, bool) {
-	return uint8(x.fNdmFlagsMask), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNdmFlagsMask), true
 }
 
 // SetNdmFlagsMask sets NDA_NDM_FLAGS_MASK.
@@ -831,43 +888,42 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ndt-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ndt-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ndt-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NDTA_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NDTA_THRESH1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_THRESH1", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_THRESH1", raw, typed.ErrLength)
 			}
 			x.fThresh1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NDTA_THRESH2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_THRESH2", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_THRESH2", raw, typed.ErrLength)
 			}
 			x.fThresh2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NDTA_THRESH3
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_THRESH3", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_THRESH3", raw, typed.ErrLength)
 			}
 			x.fThresh3 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -876,9 +932,9 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // NDTA_PARMS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_PARMS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_PARMS", raw, typed.ErrLength)
 			}
-			if err := x.fParms.decode(p, o, base+off+4); err != nil {
+			if err := x.fParms.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
@@ -887,19 +943,19 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // NDTA_GC_INTERVAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndt-attrs", "NDTA_GC_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "NDTA_GC_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fGcInterval = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ndt-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ndt-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ndt-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ndt-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -951,9 +1007,12 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 }
 
 // Name returns NDTA_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Ndt) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets NDTA_NAME; x keeps a view of s.
@@ -968,9 +1027,12 @@ func (x *Ndt) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Thresh1 returns NDTA_THRESH1 and whether it is present.
+// Thresh1 returns NDTA_THRESH1 and whether it is present (0 if not).
 func (x *Ndt) Thresh1() (uint32, bool) {
-	return uint32(x.fThresh1), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fThresh1), true
 }
 
 // SetThresh1 sets NDTA_THRESH1.
@@ -979,9 +1041,12 @@ func (x *Ndt) SetThresh1(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Thresh2 returns NDTA_THRESH2 and whether it is present.
+// Thresh2 returns NDTA_THRESH2 and whether it is present (0 if not).
 func (x *Ndt) Thresh2() (uint32, bool) {
-	return uint32(x.fThresh2), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fThresh2), true
 }
 
 // SetThresh2 sets NDTA_THRESH2.
@@ -990,9 +1055,12 @@ func (x *Ndt) SetThresh2(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Thresh3 returns NDTA_THRESH3 and whether it is present.
+// Thresh3 returns NDTA_THRESH3 and whether it is present (0 if not).
 func (x *Ndt) Thresh3() (uint32, bool) {
-	return uint32(x.fThresh3), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fThresh3), true
 }
 
 // SetThresh3 sets NDTA_THRESH3.
@@ -1015,9 +1083,12 @@ func (x *Ndt) Config() (NdtConfig, bool) {
 }
 
 // ConfigBytes returns the payload of NDTA_CONFIG as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Ndt) ConfigBytes() ([]byte, bool) {
-	return x.fConfig, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fConfig, true
 }
 
 // SetConfig sets NDTA_CONFIG to the struct v.
@@ -1061,9 +1132,12 @@ func (x *Ndt) Stats() (NdtStats, bool) {
 }
 
 // StatsBytes returns the payload of NDTA_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Ndt) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets NDTA_STATS to the struct v.
@@ -1081,9 +1155,12 @@ func (x *Ndt) SetStatsBytes(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// GcInterval returns NDTA_GC_INTERVAL and whether it is present.
+// GcInterval returns NDTA_GC_INTERVAL and whether it is present (0 if not).
 func (x *Ndt) GcInterval() (uint64, bool) {
-	return uint64(x.fGcInterval), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fGcInterval), true
 }
 
 // SetGcInterval sets NDTA_GC_INTERVAL.
@@ -1136,139 +1213,138 @@ func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ndtpa-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ndtpa-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NDTPA_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NDTPA_REFCNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
 			}
 			x.fRefcnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NDTPA_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
 			}
 			x.fReachableTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NDTPA_BASE_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
 			}
 			x.fBaseReachableTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NDTPA_RETRANS_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
 			}
 			x.fRetransTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NDTPA_GC_STALETIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
 			}
 			x.fGcStaletime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NDTPA_DELAY_PROBE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
 			}
 			x.fDelayProbeTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NDTPA_QUEUE_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
 			}
 			x.fQueueLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NDTPA_APP_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
 			}
 			x.fAppProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // NDTPA_UCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
 			}
 			x.fUcastProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // NDTPA_MCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
 			}
 			x.fMcastProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // NDTPA_ANYCAST_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
 			}
 			x.fAnycastDelay = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // NDTPA_PROXY_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
 			}
 			x.fProxyDelay = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // NDTPA_PROXY_QLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
 			}
 			x.fProxyQlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // NDTPA_LOCKTIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
 			}
 			x.fLocktime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // NDTPA_QUEUE_LENBYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
 			}
 			x.fQueueLenbytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // NDTPA_MCAST_REPROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
 			}
 			x.fMcastReprobes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
 			}
 			x.fIntervalProbeTimeMs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ndtpa-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ndtpa-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ndtpa-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1333,9 +1409,12 @@ func (x *Ndtpa) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns NDTPA_IFINDEX and whether it is present.
+// Ifindex returns NDTPA_IFINDEX and whether it is present (0 if not).
 func (x *Ndtpa) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets NDTPA_IFINDEX.
@@ -1344,9 +1423,12 @@ func (x *Ndtpa) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Refcnt returns NDTPA_REFCNT and whether it is present.
+// Refcnt returns NDTPA_REFCNT and whether it is present (0 if not).
 func (x *Ndtpa) Refcnt() (uint32, bool) {
-	return uint32(x.fRefcnt), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRefcnt), true
 }
 
 // SetRefcnt sets NDTPA_REFCNT.
@@ -1355,9 +1437,12 @@ func (x *Ndtpa) SetRefcnt(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// ReachableTime returns NDTPA_REACHABLE_TIME and whether it is present.
+// ReachableTime returns NDTPA_REACHABLE_TIME and whether it is present (0 if not).
 func (x *Ndtpa) ReachableTime() (uint64, bool) {
-	return uint64(x.fReachableTime), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fReachableTime), true
 }
 
 // SetReachableTime sets NDTPA_REACHABLE_TIME.
@@ -1366,9 +1451,12 @@ func (x *Ndtpa) SetReachableTime(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// BaseReachableTime returns NDTPA_BASE_REACHABLE_TIME and whether it is present.
+// BaseReachableTime returns NDTPA_BASE_REACHABLE_TIME and whether it is present (0 if not).
 func (x *Ndtpa) BaseReachableTime() (uint64, bool) {
-	return uint64(x.fBaseReachableTime), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBaseReachableTime), true
 }
 
 // SetBaseReachableTime sets NDTPA_BASE_REACHABLE_TIME.
@@ -1377,9 +1465,12 @@ func (x *Ndtpa) SetBaseReachableTime(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// RetransTime returns NDTPA_RETRANS_TIME and whether it is present.
+// RetransTime returns NDTPA_RETRANS_TIME and whether it is present (0 if not).
 func (x *Ndtpa) RetransTime() (uint64, bool) {
-	return uint64(x.fRetransTime), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRetransTime), true
 }
 
 // SetRetransTime sets NDTPA_RETRANS_TIME.
@@ -1388,9 +1479,12 @@ func (x *Ndtpa) SetRetransTime(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// GcStaletime returns NDTPA_GC_STALETIME and whether it is present.
+// GcStaletime returns NDTPA_GC_STALETIME and whether it is present (0 if not).
 func (x *Ndtpa) GcStaletime() (uint64, bool) {
-	return uint64(x.fGcStaletime), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fGcStaletime), true
 }
 
 // SetGcStaletime sets NDTPA_GC_STALETIME.
@@ -1399,9 +1493,12 @@ func (x *Ndtpa) SetGcStaletime(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// DelayProbeTime returns NDTPA_DELAY_PROBE_TIME and whether it is present.
+// DelayProbeTime returns NDTPA_DELAY_PROBE_TIME and whether it is present (0 if not).
 func (x *Ndtpa) DelayProbeTime() (uint64, bool) {
-	return uint64(x.fDelayProbeTime), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDelayProbeTime), true
 }
 
 // SetDelayProbeTime sets NDTPA_DELAY_PROBE_TIME.
@@ -1410,9 +1507,12 @@ func (x *Ndtpa) SetDelayProbeTime(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// QueueLen returns NDTPA_QUEUE_LEN and whether it is present.
+// QueueLen returns NDTPA_QUEUE_LEN and whether it is present (0 if not).
 func (x *Ndtpa) QueueLen() (uint32, bool) {
-	return uint32(x.fQueueLen), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQueueLen), true
 }
 
 // SetQueueLen sets NDTPA_QUEUE_LEN.
@@ -1421,9 +1521,12 @@ func (x *Ndtpa) SetQueueLen(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// AppProbes returns NDTPA_APP_PROBES and whether it is present.
+// AppProbes returns NDTPA_APP_PROBES and whether it is present (0 if not).
 func (x *Ndtpa) AppProbes() (uint32, bool) {
-	return uint32(x.fAppProbes), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAppProbes), true
 }
 
 // SetAppProbes sets NDTPA_APP_PROBES.
@@ -1432,9 +1535,12 @@ func (x *Ndtpa) SetAppProbes(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// UcastProbes returns NDTPA_UCAST_PROBES and whether it is present.
+// UcastProbes returns NDTPA_UCAST_PROBES and whether it is present (0 if not).
 func (x *Ndtpa) UcastProbes() (uint32, bool) {
-	return uint32(x.fUcastProbes), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUcastProbes), true
 }
 
 // SetUcastProbes sets NDTPA_UCAST_PROBES.
@@ -1443,9 +1549,12 @@ func (x *Ndtpa) SetUcastProbes(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// McastProbes returns NDTPA_MCAST_PROBES and whether it is present.
+// McastProbes returns NDTPA_MCAST_PROBES and whether it is present (0 if not).
 func (x *Ndtpa) McastProbes() (uint32, bool) {
-	return uint32(x.fMcastProbes), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastProbes), true
 }
 
 // SetMcastProbes sets NDTPA_MCAST_PROBES.
@@ -1454,9 +1563,12 @@ func (x *Ndtpa) SetMcastProbes(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// AnycastDelay returns NDTPA_ANYCAST_DELAY and whether it is present.
+// AnycastDelay returns NDTPA_ANYCAST_DELAY and whether it is present (0 if not).
 func (x *Ndtpa) AnycastDelay() (uint64, bool) {
-	return uint64(x.fAnycastDelay), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAnycastDelay), true
 }
 
 // SetAnycastDelay sets NDTPA_ANYCAST_DELAY.
@@ -1465,9 +1577,12 @@ func (x *Ndtpa) SetAnycastDelay(v uint64) {
 	x.has[0] |= 1 << 11
 }
 
-// ProxyDelay returns NDTPA_PROXY_DELAY and whether it is present.
+// ProxyDelay returns NDTPA_PROXY_DELAY and whether it is present (0 if not).
 func (x *Ndtpa) ProxyDelay() (uint64, bool) {
-	return uint64(x.fProxyDelay), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint64(x.fProxyDelay), true
 }
 
 // SetProxyDelay sets NDTPA_PROXY_DELAY.
@@ -1476,9 +1591,12 @@ func (x *Ndtpa) SetProxyDelay(v uint64) {
 	x.has[0] |= 1 << 12
 }
 
-// ProxyQlen returns NDTPA_PROXY_QLEN and whether it is present.
+// ProxyQlen returns NDTPA_PROXY_QLEN and whether it is present (0 if not).
 func (x *Ndtpa) ProxyQlen() (uint32, bool) {
-	return uint32(x.fProxyQlen), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProxyQlen), true
 }
 
 // SetProxyQlen sets NDTPA_PROXY_QLEN.
@@ -1487,9 +1605,12 @@ func (x *Ndtpa) SetProxyQlen(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// Locktime returns NDTPA_LOCKTIME and whether it is present.
+// Locktime returns NDTPA_LOCKTIME and whether it is present (0 if not).
 func (x *Ndtpa) Locktime() (uint64, bool) {
-	return uint64(x.fLocktime), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint64(x.fLocktime), true
 }
 
 // SetLocktime sets NDTPA_LOCKTIME.
@@ -1498,9 +1619,12 @@ func (x *Ndtpa) SetLocktime(v uint64) {
 	x.has[0] |= 1 << 14
 }
 
-// QueueLenbytes returns NDTPA_QUEUE_LENBYTES and whether it is present.
+// QueueLenbytes returns NDTPA_QUEUE_LENBYTES and whether it is present (0 if not).
 func (x *Ndtpa) QueueLenbytes() (uint32, bool) {
-	return uint32(x.fQueueLenbytes), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQueueLenbytes), true
 }
 
 // SetQueueLenbytes sets NDTPA_QUEUE_LENBYTES.
@@ -1509,9 +1633,12 @@ func (x *Ndtpa) SetQueueLenbytes(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// McastReprobes returns NDTPA_MCAST_REPROBES and whether it is present.
+// McastReprobes returns NDTPA_MCAST_REPROBES and whether it is present (0 if not).
 func (x *Ndtpa) McastReprobes() (uint32, bool) {
-	return uint32(x.fMcastReprobes), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMcastReprobes), true
 }
 
 // SetMcastReprobes sets NDTPA_MCAST_REPROBES.
@@ -1520,9 +1647,12 @@ func (x *Ndtpa) SetMcastReprobes(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// IntervalProbeTimeMs returns NDTPA_INTERVAL_PROBE_TIME_MS and whether it is present.
+// IntervalProbeTimeMs returns NDTPA_INTERVAL_PROBE_TIME_MS and whether it is present (0 if not).
 func (x *Ndtpa) IntervalProbeTimeMs() (uint64, bool) {
-	return uint64(x.fIntervalProbeTimeMs), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint64(x.fIntervalProbeTimeMs), true
 }
 
 // SetIntervalProbeTimeMs sets NDTPA_INTERVAL_PROBE_TIME_MS.

@@ -205,20 +205,19 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "route-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "route-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // RTA_DST
@@ -229,13 +228,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // RTA_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_IIF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
 			}
 			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // RTA_OIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_OIF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
 			}
 			x.fOif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -244,7 +243,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // RTA_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -253,9 +252,9 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // RTA_METRICS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
 			}
-			if err := x.fMetrics.decode(p, o, base+off+4); err != nil {
+			if err := x.fMetrics.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
@@ -267,7 +266,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // RTA_FLOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
 			}
 			x.fFlow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
@@ -282,13 +281,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // RTA_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
 			}
 			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // RTA_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
@@ -303,13 +302,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 18
 		case 20: // RTA_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "route-attrs", "RTA_PREF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_PREF", raw, typed.ErrLength)
 			}
 			x.fPref = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 21: // RTA_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
@@ -318,7 +317,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 21
 		case 23: // RTA_EXPIRES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
 			}
 			x.fExpires = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
@@ -327,55 +326,55 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 23
 		case 25: // RTA_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_UID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
 			}
 			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
 		case 26: // RTA_TTL_PROPAGATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "route-attrs", "RTA_TTL_PROPAGATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_TTL_PROPAGATE", raw, typed.ErrLength)
 			}
 			x.fTtlPropagate = uint8(p[0])
 			x.has[0] |= 1 << 25
 		case 27: // RTA_IP_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "route-attrs", "RTA_IP_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_IP_PROTO", raw, typed.ErrLength)
 			}
 			x.fIpProto = uint8(p[0])
 			x.has[0] |= 1 << 26
 		case 28: // RTA_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // RTA_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 28
 		case 30: // RTA_NH_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
 			}
 			x.fNhId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // RTA_FLOWLABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "RTA_FLOWLABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_FLOWLABEL", raw, typed.ErrLength)
 			}
 			x.fFlowlabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 30
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "route-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "route-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -489,9 +488,13 @@ func (x *Route) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dst returns RTA_DST's payload as a view, and whether it is present.
+// Dst returns RTA_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Dst() ([]byte, bool) {
-	return x.fDst, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fDst, true
 }
 
 // SetDst sets RTA_DST's payload; x keeps the view p.
@@ -500,9 +503,13 @@ func (x *Route) SetDst(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Src returns RTA_SRC's payload as a view, and whether it is present.
+// Src returns RTA_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Src() ([]byte, bool) {
-	return x.fSrc, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fSrc, true
 }
 
 // SetSrc sets RTA_SRC's payload; x keeps the view p.
@@ -511,9 +518,12 @@ func (x *Route) SetSrc(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Iif returns RTA_IIF and whether it is present.
+// Iif returns RTA_IIF and whether it is present (0 if not).
 func (x *Route) Iif() (uint32, bool) {
-	return uint32(x.fIif), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIif), true
 }
 
 // SetIif sets RTA_IIF.
@@ -522,9 +532,12 @@ func (x *Route) SetIif(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Oif returns RTA_OIF and whether it is present.
+// Oif returns RTA_OIF and whether it is present (0 if not).
 func (x *Route) Oif() (uint32, bool) {
-	return uint32(x.fOif), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOif), true
 }
 
 // SetOif sets RTA_OIF.
@@ -533,9 +546,13 @@ func (x *Route) SetOif(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Gateway returns RTA_GATEWAY's payload as a view, and whether it is present.
+// Gateway returns RTA_GATEWAY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Gateway() ([]byte, bool) {
-	return x.fGateway, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fGateway, true
 }
 
 // SetGateway sets RTA_GATEWAY's payload; x keeps the view p.
@@ -544,9 +561,12 @@ func (x *Route) SetGateway(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Priority returns RTA_PRIORITY and whether it is present.
+// Priority returns RTA_PRIORITY and whether it is present (0 if not).
 func (x *Route) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets RTA_PRIORITY.
@@ -555,9 +575,13 @@ func (x *Route) SetPriority(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Prefsrc returns RTA_PREFSRC's payload as a view, and whether it is present.
+// Prefsrc returns RTA_PREFSRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Prefsrc() ([]byte, bool) {
-	return x.fPrefsrc, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fPrefsrc, true
 }
 
 // SetPrefsrc sets RTA_PREFSRC's payload; x keeps the view p.
@@ -578,9 +602,13 @@ func (x *Route) SetMetrics() *Metrics {
 	return &x.fMetrics
 }
 
-// Multipath returns RTA_MULTIPATH's payload as a view, and whether it is present.
+// Multipath returns RTA_MULTIPATH's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Multipath() ([]byte, bool) {
-	return x.fMultipath, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fMultipath, true
 }
 
 // SetMultipath sets RTA_MULTIPATH's payload; x keeps the view p.
@@ -589,9 +617,13 @@ func (x *Route) SetMultipath(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// Protoinfo returns RTA_PROTOINFO's payload as a view, and whether it is present.
+// Protoinfo returns RTA_PROTOINFO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Protoinfo() ([]byte, bool) {
-	return x.fProtoinfo, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fProtoinfo, true
 }
 
 // SetProtoinfo sets RTA_PROTOINFO's payload; x keeps the view p.
@@ -600,9 +632,12 @@ func (x *Route) SetProtoinfo(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// Flow returns RTA_FLOW and whether it is present.
+// Flow returns RTA_FLOW and whether it is present (0 if not).
 func (x *Route) Flow() (uint32, bool) {
-	return uint32(x.fFlow), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlow), true
 }
 
 // SetFlow sets RTA_FLOW.
@@ -625,9 +660,12 @@ func (x *Route) Cacheinfo() (RtaCacheinfo, bool) {
 }
 
 // CacheinfoBytes returns the payload of RTA_CACHEINFO as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Route) CacheinfoBytes() ([]byte, bool) {
-	return x.fCacheinfo, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fCacheinfo, true
 }
 
 // SetCacheinfo sets RTA_CACHEINFO to the struct v.
@@ -645,9 +683,13 @@ func (x *Route) SetCacheinfoBytes(p []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// Session returns RTA_SESSION's payload as a view, and whether it is present.
+// Session returns RTA_SESSION's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Session() ([]byte, bool) {
-	return x.fSession, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fSession, true
 }
 
 // SetSession sets RTA_SESSION's payload; x keeps the view p.
@@ -656,9 +698,13 @@ func (x *Route) SetSession(p []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// MpAlgo returns RTA_MP_ALGO's payload as a view, and whether it is present.
+// MpAlgo returns RTA_MP_ALGO's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) MpAlgo() ([]byte, bool) {
-	return x.fMpAlgo, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fMpAlgo, true
 }
 
 // SetMpAlgo sets RTA_MP_ALGO's payload; x keeps the view p.
@@ -667,9 +713,12 @@ func (x *Route) SetMpAlgo(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// Table returns RTA_TABLE and whether it is present.
+// Table returns RTA_TABLE and whether it is present (0 if not).
 func (x *Route) Table() (uint32, bool) {
-	return uint32(x.fTable), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTable), true
 }
 
 // SetTable sets RTA_TABLE.
@@ -678,9 +727,12 @@ func (x *Route) SetTable(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// Mark returns RTA_MARK and whether it is present.
+// Mark returns RTA_MARK and whether it is present (0 if not).
 func (x *Route) Mark() (uint32, bool) {
-	return uint32(x.fMark), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMark), true
 }
 
 // SetMark sets RTA_MARK.
@@ -689,9 +741,13 @@ func (x *Route) SetMark(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// MfcStats returns RTA_MFC_STATS's payload as a view, and whether it is present.
+// MfcStats returns RTA_MFC_STATS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) MfcStats() ([]byte, bool) {
-	return x.fMfcStats, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fMfcStats, true
 }
 
 // SetMfcStats sets RTA_MFC_STATS's payload; x keeps the view p.
@@ -700,9 +756,13 @@ func (x *Route) SetMfcStats(p []byte) {
 	x.has[0] |= 1 << 16
 }
 
-// Via returns RTA_VIA's payload as a view, and whether it is present.
+// Via returns RTA_VIA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Via() ([]byte, bool) {
-	return x.fVia, x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return nil, false
+	}
+	return x.fVia, true
 }
 
 // SetVia sets RTA_VIA's payload; x keeps the view p.
@@ -711,9 +771,13 @@ func (x *Route) SetVia(p []byte) {
 	x.has[0] |= 1 << 17
 }
 
-// Newdst returns RTA_NEWDST's payload as a view, and whether it is present.
+// Newdst returns RTA_NEWDST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Newdst() ([]byte, bool) {
-	return x.fNewdst, x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return nil, false
+	}
+	return x.fNewdst, true
 }
 
 // SetNewdst sets RTA_NEWDST's payload; x keeps the view p.
@@ -722,9 +786,12 @@ func (x *Route) SetNewdst(p []byte) {
 	x.has[0] |= 1 << 18
 }
 
-// Pref returns RTA_PREF and whether it is present.
+// Pref returns RTA_PREF and whether it is present (0 if not).
 func (x *Route) Pref() (uint8, bool) {
-	return uint8(x.fPref), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPref), true
 }
 
 // SetPref sets RTA_PREF.
@@ -733,9 +800,12 @@ func (x *Route) SetPref(v uint8) {
 	x.has[0] |= 1 << 19
 }
 
-// EncapType returns RTA_ENCAP_TYPE and whether it is present.
+// EncapType returns RTA_ENCAP_TYPE and whether it is present (0 if not).
 func (x *Route) EncapType() (uint16, bool) {
-	return uint16(x.fEncapType), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncapType), true
 }
 
 // SetEncapType sets RTA_ENCAP_TYPE.
@@ -744,9 +814,13 @@ func (x *Route) SetEncapType(v uint16) {
 	x.has[0] |= 1 << 20
 }
 
-// Encap returns RTA_ENCAP's payload as a view, and whether it is present.
+// Encap returns RTA_ENCAP's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Encap() ([]byte, bool) {
-	return x.fEncap, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return nil, false
+	}
+	return x.fEncap, true
 }
 
 // SetEncap sets RTA_ENCAP's payload; x keeps the view p.
@@ -755,9 +829,12 @@ func (x *Route) SetEncap(p []byte) {
 	x.has[0] |= 1 << 21
 }
 
-// Expires returns RTA_EXPIRES and whether it is present.
+// Expires returns RTA_EXPIRES and whether it is present (0 if not).
 func (x *Route) Expires() (uint32, bool) {
-	return uint32(x.fExpires), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fExpires), true
 }
 
 // SetExpires sets RTA_EXPIRES.
@@ -766,9 +843,13 @@ func (x *Route) SetExpires(v uint32) {
 	x.has[0] |= 1 << 22
 }
 
-// Pad returns RTA_PAD's payload as a view, and whether it is present.
+// Pad returns RTA_PAD's payload as a view, and whether it is present
+// (nil if not).
 func (x *Route) Pad() ([]byte, bool) {
-	return x.fPad, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return nil, false
+	}
+	return x.fPad, true
 }
 
 // SetPad sets RTA_PAD's payload; x keeps the view p.
@@ -777,9 +858,12 @@ func (x *Route) SetPad(p []byte) {
 	x.has[0] |= 1 << 23
 }
 
-// Uid returns RTA_UID and whether it is present.
+// Uid returns RTA_UID and whether it is present (0 if not).
 func (x *Route) Uid() (uint32, bool) {
-	return uint32(x.fUid), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUid), true
 }
 
 // SetUid sets RTA_UID.
@@ -788,9 +872,12 @@ func (x *Route) SetUid(v uint32) {
 	x.has[0] |= 1 << 24
 }
 
-// TtlPropagate returns RTA_TTL_PROPAGATE and whether it is present.
+// TtlPropagate returns RTA_TTL_PROPAGATE and whether it is present (0 if not).
 func (x *Route) TtlPropagate() (uint8, bool) {
-	return uint8(x.fTtlPropagate), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtlPropagate), true
 }
 
 // SetTtlPropagate sets RTA_TTL_PROPAGATE.
@@ -799,9 +886,12 @@ func (x *Route) SetTtlPropagate(v uint8) {
 	x.has[0] |= 1 << 25
 }
 
-// IpProto returns RTA_IP_PROTO and whether it is present.
+// IpProto returns RTA_IP_PROTO and whether it is present (0 if not).
 func (x *Route) IpProto() (uint8, bool) {
-	return uint8(x.fIpProto), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIpProto), true
 }
 
 // SetIpProto sets RTA_IP_PROTO.
@@ -810,9 +900,12 @@ func (x *Route) SetIpProto(v uint8) {
 	x.has[0] |= 1 << 26
 }
 
-// Sport returns RTA_SPORT and whether it is present.
+// Sport returns RTA_SPORT and whether it is present (0 if not).
 func (x *Route) Sport() (uint16, bool) {
-	return uint16(x.fSport), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSport), true
 }
 
 // SetSport sets RTA_SPORT.
@@ -821,9 +914,12 @@ func (x *Route) SetSport(v uint16) {
 	x.has[0] |= 1 << 27
 }
 
-// Dport returns RTA_DPORT and whether it is present.
+// Dport returns RTA_DPORT and whether it is present (0 if not).
 func (x *Route) Dport() (uint16, bool) {
-	return uint16(x.fDport), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDport), true
 }
 
 // SetDport sets RTA_DPORT.
@@ -832,9 +928,12 @@ func (x *Route) SetDport(v uint16) {
 	x.has[0] |= 1 << 28
 }
 
-// NhId returns RTA_NH_ID and whether it is present.
+// NhId returns RTA_NH_ID and whether it is present (0 if not).
 func (x *Route) NhId() (uint32, bool) {
-	return uint32(x.fNhId), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNhId), true
 }
 
 // SetNhId sets RTA_NH_ID.
@@ -843,9 +942,12 @@ func (x *Route) SetNhId(v uint32) {
 	x.has[0] |= 1 << 29
 }
 
-// Flowlabel returns RTA_FLOWLABEL and whether it is present.
+// Flowlabel returns RTA_FLOWLABEL and whether it is present (0 if not).
 func (x *Route) Flowlabel() (uint32, bool) {
-	return uint32(x.fFlowlabel), x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowlabel), true
 }
 
 // SetFlowlabel sets RTA_FLOWLABEL.
@@ -897,133 +999,132 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "metrics", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // RTAX_LOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_LOCK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
 			}
 			x.fLock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // RTAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_MTU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
 			}
 			x.fMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // RTAX_WINDOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
 			}
 			x.fWindow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // RTAX_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_RTT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // RTAX_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
 			}
 			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // RTAX_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
 			}
 			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // RTAX_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_CWND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
 			}
 			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // RTAX_ADVMSS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
 			}
 			x.fAdvmss = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // RTAX_REORDERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
 			}
 			x.fReordering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // RTAX_HOPLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
 			}
 			x.fHoplimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // RTAX_INITCWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
 			}
 			x.fInitcwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // RTAX_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
 			}
 			x.fFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // RTAX_RTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
 			}
 			x.fRtoMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // RTAX_INITRWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
 			}
 			x.fInitrwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // RTAX_QUICKACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
 			}
 			x.fQuickack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // RTAX_CC_ALGO
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
 			}
 			x.fCcAlgo = p
 			x.has[0] |= 1 << 15
 		case 17: // RTAX_FASTOPEN_NO_COOKIE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
 			}
 			x.fFastopenNoCookie = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "metrics", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1085,9 +1186,12 @@ func (x *Metrics) Encode(e *attr.Encoder) {
 	}
 }
 
-// Lock returns RTAX_LOCK and whether it is present.
+// Lock returns RTAX_LOCK and whether it is present (0 if not).
 func (x *Metrics) Lock() (uint32, bool) {
-	return uint32(x.fLock), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLock), true
 }
 
 // SetLock sets RTAX_LOCK.
@@ -1096,9 +1200,12 @@ func (x *Metrics) SetLock(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Mtu returns RTAX_MTU and whether it is present.
+// Mtu returns RTAX_MTU and whether it is present (0 if not).
 func (x *Metrics) Mtu() (uint32, bool) {
-	return uint32(x.fMtu), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMtu), true
 }
 
 // SetMtu sets RTAX_MTU.
@@ -1107,9 +1214,12 @@ func (x *Metrics) SetMtu(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Window returns RTAX_WINDOW and whether it is present.
+// Window returns RTAX_WINDOW and whether it is present (0 if not).
 func (x *Metrics) Window() (uint32, bool) {
-	return uint32(x.fWindow), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWindow), true
 }
 
 // SetWindow sets RTAX_WINDOW.
@@ -1118,9 +1228,12 @@ func (x *Metrics) SetWindow(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Rtt returns RTAX_RTT and whether it is present.
+// Rtt returns RTAX_RTT and whether it is present (0 if not).
 func (x *Metrics) Rtt() (uint32, bool) {
-	return uint32(x.fRtt), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRtt), true
 }
 
 // SetRtt sets RTAX_RTT.
@@ -1129,9 +1242,12 @@ func (x *Metrics) SetRtt(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Rttvar returns RTAX_RTTVAR and whether it is present.
+// Rttvar returns RTAX_RTTVAR and whether it is present (0 if not).
 func (x *Metrics) Rttvar() (uint32, bool) {
-	return uint32(x.fRttvar), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRttvar), true
 }
 
 // SetRttvar sets RTAX_RTTVAR.
@@ -1140,9 +1256,12 @@ func (x *Metrics) SetRttvar(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Ssthresh returns RTAX_SSTHRESH and whether it is present.
+// Ssthresh returns RTAX_SSTHRESH and whether it is present (0 if not).
 func (x *Metrics) Ssthresh() (uint32, bool) {
-	return uint32(x.fSsthresh), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSsthresh), true
 }
 
 // SetSsthresh sets RTAX_SSTHRESH.
@@ -1151,9 +1270,12 @@ func (x *Metrics) SetSsthresh(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Cwnd returns RTAX_CWND and whether it is present.
+// Cwnd returns RTAX_CWND and whether it is present (0 if not).
 func (x *Metrics) Cwnd() (uint32, bool) {
-	return uint32(x.fCwnd), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCwnd), true
 }
 
 // SetCwnd sets RTAX_CWND.
@@ -1162,9 +1284,12 @@ func (x *Metrics) SetCwnd(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Advmss returns RTAX_ADVMSS and whether it is present.
+// Advmss returns RTAX_ADVMSS and whether it is present (0 if not).
 func (x *Metrics) Advmss() (uint32, bool) {
-	return uint32(x.fAdvmss), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAdvmss), true
 }
 
 // SetAdvmss sets RTAX_ADVMSS.
@@ -1173,9 +1298,12 @@ func (x *Metrics) SetAdvmss(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Reordering returns RTAX_REORDERING and whether it is present.
+// Reordering returns RTAX_REORDERING and whether it is present (0 if not).
 func (x *Metrics) Reordering() (uint32, bool) {
-	return uint32(x.fReordering), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fReordering), true
 }
 
 // SetReordering sets RTAX_REORDERING.
@@ -1184,9 +1312,12 @@ func (x *Metrics) SetReordering(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Hoplimit returns RTAX_HOPLIMIT and whether it is present.
+// Hoplimit returns RTAX_HOPLIMIT and whether it is present (0 if not).
 func (x *Metrics) Hoplimit() (uint32, bool) {
-	return uint32(x.fHoplimit), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHoplimit), true
 }
 
 // SetHoplimit sets RTAX_HOPLIMIT.
@@ -1195,9 +1326,12 @@ func (x *Metrics) SetHoplimit(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Initcwnd returns RTAX_INITCWND and whether it is present.
+// Initcwnd returns RTAX_INITCWND and whether it is present (0 if not).
 func (x *Metrics) Initcwnd() (uint32, bool) {
-	return uint32(x.fInitcwnd), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInitcwnd), true
 }
 
 // SetInitcwnd sets RTAX_INITCWND.
@@ -1206,9 +1340,12 @@ func (x *Metrics) SetInitcwnd(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Features returns RTAX_FEATURES and whether it is present.
+// Features returns RTAX_FEATURES and whether it is present (0 if not).
 func (x *Metrics) Features() (uint32, bool) {
-	return uint32(x.fFeatures), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFeatures), true
 }
 
 // SetFeatures sets RTAX_FEATURES.
@@ -1217,9 +1354,12 @@ func (x *Metrics) SetFeatures(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// RtoMin returns RTAX_RTO_MIN and whether it is present.
+// RtoMin returns RTAX_RTO_MIN and whether it is present (0 if not).
 func (x *Metrics) RtoMin() (uint32, bool) {
-	return uint32(x.fRtoMin), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRtoMin), true
 }
 
 // SetRtoMin sets RTAX_RTO_MIN.
@@ -1228,9 +1368,12 @@ func (x *Metrics) SetRtoMin(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// Initrwnd returns RTAX_INITRWND and whether it is present.
+// Initrwnd returns RTAX_INITRWND and whether it is present (0 if not).
 func (x *Metrics) Initrwnd() (uint32, bool) {
-	return uint32(x.fInitrwnd), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInitrwnd), true
 }
 
 // SetInitrwnd sets RTAX_INITRWND.
@@ -1239,9 +1382,12 @@ func (x *Metrics) SetInitrwnd(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// Quickack returns RTAX_QUICKACK and whether it is present.
+// Quickack returns RTAX_QUICKACK and whether it is present (0 if not).
 func (x *Metrics) Quickack() (uint32, bool) {
-	return uint32(x.fQuickack), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuickack), true
 }
 
 // SetQuickack sets RTAX_QUICKACK.
@@ -1251,9 +1397,12 @@ func (x *Metrics) SetQuickack(v uint32) {
 }
 
 // CcAlgo returns RTAX_CC_ALGO, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Metrics) CcAlgo() ([]byte, bool) {
-	return typed.CString(x.fCcAlgo), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fCcAlgo), true
 }
 
 // SetCcAlgo sets RTAX_CC_ALGO; x keeps a view of s.
@@ -1268,9 +1417,12 @@ func (x *Metrics) SetCcAlgoBytes(s []byte) {
 	x.has[0] |= 1 << 15
 }
 
-// FastopenNoCookie returns RTAX_FASTOPEN_NO_COOKIE and whether it is present.
+// FastopenNoCookie returns RTAX_FASTOPEN_NO_COOKIE and whether it is present (0 if not).
 func (x *Metrics) FastopenNoCookie() (uint32, bool) {
-	return uint32(x.fFastopenNoCookie), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFastopenNoCookie), true
 }
 
 // SetFastopenNoCookie sets RTAX_FASTOPEN_NO_COOKIE.

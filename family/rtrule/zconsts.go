@@ -28,8 +28,8 @@ const (
 
 // Attributes of set "fib-rule-attrs" (FRA_*), described by FibRuleAttrs.
 const (
-	FRA_DST                = 1  // u32
-	FRA_SRC                = 2  // u32
+	FRA_DST                = 1  // binary
+	FRA_SRC                = 2  // binary
 	FRA_IIFNAME            = 3  // string
 	FRA_GOTO               = 4  // u32
 	FRA_UNUSED2            = 5  // pad

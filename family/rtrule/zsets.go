@@ -12,8 +12,8 @@ import (
 var (
 	// FibRuleAttrs is the attribute set "fib-rule-attrs".
 	FibRuleAttrs = family.Set{Space: "FRA", Attrs: []family.Attr{
-		FRA_DST:                {Name: "FRA_DST", Format: family.U32},
-		FRA_SRC:                {Name: "FRA_SRC", Format: family.U32},
+		FRA_DST:                {Name: "FRA_DST", Format: family.IPAddr},
+		FRA_SRC:                {Name: "FRA_SRC", Format: family.IPAddr},
 		FRA_IIFNAME:            {Name: "FRA_IIFNAME", Format: family.String},
 		FRA_GOTO:               {Name: "FRA_GOTO", Format: family.U32},
 		FRA_UNUSED2:            {Name: "FRA_UNUSED2", Format: family.Binary},

@@ -202,8 +202,8 @@ func (v FrAct) String() string { return typed.EnumString(&FrActEnum, uint64(v)) 
 type FibRule struct {
 	has                [1]uint64
 	mode               typed.Mode
-	fDst               uint32
-	fSrc               uint32
+	fDst               []byte
+	fSrc               []byte
 	fIifname           []byte
 	fGoto              uint32
 	fPriority          uint32
@@ -249,103 +249,96 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fib-rule-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fib-rule-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // FRA_DST
-			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_DST", raw, typed.ErrLength)
-			}
-			x.fDst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDst = p
 			x.has[0] |= 1 << 0
 		case 2: // FRA_SRC
-			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_SRC", raw, typed.ErrLength)
-			}
-			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSrc = p
 			x.has[0] |= 1 << 1
 		case 3: // FRA_IIFNAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_IIFNAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_IIFNAME", raw, typed.ErrString)
 			}
 			x.fIifname = p
 			x.has[0] |= 1 << 2
 		case 4: // FRA_GOTO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_GOTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_GOTO", raw, typed.ErrLength)
 			}
 			x.fGoto = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // FRA_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 10: // FRA_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 11: // FRA_FLOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_FLOW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_FLOW", raw, typed.ErrLength)
 			}
 			x.fFlow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 12: // FRA_TUN_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_TUN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_TUN_ID", raw, typed.ErrLength)
 			}
 			x.fTunId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 13: // FRA_SUPPRESS_IFGROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_SUPPRESS_IFGROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_IFGROUP", raw, typed.ErrLength)
 			}
 			x.fSuppressIfgroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 14: // FRA_SUPPRESS_PREFIXLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_SUPPRESS_PREFIXLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_PREFIXLEN", raw, typed.ErrLength)
 			}
 			x.fSuppressPrefixlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 15: // FRA_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_TABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_TABLE", raw, typed.ErrLength)
 			}
 			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 16: // FRA_FWMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_FWMASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_FWMASK", raw, typed.ErrLength)
 			}
 			x.fFwmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 17: // FRA_OIFNAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_OIFNAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_OIFNAME", raw, typed.ErrString)
 			}
 			x.fOifname = p
 			x.has[0] |= 1 << 12
 		case 19: // FRA_L3MDEV
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_L3MDEV", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_L3MDEV", raw, typed.ErrLength)
 			}
 			x.fL3mdev = uint8(p[0])
 			x.has[0] |= 1 << 13
@@ -354,13 +347,13 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 14
 		case 21: // FRA_PROTOCOL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fProtocol = uint8(p[0])
 			x.has[0] |= 1 << 15
 		case 22: // FRA_IP_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_IP_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_IP_PROTO", raw, typed.ErrLength)
 			}
 			x.fIpProto = uint8(p[0])
 			x.has[0] |= 1 << 16
@@ -372,49 +365,49 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 18
 		case 25: // FRA_DSCP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_DSCP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_DSCP", raw, typed.ErrLength)
 			}
 			x.fDscp = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 26: // FRA_FLOWLABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_FLOWLABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_FLOWLABEL", raw, typed.ErrLength)
 			}
 			x.fFlowlabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 20
 		case 27: // FRA_FLOWLABEL_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_FLOWLABEL_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_FLOWLABEL_MASK", raw, typed.ErrLength)
 			}
 			x.fFlowlabelMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 21
 		case 28: // FRA_SPORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_SPORT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_SPORT_MASK", raw, typed.ErrLength)
 			}
 			x.fSportMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 29: // FRA_DPORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_DPORT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_DPORT_MASK", raw, typed.ErrLength)
 			}
 			x.fDportMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		case 30: // FRA_DSCP_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fib-rule-attrs", "FRA_DSCP_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "FRA_DSCP_MASK", raw, typed.ErrLength)
 			}
 			x.fDscpMask = uint8(p[0])
 			x.has[0] |= 1 << 24
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fib-rule-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fib-rule-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fib-rule-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -426,10 +419,10 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(FRA_DST, uint32(x.fDst))
+		e.Put(FRA_DST, x.fDst)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(FRA_SRC, uint32(x.fSrc))
+		e.Put(FRA_SRC, x.fSrc)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		typed.PutString(e, FRA_IIFNAME, x.fIifname)
@@ -520,32 +513,43 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dst returns FRA_DST and whether it is present.
-func (x *FibRule) Dst() (uint32, bool) {
-	return uint32(x.fDst), x.has[0]&(1<<0) != 0
+// Dst returns FRA_DST's payload as a view, and whether it is present
+// (nil if not).
+func (x *FibRule) Dst() ([]byte, bool) {
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fDst, true
 }
 
-// SetDst sets FRA_DST.
-func (x *FibRule) SetDst(v uint32) {
-	x.fDst = uint32(v)
+// SetDst sets FRA_DST's payload; x keeps the view p.
+func (x *FibRule) SetDst(p []byte) {
+	x.fDst = p
 	x.has[0] |= 1 << 0
 }
 
-// Src returns FRA_SRC and whether it is present.
-func (x *FibRule) Src() (uint32, bool) {
-	return uint32(x.fSrc), x.has[0]&(1<<1) != 0
+// Src returns FRA_SRC's payload as a view, and whether it is present
+// (nil if not).
+func (x *FibRule) Src() ([]byte, bool) {
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fSrc, true
 }
 
-// SetSrc sets FRA_SRC.
-func (x *FibRule) SetSrc(v uint32) {
-	x.fSrc = uint32(v)
+// SetSrc sets FRA_SRC's payload; x keeps the view p.
+func (x *FibRule) SetSrc(p []byte) {
+	x.fSrc = p
 	x.has[0] |= 1 << 1
 }
 
 // Iifname returns FRA_IIFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *FibRule) Iifname() ([]byte, bool) {
-	return typed.CString(x.fIifname), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIifname), true
 }
 
 // SetIifname sets FRA_IIFNAME; x keeps a view of s.
@@ -560,9 +564,12 @@ func (x *FibRule) SetIifnameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Goto returns FRA_GOTO and whether it is present.
+// Goto returns FRA_GOTO and whether it is present (0 if not).
 func (x *FibRule) Goto() (uint32, bool) {
-	return uint32(x.fGoto), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGoto), true
 }
 
 // SetGoto sets FRA_GOTO.
@@ -571,9 +578,12 @@ func (x *FibRule) SetGoto(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Priority returns FRA_PRIORITY and whether it is present.
+// Priority returns FRA_PRIORITY and whether it is present (0 if not).
 func (x *FibRule) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets FRA_PRIORITY.
@@ -582,9 +592,12 @@ func (x *FibRule) SetPriority(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Fwmark returns FRA_FWMARK and whether it is present.
+// Fwmark returns FRA_FWMARK and whether it is present (0 if not).
 func (x *FibRule) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets FRA_FWMARK.
@@ -593,9 +606,12 @@ func (x *FibRule) SetFwmark(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Flow returns FRA_FLOW and whether it is present.
+// Flow returns FRA_FLOW and whether it is present (0 if not).
 func (x *FibRule) Flow() (uint32, bool) {
-	return uint32(x.fFlow), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlow), true
 }
 
 // SetFlow sets FRA_FLOW.
@@ -604,9 +620,12 @@ func (x *FibRule) SetFlow(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// TunId returns FRA_TUN_ID and whether it is present.
+// TunId returns FRA_TUN_ID and whether it is present (0 if not).
 func (x *FibRule) TunId() (uint64, bool) {
-	return uint64(x.fTunId), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTunId), true
 }
 
 // SetTunId sets FRA_TUN_ID.
@@ -615,9 +634,12 @@ func (x *FibRule) SetTunId(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// SuppressIfgroup returns FRA_SUPPRESS_IFGROUP and whether it is present.
+// SuppressIfgroup returns FRA_SUPPRESS_IFGROUP and whether it is present (0 if not).
 func (x *FibRule) SuppressIfgroup() (uint32, bool) {
-	return uint32(x.fSuppressIfgroup), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSuppressIfgroup), true
 }
 
 // SetSuppressIfgroup sets FRA_SUPPRESS_IFGROUP.
@@ -626,9 +648,12 @@ func (x *FibRule) SetSuppressIfgroup(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// SuppressPrefixlen returns FRA_SUPPRESS_PREFIXLEN and whether it is present.
+// SuppressPrefixlen returns FRA_SUPPRESS_PREFIXLEN and whether it is present (0 if not).
 func (x *FibRule) SuppressPrefixlen() (uint32, bool) {
-	return uint32(x.fSuppressPrefixlen), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSuppressPrefixlen), true
 }
 
 // SetSuppressPrefixlen sets FRA_SUPPRESS_PREFIXLEN.
@@ -637,9 +662,12 @@ func (x *FibRule) SetSuppressPrefixlen(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Table returns FRA_TABLE and whether it is present.
+// Table returns FRA_TABLE and whether it is present (0 if not).
 func (x *FibRule) Table() (uint32, bool) {
-	return uint32(x.fTable), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTable), true
 }
 
 // SetTable sets FRA_TABLE.
@@ -648,9 +676,12 @@ func (x *FibRule) SetTable(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Fwmask returns FRA_FWMASK and whether it is present.
+// Fwmask returns FRA_FWMASK and whether it is present (0 if not).
 func (x *FibRule) Fwmask() (uint32, bool) {
-	return uint32(x.fFwmask), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmask), true
 }
 
 // SetFwmask sets FRA_FWMASK.
@@ -660,9 +691,12 @@ func (x *FibRule) SetFwmask(v uint32) {
 }
 
 // Oifname returns FRA_OIFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *FibRule) Oifname() ([]byte, bool) {
-	return typed.CString(x.fOifname), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fOifname), true
 }
 
 // SetOifname sets FRA_OIFNAME; x keeps a view of s.
@@ -677,9 +711,12 @@ func (x *FibRule) SetOifnameBytes(s []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// L3mdev returns FRA_L3MDEV and whether it is present.
+// L3mdev returns FRA_L3MDEV and whether it is present (0 if not).
 func (x *FibRule) L3mdev() (uint8, bool) {
-	return uint8(x.fL3mdev), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fL3mdev), true
 }
 
 // SetL3mdev sets FRA_L3MDEV.
@@ -702,9 +739,12 @@ func (x *FibRule) UidRange() (FibRuleUidRange, bool) {
 }
 
 // UidRangeBytes returns the payload of FRA_UID_RANGE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *FibRule) UidRangeBytes() ([]byte, bool) {
-	return x.fUidRange, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fUidRange, true
 }
 
 // SetUidRange sets FRA_UID_RANGE to the struct v.
@@ -722,9 +762,12 @@ func (x *FibRule) SetUidRangeBytes(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// Protocol returns FRA_PROTOCOL and whether it is present.
+// Protocol returns FRA_PROTOCOL and whether it is present (0 if not).
 func (x *FibRule) Protocol() (uint8, bool) {
-	return uint8(x.fProtocol), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fProtocol), true
 }
 
 // SetProtocol sets FRA_PROTOCOL.
@@ -733,9 +776,12 @@ func (x *FibRule) SetProtocol(v uint8) {
 	x.has[0] |= 1 << 15
 }
 
-// IpProto returns FRA_IP_PROTO and whether it is present.
+// IpProto returns FRA_IP_PROTO and whether it is present (0 if not).
 func (x *FibRule) IpProto() (uint8, bool) {
-	return uint8(x.fIpProto), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint8(x.fIpProto), true
 }
 
 // SetIpProto sets FRA_IP_PROTO.
@@ -758,9 +804,12 @@ func (x *FibRule) SportRange() (FibRulePortRange, bool) {
 }
 
 // SportRangeBytes returns the payload of FRA_SPORT_RANGE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *FibRule) SportRangeBytes() ([]byte, bool) {
-	return x.fSportRange, x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return nil, false
+	}
+	return x.fSportRange, true
 }
 
 // SetSportRange sets FRA_SPORT_RANGE to the struct v.
@@ -792,9 +841,12 @@ func (x *FibRule) DportRange() (FibRulePortRange, bool) {
 }
 
 // DportRangeBytes returns the payload of FRA_DPORT_RANGE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *FibRule) DportRangeBytes() ([]byte, bool) {
-	return x.fDportRange, x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return nil, false
+	}
+	return x.fDportRange, true
 }
 
 // SetDportRange sets FRA_DPORT_RANGE to the struct v.
@@ -812,9 +864,12 @@ func (x *FibRule) SetDportRangeBytes(p []byte) {
 	x.has[0] |= 1 << 18
 }
 
-// Dscp returns FRA_DSCP and whether it is present.
+// Dscp returns FRA_DSCP and whether it is present (0 if not).
 func (x *FibRule) Dscp() (uint8, bool) {
-	return uint8(x.fDscp), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDscp), true
 }
 
 // SetDscp sets FRA_DSCP.
@@ -823,9 +878,12 @@ func (x *FibRule) SetDscp(v uint8) {
 	x.has[0] |= 1 << 19
 }
 
-// Flowlabel returns FRA_FLOWLABEL and whether it is present.
+// Flowlabel returns FRA_FLOWLABEL and whether it is present (0 if not).
 func (x *FibRule) Flowlabel() (uint32, bool) {
-	return uint32(x.fFlowlabel), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowlabel), true
 }
 
 // SetFlowlabel sets FRA_FLOWLABEL.
@@ -834,9 +892,12 @@ func (x *FibRule) SetFlowlabel(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// FlowlabelMask returns FRA_FLOWLABEL_MASK and whether it is present.
+// FlowlabelMask returns FRA_FLOWLABEL_MASK and whether it is present (0 if not).
 func (x *FibRule) FlowlabelMask() (uint32, bool) {
-	return uint32(x.fFlowlabelMask), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowlabelMask), true
 }
 
 // SetFlowlabelMask sets FRA_FLOWLABEL_MASK.
@@ -845,9 +906,12 @@ func (x *FibRule) SetFlowlabelMask(v uint32) {
 	x.has[0] |= 1 << 21
 }
 
-// SportMask returns FRA_SPORT_MASK and whether it is present.
+// SportMask returns FRA_SPORT_MASK and whether it is present (0 if not).
 func (x *FibRule) SportMask() (uint16, bool) {
-	return uint16(x.fSportMask), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint16(x.fSportMask), true
 }
 
 // SetSportMask sets FRA_SPORT_MASK.
@@ -856,9 +920,12 @@ func (x *FibRule) SetSportMask(v uint16) {
 	x.has[0] |= 1 << 22
 }
 
-// DportMask returns FRA_DPORT_MASK and whether it is present.
+// DportMask returns FRA_DPORT_MASK and whether it is present (0 if not).
 func (x *FibRule) DportMask() (uint16, bool) {
-	return uint16(x.fDportMask), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint16(x.fDportMask), true
 }
 
 // SetDportMask sets FRA_DPORT_MASK.
@@ -867,9 +934,12 @@ func (x *FibRule) SetDportMask(v uint16) {
 	x.has[0] |= 1 << 23
 }
 
-// DscpMask returns FRA_DSCP_MASK and whether it is present.
+// DscpMask returns FRA_DSCP_MASK and whether it is present (0 if not).
 func (x *FibRule) DscpMask() (uint8, bool) {
-	return uint8(x.fDscpMask), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDscpMask), true
 }
 
 // SetDscpMask sets FRA_DSCP_MASK.

@@ -46,40 +46,39 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cache-notify", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cache-notify", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+off, "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrRange)
 			}
 			x.fCacheType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cache-notify", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cache-notify", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cache-notify", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -93,9 +92,12 @@ func (x *CacheNotify) Encode(e *attr.Encoder) {
 	}
 }
 
-// CacheType returns SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE and whether it is present.
+// CacheType returns SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE and whether it is present (0 if not).
 func (x *CacheNotify) CacheType() (CacheType, bool) {
-	return CacheType(x.fCacheType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return CacheType(x.fCacheType), true
 }
 
 // SetCacheType sets SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE.
@@ -135,66 +137,65 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ip-map", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ip-map", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_IP_MAP_SEQNO
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
 			}
 			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_IP_MAP_CLASS
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
 			}
 			x.fClass = p
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_IP_MAP_ADDR
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
 			}
 			x.fAddr = p
 			x.has[0] |= 1 << 2
 		case 4: // SUNRPC_A_IP_MAP_DOMAIN
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
 			}
 			x.fDomain = p
 			x.has[0] |= 1 << 3
 		case 5: // SUNRPC_A_IP_MAP_NEGATIVE
 			if len(p) != 0 {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_NEGATIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_NEGATIVE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // SUNRPC_A_IP_MAP_EXPIRY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
 			}
 			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ip-map", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ip-map", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ip-map", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -223,9 +224,12 @@ func (x *IpMap) Encode(e *attr.Encoder) {
 	}
 }
 
-// Seqno returns SUNRPC_A_IP_MAP_SEQNO and whether it is present.
+// Seqno returns SUNRPC_A_IP_MAP_SEQNO and whether it is present (0 if not).
 func (x *IpMap) Seqno() (uint64, bool) {
-	return uint64(x.fSeqno), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fSeqno), true
 }
 
 // SetSeqno sets SUNRPC_A_IP_MAP_SEQNO.
@@ -235,9 +239,12 @@ func (x *IpMap) SetSeqno(v uint64) {
 }
 
 // Class returns SUNRPC_A_IP_MAP_CLASS, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *IpMap) Class() ([]byte, bool) {
-	return typed.CString(x.fClass), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fClass), true
 }
 
 // SetClass sets SUNRPC_A_IP_MAP_CLASS; x keeps a view of s.
@@ -253,9 +260,12 @@ func (x *IpMap) SetClassBytes(s []byte) {
 }
 
 // Addr returns SUNRPC_A_IP_MAP_ADDR, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *IpMap) Addr() ([]byte, bool) {
-	return typed.CString(x.fAddr), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fAddr), true
 }
 
 // SetAddr sets SUNRPC_A_IP_MAP_ADDR; x keeps a view of s.
@@ -271,9 +281,12 @@ func (x *IpMap) SetAddrBytes(s []byte) {
 }
 
 // Domain returns SUNRPC_A_IP_MAP_DOMAIN, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *IpMap) Domain() ([]byte, bool) {
-	return typed.CString(x.fDomain), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fDomain), true
 }
 
 // SetDomain sets SUNRPC_A_IP_MAP_DOMAIN; x keeps a view of s.
@@ -300,9 +313,12 @@ func (x *IpMap) SetNegative(v bool) {
 	}
 }
 
-// Expiry returns SUNRPC_A_IP_MAP_EXPIRY and whether it is present.
+// Expiry returns SUNRPC_A_IP_MAP_EXPIRY and whether it is present (0 if not).
 func (x *IpMap) Expiry() (uint64, bool) {
-	return uint64(x.fExpiry), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fExpiry), true
 }
 
 // SetExpiry sets SUNRPC_A_IP_MAP_EXPIRY.
@@ -340,41 +356,40 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ip-map-reqs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ip-map-reqs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_IP_MAP_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
 			} else {
-				x.fRequests, x.sRequests = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fRequests, x.sRequests = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ip-map-reqs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ip-map-reqs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -450,64 +465,63 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "unix-gid", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "unix-gid", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_UNIX_GID_SEQNO
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
 			}
 			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_UNIX_GID_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
 			}
 			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_UNIX_GID_GIDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "unix-gid", "SUNRPC_A_UNIX_GID_GIDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_GIDS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fGids.Add()
 			} else {
-				x.fGids, x.sGids = typed.NewMulti(b[off:], base+off, 3, 1, x.mode), nil
+				x.fGids, x.sGids = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		case 4: // SUNRPC_A_UNIX_GID_NEGATIVE
 			if len(p) != 0 {
-				return o.Fail(base+off, "unix-gid", "SUNRPC_A_UNIX_GID_NEGATIVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_NEGATIVE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // SUNRPC_A_UNIX_GID_EXPIRY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
 			}
 			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "unix-gid", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "unix-gid", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "unix-gid", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -529,7 +543,7 @@ func (x *UnixGid) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fGids; it.Next(); {
-				e.Put(SUNRPC_A_UNIX_GID_GIDS, it.Bytes())
+				e.Uint32(SUNRPC_A_UNIX_GID_GIDS, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -541,9 +555,12 @@ func (x *UnixGid) Encode(e *attr.Encoder) {
 	}
 }
 
-// Seqno returns SUNRPC_A_UNIX_GID_SEQNO and whether it is present.
+// Seqno returns SUNRPC_A_UNIX_GID_SEQNO and whether it is present (0 if not).
 func (x *UnixGid) Seqno() (uint64, bool) {
-	return uint64(x.fSeqno), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fSeqno), true
 }
 
 // SetSeqno sets SUNRPC_A_UNIX_GID_SEQNO.
@@ -552,9 +569,12 @@ func (x *UnixGid) SetSeqno(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// Uid returns SUNRPC_A_UNIX_GID_UID and whether it is present.
+// Uid returns SUNRPC_A_UNIX_GID_UID and whether it is present (0 if not).
 func (x *UnixGid) Uid() (uint32, bool) {
-	return uint32(x.fUid), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUid), true
 }
 
 // SetUid sets SUNRPC_A_UNIX_GID_UID.
@@ -593,9 +613,12 @@ func (x *UnixGid) SetNegative(v bool) {
 	}
 }
 
-// Expiry returns SUNRPC_A_UNIX_GID_EXPIRY and whether it is present.
+// Expiry returns SUNRPC_A_UNIX_GID_EXPIRY and whether it is present (0 if not).
 func (x *UnixGid) Expiry() (uint64, bool) {
-	return uint64(x.fExpiry), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fExpiry), true
 }
 
 // SetExpiry sets SUNRPC_A_UNIX_GID_EXPIRY.
@@ -633,41 +656,40 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "unix-gid-reqs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "unix-gid-reqs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_UNIX_GID_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
 			} else {
-				x.fRequests, x.sRequests = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fRequests, x.sRequests = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "unix-gid-reqs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "unix-gid-reqs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -738,40 +760,39 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cache-flush", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cache-flush", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_CACHE_FLUSH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+off, "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrRange)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cache-flush", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cache-flush", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cache-flush", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -785,9 +806,12 @@ func (x *CacheFlush) Encode(e *attr.Encoder) {
 	}
 }
 
-// Mask returns SUNRPC_A_CACHE_FLUSH_MASK and whether it is present.
+// Mask returns SUNRPC_A_CACHE_FLUSH_MASK and whether it is present (0 if not).
 func (x *CacheFlush) Mask() (CacheType, bool) {
-	return CacheType(x.fMask), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return CacheType(x.fMask), true
 }
 
 // SetMask sets SUNRPC_A_CACHE_FLUSH_MASK.

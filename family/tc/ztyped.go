@@ -3717,112 +3717,111 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	var subOptionsOff int
 	var subXstats []byte
 	var subXstatsOff int
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_KIND
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "attrs", "TCA_KIND", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_KIND", raw, typed.ErrString)
 			}
 			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_OPTIONS
-			subOptions, subOptionsOff = p, base+off+4
+			subOptions, subOptionsOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 1
 		case 3: // TCA_STATS
 			x.fStats = p
 			x.has[0] |= 1 << 2
 		case 4: // TCA_XSTATS
-			subXstats, subXstatsOff = p, base+off+4
+			subXstats, subXstatsOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RATE
 			x.fRate = p
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FCNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attrs", "TCA_FCNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
 			}
 			x.fFcnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_STATS2
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "attrs", "TCA_STATS2", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_STATS2", raw, typed.ErrLength)
 			}
-			if err := x.fStats2.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats2.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		case 8: // TCA_STAB
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "attrs", "TCA_STAB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_STAB", raw, typed.ErrLength)
 			}
-			if err := x.fStab.decode(p, o, base+off+4); err != nil {
+			if err := x.fStab.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		case 10: // TCA_DUMP_INVISIBLE
 			if len(p) != 0 {
-				return o.Fail(base+off, "attrs", "TCA_DUMP_INVISIBLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_DUMP_INVISIBLE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CHAIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attrs", "TCA_CHAIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
 			}
 			x.fChain = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_HW_OFFLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "attrs", "TCA_HW_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_HW_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.fHwOffload = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 13: // TCA_INGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
 			}
 			x.fIngressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_EGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
 			}
 			x.fEgressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_DUMP_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 13
 		case 16: // TCA_EXT_WARN_MSG
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
 			}
 			x.fExtWarnMsg = p
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
@@ -4034,7 +4033,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hSfb.parse(p, sw)
 			case "sfq":
 				x.fOptions.format = 40
-				if len(p) < 28 {
+				if len(p) < 72 {
 					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
 				}
 				x.fOptions.hSfq.parse(p, sw)
@@ -4193,11 +4192,9 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sBpf.Encode(e)
 			e.End(nest)
 		case 3:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(4); q != nil {
-				x.fOptions.hBfifo.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [4]byte
+			x.fOptions.hBfifo.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 4:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sCake.Encode(e)
@@ -4266,11 +4263,9 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sGred.Encode(e)
 			e.End(nest)
 		case 21:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(2); q != nil {
-				x.fOptions.hHfsc.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [2]byte
+			x.fOptions.hHfsc.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 22:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sHhf.Encode(e)
@@ -4290,17 +4285,13 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			nest := e.BeginNoFlag(TCA_OPTIONS)
 			e.End(nest)
 		case 27:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(82); q != nil {
-				x.fOptions.hMqprio.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [82]byte
+			x.fOptions.hMqprio.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 28:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(4); q != nil {
-				x.fOptions.hMultiq.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [4]byte
+			x.fOptions.hMultiq.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 29:
 			nest := e.Begin(TCA_OPTIONS)
 			if q := e.Header(24); q != nil {
@@ -4309,39 +4300,29 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sNetem.Encode(e)
 			e.End(nest)
 		case 30:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(4); q != nil {
-				x.fOptions.hPfifo.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [4]byte
+			x.fOptions.hPfifo.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 31:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(20); q != nil {
-				x.fOptions.hPfifoFast.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [20]byte
+			x.fOptions.hPfifoFast.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 32:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(4); q != nil {
-				x.fOptions.hPfifoHeadDrop.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [4]byte
+			x.fOptions.hPfifoHeadDrop.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 33:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sPie.Encode(e)
 			e.End(nest)
 		case 34:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(8); q != nil {
-				x.fOptions.hPlug.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [8]byte
+			x.fOptions.hPlug.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 35:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(20); q != nil {
-				x.fOptions.hPrio.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [20]byte
+			x.fOptions.hPrio.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 36:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sQfq.Encode(e)
@@ -4355,17 +4336,13 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sRoute.Encode(e)
 			e.End(nest)
 		case 39:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(36); q != nil {
-				x.fOptions.hSfb.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [36]byte
+			x.fOptions.hSfb.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 40:
-			nest := e.BeginNoFlag(TCA_OPTIONS)
-			if q := e.Header(28); q != nil {
-				x.fOptions.hSfq.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [72]byte
+			x.fOptions.hSfq.Put(buf[:], e.Order())
+			e.Put(TCA_OPTIONS, buf[:])
 		case 41:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sTaprio.Encode(e)
@@ -4398,71 +4375,49 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fXstats.sCake.Encode(e)
 			e.End(nest)
 		case 2:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(20); q != nil {
-				x.fXstats.hChoke.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [20]byte
+			x.fXstats.hChoke.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 3:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(36); q != nil {
-				x.fXstats.hCodel.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [36]byte
+			x.fXstats.hCodel.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 4:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(48); q != nil {
-				x.fXstats.hDualpi2.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [48]byte
+			x.fXstats.hDualpi2.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 5:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(152); q != nil {
-				x.fXstats.hFq.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [152]byte
+			x.fXstats.hFq.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 6:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(40); q != nil {
-				x.fXstats.hFqCodel.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [40]byte
+			x.fXstats.hFqCodel.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 7:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(36); q != nil {
-				x.fXstats.hFqPie.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [36]byte
+			x.fXstats.hFqPie.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 8:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(16); q != nil {
-				x.fXstats.hHhf.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [16]byte
+			x.fXstats.hHhf.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 9:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(40); q != nil {
-				x.fXstats.hPie.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [40]byte
+			x.fXstats.hPie.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 10:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(16); q != nil {
-				x.fXstats.hRed.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [16]byte
+			x.fXstats.hRed.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 11:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(36); q != nil {
-				x.fXstats.hSfb.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [36]byte
+			x.fXstats.hSfb.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		case 12:
-			nest := e.BeginNoFlag(TCA_XSTATS)
-			if q := e.Header(4); q != nil {
-				x.fXstats.hSfq.Put(q, e.Order())
-			}
-			e.End(nest)
+			var buf [4]byte
+			x.fXstats.hSfq.Put(buf[:], e.Order())
+			e.Put(TCA_XSTATS, buf[:])
 		default:
 			e.Put(TCA_XSTATS, x.fXstats.raw)
 		}
@@ -4513,9 +4468,12 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 }
 
 // Kind returns TCA_KIND, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Attrs) Kind() ([]byte, bool) {
-	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fKind), true
 }
 
 // SetKind sets TCA_KIND; x keeps a view of s.
@@ -5223,9 +5181,12 @@ func (x *Attrs) Stats() (TcStats, bool) {
 }
 
 // StatsBytes returns the payload of TCA_STATS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Attrs) StatsBytes() ([]byte, bool) {
-	return x.fStats, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fStats, true
 }
 
 // SetStats sets TCA_STATS to the struct v.
@@ -5460,9 +5421,12 @@ func (x *Attrs) Rate() (GnetEstimator, bool) {
 }
 
 // RateBytes returns the payload of TCA_RATE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Attrs) RateBytes() ([]byte, bool) {
-	return x.fRate, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fRate, true
 }
 
 // SetRate sets TCA_RATE to the struct v.
@@ -5480,9 +5444,12 @@ func (x *Attrs) SetRateBytes(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Fcnt returns TCA_FCNT and whether it is present.
+// Fcnt returns TCA_FCNT and whether it is present (0 if not).
 func (x *Attrs) Fcnt() (uint32, bool) {
-	return uint32(x.fFcnt), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFcnt), true
 }
 
 // SetFcnt sets TCA_FCNT.
@@ -5527,9 +5494,12 @@ func (x *Attrs) SetDumpInvisible(v bool) {
 	}
 }
 
-// Chain returns TCA_CHAIN and whether it is present.
+// Chain returns TCA_CHAIN and whether it is present (0 if not).
 func (x *Attrs) Chain() (uint32, bool) {
-	return uint32(x.fChain), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fChain), true
 }
 
 // SetChain sets TCA_CHAIN.
@@ -5538,9 +5508,12 @@ func (x *Attrs) SetChain(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// HwOffload returns TCA_HW_OFFLOAD and whether it is present.
+// HwOffload returns TCA_HW_OFFLOAD and whether it is present (0 if not).
 func (x *Attrs) HwOffload() (uint8, bool) {
-	return uint8(x.fHwOffload), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHwOffload), true
 }
 
 // SetHwOffload sets TCA_HW_OFFLOAD.
@@ -5549,9 +5522,12 @@ func (x *Attrs) SetHwOffload(v uint8) {
 	x.has[0] |= 1 << 10
 }
 
-// IngressBlock returns TCA_INGRESS_BLOCK and whether it is present.
+// IngressBlock returns TCA_INGRESS_BLOCK and whether it is present (0 if not).
 func (x *Attrs) IngressBlock() (uint32, bool) {
-	return uint32(x.fIngressBlock), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIngressBlock), true
 }
 
 // SetIngressBlock sets TCA_INGRESS_BLOCK.
@@ -5560,9 +5536,12 @@ func (x *Attrs) SetIngressBlock(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// EgressBlock returns TCA_EGRESS_BLOCK and whether it is present.
+// EgressBlock returns TCA_EGRESS_BLOCK and whether it is present (0 if not).
 func (x *Attrs) EgressBlock() (uint32, bool) {
-	return uint32(x.fEgressBlock), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEgressBlock), true
 }
 
 // SetEgressBlock sets TCA_EGRESS_BLOCK.
@@ -5571,9 +5550,12 @@ func (x *Attrs) SetEgressBlock(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// DumpFlags returns TCA_DUMP_FLAGS and whether it is present.
+// DumpFlags returns TCA_DUMP_FLAGS and whether it is present (zero if not).
 func (x *Attrs) DumpFlags() (typed.Bitfield32, bool) {
-	return x.fDumpFlags, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fDumpFlags, true
 }
 
 // SetDumpFlags sets TCA_DUMP_FLAGS.
@@ -5583,9 +5565,12 @@ func (x *Attrs) SetDumpFlags(v typed.Bitfield32) {
 }
 
 // ExtWarnMsg returns TCA_EXT_WARN_MSG, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Attrs) ExtWarnMsg() ([]byte, bool) {
-	return typed.CString(x.fExtWarnMsg), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fExtWarnMsg), true
 }
 
 // SetExtWarnMsg sets TCA_EXT_WARN_MSG; x keeps a view of s.
@@ -5637,42 +5622,41 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subOptions []byte
 	var subOptionsOff int
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ACT_KIND
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
 			}
 			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ACT_OPTIONS
-			subOptions, subOptionsOff = p, base+off+4
+			subOptions, subOptionsOff = p, base+len(b)-len(rest)+4
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ACT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+off+4); err != nil {
+			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -5681,37 +5665,37 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 7: // TCA_ACT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 5
 		case 8: // TCA_ACT_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
 			}
 			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 6
 		case 9: // TCA_ACT_USED_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
 			}
 			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 7
 		case 10: // TCA_ACT_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
 			}
 			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
@@ -5981,9 +5965,12 @@ func (x *Act) Encode(e *attr.Encoder) {
 }
 
 // Kind returns TCA_ACT_KIND, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Act) Kind() ([]byte, bool) {
-	return typed.CString(x.fKind), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fKind), true
 }
 
 // SetKind sets TCA_ACT_KIND; x keeps a view of s.
@@ -6335,9 +6322,12 @@ func (u *ActOptions) SetVlan() *ActVlan {
 	return &u.sVlan
 }
 
-// Index returns TCA_ACT_INDEX and whether it is present.
+// Index returns TCA_ACT_INDEX and whether it is present (0 if not).
 func (x *Act) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets TCA_ACT_INDEX.
@@ -6358,9 +6348,13 @@ func (x *Act) SetStats() *TcaStats {
 	return &x.fStats
 }
 
-// Cookie returns TCA_ACT_COOKIE's payload as a view, and whether it is present.
+// Cookie returns TCA_ACT_COOKIE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Act) Cookie() ([]byte, bool) {
-	return x.fCookie, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fCookie, true
 }
 
 // SetCookie sets TCA_ACT_COOKIE's payload; x keeps the view p.
@@ -6369,9 +6363,12 @@ func (x *Act) SetCookie(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Flags returns TCA_ACT_FLAGS and whether it is present.
+// Flags returns TCA_ACT_FLAGS and whether it is present (zero if not).
 func (x *Act) Flags() (typed.Bitfield32, bool) {
-	return x.fFlags, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fFlags, true
 }
 
 // SetFlags sets TCA_ACT_FLAGS.
@@ -6380,9 +6377,12 @@ func (x *Act) SetFlags(v typed.Bitfield32) {
 	x.has[0] |= 1 << 5
 }
 
-// HwStats returns TCA_ACT_HW_STATS and whether it is present.
+// HwStats returns TCA_ACT_HW_STATS and whether it is present (zero if not).
 func (x *Act) HwStats() (typed.Bitfield32, bool) {
-	return x.fHwStats, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fHwStats, true
 }
 
 // SetHwStats sets TCA_ACT_HW_STATS.
@@ -6391,9 +6391,12 @@ func (x *Act) SetHwStats(v typed.Bitfield32) {
 	x.has[0] |= 1 << 6
 }
 
-// UsedHwStats returns TCA_ACT_USED_HW_STATS and whether it is present.
+// UsedHwStats returns TCA_ACT_USED_HW_STATS and whether it is present (zero if not).
 func (x *Act) UsedHwStats() (typed.Bitfield32, bool) {
-	return x.fUsedHwStats, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fUsedHwStats, true
 }
 
 // SetUsedHwStats sets TCA_ACT_USED_HW_STATS.
@@ -6402,9 +6405,12 @@ func (x *Act) SetUsedHwStats(v typed.Bitfield32) {
 	x.has[0] |= 1 << 7
 }
 
-// InHwCount returns TCA_ACT_IN_HW_COUNT and whether it is present.
+// InHwCount returns TCA_ACT_IN_HW_COUNT and whether it is present (0 if not).
 func (x *Act) InHwCount() (uint32, bool) {
-	return uint32(x.fInHwCount), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInHwCount), true
 }
 
 // SetInHwCount sets TCA_ACT_IN_HW_COUNT.
@@ -6449,20 +6455,19 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-bpf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-bpf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ACT_BPF_TM
@@ -6473,7 +6478,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ACT_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
 			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -6482,13 +6487,13 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ACT_BPF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ACT_BPF_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 5
@@ -6500,13 +6505,13 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-bpf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-bpf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6563,9 +6568,12 @@ func (x *ActBpf) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_ACT_BPF_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActBpf) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_ACT_BPF_TM to the struct v.
@@ -6583,9 +6591,13 @@ func (x *ActBpf) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_ACT_BPF_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_ACT_BPF_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActBpf) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_ACT_BPF_PARMS's payload; x keeps the view p.
@@ -6594,9 +6606,12 @@ func (x *ActBpf) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// OpsLen returns TCA_ACT_BPF_OPS_LEN and whether it is present.
+// OpsLen returns TCA_ACT_BPF_OPS_LEN and whether it is present (0 if not).
 func (x *ActBpf) OpsLen() (uint16, bool) {
-	return uint16(x.fOpsLen), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fOpsLen), true
 }
 
 // SetOpsLen sets TCA_ACT_BPF_OPS_LEN.
@@ -6605,9 +6620,13 @@ func (x *ActBpf) SetOpsLen(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// Ops returns TCA_ACT_BPF_OPS's payload as a view, and whether it is present.
+// Ops returns TCA_ACT_BPF_OPS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActBpf) Ops() ([]byte, bool) {
-	return x.fOps, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fOps, true
 }
 
 // SetOps sets TCA_ACT_BPF_OPS's payload; x keeps the view p.
@@ -6616,9 +6635,12 @@ func (x *ActBpf) SetOps(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Fd returns TCA_ACT_BPF_FD and whether it is present.
+// Fd returns TCA_ACT_BPF_FD and whether it is present (0 if not).
 func (x *ActBpf) Fd() (uint32, bool) {
-	return uint32(x.fFd), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFd), true
 }
 
 // SetFd sets TCA_ACT_BPF_FD.
@@ -6628,9 +6650,12 @@ func (x *ActBpf) SetFd(v uint32) {
 }
 
 // Name returns TCA_ACT_BPF_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ActBpf) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets TCA_ACT_BPF_NAME; x keeps a view of s.
@@ -6645,9 +6670,13 @@ func (x *ActBpf) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Tag returns TCA_ACT_BPF_TAG's payload as a view, and whether it is present.
+// Tag returns TCA_ACT_BPF_TAG's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActBpf) Tag() ([]byte, bool) {
-	return x.fTag, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fTag, true
 }
 
 // SetTag sets TCA_ACT_BPF_TAG's payload; x keeps the view p.
@@ -6656,9 +6685,13 @@ func (x *ActBpf) SetTag(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Id returns TCA_ACT_BPF_ID's payload as a view, and whether it is present.
+// Id returns TCA_ACT_BPF_ID's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActBpf) Id() ([]byte, bool) {
-	return x.fId, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fId, true
 }
 
 // SetId sets TCA_ACT_BPF_ID's payload; x keeps the view p.
@@ -6697,20 +6730,19 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-connmark-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-connmark-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CONNMARK_PARMS
@@ -6721,13 +6753,13 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-connmark-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-connmark-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6752,9 +6784,13 @@ func (x *ActConnmark) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_CONNMARK_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_CONNMARK_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActConnmark) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_CONNMARK_PARMS's payload; x keeps the view p.
@@ -6777,9 +6813,12 @@ func (x *ActConnmark) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_CONNMARK_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActConnmark) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_CONNMARK_TM to the struct v.
@@ -6827,20 +6866,19 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-csum-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-csum-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CSUM_PARMS
@@ -6851,13 +6889,13 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-csum-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-csum-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6882,9 +6920,13 @@ func (x *ActCsum) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_CSUM_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_CSUM_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCsum) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_CSUM_PARMS's payload; x keeps the view p.
@@ -6907,9 +6949,12 @@ func (x *ActCsum) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_CSUM_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActCsum) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_CSUM_TM to the struct v.
@@ -6972,20 +7017,19 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CT_PARMS
@@ -6996,25 +7040,25 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CT_ACTION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
 			}
 			x.fAction = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -7026,13 +7070,13 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 7
 		case 9: // TCA_CT_NAT_IPV4_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_NAT_IPV4_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MIN", raw, typed.ErrLength)
 			}
 			x.fNatIpv4Min = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_CT_NAT_IPV4_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_NAT_IPV4_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MAX", raw, typed.ErrLength)
 			}
 			x.fNatIpv4Max = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
@@ -7044,43 +7088,43 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 11
 		case 13: // TCA_CT_NAT_PORT_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_NAT_PORT_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MIN", raw, typed.ErrLength)
 			}
 			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_CT_NAT_PORT_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_NAT_PORT_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MAX", raw, typed.ErrLength)
 			}
 			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CT_HELPER_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
 			}
 			x.fHelperName = p
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CT_HELPER_FAMILY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_HELPER_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_FAMILY", raw, typed.ErrLength)
 			}
 			x.fHelperFamily = uint8(p[0])
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CT_HELPER_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-ct-attrs", "TCA_CT_HELPER_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_PROTO", raw, typed.ErrLength)
 			}
 			x.fHelperProto = uint8(p[0])
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-ct-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7150,9 +7194,13 @@ func (x *ActCt) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_CT_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_CT_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCt) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_CT_PARMS's payload; x keeps the view p.
@@ -7175,9 +7223,12 @@ func (x *ActCt) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_CT_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActCt) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_CT_TM to the struct v.
@@ -7195,9 +7246,12 @@ func (x *ActCt) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Action returns TCA_CT_ACTION and whether it is present.
+// Action returns TCA_CT_ACTION and whether it is present (0 if not).
 func (x *ActCt) Action() (uint16, bool) {
-	return uint16(x.fAction), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fAction), true
 }
 
 // SetAction sets TCA_CT_ACTION.
@@ -7206,9 +7260,12 @@ func (x *ActCt) SetAction(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// Zone returns TCA_CT_ZONE and whether it is present.
+// Zone returns TCA_CT_ZONE and whether it is present (0 if not).
 func (x *ActCt) Zone() (uint16, bool) {
-	return uint16(x.fZone), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fZone), true
 }
 
 // SetZone sets TCA_CT_ZONE.
@@ -7217,9 +7274,12 @@ func (x *ActCt) SetZone(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// Mark returns TCA_CT_MARK and whether it is present.
+// Mark returns TCA_CT_MARK and whether it is present (0 if not).
 func (x *ActCt) Mark() (uint32, bool) {
-	return uint32(x.fMark), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMark), true
 }
 
 // SetMark sets TCA_CT_MARK.
@@ -7228,9 +7288,12 @@ func (x *ActCt) SetMark(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// MarkMask returns TCA_CT_MARK_MASK and whether it is present.
+// MarkMask returns TCA_CT_MARK_MASK and whether it is present (0 if not).
 func (x *ActCt) MarkMask() (uint32, bool) {
-	return uint32(x.fMarkMask), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMarkMask), true
 }
 
 // SetMarkMask sets TCA_CT_MARK_MASK.
@@ -7239,9 +7302,13 @@ func (x *ActCt) SetMarkMask(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Labels returns TCA_CT_LABELS's payload as a view, and whether it is present.
+// Labels returns TCA_CT_LABELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCt) Labels() ([]byte, bool) {
-	return x.fLabels, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fLabels, true
 }
 
 // SetLabels sets TCA_CT_LABELS's payload; x keeps the view p.
@@ -7250,9 +7317,13 @@ func (x *ActCt) SetLabels(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// LabelsMask returns TCA_CT_LABELS_MASK's payload as a view, and whether it is present.
+// LabelsMask returns TCA_CT_LABELS_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCt) LabelsMask() ([]byte, bool) {
-	return x.fLabelsMask, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return x.fLabelsMask, true
 }
 
 // SetLabelsMask sets TCA_CT_LABELS_MASK's payload; x keeps the view p.
@@ -7261,9 +7332,12 @@ func (x *ActCt) SetLabelsMask(p []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// NatIpv4Min returns TCA_CT_NAT_IPV4_MIN and whether it is present.
+// NatIpv4Min returns TCA_CT_NAT_IPV4_MIN and whether it is present (0 if not).
 func (x *ActCt) NatIpv4Min() (uint32, bool) {
-	return uint32(x.fNatIpv4Min), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNatIpv4Min), true
 }
 
 // SetNatIpv4Min sets TCA_CT_NAT_IPV4_MIN.
@@ -7272,9 +7346,12 @@ func (x *ActCt) SetNatIpv4Min(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// NatIpv4Max returns TCA_CT_NAT_IPV4_MAX and whether it is present.
+// NatIpv4Max returns TCA_CT_NAT_IPV4_MAX and whether it is present (0 if not).
 func (x *ActCt) NatIpv4Max() (uint32, bool) {
-	return uint32(x.fNatIpv4Max), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNatIpv4Max), true
 }
 
 // SetNatIpv4Max sets TCA_CT_NAT_IPV4_MAX.
@@ -7283,9 +7360,13 @@ func (x *ActCt) SetNatIpv4Max(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// NatIpv6Min returns TCA_CT_NAT_IPV6_MIN's payload as a view, and whether it is present.
+// NatIpv6Min returns TCA_CT_NAT_IPV6_MIN's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCt) NatIpv6Min() ([]byte, bool) {
-	return x.fNatIpv6Min, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fNatIpv6Min, true
 }
 
 // SetNatIpv6Min sets TCA_CT_NAT_IPV6_MIN's payload; x keeps the view p.
@@ -7294,9 +7375,13 @@ func (x *ActCt) SetNatIpv6Min(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// NatIpv6Max returns TCA_CT_NAT_IPV6_MAX's payload as a view, and whether it is present.
+// NatIpv6Max returns TCA_CT_NAT_IPV6_MAX's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCt) NatIpv6Max() ([]byte, bool) {
-	return x.fNatIpv6Max, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fNatIpv6Max, true
 }
 
 // SetNatIpv6Max sets TCA_CT_NAT_IPV6_MAX's payload; x keeps the view p.
@@ -7305,9 +7390,12 @@ func (x *ActCt) SetNatIpv6Max(p []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// NatPortMin returns TCA_CT_NAT_PORT_MIN and whether it is present.
+// NatPortMin returns TCA_CT_NAT_PORT_MIN and whether it is present (0 if not).
 func (x *ActCt) NatPortMin() (uint16, bool) {
-	return uint16(x.fNatPortMin), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNatPortMin), true
 }
 
 // SetNatPortMin sets TCA_CT_NAT_PORT_MIN.
@@ -7316,9 +7404,12 @@ func (x *ActCt) SetNatPortMin(v uint16) {
 	x.has[0] |= 1 << 12
 }
 
-// NatPortMax returns TCA_CT_NAT_PORT_MAX and whether it is present.
+// NatPortMax returns TCA_CT_NAT_PORT_MAX and whether it is present (0 if not).
 func (x *ActCt) NatPortMax() (uint16, bool) {
-	return uint16(x.fNatPortMax), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint16(x.fNatPortMax), true
 }
 
 // SetNatPortMax sets TCA_CT_NAT_PORT_MAX.
@@ -7328,9 +7419,12 @@ func (x *ActCt) SetNatPortMax(v uint16) {
 }
 
 // HelperName returns TCA_CT_HELPER_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *ActCt) HelperName() ([]byte, bool) {
-	return typed.CString(x.fHelperName), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fHelperName), true
 }
 
 // SetHelperName sets TCA_CT_HELPER_NAME; x keeps a view of s.
@@ -7345,9 +7439,12 @@ func (x *ActCt) SetHelperNameBytes(s []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// HelperFamily returns TCA_CT_HELPER_FAMILY and whether it is present.
+// HelperFamily returns TCA_CT_HELPER_FAMILY and whether it is present (0 if not).
 func (x *ActCt) HelperFamily() (uint8, bool) {
-	return uint8(x.fHelperFamily), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHelperFamily), true
 }
 
 // SetHelperFamily sets TCA_CT_HELPER_FAMILY.
@@ -7356,9 +7453,12 @@ func (x *ActCt) SetHelperFamily(v uint8) {
 	x.has[0] |= 1 << 15
 }
 
-// HelperProto returns TCA_CT_HELPER_PROTO and whether it is present.
+// HelperProto returns TCA_CT_HELPER_PROTO and whether it is present (0 if not).
 func (x *ActCt) HelperProto() (uint8, bool) {
-	return uint8(x.fHelperProto), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHelperProto), true
 }
 
 // SetHelperProto sets TCA_CT_HELPER_PROTO.
@@ -7404,20 +7504,19 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-ctinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-ctinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CTINFO_TM
@@ -7428,55 +7527,55 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CTINFO_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CTINFO_PARMS_DSCP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
 			}
 			x.fParmsDscpMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CTINFO_PARMS_DSCP_STATEMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
 			}
 			x.fParmsDscpStatemask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CTINFO_PARMS_CPMARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
 			}
 			x.fParmsCpmarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CTINFO_STATS_DSCP_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
 			}
 			x.fStatsDscpSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CTINFO_STATS_DSCP_ERROR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
 			}
 			x.fStatsDscpError = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CTINFO_STATS_CPMARK_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
 			}
 			x.fStatsCpmarkSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-ctinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-ctinfo-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7536,9 +7635,12 @@ func (x *ActCtinfo) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_CTINFO_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActCtinfo) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_CTINFO_TM to the struct v.
@@ -7556,9 +7658,13 @@ func (x *ActCtinfo) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Act returns TCA_CTINFO_ACT's payload as a view, and whether it is present.
+// Act returns TCA_CTINFO_ACT's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActCtinfo) Act() ([]byte, bool) {
-	return x.fAct, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fAct, true
 }
 
 // SetAct sets TCA_CTINFO_ACT's payload; x keeps the view p.
@@ -7567,9 +7673,12 @@ func (x *ActCtinfo) SetAct(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Zone returns TCA_CTINFO_ZONE and whether it is present.
+// Zone returns TCA_CTINFO_ZONE and whether it is present (0 if not).
 func (x *ActCtinfo) Zone() (uint16, bool) {
-	return uint16(x.fZone), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fZone), true
 }
 
 // SetZone sets TCA_CTINFO_ZONE.
@@ -7578,9 +7687,12 @@ func (x *ActCtinfo) SetZone(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// ParmsDscpMask returns TCA_CTINFO_PARMS_DSCP_MASK and whether it is present.
+// ParmsDscpMask returns TCA_CTINFO_PARMS_DSCP_MASK and whether it is present (0 if not).
 func (x *ActCtinfo) ParmsDscpMask() (uint32, bool) {
-	return uint32(x.fParmsDscpMask), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParmsDscpMask), true
 }
 
 // SetParmsDscpMask sets TCA_CTINFO_PARMS_DSCP_MASK.
@@ -7589,9 +7701,12 @@ func (x *ActCtinfo) SetParmsDscpMask(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// ParmsDscpStatemask returns TCA_CTINFO_PARMS_DSCP_STATEMASK and whether it is present.
+// ParmsDscpStatemask returns TCA_CTINFO_PARMS_DSCP_STATEMASK and whether it is present (0 if not).
 func (x *ActCtinfo) ParmsDscpStatemask() (uint32, bool) {
-	return uint32(x.fParmsDscpStatemask), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParmsDscpStatemask), true
 }
 
 // SetParmsDscpStatemask sets TCA_CTINFO_PARMS_DSCP_STATEMASK.
@@ -7600,9 +7715,12 @@ func (x *ActCtinfo) SetParmsDscpStatemask(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// ParmsCpmarkMask returns TCA_CTINFO_PARMS_CPMARK_MASK and whether it is present.
+// ParmsCpmarkMask returns TCA_CTINFO_PARMS_CPMARK_MASK and whether it is present (0 if not).
 func (x *ActCtinfo) ParmsCpmarkMask() (uint32, bool) {
-	return uint32(x.fParmsCpmarkMask), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fParmsCpmarkMask), true
 }
 
 // SetParmsCpmarkMask sets TCA_CTINFO_PARMS_CPMARK_MASK.
@@ -7611,9 +7729,12 @@ func (x *ActCtinfo) SetParmsCpmarkMask(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// StatsDscpSet returns TCA_CTINFO_STATS_DSCP_SET and whether it is present.
+// StatsDscpSet returns TCA_CTINFO_STATS_DSCP_SET and whether it is present (0 if not).
 func (x *ActCtinfo) StatsDscpSet() (uint64, bool) {
-	return uint64(x.fStatsDscpSet), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsDscpSet), true
 }
 
 // SetStatsDscpSet sets TCA_CTINFO_STATS_DSCP_SET.
@@ -7622,9 +7743,12 @@ func (x *ActCtinfo) SetStatsDscpSet(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// StatsDscpError returns TCA_CTINFO_STATS_DSCP_ERROR and whether it is present.
+// StatsDscpError returns TCA_CTINFO_STATS_DSCP_ERROR and whether it is present (0 if not).
 func (x *ActCtinfo) StatsDscpError() (uint64, bool) {
-	return uint64(x.fStatsDscpError), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsDscpError), true
 }
 
 // SetStatsDscpError sets TCA_CTINFO_STATS_DSCP_ERROR.
@@ -7633,9 +7757,12 @@ func (x *ActCtinfo) SetStatsDscpError(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// StatsCpmarkSet returns TCA_CTINFO_STATS_CPMARK_SET and whether it is present.
+// StatsCpmarkSet returns TCA_CTINFO_STATS_CPMARK_SET and whether it is present (0 if not).
 func (x *ActCtinfo) StatsCpmarkSet() (uint64, bool) {
-	return uint64(x.fStatsCpmarkSet), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatsCpmarkSet), true
 }
 
 // SetStatsCpmarkSet sets TCA_CTINFO_STATS_CPMARK_SET.
@@ -7681,20 +7808,19 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-gate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-gate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_GATE_TM
@@ -7705,7 +7831,7 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GATE_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -7714,43 +7840,43 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GATE_BASE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
 			}
 			x.fBaseTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GATE_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
 			}
 			x.fCycleTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GATE_CYCLE_TIME_EXT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
 			}
 			x.fCycleTimeExt = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GATE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GATE_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
 			}
 			x.fClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-gate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-gate-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7810,9 +7936,12 @@ func (x *ActGate) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_GATE_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActGate) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_GATE_TM to the struct v.
@@ -7830,9 +7959,13 @@ func (x *ActGate) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_GATE_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_GATE_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActGate) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_GATE_PARMS's payload; x keeps the view p.
@@ -7841,9 +7974,12 @@ func (x *ActGate) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Priority returns TCA_GATE_PRIORITY and whether it is present.
+// Priority returns TCA_GATE_PRIORITY and whether it is present (0 if not).
 func (x *ActGate) Priority() (int32, bool) {
-	return int32(x.fPriority), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return int32(x.fPriority), true
 }
 
 // SetPriority sets TCA_GATE_PRIORITY.
@@ -7852,9 +7988,13 @@ func (x *ActGate) SetPriority(v int32) {
 	x.has[0] |= 1 << 2
 }
 
-// EntryList returns TCA_GATE_ENTRY_LIST's payload as a view, and whether it is present.
+// EntryList returns TCA_GATE_ENTRY_LIST's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActGate) EntryList() ([]byte, bool) {
-	return x.fEntryList, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fEntryList, true
 }
 
 // SetEntryList sets TCA_GATE_ENTRY_LIST's payload; x keeps the view p.
@@ -7863,9 +8003,12 @@ func (x *ActGate) SetEntryList(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// BaseTime returns TCA_GATE_BASE_TIME and whether it is present.
+// BaseTime returns TCA_GATE_BASE_TIME and whether it is present (0 if not).
 func (x *ActGate) BaseTime() (uint64, bool) {
-	return uint64(x.fBaseTime), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBaseTime), true
 }
 
 // SetBaseTime sets TCA_GATE_BASE_TIME.
@@ -7874,9 +8017,12 @@ func (x *ActGate) SetBaseTime(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// CycleTime returns TCA_GATE_CYCLE_TIME and whether it is present.
+// CycleTime returns TCA_GATE_CYCLE_TIME and whether it is present (0 if not).
 func (x *ActGate) CycleTime() (uint64, bool) {
-	return uint64(x.fCycleTime), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCycleTime), true
 }
 
 // SetCycleTime sets TCA_GATE_CYCLE_TIME.
@@ -7885,9 +8031,12 @@ func (x *ActGate) SetCycleTime(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// CycleTimeExt returns TCA_GATE_CYCLE_TIME_EXT and whether it is present.
+// CycleTimeExt returns TCA_GATE_CYCLE_TIME_EXT and whether it is present (0 if not).
 func (x *ActGate) CycleTimeExt() (uint64, bool) {
-	return uint64(x.fCycleTimeExt), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCycleTimeExt), true
 }
 
 // SetCycleTimeExt sets TCA_GATE_CYCLE_TIME_EXT.
@@ -7896,9 +8045,12 @@ func (x *ActGate) SetCycleTimeExt(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns TCA_GATE_FLAGS and whether it is present.
+// Flags returns TCA_GATE_FLAGS and whether it is present (0 if not).
 func (x *ActGate) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_GATE_FLAGS.
@@ -7907,9 +8059,12 @@ func (x *ActGate) SetFlags(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Clockid returns TCA_GATE_CLOCKID and whether it is present.
+// Clockid returns TCA_GATE_CLOCKID and whether it is present (0 if not).
 func (x *ActGate) Clockid() (int32, bool) {
-	return int32(x.fClockid), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return int32(x.fClockid), true
 }
 
 // SetClockid sets TCA_GATE_CLOCKID.
@@ -7952,20 +8107,19 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-ife-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-ife-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_IFE_PARMS
@@ -7982,7 +8136,7 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_IFE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -7991,13 +8145,13 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-ife-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-ife-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8034,9 +8188,13 @@ func (x *ActIfe) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_IFE_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_IFE_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActIfe) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_IFE_PARMS's payload; x keeps the view p.
@@ -8059,9 +8217,12 @@ func (x *ActIfe) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_IFE_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActIfe) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_IFE_TM to the struct v.
@@ -8079,9 +8240,13 @@ func (x *ActIfe) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Dmac returns TCA_IFE_DMAC's payload as a view, and whether it is present.
+// Dmac returns TCA_IFE_DMAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActIfe) Dmac() ([]byte, bool) {
-	return x.fDmac, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fDmac, true
 }
 
 // SetDmac sets TCA_IFE_DMAC's payload; x keeps the view p.
@@ -8090,9 +8255,13 @@ func (x *ActIfe) SetDmac(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Smac returns TCA_IFE_SMAC's payload as a view, and whether it is present.
+// Smac returns TCA_IFE_SMAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActIfe) Smac() ([]byte, bool) {
-	return x.fSmac, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fSmac, true
 }
 
 // SetSmac sets TCA_IFE_SMAC's payload; x keeps the view p.
@@ -8101,9 +8270,12 @@ func (x *ActIfe) SetSmac(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Type returns TCA_IFE_TYPE and whether it is present.
+// Type returns TCA_IFE_TYPE and whether it is present (0 if not).
 func (x *ActIfe) Type() (uint16, bool) {
-	return uint16(x.fType), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fType), true
 }
 
 // SetType sets TCA_IFE_TYPE.
@@ -8112,9 +8284,13 @@ func (x *ActIfe) SetType(v uint16) {
 	x.has[0] |= 1 << 4
 }
 
-// Metalst returns TCA_IFE_METALST's payload as a view, and whether it is present.
+// Metalst returns TCA_IFE_METALST's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActIfe) Metalst() ([]byte, bool) {
-	return x.fMetalst, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fMetalst, true
 }
 
 // SetMetalst sets TCA_IFE_METALST's payload; x keeps the view p.
@@ -8154,20 +8330,19 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-mirred-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-mirred-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_MIRRED_TM
@@ -8181,13 +8356,13 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-mirred-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-mirred-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8229,9 +8404,12 @@ func (x *ActMirred) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_MIRRED_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActMirred) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_MIRRED_TM to the struct v.
@@ -8249,9 +8427,13 @@ func (x *ActMirred) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_MIRRED_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_MIRRED_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActMirred) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_MIRRED_PARMS's payload; x keeps the view p.
@@ -8260,9 +8442,13 @@ func (x *ActMirred) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Blockid returns TCA_MIRRED_BLOCKID's payload as a view, and whether it is present.
+// Blockid returns TCA_MIRRED_BLOCKID's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActMirred) Blockid() ([]byte, bool) {
-	return x.fBlockid, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fBlockid, true
 }
 
 // SetBlockid sets TCA_MIRRED_BLOCKID's payload; x keeps the view p.
@@ -8307,20 +8493,19 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-mpls-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-mpls-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_MPLS_TM
@@ -8331,43 +8516,43 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_MPLS_PROTO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-mpls-attrs", "TCA_MPLS_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_MPLS_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
 			}
 			x.fLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-mpls-attrs", "TCA_MPLS_TC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_TC", raw, typed.ErrLength)
 			}
 			x.fTc = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 7: // TCA_MPLS_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-mpls-attrs", "TCA_MPLS_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 8: // TCA_MPLS_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-mpls-attrs", "TCA_MPLS_BOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_BOS", raw, typed.ErrLength)
 			}
 			x.fBos = uint8(p[0])
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-mpls-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-mpls-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8427,9 +8612,12 @@ func (x *ActMpls) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_MPLS_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActMpls) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_MPLS_TM to the struct v.
@@ -8461,9 +8649,12 @@ func (x *ActMpls) Parms() (TcMpls, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_MPLS_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActMpls) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_MPLS_PARMS to the struct v.
@@ -8481,9 +8672,12 @@ func (x *ActMpls) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Proto returns TCA_MPLS_PROTO and whether it is present.
+// Proto returns TCA_MPLS_PROTO and whether it is present (0 if not).
 func (x *ActMpls) Proto() (uint16, bool) {
-	return uint16(x.fProto), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fProto), true
 }
 
 // SetProto sets TCA_MPLS_PROTO.
@@ -8492,9 +8686,12 @@ func (x *ActMpls) SetProto(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// Label returns TCA_MPLS_LABEL and whether it is present.
+// Label returns TCA_MPLS_LABEL and whether it is present (0 if not).
 func (x *ActMpls) Label() (uint32, bool) {
-	return uint32(x.fLabel), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLabel), true
 }
 
 // SetLabel sets TCA_MPLS_LABEL.
@@ -8503,9 +8700,12 @@ func (x *ActMpls) SetLabel(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Tc returns TCA_MPLS_TC and whether it is present.
+// Tc returns TCA_MPLS_TC and whether it is present (0 if not).
 func (x *ActMpls) Tc() (uint8, bool) {
-	return uint8(x.fTc), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTc), true
 }
 
 // SetTc sets TCA_MPLS_TC.
@@ -8514,9 +8714,12 @@ func (x *ActMpls) SetTc(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// Ttl returns TCA_MPLS_TTL and whether it is present.
+// Ttl returns TCA_MPLS_TTL and whether it is present (0 if not).
 func (x *ActMpls) Ttl() (uint8, bool) {
-	return uint8(x.fTtl), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint8(x.fTtl), true
 }
 
 // SetTtl sets TCA_MPLS_TTL.
@@ -8525,9 +8728,12 @@ func (x *ActMpls) SetTtl(v uint8) {
 	x.has[0] |= 1 << 5
 }
 
-// Bos returns TCA_MPLS_BOS and whether it is present.
+// Bos returns TCA_MPLS_BOS and whether it is present (0 if not).
 func (x *ActMpls) Bos() (uint8, bool) {
-	return uint8(x.fBos), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint8(x.fBos), true
 }
 
 // SetBos sets TCA_MPLS_BOS.
@@ -8566,20 +8772,19 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_NAT_PARMS
@@ -8590,13 +8795,13 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-nat-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8621,9 +8826,13 @@ func (x *ActNat) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_NAT_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_NAT_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActNat) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_NAT_PARMS's payload; x keeps the view p.
@@ -8646,9 +8855,12 @@ func (x *ActNat) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_NAT_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActNat) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_NAT_TM to the struct v.
@@ -8700,20 +8912,19 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-pedit-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-pedit-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_PEDIT_TM
@@ -8733,13 +8944,13 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-pedit-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-pedit-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8793,9 +9004,12 @@ func (x *ActPedit) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_PEDIT_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActPedit) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_PEDIT_TM to the struct v.
@@ -8827,9 +9041,12 @@ func (x *ActPedit) Parms() (TcPeditSel, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_PEDIT_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActPedit) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_PEDIT_PARMS to the struct v.
@@ -8847,9 +9064,13 @@ func (x *ActPedit) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// ParmsEx returns TCA_PEDIT_PARMS_EX's payload as a view, and whether it is present.
+// ParmsEx returns TCA_PEDIT_PARMS_EX's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActPedit) ParmsEx() ([]byte, bool) {
-	return x.fParmsEx, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fParmsEx, true
 }
 
 // SetParmsEx sets TCA_PEDIT_PARMS_EX's payload; x keeps the view p.
@@ -8858,9 +9079,13 @@ func (x *ActPedit) SetParmsEx(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// KeysEx returns TCA_PEDIT_KEYS_EX's payload as a view, and whether it is present.
+// KeysEx returns TCA_PEDIT_KEYS_EX's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActPedit) KeysEx() ([]byte, bool) {
-	return x.fKeysEx, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fKeysEx, true
 }
 
 // SetKeysEx sets TCA_PEDIT_KEYS_EX's payload; x keeps the view p.
@@ -8869,9 +9094,13 @@ func (x *ActPedit) SetKeysEx(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// KeyEx returns TCA_PEDIT_KEY_EX's payload as a view, and whether it is present.
+// KeyEx returns TCA_PEDIT_KEY_EX's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActPedit) KeyEx() ([]byte, bool) {
-	return x.fKeyEx, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fKeyEx, true
 }
 
 // SetKeyEx sets TCA_PEDIT_KEY_EX's payload; x keeps the view p.
@@ -8911,20 +9140,19 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-simple-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-simple-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_DEF_TM
@@ -8938,13 +9166,13 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-simple-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-simple-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8986,9 +9214,12 @@ func (x *ActSimple) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_DEF_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActSimple) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_DEF_TM to the struct v.
@@ -9006,9 +9237,13 @@ func (x *ActSimple) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_DEF_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_DEF_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSimple) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_DEF_PARMS's payload; x keeps the view p.
@@ -9017,9 +9252,13 @@ func (x *ActSimple) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Data returns TCA_DEF_DATA's payload as a view, and whether it is present.
+// Data returns TCA_DEF_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSimple) Data() ([]byte, bool) {
-	return x.fData, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fData, true
 }
 
 // SetData sets TCA_DEF_DATA's payload; x keeps the view p.
@@ -9065,20 +9304,19 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-skbedit-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-skbedit-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_SKBEDIT_TM
@@ -9089,55 +9327,55 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_SKBEDIT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SKBEDIT_QUEUE_MAPPING
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fQueueMapping = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SKBEDIT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_SKBEDIT_PTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
 			}
 			x.fPtype = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_SKBEDIT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_SKBEDIT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_SKBEDIT_QUEUE_MAPPING_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
 			}
 			x.fQueueMappingMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-skbedit-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-skbedit-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9197,9 +9435,12 @@ func (x *ActSkbedit) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_SKBEDIT_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActSkbedit) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_SKBEDIT_TM to the struct v.
@@ -9217,9 +9458,13 @@ func (x *ActSkbedit) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_SKBEDIT_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_SKBEDIT_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSkbedit) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_SKBEDIT_PARMS's payload; x keeps the view p.
@@ -9228,9 +9473,12 @@ func (x *ActSkbedit) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Priority returns TCA_SKBEDIT_PRIORITY and whether it is present.
+// Priority returns TCA_SKBEDIT_PRIORITY and whether it is present (0 if not).
 func (x *ActSkbedit) Priority() (uint32, bool) {
-	return uint32(x.fPriority), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPriority), true
 }
 
 // SetPriority sets TCA_SKBEDIT_PRIORITY.
@@ -9239,9 +9487,12 @@ func (x *ActSkbedit) SetPriority(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// QueueMapping returns TCA_SKBEDIT_QUEUE_MAPPING and whether it is present.
+// QueueMapping returns TCA_SKBEDIT_QUEUE_MAPPING and whether it is present (0 if not).
 func (x *ActSkbedit) QueueMapping() (uint16, bool) {
-	return uint16(x.fQueueMapping), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fQueueMapping), true
 }
 
 // SetQueueMapping sets TCA_SKBEDIT_QUEUE_MAPPING.
@@ -9250,9 +9501,12 @@ func (x *ActSkbedit) SetQueueMapping(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// Mark returns TCA_SKBEDIT_MARK and whether it is present.
+// Mark returns TCA_SKBEDIT_MARK and whether it is present (0 if not).
 func (x *ActSkbedit) Mark() (uint32, bool) {
-	return uint32(x.fMark), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMark), true
 }
 
 // SetMark sets TCA_SKBEDIT_MARK.
@@ -9261,9 +9515,12 @@ func (x *ActSkbedit) SetMark(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Ptype returns TCA_SKBEDIT_PTYPE and whether it is present.
+// Ptype returns TCA_SKBEDIT_PTYPE and whether it is present (0 if not).
 func (x *ActSkbedit) Ptype() (uint16, bool) {
-	return uint16(x.fPtype), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPtype), true
 }
 
 // SetPtype sets TCA_SKBEDIT_PTYPE.
@@ -9272,9 +9529,12 @@ func (x *ActSkbedit) SetPtype(v uint16) {
 	x.has[0] |= 1 << 5
 }
 
-// Mask returns TCA_SKBEDIT_MASK and whether it is present.
+// Mask returns TCA_SKBEDIT_MASK and whether it is present (0 if not).
 func (x *ActSkbedit) Mask() (uint32, bool) {
-	return uint32(x.fMask), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMask), true
 }
 
 // SetMask sets TCA_SKBEDIT_MASK.
@@ -9283,9 +9543,12 @@ func (x *ActSkbedit) SetMask(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns TCA_SKBEDIT_FLAGS and whether it is present.
+// Flags returns TCA_SKBEDIT_FLAGS and whether it is present (0 if not).
 func (x *ActSkbedit) Flags() (uint64, bool) {
-	return uint64(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFlags), true
 }
 
 // SetFlags sets TCA_SKBEDIT_FLAGS.
@@ -9294,9 +9557,12 @@ func (x *ActSkbedit) SetFlags(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// QueueMappingMax returns TCA_SKBEDIT_QUEUE_MAPPING_MAX and whether it is present.
+// QueueMappingMax returns TCA_SKBEDIT_QUEUE_MAPPING_MAX and whether it is present (0 if not).
 func (x *ActSkbedit) QueueMappingMax() (uint16, bool) {
-	return uint16(x.fQueueMappingMax), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint16(x.fQueueMappingMax), true
 }
 
 // SetQueueMappingMax sets TCA_SKBEDIT_QUEUE_MAPPING_MAX.
@@ -9338,20 +9604,19 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-skbmod-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-skbmod-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_SKBMOD_TM
@@ -9371,13 +9636,13 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-skbmod-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-skbmod-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9425,9 +9690,12 @@ func (x *ActSkbmod) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_SKBMOD_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActSkbmod) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_SKBMOD_TM to the struct v.
@@ -9445,9 +9713,13 @@ func (x *ActSkbmod) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_SKBMOD_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_SKBMOD_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSkbmod) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_SKBMOD_PARMS's payload; x keeps the view p.
@@ -9456,9 +9728,13 @@ func (x *ActSkbmod) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Dmac returns TCA_SKBMOD_DMAC's payload as a view, and whether it is present.
+// Dmac returns TCA_SKBMOD_DMAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSkbmod) Dmac() ([]byte, bool) {
-	return x.fDmac, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fDmac, true
 }
 
 // SetDmac sets TCA_SKBMOD_DMAC's payload; x keeps the view p.
@@ -9467,9 +9743,13 @@ func (x *ActSkbmod) SetDmac(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Smac returns TCA_SKBMOD_SMAC's payload as a view, and whether it is present.
+// Smac returns TCA_SKBMOD_SMAC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSkbmod) Smac() ([]byte, bool) {
-	return x.fSmac, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fSmac, true
 }
 
 // SetSmac sets TCA_SKBMOD_SMAC's payload; x keeps the view p.
@@ -9478,9 +9758,13 @@ func (x *ActSkbmod) SetSmac(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Etype returns TCA_SKBMOD_ETYPE's payload as a view, and whether it is present.
+// Etype returns TCA_SKBMOD_ETYPE's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActSkbmod) Etype() ([]byte, bool) {
-	return x.fEtype, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fEtype, true
 }
 
 // SetEtype sets TCA_SKBMOD_ETYPE's payload; x keeps the view p.
@@ -9529,20 +9813,19 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-tunnel-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TUNNEL_KEY_TM
@@ -9553,13 +9836,13 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TUNNEL_KEY_ENC_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TUNNEL_KEY_ENC_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
@@ -9571,19 +9854,19 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TUNNEL_KEY_ENC_KEY_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_KEY_ID", raw, typed.ErrLength)
 			}
 			x.fEncKeyId = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TUNNEL_KEY_ENC_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fEncDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TUNNEL_KEY_NO_CSUM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_CSUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_CSUM", raw, typed.ErrLength)
 			}
 			x.fNoCsum = uint8(p[0])
 			x.has[0] |= 1 << 8
@@ -9592,30 +9875,30 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TUNNEL_KEY_ENC_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TOS", raw, typed.ErrLength)
 			}
 			x.fEncTos = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 13: // TCA_TUNNEL_KEY_ENC_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TTL", raw, typed.ErrLength)
 			}
 			x.fEncTtl = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 14: // TCA_TUNNEL_KEY_NO_FRAG
 			if len(p) != 0 {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_FRAG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_FRAG", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-tunnel-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-tunnel-key-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9687,9 +9970,12 @@ func (x *ActTunnelKey) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_TUNNEL_KEY_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActTunnelKey) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_TUNNEL_KEY_TM to the struct v.
@@ -9707,9 +9993,13 @@ func (x *ActTunnelKey) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Parms returns TCA_TUNNEL_KEY_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_TUNNEL_KEY_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActTunnelKey) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_TUNNEL_KEY_PARMS's payload; x keeps the view p.
@@ -9718,9 +10008,12 @@ func (x *ActTunnelKey) SetParms(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// EncIpv4Src returns TCA_TUNNEL_KEY_ENC_IPV4_SRC and whether it is present.
+// EncIpv4Src returns TCA_TUNNEL_KEY_ENC_IPV4_SRC and whether it is present (0 if not).
 func (x *ActTunnelKey) EncIpv4Src() (uint32, bool) {
-	return uint32(x.fEncIpv4Src), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEncIpv4Src), true
 }
 
 // SetEncIpv4Src sets TCA_TUNNEL_KEY_ENC_IPV4_SRC.
@@ -9729,9 +10022,12 @@ func (x *ActTunnelKey) SetEncIpv4Src(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// EncIpv4Dst returns TCA_TUNNEL_KEY_ENC_IPV4_DST and whether it is present.
+// EncIpv4Dst returns TCA_TUNNEL_KEY_ENC_IPV4_DST and whether it is present (0 if not).
 func (x *ActTunnelKey) EncIpv4Dst() (uint32, bool) {
-	return uint32(x.fEncIpv4Dst), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEncIpv4Dst), true
 }
 
 // SetEncIpv4Dst sets TCA_TUNNEL_KEY_ENC_IPV4_DST.
@@ -9740,9 +10036,13 @@ func (x *ActTunnelKey) SetEncIpv4Dst(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// EncIpv6Src returns TCA_TUNNEL_KEY_ENC_IPV6_SRC's payload as a view, and whether it is present.
+// EncIpv6Src returns TCA_TUNNEL_KEY_ENC_IPV6_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActTunnelKey) EncIpv6Src() ([]byte, bool) {
-	return x.fEncIpv6Src, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fEncIpv6Src, true
 }
 
 // SetEncIpv6Src sets TCA_TUNNEL_KEY_ENC_IPV6_SRC's payload; x keeps the view p.
@@ -9751,9 +10051,13 @@ func (x *ActTunnelKey) SetEncIpv6Src(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// EncIpv6Dst returns TCA_TUNNEL_KEY_ENC_IPV6_DST's payload as a view, and whether it is present.
+// EncIpv6Dst returns TCA_TUNNEL_KEY_ENC_IPV6_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActTunnelKey) EncIpv6Dst() ([]byte, bool) {
-	return x.fEncIpv6Dst, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fEncIpv6Dst, true
 }
 
 // SetEncIpv6Dst sets TCA_TUNNEL_KEY_ENC_IPV6_DST's payload; x keeps the view p.
@@ -9762,9 +10066,12 @@ func (x *ActTunnelKey) SetEncIpv6Dst(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// EncKeyId returns TCA_TUNNEL_KEY_ENC_KEY_ID and whether it is present.
+// EncKeyId returns TCA_TUNNEL_KEY_ENC_KEY_ID and whether it is present (0 if not).
 func (x *ActTunnelKey) EncKeyId() (uint64, bool) {
-	return uint64(x.fEncKeyId), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fEncKeyId), true
 }
 
 // SetEncKeyId sets TCA_TUNNEL_KEY_ENC_KEY_ID.
@@ -9773,9 +10080,12 @@ func (x *ActTunnelKey) SetEncKeyId(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// EncDstPort returns TCA_TUNNEL_KEY_ENC_DST_PORT and whether it is present.
+// EncDstPort returns TCA_TUNNEL_KEY_ENC_DST_PORT and whether it is present (0 if not).
 func (x *ActTunnelKey) EncDstPort() (uint16, bool) {
-	return uint16(x.fEncDstPort), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fEncDstPort), true
 }
 
 // SetEncDstPort sets TCA_TUNNEL_KEY_ENC_DST_PORT.
@@ -9784,9 +10094,12 @@ func (x *ActTunnelKey) SetEncDstPort(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// NoCsum returns TCA_TUNNEL_KEY_NO_CSUM and whether it is present.
+// NoCsum returns TCA_TUNNEL_KEY_NO_CSUM and whether it is present (0 if not).
 func (x *ActTunnelKey) NoCsum() (uint8, bool) {
-	return uint8(x.fNoCsum), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNoCsum), true
 }
 
 // SetNoCsum sets TCA_TUNNEL_KEY_NO_CSUM.
@@ -9795,9 +10108,13 @@ func (x *ActTunnelKey) SetNoCsum(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// EncOpts returns TCA_TUNNEL_KEY_ENC_OPTS's payload as a view, and whether it is present.
+// EncOpts returns TCA_TUNNEL_KEY_ENC_OPTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActTunnelKey) EncOpts() ([]byte, bool) {
-	return x.fEncOpts, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fEncOpts, true
 }
 
 // SetEncOpts sets TCA_TUNNEL_KEY_ENC_OPTS's payload; x keeps the view p.
@@ -9806,9 +10123,12 @@ func (x *ActTunnelKey) SetEncOpts(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// EncTos returns TCA_TUNNEL_KEY_ENC_TOS and whether it is present.
+// EncTos returns TCA_TUNNEL_KEY_ENC_TOS and whether it is present (0 if not).
 func (x *ActTunnelKey) EncTos() (uint8, bool) {
-	return uint8(x.fEncTos), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncTos), true
 }
 
 // SetEncTos sets TCA_TUNNEL_KEY_ENC_TOS.
@@ -9817,9 +10137,12 @@ func (x *ActTunnelKey) SetEncTos(v uint8) {
 	x.has[0] |= 1 << 10
 }
 
-// EncTtl returns TCA_TUNNEL_KEY_ENC_TTL and whether it is present.
+// EncTtl returns TCA_TUNNEL_KEY_ENC_TTL and whether it is present (0 if not).
 func (x *ActTunnelKey) EncTtl() (uint8, bool) {
-	return uint8(x.fEncTtl), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fEncTtl), true
 }
 
 // SetEncTtl sets TCA_TUNNEL_KEY_ENC_TTL.
@@ -9876,20 +10199,19 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-vlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-vlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_VLAN_TM
@@ -9900,19 +10222,19 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_VLAN_PUSH_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fPushVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_VLAN_PUSH_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fPushVlanProtocol = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_VLAN_PUSH_VLAN_PRIORITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPushVlanPriority = uint8(p[0])
 			x.has[0] |= 1 << 4
@@ -9924,13 +10246,13 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-vlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-vlan-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9990,9 +10312,12 @@ func (x *ActVlan) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_VLAN_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActVlan) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_VLAN_TM to the struct v.
@@ -10024,9 +10349,12 @@ func (x *ActVlan) Parms() (TcVlan, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_VLAN_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActVlan) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_VLAN_PARMS to the struct v.
@@ -10044,9 +10372,12 @@ func (x *ActVlan) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// PushVlanId returns TCA_VLAN_PUSH_VLAN_ID and whether it is present.
+// PushVlanId returns TCA_VLAN_PUSH_VLAN_ID and whether it is present (0 if not).
 func (x *ActVlan) PushVlanId() (uint16, bool) {
-	return uint16(x.fPushVlanId), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPushVlanId), true
 }
 
 // SetPushVlanId sets TCA_VLAN_PUSH_VLAN_ID.
@@ -10055,9 +10386,12 @@ func (x *ActVlan) SetPushVlanId(v uint16) {
 	x.has[0] |= 1 << 2
 }
 
-// PushVlanProtocol returns TCA_VLAN_PUSH_VLAN_PROTOCOL and whether it is present.
+// PushVlanProtocol returns TCA_VLAN_PUSH_VLAN_PROTOCOL and whether it is present (0 if not).
 func (x *ActVlan) PushVlanProtocol() (uint16, bool) {
-	return uint16(x.fPushVlanProtocol), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPushVlanProtocol), true
 }
 
 // SetPushVlanProtocol sets TCA_VLAN_PUSH_VLAN_PROTOCOL.
@@ -10066,9 +10400,12 @@ func (x *ActVlan) SetPushVlanProtocol(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// PushVlanPriority returns TCA_VLAN_PUSH_VLAN_PRIORITY and whether it is present.
+// PushVlanPriority returns TCA_VLAN_PUSH_VLAN_PRIORITY and whether it is present (0 if not).
 func (x *ActVlan) PushVlanPriority() (uint8, bool) {
-	return uint8(x.fPushVlanPriority), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPushVlanPriority), true
 }
 
 // SetPushVlanPriority sets TCA_VLAN_PUSH_VLAN_PRIORITY.
@@ -10077,9 +10414,13 @@ func (x *ActVlan) SetPushVlanPriority(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// PushEthDst returns TCA_VLAN_PUSH_ETH_DST's payload as a view, and whether it is present.
+// PushEthDst returns TCA_VLAN_PUSH_ETH_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActVlan) PushEthDst() ([]byte, bool) {
-	return x.fPushEthDst, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fPushEthDst, true
 }
 
 // SetPushEthDst sets TCA_VLAN_PUSH_ETH_DST's payload; x keeps the view p.
@@ -10088,9 +10429,13 @@ func (x *ActVlan) SetPushEthDst(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// PushEthSrc returns TCA_VLAN_PUSH_ETH_SRC's payload as a view, and whether it is present.
+// PushEthSrc returns TCA_VLAN_PUSH_ETH_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *ActVlan) PushEthSrc() ([]byte, bool) {
-	return x.fPushEthSrc, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fPushEthSrc, true
 }
 
 // SetPushEthSrc sets TCA_VLAN_PUSH_ETH_SRC's payload; x keeps the view p.
@@ -10133,48 +10478,47 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "basic-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "basic-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_BASIC_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BASIC_EMATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fEmatches.decode(p, o, base+off+4); err != nil {
+			if err := x.fEmatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BASIC_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "basic-attrs", "TCA_BASIC_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "basic-attrs", "TCA_BASIC_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BASIC_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -10183,13 +10527,13 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "basic-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "basic-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "basic-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10241,9 +10585,12 @@ func (x *Basic) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_BASIC_CLASSID and whether it is present.
+// Classid returns TCA_BASIC_CLASSID and whether it is present (0 if not).
 func (x *Basic) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_BASIC_CLASSID.
@@ -10308,9 +10655,12 @@ func (x *Basic) Pcnt() (TcBasicPcnt, bool) {
 }
 
 // PcntBytes returns the payload of TCA_BASIC_PCNT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Basic) PcntBytes() ([]byte, bool) {
-	return x.fPcnt, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fPcnt, true
 }
 
 // SetPcnt sets TCA_BASIC_PCNT to the struct v.
@@ -10367,46 +10717,45 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "bpf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "bpf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_BPF_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "bpf-attrs", "TCA_BPF_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "bpf-attrs", "TCA_BPF_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BPF_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BPF_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
 			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -10415,25 +10764,25 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // TCA_BPF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_BPF_NAME
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 6
 		case 8: // TCA_BPF_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_BPF_FLAGS_GEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
 			}
 			x.fFlagsGen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -10442,19 +10791,19 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // TCA_BPF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "bpf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "bpf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10544,9 +10893,12 @@ func (x *Bpf) SetPolice() *Police {
 	return &x.fPolice
 }
 
-// Classid returns TCA_BPF_CLASSID and whether it is present.
+// Classid returns TCA_BPF_CLASSID and whether it is present (0 if not).
 func (x *Bpf) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_BPF_CLASSID.
@@ -10555,9 +10907,12 @@ func (x *Bpf) SetClassid(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// OpsLen returns TCA_BPF_OPS_LEN and whether it is present.
+// OpsLen returns TCA_BPF_OPS_LEN and whether it is present (0 if not).
 func (x *Bpf) OpsLen() (uint16, bool) {
-	return uint16(x.fOpsLen), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint16(x.fOpsLen), true
 }
 
 // SetOpsLen sets TCA_BPF_OPS_LEN.
@@ -10566,9 +10921,13 @@ func (x *Bpf) SetOpsLen(v uint16) {
 	x.has[0] |= 1 << 3
 }
 
-// Ops returns TCA_BPF_OPS's payload as a view, and whether it is present.
+// Ops returns TCA_BPF_OPS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Bpf) Ops() ([]byte, bool) {
-	return x.fOps, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fOps, true
 }
 
 // SetOps sets TCA_BPF_OPS's payload; x keeps the view p.
@@ -10577,9 +10936,12 @@ func (x *Bpf) SetOps(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Fd returns TCA_BPF_FD and whether it is present.
+// Fd returns TCA_BPF_FD and whether it is present (0 if not).
 func (x *Bpf) Fd() (uint32, bool) {
-	return uint32(x.fFd), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFd), true
 }
 
 // SetFd sets TCA_BPF_FD.
@@ -10589,9 +10951,12 @@ func (x *Bpf) SetFd(v uint32) {
 }
 
 // Name returns TCA_BPF_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Bpf) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets TCA_BPF_NAME; x keeps a view of s.
@@ -10606,9 +10971,12 @@ func (x *Bpf) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Flags returns TCA_BPF_FLAGS and whether it is present.
+// Flags returns TCA_BPF_FLAGS and whether it is present (0 if not).
 func (x *Bpf) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_BPF_FLAGS.
@@ -10617,9 +10985,12 @@ func (x *Bpf) SetFlags(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// FlagsGen returns TCA_BPF_FLAGS_GEN and whether it is present.
+// FlagsGen returns TCA_BPF_FLAGS_GEN and whether it is present (0 if not).
 func (x *Bpf) FlagsGen() (uint32, bool) {
-	return uint32(x.fFlagsGen), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlagsGen), true
 }
 
 // SetFlagsGen sets TCA_BPF_FLAGS_GEN.
@@ -10628,9 +10999,13 @@ func (x *Bpf) SetFlagsGen(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Tag returns TCA_BPF_TAG's payload as a view, and whether it is present.
+// Tag returns TCA_BPF_TAG's payload as a view, and whether it is present
+// (nil if not).
 func (x *Bpf) Tag() ([]byte, bool) {
-	return x.fTag, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fTag, true
 }
 
 // SetTag sets TCA_BPF_TAG's payload; x keeps the view p.
@@ -10639,9 +11014,12 @@ func (x *Bpf) SetTag(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// Id returns TCA_BPF_ID and whether it is present.
+// Id returns TCA_BPF_ID and whether it is present (0 if not).
 func (x *Bpf) Id() (uint32, bool) {
-	return uint32(x.fId), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fId), true
 }
 
 // SetId sets TCA_BPF_ID.
@@ -10693,133 +11071,132 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cake-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cake-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_BASE_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
 			}
 			x.fBaseRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_DIFFSERV_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
 			}
 			x.fDiffservMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_ATM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
 			}
 			x.fAtm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
 			}
 			x.fFlowMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_OVERHEAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
 			}
 			x.fOverhead = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_AUTORATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
 			}
 			x.fAutorate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_MEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
 			}
 			x.fMemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_NAT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
 			}
 			x.fNat = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_RAW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
 			}
 			x.fRaw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_WASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
 			}
 			x.fWash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_MPU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
 			}
 			x.fMpu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_INGRESS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
 			}
 			x.fIngress = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_ACK_FILTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
 			}
 			x.fAckFilter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_SPLIT_GSO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
 			}
 			x.fSplitGso = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cake-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cake-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cake-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10881,9 +11258,12 @@ func (x *Cake) Encode(e *attr.Encoder) {
 	}
 }
 
-// BaseRate64 returns TCA_CAKE_BASE_RATE64 and whether it is present.
+// BaseRate64 returns TCA_CAKE_BASE_RATE64 and whether it is present (0 if not).
 func (x *Cake) BaseRate64() (uint64, bool) {
-	return uint64(x.fBaseRate64), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fBaseRate64), true
 }
 
 // SetBaseRate64 sets TCA_CAKE_BASE_RATE64.
@@ -10892,9 +11272,12 @@ func (x *Cake) SetBaseRate64(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// DiffservMode returns TCA_CAKE_DIFFSERV_MODE and whether it is present.
+// DiffservMode returns TCA_CAKE_DIFFSERV_MODE and whether it is present (0 if not).
 func (x *Cake) DiffservMode() (uint32, bool) {
-	return uint32(x.fDiffservMode), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDiffservMode), true
 }
 
 // SetDiffservMode sets TCA_CAKE_DIFFSERV_MODE.
@@ -10903,9 +11286,12 @@ func (x *Cake) SetDiffservMode(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Atm returns TCA_CAKE_ATM and whether it is present.
+// Atm returns TCA_CAKE_ATM and whether it is present (0 if not).
 func (x *Cake) Atm() (uint32, bool) {
-	return uint32(x.fAtm), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAtm), true
 }
 
 // SetAtm sets TCA_CAKE_ATM.
@@ -10914,9 +11300,12 @@ func (x *Cake) SetAtm(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// FlowMode returns TCA_CAKE_FLOW_MODE and whether it is present.
+// FlowMode returns TCA_CAKE_FLOW_MODE and whether it is present (0 if not).
 func (x *Cake) FlowMode() (uint32, bool) {
-	return uint32(x.fFlowMode), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowMode), true
 }
 
 // SetFlowMode sets TCA_CAKE_FLOW_MODE.
@@ -10925,9 +11314,12 @@ func (x *Cake) SetFlowMode(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Overhead returns TCA_CAKE_OVERHEAD and whether it is present.
+// Overhead returns TCA_CAKE_OVERHEAD and whether it is present (0 if not).
 func (x *Cake) Overhead() (uint32, bool) {
-	return uint32(x.fOverhead), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOverhead), true
 }
 
 // SetOverhead sets TCA_CAKE_OVERHEAD.
@@ -10936,9 +11328,12 @@ func (x *Cake) SetOverhead(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Rtt returns TCA_CAKE_RTT and whether it is present.
+// Rtt returns TCA_CAKE_RTT and whether it is present (0 if not).
 func (x *Cake) Rtt() (uint32, bool) {
-	return uint32(x.fRtt), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRtt), true
 }
 
 // SetRtt sets TCA_CAKE_RTT.
@@ -10947,9 +11342,12 @@ func (x *Cake) SetRtt(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Target returns TCA_CAKE_TARGET and whether it is present.
+// Target returns TCA_CAKE_TARGET and whether it is present (0 if not).
 func (x *Cake) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_CAKE_TARGET.
@@ -10958,9 +11356,12 @@ func (x *Cake) SetTarget(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Autorate returns TCA_CAKE_AUTORATE and whether it is present.
+// Autorate returns TCA_CAKE_AUTORATE and whether it is present (0 if not).
 func (x *Cake) Autorate() (uint32, bool) {
-	return uint32(x.fAutorate), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAutorate), true
 }
 
 // SetAutorate sets TCA_CAKE_AUTORATE.
@@ -10969,9 +11370,12 @@ func (x *Cake) SetAutorate(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Memory returns TCA_CAKE_MEMORY and whether it is present.
+// Memory returns TCA_CAKE_MEMORY and whether it is present (0 if not).
 func (x *Cake) Memory() (uint32, bool) {
-	return uint32(x.fMemory), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemory), true
 }
 
 // SetMemory sets TCA_CAKE_MEMORY.
@@ -10980,9 +11384,12 @@ func (x *Cake) SetMemory(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Nat returns TCA_CAKE_NAT and whether it is present.
+// Nat returns TCA_CAKE_NAT and whether it is present (0 if not).
 func (x *Cake) Nat() (uint32, bool) {
-	return uint32(x.fNat), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNat), true
 }
 
 // SetNat sets TCA_CAKE_NAT.
@@ -10991,9 +11398,12 @@ func (x *Cake) SetNat(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Raw returns TCA_CAKE_RAW and whether it is present.
+// Raw returns TCA_CAKE_RAW and whether it is present (0 if not).
 func (x *Cake) Raw() (uint32, bool) {
-	return uint32(x.fRaw), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRaw), true
 }
 
 // SetRaw sets TCA_CAKE_RAW.
@@ -11002,9 +11412,12 @@ func (x *Cake) SetRaw(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Wash returns TCA_CAKE_WASH and whether it is present.
+// Wash returns TCA_CAKE_WASH and whether it is present (0 if not).
 func (x *Cake) Wash() (uint32, bool) {
-	return uint32(x.fWash), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWash), true
 }
 
 // SetWash sets TCA_CAKE_WASH.
@@ -11013,9 +11426,12 @@ func (x *Cake) SetWash(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// Mpu returns TCA_CAKE_MPU and whether it is present.
+// Mpu returns TCA_CAKE_MPU and whether it is present (0 if not).
 func (x *Cake) Mpu() (uint32, bool) {
-	return uint32(x.fMpu), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMpu), true
 }
 
 // SetMpu sets TCA_CAKE_MPU.
@@ -11024,9 +11440,12 @@ func (x *Cake) SetMpu(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// Ingress returns TCA_CAKE_INGRESS and whether it is present.
+// Ingress returns TCA_CAKE_INGRESS and whether it is present (0 if not).
 func (x *Cake) Ingress() (uint32, bool) {
-	return uint32(x.fIngress), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIngress), true
 }
 
 // SetIngress sets TCA_CAKE_INGRESS.
@@ -11035,9 +11454,12 @@ func (x *Cake) SetIngress(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// AckFilter returns TCA_CAKE_ACK_FILTER and whether it is present.
+// AckFilter returns TCA_CAKE_ACK_FILTER and whether it is present (0 if not).
 func (x *Cake) AckFilter() (uint32, bool) {
-	return uint32(x.fAckFilter), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAckFilter), true
 }
 
 // SetAckFilter sets TCA_CAKE_ACK_FILTER.
@@ -11046,9 +11468,12 @@ func (x *Cake) SetAckFilter(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// SplitGso returns TCA_CAKE_SPLIT_GSO and whether it is present.
+// SplitGso returns TCA_CAKE_SPLIT_GSO and whether it is present (0 if not).
 func (x *Cake) SplitGso() (uint32, bool) {
-	return uint32(x.fSplitGso), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSplitGso), true
 }
 
 // SetSplitGso sets TCA_CAKE_SPLIT_GSO.
@@ -11057,9 +11482,12 @@ func (x *Cake) SetSplitGso(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// Fwmark returns TCA_CAKE_FWMARK and whether it is present.
+// Fwmark returns TCA_CAKE_FWMARK and whether it is present (0 if not).
 func (x *Cake) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets TCA_CAKE_FWMARK.
@@ -11111,122 +11539,121 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cake-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cake-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_STATS_CAPACITY_ESTIMATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
 			}
 			x.fCapacityEstimate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_STATS_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_STATS_MEMORY_USED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
 			}
 			x.fMemoryUsed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_STATS_AVG_NETOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
 			}
 			x.fAvgNetoff = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_STATS_MIN_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
 			}
 			x.fMinNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_STATS_MAX_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
 			}
 			x.fMaxNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_STATS_MIN_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
 			}
 			x.fMinAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_STATS_MAX_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
 			}
 			x.fMaxAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_STATS_TIN_STATS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
 			if err != nil {
 				return err
 			}
-			x.fTinStats, x.sTinStats = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fTinStats, x.sTinStats = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_STATS_DEFICIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
 			}
 			x.fDeficit = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_STATS_COBALT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
 			}
 			x.fCobaltCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_STATS_DROPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
 			}
 			x.fDropping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_STATS_DROP_NEXT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
 			}
 			x.fDropNextUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_STATS_P_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
 			}
 			x.fPDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_STATS_BLUE_TIMER_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
 			}
 			x.fBlueTimerUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cake-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cake-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11296,9 +11723,12 @@ func (x *CakeStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// CapacityEstimate64 returns TCA_CAKE_STATS_CAPACITY_ESTIMATE64 and whether it is present.
+// CapacityEstimate64 returns TCA_CAKE_STATS_CAPACITY_ESTIMATE64 and whether it is present (0 if not).
 func (x *CakeStats) CapacityEstimate64() (uint64, bool) {
-	return uint64(x.fCapacityEstimate64), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCapacityEstimate64), true
 }
 
 // SetCapacityEstimate64 sets TCA_CAKE_STATS_CAPACITY_ESTIMATE64.
@@ -11307,9 +11737,12 @@ func (x *CakeStats) SetCapacityEstimate64(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// MemoryLimit returns TCA_CAKE_STATS_MEMORY_LIMIT and whether it is present.
+// MemoryLimit returns TCA_CAKE_STATS_MEMORY_LIMIT and whether it is present (0 if not).
 func (x *CakeStats) MemoryLimit() (uint32, bool) {
-	return uint32(x.fMemoryLimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemoryLimit), true
 }
 
 // SetMemoryLimit sets TCA_CAKE_STATS_MEMORY_LIMIT.
@@ -11318,9 +11751,12 @@ func (x *CakeStats) SetMemoryLimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// MemoryUsed returns TCA_CAKE_STATS_MEMORY_USED and whether it is present.
+// MemoryUsed returns TCA_CAKE_STATS_MEMORY_USED and whether it is present (0 if not).
 func (x *CakeStats) MemoryUsed() (uint32, bool) {
-	return uint32(x.fMemoryUsed), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemoryUsed), true
 }
 
 // SetMemoryUsed sets TCA_CAKE_STATS_MEMORY_USED.
@@ -11329,9 +11765,12 @@ func (x *CakeStats) SetMemoryUsed(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// AvgNetoff returns TCA_CAKE_STATS_AVG_NETOFF and whether it is present.
+// AvgNetoff returns TCA_CAKE_STATS_AVG_NETOFF and whether it is present (0 if not).
 func (x *CakeStats) AvgNetoff() (uint32, bool) {
-	return uint32(x.fAvgNetoff), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAvgNetoff), true
 }
 
 // SetAvgNetoff sets TCA_CAKE_STATS_AVG_NETOFF.
@@ -11340,9 +11779,12 @@ func (x *CakeStats) SetAvgNetoff(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// MinNetlen returns TCA_CAKE_STATS_MIN_NETLEN and whether it is present.
+// MinNetlen returns TCA_CAKE_STATS_MIN_NETLEN and whether it is present (0 if not).
 func (x *CakeStats) MinNetlen() (uint32, bool) {
-	return uint32(x.fMinNetlen), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinNetlen), true
 }
 
 // SetMinNetlen sets TCA_CAKE_STATS_MIN_NETLEN.
@@ -11351,9 +11793,12 @@ func (x *CakeStats) SetMinNetlen(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// MaxNetlen returns TCA_CAKE_STATS_MAX_NETLEN and whether it is present.
+// MaxNetlen returns TCA_CAKE_STATS_MAX_NETLEN and whether it is present (0 if not).
 func (x *CakeStats) MaxNetlen() (uint32, bool) {
-	return uint32(x.fMaxNetlen), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxNetlen), true
 }
 
 // SetMaxNetlen sets TCA_CAKE_STATS_MAX_NETLEN.
@@ -11362,9 +11807,12 @@ func (x *CakeStats) SetMaxNetlen(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// MinAdjlen returns TCA_CAKE_STATS_MIN_ADJLEN and whether it is present.
+// MinAdjlen returns TCA_CAKE_STATS_MIN_ADJLEN and whether it is present (0 if not).
 func (x *CakeStats) MinAdjlen() (uint32, bool) {
-	return uint32(x.fMinAdjlen), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinAdjlen), true
 }
 
 // SetMinAdjlen sets TCA_CAKE_STATS_MIN_ADJLEN.
@@ -11373,9 +11821,12 @@ func (x *CakeStats) SetMinAdjlen(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// MaxAdjlen returns TCA_CAKE_STATS_MAX_ADJLEN and whether it is present.
+// MaxAdjlen returns TCA_CAKE_STATS_MAX_ADJLEN and whether it is present (0 if not).
 func (x *CakeStats) MaxAdjlen() (uint32, bool) {
-	return uint32(x.fMaxAdjlen), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxAdjlen), true
 }
 
 // SetMaxAdjlen sets TCA_CAKE_STATS_MAX_ADJLEN.
@@ -11402,9 +11853,12 @@ func (x *CakeStats) SetTinStats(v []CakeTinStats) {
 	x.has[0] |= 1 << 8
 }
 
-// Deficit returns TCA_CAKE_STATS_DEFICIT and whether it is present.
+// Deficit returns TCA_CAKE_STATS_DEFICIT and whether it is present (0 if not).
 func (x *CakeStats) Deficit() (int32, bool) {
-	return int32(x.fDeficit), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return int32(x.fDeficit), true
 }
 
 // SetDeficit sets TCA_CAKE_STATS_DEFICIT.
@@ -11413,9 +11867,12 @@ func (x *CakeStats) SetDeficit(v int32) {
 	x.has[0] |= 1 << 9
 }
 
-// CobaltCount returns TCA_CAKE_STATS_COBALT_COUNT and whether it is present.
+// CobaltCount returns TCA_CAKE_STATS_COBALT_COUNT and whether it is present (0 if not).
 func (x *CakeStats) CobaltCount() (uint32, bool) {
-	return uint32(x.fCobaltCount), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCobaltCount), true
 }
 
 // SetCobaltCount sets TCA_CAKE_STATS_COBALT_COUNT.
@@ -11424,9 +11881,12 @@ func (x *CakeStats) SetCobaltCount(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// Dropping returns TCA_CAKE_STATS_DROPPING and whether it is present.
+// Dropping returns TCA_CAKE_STATS_DROPPING and whether it is present (0 if not).
 func (x *CakeStats) Dropping() (uint32, bool) {
-	return uint32(x.fDropping), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDropping), true
 }
 
 // SetDropping sets TCA_CAKE_STATS_DROPPING.
@@ -11435,9 +11895,12 @@ func (x *CakeStats) SetDropping(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// DropNextUs returns TCA_CAKE_STATS_DROP_NEXT_US and whether it is present.
+// DropNextUs returns TCA_CAKE_STATS_DROP_NEXT_US and whether it is present (0 if not).
 func (x *CakeStats) DropNextUs() (int32, bool) {
-	return int32(x.fDropNextUs), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return int32(x.fDropNextUs), true
 }
 
 // SetDropNextUs sets TCA_CAKE_STATS_DROP_NEXT_US.
@@ -11446,9 +11909,12 @@ func (x *CakeStats) SetDropNextUs(v int32) {
 	x.has[0] |= 1 << 12
 }
 
-// PDrop returns TCA_CAKE_STATS_P_DROP and whether it is present.
+// PDrop returns TCA_CAKE_STATS_P_DROP and whether it is present (0 if not).
 func (x *CakeStats) PDrop() (uint32, bool) {
-	return uint32(x.fPDrop), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPDrop), true
 }
 
 // SetPDrop sets TCA_CAKE_STATS_P_DROP.
@@ -11457,9 +11923,12 @@ func (x *CakeStats) SetPDrop(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// BlueTimerUs returns TCA_CAKE_STATS_BLUE_TIMER_US and whether it is present.
+// BlueTimerUs returns TCA_CAKE_STATS_BLUE_TIMER_US and whether it is present (0 if not).
 func (x *CakeStats) BlueTimerUs() (int32, bool) {
-	return int32(x.fBlueTimerUs), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return int32(x.fBlueTimerUs), true
 }
 
 // SetBlueTimerUs sets TCA_CAKE_STATS_BLUE_TIMER_US.
@@ -11518,175 +11987,174 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cake-tin-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_TIN_STATS_SENT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
 			}
 			x.fSentPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_TIN_STATS_SENT_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
 			}
 			x.fSentBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_TIN_STATS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_TIN_STATS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fAcksDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fAcksDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fEcnMarkedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fEcnMarkedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_TIN_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
 			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_TIN_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
 			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_TIN_STATS_THRESHOLD_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
 			}
 			x.fThresholdRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_TIN_STATS_TARGET_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
 			}
 			x.fTargetUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_TIN_STATS_INTERVAL_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
 			}
 			x.fIntervalUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
 			}
 			x.fWayIndirectHits = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_TIN_STATS_WAY_MISSES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
 			}
 			x.fWayMisses = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_TIN_STATS_WAY_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
 			}
 			x.fWayCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_TIN_STATS_PEAK_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fPeakDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 19: // TCA_CAKE_TIN_STATS_AVG_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fAvgDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 20: // TCA_CAKE_TIN_STATS_BASE_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fBaseDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 21: // TCA_CAKE_TIN_STATS_SPARSE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fSparseFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 22: // TCA_CAKE_TIN_STATS_BULK_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
 			}
 			x.fBulkFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 23: // TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fUnresponsiveFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 24: // TCA_CAKE_TIN_STATS_MAX_SKBLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
 			}
 			x.fMaxSkblen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 25: // TCA_CAKE_TIN_STATS_FLOW_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fFlowQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cake-tin-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cake-tin-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11769,9 +12237,12 @@ func (x *CakeTinStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// SentPackets returns TCA_CAKE_TIN_STATS_SENT_PACKETS and whether it is present.
+// SentPackets returns TCA_CAKE_TIN_STATS_SENT_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) SentPackets() (uint32, bool) {
-	return uint32(x.fSentPackets), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSentPackets), true
 }
 
 // SetSentPackets sets TCA_CAKE_TIN_STATS_SENT_PACKETS.
@@ -11780,9 +12251,12 @@ func (x *CakeTinStats) SetSentPackets(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// SentBytes64 returns TCA_CAKE_TIN_STATS_SENT_BYTES64 and whether it is present.
+// SentBytes64 returns TCA_CAKE_TIN_STATS_SENT_BYTES64 and whether it is present (0 if not).
 func (x *CakeTinStats) SentBytes64() (uint64, bool) {
-	return uint64(x.fSentBytes64), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fSentBytes64), true
 }
 
 // SetSentBytes64 sets TCA_CAKE_TIN_STATS_SENT_BYTES64.
@@ -11791,9 +12265,12 @@ func (x *CakeTinStats) SetSentBytes64(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// DroppedPackets returns TCA_CAKE_TIN_STATS_DROPPED_PACKETS and whether it is present.
+// DroppedPackets returns TCA_CAKE_TIN_STATS_DROPPED_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) DroppedPackets() (uint32, bool) {
-	return uint32(x.fDroppedPackets), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDroppedPackets), true
 }
 
 // SetDroppedPackets sets TCA_CAKE_TIN_STATS_DROPPED_PACKETS.
@@ -11802,9 +12279,12 @@ func (x *CakeTinStats) SetDroppedPackets(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// DroppedBytes64 returns TCA_CAKE_TIN_STATS_DROPPED_BYTES64 and whether it is present.
+// DroppedBytes64 returns TCA_CAKE_TIN_STATS_DROPPED_BYTES64 and whether it is present (0 if not).
 func (x *CakeTinStats) DroppedBytes64() (uint64, bool) {
-	return uint64(x.fDroppedBytes64), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fDroppedBytes64), true
 }
 
 // SetDroppedBytes64 sets TCA_CAKE_TIN_STATS_DROPPED_BYTES64.
@@ -11813,9 +12293,12 @@ func (x *CakeTinStats) SetDroppedBytes64(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// AcksDroppedPackets returns TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS and whether it is present.
+// AcksDroppedPackets returns TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) AcksDroppedPackets() (uint32, bool) {
-	return uint32(x.fAcksDroppedPackets), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAcksDroppedPackets), true
 }
 
 // SetAcksDroppedPackets sets TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS.
@@ -11824,9 +12307,12 @@ func (x *CakeTinStats) SetAcksDroppedPackets(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// AcksDroppedBytes64 returns TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64 and whether it is present.
+// AcksDroppedBytes64 returns TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64 and whether it is present (0 if not).
 func (x *CakeTinStats) AcksDroppedBytes64() (uint64, bool) {
-	return uint64(x.fAcksDroppedBytes64), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAcksDroppedBytes64), true
 }
 
 // SetAcksDroppedBytes64 sets TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64.
@@ -11835,9 +12321,12 @@ func (x *CakeTinStats) SetAcksDroppedBytes64(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// EcnMarkedPackets returns TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS and whether it is present.
+// EcnMarkedPackets returns TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) EcnMarkedPackets() (uint32, bool) {
-	return uint32(x.fEcnMarkedPackets), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcnMarkedPackets), true
 }
 
 // SetEcnMarkedPackets sets TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS.
@@ -11846,9 +12335,12 @@ func (x *CakeTinStats) SetEcnMarkedPackets(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// EcnMarkedBytes64 returns TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64 and whether it is present.
+// EcnMarkedBytes64 returns TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64 and whether it is present (0 if not).
 func (x *CakeTinStats) EcnMarkedBytes64() (uint64, bool) {
-	return uint64(x.fEcnMarkedBytes64), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fEcnMarkedBytes64), true
 }
 
 // SetEcnMarkedBytes64 sets TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64.
@@ -11857,9 +12349,12 @@ func (x *CakeTinStats) SetEcnMarkedBytes64(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// BacklogPackets returns TCA_CAKE_TIN_STATS_BACKLOG_PACKETS and whether it is present.
+// BacklogPackets returns TCA_CAKE_TIN_STATS_BACKLOG_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) BacklogPackets() (uint32, bool) {
-	return uint32(x.fBacklogPackets), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBacklogPackets), true
 }
 
 // SetBacklogPackets sets TCA_CAKE_TIN_STATS_BACKLOG_PACKETS.
@@ -11868,9 +12363,12 @@ func (x *CakeTinStats) SetBacklogPackets(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// BacklogBytes returns TCA_CAKE_TIN_STATS_BACKLOG_BYTES and whether it is present.
+// BacklogBytes returns TCA_CAKE_TIN_STATS_BACKLOG_BYTES and whether it is present (0 if not).
 func (x *CakeTinStats) BacklogBytes() (uint32, bool) {
-	return uint32(x.fBacklogBytes), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBacklogBytes), true
 }
 
 // SetBacklogBytes sets TCA_CAKE_TIN_STATS_BACKLOG_BYTES.
@@ -11879,9 +12377,12 @@ func (x *CakeTinStats) SetBacklogBytes(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// ThresholdRate64 returns TCA_CAKE_TIN_STATS_THRESHOLD_RATE64 and whether it is present.
+// ThresholdRate64 returns TCA_CAKE_TIN_STATS_THRESHOLD_RATE64 and whether it is present (0 if not).
 func (x *CakeTinStats) ThresholdRate64() (uint64, bool) {
-	return uint64(x.fThresholdRate64), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint64(x.fThresholdRate64), true
 }
 
 // SetThresholdRate64 sets TCA_CAKE_TIN_STATS_THRESHOLD_RATE64.
@@ -11890,9 +12391,12 @@ func (x *CakeTinStats) SetThresholdRate64(v uint64) {
 	x.has[0] |= 1 << 10
 }
 
-// TargetUs returns TCA_CAKE_TIN_STATS_TARGET_US and whether it is present.
+// TargetUs returns TCA_CAKE_TIN_STATS_TARGET_US and whether it is present (0 if not).
 func (x *CakeTinStats) TargetUs() (uint32, bool) {
-	return uint32(x.fTargetUs), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTargetUs), true
 }
 
 // SetTargetUs sets TCA_CAKE_TIN_STATS_TARGET_US.
@@ -11901,9 +12405,12 @@ func (x *CakeTinStats) SetTargetUs(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// IntervalUs returns TCA_CAKE_TIN_STATS_INTERVAL_US and whether it is present.
+// IntervalUs returns TCA_CAKE_TIN_STATS_INTERVAL_US and whether it is present (0 if not).
 func (x *CakeTinStats) IntervalUs() (uint32, bool) {
-	return uint32(x.fIntervalUs), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIntervalUs), true
 }
 
 // SetIntervalUs sets TCA_CAKE_TIN_STATS_INTERVAL_US.
@@ -11912,9 +12419,12 @@ func (x *CakeTinStats) SetIntervalUs(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// WayIndirectHits returns TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS and whether it is present.
+// WayIndirectHits returns TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS and whether it is present (0 if not).
 func (x *CakeTinStats) WayIndirectHits() (uint32, bool) {
-	return uint32(x.fWayIndirectHits), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWayIndirectHits), true
 }
 
 // SetWayIndirectHits sets TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS.
@@ -11923,9 +12433,12 @@ func (x *CakeTinStats) SetWayIndirectHits(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// WayMisses returns TCA_CAKE_TIN_STATS_WAY_MISSES and whether it is present.
+// WayMisses returns TCA_CAKE_TIN_STATS_WAY_MISSES and whether it is present (0 if not).
 func (x *CakeTinStats) WayMisses() (uint32, bool) {
-	return uint32(x.fWayMisses), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWayMisses), true
 }
 
 // SetWayMisses sets TCA_CAKE_TIN_STATS_WAY_MISSES.
@@ -11934,9 +12447,12 @@ func (x *CakeTinStats) SetWayMisses(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// WayCollisions returns TCA_CAKE_TIN_STATS_WAY_COLLISIONS and whether it is present.
+// WayCollisions returns TCA_CAKE_TIN_STATS_WAY_COLLISIONS and whether it is present (0 if not).
 func (x *CakeTinStats) WayCollisions() (uint32, bool) {
-	return uint32(x.fWayCollisions), x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWayCollisions), true
 }
 
 // SetWayCollisions sets TCA_CAKE_TIN_STATS_WAY_COLLISIONS.
@@ -11945,9 +12461,12 @@ func (x *CakeTinStats) SetWayCollisions(v uint32) {
 	x.has[0] |= 1 << 15
 }
 
-// PeakDelayUs returns TCA_CAKE_TIN_STATS_PEAK_DELAY_US and whether it is present.
+// PeakDelayUs returns TCA_CAKE_TIN_STATS_PEAK_DELAY_US and whether it is present (0 if not).
 func (x *CakeTinStats) PeakDelayUs() (uint32, bool) {
-	return uint32(x.fPeakDelayUs), x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPeakDelayUs), true
 }
 
 // SetPeakDelayUs sets TCA_CAKE_TIN_STATS_PEAK_DELAY_US.
@@ -11956,9 +12475,12 @@ func (x *CakeTinStats) SetPeakDelayUs(v uint32) {
 	x.has[0] |= 1 << 16
 }
 
-// AvgDelayUs returns TCA_CAKE_TIN_STATS_AVG_DELAY_US and whether it is present.
+// AvgDelayUs returns TCA_CAKE_TIN_STATS_AVG_DELAY_US and whether it is present (0 if not).
 func (x *CakeTinStats) AvgDelayUs() (uint32, bool) {
-	return uint32(x.fAvgDelayUs), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAvgDelayUs), true
 }
 
 // SetAvgDelayUs sets TCA_CAKE_TIN_STATS_AVG_DELAY_US.
@@ -11967,9 +12489,12 @@ func (x *CakeTinStats) SetAvgDelayUs(v uint32) {
 	x.has[0] |= 1 << 17
 }
 
-// BaseDelayUs returns TCA_CAKE_TIN_STATS_BASE_DELAY_US and whether it is present.
+// BaseDelayUs returns TCA_CAKE_TIN_STATS_BASE_DELAY_US and whether it is present (0 if not).
 func (x *CakeTinStats) BaseDelayUs() (uint32, bool) {
-	return uint32(x.fBaseDelayUs), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBaseDelayUs), true
 }
 
 // SetBaseDelayUs sets TCA_CAKE_TIN_STATS_BASE_DELAY_US.
@@ -11978,9 +12503,12 @@ func (x *CakeTinStats) SetBaseDelayUs(v uint32) {
 	x.has[0] |= 1 << 18
 }
 
-// SparseFlows returns TCA_CAKE_TIN_STATS_SPARSE_FLOWS and whether it is present.
+// SparseFlows returns TCA_CAKE_TIN_STATS_SPARSE_FLOWS and whether it is present (0 if not).
 func (x *CakeTinStats) SparseFlows() (uint32, bool) {
-	return uint32(x.fSparseFlows), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSparseFlows), true
 }
 
 // SetSparseFlows sets TCA_CAKE_TIN_STATS_SPARSE_FLOWS.
@@ -11989,9 +12517,12 @@ func (x *CakeTinStats) SetSparseFlows(v uint32) {
 	x.has[0] |= 1 << 19
 }
 
-// BulkFlows returns TCA_CAKE_TIN_STATS_BULK_FLOWS and whether it is present.
+// BulkFlows returns TCA_CAKE_TIN_STATS_BULK_FLOWS and whether it is present (0 if not).
 func (x *CakeTinStats) BulkFlows() (uint32, bool) {
-	return uint32(x.fBulkFlows), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBulkFlows), true
 }
 
 // SetBulkFlows sets TCA_CAKE_TIN_STATS_BULK_FLOWS.
@@ -12000,9 +12531,12 @@ func (x *CakeTinStats) SetBulkFlows(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// UnresponsiveFlows returns TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS and whether it is present.
+// UnresponsiveFlows returns TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS and whether it is present (0 if not).
 func (x *CakeTinStats) UnresponsiveFlows() (uint32, bool) {
-	return uint32(x.fUnresponsiveFlows), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint32(x.fUnresponsiveFlows), true
 }
 
 // SetUnresponsiveFlows sets TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS.
@@ -12011,9 +12545,12 @@ func (x *CakeTinStats) SetUnresponsiveFlows(v uint32) {
 	x.has[0] |= 1 << 21
 }
 
-// MaxSkblen returns TCA_CAKE_TIN_STATS_MAX_SKBLEN and whether it is present.
+// MaxSkblen returns TCA_CAKE_TIN_STATS_MAX_SKBLEN and whether it is present (0 if not).
 func (x *CakeTinStats) MaxSkblen() (uint32, bool) {
-	return uint32(x.fMaxSkblen), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxSkblen), true
 }
 
 // SetMaxSkblen sets TCA_CAKE_TIN_STATS_MAX_SKBLEN.
@@ -12022,9 +12559,12 @@ func (x *CakeTinStats) SetMaxSkblen(v uint32) {
 	x.has[0] |= 1 << 22
 }
 
-// FlowQuantum returns TCA_CAKE_TIN_STATS_FLOW_QUANTUM and whether it is present.
+// FlowQuantum returns TCA_CAKE_TIN_STATS_FLOW_QUANTUM and whether it is present (0 if not).
 func (x *CakeTinStats) FlowQuantum() (uint32, bool) {
-	return uint32(x.fFlowQuantum), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowQuantum), true
 }
 
 // SetFlowQuantum sets TCA_CAKE_TIN_STATS_FLOW_QUANTUM.
@@ -12062,20 +12602,19 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cbs-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cbs-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CBS_PARMS
@@ -12083,13 +12622,13 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cbs-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cbs-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12125,9 +12664,12 @@ func (x *Cbs) Parms() (TcCbsQopt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_CBS_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Cbs) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_CBS_PARMS to the struct v.
@@ -12176,34 +12718,33 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "cgroup-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "cgroup-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CGROUP_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "cgroup-attrs", "TCA_CGROUP_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "cgroup-attrs", "TCA_CGROUP_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CGROUP_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -12212,13 +12753,13 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "cgroup-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "cgroup-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12284,9 +12825,13 @@ func (x *Cgroup) SetPolice() *Police {
 	return &x.fPolice
 }
 
-// Ematches returns TCA_CGROUP_EMATCHES's payload as a view, and whether it is present.
+// Ematches returns TCA_CGROUP_EMATCHES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Cgroup) Ematches() ([]byte, bool) {
-	return x.fEmatches, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fEmatches, true
 }
 
 // SetEmatches sets TCA_CGROUP_EMATCHES's payload; x keeps the view p.
@@ -12326,20 +12871,19 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "choke-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "choke-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CHOKE_PARMS
@@ -12350,19 +12894,19 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CHOKE_MAX_P
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
 			}
 			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "choke-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "choke-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "choke-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12404,9 +12948,12 @@ func (x *Choke) Parms() (TcRedQopt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_CHOKE_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Choke) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_CHOKE_PARMS to the struct v.
@@ -12424,9 +12971,13 @@ func (x *Choke) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Stab returns TCA_CHOKE_STAB's payload as a view, and whether it is present.
+// Stab returns TCA_CHOKE_STAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Choke) Stab() ([]byte, bool) {
-	return x.fStab, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fStab, true
 }
 
 // SetStab sets TCA_CHOKE_STAB's payload; x keeps the view p.
@@ -12435,9 +12986,12 @@ func (x *Choke) SetStab(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// MaxP returns TCA_CHOKE_MAX_P and whether it is present.
+// MaxP returns TCA_CHOKE_MAX_P and whether it is present (0 if not).
 func (x *Choke) MaxP() (uint32, bool) {
-	return uint32(x.fMaxP), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxP), true
 }
 
 // SetMaxP sets TCA_CHOKE_MAX_P.
@@ -12477,61 +13031,60 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "codel-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "codel-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CODEL_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "codel-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "codel-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "codel-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12557,9 +13110,12 @@ func (x *Codel) Encode(e *attr.Encoder) {
 	}
 }
 
-// Target returns TCA_CODEL_TARGET and whether it is present.
+// Target returns TCA_CODEL_TARGET and whether it is present (0 if not).
 func (x *Codel) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_CODEL_TARGET.
@@ -12568,9 +13124,12 @@ func (x *Codel) SetTarget(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Limit returns TCA_CODEL_LIMIT and whether it is present.
+// Limit returns TCA_CODEL_LIMIT and whether it is present (0 if not).
 func (x *Codel) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_CODEL_LIMIT.
@@ -12579,9 +13138,12 @@ func (x *Codel) SetLimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Interval returns TCA_CODEL_INTERVAL and whether it is present.
+// Interval returns TCA_CODEL_INTERVAL and whether it is present (0 if not).
 func (x *Codel) Interval() (uint32, bool) {
-	return uint32(x.fInterval), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInterval), true
 }
 
 // SetInterval sets TCA_CODEL_INTERVAL.
@@ -12590,9 +13152,12 @@ func (x *Codel) SetInterval(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Ecn returns TCA_CODEL_ECN and whether it is present.
+// Ecn returns TCA_CODEL_ECN and whether it is present (0 if not).
 func (x *Codel) Ecn() (uint32, bool) {
-	return uint32(x.fEcn), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcn), true
 }
 
 // SetEcn sets TCA_CODEL_ECN.
@@ -12601,9 +13166,12 @@ func (x *Codel) SetEcn(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// CeThreshold returns TCA_CODEL_CE_THRESHOLD and whether it is present.
+// CeThreshold returns TCA_CODEL_CE_THRESHOLD and whether it is present (0 if not).
 func (x *Codel) CeThreshold() (uint32, bool) {
-	return uint32(x.fCeThreshold), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCeThreshold), true
 }
 
 // SetCeThreshold sets TCA_CODEL_CE_THRESHOLD.
@@ -12639,37 +13207,36 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "drr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "drr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_DRR_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "drr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "drr-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "drr-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12683,9 +13250,12 @@ func (x *Drr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Quantum returns TCA_DRR_QUANTUM and whether it is present.
+// Quantum returns TCA_DRR_QUANTUM and whether it is present (0 if not).
 func (x *Drr) Quantum() (uint32, bool) {
-	return uint32(x.fQuantum), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuantum), true
 }
 
 // SetQuantum sets TCA_DRR_QUANTUM.
@@ -12735,133 +13305,132 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "dualpi2-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "dualpi2-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_DUALPI2_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_DUALPI2_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_DUALPI2_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_DUALPI2_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_DUALPI2_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_DUALPI2_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_DUALPI2_STEP_THRESH_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
 			}
 			x.fStepThreshPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_DUALPI2_STEP_THRESH_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
 			}
 			x.fStepThreshUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_DUALPI2_MIN_QLEN_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
 			}
 			x.fMinQlenStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_DUALPI2_COUPLING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_COUPLING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_COUPLING", raw, typed.ErrLength)
 			}
 			x.fCoupling = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // TCA_DUALPI2_DROP_OVERLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrRange)
 			}
 			x.fDropOverload = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // TCA_DUALPI2_DROP_EARLY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrRange)
 			}
 			x.fDropEarly = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // TCA_DUALPI2_C_PROTECTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_C_PROTECTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_C_PROTECTION", raw, typed.ErrLength)
 			}
 			x.fCProtection = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // TCA_DUALPI2_ECN_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrRange)
 			}
 			x.fEcnMask = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // TCA_DUALPI2_SPLIT_GSO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+off, "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrRange)
 			}
 			x.fSplitGso = uint8(p[0])
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "dualpi2-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "dualpi2-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12917,9 +13486,12 @@ func (x *Dualpi2) Encode(e *attr.Encoder) {
 	}
 }
 
-// Limit returns TCA_DUALPI2_LIMIT and whether it is present.
+// Limit returns TCA_DUALPI2_LIMIT and whether it is present (0 if not).
 func (x *Dualpi2) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_DUALPI2_LIMIT.
@@ -12928,9 +13500,12 @@ func (x *Dualpi2) SetLimit(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// MemoryLimit returns TCA_DUALPI2_MEMORY_LIMIT and whether it is present.
+// MemoryLimit returns TCA_DUALPI2_MEMORY_LIMIT and whether it is present (0 if not).
 func (x *Dualpi2) MemoryLimit() (uint32, bool) {
-	return uint32(x.fMemoryLimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemoryLimit), true
 }
 
 // SetMemoryLimit sets TCA_DUALPI2_MEMORY_LIMIT.
@@ -12939,9 +13514,12 @@ func (x *Dualpi2) SetMemoryLimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Target returns TCA_DUALPI2_TARGET and whether it is present.
+// Target returns TCA_DUALPI2_TARGET and whether it is present (0 if not).
 func (x *Dualpi2) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_DUALPI2_TARGET.
@@ -12950,9 +13528,12 @@ func (x *Dualpi2) SetTarget(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Tupdate returns TCA_DUALPI2_TUPDATE and whether it is present.
+// Tupdate returns TCA_DUALPI2_TUPDATE and whether it is present (0 if not).
 func (x *Dualpi2) Tupdate() (uint32, bool) {
-	return uint32(x.fTupdate), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTupdate), true
 }
 
 // SetTupdate sets TCA_DUALPI2_TUPDATE.
@@ -12961,9 +13542,12 @@ func (x *Dualpi2) SetTupdate(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Alpha returns TCA_DUALPI2_ALPHA and whether it is present.
+// Alpha returns TCA_DUALPI2_ALPHA and whether it is present (0 if not).
 func (x *Dualpi2) Alpha() (uint32, bool) {
-	return uint32(x.fAlpha), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAlpha), true
 }
 
 // SetAlpha sets TCA_DUALPI2_ALPHA.
@@ -12972,9 +13556,12 @@ func (x *Dualpi2) SetAlpha(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Beta returns TCA_DUALPI2_BETA and whether it is present.
+// Beta returns TCA_DUALPI2_BETA and whether it is present (0 if not).
 func (x *Dualpi2) Beta() (uint32, bool) {
-	return uint32(x.fBeta), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBeta), true
 }
 
 // SetBeta sets TCA_DUALPI2_BETA.
@@ -12983,9 +13570,12 @@ func (x *Dualpi2) SetBeta(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// StepThreshPkts returns TCA_DUALPI2_STEP_THRESH_PKTS and whether it is present.
+// StepThreshPkts returns TCA_DUALPI2_STEP_THRESH_PKTS and whether it is present (0 if not).
 func (x *Dualpi2) StepThreshPkts() (uint32, bool) {
-	return uint32(x.fStepThreshPkts), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStepThreshPkts), true
 }
 
 // SetStepThreshPkts sets TCA_DUALPI2_STEP_THRESH_PKTS.
@@ -12994,9 +13584,12 @@ func (x *Dualpi2) SetStepThreshPkts(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// StepThreshUs returns TCA_DUALPI2_STEP_THRESH_US and whether it is present.
+// StepThreshUs returns TCA_DUALPI2_STEP_THRESH_US and whether it is present (0 if not).
 func (x *Dualpi2) StepThreshUs() (uint32, bool) {
-	return uint32(x.fStepThreshUs), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStepThreshUs), true
 }
 
 // SetStepThreshUs sets TCA_DUALPI2_STEP_THRESH_US.
@@ -13005,9 +13598,12 @@ func (x *Dualpi2) SetStepThreshUs(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// MinQlenStep returns TCA_DUALPI2_MIN_QLEN_STEP and whether it is present.
+// MinQlenStep returns TCA_DUALPI2_MIN_QLEN_STEP and whether it is present (0 if not).
 func (x *Dualpi2) MinQlenStep() (uint32, bool) {
-	return uint32(x.fMinQlenStep), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMinQlenStep), true
 }
 
 // SetMinQlenStep sets TCA_DUALPI2_MIN_QLEN_STEP.
@@ -13016,9 +13612,12 @@ func (x *Dualpi2) SetMinQlenStep(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Coupling returns TCA_DUALPI2_COUPLING and whether it is present.
+// Coupling returns TCA_DUALPI2_COUPLING and whether it is present (0 if not).
 func (x *Dualpi2) Coupling() (uint8, bool) {
-	return uint8(x.fCoupling), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCoupling), true
 }
 
 // SetCoupling sets TCA_DUALPI2_COUPLING.
@@ -13027,9 +13626,12 @@ func (x *Dualpi2) SetCoupling(v uint8) {
 	x.has[0] |= 1 << 9
 }
 
-// DropOverload returns TCA_DUALPI2_DROP_OVERLOAD and whether it is present.
+// DropOverload returns TCA_DUALPI2_DROP_OVERLOAD and whether it is present (0 if not).
 func (x *Dualpi2) DropOverload() (Dualpi2DropOverload, bool) {
-	return Dualpi2DropOverload(x.fDropOverload), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return Dualpi2DropOverload(x.fDropOverload), true
 }
 
 // SetDropOverload sets TCA_DUALPI2_DROP_OVERLOAD.
@@ -13038,9 +13640,12 @@ func (x *Dualpi2) SetDropOverload(v Dualpi2DropOverload) {
 	x.has[0] |= 1 << 10
 }
 
-// DropEarly returns TCA_DUALPI2_DROP_EARLY and whether it is present.
+// DropEarly returns TCA_DUALPI2_DROP_EARLY and whether it is present (0 if not).
 func (x *Dualpi2) DropEarly() (Dualpi2DropEarly, bool) {
-	return Dualpi2DropEarly(x.fDropEarly), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return Dualpi2DropEarly(x.fDropEarly), true
 }
 
 // SetDropEarly sets TCA_DUALPI2_DROP_EARLY.
@@ -13049,9 +13654,12 @@ func (x *Dualpi2) SetDropEarly(v Dualpi2DropEarly) {
 	x.has[0] |= 1 << 11
 }
 
-// CProtection returns TCA_DUALPI2_C_PROTECTION and whether it is present.
+// CProtection returns TCA_DUALPI2_C_PROTECTION and whether it is present (0 if not).
 func (x *Dualpi2) CProtection() (uint8, bool) {
-	return uint8(x.fCProtection), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCProtection), true
 }
 
 // SetCProtection sets TCA_DUALPI2_C_PROTECTION.
@@ -13060,9 +13668,12 @@ func (x *Dualpi2) SetCProtection(v uint8) {
 	x.has[0] |= 1 << 12
 }
 
-// EcnMask returns TCA_DUALPI2_ECN_MASK and whether it is present.
+// EcnMask returns TCA_DUALPI2_ECN_MASK and whether it is present (0 if not).
 func (x *Dualpi2) EcnMask() (Dualpi2EcnMask, bool) {
-	return Dualpi2EcnMask(x.fEcnMask), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return Dualpi2EcnMask(x.fEcnMask), true
 }
 
 // SetEcnMask sets TCA_DUALPI2_ECN_MASK.
@@ -13071,9 +13682,12 @@ func (x *Dualpi2) SetEcnMask(v Dualpi2EcnMask) {
 	x.has[0] |= 1 << 13
 }
 
-// SplitGso returns TCA_DUALPI2_SPLIT_GSO and whether it is present.
+// SplitGso returns TCA_DUALPI2_SPLIT_GSO and whether it is present (0 if not).
 func (x *Dualpi2) SplitGso() (Dualpi2SplitGso, bool) {
-	return Dualpi2SplitGso(x.fSplitGso), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return Dualpi2SplitGso(x.fSplitGso), true
 }
 
 // SetSplitGso sets TCA_DUALPI2_SPLIT_GSO.
@@ -13112,20 +13726,19 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ematch-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ematch-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_EMATCH_TREE_HDR
@@ -13136,13 +13749,13 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ematch-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ematch-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13181,9 +13794,12 @@ func (x *Ematch) TreeHdr() (TcfEmatchTreeHdr, bool) {
 }
 
 // TreeHdrBytes returns the payload of TCA_EMATCH_TREE_HDR as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Ematch) TreeHdrBytes() ([]byte, bool) {
-	return x.fTreeHdr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTreeHdr, true
 }
 
 // SetTreeHdr sets TCA_EMATCH_TREE_HDR to the struct v.
@@ -13201,9 +13817,13 @@ func (x *Ematch) SetTreeHdrBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// TreeList returns TCA_EMATCH_TREE_LIST's payload as a view, and whether it is present.
+// TreeList returns TCA_EMATCH_TREE_LIST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Ematch) TreeList() ([]byte, bool) {
-	return x.fTreeList, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fTreeList, true
 }
 
 // SetTreeList sets TCA_EMATCH_TREE_LIST's payload; x keeps the view p.
@@ -13250,67 +13870,66 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOW_KEYS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
 			}
 			x.fKeys = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
 			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOW_BASECLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
 			}
 			x.fBaseclass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOW_RSHIFT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
 			}
 			x.fRshift = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOW_ADDEND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
 			}
 			x.fAddend = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FLOW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FLOW_XOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
 			}
 			x.fXor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOW_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
 			}
 			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
@@ -13319,9 +13938,9 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FLOW_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
@@ -13330,19 +13949,19 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FLOW_PERTURB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
 			}
 			x.fPerturb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flow-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flow-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13391,9 +14010,12 @@ func (x *Flow) Encode(e *attr.Encoder) {
 	}
 }
 
-// Keys returns TCA_FLOW_KEYS and whether it is present.
+// Keys returns TCA_FLOW_KEYS and whether it is present (0 if not).
 func (x *Flow) Keys() (uint32, bool) {
-	return uint32(x.fKeys), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeys), true
 }
 
 // SetKeys sets TCA_FLOW_KEYS.
@@ -13402,9 +14024,12 @@ func (x *Flow) SetKeys(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Mode returns TCA_FLOW_MODE and whether it is present.
+// Mode returns TCA_FLOW_MODE and whether it is present (0 if not).
 func (x *Flow) Mode() (uint32, bool) {
-	return uint32(x.fMode), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMode), true
 }
 
 // SetMode sets TCA_FLOW_MODE.
@@ -13413,9 +14038,12 @@ func (x *Flow) SetMode(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Baseclass returns TCA_FLOW_BASECLASS and whether it is present.
+// Baseclass returns TCA_FLOW_BASECLASS and whether it is present (0 if not).
 func (x *Flow) Baseclass() (uint32, bool) {
-	return uint32(x.fBaseclass), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBaseclass), true
 }
 
 // SetBaseclass sets TCA_FLOW_BASECLASS.
@@ -13424,9 +14052,12 @@ func (x *Flow) SetBaseclass(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Rshift returns TCA_FLOW_RSHIFT and whether it is present.
+// Rshift returns TCA_FLOW_RSHIFT and whether it is present (0 if not).
 func (x *Flow) Rshift() (uint32, bool) {
-	return uint32(x.fRshift), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRshift), true
 }
 
 // SetRshift sets TCA_FLOW_RSHIFT.
@@ -13435,9 +14066,12 @@ func (x *Flow) SetRshift(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Addend returns TCA_FLOW_ADDEND and whether it is present.
+// Addend returns TCA_FLOW_ADDEND and whether it is present (0 if not).
 func (x *Flow) Addend() (uint32, bool) {
-	return uint32(x.fAddend), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAddend), true
 }
 
 // SetAddend sets TCA_FLOW_ADDEND.
@@ -13446,9 +14080,12 @@ func (x *Flow) SetAddend(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Mask returns TCA_FLOW_MASK and whether it is present.
+// Mask returns TCA_FLOW_MASK and whether it is present (0 if not).
 func (x *Flow) Mask() (uint32, bool) {
-	return uint32(x.fMask), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMask), true
 }
 
 // SetMask sets TCA_FLOW_MASK.
@@ -13457,9 +14094,12 @@ func (x *Flow) SetMask(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Xor returns TCA_FLOW_XOR and whether it is present.
+// Xor returns TCA_FLOW_XOR and whether it is present (0 if not).
 func (x *Flow) Xor() (uint32, bool) {
-	return uint32(x.fXor), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fXor), true
 }
 
 // SetXor sets TCA_FLOW_XOR.
@@ -13468,9 +14108,12 @@ func (x *Flow) SetXor(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Divisor returns TCA_FLOW_DIVISOR and whether it is present.
+// Divisor returns TCA_FLOW_DIVISOR and whether it is present (0 if not).
 func (x *Flow) Divisor() (uint32, bool) {
-	return uint32(x.fDivisor), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDivisor), true
 }
 
 // SetDivisor sets TCA_FLOW_DIVISOR.
@@ -13479,9 +14122,13 @@ func (x *Flow) SetDivisor(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Act returns TCA_FLOW_ACT's payload as a view, and whether it is present.
+// Act returns TCA_FLOW_ACT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flow) Act() ([]byte, bool) {
-	return x.fAct, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fAct, true
 }
 
 // SetAct sets TCA_FLOW_ACT's payload; x keeps the view p.
@@ -13502,9 +14149,13 @@ func (x *Flow) SetPolice() *Police {
 	return &x.fPolice
 }
 
-// Ematches returns TCA_FLOW_EMATCHES's payload as a view, and whether it is present.
+// Ematches returns TCA_FLOW_EMATCHES's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flow) Ematches() ([]byte, bool) {
-	return x.fEmatches, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return nil, false
+	}
+	return x.fEmatches, true
 }
 
 // SetEmatches sets TCA_FLOW_EMATCHES's payload; x keeps the view p.
@@ -13513,9 +14164,12 @@ func (x *Flow) SetEmatches(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// Perturb returns TCA_FLOW_PERTURB and whether it is present.
+// Perturb returns TCA_FLOW_PERTURB and whether it is present (0 if not).
 func (x *Flow) Perturb() (uint32, bool) {
-	return uint32(x.fPerturb), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPerturb), true
 }
 
 // SetPerturb sets TCA_FLOW_PERTURB.
@@ -13663,40 +14317,39 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_INDEV
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ETH_DST
 			x.fKeyEthDst = p
@@ -13712,37 +14365,37 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOWER_KEY_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FLOWER_KEY_IP_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IP_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_PROTO", raw, typed.ErrLength)
 			}
 			x.fKeyIpProto = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FLOWER_KEY_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FLOWER_KEY_IPV4_SRC_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FLOWER_KEY_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FLOWER_KEY_IPV4_DST_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
@@ -13760,82 +14413,82 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // TCA_FLOWER_KEY_TCP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyTcpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // TCA_FLOWER_KEY_TCP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST", raw, typed.ErrLength)
 			}
 			x.fKeyTcpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 18
 		case 20: // TCA_FLOWER_KEY_UDP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyUdpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 19
 		case 21: // TCA_FLOWER_KEY_UDP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_UDP_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST", raw, typed.ErrLength)
 			}
 			x.fKeyUdpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 20
 		case 22: // TCA_FLOWER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // TCA_FLOWER_KEY_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fKeyVlanId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 22
 		case 24: // TCA_FLOWER_KEY_VLAN_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_VLAN_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_PRIO", raw, typed.ErrLength)
 			}
 			x.fKeyVlanPrio = uint8(p[0])
 			x.has[0] |= 1 << 23
 		case 25: // TCA_FLOWER_KEY_VLAN_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_VLAN_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyVlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 24
 		case 26: // TCA_FLOWER_KEY_ENC_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_KEY_ID", raw, typed.ErrLength)
 			}
 			x.fKeyEncKeyId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 25
 		case 27: // TCA_FLOWER_KEY_ENC_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 26
 		case 28: // TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 27
 		case 29: // TCA_FLOWER_KEY_ENC_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 28
 		case 30: // TCA_FLOWER_KEY_ENC_IPV4_DST_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 29
@@ -13853,175 +14506,175 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 33
 		case 35: // TCA_FLOWER_KEY_TCP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 34
 		case 36: // TCA_FLOWER_KEY_TCP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 35
 		case 37: // TCA_FLOWER_KEY_UDP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyUdpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 36
 		case 38: // TCA_FLOWER_KEY_UDP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_UDP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyUdpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 37
 		case 39: // TCA_FLOWER_KEY_SCTP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySctpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 38
 		case 40: // TCA_FLOWER_KEY_SCTP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySctpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 39
 		case 41: // TCA_FLOWER_KEY_SCTP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeySctpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 40
 		case 42: // TCA_FLOWER_KEY_SCTP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST", raw, typed.ErrLength)
 			}
 			x.fKeySctpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 41
 		case 43: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 42
 		case 44: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpSrcPortMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 43
 		case 45: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 44
 		case 46: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpDstPortMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 45
 		case 47: // TCA_FLOWER_KEY_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrRange)
 			}
 			x.fKeyFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 46
 		case 48: // TCA_FLOWER_KEY_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 47
 		case 49: // TCA_FLOWER_KEY_ICMPV4_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4Code = uint8(p[0])
 			x.has[0] |= 1 << 48
 		case 50: // TCA_FLOWER_KEY_ICMPV4_CODE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4CodeMask = uint8(p[0])
 			x.has[0] |= 1 << 49
 		case 51: // TCA_FLOWER_KEY_ICMPV4_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4Type = uint8(p[0])
 			x.has[0] |= 1 << 50
 		case 52: // TCA_FLOWER_KEY_ICMPV4_TYPE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4TypeMask = uint8(p[0])
 			x.has[0] |= 1 << 51
 		case 53: // TCA_FLOWER_KEY_ICMPV6_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6Code = uint8(p[0])
 			x.has[0] |= 1 << 52
 		case 54: // TCA_FLOWER_KEY_ICMPV6_CODE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6CodeMask = uint8(p[0])
 			x.has[0] |= 1 << 53
 		case 55: // TCA_FLOWER_KEY_ICMPV6_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6Type = uint8(p[0])
 			x.has[0] |= 1 << 54
 		case 56: // TCA_FLOWER_KEY_ICMPV6_TYPE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6TypeMask = uint8(p[0])
 			x.has[0] |= 1 << 55
 		case 57: // TCA_FLOWER_KEY_ARP_SIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP", raw, typed.ErrLength)
 			}
 			x.fKeyArpSip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 56
 		case 58: // TCA_FLOWER_KEY_ARP_SIP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpSipMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 57
 		case 59: // TCA_FLOWER_KEY_ARP_TIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP", raw, typed.ErrLength)
 			}
 			x.fKeyArpTip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 58
 		case 60: // TCA_FLOWER_KEY_ARP_TIP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpTipMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 59
 		case 61: // TCA_FLOWER_KEY_ARP_OP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_OP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP", raw, typed.ErrLength)
 			}
 			x.fKeyArpOp = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 62: // TCA_FLOWER_KEY_ARP_OP_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ARP_OP_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpOpMask = uint8(p[0])
 			x.has[0] |= 1 << 61
@@ -14039,185 +14692,185 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 1
 		case 67: // TCA_FLOWER_KEY_MPLS_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_MPLS_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyMplsTtl = uint8(p[0])
 			x.has[1] |= 1 << 2
 		case 68: // TCA_FLOWER_KEY_MPLS_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_MPLS_BOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_BOS", raw, typed.ErrLength)
 			}
 			x.fKeyMplsBos = uint8(p[0])
 			x.has[1] |= 1 << 3
 		case 69: // TCA_FLOWER_KEY_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_MPLS_TC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TC", raw, typed.ErrLength)
 			}
 			x.fKeyMplsTc = uint8(p[0])
 			x.has[1] |= 1 << 4
 		case 70: // TCA_FLOWER_KEY_MPLS_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_MPLS_LABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_LABEL", raw, typed.ErrLength)
 			}
 			x.fKeyMplsLabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 5
 		case 71: // TCA_FLOWER_KEY_TCP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fKeyTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 6
 		case 72: // TCA_FLOWER_KEY_TCP_FLAGS_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpFlagsMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 7
 		case 73: // TCA_FLOWER_KEY_IP_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IP_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS", raw, typed.ErrLength)
 			}
 			x.fKeyIpTos = uint8(p[0])
 			x.has[1] |= 1 << 8
 		case 74: // TCA_FLOWER_KEY_IP_TOS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IP_TOS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpTosMask = uint8(p[0])
 			x.has[1] |= 1 << 9
 		case 75: // TCA_FLOWER_KEY_IP_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IP_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyIpTtl = uint8(p[0])
 			x.has[1] |= 1 << 10
 		case 76: // TCA_FLOWER_KEY_IP_TTL_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_IP_TTL_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpTtlMask = uint8(p[0])
 			x.has[1] |= 1 << 11
 		case 77: // TCA_FLOWER_KEY_CVLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ID", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 12
 		case 78: // TCA_FLOWER_KEY_CVLAN_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CVLAN_PRIO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_PRIO", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanPrio = uint8(p[0])
 			x.has[1] |= 1 << 13
 		case 79: // TCA_FLOWER_KEY_CVLAN_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 14
 		case 80: // TCA_FLOWER_KEY_ENC_IP_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTos = uint8(p[0])
 			x.has[1] |= 1 << 15
 		case 81: // TCA_FLOWER_KEY_ENC_IP_TOS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTosMask = uint8(p[0])
 			x.has[1] |= 1 << 16
 		case 82: // TCA_FLOWER_KEY_ENC_IP_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTtl = uint8(p[0])
 			x.has[1] |= 1 << 17
 		case 83: // TCA_FLOWER_KEY_ENC_IP_TTL_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTtlMask = uint8(p[0])
 			x.has[1] |= 1 << 18
 		case 84: // TCA_FLOWER_KEY_ENC_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOpts.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyEncOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 19
 		case 85: // TCA_FLOWER_KEY_ENC_OPTS_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOptsMask.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyEncOptsMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 20
 		case 86: // TCA_FLOWER_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
 			}
 			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 21
 		case 87: // TCA_FLOWER_KEY_PORT_SRC_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MIN", raw, typed.ErrLength)
 			}
 			x.fKeyPortSrcMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 22
 		case 88: // TCA_FLOWER_KEY_PORT_SRC_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MAX", raw, typed.ErrLength)
 			}
 			x.fKeyPortSrcMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 23
 		case 89: // TCA_FLOWER_KEY_PORT_DST_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MIN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MIN", raw, typed.ErrLength)
 			}
 			x.fKeyPortDstMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 24
 		case 90: // TCA_FLOWER_KEY_PORT_DST_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MAX", raw, typed.ErrLength)
 			}
 			x.fKeyPortDstMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 25
 		case 91: // TCA_FLOWER_KEY_CT_STATE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
 			}
 			x.fKeyCtState = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 26
 		case 92: // TCA_FLOWER_KEY_CT_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtStateMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 27
 		case 93: // TCA_FLOWER_KEY_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fKeyCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
 		case 94: // TCA_FLOWER_KEY_CT_ZONE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtZoneMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 29
 		case 95: // TCA_FLOWER_KEY_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fKeyCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 30
 		case 96: // TCA_FLOWER_KEY_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 31
@@ -14229,101 +14882,101 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 33
 		case 99: // TCA_FLOWER_KEY_MPLS_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyMplsOpts.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyMplsOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
 		case 100: // TCA_FLOWER_KEY_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
 			}
 			x.fKeyHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 35
 		case 101: // TCA_FLOWER_KEY_HASH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyHashMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 102: // TCA_FLOWER_KEY_NUM_OF_VLANS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_NUM_OF_VLANS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_NUM_OF_VLANS", raw, typed.ErrLength)
 			}
 			x.fKeyNumOfVlans = uint8(p[0])
 			x.has[1] |= 1 << 37
 		case 103: // TCA_FLOWER_KEY_PPPOE_SID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PPPOE_SID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPPOE_SID", raw, typed.ErrLength)
 			}
 			x.fKeyPppoeSid = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 38
 		case 104: // TCA_FLOWER_KEY_PPP_PROTO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_PPP_PROTO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPP_PROTO", raw, typed.ErrLength)
 			}
 			x.fKeyPppProto = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 39
 		case 105: // TCA_FLOWER_KEY_L2TPV3_SID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_L2TPV3_SID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_L2TPV3_SID", raw, typed.ErrLength)
 			}
 			x.fKeyL2tpv3Sid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 40
 		case 106: // TCA_FLOWER_L2_MISS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_L2_MISS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_L2_MISS", raw, typed.ErrLength)
 			}
 			x.fL2Miss = uint8(p[0])
 			x.has[1] |= 1 << 41
 		case 107: // TCA_FLOWER_KEY_CFM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
 			}
-			if err := x.fKeyCfm.decode(p, o, base+off+4); err != nil {
+			if err := x.fKeyCfm.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 42
 		case 108: // TCA_FLOWER_KEY_SPI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SPI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI", raw, typed.ErrLength)
 			}
 			x.fKeySpi = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 43
 		case 109: // TCA_FLOWER_KEY_SPI_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_SPI_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySpiMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 44
 		case 110: // TCA_FLOWER_KEY_ENC_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrRange)
 			}
 			x.fKeyEncFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 45
 		case 111: // TCA_FLOWER_KEY_ENC_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+off, "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyEncFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 46
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -14689,9 +15342,12 @@ func (x *Flower) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_FLOWER_CLASSID and whether it is present.
+// Classid returns TCA_FLOWER_CLASSID and whether it is present (0 if not).
 func (x *Flower) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_FLOWER_CLASSID.
@@ -14701,9 +15357,12 @@ func (x *Flower) SetClassid(v uint32) {
 }
 
 // Indev returns TCA_FLOWER_INDEV, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Flower) Indev() ([]byte, bool) {
-	return typed.CString(x.fIndev), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIndev), true
 }
 
 // SetIndev sets TCA_FLOWER_INDEV; x keeps a view of s.
@@ -14736,9 +15395,13 @@ func (x *Flower) SetAct(v []Act) {
 	x.has[0] |= 1 << 2
 }
 
-// KeyEthDst returns TCA_FLOWER_KEY_ETH_DST's payload as a view, and whether it is present.
+// KeyEthDst returns TCA_FLOWER_KEY_ETH_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEthDst() ([]byte, bool) {
-	return x.fKeyEthDst, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fKeyEthDst, true
 }
 
 // SetKeyEthDst sets TCA_FLOWER_KEY_ETH_DST's payload; x keeps the view p.
@@ -14747,9 +15410,13 @@ func (x *Flower) SetKeyEthDst(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// KeyEthDstMask returns TCA_FLOWER_KEY_ETH_DST_MASK's payload as a view, and whether it is present.
+// KeyEthDstMask returns TCA_FLOWER_KEY_ETH_DST_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEthDstMask() ([]byte, bool) {
-	return x.fKeyEthDstMask, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fKeyEthDstMask, true
 }
 
 // SetKeyEthDstMask sets TCA_FLOWER_KEY_ETH_DST_MASK's payload; x keeps the view p.
@@ -14758,9 +15425,13 @@ func (x *Flower) SetKeyEthDstMask(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// KeyEthSrc returns TCA_FLOWER_KEY_ETH_SRC's payload as a view, and whether it is present.
+// KeyEthSrc returns TCA_FLOWER_KEY_ETH_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEthSrc() ([]byte, bool) {
-	return x.fKeyEthSrc, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fKeyEthSrc, true
 }
 
 // SetKeyEthSrc sets TCA_FLOWER_KEY_ETH_SRC's payload; x keeps the view p.
@@ -14769,9 +15440,13 @@ func (x *Flower) SetKeyEthSrc(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// KeyEthSrcMask returns TCA_FLOWER_KEY_ETH_SRC_MASK's payload as a view, and whether it is present.
+// KeyEthSrcMask returns TCA_FLOWER_KEY_ETH_SRC_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEthSrcMask() ([]byte, bool) {
-	return x.fKeyEthSrcMask, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return nil, false
+	}
+	return x.fKeyEthSrcMask, true
 }
 
 // SetKeyEthSrcMask sets TCA_FLOWER_KEY_ETH_SRC_MASK's payload; x keeps the view p.
@@ -14780,9 +15455,12 @@ func (x *Flower) SetKeyEthSrcMask(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// KeyEthType returns TCA_FLOWER_KEY_ETH_TYPE and whether it is present.
+// KeyEthType returns TCA_FLOWER_KEY_ETH_TYPE and whether it is present (0 if not).
 func (x *Flower) KeyEthType() (uint16, bool) {
-	return uint16(x.fKeyEthType), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyEthType), true
 }
 
 // SetKeyEthType sets TCA_FLOWER_KEY_ETH_TYPE.
@@ -14791,9 +15469,12 @@ func (x *Flower) SetKeyEthType(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// KeyIpProto returns TCA_FLOWER_KEY_IP_PROTO and whether it is present.
+// KeyIpProto returns TCA_FLOWER_KEY_IP_PROTO and whether it is present (0 if not).
 func (x *Flower) KeyIpProto() (uint8, bool) {
-	return uint8(x.fKeyIpProto), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIpProto), true
 }
 
 // SetKeyIpProto sets TCA_FLOWER_KEY_IP_PROTO.
@@ -14802,9 +15483,12 @@ func (x *Flower) SetKeyIpProto(v uint8) {
 	x.has[0] |= 1 << 8
 }
 
-// KeyIpv4Src returns TCA_FLOWER_KEY_IPV4_SRC and whether it is present.
+// KeyIpv4Src returns TCA_FLOWER_KEY_IPV4_SRC and whether it is present (0 if not).
 func (x *Flower) KeyIpv4Src() (uint32, bool) {
-	return uint32(x.fKeyIpv4Src), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyIpv4Src), true
 }
 
 // SetKeyIpv4Src sets TCA_FLOWER_KEY_IPV4_SRC.
@@ -14813,9 +15497,12 @@ func (x *Flower) SetKeyIpv4Src(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// KeyIpv4SrcMask returns TCA_FLOWER_KEY_IPV4_SRC_MASK and whether it is present.
+// KeyIpv4SrcMask returns TCA_FLOWER_KEY_IPV4_SRC_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIpv4SrcMask() (uint32, bool) {
-	return uint32(x.fKeyIpv4SrcMask), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyIpv4SrcMask), true
 }
 
 // SetKeyIpv4SrcMask sets TCA_FLOWER_KEY_IPV4_SRC_MASK.
@@ -14824,9 +15511,12 @@ func (x *Flower) SetKeyIpv4SrcMask(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// KeyIpv4Dst returns TCA_FLOWER_KEY_IPV4_DST and whether it is present.
+// KeyIpv4Dst returns TCA_FLOWER_KEY_IPV4_DST and whether it is present (0 if not).
 func (x *Flower) KeyIpv4Dst() (uint32, bool) {
-	return uint32(x.fKeyIpv4Dst), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyIpv4Dst), true
 }
 
 // SetKeyIpv4Dst sets TCA_FLOWER_KEY_IPV4_DST.
@@ -14835,9 +15525,12 @@ func (x *Flower) SetKeyIpv4Dst(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// KeyIpv4DstMask returns TCA_FLOWER_KEY_IPV4_DST_MASK and whether it is present.
+// KeyIpv4DstMask returns TCA_FLOWER_KEY_IPV4_DST_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIpv4DstMask() (uint32, bool) {
-	return uint32(x.fKeyIpv4DstMask), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyIpv4DstMask), true
 }
 
 // SetKeyIpv4DstMask sets TCA_FLOWER_KEY_IPV4_DST_MASK.
@@ -14846,9 +15539,13 @@ func (x *Flower) SetKeyIpv4DstMask(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// KeyIpv6Src returns TCA_FLOWER_KEY_IPV6_SRC's payload as a view, and whether it is present.
+// KeyIpv6Src returns TCA_FLOWER_KEY_IPV6_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyIpv6Src() ([]byte, bool) {
-	return x.fKeyIpv6Src, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return nil, false
+	}
+	return x.fKeyIpv6Src, true
 }
 
 // SetKeyIpv6Src sets TCA_FLOWER_KEY_IPV6_SRC's payload; x keeps the view p.
@@ -14857,9 +15554,13 @@ func (x *Flower) SetKeyIpv6Src(p []byte) {
 	x.has[0] |= 1 << 13
 }
 
-// KeyIpv6SrcMask returns TCA_FLOWER_KEY_IPV6_SRC_MASK's payload as a view, and whether it is present.
+// KeyIpv6SrcMask returns TCA_FLOWER_KEY_IPV6_SRC_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyIpv6SrcMask() ([]byte, bool) {
-	return x.fKeyIpv6SrcMask, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return nil, false
+	}
+	return x.fKeyIpv6SrcMask, true
 }
 
 // SetKeyIpv6SrcMask sets TCA_FLOWER_KEY_IPV6_SRC_MASK's payload; x keeps the view p.
@@ -14868,9 +15569,13 @@ func (x *Flower) SetKeyIpv6SrcMask(p []byte) {
 	x.has[0] |= 1 << 14
 }
 
-// KeyIpv6Dst returns TCA_FLOWER_KEY_IPV6_DST's payload as a view, and whether it is present.
+// KeyIpv6Dst returns TCA_FLOWER_KEY_IPV6_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyIpv6Dst() ([]byte, bool) {
-	return x.fKeyIpv6Dst, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return nil, false
+	}
+	return x.fKeyIpv6Dst, true
 }
 
 // SetKeyIpv6Dst sets TCA_FLOWER_KEY_IPV6_DST's payload; x keeps the view p.
@@ -14879,9 +15584,13 @@ func (x *Flower) SetKeyIpv6Dst(p []byte) {
 	x.has[0] |= 1 << 15
 }
 
-// KeyIpv6DstMask returns TCA_FLOWER_KEY_IPV6_DST_MASK's payload as a view, and whether it is present.
+// KeyIpv6DstMask returns TCA_FLOWER_KEY_IPV6_DST_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyIpv6DstMask() ([]byte, bool) {
-	return x.fKeyIpv6DstMask, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fKeyIpv6DstMask, true
 }
 
 // SetKeyIpv6DstMask sets TCA_FLOWER_KEY_IPV6_DST_MASK's payload; x keeps the view p.
@@ -14890,9 +15599,12 @@ func (x *Flower) SetKeyIpv6DstMask(p []byte) {
 	x.has[0] |= 1 << 16
 }
 
-// KeyTcpSrc returns TCA_FLOWER_KEY_TCP_SRC and whether it is present.
+// KeyTcpSrc returns TCA_FLOWER_KEY_TCP_SRC and whether it is present (0 if not).
 func (x *Flower) KeyTcpSrc() (uint16, bool) {
-	return uint16(x.fKeyTcpSrc), x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpSrc), true
 }
 
 // SetKeyTcpSrc sets TCA_FLOWER_KEY_TCP_SRC.
@@ -14901,9 +15613,12 @@ func (x *Flower) SetKeyTcpSrc(v uint16) {
 	x.has[0] |= 1 << 17
 }
 
-// KeyTcpDst returns TCA_FLOWER_KEY_TCP_DST and whether it is present.
+// KeyTcpDst returns TCA_FLOWER_KEY_TCP_DST and whether it is present (0 if not).
 func (x *Flower) KeyTcpDst() (uint16, bool) {
-	return uint16(x.fKeyTcpDst), x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpDst), true
 }
 
 // SetKeyTcpDst sets TCA_FLOWER_KEY_TCP_DST.
@@ -14912,9 +15627,12 @@ func (x *Flower) SetKeyTcpDst(v uint16) {
 	x.has[0] |= 1 << 18
 }
 
-// KeyUdpSrc returns TCA_FLOWER_KEY_UDP_SRC and whether it is present.
+// KeyUdpSrc returns TCA_FLOWER_KEY_UDP_SRC and whether it is present (0 if not).
 func (x *Flower) KeyUdpSrc() (uint16, bool) {
-	return uint16(x.fKeyUdpSrc), x.has[0]&(1<<19) != 0
+	if !(x.has[0]&(1<<19) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyUdpSrc), true
 }
 
 // SetKeyUdpSrc sets TCA_FLOWER_KEY_UDP_SRC.
@@ -14923,9 +15641,12 @@ func (x *Flower) SetKeyUdpSrc(v uint16) {
 	x.has[0] |= 1 << 19
 }
 
-// KeyUdpDst returns TCA_FLOWER_KEY_UDP_DST and whether it is present.
+// KeyUdpDst returns TCA_FLOWER_KEY_UDP_DST and whether it is present (0 if not).
 func (x *Flower) KeyUdpDst() (uint16, bool) {
-	return uint16(x.fKeyUdpDst), x.has[0]&(1<<20) != 0
+	if !(x.has[0]&(1<<20) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyUdpDst), true
 }
 
 // SetKeyUdpDst sets TCA_FLOWER_KEY_UDP_DST.
@@ -14934,9 +15655,12 @@ func (x *Flower) SetKeyUdpDst(v uint16) {
 	x.has[0] |= 1 << 20
 }
 
-// Flags returns TCA_FLOWER_FLAGS and whether it is present.
+// Flags returns TCA_FLOWER_FLAGS and whether it is present (0 if not).
 func (x *Flower) Flags() (ClsFlags, bool) {
-	return ClsFlags(x.fFlags), x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		return 0, false
+	}
+	return ClsFlags(x.fFlags), true
 }
 
 // SetFlags sets TCA_FLOWER_FLAGS.
@@ -14945,9 +15669,12 @@ func (x *Flower) SetFlags(v ClsFlags) {
 	x.has[0] |= 1 << 21
 }
 
-// KeyVlanId returns TCA_FLOWER_KEY_VLAN_ID and whether it is present.
+// KeyVlanId returns TCA_FLOWER_KEY_VLAN_ID and whether it is present (0 if not).
 func (x *Flower) KeyVlanId() (uint16, bool) {
-	return uint16(x.fKeyVlanId), x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyVlanId), true
 }
 
 // SetKeyVlanId sets TCA_FLOWER_KEY_VLAN_ID.
@@ -14956,9 +15683,12 @@ func (x *Flower) SetKeyVlanId(v uint16) {
 	x.has[0] |= 1 << 22
 }
 
-// KeyVlanPrio returns TCA_FLOWER_KEY_VLAN_PRIO and whether it is present.
+// KeyVlanPrio returns TCA_FLOWER_KEY_VLAN_PRIO and whether it is present (0 if not).
 func (x *Flower) KeyVlanPrio() (uint8, bool) {
-	return uint8(x.fKeyVlanPrio), x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyVlanPrio), true
 }
 
 // SetKeyVlanPrio sets TCA_FLOWER_KEY_VLAN_PRIO.
@@ -14967,9 +15697,12 @@ func (x *Flower) SetKeyVlanPrio(v uint8) {
 	x.has[0] |= 1 << 23
 }
 
-// KeyVlanEthType returns TCA_FLOWER_KEY_VLAN_ETH_TYPE and whether it is present.
+// KeyVlanEthType returns TCA_FLOWER_KEY_VLAN_ETH_TYPE and whether it is present (0 if not).
 func (x *Flower) KeyVlanEthType() (uint16, bool) {
-	return uint16(x.fKeyVlanEthType), x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyVlanEthType), true
 }
 
 // SetKeyVlanEthType sets TCA_FLOWER_KEY_VLAN_ETH_TYPE.
@@ -14978,9 +15711,12 @@ func (x *Flower) SetKeyVlanEthType(v uint16) {
 	x.has[0] |= 1 << 24
 }
 
-// KeyEncKeyId returns TCA_FLOWER_KEY_ENC_KEY_ID and whether it is present.
+// KeyEncKeyId returns TCA_FLOWER_KEY_ENC_KEY_ID and whether it is present (0 if not).
 func (x *Flower) KeyEncKeyId() (uint32, bool) {
-	return uint32(x.fKeyEncKeyId), x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyEncKeyId), true
 }
 
 // SetKeyEncKeyId sets TCA_FLOWER_KEY_ENC_KEY_ID.
@@ -14989,9 +15725,12 @@ func (x *Flower) SetKeyEncKeyId(v uint32) {
 	x.has[0] |= 1 << 25
 }
 
-// KeyEncIpv4Src returns TCA_FLOWER_KEY_ENC_IPV4_SRC and whether it is present.
+// KeyEncIpv4Src returns TCA_FLOWER_KEY_ENC_IPV4_SRC and whether it is present (0 if not).
 func (x *Flower) KeyEncIpv4Src() (uint32, bool) {
-	return uint32(x.fKeyEncIpv4Src), x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyEncIpv4Src), true
 }
 
 // SetKeyEncIpv4Src sets TCA_FLOWER_KEY_ENC_IPV4_SRC.
@@ -15000,9 +15739,12 @@ func (x *Flower) SetKeyEncIpv4Src(v uint32) {
 	x.has[0] |= 1 << 26
 }
 
-// KeyEncIpv4SrcMask returns TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK and whether it is present.
+// KeyEncIpv4SrcMask returns TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncIpv4SrcMask() (uint32, bool) {
-	return uint32(x.fKeyEncIpv4SrcMask), x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyEncIpv4SrcMask), true
 }
 
 // SetKeyEncIpv4SrcMask sets TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK.
@@ -15011,9 +15753,12 @@ func (x *Flower) SetKeyEncIpv4SrcMask(v uint32) {
 	x.has[0] |= 1 << 27
 }
 
-// KeyEncIpv4Dst returns TCA_FLOWER_KEY_ENC_IPV4_DST and whether it is present.
+// KeyEncIpv4Dst returns TCA_FLOWER_KEY_ENC_IPV4_DST and whether it is present (0 if not).
 func (x *Flower) KeyEncIpv4Dst() (uint32, bool) {
-	return uint32(x.fKeyEncIpv4Dst), x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyEncIpv4Dst), true
 }
 
 // SetKeyEncIpv4Dst sets TCA_FLOWER_KEY_ENC_IPV4_DST.
@@ -15022,9 +15767,12 @@ func (x *Flower) SetKeyEncIpv4Dst(v uint32) {
 	x.has[0] |= 1 << 28
 }
 
-// KeyEncIpv4DstMask returns TCA_FLOWER_KEY_ENC_IPV4_DST_MASK and whether it is present.
+// KeyEncIpv4DstMask returns TCA_FLOWER_KEY_ENC_IPV4_DST_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncIpv4DstMask() (uint32, bool) {
-	return uint32(x.fKeyEncIpv4DstMask), x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyEncIpv4DstMask), true
 }
 
 // SetKeyEncIpv4DstMask sets TCA_FLOWER_KEY_ENC_IPV4_DST_MASK.
@@ -15033,9 +15781,13 @@ func (x *Flower) SetKeyEncIpv4DstMask(v uint32) {
 	x.has[0] |= 1 << 29
 }
 
-// KeyEncIpv6Src returns TCA_FLOWER_KEY_ENC_IPV6_SRC's payload as a view, and whether it is present.
+// KeyEncIpv6Src returns TCA_FLOWER_KEY_ENC_IPV6_SRC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEncIpv6Src() ([]byte, bool) {
-	return x.fKeyEncIpv6Src, x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		return nil, false
+	}
+	return x.fKeyEncIpv6Src, true
 }
 
 // SetKeyEncIpv6Src sets TCA_FLOWER_KEY_ENC_IPV6_SRC's payload; x keeps the view p.
@@ -15044,9 +15796,13 @@ func (x *Flower) SetKeyEncIpv6Src(p []byte) {
 	x.has[0] |= 1 << 30
 }
 
-// KeyEncIpv6SrcMask returns TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK's payload as a view, and whether it is present.
+// KeyEncIpv6SrcMask returns TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEncIpv6SrcMask() ([]byte, bool) {
-	return x.fKeyEncIpv6SrcMask, x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		return nil, false
+	}
+	return x.fKeyEncIpv6SrcMask, true
 }
 
 // SetKeyEncIpv6SrcMask sets TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK's payload; x keeps the view p.
@@ -15055,9 +15811,13 @@ func (x *Flower) SetKeyEncIpv6SrcMask(p []byte) {
 	x.has[0] |= 1 << 31
 }
 
-// KeyEncIpv6Dst returns TCA_FLOWER_KEY_ENC_IPV6_DST's payload as a view, and whether it is present.
+// KeyEncIpv6Dst returns TCA_FLOWER_KEY_ENC_IPV6_DST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEncIpv6Dst() ([]byte, bool) {
-	return x.fKeyEncIpv6Dst, x.has[0]&(1<<32) != 0
+	if !(x.has[0]&(1<<32) != 0) {
+		return nil, false
+	}
+	return x.fKeyEncIpv6Dst, true
 }
 
 // SetKeyEncIpv6Dst sets TCA_FLOWER_KEY_ENC_IPV6_DST's payload; x keeps the view p.
@@ -15066,9 +15826,13 @@ func (x *Flower) SetKeyEncIpv6Dst(p []byte) {
 	x.has[0] |= 1 << 32
 }
 
-// KeyEncIpv6DstMask returns TCA_FLOWER_KEY_ENC_IPV6_DST_MASK's payload as a view, and whether it is present.
+// KeyEncIpv6DstMask returns TCA_FLOWER_KEY_ENC_IPV6_DST_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyEncIpv6DstMask() ([]byte, bool) {
-	return x.fKeyEncIpv6DstMask, x.has[0]&(1<<33) != 0
+	if !(x.has[0]&(1<<33) != 0) {
+		return nil, false
+	}
+	return x.fKeyEncIpv6DstMask, true
 }
 
 // SetKeyEncIpv6DstMask sets TCA_FLOWER_KEY_ENC_IPV6_DST_MASK's payload; x keeps the view p.
@@ -15077,9 +15841,12 @@ func (x *Flower) SetKeyEncIpv6DstMask(p []byte) {
 	x.has[0] |= 1 << 33
 }
 
-// KeyTcpSrcMask returns TCA_FLOWER_KEY_TCP_SRC_MASK and whether it is present.
+// KeyTcpSrcMask returns TCA_FLOWER_KEY_TCP_SRC_MASK and whether it is present (0 if not).
 func (x *Flower) KeyTcpSrcMask() (uint16, bool) {
-	return uint16(x.fKeyTcpSrcMask), x.has[0]&(1<<34) != 0
+	if !(x.has[0]&(1<<34) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpSrcMask), true
 }
 
 // SetKeyTcpSrcMask sets TCA_FLOWER_KEY_TCP_SRC_MASK.
@@ -15088,9 +15855,12 @@ func (x *Flower) SetKeyTcpSrcMask(v uint16) {
 	x.has[0] |= 1 << 34
 }
 
-// KeyTcpDstMask returns TCA_FLOWER_KEY_TCP_DST_MASK and whether it is present.
+// KeyTcpDstMask returns TCA_FLOWER_KEY_TCP_DST_MASK and whether it is present (0 if not).
 func (x *Flower) KeyTcpDstMask() (uint16, bool) {
-	return uint16(x.fKeyTcpDstMask), x.has[0]&(1<<35) != 0
+	if !(x.has[0]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpDstMask), true
 }
 
 // SetKeyTcpDstMask sets TCA_FLOWER_KEY_TCP_DST_MASK.
@@ -15099,9 +15869,12 @@ func (x *Flower) SetKeyTcpDstMask(v uint16) {
 	x.has[0] |= 1 << 35
 }
 
-// KeyUdpSrcMask returns TCA_FLOWER_KEY_UDP_SRC_MASK and whether it is present.
+// KeyUdpSrcMask returns TCA_FLOWER_KEY_UDP_SRC_MASK and whether it is present (0 if not).
 func (x *Flower) KeyUdpSrcMask() (uint16, bool) {
-	return uint16(x.fKeyUdpSrcMask), x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyUdpSrcMask), true
 }
 
 // SetKeyUdpSrcMask sets TCA_FLOWER_KEY_UDP_SRC_MASK.
@@ -15110,9 +15883,12 @@ func (x *Flower) SetKeyUdpSrcMask(v uint16) {
 	x.has[0] |= 1 << 36
 }
 
-// KeyUdpDstMask returns TCA_FLOWER_KEY_UDP_DST_MASK and whether it is present.
+// KeyUdpDstMask returns TCA_FLOWER_KEY_UDP_DST_MASK and whether it is present (0 if not).
 func (x *Flower) KeyUdpDstMask() (uint16, bool) {
-	return uint16(x.fKeyUdpDstMask), x.has[0]&(1<<37) != 0
+	if !(x.has[0]&(1<<37) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyUdpDstMask), true
 }
 
 // SetKeyUdpDstMask sets TCA_FLOWER_KEY_UDP_DST_MASK.
@@ -15121,9 +15897,12 @@ func (x *Flower) SetKeyUdpDstMask(v uint16) {
 	x.has[0] |= 1 << 37
 }
 
-// KeySctpSrcMask returns TCA_FLOWER_KEY_SCTP_SRC_MASK and whether it is present.
+// KeySctpSrcMask returns TCA_FLOWER_KEY_SCTP_SRC_MASK and whether it is present (0 if not).
 func (x *Flower) KeySctpSrcMask() (uint16, bool) {
-	return uint16(x.fKeySctpSrcMask), x.has[0]&(1<<38) != 0
+	if !(x.has[0]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeySctpSrcMask), true
 }
 
 // SetKeySctpSrcMask sets TCA_FLOWER_KEY_SCTP_SRC_MASK.
@@ -15132,9 +15911,12 @@ func (x *Flower) SetKeySctpSrcMask(v uint16) {
 	x.has[0] |= 1 << 38
 }
 
-// KeySctpDstMask returns TCA_FLOWER_KEY_SCTP_DST_MASK and whether it is present.
+// KeySctpDstMask returns TCA_FLOWER_KEY_SCTP_DST_MASK and whether it is present (0 if not).
 func (x *Flower) KeySctpDstMask() (uint16, bool) {
-	return uint16(x.fKeySctpDstMask), x.has[0]&(1<<39) != 0
+	if !(x.has[0]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeySctpDstMask), true
 }
 
 // SetKeySctpDstMask sets TCA_FLOWER_KEY_SCTP_DST_MASK.
@@ -15143,9 +15925,12 @@ func (x *Flower) SetKeySctpDstMask(v uint16) {
 	x.has[0] |= 1 << 39
 }
 
-// KeySctpSrc returns TCA_FLOWER_KEY_SCTP_SRC and whether it is present.
+// KeySctpSrc returns TCA_FLOWER_KEY_SCTP_SRC and whether it is present (0 if not).
 func (x *Flower) KeySctpSrc() (uint16, bool) {
-	return uint16(x.fKeySctpSrc), x.has[0]&(1<<40) != 0
+	if !(x.has[0]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeySctpSrc), true
 }
 
 // SetKeySctpSrc sets TCA_FLOWER_KEY_SCTP_SRC.
@@ -15154,9 +15939,12 @@ func (x *Flower) SetKeySctpSrc(v uint16) {
 	x.has[0] |= 1 << 40
 }
 
-// KeySctpDst returns TCA_FLOWER_KEY_SCTP_DST and whether it is present.
+// KeySctpDst returns TCA_FLOWER_KEY_SCTP_DST and whether it is present (0 if not).
 func (x *Flower) KeySctpDst() (uint16, bool) {
-	return uint16(x.fKeySctpDst), x.has[0]&(1<<41) != 0
+	if !(x.has[0]&(1<<41) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeySctpDst), true
 }
 
 // SetKeySctpDst sets TCA_FLOWER_KEY_SCTP_DST.
@@ -15165,9 +15953,12 @@ func (x *Flower) SetKeySctpDst(v uint16) {
 	x.has[0] |= 1 << 41
 }
 
-// KeyEncUdpSrcPort returns TCA_FLOWER_KEY_ENC_UDP_SRC_PORT and whether it is present.
+// KeyEncUdpSrcPort returns TCA_FLOWER_KEY_ENC_UDP_SRC_PORT and whether it is present (0 if not).
 func (x *Flower) KeyEncUdpSrcPort() (uint16, bool) {
-	return uint16(x.fKeyEncUdpSrcPort), x.has[0]&(1<<42) != 0
+	if !(x.has[0]&(1<<42) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyEncUdpSrcPort), true
 }
 
 // SetKeyEncUdpSrcPort sets TCA_FLOWER_KEY_ENC_UDP_SRC_PORT.
@@ -15176,9 +15967,12 @@ func (x *Flower) SetKeyEncUdpSrcPort(v uint16) {
 	x.has[0] |= 1 << 42
 }
 
-// KeyEncUdpSrcPortMask returns TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK and whether it is present.
+// KeyEncUdpSrcPortMask returns TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncUdpSrcPortMask() (uint16, bool) {
-	return uint16(x.fKeyEncUdpSrcPortMask), x.has[0]&(1<<43) != 0
+	if !(x.has[0]&(1<<43) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyEncUdpSrcPortMask), true
 }
 
 // SetKeyEncUdpSrcPortMask sets TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK.
@@ -15187,9 +15981,12 @@ func (x *Flower) SetKeyEncUdpSrcPortMask(v uint16) {
 	x.has[0] |= 1 << 43
 }
 
-// KeyEncUdpDstPort returns TCA_FLOWER_KEY_ENC_UDP_DST_PORT and whether it is present.
+// KeyEncUdpDstPort returns TCA_FLOWER_KEY_ENC_UDP_DST_PORT and whether it is present (0 if not).
 func (x *Flower) KeyEncUdpDstPort() (uint16, bool) {
-	return uint16(x.fKeyEncUdpDstPort), x.has[0]&(1<<44) != 0
+	if !(x.has[0]&(1<<44) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyEncUdpDstPort), true
 }
 
 // SetKeyEncUdpDstPort sets TCA_FLOWER_KEY_ENC_UDP_DST_PORT.
@@ -15198,9 +15995,12 @@ func (x *Flower) SetKeyEncUdpDstPort(v uint16) {
 	x.has[0] |= 1 << 44
 }
 
-// KeyEncUdpDstPortMask returns TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK and whether it is present.
+// KeyEncUdpDstPortMask returns TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncUdpDstPortMask() (uint16, bool) {
-	return uint16(x.fKeyEncUdpDstPortMask), x.has[0]&(1<<45) != 0
+	if !(x.has[0]&(1<<45) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyEncUdpDstPortMask), true
 }
 
 // SetKeyEncUdpDstPortMask sets TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK.
@@ -15209,9 +16009,12 @@ func (x *Flower) SetKeyEncUdpDstPortMask(v uint16) {
 	x.has[0] |= 1 << 45
 }
 
-// KeyFlags returns TCA_FLOWER_KEY_FLAGS and whether it is present.
+// KeyFlags returns TCA_FLOWER_KEY_FLAGS and whether it is present (0 if not).
 func (x *Flower) KeyFlags() (FlowerKeyCtrlFlags, bool) {
-	return FlowerKeyCtrlFlags(x.fKeyFlags), x.has[0]&(1<<46) != 0
+	if !(x.has[0]&(1<<46) != 0) {
+		return 0, false
+	}
+	return FlowerKeyCtrlFlags(x.fKeyFlags), true
 }
 
 // SetKeyFlags sets TCA_FLOWER_KEY_FLAGS.
@@ -15220,9 +16023,12 @@ func (x *Flower) SetKeyFlags(v FlowerKeyCtrlFlags) {
 	x.has[0] |= 1 << 46
 }
 
-// KeyFlagsMask returns TCA_FLOWER_KEY_FLAGS_MASK and whether it is present.
+// KeyFlagsMask returns TCA_FLOWER_KEY_FLAGS_MASK and whether it is present (0 if not).
 func (x *Flower) KeyFlagsMask() (FlowerKeyCtrlFlags, bool) {
-	return FlowerKeyCtrlFlags(x.fKeyFlagsMask), x.has[0]&(1<<47) != 0
+	if !(x.has[0]&(1<<47) != 0) {
+		return 0, false
+	}
+	return FlowerKeyCtrlFlags(x.fKeyFlagsMask), true
 }
 
 // SetKeyFlagsMask sets TCA_FLOWER_KEY_FLAGS_MASK.
@@ -15231,9 +16037,12 @@ func (x *Flower) SetKeyFlagsMask(v FlowerKeyCtrlFlags) {
 	x.has[0] |= 1 << 47
 }
 
-// KeyIcmpv4Code returns TCA_FLOWER_KEY_ICMPV4_CODE and whether it is present.
+// KeyIcmpv4Code returns TCA_FLOWER_KEY_ICMPV4_CODE and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv4Code() (uint8, bool) {
-	return uint8(x.fKeyIcmpv4Code), x.has[0]&(1<<48) != 0
+	if !(x.has[0]&(1<<48) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv4Code), true
 }
 
 // SetKeyIcmpv4Code sets TCA_FLOWER_KEY_ICMPV4_CODE.
@@ -15242,9 +16051,12 @@ func (x *Flower) SetKeyIcmpv4Code(v uint8) {
 	x.has[0] |= 1 << 48
 }
 
-// KeyIcmpv4CodeMask returns TCA_FLOWER_KEY_ICMPV4_CODE_MASK and whether it is present.
+// KeyIcmpv4CodeMask returns TCA_FLOWER_KEY_ICMPV4_CODE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv4CodeMask() (uint8, bool) {
-	return uint8(x.fKeyIcmpv4CodeMask), x.has[0]&(1<<49) != 0
+	if !(x.has[0]&(1<<49) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv4CodeMask), true
 }
 
 // SetKeyIcmpv4CodeMask sets TCA_FLOWER_KEY_ICMPV4_CODE_MASK.
@@ -15253,9 +16065,12 @@ func (x *Flower) SetKeyIcmpv4CodeMask(v uint8) {
 	x.has[0] |= 1 << 49
 }
 
-// KeyIcmpv4Type returns TCA_FLOWER_KEY_ICMPV4_TYPE and whether it is present.
+// KeyIcmpv4Type returns TCA_FLOWER_KEY_ICMPV4_TYPE and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv4Type() (uint8, bool) {
-	return uint8(x.fKeyIcmpv4Type), x.has[0]&(1<<50) != 0
+	if !(x.has[0]&(1<<50) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv4Type), true
 }
 
 // SetKeyIcmpv4Type sets TCA_FLOWER_KEY_ICMPV4_TYPE.
@@ -15264,9 +16079,12 @@ func (x *Flower) SetKeyIcmpv4Type(v uint8) {
 	x.has[0] |= 1 << 50
 }
 
-// KeyIcmpv4TypeMask returns TCA_FLOWER_KEY_ICMPV4_TYPE_MASK and whether it is present.
+// KeyIcmpv4TypeMask returns TCA_FLOWER_KEY_ICMPV4_TYPE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv4TypeMask() (uint8, bool) {
-	return uint8(x.fKeyIcmpv4TypeMask), x.has[0]&(1<<51) != 0
+	if !(x.has[0]&(1<<51) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv4TypeMask), true
 }
 
 // SetKeyIcmpv4TypeMask sets TCA_FLOWER_KEY_ICMPV4_TYPE_MASK.
@@ -15275,9 +16093,12 @@ func (x *Flower) SetKeyIcmpv4TypeMask(v uint8) {
 	x.has[0] |= 1 << 51
 }
 
-// KeyIcmpv6Code returns TCA_FLOWER_KEY_ICMPV6_CODE and whether it is present.
+// KeyIcmpv6Code returns TCA_FLOWER_KEY_ICMPV6_CODE and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv6Code() (uint8, bool) {
-	return uint8(x.fKeyIcmpv6Code), x.has[0]&(1<<52) != 0
+	if !(x.has[0]&(1<<52) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv6Code), true
 }
 
 // SetKeyIcmpv6Code sets TCA_FLOWER_KEY_ICMPV6_CODE.
@@ -15286,9 +16107,12 @@ func (x *Flower) SetKeyIcmpv6Code(v uint8) {
 	x.has[0] |= 1 << 52
 }
 
-// KeyIcmpv6CodeMask returns TCA_FLOWER_KEY_ICMPV6_CODE_MASK and whether it is present.
+// KeyIcmpv6CodeMask returns TCA_FLOWER_KEY_ICMPV6_CODE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv6CodeMask() (uint8, bool) {
-	return uint8(x.fKeyIcmpv6CodeMask), x.has[0]&(1<<53) != 0
+	if !(x.has[0]&(1<<53) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv6CodeMask), true
 }
 
 // SetKeyIcmpv6CodeMask sets TCA_FLOWER_KEY_ICMPV6_CODE_MASK.
@@ -15297,9 +16121,12 @@ func (x *Flower) SetKeyIcmpv6CodeMask(v uint8) {
 	x.has[0] |= 1 << 53
 }
 
-// KeyIcmpv6Type returns TCA_FLOWER_KEY_ICMPV6_TYPE and whether it is present.
+// KeyIcmpv6Type returns TCA_FLOWER_KEY_ICMPV6_TYPE and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv6Type() (uint8, bool) {
-	return uint8(x.fKeyIcmpv6Type), x.has[0]&(1<<54) != 0
+	if !(x.has[0]&(1<<54) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv6Type), true
 }
 
 // SetKeyIcmpv6Type sets TCA_FLOWER_KEY_ICMPV6_TYPE.
@@ -15308,9 +16135,12 @@ func (x *Flower) SetKeyIcmpv6Type(v uint8) {
 	x.has[0] |= 1 << 54
 }
 
-// KeyIcmpv6TypeMask returns TCA_FLOWER_KEY_ICMPV6_TYPE_MASK and whether it is present.
+// KeyIcmpv6TypeMask returns TCA_FLOWER_KEY_ICMPV6_TYPE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIcmpv6TypeMask() (uint8, bool) {
-	return uint8(x.fKeyIcmpv6TypeMask), x.has[0]&(1<<55) != 0
+	if !(x.has[0]&(1<<55) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIcmpv6TypeMask), true
 }
 
 // SetKeyIcmpv6TypeMask sets TCA_FLOWER_KEY_ICMPV6_TYPE_MASK.
@@ -15319,9 +16149,12 @@ func (x *Flower) SetKeyIcmpv6TypeMask(v uint8) {
 	x.has[0] |= 1 << 55
 }
 
-// KeyArpSip returns TCA_FLOWER_KEY_ARP_SIP and whether it is present.
+// KeyArpSip returns TCA_FLOWER_KEY_ARP_SIP and whether it is present (0 if not).
 func (x *Flower) KeyArpSip() (uint32, bool) {
-	return uint32(x.fKeyArpSip), x.has[0]&(1<<56) != 0
+	if !(x.has[0]&(1<<56) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyArpSip), true
 }
 
 // SetKeyArpSip sets TCA_FLOWER_KEY_ARP_SIP.
@@ -15330,9 +16163,12 @@ func (x *Flower) SetKeyArpSip(v uint32) {
 	x.has[0] |= 1 << 56
 }
 
-// KeyArpSipMask returns TCA_FLOWER_KEY_ARP_SIP_MASK and whether it is present.
+// KeyArpSipMask returns TCA_FLOWER_KEY_ARP_SIP_MASK and whether it is present (0 if not).
 func (x *Flower) KeyArpSipMask() (uint32, bool) {
-	return uint32(x.fKeyArpSipMask), x.has[0]&(1<<57) != 0
+	if !(x.has[0]&(1<<57) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyArpSipMask), true
 }
 
 // SetKeyArpSipMask sets TCA_FLOWER_KEY_ARP_SIP_MASK.
@@ -15341,9 +16177,12 @@ func (x *Flower) SetKeyArpSipMask(v uint32) {
 	x.has[0] |= 1 << 57
 }
 
-// KeyArpTip returns TCA_FLOWER_KEY_ARP_TIP and whether it is present.
+// KeyArpTip returns TCA_FLOWER_KEY_ARP_TIP and whether it is present (0 if not).
 func (x *Flower) KeyArpTip() (uint32, bool) {
-	return uint32(x.fKeyArpTip), x.has[0]&(1<<58) != 0
+	if !(x.has[0]&(1<<58) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyArpTip), true
 }
 
 // SetKeyArpTip sets TCA_FLOWER_KEY_ARP_TIP.
@@ -15352,9 +16191,12 @@ func (x *Flower) SetKeyArpTip(v uint32) {
 	x.has[0] |= 1 << 58
 }
 
-// KeyArpTipMask returns TCA_FLOWER_KEY_ARP_TIP_MASK and whether it is present.
+// KeyArpTipMask returns TCA_FLOWER_KEY_ARP_TIP_MASK and whether it is present (0 if not).
 func (x *Flower) KeyArpTipMask() (uint32, bool) {
-	return uint32(x.fKeyArpTipMask), x.has[0]&(1<<59) != 0
+	if !(x.has[0]&(1<<59) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyArpTipMask), true
 }
 
 // SetKeyArpTipMask sets TCA_FLOWER_KEY_ARP_TIP_MASK.
@@ -15363,9 +16205,12 @@ func (x *Flower) SetKeyArpTipMask(v uint32) {
 	x.has[0] |= 1 << 59
 }
 
-// KeyArpOp returns TCA_FLOWER_KEY_ARP_OP and whether it is present.
+// KeyArpOp returns TCA_FLOWER_KEY_ARP_OP and whether it is present (0 if not).
 func (x *Flower) KeyArpOp() (uint8, bool) {
-	return uint8(x.fKeyArpOp), x.has[0]&(1<<60) != 0
+	if !(x.has[0]&(1<<60) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyArpOp), true
 }
 
 // SetKeyArpOp sets TCA_FLOWER_KEY_ARP_OP.
@@ -15374,9 +16219,12 @@ func (x *Flower) SetKeyArpOp(v uint8) {
 	x.has[0] |= 1 << 60
 }
 
-// KeyArpOpMask returns TCA_FLOWER_KEY_ARP_OP_MASK and whether it is present.
+// KeyArpOpMask returns TCA_FLOWER_KEY_ARP_OP_MASK and whether it is present (0 if not).
 func (x *Flower) KeyArpOpMask() (uint8, bool) {
-	return uint8(x.fKeyArpOpMask), x.has[0]&(1<<61) != 0
+	if !(x.has[0]&(1<<61) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyArpOpMask), true
 }
 
 // SetKeyArpOpMask sets TCA_FLOWER_KEY_ARP_OP_MASK.
@@ -15385,9 +16233,13 @@ func (x *Flower) SetKeyArpOpMask(v uint8) {
 	x.has[0] |= 1 << 61
 }
 
-// KeyArpSha returns TCA_FLOWER_KEY_ARP_SHA's payload as a view, and whether it is present.
+// KeyArpSha returns TCA_FLOWER_KEY_ARP_SHA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyArpSha() ([]byte, bool) {
-	return x.fKeyArpSha, x.has[0]&(1<<62) != 0
+	if !(x.has[0]&(1<<62) != 0) {
+		return nil, false
+	}
+	return x.fKeyArpSha, true
 }
 
 // SetKeyArpSha sets TCA_FLOWER_KEY_ARP_SHA's payload; x keeps the view p.
@@ -15396,9 +16248,13 @@ func (x *Flower) SetKeyArpSha(p []byte) {
 	x.has[0] |= 1 << 62
 }
 
-// KeyArpShaMask returns TCA_FLOWER_KEY_ARP_SHA_MASK's payload as a view, and whether it is present.
+// KeyArpShaMask returns TCA_FLOWER_KEY_ARP_SHA_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyArpShaMask() ([]byte, bool) {
-	return x.fKeyArpShaMask, x.has[0]&(1<<63) != 0
+	if !(x.has[0]&(1<<63) != 0) {
+		return nil, false
+	}
+	return x.fKeyArpShaMask, true
 }
 
 // SetKeyArpShaMask sets TCA_FLOWER_KEY_ARP_SHA_MASK's payload; x keeps the view p.
@@ -15407,9 +16263,13 @@ func (x *Flower) SetKeyArpShaMask(p []byte) {
 	x.has[0] |= 1 << 63
 }
 
-// KeyArpTha returns TCA_FLOWER_KEY_ARP_THA's payload as a view, and whether it is present.
+// KeyArpTha returns TCA_FLOWER_KEY_ARP_THA's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyArpTha() ([]byte, bool) {
-	return x.fKeyArpTha, x.has[1]&(1<<0) != 0
+	if !(x.has[1]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fKeyArpTha, true
 }
 
 // SetKeyArpTha sets TCA_FLOWER_KEY_ARP_THA's payload; x keeps the view p.
@@ -15418,9 +16278,13 @@ func (x *Flower) SetKeyArpTha(p []byte) {
 	x.has[1] |= 1 << 0
 }
 
-// KeyArpThaMask returns TCA_FLOWER_KEY_ARP_THA_MASK's payload as a view, and whether it is present.
+// KeyArpThaMask returns TCA_FLOWER_KEY_ARP_THA_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyArpThaMask() ([]byte, bool) {
-	return x.fKeyArpThaMask, x.has[1]&(1<<1) != 0
+	if !(x.has[1]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fKeyArpThaMask, true
 }
 
 // SetKeyArpThaMask sets TCA_FLOWER_KEY_ARP_THA_MASK's payload; x keeps the view p.
@@ -15429,9 +16293,12 @@ func (x *Flower) SetKeyArpThaMask(p []byte) {
 	x.has[1] |= 1 << 1
 }
 
-// KeyMplsTtl returns TCA_FLOWER_KEY_MPLS_TTL and whether it is present.
+// KeyMplsTtl returns TCA_FLOWER_KEY_MPLS_TTL and whether it is present (0 if not).
 func (x *Flower) KeyMplsTtl() (uint8, bool) {
-	return uint8(x.fKeyMplsTtl), x.has[1]&(1<<2) != 0
+	if !(x.has[1]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyMplsTtl), true
 }
 
 // SetKeyMplsTtl sets TCA_FLOWER_KEY_MPLS_TTL.
@@ -15440,9 +16307,12 @@ func (x *Flower) SetKeyMplsTtl(v uint8) {
 	x.has[1] |= 1 << 2
 }
 
-// KeyMplsBos returns TCA_FLOWER_KEY_MPLS_BOS and whether it is present.
+// KeyMplsBos returns TCA_FLOWER_KEY_MPLS_BOS and whether it is present (0 if not).
 func (x *Flower) KeyMplsBos() (uint8, bool) {
-	return uint8(x.fKeyMplsBos), x.has[1]&(1<<3) != 0
+	if !(x.has[1]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyMplsBos), true
 }
 
 // SetKeyMplsBos sets TCA_FLOWER_KEY_MPLS_BOS.
@@ -15451,9 +16321,12 @@ func (x *Flower) SetKeyMplsBos(v uint8) {
 	x.has[1] |= 1 << 3
 }
 
-// KeyMplsTc returns TCA_FLOWER_KEY_MPLS_TC and whether it is present.
+// KeyMplsTc returns TCA_FLOWER_KEY_MPLS_TC and whether it is present (0 if not).
 func (x *Flower) KeyMplsTc() (uint8, bool) {
-	return uint8(x.fKeyMplsTc), x.has[1]&(1<<4) != 0
+	if !(x.has[1]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyMplsTc), true
 }
 
 // SetKeyMplsTc sets TCA_FLOWER_KEY_MPLS_TC.
@@ -15462,9 +16335,12 @@ func (x *Flower) SetKeyMplsTc(v uint8) {
 	x.has[1] |= 1 << 4
 }
 
-// KeyMplsLabel returns TCA_FLOWER_KEY_MPLS_LABEL and whether it is present.
+// KeyMplsLabel returns TCA_FLOWER_KEY_MPLS_LABEL and whether it is present (0 if not).
 func (x *Flower) KeyMplsLabel() (uint32, bool) {
-	return uint32(x.fKeyMplsLabel), x.has[1]&(1<<5) != 0
+	if !(x.has[1]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyMplsLabel), true
 }
 
 // SetKeyMplsLabel sets TCA_FLOWER_KEY_MPLS_LABEL.
@@ -15473,9 +16349,12 @@ func (x *Flower) SetKeyMplsLabel(v uint32) {
 	x.has[1] |= 1 << 5
 }
 
-// KeyTcpFlags returns TCA_FLOWER_KEY_TCP_FLAGS and whether it is present.
+// KeyTcpFlags returns TCA_FLOWER_KEY_TCP_FLAGS and whether it is present (0 if not).
 func (x *Flower) KeyTcpFlags() (uint16, bool) {
-	return uint16(x.fKeyTcpFlags), x.has[1]&(1<<6) != 0
+	if !(x.has[1]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpFlags), true
 }
 
 // SetKeyTcpFlags sets TCA_FLOWER_KEY_TCP_FLAGS.
@@ -15484,9 +16363,12 @@ func (x *Flower) SetKeyTcpFlags(v uint16) {
 	x.has[1] |= 1 << 6
 }
 
-// KeyTcpFlagsMask returns TCA_FLOWER_KEY_TCP_FLAGS_MASK and whether it is present.
+// KeyTcpFlagsMask returns TCA_FLOWER_KEY_TCP_FLAGS_MASK and whether it is present (0 if not).
 func (x *Flower) KeyTcpFlagsMask() (uint16, bool) {
-	return uint16(x.fKeyTcpFlagsMask), x.has[1]&(1<<7) != 0
+	if !(x.has[1]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyTcpFlagsMask), true
 }
 
 // SetKeyTcpFlagsMask sets TCA_FLOWER_KEY_TCP_FLAGS_MASK.
@@ -15495,9 +16377,12 @@ func (x *Flower) SetKeyTcpFlagsMask(v uint16) {
 	x.has[1] |= 1 << 7
 }
 
-// KeyIpTos returns TCA_FLOWER_KEY_IP_TOS and whether it is present.
+// KeyIpTos returns TCA_FLOWER_KEY_IP_TOS and whether it is present (0 if not).
 func (x *Flower) KeyIpTos() (uint8, bool) {
-	return uint8(x.fKeyIpTos), x.has[1]&(1<<8) != 0
+	if !(x.has[1]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIpTos), true
 }
 
 // SetKeyIpTos sets TCA_FLOWER_KEY_IP_TOS.
@@ -15506,9 +16391,12 @@ func (x *Flower) SetKeyIpTos(v uint8) {
 	x.has[1] |= 1 << 8
 }
 
-// KeyIpTosMask returns TCA_FLOWER_KEY_IP_TOS_MASK and whether it is present.
+// KeyIpTosMask returns TCA_FLOWER_KEY_IP_TOS_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIpTosMask() (uint8, bool) {
-	return uint8(x.fKeyIpTosMask), x.has[1]&(1<<9) != 0
+	if !(x.has[1]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIpTosMask), true
 }
 
 // SetKeyIpTosMask sets TCA_FLOWER_KEY_IP_TOS_MASK.
@@ -15517,9 +16405,12 @@ func (x *Flower) SetKeyIpTosMask(v uint8) {
 	x.has[1] |= 1 << 9
 }
 
-// KeyIpTtl returns TCA_FLOWER_KEY_IP_TTL and whether it is present.
+// KeyIpTtl returns TCA_FLOWER_KEY_IP_TTL and whether it is present (0 if not).
 func (x *Flower) KeyIpTtl() (uint8, bool) {
-	return uint8(x.fKeyIpTtl), x.has[1]&(1<<10) != 0
+	if !(x.has[1]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIpTtl), true
 }
 
 // SetKeyIpTtl sets TCA_FLOWER_KEY_IP_TTL.
@@ -15528,9 +16419,12 @@ func (x *Flower) SetKeyIpTtl(v uint8) {
 	x.has[1] |= 1 << 10
 }
 
-// KeyIpTtlMask returns TCA_FLOWER_KEY_IP_TTL_MASK and whether it is present.
+// KeyIpTtlMask returns TCA_FLOWER_KEY_IP_TTL_MASK and whether it is present (0 if not).
 func (x *Flower) KeyIpTtlMask() (uint8, bool) {
-	return uint8(x.fKeyIpTtlMask), x.has[1]&(1<<11) != 0
+	if !(x.has[1]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyIpTtlMask), true
 }
 
 // SetKeyIpTtlMask sets TCA_FLOWER_KEY_IP_TTL_MASK.
@@ -15539,9 +16433,12 @@ func (x *Flower) SetKeyIpTtlMask(v uint8) {
 	x.has[1] |= 1 << 11
 }
 
-// KeyCvlanId returns TCA_FLOWER_KEY_CVLAN_ID and whether it is present.
+// KeyCvlanId returns TCA_FLOWER_KEY_CVLAN_ID and whether it is present (0 if not).
 func (x *Flower) KeyCvlanId() (uint16, bool) {
-	return uint16(x.fKeyCvlanId), x.has[1]&(1<<12) != 0
+	if !(x.has[1]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCvlanId), true
 }
 
 // SetKeyCvlanId sets TCA_FLOWER_KEY_CVLAN_ID.
@@ -15550,9 +16447,12 @@ func (x *Flower) SetKeyCvlanId(v uint16) {
 	x.has[1] |= 1 << 12
 }
 
-// KeyCvlanPrio returns TCA_FLOWER_KEY_CVLAN_PRIO and whether it is present.
+// KeyCvlanPrio returns TCA_FLOWER_KEY_CVLAN_PRIO and whether it is present (0 if not).
 func (x *Flower) KeyCvlanPrio() (uint8, bool) {
-	return uint8(x.fKeyCvlanPrio), x.has[1]&(1<<13) != 0
+	if !(x.has[1]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyCvlanPrio), true
 }
 
 // SetKeyCvlanPrio sets TCA_FLOWER_KEY_CVLAN_PRIO.
@@ -15561,9 +16461,12 @@ func (x *Flower) SetKeyCvlanPrio(v uint8) {
 	x.has[1] |= 1 << 13
 }
 
-// KeyCvlanEthType returns TCA_FLOWER_KEY_CVLAN_ETH_TYPE and whether it is present.
+// KeyCvlanEthType returns TCA_FLOWER_KEY_CVLAN_ETH_TYPE and whether it is present (0 if not).
 func (x *Flower) KeyCvlanEthType() (uint16, bool) {
-	return uint16(x.fKeyCvlanEthType), x.has[1]&(1<<14) != 0
+	if !(x.has[1]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCvlanEthType), true
 }
 
 // SetKeyCvlanEthType sets TCA_FLOWER_KEY_CVLAN_ETH_TYPE.
@@ -15572,9 +16475,12 @@ func (x *Flower) SetKeyCvlanEthType(v uint16) {
 	x.has[1] |= 1 << 14
 }
 
-// KeyEncIpTos returns TCA_FLOWER_KEY_ENC_IP_TOS and whether it is present.
+// KeyEncIpTos returns TCA_FLOWER_KEY_ENC_IP_TOS and whether it is present (0 if not).
 func (x *Flower) KeyEncIpTos() (uint8, bool) {
-	return uint8(x.fKeyEncIpTos), x.has[1]&(1<<15) != 0
+	if !(x.has[1]&(1<<15) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyEncIpTos), true
 }
 
 // SetKeyEncIpTos sets TCA_FLOWER_KEY_ENC_IP_TOS.
@@ -15583,9 +16489,12 @@ func (x *Flower) SetKeyEncIpTos(v uint8) {
 	x.has[1] |= 1 << 15
 }
 
-// KeyEncIpTosMask returns TCA_FLOWER_KEY_ENC_IP_TOS_MASK and whether it is present.
+// KeyEncIpTosMask returns TCA_FLOWER_KEY_ENC_IP_TOS_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncIpTosMask() (uint8, bool) {
-	return uint8(x.fKeyEncIpTosMask), x.has[1]&(1<<16) != 0
+	if !(x.has[1]&(1<<16) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyEncIpTosMask), true
 }
 
 // SetKeyEncIpTosMask sets TCA_FLOWER_KEY_ENC_IP_TOS_MASK.
@@ -15594,9 +16503,12 @@ func (x *Flower) SetKeyEncIpTosMask(v uint8) {
 	x.has[1] |= 1 << 16
 }
 
-// KeyEncIpTtl returns TCA_FLOWER_KEY_ENC_IP_TTL and whether it is present.
+// KeyEncIpTtl returns TCA_FLOWER_KEY_ENC_IP_TTL and whether it is present (0 if not).
 func (x *Flower) KeyEncIpTtl() (uint8, bool) {
-	return uint8(x.fKeyEncIpTtl), x.has[1]&(1<<17) != 0
+	if !(x.has[1]&(1<<17) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyEncIpTtl), true
 }
 
 // SetKeyEncIpTtl sets TCA_FLOWER_KEY_ENC_IP_TTL.
@@ -15605,9 +16517,12 @@ func (x *Flower) SetKeyEncIpTtl(v uint8) {
 	x.has[1] |= 1 << 17
 }
 
-// KeyEncIpTtlMask returns TCA_FLOWER_KEY_ENC_IP_TTL_MASK and whether it is present.
+// KeyEncIpTtlMask returns TCA_FLOWER_KEY_ENC_IP_TTL_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncIpTtlMask() (uint8, bool) {
-	return uint8(x.fKeyEncIpTtlMask), x.has[1]&(1<<18) != 0
+	if !(x.has[1]&(1<<18) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyEncIpTtlMask), true
 }
 
 // SetKeyEncIpTtlMask sets TCA_FLOWER_KEY_ENC_IP_TTL_MASK.
@@ -15640,9 +16555,12 @@ func (x *Flower) SetKeyEncOptsMask() *FlowerKeyEncOpts {
 	return &x.fKeyEncOptsMask
 }
 
-// InHwCount returns TCA_FLOWER_IN_HW_COUNT and whether it is present.
+// InHwCount returns TCA_FLOWER_IN_HW_COUNT and whether it is present (0 if not).
 func (x *Flower) InHwCount() (uint32, bool) {
-	return uint32(x.fInHwCount), x.has[1]&(1<<21) != 0
+	if !(x.has[1]&(1<<21) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInHwCount), true
 }
 
 // SetInHwCount sets TCA_FLOWER_IN_HW_COUNT.
@@ -15651,9 +16569,12 @@ func (x *Flower) SetInHwCount(v uint32) {
 	x.has[1] |= 1 << 21
 }
 
-// KeyPortSrcMin returns TCA_FLOWER_KEY_PORT_SRC_MIN and whether it is present.
+// KeyPortSrcMin returns TCA_FLOWER_KEY_PORT_SRC_MIN and whether it is present (0 if not).
 func (x *Flower) KeyPortSrcMin() (uint16, bool) {
-	return uint16(x.fKeyPortSrcMin), x.has[1]&(1<<22) != 0
+	if !(x.has[1]&(1<<22) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPortSrcMin), true
 }
 
 // SetKeyPortSrcMin sets TCA_FLOWER_KEY_PORT_SRC_MIN.
@@ -15662,9 +16583,12 @@ func (x *Flower) SetKeyPortSrcMin(v uint16) {
 	x.has[1] |= 1 << 22
 }
 
-// KeyPortSrcMax returns TCA_FLOWER_KEY_PORT_SRC_MAX and whether it is present.
+// KeyPortSrcMax returns TCA_FLOWER_KEY_PORT_SRC_MAX and whether it is present (0 if not).
 func (x *Flower) KeyPortSrcMax() (uint16, bool) {
-	return uint16(x.fKeyPortSrcMax), x.has[1]&(1<<23) != 0
+	if !(x.has[1]&(1<<23) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPortSrcMax), true
 }
 
 // SetKeyPortSrcMax sets TCA_FLOWER_KEY_PORT_SRC_MAX.
@@ -15673,9 +16597,12 @@ func (x *Flower) SetKeyPortSrcMax(v uint16) {
 	x.has[1] |= 1 << 23
 }
 
-// KeyPortDstMin returns TCA_FLOWER_KEY_PORT_DST_MIN and whether it is present.
+// KeyPortDstMin returns TCA_FLOWER_KEY_PORT_DST_MIN and whether it is present (0 if not).
 func (x *Flower) KeyPortDstMin() (uint16, bool) {
-	return uint16(x.fKeyPortDstMin), x.has[1]&(1<<24) != 0
+	if !(x.has[1]&(1<<24) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPortDstMin), true
 }
 
 // SetKeyPortDstMin sets TCA_FLOWER_KEY_PORT_DST_MIN.
@@ -15684,9 +16611,12 @@ func (x *Flower) SetKeyPortDstMin(v uint16) {
 	x.has[1] |= 1 << 24
 }
 
-// KeyPortDstMax returns TCA_FLOWER_KEY_PORT_DST_MAX and whether it is present.
+// KeyPortDstMax returns TCA_FLOWER_KEY_PORT_DST_MAX and whether it is present (0 if not).
 func (x *Flower) KeyPortDstMax() (uint16, bool) {
-	return uint16(x.fKeyPortDstMax), x.has[1]&(1<<25) != 0
+	if !(x.has[1]&(1<<25) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPortDstMax), true
 }
 
 // SetKeyPortDstMax sets TCA_FLOWER_KEY_PORT_DST_MAX.
@@ -15695,9 +16625,12 @@ func (x *Flower) SetKeyPortDstMax(v uint16) {
 	x.has[1] |= 1 << 25
 }
 
-// KeyCtState returns TCA_FLOWER_KEY_CT_STATE and whether it is present.
+// KeyCtState returns TCA_FLOWER_KEY_CT_STATE and whether it is present (0 if not).
 func (x *Flower) KeyCtState() (uint16, bool) {
-	return uint16(x.fKeyCtState), x.has[1]&(1<<26) != 0
+	if !(x.has[1]&(1<<26) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCtState), true
 }
 
 // SetKeyCtState sets TCA_FLOWER_KEY_CT_STATE.
@@ -15706,9 +16639,12 @@ func (x *Flower) SetKeyCtState(v uint16) {
 	x.has[1] |= 1 << 26
 }
 
-// KeyCtStateMask returns TCA_FLOWER_KEY_CT_STATE_MASK and whether it is present.
+// KeyCtStateMask returns TCA_FLOWER_KEY_CT_STATE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyCtStateMask() (uint16, bool) {
-	return uint16(x.fKeyCtStateMask), x.has[1]&(1<<27) != 0
+	if !(x.has[1]&(1<<27) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCtStateMask), true
 }
 
 // SetKeyCtStateMask sets TCA_FLOWER_KEY_CT_STATE_MASK.
@@ -15717,9 +16653,12 @@ func (x *Flower) SetKeyCtStateMask(v uint16) {
 	x.has[1] |= 1 << 27
 }
 
-// KeyCtZone returns TCA_FLOWER_KEY_CT_ZONE and whether it is present.
+// KeyCtZone returns TCA_FLOWER_KEY_CT_ZONE and whether it is present (0 if not).
 func (x *Flower) KeyCtZone() (uint16, bool) {
-	return uint16(x.fKeyCtZone), x.has[1]&(1<<28) != 0
+	if !(x.has[1]&(1<<28) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCtZone), true
 }
 
 // SetKeyCtZone sets TCA_FLOWER_KEY_CT_ZONE.
@@ -15728,9 +16667,12 @@ func (x *Flower) SetKeyCtZone(v uint16) {
 	x.has[1] |= 1 << 28
 }
 
-// KeyCtZoneMask returns TCA_FLOWER_KEY_CT_ZONE_MASK and whether it is present.
+// KeyCtZoneMask returns TCA_FLOWER_KEY_CT_ZONE_MASK and whether it is present (0 if not).
 func (x *Flower) KeyCtZoneMask() (uint16, bool) {
-	return uint16(x.fKeyCtZoneMask), x.has[1]&(1<<29) != 0
+	if !(x.has[1]&(1<<29) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyCtZoneMask), true
 }
 
 // SetKeyCtZoneMask sets TCA_FLOWER_KEY_CT_ZONE_MASK.
@@ -15739,9 +16681,12 @@ func (x *Flower) SetKeyCtZoneMask(v uint16) {
 	x.has[1] |= 1 << 29
 }
 
-// KeyCtMark returns TCA_FLOWER_KEY_CT_MARK and whether it is present.
+// KeyCtMark returns TCA_FLOWER_KEY_CT_MARK and whether it is present (0 if not).
 func (x *Flower) KeyCtMark() (uint32, bool) {
-	return uint32(x.fKeyCtMark), x.has[1]&(1<<30) != 0
+	if !(x.has[1]&(1<<30) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyCtMark), true
 }
 
 // SetKeyCtMark sets TCA_FLOWER_KEY_CT_MARK.
@@ -15750,9 +16695,12 @@ func (x *Flower) SetKeyCtMark(v uint32) {
 	x.has[1] |= 1 << 30
 }
 
-// KeyCtMarkMask returns TCA_FLOWER_KEY_CT_MARK_MASK and whether it is present.
+// KeyCtMarkMask returns TCA_FLOWER_KEY_CT_MARK_MASK and whether it is present (0 if not).
 func (x *Flower) KeyCtMarkMask() (uint32, bool) {
-	return uint32(x.fKeyCtMarkMask), x.has[1]&(1<<31) != 0
+	if !(x.has[1]&(1<<31) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyCtMarkMask), true
 }
 
 // SetKeyCtMarkMask sets TCA_FLOWER_KEY_CT_MARK_MASK.
@@ -15761,9 +16709,13 @@ func (x *Flower) SetKeyCtMarkMask(v uint32) {
 	x.has[1] |= 1 << 31
 }
 
-// KeyCtLabels returns TCA_FLOWER_KEY_CT_LABELS's payload as a view, and whether it is present.
+// KeyCtLabels returns TCA_FLOWER_KEY_CT_LABELS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyCtLabels() ([]byte, bool) {
-	return x.fKeyCtLabels, x.has[1]&(1<<32) != 0
+	if !(x.has[1]&(1<<32) != 0) {
+		return nil, false
+	}
+	return x.fKeyCtLabels, true
 }
 
 // SetKeyCtLabels sets TCA_FLOWER_KEY_CT_LABELS's payload; x keeps the view p.
@@ -15772,9 +16724,13 @@ func (x *Flower) SetKeyCtLabels(p []byte) {
 	x.has[1] |= 1 << 32
 }
 
-// KeyCtLabelsMask returns TCA_FLOWER_KEY_CT_LABELS_MASK's payload as a view, and whether it is present.
+// KeyCtLabelsMask returns TCA_FLOWER_KEY_CT_LABELS_MASK's payload as a view, and whether it is present
+// (nil if not).
 func (x *Flower) KeyCtLabelsMask() ([]byte, bool) {
-	return x.fKeyCtLabelsMask, x.has[1]&(1<<33) != 0
+	if !(x.has[1]&(1<<33) != 0) {
+		return nil, false
+	}
+	return x.fKeyCtLabelsMask, true
 }
 
 // SetKeyCtLabelsMask sets TCA_FLOWER_KEY_CT_LABELS_MASK's payload; x keeps the view p.
@@ -15795,9 +16751,12 @@ func (x *Flower) SetKeyMplsOpts() *FlowerKeyMplsOpt {
 	return &x.fKeyMplsOpts
 }
 
-// KeyHash returns TCA_FLOWER_KEY_HASH and whether it is present.
+// KeyHash returns TCA_FLOWER_KEY_HASH and whether it is present (0 if not).
 func (x *Flower) KeyHash() (uint32, bool) {
-	return uint32(x.fKeyHash), x.has[1]&(1<<35) != 0
+	if !(x.has[1]&(1<<35) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyHash), true
 }
 
 // SetKeyHash sets TCA_FLOWER_KEY_HASH.
@@ -15806,9 +16765,12 @@ func (x *Flower) SetKeyHash(v uint32) {
 	x.has[1] |= 1 << 35
 }
 
-// KeyHashMask returns TCA_FLOWER_KEY_HASH_MASK and whether it is present.
+// KeyHashMask returns TCA_FLOWER_KEY_HASH_MASK and whether it is present (0 if not).
 func (x *Flower) KeyHashMask() (uint32, bool) {
-	return uint32(x.fKeyHashMask), x.has[1]&(1<<36) != 0
+	if !(x.has[1]&(1<<36) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyHashMask), true
 }
 
 // SetKeyHashMask sets TCA_FLOWER_KEY_HASH_MASK.
@@ -15817,9 +16779,12 @@ func (x *Flower) SetKeyHashMask(v uint32) {
 	x.has[1] |= 1 << 36
 }
 
-// KeyNumOfVlans returns TCA_FLOWER_KEY_NUM_OF_VLANS and whether it is present.
+// KeyNumOfVlans returns TCA_FLOWER_KEY_NUM_OF_VLANS and whether it is present (0 if not).
 func (x *Flower) KeyNumOfVlans() (uint8, bool) {
-	return uint8(x.fKeyNumOfVlans), x.has[1]&(1<<37) != 0
+	if !(x.has[1]&(1<<37) != 0) {
+		return 0, false
+	}
+	return uint8(x.fKeyNumOfVlans), true
 }
 
 // SetKeyNumOfVlans sets TCA_FLOWER_KEY_NUM_OF_VLANS.
@@ -15828,9 +16793,12 @@ func (x *Flower) SetKeyNumOfVlans(v uint8) {
 	x.has[1] |= 1 << 37
 }
 
-// KeyPppoeSid returns TCA_FLOWER_KEY_PPPOE_SID and whether it is present.
+// KeyPppoeSid returns TCA_FLOWER_KEY_PPPOE_SID and whether it is present (0 if not).
 func (x *Flower) KeyPppoeSid() (uint16, bool) {
-	return uint16(x.fKeyPppoeSid), x.has[1]&(1<<38) != 0
+	if !(x.has[1]&(1<<38) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPppoeSid), true
 }
 
 // SetKeyPppoeSid sets TCA_FLOWER_KEY_PPPOE_SID.
@@ -15839,9 +16807,12 @@ func (x *Flower) SetKeyPppoeSid(v uint16) {
 	x.has[1] |= 1 << 38
 }
 
-// KeyPppProto returns TCA_FLOWER_KEY_PPP_PROTO and whether it is present.
+// KeyPppProto returns TCA_FLOWER_KEY_PPP_PROTO and whether it is present (0 if not).
 func (x *Flower) KeyPppProto() (uint16, bool) {
-	return uint16(x.fKeyPppProto), x.has[1]&(1<<39) != 0
+	if !(x.has[1]&(1<<39) != 0) {
+		return 0, false
+	}
+	return uint16(x.fKeyPppProto), true
 }
 
 // SetKeyPppProto sets TCA_FLOWER_KEY_PPP_PROTO.
@@ -15850,9 +16821,12 @@ func (x *Flower) SetKeyPppProto(v uint16) {
 	x.has[1] |= 1 << 39
 }
 
-// KeyL2tpv3Sid returns TCA_FLOWER_KEY_L2TPV3_SID and whether it is present.
+// KeyL2tpv3Sid returns TCA_FLOWER_KEY_L2TPV3_SID and whether it is present (0 if not).
 func (x *Flower) KeyL2tpv3Sid() (uint32, bool) {
-	return uint32(x.fKeyL2tpv3Sid), x.has[1]&(1<<40) != 0
+	if !(x.has[1]&(1<<40) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeyL2tpv3Sid), true
 }
 
 // SetKeyL2tpv3Sid sets TCA_FLOWER_KEY_L2TPV3_SID.
@@ -15861,9 +16835,12 @@ func (x *Flower) SetKeyL2tpv3Sid(v uint32) {
 	x.has[1] |= 1 << 40
 }
 
-// L2Miss returns TCA_FLOWER_L2_MISS and whether it is present.
+// L2Miss returns TCA_FLOWER_L2_MISS and whether it is present (0 if not).
 func (x *Flower) L2Miss() (uint8, bool) {
-	return uint8(x.fL2Miss), x.has[1]&(1<<41) != 0
+	if !(x.has[1]&(1<<41) != 0) {
+		return 0, false
+	}
+	return uint8(x.fL2Miss), true
 }
 
 // SetL2Miss sets TCA_FLOWER_L2_MISS.
@@ -15884,9 +16861,12 @@ func (x *Flower) SetKeyCfm() *FlowerKeyCfm {
 	return &x.fKeyCfm
 }
 
-// KeySpi returns TCA_FLOWER_KEY_SPI and whether it is present.
+// KeySpi returns TCA_FLOWER_KEY_SPI and whether it is present (0 if not).
 func (x *Flower) KeySpi() (uint32, bool) {
-	return uint32(x.fKeySpi), x.has[1]&(1<<43) != 0
+	if !(x.has[1]&(1<<43) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeySpi), true
 }
 
 // SetKeySpi sets TCA_FLOWER_KEY_SPI.
@@ -15895,9 +16875,12 @@ func (x *Flower) SetKeySpi(v uint32) {
 	x.has[1] |= 1 << 43
 }
 
-// KeySpiMask returns TCA_FLOWER_KEY_SPI_MASK and whether it is present.
+// KeySpiMask returns TCA_FLOWER_KEY_SPI_MASK and whether it is present (0 if not).
 func (x *Flower) KeySpiMask() (uint32, bool) {
-	return uint32(x.fKeySpiMask), x.has[1]&(1<<44) != 0
+	if !(x.has[1]&(1<<44) != 0) {
+		return 0, false
+	}
+	return uint32(x.fKeySpiMask), true
 }
 
 // SetKeySpiMask sets TCA_FLOWER_KEY_SPI_MASK.
@@ -15906,9 +16889,12 @@ func (x *Flower) SetKeySpiMask(v uint32) {
 	x.has[1] |= 1 << 44
 }
 
-// KeyEncFlags returns TCA_FLOWER_KEY_ENC_FLAGS and whether it is present.
+// KeyEncFlags returns TCA_FLOWER_KEY_ENC_FLAGS and whether it is present (0 if not).
 func (x *Flower) KeyEncFlags() (FlowerKeyCtrlFlags, bool) {
-	return FlowerKeyCtrlFlags(x.fKeyEncFlags), x.has[1]&(1<<45) != 0
+	if !(x.has[1]&(1<<45) != 0) {
+		return 0, false
+	}
+	return FlowerKeyCtrlFlags(x.fKeyEncFlags), true
 }
 
 // SetKeyEncFlags sets TCA_FLOWER_KEY_ENC_FLAGS.
@@ -15917,9 +16903,12 @@ func (x *Flower) SetKeyEncFlags(v FlowerKeyCtrlFlags) {
 	x.has[1] |= 1 << 45
 }
 
-// KeyEncFlagsMask returns TCA_FLOWER_KEY_ENC_FLAGS_MASK and whether it is present.
+// KeyEncFlagsMask returns TCA_FLOWER_KEY_ENC_FLAGS_MASK and whether it is present (0 if not).
 func (x *Flower) KeyEncFlagsMask() (FlowerKeyCtrlFlags, bool) {
-	return FlowerKeyCtrlFlags(x.fKeyEncFlagsMask), x.has[1]&(1<<46) != 0
+	if !(x.has[1]&(1<<46) != 0) {
+		return 0, false
+	}
+	return FlowerKeyCtrlFlags(x.fKeyEncFlagsMask), true
 }
 
 // SetKeyEncFlagsMask sets TCA_FLOWER_KEY_ENC_FLAGS_MASK.
@@ -15958,63 +16947,62 @@ func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-enc-opts-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPTS_GENEVE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
 			}
-			if err := x.fGeneve.decode(p, o, base+off+4); err != nil {
+			if err := x.fGeneve.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPTS_VXLAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
 			}
-			if err := x.fVxlan.decode(p, o, base+off+4); err != nil {
+			if err := x.fVxlan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPTS_ERSPAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
 			}
-			if err := x.fErspan.decode(p, o, base+off+4); err != nil {
+			if err := x.fErspan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ENC_OPTS_GTP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
 			}
-			if err := x.fGtp.decode(p, o, base+off+4); err != nil {
+			if err := x.fGtp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-enc-opts-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-enc-opts-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16122,31 +17110,30 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
 			}
 			x.fClass = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 1
@@ -16155,13 +17142,13 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16181,9 +17168,12 @@ func (x *FlowerKeyEncOptGeneve) Encode(e *attr.Encoder) {
 	}
 }
 
-// Class returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS and whether it is present.
+// Class returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS and whether it is present (0 if not).
 func (x *FlowerKeyEncOptGeneve) Class() (uint16, bool) {
-	return uint16(x.fClass), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fClass), true
 }
 
 // SetClass sets TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS.
@@ -16192,9 +17182,12 @@ func (x *FlowerKeyEncOptGeneve) SetClass(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// Type returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE and whether it is present.
+// Type returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE and whether it is present (0 if not).
 func (x *FlowerKeyEncOptGeneve) Type() (uint8, bool) {
-	return uint8(x.fType), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fType), true
 }
 
 // SetType sets TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE.
@@ -16203,9 +17196,13 @@ func (x *FlowerKeyEncOptGeneve) SetType(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Data returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA's payload as a view, and whether it is present.
+// Data returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *FlowerKeyEncOptGeneve) Data() ([]byte, bool) {
-	return x.fData, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fData, true
 }
 
 // SetData sets TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA's payload; x keeps the view p.
@@ -16241,37 +17238,36 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
 			}
 			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16285,9 +17281,12 @@ func (x *FlowerKeyEncOptVxlan) Encode(e *attr.Encoder) {
 	}
 }
 
-// Gbp returns TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP and whether it is present.
+// Gbp returns TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP and whether it is present (0 if not).
 func (x *FlowerKeyEncOptVxlan) Gbp() (uint32, bool) {
-	return uint32(x.fGbp), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGbp), true
 }
 
 // SetGbp sets TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP.
@@ -16326,55 +17325,54 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
 			}
 			x.fVer = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
 			}
 			x.fDir = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
 			}
 			x.fHwid = uint8(p[0])
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16397,9 +17395,12 @@ func (x *FlowerKeyEncOptErspan) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ver returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER and whether it is present.
+// Ver returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER and whether it is present (0 if not).
 func (x *FlowerKeyEncOptErspan) Ver() (uint8, bool) {
-	return uint8(x.fVer), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fVer), true
 }
 
 // SetVer sets TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER.
@@ -16408,9 +17409,12 @@ func (x *FlowerKeyEncOptErspan) SetVer(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Index returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX and whether it is present.
+// Index returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX and whether it is present (0 if not).
 func (x *FlowerKeyEncOptErspan) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX.
@@ -16419,9 +17423,12 @@ func (x *FlowerKeyEncOptErspan) SetIndex(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Dir returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR and whether it is present.
+// Dir returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR and whether it is present (0 if not).
 func (x *FlowerKeyEncOptErspan) Dir() (uint8, bool) {
-	return uint8(x.fDir), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDir), true
 }
 
 // SetDir sets TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR.
@@ -16430,9 +17437,12 @@ func (x *FlowerKeyEncOptErspan) SetDir(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Hwid returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID and whether it is present.
+// Hwid returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID and whether it is present (0 if not).
 func (x *FlowerKeyEncOptErspan) Hwid() (uint8, bool) {
-	return uint8(x.fHwid), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHwid), true
 }
 
 // SetHwid sets TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID.
@@ -16469,43 +17479,42 @@ func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
 			}
 			x.fPduType = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GTP_QFI
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
 			}
 			x.fQfi = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16522,9 +17531,12 @@ func (x *FlowerKeyEncOptGtp) Encode(e *attr.Encoder) {
 	}
 }
 
-// PduType returns TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE and whether it is present.
+// PduType returns TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE and whether it is present (0 if not).
 func (x *FlowerKeyEncOptGtp) PduType() (uint8, bool) {
-	return uint8(x.fPduType), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fPduType), true
 }
 
 // SetPduType sets TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE.
@@ -16533,9 +17545,12 @@ func (x *FlowerKeyEncOptGtp) SetPduType(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Qfi returns TCA_FLOWER_KEY_ENC_OPT_GTP_QFI and whether it is present.
+// Qfi returns TCA_FLOWER_KEY_ENC_OPT_GTP_QFI and whether it is present (0 if not).
 func (x *FlowerKeyEncOptGtp) Qfi() (uint8, bool) {
-	return uint8(x.fQfi), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fQfi), true
 }
 
 // SetQfi sets TCA_FLOWER_KEY_ENC_OPT_GTP_QFI.
@@ -16575,61 +17590,60 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-mpls-opt-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH", raw, typed.ErrLength)
 			}
 			x.fLseDepth = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL", raw, typed.ErrLength)
 			}
 			x.fLseTtl = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS", raw, typed.ErrLength)
 			}
 			x.fLseBos = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TC", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TC", raw, typed.ErrLength)
 			}
 			x.fLseTc = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
 			}
 			x.fLseLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-mpls-opt-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-mpls-opt-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16655,9 +17669,12 @@ func (x *FlowerKeyMplsOpt) Encode(e *attr.Encoder) {
 	}
 }
 
-// LseDepth returns TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH and whether it is present.
+// LseDepth returns TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH and whether it is present (0 if not).
 func (x *FlowerKeyMplsOpt) LseDepth() (uint8, bool) {
-	return uint8(x.fLseDepth), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLseDepth), true
 }
 
 // SetLseDepth sets TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH.
@@ -16666,9 +17683,12 @@ func (x *FlowerKeyMplsOpt) SetLseDepth(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// LseTtl returns TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL and whether it is present.
+// LseTtl returns TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL and whether it is present (0 if not).
 func (x *FlowerKeyMplsOpt) LseTtl() (uint8, bool) {
-	return uint8(x.fLseTtl), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLseTtl), true
 }
 
 // SetLseTtl sets TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL.
@@ -16677,9 +17697,12 @@ func (x *FlowerKeyMplsOpt) SetLseTtl(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// LseBos returns TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS and whether it is present.
+// LseBos returns TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS and whether it is present (0 if not).
 func (x *FlowerKeyMplsOpt) LseBos() (uint8, bool) {
-	return uint8(x.fLseBos), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLseBos), true
 }
 
 // SetLseBos sets TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS.
@@ -16688,9 +17711,12 @@ func (x *FlowerKeyMplsOpt) SetLseBos(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// LseTc returns TCA_FLOWER_KEY_MPLS_OPT_LSE_TC and whether it is present.
+// LseTc returns TCA_FLOWER_KEY_MPLS_OPT_LSE_TC and whether it is present (0 if not).
 func (x *FlowerKeyMplsOpt) LseTc() (uint8, bool) {
-	return uint8(x.fLseTc), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint8(x.fLseTc), true
 }
 
 // SetLseTc sets TCA_FLOWER_KEY_MPLS_OPT_LSE_TC.
@@ -16699,9 +17725,12 @@ func (x *FlowerKeyMplsOpt) SetLseTc(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// LseLabel returns TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL and whether it is present.
+// LseLabel returns TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL and whether it is present (0 if not).
 func (x *FlowerKeyMplsOpt) LseLabel() (uint32, bool) {
-	return uint32(x.fLseLabel), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLseLabel), true
 }
 
 // SetLseLabel sets TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL.
@@ -16738,43 +17767,42 @@ func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "flower-key-cfm-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_CFM_MD_LEVEL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
 			}
 			x.fMdLevel = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_CFM_OPCODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
 			}
 			x.fOpcode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16791,9 +17819,12 @@ func (x *FlowerKeyCfm) Encode(e *attr.Encoder) {
 	}
 }
 
-// MdLevel returns TCA_FLOWER_KEY_CFM_MD_LEVEL and whether it is present.
+// MdLevel returns TCA_FLOWER_KEY_CFM_MD_LEVEL and whether it is present (0 if not).
 func (x *FlowerKeyCfm) MdLevel() (uint8, bool) {
-	return uint8(x.fMdLevel), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fMdLevel), true
 }
 
 // SetMdLevel sets TCA_FLOWER_KEY_CFM_MD_LEVEL.
@@ -16802,9 +17833,12 @@ func (x *FlowerKeyCfm) SetMdLevel(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Opcode returns TCA_FLOWER_KEY_CFM_OPCODE and whether it is present.
+// Opcode returns TCA_FLOWER_KEY_CFM_OPCODE and whether it is present (0 if not).
 func (x *FlowerKeyCfm) Opcode() (uint8, bool) {
-	return uint8(x.fOpcode), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fOpcode), true
 }
 
 // SetOpcode sets TCA_FLOWER_KEY_CFM_OPCODE.
@@ -16846,64 +17880,63 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fw-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fw-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FW_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FW_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FW_INDEV
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FW_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "fw-attrs", "TCA_FW_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "fw-attrs", "TCA_FW_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fw-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fw-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fw-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16945,9 +17978,12 @@ func (x *Fw) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_FW_CLASSID and whether it is present.
+// Classid returns TCA_FW_CLASSID and whether it is present (0 if not).
 func (x *Fw) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_FW_CLASSID.
@@ -16969,9 +18005,12 @@ func (x *Fw) SetPolice() *Police {
 }
 
 // Indev returns TCA_FW_INDEV, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Fw) Indev() ([]byte, bool) {
-	return typed.CString(x.fIndev), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIndev), true
 }
 
 // SetIndev sets TCA_FW_INDEV; x keeps a view of s.
@@ -17004,9 +18043,12 @@ func (x *Fw) SetAct(v []Act) {
 	x.has[0] |= 1 << 3
 }
 
-// Mask returns TCA_FW_MASK and whether it is present.
+// Mask returns TCA_FW_MASK and whether it is present (0 if not).
 func (x *Fw) Mask() (uint32, bool) {
-	return uint32(x.fMask), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMask), true
 }
 
 // SetMask sets TCA_FW_MASK.
@@ -17049,20 +18091,19 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "gred-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "gred-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_GRED_PARMS
@@ -17079,27 +18120,27 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_GRED_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_GRED_VQ_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVqList.decode(p, o, base+off+4); err != nil {
+			if err := x.fVqList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "gred-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "gred-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "gred-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17138,9 +18179,13 @@ func (x *Gred) Encode(e *attr.Encoder) {
 	}
 }
 
-// Parms returns TCA_GRED_PARMS's payload as a view, and whether it is present.
+// Parms returns TCA_GRED_PARMS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Gred) Parms() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_GRED_PARMS's payload; x keeps the view p.
@@ -17149,9 +18194,13 @@ func (x *Gred) SetParms(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Stab returns TCA_GRED_STAB's payload as a view, and whether it is present.
+// Stab returns TCA_GRED_STAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Gred) Stab() ([]byte, bool) {
-	return x.fStab, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fStab, true
 }
 
 // SetStab sets TCA_GRED_STAB's payload; x keeps the view p.
@@ -17174,9 +18223,12 @@ func (x *Gred) Dps() (TcGredSopt, bool) {
 }
 
 // DpsBytes returns the payload of TCA_GRED_DPS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Gred) DpsBytes() ([]byte, bool) {
-	return x.fDps, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fDps, true
 }
 
 // SetDps sets TCA_GRED_DPS to the struct v.
@@ -17194,9 +18246,13 @@ func (x *Gred) SetDpsBytes(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// MaxP returns TCA_GRED_MAX_P's payload as a view, and whether it is present.
+// MaxP returns TCA_GRED_MAX_P's payload as a view, and whether it is present
+// (nil if not).
 func (x *Gred) MaxP() ([]byte, bool) {
-	return x.fMaxP, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fMaxP, true
 }
 
 // SetMaxP sets TCA_GRED_MAX_P's payload; x keeps the view p.
@@ -17205,9 +18261,12 @@ func (x *Gred) SetMaxP(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Limit returns TCA_GRED_LIMIT and whether it is present.
+// Limit returns TCA_GRED_LIMIT and whether it is present (0 if not).
 func (x *Gred) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_GRED_LIMIT.
@@ -17257,41 +18316,40 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tca-gred-vq-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tca-gred-vq-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_GRED_VQ_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tca-gred-vq-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tca-gred-vq-list-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17372,97 +18430,96 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tca-gred-vq-entry-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_GRED_VQ_DP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
 			}
 			x.fDp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_GRED_VQ_STAT_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
 			}
 			x.fStatBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GRED_VQ_STAT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
 			}
 			x.fStatPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GRED_VQ_STAT_BACKLOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
 			}
 			x.fStatBacklog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GRED_VQ_STAT_PROB_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
 			}
 			x.fStatProbDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GRED_VQ_STAT_PROB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
 			}
 			x.fStatProbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GRED_VQ_STAT_FORCED_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
 			}
 			x.fStatForcedDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GRED_VQ_STAT_FORCED_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
 			}
 			x.fStatForcedMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GRED_VQ_STAT_PDROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
 			}
 			x.fStatPdrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_GRED_VQ_STAT_OTHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
 			}
 			x.fStatOther = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_GRED_VQ_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tca-gred-vq-entry-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tca-gred-vq-entry-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17506,9 +18563,12 @@ func (x *TcaGredVqEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// Dp returns TCA_GRED_VQ_DP and whether it is present.
+// Dp returns TCA_GRED_VQ_DP and whether it is present (0 if not).
 func (x *TcaGredVqEntry) Dp() (uint32, bool) {
-	return uint32(x.fDp), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDp), true
 }
 
 // SetDp sets TCA_GRED_VQ_DP.
@@ -17517,9 +18577,12 @@ func (x *TcaGredVqEntry) SetDp(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// StatBytes returns TCA_GRED_VQ_STAT_BYTES and whether it is present.
+// StatBytes returns TCA_GRED_VQ_STAT_BYTES and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatBytes() (uint64, bool) {
-	return uint64(x.fStatBytes), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint64(x.fStatBytes), true
 }
 
 // SetStatBytes sets TCA_GRED_VQ_STAT_BYTES.
@@ -17528,9 +18591,12 @@ func (x *TcaGredVqEntry) SetStatBytes(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// StatPackets returns TCA_GRED_VQ_STAT_PACKETS and whether it is present.
+// StatPackets returns TCA_GRED_VQ_STAT_PACKETS and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatPackets() (uint32, bool) {
-	return uint32(x.fStatPackets), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatPackets), true
 }
 
 // SetStatPackets sets TCA_GRED_VQ_STAT_PACKETS.
@@ -17539,9 +18605,12 @@ func (x *TcaGredVqEntry) SetStatPackets(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// StatBacklog returns TCA_GRED_VQ_STAT_BACKLOG and whether it is present.
+// StatBacklog returns TCA_GRED_VQ_STAT_BACKLOG and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatBacklog() (uint32, bool) {
-	return uint32(x.fStatBacklog), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatBacklog), true
 }
 
 // SetStatBacklog sets TCA_GRED_VQ_STAT_BACKLOG.
@@ -17550,9 +18619,12 @@ func (x *TcaGredVqEntry) SetStatBacklog(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// StatProbDrop returns TCA_GRED_VQ_STAT_PROB_DROP and whether it is present.
+// StatProbDrop returns TCA_GRED_VQ_STAT_PROB_DROP and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatProbDrop() (uint32, bool) {
-	return uint32(x.fStatProbDrop), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatProbDrop), true
 }
 
 // SetStatProbDrop sets TCA_GRED_VQ_STAT_PROB_DROP.
@@ -17561,9 +18633,12 @@ func (x *TcaGredVqEntry) SetStatProbDrop(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// StatProbMark returns TCA_GRED_VQ_STAT_PROB_MARK and whether it is present.
+// StatProbMark returns TCA_GRED_VQ_STAT_PROB_MARK and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatProbMark() (uint32, bool) {
-	return uint32(x.fStatProbMark), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatProbMark), true
 }
 
 // SetStatProbMark sets TCA_GRED_VQ_STAT_PROB_MARK.
@@ -17572,9 +18647,12 @@ func (x *TcaGredVqEntry) SetStatProbMark(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// StatForcedDrop returns TCA_GRED_VQ_STAT_FORCED_DROP and whether it is present.
+// StatForcedDrop returns TCA_GRED_VQ_STAT_FORCED_DROP and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatForcedDrop() (uint32, bool) {
-	return uint32(x.fStatForcedDrop), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatForcedDrop), true
 }
 
 // SetStatForcedDrop sets TCA_GRED_VQ_STAT_FORCED_DROP.
@@ -17583,9 +18661,12 @@ func (x *TcaGredVqEntry) SetStatForcedDrop(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// StatForcedMark returns TCA_GRED_VQ_STAT_FORCED_MARK and whether it is present.
+// StatForcedMark returns TCA_GRED_VQ_STAT_FORCED_MARK and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatForcedMark() (uint32, bool) {
-	return uint32(x.fStatForcedMark), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatForcedMark), true
 }
 
 // SetStatForcedMark sets TCA_GRED_VQ_STAT_FORCED_MARK.
@@ -17594,9 +18675,12 @@ func (x *TcaGredVqEntry) SetStatForcedMark(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// StatPdrop returns TCA_GRED_VQ_STAT_PDROP and whether it is present.
+// StatPdrop returns TCA_GRED_VQ_STAT_PDROP and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatPdrop() (uint32, bool) {
-	return uint32(x.fStatPdrop), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatPdrop), true
 }
 
 // SetStatPdrop sets TCA_GRED_VQ_STAT_PDROP.
@@ -17605,9 +18689,12 @@ func (x *TcaGredVqEntry) SetStatPdrop(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// StatOther returns TCA_GRED_VQ_STAT_OTHER and whether it is present.
+// StatOther returns TCA_GRED_VQ_STAT_OTHER and whether it is present (0 if not).
 func (x *TcaGredVqEntry) StatOther() (uint32, bool) {
-	return uint32(x.fStatOther), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fStatOther), true
 }
 
 // SetStatOther sets TCA_GRED_VQ_STAT_OTHER.
@@ -17616,9 +18703,12 @@ func (x *TcaGredVqEntry) SetStatOther(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Flags returns TCA_GRED_VQ_FLAGS and whether it is present.
+// Flags returns TCA_GRED_VQ_FLAGS and whether it is present (0 if not).
 func (x *TcaGredVqEntry) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_GRED_VQ_FLAGS.
@@ -17656,20 +18746,19 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "hfsc-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "hfsc-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TC_A_HFSC_ATTRS_RSC
@@ -17683,13 +18772,13 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "hfsc-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "hfsc-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17709,9 +18798,13 @@ func (x *Hfsc) Encode(e *attr.Encoder) {
 	}
 }
 
-// Rsc returns TC_A_HFSC_ATTRS_RSC's payload as a view, and whether it is present.
+// Rsc returns TC_A_HFSC_ATTRS_RSC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Hfsc) Rsc() ([]byte, bool) {
-	return x.fRsc, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fRsc, true
 }
 
 // SetRsc sets TC_A_HFSC_ATTRS_RSC's payload; x keeps the view p.
@@ -17720,9 +18813,13 @@ func (x *Hfsc) SetRsc(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Fsc returns TC_A_HFSC_ATTRS_FSC's payload as a view, and whether it is present.
+// Fsc returns TC_A_HFSC_ATTRS_FSC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Hfsc) Fsc() ([]byte, bool) {
-	return x.fFsc, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fFsc, true
 }
 
 // SetFsc sets TC_A_HFSC_ATTRS_FSC's payload; x keeps the view p.
@@ -17731,9 +18828,13 @@ func (x *Hfsc) SetFsc(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Usc returns TC_A_HFSC_ATTRS_USC's payload as a view, and whether it is present.
+// Usc returns TC_A_HFSC_ATTRS_USC's payload as a view, and whether it is present
+// (nil if not).
 func (x *Hfsc) Usc() ([]byte, bool) {
-	return x.fUsc, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fUsc, true
 }
 
 // SetUsc sets TC_A_HFSC_ATTRS_USC's payload; x keeps the view p.
@@ -17775,73 +18876,72 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "hhf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "hhf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_HHF_BACKLOG_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
 			}
 			x.fBacklogLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_HHF_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_HHF_HH_FLOWS_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fHhFlowsLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_HHF_RESET_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fResetTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HHF_ADMIT_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
 			}
 			x.fAdmitBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HHF_EVICT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fEvictTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HHF_NON_HH_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fNonHhWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "hhf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "hhf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17873,9 +18973,12 @@ func (x *Hhf) Encode(e *attr.Encoder) {
 	}
 }
 
-// BacklogLimit returns TCA_HHF_BACKLOG_LIMIT and whether it is present.
+// BacklogLimit returns TCA_HHF_BACKLOG_LIMIT and whether it is present (0 if not).
 func (x *Hhf) BacklogLimit() (uint32, bool) {
-	return uint32(x.fBacklogLimit), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBacklogLimit), true
 }
 
 // SetBacklogLimit sets TCA_HHF_BACKLOG_LIMIT.
@@ -17884,9 +18987,12 @@ func (x *Hhf) SetBacklogLimit(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Quantum returns TCA_HHF_QUANTUM and whether it is present.
+// Quantum returns TCA_HHF_QUANTUM and whether it is present (0 if not).
 func (x *Hhf) Quantum() (uint32, bool) {
-	return uint32(x.fQuantum), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuantum), true
 }
 
 // SetQuantum sets TCA_HHF_QUANTUM.
@@ -17895,9 +19001,12 @@ func (x *Hhf) SetQuantum(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// HhFlowsLimit returns TCA_HHF_HH_FLOWS_LIMIT and whether it is present.
+// HhFlowsLimit returns TCA_HHF_HH_FLOWS_LIMIT and whether it is present (0 if not).
 func (x *Hhf) HhFlowsLimit() (uint32, bool) {
-	return uint32(x.fHhFlowsLimit), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHhFlowsLimit), true
 }
 
 // SetHhFlowsLimit sets TCA_HHF_HH_FLOWS_LIMIT.
@@ -17906,9 +19015,12 @@ func (x *Hhf) SetHhFlowsLimit(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// ResetTimeout returns TCA_HHF_RESET_TIMEOUT and whether it is present.
+// ResetTimeout returns TCA_HHF_RESET_TIMEOUT and whether it is present (0 if not).
 func (x *Hhf) ResetTimeout() (uint32, bool) {
-	return uint32(x.fResetTimeout), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fResetTimeout), true
 }
 
 // SetResetTimeout sets TCA_HHF_RESET_TIMEOUT.
@@ -17917,9 +19029,12 @@ func (x *Hhf) SetResetTimeout(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// AdmitBytes returns TCA_HHF_ADMIT_BYTES and whether it is present.
+// AdmitBytes returns TCA_HHF_ADMIT_BYTES and whether it is present (0 if not).
 func (x *Hhf) AdmitBytes() (uint32, bool) {
-	return uint32(x.fAdmitBytes), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAdmitBytes), true
 }
 
 // SetAdmitBytes sets TCA_HHF_ADMIT_BYTES.
@@ -17928,9 +19043,12 @@ func (x *Hhf) SetAdmitBytes(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// EvictTimeout returns TCA_HHF_EVICT_TIMEOUT and whether it is present.
+// EvictTimeout returns TCA_HHF_EVICT_TIMEOUT and whether it is present (0 if not).
 func (x *Hhf) EvictTimeout() (uint32, bool) {
-	return uint32(x.fEvictTimeout), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEvictTimeout), true
 }
 
 // SetEvictTimeout sets TCA_HHF_EVICT_TIMEOUT.
@@ -17939,9 +19057,12 @@ func (x *Hhf) SetEvictTimeout(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// NonHhWeight returns TCA_HHF_NON_HH_WEIGHT and whether it is present.
+// NonHhWeight returns TCA_HHF_NON_HH_WEIGHT and whether it is present (0 if not).
 func (x *Hhf) NonHhWeight() (uint32, bool) {
-	return uint32(x.fNonHhWeight), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fNonHhWeight), true
 }
 
 // SetNonHhWeight sets TCA_HHF_NON_HH_WEIGHT.
@@ -17986,20 +19107,19 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "htb-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "htb-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_HTB_PARMS
@@ -18016,36 +19136,36 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HTB_DIRECT_QLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
 			}
 			x.fDirectQlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HTB_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HTB_CEIL64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
 			}
 			x.fCeil64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_HTB_OFFLOAD
 			if len(p) != 0 {
-				return o.Fail(base+off, "htb-attrs", "TCA_HTB_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "htb-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "htb-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "htb-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18108,9 +19228,12 @@ func (x *Htb) Parms() (TcHtbOpt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_HTB_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Htb) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_HTB_PARMS to the struct v.
@@ -18142,9 +19265,12 @@ func (x *Htb) Init() (TcHtbGlob, bool) {
 }
 
 // InitBytes returns the payload of TCA_HTB_INIT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Htb) InitBytes() ([]byte, bool) {
-	return x.fInit, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fInit, true
 }
 
 // SetInit sets TCA_HTB_INIT to the struct v.
@@ -18162,9 +19288,13 @@ func (x *Htb) SetInitBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Ctab returns TCA_HTB_CTAB's payload as a view, and whether it is present.
+// Ctab returns TCA_HTB_CTAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Htb) Ctab() ([]byte, bool) {
-	return x.fCtab, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fCtab, true
 }
 
 // SetCtab sets TCA_HTB_CTAB's payload; x keeps the view p.
@@ -18173,9 +19303,13 @@ func (x *Htb) SetCtab(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Rtab returns TCA_HTB_RTAB's payload as a view, and whether it is present.
+// Rtab returns TCA_HTB_RTAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Htb) Rtab() ([]byte, bool) {
-	return x.fRtab, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fRtab, true
 }
 
 // SetRtab sets TCA_HTB_RTAB's payload; x keeps the view p.
@@ -18184,9 +19318,12 @@ func (x *Htb) SetRtab(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// DirectQlen returns TCA_HTB_DIRECT_QLEN and whether it is present.
+// DirectQlen returns TCA_HTB_DIRECT_QLEN and whether it is present (0 if not).
 func (x *Htb) DirectQlen() (uint32, bool) {
-	return uint32(x.fDirectQlen), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDirectQlen), true
 }
 
 // SetDirectQlen sets TCA_HTB_DIRECT_QLEN.
@@ -18195,9 +19332,12 @@ func (x *Htb) SetDirectQlen(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Rate64 returns TCA_HTB_RATE64 and whether it is present.
+// Rate64 returns TCA_HTB_RATE64 and whether it is present (0 if not).
 func (x *Htb) Rate64() (uint64, bool) {
-	return uint64(x.fRate64), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRate64), true
 }
 
 // SetRate64 sets TCA_HTB_RATE64.
@@ -18206,9 +19346,12 @@ func (x *Htb) SetRate64(v uint64) {
 	x.has[0] |= 1 << 5
 }
 
-// Ceil64 returns TCA_HTB_CEIL64 and whether it is present.
+// Ceil64 returns TCA_HTB_CEIL64 and whether it is present (0 if not).
 func (x *Htb) Ceil64() (uint64, bool) {
-	return uint64(x.fCeil64), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fCeil64), true
 }
 
 // SetCeil64 sets TCA_HTB_CEIL64.
@@ -18262,38 +19405,37 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "matchall-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "matchall-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_MATCHALL_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_MATCHALL_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		case 3: // TCA_MATCHALL_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -18302,13 +19444,13 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "matchall-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "matchall-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18353,9 +19495,12 @@ func (x *Matchall) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_MATCHALL_CLASSID and whether it is present.
+// Classid returns TCA_MATCHALL_CLASSID and whether it is present (0 if not).
 func (x *Matchall) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_MATCHALL_CLASSID.
@@ -18382,9 +19527,12 @@ func (x *Matchall) SetAct(v []Act) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns TCA_MATCHALL_FLAGS and whether it is present.
+// Flags returns TCA_MATCHALL_FLAGS and whether it is present (0 if not).
 func (x *Matchall) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_MATCHALL_FLAGS.
@@ -18407,9 +19555,12 @@ func (x *Matchall) Pcnt() (TcMatchallPcnt, bool) {
 }
 
 // PcntBytes returns the payload of TCA_MATCHALL_PCNT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Matchall) PcntBytes() ([]byte, bool) {
-	return x.fPcnt, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fPcnt, true
 }
 
 // SetPcnt sets TCA_MATCHALL_PCNT to the struct v.
@@ -18456,20 +19607,19 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "etf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "etf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ETF_PARMS
@@ -18477,13 +19627,13 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "etf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "etf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "etf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18519,9 +19669,12 @@ func (x *Etf) Parms() (TcEtfQopt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_ETF_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Etf) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_ETF_PARMS to the struct v.
@@ -18578,75 +19731,74 @@ func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "ets-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "ets-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ETS_NBANDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_NBANDS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_NBANDS", raw, typed.ErrLength)
 			}
 			x.fNbands = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ETS_NSTRICT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_NSTRICT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_NSTRICT", raw, typed.ErrLength)
 			}
 			x.fNstrict = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ETS_QUANTA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_QUANTA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_QUANTA", raw, typed.ErrLength)
 			}
-			x.fQuanta, x.oQuanta, x.pQuanta = p, base+off+4, nil
+			x.fQuanta, x.oQuanta, x.pQuanta = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ETS_QUANTA_BAND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_QUANTA_BAND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_QUANTA_BAND", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<3) != 0 {
 				x.fQuantaBand.Add()
 			} else {
-				x.fQuantaBand, x.sQuantaBand = typed.NewMulti(b[off:], base+off, 4, 1, x.mode), nil
+				x.fQuantaBand, x.sQuantaBand = typed.NewMulti(rest, base+len(b)-len(rest), 4, 1, x.mode), nil
 				x.has[0] |= 1 << 3
 			}
 		case 5: // TCA_ETS_PRIOMAP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_PRIOMAP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP", raw, typed.ErrLength)
 			}
-			x.fPriomap, x.oPriomap, x.pPriomap = p, base+off+4, nil
+			x.fPriomap, x.oPriomap, x.pPriomap = p, base+len(b)-len(rest)+4, nil
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ETS_PRIOMAP_BAND
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "ets-attrs", "TCA_ETS_PRIOMAP_BAND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP_BAND", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<5) != 0 {
 				x.fPriomapBand.Add()
 			} else {
-				x.fPriomapBand, x.sPriomapBand = typed.NewMulti(b[off:], base+off, 6, 1, x.mode), nil
+				x.fPriomapBand, x.sPriomapBand = typed.NewMulti(rest, base+len(b)-len(rest), 6, 1, x.mode), nil
 				x.has[0] |= 1 << 5
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "ets-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "ets-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "ets-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18679,7 +19831,7 @@ func (x *Ets) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fQuantaBand; it.Next(); {
-				e.Put(TCA_ETS_QUANTA_BAND, it.Bytes())
+				e.Uint32(TCA_ETS_QUANTA_BAND, uint32(it.Uint32()))
 			}
 		}
 	}
@@ -18701,15 +19853,18 @@ func (x *Ets) Encode(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fPriomapBand; it.Next(); {
-				e.Put(TCA_ETS_PRIOMAP_BAND, it.Bytes())
+				e.Uint8(TCA_ETS_PRIOMAP_BAND, uint8(it.Uint8()))
 			}
 		}
 	}
 }
 
-// Nbands returns TCA_ETS_NBANDS and whether it is present.
+// Nbands returns TCA_ETS_NBANDS and whether it is present (0 if not).
 func (x *Ets) Nbands() (uint8, bool) {
-	return uint8(x.fNbands), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNbands), true
 }
 
 // SetNbands sets TCA_ETS_NBANDS.
@@ -18718,9 +19873,12 @@ func (x *Ets) SetNbands(v uint8) {
 	x.has[0] |= 1 << 0
 }
 
-// Nstrict returns TCA_ETS_NSTRICT and whether it is present.
+// Nstrict returns TCA_ETS_NSTRICT and whether it is present (0 if not).
 func (x *Ets) Nstrict() (uint8, bool) {
-	return uint8(x.fNstrict), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fNstrict), true
 }
 
 // SetNstrict sets TCA_ETS_NSTRICT.
@@ -18856,109 +20014,108 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fq-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fq-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
 			}
 			x.fPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_FLOW_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
 			}
 			x.fFlowPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_INITIAL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fInitialQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_RATE_ENABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
 			}
 			x.fRateEnable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_FLOW_DEFAULT_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
 			}
 			x.fFlowDefaultRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_FLOW_MAX_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
 			}
 			x.fFlowMaxRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_BUCKETS_LOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
 			}
 			x.fBucketsLog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_FLOW_REFILL_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
 			}
 			x.fFlowRefillDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_ORPHAN_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
 			}
 			x.fOrphanMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_LOW_RATE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fLowRateThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FQ_TIMER_SLACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
 			}
 			x.fTimerSlack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_FQ_HORIZON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
 			}
 			x.fHorizon = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // TCA_FQ_HORIZON_DROP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fq-attrs", "TCA_FQ_HORIZON_DROP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_HORIZON_DROP", raw, typed.ErrLength)
 			}
 			x.fHorizonDrop = uint8(p[0])
 			x.has[0] |= 1 << 14
@@ -18970,13 +20127,13 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fq-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fq-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fq-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19046,9 +20203,12 @@ func (x *Fq) Encode(e *attr.Encoder) {
 	}
 }
 
-// Plimit returns TCA_FQ_PLIMIT and whether it is present.
+// Plimit returns TCA_FQ_PLIMIT and whether it is present (0 if not).
 func (x *Fq) Plimit() (uint32, bool) {
-	return uint32(x.fPlimit), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPlimit), true
 }
 
 // SetPlimit sets TCA_FQ_PLIMIT.
@@ -19057,9 +20217,12 @@ func (x *Fq) SetPlimit(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// FlowPlimit returns TCA_FQ_FLOW_PLIMIT and whether it is present.
+// FlowPlimit returns TCA_FQ_FLOW_PLIMIT and whether it is present (0 if not).
 func (x *Fq) FlowPlimit() (uint32, bool) {
-	return uint32(x.fFlowPlimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowPlimit), true
 }
 
 // SetFlowPlimit sets TCA_FQ_FLOW_PLIMIT.
@@ -19068,9 +20231,12 @@ func (x *Fq) SetFlowPlimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Quantum returns TCA_FQ_QUANTUM and whether it is present.
+// Quantum returns TCA_FQ_QUANTUM and whether it is present (0 if not).
 func (x *Fq) Quantum() (uint32, bool) {
-	return uint32(x.fQuantum), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuantum), true
 }
 
 // SetQuantum sets TCA_FQ_QUANTUM.
@@ -19079,9 +20245,12 @@ func (x *Fq) SetQuantum(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// InitialQuantum returns TCA_FQ_INITIAL_QUANTUM and whether it is present.
+// InitialQuantum returns TCA_FQ_INITIAL_QUANTUM and whether it is present (0 if not).
 func (x *Fq) InitialQuantum() (uint32, bool) {
-	return uint32(x.fInitialQuantum), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInitialQuantum), true
 }
 
 // SetInitialQuantum sets TCA_FQ_INITIAL_QUANTUM.
@@ -19090,9 +20259,12 @@ func (x *Fq) SetInitialQuantum(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// RateEnable returns TCA_FQ_RATE_ENABLE and whether it is present.
+// RateEnable returns TCA_FQ_RATE_ENABLE and whether it is present (0 if not).
 func (x *Fq) RateEnable() (uint32, bool) {
-	return uint32(x.fRateEnable), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRateEnable), true
 }
 
 // SetRateEnable sets TCA_FQ_RATE_ENABLE.
@@ -19101,9 +20273,12 @@ func (x *Fq) SetRateEnable(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// FlowDefaultRate returns TCA_FQ_FLOW_DEFAULT_RATE and whether it is present.
+// FlowDefaultRate returns TCA_FQ_FLOW_DEFAULT_RATE and whether it is present (0 if not).
 func (x *Fq) FlowDefaultRate() (uint32, bool) {
-	return uint32(x.fFlowDefaultRate), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowDefaultRate), true
 }
 
 // SetFlowDefaultRate sets TCA_FQ_FLOW_DEFAULT_RATE.
@@ -19112,9 +20287,12 @@ func (x *Fq) SetFlowDefaultRate(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// FlowMaxRate returns TCA_FQ_FLOW_MAX_RATE and whether it is present.
+// FlowMaxRate returns TCA_FQ_FLOW_MAX_RATE and whether it is present (0 if not).
 func (x *Fq) FlowMaxRate() (uint32, bool) {
-	return uint32(x.fFlowMaxRate), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowMaxRate), true
 }
 
 // SetFlowMaxRate sets TCA_FQ_FLOW_MAX_RATE.
@@ -19123,9 +20301,12 @@ func (x *Fq) SetFlowMaxRate(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// BucketsLog returns TCA_FQ_BUCKETS_LOG and whether it is present.
+// BucketsLog returns TCA_FQ_BUCKETS_LOG and whether it is present (0 if not).
 func (x *Fq) BucketsLog() (uint32, bool) {
-	return uint32(x.fBucketsLog), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBucketsLog), true
 }
 
 // SetBucketsLog sets TCA_FQ_BUCKETS_LOG.
@@ -19134,9 +20315,12 @@ func (x *Fq) SetBucketsLog(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// FlowRefillDelay returns TCA_FQ_FLOW_REFILL_DELAY and whether it is present.
+// FlowRefillDelay returns TCA_FQ_FLOW_REFILL_DELAY and whether it is present (0 if not).
 func (x *Fq) FlowRefillDelay() (uint32, bool) {
-	return uint32(x.fFlowRefillDelay), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlowRefillDelay), true
 }
 
 // SetFlowRefillDelay sets TCA_FQ_FLOW_REFILL_DELAY.
@@ -19145,9 +20329,12 @@ func (x *Fq) SetFlowRefillDelay(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// OrphanMask returns TCA_FQ_ORPHAN_MASK and whether it is present.
+// OrphanMask returns TCA_FQ_ORPHAN_MASK and whether it is present (0 if not).
 func (x *Fq) OrphanMask() (uint32, bool) {
-	return uint32(x.fOrphanMask), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fOrphanMask), true
 }
 
 // SetOrphanMask sets TCA_FQ_ORPHAN_MASK.
@@ -19156,9 +20343,12 @@ func (x *Fq) SetOrphanMask(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// LowRateThreshold returns TCA_FQ_LOW_RATE_THRESHOLD and whether it is present.
+// LowRateThreshold returns TCA_FQ_LOW_RATE_THRESHOLD and whether it is present (0 if not).
 func (x *Fq) LowRateThreshold() (uint32, bool) {
-	return uint32(x.fLowRateThreshold), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLowRateThreshold), true
 }
 
 // SetLowRateThreshold sets TCA_FQ_LOW_RATE_THRESHOLD.
@@ -19167,9 +20357,12 @@ func (x *Fq) SetLowRateThreshold(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// CeThreshold returns TCA_FQ_CE_THRESHOLD and whether it is present.
+// CeThreshold returns TCA_FQ_CE_THRESHOLD and whether it is present (0 if not).
 func (x *Fq) CeThreshold() (uint32, bool) {
-	return uint32(x.fCeThreshold), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCeThreshold), true
 }
 
 // SetCeThreshold sets TCA_FQ_CE_THRESHOLD.
@@ -19178,9 +20371,12 @@ func (x *Fq) SetCeThreshold(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// TimerSlack returns TCA_FQ_TIMER_SLACK and whether it is present.
+// TimerSlack returns TCA_FQ_TIMER_SLACK and whether it is present (0 if not).
 func (x *Fq) TimerSlack() (uint32, bool) {
-	return uint32(x.fTimerSlack), x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTimerSlack), true
 }
 
 // SetTimerSlack sets TCA_FQ_TIMER_SLACK.
@@ -19189,9 +20385,12 @@ func (x *Fq) SetTimerSlack(v uint32) {
 	x.has[0] |= 1 << 12
 }
 
-// Horizon returns TCA_FQ_HORIZON and whether it is present.
+// Horizon returns TCA_FQ_HORIZON and whether it is present (0 if not).
 func (x *Fq) Horizon() (uint32, bool) {
-	return uint32(x.fHorizon), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHorizon), true
 }
 
 // SetHorizon sets TCA_FQ_HORIZON.
@@ -19200,9 +20399,12 @@ func (x *Fq) SetHorizon(v uint32) {
 	x.has[0] |= 1 << 13
 }
 
-// HorizonDrop returns TCA_FQ_HORIZON_DROP and whether it is present.
+// HorizonDrop returns TCA_FQ_HORIZON_DROP and whether it is present (0 if not).
 func (x *Fq) HorizonDrop() (uint8, bool) {
-	return uint8(x.fHorizonDrop), x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		return 0, false
+	}
+	return uint8(x.fHorizonDrop), true
 }
 
 // SetHorizonDrop sets TCA_FQ_HORIZON_DROP.
@@ -19225,9 +20427,12 @@ func (x *Fq) Priomap() (TcPrioQopt, bool) {
 }
 
 // PriomapBytes returns the payload of TCA_FQ_PRIOMAP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Fq) PriomapBytes() ([]byte, bool) {
-	return x.fPriomap, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		return nil, false
+	}
+	return x.fPriomap, true
 }
 
 // SetPriomap sets TCA_FQ_PRIOMAP to the struct v.
@@ -19245,9 +20450,13 @@ func (x *Fq) SetPriomapBytes(p []byte) {
 	x.has[0] |= 1 << 15
 }
 
-// Weights returns TCA_FQ_WEIGHTS's payload as a view, and whether it is present.
+// Weights returns TCA_FQ_WEIGHTS's payload as a view, and whether it is present
+// (nil if not).
 func (x *Fq) Weights() ([]byte, bool) {
-	return x.fWeights, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		return nil, false
+	}
+	return x.fWeights, true
 }
 
 // SetWeights sets TCA_FQ_WEIGHTS's payload; x keeps the view p.
@@ -19293,97 +20502,96 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fq-codel-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fq-codel-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_CODEL_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_CODEL_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_CODEL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_CODEL_DROP_BATCH_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
 			}
 			x.fDropBatchSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_CODEL_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR", raw, typed.ErrLength)
 			}
 			x.fCeThresholdSelector = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_CODEL_CE_THRESHOLD_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_MASK", raw, typed.ErrLength)
 			}
 			x.fCeThresholdMask = uint8(p[0])
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fq-codel-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fq-codel-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19427,9 +20635,12 @@ func (x *FqCodel) Encode(e *attr.Encoder) {
 	}
 }
 
-// Target returns TCA_FQ_CODEL_TARGET and whether it is present.
+// Target returns TCA_FQ_CODEL_TARGET and whether it is present (0 if not).
 func (x *FqCodel) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_FQ_CODEL_TARGET.
@@ -19438,9 +20649,12 @@ func (x *FqCodel) SetTarget(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Limit returns TCA_FQ_CODEL_LIMIT and whether it is present.
+// Limit returns TCA_FQ_CODEL_LIMIT and whether it is present (0 if not).
 func (x *FqCodel) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_FQ_CODEL_LIMIT.
@@ -19449,9 +20663,12 @@ func (x *FqCodel) SetLimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Interval returns TCA_FQ_CODEL_INTERVAL and whether it is present.
+// Interval returns TCA_FQ_CODEL_INTERVAL and whether it is present (0 if not).
 func (x *FqCodel) Interval() (uint32, bool) {
-	return uint32(x.fInterval), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInterval), true
 }
 
 // SetInterval sets TCA_FQ_CODEL_INTERVAL.
@@ -19460,9 +20677,12 @@ func (x *FqCodel) SetInterval(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Ecn returns TCA_FQ_CODEL_ECN and whether it is present.
+// Ecn returns TCA_FQ_CODEL_ECN and whether it is present (0 if not).
 func (x *FqCodel) Ecn() (uint32, bool) {
-	return uint32(x.fEcn), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcn), true
 }
 
 // SetEcn sets TCA_FQ_CODEL_ECN.
@@ -19471,9 +20691,12 @@ func (x *FqCodel) SetEcn(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Flows returns TCA_FQ_CODEL_FLOWS and whether it is present.
+// Flows returns TCA_FQ_CODEL_FLOWS and whether it is present (0 if not).
 func (x *FqCodel) Flows() (uint32, bool) {
-	return uint32(x.fFlows), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlows), true
 }
 
 // SetFlows sets TCA_FQ_CODEL_FLOWS.
@@ -19482,9 +20705,12 @@ func (x *FqCodel) SetFlows(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Quantum returns TCA_FQ_CODEL_QUANTUM and whether it is present.
+// Quantum returns TCA_FQ_CODEL_QUANTUM and whether it is present (0 if not).
 func (x *FqCodel) Quantum() (uint32, bool) {
-	return uint32(x.fQuantum), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuantum), true
 }
 
 // SetQuantum sets TCA_FQ_CODEL_QUANTUM.
@@ -19493,9 +20719,12 @@ func (x *FqCodel) SetQuantum(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// CeThreshold returns TCA_FQ_CODEL_CE_THRESHOLD and whether it is present.
+// CeThreshold returns TCA_FQ_CODEL_CE_THRESHOLD and whether it is present (0 if not).
 func (x *FqCodel) CeThreshold() (uint32, bool) {
-	return uint32(x.fCeThreshold), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCeThreshold), true
 }
 
 // SetCeThreshold sets TCA_FQ_CODEL_CE_THRESHOLD.
@@ -19504,9 +20733,12 @@ func (x *FqCodel) SetCeThreshold(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// DropBatchSize returns TCA_FQ_CODEL_DROP_BATCH_SIZE and whether it is present.
+// DropBatchSize returns TCA_FQ_CODEL_DROP_BATCH_SIZE and whether it is present (0 if not).
 func (x *FqCodel) DropBatchSize() (uint32, bool) {
-	return uint32(x.fDropBatchSize), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDropBatchSize), true
 }
 
 // SetDropBatchSize sets TCA_FQ_CODEL_DROP_BATCH_SIZE.
@@ -19515,9 +20747,12 @@ func (x *FqCodel) SetDropBatchSize(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// MemoryLimit returns TCA_FQ_CODEL_MEMORY_LIMIT and whether it is present.
+// MemoryLimit returns TCA_FQ_CODEL_MEMORY_LIMIT and whether it is present (0 if not).
 func (x *FqCodel) MemoryLimit() (uint32, bool) {
-	return uint32(x.fMemoryLimit), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemoryLimit), true
 }
 
 // SetMemoryLimit sets TCA_FQ_CODEL_MEMORY_LIMIT.
@@ -19526,9 +20761,12 @@ func (x *FqCodel) SetMemoryLimit(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// CeThresholdSelector returns TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR and whether it is present.
+// CeThresholdSelector returns TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR and whether it is present (0 if not).
 func (x *FqCodel) CeThresholdSelector() (uint8, bool) {
-	return uint8(x.fCeThresholdSelector), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCeThresholdSelector), true
 }
 
 // SetCeThresholdSelector sets TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR.
@@ -19537,9 +20775,12 @@ func (x *FqCodel) SetCeThresholdSelector(v uint8) {
 	x.has[0] |= 1 << 9
 }
 
-// CeThresholdMask returns TCA_FQ_CODEL_CE_THRESHOLD_MASK and whether it is present.
+// CeThresholdMask returns TCA_FQ_CODEL_CE_THRESHOLD_MASK and whether it is present (0 if not).
 func (x *FqCodel) CeThresholdMask() (uint8, bool) {
-	return uint8(x.fCeThresholdMask), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCeThresholdMask), true
 }
 
 // SetCeThresholdMask sets TCA_FQ_CODEL_CE_THRESHOLD_MASK.
@@ -19586,103 +20827,102 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "fq-pie-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "fq-pie-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_PIE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_PIE_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_PIE_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_PIE_ECN_PROB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
 			}
 			x.fEcnProb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
 			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
 			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "fq-pie-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "fq-pie-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19729,9 +20969,12 @@ func (x *FqPie) Encode(e *attr.Encoder) {
 	}
 }
 
-// Limit returns TCA_FQ_PIE_LIMIT and whether it is present.
+// Limit returns TCA_FQ_PIE_LIMIT and whether it is present (0 if not).
 func (x *FqPie) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_FQ_PIE_LIMIT.
@@ -19740,9 +20983,12 @@ func (x *FqPie) SetLimit(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Flows returns TCA_FQ_PIE_FLOWS and whether it is present.
+// Flows returns TCA_FQ_PIE_FLOWS and whether it is present (0 if not).
 func (x *FqPie) Flows() (uint32, bool) {
-	return uint32(x.fFlows), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlows), true
 }
 
 // SetFlows sets TCA_FQ_PIE_FLOWS.
@@ -19751,9 +20997,12 @@ func (x *FqPie) SetFlows(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Target returns TCA_FQ_PIE_TARGET and whether it is present.
+// Target returns TCA_FQ_PIE_TARGET and whether it is present (0 if not).
 func (x *FqPie) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_FQ_PIE_TARGET.
@@ -19762,9 +21011,12 @@ func (x *FqPie) SetTarget(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Tupdate returns TCA_FQ_PIE_TUPDATE and whether it is present.
+// Tupdate returns TCA_FQ_PIE_TUPDATE and whether it is present (0 if not).
 func (x *FqPie) Tupdate() (uint32, bool) {
-	return uint32(x.fTupdate), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTupdate), true
 }
 
 // SetTupdate sets TCA_FQ_PIE_TUPDATE.
@@ -19773,9 +21025,12 @@ func (x *FqPie) SetTupdate(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Alpha returns TCA_FQ_PIE_ALPHA and whether it is present.
+// Alpha returns TCA_FQ_PIE_ALPHA and whether it is present (0 if not).
 func (x *FqPie) Alpha() (uint32, bool) {
-	return uint32(x.fAlpha), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAlpha), true
 }
 
 // SetAlpha sets TCA_FQ_PIE_ALPHA.
@@ -19784,9 +21039,12 @@ func (x *FqPie) SetAlpha(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Beta returns TCA_FQ_PIE_BETA and whether it is present.
+// Beta returns TCA_FQ_PIE_BETA and whether it is present (0 if not).
 func (x *FqPie) Beta() (uint32, bool) {
-	return uint32(x.fBeta), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBeta), true
 }
 
 // SetBeta sets TCA_FQ_PIE_BETA.
@@ -19795,9 +21053,12 @@ func (x *FqPie) SetBeta(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Quantum returns TCA_FQ_PIE_QUANTUM and whether it is present.
+// Quantum returns TCA_FQ_PIE_QUANTUM and whether it is present (0 if not).
 func (x *FqPie) Quantum() (uint32, bool) {
-	return uint32(x.fQuantum), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fQuantum), true
 }
 
 // SetQuantum sets TCA_FQ_PIE_QUANTUM.
@@ -19806,9 +21067,12 @@ func (x *FqPie) SetQuantum(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// MemoryLimit returns TCA_FQ_PIE_MEMORY_LIMIT and whether it is present.
+// MemoryLimit returns TCA_FQ_PIE_MEMORY_LIMIT and whether it is present (0 if not).
 func (x *FqPie) MemoryLimit() (uint32, bool) {
-	return uint32(x.fMemoryLimit), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMemoryLimit), true
 }
 
 // SetMemoryLimit sets TCA_FQ_PIE_MEMORY_LIMIT.
@@ -19817,9 +21081,12 @@ func (x *FqPie) SetMemoryLimit(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// EcnProb returns TCA_FQ_PIE_ECN_PROB and whether it is present.
+// EcnProb returns TCA_FQ_PIE_ECN_PROB and whether it is present (0 if not).
 func (x *FqPie) EcnProb() (uint32, bool) {
-	return uint32(x.fEcnProb), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcnProb), true
 }
 
 // SetEcnProb sets TCA_FQ_PIE_ECN_PROB.
@@ -19828,9 +21095,12 @@ func (x *FqPie) SetEcnProb(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Ecn returns TCA_FQ_PIE_ECN and whether it is present.
+// Ecn returns TCA_FQ_PIE_ECN and whether it is present (0 if not).
 func (x *FqPie) Ecn() (uint32, bool) {
-	return uint32(x.fEcn), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcn), true
 }
 
 // SetEcn sets TCA_FQ_PIE_ECN.
@@ -19839,9 +21109,12 @@ func (x *FqPie) SetEcn(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Bytemode returns TCA_FQ_PIE_BYTEMODE and whether it is present.
+// Bytemode returns TCA_FQ_PIE_BYTEMODE and whether it is present (0 if not).
 func (x *FqPie) Bytemode() (uint32, bool) {
-	return uint32(x.fBytemode), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBytemode), true
 }
 
 // SetBytemode sets TCA_FQ_PIE_BYTEMODE.
@@ -19850,9 +21123,12 @@ func (x *FqPie) SetBytemode(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// DqRateEstimator returns TCA_FQ_PIE_DQ_RATE_ESTIMATOR and whether it is present.
+// DqRateEstimator returns TCA_FQ_PIE_DQ_RATE_ESTIMATOR and whether it is present (0 if not).
 func (x *FqPie) DqRateEstimator() (uint32, bool) {
-	return uint32(x.fDqRateEstimator), x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDqRateEstimator), true
 }
 
 // SetDqRateEstimator sets TCA_FQ_PIE_DQ_RATE_ESTIMATOR.
@@ -19907,20 +21183,19 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "netem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "netem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_NETEM_CORR
@@ -19937,9 +21212,9 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_NETEM_LOSS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
 			}
-			if err := x.fLoss.decode(p, o, base+off+4); err != nil {
+			if err := x.fLoss.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
@@ -19948,31 +21223,31 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // TCA_NETEM_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_NETEM_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_NETEM_PAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
 			}
 			x.fPad = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_NETEM_LATENCY64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
 			}
 			x.fLatency64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_NETEM_JITTER64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
 			}
 			x.fJitter64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
@@ -19984,19 +21259,19 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		case 14: // TCA_NETEM_PRNG_SEED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
 			}
 			x.fPrngSeed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "netem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "netem-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "netem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20097,9 +21372,12 @@ func (x *Netem) Corr() (TcNetemCorr, bool) {
 }
 
 // CorrBytes returns the payload of TCA_NETEM_CORR as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Netem) CorrBytes() ([]byte, bool) {
-	return x.fCorr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fCorr, true
 }
 
 // SetCorr sets TCA_NETEM_CORR to the struct v.
@@ -20117,9 +21395,13 @@ func (x *Netem) SetCorrBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// DelayDist returns TCA_NETEM_DELAY_DIST's payload as a view, and whether it is present.
+// DelayDist returns TCA_NETEM_DELAY_DIST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Netem) DelayDist() ([]byte, bool) {
-	return x.fDelayDist, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fDelayDist, true
 }
 
 // SetDelayDist sets TCA_NETEM_DELAY_DIST's payload; x keeps the view p.
@@ -20142,9 +21424,12 @@ func (x *Netem) Reorder() (TcNetemReorder, bool) {
 }
 
 // ReorderBytes returns the payload of TCA_NETEM_REORDER as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Netem) ReorderBytes() ([]byte, bool) {
-	return x.fReorder, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fReorder, true
 }
 
 // SetReorder sets TCA_NETEM_REORDER to the struct v.
@@ -20176,9 +21461,12 @@ func (x *Netem) Corrupt() (TcNetemCorrupt, bool) {
 }
 
 // CorruptBytes returns the payload of TCA_NETEM_CORRUPT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Netem) CorruptBytes() ([]byte, bool) {
-	return x.fCorrupt, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fCorrupt, true
 }
 
 // SetCorrupt sets TCA_NETEM_CORRUPT to the struct v.
@@ -20222,9 +21510,12 @@ func (x *Netem) Rate() (TcNetemRate, bool) {
 }
 
 // RateBytes returns the payload of TCA_NETEM_RATE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Netem) RateBytes() ([]byte, bool) {
-	return x.fRate, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fRate, true
 }
 
 // SetRate sets TCA_NETEM_RATE to the struct v.
@@ -20242,9 +21533,12 @@ func (x *Netem) SetRateBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Ecn returns TCA_NETEM_ECN and whether it is present.
+// Ecn returns TCA_NETEM_ECN and whether it is present (0 if not).
 func (x *Netem) Ecn() (uint32, bool) {
-	return uint32(x.fEcn), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcn), true
 }
 
 // SetEcn sets TCA_NETEM_ECN.
@@ -20253,9 +21547,12 @@ func (x *Netem) SetEcn(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// Rate64 returns TCA_NETEM_RATE64 and whether it is present.
+// Rate64 returns TCA_NETEM_RATE64 and whether it is present (0 if not).
 func (x *Netem) Rate64() (uint64, bool) {
-	return uint64(x.fRate64), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRate64), true
 }
 
 // SetRate64 sets TCA_NETEM_RATE64.
@@ -20264,9 +21561,12 @@ func (x *Netem) SetRate64(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// Pad returns TCA_NETEM_PAD and whether it is present.
+// Pad returns TCA_NETEM_PAD and whether it is present (0 if not).
 func (x *Netem) Pad() (uint32, bool) {
-	return uint32(x.fPad), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPad), true
 }
 
 // SetPad sets TCA_NETEM_PAD.
@@ -20275,9 +21575,12 @@ func (x *Netem) SetPad(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// Latency64 returns TCA_NETEM_LATENCY64 and whether it is present.
+// Latency64 returns TCA_NETEM_LATENCY64 and whether it is present (0 if not).
 func (x *Netem) Latency64() (int64, bool) {
-	return int64(x.fLatency64), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return int64(x.fLatency64), true
 }
 
 // SetLatency64 sets TCA_NETEM_LATENCY64.
@@ -20286,9 +21589,12 @@ func (x *Netem) SetLatency64(v int64) {
 	x.has[0] |= 1 << 9
 }
 
-// Jitter64 returns TCA_NETEM_JITTER64 and whether it is present.
+// Jitter64 returns TCA_NETEM_JITTER64 and whether it is present (0 if not).
 func (x *Netem) Jitter64() (int64, bool) {
-	return int64(x.fJitter64), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return int64(x.fJitter64), true
 }
 
 // SetJitter64 sets TCA_NETEM_JITTER64.
@@ -20311,9 +21617,12 @@ func (x *Netem) Slot() (TcNetemSlot, bool) {
 }
 
 // SlotBytes returns the payload of TCA_NETEM_SLOT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Netem) SlotBytes() ([]byte, bool) {
-	return x.fSlot, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fSlot, true
 }
 
 // SetSlot sets TCA_NETEM_SLOT to the struct v.
@@ -20331,9 +21640,13 @@ func (x *Netem) SetSlotBytes(p []byte) {
 	x.has[0] |= 1 << 11
 }
 
-// SlotDist returns TCA_NETEM_SLOT_DIST's payload as a view, and whether it is present.
+// SlotDist returns TCA_NETEM_SLOT_DIST's payload as a view, and whether it is present
+// (nil if not).
 func (x *Netem) SlotDist() ([]byte, bool) {
-	return x.fSlotDist, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		return nil, false
+	}
+	return x.fSlotDist, true
 }
 
 // SetSlotDist sets TCA_NETEM_SLOT_DIST's payload; x keeps the view p.
@@ -20342,9 +21655,12 @@ func (x *Netem) SetSlotDist(p []byte) {
 	x.has[0] |= 1 << 12
 }
 
-// PrngSeed returns TCA_NETEM_PRNG_SEED and whether it is present.
+// PrngSeed returns TCA_NETEM_PRNG_SEED and whether it is present (0 if not).
 func (x *Netem) PrngSeed() (uint64, bool) {
-	return uint64(x.fPrngSeed), x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPrngSeed), true
 }
 
 // SetPrngSeed sets TCA_NETEM_PRNG_SEED.
@@ -20384,20 +21700,19 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "netem-loss-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "netem-loss-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETEM_LOSS_GI
@@ -20408,13 +21723,13 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "netem-loss-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "netem-loss-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20459,9 +21774,12 @@ func (x *NetemLoss) Gi() (TcNetemGimodel, bool) {
 }
 
 // GiBytes returns the payload of NETEM_LOSS_GI as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *NetemLoss) GiBytes() ([]byte, bool) {
-	return x.fGi, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fGi, true
 }
 
 // SetGi sets NETEM_LOSS_GI to the struct v.
@@ -20493,9 +21811,12 @@ func (x *NetemLoss) Ge() (TcNetemGemodel, bool) {
 }
 
 // GeBytes returns the payload of NETEM_LOSS_GE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *NetemLoss) GeBytes() ([]byte, bool) {
-	return x.fGe, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fGe, true
 }
 
 // SetGe sets NETEM_LOSS_GE to the struct v.
@@ -20547,79 +21868,78 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "pie-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "pie-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
 			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
 			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "pie-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "pie-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "pie-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20654,9 +21974,12 @@ func (x *Pie) Encode(e *attr.Encoder) {
 	}
 }
 
-// Target returns TCA_PIE_TARGET and whether it is present.
+// Target returns TCA_PIE_TARGET and whether it is present (0 if not).
 func (x *Pie) Target() (uint32, bool) {
-	return uint32(x.fTarget), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTarget), true
 }
 
 // SetTarget sets TCA_PIE_TARGET.
@@ -20665,9 +21988,12 @@ func (x *Pie) SetTarget(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Limit returns TCA_PIE_LIMIT and whether it is present.
+// Limit returns TCA_PIE_LIMIT and whether it is present (0 if not).
 func (x *Pie) Limit() (uint32, bool) {
-	return uint32(x.fLimit), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLimit), true
 }
 
 // SetLimit sets TCA_PIE_LIMIT.
@@ -20676,9 +22002,12 @@ func (x *Pie) SetLimit(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Tupdate returns TCA_PIE_TUPDATE and whether it is present.
+// Tupdate returns TCA_PIE_TUPDATE and whether it is present (0 if not).
 func (x *Pie) Tupdate() (uint32, bool) {
-	return uint32(x.fTupdate), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTupdate), true
 }
 
 // SetTupdate sets TCA_PIE_TUPDATE.
@@ -20687,9 +22016,12 @@ func (x *Pie) SetTupdate(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Alpha returns TCA_PIE_ALPHA and whether it is present.
+// Alpha returns TCA_PIE_ALPHA and whether it is present (0 if not).
 func (x *Pie) Alpha() (uint32, bool) {
-	return uint32(x.fAlpha), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAlpha), true
 }
 
 // SetAlpha sets TCA_PIE_ALPHA.
@@ -20698,9 +22030,12 @@ func (x *Pie) SetAlpha(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Beta returns TCA_PIE_BETA and whether it is present.
+// Beta returns TCA_PIE_BETA and whether it is present (0 if not).
 func (x *Pie) Beta() (uint32, bool) {
-	return uint32(x.fBeta), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBeta), true
 }
 
 // SetBeta sets TCA_PIE_BETA.
@@ -20709,9 +22044,12 @@ func (x *Pie) SetBeta(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Ecn returns TCA_PIE_ECN and whether it is present.
+// Ecn returns TCA_PIE_ECN and whether it is present (0 if not).
 func (x *Pie) Ecn() (uint32, bool) {
-	return uint32(x.fEcn), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEcn), true
 }
 
 // SetEcn sets TCA_PIE_ECN.
@@ -20720,9 +22058,12 @@ func (x *Pie) SetEcn(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Bytemode returns TCA_PIE_BYTEMODE and whether it is present.
+// Bytemode returns TCA_PIE_BYTEMODE and whether it is present (0 if not).
 func (x *Pie) Bytemode() (uint32, bool) {
-	return uint32(x.fBytemode), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBytemode), true
 }
 
 // SetBytemode sets TCA_PIE_BYTEMODE.
@@ -20731,9 +22072,12 @@ func (x *Pie) SetBytemode(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// DqRateEstimator returns TCA_PIE_DQ_RATE_ESTIMATOR and whether it is present.
+// DqRateEstimator returns TCA_PIE_DQ_RATE_ESTIMATOR and whether it is present (0 if not).
 func (x *Pie) DqRateEstimator() (uint32, bool) {
-	return uint32(x.fDqRateEstimator), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDqRateEstimator), true
 }
 
 // SetDqRateEstimator sets TCA_PIE_DQ_RATE_ESTIMATOR.
@@ -20781,20 +22125,19 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "police-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "police-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_POLICE_TBF
@@ -20808,13 +22151,13 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // TCA_POLICE_AVRATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
 			}
 			x.fAvrate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_POLICE_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
 			}
 			x.fResult = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -20823,37 +22166,37 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_POLICE_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_POLICE_PEAKRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
 			}
 			x.fPeakrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_POLICE_PKTRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
 			}
 			x.fPktrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_POLICE_PKTBURST64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
 			}
 			x.fPktburst64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "police-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "police-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20922,9 +22265,12 @@ func (x *Police) Tbf() (TcPolice, bool) {
 }
 
 // TbfBytes returns the payload of TCA_POLICE_TBF as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Police) TbfBytes() ([]byte, bool) {
-	return x.fTbf, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTbf, true
 }
 
 // SetTbf sets TCA_POLICE_TBF to the struct v.
@@ -20942,9 +22288,13 @@ func (x *Police) SetTbfBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Rate returns TCA_POLICE_RATE's payload as a view, and whether it is present.
+// Rate returns TCA_POLICE_RATE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Police) Rate() ([]byte, bool) {
-	return x.fRate, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fRate, true
 }
 
 // SetRate sets TCA_POLICE_RATE's payload; x keeps the view p.
@@ -20953,9 +22303,13 @@ func (x *Police) SetRate(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Peakrate returns TCA_POLICE_PEAKRATE's payload as a view, and whether it is present.
+// Peakrate returns TCA_POLICE_PEAKRATE's payload as a view, and whether it is present
+// (nil if not).
 func (x *Police) Peakrate() ([]byte, bool) {
-	return x.fPeakrate, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fPeakrate, true
 }
 
 // SetPeakrate sets TCA_POLICE_PEAKRATE's payload; x keeps the view p.
@@ -20964,9 +22318,12 @@ func (x *Police) SetPeakrate(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Avrate returns TCA_POLICE_AVRATE and whether it is present.
+// Avrate returns TCA_POLICE_AVRATE and whether it is present (0 if not).
 func (x *Police) Avrate() (uint32, bool) {
-	return uint32(x.fAvrate), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAvrate), true
 }
 
 // SetAvrate sets TCA_POLICE_AVRATE.
@@ -20975,9 +22332,12 @@ func (x *Police) SetAvrate(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Result returns TCA_POLICE_RESULT and whether it is present.
+// Result returns TCA_POLICE_RESULT and whether it is present (0 if not).
 func (x *Police) Result() (uint32, bool) {
-	return uint32(x.fResult), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fResult), true
 }
 
 // SetResult sets TCA_POLICE_RESULT.
@@ -21000,9 +22360,12 @@ func (x *Police) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_POLICE_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Police) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_POLICE_TM to the struct v.
@@ -21020,9 +22383,12 @@ func (x *Police) SetTmBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Rate64 returns TCA_POLICE_RATE64 and whether it is present.
+// Rate64 returns TCA_POLICE_RATE64 and whether it is present (0 if not).
 func (x *Police) Rate64() (uint64, bool) {
-	return uint64(x.fRate64), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRate64), true
 }
 
 // SetRate64 sets TCA_POLICE_RATE64.
@@ -21031,9 +22397,12 @@ func (x *Police) SetRate64(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// Peakrate64 returns TCA_POLICE_PEAKRATE64 and whether it is present.
+// Peakrate64 returns TCA_POLICE_PEAKRATE64 and whether it is present (0 if not).
 func (x *Police) Peakrate64() (uint64, bool) {
-	return uint64(x.fPeakrate64), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPeakrate64), true
 }
 
 // SetPeakrate64 sets TCA_POLICE_PEAKRATE64.
@@ -21042,9 +22411,12 @@ func (x *Police) SetPeakrate64(v uint64) {
 	x.has[0] |= 1 << 7
 }
 
-// Pktrate64 returns TCA_POLICE_PKTRATE64 and whether it is present.
+// Pktrate64 returns TCA_POLICE_PKTRATE64 and whether it is present (0 if not).
 func (x *Police) Pktrate64() (uint64, bool) {
-	return uint64(x.fPktrate64), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPktrate64), true
 }
 
 // SetPktrate64 sets TCA_POLICE_PKTRATE64.
@@ -21053,9 +22425,12 @@ func (x *Police) SetPktrate64(v uint64) {
 	x.has[0] |= 1 << 8
 }
 
-// Pktburst64 returns TCA_POLICE_PKTBURST64 and whether it is present.
+// Pktburst64 returns TCA_POLICE_PKTBURST64 and whether it is present (0 if not).
 func (x *Police) Pktburst64() (uint64, bool) {
-	return uint64(x.fPktburst64), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPktburst64), true
 }
 
 // SetPktburst64 sets TCA_POLICE_PKTBURST64.
@@ -21092,43 +22467,42 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "qfq-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "qfq-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_QFQ_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_QFQ_LMAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
 			}
 			x.fLmax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "qfq-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "qfq-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21145,9 +22519,12 @@ func (x *Qfq) Encode(e *attr.Encoder) {
 	}
 }
 
-// Weight returns TCA_QFQ_WEIGHT and whether it is present.
+// Weight returns TCA_QFQ_WEIGHT and whether it is present (0 if not).
 func (x *Qfq) Weight() (uint32, bool) {
-	return uint32(x.fWeight), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fWeight), true
 }
 
 // SetWeight sets TCA_QFQ_WEIGHT.
@@ -21156,9 +22533,12 @@ func (x *Qfq) SetWeight(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Lmax returns TCA_QFQ_LMAX and whether it is present.
+// Lmax returns TCA_QFQ_LMAX and whether it is present (0 if not).
 func (x *Qfq) Lmax() (uint32, bool) {
-	return uint32(x.fLmax), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLmax), true
 }
 
 // SetLmax sets TCA_QFQ_LMAX.
@@ -21201,20 +22581,19 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "red-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "red-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_RED_PARMS
@@ -21225,37 +22604,37 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_RED_MAX_P
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
 			}
 			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_RED_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RED_EARLY_DROP_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
 			}
 			x.fEarlyDropBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_RED_MARK_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
 			}
 			x.fMarkBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "red-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "red-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "red-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21306,9 +22685,12 @@ func (x *Red) Parms() (TcRedQopt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_RED_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Red) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_RED_PARMS to the struct v.
@@ -21326,9 +22708,13 @@ func (x *Red) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Stab returns TCA_RED_STAB's payload as a view, and whether it is present.
+// Stab returns TCA_RED_STAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Red) Stab() ([]byte, bool) {
-	return x.fStab, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fStab, true
 }
 
 // SetStab sets TCA_RED_STAB's payload; x keeps the view p.
@@ -21337,9 +22723,12 @@ func (x *Red) SetStab(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// MaxP returns TCA_RED_MAX_P and whether it is present.
+// MaxP returns TCA_RED_MAX_P and whether it is present (0 if not).
 func (x *Red) MaxP() (uint32, bool) {
-	return uint32(x.fMaxP), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxP), true
 }
 
 // SetMaxP sets TCA_RED_MAX_P.
@@ -21348,9 +22737,12 @@ func (x *Red) SetMaxP(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Flags returns TCA_RED_FLAGS and whether it is present.
+// Flags returns TCA_RED_FLAGS and whether it is present (zero if not).
 func (x *Red) Flags() (typed.Bitfield32, bool) {
-	return x.fFlags, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return typed.Bitfield32{}, false
+	}
+	return x.fFlags, true
 }
 
 // SetFlags sets TCA_RED_FLAGS.
@@ -21359,9 +22751,12 @@ func (x *Red) SetFlags(v typed.Bitfield32) {
 	x.has[0] |= 1 << 3
 }
 
-// EarlyDropBlock returns TCA_RED_EARLY_DROP_BLOCK and whether it is present.
+// EarlyDropBlock returns TCA_RED_EARLY_DROP_BLOCK and whether it is present (0 if not).
 func (x *Red) EarlyDropBlock() (uint32, bool) {
-	return uint32(x.fEarlyDropBlock), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fEarlyDropBlock), true
 }
 
 // SetEarlyDropBlock sets TCA_RED_EARLY_DROP_BLOCK.
@@ -21370,9 +22765,12 @@ func (x *Red) SetEarlyDropBlock(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// MarkBlock returns TCA_RED_MARK_BLOCK and whether it is present.
+// MarkBlock returns TCA_RED_MARK_BLOCK and whether it is present (0 if not).
 func (x *Red) MarkBlock() (uint32, bool) {
-	return uint32(x.fMarkBlock), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMarkBlock), true
 }
 
 // SetMarkBlock sets TCA_RED_MARK_BLOCK.
@@ -21415,70 +22813,69 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "route-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "route-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ROUTE4_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ROUTE4_TO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
 			}
 			x.fTo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ROUTE4_FROM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
 			}
 			x.fFrom = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ROUTE4_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
 			}
 			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ROUTE4_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ROUTE4_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "route-attrs", "TCA_ROUTE4_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "route-attrs", "TCA_ROUTE4_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "route-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "route-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21523,9 +22920,12 @@ func (x *Route) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_ROUTE4_CLASSID and whether it is present.
+// Classid returns TCA_ROUTE4_CLASSID and whether it is present (0 if not).
 func (x *Route) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_ROUTE4_CLASSID.
@@ -21534,9 +22934,12 @@ func (x *Route) SetClassid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// To returns TCA_ROUTE4_TO and whether it is present.
+// To returns TCA_ROUTE4_TO and whether it is present (0 if not).
 func (x *Route) To() (uint32, bool) {
-	return uint32(x.fTo), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTo), true
 }
 
 // SetTo sets TCA_ROUTE4_TO.
@@ -21545,9 +22948,12 @@ func (x *Route) SetTo(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// From returns TCA_ROUTE4_FROM and whether it is present.
+// From returns TCA_ROUTE4_FROM and whether it is present (0 if not).
 func (x *Route) From() (uint32, bool) {
-	return uint32(x.fFrom), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFrom), true
 }
 
 // SetFrom sets TCA_ROUTE4_FROM.
@@ -21556,9 +22962,12 @@ func (x *Route) SetFrom(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Iif returns TCA_ROUTE4_IIF and whether it is present.
+// Iif returns TCA_ROUTE4_IIF and whether it is present (0 if not).
 func (x *Route) Iif() (uint32, bool) {
-	return uint32(x.fIif), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIif), true
 }
 
 // SetIif sets TCA_ROUTE4_IIF.
@@ -21636,20 +23045,19 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "taprio-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "taprio-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_ATTR_PRIOMAP
@@ -21657,29 +23065,29 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fSchedEntryList.decode(p, o, base+off+4); err != nil {
+			if err := x.fSchedEntryList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_ATTR_SCHED_BASE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
 			}
 			x.fSchedBaseTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fSchedSingleEntry.decode(p, o, base+off+4); err != nil {
+			if err := x.fSchedSingleEntry.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TAPRIO_ATTR_SCHED_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
 			}
 			x.fSchedClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -21688,45 +23096,45 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
 			}
 			x.fSchedCycleTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
 			}
 			x.fSchedCycleTimeExtension = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TAPRIO_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_TAPRIO_ATTR_TXTIME_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
 			}
 			x.fTxtimeDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TAPRIO_ATTR_TC_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fTcEntry.decode(p, o, base+off+4); err != nil {
+			if err := x.fTcEntry.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "taprio-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "taprio-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21798,9 +23206,12 @@ func (x *Taprio) Priomap() (TcMqprioQopt, bool) {
 }
 
 // PriomapBytes returns the payload of TCA_TAPRIO_ATTR_PRIOMAP as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Taprio) PriomapBytes() ([]byte, bool) {
-	return x.fPriomap, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fPriomap, true
 }
 
 // SetPriomap sets TCA_TAPRIO_ATTR_PRIOMAP to the struct v.
@@ -21830,9 +23241,12 @@ func (x *Taprio) SetSchedEntryList() *TaprioSchedEntryList {
 	return &x.fSchedEntryList
 }
 
-// SchedBaseTime returns TCA_TAPRIO_ATTR_SCHED_BASE_TIME and whether it is present.
+// SchedBaseTime returns TCA_TAPRIO_ATTR_SCHED_BASE_TIME and whether it is present (0 if not).
 func (x *Taprio) SchedBaseTime() (int64, bool) {
-	return int64(x.fSchedBaseTime), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return int64(x.fSchedBaseTime), true
 }
 
 // SetSchedBaseTime sets TCA_TAPRIO_ATTR_SCHED_BASE_TIME.
@@ -21853,9 +23267,12 @@ func (x *Taprio) SetSchedSingleEntry() *TaprioSchedEntry {
 	return &x.fSchedSingleEntry
 }
 
-// SchedClockid returns TCA_TAPRIO_ATTR_SCHED_CLOCKID and whether it is present.
+// SchedClockid returns TCA_TAPRIO_ATTR_SCHED_CLOCKID and whether it is present (0 if not).
 func (x *Taprio) SchedClockid() (int32, bool) {
-	return int32(x.fSchedClockid), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return int32(x.fSchedClockid), true
 }
 
 // SetSchedClockid sets TCA_TAPRIO_ATTR_SCHED_CLOCKID.
@@ -21864,9 +23281,13 @@ func (x *Taprio) SetSchedClockid(v int32) {
 	x.has[0] |= 1 << 4
 }
 
-// AdminSched returns TCA_TAPRIO_ATTR_ADMIN_SCHED's payload as a view, and whether it is present.
+// AdminSched returns TCA_TAPRIO_ATTR_ADMIN_SCHED's payload as a view, and whether it is present
+// (nil if not).
 func (x *Taprio) AdminSched() ([]byte, bool) {
-	return x.fAdminSched, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fAdminSched, true
 }
 
 // SetAdminSched sets TCA_TAPRIO_ATTR_ADMIN_SCHED's payload; x keeps the view p.
@@ -21875,9 +23296,12 @@ func (x *Taprio) SetAdminSched(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// SchedCycleTime returns TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME and whether it is present.
+// SchedCycleTime returns TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME and whether it is present (0 if not).
 func (x *Taprio) SchedCycleTime() (int64, bool) {
-	return int64(x.fSchedCycleTime), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return int64(x.fSchedCycleTime), true
 }
 
 // SetSchedCycleTime sets TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME.
@@ -21886,9 +23310,12 @@ func (x *Taprio) SetSchedCycleTime(v int64) {
 	x.has[0] |= 1 << 6
 }
 
-// SchedCycleTimeExtension returns TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION and whether it is present.
+// SchedCycleTimeExtension returns TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION and whether it is present (0 if not).
 func (x *Taprio) SchedCycleTimeExtension() (int64, bool) {
-	return int64(x.fSchedCycleTimeExtension), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return int64(x.fSchedCycleTimeExtension), true
 }
 
 // SetSchedCycleTimeExtension sets TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION.
@@ -21897,9 +23324,12 @@ func (x *Taprio) SetSchedCycleTimeExtension(v int64) {
 	x.has[0] |= 1 << 7
 }
 
-// Flags returns TCA_TAPRIO_ATTR_FLAGS and whether it is present.
+// Flags returns TCA_TAPRIO_ATTR_FLAGS and whether it is present (0 if not).
 func (x *Taprio) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_TAPRIO_ATTR_FLAGS.
@@ -21908,9 +23338,12 @@ func (x *Taprio) SetFlags(v uint32) {
 	x.has[0] |= 1 << 8
 }
 
-// TxtimeDelay returns TCA_TAPRIO_ATTR_TXTIME_DELAY and whether it is present.
+// TxtimeDelay returns TCA_TAPRIO_ATTR_TXTIME_DELAY and whether it is present (0 if not).
 func (x *Taprio) TxtimeDelay() (uint32, bool) {
-	return uint32(x.fTxtimeDelay), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTxtimeDelay), true
 }
 
 // SetTxtimeDelay sets TCA_TAPRIO_ATTR_TXTIME_DELAY.
@@ -21960,41 +23393,40 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "taprio-sched-entry-list", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "taprio-sched-entry-list", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_SCHED_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(b[off:], base+off, 1, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "taprio-sched-entry-list", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "taprio-sched-entry-list", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22068,55 +23500,54 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "taprio-sched-entry", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "taprio-sched-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_SCHED_ENTRY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
 			}
 			x.fCmd = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_SCHED_ENTRY_GATE_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
 			}
 			x.fGateMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "taprio-sched-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "taprio-sched-entry", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22139,9 +23570,12 @@ func (x *TaprioSchedEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// Index returns TCA_TAPRIO_SCHED_ENTRY_INDEX and whether it is present.
+// Index returns TCA_TAPRIO_SCHED_ENTRY_INDEX and whether it is present (0 if not).
 func (x *TaprioSchedEntry) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets TCA_TAPRIO_SCHED_ENTRY_INDEX.
@@ -22150,9 +23584,12 @@ func (x *TaprioSchedEntry) SetIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Cmd returns TCA_TAPRIO_SCHED_ENTRY_CMD and whether it is present.
+// Cmd returns TCA_TAPRIO_SCHED_ENTRY_CMD and whether it is present (0 if not).
 func (x *TaprioSchedEntry) Cmd() (uint8, bool) {
-	return uint8(x.fCmd), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCmd), true
 }
 
 // SetCmd sets TCA_TAPRIO_SCHED_ENTRY_CMD.
@@ -22161,9 +23598,12 @@ func (x *TaprioSchedEntry) SetCmd(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// GateMask returns TCA_TAPRIO_SCHED_ENTRY_GATE_MASK and whether it is present.
+// GateMask returns TCA_TAPRIO_SCHED_ENTRY_GATE_MASK and whether it is present (0 if not).
 func (x *TaprioSchedEntry) GateMask() (uint32, bool) {
-	return uint32(x.fGateMask), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fGateMask), true
 }
 
 // SetGateMask sets TCA_TAPRIO_SCHED_ENTRY_GATE_MASK.
@@ -22172,9 +23612,12 @@ func (x *TaprioSchedEntry) SetGateMask(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Interval returns TCA_TAPRIO_SCHED_ENTRY_INTERVAL and whether it is present.
+// Interval returns TCA_TAPRIO_SCHED_ENTRY_INTERVAL and whether it is present (0 if not).
 func (x *TaprioSchedEntry) Interval() (uint32, bool) {
-	return uint32(x.fInterval), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fInterval), true
 }
 
 // SetInterval sets TCA_TAPRIO_SCHED_ENTRY_INTERVAL.
@@ -22212,49 +23655,48 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_TC_ENTRY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
 			}
 			x.fMaxSdu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_TC_ENTRY_FP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
 			}
 			x.fFp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22274,9 +23716,12 @@ func (x *TaprioTcEntry) Encode(e *attr.Encoder) {
 	}
 }
 
-// Index returns TCA_TAPRIO_TC_ENTRY_INDEX and whether it is present.
+// Index returns TCA_TAPRIO_TC_ENTRY_INDEX and whether it is present (0 if not).
 func (x *TaprioTcEntry) Index() (uint32, bool) {
-	return uint32(x.fIndex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIndex), true
 }
 
 // SetIndex sets TCA_TAPRIO_TC_ENTRY_INDEX.
@@ -22285,9 +23730,12 @@ func (x *TaprioTcEntry) SetIndex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// MaxSdu returns TCA_TAPRIO_TC_ENTRY_MAX_SDU and whether it is present.
+// MaxSdu returns TCA_TAPRIO_TC_ENTRY_MAX_SDU and whether it is present (0 if not).
 func (x *TaprioTcEntry) MaxSdu() (uint32, bool) {
-	return uint32(x.fMaxSdu), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fMaxSdu), true
 }
 
 // SetMaxSdu sets TCA_TAPRIO_TC_ENTRY_MAX_SDU.
@@ -22296,9 +23744,12 @@ func (x *TaprioTcEntry) SetMaxSdu(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Fp returns TCA_TAPRIO_TC_ENTRY_FP and whether it is present.
+// Fp returns TCA_TAPRIO_TC_ENTRY_FP and whether it is present (0 if not).
 func (x *TaprioTcEntry) Fp() (uint32, bool) {
-	return uint32(x.fFp), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFp), true
 }
 
 // SetFp sets TCA_TAPRIO_TC_ENTRY_FP.
@@ -22342,20 +23793,19 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tbf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tbf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TBF_PARMS
@@ -22369,37 +23819,37 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TBF_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TBF_PRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
 			}
 			x.fPrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_TBF_BURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
 			}
 			x.fBurst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TBF_PBURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
 			}
 			x.fPburst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tbf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tbf-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22453,9 +23903,12 @@ func (x *Tbf) Parms() (TcTbfQopt, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_TBF_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Tbf) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_TBF_PARMS to the struct v.
@@ -22473,9 +23926,13 @@ func (x *Tbf) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Rtab returns TCA_TBF_RTAB's payload as a view, and whether it is present.
+// Rtab returns TCA_TBF_RTAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Tbf) Rtab() ([]byte, bool) {
-	return x.fRtab, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fRtab, true
 }
 
 // SetRtab sets TCA_TBF_RTAB's payload; x keeps the view p.
@@ -22484,9 +23941,13 @@ func (x *Tbf) SetRtab(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Ptab returns TCA_TBF_PTAB's payload as a view, and whether it is present.
+// Ptab returns TCA_TBF_PTAB's payload as a view, and whether it is present
+// (nil if not).
 func (x *Tbf) Ptab() ([]byte, bool) {
-	return x.fPtab, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fPtab, true
 }
 
 // SetPtab sets TCA_TBF_PTAB's payload; x keeps the view p.
@@ -22495,9 +23956,12 @@ func (x *Tbf) SetPtab(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Rate64 returns TCA_TBF_RATE64 and whether it is present.
+// Rate64 returns TCA_TBF_RATE64 and whether it is present (0 if not).
 func (x *Tbf) Rate64() (uint64, bool) {
-	return uint64(x.fRate64), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRate64), true
 }
 
 // SetRate64 sets TCA_TBF_RATE64.
@@ -22506,9 +23970,12 @@ func (x *Tbf) SetRate64(v uint64) {
 	x.has[0] |= 1 << 3
 }
 
-// Prate64 returns TCA_TBF_PRATE64 and whether it is present.
+// Prate64 returns TCA_TBF_PRATE64 and whether it is present (0 if not).
 func (x *Tbf) Prate64() (uint64, bool) {
-	return uint64(x.fPrate64), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPrate64), true
 }
 
 // SetPrate64 sets TCA_TBF_PRATE64.
@@ -22517,9 +23984,12 @@ func (x *Tbf) SetPrate64(v uint64) {
 	x.has[0] |= 1 << 4
 }
 
-// Burst returns TCA_TBF_BURST and whether it is present.
+// Burst returns TCA_TBF_BURST and whether it is present (0 if not).
 func (x *Tbf) Burst() (uint32, bool) {
-	return uint32(x.fBurst), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fBurst), true
 }
 
 // SetBurst sets TCA_TBF_BURST.
@@ -22528,9 +23998,12 @@ func (x *Tbf) SetBurst(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Pburst returns TCA_TBF_PBURST and whether it is present.
+// Pburst returns TCA_TBF_PBURST and whether it is present (0 if not).
 func (x *Tbf) Pburst() (uint32, bool) {
-	return uint32(x.fPburst), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPburst), true
 }
 
 // SetPburst sets TCA_TBF_PBURST.
@@ -22573,20 +24046,19 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-sample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-sample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_SAMPLE_TM
@@ -22597,31 +24069,31 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_SAMPLE_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
 			}
 			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SAMPLE_TRUNC_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
 			}
 			x.fTruncSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SAMPLE_PSAMPLE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
 			}
 			x.fPsampleGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-sample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-sample-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22675,9 +24147,12 @@ func (x *ActSample) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_SAMPLE_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActSample) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_SAMPLE_TM to the struct v.
@@ -22709,9 +24184,12 @@ func (x *ActSample) Parms() (TcGact, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_SAMPLE_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActSample) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_SAMPLE_PARMS to the struct v.
@@ -22729,9 +24207,12 @@ func (x *ActSample) SetParmsBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Rate returns TCA_SAMPLE_RATE and whether it is present.
+// Rate returns TCA_SAMPLE_RATE and whether it is present (0 if not).
 func (x *ActSample) Rate() (uint32, bool) {
-	return uint32(x.fRate), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRate), true
 }
 
 // SetRate sets TCA_SAMPLE_RATE.
@@ -22740,9 +24221,12 @@ func (x *ActSample) SetRate(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// TruncSize returns TCA_SAMPLE_TRUNC_SIZE and whether it is present.
+// TruncSize returns TCA_SAMPLE_TRUNC_SIZE and whether it is present (0 if not).
 func (x *ActSample) TruncSize() (uint32, bool) {
-	return uint32(x.fTruncSize), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTruncSize), true
 }
 
 // SetTruncSize sets TCA_SAMPLE_TRUNC_SIZE.
@@ -22751,9 +24235,12 @@ func (x *ActSample) SetTruncSize(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// PsampleGroup returns TCA_SAMPLE_PSAMPLE_GROUP and whether it is present.
+// PsampleGroup returns TCA_SAMPLE_PSAMPLE_GROUP and whether it is present (0 if not).
 func (x *ActSample) PsampleGroup() (uint32, bool) {
-	return uint32(x.fPsampleGroup), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPsampleGroup), true
 }
 
 // SetPsampleGroup sets TCA_SAMPLE_PSAMPLE_GROUP.
@@ -22795,20 +24282,19 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "act-gact-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "act-gact-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_GACT_TM
@@ -22822,13 +24308,13 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "act-gact-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "act-gact-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22882,9 +24368,12 @@ func (x *ActGact) Tm() (TcfT, bool) {
 }
 
 // TmBytes returns the payload of TCA_GACT_TM as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActGact) TmBytes() ([]byte, bool) {
-	return x.fTm, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fTm, true
 }
 
 // SetTm sets TCA_GACT_TM to the struct v.
@@ -22916,9 +24405,12 @@ func (x *ActGact) Parms() (TcGact, bool) {
 }
 
 // ParmsBytes returns the payload of TCA_GACT_PARMS as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActGact) ParmsBytes() ([]byte, bool) {
-	return x.fParms, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fParms, true
 }
 
 // SetParms sets TCA_GACT_PARMS to the struct v.
@@ -22950,9 +24442,12 @@ func (x *ActGact) Prob() (TcGactP, bool) {
 }
 
 // ProbBytes returns the payload of TCA_GACT_PROB as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *ActGact) ProbBytes() ([]byte, bool) {
-	return x.fProb, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fProb, true
 }
 
 // SetProb sets TCA_GACT_PROB to the struct v.
@@ -23000,20 +24495,19 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tca-stab-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tca-stab-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_STAB_BASE
@@ -23024,13 +24518,13 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tca-stab-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tca-stab-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23069,9 +24563,12 @@ func (x *TcaStab) Base() (TcSizespec, bool) {
 }
 
 // BaseBytes returns the payload of TCA_STAB_BASE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStab) BaseBytes() ([]byte, bool) {
-	return x.fBase, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fBase, true
 }
 
 // SetBase sets TCA_STAB_BASE to the struct v.
@@ -23089,9 +24586,13 @@ func (x *TcaStab) SetBaseBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Data returns TCA_STAB_DATA's payload as a view, and whether it is present.
+// Data returns TCA_STAB_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *TcaStab) Data() ([]byte, bool) {
-	return x.fData, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fData, true
 }
 
 // SetData sets TCA_STAB_DATA's payload; x keeps the view p.
@@ -23139,20 +24640,19 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tca-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tca-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_STATS_BASIC
@@ -23175,19 +24675,19 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_STATS_PKT64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
 			}
 			x.fPkt64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tca-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tca-stats-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23265,9 +24765,12 @@ func (x *TcaStats) Basic() (GnetStatsBasic, bool) {
 }
 
 // BasicBytes returns the payload of TCA_STATS_BASIC as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStats) BasicBytes() ([]byte, bool) {
-	return x.fBasic, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fBasic, true
 }
 
 // SetBasic sets TCA_STATS_BASIC to the struct v.
@@ -23299,9 +24802,12 @@ func (x *TcaStats) RateEst() (GnetStatsRateEst, bool) {
 }
 
 // RateEstBytes returns the payload of TCA_STATS_RATE_EST as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStats) RateEstBytes() ([]byte, bool) {
-	return x.fRateEst, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fRateEst, true
 }
 
 // SetRateEst sets TCA_STATS_RATE_EST to the struct v.
@@ -23333,9 +24839,12 @@ func (x *TcaStats) Queue() (GnetStatsQueue, bool) {
 }
 
 // QueueBytes returns the payload of TCA_STATS_QUEUE as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStats) QueueBytes() ([]byte, bool) {
-	return x.fQueue, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fQueue, true
 }
 
 // SetQueue sets TCA_STATS_QUEUE to the struct v.
@@ -23353,9 +24862,13 @@ func (x *TcaStats) SetQueueBytes(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// App returns TCA_STATS_APP's payload as a view, and whether it is present.
+// App returns TCA_STATS_APP's payload as a view, and whether it is present
+// (nil if not).
 func (x *TcaStats) App() ([]byte, bool) {
-	return x.fApp, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fApp, true
 }
 
 // SetApp sets TCA_STATS_APP's payload; x keeps the view p.
@@ -23378,9 +24891,12 @@ func (x *TcaStats) RateEst64() (GnetStatsRateEst64, bool) {
 }
 
 // RateEst64Bytes returns the payload of TCA_STATS_RATE_EST64 as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStats) RateEst64Bytes() ([]byte, bool) {
-	return x.fRateEst64, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fRateEst64, true
 }
 
 // SetRateEst64 sets TCA_STATS_RATE_EST64 to the struct v.
@@ -23412,9 +24928,12 @@ func (x *TcaStats) BasicHw() (GnetStatsBasic, bool) {
 }
 
 // BasicHwBytes returns the payload of TCA_STATS_BASIC_HW as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *TcaStats) BasicHwBytes() ([]byte, bool) {
-	return x.fBasicHw, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fBasicHw, true
 }
 
 // SetBasicHw sets TCA_STATS_BASIC_HW to the struct v.
@@ -23432,9 +24951,12 @@ func (x *TcaStats) SetBasicHwBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Pkt64 returns TCA_STATS_PKT64 and whether it is present.
+// Pkt64 returns TCA_STATS_PKT64 and whether it is present (0 if not).
 func (x *TcaStats) Pkt64() (uint64, bool) {
-	return uint64(x.fPkt64), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fPkt64), true
 }
 
 // SetPkt64 sets TCA_STATS_PKT64.
@@ -23485,43 +25007,42 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "u32-attrs", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "u32-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_U32_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_U32_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
 			}
 			x.fHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_U32_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_U32_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
 			}
 			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -23530,22 +25051,22 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // TCA_U32_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+off+4); err != nil {
+			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCA_U32_ACT
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "u32-attrs", "TCA_U32_ACT")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "u32-attrs", "TCA_U32_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 6
 		case 8: // TCA_U32_INDEV
-			if !typed.CheckString(p, false, 0) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
+			if len(p) == 0 {
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 7
@@ -23557,19 +25078,19 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // TCA_U32_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "u32-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "u32-attrs", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "u32-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23649,9 +25170,12 @@ func (x *U32) Encode(e *attr.Encoder) {
 	}
 }
 
-// Classid returns TCA_U32_CLASSID and whether it is present.
+// Classid returns TCA_U32_CLASSID and whether it is present (0 if not).
 func (x *U32) Classid() (uint32, bool) {
-	return uint32(x.fClassid), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fClassid), true
 }
 
 // SetClassid sets TCA_U32_CLASSID.
@@ -23660,9 +25184,12 @@ func (x *U32) SetClassid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Hash returns TCA_U32_HASH and whether it is present.
+// Hash returns TCA_U32_HASH and whether it is present (0 if not).
 func (x *U32) Hash() (uint32, bool) {
-	return uint32(x.fHash), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fHash), true
 }
 
 // SetHash sets TCA_U32_HASH.
@@ -23671,9 +25198,12 @@ func (x *U32) SetHash(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Link returns TCA_U32_LINK and whether it is present.
+// Link returns TCA_U32_LINK and whether it is present (0 if not).
 func (x *U32) Link() (uint32, bool) {
-	return uint32(x.fLink), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fLink), true
 }
 
 // SetLink sets TCA_U32_LINK.
@@ -23682,9 +25212,12 @@ func (x *U32) SetLink(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Divisor returns TCA_U32_DIVISOR and whether it is present.
+// Divisor returns TCA_U32_DIVISOR and whether it is present (0 if not).
 func (x *U32) Divisor() (uint32, bool) {
-	return uint32(x.fDivisor), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fDivisor), true
 }
 
 // SetDivisor sets TCA_U32_DIVISOR.
@@ -23707,9 +25240,12 @@ func (x *U32) Sel() (TcU32Sel, bool) {
 }
 
 // SelBytes returns the payload of TCA_U32_SEL as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *U32) SelBytes() ([]byte, bool) {
-	return x.fSel, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return nil, false
+	}
+	return x.fSel, true
 }
 
 // SetSel sets TCA_U32_SEL to the struct v.
@@ -23758,9 +25294,12 @@ func (x *U32) SetAct(v []Act) {
 }
 
 // Indev returns TCA_U32_INDEV, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *U32) Indev() ([]byte, bool) {
-	return typed.CString(x.fIndev), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIndev), true
 }
 
 // SetIndev sets TCA_U32_INDEV; x keeps a view of s.
@@ -23789,9 +25328,12 @@ func (x *U32) Pcnt() (TcU32Pcnt, bool) {
 }
 
 // PcntBytes returns the payload of TCA_U32_PCNT as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *U32) PcntBytes() ([]byte, bool) {
-	return x.fPcnt, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return nil, false
+	}
+	return x.fPcnt, true
 }
 
 // SetPcnt sets TCA_U32_PCNT to the struct v.
@@ -23823,9 +25365,12 @@ func (x *U32) Mark() (TcU32Mark, bool) {
 }
 
 // MarkBytes returns the payload of TCA_U32_MARK as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *U32) MarkBytes() ([]byte, bool) {
-	return x.fMark, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fMark, true
 }
 
 // SetMark sets TCA_U32_MARK to the struct v.
@@ -23843,9 +25388,12 @@ func (x *U32) SetMarkBytes(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// Flags returns TCA_U32_FLAGS and whether it is present.
+// Flags returns TCA_U32_FLAGS and whether it is present (0 if not).
 func (x *U32) Flags() (uint32, bool) {
-	return uint32(x.fFlags), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFlags), true
 }
 
 // SetFlags sets TCA_U32_FLAGS.

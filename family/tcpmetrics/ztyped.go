@@ -50,105 +50,104 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "tcp-metrics", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "tcp-metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCP_METRICS_ATTR_ADDR_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV4", raw, typed.ErrLength)
 			}
 			x.fAddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_ATTR_ADDR_IPV6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV6", raw, typed.ErrLength)
 			}
 			x.fAddrIpv6 = p
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_ATTR_AGE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
 			}
 			x.fAge = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_ATTR_TW_TSVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
 			}
 			x.fTwTsval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_ATTR_TW_TS_STAMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
 			}
 			x.fTwTsStamp = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_ATTR_VALS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
 			}
-			if err := x.fVals.decode(p, o, base+off+4); err != nil {
+			if err := x.fVals.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_ATTR_FOPEN_MSS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
 			}
 			x.fFopenMss = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCP_METRICS_ATTR_FOPEN_SYN_DROPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
 			}
 			x.fFopenSynDrops = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
 			}
 			x.fFopenSynDropTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCP_METRICS_ATTR_FOPEN_COOKIE
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_COOKIE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_COOKIE", raw, typed.ErrLength)
 			}
 			x.fFopenCookie = p
 			x.has[0] |= 1 << 9
 		case 11: // TCP_METRICS_ATTR_SADDR_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV4", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV4", raw, typed.ErrLength)
 			}
 			x.fSaddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // TCP_METRICS_ATTR_SADDR_IPV6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV6", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV6", raw, typed.ErrLength)
 			}
 			x.fSaddrIpv6 = p
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "tcp-metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "tcp-metrics", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -197,9 +196,12 @@ func (x *TcpMetrics) Encode(e *attr.Encoder) {
 	}
 }
 
-// AddrIpv4 returns TCP_METRICS_ATTR_ADDR_IPV4 and whether it is present.
+// AddrIpv4 returns TCP_METRICS_ATTR_ADDR_IPV4 and whether it is present (0 if not).
 func (x *TcpMetrics) AddrIpv4() (uint32, bool) {
-	return uint32(x.fAddrIpv4), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fAddrIpv4), true
 }
 
 // SetAddrIpv4 sets TCP_METRICS_ATTR_ADDR_IPV4.
@@ -208,9 +210,13 @@ func (x *TcpMetrics) SetAddrIpv4(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// AddrIpv6 returns TCP_METRICS_ATTR_ADDR_IPV6's payload as a view, and whether it is present.
+// AddrIpv6 returns TCP_METRICS_ATTR_ADDR_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *TcpMetrics) AddrIpv6() ([]byte, bool) {
-	return x.fAddrIpv6, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fAddrIpv6, true
 }
 
 // SetAddrIpv6 sets TCP_METRICS_ATTR_ADDR_IPV6's payload; x keeps the view p.
@@ -219,9 +225,12 @@ func (x *TcpMetrics) SetAddrIpv6(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Age returns TCP_METRICS_ATTR_AGE and whether it is present.
+// Age returns TCP_METRICS_ATTR_AGE and whether it is present (0 if not).
 func (x *TcpMetrics) Age() (uint64, bool) {
-	return uint64(x.fAge), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint64(x.fAge), true
 }
 
 // SetAge sets TCP_METRICS_ATTR_AGE.
@@ -230,9 +239,12 @@ func (x *TcpMetrics) SetAge(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// TwTsval returns TCP_METRICS_ATTR_TW_TSVAL and whether it is present.
+// TwTsval returns TCP_METRICS_ATTR_TW_TSVAL and whether it is present (0 if not).
 func (x *TcpMetrics) TwTsval() (uint32, bool) {
-	return uint32(x.fTwTsval), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTwTsval), true
 }
 
 // SetTwTsval sets TCP_METRICS_ATTR_TW_TSVAL.
@@ -241,9 +253,12 @@ func (x *TcpMetrics) SetTwTsval(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// TwTsStamp returns TCP_METRICS_ATTR_TW_TS_STAMP and whether it is present.
+// TwTsStamp returns TCP_METRICS_ATTR_TW_TS_STAMP and whether it is present (0 if not).
 func (x *TcpMetrics) TwTsStamp() (int32, bool) {
-	return int32(x.fTwTsStamp), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return int32(x.fTwTsStamp), true
 }
 
 // SetTwTsStamp sets TCP_METRICS_ATTR_TW_TS_STAMP.
@@ -264,9 +279,12 @@ func (x *TcpMetrics) SetVals() *Metrics {
 	return &x.fVals
 }
 
-// FopenMss returns TCP_METRICS_ATTR_FOPEN_MSS and whether it is present.
+// FopenMss returns TCP_METRICS_ATTR_FOPEN_MSS and whether it is present (0 if not).
 func (x *TcpMetrics) FopenMss() (uint16, bool) {
-	return uint16(x.fFopenMss), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFopenMss), true
 }
 
 // SetFopenMss sets TCP_METRICS_ATTR_FOPEN_MSS.
@@ -275,9 +293,12 @@ func (x *TcpMetrics) SetFopenMss(v uint16) {
 	x.has[0] |= 1 << 6
 }
 
-// FopenSynDrops returns TCP_METRICS_ATTR_FOPEN_SYN_DROPS and whether it is present.
+// FopenSynDrops returns TCP_METRICS_ATTR_FOPEN_SYN_DROPS and whether it is present (0 if not).
 func (x *TcpMetrics) FopenSynDrops() (uint16, bool) {
-	return uint16(x.fFopenSynDrops), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFopenSynDrops), true
 }
 
 // SetFopenSynDrops sets TCP_METRICS_ATTR_FOPEN_SYN_DROPS.
@@ -286,9 +307,12 @@ func (x *TcpMetrics) SetFopenSynDrops(v uint16) {
 	x.has[0] |= 1 << 7
 }
 
-// FopenSynDropTs returns TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS and whether it is present.
+// FopenSynDropTs returns TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS and whether it is present (0 if not).
 func (x *TcpMetrics) FopenSynDropTs() (uint64, bool) {
-	return uint64(x.fFopenSynDropTs), x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		return 0, false
+	}
+	return uint64(x.fFopenSynDropTs), true
 }
 
 // SetFopenSynDropTs sets TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS.
@@ -297,9 +321,13 @@ func (x *TcpMetrics) SetFopenSynDropTs(v uint64) {
 	x.has[0] |= 1 << 8
 }
 
-// FopenCookie returns TCP_METRICS_ATTR_FOPEN_COOKIE's payload as a view, and whether it is present.
+// FopenCookie returns TCP_METRICS_ATTR_FOPEN_COOKIE's payload as a view, and whether it is present
+// (nil if not).
 func (x *TcpMetrics) FopenCookie() ([]byte, bool) {
-	return x.fFopenCookie, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return nil, false
+	}
+	return x.fFopenCookie, true
 }
 
 // SetFopenCookie sets TCP_METRICS_ATTR_FOPEN_COOKIE's payload; x keeps the view p.
@@ -308,9 +336,12 @@ func (x *TcpMetrics) SetFopenCookie(p []byte) {
 	x.has[0] |= 1 << 9
 }
 
-// SaddrIpv4 returns TCP_METRICS_ATTR_SADDR_IPV4 and whether it is present.
+// SaddrIpv4 returns TCP_METRICS_ATTR_SADDR_IPV4 and whether it is present (0 if not).
 func (x *TcpMetrics) SaddrIpv4() (uint32, bool) {
-	return uint32(x.fSaddrIpv4), x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSaddrIpv4), true
 }
 
 // SetSaddrIpv4 sets TCP_METRICS_ATTR_SADDR_IPV4.
@@ -319,9 +350,13 @@ func (x *TcpMetrics) SetSaddrIpv4(v uint32) {
 	x.has[0] |= 1 << 10
 }
 
-// SaddrIpv6 returns TCP_METRICS_ATTR_SADDR_IPV6's payload as a view, and whether it is present.
+// SaddrIpv6 returns TCP_METRICS_ATTR_SADDR_IPV6's payload as a view, and whether it is present
+// (nil if not).
 func (x *TcpMetrics) SaddrIpv6() ([]byte, bool) {
-	return x.fSaddrIpv6, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		return nil, false
+	}
+	return x.fSaddrIpv6, true
 }
 
 // SetSaddrIpv6 sets TCP_METRICS_ATTR_SADDR_IPV6's payload; x keeps the view p.
@@ -363,73 +398,72 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "metrics", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCP_METRICS_A_METRICS_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_A_METRICS_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
 			}
 			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_A_METRICS_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
 			}
 			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_A_METRICS_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
 			}
 			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_A_METRICS_REODERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
 			}
 			x.fReodering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_A_METRICS_RTT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
 			}
 			x.fRttUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
 			}
 			x.fRttvarUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "metrics", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -461,9 +495,12 @@ func (x *Metrics) Encode(e *attr.Encoder) {
 	}
 }
 
-// Rtt returns TCP_METRICS_A_METRICS_RTT and whether it is present.
+// Rtt returns TCP_METRICS_A_METRICS_RTT and whether it is present (0 if not).
 func (x *Metrics) Rtt() (uint32, bool) {
-	return uint32(x.fRtt), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRtt), true
 }
 
 // SetRtt sets TCP_METRICS_A_METRICS_RTT.
@@ -472,9 +509,12 @@ func (x *Metrics) SetRtt(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Rttvar returns TCP_METRICS_A_METRICS_RTTVAR and whether it is present.
+// Rttvar returns TCP_METRICS_A_METRICS_RTTVAR and whether it is present (0 if not).
 func (x *Metrics) Rttvar() (uint32, bool) {
-	return uint32(x.fRttvar), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRttvar), true
 }
 
 // SetRttvar sets TCP_METRICS_A_METRICS_RTTVAR.
@@ -483,9 +523,12 @@ func (x *Metrics) SetRttvar(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Ssthresh returns TCP_METRICS_A_METRICS_SSTHRESH and whether it is present.
+// Ssthresh returns TCP_METRICS_A_METRICS_SSTHRESH and whether it is present (0 if not).
 func (x *Metrics) Ssthresh() (uint32, bool) {
-	return uint32(x.fSsthresh), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSsthresh), true
 }
 
 // SetSsthresh sets TCP_METRICS_A_METRICS_SSTHRESH.
@@ -494,9 +537,12 @@ func (x *Metrics) SetSsthresh(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Cwnd returns TCP_METRICS_A_METRICS_CWND and whether it is present.
+// Cwnd returns TCP_METRICS_A_METRICS_CWND and whether it is present (0 if not).
 func (x *Metrics) Cwnd() (uint32, bool) {
-	return uint32(x.fCwnd), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fCwnd), true
 }
 
 // SetCwnd sets TCP_METRICS_A_METRICS_CWND.
@@ -505,9 +551,12 @@ func (x *Metrics) SetCwnd(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Reodering returns TCP_METRICS_A_METRICS_REODERING and whether it is present.
+// Reodering returns TCP_METRICS_A_METRICS_REODERING and whether it is present (0 if not).
 func (x *Metrics) Reodering() (uint32, bool) {
-	return uint32(x.fReodering), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint32(x.fReodering), true
 }
 
 // SetReodering sets TCP_METRICS_A_METRICS_REODERING.
@@ -516,9 +565,12 @@ func (x *Metrics) SetReodering(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// RttUs returns TCP_METRICS_A_METRICS_RTT_US and whether it is present.
+// RttUs returns TCP_METRICS_A_METRICS_RTT_US and whether it is present (0 if not).
 func (x *Metrics) RttUs() (uint32, bool) {
-	return uint32(x.fRttUs), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRttUs), true
 }
 
 // SetRttUs sets TCP_METRICS_A_METRICS_RTT_US.
@@ -527,9 +579,12 @@ func (x *Metrics) SetRttUs(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// RttvarUs returns TCP_METRICS_A_METRICS_RTTVAR_US and whether it is present.
+// RttvarUs returns TCP_METRICS_A_METRICS_RTTVAR_US and whether it is present (0 if not).
 func (x *Metrics) RttvarUs() (uint32, bool) {
-	return uint32(x.fRttvarUs), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fRttvarUs), true
 }
 
 // SetRttvarUs sets TCP_METRICS_A_METRICS_RTTVAR_US.

@@ -41,53 +41,52 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "team", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "team", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_TEAM_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fTeamIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_LIST_OPTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fListOption.decode(p, o, base+off+4); err != nil {
+			if err := x.fListOption.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_LIST_PORT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fListPort.decode(p, o, base+off+4); err != nil {
+			if err := x.fListPort.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "team", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "team", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "team", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -111,9 +110,12 @@ func (x *Team) Encode(e *attr.Encoder) {
 	}
 }
 
-// TeamIfindex returns TEAM_ATTR_TEAM_IFINDEX and whether it is present.
+// TeamIfindex returns TEAM_ATTR_TEAM_IFINDEX and whether it is present (0 if not).
 func (x *Team) TeamIfindex() (uint32, bool) {
-	return uint32(x.fTeamIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fTeamIfindex), true
 }
 
 // SetTeamIfindex sets TEAM_ATTR_TEAM_IFINDEX.
@@ -173,39 +175,38 @@ func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "item-option", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "item-option", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_ITEM_OPTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fOption.decode(p, o, base+off+4); err != nil {
+			if err := x.fOption.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "item-option", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "item-option", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "item-option", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -264,36 +265,35 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "attr-option", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "attr-option", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_OPTION_NAME
 			if !typed.CheckString(p, false, 32) {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_OPTION_CHANGED
 			if len(p) != 0 {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_OPTION_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -302,30 +302,30 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_OPTION_REMOVED
 			if len(p) != 0 {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fPortIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
 			}
 			x.fArrayIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "attr-option", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "attr-option", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "attr-option", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -358,9 +358,12 @@ func (x *AttrOption) Encode(e *attr.Encoder) {
 }
 
 // Name returns TEAM_ATTR_OPTION_NAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *AttrOption) Name() ([]byte, bool) {
-	return typed.CString(x.fName), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fName), true
 }
 
 // SetName sets TEAM_ATTR_OPTION_NAME; x keeps a view of s.
@@ -387,9 +390,12 @@ func (x *AttrOption) SetChanged(v bool) {
 	}
 }
 
-// Type returns TEAM_ATTR_OPTION_TYPE and whether it is present.
+// Type returns TEAM_ATTR_OPTION_TYPE and whether it is present (0 if not).
 func (x *AttrOption) Type() (uint8, bool) {
-	return uint8(x.fType), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fType), true
 }
 
 // SetType sets TEAM_ATTR_OPTION_TYPE.
@@ -398,9 +404,13 @@ func (x *AttrOption) SetType(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Data returns TEAM_ATTR_OPTION_DATA's payload as a view, and whether it is present.
+// Data returns TEAM_ATTR_OPTION_DATA's payload as a view, and whether it is present
+// (nil if not).
 func (x *AttrOption) Data() ([]byte, bool) {
-	return x.fData, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fData, true
 }
 
 // SetData sets TEAM_ATTR_OPTION_DATA's payload; x keeps the view p.
@@ -421,9 +431,12 @@ func (x *AttrOption) SetRemoved(v bool) {
 	}
 }
 
-// PortIfindex returns TEAM_ATTR_OPTION_PORT_IFINDEX and whether it is present.
+// PortIfindex returns TEAM_ATTR_OPTION_PORT_IFINDEX and whether it is present (0 if not).
 func (x *AttrOption) PortIfindex() (uint32, bool) {
-	return uint32(x.fPortIfindex), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint32(x.fPortIfindex), true
 }
 
 // SetPortIfindex sets TEAM_ATTR_OPTION_PORT_IFINDEX.
@@ -432,9 +445,12 @@ func (x *AttrOption) SetPortIfindex(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// ArrayIndex returns TEAM_ATTR_OPTION_ARRAY_INDEX and whether it is present.
+// ArrayIndex returns TEAM_ATTR_OPTION_ARRAY_INDEX and whether it is present (0 if not).
 func (x *AttrOption) ArrayIndex() (uint32, bool) {
-	return uint32(x.fArrayIndex), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fArrayIndex), true
 }
 
 // SetArrayIndex sets TEAM_ATTR_OPTION_ARRAY_INDEX.
@@ -470,39 +486,38 @@ func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "item-port", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "item-port", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_ITEM_PORT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+off, "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fPort.decode(p, o, base+off+4); err != nil {
+			if err := x.fPort.decode(p, o, base+len(b)-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "item-port", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "item-port", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "item-port", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -559,64 +574,63 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "attr-port", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "attr-port", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_PORT_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_PORT_CHANGED
 			if len(p) != 0 {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_PORT_LINKUP
 			if len(p) != 0 {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // TEAM_ATTR_PORT_SPEED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
 			}
 			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_PORT_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
 			}
 			x.fDuplex = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // TEAM_ATTR_PORT_REMOVED
 			if len(p) != 0 {
-				return o.Fail(base+off, "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "attr-port", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "attr-port", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "attr-port", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -645,9 +659,12 @@ func (x *AttrPort) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns TEAM_ATTR_PORT_IFINDEX and whether it is present.
+// Ifindex returns TEAM_ATTR_PORT_IFINDEX and whether it is present (0 if not).
 func (x *AttrPort) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets TEAM_ATTR_PORT_IFINDEX.
@@ -680,9 +697,12 @@ func (x *AttrPort) SetLinkup(v bool) {
 	}
 }
 
-// Speed returns TEAM_ATTR_PORT_SPEED and whether it is present.
+// Speed returns TEAM_ATTR_PORT_SPEED and whether it is present (0 if not).
 func (x *AttrPort) Speed() (uint32, bool) {
-	return uint32(x.fSpeed), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return uint32(x.fSpeed), true
 }
 
 // SetSpeed sets TEAM_ATTR_PORT_SPEED.
@@ -691,9 +711,12 @@ func (x *AttrPort) SetSpeed(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Duplex returns TEAM_ATTR_PORT_DUPLEX and whether it is present.
+// Duplex returns TEAM_ATTR_PORT_DUPLEX and whether it is present (0 if not).
 func (x *AttrPort) Duplex() (uint8, bool) {
-	return uint8(x.fDuplex), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint8(x.fDuplex), true
 }
 
 // SetDuplex sets TEAM_ATTR_PORT_DUPLEX.

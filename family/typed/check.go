@@ -43,11 +43,11 @@ func CheckBinary(n int, lo, hi int64) bool {
 	return int64(n) >= lo && (hi < 0 || int64(n) <= hi)
 }
 
-// CheckBitfield32 applies the kernel's validate_nla_bitfield32: no bit
-// outside valid in the selector or the value, and no bit in the value
-// the selector does not select.
+// CheckBitfield32 applies the kernel's validate_nla_bitfield32: a
+// policy with valid bits, no bit outside them in the selector or the
+// value, and no bit in the value the selector does not select.
 func CheckBitfield32(v Bitfield32, valid uint32) bool {
-	return v.Selector&^valid == 0 && v.Value&^valid == 0 && v.Value&^v.Selector == 0
+	return valid != 0 && v.Selector&^valid == 0 && v.Value&^valid == 0 && v.Value&^v.Selector == 0
 }
 
 // CheckArray checks the elements of an indexed-array or nest-type-value

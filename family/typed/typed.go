@@ -170,7 +170,10 @@ func (e *Error) Error() string {
 // Unwrap returns e.Err.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Fail records a failure in o and returns it. Generated code calls it.
+// Fail records a failure in o and returns it. Generated code calls it
+// on every error path: kept out of line, so that the decoders stay small.
+//
+//go:noinline
 func (o *Options) Fail(off int, set, name string, typ uint16, err error) error {
 	o.err = Error{Offset: off, Set: set, Attr: name, Type: typ & attr.TypeMask, Err: err}
 	return &o.err
@@ -180,6 +183,19 @@ func (o *Options) Fail(off int, set, name string, typ uint16, err error) error {
 // type's fixed size is refused: always when it is short, and when it is
 // longer unless o is lenient.
 func (o *Options) BadLen(short bool) bool { return short || !o.Lenient }
+
+// AttrHeader reads the attribute header at p[:4]: nla_len and nla_type
+// (flags included), byte-swapped if swap, in one load.
+func AttrHeader(p []byte, swap bool) (int, uint16) {
+	h := binary.NativeEndian.Uint32(p)
+	if swap {
+		h = bits.RotateLeft32(bits.ReverseBytes32(h), 16)
+	}
+	if hostBig {
+		return int(h >> 16), uint16(h)
+	}
+	return int(h & 0xffff), uint16(h >> 16)
+}
 
 // Uint16 reads p[:2], byte-swapped if swap.
 func Uint16(p []byte, swap bool) uint16 {

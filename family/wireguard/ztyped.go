@@ -109,83 +109,82 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wgdevice", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wgdevice", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGDEVICE_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // WGDEVICE_A_IFNAME
 			if !typed.CheckString(p, true, 15) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
 			}
 			x.fIfname = p
 			x.has[0] |= 1 << 1
 		case 3: // WGDEVICE_A_PRIVATE_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_PRIVATE_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_PRIVATE_KEY", raw, typed.ErrLength)
 			}
 			x.fPrivateKey = p
 			x.has[0] |= 1 << 2
 		case 4: // WGDEVICE_A_PUBLIC_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_PUBLIC_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_PUBLIC_KEY", raw, typed.ErrLength)
 			}
 			x.fPublicKey = p
 			x.has[0] |= 1 << 3
 		case 5: // WGDEVICE_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // WGDEVICE_A_LISTEN_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
 			}
 			x.fListenPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // WGDEVICE_A_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // WGDEVICE_A_PEERS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
 			if err != nil {
 				return err
 			}
-			x.fPeers, x.sPeers = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fPeers, x.sPeers = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wgdevice", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wgdevice", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wgdevice", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -234,9 +233,12 @@ func (x *Wgdevice) Encode(e *attr.Encoder) {
 	}
 }
 
-// Ifindex returns WGDEVICE_A_IFINDEX and whether it is present.
+// Ifindex returns WGDEVICE_A_IFINDEX and whether it is present (0 if not).
 func (x *Wgdevice) Ifindex() (uint32, bool) {
-	return uint32(x.fIfindex), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint32(x.fIfindex), true
 }
 
 // SetIfindex sets WGDEVICE_A_IFINDEX.
@@ -246,9 +248,12 @@ func (x *Wgdevice) SetIfindex(v uint32) {
 }
 
 // Ifname returns WGDEVICE_A_IFNAME, up to its NUL, as a view, and whether it is
-// present.
+// present (nil if not).
 func (x *Wgdevice) Ifname() ([]byte, bool) {
-	return typed.CString(x.fIfname), x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return typed.CString(x.fIfname), true
 }
 
 // SetIfname sets WGDEVICE_A_IFNAME; x keeps a view of s.
@@ -263,9 +268,13 @@ func (x *Wgdevice) SetIfnameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// PrivateKey returns WGDEVICE_A_PRIVATE_KEY's payload as a view, and whether it is present.
+// PrivateKey returns WGDEVICE_A_PRIVATE_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgdevice) PrivateKey() ([]byte, bool) {
-	return x.fPrivateKey, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return nil, false
+	}
+	return x.fPrivateKey, true
 }
 
 // SetPrivateKey sets WGDEVICE_A_PRIVATE_KEY's payload; x keeps the view p.
@@ -274,9 +283,13 @@ func (x *Wgdevice) SetPrivateKey(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// PublicKey returns WGDEVICE_A_PUBLIC_KEY's payload as a view, and whether it is present.
+// PublicKey returns WGDEVICE_A_PUBLIC_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgdevice) PublicKey() ([]byte, bool) {
-	return x.fPublicKey, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fPublicKey, true
 }
 
 // SetPublicKey sets WGDEVICE_A_PUBLIC_KEY's payload; x keeps the view p.
@@ -285,9 +298,12 @@ func (x *Wgdevice) SetPublicKey(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Flags returns WGDEVICE_A_FLAGS and whether it is present.
+// Flags returns WGDEVICE_A_FLAGS and whether it is present (0 if not).
 func (x *Wgdevice) Flags() (WgdeviceFlags, bool) {
-	return WgdeviceFlags(x.fFlags), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return WgdeviceFlags(x.fFlags), true
 }
 
 // SetFlags sets WGDEVICE_A_FLAGS.
@@ -296,9 +312,12 @@ func (x *Wgdevice) SetFlags(v WgdeviceFlags) {
 	x.has[0] |= 1 << 4
 }
 
-// ListenPort returns WGDEVICE_A_LISTEN_PORT and whether it is present.
+// ListenPort returns WGDEVICE_A_LISTEN_PORT and whether it is present (0 if not).
 func (x *Wgdevice) ListenPort() (uint16, bool) {
-	return uint16(x.fListenPort), x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return 0, false
+	}
+	return uint16(x.fListenPort), true
 }
 
 // SetListenPort sets WGDEVICE_A_LISTEN_PORT.
@@ -307,9 +326,12 @@ func (x *Wgdevice) SetListenPort(v uint16) {
 	x.has[0] |= 1 << 5
 }
 
-// Fwmark returns WGDEVICE_A_FWMARK and whether it is present.
+// Fwmark returns WGDEVICE_A_FWMARK and whether it is present (0 if not).
 func (x *Wgdevice) Fwmark() (uint32, bool) {
-	return uint32(x.fFwmark), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint32(x.fFwmark), true
 }
 
 // SetFwmark sets WGDEVICE_A_FWMARK.
@@ -375,95 +397,94 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wgpeer", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wgpeer", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGPEER_A_PUBLIC_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_PUBLIC_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PUBLIC_KEY", raw, typed.ErrLength)
 			}
 			x.fPublicKey = p
 			x.has[0] |= 1 << 0
 		case 2: // WGPEER_A_PRESHARED_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_PRESHARED_KEY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PRESHARED_KEY", raw, typed.ErrLength)
 			}
 			x.fPresharedKey = p
 			x.has[0] |= 1 << 1
 		case 3: // WGPEER_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // WGPEER_A_ENDPOINT
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_ENDPOINT", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_ENDPOINT", raw, typed.ErrLength)
 			}
 			x.fEndpoint = p
 			x.has[0] |= 1 << 3
 		case 5: // WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fPersistentKeepaliveInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // WGPEER_A_LAST_HANDSHAKE_TIME
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_LAST_HANDSHAKE_TIME", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_LAST_HANDSHAKE_TIME", raw, typed.ErrLength)
 			}
 			x.fLastHandshakeTime = p
 			x.has[0] |= 1 << 5
 		case 7: // WGPEER_A_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // WGPEER_A_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // WGPEER_A_ALLOWEDIPS
-			count, err := typed.CheckArray(p, o, base+off+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
+			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
 			if err != nil {
 				return err
 			}
-			x.fAllowedips, x.sAllowedips = typed.NewArray(p, base+off+4, count, x.mode), nil
+			x.fAllowedips, x.sAllowedips = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // WGPEER_A_PROTOCOL_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
 			}
 			x.fProtocolVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wgpeer", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wgpeer", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wgpeer", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -526,9 +547,13 @@ func (x *Wgpeer) Encode(e *attr.Encoder) {
 	}
 }
 
-// PublicKey returns WGPEER_A_PUBLIC_KEY's payload as a view, and whether it is present.
+// PublicKey returns WGPEER_A_PUBLIC_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgpeer) PublicKey() ([]byte, bool) {
-	return x.fPublicKey, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return nil, false
+	}
+	return x.fPublicKey, true
 }
 
 // SetPublicKey sets WGPEER_A_PUBLIC_KEY's payload; x keeps the view p.
@@ -537,9 +562,13 @@ func (x *Wgpeer) SetPublicKey(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// PresharedKey returns WGPEER_A_PRESHARED_KEY's payload as a view, and whether it is present.
+// PresharedKey returns WGPEER_A_PRESHARED_KEY's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgpeer) PresharedKey() ([]byte, bool) {
-	return x.fPresharedKey, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fPresharedKey, true
 }
 
 // SetPresharedKey sets WGPEER_A_PRESHARED_KEY's payload; x keeps the view p.
@@ -548,9 +577,12 @@ func (x *Wgpeer) SetPresharedKey(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Flags returns WGPEER_A_FLAGS and whether it is present.
+// Flags returns WGPEER_A_FLAGS and whether it is present (0 if not).
 func (x *Wgpeer) Flags() (WgpeerFlags, bool) {
-	return WgpeerFlags(x.fFlags), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return WgpeerFlags(x.fFlags), true
 }
 
 // SetFlags sets WGPEER_A_FLAGS.
@@ -559,9 +591,13 @@ func (x *Wgpeer) SetFlags(v WgpeerFlags) {
 	x.has[0] |= 1 << 2
 }
 
-// Endpoint returns WGPEER_A_ENDPOINT's payload as a view, and whether it is present.
+// Endpoint returns WGPEER_A_ENDPOINT's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgpeer) Endpoint() ([]byte, bool) {
-	return x.fEndpoint, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return nil, false
+	}
+	return x.fEndpoint, true
 }
 
 // SetEndpoint sets WGPEER_A_ENDPOINT's payload; x keeps the view p.
@@ -570,9 +606,12 @@ func (x *Wgpeer) SetEndpoint(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// PersistentKeepaliveInterval returns WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL and whether it is present.
+// PersistentKeepaliveInterval returns WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL and whether it is present (0 if not).
 func (x *Wgpeer) PersistentKeepaliveInterval() (uint16, bool) {
-	return uint16(x.fPersistentKeepaliveInterval), x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		return 0, false
+	}
+	return uint16(x.fPersistentKeepaliveInterval), true
 }
 
 // SetPersistentKeepaliveInterval sets WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL.
@@ -595,9 +634,12 @@ func (x *Wgpeer) LastHandshakeTime() (KernelTimespec, bool) {
 }
 
 // LastHandshakeTimeBytes returns the payload of WGPEER_A_LAST_HANDSHAKE_TIME as a view, and whether it is
-// present (nil if it was set as a struct).
+// present (nil if not, or if it was set as a struct).
 func (x *Wgpeer) LastHandshakeTimeBytes() ([]byte, bool) {
-	return x.fLastHandshakeTime, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		return nil, false
+	}
+	return x.fLastHandshakeTime, true
 }
 
 // SetLastHandshakeTime sets WGPEER_A_LAST_HANDSHAKE_TIME to the struct v.
@@ -615,9 +657,12 @@ func (x *Wgpeer) SetLastHandshakeTimeBytes(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// RxBytes returns WGPEER_A_RX_BYTES and whether it is present.
+// RxBytes returns WGPEER_A_RX_BYTES and whether it is present (0 if not).
 func (x *Wgpeer) RxBytes() (uint64, bool) {
-	return uint64(x.fRxBytes), x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		return 0, false
+	}
+	return uint64(x.fRxBytes), true
 }
 
 // SetRxBytes sets WGPEER_A_RX_BYTES.
@@ -626,9 +671,12 @@ func (x *Wgpeer) SetRxBytes(v uint64) {
 	x.has[0] |= 1 << 6
 }
 
-// TxBytes returns WGPEER_A_TX_BYTES and whether it is present.
+// TxBytes returns WGPEER_A_TX_BYTES and whether it is present (0 if not).
 func (x *Wgpeer) TxBytes() (uint64, bool) {
-	return uint64(x.fTxBytes), x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		return 0, false
+	}
+	return uint64(x.fTxBytes), true
 }
 
 // SetTxBytes sets WGPEER_A_TX_BYTES.
@@ -655,9 +703,12 @@ func (x *Wgpeer) SetAllowedips(v []Wgallowedip) {
 	x.has[0] |= 1 << 8
 }
 
-// ProtocolVersion returns WGPEER_A_PROTOCOL_VERSION and whether it is present.
+// ProtocolVersion returns WGPEER_A_PROTOCOL_VERSION and whether it is present (0 if not).
 func (x *Wgpeer) ProtocolVersion() (uint32, bool) {
-	return uint32(x.fProtocolVersion), x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		return 0, false
+	}
+	return uint32(x.fProtocolVersion), true
 }
 
 // SetProtocolVersion sets WGPEER_A_PROTOCOL_VERSION.
@@ -696,58 +747,57 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	off := 0
-	for len(b)-off >= 4 {
-		n := int(typed.Uint16(b[off:], sw))
-		raw := typed.Uint16(b[off+2:], sw)
-		if n < 4 || n > len(b)-off {
+	rest := b
+	for len(rest) >= 4 {
+		n, raw := typed.AttrHeader(rest, sw)
+		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+off, "wgallowedip", "", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+off, "wgallowedip", "", raw, typed.ErrTruncated)
+			return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrTruncated)
 		}
-		p := b[off+4 : off+n]
+		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGALLOWEDIP_A_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+off, "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // WGALLOWEDIP_A_IPADDR
 			if !typed.CheckBinary(len(p), 4, -1) {
-				return o.Fail(base+off, "wgallowedip", "WGALLOWEDIP_A_IPADDR", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_IPADDR", raw, typed.ErrLength)
 			}
 			x.fIpaddr = p
 			x.has[0] |= 1 << 1
 		case 3: // WGALLOWEDIP_A_CIDR_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+off, "wgallowedip", "WGALLOWEDIP_A_CIDR_MASK", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_CIDR_MASK", raw, typed.ErrLength)
 			}
 			x.fCidrMask = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // WGALLOWEDIP_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+off, "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+off, "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+off, "wgallowedip", "", raw, typed.ErrUnknown)
+				return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrUnknown)
 			}
 		}
-		off += (n + 3) &^ 3
+		rest = rest[min((n+3)&^3, len(rest)):]
 	}
-	if off < len(b) && !o.Lenient {
-		return o.Fail(base+off, "wgallowedip", "", 0, typed.ErrTrailing)
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(base+len(b)-len(rest), "wgallowedip", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -770,9 +820,12 @@ func (x *Wgallowedip) Encode(e *attr.Encoder) {
 	}
 }
 
-// Family returns WGALLOWEDIP_A_FAMILY and whether it is present.
+// Family returns WGALLOWEDIP_A_FAMILY and whether it is present (0 if not).
 func (x *Wgallowedip) Family() (uint16, bool) {
-	return uint16(x.fFamily), x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		return 0, false
+	}
+	return uint16(x.fFamily), true
 }
 
 // SetFamily sets WGALLOWEDIP_A_FAMILY.
@@ -781,9 +834,13 @@ func (x *Wgallowedip) SetFamily(v uint16) {
 	x.has[0] |= 1 << 0
 }
 
-// Ipaddr returns WGALLOWEDIP_A_IPADDR's payload as a view, and whether it is present.
+// Ipaddr returns WGALLOWEDIP_A_IPADDR's payload as a view, and whether it is present
+// (nil if not).
 func (x *Wgallowedip) Ipaddr() ([]byte, bool) {
-	return x.fIpaddr, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		return nil, false
+	}
+	return x.fIpaddr, true
 }
 
 // SetIpaddr sets WGALLOWEDIP_A_IPADDR's payload; x keeps the view p.
@@ -792,9 +849,12 @@ func (x *Wgallowedip) SetIpaddr(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// CidrMask returns WGALLOWEDIP_A_CIDR_MASK and whether it is present.
+// CidrMask returns WGALLOWEDIP_A_CIDR_MASK and whether it is present (0 if not).
 func (x *Wgallowedip) CidrMask() (uint8, bool) {
-	return uint8(x.fCidrMask), x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		return 0, false
+	}
+	return uint8(x.fCidrMask), true
 }
 
 // SetCidrMask sets WGALLOWEDIP_A_CIDR_MASK.
@@ -803,9 +863,12 @@ func (x *Wgallowedip) SetCidrMask(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// Flags returns WGALLOWEDIP_A_FLAGS and whether it is present.
+// Flags returns WGALLOWEDIP_A_FLAGS and whether it is present (0 if not).
 func (x *Wgallowedip) Flags() (WgallowedipFlags, bool) {
-	return WgallowedipFlags(x.fFlags), x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		return 0, false
+	}
+	return WgallowedipFlags(x.fFlags), true
 }
 
 // SetFlags sets WGALLOWEDIP_A_FLAGS.

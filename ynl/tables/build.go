@@ -87,6 +87,7 @@ func tableBudget(n int) int { return 8*n + 4096 }
 // formats is refused with a *LimitError.
 func Build(s *ynl.Spec) (*Tables, error) {
 	Sanitize(s)
+	Correct(s)
 	b := &builder{
 		spec:    s,
 		cyc:     NewCycles(s),

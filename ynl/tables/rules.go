@@ -128,9 +128,12 @@ func StructSize(d *ynl.Definition) int {
 	}
 	n := 0
 	for _, m := range d.Members {
-		if sz := m.Type.Size(); sz > 0 {
-			n += sz
-		} else {
+		switch {
+		case m.Type.Size() > 0:
+			n += m.Type.Size()
+		case m.StructDef != nil && m.StructDef != d && !m.Len.Set:
+			n += StructSize(m.StructDef) // a struct member (tc_sfq_qopt_v1's v0)
+		default:
 			n += int(m.Len.Value)
 		}
 	}

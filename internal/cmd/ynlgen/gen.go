@@ -66,6 +66,7 @@ func newGen(spec *ynl.Spec, src source) (*gen, error) {
 		return nil, fmt.Errorf("%s: spec name %q makes no package name", src.Path, spec.Name)
 	}
 	tables.Sanitize(spec)
+	tables.Correct(spec)
 	g.cyc = tables.NewCycles(spec)
 	for _, n := range []string{"Family", "OpPolicy", "setRef", "setRefs"} {
 		g.idents[n] = "generator"

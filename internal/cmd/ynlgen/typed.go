@@ -470,7 +470,8 @@ func (t *tgen) setFields(as *ynl.AttrSet) []*tfield {
 		for _, extra := range []string{"", "Bytes", "Header"} {
 			_ = extra
 		}
-		if names[f.name] {
+		// A getter must not read like a setter (attribute "set-name").
+		if names[f.name] || strings.HasPrefix(f.name, "Set") {
 			f.name = "Get" + f.name
 		}
 		names[f.name] = true
@@ -592,16 +593,16 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 	for _, f := range subs {
 		t.p("\tvar sub%s []byte\n\tvar sub%sOff int\n", f.name, f.name)
 	}
-	t.p("\toff := 0\n\tfor len(b)-off >= 4 {\n")
-	t.p("\t\tn := int(typed.Uint16(b[off:], sw))\n\t\traw := typed.Uint16(b[off+2:], sw)\n")
-	t.p("\t\tif n < 4 || n > len(b)-off {\n\t\t\tif o.Lenient {\n\t\t\t\tbreak\n\t\t\t}\n")
-	t.p("\t\t\tif n < 4 {\n\t\t\t\treturn o.Fail(base+off, %s, \"\", raw, typed.ErrLength)\n\t\t\t}\n", set)
-	t.p("\t\t\treturn o.Fail(base+off, %s, \"\", raw, typed.ErrTruncated)\n\t\t}\n", set)
-	t.p("\t\tp := b[off+4 : off+n]\n\t\t_ = p\n\t\tswitch raw & attr.TypeMask {\n")
+	t.p("\trest := b\n\tfor len(rest) >= 4 {\n")
+	t.p("\t\tn, raw := typed.AttrHeader(rest, sw)\n")
+	t.p("\t\tif n < 4 || n > len(rest) {\n\t\t\tif o.Lenient {\n\t\t\t\tbreak\n\t\t\t}\n")
+	t.p("\t\t\tif n < 4 {\n\t\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrLength)\n\t\t\t}\n", set)
+	t.p("\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrTruncated)\n\t\t}\n", set)
+	t.p("\t\tp := rest[4:n]\n\t\t_ = p\n\t\tswitch raw & attr.TypeMask {\n")
 	for _, f := range fs {
 		t.p("\t\tcase %d: // %s\n", f.a.Value, f.a.CName)
 		fail := func(e string) string {
-			return fmt.Sprintf("return o.Fail(base+off, %s, %q, raw, typed.%s)", set, f.a.CName, e)
+			return fmt.Sprintf("return o.Fail(base+len(b)-len(rest), %s, %q, raw, typed.%s)", set, f.a.CName, e)
 		}
 		switch f.kind {
 		case fScalar, fVarint, fFlag, fString, fBinary, fBitfield:
@@ -609,11 +610,11 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			t.p("\t\t\t%s\n", setBit(f))
 		case fNest:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-			t.p("\t\t\tif err := x.%s.decode(p, o, base+off+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
+			t.p("\t\t\tif err := x.%s.decode(p, o, base+len(b)-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
 			t.p("\t\t\t%s\n", setBit(f))
 		case fLazy:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-			t.p("\t\t\tx.%s, x.o%s, x.p%s = p, base+off+4, nil\n", f.field, f.name, f.name)
+			t.p("\t\t\tx.%s, x.o%s, x.p%s = p, base+len(b)-len(rest)+4, nil\n", f.field, f.name, f.name)
 			t.p("\t\t\t%s\n", setBit(f))
 		case fMulti:
 			e := f.elem
@@ -625,9 +626,9 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			}
 			t.p("\t\t\tif %s {\n\t\t\t\tx.%s.Add()\n\t\t\t} else {\n", hasExpr(f), f.field)
 			if t.elemGo(f) != "" {
-				t.p("\t\t\t\tx.%s, x.s%s = typed.NewMulti(b[off:], base+off, %d, 1, x.mode), nil\n", f.field, f.name, f.a.Value)
+				t.p("\t\t\t\tx.%s, x.s%s = typed.NewMulti(rest, base+len(b)-len(rest), %d, 1, x.mode), nil\n", f.field, f.name, f.a.Value)
 			} else {
-				t.p("\t\t\t\tx.%s = typed.NewMulti(b[off:], base+off, %d, 1, x.mode)\n", f.field, f.a.Value)
+				t.p("\t\t\t\tx.%s = typed.NewMulti(rest, base+len(b)-len(rest), %d, 1, x.mode)\n", f.field, f.a.Value)
 			}
 			t.p("\t\t\t\t%s\n\t\t\t}\n", setBit(f))
 		case fArray:
@@ -640,20 +641,20 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 					size = -1
 				}
 			}
-			t.p("\t\t\tcount, err := typed.CheckArray(p, o, base+off+4, %d, %s, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", size, set, f.a.CName)
+			t.p("\t\t\tcount, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, %d, %s, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", size, set, f.a.CName)
 			if t.elemGo(f) != "" {
-				t.p("\t\t\tx.%s, x.s%s = typed.NewArray(p, base+off+4, count, x.mode), nil\n", f.field, f.name)
+				t.p("\t\t\tx.%s, x.s%s = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil\n", f.field, f.name)
 			} else {
-				t.p("\t\t\tx.%s = typed.NewArray(p, base+off+4, count, x.mode)\n", f.field)
+				t.p("\t\t\tx.%s = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode)\n", f.field)
 			}
 			t.p("\t\t\t%s\n", setBit(f))
 		case fSub:
-			t.p("\t\t\tsub%s, sub%sOff = p, base+off+4\n\t\t\t%s\n", f.name, f.name, setBit(f))
+			t.p("\t\t\tsub%s, sub%sOff = p, base+len(b)-len(rest)+4\n\t\t\t%s\n", f.name, f.name, setBit(f))
 		}
 	}
-	t.p("\t\tdefault:\n\t\t\tif o.ReportUnknown {\n\t\t\t\treturn o.Fail(base+off, %s, \"\", raw, typed.ErrUnknown)\n\t\t\t}\n\t\t}\n", set)
-	t.p("\t\toff += (n + 3) &^ 3\n\t}\n")
-	t.p("\tif off < len(b) && !o.Lenient {\n\t\treturn o.Fail(base+off, %s, \"\", 0, typed.ErrTrailing)\n\t}\n", set)
+	t.p("\t\tdefault:\n\t\t\tif o.ReportUnknown {\n\t\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrUnknown)\n\t\t\t}\n\t\t}\n", set)
+	t.p("\t\trest = rest[min((n+3)&^3, len(rest)):]\n\t}\n")
+	t.p("\tif len(rest) != 0 && !o.Lenient {\n\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", 0, typed.ErrTrailing)\n\t}\n", set)
 	for _, f := range subs {
 		if err := t.genSubDecode(as, f); err != nil {
 			return err
@@ -712,6 +713,8 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 		if f.ruled && f.rule.Kind == validate.Binary {
 			// exact-len strings: a binary length check.
 			t.p("\t\t\tif !typed.CheckBinary(len(p), %d, %d) {\n\t\t\t\t%s\n\t\t\t}\n", f.rule.Min, f.rule.Max, fail("ErrLength"))
+		} else if !nul && f.rule.Len == 0 {
+			t.p("\t\t\tif len(p) == 0 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrString"))
 		} else {
 			t.p("\t\t\tif !typed.CheckString(p, %t, %d) {\n\t\t\t\t%s\n\t\t\t}\n", nul, f.rule.Len, fail("ErrString"))
 		}
@@ -909,9 +912,14 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 				t.p("\t\t{\n")
 			}
 			t.p("\t\t\tfor it := x.%s; it.Next(); {\n", f.field)
-			if f.elem.kind == fNest || f.elem.kind == fLazy {
+			switch {
+			case f.elem.kind == fNest || f.elem.kind == fLazy:
 				t.p("\t\t\t\tnest := e.Begin(%s)\n\t\t\t\te.Raw(it.Bytes())\n\t\t\t\te.End(nest)\n", cn)
-			} else {
+			case iterValue(f.elem) != "":
+				// Integers are written at their width, whatever the
+				// decoded payload's (lenient decoding takes longer ones).
+				t.p("%s", strings.ReplaceAll(t.encodeLeaf(f.elem, cn, iterValue(f.elem)), "\t\t", "\t\t\t\t"))
+			default:
 				t.p("\t\t\t\te.Put(%s, it.Bytes())\n", cn)
 			}
 			t.p("\t\t\t}\n\t\t}\n")
@@ -930,9 +938,12 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 				t.p("\t\t{\n")
 			}
 			t.p("\t\t\tfor it := x.%s; it.Next(); {\n", f.field)
-			if f.nest != nil {
+			switch {
+			case f.nest != nil || f.a.Type == ynl.TypeNestTypeValue || f.a.SubType == ynl.TypeNest:
 				t.p("\t\t\t\tnest := e.Begin(it.Type())\n\t\t\t\te.Raw(it.Bytes())\n\t\t\t\te.End(nest)\n")
-			} else {
+			case f.elem != nil && iterValue(f.elem) != "":
+				t.p("%s", strings.ReplaceAll(t.encodeLeaf(f.elem, "it.Type()", iterValue(f.elem)), "\t\t", "\t\t\t\t"))
+			default:
 				t.p("\t\t\t\te.Put(it.Type(), it.Bytes())\n")
 			}
 			t.p("\t\t\t}\n\t\t}\n\t\te.End(arr)\n")
@@ -958,6 +969,28 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 		t.p("\n")
 	}
 	t.p("}\n\n")
+}
+
+// iterValue is the expression that reads the current integer of a
+// typed.Multi named it, for an element of kind scalar or variable-width
+// integer; "" for other kinds.
+func iterValue(el *tfield) string {
+	switch el.kind {
+	case fScalar:
+		switch {
+		case el.size == 1:
+			return "it.Uint8()"
+		case el.be:
+			return fmt.Sprintf("it.BE%d()", el.size*8)
+		}
+		return fmt.Sprintf("it.Uint%d()", el.size*8)
+	case fVarint:
+		if el.signed {
+			return "typed.Int(it.Bytes(), it.Swap())"
+		}
+		return "it.Uint64()"
+	}
+	return ""
 }
 
 // encodeLeaf writes attribute typ from the value expression v.
@@ -1016,6 +1049,13 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 	t.p("\t\tswitch %s.format {\n", u)
 	for i, fm := range f.a.SubMsg.Formats {
 		t.p("\t\tcase %d:\n", i+1)
+		hdr := fm.FixedHeaderDef != nil && t.structType[fm.FixedHeaderDef] != ""
+		if fm.Set == nil && hdr {
+			// A struct alone: nla_len counts its bytes, not the padding.
+			sz := t.structs[fm.FixedHeaderDef].Size // sizeof, C's layout
+			t.p("\t\t\tvar buf [%d]byte\n\t\t\t%s.h%s.Put(buf[:], e.Order())\n\t\t\te.Put(%s, buf[:])\n", sz, u, fmtName(fm), cn)
+			continue
+		}
 		if fm.Set != nil {
 			t.p("\t\t\tnest := e.Begin(%s)\n", cn)
 		} else {
@@ -1043,13 +1083,13 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 	get, set := f.name, f.setter
 	switch f.kind {
 	case fScalar, fVarint:
-		t.p("// %s returns %s and whether it is present.\nfunc (x *%s) %s() (%s, bool) {\n\treturn %s(x.%s), %s\n}\n\n", get, cn, n, get, f.gotype, f.gotype, f.field, hasExpr(f))
+		t.p("// %s returns %s and whether it is present (0 if not).\nfunc (x *%s) %s() (%s, bool) {\n\tif !(%s) {\n\t\treturn 0, false\n\t}\n\treturn %s(x.%s), true\n}\n\n", get, cn, n, get, f.gotype, hasExpr(f), f.gotype, f.field)
 		t.p("// %s sets %s.\nfunc (x *%s) %s(v %s) {\n\tx.%s = %s(v)\n\t%s\n}\n\n", set, cn, n, set, f.gotype, f.field, f.wire, setBit(f))
 	case fFlag:
 		t.p("// %s reports whether the flag %s is present.\nfunc (x *%s) %s() bool { return %s }\n\n", get, cn, n, get, hasExpr(f))
 		t.p("// %s sets or clears the flag %s.\nfunc (x *%s) %s(v bool) {\n\tif v {\n\t\t%s\n\t} else {\n\t\tx.has[%d] &^= 1 << %d\n\t}\n}\n\n", set, cn, n, set, setBit(f), f.bit/64, f.bit%64)
 	case fString:
-		t.p("// %s returns %s, up to its NUL, as a view, and whether it is\n// present.\nfunc (x *%s) %s() ([]byte, bool) {\n\treturn typed.CString(x.%s), %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
+		t.p("// %s returns %s, up to its NUL, as a view, and whether it is\n// present (nil if not).\nfunc (x *%s) %s() ([]byte, bool) {\n\tif !(%s) {\n\t\treturn nil, false\n\t}\n\treturn typed.CString(x.%s), true\n}\n\n", get, cn, n, get, hasExpr(f), f.field)
 		t.p("// %s sets %s; x keeps a view of s.\nfunc (x *%s) %s(s string) {\n\tx.%s = typed.StringView(s)\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 		t.p("// %sBytes sets %s; x keeps the view s.\nfunc (x *%s) %sBytes(s []byte) {\n\tx.%s = s\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 	case fBinary:
@@ -1057,15 +1097,15 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 			st := t.structType[f.st]
 			t.p("// %s returns %s as a struct %s, and whether it is present.\nfunc (x *%s) %s() (%s, bool) {\n", get, cn, t.structs[f.st].Name, n, get, st)
 			t.p("\tif !(%s) {\n\t\treturn %s{}, false\n\t}\n\tif x.%s == nil {\n\t\treturn x.v%s, true\n\t}\n\tvar v %s\n\tv.parse(x.%s, x.mode&typed.Swap != 0)\n\treturn v, true\n}\n\n", hasExpr(f), st, f.field, f.name, st, f.field)
-			t.p("// %sBytes returns the payload of %s as a view, and whether it is\n// present (nil if it was set as a struct).\nfunc (x *%s) %sBytes() ([]byte, bool) {\n\treturn x.%s, %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
+			t.p("// %sBytes returns the payload of %s as a view, and whether it is\n// present (nil if not, or if it was set as a struct).\nfunc (x *%s) %sBytes() ([]byte, bool) {\n\tif !(%s) {\n\t\treturn nil, false\n\t}\n\treturn x.%s, true\n}\n\n", get, cn, n, get, hasExpr(f), f.field)
 			t.p("// %s sets %s to the struct v.\nfunc (x *%s) %s(v %s) {\n\tx.v%s, x.%s = v, nil\n\t%s\n}\n\n", set, cn, n, set, st, f.name, f.field, setBit(f))
 			t.p("// %sBytes sets %s to the payload p; x keeps the view.\nfunc (x *%s) %sBytes(p []byte) {\n\tif p == nil {\n\t\tp = []byte{}\n\t}\n\tx.%s = p\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 			return
 		}
-		t.p("// %s returns %s's payload as a view, and whether it is present.\nfunc (x *%s) %s() ([]byte, bool) {\n\treturn x.%s, %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
+		t.p("// %s returns %s's payload as a view, and whether it is present\n// (nil if not).\nfunc (x *%s) %s() ([]byte, bool) {\n\tif !(%s) {\n\t\treturn nil, false\n\t}\n\treturn x.%s, true\n}\n\n", get, cn, n, get, hasExpr(f), f.field)
 		t.p("// %s sets %s's payload; x keeps the view p.\nfunc (x *%s) %s(p []byte) {\n\tx.%s = p\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 	case fBitfield:
-		t.p("// %s returns %s and whether it is present.\nfunc (x *%s) %s() (typed.Bitfield32, bool) {\n\treturn x.%s, %s\n}\n\n", get, cn, n, get, f.field, hasExpr(f))
+		t.p("// %s returns %s and whether it is present (zero if not).\nfunc (x *%s) %s() (typed.Bitfield32, bool) {\n\tif !(%s) {\n\t\treturn typed.Bitfield32{}, false\n\t}\n\treturn x.%s, true\n}\n\n", get, cn, n, get, hasExpr(f), f.field)
 		t.p("// %s sets %s.\nfunc (x *%s) %s(v typed.Bitfield32) {\n\tx.%s = v\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 	case fNest:
 		st := t.setType[f.nest]
