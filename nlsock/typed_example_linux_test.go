@@ -955,9 +955,9 @@ func exprGetters(e *nftables.Expr) map[string]any {
 		addData("Data", dd, ok)
 	}
 	if x, ok := d.Lookup(); ok {
-		n, ok := x.Set()
+		n, ok := x.GetSet()
 		add("Set", n, ok)
-		v, ok := x.SetId()
+		v, ok := x.GetSetId()
 		add("SetId", v, ok)
 		v, ok = x.Sreg()
 		add("Sreg", v, ok)
@@ -991,11 +991,11 @@ func exprGetters(e *nftables.Expr) map[string]any {
 		add("ImmType", v, ok)
 		n, ok := x.ImmName()
 		add("ImmName", n, ok)
-		v, ok = x.SetSreg() // the getter of "set-sreg"
+		v, ok = x.GetSetSreg()
 		add("SetSreg", v, ok)
-		n, ok = x.SetName() // the getter of "set-name"
+		n, ok = x.GetSetName()
 		add("SetName", n, ok)
-		v, ok = x.SetId() // the getter of "set-id"
+		v, ok = x.GetSetId()
 		add("SetId", v, ok)
 	}
 	if x, ok := d.Payload(); ok {
