@@ -19,6 +19,12 @@
 // ...): it is a hint for display, not a validation policy. The kernel's
 // policies are validate.Policy values in the family packages.
 //
+// The packages generated from the kernel's YNL specs (family/rtlink,
+// family/ethtool, ... see family/registry) also hold typed Go for their
+// family: a value type per attribute set with getters, setters, Decode
+// and Encode, and request and reply types per operation (package
+// family/typed has what they share).
+//
 // The package imports only the standard library and builds on every
 // GOOS: the numbers are Linux's wherever the program runs.
 package family

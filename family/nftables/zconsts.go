@@ -4,7 +4,10 @@
 
 // Package nftables holds the facts of the netlink-raw family "nftables", from its YNL spec:
 // constants under the kernel's C names, attribute tables (family.Set),
-// enums (family.EnumDef), operations and multicast groups (Family).
+// enums (family.EnumDef), operations and multicast groups (Family),
+// and typed Go: a value type per attribute set (getters, setters,
+// Decode, Encode) and request and reply types per operation (ztyped.go,
+// runtime in family/typed).
 //
 // Regenerate with go generate in family (see family/generate.go).
 package nftables

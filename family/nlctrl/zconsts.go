@@ -5,7 +5,10 @@
 // Package nlctrl holds the facts of the generic netlink family "nlctrl", from its YNL spec:
 // constants under the kernel's C names, attribute tables (family.Set),
 // enums (family.EnumDef), operations and multicast groups (Family),
-// and the input policies ynl-gen-c makes of the spec (validate.Policy, OpPolicy).
+// and the input policies ynl-gen-c makes of the spec (validate.Policy, OpPolicy),
+// and typed Go: a value type per attribute set (getters, setters,
+// Decode, Encode) and request and reply types per operation (ztyped.go,
+// runtime in family/typed).
 //
 // Regenerate with go generate in family (see family/generate.go).
 package nlctrl

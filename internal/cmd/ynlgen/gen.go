@@ -144,6 +144,7 @@ func (g *gen) header(b *bytes.Buffer, doc bool) {
 		if g.spec.Protocol.IsGenetlink() {
 			b.WriteString(",\n// and the input policies ynl-gen-c makes of the spec (validate.Policy, OpPolicy)")
 		}
+		b.WriteString(",\n// and typed Go: a value type per attribute set (getters, setters,\n// Decode, Encode) and request and reply types per operation (ztyped.go,\n// runtime in family/typed)")
 		b.WriteString(".\n//\n// Regenerate with go generate in family (see family/generate.go).\n")
 	}
 	fmt.Fprintf(b, "package %s\n\n", g.pkg)

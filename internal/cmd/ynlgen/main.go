@@ -1,8 +1,11 @@
 // Command ynlgen generates the family packages (family/<name>) from the
 // kernel's YAML netlink specs (Documentation/netlink/specs/*.yaml): one
 // package per spec, with constants under the kernel's C names, attribute
-// tables, enums, operations, multicast groups and, for generic netlink
-// families, the input policies the kernel's ynl-gen-c makes of the spec.
+// tables, enums, operations, multicast groups, for generic netlink
+// families the input policies the kernel's ynl-gen-c makes of the spec,
+// and typed Go (ztyped.go, see typed.go): value types per attribute set
+// and request and reply types per operation. Facts the kernel
+// contradicts are corrected first (ynl/tables.Corrections).
 //
 // Usage, from the module's root:
 //
