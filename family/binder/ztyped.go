@@ -45,7 +45,8 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -53,81 +54,81 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "report", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // BINDER_A_REPORT_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // BINDER_A_REPORT_CONTEXT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
 			}
 			x.fContext = p
 			x.has[0] |= 1 << 1
 		case 3: // BINDER_A_REPORT_FROM_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
 			}
 			x.fFromPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // BINDER_A_REPORT_FROM_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
 			}
 			x.fFromTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // BINDER_A_REPORT_TO_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
 			}
 			x.fToPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // BINDER_A_REPORT_TO_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
 			}
 			x.fToTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // BINDER_A_REPORT_IS_REPLY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_IS_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_IS_REPLY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // BINDER_A_REPORT_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // BINDER_A_REPORT_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // BINDER_A_REPORT_DATA_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
 			}
 			x.fDataSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "report", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "report", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "report", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "report", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

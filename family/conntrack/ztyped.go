@@ -151,7 +151,8 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -159,46 +160,46 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
 			}
 			x.fPacketsOld = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
 			}
 			x.fBytesOld = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -312,7 +313,8 @@ func (x *TupleProto) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -320,76 +322,76 @@ func (x *TupleProto) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
 			}
 			x.fProtoNum = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
 			}
 			x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpType = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpCode = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Type = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
 			}
 			x.fProtoIcmpv6Code = uint8(p[0])
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -583,7 +585,8 @@ func (x *TupleIp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -591,46 +594,46 @@ func (x *TupleIp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
 			}
 			x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
 			}
 			x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
 			}
 			x.fIpV6Src = p
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
 			}
 			x.fIpV6Dst = p
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -740,7 +743,8 @@ func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -748,44 +752,44 @@ func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
 			}
-			if err := x.fTupleIp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTupleIp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fTupleProto.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTupleProto.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
 			}
 			x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -881,7 +885,8 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -889,31 +894,31 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 14 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrRange)
 			}
 			x.fTcpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
 			}
 			x.fTcpWscaleOriginal = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
 			}
 			x.fTcpWscaleReply = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -925,13 +930,13 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1116,7 +1121,8 @@ func (x *ProtoinfoDccp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1124,40 +1130,40 @@ func (x *ProtoinfoDccp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
 			}
 			x.fDccpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
 			}
 			x.fDccpRole = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
 			}
 			x.fDccpHandshakeSeq = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1248,7 +1254,8 @@ func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1256,43 +1263,43 @@ func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 8 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrRange)
 			}
 			x.fSctpState = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
 			}
 			x.fVtagOriginal = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
 			}
 			x.fVtagReply = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1383,7 +1390,8 @@ func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1391,46 +1399,46 @@ func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoTcp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fProtoinfoTcp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoDccp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fProtoinfoDccp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoSctp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fProtoinfoSctp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1519,7 +1527,8 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1527,28 +1536,28 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_HELP_ATTRS_HELP_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
 			}
 			x.fHelpName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "help-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "help-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "help-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1611,7 +1620,8 @@ func (x *NatProto) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1619,34 +1629,34 @@ func (x *NatProto) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
 			}
 			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
 			}
 			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1722,7 +1732,8 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1730,22 +1741,22 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP", raw, typed.ErrLength)
 			}
 			x.fNatV4Minip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP", raw, typed.ErrLength)
 			}
 			x.fNatV4Maxip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -1757,21 +1768,21 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 3: // CONNTRACK_A_NAT_ATTRS_NAT_PROTO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fNatProto.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNatProto.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1898,7 +1909,8 @@ func (x *Seqadj) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1906,40 +1918,40 @@ func (x *Seqadj) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS", raw, typed.ErrLength)
 			}
 			x.fCorrectionPos = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE", raw, typed.ErrLength)
 			}
 			x.fOffsetBefore = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER", raw, typed.ErrLength)
 			}
 			x.fOffsetAfter = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "seqadj-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "seqadj-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2028,7 +2040,8 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2036,28 +2049,28 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
 			}
 			x.fSecctxName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "secctx-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "secctx-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2121,7 +2134,8 @@ func (x *Synproxy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2129,40 +2143,40 @@ func (x *Synproxy) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_SYNPROXY_ATTRS_ISN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ISN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ISN", raw, typed.ErrLength)
 			}
 			x.fIsn = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_SYNPROXY_ATTRS_ITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ITS", raw, typed.ErrLength)
 			}
 			x.fIts = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_SYNPROXY_ATTRS_TSOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_TSOFF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_TSOFF", raw, typed.ErrLength)
 			}
 			x.fTsoff = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "synproxy-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "synproxy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2277,7 +2291,8 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2285,131 +2300,131 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fTupleOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTupleOrig.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fTupleReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTupleReply.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fProtoinfo.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_CONNTRACK_ATTRS_HELP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
 			}
-			if err := x.fHelp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHelp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
 			}
-			if err := x.fNatSrc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNatSrc.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_CONNTRACK_ATTRS_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fCountersOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCountersOrig.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fCountersReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCountersReply.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		case 11: // CONNTRACK_A_CONNTRACK_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // CONNTRACK_A_CONNTRACK_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
 			}
-			if err := x.fNatDst.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNatDst.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 12
 		case 14: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
 			}
-			if err := x.fTupleMaster.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTupleMaster.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 13
 		case 15: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjOrig.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSeqAdjOrig.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 14
 		case 16: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjReply.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSeqAdjReply.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 15
@@ -2418,27 +2433,27 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // CONNTRACK_A_CONNTRACK_ATTRS_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // CONNTRACK_A_CONNTRACK_ATTRS_SECCTX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
 			}
-			if err := x.fSecctx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSecctx.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 18
 		case 20: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fTimestamp = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 19
 		case 21: // CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fMarkMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 20
@@ -2450,44 +2465,44 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 22
 		case 24: // CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
 			}
-			if err := x.fSynproxy.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSynproxy.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
 		case 25: // CONNTRACK_A_CONNTRACK_ATTRS_FILTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
 			}
-			if err := x.fFilter.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fFilter.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 24
 		case 26: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrRange)
 			}
 			x.fStatusMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 25
 		case 27: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT", raw, typed.ErrLength)
 			}
 			x.fTimestampEvent = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 26
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "conntrack-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "conntrack-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3001,7 +3016,8 @@ func (x *ConntrackStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3009,112 +3025,112 @@ func (x *ConntrackStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED", raw, typed.ErrLength)
 			}
 			x.fSearched = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND", raw, typed.ErrLength)
 			}
 			x.fFound = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW", raw, typed.ErrLength)
 			}
 			x.fNew = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID", raw, typed.ErrLength)
 			}
 			x.fInvalid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE", raw, typed.ErrLength)
 			}
 			x.fIgnore = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE", raw, typed.ErrLength)
 			}
 			x.fDelete = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST", raw, typed.ErrLength)
 			}
 			x.fDeleteList = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT", raw, typed.ErrLength)
 			}
 			x.fInsert = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED", raw, typed.ErrLength)
 			}
 			x.fInsertFailed = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP", raw, typed.ErrLength)
 			}
 			x.fDrop = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP", raw, typed.ErrLength)
 			}
 			x.fEarlyDrop = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART", raw, typed.ErrLength)
 			}
 			x.fSearchRestart = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
 		case 14: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", raw, typed.ErrLength)
 			}
 			x.fClashResolve = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 15: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", raw, typed.ErrLength)
 			}
 			x.fChainToolong = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "conntrack-stats-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "conntrack-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

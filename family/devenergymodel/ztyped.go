@@ -57,7 +57,8 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -65,47 +66,47 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
 			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fCpus.Add()
 			} else {
-				x.fCpus, x.sCpus = typed.NewMulti(rest, base+len(b)-len(rest), 4, 1, x.mode), nil
+				x.fCpus, x.sCpus = typed.NewMulti(rest, end-len(rest), 4, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "perf-domain", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "perf-domain", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "perf-domain", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -209,7 +210,8 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -217,38 +219,38 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
 			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fPerfState.Add()
 			} else {
-				x.fPerfState, x.sPerfState = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
+				x.fPerfState, x.sPerfState = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "perf-table", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "perf-table", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "perf-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -340,7 +342,8 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -348,55 +351,55 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
 			}
 			x.fPerformance = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
 			}
 			x.fFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_STATE_POWER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
 			}
 			x.fPower = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // DEV_ENERGYMODEL_A_PERF_STATE_COST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
 			}
 			x.fCost = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "perf-state", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "perf-state", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "perf-state", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -350,7 +350,8 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -358,337 +359,337 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEVLINK_ATTR_BUS_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
 			}
 			x.fBusName = p
 			x.has[0] |= 1 << 0
 		case 2: // DEVLINK_ATTR_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
 			}
 			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_ATTR_PORT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
 			}
 			x.fPortIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_ATTR_PORT_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrRange)
 			}
 			x.fPortType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // DEVLINK_ATTR_PORT_DESIRED_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
 			}
 			x.fPortDesiredType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // DEVLINK_ATTR_PORT_NETDEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fPortNetdevIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // DEVLINK_ATTR_PORT_NETDEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
 			}
 			x.fPortNetdevName = p
 			x.has[0] |= 1 << 6
 		case 8: // DEVLINK_ATTR_PORT_IBDEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
 			}
 			x.fPortIbdevName = p
 			x.has[0] |= 1 << 7
 		case 9: // DEVLINK_ATTR_PORT_SPLIT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
 			}
 			x.fPortSplitCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // DEVLINK_ATTR_PORT_SPLIT_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
 			}
 			x.fPortSplitGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // DEVLINK_ATTR_SB_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // DEVLINK_ATTR_SB_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // DEVLINK_ATTR_SB_INGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbIngressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // DEVLINK_ATTR_SB_EGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbEgressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // DEVLINK_ATTR_SB_INGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbIngressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // DEVLINK_ATTR_SB_EGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
 			x.fSbEgressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // DEVLINK_ATTR_SB_POOL_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbPoolIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // DEVLINK_ATTR_SB_POOL_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrRange)
 			}
 			x.fSbPoolType = uint8(p[0])
 			x.has[0] |= 1 << 17
 		case 19: // DEVLINK_ATTR_SB_POOL_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbPoolSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrRange)
 			}
 			x.fSbPoolThresholdType = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 21: // DEVLINK_ATTR_SB_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fSbThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // DEVLINK_ATTR_SB_TC_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
 			}
 			x.fSbTcIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // DEVLINK_ATTR_SB_OCC_CUR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
 			}
 			x.fSbOccCur = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // DEVLINK_ATTR_SB_OCC_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
 			}
 			x.fSbOccMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		case 25: // DEVLINK_ATTR_ESWITCH_MODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchMode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
 		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchInlineMode = uint8(p[0])
 			x.has[0] |= 1 << 25
 		case 27: // DEVLINK_ATTR_DPIPE_TABLES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTables.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeTables.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 26
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<27) != 0 {
 				x.fDpipeTable.Add()
 			} else {
-				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, base+len(b)-len(rest), 28, 1, x.mode), nil
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, end-len(rest), 28, 1, x.mode), nil
 				x.has[0] |= 1 << 27
 			}
 		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeTableName = p
 			x.has[0] |= 1 << 28
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeTableMatches.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 30
 		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeTableActions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
 		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fDpipeTableCountersEnabled = uint8(p[0])
 			x.has[0] |= 1 << 32
 		case 34: // DEVLINK_ATTR_DPIPE_ENTRIES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntries.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeEntries.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 33
 		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<34) != 0 {
 				x.fDpipeEntry.Add()
 			} else {
-				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, base+len(b)-len(rest), 35, 1, x.mode), nil
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, end-len(rest), 35, 1, x.mode), nil
 				x.has[0] |= 1 << 34
 			}
 		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 35
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 36
 		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 37
 		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<39) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 39
 			}
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<40) != 0 {
 				x.fDpipeMatchValue.Add()
 			} else {
-				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, base+len(b)-len(rest), 41, 1, x.mode), nil
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, end-len(rest), 41, 1, x.mode), nil
 				x.has[0] |= 1 << 40
 			}
 		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 41
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<42) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 42
 			}
 		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<43) != 0 {
 				x.fDpipeActionValue.Add()
 			} else {
-				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, base+len(b)-len(rest), 44, 1, x.mode), nil
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, end-len(rest), 44, 1, x.mode), nil
 				x.has[0] |= 1 << 43
 			}
 		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 44
@@ -700,304 +701,304 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 46
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 47
 		case 49: // DEVLINK_ATTR_DPIPE_HEADERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaders.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaders.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 48
 		case 50: // DEVLINK_ATTR_DPIPE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<49) != 0 {
 				x.fDpipeHeader.Add()
 			} else {
-				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, base+len(b)-len(rest), 50, 1, x.mode), nil
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, end-len(rest), 50, 1, x.mode), nil
 				x.has[0] |= 1 << 49
 			}
 		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 50
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 51
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaderFields.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 52
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 53
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 54
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<55) != 0 {
 				x.fDpipeField.Add()
 			} else {
-				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, base+len(b)-len(rest), 56, 1, x.mode), nil
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, end-len(rest), 56, 1, x.mode), nil
 				x.has[0] |= 1 << 55
 			}
 		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 56
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 57
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 58
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 59
 		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchEncapMode = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 63: // DEVLINK_ATTR_RESOURCE_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fResourceList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fResourceList.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 61
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<62) != 0 {
 				x.fResource.Add()
 			} else {
-				x.fResource, x.sResource = typed.NewMulti(rest, base+len(b)-len(rest), 64, 1, x.mode), nil
+				x.fResource, x.sResource = typed.NewMulti(rest, end-len(rest), 64, 1, x.mode), nil
 				x.has[0] |= 1 << 62
 			}
 		case 65: // DEVLINK_ATTR_RESOURCE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
 			x.fResourceName = p
 			x.has[0] |= 1 << 63
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 0
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
 			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 1
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
 			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 2
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
 			}
 			x.fResourceSizeValid = uint8(p[0])
 			x.has[1] |= 1 << 3
 		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 4
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 5
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 6
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
 			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[1] |= 1 << 7
 		case 74: // DEVLINK_ATTR_RESOURCE_OCC
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
 			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 8
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 9
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 10
 		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrRange)
 			}
 			x.fPortFlavour = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 11
 		case 78: // DEVLINK_ATTR_PORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 12
 		case 79: // DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortSplitSubportNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 13
 		case 80: // DEVLINK_ATTR_PARAM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
 			}
-			if err := x.fParam.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fParam.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 14
 		case 81: // DEVLINK_ATTR_PARAM_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
 			x.fParamName = p
 			x.has[1] |= 1 << 15
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 16
 		case 83: // DEVLINK_ATTR_PARAM_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
 			}
 			x.fParamType = uint8(p[0])
 			x.has[1] |= 1 << 17
 		case 87: // DEVLINK_ATTR_PARAM_VALUE_CMODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrRange)
 			}
 			x.fParamValueCmode = uint8(p[0])
 			x.has[1] |= 1 << 18
 		case 88: // DEVLINK_ATTR_REGION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
 			}
 			x.fRegionName = p
 			x.has[1] |= 1 << 19
 		case 89: // DEVLINK_ATTR_REGION_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
 			}
 			x.fRegionSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 20
 		case 90: // DEVLINK_ATTR_REGION_SNAPSHOTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshots.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionSnapshots.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 21
 		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionSnapshot.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 22
 		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
 			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 23
 		case 93: // DEVLINK_ATTR_REGION_CHUNKS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunks.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionChunks.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 24
 		case 94: // DEVLINK_ATTR_REGION_CHUNK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionChunk.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 25
@@ -1006,564 +1007,564 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 26
 		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 27
 		case 97: // DEVLINK_ATTR_REGION_CHUNK_LEN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
 			}
 			x.fRegionChunkLen = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
 		case 98: // DEVLINK_ATTR_INFO_DRIVER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
 			}
 			x.fInfoDriverName = p
 			x.has[1] |= 1 << 29
 		case 99: // DEVLINK_ATTR_INFO_SERIAL_NUMBER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
 			}
 			x.fInfoSerialNumber = p
 			x.has[1] |= 1 << 30
 		case 100: // DEVLINK_ATTR_INFO_VERSION_FIXED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<31) != 0 {
 				x.fInfoVersionFixed.Add()
 			} else {
-				x.fInfoVersionFixed, x.sInfoVersionFixed = typed.NewMulti(rest, base+len(b)-len(rest), 100, 1, x.mode), nil
+				x.fInfoVersionFixed, x.sInfoVersionFixed = typed.NewMulti(rest, end-len(rest), 100, 1, x.mode), nil
 				x.has[1] |= 1 << 31
 			}
 		case 101: // DEVLINK_ATTR_INFO_VERSION_RUNNING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<32) != 0 {
 				x.fInfoVersionRunning.Add()
 			} else {
-				x.fInfoVersionRunning, x.sInfoVersionRunning = typed.NewMulti(rest, base+len(b)-len(rest), 101, 1, x.mode), nil
+				x.fInfoVersionRunning, x.sInfoVersionRunning = typed.NewMulti(rest, end-len(rest), 101, 1, x.mode), nil
 				x.has[1] |= 1 << 32
 			}
 		case 102: // DEVLINK_ATTR_INFO_VERSION_STORED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
 			}
 			if x.has[1]&(1<<33) != 0 {
 				x.fInfoVersionStored.Add()
 			} else {
-				x.fInfoVersionStored, x.sInfoVersionStored = typed.NewMulti(rest, base+len(b)-len(rest), 102, 1, x.mode), nil
+				x.fInfoVersionStored, x.sInfoVersionStored = typed.NewMulti(rest, end-len(rest), 102, 1, x.mode), nil
 				x.has[1] |= 1 << 33
 			}
 		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
 			x.fInfoVersionName = p
 			x.has[1] |= 1 << 34
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
 			x.fInfoVersionValue = p
 			x.has[1] |= 1 << 35
 		case 105: // DEVLINK_ATTR_SB_POOL_CELL_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
 			}
 			x.fSbPoolCellSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 106: // DEVLINK_ATTR_FMSG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
 			}
-			if err := x.fFmsg.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fFmsg.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 37
 		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 38
 		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 39
 		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 40
 		case 110: // DEVLINK_ATTR_FMSG_NEST_END
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 41
 		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
 			x.fFmsgObjName = p
 			x.has[1] |= 1 << 42
 		case 112: // DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE", raw, typed.ErrLength)
 			}
 			x.fFmsgObjValueType = uint8(p[0])
 			x.has[1] |= 1 << 43
 		case 114: // DEVLINK_ATTR_HEALTH_REPORTER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
 			}
-			if err := x.fHealthReporter.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHealthReporter.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 44
 		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
 			x.fHealthReporterName = p
 			x.has[1] |= 1 << 45
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
 			}
 			x.fHealthReporterState = uint8(p[0])
 			x.has[1] |= 1 << 46
 		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 47
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 48
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 49
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
 			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 50
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoRecover = uint8(p[0])
 			x.has[1] |= 1 << 51
 		case 122: // DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
 			}
 			x.fFlashUpdateFileName = p
 			x.has[1] |= 1 << 52
 		case 123: // DEVLINK_ATTR_FLASH_UPDATE_COMPONENT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
 			}
 			x.fFlashUpdateComponent = p
 			x.has[1] |= 1 << 53
 		case 124: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
 			}
 			x.fFlashUpdateStatusMsg = p
 			x.has[1] |= 1 << 54
 		case 125: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusDone = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 55
 		case 126: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusTotal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 56
 		case 127: // DEVLINK_ATTR_PORT_PCI_PF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciPfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 57
 		case 128: // DEVLINK_ATTR_PORT_PCI_VF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciVfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 58
 		case 129: // DEVLINK_ATTR_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 59
 		case 130: // DEVLINK_ATTR_TRAP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
 			}
 			x.fTrapName = p
 			x.has[1] |= 1 << 60
 		case 131: // DEVLINK_ATTR_TRAP_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrRange)
 			}
 			x.fTrapAction = uint8(p[0])
 			x.has[1] |= 1 << 61
 		case 132: // DEVLINK_ATTR_TRAP_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrRange)
 			}
 			x.fTrapType = uint8(p[0])
 			x.has[1] |= 1 << 62
 		case 133: // DEVLINK_ATTR_TRAP_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GENERIC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 63
 		case 134: // DEVLINK_ATTR_TRAP_METADATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
 			}
-			if err := x.fTrapMetadata.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTrapMetadata.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 0
 		case 135: // DEVLINK_ATTR_TRAP_GROUP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
 			}
 			x.fTrapGroupName = p
 			x.has[2] |= 1 << 1
 		case 136: // DEVLINK_ATTR_RELOAD_FAILED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_FAILED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_FAILED", raw, typed.ErrLength)
 			}
 			x.fReloadFailed = uint8(p[0])
 			x.has[2] |= 1 << 2
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 3
 		case 138: // DEVLINK_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
 			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 4
 		case 139: // DEVLINK_ATTR_NETNS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
 			}
 			x.fNetnsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 5
 		case 140: // DEVLINK_ATTR_NETNS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
 			}
 			x.fNetnsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 6
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoDump = uint8(p[0])
 			x.has[2] |= 1 << 7
 		case 142: // DEVLINK_ATTR_TRAP_POLICER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 8
 		case 143: // DEVLINK_ATTR_TRAP_POLICER_RATE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerRate = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 9
 		case 144: // DEVLINK_ATTR_TRAP_POLICER_BURST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
 			}
 			x.fTrapPolicerBurst = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 10
 		case 145: // DEVLINK_ATTR_PORT_FUNCTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
 			}
-			if err := x.fPortFunction.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPortFunction.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 11
 		case 146: // DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
 			}
 			x.fInfoBoardSerialNumber = p
 			x.has[2] |= 1 << 12
 		case 147: // DEVLINK_ATTR_PORT_LANES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
 			}
 			x.fPortLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 13
 		case 148: // DEVLINK_ATTR_PORT_SPLITTABLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLITTABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLITTABLE", raw, typed.ErrLength)
 			}
 			x.fPortSplittable = uint8(p[0])
 			x.has[2] |= 1 << 14
 		case 149: // DEVLINK_ATTR_PORT_EXTERNAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_EXTERNAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_EXTERNAL", raw, typed.ErrLength)
 			}
 			x.fPortExternal = uint8(p[0])
 			x.has[2] |= 1 << 15
 		case 150: // DEVLINK_ATTR_PORT_CONTROLLER_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortControllerNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 16
 		case 151: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 17
 		case 152: // DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x3) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
 			}
 			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 18
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
 			}
 			x.fReloadAction = uint8(p[0])
 			x.has[2] |= 1 << 19
 		case 154: // DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
 			}
 			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 20
 		case 155: // DEVLINK_ATTR_RELOAD_LIMITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
 			}
 			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[2] |= 1 << 21
 		case 156: // DEVLINK_ATTR_DEV_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fDevStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDevStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 22
 		case 157: // DEVLINK_ATTR_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fReloadStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 23
 		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<24) != 0 {
 				x.fReloadStatsEntry.Add()
 			} else {
-				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, base+len(b)-len(rest), 158, 1, x.mode), nil
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, end-len(rest), 158, 1, x.mode), nil
 				x.has[2] |= 1 << 24
 			}
 		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fReloadStatsLimit = uint8(p[0])
 			x.has[2] |= 1 << 25
 		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
 			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 26
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRemoteReloadStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 27
 		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<28) != 0 {
 				x.fReloadActionInfo.Add()
 			} else {
-				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, base+len(b)-len(rest), 162, 1, x.mode), nil
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, end-len(rest), 162, 1, x.mode), nil
 				x.has[2] |= 1 << 28
 			}
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
 			if x.has[2]&(1<<29) != 0 {
 				x.fReloadActionStats.Add()
 			} else {
-				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, base+len(b)-len(rest), 163, 1, x.mode), nil
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, end-len(rest), 163, 1, x.mode), nil
 				x.has[2] |= 1 << 29
 			}
 		case 164: // DEVLINK_ATTR_PORT_PCI_SF_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
 			}
 			x.fPortPciSfNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 30
 		case 165: // DEVLINK_ATTR_RATE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrRange)
 			}
 			x.fRateType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 31
 		case 166: // DEVLINK_ATTR_RATE_TX_SHARE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
 			}
 			x.fRateTxShare = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 32
 		case 167: // DEVLINK_ATTR_RATE_TX_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fRateTxMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 33
 		case 168: // DEVLINK_ATTR_RATE_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fRateNodeName = p
 			x.has[2] |= 1 << 34
 		case 169: // DEVLINK_ATTR_RATE_PARENT_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fRateParentNodeName = p
 			x.has[2] |= 1 << 35
 		case 170: // DEVLINK_ATTR_REGION_MAX_SNAPSHOTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
 			}
 			x.fRegionMaxSnapshots = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 36
 		case 171: // DEVLINK_ATTR_LINECARD_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
 			}
 			x.fLinecardIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 37
 		case 172: // DEVLINK_ATTR_LINECARD_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_STATE", raw, typed.ErrLength)
 			}
 			x.fLinecardState = uint8(p[0])
 			x.has[2] |= 1 << 38
 		case 173: // DEVLINK_ATTR_LINECARD_TYPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
 			x.fLinecardType = p
 			x.has[2] |= 1 << 39
 		case 174: // DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fLinecardSupportedTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fLinecardSupportedTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 40
 		case 176: // DEVLINK_ATTR_SELFTESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
 			}
-			if err := x.fSelftests.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSelftests.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 41
 		case 177: // DEVLINK_ATTR_RATE_TX_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fRateTxPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 42
 		case 178: // DEVLINK_ATTR_RATE_TX_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fRateTxWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 43
 		case 179: // DEVLINK_ATTR_REGION_DIRECT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "devlink", "DEVLINK_ATTR_REGION_DIRECT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_DIRECT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 44
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "devlink", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "devlink", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "devlink", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4947,7 +4948,8 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4955,38 +4957,38 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 157: // DEVLINK_ATTR_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fReloadStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRemoteReloadStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dev-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dev-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5060,7 +5062,8 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5068,32 +5071,32 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadActionInfo.Add()
 			} else {
-				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, base+len(b)-len(rest), 162, 1, x.mode), nil
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, end-len(rest), 162, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-reload-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-reload-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5167,7 +5170,8 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5175,41 +5179,41 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
 			}
 			x.fReloadAction = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fReloadActionStats.Add()
 			} else {
-				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, base+len(b)-len(rest), 163, 1, x.mode), nil
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, end-len(rest), 163, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-reload-act-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-reload-act-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5299,7 +5303,8 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5307,32 +5312,32 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadStatsEntry.Add()
 			} else {
-				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, base+len(b)-len(rest), 158, 1, x.mode), nil
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, end-len(rest), 158, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-reload-act-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-reload-act-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5404,7 +5409,8 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5412,34 +5418,34 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fReloadStatsLimit = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
 			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-reload-stats-entry", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-reload-stats-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5512,7 +5518,8 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5520,34 +5527,34 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
 			}
 			x.fInfoVersionName = p
 			x.has[0] |= 1 << 0
 		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
 			}
 			x.fInfoVersionValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-info-version", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-info-version", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-info-version", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5636,7 +5643,8 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5644,9 +5652,9 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -5656,40 +5664,40 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // DEVLINK_PORT_FN_ATTR_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_PORT_FN_ATTR_OPSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrRange)
 			}
 			x.fOpstate = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_PORT_FN_ATTR_CAPS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
 			}
 			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0xf) {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
 			}
 			x.fCaps = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-port-function", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-port-function", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-port-function", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5798,7 +5806,8 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5806,32 +5815,32 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeTable.Add()
 			} else {
-				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, base+len(b)-len(rest), 28, 1, x.mode), nil
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, end-len(rest), 28, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-tables", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-tables", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5908,7 +5917,8 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5916,68 +5926,68 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeTableName = p
 			x.has[0] |= 1 << 0
 		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeTableMatches.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeTableActions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
 			}
 			x.fDpipeTableCountersEnabled = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
 			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6143,7 +6153,8 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6151,32 +6162,32 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-matches", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6249,7 +6260,8 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6257,32 +6269,32 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-table-actions", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6355,7 +6367,8 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6363,32 +6376,32 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeEntry.Add()
 			} else {
-				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, base+len(b)-len(rest), 35, 1, x.mode), nil
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, end-len(rest), 35, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entries", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-entries", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6462,7 +6475,8 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6470,50 +6484,50 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
 			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6621,7 +6635,8 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6629,32 +6644,32 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatchValue.Add()
 			} else {
-				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, base+len(b)-len(rest), 41, 1, x.mode), nil
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, end-len(rest), 41, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-match-values", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6727,7 +6742,8 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6735,32 +6751,32 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeActionValue.Add()
 			} else {
-				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, base+len(b)-len(rest), 44, 1, x.mode), nil
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, end-len(rest), 44, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-entry-action-values", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6835,7 +6851,8 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6843,58 +6860,58 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-match", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-match", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7022,7 +7039,8 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7030,21 +7048,21 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
-				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, base+len(b)-len(rest), 40, 1, x.mode), nil
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
@@ -7055,19 +7073,19 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-match-value", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-match-value", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7195,7 +7213,8 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7203,58 +7222,58 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-action", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-action", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7382,7 +7401,8 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7390,21 +7410,21 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
 			} else {
-				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, base+len(b)-len(rest), 43, 1, x.mode), nil
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
@@ -7415,19 +7435,19 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 			x.has[0] |= 1 << 2
 		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-action-value", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-action-value", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7553,7 +7573,8 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7561,32 +7582,32 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 50: // DEVLINK_ATTR_DPIPE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeHeader.Add()
 			} else {
-				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, base+len(b)-len(rest), 50, 1, x.mode), nil
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, end-len(rest), 50, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-headers", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-headers", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7660,7 +7681,8 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7668,51 +7690,51 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeHeaderName = p
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
 			}
 			x.fDpipeHeaderGlobal = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaderFields.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-header", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-header", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7827,7 +7849,8 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7835,32 +7858,32 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeField.Add()
 			} else {
-				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, base+len(b)-len(rest), 56, 1, x.mode), nil
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, end-len(rest), 56, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-header-fields", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7934,7 +7957,8 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7942,49 +7966,49 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
 			}
 			x.fDpipeFieldName = p
 			x.has[0] |= 1 << 0
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
 			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-dpipe-field", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-dpipe-field", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8106,7 +8130,8 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8114,85 +8139,85 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 65: // DEVLINK_ATTR_RESOURCE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
 			}
 			x.fResourceName = p
 			x.has[0] |= 1 << 0
 		case 66: // DEVLINK_ATTR_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
 			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
 			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
 			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
 			}
 			x.fResourceSizeValid = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
 			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
 			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
 			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 74: // DEVLINK_ATTR_RESOURCE_OCC
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
 			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-resource", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-resource", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-resource", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8409,7 +8434,8 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8417,32 +8443,32 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fResource.Add()
 			} else {
-				x.fResource, x.sResource = typed.NewMulti(rest, base+len(b)-len(rest), 64, 1, x.mode), nil
+				x.fResource, x.sResource = typed.NewMulti(rest, end-len(rest), 64, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-resource-list", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-resource-list", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8514,7 +8540,8 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8522,39 +8549,39 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 81: // DEVLINK_ATTR_PARAM_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
 			}
 			x.fParamName = p
 			x.has[0] |= 1 << 0
 		case 82: // DEVLINK_ATTR_PARAM_GENERIC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 83: // DEVLINK_ATTR_PARAM_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
 			}
 			x.fParamType = uint8(p[0])
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-param", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-param", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-param", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8648,7 +8675,8 @@ func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8656,30 +8684,30 @@ func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionSnapshot.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-region-snapshots", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-region-snapshots", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8734,7 +8762,8 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8742,28 +8771,28 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
 			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8818,7 +8847,8 @@ func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8826,30 +8856,30 @@ func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 94: // DEVLINK_ATTR_REGION_CHUNK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRegionChunk.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-region-chunks", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-region-chunks", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8905,7 +8935,8 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8913,9 +8944,9 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8925,19 +8956,19 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9010,7 +9041,8 @@ func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9018,48 +9050,48 @@ func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 110: // DEVLINK_ATTR_FMSG_NEST_END
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
 			}
 			x.fFmsgObjName = p
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-fmsg", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-fmsg", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9189,7 +9221,8 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9197,76 +9230,76 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
 			}
 			x.fHealthReporterName = p
 			x.has[0] |= 1 << 0
 		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
 			}
 			x.fHealthReporterState = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
 			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
 			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoRecover = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
 			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
 			}
 			x.fHealthReporterAutoDump = uint8(p[0])
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-health-reporter", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-health-reporter", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9466,7 +9499,8 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9474,40 +9508,40 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // DEVLINK_ATTR_STATS_RX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fStatsRxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fStatsRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 2: // DEVLINK_ATTR_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
 			x.fStatsRxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-attr-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-attr-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9595,7 +9629,8 @@ func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9603,32 +9638,32 @@ func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-trap-metadata", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-trap-metadata", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9696,7 +9731,8 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9704,28 +9740,28 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 173: // DEVLINK_ATTR_LINECARD_TYPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
 			}
 			x.fLinecardType = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-linecard-supported-types", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-linecard-supported-types", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9786,7 +9822,8 @@ func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9794,27 +9831,27 @@ func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DEVLINK_ATTR_SELFTEST_ID_FLASH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "DEVLINK_ATTR_SELFTEST_ID_FLASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dl-selftest-id", "DEVLINK_ATTR_SELFTEST_ID_FLASH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dl-selftest-id", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dl-selftest-id", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -48,7 +48,8 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -56,49 +57,49 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DRM_RAS_A_NODE_ATTRS_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_NODE_ATTRS_DEVICE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
 			}
 			x.fDeviceName = p
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_NODE_ATTRS_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
 			}
 			x.fNodeName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_NODE_ATTRS_NODE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrRange)
 			}
 			x.fNodeType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "node-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "node-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "node-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -221,7 +222,8 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -229,46 +231,46 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
 			}
 			x.fErrorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
 			}
 			x.fErrorName = p
 			x.has[0] |= 1 << 2
 		case 4: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
 			}
 			x.fErrorValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "error-counter-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "error-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

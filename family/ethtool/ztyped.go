@@ -87,7 +87,8 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -95,49 +96,49 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_HEADER_DEV_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
 			}
 			x.fDevIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_HEADER_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
 			}
 			x.fDevName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_HEADER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_HEADER_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
 			}
 			x.fPhyIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "header", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "header", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -251,7 +252,8 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -259,39 +261,39 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_BIT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_BIT_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BIT_VALUE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_VALUE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_VALUE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "bitset-bit", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "bitset-bit", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "bitset-bit", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -387,7 +389,8 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -395,32 +398,32 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_BITS_BIT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fBit.Add()
 			} else {
-				x.fBit, x.sBit = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fBit, x.sBit = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "bitset-bits", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "bitset-bits", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "bitset-bits", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -494,7 +497,8 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -502,29 +506,29 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_BITSET_NOMASK
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BITS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
 			}
-			if err := x.fBits.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fBits.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -536,13 +540,13 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "bitset", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "bitset", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -666,7 +670,8 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -674,34 +679,34 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "string", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "string", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRING_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRING_VALUE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
 			}
 			x.fValue = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "string", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "string", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "string", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "string", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -782,7 +787,8 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -790,32 +796,32 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strings", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "strings", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGS_STRING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fString.Add()
 			} else {
-				x.fString, x.sString = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fString, x.sString = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "strings", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "strings", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "strings", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "strings", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -890,7 +896,8 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -898,44 +905,44 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGSET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRINGSET_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
 			}
 			x.fCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRINGSET_STRINGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fStrings.Add()
 			} else {
-				x.fStrings, x.sStrings = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
+				x.fStrings, x.sStrings = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "stringset", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "stringset", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "stringset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1042,7 +1049,8 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1050,32 +1058,32 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRINGSETS_STRINGSET
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fStringset.Add()
 			} else {
-				x.fStringset, x.sStringset = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fStringset, x.sStringset = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "stringsets", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "stringsets", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "stringsets", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1147,7 +1155,8 @@ func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1155,43 +1164,43 @@ func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strset", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "strset", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_STRSET_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRSET_STRINGSETS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
 			}
-			if err := x.fStringsets.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStringsets.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRSET_COUNTS_ONLY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "strset", "ETHTOOL_A_STRSET_COUNTS_ONLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_COUNTS_ONLY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "strset", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "strset", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "strset", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "strset", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1279,7 +1288,8 @@ func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1287,38 +1297,38 @@ func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PRIVFLAGS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PRIVFLAGS_FLAGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fFlags.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fFlags.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "privflags", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "privflags", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "privflags", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1407,7 +1417,8 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1415,135 +1426,135 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "rings", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_RINGS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RINGS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RINGS_RX_MINI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMiniMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RINGS_RX_JUMBO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
 			}
 			x.fRxJumboMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_RINGS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RINGS_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
 			}
 			x.fRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RINGS_RX_MINI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
 			}
 			x.fRxMini = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_RINGS_RX_JUMBO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
 			}
 			x.fRxJumbo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_RINGS_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
 			}
 			x.fTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_RINGS_RX_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
 			}
 			x.fRxBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrRange)
 			}
 			x.fTcpDataSplit = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_RINGS_CQE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
 			}
 			x.fCqeSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_RINGS_TX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH", raw, typed.ErrLength)
 			}
 			x.fTxPush = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_RINGS_RX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_RX_PUSH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_PUSH", raw, typed.ErrLength)
 			}
 			x.fRxPush = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
 			}
 			x.fTxPushBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
 			}
 			x.fTxPushBufLenMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_RINGS_HDS_THRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
 			}
 			x.fHdsThresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_RINGS_HDS_THRESH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
 			}
 			x.fHdsThreshMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "rings", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "rings", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "rings", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "rings", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1892,7 +1903,8 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1900,58 +1912,58 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
 			}
 			x.fReassemblyErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
 			}
 			x.fSmdErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
 			}
 			x.fReassemblyOk = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
 			}
 			x.fRxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
 			}
 			x.fTxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
 			}
 			x.fHoldCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2101,7 +2113,8 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2109,92 +2122,92 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "mm", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MM_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MM_PMAC_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_PMAC_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_PMAC_ENABLED", raw, typed.ErrLength)
 			}
 			x.fPmacEnabled = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MM_TX_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_ENABLED", raw, typed.ErrLength)
 			}
 			x.fTxEnabled = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MM_TX_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fTxActive = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MM_TX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
 			x.fTxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MM_RX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
 			x.fRxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MM_VERIFY_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_ENABLED", raw, typed.ErrLength)
 			}
 			x.fVerifyEnabled = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_MM_VERIFY_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_STATUS", raw, typed.ErrLength)
 			}
 			x.fVerifyStatus = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_MM_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
 			}
 			x.fVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_MM_MAX_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
 			}
 			x.fMaxVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_MM_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "mm", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "mm", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "mm", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "mm", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2424,7 +2437,8 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2432,60 +2446,60 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKINFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKINFO_PORT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKINFO_PHYADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PHYADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PHYADDR", raw, typed.ErrLength)
 			}
 			x.fPhyaddr = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKINFO_TP_MDIX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX", raw, typed.ErrLength)
 			}
 			x.fTpMdix = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKINFO_TP_MDIX_CTRL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX_CTRL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX_CTRL", raw, typed.ErrLength)
 			}
 			x.fTpMdixCtrl = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKINFO_TRANSCEIVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TRANSCEIVER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TRANSCEIVER", raw, typed.ErrLength)
 			}
 			x.fTransceiver = uint8(p[0])
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "linkinfo", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "linkinfo", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "linkinfo", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2634,7 +2648,8 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2642,88 +2657,88 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKMODES_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKMODES_AUTONEG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_AUTONEG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_AUTONEG", raw, typed.ErrLength)
 			}
 			x.fAutoneg = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKMODES_OURS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fOurs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fOurs.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKMODES_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKMODES_SPEED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
 			}
 			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKMODES_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_DUPLEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_DUPLEX", raw, typed.ErrLength)
 			}
 			x.fDuplex = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG", raw, typed.ErrLength)
 			}
 			x.fMasterSlaveCfg = uint8(p[0])
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE", raw, typed.ErrLength)
 			}
 			x.fMasterSlaveState = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_LINKMODES_LANES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
 			}
 			x.fLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_LINKMODES_RATE_MATCHING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_RATE_MATCHING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_RATE_MATCHING", raw, typed.ErrLength)
 			}
 			x.fRateMatching = uint8(p[0])
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "linkmodes", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "linkmodes", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "linkmodes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2937,7 +2952,8 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2945,66 +2961,66 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_LINKSTATE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKSTATE_LINK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_LINK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_LINKSTATE_SQI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
 			}
 			x.fSqi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKSTATE_SQI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
 			}
 			x.fSqiMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKSTATE_EXT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_STATE", raw, typed.ErrLength)
 			}
 			x.fExtState = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKSTATE_EXT_SUBSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_SUBSTATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
 			x.fExtSubstate = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
 			}
 			x.fExtDownCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "linkstate", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "linkstate", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "linkstate", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3162,7 +3178,8 @@ func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3170,38 +3187,38 @@ func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "debug", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "debug", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_DEBUG_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_DEBUG_MSGMASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
 			}
-			if err := x.fMsgmask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMsgmask.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "debug", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "debug", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "debug", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "debug", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3275,7 +3292,8 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3283,26 +3301,26 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wol", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wol", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_WOL_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_WOL_MODES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fModes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -3311,13 +3329,13 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wol", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wol", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wol", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wol", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3411,7 +3429,8 @@ func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3419,62 +3438,62 @@ func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "features", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_FEATURES_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEATURES_HW
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
 			}
-			if err := x.fHw.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHw.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEATURES_WANTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
 			}
-			if err := x.fWanted.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fWanted.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_FEATURES_ACTIVE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
 			}
-			if err := x.fActive.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fActive.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEATURES_NOCHANGE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
 			}
-			if err := x.fNochange.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNochange.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "features", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "features", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "features", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "features", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3605,7 +3624,8 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3613,78 +3633,78 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "channels", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CHANNELS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CHANNELS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
 			}
 			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CHANNELS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
 			}
 			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CHANNELS_OTHER_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
 			}
 			x.fOtherMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_CHANNELS_COMBINED_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
 			}
 			x.fCombinedMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_CHANNELS_RX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
 			}
 			x.fRxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_CHANNELS_TX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
 			}
 			x.fTxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_CHANNELS_OTHER_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
 			}
 			x.fOtherCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_CHANNELS_COMBINED_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
 			}
 			x.fCombinedCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "channels", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "channels", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "channels", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "channels", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3877,7 +3897,8 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3885,40 +3906,40 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_IRQ_MODERATION_USEC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
 			}
 			x.fUsec = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_IRQ_MODERATION_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
 			}
 			x.fPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_IRQ_MODERATION_COMPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
 			}
 			x.fComps = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "irq-moderation", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "irq-moderation", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "irq-moderation", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4009,7 +4030,8 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4017,32 +4039,32 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "profile", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "profile", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PROFILE_IRQ_MODERATION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fIrqModeration.Add()
 			} else {
-				x.fIrqModeration, x.sIrqModeration = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fIrqModeration, x.sIrqModeration = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "profile", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "profile", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "profile", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "profile", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4142,7 +4164,8 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4150,208 +4173,208 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_COALESCE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_COALESCE_RX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
 			}
 			x.fRxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fRxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_COALESCE_RX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
 			}
 			x.fRxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_COALESCE_TX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
 			}
 			x.fTxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_COALESCE_TX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
 			}
 			x.fTxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_COALESCE_STATS_BLOCK_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
 			}
 			x.fStatsBlockUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX", raw, typed.ErrLength)
 			}
 			x.fUseAdaptiveRx = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX", raw, typed.ErrLength)
 			}
 			x.fUseAdaptiveTx = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_COALESCE_PKT_RATE_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
 			}
 			x.fPktRateLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_COALESCE_RX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
 			}
 			x.fRxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_COALESCE_TX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
 			}
 			x.fTxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_COALESCE_PKT_RATE_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
 			}
 			x.fPktRateHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 19: // ETHTOOL_A_COALESCE_RX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
 			}
 			x.fRxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
 			x.fRxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 21: // ETHTOOL_A_COALESCE_TX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
 			}
 			x.fTxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 22: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
 			x.fTxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fRateSampleInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // ETHTOOL_A_COALESCE_USE_CQE_MODE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_TX", raw, typed.ErrLength)
 			}
 			x.fUseCqeModeTx = uint8(p[0])
 			x.has[0] |= 1 << 23
 		case 25: // ETHTOOL_A_COALESCE_USE_CQE_MODE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_RX", raw, typed.ErrLength)
 			}
 			x.fUseCqeModeRx = uint8(p[0])
 			x.has[0] |= 1 << 24
 		case 26: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxAggrMaxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 25
 		case 27: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxAggrMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 26
 		case 28: // ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
 			}
 			x.fTxAggrTimeUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // ETHTOOL_A_COALESCE_RX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fRxProfile.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRxProfile.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 28
 		case 30: // ETHTOOL_A_COALESCE_TX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fTxProfile.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxProfile.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 29
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "coalesce", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "coalesce", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "coalesce", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4900,7 +4923,8 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4908,34 +4932,34 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_PAUSE_STAT_TX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fTxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
 			}
 			x.fRxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5012,7 +5036,8 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5020,62 +5045,62 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "pause", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PAUSE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PAUSE_AUTONEG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_AUTONEG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_AUTONEG", raw, typed.ErrLength)
 			}
 			x.fAutoneg = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PAUSE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_RX", raw, typed.ErrLength)
 			}
 			x.fRx = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PAUSE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_TX", raw, typed.ErrLength)
 			}
 			x.fTx = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PAUSE_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PAUSE_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
 			}
 			x.fStatsSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "pause", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "pause", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "pause", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "pause", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5221,7 +5246,8 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5229,70 +5255,70 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "eee", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_EEE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_EEE_MODES_OURS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fModesOurs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fModesOurs.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_EEE_MODES_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fModesPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fModesPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_EEE_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fActive = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_EEE_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_ENABLED", raw, typed.ErrLength)
 			}
 			x.fEnabled = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_EEE_TX_LPI_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_ENABLED", raw, typed.ErrLength)
 			}
 			x.fTxLpiEnabled = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_EEE_TX_LPI_TIMER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
 			}
 			x.fTxLpiTimer = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "eee", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "eee", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "eee", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "eee", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5452,7 +5478,8 @@ func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5460,46 +5487,46 @@ func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TS_STAT_TX_PKTS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
 			}
 			x.fTxPkts = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_STAT_TX_LOST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
 			}
 			x.fTxLost = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TS_STAT_TX_ERR
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
 			}
 			x.fTxErr = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
 			}
 			x.fTxOnestepPktsUnconfirmed = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5606,7 +5633,8 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5614,34 +5642,34 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
 			}
 			x.fQualifier = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5719,7 +5747,8 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5727,76 +5756,76 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TSINFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSINFO_TIMESTAMPING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
 			}
-			if err := x.fTimestamping.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTimestamping.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSINFO_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSINFO_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRxFilters.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSINFO_PHC_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
 			}
 			x.fPhcIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_TSINFO_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHwtstampProvider.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tsinfo", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tsinfo", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tsinfo", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5955,7 +5984,8 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5963,40 +5993,40 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_RESULT_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_RESULT_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6087,7 +6117,8 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6095,40 +6126,40 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
 			}
 			x.fCm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6218,7 +6249,8 @@ func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6226,38 +6258,38 @@ func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_NEST_RESULT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
 			}
-			if err := x.fResult.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fResult.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
 			}
-			if err := x.fFaultLength.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fFaultLength.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6329,7 +6361,8 @@ func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6337,30 +6370,30 @@ func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-test", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-test", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-test", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6417,7 +6450,8 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6425,44 +6459,44 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_NTF_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_NTF_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_NTF_NEST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNest.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-test-ntf", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-test-ntf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6554,7 +6588,8 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6562,46 +6597,46 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
 			}
 			x.fFirst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
 			}
 			x.fLast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
 			}
 			x.fStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
 			}
 			x.fPair = uint8(p[0])
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6709,7 +6744,8 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6717,44 +6753,44 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNest.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-test-tdr-ntf", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6844,7 +6880,8 @@ func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6852,38 +6889,38 @@ func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_CABLE_TEST_TDR_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
 			}
-			if err := x.fCfg.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCfg.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cable-test-tdr", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cable-test-tdr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6956,7 +6993,8 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6964,37 +7002,37 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tunnel-udp-entry", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tunnel-udp-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7070,7 +7108,8 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7078,46 +7117,46 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tunnel-udp-table", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tunnel-udp-table", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7222,7 +7261,8 @@ func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7230,30 +7270,30 @@ func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
 			}
-			if err := x.fTable.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTable.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7309,7 +7349,8 @@ func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7317,38 +7358,38 @@ func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TUNNEL_INFO_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_INFO_UDP_PORTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
 			}
-			if err := x.fUdpPorts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fUdpPorts.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tunnel-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tunnel-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tunnel-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7422,7 +7463,8 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7430,9 +7472,9 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -7448,13 +7490,13 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7550,7 +7592,8 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7558,58 +7601,58 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fec", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_FEC_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEC_MODES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fModes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEC_AUTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_AUTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_AUTO", raw, typed.ErrLength)
 			}
 			x.fAuto = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_FEC_ACTIVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
 			}
 			x.fActive = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEC_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fec", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fec", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fec", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fec", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7738,7 +7781,8 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7746,48 +7790,48 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_EEPROM_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_EEPROM_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_EEPROM_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
 			}
 			x.fLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_EEPROM_PAGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_PAGE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_PAGE", raw, typed.ErrLength)
 			}
 			x.fPage = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_EEPROM_BANK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_BANK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_BANK", raw, typed.ErrLength)
 			}
 			x.fBank = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS", raw, typed.ErrLength)
 			}
 			x.fI2cAddress = uint8(p[0])
 			x.has[0] |= 1 << 5
@@ -7796,13 +7840,13 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "module-eeprom", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "module-eeprom", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "module-eeprom", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7967,7 +8011,8 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7975,74 +8020,74 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_STATS_GRP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GRP_SS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
 			}
 			x.fSsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP_STAT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
 			}
 			x.fStat = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
 			}
-			if err := x.fHistRx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHistRx.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
 			}
-			if err := x.fHistTx.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHistTx.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
 			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
 			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
 			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8218,7 +8263,8 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8226,40 +8272,40 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
 			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
 			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
 			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8351,7 +8397,8 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8359,52 +8406,52 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // ETHTOOL_A_STATS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GROUPS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
 			}
-			if err := x.fGroups.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fGroups.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
 			}
-			if err := x.fGrp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fGrp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
 			}
 			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8512,7 +8559,8 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8520,24 +8568,24 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PHC_VCLOCKS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHC_VCLOCKS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -8546,13 +8594,13 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "phc-vclocks", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "phc-vclocks", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8644,7 +8692,8 @@ func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8652,42 +8701,42 @@ func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "module", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_POWER_MODE_POLICY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE_POLICY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE_POLICY", raw, typed.ErrLength)
 			}
 			x.fPowerModePolicy = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_POWER_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE", raw, typed.ErrLength)
 			}
 			x.fPowerMode = uint8(p[0])
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "module", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "module", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "module", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "module", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8777,7 +8826,8 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8785,34 +8835,34 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_C33_PSE_PW_LIMIT_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
 			}
 			x.fMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_C33_PSE_PW_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
 			}
 			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "c33-pse-pw-limit", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "c33-pse-pw-limit", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8898,7 +8948,8 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8906,109 +8957,109 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "pse", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PSE_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PODL_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
 			x.fPodlPseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PODL_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
 			x.fPodlPseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PODL_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
 			x.fPodlPsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_C33_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
 			x.fC33PseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_C33_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
 			x.fC33PseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_C33_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
 			x.fC33PsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_C33_PSE_PW_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
 			}
 			x.fC33PsePwClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_C33_PSE_ACTUAL_PW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
 			}
 			x.fC33PseActualPw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_C33_PSE_EXT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 8 {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrRange)
 			}
 			x.fC33PseExtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
 			x.fC33PseExtSubstate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
 			}
 			x.fC33PseAvailPwLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<12) != 0 {
 				x.fC33PsePwLimitRanges.Add()
 			} else {
-				x.fC33PsePwLimitRanges, x.sC33PsePwLimitRanges = typed.NewMulti(rest, base+len(b)-len(rest), 13, 1, x.mode), nil
+				x.fC33PsePwLimitRanges, x.sC33PsePwLimitRanges = typed.NewMulti(rest, end-len(rest), 13, 1, x.mode), nil
 				x.has[0] |= 1 << 12
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "pse", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "pse", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "pse", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "pse", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9289,7 +9340,8 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9297,30 +9349,30 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "rss", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_RSS_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RSS_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
 			}
 			x.fContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RSS_HFUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
 			}
 			x.fHfunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -9332,25 +9384,25 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RSS_INPUT_XFRM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
 			}
 			x.fInputXfrm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RSS_START_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
 			}
 			x.fStartContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "rss", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "rss", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "rss", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "rss", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9517,7 +9569,8 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9525,78 +9578,78 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "plca", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PLCA_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PLCA_VERSION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PLCA_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_ENABLED", raw, typed.ErrLength)
 			}
 			x.fEnabled = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PLCA_STATUS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_STATUS", raw, typed.ErrLength)
 			}
 			x.fStatus = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PLCA_NODE_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
 			}
 			x.fNodeCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PLCA_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
 			}
 			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PLCA_TO_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
 			}
 			x.fToTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PLCA_BURST_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
 			}
 			x.fBurstCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_PLCA_BURST_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
 			}
 			x.fBurstTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "plca", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "plca", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "plca", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "plca", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9793,7 +9846,8 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9801,69 +9855,69 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_MODULE_FW_FLASH_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
 			}
 			x.fFileName = p
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_FW_FLASH_PASSWORD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
 			}
 			x.fPassword = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
 			}
 			x.fStatusMsg = p
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MODULE_FW_FLASH_DONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_DONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_DONE", raw, typed.ErrLength)
 			}
 			x.fDone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MODULE_FW_FLASH_TOTAL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_TOTAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_TOTAL", raw, typed.ErrLength)
 			}
 			x.fTotal = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "module-fw-flash", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "module-fw-flash", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10041,7 +10095,8 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10049,75 +10104,75 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phy", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "phy", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_PHY_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHY_DRVNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
 			}
 			x.fDrvname = p
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PHY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_PHY_UPSTREAM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrRange)
 			}
 			x.fUpstreamType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PHY_UPSTREAM_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
 			}
 			x.fUpstreamIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PHY_UPSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
 			x.fUpstreamSfpName = p
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
 			}
 			x.fDownstreamSfpName = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "phy", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "phy", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "phy", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "phy", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10323,7 +10378,8 @@ func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10331,62 +10387,62 @@ func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // ETHTOOL_A_TSCONFIG_HEADER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHwtstampProvider.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSCONFIG_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSCONFIG_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRxFilters.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampFlags.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHwtstampFlags.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tsconfig", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tsconfig", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tsconfig", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

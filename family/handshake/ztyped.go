@@ -58,7 +58,8 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -66,34 +67,34 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "x509", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "x509", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_X509_CERT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
 			}
 			x.fCert = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_X509_PRIVKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
 			}
 			x.fPrivkey = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "x509", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "x509", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "x509", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "x509", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -175,7 +176,8 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -183,87 +185,87 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "accept", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_ACCEPT_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
 			}
 			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_ACCEPT_HANDLER_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrRange)
 			}
 			x.fHandlerClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrRange)
 			}
 			x.fMessageType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // HANDSHAKE_A_ACCEPT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrRange)
 			}
 			x.fAuthMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // HANDSHAKE_A_ACCEPT_PEER_IDENTITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEER_IDENTITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEER_IDENTITY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<5) != 0 {
 				x.fPeerIdentity.Add()
 			} else {
-				x.fPeerIdentity, x.sPeerIdentity = typed.NewMulti(rest, base+len(b)-len(rest), 6, 1, x.mode), nil
+				x.fPeerIdentity, x.sPeerIdentity = typed.NewMulti(rest, end-len(rest), 6, 1, x.mode), nil
 				x.has[0] |= 1 << 5
 			}
 		case 7: // HANDSHAKE_A_ACCEPT_CERTIFICATE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<6) != 0 {
 				x.fCertificate.Add()
 			} else {
-				x.fCertificate, x.sCertificate = typed.NewMulti(rest, base+len(b)-len(rest), 7, 1, x.mode), nil
+				x.fCertificate, x.sCertificate = typed.NewMulti(rest, end-len(rest), 7, 1, x.mode), nil
 				x.has[0] |= 1 << 6
 			}
 		case 8: // HANDSHAKE_A_ACCEPT_PEERNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
 			}
 			x.fPeername = p
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "accept", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "accept", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "accept", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "accept", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -476,7 +478,8 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -484,47 +487,47 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "done", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "done", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // HANDSHAKE_A_DONE_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4095 {
-				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_DONE_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
 			}
 			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_DONE_REMOTE_AUTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "done", "HANDSHAKE_A_DONE_REMOTE_AUTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_REMOTE_AUTH", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fRemoteAuth.Add()
 			} else {
-				x.fRemoteAuth, x.sRemoteAuth = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
+				x.fRemoteAuth, x.sRemoteAuth = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "done", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "done", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "done", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "done", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -41,7 +41,8 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -49,40 +50,40 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "server", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // LOCKD_A_SERVER_GRACETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
 			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // LOCKD_A_SERVER_TCP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
 			}
 			x.fTcpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // LOCKD_A_SERVER_UDP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
 			}
 			x.fUdpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "server", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "server", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -51,7 +51,8 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -59,64 +60,64 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ADDR_ATTR_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
 			}
 			x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
 			}
 			x.fAddr6 = p
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ADDR_ATTR_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
 			}
 			x.fPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
 			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "address", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "address", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -283,7 +284,8 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -291,82 +293,82 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_SUBFLOW_ATTR_TOKEN_REM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
 			}
 			x.fTokenRem = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_SUBFLOW_ATTR_TOKEN_LOC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
 			}
 			x.fTokenLoc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
 			}
 			x.fRelwriteSeq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_SUBFLOW_ATTR_MAP_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
 			}
 			x.fMapSeq = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_SUBFLOW_ATTR_MAP_SFSEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
 			}
 			x.fMapSfseq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_SUBFLOW_ATTR_SSN_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
 			}
 			x.fSsnOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_SUBFLOW_ATTR_MAP_DATALEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
 			}
 			x.fMapDatalen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_SUBFLOW_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_SUBFLOW_ATTR_ID_REM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_REM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_REM", raw, typed.ErrLength)
 			}
 			x.fIdRem = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // MPTCP_SUBFLOW_ATTR_ID_LOC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_LOC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_LOC", raw, typed.ErrLength)
 			}
 			x.fIdLoc = uint8(p[0])
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "subflow-attribute", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "subflow-attribute", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -574,7 +576,8 @@ func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -582,30 +585,30 @@ func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ENDPOINT_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fAddr.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "endpoint", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "endpoint", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "endpoint", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -665,7 +668,8 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -673,62 +677,62 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "attr", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_PM_ATTR_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fAddr.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ATTR_RCV_ADD_ADDRS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
 			}
 			x.fRcvAddAddrs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ATTR_SUBFLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
 			}
 			x.fSubflows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
 			}
 			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_LOC_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_LOC_ID", raw, typed.ErrLength)
 			}
 			x.fLocId = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ATTR_ADDR_REMOTE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
 			}
-			if err := x.fAddrRemote.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fAddrRemote.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "attr", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "attr", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "attr", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "attr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -885,7 +889,8 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -893,130 +898,130 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // MPTCP_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
 			}
 			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_LOC_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_LOC_ID", raw, typed.ErrLength)
 			}
 			x.fLocId = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_ATTR_REM_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_REM_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_REM_ID", raw, typed.ErrLength)
 			}
 			x.fRemId = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_ATTR_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SADDR4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SADDR4", raw, typed.ErrLength)
 			}
 			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_ATTR_SADDR6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SADDR6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SADDR6", raw, typed.ErrLength)
 			}
 			x.fSaddr6 = p
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_ATTR_DADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DADDR4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DADDR4", raw, typed.ErrLength)
 			}
 			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_ATTR_DADDR6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DADDR6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DADDR6", raw, typed.ErrLength)
 			}
 			x.fDaddr6 = p
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_ATTR_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // MPTCP_ATTR_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_DPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // MPTCP_ATTR_BACKUP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_BACKUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_BACKUP", raw, typed.ErrLength)
 			}
 			x.fBackup = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // MPTCP_ATTR_ERROR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_ERROR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_ERROR", raw, typed.ErrLength)
 			}
 			x.fError = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // MPTCP_ATTR_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // MPTCP_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // MPTCP_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
 			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // MPTCP_ATTR_RESET_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
 			}
 			x.fResetReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 17: // MPTCP_ATTR_RESET_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
 			}
 			x.fResetFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 18: // MPTCP_ATTR_SERVER_SIDE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "MPTCP_ATTR_SERVER_SIDE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SERVER_SIDE", raw, typed.ErrLength)
 			}
 			x.fServerSide = uint8(p[0])
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "event-attr", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "event-attr", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "event-attr", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

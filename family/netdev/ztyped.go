@@ -83,7 +83,8 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -91,67 +92,67 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dev", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_DEV_XDP_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7f != 0 {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXdpFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
 			}
 			x.fXdpZcMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // NETDEV_A_DEV_XDP_RX_METADATA_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXdpRxMetadataFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // NETDEV_A_DEV_XSK_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXskFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dev", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dev", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -273,7 +274,8 @@ func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -281,22 +283,22 @@ func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -341,7 +343,8 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -349,81 +352,81 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
 			}
 			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_PAGE_POOL_NAPI_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrRange)
 			}
 			x.fNapiId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_PAGE_POOL_INFLIGHT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT", raw, typed.ErrLength)
 			}
 			x.fInflight = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_PAGE_POOL_INFLIGHT_MEM
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT_MEM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT_MEM", raw, typed.ErrLength)
 			}
 			x.fInflightMem = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_PAGE_POOL_DETACH_TIME
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DETACH_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DETACH_TIME", raw, typed.ErrLength)
 			}
 			x.fDetachTime = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_PAGE_POOL_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
 			}
 			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_PAGE_POOL_IO_URING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fIoUring.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "page-pool", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "page-pool", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "page-pool", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -598,7 +601,8 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -606,40 +610,40 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_ID
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
 			}
 			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -722,7 +726,8 @@ func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -730,96 +735,96 @@ func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_PAGE_POOL_STATS_INFO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
 			}
-			if err := x.fInfo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fInfo.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 8: // NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST", raw, typed.ErrLength)
 			}
 			x.fAllocFast = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 1
 		case 9: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW", raw, typed.ErrLength)
 			}
 			x.fAllocSlow = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 10: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER", raw, typed.ErrLength)
 			}
 			x.fAllocSlowHighOrder = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 11: // NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY", raw, typed.ErrLength)
 			}
 			x.fAllocEmpty = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 12: // NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL", raw, typed.ErrLength)
 			}
 			x.fAllocRefill = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 13: // NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE", raw, typed.ErrLength)
 			}
 			x.fAllocWaive = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 14: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED", raw, typed.ErrLength)
 			}
 			x.fRecycleCached = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 7
 		case 15: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL", raw, typed.ErrLength)
 			}
 			x.fRecycleCacheFull = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 8
 		case 16: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING", raw, typed.ErrLength)
 			}
 			x.fRecycleRing = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 9
 		case 17: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL", raw, typed.ErrLength)
 			}
 			x.fRecycleRingFull = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 10
 		case 18: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT", raw, typed.ErrLength)
 			}
 			x.fRecycleReleasedRefcnt = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "page-pool-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "page-pool-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1068,7 +1073,8 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1076,79 +1082,79 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "napi", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_NAPI_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_NAPI_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
 			}
 			x.fIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_NAPI_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_NAPI_DEFER_HARD_IRQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2147483647 {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
 			}
 			x.fDeferHardIrqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fGroFlushTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fIrqSuspendTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_NAPI_THREADED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrRange)
 			}
 			x.fThreaded = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "napi", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "napi", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "napi", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "napi", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1321,7 +1327,8 @@ func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1329,22 +1336,22 @@ func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1388,7 +1395,8 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1396,74 +1404,74 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "queue", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QUEUE_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QUEUE_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
 			}
 			x.fNapiId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_QUEUE_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
 			}
 			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_QUEUE_IO_URING
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fIoUring.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_QUEUE_XSK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
 			}
-			if err := x.fXsk.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fXsk.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "queue", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "queue", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "queue", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "queue", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1650,7 +1658,8 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1658,217 +1667,217 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QSTATS_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QSTATS_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fQueueType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QSTATS_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fQueueId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QSTATS_SCOPE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
 			}
 			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 8: // NETDEV_A_QSTATS_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 9: // NETDEV_A_QSTATS_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 5
 		case 10: // NETDEV_A_QSTATS_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 6
 		case 11: // NETDEV_A_QSTATS_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 7
 		case 12: // NETDEV_A_QSTATS_RX_ALLOC_FAIL
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_ALLOC_FAIL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_ALLOC_FAIL", raw, typed.ErrLength)
 			}
 			x.fRxAllocFail = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 8
 		case 13: // NETDEV_A_QSTATS_RX_HW_DROPS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROPS", raw, typed.ErrLength)
 			}
 			x.fRxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 9
 		case 14: // NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS", raw, typed.ErrLength)
 			}
 			x.fRxHwDropOverruns = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 10
 		case 15: // NETDEV_A_QSTATS_RX_CSUM_COMPLETE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_COMPLETE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_COMPLETE", raw, typed.ErrLength)
 			}
 			x.fRxCsumComplete = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 11
 		case 16: // NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY", raw, typed.ErrLength)
 			}
 			x.fRxCsumUnnecessary = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 12
 		case 17: // NETDEV_A_QSTATS_RX_CSUM_NONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_NONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_NONE", raw, typed.ErrLength)
 			}
 			x.fRxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 13
 		case 18: // NETDEV_A_QSTATS_RX_CSUM_BAD
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_BAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_BAD", raw, typed.ErrLength)
 			}
 			x.fRxCsumBad = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 14
 		case 19: // NETDEV_A_QSTATS_RX_HW_GRO_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxHwGroPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 15
 		case 20: // NETDEV_A_QSTATS_RX_HW_GRO_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxHwGroBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 16
 		case 21: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS", raw, typed.ErrLength)
 			}
 			x.fRxHwGroWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 17
 		case 22: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxHwGroWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 18
 		case 23: // NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
 			}
 			x.fRxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 19
 		case 24: // NETDEV_A_QSTATS_TX_HW_DROPS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROPS", raw, typed.ErrLength)
 			}
 			x.fTxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 20
 		case 25: // NETDEV_A_QSTATS_TX_HW_DROP_ERRORS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_ERRORS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_ERRORS", raw, typed.ErrLength)
 			}
 			x.fTxHwDropErrors = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 21
 		case 26: // NETDEV_A_QSTATS_TX_CSUM_NONE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_CSUM_NONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_CSUM_NONE", raw, typed.ErrLength)
 			}
 			x.fTxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 22
 		case 27: // NETDEV_A_QSTATS_TX_NEEDS_CSUM
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_NEEDS_CSUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_NEEDS_CSUM", raw, typed.ErrLength)
 			}
 			x.fTxNeedsCsum = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 23
 		case 28: // NETDEV_A_QSTATS_TX_HW_GSO_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 24
 		case 29: // NETDEV_A_QSTATS_TX_HW_GSO_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 25
 		case 30: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 26
 		case 31: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxHwGsoWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 27
 		case 32: // NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
 			}
 			x.fTxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 28
 		case 33: // NETDEV_A_QSTATS_TX_STOP
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_STOP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_STOP", raw, typed.ErrLength)
 			}
 			x.fTxStop = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 29
 		case 34: // NETDEV_A_QSTATS_TX_WAKE
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "qstats", "NETDEV_A_QSTATS_TX_WAKE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_WAKE", raw, typed.ErrLength)
 			}
 			x.fTxWake = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 30
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "qstats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "qstats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "qstats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2434,7 +2443,8 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2442,37 +2452,37 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "queue-id", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "queue-id", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "queue-id", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2549,7 +2559,8 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2557,56 +2568,56 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NETDEV_A_DMABUF_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_DMABUF_QUEUES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fQueues.Add()
 			} else {
-				x.fQueues, x.sQueues = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
+				x.fQueues, x.sQueues = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		case 3: // NETDEV_A_DMABUF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_DMABUF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dmabuf", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dmabuf", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dmabuf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

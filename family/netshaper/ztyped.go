@@ -62,7 +62,8 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -70,93 +71,93 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHandle.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_METRIC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrRange)
 			}
 			x.fMetric = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_BW_MIN
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BW_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BW_MIN", raw, typed.ErrLength)
 			}
 			x.fBwMin = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 2
 		case 4: // NET_SHAPER_A_BW_MAX
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BW_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BW_MAX", raw, typed.ErrLength)
 			}
 			x.fBwMax = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
 		case 5: // NET_SHAPER_A_BURST
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_BURST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BURST", raw, typed.ErrLength)
 			}
 			x.fBurst = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 4
 		case 6: // NET_SHAPER_A_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NET_SHAPER_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NET_SHAPER_A_PARENT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
 			}
-			if err := x.fParent.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fParent.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NET_SHAPER_A_LEAVES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<9) != 0 {
 				x.fLeaves.Add()
 			} else {
-				x.fLeaves, x.sLeaves = typed.NewMulti(rest, base+len(b)-len(rest), 10, 1, x.mode), nil
+				x.fLeaves, x.sLeaves = typed.NewMulti(rest, end-len(rest), 10, 1, x.mode), nil
 				x.has[0] |= 1 << 9
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "net-shaper", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "net-shaper", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "net-shaper", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -381,7 +382,8 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -389,37 +391,37 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_HANDLE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "handle", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "handle", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -493,7 +495,8 @@ func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -501,42 +504,42 @@ func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_HANDLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHandle.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 6: // NET_SHAPER_A_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "leaf-info", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "leaf-info", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "leaf-info", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -626,7 +629,8 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -634,77 +638,77 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "caps", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NET_SHAPER_A_CAPS_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_CAPS_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NET_SHAPER_A_CAPS_SUPPORT_NESTING
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_NESTING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_NESTING", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NET_SHAPER_A_CAPS_SUPPORT_BW_MIN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MIN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NET_SHAPER_A_CAPS_SUPPORT_BW_MAX
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MAX", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NET_SHAPER_A_CAPS_SUPPORT_BURST
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BURST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BURST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NET_SHAPER_A_CAPS_SUPPORT_PRIORITY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NET_SHAPER_A_CAPS_SUPPORT_WEIGHT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_WEIGHT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "caps", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "caps", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "caps", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "caps", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

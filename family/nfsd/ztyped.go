@@ -53,7 +53,8 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -61,58 +62,58 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_RPC_STATUS_XID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_XID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_XID", raw, typed.ErrLength)
 			}
 			x.fXid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_RPC_STATUS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_RPC_STATUS_PROG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
 			}
 			x.fProg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_RPC_STATUS_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // NFSD_A_RPC_STATUS_PROC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
 			}
 			x.fProc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NFSD_A_RPC_STATUS_SERVICE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
 			}
 			x.fServiceTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // NFSD_A_RPC_STATUS_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SADDR4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SADDR4", raw, typed.ErrLength)
 			}
 			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // NFSD_A_RPC_STATUS_DADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DADDR4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DADDR4", raw, typed.ErrLength)
 			}
 			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
@@ -124,35 +125,35 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 12: // NFSD_A_RPC_STATUS_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 13: // NFSD_A_RPC_STATUS_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 14: // NFSD_A_RPC_STATUS_COMPOUND_OPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_COMPOUND_OPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_COMPOUND_OPS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<12) != 0 {
 				x.fCompoundOps.Add()
 			} else {
-				x.fCompoundOps, x.sCompoundOps = typed.NewMulti(rest, base+len(b)-len(rest), 14, 1, x.mode), nil
+				x.fCompoundOps, x.sCompoundOps = typed.NewMulti(rest, end-len(rest), 14, 1, x.mode), nil
 				x.has[0] |= 1 << 12
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "rpc-status", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "rpc-status", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "rpc-status", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -430,7 +431,8 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -438,50 +440,50 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "server", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_THREADS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_THREADS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_THREADS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fThreads.Add()
 			} else {
-				x.fThreads, x.sThreads = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fThreads, x.sThreads = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		case 2: // NFSD_A_SERVER_GRACETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
 			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_SERVER_LEASETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
 			}
 			x.fLeasetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_SERVER_SCOPE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
 			}
 			x.fScope = p
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "server", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "server", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "server", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -607,7 +609,8 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -615,39 +618,39 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "version", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "version", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_VERSION_MAJOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
 			}
 			x.fMajor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_VERSION_MINOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
 			}
 			x.fMinor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_VERSION_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "version", "NFSD_A_VERSION_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "version", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "version", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "version", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "version", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -736,7 +739,8 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -744,32 +748,32 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_PROTO_VERSION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fVersion.Add()
 			} else {
-				x.fVersion, x.sVersion = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fVersion, x.sVersion = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "server-proto", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "server-proto", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "server-proto", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -841,7 +845,8 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -849,9 +854,9 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sock", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "sock", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -861,19 +866,19 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_SOCK_TRANSPORT_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
 			}
 			x.fTransportName = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "sock", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "sock", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "sock", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "sock", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -955,7 +960,8 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -963,32 +969,32 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_SERVER_SOCK_ADDR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fAddr.Add()
 			} else {
-				x.fAddr, x.sAddr = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fAddr, x.sAddr = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "server-sock", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "server-sock", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "server-sock", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1060,7 +1066,8 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1068,34 +1075,34 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFSD_A_POOL_MODE_MODE
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
 			}
 			x.fMode = p
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_POOL_MODE_NPOOLS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
 			}
 			x.fNpools = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "pool-mode", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "pool-mode", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "pool-mode", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

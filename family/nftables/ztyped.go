@@ -186,7 +186,8 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -194,28 +195,28 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EMPTY_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "empty-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "empty-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "empty-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -277,7 +278,8 @@ func (x *Batch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -285,28 +287,28 @@ func (x *Batch) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_BATCH_ATTRS_GENID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "batch-attrs", "NFTABLES_A_BATCH_ATTRS_GENID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "batch-attrs", "NFTABLES_A_BATCH_ATTRS_GENID", raw, typed.ErrLength)
 			}
 			x.fGenid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "batch-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "batch-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "batch-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -365,7 +367,8 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -373,37 +376,37 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_TABLE_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_TABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_TABLE_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_TABLE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
@@ -412,13 +415,13 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "table-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "table-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "table-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -559,7 +562,8 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -567,77 +571,77 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_CHAIN_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_CHAIN_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_CHAIN_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_CHAIN_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHook.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_CHAIN_ATTRS_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_POLICY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_POLICY", raw, typed.ErrLength)
 			}
 			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_CHAIN_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_CHAIN_ATTRS_TYPE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
 			}
 			x.fType = p
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_CHAIN_ATTRS_COUNTERS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
 			}
-			if err := x.fCounters.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCounters.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		case 10: // NFTABLES_A_CHAIN_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 11: // NFTABLES_A_CHAIN_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
@@ -646,13 +650,13 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "chain-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "chain-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "chain-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -900,7 +904,8 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -908,34 +913,34 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1010,7 +1015,8 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1018,48 +1024,48 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_NFT_HOOK_ATTRS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
 			}
 			x.fDev = p
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDevs.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1174,7 +1180,8 @@ func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1182,32 +1189,32 @@ func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_HOOK_DEV_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fName.Add()
 			} else {
-				x.fName, x.sName = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fName, x.sName = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "hook-dev-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "hook-dev-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1275,7 +1282,8 @@ func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1283,34 +1291,34 @@ func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_NFT_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1391,7 +1399,8 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1399,50 +1408,50 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_RULE_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_RULE_ATTRS_CHAIN
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
 			}
 			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_RULE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_RULE_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_RULE_ATTRS_COMPAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
 			}
-			if err := x.fCompat.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCompat.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_RULE_ATTRS_POSITION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION", raw, typed.ErrLength)
 			}
 			x.fPosition = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -1451,31 +1460,31 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 9: // NFTABLES_A_RULE_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // NFTABLES_A_RULE_ATTRS_POSITION_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
 			}
 			x.fPositionId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // NFTABLES_A_RULE_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
 			x.fChainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "rule-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "rule-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "rule-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1700,7 +1709,8 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1708,32 +1718,32 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-list-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1807,7 +1817,8 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subData []byte
 	var subDataOff int
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1815,31 +1826,31 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_ATTRS_DATA
-			subData, subDataOff = p, base+len(b)-len(rest)+4
+			subData, subDataOff = p, end-len(rest)+4
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
@@ -2390,7 +2401,8 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2398,9 +2410,9 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -2413,13 +2425,13 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2511,7 +2523,8 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2519,87 +2532,87 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SET_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SET_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1ff != 0 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SET_ATTRS_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_SET_ATTRS_KEY_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_LEN", raw, typed.ErrLength)
 			}
 			x.fKeyLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_SET_ATTRS_DATA_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_TYPE", raw, typed.ErrLength)
 			}
 			x.fDataType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_SET_ATTRS_DATA_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_LEN", raw, typed.ErrLength)
 			}
 			x.fDataLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_SET_ATTRS_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_POLICY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_POLICY", raw, typed.ErrLength)
 			}
 			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // NFTABLES_A_SET_ATTRS_DESC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
 			}
-			if err := x.fDesc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDesc.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NFTABLES_A_SET_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // NFTABLES_A_SET_ATTRS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // NFTABLES_A_SET_ATTRS_GC_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fGcInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
@@ -2608,43 +2621,43 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		case 15: // NFTABLES_A_SET_ATTRS_OBJ_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_OBJ_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_OBJ_TYPE", raw, typed.ErrLength)
 			}
 			x.fObjType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 16: // NFTABLES_A_SET_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 14
 		case 17: // NFTABLES_A_SET_ATTRS_EXPR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<15) != 0 {
 				x.fExpr.Add()
 			} else {
-				x.fExpr, x.sExpr = typed.NewMulti(rest, base+len(b)-len(rest), 17, 1, x.mode), nil
+				x.fExpr, x.sExpr = typed.NewMulti(rest, end-len(rest), 17, 1, x.mode), nil
 				x.has[0] |= 1 << 15
 			}
 		case 18: // NFTABLES_A_SET_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "set-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "set-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "set-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3005,7 +3018,8 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3013,38 +3027,38 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_DESC_ATTRS_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_SIZE", raw, typed.ErrLength)
 			}
 			x.fSize = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SET_DESC_ATTRS_CONCAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fConcat.Add()
 			} else {
-				x.fConcat, x.sConcat = typed.NewMulti(rest, base+len(b)-len(rest), 2, 1, x.mode), nil
+				x.fConcat, x.sConcat = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
 				x.has[0] |= 1 << 1
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "set-desc-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "set-desc-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3132,7 +3146,8 @@ func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3140,30 +3155,30 @@ func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.fElem.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fElem.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "set-desc-concat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "set-desc-concat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3218,7 +3233,8 @@ func (x *SetField) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3226,28 +3242,28 @@ func (x *SetField) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_FIELD_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3304,7 +3320,8 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3312,32 +3329,32 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SET_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "set-list-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "set-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3417,7 +3434,8 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3425,26 +3443,26 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_ATTRS_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKey.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -3453,13 +3471,13 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SETELEM_ATTRS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_SETELEM_ATTRS_EXPIRATION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
 			}
 			x.fExpiration = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -3468,43 +3486,43 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_SETELEM_ATTRS_EXPR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
 			}
-			if err := x.fExpr.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fExpr.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		case 9: // NFTABLES_A_SETELEM_ATTRS_OBJREF
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
 			}
 			x.fObjref = p
 			x.has[0] |= 1 << 7
 		case 10: // NFTABLES_A_SETELEM_ATTRS_KEY_END
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEnd.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyEnd.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 11: // NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "setelem-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "setelem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3723,7 +3741,8 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3731,32 +3750,32 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
 			} else {
-				x.fElem, x.sElem = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "setelem-list-elem-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3830,7 +3849,8 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3838,48 +3858,48 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_SETELEM_LIST_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_LIST_ATTRS_SET
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
 			}
 			x.fSet = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", raw, typed.ErrLength)
 			}
-			if err := x.fElements.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fElements.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "setelem-list-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "setelem-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4001,7 +4021,8 @@ func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4009,40 +4030,40 @@ func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_GEN_ATTRS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_GEN_ATTRS_PROC_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_PID", raw, typed.ErrLength)
 			}
 			x.fProcPid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_GEN_ATTRS_PROC_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
 			}
 			x.fProcName = p
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "gen-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "gen-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "gen-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4146,7 +4167,8 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subData []byte
 	var subDataOff int
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4154,46 +4176,46 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_OBJ_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_OBJ_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_OBJ_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 10 {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_OBJ_ATTRS_DATA
-			subData, subDataOff = p, base+len(b)-len(rest)+4
+			subData, subDataOff = p, end-len(rest)+4
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_OBJ_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_OBJ_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -4202,13 +4224,13 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "obj-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "obj-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "obj-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		p, at := subData, subDataOff
@@ -4475,7 +4497,8 @@ func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4483,43 +4506,43 @@ func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_QUOTA_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_QUOTA_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 4: // NFTABLES_A_QUOTA_ATTRS_CONSUMED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_CONSUMED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_CONSUMED", raw, typed.ErrLength)
 			}
 			x.fConsumed = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "quota-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "quota-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "quota-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4613,7 +4636,8 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4621,60 +4645,60 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_FLOWTABLE_ATTRS_TABLE
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
 			}
 			x.fTable = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_FLOWTABLE_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_FLOWTABLE_ATTRS_HOOK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fHook.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_FLOWTABLE_ATTRS_USE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_USE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_USE", raw, typed.ErrLength)
 			}
 			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_FLOWTABLE_ATTRS_HANDLE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", raw, typed.ErrLength)
 			}
 			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 7: // NFTABLES_A_FLOWTABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flowtable-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flowtable-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4830,7 +4854,8 @@ func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4838,42 +4863,42 @@ func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
 			}
 			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDevs.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4968,7 +4993,8 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4976,73 +5002,73 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_BITWISE_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_BITWISE_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_BITWISE_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_BITWISE_ATTRS_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMask.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_BITWISE_ATTRS_XOR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
 			}
-			if err := x.fXor.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fXor.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_BITWISE_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_BITWISE_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-bitwise-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-bitwise-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5201,7 +5227,8 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5209,45 +5236,45 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_CMP_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_CMP_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 5 {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_CMP_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-cmp-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-cmp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5337,7 +5364,8 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5345,9 +5373,9 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -5357,21 +5385,21 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
 			}
-			if err := x.fVerdict.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fVerdict.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5446,7 +5474,8 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5454,40 +5483,40 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
 			}
 			x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
 			}
 			x.fChain = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
 			x.fChainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5584,7 +5613,8 @@ func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5592,34 +5622,34 @@ func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
 			x.fBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
 			x.fPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-counter-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-counter-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5693,7 +5723,8 @@ func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5701,46 +5732,46 @@ func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_FIB_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_FIB_ATTRS_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrRange)
 			}
 			x.fResult = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_FIB_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-fib-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-fib-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5832,7 +5863,8 @@ func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5840,52 +5872,52 @@ func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_CT_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_CT_ATTRS_KEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 23 {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrRange)
 			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_CT_ATTRS_DIRECTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_CT_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-ct-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -5991,7 +6023,8 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5999,28 +6032,28 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-flow-offload-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6083,7 +6116,8 @@ func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6091,36 +6125,36 @@ func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-immediate-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-immediate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6196,7 +6230,8 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6204,55 +6239,55 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
 			}
 			x.fSet = p
 			x.has[0] |= 1 << 0
 		case 4: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 2: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 3: // NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-lookup-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-lookup-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6384,7 +6419,8 @@ func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6392,43 +6428,43 @@ func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_META_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_META_ATTRS_KEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 35 {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrRange)
 			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_META_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-meta-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-meta-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6523,7 +6559,8 @@ func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6531,67 +6568,67 @@ func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_NAT_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_NAT_ATTRS_FAMILY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN", raw, typed.ErrLength)
 			}
 			x.fRegAddrMin = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX", raw, typed.ErrLength)
 			}
 			x.fRegAddrMax = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN", raw, typed.ErrLength)
 			}
 			x.fRegProtoMin = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX", raw, typed.ErrLength)
 			}
 			x.fRegProtoMax = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_NAT_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7f != 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-nat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6755,7 +6792,8 @@ func (x *ExprPayload) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6763,70 +6801,70 @@ func (x *ExprPayload) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG", raw, typed.ErrLength)
 			}
 			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE", raw, typed.ErrLength)
 			}
 			x.fBase = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG", raw, typed.ErrLength)
 			}
 			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE", raw, typed.ErrLength)
 			}
 			x.fCsumType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 7: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET", raw, typed.ErrLength)
 			}
 			x.fCsumOffset = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 8: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS", raw, typed.ErrLength)
 			}
 			x.fCsumFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-payload-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-payload-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7001,7 +7039,8 @@ func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7009,37 +7048,37 @@ func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_REJECT_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE", raw, typed.ErrLength)
 			}
 			x.fIcmpCode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-reject-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-reject-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7113,7 +7152,8 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7121,22 +7161,22 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_TARGET_ATTRS_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_TARGET_ATTRS_REV
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_REV", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_REV", raw, typed.ErrLength)
 			}
 			x.fRev = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -7145,13 +7185,13 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-target-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-target-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7250,7 +7290,8 @@ func (x *ExprTproxy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7258,40 +7299,40 @@ func (x *ExprTproxy) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR", raw, typed.ErrLength)
 			}
 			x.fRegAddr = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT", raw, typed.ErrLength)
 			}
 			x.fRegPort = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-tproxy-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-tproxy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7384,7 +7425,8 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7392,52 +7434,52 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE", raw, typed.ErrLength)
 			}
 			x.fImmType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
 			}
 			x.fImmName = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG", raw, typed.ErrLength)
 			}
 			x.fSetSreg = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
 			}
 			x.fSetName = p
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
 			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "expr-objref-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "expr-objref-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

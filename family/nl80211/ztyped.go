@@ -390,7 +390,8 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -398,40 +399,40 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_ATTR_WIPHY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
 			}
 			x.fWiphy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_ATTR_WIPHY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
 			}
 			x.fWiphyName = p
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_ATTR_IFNAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
 			}
 			x.fIfname = p
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_ATTR_IFTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
 			}
 			x.fIftype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -443,13 +444,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_ATTR_KEY_IDX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_IDX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_IDX", raw, typed.ErrLength)
 			}
 			x.fKeyIdx = uint8(p[0])
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_ATTR_KEY_CIPHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
 			}
 			x.fKeyCipher = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -458,18 +459,18 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_ATTR_KEY_DEFAULT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_ATTR_BEACON_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fBeaconInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_ATTR_DTIM_PERIOD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
 			}
 			x.fDtimPeriod = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
@@ -481,7 +482,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 14
 		case 16: // NL80211_ATTR_STA_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
 			}
 			x.fStaAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
@@ -490,7 +491,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_ATTR_STA_LISTEN_INTERVAL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fStaListenInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
@@ -499,7 +500,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_ATTR_STA_VLAN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
 			}
 			x.fStaVlan = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -508,9 +509,9 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 20
 		case 22: // NL80211_ATTR_WIPHY_BANDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
 			}
-			if err := x.fWiphyBands.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fWiphyBands.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 21
@@ -522,7 +523,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 23
 		case 25: // NL80211_ATTR_STA_PLINK_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_ACTION", raw, typed.ErrLength)
 			}
 			x.fStaPlinkAction = uint8(p[0])
 			x.has[0] |= 1 << 24
@@ -534,19 +535,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 26
 		case 28: // NL80211_ATTR_BSS_CTS_PROT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_CTS_PROT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_CTS_PROT", raw, typed.ErrLength)
 			}
 			x.fBssCtsProt = uint8(p[0])
 			x.has[0] |= 1 << 27
 		case 29: // NL80211_ATTR_BSS_SHORT_PREAMBLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_PREAMBLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_PREAMBLE", raw, typed.ErrLength)
 			}
 			x.fBssShortPreamble = uint8(p[0])
 			x.has[0] |= 1 << 28
 		case 30: // NL80211_ATTR_BSS_SHORT_SLOT_TIME
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_SLOT_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_SLOT_TIME", raw, typed.ErrLength)
 			}
 			x.fBssShortSlotTime = uint8(p[0])
 			x.has[0] |= 1 << 29
@@ -555,9 +556,9 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 30
 		case 32: // NL80211_ATTR_SUPPORTED_IFTYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSupportedIftypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSupportedIftypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
@@ -578,27 +579,27 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 36
 		case 38: // NL80211_ATTR_WIPHY_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
 			}
 			x.fWiphyFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 37
 		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrRange)
 			}
 			x.fWiphyChannelType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
 		case 40: // NL80211_ATTR_KEY_DEFAULT_MGMT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT_MGMT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT_MGMT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 39
 		case 41: // NL80211_ATTR_MGMT_SUBTYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MGMT_SUBTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MGMT_SUBTYPE", raw, typed.ErrLength)
 			}
 			x.fMgmtSubtype = uint8(p[0])
 			x.has[0] |= 1 << 40
@@ -607,7 +608,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 41
 		case 43: // NL80211_ATTR_MAX_NUM_SCAN_SSIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCAN_SSIDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCAN_SSIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumScanSsids = uint8(p[0])
 			x.has[0] |= 1 << 42
@@ -619,7 +620,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 44
 		case 46: // NL80211_ATTR_GENERATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
 			}
 			x.fGeneration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 45
@@ -628,22 +629,22 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 46
 		case 48: // NL80211_ATTR_REG_INITIATOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INITIATOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INITIATOR", raw, typed.ErrLength)
 			}
 			x.fRegInitiator = uint8(p[0])
 			x.has[0] |= 1 << 47
 		case 49: // NL80211_ATTR_REG_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_TYPE", raw, typed.ErrLength)
 			}
 			x.fRegType = uint8(p[0])
 			x.has[0] |= 1 << 48
 		case 50: // NL80211_ATTR_SUPPORTED_COMMANDS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 4, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_COMMANDS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 4, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_COMMANDS")
 			if err != nil {
 				return err
 			}
-			x.fSupportedCommands, x.sSupportedCommands = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fSupportedCommands, x.sSupportedCommands = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 49
 		case 51: // NL80211_ATTR_FRAME
 			x.fFrame = p
@@ -653,25 +654,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 51
 		case 53: // NL80211_ATTR_AUTH_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
 			}
 			x.fAuthType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 52
 		case 54: // NL80211_ATTR_REASON_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
 			}
 			x.fReasonCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 53
 		case 55: // NL80211_ATTR_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 54
 		case 56: // NL80211_ATTR_MAX_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
 			x.fMaxScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 55
@@ -686,41 +687,41 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 58
 		case 60: // NL80211_ATTR_FREQ_FIXED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FREQ_FIXED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FREQ_FIXED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 59
 		case 61: // NL80211_ATTR_WIPHY_RETRY_SHORT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_SHORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_SHORT", raw, typed.ErrLength)
 			}
 			x.fWiphyRetryShort = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 62: // NL80211_ATTR_WIPHY_RETRY_LONG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_LONG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_LONG", raw, typed.ErrLength)
 			}
 			x.fWiphyRetryLong = uint8(p[0])
 			x.has[0] |= 1 << 61
 		case 63: // NL80211_ATTR_WIPHY_FRAG_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fWiphyFragThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 62
 		case 64: // NL80211_ATTR_WIPHY_RTS_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fWiphyRtsThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 63
 		case 65: // NL80211_ATTR_TIMED_OUT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMED_OUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMED_OUT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 0
 		case 66: // NL80211_ATTR_USE_MFP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
 			}
 			x.fUseMfp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 1
@@ -729,7 +730,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 2
 		case 68: // NL80211_ATTR_CONTROL_PORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 3
 		case 69: // NL80211_ATTR_TESTDATA
@@ -737,17 +738,17 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 4
 		case 70: // NL80211_ATTR_PRIVACY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PRIVACY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PRIVACY", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 5
 		case 71: // NL80211_ATTR_DISCONNECTED_BY_AP
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISCONNECTED_BY_AP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISCONNECTED_BY_AP", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 6
 		case 72: // NL80211_ATTR_STATUS_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
 			}
 			x.fStatusCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 7
@@ -756,13 +757,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 8
 		case 74: // NL80211_ATTR_CIPHER_SUITE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
 			}
 			x.fCipherSuiteGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 9
 		case 75: // NL80211_ATTR_WPA_VERSIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
 			}
 			x.fWpaVersions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 10
@@ -786,13 +787,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 16
 		case 82: // NL80211_ATTR_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 17
 		case 83: // NL80211_ATTR_4ADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_4ADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_4ADDR", raw, typed.ErrLength)
 			}
 			x.fX4addr = uint8(p[0])
 			x.has[1] |= 1 << 18
@@ -804,25 +805,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 20
 		case 86: // NL80211_ATTR_MAX_NUM_PMKIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_PMKIDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_PMKIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumPmkids = uint8(p[0])
 			x.has[1] |= 1 << 21
 		case 87: // NL80211_ATTR_DURATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
 			}
 			x.fDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 22
 		case 88: // NL80211_ATTR_COOKIE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
 			}
 			x.fCookie = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 23
 		case 89: // NL80211_ATTR_WIPHY_COVERAGE_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_COVERAGE_CLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_COVERAGE_CLASS", raw, typed.ErrLength)
 			}
 			x.fWiphyCoverageClass = uint8(p[0])
 			x.has[1] |= 1 << 24
@@ -834,12 +835,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 26
 		case 92: // NL80211_ATTR_ACK
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 27
 		case 93: // NL80211_ATTR_PS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
 			}
 			x.fPsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
@@ -848,90 +849,90 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 29
 		case 95: // NL80211_ATTR_LOCAL_STATE_CHANGE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_STATE_CHANGE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_STATE_CHANGE", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 30
 		case 96: // NL80211_ATTR_AP_ISOLATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_ISOLATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_ISOLATE", raw, typed.ErrLength)
 			}
 			x.fApIsolate = uint8(p[0])
 			x.has[1] |= 1 << 31
 		case 97: // NL80211_ATTR_WIPHY_TX_POWER_SETTING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
 			x.fWiphyTxPowerSetting = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 32
 		case 98: // NL80211_ATTR_WIPHY_TX_POWER_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
 			}
 			x.fWiphyTxPowerLevel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 33
 		case 99: // NL80211_ATTR_TX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxFrameTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxFrameTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
 		case 100: // NL80211_ATTR_RX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fRxFrameTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRxFrameTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 35
 		case 101: // NL80211_ATTR_FRAME_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
 			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 102: // NL80211_ATTR_CONTROL_PORT_ETHERTYPE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_ETHERTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_ETHERTYPE", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 37
 		case 103: // NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 38
 		case 104: // NL80211_ATTR_SUPPORT_IBSS_RSN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_IBSS_RSN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_IBSS_RSN", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 39
 		case 105: // NL80211_ATTR_WIPHY_ANTENNA_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 40
 		case 106: // NL80211_ATTR_WIPHY_ANTENNA_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 41
 		case 107: // NL80211_ATTR_MCAST_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
 			}
 			x.fMcastRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 42
 		case 108: // NL80211_ATTR_OFFCHANNEL_TX_OK
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OFFCHANNEL_TX_OK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OFFCHANNEL_TX_OK", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 43
 		case 109: // NL80211_ATTR_BSS_HT_OPMODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
 			}
 			x.fBssHtOpmode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 44
@@ -940,7 +941,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 45
 		case 111: // NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
 			}
 			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 46
@@ -949,24 +950,24 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 47
 		case 113: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaAvailTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 48
 		case 114: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
 			}
 			x.fWiphyAntennaAvailRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 49
 		case 115: // NL80211_ATTR_SUPPORT_MESH_AUTH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_MESH_AUTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_MESH_AUTH", raw, typed.ErrLength)
 			}
 			x.has[1] |= 1 << 50
 		case 116: // NL80211_ATTR_STA_PLINK_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_STATE", raw, typed.ErrLength)
 			}
 			x.fStaPlinkState = uint8(p[0])
 			x.has[1] |= 1 << 51
@@ -975,30 +976,30 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 52
 		case 118: // NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
 			}
-			if err := x.fWowlanTriggersSupported.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fWowlanTriggersSupported.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 53
 		case 119: // NL80211_ATTR_SCHED_SCAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fSchedScanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 54
 		case 120: // NL80211_ATTR_INTERFACE_COMBINATIONS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
 			if err != nil {
 				return err
 			}
-			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[1] |= 1 << 55
 		case 121: // NL80211_ATTR_SOFTWARE_IFTYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSoftwareIftypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSoftwareIftypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 56
@@ -1007,13 +1008,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 57
 		case 123: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS", raw, typed.ErrLength)
 			}
 			x.fMaxNumSchedScanSsids = uint8(p[0])
 			x.has[1] |= 1 << 58
 		case 124: // NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
 			x.fMaxSchedScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 59
@@ -1022,7 +1023,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 60
 		case 126: // NL80211_ATTR_HIDDEN_SSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
 			}
 			x.fHiddenSsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 61
@@ -1037,12 +1038,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 0
 		case 130: // NL80211_ATTR_SUPPORT_AP_UAPSD
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_AP_UAPSD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_AP_UAPSD", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 1
 		case 131: // NL80211_ATTR_ROAM_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ROAM_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ROAM_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 2
 		case 132: // NL80211_ATTR_SCHED_SCAN_MATCH
@@ -1050,7 +1051,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 3
 		case 133: // NL80211_ATTR_MAX_MATCH_SETS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_MATCH_SETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_MATCH_SETS", raw, typed.ErrLength)
 			}
 			x.fMaxMatchSets = uint8(p[0])
 			x.has[2] |= 1 << 4
@@ -1059,60 +1060,60 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 5
 		case 135: // NL80211_ATTR_TX_NO_CCK_RATE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_NO_CCK_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_NO_CCK_RATE", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 6
 		case 136: // NL80211_ATTR_TDLS_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_ACTION", raw, typed.ErrLength)
 			}
 			x.fTdlsAction = uint8(p[0])
 			x.has[2] |= 1 << 7
 		case 137: // NL80211_ATTR_TDLS_DIALOG_TOKEN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_DIALOG_TOKEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_DIALOG_TOKEN", raw, typed.ErrLength)
 			}
 			x.fTdlsDialogToken = uint8(p[0])
 			x.has[2] |= 1 << 8
 		case 138: // NL80211_ATTR_TDLS_OPERATION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_OPERATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_OPERATION", raw, typed.ErrLength)
 			}
 			x.fTdlsOperation = uint8(p[0])
 			x.has[2] |= 1 << 9
 		case 139: // NL80211_ATTR_TDLS_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 10
 		case 140: // NL80211_ATTR_TDLS_EXTERNAL_SETUP
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_EXTERNAL_SETUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_EXTERNAL_SETUP", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 11
 		case 141: // NL80211_ATTR_DEVICE_AP_SME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
 			}
 			x.fDeviceApSme = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 12
 		case 142: // NL80211_ATTR_DONT_WAIT_FOR_ACK
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DONT_WAIT_FOR_ACK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DONT_WAIT_FOR_ACK", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 13
 		case 143: // NL80211_ATTR_FEATURE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xffffffff != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFeatureFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 14
 		case 144: // NL80211_ATTR_PROBE_RESP_OFFLOAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.fProbeRespOffload = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 15
@@ -1121,13 +1122,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 16
 		case 146: // NL80211_ATTR_DFS_REGION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DFS_REGION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DFS_REGION", raw, typed.ErrLength)
 			}
 			x.fDfsRegion = uint8(p[0])
 			x.has[2] |= 1 << 17
 		case 147: // NL80211_ATTR_DISABLE_HT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 18
 		case 148: // NL80211_ATTR_HT_CAPABILITY_MASK
@@ -1135,43 +1136,43 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 19
 		case 149: // NL80211_ATTR_NOACK_MAP
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
 			}
 			x.fNoackMap = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 20
 		case 150: // NL80211_ATTR_INACTIVITY_TIMEOUT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fInactivityTimeout = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 21
 		case 151: // NL80211_ATTR_RX_SIGNAL_DBM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
 			}
 			x.fRxSignalDbm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 22
 		case 152: // NL80211_ATTR_BG_SCAN_PERIOD
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
 			}
 			x.fBgScanPeriod = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 23
 		case 153: // NL80211_ATTR_WDEV
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
 			}
 			x.fWdev = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 24
 		case 154: // NL80211_ATTR_USER_REG_HINT_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
 			}
 			x.fUserRegHintType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 25
 		case 155: // NL80211_ATTR_CONN_FAILED_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
 			}
 			x.fConnFailedReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 26
@@ -1183,49 +1184,49 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 28
 		case 158: // NL80211_ATTR_SCAN_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
 			}
 			x.fScanFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 29
 		case 159: // NL80211_ATTR_CHANNEL_WIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
 			}
 			x.fChannelWidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 30
 		case 160: // NL80211_ATTR_CENTER_FREQ1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
 			}
 			x.fCenterFreq1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 31
 		case 161: // NL80211_ATTR_CENTER_FREQ2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
 			}
 			x.fCenterFreq2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 32
 		case 162: // NL80211_ATTR_P2P_CTWINDOW
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_CTWINDOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_CTWINDOW", raw, typed.ErrLength)
 			}
 			x.fP2pCtwindow = uint8(p[0])
 			x.has[2] |= 1 << 33
 		case 163: // NL80211_ATTR_P2P_OPPPS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_OPPPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_OPPPS", raw, typed.ErrLength)
 			}
 			x.fP2pOppps = uint8(p[0])
 			x.has[2] |= 1 << 34
 		case 164: // NL80211_ATTR_LOCAL_MESH_POWER_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
 			}
 			x.fLocalMeshPowerMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 35
 		case 165: // NL80211_ATTR_ACL_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
 			}
 			x.fAclPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 36
@@ -1234,13 +1235,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 37
 		case 167: // NL80211_ATTR_MAC_ACL_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
 			}
 			x.fMacAclMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 38
 		case 168: // NL80211_ATTR_RADAR_EVENT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
 			}
 			x.fRadarEvent = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 39
@@ -1252,7 +1253,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 41
 		case 171: // NL80211_ATTR_STA_CAPABILITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fStaCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 42
@@ -1261,21 +1262,21 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 43
 		case 173: // NL80211_ATTR_PROTOCOL_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrRange)
 			}
 			x.fProtocolFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 44
 		case 174: // NL80211_ATTR_SPLIT_WIPHY_DUMP
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SPLIT_WIPHY_DUMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SPLIT_WIPHY_DUMP", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 45
 		case 175: // NL80211_ATTR_DISABLE_VHT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_VHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_VHT", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 46
 		case 176: // NL80211_ATTR_VHT_CAPABILITY_MASK
@@ -1283,7 +1284,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 47
 		case 177: // NL80211_ATTR_MDID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
 			}
 			x.fMdid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 48
@@ -1292,19 +1293,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 49
 		case 179: // NL80211_ATTR_CRIT_PROT_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
 			}
 			x.fCritProtId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 50
 		case 180: // NL80211_ATTR_MAX_CRIT_PROT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
 			}
 			x.fMaxCritProtDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 51
 		case 181: // NL80211_ATTR_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
 			}
 			x.fPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 52
@@ -1313,13 +1314,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 53
 		case 183: // NL80211_ATTR_CH_SWITCH_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
 			}
 			x.fChSwitchCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 54
 		case 184: // NL80211_ATTR_CH_SWITCH_BLOCK_TX
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_BLOCK_TX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_BLOCK_TX", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 55
 		case 185: // NL80211_ATTR_CSA_IES
@@ -1342,34 +1343,34 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[2] |= 1 << 61
 		case 191: // NL80211_ATTR_HANDLE_DFS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HANDLE_DFS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HANDLE_DFS", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 62
 		case 192: // NL80211_ATTR_SUPPORT_5_MHZ
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_5_MHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_5_MHZ", raw, typed.ErrLength)
 			}
 			x.has[2] |= 1 << 63
 		case 193: // NL80211_ATTR_SUPPORT_10_MHZ
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_10_MHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_10_MHZ", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 0
 		case 194: // NL80211_ATTR_OPMODE_NOTIF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OPMODE_NOTIF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OPMODE_NOTIF", raw, typed.ErrLength)
 			}
 			x.fOpmodeNotif = uint8(p[0])
 			x.has[3] |= 1 << 1
 		case 195: // NL80211_ATTR_VENDOR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
 			}
 			x.fVendorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 2
 		case 196: // NL80211_ATTR_VENDOR_SUBCMD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
 			}
 			x.fVendorSubcmd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 3
@@ -1387,25 +1388,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 7
 		case 201: // NL80211_ATTR_WIPHY_FREQ_HINT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
 			}
 			x.fWiphyFreqHint = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 8
 		case 202: // NL80211_ATTR_MAX_AP_ASSOC_STA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
 			}
 			x.fMaxApAssocSta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 9
 		case 203: // NL80211_ATTR_TDLS_PEER_CAPABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fTdlsPeerCapability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 10
 		case 204: // NL80211_ATTR_SOCKET_OWNER
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SOCKET_OWNER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SOCKET_OWNER", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 11
 		case 205: // NL80211_ATTR_CSA_C_OFFSETS_TX
@@ -1413,52 +1414,52 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 12
 		case 206: // NL80211_ATTR_MAX_CSA_COUNTERS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CSA_COUNTERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CSA_COUNTERS", raw, typed.ErrLength)
 			}
 			x.fMaxCsaCounters = uint8(p[0])
 			x.has[3] |= 1 << 13
 		case 207: // NL80211_ATTR_TDLS_INITIATOR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_INITIATOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_INITIATOR", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 14
 		case 208: // NL80211_ATTR_USE_RRM
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_RRM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_RRM", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 15
 		case 209: // NL80211_ATTR_WIPHY_DYN_ACK
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_DYN_ACK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_DYN_ACK", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 16
 		case 210: // NL80211_ATTR_TSID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TSID", raw, typed.ErrLength)
 			}
 			x.fTsid = uint8(p[0])
 			x.has[3] |= 1 << 17
 		case 211: // NL80211_ATTR_USER_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_PRIO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_PRIO", raw, typed.ErrLength)
 			}
 			x.fUserPrio = uint8(p[0])
 			x.has[3] |= 1 << 18
 		case 212: // NL80211_ATTR_ADMITTED_TIME
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
 			}
 			x.fAdmittedTime = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 19
 		case 213: // NL80211_ATTR_SMPS_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SMPS_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SMPS_MODE", raw, typed.ErrLength)
 			}
 			x.fSmpsMode = uint8(p[0])
 			x.has[3] |= 1 << 20
 		case 214: // NL80211_ATTR_OPER_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OPER_CLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OPER_CLASS", raw, typed.ErrLength)
 			}
 			x.fOperClass = uint8(p[0])
 			x.has[3] |= 1 << 21
@@ -1467,7 +1468,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 22
 		case 216: // NL80211_ATTR_WIPHY_SELF_MANAGED_REG
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_SELF_MANAGED_REG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_SELF_MANAGED_REG", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 23
 		case 217: // NL80211_ATTR_EXT_FEATURES
@@ -1478,36 +1479,36 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 25
 		case 219: // NL80211_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
 			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 26
 		case 220: // NL80211_ATTR_SCHED_SCAN_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
 			}
 			x.fSchedScanDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 27
 		case 221: // NL80211_ATTR_REG_INDOOR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INDOOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INDOOR", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 28
 		case 222: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
 			}
 			x.fMaxNumSchedScanPlans = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 29
 		case 223: // NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fMaxScanPlanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 30
 		case 224: // NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
 			}
 			x.fMaxScanPlanIterations = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 31
@@ -1516,7 +1517,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 32
 		case 226: // NL80211_ATTR_PBSS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PBSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PBSS", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 33
 		case 227: // NL80211_ATTR_BSS_SELECT
@@ -1524,7 +1525,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 34
 		case 228: // NL80211_ATTR_STA_SUPPORT_P2P_PS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_SUPPORT_P2P_PS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_SUPPORT_P2P_PS", raw, typed.ErrLength)
 			}
 			x.fStaSupportP2pPs = uint8(p[0])
 			x.has[3] |= 1 << 35
@@ -1542,7 +1543,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 39
 		case 233: // NL80211_ATTR_SCAN_START_TIME_TSF
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
 			}
 			x.fScanStartTimeTsf = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 40
@@ -1551,30 +1552,30 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 41
 		case 235: // NL80211_ATTR_MEASUREMENT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
 			}
 			x.fMeasurementDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 42
 		case 236: // NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 43
 		case 237: // NL80211_ATTR_MESH_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
 			}
 			x.fMeshPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 44
 		case 238: // NL80211_ATTR_NAN_MASTER_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NAN_MASTER_PREF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NAN_MASTER_PREF", raw, typed.ErrLength)
 			}
 			x.fNanMasterPref = uint8(p[0])
 			x.has[3] |= 1 << 45
 		case 239: // NL80211_ATTR_BANDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
 			}
 			x.fBands = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 46
@@ -1592,7 +1593,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 50
 		case 244: // NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 51
 		case 245: // NL80211_ATTR_BSSID
@@ -1600,7 +1601,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 52
 		case 246: // NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI", raw, typed.ErrLength)
 			}
 			x.fSchedScanRelativeRssi = int8(p[0])
 			x.has[3] |= 1 << 53
@@ -1609,7 +1610,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 54
 		case 248: // NL80211_ATTR_TIMEOUT_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
 			}
 			x.fTimeoutReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 55
@@ -1621,7 +1622,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 57
 		case 251: // NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
 			}
 			x.fFilsErpNextSeqNum = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 58
@@ -1636,18 +1637,18 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[3] |= 1 << 61
 		case 255: // NL80211_ATTR_SCHED_SCAN_MULTI
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MULTI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MULTI", raw, typed.ErrLength)
 			}
 			x.has[3] |= 1 << 62
 		case 256: // NL80211_ATTR_SCHED_SCAN_MAX_REQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
 			}
 			x.fSchedScanMaxReqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[3] |= 1 << 63
 		case 257: // NL80211_ATTR_WANT_1X_4WAY_HS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WANT_1X_4WAY_HS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WANT_1X_4WAY_HS", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 0
 		case 258: // NL80211_ATTR_PMKR0_NAME
@@ -1658,55 +1659,55 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 2
 		case 260: // NL80211_ATTR_EXTERNAL_AUTH_ACTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
 			}
 			x.fExternalAuthAction = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 3
 		case 261: // NL80211_ATTR_EXTERNAL_AUTH_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 4
 		case 262: // NL80211_ATTR_NSS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_NSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NSS", raw, typed.ErrLength)
 			}
 			x.fNss = uint8(p[0])
 			x.has[4] |= 1 << 5
 		case 263: // NL80211_ATTR_ACK_SIGNAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
 			}
 			x.fAckSignal = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 6
 		case 264: // NL80211_ATTR_CONTROL_PORT_OVER_NL80211
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_OVER_NL80211", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_OVER_NL80211", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 7
 		case 265: // NL80211_ATTR_TXQ_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fTxqStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxqStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 8
 		case 266: // NL80211_ATTR_TXQ_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
 			}
 			x.fTxqLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 9
 		case 267: // NL80211_ATTR_TXQ_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fTxqMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 10
 		case 268: // NL80211_ATTR_TXQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fTxqQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 11
@@ -1721,7 +1722,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 14
 		case 272: // NL80211_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 15
@@ -1730,19 +1731,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 16
 		case 274: // NL80211_ATTR_AIRTIME_WEIGHT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fAirtimeWeight = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 17
 		case 275: // NL80211_ATTR_STA_TX_POWER_SETTING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER_SETTING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
 			x.fStaTxPowerSetting = uint8(p[0])
 			x.has[4] |= 1 << 18
 		case 276: // NL80211_ATTR_STA_TX_POWER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
 			}
 			x.fStaTxPower = int16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 19
@@ -1751,7 +1752,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 20
 		case 278: // NL80211_ATTR_TWT_RESPONDER
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TWT_RESPONDER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TWT_RESPONDER", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 21
 		case 279: // NL80211_ATTR_HE_OBSS_PD
@@ -1759,19 +1760,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 22
 		case 280: // NL80211_ATTR_WIPHY_EDMG_CHANNELS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_CHANNELS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_CHANNELS", raw, typed.ErrLength)
 			}
 			x.fWiphyEdmgChannels = uint8(p[0])
 			x.has[4] |= 1 << 23
 		case 281: // NL80211_ATTR_WIPHY_EDMG_BW_CONFIG
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_BW_CONFIG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_BW_CONFIG", raw, typed.ErrLength)
 			}
 			x.fWiphyEdmgBwConfig = uint8(p[0])
 			x.has[4] |= 1 << 24
 		case 282: // NL80211_ATTR_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 25
@@ -1786,35 +1787,35 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 28
 		case 286: // NL80211_ATTR_CONTROL_PORT_NO_PREAUTH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_PREAUTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_PREAUTH", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 29
 		case 287: // NL80211_ATTR_PMK_LIFETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
 			}
 			x.fPmkLifetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 30
 		case 288: // NL80211_ATTR_PMK_REAUTH_THRESHOLD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_REAUTH_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_REAUTH_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fPmkReauthThreshold = uint8(p[0])
 			x.has[4] |= 1 << 31
 		case 289: // NL80211_ATTR_RECEIVE_MULTICAST
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RECEIVE_MULTICAST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RECEIVE_MULTICAST", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 32
 		case 290: // NL80211_ATTR_WIPHY_FREQ_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
 			}
 			x.fWiphyFreqOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 33
 		case 291: // NL80211_ATTR_CENTER_FREQ1_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
 			}
 			x.fCenterFreq1Offset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 34
@@ -1838,7 +1839,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 40
 		case 298: // NL80211_ATTR_SAE_PWE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SAE_PWE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SAE_PWE", raw, typed.ErrLength)
 			}
 			x.fSaePwe = uint8(p[0])
 			x.has[4] |= 1 << 41
@@ -1847,32 +1848,32 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 42
 		case 300: // NL80211_ATTR_SAR_SPEC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
 			}
-			if err := x.fSarSpec.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSarSpec.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 43
 		case 301: // NL80211_ATTR_DISABLE_HE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HE", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 44
 		case 302: // NL80211_ATTR_OBSS_COLOR_BITMAP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
 			}
 			x.fObssColorBitmap = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 45
 		case 303: // NL80211_ATTR_COLOR_CHANGE_COUNT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COUNT", raw, typed.ErrLength)
 			}
 			x.fColorChangeCount = uint8(p[0])
 			x.has[4] |= 1 << 46
 		case 304: // NL80211_ATTR_COLOR_CHANGE_COLOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COLOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COLOR", raw, typed.ErrLength)
 			}
 			x.fColorChangeColor = uint8(p[0])
 			x.has[4] |= 1 << 47
@@ -1887,12 +1888,12 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 50
 		case 308: // NL80211_ATTR_RADAR_BACKGROUND
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_BACKGROUND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_BACKGROUND", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 51
 		case 309: // NL80211_ATTR_AP_SETTINGS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
 			}
 			x.fApSettingsFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 52
@@ -1901,7 +1902,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 53
 		case 311: // NL80211_ATTR_DISABLE_EHT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_EHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_EHT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 54
 		case 312: // NL80211_ATTR_MLO_LINKS
@@ -1909,7 +1910,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 55
 		case 313: // NL80211_ATTR_MLO_LINK_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_ID", raw, typed.ErrLength)
 			}
 			x.fMloLinkId = uint8(p[0])
 			x.has[4] |= 1 << 56
@@ -1918,7 +1919,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 57
 		case 315: // NL80211_ATTR_MLO_SUPPORT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_SUPPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_SUPPORT", raw, typed.ErrLength)
 			}
 			x.has[4] |= 1 << 58
 		case 316: // NL80211_ATTR_MAX_NUM_AKM_SUITES
@@ -1926,25 +1927,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[4] |= 1 << 59
 		case 317: // NL80211_ATTR_EML_CAPABILITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
 			}
 			x.fEmlCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 60
 		case 318: // NL80211_ATTR_MLD_CAPA_AND_OPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
 			}
 			x.fMldCapaAndOps = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 61
 		case 319: // NL80211_ATTR_TX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fTxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 62
 		case 320: // NL80211_ATTR_RX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
 			x.fRxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[4] |= 1 << 63
@@ -1953,19 +1954,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 0
 		case 322: // NL80211_ATTR_PUNCT_BITMAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
 			}
 			x.fPunctBitmap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 1
 		case 323: // NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
 			}
 			x.fMaxHwTimestampPeers = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 2
 		case 324: // NL80211_ATTR_HW_TIMESTAMP_ENABLED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_HW_TIMESTAMP_ENABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HW_TIMESTAMP_ENABLED", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 3
 		case 325: // NL80211_ATTR_EMA_RNR_ELEMS
@@ -1973,29 +1974,29 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 4
 		case 326: // NL80211_ATTR_MLO_LINK_DISABLED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_DISABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_DISABLED", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 5
 		case 327: // NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 6
 		case 328: // NL80211_ATTR_MLO_TTLM_DLINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
 			}
 			x.fMloTtlmDlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 7
 		case 329: // NL80211_ATTR_MLO_TTLM_ULINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
 			}
 			x.fMloTtlmUlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 8
 		case 330: // NL80211_ATTR_ASSOC_SPP_AMSDU
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_ASSOC_SPP_AMSDU", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ASSOC_SPP_AMSDU", raw, typed.ErrLength)
 			}
 			x.has[5] |= 1 << 9
 		case 331: // NL80211_ATTR_WIPHY_RADIOS
@@ -2006,19 +2007,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			x.has[5] |= 1 << 11
 		case 333: // NL80211_ATTR_VIF_RADIO_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
 			}
 			x.fVifRadioMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[5] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nl80211-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nl80211-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7814,7 +7815,8 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7822,28 +7824,28 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 101: // NL80211_ATTR_FRAME_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
 			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7903,7 +7905,8 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7911,70 +7914,70 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // NL80211_BAND_2GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX2ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fX2ghz.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 1: // NL80211_BAND_5GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX5ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fX5ghz.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 2: // NL80211_BAND_60GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX60ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fX60ghz.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 3: // NL80211_BAND_6GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX6ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fX6ghz.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 4: // NL80211_BAND_S1GHZ
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fS1ghz.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fS1ghz.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 5: // NL80211_BAND_LC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
 			}
-			if err := x.fLc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fLc.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wiphy-bands", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wiphy-bands", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8130,7 +8133,8 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8138,45 +8142,45 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_BAND_ATTR_FREQS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_FREQS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_FREQS")
 			if err != nil {
 				return err
 			}
-			x.fFreqs, x.sFreqs = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fFreqs, x.sFreqs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BAND_ATTR_RATES
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
 			if err != nil {
 				return err
 			}
-			x.fRates, x.sRates = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fRates, x.sRates = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_BAND_ATTR_HT_MCS_SET
 			x.fHtMcsSet = p
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_BAND_ATTR_HT_CAPA
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
 			}
 			x.fHtCapa = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_BAND_ATTR_HT_AMPDU_FACTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_FACTOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_FACTOR", raw, typed.ErrLength)
 			}
 			x.fHtAmpduFactor = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_BAND_ATTR_HT_AMPDU_DENSITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_DENSITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_DENSITY", raw, typed.ErrLength)
 			}
 			x.fHtAmpduDensity = uint8(p[0])
 			x.has[0] |= 1 << 5
@@ -8185,16 +8189,16 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_BAND_ATTR_VHT_CAPA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
 			}
 			x.fVhtCapa = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_BAND_ATTR_IFTYPE_DATA
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
 			if err != nil {
 				return err
 			}
-			x.fIftypeData, x.sIftypeData = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fIftypeData, x.sIftypeData = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_BAND_ATTR_EDMG_CHANNELS
 			x.fEdmgChannels = p
@@ -8210,13 +8214,13 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "band-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "band-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "band-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8535,7 +8539,8 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8543,33 +8548,33 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_BITRATE_ATTR_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
 			}
 			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "bitrate-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "bitrate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8669,7 +8674,8 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8677,48 +8683,48 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_FREQUENCY_ATTR_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
 			}
 			x.fFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_FREQUENCY_ATTR_DISABLED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DISABLED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DISABLED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_FREQUENCY_ATTR_NO_IR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_NO_IR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_NO_IR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // __NL80211_FREQUENCY_ATTR_NO_IBSS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "__NL80211_FREQUENCY_ATTR_NO_IBSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "__NL80211_FREQUENCY_ATTR_NO_IBSS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_FREQUENCY_ATTR_RADAR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_RADAR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_RADAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_FREQUENCY_ATTR_MAX_TX_POWER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
 			}
 			x.fMaxTxPower = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_FREQUENCY_ATTR_DFS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
 			}
 			x.fDfsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
@@ -8753,18 +8759,18 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			x.fNo10mhz = p
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_FREQUENCY_ATTR_WMM
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "frequency-attrs", "NL80211_FREQUENCY_ATTR_WMM")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "frequency-attrs", "NL80211_FREQUENCY_ATTR_WMM")
 			if err != nil {
 				return err
 			}
-			x.fWmm, x.sWmm = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fWmm, x.sWmm = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_FREQUENCY_ATTR_NO_HE
 			x.fNoHe = p
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_FREQUENCY_ATTR_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
 			}
 			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -8809,13 +8815,13 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 32
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "frequency-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "frequency-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9455,7 +9461,8 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9463,64 +9470,64 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFACE_COMB_LIMITS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "if-combination-attributes", "NL80211_IFACE_COMB_LIMITS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "if-combination-attributes", "NL80211_IFACE_COMB_LIMITS")
 			if err != nil {
 				return err
 			}
-			x.fLimits, x.sLimits = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fLimits, x.sLimits = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_COMB_MAXNUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
 			}
 			x.fMaxnum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFACE_COMB_STA_AP_BI_MATCH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_STA_AP_BI_MATCH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_STA_AP_BI_MATCH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_IFACE_COMB_NUM_CHANNELS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
 			}
 			x.fNumChannels = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
 			}
 			x.fRadarDetectWidths = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFACE_COMB_RADAR_DETECT_REGIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
 			}
 			x.fRadarDetectRegions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFACE_COMB_BI_MIN_GCD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
 			}
 			x.fBiMinGcd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "if-combination-attributes", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "if-combination-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9694,7 +9701,8 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9702,36 +9710,36 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFACE_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
 			}
 			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_LIMIT_TYPES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTypes.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "iface-limit-attributes", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "iface-limit-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9813,7 +9821,8 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9821,9 +9830,9 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -9863,13 +9872,13 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "iftype-data-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "iftype-data-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10117,7 +10126,8 @@ func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10125,126 +10135,126 @@ func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // NL80211_IFTYPE_UNSPECIFIED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
 			}
-			if err := x.fUnspecified.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fUnspecified.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 1: // NL80211_IFTYPE_ADHOC
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
 			}
-			if err := x.fAdhoc.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fAdhoc.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 2: // NL80211_IFTYPE_STATION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
 			}
-			if err := x.fStation.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStation.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 3: // NL80211_IFTYPE_AP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
 			}
-			if err := x.fAp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fAp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 4: // NL80211_IFTYPE_AP_VLAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
 			}
-			if err := x.fApVlan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fApVlan.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 5: // NL80211_IFTYPE_WDS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
 			}
-			if err := x.fWds.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fWds.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 6: // NL80211_IFTYPE_MONITOR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
 			}
-			if err := x.fMonitor.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMonitor.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		case 7: // NL80211_IFTYPE_MESH_POINT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
 			}
-			if err := x.fMeshPoint.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMeshPoint.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		case 8: // NL80211_IFTYPE_P2P_CLIENT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
 			}
-			if err := x.fP2pClient.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fP2pClient.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		case 9: // NL80211_IFTYPE_P2P_GO
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
 			}
-			if err := x.fP2pGo.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fP2pGo.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
 		case 10: // NL80211_IFTYPE_P2P_DEVICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
 			}
-			if err := x.fP2pDevice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fP2pDevice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		case 11: // NL80211_IFTYPE_OCB
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
 			}
-			if err := x.fOcb.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fOcb.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
 		case 12: // NL80211_IFTYPE_NAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
 			}
-			if err := x.fNan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNan.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "iftype-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "iftype-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10506,7 +10516,8 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10514,35 +10525,35 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_SAR_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
 			if err != nil {
 				return err
 			}
-			x.fSpecs, x.sSpecs = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fSpecs, x.sSpecs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "sar-attributes", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "sar-attributes", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "sar-attributes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10635,7 +10646,8 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10643,46 +10655,46 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_SAR_ATTR_SPECS_POWER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
 			}
 			x.fPower = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS_RANGE_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
 			}
 			x.fRangeIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_SAR_ATTR_SPECS_START_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
 			}
 			x.fStartFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_SAR_ATTR_SPECS_END_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
 			}
 			x.fEndFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "sar-specs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "sar-specs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "sar-specs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10787,7 +10799,8 @@ func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10795,82 +10808,82 @@ func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_IFTYPE_ADHOC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFTYPE_STATION
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFTYPE_AP
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_IFTYPE_AP_VLAN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFTYPE_WDS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFTYPE_MONITOR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFTYPE_MESH_POINT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_IFTYPE_P2P_CLIENT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_IFTYPE_P2P_GO
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_IFTYPE_P2P_DEVICE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_IFTYPE_OCB
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_IFTYPE_NAN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11098,7 +11111,8 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11106,88 +11120,88 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_TXQ_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
 			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_TXQ_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
 			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_TXQ_STATS_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_TXQ_STATS_DROPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
 			}
 			x.fDrops = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_TXQ_STATS_ECN_MARKS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
 			}
 			x.fEcnMarks = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_TXQ_STATS_OVERLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
 			}
 			x.fOverlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_TXQ_STATS_OVERMEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
 			}
 			x.fOvermemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_TXQ_STATS_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
 			}
 			x.fCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_TXQ_STATS_TX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_TXQ_STATS_TX_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fTxPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_TXQ_STATS_MAX_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
 			}
 			x.fMaxFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "txq-stats-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "txq-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11415,7 +11429,8 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11423,46 +11438,46 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_WMMR_CW_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
 			}
 			x.fCwMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WMMR_CW_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
 			}
 			x.fCwMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WMMR_AIFSN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_AIFSN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_AIFSN", raw, typed.ErrLength)
 			}
 			x.fAifsn = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_WMMR_TXOP
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
 			}
 			x.fTxop = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wmm-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wmm-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11567,7 +11582,8 @@ func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11575,122 +11591,122 @@ func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL80211_WOWLAN_TRIG_ANY
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_ANY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_ANY", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WOWLAN_TRIG_DISCONNECT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_DISCONNECT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_DISCONNECT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WOWLAN_TRIG_MAGIC_PKT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_MAGIC_PKT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_MAGIC_PKT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_WOWLAN_TRIG_PKT_PATTERN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_PKT_PATTERN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_PKT_PATTERN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_WOWLAN_TRIG_RFKILL_RELEASE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_RFKILL_RELEASE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_RFKILL_RELEASE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 10
 		case 12: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 12
 		case 14: // NL80211_WOWLAN_TRIG_TCP_CONNECTION
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_TCP_CONNECTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_TCP_CONNECTION", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 13
 		case 15: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 14
 		case 16: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 15
 		case 17: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 16
 		case 18: // NL80211_WOWLAN_TRIG_NET_DETECT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 18
 		case 20: // NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 19
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wowlan-triggers-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -65,7 +65,8 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -73,86 +74,86 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_FAMILY_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
 			}
 			x.fFamilyId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_FAMILY_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
 			}
 			x.fFamilyName = p
 			x.has[0] |= 1 << 1
 		case 3: // CTRL_ATTR_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
 			}
 			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // CTRL_ATTR_HDRSIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
 			}
 			x.fHdrsize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // CTRL_ATTR_MAXATTR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
 			}
 			x.fMaxattr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // CTRL_ATTR_OPS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
 			if err != nil {
 				return err
 			}
-			x.fOps, x.sOps = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fOps, x.sOps = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 5
 		case 7: // CTRL_ATTR_MCAST_GROUPS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
 			if err != nil {
 				return err
 			}
-			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 6
 		case 8: // CTRL_ATTR_POLICY
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
 			if err != nil {
 				return err
 			}
-			x.fPolicy = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode)
+			x.fPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode)
 			x.has[0] |= 1 << 7
 		case 9: // CTRL_ATTR_OP_POLICY
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OP_POLICY")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OP_POLICY")
 			if err != nil {
 				return err
 			}
-			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // CTRL_ATTR_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ctrl-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ctrl-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -424,7 +425,8 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -432,34 +434,34 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_MCAST_GRP_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_MCAST_GRP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "mcast-group-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "mcast-group-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -539,7 +541,8 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -547,37 +550,37 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_OP_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_OP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(base+len(b)-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "op-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "op-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "op-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -659,7 +662,8 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -667,91 +671,91 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // NL_POLICY_TYPE_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 17 {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // NL_POLICY_TYPE_ATTR_MIN_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
 			}
 			x.fMinValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NL_POLICY_TYPE_ATTR_MAX_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
 			}
 			x.fMaxValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // NL_POLICY_TYPE_ATTR_MIN_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
 			}
 			x.fMinValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // NL_POLICY_TYPE_ATTR_MAX_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
 			}
 			x.fMaxValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // NL_POLICY_TYPE_ATTR_MIN_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
 			}
 			x.fMinLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // NL_POLICY_TYPE_ATTR_MAX_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
 			}
 			x.fMaxLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // NL_POLICY_TYPE_ATTR_POLICY_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
 			}
 			x.fPolicyIdx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
 			}
 			x.fPolicyMaxtype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // NL_POLICY_TYPE_ATTR_BITFIELD32_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
 			}
 			x.fBitfield32Mask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // NL_POLICY_TYPE_ATTR_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "policy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "policy-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "policy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -977,7 +981,8 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -985,34 +990,34 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // CTRL_ATTR_POLICY_DO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
 			}
 			x.fDo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_POLICY_DUMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
 			}
 			x.fDump = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "op-policy-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "op-policy-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

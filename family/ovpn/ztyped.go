@@ -79,7 +79,8 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -87,172 +88,172 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "peer", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_PEER_SOCKET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
 			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // OVPN_A_PEER_SOCKET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
 			}
 			x.fSocketNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 8
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 10
 		case 12: // OVPN_A_PEER_LOCAL_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
 			}
 			x.fLocalPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // OVPN_A_PEER_DEL_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrRange)
 			}
 			x.fDelReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // OVPN_A_PEER_VPN_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fVpnRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 15
 		case 17: // OVPN_A_PEER_VPN_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fVpnTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 16
 		case 18: // OVPN_A_PEER_VPN_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fVpnRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 17
 		case 19: // OVPN_A_PEER_VPN_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fVpnTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 18
 		case 20: // OVPN_A_PEER_LINK_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fLinkRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 19
 		case 21: // OVPN_A_PEER_LINK_TX_BYTES
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fLinkTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 20
 		case 22: // OVPN_A_PEER_LINK_RX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fLinkRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 21
 		case 23: // OVPN_A_PEER_LINK_TX_PACKETS
 			if len(p) != 4 && len(p) != 8 {
-				return o.Fail(base+len(b)-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
 			}
 			x.fLinkTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 22
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "peer", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "peer", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "peer", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "peer", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -695,7 +696,8 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -703,100 +705,100 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_PEER_SOCKET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
 			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 7
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 9
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1051,7 +1053,8 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1059,94 +1062,94 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_PEER_REMOTE_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6 = p
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
 			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
 			}
 			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
 			}
 			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
 			}
 			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
 		case 9: // OVPN_A_PEER_VPN_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
 			}
 			x.fVpnIpv6 = p
 			x.has[0] |= 1 << 6
 		case 10: // OVPN_A_PEER_LOCAL_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
 			}
 			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 11: // OVPN_A_PEER_LOCAL_IPV6
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
 			}
 			x.fLocalIpv6 = p
 			x.has[0] |= 1 << 8
 		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1374,7 +1377,8 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1382,31 +1386,31 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1466,7 +1470,8 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1474,74 +1479,74 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
 			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fEncryptDir.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fEncryptDir.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fDecryptDir.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fDecryptDir.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keyconf", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keyconf", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keyconf", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1682,7 +1687,8 @@ func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1690,34 +1696,34 @@ func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYDIR_CIPHER_KEY
 			if !typed.CheckBinary(len(p), 0, 256) {
-				return o.Fail(base+len(b)-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
 			}
 			x.fCipherKey = p
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYDIR_NONCE_TAIL
 			if !typed.CheckBinary(len(p), 8, 8) {
-				return o.Fail(base+len(b)-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
 			}
 			x.fNonceTail = p
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keydir", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keydir", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1794,7 +1800,8 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1802,58 +1809,58 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
 			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1959,7 +1966,8 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1967,31 +1975,31 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2047,7 +2055,8 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2055,40 +2064,40 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_KEYCONF_PEER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
 			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2162,7 +2171,8 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2170,44 +2180,44 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2297,7 +2307,8 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2305,36 +2316,36 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-peer-new-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-peer-new-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2407,7 +2418,8 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2415,36 +2427,36 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-peer-set-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-peer-set-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2517,7 +2529,8 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2525,36 +2538,36 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-peer-del-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-peer-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2627,7 +2640,8 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2635,36 +2649,36 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-get", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-keyconf-get", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2737,7 +2751,8 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2745,36 +2760,36 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-swap-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2847,7 +2862,8 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2855,36 +2871,36 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVPN_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovpn-keyconf-del-input", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

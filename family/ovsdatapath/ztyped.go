@@ -194,7 +194,8 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -202,22 +203,22 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_DP_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // OVS_DP_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
 			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -229,16 +230,16 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_DP_ATTR_USER_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrRange)
 			}
 			x.fUserFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
 			}
 			x.fMasksCacheSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -247,19 +248,19 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 9: // OVS_DP_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "datapath", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "datapath", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "datapath", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -849,7 +849,8 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -857,26 +858,26 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_FLOW_ATTR_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKey.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_FLOW_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fActions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fActions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -885,26 +886,26 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // OVS_FLOW_ATTR_TCP_FLAGS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fTcpFlags = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // OVS_FLOW_ATTR_USED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
 			}
 			x.fUsed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_FLOW_ATTR_CLEAR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_CLEAR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_CLEAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 7: // OVS_FLOW_ATTR_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMask.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
@@ -916,10 +917,10 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // OVS_FLOW_ATTR_UFID_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrRange)
 			}
 			x.fUfidFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
@@ -928,13 +929,13 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -1238,7 +1239,8 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1246,28 +1248,28 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_KEY_ATTR_ENCAP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_ENCAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_ENCAP", raw, typed.ErrLength)
 			}
-			x.fEncap, x.oEncap, x.pEncap = p, base+len(b)-len(rest)+4, nil
+			x.fEncap, x.oEncap, x.pEncap = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 0
 		case 2: // OVS_KEY_ATTR_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_KEY_ATTR_IN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
 			}
 			x.fInPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -1276,13 +1278,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_KEY_ATTR_VLAN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_VLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_VLAN", raw, typed.ErrLength)
 			}
 			x.fVlan = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_KEY_ATTR_ETHERTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_ETHERTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_ETHERTYPE", raw, typed.ErrLength)
 			}
 			x.fEthertype = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -1312,15 +1314,15 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // OVS_KEY_ATTR_SKB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
 			}
 			x.fSkbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // OVS_KEY_ATTR_TUNNEL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
 			}
-			if err := x.fTunnel.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTunnel.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 15
@@ -1329,19 +1331,19 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // OVS_KEY_ATTR_TCP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // OVS_KEY_ATTR_DP_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
 			}
 			x.fDpHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_KEY_ATTR_RECIRC_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
 			}
 			x.fRecircId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
@@ -1350,22 +1352,22 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 20
 		case 22: // OVS_KEY_ATTR_CT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xff != 0 {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrRange)
 			}
 			x.fCtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // OVS_KEY_ATTR_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 24: // OVS_KEY_ATTR_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
@@ -1380,15 +1382,15 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 26
 		case 28: // OVS_KEY_ATTR_NSH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fNsh.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNsh.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 27
 		case 29: // OVS_KEY_ATTR_PACKET_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "OVS_KEY_ATTR_PACKET_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PACKET_TYPE", raw, typed.ErrLength)
 			}
 			x.fPacketType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 28
@@ -1403,13 +1405,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 31
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "key-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -2423,7 +2425,8 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -2431,32 +2434,32 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_ACTION_ATTR_OUTPUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
 			}
 			x.fOutput = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_ACTION_ATTR_USERSPACE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
 			}
-			if err := x.fUserspace.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fUserspace.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVS_ACTION_ATTR_SET
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
 			}
-			if err := x.fSet.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSet.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -2465,18 +2468,18 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_ACTION_ATTR_POP_VLAN
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_VLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_VLAN", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // OVS_ACTION_ATTR_SAMPLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SAMPLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SAMPLE", raw, typed.ErrLength)
 			}
-			x.fSample, x.oSample, x.pSample = p, base+len(b)-len(rest)+4, nil
+			x.fSample, x.oSample, x.pSample = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 5
 		case 7: // OVS_ACTION_ATTR_RECIRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
 			}
 			x.fRecirc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
@@ -2488,29 +2491,29 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // OVS_ACTION_ATTR_POP_MPLS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_MPLS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_MPLS", raw, typed.ErrLength)
 			}
 			x.fPopMpls = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // OVS_ACTION_ATTR_SET_MASKED
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
 			}
-			if err := x.fSetMasked.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSetMasked.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		case 12: // OVS_ACTION_ATTR_CT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
 			}
-			if err := x.fCt.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fCt.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
 		case 13: // OVS_ACTION_ATTR_TRUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
 			}
 			x.fTrunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
@@ -2519,71 +2522,71 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // OVS_ACTION_ATTR_POP_ETH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_ETH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_ETH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 14
 		case 16: // OVS_ACTION_ATTR_CT_CLEAR
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT_CLEAR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT_CLEAR", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 15
 		case 17: // OVS_ACTION_ATTR_PUSH_NSH
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fPushNsh.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPushNsh.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 16
 		case 18: // OVS_ACTION_ATTR_POP_NSH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_NSH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_NSH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 17
 		case 19: // OVS_ACTION_ATTR_METER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
 			}
 			x.fMeter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_ACTION_ATTR_CLONE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CLONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CLONE", raw, typed.ErrLength)
 			}
-			x.fClone, x.oClone, x.pClone = p, base+len(b)-len(rest)+4, nil
+			x.fClone, x.oClone, x.pClone = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 19
 		case 21: // OVS_ACTION_ATTR_CHECK_PKT_LEN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_CHECK_PKT_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CHECK_PKT_LEN", raw, typed.ErrLength)
 			}
-			x.fCheckPktLen, x.oCheckPktLen, x.pCheckPktLen = p, base+len(b)-len(rest)+4, nil
+			x.fCheckPktLen, x.oCheckPktLen, x.pCheckPktLen = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 20
 		case 22: // OVS_ACTION_ATTR_ADD_MPLS
 			x.fAddMpls = p
 			x.has[0] |= 1 << 21
 		case 23: // OVS_ACTION_ATTR_DEC_TTL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_DEC_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_DEC_TTL", raw, typed.ErrLength)
 			}
-			x.fDecTtl, x.oDecTtl, x.pDecTtl = p, base+len(b)-len(rest)+4, nil
+			x.fDecTtl, x.oDecTtl, x.pDecTtl = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 22
 		case 25: // OVS_ACTION_ATTR_PSAMPLE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
 			}
-			if err := x.fPsample.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPsample.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "action-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "action-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "action-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3220,7 +3223,8 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3228,56 +3232,56 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // OVS_TUNNEL_KEY_ATTR_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_TUNNEL_KEY_ATTR_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 2: // OVS_TUNNEL_KEY_ATTR_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 3: // OVS_TUNNEL_KEY_ATTR_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
 			}
 			x.fTos = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 4: // OVS_TUNNEL_KEY_ATTR_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 5: // OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 6: // OVS_TUNNEL_KEY_ATTR_CSUM
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 7: // OVS_TUNNEL_KEY_ATTR_OAM
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 8: // OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS
@@ -3285,21 +3289,21 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 9: // OVS_TUNNEL_KEY_ATTR_TP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
 			}
 			x.fTpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 10: // OVS_TUNNEL_KEY_ATTR_TP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
 			}
 			x.fTpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 11: // OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fVxlanOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fVxlanOpts.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
@@ -3317,18 +3321,18 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 15
 		case 16: // OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3659,7 +3663,8 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3667,40 +3672,40 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_CHECK_PKT_LEN_ATTR_PKT_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
 			}
 			x.fPktLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER", raw, typed.ErrLength)
 			}
-			x.fActionsIfGreater, x.oActionsIfGreater, x.pActionsIfGreater = p, base+len(b)-len(rest)+4, nil
+			x.fActionsIfGreater, x.oActionsIfGreater, x.pActionsIfGreater = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 1
 		case 3: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL", raw, typed.ErrLength)
 			}
-			x.fActionsIfLessEqual, x.oActionsIfLessEqual, x.pActionsIfLessEqual = p, base+len(b)-len(rest)+4, nil
+			x.fActionsIfLessEqual, x.oActionsIfLessEqual, x.pActionsIfLessEqual = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "check-pkt-len-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "check-pkt-len-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3827,7 +3832,8 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3835,34 +3841,34 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_SAMPLE_ATTR_PROBABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
 			}
 			x.fProbability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_SAMPLE_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
-			x.fActions, x.oActions, x.pActions = p, base+len(b)-len(rest)+4, nil
+			x.fActions, x.oActions, x.pActions = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "sample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "sample-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "sample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -3953,7 +3959,8 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3961,16 +3968,16 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_USERSPACE_ATTR_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
 			}
 			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -3979,24 +3986,24 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // OVS_USERSPACE_ATTR_EGRESS_TUN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
 			}
 			x.fEgressTunPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_USERSPACE_ATTR_ACTIONS
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4103,7 +4110,8 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4111,9 +4119,9 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -4129,13 +4137,13 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4233,7 +4241,8 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4241,21 +4250,21 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_CT_ATTR_COMMIT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CT_ATTR_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -4267,44 +4276,44 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_CT_ATTR_HELPER
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
 			}
 			x.fHelper = p
 			x.has[0] |= 1 << 4
 		case 6: // OVS_CT_ATTR_NAT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
 			}
-			if err := x.fNat.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fNat.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // OVS_CT_ATTR_FORCE_COMMIT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // OVS_CT_ATTR_EVENTMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
 			}
 			x.fEventmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // OVS_CT_ATTR_TIMEOUT
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
 			}
 			x.fTimeout = p
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4510,7 +4519,8 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4518,21 +4528,21 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_NAT_ATTR_SRC
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 0
 		case 2: // OVS_NAT_ATTR_DST
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVS_NAT_ATTR_IP_MIN
@@ -4543,40 +4553,40 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // OVS_NAT_ATTR_PROTO_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
 			}
 			x.fProtoMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_NAT_ATTR_PROTO_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
 			}
 			x.fProtoMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // OVS_NAT_ATTR_PERSISTENT
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 6
 		case 8: // OVS_NAT_ATTR_PROTO_HASH
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		case 9: // OVS_NAT_ATTR_PROTO_RANDOM
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4762,7 +4772,8 @@ func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4770,28 +4781,28 @@ func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_DEC_TTL_ATTR_ACTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "OVS_DEC_TTL_ATTR_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "OVS_DEC_TTL_ATTR_ACTION", raw, typed.ErrLength)
 			}
-			x.fAction, x.oAction, x.pAction = p, base+len(b)-len(rest)+4, nil
+			x.fAction, x.oAction, x.pAction = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dec-ttl-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dec-ttl-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4863,7 +4874,8 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4871,28 +4883,28 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_VXLAN_EXT_GBP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
 			}
 			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -4948,7 +4960,8 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -4956,16 +4969,16 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_PSAMPLE_ATTR_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
 			}
 			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -4974,13 +4987,13 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

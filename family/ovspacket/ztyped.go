@@ -82,7 +82,8 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -90,16 +91,16 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "packet", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_PACKET_ATTR_PACKET
 			if !typed.CheckBinary(len(p), 14, -1) {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_PACKET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_PACKET", raw, typed.ErrLength)
 			}
 			x.fPacket = p
 			x.has[0] |= 1 << 0
@@ -117,42 +118,42 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 8: // OVS_PACKET_ATTR_PROBE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_PROBE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_PROBE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		case 9: // OVS_PACKET_ATTR_MRU
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
 			}
 			x.fMru = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 10: // OVS_PACKET_ATTR_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
 			}
 			x.fLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 11: // OVS_PACKET_ATTR_HASH
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
 			}
 			x.fHash = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 12: // OVS_PACKET_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
 			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "packet", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "packet", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "packet", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "packet", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

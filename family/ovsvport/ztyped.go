@@ -150,7 +150,8 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -158,34 +159,34 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_TUNNEL_ATTR_DST_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fDstPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_TUNNEL_ATTR_EXTENSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
 			}
 			x.fExtension = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "vport-options", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "vport-options", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "vport-options", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -258,7 +259,8 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -266,34 +268,34 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 0: // OVS_VPORT_UPCALL_ATTR_SUCCESS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
 			}
 			x.fSuccess = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
 			}
 			x.fFail = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -375,7 +377,8 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -383,39 +386,39 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "vport", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // OVS_VPORT_ATTR_PORT_NO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
 			}
 			x.fPortNo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_VPORT_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 5 {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_VPORT_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 2
 		case 4: // OVS_VPORT_ATTR_OPTIONS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fOptions.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fOptions.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -427,33 +430,33 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // OVS_VPORT_ATTR_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // OVS_VPORT_ATTR_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
 			}
 			x.fNetnsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // OVS_VPORT_ATTR_UPCALL_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fUpcallStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fUpcallStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "vport", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "vport", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "vport", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "vport", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -48,7 +48,8 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -56,55 +57,55 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dev", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // PSP_A_DEV_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_DEV_PSP_VERSIONS_CAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrRange)
 			}
 			x.fPspVersionsCap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(base+len(b)-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrRange)
 			}
 			x.fPspVersionsEna = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dev", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dev", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dev", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -214,7 +215,8 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -222,62 +224,62 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // PSP_A_ASSOC_DEV_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
 			}
 			x.fDevId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_ASSOC_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrRange)
 			}
 			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_ASSOC_RX_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fRxKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fRxKey.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_ASSOC_TX_KEY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fTxKey.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTxKey.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // PSP_A_ASSOC_SOCK_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
 			}
 			x.fSockFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "assoc", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "assoc", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "assoc", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -401,7 +403,8 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -409,9 +412,9 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -421,19 +424,19 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_KEYS_SPI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
 			}
 			x.fSpi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "keys", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "keys", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -161,7 +161,8 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -169,9 +170,9 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -184,13 +185,13 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // IFA_LABEL
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
 			}
 			x.fLabel = p
 			x.has[0] |= 1 << 2
 		case 4: // IFA_BROADCAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
 			}
 			x.fBroadcast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -205,16 +206,16 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // IFA_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xfff != 0 {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFA_RT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fRtPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -223,19 +224,19 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // IFA_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "IFA_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint8(p[0])
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "addr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "addr-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "addr-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

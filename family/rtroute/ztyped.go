@@ -205,7 +205,8 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -213,9 +214,9 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -228,13 +229,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // RTA_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
 			}
 			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // RTA_OIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
 			}
 			x.fOif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -243,7 +244,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // RTA_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -252,9 +253,9 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // RTA_METRICS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
 			}
-			if err := x.fMetrics.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fMetrics.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
@@ -266,7 +267,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // RTA_FLOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
 			}
 			x.fFlow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
@@ -281,13 +282,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 13
 		case 15: // RTA_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
 			}
 			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // RTA_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
@@ -302,13 +303,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 18
 		case 20: // RTA_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_PREF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_PREF", raw, typed.ErrLength)
 			}
 			x.fPref = uint8(p[0])
 			x.has[0] |= 1 << 19
 		case 21: // RTA_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
 			}
 			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
@@ -317,7 +318,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 21
 		case 23: // RTA_EXPIRES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
 			}
 			x.fExpires = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
@@ -326,55 +327,55 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 23
 		case 25: // RTA_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
 			}
 			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
 		case 26: // RTA_TTL_PROPAGATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_TTL_PROPAGATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_TTL_PROPAGATE", raw, typed.ErrLength)
 			}
 			x.fTtlPropagate = uint8(p[0])
 			x.has[0] |= 1 << 25
 		case 27: // RTA_IP_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_IP_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_IP_PROTO", raw, typed.ErrLength)
 			}
 			x.fIpProto = uint8(p[0])
 			x.has[0] |= 1 << 26
 		case 28: // RTA_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
 			}
 			x.fSport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 27
 		case 29: // RTA_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
 			}
 			x.fDport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 28
 		case 30: // RTA_NH_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
 			}
 			x.fNhId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 29
 		case 31: // RTA_FLOWLABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "RTA_FLOWLABEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOWLABEL", raw, typed.ErrLength)
 			}
 			x.fFlowlabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 30
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -999,7 +1000,8 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -1007,124 +1009,124 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // RTAX_LOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
 			}
 			x.fLock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // RTAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
 			}
 			x.fMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // RTAX_WINDOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
 			}
 			x.fWindow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // RTAX_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // RTAX_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
 			}
 			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // RTAX_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
 			}
 			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // RTAX_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
 			}
 			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // RTAX_ADVMSS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
 			}
 			x.fAdvmss = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // RTAX_REORDERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
 			}
 			x.fReordering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // RTAX_HOPLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
 			}
 			x.fHoplimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // RTAX_INITCWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
 			}
 			x.fInitcwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // RTAX_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
 			}
 			x.fFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // RTAX_RTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
 			}
 			x.fRtoMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // RTAX_INITRWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
 			}
 			x.fInitrwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // RTAX_QUICKACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
 			}
 			x.fQuickack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 16: // RTAX_CC_ALGO
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
 			}
 			x.fCcAlgo = p
 			x.has[0] |= 1 << 15
 		case 17: // RTAX_FASTOPEN_NO_COOKIE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
 			}
 			x.fFastopenNoCookie = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "metrics", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

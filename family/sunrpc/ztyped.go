@@ -46,7 +46,8 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -54,31 +55,31 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+len(b)-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrRange)
 			}
 			x.fCacheType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cache-notify", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cache-notify", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cache-notify", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -137,7 +138,8 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -145,57 +147,57 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_IP_MAP_SEQNO
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
 			}
 			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_IP_MAP_CLASS
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
 			}
 			x.fClass = p
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_IP_MAP_ADDR
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
 			}
 			x.fAddr = p
 			x.has[0] |= 1 << 2
 		case 4: // SUNRPC_A_IP_MAP_DOMAIN
 			if !typed.CheckString(p, true, 0) {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
 			}
 			x.fDomain = p
 			x.has[0] |= 1 << 3
 		case 5: // SUNRPC_A_IP_MAP_NEGATIVE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_NEGATIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_NEGATIVE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // SUNRPC_A_IP_MAP_EXPIRY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
 			}
 			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ip-map", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ip-map", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ip-map", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -356,7 +358,8 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -364,32 +367,32 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_IP_MAP_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
 			} else {
-				x.fRequests, x.sRequests = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fRequests, x.sRequests = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ip-map-reqs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ip-map-reqs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -465,7 +468,8 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -473,55 +477,55 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_UNIX_GID_SEQNO
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
 			}
 			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_UNIX_GID_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
 			}
 			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_UNIX_GID_GIDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_GIDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_GIDS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fGids.Add()
 			} else {
-				x.fGids, x.sGids = typed.NewMulti(rest, base+len(b)-len(rest), 3, 1, x.mode), nil
+				x.fGids, x.sGids = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
 				x.has[0] |= 1 << 2
 			}
 		case 4: // SUNRPC_A_UNIX_GID_NEGATIVE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_NEGATIVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_NEGATIVE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 3
 		case 5: // SUNRPC_A_UNIX_GID_EXPIRY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
 			}
 			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "unix-gid", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "unix-gid", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "unix-gid", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -656,7 +660,8 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -664,32 +669,32 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_UNIX_GID_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
 			} else {
-				x.fRequests, x.sRequests = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fRequests, x.sRequests = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "unix-gid-reqs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "unix-gid-reqs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -760,7 +765,8 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -768,31 +774,31 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // SUNRPC_A_CACHE_FLUSH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(base+len(b)-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrRange)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cache-flush", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cache-flush", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cache-flush", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -3717,7 +3717,8 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	var subOptionsOff int
 	var subXstats []byte
 	var subXstatsOff int
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -3725,103 +3726,103 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_KIND
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_KIND", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "attrs", "TCA_KIND", raw, typed.ErrString)
 			}
 			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_OPTIONS
-			subOptions, subOptionsOff = p, base+len(b)-len(rest)+4
+			subOptions, subOptionsOff = p, end-len(rest)+4
 			x.has[0] |= 1 << 1
 		case 3: // TCA_STATS
 			x.fStats = p
 			x.has[0] |= 1 << 2
 		case 4: // TCA_XSTATS
-			subXstats, subXstatsOff = p, base+len(b)-len(rest)+4
+			subXstats, subXstatsOff = p, end-len(rest)+4
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RATE
 			x.fRate = p
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FCNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
 			}
 			x.fFcnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_STATS2
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_STATS2", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_STATS2", raw, typed.ErrLength)
 			}
-			if err := x.fStats2.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats2.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
 		case 8: // TCA_STAB
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_STAB", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_STAB", raw, typed.ErrLength)
 			}
-			if err := x.fStab.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStab.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 7
 		case 10: // TCA_DUMP_INVISIBLE
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_DUMP_INVISIBLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_INVISIBLE", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CHAIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
 			}
 			x.fChain = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_HW_OFFLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_HW_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_HW_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.fHwOffload = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 13: // TCA_INGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
 			}
 			x.fIngressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_EGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
 			}
 			x.fEgressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_DUMP_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 13
 		case 16: // TCA_EXT_WARN_MSG
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
 			}
 			x.fExtWarnMsg = p
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
@@ -5622,7 +5623,8 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 	_ = sw
 	var subOptions []byte
 	var subOptionsOff int
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -5630,33 +5632,33 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ACT_KIND
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
 			}
 			x.fKind = p
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ACT_OPTIONS
-			subOptions, subOptionsOff = p, base+len(b)-len(rest)+4
+			subOptions, subOptionsOff = p, end-len(rest)+4
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ACT_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_STATS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -5665,37 +5667,37 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 7: // TCA_ACT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 5
 		case 8: // TCA_ACT_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
 			}
 			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 6
 		case 9: // TCA_ACT_USED_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
 			}
 			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 7
 		case 10: // TCA_ACT_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
 			}
 			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-attrs", "", 0, typed.ErrTrailing)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
@@ -6455,7 +6457,8 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6463,9 +6466,9 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -6478,7 +6481,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ACT_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
 			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -6487,13 +6490,13 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ACT_BPF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ACT_BPF_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 5
@@ -6505,13 +6508,13 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-bpf-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-bpf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6730,7 +6733,8 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6738,9 +6742,9 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -6753,13 +6757,13 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-connmark-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-connmark-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -6866,7 +6870,8 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -6874,9 +6879,9 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -6889,13 +6894,13 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-csum-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-csum-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7017,7 +7022,8 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7025,9 +7031,9 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -7040,25 +7046,25 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CT_ACTION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
 			}
 			x.fAction = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -7070,13 +7076,13 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 7
 		case 9: // TCA_CT_NAT_IPV4_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MIN", raw, typed.ErrLength)
 			}
 			x.fNatIpv4Min = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_CT_NAT_IPV4_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MAX", raw, typed.ErrLength)
 			}
 			x.fNatIpv4Max = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
@@ -7088,43 +7094,43 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 11
 		case 13: // TCA_CT_NAT_PORT_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MIN", raw, typed.ErrLength)
 			}
 			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_CT_NAT_PORT_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MAX", raw, typed.ErrLength)
 			}
 			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CT_HELPER_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
 			}
 			x.fHelperName = p
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CT_HELPER_FAMILY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_FAMILY", raw, typed.ErrLength)
 			}
 			x.fHelperFamily = uint8(p[0])
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CT_HELPER_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "TCA_CT_HELPER_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_PROTO", raw, typed.ErrLength)
 			}
 			x.fHelperProto = uint8(p[0])
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-ct-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-ct-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7504,7 +7510,8 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7512,9 +7519,9 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -7527,55 +7534,55 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CTINFO_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
 			}
 			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CTINFO_PARMS_DSCP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
 			}
 			x.fParmsDscpMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CTINFO_PARMS_DSCP_STATEMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
 			}
 			x.fParmsDscpStatemask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CTINFO_PARMS_CPMARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
 			}
 			x.fParmsCpmarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CTINFO_STATS_DSCP_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
 			}
 			x.fStatsDscpSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CTINFO_STATS_DSCP_ERROR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
 			}
 			x.fStatsDscpError = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CTINFO_STATS_CPMARK_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
 			}
 			x.fStatsCpmarkSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-ctinfo-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-ctinfo-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -7808,7 +7815,8 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -7816,9 +7824,9 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -7831,7 +7839,7 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GATE_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -7840,43 +7848,43 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GATE_BASE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
 			}
 			x.fBaseTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GATE_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
 			}
 			x.fCycleTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GATE_CYCLE_TIME_EXT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
 			}
 			x.fCycleTimeExt = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GATE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GATE_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
 			}
 			x.fClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-gate-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-gate-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8107,7 +8115,8 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8115,9 +8124,9 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8136,7 +8145,7 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_IFE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -8145,13 +8154,13 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-ife-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-ife-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8330,7 +8339,8 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8338,9 +8348,9 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8356,13 +8366,13 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-mirred-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-mirred-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8493,7 +8503,8 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8501,9 +8512,9 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8516,43 +8527,43 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 4: // TCA_MPLS_PROTO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_PROTO", raw, typed.ErrLength)
 			}
 			x.fProto = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_MPLS_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
 			}
 			x.fLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_TC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_TC", raw, typed.ErrLength)
 			}
 			x.fTc = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 7: // TCA_MPLS_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_TTL", raw, typed.ErrLength)
 			}
 			x.fTtl = uint8(p[0])
 			x.has[0] |= 1 << 5
 		case 8: // TCA_MPLS_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "TCA_MPLS_BOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_BOS", raw, typed.ErrLength)
 			}
 			x.fBos = uint8(p[0])
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-mpls-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-mpls-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8772,7 +8783,8 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8780,9 +8792,9 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8795,13 +8807,13 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-nat-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-nat-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -8912,7 +8924,8 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -8920,9 +8933,9 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -8944,13 +8957,13 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-pedit-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-pedit-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9140,7 +9153,8 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9148,9 +9162,9 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -9166,13 +9180,13 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-simple-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-simple-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9304,7 +9318,8 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9312,9 +9327,9 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -9327,55 +9342,55 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_SKBEDIT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SKBEDIT_QUEUE_MAPPING
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
 			}
 			x.fQueueMapping = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SKBEDIT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
 			}
 			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_SKBEDIT_PTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
 			}
 			x.fPtype = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_SKBEDIT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_SKBEDIT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_SKBEDIT_QUEUE_MAPPING_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
 			}
 			x.fQueueMappingMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-skbedit-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-skbedit-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9604,7 +9619,8 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9612,9 +9628,9 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -9636,13 +9652,13 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-skbmod-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-skbmod-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -9813,7 +9829,8 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -9821,9 +9838,9 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -9836,13 +9853,13 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TUNNEL_KEY_ENC_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TUNNEL_KEY_ENC_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 3
@@ -9854,19 +9871,19 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TUNNEL_KEY_ENC_KEY_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_KEY_ID", raw, typed.ErrLength)
 			}
 			x.fEncKeyId = uint64(typed.Uint64(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TUNNEL_KEY_ENC_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fEncDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TUNNEL_KEY_NO_CSUM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_CSUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_CSUM", raw, typed.ErrLength)
 			}
 			x.fNoCsum = uint8(p[0])
 			x.has[0] |= 1 << 8
@@ -9875,30 +9892,30 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TUNNEL_KEY_ENC_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TOS", raw, typed.ErrLength)
 			}
 			x.fEncTos = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 13: // TCA_TUNNEL_KEY_ENC_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TTL", raw, typed.ErrLength)
 			}
 			x.fEncTtl = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 14: // TCA_TUNNEL_KEY_NO_FRAG
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_FRAG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_FRAG", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 12
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-tunnel-key-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10199,7 +10216,8 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10207,9 +10225,9 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -10222,19 +10240,19 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_VLAN_PUSH_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fPushVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_VLAN_PUSH_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
 			x.fPushVlanProtocol = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_VLAN_PUSH_VLAN_PRIORITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PRIORITY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PRIORITY", raw, typed.ErrLength)
 			}
 			x.fPushVlanPriority = uint8(p[0])
 			x.has[0] |= 1 << 4
@@ -10246,13 +10264,13 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-vlan-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-vlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10478,7 +10496,8 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10486,39 +10505,39 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_BASIC_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BASIC_EMATCHES
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fEmatches.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fEmatches.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BASIC_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "basic-attrs", "TCA_BASIC_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "basic-attrs", "TCA_BASIC_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BASIC_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -10527,13 +10546,13 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "basic-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "basic-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "basic-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -10717,7 +10736,8 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -10725,37 +10745,37 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_BPF_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "bpf-attrs", "TCA_BPF_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "bpf-attrs", "TCA_BPF_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BPF_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BPF_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
 			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -10764,25 +10784,25 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // TCA_BPF_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
 			}
 			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_BPF_NAME
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 6
 		case 8: // TCA_BPF_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_BPF_FLAGS_GEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
 			}
 			x.fFlagsGen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -10791,19 +10811,19 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // TCA_BPF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
 			}
 			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "bpf-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "bpf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11071,7 +11091,8 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11079,124 +11100,124 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_BASE_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
 			}
 			x.fBaseRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_DIFFSERV_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
 			}
 			x.fDiffservMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_ATM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
 			}
 			x.fAtm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
 			}
 			x.fFlowMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_OVERHEAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
 			}
 			x.fOverhead = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_AUTORATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
 			}
 			x.fAutorate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_MEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
 			}
 			x.fMemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_NAT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
 			}
 			x.fNat = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_RAW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
 			}
 			x.fRaw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_WASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
 			}
 			x.fWash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_MPU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
 			}
 			x.fMpu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_INGRESS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
 			}
 			x.fIngress = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_ACK_FILTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
 			}
 			x.fAckFilter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_SPLIT_GSO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
 			}
 			x.fSplitGso = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cake-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cake-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cake-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11539,7 +11560,8 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11547,113 +11569,113 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_STATS_CAPACITY_ESTIMATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
 			}
 			x.fCapacityEstimate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_STATS_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_STATS_MEMORY_USED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
 			}
 			x.fMemoryUsed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_STATS_AVG_NETOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
 			}
 			x.fAvgNetoff = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_STATS_MIN_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
 			}
 			x.fMinNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_STATS_MAX_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
 			}
 			x.fMaxNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_STATS_MIN_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
 			}
 			x.fMinAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_STATS_MAX_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
 			}
 			x.fMaxAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_STATS_TIN_STATS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
 			if err != nil {
 				return err
 			}
-			x.fTinStats, x.sTinStats = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fTinStats, x.sTinStats = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_STATS_DEFICIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
 			}
 			x.fDeficit = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_STATS_COBALT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
 			}
 			x.fCobaltCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_STATS_DROPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
 			}
 			x.fDropping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_STATS_DROP_NEXT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
 			}
 			x.fDropNextUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_STATS_P_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
 			}
 			x.fPDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_STATS_BLUE_TIMER_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
 			}
 			x.fBlueTimerUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cake-stats-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cake-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -11987,7 +12009,8 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -11995,166 +12018,166 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_CAKE_TIN_STATS_SENT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
 			}
 			x.fSentPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_TIN_STATS_SENT_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
 			}
 			x.fSentBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_TIN_STATS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_TIN_STATS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fAcksDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fAcksDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
 			}
 			x.fEcnMarkedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
 			}
 			x.fEcnMarkedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_TIN_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
 			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_TIN_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
 			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_TIN_STATS_THRESHOLD_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
 			}
 			x.fThresholdRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_TIN_STATS_TARGET_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
 			}
 			x.fTargetUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_TIN_STATS_INTERVAL_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
 			}
 			x.fIntervalUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
 			}
 			x.fWayIndirectHits = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_TIN_STATS_WAY_MISSES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
 			}
 			x.fWayMisses = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_TIN_STATS_WAY_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
 			}
 			x.fWayCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_TIN_STATS_PEAK_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fPeakDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 16
 		case 19: // TCA_CAKE_TIN_STATS_AVG_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fAvgDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 17
 		case 20: // TCA_CAKE_TIN_STATS_BASE_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
 			}
 			x.fBaseDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 18
 		case 21: // TCA_CAKE_TIN_STATS_SPARSE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fSparseFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 19
 		case 22: // TCA_CAKE_TIN_STATS_BULK_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
 			}
 			x.fBulkFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 20
 		case 23: // TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fUnresponsiveFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 24: // TCA_CAKE_TIN_STATS_MAX_SKBLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
 			}
 			x.fMaxSkblen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 22
 		case 25: // TCA_CAKE_TIN_STATS_FLOW_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fFlowQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cake-tin-stats-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12602,7 +12625,8 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -12610,9 +12634,9 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -12622,13 +12646,13 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cbs-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cbs-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12718,7 +12742,8 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -12726,25 +12751,25 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CGROUP_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "cgroup-attrs", "TCA_CGROUP_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cgroup-attrs", "TCA_CGROUP_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CGROUP_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -12753,13 +12778,13 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "cgroup-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "cgroup-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -12871,7 +12896,8 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -12879,9 +12905,9 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -12894,19 +12920,19 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CHOKE_MAX_P
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
 			}
 			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "choke-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "choke-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "choke-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13031,7 +13057,8 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -13039,52 +13066,52 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_CODEL_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "codel-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "codel-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "codel-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13207,7 +13234,8 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -13215,28 +13243,28 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_DRR_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "drr-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "drr-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "drr-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13305,7 +13333,8 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -13313,124 +13342,124 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_DUALPI2_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_DUALPI2_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_DUALPI2_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_DUALPI2_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_DUALPI2_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_DUALPI2_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_DUALPI2_STEP_THRESH_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
 			}
 			x.fStepThreshPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_DUALPI2_STEP_THRESH_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
 			}
 			x.fStepThreshUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_DUALPI2_MIN_QLEN_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
 			}
 			x.fMinQlenStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_DUALPI2_COUPLING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_COUPLING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_COUPLING", raw, typed.ErrLength)
 			}
 			x.fCoupling = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // TCA_DUALPI2_DROP_OVERLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrRange)
 			}
 			x.fDropOverload = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // TCA_DUALPI2_DROP_EARLY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrRange)
 			}
 			x.fDropEarly = uint8(p[0])
 			x.has[0] |= 1 << 11
 		case 13: // TCA_DUALPI2_C_PROTECTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_C_PROTECTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_C_PROTECTION", raw, typed.ErrLength)
 			}
 			x.fCProtection = uint8(p[0])
 			x.has[0] |= 1 << 12
 		case 14: // TCA_DUALPI2_ECN_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrRange)
 			}
 			x.fEcnMask = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // TCA_DUALPI2_SPLIT_GSO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
 			}
 			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrRange)
 			}
 			x.fSplitGso = uint8(p[0])
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "dualpi2-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "dualpi2-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13726,7 +13755,8 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -13734,9 +13764,9 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -13749,13 +13779,13 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -13870,7 +13900,8 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -13878,58 +13909,58 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOW_KEYS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
 			}
 			x.fKeys = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
 			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOW_BASECLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
 			}
 			x.fBaseclass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOW_RSHIFT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
 			}
 			x.fRshift = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOW_ADDEND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
 			}
 			x.fAddend = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FLOW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FLOW_XOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
 			}
 			x.fXor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOW_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
 			}
 			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
@@ -13938,9 +13969,9 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FLOW_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
@@ -13949,19 +13980,19 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FLOW_PERTURB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
 			}
 			x.fPerturb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -14317,7 +14348,8 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -14325,31 +14357,31 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_INDEV
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ETH_DST
 			x.fKeyEthDst = p
@@ -14365,37 +14397,37 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOWER_KEY_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FLOWER_KEY_IP_PROTO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_PROTO", raw, typed.ErrLength)
 			}
 			x.fKeyIpProto = uint8(p[0])
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FLOWER_KEY_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FLOWER_KEY_IPV4_SRC_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FLOWER_KEY_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FLOWER_KEY_IPV4_DST_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 12
@@ -14413,82 +14445,82 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		case 18: // TCA_FLOWER_KEY_TCP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyTcpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 17
 		case 19: // TCA_FLOWER_KEY_TCP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST", raw, typed.ErrLength)
 			}
 			x.fKeyTcpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 18
 		case 20: // TCA_FLOWER_KEY_UDP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyUdpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 19
 		case 21: // TCA_FLOWER_KEY_UDP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST", raw, typed.ErrLength)
 			}
 			x.fKeyUdpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 20
 		case 22: // TCA_FLOWER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // TCA_FLOWER_KEY_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ID", raw, typed.ErrLength)
 			}
 			x.fKeyVlanId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 22
 		case 24: // TCA_FLOWER_KEY_VLAN_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_PRIO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_PRIO", raw, typed.ErrLength)
 			}
 			x.fKeyVlanPrio = uint8(p[0])
 			x.has[0] |= 1 << 23
 		case 25: // TCA_FLOWER_KEY_VLAN_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyVlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 24
 		case 26: // TCA_FLOWER_KEY_ENC_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_KEY_ID", raw, typed.ErrLength)
 			}
 			x.fKeyEncKeyId = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 25
 		case 27: // TCA_FLOWER_KEY_ENC_IPV4_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 26
 		case 28: // TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 27
 		case 29: // TCA_FLOWER_KEY_ENC_IPV4_DST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 28
 		case 30: // TCA_FLOWER_KEY_ENC_IPV4_DST_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 29
@@ -14506,175 +14538,175 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 33
 		case 35: // TCA_FLOWER_KEY_TCP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 34
 		case 36: // TCA_FLOWER_KEY_TCP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 35
 		case 37: // TCA_FLOWER_KEY_UDP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyUdpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 36
 		case 38: // TCA_FLOWER_KEY_UDP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyUdpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 37
 		case 39: // TCA_FLOWER_KEY_SCTP_SRC_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySctpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 38
 		case 40: // TCA_FLOWER_KEY_SCTP_DST_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySctpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 39
 		case 41: // TCA_FLOWER_KEY_SCTP_SRC
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC", raw, typed.ErrLength)
 			}
 			x.fKeySctpSrc = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 40
 		case 42: // TCA_FLOWER_KEY_SCTP_DST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST", raw, typed.ErrLength)
 			}
 			x.fKeySctpDst = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 41
 		case 43: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 42
 		case 44: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpSrcPortMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 43
 		case 45: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpDstPort = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 44
 		case 46: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncUdpDstPortMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[0] |= 1 << 45
 		case 47: // TCA_FLOWER_KEY_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrRange)
 			}
 			x.fKeyFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 46
 		case 48: // TCA_FLOWER_KEY_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 47
 		case 49: // TCA_FLOWER_KEY_ICMPV4_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4Code = uint8(p[0])
 			x.has[0] |= 1 << 48
 		case 50: // TCA_FLOWER_KEY_ICMPV4_CODE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4CodeMask = uint8(p[0])
 			x.has[0] |= 1 << 49
 		case 51: // TCA_FLOWER_KEY_ICMPV4_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4Type = uint8(p[0])
 			x.has[0] |= 1 << 50
 		case 52: // TCA_FLOWER_KEY_ICMPV4_TYPE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv4TypeMask = uint8(p[0])
 			x.has[0] |= 1 << 51
 		case 53: // TCA_FLOWER_KEY_ICMPV6_CODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6Code = uint8(p[0])
 			x.has[0] |= 1 << 52
 		case 54: // TCA_FLOWER_KEY_ICMPV6_CODE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6CodeMask = uint8(p[0])
 			x.has[0] |= 1 << 53
 		case 55: // TCA_FLOWER_KEY_ICMPV6_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6Type = uint8(p[0])
 			x.has[0] |= 1 << 54
 		case 56: // TCA_FLOWER_KEY_ICMPV6_TYPE_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIcmpv6TypeMask = uint8(p[0])
 			x.has[0] |= 1 << 55
 		case 57: // TCA_FLOWER_KEY_ARP_SIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP", raw, typed.ErrLength)
 			}
 			x.fKeyArpSip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 56
 		case 58: // TCA_FLOWER_KEY_ARP_SIP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpSipMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 57
 		case 59: // TCA_FLOWER_KEY_ARP_TIP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP", raw, typed.ErrLength)
 			}
 			x.fKeyArpTip = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 58
 		case 60: // TCA_FLOWER_KEY_ARP_TIP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpTipMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 59
 		case 61: // TCA_FLOWER_KEY_ARP_OP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP", raw, typed.ErrLength)
 			}
 			x.fKeyArpOp = uint8(p[0])
 			x.has[0] |= 1 << 60
 		case 62: // TCA_FLOWER_KEY_ARP_OP_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyArpOpMask = uint8(p[0])
 			x.has[0] |= 1 << 61
@@ -14692,185 +14724,185 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 1
 		case 67: // TCA_FLOWER_KEY_MPLS_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyMplsTtl = uint8(p[0])
 			x.has[1] |= 1 << 2
 		case 68: // TCA_FLOWER_KEY_MPLS_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_BOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_BOS", raw, typed.ErrLength)
 			}
 			x.fKeyMplsBos = uint8(p[0])
 			x.has[1] |= 1 << 3
 		case 69: // TCA_FLOWER_KEY_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TC", raw, typed.ErrLength)
 			}
 			x.fKeyMplsTc = uint8(p[0])
 			x.has[1] |= 1 << 4
 		case 70: // TCA_FLOWER_KEY_MPLS_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_LABEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_LABEL", raw, typed.ErrLength)
 			}
 			x.fKeyMplsLabel = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 5
 		case 71: // TCA_FLOWER_KEY_TCP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS", raw, typed.ErrLength)
 			}
 			x.fKeyTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 6
 		case 72: // TCA_FLOWER_KEY_TCP_FLAGS_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyTcpFlagsMask = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 7
 		case 73: // TCA_FLOWER_KEY_IP_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS", raw, typed.ErrLength)
 			}
 			x.fKeyIpTos = uint8(p[0])
 			x.has[1] |= 1 << 8
 		case 74: // TCA_FLOWER_KEY_IP_TOS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpTosMask = uint8(p[0])
 			x.has[1] |= 1 << 9
 		case 75: // TCA_FLOWER_KEY_IP_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyIpTtl = uint8(p[0])
 			x.has[1] |= 1 << 10
 		case 76: // TCA_FLOWER_KEY_IP_TTL_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyIpTtlMask = uint8(p[0])
 			x.has[1] |= 1 << 11
 		case 77: // TCA_FLOWER_KEY_CVLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ID", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanId = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 12
 		case 78: // TCA_FLOWER_KEY_CVLAN_PRIO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_PRIO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_PRIO", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanPrio = uint8(p[0])
 			x.has[1] |= 1 << 13
 		case 79: // TCA_FLOWER_KEY_CVLAN_ETH_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ETH_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ETH_TYPE", raw, typed.ErrLength)
 			}
 			x.fKeyCvlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 14
 		case 80: // TCA_FLOWER_KEY_ENC_IP_TOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTos = uint8(p[0])
 			x.has[1] |= 1 << 15
 		case 81: // TCA_FLOWER_KEY_ENC_IP_TOS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTosMask = uint8(p[0])
 			x.has[1] |= 1 << 16
 		case 82: // TCA_FLOWER_KEY_ENC_IP_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTtl = uint8(p[0])
 			x.has[1] |= 1 << 17
 		case 83: // TCA_FLOWER_KEY_ENC_IP_TTL_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyEncIpTtlMask = uint8(p[0])
 			x.has[1] |= 1 << 18
 		case 84: // TCA_FLOWER_KEY_ENC_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyEncOpts.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 19
 		case 85: // TCA_FLOWER_KEY_ENC_OPTS_MASK
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOptsMask.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyEncOptsMask.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 20
 		case 86: // TCA_FLOWER_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
 			}
 			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 21
 		case 87: // TCA_FLOWER_KEY_PORT_SRC_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MIN", raw, typed.ErrLength)
 			}
 			x.fKeyPortSrcMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 22
 		case 88: // TCA_FLOWER_KEY_PORT_SRC_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MAX", raw, typed.ErrLength)
 			}
 			x.fKeyPortSrcMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 23
 		case 89: // TCA_FLOWER_KEY_PORT_DST_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MIN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MIN", raw, typed.ErrLength)
 			}
 			x.fKeyPortDstMin = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 24
 		case 90: // TCA_FLOWER_KEY_PORT_DST_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MAX", raw, typed.ErrLength)
 			}
 			x.fKeyPortDstMax = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 25
 		case 91: // TCA_FLOWER_KEY_CT_STATE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
 			}
 			x.fKeyCtState = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 26
 		case 92: // TCA_FLOWER_KEY_CT_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtStateMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 27
 		case 93: // TCA_FLOWER_KEY_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
 			}
 			x.fKeyCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 28
 		case 94: // TCA_FLOWER_KEY_CT_ZONE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtZoneMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 29
 		case 95: // TCA_FLOWER_KEY_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
 			}
 			x.fKeyCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 30
 		case 96: // TCA_FLOWER_KEY_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyCtMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 31
@@ -14882,101 +14914,101 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			x.has[1] |= 1 << 33
 		case 99: // TCA_FLOWER_KEY_MPLS_OPTS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyMplsOpts.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyMplsOpts.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
 		case 100: // TCA_FLOWER_KEY_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
 			}
 			x.fKeyHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 35
 		case 101: // TCA_FLOWER_KEY_HASH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
 			}
 			x.fKeyHashMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 36
 		case 102: // TCA_FLOWER_KEY_NUM_OF_VLANS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_NUM_OF_VLANS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_NUM_OF_VLANS", raw, typed.ErrLength)
 			}
 			x.fKeyNumOfVlans = uint8(p[0])
 			x.has[1] |= 1 << 37
 		case 103: // TCA_FLOWER_KEY_PPPOE_SID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPPOE_SID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPPOE_SID", raw, typed.ErrLength)
 			}
 			x.fKeyPppoeSid = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 38
 		case 104: // TCA_FLOWER_KEY_PPP_PROTO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPP_PROTO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPP_PROTO", raw, typed.ErrLength)
 			}
 			x.fKeyPppProto = uint16(typed.Uint16(p, typed.BigSwap))
 			x.has[1] |= 1 << 39
 		case 105: // TCA_FLOWER_KEY_L2TPV3_SID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_L2TPV3_SID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_L2TPV3_SID", raw, typed.ErrLength)
 			}
 			x.fKeyL2tpv3Sid = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 40
 		case 106: // TCA_FLOWER_L2_MISS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_L2_MISS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_L2_MISS", raw, typed.ErrLength)
 			}
 			x.fL2Miss = uint8(p[0])
 			x.has[1] |= 1 << 41
 		case 107: // TCA_FLOWER_KEY_CFM
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
 			}
-			if err := x.fKeyCfm.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fKeyCfm.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 42
 		case 108: // TCA_FLOWER_KEY_SPI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI", raw, typed.ErrLength)
 			}
 			x.fKeySpi = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 43
 		case 109: // TCA_FLOWER_KEY_SPI_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI_MASK", raw, typed.ErrLength)
 			}
 			x.fKeySpiMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 44
 		case 110: // TCA_FLOWER_KEY_ENC_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrRange)
 			}
 			x.fKeyEncFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 45
 		case 111: // TCA_FLOWER_KEY_ENC_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyEncFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 46
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -16947,7 +16979,8 @@ func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -16955,54 +16988,54 @@ func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPTS_GENEVE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
 			}
-			if err := x.fGeneve.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fGeneve.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPTS_VXLAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
 			}
-			if err := x.fVxlan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fVxlan.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPTS_ERSPAN
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
 			}
-			if err := x.fErspan.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fErspan.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ENC_OPTS_GTP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
 			}
-			if err := x.fGtp.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fGtp.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opts-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17110,7 +17143,8 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17118,22 +17152,22 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
 			}
 			x.fClass = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 1
@@ -17142,13 +17176,13 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17238,7 +17272,8 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17246,28 +17281,28 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
 			}
 			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17325,7 +17360,8 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17333,46 +17369,46 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
 			}
 			x.fVer = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
 			}
 			x.fDir = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
 			}
 			x.fHwid = uint8(p[0])
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17479,7 +17515,8 @@ func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error 
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17487,34 +17524,34 @@ func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error 
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
 			}
 			x.fPduType = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GTP_QFI
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
 			}
 			x.fQfi = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17590,7 +17627,8 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17598,52 +17636,52 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH", raw, typed.ErrLength)
 			}
 			x.fLseDepth = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL", raw, typed.ErrLength)
 			}
 			x.fLseTtl = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS", raw, typed.ErrLength)
 			}
 			x.fLseBos = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TC", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TC", raw, typed.ErrLength)
 			}
 			x.fLseTc = uint8(p[0])
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
 			}
 			x.fLseLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-mpls-opt-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17767,7 +17805,8 @@ func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17775,34 +17814,34 @@ func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FLOWER_KEY_CFM_MD_LEVEL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
 			}
 			x.fMdLevel = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_CFM_OPCODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
 			}
 			x.fOpcode = uint8(p[0])
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -17880,7 +17919,8 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -17888,55 +17928,55 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FW_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FW_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FW_INDEV
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FW_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "fw-attrs", "TCA_FW_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "fw-attrs", "TCA_FW_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fw-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fw-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fw-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18091,7 +18131,8 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -18099,9 +18140,9 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -18120,27 +18161,27 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_GRED_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_GRED_VQ_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVqList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fVqList.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "gred-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "gred-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "gred-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18316,7 +18357,8 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -18324,32 +18366,32 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_GRED_VQ_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tca-gred-vq-list-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18430,7 +18472,8 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -18438,88 +18481,88 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 2: // TCA_GRED_VQ_DP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
 			}
 			x.fDp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_GRED_VQ_STAT_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
 			}
 			x.fStatBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GRED_VQ_STAT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
 			}
 			x.fStatPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GRED_VQ_STAT_BACKLOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
 			}
 			x.fStatBacklog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GRED_VQ_STAT_PROB_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
 			}
 			x.fStatProbDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GRED_VQ_STAT_PROB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
 			}
 			x.fStatProbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GRED_VQ_STAT_FORCED_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
 			}
 			x.fStatForcedDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GRED_VQ_STAT_FORCED_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
 			}
 			x.fStatForcedMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GRED_VQ_STAT_PDROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
 			}
 			x.fStatPdrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_GRED_VQ_STAT_OTHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
 			}
 			x.fStatOther = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_GRED_VQ_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tca-gred-vq-entry-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18746,7 +18789,8 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -18754,9 +18798,9 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -18772,13 +18816,13 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "hfsc-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "hfsc-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -18876,7 +18920,8 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -18884,64 +18929,64 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_HHF_BACKLOG_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
 			}
 			x.fBacklogLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_HHF_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_HHF_HH_FLOWS_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
 			}
 			x.fHhFlowsLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_HHF_RESET_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fResetTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HHF_ADMIT_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
 			}
 			x.fAdmitBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HHF_EVICT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
 			}
 			x.fEvictTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HHF_NON_HH_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fNonHhWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "hhf-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "hhf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19107,7 +19152,8 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -19115,9 +19161,9 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -19136,36 +19182,36 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HTB_DIRECT_QLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
 			}
 			x.fDirectQlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HTB_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HTB_CEIL64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
 			}
 			x.fCeil64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_HTB_OFFLOAD
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "TCA_HTB_OFFLOAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_OFFLOAD", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "htb-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "htb-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "htb-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19405,7 +19451,8 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -19413,29 +19460,29 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_MATCHALL_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_MATCHALL_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 1
 		case 3: // TCA_MATCHALL_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -19444,13 +19491,13 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "matchall-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "matchall-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19607,7 +19654,8 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -19615,9 +19663,9 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -19627,13 +19675,13 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "etf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "etf-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "etf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -19731,7 +19779,8 @@ func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -19739,66 +19788,66 @@ func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ETS_NBANDS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_NBANDS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_NBANDS", raw, typed.ErrLength)
 			}
 			x.fNbands = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ETS_NSTRICT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_NSTRICT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_NSTRICT", raw, typed.ErrLength)
 			}
 			x.fNstrict = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ETS_QUANTA
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_QUANTA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_QUANTA", raw, typed.ErrLength)
 			}
-			x.fQuanta, x.oQuanta, x.pQuanta = p, base+len(b)-len(rest)+4, nil
+			x.fQuanta, x.oQuanta, x.pQuanta = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ETS_QUANTA_BAND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_QUANTA_BAND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_QUANTA_BAND", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<3) != 0 {
 				x.fQuantaBand.Add()
 			} else {
-				x.fQuantaBand, x.sQuantaBand = typed.NewMulti(rest, base+len(b)-len(rest), 4, 1, x.mode), nil
+				x.fQuantaBand, x.sQuantaBand = typed.NewMulti(rest, end-len(rest), 4, 1, x.mode), nil
 				x.has[0] |= 1 << 3
 			}
 		case 5: // TCA_ETS_PRIOMAP
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP", raw, typed.ErrLength)
 			}
-			x.fPriomap, x.oPriomap, x.pPriomap = p, base+len(b)-len(rest)+4, nil
+			x.fPriomap, x.oPriomap, x.pPriomap = p, end-len(rest)+4, nil
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ETS_PRIOMAP_BAND
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP_BAND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP_BAND", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<5) != 0 {
 				x.fPriomapBand.Add()
 			} else {
-				x.fPriomapBand, x.sPriomapBand = typed.NewMulti(rest, base+len(b)-len(rest), 6, 1, x.mode), nil
+				x.fPriomapBand, x.sPriomapBand = typed.NewMulti(rest, end-len(rest), 6, 1, x.mode), nil
 				x.has[0] |= 1 << 5
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "ets-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "ets-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "ets-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20014,7 +20063,8 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -20022,100 +20072,100 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
 			}
 			x.fPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_FLOW_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
 			}
 			x.fFlowPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_INITIAL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fInitialQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_RATE_ENABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
 			}
 			x.fRateEnable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_FLOW_DEFAULT_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
 			}
 			x.fFlowDefaultRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_FLOW_MAX_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
 			}
 			x.fFlowMaxRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_BUCKETS_LOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
 			}
 			x.fBucketsLog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_FLOW_REFILL_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
 			}
 			x.fFlowRefillDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_ORPHAN_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
 			}
 			x.fOrphanMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_LOW_RATE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fLowRateThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FQ_TIMER_SLACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
 			}
 			x.fTimerSlack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_FQ_HORIZON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
 			}
 			x.fHorizon = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		case 15: // TCA_FQ_HORIZON_DROP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "TCA_FQ_HORIZON_DROP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON_DROP", raw, typed.ErrLength)
 			}
 			x.fHorizonDrop = uint8(p[0])
 			x.has[0] |= 1 << 14
@@ -20127,13 +20177,13 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fq-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fq-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fq-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20502,7 +20552,8 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -20510,88 +20561,88 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_CODEL_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_CODEL_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_CODEL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
 			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_CODEL_DROP_BATCH_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
 			}
 			x.fDropBatchSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_CODEL_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR", raw, typed.ErrLength)
 			}
 			x.fCeThresholdSelector = uint8(p[0])
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_CODEL_CE_THRESHOLD_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_MASK", raw, typed.ErrLength)
 			}
 			x.fCeThresholdMask = uint8(p[0])
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fq-codel-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fq-codel-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -20827,7 +20878,8 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -20835,94 +20887,94 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_FQ_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_PIE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
 			}
 			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_PIE_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
 			}
 			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_PIE_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
 			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_PIE_ECN_PROB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
 			}
 			x.fEcnProb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
 			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
 			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "fq-pie-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "fq-pie-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21183,7 +21235,8 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -21191,9 +21244,9 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -21212,9 +21265,9 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TCA_NETEM_LOSS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
 			}
-			if err := x.fLoss.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fLoss.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
@@ -21223,31 +21276,31 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 7: // TCA_NETEM_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_NETEM_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_NETEM_PAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
 			}
 			x.fPad = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_NETEM_LATENCY64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
 			}
 			x.fLatency64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_NETEM_JITTER64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
 			}
 			x.fJitter64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
@@ -21259,19 +21312,19 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 12
 		case 14: // TCA_NETEM_PRNG_SEED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
 			}
 			x.fPrngSeed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "netem-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "netem-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "netem-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21700,7 +21753,8 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -21708,9 +21762,9 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -21723,13 +21777,13 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -21868,7 +21922,8 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -21876,70 +21931,70 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
 			}
 			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
 			}
 			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
 			}
 			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
 			}
 			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
 			}
 			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
 			}
 			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
 			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
 			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "pie-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "pie-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "pie-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22125,7 +22180,8 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -22133,9 +22189,9 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -22151,13 +22207,13 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // TCA_POLICE_AVRATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
 			}
 			x.fAvrate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_POLICE_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
 			}
 			x.fResult = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -22166,37 +22222,37 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_POLICE_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_POLICE_PEAKRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
 			}
 			x.fPeakrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_POLICE_PKTRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
 			}
 			x.fPktrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_POLICE_PKTBURST64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
 			}
 			x.fPktburst64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22467,7 +22523,8 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -22475,34 +22532,34 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_QFQ_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
 			}
 			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_QFQ_LMAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
 			}
 			x.fLmax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "qfq-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "qfq-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22581,7 +22638,8 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -22589,9 +22647,9 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -22604,37 +22662,37 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_RED_MAX_P
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
 			}
 			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_RED_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RED_EARLY_DROP_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
 			}
 			x.fEarlyDropBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_RED_MARK_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
 			}
 			x.fMarkBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "red-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "red-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "red-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -22813,7 +22871,8 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -22821,61 +22880,61 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_ROUTE4_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ROUTE4_TO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
 			}
 			x.fTo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ROUTE4_FROM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
 			}
 			x.fFrom = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ROUTE4_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
 			}
 			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ROUTE4_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ROUTE4_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "route-attrs", "TCA_ROUTE4_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "route-attrs", "TCA_ROUTE4_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23045,7 +23104,8 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -23053,9 +23113,9 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -23065,29 +23125,29 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fSchedEntryList.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSchedEntryList.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_ATTR_SCHED_BASE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
 			}
 			x.fSchedBaseTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fSchedSingleEntry.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fSchedSingleEntry.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TAPRIO_ATTR_SCHED_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
 			}
 			x.fSchedClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -23096,45 +23156,45 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
 			}
 			x.fSchedCycleTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
 			}
 			x.fSchedCycleTimeExtension = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TAPRIO_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_TAPRIO_ATTR_TXTIME_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
 			}
 			x.fTxtimeDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TAPRIO_ATTR_TC_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fTcEntry.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fTcEntry.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "taprio-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "taprio-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23393,7 +23453,8 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -23401,32 +23462,32 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_SCHED_ENTRY
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
 			} else {
-				x.fEntry, x.sEntry = typed.NewMulti(rest, base+len(b)-len(rest), 1, 1, x.mode), nil
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
 				x.has[0] |= 1 << 0
 			}
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "taprio-sched-entry-list", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "taprio-sched-entry-list", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23500,7 +23561,8 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -23508,46 +23570,46 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_SCHED_ENTRY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
 			}
 			x.fCmd = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_SCHED_ENTRY_GATE_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
 			}
 			x.fGateMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23655,7 +23717,8 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -23663,40 +23726,40 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_TAPRIO_TC_ENTRY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
 			}
 			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
 			}
 			x.fMaxSdu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_TC_ENTRY_FP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
 			}
 			x.fFp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -23793,7 +23856,8 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -23801,9 +23865,9 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -23819,37 +23883,37 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TBF_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
 			}
 			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TBF_PRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
 			}
 			x.fPrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_TBF_BURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
 			}
 			x.fBurst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TBF_PBURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
 			}
 			x.fPburst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tbf-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tbf-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -24046,7 +24110,8 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -24054,9 +24119,9 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -24069,31 +24134,31 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		case 3: // TCA_SAMPLE_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
 			}
 			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SAMPLE_TRUNC_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
 			}
 			x.fTruncSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SAMPLE_PSAMPLE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
 			}
 			x.fPsampleGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-sample-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-sample-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -24282,7 +24347,8 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -24290,9 +24356,9 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -24308,13 +24374,13 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "act-gact-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "act-gact-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -24495,7 +24561,8 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -24503,9 +24570,9 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -24518,13 +24585,13 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -24640,7 +24707,8 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -24648,9 +24716,9 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
@@ -24675,19 +24743,19 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 5
 		case 8: // TCA_STATS_PKT64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
 			}
 			x.fPkt64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -25007,7 +25075,8 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -25015,34 +25084,34 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCA_U32_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
 			}
 			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_U32_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
 			}
 			x.fHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_U32_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
 			}
 			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_U32_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
 			}
 			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -25051,22 +25120,22 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 4
 		case 6: // TCA_U32_POLICE
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCA_U32_ACT
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "u32-attrs", "TCA_U32_ACT")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "u32-attrs", "TCA_U32_ACT")
 			if err != nil {
 				return err
 			}
-			x.fAct, x.sAct = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 6
 		case 8: // TCA_U32_INDEV
 			if len(p) == 0 {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
 			}
 			x.fIndev = p
 			x.has[0] |= 1 << 7
@@ -25078,19 +25147,19 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 9
 		case 11: // TCA_U32_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "u32-attrs", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "u32-attrs", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "u32-attrs", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -50,7 +50,8 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -58,96 +59,96 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCP_METRICS_ATTR_ADDR_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV4", raw, typed.ErrLength)
 			}
 			x.fAddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_ATTR_ADDR_IPV6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV6", raw, typed.ErrLength)
 			}
 			x.fAddrIpv6 = p
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_ATTR_AGE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
 			}
 			x.fAge = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_ATTR_TW_TSVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
 			}
 			x.fTwTsval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_ATTR_TW_TS_STAMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
 			}
 			x.fTwTsStamp = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_ATTR_VALS
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
 			}
-			if err := x.fVals.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fVals.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_ATTR_FOPEN_MSS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
 			}
 			x.fFopenMss = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // TCP_METRICS_ATTR_FOPEN_SYN_DROPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
 			}
 			x.fFopenSynDrops = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
 			}
 			x.fFopenSynDropTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 10: // TCP_METRICS_ATTR_FOPEN_COOKIE
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_COOKIE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_COOKIE", raw, typed.ErrLength)
 			}
 			x.fFopenCookie = p
 			x.has[0] |= 1 << 9
 		case 11: // TCP_METRICS_ATTR_SADDR_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV4", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV4", raw, typed.ErrLength)
 			}
 			x.fSaddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 10
 		case 12: // TCP_METRICS_ATTR_SADDR_IPV6
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV6", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV6", raw, typed.ErrLength)
 			}
 			x.fSaddrIpv6 = p
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "tcp-metrics", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "tcp-metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -398,7 +399,8 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -406,64 +408,64 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TCP_METRICS_A_METRICS_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
 			}
 			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_A_METRICS_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
 			}
 			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_A_METRICS_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
 			}
 			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_A_METRICS_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
 			}
 			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_A_METRICS_REODERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
 			}
 			x.fReodering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_A_METRICS_RTT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
 			}
 			x.fRttUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
 			}
 			x.fRttvarUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "metrics", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "metrics", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

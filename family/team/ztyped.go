@@ -41,7 +41,8 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -49,44 +50,44 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "team", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "team", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_TEAM_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fTeamIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_LIST_OPTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fListOption.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fListOption.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_LIST_PORT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fListPort.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fListPort.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "team", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "team", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "team", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "team", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -175,7 +176,8 @@ func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -183,30 +185,30 @@ func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_ITEM_OPTION
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fOption.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fOption.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "item-option", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "item-option", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "item-option", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -265,7 +267,8 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -273,27 +276,27 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_OPTION_NAME
 			if !typed.CheckString(p, false, 32) {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
 			}
 			x.fName = p
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_OPTION_CHANGED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_OPTION_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
 			}
 			x.fType = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -302,30 +305,30 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_OPTION_REMOVED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fPortIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
 			}
 			x.fArrayIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -486,7 +489,8 @@ func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -494,30 +498,30 @@ func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_ITEM_PORT
 			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(base+len(b)-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fPort.decode(p, o, base+len(b)-len(rest)+4); err != nil {
+			if err := x.fPort.decode(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "item-port", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "item-port", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "item-port", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -574,7 +578,8 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -582,55 +587,55 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // TEAM_ATTR_PORT_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_PORT_CHANGED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_PORT_LINKUP
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 2
 		case 4: // TEAM_ATTR_PORT_SPEED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
 			}
 			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_PORT_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
 			}
 			x.fDuplex = uint8(p[0])
 			x.has[0] |= 1 << 4
 		case 6: // TEAM_ATTR_PORT_REMOVED
 			if len(p) != 0 {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
 			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

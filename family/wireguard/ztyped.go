@@ -109,7 +109,8 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -117,74 +118,74 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGDEVICE_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
 			}
 			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // WGDEVICE_A_IFNAME
 			if !typed.CheckString(p, true, 15) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
 			}
 			x.fIfname = p
 			x.has[0] |= 1 << 1
 		case 3: // WGDEVICE_A_PRIVATE_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_PRIVATE_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_PRIVATE_KEY", raw, typed.ErrLength)
 			}
 			x.fPrivateKey = p
 			x.has[0] |= 1 << 2
 		case 4: // WGDEVICE_A_PUBLIC_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_PUBLIC_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_PUBLIC_KEY", raw, typed.ErrLength)
 			}
 			x.fPublicKey = p
 			x.has[0] |= 1 << 3
 		case 5: // WGDEVICE_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // WGDEVICE_A_LISTEN_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
 			}
 			x.fListenPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // WGDEVICE_A_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
 			}
 			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // WGDEVICE_A_PEERS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
 			if err != nil {
 				return err
 			}
-			x.fPeers, x.sPeers = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fPeers, x.sPeers = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wgdevice", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wgdevice", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wgdevice", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -397,7 +398,8 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 	sw := o.Order.Swap()
 	_ = sw
 	x.mode = o.Mode()
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -405,86 +407,86 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGPEER_A_PUBLIC_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PUBLIC_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PUBLIC_KEY", raw, typed.ErrLength)
 			}
 			x.fPublicKey = p
 			x.has[0] |= 1 << 0
 		case 2: // WGPEER_A_PRESHARED_KEY
 			if !typed.CheckBinary(len(p), 32, 32) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PRESHARED_KEY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PRESHARED_KEY", raw, typed.ErrLength)
 			}
 			x.fPresharedKey = p
 			x.has[0] |= 1 << 1
 		case 3: // WGPEER_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // WGPEER_A_ENDPOINT
 			if !typed.CheckBinary(len(p), 16, -1) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_ENDPOINT", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_ENDPOINT", raw, typed.ErrLength)
 			}
 			x.fEndpoint = p
 			x.has[0] |= 1 << 3
 		case 5: // WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
 			x.fPersistentKeepaliveInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // WGPEER_A_LAST_HANDSHAKE_TIME
 			if !typed.CheckBinary(len(p), 16, 16) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_LAST_HANDSHAKE_TIME", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_LAST_HANDSHAKE_TIME", raw, typed.ErrLength)
 			}
 			x.fLastHandshakeTime = p
 			x.has[0] |= 1 << 5
 		case 7: // WGPEER_A_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
 			}
 			x.fRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
 		case 8: // WGPEER_A_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
 			}
 			x.fTxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // WGPEER_A_ALLOWEDIPS
-			count, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
 			if err != nil {
 				return err
 			}
-			x.fAllowedips, x.sAllowedips = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil
+			x.fAllowedips, x.sAllowedips = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			x.has[0] |= 1 << 8
 		case 10: // WGPEER_A_PROTOCOL_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
 			}
 			x.fProtocolVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wgpeer", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wgpeer", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wgpeer", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }
@@ -747,7 +749,8 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
-	rest := b
+	rest, end := b, base+len(b)
+	_ = end
 	for len(rest) >= 4 {
 		n, raw := typed.AttrHeader(rest, sw)
 		if n < 4 || n > len(rest) {
@@ -755,49 +758,49 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 				break
 			}
 			if n < 4 {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrLength)
 			}
-			return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrTruncated)
+			return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrTruncated)
 		}
 		p := rest[4:n]
 		_ = p
 		switch raw & attr.TypeMask {
 		case 1: // WGALLOWEDIP_A_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
 			}
 			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 2: // WGALLOWEDIP_A_IPADDR
 			if !typed.CheckBinary(len(p), 4, -1) {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_IPADDR", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_IPADDR", raw, typed.ErrLength)
 			}
 			x.fIpaddr = p
 			x.has[0] |= 1 << 1
 		case 3: // WGALLOWEDIP_A_CIDR_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_CIDR_MASK", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_CIDR_MASK", raw, typed.ErrLength)
 			}
 			x.fCidrMask = uint8(p[0])
 			x.has[0] |= 1 << 2
 		case 4: // WGALLOWEDIP_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
 			}
 			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrRange)
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
-				return o.Fail(base+len(b)-len(rest), "wgallowedip", "", raw, typed.ErrUnknown)
+				return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrUnknown)
 			}
 		}
 		rest = rest[min((n+3)&^3, len(rest)):]
 	}
 	if len(rest) != 0 && !o.Lenient {
-		return o.Fail(base+len(b)-len(rest), "wgallowedip", "", 0, typed.ErrTrailing)
+		return o.Fail(end-len(rest), "wgallowedip", "", 0, typed.ErrTrailing)
 	}
 	return nil
 }

@@ -593,16 +593,16 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 	for _, f := range subs {
 		t.p("\tvar sub%s []byte\n\tvar sub%sOff int\n", f.name, f.name)
 	}
-	t.p("\trest := b\n\tfor len(rest) >= 4 {\n")
+	t.p("\trest, end := b, base+len(b)\n\t_ = end\n\tfor len(rest) >= 4 {\n")
 	t.p("\t\tn, raw := typed.AttrHeader(rest, sw)\n")
 	t.p("\t\tif n < 4 || n > len(rest) {\n\t\t\tif o.Lenient {\n\t\t\t\tbreak\n\t\t\t}\n")
-	t.p("\t\t\tif n < 4 {\n\t\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrLength)\n\t\t\t}\n", set)
-	t.p("\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrTruncated)\n\t\t}\n", set)
+	t.p("\t\t\tif n < 4 {\n\t\t\t\treturn o.Fail(end-len(rest), %s, \"\", raw, typed.ErrLength)\n\t\t\t}\n", set)
+	t.p("\t\t\treturn o.Fail(end-len(rest), %s, \"\", raw, typed.ErrTruncated)\n\t\t}\n", set)
 	t.p("\t\tp := rest[4:n]\n\t\t_ = p\n\t\tswitch raw & attr.TypeMask {\n")
 	for _, f := range fs {
 		t.p("\t\tcase %d: // %s\n", f.a.Value, f.a.CName)
 		fail := func(e string) string {
-			return fmt.Sprintf("return o.Fail(base+len(b)-len(rest), %s, %q, raw, typed.%s)", set, f.a.CName, e)
+			return fmt.Sprintf("return o.Fail(end-len(rest), %s, %q, raw, typed.%s)", set, f.a.CName, e)
 		}
 		switch f.kind {
 		case fScalar, fVarint, fFlag, fString, fBinary, fBitfield:
@@ -610,11 +610,11 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			t.p("\t\t\t%s\n", setBit(f))
 		case fNest:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-			t.p("\t\t\tif err := x.%s.decode(p, o, base+len(b)-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
+			t.p("\t\t\tif err := x.%s.decode(p, o, end-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
 			t.p("\t\t\t%s\n", setBit(f))
 		case fLazy:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-			t.p("\t\t\tx.%s, x.o%s, x.p%s = p, base+len(b)-len(rest)+4, nil\n", f.field, f.name, f.name)
+			t.p("\t\t\tx.%s, x.o%s, x.p%s = p, end-len(rest)+4, nil\n", f.field, f.name, f.name)
 			t.p("\t\t\t%s\n", setBit(f))
 		case fMulti:
 			e := f.elem
@@ -626,9 +626,9 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			}
 			t.p("\t\t\tif %s {\n\t\t\t\tx.%s.Add()\n\t\t\t} else {\n", hasExpr(f), f.field)
 			if t.elemGo(f) != "" {
-				t.p("\t\t\t\tx.%s, x.s%s = typed.NewMulti(rest, base+len(b)-len(rest), %d, 1, x.mode), nil\n", f.field, f.name, f.a.Value)
+				t.p("\t\t\t\tx.%s, x.s%s = typed.NewMulti(rest, end-len(rest), %d, 1, x.mode), nil\n", f.field, f.name, f.a.Value)
 			} else {
-				t.p("\t\t\t\tx.%s = typed.NewMulti(rest, base+len(b)-len(rest), %d, 1, x.mode)\n", f.field, f.a.Value)
+				t.p("\t\t\t\tx.%s = typed.NewMulti(rest, end-len(rest), %d, 1, x.mode)\n", f.field, f.a.Value)
 			}
 			t.p("\t\t\t\t%s\n\t\t\t}\n", setBit(f))
 		case fArray:
@@ -641,20 +641,20 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 					size = -1
 				}
 			}
-			t.p("\t\t\tcount, err := typed.CheckArray(p, o, base+len(b)-len(rest)+4, %d, %s, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", size, set, f.a.CName)
+			t.p("\t\t\tcount, err := typed.CheckArray(p, o, end-len(rest)+4, %d, %s, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", size, set, f.a.CName)
 			if t.elemGo(f) != "" {
-				t.p("\t\t\tx.%s, x.s%s = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode), nil\n", f.field, f.name)
+				t.p("\t\t\tx.%s, x.s%s = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil\n", f.field, f.name)
 			} else {
-				t.p("\t\t\tx.%s = typed.NewArray(p, base+len(b)-len(rest)+4, count, x.mode)\n", f.field)
+				t.p("\t\t\tx.%s = typed.NewArray(p, end-len(rest)+4, count, x.mode)\n", f.field)
 			}
 			t.p("\t\t\t%s\n", setBit(f))
 		case fSub:
-			t.p("\t\t\tsub%s, sub%sOff = p, base+len(b)-len(rest)+4\n\t\t\t%s\n", f.name, f.name, setBit(f))
+			t.p("\t\t\tsub%s, sub%sOff = p, end-len(rest)+4\n\t\t\t%s\n", f.name, f.name, setBit(f))
 		}
 	}
-	t.p("\t\tdefault:\n\t\t\tif o.ReportUnknown {\n\t\t\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", raw, typed.ErrUnknown)\n\t\t\t}\n\t\t}\n", set)
+	t.p("\t\tdefault:\n\t\t\tif o.ReportUnknown {\n\t\t\t\treturn o.Fail(end-len(rest), %s, \"\", raw, typed.ErrUnknown)\n\t\t\t}\n\t\t}\n", set)
 	t.p("\t\trest = rest[min((n+3)&^3, len(rest)):]\n\t}\n")
-	t.p("\tif len(rest) != 0 && !o.Lenient {\n\t\treturn o.Fail(base+len(b)-len(rest), %s, \"\", 0, typed.ErrTrailing)\n\t}\n", set)
+	t.p("\tif len(rest) != 0 && !o.Lenient {\n\t\treturn o.Fail(end-len(rest), %s, \"\", 0, typed.ErrTrailing)\n\t}\n", set)
 	for _, f := range subs {
 		if err := t.genSubDecode(as, f); err != nil {
 			return err
