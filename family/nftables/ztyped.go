@@ -1854,7 +1854,7 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
-		x.fData.format, x.fData.raw, x.fData.off = 0, p, at
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fName)) {
 			case "bitwise":
@@ -2102,6 +2102,7 @@ func (x *Expr) SetData() *ExprData {
 // ExprData is the sub-message NFTABLES_A_EXPR_ATTRS_DATA: one of its formats, chosen by NFTABLES_A_EXPR_ATTRS_NAME.
 type ExprData struct {
 	format       uint8
+	mode         typed.Mode
 	raw          []byte
 	off          int
 	sBitwise     ExprBitwise
@@ -4234,7 +4235,7 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<3) != 0 {
 		p, at := subData, subDataOff
-		x.fData.format, x.fData.raw, x.fData.off = 0, p, at
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<2) != 0 {
 			switch uint64(x.fType) {
 			case 1:
@@ -4378,6 +4379,7 @@ func (x *Obj) SetData() *ObjData {
 // ObjData is the sub-message NFTABLES_A_OBJ_ATTRS_DATA: one of its formats, chosen by NFTABLES_A_OBJ_ATTRS_TYPE.
 type ObjData struct {
 	format   uint8
+	mode     typed.Mode
 	raw      []byte
 	off      int
 	sCounter Counter

@@ -4667,7 +4667,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
-		x.fData.format, x.fData.raw, x.fData.off = 0, p, at
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "bond":
@@ -4769,7 +4769,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<4) != 0 {
 		p, at := subSlaveData, subSlaveDataOff
-		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off = 0, p, at
+		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<3) != 0 {
 			switch string(typed.CString(x.fSlaveKind)) {
 			case "bridge":
@@ -4986,6 +4986,7 @@ func (x *Linkinfo) SetData() *LinkinfoData {
 // LinkinfoData is the sub-message IFLA_INFO_DATA: one of its formats, chosen by IFLA_INFO_KIND.
 type LinkinfoData struct {
 	format  uint8
+	mode    typed.Mode
 	raw     []byte
 	off     int
 	sBond   LinkinfoBond
@@ -5343,6 +5344,7 @@ func (x *Linkinfo) SetSlaveData() *LinkinfoSlaveData {
 // LinkinfoSlaveData is the sub-message IFLA_INFO_SLAVE_DATA: one of its formats, chosen by IFLA_INFO_SLAVE_KIND.
 type LinkinfoSlaveData struct {
 	format  uint8
+	mode    typed.Mode
 	raw     []byte
 	off     int
 	sBridge LinkinfoBrport

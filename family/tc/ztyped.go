@@ -3826,7 +3826,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
-		x.fOptions.format, x.fOptions.raw, x.fOptions.off = 0, p, at
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "basic":
@@ -4062,7 +4062,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<3) != 0 {
 		p, at := subXstats, subXstatsOff
-		x.fXstats.format, x.fXstats.raw, x.fXstats.off = 0, p, at
+		x.fXstats.format, x.fXstats.raw, x.fXstats.off, x.fXstats.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "cake":
@@ -4507,6 +4507,7 @@ func (x *Attrs) SetOptions() *AttrsOptions {
 // AttrsOptions is the sub-message TCA_OPTIONS: one of its formats, chosen by TCA_KIND.
 type AttrsOptions struct {
 	format         uint8
+	mode           typed.Mode
 	raw            []byte
 	off            int
 	sBasic         Basic
@@ -5223,6 +5224,7 @@ func (x *Attrs) SetXstats() *AttrsXstats {
 // AttrsXstats is the sub-message TCA_XSTATS: one of its formats, chosen by TCA_KIND.
 type AttrsXstats struct {
 	format   uint8
+	mode     typed.Mode
 	raw      []byte
 	off      int
 	sCake    CakeStats
@@ -5701,7 +5703,7 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
-		x.fOptions.format, x.fOptions.raw, x.fOptions.off = 0, p, at
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Mode()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "bpf":
@@ -6005,6 +6007,7 @@ func (x *Act) SetOptions() *ActOptions {
 // ActOptions is the sub-message TCA_ACT_OPTIONS: one of its formats, chosen by TCA_ACT_KIND.
 type ActOptions struct {
 	format     uint8
+	mode       typed.Mode
 	raw        []byte
 	off        int
 	sBpf       ActBpf

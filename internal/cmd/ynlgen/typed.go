@@ -809,7 +809,7 @@ func (t *tgen) genSubDecode(as *ynl.AttrSet, f *tfield) error {
 		}
 	}
 	u := "x." + f.field
-	t.p("\tif %s {\n\t\tp, at := sub%s, sub%sOff\n\t\t%s.format, %s.raw, %s.off = 0, p, at\n", hasExpr(f), f.name, f.name, u, u, u)
+	t.p("\tif %s {\n\t\tp, at := sub%s, sub%sOff\n\t\t%s.format, %s.raw, %s.off, %s.mode = 0, p, at, o.Mode()\n", hasExpr(f), f.name, f.name, u, u, u, u)
 	t.p("\t\tif %s {\n", hasExpr(selF))
 	if sel.Type == ynl.TypeString {
 		t.p("\t\t\tswitch string(typed.CString(x.%s)) {\n", selF.field)
@@ -1139,7 +1139,7 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 // genUnion writes a sub-message's type.
 func (t *tgen) genUnion(as *ynl.AttrSet, f *tfield) {
 	u := t.union[f.a]
-	t.p("// %s is the sub-message %s: one of its formats, chosen by %s.\ntype %s struct {\n\tformat uint8\n\traw []byte\n\toff int\n", u, f.a.CName, as.Attr(f.a.Selector).CName, u)
+	t.p("// %s is the sub-message %s: one of its formats, chosen by %s.\ntype %s struct {\n\tformat uint8\n\tmode typed.Mode\n\traw []byte\n\toff int\n", u, f.a.CName, as.Attr(f.a.Selector).CName, u)
 	seen := map[string]bool{}
 	for _, fm := range f.a.SubMsg.Formats {
 		nm := fmtName(fm)
@@ -1171,7 +1171,7 @@ func (t *tgen) genUnion(as *ynl.AttrSet, f *tfield) {
 			st := t.setType[fm.Set]
 			if t.cyc.Closes(as, fm.Set) {
 				al := (structSize(fm.FixedHeaderDef) + 3) &^ 3
-				t.p("// %s decodes format %q's attributes into dst and reports whether\n// that is the format.\nfunc (u *%s) %s(dst *%s, o *typed.Options) (bool, error) {\n\tif u.format != %d || len(u.raw) < %d {\n\t\treturn false, nil\n\t}\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\treturn true, dst.decode(u.raw[%d:], o, u.off+%d)\n}\n\n", nm, fm.Value, u, nm, st, i+1, al, al, al)
+				t.p("// %s decodes format %q's attributes (a set that contains itself,\n// decoded on demand, in the byte order and mode the message was\n// decoded in) into dst and reports whether that is the format. o holds\n// the error, if any, and may be nil.\nfunc (u *%s) %s(dst *%s, o *typed.Options) (bool, error) {\n\tif u.format != %d || len(u.raw) < %d {\n\t\treturn false, nil\n\t}\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\t*o = u.mode.Options(o.Base)\n\treturn true, dst.decode(u.raw[%d:], o, u.off+%d)\n}\n\n", nm, fm.Value, u, nm, st, i+1, al, al, al)
 				continue
 			}
 			t.p("// %s returns format %q's attributes, and whether that is the\n// format.\nfunc (u *%s) %s() (*%s, bool) {\n\treturn &u.s%s, u.format == %d\n}\n\n", nm, fm.Value, u, nm, st, nm, i+1)
