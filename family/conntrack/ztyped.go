@@ -139,7 +139,8 @@ type Counter struct {
 func (x *Counter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Counter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -301,7 +302,8 @@ type TupleProto struct {
 func (x *TupleProto) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TupleProto) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -573,7 +575,8 @@ type TupleIp struct {
 func (x *TupleIp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TupleIp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -731,7 +734,8 @@ type Tuple struct {
 func (x *Tuple) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Tuple) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -813,9 +817,14 @@ func (x *Tuple) Encode(e *attr.Encoder) {
 	}
 }
 
-// TupleIp returns the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP, and whether it is present.
+// TupleIp returns the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP, and whether it is present (if not, an
+// empty one).
 func (x *Tuple) TupleIp() (*TupleIp, bool) {
-	return &x.fTupleIp, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fTupleIp.Reset()
+		return &x.fTupleIp, false
+	}
+	return &x.fTupleIp, true
 }
 
 // SetTupleIp marks the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP present, empty, and returns it to fill.
@@ -825,9 +834,14 @@ func (x *Tuple) SetTupleIp() *TupleIp {
 	return &x.fTupleIp
 }
 
-// TupleProto returns the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO, and whether it is present.
+// TupleProto returns the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO, and whether it is present (if not, an
+// empty one).
 func (x *Tuple) TupleProto() (*TupleProto, bool) {
-	return &x.fTupleProto, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fTupleProto.Reset()
+		return &x.fTupleProto, false
+	}
+	return &x.fTupleProto, true
 }
 
 // SetTupleProto marks the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO present, empty, and returns it to fill.
@@ -872,7 +886,8 @@ type ProtoinfoTcp struct {
 func (x *ProtoinfoTcp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ProtoinfoTcp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -904,9 +919,6 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 14 {
-				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrRange)
 			}
 			x.fTcpState = uint8(p[0])
 			x.has[0] |= 1 << 0
@@ -957,20 +969,28 @@ func (x *ProtoinfoTcp) Encode(e *attr.Encoder) {
 		e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY, uint8(x.fTcpWscaleReply))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fTcpFlagsOriginal != nil {
+		if x.fTcpFlagsOriginal != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, x.fTcpFlagsOriginal)
 		} else {
+			v := x.vTcpFlagsOriginal
+			if x.fTcpFlagsOriginal != nil {
+				v.parse(x.fTcpFlagsOriginal, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vTcpFlagsOriginal.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, buf[:])
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fTcpFlagsReply != nil {
+		if x.fTcpFlagsReply != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, x.fTcpFlagsReply)
 		} else {
+			v := x.vTcpFlagsReply
+			if x.fTcpFlagsReply != nil {
+				v.parse(x.fTcpFlagsReply, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vTcpFlagsReply.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, buf[:])
 		}
 	}
@@ -1109,7 +1129,8 @@ type ProtoinfoDccp struct {
 func (x *ProtoinfoDccp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ProtoinfoDccp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1242,7 +1263,8 @@ type ProtoinfoSctp struct {
 func (x *ProtoinfoSctp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ProtoinfoSctp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1273,9 +1295,6 @@ func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 8 {
-				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrRange)
 			}
 			x.fSctpState = uint8(p[0])
 			x.has[0] |= 1 << 0
@@ -1378,7 +1397,8 @@ type Protoinfo struct {
 func (x *Protoinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Protoinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1464,9 +1484,14 @@ func (x *Protoinfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// ProtoinfoTcp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP, and whether it is present.
+// ProtoinfoTcp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP, and whether it is present (if not, an
+// empty one).
 func (x *Protoinfo) ProtoinfoTcp() (*ProtoinfoTcp, bool) {
-	return &x.fProtoinfoTcp, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fProtoinfoTcp.Reset()
+		return &x.fProtoinfoTcp, false
+	}
+	return &x.fProtoinfoTcp, true
 }
 
 // SetProtoinfoTcp marks the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP present, empty, and returns it to fill.
@@ -1476,9 +1501,14 @@ func (x *Protoinfo) SetProtoinfoTcp() *ProtoinfoTcp {
 	return &x.fProtoinfoTcp
 }
 
-// ProtoinfoDccp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP, and whether it is present.
+// ProtoinfoDccp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP, and whether it is present (if not, an
+// empty one).
 func (x *Protoinfo) ProtoinfoDccp() (*ProtoinfoDccp, bool) {
-	return &x.fProtoinfoDccp, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fProtoinfoDccp.Reset()
+		return &x.fProtoinfoDccp, false
+	}
+	return &x.fProtoinfoDccp, true
 }
 
 // SetProtoinfoDccp marks the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP present, empty, and returns it to fill.
@@ -1488,9 +1518,14 @@ func (x *Protoinfo) SetProtoinfoDccp() *ProtoinfoDccp {
 	return &x.fProtoinfoDccp
 }
 
-// ProtoinfoSctp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP, and whether it is present.
+// ProtoinfoSctp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP, and whether it is present (if not, an
+// empty one).
 func (x *Protoinfo) ProtoinfoSctp() (*ProtoinfoSctp, bool) {
-	return &x.fProtoinfoSctp, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fProtoinfoSctp.Reset()
+		return &x.fProtoinfoSctp, false
+	}
+	return &x.fProtoinfoSctp, true
 }
 
 // SetProtoinfoSctp marks the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP present, empty, and returns it to fill.
@@ -1515,7 +1550,8 @@ type Help struct {
 func (x *Help) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Help) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1608,7 +1644,8 @@ type NatProto struct {
 func (x *NatProto) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *NatProto) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1720,7 +1757,8 @@ type Nat struct {
 func (x *Nat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Nat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1868,9 +1906,14 @@ func (x *Nat) SetNatV6Maxip(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// NatProto returns the nest CONNTRACK_A_NAT_ATTRS_NAT_PROTO, and whether it is present.
+// NatProto returns the nest CONNTRACK_A_NAT_ATTRS_NAT_PROTO, and whether it is present (if not, an
+// empty one).
 func (x *Nat) NatProto() (*NatProto, bool) {
-	return &x.fNatProto, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fNatProto.Reset()
+		return &x.fNatProto, false
+	}
+	return &x.fNatProto, true
 }
 
 // SetNatProto marks the nest CONNTRACK_A_NAT_ATTRS_NAT_PROTO present, empty, and returns it to fill.
@@ -1897,7 +1940,8 @@ type Seqadj struct {
 func (x *Seqadj) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Seqadj) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2028,7 +2072,8 @@ type Secctx struct {
 func (x *Secctx) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Secctx) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2122,7 +2167,8 @@ type Synproxy struct {
 func (x *Synproxy) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Synproxy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2279,7 +2325,8 @@ type Conntrack struct {
 func (x *Conntrack) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Conntrack) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2326,9 +2373,6 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -2483,9 +2527,6 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0xffff != 0 {
-				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrRange)
-			}
 			x.fStatusMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 25
 		case 27: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT
@@ -2622,9 +2663,14 @@ func (x *Conntrack) Encode(e *attr.Encoder) {
 	}
 }
 
-// TupleOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG, and whether it is present.
+// TupleOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) TupleOrig() (*Tuple, bool) {
-	return &x.fTupleOrig, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fTupleOrig.Reset()
+		return &x.fTupleOrig, false
+	}
+	return &x.fTupleOrig, true
 }
 
 // SetTupleOrig marks the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG present, empty, and returns it to fill.
@@ -2634,9 +2680,14 @@ func (x *Conntrack) SetTupleOrig() *Tuple {
 	return &x.fTupleOrig
 }
 
-// TupleReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY, and whether it is present.
+// TupleReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) TupleReply() (*Tuple, bool) {
-	return &x.fTupleReply, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fTupleReply.Reset()
+		return &x.fTupleReply, false
+	}
+	return &x.fTupleReply, true
 }
 
 // SetTupleReply marks the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY present, empty, and returns it to fill.
@@ -2660,9 +2711,14 @@ func (x *Conntrack) SetStatus(v NfCtStatus) {
 	x.has[0] |= 1 << 2
 }
 
-// Protoinfo returns the nest CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO, and whether it is present.
+// Protoinfo returns the nest CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) Protoinfo() (*Protoinfo, bool) {
-	return &x.fProtoinfo, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fProtoinfo.Reset()
+		return &x.fProtoinfo, false
+	}
+	return &x.fProtoinfo, true
 }
 
 // SetProtoinfo marks the nest CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO present, empty, and returns it to fill.
@@ -2672,9 +2728,14 @@ func (x *Conntrack) SetProtoinfo() *Protoinfo {
 	return &x.fProtoinfo
 }
 
-// Help returns the nest CONNTRACK_A_CONNTRACK_ATTRS_HELP, and whether it is present.
+// Help returns the nest CONNTRACK_A_CONNTRACK_ATTRS_HELP, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) Help() (*Help, bool) {
-	return &x.fHelp, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fHelp.Reset()
+		return &x.fHelp, false
+	}
+	return &x.fHelp, true
 }
 
 // SetHelp marks the nest CONNTRACK_A_CONNTRACK_ATTRS_HELP present, empty, and returns it to fill.
@@ -2684,9 +2745,14 @@ func (x *Conntrack) SetHelp() *Help {
 	return &x.fHelp
 }
 
-// NatSrc returns the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC, and whether it is present.
+// NatSrc returns the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) NatSrc() (*Nat, bool) {
-	return &x.fNatSrc, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fNatSrc.Reset()
+		return &x.fNatSrc, false
+	}
+	return &x.fNatSrc, true
 }
 
 // SetNatSrc marks the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC present, empty, and returns it to fill.
@@ -2724,9 +2790,14 @@ func (x *Conntrack) SetMark(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// CountersOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG, and whether it is present.
+// CountersOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) CountersOrig() (*Counter, bool) {
-	return &x.fCountersOrig, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fCountersOrig.Reset()
+		return &x.fCountersOrig, false
+	}
+	return &x.fCountersOrig, true
 }
 
 // SetCountersOrig marks the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG present, empty, and returns it to fill.
@@ -2736,9 +2807,14 @@ func (x *Conntrack) SetCountersOrig() *Counter {
 	return &x.fCountersOrig
 }
 
-// CountersReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY, and whether it is present.
+// CountersReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) CountersReply() (*Counter, bool) {
-	return &x.fCountersReply, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		x.fCountersReply.Reset()
+		return &x.fCountersReply, false
+	}
+	return &x.fCountersReply, true
 }
 
 // SetCountersReply marks the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY present, empty, and returns it to fill.
@@ -2776,9 +2852,14 @@ func (x *Conntrack) SetId(v uint32) {
 	x.has[0] |= 1 << 11
 }
 
-// NatDst returns the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST, and whether it is present.
+// NatDst returns the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) NatDst() (*Nat, bool) {
-	return &x.fNatDst, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		x.fNatDst.Reset()
+		return &x.fNatDst, false
+	}
+	return &x.fNatDst, true
 }
 
 // SetNatDst marks the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST present, empty, and returns it to fill.
@@ -2788,9 +2869,14 @@ func (x *Conntrack) SetNatDst() *Nat {
 	return &x.fNatDst
 }
 
-// TupleMaster returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER, and whether it is present.
+// TupleMaster returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) TupleMaster() (*Tuple, bool) {
-	return &x.fTupleMaster, x.has[0]&(1<<13) != 0
+	if !(x.has[0]&(1<<13) != 0) {
+		x.fTupleMaster.Reset()
+		return &x.fTupleMaster, false
+	}
+	return &x.fTupleMaster, true
 }
 
 // SetTupleMaster marks the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER present, empty, and returns it to fill.
@@ -2800,9 +2886,14 @@ func (x *Conntrack) SetTupleMaster() *Tuple {
 	return &x.fTupleMaster
 }
 
-// SeqAdjOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG, and whether it is present.
+// SeqAdjOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) SeqAdjOrig() (*Seqadj, bool) {
-	return &x.fSeqAdjOrig, x.has[0]&(1<<14) != 0
+	if !(x.has[0]&(1<<14) != 0) {
+		x.fSeqAdjOrig.Reset()
+		return &x.fSeqAdjOrig, false
+	}
+	return &x.fSeqAdjOrig, true
 }
 
 // SetSeqAdjOrig marks the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG present, empty, and returns it to fill.
@@ -2812,9 +2903,14 @@ func (x *Conntrack) SetSeqAdjOrig() *Seqadj {
 	return &x.fSeqAdjOrig
 }
 
-// SeqAdjReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY, and whether it is present.
+// SeqAdjReply returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) SeqAdjReply() (*Seqadj, bool) {
-	return &x.fSeqAdjReply, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		x.fSeqAdjReply.Reset()
+		return &x.fSeqAdjReply, false
+	}
+	return &x.fSeqAdjReply, true
 }
 
 // SetSeqAdjReply marks the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY present, empty, and returns it to fill.
@@ -2853,9 +2949,14 @@ func (x *Conntrack) SetZone(v uint16) {
 	x.has[0] |= 1 << 17
 }
 
-// Secctx returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SECCTX, and whether it is present.
+// Secctx returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SECCTX, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) Secctx() (*Secctx, bool) {
-	return &x.fSecctx, x.has[0]&(1<<18) != 0
+	if !(x.has[0]&(1<<18) != 0) {
+		x.fSecctx.Reset()
+		return &x.fSecctx, false
+	}
+	return &x.fSecctx, true
 }
 
 // SetSecctx marks the nest CONNTRACK_A_CONNTRACK_ATTRS_SECCTX present, empty, and returns it to fill.
@@ -2923,9 +3024,14 @@ func (x *Conntrack) SetLabelsMask(p []byte) {
 	x.has[0] |= 1 << 22
 }
 
-// Synproxy returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY, and whether it is present.
+// Synproxy returns the nest CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) Synproxy() (*Synproxy, bool) {
-	return &x.fSynproxy, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		x.fSynproxy.Reset()
+		return &x.fSynproxy, false
+	}
+	return &x.fSynproxy, true
 }
 
 // SetSynproxy marks the nest CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY present, empty, and returns it to fill.
@@ -2935,9 +3041,14 @@ func (x *Conntrack) SetSynproxy() *Synproxy {
 	return &x.fSynproxy
 }
 
-// Filter returns the nest CONNTRACK_A_CONNTRACK_ATTRS_FILTER, and whether it is present.
+// Filter returns the nest CONNTRACK_A_CONNTRACK_ATTRS_FILTER, and whether it is present (if not, an
+// empty one).
 func (x *Conntrack) Filter() (*Tuple, bool) {
-	return &x.fFilter, x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		x.fFilter.Reset()
+		return &x.fFilter, false
+	}
+	return &x.fFilter, true
 }
 
 // SetFilter marks the nest CONNTRACK_A_CONNTRACK_ATTRS_FILTER present, empty, and returns it to fill.
@@ -3004,7 +3115,8 @@ type ConntrackStats struct {
 func (x *ConntrackStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ConntrackStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3454,11 +3566,18 @@ type GetReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 257, 256:
+	default:
+		return o.Fail(0, "conntrack-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "conntrack-attrs", "", 0, typed.ErrHeader)
@@ -3512,11 +3631,18 @@ type GetStatsReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetStatsReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 260:
+	default:
+		return o.Fail(0, "conntrack-stats-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "conntrack-stats-attrs", "", 0, typed.ErrHeader)

@@ -44,7 +44,8 @@ type PerfDomain struct {
 func (x *PerfDomain) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PerfDomain) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -82,9 +83,6 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -191,13 +189,15 @@ type PerfTable struct {
 	fPerfDomainId uint32
 	fPerfState    typed.Multi
 	sPerfState    []PerfState
+	kPerfState    PerfState
 }
 
 // Reset marks every attribute absent.
 func (x *PerfTable) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PerfTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -235,6 +235,9 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
+			}
+			if err := x.kPerfState.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fPerfState.Add()
@@ -330,7 +333,8 @@ type PerfState struct {
 func (x *PerfState) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PerfState) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -385,9 +389,6 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4

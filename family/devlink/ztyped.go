@@ -179,6 +179,7 @@ type Devlink struct {
 	fDpipeTables                  DlDpipeTables
 	fDpipeTable                   typed.Multi
 	sDpipeTable                   []DlDpipeTable
+	kDpipeTable                   DlDpipeTable
 	fDpipeTableName               []byte
 	fDpipeTableSize               uint64
 	fDpipeTableMatches            DlDpipeTableMatches
@@ -187,19 +188,24 @@ type Devlink struct {
 	fDpipeEntries                 DlDpipeEntries
 	fDpipeEntry                   typed.Multi
 	sDpipeEntry                   []DlDpipeEntry
+	kDpipeEntry                   DlDpipeEntry
 	fDpipeEntryIndex              uint64
 	fDpipeEntryMatchValues        DlDpipeEntryMatchValues
 	fDpipeEntryActionValues       DlDpipeEntryActionValues
 	fDpipeEntryCounter            uint64
 	fDpipeMatch                   typed.Multi
 	sDpipeMatch                   []DlDpipeMatch
+	kDpipeMatch                   DlDpipeMatch
 	fDpipeMatchValue              typed.Multi
 	sDpipeMatchValue              []DlDpipeMatchValue
+	kDpipeMatchValue              DlDpipeMatchValue
 	fDpipeMatchType               uint32
 	fDpipeAction                  typed.Multi
 	sDpipeAction                  []DlDpipeAction
+	kDpipeAction                  DlDpipeAction
 	fDpipeActionValue             typed.Multi
 	sDpipeActionValue             []DlDpipeActionValue
+	kDpipeActionValue             DlDpipeActionValue
 	fDpipeActionType              uint32
 	fDpipeValue                   []byte
 	fDpipeValueMask               []byte
@@ -207,6 +213,7 @@ type Devlink struct {
 	fDpipeHeaders                 DlDpipeHeaders
 	fDpipeHeader                  typed.Multi
 	sDpipeHeader                  []DlDpipeHeader
+	kDpipeHeader                  DlDpipeHeader
 	fDpipeHeaderName              []byte
 	fDpipeHeaderId                uint32
 	fDpipeHeaderFields            DlDpipeHeaderFields
@@ -214,6 +221,7 @@ type Devlink struct {
 	fDpipeHeaderIndex             uint32
 	fDpipeField                   typed.Multi
 	sDpipeField                   []DlDpipeField
+	kDpipeField                   DlDpipeField
 	fDpipeFieldName               []byte
 	fDpipeFieldId                 uint32
 	fDpipeFieldBitwidth           uint32
@@ -222,6 +230,7 @@ type Devlink struct {
 	fResourceList                 DlResourceList
 	fResource                     typed.Multi
 	sResource                     []DlResource
+	kResource                     DlResource
 	fResourceName                 []byte
 	fResourceId                   uint64
 	fResourceSize                 uint64
@@ -255,10 +264,13 @@ type Devlink struct {
 	fInfoSerialNumber             []byte
 	fInfoVersionFixed             typed.Multi
 	sInfoVersionFixed             []DlInfoVersion
+	kInfoVersionFixed             DlInfoVersion
 	fInfoVersionRunning           typed.Multi
 	sInfoVersionRunning           []DlInfoVersion
+	kInfoVersionRunning           DlInfoVersion
 	fInfoVersionStored            typed.Multi
 	sInfoVersionStored            []DlInfoVersion
+	kInfoVersionStored            DlInfoVersion
 	fInfoVersionName              []byte
 	fInfoVersionValue             []byte
 	fSbPoolCellSize               uint32
@@ -310,13 +322,16 @@ type Devlink struct {
 	fReloadStats                  DlReloadStats
 	fReloadStatsEntry             typed.Multi
 	sReloadStatsEntry             []DlReloadStatsEntry
+	kReloadStatsEntry             DlReloadStatsEntry
 	fReloadStatsLimit             uint8
 	fReloadStatsValue             uint32
 	fRemoteReloadStats            DlReloadStats
 	fReloadActionInfo             typed.Multi
 	sReloadActionInfo             []DlReloadActInfo
+	kReloadActionInfo             DlReloadActInfo
 	fReloadActionStats            typed.Multi
 	sReloadActionStats            []DlReloadActStats
+	kReloadActionStats            DlReloadActStats
 	fPortPciSfNumber              uint32
 	fRateType                     uint16
 	fRateTxShare                  uint64
@@ -337,7 +352,8 @@ type Devlink struct {
 func (x *Devlink) Reset() { x.has = [3]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Devlink) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -387,9 +403,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // DEVLINK_ATTR_PORT_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrRange)
 			}
 			x.fPortType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -475,9 +488,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrRange)
-			}
 			x.fSbPoolType = uint8(p[0])
 			x.has[0] |= 1 << 17
 		case 19: // DEVLINK_ATTR_SB_POOL_SIZE
@@ -489,9 +499,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrRange)
 			}
 			x.fSbPoolThresholdType = uint8(p[0])
 			x.has[0] |= 1 << 19
@@ -523,17 +530,11 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
 			}
-			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrRange)
-			}
 			x.fEswitchMode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 24
 		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchInlineMode = uint8(p[0])
 			x.has[0] |= 1 << 25
@@ -548,6 +549,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeTable.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<27) != 0 {
 				x.fDpipeTable.Add()
@@ -601,6 +605,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
+			if err := x.kDpipeEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[0]&(1<<34) != 0 {
 				x.fDpipeEntry.Add()
 			} else {
@@ -639,6 +646,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
+			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[0]&(1<<39) != 0 {
 				x.fDpipeMatch.Add()
 			} else {
@@ -648,6 +658,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatchValue.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<40) != 0 {
 				x.fDpipeMatchValue.Add()
@@ -659,14 +672,14 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
-			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 41
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<42) != 0 {
 				x.fDpipeAction.Add()
@@ -678,6 +691,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
+			if err := x.kDpipeActionValue.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[0]&(1<<43) != 0 {
 				x.fDpipeActionValue.Add()
 			} else {
@@ -687,9 +703,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 44
@@ -717,6 +730,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
+			if err := x.kDpipeHeader.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[0]&(1<<49) != 0 {
 				x.fDpipeHeader.Add()
 			} else {
@@ -732,9 +748,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 51
@@ -761,6 +774,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeField.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<55) != 0 {
 				x.fDpipeField.Add()
@@ -790,17 +806,11 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
-			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 59
 		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrRange)
 			}
 			x.fEswitchEncapMode = uint8(p[0])
 			x.has[0] |= 1 << 60
@@ -815,6 +825,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+			}
+			if err := x.kResource.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<62) != 0 {
 				x.fResource.Add()
@@ -874,9 +887,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
-			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[1] |= 1 << 7
 		case 74: // DEVLINK_ATTR_RESOURCE_OCC
@@ -900,9 +910,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
-			}
-			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrRange)
 			}
 			x.fPortFlavour = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[1] |= 1 << 11
@@ -946,9 +953,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 87: // DEVLINK_ATTR_PARAM_VALUE_CMODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrRange)
 			}
 			x.fParamValueCmode = uint8(p[0])
 			x.has[1] |= 1 << 18
@@ -1033,6 +1037,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
 			}
+			if err := x.kInfoVersionFixed.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[1]&(1<<31) != 0 {
 				x.fInfoVersionFixed.Add()
 			} else {
@@ -1043,6 +1050,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
 			}
+			if err := x.kInfoVersionRunning.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[1]&(1<<32) != 0 {
 				x.fInfoVersionRunning.Add()
 			} else {
@@ -1052,6 +1062,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 102: // DEVLINK_ATTR_INFO_VERSION_STORED
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
+			}
+			if err := x.kInfoVersionStored.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[1]&(1<<33) != 0 {
 				x.fInfoVersionStored.Add()
@@ -1227,17 +1240,11 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrRange)
-			}
 			x.fTrapAction = uint8(p[0])
 			x.has[1] |= 1 << 61
 		case 132: // DEVLINK_ATTR_TRAP_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrRange)
 			}
 			x.fTrapType = uint8(p[0])
 			x.has[1] |= 1 << 62
@@ -1371,9 +1378,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
-			}
 			x.fReloadAction = uint8(p[0])
 			x.has[2] |= 1 << 19
 		case 154: // DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED
@@ -1414,6 +1418,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
+			if err := x.kReloadStatsEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[2]&(1<<24) != 0 {
 				x.fReloadStatsEntry.Add()
 			} else {
@@ -1444,6 +1451,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
+			if err := x.kReloadActionInfo.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[2]&(1<<28) != 0 {
 				x.fReloadActionInfo.Add()
 			} else {
@@ -1453,6 +1463,9 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionStats.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[2]&(1<<29) != 0 {
 				x.fReloadActionStats.Add()
@@ -1469,9 +1482,6 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 		case 165: // DEVLINK_ATTR_RATE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint16(typed.Uint16(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrRange)
 			}
 			x.fRateType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 31
@@ -2714,9 +2724,14 @@ func (x *Devlink) SetEswitchInlineMode(v EswitchInlineMode) {
 	x.has[0] |= 1 << 25
 }
 
-// DpipeTables returns the nest DEVLINK_ATTR_DPIPE_TABLES, and whether it is present.
+// DpipeTables returns the nest DEVLINK_ATTR_DPIPE_TABLES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeTables() (*DlDpipeTables, bool) {
-	return &x.fDpipeTables, x.has[0]&(1<<26) != 0
+	if !(x.has[0]&(1<<26) != 0) {
+		x.fDpipeTables.Reset()
+		return &x.fDpipeTables, false
+	}
+	return &x.fDpipeTables, true
 }
 
 // SetDpipeTables marks the nest DEVLINK_ATTR_DPIPE_TABLES present, empty, and returns it to fill.
@@ -2779,9 +2794,14 @@ func (x *Devlink) SetDpipeTableSize(v uint64) {
 	x.has[0] |= 1 << 29
 }
 
-// DpipeTableMatches returns the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES, and whether it is present.
+// DpipeTableMatches returns the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeTableMatches() (*DlDpipeTableMatches, bool) {
-	return &x.fDpipeTableMatches, x.has[0]&(1<<30) != 0
+	if !(x.has[0]&(1<<30) != 0) {
+		x.fDpipeTableMatches.Reset()
+		return &x.fDpipeTableMatches, false
+	}
+	return &x.fDpipeTableMatches, true
 }
 
 // SetDpipeTableMatches marks the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES present, empty, and returns it to fill.
@@ -2791,9 +2811,14 @@ func (x *Devlink) SetDpipeTableMatches() *DlDpipeTableMatches {
 	return &x.fDpipeTableMatches
 }
 
-// DpipeTableActions returns the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS, and whether it is present.
+// DpipeTableActions returns the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeTableActions() (*DlDpipeTableActions, bool) {
-	return &x.fDpipeTableActions, x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		x.fDpipeTableActions.Reset()
+		return &x.fDpipeTableActions, false
+	}
+	return &x.fDpipeTableActions, true
 }
 
 // SetDpipeTableActions marks the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS present, empty, and returns it to fill.
@@ -2817,9 +2842,14 @@ func (x *Devlink) SetDpipeTableCountersEnabled(v uint8) {
 	x.has[0] |= 1 << 32
 }
 
-// DpipeEntries returns the nest DEVLINK_ATTR_DPIPE_ENTRIES, and whether it is present.
+// DpipeEntries returns the nest DEVLINK_ATTR_DPIPE_ENTRIES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeEntries() (*DlDpipeEntries, bool) {
-	return &x.fDpipeEntries, x.has[0]&(1<<33) != 0
+	if !(x.has[0]&(1<<33) != 0) {
+		x.fDpipeEntries.Reset()
+		return &x.fDpipeEntries, false
+	}
+	return &x.fDpipeEntries, true
 }
 
 // SetDpipeEntries marks the nest DEVLINK_ATTR_DPIPE_ENTRIES present, empty, and returns it to fill.
@@ -2861,9 +2891,14 @@ func (x *Devlink) SetDpipeEntryIndex(v uint64) {
 	x.has[0] |= 1 << 35
 }
 
-// DpipeEntryMatchValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES, and whether it is present.
+// DpipeEntryMatchValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeEntryMatchValues() (*DlDpipeEntryMatchValues, bool) {
-	return &x.fDpipeEntryMatchValues, x.has[0]&(1<<36) != 0
+	if !(x.has[0]&(1<<36) != 0) {
+		x.fDpipeEntryMatchValues.Reset()
+		return &x.fDpipeEntryMatchValues, false
+	}
+	return &x.fDpipeEntryMatchValues, true
 }
 
 // SetDpipeEntryMatchValues marks the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES present, empty, and returns it to fill.
@@ -2873,9 +2908,14 @@ func (x *Devlink) SetDpipeEntryMatchValues() *DlDpipeEntryMatchValues {
 	return &x.fDpipeEntryMatchValues
 }
 
-// DpipeEntryActionValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES, and whether it is present.
+// DpipeEntryActionValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeEntryActionValues() (*DlDpipeEntryActionValues, bool) {
-	return &x.fDpipeEntryActionValues, x.has[0]&(1<<37) != 0
+	if !(x.has[0]&(1<<37) != 0) {
+		x.fDpipeEntryActionValues.Reset()
+		return &x.fDpipeEntryActionValues, false
+	}
+	return &x.fDpipeEntryActionValues, true
 }
 
 // SetDpipeEntryActionValues marks the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES present, empty, and returns it to fill.
@@ -3043,9 +3083,14 @@ func (x *Devlink) SetDpipeValueMapping(v uint32) {
 	x.has[0] |= 1 << 47
 }
 
-// DpipeHeaders returns the nest DEVLINK_ATTR_DPIPE_HEADERS, and whether it is present.
+// DpipeHeaders returns the nest DEVLINK_ATTR_DPIPE_HEADERS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeHeaders() (*DlDpipeHeaders, bool) {
-	return &x.fDpipeHeaders, x.has[0]&(1<<48) != 0
+	if !(x.has[0]&(1<<48) != 0) {
+		x.fDpipeHeaders.Reset()
+		return &x.fDpipeHeaders, false
+	}
+	return &x.fDpipeHeaders, true
 }
 
 // SetDpipeHeaders marks the nest DEVLINK_ATTR_DPIPE_HEADERS present, empty, and returns it to fill.
@@ -3108,9 +3153,14 @@ func (x *Devlink) SetDpipeHeaderId(v DpipeHeaderId) {
 	x.has[0] |= 1 << 51
 }
 
-// DpipeHeaderFields returns the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS, and whether it is present.
+// DpipeHeaderFields returns the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DpipeHeaderFields() (*DlDpipeHeaderFields, bool) {
-	return &x.fDpipeHeaderFields, x.has[0]&(1<<52) != 0
+	if !(x.has[0]&(1<<52) != 0) {
+		x.fDpipeHeaderFields.Reset()
+		return &x.fDpipeHeaderFields, false
+	}
+	return &x.fDpipeHeaderFields, true
 }
 
 // SetDpipeHeaderFields marks the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS present, empty, and returns it to fill.
@@ -3243,9 +3293,14 @@ func (x *Devlink) SetEswitchEncapMode(v EswitchEncapMode) {
 	x.has[0] |= 1 << 60
 }
 
-// ResourceList returns the nest DEVLINK_ATTR_RESOURCE_LIST, and whether it is present.
+// ResourceList returns the nest DEVLINK_ATTR_RESOURCE_LIST, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) ResourceList() (*DlResourceList, bool) {
-	return &x.fResourceList, x.has[0]&(1<<61) != 0
+	if !(x.has[0]&(1<<61) != 0) {
+		x.fResourceList.Reset()
+		return &x.fResourceList, false
+	}
+	return &x.fResourceList, true
 }
 
 // SetResourceList marks the nest DEVLINK_ATTR_RESOURCE_LIST present, empty, and returns it to fill.
@@ -3490,9 +3545,14 @@ func (x *Devlink) SetPortSplitSubportNumber(v uint32) {
 	x.has[1] |= 1 << 13
 }
 
-// Param returns the nest DEVLINK_ATTR_PARAM, and whether it is present.
+// Param returns the nest DEVLINK_ATTR_PARAM, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) Param() (*DlParam, bool) {
-	return &x.fParam, x.has[1]&(1<<14) != 0
+	if !(x.has[1]&(1<<14) != 0) {
+		x.fParam.Reset()
+		return &x.fParam, false
+	}
+	return &x.fParam, true
 }
 
 // SetParam marks the nest DEVLINK_ATTR_PARAM present, empty, and returns it to fill.
@@ -3598,9 +3658,14 @@ func (x *Devlink) SetRegionSize(v uint64) {
 	x.has[1] |= 1 << 20
 }
 
-// RegionSnapshots returns the nest DEVLINK_ATTR_REGION_SNAPSHOTS, and whether it is present.
+// RegionSnapshots returns the nest DEVLINK_ATTR_REGION_SNAPSHOTS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) RegionSnapshots() (*DlRegionSnapshots, bool) {
-	return &x.fRegionSnapshots, x.has[1]&(1<<21) != 0
+	if !(x.has[1]&(1<<21) != 0) {
+		x.fRegionSnapshots.Reset()
+		return &x.fRegionSnapshots, false
+	}
+	return &x.fRegionSnapshots, true
 }
 
 // SetRegionSnapshots marks the nest DEVLINK_ATTR_REGION_SNAPSHOTS present, empty, and returns it to fill.
@@ -3610,9 +3675,14 @@ func (x *Devlink) SetRegionSnapshots() *DlRegionSnapshots {
 	return &x.fRegionSnapshots
 }
 
-// RegionSnapshot returns the nest DEVLINK_ATTR_REGION_SNAPSHOT, and whether it is present.
+// RegionSnapshot returns the nest DEVLINK_ATTR_REGION_SNAPSHOT, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) RegionSnapshot() (*DlRegionSnapshot, bool) {
-	return &x.fRegionSnapshot, x.has[1]&(1<<22) != 0
+	if !(x.has[1]&(1<<22) != 0) {
+		x.fRegionSnapshot.Reset()
+		return &x.fRegionSnapshot, false
+	}
+	return &x.fRegionSnapshot, true
 }
 
 // SetRegionSnapshot marks the nest DEVLINK_ATTR_REGION_SNAPSHOT present, empty, and returns it to fill.
@@ -3636,9 +3706,14 @@ func (x *Devlink) SetRegionSnapshotId(v uint32) {
 	x.has[1] |= 1 << 23
 }
 
-// RegionChunks returns the nest DEVLINK_ATTR_REGION_CHUNKS, and whether it is present.
+// RegionChunks returns the nest DEVLINK_ATTR_REGION_CHUNKS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) RegionChunks() (*DlRegionChunks, bool) {
-	return &x.fRegionChunks, x.has[1]&(1<<24) != 0
+	if !(x.has[1]&(1<<24) != 0) {
+		x.fRegionChunks.Reset()
+		return &x.fRegionChunks, false
+	}
+	return &x.fRegionChunks, true
 }
 
 // SetRegionChunks marks the nest DEVLINK_ATTR_REGION_CHUNKS present, empty, and returns it to fill.
@@ -3648,9 +3723,14 @@ func (x *Devlink) SetRegionChunks() *DlRegionChunks {
 	return &x.fRegionChunks
 }
 
-// RegionChunk returns the nest DEVLINK_ATTR_REGION_CHUNK, and whether it is present.
+// RegionChunk returns the nest DEVLINK_ATTR_REGION_CHUNK, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) RegionChunk() (*DlRegionChunk, bool) {
-	return &x.fRegionChunk, x.has[1]&(1<<25) != 0
+	if !(x.has[1]&(1<<25) != 0) {
+		x.fRegionChunk.Reset()
+		return &x.fRegionChunk, false
+	}
+	return &x.fRegionChunk, true
 }
 
 // SetRegionChunk marks the nest DEVLINK_ATTR_REGION_CHUNK present, empty, and returns it to fill.
@@ -3855,9 +3935,14 @@ func (x *Devlink) SetSbPoolCellSize(v uint32) {
 	x.has[1] |= 1 << 36
 }
 
-// Fmsg returns the nest DEVLINK_ATTR_FMSG, and whether it is present.
+// Fmsg returns the nest DEVLINK_ATTR_FMSG, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) Fmsg() (*DlFmsg, bool) {
-	return &x.fFmsg, x.has[1]&(1<<37) != 0
+	if !(x.has[1]&(1<<37) != 0) {
+		x.fFmsg.Reset()
+		return &x.fFmsg, false
+	}
+	return &x.fFmsg, true
 }
 
 // SetFmsg marks the nest DEVLINK_ATTR_FMSG present, empty, and returns it to fill.
@@ -3950,9 +4035,14 @@ func (x *Devlink) SetFmsgObjValueType(v uint8) {
 	x.has[1] |= 1 << 43
 }
 
-// HealthReporter returns the nest DEVLINK_ATTR_HEALTH_REPORTER, and whether it is present.
+// HealthReporter returns the nest DEVLINK_ATTR_HEALTH_REPORTER, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) HealthReporter() (*DlHealthReporter, bool) {
-	return &x.fHealthReporter, x.has[1]&(1<<44) != 0
+	if !(x.has[1]&(1<<44) != 0) {
+		x.fHealthReporter.Reset()
+		return &x.fHealthReporter, false
+	}
+	return &x.fHealthReporter, true
 }
 
 // SetHealthReporter marks the nest DEVLINK_ATTR_HEALTH_REPORTER present, empty, and returns it to fill.
@@ -4186,9 +4276,14 @@ func (x *Devlink) SetPortPciVfNumber(v uint16) {
 	x.has[1] |= 1 << 58
 }
 
-// Stats returns the nest DEVLINK_ATTR_STATS, and whether it is present.
+// Stats returns the nest DEVLINK_ATTR_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) Stats() (*DlAttrStats, bool) {
-	return &x.fStats, x.has[1]&(1<<59) != 0
+	if !(x.has[1]&(1<<59) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest DEVLINK_ATTR_STATS present, empty, and returns it to fill.
@@ -4259,9 +4354,14 @@ func (x *Devlink) SetTrapGeneric(v bool) {
 	}
 }
 
-// TrapMetadata returns the nest DEVLINK_ATTR_TRAP_METADATA, and whether it is present.
+// TrapMetadata returns the nest DEVLINK_ATTR_TRAP_METADATA, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) TrapMetadata() (*DlTrapMetadata, bool) {
-	return &x.fTrapMetadata, x.has[2]&(1<<0) != 0
+	if !(x.has[2]&(1<<0) != 0) {
+		x.fTrapMetadata.Reset()
+		return &x.fTrapMetadata, false
+	}
+	return &x.fTrapMetadata, true
 }
 
 // SetTrapMetadata marks the nest DEVLINK_ATTR_TRAP_METADATA present, empty, and returns it to fill.
@@ -4418,9 +4518,14 @@ func (x *Devlink) SetTrapPolicerBurst(v uint64) {
 	x.has[2] |= 1 << 10
 }
 
-// PortFunction returns the nest DEVLINK_ATTR_PORT_FUNCTION, and whether it is present.
+// PortFunction returns the nest DEVLINK_ATTR_PORT_FUNCTION, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) PortFunction() (*DlPortFunction, bool) {
-	return &x.fPortFunction, x.has[2]&(1<<11) != 0
+	if !(x.has[2]&(1<<11) != 0) {
+		x.fPortFunction.Reset()
+		return &x.fPortFunction, false
+	}
+	return &x.fPortFunction, true
 }
 
 // SetPortFunction marks the nest DEVLINK_ATTR_PORT_FUNCTION present, empty, and returns it to fill.
@@ -4577,9 +4682,14 @@ func (x *Devlink) SetReloadLimits(v typed.Bitfield32) {
 	x.has[2] |= 1 << 21
 }
 
-// DevStats returns the nest DEVLINK_ATTR_DEV_STATS, and whether it is present.
+// DevStats returns the nest DEVLINK_ATTR_DEV_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) DevStats() (*DlDevStats, bool) {
-	return &x.fDevStats, x.has[2]&(1<<22) != 0
+	if !(x.has[2]&(1<<22) != 0) {
+		x.fDevStats.Reset()
+		return &x.fDevStats, false
+	}
+	return &x.fDevStats, true
 }
 
 // SetDevStats marks the nest DEVLINK_ATTR_DEV_STATS present, empty, and returns it to fill.
@@ -4589,9 +4699,14 @@ func (x *Devlink) SetDevStats() *DlDevStats {
 	return &x.fDevStats
 }
 
-// ReloadStats returns the nest DEVLINK_ATTR_RELOAD_STATS, and whether it is present.
+// ReloadStats returns the nest DEVLINK_ATTR_RELOAD_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) ReloadStats() (*DlReloadStats, bool) {
-	return &x.fReloadStats, x.has[2]&(1<<23) != 0
+	if !(x.has[2]&(1<<23) != 0) {
+		x.fReloadStats.Reset()
+		return &x.fReloadStats, false
+	}
+	return &x.fReloadStats, true
 }
 
 // SetReloadStats marks the nest DEVLINK_ATTR_RELOAD_STATS present, empty, and returns it to fill.
@@ -4647,9 +4762,14 @@ func (x *Devlink) SetReloadStatsValue(v uint32) {
 	x.has[2] |= 1 << 26
 }
 
-// RemoteReloadStats returns the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS, and whether it is present.
+// RemoteReloadStats returns the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) RemoteReloadStats() (*DlReloadStats, bool) {
-	return &x.fRemoteReloadStats, x.has[2]&(1<<27) != 0
+	if !(x.has[2]&(1<<27) != 0) {
+		x.fRemoteReloadStats.Reset()
+		return &x.fRemoteReloadStats, false
+	}
+	return &x.fRemoteReloadStats, true
 }
 
 // SetRemoteReloadStats marks the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS present, empty, and returns it to fill.
@@ -4856,9 +4976,14 @@ func (x *Devlink) SetLinecardTypeBytes(s []byte) {
 	x.has[2] |= 1 << 39
 }
 
-// LinecardSupportedTypes returns the nest DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES, and whether it is present.
+// LinecardSupportedTypes returns the nest DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) LinecardSupportedTypes() (*DlLinecardSupportedTypes, bool) {
-	return &x.fLinecardSupportedTypes, x.has[2]&(1<<40) != 0
+	if !(x.has[2]&(1<<40) != 0) {
+		x.fLinecardSupportedTypes.Reset()
+		return &x.fLinecardSupportedTypes, false
+	}
+	return &x.fLinecardSupportedTypes, true
 }
 
 // SetLinecardSupportedTypes marks the nest DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES present, empty, and returns it to fill.
@@ -4868,9 +4993,14 @@ func (x *Devlink) SetLinecardSupportedTypes() *DlLinecardSupportedTypes {
 	return &x.fLinecardSupportedTypes
 }
 
-// Selftests returns the nest DEVLINK_ATTR_SELFTESTS, and whether it is present.
+// Selftests returns the nest DEVLINK_ATTR_SELFTESTS, and whether it is present (if not, an
+// empty one).
 func (x *Devlink) Selftests() (*DlSelftestId, bool) {
-	return &x.fSelftests, x.has[2]&(1<<41) != 0
+	if !(x.has[2]&(1<<41) != 0) {
+		x.fSelftests.Reset()
+		return &x.fSelftests, false
+	}
+	return &x.fSelftests, true
 }
 
 // SetSelftests marks the nest DEVLINK_ATTR_SELFTESTS present, empty, and returns it to fill.
@@ -4936,7 +5066,8 @@ type DlDevStats struct {
 func (x *DlDevStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDevStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5009,9 +5140,14 @@ func (x *DlDevStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// ReloadStats returns the nest DEVLINK_ATTR_RELOAD_STATS, and whether it is present.
+// ReloadStats returns the nest DEVLINK_ATTR_RELOAD_STATS, and whether it is present (if not, an
+// empty one).
 func (x *DlDevStats) ReloadStats() (*DlReloadStats, bool) {
-	return &x.fReloadStats, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fReloadStats.Reset()
+		return &x.fReloadStats, false
+	}
+	return &x.fReloadStats, true
 }
 
 // SetReloadStats marks the nest DEVLINK_ATTR_RELOAD_STATS present, empty, and returns it to fill.
@@ -5021,9 +5157,14 @@ func (x *DlDevStats) SetReloadStats() *DlReloadStats {
 	return &x.fReloadStats
 }
 
-// RemoteReloadStats returns the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS, and whether it is present.
+// RemoteReloadStats returns the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS, and whether it is present (if not, an
+// empty one).
 func (x *DlDevStats) RemoteReloadStats() (*DlReloadStats, bool) {
-	return &x.fRemoteReloadStats, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fRemoteReloadStats.Reset()
+		return &x.fRemoteReloadStats, false
+	}
+	return &x.fRemoteReloadStats, true
 }
 
 // SetRemoteReloadStats marks the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS present, empty, and returns it to fill.
@@ -5043,13 +5184,15 @@ type DlReloadStats struct {
 	mode              typed.Mode
 	fReloadActionInfo typed.Multi
 	sReloadActionInfo []DlReloadActInfo
+	kReloadActionInfo DlReloadActInfo
 }
 
 // Reset marks every attribute absent.
 func (x *DlReloadStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlReloadStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5081,6 +5224,9 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionInfo.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadActionInfo.Add()
@@ -5151,13 +5297,15 @@ type DlReloadActInfo struct {
 	fReloadAction      uint8
 	fReloadActionStats typed.Multi
 	sReloadActionStats []DlReloadActStats
+	kReloadActionStats DlReloadActStats
 }
 
 // Reset marks every attribute absent.
 func (x *DlReloadActInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlReloadActInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5190,14 +5338,14 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrRange)
-			}
 			x.fReloadAction = uint8(p[0])
 			x.has[0] |= 1 << 0
 		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionStats.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fReloadActionStats.Add()
@@ -5284,13 +5432,15 @@ type DlReloadActStats struct {
 	mode              typed.Mode
 	fReloadStatsEntry typed.Multi
 	sReloadStatsEntry []DlReloadStatsEntry
+	kReloadStatsEntry DlReloadStatsEntry
 }
 
 // Reset marks every attribute absent.
 func (x *DlReloadActStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlReloadActStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5322,6 +5472,9 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kReloadStatsEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fReloadStatsEntry.Add()
@@ -5397,7 +5550,8 @@ type DlReloadStatsEntry struct {
 func (x *DlReloadStatsEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlReloadStatsEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5506,7 +5660,8 @@ type DlInfoVersion struct {
 func (x *DlInfoVersion) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlInfoVersion) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5631,7 +5786,8 @@ type DlPortFunction struct {
 func (x *DlPortFunction) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlPortFunction) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5666,17 +5822,11 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrRange)
-			}
 			x.fState = uint8(p[0])
 			x.has[0] |= 1 << 1
 		case 3: // DEVLINK_PORT_FN_ATTR_OPSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrRange)
 			}
 			x.fOpstate = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -5787,13 +5937,15 @@ type DlDpipeTables struct {
 	mode        typed.Mode
 	fDpipeTable typed.Multi
 	sDpipeTable []DlDpipeTable
+	kDpipeTable DlDpipeTable
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeTables) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeTables) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5825,6 +5977,9 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 		case 28: // DEVLINK_ATTR_DPIPE_TABLE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeTable.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeTable.Add()
@@ -5905,7 +6060,8 @@ type DlDpipeTable struct {
 func (x *DlDpipeTable) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6058,9 +6214,14 @@ func (x *DlDpipeTable) SetDpipeTableSize(v uint64) {
 	x.has[0] |= 1 << 1
 }
 
-// DpipeTableMatches returns the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES, and whether it is present.
+// DpipeTableMatches returns the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES, and whether it is present (if not, an
+// empty one).
 func (x *DlDpipeTable) DpipeTableMatches() (*DlDpipeTableMatches, bool) {
-	return &x.fDpipeTableMatches, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fDpipeTableMatches.Reset()
+		return &x.fDpipeTableMatches, false
+	}
+	return &x.fDpipeTableMatches, true
 }
 
 // SetDpipeTableMatches marks the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES present, empty, and returns it to fill.
@@ -6070,9 +6231,14 @@ func (x *DlDpipeTable) SetDpipeTableMatches() *DlDpipeTableMatches {
 	return &x.fDpipeTableMatches
 }
 
-// DpipeTableActions returns the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS, and whether it is present.
+// DpipeTableActions returns the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS, and whether it is present (if not, an
+// empty one).
 func (x *DlDpipeTable) DpipeTableActions() (*DlDpipeTableActions, bool) {
-	return &x.fDpipeTableActions, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fDpipeTableActions.Reset()
+		return &x.fDpipeTableActions, false
+	}
+	return &x.fDpipeTableActions, true
 }
 
 // SetDpipeTableActions marks the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS present, empty, and returns it to fill.
@@ -6134,13 +6300,15 @@ type DlDpipeTableMatches struct {
 	mode        typed.Mode
 	fDpipeMatch typed.Multi
 	sDpipeMatch []DlDpipeMatch
+	kDpipeMatch DlDpipeMatch
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeTableMatches) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeTableMatches) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6172,6 +6340,9 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
@@ -6241,13 +6412,15 @@ type DlDpipeTableActions struct {
 	mode         typed.Mode
 	fDpipeAction typed.Multi
 	sDpipeAction []DlDpipeAction
+	kDpipeAction DlDpipeAction
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeTableActions) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeTableActions) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6279,6 +6452,9 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
@@ -6348,13 +6524,15 @@ type DlDpipeEntries struct {
 	mode        typed.Mode
 	fDpipeEntry typed.Multi
 	sDpipeEntry []DlDpipeEntry
+	kDpipeEntry DlDpipeEntry
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeEntries) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeEntries) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6386,6 +6564,9 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeEntry.Add()
@@ -6463,7 +6644,8 @@ type DlDpipeEntry struct {
 func (x *DlDpipeEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6568,9 +6750,14 @@ func (x *DlDpipeEntry) SetDpipeEntryIndex(v uint64) {
 	x.has[0] |= 1 << 0
 }
 
-// DpipeEntryMatchValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES, and whether it is present.
+// DpipeEntryMatchValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES, and whether it is present (if not, an
+// empty one).
 func (x *DlDpipeEntry) DpipeEntryMatchValues() (*DlDpipeEntryMatchValues, bool) {
-	return &x.fDpipeEntryMatchValues, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fDpipeEntryMatchValues.Reset()
+		return &x.fDpipeEntryMatchValues, false
+	}
+	return &x.fDpipeEntryMatchValues, true
 }
 
 // SetDpipeEntryMatchValues marks the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES present, empty, and returns it to fill.
@@ -6580,9 +6767,14 @@ func (x *DlDpipeEntry) SetDpipeEntryMatchValues() *DlDpipeEntryMatchValues {
 	return &x.fDpipeEntryMatchValues
 }
 
-// DpipeEntryActionValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES, and whether it is present.
+// DpipeEntryActionValues returns the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES, and whether it is present (if not, an
+// empty one).
 func (x *DlDpipeEntry) DpipeEntryActionValues() (*DlDpipeEntryActionValues, bool) {
-	return &x.fDpipeEntryActionValues, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fDpipeEntryActionValues.Reset()
+		return &x.fDpipeEntryActionValues, false
+	}
+	return &x.fDpipeEntryActionValues, true
 }
 
 // SetDpipeEntryActionValues marks the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES present, empty, and returns it to fill.
@@ -6616,13 +6808,15 @@ type DlDpipeEntryMatchValues struct {
 	mode             typed.Mode
 	fDpipeMatchValue typed.Multi
 	sDpipeMatchValue []DlDpipeMatchValue
+	kDpipeMatchValue DlDpipeMatchValue
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeEntryMatchValues) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeEntryMatchValues) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6654,6 +6848,9 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatchValue.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatchValue.Add()
@@ -6723,13 +6920,15 @@ type DlDpipeEntryActionValues struct {
 	mode              typed.Mode
 	fDpipeActionValue typed.Multi
 	sDpipeActionValue []DlDpipeActionValue
+	kDpipeActionValue DlDpipeActionValue
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeEntryActionValues) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeEntryActionValues) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6761,6 +6960,9 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeActionValue.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeActionValue.Add()
@@ -6839,7 +7041,8 @@ type DlDpipeMatch struct {
 func (x *DlDpipeMatch) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeMatch) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6871,17 +7074,11 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrRange)
-			}
 			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -7017,6 +7214,7 @@ type DlDpipeMatchValue struct {
 	mode               typed.Mode
 	fDpipeMatch        typed.Multi
 	sDpipeMatch        []DlDpipeMatch
+	kDpipeMatch        DlDpipeMatch
 	fDpipeValue        []byte
 	fDpipeValueMask    []byte
 	fDpipeValueMapping uint32
@@ -7026,7 +7224,8 @@ type DlDpipeMatchValue struct {
 func (x *DlDpipeMatchValue) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeMatchValue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7058,6 +7257,9 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeMatch.Add()
@@ -7201,7 +7403,8 @@ type DlDpipeAction struct {
 func (x *DlDpipeAction) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeAction) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7233,17 +7436,11 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrRange)
-			}
 			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -7379,6 +7576,7 @@ type DlDpipeActionValue struct {
 	mode               typed.Mode
 	fDpipeAction       typed.Multi
 	sDpipeAction       []DlDpipeAction
+	kDpipeAction       DlDpipeAction
 	fDpipeValue        []byte
 	fDpipeValueMask    []byte
 	fDpipeValueMapping uint32
@@ -7388,7 +7586,8 @@ type DlDpipeActionValue struct {
 func (x *DlDpipeActionValue) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeActionValue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7420,6 +7619,9 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeAction.Add()
@@ -7554,13 +7756,15 @@ type DlDpipeHeaders struct {
 	mode         typed.Mode
 	fDpipeHeader typed.Multi
 	sDpipeHeader []DlDpipeHeader
+	kDpipeHeader DlDpipeHeader
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeHeaders) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeHeaders) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7592,6 +7796,9 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 		case 50: // DEVLINK_ATTR_DPIPE_HEADER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeHeader.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeHeader.Add()
@@ -7669,7 +7876,8 @@ type DlDpipeHeader struct {
 func (x *DlDpipeHeader) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeHeader) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7706,9 +7914,6 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrRange)
 			}
 			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -7808,9 +8013,14 @@ func (x *DlDpipeHeader) SetDpipeHeaderGlobal(v uint8) {
 	x.has[0] |= 1 << 2
 }
 
-// DpipeHeaderFields returns the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS, and whether it is present.
+// DpipeHeaderFields returns the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS, and whether it is present (if not, an
+// empty one).
 func (x *DlDpipeHeader) DpipeHeaderFields() (*DlDpipeHeaderFields, bool) {
-	return &x.fDpipeHeaderFields, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fDpipeHeaderFields.Reset()
+		return &x.fDpipeHeaderFields, false
+	}
+	return &x.fDpipeHeaderFields, true
 }
 
 // SetDpipeHeaderFields marks the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS present, empty, and returns it to fill.
@@ -7830,13 +8040,15 @@ type DlDpipeHeaderFields struct {
 	mode        typed.Mode
 	fDpipeField typed.Multi
 	sDpipeField []DlDpipeField
+	kDpipeField DlDpipeField
 }
 
 // Reset marks every attribute absent.
 func (x *DlDpipeHeaderFields) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeHeaderFields) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7868,6 +8080,9 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeField.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fDpipeField.Add()
@@ -7945,7 +8160,8 @@ type DlDpipeField struct {
 func (x *DlDpipeField) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlDpipeField) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7994,9 +8210,6 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrRange)
 			}
 			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -8118,7 +8331,8 @@ type DlResource struct {
 func (x *DlResource) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlResource) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8197,9 +8411,6 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 0 {
-				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrRange)
 			}
 			x.fResourceUnit = uint8(p[0])
 			x.has[0] |= 1 << 8
@@ -8415,13 +8626,15 @@ type DlResourceList struct {
 	mode      typed.Mode
 	fResource typed.Multi
 	sResource []DlResource
+	kResource DlResource
 }
 
 // Reset marks every attribute absent.
 func (x *DlResourceList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlResourceList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8453,6 +8666,9 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 		case 64: // DEVLINK_ATTR_RESOURCE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+			}
+			if err := x.kResource.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fResource.Add()
@@ -8528,7 +8744,8 @@ type DlParam struct {
 func (x *DlParam) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlParam) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8663,7 +8880,8 @@ type DlRegionSnapshots struct {
 func (x *DlRegionSnapshots) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlRegionSnapshots) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8723,9 +8941,14 @@ func (x *DlRegionSnapshots) Encode(e *attr.Encoder) {
 	}
 }
 
-// RegionSnapshot returns the nest DEVLINK_ATTR_REGION_SNAPSHOT, and whether it is present.
+// RegionSnapshot returns the nest DEVLINK_ATTR_REGION_SNAPSHOT, and whether it is present (if not, an
+// empty one).
 func (x *DlRegionSnapshots) RegionSnapshot() (*DlRegionSnapshot, bool) {
-	return &x.fRegionSnapshot, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fRegionSnapshot.Reset()
+		return &x.fRegionSnapshot, false
+	}
+	return &x.fRegionSnapshot, true
 }
 
 // SetRegionSnapshot marks the nest DEVLINK_ATTR_REGION_SNAPSHOT present, empty, and returns it to fill.
@@ -8750,7 +8973,8 @@ type DlRegionSnapshot struct {
 func (x *DlRegionSnapshot) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlRegionSnapshot) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8835,7 +9059,8 @@ type DlRegionChunks struct {
 func (x *DlRegionChunks) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlRegionChunks) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8895,9 +9120,14 @@ func (x *DlRegionChunks) Encode(e *attr.Encoder) {
 	}
 }
 
-// RegionChunk returns the nest DEVLINK_ATTR_REGION_CHUNK, and whether it is present.
+// RegionChunk returns the nest DEVLINK_ATTR_REGION_CHUNK, and whether it is present (if not, an
+// empty one).
 func (x *DlRegionChunks) RegionChunk() (*DlRegionChunk, bool) {
-	return &x.fRegionChunk, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fRegionChunk.Reset()
+		return &x.fRegionChunk, false
+	}
+	return &x.fRegionChunk, true
 }
 
 // SetRegionChunk marks the nest DEVLINK_ATTR_REGION_CHUNK present, empty, and returns it to fill.
@@ -8923,7 +9153,8 @@ type DlRegionChunk struct {
 func (x *DlRegionChunk) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlRegionChunk) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9029,7 +9260,8 @@ type DlFmsg struct {
 func (x *DlFmsg) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlFmsg) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9209,7 +9441,8 @@ type DlHealthReporter struct {
 func (x *DlHealthReporter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlHealthReporter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9487,7 +9720,8 @@ type DlAttrStats struct {
 func (x *DlAttrStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlAttrStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9617,7 +9851,8 @@ type DlTrapMetadata struct {
 func (x *DlTrapMetadata) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlTrapMetadata) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9719,7 +9954,8 @@ type DlLinecardSupportedTypes struct {
 func (x *DlLinecardSupportedTypes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlLinecardSupportedTypes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9810,7 +10046,8 @@ type DlSelftestId struct {
 func (x *DlSelftestId) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DlSelftestId) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

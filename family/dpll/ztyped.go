@@ -103,7 +103,8 @@ type Dpll struct {
 func (x *Dpll) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Dpll) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -154,17 +155,11 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrRange)
-			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_MODE_SUPPORTED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrRange)
 			}
 			if x.has[0]&(1<<4) != 0 {
 				x.fModeSupported.Add()
@@ -175,9 +170,6 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 		case 7: // DPLL_A_LOCK_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 4 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrRange)
 			}
 			x.fLockStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
@@ -191,26 +183,17 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrRange)
-			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_LOCK_STATUS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 4 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrRange)
-			}
 			x.fLockStatusError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_CLOCK_QUALITY_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 8 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrRange)
 			}
 			if x.has[0]&(1<<9) != 0 {
 				x.fClockQualityLevel.Add()
@@ -221,9 +204,6 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 		case 12: // DPLL_A_PHASE_OFFSET_MONITOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrRange)
 			}
 			x.fPhaseOffsetMonitor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 10
@@ -507,6 +487,7 @@ type Pin struct {
 	fFrequency                 uint64
 	fFrequencySupported        typed.Multi
 	sFrequencySupported        []FrequencyRange
+	kFrequencySupported        FrequencyRange
 	fFrequencyMin              uint64
 	fFrequencyMax              uint64
 	fPrio                      uint32
@@ -514,8 +495,10 @@ type Pin struct {
 	fCapabilities              uint32
 	fParentDevice              typed.Multi
 	sParentDevice              []PinParentDevice
+	kParentDevice              PinParentDevice
 	fParentPin                 typed.Multi
 	sParentPin                 []PinParentPin
+	kParentPin                 PinParentPin
 	fPhaseAdjustMin            int32
 	fPhaseAdjustMax            int32
 	fPhaseAdjust               int32
@@ -524,16 +507,19 @@ type Pin struct {
 	fEsyncFrequency            uint64
 	fEsyncFrequencySupported   typed.Multi
 	sEsyncFrequencySupported   []FrequencyRange
+	kEsyncFrequencySupported   FrequencyRange
 	fEsyncPulse                uint32
 	fReferenceSync             typed.Multi
 	sReferenceSync             []ReferenceSync
+	kReferenceSync             ReferenceSync
 }
 
 // Reset marks every attribute absent.
 func (x *Pin) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Pin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -608,17 +594,11 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 5 {
-				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrRange)
-			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 8
@@ -631,6 +611,9 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 		case 12: // DPLL_A_PIN_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
+			}
+			if err := x.kFrequencySupported.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<10) != 0 {
 				x.fFrequencySupported.Add()
@@ -660,23 +643,20 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
-			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
 		case 17: // DPLL_A_PIN_CAPABILITIES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrRange)
-			}
 			x.fCapabilities = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 18: // DPLL_A_PIN_PARENT_DEVICE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_DEVICE", raw, typed.ErrLength)
+			}
+			if err := x.kParentDevice.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<16) != 0 {
 				x.fParentDevice.Add()
@@ -687,6 +667,9 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 		case 19: // DPLL_A_PIN_PARENT_PIN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_PIN", raw, typed.ErrLength)
+			}
+			if err := x.kParentPin.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<17) != 0 {
 				x.fParentPin.Add()
@@ -734,6 +717,9 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
 			}
+			if err := x.kEsyncFrequencySupported.decode(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
 			if x.has[0]&(1<<24) != 0 {
 				x.fEsyncFrequencySupported.Add()
 			} else {
@@ -749,6 +735,9 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 		case 28: // DPLL_A_PIN_REFERENCE_SYNC
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_REFERENCE_SYNC", raw, typed.ErrLength)
+			}
+			if err := x.kReferenceSync.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<26) != 0 {
 				x.fReferenceSync.Add()
@@ -1361,7 +1350,8 @@ type PinParentDevice struct {
 func (x *PinParentDevice) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PinParentDevice) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1399,9 +1389,6 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2 {
-				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrRange)
-			}
 			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 15: // DPLL_A_PIN_PRIO
@@ -1413,9 +1400,6 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -1545,7 +1529,8 @@ type PinParentPin struct {
 func (x *PinParentPin) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PinParentPin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1582,9 +1567,6 @@ func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -1657,7 +1639,8 @@ type FrequencyRange struct {
 func (x *FrequencyRange) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FrequencyRange) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1766,7 +1749,8 @@ type ReferenceSync struct {
 func (x *ReferenceSync) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ReferenceSync) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1803,9 +1787,6 @@ func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrRange)
 			}
 			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1

@@ -36,7 +36,8 @@ type Node struct {
 func (x *Node) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Node) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -85,9 +86,6 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // DRM_RAS_A_NODE_ATTRS_NODE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 1 {
-				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrRange)
 			}
 			x.fNodeType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -210,7 +208,8 @@ type ErrorCounter struct {
 func (x *ErrorCounter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ErrorCounter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

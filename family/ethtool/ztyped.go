@@ -75,7 +75,8 @@ type Header struct {
 func (x *Header) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Header) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -118,9 +119,6 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // ETHTOOL_A_HEADER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -240,7 +238,8 @@ type BitsetBit struct {
 func (x *BitsetBit) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *BitsetBit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -370,13 +369,15 @@ type BitsetBits struct {
 	mode typed.Mode
 	fBit typed.Multi
 	sBit []BitsetBit
+	kBit BitsetBit
 }
 
 // Reset marks every attribute absent.
 func (x *BitsetBits) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *BitsetBits) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -408,6 +409,9 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // ETHTOOL_A_BITSET_BITS_BIT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
+			}
+			if err := x.kBit.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fBit.Add()
@@ -485,7 +489,8 @@ type Bitset struct {
 func (x *Bitset) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Bitset) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -600,9 +605,14 @@ func (x *Bitset) SetSize(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Bits returns the nest ETHTOOL_A_BITSET_BITS, and whether it is present.
+// Bits returns the nest ETHTOOL_A_BITSET_BITS, and whether it is present (if not, an
+// empty one).
 func (x *Bitset) Bits() (*BitsetBits, bool) {
-	return &x.fBits, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fBits.Reset()
+		return &x.fBits, false
+	}
+	return &x.fBits, true
 }
 
 // SetBits marks the nest ETHTOOL_A_BITSET_BITS present, empty, and returns it to fill.
@@ -658,7 +668,8 @@ type String struct {
 func (x *String) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *String) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -768,13 +779,15 @@ type Strings struct {
 	mode    typed.Mode
 	fString typed.Multi
 	sString []String
+	kString String
 }
 
 // Reset marks every attribute absent.
 func (x *Strings) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Strings) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -806,6 +819,9 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // ETHTOOL_A_STRINGS_STRING
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
+			}
+			if err := x.kString.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fString.Add()
@@ -877,13 +893,15 @@ type StringsetSet struct {
 	fCount   uint32
 	fStrings typed.Multi
 	sStrings []Strings
+	kStrings Strings
 }
 
 // Reset marks every attribute absent.
 func (x *StringsetSet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *StringsetSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -927,6 +945,9 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // ETHTOOL_A_STRINGSET_STRINGS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
+			}
+			if err := x.kStrings.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fStrings.Add()
@@ -1030,13 +1051,15 @@ type Stringsets struct {
 	mode       typed.Mode
 	fStringset typed.Multi
 	sStringset []StringsetSet
+	kStringset StringsetSet
 }
 
 // Reset marks every attribute absent.
 func (x *Stringsets) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Stringsets) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1068,6 +1091,9 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // ETHTOOL_A_STRINGSETS_STRINGSET
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
+			}
+			if err := x.kStringset.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fStringset.Add()
@@ -1143,7 +1169,8 @@ type Strset struct {
 func (x *Strset) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Strset) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1224,9 +1251,14 @@ func (x *Strset) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_STRSET_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_STRSET_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Strset) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_STRSET_HEADER present, empty, and returns it to fill.
@@ -1236,9 +1268,14 @@ func (x *Strset) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Stringsets returns the nest ETHTOOL_A_STRSET_STRINGSETS, and whether it is present.
+// Stringsets returns the nest ETHTOOL_A_STRSET_STRINGSETS, and whether it is present (if not, an
+// empty one).
 func (x *Strset) Stringsets() (*Stringsets, bool) {
-	return &x.fStringsets, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fStringsets.Reset()
+		return &x.fStringsets, false
+	}
+	return &x.fStringsets, true
 }
 
 // SetStringsets marks the nest ETHTOOL_A_STRSET_STRINGSETS present, empty, and returns it to fill.
@@ -1276,7 +1313,8 @@ type Privflags struct {
 func (x *Privflags) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Privflags) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1349,9 +1387,14 @@ func (x *Privflags) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PRIVFLAGS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PRIVFLAGS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Privflags) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PRIVFLAGS_HEADER present, empty, and returns it to fill.
@@ -1361,9 +1404,14 @@ func (x *Privflags) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Flags returns the nest ETHTOOL_A_PRIVFLAGS_FLAGS, and whether it is present.
+// Flags returns the nest ETHTOOL_A_PRIVFLAGS_FLAGS, and whether it is present (if not, an
+// empty one).
 func (x *Privflags) Flags() (*Bitset, bool) {
-	return &x.fFlags, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fFlags.Reset()
+		return &x.fFlags, false
+	}
+	return &x.fFlags, true
 }
 
 // SetFlags marks the nest ETHTOOL_A_PRIVFLAGS_FLAGS present, empty, and returns it to fill.
@@ -1405,7 +1453,8 @@ type Rings struct {
 func (x *Rings) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Rings) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1498,9 +1547,6 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrRange)
 			}
 			x.fTcpDataSplit = uint8(p[0])
 			x.has[0] |= 1 << 10
@@ -1621,9 +1667,14 @@ func (x *Rings) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_RINGS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_RINGS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Rings) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_RINGS_HEADER present, empty, and returns it to fill.
@@ -1891,7 +1942,8 @@ type MmStat struct {
 func (x *MmStat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *MmStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2101,7 +2153,8 @@ type Mm struct {
 func (x *Mm) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Mm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2255,9 +2308,14 @@ func (x *Mm) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_MM_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_MM_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Mm) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_MM_HEADER present, empty, and returns it to fill.
@@ -2393,9 +2451,14 @@ func (x *Mm) SetMaxVerifyTime(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// Stats returns the nest ETHTOOL_A_MM_STATS, and whether it is present.
+// Stats returns the nest ETHTOOL_A_MM_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Mm) Stats() (*MmStat, bool) {
-	return &x.fStats, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest ETHTOOL_A_MM_STATS present, empty, and returns it to fill.
@@ -2425,7 +2488,8 @@ type Linkinfo struct {
 func (x *Linkinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2530,9 +2594,14 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_LINKINFO_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_LINKINFO_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Linkinfo) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_LINKINFO_HEADER present, empty, and returns it to fill.
@@ -2636,7 +2705,8 @@ type Linkmodes struct {
 func (x *Linkmodes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Linkmodes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2785,9 +2855,14 @@ func (x *Linkmodes) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_LINKMODES_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_LINKMODES_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Linkmodes) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_LINKMODES_HEADER present, empty, and returns it to fill.
@@ -2811,9 +2886,14 @@ func (x *Linkmodes) SetAutoneg(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Ours returns the nest ETHTOOL_A_LINKMODES_OURS, and whether it is present.
+// Ours returns the nest ETHTOOL_A_LINKMODES_OURS, and whether it is present (if not, an
+// empty one).
 func (x *Linkmodes) Ours() (*Bitset, bool) {
-	return &x.fOurs, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fOurs.Reset()
+		return &x.fOurs, false
+	}
+	return &x.fOurs, true
 }
 
 // SetOurs marks the nest ETHTOOL_A_LINKMODES_OURS present, empty, and returns it to fill.
@@ -2823,9 +2903,14 @@ func (x *Linkmodes) SetOurs() *Bitset {
 	return &x.fOurs
 }
 
-// Peer returns the nest ETHTOOL_A_LINKMODES_PEER, and whether it is present.
+// Peer returns the nest ETHTOOL_A_LINKMODES_PEER, and whether it is present (if not, an
+// empty one).
 func (x *Linkmodes) Peer() (*Bitset, bool) {
-	return &x.fPeer, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fPeer.Reset()
+		return &x.fPeer, false
+	}
+	return &x.fPeer, true
 }
 
 // SetPeer marks the nest ETHTOOL_A_LINKMODES_PEER present, empty, and returns it to fill.
@@ -2940,7 +3025,8 @@ type Linkstate struct {
 func (x *Linkstate) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Linkstate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3054,9 +3140,14 @@ func (x *Linkstate) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_LINKSTATE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_LINKSTATE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Linkstate) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_LINKSTATE_HEADER present, empty, and returns it to fill.
@@ -3166,7 +3257,8 @@ type Debug struct {
 func (x *Debug) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Debug) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3239,9 +3331,14 @@ func (x *Debug) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_DEBUG_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_DEBUG_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Debug) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_DEBUG_HEADER present, empty, and returns it to fill.
@@ -3251,9 +3348,14 @@ func (x *Debug) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Msgmask returns the nest ETHTOOL_A_DEBUG_MSGMASK, and whether it is present.
+// Msgmask returns the nest ETHTOOL_A_DEBUG_MSGMASK, and whether it is present (if not, an
+// empty one).
 func (x *Debug) Msgmask() (*Bitset, bool) {
-	return &x.fMsgmask, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fMsgmask.Reset()
+		return &x.fMsgmask, false
+	}
+	return &x.fMsgmask, true
 }
 
 // SetMsgmask marks the nest ETHTOOL_A_DEBUG_MSGMASK present, empty, and returns it to fill.
@@ -3280,7 +3382,8 @@ type Wol struct {
 func (x *Wol) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Wol) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3359,9 +3462,14 @@ func (x *Wol) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_WOL_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_WOL_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Wol) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_WOL_HEADER present, empty, and returns it to fill.
@@ -3371,9 +3479,14 @@ func (x *Wol) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Modes returns the nest ETHTOOL_A_WOL_MODES, and whether it is present.
+// Modes returns the nest ETHTOOL_A_WOL_MODES, and whether it is present (if not, an
+// empty one).
 func (x *Wol) Modes() (*Bitset, bool) {
-	return &x.fModes, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fModes.Reset()
+		return &x.fModes, false
+	}
+	return &x.fModes, true
 }
 
 // SetModes marks the nest ETHTOOL_A_WOL_MODES present, empty, and returns it to fill.
@@ -3417,7 +3530,8 @@ type Features struct {
 func (x *Features) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Features) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3529,9 +3643,14 @@ func (x *Features) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_FEATURES_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_FEATURES_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Features) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_FEATURES_HEADER present, empty, and returns it to fill.
@@ -3541,9 +3660,14 @@ func (x *Features) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Hw returns the nest ETHTOOL_A_FEATURES_HW, and whether it is present.
+// Hw returns the nest ETHTOOL_A_FEATURES_HW, and whether it is present (if not, an
+// empty one).
 func (x *Features) Hw() (*Bitset, bool) {
-	return &x.fHw, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fHw.Reset()
+		return &x.fHw, false
+	}
+	return &x.fHw, true
 }
 
 // SetHw marks the nest ETHTOOL_A_FEATURES_HW present, empty, and returns it to fill.
@@ -3553,9 +3677,14 @@ func (x *Features) SetHw() *Bitset {
 	return &x.fHw
 }
 
-// Wanted returns the nest ETHTOOL_A_FEATURES_WANTED, and whether it is present.
+// Wanted returns the nest ETHTOOL_A_FEATURES_WANTED, and whether it is present (if not, an
+// empty one).
 func (x *Features) Wanted() (*Bitset, bool) {
-	return &x.fWanted, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fWanted.Reset()
+		return &x.fWanted, false
+	}
+	return &x.fWanted, true
 }
 
 // SetWanted marks the nest ETHTOOL_A_FEATURES_WANTED present, empty, and returns it to fill.
@@ -3565,9 +3694,14 @@ func (x *Features) SetWanted() *Bitset {
 	return &x.fWanted
 }
 
-// Active returns the nest ETHTOOL_A_FEATURES_ACTIVE, and whether it is present.
+// Active returns the nest ETHTOOL_A_FEATURES_ACTIVE, and whether it is present (if not, an
+// empty one).
 func (x *Features) Active() (*Bitset, bool) {
-	return &x.fActive, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fActive.Reset()
+		return &x.fActive, false
+	}
+	return &x.fActive, true
 }
 
 // SetActive marks the nest ETHTOOL_A_FEATURES_ACTIVE present, empty, and returns it to fill.
@@ -3577,9 +3711,14 @@ func (x *Features) SetActive() *Bitset {
 	return &x.fActive
 }
 
-// Nochange returns the nest ETHTOOL_A_FEATURES_NOCHANGE, and whether it is present.
+// Nochange returns the nest ETHTOOL_A_FEATURES_NOCHANGE, and whether it is present (if not, an
+// empty one).
 func (x *Features) Nochange() (*Bitset, bool) {
-	return &x.fNochange, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fNochange.Reset()
+		return &x.fNochange, false
+	}
+	return &x.fNochange, true
 }
 
 // SetNochange marks the nest ETHTOOL_A_FEATURES_NOCHANGE present, empty, and returns it to fill.
@@ -3612,7 +3751,8 @@ type Channels struct {
 func (x *Channels) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Channels) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3744,9 +3884,14 @@ func (x *Channels) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_CHANNELS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_CHANNELS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Channels) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_CHANNELS_HEADER present, empty, and returns it to fill.
@@ -3885,7 +4030,8 @@ type IrqModeration struct {
 func (x *IrqModeration) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IrqModeration) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4011,13 +4157,15 @@ type Profile struct {
 	mode           typed.Mode
 	fIrqModeration typed.Multi
 	sIrqModeration []IrqModeration
+	kIrqModeration IrqModeration
 }
 
 // Reset marks every attribute absent.
 func (x *Profile) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Profile) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4049,6 +4197,9 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // ETHTOOL_A_PROFILE_IRQ_MODERATION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
+			}
+			if err := x.kIrqModeration.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fIrqModeration.Add()
@@ -4152,7 +4303,8 @@ type Coalesce struct {
 func (x *Coalesce) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Coalesce) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4481,9 +4633,14 @@ func (x *Coalesce) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_COALESCE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_COALESCE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Coalesce) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_COALESCE_HEADER present, empty, and returns it to fill.
@@ -4871,9 +5028,14 @@ func (x *Coalesce) SetTxAggrTimeUsecs(v uint32) {
 	x.has[0] |= 1 << 27
 }
 
-// RxProfile returns the nest ETHTOOL_A_COALESCE_RX_PROFILE, and whether it is present.
+// RxProfile returns the nest ETHTOOL_A_COALESCE_RX_PROFILE, and whether it is present (if not, an
+// empty one).
 func (x *Coalesce) RxProfile() (*Profile, bool) {
-	return &x.fRxProfile, x.has[0]&(1<<28) != 0
+	if !(x.has[0]&(1<<28) != 0) {
+		x.fRxProfile.Reset()
+		return &x.fRxProfile, false
+	}
+	return &x.fRxProfile, true
 }
 
 // SetRxProfile marks the nest ETHTOOL_A_COALESCE_RX_PROFILE present, empty, and returns it to fill.
@@ -4883,9 +5045,14 @@ func (x *Coalesce) SetRxProfile() *Profile {
 	return &x.fRxProfile
 }
 
-// TxProfile returns the nest ETHTOOL_A_COALESCE_TX_PROFILE, and whether it is present.
+// TxProfile returns the nest ETHTOOL_A_COALESCE_TX_PROFILE, and whether it is present (if not, an
+// empty one).
 func (x *Coalesce) TxProfile() (*Profile, bool) {
-	return &x.fTxProfile, x.has[0]&(1<<29) != 0
+	if !(x.has[0]&(1<<29) != 0) {
+		x.fTxProfile.Reset()
+		return &x.fTxProfile, false
+	}
+	return &x.fTxProfile, true
 }
 
 // SetTxProfile marks the nest ETHTOOL_A_COALESCE_TX_PROFILE present, empty, and returns it to fill.
@@ -4911,7 +5078,8 @@ type PauseStat struct {
 func (x *PauseStat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PauseStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5024,7 +5192,8 @@ type Pause struct {
 func (x *Pause) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Pause) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5133,9 +5302,14 @@ func (x *Pause) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PAUSE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PAUSE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Pause) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PAUSE_HEADER present, empty, and returns it to fill.
@@ -5187,9 +5361,14 @@ func (x *Pause) SetTx(v uint8) {
 	x.has[0] |= 1 << 3
 }
 
-// Stats returns the nest ETHTOOL_A_PAUSE_STATS, and whether it is present.
+// Stats returns the nest ETHTOOL_A_PAUSE_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Pause) Stats() (*PauseStat, bool) {
-	return &x.fStats, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest ETHTOOL_A_PAUSE_STATS present, empty, and returns it to fill.
@@ -5234,7 +5413,8 @@ type Eee struct {
 func (x *Eee) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Eee) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5356,9 +5536,14 @@ func (x *Eee) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_EEE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_EEE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Eee) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_EEE_HEADER present, empty, and returns it to fill.
@@ -5368,9 +5553,14 @@ func (x *Eee) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// ModesOurs returns the nest ETHTOOL_A_EEE_MODES_OURS, and whether it is present.
+// ModesOurs returns the nest ETHTOOL_A_EEE_MODES_OURS, and whether it is present (if not, an
+// empty one).
 func (x *Eee) ModesOurs() (*Bitset, bool) {
-	return &x.fModesOurs, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fModesOurs.Reset()
+		return &x.fModesOurs, false
+	}
+	return &x.fModesOurs, true
 }
 
 // SetModesOurs marks the nest ETHTOOL_A_EEE_MODES_OURS present, empty, and returns it to fill.
@@ -5380,9 +5570,14 @@ func (x *Eee) SetModesOurs() *Bitset {
 	return &x.fModesOurs
 }
 
-// ModesPeer returns the nest ETHTOOL_A_EEE_MODES_PEER, and whether it is present.
+// ModesPeer returns the nest ETHTOOL_A_EEE_MODES_PEER, and whether it is present (if not, an
+// empty one).
 func (x *Eee) ModesPeer() (*Bitset, bool) {
-	return &x.fModesPeer, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fModesPeer.Reset()
+		return &x.fModesPeer, false
+	}
+	return &x.fModesPeer, true
 }
 
 // SetModesPeer marks the nest ETHTOOL_A_EEE_MODES_PEER present, empty, and returns it to fill.
@@ -5466,7 +5661,8 @@ type TsStat struct {
 func (x *TsStat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TsStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5621,7 +5817,8 @@ type TsHwtstampProvider struct {
 func (x *TsHwtstampProvider) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TsHwtstampProvider) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5735,7 +5932,8 @@ type Tsinfo struct {
 func (x *Tsinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Tsinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5869,9 +6067,14 @@ func (x *Tsinfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_TSINFO_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_TSINFO_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_TSINFO_HEADER present, empty, and returns it to fill.
@@ -5881,9 +6084,14 @@ func (x *Tsinfo) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Timestamping returns the nest ETHTOOL_A_TSINFO_TIMESTAMPING, and whether it is present.
+// Timestamping returns the nest ETHTOOL_A_TSINFO_TIMESTAMPING, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) Timestamping() (*Bitset, bool) {
-	return &x.fTimestamping, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fTimestamping.Reset()
+		return &x.fTimestamping, false
+	}
+	return &x.fTimestamping, true
 }
 
 // SetTimestamping marks the nest ETHTOOL_A_TSINFO_TIMESTAMPING present, empty, and returns it to fill.
@@ -5893,9 +6101,14 @@ func (x *Tsinfo) SetTimestamping() *Bitset {
 	return &x.fTimestamping
 }
 
-// TxTypes returns the nest ETHTOOL_A_TSINFO_TX_TYPES, and whether it is present.
+// TxTypes returns the nest ETHTOOL_A_TSINFO_TX_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) TxTypes() (*Bitset, bool) {
-	return &x.fTxTypes, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fTxTypes.Reset()
+		return &x.fTxTypes, false
+	}
+	return &x.fTxTypes, true
 }
 
 // SetTxTypes marks the nest ETHTOOL_A_TSINFO_TX_TYPES present, empty, and returns it to fill.
@@ -5905,9 +6118,14 @@ func (x *Tsinfo) SetTxTypes() *Bitset {
 	return &x.fTxTypes
 }
 
-// RxFilters returns the nest ETHTOOL_A_TSINFO_RX_FILTERS, and whether it is present.
+// RxFilters returns the nest ETHTOOL_A_TSINFO_RX_FILTERS, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) RxFilters() (*Bitset, bool) {
-	return &x.fRxFilters, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fRxFilters.Reset()
+		return &x.fRxFilters, false
+	}
+	return &x.fRxFilters, true
 }
 
 // SetRxFilters marks the nest ETHTOOL_A_TSINFO_RX_FILTERS present, empty, and returns it to fill.
@@ -5931,9 +6149,14 @@ func (x *Tsinfo) SetPhcIndex(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// Stats returns the nest ETHTOOL_A_TSINFO_STATS, and whether it is present.
+// Stats returns the nest ETHTOOL_A_TSINFO_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) Stats() (*TsStat, bool) {
-	return &x.fStats, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest ETHTOOL_A_TSINFO_STATS present, empty, and returns it to fill.
@@ -5943,9 +6166,14 @@ func (x *Tsinfo) SetStats() *TsStat {
 	return &x.fStats
 }
 
-// HwtstampProvider returns the nest ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER, and whether it is present.
+// HwtstampProvider returns the nest ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER, and whether it is present (if not, an
+// empty one).
 func (x *Tsinfo) HwtstampProvider() (*TsHwtstampProvider, bool) {
-	return &x.fHwtstampProvider, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fHwtstampProvider.Reset()
+		return &x.fHwtstampProvider, false
+	}
+	return &x.fHwtstampProvider, true
 }
 
 // SetHwtstampProvider marks the nest ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER present, empty, and returns it to fill.
@@ -5972,7 +6200,8 @@ type CableResult struct {
 func (x *CableResult) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableResult) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6105,7 +6334,8 @@ type CableFaultLength struct {
 func (x *CableFaultLength) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableFaultLength) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6237,7 +6467,8 @@ type CableNest struct {
 func (x *CableNest) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableNest) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6310,9 +6541,14 @@ func (x *CableNest) Encode(e *attr.Encoder) {
 	}
 }
 
-// Result returns the nest ETHTOOL_A_CABLE_NEST_RESULT, and whether it is present.
+// Result returns the nest ETHTOOL_A_CABLE_NEST_RESULT, and whether it is present (if not, an
+// empty one).
 func (x *CableNest) Result() (*CableResult, bool) {
-	return &x.fResult, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fResult.Reset()
+		return &x.fResult, false
+	}
+	return &x.fResult, true
 }
 
 // SetResult marks the nest ETHTOOL_A_CABLE_NEST_RESULT present, empty, and returns it to fill.
@@ -6322,9 +6558,14 @@ func (x *CableNest) SetResult() *CableResult {
 	return &x.fResult
 }
 
-// FaultLength returns the nest ETHTOOL_A_CABLE_NEST_FAULT_LENGTH, and whether it is present.
+// FaultLength returns the nest ETHTOOL_A_CABLE_NEST_FAULT_LENGTH, and whether it is present (if not, an
+// empty one).
 func (x *CableNest) FaultLength() (*CableFaultLength, bool) {
-	return &x.fFaultLength, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fFaultLength.Reset()
+		return &x.fFaultLength, false
+	}
+	return &x.fFaultLength, true
 }
 
 // SetFaultLength marks the nest ETHTOOL_A_CABLE_NEST_FAULT_LENGTH present, empty, and returns it to fill.
@@ -6349,7 +6590,8 @@ type CableTest struct {
 func (x *CableTest) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableTest) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6409,9 +6651,14 @@ func (x *CableTest) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_CABLE_TEST_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_CABLE_TEST_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *CableTest) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_CABLE_TEST_HEADER present, empty, and returns it to fill.
@@ -6438,7 +6685,8 @@ type CableTestNtf struct {
 func (x *CableTestNtf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableTestNtf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6520,9 +6768,14 @@ func (x *CableTestNtf) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_CABLE_TEST_NTF_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_CABLE_TEST_NTF_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *CableTestNtf) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_CABLE_TEST_NTF_HEADER present, empty, and returns it to fill.
@@ -6546,9 +6799,14 @@ func (x *CableTestNtf) SetStatus(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Nest returns the nest ETHTOOL_A_CABLE_TEST_NTF_NEST, and whether it is present.
+// Nest returns the nest ETHTOOL_A_CABLE_TEST_NTF_NEST, and whether it is present (if not, an
+// empty one).
 func (x *CableTestNtf) Nest() (*CableNest, bool) {
-	return &x.fNest, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fNest.Reset()
+		return &x.fNest, false
+	}
+	return &x.fNest, true
 }
 
 // SetNest marks the nest ETHTOOL_A_CABLE_TEST_NTF_NEST present, empty, and returns it to fill.
@@ -6576,7 +6834,8 @@ type CableTestTdrCfg struct {
 func (x *CableTestTdrCfg) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableTestTdrCfg) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6732,7 +6991,8 @@ type CableTestTdrNtf struct {
 func (x *CableTestTdrNtf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableTestTdrNtf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6814,9 +7074,14 @@ func (x *CableTestTdrNtf) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *CableTestTdrNtf) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER present, empty, and returns it to fill.
@@ -6840,9 +7105,14 @@ func (x *CableTestTdrNtf) SetStatus(v uint8) {
 	x.has[0] |= 1 << 1
 }
 
-// Nest returns the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST, and whether it is present.
+// Nest returns the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST, and whether it is present (if not, an
+// empty one).
 func (x *CableTestTdrNtf) Nest() (*CableNest, bool) {
-	return &x.fNest, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fNest.Reset()
+		return &x.fNest, false
+	}
+	return &x.fNest, true
 }
 
 // SetNest marks the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST present, empty, and returns it to fill.
@@ -6868,7 +7138,8 @@ type CableTestTdr struct {
 func (x *CableTestTdr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CableTestTdr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6941,9 +7212,14 @@ func (x *CableTestTdr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *CableTestTdr) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_CABLE_TEST_TDR_HEADER present, empty, and returns it to fill.
@@ -6953,9 +7229,14 @@ func (x *CableTestTdr) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Cfg returns the nest ETHTOOL_A_CABLE_TEST_TDR_CFG, and whether it is present.
+// Cfg returns the nest ETHTOOL_A_CABLE_TEST_TDR_CFG, and whether it is present (if not, an
+// empty one).
 func (x *CableTestTdr) Cfg() (*CableTestTdrCfg, bool) {
-	return &x.fCfg, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fCfg.Reset()
+		return &x.fCfg, false
+	}
+	return &x.fCfg, true
 }
 
 // SetCfg marks the nest ETHTOOL_A_CABLE_TEST_TDR_CFG present, empty, and returns it to fill.
@@ -6981,7 +7262,8 @@ type TunnelUdpEntry struct {
 func (x *TunnelUdpEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TunnelUdpEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7018,9 +7300,6 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -7089,13 +7368,15 @@ type TunnelUdpTable struct {
 	fTypes Bitset
 	fEntry typed.Multi
 	sEntry []TunnelUdpEntry
+	kEntry TunnelUdpEntry
 }
 
 // Reset marks every attribute absent.
 func (x *TunnelUdpTable) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TunnelUdpTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7141,6 +7422,9 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<2) != 0 {
 				x.fEntry.Add()
@@ -7204,9 +7488,14 @@ func (x *TunnelUdpTable) SetSize(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Types returns the nest ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES, and whether it is present.
+// Types returns the nest ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *TunnelUdpTable) Types() (*Bitset, bool) {
-	return &x.fTypes, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fTypes.Reset()
+		return &x.fTypes, false
+	}
+	return &x.fTypes, true
 }
 
 // SetTypes marks the nest ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES present, empty, and returns it to fill.
@@ -7249,7 +7538,8 @@ type TunnelUdp struct {
 func (x *TunnelUdp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TunnelUdp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7309,9 +7599,14 @@ func (x *TunnelUdp) Encode(e *attr.Encoder) {
 	}
 }
 
-// Table returns the nest ETHTOOL_A_TUNNEL_UDP_TABLE, and whether it is present.
+// Table returns the nest ETHTOOL_A_TUNNEL_UDP_TABLE, and whether it is present (if not, an
+// empty one).
 func (x *TunnelUdp) Table() (*TunnelUdpTable, bool) {
-	return &x.fTable, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fTable.Reset()
+		return &x.fTable, false
+	}
+	return &x.fTable, true
 }
 
 // SetTable marks the nest ETHTOOL_A_TUNNEL_UDP_TABLE present, empty, and returns it to fill.
@@ -7337,7 +7632,8 @@ type TunnelInfo struct {
 func (x *TunnelInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TunnelInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7410,9 +7706,14 @@ func (x *TunnelInfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_TUNNEL_INFO_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_TUNNEL_INFO_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *TunnelInfo) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_TUNNEL_INFO_HEADER present, empty, and returns it to fill.
@@ -7422,9 +7723,14 @@ func (x *TunnelInfo) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// UdpPorts returns the nest ETHTOOL_A_TUNNEL_INFO_UDP_PORTS, and whether it is present.
+// UdpPorts returns the nest ETHTOOL_A_TUNNEL_INFO_UDP_PORTS, and whether it is present (if not, an
+// empty one).
 func (x *TunnelInfo) UdpPorts() (*TunnelUdp, bool) {
-	return &x.fUdpPorts, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fUdpPorts.Reset()
+		return &x.fUdpPorts, false
+	}
+	return &x.fUdpPorts, true
 }
 
 // SetUdpPorts marks the nest ETHTOOL_A_TUNNEL_INFO_UDP_PORTS present, empty, and returns it to fill.
@@ -7451,7 +7757,8 @@ type FecStat struct {
 func (x *FecStat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FecStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7580,7 +7887,8 @@ type Fec struct {
 func (x *Fec) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Fec) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7684,9 +7992,14 @@ func (x *Fec) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_FEC_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_FEC_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Fec) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_FEC_HEADER present, empty, and returns it to fill.
@@ -7696,9 +8009,14 @@ func (x *Fec) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Modes returns the nest ETHTOOL_A_FEC_MODES, and whether it is present.
+// Modes returns the nest ETHTOOL_A_FEC_MODES, and whether it is present (if not, an
+// empty one).
 func (x *Fec) Modes() (*Bitset, bool) {
-	return &x.fModes, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fModes.Reset()
+		return &x.fModes, false
+	}
+	return &x.fModes, true
 }
 
 // SetModes marks the nest ETHTOOL_A_FEC_MODES present, empty, and returns it to fill.
@@ -7736,9 +8054,14 @@ func (x *Fec) SetActive(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Stats returns the nest ETHTOOL_A_FEC_STATS, and whether it is present.
+// Stats returns the nest ETHTOOL_A_FEC_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Fec) Stats() (*FecStat, bool) {
-	return &x.fStats, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest ETHTOOL_A_FEC_STATS present, empty, and returns it to fill.
@@ -7769,7 +8092,8 @@ type ModuleEeprom struct {
 func (x *ModuleEeprom) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ModuleEeprom) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7880,9 +8204,14 @@ func (x *ModuleEeprom) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_MODULE_EEPROM_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_MODULE_EEPROM_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *ModuleEeprom) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_MODULE_EEPROM_HEADER present, empty, and returns it to fill.
@@ -7999,7 +8328,8 @@ type StatsGrp struct {
 func (x *StatsGrp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *StatsGrp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8168,9 +8498,14 @@ func (x *StatsGrp) SetStat(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// HistRx returns the nest ETHTOOL_A_STATS_GRP_HIST_RX, and whether it is present.
+// HistRx returns the nest ETHTOOL_A_STATS_GRP_HIST_RX, and whether it is present (if not, an
+// empty one).
 func (x *StatsGrp) HistRx() (*StatsGrpHist, bool) {
-	return &x.fHistRx, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fHistRx.Reset()
+		return &x.fHistRx, false
+	}
+	return &x.fHistRx, true
 }
 
 // SetHistRx marks the nest ETHTOOL_A_STATS_GRP_HIST_RX present, empty, and returns it to fill.
@@ -8180,9 +8515,14 @@ func (x *StatsGrp) SetHistRx() *StatsGrpHist {
 	return &x.fHistRx
 }
 
-// HistTx returns the nest ETHTOOL_A_STATS_GRP_HIST_TX, and whether it is present.
+// HistTx returns the nest ETHTOOL_A_STATS_GRP_HIST_TX, and whether it is present (if not, an
+// empty one).
 func (x *StatsGrp) HistTx() (*StatsGrpHist, bool) {
-	return &x.fHistTx, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fHistTx.Reset()
+		return &x.fHistTx, false
+	}
+	return &x.fHistTx, true
 }
 
 // SetHistTx marks the nest ETHTOOL_A_STATS_GRP_HIST_TX present, empty, and returns it to fill.
@@ -8251,7 +8591,8 @@ type StatsGrpHist struct {
 func (x *StatsGrpHist) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *StatsGrpHist) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8385,7 +8726,8 @@ type Stats struct {
 func (x *Stats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Stats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8480,9 +8822,14 @@ func (x *Stats) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_STATS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_STATS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Stats) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_STATS_HEADER present, empty, and returns it to fill.
@@ -8492,9 +8839,14 @@ func (x *Stats) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// Groups returns the nest ETHTOOL_A_STATS_GROUPS, and whether it is present.
+// Groups returns the nest ETHTOOL_A_STATS_GROUPS, and whether it is present (if not, an
+// empty one).
 func (x *Stats) Groups() (*Bitset, bool) {
-	return &x.fGroups, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fGroups.Reset()
+		return &x.fGroups, false
+	}
+	return &x.fGroups, true
 }
 
 // SetGroups marks the nest ETHTOOL_A_STATS_GROUPS present, empty, and returns it to fill.
@@ -8504,9 +8856,14 @@ func (x *Stats) SetGroups() *Bitset {
 	return &x.fGroups
 }
 
-// Grp returns the nest ETHTOOL_A_STATS_GRP, and whether it is present.
+// Grp returns the nest ETHTOOL_A_STATS_GRP, and whether it is present (if not, an
+// empty one).
 func (x *Stats) Grp() (*StatsGrp, bool) {
-	return &x.fGrp, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fGrp.Reset()
+		return &x.fGrp, false
+	}
+	return &x.fGrp, true
 }
 
 // SetGrp marks the nest ETHTOOL_A_STATS_GRP present, empty, and returns it to fill.
@@ -8547,7 +8904,8 @@ type PhcVclocks struct {
 func (x *PhcVclocks) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PhcVclocks) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8622,9 +8980,14 @@ func (x *PhcVclocks) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PHC_VCLOCKS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PHC_VCLOCKS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *PhcVclocks) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PHC_VCLOCKS_HEADER present, empty, and returns it to fill.
@@ -8680,7 +9043,8 @@ type Module struct {
 func (x *Module) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Module) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8758,9 +9122,14 @@ func (x *Module) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_MODULE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_MODULE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Module) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_MODULE_HEADER present, empty, and returns it to fill.
@@ -8814,7 +9183,8 @@ type C33PsePwLimit struct {
 func (x *C33PsePwLimit) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *C33PsePwLimit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8929,13 +9299,15 @@ type Pse struct {
 	fC33PseAvailPwLimit  uint32
 	fC33PsePwLimitRanges typed.Multi
 	sC33PsePwLimitRanges []C33PsePwLimit
+	kC33PsePwLimitRanges C33PsePwLimit
 }
 
 // Reset marks every attribute absent.
 func (x *Pse) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Pse) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9024,9 +9396,6 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 8 {
-				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrRange)
-			}
 			x.fC33PseExtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
@@ -9044,6 +9413,9 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
+			}
+			if err := x.kC33PsePwLimitRanges.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<12) != 0 {
 				x.fC33PsePwLimitRanges.Add()
@@ -9123,9 +9495,14 @@ func (x *Pse) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PSE_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PSE_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Pse) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PSE_HEADER present, empty, and returns it to fill.
@@ -9328,7 +9705,8 @@ type Rss struct {
 func (x *Rss) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Rss) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9436,9 +9814,14 @@ func (x *Rss) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_RSS_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_RSS_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Rss) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_RSS_HEADER present, empty, and returns it to fill.
@@ -9557,7 +9940,8 @@ type Plca struct {
 func (x *Plca) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Plca) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9689,9 +10073,14 @@ func (x *Plca) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PLCA_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PLCA_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Plca) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PLCA_HEADER present, empty, and returns it to fill.
@@ -9834,7 +10223,8 @@ type ModuleFwFlash struct {
 func (x *ModuleFwFlash) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ModuleFwFlash) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9885,9 +10275,6 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrRange)
 			}
 			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -9951,9 +10338,14 @@ func (x *ModuleFwFlash) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_MODULE_FW_FLASH_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_MODULE_FW_FLASH_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *ModuleFwFlash) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_MODULE_FW_FLASH_HEADER present, empty, and returns it to fill.
@@ -10083,7 +10475,8 @@ type Phy struct {
 func (x *Phy) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Phy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10140,9 +10533,6 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 		case 5: // ETHTOOL_A_PHY_UPSTREAM_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrRange)
 			}
 			x.fUpstreamType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -10209,9 +10599,14 @@ func (x *Phy) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_PHY_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_PHY_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Phy) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_PHY_HEADER present, empty, and returns it to fill.
@@ -10366,7 +10761,8 @@ type Tsconfig struct {
 func (x *Tsconfig) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Tsconfig) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10478,9 +10874,14 @@ func (x *Tsconfig) Encode(e *attr.Encoder) {
 	}
 }
 
-// Header returns the nest ETHTOOL_A_TSCONFIG_HEADER, and whether it is present.
+// Header returns the nest ETHTOOL_A_TSCONFIG_HEADER, and whether it is present (if not, an
+// empty one).
 func (x *Tsconfig) Header() (*Header, bool) {
-	return &x.fHeader, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHeader.Reset()
+		return &x.fHeader, false
+	}
+	return &x.fHeader, true
 }
 
 // SetHeader marks the nest ETHTOOL_A_TSCONFIG_HEADER present, empty, and returns it to fill.
@@ -10490,9 +10891,14 @@ func (x *Tsconfig) SetHeader() *Header {
 	return &x.fHeader
 }
 
-// HwtstampProvider returns the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER, and whether it is present.
+// HwtstampProvider returns the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER, and whether it is present (if not, an
+// empty one).
 func (x *Tsconfig) HwtstampProvider() (*TsHwtstampProvider, bool) {
-	return &x.fHwtstampProvider, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fHwtstampProvider.Reset()
+		return &x.fHwtstampProvider, false
+	}
+	return &x.fHwtstampProvider, true
 }
 
 // SetHwtstampProvider marks the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER present, empty, and returns it to fill.
@@ -10502,9 +10908,14 @@ func (x *Tsconfig) SetHwtstampProvider() *TsHwtstampProvider {
 	return &x.fHwtstampProvider
 }
 
-// TxTypes returns the nest ETHTOOL_A_TSCONFIG_TX_TYPES, and whether it is present.
+// TxTypes returns the nest ETHTOOL_A_TSCONFIG_TX_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *Tsconfig) TxTypes() (*Bitset, bool) {
-	return &x.fTxTypes, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fTxTypes.Reset()
+		return &x.fTxTypes, false
+	}
+	return &x.fTxTypes, true
 }
 
 // SetTxTypes marks the nest ETHTOOL_A_TSCONFIG_TX_TYPES present, empty, and returns it to fill.
@@ -10514,9 +10925,14 @@ func (x *Tsconfig) SetTxTypes() *Bitset {
 	return &x.fTxTypes
 }
 
-// RxFilters returns the nest ETHTOOL_A_TSCONFIG_RX_FILTERS, and whether it is present.
+// RxFilters returns the nest ETHTOOL_A_TSCONFIG_RX_FILTERS, and whether it is present (if not, an
+// empty one).
 func (x *Tsconfig) RxFilters() (*Bitset, bool) {
-	return &x.fRxFilters, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fRxFilters.Reset()
+		return &x.fRxFilters, false
+	}
+	return &x.fRxFilters, true
 }
 
 // SetRxFilters marks the nest ETHTOOL_A_TSCONFIG_RX_FILTERS present, empty, and returns it to fill.
@@ -10526,9 +10942,14 @@ func (x *Tsconfig) SetRxFilters() *Bitset {
 	return &x.fRxFilters
 }
 
-// HwtstampFlags returns the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS, and whether it is present.
+// HwtstampFlags returns the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS, and whether it is present (if not, an
+// empty one).
 func (x *Tsconfig) HwtstampFlags() (*Bitset, bool) {
-	return &x.fHwtstampFlags, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fHwtstampFlags.Reset()
+		return &x.fHwtstampFlags, false
+	}
+	return &x.fHwtstampFlags, true
 }
 
 // SetHwtstampFlags marks the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS present, empty, and returns it to fill.

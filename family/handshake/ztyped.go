@@ -46,7 +46,8 @@ type X509 struct {
 func (x *X509) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *X509) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -156,6 +157,7 @@ type Accept struct {
 	sPeerIdentity []uint32
 	fCertificate  typed.Multi
 	sCertificate  []X509
+	kCertificate  X509
 	fPeername     []byte
 }
 
@@ -163,7 +165,8 @@ type Accept struct {
 func (x *Accept) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Accept) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -202,17 +205,11 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrRange)
-			}
 			x.fHandlerClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrRange)
 			}
 			x.fMessageType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -225,9 +222,6 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrRange)
 			}
 			x.fAuthMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -244,6 +238,9 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 		case 7: // HANDSHAKE_A_ACCEPT_CERTIFICATE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
+			}
+			if err := x.kCertificate.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<6) != 0 {
 				x.fCertificate.Add()
@@ -465,7 +462,8 @@ type Done struct {
 func (x *Done) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Done) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

@@ -29,7 +29,8 @@ type Server struct {
 func (x *Server) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Server) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

@@ -39,7 +39,8 @@ type Address struct {
 func (x *Address) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Address) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -272,7 +273,8 @@ type SubflowAttribute struct {
 func (x *SubflowAttribute) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SubflowAttribute) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -564,7 +566,8 @@ type Endpoint struct {
 func (x *Endpoint) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Endpoint) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -624,9 +627,14 @@ func (x *Endpoint) Encode(e *attr.Encoder) {
 	}
 }
 
-// Addr returns the nest MPTCP_PM_ENDPOINT_ADDR, and whether it is present.
+// Addr returns the nest MPTCP_PM_ENDPOINT_ADDR, and whether it is present (if not, an
+// empty one).
 func (x *Endpoint) Addr() (*Address, bool) {
-	return &x.fAddr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fAddr.Reset()
+		return &x.fAddr, false
+	}
+	return &x.fAddr, true
 }
 
 // SetAddr marks the nest MPTCP_PM_ENDPOINT_ADDR present, empty, and returns it to fill.
@@ -656,7 +664,8 @@ type Attr struct {
 func (x *Attr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Attr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -765,9 +774,14 @@ func (x *Attr) Encode(e *attr.Encoder) {
 	}
 }
 
-// Addr returns the nest MPTCP_PM_ATTR_ADDR, and whether it is present.
+// Addr returns the nest MPTCP_PM_ATTR_ADDR, and whether it is present (if not, an
+// empty one).
 func (x *Attr) Addr() (*Address, bool) {
-	return &x.fAddr, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fAddr.Reset()
+		return &x.fAddr, false
+	}
+	return &x.fAddr, true
 }
 
 // SetAddr marks the nest MPTCP_PM_ATTR_ADDR present, empty, and returns it to fill.
@@ -833,9 +847,14 @@ func (x *Attr) SetLocId(v uint8) {
 	x.has[0] |= 1 << 4
 }
 
-// AddrRemote returns the nest MPTCP_PM_ATTR_ADDR_REMOTE, and whether it is present.
+// AddrRemote returns the nest MPTCP_PM_ATTR_ADDR_REMOTE, and whether it is present (if not, an
+// empty one).
 func (x *Attr) AddrRemote() (*Address, bool) {
-	return &x.fAddrRemote, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fAddrRemote.Reset()
+		return &x.fAddrRemote, false
+	}
+	return &x.fAddrRemote, true
 }
 
 // SetAddrRemote marks the nest MPTCP_PM_ATTR_ADDR_REMOTE present, empty, and returns it to fill.
@@ -877,7 +896,8 @@ type EventAttr struct {
 func (x *EventAttr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *EventAttr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

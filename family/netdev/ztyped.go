@@ -71,7 +71,8 @@ type Dev struct {
 func (x *Dev) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Dev) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -112,9 +113,6 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
 			}
-			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7f != 0 {
-				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrRange)
-			}
 			x.fXdpFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
@@ -130,17 +128,11 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
 			}
-			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrRange)
-			}
 			x.fXdpRxMetadataFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
 		case 6: // NETDEV_A_DEV_XSK_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
-			}
-			if v := uint64(typed.Uint64(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrRange)
 			}
 			x.fXskFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
@@ -262,7 +254,8 @@ type IoUringProviderInfo struct {
 func (x *IoUringProviderInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IoUringProviderInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -331,7 +324,8 @@ type PagePool struct {
 func (x *PagePool) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PagePool) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -561,9 +555,14 @@ func (x *PagePool) SetDmabuf(v uint32) {
 	x.has[0] |= 1 << 6
 }
 
-// IoUring returns the nest NETDEV_A_PAGE_POOL_IO_URING, and whether it is present.
+// IoUring returns the nest NETDEV_A_PAGE_POOL_IO_URING, and whether it is present (if not, an
+// empty one).
 func (x *PagePool) IoUring() (*IoUringProviderInfo, bool) {
-	return &x.fIoUring, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fIoUring.Reset()
+		return &x.fIoUring, false
+	}
+	return &x.fIoUring, true
 }
 
 // SetIoUring marks the nest NETDEV_A_PAGE_POOL_IO_URING present, empty, and returns it to fill.
@@ -589,7 +588,8 @@ type PagePoolInfo struct {
 func (x *PagePoolInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PagePoolInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -714,7 +714,8 @@ type PagePoolStats struct {
 func (x *PagePoolStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PagePoolStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -873,9 +874,14 @@ func (x *PagePoolStats) Encode(e *attr.Encoder) {
 	}
 }
 
-// Info returns the nest NETDEV_A_PAGE_POOL_STATS_INFO, and whether it is present.
+// Info returns the nest NETDEV_A_PAGE_POOL_STATS_INFO, and whether it is present (if not, an
+// empty one).
 func (x *PagePoolStats) Info() (*PagePoolInfo, bool) {
-	return &x.fInfo, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fInfo.Reset()
+		return &x.fInfo, false
+	}
+	return &x.fInfo, true
 }
 
 // SetInfo marks the nest NETDEV_A_PAGE_POOL_STATS_INFO present, empty, and returns it to fill.
@@ -1061,7 +1067,8 @@ type Napi struct {
 func (x *Napi) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Napi) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1140,9 +1147,6 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 		case 8: // NETDEV_A_NAPI_THREADED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrRange)
 			}
 			x.fThreaded = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
@@ -1315,7 +1319,8 @@ type XskInfo struct {
 func (x *XskInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *XskInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1383,7 +1388,8 @@ type Queue struct {
 func (x *Queue) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Queue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1429,9 +1435,6 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
@@ -1577,9 +1580,14 @@ func (x *Queue) SetDmabuf(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// IoUring returns the nest NETDEV_A_QUEUE_IO_URING, and whether it is present.
+// IoUring returns the nest NETDEV_A_QUEUE_IO_URING, and whether it is present (if not, an
+// empty one).
 func (x *Queue) IoUring() (*IoUringProviderInfo, bool) {
-	return &x.fIoUring, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fIoUring.Reset()
+		return &x.fIoUring, false
+	}
+	return &x.fIoUring, true
 }
 
 // SetIoUring marks the nest NETDEV_A_QUEUE_IO_URING present, empty, and returns it to fill.
@@ -1589,9 +1597,14 @@ func (x *Queue) SetIoUring() *IoUringProviderInfo {
 	return &x.fIoUring
 }
 
-// Xsk returns the nest NETDEV_A_QUEUE_XSK, and whether it is present.
+// Xsk returns the nest NETDEV_A_QUEUE_XSK, and whether it is present (if not, an
+// empty one).
 func (x *Queue) Xsk() (*XskInfo, bool) {
-	return &x.fXsk, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fXsk.Reset()
+		return &x.fXsk, false
+	}
+	return &x.fXsk, true
 }
 
 // SetXsk marks the nest NETDEV_A_QUEUE_XSK present, empty, and returns it to fill.
@@ -1646,7 +1659,8 @@ type Qstats struct {
 func (x *Qstats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Qstats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1687,9 +1701,6 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrRange)
-			}
 			x.fQueueType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QSTATS_QUEUE_ID
@@ -1701,9 +1712,6 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // NETDEV_A_QSTATS_SCOPE
 			if len(p) != 4 && len(p) != 8 {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
-			}
-			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = typed.Uint(p, typed.NetSwap(raw, sw))
 			x.has[0] |= 1 << 3
@@ -2431,7 +2439,8 @@ type QueueId struct {
 func (x *QueueId) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *QueueId) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2468,9 +2477,6 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -2538,6 +2544,7 @@ type Dmabuf struct {
 	fIfindex uint32
 	fQueues  typed.Multi
 	sQueues  []QueueId
+	kQueues  QueueId
 	fFd      uint32
 	fId      uint32
 }
@@ -2546,7 +2553,8 @@ type Dmabuf struct {
 func (x *Dmabuf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Dmabuf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2587,6 +2595,9 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NETDEV_A_DMABUF_QUEUES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
+			}
+			if err := x.kQueues.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fQueues.Add()

@@ -43,13 +43,15 @@ type NetShaper struct {
 	fParent   Handle
 	fLeaves   typed.Multi
 	sLeaves   []LeafInfo
+	kLeaves   LeafInfo
 }
 
 // Reset marks every attribute absent.
 func (x *NetShaper) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *NetShaper) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -89,9 +91,6 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NET_SHAPER_A_METRIC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrRange)
 			}
 			x.fMetric = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -142,6 +141,9 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 		case 10: // NET_SHAPER_A_LEAVES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
+			}
+			if err := x.kLeaves.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<9) != 0 {
 				x.fLeaves.Add()
@@ -214,9 +216,14 @@ func (x *NetShaper) Encode(e *attr.Encoder) {
 	}
 }
 
-// Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present.
+// Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present (if not, an
+// empty one).
 func (x *NetShaper) Handle() (*Handle, bool) {
-	return &x.fHandle, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHandle.Reset()
+		return &x.fHandle, false
+	}
+	return &x.fHandle, true
 }
 
 // SetHandle marks the nest NET_SHAPER_A_HANDLE present, empty, and returns it to fill.
@@ -324,9 +331,14 @@ func (x *NetShaper) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Parent returns the nest NET_SHAPER_A_PARENT, and whether it is present.
+// Parent returns the nest NET_SHAPER_A_PARENT, and whether it is present (if not, an
+// empty one).
 func (x *NetShaper) Parent() (*Handle, bool) {
-	return &x.fParent, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fParent.Reset()
+		return &x.fParent, false
+	}
+	return &x.fParent, true
 }
 
 // SetParent marks the nest NET_SHAPER_A_PARENT present, empty, and returns it to fill.
@@ -370,7 +382,8 @@ type Handle struct {
 func (x *Handle) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Handle) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -401,9 +414,6 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NET_SHAPER_A_HANDLE_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -483,7 +493,8 @@ type LeafInfo struct {
 func (x *LeafInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LeafInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -561,9 +572,14 @@ func (x *LeafInfo) Encode(e *attr.Encoder) {
 	}
 }
 
-// Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present.
+// Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present (if not, an
+// empty one).
 func (x *LeafInfo) Handle() (*Handle, bool) {
-	return &x.fHandle, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fHandle.Reset()
+		return &x.fHandle, false
+	}
+	return &x.fHandle, true
 }
 
 // SetHandle marks the nest NET_SHAPER_A_HANDLE present, empty, and returns it to fill.
@@ -617,7 +633,8 @@ type Caps struct {
 func (x *Caps) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Caps) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -654,9 +671,6 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NET_SHAPER_A_CAPS_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrRange)
 			}
 			x.fScope = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1

@@ -40,7 +40,8 @@ type RpcStatus struct {
 func (x *RpcStatus) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *RpcStatus) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -418,7 +419,8 @@ type Server struct {
 func (x *Server) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Server) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -597,7 +599,8 @@ type Version struct {
 func (x *Version) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Version) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -720,13 +723,15 @@ type ServerProto struct {
 	mode     typed.Mode
 	fVersion typed.Multi
 	sVersion []Version
+	kVersion Version
 }
 
 // Reset marks every attribute absent.
 func (x *ServerProto) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ServerProto) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -758,6 +763,9 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFSD_A_SERVER_PROTO_VERSION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
+			}
+			if err := x.kVersion.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fVersion.Add()
@@ -833,7 +841,8 @@ type Sock struct {
 func (x *Sock) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Sock) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -941,13 +950,15 @@ type ServerSock struct {
 	mode  typed.Mode
 	fAddr typed.Multi
 	sAddr []Sock
+	kAddr Sock
 }
 
 // Reset marks every attribute absent.
 func (x *ServerSock) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ServerSock) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -979,6 +990,9 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFSD_A_SERVER_SOCK_ADDR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
+			}
+			if err := x.kAddr.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fAddr.Add()
@@ -1054,7 +1068,8 @@ type PoolMode struct {
 func (x *PoolMode) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PoolMode) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

@@ -187,9 +187,9 @@ const (
 
 // Values of enum "fib-result" (enum nftables_fib_result), named in FibResultEnum.
 const (
-	NFTABLES_FIB_RESULT_OIF      = 0
-	NFTABLES_FIB_RESULT_OIFNAME  = 1
-	NFTABLES_FIB_RESULT_ADDRTYPE = 2
+	NFTABLES_FIB_RESULT_OIF      = 1
+	NFTABLES_FIB_RESULT_OIFNAME  = 2
+	NFTABLES_FIB_RESULT_ADDRTYPE = 3
 )
 
 // Values of flags "fib-flags" (enum nftables_fib_flags), named in FibFlagsEnum.
@@ -787,9 +787,9 @@ var (
 		{Name: "NFTABLES_VERDICT_CODE_REPEAT", Value: 4},
 	}}
 	FibResultEnum = family.EnumDef{Space: "NFTABLES_FIB_RESULT", Entries: []family.EnumEntry{
-		{Name: "NFTABLES_FIB_RESULT_OIF", Value: 0},
-		{Name: "NFTABLES_FIB_RESULT_OIFNAME", Value: 1},
-		{Name: "NFTABLES_FIB_RESULT_ADDRTYPE", Value: 2},
+		{Name: "NFTABLES_FIB_RESULT_OIF", Value: 1},
+		{Name: "NFTABLES_FIB_RESULT_OIFNAME", Value: 2},
+		{Name: "NFTABLES_FIB_RESULT_ADDRTYPE", Value: 3},
 	}}
 	FibFlagsEnum = family.EnumDef{Space: "NFTABLES_FIB_FLAGS", Flags: true, Entries: []family.EnumEntry{
 		{Name: "NFTABLES_FIB_FLAGS_SADDR", Value: 0x1},

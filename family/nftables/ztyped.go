@@ -174,7 +174,8 @@ type Empty struct {
 func (x *Empty) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Empty) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -266,7 +267,8 @@ type Batch struct {
 func (x *Batch) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Batch) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -355,7 +357,8 @@ type Table struct {
 func (x *Table) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Table) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -392,9 +395,6 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NFTABLES_A_TABLE_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -550,7 +550,8 @@ type Chain struct {
 func (x *Chain) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Chain) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -633,9 +634,6 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 		case 10: // NFTABLES_A_CHAIN_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 8
@@ -760,9 +758,14 @@ func (x *Chain) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Hook returns the nest NFTABLES_A_CHAIN_ATTRS_HOOK, and whether it is present.
+// Hook returns the nest NFTABLES_A_CHAIN_ATTRS_HOOK, and whether it is present (if not, an
+// empty one).
 func (x *Chain) Hook() (*NftHook, bool) {
-	return &x.fHook, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fHook.Reset()
+		return &x.fHook, false
+	}
+	return &x.fHook, true
 }
 
 // SetHook marks the nest NFTABLES_A_CHAIN_ATTRS_HOOK present, empty, and returns it to fill.
@@ -821,9 +824,14 @@ func (x *Chain) SetTypeBytes(s []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Counters returns the nest NFTABLES_A_CHAIN_ATTRS_COUNTERS, and whether it is present.
+// Counters returns the nest NFTABLES_A_CHAIN_ATTRS_COUNTERS, and whether it is present (if not, an
+// empty one).
 func (x *Chain) Counters() (*NftCounter, bool) {
-	return &x.fCounters, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fCounters.Reset()
+		return &x.fCounters, false
+	}
+	return &x.fCounters, true
 }
 
 // SetCounters marks the nest NFTABLES_A_CHAIN_ATTRS_COUNTERS present, empty, and returns it to fill.
@@ -892,7 +900,8 @@ type Counter struct {
 func (x *Counter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Counter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1003,7 +1012,8 @@ type NftHook struct {
 func (x *NftHook) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *NftHook) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1139,9 +1149,14 @@ func (x *NftHook) SetDevBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Devs returns the nest NFTABLES_A_NFT_HOOK_ATTRS_DEVS, and whether it is present.
+// Devs returns the nest NFTABLES_A_NFT_HOOK_ATTRS_DEVS, and whether it is present (if not, an
+// empty one).
 func (x *NftHook) Devs() (*HookDev, bool) {
-	return &x.fDevs, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fDevs.Reset()
+		return &x.fDevs, false
+	}
+	return &x.fDevs, true
 }
 
 // SetDevs marks the nest NFTABLES_A_NFT_HOOK_ATTRS_DEVS present, empty, and returns it to fill.
@@ -1167,7 +1182,8 @@ type HookDev struct {
 func (x *HookDev) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *HookDev) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1270,7 +1286,8 @@ type NftCounter struct {
 func (x *NftCounter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *NftCounter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1387,7 +1404,8 @@ type Rule struct {
 func (x *Rule) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Rule) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1585,9 +1603,14 @@ func (x *Rule) SetHandle(v uint64) {
 	x.has[0] |= 1 << 2
 }
 
-// Expressions returns the nest NFTABLES_A_RULE_ATTRS_EXPRESSIONS, and whether it is present.
+// Expressions returns the nest NFTABLES_A_RULE_ATTRS_EXPRESSIONS, and whether it is present (if not, an
+// empty one).
 func (x *Rule) Expressions() (*ExprList, bool) {
-	return &x.fExpressions, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fExpressions.Reset()
+		return &x.fExpressions, false
+	}
+	return &x.fExpressions, true
 }
 
 // SetExpressions marks the nest NFTABLES_A_RULE_ATTRS_EXPRESSIONS present, empty, and returns it to fill.
@@ -1597,9 +1620,14 @@ func (x *Rule) SetExpressions() *ExprList {
 	return &x.fExpressions
 }
 
-// Compat returns the nest NFTABLES_A_RULE_ATTRS_COMPAT, and whether it is present.
+// Compat returns the nest NFTABLES_A_RULE_ATTRS_COMPAT, and whether it is present (if not, an
+// empty one).
 func (x *Rule) Compat() (*RuleCompat, bool) {
-	return &x.fCompat, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fCompat.Reset()
+		return &x.fCompat, false
+	}
+	return &x.fCompat, true
 }
 
 // SetCompat marks the nest NFTABLES_A_RULE_ATTRS_COMPAT present, empty, and returns it to fill.
@@ -1690,13 +1718,15 @@ type ExprList struct {
 	mode  typed.Mode
 	fElem typed.Multi
 	sElem []Expr
+	kElem Expr
 }
 
 // Reset marks every attribute absent.
 func (x *ExprList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1728,6 +1758,9 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFTABLES_A_EXPR_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
@@ -1803,7 +1836,8 @@ type Expr struct {
 func (x *Expr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Expr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2058,7 +2092,9 @@ func (x *Expr) Encode(e *attr.Encoder) {
 			x.fData.sTproxy.Encode(e)
 			e.End(nest)
 		default:
-			e.Put(NFTABLES_A_EXPR_ATTRS_DATA, x.fData.raw)
+			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+			e.Raw(x.fData.raw)
+			e.End(nest)
 		}
 	}
 }
@@ -2084,9 +2120,14 @@ func (x *Expr) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Data returns the sub-message NFTABLES_A_EXPR_ATTRS_DATA, and whether it is present.
+// Data returns the sub-message NFTABLES_A_EXPR_ATTRS_DATA, and whether it is present (if
+// not, one of no format).
 func (x *Expr) Data() (*ExprData, bool) {
-	return &x.fData, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fData.format, x.fData.raw = 0, nil
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the sub-message NFTABLES_A_EXPR_ATTRS_DATA present and returns it, to choose
@@ -2172,7 +2213,7 @@ func (u *ExprData) Bitwise() (*ExprBitwise, bool) {
 	return &u.sBitwise, u.format == 1
 }
 
-// SetBitwise chooses format "bitwise" and returns its attributes to fill.
+// SetBitwise chooses format "bitwise": its attributes to fill.
 func (u *ExprData) SetBitwise() *ExprBitwise {
 	u.format, u.raw = 1, nil
 	u.sBitwise.Reset()
@@ -2185,7 +2226,7 @@ func (u *ExprData) Cmp() (*ExprCmp, bool) {
 	return &u.sCmp, u.format == 2
 }
 
-// SetCmp chooses format "cmp" and returns its attributes to fill.
+// SetCmp chooses format "cmp": its attributes to fill.
 func (u *ExprData) SetCmp() *ExprCmp {
 	u.format, u.raw = 2, nil
 	u.sCmp.Reset()
@@ -2198,7 +2239,7 @@ func (u *ExprData) Counter() (*ExprCounter, bool) {
 	return &u.sCounter, u.format == 3
 }
 
-// SetCounter chooses format "counter" and returns its attributes to fill.
+// SetCounter chooses format "counter": its attributes to fill.
 func (u *ExprData) SetCounter() *ExprCounter {
 	u.format, u.raw = 3, nil
 	u.sCounter.Reset()
@@ -2211,7 +2252,7 @@ func (u *ExprData) Ct() (*ExprCt, bool) {
 	return &u.sCt, u.format == 4
 }
 
-// SetCt chooses format "ct" and returns its attributes to fill.
+// SetCt chooses format "ct": its attributes to fill.
 func (u *ExprData) SetCt() *ExprCt {
 	u.format, u.raw = 4, nil
 	u.sCt.Reset()
@@ -2224,7 +2265,7 @@ func (u *ExprData) Fib() (*ExprFib, bool) {
 	return &u.sFib, u.format == 5
 }
 
-// SetFib chooses format "fib" and returns its attributes to fill.
+// SetFib chooses format "fib": its attributes to fill.
 func (u *ExprData) SetFib() *ExprFib {
 	u.format, u.raw = 5, nil
 	u.sFib.Reset()
@@ -2237,7 +2278,7 @@ func (u *ExprData) FlowOffload() (*ExprFlowOffload, bool) {
 	return &u.sFlowOffload, u.format == 6
 }
 
-// SetFlowOffload chooses format "flow_offload" and returns its attributes to fill.
+// SetFlowOffload chooses format "flow_offload": its attributes to fill.
 func (u *ExprData) SetFlowOffload() *ExprFlowOffload {
 	u.format, u.raw = 6, nil
 	u.sFlowOffload.Reset()
@@ -2250,7 +2291,7 @@ func (u *ExprData) Immediate() (*ExprImmediate, bool) {
 	return &u.sImmediate, u.format == 7
 }
 
-// SetImmediate chooses format "immediate" and returns its attributes to fill.
+// SetImmediate chooses format "immediate": its attributes to fill.
 func (u *ExprData) SetImmediate() *ExprImmediate {
 	u.format, u.raw = 7, nil
 	u.sImmediate.Reset()
@@ -2263,7 +2304,7 @@ func (u *ExprData) Lookup() (*ExprLookup, bool) {
 	return &u.sLookup, u.format == 8
 }
 
-// SetLookup chooses format "lookup" and returns its attributes to fill.
+// SetLookup chooses format "lookup": its attributes to fill.
 func (u *ExprData) SetLookup() *ExprLookup {
 	u.format, u.raw = 8, nil
 	u.sLookup.Reset()
@@ -2276,7 +2317,7 @@ func (u *ExprData) Meta() (*ExprMeta, bool) {
 	return &u.sMeta, u.format == 9
 }
 
-// SetMeta chooses format "meta" and returns its attributes to fill.
+// SetMeta chooses format "meta": its attributes to fill.
 func (u *ExprData) SetMeta() *ExprMeta {
 	u.format, u.raw = 9, nil
 	u.sMeta.Reset()
@@ -2289,7 +2330,7 @@ func (u *ExprData) Nat() (*ExprNat, bool) {
 	return &u.sNat, u.format == 10
 }
 
-// SetNat chooses format "nat" and returns its attributes to fill.
+// SetNat chooses format "nat": its attributes to fill.
 func (u *ExprData) SetNat() *ExprNat {
 	u.format, u.raw = 10, nil
 	u.sNat.Reset()
@@ -2302,7 +2343,7 @@ func (u *ExprData) Objref() (*ExprObjref, bool) {
 	return &u.sObjref, u.format == 11
 }
 
-// SetObjref chooses format "objref" and returns its attributes to fill.
+// SetObjref chooses format "objref": its attributes to fill.
 func (u *ExprData) SetObjref() *ExprObjref {
 	u.format, u.raw = 11, nil
 	u.sObjref.Reset()
@@ -2315,7 +2356,7 @@ func (u *ExprData) Payload() (*ExprPayload, bool) {
 	return &u.sPayload, u.format == 12
 }
 
-// SetPayload chooses format "payload" and returns its attributes to fill.
+// SetPayload chooses format "payload": its attributes to fill.
 func (u *ExprData) SetPayload() *ExprPayload {
 	u.format, u.raw = 12, nil
 	u.sPayload.Reset()
@@ -2328,7 +2369,7 @@ func (u *ExprData) Quota() (*Quota, bool) {
 	return &u.sQuota, u.format == 13
 }
 
-// SetQuota chooses format "quota" and returns its attributes to fill.
+// SetQuota chooses format "quota": its attributes to fill.
 func (u *ExprData) SetQuota() *Quota {
 	u.format, u.raw = 13, nil
 	u.sQuota.Reset()
@@ -2341,7 +2382,7 @@ func (u *ExprData) Reject() (*ExprReject, bool) {
 	return &u.sReject, u.format == 14
 }
 
-// SetReject chooses format "reject" and returns its attributes to fill.
+// SetReject chooses format "reject": its attributes to fill.
 func (u *ExprData) SetReject() *ExprReject {
 	u.format, u.raw = 14, nil
 	u.sReject.Reset()
@@ -2354,7 +2395,7 @@ func (u *ExprData) Target() (*ExprTarget, bool) {
 	return &u.sTarget, u.format == 15
 }
 
-// SetTarget chooses format "target" and returns its attributes to fill.
+// SetTarget chooses format "target": its attributes to fill.
 func (u *ExprData) SetTarget() *ExprTarget {
 	u.format, u.raw = 15, nil
 	u.sTarget.Reset()
@@ -2367,7 +2408,7 @@ func (u *ExprData) Tproxy() (*ExprTproxy, bool) {
 	return &u.sTproxy, u.format == 16
 }
 
-// SetTproxy chooses format "tproxy" and returns its attributes to fill.
+// SetTproxy chooses format "tproxy": its attributes to fill.
 func (u *ExprData) SetTproxy() *ExprTproxy {
 	u.format, u.raw = 16, nil
 	u.sTproxy.Reset()
@@ -2390,7 +2431,8 @@ type RuleCompat struct {
 func (x *RuleCompat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *RuleCompat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2504,6 +2546,7 @@ type Set struct {
 	fHandle      uint64
 	fExpr        typed.Multi
 	sExpr        []Expr
+	kExpr        Expr
 	fExpressions SetList
 }
 
@@ -2511,7 +2554,8 @@ type Set struct {
 func (x *Set) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Set) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2555,9 +2599,6 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // NFTABLES_A_SET_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1ff != 0 {
-				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -2635,6 +2676,9 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 		case 17: // NFTABLES_A_SET_ATTRS_EXPR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
+			}
+			if err := x.kExpr.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<15) != 0 {
 				x.fExpr.Add()
@@ -2862,9 +2906,14 @@ func (x *Set) SetPolicy(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// Desc returns the nest NFTABLES_A_SET_ATTRS_DESC, and whether it is present.
+// Desc returns the nest NFTABLES_A_SET_ATTRS_DESC, and whether it is present (if not, an
+// empty one).
 func (x *Set) Desc() (*SetDesc, bool) {
-	return &x.fDesc, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fDesc.Reset()
+		return &x.fDesc, false
+	}
+	return &x.fDesc, true
 }
 
 // SetDesc marks the nest NFTABLES_A_SET_ATTRS_DESC present, empty, and returns it to fill.
@@ -2977,9 +3026,14 @@ func (x *Set) SetExpr(v []Expr) {
 	x.has[0] |= 1 << 15
 }
 
-// Expressions returns the nest NFTABLES_A_SET_ATTRS_EXPRESSIONS, and whether it is present.
+// Expressions returns the nest NFTABLES_A_SET_ATTRS_EXPRESSIONS, and whether it is present (if not, an
+// empty one).
 func (x *Set) Expressions() (*SetList, bool) {
-	return &x.fExpressions, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		x.fExpressions.Reset()
+		return &x.fExpressions, false
+	}
+	return &x.fExpressions, true
 }
 
 // SetExpressions marks the nest NFTABLES_A_SET_ATTRS_EXPRESSIONS present, empty, and returns it to fill.
@@ -3000,13 +3054,15 @@ type SetDesc struct {
 	fSize   uint32
 	fConcat typed.Multi
 	sConcat []SetDescConcat
+	kConcat SetDescConcat
 }
 
 // Reset marks every attribute absent.
 func (x *SetDesc) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetDesc) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3044,6 +3100,9 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NFTABLES_A_SET_DESC_ATTRS_CONCAT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
+			}
+			if err := x.kConcat.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
 				x.fConcat.Add()
@@ -3135,7 +3194,8 @@ type SetDescConcat struct {
 func (x *SetDescConcat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetDescConcat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3195,9 +3255,14 @@ func (x *SetDescConcat) Encode(e *attr.Encoder) {
 	}
 }
 
-// Elem returns the nest NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM, and whether it is present.
+// Elem returns the nest NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM, and whether it is present (if not, an
+// empty one).
 func (x *SetDescConcat) Elem() (*SetField, bool) {
-	return &x.fElem, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fElem.Reset()
+		return &x.fElem, false
+	}
+	return &x.fElem, true
 }
 
 // SetElem marks the nest NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM present, empty, and returns it to fill.
@@ -3222,7 +3287,8 @@ type SetField struct {
 func (x *SetField) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetField) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3302,13 +3368,15 @@ type SetList struct {
 	mode  typed.Mode
 	fElem typed.Multi
 	sElem []Expr
+	kElem Expr
 }
 
 // Reset marks every attribute absent.
 func (x *SetList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3340,6 +3408,9 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFTABLES_A_SET_LIST_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
@@ -3423,7 +3494,8 @@ type Setelem struct {
 func (x *Setelem) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Setelem) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3574,9 +3646,14 @@ func (x *Setelem) Encode(e *attr.Encoder) {
 	}
 }
 
-// Key returns the nest NFTABLES_A_SETELEM_ATTRS_KEY, and whether it is present.
+// Key returns the nest NFTABLES_A_SETELEM_ATTRS_KEY, and whether it is present (if not, an
+// empty one).
 func (x *Setelem) Key() (*Data, bool) {
-	return &x.fKey, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fKey.Reset()
+		return &x.fKey, false
+	}
+	return &x.fKey, true
 }
 
 // SetKey marks the nest NFTABLES_A_SETELEM_ATTRS_KEY present, empty, and returns it to fill.
@@ -3586,9 +3663,14 @@ func (x *Setelem) SetKey() *Data {
 	return &x.fKey
 }
 
-// Data returns the nest NFTABLES_A_SETELEM_ATTRS_DATA, and whether it is present.
+// Data returns the nest NFTABLES_A_SETELEM_ATTRS_DATA, and whether it is present (if not, an
+// empty one).
 func (x *Setelem) Data() (*Data, bool) {
-	return &x.fData, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fData.Reset()
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the nest NFTABLES_A_SETELEM_ATTRS_DATA present, empty, and returns it to fill.
@@ -3656,9 +3738,14 @@ func (x *Setelem) SetUserdata(p []byte) {
 	x.has[0] |= 1 << 5
 }
 
-// Expr returns the nest NFTABLES_A_SETELEM_ATTRS_EXPR, and whether it is present.
+// Expr returns the nest NFTABLES_A_SETELEM_ATTRS_EXPR, and whether it is present (if not, an
+// empty one).
 func (x *Setelem) Expr() (*Expr, bool) {
-	return &x.fExpr, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fExpr.Reset()
+		return &x.fExpr, false
+	}
+	return &x.fExpr, true
 }
 
 // SetExpr marks the nest NFTABLES_A_SETELEM_ATTRS_EXPR present, empty, and returns it to fill.
@@ -3689,9 +3776,14 @@ func (x *Setelem) SetObjrefBytes(s []byte) {
 	x.has[0] |= 1 << 7
 }
 
-// KeyEnd returns the nest NFTABLES_A_SETELEM_ATTRS_KEY_END, and whether it is present.
+// KeyEnd returns the nest NFTABLES_A_SETELEM_ATTRS_KEY_END, and whether it is present (if not, an
+// empty one).
 func (x *Setelem) KeyEnd() (*Data, bool) {
-	return &x.fKeyEnd, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fKeyEnd.Reset()
+		return &x.fKeyEnd, false
+	}
+	return &x.fKeyEnd, true
 }
 
 // SetKeyEnd marks the nest NFTABLES_A_SETELEM_ATTRS_KEY_END present, empty, and returns it to fill.
@@ -3701,9 +3793,14 @@ func (x *Setelem) SetKeyEnd() *Data {
 	return &x.fKeyEnd
 }
 
-// Expressions returns the nest NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS, and whether it is present.
+// Expressions returns the nest NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS, and whether it is present (if not, an
+// empty one).
 func (x *Setelem) Expressions() (*ExprList, bool) {
-	return &x.fExpressions, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		x.fExpressions.Reset()
+		return &x.fExpressions, false
+	}
+	return &x.fExpressions, true
 }
 
 // SetExpressions marks the nest NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS present, empty, and returns it to fill.
@@ -3723,13 +3820,15 @@ type SetelemListElem struct {
 	mode  typed.Mode
 	fElem typed.Multi
 	sElem []Setelem
+	kElem Setelem
 }
 
 // Reset marks every attribute absent.
 func (x *SetelemListElem) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetelemListElem) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3761,6 +3860,9 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fElem.Add()
@@ -3838,7 +3940,8 @@ type SetelemList struct {
 func (x *SetelemList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SetelemList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3967,9 +4070,14 @@ func (x *SetelemList) SetSetBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Elements returns the nest NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS, and whether it is present.
+// Elements returns the nest NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS, and whether it is present (if not, an
+// empty one).
 func (x *SetelemList) Elements() (*SetelemListElem, bool) {
-	return &x.fElements, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fElements.Reset()
+		return &x.fElements, false
+	}
+	return &x.fElements, true
 }
 
 // SetElements marks the nest NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS present, empty, and returns it to fill.
@@ -4010,7 +4118,8 @@ type Gen struct {
 func (x *Gen) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Gen) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4154,7 +4263,8 @@ type Obj struct {
 func (x *Obj) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Obj) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4199,9 +4309,6 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 		case 3: // NFTABLES_A_OBJ_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 10 {
-				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -4291,7 +4398,9 @@ func (x *Obj) Encode(e *attr.Encoder) {
 			x.fData.sQuota.Encode(e)
 			e.End(nest)
 		default:
-			e.Put(NFTABLES_A_OBJ_ATTRS_DATA, x.fData.raw)
+			nest := e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
+			e.Raw(x.fData.raw)
+			e.End(nest)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
@@ -4361,9 +4470,14 @@ func (x *Obj) SetType(v ObjectType) {
 	x.has[0] |= 1 << 2
 }
 
-// Data returns the sub-message NFTABLES_A_OBJ_ATTRS_DATA, and whether it is present.
+// Data returns the sub-message NFTABLES_A_OBJ_ATTRS_DATA, and whether it is present (if
+// not, one of no format).
 func (x *Obj) Data() (*ObjData, bool) {
-	return &x.fData, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fData.format, x.fData.raw = 0, nil
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the sub-message NFTABLES_A_OBJ_ATTRS_DATA present and returns it, to choose
@@ -4407,7 +4521,7 @@ func (u *ObjData) Counter() (*Counter, bool) {
 	return &u.sCounter, u.format == 1
 }
 
-// SetCounter chooses format "counter" and returns its attributes to fill.
+// SetCounter chooses format "counter": its attributes to fill.
 func (u *ObjData) SetCounter() *Counter {
 	u.format, u.raw = 1, nil
 	u.sCounter.Reset()
@@ -4420,7 +4534,7 @@ func (u *ObjData) Quota() (*Quota, bool) {
 	return &u.sQuota, u.format == 2
 }
 
-// SetQuota chooses format "quota" and returns its attributes to fill.
+// SetQuota chooses format "quota": its attributes to fill.
 func (u *ObjData) SetQuota() *Quota {
 	u.format, u.raw = 2, nil
 	u.sQuota.Reset()
@@ -4487,7 +4601,8 @@ type Quota struct {
 func (x *Quota) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Quota) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4524,9 +4639,6 @@ func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NFTABLES_A_QUOTA_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3 != 0 {
-				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -4626,7 +4738,8 @@ type Flowtable struct {
 func (x *Flowtable) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Flowtable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4773,9 +4886,14 @@ func (x *Flowtable) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Hook returns the nest NFTABLES_A_FLOWTABLE_ATTRS_HOOK, and whether it is present.
+// Hook returns the nest NFTABLES_A_FLOWTABLE_ATTRS_HOOK, and whether it is present (if not, an
+// empty one).
 func (x *Flowtable) Hook() (*FlowtableHook, bool) {
-	return &x.fHook, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fHook.Reset()
+		return &x.fHook, false
+	}
+	return &x.fHook, true
 }
 
 // SetHook marks the nest NFTABLES_A_FLOWTABLE_ATTRS_HOOK present, empty, and returns it to fill.
@@ -4844,7 +4962,8 @@ type FlowtableHook struct {
 func (x *FlowtableHook) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowtableHook) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4950,9 +5069,14 @@ func (x *FlowtableHook) SetPriority(v uint32) {
 	x.has[0] |= 1 << 1
 }
 
-// Devs returns the nest NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS, and whether it is present.
+// Devs returns the nest NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS, and whether it is present (if not, an
+// empty one).
 func (x *FlowtableHook) Devs() (*HookDev, bool) {
-	return &x.fDevs, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fDevs.Reset()
+		return &x.fDevs, false
+	}
+	return &x.fDevs, true
 }
 
 // SetDevs marks the nest NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS present, empty, and returns it to fill.
@@ -4983,7 +5107,8 @@ type ExprBitwise struct {
 func (x *ExprBitwise) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprBitwise) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5048,9 +5173,6 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 		case 6: // NFTABLES_A_EXPR_BITWISE_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 5
@@ -5150,9 +5272,14 @@ func (x *ExprBitwise) SetLen(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Mask returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_MASK, and whether it is present.
+// Mask returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_MASK, and whether it is present (if not, an
+// empty one).
 func (x *ExprBitwise) Mask() (*Data, bool) {
-	return &x.fMask, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fMask.Reset()
+		return &x.fMask, false
+	}
+	return &x.fMask, true
 }
 
 // SetMask marks the nest NFTABLES_A_EXPR_BITWISE_ATTRS_MASK present, empty, and returns it to fill.
@@ -5162,9 +5289,14 @@ func (x *ExprBitwise) SetMask() *Data {
 	return &x.fMask
 }
 
-// Xor returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_XOR, and whether it is present.
+// Xor returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_XOR, and whether it is present (if not, an
+// empty one).
 func (x *ExprBitwise) Xor() (*Data, bool) {
-	return &x.fXor, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fXor.Reset()
+		return &x.fXor, false
+	}
+	return &x.fXor, true
 }
 
 // SetXor marks the nest NFTABLES_A_EXPR_BITWISE_ATTRS_XOR present, empty, and returns it to fill.
@@ -5188,9 +5320,14 @@ func (x *ExprBitwise) SetOp(v BitwiseOps) {
 	x.has[0] |= 1 << 5
 }
 
-// Data returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_DATA, and whether it is present.
+// Data returns the nest NFTABLES_A_EXPR_BITWISE_ATTRS_DATA, and whether it is present (if not, an
+// empty one).
 func (x *ExprBitwise) Data() (*Data, bool) {
-	return &x.fData, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fData.Reset()
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the nest NFTABLES_A_EXPR_BITWISE_ATTRS_DATA present, empty, and returns it to fill.
@@ -5217,7 +5354,8 @@ type ExprCmp struct {
 func (x *ExprCmp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprCmp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5254,9 +5392,6 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NFTABLES_A_EXPR_CMP_ATTRS_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 5 {
-				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrRange)
 			}
 			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -5326,9 +5461,14 @@ func (x *ExprCmp) SetOp(v CmpOps) {
 	x.has[0] |= 1 << 1
 }
 
-// Data returns the nest NFTABLES_A_EXPR_CMP_ATTRS_DATA, and whether it is present.
+// Data returns the nest NFTABLES_A_EXPR_CMP_ATTRS_DATA, and whether it is present (if not, an
+// empty one).
 func (x *ExprCmp) Data() (*Data, bool) {
-	return &x.fData, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fData.Reset()
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the nest NFTABLES_A_EXPR_CMP_ATTRS_DATA present, empty, and returns it to fill.
@@ -5354,7 +5494,8 @@ type Data struct {
 func (x *Data) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Data) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5435,9 +5576,14 @@ func (x *Data) SetValue(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Verdict returns the nest NFTABLES_A_DATA_ATTRS_VERDICT, and whether it is present.
+// Verdict returns the nest NFTABLES_A_DATA_ATTRS_VERDICT, and whether it is present (if not, an
+// empty one).
 func (x *Data) Verdict() (*Verdict, bool) {
-	return &x.fVerdict, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fVerdict.Reset()
+		return &x.fVerdict, false
+	}
+	return &x.fVerdict, true
 }
 
 // SetVerdict marks the nest NFTABLES_A_DATA_ATTRS_VERDICT present, empty, and returns it to fill.
@@ -5464,7 +5610,8 @@ type Verdict struct {
 func (x *Verdict) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Verdict) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5603,7 +5750,8 @@ type ExprCounter struct {
 func (x *ExprCounter) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprCounter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5713,7 +5861,8 @@ type ExprFib struct {
 func (x *ExprFib) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprFib) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5751,17 +5900,11 @@ func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrRange)
-			}
 			x.fResult = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_FIB_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 2
@@ -5853,7 +5996,8 @@ type ExprCt struct {
 func (x *ExprCt) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprCt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5891,17 +6035,11 @@ func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 23 {
-				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrRange)
-			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_EXPR_CT_ATTRS_DIRECTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrRange)
 			}
 			x.fDirection = uint8(p[0])
 			x.has[0] |= 1 << 2
@@ -6013,7 +6151,8 @@ type ExprFlowOffload struct {
 func (x *ExprFlowOffload) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprFlowOffload) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6106,7 +6245,8 @@ type ExprImmediate struct {
 func (x *ExprImmediate) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprImmediate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6189,9 +6329,14 @@ func (x *ExprImmediate) SetDreg(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Data returns the nest NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA, and whether it is present.
+// Data returns the nest NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA, and whether it is present (if not, an
+// empty one).
 func (x *ExprImmediate) Data() (*Data, bool) {
-	return &x.fData, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fData.Reset()
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the nest NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA present, empty, and returns it to fill.
@@ -6220,7 +6365,8 @@ type ExprLookup struct {
 func (x *ExprLookup) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprLookup) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6275,9 +6421,6 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 		case 5: // NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 4
@@ -6409,7 +6552,8 @@ type ExprMeta struct {
 func (x *ExprMeta) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprMeta) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6446,9 +6590,6 @@ func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // NFTABLES_A_EXPR_META_ATTRS_KEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 35 {
-				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrRange)
 			}
 			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 1
@@ -6549,7 +6690,8 @@ type ExprNat struct {
 func (x *ExprNat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprNat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6616,9 +6758,6 @@ func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
 		case 7: // NFTABLES_A_EXPR_NAT_ATTRS_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x7f != 0 {
-				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 6
@@ -6782,7 +6921,8 @@ type ExprPayload struct {
 func (x *ExprPayload) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprPayload) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7029,7 +7169,8 @@ type ExprReject struct {
 func (x *ExprReject) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprReject) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7060,9 +7201,6 @@ func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NFTABLES_A_EXPR_REJECT_ATTRS_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 0
@@ -7142,7 +7280,8 @@ type ExprTarget struct {
 func (x *ExprTarget) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprTarget) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7280,7 +7419,8 @@ type ExprTproxy struct {
 func (x *ExprTproxy) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprTproxy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7415,7 +7555,8 @@ type ExprObjref struct {
 func (x *ExprObjref) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ExprObjref) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7727,11 +7868,18 @@ type BatchBeginReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *BatchBeginReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 16, 17:
+	default:
+		return o.Fail(0, "batch-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "batch-attrs", "", 0, typed.ErrHeader)
@@ -7821,11 +7969,18 @@ type GettableReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GettableReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2560, 2561, 2562, 2586:
+	default:
+		return o.Fail(0, "table-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "table-attrs", "", 0, typed.ErrHeader)
@@ -7933,11 +8088,18 @@ type GetchainReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetchainReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2563, 2564, 2565, 2587:
+	default:
+		return o.Fail(0, "chain-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "chain-attrs", "", 0, typed.ErrHeader)
@@ -8045,11 +8207,18 @@ type GetruleReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetruleReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2566, 2567, 2585, 2568, 2588:
+	default:
+		return o.Fail(0, "rule-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rule-attrs", "", 0, typed.ErrHeader)
@@ -8091,11 +8260,18 @@ type GetruleResetReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetruleResetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2566, 2567, 2585, 2568, 2588:
+	default:
+		return o.Fail(0, "rule-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rule-attrs", "", 0, typed.ErrHeader)
@@ -8203,11 +8379,18 @@ type GetsetReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetsetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2569, 2570, 2571, 2589:
+	default:
+		return o.Fail(0, "set-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "set-attrs", "", 0, typed.ErrHeader)
@@ -8315,11 +8498,18 @@ type GetsetelemReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetsetelemReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2572, 2573, 2593, 2574, 2590:
+	default:
+		return o.Fail(0, "setelem-list-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "setelem-list-attrs", "", 0, typed.ErrHeader)
@@ -8361,11 +8551,18 @@ type GetsetelemResetReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetsetelemResetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2572, 2573, 2593, 2574, 2590:
+	default:
+		return o.Fail(0, "setelem-list-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "setelem-list-attrs", "", 0, typed.ErrHeader)
@@ -8455,11 +8652,18 @@ type GetgenReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetgenReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2576, 2575:
+	default:
+		return o.Fail(0, "gen-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "gen-attrs", "", 0, typed.ErrHeader)
@@ -8531,11 +8735,18 @@ type GetobjReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetobjReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2578, 2579, 2580, 2591:
+	default:
+		return o.Fail(0, "obj-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "obj-attrs", "", 0, typed.ErrHeader)
@@ -8643,11 +8854,18 @@ type GetflowtableReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetflowtableReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 2582, 2583, 2584, 2592:
+	default:
+		return o.Fail(0, "flowtable-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "flowtable-attrs", "", 0, typed.ErrHeader)

@@ -195,6 +195,7 @@ type Nl80211 struct {
 	fSchedScanInterval          uint32
 	fInterfaceCombinations      typed.Multi
 	sInterfaceCombinations      []IfCombinationAttributes
+	kInterfaceCombinations      IfCombinationAttributes
 	fSoftwareIftypes            SupportedIftypes
 	fRekeyData                  []byte
 	fMaxNumSchedScanSsids       uint8
@@ -377,7 +378,8 @@ type Nl80211 struct {
 func (x *Nl80211) Reset() { x.has = [6]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Nl80211) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -586,9 +588,6 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrRange)
 			}
 			x.fWiphyChannelType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 38
@@ -994,6 +993,11 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fInterfaceCombinations; it.Next(); {
+				if err := x.kInterfaceCombinations.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[1] |= 1 << 55
 		case 121: // NL80211_ATTR_SOFTWARE_IFTYPES
 			if len(p) != 0 && len(p) < 4 {
@@ -1105,9 +1109,6 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 		case 143: // NL80211_ATTR_FEATURE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xffffffff != 0 {
-				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFeatureFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 14
@@ -1263,9 +1264,6 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 		case 173: // NL80211_ATTR_PROTOCOL_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrRange)
 			}
 			x.fProtocolFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[2] |= 1 << 44
@@ -2243,11 +2241,15 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 		e.Uint32(NL80211_ATTR_USE_MFP, uint32(x.fUseMfp))
 	}
 	if x.has[1]&(1<<2) != 0 {
-		if x.fStaFlags2 != nil {
+		if x.fStaFlags2 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NL80211_ATTR_STA_FLAGS2, x.fStaFlags2)
 		} else {
+			v := x.vStaFlags2
+			if x.fStaFlags2 != nil {
+				v.parse(x.fStaFlags2, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vStaFlags2.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NL80211_ATTR_STA_FLAGS2, buf[:])
 		}
 	}
@@ -3391,9 +3393,14 @@ func (x *Nl80211) SetStaInfo(p []byte) {
 	x.has[0] |= 1 << 20
 }
 
-// WiphyBands returns the nest NL80211_ATTR_WIPHY_BANDS, and whether it is present.
+// WiphyBands returns the nest NL80211_ATTR_WIPHY_BANDS, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) WiphyBands() (*WiphyBands, bool) {
-	return &x.fWiphyBands, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		x.fWiphyBands.Reset()
+		return &x.fWiphyBands, false
+	}
+	return &x.fWiphyBands, true
 }
 
 // SetWiphyBands marks the nest NL80211_ATTR_WIPHY_BANDS present, empty, and returns it to fill.
@@ -3534,9 +3541,14 @@ func (x *Nl80211) SetHtCapability(p []byte) {
 	x.has[0] |= 1 << 30
 }
 
-// SupportedIftypes returns the nest NL80211_ATTR_SUPPORTED_IFTYPES, and whether it is present.
+// SupportedIftypes returns the nest NL80211_ATTR_SUPPORTED_IFTYPES, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) SupportedIftypes() (*SupportedIftypes, bool) {
-	return &x.fSupportedIftypes, x.has[0]&(1<<31) != 0
+	if !(x.has[0]&(1<<31) != 0) {
+		x.fSupportedIftypes.Reset()
+		return &x.fSupportedIftypes, false
+	}
+	return &x.fSupportedIftypes, true
 }
 
 // SetSupportedIftypes marks the nest NL80211_ATTR_SUPPORTED_IFTYPES present, empty, and returns it to fill.
@@ -4508,9 +4520,14 @@ func (x *Nl80211) SetWiphyTxPowerLevel(v uint32) {
 	x.has[1] |= 1 << 33
 }
 
-// TxFrameTypes returns the nest NL80211_ATTR_TX_FRAME_TYPES, and whether it is present.
+// TxFrameTypes returns the nest NL80211_ATTR_TX_FRAME_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) TxFrameTypes() (*Iftype, bool) {
-	return &x.fTxFrameTypes, x.has[1]&(1<<34) != 0
+	if !(x.has[1]&(1<<34) != 0) {
+		x.fTxFrameTypes.Reset()
+		return &x.fTxFrameTypes, false
+	}
+	return &x.fTxFrameTypes, true
 }
 
 // SetTxFrameTypes marks the nest NL80211_ATTR_TX_FRAME_TYPES present, empty, and returns it to fill.
@@ -4520,9 +4537,14 @@ func (x *Nl80211) SetTxFrameTypes() *Iftype {
 	return &x.fTxFrameTypes
 }
 
-// RxFrameTypes returns the nest NL80211_ATTR_RX_FRAME_TYPES, and whether it is present.
+// RxFrameTypes returns the nest NL80211_ATTR_RX_FRAME_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) RxFrameTypes() (*Iftype, bool) {
-	return &x.fRxFrameTypes, x.has[1]&(1<<35) != 0
+	if !(x.has[1]&(1<<35) != 0) {
+		x.fRxFrameTypes.Reset()
+		return &x.fRxFrameTypes, false
+	}
+	return &x.fRxFrameTypes, true
 }
 
 // SetRxFrameTypes marks the nest NL80211_ATTR_RX_FRAME_TYPES present, empty, and returns it to fill.
@@ -4763,9 +4785,14 @@ func (x *Nl80211) SetWowlanTriggers(p []byte) {
 	x.has[1] |= 1 << 52
 }
 
-// WowlanTriggersSupported returns the nest NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED, and whether it is present.
+// WowlanTriggersSupported returns the nest NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) WowlanTriggersSupported() (*WowlanTriggers, bool) {
-	return &x.fWowlanTriggersSupported, x.has[1]&(1<<53) != 0
+	if !(x.has[1]&(1<<53) != 0) {
+		x.fWowlanTriggersSupported.Reset()
+		return &x.fWowlanTriggersSupported, false
+	}
+	return &x.fWowlanTriggersSupported, true
 }
 
 // SetWowlanTriggersSupported marks the nest NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED present, empty, and returns it to fill.
@@ -4807,9 +4834,14 @@ func (x *Nl80211) SetInterfaceCombinations(v []IfCombinationAttributes) {
 	x.has[1] |= 1 << 55
 }
 
-// SoftwareIftypes returns the nest NL80211_ATTR_SOFTWARE_IFTYPES, and whether it is present.
+// SoftwareIftypes returns the nest NL80211_ATTR_SOFTWARE_IFTYPES, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) SoftwareIftypes() (*SupportedIftypes, bool) {
-	return &x.fSoftwareIftypes, x.has[1]&(1<<56) != 0
+	if !(x.has[1]&(1<<56) != 0) {
+		x.fSoftwareIftypes.Reset()
+		return &x.fSoftwareIftypes, false
+	}
+	return &x.fSoftwareIftypes, true
 }
 
 // SetSoftwareIftypes marks the nest NL80211_ATTR_SOFTWARE_IFTYPES present, empty, and returns it to fill.
@@ -6821,9 +6853,14 @@ func (x *Nl80211) SetControlPortOverNl80211(v bool) {
 	}
 }
 
-// TxqStats returns the nest NL80211_ATTR_TXQ_STATS, and whether it is present.
+// TxqStats returns the nest NL80211_ATTR_TXQ_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) TxqStats() (*TxqStats, bool) {
-	return &x.fTxqStats, x.has[4]&(1<<8) != 0
+	if !(x.has[4]&(1<<8) != 0) {
+		x.fTxqStats.Reset()
+		return &x.fTxqStats, false
+	}
+	return &x.fTxqStats, true
 }
 
 // SetTxqStats marks the nest NL80211_ATTR_TXQ_STATS present, empty, and returns it to fill.
@@ -7319,9 +7356,14 @@ func (x *Nl80211) SetReconnectRequested(p []byte) {
 	x.has[4] |= 1 << 42
 }
 
-// SarSpec returns the nest NL80211_ATTR_SAR_SPEC, and whether it is present.
+// SarSpec returns the nest NL80211_ATTR_SAR_SPEC, and whether it is present (if not, an
+// empty one).
 func (x *Nl80211) SarSpec() (*SarAttributes, bool) {
-	return &x.fSarSpec, x.has[4]&(1<<43) != 0
+	if !(x.has[4]&(1<<43) != 0) {
+		x.fSarSpec.Reset()
+		return &x.fSarSpec, false
+	}
+	return &x.fSarSpec, true
 }
 
 // SetSarSpec marks the nest NL80211_ATTR_SAR_SPEC present, empty, and returns it to fill.
@@ -7803,7 +7845,8 @@ type FrameTypeSet struct {
 func (x *FrameTypeSet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FrameTypeSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7893,7 +7936,8 @@ type WiphyBands struct {
 func (x *WiphyBands) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *WiphyBands) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8018,9 +8062,14 @@ func (x *WiphyBands) Encode(e *attr.Encoder) {
 	}
 }
 
-// X2ghz returns the nest NL80211_BAND_2GHZ, and whether it is present.
+// X2ghz returns the nest NL80211_BAND_2GHZ, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) X2ghz() (*Band, bool) {
-	return &x.fX2ghz, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fX2ghz.Reset()
+		return &x.fX2ghz, false
+	}
+	return &x.fX2ghz, true
 }
 
 // SetX2ghz marks the nest NL80211_BAND_2GHZ present, empty, and returns it to fill.
@@ -8030,9 +8079,14 @@ func (x *WiphyBands) SetX2ghz() *Band {
 	return &x.fX2ghz
 }
 
-// X5ghz returns the nest NL80211_BAND_5GHZ, and whether it is present.
+// X5ghz returns the nest NL80211_BAND_5GHZ, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) X5ghz() (*Band, bool) {
-	return &x.fX5ghz, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fX5ghz.Reset()
+		return &x.fX5ghz, false
+	}
+	return &x.fX5ghz, true
 }
 
 // SetX5ghz marks the nest NL80211_BAND_5GHZ present, empty, and returns it to fill.
@@ -8042,9 +8096,14 @@ func (x *WiphyBands) SetX5ghz() *Band {
 	return &x.fX5ghz
 }
 
-// X60ghz returns the nest NL80211_BAND_60GHZ, and whether it is present.
+// X60ghz returns the nest NL80211_BAND_60GHZ, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) X60ghz() (*Band, bool) {
-	return &x.fX60ghz, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fX60ghz.Reset()
+		return &x.fX60ghz, false
+	}
+	return &x.fX60ghz, true
 }
 
 // SetX60ghz marks the nest NL80211_BAND_60GHZ present, empty, and returns it to fill.
@@ -8054,9 +8113,14 @@ func (x *WiphyBands) SetX60ghz() *Band {
 	return &x.fX60ghz
 }
 
-// X6ghz returns the nest NL80211_BAND_6GHZ, and whether it is present.
+// X6ghz returns the nest NL80211_BAND_6GHZ, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) X6ghz() (*Band, bool) {
-	return &x.fX6ghz, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fX6ghz.Reset()
+		return &x.fX6ghz, false
+	}
+	return &x.fX6ghz, true
 }
 
 // SetX6ghz marks the nest NL80211_BAND_6GHZ present, empty, and returns it to fill.
@@ -8066,9 +8130,14 @@ func (x *WiphyBands) SetX6ghz() *Band {
 	return &x.fX6ghz
 }
 
-// S1ghz returns the nest NL80211_BAND_S1GHZ, and whether it is present.
+// S1ghz returns the nest NL80211_BAND_S1GHZ, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) S1ghz() (*Band, bool) {
-	return &x.fS1ghz, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fS1ghz.Reset()
+		return &x.fS1ghz, false
+	}
+	return &x.fS1ghz, true
 }
 
 // SetS1ghz marks the nest NL80211_BAND_S1GHZ present, empty, and returns it to fill.
@@ -8078,9 +8147,14 @@ func (x *WiphyBands) SetS1ghz() *Band {
 	return &x.fS1ghz
 }
 
-// Lc returns the nest NL80211_BAND_LC, and whether it is present.
+// Lc returns the nest NL80211_BAND_LC, and whether it is present (if not, an
+// empty one).
 func (x *WiphyBands) Lc() (*Band, bool) {
-	return &x.fLc, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fLc.Reset()
+		return &x.fLc, false
+	}
+	return &x.fLc, true
 }
 
 // SetLc marks the nest NL80211_BAND_LC present, empty, and returns it to fill.
@@ -8100,8 +8174,10 @@ type Band struct {
 	mode            typed.Mode
 	fFreqs          typed.Multi
 	sFreqs          []Frequency
+	kFreqs          Frequency
 	fRates          typed.Multi
 	sRates          []Bitrate
+	kRates          Bitrate
 	fHtMcsSet       []byte
 	fHtCapa         uint16
 	fHtAmpduFactor  uint8
@@ -8110,6 +8186,7 @@ type Band struct {
 	fVhtCapa        uint32
 	fIftypeData     typed.Multi
 	sIftypeData     []IftypeData
+	kIftypeData     IftypeData
 	fEdmgChannels   []byte
 	fEdmgBwConfig   []byte
 	fS1gMcsNssSet   []byte
@@ -8120,7 +8197,8 @@ type Band struct {
 func (x *Band) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Band) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8155,6 +8233,11 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fFreqs, x.sFreqs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fFreqs; it.Next(); {
+				if err := x.kFreqs.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BAND_ATTR_RATES
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
@@ -8162,6 +8245,11 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fRates, x.sRates = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fRates; it.Next(); {
+				if err := x.kRates.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_BAND_ATTR_HT_MCS_SET
 			x.fHtMcsSet = p
@@ -8199,6 +8287,11 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fIftypeData, x.sIftypeData = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fIftypeData; it.Next(); {
+				if err := x.kIftypeData.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_BAND_ATTR_EDMG_CHANNELS
 			x.fEdmgChannels = p
@@ -8527,7 +8620,8 @@ type Bitrate struct {
 func (x *Bitrate) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Bitrate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8640,6 +8734,7 @@ type Frequency struct {
 	fNo10mhz         []byte
 	fWmm             typed.Multi
 	sWmm             []Wmm
+	kWmm             Wmm
 	fNoHe            []byte
 	fOffset          uint32
 	fX1mhz           []byte
@@ -8661,7 +8756,8 @@ type Frequency struct {
 func (x *Frequency) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Frequency) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8764,6 +8860,11 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fWmm, x.sWmm = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fWmm; it.Next(); {
+				if err := x.kWmm.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_FREQUENCY_ATTR_NO_HE
 			x.fNoHe = p
@@ -9437,6 +9538,7 @@ type IfCombinationAttributes struct {
 	mode                typed.Mode
 	fLimits             typed.Multi
 	sLimits             []IfaceLimitAttributes
+	kLimits             IfaceLimitAttributes
 	fMaxnum             uint32
 	fNumChannels        uint32
 	fRadarDetectWidths  uint32
@@ -9448,7 +9550,8 @@ type IfCombinationAttributes struct {
 func (x *IfCombinationAttributes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IfCombinationAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9483,6 +9586,11 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 				return err
 			}
 			x.fLimits, x.sLimits = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fLimits; it.Next(); {
+				if err := x.kLimits.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_COMB_MAXNUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -9689,7 +9797,8 @@ type IfaceLimitAttributes struct {
 func (x *IfaceLimitAttributes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IfaceLimitAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9772,9 +9881,14 @@ func (x *IfaceLimitAttributes) SetMax(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Types returns the nest NL80211_IFACE_LIMIT_TYPES, and whether it is present.
+// Types returns the nest NL80211_IFACE_LIMIT_TYPES, and whether it is present (if not, an
+// empty one).
 func (x *IfaceLimitAttributes) Types() (*SupportedIftypes, bool) {
-	return &x.fTypes, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fTypes.Reset()
+		return &x.fTypes, false
+	}
+	return &x.fTypes, true
 }
 
 // SetTypes marks the nest NL80211_IFACE_LIMIT_TYPES present, empty, and returns it to fill.
@@ -9809,7 +9923,8 @@ type IftypeData struct {
 func (x *IftypeData) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IftypeData) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10114,7 +10229,8 @@ type Iftype struct {
 func (x *Iftype) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Iftype) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10330,9 +10446,14 @@ func (x *Iftype) Encode(e *attr.Encoder) {
 	}
 }
 
-// Unspecified returns the nest NL80211_IFTYPE_UNSPECIFIED, and whether it is present.
+// Unspecified returns the nest NL80211_IFTYPE_UNSPECIFIED, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Unspecified() (*FrameTypeSet, bool) {
-	return &x.fUnspecified, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fUnspecified.Reset()
+		return &x.fUnspecified, false
+	}
+	return &x.fUnspecified, true
 }
 
 // SetUnspecified marks the nest NL80211_IFTYPE_UNSPECIFIED present, empty, and returns it to fill.
@@ -10342,9 +10463,14 @@ func (x *Iftype) SetUnspecified() *FrameTypeSet {
 	return &x.fUnspecified
 }
 
-// Adhoc returns the nest NL80211_IFTYPE_ADHOC, and whether it is present.
+// Adhoc returns the nest NL80211_IFTYPE_ADHOC, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Adhoc() (*FrameTypeSet, bool) {
-	return &x.fAdhoc, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fAdhoc.Reset()
+		return &x.fAdhoc, false
+	}
+	return &x.fAdhoc, true
 }
 
 // SetAdhoc marks the nest NL80211_IFTYPE_ADHOC present, empty, and returns it to fill.
@@ -10354,9 +10480,14 @@ func (x *Iftype) SetAdhoc() *FrameTypeSet {
 	return &x.fAdhoc
 }
 
-// Station returns the nest NL80211_IFTYPE_STATION, and whether it is present.
+// Station returns the nest NL80211_IFTYPE_STATION, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Station() (*FrameTypeSet, bool) {
-	return &x.fStation, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fStation.Reset()
+		return &x.fStation, false
+	}
+	return &x.fStation, true
 }
 
 // SetStation marks the nest NL80211_IFTYPE_STATION present, empty, and returns it to fill.
@@ -10366,9 +10497,14 @@ func (x *Iftype) SetStation() *FrameTypeSet {
 	return &x.fStation
 }
 
-// Ap returns the nest NL80211_IFTYPE_AP, and whether it is present.
+// Ap returns the nest NL80211_IFTYPE_AP, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Ap() (*FrameTypeSet, bool) {
-	return &x.fAp, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fAp.Reset()
+		return &x.fAp, false
+	}
+	return &x.fAp, true
 }
 
 // SetAp marks the nest NL80211_IFTYPE_AP present, empty, and returns it to fill.
@@ -10378,9 +10514,14 @@ func (x *Iftype) SetAp() *FrameTypeSet {
 	return &x.fAp
 }
 
-// ApVlan returns the nest NL80211_IFTYPE_AP_VLAN, and whether it is present.
+// ApVlan returns the nest NL80211_IFTYPE_AP_VLAN, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) ApVlan() (*FrameTypeSet, bool) {
-	return &x.fApVlan, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fApVlan.Reset()
+		return &x.fApVlan, false
+	}
+	return &x.fApVlan, true
 }
 
 // SetApVlan marks the nest NL80211_IFTYPE_AP_VLAN present, empty, and returns it to fill.
@@ -10390,9 +10531,14 @@ func (x *Iftype) SetApVlan() *FrameTypeSet {
 	return &x.fApVlan
 }
 
-// Wds returns the nest NL80211_IFTYPE_WDS, and whether it is present.
+// Wds returns the nest NL80211_IFTYPE_WDS, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Wds() (*FrameTypeSet, bool) {
-	return &x.fWds, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fWds.Reset()
+		return &x.fWds, false
+	}
+	return &x.fWds, true
 }
 
 // SetWds marks the nest NL80211_IFTYPE_WDS present, empty, and returns it to fill.
@@ -10402,9 +10548,14 @@ func (x *Iftype) SetWds() *FrameTypeSet {
 	return &x.fWds
 }
 
-// Monitor returns the nest NL80211_IFTYPE_MONITOR, and whether it is present.
+// Monitor returns the nest NL80211_IFTYPE_MONITOR, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Monitor() (*FrameTypeSet, bool) {
-	return &x.fMonitor, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fMonitor.Reset()
+		return &x.fMonitor, false
+	}
+	return &x.fMonitor, true
 }
 
 // SetMonitor marks the nest NL80211_IFTYPE_MONITOR present, empty, and returns it to fill.
@@ -10414,9 +10565,14 @@ func (x *Iftype) SetMonitor() *FrameTypeSet {
 	return &x.fMonitor
 }
 
-// MeshPoint returns the nest NL80211_IFTYPE_MESH_POINT, and whether it is present.
+// MeshPoint returns the nest NL80211_IFTYPE_MESH_POINT, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) MeshPoint() (*FrameTypeSet, bool) {
-	return &x.fMeshPoint, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fMeshPoint.Reset()
+		return &x.fMeshPoint, false
+	}
+	return &x.fMeshPoint, true
 }
 
 // SetMeshPoint marks the nest NL80211_IFTYPE_MESH_POINT present, empty, and returns it to fill.
@@ -10426,9 +10582,14 @@ func (x *Iftype) SetMeshPoint() *FrameTypeSet {
 	return &x.fMeshPoint
 }
 
-// P2pClient returns the nest NL80211_IFTYPE_P2P_CLIENT, and whether it is present.
+// P2pClient returns the nest NL80211_IFTYPE_P2P_CLIENT, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) P2pClient() (*FrameTypeSet, bool) {
-	return &x.fP2pClient, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fP2pClient.Reset()
+		return &x.fP2pClient, false
+	}
+	return &x.fP2pClient, true
 }
 
 // SetP2pClient marks the nest NL80211_IFTYPE_P2P_CLIENT present, empty, and returns it to fill.
@@ -10438,9 +10599,14 @@ func (x *Iftype) SetP2pClient() *FrameTypeSet {
 	return &x.fP2pClient
 }
 
-// P2pGo returns the nest NL80211_IFTYPE_P2P_GO, and whether it is present.
+// P2pGo returns the nest NL80211_IFTYPE_P2P_GO, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) P2pGo() (*FrameTypeSet, bool) {
-	return &x.fP2pGo, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		x.fP2pGo.Reset()
+		return &x.fP2pGo, false
+	}
+	return &x.fP2pGo, true
 }
 
 // SetP2pGo marks the nest NL80211_IFTYPE_P2P_GO present, empty, and returns it to fill.
@@ -10450,9 +10616,14 @@ func (x *Iftype) SetP2pGo() *FrameTypeSet {
 	return &x.fP2pGo
 }
 
-// P2pDevice returns the nest NL80211_IFTYPE_P2P_DEVICE, and whether it is present.
+// P2pDevice returns the nest NL80211_IFTYPE_P2P_DEVICE, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) P2pDevice() (*FrameTypeSet, bool) {
-	return &x.fP2pDevice, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		x.fP2pDevice.Reset()
+		return &x.fP2pDevice, false
+	}
+	return &x.fP2pDevice, true
 }
 
 // SetP2pDevice marks the nest NL80211_IFTYPE_P2P_DEVICE present, empty, and returns it to fill.
@@ -10462,9 +10633,14 @@ func (x *Iftype) SetP2pDevice() *FrameTypeSet {
 	return &x.fP2pDevice
 }
 
-// Ocb returns the nest NL80211_IFTYPE_OCB, and whether it is present.
+// Ocb returns the nest NL80211_IFTYPE_OCB, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Ocb() (*FrameTypeSet, bool) {
-	return &x.fOcb, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		x.fOcb.Reset()
+		return &x.fOcb, false
+	}
+	return &x.fOcb, true
 }
 
 // SetOcb marks the nest NL80211_IFTYPE_OCB present, empty, and returns it to fill.
@@ -10474,9 +10650,14 @@ func (x *Iftype) SetOcb() *FrameTypeSet {
 	return &x.fOcb
 }
 
-// Nan returns the nest NL80211_IFTYPE_NAN, and whether it is present.
+// Nan returns the nest NL80211_IFTYPE_NAN, and whether it is present (if not, an
+// empty one).
 func (x *Iftype) Nan() (*FrameTypeSet, bool) {
-	return &x.fNan, x.has[0]&(1<<12) != 0
+	if !(x.has[0]&(1<<12) != 0) {
+		x.fNan.Reset()
+		return &x.fNan, false
+	}
+	return &x.fNan, true
 }
 
 // SetNan marks the nest NL80211_IFTYPE_NAN present, empty, and returns it to fill.
@@ -10497,13 +10678,15 @@ type SarAttributes struct {
 	fType  uint32
 	fSpecs typed.Multi
 	sSpecs []SarSpecs
+	kSpecs SarSpecs
 }
 
 // Reset marks every attribute absent.
 func (x *SarAttributes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SarAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10544,6 +10727,11 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fSpecs, x.sSpecs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fSpecs; it.Next(); {
+				if err := x.kSpecs.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -10634,7 +10822,8 @@ type SarSpecs struct {
 func (x *SarSpecs) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SarSpecs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10787,7 +10976,8 @@ type SupportedIftypes struct {
 func (x *SupportedIftypes) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *SupportedIftypes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11099,7 +11289,8 @@ type TxqStats struct {
 func (x *TxqStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TxqStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11417,7 +11608,8 @@ type Wmm struct {
 func (x *Wmm) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Wmm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11570,7 +11762,8 @@ type WowlanTriggers struct {
 func (x *WowlanTriggers) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *WowlanTriggers) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

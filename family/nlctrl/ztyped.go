@@ -40,11 +40,14 @@ type Ctrl struct {
 	fMaxattr     uint32
 	fOps         typed.Multi
 	sOps         []Op
+	kOps         Op
 	fMcastGroups typed.Multi
 	sMcastGroups []McastGroup
+	kMcastGroups McastGroup
 	fPolicy      typed.Multi
 	fOpPolicy    typed.Multi
 	sOpPolicy    []OpPolicySet
+	kOpPolicy    OpPolicySet
 	fOp          uint32
 }
 
@@ -52,7 +55,8 @@ type Ctrl struct {
 func (x *Ctrl) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ctrl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -117,6 +121,11 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fOps, x.sOps = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fOps; it.Next(); {
+				if err := x.kOps.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 5
 		case 7: // CTRL_ATTR_MCAST_GROUPS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
@@ -124,6 +133,11 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fMcastGroups; it.Next(); {
+				if err := x.kMcastGroups.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 6
 		case 8: // CTRL_ATTR_POLICY
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
@@ -138,6 +152,11 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fOpPolicy; it.Next(); {
+				if err := x.kOpPolicy.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 8
 		case 10: // CTRL_ATTR_OP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -413,7 +432,8 @@ type McastGroup struct {
 func (x *McastGroup) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *McastGroup) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -529,7 +549,8 @@ type Op struct {
 func (x *Op) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Op) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -566,9 +587,6 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // CTRL_ATTR_OP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -650,7 +668,8 @@ type Policy struct {
 func (x *Policy) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Policy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -681,9 +700,6 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // NL_POLICY_TYPE_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 17 {
-				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -969,7 +985,8 @@ type OpPolicySet struct {
 func (x *OpPolicySet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OpPolicySet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

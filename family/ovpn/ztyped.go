@@ -67,7 +67,8 @@ type Peer struct {
 func (x *Peer) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Peer) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -191,9 +192,6 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 		case 15: // OVPN_A_PEER_DEL_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4 {
-				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrRange)
 			}
 			x.fDelReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 14
@@ -684,7 +682,8 @@ type PeerNewInput struct {
 func (x *PeerNewInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PeerNewInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1041,7 +1040,8 @@ type PeerSetInput struct {
 func (x *PeerSetInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PeerSetInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1365,7 +1365,8 @@ type PeerDelInput struct {
 func (x *PeerDelInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PeerDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1458,7 +1459,8 @@ type Keyconf struct {
 func (x *Keyconf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Keyconf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1499,9 +1501,6 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
-			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
@@ -1516,9 +1515,6 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -1635,9 +1631,14 @@ func (x *Keyconf) SetCipherAlg(v CipherAlg) {
 	x.has[0] |= 1 << 3
 }
 
-// EncryptDir returns the nest OVPN_A_KEYCONF_ENCRYPT_DIR, and whether it is present.
+// EncryptDir returns the nest OVPN_A_KEYCONF_ENCRYPT_DIR, and whether it is present (if not, an
+// empty one).
 func (x *Keyconf) EncryptDir() (*Keydir, bool) {
-	return &x.fEncryptDir, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fEncryptDir.Reset()
+		return &x.fEncryptDir, false
+	}
+	return &x.fEncryptDir, true
 }
 
 // SetEncryptDir marks the nest OVPN_A_KEYCONF_ENCRYPT_DIR present, empty, and returns it to fill.
@@ -1647,9 +1648,14 @@ func (x *Keyconf) SetEncryptDir() *Keydir {
 	return &x.fEncryptDir
 }
 
-// DecryptDir returns the nest OVPN_A_KEYCONF_DECRYPT_DIR, and whether it is present.
+// DecryptDir returns the nest OVPN_A_KEYCONF_DECRYPT_DIR, and whether it is present (if not, an
+// empty one).
 func (x *Keyconf) DecryptDir() (*Keydir, bool) {
-	return &x.fDecryptDir, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fDecryptDir.Reset()
+		return &x.fDecryptDir, false
+	}
+	return &x.fDecryptDir, true
 }
 
 // SetDecryptDir marks the nest OVPN_A_KEYCONF_DECRYPT_DIR present, empty, and returns it to fill.
@@ -1675,7 +1681,8 @@ type Keydir struct {
 func (x *Keydir) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Keydir) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1788,7 +1795,8 @@ type KeyconfGet struct {
 func (x *KeyconfGet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *KeyconfGet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1829,9 +1837,6 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
-			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
@@ -1846,9 +1851,6 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2 {
-				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrRange)
 			}
 			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -1954,7 +1956,8 @@ type KeyconfSwapInput struct {
 func (x *KeyconfSwapInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *KeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2043,7 +2046,8 @@ type KeyconfDelInput struct {
 func (x *KeyconfDelInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *KeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2083,9 +2087,6 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrRange)
 			}
 			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -2159,7 +2160,8 @@ type Ovpn struct {
 func (x *Ovpn) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ovpn) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2255,9 +2257,14 @@ func (x *Ovpn) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Peer returns the nest OVPN_A_PEER, and whether it is present.
+// Peer returns the nest OVPN_A_PEER, and whether it is present (if not, an
+// empty one).
 func (x *Ovpn) Peer() (*Peer, bool) {
-	return &x.fPeer, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPeer.Reset()
+		return &x.fPeer, false
+	}
+	return &x.fPeer, true
 }
 
 // SetPeer marks the nest OVPN_A_PEER present, empty, and returns it to fill.
@@ -2267,9 +2274,14 @@ func (x *Ovpn) SetPeer() *Peer {
 	return &x.fPeer
 }
 
-// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present.
+// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present (if not, an
+// empty one).
 func (x *Ovpn) Keyconf() (*Keyconf, bool) {
-	return &x.fKeyconf, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fKeyconf.Reset()
+		return &x.fKeyconf, false
+	}
+	return &x.fKeyconf, true
 }
 
 // SetKeyconf marks the nest OVPN_A_KEYCONF present, empty, and returns it to fill.
@@ -2295,7 +2307,8 @@ type OvpnPeerNewInput struct {
 func (x *OvpnPeerNewInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnPeerNewInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2378,9 +2391,14 @@ func (x *OvpnPeerNewInput) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Peer returns the nest OVPN_A_PEER, and whether it is present.
+// Peer returns the nest OVPN_A_PEER, and whether it is present (if not, an
+// empty one).
 func (x *OvpnPeerNewInput) Peer() (*PeerNewInput, bool) {
-	return &x.fPeer, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPeer.Reset()
+		return &x.fPeer, false
+	}
+	return &x.fPeer, true
 }
 
 // SetPeer marks the nest OVPN_A_PEER present, empty, and returns it to fill.
@@ -2406,7 +2424,8 @@ type OvpnPeerSetInput struct {
 func (x *OvpnPeerSetInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnPeerSetInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2489,9 +2508,14 @@ func (x *OvpnPeerSetInput) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Peer returns the nest OVPN_A_PEER, and whether it is present.
+// Peer returns the nest OVPN_A_PEER, and whether it is present (if not, an
+// empty one).
 func (x *OvpnPeerSetInput) Peer() (*PeerSetInput, bool) {
-	return &x.fPeer, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPeer.Reset()
+		return &x.fPeer, false
+	}
+	return &x.fPeer, true
 }
 
 // SetPeer marks the nest OVPN_A_PEER present, empty, and returns it to fill.
@@ -2517,7 +2541,8 @@ type OvpnPeerDelInput struct {
 func (x *OvpnPeerDelInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnPeerDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2600,9 +2625,14 @@ func (x *OvpnPeerDelInput) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Peer returns the nest OVPN_A_PEER, and whether it is present.
+// Peer returns the nest OVPN_A_PEER, and whether it is present (if not, an
+// empty one).
 func (x *OvpnPeerDelInput) Peer() (*PeerDelInput, bool) {
-	return &x.fPeer, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPeer.Reset()
+		return &x.fPeer, false
+	}
+	return &x.fPeer, true
 }
 
 // SetPeer marks the nest OVPN_A_PEER present, empty, and returns it to fill.
@@ -2628,7 +2658,8 @@ type OvpnKeyconfGet struct {
 func (x *OvpnKeyconfGet) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnKeyconfGet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2711,9 +2742,14 @@ func (x *OvpnKeyconfGet) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present.
+// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present (if not, an
+// empty one).
 func (x *OvpnKeyconfGet) Keyconf() (*KeyconfGet, bool) {
-	return &x.fKeyconf, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fKeyconf.Reset()
+		return &x.fKeyconf, false
+	}
+	return &x.fKeyconf, true
 }
 
 // SetKeyconf marks the nest OVPN_A_KEYCONF present, empty, and returns it to fill.
@@ -2739,7 +2775,8 @@ type OvpnKeyconfSwapInput struct {
 func (x *OvpnKeyconfSwapInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnKeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2822,9 +2859,14 @@ func (x *OvpnKeyconfSwapInput) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present.
+// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present (if not, an
+// empty one).
 func (x *OvpnKeyconfSwapInput) Keyconf() (*KeyconfSwapInput, bool) {
-	return &x.fKeyconf, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fKeyconf.Reset()
+		return &x.fKeyconf, false
+	}
+	return &x.fKeyconf, true
 }
 
 // SetKeyconf marks the nest OVPN_A_KEYCONF present, empty, and returns it to fill.
@@ -2850,7 +2892,8 @@ type OvpnKeyconfDelInput struct {
 func (x *OvpnKeyconfDelInput) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvpnKeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2933,9 +2976,14 @@ func (x *OvpnKeyconfDelInput) SetIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present.
+// Keyconf returns the nest OVPN_A_KEYCONF, and whether it is present (if not, an
+// empty one).
 func (x *OvpnKeyconfDelInput) Keyconf() (*KeyconfDelInput, bool) {
-	return &x.fKeyconf, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fKeyconf.Reset()
+		return &x.fKeyconf, false
+	}
+	return &x.fKeyconf, true
 }
 
 // SetKeyconf marks the nest OVPN_A_KEYCONF present, empty, and returns it to fill.

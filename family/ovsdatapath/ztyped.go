@@ -181,7 +181,8 @@ type Datapath struct {
 func (x *Datapath) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Datapath) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -232,9 +233,6 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrRange)
-			}
 			x.fUserFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
@@ -278,20 +276,28 @@ func (x *Datapath) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_DP_ATTR_UPCALL_PID, uint32(x.fUpcallPid))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_DP_ATTR_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_DP_ATTR_STATS, buf[:])
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fMegaflowStats != nil {
+		if x.fMegaflowStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, x.fMegaflowStats)
 		} else {
+			v := x.vMegaflowStats
+			if x.fMegaflowStats != nil {
+				v.parse(x.fMegaflowStats, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vMegaflowStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, buf[:])
 		}
 	}

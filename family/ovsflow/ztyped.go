@@ -836,7 +836,8 @@ type Flow struct {
 func (x *Flow) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Flow) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -919,9 +920,6 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrRange)
-			}
 			x.fUfidFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 9
 		case 11: // OVS_FLOW_ATTR_PAD
@@ -957,11 +955,15 @@ func (x *Flow) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_FLOW_ATTR_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_FLOW_ATTR_STATS, buf[:])
 		}
 	}
@@ -993,9 +995,14 @@ func (x *Flow) Encode(e *attr.Encoder) {
 	}
 }
 
-// Key returns the nest OVS_FLOW_ATTR_KEY, and whether it is present.
+// Key returns the nest OVS_FLOW_ATTR_KEY, and whether it is present (if not, an
+// empty one).
 func (x *Flow) Key() (*Key, bool) {
-	return &x.fKey, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fKey.Reset()
+		return &x.fKey, false
+	}
+	return &x.fKey, true
 }
 
 // SetKey marks the nest OVS_FLOW_ATTR_KEY present, empty, and returns it to fill.
@@ -1005,9 +1012,14 @@ func (x *Flow) SetKey() *Key {
 	return &x.fKey
 }
 
-// Actions returns the nest OVS_FLOW_ATTR_ACTIONS, and whether it is present.
+// Actions returns the nest OVS_FLOW_ATTR_ACTIONS, and whether it is present (if not, an
+// empty one).
 func (x *Flow) Actions() (*Action, bool) {
-	return &x.fActions, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fActions.Reset()
+		return &x.fActions, false
+	}
+	return &x.fActions, true
 }
 
 // SetActions marks the nest OVS_FLOW_ATTR_ACTIONS present, empty, and returns it to fill.
@@ -1094,9 +1106,14 @@ func (x *Flow) SetClear(v bool) {
 	}
 }
 
-// Mask returns the nest OVS_FLOW_ATTR_MASK, and whether it is present.
+// Mask returns the nest OVS_FLOW_ATTR_MASK, and whether it is present (if not, an
+// empty one).
 func (x *Flow) Mask() (*Key, bool) {
-	return &x.fMask, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fMask.Reset()
+		return &x.fMask, false
+	}
+	return &x.fMask, true
 }
 
 // SetMask marks the nest OVS_FLOW_ATTR_MASK present, empty, and returns it to fill.
@@ -1226,7 +1243,8 @@ type Key struct {
 func (x *Key) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Key) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1354,9 +1372,6 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xff != 0 {
-				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrRange)
-			}
 			x.fCtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
 		case 23: // OVS_KEY_ATTR_CT_ZONE
@@ -1440,11 +1455,15 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_KEY_ATTR_IN_PORT, uint32(x.fInPort))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fEthernet != nil {
+		if x.fEthernet != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ETHERNET, x.fEthernet)
 		} else {
+			v := x.vEthernet
+			if x.fEthernet != nil {
+				v.parse(x.fEthernet, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vEthernet.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_ETHERNET, buf[:])
 		}
 	}
@@ -1455,74 +1474,106 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.BE16(OVS_KEY_ATTR_ETHERTYPE, uint16(x.fEthertype))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		if x.fIpv4 != nil {
+		if x.fIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV4, x.fIpv4)
 		} else {
+			v := x.vIpv4
+			if x.fIpv4 != nil {
+				v.parse(x.fIpv4, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vIpv4.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_IPV4, buf[:])
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		if x.fIpv6 != nil {
+		if x.fIpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV6, x.fIpv6)
 		} else {
+			v := x.vIpv6
+			if x.fIpv6 != nil {
+				v.parse(x.fIpv6, x.mode&typed.Swap != 0)
+			}
 			var buf [40]byte
-			x.vIpv6.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_IPV6, buf[:])
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
-		if x.fTcp != nil {
+		if x.fTcp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_TCP, x.fTcp)
 		} else {
+			v := x.vTcp
+			if x.fTcp != nil {
+				v.parse(x.fTcp, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vTcp.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_TCP, buf[:])
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
-		if x.fUdp != nil {
+		if x.fUdp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_UDP, x.fUdp)
 		} else {
+			v := x.vUdp
+			if x.fUdp != nil {
+				v.parse(x.fUdp, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vUdp.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_UDP, buf[:])
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
-		if x.fIcmp != nil {
+		if x.fIcmp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ICMP, x.fIcmp)
 		} else {
+			v := x.vIcmp
+			if x.fIcmp != nil {
+				v.parse(x.fIcmp, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vIcmp.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_ICMP, buf[:])
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
-		if x.fIcmpv6 != nil {
+		if x.fIcmpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ICMPV6, x.fIcmpv6)
 		} else {
+			v := x.vIcmpv6
+			if x.fIcmpv6 != nil {
+				v.parse(x.fIcmpv6, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vIcmpv6.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_ICMPV6, buf[:])
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
-		if x.fArp != nil {
+		if x.fArp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ARP, x.fArp)
 		} else {
+			v := x.vArp
+			if x.fArp != nil {
+				v.parse(x.fArp, x.mode&typed.Swap != 0)
+			}
 			var buf [24]byte
-			x.vArp.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_ARP, buf[:])
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
-		if x.fNd != nil {
+		if x.fNd != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ND, x.fNd)
 		} else {
+			v := x.vNd
+			if x.fNd != nil {
+				v.parse(x.fNd, x.mode&typed.Swap != 0)
+			}
 			var buf [28]byte
-			x.vNd.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_ND, buf[:])
 		}
 	}
@@ -1535,11 +1586,15 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<16) != 0 {
-		if x.fSctp != nil {
+		if x.fSctp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_SCTP, x.fSctp)
 		} else {
+			v := x.vSctp
+			if x.fSctp != nil {
+				v.parse(x.fSctp, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vSctp.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_SCTP, buf[:])
 		}
 	}
@@ -1553,11 +1608,15 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_KEY_ATTR_RECIRC_ID, uint32(x.fRecircId))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		if x.fMpls != nil {
+		if x.fMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_MPLS, x.fMpls)
 		} else {
+			v := x.vMpls
+			if x.fMpls != nil {
+				v.parse(x.fMpls, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vMpls.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_MPLS, buf[:])
 		}
 	}
@@ -1574,11 +1633,15 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.Put(OVS_KEY_ATTR_CT_LABELS, x.fCtLabels)
 	}
 	if x.has[0]&(1<<25) != 0 {
-		if x.fCtOrigTupleIpv4 != nil {
+		if x.fCtOrigTupleIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, x.fCtOrigTupleIpv4)
 		} else {
+			v := x.vCtOrigTupleIpv4
+			if x.fCtOrigTupleIpv4 != nil {
+				v.parse(x.fCtOrigTupleIpv4, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vCtOrigTupleIpv4.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, buf[:])
 		}
 	}
@@ -1600,11 +1663,15 @@ func (x *Key) Encode(e *attr.Encoder) {
 		e.Put(OVS_KEY_ATTR_TUNNEL_INFO, x.fTunnelInfo)
 	}
 	if x.has[0]&(1<<31) != 0 {
-		if x.fIpv6Exthdrs != nil {
+		if x.fIpv6Exthdrs != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, x.fIpv6Exthdrs)
 		} else {
+			v := x.vIpv6Exthdrs
+			if x.fIpv6Exthdrs != nil {
+				v.parse(x.fIpv6Exthdrs, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vIpv6Exthdrs.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, buf[:])
 		}
 	}
@@ -2036,9 +2103,14 @@ func (x *Key) SetSkbMark(v uint32) {
 	x.has[0] |= 1 << 14
 }
 
-// Tunnel returns the nest OVS_KEY_ATTR_TUNNEL, and whether it is present.
+// Tunnel returns the nest OVS_KEY_ATTR_TUNNEL, and whether it is present (if not, an
+// empty one).
 func (x *Key) Tunnel() (*TunnelKey, bool) {
-	return &x.fTunnel, x.has[0]&(1<<15) != 0
+	if !(x.has[0]&(1<<15) != 0) {
+		x.fTunnel.Reset()
+		return &x.fTunnel, false
+	}
+	return &x.fTunnel, true
 }
 
 // SetTunnel marks the nest OVS_KEY_ATTR_TUNNEL present, empty, and returns it to fill.
@@ -2273,9 +2345,14 @@ func (x *Key) SetCtOrigTupleIpv6(p []byte) {
 	x.has[0] |= 1 << 26
 }
 
-// Nsh returns the nest OVS_KEY_ATTR_NSH, and whether it is present.
+// Nsh returns the nest OVS_KEY_ATTR_NSH, and whether it is present (if not, an
+// empty one).
 func (x *Key) Nsh() (*OvsNshKey, bool) {
-	return &x.fNsh, x.has[0]&(1<<27) != 0
+	if !(x.has[0]&(1<<27) != 0) {
+		x.fNsh.Reset()
+		return &x.fNsh, false
+	}
+	return &x.fNsh, true
 }
 
 // SetNsh marks the nest OVS_KEY_ATTR_NSH present, empty, and returns it to fill.
@@ -2412,7 +2489,8 @@ type Action struct {
 func (x *Action) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Action) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -2611,11 +2689,15 @@ func (x *Action) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fPushVlan != nil {
+		if x.fPushVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_PUSH_VLAN, x.fPushVlan)
 		} else {
+			v := x.vPushVlan
+			if x.fPushVlan != nil {
+				v.parse(x.fPushVlan, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vPushVlan.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_ACTION_ATTR_PUSH_VLAN, buf[:])
 		}
 	}
@@ -2637,20 +2719,28 @@ func (x *Action) Encode(e *attr.Encoder) {
 		e.Uint32(OVS_ACTION_ATTR_RECIRC, uint32(x.fRecirc))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		if x.fHash != nil {
+		if x.fHash != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_HASH, x.fHash)
 		} else {
+			v := x.vHash
+			if x.fHash != nil {
+				v.parse(x.fHash, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vHash.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_ACTION_ATTR_HASH, buf[:])
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
-		if x.fPushMpls != nil {
+		if x.fPushMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_PUSH_MPLS, x.fPushMpls)
 		} else {
+			v := x.vPushMpls
+			if x.fPushMpls != nil {
+				v.parse(x.fPushMpls, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vPushMpls.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_ACTION_ATTR_PUSH_MPLS, buf[:])
 		}
 	}
@@ -2713,11 +2803,15 @@ func (x *Action) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<21) != 0 {
-		if x.fAddMpls != nil {
+		if x.fAddMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_ADD_MPLS, x.fAddMpls)
 		} else {
+			v := x.vAddMpls
+			if x.fAddMpls != nil {
+				v.parse(x.fAddMpls, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vAddMpls.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_ACTION_ATTR_ADD_MPLS, buf[:])
 		}
 	}
@@ -2753,9 +2847,14 @@ func (x *Action) SetOutput(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Userspace returns the nest OVS_ACTION_ATTR_USERSPACE, and whether it is present.
+// Userspace returns the nest OVS_ACTION_ATTR_USERSPACE, and whether it is present (if not, an
+// empty one).
 func (x *Action) Userspace() (*Userspace, bool) {
-	return &x.fUserspace, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fUserspace.Reset()
+		return &x.fUserspace, false
+	}
+	return &x.fUserspace, true
 }
 
 // SetUserspace marks the nest OVS_ACTION_ATTR_USERSPACE present, empty, and returns it to fill.
@@ -2765,9 +2864,14 @@ func (x *Action) SetUserspace() *Userspace {
 	return &x.fUserspace
 }
 
-// GetSet returns the nest OVS_ACTION_ATTR_SET, and whether it is present.
+// GetSet returns the nest OVS_ACTION_ATTR_SET, and whether it is present (if not, an
+// empty one).
 func (x *Action) GetSet() (*Key, bool) {
-	return &x.fSet, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fSet.Reset()
+		return &x.fSet, false
+	}
+	return &x.fSet, true
 }
 
 // SetSet marks the nest OVS_ACTION_ATTR_SET present, empty, and returns it to fill.
@@ -2951,9 +3055,14 @@ func (x *Action) SetPopMpls(v uint16) {
 	x.has[0] |= 1 << 9
 }
 
-// GetSetMasked returns the nest OVS_ACTION_ATTR_SET_MASKED, and whether it is present.
+// GetSetMasked returns the nest OVS_ACTION_ATTR_SET_MASKED, and whether it is present (if not, an
+// empty one).
 func (x *Action) GetSetMasked() (*Key, bool) {
-	return &x.fSetMasked, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		x.fSetMasked.Reset()
+		return &x.fSetMasked, false
+	}
+	return &x.fSetMasked, true
 }
 
 // SetSetMasked marks the nest OVS_ACTION_ATTR_SET_MASKED present, empty, and returns it to fill.
@@ -2963,9 +3072,14 @@ func (x *Action) SetSetMasked() *Key {
 	return &x.fSetMasked
 }
 
-// Ct returns the nest OVS_ACTION_ATTR_CT, and whether it is present.
+// Ct returns the nest OVS_ACTION_ATTR_CT, and whether it is present (if not, an
+// empty one).
 func (x *Action) Ct() (*Ct, bool) {
-	return &x.fCt, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		x.fCt.Reset()
+		return &x.fCt, false
+	}
+	return &x.fCt, true
 }
 
 // SetCt marks the nest OVS_ACTION_ATTR_CT present, empty, and returns it to fill.
@@ -3028,9 +3142,14 @@ func (x *Action) SetCtClear(v bool) {
 	}
 }
 
-// PushNsh returns the nest OVS_ACTION_ATTR_PUSH_NSH, and whether it is present.
+// PushNsh returns the nest OVS_ACTION_ATTR_PUSH_NSH, and whether it is present (if not, an
+// empty one).
 func (x *Action) PushNsh() (*OvsNshKey, bool) {
-	return &x.fPushNsh, x.has[0]&(1<<16) != 0
+	if !(x.has[0]&(1<<16) != 0) {
+		x.fPushNsh.Reset()
+		return &x.fPushNsh, false
+	}
+	return &x.fPushNsh, true
 }
 
 // SetPushNsh marks the nest OVS_ACTION_ATTR_PUSH_NSH present, empty, and returns it to fill.
@@ -3172,9 +3291,14 @@ func (x *Action) SetDecTtl(v *DecTtl) {
 	x.has[0] |= 1 << 22
 }
 
-// Psample returns the nest OVS_ACTION_ATTR_PSAMPLE, and whether it is present.
+// Psample returns the nest OVS_ACTION_ATTR_PSAMPLE, and whether it is present (if not, an
+// empty one).
 func (x *Action) Psample() (*Psample, bool) {
-	return &x.fPsample, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		x.fPsample.Reset()
+		return &x.fPsample, false
+	}
+	return &x.fPsample, true
 }
 
 // SetPsample marks the nest OVS_ACTION_ATTR_PSAMPLE present, empty, and returns it to fill.
@@ -3211,7 +3335,8 @@ type TunnelKey struct {
 func (x *TunnelKey) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TunnelKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3545,9 +3670,14 @@ func (x *TunnelKey) SetTpDst(v uint16) {
 	x.has[0] |= 1 << 10
 }
 
-// VxlanOpts returns the nest OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS, and whether it is present.
+// VxlanOpts returns the nest OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS, and whether it is present (if not, an
+// empty one).
 func (x *TunnelKey) VxlanOpts() (*VxlanExt, bool) {
-	return &x.fVxlanOpts, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		x.fVxlanOpts.Reset()
+		return &x.fVxlanOpts, false
+	}
+	return &x.fVxlanOpts, true
 }
 
 // SetVxlanOpts marks the nest OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS present, empty, and returns it to fill.
@@ -3650,7 +3780,8 @@ type CheckPktLen struct {
 func (x *CheckPktLen) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CheckPktLen) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3819,7 +3950,8 @@ type Sample struct {
 func (x *Sample) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Sample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3947,7 +4079,8 @@ type Userspace struct {
 func (x *Userspace) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Userspace) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4098,7 +4231,8 @@ type OvsNshKey struct {
 func (x *OvsNshKey) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *OvsNshKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4229,7 +4363,8 @@ type Ct struct {
 func (x *Ct) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ct) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4430,9 +4565,14 @@ func (x *Ct) SetHelperBytes(s []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Nat returns the nest OVS_CT_ATTR_NAT, and whether it is present.
+// Nat returns the nest OVS_CT_ATTR_NAT, and whether it is present (if not, an
+// empty one).
 func (x *Ct) Nat() (*Nat, bool) {
-	return &x.fNat, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fNat.Reset()
+		return &x.fNat, false
+	}
+	return &x.fNat, true
 }
 
 // SetNat marks the nest OVS_CT_ATTR_NAT present, empty, and returns it to fill.
@@ -4507,7 +4647,8 @@ type Nat struct {
 func (x *Nat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Nat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4759,7 +4900,8 @@ type DecTtl struct {
 func (x *DecTtl) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *DecTtl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4862,7 +5004,8 @@ type VxlanExt struct {
 func (x *VxlanExt) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VxlanExt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4948,7 +5091,8 @@ type Psample struct {
 func (x *Psample) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Psample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

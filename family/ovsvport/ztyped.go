@@ -138,7 +138,8 @@ type VportOptions struct {
 func (x *VportOptions) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VportOptions) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -247,7 +248,8 @@ type UpcallStats struct {
 func (x *UpcallStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *UpcallStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -364,7 +366,8 @@ type Vport struct {
 func (x *Vport) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Vport) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -402,9 +405,6 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // OVS_VPORT_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 5 {
-				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrRange)
 			}
 			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -485,11 +485,15 @@ func (x *Vport) Encode(e *attr.Encoder) {
 		e.Put(OVS_VPORT_ATTR_UPCALL_PID, x.fUpcallPid)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_VPORT_ATTR_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [64]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(OVS_VPORT_ATTR_STATS, buf[:])
 		}
 	}
@@ -555,9 +559,14 @@ func (x *Vport) SetNameBytes(s []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Options returns the nest OVS_VPORT_ATTR_OPTIONS, and whether it is present.
+// Options returns the nest OVS_VPORT_ATTR_OPTIONS, and whether it is present (if not, an
+// empty one).
 func (x *Vport) Options() (*VportOptions, bool) {
-	return &x.fOptions, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fOptions.Reset()
+		return &x.fOptions, false
+	}
+	return &x.fOptions, true
 }
 
 // SetOptions marks the nest OVS_VPORT_ATTR_OPTIONS present, empty, and returns it to fill.
@@ -647,9 +656,14 @@ func (x *Vport) SetNetnsid(v uint32) {
 	x.has[0] |= 1 << 7
 }
 
-// UpcallStats returns the nest OVS_VPORT_ATTR_UPCALL_STATS, and whether it is present.
+// UpcallStats returns the nest OVS_VPORT_ATTR_UPCALL_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Vport) UpcallStats() (*UpcallStats, bool) {
-	return &x.fUpcallStats, x.has[0]&(1<<8) != 0
+	if !(x.has[0]&(1<<8) != 0) {
+		x.fUpcallStats.Reset()
+		return &x.fUpcallStats, false
+	}
+	return &x.fUpcallStats, true
 }
 
 // SetUpcallStats marks the nest OVS_VPORT_ATTR_UPCALL_STATS present, empty, and returns it to fill.

@@ -36,7 +36,8 @@ type Dev struct {
 func (x *Dev) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Dev) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -83,17 +84,11 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrRange)
-			}
 			x.fPspVersionsCap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xf != 0 {
-				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrRange)
 			}
 			x.fPspVersionsEna = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3
@@ -203,7 +198,8 @@ type Assoc struct {
 func (x *Assoc) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Assoc) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -243,9 +239,6 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 		case 2: // PSP_A_ASSOC_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 3 {
-				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrRange)
 			}
 			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 1
@@ -337,9 +330,14 @@ func (x *Assoc) SetVersion(v Version) {
 	x.has[0] |= 1 << 1
 }
 
-// RxKey returns the nest PSP_A_ASSOC_RX_KEY, and whether it is present.
+// RxKey returns the nest PSP_A_ASSOC_RX_KEY, and whether it is present (if not, an
+// empty one).
 func (x *Assoc) RxKey() (*Keys, bool) {
-	return &x.fRxKey, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fRxKey.Reset()
+		return &x.fRxKey, false
+	}
+	return &x.fRxKey, true
 }
 
 // SetRxKey marks the nest PSP_A_ASSOC_RX_KEY present, empty, and returns it to fill.
@@ -349,9 +347,14 @@ func (x *Assoc) SetRxKey() *Keys {
 	return &x.fRxKey
 }
 
-// TxKey returns the nest PSP_A_ASSOC_TX_KEY, and whether it is present.
+// TxKey returns the nest PSP_A_ASSOC_TX_KEY, and whether it is present (if not, an
+// empty one).
 func (x *Assoc) TxKey() (*Keys, bool) {
-	return &x.fTxKey, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fTxKey.Reset()
+		return &x.fTxKey, false
+	}
+	return &x.fTxKey, true
 }
 
 // SetTxKey marks the nest PSP_A_ASSOC_TX_KEY present, empty, and returns it to fill.
@@ -391,7 +394,8 @@ type Keys struct {
 func (x *Keys) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Keys) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

@@ -148,7 +148,8 @@ type Addr struct {
 func (x *Addr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Addr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -208,9 +209,6 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xfff != 0 {
-				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrRange)
-			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 7
 		case 9: // IFA_RT_PRIORITY
@@ -263,11 +261,15 @@ func (x *Addr) Encode(e *attr.Encoder) {
 		e.Put(IFA_ANYCAST, x.fAnycast)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fCacheinfo != nil {
+		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFA_CACHEINFO, x.fCacheinfo)
 		} else {
+			v := x.vCacheinfo
+			if x.fCacheinfo != nil {
+				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vCacheinfo.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFA_CACHEINFO, buf[:])
 		}
 	}
@@ -553,11 +555,18 @@ type GetaddrReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetaddrReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 20, 21, 22, 58:
+	default:
+		return o.Fail(0, "addr-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 8 {
 		return o.Fail(wire.HeaderLen, "addr-attrs", "", 0, typed.ErrHeader)
@@ -617,11 +626,18 @@ type GetmulticastReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetmulticastReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 20, 21, 22, 58:
+	default:
+		return o.Fail(0, "addr-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 8 {
 		return o.Fail(wire.HeaderLen, "addr-attrs", "", 0, typed.ErrHeader)

@@ -1328,7 +1328,8 @@ type LinkSet struct {
 func (x *LinkSet) Reset() { x.has = [2]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1523,9 +1524,6 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 		case 29: // IFLA_EXT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0xff != 0 {
-				return o.Fail(end-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrRange)
 			}
 			x.fExtMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 28
@@ -1795,11 +1793,15 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		typed.PutString(e, IFLA_QDISC, x.fQdisc)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [96]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_STATS, buf[:])
 		}
 	}
@@ -1822,11 +1824,15 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.Uint32(IFLA_TXQLEN, uint32(x.fTxqlen))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		if x.fMap != nil {
+		if x.fMap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_MAP, x.fMap)
 		} else {
+			v := x.vMap
+			if x.fMap != nil {
+				v.parse(x.fMap, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vMap.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_MAP, buf[:])
 		}
 	}
@@ -1859,11 +1865,15 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<22) != 0 {
-		if x.fStats64 != nil {
+		if x.fStats64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS64, x.fStats64)
 		} else {
+			v := x.vStats64
+			if x.fStats64 != nil {
+				v.parse(x.fStats64, x.mode&typed.Swap != 0)
+			}
 			var buf [200]byte
-			x.vStats64.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_STATS64, buf[:])
 		}
 	}
@@ -2344,9 +2354,14 @@ func (x *LinkSet) SetLinkmode(v uint8) {
 	x.has[0] |= 1 << 16
 }
 
-// Linkinfo returns the nest IFLA_LINKINFO, and whether it is present.
+// Linkinfo returns the nest IFLA_LINKINFO, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) Linkinfo() (*Linkinfo, bool) {
-	return &x.fLinkinfo, x.has[0]&(1<<17) != 0
+	if !(x.has[0]&(1<<17) != 0) {
+		x.fLinkinfo.Reset()
+		return &x.fLinkinfo, false
+	}
+	return &x.fLinkinfo, true
 }
 
 // SetLinkinfo marks the nest IFLA_LINKINFO present, empty, and returns it to fill.
@@ -2405,9 +2420,14 @@ func (x *LinkSet) SetNumVf(v uint32) {
 	x.has[0] |= 1 << 20
 }
 
-// VfinfoList returns the nest IFLA_VFINFO_LIST, and whether it is present.
+// VfinfoList returns the nest IFLA_VFINFO_LIST, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) VfinfoList() (*VfinfoList, bool) {
-	return &x.fVfinfoList, x.has[0]&(1<<21) != 0
+	if !(x.has[0]&(1<<21) != 0) {
+		x.fVfinfoList.Reset()
+		return &x.fVfinfoList, false
+	}
+	return &x.fVfinfoList, true
 }
 
 // SetVfinfoList marks the nest IFLA_VFINFO_LIST present, empty, and returns it to fill.
@@ -2454,9 +2474,14 @@ func (x *LinkSet) SetStats64Bytes(p []byte) {
 	x.has[0] |= 1 << 22
 }
 
-// VfPorts returns the nest IFLA_VF_PORTS, and whether it is present.
+// VfPorts returns the nest IFLA_VF_PORTS, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) VfPorts() (*VfPorts, bool) {
-	return &x.fVfPorts, x.has[0]&(1<<23) != 0
+	if !(x.has[0]&(1<<23) != 0) {
+		x.fVfPorts.Reset()
+		return &x.fVfPorts, false
+	}
+	return &x.fVfPorts, true
 }
 
 // SetVfPorts marks the nest IFLA_VF_PORTS present, empty, and returns it to fill.
@@ -2466,9 +2491,14 @@ func (x *LinkSet) SetVfPorts() *VfPorts {
 	return &x.fVfPorts
 }
 
-// PortSelf returns the nest IFLA_PORT_SELF, and whether it is present.
+// PortSelf returns the nest IFLA_PORT_SELF, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) PortSelf() (*PortSelf, bool) {
-	return &x.fPortSelf, x.has[0]&(1<<24) != 0
+	if !(x.has[0]&(1<<24) != 0) {
+		x.fPortSelf.Reset()
+		return &x.fPortSelf, false
+	}
+	return &x.fPortSelf, true
 }
 
 // SetPortSelf marks the nest IFLA_PORT_SELF present, empty, and returns it to fill.
@@ -2478,9 +2508,14 @@ func (x *LinkSet) SetPortSelf() *PortSelf {
 	return &x.fPortSelf
 }
 
-// AfSpec returns the nest IFLA_AF_SPEC, and whether it is present.
+// AfSpec returns the nest IFLA_AF_SPEC, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) AfSpec() (*AfSpec, bool) {
-	return &x.fAfSpec, x.has[0]&(1<<25) != 0
+	if !(x.has[0]&(1<<25) != 0) {
+		x.fAfSpec.Reset()
+		return &x.fAfSpec, false
+	}
+	return &x.fAfSpec, true
 }
 
 // SetAfSpec marks the nest IFLA_AF_SPEC present, empty, and returns it to fill.
@@ -2709,9 +2744,14 @@ func (x *LinkSet) SetGsoMaxSize(v uint32) {
 	x.has[0] |= 1 << 40
 }
 
-// Xdp returns the nest IFLA_XDP, and whether it is present.
+// Xdp returns the nest IFLA_XDP, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) Xdp() (*Xdp, bool) {
-	return &x.fXdp, x.has[0]&(1<<41) != 0
+	if !(x.has[0]&(1<<41) != 0) {
+		x.fXdp.Reset()
+		return &x.fXdp, false
+	}
+	return &x.fXdp, true
 }
 
 // SetXdp marks the nest IFLA_XDP present, empty, and returns it to fill.
@@ -2833,9 +2873,14 @@ func (x *LinkSet) SetMaxMtu(v uint32) {
 	x.has[0] |= 1 << 49
 }
 
-// PropList returns the nest IFLA_PROP_LIST, and whether it is present.
+// PropList returns the nest IFLA_PROP_LIST, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) PropList() (*PropListLink, bool) {
-	return &x.fPropList, x.has[0]&(1<<50) != 0
+	if !(x.has[0]&(1<<50) != 0) {
+		x.fPropList.Reset()
+		return &x.fPropList, false
+	}
+	return &x.fPropList, true
 }
 
 // SetPropList marks the nest IFLA_PROP_LIST present, empty, and returns it to fill.
@@ -3043,9 +3088,14 @@ func (x *LinkSet) SetGroIpv4MaxSize(v uint32) {
 	x.has[0] |= 1 << 62
 }
 
-// DpllPin returns the nest IFLA_DPLL_PIN, and whether it is present.
+// DpllPin returns the nest IFLA_DPLL_PIN, and whether it is present (if not, an
+// empty one).
 func (x *LinkSet) DpllPin() (*LinkDpllPin, bool) {
-	return &x.fDpllPin, x.has[0]&(1<<63) != 0
+	if !(x.has[0]&(1<<63) != 0) {
+		x.fDpllPin.Reset()
+		return &x.fDpllPin, false
+	}
+	return &x.fDpllPin, true
 }
 
 // SetDpllPin marks the nest IFLA_DPLL_PIN present, empty, and returns it to fill.
@@ -3127,7 +3177,8 @@ type PropListLink struct {
 func (x *PropListLink) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PropListLink) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3231,7 +3282,8 @@ type AfSpec struct {
 func (x *AfSpec) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *AfSpec) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3317,9 +3369,14 @@ func (x *AfSpec) Encode(e *attr.Encoder) {
 	}
 }
 
-// Inet returns the nest AF_INET, and whether it is present.
+// Inet returns the nest AF_INET, and whether it is present (if not, an
+// empty one).
 func (x *AfSpec) Inet() (*Ifla, bool) {
-	return &x.fInet, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fInet.Reset()
+		return &x.fInet, false
+	}
+	return &x.fInet, true
 }
 
 // SetInet marks the nest AF_INET present, empty, and returns it to fill.
@@ -3329,9 +3386,14 @@ func (x *AfSpec) SetInet() *Ifla {
 	return &x.fInet
 }
 
-// Inet6 returns the nest AF_INET6, and whether it is present.
+// Inet6 returns the nest AF_INET6, and whether it is present (if not, an
+// empty one).
 func (x *AfSpec) Inet6() (*Ifla6, bool) {
-	return &x.fInet6, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fInet6.Reset()
+		return &x.fInet6, false
+	}
+	return &x.fInet6, true
 }
 
 // SetInet6 marks the nest AF_INET6 present, empty, and returns it to fill.
@@ -3341,9 +3403,14 @@ func (x *AfSpec) SetInet6() *Ifla6 {
 	return &x.fInet6
 }
 
-// Mctp returns the nest AF_MCTP, and whether it is present.
+// Mctp returns the nest AF_MCTP, and whether it is present (if not, an
+// empty one).
 func (x *AfSpec) Mctp() (*Mctp, bool) {
-	return &x.fMctp, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fMctp.Reset()
+		return &x.fMctp, false
+	}
+	return &x.fMctp, true
 }
 
 // SetMctp marks the nest AF_MCTP present, empty, and returns it to fill.
@@ -3363,13 +3430,15 @@ type VfinfoList struct {
 	mode  typed.Mode
 	fInfo typed.Multi
 	sInfo []Vfinfo
+	kInfo Vfinfo
 }
 
 // Reset marks every attribute absent.
 func (x *VfinfoList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VfinfoList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3401,6 +3470,9 @@ func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // IFLA_VF_INFO
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vfinfo-list-attrs", "IFLA_VF_INFO", raw, typed.ErrLength)
+			}
+			if err := x.kInfo.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fInfo.Add()
@@ -3497,7 +3569,8 @@ type Vfinfo struct {
 func (x *Vfinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Vfinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -3595,65 +3668,93 @@ func (x *Vfinfo) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fMac != nil {
+		if x.fMac != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_MAC, x.fMac)
 		} else {
+			v := x.vMac
+			if x.fMac != nil {
+				v.parse(x.fMac, x.mode&typed.Swap != 0)
+			}
 			var buf [36]byte
-			x.vMac.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_MAC, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fVlan != nil {
+		if x.fVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_VLAN, x.fVlan)
 		} else {
+			v := x.vVlan
+			if x.fVlan != nil {
+				v.parse(x.fVlan, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vVlan.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_VLAN, buf[:])
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fTxRate != nil {
+		if x.fTxRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_TX_RATE, x.fTxRate)
 		} else {
+			v := x.vTxRate
+			if x.fTxRate != nil {
+				v.parse(x.fTxRate, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vTxRate.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_TX_RATE, buf[:])
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fSpoofchk != nil {
+		if x.fSpoofchk != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_SPOOFCHK, x.fSpoofchk)
 		} else {
+			v := x.vSpoofchk
+			if x.fSpoofchk != nil {
+				v.parse(x.fSpoofchk, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vSpoofchk.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_SPOOFCHK, buf[:])
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fLinkState != nil {
+		if x.fLinkState != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_LINK_STATE, x.fLinkState)
 		} else {
+			v := x.vLinkState
+			if x.fLinkState != nil {
+				v.parse(x.fLinkState, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vLinkState.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_LINK_STATE, buf[:])
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fRate != nil {
+		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_RATE, x.fRate)
 		} else {
+			v := x.vRate
+			if x.fRate != nil {
+				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vRate.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_RATE, buf[:])
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		if x.fRssQueryEn != nil {
+		if x.fRssQueryEn != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_RSS_QUERY_EN, x.fRssQueryEn)
 		} else {
+			v := x.vRssQueryEn
+			if x.fRssQueryEn != nil {
+				v.parse(x.fRssQueryEn, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vRssQueryEn.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_RSS_QUERY_EN, buf[:])
 		}
 	}
@@ -3663,29 +3764,41 @@ func (x *Vfinfo) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		if x.fTrust != nil {
+		if x.fTrust != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_TRUST, x.fTrust)
 		} else {
+			v := x.vTrust
+			if x.fTrust != nil {
+				v.parse(x.fTrust, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vTrust.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_TRUST, buf[:])
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
-		if x.fIbNodeGuid != nil {
+		if x.fIbNodeGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_IB_NODE_GUID, x.fIbNodeGuid)
 		} else {
+			v := x.vIbNodeGuid
+			if x.fIbNodeGuid != nil {
+				v.parse(x.fIbNodeGuid, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vIbNodeGuid.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_IB_NODE_GUID, buf[:])
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
-		if x.fIbPortGuid != nil {
+		if x.fIbPortGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_IB_PORT_GUID, x.fIbPortGuid)
 		} else {
+			v := x.vIbPortGuid
+			if x.fIbPortGuid != nil {
+				v.parse(x.fIbPortGuid, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vIbPortGuid.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VF_IB_PORT_GUID, buf[:])
 		}
 	}
@@ -3958,9 +4071,14 @@ func (x *Vfinfo) SetRssQueryEnBytes(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Stats returns the nest IFLA_VF_STATS, and whether it is present.
+// Stats returns the nest IFLA_VF_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Vfinfo) Stats() (*VfStats, bool) {
-	return &x.fStats, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest IFLA_VF_STATS present, empty, and returns it to fill.
@@ -4081,9 +4199,14 @@ func (x *Vfinfo) SetIbPortGuidBytes(p []byte) {
 	x.has[0] |= 1 << 10
 }
 
-// VlanList returns the nest IFLA_VF_VLAN_LIST, and whether it is present.
+// VlanList returns the nest IFLA_VF_VLAN_LIST, and whether it is present (if not, an
+// empty one).
 func (x *Vfinfo) VlanList() (*VfVlan, bool) {
-	return &x.fVlanList, x.has[0]&(1<<11) != 0
+	if !(x.has[0]&(1<<11) != 0) {
+		x.fVlanList.Reset()
+		return &x.fVlanList, false
+	}
+	return &x.fVlanList, true
 }
 
 // SetVlanList marks the nest IFLA_VF_VLAN_LIST present, empty, and returns it to fill.
@@ -4130,7 +4253,8 @@ type VfStats struct {
 func (x *VfStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VfStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4377,7 +4501,8 @@ type VfVlan struct {
 func (x *VfVlan) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VfVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4475,7 +4600,8 @@ type VfPorts struct {
 func (x *VfPorts) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *VfPorts) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4536,7 +4662,8 @@ type PortSelf struct {
 func (x *PortSelf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *PortSelf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4602,7 +4729,8 @@ type Linkinfo struct {
 func (x *Linkinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4915,7 +5043,9 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 			x.fData.sOvpn.Encode(e)
 			e.End(nest)
 		default:
-			e.Put(IFLA_INFO_DATA, x.fData.raw)
+			nest := e.Begin(IFLA_INFO_DATA)
+			e.Raw(x.fData.raw)
+			e.End(nest)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -4942,7 +5072,9 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 			x.fSlaveData.sBond.Encode(e)
 			e.End(nest)
 		default:
-			e.Put(IFLA_INFO_SLAVE_DATA, x.fSlaveData.raw)
+			nest := e.Begin(IFLA_INFO_SLAVE_DATA)
+			e.Raw(x.fSlaveData.raw)
+			e.End(nest)
 		}
 	}
 }
@@ -4968,9 +5100,14 @@ func (x *Linkinfo) SetKindBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Data returns the sub-message IFLA_INFO_DATA, and whether it is present.
+// Data returns the sub-message IFLA_INFO_DATA, and whether it is present (if
+// not, one of no format).
 func (x *Linkinfo) Data() (*LinkinfoData, bool) {
-	return &x.fData, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fData.format, x.fData.raw = 0, nil
+		return &x.fData, false
+	}
+	return &x.fData, true
 }
 
 // SetData marks the sub-message IFLA_INFO_DATA present and returns it, to choose
@@ -5062,7 +5199,7 @@ func (u *LinkinfoData) Bond() (*LinkinfoBond, bool) {
 	return &u.sBond, u.format == 1
 }
 
-// SetBond chooses format "bond" and returns its attributes to fill.
+// SetBond chooses format "bond": its attributes to fill.
 func (u *LinkinfoData) SetBond() *LinkinfoBond {
 	u.format, u.raw = 1, nil
 	u.sBond.Reset()
@@ -5075,7 +5212,7 @@ func (u *LinkinfoData) Bridge() (*LinkinfoBridge, bool) {
 	return &u.sBridge, u.format == 2
 }
 
-// SetBridge chooses format "bridge" and returns its attributes to fill.
+// SetBridge chooses format "bridge": its attributes to fill.
 func (u *LinkinfoData) SetBridge() *LinkinfoBridge {
 	u.format, u.raw = 2, nil
 	u.sBridge.Reset()
@@ -5088,7 +5225,7 @@ func (u *LinkinfoData) Erspan() (*LinkinfoGre, bool) {
 	return &u.sErspan, u.format == 3
 }
 
-// SetErspan chooses format "erspan" and returns its attributes to fill.
+// SetErspan chooses format "erspan": its attributes to fill.
 func (u *LinkinfoData) SetErspan() *LinkinfoGre {
 	u.format, u.raw = 3, nil
 	u.sErspan.Reset()
@@ -5101,7 +5238,7 @@ func (u *LinkinfoData) Gre() (*LinkinfoGre, bool) {
 	return &u.sGre, u.format == 4
 }
 
-// SetGre chooses format "gre" and returns its attributes to fill.
+// SetGre chooses format "gre": its attributes to fill.
 func (u *LinkinfoData) SetGre() *LinkinfoGre {
 	u.format, u.raw = 4, nil
 	u.sGre.Reset()
@@ -5114,7 +5251,7 @@ func (u *LinkinfoData) Gretap() (*LinkinfoGre, bool) {
 	return &u.sGretap, u.format == 5
 }
 
-// SetGretap chooses format "gretap" and returns its attributes to fill.
+// SetGretap chooses format "gretap": its attributes to fill.
 func (u *LinkinfoData) SetGretap() *LinkinfoGre {
 	u.format, u.raw = 5, nil
 	u.sGretap.Reset()
@@ -5127,7 +5264,7 @@ func (u *LinkinfoData) Ip6gre() (*LinkinfoGre6, bool) {
 	return &u.sIp6gre, u.format == 6
 }
 
-// SetIp6gre chooses format "ip6gre" and returns its attributes to fill.
+// SetIp6gre chooses format "ip6gre": its attributes to fill.
 func (u *LinkinfoData) SetIp6gre() *LinkinfoGre6 {
 	u.format, u.raw = 6, nil
 	u.sIp6gre.Reset()
@@ -5140,7 +5277,7 @@ func (u *LinkinfoData) Geneve() (*LinkinfoGeneve, bool) {
 	return &u.sGeneve, u.format == 7
 }
 
-// SetGeneve chooses format "geneve" and returns its attributes to fill.
+// SetGeneve chooses format "geneve": its attributes to fill.
 func (u *LinkinfoData) SetGeneve() *LinkinfoGeneve {
 	u.format, u.raw = 7, nil
 	u.sGeneve.Reset()
@@ -5153,7 +5290,7 @@ func (u *LinkinfoData) Hsr() (*LinkinfoHsr, bool) {
 	return &u.sHsr, u.format == 8
 }
 
-// SetHsr chooses format "hsr" and returns its attributes to fill.
+// SetHsr chooses format "hsr": its attributes to fill.
 func (u *LinkinfoData) SetHsr() *LinkinfoHsr {
 	u.format, u.raw = 8, nil
 	u.sHsr.Reset()
@@ -5166,7 +5303,7 @@ func (u *LinkinfoData) Ipip() (*LinkinfoIptun, bool) {
 	return &u.sIpip, u.format == 9
 }
 
-// SetIpip chooses format "ipip" and returns its attributes to fill.
+// SetIpip chooses format "ipip": its attributes to fill.
 func (u *LinkinfoData) SetIpip() *LinkinfoIptun {
 	u.format, u.raw = 9, nil
 	u.sIpip.Reset()
@@ -5179,7 +5316,7 @@ func (u *LinkinfoData) Ip6tnl() (*LinkinfoIp6tnl, bool) {
 	return &u.sIp6tnl, u.format == 10
 }
 
-// SetIp6tnl chooses format "ip6tnl" and returns its attributes to fill.
+// SetIp6tnl chooses format "ip6tnl": its attributes to fill.
 func (u *LinkinfoData) SetIp6tnl() *LinkinfoIp6tnl {
 	u.format, u.raw = 10, nil
 	u.sIp6tnl.Reset()
@@ -5192,7 +5329,7 @@ func (u *LinkinfoData) Sit() (*LinkinfoIptun, bool) {
 	return &u.sSit, u.format == 11
 }
 
-// SetSit chooses format "sit" and returns its attributes to fill.
+// SetSit chooses format "sit": its attributes to fill.
 func (u *LinkinfoData) SetSit() *LinkinfoIptun {
 	u.format, u.raw = 11, nil
 	u.sSit.Reset()
@@ -5205,7 +5342,7 @@ func (u *LinkinfoData) Tun() (*LinkinfoTun, bool) {
 	return &u.sTun, u.format == 12
 }
 
-// SetTun chooses format "tun" and returns its attributes to fill.
+// SetTun chooses format "tun": its attributes to fill.
 func (u *LinkinfoData) SetTun() *LinkinfoTun {
 	u.format, u.raw = 12, nil
 	u.sTun.Reset()
@@ -5218,7 +5355,7 @@ func (u *LinkinfoData) Vlan() (*LinkinfoVlan, bool) {
 	return &u.sVlan, u.format == 13
 }
 
-// SetVlan chooses format "vlan" and returns its attributes to fill.
+// SetVlan chooses format "vlan": its attributes to fill.
 func (u *LinkinfoData) SetVlan() *LinkinfoVlan {
 	u.format, u.raw = 13, nil
 	u.sVlan.Reset()
@@ -5231,7 +5368,7 @@ func (u *LinkinfoData) Vrf() (*LinkinfoVrf, bool) {
 	return &u.sVrf, u.format == 14
 }
 
-// SetVrf chooses format "vrf" and returns its attributes to fill.
+// SetVrf chooses format "vrf": its attributes to fill.
 func (u *LinkinfoData) SetVrf() *LinkinfoVrf {
 	u.format, u.raw = 14, nil
 	u.sVrf.Reset()
@@ -5244,7 +5381,7 @@ func (u *LinkinfoData) Vti() (*LinkinfoVti, bool) {
 	return &u.sVti, u.format == 15
 }
 
-// SetVti chooses format "vti" and returns its attributes to fill.
+// SetVti chooses format "vti": its attributes to fill.
 func (u *LinkinfoData) SetVti() *LinkinfoVti {
 	u.format, u.raw = 15, nil
 	u.sVti.Reset()
@@ -5257,7 +5394,7 @@ func (u *LinkinfoData) Vti6() (*LinkinfoVti6, bool) {
 	return &u.sVti6, u.format == 16
 }
 
-// SetVti6 chooses format "vti6" and returns its attributes to fill.
+// SetVti6 chooses format "vti6": its attributes to fill.
 func (u *LinkinfoData) SetVti6() *LinkinfoVti6 {
 	u.format, u.raw = 16, nil
 	u.sVti6.Reset()
@@ -5270,7 +5407,7 @@ func (u *LinkinfoData) Netkit() (*LinkinfoNetkit, bool) {
 	return &u.sNetkit, u.format == 17
 }
 
-// SetNetkit chooses format "netkit" and returns its attributes to fill.
+// SetNetkit chooses format "netkit": its attributes to fill.
 func (u *LinkinfoData) SetNetkit() *LinkinfoNetkit {
 	u.format, u.raw = 17, nil
 	u.sNetkit.Reset()
@@ -5283,7 +5420,7 @@ func (u *LinkinfoData) Ovpn() (*LinkinfoOvpn, bool) {
 	return &u.sOvpn, u.format == 18
 }
 
-// SetOvpn chooses format "ovpn" and returns its attributes to fill.
+// SetOvpn chooses format "ovpn": its attributes to fill.
 func (u *LinkinfoData) SetOvpn() *LinkinfoOvpn {
 	u.format, u.raw = 18, nil
 	u.sOvpn.Reset()
@@ -5326,9 +5463,14 @@ func (x *Linkinfo) SetSlaveKindBytes(s []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// SlaveData returns the sub-message IFLA_INFO_SLAVE_DATA, and whether it is present.
+// SlaveData returns the sub-message IFLA_INFO_SLAVE_DATA, and whether it is present (if
+// not, one of no format).
 func (x *Linkinfo) SlaveData() (*LinkinfoSlaveData, bool) {
-	return &x.fSlaveData, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fSlaveData.format, x.fSlaveData.raw = 0, nil
+		return &x.fSlaveData, false
+	}
+	return &x.fSlaveData, true
 }
 
 // SetSlaveData marks the sub-message IFLA_INFO_SLAVE_DATA present and returns it, to choose
@@ -5372,7 +5514,7 @@ func (u *LinkinfoSlaveData) Bridge() (*LinkinfoBrport, bool) {
 	return &u.sBridge, u.format == 1
 }
 
-// SetBridge chooses format "bridge" and returns its attributes to fill.
+// SetBridge chooses format "bridge": its attributes to fill.
 func (u *LinkinfoSlaveData) SetBridge() *LinkinfoBrport {
 	u.format, u.raw = 1, nil
 	u.sBridge.Reset()
@@ -5385,7 +5527,7 @@ func (u *LinkinfoSlaveData) Bond() (*BondSlave, bool) {
 	return &u.sBond, u.format == 2
 }
 
-// SetBond chooses format "bond" and returns its attributes to fill.
+// SetBond chooses format "bond": its attributes to fill.
 func (u *LinkinfoSlaveData) SetBond() *BondSlave {
 	u.format, u.raw = 2, nil
 	u.sBond.Reset()
@@ -5440,7 +5582,8 @@ type LinkinfoBond struct {
 func (x *LinkinfoBond) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoBond) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6111,9 +6254,14 @@ func (x *LinkinfoBond) SetAdSelect(v uint8) {
 	x.has[0] |= 1 << 21
 }
 
-// AdInfo returns the nest IFLA_BOND_AD_INFO, and whether it is present.
+// AdInfo returns the nest IFLA_BOND_AD_INFO, and whether it is present (if not, an
+// empty one).
 func (x *LinkinfoBond) AdInfo() (*BondAdInfo, bool) {
-	return &x.fAdInfo, x.has[0]&(1<<22) != 0
+	if !(x.has[0]&(1<<22) != 0) {
+		x.fAdInfo.Reset()
+		return &x.fAdInfo, false
+	}
+	return &x.fAdInfo, true
 }
 
 // SetAdInfo marks the nest IFLA_BOND_AD_INFO present, empty, and returns it to fill.
@@ -6273,7 +6421,8 @@ type BondAdInfo struct {
 func (x *BondAdInfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *BondAdInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6456,7 +6605,8 @@ type BondSlave struct {
 func (x *BondSlave) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *BondSlave) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6773,7 +6923,8 @@ type LinkinfoBridge struct {
 func (x *LinkinfoBridge) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoBridge) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7119,20 +7270,28 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
 		e.Uint16(IFLA_BR_GROUP_FWD_MASK, uint16(x.fGroupFwdMask))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		if x.fRootId != nil {
+		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_ROOT_ID, x.fRootId)
 		} else {
+			v := x.vRootId
+			if x.fRootId != nil {
+				v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vRootId.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_BR_ROOT_ID, buf[:])
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
-		if x.fBridgeId != nil {
+		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_BRIDGE_ID, x.fBridgeId)
 		} else {
+			v := x.vBridgeId
+			if x.fBridgeId != nil {
+				v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vBridgeId.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_BR_BRIDGE_ID, buf[:])
 		}
 	}
@@ -7236,11 +7395,15 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
 		e.Uint8(IFLA_BR_VLAN_STATS_PER_PORT, uint8(x.fVlanStatsPerPort))
 	}
 	if x.has[0]&(1<<44) != 0 {
-		if x.fMultiBoolopt != nil {
+		if x.fMultiBoolopt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_MULTI_BOOLOPT, x.fMultiBoolopt)
 		} else {
+			v := x.vMultiBoolopt
+			if x.fMultiBoolopt != nil {
+				v.parse(x.fMultiBoolopt, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vMultiBoolopt.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_BR_MULTI_BOOLOPT, buf[:])
 		}
 	}
@@ -8057,7 +8220,8 @@ type LinkinfoBrport struct {
 func (x *LinkinfoBrport) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoBrport) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8393,20 +8557,28 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 		e.Uint8(IFLA_BRPORT_PROXYARP_WIFI, uint8(x.fProxyarpWifi))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		if x.fRootId != nil {
+		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BRPORT_ROOT_ID, x.fRootId)
 		} else {
+			v := x.vRootId
+			if x.fRootId != nil {
+				v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vRootId.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_BRPORT_ROOT_ID, buf[:])
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
-		if x.fBridgeId != nil {
+		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BRPORT_BRIDGE_ID, x.fBridgeId)
 		} else {
+			v := x.vBridgeId
+			if x.fBridgeId != nil {
+				v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vBridgeId.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_BRPORT_BRIDGE_ID, buf[:])
 		}
 	}
@@ -9182,7 +9354,8 @@ type LinkinfoGre struct {
 func (x *LinkinfoGre) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoGre) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9808,7 +9981,8 @@ type LinkinfoGre6 struct {
 func (x *LinkinfoGre6) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoGre6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10351,7 +10525,8 @@ type LinkinfoVti struct {
 func (x *LinkinfoVti) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoVti) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10552,7 +10727,8 @@ type LinkinfoVti6 struct {
 func (x *LinkinfoVti6) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoVti6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10761,7 +10937,8 @@ type LinkinfoGeneve struct {
 func (x *LinkinfoGeneve) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoGeneve) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10934,11 +11111,15 @@ func (x *LinkinfoGeneve) Encode(e *attr.Encoder) {
 		e.Flag(IFLA_GENEVE_INNER_PROTO_INHERIT)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		if x.fPortRange != nil {
+		if x.fPortRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_GENEVE_PORT_RANGE, x.fPortRange)
 		} else {
+			v := x.vPortRange
+			if x.fPortRange != nil {
+				v.parse(x.fPortRange, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vPortRange.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_GENEVE_PORT_RANGE, buf[:])
 		}
 	}
@@ -11196,7 +11377,8 @@ type LinkinfoHsr struct {
 func (x *LinkinfoHsr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoHsr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11458,7 +11640,8 @@ type LinkinfoIptun struct {
 func (x *LinkinfoIptun) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoIptun) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11983,7 +12166,8 @@ type LinkinfoIp6tnl struct {
 func (x *LinkinfoIp6tnl) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoIp6tnl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12368,7 +12552,8 @@ type LinkinfoTun struct {
 func (x *LinkinfoTun) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoTun) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12642,7 +12827,8 @@ type LinkinfoVlan struct {
 func (x *LinkinfoVlan) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12725,11 +12911,15 @@ func (x *LinkinfoVlan) Encode(e *attr.Encoder) {
 		e.Uint16(IFLA_VLAN_ID, uint16(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fFlags != nil {
+		if x.fFlags != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VLAN_FLAGS, x.fFlags)
 		} else {
+			v := x.vFlags
+			if x.fFlags != nil {
+				v.parse(x.fFlags, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vFlags.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_VLAN_FLAGS, buf[:])
 		}
 	}
@@ -12799,9 +12989,14 @@ func (x *LinkinfoVlan) SetFlagsBytes(p []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// EgressQos returns the nest IFLA_VLAN_EGRESS_QOS, and whether it is present.
+// EgressQos returns the nest IFLA_VLAN_EGRESS_QOS, and whether it is present (if not, an
+// empty one).
 func (x *LinkinfoVlan) EgressQos() (*IflaVlanQos, bool) {
-	return &x.fEgressQos, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fEgressQos.Reset()
+		return &x.fEgressQos, false
+	}
+	return &x.fEgressQos, true
 }
 
 // SetEgressQos marks the nest IFLA_VLAN_EGRESS_QOS present, empty, and returns it to fill.
@@ -12811,9 +13006,14 @@ func (x *LinkinfoVlan) SetEgressQos() *IflaVlanQos {
 	return &x.fEgressQos
 }
 
-// IngressQos returns the nest IFLA_VLAN_INGRESS_QOS, and whether it is present.
+// IngressQos returns the nest IFLA_VLAN_INGRESS_QOS, and whether it is present (if not, an
+// empty one).
 func (x *LinkinfoVlan) IngressQos() (*IflaVlanQos, bool) {
-	return &x.fIngressQos, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fIngressQos.Reset()
+		return &x.fIngressQos, false
+	}
+	return &x.fIngressQos, true
 }
 
 // SetIngressQos marks the nest IFLA_VLAN_INGRESS_QOS present, empty, and returns it to fill.
@@ -12853,7 +13053,8 @@ type IflaVlanQos struct {
 func (x *IflaVlanQos) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IflaVlanQos) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12952,7 +13153,8 @@ type LinkinfoVrf struct {
 func (x *LinkinfoVrf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoVrf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13044,7 +13246,8 @@ type Xdp struct {
 func (x *Xdp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Xdp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13290,7 +13493,8 @@ type Ifla struct {
 func (x *Ifla) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ifla) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13382,7 +13586,8 @@ type Ifla6 struct {
 func (x *Ifla6) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ifla6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13479,11 +13684,15 @@ func (x *Ifla6) Encode(e *attr.Encoder) {
 		e.Put(IFLA_INET6_MCAST, x.fMcast)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fCacheinfo != nil {
+		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_INET6_CACHEINFO, x.fCacheinfo)
 		} else {
+			v := x.vCacheinfo
+			if x.fCacheinfo != nil {
+				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vCacheinfo.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_INET6_CACHEINFO, buf[:])
 		}
 	}
@@ -13671,7 +13880,8 @@ type Mctp struct {
 func (x *Mctp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Mctp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13784,7 +13994,8 @@ type Stats struct {
 func (x *Stats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Stats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13853,11 +14064,15 @@ func (x *Stats) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fLink64 != nil {
+		if x.fLink64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS_LINK_64, x.fLink64)
 		} else {
+			v := x.vLink64
+			if x.fLink64 != nil {
+				v.parse(x.fLink64, x.mode&typed.Swap != 0)
+			}
 			var buf [200]byte
-			x.vLink64.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(IFLA_STATS_LINK_64, buf[:])
 		}
 	}
@@ -13944,9 +14159,14 @@ func (x *Stats) SetLinkXstatsSlave(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// LinkOffloadXstats returns the nest IFLA_STATS_LINK_OFFLOAD_XSTATS, and whether it is present.
+// LinkOffloadXstats returns the nest IFLA_STATS_LINK_OFFLOAD_XSTATS, and whether it is present (if not, an
+// empty one).
 func (x *Stats) LinkOffloadXstats() (*LinkOffloadXstats, bool) {
-	return &x.fLinkOffloadXstats, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fLinkOffloadXstats.Reset()
+		return &x.fLinkOffloadXstats, false
+	}
+	return &x.fLinkOffloadXstats, true
 }
 
 // SetLinkOffloadXstats marks the nest IFLA_STATS_LINK_OFFLOAD_XSTATS present, empty, and returns it to fill.
@@ -13982,6 +14202,7 @@ type LinkOffloadXstats struct {
 	fCpuHit  []byte
 	fHwSInfo typed.Multi
 	sHwSInfo []HwSInfoOne
+	kHwSInfo HwSInfoOne
 	fL3Stats []byte
 }
 
@@ -13989,7 +14210,8 @@ type LinkOffloadXstats struct {
 func (x *LinkOffloadXstats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkOffloadXstats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14027,6 +14249,11 @@ func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fHwSInfo, x.sHwSInfo = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fHwSInfo; it.Next(); {
+				if err := x.kHwSInfo.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_OFFLOAD_XSTATS_L3_STATS
 			x.fL3Stats = p
@@ -14137,7 +14364,8 @@ type HwSInfoOne struct {
 func (x *HwSInfoOne) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *HwSInfoOne) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14245,7 +14473,8 @@ type LinkDpllPin struct {
 func (x *LinkDpllPin) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkDpllPin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14338,7 +14567,8 @@ type LinkinfoNetkit struct {
 func (x *LinkinfoNetkit) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoNetkit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14391,26 +14621,17 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrRange)
-			}
 			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_NETKIT_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrRange)
-			}
 			x.fScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_NETKIT_PEER_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrRange)
 			}
 			x.fPeerScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 6
@@ -14614,7 +14835,8 @@ type LinkinfoOvpn struct {
 func (x *LinkinfoOvpn) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *LinkinfoOvpn) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14645,9 +14867,6 @@ func (x *LinkinfoOvpn) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // IFLA_OVPN_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrRange)
 			}
 			x.fMode = uint8(p[0])
 			x.has[0] |= 1 << 0
@@ -14791,11 +15010,18 @@ type NewlinkNtfMsg struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *NewlinkNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 16, 17, 18, 19:
+	default:
+		return o.Fail(0, "link-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 16 {
 		return o.Fail(wire.HeaderLen, "link-attrs", "", 0, typed.ErrHeader)
@@ -14873,11 +15099,18 @@ type GetlinkReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetlinkReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 16, 17, 18, 19:
+	default:
+		return o.Fail(0, "link-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 16 {
 		return o.Fail(wire.HeaderLen, "link-attrs", "", 0, typed.ErrHeader)
@@ -14967,11 +15200,18 @@ type GetstatsReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetstatsReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 94, 92:
+	default:
+		return o.Fail(0, "stats-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "stats-attrs", "", 0, typed.ErrHeader)

@@ -367,7 +367,8 @@ type Neighbour struct {
 func (x *Neighbour) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Neighbour) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -475,9 +476,6 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrRange)
-			}
 			x.fFlagsExt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 15
 		case 16: // NDA_NDM_STATE_MASK
@@ -521,11 +519,15 @@ func (x *Neighbour) Encode(e *attr.Encoder) {
 		e.Put(NDA_LLADDR, x.fLladdr)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fCacheinfo != nil {
+		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDA_CACHEINFO, x.fCacheinfo)
 		} else {
+			v := x.vCacheinfo
+			if x.fCacheinfo != nil {
+				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vCacheinfo.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NDA_CACHEINFO, buf[:])
 		}
 	}
@@ -876,7 +878,8 @@ type Ndt struct {
 func (x *Ndt) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ndt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -981,11 +984,15 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 		e.Uint32(NDTA_THRESH3, uint32(x.fThresh3))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fConfig != nil {
+		if x.fConfig != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDTA_CONFIG, x.fConfig)
 		} else {
+			v := x.vConfig
+			if x.fConfig != nil {
+				v.parse(x.fConfig, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vConfig.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NDTA_CONFIG, buf[:])
 		}
 	}
@@ -995,11 +1002,15 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDTA_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [88]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NDTA_STATS, buf[:])
 		}
 	}
@@ -1108,9 +1119,14 @@ func (x *Ndt) SetConfigBytes(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Parms returns the nest NDTA_PARMS, and whether it is present.
+// Parms returns the nest NDTA_PARMS, and whether it is present (if not, an
+// empty one).
 func (x *Ndt) Parms() (*Ndtpa, bool) {
-	return &x.fParms, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fParms.Reset()
+		return &x.fParms, false
+	}
+	return &x.fParms, true
 }
 
 // SetParms marks the nest NDTA_PARMS present, empty, and returns it to fill.
@@ -1203,7 +1219,8 @@ type Ndtpa struct {
 func (x *Ndtpa) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ndtpa) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1722,11 +1739,18 @@ type DelneighNtfMsg struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *DelneighNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 28, 29, 30:
+	default:
+		return o.Fail(0, "neighbour-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "neighbour-attrs", "", 0, typed.ErrHeader)
@@ -1786,11 +1810,18 @@ type GetneighReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetneighReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 28, 29, 30:
+	default:
+		return o.Fail(0, "neighbour-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "neighbour-attrs", "", 0, typed.ErrHeader)
@@ -1814,11 +1845,18 @@ type NewneighNtfMsg struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *NewneighNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 28, 29, 30:
+	default:
+		return o.Fail(0, "neighbour-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "neighbour-attrs", "", 0, typed.ErrHeader)
@@ -1872,11 +1910,18 @@ type GetneightblReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetneightblReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 66, 64, 67:
+	default:
+		return o.Fail(0, "ndt-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ndt-attrs", "", 0, typed.ErrHeader)

@@ -192,7 +192,8 @@ type Route struct {
 func (x *Route) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Route) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -422,11 +423,15 @@ func (x *Route) Encode(e *attr.Encoder) {
 		e.Uint32(RTA_FLOW, uint32(x.fFlow))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		if x.fCacheinfo != nil {
+		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(RTA_CACHEINFO, x.fCacheinfo)
 		} else {
+			v := x.vCacheinfo
+			if x.fCacheinfo != nil {
+				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vCacheinfo.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(RTA_CACHEINFO, buf[:])
 		}
 	}
@@ -591,9 +596,14 @@ func (x *Route) SetPrefsrc(p []byte) {
 	x.has[0] |= 1 << 6
 }
 
-// Metrics returns the nest RTA_METRICS, and whether it is present.
+// Metrics returns the nest RTA_METRICS, and whether it is present (if not, an
+// empty one).
 func (x *Route) Metrics() (*Metrics, bool) {
-	return &x.fMetrics, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fMetrics.Reset()
+		return &x.fMetrics, false
+	}
+	return &x.fMetrics, true
 }
 
 // SetMetrics marks the nest RTA_METRICS present, empty, and returns it to fill.
@@ -988,7 +998,8 @@ type Metrics struct {
 func (x *Metrics) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -1491,11 +1502,18 @@ type GetrouteReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetrouteReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 26, 24, 25:
+	default:
+		return o.Fail(0, "route-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "route-attrs", "", 0, typed.ErrHeader)

@@ -236,7 +236,8 @@ type FibRule struct {
 func (x *FibRule) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FibRule) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -462,11 +463,15 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 		e.Uint8(FRA_L3MDEV, uint8(x.fL3mdev))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		if x.fUidRange != nil {
+		if x.fUidRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_UID_RANGE, x.fUidRange)
 		} else {
+			v := x.vUidRange
+			if x.fUidRange != nil {
+				v.parse(x.fUidRange, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vUidRange.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(FRA_UID_RANGE, buf[:])
 		}
 	}
@@ -477,20 +482,28 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 		e.Uint8(FRA_IP_PROTO, uint8(x.fIpProto))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		if x.fSportRange != nil {
+		if x.fSportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_SPORT_RANGE, x.fSportRange)
 		} else {
+			v := x.vSportRange
+			if x.fSportRange != nil {
+				v.parse(x.fSportRange, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vSportRange.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(FRA_SPORT_RANGE, buf[:])
 		}
 	}
 	if x.has[0]&(1<<18) != 0 {
-		if x.fDportRange != nil {
+		if x.fDportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_DPORT_RANGE, x.fDportRange)
 		} else {
+			v := x.vDportRange
+			if x.fDportRange != nil {
+				v.parse(x.fDportRange, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vDportRange.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(FRA_DPORT_RANGE, buf[:])
 		}
 	}
@@ -989,11 +1002,18 @@ type NewruleNtfMsg struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *NewruleNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 32, 33, 34:
+	default:
+		return o.Fail(0, "fib-rule-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "fib-rule-attrs", "", 0, typed.ErrHeader)
@@ -1035,11 +1055,18 @@ type DelruleNtfMsg struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *DelruleNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 32, 33, 34:
+	default:
+		return o.Fail(0, "fib-rule-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "fib-rule-attrs", "", 0, typed.ErrHeader)
@@ -1081,11 +1108,18 @@ type GetruleReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetruleReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 32, 33, 34:
+	default:
+		return o.Fail(0, "fib-rule-attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 12 {
 		return o.Fail(wire.HeaderLen, "fib-rule-attrs", "", 0, typed.ErrHeader)

@@ -34,7 +34,8 @@ type CacheNotify struct {
 func (x *CacheNotify) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CacheNotify) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -65,9 +66,6 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrRange)
 			}
 			x.fCacheType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0
@@ -126,7 +124,8 @@ type IpMap struct {
 func (x *IpMap) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IpMap) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -339,13 +338,15 @@ type IpMapReqs struct {
 	mode      typed.Mode
 	fRequests typed.Multi
 	sRequests []IpMap
+	kRequests IpMap
 }
 
 // Reset marks every attribute absent.
 func (x *IpMapReqs) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *IpMapReqs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -377,6 +378,9 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // SUNRPC_A_IP_MAP_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
+			}
+			if err := x.kRequests.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
@@ -455,7 +459,8 @@ type UnixGid struct {
 func (x *UnixGid) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *UnixGid) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -641,13 +646,15 @@ type UnixGidReqs struct {
 	mode      typed.Mode
 	fRequests typed.Multi
 	sRequests []UnixGid
+	kRequests UnixGid
 }
 
 // Reset marks every attribute absent.
 func (x *UnixGidReqs) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *UnixGidReqs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -679,6 +686,9 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // SUNRPC_A_UNIX_GID_REQS_REQUESTS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
+			}
+			if err := x.kRequests.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fRequests.Add()
@@ -753,7 +763,8 @@ type CacheFlush struct {
 func (x *CacheFlush) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CacheFlush) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -784,9 +795,6 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // SUNRPC_A_CACHE_FLUSH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x3 != 0 {
-				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrRange)
 			}
 			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 0

@@ -3700,7 +3700,8 @@ type Attrs struct {
 func (x *Attrs) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Attrs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -4193,9 +4194,13 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sBpf.Encode(e)
 			e.End(nest)
 		case 3:
-			var buf [4]byte
-			x.fOptions.hBfifo.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [4]byte
+				x.fOptions.hBfifo.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 4:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sCake.Encode(e)
@@ -4264,9 +4269,13 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sGred.Encode(e)
 			e.End(nest)
 		case 21:
-			var buf [2]byte
-			x.fOptions.hHfsc.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [2]byte
+				x.fOptions.hHfsc.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 22:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sHhf.Encode(e)
@@ -4286,13 +4295,21 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			nest := e.BeginNoFlag(TCA_OPTIONS)
 			e.End(nest)
 		case 27:
-			var buf [82]byte
-			x.fOptions.hMqprio.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [82]byte
+				x.fOptions.hMqprio.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 28:
-			var buf [4]byte
-			x.fOptions.hMultiq.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [4]byte
+				x.fOptions.hMultiq.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 29:
 			nest := e.Begin(TCA_OPTIONS)
 			if q := e.Header(24); q != nil {
@@ -4301,29 +4318,49 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sNetem.Encode(e)
 			e.End(nest)
 		case 30:
-			var buf [4]byte
-			x.fOptions.hPfifo.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [4]byte
+				x.fOptions.hPfifo.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 31:
-			var buf [20]byte
-			x.fOptions.hPfifoFast.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [20]byte
+				x.fOptions.hPfifoFast.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 32:
-			var buf [4]byte
-			x.fOptions.hPfifoHeadDrop.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [4]byte
+				x.fOptions.hPfifoHeadDrop.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 33:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sPie.Encode(e)
 			e.End(nest)
 		case 34:
-			var buf [8]byte
-			x.fOptions.hPlug.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [8]byte
+				x.fOptions.hPlug.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 35:
-			var buf [20]byte
-			x.fOptions.hPrio.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [20]byte
+				x.fOptions.hPrio.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 36:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sQfq.Encode(e)
@@ -4337,13 +4374,21 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fOptions.sRoute.Encode(e)
 			e.End(nest)
 		case 39:
-			var buf [36]byte
-			x.fOptions.hSfb.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [36]byte
+				x.fOptions.hSfb.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 40:
-			var buf [72]byte
-			x.fOptions.hSfq.Put(buf[:], e.Order())
-			e.Put(TCA_OPTIONS, buf[:])
+			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_OPTIONS, x.fOptions.raw)
+			} else {
+				var buf [72]byte
+				x.fOptions.hSfq.Put(buf[:], e.Order())
+				e.Put(TCA_OPTIONS, buf[:])
+			}
 		case 41:
 			nest := e.Begin(TCA_OPTIONS)
 			x.fOptions.sTaprio.Encode(e)
@@ -4361,11 +4406,15 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fStats != nil {
+		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS, x.fStats)
 		} else {
+			v := x.vStats
+			if x.fStats != nil {
+				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			}
 			var buf [40]byte
-			x.vStats.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS, buf[:])
 		}
 	}
@@ -4376,59 +4425,107 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 			x.fXstats.sCake.Encode(e)
 			e.End(nest)
 		case 2:
-			var buf [20]byte
-			x.fXstats.hChoke.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [20]byte
+				x.fXstats.hChoke.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 3:
-			var buf [36]byte
-			x.fXstats.hCodel.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [36]byte
+				x.fXstats.hCodel.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 4:
-			var buf [48]byte
-			x.fXstats.hDualpi2.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [48]byte
+				x.fXstats.hDualpi2.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 5:
-			var buf [152]byte
-			x.fXstats.hFq.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [152]byte
+				x.fXstats.hFq.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 6:
-			var buf [40]byte
-			x.fXstats.hFqCodel.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [40]byte
+				x.fXstats.hFqCodel.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 7:
-			var buf [36]byte
-			x.fXstats.hFqPie.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [36]byte
+				x.fXstats.hFqPie.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 8:
-			var buf [16]byte
-			x.fXstats.hHhf.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [16]byte
+				x.fXstats.hHhf.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 9:
-			var buf [40]byte
-			x.fXstats.hPie.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [40]byte
+				x.fXstats.hPie.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 10:
-			var buf [16]byte
-			x.fXstats.hRed.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [16]byte
+				x.fXstats.hRed.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 11:
-			var buf [36]byte
-			x.fXstats.hSfb.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [36]byte
+				x.fXstats.hSfb.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		case 12:
-			var buf [4]byte
-			x.fXstats.hSfq.Put(buf[:], e.Order())
-			e.Put(TCA_XSTATS, buf[:])
+			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
+				e.Put(TCA_XSTATS, x.fXstats.raw)
+			} else {
+				var buf [4]byte
+				x.fXstats.hSfq.Put(buf[:], e.Order())
+				e.Put(TCA_XSTATS, buf[:])
+			}
 		default:
 			e.Put(TCA_XSTATS, x.fXstats.raw)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fRate != nil {
+		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_RATE, x.fRate)
 		} else {
+			v := x.vRate
+			if x.fRate != nil {
+				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			}
 			var buf [2]byte
-			x.vRate.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_RATE, buf[:])
 		}
 	}
@@ -4489,9 +4586,14 @@ func (x *Attrs) SetKindBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Options returns the sub-message TCA_OPTIONS, and whether it is present.
+// Options returns the sub-message TCA_OPTIONS, and whether it is present (if
+// not, one of no format).
 func (x *Attrs) Options() (*AttrsOptions, bool) {
-	return &x.fOptions, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fOptions.format, x.fOptions.raw = 0, nil
+		return &x.fOptions, false
+	}
+	return &x.fOptions, true
 }
 
 // SetOptions marks the sub-message TCA_OPTIONS present and returns it, to choose
@@ -4656,7 +4758,7 @@ func (u *AttrsOptions) Basic() (*Basic, bool) {
 	return &u.sBasic, u.format == 1
 }
 
-// SetBasic chooses format "basic" and returns its attributes to fill.
+// SetBasic chooses format "basic": its attributes to fill.
 func (u *AttrsOptions) SetBasic() *Basic {
 	u.format, u.raw = 1, nil
 	u.sBasic.Reset()
@@ -4669,7 +4771,7 @@ func (u *AttrsOptions) Bpf() (*Bpf, bool) {
 	return &u.sBpf, u.format == 2
 }
 
-// SetBpf chooses format "bpf" and returns its attributes to fill.
+// SetBpf chooses format "bpf": its attributes to fill.
 func (u *AttrsOptions) SetBpf() *Bpf {
 	u.format, u.raw = 2, nil
 	u.sBpf.Reset()
@@ -4682,7 +4784,7 @@ func (u *AttrsOptions) BfifoHeader() (*TcFifoQopt, bool) {
 	return &u.hBfifo, u.format == 3
 }
 
-// SetBfifo chooses format "bfifo" and returns its attributes to fill.
+// SetBfifo chooses format "bfifo": its header to fill with BfifoHeader.
 func (u *AttrsOptions) SetBfifo() {
 	u.format, u.raw = 3, nil
 }
@@ -4693,7 +4795,7 @@ func (u *AttrsOptions) Cake() (*Cake, bool) {
 	return &u.sCake, u.format == 4
 }
 
-// SetCake chooses format "cake" and returns its attributes to fill.
+// SetCake chooses format "cake": its attributes to fill.
 func (u *AttrsOptions) SetCake() *Cake {
 	u.format, u.raw = 4, nil
 	u.sCake.Reset()
@@ -4706,7 +4808,7 @@ func (u *AttrsOptions) Cbs() (*Cbs, bool) {
 	return &u.sCbs, u.format == 5
 }
 
-// SetCbs chooses format "cbs" and returns its attributes to fill.
+// SetCbs chooses format "cbs": its attributes to fill.
 func (u *AttrsOptions) SetCbs() *Cbs {
 	u.format, u.raw = 5, nil
 	u.sCbs.Reset()
@@ -4719,7 +4821,7 @@ func (u *AttrsOptions) Cgroup() (*Cgroup, bool) {
 	return &u.sCgroup, u.format == 6
 }
 
-// SetCgroup chooses format "cgroup" and returns its attributes to fill.
+// SetCgroup chooses format "cgroup": its attributes to fill.
 func (u *AttrsOptions) SetCgroup() *Cgroup {
 	u.format, u.raw = 6, nil
 	u.sCgroup.Reset()
@@ -4732,14 +4834,14 @@ func (u *AttrsOptions) Choke() (*Choke, bool) {
 	return &u.sChoke, u.format == 7
 }
 
-// SetChoke chooses format "choke" and returns its attributes to fill.
+// SetChoke chooses format "choke": its attributes to fill.
 func (u *AttrsOptions) SetChoke() *Choke {
 	u.format, u.raw = 7, nil
 	u.sChoke.Reset()
 	return &u.sChoke
 }
 
-// SetClsact chooses format "clsact" and returns its attributes to fill.
+// SetClsact chooses format "clsact": no payload.
 func (u *AttrsOptions) SetClsact() {
 	u.format, u.raw = 8, nil
 }
@@ -4750,7 +4852,7 @@ func (u *AttrsOptions) Codel() (*Codel, bool) {
 	return &u.sCodel, u.format == 9
 }
 
-// SetCodel chooses format "codel" and returns its attributes to fill.
+// SetCodel chooses format "codel": its attributes to fill.
 func (u *AttrsOptions) SetCodel() *Codel {
 	u.format, u.raw = 9, nil
 	u.sCodel.Reset()
@@ -4763,7 +4865,7 @@ func (u *AttrsOptions) Drr() (*Drr, bool) {
 	return &u.sDrr, u.format == 10
 }
 
-// SetDrr chooses format "drr" and returns its attributes to fill.
+// SetDrr chooses format "drr": its attributes to fill.
 func (u *AttrsOptions) SetDrr() *Drr {
 	u.format, u.raw = 10, nil
 	u.sDrr.Reset()
@@ -4776,7 +4878,7 @@ func (u *AttrsOptions) Dualpi2() (*Dualpi2, bool) {
 	return &u.sDualpi2, u.format == 11
 }
 
-// SetDualpi2 chooses format "dualpi2" and returns its attributes to fill.
+// SetDualpi2 chooses format "dualpi2": its attributes to fill.
 func (u *AttrsOptions) SetDualpi2() *Dualpi2 {
 	u.format, u.raw = 11, nil
 	u.sDualpi2.Reset()
@@ -4789,7 +4891,7 @@ func (u *AttrsOptions) Etf() (*Etf, bool) {
 	return &u.sEtf, u.format == 12
 }
 
-// SetEtf chooses format "etf" and returns its attributes to fill.
+// SetEtf chooses format "etf": its attributes to fill.
 func (u *AttrsOptions) SetEtf() *Etf {
 	u.format, u.raw = 12, nil
 	u.sEtf.Reset()
@@ -4802,7 +4904,7 @@ func (u *AttrsOptions) Ets() (*Ets, bool) {
 	return &u.sEts, u.format == 13
 }
 
-// SetEts chooses format "ets" and returns its attributes to fill.
+// SetEts chooses format "ets": its attributes to fill.
 func (u *AttrsOptions) SetEts() *Ets {
 	u.format, u.raw = 13, nil
 	u.sEts.Reset()
@@ -4815,7 +4917,7 @@ func (u *AttrsOptions) Flow() (*Flow, bool) {
 	return &u.sFlow, u.format == 14
 }
 
-// SetFlow chooses format "flow" and returns its attributes to fill.
+// SetFlow chooses format "flow": its attributes to fill.
 func (u *AttrsOptions) SetFlow() *Flow {
 	u.format, u.raw = 14, nil
 	u.sFlow.Reset()
@@ -4828,7 +4930,7 @@ func (u *AttrsOptions) Flower() (*Flower, bool) {
 	return &u.sFlower, u.format == 15
 }
 
-// SetFlower chooses format "flower" and returns its attributes to fill.
+// SetFlower chooses format "flower": its attributes to fill.
 func (u *AttrsOptions) SetFlower() *Flower {
 	u.format, u.raw = 15, nil
 	u.sFlower.Reset()
@@ -4841,7 +4943,7 @@ func (u *AttrsOptions) Fq() (*Fq, bool) {
 	return &u.sFq, u.format == 16
 }
 
-// SetFq chooses format "fq" and returns its attributes to fill.
+// SetFq chooses format "fq": its attributes to fill.
 func (u *AttrsOptions) SetFq() *Fq {
 	u.format, u.raw = 16, nil
 	u.sFq.Reset()
@@ -4854,7 +4956,7 @@ func (u *AttrsOptions) FqCodel() (*FqCodel, bool) {
 	return &u.sFqCodel, u.format == 17
 }
 
-// SetFqCodel chooses format "fq_codel" and returns its attributes to fill.
+// SetFqCodel chooses format "fq_codel": its attributes to fill.
 func (u *AttrsOptions) SetFqCodel() *FqCodel {
 	u.format, u.raw = 17, nil
 	u.sFqCodel.Reset()
@@ -4867,7 +4969,7 @@ func (u *AttrsOptions) FqPie() (*FqPie, bool) {
 	return &u.sFqPie, u.format == 18
 }
 
-// SetFqPie chooses format "fq_pie" and returns its attributes to fill.
+// SetFqPie chooses format "fq_pie": its attributes to fill.
 func (u *AttrsOptions) SetFqPie() *FqPie {
 	u.format, u.raw = 18, nil
 	u.sFqPie.Reset()
@@ -4880,7 +4982,7 @@ func (u *AttrsOptions) Fw() (*Fw, bool) {
 	return &u.sFw, u.format == 19
 }
 
-// SetFw chooses format "fw" and returns its attributes to fill.
+// SetFw chooses format "fw": its attributes to fill.
 func (u *AttrsOptions) SetFw() *Fw {
 	u.format, u.raw = 19, nil
 	u.sFw.Reset()
@@ -4893,7 +4995,7 @@ func (u *AttrsOptions) Gred() (*Gred, bool) {
 	return &u.sGred, u.format == 20
 }
 
-// SetGred chooses format "gred" and returns its attributes to fill.
+// SetGred chooses format "gred": its attributes to fill.
 func (u *AttrsOptions) SetGred() *Gred {
 	u.format, u.raw = 20, nil
 	u.sGred.Reset()
@@ -4906,7 +5008,7 @@ func (u *AttrsOptions) HfscHeader() (*TcHfscQopt, bool) {
 	return &u.hHfsc, u.format == 21
 }
 
-// SetHfsc chooses format "hfsc" and returns its attributes to fill.
+// SetHfsc chooses format "hfsc": its header to fill with HfscHeader.
 func (u *AttrsOptions) SetHfsc() {
 	u.format, u.raw = 21, nil
 }
@@ -4917,7 +5019,7 @@ func (u *AttrsOptions) Hhf() (*Hhf, bool) {
 	return &u.sHhf, u.format == 22
 }
 
-// SetHhf chooses format "hhf" and returns its attributes to fill.
+// SetHhf chooses format "hhf": its attributes to fill.
 func (u *AttrsOptions) SetHhf() *Hhf {
 	u.format, u.raw = 22, nil
 	u.sHhf.Reset()
@@ -4930,14 +5032,14 @@ func (u *AttrsOptions) Htb() (*Htb, bool) {
 	return &u.sHtb, u.format == 23
 }
 
-// SetHtb chooses format "htb" and returns its attributes to fill.
+// SetHtb chooses format "htb": its attributes to fill.
 func (u *AttrsOptions) SetHtb() *Htb {
 	u.format, u.raw = 23, nil
 	u.sHtb.Reset()
 	return &u.sHtb
 }
 
-// SetIngress chooses format "ingress" and returns its attributes to fill.
+// SetIngress chooses format "ingress": no payload.
 func (u *AttrsOptions) SetIngress() {
 	u.format, u.raw = 24, nil
 }
@@ -4948,14 +5050,14 @@ func (u *AttrsOptions) Matchall() (*Matchall, bool) {
 	return &u.sMatchall, u.format == 25
 }
 
-// SetMatchall chooses format "matchall" and returns its attributes to fill.
+// SetMatchall chooses format "matchall": its attributes to fill.
 func (u *AttrsOptions) SetMatchall() *Matchall {
 	u.format, u.raw = 25, nil
 	u.sMatchall.Reset()
 	return &u.sMatchall
 }
 
-// SetMq chooses format "mq" and returns its attributes to fill.
+// SetMq chooses format "mq": no payload.
 func (u *AttrsOptions) SetMq() {
 	u.format, u.raw = 26, nil
 }
@@ -4966,7 +5068,7 @@ func (u *AttrsOptions) MqprioHeader() (*TcMqprioQopt, bool) {
 	return &u.hMqprio, u.format == 27
 }
 
-// SetMqprio chooses format "mqprio" and returns its attributes to fill.
+// SetMqprio chooses format "mqprio": its header to fill with MqprioHeader.
 func (u *AttrsOptions) SetMqprio() {
 	u.format, u.raw = 27, nil
 }
@@ -4977,7 +5079,7 @@ func (u *AttrsOptions) MultiqHeader() (*TcMultiqQopt, bool) {
 	return &u.hMultiq, u.format == 28
 }
 
-// SetMultiq chooses format "multiq" and returns its attributes to fill.
+// SetMultiq chooses format "multiq": its header to fill with MultiqHeader.
 func (u *AttrsOptions) SetMultiq() {
 	u.format, u.raw = 28, nil
 }
@@ -4994,7 +5096,7 @@ func (u *AttrsOptions) Netem() (*Netem, bool) {
 	return &u.sNetem, u.format == 29
 }
 
-// SetNetem chooses format "netem" and returns its attributes to fill.
+// SetNetem chooses format "netem": its attributes to fill.
 func (u *AttrsOptions) SetNetem() *Netem {
 	u.format, u.raw = 29, nil
 	u.sNetem.Reset()
@@ -5007,7 +5109,7 @@ func (u *AttrsOptions) PfifoHeader() (*TcFifoQopt, bool) {
 	return &u.hPfifo, u.format == 30
 }
 
-// SetPfifo chooses format "pfifo" and returns its attributes to fill.
+// SetPfifo chooses format "pfifo": its header to fill with PfifoHeader.
 func (u *AttrsOptions) SetPfifo() {
 	u.format, u.raw = 30, nil
 }
@@ -5018,7 +5120,7 @@ func (u *AttrsOptions) PfifoFastHeader() (*TcPrioQopt, bool) {
 	return &u.hPfifoFast, u.format == 31
 }
 
-// SetPfifoFast chooses format "pfifo_fast" and returns its attributes to fill.
+// SetPfifoFast chooses format "pfifo_fast": its header to fill with PfifoFastHeader.
 func (u *AttrsOptions) SetPfifoFast() {
 	u.format, u.raw = 31, nil
 }
@@ -5029,7 +5131,7 @@ func (u *AttrsOptions) PfifoHeadDropHeader() (*TcFifoQopt, bool) {
 	return &u.hPfifoHeadDrop, u.format == 32
 }
 
-// SetPfifoHeadDrop chooses format "pfifo_head_drop" and returns its attributes to fill.
+// SetPfifoHeadDrop chooses format "pfifo_head_drop": its header to fill with PfifoHeadDropHeader.
 func (u *AttrsOptions) SetPfifoHeadDrop() {
 	u.format, u.raw = 32, nil
 }
@@ -5040,7 +5142,7 @@ func (u *AttrsOptions) Pie() (*Pie, bool) {
 	return &u.sPie, u.format == 33
 }
 
-// SetPie chooses format "pie" and returns its attributes to fill.
+// SetPie chooses format "pie": its attributes to fill.
 func (u *AttrsOptions) SetPie() *Pie {
 	u.format, u.raw = 33, nil
 	u.sPie.Reset()
@@ -5053,7 +5155,7 @@ func (u *AttrsOptions) PlugHeader() (*TcPlugQopt, bool) {
 	return &u.hPlug, u.format == 34
 }
 
-// SetPlug chooses format "plug" and returns its attributes to fill.
+// SetPlug chooses format "plug": its header to fill with PlugHeader.
 func (u *AttrsOptions) SetPlug() {
 	u.format, u.raw = 34, nil
 }
@@ -5064,7 +5166,7 @@ func (u *AttrsOptions) PrioHeader() (*TcPrioQopt, bool) {
 	return &u.hPrio, u.format == 35
 }
 
-// SetPrio chooses format "prio" and returns its attributes to fill.
+// SetPrio chooses format "prio": its header to fill with PrioHeader.
 func (u *AttrsOptions) SetPrio() {
 	u.format, u.raw = 35, nil
 }
@@ -5075,7 +5177,7 @@ func (u *AttrsOptions) Qfq() (*Qfq, bool) {
 	return &u.sQfq, u.format == 36
 }
 
-// SetQfq chooses format "qfq" and returns its attributes to fill.
+// SetQfq chooses format "qfq": its attributes to fill.
 func (u *AttrsOptions) SetQfq() *Qfq {
 	u.format, u.raw = 36, nil
 	u.sQfq.Reset()
@@ -5088,7 +5190,7 @@ func (u *AttrsOptions) Red() (*Red, bool) {
 	return &u.sRed, u.format == 37
 }
 
-// SetRed chooses format "red" and returns its attributes to fill.
+// SetRed chooses format "red": its attributes to fill.
 func (u *AttrsOptions) SetRed() *Red {
 	u.format, u.raw = 37, nil
 	u.sRed.Reset()
@@ -5101,7 +5203,7 @@ func (u *AttrsOptions) Route() (*Route, bool) {
 	return &u.sRoute, u.format == 38
 }
 
-// SetRoute chooses format "route" and returns its attributes to fill.
+// SetRoute chooses format "route": its attributes to fill.
 func (u *AttrsOptions) SetRoute() *Route {
 	u.format, u.raw = 38, nil
 	u.sRoute.Reset()
@@ -5114,7 +5216,7 @@ func (u *AttrsOptions) SfbHeader() (*TcSfbQopt, bool) {
 	return &u.hSfb, u.format == 39
 }
 
-// SetSfb chooses format "sfb" and returns its attributes to fill.
+// SetSfb chooses format "sfb": its header to fill with SfbHeader.
 func (u *AttrsOptions) SetSfb() {
 	u.format, u.raw = 39, nil
 }
@@ -5125,7 +5227,7 @@ func (u *AttrsOptions) SfqHeader() (*TcSfqQoptV1, bool) {
 	return &u.hSfq, u.format == 40
 }
 
-// SetSfq chooses format "sfq" and returns its attributes to fill.
+// SetSfq chooses format "sfq": its header to fill with SfqHeader.
 func (u *AttrsOptions) SetSfq() {
 	u.format, u.raw = 40, nil
 }
@@ -5136,7 +5238,7 @@ func (u *AttrsOptions) Taprio() (*Taprio, bool) {
 	return &u.sTaprio, u.format == 41
 }
 
-// SetTaprio chooses format "taprio" and returns its attributes to fill.
+// SetTaprio chooses format "taprio": its attributes to fill.
 func (u *AttrsOptions) SetTaprio() *Taprio {
 	u.format, u.raw = 41, nil
 	u.sTaprio.Reset()
@@ -5149,7 +5251,7 @@ func (u *AttrsOptions) Tbf() (*Tbf, bool) {
 	return &u.sTbf, u.format == 42
 }
 
-// SetTbf chooses format "tbf" and returns its attributes to fill.
+// SetTbf chooses format "tbf": its attributes to fill.
 func (u *AttrsOptions) SetTbf() *Tbf {
 	u.format, u.raw = 42, nil
 	u.sTbf.Reset()
@@ -5162,7 +5264,7 @@ func (u *AttrsOptions) U32() (*U32, bool) {
 	return &u.sU32, u.format == 43
 }
 
-// SetU32 chooses format "u32" and returns its attributes to fill.
+// SetU32 chooses format "u32": its attributes to fill.
 func (u *AttrsOptions) SetU32() *U32 {
 	u.format, u.raw = 43, nil
 	u.sU32.Reset()
@@ -5206,9 +5308,14 @@ func (x *Attrs) SetStatsBytes(p []byte) {
 	x.has[0] |= 1 << 2
 }
 
-// Xstats returns the sub-message TCA_XSTATS, and whether it is present.
+// Xstats returns the sub-message TCA_XSTATS, and whether it is present (if
+// not, one of no format).
 func (x *Attrs) Xstats() (*AttrsXstats, bool) {
-	return &x.fXstats, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fXstats.format, x.fXstats.raw = 0, nil
+		return &x.fXstats, false
+	}
+	return &x.fXstats, true
 }
 
 // SetXstats marks the sub-message TCA_XSTATS present and returns it, to choose
@@ -5282,7 +5389,7 @@ func (u *AttrsXstats) Cake() (*CakeStats, bool) {
 	return &u.sCake, u.format == 1
 }
 
-// SetCake chooses format "cake" and returns its attributes to fill.
+// SetCake chooses format "cake": its attributes to fill.
 func (u *AttrsXstats) SetCake() *CakeStats {
 	u.format, u.raw = 1, nil
 	u.sCake.Reset()
@@ -5295,7 +5402,7 @@ func (u *AttrsXstats) ChokeHeader() (*TcChokeXstats, bool) {
 	return &u.hChoke, u.format == 2
 }
 
-// SetChoke chooses format "choke" and returns its attributes to fill.
+// SetChoke chooses format "choke": its header to fill with ChokeHeader.
 func (u *AttrsXstats) SetChoke() {
 	u.format, u.raw = 2, nil
 }
@@ -5306,7 +5413,7 @@ func (u *AttrsXstats) CodelHeader() (*TcCodelXstats, bool) {
 	return &u.hCodel, u.format == 3
 }
 
-// SetCodel chooses format "codel" and returns its attributes to fill.
+// SetCodel chooses format "codel": its header to fill with CodelHeader.
 func (u *AttrsXstats) SetCodel() {
 	u.format, u.raw = 3, nil
 }
@@ -5317,7 +5424,7 @@ func (u *AttrsXstats) Dualpi2Header() (*TcDualpi2Xstats, bool) {
 	return &u.hDualpi2, u.format == 4
 }
 
-// SetDualpi2 chooses format "dualpi2" and returns its attributes to fill.
+// SetDualpi2 chooses format "dualpi2": its header to fill with Dualpi2Header.
 func (u *AttrsXstats) SetDualpi2() {
 	u.format, u.raw = 4, nil
 }
@@ -5328,7 +5435,7 @@ func (u *AttrsXstats) FqHeader() (*TcFqQdStats, bool) {
 	return &u.hFq, u.format == 5
 }
 
-// SetFq chooses format "fq" and returns its attributes to fill.
+// SetFq chooses format "fq": its header to fill with FqHeader.
 func (u *AttrsXstats) SetFq() {
 	u.format, u.raw = 5, nil
 }
@@ -5339,7 +5446,7 @@ func (u *AttrsXstats) FqCodelHeader() (*TcFqCodelXstats, bool) {
 	return &u.hFqCodel, u.format == 6
 }
 
-// SetFqCodel chooses format "fq_codel" and returns its attributes to fill.
+// SetFqCodel chooses format "fq_codel": its header to fill with FqCodelHeader.
 func (u *AttrsXstats) SetFqCodel() {
 	u.format, u.raw = 6, nil
 }
@@ -5350,7 +5457,7 @@ func (u *AttrsXstats) FqPieHeader() (*TcFqPieXstats, bool) {
 	return &u.hFqPie, u.format == 7
 }
 
-// SetFqPie chooses format "fq_pie" and returns its attributes to fill.
+// SetFqPie chooses format "fq_pie": its header to fill with FqPieHeader.
 func (u *AttrsXstats) SetFqPie() {
 	u.format, u.raw = 7, nil
 }
@@ -5361,7 +5468,7 @@ func (u *AttrsXstats) HhfHeader() (*TcHhfXstats, bool) {
 	return &u.hHhf, u.format == 8
 }
 
-// SetHhf chooses format "hhf" and returns its attributes to fill.
+// SetHhf chooses format "hhf": its header to fill with HhfHeader.
 func (u *AttrsXstats) SetHhf() {
 	u.format, u.raw = 8, nil
 }
@@ -5372,7 +5479,7 @@ func (u *AttrsXstats) PieHeader() (*TcPieXstats, bool) {
 	return &u.hPie, u.format == 9
 }
 
-// SetPie chooses format "pie" and returns its attributes to fill.
+// SetPie chooses format "pie": its header to fill with PieHeader.
 func (u *AttrsXstats) SetPie() {
 	u.format, u.raw = 9, nil
 }
@@ -5383,7 +5490,7 @@ func (u *AttrsXstats) RedHeader() (*TcRedXstats, bool) {
 	return &u.hRed, u.format == 10
 }
 
-// SetRed chooses format "red" and returns its attributes to fill.
+// SetRed chooses format "red": its header to fill with RedHeader.
 func (u *AttrsXstats) SetRed() {
 	u.format, u.raw = 10, nil
 }
@@ -5394,7 +5501,7 @@ func (u *AttrsXstats) SfbHeader() (*TcSfbXstats, bool) {
 	return &u.hSfb, u.format == 11
 }
 
-// SetSfb chooses format "sfb" and returns its attributes to fill.
+// SetSfb chooses format "sfb": its header to fill with SfbHeader.
 func (u *AttrsXstats) SetSfb() {
 	u.format, u.raw = 11, nil
 }
@@ -5405,7 +5512,7 @@ func (u *AttrsXstats) SfqHeader() (*TcSfqXstats, bool) {
 	return &u.hSfq, u.format == 12
 }
 
-// SetSfq chooses format "sfq" and returns its attributes to fill.
+// SetSfq chooses format "sfq": its header to fill with SfqHeader.
 func (u *AttrsXstats) SetSfq() {
 	u.format, u.raw = 12, nil
 }
@@ -5461,9 +5568,14 @@ func (x *Attrs) SetFcnt(v uint32) {
 	x.has[0] |= 1 << 5
 }
 
-// Stats2 returns the nest TCA_STATS2, and whether it is present.
+// Stats2 returns the nest TCA_STATS2, and whether it is present (if not, an
+// empty one).
 func (x *Attrs) Stats2() (*TcaStats, bool) {
-	return &x.fStats2, x.has[0]&(1<<6) != 0
+	if !(x.has[0]&(1<<6) != 0) {
+		x.fStats2.Reset()
+		return &x.fStats2, false
+	}
+	return &x.fStats2, true
 }
 
 // SetStats2 marks the nest TCA_STATS2 present, empty, and returns it to fill.
@@ -5473,9 +5585,14 @@ func (x *Attrs) SetStats2() *TcaStats {
 	return &x.fStats2
 }
 
-// Stab returns the nest TCA_STAB, and whether it is present.
+// Stab returns the nest TCA_STAB, and whether it is present (if not, an
+// empty one).
 func (x *Attrs) Stab() (*TcaStab, bool) {
-	return &x.fStab, x.has[0]&(1<<7) != 0
+	if !(x.has[0]&(1<<7) != 0) {
+		x.fStab.Reset()
+		return &x.fStab, false
+	}
+	return &x.fStab, true
 }
 
 // SetStab marks the nest TCA_STAB present, empty, and returns it to fill.
@@ -5611,7 +5728,8 @@ type Act struct {
 func (x *Act) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Act) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -5940,7 +6058,9 @@ func (x *Act) Encode(e *attr.Encoder) {
 			x.fOptions.sVlan.Encode(e)
 			e.End(nest)
 		default:
-			e.Put(TCA_ACT_OPTIONS, x.fOptions.raw)
+			nest := e.Begin(TCA_ACT_OPTIONS)
+			e.Raw(x.fOptions.raw)
+			e.End(nest)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -5989,9 +6109,14 @@ func (x *Act) SetKindBytes(s []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// Options returns the sub-message TCA_ACT_OPTIONS, and whether it is present.
+// Options returns the sub-message TCA_ACT_OPTIONS, and whether it is present (if
+// not, one of no format).
 func (x *Act) Options() (*ActOptions, bool) {
-	return &x.fOptions, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fOptions.format, x.fOptions.raw = 0, nil
+		return &x.fOptions, false
+	}
+	return &x.fOptions, true
 }
 
 // SetOptions marks the sub-message TCA_ACT_OPTIONS present and returns it, to choose
@@ -6086,7 +6211,7 @@ func (u *ActOptions) Bpf() (*ActBpf, bool) {
 	return &u.sBpf, u.format == 1
 }
 
-// SetBpf chooses format "bpf" and returns its attributes to fill.
+// SetBpf chooses format "bpf": its attributes to fill.
 func (u *ActOptions) SetBpf() *ActBpf {
 	u.format, u.raw = 1, nil
 	u.sBpf.Reset()
@@ -6099,7 +6224,7 @@ func (u *ActOptions) Connmark() (*ActConnmark, bool) {
 	return &u.sConnmark, u.format == 2
 }
 
-// SetConnmark chooses format "connmark" and returns its attributes to fill.
+// SetConnmark chooses format "connmark": its attributes to fill.
 func (u *ActOptions) SetConnmark() *ActConnmark {
 	u.format, u.raw = 2, nil
 	u.sConnmark.Reset()
@@ -6112,7 +6237,7 @@ func (u *ActOptions) Csum() (*ActCsum, bool) {
 	return &u.sCsum, u.format == 3
 }
 
-// SetCsum chooses format "csum" and returns its attributes to fill.
+// SetCsum chooses format "csum": its attributes to fill.
 func (u *ActOptions) SetCsum() *ActCsum {
 	u.format, u.raw = 3, nil
 	u.sCsum.Reset()
@@ -6125,7 +6250,7 @@ func (u *ActOptions) Ct() (*ActCt, bool) {
 	return &u.sCt, u.format == 4
 }
 
-// SetCt chooses format "ct" and returns its attributes to fill.
+// SetCt chooses format "ct": its attributes to fill.
 func (u *ActOptions) SetCt() *ActCt {
 	u.format, u.raw = 4, nil
 	u.sCt.Reset()
@@ -6138,7 +6263,7 @@ func (u *ActOptions) Ctinfo() (*ActCtinfo, bool) {
 	return &u.sCtinfo, u.format == 5
 }
 
-// SetCtinfo chooses format "ctinfo" and returns its attributes to fill.
+// SetCtinfo chooses format "ctinfo": its attributes to fill.
 func (u *ActOptions) SetCtinfo() *ActCtinfo {
 	u.format, u.raw = 5, nil
 	u.sCtinfo.Reset()
@@ -6151,7 +6276,7 @@ func (u *ActOptions) Gact() (*ActGact, bool) {
 	return &u.sGact, u.format == 6
 }
 
-// SetGact chooses format "gact" and returns its attributes to fill.
+// SetGact chooses format "gact": its attributes to fill.
 func (u *ActOptions) SetGact() *ActGact {
 	u.format, u.raw = 6, nil
 	u.sGact.Reset()
@@ -6164,7 +6289,7 @@ func (u *ActOptions) Gate() (*ActGate, bool) {
 	return &u.sGate, u.format == 7
 }
 
-// SetGate chooses format "gate" and returns its attributes to fill.
+// SetGate chooses format "gate": its attributes to fill.
 func (u *ActOptions) SetGate() *ActGate {
 	u.format, u.raw = 7, nil
 	u.sGate.Reset()
@@ -6177,7 +6302,7 @@ func (u *ActOptions) Ife() (*ActIfe, bool) {
 	return &u.sIfe, u.format == 8
 }
 
-// SetIfe chooses format "ife" and returns its attributes to fill.
+// SetIfe chooses format "ife": its attributes to fill.
 func (u *ActOptions) SetIfe() *ActIfe {
 	u.format, u.raw = 8, nil
 	u.sIfe.Reset()
@@ -6190,7 +6315,7 @@ func (u *ActOptions) Mirred() (*ActMirred, bool) {
 	return &u.sMirred, u.format == 9
 }
 
-// SetMirred chooses format "mirred" and returns its attributes to fill.
+// SetMirred chooses format "mirred": its attributes to fill.
 func (u *ActOptions) SetMirred() *ActMirred {
 	u.format, u.raw = 9, nil
 	u.sMirred.Reset()
@@ -6203,7 +6328,7 @@ func (u *ActOptions) Mpls() (*ActMpls, bool) {
 	return &u.sMpls, u.format == 10
 }
 
-// SetMpls chooses format "mpls" and returns its attributes to fill.
+// SetMpls chooses format "mpls": its attributes to fill.
 func (u *ActOptions) SetMpls() *ActMpls {
 	u.format, u.raw = 10, nil
 	u.sMpls.Reset()
@@ -6216,7 +6341,7 @@ func (u *ActOptions) Nat() (*ActNat, bool) {
 	return &u.sNat, u.format == 11
 }
 
-// SetNat chooses format "nat" and returns its attributes to fill.
+// SetNat chooses format "nat": its attributes to fill.
 func (u *ActOptions) SetNat() *ActNat {
 	u.format, u.raw = 11, nil
 	u.sNat.Reset()
@@ -6229,7 +6354,7 @@ func (u *ActOptions) Pedit() (*ActPedit, bool) {
 	return &u.sPedit, u.format == 12
 }
 
-// SetPedit chooses format "pedit" and returns its attributes to fill.
+// SetPedit chooses format "pedit": its attributes to fill.
 func (u *ActOptions) SetPedit() *ActPedit {
 	u.format, u.raw = 12, nil
 	u.sPedit.Reset()
@@ -6242,7 +6367,7 @@ func (u *ActOptions) Police() (*Police, bool) {
 	return &u.sPolice, u.format == 13
 }
 
-// SetPolice chooses format "police" and returns its attributes to fill.
+// SetPolice chooses format "police": its attributes to fill.
 func (u *ActOptions) SetPolice() *Police {
 	u.format, u.raw = 13, nil
 	u.sPolice.Reset()
@@ -6255,7 +6380,7 @@ func (u *ActOptions) Sample() (*ActSample, bool) {
 	return &u.sSample, u.format == 14
 }
 
-// SetSample chooses format "sample" and returns its attributes to fill.
+// SetSample chooses format "sample": its attributes to fill.
 func (u *ActOptions) SetSample() *ActSample {
 	u.format, u.raw = 14, nil
 	u.sSample.Reset()
@@ -6268,7 +6393,7 @@ func (u *ActOptions) Simple() (*ActSimple, bool) {
 	return &u.sSimple, u.format == 15
 }
 
-// SetSimple chooses format "simple" and returns its attributes to fill.
+// SetSimple chooses format "simple": its attributes to fill.
 func (u *ActOptions) SetSimple() *ActSimple {
 	u.format, u.raw = 15, nil
 	u.sSimple.Reset()
@@ -6281,7 +6406,7 @@ func (u *ActOptions) Skbedit() (*ActSkbedit, bool) {
 	return &u.sSkbedit, u.format == 16
 }
 
-// SetSkbedit chooses format "skbedit" and returns its attributes to fill.
+// SetSkbedit chooses format "skbedit": its attributes to fill.
 func (u *ActOptions) SetSkbedit() *ActSkbedit {
 	u.format, u.raw = 16, nil
 	u.sSkbedit.Reset()
@@ -6294,7 +6419,7 @@ func (u *ActOptions) Skbmod() (*ActSkbmod, bool) {
 	return &u.sSkbmod, u.format == 17
 }
 
-// SetSkbmod chooses format "skbmod" and returns its attributes to fill.
+// SetSkbmod chooses format "skbmod": its attributes to fill.
 func (u *ActOptions) SetSkbmod() *ActSkbmod {
 	u.format, u.raw = 17, nil
 	u.sSkbmod.Reset()
@@ -6307,7 +6432,7 @@ func (u *ActOptions) TunnelKey() (*ActTunnelKey, bool) {
 	return &u.sTunnelKey, u.format == 18
 }
 
-// SetTunnelKey chooses format "tunnel_key" and returns its attributes to fill.
+// SetTunnelKey chooses format "tunnel_key": its attributes to fill.
 func (u *ActOptions) SetTunnelKey() *ActTunnelKey {
 	u.format, u.raw = 18, nil
 	u.sTunnelKey.Reset()
@@ -6320,7 +6445,7 @@ func (u *ActOptions) Vlan() (*ActVlan, bool) {
 	return &u.sVlan, u.format == 19
 }
 
-// SetVlan chooses format "vlan" and returns its attributes to fill.
+// SetVlan chooses format "vlan": its attributes to fill.
 func (u *ActOptions) SetVlan() *ActVlan {
 	u.format, u.raw = 19, nil
 	u.sVlan.Reset()
@@ -6341,9 +6466,14 @@ func (x *Act) SetIndex(v uint32) {
 	x.has[0] |= 1 << 2
 }
 
-// Stats returns the nest TCA_ACT_STATS, and whether it is present.
+// Stats returns the nest TCA_ACT_STATS, and whether it is present (if not, an
+// empty one).
 func (x *Act) Stats() (*TcaStats, bool) {
-	return &x.fStats, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fStats.Reset()
+		return &x.fStats, false
+	}
+	return &x.fStats, true
 }
 
 // SetStats marks the nest TCA_ACT_STATS present, empty, and returns it to fill.
@@ -6447,7 +6577,8 @@ type ActBpf struct {
 func (x *ActBpf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActBpf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6529,11 +6660,15 @@ func (x *ActBpf) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_ACT_BPF_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_ACT_BPF_TM, buf[:])
 		}
 	}
@@ -6723,7 +6858,8 @@ type ActConnmark struct {
 func (x *ActConnmark) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActConnmark) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6781,11 +6917,15 @@ func (x *ActConnmark) Encode(e *attr.Encoder) {
 		e.Put(TCA_CONNMARK_PARMS, x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CONNMARK_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CONNMARK_TM, buf[:])
 		}
 	}
@@ -6860,7 +7000,8 @@ type ActCsum struct {
 func (x *ActCsum) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActCsum) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -6918,11 +7059,15 @@ func (x *ActCsum) Encode(e *attr.Encoder) {
 		e.Put(TCA_CSUM_PARMS, x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CSUM_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CSUM_TM, buf[:])
 		}
 	}
@@ -7012,7 +7157,8 @@ type ActCt struct {
 func (x *ActCt) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActCt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7148,11 +7294,15 @@ func (x *ActCt) Encode(e *attr.Encoder) {
 		e.Put(TCA_CT_PARMS, x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CT_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CT_TM, buf[:])
 		}
 	}
@@ -7500,7 +7650,8 @@ type ActCtinfo struct {
 func (x *ActCtinfo) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActCtinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7597,11 +7748,15 @@ func (x *ActCtinfo) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CTINFO_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CTINFO_TM, buf[:])
 		}
 	}
@@ -7805,7 +7960,8 @@ type ActGate struct {
 func (x *ActGate) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActGate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -7899,11 +8055,15 @@ func (x *ActGate) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GATE_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_GATE_TM, buf[:])
 		}
 	}
@@ -8105,7 +8265,8 @@ type ActIfe struct {
 func (x *ActIfe) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActIfe) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8178,11 +8339,15 @@ func (x *ActIfe) Encode(e *attr.Encoder) {
 		e.Put(TCA_IFE_PARMS, x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_IFE_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_IFE_TM, buf[:])
 		}
 	}
@@ -8329,7 +8494,8 @@ type ActMirred struct {
 func (x *ActMirred) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActMirred) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8387,11 +8553,15 @@ func (x *ActMirred) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MIRRED_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_MIRRED_TM, buf[:])
 		}
 	}
@@ -8493,7 +8663,8 @@ type ActMpls struct {
 func (x *ActMpls) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActMpls) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8578,20 +8749,28 @@ func (x *ActMpls) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MPLS_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_MPLS_TM, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MPLS_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [24]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_MPLS_PARMS, buf[:])
 		}
 	}
@@ -8773,7 +8952,8 @@ type ActNat struct {
 func (x *ActNat) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActNat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8831,11 +9011,15 @@ func (x *ActNat) Encode(e *attr.Encoder) {
 		e.Put(TCA_NAT_PARMS, x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NAT_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NAT_TM, buf[:])
 		}
 	}
@@ -8914,7 +9098,8 @@ type ActPedit struct {
 func (x *ActPedit) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActPedit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -8978,20 +9163,28 @@ func (x *ActPedit) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_PEDIT_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_PEDIT_TM, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_PEDIT_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [24]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_PEDIT_PARMS, buf[:])
 		}
 	}
@@ -9143,7 +9336,8 @@ type ActSimple struct {
 func (x *ActSimple) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActSimple) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9201,11 +9395,15 @@ func (x *ActSimple) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_DEF_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_DEF_TM, buf[:])
 		}
 	}
@@ -9308,7 +9506,8 @@ type ActSkbedit struct {
 func (x *ActSkbedit) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActSkbedit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9405,11 +9604,15 @@ func (x *ActSkbedit) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SKBEDIT_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_SKBEDIT_TM, buf[:])
 		}
 	}
@@ -9609,7 +9812,8 @@ type ActSkbmod struct {
 func (x *ActSkbmod) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActSkbmod) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9673,11 +9877,15 @@ func (x *ActSkbmod) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SKBMOD_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_SKBMOD_TM, buf[:])
 		}
 	}
@@ -9819,7 +10027,8 @@ type ActTunnelKey struct {
 func (x *ActTunnelKey) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActTunnelKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -9930,11 +10139,15 @@ func (x *ActTunnelKey) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TUNNEL_KEY_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_TUNNEL_KEY_TM, buf[:])
 		}
 	}
@@ -10206,7 +10419,8 @@ type ActVlan struct {
 func (x *ActVlan) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10285,20 +10499,28 @@ func (x *ActVlan) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_VLAN_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_VLAN_TM, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_VLAN_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [24]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_VLAN_PARMS, buf[:])
 		}
 	}
@@ -10477,6 +10699,7 @@ type Basic struct {
 	fEmatches Ematch
 	fAct      typed.Multi
 	sAct      []Act
+	kAct      Act
 	fPolice   Police
 	fPcnt     []byte
 	vPcnt     TcBasicPcnt
@@ -10486,7 +10709,8 @@ type Basic struct {
 func (x *Basic) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Basic) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10535,6 +10759,11 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BASIC_POLICE
 			if len(p) != 0 && len(p) < 4 {
@@ -10597,11 +10826,15 @@ func (x *Basic) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fPcnt != nil {
+		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_BASIC_PCNT, x.fPcnt)
 		} else {
+			v := x.vPcnt
+			if x.fPcnt != nil {
+				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vPcnt.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_BASIC_PCNT, buf[:])
 		}
 	}
@@ -10621,9 +10854,14 @@ func (x *Basic) SetClassid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Ematches returns the nest TCA_BASIC_EMATCHES, and whether it is present.
+// Ematches returns the nest TCA_BASIC_EMATCHES, and whether it is present (if not, an
+// empty one).
 func (x *Basic) Ematches() (*Ematch, bool) {
-	return &x.fEmatches, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fEmatches.Reset()
+		return &x.fEmatches, false
+	}
+	return &x.fEmatches, true
 }
 
 // SetEmatches marks the nest TCA_BASIC_EMATCHES present, empty, and returns it to fill.
@@ -10651,9 +10889,14 @@ func (x *Basic) SetAct(v []Act) {
 	x.has[0] |= 1 << 2
 }
 
-// Police returns the nest TCA_BASIC_POLICE, and whether it is present.
+// Police returns the nest TCA_BASIC_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Basic) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_BASIC_POLICE present, empty, and returns it to fill.
@@ -10710,6 +10953,7 @@ type Bpf struct {
 	mode      typed.Mode
 	fAct      typed.Multi
 	sAct      []Act
+	kAct      Act
 	fPolice   Police
 	fClassid  uint32
 	fOpsLen   uint16
@@ -10726,7 +10970,8 @@ type Bpf struct {
 func (x *Bpf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Bpf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -10761,6 +11006,11 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BPF_POLICE
 			if len(p) != 0 && len(p) < 4 {
@@ -10904,9 +11154,14 @@ func (x *Bpf) SetAct(v []Act) {
 	x.has[0] |= 1 << 0
 }
 
-// Police returns the nest TCA_BPF_POLICE, and whether it is present.
+// Police returns the nest TCA_BPF_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Bpf) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_BPF_POLICE present, empty, and returns it to fill.
@@ -11082,7 +11337,8 @@ type Cake struct {
 func (x *Cake) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Cake) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11538,6 +11794,7 @@ type CakeStats struct {
 	fMaxAdjlen          uint32
 	fTinStats           typed.Multi
 	sTinStats           []CakeTinStats
+	kTinStats           CakeTinStats
 	fDeficit            int32
 	fCobaltCount        uint32
 	fDropping           uint32
@@ -11550,7 +11807,8 @@ type CakeStats struct {
 func (x *CakeStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CakeStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -11633,6 +11891,11 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fTinStats, x.sTinStats = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fTinStats; it.Next(); {
+				if err := x.kTinStats.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_STATS_DEFICIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -12000,7 +12263,8 @@ type CakeTinStats struct {
 func (x *CakeTinStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *CakeTinStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12615,7 +12879,8 @@ type Cbs struct {
 func (x *Cbs) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Cbs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12667,11 +12932,15 @@ func (x *Cbs) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CBS_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CBS_PARMS, buf[:])
 		}
 	}
@@ -12724,6 +12993,7 @@ type Cgroup struct {
 	mode      typed.Mode
 	fAct      typed.Multi
 	sAct      []Act
+	kAct      Act
 	fPolice   Police
 	fEmatches []byte
 }
@@ -12732,7 +13002,8 @@ type Cgroup struct {
 func (x *Cgroup) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Cgroup) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12767,6 +13038,11 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CGROUP_POLICE
 			if len(p) != 0 && len(p) < 4 {
@@ -12841,9 +13117,14 @@ func (x *Cgroup) SetAct(v []Act) {
 	x.has[0] |= 1 << 0
 }
 
-// Police returns the nest TCA_CGROUP_POLICE, and whether it is present.
+// Police returns the nest TCA_CGROUP_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Cgroup) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_CGROUP_POLICE present, empty, and returns it to fill.
@@ -12886,7 +13167,8 @@ type Choke struct {
 func (x *Choke) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Choke) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -12947,11 +13229,15 @@ func (x *Choke) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CHOKE_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_CHOKE_PARMS, buf[:])
 		}
 	}
@@ -13048,7 +13334,8 @@ type Codel struct {
 func (x *Codel) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Codel) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13225,7 +13512,8 @@ type Drr struct {
 func (x *Drr) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Drr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13324,7 +13612,8 @@ type Dualpi2 struct {
 func (x *Dualpi2) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Dualpi2) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13416,17 +13705,11 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrRange)
-			}
 			x.fDropOverload = uint8(p[0])
 			x.has[0] |= 1 << 10
 		case 12: // TCA_DUALPI2_DROP_EARLY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrRange)
 			}
 			x.fDropEarly = uint8(p[0])
 			x.has[0] |= 1 << 11
@@ -13440,17 +13723,11 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
 			}
-			if v := uint8(p[0]); uint64(v) < 1 || uint64(v) > 3 {
-				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrRange)
-			}
 			x.fEcnMask = uint8(p[0])
 			x.has[0] |= 1 << 13
 		case 15: // TCA_DUALPI2_SPLIT_GSO
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
-			}
-			if v := uint8(p[0]); uint64(v) > 1 {
-				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrRange)
 			}
 			x.fSplitGso = uint8(p[0])
 			x.has[0] |= 1 << 14
@@ -13745,7 +14022,8 @@ type Ematch struct {
 func (x *Ematch) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ematch) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -13800,11 +14078,15 @@ func (x *Ematch) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTreeHdr != nil {
+		if x.fTreeHdr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_EMATCH_TREE_HDR, x.fTreeHdr)
 		} else {
+			v := x.vTreeHdr
+			if x.fTreeHdr != nil {
+				v.parse(x.fTreeHdr, x.mode&typed.Swap != 0)
+			}
 			var buf [4]byte
-			x.vTreeHdr.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_EMATCH_TREE_HDR, buf[:])
 		}
 	}
@@ -13891,7 +14173,8 @@ type Flow struct {
 func (x *Flow) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Flow) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14171,9 +14454,14 @@ func (x *Flow) SetAct(p []byte) {
 	x.has[0] |= 1 << 8
 }
 
-// Police returns the nest TCA_FLOW_POLICE, and whether it is present.
+// Police returns the nest TCA_FLOW_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Flow) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<9) != 0
+	if !(x.has[0]&(1<<9) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_FLOW_POLICE present, empty, and returns it to fill.
@@ -14224,6 +14512,7 @@ type Flower struct {
 	fIndev                []byte
 	fAct                  typed.Multi
 	sAct                  []Act
+	kAct                  Act
 	fKeyEthDst            []byte
 	fKeyEthDstMask        []byte
 	fKeyEthSrc            []byte
@@ -14338,7 +14627,8 @@ type Flower struct {
 func (x *Flower) Reset() { x.has = [2]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Flower) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -14385,6 +14675,11 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ETH_DST
 			x.fKeyEthDst = p
@@ -14473,9 +14768,6 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 		case 22: // TCA_FLOWER_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1f != 0 {
-				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 21
@@ -14615,17 +14907,11 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrRange)
-			}
 			x.fKeyFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 46
 		case 48: // TCA_FLOWER_KEY_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[0] |= 1 << 47
@@ -14989,17 +15275,11 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrRange)
-			}
 			x.fKeyEncFlags = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 45
 		case 111: // TCA_FLOWER_KEY_ENC_FLAGS_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.BigSwap)); uint64(v)&^0x3f != 0 {
-				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrRange)
 			}
 			x.fKeyEncFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
 			x.has[1] |= 1 << 46
@@ -16566,9 +16846,14 @@ func (x *Flower) SetKeyEncIpTtlMask(v uint8) {
 	x.has[1] |= 1 << 18
 }
 
-// KeyEncOpts returns the nest TCA_FLOWER_KEY_ENC_OPTS, and whether it is present.
+// KeyEncOpts returns the nest TCA_FLOWER_KEY_ENC_OPTS, and whether it is present (if not, an
+// empty one).
 func (x *Flower) KeyEncOpts() (*FlowerKeyEncOpts, bool) {
-	return &x.fKeyEncOpts, x.has[1]&(1<<19) != 0
+	if !(x.has[1]&(1<<19) != 0) {
+		x.fKeyEncOpts.Reset()
+		return &x.fKeyEncOpts, false
+	}
+	return &x.fKeyEncOpts, true
 }
 
 // SetKeyEncOpts marks the nest TCA_FLOWER_KEY_ENC_OPTS present, empty, and returns it to fill.
@@ -16578,9 +16863,14 @@ func (x *Flower) SetKeyEncOpts() *FlowerKeyEncOpts {
 	return &x.fKeyEncOpts
 }
 
-// KeyEncOptsMask returns the nest TCA_FLOWER_KEY_ENC_OPTS_MASK, and whether it is present.
+// KeyEncOptsMask returns the nest TCA_FLOWER_KEY_ENC_OPTS_MASK, and whether it is present (if not, an
+// empty one).
 func (x *Flower) KeyEncOptsMask() (*FlowerKeyEncOpts, bool) {
-	return &x.fKeyEncOptsMask, x.has[1]&(1<<20) != 0
+	if !(x.has[1]&(1<<20) != 0) {
+		x.fKeyEncOptsMask.Reset()
+		return &x.fKeyEncOptsMask, false
+	}
+	return &x.fKeyEncOptsMask, true
 }
 
 // SetKeyEncOptsMask marks the nest TCA_FLOWER_KEY_ENC_OPTS_MASK present, empty, and returns it to fill.
@@ -16774,9 +17064,14 @@ func (x *Flower) SetKeyCtLabelsMask(p []byte) {
 	x.has[1] |= 1 << 33
 }
 
-// KeyMplsOpts returns the nest TCA_FLOWER_KEY_MPLS_OPTS, and whether it is present.
+// KeyMplsOpts returns the nest TCA_FLOWER_KEY_MPLS_OPTS, and whether it is present (if not, an
+// empty one).
 func (x *Flower) KeyMplsOpts() (*FlowerKeyMplsOpt, bool) {
-	return &x.fKeyMplsOpts, x.has[1]&(1<<34) != 0
+	if !(x.has[1]&(1<<34) != 0) {
+		x.fKeyMplsOpts.Reset()
+		return &x.fKeyMplsOpts, false
+	}
+	return &x.fKeyMplsOpts, true
 }
 
 // SetKeyMplsOpts marks the nest TCA_FLOWER_KEY_MPLS_OPTS present, empty, and returns it to fill.
@@ -16884,9 +17179,14 @@ func (x *Flower) SetL2Miss(v uint8) {
 	x.has[1] |= 1 << 41
 }
 
-// KeyCfm returns the nest TCA_FLOWER_KEY_CFM, and whether it is present.
+// KeyCfm returns the nest TCA_FLOWER_KEY_CFM, and whether it is present (if not, an
+// empty one).
 func (x *Flower) KeyCfm() (*FlowerKeyCfm, bool) {
-	return &x.fKeyCfm, x.has[1]&(1<<42) != 0
+	if !(x.has[1]&(1<<42) != 0) {
+		x.fKeyCfm.Reset()
+		return &x.fKeyCfm, false
+	}
+	return &x.fKeyCfm, true
 }
 
 // SetKeyCfm marks the nest TCA_FLOWER_KEY_CFM present, empty, and returns it to fill.
@@ -16970,7 +17270,8 @@ type FlowerKeyEncOpts struct {
 func (x *FlowerKeyEncOpts) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyEncOpts) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17069,9 +17370,14 @@ func (x *FlowerKeyEncOpts) Encode(e *attr.Encoder) {
 	}
 }
 
-// Geneve returns the nest TCA_FLOWER_KEY_ENC_OPTS_GENEVE, and whether it is present.
+// Geneve returns the nest TCA_FLOWER_KEY_ENC_OPTS_GENEVE, and whether it is present (if not, an
+// empty one).
 func (x *FlowerKeyEncOpts) Geneve() (*FlowerKeyEncOptGeneve, bool) {
-	return &x.fGeneve, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fGeneve.Reset()
+		return &x.fGeneve, false
+	}
+	return &x.fGeneve, true
 }
 
 // SetGeneve marks the nest TCA_FLOWER_KEY_ENC_OPTS_GENEVE present, empty, and returns it to fill.
@@ -17081,9 +17387,14 @@ func (x *FlowerKeyEncOpts) SetGeneve() *FlowerKeyEncOptGeneve {
 	return &x.fGeneve
 }
 
-// Vxlan returns the nest TCA_FLOWER_KEY_ENC_OPTS_VXLAN, and whether it is present.
+// Vxlan returns the nest TCA_FLOWER_KEY_ENC_OPTS_VXLAN, and whether it is present (if not, an
+// empty one).
 func (x *FlowerKeyEncOpts) Vxlan() (*FlowerKeyEncOptVxlan, bool) {
-	return &x.fVxlan, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fVxlan.Reset()
+		return &x.fVxlan, false
+	}
+	return &x.fVxlan, true
 }
 
 // SetVxlan marks the nest TCA_FLOWER_KEY_ENC_OPTS_VXLAN present, empty, and returns it to fill.
@@ -17093,9 +17404,14 @@ func (x *FlowerKeyEncOpts) SetVxlan() *FlowerKeyEncOptVxlan {
 	return &x.fVxlan
 }
 
-// Erspan returns the nest TCA_FLOWER_KEY_ENC_OPTS_ERSPAN, and whether it is present.
+// Erspan returns the nest TCA_FLOWER_KEY_ENC_OPTS_ERSPAN, and whether it is present (if not, an
+// empty one).
 func (x *FlowerKeyEncOpts) Erspan() (*FlowerKeyEncOptErspan, bool) {
-	return &x.fErspan, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fErspan.Reset()
+		return &x.fErspan, false
+	}
+	return &x.fErspan, true
 }
 
 // SetErspan marks the nest TCA_FLOWER_KEY_ENC_OPTS_ERSPAN present, empty, and returns it to fill.
@@ -17105,9 +17421,14 @@ func (x *FlowerKeyEncOpts) SetErspan() *FlowerKeyEncOptErspan {
 	return &x.fErspan
 }
 
-// Gtp returns the nest TCA_FLOWER_KEY_ENC_OPTS_GTP, and whether it is present.
+// Gtp returns the nest TCA_FLOWER_KEY_ENC_OPTS_GTP, and whether it is present (if not, an
+// empty one).
 func (x *FlowerKeyEncOpts) Gtp() (*FlowerKeyEncOptGtp, bool) {
-	return &x.fGtp, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fGtp.Reset()
+		return &x.fGtp, false
+	}
+	return &x.fGtp, true
 }
 
 // SetGtp marks the nest TCA_FLOWER_KEY_ENC_OPTS_GTP present, empty, and returns it to fill.
@@ -17134,7 +17455,8 @@ type FlowerKeyEncOptGeneve struct {
 func (x *FlowerKeyEncOptGeneve) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyEncOptGeneve) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17263,7 +17585,8 @@ type FlowerKeyEncOptVxlan struct {
 func (x *FlowerKeyEncOptVxlan) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyEncOptVxlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17351,7 +17674,8 @@ type FlowerKeyEncOptErspan struct {
 func (x *FlowerKeyEncOptErspan) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyEncOptErspan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17506,7 +17830,8 @@ type FlowerKeyEncOptGtp struct {
 func (x *FlowerKeyEncOptGtp) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyEncOptGtp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17618,7 +17943,8 @@ type FlowerKeyMplsOpt struct {
 func (x *FlowerKeyMplsOpt) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyMplsOpt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17796,7 +18122,8 @@ type FlowerKeyCfm struct {
 func (x *FlowerKeyCfm) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FlowerKeyCfm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17902,6 +18229,7 @@ type Fw struct {
 	fIndev   []byte
 	fAct     typed.Multi
 	sAct     []Act
+	kAct     Act
 	fMask    uint32
 }
 
@@ -17909,7 +18237,8 @@ type Fw struct {
 func (x *Fw) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Fw) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -17964,6 +18293,11 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -18035,9 +18369,14 @@ func (x *Fw) SetClassid(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// Police returns the nest TCA_FW_POLICE, and whether it is present.
+// Police returns the nest TCA_FW_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Fw) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_FW_POLICE present, empty, and returns it to fill.
@@ -18121,7 +18460,8 @@ type Gred struct {
 func (x *Gred) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Gred) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -18202,11 +18542,15 @@ func (x *Gred) Encode(e *attr.Encoder) {
 		e.Put(TCA_GRED_STAB, x.fStab)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fDps != nil {
+		if x.fDps != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GRED_DPS, x.fDps)
 		} else {
+			v := x.vDps
+			if x.fDps != nil {
+				v.parse(x.fDps, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vDps.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_GRED_DPS, buf[:])
 		}
 	}
@@ -18319,9 +18663,14 @@ func (x *Gred) SetLimit(v uint32) {
 	x.has[0] |= 1 << 4
 }
 
-// VqList returns the nest TCA_GRED_VQ_LIST, and whether it is present.
+// VqList returns the nest TCA_GRED_VQ_LIST, and whether it is present (if not, an
+// empty one).
 func (x *Gred) VqList() (*TcaGredVqList, bool) {
-	return &x.fVqList, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fVqList.Reset()
+		return &x.fVqList, false
+	}
+	return &x.fVqList, true
 }
 
 // SetVqList marks the nest TCA_GRED_VQ_LIST present, empty, and returns it to fill.
@@ -18341,13 +18690,15 @@ type TcaGredVqList struct {
 	mode   typed.Mode
 	fEntry typed.Multi
 	sEntry []TcaGredVqEntry
+	kEntry TcaGredVqEntry
 }
 
 // Reset marks every attribute absent.
 func (x *TcaGredVqList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TcaGredVqList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -18379,6 +18730,9 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 		case 1: // TCA_GRED_VQ_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
@@ -18463,7 +18817,8 @@ type TcaGredVqEntry struct {
 func (x *TcaGredVqEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TcaGredVqEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -18780,7 +19135,8 @@ type Hfsc struct {
 func (x *Hfsc) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Hfsc) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -18911,7 +19267,8 @@ type Hhf struct {
 func (x *Hhf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Hhf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -19142,7 +19499,8 @@ type Htb struct {
 func (x *Htb) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Htb) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -19226,20 +19584,28 @@ func (x *Htb) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_HTB_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [44]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_HTB_PARMS, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fInit != nil {
+		if x.fInit != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_HTB_INIT, x.fInit)
 		} else {
+			v := x.vInit
+			if x.fInit != nil {
+				v.parse(x.fInit, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vInit.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_HTB_INIT, buf[:])
 		}
 	}
@@ -19432,6 +19798,7 @@ type Matchall struct {
 	fClassid uint32
 	fAct     typed.Multi
 	sAct     []Act
+	kAct     Act
 	fFlags   uint32
 	fPcnt    []byte
 	vPcnt    TcMatchallPcnt
@@ -19441,7 +19808,8 @@ type Matchall struct {
 func (x *Matchall) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Matchall) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -19482,6 +19850,11 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_MATCHALL_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -19535,11 +19908,15 @@ func (x *Matchall) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_MATCHALL_FLAGS, uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fPcnt != nil {
+		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MATCHALL_PCNT, x.fPcnt)
 		} else {
+			v := x.vPcnt
+			if x.fPcnt != nil {
+				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vPcnt.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_MATCHALL_PCNT, buf[:])
 		}
 	}
@@ -19644,7 +20021,8 @@ type Etf struct {
 func (x *Etf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Etf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -19696,11 +20074,15 @@ func (x *Etf) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_ETF_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_ETF_PARMS, buf[:])
 		}
 	}
@@ -19769,7 +20151,8 @@ type Ets struct {
 func (x *Ets) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Ets) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -20053,7 +20436,8 @@ type Fq struct {
 func (x *Fq) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Fq) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -20243,11 +20627,15 @@ func (x *Fq) Encode(e *attr.Encoder) {
 		e.Uint8(TCA_FQ_HORIZON_DROP, uint8(x.fHorizonDrop))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		if x.fPriomap != nil {
+		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_FQ_PRIOMAP, x.fPriomap)
 		} else {
+			v := x.vPriomap
+			if x.fPriomap != nil {
+				v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vPriomap.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_FQ_PRIOMAP, buf[:])
 		}
 	}
@@ -20543,7 +20931,8 @@ type FqCodel struct {
 func (x *FqCodel) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FqCodel) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -20869,7 +21258,8 @@ type FqPie struct {
 func (x *FqPie) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *FqPie) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -21225,7 +21615,8 @@ type Netem struct {
 func (x *Netem) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Netem) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -21339,11 +21730,15 @@ func (x *Netem) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fCorr != nil {
+		if x.fCorr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_CORR, x.fCorr)
 		} else {
+			v := x.vCorr
+			if x.fCorr != nil {
+				v.parse(x.fCorr, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vCorr.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NETEM_CORR, buf[:])
 		}
 	}
@@ -21351,20 +21746,28 @@ func (x *Netem) Encode(e *attr.Encoder) {
 		e.Put(TCA_NETEM_DELAY_DIST, x.fDelayDist)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fReorder != nil {
+		if x.fReorder != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_REORDER, x.fReorder)
 		} else {
+			v := x.vReorder
+			if x.fReorder != nil {
+				v.parse(x.fReorder, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vReorder.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NETEM_REORDER, buf[:])
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		if x.fCorrupt != nil {
+		if x.fCorrupt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_CORRUPT, x.fCorrupt)
 		} else {
+			v := x.vCorrupt
+			if x.fCorrupt != nil {
+				v.parse(x.fCorrupt, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vCorrupt.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NETEM_CORRUPT, buf[:])
 		}
 	}
@@ -21374,11 +21777,15 @@ func (x *Netem) Encode(e *attr.Encoder) {
 		e.End(nest)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fRate != nil {
+		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_RATE, x.fRate)
 		} else {
+			v := x.vRate
+			if x.fRate != nil {
+				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vRate.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NETEM_RATE, buf[:])
 		}
 	}
@@ -21398,11 +21805,15 @@ func (x *Netem) Encode(e *attr.Encoder) {
 		e.Uint64(TCA_NETEM_JITTER64, uint64(x.fJitter64))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		if x.fSlot != nil {
+		if x.fSlot != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_SLOT, x.fSlot)
 		} else {
+			v := x.vSlot
+			if x.fSlot != nil {
+				v.parse(x.fSlot, x.mode&typed.Swap != 0)
+			}
 			var buf [40]byte
-			x.vSlot.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_NETEM_SLOT, buf[:])
 		}
 	}
@@ -21540,9 +21951,14 @@ func (x *Netem) SetCorruptBytes(p []byte) {
 	x.has[0] |= 1 << 3
 }
 
-// Loss returns the nest TCA_NETEM_LOSS, and whether it is present.
+// Loss returns the nest TCA_NETEM_LOSS, and whether it is present (if not, an
+// empty one).
 func (x *Netem) Loss() (*NetemLoss, bool) {
-	return &x.fLoss, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fLoss.Reset()
+		return &x.fLoss, false
+	}
+	return &x.fLoss, true
 }
 
 // SetLoss marks the nest TCA_NETEM_LOSS present, empty, and returns it to fill.
@@ -21743,7 +22159,8 @@ type NetemLoss struct {
 func (x *NetemLoss) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *NetemLoss) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -21798,20 +22215,28 @@ func (x *NetemLoss) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fGi != nil {
+		if x.fGi != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NETEM_LOSS_GI, x.fGi)
 		} else {
+			v := x.vGi
+			if x.fGi != nil {
+				v.parse(x.fGi, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vGi.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NETEM_LOSS_GI, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fGe != nil {
+		if x.fGe != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NETEM_LOSS_GE, x.fGe)
 		} else {
+			v := x.vGe
+			if x.fGe != nil {
+				v.parse(x.fGe, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vGe.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(NETEM_LOSS_GE, buf[:])
 		}
 	}
@@ -21913,7 +22338,8 @@ type Pie struct {
 func (x *Pie) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Pie) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -22170,7 +22596,8 @@ type Police struct {
 func (x *Police) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Police) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -22267,11 +22694,15 @@ func (x *Police) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTbf != nil {
+		if x.fTbf != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_POLICE_TBF, x.fTbf)
 		} else {
+			v := x.vTbf
+			if x.fTbf != nil {
+				v.parse(x.fTbf, x.mode&typed.Swap != 0)
+			}
 			var buf [56]byte
-			x.vTbf.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_POLICE_TBF, buf[:])
 		}
 	}
@@ -22288,11 +22719,15 @@ func (x *Police) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_POLICE_RESULT, uint32(x.fResult))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_POLICE_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_POLICE_TM, buf[:])
 		}
 	}
@@ -22514,7 +22949,8 @@ type Qfq struct {
 func (x *Qfq) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Qfq) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -22628,7 +23064,8 @@ type Red struct {
 func (x *Red) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Red) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -22707,11 +23144,15 @@ func (x *Red) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_RED_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_RED_PARMS, buf[:])
 		}
 	}
@@ -22855,13 +23296,15 @@ type Route struct {
 	fPolice  Police
 	fAct     typed.Multi
 	sAct     []Act
+	kAct     Act
 }
 
 // Reset marks every attribute absent.
 func (x *Route) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Route) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -22928,6 +23371,11 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -23038,9 +23486,14 @@ func (x *Route) SetIif(v uint32) {
 	x.has[0] |= 1 << 3
 }
 
-// Police returns the nest TCA_ROUTE4_POLICE, and whether it is present.
+// Police returns the nest TCA_ROUTE4_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *Route) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<4) != 0
+	if !(x.has[0]&(1<<4) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_ROUTE4_POLICE present, empty, and returns it to fill.
@@ -23094,7 +23547,8 @@ type Taprio struct {
 func (x *Taprio) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Taprio) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -23209,11 +23663,15 @@ func (x *Taprio) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fPriomap != nil {
+		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TAPRIO_ATTR_PRIOMAP, x.fPriomap)
 		} else {
+			v := x.vPriomap
+			if x.fPriomap != nil {
+				v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			}
 			var buf [82]byte
-			x.vPriomap.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_TAPRIO_ATTR_PRIOMAP, buf[:])
 		}
 	}
@@ -23292,9 +23750,14 @@ func (x *Taprio) SetPriomapBytes(p []byte) {
 	x.has[0] |= 1 << 0
 }
 
-// SchedEntryList returns the nest TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST, and whether it is present.
+// SchedEntryList returns the nest TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST, and whether it is present (if not, an
+// empty one).
 func (x *Taprio) SchedEntryList() (*TaprioSchedEntryList, bool) {
-	return &x.fSchedEntryList, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fSchedEntryList.Reset()
+		return &x.fSchedEntryList, false
+	}
+	return &x.fSchedEntryList, true
 }
 
 // SetSchedEntryList marks the nest TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST present, empty, and returns it to fill.
@@ -23318,9 +23781,14 @@ func (x *Taprio) SetSchedBaseTime(v int64) {
 	x.has[0] |= 1 << 2
 }
 
-// SchedSingleEntry returns the nest TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY, and whether it is present.
+// SchedSingleEntry returns the nest TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY, and whether it is present (if not, an
+// empty one).
 func (x *Taprio) SchedSingleEntry() (*TaprioSchedEntry, bool) {
-	return &x.fSchedSingleEntry, x.has[0]&(1<<3) != 0
+	if !(x.has[0]&(1<<3) != 0) {
+		x.fSchedSingleEntry.Reset()
+		return &x.fSchedSingleEntry, false
+	}
+	return &x.fSchedSingleEntry, true
 }
 
 // SetSchedSingleEntry marks the nest TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY present, empty, and returns it to fill.
@@ -23415,9 +23883,14 @@ func (x *Taprio) SetTxtimeDelay(v uint32) {
 	x.has[0] |= 1 << 9
 }
 
-// TcEntry returns the nest TCA_TAPRIO_ATTR_TC_ENTRY, and whether it is present.
+// TcEntry returns the nest TCA_TAPRIO_ATTR_TC_ENTRY, and whether it is present (if not, an
+// empty one).
 func (x *Taprio) TcEntry() (*TaprioTcEntry, bool) {
-	return &x.fTcEntry, x.has[0]&(1<<10) != 0
+	if !(x.has[0]&(1<<10) != 0) {
+		x.fTcEntry.Reset()
+		return &x.fTcEntry, false
+	}
+	return &x.fTcEntry, true
 }
 
 // SetTcEntry marks the nest TCA_TAPRIO_ATTR_TC_ENTRY present, empty, and returns it to fill.
@@ -23437,13 +23910,15 @@ type TaprioSchedEntryList struct {
 	mode   typed.Mode
 	fEntry typed.Multi
 	sEntry []TaprioSchedEntry
+	kEntry TaprioSchedEntry
 }
 
 // Reset marks every attribute absent.
 func (x *TaprioSchedEntryList) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TaprioSchedEntryList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -23475,6 +23950,9 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 		case 1: // TCA_TAPRIO_SCHED_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
 				x.fEntry.Add()
@@ -23552,7 +24030,8 @@ type TaprioSchedEntry struct {
 func (x *TaprioSchedEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TaprioSchedEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -23708,7 +24187,8 @@ type TaprioTcEntry struct {
 func (x *TaprioTcEntry) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TaprioTcEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -23846,7 +24326,8 @@ type Tbf struct {
 func (x *Tbf) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Tbf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -23928,11 +24409,15 @@ func (x *Tbf) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TBF_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [36]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_TBF_PARMS, buf[:])
 		}
 	}
@@ -24100,7 +24585,8 @@ type ActSample struct {
 func (x *ActSample) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActSample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -24173,20 +24659,28 @@ func (x *ActSample) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SAMPLE_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_SAMPLE_TM, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SAMPLE_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_SAMPLE_PARMS, buf[:])
 		}
 	}
@@ -24337,7 +24831,8 @@ type ActGact struct {
 func (x *ActGact) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ActGact) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -24395,29 +24890,41 @@ func (x *ActGact) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fTm != nil {
+		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_TM, x.fTm)
 		} else {
+			v := x.vTm
+			if x.fTm != nil {
+				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			}
 			var buf [32]byte
-			x.vTm.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_GACT_TM, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fParms != nil {
+		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_PARMS, x.fParms)
 		} else {
+			v := x.vParms
+			if x.fParms != nil {
+				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vParms.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_GACT_PARMS, buf[:])
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fProb != nil {
+		if x.fProb != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_PROB, x.fProb)
 		} else {
+			v := x.vProb
+			if x.fProb != nil {
+				v.parse(x.fProb, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vProb.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_GACT_PROB, buf[:])
 		}
 	}
@@ -24551,7 +25058,8 @@ type TcaStab struct {
 func (x *TcaStab) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TcaStab) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -24606,11 +25114,15 @@ func (x *TcaStab) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fBase != nil {
+		if x.fBase != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STAB_BASE, x.fBase)
 		} else {
+			v := x.vBase
+			if x.fBase != nil {
+				v.parse(x.fBase, x.mode&typed.Swap != 0)
+			}
 			var buf [24]byte
-			x.vBase.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STAB_BASE, buf[:])
 		}
 	}
@@ -24697,7 +25209,8 @@ type TcaStats struct {
 func (x *TcaStats) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TcaStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -24770,29 +25283,41 @@ func (x *TcaStats) Encode(e *attr.Encoder) {
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		if x.fBasic != nil {
+		if x.fBasic != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_BASIC, x.fBasic)
 		} else {
+			v := x.vBasic
+			if x.fBasic != nil {
+				v.parse(x.fBasic, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vBasic.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS_BASIC, buf[:])
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		if x.fRateEst != nil {
+		if x.fRateEst != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_RATE_EST, x.fRateEst)
 		} else {
+			v := x.vRateEst
+			if x.fRateEst != nil {
+				v.parse(x.fRateEst, x.mode&typed.Swap != 0)
+			}
 			var buf [8]byte
-			x.vRateEst.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS_RATE_EST, buf[:])
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		if x.fQueue != nil {
+		if x.fQueue != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_QUEUE, x.fQueue)
 		} else {
+			v := x.vQueue
+			if x.fQueue != nil {
+				v.parse(x.fQueue, x.mode&typed.Swap != 0)
+			}
 			var buf [20]byte
-			x.vQueue.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS_QUEUE, buf[:])
 		}
 	}
@@ -24800,20 +25325,28 @@ func (x *TcaStats) Encode(e *attr.Encoder) {
 		e.Put(TCA_STATS_APP, x.fApp)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fRateEst64 != nil {
+		if x.fRateEst64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_RATE_EST64, x.fRateEst64)
 		} else {
+			v := x.vRateEst64
+			if x.fRateEst64 != nil {
+				v.parse(x.fRateEst64, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vRateEst64.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS_RATE_EST64, buf[:])
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fBasicHw != nil {
+		if x.fBasicHw != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_BASIC_HW, x.fBasicHw)
 		} else {
+			v := x.vBasicHw
+			if x.fBasicHw != nil {
+				v.parse(x.fBasicHw, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vBasicHw.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_STATS_BASIC_HW, buf[:])
 		}
 	}
@@ -25053,6 +25586,7 @@ type U32 struct {
 	fPolice  Police
 	fAct     typed.Multi
 	sAct     []Act
+	kAct     Act
 	fIndev   []byte
 	fPcnt    []byte
 	vPcnt    TcU32Pcnt
@@ -25065,7 +25599,8 @@ type U32 struct {
 func (x *U32) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *U32) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -25135,6 +25670,11 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 6
 		case 8: // TCA_U32_INDEV
 			if len(p) == 0 {
@@ -25186,11 +25726,15 @@ func (x *U32) Encode(e *attr.Encoder) {
 		e.Uint32(TCA_U32_DIVISOR, uint32(x.fDivisor))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		if x.fSel != nil {
+		if x.fSel != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_SEL, x.fSel)
 		} else {
+			v := x.vSel
+			if x.fSel != nil {
+				v.parse(x.fSel, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vSel.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_U32_SEL, buf[:])
 		}
 	}
@@ -25220,20 +25764,28 @@ func (x *U32) Encode(e *attr.Encoder) {
 		typed.PutString(e, TCA_U32_INDEV, x.fIndev)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		if x.fPcnt != nil {
+		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_PCNT, x.fPcnt)
 		} else {
+			v := x.vPcnt
+			if x.fPcnt != nil {
+				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vPcnt.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_U32_PCNT, buf[:])
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
-		if x.fMark != nil {
+		if x.fMark != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_MARK, x.fMark)
 		} else {
+			v := x.vMark
+			if x.fMark != nil {
+				v.parse(x.fMark, x.mode&typed.Swap != 0)
+			}
 			var buf [12]byte
-			x.vMark.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(TCA_U32_MARK, buf[:])
 		}
 	}
@@ -25335,9 +25887,14 @@ func (x *U32) SetSelBytes(p []byte) {
 	x.has[0] |= 1 << 4
 }
 
-// Police returns the nest TCA_U32_POLICE, and whether it is present.
+// Police returns the nest TCA_U32_POLICE, and whether it is present (if not, an
+// empty one).
 func (x *U32) Police() (*Police, bool) {
-	return &x.fPolice, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fPolice.Reset()
+		return &x.fPolice, false
+	}
+	return &x.fPolice, true
 }
 
 // SetPolice marks the nest TCA_U32_POLICE present, empty, and returns it to fill.
@@ -25696,11 +26253,18 @@ type GetqdiscReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetqdiscReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
+	default:
+		return o.Fail(0, "attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 20 {
 		return o.Fail(wire.HeaderLen, "attrs", "", 0, typed.ErrHeader)
@@ -25778,11 +26342,18 @@ type GettclassReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GettclassReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
+	default:
+		return o.Fail(0, "attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 20 {
 		return o.Fail(wire.HeaderLen, "attrs", "", 0, typed.ErrHeader)
@@ -25878,11 +26449,18 @@ type GettfilterReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GettfilterReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
+	default:
+		return o.Fail(0, "attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 20 {
 		return o.Fail(wire.HeaderLen, "attrs", "", 0, typed.ErrHeader)
@@ -25960,11 +26538,18 @@ type GetchainReply struct {
 // DecodeMessage reads the message m (nlmsghdr included) into r: its fixed
 // header into r.Fixed and its attributes in m's byte order. Offsets in
 // errors count from the nlmsghdr. o may be nil; its Order is set to m's.
+// A message whose type is not one of the operations on this set's is
+// refused (typed.ErrMessageType).
 func (r *GetchainReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	switch m.Header().Type {
+	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
+	default:
+		return o.Fail(0, "attrs", "", 0, typed.ErrMessageType)
+	}
 	p := m.Payload()
 	if len(p) < 20 {
 		return o.Fail(wire.HeaderLen, "attrs", "", 0, typed.ErrHeader)

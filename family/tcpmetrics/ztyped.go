@@ -38,7 +38,8 @@ type TcpMetrics struct {
 func (x *TcpMetrics) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *TcpMetrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -268,9 +269,14 @@ func (x *TcpMetrics) SetTwTsStamp(v int32) {
 	x.has[0] |= 1 << 4
 }
 
-// Vals returns the nest TCP_METRICS_ATTR_VALS, and whether it is present.
+// Vals returns the nest TCP_METRICS_ATTR_VALS, and whether it is present (if not, an
+// empty one).
 func (x *TcpMetrics) Vals() (*Metrics, bool) {
-	return &x.fVals, x.has[0]&(1<<5) != 0
+	if !(x.has[0]&(1<<5) != 0) {
+		x.fVals.Reset()
+		return &x.fVals, false
+	}
+	return &x.fVals, true
 }
 
 // SetVals marks the nest TCP_METRICS_ATTR_VALS present, empty, and returns it to fill.
@@ -387,7 +393,8 @@ type Metrics struct {
 func (x *Metrics) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

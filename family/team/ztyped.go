@@ -29,7 +29,8 @@ type Team struct {
 func (x *Team) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Team) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -125,9 +126,14 @@ func (x *Team) SetTeamIfindex(v uint32) {
 	x.has[0] |= 1 << 0
 }
 
-// ListOption returns the nest TEAM_ATTR_LIST_OPTION, and whether it is present.
+// ListOption returns the nest TEAM_ATTR_LIST_OPTION, and whether it is present (if not, an
+// empty one).
 func (x *Team) ListOption() (*ItemOption, bool) {
-	return &x.fListOption, x.has[0]&(1<<1) != 0
+	if !(x.has[0]&(1<<1) != 0) {
+		x.fListOption.Reset()
+		return &x.fListOption, false
+	}
+	return &x.fListOption, true
 }
 
 // SetListOption marks the nest TEAM_ATTR_LIST_OPTION present, empty, and returns it to fill.
@@ -137,9 +143,14 @@ func (x *Team) SetListOption() *ItemOption {
 	return &x.fListOption
 }
 
-// ListPort returns the nest TEAM_ATTR_LIST_PORT, and whether it is present.
+// ListPort returns the nest TEAM_ATTR_LIST_PORT, and whether it is present (if not, an
+// empty one).
 func (x *Team) ListPort() (*ItemPort, bool) {
-	return &x.fListPort, x.has[0]&(1<<2) != 0
+	if !(x.has[0]&(1<<2) != 0) {
+		x.fListPort.Reset()
+		return &x.fListPort, false
+	}
+	return &x.fListPort, true
 }
 
 // SetListPort marks the nest TEAM_ATTR_LIST_PORT present, empty, and returns it to fill.
@@ -164,7 +175,8 @@ type ItemOption struct {
 func (x *ItemOption) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ItemOption) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -224,9 +236,14 @@ func (x *ItemOption) Encode(e *attr.Encoder) {
 	}
 }
 
-// Option returns the nest TEAM_ATTR_ITEM_OPTION, and whether it is present.
+// Option returns the nest TEAM_ATTR_ITEM_OPTION, and whether it is present (if not, an
+// empty one).
 func (x *ItemOption) Option() (*AttrOption, bool) {
-	return &x.fOption, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fOption.Reset()
+		return &x.fOption, false
+	}
+	return &x.fOption, true
 }
 
 // SetOption marks the nest TEAM_ATTR_ITEM_OPTION present, empty, and returns it to fill.
@@ -255,7 +272,8 @@ type AttrOption struct {
 func (x *AttrOption) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *AttrOption) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -477,7 +495,8 @@ type ItemPort struct {
 func (x *ItemPort) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *ItemPort) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -537,9 +556,14 @@ func (x *ItemPort) Encode(e *attr.Encoder) {
 	}
 }
 
-// Port returns the nest TEAM_ATTR_ITEM_PORT, and whether it is present.
+// Port returns the nest TEAM_ATTR_ITEM_PORT, and whether it is present (if not, an
+// empty one).
 func (x *ItemPort) Port() (*AttrPort, bool) {
-	return &x.fPort, x.has[0]&(1<<0) != 0
+	if !(x.has[0]&(1<<0) != 0) {
+		x.fPort.Reset()
+		return &x.fPort, false
+	}
+	return &x.fPort, true
 }
 
 // SetPort marks the nest TEAM_ATTR_ITEM_PORT present, empty, and returns it to fill.
@@ -566,7 +590,8 @@ type AttrPort struct {
 func (x *AttrPort) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *AttrPort) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)

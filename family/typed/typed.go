@@ -21,7 +21,10 @@
 // because the kernel's own replies break them: NLA_F_NESTED is not
 // required on nests (rtnetlink never sets it), and attribute types the
 // spec does not know are skipped, not refused (a newer kernel sends
-// them), unless Options.ReportUnknown says otherwise.
+// them), unless Options.ReportUnknown says otherwise. For the same
+// reason a value of an enum the spec does not name is kept, not refused:
+// the ranges Decode checks are the spec's own checks (min, max,
+// flags-mask), not those implied by an enum.
 package typed
 
 import (
@@ -42,8 +45,8 @@ import (
 //
 // A Decode given Options writes the details of a failure into them and
 // returns a pointer to that storage: keep one Options per goroutine and
-// a failing decode does not allocate. Decode(b, nil) uses defaults and
-// allocates only when it fails.
+// no decode allocates, failing or not. Decode(b, nil) uses defaults and
+// allocates the Options it needs.
 type Options struct {
 	// Order is the byte order of the attributes' integers; Native (the
 	// zero value) is the host's.
@@ -132,6 +135,9 @@ var (
 	// ErrSelector: a sub-message whose selector names no format, with
 	// Options.ReportUnknown.
 	ErrSelector = errors.New("unknown sub-message format")
+	// ErrMessageType: a message DecodeMessage was given whose type is
+	// not one of those of the operations on the reply's attribute set.
+	ErrMessageType = errors.New("message of another type")
 )
 
 // Error is a decoding failure: which attribute, where, and why.

@@ -1,6 +1,7 @@
 package typed_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/bits"
 	"testing"
@@ -414,7 +415,7 @@ func TestStrings(t *testing.T) {
 	}
 	e := attr.NewEncoder(nil)
 	typed.PutString(&e, 3, []byte("lo"))
-	if got := e.Bytes(); len(got) != 8 || got[0] != 7 || string(got[4:7]) != "lo\x00" {
+	if got := e.Bytes(); len(got) != 8 || binary.NativeEndian.Uint16(got) != 7 || string(got[4:7]) != "lo\x00" {
 		t.Errorf("PutString: % x", got)
 	}
 }

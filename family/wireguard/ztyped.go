@@ -90,13 +90,15 @@ type Wgdevice struct {
 	fFwmark     uint32
 	fPeers      typed.Multi
 	sPeers      []Wgpeer
+	kPeers      Wgpeer
 }
 
 // Reset marks every attribute absent.
 func (x *Wgdevice) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Wgdevice) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -153,9 +155,6 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrRange)
-			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 4
 		case 6: // WGDEVICE_A_LISTEN_PORT
@@ -176,6 +175,11 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fPeers, x.sPeers = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fPeers; it.Next(); {
+				if err := x.kPeers.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -378,6 +382,7 @@ type Wgpeer struct {
 	fTxBytes                     uint64
 	fAllowedips                  typed.Multi
 	sAllowedips                  []Wgallowedip
+	kAllowedips                  Wgallowedip
 	fProtocolVersion             uint32
 }
 
@@ -385,7 +390,8 @@ type Wgpeer struct {
 func (x *Wgpeer) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Wgpeer) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -430,9 +436,6 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x7 != 0 {
-				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrRange)
-			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 2
 		case 4: // WGPEER_A_ENDPOINT
@@ -471,6 +474,11 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 				return err
 			}
 			x.fAllowedips, x.sAllowedips = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAllowedips; it.Next(); {
+				if err := x.kAllowedips.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
 			x.has[0] |= 1 << 8
 		case 10: // WGPEER_A_PROTOCOL_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -513,11 +521,15 @@ func (x *Wgpeer) Encode(e *attr.Encoder) {
 		e.Uint16(WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL, uint16(x.fPersistentKeepaliveInterval))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		if x.fLastHandshakeTime != nil {
+		if x.fLastHandshakeTime != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, x.fLastHandshakeTime)
 		} else {
+			v := x.vLastHandshakeTime
+			if x.fLastHandshakeTime != nil {
+				v.parse(x.fLastHandshakeTime, x.mode&typed.Swap != 0)
+			}
 			var buf [16]byte
-			x.vLastHandshakeTime.Put(buf[:], e.Order())
+			v.Put(buf[:], e.Order())
 			e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, buf[:])
 		}
 	}
@@ -737,7 +749,8 @@ type Wgallowedip struct {
 func (x *Wgallowedip) Reset() { x.has = [1]uint64{} }
 
 // Decode reads the attributes in b, the payload of a nest or a
-// message's attributes, into x, replacing what x held. o may be nil.
+// message's attributes, into x, replacing what x held. o may be nil:
+// then Decode allocates its options (reuse one to allocate nothing).
 func (x *Wgallowedip) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
@@ -786,9 +799,6 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 		case 4: // WGALLOWEDIP_A_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
-			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v)&^0x1 != 0 {
-				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrRange)
 			}
 			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
 			x.has[0] |= 1 << 3

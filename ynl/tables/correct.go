@@ -14,10 +14,12 @@ import (
 // longer states the wrong fact (a fixed upstream spec) is left as it is.
 type Correction struct {
 	Family string // the spec's family name ("nftables")
-	Set    string // the attribute set's spec name, or a superset's
-	Attr   string // the attribute's spec name
+	Set    string // the attribute set's spec name, or a superset's; "" for a definition
+	Attr   string // the attribute's spec name, or the definition's
 	// Field is "value" (the attribute's type number, nla_type), "type"
-	// (its spec type name) or "display-hint".
+	// (its spec type name) or "display-hint"; for a definition (an enum),
+	// "value-start", the value of its first entry, which the others
+	// follow.
 	Field string
 	// From is what the spec states, To what the kernel does.
 	From, To string
@@ -57,6 +59,7 @@ func Corrections() []Correction {
 		{"nlctrl", "policy-attrs", "mask", "value", "11", "12", "include/uapi/linux/netlink.h: NL_POLICY_TYPE_ATTR_PAD is 11, NL_POLICY_TYPE_ATTR_MASK 12", "netlink.h", "NL_POLICY_TYPE_ATTR_MASK"},
 		{"nlctrl", "policy-attrs", "pad", "value", "12", "11", "include/uapi/linux/netlink.h: NL_POLICY_TYPE_ATTR_PAD is 11, NL_POLICY_TYPE_ATTR_MASK 12", "netlink.h", "NL_POLICY_TYPE_ATTR_PAD"},
 		{"ovs_flow", "action-attrs", "psample", "value", "24", "25", "include/uapi/linux/openvswitch.h: OVS_ACTION_ATTR_DROP (24) precedes OVS_ACTION_ATTR_PSAMPLE (25)", "openvswitch.h", "OVS_ACTION_ATTR_PSAMPLE"},
+		{"nftables", "", "fib-result", "value-start", "0", "1", nft + "NFT_FIB_RESULT_UNSPEC (0) precedes NFT_FIB_RESULT_OIF (1): Linux 6.18 answers \"fib daddr type\" with 3, NFT_FIB_RESULT_ADDRTYPE", "netfilter/nf_tables.h", "NFT_FIB_RESULT_OIF"},
 		{"rt-rule", "fib-rule-attrs", "dst", "type", "u32", "binary", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "dst", "display-hint", "", "ipv4-or-v6", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "src", "type", "u32", "binary", fra, "", ""},
@@ -80,6 +83,19 @@ func Correct(s *ynl.Spec) []Correction {
 			continue
 		}
 		applied := false
+		if c.Set == "" && c.Field == "value-start" {
+			d := s.Definition(c.Attr)
+			from, err1 := strconv.ParseInt(c.From, 10, 64)
+			to, err2 := strconv.ParseInt(c.To, 10, 64)
+			if d != nil && d.Kind == ynl.DefEnum && len(d.Entries) > 0 && err1 == nil && err2 == nil && d.Entries[0].Value == from {
+				for _, e := range d.Entries {
+					e.Value += to - from
+				}
+				d.ValueStart += to - from
+				done = append(done, c)
+			}
+			continue
+		}
 		for _, as := range s.AttributeSets {
 			if as.Name != c.Set && as.SubsetOf != c.Set {
 				continue

@@ -19,7 +19,7 @@ func TestCorrectionsKernel(t *testing.T) {
 	prog.WriteString(testenv.CPrelude)
 	n := 0
 	for _, c := range tables.Corrections() {
-		if c.Field != "value" {
+		if c.Field != "value" && c.Field != "value-start" {
 			continue
 		}
 		if c.Header == "" || c.Kernel == "" {
@@ -36,14 +36,14 @@ func TestCorrectionsKernel(t *testing.T) {
 	}
 	prog.WriteString("int main(void) {\n")
 	for _, c := range tables.Corrections() {
-		if c.Field == "value" && c.Kernel != "" {
+		if (c.Field == "value" || c.Field == "value-start") && c.Kernel != "" {
 			prog.WriteString("\tC(" + c.Kernel + ")\n")
 		}
 	}
 	prog.WriteString("\treturn 0;\n}\n")
 	got := testenv.RunC(t, testenv.UAPIDir(t, headers...), prog.String())
 	for _, c := range tables.Corrections() {
-		if c.Field != "value" || c.Kernel == "" {
+		if (c.Field != "value" && c.Field != "value-start") || c.Kernel == "" {
 			continue
 		}
 		if v, err := strconv.Atoi(got[c.Kernel]); err != nil || strconv.Itoa(v) != c.To {

@@ -166,6 +166,18 @@ func (g *gen) genTyped(b *bytes.Buffer) error {
 	return nil
 }
 
+// scratch returns the type of the storage in which Decode checks each
+// element of repeated nests f, or "" where there is none: elements that
+// are not nests of a described set, or whose set contains f's set (the
+// storage would contain itself; those are checked when iterated).
+func (t *tgen) scratch(as *ynl.AttrSet, f *tfield) string {
+	el := t.elemSet(f.a)
+	if el == nil || t.cyc.Closes(as, el) {
+		return ""
+	}
+	return t.setType[el]
+}
+
 // elemSet returns the set of the elements of a repeated nest (multi-attr
 // nest, indexed-array of nests, nest-type-value), or nil.
 func (t *tgen) elemSet(a *ynl.Attr) *ynl.AttrSet {
@@ -343,6 +355,7 @@ const (
 
 type tfield struct {
 	a      *ynl.Attr
+	set    *ynl.AttrSet // the set it belongs to
 	bit    int
 	kind   fkind
 	name   string // getter
@@ -371,12 +384,19 @@ var scalarWire = map[ynl.Type]struct {
 }
 
 func (t *tgen) fieldOf(as *ynl.AttrSet, a *ynl.Attr, bit int) *tfield {
-	f := &tfield{a: a, bit: bit, name: camel(a.Name)}
+	f := &tfield{a: a, set: as, bit: bit, name: camel(a.Name)}
 	f.field = "f" + f.name
 	f.setter = "Set" + f.name
 	f.be = a.ByteOrder == ynl.BigEndian
 	if r, ok, err := tables.Rule(a, true, &t.enums); err == nil && ok {
 		f.rule, f.ruled = r.Rule, true
+		// A range the rules derive from an enum is not checked: a newer
+		// kernel adds values, and its replies must still decode. The
+		// spec's own checks (min, max, flags-mask) are.
+		c := a.Checks
+		if a.EnumDef != nil && a.Type != ynl.TypeBitfield32 && !c.Min.Set && !c.Max.Set && c.FlagsMask == "" {
+			f.rule.Check = validate.CheckNone
+		}
 	}
 	scalar := func(typ ynl.Type) {
 		w := scalarWire[typ]
@@ -512,6 +532,9 @@ func (t *tgen) fieldDecl(f *tfield) string {
 		if e := t.elemGo(f); e != "" {
 			s += "\n\ts" + f.name + " []" + e
 		}
+		if k := t.scratch(f.set, f); k != "" {
+			s += "\n\tk" + f.name + " " + k // where Decode checks each element
+		}
 		return s
 	case fSub:
 		return f.field + " " + t.union[f.a]
@@ -570,7 +593,7 @@ func (t *tgen) genSet(as *ynl.AttrSet) error {
 
 func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 	set := strconv.Quote(as.Name)
-	t.p("// Decode reads the attributes in b, the payload of a nest or a\n// message's attributes, into x, replacing what x held. o may be nil.\n")
+	t.p("// Decode reads the attributes in b, the payload of a nest or a\n// message's attributes, into x, replacing what x held. o may be nil:\n// then Decode allocates its options (reuse one to allocate nothing).\n")
 	t.p("func (x *%s) Decode(b []byte, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\treturn x.decode(b, o, o.Base)\n}\n\n", n)
 	t.p("func (x *%s) decode(b []byte, o *typed.Options, base int) error {\n", n)
 	t.p("\tx.has = [%d]uint64{}\n", max(1, words(len(fs))))
@@ -623,6 +646,10 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 				t.checkAndStore(e, fail, "", false)
 			default:
 				t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
+				if t.scratch(as, f) != "" {
+					// Each element is checked now, into scratch storage.
+					t.p("\t\t\tif err := x.k%s.decode(p, o, end-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.name)
+				}
 			}
 			t.p("\t\t\tif %s {\n\t\t\t\tx.%s.Add()\n\t\t\t} else {\n", hasExpr(f), f.field)
 			if t.elemGo(f) != "" {
@@ -646,6 +673,10 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 				t.p("\t\t\tx.%s, x.s%s = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil\n", f.field, f.name)
 			} else {
 				t.p("\t\t\tx.%s = typed.NewArray(p, end-len(rest)+4, count, x.mode)\n", f.field)
+			}
+			if t.scratch(as, f) != "" {
+				// Each element is checked now, into scratch storage.
+				t.p("\t\t\tfor it := x.%s; it.Next(); {\n\t\t\t\tif err := x.k%s.decode(it.Bytes(), o, it.Offset()); err != nil {\n\t\t\t\t\treturn err\n\t\t\t\t}\n\t\t\t}\n", f.field, f.name)
 			}
 			t.p("\t\t\t%s\n", setBit(f))
 		case fSub:
@@ -1034,7 +1065,9 @@ func (t *tgen) encodeLeaf(f *tfield, typ, v string) string {
 		if f.st != nil && strings.HasPrefix(v, "x.f") {
 			name := strings.TrimPrefix(v, "x.f")
 			sz := t.structs[f.st].Size
-			return fmt.Sprintf("\t\tif %s != nil {\n\t\t\te.Put(%s, %s)\n\t\t} else {\n\t\t\tvar buf [%d]byte\n\t\t\tx.v%s.Put(buf[:], e.Order())\n\t\t\te.Put(%s, buf[:])\n\t\t}\n", v, typ, v, sz, name, typ)
+			// A decoded payload is written back as it is when the encoder's
+			// byte order is the decoder's, else member by member.
+			return fmt.Sprintf("\t\tif %s != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\te.Put(%s, %s)\n\t\t} else {\n\t\t\tv := x.v%s\n\t\t\tif %s != nil {\n\t\t\t\tv.parse(%s, x.mode&typed.Swap != 0)\n\t\t\t}\n\t\t\tvar buf [%d]byte\n\t\t\tv.Put(buf[:], e.Order())\n\t\t\te.Put(%s, buf[:])\n\t\t}\n", v, typ, v, name, v, v, sz, typ)
 		}
 		return fmt.Sprintf("\t\te.Put(%s, %s)\n", typ, v)
 	case fBitfield:
@@ -1052,8 +1085,10 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 		hdr := fm.FixedHeaderDef != nil && t.structType[fm.FixedHeaderDef] != ""
 		if fm.Set == nil && hdr {
 			// A struct alone: nla_len counts its bytes, not the padding.
+			// A decoded payload (which may hold more than the struct) is
+			// written back as it is in the decoder's byte order.
 			sz := t.structs[fm.FixedHeaderDef].Size // sizeof, C's layout
-			t.p("\t\t\tvar buf [%d]byte\n\t\t\t%s.h%s.Put(buf[:], e.Order())\n\t\t\te.Put(%s, buf[:])\n", sz, u, fmtName(fm), cn)
+			t.p("\t\t\tif %s.raw != nil && (%s.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\t\te.Put(%s, %s.raw)\n\t\t\t} else {\n\t\t\t\tvar buf [%d]byte\n\t\t\t\t%s.h%s.Put(buf[:], e.Order())\n\t\t\t\te.Put(%s, buf[:])\n\t\t\t}\n", u, u, cn, u, sz, u, fmtName(fm), cn)
 			continue
 		}
 		if fm.Set != nil {
@@ -1074,7 +1109,15 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 		}
 		t.p("\t\t\te.End(nest)\n")
 	}
-	t.p("\t\tdefault:\n\t\t\te.Put(%s, %s.raw)\n\t\t}\n", cn, u)
+	nested := true // every format is a nest: so is one the spec does not know
+	for _, fm := range f.a.SubMsg.Formats {
+		nested = nested && fm.Set != nil
+	}
+	if nested {
+		t.p("\t\tdefault:\n\t\t\tnest := e.Begin(%s)\n\t\t\te.Raw(%s.raw)\n\t\t\te.End(nest)\n\t\t}\n", cn, u)
+	} else {
+		t.p("\t\tdefault:\n\t\t\te.Put(%s, %s.raw)\n\t\t}\n", cn, u)
+	}
 }
 
 // genAccessors writes the getter and setters of one field.
@@ -1109,7 +1152,7 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 		t.p("// %s sets %s.\nfunc (x *%s) %s(v typed.Bitfield32) {\n\tx.%s = v\n\t%s\n}\n\n", set, cn, n, set, f.field, setBit(f))
 	case fNest:
 		st := t.setType[f.nest]
-		t.p("// %s returns the nest %s, and whether it is present.\nfunc (x *%s) %s() (*%s, bool) {\n\treturn &x.%s, %s\n}\n\n", get, cn, n, get, st, f.field, hasExpr(f))
+		t.p("// %s returns the nest %s, and whether it is present (if not, an\n// empty one).\nfunc (x *%s) %s() (*%s, bool) {\n\tif !(%s) {\n\t\tx.%s.Reset()\n\t\treturn &x.%s, false\n\t}\n\treturn &x.%s, true\n}\n\n", get, cn, n, get, st, hasExpr(f), f.field, f.field, f.field)
 		t.p("// %s marks the nest %s present, empty, and returns it to fill.\nfunc (x *%s) %s() *%s {\n\tx.%s.Reset()\n\t%s\n\treturn &x.%s\n}\n\n", set, cn, n, set, st, f.field, setBit(f), f.field)
 	case fLazy:
 		st := t.setType[f.nest]
@@ -1130,7 +1173,7 @@ func (t *tgen) genAccessors(as *ynl.AttrSet, n string, f *tfield) {
 		}
 	case fSub:
 		u := t.union[f.a]
-		t.p("// %s returns the sub-message %s, and whether it is present.\nfunc (x *%s) %s() (*%s, bool) {\n\treturn &x.%s, %s\n}\n\n", get, cn, n, get, u, f.field, hasExpr(f))
+		t.p("// %s returns the sub-message %s, and whether it is present (if\n// not, one of no format).\nfunc (x *%s) %s() (*%s, bool) {\n\tif !(%s) {\n\t\tx.%s.format, x.%s.raw = 0, nil\n\t\treturn &x.%s, false\n\t}\n\treturn &x.%s, true\n}\n\n", get, cn, n, get, u, hasExpr(f), f.field, f.field, f.field, f.field)
 		t.p("// %s marks the sub-message %s present and returns it, to choose\n// its format with one of its Set methods (which also sets the\n// selector, %s, if x has none).\nfunc (x *%s) %s() *%s {\n\tx.%s.format = 0\n\tx.%s.raw = nil\n\t%s\n\treturn &x.%s\n}\n\n", set, cn, as.Attr(f.a.Selector).CName, n, set, u, f.field, f.field, setBit(f), f.field)
 		t.genUnion(as, f)
 	}
@@ -1176,10 +1219,22 @@ func (t *tgen) genUnion(as *ynl.AttrSet, f *tfield) {
 			}
 			t.p("// %s returns format %q's attributes, and whether that is the\n// format.\nfunc (u *%s) %s() (*%s, bool) {\n\treturn &u.s%s, u.format == %d\n}\n\n", nm, fm.Value, u, nm, st, nm, i+1)
 		}
-		t.p("// Set%s chooses format %q and returns its attributes to fill.\nfunc (u *%s) Set%s() ", nm, fm.Value, u, nm)
+		what := "its header to fill with %sHeader"
+		if fm.FixedHeaderDef == nil || t.structType[fm.FixedHeaderDef] == "" {
+			what = "no payload"
+		}
+		what = strings.ReplaceAll(what, "%s", nm)
+		if fm.Set != nil && !t.cyc.Closes(as, fm.Set) {
+			what = "its attributes to fill"
+		} else if fm.Set != nil {
+			what = "the bytes it was decoded from, if any"
+		}
+		t.p("// Set%s chooses format %q: %s.\nfunc (u *%s) Set%s() ", nm, fm.Value, what, u, nm)
 		switch {
 		case fm.Set != nil && !t.cyc.Closes(as, fm.Set):
 			t.p("*%s {\n\tu.format, u.raw = %d, nil\n\tu.s%s.Reset()\n\treturn &u.s%s\n}\n\n", t.setType[fm.Set], i+1, nm, nm)
+		case fm.Set != nil:
+			t.p("{\n\tu.format = %d\n}\n\n", i+1)
 		default:
 			t.p("{\n\tu.format, u.raw = %d, nil\n}\n\n", i+1)
 		}
@@ -1343,7 +1398,31 @@ func (t *tgen) genDecodeMessage(o *ynl.Operation, n, st, hdr string, genl bool) 
 		t.p("its fixed\n// header into r.Fixed and ")
 	}
 	t.p("its attributes in m's byte order. Offsets in\n// errors count from the nlmsghdr. o may be nil; its Order is set to m's.\n")
-	t.p("func (r *%s) DecodeMessage(m wire.Message, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Order = m.Order()\n\tp := m.Payload()\n", n)
+	if !genl {
+		t.p("// A message whose type is not one of the operations on this set's is\n// refused (typed.ErrMessageType).\n")
+	}
+	t.p("func (r *%s) DecodeMessage(m wire.Message, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Order = m.Order()\n", n)
+	if !genl {
+		// The message types of the operations on this set: a message of
+		// another set (an RTM_NEWADDR given to a link's reply) is refused.
+		var types []string
+		seen := map[int64]bool{}
+		for _, op := range t.spec.Operations.List {
+			if op.Set != o.Set {
+				continue
+			}
+			for _, v := range []int64{op.RequestValue, op.ReplyValue} {
+				if v != ynl.None && !seen[v] {
+					seen[v] = true
+					types = append(types, strconv.FormatInt(v, 10))
+				}
+			}
+		}
+		if len(types) > 0 {
+			t.p("\tswitch m.Header().Type {\n\tcase %s:\n\tdefault:\n\t\treturn o.Fail(0, %q, \"\", 0, typed.ErrMessageType)\n\t}\n", strings.Join(types, ", "), o.Set.Name)
+		}
+	}
+	t.p("\tp := m.Payload()\n")
 	if al > 0 {
 		t.p("\tif len(p) < %d {\n\t\treturn o.Fail(wire.HeaderLen, %q, \"\", 0, typed.ErrHeader)\n\t}\n", hl, o.Set.Name)
 	}
