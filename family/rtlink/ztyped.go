@@ -5793,7 +5793,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			x.fMissedMax = uint8(p[0])
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_BOND_NS_IP6_TARGET
-			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "linkinfo-bond-attrs", "IFLA_BOND_NS_IP6_TARGET")
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, -2, "linkinfo-bond-attrs", "IFLA_BOND_NS_IP6_TARGET")
 			if err != nil {
 				return err
 			}

@@ -51,9 +51,12 @@ func CheckBitfield32(v Bitfield32, valid uint32) bool {
 }
 
 // CheckArray checks the elements of an indexed-array or nest-type-value
-// in p, the payload at offset base: every element a whole attribute, and
-// with size > 0 every payload of that many bytes (longer if lenient),
-// with size -1 of 4 or 8 (a variable-width integer). It returns the
+// in p, the payload at offset base, as the kernel's nla_validate_array
+// walks them: the walk stops, without an error, at bytes that are not a
+// whole attribute; an element of 1 to 3 bytes is refused when the
+// elements are nests (size 0); with size > 0 every payload must have
+// that many bytes (more if lenient), with size -1 4 or 8 (a
+// variable-width integer); size -2 takes any payload. It returns the
 // number of elements.
 func CheckArray(p []byte, o *Options, base, size int, set, name string) (int, error) {
 	if len(p) != 0 && len(p) < attr.HeaderLen {
@@ -65,16 +68,12 @@ func CheckArray(p []byte, o *Options, base, size int, set, name string) (int, er
 		n := int(Uint16(p[off:], sw))
 		raw := Uint16(p[off+2:], sw)
 		if n < attr.HeaderLen || n > len(p)-off {
-			if o.Lenient {
-				return count, nil
-			}
-			if n < attr.HeaderLen {
-				return 0, o.Fail(base+off, set, name, raw, ErrLength)
-			}
-			return 0, o.Fail(base+off, set, name, raw, ErrTruncated)
+			break
 		}
 		l := n - attr.HeaderLen
 		switch {
+		case size == 0 && l > 0 && l < attr.HeaderLen:
+			return 0, o.Fail(base+off, set, name, raw, ErrLength)
 		case size > 0 && l != size && o.BadLen(l < size):
 			return 0, o.Fail(base+off, set, name, raw, ErrLength)
 		case size < 0 && l != 4 && l != 8:
@@ -82,9 +81,6 @@ func CheckArray(p []byte, o *Options, base, size int, set, name string) (int, er
 		}
 		count++
 		off += attr.Align(n)
-	}
-	if off < len(p) && !o.Lenient {
-		return 0, o.Fail(base+off, set, name, 0, ErrTrailing)
 	}
 	return count, nil
 }

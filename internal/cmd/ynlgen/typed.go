@@ -659,13 +659,15 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			}
 			t.p("\t\t\t\t%s\n\t\t\t}\n", setBit(f))
 		case fArray:
-			size := 0
+			size := 0 // nests
 			if e := f.elem; e != nil {
 				switch e.kind {
 				case fScalar:
 					size = e.size
 				case fVarint:
 					size = -1
+				default:
+					size = -2 // any payload
 				}
 			}
 			t.p("\t\t\tcount, err := typed.CheckArray(p, o, end-len(rest)+4, %d, %s, %q)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", size, set, f.a.CName)
