@@ -1,6 +1,7 @@
 package attr_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -268,5 +269,36 @@ func TestStaleNestAfterReset(t *testing.T) {
 	}
 	if _, err := e.Finish(); !errors.Is(err, attr.ErrShortBuffer) {
 		t.Errorf("huge Header: %v, want ErrShortBuffer", err)
+	}
+}
+
+func TestReserve(t *testing.T) {
+	e := attr.NewEncoder(make([]byte, 0, 64))
+	q := e.Reserve(5, 6)
+	if len(q) != 6 {
+		t.Fatalf("Reserve(5, 6): %d bytes", len(q))
+	}
+	copy(q, "abcdef")
+	e.Uint8(7, 1)
+	got, err := e.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := attr.NewEncoder(nil)
+	want.Put(5, []byte("abcdef"))
+	want.Uint8(7, 1)
+	if w, _ := want.Finish(); !bytes.Equal(got, w) {
+		t.Errorf("Reserve then fill:\n% x\nPut:\n% x", got, w)
+	}
+	buf := make([]byte, 0, 64)
+	if n := testing.AllocsPerRun(100, func() {
+		e := attr.NewFixedEncoder(buf)
+		_ = e.Reserve(1, 4)
+	}); n != 0 {
+		t.Errorf("%v allocs", n)
+	}
+	bad := attr.NewEncoder(nil)
+	if q := bad.Reserve(1, attr.MaxLen); q != nil || !errors.Is(bad.Err(), attr.ErrAttrTooLong) {
+		t.Errorf("Reserve of %d bytes: %v, %v", attr.MaxLen, q, bad.Err())
 	}
 }

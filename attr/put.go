@@ -157,6 +157,28 @@ func (e *Encoder) Put(typ uint16, p []byte) {
 	copy(q[HeaderLen:], p)
 }
 
+// Reserve appends an attribute of type typ with an n-byte payload and
+// returns the payload, zeroed, for the caller to fill (nla_reserve): a
+// struct written in place. The slice is valid until the next call that
+// adds bytes. It returns nil after an error, or for n above 65531
+// (which latches ErrAttrTooLong).
+func (e *Encoder) Reserve(typ uint16, n int) []byte {
+	if n < 0 || n > MaxLen-HeaderLen {
+		e.tooLong(typ)
+		return nil
+	}
+	l := HeaderLen + n
+	q := e.reserve(Align(l))
+	if q == nil {
+		if q = e.growSlow(Align(l)); q == nil {
+			return nil
+		}
+	}
+	clear(q[HeaderLen:])
+	e.header(q, l, typ)
+	return q[HeaderLen:l]
+}
+
 // String appends a NUL-terminated string attribute (nla_put_string,
 // NLA_NUL_STRING). A string longer than 65530 bytes latches
 // ErrAttrTooLong.

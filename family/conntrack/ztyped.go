@@ -971,27 +971,27 @@ func (x *ProtoinfoTcp) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.fTcpFlagsOriginal != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, x.fTcpFlagsOriginal)
-		} else {
+		} else if x.fTcpFlagsOriginal != nil {
 			v := x.vTcpFlagsOriginal
-			if x.fTcpFlagsOriginal != nil {
-				v.parse(x.fTcpFlagsOriginal, x.mode&typed.Swap != 0)
+			v.parse(x.fTcpFlagsOriginal, x.mode&typed.Swap != 0)
+			if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, buf[:])
+		} else if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, 2); q != nil {
+			x.vTcpFlagsOriginal.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fTcpFlagsReply != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, x.fTcpFlagsReply)
-		} else {
+		} else if x.fTcpFlagsReply != nil {
 			v := x.vTcpFlagsReply
-			if x.fTcpFlagsReply != nil {
-				v.parse(x.fTcpFlagsReply, x.mode&typed.Swap != 0)
+			v.parse(x.fTcpFlagsReply, x.mode&typed.Swap != 0)
+			if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, buf[:])
+		} else if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, 2); q != nil {
+			x.vTcpFlagsReply.Put(q, e.Order())
 		}
 	}
 }

@@ -2243,14 +2243,14 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 	if x.has[1]&(1<<2) != 0 {
 		if x.fStaFlags2 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NL80211_ATTR_STA_FLAGS2, x.fStaFlags2)
-		} else {
+		} else if x.fStaFlags2 != nil {
 			v := x.vStaFlags2
-			if x.fStaFlags2 != nil {
-				v.parse(x.fStaFlags2, x.mode&typed.Swap != 0)
+			v.parse(x.fStaFlags2, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NL80211_ATTR_STA_FLAGS2, buf[:])
+		} else if q := e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
+			x.vStaFlags2.Put(q, e.Order())
 		}
 	}
 	if x.has[1]&(1<<3) != 0 {

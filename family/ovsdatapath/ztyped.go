@@ -278,27 +278,27 @@ func (x *Datapath) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_DP_ATTR_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_DP_ATTR_STATS, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_DP_ATTR_STATS, buf[:])
+		} else if q := e.Reserve(OVS_DP_ATTR_STATS, 32); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fMegaflowStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, x.fMegaflowStats)
-		} else {
+		} else if x.fMegaflowStats != nil {
 			v := x.vMegaflowStats
-			if x.fMegaflowStats != nil {
-				v.parse(x.fMegaflowStats, x.mode&typed.Swap != 0)
+			v.parse(x.fMegaflowStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_DP_ATTR_MEGAFLOW_STATS, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, buf[:])
+		} else if q := e.Reserve(OVS_DP_ATTR_MEGAFLOW_STATS, 32); q != nil {
+			x.vMegaflowStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {

@@ -957,14 +957,14 @@ func (x *Flow) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_FLOW_ATTR_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_FLOW_ATTR_STATS, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_FLOW_ATTR_STATS, buf[:])
+		} else if q := e.Reserve(OVS_FLOW_ATTR_STATS, 16); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
@@ -1457,14 +1457,14 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.fEthernet != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ETHERNET, x.fEthernet)
-		} else {
+		} else if x.fEthernet != nil {
 			v := x.vEthernet
-			if x.fEthernet != nil {
-				v.parse(x.fEthernet, x.mode&typed.Swap != 0)
+			v.parse(x.fEthernet, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_ETHERNET, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_ETHERNET, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_ETHERNET, 12); q != nil {
+			x.vEthernet.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
@@ -1476,105 +1476,105 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<6) != 0 {
 		if x.fIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV4, x.fIpv4)
-		} else {
+		} else if x.fIpv4 != nil {
 			v := x.vIpv4
-			if x.fIpv4 != nil {
-				v.parse(x.fIpv4, x.mode&typed.Swap != 0)
+			v.parse(x.fIpv4, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_IPV4, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_IPV4, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_IPV4, 12); q != nil {
+			x.vIpv4.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
 		if x.fIpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV6, x.fIpv6)
-		} else {
+		} else if x.fIpv6 != nil {
 			v := x.vIpv6
-			if x.fIpv6 != nil {
-				v.parse(x.fIpv6, x.mode&typed.Swap != 0)
+			v.parse(x.fIpv6, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_IPV6, 40); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [40]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_IPV6, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_IPV6, 40); q != nil {
+			x.vIpv6.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fTcp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_TCP, x.fTcp)
-		} else {
+		} else if x.fTcp != nil {
 			v := x.vTcp
-			if x.fTcp != nil {
-				v.parse(x.fTcp, x.mode&typed.Swap != 0)
+			v.parse(x.fTcp, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_TCP, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_TCP, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_TCP, 4); q != nil {
+			x.vTcp.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fUdp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_UDP, x.fUdp)
-		} else {
+		} else if x.fUdp != nil {
 			v := x.vUdp
-			if x.fUdp != nil {
-				v.parse(x.fUdp, x.mode&typed.Swap != 0)
+			v.parse(x.fUdp, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_UDP, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_UDP, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_UDP, 4); q != nil {
+			x.vUdp.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fIcmp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ICMP, x.fIcmp)
-		} else {
+		} else if x.fIcmp != nil {
 			v := x.vIcmp
-			if x.fIcmp != nil {
-				v.parse(x.fIcmp, x.mode&typed.Swap != 0)
+			v.parse(x.fIcmp, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_ICMP, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_ICMP, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_ICMP, 2); q != nil {
+			x.vIcmp.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
 		if x.fIcmpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ICMPV6, x.fIcmpv6)
-		} else {
+		} else if x.fIcmpv6 != nil {
 			v := x.vIcmpv6
-			if x.fIcmpv6 != nil {
-				v.parse(x.fIcmpv6, x.mode&typed.Swap != 0)
+			v.parse(x.fIcmpv6, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_ICMPV6, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_ICMPV6, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_ICMPV6, 2); q != nil {
+			x.vIcmpv6.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.fArp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ARP, x.fArp)
-		} else {
+		} else if x.fArp != nil {
 			v := x.vArp
-			if x.fArp != nil {
-				v.parse(x.fArp, x.mode&typed.Swap != 0)
+			v.parse(x.fArp, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_ARP, 24); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [24]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_ARP, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_ARP, 24); q != nil {
+			x.vArp.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
 		if x.fNd != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_ND, x.fNd)
-		} else {
+		} else if x.fNd != nil {
 			v := x.vNd
-			if x.fNd != nil {
-				v.parse(x.fNd, x.mode&typed.Swap != 0)
+			v.parse(x.fNd, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_ND, 28); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [28]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_ND, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_ND, 28); q != nil {
+			x.vNd.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
@@ -1588,14 +1588,14 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<16) != 0 {
 		if x.fSctp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_SCTP, x.fSctp)
-		} else {
+		} else if x.fSctp != nil {
 			v := x.vSctp
-			if x.fSctp != nil {
-				v.parse(x.fSctp, x.mode&typed.Swap != 0)
+			v.parse(x.fSctp, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_SCTP, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_SCTP, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_SCTP, 4); q != nil {
+			x.vSctp.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<17) != 0 {
@@ -1610,14 +1610,14 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<20) != 0 {
 		if x.fMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_MPLS, x.fMpls)
-		} else {
+		} else if x.fMpls != nil {
 			v := x.vMpls
-			if x.fMpls != nil {
-				v.parse(x.fMpls, x.mode&typed.Swap != 0)
+			v.parse(x.fMpls, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_MPLS, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_MPLS, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_MPLS, 4); q != nil {
+			x.vMpls.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<21) != 0 {
@@ -1635,14 +1635,14 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<25) != 0 {
 		if x.fCtOrigTupleIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, x.fCtOrigTupleIpv4)
-		} else {
+		} else if x.fCtOrigTupleIpv4 != nil {
 			v := x.vCtOrigTupleIpv4
-			if x.fCtOrigTupleIpv4 != nil {
-				v.parse(x.fCtOrigTupleIpv4, x.mode&typed.Swap != 0)
+			v.parse(x.fCtOrigTupleIpv4, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, 16); q != nil {
+			x.vCtOrigTupleIpv4.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<26) != 0 {
@@ -1665,14 +1665,14 @@ func (x *Key) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<31) != 0 {
 		if x.fIpv6Exthdrs != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, x.fIpv6Exthdrs)
-		} else {
+		} else if x.fIpv6Exthdrs != nil {
 			v := x.vIpv6Exthdrs
-			if x.fIpv6Exthdrs != nil {
-				v.parse(x.fIpv6Exthdrs, x.mode&typed.Swap != 0)
+			v.parse(x.fIpv6Exthdrs, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_KEY_ATTR_IPV6_EXTHDRS, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, buf[:])
+		} else if q := e.Reserve(OVS_KEY_ATTR_IPV6_EXTHDRS, 2); q != nil {
+			x.vIpv6Exthdrs.Put(q, e.Order())
 		}
 	}
 }
@@ -2691,14 +2691,14 @@ func (x *Action) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.fPushVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_PUSH_VLAN, x.fPushVlan)
-		} else {
+		} else if x.fPushVlan != nil {
 			v := x.vPushVlan
-			if x.fPushVlan != nil {
-				v.parse(x.fPushVlan, x.mode&typed.Swap != 0)
+			v.parse(x.fPushVlan, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_ACTION_ATTR_PUSH_VLAN, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_ACTION_ATTR_PUSH_VLAN, buf[:])
+		} else if q := e.Reserve(OVS_ACTION_ATTR_PUSH_VLAN, 4); q != nil {
+			x.vPushVlan.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
@@ -2721,27 +2721,27 @@ func (x *Action) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<7) != 0 {
 		if x.fHash != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_HASH, x.fHash)
-		} else {
+		} else if x.fHash != nil {
 			v := x.vHash
-			if x.fHash != nil {
-				v.parse(x.fHash, x.mode&typed.Swap != 0)
+			v.parse(x.fHash, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_ACTION_ATTR_HASH, buf[:])
+		} else if q := e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
+			x.vHash.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fPushMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_PUSH_MPLS, x.fPushMpls)
-		} else {
+		} else if x.fPushMpls != nil {
 			v := x.vPushMpls
-			if x.fPushMpls != nil {
-				v.parse(x.fPushMpls, x.mode&typed.Swap != 0)
+			v.parse(x.fPushMpls, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_ACTION_ATTR_PUSH_MPLS, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_ACTION_ATTR_PUSH_MPLS, buf[:])
+		} else if q := e.Reserve(OVS_ACTION_ATTR_PUSH_MPLS, 8); q != nil {
+			x.vPushMpls.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
@@ -2805,14 +2805,14 @@ func (x *Action) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<21) != 0 {
 		if x.fAddMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_ACTION_ATTR_ADD_MPLS, x.fAddMpls)
-		} else {
+		} else if x.fAddMpls != nil {
 			v := x.vAddMpls
-			if x.fAddMpls != nil {
-				v.parse(x.fAddMpls, x.mode&typed.Swap != 0)
+			v.parse(x.fAddMpls, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_ACTION_ATTR_ADD_MPLS, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_ACTION_ATTR_ADD_MPLS, buf[:])
+		} else if q := e.Reserve(OVS_ACTION_ATTR_ADD_MPLS, 8); q != nil {
+			x.vAddMpls.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<22) != 0 {

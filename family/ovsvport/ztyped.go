@@ -487,14 +487,14 @@ func (x *Vport) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(OVS_VPORT_ATTR_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(OVS_VPORT_ATTR_STATS, 64); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [64]byte
-			v.Put(buf[:], e.Order())
-			e.Put(OVS_VPORT_ATTR_STATS, buf[:])
+		} else if q := e.Reserve(OVS_VPORT_ATTR_STATS, 64); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {

@@ -263,14 +263,14 @@ func (x *Addr) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFA_CACHEINFO, x.fCacheinfo)
-		} else {
+		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
-			if x.fCacheinfo != nil {
-				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFA_CACHEINFO, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFA_CACHEINFO, buf[:])
+		} else if q := e.Reserve(IFA_CACHEINFO, 16); q != nil {
+			x.vCacheinfo.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {

@@ -1795,14 +1795,14 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<6) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_STATS, 96); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [96]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_STATS, buf[:])
+		} else if q := e.Reserve(IFLA_STATS, 96); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
@@ -1826,14 +1826,14 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<13) != 0 {
 		if x.fMap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_MAP, x.fMap)
-		} else {
+		} else if x.fMap != nil {
 			v := x.vMap
-			if x.fMap != nil {
-				v.parse(x.fMap, x.mode&typed.Swap != 0)
+			v.parse(x.fMap, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_MAP, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_MAP, buf[:])
+		} else if q := e.Reserve(IFLA_MAP, 32); q != nil {
+			x.vMap.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
@@ -1867,14 +1867,14 @@ func (x *LinkSet) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<22) != 0 {
 		if x.fStats64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS64, x.fStats64)
-		} else {
+		} else if x.fStats64 != nil {
 			v := x.vStats64
-			if x.fStats64 != nil {
-				v.parse(x.fStats64, x.mode&typed.Swap != 0)
+			v.parse(x.fStats64, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_STATS64, 200); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [200]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_STATS64, buf[:])
+		} else if q := e.Reserve(IFLA_STATS64, 200); q != nil {
+			x.vStats64.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<23) != 0 {
@@ -3670,92 +3670,92 @@ func (x *Vfinfo) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fMac != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_MAC, x.fMac)
-		} else {
+		} else if x.fMac != nil {
 			v := x.vMac
-			if x.fMac != nil {
-				v.parse(x.fMac, x.mode&typed.Swap != 0)
+			v.parse(x.fMac, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_MAC, 36); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [36]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_MAC, buf[:])
+		} else if q := e.Reserve(IFLA_VF_MAC, 36); q != nil {
+			x.vMac.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_VLAN, x.fVlan)
-		} else {
+		} else if x.fVlan != nil {
 			v := x.vVlan
-			if x.fVlan != nil {
-				v.parse(x.fVlan, x.mode&typed.Swap != 0)
+			v.parse(x.fVlan, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_VLAN, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_VLAN, buf[:])
+		} else if q := e.Reserve(IFLA_VF_VLAN, 12); q != nil {
+			x.vVlan.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fTxRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_TX_RATE, x.fTxRate)
-		} else {
+		} else if x.fTxRate != nil {
 			v := x.vTxRate
-			if x.fTxRate != nil {
-				v.parse(x.fTxRate, x.mode&typed.Swap != 0)
+			v.parse(x.fTxRate, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_TX_RATE, buf[:])
+		} else if q := e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
+			x.vTxRate.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fSpoofchk != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_SPOOFCHK, x.fSpoofchk)
-		} else {
+		} else if x.fSpoofchk != nil {
 			v := x.vSpoofchk
-			if x.fSpoofchk != nil {
-				v.parse(x.fSpoofchk, x.mode&typed.Swap != 0)
+			v.parse(x.fSpoofchk, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_SPOOFCHK, buf[:])
+		} else if q := e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
+			x.vSpoofchk.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fLinkState != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_LINK_STATE, x.fLinkState)
-		} else {
+		} else if x.fLinkState != nil {
 			v := x.vLinkState
-			if x.fLinkState != nil {
-				v.parse(x.fLinkState, x.mode&typed.Swap != 0)
+			v.parse(x.fLinkState, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_LINK_STATE, buf[:])
+		} else if q := e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
+			x.vLinkState.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_RATE, x.fRate)
-		} else {
+		} else if x.fRate != nil {
 			v := x.vRate
-			if x.fRate != nil {
-				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			v.parse(x.fRate, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_RATE, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_RATE, buf[:])
+		} else if q := e.Reserve(IFLA_VF_RATE, 12); q != nil {
+			x.vRate.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fRssQueryEn != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_RSS_QUERY_EN, x.fRssQueryEn)
-		} else {
+		} else if x.fRssQueryEn != nil {
 			v := x.vRssQueryEn
-			if x.fRssQueryEn != nil {
-				v.parse(x.fRssQueryEn, x.mode&typed.Swap != 0)
+			v.parse(x.fRssQueryEn, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_RSS_QUERY_EN, buf[:])
+		} else if q := e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
+			x.vRssQueryEn.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
@@ -3766,40 +3766,40 @@ func (x *Vfinfo) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<8) != 0 {
 		if x.fTrust != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_TRUST, x.fTrust)
-		} else {
+		} else if x.fTrust != nil {
 			v := x.vTrust
-			if x.fTrust != nil {
-				v.parse(x.fTrust, x.mode&typed.Swap != 0)
+			v.parse(x.fTrust, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_TRUST, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_TRUST, buf[:])
+		} else if q := e.Reserve(IFLA_VF_TRUST, 8); q != nil {
+			x.vTrust.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fIbNodeGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_IB_NODE_GUID, x.fIbNodeGuid)
-		} else {
+		} else if x.fIbNodeGuid != nil {
 			v := x.vIbNodeGuid
-			if x.fIbNodeGuid != nil {
-				v.parse(x.fIbNodeGuid, x.mode&typed.Swap != 0)
+			v.parse(x.fIbNodeGuid, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_IB_NODE_GUID, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_IB_NODE_GUID, buf[:])
+		} else if q := e.Reserve(IFLA_VF_IB_NODE_GUID, 16); q != nil {
+			x.vIbNodeGuid.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fIbPortGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VF_IB_PORT_GUID, x.fIbPortGuid)
-		} else {
+		} else if x.fIbPortGuid != nil {
 			v := x.vIbPortGuid
-			if x.fIbPortGuid != nil {
-				v.parse(x.fIbPortGuid, x.mode&typed.Swap != 0)
+			v.parse(x.fIbPortGuid, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VF_IB_PORT_GUID, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VF_IB_PORT_GUID, buf[:])
+		} else if q := e.Reserve(IFLA_VF_IB_PORT_GUID, 16); q != nil {
+			x.vIbPortGuid.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
@@ -7272,27 +7272,27 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<9) != 0 {
 		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_ROOT_ID, x.fRootId)
-		} else {
+		} else if x.fRootId != nil {
 			v := x.vRootId
-			if x.fRootId != nil {
-				v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_BR_ROOT_ID, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_BR_ROOT_ID, buf[:])
+		} else if q := e.Reserve(IFLA_BR_ROOT_ID, 8); q != nil {
+			x.vRootId.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_BRIDGE_ID, x.fBridgeId)
-		} else {
+		} else if x.fBridgeId != nil {
 			v := x.vBridgeId
-			if x.fBridgeId != nil {
-				v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_BR_BRIDGE_ID, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_BR_BRIDGE_ID, buf[:])
+		} else if q := e.Reserve(IFLA_BR_BRIDGE_ID, 8); q != nil {
+			x.vBridgeId.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
@@ -7397,14 +7397,14 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<44) != 0 {
 		if x.fMultiBoolopt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BR_MULTI_BOOLOPT, x.fMultiBoolopt)
-		} else {
+		} else if x.fMultiBoolopt != nil {
 			v := x.vMultiBoolopt
-			if x.fMultiBoolopt != nil {
-				v.parse(x.fMultiBoolopt, x.mode&typed.Swap != 0)
+			v.parse(x.fMultiBoolopt, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_BR_MULTI_BOOLOPT, buf[:])
+		} else if q := e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
+			x.vMultiBoolopt.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<45) != 0 {
@@ -8559,27 +8559,27 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<12) != 0 {
 		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BRPORT_ROOT_ID, x.fRootId)
-		} else {
+		} else if x.fRootId != nil {
 			v := x.vRootId
-			if x.fRootId != nil {
-				v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			v.parse(x.fRootId, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_BRPORT_ROOT_ID, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_BRPORT_ROOT_ID, buf[:])
+		} else if q := e.Reserve(IFLA_BRPORT_ROOT_ID, 8); q != nil {
+			x.vRootId.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
 		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_BRPORT_BRIDGE_ID, x.fBridgeId)
-		} else {
+		} else if x.fBridgeId != nil {
 			v := x.vBridgeId
-			if x.fBridgeId != nil {
-				v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_BRPORT_BRIDGE_ID, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_BRPORT_BRIDGE_ID, buf[:])
+		} else if q := e.Reserve(IFLA_BRPORT_BRIDGE_ID, 8); q != nil {
+			x.vBridgeId.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
@@ -11113,14 +11113,14 @@ func (x *LinkinfoGeneve) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<14) != 0 {
 		if x.fPortRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_GENEVE_PORT_RANGE, x.fPortRange)
-		} else {
+		} else if x.fPortRange != nil {
 			v := x.vPortRange
-			if x.fPortRange != nil {
-				v.parse(x.fPortRange, x.mode&typed.Swap != 0)
+			v.parse(x.fPortRange, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_GENEVE_PORT_RANGE, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_GENEVE_PORT_RANGE, buf[:])
+		} else if q := e.Reserve(IFLA_GENEVE_PORT_RANGE, 4); q != nil {
+			x.vPortRange.Put(q, e.Order())
 		}
 	}
 }
@@ -12913,14 +12913,14 @@ func (x *LinkinfoVlan) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fFlags != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_VLAN_FLAGS, x.fFlags)
-		} else {
+		} else if x.fFlags != nil {
 			v := x.vFlags
-			if x.fFlags != nil {
-				v.parse(x.fFlags, x.mode&typed.Swap != 0)
+			v.parse(x.fFlags, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_VLAN_FLAGS, buf[:])
+		} else if q := e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
+			x.vFlags.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -13686,14 +13686,14 @@ func (x *Ifla6) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_INET6_CACHEINFO, x.fCacheinfo)
-		} else {
+		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
-			if x.fCacheinfo != nil {
-				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_INET6_CACHEINFO, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_INET6_CACHEINFO, buf[:])
+		} else if q := e.Reserve(IFLA_INET6_CACHEINFO, 16); q != nil {
+			x.vCacheinfo.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
@@ -14066,14 +14066,14 @@ func (x *Stats) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fLink64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(IFLA_STATS_LINK_64, x.fLink64)
-		} else {
+		} else if x.fLink64 != nil {
 			v := x.vLink64
-			if x.fLink64 != nil {
-				v.parse(x.fLink64, x.mode&typed.Swap != 0)
+			v.parse(x.fLink64, x.mode&typed.Swap != 0)
+			if q := e.Reserve(IFLA_STATS_LINK_64, 200); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [200]byte
-			v.Put(buf[:], e.Order())
-			e.Put(IFLA_STATS_LINK_64, buf[:])
+		} else if q := e.Reserve(IFLA_STATS_LINK_64, 200); q != nil {
+			x.vLink64.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {

@@ -521,14 +521,14 @@ func (x *Neighbour) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDA_CACHEINFO, x.fCacheinfo)
-		} else {
+		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
-			if x.fCacheinfo != nil {
-				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NDA_CACHEINFO, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NDA_CACHEINFO, buf[:])
+		} else if q := e.Reserve(NDA_CACHEINFO, 16); q != nil {
+			x.vCacheinfo.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
@@ -986,14 +986,14 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fConfig != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDTA_CONFIG, x.fConfig)
-		} else {
+		} else if x.fConfig != nil {
 			v := x.vConfig
-			if x.fConfig != nil {
-				v.parse(x.fConfig, x.mode&typed.Swap != 0)
+			v.parse(x.fConfig, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NDTA_CONFIG, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NDTA_CONFIG, buf[:])
+		} else if q := e.Reserve(NDTA_CONFIG, 32); q != nil {
+			x.vConfig.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
@@ -1004,14 +1004,14 @@ func (x *Ndt) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<6) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NDTA_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NDTA_STATS, 88); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [88]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NDTA_STATS, buf[:])
+		} else if q := e.Reserve(NDTA_STATS, 88); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {

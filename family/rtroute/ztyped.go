@@ -425,14 +425,14 @@ func (x *Route) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<11) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(RTA_CACHEINFO, x.fCacheinfo)
-		} else {
+		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
-			if x.fCacheinfo != nil {
-				v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
+			if q := e.Reserve(RTA_CACHEINFO, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(RTA_CACHEINFO, buf[:])
+		} else if q := e.Reserve(RTA_CACHEINFO, 20); q != nil {
+			x.vCacheinfo.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {

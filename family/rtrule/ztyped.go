@@ -465,14 +465,14 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<14) != 0 {
 		if x.fUidRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_UID_RANGE, x.fUidRange)
-		} else {
+		} else if x.fUidRange != nil {
 			v := x.vUidRange
-			if x.fUidRange != nil {
-				v.parse(x.fUidRange, x.mode&typed.Swap != 0)
+			v.parse(x.fUidRange, x.mode&typed.Swap != 0)
+			if q := e.Reserve(FRA_UID_RANGE, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(FRA_UID_RANGE, buf[:])
+		} else if q := e.Reserve(FRA_UID_RANGE, 8); q != nil {
+			x.vUidRange.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<15) != 0 {
@@ -484,27 +484,27 @@ func (x *FibRule) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<17) != 0 {
 		if x.fSportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_SPORT_RANGE, x.fSportRange)
-		} else {
+		} else if x.fSportRange != nil {
 			v := x.vSportRange
-			if x.fSportRange != nil {
-				v.parse(x.fSportRange, x.mode&typed.Swap != 0)
+			v.parse(x.fSportRange, x.mode&typed.Swap != 0)
+			if q := e.Reserve(FRA_SPORT_RANGE, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(FRA_SPORT_RANGE, buf[:])
+		} else if q := e.Reserve(FRA_SPORT_RANGE, 4); q != nil {
+			x.vSportRange.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<18) != 0 {
 		if x.fDportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(FRA_DPORT_RANGE, x.fDportRange)
-		} else {
+		} else if x.fDportRange != nil {
 			v := x.vDportRange
-			if x.fDportRange != nil {
-				v.parse(x.fDportRange, x.mode&typed.Swap != 0)
+			v.parse(x.fDportRange, x.mode&typed.Swap != 0)
+			if q := e.Reserve(FRA_DPORT_RANGE, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(FRA_DPORT_RANGE, buf[:])
+		} else if q := e.Reserve(FRA_DPORT_RANGE, 4); q != nil {
+			x.vDportRange.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<19) != 0 {

@@ -4196,10 +4196,8 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 3:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [4]byte
-				x.fOptions.hBfifo.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 4); q != nil {
+				x.fOptions.hBfifo.Put(q, e.Order())
 			}
 		case 4:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4271,10 +4269,8 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 21:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [2]byte
-				x.fOptions.hHfsc.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 2); q != nil {
+				x.fOptions.hHfsc.Put(q, e.Order())
 			}
 		case 22:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4297,18 +4293,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 27:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [82]byte
-				x.fOptions.hMqprio.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 82); q != nil {
+				x.fOptions.hMqprio.Put(q, e.Order())
 			}
 		case 28:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [4]byte
-				x.fOptions.hMultiq.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 4); q != nil {
+				x.fOptions.hMultiq.Put(q, e.Order())
 			}
 		case 29:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4320,26 +4312,20 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 30:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [4]byte
-				x.fOptions.hPfifo.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 4); q != nil {
+				x.fOptions.hPfifo.Put(q, e.Order())
 			}
 		case 31:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [20]byte
-				x.fOptions.hPfifoFast.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 20); q != nil {
+				x.fOptions.hPfifoFast.Put(q, e.Order())
 			}
 		case 32:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [4]byte
-				x.fOptions.hPfifoHeadDrop.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 4); q != nil {
+				x.fOptions.hPfifoHeadDrop.Put(q, e.Order())
 			}
 		case 33:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4348,18 +4334,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 34:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [8]byte
-				x.fOptions.hPlug.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 8); q != nil {
+				x.fOptions.hPlug.Put(q, e.Order())
 			}
 		case 35:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [20]byte
-				x.fOptions.hPrio.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 20); q != nil {
+				x.fOptions.hPrio.Put(q, e.Order())
 			}
 		case 36:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4376,18 +4358,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 39:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [36]byte
-				x.fOptions.hSfb.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 36); q != nil {
+				x.fOptions.hSfb.Put(q, e.Order())
 			}
 		case 40:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
-			} else {
-				var buf [72]byte
-				x.fOptions.hSfq.Put(buf[:], e.Order())
-				e.Put(TCA_OPTIONS, buf[:])
+			} else if q := e.Reserve(TCA_OPTIONS, 72); q != nil {
+				x.fOptions.hSfq.Put(q, e.Order())
 			}
 		case 41:
 			nest := e.Begin(TCA_OPTIONS)
@@ -4408,14 +4386,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS, x.fStats)
-		} else {
+		} else if x.fStats != nil {
 			v := x.vStats
-			if x.fStats != nil {
-				v.parse(x.fStats, x.mode&typed.Swap != 0)
+			v.parse(x.fStats, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS, 40); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [40]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS, buf[:])
+		} else if q := e.Reserve(TCA_STATS, 40); q != nil {
+			x.vStats.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
@@ -4427,90 +4405,68 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 		case 2:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [20]byte
-				x.fXstats.hChoke.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 20); q != nil {
+				x.fXstats.hChoke.Put(q, e.Order())
 			}
 		case 3:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [36]byte
-				x.fXstats.hCodel.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 36); q != nil {
+				x.fXstats.hCodel.Put(q, e.Order())
 			}
 		case 4:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [48]byte
-				x.fXstats.hDualpi2.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 48); q != nil {
+				x.fXstats.hDualpi2.Put(q, e.Order())
 			}
 		case 5:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [152]byte
-				x.fXstats.hFq.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 152); q != nil {
+				x.fXstats.hFq.Put(q, e.Order())
 			}
 		case 6:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [40]byte
-				x.fXstats.hFqCodel.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 40); q != nil {
+				x.fXstats.hFqCodel.Put(q, e.Order())
 			}
 		case 7:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [36]byte
-				x.fXstats.hFqPie.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 36); q != nil {
+				x.fXstats.hFqPie.Put(q, e.Order())
 			}
 		case 8:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [16]byte
-				x.fXstats.hHhf.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 16); q != nil {
+				x.fXstats.hHhf.Put(q, e.Order())
 			}
 		case 9:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [40]byte
-				x.fXstats.hPie.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 40); q != nil {
+				x.fXstats.hPie.Put(q, e.Order())
 			}
 		case 10:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [16]byte
-				x.fXstats.hRed.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 16); q != nil {
+				x.fXstats.hRed.Put(q, e.Order())
 			}
 		case 11:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [36]byte
-				x.fXstats.hSfb.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 36); q != nil {
+				x.fXstats.hSfb.Put(q, e.Order())
 			}
 		case 12:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
-			} else {
-				var buf [4]byte
-				x.fXstats.hSfq.Put(buf[:], e.Order())
-				e.Put(TCA_XSTATS, buf[:])
+			} else if q := e.Reserve(TCA_XSTATS, 4); q != nil {
+				x.fXstats.hSfq.Put(q, e.Order())
 			}
 		default:
 			e.Put(TCA_XSTATS, x.fXstats.raw)
@@ -4519,14 +4475,14 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_RATE, x.fRate)
-		} else {
+		} else if x.fRate != nil {
 			v := x.vRate
-			if x.fRate != nil {
-				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			v.parse(x.fRate, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_RATE, 2); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [2]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_RATE, buf[:])
+		} else if q := e.Reserve(TCA_RATE, 2); q != nil {
+			x.vRate.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
@@ -6662,14 +6618,14 @@ func (x *ActBpf) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_ACT_BPF_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_ACT_BPF_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_ACT_BPF_TM, buf[:])
+		} else if q := e.Reserve(TCA_ACT_BPF_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -6919,14 +6875,14 @@ func (x *ActConnmark) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CONNMARK_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CONNMARK_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CONNMARK_TM, buf[:])
+		} else if q := e.Reserve(TCA_CONNMARK_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 }
@@ -7061,14 +7017,14 @@ func (x *ActCsum) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CSUM_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CSUM_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CSUM_TM, buf[:])
+		} else if q := e.Reserve(TCA_CSUM_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 }
@@ -7296,14 +7252,14 @@ func (x *ActCt) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CT_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CT_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CT_TM, buf[:])
+		} else if q := e.Reserve(TCA_CT_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -7750,14 +7706,14 @@ func (x *ActCtinfo) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CTINFO_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CTINFO_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CTINFO_TM, buf[:])
+		} else if q := e.Reserve(TCA_CTINFO_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -8057,14 +8013,14 @@ func (x *ActGate) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GATE_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_GATE_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_GATE_TM, buf[:])
+		} else if q := e.Reserve(TCA_GATE_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -8341,14 +8297,14 @@ func (x *ActIfe) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_IFE_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_IFE_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_IFE_TM, buf[:])
+		} else if q := e.Reserve(TCA_IFE_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -8555,14 +8511,14 @@ func (x *ActMirred) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MIRRED_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_MIRRED_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_MIRRED_TM, buf[:])
+		} else if q := e.Reserve(TCA_MIRRED_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -8751,27 +8707,27 @@ func (x *ActMpls) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MPLS_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_MPLS_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_MPLS_TM, buf[:])
+		} else if q := e.Reserve(TCA_MPLS_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MPLS_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_MPLS_PARMS, 24); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [24]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_MPLS_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_MPLS_PARMS, 24); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -9013,14 +8969,14 @@ func (x *ActNat) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NAT_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NAT_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NAT_TM, buf[:])
+		} else if q := e.Reserve(TCA_NAT_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 }
@@ -9165,27 +9121,27 @@ func (x *ActPedit) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_PEDIT_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_PEDIT_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_PEDIT_TM, buf[:])
+		} else if q := e.Reserve(TCA_PEDIT_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_PEDIT_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_PEDIT_PARMS, 24); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [24]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_PEDIT_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_PEDIT_PARMS, 24); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -9397,14 +9353,14 @@ func (x *ActSimple) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_DEF_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_DEF_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_DEF_TM, buf[:])
+		} else if q := e.Reserve(TCA_DEF_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -9606,14 +9562,14 @@ func (x *ActSkbedit) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SKBEDIT_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_SKBEDIT_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_SKBEDIT_TM, buf[:])
+		} else if q := e.Reserve(TCA_SKBEDIT_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -9879,14 +9835,14 @@ func (x *ActSkbmod) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SKBMOD_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_SKBMOD_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_SKBMOD_TM, buf[:])
+		} else if q := e.Reserve(TCA_SKBMOD_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -10141,14 +10097,14 @@ func (x *ActTunnelKey) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TUNNEL_KEY_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_TUNNEL_KEY_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_TUNNEL_KEY_TM, buf[:])
+		} else if q := e.Reserve(TCA_TUNNEL_KEY_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -10501,27 +10457,27 @@ func (x *ActVlan) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_VLAN_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_VLAN_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_VLAN_TM, buf[:])
+		} else if q := e.Reserve(TCA_VLAN_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_VLAN_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_VLAN_PARMS, 24); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [24]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_VLAN_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_VLAN_PARMS, 24); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -10828,14 +10784,14 @@ func (x *Basic) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_BASIC_PCNT, x.fPcnt)
-		} else {
+		} else if x.fPcnt != nil {
 			v := x.vPcnt
-			if x.fPcnt != nil {
-				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_BASIC_PCNT, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_BASIC_PCNT, buf[:])
+		} else if q := e.Reserve(TCA_BASIC_PCNT, 16); q != nil {
+			x.vPcnt.Put(q, e.Order())
 		}
 	}
 }
@@ -12934,14 +12890,14 @@ func (x *Cbs) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CBS_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CBS_PARMS, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CBS_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_CBS_PARMS, 20); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 }
@@ -13231,14 +13187,14 @@ func (x *Choke) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_CHOKE_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_CHOKE_PARMS, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_CHOKE_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_CHOKE_PARMS, 16); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -14080,14 +14036,14 @@ func (x *Ematch) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTreeHdr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_EMATCH_TREE_HDR, x.fTreeHdr)
-		} else {
+		} else if x.fTreeHdr != nil {
 			v := x.vTreeHdr
-			if x.fTreeHdr != nil {
-				v.parse(x.fTreeHdr, x.mode&typed.Swap != 0)
+			v.parse(x.fTreeHdr, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_EMATCH_TREE_HDR, 4); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [4]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_EMATCH_TREE_HDR, buf[:])
+		} else if q := e.Reserve(TCA_EMATCH_TREE_HDR, 4); q != nil {
+			x.vTreeHdr.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -18544,14 +18500,14 @@ func (x *Gred) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<2) != 0 {
 		if x.fDps != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GRED_DPS, x.fDps)
-		} else {
+		} else if x.fDps != nil {
 			v := x.vDps
-			if x.fDps != nil {
-				v.parse(x.fDps, x.mode&typed.Swap != 0)
+			v.parse(x.fDps, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_GRED_DPS, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_GRED_DPS, buf[:])
+		} else if q := e.Reserve(TCA_GRED_DPS, 12); q != nil {
+			x.vDps.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
@@ -19586,27 +19542,27 @@ func (x *Htb) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_HTB_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_HTB_PARMS, 44); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [44]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_HTB_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_HTB_PARMS, 44); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fInit != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_HTB_INIT, x.fInit)
-		} else {
+		} else if x.fInit != nil {
 			v := x.vInit
-			if x.fInit != nil {
-				v.parse(x.fInit, x.mode&typed.Swap != 0)
+			v.parse(x.fInit, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_HTB_INIT, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_HTB_INIT, buf[:])
+		} else if q := e.Reserve(TCA_HTB_INIT, 20); q != nil {
+			x.vInit.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -19910,14 +19866,14 @@ func (x *Matchall) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_MATCHALL_PCNT, x.fPcnt)
-		} else {
+		} else if x.fPcnt != nil {
 			v := x.vPcnt
-			if x.fPcnt != nil {
-				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_MATCHALL_PCNT, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_MATCHALL_PCNT, buf[:])
+		} else if q := e.Reserve(TCA_MATCHALL_PCNT, 8); q != nil {
+			x.vPcnt.Put(q, e.Order())
 		}
 	}
 }
@@ -20076,14 +20032,14 @@ func (x *Etf) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_ETF_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_ETF_PARMS, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_ETF_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_ETF_PARMS, 12); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 }
@@ -20629,14 +20585,14 @@ func (x *Fq) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<15) != 0 {
 		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_FQ_PRIOMAP, x.fPriomap)
-		} else {
+		} else if x.fPriomap != nil {
 			v := x.vPriomap
-			if x.fPriomap != nil {
-				v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_FQ_PRIOMAP, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_FQ_PRIOMAP, buf[:])
+		} else if q := e.Reserve(TCA_FQ_PRIOMAP, 20); q != nil {
+			x.vPriomap.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<16) != 0 {
@@ -21732,14 +21688,14 @@ func (x *Netem) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fCorr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_CORR, x.fCorr)
-		} else {
+		} else if x.fCorr != nil {
 			v := x.vCorr
-			if x.fCorr != nil {
-				v.parse(x.fCorr, x.mode&typed.Swap != 0)
+			v.parse(x.fCorr, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NETEM_CORR, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NETEM_CORR, buf[:])
+		} else if q := e.Reserve(TCA_NETEM_CORR, 12); q != nil {
+			x.vCorr.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -21748,27 +21704,27 @@ func (x *Netem) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<2) != 0 {
 		if x.fReorder != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_REORDER, x.fReorder)
-		} else {
+		} else if x.fReorder != nil {
 			v := x.vReorder
-			if x.fReorder != nil {
-				v.parse(x.fReorder, x.mode&typed.Swap != 0)
+			v.parse(x.fReorder, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NETEM_REORDER, buf[:])
+		} else if q := e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
+			x.vReorder.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fCorrupt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_CORRUPT, x.fCorrupt)
-		} else {
+		} else if x.fCorrupt != nil {
 			v := x.vCorrupt
-			if x.fCorrupt != nil {
-				v.parse(x.fCorrupt, x.mode&typed.Swap != 0)
+			v.parse(x.fCorrupt, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NETEM_CORRUPT, buf[:])
+		} else if q := e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
+			x.vCorrupt.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
@@ -21779,14 +21735,14 @@ func (x *Netem) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_RATE, x.fRate)
-		} else {
+		} else if x.fRate != nil {
 			v := x.vRate
-			if x.fRate != nil {
-				v.parse(x.fRate, x.mode&typed.Swap != 0)
+			v.parse(x.fRate, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NETEM_RATE, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NETEM_RATE, buf[:])
+		} else if q := e.Reserve(TCA_NETEM_RATE, 16); q != nil {
+			x.vRate.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
@@ -21807,14 +21763,14 @@ func (x *Netem) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<11) != 0 {
 		if x.fSlot != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_NETEM_SLOT, x.fSlot)
-		} else {
+		} else if x.fSlot != nil {
 			v := x.vSlot
-			if x.fSlot != nil {
-				v.parse(x.fSlot, x.mode&typed.Swap != 0)
+			v.parse(x.fSlot, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_NETEM_SLOT, 40); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [40]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_NETEM_SLOT, buf[:])
+		} else if q := e.Reserve(TCA_NETEM_SLOT, 40); q != nil {
+			x.vSlot.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
@@ -22217,27 +22173,27 @@ func (x *NetemLoss) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fGi != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NETEM_LOSS_GI, x.fGi)
-		} else {
+		} else if x.fGi != nil {
 			v := x.vGi
-			if x.fGi != nil {
-				v.parse(x.fGi, x.mode&typed.Swap != 0)
+			v.parse(x.fGi, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NETEM_LOSS_GI, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NETEM_LOSS_GI, buf[:])
+		} else if q := e.Reserve(NETEM_LOSS_GI, 20); q != nil {
+			x.vGi.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fGe != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(NETEM_LOSS_GE, x.fGe)
-		} else {
+		} else if x.fGe != nil {
 			v := x.vGe
-			if x.fGe != nil {
-				v.parse(x.fGe, x.mode&typed.Swap != 0)
+			v.parse(x.fGe, x.mode&typed.Swap != 0)
+			if q := e.Reserve(NETEM_LOSS_GE, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(NETEM_LOSS_GE, buf[:])
+		} else if q := e.Reserve(NETEM_LOSS_GE, 16); q != nil {
+			x.vGe.Put(q, e.Order())
 		}
 	}
 }
@@ -22696,14 +22652,14 @@ func (x *Police) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTbf != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_POLICE_TBF, x.fTbf)
-		} else {
+		} else if x.fTbf != nil {
 			v := x.vTbf
-			if x.fTbf != nil {
-				v.parse(x.fTbf, x.mode&typed.Swap != 0)
+			v.parse(x.fTbf, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_POLICE_TBF, 56); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [56]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_POLICE_TBF, buf[:])
+		} else if q := e.Reserve(TCA_POLICE_TBF, 56); q != nil {
+			x.vTbf.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -22721,14 +22677,14 @@ func (x *Police) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_POLICE_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_POLICE_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_POLICE_TM, buf[:])
+		} else if q := e.Reserve(TCA_POLICE_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
@@ -23146,14 +23102,14 @@ func (x *Red) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_RED_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_RED_PARMS, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_RED_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_RED_PARMS, 16); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -23665,14 +23621,14 @@ func (x *Taprio) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TAPRIO_ATTR_PRIOMAP, x.fPriomap)
-		} else {
+		} else if x.fPriomap != nil {
 			v := x.vPriomap
-			if x.fPriomap != nil {
-				v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			v.parse(x.fPriomap, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_TAPRIO_ATTR_PRIOMAP, 82); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [82]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_TAPRIO_ATTR_PRIOMAP, buf[:])
+		} else if q := e.Reserve(TCA_TAPRIO_ATTR_PRIOMAP, 82); q != nil {
+			x.vPriomap.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -24411,14 +24367,14 @@ func (x *Tbf) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_TBF_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_TBF_PARMS, 36); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [36]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_TBF_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_TBF_PARMS, 36); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -24661,27 +24617,27 @@ func (x *ActSample) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SAMPLE_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_SAMPLE_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_SAMPLE_TM, buf[:])
+		} else if q := e.Reserve(TCA_SAMPLE_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_SAMPLE_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_SAMPLE_PARMS, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_SAMPLE_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_SAMPLE_PARMS, 20); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -24892,40 +24848,40 @@ func (x *ActGact) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_TM, x.fTm)
-		} else {
+		} else if x.fTm != nil {
 			v := x.vTm
-			if x.fTm != nil {
-				v.parse(x.fTm, x.mode&typed.Swap != 0)
+			v.parse(x.fTm, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_GACT_TM, 32); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [32]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_GACT_TM, buf[:])
+		} else if q := e.Reserve(TCA_GACT_TM, 32); q != nil {
+			x.vTm.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_PARMS, x.fParms)
-		} else {
+		} else if x.fParms != nil {
 			v := x.vParms
-			if x.fParms != nil {
-				v.parse(x.fParms, x.mode&typed.Swap != 0)
+			v.parse(x.fParms, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_GACT_PARMS, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_GACT_PARMS, buf[:])
+		} else if q := e.Reserve(TCA_GACT_PARMS, 20); q != nil {
+			x.vParms.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fProb != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_GACT_PROB, x.fProb)
-		} else {
+		} else if x.fProb != nil {
 			v := x.vProb
-			if x.fProb != nil {
-				v.parse(x.fProb, x.mode&typed.Swap != 0)
+			v.parse(x.fProb, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_GACT_PROB, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_GACT_PROB, buf[:])
+		} else if q := e.Reserve(TCA_GACT_PROB, 8); q != nil {
+			x.vProb.Put(q, e.Order())
 		}
 	}
 }
@@ -25116,14 +25072,14 @@ func (x *TcaStab) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBase != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STAB_BASE, x.fBase)
-		} else {
+		} else if x.fBase != nil {
 			v := x.vBase
-			if x.fBase != nil {
-				v.parse(x.fBase, x.mode&typed.Swap != 0)
+			v.parse(x.fBase, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STAB_BASE, 24); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [24]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STAB_BASE, buf[:])
+		} else if q := e.Reserve(TCA_STAB_BASE, 24); q != nil {
+			x.vBase.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -25285,40 +25241,40 @@ func (x *TcaStats) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBasic != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_BASIC, x.fBasic)
-		} else {
+		} else if x.fBasic != nil {
 			v := x.vBasic
-			if x.fBasic != nil {
-				v.parse(x.fBasic, x.mode&typed.Swap != 0)
+			v.parse(x.fBasic, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS_BASIC, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS_BASIC, buf[:])
+		} else if q := e.Reserve(TCA_STATS_BASIC, 16); q != nil {
+			x.vBasic.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fRateEst != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_RATE_EST, x.fRateEst)
-		} else {
+		} else if x.fRateEst != nil {
 			v := x.vRateEst
-			if x.fRateEst != nil {
-				v.parse(x.fRateEst, x.mode&typed.Swap != 0)
+			v.parse(x.fRateEst, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [8]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS_RATE_EST, buf[:])
+		} else if q := e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
+			x.vRateEst.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fQueue != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_QUEUE, x.fQueue)
-		} else {
+		} else if x.fQueue != nil {
 			v := x.vQueue
-			if x.fQueue != nil {
-				v.parse(x.fQueue, x.mode&typed.Swap != 0)
+			v.parse(x.fQueue, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS_QUEUE, 20); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [20]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS_QUEUE, buf[:])
+		} else if q := e.Reserve(TCA_STATS_QUEUE, 20); q != nil {
+			x.vQueue.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
@@ -25327,27 +25283,27 @@ func (x *TcaStats) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fRateEst64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_RATE_EST64, x.fRateEst64)
-		} else {
+		} else if x.fRateEst64 != nil {
 			v := x.vRateEst64
-			if x.fRateEst64 != nil {
-				v.parse(x.fRateEst64, x.mode&typed.Swap != 0)
+			v.parse(x.fRateEst64, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS_RATE_EST64, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS_RATE_EST64, buf[:])
+		} else if q := e.Reserve(TCA_STATS_RATE_EST64, 16); q != nil {
+			x.vRateEst64.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fBasicHw != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_STATS_BASIC_HW, x.fBasicHw)
-		} else {
+		} else if x.fBasicHw != nil {
 			v := x.vBasicHw
-			if x.fBasicHw != nil {
-				v.parse(x.fBasicHw, x.mode&typed.Swap != 0)
+			v.parse(x.fBasicHw, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_STATS_BASIC_HW, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_STATS_BASIC_HW, buf[:])
+		} else if q := e.Reserve(TCA_STATS_BASIC_HW, 16); q != nil {
+			x.vBasicHw.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
@@ -25728,14 +25684,14 @@ func (x *U32) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		if x.fSel != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_SEL, x.fSel)
-		} else {
+		} else if x.fSel != nil {
 			v := x.vSel
-			if x.fSel != nil {
-				v.parse(x.fSel, x.mode&typed.Swap != 0)
+			v.parse(x.fSel, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_U32_SEL, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_U32_SEL, buf[:])
+		} else if q := e.Reserve(TCA_U32_SEL, 16); q != nil {
+			x.vSel.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
@@ -25766,27 +25722,27 @@ func (x *U32) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<8) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_PCNT, x.fPcnt)
-		} else {
+		} else if x.fPcnt != nil {
 			v := x.vPcnt
-			if x.fPcnt != nil {
-				v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_U32_PCNT, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_U32_PCNT, buf[:])
+		} else if q := e.Reserve(TCA_U32_PCNT, 16); q != nil {
+			x.vPcnt.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fMark != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(TCA_U32_MARK, x.fMark)
-		} else {
+		} else if x.fMark != nil {
 			v := x.vMark
-			if x.fMark != nil {
-				v.parse(x.fMark, x.mode&typed.Swap != 0)
+			v.parse(x.fMark, x.mode&typed.Swap != 0)
+			if q := e.Reserve(TCA_U32_MARK, 12); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [12]byte
-			v.Put(buf[:], e.Order())
-			e.Put(TCA_U32_MARK, buf[:])
+		} else if q := e.Reserve(TCA_U32_MARK, 12); q != nil {
+			x.vMark.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {

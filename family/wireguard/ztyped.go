@@ -523,14 +523,14 @@ func (x *Wgpeer) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.fLastHandshakeTime != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, x.fLastHandshakeTime)
-		} else {
+		} else if x.fLastHandshakeTime != nil {
 			v := x.vLastHandshakeTime
-			if x.fLastHandshakeTime != nil {
-				v.parse(x.fLastHandshakeTime, x.mode&typed.Swap != 0)
+			v.parse(x.fLastHandshakeTime, x.mode&typed.Swap != 0)
+			if q := e.Reserve(WGPEER_A_LAST_HANDSHAKE_TIME, 16); q != nil {
+				v.Put(q, e.Order())
 			}
-			var buf [16]byte
-			v.Put(buf[:], e.Order())
-			e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, buf[:])
+		} else if q := e.Reserve(WGPEER_A_LAST_HANDSHAKE_TIME, 16); q != nil {
+			x.vLastHandshakeTime.Put(q, e.Order())
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {

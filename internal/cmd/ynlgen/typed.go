@@ -1069,7 +1069,7 @@ func (t *tgen) encodeLeaf(f *tfield, typ, v string) string {
 			sz := t.structs[f.st].Size
 			// A decoded payload is written back as it is when the encoder's
 			// byte order is the decoder's, else member by member.
-			return fmt.Sprintf("\t\tif %s != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\te.Put(%s, %s)\n\t\t} else {\n\t\t\tv := x.v%s\n\t\t\tif %s != nil {\n\t\t\t\tv.parse(%s, x.mode&typed.Swap != 0)\n\t\t\t}\n\t\t\tvar buf [%d]byte\n\t\t\tv.Put(buf[:], e.Order())\n\t\t\te.Put(%s, buf[:])\n\t\t}\n", v, typ, v, name, v, v, sz, typ)
+			return fmt.Sprintf("\t\tif %s != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\te.Put(%s, %s)\n\t\t} else if %s != nil {\n\t\t\tv := x.v%s\n\t\t\tv.parse(%s, x.mode&typed.Swap != 0)\n\t\t\tif q := e.Reserve(%s, %d); q != nil {\n\t\t\t\tv.Put(q, e.Order())\n\t\t\t}\n\t\t} else if q := e.Reserve(%s, %d); q != nil {\n\t\t\tx.v%s.Put(q, e.Order())\n\t\t}\n", v, typ, v, v, name, v, typ, sz, typ, sz, name)
 		}
 		return fmt.Sprintf("\t\te.Put(%s, %s)\n", typ, v)
 	case fBitfield:
@@ -1090,7 +1090,7 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 			// A decoded payload (which may hold more than the struct) is
 			// written back as it is in the decoder's byte order.
 			sz := t.structs[fm.FixedHeaderDef].Size // sizeof, C's layout
-			t.p("\t\t\tif %s.raw != nil && (%s.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\t\te.Put(%s, %s.raw)\n\t\t\t} else {\n\t\t\t\tvar buf [%d]byte\n\t\t\t\t%s.h%s.Put(buf[:], e.Order())\n\t\t\t\te.Put(%s, buf[:])\n\t\t\t}\n", u, u, cn, u, sz, u, fmtName(fm), cn)
+			t.p("\t\t\tif %s.raw != nil && (%s.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\t\te.Put(%s, %s.raw)\n\t\t\t} else if q := e.Reserve(%s, %d); q != nil {\n\t\t\t\t%s.h%s.Put(q, e.Order())\n\t\t\t}\n", u, u, cn, u, cn, sz, u, fmtName(fm))
 			continue
 		}
 		if fm.Set != nil {
