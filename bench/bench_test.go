@@ -258,3 +258,19 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGeneratedDecodeOnly: the fixture's attributes through
+// rtlink.LinkSet.Decode alone, without the getters that
+// BenchmarkAttrDecode/generated reads the 26 values back with: the cost
+// of making the typed value.
+func BenchmarkGeneratedDecodeOnly(b *testing.B) {
+	buf := fixture()
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := decodeGeneratedOnly(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perAttr(b, fixtureAttrs)
+}

@@ -189,3 +189,8 @@ func encodeHandwrittenSpec(buf []byte) ([]byte, error) {
 	e.Uint32(iflaMaxMTU, 65535)
 	return e.Finish()
 }
+
+// decodeGeneratedOnly decodes the fixture into genSet and reads nothing
+// back: the typed value is the result (the other decoders' result is
+// the link they fill).
+func decodeGeneratedOnly(b []byte) error { return genSet.Decode(b, &genOpts) }
