@@ -17,7 +17,10 @@
 // outside the spec's range, bytes after the last attribute: each is an
 // *Error naming the attribute and the offset of its header. Options.Lenient
 // accepts what the kernel accepts without NL_VALIDATE_STRICT (a longer
-// integer payload, trailing bytes). Two strict-mode rules do not apply,
+// integer payload, trailing bytes). Nests are checked to the bottom as
+// Decode reads them, the elements of repeated nests included; only a nest
+// whose set contains itself (decoded on demand) is checked when it is
+// read, as the kernel's generated policies leave such nests unchecked. Two strict-mode rules do not apply,
 // because the kernel's own replies break them: NLA_F_NESTED is not
 // required on nests (rtnetlink never sets it), and attribute types the
 // spec does not know are skipped, not refused (a newer kernel sends
