@@ -662,3 +662,54 @@ func typedGetters(t *testing.T, st *typedStats, where string, v typed.Attrs, tr 
 		st.getters["nftables Expr.Name"] += len(got)
 	}
 }
+
+// TestTypedSetElements: every set element of nft's NEWSETELEM requests
+// reaches the typed value. libnftnl numbers the elements of
+// NFTA_SET_ELEM_LIST_ELEMENTS 1, 2, 3..., and the kernel takes each
+// attribute of the list as one; the spec's repeated "elem" (type 1) once
+// made the typed decoder keep the first and skip the others.
+func TestTypedSetElements(t *testing.T) {
+	msgs, elems := 0, 0
+	for _, dg := range readCapture(t, "../cmd/nldump/testdata/tools-netfilter.pcap") {
+		r := wire.NewReader(dg.data).WithOrder(dg.order)
+		for r.Next() {
+			if r.Header().Type != nftables.NFTABLES_CMD_NEWSETELEM {
+				continue
+			}
+			p := r.Payload()
+			var req nftables.NewsetelemRequest
+			o := typed.Options{Order: dg.order}
+			if err := req.SetelemList.Decode(p[4:], &o); err != nil {
+				t.Fatalf("NEWSETELEM at %d: %v", r.Offset(), err)
+			}
+			// The elements as the kernel walks them: every attribute of the
+			// list.
+			want := 0
+			ad := attr.NewDecoder(p[4:]).WithOrder(dg.order)
+			for ad.Next() {
+				if ad.Type() == nftables.NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS {
+					for el := ad.Nested(); el.Next(); {
+						want++
+					}
+				}
+			}
+			got := 0
+			var el nftables.Setelem
+			for it := req.Elements(); it.Next(&el); {
+				if _, ok := el.Key(); !ok {
+					t.Errorf("NEWSETELEM at %d: element %d without a key", r.Offset(), got)
+				}
+				got++
+			}
+			if got != want {
+				t.Errorf("NEWSETELEM at %d: %d typed elements, the list holds %d", r.Offset(), got, want)
+			}
+			msgs++
+			elems += got
+		}
+	}
+	if msgs == 0 || elems <= msgs {
+		t.Fatalf("%d NEWSETELEM messages with %d elements: the capture should hold some with several", msgs, elems)
+	}
+	t.Logf("%d NEWSETELEM messages, %d elements", msgs, elems)
+}

@@ -526,6 +526,32 @@ func (c *pydConv) value(sa *ynl.Attr, a *pydAttr, sc *pydScope) (any, error) {
 		if err := c.wellFormed(p); err != nil {
 			return nil, err
 		}
+		if a.Format == "nested-array" && sa.Nested != nil && len(sa.Nested.Attributes) == 1 && sa.Nested.Attributes[0].MultiAttr {
+			// A nest of repeated attributes in the 6.12 spec (nftables'
+			// set elements) that ynl/tables' corrections make an array,
+			// as the kernel takes it: an element of the spec's type is
+			// one of the library's list, another the library's unknown
+			// attribute (it reads only the spec's type).
+			c.note(fmt.Sprintf("%s/%s: repeated attributes in the spec, any attribute an element in nldump (and the kernel)", sc.set.Name, sa.Name))
+			el := sa.Nested.Attributes[0]
+			out := map[string]any{}
+			for _, e := range a.Elems {
+				if e.Index == int(el.Value) && el.Nested != nil {
+					m, err := c.attrs(el.Nested, e.Attrs, nil)
+					if err != nil {
+						return nil, err
+					}
+					pydAdd(out, el.Name, true, false, m)
+					continue
+				}
+				v, err := c.unknown(&pydAttr{Type: e.Index, Offset: e.Offset, Len: e.Len, Nested: true})
+				if err != nil {
+					return nil, err
+				}
+				pydAdd(out, fmt.Sprintf("UnknownAttr(%d)", e.Index), false, true, v)
+			}
+			return out, nil
+		}
 		if a.Format != "nested" {
 			return pydMismatch(a), nil
 		}

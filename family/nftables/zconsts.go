@@ -385,7 +385,7 @@ const (
 const (
 	NFTABLES_A_SETELEM_LIST_ATTRS_TABLE    = 1 // string
 	NFTABLES_A_SETELEM_LIST_ATTRS_SET      = 2 // string
-	NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS = 3 // nest, of setelem-list-elem-attrs
+	NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS = 3 // indexed-array, of setelem-attrs
 	NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID   = 4 // u32
 	NFTABLES_A_SETELEM_LIST_ATTRS_MAX      = 4 // the highest attribute type
 )

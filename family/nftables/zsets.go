@@ -148,7 +148,7 @@ var (
 	SetelemListAttrs = family.Set{Space: "NFTABLES_A_SETELEM_LIST_ATTRS", Attrs: []family.Attr{
 		NFTABLES_A_SETELEM_LIST_ATTRS_TABLE:    {Name: "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", Format: family.String},
 		NFTABLES_A_SETELEM_LIST_ATTRS_SET:      {Name: "NFTABLES_A_SETELEM_LIST_ATTRS_SET", Format: family.String},
-		NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS: {Name: "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", Format: family.Nested, Child: &SetelemListElemAttrs},
+		NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS: {Name: "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", Format: family.NestedArray, Child: &SetelemAttrs},
 		NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID:   {Name: "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", Format: family.U32},
 	}}
 	// GenAttrs is the attribute set "gen-attrs".

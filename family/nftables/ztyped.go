@@ -3932,7 +3932,9 @@ type SetelemList struct {
 	mode      typed.Mode
 	fTable    []byte
 	fSet      []byte
-	fElements SetelemListElem
+	fElements typed.Multi
+	sElements []Setelem
+	kElements Setelem
 	fSetId    uint32
 }
 
@@ -3953,6 +3955,7 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
 	sw := o.Order.Swap()
 	_ = sw
+	x.mode = o.Mode()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3982,11 +3985,15 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 			x.fSet = p
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS
-			if len(p) != 0 && len(p) < 4 {
-				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS", raw, typed.ErrLength)
-			}
-			if err := x.fElements.decode(p, o, end-len(rest)+4); err != nil {
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS")
+			if err != nil {
 				return err
+			}
+			x.fElements, x.sElements = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fElements; it.Next(); {
+				if err := x.kElements.decode(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID
@@ -4019,9 +4026,21 @@ func (x *SetelemList) Encode(e *attr.Encoder) {
 		typed.PutString(e, NFTABLES_A_SETELEM_LIST_ATTRS_SET, x.fSet)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS)
-		x.fElements.Encode(e)
-		e.End(nest)
+		arr := e.Begin(NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS)
+		if x.sElements != nil {
+			for i := range x.sElements {
+				el := e.Element(&arr)
+				x.sElements[i].Encode(e)
+				e.End(el)
+			}
+		} else {
+			for it := x.fElements; it.Next(); {
+				nest := e.Begin(it.Type())
+				e.Raw(it.Bytes())
+				e.End(nest)
+			}
+		}
+		e.End(arr)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		e.Uint32(NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID, uint32(x.fSetId))
@@ -4070,21 +4089,22 @@ func (x *SetelemList) SetSetBytes(s []byte) {
 	x.has[0] |= 1 << 1
 }
 
-// Elements returns the nest NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS, and whether it is present (if not, an
-// empty one).
-func (x *SetelemList) Elements() (*SetelemListElem, bool) {
+// Elements returns an iterator over the NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS attributes.
+func (x *SetelemList) Elements() SetelemIter {
 	if !(x.has[0]&(1<<2) != 0) {
-		x.fElements.Reset()
-		return &x.fElements, false
+		return SetelemIter{}
 	}
-	return &x.fElements, true
+	return SetelemIter{m: x.fElements}
 }
 
-// SetElements marks the nest NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS present, empty, and returns it to fill.
-func (x *SetelemList) SetElements() *SetelemListElem {
-	x.fElements.Reset()
+// SetElements sets the NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS attributes to the elements of v, which x keeps.
+func (x *SetelemList) SetElements(v []Setelem) {
+	if v == nil {
+		v = []Setelem{}
+	}
+	x.sElements = v
+	x.fElements = typed.Multi{}
 	x.has[0] |= 1 << 2
-	return &x.fElements
 }
 
 // GetSetId returns NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID and whether it is present (0 if not).

@@ -17,7 +17,8 @@ type Correction struct {
 	Set    string // the attribute set's spec name, or a superset's; "" for a definition
 	Attr   string // the attribute's spec name, or the definition's
 	// Field is "value" (the attribute's type number, nla_type), "type"
-	// (its spec type name) or "display-hint"; for a definition (an enum),
+	// (its spec type name), "sub-type", "nested-attributes" (the set it
+	// nests) or "display-hint"; for a definition (an enum),
 	// "value-start", the value of its first entry, which the others
 	// follow.
 	Field string
@@ -34,10 +35,11 @@ type Correction struct {
 // Corrections returns every correction, grouped by family.
 func Corrections() []Correction {
 	const (
-		nft    = "include/uapi/linux/netfilter/nf_tables.h: "
-		ct     = "include/uapi/linux/netfilter/nfnetlink_conntrack.h: "
-		brport = "net/bridge/br_netlink.c br_port_fill_attrs and br_port_policy: nla_put_u8 / NLA_U8"
-		fra    = "include/uapi/linux/fib_rules.h and net/core/fib_rules.c: FRA_DST and FRA_SRC are addresses of the rule's family (4 or 16 bytes)"
+		nft      = "include/uapi/linux/netfilter/nf_tables.h: "
+		ct       = "include/uapi/linux/netfilter/nfnetlink_conntrack.h: "
+		setelems = "net/netfilter/nf_tables_api.c nf_tables_newsetelem, nf_tables_delsetelem: nla_for_each_nested over NFTA_SET_ELEM_LIST_ELEMENTS, whatever each element's type (libnftnl numbers them from 1)"
+		brport   = "net/bridge/br_netlink.c br_port_fill_attrs and br_port_policy: nla_put_u8 / NLA_U8"
+		fra      = "include/uapi/linux/fib_rules.h and net/core/fib_rules.c: FRA_DST and FRA_SRC are addresses of the rule's family (4 or 16 bytes)"
 	)
 	cs := []Correction{
 		{"nftables", "table-attrs", "userdata", "value", "5", "6", nft + "NFTA_TABLE_PAD (5) precedes NFTA_TABLE_USERDATA", "netfilter/nf_tables.h", "NFTA_TABLE_USERDATA"},
@@ -60,6 +62,12 @@ func Corrections() []Correction {
 		{"nlctrl", "policy-attrs", "pad", "value", "12", "11", "include/uapi/linux/netlink.h: NL_POLICY_TYPE_ATTR_PAD is 11, NL_POLICY_TYPE_ATTR_MASK 12", "netlink.h", "NL_POLICY_TYPE_ATTR_PAD"},
 		{"ovs_flow", "action-attrs", "psample", "value", "24", "25", "include/uapi/linux/openvswitch.h: OVS_ACTION_ATTR_DROP (24) precedes OVS_ACTION_ATTR_PSAMPLE (25)", "openvswitch.h", "OVS_ACTION_ATTR_PSAMPLE"},
 		{"nftables", "", "fib-result", "value-start", "0", "1", nft + "NFT_FIB_RESULT_UNSPEC (0) precedes NFT_FIB_RESULT_OIF (1): Linux 6.18 answers \"fib daddr type\" with 3, NFT_FIB_RESULT_ADDRTYPE", "netfilter/nf_tables.h", "NFT_FIB_RESULT_OIF"},
+		// libnftnl numbers a batch's set elements 1, 2, 3... and the kernel
+		// takes every attribute of the list as one (nla_for_each_nested):
+		// an array of setelem-attrs nests, not repeated "elem" attributes.
+		{"nftables", "setelem-list-attrs", "elements", "type", "nest", "indexed-array", setelems, "", ""},
+		{"nftables", "setelem-list-attrs", "elements", "sub-type", "", "nest", setelems, "", ""},
+		{"nftables", "setelem-list-attrs", "elements", "nested-attributes", "setelem-list-elem-attrs", "setelem-attrs", setelems, "", ""},
 		{"rt-rule", "fib-rule-attrs", "dst", "type", "u32", "binary", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "dst", "display-hint", "", "ipv4-or-v6", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "src", "type", "u32", "binary", fra, "", ""},
@@ -115,6 +123,18 @@ func Correct(s *ynl.Spec) []Correction {
 			case "display-hint":
 				if string(a.DisplayHint) == c.From {
 					a.DisplayHint = ynl.DisplayHint(c.To)
+					applied = true
+				}
+			case "sub-type":
+				from, ok1 := ynl.ParseType(c.From)
+				to, ok2 := ynl.ParseType(c.To)
+				if (ok1 || c.From == "") && ok2 && (a.SubType == from || c.From == "" && a.SubType == ynl.TypeNone) {
+					a.SubType = to
+					applied = true
+				}
+			case "nested-attributes":
+				if n := s.AttrSet(c.To); n != nil && a.NestedAttributes == c.From {
+					a.NestedAttributes, a.Nested = c.To, n
 					applied = true
 				}
 			case "type":
