@@ -17,9 +17,9 @@ var Family = family.Family{
 	Sets:      []*family.Set{&DatapathAttrs},
 	Enums:     []*family.EnumDef{&UserFeaturesEnum},
 	Ops: []family.Op{
-		{Name: "OVS_DP_CMD_GET", Request: 3, Reply: 3, Flags: family.OpDo | family.OpDump, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME}, DoReply: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_STATS, OVS_DP_ATTR_MEGAFLOW_STATS, OVS_DP_ATTR_USER_FEATURES, OVS_DP_ATTR_MASKS_CACHE_SIZE, OVS_DP_ATTR_PER_CPU_PIDS}, DumpRequest: []uint16{OVS_DP_ATTR_NAME}, DumpReply: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_STATS, OVS_DP_ATTR_MEGAFLOW_STATS, OVS_DP_ATTR_USER_FEATURES, OVS_DP_ATTR_MASKS_CACHE_SIZE, OVS_DP_ATTR_PER_CPU_PIDS}},
-		{Name: "OVS_DP_CMD_NEW", Request: 1, Reply: 1, Flags: family.OpDo, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_USER_FEATURES}},
-		{Name: "OVS_DP_CMD_DEL", Request: 2, Reply: 2, Flags: family.OpDo, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME}},
+		{Name: "OVS_DP_CMD_GET", Request: 3, Reply: 3, Flags: family.OpDo | family.OpDump | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME}, DoReply: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_STATS, OVS_DP_ATTR_MEGAFLOW_STATS, OVS_DP_ATTR_USER_FEATURES, OVS_DP_ATTR_MASKS_CACHE_SIZE, OVS_DP_ATTR_PER_CPU_PIDS}, DumpRequest: []uint16{OVS_DP_ATTR_NAME}, DumpReply: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_STATS, OVS_DP_ATTR_MEGAFLOW_STATS, OVS_DP_ATTR_USER_FEATURES, OVS_DP_ATTR_MASKS_CACHE_SIZE, OVS_DP_ATTR_PER_CPU_PIDS}},
+		{Name: "OVS_DP_CMD_NEW", Request: 1, Reply: 1, Flags: family.OpDo | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME, OVS_DP_ATTR_UPCALL_PID, OVS_DP_ATTR_USER_FEATURES}},
+		{Name: "OVS_DP_CMD_DEL", Request: 2, Reply: 2, Flags: family.OpDo | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &DatapathAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_DP_ATTR_NAME}},
 	},
 	Groups: []family.Group{
 		{Name: "ovs_datapath", CName: "OVS_DATAPATH_MCGRP_OVS_DATAPATH", ID: family.None},

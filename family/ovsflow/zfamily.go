@@ -17,8 +17,8 @@ var Family = family.Family{
 	Sets:      []*family.Set{&FlowAttrs, &KeyAttrs, &ActionAttrs, &TunnelKeyAttrs, &CheckPktLenAttrs, &SampleAttrs, &UserspaceAttrs, &OvsNshKeyAttrs, &CtAttrs, &NatAttrs, &DecTtlAttrs, &VxlanExtAttrs, &PsampleAttrs},
 	Enums:     []*family.EnumDef{&OvsFragTypeEnum, &OvsUfidFlagsEnum, &OvsHashAlgEnum, &CtStateFlagsEnum},
 	Ops: []family.Op{
-		{Name: "OVS_FLOW_CMD_GET", Request: 3, Reply: 3, Flags: family.OpDo | family.OpDump, Attrs: &FlowAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_UFID_FLAGS}, DoReply: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_STATS, OVS_FLOW_ATTR_ACTIONS}, DumpRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_UFID_FLAGS}, DumpReply: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_STATS, OVS_FLOW_ATTR_ACTIONS}},
-		{Name: "OVS_FLOW_CMD_NEW", Request: 1, Reply: 1, Flags: family.OpDo, Attrs: &FlowAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_ACTIONS}},
+		{Name: "OVS_FLOW_CMD_GET", Request: 3, Reply: 3, Flags: family.OpDo | family.OpDump | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &FlowAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_UFID_FLAGS}, DoReply: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_STATS, OVS_FLOW_ATTR_ACTIONS}, DumpRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_UFID_FLAGS}, DumpReply: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_STATS, OVS_FLOW_ATTR_ACTIONS}},
+		{Name: "OVS_FLOW_CMD_NEW", Request: 1, Reply: 1, Flags: family.OpDo | family.OpDontValidateStrict | family.OpDontValidateDump, Attrs: &FlowAttrs, HeaderLen: 4, DoRequest: []uint16{OVS_FLOW_ATTR_KEY, OVS_FLOW_ATTR_UFID, OVS_FLOW_ATTR_MASK, OVS_FLOW_ATTR_ACTIONS}},
 	},
 	Groups: []family.Group{
 		{Name: "ovs_flow", CName: "OVS_FLOW_MCGRP_OVS_FLOW", ID: family.None},

@@ -1,7 +1,9 @@
 package tables
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nlwire/nlwire/ynl"
 )
@@ -14,13 +16,14 @@ import (
 // longer states the wrong fact (a fixed upstream spec) is left as it is.
 type Correction struct {
 	Family string // the spec's family name ("nftables")
-	Set    string // the attribute set's spec name, or a superset's; "" for a definition
-	Attr   string // the attribute's spec name, or the definition's
+	Set    string // the attribute set's spec name, or a superset's; "" for a definition or an operation
+	Attr   string // the attribute's spec name, the definition's, or the operation's ("*": every one)
 	// Field is "value" (the attribute's type number, nla_type), "type"
 	// (its spec type name), "sub-type", "nested-attributes" (the set it
 	// nests) or "display-hint"; for a definition (an enum),
 	// "value-start", the value of its first entry, which the others
-	// follow.
+	// follow; for an operation, "dont-validate", the words its list must
+	// hold (space-separated).
 	Field string
 	// From is what the spec states, To what the kernel does.
 	From, To string
@@ -39,6 +42,7 @@ func Corrections() []Correction {
 		ct       = "include/uapi/linux/netfilter/nfnetlink_conntrack.h: "
 		setelems = "net/netfilter/nf_tables_api.c nf_tables_newsetelem, nf_tables_delsetelem: nla_for_each_nested over NFTA_SET_ELEM_LIST_ELEMENTS, whatever each element's type (libnftnl numbers them from 1)"
 		brport   = "net/bridge/br_netlink.c br_port_fill_attrs and br_port_policy: nla_put_u8 / NLA_U8"
+		ovs      = "net/openvswitch/datapath.c: every operation has .validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP"
 		fra      = "include/uapi/linux/fib_rules.h and net/core/fib_rules.c: FRA_DST and FRA_SRC are addresses of the rule's family (4 or 16 bytes)"
 	)
 	cs := []Correction{
@@ -68,6 +72,12 @@ func Corrections() []Correction {
 		{"nftables", "setelem-list-attrs", "elements", "type", "nest", "indexed-array", setelems, "", ""},
 		{"nftables", "setelem-list-attrs", "elements", "sub-type", "", "nest", setelems, "", ""},
 		{"nftables", "setelem-list-attrs", "elements", "nested-attributes", "setelem-list-elem-attrs", "setelem-attrs", setelems, "", ""},
+		// The openvswitch families' operations are not strictly
+		// validated, which their specs do not say.
+		{"ovs_datapath", "", "*", "dont-validate", "", "strict dump", ovs, "", ""},
+		{"ovs_flow", "", "*", "dont-validate", "", "strict dump", ovs, "", ""},
+		{"ovs_packet", "", "*", "dont-validate", "", "strict dump", ovs, "", ""},
+		{"ovs_vport", "", "*", "dont-validate", "", "strict dump", ovs, "", ""},
 		{"rt-rule", "fib-rule-attrs", "dst", "type", "u32", "binary", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "dst", "display-hint", "", "ipv4-or-v6", fra, "", ""},
 		{"rt-rule", "fib-rule-attrs", "src", "type", "u32", "binary", fra, "", ""},
@@ -91,6 +101,23 @@ func Correct(s *ynl.Spec) []Correction {
 			continue
 		}
 		applied := false
+		if c.Set == "" && c.Field == "dont-validate" {
+			for _, o := range s.Operations.List {
+				if (c.Attr != "*" && o.Name != c.Attr) || !o.IsCall() {
+					continue
+				}
+				for _, w := range strings.Fields(c.To) {
+					if !slices.Contains(o.DontValidate, w) {
+						o.DontValidate = append(o.DontValidate, w)
+						applied = true
+					}
+				}
+			}
+			if applied {
+				done = append(done, c)
+			}
+			continue
+		}
 		if c.Set == "" && c.Field == "value-start" {
 			d := s.Definition(c.Attr)
 			from, err1 := strconv.ParseInt(c.From, 10, 64)
