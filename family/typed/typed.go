@@ -207,31 +207,13 @@ func AttrHeader(p []byte, swap bool) (int, uint16) {
 }
 
 // Uint16 reads p[:2], byte-swapped if swap.
-func Uint16(p []byte, swap bool) uint16 {
-	v := binary.NativeEndian.Uint16(p)
-	if swap {
-		v = bits.ReverseBytes16(v)
-	}
-	return v
-}
+func Uint16(p []byte, swap bool) uint16 { return endian.Uint16(p, swap) }
 
 // Uint32 reads p[:4], byte-swapped if swap.
-func Uint32(p []byte, swap bool) uint32 {
-	v := binary.NativeEndian.Uint32(p)
-	if swap {
-		v = bits.ReverseBytes32(v)
-	}
-	return v
-}
+func Uint32(p []byte, swap bool) uint32 { return endian.Uint32(p, swap) }
 
 // Uint64 reads p[:8], byte-swapped if swap.
-func Uint64(p []byte, swap bool) uint64 {
-	v := binary.NativeEndian.Uint64(p)
-	if swap {
-		v = bits.ReverseBytes64(v)
-	}
-	return v
-}
+func Uint64(p []byte, swap bool) uint64 { return endian.Uint64(p, swap) }
 
 // Uint reads a variable-width NLA_UINT payload of 4 or 8 bytes.
 func Uint(p []byte, swap bool) uint64 {
@@ -266,28 +248,13 @@ const BigSwap = !hostBig
 const hostBig = endian.HostBig
 
 // PutUint16 writes v to p[:2], byte-swapped if swap.
-func PutUint16(p []byte, v uint16, swap bool) {
-	if swap {
-		v = bits.ReverseBytes16(v)
-	}
-	binary.NativeEndian.PutUint16(p, v)
-}
+func PutUint16(p []byte, v uint16, swap bool) { endian.PutUint16(p, v, swap) }
 
 // PutUint32 writes v to p[:4], byte-swapped if swap.
-func PutUint32(p []byte, v uint32, swap bool) {
-	if swap {
-		v = bits.ReverseBytes32(v)
-	}
-	binary.NativeEndian.PutUint32(p, v)
-}
+func PutUint32(p []byte, v uint32, swap bool) { endian.PutUint32(p, v, swap) }
 
 // PutUint64 writes v to p[:8], byte-swapped if swap.
-func PutUint64(p []byte, v uint64, swap bool) {
-	if swap {
-		v = bits.ReverseBytes64(v)
-	}
-	binary.NativeEndian.PutUint64(p, v)
-}
+func PutUint64(p []byte, v uint64, swap bool) { endian.PutUint64(p, v, swap) }
 
 // EncoderSwap reports whether e writes integers byte-swapped relative
 // to the host.
