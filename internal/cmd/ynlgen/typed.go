@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -487,9 +486,6 @@ func (t *tgen) setFields(as *ynl.AttrSet) []*tfield {
 		names[f.setter] = true
 	}
 	for _, f := range fs {
-		for _, extra := range []string{"", "Bytes", "Header"} {
-			_ = extra
-		}
 		// A getter must not read like a setter (attribute "set-name").
 		if names[f.name] || strings.HasPrefix(f.name, "Set") {
 			f.name = "Get" + f.name
@@ -986,7 +982,7 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 		t.p("\t}")
 		if sf, ok := selOf[f.a]; ok {
 			// The selector, when only its sub-message was set.
-			t.p(" else if %s && x.%s.format != 0 {\n", strings.ReplaceAll(hasExpr(sf), "x.has", "x.has"), sf.field)
+			t.p(" else if %s && x.%s.format != 0 {\n", hasExpr(sf), sf.field)
 			t.p("\t\tswitch x.%s.format {\n", sf.field)
 			for i, fm := range sf.a.SubMsg.Formats {
 				t.p("\t\tcase %d:\n", i+1)
@@ -1030,7 +1026,6 @@ func iterValue(el *tfield) string {
 func (t *tgen) encodeLeaf(f *tfield, typ, v string) string {
 	switch f.kind {
 	case fScalar:
-		w := f.wire
 		switch f.size {
 		case 1:
 			if f.signed {
@@ -1051,7 +1046,6 @@ func (t *tgen) encodeLeaf(f *tfield, typ, v string) string {
 			if f.be {
 				return fmt.Sprintf("\t\te.BE64(%s, uint64(%s))\n", typ, v)
 			}
-			_ = w
 			return fmt.Sprintf("\t\te.Uint64(%s, uint64(%s))\n", typ, v)
 		}
 	case fVarint:
@@ -1440,10 +1434,7 @@ func (t *tgen) genDecodeMessage(o *ynl.Operation, n, st, hdr string, genl bool) 
 // genTable lists the package's set types for tests and fuzzers.
 func (t *tgen) genTable() {
 	t.p("// TypedSets lists a constructor for each attribute set's type, by the\n// set's spec name, for code that walks every type (tests, fuzzers).\nvar TypedSets = []typed.SetType{\n")
-	names := make([]*ynl.AttrSet, len(t.spec.AttributeSets))
-	copy(names, t.spec.AttributeSets)
-	sort.SliceStable(names, func(i, j int) bool { return false })
-	for _, as := range names {
+	for _, as := range t.spec.AttributeSets {
 		t.p("\t{Name: %q, New: func() typed.Attrs { return new(%s) }},\n", as.Name, t.setType[as])
 	}
 	t.p("}\n")
