@@ -39,13 +39,16 @@ func (x *Report) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -66,7 +69,7 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
 			}
-			x.fError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fError = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // BINDER_A_REPORT_CONTEXT
 			if !typed.CheckString(p, true, 0) {
@@ -78,25 +81,25 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
 			}
-			x.fFromPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFromPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // BINDER_A_REPORT_FROM_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
 			}
-			x.fFromTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFromTid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // BINDER_A_REPORT_TO_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
 			}
-			x.fToPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fToPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // BINDER_A_REPORT_TO_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
 			}
-			x.fToTid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fToTid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // BINDER_A_REPORT_IS_REPLY
 			if len(p) != 0 {
@@ -107,19 +110,19 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // BINDER_A_REPORT_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
 			}
-			x.fCode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // BINDER_A_REPORT_DATA_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
 			}
-			x.fDataSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDataSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -327,6 +330,7 @@ func (r *ReportMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "report", "", 0, typed.ErrHeader)

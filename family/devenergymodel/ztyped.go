@@ -50,14 +50,17 @@ func (x *PerfDomain) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -78,13 +81,13 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
-			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPerfDomainId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -202,14 +205,17 @@ func (x *PerfTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -230,7 +236,7 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
-			x.fPerfDomainId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPerfDomainId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
 			if len(p) != 0 && len(p) < 4 {
@@ -339,13 +345,16 @@ func (x *PerfState) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -366,31 +375,31 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
 			}
-			x.fPerformance = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPerformance = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequency = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_STATE_POWER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
 			}
-			x.fPower = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPower = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // DEV_ENERGYMODEL_A_PERF_STATE_COST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
 			}
-			x.fCost = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCost = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -592,6 +601,7 @@ func (r *GetPerfDomainsReply) DecodeMessage(m wire.Message, o *typed.Options) er
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "perf-domain", "", 0, typed.ErrHeader)
@@ -649,6 +659,7 @@ func (r *GetPerfTableReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "perf-table", "", 0, typed.ErrHeader)
@@ -673,6 +684,7 @@ func (r *PerfDomainCreatedMsg) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "perf-table", "", 0, typed.ErrHeader)
@@ -697,6 +709,7 @@ func (r *PerfDomainUpdatedMsg) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "perf-table", "", 0, typed.ErrHeader)
@@ -721,6 +734,7 @@ func (r *PerfDomainDeletedMsg) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "perf-table", "", 0, typed.ErrHeader)

@@ -358,14 +358,17 @@ func (x *Devlink) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [3]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -398,25 +401,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
 			}
-			x.fPortIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_ATTR_PORT_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
 			}
-			x.fPortType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPortType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // DEVLINK_ATTR_PORT_DESIRED_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
 			}
-			x.fPortDesiredType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPortDesiredType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // DEVLINK_ATTR_PORT_NETDEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fPortNetdevIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortNetdevIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // DEVLINK_ATTR_PORT_NETDEV_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -434,55 +437,55 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
 			}
-			x.fPortSplitCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortSplitCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // DEVLINK_ATTR_PORT_SPLIT_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
 			}
-			x.fPortSplitGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortSplitGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // DEVLINK_ATTR_SB_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // DEVLINK_ATTR_SB_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // DEVLINK_ATTR_SB_INGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbIngressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbIngressPoolCount = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // DEVLINK_ATTR_SB_EGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbEgressPoolCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbEgressPoolCount = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // DEVLINK_ATTR_SB_INGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbIngressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbIngressTcCount = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // DEVLINK_ATTR_SB_EGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbEgressTcCount = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbEgressTcCount = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // DEVLINK_ATTR_SB_POOL_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbPoolIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbPoolIndex = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // DEVLINK_ATTR_SB_POOL_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -494,7 +497,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbPoolSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbPoolSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -506,31 +509,31 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fSbThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // DEVLINK_ATTR_SB_TC_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbTcIndex = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSbTcIndex = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 23: // DEVLINK_ATTR_SB_OCC_CUR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
 			}
-			x.fSbOccCur = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbOccCur = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 24: // DEVLINK_ATTR_SB_OCC_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
 			}
-			x.fSbOccMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbOccMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		case 25: // DEVLINK_ATTR_ESWITCH_MODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
 			}
-			x.fEswitchMode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEswitchMode = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 24
 		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -569,7 +572,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableSize = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 29
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
@@ -618,7 +621,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeEntryIndex = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 35
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
@@ -640,7 +643,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeEntryCounter = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 38
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
@@ -672,7 +675,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeMatchType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 41
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
@@ -704,7 +707,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeActionType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 44
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
 			x.fDpipeValue = p
@@ -716,7 +719,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 47
 		case 49: // DEVLINK_ATTR_DPIPE_HEADERS
 			if len(p) != 0 && len(p) < 4 {
@@ -749,7 +752,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 51
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
@@ -769,7 +772,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 54
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
@@ -794,19 +797,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 57
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 58
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldMappingType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 59
 		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -845,19 +848,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 0
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
-			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSize = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 1
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
-			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeNew = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 2
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -869,19 +872,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeMin = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 4
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeMax = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 5
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeGran = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 6
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -893,37 +896,37 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
-			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceOcc = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 8
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableResourceId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 9
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 10
 		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
 			}
-			x.fPortFlavour = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPortFlavour = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 11
 		case 78: // DEVLINK_ATTR_PORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortNumber = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 12
 		case 79: // DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortSplitSubportNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortSplitSubportNumber = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 13
 		case 80: // DEVLINK_ATTR_PARAM
 			if len(p) != 0 && len(p) < 4 {
@@ -966,7 +969,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
 			}
-			x.fRegionSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRegionSize = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 20
 		case 90: // DEVLINK_ATTR_REGION_SNAPSHOTS
 			if len(p) != 0 && len(p) < 4 {
@@ -988,7 +991,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
-			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRegionSnapshotId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 23
 		case 93: // DEVLINK_ATTR_REGION_CHUNKS
 			if len(p) != 0 && len(p) < 4 {
@@ -1013,13 +1016,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
-			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRegionChunkAddr = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 27
 		case 97: // DEVLINK_ATTR_REGION_CHUNK_LEN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
 			}
-			x.fRegionChunkLen = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRegionChunkLen = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 28
 		case 98: // DEVLINK_ATTR_INFO_DRIVER_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -1088,7 +1091,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbPoolCellSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSbPoolCellSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 36
 		case 106: // DEVLINK_ATTR_FMSG
 			if len(p) != 0 && len(p) < 4 {
@@ -1154,25 +1157,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterErrCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 47
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 48
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterDumpTs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 49
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
-			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 50
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1202,25 +1205,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusDone = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlashUpdateStatusDone = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 55
 		case 126: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusTotal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlashUpdateStatusTotal = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 56
 		case 127: // DEVLINK_ATTR_PORT_PCI_PF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciPfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPortPciPfNumber = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 57
 		case 128: // DEVLINK_ATTR_PORT_PCI_VF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciVfNumber = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPortPciVfNumber = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 58
 		case 129: // DEVLINK_ATTR_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -1277,25 +1280,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 3
 		case 138: // DEVLINK_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
-			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetnsFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 4
 		case 139: // DEVLINK_ATTR_NETNS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
 			}
-			x.fNetnsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetnsPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 5
 		case 140: // DEVLINK_ATTR_NETNS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
 			}
-			x.fNetnsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetnsId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 6
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1307,19 +1310,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTrapPolicerId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 8
 		case 143: // DEVLINK_ATTR_TRAP_POLICER_RATE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerRate = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTrapPolicerRate = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 9
 		case 144: // DEVLINK_ATTR_TRAP_POLICER_BURST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerBurst = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTrapPolicerBurst = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 10
 		case 145: // DEVLINK_ATTR_PORT_FUNCTION
 			if len(p) != 0 && len(p) < 4 {
@@ -1339,7 +1342,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
 			}
-			x.fPortLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortLanes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 13
 		case 148: // DEVLINK_ATTR_PORT_SPLITTABLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1357,22 +1360,22 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortControllerNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortControllerNumber = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 16
 		case 151: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 17
 		case 152: // DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x3) {
+			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x3) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
 			}
-			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[2] |= 1 << 18
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1384,19 +1387,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
+			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x6) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
 			}
-			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[2] |= 1 << 20
 		case 155: // DEVLINK_ATTR_RELOAD_LIMITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0x6) {
+			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x6) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
 			}
-			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[2] |= 1 << 21
 		case 156: // DEVLINK_ATTR_DEV_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -1437,7 +1440,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
-			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fReloadStatsValue = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 26
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -1477,25 +1480,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciSfNumber = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortPciSfNumber = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 30
 		case 165: // DEVLINK_ATTR_RATE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
 			}
-			x.fRateType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fRateType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 31
 		case 166: // DEVLINK_ATTR_RATE_TX_SHARE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
 			}
-			x.fRateTxShare = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRateTxShare = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 32
 		case 167: // DEVLINK_ATTR_RATE_TX_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fRateTxMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRateTxMax = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 33
 		case 168: // DEVLINK_ATTR_RATE_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -1513,13 +1516,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
 			}
-			x.fRegionMaxSnapshots = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRegionMaxSnapshots = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 36
 		case 171: // DEVLINK_ATTR_LINECARD_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
 			}
-			x.fLinecardIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLinecardIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 37
 		case 172: // DEVLINK_ATTR_LINECARD_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1553,13 +1556,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fRateTxPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRateTxPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 42
 		case 178: // DEVLINK_ATTR_RATE_TX_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fRateTxWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRateTxWeight = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 43
 		case 179: // DEVLINK_ATTR_REGION_DIRECT
 			if len(p) != 0 {
@@ -5072,13 +5075,16 @@ func (x *DlDevStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5197,14 +5203,17 @@ func (x *DlReloadStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5310,14 +5319,17 @@ func (x *DlReloadActInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5445,14 +5457,17 @@ func (x *DlReloadActStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5556,13 +5571,16 @@ func (x *DlReloadStatsEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5589,7 +5607,7 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
-			x.fReloadStatsValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fReloadStatsValue = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -5666,13 +5684,16 @@ func (x *DlInfoVersion) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5792,13 +5813,16 @@ func (x *DlPortFunction) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5834,10 +5858,10 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))}); !typed.CheckBitfield32(v, 0xf) {
+			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0xf) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
 			}
-			x.fCaps = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fCaps = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -5950,14 +5974,17 @@ func (x *DlDpipeTables) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6066,13 +6093,16 @@ func (x *DlDpipeTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6099,7 +6129,7 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fDpipeTableSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableSize = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
@@ -6127,13 +6157,13 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableResourceId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceUnits = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -6313,14 +6343,17 @@ func (x *DlDpipeTableMatches) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6425,14 +6458,17 @@ func (x *DlDpipeTableActions) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6537,14 +6573,17 @@ func (x *DlDpipeEntries) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6650,13 +6689,16 @@ func (x *DlDpipeEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6677,7 +6719,7 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryIndex = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeEntryIndex = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
@@ -6699,7 +6741,7 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryCounter = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDpipeEntryCounter = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -6821,14 +6863,17 @@ func (x *DlDpipeEntryMatchValues) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6933,14 +6978,17 @@ func (x *DlDpipeEntryActionValues) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7047,13 +7095,16 @@ func (x *DlDpipeMatch) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7074,13 +7125,13 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeMatchType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeMatchType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7092,13 +7143,13 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -7230,14 +7281,17 @@ func (x *DlDpipeMatchValue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7277,7 +7331,7 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -7409,13 +7463,16 @@ func (x *DlDpipeAction) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7436,13 +7493,13 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeActionType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeActionType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7454,13 +7511,13 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -7592,14 +7649,17 @@ func (x *DlDpipeActionValue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7639,7 +7699,7 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -7769,14 +7829,17 @@ func (x *DlDpipeHeaders) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7882,13 +7945,16 @@ func (x *DlDpipeHeader) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7915,7 +7981,7 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8053,14 +8119,17 @@ func (x *DlDpipeHeaderFields) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8166,13 +8235,16 @@ func (x *DlDpipeField) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8199,19 +8271,19 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldBitwidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldMappingType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpipeFieldMappingType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -8337,13 +8409,16 @@ func (x *DlResource) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8370,19 +8445,19 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fResourceId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
-			x.fResourceSize = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSize = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
-			x.fResourceSizeNew = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeNew = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8394,19 +8469,19 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeMin = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeMax = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeGran = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceSizeGran = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8418,7 +8493,7 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
-			x.fResourceOcc = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fResourceOcc = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -8639,14 +8714,17 @@ func (x *DlResourceList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8750,13 +8828,16 @@ func (x *DlParam) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8886,13 +8967,16 @@ func (x *DlRegionSnapshots) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8979,13 +9063,16 @@ func (x *DlRegionSnapshot) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9006,7 +9093,7 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
-			x.fRegionSnapshotId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRegionSnapshotId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -9065,13 +9152,16 @@ func (x *DlRegionChunks) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9159,13 +9249,16 @@ func (x *DlRegionChunk) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9189,7 +9282,7 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
-			x.fRegionChunkAddr = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRegionChunkAddr = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -9266,13 +9359,16 @@ func (x *DlFmsg) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9447,13 +9543,16 @@ func (x *DlHealthReporter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9486,19 +9585,19 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterErrCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterErrCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterRecoverCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
-			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9510,13 +9609,13 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterDumpTs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTsNs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9726,13 +9825,16 @@ func (x *DlAttrStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9753,19 +9855,19 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fStatsRxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsRxPackets = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fStatsRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsRxBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 2: // DEVLINK_ATTR_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fStatsRxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsRxDropped = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -9857,13 +9959,16 @@ func (x *DlTrapMetadata) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9960,13 +10065,16 @@ func (x *DlLinecardSupportedTypes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10052,13 +10160,16 @@ func (x *DlSelftestId) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10606,6 +10717,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -10684,6 +10796,7 @@ func (r *PortGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -10762,6 +10875,7 @@ func (r *PortNewReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -10921,6 +11035,7 @@ func (r *SbGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -10999,6 +11114,7 @@ func (r *SbPoolGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11104,6 +11220,7 @@ func (r *SbPortPoolGetReply) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11209,6 +11326,7 @@ func (r *SbTcPoolBindGetReply) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11341,6 +11459,7 @@ func (r *EswitchGetReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11419,6 +11538,7 @@ func (r *DpipeTableGetReply) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11470,6 +11590,7 @@ func (r *DpipeEntriesGetReply) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11521,6 +11642,7 @@ func (r *DpipeHeadersGetReply) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11626,6 +11748,7 @@ func (r *ResourceDumpReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11677,6 +11800,7 @@ func (r *ReloadReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11755,6 +11879,7 @@ func (r *ParamGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11860,6 +11985,7 @@ func (r *RegionGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11911,6 +12037,7 @@ func (r *RegionNewReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -11989,6 +12116,7 @@ func (r *RegionReadReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12065,6 +12193,7 @@ func (r *PortParamGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12168,6 +12297,7 @@ func (r *InfoGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12246,6 +12376,7 @@ func (r *HealthReporterGetReply) DecodeMessage(m wire.Message, o *typed.Options)
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12378,6 +12509,7 @@ func (r *HealthReporterDumpGetReply) DecodeMessage(m wire.Message, o *typed.Opti
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12510,6 +12642,7 @@ func (r *TrapGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12615,6 +12748,7 @@ func (r *TrapGroupGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12720,6 +12854,7 @@ func (r *TrapPolicerGetReply) DecodeMessage(m wire.Message, o *typed.Options) er
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -12852,6 +12987,7 @@ func (r *RateGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -13011,6 +13147,7 @@ func (r *LinecardGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)
@@ -13114,6 +13251,7 @@ func (r *SelftestsGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "devlink", "", 0, typed.ErrHeader)

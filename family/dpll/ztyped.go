@@ -109,14 +109,17 @@ func (x *Dpll) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -137,7 +140,7 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -149,13 +152,13 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_ID", raw, typed.ErrLength)
 			}
-			x.fClockId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fClockId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // DPLL_A_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_MODE_SUPPORTED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -171,25 +174,25 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
 			}
-			x.fLockStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLockStatus = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // DPLL_A_TEMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_TEMP", raw, typed.ErrLength)
 			}
-			x.fTemp = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTemp = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // DPLL_A_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_LOCK_STATUS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
 			}
-			x.fLockStatusError = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLockStatusError = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_CLOCK_QUALITY_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -205,13 +208,13 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
 			}
-			x.fPhaseOffsetMonitor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhaseOffsetMonitor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 13: // DPLL_A_PHASE_OFFSET_AVG_FACTOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_AVG_FACTOR", raw, typed.ErrLength)
 			}
-			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -524,14 +527,17 @@ func (x *Pin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -552,13 +558,13 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_PIN_PARENT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // DPLL_A_PIN_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -570,7 +576,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CLOCK_ID", raw, typed.ErrLength)
 			}
-			x.fClockId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fClockId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_PIN_BOARD_LABEL
 			if !typed.CheckString(p, true, 0) {
@@ -594,19 +600,19 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
-			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDirection = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_PIN_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequency = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // DPLL_A_PIN_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
@@ -625,31 +631,31 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
-			x.fFrequencyMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequencyMin = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
-			x.fFrequencyMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequencyMax = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 17: // DPLL_A_PIN_CAPABILITIES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
 			}
-			x.fCapabilities = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCapabilities = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 18: // DPLL_A_PIN_PARENT_DEVICE
 			if len(p) != 0 && len(p) < 4 {
@@ -681,25 +687,25 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MIN", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjustMin = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhaseAdjustMin = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 21: // DPLL_A_PIN_PHASE_ADJUST_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MAX", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjustMax = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhaseAdjustMax = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 22: // DPLL_A_PIN_PHASE_ADJUST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjust = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhaseAdjust = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
-			x.fPhaseOffset = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPhaseOffset = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 24: // DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET
 			if len(p) != 4 && len(p) != 8 {
@@ -711,7 +717,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fEsyncFrequency = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fEsyncFrequency = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		case 26: // DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
@@ -730,7 +736,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_PULSE", raw, typed.ErrLength)
 			}
-			x.fEsyncPulse = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEsyncPulse = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 25
 		case 28: // DPLL_A_PIN_REFERENCE_SYNC
 			if len(p) != 0 && len(p) < 4 {
@@ -1356,13 +1362,16 @@ func (x *PinParentDevice) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1383,31 +1392,31 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
-			x.fDirection = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDirection = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
-			x.fPhaseOffset = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPhaseOffset = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -1535,13 +1544,16 @@ func (x *PinParentPin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1562,13 +1574,13 @@ func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -1645,13 +1657,16 @@ func (x *FrequencyRange) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1672,13 +1687,13 @@ func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
-			x.fFrequencyMin = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequencyMin = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
-			x.fFrequencyMax = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFrequencyMax = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -1755,13 +1770,16 @@ func (x *ReferenceSync) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1782,13 +1800,13 @@ func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2016,6 +2034,7 @@ func (r *DeviceIdGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dpll", "", 0, typed.ErrHeader)
@@ -2080,6 +2099,7 @@ func (r *DeviceGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dpll", "", 0, typed.ErrHeader)
@@ -2125,6 +2145,7 @@ func (r *DeviceCreateNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dpll", "", 0, typed.ErrHeader)
@@ -2149,6 +2170,7 @@ func (r *DeviceDeleteNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dpll", "", 0, typed.ErrHeader)
@@ -2173,6 +2195,7 @@ func (r *DeviceChangeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dpll", "", 0, typed.ErrHeader)
@@ -2230,6 +2253,7 @@ func (r *PinIdGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pin", "", 0, typed.ErrHeader)
@@ -2296,6 +2320,7 @@ func (r *PinGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pin", "", 0, typed.ErrHeader)
@@ -2341,6 +2366,7 @@ func (r *PinCreateNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pin", "", 0, typed.ErrHeader)
@@ -2365,6 +2391,7 @@ func (r *PinDeleteNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pin", "", 0, typed.ErrHeader)
@@ -2389,6 +2416,7 @@ func (r *PinChangeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pin", "", 0, typed.ErrHeader)

@@ -42,13 +42,16 @@ func (x *Node) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -69,7 +72,7 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_NODE_ATTRS_DEVICE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -87,7 +90,7 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
 			}
-			x.fNodeType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNodeType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -214,13 +217,16 @@ func (x *ErrorCounter) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -241,13 +247,13 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
 			}
-			x.fErrorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fErrorId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -259,7 +265,7 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
 			}
-			x.fErrorValue = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fErrorValue = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -398,6 +404,7 @@ func (r *ListNodesReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "node-attrs", "", 0, typed.ErrHeader)
@@ -476,6 +483,7 @@ func (r *GetErrorCounterReply) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "error-counter-attrs", "", 0, typed.ErrHeader)

@@ -81,13 +81,16 @@ func (x *Header) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -108,7 +111,7 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
 			}
-			x.fDevIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDevIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_HEADER_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -120,13 +123,13 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_HEADER_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
 			}
-			x.fPhyIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhyIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -244,13 +247,16 @@ func (x *BitsetBit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -271,7 +277,7 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_BIT_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -382,14 +388,17 @@ func (x *BitsetBits) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -495,13 +504,16 @@ func (x *Bitset) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -527,7 +539,7 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
 			}
-			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BITS
 			if len(p) != 0 && len(p) < 4 {
@@ -674,13 +686,16 @@ func (x *String) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *String) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -701,7 +716,7 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRING_VALUE
 			if !typed.CheckString(p, true, 0) {
@@ -792,14 +807,17 @@ func (x *Strings) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -906,14 +924,17 @@ func (x *StringsetSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -934,13 +955,13 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRINGSET_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
 			}
-			x.fCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRINGSET_STRINGS
 			if len(p) != 0 && len(p) < 4 {
@@ -1064,14 +1085,17 @@ func (x *Stringsets) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1175,13 +1199,16 @@ func (x *Strset) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1319,13 +1346,16 @@ func (x *Privflags) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1459,13 +1489,16 @@ func (x *Rings) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1494,55 +1527,55 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RINGS_RX_MINI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMiniMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMiniMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RINGS_RX_JUMBO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
 			}
-			x.fRxJumboMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxJumboMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_RINGS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RINGS_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
 			}
-			x.fRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RINGS_RX_MINI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
 			}
-			x.fRxMini = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMini = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_RINGS_RX_JUMBO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
 			}
-			x.fRxJumbo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxJumbo = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_RINGS_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
 			}
-			x.fTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_RINGS_RX_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
 			}
-			x.fRxBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxBufLen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1554,7 +1587,7 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
 			}
-			x.fCqeSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCqeSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_RINGS_TX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1572,25 +1605,25 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
 			}
-			x.fTxPushBufLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxPushBufLen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
 			}
-			x.fTxPushBufLenMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxPushBufLenMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_RINGS_HDS_THRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
 			}
-			x.fHdsThresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHdsThresh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_RINGS_HDS_THRESH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
 			}
-			x.fHdsThreshMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHdsThreshMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
@@ -1948,13 +1981,16 @@ func (x *MmStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1975,37 +2011,37 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
 			}
-			x.fReassemblyErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fReassemblyErrors = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
 			}
-			x.fSmdErrors = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSmdErrors = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
 			}
-			x.fReassemblyOk = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fReassemblyOk = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
 			}
-			x.fRxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxFragCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
 			}
-			x.fTxFragCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxFragCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
 			}
-			x.fHoldCount = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHoldCount = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -2159,13 +2195,16 @@ func (x *Mm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2212,13 +2251,13 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
-			x.fTxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMinFragSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MM_RX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
-			x.fRxMinFragSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMinFragSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MM_VERIFY_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -2236,13 +2275,13 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
 			}
-			x.fVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVerifyTime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_MM_MAX_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
 			}
-			x.fMaxVerifyTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxVerifyTime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_MM_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -2494,13 +2533,16 @@ func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2711,13 +2753,16 @@ func (x *Linkmodes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2768,7 +2813,7 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
 			}
-			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSpeed = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKMODES_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -2792,7 +2837,7 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
 			}
-			x.fLanes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLanes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_LINKMODES_RATE_MATCHING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3031,13 +3076,16 @@ func (x *Linkstate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3072,13 +3120,13 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
 			}
-			x.fSqi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSqi = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKSTATE_SQI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
 			}
-			x.fSqiMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSqiMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKSTATE_EXT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3096,7 +3144,7 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
 			}
-			x.fExtDownCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExtDownCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -3263,13 +3311,16 @@ func (x *Debug) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3388,13 +3439,16 @@ func (x *Wol) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3536,13 +3590,16 @@ func (x *Features) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3757,13 +3814,16 @@ func (x *Channels) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3792,49 +3852,49 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CHANNELS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fTxMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CHANNELS_OTHER_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
 			}
-			x.fOtherMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOtherMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_CHANNELS_COMBINED_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
 			}
-			x.fCombinedMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCombinedMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_CHANNELS_RX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
 			}
-			x.fRxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_CHANNELS_TX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
 			}
-			x.fTxCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_CHANNELS_OTHER_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
 			}
-			x.fOtherCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOtherCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_CHANNELS_COMBINED_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
 			}
-			x.fCombinedCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCombinedCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -4036,13 +4096,16 @@ func (x *IrqModeration) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4063,19 +4126,19 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
 			}
-			x.fUsec = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUsec = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_IRQ_MODERATION_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
 			}
-			x.fPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPkts = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_IRQ_MODERATION_COMPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
 			}
-			x.fComps = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fComps = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -4170,14 +4233,17 @@ func (x *Profile) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4309,13 +4375,16 @@ func (x *Coalesce) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4344,55 +4413,55 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
 			}
-			x.fRxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxUsecs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fRxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMaxFrames = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_COALESCE_RX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
 			}
-			x.fRxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxUsecsIrq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMaxFramesIrq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_COALESCE_TX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
 			}
-			x.fTxUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxUsecs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMaxFrames = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_COALESCE_TX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
 			}
-			x.fTxUsecsIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxUsecsIrq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMaxFramesIrq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_COALESCE_STATS_BLOCK_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
 			}
-			x.fStatsBlockUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatsBlockUsecs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -4410,67 +4479,67 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
 			}
-			x.fPktRateLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPktRateLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_COALESCE_RX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
 			}
-			x.fRxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxUsecsLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMaxFramesLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_COALESCE_TX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
 			}
-			x.fTxUsecsLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxUsecsLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMaxFramesLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_COALESCE_PKT_RATE_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
 			}
-			x.fPktRateHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPktRateHigh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 19: // ETHTOOL_A_COALESCE_RX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
 			}
-			x.fRxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxUsecsHigh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxMaxFramesHigh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // ETHTOOL_A_COALESCE_TX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
 			}
-			x.fTxUsecsHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxUsecsHigh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesHigh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxMaxFramesHigh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 23: // ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fRateSampleInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRateSampleInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 24: // ETHTOOL_A_COALESCE_USE_CQE_MODE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -4488,19 +4557,19 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxAggrMaxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxAggrMaxBytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 25
 		case 27: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxAggrMaxFrames = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxAggrMaxFrames = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 26
 		case 28: // ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
 			}
-			x.fTxAggrTimeUsecs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxAggrTimeUsecs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 27
 		case 29: // ETHTOOL_A_COALESCE_RX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
@@ -5084,13 +5153,16 @@ func (x *PauseStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5111,13 +5183,13 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxFrames = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fRxFrames = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxFrames = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -5198,13 +5270,16 @@ func (x *Pause) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5259,7 +5334,7 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
 			}
-			x.fStatsSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatsSrc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -5419,13 +5494,16 @@ func (x *Eee) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5488,7 +5566,7 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
 			}
-			x.fTxLpiTimer = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxLpiTimer = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -5667,13 +5745,16 @@ func (x *TsStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5823,13 +5904,16 @@ func (x *TsHwtstampProvider) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5850,13 +5934,13 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
 			}
-			x.fQualifier = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQualifier = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -5938,13 +6022,16 @@ func (x *Tsinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5997,7 +6084,7 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
 			}
-			x.fPhcIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPhcIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_TSINFO_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -6206,13 +6293,16 @@ func (x *CableResult) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6245,7 +6335,7 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -6340,13 +6430,16 @@ func (x *CableFaultLength) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6373,13 +6466,13 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
 			}
-			x.fCm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCm = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -6473,13 +6566,16 @@ func (x *CableNest) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6596,13 +6692,16 @@ func (x *CableTest) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6691,13 +6790,16 @@ func (x *CableTestNtf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6840,13 +6942,16 @@ func (x *CableTestTdrCfg) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6867,19 +6972,19 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
 			}
-			x.fFirst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFirst = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
 			}
-			x.fLast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLast = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
 			}
-			x.fStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStep = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6997,13 +7102,16 @@ func (x *CableTestTdrNtf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7144,13 +7252,16 @@ func (x *CableTestTdr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7268,13 +7379,16 @@ func (x *TunnelUdpEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7301,7 +7415,7 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -7381,14 +7495,17 @@ func (x *TunnelUdpTable) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7409,7 +7526,7 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES
 			if len(p) != 0 && len(p) < 4 {
@@ -7544,13 +7661,16 @@ func (x *TunnelUdp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7638,13 +7758,16 @@ func (x *TunnelInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7763,13 +7886,16 @@ func (x *FecStat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7893,13 +8019,16 @@ func (x *Fec) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7942,7 +8071,7 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
 			}
-			x.fActive = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fActive = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEC_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -8098,13 +8227,16 @@ func (x *ModuleEeprom) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8133,13 +8265,13 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
 			}
-			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOffset = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_EEPROM_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
 			}
-			x.fLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLength = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_EEPROM_PAGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8334,13 +8466,16 @@ func (x *StatsGrp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8361,19 +8496,19 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GRP_SS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
 			}
-			x.fSsId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSsId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP_STAT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
 			}
-			x.fStat = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStat = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
 			if len(p) != 0 && len(p) < 4 {
@@ -8395,19 +8530,19 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
-			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHistBktLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
-			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHistBktHi = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
-			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHistVal = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -8597,13 +8732,16 @@ func (x *StatsGrpHist) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8624,19 +8762,19 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
-			x.fHistBktLow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHistBktLow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
-			x.fHistBktHi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHistBktHi = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
-			x.fHistVal = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHistVal = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -8732,13 +8870,16 @@ func (x *Stats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8783,7 +8924,7 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -8910,13 +9051,16 @@ func (x *PhcVclocks) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8945,7 +9089,7 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
 			}
-			x.fNum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHC_VCLOCKS_INDEX
 			x.fIndex = p
@@ -9049,13 +9193,16 @@ func (x *Module) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9189,13 +9336,16 @@ func (x *C33PsePwLimit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9216,13 +9366,13 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
 			}
-			x.fMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMin = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_C33_PSE_PW_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
 			}
-			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -9312,14 +9462,17 @@ func (x *Pse) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9348,67 +9501,67 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
-			x.fPodlPseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPodlPseAdminState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PODL_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
-			x.fPodlPseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPodlPseAdminControl = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PODL_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
-			x.fPodlPsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPodlPsePwDStatus = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_C33_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
-			x.fC33PseAdminState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseAdminState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_C33_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
-			x.fC33PseAdminControl = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseAdminControl = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_C33_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
-			x.fC33PsePwDStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PsePwDStatus = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_C33_PSE_PW_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
 			}
-			x.fC33PsePwClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PsePwClass = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_C33_PSE_ACTUAL_PW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
 			}
-			x.fC33PseActualPw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseActualPw = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_C33_PSE_EXT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
 			}
-			x.fC33PseExtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseExtState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
-			x.fC33PseExtSubstate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseExtSubstate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
 			}
-			x.fC33PseAvailPwLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fC33PseAvailPwLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
 			if len(p) != 0 && len(p) < 4 {
@@ -9711,13 +9864,16 @@ func (x *Rss) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9746,13 +9902,13 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
 			}
-			x.fContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fContext = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RSS_HFUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
 			}
-			x.fHfunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHfunc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RSS_INDIR
 			x.fIndir = p
@@ -9764,13 +9920,13 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
 			}
-			x.fInputXfrm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInputXfrm = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RSS_START_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
 			}
-			x.fStartContext = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStartContext = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -9946,13 +10102,16 @@ func (x *Plca) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9981,7 +10140,7 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fVersion = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PLCA_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9999,31 +10158,31 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
 			}
-			x.fNodeCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNodeCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PLCA_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PLCA_TO_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
 			}
-			x.fToTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fToTmr = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PLCA_BURST_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
 			}
-			x.fBurstCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBurstCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_PLCA_BURST_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
 			}
-			x.fBurstTmr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBurstTmr = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -10229,13 +10388,16 @@ func (x *ModuleFwFlash) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10270,13 +10432,13 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
 			}
-			x.fPassword = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPassword = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
 			}
-			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatus = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
@@ -10481,13 +10643,16 @@ func (x *Phy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10516,7 +10681,7 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHY_DRVNAME
 			if !typed.CheckString(p, true, 0) {
@@ -10534,13 +10699,13 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
 			}
-			x.fUpstreamType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUpstreamType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PHY_UPSTREAM_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
 			}
-			x.fUpstreamIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUpstreamIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PHY_UPSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -10767,13 +10932,16 @@ func (x *Tsconfig) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11249,6 +11417,7 @@ func (r *StrsetGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "strset", "", 0, typed.ErrHeader)
@@ -11327,6 +11496,7 @@ func (r *LinkinfoGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "linkinfo", "", 0, typed.ErrHeader)
@@ -11372,6 +11542,7 @@ func (r *LinkinfoNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "linkinfo", "", 0, typed.ErrHeader)
@@ -11450,6 +11621,7 @@ func (r *LinkmodesGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "linkmodes", "", 0, typed.ErrHeader)
@@ -11495,6 +11667,7 @@ func (r *LinkmodesNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "linkmodes", "", 0, typed.ErrHeader)
@@ -11573,6 +11746,7 @@ func (r *LinkstateGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "linkstate", "", 0, typed.ErrHeader)
@@ -11651,6 +11825,7 @@ func (r *DebugGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "debug", "", 0, typed.ErrHeader)
@@ -11696,6 +11871,7 @@ func (r *DebugNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "debug", "", 0, typed.ErrHeader)
@@ -11774,6 +11950,7 @@ func (r *WolGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "wol", "", 0, typed.ErrHeader)
@@ -11819,6 +11996,7 @@ func (r *WolNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "wol", "", 0, typed.ErrHeader)
@@ -11897,6 +12075,7 @@ func (r *FeaturesGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "features", "", 0, typed.ErrHeader)
@@ -11942,6 +12121,7 @@ func (r *FeaturesSetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "features", "", 0, typed.ErrHeader)
@@ -11966,6 +12146,7 @@ func (r *FeaturesNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "features", "", 0, typed.ErrHeader)
@@ -12044,6 +12225,7 @@ func (r *PrivflagsGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "privflags", "", 0, typed.ErrHeader)
@@ -12089,6 +12271,7 @@ func (r *PrivflagsNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "privflags", "", 0, typed.ErrHeader)
@@ -12167,6 +12350,7 @@ func (r *RingsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rings", "", 0, typed.ErrHeader)
@@ -12212,6 +12396,7 @@ func (r *RingsNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rings", "", 0, typed.ErrHeader)
@@ -12290,6 +12475,7 @@ func (r *ChannelsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "channels", "", 0, typed.ErrHeader)
@@ -12335,6 +12521,7 @@ func (r *ChannelsNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "channels", "", 0, typed.ErrHeader)
@@ -12413,6 +12600,7 @@ func (r *CoalesceGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "coalesce", "", 0, typed.ErrHeader)
@@ -12458,6 +12646,7 @@ func (r *CoalesceNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "coalesce", "", 0, typed.ErrHeader)
@@ -12536,6 +12725,7 @@ func (r *PauseGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pause", "", 0, typed.ErrHeader)
@@ -12581,6 +12771,7 @@ func (r *PauseNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pause", "", 0, typed.ErrHeader)
@@ -12659,6 +12850,7 @@ func (r *EeeGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "eee", "", 0, typed.ErrHeader)
@@ -12704,6 +12896,7 @@ func (r *EeeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "eee", "", 0, typed.ErrHeader)
@@ -12782,6 +12975,7 @@ func (r *TsinfoGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "tsinfo", "", 0, typed.ErrHeader)
@@ -12839,6 +13033,7 @@ func (r *CableTestNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "cable-test-ntf", "", 0, typed.ErrHeader)
@@ -12896,6 +13091,7 @@ func (r *CableTestTdrNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "cable-test-tdr-ntf", "", 0, typed.ErrHeader)
@@ -12974,6 +13170,7 @@ func (r *TunnelInfoGetReply) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "tunnel-info", "", 0, typed.ErrHeader)
@@ -13052,6 +13249,7 @@ func (r *FecGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "fec", "", 0, typed.ErrHeader)
@@ -13097,6 +13295,7 @@ func (r *FecNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "fec", "", 0, typed.ErrHeader)
@@ -13175,6 +13374,7 @@ func (r *ModuleEepromGetReply) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "module-eeprom", "", 0, typed.ErrHeader)
@@ -13253,6 +13453,7 @@ func (r *StatsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "stats", "", 0, typed.ErrHeader)
@@ -13331,6 +13532,7 @@ func (r *PhcVclocksGetReply) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "phc-vclocks", "", 0, typed.ErrHeader)
@@ -13409,6 +13611,7 @@ func (r *ModuleGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "module", "", 0, typed.ErrHeader)
@@ -13454,6 +13657,7 @@ func (r *ModuleNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "module", "", 0, typed.ErrHeader)
@@ -13532,6 +13736,7 @@ func (r *PseGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pse", "", 0, typed.ErrHeader)
@@ -13631,6 +13836,7 @@ func (r *RssGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rss", "", 0, typed.ErrHeader)
@@ -13709,6 +13915,7 @@ func (r *PlcaGetCfgReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "plca", "", 0, typed.ErrHeader)
@@ -13796,6 +14003,7 @@ func (r *PlcaGetStatusReply) DecodeMessage(m wire.Message, o *typed.Options) err
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "plca", "", 0, typed.ErrHeader)
@@ -13820,6 +14028,7 @@ func (r *PlcaNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "plca", "", 0, typed.ErrHeader)
@@ -13898,6 +14107,7 @@ func (r *MmGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "mm", "", 0, typed.ErrHeader)
@@ -13943,6 +14153,7 @@ func (r *MmNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "mm", "", 0, typed.ErrHeader)
@@ -14000,6 +14211,7 @@ func (r *ModuleFwFlashNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) er
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "module-fw-flash", "", 0, typed.ErrHeader)
@@ -14078,6 +14290,7 @@ func (r *PhyGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "phy", "", 0, typed.ErrHeader)
@@ -14102,6 +14315,7 @@ func (r *PhyNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "phy", "", 0, typed.ErrHeader)
@@ -14180,6 +14394,7 @@ func (r *TsconfigGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "tsconfig", "", 0, typed.ErrHeader)
@@ -14225,6 +14440,7 @@ func (r *TsconfigSetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "tsconfig", "", 0, typed.ErrHeader)

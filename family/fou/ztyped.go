@@ -48,13 +48,16 @@ func (x *Fou) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -107,7 +110,7 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_LOCAL_V4", raw, typed.ErrLength)
 			}
-			x.fLocalV4 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLocalV4 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // FOU_ATTR_LOCAL_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -119,7 +122,7 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PEER_V4", raw, typed.ErrLength)
 			}
-			x.fPeerV4 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerV4 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // FOU_ATTR_PEER_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -137,7 +140,7 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -451,6 +454,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "fou", "", 0, typed.ErrHeader)

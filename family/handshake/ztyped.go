@@ -52,13 +52,16 @@ func (x *X509) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -79,13 +82,13 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
 			}
-			x.fCert = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCert = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_X509_PRIVKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
 			}
-			x.fPrivkey = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPrivkey = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -171,14 +174,17 @@ func (x *Accept) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -199,31 +205,31 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
 			}
-			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSockfd = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_ACCEPT_HANDLER_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
 			}
-			x.fHandlerClass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHandlerClass = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
 			}
-			x.fMessageType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMessageType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // HANDSHAKE_A_ACCEPT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
 			}
-			x.fAuthMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAuthMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // HANDSHAKE_A_ACCEPT_PEER_IDENTITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -468,14 +474,17 @@ func (x *Done) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -496,16 +505,16 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 4095 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 4095 {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
 			}
-			x.fStatus = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatus = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_DONE_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
 			}
-			x.fSockfd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSockfd = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_DONE_REMOTE_AUTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -643,6 +652,7 @@ func (r *ReadyMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "accept", "", 0, typed.ErrHeader)
@@ -700,6 +710,7 @@ func (r *AcceptReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "accept", "", 0, typed.ErrHeader)

@@ -35,13 +35,16 @@ func (x *Server) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -62,19 +65,19 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
-			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGracetime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // LOCKD_A_SERVER_TCP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
 			}
-			x.fTcpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fTcpPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // LOCKD_A_SERVER_UDP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
 			}
-			x.fUdpPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fUdpPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -210,6 +213,7 @@ func (r *ServerGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "server", "", 0, typed.ErrHeader)

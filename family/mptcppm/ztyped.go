@@ -45,13 +45,16 @@ func (x *Address) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -72,7 +75,7 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ADDR_ATTR_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -96,19 +99,19 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
 			}
-			x.fPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
-			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfIdx = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -279,13 +282,16 @@ func (x *SubflowAttribute) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -306,49 +312,49 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
 			}
-			x.fTokenRem = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTokenRem = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_SUBFLOW_ATTR_TOKEN_LOC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
 			}
-			x.fTokenLoc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTokenLoc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
 			}
-			x.fRelwriteSeq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRelwriteSeq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_SUBFLOW_ATTR_MAP_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
 			}
-			x.fMapSeq = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMapSeq = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_SUBFLOW_ATTR_MAP_SFSEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
 			}
-			x.fMapSfseq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMapSfseq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_SUBFLOW_ATTR_SSN_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
 			}
-			x.fSsnOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSsnOffset = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_SUBFLOW_ATTR_MAP_DATALEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
 			}
-			x.fMapDatalen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMapDatalen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_SUBFLOW_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_SUBFLOW_ATTR_ID_REM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -572,13 +578,16 @@ func (x *Endpoint) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -670,13 +679,16 @@ func (x *Attr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -705,19 +717,19 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
 			}
-			x.fRcvAddAddrs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRcvAddAddrs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ATTR_SUBFLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
 			}
-			x.fSubflows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSubflows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
 			}
-			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fToken = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -902,13 +914,16 @@ func (x *EventAttr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -929,13 +944,13 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
 			}
-			x.fToken = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fToken = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1001,31 +1016,31 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // MPTCP_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // MPTCP_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
-			x.fIfIdx = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfIdx = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // MPTCP_ATTR_RESET_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
 			}
-			x.fResetReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fResetReason = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // MPTCP_ATTR_RESET_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
 			}
-			x.fResetFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fResetFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // MPTCP_ATTR_SERVER_SIDE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1478,6 +1493,7 @@ func (r *GetAddrReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "attr", "", 0, typed.ErrHeader)
@@ -1565,6 +1581,7 @@ func (r *GetLimitsReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "attr", "", 0, typed.ErrHeader)

@@ -77,13 +77,16 @@ func (x *Dev) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -104,37 +107,37 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_DEV_XDP_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXdpFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fXdpFeatures = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
 			}
-			x.fXdpZcMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fXdpZcMaxSegs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // NETDEV_A_DEV_XDP_RX_METADATA_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXdpRxMetadataFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fXdpRxMetadataFeatures = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // NETDEV_A_DEV_XSK_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXskFeatures = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fXskFeatures = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -260,13 +263,16 @@ func (x *IoUringProviderInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -330,13 +336,16 @@ func (x *PagePool) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -366,10 +375,10 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 || uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_PAGE_POOL_NAPI_ID
 			if len(p) != 4 && len(p) != 8 {
@@ -402,7 +411,7 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
 			}
-			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDmabuf = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_PAGE_POOL_IO_URING
 			if len(p) != 0 && len(p) < 4 {
@@ -594,13 +603,16 @@ func (x *PagePoolInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -630,10 +642,10 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 || uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 || uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -720,13 +732,16 @@ func (x *PagePoolStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1073,13 +1088,16 @@ func (x *Napi) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1100,37 +1118,37 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_NAPI_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
 			}
-			x.fIrq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIrq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_NAPI_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_NAPI_DEFER_HARD_IRQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
 			}
-			x.fDeferHardIrqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDeferHardIrqs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
@@ -1148,7 +1166,7 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
 			}
-			x.fThreaded = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fThreaded = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -1325,13 +1343,16 @@ func (x *XskInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1394,13 +1415,16 @@ func (x *Queue) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1421,34 +1445,34 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QUEUE_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QUEUE_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
 			}
-			x.fNapiId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNapiId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_QUEUE_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
 			}
-			x.fDmabuf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDmabuf = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_QUEUE_IO_URING
 			if len(p) != 0 && len(p) < 4 {
@@ -1665,13 +1689,16 @@ func (x *Qstats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1692,22 +1719,22 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QSTATS_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fQueueType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQueueType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QSTATS_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fQueueId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQueueId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QSTATS_SCOPE
 			if len(p) != 4 && len(p) != 8 {
@@ -2445,13 +2472,16 @@ func (x *QueueId) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2472,13 +2502,13 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2559,14 +2589,17 @@ func (x *Dmabuf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2587,10 +2620,10 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_DMABUF_QUEUES
 			if len(p) != 0 && len(p) < 4 {
@@ -2609,16 +2642,16 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_DMABUF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -2819,6 +2852,7 @@ func (r *DevGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -2843,6 +2877,7 @@ func (r *DevAddNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -2867,6 +2902,7 @@ func (r *DevDelNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -2891,6 +2927,7 @@ func (r *DevChangeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -2967,6 +3004,7 @@ func (r *PagePoolGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "page-pool", "", 0, typed.ErrHeader)
@@ -2991,6 +3029,7 @@ func (r *PagePoolAddNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "page-pool", "", 0, typed.ErrHeader)
@@ -3015,6 +3054,7 @@ func (r *PagePoolDelNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "page-pool", "", 0, typed.ErrHeader)
@@ -3039,6 +3079,7 @@ func (r *PagePoolChangeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) e
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "page-pool", "", 0, typed.ErrHeader)
@@ -3115,6 +3156,7 @@ func (r *PagePoolStatsGetReply) DecodeMessage(m wire.Message, o *typed.Options) 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "page-pool-stats", "", 0, typed.ErrHeader)
@@ -3193,6 +3235,7 @@ func (r *QueueGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "queue", "", 0, typed.ErrHeader)
@@ -3271,6 +3314,7 @@ func (r *NapiGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "napi", "", 0, typed.ErrHeader)
@@ -3328,6 +3372,7 @@ func (r *QstatsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "qstats", "", 0, typed.ErrHeader)
@@ -3385,6 +3430,7 @@ func (r *BindRxReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dmabuf", "", 0, typed.ErrHeader)
@@ -3451,6 +3497,7 @@ func (r *BindTxReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dmabuf", "", 0, typed.ErrHeader)

@@ -46,14 +46,17 @@ func (x *RpcStatus) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -80,13 +83,13 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_RPC_STATUS_PROG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
 			}
-			x.fProg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProg = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_RPC_STATUS_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -98,13 +101,13 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
 			}
-			x.fProc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NFSD_A_RPC_STATUS_SERVICE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
 			}
-			x.fServiceTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fServiceTime = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // NFSD_A_RPC_STATUS_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -425,14 +428,17 @@ func (x *Server) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -463,13 +469,13 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
-			x.fGracetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGracetime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_SERVER_LEASETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
 			}
-			x.fLeasetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLeasetime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_SERVER_SCOPE
 			if !typed.CheckString(p, true, 0) {
@@ -605,13 +611,16 @@ func (x *Version) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -632,13 +641,13 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
 			}
-			x.fMajor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMajor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_VERSION_MINOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
 			}
-			x.fMinor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_VERSION_ENABLED
 			if len(p) != 0 {
@@ -736,14 +745,17 @@ func (x *ServerProto) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -847,13 +859,16 @@ func (x *Sock) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -963,14 +978,17 @@ func (x *ServerSock) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1074,13 +1092,16 @@ func (x *PoolMode) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1107,7 +1128,7 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
 			}
-			x.fNpools = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNpools = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -1276,6 +1297,7 @@ func (r *RpcStatusGetReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "rpc-status", "", 0, typed.ErrHeader)
@@ -1352,6 +1374,7 @@ func (r *ThreadsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "server", "", 0, typed.ErrHeader)
@@ -1428,6 +1451,7 @@ func (r *VersionGetReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "server-proto", "", 0, typed.ErrHeader)
@@ -1504,6 +1528,7 @@ func (r *ListenerGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "server-sock", "", 0, typed.ErrHeader)
@@ -1580,6 +1605,7 @@ func (r *PoolModeGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "pool-mode", "", 0, typed.ErrHeader)

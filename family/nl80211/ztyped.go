@@ -384,14 +384,17 @@ func (x *Nl80211) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [6]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -412,7 +415,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
 			}
-			x.fWiphy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphy = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_ATTR_WIPHY_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -424,7 +427,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_ATTR_IFNAME
 			if !typed.CheckString(p, true, 0) {
@@ -436,7 +439,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
 			}
-			x.fIftype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIftype = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_ATTR_MAC
 			x.fMac = p
@@ -454,7 +457,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
 			}
-			x.fKeyCipher = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyCipher = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_ATTR_KEY_SEQ
 			x.fKeySeq = p
@@ -468,13 +471,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fBeaconInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBeaconInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_ATTR_DTIM_PERIOD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
 			}
-			x.fDtimPeriod = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDtimPeriod = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // NL80211_ATTR_BEACON_HEAD
 			x.fBeaconHead = p
@@ -486,7 +489,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
 			}
-			x.fStaAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fStaAid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // NL80211_ATTR_STA_FLAGS
 			x.fStaFlags = p
@@ -495,7 +498,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fStaListenInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fStaListenInterval = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_ATTR_STA_SUPPORTED_RATES
 			x.fStaSupportedRates = p
@@ -504,7 +507,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
 			}
-			x.fStaVlan = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStaVlan = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // NL80211_ATTR_STA_INFO
 			x.fStaInfo = p
@@ -583,13 +586,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
 			}
-			x.fWiphyFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyFreq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 37
 		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
 			}
-			x.fWiphyChannelType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyChannelType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 38
 		case 40: // NL80211_ATTR_KEY_DEFAULT_MGMT
 			if len(p) != 0 {
@@ -621,7 +624,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
 			}
-			x.fGeneration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGeneration = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 45
 		case 47: // NL80211_ATTR_BSS
 			x.fBss = p
@@ -655,25 +658,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
 			}
-			x.fAuthType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAuthType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 52
 		case 54: // NL80211_ATTR_REASON_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
 			}
-			x.fReasonCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fReasonCode = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 53
 		case 55: // NL80211_ATTR_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
 			}
-			x.fKeyType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 54
 		case 56: // NL80211_ATTR_MAX_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
-			x.fMaxScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMaxScanIeLen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 55
 		case 57: // NL80211_ATTR_CIPHER_SUITES
 			x.fCipherSuites = p
@@ -705,13 +708,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fWiphyFragThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyFragThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 62
 		case 64: // NL80211_ATTR_WIPHY_RTS_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fWiphyRtsThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyRtsThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 63
 		case 65: // NL80211_ATTR_TIMED_OUT
 			if len(p) != 0 {
@@ -722,7 +725,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
 			}
-			x.fUseMfp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUseMfp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 1
 		case 67: // NL80211_ATTR_STA_FLAGS2
 			x.fStaFlags2 = p
@@ -749,7 +752,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
 			}
-			x.fStatusCode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fStatusCode = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 7
 		case 73: // NL80211_ATTR_CIPHER_SUITES_PAIRWISE
 			x.fCipherSuitesPairwise = p
@@ -758,13 +761,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
 			}
-			x.fCipherSuiteGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCipherSuiteGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 9
 		case 75: // NL80211_ATTR_WPA_VERSIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
 			}
-			x.fWpaVersions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWpaVersions = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 10
 		case 76: // NL80211_ATTR_AKM_SUITES
 			x.fAkmSuites = p
@@ -788,7 +791,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 17
 		case 83: // NL80211_ATTR_4ADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -812,13 +815,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
 			}
-			x.fDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDuration = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 22
 		case 88: // NL80211_ATTR_COOKIE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
 			}
-			x.fCookie = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCookie = uint64(typed.Uint64At(p, raw, sb))
 			x.has[1] |= 1 << 23
 		case 89: // NL80211_ATTR_WIPHY_COVERAGE_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -841,7 +844,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
 			}
-			x.fPsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPsState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 28
 		case 94: // NL80211_ATTR_CQM
 			x.fCqm = p
@@ -861,13 +864,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
-			x.fWiphyTxPowerSetting = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyTxPowerSetting = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 32
 		case 98: // NL80211_ATTR_WIPHY_TX_POWER_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
 			}
-			x.fWiphyTxPowerLevel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyTxPowerLevel = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 33
 		case 99: // NL80211_ATTR_TX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
@@ -889,7 +892,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
-			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFrameType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 36
 		case 102: // NL80211_ATTR_CONTROL_PORT_ETHERTYPE
 			if len(p) != 0 {
@@ -910,19 +913,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyAntennaTx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 40
 		case 106: // NL80211_ATTR_WIPHY_ANTENNA_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyAntennaRx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 41
 		case 107: // NL80211_ATTR_MCAST_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
 			}
-			x.fMcastRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastRate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 42
 		case 108: // NL80211_ATTR_OFFCHANNEL_TX_OK
 			if len(p) != 0 {
@@ -933,7 +936,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
 			}
-			x.fBssHtOpmode = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fBssHtOpmode = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 44
 		case 110: // NL80211_ATTR_KEY_DEFAULT_TYPES
 			x.fKeyDefaultTypes = p
@@ -942,7 +945,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
 			}
-			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 46
 		case 112: // NL80211_ATTR_MESH_SETUP
 			x.fMeshSetup = p
@@ -951,13 +954,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaAvailTx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyAntennaAvailTx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 48
 		case 114: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaAvailRx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyAntennaAvailRx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 49
 		case 115: // NL80211_ATTR_SUPPORT_MESH_AUTH
 			if len(p) != 0 {
@@ -985,7 +988,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fSchedScanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSchedScanInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 54
 		case 120: // NL80211_ATTR_INTERFACE_COMBINATIONS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
@@ -1020,7 +1023,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
-			x.fMaxSchedScanIeLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMaxSchedScanIeLen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 59
 		case 125: // NL80211_ATTR_SCAN_SUPP_RATES
 			x.fScanSuppRates = p
@@ -1029,7 +1032,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
 			}
-			x.fHiddenSsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHiddenSsid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 61
 		case 127: // NL80211_ATTR_IE_PROBE_RESP
 			x.fIeProbeResp = p
@@ -1099,7 +1102,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
 			}
-			x.fDeviceApSme = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDeviceApSme = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 12
 		case 142: // NL80211_ATTR_DONT_WAIT_FOR_ACK
 			if len(p) != 0 {
@@ -1110,13 +1113,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFeatureFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFeatureFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 14
 		case 144: // NL80211_ATTR_PROBE_RESP_OFFLOAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
 			}
-			x.fProbeRespOffload = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProbeRespOffload = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 15
 		case 145: // NL80211_ATTR_PROBE_RESP
 			x.fProbeResp = p
@@ -1139,43 +1142,43 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
 			}
-			x.fNoackMap = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fNoackMap = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 20
 		case 150: // NL80211_ATTR_INACTIVITY_TIMEOUT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fInactivityTimeout = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fInactivityTimeout = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 21
 		case 151: // NL80211_ATTR_RX_SIGNAL_DBM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
 			}
-			x.fRxSignalDbm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRxSignalDbm = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 22
 		case 152: // NL80211_ATTR_BG_SCAN_PERIOD
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
 			}
-			x.fBgScanPeriod = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fBgScanPeriod = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 23
 		case 153: // NL80211_ATTR_WDEV
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
 			}
-			x.fWdev = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fWdev = uint64(typed.Uint64At(p, raw, sb))
 			x.has[2] |= 1 << 24
 		case 154: // NL80211_ATTR_USER_REG_HINT_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
 			}
-			x.fUserRegHintType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUserRegHintType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 25
 		case 155: // NL80211_ATTR_CONN_FAILED_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
 			}
-			x.fConnFailedReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fConnFailedReason = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 26
 		case 156: // NL80211_ATTR_AUTH_DATA
 			x.fAuthData = p
@@ -1187,25 +1190,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
 			}
-			x.fScanFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fScanFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 29
 		case 159: // NL80211_ATTR_CHANNEL_WIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
 			}
-			x.fChannelWidth = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fChannelWidth = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 30
 		case 160: // NL80211_ATTR_CENTER_FREQ1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
 			}
-			x.fCenterFreq1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCenterFreq1 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 31
 		case 161: // NL80211_ATTR_CENTER_FREQ2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
 			}
-			x.fCenterFreq2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCenterFreq2 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 32
 		case 162: // NL80211_ATTR_P2P_CTWINDOW
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1223,13 +1226,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
 			}
-			x.fLocalMeshPowerMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLocalMeshPowerMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 35
 		case 165: // NL80211_ATTR_ACL_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
 			}
-			x.fAclPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAclPolicy = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 36
 		case 166: // NL80211_ATTR_MAC_ADDRS
 			x.fMacAddrs = p
@@ -1238,13 +1241,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
 			}
-			x.fMacAclMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMacAclMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 38
 		case 168: // NL80211_ATTR_RADAR_EVENT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
 			}
-			x.fRadarEvent = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRadarEvent = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 39
 		case 169: // NL80211_ATTR_EXT_CAPA
 			x.fExtCapa = p
@@ -1256,7 +1259,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fStaCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fStaCapability = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 42
 		case 172: // NL80211_ATTR_STA_EXT_CAPABILITY
 			x.fStaExtCapability = p
@@ -1265,7 +1268,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
 			}
-			x.fProtocolFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProtocolFeatures = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 44
 		case 174: // NL80211_ATTR_SPLIT_WIPHY_DUMP
 			if len(p) != 0 {
@@ -1284,7 +1287,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
 			}
-			x.fMdid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMdid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 48
 		case 178: // NL80211_ATTR_IE_RIC
 			x.fIeRic = p
@@ -1293,19 +1296,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
 			}
-			x.fCritProtId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fCritProtId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 50
 		case 180: // NL80211_ATTR_MAX_CRIT_PROT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
 			}
-			x.fMaxCritProtDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMaxCritProtDuration = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 51
 		case 181: // NL80211_ATTR_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
 			}
-			x.fPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPeerAid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[2] |= 1 << 52
 		case 182: // NL80211_ATTR_COALESCE_RULE
 			x.fCoalesceRule = p
@@ -1314,7 +1317,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
 			}
-			x.fChSwitchCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fChSwitchCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[2] |= 1 << 54
 		case 184: // NL80211_ATTR_CH_SWITCH_BLOCK_TX
 			if len(p) != 0 {
@@ -1364,13 +1367,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
 			}
-			x.fVendorId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVendorId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 2
 		case 196: // NL80211_ATTR_VENDOR_SUBCMD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
 			}
-			x.fVendorSubcmd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVendorSubcmd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 3
 		case 197: // NL80211_ATTR_VENDOR_DATA
 			x.fVendorData = p
@@ -1388,19 +1391,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
 			}
-			x.fWiphyFreqHint = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyFreqHint = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 8
 		case 202: // NL80211_ATTR_MAX_AP_ASSOC_STA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
 			}
-			x.fMaxApAssocSta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxApAssocSta = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 9
 		case 203: // NL80211_ATTR_TDLS_PEER_CAPABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fTdlsPeerCapability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTdlsPeerCapability = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 10
 		case 204: // NL80211_ATTR_SOCKET_OWNER
 			if len(p) != 0 {
@@ -1447,7 +1450,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
 			}
-			x.fAdmittedTime = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAdmittedTime = uint16(typed.Uint16At(p, raw, sb))
 			x.has[3] |= 1 << 19
 		case 213: // NL80211_ATTR_SMPS_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1479,13 +1482,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
-			x.fNetnsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetnsFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 26
 		case 220: // NL80211_ATTR_SCHED_SCAN_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
 			}
-			x.fSchedScanDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSchedScanDelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 27
 		case 221: // NL80211_ATTR_REG_INDOOR
 			if len(p) != 0 {
@@ -1496,19 +1499,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
 			}
-			x.fMaxNumSchedScanPlans = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxNumSchedScanPlans = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 29
 		case 223: // NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fMaxScanPlanInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxScanPlanInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 30
 		case 224: // NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
 			}
-			x.fMaxScanPlanIterations = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxScanPlanIterations = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 31
 		case 225: // NL80211_ATTR_SCHED_SCAN_PLANS
 			x.fSchedScanPlans = p
@@ -1543,7 +1546,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
 			}
-			x.fScanStartTimeTsf = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fScanStartTimeTsf = uint64(typed.Uint64At(p, raw, sb))
 			x.has[3] |= 1 << 40
 		case 234: // NL80211_ATTR_SCAN_START_TIME_TSF_BSSID
 			x.fScanStartTimeTsfBssid = p
@@ -1552,7 +1555,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
 			}
-			x.fMeasurementDuration = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMeasurementDuration = uint16(typed.Uint16At(p, raw, sb))
 			x.has[3] |= 1 << 42
 		case 236: // NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY
 			if len(p) != 0 {
@@ -1563,7 +1566,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
 			}
-			x.fMeshPeerAid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMeshPeerAid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[3] |= 1 << 44
 		case 238: // NL80211_ATTR_NAN_MASTER_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1575,7 +1578,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
 			}
-			x.fBands = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBands = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 46
 		case 240: // NL80211_ATTR_NAN_FUNC
 			x.fNanFunc = p
@@ -1610,7 +1613,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
 			}
-			x.fTimeoutReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTimeoutReason = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 55
 		case 249: // NL80211_ATTR_FILS_ERP_USERNAME
 			x.fFilsErpUsername = p
@@ -1622,7 +1625,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
 			}
-			x.fFilsErpNextSeqNum = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFilsErpNextSeqNum = uint16(typed.Uint16At(p, raw, sb))
 			x.has[3] |= 1 << 58
 		case 252: // NL80211_ATTR_FILS_ERP_RRK
 			x.fFilsErpRrk = p
@@ -1642,7 +1645,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
 			}
-			x.fSchedScanMaxReqs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSchedScanMaxReqs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[3] |= 1 << 63
 		case 257: // NL80211_ATTR_WANT_1X_4WAY_HS
 			if len(p) != 0 {
@@ -1659,7 +1662,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
 			}
-			x.fExternalAuthAction = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExternalAuthAction = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 3
 		case 261: // NL80211_ATTR_EXTERNAL_AUTH_SUPPORT
 			if len(p) != 0 {
@@ -1676,7 +1679,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
 			}
-			x.fAckSignal = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAckSignal = int32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 6
 		case 264: // NL80211_ATTR_CONTROL_PORT_OVER_NL80211
 			if len(p) != 0 {
@@ -1695,19 +1698,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
 			}
-			x.fTxqLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxqLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 9
 		case 267: // NL80211_ATTR_TXQ_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fTxqMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxqMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 10
 		case 268: // NL80211_ATTR_TXQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fTxqQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxqQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 11
 		case 269: // NL80211_ATTR_HE_CAPABILITY
 			x.fHeCapability = p
@@ -1722,7 +1725,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 15
 		case 273: // NL80211_ATTR_PEER_MEASUREMENTS
 			x.fPeerMeasurements = p
@@ -1731,7 +1734,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fAirtimeWeight = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAirtimeWeight = uint16(typed.Uint16At(p, raw, sb))
 			x.has[4] |= 1 << 17
 		case 275: // NL80211_ATTR_STA_TX_POWER_SETTING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1743,7 +1746,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
 			}
-			x.fStaTxPower = int16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fStaTxPower = int16(typed.Uint16At(p, raw, sb))
 			x.has[4] |= 1 << 19
 		case 277: // NL80211_ATTR_SAE_PASSWORD
 			x.fSaePassword = p
@@ -1772,7 +1775,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fVlanId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[4] |= 1 << 25
 		case 283: // NL80211_ATTR_HE_BSS_COLOR
 			x.fHeBssColor = p
@@ -1792,7 +1795,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
 			}
-			x.fPmkLifetime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPmkLifetime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 30
 		case 288: // NL80211_ATTR_PMK_REAUTH_THRESHOLD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1809,13 +1812,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
 			}
-			x.fWiphyFreqOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWiphyFreqOffset = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 33
 		case 291: // NL80211_ATTR_CENTER_FREQ1_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
 			}
-			x.fCenterFreq1Offset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCenterFreq1Offset = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 34
 		case 292: // NL80211_ATTR_SCAN_FREQ_KHZ
 			x.fScanFreqKhz = p
@@ -1861,7 +1864,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
 			}
-			x.fObssColorBitmap = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fObssColorBitmap = uint64(typed.Uint64At(p, raw, sb))
 			x.has[4] |= 1 << 45
 		case 303: // NL80211_ATTR_COLOR_CHANGE_COUNT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1893,7 +1896,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
 			}
-			x.fApSettingsFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fApSettingsFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[4] |= 1 << 52
 		case 310: // NL80211_ATTR_EHT_CAPABILITY
 			x.fEhtCapability = p
@@ -1927,25 +1930,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fEmlCapability = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEmlCapability = uint16(typed.Uint16At(p, raw, sb))
 			x.has[4] |= 1 << 60
 		case 318: // NL80211_ATTR_MLD_CAPA_AND_OPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
 			}
-			x.fMldCapaAndOps = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMldCapaAndOps = uint16(typed.Uint16At(p, raw, sb))
 			x.has[4] |= 1 << 61
 		case 319: // NL80211_ATTR_TX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
-			x.fTxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxHwTimestamp = uint64(typed.Uint64At(p, raw, sb))
 			x.has[4] |= 1 << 62
 		case 320: // NL80211_ATTR_RX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
-			x.fRxHwTimestamp = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxHwTimestamp = uint64(typed.Uint64At(p, raw, sb))
 			x.has[4] |= 1 << 63
 		case 321: // NL80211_ATTR_TD_BITMAP
 			x.fTdBitmap = p
@@ -1954,13 +1957,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
 			}
-			x.fPunctBitmap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPunctBitmap = uint32(typed.Uint32At(p, raw, sb))
 			x.has[5] |= 1 << 1
 		case 323: // NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
 			}
-			x.fMaxHwTimestampPeers = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMaxHwTimestampPeers = uint16(typed.Uint16At(p, raw, sb))
 			x.has[5] |= 1 << 2
 		case 324: // NL80211_ATTR_HW_TIMESTAMP_ENABLED
 			if len(p) != 0 {
@@ -1984,13 +1987,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
 			}
-			x.fMloTtlmDlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMloTtlmDlink = uint16(typed.Uint16At(p, raw, sb))
 			x.has[5] |= 1 << 7
 		case 329: // NL80211_ATTR_MLO_TTLM_ULINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
 			}
-			x.fMloTtlmUlink = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMloTtlmUlink = uint16(typed.Uint16At(p, raw, sb))
 			x.has[5] |= 1 << 8
 		case 330: // NL80211_ATTR_ASSOC_SPP_AMSDU
 			if len(p) != 0 {
@@ -2007,7 +2010,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
 			}
-			x.fVifRadioMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVifRadioMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[5] |= 1 << 12
 		default:
 			if o.ReportUnknown {
@@ -7851,13 +7854,16 @@ func (x *FrameTypeSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7878,7 +7884,7 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
-			x.fFrameType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFrameType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -7942,13 +7948,16 @@ func (x *WiphyBands) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8203,14 +8212,17 @@ func (x *Band) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8258,7 +8270,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
 			}
-			x.fHtCapa = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fHtCapa = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_BAND_ATTR_HT_AMPDU_FACTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8279,7 +8291,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
 			}
-			x.fVhtCapa = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVhtCapa = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_BAND_ATTR_IFTYPE_DATA
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
@@ -8626,13 +8638,16 @@ func (x *Bitrate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8653,7 +8668,7 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
 			}
-			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE
 			if len(p) != 0 {
@@ -8762,14 +8777,17 @@ func (x *Frequency) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8790,7 +8808,7 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
 			}
-			x.fFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFreq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_FREQUENCY_ATTR_DISABLED
 			if len(p) != 0 {
@@ -8816,13 +8834,13 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
 			}
-			x.fMaxTxPower = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxTxPower = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_FREQUENCY_ATTR_DFS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
 			}
-			x.fDfsState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDfsState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_FREQUENCY_ATTR_DFS_TIME
 			x.fDfsTime = p
@@ -8873,7 +8891,7 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
 			}
-			x.fOffset = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOffset = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // NL80211_FREQUENCY_ATTR_1MHZ
 			x.fX1mhz = p
@@ -9556,14 +9574,17 @@ func (x *IfCombinationAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9596,7 +9617,7 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
 			}
-			x.fMaxnum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxnum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFACE_COMB_STA_AP_BI_MATCH
 			if len(p) != 0 {
@@ -9607,25 +9628,25 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
 			}
-			x.fNumChannels = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumChannels = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
 			}
-			x.fRadarDetectWidths = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRadarDetectWidths = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFACE_COMB_RADAR_DETECT_REGIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
 			}
-			x.fRadarDetectRegions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRadarDetectRegions = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFACE_COMB_BI_MIN_GCD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
 			}
-			x.fBiMinGcd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBiMinGcd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -9803,13 +9824,16 @@ func (x *IfaceLimitAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9830,7 +9854,7 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
 			}
-			x.fMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_LIMIT_TYPES
 			if len(p) != 0 && len(p) < 4 {
@@ -9929,13 +9953,16 @@ func (x *IftypeData) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10235,13 +10262,16 @@ func (x *Iftype) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10691,14 +10721,17 @@ func (x *SarAttributes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10719,7 +10752,7 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
@@ -10828,13 +10861,16 @@ func (x *SarSpecs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10855,25 +10891,25 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
 			}
-			x.fPower = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPower = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS_RANGE_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
 			}
-			x.fRangeIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRangeIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_SAR_ATTR_SPECS_START_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
 			}
-			x.fStartFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStartFreq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_SAR_ATTR_SPECS_END_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
 			}
-			x.fEndFreq = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEndFreq = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -10982,13 +11018,16 @@ func (x *SupportedIftypes) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11295,13 +11334,16 @@ func (x *TxqStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11322,67 +11364,67 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
-			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBacklogBytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_TXQ_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
-			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBacklogPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_TXQ_STATS_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_TXQ_STATS_DROPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
 			}
-			x.fDrops = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDrops = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_TXQ_STATS_ECN_MARKS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
 			}
-			x.fEcnMarks = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcnMarks = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_TXQ_STATS_OVERLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
 			}
-			x.fOverlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOverlimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_TXQ_STATS_OVERMEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
 			}
-			x.fOvermemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOvermemory = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_TXQ_STATS_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
 			}
-			x.fCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCollisions = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_TXQ_STATS_TX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxBytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_TXQ_STATS_TX_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fTxPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_TXQ_STATS_MAX_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
 			}
-			x.fMaxFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -11614,13 +11656,16 @@ func (x *Wmm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11641,13 +11686,13 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
 			}
-			x.fCwMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fCwMin = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WMMR_CW_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
 			}
-			x.fCwMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fCwMax = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WMMR_AIFSN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -11659,7 +11704,7 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
 			}
-			x.fTxop = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fTxop = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -11768,13 +11813,16 @@ func (x *WowlanTriggers) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12530,6 +12578,7 @@ func (r *GetWiphyReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "nl80211-attrs", "", 0, typed.ErrHeader)
@@ -12626,6 +12675,7 @@ func (r *GetInterfaceReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "nl80211-attrs", "", 0, typed.ErrHeader)
@@ -12686,6 +12736,7 @@ func (r *GetProtocolFeaturesReply) DecodeMessage(m wire.Message, o *typed.Option
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "nl80211-attrs", "", 0, typed.ErrHeader)

@@ -61,14 +61,17 @@ func (x *Ctrl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -89,7 +92,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
 			}
-			x.fFamilyId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFamilyId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_FAMILY_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -101,19 +104,19 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVersion = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // CTRL_ATTR_HDRSIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
 			}
-			x.fHdrsize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHdrsize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // CTRL_ATTR_MAXATTR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
 			}
-			x.fMaxattr = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxattr = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // CTRL_ATTR_OPS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
@@ -162,7 +165,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
 			}
-			x.fOp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -438,13 +441,16 @@ func (x *McastGroup) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -471,7 +477,7 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -555,13 +561,16 @@ func (x *Op) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -582,13 +591,13 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_OP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -674,13 +683,16 @@ func (x *Policy) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -701,67 +713,67 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NL_POLICY_TYPE_ATTR_MIN_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
 			}
-			x.fMinValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMinValueS = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NL_POLICY_TYPE_ATTR_MAX_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
 			}
-			x.fMaxValueS = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMaxValueS = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NL_POLICY_TYPE_ATTR_MIN_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
 			}
-			x.fMinValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMinValueU = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NL_POLICY_TYPE_ATTR_MAX_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
 			}
-			x.fMaxValueU = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMaxValueU = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NL_POLICY_TYPE_ATTR_MIN_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
 			}
-			x.fMinLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinLength = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // NL_POLICY_TYPE_ATTR_MAX_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
 			}
-			x.fMaxLength = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxLength = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // NL_POLICY_TYPE_ATTR_POLICY_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
 			}
-			x.fPolicyIdx = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPolicyIdx = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
 			}
-			x.fPolicyMaxtype = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPolicyMaxtype = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // NL_POLICY_TYPE_ATTR_BITFIELD32_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
 			}
-			x.fBitfield32Mask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBitfield32Mask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // NL_POLICY_TYPE_ATTR_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMask = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -991,13 +1003,16 @@ func (x *OpPolicySet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1018,13 +1033,13 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
 			}
-			x.fDo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDo = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_POLICY_DUMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
 			}
-			x.fDump = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDump = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -1239,6 +1254,7 @@ func (r *GetfamilyReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ctrl-attrs", "", 0, typed.ErrHeader)
@@ -1284,6 +1300,7 @@ func (r *GetpolicyReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ctrl-attrs", "", 0, typed.ErrHeader)

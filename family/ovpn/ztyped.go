@@ -73,13 +73,16 @@ func (x *Peer) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -100,10 +103,10 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -121,7 +124,7 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -136,13 +139,13 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
-			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSocket = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // OVPN_A_PEER_SOCKET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
 			}
-			x.fSocketNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSocketNetnsid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -181,19 +184,19 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // OVPN_A_PEER_DEL_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
 			}
-			x.fDelReason = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDelReason = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // OVPN_A_PEER_VPN_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
@@ -688,13 +691,16 @@ func (x *PeerNewInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -715,10 +721,10 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -736,7 +742,7 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -751,7 +757,7 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
-			x.fSocket = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSocket = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -781,13 +787,13 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -1046,13 +1052,16 @@ func (x *PeerSetInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1073,10 +1082,10 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1094,7 +1103,7 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -1133,13 +1142,13 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -1371,13 +1380,16 @@ func (x *PeerDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1398,10 +1410,10 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -1465,13 +1477,16 @@ func (x *Keyconf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1492,31 +1507,31 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 7 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
-			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
-			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCipherAlg = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
@@ -1687,13 +1702,16 @@ func (x *Keydir) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1801,13 +1819,16 @@ func (x *KeyconfGet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1828,31 +1849,31 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 7 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 7 {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
-			x.fKeyId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
-			x.fCipherAlg = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCipherAlg = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -1962,13 +1983,16 @@ func (x *KeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1989,10 +2013,10 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -2052,13 +2076,16 @@ func (x *KeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2079,16 +2106,16 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2166,13 +2193,16 @@ func (x *Ovpn) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2193,7 +2223,7 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
@@ -2313,13 +2343,16 @@ func (x *OvpnPeerNewInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2340,7 +2373,7 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
@@ -2430,13 +2463,16 @@ func (x *OvpnPeerSetInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2457,7 +2493,7 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
@@ -2547,13 +2583,16 @@ func (x *OvpnPeerDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2574,7 +2613,7 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
@@ -2664,13 +2703,16 @@ func (x *OvpnKeyconfGet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2691,7 +2733,7 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
@@ -2781,13 +2823,16 @@ func (x *OvpnKeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2808,7 +2853,7 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
@@ -2898,13 +2943,16 @@ func (x *OvpnKeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2925,7 +2973,7 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
@@ -3125,6 +3173,7 @@ func (r *PeerGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ovpn", "", 0, typed.ErrHeader)
@@ -3182,6 +3231,7 @@ func (r *PeerDelNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ovpn", "", 0, typed.ErrHeader)
@@ -3260,6 +3310,7 @@ func (r *KeyGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ovpn-keyconf-get", "", 0, typed.ErrHeader)
@@ -3317,6 +3368,7 @@ func (r *KeySwapNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ovpn-keyconf-get", "", 0, typed.ErrHeader)

@@ -187,14 +187,17 @@ func (x *Datapath) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -221,7 +224,7 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
-			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUpcallPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_DP_ATTR_STATS
 			x.fStats = p
@@ -233,13 +236,13 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
 			}
-			x.fUserFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUserFeatures = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
 			}
-			x.fMasksCacheSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMasksCacheSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // OVS_DP_ATTR_PER_CPU_PIDS
 			x.fPerCpuPids = p
@@ -248,7 +251,7 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -554,6 +557,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "datapath", "", 0, typed.ErrHeader)

@@ -842,14 +842,17 @@ func (x *Flow) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -895,7 +898,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
 			}
-			x.fUsed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fUsed = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_FLOW_ATTR_CLEAR
 			if len(p) != 0 {
@@ -920,7 +923,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
 			}
-			x.fUfidFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUfidFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // OVS_FLOW_ATTR_PAD
 			x.fPad = p
@@ -1249,14 +1252,17 @@ func (x *Key) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1283,13 +1289,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_KEY_ATTR_IN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
 			}
-			x.fInPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInPort = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_KEY_ATTR_ETHERNET
 			x.fEthernet = p
@@ -1334,7 +1340,7 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
 			}
-			x.fSkbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSkbMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // OVS_KEY_ATTR_TUNNEL
 			if len(p) != 0 && len(p) < 4 {
@@ -1357,13 +1363,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
 			}
-			x.fDpHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDpHash = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_KEY_ATTR_RECIRC_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
 			}
-			x.fRecircId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRecircId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // OVS_KEY_ATTR_MPLS
 			x.fMpls = p
@@ -1372,19 +1378,19 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
 			}
-			x.fCtState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCtState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 23: // OVS_KEY_ATTR_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fCtZone = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 24: // OVS_KEY_ATTR_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCtMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		case 25: // OVS_KEY_ATTR_CT_LABELS
 			x.fCtLabels = p
@@ -2495,14 +2501,17 @@ func (x *Action) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -2523,7 +2532,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
 			}
-			x.fOutput = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOutput = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_ACTION_ATTR_USERSPACE
 			if len(p) != 0 && len(p) < 4 {
@@ -2559,7 +2568,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
 			}
-			x.fRecirc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRecirc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // OVS_ACTION_ATTR_HASH
 			x.fHash = p
@@ -2593,7 +2602,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
 			}
-			x.fTrunc = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTrunc = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // OVS_ACTION_ATTR_PUSH_ETH
 			x.fPushEth = p
@@ -2625,7 +2634,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
 			}
-			x.fMeter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMeter = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_ACTION_ATTR_CLONE
 			if len(p) != 0 && len(p) < 4 {
@@ -3341,13 +3350,16 @@ func (x *TunnelKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3786,14 +3798,17 @@ func (x *CheckPktLen) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3814,7 +3829,7 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
 			}
-			x.fPktLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPktLen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER
 			if len(p) != 0 && len(p) < 4 {
@@ -3956,14 +3971,17 @@ func (x *Sample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3984,7 +4002,7 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
 			}
-			x.fProbability = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProbability = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_SAMPLE_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
@@ -4085,13 +4103,16 @@ func (x *Userspace) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4112,7 +4133,7 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_USERSPACE_ATTR_USERDATA
 			x.fUserdata = p
@@ -4121,7 +4142,7 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
 			}
-			x.fEgressTunPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEgressTunPort = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_USERSPACE_ATTR_ACTIONS
 			if len(p) != 0 {
@@ -4237,13 +4258,16 @@ func (x *OvsNshKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4369,13 +4393,16 @@ func (x *Ct) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4401,7 +4428,7 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fZone = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_CT_ATTR_MARK
 			x.fMark = p
@@ -4432,7 +4459,7 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
 			}
-			x.fEventmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEventmask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // OVS_CT_ATTR_TIMEOUT
 			if !typed.CheckString(p, true, 0) {
@@ -4653,13 +4680,16 @@ func (x *Nat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4696,13 +4726,13 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
 			}
-			x.fProtoMin = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fProtoMin = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_NAT_ATTR_PROTO_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
 			}
-			x.fProtoMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fProtoMax = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // OVS_NAT_ATTR_PERSISTENT
 			if len(p) != 0 {
@@ -4906,14 +4936,17 @@ func (x *DecTtl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5010,13 +5043,16 @@ func (x *VxlanExt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5037,7 +5073,7 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
 			}
-			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGbp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -5097,13 +5133,16 @@ func (x *Psample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5124,7 +5163,7 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_PSAMPLE_ATTR_COOKIE
 			x.fCookie = p
@@ -5256,6 +5295,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "flow-attrs", "", 0, typed.ErrHeader)

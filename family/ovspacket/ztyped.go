@@ -76,13 +76,16 @@ func (x *PacketSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -126,25 +129,25 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
 			}
-			x.fMru = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fMru = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 10: // OVS_PACKET_ATTR_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
 			}
-			x.fLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 11: // OVS_PACKET_ATTR_HASH
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
 			}
-			x.fHash = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHash = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 12: // OVS_PACKET_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
-			x.fUpcallPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUpcallPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -353,6 +356,7 @@ func (r *MissMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "packet", "", 0, typed.ErrHeader)
@@ -381,6 +385,7 @@ func (r *ActionMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "packet", "", 0, typed.ErrHeader)

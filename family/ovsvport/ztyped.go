@@ -144,13 +144,16 @@ func (x *VportOptions) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -171,13 +174,13 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
 			}
-			x.fDstPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDstPort = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_TUNNEL_ATTR_EXTENSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
 			}
-			x.fExtension = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExtension = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -254,13 +257,16 @@ func (x *UpcallStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -281,13 +287,13 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
 			}
-			x.fSuccess = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSuccess = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
 			}
-			x.fFail = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFail = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -372,14 +378,17 @@ func (x *Vport) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -400,13 +409,13 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
 			}
-			x.fPortNo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortNo = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_VPORT_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_VPORT_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -432,13 +441,13 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // OVS_VPORT_ATTR_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
 			}
-			x.fNetnsid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetnsid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // OVS_VPORT_ATTR_UPCALL_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -792,6 +801,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "vport", "", 0, typed.ErrHeader)

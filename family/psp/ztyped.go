@@ -42,13 +42,16 @@ func (x *Dev) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -69,28 +72,28 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_DEV_PSP_VERSIONS_CAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
 			}
-			x.fPspVersionsCap = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPspVersionsCap = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
 			}
-			x.fPspVersionsEna = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPspVersionsEna = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -204,13 +207,16 @@ func (x *Assoc) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -231,16 +237,16 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32(p, typed.NetSwap(raw, sw))); uint64(v) < 1 {
+			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
 			}
-			x.fDevId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDevId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_ASSOC_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVersion = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_ASSOC_RX_KEY
 			if len(p) != 0 && len(p) < 4 {
@@ -262,7 +268,7 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
 			}
-			x.fSockFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSockFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -400,13 +406,16 @@ func (x *Keys) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -430,7 +439,7 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
 			}
-			x.fSpi = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSpi = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -550,6 +559,7 @@ func (r *DevGetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -574,6 +584,7 @@ func (r *DevAddNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -598,6 +609,7 @@ func (r *DevDelNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -643,6 +655,7 @@ func (r *DevSetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -667,6 +680,7 @@ func (r *DevChangeNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -712,6 +726,7 @@ func (r *KeyRotateReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -736,6 +751,7 @@ func (r *KeyRotateNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "dev", "", 0, typed.ErrHeader)
@@ -793,6 +809,7 @@ func (r *RxAssocReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "assoc", "", 0, typed.ErrHeader)
@@ -838,6 +855,7 @@ func (r *TxAssocReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "assoc", "", 0, typed.ErrHeader)

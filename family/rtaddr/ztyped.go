@@ -154,14 +154,17 @@ func (x *Addr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -194,7 +197,7 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
 			}
-			x.fBroadcast = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBroadcast = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFA_ANYCAST
 			x.fAnycast = p
@@ -209,13 +212,13 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // IFA_RT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fRtPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRtPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // IFA_TARGET_NETNSID
 			x.fTargetNetnsid = p
@@ -562,6 +565,7 @@ func (r *GetaddrReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 20, 21, 22, 58:
 	default:
@@ -633,6 +637,7 @@ func (r *GetmulticastReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 20, 21, 22, 58:
 	default:

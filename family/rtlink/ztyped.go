@@ -1334,14 +1334,17 @@ func (x *LinkSet) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [2]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1374,13 +1377,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MTU", raw, typed.ErrLength)
 			}
-			x.fMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMtu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_QDISC
 			if len(p) == 0 {
@@ -1407,7 +1410,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MASTER", raw, typed.ErrLength)
 			}
-			x.fMaster = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaster = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_WIRELESS
 			if len(p) == 0 {
@@ -1425,7 +1428,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TXQLEN", raw, typed.ErrLength)
 			}
-			x.fTxqlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxqlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_MAP
 			x.fMap = p
@@ -1434,7 +1437,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_OPERSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1460,7 +1463,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_PID", raw, typed.ErrLength)
 			}
-			x.fNetNsPid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetNsPid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_IFALIAS
 			if len(p) == 0 {
@@ -1472,7 +1475,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_VF", raw, typed.ErrLength)
 			}
-			x.fNumVf = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumVf = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_VFINFO_LIST
 			if len(p) != 0 && len(p) < 4 {
@@ -1513,37 +1516,37 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_NET_NS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_FD", raw, typed.ErrLength)
 			}
-			x.fNetNsFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNetNsFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_EXT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
 			}
-			x.fExtMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExtMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_PROMISCUITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROMISCUITY", raw, typed.ErrLength)
 			}
-			x.fPromiscuity = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPromiscuity = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_NUM_TX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_TX_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumTxQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumTxQueues = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_NUM_RX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_RX_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumRxQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumRxQueues = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1558,7 +1561,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_CHANGES", raw, typed.ErrLength)
 			}
-			x.fCarrierChanges = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCarrierChanges = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 34
 		case 36: // IFLA_PHYS_SWITCH_ID
 			x.fPhysSwitchId = p
@@ -1567,7 +1570,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK_NETNSID", raw, typed.ErrLength)
 			}
-			x.fLinkNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLinkNetnsid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 36
 		case 38: // IFLA_PHYS_PORT_NAME
 			if len(p) == 0 {
@@ -1585,13 +1588,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SEGS", raw, typed.ErrLength)
 			}
-			x.fGsoMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGsoMaxSegs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 39
 		case 41: // IFLA_GSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGsoMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGsoMaxSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_XDP
 			if len(p) != 0 && len(p) < 4 {
@@ -1605,49 +1608,49 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_EVENT", raw, typed.ErrLength)
 			}
-			x.fEvent = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEvent = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 42
 		case 45: // IFLA_NEW_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_NETNSID", raw, typed.ErrLength)
 			}
-			x.fNewNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNewNetnsid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 43
 		case 46: // IFLA_TARGET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TARGET_NETNSID", raw, typed.ErrLength)
 			}
-			x.fTargetNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTargetNetnsid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 44
 		case 47: // IFLA_CARRIER_UP_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_UP_COUNT", raw, typed.ErrLength)
 			}
-			x.fCarrierUpCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCarrierUpCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 45
 		case 48: // IFLA_CARRIER_DOWN_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_DOWN_COUNT", raw, typed.ErrLength)
 			}
-			x.fCarrierDownCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCarrierDownCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_NEW_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fNewIfindex = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNewIfindex = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 47
 		case 50: // IFLA_MIN_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MIN_MTU", raw, typed.ErrLength)
 			}
-			x.fMinMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinMtu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 48
 		case 51: // IFLA_MAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MAX_MTU", raw, typed.ErrLength)
 			}
-			x.fMaxMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxMtu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 49
 		case 52: // IFLA_PROP_LIST
 			if len(p) != 0 && len(p) < 4 {
@@ -1688,25 +1691,25 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGroMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGroMaxSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 56
 		case 59: // IFLA_TSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fTsoMaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTsoMaxSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 57
 		case 60: // IFLA_TSO_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SEGS", raw, typed.ErrLength)
 			}
-			x.fTsoMaxSegs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTsoMaxSegs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 58
 		case 61: // IFLA_ALLMULTI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_ALLMULTI", raw, typed.ErrLength)
 			}
-			x.fAllmulti = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAllmulti = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 59
 		case 62: // IFLA_DEVLINK_PORT
 			x.fDevlinkPort = p
@@ -1715,13 +1718,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGsoIpv4MaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGsoIpv4MaxSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 61
 		case 64: // IFLA_GRO_IPV4_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGroIpv4MaxSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGroIpv4MaxSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 62
 		case 65: // IFLA_DPLL_PIN
 			if len(p) != 0 && len(p) < 4 {
@@ -1747,13 +1750,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_HEADROOM", raw, typed.ErrLength)
 			}
-			x.fHeadroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fHeadroom = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 2
 		case 69: // IFLA_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TAILROOM", raw, typed.ErrLength)
 			}
-			x.fTailroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fTailroom = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -3183,14 +3186,17 @@ func (x *PropListLink) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PropListLink) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3288,13 +3294,16 @@ func (x *AfSpec) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *AfSpec) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3443,14 +3452,17 @@ func (x *VfinfoList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -3575,14 +3587,17 @@ func (x *Vfinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4259,13 +4274,16 @@ func (x *VfStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4286,49 +4304,49 @@ func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fRxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxPackets = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 1: // IFLA_VF_STATS_TX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fTxPackets = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxPackets = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 2: // IFLA_VF_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 3: // IFLA_VF_STATS_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 4: // IFLA_VF_STATS_BROADCAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
 			}
-			x.fBroadcast = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fBroadcast = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 5: // IFLA_VF_STATS_MULTICAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
 			}
-			x.fMulticast = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMulticast = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_VF_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fRxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxDropped = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_VF_STATS_TX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fTxDropped = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxDropped = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -4507,14 +4525,17 @@ func (x *VfVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VfVlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4606,13 +4627,16 @@ func (x *VfPorts) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *VfPorts) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4668,13 +4692,16 @@ func (x *PortSelf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *PortSelf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -4735,13 +4762,16 @@ func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	var subData []byte
 	var subDataOff int
 	var subSlaveData []byte
@@ -4795,7 +4825,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subData, subDataOff
-		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Mode()
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "bond":
@@ -4897,7 +4927,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<4) != 0 {
 		p, at := subSlaveData, subSlaveDataOff
-		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Mode()
+		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Prepared()
 		if x.has[0]&(1<<3) != 0 {
 			switch string(typed.CString(x.fSlaveKind)) {
 			case "bridge":
@@ -5588,14 +5618,17 @@ func (x *LinkinfoBond) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -5622,25 +5655,25 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ACTIVE_SLAVE", raw, typed.ErrLength)
 			}
-			x.fActiveSlave = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fActiveSlave = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_MIIMON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIIMON", raw, typed.ErrLength)
 			}
-			x.fMiimon = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMiimon = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_UPDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_UPDELAY", raw, typed.ErrLength)
 			}
-			x.fUpdelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUpdelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_DOWNDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_DOWNDELAY", raw, typed.ErrLength)
 			}
-			x.fDowndelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDowndelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_USE_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5652,7 +5685,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fArpInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fArpInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BOND_ARP_IP_TARGET
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 4, "linkinfo-bond-attrs", "IFLA_BOND_ARP_IP_TARGET")
@@ -5665,19 +5698,19 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_VALIDATE", raw, typed.ErrLength)
 			}
-			x.fArpValidate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fArpValidate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BOND_ARP_ALL_TARGETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_ALL_TARGETS", raw, typed.ErrLength)
 			}
-			x.fArpAllTargets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fArpAllTargets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_BOND_PRIMARY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY", raw, typed.ErrLength)
 			}
-			x.fPrimary = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPrimary = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_BOND_PRIMARY_RESELECT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5701,7 +5734,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_RESEND_IGMP", raw, typed.ErrLength)
 			}
-			x.fResendIgmp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fResendIgmp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BOND_NUM_PEER_NOTIF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5719,19 +5752,19 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIN_LINKS", raw, typed.ErrLength)
 			}
-			x.fMinLinks = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinLinks = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BOND_LP_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_LP_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fLpInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLpInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BOND_PACKETS_PER_SLAVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PACKETS_PER_SLAVE", raw, typed.ErrLength)
 			}
-			x.fPacketsPerSlave = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPacketsPerSlave = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_BOND_AD_LACP_RATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5757,13 +5790,13 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_ACTOR_SYS_PRIO", raw, typed.ErrLength)
 			}
-			x.fAdActorSysPrio = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAdActorSysPrio = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_BOND_AD_USER_PORT_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_USER_PORT_KEY", raw, typed.ErrLength)
 			}
-			x.fAdUserPortKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAdUserPortKey = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 24
 		case 26: // IFLA_BOND_AD_ACTOR_SYSTEM
 			x.fAdActorSystem = p
@@ -5778,7 +5811,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PEER_NOTIF_DELAY", raw, typed.ErrLength)
 			}
-			x.fPeerNotifDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerNotifDelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BOND_AD_LACP_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6427,13 +6460,16 @@ func (x *BondAdInfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6454,25 +6490,25 @@ func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
 			}
-			x.fAggregator = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAggregator = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
 			}
-			x.fNumPorts = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fNumPorts = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
 			}
-			x.fActorKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fActorKey = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
 			}
-			x.fPartnerKey = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPartnerKey = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_AD_INFO_PARTNER_MAC
 			x.fPartnerMac = p
@@ -6611,13 +6647,16 @@ func (x *BondSlave) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6650,7 +6689,7 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_LINK_FAILURE_COUNT", raw, typed.ErrLength)
 			}
-			x.fLinkFailureCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLinkFailureCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_SLAVE_PERM_HWADDR
 			x.fPermHwaddr = p
@@ -6659,13 +6698,13 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fQueueId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fQueueId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_SLAVE_AD_AGGREGATOR_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_AGGREGATOR_ID", raw, typed.ErrLength)
 			}
-			x.fAdAggregatorId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAdAggregatorId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6677,13 +6716,13 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE", raw, typed.ErrLength)
 			}
-			x.fAdPartnerOperPortState = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAdPartnerOperPortState = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BOND_SLAVE_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -6929,14 +6968,17 @@ func (x *LinkinfoBridge) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6957,37 +6999,37 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FORWARD_DELAY", raw, typed.ErrLength)
 			}
-			x.fForwardDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fForwardDelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BR_HELLO_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIME", raw, typed.ErrLength)
 			}
-			x.fHelloTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHelloTime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BR_MAX_AGE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MAX_AGE", raw, typed.ErrLength)
 			}
-			x.fMaxAge = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxAge = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BR_AGEING_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_AGEING_TIME", raw, typed.ErrLength)
 			}
-			x.fAgeingTime = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAgeingTime = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BR_STP_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_STP_STATE", raw, typed.ErrLength)
 			}
-			x.fStpState = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStpState = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BR_PRIORITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BR_VLAN_FILTERING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6999,13 +7041,13 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
-			x.fVlanProtocol = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fVlanProtocol = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BR_GROUP_FWD_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
-			x.fGroupFwdMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fGroupFwdMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BR_ROOT_ID
 			x.fRootId = p
@@ -7017,13 +7059,13 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PORT", raw, typed.ErrLength)
 			}
-			x.fRootPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fRootPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_BR_ROOT_PATH_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PATH_COST", raw, typed.ErrLength)
 			}
-			x.fRootPathCost = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRootPathCost = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_BR_TOPOLOGY_CHANGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7041,25 +7083,25 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIMER", raw, typed.ErrLength)
 			}
-			x.fHelloTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHelloTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BR_TCN_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TCN_TIMER", raw, typed.ErrLength)
 			}
-			x.fTcnTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTcnTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BR_TOPOLOGY_CHANGE_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", raw, typed.ErrLength)
 			}
-			x.fTopologyChangeTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTopologyChangeTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BR_GC_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GC_TIMER", raw, typed.ErrLength)
 			}
-			x.fGcTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fGcTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BR_GROUP_ADDR
 			x.fGroupAddr = p
@@ -7095,61 +7137,61 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_ELASTICITY", raw, typed.ErrLength)
 			}
-			x.fMcastHashElasticity = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastHashElasticity = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 25
 		case 27: // IFLA_BR_MCAST_HASH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_MAX", raw, typed.ErrLength)
 			}
-			x.fMcastHashMax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastHashMax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_BR_MCAST_LAST_MEMBER_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastLastMemberCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastLastMemberCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BR_MCAST_STARTUP_QUERY_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastStartupQueryCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastStartupQueryCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_BR_MCAST_LAST_MEMBER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastLastMemberIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastLastMemberIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_BR_MCAST_MEMBERSHIP_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MEMBERSHIP_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastMembershipIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastMembershipIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_BR_MCAST_QUERIER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQuerierIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastQuerierIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_BR_MCAST_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQueryIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastQueryIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 32
 		case 34: // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQueryResponseIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastQueryResponseIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 33
 		case 35: // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastStartupQueryIntvl = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMcastStartupQueryIntvl = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 34
 		case 36: // IFLA_BR_NF_CALL_IPTABLES
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7173,7 +7215,7 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_DEFAULT_PVID", raw, typed.ErrLength)
 			}
-			x.fVlanDefaultPvid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fVlanDefaultPvid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 38
 		case 41: // IFLA_BR_VLAN_STATS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7215,13 +7257,13 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_N_LEARNED", raw, typed.ErrLength)
 			}
-			x.fFdbNLearned = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFdbNLearned = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_BR_FDB_MAX_LEARNED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_MAX_LEARNED", raw, typed.ErrLength)
 			}
-			x.fFdbMaxLearned = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFdbMaxLearned = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 47
 		default:
 			if o.ReportUnknown {
@@ -8226,14 +8268,17 @@ func (x *LinkinfoBrport) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8260,13 +8305,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BRPORT_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_COST", raw, typed.ErrLength)
 			}
-			x.fCost = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCost = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BRPORT_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8332,25 +8377,25 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_PORT", raw, typed.ErrLength)
 			}
-			x.fDesignatedPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fDesignatedPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BRPORT_DESIGNATED_COST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_COST", raw, typed.ErrLength)
 			}
-			x.fDesignatedCost = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fDesignatedCost = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BRPORT_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BRPORT_NO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NO", raw, typed.ErrLength)
 			}
-			x.fNo = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fNo = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8368,19 +8413,19 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MESSAGE_AGE_TIMER", raw, typed.ErrLength)
 			}
-			x.fMessageAgeTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fMessageAgeTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_BRPORT_FORWARD_DELAY_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FORWARD_DELAY_TIMER", raw, typed.ErrLength)
 			}
-			x.fForwardDelayTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fForwardDelayTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_BRPORT_HOLD_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_HOLD_TIMER", raw, typed.ErrLength)
 			}
-			x.fHoldTimer = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fHoldTimer = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BRPORT_FLUSH
 			if len(p) != 0 {
@@ -8421,7 +8466,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
-			x.fGroupFwdMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fGroupFwdMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 29
 		case 32: // IFLA_BRPORT_NEIGH_SUPPRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8439,7 +8484,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_PORT", raw, typed.ErrLength)
 			}
-			x.fBackupPort = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBackupPort = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 32
 		case 35: // IFLA_BRPORT_MRP_RING_OPEN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8457,13 +8502,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMcastEhtHostsLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastEhtHostsLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 35
 		case 38: // IFLA_BRPORT_MCAST_EHT_HOSTS_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastEhtHostsCnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastEhtHostsCnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 36
 		case 39: // IFLA_BRPORT_LOCKED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8481,13 +8526,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_N_GROUPS", raw, typed.ErrLength)
 			}
-			x.fMcastNGroups = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastNGroups = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 39
 		case 42: // IFLA_BRPORT_MCAST_MAX_GROUPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_MAX_GROUPS", raw, typed.ErrLength)
 			}
-			x.fMcastMaxGroups = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastMaxGroups = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_BRPORT_NEIGH_VLAN_SUPPRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8499,7 +8544,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_NHID", raw, typed.ErrLength)
 			}
-			x.fBackupNhid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBackupNhid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 42
 		default:
 			if o.ReportUnknown {
@@ -9360,13 +9405,16 @@ func (x *LinkinfoGre) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9387,7 +9435,7 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -9453,19 +9501,19 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -9494,13 +9542,13 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fErspanIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fErspanIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9518,7 +9566,7 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
-			x.fErspanHwid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fErspanHwid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
@@ -9987,13 +10035,16 @@ func (x *LinkinfoGre6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10014,7 +10065,7 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -10068,19 +10119,19 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -10103,13 +10154,13 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fErspanIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fErspanIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10127,7 +10178,7 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
-			x.fErspanHwid = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fErspanHwid = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		default:
 			if o.ReportUnknown {
@@ -10531,13 +10582,16 @@ func (x *LinkinfoVti) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10558,7 +10612,7 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -10582,7 +10636,7 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -10733,13 +10787,16 @@ func (x *LinkinfoVti6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10760,7 +10817,7 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -10784,7 +10841,7 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -10943,14 +11000,17 @@ func (x *LinkinfoGeneve) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10971,13 +11031,13 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GENEVE_REMOTE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_REMOTE", raw, typed.ErrLength)
 			}
-			x.fRemote = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRemote = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_GENEVE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -11383,13 +11443,16 @@ func (x *LinkinfoHsr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11410,13 +11473,13 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE1", raw, typed.ErrLength)
 			}
-			x.fSlave1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSlave1 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_HSR_SLAVE2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE2", raw, typed.ErrLength)
 			}
-			x.fSlave2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSlave2 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_HSR_MULTICAST_SPEC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -11431,7 +11494,7 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SEQ_NR", raw, typed.ErrLength)
 			}
-			x.fSeqNr = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSeqNr = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_HSR_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -11449,7 +11512,7 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_INTERLINK", raw, typed.ErrLength)
 			}
-			x.fInterlink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInterlink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -11646,13 +11709,16 @@ func (x *LinkinfoIptun) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11673,7 +11739,7 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_IPTUN_LOCAL
 			x.fLocal = p
@@ -11730,31 +11796,31 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIX", raw, typed.ErrLength)
 			}
-			x.fX6rdRelayPrefix = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fX6rdRelayPrefix = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_IPTUN_6RD_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fX6rdPrefixlen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fX6rdPrefixlen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_IPTUN_6RD_RELAY_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fX6rdRelayPrefixlen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fX6rdRelayPrefixlen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_IPTUN_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -11777,7 +11843,7 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		default:
 			if o.ReportUnknown {
@@ -12172,13 +12238,16 @@ func (x *LinkinfoIp6tnl) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12199,7 +12268,7 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_IPTUN_LOCAL
 			x.fLocal = p
@@ -12241,13 +12310,13 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -12270,7 +12339,7 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
@@ -12558,13 +12627,16 @@ func (x *LinkinfoTun) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12585,13 +12657,13 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_OWNER", raw, typed.ErrLength)
 			}
-			x.fOwner = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOwner = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_TUN_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_TUN_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -12627,13 +12699,13 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumQueues = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_TUN_NUM_DISABLED_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_DISABLED_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumDisabledQueues = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNumDisabledQueues = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -12833,14 +12905,17 @@ func (x *LinkinfoVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12861,7 +12936,7 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VLAN_FLAGS
 			x.fFlags = p
@@ -13059,14 +13134,17 @@ func (x *IflaVlanQos) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IflaVlanQos) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13159,13 +13237,16 @@ func (x *LinkinfoVrf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13186,7 +13267,7 @@ func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "IFLA_VRF_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTable = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -13252,13 +13333,16 @@ func (x *Xdp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13279,7 +13363,7 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FD", raw, typed.ErrLength)
 			}
-			x.fFd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFd = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_XDP_ATTACHED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13291,37 +13375,37 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_XDP_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProgId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_XDP_DRV_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_DRV_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fDrvProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDrvProgId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_XDP_SKB_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_SKB_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fSkbProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSkbProgId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_XDP_HW_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_HW_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fHwProgId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHwProgId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_XDP_EXPECTED_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_EXPECTED_FD", raw, typed.ErrLength)
 			}
-			x.fExpectedFd = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExpectedFd = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -13499,13 +13583,16 @@ func (x *Ifla) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ifla) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13592,14 +13679,17 @@ func (x *Ifla6) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13620,7 +13710,7 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_INET6_CONF
 			x.fConf = p
@@ -13650,7 +13740,7 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
 			}
-			x.fRaMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRaMtu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -13886,13 +13976,16 @@ func (x *Mctp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13913,7 +14006,7 @@ func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
 			}
-			x.fNet = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNet = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_MCTP_PHYS_BINDING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -14000,14 +14093,17 @@ func (x *Stats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14216,14 +14312,17 @@ func (x *LinkOffloadXstats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14370,13 +14469,16 @@ func (x *HwSInfoOne) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *HwSInfoOne) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14479,13 +14581,16 @@ func (x *LinkDpllPin) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14506,7 +14611,7 @@ func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-dpll-pin-attrs", "DPLL_A_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -14573,13 +14678,16 @@ func (x *LinkinfoNetkit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14609,43 +14717,43 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_POLICY", raw, typed.ErrLength)
 			}
-			x.fPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPolicy = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_NETKIT_PEER_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_POLICY", raw, typed.ErrLength)
 			}
-			x.fPeerPolicy = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerPolicy = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_NETKIT_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_NETKIT_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
 			}
-			x.fScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fScrub = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_NETKIT_PEER_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
 			}
-			x.fPeerScrub = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeerScrub = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_NETKIT_HEADROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_HEADROOM", raw, typed.ErrLength)
 			}
-			x.fHeadroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fHeadroom = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_NETKIT_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_TAILROOM", raw, typed.ErrLength)
 			}
-			x.fTailroom = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fTailroom = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -14841,13 +14949,16 @@ func (x *LinkinfoOvpn) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *LinkinfoOvpn) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -15017,6 +15128,7 @@ func (r *NewlinkNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 16, 17, 18, 19:
 	default:
@@ -15106,6 +15218,7 @@ func (r *GetlinkReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 16, 17, 18, 19:
 	default:
@@ -15207,6 +15320,7 @@ func (r *GetstatsReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 94, 92:
 	default:

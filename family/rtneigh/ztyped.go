@@ -373,14 +373,17 @@ func (x *Neighbour) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -413,49 +416,49 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PROBES", raw, typed.ErrLength)
 			}
-			x.fProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProbes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 5: // NDA_VLAN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VLAN", raw, typed.ErrLength)
 			}
-			x.fVlan = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fVlan = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 6: // NDA_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PORT", raw, typed.ErrLength)
 			}
-			x.fPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 7: // NDA_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VNI", raw, typed.ErrLength)
 			}
-			x.fVni = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fVni = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 8: // NDA_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 9: // NDA_MASTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_MASTER", raw, typed.ErrLength)
 			}
-			x.fMaster = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaster = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 10: // NDA_LINK_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_LINK_NETNSID", raw, typed.ErrLength)
 			}
-			x.fLinkNetnsid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLinkNetnsid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 11: // NDA_SRC_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_SRC_VNI", raw, typed.ErrLength)
 			}
-			x.fSrcVni = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSrcVni = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 12: // NDA_PROTOCOL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -467,7 +470,7 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NH_ID", raw, typed.ErrLength)
 			}
-			x.fNhId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNhId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 14: // NDA_FDB_EXT_ATTRS
 			x.fFdbExtAttrs = p
@@ -476,13 +479,13 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
 			}
-			x.fFlagsExt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlagsExt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 16: // NDA_NDM_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NDM_STATE_MASK", raw, typed.ErrLength)
 			}
-			x.fNdmStateMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fNdmStateMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 17: // NDA_NDM_FLAGS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -884,14 +887,17 @@ func (x *Ndt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -918,19 +924,19 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH1", raw, typed.ErrLength)
 			}
-			x.fThresh1 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fThresh1 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NDTA_THRESH2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH2", raw, typed.ErrLength)
 			}
-			x.fThresh2 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fThresh2 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NDTA_THRESH3
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH3", raw, typed.ErrLength)
 			}
-			x.fThresh3 = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fThresh3 = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NDTA_CONFIG
 			x.fConfig = p
@@ -950,7 +956,7 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_GC_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fGcInterval = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fGcInterval = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -1225,13 +1231,16 @@ func (x *Ndtpa) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1252,109 +1261,109 @@ func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // NDTPA_REFCNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
 			}
-			x.fRefcnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRefcnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // NDTPA_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
 			}
-			x.fReachableTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fReachableTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // NDTPA_BASE_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
 			}
-			x.fBaseReachableTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fBaseReachableTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // NDTPA_RETRANS_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
 			}
-			x.fRetransTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRetransTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // NDTPA_GC_STALETIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
 			}
-			x.fGcStaletime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fGcStaletime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // NDTPA_DELAY_PROBE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
 			}
-			x.fDelayProbeTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDelayProbeTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // NDTPA_QUEUE_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
 			}
-			x.fQueueLen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQueueLen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // NDTPA_APP_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
 			}
-			x.fAppProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAppProbes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // NDTPA_UCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
 			}
-			x.fUcastProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUcastProbes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // NDTPA_MCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
 			}
-			x.fMcastProbes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastProbes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // NDTPA_ANYCAST_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
 			}
-			x.fAnycastDelay = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fAnycastDelay = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // NDTPA_PROXY_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
 			}
-			x.fProxyDelay = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fProxyDelay = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // NDTPA_PROXY_QLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
 			}
-			x.fProxyQlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProxyQlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // NDTPA_LOCKTIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
 			}
-			x.fLocktime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fLocktime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // NDTPA_QUEUE_LENBYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
 			}
-			x.fQueueLenbytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQueueLenbytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // NDTPA_MCAST_REPROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
 			}
-			x.fMcastReprobes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMcastReprobes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
 			}
-			x.fIntervalProbeTimeMs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fIntervalProbeTimeMs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
@@ -1746,6 +1755,7 @@ func (r *DelneighNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 28, 29, 30:
 	default:
@@ -1817,6 +1827,7 @@ func (r *GetneighReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 28, 29, 30:
 	default:
@@ -1852,6 +1863,7 @@ func (r *NewneighNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 28, 29, 30:
 	default:
@@ -1917,6 +1929,7 @@ func (r *GetneightblReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 66, 64, 67:
 	default:

@@ -198,14 +198,17 @@ func (x *Route) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -232,13 +235,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
 			}
-			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIif = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // RTA_OIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
 			}
-			x.fOif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOif = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // RTA_GATEWAY
 			x.fGateway = p
@@ -247,7 +250,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // RTA_PREFSRC
 			x.fPrefsrc = p
@@ -270,7 +273,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
 			}
-			x.fFlow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // RTA_CACHEINFO
 			x.fCacheinfo = p
@@ -285,13 +288,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTable = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // RTA_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 17: // RTA_MFC_STATS
 			x.fMfcStats = p
@@ -312,7 +315,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 22: // RTA_ENCAP
 			x.fEncap = p
@@ -321,7 +324,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
 			}
-			x.fExpires = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fExpires = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 24: // RTA_PAD
 			x.fPad = p
@@ -330,7 +333,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
 			}
-			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 24
 		case 26: // RTA_TTL_PROPAGATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -348,19 +351,19 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
 			}
-			x.fSport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSport = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 27
 		case 29: // RTA_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
 			}
-			x.fDport = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fDport = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 28
 		case 30: // RTA_NH_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
 			}
-			x.fNhId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNhId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 29
 		case 31: // RTA_FLOWLABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1004,13 +1007,16 @@ func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -1031,91 +1037,91 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
 			}
-			x.fLock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLock = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // RTAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
 			}
-			x.fMtu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMtu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // RTAX_WINDOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
 			}
-			x.fWindow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWindow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // RTAX_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // RTAX_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
 			}
-			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRttvar = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // RTAX_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
 			}
-			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSsthresh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // RTAX_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
 			}
-			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCwnd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // RTAX_ADVMSS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
 			}
-			x.fAdvmss = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAdvmss = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // RTAX_REORDERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
 			}
-			x.fReordering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fReordering = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // RTAX_HOPLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
 			}
-			x.fHoplimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHoplimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // RTAX_INITCWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
 			}
-			x.fInitcwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInitcwnd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // RTAX_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
 			}
-			x.fFeatures = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFeatures = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // RTAX_RTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
 			}
-			x.fRtoMin = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRtoMin = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // RTAX_INITRWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
 			}
-			x.fInitrwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInitrwnd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // RTAX_QUICKACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
 			}
-			x.fQuickack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuickack = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 16: // RTAX_CC_ALGO
 			if len(p) == 0 {
@@ -1127,7 +1133,7 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
 			}
-			x.fFastopenNoCookie = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFastopenNoCookie = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
@@ -1509,6 +1515,7 @@ func (r *GetrouteReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 26, 24, 25:
 	default:

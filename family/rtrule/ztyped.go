@@ -242,14 +242,17 @@ func (x *FibRule) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -282,55 +285,55 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_GOTO", raw, typed.ErrLength)
 			}
-			x.fGoto = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGoto = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // FRA_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 10: // FRA_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 11: // FRA_FLOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FLOW", raw, typed.ErrLength)
 			}
-			x.fFlow = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlow = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 12: // FRA_TUN_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TUN_ID", raw, typed.ErrLength)
 			}
-			x.fTunId = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTunId = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 13: // FRA_SUPPRESS_IFGROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_IFGROUP", raw, typed.ErrLength)
 			}
-			x.fSuppressIfgroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSuppressIfgroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 14: // FRA_SUPPRESS_PREFIXLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fSuppressPrefixlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSuppressPrefixlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 15: // FRA_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTable = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 16: // FRA_FWMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMASK", raw, typed.ErrLength)
 			}
-			x.fFwmask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 17: // FRA_OIFNAME
 			if len(p) == 0 {
@@ -387,13 +390,13 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SPORT_MASK", raw, typed.ErrLength)
 			}
-			x.fSportMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fSportMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 29: // FRA_DPORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_DPORT_MASK", raw, typed.ErrLength)
 			}
-			x.fDportMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fDportMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		case 30: // FRA_DSCP_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1009,6 +1012,7 @@ func (r *NewruleNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 32, 33, 34:
 	default:
@@ -1062,6 +1066,7 @@ func (r *DelruleNtfMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 32, 33, 34:
 	default:
@@ -1115,6 +1120,7 @@ func (r *GetruleReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 32, 33, 34:
 	default:

@@ -40,13 +40,16 @@ func (x *CacheNotify) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -67,7 +70,7 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
 			}
-			x.fCacheType = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCacheType = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -130,13 +133,16 @@ func (x *IpMap) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -157,7 +163,7 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
 			}
-			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSeqno = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_IP_MAP_CLASS
 			if !typed.CheckString(p, true, 0) {
@@ -186,7 +192,7 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
 			}
-			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fExpiry = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -351,14 +357,17 @@ func (x *IpMapReqs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -465,14 +474,17 @@ func (x *UnixGid) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -493,13 +505,13 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
 			}
-			x.fSeqno = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSeqno = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_UNIX_GID_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
 			}
-			x.fUid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_UNIX_GID_GIDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -520,7 +532,7 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
 			}
-			x.fExpiry = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fExpiry = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -659,14 +671,17 @@ func (x *UnixGidReqs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -769,13 +784,16 @@ func (x *CacheFlush) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -796,7 +814,7 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -910,6 +928,7 @@ func (r *CacheNotifyMsg) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "cache-notify", "", 0, typed.ErrHeader)
@@ -965,6 +984,7 @@ func (r *IpMapGetReqsReply) DecodeMessage(m wire.Message, o *typed.Options) erro
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "ip-map-reqs", "", 0, typed.ErrHeader)
@@ -1041,6 +1061,7 @@ func (r *UnixGidGetReqsReply) DecodeMessage(m wire.Message, o *typed.Options) er
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "unix-gid-reqs", "", 0, typed.ErrHeader)

@@ -3706,14 +3706,17 @@ func (x *Attrs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	var subOptions []byte
 	var subOptionsOff int
 	var subXstats []byte
@@ -3756,7 +3759,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
 			}
-			x.fFcnt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFcnt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_STATS2
 			if len(p) != 0 && len(p) < 4 {
@@ -3783,7 +3786,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
 			}
-			x.fChain = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fChain = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_HW_OFFLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3795,19 +3798,19 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
 			}
-			x.fIngressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIngressBlock = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_EGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
 			}
-			x.fEgressBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEgressBlock = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_DUMP_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 13
 		case 16: // TCA_EXT_WARN_MSG
 			if len(p) == 0 {
@@ -3827,7 +3830,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
-		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Mode()
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Prepared()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "basic":
@@ -4063,7 +4066,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<3) != 0 {
 		p, at := subXstats, subXstatsOff
-		x.fXstats.format, x.fXstats.raw, x.fXstats.off, x.fXstats.mode = 0, p, at, o.Mode()
+		x.fXstats.format, x.fXstats.raw, x.fXstats.off, x.fXstats.mode = 0, p, at, o.Prepared()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "cake":
@@ -5690,13 +5693,16 @@ func (x *Act) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	var subOptions []byte
 	var subOptionsOff int
 	rest, end := b, base+len(b)
@@ -5728,7 +5734,7 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_STATS
 			if len(p) != 0 && len(p) < 4 {
@@ -5745,25 +5751,25 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 5
 		case 8: // TCA_ACT_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
 			}
-			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 6
 		case 9: // TCA_ACT_USED_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
 			}
-			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 7
 		case 10: // TCA_ACT_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
 			}
-			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInHwCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -5777,7 +5783,7 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 	}
 	if x.has[0]&(1<<1) != 0 {
 		p, at := subOptions, subOptionsOff
-		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Mode()
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Prepared()
 		if x.has[0]&(1<<0) != 0 {
 			switch string(typed.CString(x.fKind)) {
 			case "bpf":
@@ -6539,14 +6545,17 @@ func (x *ActBpf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6573,7 +6582,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
-			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fOpsLen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_BPF_OPS
 			x.fOps = p
@@ -6582,7 +6591,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ACT_BPF_NAME
 			if len(p) == 0 {
@@ -6820,14 +6829,17 @@ func (x *ActConnmark) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -6962,14 +6974,17 @@ func (x *ActCsum) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7119,14 +7134,17 @@ func (x *ActCt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7153,25 +7171,25 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
 			}
-			x.fAction = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fAction = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fZone = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
 			}
-			x.fMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMarkMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_CT_LABELS
 			x.fLabels = p
@@ -7612,14 +7630,17 @@ func (x *ActCtinfo) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7646,43 +7667,43 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fZone = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CTINFO_PARMS_DSCP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
 			}
-			x.fParmsDscpMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParmsDscpMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CTINFO_PARMS_DSCP_STATEMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
 			}
-			x.fParmsDscpStatemask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParmsDscpStatemask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CTINFO_PARMS_CPMARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
 			}
-			x.fParmsCpmarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fParmsCpmarkMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CTINFO_STATS_DSCP_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
 			}
-			x.fStatsDscpSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsDscpSet = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CTINFO_STATS_DSCP_ERROR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
 			}
-			x.fStatsDscpError = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsDscpError = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CTINFO_STATS_CPMARK_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
 			}
-			x.fStatsCpmarkSet = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatsCpmarkSet = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -7922,14 +7943,17 @@ func (x *ActGate) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -7956,7 +7980,7 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPriority = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GATE_ENTRY_LIST
 			x.fEntryList = p
@@ -7965,31 +7989,31 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
 			}
-			x.fBaseTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fBaseTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GATE_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
 			}
-			x.fCycleTime = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCycleTime = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GATE_CYCLE_TIME_EXT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
 			}
-			x.fCycleTimeExt = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCycleTimeExt = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GATE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GATE_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
 			}
-			x.fClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClockid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -8227,14 +8251,17 @@ func (x *ActIfe) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8267,7 +8294,7 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fType = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_IFE_METALST
 			x.fMetalst = p
@@ -8456,14 +8483,17 @@ func (x *ActMirred) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8625,14 +8655,17 @@ func (x *ActMpls) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -8665,7 +8698,7 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
 			}
-			x.fLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLabel = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8914,14 +8947,17 @@ func (x *ActNat) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9060,14 +9096,17 @@ func (x *ActPedit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9298,14 +9337,17 @@ func (x *ActSimple) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9468,14 +9510,17 @@ func (x *ActSkbedit) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9502,43 +9547,43 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SKBEDIT_QUEUE_MAPPING
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fQueueMapping = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fQueueMapping = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SKBEDIT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_SKBEDIT_PTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
 			}
-			x.fPtype = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPtype = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_SKBEDIT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_SKBEDIT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_SKBEDIT_QUEUE_MAPPING_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
 			}
-			x.fQueueMappingMax = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fQueueMappingMax = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -9774,14 +9819,17 @@ func (x *ActSkbmod) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -9989,14 +10037,17 @@ func (x *ActTunnelKey) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10381,14 +10432,17 @@ func (x *ActVlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10415,13 +10469,13 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fPushVlanId = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPushVlanId = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_VLAN_PUSH_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
-			x.fPushVlanProtocol = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPushVlanProtocol = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_VLAN_PUSH_VLAN_PRIORITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10671,14 +10725,17 @@ func (x *Basic) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10699,7 +10756,7 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BASIC_EMATCHES
 			if len(p) != 0 && len(p) < 4 {
@@ -10932,14 +10989,17 @@ func (x *Bpf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -10980,13 +11040,13 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
-			x.fOpsLen = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fOpsLen = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_BPF_OPS
 			x.fOps = p
@@ -10995,7 +11055,7 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_BPF_NAME
 			if len(p) == 0 {
@@ -11007,13 +11067,13 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_BPF_FLAGS_GEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
 			}
-			x.fFlagsGen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlagsGen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_BPF_TAG
 			x.fTag = p
@@ -11022,7 +11082,7 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fId = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -11299,13 +11359,16 @@ func (x *Cake) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11326,103 +11389,103 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
 			}
-			x.fBaseRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fBaseRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_DIFFSERV_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
 			}
-			x.fDiffservMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDiffservMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_ATM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
 			}
-			x.fAtm = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAtm = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
 			}
-			x.fFlowMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_OVERHEAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
 			}
-			x.fOverhead = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOverhead = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_AUTORATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
 			}
-			x.fAutorate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAutorate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_MEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
 			}
-			x.fMemory = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemory = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_NAT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
 			}
-			x.fNat = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNat = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_RAW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
 			}
-			x.fRaw = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRaw = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_WASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
 			}
-			x.fWash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWash = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_MPU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
 			}
-			x.fMpu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMpu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_INGRESS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
 			}
-			x.fIngress = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIngress = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_ACK_FILTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
 			}
-			x.fAckFilter = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAckFilter = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_SPLIT_GSO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
 			}
-			x.fSplitGso = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSplitGso = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
@@ -11769,14 +11832,17 @@ func (x *CakeStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -11797,49 +11863,49 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
 			}
-			x.fCapacityEstimate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCapacityEstimate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_STATS_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_STATS_MEMORY_USED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
 			}
-			x.fMemoryUsed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemoryUsed = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_STATS_AVG_NETOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
 			}
-			x.fAvgNetoff = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAvgNetoff = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_STATS_MIN_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
 			}
-			x.fMinNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinNetlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_STATS_MAX_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
 			}
-			x.fMaxNetlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxNetlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_STATS_MIN_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
 			}
-			x.fMinAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinAdjlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_STATS_MAX_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
 			}
-			x.fMaxAdjlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxAdjlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_STATS_TIN_STATS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
@@ -11857,37 +11923,37 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
 			}
-			x.fDeficit = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDeficit = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_STATS_COBALT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
 			}
-			x.fCobaltCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCobaltCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_STATS_DROPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
 			}
-			x.fDropping = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDropping = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_STATS_DROP_NEXT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
 			}
-			x.fDropNextUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDropNextUs = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_STATS_P_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
 			}
-			x.fPDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPDrop = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_STATS_BLUE_TIMER_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
 			}
-			x.fBlueTimerUs = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBlueTimerUs = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
@@ -12225,13 +12291,16 @@ func (x *CakeTinStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12252,145 +12321,145 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
 			}
-			x.fSentPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSentPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_TIN_STATS_SENT_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
 			}
-			x.fSentBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSentBytes64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_TIN_STATS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDroppedPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_TIN_STATS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fDroppedBytes64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fAcksDroppedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAcksDroppedPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fAcksDroppedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fAcksDroppedBytes64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fEcnMarkedPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcnMarkedPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fEcnMarkedBytes64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fEcnMarkedBytes64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_TIN_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
-			x.fBacklogPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBacklogPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_TIN_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
-			x.fBacklogBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBacklogBytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_TIN_STATS_THRESHOLD_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
 			}
-			x.fThresholdRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fThresholdRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_TIN_STATS_TARGET_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
 			}
-			x.fTargetUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTargetUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_TIN_STATS_INTERVAL_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
 			}
-			x.fIntervalUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIntervalUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
 			}
-			x.fWayIndirectHits = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWayIndirectHits = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_TIN_STATS_WAY_MISSES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
 			}
-			x.fWayMisses = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWayMisses = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_TIN_STATS_WAY_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
 			}
-			x.fWayCollisions = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWayCollisions = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_TIN_STATS_PEAK_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fPeakDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPeakDelayUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 16
 		case 19: // TCA_CAKE_TIN_STATS_AVG_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fAvgDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAvgDelayUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 17
 		case 20: // TCA_CAKE_TIN_STATS_BASE_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fBaseDelayUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBaseDelayUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 18
 		case 21: // TCA_CAKE_TIN_STATS_SPARSE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fSparseFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSparseFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 19
 		case 22: // TCA_CAKE_TIN_STATS_BULK_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
 			}
-			x.fBulkFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBulkFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 20
 		case 23: // TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fUnresponsiveFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fUnresponsiveFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 24: // TCA_CAKE_TIN_STATS_MAX_SKBLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
 			}
-			x.fMaxSkblen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxSkblen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 22
 		case 25: // TCA_CAKE_TIN_STATS_FLOW_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fFlowQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
@@ -12841,14 +12910,17 @@ func (x *Cbs) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -12964,14 +13036,17 @@ func (x *Cgroup) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13129,14 +13204,17 @@ func (x *Choke) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13163,7 +13241,7 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
 			}
-			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxP = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -13296,13 +13374,16 @@ func (x *Codel) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13323,31 +13404,31 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -13474,13 +13555,16 @@ func (x *Drr) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13501,7 +13585,7 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -13574,13 +13658,16 @@ func (x *Dualpi2) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -13601,55 +13688,55 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_DUALPI2_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_DUALPI2_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_DUALPI2_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_DUALPI2_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_DUALPI2_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_DUALPI2_STEP_THRESH_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
 			}
-			x.fStepThreshPkts = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStepThreshPkts = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_DUALPI2_STEP_THRESH_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
 			}
-			x.fStepThreshUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStepThreshUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_DUALPI2_MIN_QLEN_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
 			}
-			x.fMinQlenStep = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMinQlenStep = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_DUALPI2_COUPLING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13984,14 +14071,17 @@ func (x *Ematch) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14135,13 +14225,16 @@ func (x *Flow) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14162,49 +14255,49 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
 			}
-			x.fKeys = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeys = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOW_BASECLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
 			}
-			x.fBaseclass = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBaseclass = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOW_RSHIFT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
 			}
-			x.fRshift = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRshift = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOW_ADDEND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
 			}
-			x.fAddend = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAddend = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FLOW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FLOW_XOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
 			}
-			x.fXor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fXor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOW_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
 			}
-			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDivisor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FLOW_ACT
 			x.fAct = p
@@ -14224,7 +14317,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
 			}
-			x.fPerturb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPerturb = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -14589,14 +14682,17 @@ func (x *Flower) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [2]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -14617,7 +14713,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_INDEV
 			if len(p) == 0 {
@@ -14725,7 +14821,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 21
 		case 23: // TCA_FLOWER_KEY_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -15089,7 +15185,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
 			}
-			x.fInHwCount = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInHwCount = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 21
 		case 87: // TCA_FLOWER_KEY_PORT_SRC_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -15119,37 +15215,37 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
 			}
-			x.fKeyCtState = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtState = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 26
 		case 92: // TCA_FLOWER_KEY_CT_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtStateMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtStateMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 27
 		case 93: // TCA_FLOWER_KEY_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fKeyCtZone = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtZone = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 28
 		case 94: // TCA_FLOWER_KEY_CT_ZONE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtZoneMask = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtZoneMask = uint16(typed.Uint16At(p, raw, sb))
 			x.has[1] |= 1 << 29
 		case 95: // TCA_FLOWER_KEY_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fKeyCtMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 30
 		case 96: // TCA_FLOWER_KEY_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtMarkMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyCtMarkMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 31
 		case 97: // TCA_FLOWER_KEY_CT_LABELS
 			x.fKeyCtLabels = p
@@ -15169,13 +15265,13 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
 			}
-			x.fKeyHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyHash = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 35
 		case 101: // TCA_FLOWER_KEY_HASH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyHashMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fKeyHashMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[1] |= 1 << 36
 		case 102: // TCA_FLOWER_KEY_NUM_OF_VLANS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -17232,13 +17328,16 @@ func (x *FlowerKeyEncOpts) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17417,13 +17516,16 @@ func (x *FlowerKeyEncOptGeneve) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17444,7 +17546,7 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
 			}
-			x.fClass = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fClass = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -17547,13 +17649,16 @@ func (x *FlowerKeyEncOptVxlan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17574,7 +17679,7 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
 			}
-			x.fGbp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGbp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -17636,13 +17741,16 @@ func (x *FlowerKeyEncOptErspan) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17669,7 +17777,7 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -17792,13 +17900,16 @@ func (x *FlowerKeyEncOptGtp) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17905,13 +18016,16 @@ func (x *FlowerKeyMplsOpt) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -17956,7 +18070,7 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
 			}
-			x.fLseLabel = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLseLabel = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -18084,13 +18198,16 @@ func (x *FlowerKeyCfm) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -18199,14 +18316,17 @@ func (x *Fw) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -18227,7 +18347,7 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FW_POLICE
 			if len(p) != 0 && len(p) < 4 {
@@ -18259,7 +18379,7 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -18422,14 +18542,17 @@ func (x *Gred) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -18462,7 +18585,7 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_GRED_VQ_LIST
 			if len(p) != 0 && len(p) < 4 {
@@ -18659,14 +18782,17 @@ func (x *TcaGredVqList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -18779,13 +18905,16 @@ func (x *TcaGredVqEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -18806,67 +18935,67 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
 			}
-			x.fDp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_GRED_VQ_STAT_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
 			}
-			x.fStatBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fStatBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GRED_VQ_STAT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
 			}
-			x.fStatPackets = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatPackets = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GRED_VQ_STAT_BACKLOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
 			}
-			x.fStatBacklog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatBacklog = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GRED_VQ_STAT_PROB_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
 			}
-			x.fStatProbDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatProbDrop = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GRED_VQ_STAT_PROB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
 			}
-			x.fStatProbMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatProbMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GRED_VQ_STAT_FORCED_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
 			}
-			x.fStatForcedDrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatForcedDrop = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GRED_VQ_STAT_FORCED_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
 			}
-			x.fStatForcedMark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatForcedMark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GRED_VQ_STAT_PDROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
 			}
-			x.fStatPdrop = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatPdrop = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_GRED_VQ_STAT_OTHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
 			}
-			x.fStatOther = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fStatOther = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_GRED_VQ_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -19097,13 +19226,16 @@ func (x *Hfsc) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -19229,13 +19361,16 @@ func (x *Hhf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -19256,43 +19391,43 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
 			}
-			x.fBacklogLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBacklogLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_HHF_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_HHF_HH_FLOWS_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
 			}
-			x.fHhFlowsLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHhFlowsLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_HHF_RESET_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fResetTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fResetTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HHF_ADMIT_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
 			}
-			x.fAdmitBytes = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAdmitBytes = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HHF_EVICT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fEvictTimeout = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEvictTimeout = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HHF_NON_HH_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fNonHhWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fNonHhWeight = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -19461,14 +19596,17 @@ func (x *Htb) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -19501,19 +19639,19 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
 			}
-			x.fDirectQlen = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDirectQlen = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HTB_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HTB_CEIL64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
 			}
-			x.fCeil64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fCeil64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_HTB_OFFLOAD
 			if len(p) != 0 {
@@ -19770,14 +19908,17 @@ func (x *Matchall) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -19798,7 +19939,7 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_MATCHALL_ACT
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
@@ -19816,7 +19957,7 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_MATCHALL_PCNT
 			x.fPcnt = p
@@ -19983,14 +20124,17 @@ func (x *Etf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -20113,14 +20257,17 @@ func (x *Ets) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -20398,14 +20545,17 @@ func (x *Fq) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -20426,85 +20576,85 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
 			}
-			x.fPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPlimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_FLOW_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
 			}
-			x.fFlowPlimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowPlimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_INITIAL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fInitialQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInitialQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_RATE_ENABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
 			}
-			x.fRateEnable = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRateEnable = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_FLOW_DEFAULT_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
 			}
-			x.fFlowDefaultRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowDefaultRate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_FLOW_MAX_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
 			}
-			x.fFlowMaxRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowMaxRate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_BUCKETS_LOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
 			}
-			x.fBucketsLog = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBucketsLog = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_FLOW_REFILL_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
 			}
-			x.fFlowRefillDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlowRefillDelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_ORPHAN_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
 			}
-			x.fOrphanMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fOrphanMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_LOW_RATE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fLowRateThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLowRateThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FQ_TIMER_SLACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
 			}
-			x.fTimerSlack = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTimerSlack = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_FQ_HORIZON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
 			}
-			x.fHorizon = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHorizon = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		case 15: // TCA_FQ_HORIZON_DROP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -20893,13 +21043,16 @@ func (x *FqCodel) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -20920,55 +21073,55 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_CODEL_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_CODEL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_CODEL_DROP_BATCH_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
 			}
-			x.fDropBatchSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDropBatchSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_CODEL_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -21220,13 +21373,16 @@ func (x *FqPie) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -21247,73 +21403,73 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_PIE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_PIE_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_PIE_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_PIE_ECN_PROB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
 			}
-			x.fEcnProb = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcnProb = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
-			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBytemode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
-			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDqRateEstimator = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -21577,14 +21733,17 @@ func (x *Netem) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -21628,31 +21787,31 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_NETEM_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_NETEM_PAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
 			}
-			x.fPad = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPad = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_NETEM_LATENCY64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
 			}
-			x.fLatency64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fLatency64 = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_NETEM_JITTER64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
 			}
-			x.fJitter64 = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fJitter64 = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_NETEM_SLOT
 			x.fSlot = p
@@ -21664,7 +21823,7 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
 			}
-			x.fPrngSeed = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPrngSeed = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
@@ -22121,14 +22280,17 @@ func (x *NetemLoss) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -22300,13 +22462,16 @@ func (x *Pie) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -22327,49 +22492,49 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
-			x.fBytemode = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBytemode = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
-			x.fDqRateEstimator = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDqRateEstimator = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -22558,14 +22723,17 @@ func (x *Police) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -22595,13 +22763,13 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
 			}
-			x.fAvrate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fAvrate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_POLICE_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
 			}
-			x.fResult = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fResult = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_POLICE_TM
 			x.fTm = p
@@ -22610,25 +22778,25 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_POLICE_PEAKRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
 			}
-			x.fPeakrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPeakrate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_POLICE_PKTRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
 			}
-			x.fPktrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPktrate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_POLICE_PKTBURST64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
 			}
-			x.fPktburst64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPktburst64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -22911,13 +23079,16 @@ func (x *Qfq) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -22938,13 +23109,13 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_QFQ_LMAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
 			}
-			x.fLmax = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLmax = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -23026,14 +23197,17 @@ func (x *Red) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -23060,25 +23234,25 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
 			}
-			x.fMaxP = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxP = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_RED_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = (typed.Bitfield32{Value: typed.Uint32(p, typed.NetSwap(raw, sw)), Selector: typed.Uint32(p[4:], typed.NetSwap(raw, sw))})
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RED_EARLY_DROP_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
 			}
-			x.fEarlyDropBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fEarlyDropBlock = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_RED_MARK_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
 			}
-			x.fMarkBlock = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMarkBlock = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -23265,14 +23439,17 @@ func (x *Route) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -23293,25 +23470,25 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ROUTE4_TO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
 			}
-			x.fTo = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTo = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ROUTE4_FROM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
 			}
-			x.fFrom = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFrom = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ROUTE4_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
 			}
-			x.fIif = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIif = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ROUTE4_POLICE
 			if len(p) != 0 && len(p) < 4 {
@@ -23509,14 +23686,17 @@ func (x *Taprio) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -23548,7 +23728,7 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
 			}
-			x.fSchedBaseTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSchedBaseTime = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
@@ -23562,7 +23742,7 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
 			}
-			x.fSchedClockid = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSchedClockid = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_TAPRIO_ATTR_ADMIN_SCHED
 			x.fAdminSched = p
@@ -23571,25 +23751,25 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
 			}
-			x.fSchedCycleTime = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSchedCycleTime = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
 			}
-			x.fSchedCycleTimeExtension = int64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fSchedCycleTimeExtension = int64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TAPRIO_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_TAPRIO_ATTR_TXTIME_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
 			}
-			x.fTxtimeDelay = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTxtimeDelay = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TAPRIO_ATTR_TC_ENTRY
 			if len(p) != 0 && len(p) < 4 {
@@ -23879,14 +24059,17 @@ func (x *TaprioSchedEntryList) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -23992,13 +24175,16 @@ func (x *TaprioSchedEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -24019,7 +24205,7 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -24031,13 +24217,13 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
 			}
-			x.fGateMask = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fGateMask = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -24149,13 +24335,16 @@ func (x *TaprioTcEntry) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -24176,19 +24365,19 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
 			}
-			x.fMaxSdu = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fMaxSdu = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_TC_ENTRY_FP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
 			}
-			x.fFp = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFp = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -24288,14 +24477,17 @@ func (x *Tbf) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -24325,25 +24517,25 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TBF_PRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
 			}
-			x.fPrate64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPrate64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_TBF_BURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
 			}
-			x.fBurst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fBurst = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TBF_PBURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
 			}
-			x.fPburst = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPburst = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -24547,14 +24739,17 @@ func (x *ActSample) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -24581,19 +24776,19 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
 			}
-			x.fRate = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRate = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SAMPLE_TRUNC_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
 			}
-			x.fTruncSize = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTruncSize = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SAMPLE_PSAMPLE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
 			}
-			x.fPsampleGroup = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPsampleGroup = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -24793,14 +24988,17 @@ func (x *ActGact) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -25020,14 +25218,17 @@ func (x *TcaStab) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -25171,14 +25372,17 @@ func (x *TcaStats) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -25217,7 +25421,7 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
 			}
-			x.fPkt64 = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fPkt64 = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -25561,14 +25765,17 @@ func (x *U32) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -25589,25 +25796,25 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_U32_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
 			}
-			x.fHash = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fHash = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_U32_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fLink = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_U32_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
 			}
-			x.fDivisor = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fDivisor = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_U32_SEL
 			x.fSel = p
@@ -25648,7 +25855,7 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -26216,6 +26423,7 @@ func (r *GetqdiscReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
 	default:
@@ -26305,6 +26513,7 @@ func (r *GettclassReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
 	default:
@@ -26412,6 +26621,7 @@ func (r *GettfilterReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
 	default:
@@ -26501,6 +26711,7 @@ func (r *GetchainReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	switch m.Header().Type {
 	case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102:
 	default:

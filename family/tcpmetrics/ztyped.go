@@ -44,13 +44,16 @@ func (x *TcpMetrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -83,19 +86,19 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
 			}
-			x.fAge = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fAge = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_ATTR_TW_TSVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
 			}
-			x.fTwTsval = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTwTsval = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_ATTR_TW_TS_STAMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
 			}
-			x.fTwTsStamp = int32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTwTsStamp = int32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_ATTR_VALS
 			if len(p) != 0 && len(p) < 4 {
@@ -109,19 +112,19 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
 			}
-			x.fFopenMss = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFopenMss = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // TCP_METRICS_ATTR_FOPEN_SYN_DROPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
 			}
-			x.fFopenSynDrops = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFopenSynDrops = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
 			}
-			x.fFopenSynDropTs = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fFopenSynDropTs = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 8
 		case 10: // TCP_METRICS_ATTR_FOPEN_COOKIE
 			if !typed.CheckBinary(len(p), 16, -1) {
@@ -399,13 +402,16 @@ func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -426,43 +432,43 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_A_METRICS_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
 			}
-			x.fRttvar = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRttvar = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_A_METRICS_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
 			}
-			x.fSsthresh = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSsthresh = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_A_METRICS_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
 			}
-			x.fCwnd = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fCwnd = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_A_METRICS_REODERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
 			}
-			x.fReodering = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fReodering = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_A_METRICS_RTT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
 			}
-			x.fRttUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRttUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
 			}
-			x.fRttvarUs = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fRttvarUs = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -666,6 +672,7 @@ func (r *GetReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "tcp-metrics", "", 0, typed.ErrHeader)

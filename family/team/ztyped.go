@@ -35,13 +35,16 @@ func (x *Team) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -62,7 +65,7 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fTeamIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fTeamIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_LIST_OPTION
 			if len(p) != 0 && len(p) < 4 {
@@ -181,13 +184,16 @@ func (x *ItemOption) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -278,13 +284,16 @@ func (x *AttrOption) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -330,13 +339,13 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fPortIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fPortIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
 			}
-			x.fArrayIndex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fArrayIndex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -501,13 +510,16 @@ func (x *ItemPort) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -596,13 +608,16 @@ func (x *AttrPort) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -623,7 +638,7 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_PORT_CHANGED
 			if len(p) != 0 {
@@ -639,7 +654,7 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
 			}
-			x.fSpeed = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fSpeed = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_PORT_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -810,6 +825,7 @@ func (r *NoopReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "team", "", 0, typed.ErrHeader)
@@ -855,6 +871,7 @@ func (r *OptionsSetReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "team", "", 0, typed.ErrHeader)
@@ -900,6 +917,7 @@ func (r *OptionsGetReply) DecodeMessage(m wire.Message, o *typed.Options) error 
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "team", "", 0, typed.ErrHeader)
@@ -945,6 +963,7 @@ func (r *PortListGetReply) DecodeMessage(m wire.Message, o *typed.Options) error
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "team", "", 0, typed.ErrHeader)

@@ -66,8 +66,17 @@ type Options struct {
 	// offsets: the payload's offset in its message (or datagram).
 	Base int
 
-	err Error
+	err  Error
+	mode Mode // Mode(), as Prepare last computed it
 }
+
+// Prepare computes o's Mode once for the decode that follows: the
+// generated entry points (Decode, DecodeMessage, iterators) call it,
+// and the nested decodes they make read it with Prepared.
+func (o *Options) Prepare() { o.mode = o.Mode() }
+
+// Prepared returns the Mode Prepare computed.
+func (o *Options) Prepared() Mode { return o.mode }
 
 // Mode returns the packed form of o's flags that decoded values keep
 // for their iterators.
@@ -98,7 +107,7 @@ const (
 
 // Options returns the Options m stands for, with offsets from base.
 func (m Mode) Options(base int) Options {
-	o := Options{Lenient: m&ModeLenient != 0, ReportUnknown: m&ModeReportUnknown != 0, Base: base}
+	o := Options{Lenient: m&ModeLenient != 0, ReportUnknown: m&ModeReportUnknown != 0, Base: base, mode: m}
 	if m&Swap != 0 {
 		o.Order = nlwire.Host()
 		if o.Order == nlwire.LittleEndian {
@@ -214,6 +223,64 @@ func Uint32(p []byte, swap bool) uint32 { return endian.Uint32(p, swap) }
 
 // Uint64 reads p[:8], byte-swapped if swap.
 func Uint64(p []byte, swap bool) uint64 { return endian.Uint64(p, swap) }
+
+// SwapBits is the form of a decode's swap flag that the integer reads
+// of a generated decode take (Int16At and the others): they test it and
+// an attribute's NLA_F_NET_BYTEORDER with one instruction.
+func SwapBits(swap bool) uint32 {
+	if swap {
+		return swapBit
+	}
+	return 0
+}
+
+// swapBit is SwapBits(true): a bit above the attribute type's 16.
+const swapBit = 1 << 16
+
+// netSwapped reports whether an attribute of raw type raw, in a decode
+// of SwapBits sb, holds byte-swapped integers: NetSwap's answer.
+func netSwapped(raw uint16, sb uint32) bool {
+	if hostBig {
+		// Big-endian is the host's order: a flagged payload is native.
+		return sb != 0 && raw&attr.FlagNetByteOrder == 0
+	}
+	return (uint32(raw)|sb)&(attr.FlagNetByteOrder|swapBit) != 0
+}
+
+// Uint16At reads p[:2] for an attribute of raw type raw in a decode of
+// SwapBits sb: NetSwap's byte order, in a branch rather than a select
+// (the swapped read is the rare one).
+func Uint16At(p []byte, raw uint16, sb uint32) uint16 {
+	if netSwapped(raw, sb) {
+		if hostBig {
+			return binary.LittleEndian.Uint16(p)
+		}
+		return binary.BigEndian.Uint16(p)
+	}
+	return binary.NativeEndian.Uint16(p)
+}
+
+// Uint32At reads p[:4] as Uint16At reads p[:2].
+func Uint32At(p []byte, raw uint16, sb uint32) uint32 {
+	if netSwapped(raw, sb) {
+		if hostBig {
+			return binary.LittleEndian.Uint32(p)
+		}
+		return binary.BigEndian.Uint32(p)
+	}
+	return binary.NativeEndian.Uint32(p)
+}
+
+// Uint64At reads p[:8] as Uint16At reads p[:2].
+func Uint64At(p []byte, raw uint16, sb uint32) uint64 {
+	if netSwapped(raw, sb) {
+		if hostBig {
+			return binary.LittleEndian.Uint64(p)
+		}
+		return binary.BigEndian.Uint64(p)
+	}
+	return binary.NativeEndian.Uint64(p)
+}
 
 // Uint reads a variable-width NLA_UINT payload of 4 or 8 bytes.
 func Uint(p []byte, swap bool) uint64 {

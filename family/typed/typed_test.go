@@ -461,3 +461,36 @@ func TestNetSwap(t *testing.T) {
 		t.Errorf("BigSwap write: % x", p)
 	}
 }
+
+// TestIntAt holds Uint16At, Uint32At and Uint64At to NetSwap's order for
+// every combination of the attribute type's flags and the decode's swap
+// flag, and Prepare/Prepared to Mode.
+func TestIntAt(t *testing.T) {
+	p := []byte{1, 2, 3, 4, 5, 6, 7, 8}
+	for _, sw := range []bool{false, true} {
+		sb := typed.SwapBits(sw)
+		for _, flags := range []uint16{0, attr.FlagNested, attr.FlagNetByteOrder, attr.FlagNested | attr.FlagNetByteOrder} {
+			raw := 7 | flags
+			swap := typed.NetSwap(raw, sw)
+			if got, want := typed.Uint16At(p, raw, sb), typed.Uint16(p, swap); got != want {
+				t.Errorf("Uint16At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			}
+			if got, want := typed.Uint32At(p, raw, sb), typed.Uint32(p, swap); got != want {
+				t.Errorf("Uint32At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			}
+			if got, want := typed.Uint64At(p, raw, sb), typed.Uint64(p, swap); got != want {
+				t.Errorf("Uint64At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			}
+		}
+	}
+	for _, ord := range []nlwire.Order{nlwire.Native, nlwire.Host(), other} {
+		o := typed.Options{Order: ord, Lenient: true}
+		o.Prepare()
+		if o.Prepared() != o.Mode() {
+			t.Errorf("%v: Prepared %v, Mode %v", ord, o.Prepared(), o.Mode())
+		}
+		if back := o.Mode().Options(0); back.Prepared() != o.Mode() {
+			t.Errorf("%v: Mode.Options's Prepared %v, want %v", ord, back.Prepared(), o.Mode())
+		}
+	}
+}

@@ -103,14 +103,17 @@ func (x *Wgdevice) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -131,7 +134,7 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // WGDEVICE_A_IFNAME
 			if !typed.CheckString(p, true, 15) {
@@ -155,19 +158,19 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // WGDEVICE_A_LISTEN_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
 			}
-			x.fListenPort = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fListenPort = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 5
 		case 7: // WGDEVICE_A_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // WGDEVICE_A_PEERS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
@@ -396,14 +399,17 @@ func (x *Wgpeer) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
-	x.mode = o.Mode()
+	sb := typed.SwapBits(sw)
+	_ = sb
+	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -436,7 +442,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 2
 		case 4: // WGPEER_A_ENDPOINT
 			if !typed.CheckBinary(len(p), 16, -1) {
@@ -448,7 +454,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fPersistentKeepaliveInterval = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fPersistentKeepaliveInterval = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 4
 		case 6: // WGPEER_A_LAST_HANDSHAKE_TIME
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -460,13 +466,13 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fRxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fRxBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 6
 		case 8: // WGPEER_A_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint64(typed.Uint64(p, typed.NetSwap(raw, sw)))
+			x.fTxBytes = uint64(typed.Uint64At(p, raw, sb))
 			x.has[0] |= 1 << 7
 		case 9: // WGPEER_A_ALLOWEDIPS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
@@ -484,7 +490,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
 			}
-			x.fProtocolVersion = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fProtocolVersion = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -755,13 +761,16 @@ func (x *Wgallowedip) Decode(b []byte, o *typed.Options) error {
 	if o == nil {
 		o = new(typed.Options)
 	}
+	o.Prepare()
 	return x.decode(b, o, o.Base)
 }
 
 func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 	x.has = [1]uint64{}
-	sw := o.Order.Swap()
+	sw := o.Prepared()&typed.Swap != 0
 	_ = sw
+	sb := typed.SwapBits(sw)
+	_ = sb
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
@@ -782,7 +791,7 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16(p, typed.NetSwap(raw, sw)))
+			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
 			x.has[0] |= 1 << 0
 		case 2: // WGALLOWEDIP_A_IPADDR
 			if !typed.CheckBinary(len(p), 4, -1) {
@@ -800,7 +809,7 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32(p, typed.NetSwap(raw, sw)))
+			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -999,6 +1008,7 @@ func (r *GetDeviceReply) DecodeMessage(m wire.Message, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Order = m.Order()
+	o.Prepare()
 	p := m.Payload()
 	if len(p) < 4 {
 		return o.Fail(wire.HeaderLen, "wgdevice", "", 0, typed.ErrHeader)

@@ -590,10 +590,10 @@ func (t *tgen) genSet(as *ynl.AttrSet) error {
 func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 	set := strconv.Quote(as.Name)
 	t.p("// Decode reads the attributes in b, the payload of a nest or a\n// message's attributes, into x, replacing what x held. o may be nil:\n// then Decode allocates its options (reuse one to allocate nothing).\n")
-	t.p("func (x *%s) Decode(b []byte, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\treturn x.decode(b, o, o.Base)\n}\n\n", n)
+	t.p("func (x *%s) Decode(b []byte, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Prepare()\n\treturn x.decode(b, o, o.Base)\n}\n\n", n)
 	t.p("func (x *%s) decode(b []byte, o *typed.Options, base int) error {\n", n)
 	t.p("\tx.has = [%d]uint64{}\n", max(1, words(len(fs))))
-	t.p("\tsw := o.Order.Swap()\n\t_ = sw\n")
+	t.p("\tsw := o.Prepared()&typed.Swap != 0\n\t_ = sw\n\tsb := typed.SwapBits(sw)\n\t_ = sb\n")
 	needMode := false
 	var subs []*tfield
 	for _, f := range fs {
@@ -607,7 +607,7 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 		}
 	}
 	if needMode {
-		t.p("\tx.mode = o.Mode()\n")
+		t.p("\tx.mode = o.Prepared()\n")
 	}
 	for _, f := range subs {
 		t.p("\tvar sub%s []byte\n\tvar sub%sOff int\n", f.name, f.name)
@@ -697,6 +697,15 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 // if store is set, the statement that keeps its value in dst.
 func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, store bool) {
 	sw := "typed.NetSwap(raw, sw)"
+	// read(w, off) reads the w-bit integer at p[off:]: a spec'd
+	// big-endian one as such, any other in the decode's order unless its
+	// NLA_F_NET_BYTEORDER says big-endian (typed.Uint32At).
+	read := func(w int, off string) string {
+		if f.be {
+			return fmt.Sprintf("typed.Uint%d(p%s, typed.BigSwap)", w, off)
+		}
+		return fmt.Sprintf("typed.Uint%dAt(p%s, raw, sb)", w, off)
+	}
 	if f.be {
 		sw = "typed.BigSwap"
 	}
@@ -707,12 +716,8 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 		switch f.size {
 		case 1:
 			rd = f.wire + "(p[0])"
-		case 2:
-			rd = f.wire + "(typed.Uint16(p, " + sw + "))"
-		case 4:
-			rd = f.wire + "(typed.Uint32(p, " + sw + "))"
-		case 8:
-			rd = f.wire + "(typed.Uint64(p, " + sw + "))"
+		case 2, 4, 8:
+			rd = f.wire + "(" + read(8*f.size, "") + ")"
 		}
 		if c := t.rangeCheck(f, "v"); c != "" {
 			t.p("\t\t\tif v := %s; %s {\n\t\t\t\t%s\n\t\t\t}\n", rd, c, fail("ErrRange"))
@@ -775,7 +780,7 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 		}
 	case fBitfield:
 		t.p("\t\t\tif len(p) != 8 && o.BadLen(len(p) < 8) {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-		rd := "(typed.Bitfield32{Value: typed.Uint32(p, " + sw + "), Selector: typed.Uint32(p[4:], " + sw + ")})"
+		rd := "(typed.Bitfield32{Value: " + read(32, "") + ", Selector: " + read(32, "[4:]") + "})"
 		if f.ruled && f.rule.Kind == validate.Bitfield32 {
 			t.p("\t\t\tif v := %s; !typed.CheckBitfield32(v, 0x%x) {\n\t\t\t\t%s\n\t\t\t}\n", rd, uint32(f.rule.Mask), fail("ErrRange"))
 		}
@@ -838,7 +843,7 @@ func (t *tgen) genSubDecode(as *ynl.AttrSet, f *tfield) error {
 		}
 	}
 	u := "x." + f.field
-	t.p("\tif %s {\n\t\tp, at := sub%s, sub%sOff\n\t\t%s.format, %s.raw, %s.off, %s.mode = 0, p, at, o.Mode()\n", hasExpr(f), f.name, f.name, u, u, u, u)
+	t.p("\tif %s {\n\t\tp, at := sub%s, sub%sOff\n\t\t%s.format, %s.raw, %s.off, %s.mode = 0, p, at, o.Prepared()\n", hasExpr(f), f.name, f.name, u, u, u, u)
 	t.p("\t\tif %s {\n", hasExpr(selF))
 	if sel.Type == ynl.TypeString {
 		t.p("\t\t\tswitch string(typed.CString(x.%s)) {\n", selF.field)
@@ -1397,7 +1402,7 @@ func (t *tgen) genDecodeMessage(o *ynl.Operation, n, st, hdr string, genl bool) 
 	if !genl {
 		t.p("// A message whose type is not one of the operations on this set's is\n// refused (typed.ErrMessageType).\n")
 	}
-	t.p("func (r *%s) DecodeMessage(m wire.Message, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Order = m.Order()\n", n)
+	t.p("func (r *%s) DecodeMessage(m wire.Message, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Order = m.Order()\n\to.Prepare()\n", n)
 	if !genl {
 		// The message types of the operations on this set: a message of
 		// another set (an RTM_NEWADDR given to a link's reply) is refused.
