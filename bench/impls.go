@@ -13,21 +13,27 @@ import (
 	"github.com/nlwire/nlwire/wire"
 )
 
-// A decoder fills l from the attributes in b.
+// A decoder fills l from the attributes in b. One whose result is a
+// value of its own (the generated code's typed value) has only: the
+// operation timed, while decode, which reads that value into l, checks
+// it.
 type decoder struct {
 	name   string
 	decode func(b []byte, l *link) error
+	only   func(b []byte) error
 }
 
 var decoders = []decoder{
-	{"nlwire", func(b []byte, l *link) error { return decodeNlwire(attr.NewDecoder(b), l) }},
-	{"mdlayher", decodeMdlayher},
-	{"vishvananda", decodeVishvananda},
-	// generated is not part of the AttrDecode workload (its own
-	// workload, GeneratedDecode, sets it against handwritten); it stays
-	// before handwritten, which shapesWorkload takes as the last entry.
-	{"generated", decodeGenerated},
-	{"handwritten", decodeHandwritten},
+	{"nlwire", func(b []byte, l *link) error { return decodeNlwire(attr.NewDecoder(b), l) }, nil},
+	{"mdlayher", decodeMdlayher, nil},
+	{"vishvananda", decodeVishvananda, nil},
+	// generated and generated+getters are not part of the AttrDecode
+	// workload (their own workload, GeneratedDecode, sets them against
+	// handwritten); they stay before handwritten, which shapesWorkload
+	// takes as the last entry.
+	{"generated", decodeGenerated, decodeGeneratedOnly},
+	{"generated+getters", decodeGenerated, nil},
+	{"handwritten", decodeHandwritten, nil},
 }
 
 // An encoder appends the fixture's attributes to buf[:0]. The ones with
