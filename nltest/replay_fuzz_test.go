@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
-	"time"
 
 	"github.com/nlwire/nlwire"
 	"github.com/nlwire/nlwire/capture"
+	"github.com/nlwire/nlwire/internal/testenv"
 	"github.com/nlwire/nlwire/wire"
 )
 
@@ -190,20 +190,12 @@ func TestReplayCost(t *testing.T) {
 			if l > 2*s+8 {
 				t.Errorf("allocation per byte grows from %.1f to %.1f", s, l)
 			}
-			timePerByte := func(data []byte) float64 {
-				best := time.Duration(1 << 62)
-				for range 3 {
-					start := time.Now()
-					replayAll(t, data)
-					best = min(best, time.Since(start))
-				}
-				return float64(best) / float64(len(data))
-			}
-			ts, tl := timePerByte(small), timePerByte(large)
-			t.Logf("%.1f ns per byte at %d bytes, %.1f at %d", ts, len(small), tl, len(large))
 			// 16 times the input: a few times longer per byte on a busy
 			// machine, not 16.
-			if tl > 4*ts {
+			linear := func(ts, tl float64) bool { return tl <= 4*ts }
+			ts, tl := testenv.TimePerByte(func() { replayAll(t, small) }, len(small), func() { replayAll(t, large) }, len(large), linear)
+			t.Logf("%.1f ns per byte at %d bytes, %.1f at %d", ts, len(small), tl, len(large))
+			if !linear(ts, tl) {
 				t.Errorf("time per byte grows from %.1f to %.1f ns", ts, tl)
 			}
 		})

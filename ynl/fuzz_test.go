@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nlwire/nlwire/internal/testenv"
 )
 
 // FuzzParse: Parse never panics, and costs memory and time in proportion
@@ -135,18 +137,11 @@ func TestParseCost(t *testing.T) {
 			// times the small one may take a few times longer per byte on
 			// a busy machine, not 14 (a scan per look-up did: 3.4 times
 			// per doubling).
-			timePerByte := func(src string) float64 {
-				best := time.Duration(1 << 62)
-				for range 3 {
-					start := time.Now()
-					Parse(strings.NewReader(src))
-					best = min(best, time.Since(start))
-				}
-				return float64(best) / float64(len(src))
-			}
-			ts, tl := timePerByte(small), timePerByte(large)
+			linear := func(ts, tl float64) bool { return tl <= 5*ts+50 }
+			parse := func(src string) func() { return func() { Parse(strings.NewReader(src)) } }
+			ts, tl := testenv.TimePerByte(parse(small), len(small), parse(large), len(large), linear)
 			t.Logf("%.1f ns per byte at %d bytes, %.1f at %d", ts, len(small), tl, len(large))
-			if tl > 5*ts+50 {
+			if !linear(ts, tl) {
 				t.Errorf("time per byte grows from %.1f ns to %.1f ns", ts, tl)
 			}
 		})
