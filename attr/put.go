@@ -174,7 +174,7 @@ func (e *Encoder) Reserve(typ uint16, n int) []byte {
 			return nil
 		}
 	}
-	clear(q[HeaderLen:])
+	clearSmall(q[HeaderLen:])
 	e.header(q, l, typ)
 	return q[HeaderLen:l]
 }
@@ -255,4 +255,21 @@ func (e *Encoder) Put64bit(typ uint16, p []byte, pad uint16) {
 
 func (e *Encoder) tooLong(typ uint16) {
 	e.fail(len(e.b), typ, ErrAttrTooLong)
+}
+
+// clearSmall zeroes z, whose length is a multiple of 4: in words for a
+// short payload (a struct of a few members), where a call to clear's
+// memclr would cost more than the stores.
+func clearSmall(z []byte) {
+	if len(z) > 16 {
+		clear(z)
+		return
+	}
+	for len(z) >= 8 {
+		binary.LittleEndian.PutUint64(z, 0)
+		z = z[8:]
+	}
+	if len(z) >= 4 {
+		binary.LittleEndian.PutUint32(z, 0)
+	}
 }

@@ -125,6 +125,11 @@ func TestAllocs(t *testing.T) {
 				t.Fatal(err)
 			}
 		},
+		"generated builder": func() {
+			if _, err := encodeGeneratedBuilder(buf); err != nil {
+				t.Fatal(err)
+			}
+		},
 		"handwritten-spec encode": func() {
 			if _, err := encodeHandwrittenSpec(buf); err != nil {
 				t.Fatal(err)

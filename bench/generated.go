@@ -115,7 +115,7 @@ func readLinkSet(x *rtlink.LinkSet, l *link) {
 	l.Attrs += n
 }
 
-// encodeGenerated sets the fixture's attributes on a reused
+// encodeGenerated (generated-set) sets the fixture's attributes on a reused
 // rtlink.LinkSet with its setters and writes them with Encode into buf,
 // through a fixed encoder as encodeNlwire does. Encode writes the
 // attributes in the spec's order (IFLA_ADDRESS first, IFLA_VLAN_FLAGS
@@ -152,6 +152,46 @@ func encodeGenerated(buf []byte) ([]byte, error) {
 	x.SetMaxMtu(65535)
 	e := attr.NewFixedEncoder(buf[:0])
 	x.Encode(&e)
+	return e.Finish()
+}
+
+// encodeGeneratedBuilder builds the bytes encodeGenerated does with the
+// generated builders (rtlink.BuildLinkSet and the nests' builders), which
+// append each attribute as it is given, through a fixed encoder.
+func encodeGeneratedBuilder(buf []byte) ([]byte, error) {
+	s := fixtureLink
+	e := attr.NewFixedEncoder(buf[:0])
+	b := rtlink.BuildLinkSet(&e)
+	b.Address(hwAddr)
+	b.Broadcast(hwBrd)
+	b.Ifname(s.name)
+	b.Mtu(1500)
+	b.Qdisc("noqueue")
+	b.Txqlen(1000)
+	b.Operstate(6)
+	li := b.Linkinfo()
+	li.Kind("vlan")
+	vl := li.DataVlan()
+	vl.Id(s.vlanID)
+	vl.Flags(rtlink.IflaVlanFlags{Flags: 1, Mask: 0xffffffff})
+	vl.Protocol(0x8100)
+	vl.End()
+	li.End()
+	b.Stats64Bytes(stats64)
+	af := b.AfSpec()
+	in6 := af.Inet6()
+	in6.Flags(0x80000000)
+	in6.AddrGenMode(0)
+	in6.End()
+	af.End()
+	b.Group(0)
+	b.Promiscuity(0)
+	b.NumTxQueues(1)
+	b.NumRxQueues(1)
+	b.Carrier(1)
+	b.CarrierChanges(2)
+	b.MinMtu(0)
+	b.MaxMtu(65535)
 	return e.Finish()
 }
 

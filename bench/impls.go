@@ -50,7 +50,8 @@ var encoders = []encoder{
 	{"nlwire", encodeNlwire, false},
 	{"mdlayher", encodeMdlayher, false},
 	{"vishvananda", encodeVishvananda, false},
-	{"generated", encodeGenerated, true},
+	{"generated", encodeGeneratedBuilder, true},
+	{"generated-set", encodeGenerated, true},
 	{"handwritten-spec", encodeHandwrittenSpec, true},
 }
 

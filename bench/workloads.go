@@ -101,8 +101,9 @@ func generatedDecodeWorkload() Workload {
 	}, []decoder{decoderNamed("generated"), decoderNamed("generated+getters"), decoderNamed("handwritten"), decoderNamed("nlwire")})
 }
 
-// generatedEncodeWorkload sets the generated setters and Encode against
-// a hand-written encoder of the same bytes (the spec's attribute order).
+// generatedEncodeWorkload sets the generated builders, and the
+// generated setters and Encode, against a hand-written encoder of the
+// same bytes (the spec's attribute order).
 func generatedEncodeWorkload() Workload {
 	var spec []encoder
 	for _, e := range encoders {
@@ -112,9 +113,10 @@ func generatedEncodeWorkload() Workload {
 	}
 	return encodeWorkload(Workload{
 		Name: "GeneratedEncode",
-		What: "generated rtlink.LinkSet setters + Encode of the RTM_NEWLINK's attributes into a reused buffer",
+		What: "generated rtlink.LinkSetBuilder (-set: rtlink.LinkSet setters + Encode) of the RTM_NEWLINK's attributes into a reused buffer",
 		Ratios: []Ratio{
 			{"generated", "handwritten-spec", "<= 1.10"},
+			{"generated-set", "handwritten-spec", ""},
 		},
 	}, spec)
 }

@@ -140,37 +140,122 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Report) Encode(e *attr.Encoder) {
+func (x *Report) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Report) build(e *attr.Encoder) {
+	b := ReportBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(BINDER_A_REPORT_ERROR, uint32(x.fError))
+		b.Error(uint32(x.fError))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, BINDER_A_REPORT_CONTEXT, x.fContext)
+		b.ContextBytes(x.fContext)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(BINDER_A_REPORT_FROM_PID, uint32(x.fFromPid))
+		b.FromPid(uint32(x.fFromPid))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(BINDER_A_REPORT_FROM_TID, uint32(x.fFromTid))
+		b.FromTid(uint32(x.fFromTid))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(BINDER_A_REPORT_TO_PID, uint32(x.fToPid))
+		b.ToPid(uint32(x.fToPid))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(BINDER_A_REPORT_TO_TID, uint32(x.fToTid))
+		b.ToTid(uint32(x.fToTid))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(BINDER_A_REPORT_IS_REPLY)
+		b.IsReply()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(BINDER_A_REPORT_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(BINDER_A_REPORT_CODE, uint32(x.fCode))
+		b.Code(uint32(x.fCode))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(BINDER_A_REPORT_DATA_SIZE, uint32(x.fDataSize))
+		b.DataSize(uint32(x.fDataSize))
 	}
+}
+
+// ReportBuilder appends attributes of the set "report" (BINDER_A_REPORT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Report, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ReportBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildReport returns a builder of "report" attributes that appends to e.
+func BuildReport(e *attr.Encoder) ReportBuilder { return ReportBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildReport writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ReportBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ReportBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Error appends BINDER_A_REPORT_ERROR.
+func (b ReportBuilder) Error(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_ERROR, uint32(v))
+}
+
+// Context appends BINDER_A_REPORT_CONTEXT, s and a NUL.
+func (b ReportBuilder) Context(s string) {
+	b.e.String(BINDER_A_REPORT_CONTEXT, s)
+}
+
+// ContextBytes appends BINDER_A_REPORT_CONTEXT: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ReportBuilder) ContextBytes(s []byte) {
+	typed.PutString(b.e, BINDER_A_REPORT_CONTEXT, s)
+}
+
+// FromPid appends BINDER_A_REPORT_FROM_PID.
+func (b ReportBuilder) FromPid(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_FROM_PID, uint32(v))
+}
+
+// FromTid appends BINDER_A_REPORT_FROM_TID.
+func (b ReportBuilder) FromTid(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_FROM_TID, uint32(v))
+}
+
+// ToPid appends BINDER_A_REPORT_TO_PID.
+func (b ReportBuilder) ToPid(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_TO_PID, uint32(v))
+}
+
+// ToTid appends BINDER_A_REPORT_TO_TID.
+func (b ReportBuilder) ToTid(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_TO_TID, uint32(v))
+}
+
+// IsReply appends the flag BINDER_A_REPORT_IS_REPLY.
+func (b ReportBuilder) IsReply() {
+	b.e.Flag(BINDER_A_REPORT_IS_REPLY)
+}
+
+// Flags appends BINDER_A_REPORT_FLAGS.
+func (b ReportBuilder) Flags(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_FLAGS, uint32(v))
+}
+
+// Code appends BINDER_A_REPORT_CODE.
+func (b ReportBuilder) Code(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_CODE, uint32(v))
+}
+
+// DataSize appends BINDER_A_REPORT_DATA_SIZE.
+func (b ReportBuilder) DataSize(v uint32) {
+	b.e.Uint32(BINDER_A_REPORT_DATA_SIZE, uint32(v))
 }
 
 // Error returns BINDER_A_REPORT_ERROR and whether it is present (0 if not).

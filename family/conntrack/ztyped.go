@@ -31,7 +31,6 @@ func (s Nfgenmsg) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	p[0] = s.NfgenFamily
 	p[1] = s.Version
 	typed.PutUint16(p[2:], uint16(s.ResId), typed.BigSwap)
@@ -74,7 +73,6 @@ func (s NfCtTcpFlagsMask) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:2])
 	p[0] = s.Flags
 	p[1] = s.Mask
 	return true
@@ -211,19 +209,68 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Counter) Encode(e *attr.Encoder) {
+func (x *Counter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Counter) build(e *attr.Encoder) {
+	b := CounterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE64(CONNTRACK_A_COUNTER_ATTRS_PACKETS, uint64(x.fPackets))
+		b.Packets(uint64(x.fPackets))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE64(CONNTRACK_A_COUNTER_ATTRS_BYTES, uint64(x.fBytes))
+		b.Bytes(uint64(x.fBytes))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD, uint32(x.fPacketsOld))
+		b.PacketsOld(uint32(x.fPacketsOld))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD, uint32(x.fBytesOld))
+		b.BytesOld(uint32(x.fBytesOld))
 	}
+}
+
+// CounterBuilder appends attributes of the set "counter-attrs" (CONNTRACK_A_COUNTER_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Counter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CounterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCounter returns a builder of "counter-attrs" attributes that appends to e.
+func BuildCounter(e *attr.Encoder) CounterBuilder { return CounterBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCounter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CounterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CounterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Packets appends CONNTRACK_A_COUNTER_ATTRS_PACKETS.
+func (b CounterBuilder) Packets(v uint64) {
+	b.e.BE64(CONNTRACK_A_COUNTER_ATTRS_PACKETS, uint64(v))
+}
+
+// Bytes appends CONNTRACK_A_COUNTER_ATTRS_BYTES.
+func (b CounterBuilder) Bytes(v uint64) {
+	b.e.BE64(CONNTRACK_A_COUNTER_ATTRS_BYTES, uint64(v))
+}
+
+// PacketsOld appends CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD.
+func (b CounterBuilder) PacketsOld(v uint32) {
+	b.e.Uint32(CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD, uint32(v))
+}
+
+// BytesOld appends CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD.
+func (b CounterBuilder) BytesOld(v uint32) {
+	b.e.Uint32(CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD, uint32(v))
 }
 
 // Packets returns CONNTRACK_A_COUNTER_ATTRS_PACKETS and whether it is present (0 if not).
@@ -407,34 +454,108 @@ func (x *TupleProto) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TupleProto) Encode(e *attr.Encoder) {
+func (x *TupleProto) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TupleProto) build(e *attr.Encoder) {
+	b := TupleProtoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM, uint8(x.fProtoNum))
+		b.ProtoNum(uint8(x.fProtoNum))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT, uint16(x.fProtoSrcPort))
+		b.ProtoSrcPort(uint16(x.fProtoSrcPort))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT, uint16(x.fProtoDstPort))
+		b.ProtoDstPort(uint16(x.fProtoDstPort))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID, uint16(x.fProtoIcmpId))
+		b.ProtoIcmpId(uint16(x.fProtoIcmpId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE, uint8(x.fProtoIcmpType))
+		b.ProtoIcmpType(uint8(x.fProtoIcmpType))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE, uint8(x.fProtoIcmpCode))
+		b.ProtoIcmpCode(uint8(x.fProtoIcmpCode))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID, uint16(x.fProtoIcmpv6Id))
+		b.ProtoIcmpv6Id(uint16(x.fProtoIcmpv6Id))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE, uint8(x.fProtoIcmpv6Type))
+		b.ProtoIcmpv6Type(uint8(x.fProtoIcmpv6Type))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE, uint8(x.fProtoIcmpv6Code))
+		b.ProtoIcmpv6Code(uint8(x.fProtoIcmpv6Code))
 	}
+}
+
+// TupleProtoBuilder appends attributes of the set "tuple-proto-attrs" (CONNTRACK_A_TUPLE_PROTO_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TupleProto, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TupleProtoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTupleProto returns a builder of "tuple-proto-attrs" attributes that appends to e.
+func BuildTupleProto(e *attr.Encoder) TupleProtoBuilder { return TupleProtoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTupleProto writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TupleProtoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TupleProtoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ProtoNum appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM.
+func (b TupleProtoBuilder) ProtoNum(v uint8) {
+	b.e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM, uint8(v))
+}
+
+// ProtoSrcPort appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT.
+func (b TupleProtoBuilder) ProtoSrcPort(v uint16) {
+	b.e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT, uint16(v))
+}
+
+// ProtoDstPort appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT.
+func (b TupleProtoBuilder) ProtoDstPort(v uint16) {
+	b.e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT, uint16(v))
+}
+
+// ProtoIcmpId appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID.
+func (b TupleProtoBuilder) ProtoIcmpId(v uint16) {
+	b.e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID, uint16(v))
+}
+
+// ProtoIcmpType appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE.
+func (b TupleProtoBuilder) ProtoIcmpType(v uint8) {
+	b.e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE, uint8(v))
+}
+
+// ProtoIcmpCode appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE.
+func (b TupleProtoBuilder) ProtoIcmpCode(v uint8) {
+	b.e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE, uint8(v))
+}
+
+// ProtoIcmpv6Id appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID.
+func (b TupleProtoBuilder) ProtoIcmpv6Id(v uint16) {
+	b.e.BE16(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID, uint16(v))
+}
+
+// ProtoIcmpv6Type appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE.
+func (b TupleProtoBuilder) ProtoIcmpv6Type(v uint8) {
+	b.e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE, uint8(v))
+}
+
+// ProtoIcmpv6Code appends CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE.
+func (b TupleProtoBuilder) ProtoIcmpv6Code(v uint8) {
+	b.e.Uint8(CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE, uint8(v))
 }
 
 // ProtoNum returns CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM and whether it is present (0 if not).
@@ -653,19 +774,68 @@ func (x *TupleIp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TupleIp) Encode(e *attr.Encoder) {
+func (x *TupleIp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TupleIp) build(e *attr.Encoder) {
+	b := TupleIpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC, uint32(x.fIpV4Src))
+		b.IpV4Src(uint32(x.fIpV4Src))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST, uint32(x.fIpV4Dst))
+		b.IpV4Dst(uint32(x.fIpV4Dst))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC, x.fIpV6Src)
+		b.IpV6Src(x.fIpV6Src)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST, x.fIpV6Dst)
+		b.IpV6Dst(x.fIpV6Dst)
 	}
+}
+
+// TupleIpBuilder appends attributes of the set "tuple-ip-attrs" (CONNTRACK_A_TUPLE_IP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TupleIp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TupleIpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTupleIp returns a builder of "tuple-ip-attrs" attributes that appends to e.
+func BuildTupleIp(e *attr.Encoder) TupleIpBuilder { return TupleIpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTupleIp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TupleIpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TupleIpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// IpV4Src appends CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC.
+func (b TupleIpBuilder) IpV4Src(v uint32) {
+	b.e.BE32(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC, uint32(v))
+}
+
+// IpV4Dst appends CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST.
+func (b TupleIpBuilder) IpV4Dst(v uint32) {
+	b.e.BE32(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST, uint32(v))
+}
+
+// IpV6Src appends CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC with the payload p.
+func (b TupleIpBuilder) IpV6Src(p []byte) {
+	b.e.Put(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC, p)
+}
+
+// IpV6Dst appends CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST with the payload p.
+func (b TupleIpBuilder) IpV6Dst(p []byte) {
+	b.e.Put(CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST, p)
 }
 
 // IpV4Src returns CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC and whether it is present (0 if not).
@@ -813,20 +983,66 @@ func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Tuple) Encode(e *attr.Encoder) {
+func (x *Tuple) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Tuple) build(e *attr.Encoder) {
+	b := TupleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP)
-		x.fTupleIp.Encode(e)
-		e.End(nest)
+		c := b.TupleIp()
+		x.fTupleIp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO)
-		x.fTupleProto.Encode(e)
-		e.End(nest)
+		c := b.TupleProto()
+		x.fTupleProto.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE16(CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE, uint16(x.fTupleZone))
+		b.TupleZone(uint16(x.fTupleZone))
 	}
+}
+
+// TupleBuilder appends attributes of the set "tuple-attrs" (CONNTRACK_A_TUPLE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Tuple, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TupleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTuple returns a builder of "tuple-attrs" attributes that appends to e.
+func BuildTuple(e *attr.Encoder) TupleBuilder { return TupleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTuple writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TupleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TupleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TupleIp opens the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP and returns its builder; close it
+// with End.
+func (b TupleBuilder) TupleIp() TupleIpBuilder {
+	return TupleIpBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP)}
+}
+
+// TupleProto opens the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO and returns its builder; close it
+// with End.
+func (b TupleBuilder) TupleProto() TupleProtoBuilder {
+	return TupleProtoBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO)}
+}
+
+// TupleZone appends CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE.
+func (b TupleBuilder) TupleZone(v uint16) {
+	b.e.BE16(CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE, uint16(v))
 }
 
 // TupleIp returns the nest CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP, and whether it is present (if not, an
@@ -971,44 +1187,108 @@ func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ProtoinfoTcp) Encode(e *attr.Encoder) {
+func (x *ProtoinfoTcp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ProtoinfoTcp) build(e *attr.Encoder) {
+	b := ProtoinfoTcpBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE, uint8(x.fTcpState))
+		b.TcpState(NfCtTcpState(x.fTcpState))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL, uint8(x.fTcpWscaleOriginal))
+		b.TcpWscaleOriginal(uint8(x.fTcpWscaleOriginal))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY, uint8(x.fTcpWscaleReply))
+		b.TcpWscaleReply(uint8(x.fTcpWscaleReply))
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fTcpFlagsOriginal != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, x.fTcpFlagsOriginal)
+			b.TcpFlagsOriginalBytes(x.fTcpFlagsOriginal)
 		} else if x.fTcpFlagsOriginal != nil {
 			v := x.vTcpFlagsOriginal
 			v.parse(x.fTcpFlagsOriginal, x.mode&typed.Swap != 0)
-			if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, 2); q != nil {
-			x.vTcpFlagsOriginal.Put(q, e.Order())
+			b.TcpFlagsOriginal(v)
+		} else {
+			b.TcpFlagsOriginal(x.vTcpFlagsOriginal)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fTcpFlagsReply != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, x.fTcpFlagsReply)
+			b.TcpFlagsReplyBytes(x.fTcpFlagsReply)
 		} else if x.fTcpFlagsReply != nil {
 			v := x.vTcpFlagsReply
 			v.parse(x.fTcpFlagsReply, x.mode&typed.Swap != 0)
-			if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, 2); q != nil {
-			x.vTcpFlagsReply.Put(q, e.Order())
+			b.TcpFlagsReply(v)
+		} else {
+			b.TcpFlagsReply(x.vTcpFlagsReply)
 		}
 	}
+}
+
+// ProtoinfoTcpBuilder appends attributes of the set "protoinfo-tcp-attrs" (CONNTRACK_A_PROTOINFO_TCP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ProtoinfoTcp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ProtoinfoTcpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildProtoinfoTcp returns a builder of "protoinfo-tcp-attrs" attributes that appends to e.
+func BuildProtoinfoTcp(e *attr.Encoder) ProtoinfoTcpBuilder { return ProtoinfoTcpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildProtoinfoTcp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ProtoinfoTcpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ProtoinfoTcpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TcpState appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE.
+func (b ProtoinfoTcpBuilder) TcpState(v NfCtTcpState) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE, uint8(v))
+}
+
+// TcpWscaleOriginal appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL.
+func (b ProtoinfoTcpBuilder) TcpWscaleOriginal(v uint8) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL, uint8(v))
+}
+
+// TcpWscaleReply appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY.
+func (b ProtoinfoTcpBuilder) TcpWscaleReply(v uint8) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY, uint8(v))
+}
+
+// TcpFlagsOriginal appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, the struct v.
+func (b ProtoinfoTcpBuilder) TcpFlagsOriginal(v NfCtTcpFlagsMask) {
+	if q := b.e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TcpFlagsOriginalBytes appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL with the payload p.
+func (b ProtoinfoTcpBuilder) TcpFlagsOriginalBytes(p []byte) {
+	b.e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL, p)
+}
+
+// TcpFlagsReply appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, the struct v.
+func (b ProtoinfoTcpBuilder) TcpFlagsReply(v NfCtTcpFlagsMask) {
+	if q := b.e.Reserve(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TcpFlagsReplyBytes appends CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY with the payload p.
+func (b ProtoinfoTcpBuilder) TcpFlagsReplyBytes(p []byte) {
+	b.e.Put(CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY, p)
 }
 
 // TcpState returns CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE and whether it is present (0 if not).
@@ -1210,16 +1490,60 @@ func (x *ProtoinfoDccp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ProtoinfoDccp) Encode(e *attr.Encoder) {
+func (x *ProtoinfoDccp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ProtoinfoDccp) build(e *attr.Encoder) {
+	b := ProtoinfoDccpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE, uint8(x.fDccpState))
+		b.DccpState(uint8(x.fDccpState))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE, uint8(x.fDccpRole))
+		b.DccpRole(uint8(x.fDccpRole))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE64(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ, uint64(x.fDccpHandshakeSeq))
+		b.DccpHandshakeSeq(uint64(x.fDccpHandshakeSeq))
 	}
+}
+
+// ProtoinfoDccpBuilder appends attributes of the set "protoinfo-dccp-attrs" (CONNTRACK_A_PROTOINFO_DCCP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ProtoinfoDccp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ProtoinfoDccpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildProtoinfoDccp returns a builder of "protoinfo-dccp-attrs" attributes that appends to e.
+func BuildProtoinfoDccp(e *attr.Encoder) ProtoinfoDccpBuilder { return ProtoinfoDccpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildProtoinfoDccp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ProtoinfoDccpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ProtoinfoDccpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DccpState appends CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE.
+func (b ProtoinfoDccpBuilder) DccpState(v uint8) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE, uint8(v))
+}
+
+// DccpRole appends CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE.
+func (b ProtoinfoDccpBuilder) DccpRole(v uint8) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE, uint8(v))
+}
+
+// DccpHandshakeSeq appends CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ.
+func (b ProtoinfoDccpBuilder) DccpHandshakeSeq(v uint64) {
+	b.e.BE64(CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ, uint64(v))
 }
 
 // DccpState returns CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE and whether it is present (0 if not).
@@ -1347,16 +1671,60 @@ func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ProtoinfoSctp) Encode(e *attr.Encoder) {
+func (x *ProtoinfoSctp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ProtoinfoSctp) build(e *attr.Encoder) {
+	b := ProtoinfoSctpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE, uint8(x.fSctpState))
+		b.SctpState(NfCtSctpState(x.fSctpState))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL, uint32(x.fVtagOriginal))
+		b.VtagOriginal(uint32(x.fVtagOriginal))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY, uint32(x.fVtagReply))
+		b.VtagReply(uint32(x.fVtagReply))
 	}
+}
+
+// ProtoinfoSctpBuilder appends attributes of the set "protoinfo-sctp-attrs" (CONNTRACK_A_PROTOINFO_SCTP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ProtoinfoSctp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ProtoinfoSctpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildProtoinfoSctp returns a builder of "protoinfo-sctp-attrs" attributes that appends to e.
+func BuildProtoinfoSctp(e *attr.Encoder) ProtoinfoSctpBuilder { return ProtoinfoSctpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildProtoinfoSctp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ProtoinfoSctpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ProtoinfoSctpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// SctpState appends CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE.
+func (b ProtoinfoSctpBuilder) SctpState(v NfCtSctpState) {
+	b.e.Uint8(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE, uint8(v))
+}
+
+// VtagOriginal appends CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL.
+func (b ProtoinfoSctpBuilder) VtagOriginal(v uint32) {
+	b.e.BE32(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL, uint32(v))
+}
+
+// VtagReply appends CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY.
+func (b ProtoinfoSctpBuilder) VtagReply(v uint32) {
+	b.e.BE32(CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY, uint32(v))
 }
 
 // SctpState returns CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE and whether it is present (0 if not).
@@ -1490,22 +1858,69 @@ func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Protoinfo) Encode(e *attr.Encoder) {
+func (x *Protoinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Protoinfo) build(e *attr.Encoder) {
+	b := ProtoinfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP)
-		x.fProtoinfoTcp.Encode(e)
-		e.End(nest)
+		c := b.ProtoinfoTcp()
+		x.fProtoinfoTcp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP)
-		x.fProtoinfoDccp.Encode(e)
-		e.End(nest)
+		c := b.ProtoinfoDccp()
+		x.fProtoinfoDccp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP)
-		x.fProtoinfoSctp.Encode(e)
-		e.End(nest)
+		c := b.ProtoinfoSctp()
+		x.fProtoinfoSctp.build(e)
+		c.End()
 	}
+}
+
+// ProtoinfoBuilder appends attributes of the set "protoinfo-attrs" (CONNTRACK_A_PROTOINFO_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Protoinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ProtoinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildProtoinfo returns a builder of "protoinfo-attrs" attributes that appends to e.
+func BuildProtoinfo(e *attr.Encoder) ProtoinfoBuilder { return ProtoinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildProtoinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ProtoinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ProtoinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ProtoinfoTcp opens the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP and returns its builder; close it
+// with End.
+func (b ProtoinfoBuilder) ProtoinfoTcp() ProtoinfoTcpBuilder {
+	return ProtoinfoTcpBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP)}
+}
+
+// ProtoinfoDccp opens the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP and returns its builder; close it
+// with End.
+func (b ProtoinfoBuilder) ProtoinfoDccp() ProtoinfoDccpBuilder {
+	return ProtoinfoDccpBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP)}
+}
+
+// ProtoinfoSctp opens the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP and returns its builder; close it
+// with End.
+func (b ProtoinfoBuilder) ProtoinfoSctp() ProtoinfoSctpBuilder {
+	return ProtoinfoSctpBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP)}
 }
 
 // ProtoinfoTcp returns the nest CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP, and whether it is present (if not, an
@@ -1628,10 +2043,50 @@ func (x *Help) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Help) Encode(e *attr.Encoder) {
+func (x *Help) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Help) build(e *attr.Encoder) {
+	b := HelpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, CONNTRACK_A_HELP_ATTRS_HELP_NAME, x.fHelpName)
+		b.HelpNameBytes(x.fHelpName)
 	}
+}
+
+// HelpBuilder appends attributes of the set "help-attrs" (CONNTRACK_A_HELP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Help, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HelpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHelp returns a builder of "help-attrs" attributes that appends to e.
+func BuildHelp(e *attr.Encoder) HelpBuilder { return HelpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHelp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HelpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HelpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// HelpName appends CONNTRACK_A_HELP_ATTRS_HELP_NAME, s and a NUL.
+func (b HelpBuilder) HelpName(s string) {
+	b.e.String(CONNTRACK_A_HELP_ATTRS_HELP_NAME, s)
+}
+
+// HelpNameBytes appends CONNTRACK_A_HELP_ATTRS_HELP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b HelpBuilder) HelpNameBytes(s []byte) {
+	typed.PutString(b.e, CONNTRACK_A_HELP_ATTRS_HELP_NAME, s)
 }
 
 // HelpName returns CONNTRACK_A_HELP_ATTRS_HELP_NAME, up to its NUL, as a view, and whether it is
@@ -1731,13 +2186,52 @@ func (x *NatProto) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *NatProto) Encode(e *attr.Encoder) {
+func (x *NatProto) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *NatProto) build(e *attr.Encoder) {
+	b := NatProtoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE16(CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN, uint16(x.fNatPortMin))
+		b.NatPortMin(uint16(x.fNatPortMin))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE16(CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX, uint16(x.fNatPortMax))
+		b.NatPortMax(uint16(x.fNatPortMax))
 	}
+}
+
+// NatProtoBuilder appends attributes of the set "nat-proto-attrs" (CONNTRACK_A_NAT_PROTO_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate NatProto, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NatProtoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNatProto returns a builder of "nat-proto-attrs" attributes that appends to e.
+func BuildNatProto(e *attr.Encoder) NatProtoBuilder { return NatProtoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNatProto writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NatProtoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NatProtoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// NatPortMin appends CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN.
+func (b NatProtoBuilder) NatPortMin(v uint16) {
+	b.e.BE16(CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN, uint16(v))
+}
+
+// NatPortMax appends CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX.
+func (b NatProtoBuilder) NatPortMax(v uint16) {
+	b.e.BE16(CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX, uint16(v))
 }
 
 // NatPortMin returns CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN and whether it is present (0 if not).
@@ -1861,24 +2355,79 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Nat) Encode(e *attr.Encoder) {
+func (x *Nat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Nat) build(e *attr.Encoder) {
+	b := NatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP, uint32(x.fNatV4Minip))
+		b.NatV4Minip(uint32(x.fNatV4Minip))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP, uint32(x.fNatV4Maxip))
+		b.NatV4Maxip(uint32(x.fNatV4Maxip))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP, x.fNatV6Minip)
+		b.NatV6Minip(x.fNatV6Minip)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP, x.fNatV6Maxip)
+		b.NatV6Maxip(x.fNatV6Maxip)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(CONNTRACK_A_NAT_ATTRS_NAT_PROTO)
-		x.fNatProto.Encode(e)
-		e.End(nest)
+		c := b.NatProto()
+		x.fNatProto.build(e)
+		c.End()
 	}
+}
+
+// NatBuilder appends attributes of the set "nat-attrs" (CONNTRACK_A_NAT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Nat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNat returns a builder of "nat-attrs" attributes that appends to e.
+func BuildNat(e *attr.Encoder) NatBuilder { return NatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// NatV4Minip appends CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP.
+func (b NatBuilder) NatV4Minip(v uint32) {
+	b.e.BE32(CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP, uint32(v))
+}
+
+// NatV4Maxip appends CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP.
+func (b NatBuilder) NatV4Maxip(v uint32) {
+	b.e.BE32(CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP, uint32(v))
+}
+
+// NatV6Minip appends CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP with the payload p.
+func (b NatBuilder) NatV6Minip(p []byte) {
+	b.e.Put(CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP, p)
+}
+
+// NatV6Maxip appends CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP with the payload p.
+func (b NatBuilder) NatV6Maxip(p []byte) {
+	b.e.Put(CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP, p)
+}
+
+// NatProto opens the nest CONNTRACK_A_NAT_ATTRS_NAT_PROTO and returns its builder; close it
+// with End.
+func (b NatBuilder) NatProto() NatProtoBuilder {
+	return NatProtoBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_NAT_ATTRS_NAT_PROTO)}
 }
 
 // NatV4Minip returns CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP and whether it is present (0 if not).
@@ -2039,16 +2588,60 @@ func (x *Seqadj) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Seqadj) Encode(e *attr.Encoder) {
+func (x *Seqadj) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Seqadj) build(e *attr.Encoder) {
+	b := SeqadjBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS, uint32(x.fCorrectionPos))
+		b.CorrectionPos(uint32(x.fCorrectionPos))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE, uint32(x.fOffsetBefore))
+		b.OffsetBefore(uint32(x.fOffsetBefore))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER, uint32(x.fOffsetAfter))
+		b.OffsetAfter(uint32(x.fOffsetAfter))
 	}
+}
+
+// SeqadjBuilder appends attributes of the set "seqadj-attrs" (CONNTRACK_A_SEQADJ_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Seqadj, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SeqadjBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSeqadj returns a builder of "seqadj-attrs" attributes that appends to e.
+func BuildSeqadj(e *attr.Encoder) SeqadjBuilder { return SeqadjBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSeqadj writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SeqadjBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SeqadjBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CorrectionPos appends CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS.
+func (b SeqadjBuilder) CorrectionPos(v uint32) {
+	b.e.BE32(CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS, uint32(v))
+}
+
+// OffsetBefore appends CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE.
+func (b SeqadjBuilder) OffsetBefore(v uint32) {
+	b.e.BE32(CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE, uint32(v))
+}
+
+// OffsetAfter appends CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER.
+func (b SeqadjBuilder) OffsetAfter(v uint32) {
+	b.e.BE32(CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER, uint32(v))
 }
 
 // CorrectionPos returns CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS and whether it is present (0 if not).
@@ -2162,10 +2755,50 @@ func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Secctx) Encode(e *attr.Encoder) {
+func (x *Secctx) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Secctx) build(e *attr.Encoder) {
+	b := SecctxBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, x.fSecctxName)
+		b.SecctxNameBytes(x.fSecctxName)
 	}
+}
+
+// SecctxBuilder appends attributes of the set "secctx-attrs" (CONNTRACK_A_SECCTX_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Secctx, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SecctxBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSecctx returns a builder of "secctx-attrs" attributes that appends to e.
+func BuildSecctx(e *attr.Encoder) SecctxBuilder { return SecctxBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSecctx writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SecctxBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SecctxBuilder) Encoder() *attr.Encoder { return b.e }
+
+// SecctxName appends CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, s and a NUL.
+func (b SecctxBuilder) SecctxName(s string) {
+	b.e.String(CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, s)
+}
+
+// SecctxNameBytes appends CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SecctxBuilder) SecctxNameBytes(s []byte) {
+	typed.PutString(b.e, CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, s)
 }
 
 // SecctxName returns CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME, up to its NUL, as a view, and whether it is
@@ -2272,16 +2905,60 @@ func (x *Synproxy) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Synproxy) Encode(e *attr.Encoder) {
+func (x *Synproxy) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Synproxy) build(e *attr.Encoder) {
+	b := SynproxyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_ISN, uint32(x.fIsn))
+		b.Isn(uint32(x.fIsn))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_ITS, uint32(x.fIts))
+		b.Its(uint32(x.fIts))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_TSOFF, uint32(x.fTsoff))
+		b.Tsoff(uint32(x.fTsoff))
 	}
+}
+
+// SynproxyBuilder appends attributes of the set "synproxy-attrs" (CONNTRACK_A_SYNPROXY_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Synproxy, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SynproxyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSynproxy returns a builder of "synproxy-attrs" attributes that appends to e.
+func BuildSynproxy(e *attr.Encoder) SynproxyBuilder { return SynproxyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSynproxy writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SynproxyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SynproxyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Isn appends CONNTRACK_A_SYNPROXY_ATTRS_ISN.
+func (b SynproxyBuilder) Isn(v uint32) {
+	b.e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_ISN, uint32(v))
+}
+
+// Its appends CONNTRACK_A_SYNPROXY_ATTRS_ITS.
+func (b SynproxyBuilder) Its(v uint32) {
+	b.e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_ITS, uint32(v))
+}
+
+// Tsoff appends CONNTRACK_A_SYNPROXY_ATTRS_TSOFF.
+func (b SynproxyBuilder) Tsoff(v uint32) {
+	b.e.BE32(CONNTRACK_A_SYNPROXY_ATTRS_TSOFF, uint32(v))
 }
 
 // Isn returns CONNTRACK_A_SYNPROXY_ATTRS_ISN and whether it is present (0 if not).
@@ -2596,116 +3273,294 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Conntrack) Encode(e *attr.Encoder) {
+func (x *Conntrack) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Conntrack) build(e *attr.Encoder) {
+	b := ConntrackBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG)
-		x.fTupleOrig.Encode(e)
-		e.End(nest)
+		c := b.TupleOrig()
+		x.fTupleOrig.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY)
-		x.fTupleReply.Encode(e)
-		e.End(nest)
+		c := b.TupleReply()
+		x.fTupleReply.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_STATUS, uint32(x.fStatus))
+		b.Status(NfCtStatus(x.fStatus))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO)
-		x.fProtoinfo.Encode(e)
-		e.End(nest)
+		c := b.Protoinfo()
+		x.fProtoinfo.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_HELP)
-		x.fHelp.Encode(e)
-		e.End(nest)
+		c := b.Help()
+		x.fHelp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC)
-		x.fNatSrc.Encode(e)
-		e.End(nest)
+		c := b.NatSrc()
+		x.fNatSrc.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT, uint32(x.fTimeout))
+		b.Timeout(uint32(x.fTimeout))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_MARK, uint32(x.fMark))
+		b.Mark(uint32(x.fMark))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG)
-		x.fCountersOrig.Encode(e)
-		e.End(nest)
+		c := b.CountersOrig()
+		x.fCountersOrig.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY)
-		x.fCountersReply.Encode(e)
-		e.End(nest)
+		c := b.CountersReply()
+		x.fCountersReply.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_USE, uint32(x.fUse))
+		b.Use(uint32(x.fUse))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST)
-		x.fNatDst.Encode(e)
-		e.End(nest)
+		c := b.NatDst()
+		x.fNatDst.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<13) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER)
-		x.fTupleMaster.Encode(e)
-		e.End(nest)
+		c := b.TupleMaster()
+		x.fTupleMaster.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<14) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG)
-		x.fSeqAdjOrig.Encode(e)
-		e.End(nest)
+		c := b.SeqAdjOrig()
+		x.fSeqAdjOrig.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<15) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY)
-		x.fSeqAdjReply.Encode(e)
-		e.End(nest)
+		c := b.SeqAdjReply()
+		x.fSeqAdjReply.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(CONNTRACK_A_CONNTRACK_ATTRS_SECMARK, x.fSecmark)
+		b.Secmark(x.fSecmark)
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.BE16(CONNTRACK_A_CONNTRACK_ATTRS_ZONE, uint16(x.fZone))
+		b.Zone(uint16(x.fZone))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SECCTX)
-		x.fSecctx.Encode(e)
-		e.End(nest)
+		c := b.Secctx()
+		x.fSecctx.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.BE64(CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP, uint64(x.fTimestamp))
+		b.Timestamp(uint64(x.fTimestamp))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK, uint32(x.fMarkMask))
+		b.MarkMask(uint32(x.fMarkMask))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Put(CONNTRACK_A_CONNTRACK_ATTRS_LABELS, x.fLabels)
+		b.Labels(x.fLabels)
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Put(CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK, x.fLabelsMask)
+		b.LabelsMask(x.fLabelsMask)
 	}
 	if x.has[0]&(1<<23) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY)
-		x.fSynproxy.Encode(e)
-		e.End(nest)
+		c := b.Synproxy()
+		x.fSynproxy.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<24) != 0 {
-		nest := e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_FILTER)
-		x.fFilter.Encode(e)
-		e.End(nest)
+		c := b.Filter()
+		x.fFilter.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK, uint32(x.fStatusMask))
+		b.StatusMask(NfCtStatus(x.fStatusMask))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.BE64(CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT, uint64(x.fTimestampEvent))
+		b.TimestampEvent(uint64(x.fTimestampEvent))
 	}
+}
+
+// ConntrackBuilder appends attributes of the set "conntrack-attrs" (CONNTRACK_A_CONNTRACK_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Conntrack, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ConntrackBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildConntrack returns a builder of "conntrack-attrs" attributes that appends to e.
+func BuildConntrack(e *attr.Encoder) ConntrackBuilder { return ConntrackBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildConntrack writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ConntrackBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ConntrackBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TupleOrig opens the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) TupleOrig() TupleBuilder {
+	return TupleBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG)}
+}
+
+// TupleReply opens the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) TupleReply() TupleBuilder {
+	return TupleBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY)}
+}
+
+// Status appends CONNTRACK_A_CONNTRACK_ATTRS_STATUS.
+func (b ConntrackBuilder) Status(v NfCtStatus) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_STATUS, uint32(v))
+}
+
+// Protoinfo opens the nest CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) Protoinfo() ProtoinfoBuilder {
+	return ProtoinfoBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO)}
+}
+
+// Help opens the nest CONNTRACK_A_CONNTRACK_ATTRS_HELP and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) Help() HelpBuilder {
+	return HelpBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_HELP)}
+}
+
+// NatSrc opens the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) NatSrc() NatBuilder {
+	return NatBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC)}
+}
+
+// Timeout appends CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT.
+func (b ConntrackBuilder) Timeout(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT, uint32(v))
+}
+
+// Mark appends CONNTRACK_A_CONNTRACK_ATTRS_MARK.
+func (b ConntrackBuilder) Mark(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_MARK, uint32(v))
+}
+
+// CountersOrig opens the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) CountersOrig() CounterBuilder {
+	return CounterBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG)}
+}
+
+// CountersReply opens the nest CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) CountersReply() CounterBuilder {
+	return CounterBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY)}
+}
+
+// Use appends CONNTRACK_A_CONNTRACK_ATTRS_USE.
+func (b ConntrackBuilder) Use(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_USE, uint32(v))
+}
+
+// Id appends CONNTRACK_A_CONNTRACK_ATTRS_ID.
+func (b ConntrackBuilder) Id(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_ID, uint32(v))
+}
+
+// NatDst opens the nest CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) NatDst() NatBuilder {
+	return NatBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST)}
+}
+
+// TupleMaster opens the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) TupleMaster() TupleBuilder {
+	return TupleBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER)}
+}
+
+// SeqAdjOrig opens the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) SeqAdjOrig() SeqadjBuilder {
+	return SeqadjBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG)}
+}
+
+// SeqAdjReply opens the nest CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) SeqAdjReply() SeqadjBuilder {
+	return SeqadjBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY)}
+}
+
+// Secmark appends CONNTRACK_A_CONNTRACK_ATTRS_SECMARK with the payload p.
+func (b ConntrackBuilder) Secmark(p []byte) {
+	b.e.Put(CONNTRACK_A_CONNTRACK_ATTRS_SECMARK, p)
+}
+
+// Zone appends CONNTRACK_A_CONNTRACK_ATTRS_ZONE.
+func (b ConntrackBuilder) Zone(v uint16) {
+	b.e.BE16(CONNTRACK_A_CONNTRACK_ATTRS_ZONE, uint16(v))
+}
+
+// Secctx opens the nest CONNTRACK_A_CONNTRACK_ATTRS_SECCTX and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) Secctx() SecctxBuilder {
+	return SecctxBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SECCTX)}
+}
+
+// Timestamp appends CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP.
+func (b ConntrackBuilder) Timestamp(v uint64) {
+	b.e.BE64(CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP, uint64(v))
+}
+
+// MarkMask appends CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK.
+func (b ConntrackBuilder) MarkMask(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK, uint32(v))
+}
+
+// Labels appends CONNTRACK_A_CONNTRACK_ATTRS_LABELS with the payload p.
+func (b ConntrackBuilder) Labels(p []byte) {
+	b.e.Put(CONNTRACK_A_CONNTRACK_ATTRS_LABELS, p)
+}
+
+// LabelsMask appends CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK with the payload p.
+func (b ConntrackBuilder) LabelsMask(p []byte) {
+	b.e.Put(CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK, p)
+}
+
+// Synproxy opens the nest CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) Synproxy() SynproxyBuilder {
+	return SynproxyBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY)}
+}
+
+// Filter opens the nest CONNTRACK_A_CONNTRACK_ATTRS_FILTER and returns its builder; close it
+// with End.
+func (b ConntrackBuilder) Filter() TupleBuilder {
+	return TupleBuilder{e: b.e, nest: b.e.Begin(CONNTRACK_A_CONNTRACK_ATTRS_FILTER)}
+}
+
+// StatusMask appends CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK.
+func (b ConntrackBuilder) StatusMask(v NfCtStatus) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK, uint32(v))
+}
+
+// TimestampEvent appends CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT.
+func (b ConntrackBuilder) TimestampEvent(v uint64) {
+	b.e.BE64(CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT, uint64(v))
 }
 
 // TupleOrig returns the nest CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG, and whether it is present (if not, an
@@ -3298,52 +4153,156 @@ func (x *ConntrackStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ConntrackStats) Encode(e *attr.Encoder) {
+func (x *ConntrackStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ConntrackStats) build(e *attr.Encoder) {
+	b := ConntrackStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED, uint32(x.fSearched))
+		b.Searched(uint32(x.fSearched))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND, uint32(x.fFound))
+		b.Found(uint32(x.fFound))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW, uint32(x.fNew))
+		b.New(uint32(x.fNew))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID, uint32(x.fInvalid))
+		b.Invalid(uint32(x.fInvalid))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE, uint32(x.fIgnore))
+		b.Ignore(uint32(x.fIgnore))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE, uint32(x.fDelete))
+		b.Delete(uint32(x.fDelete))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST, uint32(x.fDeleteList))
+		b.DeleteList(uint32(x.fDeleteList))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT, uint32(x.fInsert))
+		b.Insert(uint32(x.fInsert))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED, uint32(x.fInsertFailed))
+		b.InsertFailed(uint32(x.fInsertFailed))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP, uint32(x.fDrop))
+		b.Drop(uint32(x.fDrop))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP, uint32(x.fEarlyDrop))
+		b.EarlyDrop(uint32(x.fEarlyDrop))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR, uint32(x.fError))
+		b.Error(uint32(x.fError))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART, uint32(x.fSearchRestart))
+		b.SearchRestart(uint32(x.fSearchRestart))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE, uint32(x.fClashResolve))
+		b.ClashResolve(uint32(x.fClashResolve))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG, uint32(x.fChainToolong))
+		b.ChainToolong(uint32(x.fChainToolong))
 	}
+}
+
+// ConntrackStatsBuilder appends attributes of the set "conntrack-stats-attrs" (CONNTRACK_A_CONNTRACK_STATS_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ConntrackStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ConntrackStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildConntrackStats returns a builder of "conntrack-stats-attrs" attributes that appends to e.
+func BuildConntrackStats(e *attr.Encoder) ConntrackStatsBuilder { return ConntrackStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildConntrackStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ConntrackStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ConntrackStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Searched appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED.
+func (b ConntrackStatsBuilder) Searched(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED, uint32(v))
+}
+
+// Found appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND.
+func (b ConntrackStatsBuilder) Found(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND, uint32(v))
+}
+
+// New appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW.
+func (b ConntrackStatsBuilder) New(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW, uint32(v))
+}
+
+// Invalid appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID.
+func (b ConntrackStatsBuilder) Invalid(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID, uint32(v))
+}
+
+// Ignore appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE.
+func (b ConntrackStatsBuilder) Ignore(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE, uint32(v))
+}
+
+// Delete appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE.
+func (b ConntrackStatsBuilder) Delete(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE, uint32(v))
+}
+
+// DeleteList appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST.
+func (b ConntrackStatsBuilder) DeleteList(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST, uint32(v))
+}
+
+// Insert appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT.
+func (b ConntrackStatsBuilder) Insert(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT, uint32(v))
+}
+
+// InsertFailed appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED.
+func (b ConntrackStatsBuilder) InsertFailed(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED, uint32(v))
+}
+
+// Drop appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP.
+func (b ConntrackStatsBuilder) Drop(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP, uint32(v))
+}
+
+// EarlyDrop appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP.
+func (b ConntrackStatsBuilder) EarlyDrop(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP, uint32(v))
+}
+
+// Error appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR.
+func (b ConntrackStatsBuilder) Error(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR, uint32(v))
+}
+
+// SearchRestart appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART.
+func (b ConntrackStatsBuilder) SearchRestart(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART, uint32(v))
+}
+
+// ClashResolve appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE.
+func (b ConntrackStatsBuilder) ClashResolve(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE, uint32(v))
+}
+
+// ChainToolong appends CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG.
+func (b ConntrackStatsBuilder) ChainToolong(v uint32) {
+	b.e.BE32(CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG, uint32(v))
 }
 
 // Searched returns CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED and whether it is present (0 if not).

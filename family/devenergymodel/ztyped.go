@@ -13,14 +13,14 @@ import (
 )
 
 // PerfStateFlags is a value of flags "perf-state-flags" (PerfStateFlagsEnum names them).
-type PerfStateFlags uint32
+type PerfStateFlags uint64
 
 // String returns the names of v's bits joined by "|", a bit without a
 // name in hex.
 func (v PerfStateFlags) String() string { return typed.FlagsString(&PerfStateFlagsEnum, uint64(v)) }
 
 // PerfDomainFlags is a value of flags "perf-domain-flags" (PerfDomainFlagsEnum names them).
-type PerfDomainFlags uint32
+type PerfDomainFlags uint64
 
 // String returns the names of v's bits joined by "|", a bit without a
 // name in hex.
@@ -115,17 +115,23 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PerfDomain) Encode(e *attr.Encoder) {
+func (x *PerfDomain) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PerfDomain) build(e *attr.Encoder) {
+	b := PerfDomainBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID, uint32(x.fPerfDomainId))
+		b.PerfDomainId(uint32(x.fPerfDomainId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS, uint64(x.fFlags))
+		b.Flags(PerfDomainFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.sCpus != nil {
 			for i := range x.sCpus {
-				e.Uint64(DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS, uint64(x.sCpus[i]))
+				b.Cpus(uint64(x.sCpus[i]))
 			}
 		} else {
 			for it := x.fCpus; it.Next(); {
@@ -133,6 +139,44 @@ func (x *PerfDomain) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// PerfDomainBuilder appends attributes of the set "perf-domain" (DEV_ENERGYMODEL_A_PERF_DOMAIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PerfDomain, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PerfDomainBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPerfDomain returns a builder of "perf-domain" attributes that appends to e.
+func BuildPerfDomain(e *attr.Encoder) PerfDomainBuilder { return PerfDomainBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPerfDomain writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PerfDomainBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PerfDomainBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PerfDomainId appends DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID.
+func (b PerfDomainBuilder) PerfDomainId(v uint32) {
+	b.e.Uint32(DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID, uint32(v))
+}
+
+// Flags appends DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS.
+func (b PerfDomainBuilder) Flags(v PerfDomainFlags) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS, uint64(v))
+}
+
+// Cpus appends DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS (one element of the repeated attribute: call it once per element).
+func (b PerfDomainBuilder) Cpus(v uint64) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS, uint64(v))
 }
 
 // PerfDomainId returns DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID and whether it is present (0 if not).
@@ -267,16 +311,22 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PerfTable) Encode(e *attr.Encoder) {
+func (x *PerfTable) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PerfTable) build(e *attr.Encoder) {
+	b := PerfTableBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID, uint32(x.fPerfDomainId))
+		b.PerfDomainId(uint32(x.fPerfDomainId))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.sPerfState != nil {
 			for i := range x.sPerfState {
-				nest := e.Begin(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE)
-				x.sPerfState[i].Encode(e)
-				e.End(nest)
+				c := b.PerfState()
+				x.sPerfState[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fPerfState; it.Next(); {
@@ -286,6 +336,40 @@ func (x *PerfTable) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// PerfTableBuilder appends attributes of the set "perf-table" (DEV_ENERGYMODEL_A_PERF_TABLE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PerfTable, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PerfTableBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPerfTable returns a builder of "perf-table" attributes that appends to e.
+func BuildPerfTable(e *attr.Encoder) PerfTableBuilder { return PerfTableBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPerfTable writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PerfTableBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PerfTableBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PerfDomainId appends DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID.
+func (b PerfTableBuilder) PerfDomainId(v uint32) {
+	b.e.Uint32(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID, uint32(v))
+}
+
+// PerfState opens the nest DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PerfTableBuilder) PerfState() PerfStateBuilder {
+	return PerfStateBuilder{e: b.e, nest: b.e.Begin(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE)}
 }
 
 // PerfDomainId returns DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID and whether it is present (0 if not).
@@ -417,22 +501,76 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PerfState) Encode(e *attr.Encoder) {
+func (x *PerfState) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PerfState) build(e *attr.Encoder) {
+	b := PerfStateBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE, uint64(x.fPerformance))
+		b.Performance(uint64(x.fPerformance))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY, uint64(x.fFrequency))
+		b.Frequency(uint64(x.fFrequency))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_POWER, uint64(x.fPower))
+		b.Power(uint64(x.fPower))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_COST, uint64(x.fCost))
+		b.Cost(uint64(x.fCost))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_FLAGS, uint64(x.fFlags))
+		b.Flags(PerfStateFlags(x.fFlags))
 	}
+}
+
+// PerfStateBuilder appends attributes of the set "perf-state" (DEV_ENERGYMODEL_A_PERF_STATE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PerfState, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PerfStateBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPerfState returns a builder of "perf-state" attributes that appends to e.
+func BuildPerfState(e *attr.Encoder) PerfStateBuilder { return PerfStateBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPerfState writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PerfStateBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PerfStateBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Performance appends DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE.
+func (b PerfStateBuilder) Performance(v uint64) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE, uint64(v))
+}
+
+// Frequency appends DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY.
+func (b PerfStateBuilder) Frequency(v uint64) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY, uint64(v))
+}
+
+// Power appends DEV_ENERGYMODEL_A_PERF_STATE_POWER.
+func (b PerfStateBuilder) Power(v uint64) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_POWER, uint64(v))
+}
+
+// Cost appends DEV_ENERGYMODEL_A_PERF_STATE_COST.
+func (b PerfStateBuilder) Cost(v uint64) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_COST, uint64(v))
+}
+
+// Flags appends DEV_ENERGYMODEL_A_PERF_STATE_FLAGS.
+func (b PerfStateBuilder) Flags(v PerfStateFlags) {
+	b.e.Uint64(DEV_ENERGYMODEL_A_PERF_STATE_FLAGS, uint64(v))
 }
 
 // Performance returns DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE and whether it is present (0 if not).

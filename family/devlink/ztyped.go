@@ -1585,96 +1585,102 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Devlink) Encode(e *attr.Encoder) {
+func (x *Devlink) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Devlink) build(e *attr.Encoder) {
+	b := DevlinkBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_BUS_NAME, x.fBusName)
+		b.BusNameBytes(x.fBusName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DEV_NAME, x.fDevName)
+		b.DevNameBytes(x.fDevName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_INDEX, uint32(x.fPortIndex))
+		b.PortIndex(uint32(x.fPortIndex))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(DEVLINK_ATTR_PORT_TYPE, uint16(x.fPortType))
+		b.PortType(PortType(x.fPortType))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(DEVLINK_ATTR_PORT_DESIRED_TYPE, uint16(x.fPortDesiredType))
+		b.PortDesiredType(uint16(x.fPortDesiredType))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_NETDEV_IFINDEX, uint32(x.fPortNetdevIfindex))
+		b.PortNetdevIfindex(uint32(x.fPortNetdevIfindex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_PORT_NETDEV_NAME, x.fPortNetdevName)
+		b.PortNetdevNameBytes(x.fPortNetdevName)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_PORT_IBDEV_NAME, x.fPortIbdevName)
+		b.PortIbdevNameBytes(x.fPortIbdevName)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_SPLIT_COUNT, uint32(x.fPortSplitCount))
+		b.PortSplitCount(uint32(x.fPortSplitCount))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_SPLIT_GROUP, uint32(x.fPortSplitGroup))
+		b.PortSplitGroup(uint32(x.fPortSplitGroup))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_INDEX, uint32(x.fSbIndex))
+		b.SbIndex(uint32(x.fSbIndex))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_SIZE, uint32(x.fSbSize))
+		b.SbSize(uint32(x.fSbSize))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_INGRESS_POOL_COUNT, uint16(x.fSbIngressPoolCount))
+		b.SbIngressPoolCount(uint16(x.fSbIngressPoolCount))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_EGRESS_POOL_COUNT, uint16(x.fSbEgressPoolCount))
+		b.SbEgressPoolCount(uint16(x.fSbEgressPoolCount))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_INGRESS_TC_COUNT, uint16(x.fSbIngressTcCount))
+		b.SbIngressTcCount(uint16(x.fSbIngressTcCount))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_EGRESS_TC_COUNT, uint16(x.fSbEgressTcCount))
+		b.SbEgressTcCount(uint16(x.fSbEgressTcCount))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_POOL_INDEX, uint16(x.fSbPoolIndex))
+		b.SbPoolIndex(uint16(x.fSbPoolIndex))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint8(DEVLINK_ATTR_SB_POOL_TYPE, uint8(x.fSbPoolType))
+		b.SbPoolType(SbPoolType(x.fSbPoolType))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_POOL_SIZE, uint32(x.fSbPoolSize))
+		b.SbPoolSize(uint32(x.fSbPoolSize))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint8(DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE, uint8(x.fSbPoolThresholdType))
+		b.SbPoolThresholdType(SbThresholdType(x.fSbPoolThresholdType))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_THRESHOLD, uint32(x.fSbThreshold))
+		b.SbThreshold(uint32(x.fSbThreshold))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint16(DEVLINK_ATTR_SB_TC_INDEX, uint16(x.fSbTcIndex))
+		b.SbTcIndex(uint16(x.fSbTcIndex))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_OCC_CUR, uint32(x.fSbOccCur))
+		b.SbOccCur(uint32(x.fSbOccCur))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_OCC_MAX, uint32(x.fSbOccMax))
+		b.SbOccMax(uint32(x.fSbOccMax))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint16(DEVLINK_ATTR_ESWITCH_MODE, uint16(x.fEswitchMode))
+		b.EswitchMode(EswitchMode(x.fEswitchMode))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint8(DEVLINK_ATTR_ESWITCH_INLINE_MODE, uint8(x.fEswitchInlineMode))
+		b.EswitchInlineMode(EswitchInlineMode(x.fEswitchInlineMode))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLES)
-		x.fDpipeTables.Encode(e)
-		e.End(nest)
+		c := b.DpipeTables()
+		x.fDpipeTables.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<27) != 0 {
 		if x.sDpipeTable != nil {
 			for i := range x.sDpipeTable {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE)
-				x.sDpipeTable[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeTable()
+				x.sDpipeTable[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeTable; it.Next(); {
@@ -1685,35 +1691,35 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<28) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
+		b.DpipeTableNameBytes(x.fDpipeTableName)
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(x.fDpipeTableSize))
+		b.DpipeTableSize(uint64(x.fDpipeTableSize))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE_MATCHES)
-		x.fDpipeTableMatches.Encode(e)
-		e.End(nest)
+		c := b.DpipeTableMatches()
+		x.fDpipeTableMatches.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<31) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE_ACTIONS)
-		x.fDpipeTableActions.Encode(e)
-		e.End(nest)
+		c := b.DpipeTableActions()
+		x.fDpipeTableActions.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED, uint8(x.fDpipeTableCountersEnabled))
+		b.DpipeTableCountersEnabled(uint8(x.fDpipeTableCountersEnabled))
 	}
 	if x.has[0]&(1<<33) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRIES)
-		x.fDpipeEntries.Encode(e)
-		e.End(nest)
+		c := b.DpipeEntries()
+		x.fDpipeEntries.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<34) != 0 {
 		if x.sDpipeEntry != nil {
 			for i := range x.sDpipeEntry {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)
-				x.sDpipeEntry[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeEntry()
+				x.sDpipeEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeEntry; it.Next(); {
@@ -1724,27 +1730,27 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_INDEX, uint64(x.fDpipeEntryIndex))
+		b.DpipeEntryIndex(uint64(x.fDpipeEntryIndex))
 	}
 	if x.has[0]&(1<<36) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES)
-		x.fDpipeEntryMatchValues.Encode(e)
-		e.End(nest)
+		c := b.DpipeEntryMatchValues()
+		x.fDpipeEntryMatchValues.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<37) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES)
-		x.fDpipeEntryActionValues.Encode(e)
-		e.End(nest)
+		c := b.DpipeEntryActionValues()
+		x.fDpipeEntryActionValues.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_COUNTER, uint64(x.fDpipeEntryCounter))
+		b.DpipeEntryCounter(uint64(x.fDpipeEntryCounter))
 	}
 	if x.has[0]&(1<<39) != 0 {
 		if x.sDpipeMatch != nil {
 			for i := range x.sDpipeMatch {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				x.sDpipeMatch[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeMatch()
+				x.sDpipeMatch[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
@@ -1757,9 +1763,9 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<40) != 0 {
 		if x.sDpipeMatchValue != nil {
 			for i := range x.sDpipeMatchValue {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)
-				x.sDpipeMatchValue[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeMatchValue()
+				x.sDpipeMatchValue[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeMatchValue; it.Next(); {
@@ -1770,14 +1776,14 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_MATCH_TYPE, uint32(x.fDpipeMatchType))
+		b.DpipeMatchType(DpipeMatchType(x.fDpipeMatchType))
 	}
 	if x.has[0]&(1<<42) != 0 {
 		if x.sDpipeAction != nil {
 			for i := range x.sDpipeAction {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				x.sDpipeAction[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeAction()
+				x.sDpipeAction[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
@@ -1790,9 +1796,9 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<43) != 0 {
 		if x.sDpipeActionValue != nil {
 			for i := range x.sDpipeActionValue {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)
-				x.sDpipeActionValue[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeActionValue()
+				x.sDpipeActionValue[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeActionValue; it.Next(); {
@@ -1803,28 +1809,28 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<44) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_ACTION_TYPE, uint32(x.fDpipeActionType))
+		b.DpipeActionType(DpipeActionType(x.fDpipeActionType))
 	}
 	if x.has[0]&(1<<45) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE, x.fDpipeValue)
+		b.DpipeValue(x.fDpipeValue)
 	}
 	if x.has[0]&(1<<46) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, x.fDpipeValueMask)
+		b.DpipeValueMask(x.fDpipeValueMask)
 	}
 	if x.has[0]&(1<<47) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(x.fDpipeValueMapping))
+		b.DpipeValueMapping(uint32(x.fDpipeValueMapping))
 	}
 	if x.has[0]&(1<<48) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADERS)
-		x.fDpipeHeaders.Encode(e)
-		e.End(nest)
+		c := b.DpipeHeaders()
+		x.fDpipeHeaders.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<49) != 0 {
 		if x.sDpipeHeader != nil {
 			for i := range x.sDpipeHeader {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER)
-				x.sDpipeHeader[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeHeader()
+				x.sDpipeHeader[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeHeader; it.Next(); {
@@ -1835,28 +1841,28 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<50) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
+		b.DpipeHeaderNameBytes(x.fDpipeHeaderName)
 	}
 	if x.has[0]&(1<<51) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
+		b.DpipeHeaderId(DpipeHeaderId(x.fDpipeHeaderId))
 	}
 	if x.has[0]&(1<<52) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER_FIELDS)
-		x.fDpipeHeaderFields.Encode(e)
-		e.End(nest)
+		c := b.DpipeHeaderFields()
+		x.fDpipeHeaderFields.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<53) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(x.fDpipeHeaderGlobal))
+		b.DpipeHeaderGlobal(uint8(x.fDpipeHeaderGlobal))
 	}
 	if x.has[0]&(1<<54) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(x.fDpipeHeaderIndex))
+		b.DpipeHeaderIndex(uint32(x.fDpipeHeaderIndex))
 	}
 	if x.has[0]&(1<<55) != 0 {
 		if x.sDpipeField != nil {
 			for i := range x.sDpipeField {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_FIELD)
-				x.sDpipeField[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeField()
+				x.sDpipeField[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeField; it.Next(); {
@@ -1867,31 +1873,31 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<56) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
+		b.DpipeFieldNameBytes(x.fDpipeFieldName)
 	}
 	if x.has[0]&(1<<57) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
+		b.DpipeFieldId(uint32(x.fDpipeFieldId))
 	}
 	if x.has[0]&(1<<58) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH, uint32(x.fDpipeFieldBitwidth))
+		b.DpipeFieldBitwidth(uint32(x.fDpipeFieldBitwidth))
 	}
 	if x.has[0]&(1<<59) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE, uint32(x.fDpipeFieldMappingType))
+		b.DpipeFieldMappingType(DpipeFieldMappingType(x.fDpipeFieldMappingType))
 	}
 	if x.has[0]&(1<<60) != 0 {
-		e.Uint8(DEVLINK_ATTR_ESWITCH_ENCAP_MODE, uint8(x.fEswitchEncapMode))
+		b.EswitchEncapMode(EswitchEncapMode(x.fEswitchEncapMode))
 	}
 	if x.has[0]&(1<<61) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_RESOURCE_LIST)
-		x.fResourceList.Encode(e)
-		e.End(nest)
+		c := b.ResourceList()
+		x.fResourceList.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<62) != 0 {
 		if x.sResource != nil {
 			for i := range x.sResource {
-				nest := e.Begin(DEVLINK_ATTR_RESOURCE)
-				x.sResource[i].Encode(e)
-				e.End(nest)
+				c := b.Resource()
+				x.sResource[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fResource; it.Next(); {
@@ -1902,117 +1908,117 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<63) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
+		b.ResourceNameBytes(x.fResourceName)
 	}
 	if x.has[1]&(1<<0) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(x.fResourceId))
+		b.ResourceId(uint64(x.fResourceId))
 	}
 	if x.has[1]&(1<<1) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE, uint64(x.fResourceSize))
+		b.ResourceSize(uint64(x.fResourceSize))
 	}
 	if x.has[1]&(1<<2) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_NEW, uint64(x.fResourceSizeNew))
+		b.ResourceSizeNew(uint64(x.fResourceSizeNew))
 	}
 	if x.has[1]&(1<<3) != 0 {
-		e.Uint8(DEVLINK_ATTR_RESOURCE_SIZE_VALID, uint8(x.fResourceSizeValid))
+		b.ResourceSizeValid(uint8(x.fResourceSizeValid))
 	}
 	if x.has[1]&(1<<4) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MIN, uint64(x.fResourceSizeMin))
+		b.ResourceSizeMin(uint64(x.fResourceSizeMin))
 	}
 	if x.has[1]&(1<<5) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MAX, uint64(x.fResourceSizeMax))
+		b.ResourceSizeMax(uint64(x.fResourceSizeMax))
 	}
 	if x.has[1]&(1<<6) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_GRAN, uint64(x.fResourceSizeGran))
+		b.ResourceSizeGran(uint64(x.fResourceSizeGran))
 	}
 	if x.has[1]&(1<<7) != 0 {
-		e.Uint8(DEVLINK_ATTR_RESOURCE_UNIT, uint8(x.fResourceUnit))
+		b.ResourceUnit(ResourceUnit(x.fResourceUnit))
 	}
 	if x.has[1]&(1<<8) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_OCC, uint64(x.fResourceOcc))
+		b.ResourceOcc(uint64(x.fResourceOcc))
 	}
 	if x.has[1]&(1<<9) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID, uint64(x.fDpipeTableResourceId))
+		b.DpipeTableResourceId(uint64(x.fDpipeTableResourceId))
 	}
 	if x.has[1]&(1<<10) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS, uint64(x.fDpipeTableResourceUnits))
+		b.DpipeTableResourceUnits(uint64(x.fDpipeTableResourceUnits))
 	}
 	if x.has[1]&(1<<11) != 0 {
-		e.Uint16(DEVLINK_ATTR_PORT_FLAVOUR, uint16(x.fPortFlavour))
+		b.PortFlavour(PortFlavour(x.fPortFlavour))
 	}
 	if x.has[1]&(1<<12) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_NUMBER, uint32(x.fPortNumber))
+		b.PortNumber(uint32(x.fPortNumber))
 	}
 	if x.has[1]&(1<<13) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER, uint32(x.fPortSplitSubportNumber))
+		b.PortSplitSubportNumber(uint32(x.fPortSplitSubportNumber))
 	}
 	if x.has[1]&(1<<14) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_PARAM)
-		x.fParam.Encode(e)
-		e.End(nest)
+		c := b.Param()
+		x.fParam.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<15) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_PARAM_NAME, x.fParamName)
+		b.ParamNameBytes(x.fParamName)
 	}
 	if x.has[1]&(1<<16) != 0 {
-		e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
+		b.ParamGeneric()
 	}
 	if x.has[1]&(1<<17) != 0 {
-		e.Uint8(DEVLINK_ATTR_PARAM_TYPE, uint8(x.fParamType))
+		b.ParamType(uint8(x.fParamType))
 	}
 	if x.has[1]&(1<<18) != 0 {
-		e.Uint8(DEVLINK_ATTR_PARAM_VALUE_CMODE, uint8(x.fParamValueCmode))
+		b.ParamValueCmode(ParamCmode(x.fParamValueCmode))
 	}
 	if x.has[1]&(1<<19) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_REGION_NAME, x.fRegionName)
+		b.RegionNameBytes(x.fRegionName)
 	}
 	if x.has[1]&(1<<20) != 0 {
-		e.Uint64(DEVLINK_ATTR_REGION_SIZE, uint64(x.fRegionSize))
+		b.RegionSize(uint64(x.fRegionSize))
 	}
 	if x.has[1]&(1<<21) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_SNAPSHOTS)
-		x.fRegionSnapshots.Encode(e)
-		e.End(nest)
+		c := b.RegionSnapshots()
+		x.fRegionSnapshots.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<22) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_SNAPSHOT)
-		x.fRegionSnapshot.Encode(e)
-		e.End(nest)
+		c := b.RegionSnapshot()
+		x.fRegionSnapshot.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<23) != 0 {
-		e.Uint32(DEVLINK_ATTR_REGION_SNAPSHOT_ID, uint32(x.fRegionSnapshotId))
+		b.RegionSnapshotId(uint32(x.fRegionSnapshotId))
 	}
 	if x.has[1]&(1<<24) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_CHUNKS)
-		x.fRegionChunks.Encode(e)
-		e.End(nest)
+		c := b.RegionChunks()
+		x.fRegionChunks.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<25) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_CHUNK)
-		x.fRegionChunk.Encode(e)
-		e.End(nest)
+		c := b.RegionChunk()
+		x.fRegionChunk.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<26) != 0 {
-		e.Put(DEVLINK_ATTR_REGION_CHUNK_DATA, x.fRegionChunkData)
+		b.RegionChunkData(x.fRegionChunkData)
 	}
 	if x.has[1]&(1<<27) != 0 {
-		e.Uint64(DEVLINK_ATTR_REGION_CHUNK_ADDR, uint64(x.fRegionChunkAddr))
+		b.RegionChunkAddr(uint64(x.fRegionChunkAddr))
 	}
 	if x.has[1]&(1<<28) != 0 {
-		e.Uint64(DEVLINK_ATTR_REGION_CHUNK_LEN, uint64(x.fRegionChunkLen))
+		b.RegionChunkLen(uint64(x.fRegionChunkLen))
 	}
 	if x.has[1]&(1<<29) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_DRIVER_NAME, x.fInfoDriverName)
+		b.InfoDriverNameBytes(x.fInfoDriverName)
 	}
 	if x.has[1]&(1<<30) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_SERIAL_NUMBER, x.fInfoSerialNumber)
+		b.InfoSerialNumberBytes(x.fInfoSerialNumber)
 	}
 	if x.has[1]&(1<<31) != 0 {
 		if x.sInfoVersionFixed != nil {
 			for i := range x.sInfoVersionFixed {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_FIXED)
-				x.sInfoVersionFixed[i].Encode(e)
-				e.End(nest)
+				c := b.InfoVersionFixed()
+				x.sInfoVersionFixed[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fInfoVersionFixed; it.Next(); {
@@ -2025,9 +2031,9 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[1]&(1<<32) != 0 {
 		if x.sInfoVersionRunning != nil {
 			for i := range x.sInfoVersionRunning {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_RUNNING)
-				x.sInfoVersionRunning[i].Encode(e)
-				e.End(nest)
+				c := b.InfoVersionRunning()
+				x.sInfoVersionRunning[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fInfoVersionRunning; it.Next(); {
@@ -2040,9 +2046,9 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[1]&(1<<33) != 0 {
 		if x.sInfoVersionStored != nil {
 			for i := range x.sInfoVersionStored {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_STORED)
-				x.sInfoVersionStored[i].Encode(e)
-				e.End(nest)
+				c := b.InfoVersionStored()
+				x.sInfoVersionStored[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fInfoVersionStored; it.Next(); {
@@ -2053,187 +2059,187 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[1]&(1<<34) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
+		b.InfoVersionNameBytes(x.fInfoVersionName)
 	}
 	if x.has[1]&(1<<35) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
+		b.InfoVersionValueBytes(x.fInfoVersionValue)
 	}
 	if x.has[1]&(1<<36) != 0 {
-		e.Uint32(DEVLINK_ATTR_SB_POOL_CELL_SIZE, uint32(x.fSbPoolCellSize))
+		b.SbPoolCellSize(uint32(x.fSbPoolCellSize))
 	}
 	if x.has[1]&(1<<37) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_FMSG)
-		x.fFmsg.Encode(e)
-		e.End(nest)
+		c := b.Fmsg()
+		x.fFmsg.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<38) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_OBJ_NEST_START)
+		b.FmsgObjNestStart()
 	}
 	if x.has[1]&(1<<39) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_PAIR_NEST_START)
+		b.FmsgPairNestStart()
 	}
 	if x.has[1]&(1<<40) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_ARR_NEST_START)
+		b.FmsgArrNestStart()
 	}
 	if x.has[1]&(1<<41) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
+		b.FmsgNestEnd()
 	}
 	if x.has[1]&(1<<42) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
+		b.FmsgObjNameBytes(x.fFmsgObjName)
 	}
 	if x.has[1]&(1<<43) != 0 {
-		e.Uint8(DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE, uint8(x.fFmsgObjValueType))
+		b.FmsgObjValueType(uint8(x.fFmsgObjValueType))
 	}
 	if x.has[1]&(1<<44) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_HEALTH_REPORTER)
-		x.fHealthReporter.Encode(e)
-		e.End(nest)
+		c := b.HealthReporter()
+		x.fHealthReporter.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<45) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
+		b.HealthReporterNameBytes(x.fHealthReporterName)
 	}
 	if x.has[1]&(1<<46) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(x.fHealthReporterState))
+		b.HealthReporterState(uint8(x.fHealthReporterState))
 	}
 	if x.has[1]&(1<<47) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT, uint64(x.fHealthReporterErrCount))
+		b.HealthReporterErrCount(uint64(x.fHealthReporterErrCount))
 	}
 	if x.has[1]&(1<<48) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT, uint64(x.fHealthReporterRecoverCount))
+		b.HealthReporterRecoverCount(uint64(x.fHealthReporterRecoverCount))
 	}
 	if x.has[1]&(1<<49) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS, uint64(x.fHealthReporterDumpTs))
+		b.HealthReporterDumpTs(uint64(x.fHealthReporterDumpTs))
 	}
 	if x.has[1]&(1<<50) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD, uint64(x.fHealthReporterGracefulPeriod))
+		b.HealthReporterGracefulPeriod(uint64(x.fHealthReporterGracefulPeriod))
 	}
 	if x.has[1]&(1<<51) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER, uint8(x.fHealthReporterAutoRecover))
+		b.HealthReporterAutoRecover(uint8(x.fHealthReporterAutoRecover))
 	}
 	if x.has[1]&(1<<52) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, x.fFlashUpdateFileName)
+		b.FlashUpdateFileNameBytes(x.fFlashUpdateFileName)
 	}
 	if x.has[1]&(1<<53) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, x.fFlashUpdateComponent)
+		b.FlashUpdateComponentBytes(x.fFlashUpdateComponent)
 	}
 	if x.has[1]&(1<<54) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, x.fFlashUpdateStatusMsg)
+		b.FlashUpdateStatusMsgBytes(x.fFlashUpdateStatusMsg)
 	}
 	if x.has[1]&(1<<55) != 0 {
-		e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE, uint64(x.fFlashUpdateStatusDone))
+		b.FlashUpdateStatusDone(uint64(x.fFlashUpdateStatusDone))
 	}
 	if x.has[1]&(1<<56) != 0 {
-		e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL, uint64(x.fFlashUpdateStatusTotal))
+		b.FlashUpdateStatusTotal(uint64(x.fFlashUpdateStatusTotal))
 	}
 	if x.has[1]&(1<<57) != 0 {
-		e.Uint16(DEVLINK_ATTR_PORT_PCI_PF_NUMBER, uint16(x.fPortPciPfNumber))
+		b.PortPciPfNumber(uint16(x.fPortPciPfNumber))
 	}
 	if x.has[1]&(1<<58) != 0 {
-		e.Uint16(DEVLINK_ATTR_PORT_PCI_VF_NUMBER, uint16(x.fPortPciVfNumber))
+		b.PortPciVfNumber(uint16(x.fPortPciVfNumber))
 	}
 	if x.has[1]&(1<<59) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<60) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_TRAP_NAME, x.fTrapName)
+		b.TrapNameBytes(x.fTrapName)
 	}
 	if x.has[1]&(1<<61) != 0 {
-		e.Uint8(DEVLINK_ATTR_TRAP_ACTION, uint8(x.fTrapAction))
+		b.TrapAction(TrapAction(x.fTrapAction))
 	}
 	if x.has[1]&(1<<62) != 0 {
-		e.Uint8(DEVLINK_ATTR_TRAP_TYPE, uint8(x.fTrapType))
+		b.TrapType(TrapType(x.fTrapType))
 	}
 	if x.has[1]&(1<<63) != 0 {
-		e.Flag(DEVLINK_ATTR_TRAP_GENERIC)
+		b.TrapGeneric()
 	}
 	if x.has[2]&(1<<0) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_TRAP_METADATA)
-		x.fTrapMetadata.Encode(e)
-		e.End(nest)
+		c := b.TrapMetadata()
+		x.fTrapMetadata.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<1) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_TRAP_GROUP_NAME, x.fTrapGroupName)
+		b.TrapGroupNameBytes(x.fTrapGroupName)
 	}
 	if x.has[2]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_ATTR_RELOAD_FAILED, uint8(x.fReloadFailed))
+		b.ReloadFailed(uint8(x.fReloadFailed))
 	}
 	if x.has[2]&(1<<3) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS, uint64(x.fHealthReporterDumpTsNs))
+		b.HealthReporterDumpTsNs(uint64(x.fHealthReporterDumpTsNs))
 	}
 	if x.has[2]&(1<<4) != 0 {
-		e.Uint32(DEVLINK_ATTR_NETNS_FD, uint32(x.fNetnsFd))
+		b.NetnsFd(uint32(x.fNetnsFd))
 	}
 	if x.has[2]&(1<<5) != 0 {
-		e.Uint32(DEVLINK_ATTR_NETNS_PID, uint32(x.fNetnsPid))
+		b.NetnsPid(uint32(x.fNetnsPid))
 	}
 	if x.has[2]&(1<<6) != 0 {
-		e.Uint32(DEVLINK_ATTR_NETNS_ID, uint32(x.fNetnsId))
+		b.NetnsId(uint32(x.fNetnsId))
 	}
 	if x.has[2]&(1<<7) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP, uint8(x.fHealthReporterAutoDump))
+		b.HealthReporterAutoDump(uint8(x.fHealthReporterAutoDump))
 	}
 	if x.has[2]&(1<<8) != 0 {
-		e.Uint32(DEVLINK_ATTR_TRAP_POLICER_ID, uint32(x.fTrapPolicerId))
+		b.TrapPolicerId(uint32(x.fTrapPolicerId))
 	}
 	if x.has[2]&(1<<9) != 0 {
-		e.Uint64(DEVLINK_ATTR_TRAP_POLICER_RATE, uint64(x.fTrapPolicerRate))
+		b.TrapPolicerRate(uint64(x.fTrapPolicerRate))
 	}
 	if x.has[2]&(1<<10) != 0 {
-		e.Uint64(DEVLINK_ATTR_TRAP_POLICER_BURST, uint64(x.fTrapPolicerBurst))
+		b.TrapPolicerBurst(uint64(x.fTrapPolicerBurst))
 	}
 	if x.has[2]&(1<<11) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_PORT_FUNCTION)
-		x.fPortFunction.Encode(e)
-		e.End(nest)
+		c := b.PortFunction()
+		x.fPortFunction.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<12) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, x.fInfoBoardSerialNumber)
+		b.InfoBoardSerialNumberBytes(x.fInfoBoardSerialNumber)
 	}
 	if x.has[2]&(1<<13) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_LANES, uint32(x.fPortLanes))
+		b.PortLanes(uint32(x.fPortLanes))
 	}
 	if x.has[2]&(1<<14) != 0 {
-		e.Uint8(DEVLINK_ATTR_PORT_SPLITTABLE, uint8(x.fPortSplittable))
+		b.PortSplittable(uint8(x.fPortSplittable))
 	}
 	if x.has[2]&(1<<15) != 0 {
-		e.Uint8(DEVLINK_ATTR_PORT_EXTERNAL, uint8(x.fPortExternal))
+		b.PortExternal(uint8(x.fPortExternal))
 	}
 	if x.has[2]&(1<<16) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_CONTROLLER_NUMBER, uint32(x.fPortControllerNumber))
+		b.PortControllerNumber(uint32(x.fPortControllerNumber))
 	}
 	if x.has[2]&(1<<17) != 0 {
-		e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT, uint64(x.fFlashUpdateStatusTimeout))
+		b.FlashUpdateStatusTimeout(uint64(x.fFlashUpdateStatusTimeout))
 	}
 	if x.has[2]&(1<<18) != 0 {
-		e.Bitfield32(DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK, x.fFlashUpdateOverwriteMask.Value, x.fFlashUpdateOverwriteMask.Selector)
+		b.FlashUpdateOverwriteMask(x.fFlashUpdateOverwriteMask)
 	}
 	if x.has[2]&(1<<19) != 0 {
-		e.Uint8(DEVLINK_ATTR_RELOAD_ACTION, uint8(x.fReloadAction))
+		b.ReloadAction(ReloadAction(x.fReloadAction))
 	}
 	if x.has[2]&(1<<20) != 0 {
-		e.Bitfield32(DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED, x.fReloadActionsPerformed.Value, x.fReloadActionsPerformed.Selector)
+		b.ReloadActionsPerformed(x.fReloadActionsPerformed)
 	}
 	if x.has[2]&(1<<21) != 0 {
-		e.Bitfield32(DEVLINK_ATTR_RELOAD_LIMITS, x.fReloadLimits.Value, x.fReloadLimits.Selector)
+		b.ReloadLimits(x.fReloadLimits)
 	}
 	if x.has[2]&(1<<22) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DEV_STATS)
-		x.fDevStats.Encode(e)
-		e.End(nest)
+		c := b.DevStats()
+		x.fDevStats.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<23) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS)
-		x.fReloadStats.Encode(e)
-		e.End(nest)
+		c := b.ReloadStats()
+		x.fReloadStats.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<24) != 0 {
 		if x.sReloadStatsEntry != nil {
 			for i := range x.sReloadStatsEntry {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)
-				x.sReloadStatsEntry[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadStatsEntry()
+				x.sReloadStatsEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadStatsEntry; it.Next(); {
@@ -2244,22 +2250,22 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[2]&(1<<25) != 0 {
-		e.Uint8(DEVLINK_ATTR_RELOAD_STATS_LIMIT, uint8(x.fReloadStatsLimit))
+		b.ReloadStatsLimit(uint8(x.fReloadStatsLimit))
 	}
 	if x.has[2]&(1<<26) != 0 {
-		e.Uint32(DEVLINK_ATTR_RELOAD_STATS_VALUE, uint32(x.fReloadStatsValue))
+		b.ReloadStatsValue(uint32(x.fReloadStatsValue))
 	}
 	if x.has[2]&(1<<27) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REMOTE_RELOAD_STATS)
-		x.fRemoteReloadStats.Encode(e)
-		e.End(nest)
+		c := b.RemoteReloadStats()
+		x.fRemoteReloadStats.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<28) != 0 {
 		if x.sReloadActionInfo != nil {
 			for i := range x.sReloadActionInfo {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)
-				x.sReloadActionInfo[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadActionInfo()
+				x.sReloadActionInfo[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadActionInfo; it.Next(); {
@@ -2272,9 +2278,9 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 	if x.has[2]&(1<<29) != 0 {
 		if x.sReloadActionStats != nil {
 			for i := range x.sReloadActionStats {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)
-				x.sReloadActionStats[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadActionStats()
+				x.sReloadActionStats[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadActionStats; it.Next(); {
@@ -2285,54 +2291,1131 @@ func (x *Devlink) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[2]&(1<<30) != 0 {
-		e.Uint32(DEVLINK_ATTR_PORT_PCI_SF_NUMBER, uint32(x.fPortPciSfNumber))
+		b.PortPciSfNumber(uint32(x.fPortPciSfNumber))
 	}
 	if x.has[2]&(1<<31) != 0 {
-		e.Uint16(DEVLINK_ATTR_RATE_TYPE, uint16(x.fRateType))
+		b.RateType(RateType(x.fRateType))
 	}
 	if x.has[2]&(1<<32) != 0 {
-		e.Uint64(DEVLINK_ATTR_RATE_TX_SHARE, uint64(x.fRateTxShare))
+		b.RateTxShare(uint64(x.fRateTxShare))
 	}
 	if x.has[2]&(1<<33) != 0 {
-		e.Uint64(DEVLINK_ATTR_RATE_TX_MAX, uint64(x.fRateTxMax))
+		b.RateTxMax(uint64(x.fRateTxMax))
 	}
 	if x.has[2]&(1<<34) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_RATE_NODE_NAME, x.fRateNodeName)
+		b.RateNodeNameBytes(x.fRateNodeName)
 	}
 	if x.has[2]&(1<<35) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_RATE_PARENT_NODE_NAME, x.fRateParentNodeName)
+		b.RateParentNodeNameBytes(x.fRateParentNodeName)
 	}
 	if x.has[2]&(1<<36) != 0 {
-		e.Uint32(DEVLINK_ATTR_REGION_MAX_SNAPSHOTS, uint32(x.fRegionMaxSnapshots))
+		b.RegionMaxSnapshots(uint32(x.fRegionMaxSnapshots))
 	}
 	if x.has[2]&(1<<37) != 0 {
-		e.Uint32(DEVLINK_ATTR_LINECARD_INDEX, uint32(x.fLinecardIndex))
+		b.LinecardIndex(uint32(x.fLinecardIndex))
 	}
 	if x.has[2]&(1<<38) != 0 {
-		e.Uint8(DEVLINK_ATTR_LINECARD_STATE, uint8(x.fLinecardState))
+		b.LinecardState(uint8(x.fLinecardState))
 	}
 	if x.has[2]&(1<<39) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
+		b.LinecardTypeBytes(x.fLinecardType)
 	}
 	if x.has[2]&(1<<40) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES)
-		x.fLinecardSupportedTypes.Encode(e)
-		e.End(nest)
+		c := b.LinecardSupportedTypes()
+		x.fLinecardSupportedTypes.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<41) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_SELFTESTS)
-		x.fSelftests.Encode(e)
-		e.End(nest)
+		c := b.Selftests()
+		x.fSelftests.build(e)
+		c.End()
 	}
 	if x.has[2]&(1<<42) != 0 {
-		e.Uint32(DEVLINK_ATTR_RATE_TX_PRIORITY, uint32(x.fRateTxPriority))
+		b.RateTxPriority(uint32(x.fRateTxPriority))
 	}
 	if x.has[2]&(1<<43) != 0 {
-		e.Uint32(DEVLINK_ATTR_RATE_TX_WEIGHT, uint32(x.fRateTxWeight))
+		b.RateTxWeight(uint32(x.fRateTxWeight))
 	}
 	if x.has[2]&(1<<44) != 0 {
-		e.Flag(DEVLINK_ATTR_REGION_DIRECT)
+		b.RegionDirect()
 	}
+}
+
+// DevlinkBuilder appends attributes of the set "devlink" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Devlink, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DevlinkBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDevlink returns a builder of "devlink" attributes that appends to e.
+func BuildDevlink(e *attr.Encoder) DevlinkBuilder { return DevlinkBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDevlink writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DevlinkBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DevlinkBuilder) Encoder() *attr.Encoder { return b.e }
+
+// BusName appends DEVLINK_ATTR_BUS_NAME, s and a NUL.
+func (b DevlinkBuilder) BusName(s string) {
+	b.e.String(DEVLINK_ATTR_BUS_NAME, s)
+}
+
+// BusNameBytes appends DEVLINK_ATTR_BUS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) BusNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_BUS_NAME, s)
+}
+
+// DevName appends DEVLINK_ATTR_DEV_NAME, s and a NUL.
+func (b DevlinkBuilder) DevName(s string) {
+	b.e.String(DEVLINK_ATTR_DEV_NAME, s)
+}
+
+// DevNameBytes appends DEVLINK_ATTR_DEV_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) DevNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DEV_NAME, s)
+}
+
+// PortIndex appends DEVLINK_ATTR_PORT_INDEX.
+func (b DevlinkBuilder) PortIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_INDEX, uint32(v))
+}
+
+// PortType appends DEVLINK_ATTR_PORT_TYPE.
+func (b DevlinkBuilder) PortType(v PortType) {
+	b.e.Uint16(DEVLINK_ATTR_PORT_TYPE, uint16(v))
+}
+
+// PortDesiredType appends DEVLINK_ATTR_PORT_DESIRED_TYPE.
+func (b DevlinkBuilder) PortDesiredType(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_PORT_DESIRED_TYPE, uint16(v))
+}
+
+// PortNetdevIfindex appends DEVLINK_ATTR_PORT_NETDEV_IFINDEX.
+func (b DevlinkBuilder) PortNetdevIfindex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_NETDEV_IFINDEX, uint32(v))
+}
+
+// PortNetdevName appends DEVLINK_ATTR_PORT_NETDEV_NAME, s and a NUL.
+func (b DevlinkBuilder) PortNetdevName(s string) {
+	b.e.String(DEVLINK_ATTR_PORT_NETDEV_NAME, s)
+}
+
+// PortNetdevNameBytes appends DEVLINK_ATTR_PORT_NETDEV_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) PortNetdevNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_PORT_NETDEV_NAME, s)
+}
+
+// PortIbdevName appends DEVLINK_ATTR_PORT_IBDEV_NAME, s and a NUL.
+func (b DevlinkBuilder) PortIbdevName(s string) {
+	b.e.String(DEVLINK_ATTR_PORT_IBDEV_NAME, s)
+}
+
+// PortIbdevNameBytes appends DEVLINK_ATTR_PORT_IBDEV_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) PortIbdevNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_PORT_IBDEV_NAME, s)
+}
+
+// PortSplitCount appends DEVLINK_ATTR_PORT_SPLIT_COUNT.
+func (b DevlinkBuilder) PortSplitCount(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_SPLIT_COUNT, uint32(v))
+}
+
+// PortSplitGroup appends DEVLINK_ATTR_PORT_SPLIT_GROUP.
+func (b DevlinkBuilder) PortSplitGroup(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_SPLIT_GROUP, uint32(v))
+}
+
+// SbIndex appends DEVLINK_ATTR_SB_INDEX.
+func (b DevlinkBuilder) SbIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_INDEX, uint32(v))
+}
+
+// SbSize appends DEVLINK_ATTR_SB_SIZE.
+func (b DevlinkBuilder) SbSize(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_SIZE, uint32(v))
+}
+
+// SbIngressPoolCount appends DEVLINK_ATTR_SB_INGRESS_POOL_COUNT.
+func (b DevlinkBuilder) SbIngressPoolCount(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_INGRESS_POOL_COUNT, uint16(v))
+}
+
+// SbEgressPoolCount appends DEVLINK_ATTR_SB_EGRESS_POOL_COUNT.
+func (b DevlinkBuilder) SbEgressPoolCount(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_EGRESS_POOL_COUNT, uint16(v))
+}
+
+// SbIngressTcCount appends DEVLINK_ATTR_SB_INGRESS_TC_COUNT.
+func (b DevlinkBuilder) SbIngressTcCount(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_INGRESS_TC_COUNT, uint16(v))
+}
+
+// SbEgressTcCount appends DEVLINK_ATTR_SB_EGRESS_TC_COUNT.
+func (b DevlinkBuilder) SbEgressTcCount(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_EGRESS_TC_COUNT, uint16(v))
+}
+
+// SbPoolIndex appends DEVLINK_ATTR_SB_POOL_INDEX.
+func (b DevlinkBuilder) SbPoolIndex(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_POOL_INDEX, uint16(v))
+}
+
+// SbPoolType appends DEVLINK_ATTR_SB_POOL_TYPE.
+func (b DevlinkBuilder) SbPoolType(v SbPoolType) {
+	b.e.Uint8(DEVLINK_ATTR_SB_POOL_TYPE, uint8(v))
+}
+
+// SbPoolSize appends DEVLINK_ATTR_SB_POOL_SIZE.
+func (b DevlinkBuilder) SbPoolSize(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_POOL_SIZE, uint32(v))
+}
+
+// SbPoolThresholdType appends DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE.
+func (b DevlinkBuilder) SbPoolThresholdType(v SbThresholdType) {
+	b.e.Uint8(DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE, uint8(v))
+}
+
+// SbThreshold appends DEVLINK_ATTR_SB_THRESHOLD.
+func (b DevlinkBuilder) SbThreshold(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_THRESHOLD, uint32(v))
+}
+
+// SbTcIndex appends DEVLINK_ATTR_SB_TC_INDEX.
+func (b DevlinkBuilder) SbTcIndex(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_SB_TC_INDEX, uint16(v))
+}
+
+// SbOccCur appends DEVLINK_ATTR_SB_OCC_CUR.
+func (b DevlinkBuilder) SbOccCur(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_OCC_CUR, uint32(v))
+}
+
+// SbOccMax appends DEVLINK_ATTR_SB_OCC_MAX.
+func (b DevlinkBuilder) SbOccMax(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_OCC_MAX, uint32(v))
+}
+
+// EswitchMode appends DEVLINK_ATTR_ESWITCH_MODE.
+func (b DevlinkBuilder) EswitchMode(v EswitchMode) {
+	b.e.Uint16(DEVLINK_ATTR_ESWITCH_MODE, uint16(v))
+}
+
+// EswitchInlineMode appends DEVLINK_ATTR_ESWITCH_INLINE_MODE.
+func (b DevlinkBuilder) EswitchInlineMode(v EswitchInlineMode) {
+	b.e.Uint8(DEVLINK_ATTR_ESWITCH_INLINE_MODE, uint8(v))
+}
+
+// DpipeTables opens the nest DEVLINK_ATTR_DPIPE_TABLES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeTables() DlDpipeTablesBuilder {
+	return DlDpipeTablesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLES)}
+}
+
+// DpipeTable opens the nest DEVLINK_ATTR_DPIPE_TABLE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeTable() DlDpipeTableBuilder {
+	return DlDpipeTableBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE)}
+}
+
+// DpipeTableName appends DEVLINK_ATTR_DPIPE_TABLE_NAME, s and a NUL.
+func (b DevlinkBuilder) DpipeTableName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_TABLE_NAME, s)
+}
+
+// DpipeTableNameBytes appends DEVLINK_ATTR_DPIPE_TABLE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) DpipeTableNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_TABLE_NAME, s)
+}
+
+// DpipeTableSize appends DEVLINK_ATTR_DPIPE_TABLE_SIZE.
+func (b DevlinkBuilder) DpipeTableSize(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(v))
+}
+
+// DpipeTableMatches opens the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeTableMatches() DlDpipeTableMatchesBuilder {
+	return DlDpipeTableMatchesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE_MATCHES)}
+}
+
+// DpipeTableActions opens the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeTableActions() DlDpipeTableActionsBuilder {
+	return DlDpipeTableActionsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE_ACTIONS)}
+}
+
+// DpipeTableCountersEnabled appends DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED.
+func (b DevlinkBuilder) DpipeTableCountersEnabled(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED, uint8(v))
+}
+
+// DpipeEntries opens the nest DEVLINK_ATTR_DPIPE_ENTRIES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeEntries() DlDpipeEntriesBuilder {
+	return DlDpipeEntriesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRIES)}
+}
+
+// DpipeEntry opens the nest DEVLINK_ATTR_DPIPE_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeEntry() DlDpipeEntryBuilder {
+	return DlDpipeEntryBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)}
+}
+
+// DpipeEntryIndex appends DEVLINK_ATTR_DPIPE_ENTRY_INDEX.
+func (b DevlinkBuilder) DpipeEntryIndex(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_INDEX, uint64(v))
+}
+
+// DpipeEntryMatchValues opens the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeEntryMatchValues() DlDpipeEntryMatchValuesBuilder {
+	return DlDpipeEntryMatchValuesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES)}
+}
+
+// DpipeEntryActionValues opens the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeEntryActionValues() DlDpipeEntryActionValuesBuilder {
+	return DlDpipeEntryActionValuesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES)}
+}
+
+// DpipeEntryCounter appends DEVLINK_ATTR_DPIPE_ENTRY_COUNTER.
+func (b DevlinkBuilder) DpipeEntryCounter(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_COUNTER, uint64(v))
+}
+
+// DpipeMatch opens the nest DEVLINK_ATTR_DPIPE_MATCH (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeMatch() DlDpipeMatchBuilder {
+	return DlDpipeMatchBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_MATCH)}
+}
+
+// DpipeMatchValue opens the nest DEVLINK_ATTR_DPIPE_MATCH_VALUE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeMatchValue() DlDpipeMatchValueBuilder {
+	return DlDpipeMatchValueBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)}
+}
+
+// DpipeMatchType appends DEVLINK_ATTR_DPIPE_MATCH_TYPE.
+func (b DevlinkBuilder) DpipeMatchType(v DpipeMatchType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_MATCH_TYPE, uint32(v))
+}
+
+// DpipeAction opens the nest DEVLINK_ATTR_DPIPE_ACTION (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeAction() DlDpipeActionBuilder {
+	return DlDpipeActionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ACTION)}
+}
+
+// DpipeActionValue opens the nest DEVLINK_ATTR_DPIPE_ACTION_VALUE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeActionValue() DlDpipeActionValueBuilder {
+	return DlDpipeActionValueBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)}
+}
+
+// DpipeActionType appends DEVLINK_ATTR_DPIPE_ACTION_TYPE.
+func (b DevlinkBuilder) DpipeActionType(v DpipeActionType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_ACTION_TYPE, uint32(v))
+}
+
+// DpipeValue appends DEVLINK_ATTR_DPIPE_VALUE with the payload p.
+func (b DevlinkBuilder) DpipeValue(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE, p)
+}
+
+// DpipeValueMask appends DEVLINK_ATTR_DPIPE_VALUE_MASK with the payload p.
+func (b DevlinkBuilder) DpipeValueMask(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, p)
+}
+
+// DpipeValueMapping appends DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
+func (b DevlinkBuilder) DpipeValueMapping(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(v))
+}
+
+// DpipeHeaders opens the nest DEVLINK_ATTR_DPIPE_HEADERS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeHeaders() DlDpipeHeadersBuilder {
+	return DlDpipeHeadersBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_HEADERS)}
+}
+
+// DpipeHeader opens the nest DEVLINK_ATTR_DPIPE_HEADER (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeHeader() DlDpipeHeaderBuilder {
+	return DlDpipeHeaderBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_HEADER)}
+}
+
+// DpipeHeaderName appends DEVLINK_ATTR_DPIPE_HEADER_NAME, s and a NUL.
+func (b DevlinkBuilder) DpipeHeaderName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_HEADER_NAME, s)
+}
+
+// DpipeHeaderNameBytes appends DEVLINK_ATTR_DPIPE_HEADER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) DpipeHeaderNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_HEADER_NAME, s)
+}
+
+// DpipeHeaderId appends DEVLINK_ATTR_DPIPE_HEADER_ID.
+func (b DevlinkBuilder) DpipeHeaderId(v DpipeHeaderId) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(v))
+}
+
+// DpipeHeaderFields opens the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeHeaderFields() DlDpipeHeaderFieldsBuilder {
+	return DlDpipeHeaderFieldsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_HEADER_FIELDS)}
+}
+
+// DpipeHeaderGlobal appends DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
+func (b DevlinkBuilder) DpipeHeaderGlobal(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(v))
+}
+
+// DpipeHeaderIndex appends DEVLINK_ATTR_DPIPE_HEADER_INDEX.
+func (b DevlinkBuilder) DpipeHeaderIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(v))
+}
+
+// DpipeField opens the nest DEVLINK_ATTR_DPIPE_FIELD (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DpipeField() DlDpipeFieldBuilder {
+	return DlDpipeFieldBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_FIELD)}
+}
+
+// DpipeFieldName appends DEVLINK_ATTR_DPIPE_FIELD_NAME, s and a NUL.
+func (b DevlinkBuilder) DpipeFieldName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_FIELD_NAME, s)
+}
+
+// DpipeFieldNameBytes appends DEVLINK_ATTR_DPIPE_FIELD_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) DpipeFieldNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_FIELD_NAME, s)
+}
+
+// DpipeFieldId appends DEVLINK_ATTR_DPIPE_FIELD_ID.
+func (b DevlinkBuilder) DpipeFieldId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(v))
+}
+
+// DpipeFieldBitwidth appends DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH.
+func (b DevlinkBuilder) DpipeFieldBitwidth(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH, uint32(v))
+}
+
+// DpipeFieldMappingType appends DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE.
+func (b DevlinkBuilder) DpipeFieldMappingType(v DpipeFieldMappingType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE, uint32(v))
+}
+
+// EswitchEncapMode appends DEVLINK_ATTR_ESWITCH_ENCAP_MODE.
+func (b DevlinkBuilder) EswitchEncapMode(v EswitchEncapMode) {
+	b.e.Uint8(DEVLINK_ATTR_ESWITCH_ENCAP_MODE, uint8(v))
+}
+
+// ResourceList opens the nest DEVLINK_ATTR_RESOURCE_LIST and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) ResourceList() DlResourceListBuilder {
+	return DlResourceListBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RESOURCE_LIST)}
+}
+
+// Resource opens the nest DEVLINK_ATTR_RESOURCE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) Resource() DlResourceBuilder {
+	return DlResourceBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RESOURCE)}
+}
+
+// ResourceName appends DEVLINK_ATTR_RESOURCE_NAME, s and a NUL.
+func (b DevlinkBuilder) ResourceName(s string) {
+	b.e.String(DEVLINK_ATTR_RESOURCE_NAME, s)
+}
+
+// ResourceNameBytes appends DEVLINK_ATTR_RESOURCE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) ResourceNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_RESOURCE_NAME, s)
+}
+
+// ResourceId appends DEVLINK_ATTR_RESOURCE_ID.
+func (b DevlinkBuilder) ResourceId(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(v))
+}
+
+// ResourceSize appends DEVLINK_ATTR_RESOURCE_SIZE.
+func (b DevlinkBuilder) ResourceSize(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE, uint64(v))
+}
+
+// ResourceSizeNew appends DEVLINK_ATTR_RESOURCE_SIZE_NEW.
+func (b DevlinkBuilder) ResourceSizeNew(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_NEW, uint64(v))
+}
+
+// ResourceSizeValid appends DEVLINK_ATTR_RESOURCE_SIZE_VALID.
+func (b DevlinkBuilder) ResourceSizeValid(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_RESOURCE_SIZE_VALID, uint8(v))
+}
+
+// ResourceSizeMin appends DEVLINK_ATTR_RESOURCE_SIZE_MIN.
+func (b DevlinkBuilder) ResourceSizeMin(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MIN, uint64(v))
+}
+
+// ResourceSizeMax appends DEVLINK_ATTR_RESOURCE_SIZE_MAX.
+func (b DevlinkBuilder) ResourceSizeMax(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MAX, uint64(v))
+}
+
+// ResourceSizeGran appends DEVLINK_ATTR_RESOURCE_SIZE_GRAN.
+func (b DevlinkBuilder) ResourceSizeGran(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_GRAN, uint64(v))
+}
+
+// ResourceUnit appends DEVLINK_ATTR_RESOURCE_UNIT.
+func (b DevlinkBuilder) ResourceUnit(v ResourceUnit) {
+	b.e.Uint8(DEVLINK_ATTR_RESOURCE_UNIT, uint8(v))
+}
+
+// ResourceOcc appends DEVLINK_ATTR_RESOURCE_OCC.
+func (b DevlinkBuilder) ResourceOcc(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_OCC, uint64(v))
+}
+
+// DpipeTableResourceId appends DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID.
+func (b DevlinkBuilder) DpipeTableResourceId(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID, uint64(v))
+}
+
+// DpipeTableResourceUnits appends DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS.
+func (b DevlinkBuilder) DpipeTableResourceUnits(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS, uint64(v))
+}
+
+// PortFlavour appends DEVLINK_ATTR_PORT_FLAVOUR.
+func (b DevlinkBuilder) PortFlavour(v PortFlavour) {
+	b.e.Uint16(DEVLINK_ATTR_PORT_FLAVOUR, uint16(v))
+}
+
+// PortNumber appends DEVLINK_ATTR_PORT_NUMBER.
+func (b DevlinkBuilder) PortNumber(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_NUMBER, uint32(v))
+}
+
+// PortSplitSubportNumber appends DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER.
+func (b DevlinkBuilder) PortSplitSubportNumber(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER, uint32(v))
+}
+
+// Param opens the nest DEVLINK_ATTR_PARAM and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) Param() DlParamBuilder {
+	return DlParamBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_PARAM)}
+}
+
+// ParamName appends DEVLINK_ATTR_PARAM_NAME, s and a NUL.
+func (b DevlinkBuilder) ParamName(s string) {
+	b.e.String(DEVLINK_ATTR_PARAM_NAME, s)
+}
+
+// ParamNameBytes appends DEVLINK_ATTR_PARAM_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) ParamNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_PARAM_NAME, s)
+}
+
+// ParamGeneric appends the flag DEVLINK_ATTR_PARAM_GENERIC.
+func (b DevlinkBuilder) ParamGeneric() {
+	b.e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
+}
+
+// ParamType appends DEVLINK_ATTR_PARAM_TYPE.
+func (b DevlinkBuilder) ParamType(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_PARAM_TYPE, uint8(v))
+}
+
+// ParamValueCmode appends DEVLINK_ATTR_PARAM_VALUE_CMODE.
+func (b DevlinkBuilder) ParamValueCmode(v ParamCmode) {
+	b.e.Uint8(DEVLINK_ATTR_PARAM_VALUE_CMODE, uint8(v))
+}
+
+// RegionName appends DEVLINK_ATTR_REGION_NAME, s and a NUL.
+func (b DevlinkBuilder) RegionName(s string) {
+	b.e.String(DEVLINK_ATTR_REGION_NAME, s)
+}
+
+// RegionNameBytes appends DEVLINK_ATTR_REGION_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) RegionNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_REGION_NAME, s)
+}
+
+// RegionSize appends DEVLINK_ATTR_REGION_SIZE.
+func (b DevlinkBuilder) RegionSize(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_REGION_SIZE, uint64(v))
+}
+
+// RegionSnapshots opens the nest DEVLINK_ATTR_REGION_SNAPSHOTS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) RegionSnapshots() DlRegionSnapshotsBuilder {
+	return DlRegionSnapshotsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_SNAPSHOTS)}
+}
+
+// RegionSnapshot opens the nest DEVLINK_ATTR_REGION_SNAPSHOT and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) RegionSnapshot() DlRegionSnapshotBuilder {
+	return DlRegionSnapshotBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_SNAPSHOT)}
+}
+
+// RegionSnapshotId appends DEVLINK_ATTR_REGION_SNAPSHOT_ID.
+func (b DevlinkBuilder) RegionSnapshotId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_REGION_SNAPSHOT_ID, uint32(v))
+}
+
+// RegionChunks opens the nest DEVLINK_ATTR_REGION_CHUNKS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) RegionChunks() DlRegionChunksBuilder {
+	return DlRegionChunksBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_CHUNKS)}
+}
+
+// RegionChunk opens the nest DEVLINK_ATTR_REGION_CHUNK and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) RegionChunk() DlRegionChunkBuilder {
+	return DlRegionChunkBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_CHUNK)}
+}
+
+// RegionChunkData appends DEVLINK_ATTR_REGION_CHUNK_DATA with the payload p.
+func (b DevlinkBuilder) RegionChunkData(p []byte) {
+	b.e.Put(DEVLINK_ATTR_REGION_CHUNK_DATA, p)
+}
+
+// RegionChunkAddr appends DEVLINK_ATTR_REGION_CHUNK_ADDR.
+func (b DevlinkBuilder) RegionChunkAddr(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_REGION_CHUNK_ADDR, uint64(v))
+}
+
+// RegionChunkLen appends DEVLINK_ATTR_REGION_CHUNK_LEN.
+func (b DevlinkBuilder) RegionChunkLen(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_REGION_CHUNK_LEN, uint64(v))
+}
+
+// InfoDriverName appends DEVLINK_ATTR_INFO_DRIVER_NAME, s and a NUL.
+func (b DevlinkBuilder) InfoDriverName(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_DRIVER_NAME, s)
+}
+
+// InfoDriverNameBytes appends DEVLINK_ATTR_INFO_DRIVER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) InfoDriverNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_DRIVER_NAME, s)
+}
+
+// InfoSerialNumber appends DEVLINK_ATTR_INFO_SERIAL_NUMBER, s and a NUL.
+func (b DevlinkBuilder) InfoSerialNumber(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_SERIAL_NUMBER, s)
+}
+
+// InfoSerialNumberBytes appends DEVLINK_ATTR_INFO_SERIAL_NUMBER: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) InfoSerialNumberBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_SERIAL_NUMBER, s)
+}
+
+// InfoVersionFixed opens the nest DEVLINK_ATTR_INFO_VERSION_FIXED (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) InfoVersionFixed() DlInfoVersionBuilder {
+	return DlInfoVersionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_INFO_VERSION_FIXED)}
+}
+
+// InfoVersionRunning opens the nest DEVLINK_ATTR_INFO_VERSION_RUNNING (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) InfoVersionRunning() DlInfoVersionBuilder {
+	return DlInfoVersionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_INFO_VERSION_RUNNING)}
+}
+
+// InfoVersionStored opens the nest DEVLINK_ATTR_INFO_VERSION_STORED (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) InfoVersionStored() DlInfoVersionBuilder {
+	return DlInfoVersionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_INFO_VERSION_STORED)}
+}
+
+// InfoVersionName appends DEVLINK_ATTR_INFO_VERSION_NAME, s and a NUL.
+func (b DevlinkBuilder) InfoVersionName(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_VERSION_NAME, s)
+}
+
+// InfoVersionNameBytes appends DEVLINK_ATTR_INFO_VERSION_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) InfoVersionNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_VERSION_NAME, s)
+}
+
+// InfoVersionValue appends DEVLINK_ATTR_INFO_VERSION_VALUE, s and a NUL.
+func (b DevlinkBuilder) InfoVersionValue(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_VERSION_VALUE, s)
+}
+
+// InfoVersionValueBytes appends DEVLINK_ATTR_INFO_VERSION_VALUE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) InfoVersionValueBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_VERSION_VALUE, s)
+}
+
+// SbPoolCellSize appends DEVLINK_ATTR_SB_POOL_CELL_SIZE.
+func (b DevlinkBuilder) SbPoolCellSize(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_SB_POOL_CELL_SIZE, uint32(v))
+}
+
+// Fmsg opens the nest DEVLINK_ATTR_FMSG and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) Fmsg() DlFmsgBuilder {
+	return DlFmsgBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_FMSG)}
+}
+
+// FmsgObjNestStart appends the flag DEVLINK_ATTR_FMSG_OBJ_NEST_START.
+func (b DevlinkBuilder) FmsgObjNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_OBJ_NEST_START)
+}
+
+// FmsgPairNestStart appends the flag DEVLINK_ATTR_FMSG_PAIR_NEST_START.
+func (b DevlinkBuilder) FmsgPairNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_PAIR_NEST_START)
+}
+
+// FmsgArrNestStart appends the flag DEVLINK_ATTR_FMSG_ARR_NEST_START.
+func (b DevlinkBuilder) FmsgArrNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_ARR_NEST_START)
+}
+
+// FmsgNestEnd appends the flag DEVLINK_ATTR_FMSG_NEST_END.
+func (b DevlinkBuilder) FmsgNestEnd() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
+}
+
+// FmsgObjName appends DEVLINK_ATTR_FMSG_OBJ_NAME, s and a NUL.
+func (b DevlinkBuilder) FmsgObjName(s string) {
+	b.e.String(DEVLINK_ATTR_FMSG_OBJ_NAME, s)
+}
+
+// FmsgObjNameBytes appends DEVLINK_ATTR_FMSG_OBJ_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) FmsgObjNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_FMSG_OBJ_NAME, s)
+}
+
+// FmsgObjValueType appends DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE.
+func (b DevlinkBuilder) FmsgObjValueType(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE, uint8(v))
+}
+
+// HealthReporter opens the nest DEVLINK_ATTR_HEALTH_REPORTER and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) HealthReporter() DlHealthReporterBuilder {
+	return DlHealthReporterBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_HEALTH_REPORTER)}
+}
+
+// HealthReporterName appends DEVLINK_ATTR_HEALTH_REPORTER_NAME, s and a NUL.
+func (b DevlinkBuilder) HealthReporterName(s string) {
+	b.e.String(DEVLINK_ATTR_HEALTH_REPORTER_NAME, s)
+}
+
+// HealthReporterNameBytes appends DEVLINK_ATTR_HEALTH_REPORTER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) HealthReporterNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, s)
+}
+
+// HealthReporterState appends DEVLINK_ATTR_HEALTH_REPORTER_STATE.
+func (b DevlinkBuilder) HealthReporterState(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(v))
+}
+
+// HealthReporterErrCount appends DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT.
+func (b DevlinkBuilder) HealthReporterErrCount(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT, uint64(v))
+}
+
+// HealthReporterRecoverCount appends DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT.
+func (b DevlinkBuilder) HealthReporterRecoverCount(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT, uint64(v))
+}
+
+// HealthReporterDumpTs appends DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS.
+func (b DevlinkBuilder) HealthReporterDumpTs(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS, uint64(v))
+}
+
+// HealthReporterGracefulPeriod appends DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD.
+func (b DevlinkBuilder) HealthReporterGracefulPeriod(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD, uint64(v))
+}
+
+// HealthReporterAutoRecover appends DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER.
+func (b DevlinkBuilder) HealthReporterAutoRecover(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER, uint8(v))
+}
+
+// FlashUpdateFileName appends DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, s and a NUL.
+func (b DevlinkBuilder) FlashUpdateFileName(s string) {
+	b.e.String(DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, s)
+}
+
+// FlashUpdateFileNameBytes appends DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) FlashUpdateFileNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME, s)
+}
+
+// FlashUpdateComponent appends DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, s and a NUL.
+func (b DevlinkBuilder) FlashUpdateComponent(s string) {
+	b.e.String(DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, s)
+}
+
+// FlashUpdateComponentBytes appends DEVLINK_ATTR_FLASH_UPDATE_COMPONENT: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) FlashUpdateComponentBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_FLASH_UPDATE_COMPONENT, s)
+}
+
+// FlashUpdateStatusMsg appends DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, s and a NUL.
+func (b DevlinkBuilder) FlashUpdateStatusMsg(s string) {
+	b.e.String(DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, s)
+}
+
+// FlashUpdateStatusMsgBytes appends DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) FlashUpdateStatusMsgBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG, s)
+}
+
+// FlashUpdateStatusDone appends DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE.
+func (b DevlinkBuilder) FlashUpdateStatusDone(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE, uint64(v))
+}
+
+// FlashUpdateStatusTotal appends DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL.
+func (b DevlinkBuilder) FlashUpdateStatusTotal(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL, uint64(v))
+}
+
+// PortPciPfNumber appends DEVLINK_ATTR_PORT_PCI_PF_NUMBER.
+func (b DevlinkBuilder) PortPciPfNumber(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_PORT_PCI_PF_NUMBER, uint16(v))
+}
+
+// PortPciVfNumber appends DEVLINK_ATTR_PORT_PCI_VF_NUMBER.
+func (b DevlinkBuilder) PortPciVfNumber(v uint16) {
+	b.e.Uint16(DEVLINK_ATTR_PORT_PCI_VF_NUMBER, uint16(v))
+}
+
+// Stats opens the nest DEVLINK_ATTR_STATS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) Stats() DlAttrStatsBuilder {
+	return DlAttrStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_STATS)}
+}
+
+// TrapName appends DEVLINK_ATTR_TRAP_NAME, s and a NUL.
+func (b DevlinkBuilder) TrapName(s string) {
+	b.e.String(DEVLINK_ATTR_TRAP_NAME, s)
+}
+
+// TrapNameBytes appends DEVLINK_ATTR_TRAP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) TrapNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_TRAP_NAME, s)
+}
+
+// TrapAction appends DEVLINK_ATTR_TRAP_ACTION.
+func (b DevlinkBuilder) TrapAction(v TrapAction) {
+	b.e.Uint8(DEVLINK_ATTR_TRAP_ACTION, uint8(v))
+}
+
+// TrapType appends DEVLINK_ATTR_TRAP_TYPE.
+func (b DevlinkBuilder) TrapType(v TrapType) {
+	b.e.Uint8(DEVLINK_ATTR_TRAP_TYPE, uint8(v))
+}
+
+// TrapGeneric appends the flag DEVLINK_ATTR_TRAP_GENERIC.
+func (b DevlinkBuilder) TrapGeneric() {
+	b.e.Flag(DEVLINK_ATTR_TRAP_GENERIC)
+}
+
+// TrapMetadata opens the nest DEVLINK_ATTR_TRAP_METADATA and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) TrapMetadata() DlTrapMetadataBuilder {
+	return DlTrapMetadataBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_TRAP_METADATA)}
+}
+
+// TrapGroupName appends DEVLINK_ATTR_TRAP_GROUP_NAME, s and a NUL.
+func (b DevlinkBuilder) TrapGroupName(s string) {
+	b.e.String(DEVLINK_ATTR_TRAP_GROUP_NAME, s)
+}
+
+// TrapGroupNameBytes appends DEVLINK_ATTR_TRAP_GROUP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) TrapGroupNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_TRAP_GROUP_NAME, s)
+}
+
+// ReloadFailed appends DEVLINK_ATTR_RELOAD_FAILED.
+func (b DevlinkBuilder) ReloadFailed(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_RELOAD_FAILED, uint8(v))
+}
+
+// HealthReporterDumpTsNs appends DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS.
+func (b DevlinkBuilder) HealthReporterDumpTsNs(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS, uint64(v))
+}
+
+// NetnsFd appends DEVLINK_ATTR_NETNS_FD.
+func (b DevlinkBuilder) NetnsFd(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_NETNS_FD, uint32(v))
+}
+
+// NetnsPid appends DEVLINK_ATTR_NETNS_PID.
+func (b DevlinkBuilder) NetnsPid(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_NETNS_PID, uint32(v))
+}
+
+// NetnsId appends DEVLINK_ATTR_NETNS_ID.
+func (b DevlinkBuilder) NetnsId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_NETNS_ID, uint32(v))
+}
+
+// HealthReporterAutoDump appends DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP.
+func (b DevlinkBuilder) HealthReporterAutoDump(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP, uint8(v))
+}
+
+// TrapPolicerId appends DEVLINK_ATTR_TRAP_POLICER_ID.
+func (b DevlinkBuilder) TrapPolicerId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_TRAP_POLICER_ID, uint32(v))
+}
+
+// TrapPolicerRate appends DEVLINK_ATTR_TRAP_POLICER_RATE.
+func (b DevlinkBuilder) TrapPolicerRate(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_TRAP_POLICER_RATE, uint64(v))
+}
+
+// TrapPolicerBurst appends DEVLINK_ATTR_TRAP_POLICER_BURST.
+func (b DevlinkBuilder) TrapPolicerBurst(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_TRAP_POLICER_BURST, uint64(v))
+}
+
+// PortFunction opens the nest DEVLINK_ATTR_PORT_FUNCTION and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) PortFunction() DlPortFunctionBuilder {
+	return DlPortFunctionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_PORT_FUNCTION)}
+}
+
+// InfoBoardSerialNumber appends DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, s and a NUL.
+func (b DevlinkBuilder) InfoBoardSerialNumber(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, s)
+}
+
+// InfoBoardSerialNumberBytes appends DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) InfoBoardSerialNumberBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER, s)
+}
+
+// PortLanes appends DEVLINK_ATTR_PORT_LANES.
+func (b DevlinkBuilder) PortLanes(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_LANES, uint32(v))
+}
+
+// PortSplittable appends DEVLINK_ATTR_PORT_SPLITTABLE.
+func (b DevlinkBuilder) PortSplittable(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_PORT_SPLITTABLE, uint8(v))
+}
+
+// PortExternal appends DEVLINK_ATTR_PORT_EXTERNAL.
+func (b DevlinkBuilder) PortExternal(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_PORT_EXTERNAL, uint8(v))
+}
+
+// PortControllerNumber appends DEVLINK_ATTR_PORT_CONTROLLER_NUMBER.
+func (b DevlinkBuilder) PortControllerNumber(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_CONTROLLER_NUMBER, uint32(v))
+}
+
+// FlashUpdateStatusTimeout appends DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT.
+func (b DevlinkBuilder) FlashUpdateStatusTimeout(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT, uint64(v))
+}
+
+// FlashUpdateOverwriteMask appends DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK.
+func (b DevlinkBuilder) FlashUpdateOverwriteMask(v typed.Bitfield32) {
+	b.e.Bitfield32(DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK, v.Value, v.Selector)
+}
+
+// ReloadAction appends DEVLINK_ATTR_RELOAD_ACTION.
+func (b DevlinkBuilder) ReloadAction(v ReloadAction) {
+	b.e.Uint8(DEVLINK_ATTR_RELOAD_ACTION, uint8(v))
+}
+
+// ReloadActionsPerformed appends DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED.
+func (b DevlinkBuilder) ReloadActionsPerformed(v typed.Bitfield32) {
+	b.e.Bitfield32(DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED, v.Value, v.Selector)
+}
+
+// ReloadLimits appends DEVLINK_ATTR_RELOAD_LIMITS.
+func (b DevlinkBuilder) ReloadLimits(v typed.Bitfield32) {
+	b.e.Bitfield32(DEVLINK_ATTR_RELOAD_LIMITS, v.Value, v.Selector)
+}
+
+// DevStats opens the nest DEVLINK_ATTR_DEV_STATS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) DevStats() DlDevStatsBuilder {
+	return DlDevStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DEV_STATS)}
+}
+
+// ReloadStats opens the nest DEVLINK_ATTR_RELOAD_STATS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) ReloadStats() DlReloadStatsBuilder {
+	return DlReloadStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_STATS)}
+}
+
+// ReloadStatsEntry opens the nest DEVLINK_ATTR_RELOAD_STATS_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) ReloadStatsEntry() DlReloadStatsEntryBuilder {
+	return DlReloadStatsEntryBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)}
+}
+
+// ReloadStatsLimit appends DEVLINK_ATTR_RELOAD_STATS_LIMIT.
+func (b DevlinkBuilder) ReloadStatsLimit(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_RELOAD_STATS_LIMIT, uint8(v))
+}
+
+// ReloadStatsValue appends DEVLINK_ATTR_RELOAD_STATS_VALUE.
+func (b DevlinkBuilder) ReloadStatsValue(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_RELOAD_STATS_VALUE, uint32(v))
+}
+
+// RemoteReloadStats opens the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) RemoteReloadStats() DlReloadStatsBuilder {
+	return DlReloadStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REMOTE_RELOAD_STATS)}
+}
+
+// ReloadActionInfo opens the nest DEVLINK_ATTR_RELOAD_ACTION_INFO (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) ReloadActionInfo() DlReloadActInfoBuilder {
+	return DlReloadActInfoBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)}
+}
+
+// ReloadActionStats opens the nest DEVLINK_ATTR_RELOAD_ACTION_STATS (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) ReloadActionStats() DlReloadActStatsBuilder {
+	return DlReloadActStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)}
+}
+
+// PortPciSfNumber appends DEVLINK_ATTR_PORT_PCI_SF_NUMBER.
+func (b DevlinkBuilder) PortPciSfNumber(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_PORT_PCI_SF_NUMBER, uint32(v))
+}
+
+// RateType appends DEVLINK_ATTR_RATE_TYPE.
+func (b DevlinkBuilder) RateType(v RateType) {
+	b.e.Uint16(DEVLINK_ATTR_RATE_TYPE, uint16(v))
+}
+
+// RateTxShare appends DEVLINK_ATTR_RATE_TX_SHARE.
+func (b DevlinkBuilder) RateTxShare(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RATE_TX_SHARE, uint64(v))
+}
+
+// RateTxMax appends DEVLINK_ATTR_RATE_TX_MAX.
+func (b DevlinkBuilder) RateTxMax(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RATE_TX_MAX, uint64(v))
+}
+
+// RateNodeName appends DEVLINK_ATTR_RATE_NODE_NAME, s and a NUL.
+func (b DevlinkBuilder) RateNodeName(s string) {
+	b.e.String(DEVLINK_ATTR_RATE_NODE_NAME, s)
+}
+
+// RateNodeNameBytes appends DEVLINK_ATTR_RATE_NODE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) RateNodeNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_RATE_NODE_NAME, s)
+}
+
+// RateParentNodeName appends DEVLINK_ATTR_RATE_PARENT_NODE_NAME, s and a NUL.
+func (b DevlinkBuilder) RateParentNodeName(s string) {
+	b.e.String(DEVLINK_ATTR_RATE_PARENT_NODE_NAME, s)
+}
+
+// RateParentNodeNameBytes appends DEVLINK_ATTR_RATE_PARENT_NODE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) RateParentNodeNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_RATE_PARENT_NODE_NAME, s)
+}
+
+// RegionMaxSnapshots appends DEVLINK_ATTR_REGION_MAX_SNAPSHOTS.
+func (b DevlinkBuilder) RegionMaxSnapshots(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_REGION_MAX_SNAPSHOTS, uint32(v))
+}
+
+// LinecardIndex appends DEVLINK_ATTR_LINECARD_INDEX.
+func (b DevlinkBuilder) LinecardIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_LINECARD_INDEX, uint32(v))
+}
+
+// LinecardState appends DEVLINK_ATTR_LINECARD_STATE.
+func (b DevlinkBuilder) LinecardState(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_LINECARD_STATE, uint8(v))
+}
+
+// LinecardType appends DEVLINK_ATTR_LINECARD_TYPE, s and a NUL.
+func (b DevlinkBuilder) LinecardType(s string) {
+	b.e.String(DEVLINK_ATTR_LINECARD_TYPE, s)
+}
+
+// LinecardTypeBytes appends DEVLINK_ATTR_LINECARD_TYPE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DevlinkBuilder) LinecardTypeBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_LINECARD_TYPE, s)
+}
+
+// LinecardSupportedTypes opens the nest DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) LinecardSupportedTypes() DlLinecardSupportedTypesBuilder {
+	return DlLinecardSupportedTypesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES)}
+}
+
+// Selftests opens the nest DEVLINK_ATTR_SELFTESTS and returns its builder; close it
+// with End.
+func (b DevlinkBuilder) Selftests() DlSelftestIdBuilder {
+	return DlSelftestIdBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_SELFTESTS)}
+}
+
+// RateTxPriority appends DEVLINK_ATTR_RATE_TX_PRIORITY.
+func (b DevlinkBuilder) RateTxPriority(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_RATE_TX_PRIORITY, uint32(v))
+}
+
+// RateTxWeight appends DEVLINK_ATTR_RATE_TX_WEIGHT.
+func (b DevlinkBuilder) RateTxWeight(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_RATE_TX_WEIGHT, uint32(v))
+}
+
+// RegionDirect appends the flag DEVLINK_ATTR_REGION_DIRECT.
+func (b DevlinkBuilder) RegionDirect() {
+	b.e.Flag(DEVLINK_ATTR_REGION_DIRECT)
 }
 
 // BusName returns DEVLINK_ATTR_BUS_NAME, up to its NUL, as a view, and whether it is
@@ -5133,17 +6216,58 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDevStats) Encode(e *attr.Encoder) {
+func (x *DlDevStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDevStats) build(e *attr.Encoder) {
+	b := DlDevStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS)
-		x.fReloadStats.Encode(e)
-		e.End(nest)
+		c := b.ReloadStats()
+		x.fReloadStats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REMOTE_RELOAD_STATS)
-		x.fRemoteReloadStats.Encode(e)
-		e.End(nest)
+		c := b.RemoteReloadStats()
+		x.fRemoteReloadStats.build(e)
+		c.End()
 	}
+}
+
+// DlDevStatsBuilder appends attributes of the set "dl-dev-stats" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDevStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDevStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDevStats returns a builder of "dl-dev-stats" attributes that appends to e.
+func BuildDlDevStats(e *attr.Encoder) DlDevStatsBuilder { return DlDevStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDevStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDevStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDevStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReloadStats opens the nest DEVLINK_ATTR_RELOAD_STATS and returns its builder; close it
+// with End.
+func (b DlDevStatsBuilder) ReloadStats() DlReloadStatsBuilder {
+	return DlReloadStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_STATS)}
+}
+
+// RemoteReloadStats opens the nest DEVLINK_ATTR_REMOTE_RELOAD_STATS and returns its builder; close it
+// with End.
+func (b DlDevStatsBuilder) RemoteReloadStats() DlReloadStatsBuilder {
+	return DlReloadStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REMOTE_RELOAD_STATS)}
 }
 
 // ReloadStats returns the nest DEVLINK_ATTR_RELOAD_STATS, and whether it is present (if not, an
@@ -5259,13 +6383,19 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlReloadStats) Encode(e *attr.Encoder) {
+func (x *DlReloadStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlReloadStats) build(e *attr.Encoder) {
+	b := DlReloadStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sReloadActionInfo != nil {
 			for i := range x.sReloadActionInfo {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)
-				x.sReloadActionInfo[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadActionInfo()
+				x.sReloadActionInfo[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadActionInfo; it.Next(); {
@@ -5275,6 +6405,35 @@ func (x *DlReloadStats) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlReloadStatsBuilder appends attributes of the set "dl-reload-stats" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlReloadStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlReloadStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlReloadStats returns a builder of "dl-reload-stats" attributes that appends to e.
+func BuildDlReloadStats(e *attr.Encoder) DlReloadStatsBuilder { return DlReloadStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlReloadStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlReloadStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlReloadStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReloadActionInfo opens the nest DEVLINK_ATTR_RELOAD_ACTION_INFO (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlReloadStatsBuilder) ReloadActionInfo() DlReloadActInfoBuilder {
+	return DlReloadActInfoBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)}
 }
 
 // ReloadActionInfo returns an iterator over the DEVLINK_ATTR_RELOAD_ACTION_INFO attributes.
@@ -5381,16 +6540,22 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlReloadActInfo) Encode(e *attr.Encoder) {
+func (x *DlReloadActInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlReloadActInfo) build(e *attr.Encoder) {
+	b := DlReloadActInfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(DEVLINK_ATTR_RELOAD_ACTION, uint8(x.fReloadAction))
+		b.ReloadAction(ReloadAction(x.fReloadAction))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.sReloadActionStats != nil {
 			for i := range x.sReloadActionStats {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)
-				x.sReloadActionStats[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadActionStats()
+				x.sReloadActionStats[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadActionStats; it.Next(); {
@@ -5400,6 +6565,42 @@ func (x *DlReloadActInfo) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlReloadActInfoBuilder appends attributes of the set "dl-reload-act-info" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlReloadActInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlReloadActInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlReloadActInfo returns a builder of "dl-reload-act-info" attributes that appends to e.
+func BuildDlReloadActInfo(e *attr.Encoder) DlReloadActInfoBuilder {
+	return DlReloadActInfoBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlReloadActInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlReloadActInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlReloadActInfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReloadAction appends DEVLINK_ATTR_RELOAD_ACTION.
+func (b DlReloadActInfoBuilder) ReloadAction(v ReloadAction) {
+	b.e.Uint8(DEVLINK_ATTR_RELOAD_ACTION, uint8(v))
+}
+
+// ReloadActionStats opens the nest DEVLINK_ATTR_RELOAD_ACTION_STATS (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlReloadActInfoBuilder) ReloadActionStats() DlReloadActStatsBuilder {
+	return DlReloadActStatsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)}
 }
 
 // ReloadAction returns DEVLINK_ATTR_RELOAD_ACTION and whether it is present (0 if not).
@@ -5513,13 +6714,19 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlReloadActStats) Encode(e *attr.Encoder) {
+func (x *DlReloadActStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlReloadActStats) build(e *attr.Encoder) {
+	b := DlReloadActStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sReloadStatsEntry != nil {
 			for i := range x.sReloadStatsEntry {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)
-				x.sReloadStatsEntry[i].Encode(e)
-				e.End(nest)
+				c := b.ReloadStatsEntry()
+				x.sReloadStatsEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReloadStatsEntry; it.Next(); {
@@ -5529,6 +6736,37 @@ func (x *DlReloadActStats) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlReloadActStatsBuilder appends attributes of the set "dl-reload-act-stats" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlReloadActStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlReloadActStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlReloadActStats returns a builder of "dl-reload-act-stats" attributes that appends to e.
+func BuildDlReloadActStats(e *attr.Encoder) DlReloadActStatsBuilder {
+	return DlReloadActStatsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlReloadActStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlReloadActStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlReloadActStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReloadStatsEntry opens the nest DEVLINK_ATTR_RELOAD_STATS_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlReloadActStatsBuilder) ReloadStatsEntry() DlReloadStatsEntryBuilder {
+	return DlReloadStatsEntryBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)}
 }
 
 // ReloadStatsEntry returns an iterator over the DEVLINK_ATTR_RELOAD_STATS_ENTRY attributes.
@@ -5625,13 +6863,54 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlReloadStatsEntry) Encode(e *attr.Encoder) {
+func (x *DlReloadStatsEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlReloadStatsEntry) build(e *attr.Encoder) {
+	b := DlReloadStatsEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(DEVLINK_ATTR_RELOAD_STATS_LIMIT, uint8(x.fReloadStatsLimit))
+		b.ReloadStatsLimit(uint8(x.fReloadStatsLimit))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DEVLINK_ATTR_RELOAD_STATS_VALUE, uint32(x.fReloadStatsValue))
+		b.ReloadStatsValue(uint32(x.fReloadStatsValue))
 	}
+}
+
+// DlReloadStatsEntryBuilder appends attributes of the set "dl-reload-stats-entry" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlReloadStatsEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlReloadStatsEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlReloadStatsEntry returns a builder of "dl-reload-stats-entry" attributes that appends to e.
+func BuildDlReloadStatsEntry(e *attr.Encoder) DlReloadStatsEntryBuilder {
+	return DlReloadStatsEntryBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlReloadStatsEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlReloadStatsEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlReloadStatsEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReloadStatsLimit appends DEVLINK_ATTR_RELOAD_STATS_LIMIT.
+func (b DlReloadStatsEntryBuilder) ReloadStatsLimit(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_RELOAD_STATS_LIMIT, uint8(v))
+}
+
+// ReloadStatsValue appends DEVLINK_ATTR_RELOAD_STATS_VALUE.
+func (b DlReloadStatsEntryBuilder) ReloadStatsValue(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_RELOAD_STATS_VALUE, uint32(v))
 }
 
 // ReloadStatsLimit returns DEVLINK_ATTR_RELOAD_STATS_LIMIT and whether it is present (0 if not).
@@ -5738,13 +7017,64 @@ func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlInfoVersion) Encode(e *attr.Encoder) {
+func (x *DlInfoVersion) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlInfoVersion) build(e *attr.Encoder) {
+	b := DlInfoVersionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_NAME, x.fInfoVersionName)
+		b.InfoVersionNameBytes(x.fInfoVersionName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_INFO_VERSION_VALUE, x.fInfoVersionValue)
+		b.InfoVersionValueBytes(x.fInfoVersionValue)
 	}
+}
+
+// DlInfoVersionBuilder appends attributes of the set "dl-info-version" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlInfoVersion, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlInfoVersionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlInfoVersion returns a builder of "dl-info-version" attributes that appends to e.
+func BuildDlInfoVersion(e *attr.Encoder) DlInfoVersionBuilder { return DlInfoVersionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlInfoVersion writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlInfoVersionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlInfoVersionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// InfoVersionName appends DEVLINK_ATTR_INFO_VERSION_NAME, s and a NUL.
+func (b DlInfoVersionBuilder) InfoVersionName(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_VERSION_NAME, s)
+}
+
+// InfoVersionNameBytes appends DEVLINK_ATTR_INFO_VERSION_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlInfoVersionBuilder) InfoVersionNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_VERSION_NAME, s)
+}
+
+// InfoVersionValue appends DEVLINK_ATTR_INFO_VERSION_VALUE, s and a NUL.
+func (b DlInfoVersionBuilder) InfoVersionValue(s string) {
+	b.e.String(DEVLINK_ATTR_INFO_VERSION_VALUE, s)
+}
+
+// InfoVersionValueBytes appends DEVLINK_ATTR_INFO_VERSION_VALUE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlInfoVersionBuilder) InfoVersionValueBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_INFO_VERSION_VALUE, s)
 }
 
 // InfoVersionName returns DEVLINK_ATTR_INFO_VERSION_NAME, up to its NUL, as a view, and whether it is
@@ -5879,19 +7209,68 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlPortFunction) Encode(e *attr.Encoder) {
+func (x *DlPortFunction) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlPortFunction) build(e *attr.Encoder) {
+	b := DlPortFunctionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR, x.fHwAddr)
+		b.HwAddr(x.fHwAddr)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(DEVLINK_PORT_FN_ATTR_STATE, uint8(x.fState))
+		b.State(PortFnState(x.fState))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_PORT_FN_ATTR_OPSTATE, uint8(x.fOpstate))
+		b.Opstate(PortFnOpstate(x.fOpstate))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Bitfield32(DEVLINK_PORT_FN_ATTR_CAPS, x.fCaps.Value, x.fCaps.Selector)
+		b.Caps(x.fCaps)
 	}
+}
+
+// DlPortFunctionBuilder appends attributes of the set "dl-port-function" (DEVLINK_PORT_FN_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlPortFunction, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlPortFunctionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlPortFunction returns a builder of "dl-port-function" attributes that appends to e.
+func BuildDlPortFunction(e *attr.Encoder) DlPortFunctionBuilder { return DlPortFunctionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlPortFunction writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlPortFunctionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlPortFunctionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// HwAddr appends DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR with the payload p.
+func (b DlPortFunctionBuilder) HwAddr(p []byte) {
+	b.e.Put(DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR, p)
+}
+
+// State appends DEVLINK_PORT_FN_ATTR_STATE.
+func (b DlPortFunctionBuilder) State(v PortFnState) {
+	b.e.Uint8(DEVLINK_PORT_FN_ATTR_STATE, uint8(v))
+}
+
+// Opstate appends DEVLINK_PORT_FN_ATTR_OPSTATE.
+func (b DlPortFunctionBuilder) Opstate(v PortFnOpstate) {
+	b.e.Uint8(DEVLINK_PORT_FN_ATTR_OPSTATE, uint8(v))
+}
+
+// Caps appends DEVLINK_PORT_FN_ATTR_CAPS.
+func (b DlPortFunctionBuilder) Caps(v typed.Bitfield32) {
+	b.e.Bitfield32(DEVLINK_PORT_FN_ATTR_CAPS, v.Value, v.Selector)
 }
 
 // HwAddr returns DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR's payload as a view, and whether it is present
@@ -6030,13 +7409,19 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeTables) Encode(e *attr.Encoder) {
+func (x *DlDpipeTables) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeTables) build(e *attr.Encoder) {
+	b := DlDpipeTablesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeTable != nil {
 			for i := range x.sDpipeTable {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE)
-				x.sDpipeTable[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeTable()
+				x.sDpipeTable[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeTable; it.Next(); {
@@ -6046,6 +7431,35 @@ func (x *DlDpipeTables) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeTablesBuilder appends attributes of the set "dl-dpipe-tables" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeTables, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeTablesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeTables returns a builder of "dl-dpipe-tables" attributes that appends to e.
+func BuildDlDpipeTables(e *attr.Encoder) DlDpipeTablesBuilder { return DlDpipeTablesBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeTables writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeTablesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeTablesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeTable opens the nest DEVLINK_ATTR_DPIPE_TABLE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeTablesBuilder) DpipeTable() DlDpipeTableBuilder {
+	return DlDpipeTableBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE)}
 }
 
 // DpipeTable returns an iterator over the DEVLINK_ATTR_DPIPE_TABLE attributes.
@@ -6181,32 +7595,104 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeTable) Encode(e *attr.Encoder) {
+func (x *DlDpipeTable) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeTable) build(e *attr.Encoder) {
+	b := DlDpipeTableBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_TABLE_NAME, x.fDpipeTableName)
+		b.DpipeTableNameBytes(x.fDpipeTableName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(x.fDpipeTableSize))
+		b.DpipeTableSize(uint64(x.fDpipeTableSize))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE_MATCHES)
-		x.fDpipeTableMatches.Encode(e)
-		e.End(nest)
+		c := b.DpipeTableMatches()
+		x.fDpipeTableMatches.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE_ACTIONS)
-		x.fDpipeTableActions.Encode(e)
-		e.End(nest)
+		c := b.DpipeTableActions()
+		x.fDpipeTableActions.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED, uint8(x.fDpipeTableCountersEnabled))
+		b.DpipeTableCountersEnabled(uint8(x.fDpipeTableCountersEnabled))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID, uint64(x.fDpipeTableResourceId))
+		b.DpipeTableResourceId(uint64(x.fDpipeTableResourceId))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS, uint64(x.fDpipeTableResourceUnits))
+		b.DpipeTableResourceUnits(uint64(x.fDpipeTableResourceUnits))
 	}
+}
+
+// DlDpipeTableBuilder appends attributes of the set "dl-dpipe-table" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeTable, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeTableBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeTable returns a builder of "dl-dpipe-table" attributes that appends to e.
+func BuildDlDpipeTable(e *attr.Encoder) DlDpipeTableBuilder { return DlDpipeTableBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeTable writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeTableBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeTableBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeTableName appends DEVLINK_ATTR_DPIPE_TABLE_NAME, s and a NUL.
+func (b DlDpipeTableBuilder) DpipeTableName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_TABLE_NAME, s)
+}
+
+// DpipeTableNameBytes appends DEVLINK_ATTR_DPIPE_TABLE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlDpipeTableBuilder) DpipeTableNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_TABLE_NAME, s)
+}
+
+// DpipeTableSize appends DEVLINK_ATTR_DPIPE_TABLE_SIZE.
+func (b DlDpipeTableBuilder) DpipeTableSize(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_SIZE, uint64(v))
+}
+
+// DpipeTableMatches opens the nest DEVLINK_ATTR_DPIPE_TABLE_MATCHES and returns its builder; close it
+// with End.
+func (b DlDpipeTableBuilder) DpipeTableMatches() DlDpipeTableMatchesBuilder {
+	return DlDpipeTableMatchesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE_MATCHES)}
+}
+
+// DpipeTableActions opens the nest DEVLINK_ATTR_DPIPE_TABLE_ACTIONS and returns its builder; close it
+// with End.
+func (b DlDpipeTableBuilder) DpipeTableActions() DlDpipeTableActionsBuilder {
+	return DlDpipeTableActionsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_TABLE_ACTIONS)}
+}
+
+// DpipeTableCountersEnabled appends DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED.
+func (b DlDpipeTableBuilder) DpipeTableCountersEnabled(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED, uint8(v))
+}
+
+// DpipeTableResourceId appends DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID.
+func (b DlDpipeTableBuilder) DpipeTableResourceId(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID, uint64(v))
+}
+
+// DpipeTableResourceUnits appends DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS.
+func (b DlDpipeTableBuilder) DpipeTableResourceUnits(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS, uint64(v))
 }
 
 // DpipeTableName returns DEVLINK_ATTR_DPIPE_TABLE_NAME, up to its NUL, as a view, and whether it is
@@ -6399,13 +7885,19 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeTableMatches) Encode(e *attr.Encoder) {
+func (x *DlDpipeTableMatches) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeTableMatches) build(e *attr.Encoder) {
+	b := DlDpipeTableMatchesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeMatch != nil {
 			for i := range x.sDpipeMatch {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				x.sDpipeMatch[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeMatch()
+				x.sDpipeMatch[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
@@ -6415,6 +7907,37 @@ func (x *DlDpipeTableMatches) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeTableMatchesBuilder appends attributes of the set "dl-dpipe-table-matches" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeTableMatches, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeTableMatchesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeTableMatches returns a builder of "dl-dpipe-table-matches" attributes that appends to e.
+func BuildDlDpipeTableMatches(e *attr.Encoder) DlDpipeTableMatchesBuilder {
+	return DlDpipeTableMatchesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeTableMatches writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeTableMatchesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeTableMatchesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeMatch opens the nest DEVLINK_ATTR_DPIPE_MATCH (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeTableMatchesBuilder) DpipeMatch() DlDpipeMatchBuilder {
+	return DlDpipeMatchBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_MATCH)}
 }
 
 // DpipeMatch returns an iterator over the DEVLINK_ATTR_DPIPE_MATCH attributes.
@@ -6514,13 +8037,19 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeTableActions) Encode(e *attr.Encoder) {
+func (x *DlDpipeTableActions) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeTableActions) build(e *attr.Encoder) {
+	b := DlDpipeTableActionsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeAction != nil {
 			for i := range x.sDpipeAction {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				x.sDpipeAction[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeAction()
+				x.sDpipeAction[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
@@ -6530,6 +8059,37 @@ func (x *DlDpipeTableActions) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeTableActionsBuilder appends attributes of the set "dl-dpipe-table-actions" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeTableActions, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeTableActionsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeTableActions returns a builder of "dl-dpipe-table-actions" attributes that appends to e.
+func BuildDlDpipeTableActions(e *attr.Encoder) DlDpipeTableActionsBuilder {
+	return DlDpipeTableActionsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeTableActions writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeTableActionsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeTableActionsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeAction opens the nest DEVLINK_ATTR_DPIPE_ACTION (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeTableActionsBuilder) DpipeAction() DlDpipeActionBuilder {
+	return DlDpipeActionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ACTION)}
 }
 
 // DpipeAction returns an iterator over the DEVLINK_ATTR_DPIPE_ACTION attributes.
@@ -6629,13 +8189,19 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeEntries) Encode(e *attr.Encoder) {
+func (x *DlDpipeEntries) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeEntries) build(e *attr.Encoder) {
+	b := DlDpipeEntriesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeEntry != nil {
 			for i := range x.sDpipeEntry {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)
-				x.sDpipeEntry[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeEntry()
+				x.sDpipeEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeEntry; it.Next(); {
@@ -6645,6 +8211,35 @@ func (x *DlDpipeEntries) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeEntriesBuilder appends attributes of the set "dl-dpipe-entries" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeEntries, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeEntriesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeEntries returns a builder of "dl-dpipe-entries" attributes that appends to e.
+func BuildDlDpipeEntries(e *attr.Encoder) DlDpipeEntriesBuilder { return DlDpipeEntriesBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeEntries writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeEntriesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeEntriesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeEntry opens the nest DEVLINK_ATTR_DPIPE_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeEntriesBuilder) DpipeEntry() DlDpipeEntryBuilder {
+	return DlDpipeEntryBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)}
 }
 
 // DpipeEntry returns an iterator over the DEVLINK_ATTR_DPIPE_ENTRY attributes.
@@ -6759,23 +8354,74 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeEntry) Encode(e *attr.Encoder) {
+func (x *DlDpipeEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeEntry) build(e *attr.Encoder) {
+	b := DlDpipeEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_INDEX, uint64(x.fDpipeEntryIndex))
+		b.DpipeEntryIndex(uint64(x.fDpipeEntryIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES)
-		x.fDpipeEntryMatchValues.Encode(e)
-		e.End(nest)
+		c := b.DpipeEntryMatchValues()
+		x.fDpipeEntryMatchValues.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES)
-		x.fDpipeEntryActionValues.Encode(e)
-		e.End(nest)
+		c := b.DpipeEntryActionValues()
+		x.fDpipeEntryActionValues.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_COUNTER, uint64(x.fDpipeEntryCounter))
+		b.DpipeEntryCounter(uint64(x.fDpipeEntryCounter))
 	}
+}
+
+// DlDpipeEntryBuilder appends attributes of the set "dl-dpipe-entry" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeEntry returns a builder of "dl-dpipe-entry" attributes that appends to e.
+func BuildDlDpipeEntry(e *attr.Encoder) DlDpipeEntryBuilder { return DlDpipeEntryBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeEntryIndex appends DEVLINK_ATTR_DPIPE_ENTRY_INDEX.
+func (b DlDpipeEntryBuilder) DpipeEntryIndex(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_INDEX, uint64(v))
+}
+
+// DpipeEntryMatchValues opens the nest DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES and returns its builder; close it
+// with End.
+func (b DlDpipeEntryBuilder) DpipeEntryMatchValues() DlDpipeEntryMatchValuesBuilder {
+	return DlDpipeEntryMatchValuesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES)}
+}
+
+// DpipeEntryActionValues opens the nest DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES and returns its builder; close it
+// with End.
+func (b DlDpipeEntryBuilder) DpipeEntryActionValues() DlDpipeEntryActionValuesBuilder {
+	return DlDpipeEntryActionValuesBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES)}
+}
+
+// DpipeEntryCounter appends DEVLINK_ATTR_DPIPE_ENTRY_COUNTER.
+func (b DlDpipeEntryBuilder) DpipeEntryCounter(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_DPIPE_ENTRY_COUNTER, uint64(v))
 }
 
 // DpipeEntryIndex returns DEVLINK_ATTR_DPIPE_ENTRY_INDEX and whether it is present (0 if not).
@@ -6919,13 +8565,19 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeEntryMatchValues) Encode(e *attr.Encoder) {
+func (x *DlDpipeEntryMatchValues) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeEntryMatchValues) build(e *attr.Encoder) {
+	b := DlDpipeEntryMatchValuesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeMatchValue != nil {
 			for i := range x.sDpipeMatchValue {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)
-				x.sDpipeMatchValue[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeMatchValue()
+				x.sDpipeMatchValue[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeMatchValue; it.Next(); {
@@ -6935,6 +8587,37 @@ func (x *DlDpipeEntryMatchValues) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeEntryMatchValuesBuilder appends attributes of the set "dl-dpipe-entry-match-values" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeEntryMatchValues, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeEntryMatchValuesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeEntryMatchValues returns a builder of "dl-dpipe-entry-match-values" attributes that appends to e.
+func BuildDlDpipeEntryMatchValues(e *attr.Encoder) DlDpipeEntryMatchValuesBuilder {
+	return DlDpipeEntryMatchValuesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeEntryMatchValues writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeEntryMatchValuesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeEntryMatchValuesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeMatchValue opens the nest DEVLINK_ATTR_DPIPE_MATCH_VALUE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeEntryMatchValuesBuilder) DpipeMatchValue() DlDpipeMatchValueBuilder {
+	return DlDpipeMatchValueBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)}
 }
 
 // DpipeMatchValue returns an iterator over the DEVLINK_ATTR_DPIPE_MATCH_VALUE attributes.
@@ -7034,13 +8717,19 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeEntryActionValues) Encode(e *attr.Encoder) {
+func (x *DlDpipeEntryActionValues) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeEntryActionValues) build(e *attr.Encoder) {
+	b := DlDpipeEntryActionValuesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeActionValue != nil {
 			for i := range x.sDpipeActionValue {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)
-				x.sDpipeActionValue[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeActionValue()
+				x.sDpipeActionValue[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeActionValue; it.Next(); {
@@ -7050,6 +8739,37 @@ func (x *DlDpipeEntryActionValues) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeEntryActionValuesBuilder appends attributes of the set "dl-dpipe-entry-action-values" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeEntryActionValues, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeEntryActionValuesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeEntryActionValues returns a builder of "dl-dpipe-entry-action-values" attributes that appends to e.
+func BuildDlDpipeEntryActionValues(e *attr.Encoder) DlDpipeEntryActionValuesBuilder {
+	return DlDpipeEntryActionValuesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeEntryActionValues writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeEntryActionValuesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeEntryActionValuesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeActionValue opens the nest DEVLINK_ATTR_DPIPE_ACTION_VALUE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeEntryActionValuesBuilder) DpipeActionValue() DlDpipeActionValueBuilder {
+	return DlDpipeActionValueBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)}
 }
 
 // DpipeActionValue returns an iterator over the DEVLINK_ATTR_DPIPE_ACTION_VALUE attributes.
@@ -7167,22 +8887,76 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeMatch) Encode(e *attr.Encoder) {
+func (x *DlDpipeMatch) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeMatch) build(e *attr.Encoder) {
+	b := DlDpipeMatchBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_MATCH_TYPE, uint32(x.fDpipeMatchType))
+		b.DpipeMatchType(DpipeMatchType(x.fDpipeMatchType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
+		b.DpipeHeaderId(DpipeHeaderId(x.fDpipeHeaderId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(x.fDpipeHeaderGlobal))
+		b.DpipeHeaderGlobal(uint8(x.fDpipeHeaderGlobal))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(x.fDpipeHeaderIndex))
+		b.DpipeHeaderIndex(uint32(x.fDpipeHeaderIndex))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
+		b.DpipeFieldId(uint32(x.fDpipeFieldId))
 	}
+}
+
+// DlDpipeMatchBuilder appends attributes of the set "dl-dpipe-match" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeMatch, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeMatchBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeMatch returns a builder of "dl-dpipe-match" attributes that appends to e.
+func BuildDlDpipeMatch(e *attr.Encoder) DlDpipeMatchBuilder { return DlDpipeMatchBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeMatch writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeMatchBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeMatchBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeMatchType appends DEVLINK_ATTR_DPIPE_MATCH_TYPE.
+func (b DlDpipeMatchBuilder) DpipeMatchType(v DpipeMatchType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_MATCH_TYPE, uint32(v))
+}
+
+// DpipeHeaderId appends DEVLINK_ATTR_DPIPE_HEADER_ID.
+func (b DlDpipeMatchBuilder) DpipeHeaderId(v DpipeHeaderId) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(v))
+}
+
+// DpipeHeaderGlobal appends DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
+func (b DlDpipeMatchBuilder) DpipeHeaderGlobal(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(v))
+}
+
+// DpipeHeaderIndex appends DEVLINK_ATTR_DPIPE_HEADER_INDEX.
+func (b DlDpipeMatchBuilder) DpipeHeaderIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(v))
+}
+
+// DpipeFieldId appends DEVLINK_ATTR_DPIPE_FIELD_ID.
+func (b DlDpipeMatchBuilder) DpipeFieldId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(v))
 }
 
 // DpipeMatchType returns DEVLINK_ATTR_DPIPE_MATCH_TYPE and whether it is present (0 if not).
@@ -7349,13 +9123,19 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeMatchValue) Encode(e *attr.Encoder) {
+func (x *DlDpipeMatchValue) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeMatchValue) build(e *attr.Encoder) {
+	b := DlDpipeMatchValueBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeMatch != nil {
 			for i := range x.sDpipeMatch {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				x.sDpipeMatch[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeMatch()
+				x.sDpipeMatch[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
@@ -7366,14 +9146,60 @@ func (x *DlDpipeMatchValue) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE, x.fDpipeValue)
+		b.DpipeValue(x.fDpipeValue)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, x.fDpipeValueMask)
+		b.DpipeValueMask(x.fDpipeValueMask)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(x.fDpipeValueMapping))
+		b.DpipeValueMapping(uint32(x.fDpipeValueMapping))
 	}
+}
+
+// DlDpipeMatchValueBuilder appends attributes of the set "dl-dpipe-match-value" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeMatchValue, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeMatchValueBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeMatchValue returns a builder of "dl-dpipe-match-value" attributes that appends to e.
+func BuildDlDpipeMatchValue(e *attr.Encoder) DlDpipeMatchValueBuilder {
+	return DlDpipeMatchValueBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeMatchValue writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeMatchValueBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeMatchValueBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeMatch opens the nest DEVLINK_ATTR_DPIPE_MATCH (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeMatchValueBuilder) DpipeMatch() DlDpipeMatchBuilder {
+	return DlDpipeMatchBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_MATCH)}
+}
+
+// DpipeValue appends DEVLINK_ATTR_DPIPE_VALUE with the payload p.
+func (b DlDpipeMatchValueBuilder) DpipeValue(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE, p)
+}
+
+// DpipeValueMask appends DEVLINK_ATTR_DPIPE_VALUE_MASK with the payload p.
+func (b DlDpipeMatchValueBuilder) DpipeValueMask(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, p)
+}
+
+// DpipeValueMapping appends DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
+func (b DlDpipeMatchValueBuilder) DpipeValueMapping(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(v))
 }
 
 // DpipeMatch returns an iterator over the DEVLINK_ATTR_DPIPE_MATCH attributes.
@@ -7535,22 +9361,76 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeAction) Encode(e *attr.Encoder) {
+func (x *DlDpipeAction) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeAction) build(e *attr.Encoder) {
+	b := DlDpipeActionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_ACTION_TYPE, uint32(x.fDpipeActionType))
+		b.DpipeActionType(DpipeActionType(x.fDpipeActionType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
+		b.DpipeHeaderId(DpipeHeaderId(x.fDpipeHeaderId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(x.fDpipeHeaderGlobal))
+		b.DpipeHeaderGlobal(uint8(x.fDpipeHeaderGlobal))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(x.fDpipeHeaderIndex))
+		b.DpipeHeaderIndex(uint32(x.fDpipeHeaderIndex))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
+		b.DpipeFieldId(uint32(x.fDpipeFieldId))
 	}
+}
+
+// DlDpipeActionBuilder appends attributes of the set "dl-dpipe-action" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeAction, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeActionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeAction returns a builder of "dl-dpipe-action" attributes that appends to e.
+func BuildDlDpipeAction(e *attr.Encoder) DlDpipeActionBuilder { return DlDpipeActionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeAction writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeActionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeActionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeActionType appends DEVLINK_ATTR_DPIPE_ACTION_TYPE.
+func (b DlDpipeActionBuilder) DpipeActionType(v DpipeActionType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_ACTION_TYPE, uint32(v))
+}
+
+// DpipeHeaderId appends DEVLINK_ATTR_DPIPE_HEADER_ID.
+func (b DlDpipeActionBuilder) DpipeHeaderId(v DpipeHeaderId) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(v))
+}
+
+// DpipeHeaderGlobal appends DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
+func (b DlDpipeActionBuilder) DpipeHeaderGlobal(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(v))
+}
+
+// DpipeHeaderIndex appends DEVLINK_ATTR_DPIPE_HEADER_INDEX.
+func (b DlDpipeActionBuilder) DpipeHeaderIndex(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_INDEX, uint32(v))
+}
+
+// DpipeFieldId appends DEVLINK_ATTR_DPIPE_FIELD_ID.
+func (b DlDpipeActionBuilder) DpipeFieldId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(v))
 }
 
 // DpipeActionType returns DEVLINK_ATTR_DPIPE_ACTION_TYPE and whether it is present (0 if not).
@@ -7717,13 +9597,19 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeActionValue) Encode(e *attr.Encoder) {
+func (x *DlDpipeActionValue) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeActionValue) build(e *attr.Encoder) {
+	b := DlDpipeActionValueBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeAction != nil {
 			for i := range x.sDpipeAction {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				x.sDpipeAction[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeAction()
+				x.sDpipeAction[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
@@ -7734,14 +9620,60 @@ func (x *DlDpipeActionValue) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE, x.fDpipeValue)
+		b.DpipeValue(x.fDpipeValue)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, x.fDpipeValueMask)
+		b.DpipeValueMask(x.fDpipeValueMask)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(x.fDpipeValueMapping))
+		b.DpipeValueMapping(uint32(x.fDpipeValueMapping))
 	}
+}
+
+// DlDpipeActionValueBuilder appends attributes of the set "dl-dpipe-action-value" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeActionValue, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeActionValueBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeActionValue returns a builder of "dl-dpipe-action-value" attributes that appends to e.
+func BuildDlDpipeActionValue(e *attr.Encoder) DlDpipeActionValueBuilder {
+	return DlDpipeActionValueBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeActionValue writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeActionValueBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeActionValueBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeAction opens the nest DEVLINK_ATTR_DPIPE_ACTION (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeActionValueBuilder) DpipeAction() DlDpipeActionBuilder {
+	return DlDpipeActionBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_ACTION)}
+}
+
+// DpipeValue appends DEVLINK_ATTR_DPIPE_VALUE with the payload p.
+func (b DlDpipeActionValueBuilder) DpipeValue(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE, p)
+}
+
+// DpipeValueMask appends DEVLINK_ATTR_DPIPE_VALUE_MASK with the payload p.
+func (b DlDpipeActionValueBuilder) DpipeValueMask(p []byte) {
+	b.e.Put(DEVLINK_ATTR_DPIPE_VALUE_MASK, p)
+}
+
+// DpipeValueMapping appends DEVLINK_ATTR_DPIPE_VALUE_MAPPING.
+func (b DlDpipeActionValueBuilder) DpipeValueMapping(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_VALUE_MAPPING, uint32(v))
 }
 
 // DpipeAction returns an iterator over the DEVLINK_ATTR_DPIPE_ACTION attributes.
@@ -7885,13 +9817,19 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeHeaders) Encode(e *attr.Encoder) {
+func (x *DlDpipeHeaders) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeHeaders) build(e *attr.Encoder) {
+	b := DlDpipeHeadersBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeHeader != nil {
 			for i := range x.sDpipeHeader {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER)
-				x.sDpipeHeader[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeHeader()
+				x.sDpipeHeader[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeHeader; it.Next(); {
@@ -7901,6 +9839,35 @@ func (x *DlDpipeHeaders) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeHeadersBuilder appends attributes of the set "dl-dpipe-headers" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeHeaders, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeHeadersBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeHeaders returns a builder of "dl-dpipe-headers" attributes that appends to e.
+func BuildDlDpipeHeaders(e *attr.Encoder) DlDpipeHeadersBuilder { return DlDpipeHeadersBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeHeaders writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeHeadersBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeHeadersBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeHeader opens the nest DEVLINK_ATTR_DPIPE_HEADER (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeHeadersBuilder) DpipeHeader() DlDpipeHeaderBuilder {
+	return DlDpipeHeaderBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_HEADER)}
 }
 
 // DpipeHeader returns an iterator over the DEVLINK_ATTR_DPIPE_HEADER attributes.
@@ -8013,21 +9980,77 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeHeader) Encode(e *attr.Encoder) {
+func (x *DlDpipeHeader) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeHeader) build(e *attr.Encoder) {
+	b := DlDpipeHeaderBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_HEADER_NAME, x.fDpipeHeaderName)
+		b.DpipeHeaderNameBytes(x.fDpipeHeaderName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(x.fDpipeHeaderId))
+		b.DpipeHeaderId(DpipeHeaderId(x.fDpipeHeaderId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(x.fDpipeHeaderGlobal))
+		b.DpipeHeaderGlobal(uint8(x.fDpipeHeaderGlobal))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER_FIELDS)
-		x.fDpipeHeaderFields.Encode(e)
-		e.End(nest)
+		c := b.DpipeHeaderFields()
+		x.fDpipeHeaderFields.build(e)
+		c.End()
 	}
+}
+
+// DlDpipeHeaderBuilder appends attributes of the set "dl-dpipe-header" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeHeader, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeHeaderBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeHeader returns a builder of "dl-dpipe-header" attributes that appends to e.
+func BuildDlDpipeHeader(e *attr.Encoder) DlDpipeHeaderBuilder { return DlDpipeHeaderBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeHeader writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeHeaderBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeHeaderBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeHeaderName appends DEVLINK_ATTR_DPIPE_HEADER_NAME, s and a NUL.
+func (b DlDpipeHeaderBuilder) DpipeHeaderName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_HEADER_NAME, s)
+}
+
+// DpipeHeaderNameBytes appends DEVLINK_ATTR_DPIPE_HEADER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlDpipeHeaderBuilder) DpipeHeaderNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_HEADER_NAME, s)
+}
+
+// DpipeHeaderId appends DEVLINK_ATTR_DPIPE_HEADER_ID.
+func (b DlDpipeHeaderBuilder) DpipeHeaderId(v DpipeHeaderId) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_HEADER_ID, uint32(v))
+}
+
+// DpipeHeaderGlobal appends DEVLINK_ATTR_DPIPE_HEADER_GLOBAL.
+func (b DlDpipeHeaderBuilder) DpipeHeaderGlobal(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_DPIPE_HEADER_GLOBAL, uint8(v))
+}
+
+// DpipeHeaderFields opens the nest DEVLINK_ATTR_DPIPE_HEADER_FIELDS and returns its builder; close it
+// with End.
+func (b DlDpipeHeaderBuilder) DpipeHeaderFields() DlDpipeHeaderFieldsBuilder {
+	return DlDpipeHeaderFieldsBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_HEADER_FIELDS)}
 }
 
 // DpipeHeaderName returns DEVLINK_ATTR_DPIPE_HEADER_NAME, up to its NUL, as a view, and whether it is
@@ -8175,13 +10198,19 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeHeaderFields) Encode(e *attr.Encoder) {
+func (x *DlDpipeHeaderFields) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeHeaderFields) build(e *attr.Encoder) {
+	b := DlDpipeHeaderFieldsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sDpipeField != nil {
 			for i := range x.sDpipeField {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_FIELD)
-				x.sDpipeField[i].Encode(e)
-				e.End(nest)
+				c := b.DpipeField()
+				x.sDpipeField[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fDpipeField; it.Next(); {
@@ -8191,6 +10220,37 @@ func (x *DlDpipeHeaderFields) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlDpipeHeaderFieldsBuilder appends attributes of the set "dl-dpipe-header-fields" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeHeaderFields, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeHeaderFieldsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeHeaderFields returns a builder of "dl-dpipe-header-fields" attributes that appends to e.
+func BuildDlDpipeHeaderFields(e *attr.Encoder) DlDpipeHeaderFieldsBuilder {
+	return DlDpipeHeaderFieldsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeHeaderFields writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeHeaderFieldsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeHeaderFieldsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeField opens the nest DEVLINK_ATTR_DPIPE_FIELD (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlDpipeHeaderFieldsBuilder) DpipeField() DlDpipeFieldBuilder {
+	return DlDpipeFieldBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_DPIPE_FIELD)}
 }
 
 // DpipeField returns an iterator over the DEVLINK_ATTR_DPIPE_FIELD attributes.
@@ -8301,19 +10361,74 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlDpipeField) Encode(e *attr.Encoder) {
+func (x *DlDpipeField) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlDpipeField) build(e *attr.Encoder) {
+	b := DlDpipeFieldBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_DPIPE_FIELD_NAME, x.fDpipeFieldName)
+		b.DpipeFieldNameBytes(x.fDpipeFieldName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(x.fDpipeFieldId))
+		b.DpipeFieldId(uint32(x.fDpipeFieldId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH, uint32(x.fDpipeFieldBitwidth))
+		b.DpipeFieldBitwidth(uint32(x.fDpipeFieldBitwidth))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE, uint32(x.fDpipeFieldMappingType))
+		b.DpipeFieldMappingType(DpipeFieldMappingType(x.fDpipeFieldMappingType))
 	}
+}
+
+// DlDpipeFieldBuilder appends attributes of the set "dl-dpipe-field" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlDpipeField, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlDpipeFieldBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlDpipeField returns a builder of "dl-dpipe-field" attributes that appends to e.
+func BuildDlDpipeField(e *attr.Encoder) DlDpipeFieldBuilder { return DlDpipeFieldBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlDpipeField writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlDpipeFieldBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlDpipeFieldBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DpipeFieldName appends DEVLINK_ATTR_DPIPE_FIELD_NAME, s and a NUL.
+func (b DlDpipeFieldBuilder) DpipeFieldName(s string) {
+	b.e.String(DEVLINK_ATTR_DPIPE_FIELD_NAME, s)
+}
+
+// DpipeFieldNameBytes appends DEVLINK_ATTR_DPIPE_FIELD_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlDpipeFieldBuilder) DpipeFieldNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_DPIPE_FIELD_NAME, s)
+}
+
+// DpipeFieldId appends DEVLINK_ATTR_DPIPE_FIELD_ID.
+func (b DlDpipeFieldBuilder) DpipeFieldId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_ID, uint32(v))
+}
+
+// DpipeFieldBitwidth appends DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH.
+func (b DlDpipeFieldBuilder) DpipeFieldBitwidth(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH, uint32(v))
+}
+
+// DpipeFieldMappingType appends DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE.
+func (b DlDpipeFieldBuilder) DpipeFieldMappingType(v DpipeFieldMappingType) {
+	b.e.Uint32(DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE, uint32(v))
 }
 
 // DpipeFieldName returns DEVLINK_ATTR_DPIPE_FIELD_NAME, up to its NUL, as a view, and whether it is
@@ -8511,37 +10626,122 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlResource) Encode(e *attr.Encoder) {
+func (x *DlResource) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlResource) build(e *attr.Encoder) {
+	b := DlResourceBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_RESOURCE_NAME, x.fResourceName)
+		b.ResourceNameBytes(x.fResourceName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(x.fResourceId))
+		b.ResourceId(uint64(x.fResourceId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE, uint64(x.fResourceSize))
+		b.ResourceSize(uint64(x.fResourceSize))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_NEW, uint64(x.fResourceSizeNew))
+		b.ResourceSizeNew(uint64(x.fResourceSizeNew))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(DEVLINK_ATTR_RESOURCE_SIZE_VALID, uint8(x.fResourceSizeValid))
+		b.ResourceSizeValid(uint8(x.fResourceSizeValid))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MIN, uint64(x.fResourceSizeMin))
+		b.ResourceSizeMin(uint64(x.fResourceSizeMin))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MAX, uint64(x.fResourceSizeMax))
+		b.ResourceSizeMax(uint64(x.fResourceSizeMax))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_GRAN, uint64(x.fResourceSizeGran))
+		b.ResourceSizeGran(uint64(x.fResourceSizeGran))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(DEVLINK_ATTR_RESOURCE_UNIT, uint8(x.fResourceUnit))
+		b.ResourceUnit(ResourceUnit(x.fResourceUnit))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint64(DEVLINK_ATTR_RESOURCE_OCC, uint64(x.fResourceOcc))
+		b.ResourceOcc(uint64(x.fResourceOcc))
 	}
+}
+
+// DlResourceBuilder appends attributes of the set "dl-resource" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlResource, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlResourceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlResource returns a builder of "dl-resource" attributes that appends to e.
+func BuildDlResource(e *attr.Encoder) DlResourceBuilder { return DlResourceBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlResource writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlResourceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlResourceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ResourceName appends DEVLINK_ATTR_RESOURCE_NAME, s and a NUL.
+func (b DlResourceBuilder) ResourceName(s string) {
+	b.e.String(DEVLINK_ATTR_RESOURCE_NAME, s)
+}
+
+// ResourceNameBytes appends DEVLINK_ATTR_RESOURCE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlResourceBuilder) ResourceNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_RESOURCE_NAME, s)
+}
+
+// ResourceId appends DEVLINK_ATTR_RESOURCE_ID.
+func (b DlResourceBuilder) ResourceId(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_ID, uint64(v))
+}
+
+// ResourceSize appends DEVLINK_ATTR_RESOURCE_SIZE.
+func (b DlResourceBuilder) ResourceSize(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE, uint64(v))
+}
+
+// ResourceSizeNew appends DEVLINK_ATTR_RESOURCE_SIZE_NEW.
+func (b DlResourceBuilder) ResourceSizeNew(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_NEW, uint64(v))
+}
+
+// ResourceSizeValid appends DEVLINK_ATTR_RESOURCE_SIZE_VALID.
+func (b DlResourceBuilder) ResourceSizeValid(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_RESOURCE_SIZE_VALID, uint8(v))
+}
+
+// ResourceSizeMin appends DEVLINK_ATTR_RESOURCE_SIZE_MIN.
+func (b DlResourceBuilder) ResourceSizeMin(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MIN, uint64(v))
+}
+
+// ResourceSizeMax appends DEVLINK_ATTR_RESOURCE_SIZE_MAX.
+func (b DlResourceBuilder) ResourceSizeMax(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_MAX, uint64(v))
+}
+
+// ResourceSizeGran appends DEVLINK_ATTR_RESOURCE_SIZE_GRAN.
+func (b DlResourceBuilder) ResourceSizeGran(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_SIZE_GRAN, uint64(v))
+}
+
+// ResourceUnit appends DEVLINK_ATTR_RESOURCE_UNIT.
+func (b DlResourceBuilder) ResourceUnit(v ResourceUnit) {
+	b.e.Uint8(DEVLINK_ATTR_RESOURCE_UNIT, uint8(v))
+}
+
+// ResourceOcc appends DEVLINK_ATTR_RESOURCE_OCC.
+func (b DlResourceBuilder) ResourceOcc(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_RESOURCE_OCC, uint64(v))
 }
 
 // ResourceName returns DEVLINK_ATTR_RESOURCE_NAME, up to its NUL, as a view, and whether it is
@@ -8770,13 +10970,19 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlResourceList) Encode(e *attr.Encoder) {
+func (x *DlResourceList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlResourceList) build(e *attr.Encoder) {
+	b := DlResourceListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sResource != nil {
 			for i := range x.sResource {
-				nest := e.Begin(DEVLINK_ATTR_RESOURCE)
-				x.sResource[i].Encode(e)
-				e.End(nest)
+				c := b.Resource()
+				x.sResource[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fResource; it.Next(); {
@@ -8786,6 +10992,35 @@ func (x *DlResourceList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DlResourceListBuilder appends attributes of the set "dl-resource-list" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlResourceList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlResourceListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlResourceList returns a builder of "dl-resource-list" attributes that appends to e.
+func BuildDlResourceList(e *attr.Encoder) DlResourceListBuilder { return DlResourceListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlResourceList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlResourceListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlResourceListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Resource opens the nest DEVLINK_ATTR_RESOURCE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DlResourceListBuilder) Resource() DlResourceBuilder {
+	return DlResourceBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_RESOURCE)}
 }
 
 // Resource returns an iterator over the DEVLINK_ATTR_RESOURCE attributes.
@@ -8887,16 +11122,66 @@ func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlParam) Encode(e *attr.Encoder) {
+func (x *DlParam) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlParam) build(e *attr.Encoder) {
+	b := DlParamBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_PARAM_NAME, x.fParamName)
+		b.ParamNameBytes(x.fParamName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
+		b.ParamGeneric()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(DEVLINK_ATTR_PARAM_TYPE, uint8(x.fParamType))
+		b.ParamType(uint8(x.fParamType))
 	}
+}
+
+// DlParamBuilder appends attributes of the set "dl-param" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlParam, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlParamBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlParam returns a builder of "dl-param" attributes that appends to e.
+func BuildDlParam(e *attr.Encoder) DlParamBuilder { return DlParamBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlParam writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlParamBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlParamBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ParamName appends DEVLINK_ATTR_PARAM_NAME, s and a NUL.
+func (b DlParamBuilder) ParamName(s string) {
+	b.e.String(DEVLINK_ATTR_PARAM_NAME, s)
+}
+
+// ParamNameBytes appends DEVLINK_ATTR_PARAM_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlParamBuilder) ParamNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_PARAM_NAME, s)
+}
+
+// ParamGeneric appends the flag DEVLINK_ATTR_PARAM_GENERIC.
+func (b DlParamBuilder) ParamGeneric() {
+	b.e.Flag(DEVLINK_ATTR_PARAM_GENERIC)
+}
+
+// ParamType appends DEVLINK_ATTR_PARAM_TYPE.
+func (b DlParamBuilder) ParamType(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_PARAM_TYPE, uint8(v))
 }
 
 // ParamName returns DEVLINK_ATTR_PARAM_NAME, up to its NUL, as a view, and whether it is
@@ -9017,12 +11302,49 @@ func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlRegionSnapshots) Encode(e *attr.Encoder) {
+func (x *DlRegionSnapshots) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlRegionSnapshots) build(e *attr.Encoder) {
+	b := DlRegionSnapshotsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_SNAPSHOT)
-		x.fRegionSnapshot.Encode(e)
-		e.End(nest)
+		c := b.RegionSnapshot()
+		x.fRegionSnapshot.build(e)
+		c.End()
 	}
+}
+
+// DlRegionSnapshotsBuilder appends attributes of the set "dl-region-snapshots" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlRegionSnapshots, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlRegionSnapshotsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlRegionSnapshots returns a builder of "dl-region-snapshots" attributes that appends to e.
+func BuildDlRegionSnapshots(e *attr.Encoder) DlRegionSnapshotsBuilder {
+	return DlRegionSnapshotsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlRegionSnapshots writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlRegionSnapshotsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlRegionSnapshotsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// RegionSnapshot opens the nest DEVLINK_ATTR_REGION_SNAPSHOT and returns its builder; close it
+// with End.
+func (b DlRegionSnapshotsBuilder) RegionSnapshot() DlRegionSnapshotBuilder {
+	return DlRegionSnapshotBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_SNAPSHOT)}
 }
 
 // RegionSnapshot returns the nest DEVLINK_ATTR_REGION_SNAPSHOT, and whether it is present (if not, an
@@ -9111,10 +11433,46 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlRegionSnapshot) Encode(e *attr.Encoder) {
+func (x *DlRegionSnapshot) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlRegionSnapshot) build(e *attr.Encoder) {
+	b := DlRegionSnapshotBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DEVLINK_ATTR_REGION_SNAPSHOT_ID, uint32(x.fRegionSnapshotId))
+		b.RegionSnapshotId(uint32(x.fRegionSnapshotId))
 	}
+}
+
+// DlRegionSnapshotBuilder appends attributes of the set "dl-region-snapshot" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlRegionSnapshot, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlRegionSnapshotBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlRegionSnapshot returns a builder of "dl-region-snapshot" attributes that appends to e.
+func BuildDlRegionSnapshot(e *attr.Encoder) DlRegionSnapshotBuilder {
+	return DlRegionSnapshotBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlRegionSnapshot writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlRegionSnapshotBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlRegionSnapshotBuilder) Encoder() *attr.Encoder { return b.e }
+
+// RegionSnapshotId appends DEVLINK_ATTR_REGION_SNAPSHOT_ID.
+func (b DlRegionSnapshotBuilder) RegionSnapshotId(v uint32) {
+	b.e.Uint32(DEVLINK_ATTR_REGION_SNAPSHOT_ID, uint32(v))
 }
 
 // RegionSnapshotId returns DEVLINK_ATTR_REGION_SNAPSHOT_ID and whether it is present (0 if not).
@@ -9202,12 +11560,47 @@ func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlRegionChunks) Encode(e *attr.Encoder) {
+func (x *DlRegionChunks) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlRegionChunks) build(e *attr.Encoder) {
+	b := DlRegionChunksBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(DEVLINK_ATTR_REGION_CHUNK)
-		x.fRegionChunk.Encode(e)
-		e.End(nest)
+		c := b.RegionChunk()
+		x.fRegionChunk.build(e)
+		c.End()
 	}
+}
+
+// DlRegionChunksBuilder appends attributes of the set "dl-region-chunks" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlRegionChunks, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlRegionChunksBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlRegionChunks returns a builder of "dl-region-chunks" attributes that appends to e.
+func BuildDlRegionChunks(e *attr.Encoder) DlRegionChunksBuilder { return DlRegionChunksBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlRegionChunks writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlRegionChunksBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlRegionChunksBuilder) Encoder() *attr.Encoder { return b.e }
+
+// RegionChunk opens the nest DEVLINK_ATTR_REGION_CHUNK and returns its builder; close it
+// with End.
+func (b DlRegionChunksBuilder) RegionChunk() DlRegionChunkBuilder {
+	return DlRegionChunkBuilder{e: b.e, nest: b.e.Begin(DEVLINK_ATTR_REGION_CHUNK)}
 }
 
 // RegionChunk returns the nest DEVLINK_ATTR_REGION_CHUNK, and whether it is present (if not, an
@@ -9300,13 +11693,52 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlRegionChunk) Encode(e *attr.Encoder) {
+func (x *DlRegionChunk) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlRegionChunk) build(e *attr.Encoder) {
+	b := DlRegionChunkBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(DEVLINK_ATTR_REGION_CHUNK_DATA, x.fRegionChunkData)
+		b.RegionChunkData(x.fRegionChunkData)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEVLINK_ATTR_REGION_CHUNK_ADDR, uint64(x.fRegionChunkAddr))
+		b.RegionChunkAddr(uint64(x.fRegionChunkAddr))
 	}
+}
+
+// DlRegionChunkBuilder appends attributes of the set "dl-region-chunk" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlRegionChunk, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlRegionChunkBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlRegionChunk returns a builder of "dl-region-chunk" attributes that appends to e.
+func BuildDlRegionChunk(e *attr.Encoder) DlRegionChunkBuilder { return DlRegionChunkBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlRegionChunk writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlRegionChunkBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlRegionChunkBuilder) Encoder() *attr.Encoder { return b.e }
+
+// RegionChunkData appends DEVLINK_ATTR_REGION_CHUNK_DATA with the payload p.
+func (b DlRegionChunkBuilder) RegionChunkData(p []byte) {
+	b.e.Put(DEVLINK_ATTR_REGION_CHUNK_DATA, p)
+}
+
+// RegionChunkAddr appends DEVLINK_ATTR_REGION_CHUNK_ADDR.
+func (b DlRegionChunkBuilder) RegionChunkAddr(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_REGION_CHUNK_ADDR, uint64(v))
 }
 
 // RegionChunkData returns DEVLINK_ATTR_REGION_CHUNK_DATA's payload as a view, and whether it is present
@@ -9427,22 +11859,82 @@ func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlFmsg) Encode(e *attr.Encoder) {
+func (x *DlFmsg) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlFmsg) build(e *attr.Encoder) {
+	b := DlFmsgBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_OBJ_NEST_START)
+		b.FmsgObjNestStart()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_PAIR_NEST_START)
+		b.FmsgPairNestStart()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_ARR_NEST_START)
+		b.FmsgArrNestStart()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
+		b.FmsgNestEnd()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_FMSG_OBJ_NAME, x.fFmsgObjName)
+		b.FmsgObjNameBytes(x.fFmsgObjName)
 	}
+}
+
+// DlFmsgBuilder appends attributes of the set "dl-fmsg" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlFmsg, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlFmsgBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlFmsg returns a builder of "dl-fmsg" attributes that appends to e.
+func BuildDlFmsg(e *attr.Encoder) DlFmsgBuilder { return DlFmsgBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlFmsg writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlFmsgBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlFmsgBuilder) Encoder() *attr.Encoder { return b.e }
+
+// FmsgObjNestStart appends the flag DEVLINK_ATTR_FMSG_OBJ_NEST_START.
+func (b DlFmsgBuilder) FmsgObjNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_OBJ_NEST_START)
+}
+
+// FmsgPairNestStart appends the flag DEVLINK_ATTR_FMSG_PAIR_NEST_START.
+func (b DlFmsgBuilder) FmsgPairNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_PAIR_NEST_START)
+}
+
+// FmsgArrNestStart appends the flag DEVLINK_ATTR_FMSG_ARR_NEST_START.
+func (b DlFmsgBuilder) FmsgArrNestStart() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_ARR_NEST_START)
+}
+
+// FmsgNestEnd appends the flag DEVLINK_ATTR_FMSG_NEST_END.
+func (b DlFmsgBuilder) FmsgNestEnd() {
+	b.e.Flag(DEVLINK_ATTR_FMSG_NEST_END)
+}
+
+// FmsgObjName appends DEVLINK_ATTR_FMSG_OBJ_NAME, s and a NUL.
+func (b DlFmsgBuilder) FmsgObjName(s string) {
+	b.e.String(DEVLINK_ATTR_FMSG_OBJ_NAME, s)
+}
+
+// FmsgObjNameBytes appends DEVLINK_ATTR_FMSG_OBJ_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlFmsgBuilder) FmsgObjNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_FMSG_OBJ_NAME, s)
 }
 
 // FmsgObjNestStart reports whether the flag DEVLINK_ATTR_FMSG_OBJ_NEST_START is present.
@@ -9639,34 +12131,116 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlHealthReporter) Encode(e *attr.Encoder) {
+func (x *DlHealthReporter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlHealthReporter) build(e *attr.Encoder) {
+	b := DlHealthReporterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, x.fHealthReporterName)
+		b.HealthReporterNameBytes(x.fHealthReporterName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(x.fHealthReporterState))
+		b.HealthReporterState(uint8(x.fHealthReporterState))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT, uint64(x.fHealthReporterErrCount))
+		b.HealthReporterErrCount(uint64(x.fHealthReporterErrCount))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT, uint64(x.fHealthReporterRecoverCount))
+		b.HealthReporterRecoverCount(uint64(x.fHealthReporterRecoverCount))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD, uint64(x.fHealthReporterGracefulPeriod))
+		b.HealthReporterGracefulPeriod(uint64(x.fHealthReporterGracefulPeriod))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER, uint8(x.fHealthReporterAutoRecover))
+		b.HealthReporterAutoRecover(uint8(x.fHealthReporterAutoRecover))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS, uint64(x.fHealthReporterDumpTs))
+		b.HealthReporterDumpTs(uint64(x.fHealthReporterDumpTs))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS, uint64(x.fHealthReporterDumpTsNs))
+		b.HealthReporterDumpTsNs(uint64(x.fHealthReporterDumpTsNs))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP, uint8(x.fHealthReporterAutoDump))
+		b.HealthReporterAutoDump(uint8(x.fHealthReporterAutoDump))
 	}
+}
+
+// DlHealthReporterBuilder appends attributes of the set "dl-health-reporter" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlHealthReporter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlHealthReporterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlHealthReporter returns a builder of "dl-health-reporter" attributes that appends to e.
+func BuildDlHealthReporter(e *attr.Encoder) DlHealthReporterBuilder {
+	return DlHealthReporterBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlHealthReporter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlHealthReporterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlHealthReporterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// HealthReporterName appends DEVLINK_ATTR_HEALTH_REPORTER_NAME, s and a NUL.
+func (b DlHealthReporterBuilder) HealthReporterName(s string) {
+	b.e.String(DEVLINK_ATTR_HEALTH_REPORTER_NAME, s)
+}
+
+// HealthReporterNameBytes appends DEVLINK_ATTR_HEALTH_REPORTER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlHealthReporterBuilder) HealthReporterNameBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_HEALTH_REPORTER_NAME, s)
+}
+
+// HealthReporterState appends DEVLINK_ATTR_HEALTH_REPORTER_STATE.
+func (b DlHealthReporterBuilder) HealthReporterState(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_STATE, uint8(v))
+}
+
+// HealthReporterErrCount appends DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT.
+func (b DlHealthReporterBuilder) HealthReporterErrCount(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT, uint64(v))
+}
+
+// HealthReporterRecoverCount appends DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT.
+func (b DlHealthReporterBuilder) HealthReporterRecoverCount(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT, uint64(v))
+}
+
+// HealthReporterGracefulPeriod appends DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD.
+func (b DlHealthReporterBuilder) HealthReporterGracefulPeriod(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD, uint64(v))
+}
+
+// HealthReporterAutoRecover appends DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER.
+func (b DlHealthReporterBuilder) HealthReporterAutoRecover(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER, uint8(v))
+}
+
+// HealthReporterDumpTs appends DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS.
+func (b DlHealthReporterBuilder) HealthReporterDumpTs(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS, uint64(v))
+}
+
+// HealthReporterDumpTsNs appends DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS.
+func (b DlHealthReporterBuilder) HealthReporterDumpTsNs(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS, uint64(v))
+}
+
+// HealthReporterAutoDump appends DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP.
+func (b DlHealthReporterBuilder) HealthReporterAutoDump(v uint8) {
+	b.e.Uint8(DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP, uint8(v))
 }
 
 // HealthReporterName returns DEVLINK_ATTR_HEALTH_REPORTER_NAME, up to its NUL, as a view, and whether it is
@@ -9885,16 +12459,60 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlAttrStats) Encode(e *attr.Encoder) {
+func (x *DlAttrStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlAttrStats) build(e *attr.Encoder) {
+	b := DlAttrStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(DEVLINK_ATTR_STATS_RX_PACKETS, uint64(x.fStatsRxPackets))
+		b.StatsRxPackets(uint64(x.fStatsRxPackets))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DEVLINK_ATTR_STATS_RX_BYTES, uint64(x.fStatsRxBytes))
+		b.StatsRxBytes(uint64(x.fStatsRxBytes))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(DEVLINK_ATTR_STATS_RX_DROPPED, uint64(x.fStatsRxDropped))
+		b.StatsRxDropped(uint64(x.fStatsRxDropped))
 	}
+}
+
+// DlAttrStatsBuilder appends attributes of the set "dl-attr-stats" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlAttrStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlAttrStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlAttrStats returns a builder of "dl-attr-stats" attributes that appends to e.
+func BuildDlAttrStats(e *attr.Encoder) DlAttrStatsBuilder { return DlAttrStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlAttrStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlAttrStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlAttrStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// StatsRxPackets appends DEVLINK_ATTR_STATS_RX_PACKETS.
+func (b DlAttrStatsBuilder) StatsRxPackets(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_STATS_RX_PACKETS, uint64(v))
+}
+
+// StatsRxBytes appends DEVLINK_ATTR_STATS_RX_BYTES.
+func (b DlAttrStatsBuilder) StatsRxBytes(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_STATS_RX_BYTES, uint64(v))
+}
+
+// StatsRxDropped appends DEVLINK_ATTR_STATS_RX_DROPPED.
+func (b DlAttrStatsBuilder) StatsRxDropped(v uint64) {
+	b.e.Uint64(DEVLINK_ATTR_STATS_RX_DROPPED, uint64(v))
 }
 
 // StatsRxPackets returns DEVLINK_ATTR_STATS_RX_PACKETS and whether it is present (0 if not).
@@ -10011,13 +12629,52 @@ func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlTrapMetadata) Encode(e *attr.Encoder) {
+func (x *DlTrapMetadata) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlTrapMetadata) build(e *attr.Encoder) {
+	b := DlTrapMetadataBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT)
+		b.TrapMetadataTypeInPort()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE)
+		b.TrapMetadataTypeFaCookie()
 	}
+}
+
+// DlTrapMetadataBuilder appends attributes of the set "dl-trap-metadata" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlTrapMetadata, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlTrapMetadataBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlTrapMetadata returns a builder of "dl-trap-metadata" attributes that appends to e.
+func BuildDlTrapMetadata(e *attr.Encoder) DlTrapMetadataBuilder { return DlTrapMetadataBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlTrapMetadata writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlTrapMetadataBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlTrapMetadataBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TrapMetadataTypeInPort appends the flag DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT.
+func (b DlTrapMetadataBuilder) TrapMetadataTypeInPort() {
+	b.e.Flag(DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT)
+}
+
+// TrapMetadataTypeFaCookie appends the flag DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE.
+func (b DlTrapMetadataBuilder) TrapMetadataTypeFaCookie() {
+	b.e.Flag(DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE)
 }
 
 // TrapMetadataTypeInPort reports whether the flag DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT is present.
@@ -10113,10 +12770,52 @@ func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlLinecardSupportedTypes) Encode(e *attr.Encoder) {
+func (x *DlLinecardSupportedTypes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlLinecardSupportedTypes) build(e *attr.Encoder) {
+	b := DlLinecardSupportedTypesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, DEVLINK_ATTR_LINECARD_TYPE, x.fLinecardType)
+		b.LinecardTypeBytes(x.fLinecardType)
 	}
+}
+
+// DlLinecardSupportedTypesBuilder appends attributes of the set "dl-linecard-supported-types" (DEVLINK_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlLinecardSupportedTypes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlLinecardSupportedTypesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlLinecardSupportedTypes returns a builder of "dl-linecard-supported-types" attributes that appends to e.
+func BuildDlLinecardSupportedTypes(e *attr.Encoder) DlLinecardSupportedTypesBuilder {
+	return DlLinecardSupportedTypesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlLinecardSupportedTypes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlLinecardSupportedTypesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlLinecardSupportedTypesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// LinecardType appends DEVLINK_ATTR_LINECARD_TYPE, s and a NUL.
+func (b DlLinecardSupportedTypesBuilder) LinecardType(s string) {
+	b.e.String(DEVLINK_ATTR_LINECARD_TYPE, s)
+}
+
+// LinecardTypeBytes appends DEVLINK_ATTR_LINECARD_TYPE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DlLinecardSupportedTypesBuilder) LinecardTypeBytes(s []byte) {
+	typed.PutString(b.e, DEVLINK_ATTR_LINECARD_TYPE, s)
 }
 
 // LinecardType returns DEVLINK_ATTR_LINECARD_TYPE, up to its NUL, as a view, and whether it is
@@ -10207,10 +12906,44 @@ func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DlSelftestId) Encode(e *attr.Encoder) {
+func (x *DlSelftestId) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DlSelftestId) build(e *attr.Encoder) {
+	b := DlSelftestIdBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(DEVLINK_ATTR_SELFTEST_ID_FLASH)
+		b.Flash()
 	}
+}
+
+// DlSelftestIdBuilder appends attributes of the set "dl-selftest-id" (DEVLINK_ATTR_SELFTEST_ID_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DlSelftestId, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DlSelftestIdBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDlSelftestId returns a builder of "dl-selftest-id" attributes that appends to e.
+func BuildDlSelftestId(e *attr.Encoder) DlSelftestIdBuilder { return DlSelftestIdBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDlSelftestId writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DlSelftestIdBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DlSelftestIdBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Flash appends the flag DEVLINK_ATTR_SELFTEST_ID_FLASH.
+func (b DlSelftestIdBuilder) Flash() {
+	b.e.Flag(DEVLINK_ATTR_SELFTEST_ID_FLASH)
 }
 
 // Flash reports whether the flag DEVLINK_ATTR_SELFTEST_ID_FLASH is present.

@@ -232,23 +232,29 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Dpll) Encode(e *attr.Encoder) {
+func (x *Dpll) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Dpll) build(e *attr.Encoder) {
+	b := DpllBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, DPLL_A_MODULE_NAME, x.fModuleName)
+		b.ModuleNameBytes(x.fModuleName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(DPLL_A_CLOCK_ID, uint64(x.fClockId))
+		b.ClockId(uint64(x.fClockId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DPLL_A_MODE, uint32(x.fMode))
+		b.Mode(Mode(x.fMode))
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.sModeSupported != nil {
 			for i := range x.sModeSupported {
-				e.Uint32(DPLL_A_MODE_SUPPORTED, uint32(x.sModeSupported[i]))
+				b.ModeSupported(Mode(x.sModeSupported[i]))
 			}
 		} else {
 			for it := x.fModeSupported; it.Next(); {
@@ -257,21 +263,21 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(DPLL_A_LOCK_STATUS, uint32(x.fLockStatus))
+		b.LockStatus(LockStatus(x.fLockStatus))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(DPLL_A_TEMP, uint32(x.fTemp))
+		b.Temp(int32(x.fTemp))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(DPLL_A_TYPE, uint32(x.fType))
+		b.Type(Type(x.fType))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(DPLL_A_LOCK_STATUS_ERROR, uint32(x.fLockStatusError))
+		b.LockStatusError(LockStatusError(x.fLockStatusError))
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.sClockQualityLevel != nil {
 			for i := range x.sClockQualityLevel {
-				e.Uint32(DPLL_A_CLOCK_QUALITY_LEVEL, uint32(x.sClockQualityLevel[i]))
+				b.ClockQualityLevel(ClockQualityLevel(x.sClockQualityLevel[i]))
 			}
 		} else {
 			for it := x.fClockQualityLevel; it.Next(); {
@@ -280,11 +286,100 @@ func (x *Dpll) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(DPLL_A_PHASE_OFFSET_MONITOR, uint32(x.fPhaseOffsetMonitor))
+		b.PhaseOffsetMonitor(FeatureState(x.fPhaseOffsetMonitor))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(DPLL_A_PHASE_OFFSET_AVG_FACTOR, uint32(x.fPhaseOffsetAvgFactor))
+		b.PhaseOffsetAvgFactor(uint32(x.fPhaseOffsetAvgFactor))
 	}
+}
+
+// DpllBuilder appends attributes of the set "dpll" (DPLL_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Dpll, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DpllBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDpll returns a builder of "dpll" attributes that appends to e.
+func BuildDpll(e *attr.Encoder) DpllBuilder { return DpllBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDpll writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DpllBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DpllBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends DPLL_A_ID.
+func (b DpllBuilder) Id(v uint32) {
+	b.e.Uint32(DPLL_A_ID, uint32(v))
+}
+
+// ModuleName appends DPLL_A_MODULE_NAME, s and a NUL.
+func (b DpllBuilder) ModuleName(s string) {
+	b.e.String(DPLL_A_MODULE_NAME, s)
+}
+
+// ModuleNameBytes appends DPLL_A_MODULE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DpllBuilder) ModuleNameBytes(s []byte) {
+	typed.PutString(b.e, DPLL_A_MODULE_NAME, s)
+}
+
+// ClockId appends DPLL_A_CLOCK_ID.
+func (b DpllBuilder) ClockId(v uint64) {
+	b.e.Uint64(DPLL_A_CLOCK_ID, uint64(v))
+}
+
+// Mode appends DPLL_A_MODE.
+func (b DpllBuilder) Mode(v Mode) {
+	b.e.Uint32(DPLL_A_MODE, uint32(v))
+}
+
+// ModeSupported appends DPLL_A_MODE_SUPPORTED (one element of the repeated attribute: call it once per element).
+func (b DpllBuilder) ModeSupported(v Mode) {
+	b.e.Uint32(DPLL_A_MODE_SUPPORTED, uint32(v))
+}
+
+// LockStatus appends DPLL_A_LOCK_STATUS.
+func (b DpllBuilder) LockStatus(v LockStatus) {
+	b.e.Uint32(DPLL_A_LOCK_STATUS, uint32(v))
+}
+
+// Temp appends DPLL_A_TEMP.
+func (b DpllBuilder) Temp(v int32) {
+	b.e.Uint32(DPLL_A_TEMP, uint32(v))
+}
+
+// Type appends DPLL_A_TYPE.
+func (b DpllBuilder) Type(v Type) {
+	b.e.Uint32(DPLL_A_TYPE, uint32(v))
+}
+
+// LockStatusError appends DPLL_A_LOCK_STATUS_ERROR.
+func (b DpllBuilder) LockStatusError(v LockStatusError) {
+	b.e.Uint32(DPLL_A_LOCK_STATUS_ERROR, uint32(v))
+}
+
+// ClockQualityLevel appends DPLL_A_CLOCK_QUALITY_LEVEL (one element of the repeated attribute: call it once per element).
+func (b DpllBuilder) ClockQualityLevel(v ClockQualityLevel) {
+	b.e.Uint32(DPLL_A_CLOCK_QUALITY_LEVEL, uint32(v))
+}
+
+// PhaseOffsetMonitor appends DPLL_A_PHASE_OFFSET_MONITOR.
+func (b DpllBuilder) PhaseOffsetMonitor(v FeatureState) {
+	b.e.Uint32(DPLL_A_PHASE_OFFSET_MONITOR, uint32(v))
+}
+
+// PhaseOffsetAvgFactor appends DPLL_A_PHASE_OFFSET_AVG_FACTOR.
+func (b DpllBuilder) PhaseOffsetAvgFactor(v uint32) {
+	b.e.Uint32(DPLL_A_PHASE_OFFSET_AVG_FACTOR, uint32(v))
 }
 
 // Id returns DPLL_A_ID and whether it is present (0 if not).
@@ -767,43 +862,49 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Pin) Encode(e *attr.Encoder) {
+func (x *Pin) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Pin) build(e *attr.Encoder) {
+	b := PinBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_PIN_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(x.fParentId))
+		b.ParentId(uint32(x.fParentId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, DPLL_A_PIN_MODULE_NAME, x.fModuleName)
+		b.ModuleNameBytes(x.fModuleName)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(DPLL_A_PIN_CLOCK_ID, uint64(x.fClockId))
+		b.ClockId(uint64(x.fClockId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		typed.PutString(e, DPLL_A_PIN_BOARD_LABEL, x.fBoardLabel)
+		b.BoardLabelBytes(x.fBoardLabel)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		typed.PutString(e, DPLL_A_PIN_PANEL_LABEL, x.fPanelLabel)
+		b.PanelLabelBytes(x.fPanelLabel)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		typed.PutString(e, DPLL_A_PIN_PACKAGE_LABEL, x.fPackageLabel)
+		b.PackageLabelBytes(x.fPackageLabel)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(DPLL_A_PIN_TYPE, uint32(x.fType))
+		b.Type(PinType(x.fType))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(DPLL_A_PIN_DIRECTION, uint32(x.fDirection))
+		b.Direction(PinDirection(x.fDirection))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint64(DPLL_A_PIN_FREQUENCY, uint64(x.fFrequency))
+		b.Frequency(uint64(x.fFrequency))
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.sFrequencySupported != nil {
 			for i := range x.sFrequencySupported {
-				nest := e.Begin(DPLL_A_PIN_FREQUENCY_SUPPORTED)
-				x.sFrequencySupported[i].Encode(e)
-				e.End(nest)
+				c := b.FrequencySupported()
+				x.sFrequencySupported[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fFrequencySupported; it.Next(); {
@@ -814,26 +915,26 @@ func (x *Pin) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint64(DPLL_A_PIN_FREQUENCY_MIN, uint64(x.fFrequencyMin))
+		b.FrequencyMin(uint64(x.fFrequencyMin))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint64(DPLL_A_PIN_FREQUENCY_MAX, uint64(x.fFrequencyMax))
+		b.FrequencyMax(uint64(x.fFrequencyMax))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(DPLL_A_PIN_PRIO, uint32(x.fPrio))
+		b.Prio(uint32(x.fPrio))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(DPLL_A_PIN_STATE, uint32(x.fState))
+		b.State(PinState(x.fState))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(DPLL_A_PIN_CAPABILITIES, uint32(x.fCapabilities))
+		b.Capabilities(PinCapabilities(x.fCapabilities))
 	}
 	if x.has[0]&(1<<16) != 0 {
 		if x.sParentDevice != nil {
 			for i := range x.sParentDevice {
-				nest := e.Begin(DPLL_A_PIN_PARENT_DEVICE)
-				x.sParentDevice[i].Encode(e)
-				e.End(nest)
+				c := b.ParentDevice()
+				x.sParentDevice[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fParentDevice; it.Next(); {
@@ -846,9 +947,9 @@ func (x *Pin) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<17) != 0 {
 		if x.sParentPin != nil {
 			for i := range x.sParentPin {
-				nest := e.Begin(DPLL_A_PIN_PARENT_PIN)
-				x.sParentPin[i].Encode(e)
-				e.End(nest)
+				c := b.ParentPin()
+				x.sParentPin[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fParentPin; it.Next(); {
@@ -859,29 +960,29 @@ func (x *Pin) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(DPLL_A_PIN_PHASE_ADJUST_MIN, uint32(x.fPhaseAdjustMin))
+		b.PhaseAdjustMin(int32(x.fPhaseAdjustMin))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(DPLL_A_PIN_PHASE_ADJUST_MAX, uint32(x.fPhaseAdjustMax))
+		b.PhaseAdjustMax(int32(x.fPhaseAdjustMax))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(DPLL_A_PIN_PHASE_ADJUST, uint32(x.fPhaseAdjust))
+		b.PhaseAdjust(int32(x.fPhaseAdjust))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint64(DPLL_A_PIN_PHASE_OFFSET, uint64(x.fPhaseOffset))
+		b.PhaseOffset(int64(x.fPhaseOffset))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Int(DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET, int64(x.fFractionalFrequencyOffset))
+		b.FractionalFrequencyOffset(int64(x.fFractionalFrequencyOffset))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint64(DPLL_A_PIN_ESYNC_FREQUENCY, uint64(x.fEsyncFrequency))
+		b.EsyncFrequency(uint64(x.fEsyncFrequency))
 	}
 	if x.has[0]&(1<<24) != 0 {
 		if x.sEsyncFrequencySupported != nil {
 			for i := range x.sEsyncFrequencySupported {
-				nest := e.Begin(DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED)
-				x.sEsyncFrequencySupported[i].Encode(e)
-				e.End(nest)
+				c := b.EsyncFrequencySupported()
+				x.sEsyncFrequencySupported[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fEsyncFrequencySupported; it.Next(); {
@@ -892,14 +993,14 @@ func (x *Pin) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint32(DPLL_A_PIN_ESYNC_PULSE, uint32(x.fEsyncPulse))
+		b.EsyncPulse(uint32(x.fEsyncPulse))
 	}
 	if x.has[0]&(1<<26) != 0 {
 		if x.sReferenceSync != nil {
 			for i := range x.sReferenceSync {
-				nest := e.Begin(DPLL_A_PIN_REFERENCE_SYNC)
-				x.sReferenceSync[i].Encode(e)
-				e.End(nest)
+				c := b.ReferenceSync()
+				x.sReferenceSync[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fReferenceSync; it.Next(); {
@@ -909,6 +1010,193 @@ func (x *Pin) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// PinBuilder appends attributes of the set "pin" (DPLL_A_PIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Pin, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PinBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPin returns a builder of "pin" attributes that appends to e.
+func BuildPin(e *attr.Encoder) PinBuilder { return PinBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPin writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PinBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PinBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends DPLL_A_PIN_ID.
+func (b PinBuilder) Id(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_ID, uint32(v))
+}
+
+// ParentId appends DPLL_A_PIN_PARENT_ID.
+func (b PinBuilder) ParentId(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(v))
+}
+
+// ModuleName appends DPLL_A_PIN_MODULE_NAME, s and a NUL.
+func (b PinBuilder) ModuleName(s string) {
+	b.e.String(DPLL_A_PIN_MODULE_NAME, s)
+}
+
+// ModuleNameBytes appends DPLL_A_PIN_MODULE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PinBuilder) ModuleNameBytes(s []byte) {
+	typed.PutString(b.e, DPLL_A_PIN_MODULE_NAME, s)
+}
+
+// ClockId appends DPLL_A_PIN_CLOCK_ID.
+func (b PinBuilder) ClockId(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_CLOCK_ID, uint64(v))
+}
+
+// BoardLabel appends DPLL_A_PIN_BOARD_LABEL, s and a NUL.
+func (b PinBuilder) BoardLabel(s string) {
+	b.e.String(DPLL_A_PIN_BOARD_LABEL, s)
+}
+
+// BoardLabelBytes appends DPLL_A_PIN_BOARD_LABEL: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PinBuilder) BoardLabelBytes(s []byte) {
+	typed.PutString(b.e, DPLL_A_PIN_BOARD_LABEL, s)
+}
+
+// PanelLabel appends DPLL_A_PIN_PANEL_LABEL, s and a NUL.
+func (b PinBuilder) PanelLabel(s string) {
+	b.e.String(DPLL_A_PIN_PANEL_LABEL, s)
+}
+
+// PanelLabelBytes appends DPLL_A_PIN_PANEL_LABEL: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PinBuilder) PanelLabelBytes(s []byte) {
+	typed.PutString(b.e, DPLL_A_PIN_PANEL_LABEL, s)
+}
+
+// PackageLabel appends DPLL_A_PIN_PACKAGE_LABEL, s and a NUL.
+func (b PinBuilder) PackageLabel(s string) {
+	b.e.String(DPLL_A_PIN_PACKAGE_LABEL, s)
+}
+
+// PackageLabelBytes appends DPLL_A_PIN_PACKAGE_LABEL: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PinBuilder) PackageLabelBytes(s []byte) {
+	typed.PutString(b.e, DPLL_A_PIN_PACKAGE_LABEL, s)
+}
+
+// Type appends DPLL_A_PIN_TYPE.
+func (b PinBuilder) Type(v PinType) {
+	b.e.Uint32(DPLL_A_PIN_TYPE, uint32(v))
+}
+
+// Direction appends DPLL_A_PIN_DIRECTION.
+func (b PinBuilder) Direction(v PinDirection) {
+	b.e.Uint32(DPLL_A_PIN_DIRECTION, uint32(v))
+}
+
+// Frequency appends DPLL_A_PIN_FREQUENCY.
+func (b PinBuilder) Frequency(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_FREQUENCY, uint64(v))
+}
+
+// FrequencySupported opens the nest DPLL_A_PIN_FREQUENCY_SUPPORTED (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PinBuilder) FrequencySupported() FrequencyRangeBuilder {
+	return FrequencyRangeBuilder{e: b.e, nest: b.e.Begin(DPLL_A_PIN_FREQUENCY_SUPPORTED)}
+}
+
+// FrequencyMin appends DPLL_A_PIN_FREQUENCY_MIN.
+func (b PinBuilder) FrequencyMin(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_FREQUENCY_MIN, uint64(v))
+}
+
+// FrequencyMax appends DPLL_A_PIN_FREQUENCY_MAX.
+func (b PinBuilder) FrequencyMax(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_FREQUENCY_MAX, uint64(v))
+}
+
+// Prio appends DPLL_A_PIN_PRIO.
+func (b PinBuilder) Prio(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_PRIO, uint32(v))
+}
+
+// State appends DPLL_A_PIN_STATE.
+func (b PinBuilder) State(v PinState) {
+	b.e.Uint32(DPLL_A_PIN_STATE, uint32(v))
+}
+
+// Capabilities appends DPLL_A_PIN_CAPABILITIES.
+func (b PinBuilder) Capabilities(v PinCapabilities) {
+	b.e.Uint32(DPLL_A_PIN_CAPABILITIES, uint32(v))
+}
+
+// ParentDevice opens the nest DPLL_A_PIN_PARENT_DEVICE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PinBuilder) ParentDevice() PinParentDeviceBuilder {
+	return PinParentDeviceBuilder{e: b.e, nest: b.e.Begin(DPLL_A_PIN_PARENT_DEVICE)}
+}
+
+// ParentPin opens the nest DPLL_A_PIN_PARENT_PIN (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PinBuilder) ParentPin() PinParentPinBuilder {
+	return PinParentPinBuilder{e: b.e, nest: b.e.Begin(DPLL_A_PIN_PARENT_PIN)}
+}
+
+// PhaseAdjustMin appends DPLL_A_PIN_PHASE_ADJUST_MIN.
+func (b PinBuilder) PhaseAdjustMin(v int32) {
+	b.e.Uint32(DPLL_A_PIN_PHASE_ADJUST_MIN, uint32(v))
+}
+
+// PhaseAdjustMax appends DPLL_A_PIN_PHASE_ADJUST_MAX.
+func (b PinBuilder) PhaseAdjustMax(v int32) {
+	b.e.Uint32(DPLL_A_PIN_PHASE_ADJUST_MAX, uint32(v))
+}
+
+// PhaseAdjust appends DPLL_A_PIN_PHASE_ADJUST.
+func (b PinBuilder) PhaseAdjust(v int32) {
+	b.e.Uint32(DPLL_A_PIN_PHASE_ADJUST, uint32(v))
+}
+
+// PhaseOffset appends DPLL_A_PIN_PHASE_OFFSET.
+func (b PinBuilder) PhaseOffset(v int64) {
+	b.e.Uint64(DPLL_A_PIN_PHASE_OFFSET, uint64(v))
+}
+
+// FractionalFrequencyOffset appends DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET.
+func (b PinBuilder) FractionalFrequencyOffset(v int64) {
+	b.e.Int(DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET, int64(v))
+}
+
+// EsyncFrequency appends DPLL_A_PIN_ESYNC_FREQUENCY.
+func (b PinBuilder) EsyncFrequency(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_ESYNC_FREQUENCY, uint64(v))
+}
+
+// EsyncFrequencySupported opens the nest DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PinBuilder) EsyncFrequencySupported() FrequencyRangeBuilder {
+	return FrequencyRangeBuilder{e: b.e, nest: b.e.Begin(DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED)}
+}
+
+// EsyncPulse appends DPLL_A_PIN_ESYNC_PULSE.
+func (b PinBuilder) EsyncPulse(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_ESYNC_PULSE, uint32(v))
+}
+
+// ReferenceSync opens the nest DPLL_A_PIN_REFERENCE_SYNC (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PinBuilder) ReferenceSync() ReferenceSyncBuilder {
+	return ReferenceSyncBuilder{e: b.e, nest: b.e.Begin(DPLL_A_PIN_REFERENCE_SYNC)}
 }
 
 // Id returns DPLL_A_PIN_ID and whether it is present (0 if not).
@@ -1434,22 +1722,78 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PinParentDevice) Encode(e *attr.Encoder) {
+func (x *PinParentDevice) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PinParentDevice) build(e *attr.Encoder) {
+	b := PinParentDeviceBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(x.fParentId))
+		b.ParentId(uint32(x.fParentId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DPLL_A_PIN_DIRECTION, uint32(x.fDirection))
+		b.Direction(PinDirection(x.fDirection))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(DPLL_A_PIN_PRIO, uint32(x.fPrio))
+		b.Prio(uint32(x.fPrio))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DPLL_A_PIN_STATE, uint32(x.fState))
+		b.State(PinState(x.fState))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(DPLL_A_PIN_PHASE_OFFSET, uint64(x.fPhaseOffset))
+		b.PhaseOffset(int64(x.fPhaseOffset))
 	}
+}
+
+// PinParentDeviceBuilder appends attributes of the set "pin-parent-device" (DPLL_A_PIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PinParentDevice, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PinParentDeviceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPinParentDevice returns a builder of "pin-parent-device" attributes that appends to e.
+func BuildPinParentDevice(e *attr.Encoder) PinParentDeviceBuilder {
+	return PinParentDeviceBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPinParentDevice writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PinParentDeviceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PinParentDeviceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ParentId appends DPLL_A_PIN_PARENT_ID.
+func (b PinParentDeviceBuilder) ParentId(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(v))
+}
+
+// Direction appends DPLL_A_PIN_DIRECTION.
+func (b PinParentDeviceBuilder) Direction(v PinDirection) {
+	b.e.Uint32(DPLL_A_PIN_DIRECTION, uint32(v))
+}
+
+// Prio appends DPLL_A_PIN_PRIO.
+func (b PinParentDeviceBuilder) Prio(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_PRIO, uint32(v))
+}
+
+// State appends DPLL_A_PIN_STATE.
+func (b PinParentDeviceBuilder) State(v PinState) {
+	b.e.Uint32(DPLL_A_PIN_STATE, uint32(v))
+}
+
+// PhaseOffset appends DPLL_A_PIN_PHASE_OFFSET.
+func (b PinParentDeviceBuilder) PhaseOffset(v int64) {
+	b.e.Uint64(DPLL_A_PIN_PHASE_OFFSET, uint64(v))
 }
 
 // ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present (0 if not).
@@ -1598,13 +1942,52 @@ func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PinParentPin) Encode(e *attr.Encoder) {
+func (x *PinParentPin) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PinParentPin) build(e *attr.Encoder) {
+	b := PinParentPinBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(x.fParentId))
+		b.ParentId(uint32(x.fParentId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DPLL_A_PIN_STATE, uint32(x.fState))
+		b.State(PinState(x.fState))
 	}
+}
+
+// PinParentPinBuilder appends attributes of the set "pin-parent-pin" (DPLL_A_PIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PinParentPin, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PinParentPinBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPinParentPin returns a builder of "pin-parent-pin" attributes that appends to e.
+func BuildPinParentPin(e *attr.Encoder) PinParentPinBuilder { return PinParentPinBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPinParentPin writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PinParentPinBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PinParentPinBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ParentId appends DPLL_A_PIN_PARENT_ID.
+func (b PinParentPinBuilder) ParentId(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_PARENT_ID, uint32(v))
+}
+
+// State appends DPLL_A_PIN_STATE.
+func (b PinParentPinBuilder) State(v PinState) {
+	b.e.Uint32(DPLL_A_PIN_STATE, uint32(v))
 }
 
 // ParentId returns DPLL_A_PIN_PARENT_ID and whether it is present (0 if not).
@@ -1711,13 +2094,52 @@ func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FrequencyRange) Encode(e *attr.Encoder) {
+func (x *FrequencyRange) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FrequencyRange) build(e *attr.Encoder) {
+	b := FrequencyRangeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(DPLL_A_PIN_FREQUENCY_MIN, uint64(x.fFrequencyMin))
+		b.FrequencyMin(uint64(x.fFrequencyMin))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(DPLL_A_PIN_FREQUENCY_MAX, uint64(x.fFrequencyMax))
+		b.FrequencyMax(uint64(x.fFrequencyMax))
 	}
+}
+
+// FrequencyRangeBuilder appends attributes of the set "frequency-range" (DPLL_A_PIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FrequencyRange, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FrequencyRangeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFrequencyRange returns a builder of "frequency-range" attributes that appends to e.
+func BuildFrequencyRange(e *attr.Encoder) FrequencyRangeBuilder { return FrequencyRangeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFrequencyRange writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FrequencyRangeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FrequencyRangeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// FrequencyMin appends DPLL_A_PIN_FREQUENCY_MIN.
+func (b FrequencyRangeBuilder) FrequencyMin(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_FREQUENCY_MIN, uint64(v))
+}
+
+// FrequencyMax appends DPLL_A_PIN_FREQUENCY_MAX.
+func (b FrequencyRangeBuilder) FrequencyMax(v uint64) {
+	b.e.Uint64(DPLL_A_PIN_FREQUENCY_MAX, uint64(v))
 }
 
 // FrequencyMin returns DPLL_A_PIN_FREQUENCY_MIN and whether it is present (0 if not).
@@ -1824,13 +2246,52 @@ func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ReferenceSync) Encode(e *attr.Encoder) {
+func (x *ReferenceSync) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ReferenceSync) build(e *attr.Encoder) {
+	b := ReferenceSyncBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_PIN_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DPLL_A_PIN_STATE, uint32(x.fState))
+		b.State(PinState(x.fState))
 	}
+}
+
+// ReferenceSyncBuilder appends attributes of the set "reference-sync" (DPLL_A_PIN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ReferenceSync, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ReferenceSyncBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildReferenceSync returns a builder of "reference-sync" attributes that appends to e.
+func BuildReferenceSync(e *attr.Encoder) ReferenceSyncBuilder { return ReferenceSyncBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildReferenceSync writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ReferenceSyncBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ReferenceSyncBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends DPLL_A_PIN_ID.
+func (b ReferenceSyncBuilder) Id(v uint32) {
+	b.e.Uint32(DPLL_A_PIN_ID, uint32(v))
+}
+
+// State appends DPLL_A_PIN_STATE.
+func (b ReferenceSyncBuilder) State(v PinState) {
+	b.e.Uint32(DPLL_A_PIN_STATE, uint32(v))
 }
 
 // Id returns DPLL_A_PIN_ID and whether it is present (0 if not).

@@ -108,19 +108,80 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Node) Encode(e *attr.Encoder) {
+func (x *Node) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Node) build(e *attr.Encoder) {
+	b := NodeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_ID, uint32(x.fNodeId))
+		b.NodeId(uint32(x.fNodeId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, x.fDeviceName)
+		b.DeviceNameBytes(x.fDeviceName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, DRM_RAS_A_NODE_ATTRS_NODE_NAME, x.fNodeName)
+		b.NodeNameBytes(x.fNodeName)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_TYPE, uint32(x.fNodeType))
+		b.NodeType(NodeType(x.fNodeType))
 	}
+}
+
+// NodeBuilder appends attributes of the set "node-attrs" (DRM_RAS_A_NODE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Node, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NodeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNode returns a builder of "node-attrs" attributes that appends to e.
+func BuildNode(e *attr.Encoder) NodeBuilder { return NodeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNode writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NodeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NodeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// NodeId appends DRM_RAS_A_NODE_ATTRS_NODE_ID.
+func (b NodeBuilder) NodeId(v uint32) {
+	b.e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_ID, uint32(v))
+}
+
+// DeviceName appends DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, s and a NUL.
+func (b NodeBuilder) DeviceName(s string) {
+	b.e.String(DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, s)
+}
+
+// DeviceNameBytes appends DRM_RAS_A_NODE_ATTRS_DEVICE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b NodeBuilder) DeviceNameBytes(s []byte) {
+	typed.PutString(b.e, DRM_RAS_A_NODE_ATTRS_DEVICE_NAME, s)
+}
+
+// NodeName appends DRM_RAS_A_NODE_ATTRS_NODE_NAME, s and a NUL.
+func (b NodeBuilder) NodeName(s string) {
+	b.e.String(DRM_RAS_A_NODE_ATTRS_NODE_NAME, s)
+}
+
+// NodeNameBytes appends DRM_RAS_A_NODE_ATTRS_NODE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b NodeBuilder) NodeNameBytes(s []byte) {
+	typed.PutString(b.e, DRM_RAS_A_NODE_ATTRS_NODE_NAME, s)
+}
+
+// NodeType appends DRM_RAS_A_NODE_ATTRS_NODE_TYPE.
+func (b NodeBuilder) NodeType(v NodeType) {
+	b.e.Uint32(DRM_RAS_A_NODE_ATTRS_NODE_TYPE, uint32(v))
 }
 
 // NodeId returns DRM_RAS_A_NODE_ATTRS_NODE_ID and whether it is present (0 if not).
@@ -283,19 +344,74 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ErrorCounter) Encode(e *attr.Encoder) {
+func (x *ErrorCounter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ErrorCounter) build(e *attr.Encoder) {
+	b := ErrorCounterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID, uint32(x.fNodeId))
+		b.NodeId(uint32(x.fNodeId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID, uint32(x.fErrorId))
+		b.ErrorId(uint32(x.fErrorId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, x.fErrorName)
+		b.ErrorNameBytes(x.fErrorName)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE, uint32(x.fErrorValue))
+		b.ErrorValue(uint32(x.fErrorValue))
 	}
+}
+
+// ErrorCounterBuilder appends attributes of the set "error-counter-attrs" (DRM_RAS_A_ERROR_COUNTER_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ErrorCounter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ErrorCounterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildErrorCounter returns a builder of "error-counter-attrs" attributes that appends to e.
+func BuildErrorCounter(e *attr.Encoder) ErrorCounterBuilder { return ErrorCounterBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildErrorCounter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ErrorCounterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ErrorCounterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// NodeId appends DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID.
+func (b ErrorCounterBuilder) NodeId(v uint32) {
+	b.e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID, uint32(v))
+}
+
+// ErrorId appends DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID.
+func (b ErrorCounterBuilder) ErrorId(v uint32) {
+	b.e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID, uint32(v))
+}
+
+// ErrorName appends DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, s and a NUL.
+func (b ErrorCounterBuilder) ErrorName(s string) {
+	b.e.String(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, s)
+}
+
+// ErrorNameBytes appends DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ErrorCounterBuilder) ErrorNameBytes(s []byte) {
+	typed.PutString(b.e, DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME, s)
+}
+
+// ErrorValue appends DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE.
+func (b ErrorCounterBuilder) ErrorValue(v uint32) {
+	b.e.Uint32(DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE, uint32(v))
 }
 
 // NodeId returns DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID and whether it is present (0 if not).

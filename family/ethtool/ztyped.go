@@ -147,19 +147,74 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Header) Encode(e *attr.Encoder) {
+func (x *Header) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Header) build(e *attr.Encoder) {
+	b := HeaderBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_HEADER_DEV_INDEX, uint32(x.fDevIndex))
+		b.DevIndex(uint32(x.fDevIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, ETHTOOL_A_HEADER_DEV_NAME, x.fDevName)
+		b.DevNameBytes(x.fDevName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_HEADER_FLAGS, uint32(x.fFlags))
+		b.Flags(HeaderFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_HEADER_PHY_INDEX, uint32(x.fPhyIndex))
+		b.PhyIndex(uint32(x.fPhyIndex))
 	}
+}
+
+// HeaderBuilder appends attributes of the set "header" (ETHTOOL_A_HEADER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Header, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HeaderBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHeader returns a builder of "header" attributes that appends to e.
+func BuildHeader(e *attr.Encoder) HeaderBuilder { return HeaderBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHeader writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HeaderBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HeaderBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DevIndex appends ETHTOOL_A_HEADER_DEV_INDEX.
+func (b HeaderBuilder) DevIndex(v uint32) {
+	b.e.Uint32(ETHTOOL_A_HEADER_DEV_INDEX, uint32(v))
+}
+
+// DevName appends ETHTOOL_A_HEADER_DEV_NAME, s and a NUL.
+func (b HeaderBuilder) DevName(s string) {
+	b.e.String(ETHTOOL_A_HEADER_DEV_NAME, s)
+}
+
+// DevNameBytes appends ETHTOOL_A_HEADER_DEV_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b HeaderBuilder) DevNameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_HEADER_DEV_NAME, s)
+}
+
+// Flags appends ETHTOOL_A_HEADER_FLAGS.
+func (b HeaderBuilder) Flags(v HeaderFlags) {
+	b.e.Uint32(ETHTOOL_A_HEADER_FLAGS, uint32(v))
+}
+
+// PhyIndex appends ETHTOOL_A_HEADER_PHY_INDEX.
+func (b HeaderBuilder) PhyIndex(v uint32) {
+	b.e.Uint32(ETHTOOL_A_HEADER_PHY_INDEX, uint32(v))
 }
 
 // DevIndex returns ETHTOOL_A_HEADER_DEV_INDEX and whether it is present (0 if not).
@@ -306,16 +361,66 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *BitsetBit) Encode(e *attr.Encoder) {
+func (x *BitsetBit) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *BitsetBit) build(e *attr.Encoder) {
+	b := BitsetBitBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_BITSET_BIT_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, ETHTOOL_A_BITSET_BIT_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(ETHTOOL_A_BITSET_BIT_VALUE)
+		b.Value()
 	}
+}
+
+// BitsetBitBuilder appends attributes of the set "bitset-bit" (ETHTOOL_A_BITSET_BIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate BitsetBit, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BitsetBitBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBitsetBit returns a builder of "bitset-bit" attributes that appends to e.
+func BuildBitsetBit(e *attr.Encoder) BitsetBitBuilder { return BitsetBitBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBitsetBit writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BitsetBitBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BitsetBitBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Index appends ETHTOOL_A_BITSET_BIT_INDEX.
+func (b BitsetBitBuilder) Index(v uint32) {
+	b.e.Uint32(ETHTOOL_A_BITSET_BIT_INDEX, uint32(v))
+}
+
+// Name appends ETHTOOL_A_BITSET_BIT_NAME, s and a NUL.
+func (b BitsetBitBuilder) Name(s string) {
+	b.e.String(ETHTOOL_A_BITSET_BIT_NAME, s)
+}
+
+// NameBytes appends ETHTOOL_A_BITSET_BIT_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b BitsetBitBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_BITSET_BIT_NAME, s)
+}
+
+// Value appends the flag ETHTOOL_A_BITSET_BIT_VALUE.
+func (b BitsetBitBuilder) Value() {
+	b.e.Flag(ETHTOOL_A_BITSET_BIT_VALUE)
 }
 
 // Index returns ETHTOOL_A_BITSET_BIT_INDEX and whether it is present (0 if not).
@@ -444,13 +549,19 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *BitsetBits) Encode(e *attr.Encoder) {
+func (x *BitsetBits) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *BitsetBits) build(e *attr.Encoder) {
+	b := BitsetBitsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sBit != nil {
 			for i := range x.sBit {
-				nest := e.Begin(ETHTOOL_A_BITSET_BITS_BIT)
-				x.sBit[i].Encode(e)
-				e.End(nest)
+				c := b.Bit()
+				x.sBit[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fBit; it.Next(); {
@@ -460,6 +571,35 @@ func (x *BitsetBits) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// BitsetBitsBuilder appends attributes of the set "bitset-bits" (ETHTOOL_A_BITSET_BITS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate BitsetBits, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BitsetBitsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBitsetBits returns a builder of "bitset-bits" attributes that appends to e.
+func BuildBitsetBits(e *attr.Encoder) BitsetBitsBuilder { return BitsetBitsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBitsetBits writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BitsetBitsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BitsetBitsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Bit opens the nest ETHTOOL_A_BITSET_BITS_BIT (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b BitsetBitsBuilder) Bit() BitsetBitBuilder {
+	return BitsetBitBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_BITSET_BITS_BIT)}
 }
 
 // Bit returns an iterator over the ETHTOOL_A_BITSET_BITS_BIT attributes.
@@ -571,24 +711,79 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Bitset) Encode(e *attr.Encoder) {
+func (x *Bitset) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Bitset) build(e *attr.Encoder) {
+	b := BitsetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(ETHTOOL_A_BITSET_NOMASK)
+		b.Nomask()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_BITSET_SIZE, uint32(x.fSize))
+		b.Size(uint32(x.fSize))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_BITSET_BITS)
-		x.fBits.Encode(e)
-		e.End(nest)
+		c := b.Bits()
+		x.fBits.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(ETHTOOL_A_BITSET_VALUE, x.fValue)
+		b.Value(x.fValue)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(ETHTOOL_A_BITSET_MASK, x.fMask)
+		b.Mask(x.fMask)
 	}
+}
+
+// BitsetBuilder appends attributes of the set "bitset" (ETHTOOL_A_BITSET_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Bitset, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BitsetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBitset returns a builder of "bitset" attributes that appends to e.
+func BuildBitset(e *attr.Encoder) BitsetBuilder { return BitsetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBitset writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BitsetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BitsetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Nomask appends the flag ETHTOOL_A_BITSET_NOMASK.
+func (b BitsetBuilder) Nomask() {
+	b.e.Flag(ETHTOOL_A_BITSET_NOMASK)
+}
+
+// Size appends ETHTOOL_A_BITSET_SIZE.
+func (b BitsetBuilder) Size(v uint32) {
+	b.e.Uint32(ETHTOOL_A_BITSET_SIZE, uint32(v))
+}
+
+// Bits opens the nest ETHTOOL_A_BITSET_BITS and returns its builder; close it
+// with End.
+func (b BitsetBuilder) Bits() BitsetBitsBuilder {
+	return BitsetBitsBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_BITSET_BITS)}
+}
+
+// Value appends ETHTOOL_A_BITSET_VALUE with the payload p.
+func (b BitsetBuilder) Value(p []byte) {
+	b.e.Put(ETHTOOL_A_BITSET_VALUE, p)
+}
+
+// Mask appends ETHTOOL_A_BITSET_MASK with the payload p.
+func (b BitsetBuilder) Mask(p []byte) {
+	b.e.Put(ETHTOOL_A_BITSET_MASK, p)
 }
 
 // Nomask reports whether the flag ETHTOOL_A_BITSET_NOMASK is present.
@@ -740,13 +935,58 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *String) Encode(e *attr.Encoder) {
+func (x *String) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *String) build(e *attr.Encoder) {
+	b := StringBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_STRING_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, ETHTOOL_A_STRING_VALUE, x.fValue)
+		b.ValueBytes(x.fValue)
 	}
+}
+
+// StringBuilder appends attributes of the set "string" (ETHTOOL_A_STRING_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate String, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StringBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildString returns a builder of "string" attributes that appends to e.
+func BuildString(e *attr.Encoder) StringBuilder { return StringBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildString writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StringBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StringBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Index appends ETHTOOL_A_STRING_INDEX.
+func (b StringBuilder) Index(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STRING_INDEX, uint32(v))
+}
+
+// Value appends ETHTOOL_A_STRING_VALUE, s and a NUL.
+func (b StringBuilder) Value(s string) {
+	b.e.String(ETHTOOL_A_STRING_VALUE, s)
+}
+
+// ValueBytes appends ETHTOOL_A_STRING_VALUE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b StringBuilder) ValueBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_STRING_VALUE, s)
 }
 
 // Index returns ETHTOOL_A_STRING_INDEX and whether it is present (0 if not).
@@ -863,13 +1103,19 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Strings) Encode(e *attr.Encoder) {
+func (x *Strings) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Strings) build(e *attr.Encoder) {
+	b := StringsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sString != nil {
 			for i := range x.sString {
-				nest := e.Begin(ETHTOOL_A_STRINGS_STRING)
-				x.sString[i].Encode(e)
-				e.End(nest)
+				c := b.String()
+				x.sString[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fString; it.Next(); {
@@ -879,6 +1125,35 @@ func (x *Strings) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// StringsBuilder appends attributes of the set "strings" (ETHTOOL_A_STRINGS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Strings, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StringsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStrings returns a builder of "strings" attributes that appends to e.
+func BuildStrings(e *attr.Encoder) StringsBuilder { return StringsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStrings writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StringsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StringsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// String opens the nest ETHTOOL_A_STRINGS_STRING (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b StringsBuilder) String() StringBuilder {
+	return StringBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STRINGS_STRING)}
 }
 
 // String returns an iterator over the ETHTOOL_A_STRINGS_STRING attributes.
@@ -992,19 +1267,25 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *StringsetSet) Encode(e *attr.Encoder) {
+func (x *StringsetSet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *StringsetSet) build(e *attr.Encoder) {
+	b := StringsetSetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_STRINGSET_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_STRINGSET_COUNT, uint32(x.fCount))
+		b.Count(uint32(x.fCount))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.sStrings != nil {
 			for i := range x.sStrings {
-				nest := e.Begin(ETHTOOL_A_STRINGSET_STRINGS)
-				x.sStrings[i].Encode(e)
-				e.End(nest)
+				c := b.Strings()
+				x.sStrings[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fStrings; it.Next(); {
@@ -1014,6 +1295,45 @@ func (x *StringsetSet) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// StringsetSetBuilder appends attributes of the set "stringset" (ETHTOOL_A_STRINGSET_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate StringsetSet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StringsetSetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStringsetSet returns a builder of "stringset" attributes that appends to e.
+func BuildStringsetSet(e *attr.Encoder) StringsetSetBuilder { return StringsetSetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStringsetSet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StringsetSetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StringsetSetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends ETHTOOL_A_STRINGSET_ID.
+func (b StringsetSetBuilder) Id(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STRINGSET_ID, uint32(v))
+}
+
+// Count appends ETHTOOL_A_STRINGSET_COUNT.
+func (b StringsetSetBuilder) Count(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STRINGSET_COUNT, uint32(v))
+}
+
+// Strings opens the nest ETHTOOL_A_STRINGSET_STRINGS (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b StringsetSetBuilder) Strings() StringsBuilder {
+	return StringsBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STRINGSET_STRINGS)}
 }
 
 // Id returns ETHTOOL_A_STRINGSET_ID and whether it is present (0 if not).
@@ -1141,13 +1461,19 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Stringsets) Encode(e *attr.Encoder) {
+func (x *Stringsets) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Stringsets) build(e *attr.Encoder) {
+	b := StringsetsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sStringset != nil {
 			for i := range x.sStringset {
-				nest := e.Begin(ETHTOOL_A_STRINGSETS_STRINGSET)
-				x.sStringset[i].Encode(e)
-				e.End(nest)
+				c := b.Stringset()
+				x.sStringset[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fStringset; it.Next(); {
@@ -1157,6 +1483,35 @@ func (x *Stringsets) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// StringsetsBuilder appends attributes of the set "stringsets" (ETHTOOL_A_STRINGSETS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Stringsets, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StringsetsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStringsets returns a builder of "stringsets" attributes that appends to e.
+func BuildStringsets(e *attr.Encoder) StringsetsBuilder { return StringsetsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStringsets writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StringsetsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StringsetsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Stringset opens the nest ETHTOOL_A_STRINGSETS_STRINGSET (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b StringsetsBuilder) Stringset() StringsetSetBuilder {
+	return StringsetSetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STRINGSETS_STRINGSET)}
 }
 
 // Stringset returns an iterator over the ETHTOOL_A_STRINGSETS_STRINGSET attributes.
@@ -1262,20 +1617,66 @@ func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Strset) Encode(e *attr.Encoder) {
+func (x *Strset) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Strset) build(e *attr.Encoder) {
+	b := StrsetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_STRSET_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_STRSET_STRINGSETS)
-		x.fStringsets.Encode(e)
-		e.End(nest)
+		c := b.Stringsets()
+		x.fStringsets.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(ETHTOOL_A_STRSET_COUNTS_ONLY)
+		b.CountsOnly()
 	}
+}
+
+// StrsetBuilder appends attributes of the set "strset" (ETHTOOL_A_STRSET_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Strset, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StrsetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStrset returns a builder of "strset" attributes that appends to e.
+func BuildStrset(e *attr.Encoder) StrsetBuilder { return StrsetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStrset writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StrsetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StrsetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_STRSET_HEADER and returns its builder; close it
+// with End.
+func (b StrsetBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STRSET_HEADER)}
+}
+
+// Stringsets opens the nest ETHTOOL_A_STRSET_STRINGSETS and returns its builder; close it
+// with End.
+func (b StrsetBuilder) Stringsets() StringsetsBuilder {
+	return StringsetsBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STRSET_STRINGSETS)}
+}
+
+// CountsOnly appends the flag ETHTOOL_A_STRSET_COUNTS_ONLY.
+func (b StrsetBuilder) CountsOnly() {
+	b.e.Flag(ETHTOOL_A_STRSET_COUNTS_ONLY)
 }
 
 // Header returns the nest ETHTOOL_A_STRSET_HEADER, and whether it is present (if not, an
@@ -1404,17 +1805,58 @@ func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Privflags) Encode(e *attr.Encoder) {
+func (x *Privflags) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Privflags) build(e *attr.Encoder) {
+	b := PrivflagsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PRIVFLAGS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_PRIVFLAGS_FLAGS)
-		x.fFlags.Encode(e)
-		e.End(nest)
+		c := b.Flags()
+		x.fFlags.build(e)
+		c.End()
 	}
+}
+
+// PrivflagsBuilder appends attributes of the set "privflags" (ETHTOOL_A_PRIVFLAGS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Privflags, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PrivflagsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPrivflags returns a builder of "privflags" attributes that appends to e.
+func BuildPrivflags(e *attr.Encoder) PrivflagsBuilder { return PrivflagsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPrivflags writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PrivflagsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PrivflagsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PRIVFLAGS_HEADER and returns its builder; close it
+// with End.
+func (b PrivflagsBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PRIVFLAGS_HEADER)}
+}
+
+// Flags opens the nest ETHTOOL_A_PRIVFLAGS_FLAGS and returns its builder; close it
+// with End.
+func (b PrivflagsBuilder) Flags() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PRIVFLAGS_FLAGS)}
 }
 
 // Header returns the nest ETHTOOL_A_PRIVFLAGS_HEADER, and whether it is present (if not, an
@@ -1641,63 +2083,183 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Rings) Encode(e *attr.Encoder) {
+func (x *Rings) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Rings) build(e *attr.Encoder) {
+	b := RingsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_RINGS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_MAX, uint32(x.fRxMax))
+		b.RxMax(uint32(x.fRxMax))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_MINI_MAX, uint32(x.fRxMiniMax))
+		b.RxMiniMax(uint32(x.fRxMiniMax))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_JUMBO_MAX, uint32(x.fRxJumboMax))
+		b.RxJumboMax(uint32(x.fRxJumboMax))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_TX_MAX, uint32(x.fTxMax))
+		b.TxMax(uint32(x.fTxMax))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX, uint32(x.fRx))
+		b.Rx(uint32(x.fRx))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_MINI, uint32(x.fRxMini))
+		b.RxMini(uint32(x.fRxMini))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_JUMBO, uint32(x.fRxJumbo))
+		b.RxJumbo(uint32(x.fRxJumbo))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_TX, uint32(x.fTx))
+		b.Tx(uint32(x.fTx))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_RX_BUF_LEN, uint32(x.fRxBufLen))
+		b.RxBufLen(uint32(x.fRxBufLen))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(ETHTOOL_A_RINGS_TCP_DATA_SPLIT, uint8(x.fTcpDataSplit))
+		b.TcpDataSplit(TcpDataSplit(x.fTcpDataSplit))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_CQE_SIZE, uint32(x.fCqeSize))
+		b.CqeSize(uint32(x.fCqeSize))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint8(ETHTOOL_A_RINGS_TX_PUSH, uint8(x.fTxPush))
+		b.TxPush(uint8(x.fTxPush))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint8(ETHTOOL_A_RINGS_RX_PUSH, uint8(x.fRxPush))
+		b.RxPush(uint8(x.fRxPush))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN, uint32(x.fTxPushBufLen))
+		b.TxPushBufLen(uint32(x.fTxPushBufLen))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX, uint32(x.fTxPushBufLenMax))
+		b.TxPushBufLenMax(uint32(x.fTxPushBufLenMax))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_HDS_THRESH, uint32(x.fHdsThresh))
+		b.HdsThresh(uint32(x.fHdsThresh))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint32(ETHTOOL_A_RINGS_HDS_THRESH_MAX, uint32(x.fHdsThreshMax))
+		b.HdsThreshMax(uint32(x.fHdsThreshMax))
 	}
+}
+
+// RingsBuilder appends attributes of the set "rings" (ETHTOOL_A_RINGS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Rings, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RingsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRings returns a builder of "rings" attributes that appends to e.
+func BuildRings(e *attr.Encoder) RingsBuilder { return RingsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRings writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RingsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RingsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_RINGS_HEADER and returns its builder; close it
+// with End.
+func (b RingsBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_RINGS_HEADER)}
+}
+
+// RxMax appends ETHTOOL_A_RINGS_RX_MAX.
+func (b RingsBuilder) RxMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_MAX, uint32(v))
+}
+
+// RxMiniMax appends ETHTOOL_A_RINGS_RX_MINI_MAX.
+func (b RingsBuilder) RxMiniMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_MINI_MAX, uint32(v))
+}
+
+// RxJumboMax appends ETHTOOL_A_RINGS_RX_JUMBO_MAX.
+func (b RingsBuilder) RxJumboMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_JUMBO_MAX, uint32(v))
+}
+
+// TxMax appends ETHTOOL_A_RINGS_TX_MAX.
+func (b RingsBuilder) TxMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_TX_MAX, uint32(v))
+}
+
+// Rx appends ETHTOOL_A_RINGS_RX.
+func (b RingsBuilder) Rx(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX, uint32(v))
+}
+
+// RxMini appends ETHTOOL_A_RINGS_RX_MINI.
+func (b RingsBuilder) RxMini(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_MINI, uint32(v))
+}
+
+// RxJumbo appends ETHTOOL_A_RINGS_RX_JUMBO.
+func (b RingsBuilder) RxJumbo(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_JUMBO, uint32(v))
+}
+
+// Tx appends ETHTOOL_A_RINGS_TX.
+func (b RingsBuilder) Tx(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_TX, uint32(v))
+}
+
+// RxBufLen appends ETHTOOL_A_RINGS_RX_BUF_LEN.
+func (b RingsBuilder) RxBufLen(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_RX_BUF_LEN, uint32(v))
+}
+
+// TcpDataSplit appends ETHTOOL_A_RINGS_TCP_DATA_SPLIT.
+func (b RingsBuilder) TcpDataSplit(v TcpDataSplit) {
+	b.e.Uint8(ETHTOOL_A_RINGS_TCP_DATA_SPLIT, uint8(v))
+}
+
+// CqeSize appends ETHTOOL_A_RINGS_CQE_SIZE.
+func (b RingsBuilder) CqeSize(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_CQE_SIZE, uint32(v))
+}
+
+// TxPush appends ETHTOOL_A_RINGS_TX_PUSH.
+func (b RingsBuilder) TxPush(v uint8) {
+	b.e.Uint8(ETHTOOL_A_RINGS_TX_PUSH, uint8(v))
+}
+
+// RxPush appends ETHTOOL_A_RINGS_RX_PUSH.
+func (b RingsBuilder) RxPush(v uint8) {
+	b.e.Uint8(ETHTOOL_A_RINGS_RX_PUSH, uint8(v))
+}
+
+// TxPushBufLen appends ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN.
+func (b RingsBuilder) TxPushBufLen(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN, uint32(v))
+}
+
+// TxPushBufLenMax appends ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX.
+func (b RingsBuilder) TxPushBufLenMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX, uint32(v))
+}
+
+// HdsThresh appends ETHTOOL_A_RINGS_HDS_THRESH.
+func (b RingsBuilder) HdsThresh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_HDS_THRESH, uint32(v))
+}
+
+// HdsThreshMax appends ETHTOOL_A_RINGS_HDS_THRESH_MAX.
+func (b RingsBuilder) HdsThreshMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RINGS_HDS_THRESH_MAX, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_RINGS_HEADER, and whether it is present (if not, an
@@ -2059,25 +2621,84 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *MmStat) Encode(e *attr.Encoder) {
+func (x *MmStat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *MmStat) build(e *attr.Encoder) {
+	b := MmStatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS, uint64(x.fReassemblyErrors))
+		b.ReassemblyErrors(uint64(x.fReassemblyErrors))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_SMD_ERRORS, uint64(x.fSmdErrors))
+		b.SmdErrors(uint64(x.fSmdErrors))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_REASSEMBLY_OK, uint64(x.fReassemblyOk))
+		b.ReassemblyOk(uint64(x.fReassemblyOk))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_RX_FRAG_COUNT, uint64(x.fRxFragCount))
+		b.RxFragCount(uint64(x.fRxFragCount))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_TX_FRAG_COUNT, uint64(x.fTxFragCount))
+		b.TxFragCount(uint64(x.fTxFragCount))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(ETHTOOL_A_MM_STAT_HOLD_COUNT, uint64(x.fHoldCount))
+		b.HoldCount(uint64(x.fHoldCount))
 	}
+}
+
+// MmStatBuilder appends attributes of the set "mm-stat" (ETHTOOL_A_MM_STAT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate MmStat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MmStatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMmStat returns a builder of "mm-stat" attributes that appends to e.
+func BuildMmStat(e *attr.Encoder) MmStatBuilder { return MmStatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMmStat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MmStatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MmStatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ReassemblyErrors appends ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS.
+func (b MmStatBuilder) ReassemblyErrors(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS, uint64(v))
+}
+
+// SmdErrors appends ETHTOOL_A_MM_STAT_SMD_ERRORS.
+func (b MmStatBuilder) SmdErrors(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_SMD_ERRORS, uint64(v))
+}
+
+// ReassemblyOk appends ETHTOOL_A_MM_STAT_REASSEMBLY_OK.
+func (b MmStatBuilder) ReassemblyOk(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_REASSEMBLY_OK, uint64(v))
+}
+
+// RxFragCount appends ETHTOOL_A_MM_STAT_RX_FRAG_COUNT.
+func (b MmStatBuilder) RxFragCount(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_RX_FRAG_COUNT, uint64(v))
+}
+
+// TxFragCount appends ETHTOOL_A_MM_STAT_TX_FRAG_COUNT.
+func (b MmStatBuilder) TxFragCount(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_TX_FRAG_COUNT, uint64(v))
+}
+
+// HoldCount appends ETHTOOL_A_MM_STAT_HOLD_COUNT.
+func (b MmStatBuilder) HoldCount(v uint64) {
+	b.e.Uint64(ETHTOOL_A_MM_STAT_HOLD_COUNT, uint64(v))
 }
 
 // ReassemblyErrors returns ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS and whether it is present (0 if not).
@@ -2307,44 +2928,130 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Mm) Encode(e *attr.Encoder) {
+func (x *Mm) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Mm) build(e *attr.Encoder) {
+	b := MmBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_MM_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_MM_PMAC_ENABLED, uint8(x.fPmacEnabled))
+		b.PmacEnabled(uint8(x.fPmacEnabled))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_MM_TX_ENABLED, uint8(x.fTxEnabled))
+		b.TxEnabled(uint8(x.fTxEnabled))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_MM_TX_ACTIVE, uint8(x.fTxActive))
+		b.TxActive(uint8(x.fTxActive))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_MM_TX_MIN_FRAG_SIZE, uint32(x.fTxMinFragSize))
+		b.TxMinFragSize(uint32(x.fTxMinFragSize))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_MM_RX_MIN_FRAG_SIZE, uint32(x.fRxMinFragSize))
+		b.RxMinFragSize(uint32(x.fRxMinFragSize))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(ETHTOOL_A_MM_VERIFY_ENABLED, uint8(x.fVerifyEnabled))
+		b.VerifyEnabled(uint8(x.fVerifyEnabled))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(ETHTOOL_A_MM_VERIFY_STATUS, uint8(x.fVerifyStatus))
+		b.VerifyStatus(uint8(x.fVerifyStatus))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_MM_VERIFY_TIME, uint32(x.fVerifyTime))
+		b.VerifyTime(uint32(x.fVerifyTime))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(ETHTOOL_A_MM_MAX_VERIFY_TIME, uint32(x.fMaxVerifyTime))
+		b.MaxVerifyTime(uint32(x.fMaxVerifyTime))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		nest := e.Begin(ETHTOOL_A_MM_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
+}
+
+// MmBuilder appends attributes of the set "mm" (ETHTOOL_A_MM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Mm, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MmBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMm returns a builder of "mm" attributes that appends to e.
+func BuildMm(e *attr.Encoder) MmBuilder { return MmBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMm writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MmBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MmBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_MM_HEADER and returns its builder; close it
+// with End.
+func (b MmBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_MM_HEADER)}
+}
+
+// PmacEnabled appends ETHTOOL_A_MM_PMAC_ENABLED.
+func (b MmBuilder) PmacEnabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MM_PMAC_ENABLED, uint8(v))
+}
+
+// TxEnabled appends ETHTOOL_A_MM_TX_ENABLED.
+func (b MmBuilder) TxEnabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MM_TX_ENABLED, uint8(v))
+}
+
+// TxActive appends ETHTOOL_A_MM_TX_ACTIVE.
+func (b MmBuilder) TxActive(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MM_TX_ACTIVE, uint8(v))
+}
+
+// TxMinFragSize appends ETHTOOL_A_MM_TX_MIN_FRAG_SIZE.
+func (b MmBuilder) TxMinFragSize(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MM_TX_MIN_FRAG_SIZE, uint32(v))
+}
+
+// RxMinFragSize appends ETHTOOL_A_MM_RX_MIN_FRAG_SIZE.
+func (b MmBuilder) RxMinFragSize(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MM_RX_MIN_FRAG_SIZE, uint32(v))
+}
+
+// VerifyEnabled appends ETHTOOL_A_MM_VERIFY_ENABLED.
+func (b MmBuilder) VerifyEnabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MM_VERIFY_ENABLED, uint8(v))
+}
+
+// VerifyStatus appends ETHTOOL_A_MM_VERIFY_STATUS.
+func (b MmBuilder) VerifyStatus(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MM_VERIFY_STATUS, uint8(v))
+}
+
+// VerifyTime appends ETHTOOL_A_MM_VERIFY_TIME.
+func (b MmBuilder) VerifyTime(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MM_VERIFY_TIME, uint32(v))
+}
+
+// MaxVerifyTime appends ETHTOOL_A_MM_MAX_VERIFY_TIME.
+func (b MmBuilder) MaxVerifyTime(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MM_MAX_VERIFY_TIME, uint32(v))
+}
+
+// Stats opens the nest ETHTOOL_A_MM_STATS and returns its builder; close it
+// with End.
+func (b MmBuilder) Stats() MmStatBuilder {
+	return MmStatBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_MM_STATS)}
 }
 
 // Header returns the nest ETHTOOL_A_MM_HEADER, and whether it is present (if not, an
@@ -2613,27 +3320,87 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Linkinfo) Encode(e *attr.Encoder) {
+func (x *Linkinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Linkinfo) build(e *attr.Encoder) {
+	b := LinkinfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_LINKINFO_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_LINKINFO_PORT, uint8(x.fPort))
+		b.Port(uint8(x.fPort))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_LINKINFO_PHYADDR, uint8(x.fPhyaddr))
+		b.Phyaddr(uint8(x.fPhyaddr))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_LINKINFO_TP_MDIX, uint8(x.fTpMdix))
+		b.TpMdix(uint8(x.fTpMdix))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(ETHTOOL_A_LINKINFO_TP_MDIX_CTRL, uint8(x.fTpMdixCtrl))
+		b.TpMdixCtrl(uint8(x.fTpMdixCtrl))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(ETHTOOL_A_LINKINFO_TRANSCEIVER, uint8(x.fTransceiver))
+		b.Transceiver(uint8(x.fTransceiver))
 	}
+}
+
+// LinkinfoBuilder appends attributes of the set "linkinfo" (ETHTOOL_A_LINKINFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Linkinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfo returns a builder of "linkinfo" attributes that appends to e.
+func BuildLinkinfo(e *attr.Encoder) LinkinfoBuilder { return LinkinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_LINKINFO_HEADER and returns its builder; close it
+// with End.
+func (b LinkinfoBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_LINKINFO_HEADER)}
+}
+
+// Port appends ETHTOOL_A_LINKINFO_PORT.
+func (b LinkinfoBuilder) Port(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKINFO_PORT, uint8(v))
+}
+
+// Phyaddr appends ETHTOOL_A_LINKINFO_PHYADDR.
+func (b LinkinfoBuilder) Phyaddr(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKINFO_PHYADDR, uint8(v))
+}
+
+// TpMdix appends ETHTOOL_A_LINKINFO_TP_MDIX.
+func (b LinkinfoBuilder) TpMdix(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKINFO_TP_MDIX, uint8(v))
+}
+
+// TpMdixCtrl appends ETHTOOL_A_LINKINFO_TP_MDIX_CTRL.
+func (b LinkinfoBuilder) TpMdixCtrl(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKINFO_TP_MDIX_CTRL, uint8(v))
+}
+
+// Transceiver appends ETHTOOL_A_LINKINFO_TRANSCEIVER.
+func (b LinkinfoBuilder) Transceiver(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKINFO_TRANSCEIVER, uint8(v))
 }
 
 // Header returns the nest ETHTOOL_A_LINKINFO_HEADER, and whether it is present (if not, an
@@ -2861,43 +3628,125 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Linkmodes) Encode(e *attr.Encoder) {
+func (x *Linkmodes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Linkmodes) build(e *attr.Encoder) {
+	b := LinkmodesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_LINKMODES_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_LINKMODES_AUTONEG, uint8(x.fAutoneg))
+		b.Autoneg(uint8(x.fAutoneg))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_LINKMODES_OURS)
-		x.fOurs.Encode(e)
-		e.End(nest)
+		c := b.Ours()
+		x.fOurs.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(ETHTOOL_A_LINKMODES_PEER)
-		x.fPeer.Encode(e)
-		e.End(nest)
+		c := b.Peer()
+		x.fPeer.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_LINKMODES_SPEED, uint32(x.fSpeed))
+		b.Speed(uint32(x.fSpeed))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(ETHTOOL_A_LINKMODES_DUPLEX, uint8(x.fDuplex))
+		b.Duplex(uint8(x.fDuplex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG, uint8(x.fMasterSlaveCfg))
+		b.MasterSlaveCfg(uint8(x.fMasterSlaveCfg))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE, uint8(x.fMasterSlaveState))
+		b.MasterSlaveState(uint8(x.fMasterSlaveState))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_LINKMODES_LANES, uint32(x.fLanes))
+		b.Lanes(uint32(x.fLanes))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(ETHTOOL_A_LINKMODES_RATE_MATCHING, uint8(x.fRateMatching))
+		b.RateMatching(uint8(x.fRateMatching))
 	}
+}
+
+// LinkmodesBuilder appends attributes of the set "linkmodes" (ETHTOOL_A_LINKMODES_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Linkmodes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkmodesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkmodes returns a builder of "linkmodes" attributes that appends to e.
+func BuildLinkmodes(e *attr.Encoder) LinkmodesBuilder { return LinkmodesBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkmodes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkmodesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkmodesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_LINKMODES_HEADER and returns its builder; close it
+// with End.
+func (b LinkmodesBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_LINKMODES_HEADER)}
+}
+
+// Autoneg appends ETHTOOL_A_LINKMODES_AUTONEG.
+func (b LinkmodesBuilder) Autoneg(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKMODES_AUTONEG, uint8(v))
+}
+
+// Ours opens the nest ETHTOOL_A_LINKMODES_OURS and returns its builder; close it
+// with End.
+func (b LinkmodesBuilder) Ours() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_LINKMODES_OURS)}
+}
+
+// Peer opens the nest ETHTOOL_A_LINKMODES_PEER and returns its builder; close it
+// with End.
+func (b LinkmodesBuilder) Peer() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_LINKMODES_PEER)}
+}
+
+// Speed appends ETHTOOL_A_LINKMODES_SPEED.
+func (b LinkmodesBuilder) Speed(v uint32) {
+	b.e.Uint32(ETHTOOL_A_LINKMODES_SPEED, uint32(v))
+}
+
+// Duplex appends ETHTOOL_A_LINKMODES_DUPLEX.
+func (b LinkmodesBuilder) Duplex(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKMODES_DUPLEX, uint8(v))
+}
+
+// MasterSlaveCfg appends ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG.
+func (b LinkmodesBuilder) MasterSlaveCfg(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG, uint8(v))
+}
+
+// MasterSlaveState appends ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE.
+func (b LinkmodesBuilder) MasterSlaveState(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE, uint8(v))
+}
+
+// Lanes appends ETHTOOL_A_LINKMODES_LANES.
+func (b LinkmodesBuilder) Lanes(v uint32) {
+	b.e.Uint32(ETHTOOL_A_LINKMODES_LANES, uint32(v))
+}
+
+// RateMatching appends ETHTOOL_A_LINKMODES_RATE_MATCHING.
+func (b LinkmodesBuilder) RateMatching(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKMODES_RATE_MATCHING, uint8(v))
 }
 
 // Header returns the nest ETHTOOL_A_LINKMODES_HEADER, and whether it is present (if not, an
@@ -3162,30 +4011,95 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Linkstate) Encode(e *attr.Encoder) {
+func (x *Linkstate) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Linkstate) build(e *attr.Encoder) {
+	b := LinkstateBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_LINKSTATE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_LINKSTATE_LINK, uint8(x.fLink))
+		b.Link(uint8(x.fLink))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_LINKSTATE_SQI, uint32(x.fSqi))
+		b.Sqi(uint32(x.fSqi))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_LINKSTATE_SQI_MAX, uint32(x.fSqiMax))
+		b.SqiMax(uint32(x.fSqiMax))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(ETHTOOL_A_LINKSTATE_EXT_STATE, uint8(x.fExtState))
+		b.ExtState(uint8(x.fExtState))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(ETHTOOL_A_LINKSTATE_EXT_SUBSTATE, uint8(x.fExtSubstate))
+		b.ExtSubstate(uint8(x.fExtSubstate))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT, uint32(x.fExtDownCnt))
+		b.ExtDownCnt(uint32(x.fExtDownCnt))
 	}
+}
+
+// LinkstateBuilder appends attributes of the set "linkstate" (ETHTOOL_A_LINKSTATE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Linkstate, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkstateBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkstate returns a builder of "linkstate" attributes that appends to e.
+func BuildLinkstate(e *attr.Encoder) LinkstateBuilder { return LinkstateBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkstate writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkstateBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkstateBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_LINKSTATE_HEADER and returns its builder; close it
+// with End.
+func (b LinkstateBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_LINKSTATE_HEADER)}
+}
+
+// Link appends ETHTOOL_A_LINKSTATE_LINK.
+func (b LinkstateBuilder) Link(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKSTATE_LINK, uint8(v))
+}
+
+// Sqi appends ETHTOOL_A_LINKSTATE_SQI.
+func (b LinkstateBuilder) Sqi(v uint32) {
+	b.e.Uint32(ETHTOOL_A_LINKSTATE_SQI, uint32(v))
+}
+
+// SqiMax appends ETHTOOL_A_LINKSTATE_SQI_MAX.
+func (b LinkstateBuilder) SqiMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_LINKSTATE_SQI_MAX, uint32(v))
+}
+
+// ExtState appends ETHTOOL_A_LINKSTATE_EXT_STATE.
+func (b LinkstateBuilder) ExtState(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKSTATE_EXT_STATE, uint8(v))
+}
+
+// ExtSubstate appends ETHTOOL_A_LINKSTATE_EXT_SUBSTATE.
+func (b LinkstateBuilder) ExtSubstate(v uint8) {
+	b.e.Uint8(ETHTOOL_A_LINKSTATE_EXT_SUBSTATE, uint8(v))
+}
+
+// ExtDownCnt appends ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT.
+func (b LinkstateBuilder) ExtDownCnt(v uint32) {
+	b.e.Uint32(ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_LINKSTATE_HEADER, and whether it is present (if not, an
@@ -3369,17 +4283,58 @@ func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Debug) Encode(e *attr.Encoder) {
+func (x *Debug) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Debug) build(e *attr.Encoder) {
+	b := DebugBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_DEBUG_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_DEBUG_MSGMASK)
-		x.fMsgmask.Encode(e)
-		e.End(nest)
+		c := b.Msgmask()
+		x.fMsgmask.build(e)
+		c.End()
 	}
+}
+
+// DebugBuilder appends attributes of the set "debug" (ETHTOOL_A_DEBUG_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Debug, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DebugBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDebug returns a builder of "debug" attributes that appends to e.
+func BuildDebug(e *attr.Encoder) DebugBuilder { return DebugBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDebug writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DebugBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DebugBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_DEBUG_HEADER and returns its builder; close it
+// with End.
+func (b DebugBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_DEBUG_HEADER)}
+}
+
+// Msgmask opens the nest ETHTOOL_A_DEBUG_MSGMASK and returns its builder; close it
+// with End.
+func (b DebugBuilder) Msgmask() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_DEBUG_MSGMASK)}
 }
 
 // Header returns the nest ETHTOOL_A_DEBUG_HEADER, and whether it is present (if not, an
@@ -3500,20 +4455,66 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Wol) Encode(e *attr.Encoder) {
+func (x *Wol) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Wol) build(e *attr.Encoder) {
+	b := WolBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_WOL_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_WOL_MODES)
-		x.fModes.Encode(e)
-		e.End(nest)
+		c := b.Modes()
+		x.fModes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(ETHTOOL_A_WOL_SOPASS, x.fSopass)
+		b.Sopass(x.fSopass)
 	}
+}
+
+// WolBuilder appends attributes of the set "wol" (ETHTOOL_A_WOL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Wol, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WolBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWol returns a builder of "wol" attributes that appends to e.
+func BuildWol(e *attr.Encoder) WolBuilder { return WolBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWol writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WolBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WolBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_WOL_HEADER and returns its builder; close it
+// with End.
+func (b WolBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_WOL_HEADER)}
+}
+
+// Modes opens the nest ETHTOOL_A_WOL_MODES and returns its builder; close it
+// with End.
+func (b WolBuilder) Modes() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_WOL_MODES)}
+}
+
+// Sopass appends ETHTOOL_A_WOL_SOPASS with the payload p.
+func (b WolBuilder) Sopass(p []byte) {
+	b.e.Put(ETHTOOL_A_WOL_SOPASS, p)
 }
 
 // Header returns the nest ETHTOOL_A_WOL_HEADER, and whether it is present (if not, an
@@ -3672,32 +4673,91 @@ func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Features) Encode(e *attr.Encoder) {
+func (x *Features) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Features) build(e *attr.Encoder) {
+	b := FeaturesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEATURES_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEATURES_HW)
-		x.fHw.Encode(e)
-		e.End(nest)
+		c := b.Hw()
+		x.fHw.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEATURES_WANTED)
-		x.fWanted.Encode(e)
-		e.End(nest)
+		c := b.Wanted()
+		x.fWanted.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEATURES_ACTIVE)
-		x.fActive.Encode(e)
-		e.End(nest)
+		c := b.Active()
+		x.fActive.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEATURES_NOCHANGE)
-		x.fNochange.Encode(e)
-		e.End(nest)
+		c := b.Nochange()
+		x.fNochange.build(e)
+		c.End()
 	}
+}
+
+// FeaturesBuilder appends attributes of the set "features" (ETHTOOL_A_FEATURES_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Features, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FeaturesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFeatures returns a builder of "features" attributes that appends to e.
+func BuildFeatures(e *attr.Encoder) FeaturesBuilder { return FeaturesBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFeatures writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FeaturesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FeaturesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_FEATURES_HEADER and returns its builder; close it
+// with End.
+func (b FeaturesBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEATURES_HEADER)}
+}
+
+// Hw opens the nest ETHTOOL_A_FEATURES_HW and returns its builder; close it
+// with End.
+func (b FeaturesBuilder) Hw() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEATURES_HW)}
+}
+
+// Wanted opens the nest ETHTOOL_A_FEATURES_WANTED and returns its builder; close it
+// with End.
+func (b FeaturesBuilder) Wanted() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEATURES_WANTED)}
+}
+
+// Active opens the nest ETHTOOL_A_FEATURES_ACTIVE and returns its builder; close it
+// with End.
+func (b FeaturesBuilder) Active() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEATURES_ACTIVE)}
+}
+
+// Nochange opens the nest ETHTOOL_A_FEATURES_NOCHANGE and returns its builder; close it
+// with End.
+func (b FeaturesBuilder) Nochange() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEATURES_NOCHANGE)}
 }
 
 // Header returns the nest ETHTOOL_A_FEATURES_HEADER, and whether it is present (if not, an
@@ -3912,36 +4972,111 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Channels) Encode(e *attr.Encoder) {
+func (x *Channels) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Channels) build(e *attr.Encoder) {
+	b := ChannelsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CHANNELS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_RX_MAX, uint32(x.fRxMax))
+		b.RxMax(uint32(x.fRxMax))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_TX_MAX, uint32(x.fTxMax))
+		b.TxMax(uint32(x.fTxMax))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_OTHER_MAX, uint32(x.fOtherMax))
+		b.OtherMax(uint32(x.fOtherMax))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_COMBINED_MAX, uint32(x.fCombinedMax))
+		b.CombinedMax(uint32(x.fCombinedMax))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_RX_COUNT, uint32(x.fRxCount))
+		b.RxCount(uint32(x.fRxCount))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_TX_COUNT, uint32(x.fTxCount))
+		b.TxCount(uint32(x.fTxCount))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_OTHER_COUNT, uint32(x.fOtherCount))
+		b.OtherCount(uint32(x.fOtherCount))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_CHANNELS_COMBINED_COUNT, uint32(x.fCombinedCount))
+		b.CombinedCount(uint32(x.fCombinedCount))
 	}
+}
+
+// ChannelsBuilder appends attributes of the set "channels" (ETHTOOL_A_CHANNELS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Channels, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ChannelsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildChannels returns a builder of "channels" attributes that appends to e.
+func BuildChannels(e *attr.Encoder) ChannelsBuilder { return ChannelsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildChannels writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ChannelsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ChannelsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_CHANNELS_HEADER and returns its builder; close it
+// with End.
+func (b ChannelsBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CHANNELS_HEADER)}
+}
+
+// RxMax appends ETHTOOL_A_CHANNELS_RX_MAX.
+func (b ChannelsBuilder) RxMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_RX_MAX, uint32(v))
+}
+
+// TxMax appends ETHTOOL_A_CHANNELS_TX_MAX.
+func (b ChannelsBuilder) TxMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_TX_MAX, uint32(v))
+}
+
+// OtherMax appends ETHTOOL_A_CHANNELS_OTHER_MAX.
+func (b ChannelsBuilder) OtherMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_OTHER_MAX, uint32(v))
+}
+
+// CombinedMax appends ETHTOOL_A_CHANNELS_COMBINED_MAX.
+func (b ChannelsBuilder) CombinedMax(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_COMBINED_MAX, uint32(v))
+}
+
+// RxCount appends ETHTOOL_A_CHANNELS_RX_COUNT.
+func (b ChannelsBuilder) RxCount(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_RX_COUNT, uint32(v))
+}
+
+// TxCount appends ETHTOOL_A_CHANNELS_TX_COUNT.
+func (b ChannelsBuilder) TxCount(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_TX_COUNT, uint32(v))
+}
+
+// OtherCount appends ETHTOOL_A_CHANNELS_OTHER_COUNT.
+func (b ChannelsBuilder) OtherCount(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_OTHER_COUNT, uint32(v))
+}
+
+// CombinedCount appends ETHTOOL_A_CHANNELS_COMBINED_COUNT.
+func (b ChannelsBuilder) CombinedCount(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CHANNELS_COMBINED_COUNT, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_CHANNELS_HEADER, and whether it is present (if not, an
@@ -4156,16 +5291,60 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IrqModeration) Encode(e *attr.Encoder) {
+func (x *IrqModeration) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IrqModeration) build(e *attr.Encoder) {
+	b := IrqModerationBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_IRQ_MODERATION_USEC, uint32(x.fUsec))
+		b.Usec(uint32(x.fUsec))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_IRQ_MODERATION_PKTS, uint32(x.fPkts))
+		b.Pkts(uint32(x.fPkts))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_IRQ_MODERATION_COMPS, uint32(x.fComps))
+		b.Comps(uint32(x.fComps))
 	}
+}
+
+// IrqModerationBuilder appends attributes of the set "irq-moderation" (ETHTOOL_A_IRQ_MODERATION_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IrqModeration, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IrqModerationBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIrqModeration returns a builder of "irq-moderation" attributes that appends to e.
+func BuildIrqModeration(e *attr.Encoder) IrqModerationBuilder { return IrqModerationBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIrqModeration writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IrqModerationBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IrqModerationBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Usec appends ETHTOOL_A_IRQ_MODERATION_USEC.
+func (b IrqModerationBuilder) Usec(v uint32) {
+	b.e.Uint32(ETHTOOL_A_IRQ_MODERATION_USEC, uint32(v))
+}
+
+// Pkts appends ETHTOOL_A_IRQ_MODERATION_PKTS.
+func (b IrqModerationBuilder) Pkts(v uint32) {
+	b.e.Uint32(ETHTOOL_A_IRQ_MODERATION_PKTS, uint32(v))
+}
+
+// Comps appends ETHTOOL_A_IRQ_MODERATION_COMPS.
+func (b IrqModerationBuilder) Comps(v uint32) {
+	b.e.Uint32(ETHTOOL_A_IRQ_MODERATION_COMPS, uint32(v))
 }
 
 // Usec returns ETHTOOL_A_IRQ_MODERATION_USEC and whether it is present (0 if not).
@@ -4289,13 +5468,19 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Profile) Encode(e *attr.Encoder) {
+func (x *Profile) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Profile) build(e *attr.Encoder) {
+	b := ProfileBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sIrqModeration != nil {
 			for i := range x.sIrqModeration {
-				nest := e.Begin(ETHTOOL_A_PROFILE_IRQ_MODERATION)
-				x.sIrqModeration[i].Encode(e)
-				e.End(nest)
+				c := b.IrqModeration()
+				x.sIrqModeration[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fIrqModeration; it.Next(); {
@@ -4305,6 +5490,35 @@ func (x *Profile) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// ProfileBuilder appends attributes of the set "profile" (ETHTOOL_A_PROFILE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Profile, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ProfileBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildProfile returns a builder of "profile" attributes that appends to e.
+func BuildProfile(e *attr.Encoder) ProfileBuilder { return ProfileBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildProfile writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ProfileBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ProfileBuilder) Encoder() *attr.Encoder { return b.e }
+
+// IrqModeration opens the nest ETHTOOL_A_PROFILE_IRQ_MODERATION (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b ProfileBuilder) IrqModeration() IrqModerationBuilder {
+	return IrqModerationBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PROFILE_IRQ_MODERATION)}
 }
 
 // IrqModeration returns an iterator over the ETHTOOL_A_PROFILE_IRQ_MODERATION attributes.
@@ -4603,103 +5817,285 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Coalesce) Encode(e *attr.Encoder) {
+func (x *Coalesce) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Coalesce) build(e *attr.Encoder) {
+	b := CoalesceBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_COALESCE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_USECS, uint32(x.fRxUsecs))
+		b.RxUsecs(uint32(x.fRxUsecs))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES, uint32(x.fRxMaxFrames))
+		b.RxMaxFrames(uint32(x.fRxMaxFrames))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_IRQ, uint32(x.fRxUsecsIrq))
+		b.RxUsecsIrq(uint32(x.fRxUsecsIrq))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ, uint32(x.fRxMaxFramesIrq))
+		b.RxMaxFramesIrq(uint32(x.fRxMaxFramesIrq))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_USECS, uint32(x.fTxUsecs))
+		b.TxUsecs(uint32(x.fTxUsecs))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES, uint32(x.fTxMaxFrames))
+		b.TxMaxFrames(uint32(x.fTxMaxFrames))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_IRQ, uint32(x.fTxUsecsIrq))
+		b.TxUsecsIrq(uint32(x.fTxUsecsIrq))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ, uint32(x.fTxMaxFramesIrq))
+		b.TxMaxFramesIrq(uint32(x.fTxMaxFramesIrq))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_STATS_BLOCK_USECS, uint32(x.fStatsBlockUsecs))
+		b.StatsBlockUsecs(uint32(x.fStatsBlockUsecs))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX, uint8(x.fUseAdaptiveRx))
+		b.UseAdaptiveRx(uint8(x.fUseAdaptiveRx))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX, uint8(x.fUseAdaptiveTx))
+		b.UseAdaptiveTx(uint8(x.fUseAdaptiveTx))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_PKT_RATE_LOW, uint32(x.fPktRateLow))
+		b.PktRateLow(uint32(x.fPktRateLow))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_LOW, uint32(x.fRxUsecsLow))
+		b.RxUsecsLow(uint32(x.fRxUsecsLow))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW, uint32(x.fRxMaxFramesLow))
+		b.RxMaxFramesLow(uint32(x.fRxMaxFramesLow))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_LOW, uint32(x.fTxUsecsLow))
+		b.TxUsecsLow(uint32(x.fTxUsecsLow))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW, uint32(x.fTxMaxFramesLow))
+		b.TxMaxFramesLow(uint32(x.fTxMaxFramesLow))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_PKT_RATE_HIGH, uint32(x.fPktRateHigh))
+		b.PktRateHigh(uint32(x.fPktRateHigh))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_HIGH, uint32(x.fRxUsecsHigh))
+		b.RxUsecsHigh(uint32(x.fRxUsecsHigh))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH, uint32(x.fRxMaxFramesHigh))
+		b.RxMaxFramesHigh(uint32(x.fRxMaxFramesHigh))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_HIGH, uint32(x.fTxUsecsHigh))
+		b.TxUsecsHigh(uint32(x.fTxUsecsHigh))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH, uint32(x.fTxMaxFramesHigh))
+		b.TxMaxFramesHigh(uint32(x.fTxMaxFramesHigh))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL, uint32(x.fRateSampleInterval))
+		b.RateSampleInterval(uint32(x.fRateSampleInterval))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint8(ETHTOOL_A_COALESCE_USE_CQE_MODE_TX, uint8(x.fUseCqeModeTx))
+		b.UseCqeModeTx(uint8(x.fUseCqeModeTx))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint8(ETHTOOL_A_COALESCE_USE_CQE_MODE_RX, uint8(x.fUseCqeModeRx))
+		b.UseCqeModeRx(uint8(x.fUseCqeModeRx))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES, uint32(x.fTxAggrMaxBytes))
+		b.TxAggrMaxBytes(uint32(x.fTxAggrMaxBytes))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES, uint32(x.fTxAggrMaxFrames))
+		b.TxAggrMaxFrames(uint32(x.fTxAggrMaxFrames))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS, uint32(x.fTxAggrTimeUsecs))
+		b.TxAggrTimeUsecs(uint32(x.fTxAggrTimeUsecs))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		nest := e.Begin(ETHTOOL_A_COALESCE_RX_PROFILE)
-		x.fRxProfile.Encode(e)
-		e.End(nest)
+		c := b.RxProfile()
+		x.fRxProfile.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<29) != 0 {
-		nest := e.Begin(ETHTOOL_A_COALESCE_TX_PROFILE)
-		x.fTxProfile.Encode(e)
-		e.End(nest)
+		c := b.TxProfile()
+		x.fTxProfile.build(e)
+		c.End()
 	}
+}
+
+// CoalesceBuilder appends attributes of the set "coalesce" (ETHTOOL_A_COALESCE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Coalesce, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CoalesceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCoalesce returns a builder of "coalesce" attributes that appends to e.
+func BuildCoalesce(e *attr.Encoder) CoalesceBuilder { return CoalesceBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCoalesce writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CoalesceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CoalesceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_COALESCE_HEADER and returns its builder; close it
+// with End.
+func (b CoalesceBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_COALESCE_HEADER)}
+}
+
+// RxUsecs appends ETHTOOL_A_COALESCE_RX_USECS.
+func (b CoalesceBuilder) RxUsecs(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_USECS, uint32(v))
+}
+
+// RxMaxFrames appends ETHTOOL_A_COALESCE_RX_MAX_FRAMES.
+func (b CoalesceBuilder) RxMaxFrames(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES, uint32(v))
+}
+
+// RxUsecsIrq appends ETHTOOL_A_COALESCE_RX_USECS_IRQ.
+func (b CoalesceBuilder) RxUsecsIrq(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_IRQ, uint32(v))
+}
+
+// RxMaxFramesIrq appends ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ.
+func (b CoalesceBuilder) RxMaxFramesIrq(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ, uint32(v))
+}
+
+// TxUsecs appends ETHTOOL_A_COALESCE_TX_USECS.
+func (b CoalesceBuilder) TxUsecs(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_USECS, uint32(v))
+}
+
+// TxMaxFrames appends ETHTOOL_A_COALESCE_TX_MAX_FRAMES.
+func (b CoalesceBuilder) TxMaxFrames(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES, uint32(v))
+}
+
+// TxUsecsIrq appends ETHTOOL_A_COALESCE_TX_USECS_IRQ.
+func (b CoalesceBuilder) TxUsecsIrq(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_IRQ, uint32(v))
+}
+
+// TxMaxFramesIrq appends ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ.
+func (b CoalesceBuilder) TxMaxFramesIrq(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ, uint32(v))
+}
+
+// StatsBlockUsecs appends ETHTOOL_A_COALESCE_STATS_BLOCK_USECS.
+func (b CoalesceBuilder) StatsBlockUsecs(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_STATS_BLOCK_USECS, uint32(v))
+}
+
+// UseAdaptiveRx appends ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX.
+func (b CoalesceBuilder) UseAdaptiveRx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX, uint8(v))
+}
+
+// UseAdaptiveTx appends ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX.
+func (b CoalesceBuilder) UseAdaptiveTx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX, uint8(v))
+}
+
+// PktRateLow appends ETHTOOL_A_COALESCE_PKT_RATE_LOW.
+func (b CoalesceBuilder) PktRateLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_PKT_RATE_LOW, uint32(v))
+}
+
+// RxUsecsLow appends ETHTOOL_A_COALESCE_RX_USECS_LOW.
+func (b CoalesceBuilder) RxUsecsLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_LOW, uint32(v))
+}
+
+// RxMaxFramesLow appends ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW.
+func (b CoalesceBuilder) RxMaxFramesLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW, uint32(v))
+}
+
+// TxUsecsLow appends ETHTOOL_A_COALESCE_TX_USECS_LOW.
+func (b CoalesceBuilder) TxUsecsLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_LOW, uint32(v))
+}
+
+// TxMaxFramesLow appends ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW.
+func (b CoalesceBuilder) TxMaxFramesLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW, uint32(v))
+}
+
+// PktRateHigh appends ETHTOOL_A_COALESCE_PKT_RATE_HIGH.
+func (b CoalesceBuilder) PktRateHigh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_PKT_RATE_HIGH, uint32(v))
+}
+
+// RxUsecsHigh appends ETHTOOL_A_COALESCE_RX_USECS_HIGH.
+func (b CoalesceBuilder) RxUsecsHigh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_USECS_HIGH, uint32(v))
+}
+
+// RxMaxFramesHigh appends ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH.
+func (b CoalesceBuilder) RxMaxFramesHigh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH, uint32(v))
+}
+
+// TxUsecsHigh appends ETHTOOL_A_COALESCE_TX_USECS_HIGH.
+func (b CoalesceBuilder) TxUsecsHigh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_USECS_HIGH, uint32(v))
+}
+
+// TxMaxFramesHigh appends ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH.
+func (b CoalesceBuilder) TxMaxFramesHigh(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH, uint32(v))
+}
+
+// RateSampleInterval appends ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL.
+func (b CoalesceBuilder) RateSampleInterval(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL, uint32(v))
+}
+
+// UseCqeModeTx appends ETHTOOL_A_COALESCE_USE_CQE_MODE_TX.
+func (b CoalesceBuilder) UseCqeModeTx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_COALESCE_USE_CQE_MODE_TX, uint8(v))
+}
+
+// UseCqeModeRx appends ETHTOOL_A_COALESCE_USE_CQE_MODE_RX.
+func (b CoalesceBuilder) UseCqeModeRx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_COALESCE_USE_CQE_MODE_RX, uint8(v))
+}
+
+// TxAggrMaxBytes appends ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES.
+func (b CoalesceBuilder) TxAggrMaxBytes(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES, uint32(v))
+}
+
+// TxAggrMaxFrames appends ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES.
+func (b CoalesceBuilder) TxAggrMaxFrames(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES, uint32(v))
+}
+
+// TxAggrTimeUsecs appends ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS.
+func (b CoalesceBuilder) TxAggrTimeUsecs(v uint32) {
+	b.e.Uint32(ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS, uint32(v))
+}
+
+// RxProfile opens the nest ETHTOOL_A_COALESCE_RX_PROFILE and returns its builder; close it
+// with End.
+func (b CoalesceBuilder) RxProfile() ProfileBuilder {
+	return ProfileBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_COALESCE_RX_PROFILE)}
+}
+
+// TxProfile opens the nest ETHTOOL_A_COALESCE_TX_PROFILE and returns its builder; close it
+// with End.
+func (b CoalesceBuilder) TxProfile() ProfileBuilder {
+	return ProfileBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_COALESCE_TX_PROFILE)}
 }
 
 // Header returns the nest ETHTOOL_A_COALESCE_HEADER, and whether it is present (if not, an
@@ -5207,13 +6603,52 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PauseStat) Encode(e *attr.Encoder) {
+func (x *PauseStat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PauseStat) build(e *attr.Encoder) {
+	b := PauseStatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(ETHTOOL_A_PAUSE_STAT_TX_FRAMES, uint64(x.fTxFrames))
+		b.TxFrames(uint64(x.fTxFrames))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(ETHTOOL_A_PAUSE_STAT_RX_FRAMES, uint64(x.fRxFrames))
+		b.RxFrames(uint64(x.fRxFrames))
 	}
+}
+
+// PauseStatBuilder appends attributes of the set "pause-stat" (ETHTOOL_A_PAUSE_STAT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PauseStat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PauseStatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPauseStat returns a builder of "pause-stat" attributes that appends to e.
+func BuildPauseStat(e *attr.Encoder) PauseStatBuilder { return PauseStatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPauseStat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PauseStatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PauseStatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TxFrames appends ETHTOOL_A_PAUSE_STAT_TX_FRAMES.
+func (b PauseStatBuilder) TxFrames(v uint64) {
+	b.e.Uint64(ETHTOOL_A_PAUSE_STAT_TX_FRAMES, uint64(v))
+}
+
+// RxFrames appends ETHTOOL_A_PAUSE_STAT_RX_FRAMES.
+func (b PauseStatBuilder) RxFrames(v uint64) {
+	b.e.Uint64(ETHTOOL_A_PAUSE_STAT_RX_FRAMES, uint64(v))
 }
 
 // TxFrames returns ETHTOOL_A_PAUSE_STAT_TX_FRAMES and whether it is present (0 if not).
@@ -5352,29 +6787,90 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Pause) Encode(e *attr.Encoder) {
+func (x *Pause) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Pause) build(e *attr.Encoder) {
+	b := PauseBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PAUSE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_PAUSE_AUTONEG, uint8(x.fAutoneg))
+		b.Autoneg(uint8(x.fAutoneg))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_PAUSE_RX, uint8(x.fRx))
+		b.Rx(uint8(x.fRx))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_PAUSE_TX, uint8(x.fTx))
+		b.Tx(uint8(x.fTx))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(ETHTOOL_A_PAUSE_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_PAUSE_STATS_SRC, uint32(x.fStatsSrc))
+		b.StatsSrc(uint32(x.fStatsSrc))
 	}
+}
+
+// PauseBuilder appends attributes of the set "pause" (ETHTOOL_A_PAUSE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Pause, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PauseBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPause returns a builder of "pause" attributes that appends to e.
+func BuildPause(e *attr.Encoder) PauseBuilder { return PauseBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPause writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PauseBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PauseBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PAUSE_HEADER and returns its builder; close it
+// with End.
+func (b PauseBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PAUSE_HEADER)}
+}
+
+// Autoneg appends ETHTOOL_A_PAUSE_AUTONEG.
+func (b PauseBuilder) Autoneg(v uint8) {
+	b.e.Uint8(ETHTOOL_A_PAUSE_AUTONEG, uint8(v))
+}
+
+// Rx appends ETHTOOL_A_PAUSE_RX.
+func (b PauseBuilder) Rx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_PAUSE_RX, uint8(v))
+}
+
+// Tx appends ETHTOOL_A_PAUSE_TX.
+func (b PauseBuilder) Tx(v uint8) {
+	b.e.Uint8(ETHTOOL_A_PAUSE_TX, uint8(v))
+}
+
+// Stats opens the nest ETHTOOL_A_PAUSE_STATS and returns its builder; close it
+// with End.
+func (b PauseBuilder) Stats() PauseStatBuilder {
+	return PauseStatBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PAUSE_STATS)}
+}
+
+// StatsSrc appends ETHTOOL_A_PAUSE_STATS_SRC.
+func (b PauseBuilder) StatsSrc(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PAUSE_STATS_SRC, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_PAUSE_HEADER, and whether it is present (if not, an
@@ -5584,34 +7080,101 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Eee) Encode(e *attr.Encoder) {
+func (x *Eee) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Eee) build(e *attr.Encoder) {
+	b := EeeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_EEE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_EEE_MODES_OURS)
-		x.fModesOurs.Encode(e)
-		e.End(nest)
+		c := b.ModesOurs()
+		x.fModesOurs.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_EEE_MODES_PEER)
-		x.fModesPeer.Encode(e)
-		e.End(nest)
+		c := b.ModesPeer()
+		x.fModesPeer.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_EEE_ACTIVE, uint8(x.fActive))
+		b.Active(uint8(x.fActive))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(ETHTOOL_A_EEE_ENABLED, uint8(x.fEnabled))
+		b.Enabled(uint8(x.fEnabled))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(ETHTOOL_A_EEE_TX_LPI_ENABLED, uint8(x.fTxLpiEnabled))
+		b.TxLpiEnabled(uint8(x.fTxLpiEnabled))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_EEE_TX_LPI_TIMER, uint32(x.fTxLpiTimer))
+		b.TxLpiTimer(uint32(x.fTxLpiTimer))
 	}
+}
+
+// EeeBuilder appends attributes of the set "eee" (ETHTOOL_A_EEE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Eee, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EeeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEee returns a builder of "eee" attributes that appends to e.
+func BuildEee(e *attr.Encoder) EeeBuilder { return EeeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEee writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EeeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EeeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_EEE_HEADER and returns its builder; close it
+// with End.
+func (b EeeBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_EEE_HEADER)}
+}
+
+// ModesOurs opens the nest ETHTOOL_A_EEE_MODES_OURS and returns its builder; close it
+// with End.
+func (b EeeBuilder) ModesOurs() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_EEE_MODES_OURS)}
+}
+
+// ModesPeer opens the nest ETHTOOL_A_EEE_MODES_PEER and returns its builder; close it
+// with End.
+func (b EeeBuilder) ModesPeer() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_EEE_MODES_PEER)}
+}
+
+// Active appends ETHTOOL_A_EEE_ACTIVE.
+func (b EeeBuilder) Active(v uint8) {
+	b.e.Uint8(ETHTOOL_A_EEE_ACTIVE, uint8(v))
+}
+
+// Enabled appends ETHTOOL_A_EEE_ENABLED.
+func (b EeeBuilder) Enabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_EEE_ENABLED, uint8(v))
+}
+
+// TxLpiEnabled appends ETHTOOL_A_EEE_TX_LPI_ENABLED.
+func (b EeeBuilder) TxLpiEnabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_EEE_TX_LPI_ENABLED, uint8(v))
+}
+
+// TxLpiTimer appends ETHTOOL_A_EEE_TX_LPI_TIMER.
+func (b EeeBuilder) TxLpiTimer(v uint32) {
+	b.e.Uint32(ETHTOOL_A_EEE_TX_LPI_TIMER, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_EEE_HEADER, and whether it is present (if not, an
@@ -5811,19 +7374,68 @@ func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TsStat) Encode(e *attr.Encoder) {
+func (x *TsStat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TsStat) build(e *attr.Encoder) {
+	b := TsStatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint(ETHTOOL_A_TS_STAT_TX_PKTS, uint64(x.fTxPkts))
+		b.TxPkts(uint64(x.fTxPkts))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint(ETHTOOL_A_TS_STAT_TX_LOST, uint64(x.fTxLost))
+		b.TxLost(uint64(x.fTxLost))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint(ETHTOOL_A_TS_STAT_TX_ERR, uint64(x.fTxErr))
+		b.TxErr(uint64(x.fTxErr))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint(ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED, uint64(x.fTxOnestepPktsUnconfirmed))
+		b.TxOnestepPktsUnconfirmed(uint64(x.fTxOnestepPktsUnconfirmed))
 	}
+}
+
+// TsStatBuilder appends attributes of the set "ts-stat" (ETHTOOL_A_TS_STAT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TsStat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TsStatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTsStat returns a builder of "ts-stat" attributes that appends to e.
+func BuildTsStat(e *attr.Encoder) TsStatBuilder { return TsStatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTsStat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TsStatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TsStatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TxPkts appends ETHTOOL_A_TS_STAT_TX_PKTS.
+func (b TsStatBuilder) TxPkts(v uint64) {
+	b.e.Uint(ETHTOOL_A_TS_STAT_TX_PKTS, uint64(v))
+}
+
+// TxLost appends ETHTOOL_A_TS_STAT_TX_LOST.
+func (b TsStatBuilder) TxLost(v uint64) {
+	b.e.Uint(ETHTOOL_A_TS_STAT_TX_LOST, uint64(v))
+}
+
+// TxErr appends ETHTOOL_A_TS_STAT_TX_ERR.
+func (b TsStatBuilder) TxErr(v uint64) {
+	b.e.Uint(ETHTOOL_A_TS_STAT_TX_ERR, uint64(v))
+}
+
+// TxOnestepPktsUnconfirmed appends ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED.
+func (b TsStatBuilder) TxOnestepPktsUnconfirmed(v uint64) {
+	b.e.Uint(ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED, uint64(v))
 }
 
 // TxPkts returns ETHTOOL_A_TS_STAT_TX_PKTS and whether it is present (0 if not).
@@ -5958,13 +7570,54 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TsHwtstampProvider) Encode(e *attr.Encoder) {
+func (x *TsHwtstampProvider) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TsHwtstampProvider) build(e *attr.Encoder) {
+	b := TsHwtstampProviderBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER, uint32(x.fQualifier))
+		b.Qualifier(uint32(x.fQualifier))
 	}
+}
+
+// TsHwtstampProviderBuilder appends attributes of the set "ts-hwtstamp-provider" (ETHTOOL_A_TS_HWTSTAMP_PROVIDER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TsHwtstampProvider, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TsHwtstampProviderBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTsHwtstampProvider returns a builder of "ts-hwtstamp-provider" attributes that appends to e.
+func BuildTsHwtstampProvider(e *attr.Encoder) TsHwtstampProviderBuilder {
+	return TsHwtstampProviderBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTsHwtstampProvider writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TsHwtstampProviderBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TsHwtstampProviderBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Index appends ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX.
+func (b TsHwtstampProviderBuilder) Index(v uint32) {
+	b.e.Uint32(ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX, uint32(v))
+}
+
+// Qualifier appends ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER.
+func (b TsHwtstampProviderBuilder) Qualifier(v uint32) {
+	b.e.Uint32(ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER, uint32(v))
 }
 
 // Index returns ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX and whether it is present (0 if not).
@@ -6118,40 +7771,110 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Tsinfo) Encode(e *attr.Encoder) {
+func (x *Tsinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Tsinfo) build(e *attr.Encoder) {
+	b := TsinfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_TIMESTAMPING)
-		x.fTimestamping.Encode(e)
-		e.End(nest)
+		c := b.Timestamping()
+		x.fTimestamping.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_TX_TYPES)
-		x.fTxTypes.Encode(e)
-		e.End(nest)
+		c := b.TxTypes()
+		x.fTxTypes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_RX_FILTERS)
-		x.fRxFilters.Encode(e)
-		e.End(nest)
+		c := b.RxFilters()
+		x.fRxFilters.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_TSINFO_PHC_INDEX, uint32(x.fPhcIndex))
+		b.PhcIndex(uint32(x.fPhcIndex))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER)
-		x.fHwtstampProvider.Encode(e)
-		e.End(nest)
+		c := b.HwtstampProvider()
+		x.fHwtstampProvider.build(e)
+		c.End()
 	}
+}
+
+// TsinfoBuilder appends attributes of the set "tsinfo" (ETHTOOL_A_TSINFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Tsinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TsinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTsinfo returns a builder of "tsinfo" attributes that appends to e.
+func BuildTsinfo(e *attr.Encoder) TsinfoBuilder { return TsinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTsinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TsinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TsinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_TSINFO_HEADER and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_HEADER)}
+}
+
+// Timestamping opens the nest ETHTOOL_A_TSINFO_TIMESTAMPING and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) Timestamping() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_TIMESTAMPING)}
+}
+
+// TxTypes opens the nest ETHTOOL_A_TSINFO_TX_TYPES and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) TxTypes() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_TX_TYPES)}
+}
+
+// RxFilters opens the nest ETHTOOL_A_TSINFO_RX_FILTERS and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) RxFilters() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_RX_FILTERS)}
+}
+
+// PhcIndex appends ETHTOOL_A_TSINFO_PHC_INDEX.
+func (b TsinfoBuilder) PhcIndex(v uint32) {
+	b.e.Uint32(ETHTOOL_A_TSINFO_PHC_INDEX, uint32(v))
+}
+
+// Stats opens the nest ETHTOOL_A_TSINFO_STATS and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) Stats() TsStatBuilder {
+	return TsStatBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_STATS)}
+}
+
+// HwtstampProvider opens the nest ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER and returns its builder; close it
+// with End.
+func (b TsinfoBuilder) HwtstampProvider() TsHwtstampProviderBuilder {
+	return TsHwtstampProviderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER)}
 }
 
 // Header returns the nest ETHTOOL_A_TSINFO_HEADER, and whether it is present (if not, an
@@ -6353,16 +8076,60 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableResult) Encode(e *attr.Encoder) {
+func (x *CableResult) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableResult) build(e *attr.Encoder) {
+	b := CableResultBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_RESULT_PAIR, uint8(x.fPair))
+		b.Pair(uint8(x.fPair))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_RESULT_CODE, uint8(x.fCode))
+		b.Code(uint8(x.fCode))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_RESULT_SRC, uint32(x.fSrc))
+		b.Src(uint32(x.fSrc))
 	}
+}
+
+// CableResultBuilder appends attributes of the set "cable-result" (ETHTOOL_A_CABLE_RESULT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableResult, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableResultBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableResult returns a builder of "cable-result" attributes that appends to e.
+func BuildCableResult(e *attr.Encoder) CableResultBuilder { return CableResultBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableResult writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableResultBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableResultBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Pair appends ETHTOOL_A_CABLE_RESULT_PAIR.
+func (b CableResultBuilder) Pair(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_RESULT_PAIR, uint8(v))
+}
+
+// Code appends ETHTOOL_A_CABLE_RESULT_CODE.
+func (b CableResultBuilder) Code(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_RESULT_CODE, uint8(v))
+}
+
+// Src appends ETHTOOL_A_CABLE_RESULT_SRC.
+func (b CableResultBuilder) Src(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_RESULT_SRC, uint32(v))
 }
 
 // Pair returns ETHTOOL_A_CABLE_RESULT_PAIR and whether it is present (0 if not).
@@ -6490,16 +8257,62 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableFaultLength) Encode(e *attr.Encoder) {
+func (x *CableFaultLength) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableFaultLength) build(e *attr.Encoder) {
+	b := CableFaultLengthBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR, uint8(x.fPair))
+		b.Pair(uint8(x.fPair))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_FAULT_LENGTH_CM, uint32(x.fCm))
+		b.Cm(uint32(x.fCm))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_FAULT_LENGTH_SRC, uint32(x.fSrc))
+		b.Src(uint32(x.fSrc))
 	}
+}
+
+// CableFaultLengthBuilder appends attributes of the set "cable-fault-length" (ETHTOOL_A_CABLE_FAULT_LENGTH_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableFaultLength, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableFaultLengthBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableFaultLength returns a builder of "cable-fault-length" attributes that appends to e.
+func BuildCableFaultLength(e *attr.Encoder) CableFaultLengthBuilder {
+	return CableFaultLengthBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableFaultLength writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableFaultLengthBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableFaultLengthBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Pair appends ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR.
+func (b CableFaultLengthBuilder) Pair(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR, uint8(v))
+}
+
+// Cm appends ETHTOOL_A_CABLE_FAULT_LENGTH_CM.
+func (b CableFaultLengthBuilder) Cm(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_FAULT_LENGTH_CM, uint32(v))
+}
+
+// Src appends ETHTOOL_A_CABLE_FAULT_LENGTH_SRC.
+func (b CableFaultLengthBuilder) Src(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_FAULT_LENGTH_SRC, uint32(v))
 }
 
 // Pair returns ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR and whether it is present (0 if not).
@@ -6624,17 +8437,58 @@ func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableNest) Encode(e *attr.Encoder) {
+func (x *CableNest) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableNest) build(e *attr.Encoder) {
+	b := CableNestBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_NEST_RESULT)
-		x.fResult.Encode(e)
-		e.End(nest)
+		c := b.Result()
+		x.fResult.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_NEST_FAULT_LENGTH)
-		x.fFaultLength.Encode(e)
-		e.End(nest)
+		c := b.FaultLength()
+		x.fFaultLength.build(e)
+		c.End()
 	}
+}
+
+// CableNestBuilder appends attributes of the set "cable-nest" (ETHTOOL_A_CABLE_NEST_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableNest, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableNestBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableNest returns a builder of "cable-nest" attributes that appends to e.
+func BuildCableNest(e *attr.Encoder) CableNestBuilder { return CableNestBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableNest writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableNestBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableNestBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Result opens the nest ETHTOOL_A_CABLE_NEST_RESULT and returns its builder; close it
+// with End.
+func (b CableNestBuilder) Result() CableResultBuilder {
+	return CableResultBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_NEST_RESULT)}
+}
+
+// FaultLength opens the nest ETHTOOL_A_CABLE_NEST_FAULT_LENGTH and returns its builder; close it
+// with End.
+func (b CableNestBuilder) FaultLength() CableFaultLengthBuilder {
+	return CableFaultLengthBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_NEST_FAULT_LENGTH)}
 }
 
 // Result returns the nest ETHTOOL_A_CABLE_NEST_RESULT, and whether it is present (if not, an
@@ -6742,12 +8596,47 @@ func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableTest) Encode(e *attr.Encoder) {
+func (x *CableTest) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableTest) build(e *attr.Encoder) {
+	b := CableTestBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
+}
+
+// CableTestBuilder appends attributes of the set "cable-test" (ETHTOOL_A_CABLE_TEST_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableTest, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableTestBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableTest returns a builder of "cable-test" attributes that appends to e.
+func BuildCableTest(e *attr.Encoder) CableTestBuilder { return CableTestBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableTest writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableTestBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableTestBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_CABLE_TEST_HEADER and returns its builder; close it
+// with End.
+func (b CableTestBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_HEADER)}
 }
 
 // Header returns the nest ETHTOOL_A_CABLE_TEST_HEADER, and whether it is present (if not, an
@@ -6854,20 +8743,66 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableTestNtf) Encode(e *attr.Encoder) {
+func (x *CableTestNtf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableTestNtf) build(e *attr.Encoder) {
+	b := CableTestNtfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_NTF_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_TEST_NTF_STATUS, uint8(x.fStatus))
+		b.Status(uint8(x.fStatus))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_NTF_NEST)
-		x.fNest.Encode(e)
-		e.End(nest)
+		c := b.Nest()
+		x.fNest.build(e)
+		c.End()
 	}
+}
+
+// CableTestNtfBuilder appends attributes of the set "cable-test-ntf" (ETHTOOL_A_CABLE_TEST_NTF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableTestNtf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableTestNtfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableTestNtf returns a builder of "cable-test-ntf" attributes that appends to e.
+func BuildCableTestNtf(e *attr.Encoder) CableTestNtfBuilder { return CableTestNtfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableTestNtf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableTestNtfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableTestNtfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_CABLE_TEST_NTF_HEADER and returns its builder; close it
+// with End.
+func (b CableTestNtfBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_NTF_HEADER)}
+}
+
+// Status appends ETHTOOL_A_CABLE_TEST_NTF_STATUS.
+func (b CableTestNtfBuilder) Status(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_TEST_NTF_STATUS, uint8(v))
+}
+
+// Nest opens the nest ETHTOOL_A_CABLE_TEST_NTF_NEST and returns its builder; close it
+// with End.
+func (b CableTestNtfBuilder) Nest() CableNestBuilder {
+	return CableNestBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_NTF_NEST)}
 }
 
 // Header returns the nest ETHTOOL_A_CABLE_TEST_NTF_HEADER, and whether it is present (if not, an
@@ -7008,19 +8943,70 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableTestTdrCfg) Encode(e *attr.Encoder) {
+func (x *CableTestTdrCfg) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableTestTdrCfg) build(e *attr.Encoder) {
+	b := CableTestTdrCfgBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST, uint32(x.fFirst))
+		b.First(uint32(x.fFirst))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST, uint32(x.fLast))
+		b.Last(uint32(x.fLast))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP, uint32(x.fStep))
+		b.Step(uint32(x.fStep))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR, uint8(x.fPair))
+		b.Pair(uint8(x.fPair))
 	}
+}
+
+// CableTestTdrCfgBuilder appends attributes of the set "cable-test-tdr-cfg" (ETHTOOL_A_CABLE_TEST_TDR_CFG_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableTestTdrCfg, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableTestTdrCfgBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableTestTdrCfg returns a builder of "cable-test-tdr-cfg" attributes that appends to e.
+func BuildCableTestTdrCfg(e *attr.Encoder) CableTestTdrCfgBuilder {
+	return CableTestTdrCfgBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableTestTdrCfg writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableTestTdrCfgBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableTestTdrCfgBuilder) Encoder() *attr.Encoder { return b.e }
+
+// First appends ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST.
+func (b CableTestTdrCfgBuilder) First(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST, uint32(v))
+}
+
+// Last appends ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST.
+func (b CableTestTdrCfgBuilder) Last(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST, uint32(v))
+}
+
+// Step appends ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP.
+func (b CableTestTdrCfgBuilder) Step(v uint32) {
+	b.e.Uint32(ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP, uint32(v))
+}
+
+// Pair appends ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR.
+func (b CableTestTdrCfgBuilder) Pair(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR, uint8(v))
 }
 
 // First returns ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST and whether it is present (0 if not).
@@ -7166,20 +9152,68 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableTestTdrNtf) Encode(e *attr.Encoder) {
+func (x *CableTestTdrNtf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableTestTdrNtf) build(e *attr.Encoder) {
+	b := CableTestTdrNtfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS, uint8(x.fStatus))
+		b.Status(uint8(x.fStatus))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST)
-		x.fNest.Encode(e)
-		e.End(nest)
+		c := b.Nest()
+		x.fNest.build(e)
+		c.End()
 	}
+}
+
+// CableTestTdrNtfBuilder appends attributes of the set "cable-test-tdr-ntf" (ETHTOOL_A_CABLE_TEST_TDR_NTF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableTestTdrNtf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableTestTdrNtfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableTestTdrNtf returns a builder of "cable-test-tdr-ntf" attributes that appends to e.
+func BuildCableTestTdrNtf(e *attr.Encoder) CableTestTdrNtfBuilder {
+	return CableTestTdrNtfBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableTestTdrNtf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableTestTdrNtfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableTestTdrNtfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER and returns its builder; close it
+// with End.
+func (b CableTestTdrNtfBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER)}
+}
+
+// Status appends ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS.
+func (b CableTestTdrNtfBuilder) Status(v uint8) {
+	b.e.Uint8(ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS, uint8(v))
+}
+
+// Nest opens the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST and returns its builder; close it
+// with End.
+func (b CableTestTdrNtfBuilder) Nest() CableNestBuilder {
+	return CableNestBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST)}
 }
 
 // Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER, and whether it is present (if not, an
@@ -7310,17 +9344,58 @@ func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CableTestTdr) Encode(e *attr.Encoder) {
+func (x *CableTestTdr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CableTestTdr) build(e *attr.Encoder) {
+	b := CableTestTdrBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_TDR_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_CABLE_TEST_TDR_CFG)
-		x.fCfg.Encode(e)
-		e.End(nest)
+		c := b.Cfg()
+		x.fCfg.build(e)
+		c.End()
 	}
+}
+
+// CableTestTdrBuilder appends attributes of the set "cable-test-tdr" (ETHTOOL_A_CABLE_TEST_TDR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CableTestTdr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CableTestTdrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCableTestTdr returns a builder of "cable-test-tdr" attributes that appends to e.
+func BuildCableTestTdr(e *attr.Encoder) CableTestTdrBuilder { return CableTestTdrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCableTestTdr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CableTestTdrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CableTestTdrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_CABLE_TEST_TDR_HEADER and returns its builder; close it
+// with End.
+func (b CableTestTdrBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_TDR_HEADER)}
+}
+
+// Cfg opens the nest ETHTOOL_A_CABLE_TEST_TDR_CFG and returns its builder; close it
+// with End.
+func (b CableTestTdrBuilder) Cfg() CableTestTdrCfgBuilder {
+	return CableTestTdrCfgBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_CABLE_TEST_TDR_CFG)}
 }
 
 // Header returns the nest ETHTOOL_A_CABLE_TEST_TDR_HEADER, and whether it is present (if not, an
@@ -7433,13 +9508,52 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TunnelUdpEntry) Encode(e *attr.Encoder) {
+func (x *TunnelUdpEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TunnelUdpEntry) build(e *attr.Encoder) {
+	b := TunnelUdpEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE16(ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT, uint16(x.fPort))
+		b.Port(uint16(x.fPort))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE, uint32(x.fType))
+		b.Type(UdpTunnelType(x.fType))
 	}
+}
+
+// TunnelUdpEntryBuilder appends attributes of the set "tunnel-udp-entry" (ETHTOOL_A_TUNNEL_UDP_ENTRY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TunnelUdpEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TunnelUdpEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTunnelUdpEntry returns a builder of "tunnel-udp-entry" attributes that appends to e.
+func BuildTunnelUdpEntry(e *attr.Encoder) TunnelUdpEntryBuilder { return TunnelUdpEntryBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTunnelUdpEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TunnelUdpEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TunnelUdpEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Port appends ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT.
+func (b TunnelUdpEntryBuilder) Port(v uint16) {
+	b.e.BE16(ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT, uint16(v))
+}
+
+// Type appends ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE.
+func (b TunnelUdpEntryBuilder) Type(v UdpTunnelType) {
+	b.e.Uint32(ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE, uint32(v))
 }
 
 // Port returns ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT and whether it is present (0 if not).
@@ -7565,21 +9679,27 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TunnelUdpTable) Encode(e *attr.Encoder) {
+func (x *TunnelUdpTable) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TunnelUdpTable) build(e *attr.Encoder) {
+	b := TunnelUdpTableBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE, uint32(x.fSize))
+		b.Size(uint32(x.fSize))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES)
-		x.fTypes.Encode(e)
-		e.End(nest)
+		c := b.Types()
+		x.fTypes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.sEntry != nil {
 			for i := range x.sEntry {
-				nest := e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY)
-				x.sEntry[i].Encode(e)
-				e.End(nest)
+				c := b.Entry()
+				x.sEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
@@ -7589,6 +9709,46 @@ func (x *TunnelUdpTable) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// TunnelUdpTableBuilder appends attributes of the set "tunnel-udp-table" (ETHTOOL_A_TUNNEL_UDP_TABLE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TunnelUdpTable, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TunnelUdpTableBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTunnelUdpTable returns a builder of "tunnel-udp-table" attributes that appends to e.
+func BuildTunnelUdpTable(e *attr.Encoder) TunnelUdpTableBuilder { return TunnelUdpTableBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTunnelUdpTable writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TunnelUdpTableBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TunnelUdpTableBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Size appends ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE.
+func (b TunnelUdpTableBuilder) Size(v uint32) {
+	b.e.Uint32(ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE, uint32(v))
+}
+
+// Types opens the nest ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES and returns its builder; close it
+// with End.
+func (b TunnelUdpTableBuilder) Types() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES)}
+}
+
+// Entry opens the nest ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b TunnelUdpTableBuilder) Entry() TunnelUdpEntryBuilder {
+	return TunnelUdpEntryBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY)}
 }
 
 // Size returns ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE and whether it is present (0 if not).
@@ -7711,12 +9871,47 @@ func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TunnelUdp) Encode(e *attr.Encoder) {
+func (x *TunnelUdp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TunnelUdp) build(e *attr.Encoder) {
+	b := TunnelUdpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE)
-		x.fTable.Encode(e)
-		e.End(nest)
+		c := b.Table()
+		x.fTable.build(e)
+		c.End()
 	}
+}
+
+// TunnelUdpBuilder appends attributes of the set "tunnel-udp" (ETHTOOL_A_TUNNEL_UDP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TunnelUdp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TunnelUdpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTunnelUdp returns a builder of "tunnel-udp" attributes that appends to e.
+func BuildTunnelUdp(e *attr.Encoder) TunnelUdpBuilder { return TunnelUdpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTunnelUdp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TunnelUdpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TunnelUdpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table opens the nest ETHTOOL_A_TUNNEL_UDP_TABLE and returns its builder; close it
+// with End.
+func (b TunnelUdpBuilder) Table() TunnelUdpTableBuilder {
+	return TunnelUdpTableBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE)}
 }
 
 // Table returns the nest ETHTOOL_A_TUNNEL_UDP_TABLE, and whether it is present (if not, an
@@ -7816,17 +10011,58 @@ func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TunnelInfo) Encode(e *attr.Encoder) {
+func (x *TunnelInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TunnelInfo) build(e *attr.Encoder) {
+	b := TunnelInfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_TUNNEL_INFO_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_TUNNEL_INFO_UDP_PORTS)
-		x.fUdpPorts.Encode(e)
-		e.End(nest)
+		c := b.UdpPorts()
+		x.fUdpPorts.build(e)
+		c.End()
 	}
+}
+
+// TunnelInfoBuilder appends attributes of the set "tunnel-info" (ETHTOOL_A_TUNNEL_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TunnelInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TunnelInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTunnelInfo returns a builder of "tunnel-info" attributes that appends to e.
+func BuildTunnelInfo(e *attr.Encoder) TunnelInfoBuilder { return TunnelInfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTunnelInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TunnelInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TunnelInfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_TUNNEL_INFO_HEADER and returns its builder; close it
+// with End.
+func (b TunnelInfoBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TUNNEL_INFO_HEADER)}
+}
+
+// UdpPorts opens the nest ETHTOOL_A_TUNNEL_INFO_UDP_PORTS and returns its builder; close it
+// with End.
+func (b TunnelInfoBuilder) UdpPorts() TunnelUdpBuilder {
+	return TunnelUdpBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TUNNEL_INFO_UDP_PORTS)}
 }
 
 // Header returns the nest ETHTOOL_A_TUNNEL_INFO_HEADER, and whether it is present (if not, an
@@ -7937,16 +10173,60 @@ func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FecStat) Encode(e *attr.Encoder) {
+func (x *FecStat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FecStat) build(e *attr.Encoder) {
+	b := FecStatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(ETHTOOL_A_FEC_STAT_CORRECTED, x.fCorrected)
+		b.Corrected(x.fCorrected)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(ETHTOOL_A_FEC_STAT_UNCORR, x.fUncorr)
+		b.Uncorr(x.fUncorr)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(ETHTOOL_A_FEC_STAT_CORR_BITS, x.fCorrBits)
+		b.CorrBits(x.fCorrBits)
 	}
+}
+
+// FecStatBuilder appends attributes of the set "fec-stat" (ETHTOOL_A_FEC_STAT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FecStat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FecStatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFecStat returns a builder of "fec-stat" attributes that appends to e.
+func BuildFecStat(e *attr.Encoder) FecStatBuilder { return FecStatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFecStat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FecStatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FecStatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Corrected appends ETHTOOL_A_FEC_STAT_CORRECTED with the payload p.
+func (b FecStatBuilder) Corrected(p []byte) {
+	b.e.Put(ETHTOOL_A_FEC_STAT_CORRECTED, p)
+}
+
+// Uncorr appends ETHTOOL_A_FEC_STAT_UNCORR with the payload p.
+func (b FecStatBuilder) Uncorr(p []byte) {
+	b.e.Put(ETHTOOL_A_FEC_STAT_UNCORR, p)
+}
+
+// CorrBits appends ETHTOOL_A_FEC_STAT_CORR_BITS with the payload p.
+func (b FecStatBuilder) CorrBits(p []byte) {
+	b.e.Put(ETHTOOL_A_FEC_STAT_CORR_BITS, p)
 }
 
 // Corrected returns ETHTOOL_A_FEC_STAT_CORRECTED's payload as a view, and whether it is present
@@ -8097,28 +10377,85 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Fec) Encode(e *attr.Encoder) {
+func (x *Fec) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Fec) build(e *attr.Encoder) {
+	b := FecBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEC_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEC_MODES)
-		x.fModes.Encode(e)
-		e.End(nest)
+		c := b.Modes()
+		x.fModes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_FEC_AUTO, uint8(x.fAuto))
+		b.Auto(uint8(x.fAuto))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_FEC_ACTIVE, uint32(x.fActive))
+		b.Active(uint32(x.fActive))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(ETHTOOL_A_FEC_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
+}
+
+// FecBuilder appends attributes of the set "fec" (ETHTOOL_A_FEC_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Fec, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FecBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFec returns a builder of "fec" attributes that appends to e.
+func BuildFec(e *attr.Encoder) FecBuilder { return FecBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFec writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FecBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FecBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_FEC_HEADER and returns its builder; close it
+// with End.
+func (b FecBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEC_HEADER)}
+}
+
+// Modes opens the nest ETHTOOL_A_FEC_MODES and returns its builder; close it
+// with End.
+func (b FecBuilder) Modes() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEC_MODES)}
+}
+
+// Auto appends ETHTOOL_A_FEC_AUTO.
+func (b FecBuilder) Auto(v uint8) {
+	b.e.Uint8(ETHTOOL_A_FEC_AUTO, uint8(v))
+}
+
+// Active appends ETHTOOL_A_FEC_ACTIVE.
+func (b FecBuilder) Active(v uint32) {
+	b.e.Uint32(ETHTOOL_A_FEC_ACTIVE, uint32(v))
+}
+
+// Stats opens the nest ETHTOOL_A_FEC_STATS and returns its builder; close it
+// with End.
+func (b FecBuilder) Stats() FecStatBuilder {
+	return FecStatBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_FEC_STATS)}
 }
 
 // Header returns the nest ETHTOOL_A_FEC_HEADER, and whether it is present (if not, an
@@ -8310,30 +10647,95 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ModuleEeprom) Encode(e *attr.Encoder) {
+func (x *ModuleEeprom) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ModuleEeprom) build(e *attr.Encoder) {
+	b := ModuleEepromBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_MODULE_EEPROM_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_MODULE_EEPROM_OFFSET, uint32(x.fOffset))
+		b.Offset(uint32(x.fOffset))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_MODULE_EEPROM_LENGTH, uint32(x.fLength))
+		b.Length(uint32(x.fLength))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_MODULE_EEPROM_PAGE, uint8(x.fPage))
+		b.Page(uint8(x.fPage))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(ETHTOOL_A_MODULE_EEPROM_BANK, uint8(x.fBank))
+		b.Bank(uint8(x.fBank))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS, uint8(x.fI2cAddress))
+		b.I2cAddress(uint8(x.fI2cAddress))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(ETHTOOL_A_MODULE_EEPROM_DATA, x.fData)
+		b.Data(x.fData)
 	}
+}
+
+// ModuleEepromBuilder appends attributes of the set "module-eeprom" (ETHTOOL_A_MODULE_EEPROM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ModuleEeprom, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ModuleEepromBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildModuleEeprom returns a builder of "module-eeprom" attributes that appends to e.
+func BuildModuleEeprom(e *attr.Encoder) ModuleEepromBuilder { return ModuleEepromBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildModuleEeprom writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ModuleEepromBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ModuleEepromBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_MODULE_EEPROM_HEADER and returns its builder; close it
+// with End.
+func (b ModuleEepromBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_MODULE_EEPROM_HEADER)}
+}
+
+// Offset appends ETHTOOL_A_MODULE_EEPROM_OFFSET.
+func (b ModuleEepromBuilder) Offset(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MODULE_EEPROM_OFFSET, uint32(v))
+}
+
+// Length appends ETHTOOL_A_MODULE_EEPROM_LENGTH.
+func (b ModuleEepromBuilder) Length(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MODULE_EEPROM_LENGTH, uint32(v))
+}
+
+// Page appends ETHTOOL_A_MODULE_EEPROM_PAGE.
+func (b ModuleEepromBuilder) Page(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MODULE_EEPROM_PAGE, uint8(v))
+}
+
+// Bank appends ETHTOOL_A_MODULE_EEPROM_BANK.
+func (b ModuleEepromBuilder) Bank(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MODULE_EEPROM_BANK, uint8(v))
+}
+
+// I2cAddress appends ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS.
+func (b ModuleEepromBuilder) I2cAddress(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS, uint8(v))
+}
+
+// Data appends ETHTOOL_A_MODULE_EEPROM_DATA with the payload p.
+func (b ModuleEepromBuilder) Data(p []byte) {
+	b.e.Put(ETHTOOL_A_MODULE_EEPROM_DATA, p)
 }
 
 // Header returns the nest ETHTOOL_A_MODULE_EEPROM_HEADER, and whether it is present (if not, an
@@ -8560,35 +10962,106 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *StatsGrp) Encode(e *attr.Encoder) {
+func (x *StatsGrp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *StatsGrp) build(e *attr.Encoder) {
+	b := StatsGrpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_SS_ID, uint32(x.fSsId))
+		b.SsId(uint32(x.fSsId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(ETHTOOL_A_STATS_GRP_STAT, uint64(x.fStat))
+		b.Stat(uint64(x.fStat))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(ETHTOOL_A_STATS_GRP_HIST_RX)
-		x.fHistRx.Encode(e)
-		e.End(nest)
+		c := b.HistRx()
+		x.fHistRx.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(ETHTOOL_A_STATS_GRP_HIST_TX)
-		x.fHistTx.Encode(e)
-		e.End(nest)
+		c := b.HistTx()
+		x.fHistTx.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_LOW, uint32(x.fHistBktLow))
+		b.HistBktLow(uint32(x.fHistBktLow))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_HI, uint32(x.fHistBktHi))
+		b.HistBktHi(uint32(x.fHistBktHi))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(ETHTOOL_A_STATS_GRP_HIST_VAL, uint64(x.fHistVal))
+		b.HistVal(uint64(x.fHistVal))
 	}
+}
+
+// StatsGrpBuilder appends attributes of the set "stats-grp" (ETHTOOL_A_STATS_GRP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate StatsGrp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StatsGrpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStatsGrp returns a builder of "stats-grp" attributes that appends to e.
+func BuildStatsGrp(e *attr.Encoder) StatsGrpBuilder { return StatsGrpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStatsGrp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StatsGrpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StatsGrpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends ETHTOOL_A_STATS_GRP_ID.
+func (b StatsGrpBuilder) Id(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_ID, uint32(v))
+}
+
+// SsId appends ETHTOOL_A_STATS_GRP_SS_ID.
+func (b StatsGrpBuilder) SsId(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_SS_ID, uint32(v))
+}
+
+// Stat appends ETHTOOL_A_STATS_GRP_STAT.
+func (b StatsGrpBuilder) Stat(v uint64) {
+	b.e.Uint64(ETHTOOL_A_STATS_GRP_STAT, uint64(v))
+}
+
+// HistRx opens the nest ETHTOOL_A_STATS_GRP_HIST_RX and returns its builder; close it
+// with End.
+func (b StatsGrpBuilder) HistRx() StatsGrpHistBuilder {
+	return StatsGrpHistBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STATS_GRP_HIST_RX)}
+}
+
+// HistTx opens the nest ETHTOOL_A_STATS_GRP_HIST_TX and returns its builder; close it
+// with End.
+func (b StatsGrpBuilder) HistTx() StatsGrpHistBuilder {
+	return StatsGrpHistBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STATS_GRP_HIST_TX)}
+}
+
+// HistBktLow appends ETHTOOL_A_STATS_GRP_HIST_BKT_LOW.
+func (b StatsGrpBuilder) HistBktLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_LOW, uint32(v))
+}
+
+// HistBktHi appends ETHTOOL_A_STATS_GRP_HIST_BKT_HI.
+func (b StatsGrpBuilder) HistBktHi(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_HI, uint32(v))
+}
+
+// HistVal appends ETHTOOL_A_STATS_GRP_HIST_VAL.
+func (b StatsGrpBuilder) HistVal(v uint64) {
+	b.e.Uint64(ETHTOOL_A_STATS_GRP_HIST_VAL, uint64(v))
 }
 
 // Id returns ETHTOOL_A_STATS_GRP_ID and whether it is present (0 if not).
@@ -8792,16 +11265,60 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *StatsGrpHist) Encode(e *attr.Encoder) {
+func (x *StatsGrpHist) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *StatsGrpHist) build(e *attr.Encoder) {
+	b := StatsGrpHistBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_LOW, uint32(x.fHistBktLow))
+		b.HistBktLow(uint32(x.fHistBktLow))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_HI, uint32(x.fHistBktHi))
+		b.HistBktHi(uint32(x.fHistBktHi))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(ETHTOOL_A_STATS_GRP_HIST_VAL, uint64(x.fHistVal))
+		b.HistVal(uint64(x.fHistVal))
 	}
+}
+
+// StatsGrpHistBuilder appends attributes of the set "stats-grp-hist" (ETHTOOL_A_STATS_GRP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate StatsGrpHist, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StatsGrpHistBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStatsGrpHist returns a builder of "stats-grp-hist" attributes that appends to e.
+func BuildStatsGrpHist(e *attr.Encoder) StatsGrpHistBuilder { return StatsGrpHistBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStatsGrpHist writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StatsGrpHistBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StatsGrpHistBuilder) Encoder() *attr.Encoder { return b.e }
+
+// HistBktLow appends ETHTOOL_A_STATS_GRP_HIST_BKT_LOW.
+func (b StatsGrpHistBuilder) HistBktLow(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_LOW, uint32(v))
+}
+
+// HistBktHi appends ETHTOOL_A_STATS_GRP_HIST_BKT_HI.
+func (b StatsGrpHistBuilder) HistBktHi(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_GRP_HIST_BKT_HI, uint32(v))
+}
+
+// HistVal appends ETHTOOL_A_STATS_GRP_HIST_VAL.
+func (b StatsGrpHistBuilder) HistVal(v uint64) {
+	b.e.Uint64(ETHTOOL_A_STATS_GRP_HIST_VAL, uint64(v))
 }
 
 // HistBktLow returns ETHTOOL_A_STATS_GRP_HIST_BKT_LOW and whether it is present (0 if not).
@@ -8942,25 +11459,77 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Stats) Encode(e *attr.Encoder) {
+func (x *Stats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Stats) build(e *attr.Encoder) {
+	b := StatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_STATS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_STATS_GROUPS)
-		x.fGroups.Encode(e)
-		e.End(nest)
+		c := b.Groups()
+		x.fGroups.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_STATS_GRP)
-		x.fGrp.Encode(e)
-		e.End(nest)
+		c := b.Grp()
+		x.fGrp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_STATS_SRC, uint32(x.fSrc))
+		b.Src(uint32(x.fSrc))
 	}
+}
+
+// StatsBuilder appends attributes of the set "stats" (ETHTOOL_A_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Stats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStats returns a builder of "stats" attributes that appends to e.
+func BuildStats(e *attr.Encoder) StatsBuilder { return StatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_STATS_HEADER and returns its builder; close it
+// with End.
+func (b StatsBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STATS_HEADER)}
+}
+
+// Groups opens the nest ETHTOOL_A_STATS_GROUPS and returns its builder; close it
+// with End.
+func (b StatsBuilder) Groups() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STATS_GROUPS)}
+}
+
+// Grp opens the nest ETHTOOL_A_STATS_GRP and returns its builder; close it
+// with End.
+func (b StatsBuilder) Grp() StatsGrpBuilder {
+	return StatsGrpBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_STATS_GRP)}
+}
+
+// Src appends ETHTOOL_A_STATS_SRC.
+func (b StatsBuilder) Src(v uint32) {
+	b.e.Uint32(ETHTOOL_A_STATS_SRC, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_STATS_HEADER, and whether it is present (if not, an
@@ -9110,18 +11679,63 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PhcVclocks) Encode(e *attr.Encoder) {
+func (x *PhcVclocks) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PhcVclocks) build(e *attr.Encoder) {
+	b := PhcVclocksBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PHC_VCLOCKS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_PHC_VCLOCKS_NUM, uint32(x.fNum))
+		b.Num(uint32(x.fNum))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(ETHTOOL_A_PHC_VCLOCKS_INDEX, x.fIndex)
+		b.Index(x.fIndex)
 	}
+}
+
+// PhcVclocksBuilder appends attributes of the set "phc-vclocks" (ETHTOOL_A_PHC_VCLOCKS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PhcVclocks, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PhcVclocksBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPhcVclocks returns a builder of "phc-vclocks" attributes that appends to e.
+func BuildPhcVclocks(e *attr.Encoder) PhcVclocksBuilder { return PhcVclocksBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPhcVclocks writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PhcVclocksBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PhcVclocksBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PHC_VCLOCKS_HEADER and returns its builder; close it
+// with End.
+func (b PhcVclocksBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PHC_VCLOCKS_HEADER)}
+}
+
+// Num appends ETHTOOL_A_PHC_VCLOCKS_NUM.
+func (b PhcVclocksBuilder) Num(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PHC_VCLOCKS_NUM, uint32(v))
+}
+
+// Index appends ETHTOOL_A_PHC_VCLOCKS_INDEX with the payload p.
+func (b PhcVclocksBuilder) Index(p []byte) {
+	b.e.Put(ETHTOOL_A_PHC_VCLOCKS_INDEX, p)
 }
 
 // Header returns the nest ETHTOOL_A_PHC_VCLOCKS_HEADER, and whether it is present (if not, an
@@ -9255,18 +11869,63 @@ func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Module) Encode(e *attr.Encoder) {
+func (x *Module) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Module) build(e *attr.Encoder) {
+	b := ModuleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_MODULE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(ETHTOOL_A_MODULE_POWER_MODE_POLICY, uint8(x.fPowerModePolicy))
+		b.PowerModePolicy(uint8(x.fPowerModePolicy))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_MODULE_POWER_MODE, uint8(x.fPowerMode))
+		b.PowerMode(uint8(x.fPowerMode))
 	}
+}
+
+// ModuleBuilder appends attributes of the set "module" (ETHTOOL_A_MODULE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Module, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ModuleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildModule returns a builder of "module" attributes that appends to e.
+func BuildModule(e *attr.Encoder) ModuleBuilder { return ModuleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildModule writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ModuleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ModuleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_MODULE_HEADER and returns its builder; close it
+// with End.
+func (b ModuleBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_MODULE_HEADER)}
+}
+
+// PowerModePolicy appends ETHTOOL_A_MODULE_POWER_MODE_POLICY.
+func (b ModuleBuilder) PowerModePolicy(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MODULE_POWER_MODE_POLICY, uint8(v))
+}
+
+// PowerMode appends ETHTOOL_A_MODULE_POWER_MODE.
+func (b ModuleBuilder) PowerMode(v uint8) {
+	b.e.Uint8(ETHTOOL_A_MODULE_POWER_MODE, uint8(v))
 }
 
 // Header returns the nest ETHTOOL_A_MODULE_HEADER, and whether it is present (if not, an
@@ -9390,13 +12049,52 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *C33PsePwLimit) Encode(e *attr.Encoder) {
+func (x *C33PsePwLimit) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *C33PsePwLimit) build(e *attr.Encoder) {
+	b := C33PsePwLimitBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_PW_LIMIT_MIN, uint32(x.fMin))
+		b.Min(uint32(x.fMin))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_PW_LIMIT_MAX, uint32(x.fMax))
+		b.Max(uint32(x.fMax))
 	}
+}
+
+// C33PsePwLimitBuilder appends attributes of the set "c33-pse-pw-limit" (ETHTOOL_A_C33_PSE_PW_LIMIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate C33PsePwLimit, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type C33PsePwLimitBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildC33PsePwLimit returns a builder of "c33-pse-pw-limit" attributes that appends to e.
+func BuildC33PsePwLimit(e *attr.Encoder) C33PsePwLimitBuilder { return C33PsePwLimitBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildC33PsePwLimit writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b C33PsePwLimitBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b C33PsePwLimitBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Min appends ETHTOOL_A_C33_PSE_PW_LIMIT_MIN.
+func (b C33PsePwLimitBuilder) Min(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_PW_LIMIT_MIN, uint32(v))
+}
+
+// Max appends ETHTOOL_A_C33_PSE_PW_LIMIT_MAX.
+func (b C33PsePwLimitBuilder) Max(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_PW_LIMIT_MAX, uint32(v))
 }
 
 // Min returns ETHTOOL_A_C33_PSE_PW_LIMIT_MIN and whether it is present (0 if not).
@@ -9592,51 +12290,57 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Pse) Encode(e *attr.Encoder) {
+func (x *Pse) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Pse) build(e *attr.Encoder) {
+	b := PseBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PSE_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_PODL_PSE_ADMIN_STATE, uint32(x.fPodlPseAdminState))
+		b.PodlPseAdminState(uint32(x.fPodlPseAdminState))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_PODL_PSE_ADMIN_CONTROL, uint32(x.fPodlPseAdminControl))
+		b.PodlPseAdminControl(uint32(x.fPodlPseAdminControl))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_PODL_PSE_PW_D_STATUS, uint32(x.fPodlPsePwDStatus))
+		b.PodlPsePwDStatus(uint32(x.fPodlPsePwDStatus))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_ADMIN_STATE, uint32(x.fC33PseAdminState))
+		b.C33PseAdminState(uint32(x.fC33PseAdminState))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_ADMIN_CONTROL, uint32(x.fC33PseAdminControl))
+		b.C33PseAdminControl(uint32(x.fC33PseAdminControl))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_PW_D_STATUS, uint32(x.fC33PsePwDStatus))
+		b.C33PsePwDStatus(uint32(x.fC33PsePwDStatus))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_PW_CLASS, uint32(x.fC33PsePwClass))
+		b.C33PsePwClass(uint32(x.fC33PsePwClass))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_ACTUAL_PW, uint32(x.fC33PseActualPw))
+		b.C33PseActualPw(uint32(x.fC33PseActualPw))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_EXT_STATE, uint32(x.fC33PseExtState))
+		b.C33PseExtState(C33PseExtState(x.fC33PseExtState))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_EXT_SUBSTATE, uint32(x.fC33PseExtSubstate))
+		b.C33PseExtSubstate(uint32(x.fC33PseExtSubstate))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT, uint32(x.fC33PseAvailPwLimit))
+		b.C33PseAvailPwLimit(uint32(x.fC33PseAvailPwLimit))
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.sC33PsePwLimitRanges != nil {
 			for i := range x.sC33PsePwLimitRanges {
-				nest := e.Begin(ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES)
-				x.sC33PsePwLimitRanges[i].Encode(e)
-				e.End(nest)
+				c := b.C33PsePwLimitRanges()
+				x.sC33PsePwLimitRanges[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fC33PsePwLimitRanges; it.Next(); {
@@ -9646,6 +12350,96 @@ func (x *Pse) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// PseBuilder appends attributes of the set "pse" (ETHTOOL_A_PSE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Pse, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PseBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPse returns a builder of "pse" attributes that appends to e.
+func BuildPse(e *attr.Encoder) PseBuilder { return PseBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPse writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PseBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PseBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PSE_HEADER and returns its builder; close it
+// with End.
+func (b PseBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PSE_HEADER)}
+}
+
+// PodlPseAdminState appends ETHTOOL_A_PODL_PSE_ADMIN_STATE.
+func (b PseBuilder) PodlPseAdminState(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PODL_PSE_ADMIN_STATE, uint32(v))
+}
+
+// PodlPseAdminControl appends ETHTOOL_A_PODL_PSE_ADMIN_CONTROL.
+func (b PseBuilder) PodlPseAdminControl(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PODL_PSE_ADMIN_CONTROL, uint32(v))
+}
+
+// PodlPsePwDStatus appends ETHTOOL_A_PODL_PSE_PW_D_STATUS.
+func (b PseBuilder) PodlPsePwDStatus(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PODL_PSE_PW_D_STATUS, uint32(v))
+}
+
+// C33PseAdminState appends ETHTOOL_A_C33_PSE_ADMIN_STATE.
+func (b PseBuilder) C33PseAdminState(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_ADMIN_STATE, uint32(v))
+}
+
+// C33PseAdminControl appends ETHTOOL_A_C33_PSE_ADMIN_CONTROL.
+func (b PseBuilder) C33PseAdminControl(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_ADMIN_CONTROL, uint32(v))
+}
+
+// C33PsePwDStatus appends ETHTOOL_A_C33_PSE_PW_D_STATUS.
+func (b PseBuilder) C33PsePwDStatus(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_PW_D_STATUS, uint32(v))
+}
+
+// C33PsePwClass appends ETHTOOL_A_C33_PSE_PW_CLASS.
+func (b PseBuilder) C33PsePwClass(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_PW_CLASS, uint32(v))
+}
+
+// C33PseActualPw appends ETHTOOL_A_C33_PSE_ACTUAL_PW.
+func (b PseBuilder) C33PseActualPw(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_ACTUAL_PW, uint32(v))
+}
+
+// C33PseExtState appends ETHTOOL_A_C33_PSE_EXT_STATE.
+func (b PseBuilder) C33PseExtState(v C33PseExtState) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_EXT_STATE, uint32(v))
+}
+
+// C33PseExtSubstate appends ETHTOOL_A_C33_PSE_EXT_SUBSTATE.
+func (b PseBuilder) C33PseExtSubstate(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_EXT_SUBSTATE, uint32(v))
+}
+
+// C33PseAvailPwLimit appends ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT.
+func (b PseBuilder) C33PseAvailPwLimit(v uint32) {
+	b.e.Uint32(ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT, uint32(v))
+}
+
+// C33PsePwLimitRanges opens the nest ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b PseBuilder) C33PsePwLimitRanges() C33PsePwLimitBuilder {
+	return C33PsePwLimitBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES)}
 }
 
 // Header returns the nest ETHTOOL_A_PSE_HEADER, and whether it is present (if not, an
@@ -9944,30 +12738,95 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Rss) Encode(e *attr.Encoder) {
+func (x *Rss) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Rss) build(e *attr.Encoder) {
+	b := RssBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_RSS_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_RSS_CONTEXT, uint32(x.fContext))
+		b.Context(uint32(x.fContext))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_RSS_HFUNC, uint32(x.fHfunc))
+		b.Hfunc(uint32(x.fHfunc))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(ETHTOOL_A_RSS_INDIR, x.fIndir)
+		b.Indir(x.fIndir)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(ETHTOOL_A_RSS_HKEY, x.fHkey)
+		b.Hkey(x.fHkey)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_RSS_INPUT_XFRM, uint32(x.fInputXfrm))
+		b.InputXfrm(uint32(x.fInputXfrm))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_RSS_START_CONTEXT, uint32(x.fStartContext))
+		b.StartContext(uint32(x.fStartContext))
 	}
+}
+
+// RssBuilder appends attributes of the set "rss" (ETHTOOL_A_RSS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Rss, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RssBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRss returns a builder of "rss" attributes that appends to e.
+func BuildRss(e *attr.Encoder) RssBuilder { return RssBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRss writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RssBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RssBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_RSS_HEADER and returns its builder; close it
+// with End.
+func (b RssBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_RSS_HEADER)}
+}
+
+// Context appends ETHTOOL_A_RSS_CONTEXT.
+func (b RssBuilder) Context(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RSS_CONTEXT, uint32(v))
+}
+
+// Hfunc appends ETHTOOL_A_RSS_HFUNC.
+func (b RssBuilder) Hfunc(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RSS_HFUNC, uint32(v))
+}
+
+// Indir appends ETHTOOL_A_RSS_INDIR with the payload p.
+func (b RssBuilder) Indir(p []byte) {
+	b.e.Put(ETHTOOL_A_RSS_INDIR, p)
+}
+
+// Hkey appends ETHTOOL_A_RSS_HKEY with the payload p.
+func (b RssBuilder) Hkey(p []byte) {
+	b.e.Put(ETHTOOL_A_RSS_HKEY, p)
+}
+
+// InputXfrm appends ETHTOOL_A_RSS_INPUT_XFRM.
+func (b RssBuilder) InputXfrm(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RSS_INPUT_XFRM, uint32(v))
+}
+
+// StartContext appends ETHTOOL_A_RSS_START_CONTEXT.
+func (b RssBuilder) StartContext(v uint32) {
+	b.e.Uint32(ETHTOOL_A_RSS_START_CONTEXT, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_RSS_HEADER, and whether it is present (if not, an
@@ -10200,36 +13059,111 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Plca) Encode(e *attr.Encoder) {
+func (x *Plca) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Plca) build(e *attr.Encoder) {
+	b := PlcaBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PLCA_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(ETHTOOL_A_PLCA_VERSION, uint16(x.fVersion))
+		b.Version(uint16(x.fVersion))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(ETHTOOL_A_PLCA_ENABLED, uint8(x.fEnabled))
+		b.Enabled(uint8(x.fEnabled))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(ETHTOOL_A_PLCA_STATUS, uint8(x.fStatus))
+		b.Status(uint8(x.fStatus))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_PLCA_NODE_CNT, uint32(x.fNodeCnt))
+		b.NodeCnt(uint32(x.fNodeCnt))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_PLCA_NODE_ID, uint32(x.fNodeId))
+		b.NodeId(uint32(x.fNodeId))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(ETHTOOL_A_PLCA_TO_TMR, uint32(x.fToTmr))
+		b.ToTmr(uint32(x.fToTmr))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(ETHTOOL_A_PLCA_BURST_CNT, uint32(x.fBurstCnt))
+		b.BurstCnt(uint32(x.fBurstCnt))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(ETHTOOL_A_PLCA_BURST_TMR, uint32(x.fBurstTmr))
+		b.BurstTmr(uint32(x.fBurstTmr))
 	}
+}
+
+// PlcaBuilder appends attributes of the set "plca" (ETHTOOL_A_PLCA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Plca, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PlcaBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPlca returns a builder of "plca" attributes that appends to e.
+func BuildPlca(e *attr.Encoder) PlcaBuilder { return PlcaBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPlca writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PlcaBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PlcaBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PLCA_HEADER and returns its builder; close it
+// with End.
+func (b PlcaBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PLCA_HEADER)}
+}
+
+// Version appends ETHTOOL_A_PLCA_VERSION.
+func (b PlcaBuilder) Version(v uint16) {
+	b.e.Uint16(ETHTOOL_A_PLCA_VERSION, uint16(v))
+}
+
+// Enabled appends ETHTOOL_A_PLCA_ENABLED.
+func (b PlcaBuilder) Enabled(v uint8) {
+	b.e.Uint8(ETHTOOL_A_PLCA_ENABLED, uint8(v))
+}
+
+// Status appends ETHTOOL_A_PLCA_STATUS.
+func (b PlcaBuilder) Status(v uint8) {
+	b.e.Uint8(ETHTOOL_A_PLCA_STATUS, uint8(v))
+}
+
+// NodeCnt appends ETHTOOL_A_PLCA_NODE_CNT.
+func (b PlcaBuilder) NodeCnt(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PLCA_NODE_CNT, uint32(v))
+}
+
+// NodeId appends ETHTOOL_A_PLCA_NODE_ID.
+func (b PlcaBuilder) NodeId(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PLCA_NODE_ID, uint32(v))
+}
+
+// ToTmr appends ETHTOOL_A_PLCA_TO_TMR.
+func (b PlcaBuilder) ToTmr(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PLCA_TO_TMR, uint32(v))
+}
+
+// BurstCnt appends ETHTOOL_A_PLCA_BURST_CNT.
+func (b PlcaBuilder) BurstCnt(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PLCA_BURST_CNT, uint32(v))
+}
+
+// BurstTmr appends ETHTOOL_A_PLCA_BURST_TMR.
+func (b PlcaBuilder) BurstTmr(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PLCA_BURST_TMR, uint32(v))
 }
 
 // Header returns the nest ETHTOOL_A_PLCA_HEADER, and whether it is present (if not, an
@@ -10474,30 +13408,107 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ModuleFwFlash) Encode(e *attr.Encoder) {
+func (x *ModuleFwFlash) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ModuleFwFlash) build(e *attr.Encoder) {
+	b := ModuleFwFlashBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_MODULE_FW_FLASH_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, x.fFileName)
+		b.FileNameBytes(x.fFileName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_PASSWORD, uint32(x.fPassword))
+		b.Password(uint32(x.fPassword))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_STATUS, uint32(x.fStatus))
+		b.Status(ModuleFwFlashStatus(x.fStatus))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		typed.PutString(e, ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, x.fStatusMsg)
+		b.StatusMsgBytes(x.fStatusMsg)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint(ETHTOOL_A_MODULE_FW_FLASH_DONE, uint64(x.fDone))
+		b.Done(uint64(x.fDone))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint(ETHTOOL_A_MODULE_FW_FLASH_TOTAL, uint64(x.fTotal))
+		b.Total(uint64(x.fTotal))
 	}
+}
+
+// ModuleFwFlashBuilder appends attributes of the set "module-fw-flash" (ETHTOOL_A_MODULE_FW_FLASH_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ModuleFwFlash, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ModuleFwFlashBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildModuleFwFlash returns a builder of "module-fw-flash" attributes that appends to e.
+func BuildModuleFwFlash(e *attr.Encoder) ModuleFwFlashBuilder { return ModuleFwFlashBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildModuleFwFlash writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ModuleFwFlashBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ModuleFwFlashBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_MODULE_FW_FLASH_HEADER and returns its builder; close it
+// with End.
+func (b ModuleFwFlashBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_MODULE_FW_FLASH_HEADER)}
+}
+
+// FileName appends ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, s and a NUL.
+func (b ModuleFwFlashBuilder) FileName(s string) {
+	b.e.String(ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, s)
+}
+
+// FileNameBytes appends ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ModuleFwFlashBuilder) FileNameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME, s)
+}
+
+// Password appends ETHTOOL_A_MODULE_FW_FLASH_PASSWORD.
+func (b ModuleFwFlashBuilder) Password(v uint32) {
+	b.e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_PASSWORD, uint32(v))
+}
+
+// Status appends ETHTOOL_A_MODULE_FW_FLASH_STATUS.
+func (b ModuleFwFlashBuilder) Status(v ModuleFwFlashStatus) {
+	b.e.Uint32(ETHTOOL_A_MODULE_FW_FLASH_STATUS, uint32(v))
+}
+
+// StatusMsg appends ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, s and a NUL.
+func (b ModuleFwFlashBuilder) StatusMsg(s string) {
+	b.e.String(ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, s)
+}
+
+// StatusMsgBytes appends ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ModuleFwFlashBuilder) StatusMsgBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG, s)
+}
+
+// Done appends ETHTOOL_A_MODULE_FW_FLASH_DONE.
+func (b ModuleFwFlashBuilder) Done(v uint64) {
+	b.e.Uint(ETHTOOL_A_MODULE_FW_FLASH_DONE, uint64(v))
+}
+
+// Total appends ETHTOOL_A_MODULE_FW_FLASH_TOTAL.
+func (b ModuleFwFlashBuilder) Total(v uint64) {
+	b.e.Uint(ETHTOOL_A_MODULE_FW_FLASH_TOTAL, uint64(v))
 }
 
 // Header returns the nest ETHTOOL_A_MODULE_FW_FLASH_HEADER, and whether it is present (if not, an
@@ -10735,33 +13746,127 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Phy) Encode(e *attr.Encoder) {
+func (x *Phy) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Phy) build(e *attr.Encoder) {
+	b := PhyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_PHY_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(ETHTOOL_A_PHY_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, ETHTOOL_A_PHY_DRVNAME, x.fDrvname)
+		b.DrvnameBytes(x.fDrvname)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, ETHTOOL_A_PHY_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(ETHTOOL_A_PHY_UPSTREAM_TYPE, uint32(x.fUpstreamType))
+		b.UpstreamType(PhyUpstreamType(x.fUpstreamType))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(ETHTOOL_A_PHY_UPSTREAM_INDEX, uint32(x.fUpstreamIndex))
+		b.UpstreamIndex(uint32(x.fUpstreamIndex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		typed.PutString(e, ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, x.fUpstreamSfpName)
+		b.UpstreamSfpNameBytes(x.fUpstreamSfpName)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, x.fDownstreamSfpName)
+		b.DownstreamSfpNameBytes(x.fDownstreamSfpName)
 	}
+}
+
+// PhyBuilder appends attributes of the set "phy" (ETHTOOL_A_PHY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Phy, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PhyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPhy returns a builder of "phy" attributes that appends to e.
+func BuildPhy(e *attr.Encoder) PhyBuilder { return PhyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPhy writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PhyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PhyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_PHY_HEADER and returns its builder; close it
+// with End.
+func (b PhyBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_PHY_HEADER)}
+}
+
+// Index appends ETHTOOL_A_PHY_INDEX.
+func (b PhyBuilder) Index(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PHY_INDEX, uint32(v))
+}
+
+// Drvname appends ETHTOOL_A_PHY_DRVNAME, s and a NUL.
+func (b PhyBuilder) Drvname(s string) {
+	b.e.String(ETHTOOL_A_PHY_DRVNAME, s)
+}
+
+// DrvnameBytes appends ETHTOOL_A_PHY_DRVNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PhyBuilder) DrvnameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_PHY_DRVNAME, s)
+}
+
+// Name appends ETHTOOL_A_PHY_NAME, s and a NUL.
+func (b PhyBuilder) Name(s string) {
+	b.e.String(ETHTOOL_A_PHY_NAME, s)
+}
+
+// NameBytes appends ETHTOOL_A_PHY_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PhyBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_PHY_NAME, s)
+}
+
+// UpstreamType appends ETHTOOL_A_PHY_UPSTREAM_TYPE.
+func (b PhyBuilder) UpstreamType(v PhyUpstreamType) {
+	b.e.Uint32(ETHTOOL_A_PHY_UPSTREAM_TYPE, uint32(v))
+}
+
+// UpstreamIndex appends ETHTOOL_A_PHY_UPSTREAM_INDEX.
+func (b PhyBuilder) UpstreamIndex(v uint32) {
+	b.e.Uint32(ETHTOOL_A_PHY_UPSTREAM_INDEX, uint32(v))
+}
+
+// UpstreamSfpName appends ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, s and a NUL.
+func (b PhyBuilder) UpstreamSfpName(s string) {
+	b.e.String(ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, s)
+}
+
+// UpstreamSfpNameBytes appends ETHTOOL_A_PHY_UPSTREAM_SFP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PhyBuilder) UpstreamSfpNameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_PHY_UPSTREAM_SFP_NAME, s)
+}
+
+// DownstreamSfpName appends ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, s and a NUL.
+func (b PhyBuilder) DownstreamSfpName(s string) {
+	b.e.String(ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, s)
+}
+
+// DownstreamSfpNameBytes appends ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PhyBuilder) DownstreamSfpNameBytes(s []byte) {
+	typed.PutString(b.e, ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME, s)
 }
 
 // Header returns the nest ETHTOOL_A_PHY_HEADER, and whether it is present (if not, an
@@ -11014,32 +14119,91 @@ func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Tsconfig) Encode(e *attr.Encoder) {
+func (x *Tsconfig) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Tsconfig) build(e *attr.Encoder) {
+	b := TsconfigBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSCONFIG_HEADER)
-		x.fHeader.Encode(e)
-		e.End(nest)
+		c := b.Header()
+		x.fHeader.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER)
-		x.fHwtstampProvider.Encode(e)
-		e.End(nest)
+		c := b.HwtstampProvider()
+		x.fHwtstampProvider.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSCONFIG_TX_TYPES)
-		x.fTxTypes.Encode(e)
-		e.End(nest)
+		c := b.TxTypes()
+		x.fTxTypes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSCONFIG_RX_FILTERS)
-		x.fRxFilters.Encode(e)
-		e.End(nest)
+		c := b.RxFilters()
+		x.fRxFilters.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS)
-		x.fHwtstampFlags.Encode(e)
-		e.End(nest)
+		c := b.HwtstampFlags()
+		x.fHwtstampFlags.build(e)
+		c.End()
 	}
+}
+
+// TsconfigBuilder appends attributes of the set "tsconfig" (ETHTOOL_A_TSCONFIG_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Tsconfig, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TsconfigBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTsconfig returns a builder of "tsconfig" attributes that appends to e.
+func BuildTsconfig(e *attr.Encoder) TsconfigBuilder { return TsconfigBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTsconfig writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TsconfigBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TsconfigBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Header opens the nest ETHTOOL_A_TSCONFIG_HEADER and returns its builder; close it
+// with End.
+func (b TsconfigBuilder) Header() HeaderBuilder {
+	return HeaderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSCONFIG_HEADER)}
+}
+
+// HwtstampProvider opens the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER and returns its builder; close it
+// with End.
+func (b TsconfigBuilder) HwtstampProvider() TsHwtstampProviderBuilder {
+	return TsHwtstampProviderBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER)}
+}
+
+// TxTypes opens the nest ETHTOOL_A_TSCONFIG_TX_TYPES and returns its builder; close it
+// with End.
+func (b TsconfigBuilder) TxTypes() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSCONFIG_TX_TYPES)}
+}
+
+// RxFilters opens the nest ETHTOOL_A_TSCONFIG_RX_FILTERS and returns its builder; close it
+// with End.
+func (b TsconfigBuilder) RxFilters() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSCONFIG_RX_FILTERS)}
+}
+
+// HwtstampFlags opens the nest ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS and returns its builder; close it
+// with End.
+func (b TsconfigBuilder) HwtstampFlags() BitsetBuilder {
+	return BitsetBuilder{e: b.e, nest: b.e.Begin(ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS)}
 }
 
 // Header returns the nest ETHTOOL_A_TSCONFIG_HEADER, and whether it is present (if not, an

@@ -158,40 +158,124 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Fou) Encode(e *attr.Encoder) {
+func (x *Fou) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Fou) build(e *attr.Encoder) {
+	b := FouBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE16(FOU_ATTR_PORT, uint16(x.fPort))
+		b.Port(uint16(x.fPort))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(FOU_ATTR_AF, uint8(x.fAf))
+		b.Af(uint8(x.fAf))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(FOU_ATTR_IPPROTO, uint8(x.fIpproto))
+		b.Ipproto(uint8(x.fIpproto))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(FOU_ATTR_TYPE, uint8(x.fType))
+		b.Type(uint8(x.fType))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(FOU_ATTR_REMCSUM_NOPARTIAL)
+		b.RemcsumNopartial()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(FOU_ATTR_LOCAL_V4, uint32(x.fLocalV4))
+		b.LocalV4(uint32(x.fLocalV4))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(FOU_ATTR_LOCAL_V6, x.fLocalV6)
+		b.LocalV6(x.fLocalV6)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(FOU_ATTR_PEER_V4, uint32(x.fPeerV4))
+		b.PeerV4(uint32(x.fPeerV4))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(FOU_ATTR_PEER_V6, x.fPeerV6)
+		b.PeerV6(x.fPeerV6)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE16(FOU_ATTR_PEER_PORT, uint16(x.fPeerPort))
+		b.PeerPort(uint16(x.fPeerPort))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(FOU_ATTR_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(int32(x.fIfindex))
 	}
+}
+
+// FouBuilder appends attributes of the set "fou" (FOU_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Fou, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FouBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFou returns a builder of "fou" attributes that appends to e.
+func BuildFou(e *attr.Encoder) FouBuilder { return FouBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFou writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FouBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FouBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Port appends FOU_ATTR_PORT.
+func (b FouBuilder) Port(v uint16) {
+	b.e.BE16(FOU_ATTR_PORT, uint16(v))
+}
+
+// Af appends FOU_ATTR_AF.
+func (b FouBuilder) Af(v uint8) {
+	b.e.Uint8(FOU_ATTR_AF, uint8(v))
+}
+
+// Ipproto appends FOU_ATTR_IPPROTO.
+func (b FouBuilder) Ipproto(v uint8) {
+	b.e.Uint8(FOU_ATTR_IPPROTO, uint8(v))
+}
+
+// Type appends FOU_ATTR_TYPE.
+func (b FouBuilder) Type(v uint8) {
+	b.e.Uint8(FOU_ATTR_TYPE, uint8(v))
+}
+
+// RemcsumNopartial appends the flag FOU_ATTR_REMCSUM_NOPARTIAL.
+func (b FouBuilder) RemcsumNopartial() {
+	b.e.Flag(FOU_ATTR_REMCSUM_NOPARTIAL)
+}
+
+// LocalV4 appends FOU_ATTR_LOCAL_V4.
+func (b FouBuilder) LocalV4(v uint32) {
+	b.e.Uint32(FOU_ATTR_LOCAL_V4, uint32(v))
+}
+
+// LocalV6 appends FOU_ATTR_LOCAL_V6 with the payload p.
+func (b FouBuilder) LocalV6(p []byte) {
+	b.e.Put(FOU_ATTR_LOCAL_V6, p)
+}
+
+// PeerV4 appends FOU_ATTR_PEER_V4.
+func (b FouBuilder) PeerV4(v uint32) {
+	b.e.Uint32(FOU_ATTR_PEER_V4, uint32(v))
+}
+
+// PeerV6 appends FOU_ATTR_PEER_V6 with the payload p.
+func (b FouBuilder) PeerV6(p []byte) {
+	b.e.Put(FOU_ATTR_PEER_V6, p)
+}
+
+// PeerPort appends FOU_ATTR_PEER_PORT.
+func (b FouBuilder) PeerPort(v uint16) {
+	b.e.BE16(FOU_ATTR_PEER_PORT, uint16(v))
+}
+
+// Ifindex appends FOU_ATTR_IFINDEX.
+func (b FouBuilder) Ifindex(v int32) {
+	b.e.Uint32(FOU_ATTR_IFINDEX, uint32(v))
 }
 
 // Port returns FOU_ATTR_PORT and whether it is present (0 if not).

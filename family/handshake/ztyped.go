@@ -106,13 +106,52 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *X509) Encode(e *attr.Encoder) {
+func (x *X509) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *X509) build(e *attr.Encoder) {
+	b := X509Builder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(HANDSHAKE_A_X509_CERT, uint32(x.fCert))
+		b.Cert(int32(x.fCert))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(HANDSHAKE_A_X509_PRIVKEY, uint32(x.fPrivkey))
+		b.Privkey(int32(x.fPrivkey))
 	}
+}
+
+// X509Builder appends attributes of the set "x509" (HANDSHAKE_A_X509_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate X509, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type X509Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildX509 returns a builder of "x509" attributes that appends to e.
+func BuildX509(e *attr.Encoder) X509Builder { return X509Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildX509 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b X509Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b X509Builder) Encoder() *attr.Encoder { return b.e }
+
+// Cert appends HANDSHAKE_A_X509_CERT.
+func (b X509Builder) Cert(v int32) {
+	b.e.Uint32(HANDSHAKE_A_X509_CERT, uint32(v))
+}
+
+// Privkey appends HANDSHAKE_A_X509_PRIVKEY.
+func (b X509Builder) Privkey(v int32) {
+	b.e.Uint32(HANDSHAKE_A_X509_PRIVKEY, uint32(v))
 }
 
 // Cert returns HANDSHAKE_A_X509_CERT and whether it is present (0 if not).
@@ -276,26 +315,32 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Accept) Encode(e *attr.Encoder) {
+func (x *Accept) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Accept) build(e *attr.Encoder) {
+	b := AcceptBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(HANDSHAKE_A_ACCEPT_SOCKFD, uint32(x.fSockfd))
+		b.Sockfd(int32(x.fSockfd))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(HANDSHAKE_A_ACCEPT_HANDLER_CLASS, uint32(x.fHandlerClass))
+		b.HandlerClass(HandlerClass(x.fHandlerClass))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(HANDSHAKE_A_ACCEPT_MESSAGE_TYPE, uint32(x.fMessageType))
+		b.MessageType(MsgType(x.fMessageType))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(HANDSHAKE_A_ACCEPT_TIMEOUT, uint32(x.fTimeout))
+		b.Timeout(uint32(x.fTimeout))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(HANDSHAKE_A_ACCEPT_AUTH_MODE, uint32(x.fAuthMode))
+		b.AuthMode(Auth(x.fAuthMode))
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.sPeerIdentity != nil {
 			for i := range x.sPeerIdentity {
-				e.Uint32(HANDSHAKE_A_ACCEPT_PEER_IDENTITY, uint32(x.sPeerIdentity[i]))
+				b.PeerIdentity(uint32(x.sPeerIdentity[i]))
 			}
 		} else {
 			for it := x.fPeerIdentity; it.Next(); {
@@ -306,9 +351,9 @@ func (x *Accept) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<6) != 0 {
 		if x.sCertificate != nil {
 			for i := range x.sCertificate {
-				nest := e.Begin(HANDSHAKE_A_ACCEPT_CERTIFICATE)
-				x.sCertificate[i].Encode(e)
-				e.End(nest)
+				c := b.Certificate()
+				x.sCertificate[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fCertificate; it.Next(); {
@@ -319,8 +364,78 @@ func (x *Accept) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, HANDSHAKE_A_ACCEPT_PEERNAME, x.fPeername)
+		b.PeernameBytes(x.fPeername)
 	}
+}
+
+// AcceptBuilder appends attributes of the set "accept" (HANDSHAKE_A_ACCEPT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Accept, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AcceptBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAccept returns a builder of "accept" attributes that appends to e.
+func BuildAccept(e *attr.Encoder) AcceptBuilder { return AcceptBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAccept writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AcceptBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AcceptBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Sockfd appends HANDSHAKE_A_ACCEPT_SOCKFD.
+func (b AcceptBuilder) Sockfd(v int32) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_SOCKFD, uint32(v))
+}
+
+// HandlerClass appends HANDSHAKE_A_ACCEPT_HANDLER_CLASS.
+func (b AcceptBuilder) HandlerClass(v HandlerClass) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_HANDLER_CLASS, uint32(v))
+}
+
+// MessageType appends HANDSHAKE_A_ACCEPT_MESSAGE_TYPE.
+func (b AcceptBuilder) MessageType(v MsgType) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_MESSAGE_TYPE, uint32(v))
+}
+
+// Timeout appends HANDSHAKE_A_ACCEPT_TIMEOUT.
+func (b AcceptBuilder) Timeout(v uint32) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_TIMEOUT, uint32(v))
+}
+
+// AuthMode appends HANDSHAKE_A_ACCEPT_AUTH_MODE.
+func (b AcceptBuilder) AuthMode(v Auth) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_AUTH_MODE, uint32(v))
+}
+
+// PeerIdentity appends HANDSHAKE_A_ACCEPT_PEER_IDENTITY (one element of the repeated attribute: call it once per element).
+func (b AcceptBuilder) PeerIdentity(v uint32) {
+	b.e.Uint32(HANDSHAKE_A_ACCEPT_PEER_IDENTITY, uint32(v))
+}
+
+// Certificate opens the nest HANDSHAKE_A_ACCEPT_CERTIFICATE (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b AcceptBuilder) Certificate() X509Builder {
+	return X509Builder{e: b.e, nest: b.e.Begin(HANDSHAKE_A_ACCEPT_CERTIFICATE)}
+}
+
+// Peername appends HANDSHAKE_A_ACCEPT_PEERNAME, s and a NUL.
+func (b AcceptBuilder) Peername(s string) {
+	b.e.String(HANDSHAKE_A_ACCEPT_PEERNAME, s)
+}
+
+// PeernameBytes appends HANDSHAKE_A_ACCEPT_PEERNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b AcceptBuilder) PeernameBytes(s []byte) {
+	typed.PutString(b.e, HANDSHAKE_A_ACCEPT_PEERNAME, s)
 }
 
 // Sockfd returns HANDSHAKE_A_ACCEPT_SOCKFD and whether it is present (0 if not).
@@ -542,17 +657,23 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Done) Encode(e *attr.Encoder) {
+func (x *Done) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Done) build(e *attr.Encoder) {
+	b := DoneBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(HANDSHAKE_A_DONE_STATUS, uint32(x.fStatus))
+		b.Status(uint32(x.fStatus))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(HANDSHAKE_A_DONE_SOCKFD, uint32(x.fSockfd))
+		b.Sockfd(int32(x.fSockfd))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.sRemoteAuth != nil {
 			for i := range x.sRemoteAuth {
-				e.Uint32(HANDSHAKE_A_DONE_REMOTE_AUTH, uint32(x.sRemoteAuth[i]))
+				b.RemoteAuth(uint32(x.sRemoteAuth[i]))
 			}
 		} else {
 			for it := x.fRemoteAuth; it.Next(); {
@@ -560,6 +681,44 @@ func (x *Done) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// DoneBuilder appends attributes of the set "done" (HANDSHAKE_A_DONE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Done, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DoneBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDone returns a builder of "done" attributes that appends to e.
+func BuildDone(e *attr.Encoder) DoneBuilder { return DoneBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDone writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DoneBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DoneBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Status appends HANDSHAKE_A_DONE_STATUS.
+func (b DoneBuilder) Status(v uint32) {
+	b.e.Uint32(HANDSHAKE_A_DONE_STATUS, uint32(v))
+}
+
+// Sockfd appends HANDSHAKE_A_DONE_SOCKFD.
+func (b DoneBuilder) Sockfd(v int32) {
+	b.e.Uint32(HANDSHAKE_A_DONE_SOCKFD, uint32(v))
+}
+
+// RemoteAuth appends HANDSHAKE_A_DONE_REMOTE_AUTH (one element of the repeated attribute: call it once per element).
+func (b DoneBuilder) RemoteAuth(v uint32) {
+	b.e.Uint32(HANDSHAKE_A_DONE_REMOTE_AUTH, uint32(v))
 }
 
 // Status returns HANDSHAKE_A_DONE_STATUS and whether it is present (0 if not).

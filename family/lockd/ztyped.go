@@ -95,16 +95,60 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Server) Encode(e *attr.Encoder) {
+func (x *Server) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Server) build(e *attr.Encoder) {
+	b := ServerBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(LOCKD_A_SERVER_GRACETIME, uint32(x.fGracetime))
+		b.Gracetime(uint32(x.fGracetime))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(LOCKD_A_SERVER_TCP_PORT, uint16(x.fTcpPort))
+		b.TcpPort(uint16(x.fTcpPort))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(LOCKD_A_SERVER_UDP_PORT, uint16(x.fUdpPort))
+		b.UdpPort(uint16(x.fUdpPort))
 	}
+}
+
+// ServerBuilder appends attributes of the set "server" (LOCKD_A_SERVER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Server, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ServerBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildServer returns a builder of "server" attributes that appends to e.
+func BuildServer(e *attr.Encoder) ServerBuilder { return ServerBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildServer writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ServerBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ServerBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Gracetime appends LOCKD_A_SERVER_GRACETIME.
+func (b ServerBuilder) Gracetime(v uint32) {
+	b.e.Uint32(LOCKD_A_SERVER_GRACETIME, uint32(v))
+}
+
+// TcpPort appends LOCKD_A_SERVER_TCP_PORT.
+func (b ServerBuilder) TcpPort(v uint16) {
+	b.e.Uint16(LOCKD_A_SERVER_TCP_PORT, uint16(v))
+}
+
+// UdpPort appends LOCKD_A_SERVER_UDP_PORT.
+func (b ServerBuilder) UdpPort(v uint16) {
+	b.e.Uint16(LOCKD_A_SERVER_UDP_PORT, uint16(v))
 }
 
 // Gracetime returns LOCKD_A_SERVER_GRACETIME and whether it is present (0 if not).

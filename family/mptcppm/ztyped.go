@@ -129,28 +129,92 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Address) Encode(e *attr.Encoder) {
+func (x *Address) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Address) build(e *attr.Encoder) {
+	b := AddressBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(MPTCP_PM_ADDR_ATTR_FAMILY, uint16(x.fFamily))
+		b.Family(uint16(x.fFamily))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(MPTCP_PM_ADDR_ATTR_ID, uint8(x.fId))
+		b.Id(uint8(x.fId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(MPTCP_PM_ADDR_ATTR_ADDR4, uint32(x.fAddr4))
+		b.Addr4(uint32(x.fAddr4))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(MPTCP_PM_ADDR_ATTR_ADDR6, x.fAddr6)
+		b.Addr6(x.fAddr6)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(MPTCP_PM_ADDR_ATTR_PORT, uint16(x.fPort))
+		b.Port(uint16(x.fPort))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(MPTCP_PM_ADDR_ATTR_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(MPTCP_PM_ADDR_ATTR_IF_IDX, uint32(x.fIfIdx))
+		b.IfIdx(int32(x.fIfIdx))
 	}
+}
+
+// AddressBuilder appends attributes of the set "address" (MPTCP_PM_ADDR_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Address, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AddressBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAddress returns a builder of "address" attributes that appends to e.
+func BuildAddress(e *attr.Encoder) AddressBuilder { return AddressBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAddress writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AddressBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AddressBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Family appends MPTCP_PM_ADDR_ATTR_FAMILY.
+func (b AddressBuilder) Family(v uint16) {
+	b.e.Uint16(MPTCP_PM_ADDR_ATTR_FAMILY, uint16(v))
+}
+
+// Id appends MPTCP_PM_ADDR_ATTR_ID.
+func (b AddressBuilder) Id(v uint8) {
+	b.e.Uint8(MPTCP_PM_ADDR_ATTR_ID, uint8(v))
+}
+
+// Addr4 appends MPTCP_PM_ADDR_ATTR_ADDR4.
+func (b AddressBuilder) Addr4(v uint32) {
+	b.e.BE32(MPTCP_PM_ADDR_ATTR_ADDR4, uint32(v))
+}
+
+// Addr6 appends MPTCP_PM_ADDR_ATTR_ADDR6 with the payload p.
+func (b AddressBuilder) Addr6(p []byte) {
+	b.e.Put(MPTCP_PM_ADDR_ATTR_ADDR6, p)
+}
+
+// Port appends MPTCP_PM_ADDR_ATTR_PORT.
+func (b AddressBuilder) Port(v uint16) {
+	b.e.Uint16(MPTCP_PM_ADDR_ATTR_PORT, uint16(v))
+}
+
+// Flags appends MPTCP_PM_ADDR_ATTR_FLAGS.
+func (b AddressBuilder) Flags(v uint32) {
+	b.e.Uint32(MPTCP_PM_ADDR_ATTR_FLAGS, uint32(v))
+}
+
+// IfIdx appends MPTCP_PM_ADDR_ATTR_IF_IDX.
+func (b AddressBuilder) IfIdx(v int32) {
+	b.e.Uint32(MPTCP_PM_ADDR_ATTR_IF_IDX, uint32(v))
 }
 
 // Family returns MPTCP_PM_ADDR_ATTR_FAMILY and whether it is present (0 if not).
@@ -384,37 +448,118 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SubflowAttribute) Encode(e *attr.Encoder) {
+func (x *SubflowAttribute) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SubflowAttribute) build(e *attr.Encoder) {
+	b := SubflowAttributeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_TOKEN_REM, uint32(x.fTokenRem))
+		b.TokenRem(uint32(x.fTokenRem))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_TOKEN_LOC, uint32(x.fTokenLoc))
+		b.TokenLoc(uint32(x.fTokenLoc))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ, uint32(x.fRelwriteSeq))
+		b.RelwriteSeq(uint32(x.fRelwriteSeq))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(MPTCP_SUBFLOW_ATTR_MAP_SEQ, uint64(x.fMapSeq))
+		b.MapSeq(uint64(x.fMapSeq))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_MAP_SFSEQ, uint32(x.fMapSfseq))
+		b.MapSfseq(uint32(x.fMapSfseq))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_SSN_OFFSET, uint32(x.fSsnOffset))
+		b.SsnOffset(uint32(x.fSsnOffset))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint16(MPTCP_SUBFLOW_ATTR_MAP_DATALEN, uint16(x.fMapDatalen))
+		b.MapDatalen(uint16(x.fMapDatalen))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(MPTCP_SUBFLOW_ATTR_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(MPTCP_SUBFLOW_ATTR_ID_REM, uint8(x.fIdRem))
+		b.IdRem(uint8(x.fIdRem))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(MPTCP_SUBFLOW_ATTR_ID_LOC, uint8(x.fIdLoc))
+		b.IdLoc(uint8(x.fIdLoc))
 	}
+}
+
+// SubflowAttributeBuilder appends attributes of the set "subflow-attribute" (MPTCP_SUBFLOW_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SubflowAttribute, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SubflowAttributeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSubflowAttribute returns a builder of "subflow-attribute" attributes that appends to e.
+func BuildSubflowAttribute(e *attr.Encoder) SubflowAttributeBuilder {
+	return SubflowAttributeBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSubflowAttribute writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SubflowAttributeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SubflowAttributeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TokenRem appends MPTCP_SUBFLOW_ATTR_TOKEN_REM.
+func (b SubflowAttributeBuilder) TokenRem(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_TOKEN_REM, uint32(v))
+}
+
+// TokenLoc appends MPTCP_SUBFLOW_ATTR_TOKEN_LOC.
+func (b SubflowAttributeBuilder) TokenLoc(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_TOKEN_LOC, uint32(v))
+}
+
+// RelwriteSeq appends MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ.
+func (b SubflowAttributeBuilder) RelwriteSeq(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ, uint32(v))
+}
+
+// MapSeq appends MPTCP_SUBFLOW_ATTR_MAP_SEQ.
+func (b SubflowAttributeBuilder) MapSeq(v uint64) {
+	b.e.Uint64(MPTCP_SUBFLOW_ATTR_MAP_SEQ, uint64(v))
+}
+
+// MapSfseq appends MPTCP_SUBFLOW_ATTR_MAP_SFSEQ.
+func (b SubflowAttributeBuilder) MapSfseq(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_MAP_SFSEQ, uint32(v))
+}
+
+// SsnOffset appends MPTCP_SUBFLOW_ATTR_SSN_OFFSET.
+func (b SubflowAttributeBuilder) SsnOffset(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_SSN_OFFSET, uint32(v))
+}
+
+// MapDatalen appends MPTCP_SUBFLOW_ATTR_MAP_DATALEN.
+func (b SubflowAttributeBuilder) MapDatalen(v uint16) {
+	b.e.Uint16(MPTCP_SUBFLOW_ATTR_MAP_DATALEN, uint16(v))
+}
+
+// Flags appends MPTCP_SUBFLOW_ATTR_FLAGS.
+func (b SubflowAttributeBuilder) Flags(v uint32) {
+	b.e.Uint32(MPTCP_SUBFLOW_ATTR_FLAGS, uint32(v))
+}
+
+// IdRem appends MPTCP_SUBFLOW_ATTR_ID_REM.
+func (b SubflowAttributeBuilder) IdRem(v uint8) {
+	b.e.Uint8(MPTCP_SUBFLOW_ATTR_ID_REM, uint8(v))
+}
+
+// IdLoc appends MPTCP_SUBFLOW_ATTR_ID_LOC.
+func (b SubflowAttributeBuilder) IdLoc(v uint8) {
+	b.e.Uint8(MPTCP_SUBFLOW_ATTR_ID_LOC, uint8(v))
 }
 
 // TokenRem returns MPTCP_SUBFLOW_ATTR_TOKEN_REM and whether it is present (0 if not).
@@ -628,12 +773,47 @@ func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Endpoint) Encode(e *attr.Encoder) {
+func (x *Endpoint) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Endpoint) build(e *attr.Encoder) {
+	b := EndpointBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(MPTCP_PM_ENDPOINT_ADDR)
-		x.fAddr.Encode(e)
-		e.End(nest)
+		c := b.Addr()
+		x.fAddr.build(e)
+		c.End()
 	}
+}
+
+// EndpointBuilder appends attributes of the set "endpoint" (MPTCP_PM_ENDPOINT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Endpoint, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EndpointBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEndpoint returns a builder of "endpoint" attributes that appends to e.
+func BuildEndpoint(e *attr.Encoder) EndpointBuilder { return EndpointBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEndpoint writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EndpointBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EndpointBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Addr opens the nest MPTCP_PM_ENDPOINT_ADDR and returns its builder; close it
+// with End.
+func (b EndpointBuilder) Addr() AddressBuilder {
+	return AddressBuilder{e: b.e, nest: b.e.Begin(MPTCP_PM_ENDPOINT_ADDR)}
 }
 
 // Addr returns the nest MPTCP_PM_ENDPOINT_ADDR, and whether it is present (if not, an
@@ -761,29 +941,90 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Attr) Encode(e *attr.Encoder) {
+func (x *Attr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Attr) build(e *attr.Encoder) {
+	b := AttrBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(MPTCP_PM_ATTR_ADDR)
-		x.fAddr.Encode(e)
-		e.End(nest)
+		c := b.Addr()
+		x.fAddr.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(MPTCP_PM_ATTR_RCV_ADD_ADDRS, uint32(x.fRcvAddAddrs))
+		b.RcvAddAddrs(uint32(x.fRcvAddAddrs))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(MPTCP_PM_ATTR_SUBFLOWS, uint32(x.fSubflows))
+		b.Subflows(uint32(x.fSubflows))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(MPTCP_PM_ATTR_TOKEN, uint32(x.fToken))
+		b.Token(uint32(x.fToken))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(MPTCP_PM_ATTR_LOC_ID, uint8(x.fLocId))
+		b.LocId(uint8(x.fLocId))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(MPTCP_PM_ATTR_ADDR_REMOTE)
-		x.fAddrRemote.Encode(e)
-		e.End(nest)
+		c := b.AddrRemote()
+		x.fAddrRemote.build(e)
+		c.End()
 	}
+}
+
+// AttrBuilder appends attributes of the set "attr" (MPTCP_PM_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Attr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AttrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAttr returns a builder of "attr" attributes that appends to e.
+func BuildAttr(e *attr.Encoder) AttrBuilder { return AttrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAttr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AttrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AttrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Addr opens the nest MPTCP_PM_ATTR_ADDR and returns its builder; close it
+// with End.
+func (b AttrBuilder) Addr() AddressBuilder {
+	return AddressBuilder{e: b.e, nest: b.e.Begin(MPTCP_PM_ATTR_ADDR)}
+}
+
+// RcvAddAddrs appends MPTCP_PM_ATTR_RCV_ADD_ADDRS.
+func (b AttrBuilder) RcvAddAddrs(v uint32) {
+	b.e.Uint32(MPTCP_PM_ATTR_RCV_ADD_ADDRS, uint32(v))
+}
+
+// Subflows appends MPTCP_PM_ATTR_SUBFLOWS.
+func (b AttrBuilder) Subflows(v uint32) {
+	b.e.Uint32(MPTCP_PM_ATTR_SUBFLOWS, uint32(v))
+}
+
+// Token appends MPTCP_PM_ATTR_TOKEN.
+func (b AttrBuilder) Token(v uint32) {
+	b.e.Uint32(MPTCP_PM_ATTR_TOKEN, uint32(v))
+}
+
+// LocId appends MPTCP_PM_ATTR_LOC_ID.
+func (b AttrBuilder) LocId(v uint8) {
+	b.e.Uint8(MPTCP_PM_ATTR_LOC_ID, uint8(v))
+}
+
+// AddrRemote opens the nest MPTCP_PM_ATTR_ADDR_REMOTE and returns its builder; close it
+// with End.
+func (b AttrBuilder) AddrRemote() AddressBuilder {
+	return AddressBuilder{e: b.e, nest: b.e.Begin(MPTCP_PM_ATTR_ADDR_REMOTE)}
 }
 
 // Addr returns the nest MPTCP_PM_ATTR_ADDR, and whether it is present (if not, an
@@ -1064,61 +1305,180 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *EventAttr) Encode(e *attr.Encoder) {
+func (x *EventAttr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *EventAttr) build(e *attr.Encoder) {
+	b := EventAttrBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(MPTCP_ATTR_TOKEN, uint32(x.fToken))
+		b.Token(uint32(x.fToken))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(MPTCP_ATTR_FAMILY, uint16(x.fFamily))
+		b.Family(uint16(x.fFamily))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(MPTCP_ATTR_LOC_ID, uint8(x.fLocId))
+		b.LocId(uint8(x.fLocId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(MPTCP_ATTR_REM_ID, uint8(x.fRemId))
+		b.RemId(uint8(x.fRemId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(MPTCP_ATTR_SADDR4, uint32(x.fSaddr4))
+		b.Saddr4(uint32(x.fSaddr4))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(MPTCP_ATTR_SADDR6, x.fSaddr6)
+		b.Saddr6(x.fSaddr6)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(MPTCP_ATTR_DADDR4, uint32(x.fDaddr4))
+		b.Daddr4(uint32(x.fDaddr4))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(MPTCP_ATTR_DADDR6, x.fDaddr6)
+		b.Daddr6(x.fDaddr6)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.BE16(MPTCP_ATTR_SPORT, uint16(x.fSport))
+		b.Sport(uint16(x.fSport))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE16(MPTCP_ATTR_DPORT, uint16(x.fDport))
+		b.Dport(uint16(x.fDport))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(MPTCP_ATTR_BACKUP, uint8(x.fBackup))
+		b.Backup(uint8(x.fBackup))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(MPTCP_ATTR_ERROR, uint8(x.fError))
+		b.Error(uint8(x.fError))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint16(MPTCP_ATTR_FLAGS, uint16(x.fFlags))
+		b.Flags(uint16(x.fFlags))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(MPTCP_ATTR_TIMEOUT, uint32(x.fTimeout))
+		b.Timeout(uint32(x.fTimeout))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(MPTCP_ATTR_IF_IDX, uint32(x.fIfIdx))
+		b.IfIdx(int32(x.fIfIdx))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(MPTCP_ATTR_RESET_REASON, uint32(x.fResetReason))
+		b.ResetReason(uint32(x.fResetReason))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(MPTCP_ATTR_RESET_FLAGS, uint32(x.fResetFlags))
+		b.ResetFlags(uint32(x.fResetFlags))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint8(MPTCP_ATTR_SERVER_SIDE, uint8(x.fServerSide))
+		b.ServerSide(uint8(x.fServerSide))
 	}
+}
+
+// EventAttrBuilder appends attributes of the set "event-attr" (MPTCP_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate EventAttr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EventAttrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEventAttr returns a builder of "event-attr" attributes that appends to e.
+func BuildEventAttr(e *attr.Encoder) EventAttrBuilder { return EventAttrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEventAttr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EventAttrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EventAttrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Token appends MPTCP_ATTR_TOKEN.
+func (b EventAttrBuilder) Token(v uint32) {
+	b.e.Uint32(MPTCP_ATTR_TOKEN, uint32(v))
+}
+
+// Family appends MPTCP_ATTR_FAMILY.
+func (b EventAttrBuilder) Family(v uint16) {
+	b.e.Uint16(MPTCP_ATTR_FAMILY, uint16(v))
+}
+
+// LocId appends MPTCP_ATTR_LOC_ID.
+func (b EventAttrBuilder) LocId(v uint8) {
+	b.e.Uint8(MPTCP_ATTR_LOC_ID, uint8(v))
+}
+
+// RemId appends MPTCP_ATTR_REM_ID.
+func (b EventAttrBuilder) RemId(v uint8) {
+	b.e.Uint8(MPTCP_ATTR_REM_ID, uint8(v))
+}
+
+// Saddr4 appends MPTCP_ATTR_SADDR4.
+func (b EventAttrBuilder) Saddr4(v uint32) {
+	b.e.BE32(MPTCP_ATTR_SADDR4, uint32(v))
+}
+
+// Saddr6 appends MPTCP_ATTR_SADDR6 with the payload p.
+func (b EventAttrBuilder) Saddr6(p []byte) {
+	b.e.Put(MPTCP_ATTR_SADDR6, p)
+}
+
+// Daddr4 appends MPTCP_ATTR_DADDR4.
+func (b EventAttrBuilder) Daddr4(v uint32) {
+	b.e.BE32(MPTCP_ATTR_DADDR4, uint32(v))
+}
+
+// Daddr6 appends MPTCP_ATTR_DADDR6 with the payload p.
+func (b EventAttrBuilder) Daddr6(p []byte) {
+	b.e.Put(MPTCP_ATTR_DADDR6, p)
+}
+
+// Sport appends MPTCP_ATTR_SPORT.
+func (b EventAttrBuilder) Sport(v uint16) {
+	b.e.BE16(MPTCP_ATTR_SPORT, uint16(v))
+}
+
+// Dport appends MPTCP_ATTR_DPORT.
+func (b EventAttrBuilder) Dport(v uint16) {
+	b.e.BE16(MPTCP_ATTR_DPORT, uint16(v))
+}
+
+// Backup appends MPTCP_ATTR_BACKUP.
+func (b EventAttrBuilder) Backup(v uint8) {
+	b.e.Uint8(MPTCP_ATTR_BACKUP, uint8(v))
+}
+
+// Error appends MPTCP_ATTR_ERROR.
+func (b EventAttrBuilder) Error(v uint8) {
+	b.e.Uint8(MPTCP_ATTR_ERROR, uint8(v))
+}
+
+// Flags appends MPTCP_ATTR_FLAGS.
+func (b EventAttrBuilder) Flags(v uint16) {
+	b.e.Uint16(MPTCP_ATTR_FLAGS, uint16(v))
+}
+
+// Timeout appends MPTCP_ATTR_TIMEOUT.
+func (b EventAttrBuilder) Timeout(v uint32) {
+	b.e.Uint32(MPTCP_ATTR_TIMEOUT, uint32(v))
+}
+
+// IfIdx appends MPTCP_ATTR_IF_IDX.
+func (b EventAttrBuilder) IfIdx(v int32) {
+	b.e.Uint32(MPTCP_ATTR_IF_IDX, uint32(v))
+}
+
+// ResetReason appends MPTCP_ATTR_RESET_REASON.
+func (b EventAttrBuilder) ResetReason(v uint32) {
+	b.e.Uint32(MPTCP_ATTR_RESET_REASON, uint32(v))
+}
+
+// ResetFlags appends MPTCP_ATTR_RESET_FLAGS.
+func (b EventAttrBuilder) ResetFlags(v uint32) {
+	b.e.Uint32(MPTCP_ATTR_RESET_FLAGS, uint32(v))
+}
+
+// ServerSide appends MPTCP_ATTR_SERVER_SIDE.
+func (b EventAttrBuilder) ServerSide(v uint8) {
+	b.e.Uint8(MPTCP_ATTR_SERVER_SIDE, uint8(v))
 }
 
 // Token returns MPTCP_ATTR_TOKEN and whether it is present (0 if not).

@@ -13,21 +13,21 @@ import (
 )
 
 // XdpAct is a value of flags "xdp-act" (XdpActEnum names them).
-type XdpAct uint32
+type XdpAct uint64
 
 // String returns the names of v's bits joined by "|", a bit without a
 // name in hex.
 func (v XdpAct) String() string { return typed.FlagsString(&XdpActEnum, uint64(v)) }
 
 // XdpRxMetadata is a value of flags "xdp-rx-metadata" (XdpRxMetadataEnum names them).
-type XdpRxMetadata uint32
+type XdpRxMetadata uint64
 
 // String returns the names of v's bits joined by "|", a bit without a
 // name in hex.
 func (v XdpRxMetadata) String() string { return typed.FlagsString(&XdpRxMetadataEnum, uint64(v)) }
 
 // XskFlags is a value of flags "xsk-flags" (XskFlagsEnum names them).
-type XskFlags uint32
+type XskFlags uint64
 
 // String returns the names of v's bits joined by "|", a bit without a
 // name in hex.
@@ -155,22 +155,76 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Dev) Encode(e *attr.Encoder) {
+func (x *Dev) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Dev) build(e *attr.Encoder) {
+	b := DevBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_DEV_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(NETDEV_A_DEV_XDP_FEATURES, uint64(x.fXdpFeatures))
+		b.XdpFeatures(XdpAct(x.fXdpFeatures))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NETDEV_A_DEV_XDP_ZC_MAX_SEGS, uint32(x.fXdpZcMaxSegs))
+		b.XdpZcMaxSegs(uint32(x.fXdpZcMaxSegs))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(NETDEV_A_DEV_XDP_RX_METADATA_FEATURES, uint64(x.fXdpRxMetadataFeatures))
+		b.XdpRxMetadataFeatures(XdpRxMetadata(x.fXdpRxMetadataFeatures))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(NETDEV_A_DEV_XSK_FEATURES, uint64(x.fXskFeatures))
+		b.XskFeatures(XskFlags(x.fXskFeatures))
 	}
+}
+
+// DevBuilder appends attributes of the set "dev" (NETDEV_A_DEV_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Dev, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DevBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDev returns a builder of "dev" attributes that appends to e.
+func BuildDev(e *attr.Encoder) DevBuilder { return DevBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDev writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DevBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DevBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NETDEV_A_DEV_IFINDEX.
+func (b DevBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_DEV_IFINDEX, uint32(v))
+}
+
+// XdpFeatures appends NETDEV_A_DEV_XDP_FEATURES.
+func (b DevBuilder) XdpFeatures(v XdpAct) {
+	b.e.Uint64(NETDEV_A_DEV_XDP_FEATURES, uint64(v))
+}
+
+// XdpZcMaxSegs appends NETDEV_A_DEV_XDP_ZC_MAX_SEGS.
+func (b DevBuilder) XdpZcMaxSegs(v uint32) {
+	b.e.Uint32(NETDEV_A_DEV_XDP_ZC_MAX_SEGS, uint32(v))
+}
+
+// XdpRxMetadataFeatures appends NETDEV_A_DEV_XDP_RX_METADATA_FEATURES.
+func (b DevBuilder) XdpRxMetadataFeatures(v XdpRxMetadata) {
+	b.e.Uint64(NETDEV_A_DEV_XDP_RX_METADATA_FEATURES, uint64(v))
+}
+
+// XskFeatures appends NETDEV_A_DEV_XSK_FEATURES.
+func (b DevBuilder) XskFeatures(v XskFlags) {
+	b.e.Uint64(NETDEV_A_DEV_XSK_FEATURES, uint64(v))
 }
 
 // Ifindex returns NETDEV_A_DEV_IFINDEX and whether it is present (0 if not).
@@ -305,8 +359,39 @@ func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IoUringProviderInfo) Encode(e *attr.Encoder) {
+func (x *IoUringProviderInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IoUringProviderInfo) build(e *attr.Encoder) {
+	b := IoUringProviderInfoBuilder{e: e}
+	_ = b
 }
+
+// IoUringProviderInfoBuilder appends attributes of the set "io-uring-provider-info" (NETDEV_A_IO_URING_PROVIDER_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IoUringProviderInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IoUringProviderInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIoUringProviderInfo returns a builder of "io-uring-provider-info" attributes that appends to e.
+func BuildIoUringProviderInfo(e *attr.Encoder) IoUringProviderInfoBuilder {
+	return IoUringProviderInfoBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIoUringProviderInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IoUringProviderInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IoUringProviderInfoBuilder) Encoder() *attr.Encoder { return b.e }
 
 // PagePool holds the attributes of the set "page-pool" (NETDEV_A_PAGE_POOL_*): each one's value
 // and whether it is present. Decode fills it; the getters report
@@ -437,33 +522,103 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PagePool) Encode(e *attr.Encoder) {
+func (x *PagePool) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PagePool) build(e *attr.Encoder) {
+	b := PagePoolBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_ID, uint64(x.fId))
+		b.Id(uint64(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_PAGE_POOL_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_NAPI_ID, uint64(x.fNapiId))
+		b.NapiId(uint64(x.fNapiId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_INFLIGHT, uint64(x.fInflight))
+		b.Inflight(uint64(x.fInflight))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_INFLIGHT_MEM, uint64(x.fInflightMem))
+		b.InflightMem(uint64(x.fInflightMem))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_DETACH_TIME, uint64(x.fDetachTime))
+		b.DetachTime(uint64(x.fDetachTime))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NETDEV_A_PAGE_POOL_DMABUF, uint32(x.fDmabuf))
+		b.Dmabuf(uint32(x.fDmabuf))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(NETDEV_A_PAGE_POOL_IO_URING)
-		x.fIoUring.Encode(e)
-		e.End(nest)
+		c := b.IoUring()
+		x.fIoUring.build(e)
+		c.End()
 	}
+}
+
+// PagePoolBuilder appends attributes of the set "page-pool" (NETDEV_A_PAGE_POOL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PagePool, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PagePoolBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPagePool returns a builder of "page-pool" attributes that appends to e.
+func BuildPagePool(e *attr.Encoder) PagePoolBuilder { return PagePoolBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPagePool writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PagePoolBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PagePoolBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends NETDEV_A_PAGE_POOL_ID.
+func (b PagePoolBuilder) Id(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_ID, uint64(v))
+}
+
+// Ifindex appends NETDEV_A_PAGE_POOL_IFINDEX.
+func (b PagePoolBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_PAGE_POOL_IFINDEX, uint32(v))
+}
+
+// NapiId appends NETDEV_A_PAGE_POOL_NAPI_ID.
+func (b PagePoolBuilder) NapiId(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_NAPI_ID, uint64(v))
+}
+
+// Inflight appends NETDEV_A_PAGE_POOL_INFLIGHT.
+func (b PagePoolBuilder) Inflight(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_INFLIGHT, uint64(v))
+}
+
+// InflightMem appends NETDEV_A_PAGE_POOL_INFLIGHT_MEM.
+func (b PagePoolBuilder) InflightMem(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_INFLIGHT_MEM, uint64(v))
+}
+
+// DetachTime appends NETDEV_A_PAGE_POOL_DETACH_TIME.
+func (b PagePoolBuilder) DetachTime(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_DETACH_TIME, uint64(v))
+}
+
+// Dmabuf appends NETDEV_A_PAGE_POOL_DMABUF.
+func (b PagePoolBuilder) Dmabuf(v uint32) {
+	b.e.Uint32(NETDEV_A_PAGE_POOL_DMABUF, uint32(v))
+}
+
+// IoUring opens the nest NETDEV_A_PAGE_POOL_IO_URING and returns its builder; close it
+// with End.
+func (b PagePoolBuilder) IoUring() IoUringProviderInfoBuilder {
+	return IoUringProviderInfoBuilder{e: b.e, nest: b.e.Begin(NETDEV_A_PAGE_POOL_IO_URING)}
 }
 
 // Id returns NETDEV_A_PAGE_POOL_ID and whether it is present (0 if not).
@@ -663,13 +818,52 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PagePoolInfo) Encode(e *attr.Encoder) {
+func (x *PagePoolInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PagePoolInfo) build(e *attr.Encoder) {
+	b := PagePoolInfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_ID, uint64(x.fId))
+		b.Id(uint64(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_PAGE_POOL_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
+}
+
+// PagePoolInfoBuilder appends attributes of the set "page-pool-info" (NETDEV_A_PAGE_POOL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PagePoolInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PagePoolInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPagePoolInfo returns a builder of "page-pool-info" attributes that appends to e.
+func BuildPagePoolInfo(e *attr.Encoder) PagePoolInfoBuilder { return PagePoolInfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPagePoolInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PagePoolInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PagePoolInfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends NETDEV_A_PAGE_POOL_ID.
+func (b PagePoolInfoBuilder) Id(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_ID, uint64(v))
+}
+
+// Ifindex appends NETDEV_A_PAGE_POOL_IFINDEX.
+func (b PagePoolInfoBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_PAGE_POOL_IFINDEX, uint32(v))
 }
 
 // Id returns NETDEV_A_PAGE_POOL_ID and whether it is present (0 if not).
@@ -848,45 +1042,135 @@ func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PagePoolStats) Encode(e *attr.Encoder) {
+func (x *PagePoolStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PagePoolStats) build(e *attr.Encoder) {
+	b := PagePoolStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NETDEV_A_PAGE_POOL_STATS_INFO)
-		x.fInfo.Encode(e)
-		e.End(nest)
+		c := b.Info()
+		x.fInfo.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST, uint64(x.fAllocFast))
+		b.AllocFast(uint64(x.fAllocFast))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW, uint64(x.fAllocSlow))
+		b.AllocSlow(uint64(x.fAllocSlow))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER, uint64(x.fAllocSlowHighOrder))
+		b.AllocSlowHighOrder(uint64(x.fAllocSlowHighOrder))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY, uint64(x.fAllocEmpty))
+		b.AllocEmpty(uint64(x.fAllocEmpty))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL, uint64(x.fAllocRefill))
+		b.AllocRefill(uint64(x.fAllocRefill))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE, uint64(x.fAllocWaive))
+		b.AllocWaive(uint64(x.fAllocWaive))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED, uint64(x.fRecycleCached))
+		b.RecycleCached(uint64(x.fRecycleCached))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL, uint64(x.fRecycleCacheFull))
+		b.RecycleCacheFull(uint64(x.fRecycleCacheFull))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING, uint64(x.fRecycleRing))
+		b.RecycleRing(uint64(x.fRecycleRing))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL, uint64(x.fRecycleRingFull))
+		b.RecycleRingFull(uint64(x.fRecycleRingFull))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT, uint64(x.fRecycleReleasedRefcnt))
+		b.RecycleReleasedRefcnt(uint64(x.fRecycleReleasedRefcnt))
 	}
+}
+
+// PagePoolStatsBuilder appends attributes of the set "page-pool-stats" (NETDEV_A_PAGE_POOL_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PagePoolStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PagePoolStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPagePoolStats returns a builder of "page-pool-stats" attributes that appends to e.
+func BuildPagePoolStats(e *attr.Encoder) PagePoolStatsBuilder { return PagePoolStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPagePoolStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PagePoolStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PagePoolStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Info opens the nest NETDEV_A_PAGE_POOL_STATS_INFO and returns its builder; close it
+// with End.
+func (b PagePoolStatsBuilder) Info() PagePoolInfoBuilder {
+	return PagePoolInfoBuilder{e: b.e, nest: b.e.Begin(NETDEV_A_PAGE_POOL_STATS_INFO)}
+}
+
+// AllocFast appends NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST.
+func (b PagePoolStatsBuilder) AllocFast(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST, uint64(v))
+}
+
+// AllocSlow appends NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW.
+func (b PagePoolStatsBuilder) AllocSlow(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW, uint64(v))
+}
+
+// AllocSlowHighOrder appends NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER.
+func (b PagePoolStatsBuilder) AllocSlowHighOrder(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER, uint64(v))
+}
+
+// AllocEmpty appends NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY.
+func (b PagePoolStatsBuilder) AllocEmpty(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY, uint64(v))
+}
+
+// AllocRefill appends NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL.
+func (b PagePoolStatsBuilder) AllocRefill(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL, uint64(v))
+}
+
+// AllocWaive appends NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE.
+func (b PagePoolStatsBuilder) AllocWaive(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE, uint64(v))
+}
+
+// RecycleCached appends NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED.
+func (b PagePoolStatsBuilder) RecycleCached(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED, uint64(v))
+}
+
+// RecycleCacheFull appends NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL.
+func (b PagePoolStatsBuilder) RecycleCacheFull(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL, uint64(v))
+}
+
+// RecycleRing appends NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING.
+func (b PagePoolStatsBuilder) RecycleRing(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING, uint64(v))
+}
+
+// RecycleRingFull appends NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL.
+func (b PagePoolStatsBuilder) RecycleRingFull(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL, uint64(v))
+}
+
+// RecycleReleasedRefcnt appends NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT.
+func (b PagePoolStatsBuilder) RecycleReleasedRefcnt(v uint64) {
+	b.e.Uint(NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT, uint64(v))
 }
 
 // Info returns the nest NETDEV_A_PAGE_POOL_STATS_INFO, and whether it is present (if not, an
@@ -1184,31 +1468,100 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Napi) Encode(e *attr.Encoder) {
+func (x *Napi) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Napi) build(e *attr.Encoder) {
+	b := NapiBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_NAPI_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_NAPI_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NETDEV_A_NAPI_IRQ, uint32(x.fIrq))
+		b.Irq(uint32(x.fIrq))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NETDEV_A_NAPI_PID, uint32(x.fPid))
+		b.Pid(uint32(x.fPid))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NETDEV_A_NAPI_DEFER_HARD_IRQS, uint32(x.fDeferHardIrqs))
+		b.DeferHardIrqs(uint32(x.fDeferHardIrqs))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint(NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT, uint64(x.fGroFlushTimeout))
+		b.GroFlushTimeout(uint64(x.fGroFlushTimeout))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint(NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT, uint64(x.fIrqSuspendTimeout))
+		b.IrqSuspendTimeout(uint64(x.fIrqSuspendTimeout))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NETDEV_A_NAPI_THREADED, uint32(x.fThreaded))
+		b.Threaded(NapiThreaded(x.fThreaded))
 	}
+}
+
+// NapiBuilder appends attributes of the set "napi" (NETDEV_A_NAPI_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Napi, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NapiBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNapi returns a builder of "napi" attributes that appends to e.
+func BuildNapi(e *attr.Encoder) NapiBuilder { return NapiBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNapi writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NapiBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NapiBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NETDEV_A_NAPI_IFINDEX.
+func (b NapiBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_NAPI_IFINDEX, uint32(v))
+}
+
+// Id appends NETDEV_A_NAPI_ID.
+func (b NapiBuilder) Id(v uint32) {
+	b.e.Uint32(NETDEV_A_NAPI_ID, uint32(v))
+}
+
+// Irq appends NETDEV_A_NAPI_IRQ.
+func (b NapiBuilder) Irq(v uint32) {
+	b.e.Uint32(NETDEV_A_NAPI_IRQ, uint32(v))
+}
+
+// Pid appends NETDEV_A_NAPI_PID.
+func (b NapiBuilder) Pid(v uint32) {
+	b.e.Uint32(NETDEV_A_NAPI_PID, uint32(v))
+}
+
+// DeferHardIrqs appends NETDEV_A_NAPI_DEFER_HARD_IRQS.
+func (b NapiBuilder) DeferHardIrqs(v uint32) {
+	b.e.Uint32(NETDEV_A_NAPI_DEFER_HARD_IRQS, uint32(v))
+}
+
+// GroFlushTimeout appends NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT.
+func (b NapiBuilder) GroFlushTimeout(v uint64) {
+	b.e.Uint(NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT, uint64(v))
+}
+
+// IrqSuspendTimeout appends NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT.
+func (b NapiBuilder) IrqSuspendTimeout(v uint64) {
+	b.e.Uint(NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT, uint64(v))
+}
+
+// Threaded appends NETDEV_A_NAPI_THREADED.
+func (b NapiBuilder) Threaded(v NapiThreaded) {
+	b.e.Uint32(NETDEV_A_NAPI_THREADED, uint32(v))
 }
 
 // Ifindex returns NETDEV_A_NAPI_IFINDEX and whether it is present (0 if not).
@@ -1385,8 +1738,37 @@ func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *XskInfo) Encode(e *attr.Encoder) {
+func (x *XskInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *XskInfo) build(e *attr.Encoder) {
+	b := XskInfoBuilder{e: e}
+	_ = b
 }
+
+// XskInfoBuilder appends attributes of the set "xsk-info" (NETDEV_A_XSK_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate XskInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type XskInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildXskInfo returns a builder of "xsk-info" attributes that appends to e.
+func BuildXskInfo(e *attr.Encoder) XskInfoBuilder { return XskInfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildXskInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b XskInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b XskInfoBuilder) Encoder() *attr.Encoder { return b.e }
 
 // Queue holds the attributes of the set "queue" (NETDEV_A_QUEUE_*): each one's value
 // and whether it is present. Decode fills it; the getters report
@@ -1506,32 +1888,98 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Queue) Encode(e *attr.Encoder) {
+func (x *Queue) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Queue) build(e *attr.Encoder) {
+	b := QueueBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_TYPE, uint32(x.fType))
+		b.Type(QueueType(x.fType))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_NAPI_ID, uint32(x.fNapiId))
+		b.NapiId(uint32(x.fNapiId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_DMABUF, uint32(x.fDmabuf))
+		b.Dmabuf(uint32(x.fDmabuf))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(NETDEV_A_QUEUE_IO_URING)
-		x.fIoUring.Encode(e)
-		e.End(nest)
+		c := b.IoUring()
+		x.fIoUring.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(NETDEV_A_QUEUE_XSK)
-		x.fXsk.Encode(e)
-		e.End(nest)
+		c := b.Xsk()
+		x.fXsk.build(e)
+		c.End()
 	}
+}
+
+// QueueBuilder appends attributes of the set "queue" (NETDEV_A_QUEUE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Queue, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type QueueBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildQueue returns a builder of "queue" attributes that appends to e.
+func BuildQueue(e *attr.Encoder) QueueBuilder { return QueueBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildQueue writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b QueueBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b QueueBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends NETDEV_A_QUEUE_ID.
+func (b QueueBuilder) Id(v uint32) {
+	b.e.Uint32(NETDEV_A_QUEUE_ID, uint32(v))
+}
+
+// Ifindex appends NETDEV_A_QUEUE_IFINDEX.
+func (b QueueBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_QUEUE_IFINDEX, uint32(v))
+}
+
+// Type appends NETDEV_A_QUEUE_TYPE.
+func (b QueueBuilder) Type(v QueueType) {
+	b.e.Uint32(NETDEV_A_QUEUE_TYPE, uint32(v))
+}
+
+// NapiId appends NETDEV_A_QUEUE_NAPI_ID.
+func (b QueueBuilder) NapiId(v uint32) {
+	b.e.Uint32(NETDEV_A_QUEUE_NAPI_ID, uint32(v))
+}
+
+// Dmabuf appends NETDEV_A_QUEUE_DMABUF.
+func (b QueueBuilder) Dmabuf(v uint32) {
+	b.e.Uint32(NETDEV_A_QUEUE_DMABUF, uint32(v))
+}
+
+// IoUring opens the nest NETDEV_A_QUEUE_IO_URING and returns its builder; close it
+// with End.
+func (b QueueBuilder) IoUring() IoUringProviderInfoBuilder {
+	return IoUringProviderInfoBuilder{e: b.e, nest: b.e.Begin(NETDEV_A_QUEUE_IO_URING)}
+}
+
+// Xsk opens the nest NETDEV_A_QUEUE_XSK and returns its builder; close it
+// with End.
+func (b QueueBuilder) Xsk() XskInfoBuilder {
+	return XskInfoBuilder{e: b.e, nest: b.e.Begin(NETDEV_A_QUEUE_XSK)}
 }
 
 // Id returns NETDEV_A_QUEUE_ID and whether it is present (0 if not).
@@ -1920,100 +2368,284 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Qstats) Encode(e *attr.Encoder) {
+func (x *Qstats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Qstats) build(e *attr.Encoder) {
+	b := QstatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_QSTATS_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_QSTATS_QUEUE_TYPE, uint32(x.fQueueType))
+		b.QueueType(QueueType(x.fQueueType))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NETDEV_A_QSTATS_QUEUE_ID, uint32(x.fQueueId))
+		b.QueueId(uint32(x.fQueueId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint(NETDEV_A_QSTATS_SCOPE, uint64(x.fScope))
+		b.Scope(uint64(x.fScope))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_PACKETS, uint64(x.fRxPackets))
+		b.RxPackets(uint64(x.fRxPackets))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_BYTES, uint64(x.fRxBytes))
+		b.RxBytes(uint64(x.fRxBytes))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_PACKETS, uint64(x.fTxPackets))
+		b.TxPackets(uint64(x.fTxPackets))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_BYTES, uint64(x.fTxBytes))
+		b.TxBytes(uint64(x.fTxBytes))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_ALLOC_FAIL, uint64(x.fRxAllocFail))
+		b.RxAllocFail(uint64(x.fRxAllocFail))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_DROPS, uint64(x.fRxHwDrops))
+		b.RxHwDrops(uint64(x.fRxHwDrops))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS, uint64(x.fRxHwDropOverruns))
+		b.RxHwDropOverruns(uint64(x.fRxHwDropOverruns))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_CSUM_COMPLETE, uint64(x.fRxCsumComplete))
+		b.RxCsumComplete(uint64(x.fRxCsumComplete))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY, uint64(x.fRxCsumUnnecessary))
+		b.RxCsumUnnecessary(uint64(x.fRxCsumUnnecessary))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_CSUM_NONE, uint64(x.fRxCsumNone))
+		b.RxCsumNone(uint64(x.fRxCsumNone))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_CSUM_BAD, uint64(x.fRxCsumBad))
+		b.RxCsumBad(uint64(x.fRxCsumBad))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_PACKETS, uint64(x.fRxHwGroPackets))
+		b.RxHwGroPackets(uint64(x.fRxHwGroPackets))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_BYTES, uint64(x.fRxHwGroBytes))
+		b.RxHwGroBytes(uint64(x.fRxHwGroBytes))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS, uint64(x.fRxHwGroWirePackets))
+		b.RxHwGroWirePackets(uint64(x.fRxHwGroWirePackets))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES, uint64(x.fRxHwGroWireBytes))
+		b.RxHwGroWireBytes(uint64(x.fRxHwGroWireBytes))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint(NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS, uint64(x.fRxHwDropRatelimits))
+		b.RxHwDropRatelimits(uint64(x.fRxHwDropRatelimits))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_DROPS, uint64(x.fTxHwDrops))
+		b.TxHwDrops(uint64(x.fTxHwDrops))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_DROP_ERRORS, uint64(x.fTxHwDropErrors))
+		b.TxHwDropErrors(uint64(x.fTxHwDropErrors))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_CSUM_NONE, uint64(x.fTxCsumNone))
+		b.TxCsumNone(uint64(x.fTxCsumNone))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_NEEDS_CSUM, uint64(x.fTxNeedsCsum))
+		b.TxNeedsCsum(uint64(x.fTxNeedsCsum))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_PACKETS, uint64(x.fTxHwGsoPackets))
+		b.TxHwGsoPackets(uint64(x.fTxHwGsoPackets))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_BYTES, uint64(x.fTxHwGsoBytes))
+		b.TxHwGsoBytes(uint64(x.fTxHwGsoBytes))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS, uint64(x.fTxHwGsoWirePackets))
+		b.TxHwGsoWirePackets(uint64(x.fTxHwGsoWirePackets))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES, uint64(x.fTxHwGsoWireBytes))
+		b.TxHwGsoWireBytes(uint64(x.fTxHwGsoWireBytes))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS, uint64(x.fTxHwDropRatelimits))
+		b.TxHwDropRatelimits(uint64(x.fTxHwDropRatelimits))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_STOP, uint64(x.fTxStop))
+		b.TxStop(uint64(x.fTxStop))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Uint(NETDEV_A_QSTATS_TX_WAKE, uint64(x.fTxWake))
+		b.TxWake(uint64(x.fTxWake))
 	}
+}
+
+// QstatsBuilder appends attributes of the set "qstats" (NETDEV_A_QSTATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Qstats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type QstatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildQstats returns a builder of "qstats" attributes that appends to e.
+func BuildQstats(e *attr.Encoder) QstatsBuilder { return QstatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildQstats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b QstatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b QstatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NETDEV_A_QSTATS_IFINDEX.
+func (b QstatsBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_QSTATS_IFINDEX, uint32(v))
+}
+
+// QueueType appends NETDEV_A_QSTATS_QUEUE_TYPE.
+func (b QstatsBuilder) QueueType(v QueueType) {
+	b.e.Uint32(NETDEV_A_QSTATS_QUEUE_TYPE, uint32(v))
+}
+
+// QueueId appends NETDEV_A_QSTATS_QUEUE_ID.
+func (b QstatsBuilder) QueueId(v uint32) {
+	b.e.Uint32(NETDEV_A_QSTATS_QUEUE_ID, uint32(v))
+}
+
+// Scope appends NETDEV_A_QSTATS_SCOPE.
+func (b QstatsBuilder) Scope(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_SCOPE, uint64(v))
+}
+
+// RxPackets appends NETDEV_A_QSTATS_RX_PACKETS.
+func (b QstatsBuilder) RxPackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_PACKETS, uint64(v))
+}
+
+// RxBytes appends NETDEV_A_QSTATS_RX_BYTES.
+func (b QstatsBuilder) RxBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_BYTES, uint64(v))
+}
+
+// TxPackets appends NETDEV_A_QSTATS_TX_PACKETS.
+func (b QstatsBuilder) TxPackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_PACKETS, uint64(v))
+}
+
+// TxBytes appends NETDEV_A_QSTATS_TX_BYTES.
+func (b QstatsBuilder) TxBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_BYTES, uint64(v))
+}
+
+// RxAllocFail appends NETDEV_A_QSTATS_RX_ALLOC_FAIL.
+func (b QstatsBuilder) RxAllocFail(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_ALLOC_FAIL, uint64(v))
+}
+
+// RxHwDrops appends NETDEV_A_QSTATS_RX_HW_DROPS.
+func (b QstatsBuilder) RxHwDrops(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_DROPS, uint64(v))
+}
+
+// RxHwDropOverruns appends NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS.
+func (b QstatsBuilder) RxHwDropOverruns(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS, uint64(v))
+}
+
+// RxCsumComplete appends NETDEV_A_QSTATS_RX_CSUM_COMPLETE.
+func (b QstatsBuilder) RxCsumComplete(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_CSUM_COMPLETE, uint64(v))
+}
+
+// RxCsumUnnecessary appends NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY.
+func (b QstatsBuilder) RxCsumUnnecessary(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY, uint64(v))
+}
+
+// RxCsumNone appends NETDEV_A_QSTATS_RX_CSUM_NONE.
+func (b QstatsBuilder) RxCsumNone(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_CSUM_NONE, uint64(v))
+}
+
+// RxCsumBad appends NETDEV_A_QSTATS_RX_CSUM_BAD.
+func (b QstatsBuilder) RxCsumBad(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_CSUM_BAD, uint64(v))
+}
+
+// RxHwGroPackets appends NETDEV_A_QSTATS_RX_HW_GRO_PACKETS.
+func (b QstatsBuilder) RxHwGroPackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_PACKETS, uint64(v))
+}
+
+// RxHwGroBytes appends NETDEV_A_QSTATS_RX_HW_GRO_BYTES.
+func (b QstatsBuilder) RxHwGroBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_BYTES, uint64(v))
+}
+
+// RxHwGroWirePackets appends NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS.
+func (b QstatsBuilder) RxHwGroWirePackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS, uint64(v))
+}
+
+// RxHwGroWireBytes appends NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES.
+func (b QstatsBuilder) RxHwGroWireBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES, uint64(v))
+}
+
+// RxHwDropRatelimits appends NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS.
+func (b QstatsBuilder) RxHwDropRatelimits(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS, uint64(v))
+}
+
+// TxHwDrops appends NETDEV_A_QSTATS_TX_HW_DROPS.
+func (b QstatsBuilder) TxHwDrops(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_DROPS, uint64(v))
+}
+
+// TxHwDropErrors appends NETDEV_A_QSTATS_TX_HW_DROP_ERRORS.
+func (b QstatsBuilder) TxHwDropErrors(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_DROP_ERRORS, uint64(v))
+}
+
+// TxCsumNone appends NETDEV_A_QSTATS_TX_CSUM_NONE.
+func (b QstatsBuilder) TxCsumNone(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_CSUM_NONE, uint64(v))
+}
+
+// TxNeedsCsum appends NETDEV_A_QSTATS_TX_NEEDS_CSUM.
+func (b QstatsBuilder) TxNeedsCsum(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_NEEDS_CSUM, uint64(v))
+}
+
+// TxHwGsoPackets appends NETDEV_A_QSTATS_TX_HW_GSO_PACKETS.
+func (b QstatsBuilder) TxHwGsoPackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_PACKETS, uint64(v))
+}
+
+// TxHwGsoBytes appends NETDEV_A_QSTATS_TX_HW_GSO_BYTES.
+func (b QstatsBuilder) TxHwGsoBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_BYTES, uint64(v))
+}
+
+// TxHwGsoWirePackets appends NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS.
+func (b QstatsBuilder) TxHwGsoWirePackets(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS, uint64(v))
+}
+
+// TxHwGsoWireBytes appends NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES.
+func (b QstatsBuilder) TxHwGsoWireBytes(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES, uint64(v))
+}
+
+// TxHwDropRatelimits appends NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS.
+func (b QstatsBuilder) TxHwDropRatelimits(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS, uint64(v))
+}
+
+// TxStop appends NETDEV_A_QSTATS_TX_STOP.
+func (b QstatsBuilder) TxStop(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_STOP, uint64(v))
+}
+
+// TxWake appends NETDEV_A_QSTATS_TX_WAKE.
+func (b QstatsBuilder) TxWake(v uint64) {
+	b.e.Uint(NETDEV_A_QSTATS_TX_WAKE, uint64(v))
 }
 
 // Ifindex returns NETDEV_A_QSTATS_IFINDEX and whether it is present (0 if not).
@@ -2526,13 +3158,52 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *QueueId) Encode(e *attr.Encoder) {
+func (x *QueueId) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *QueueId) build(e *attr.Encoder) {
+	b := QueueIdBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NETDEV_A_QUEUE_TYPE, uint32(x.fType))
+		b.Type(QueueType(x.fType))
 	}
+}
+
+// QueueIdBuilder appends attributes of the set "queue-id" (NETDEV_A_QUEUE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate QueueId, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type QueueIdBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildQueueId returns a builder of "queue-id" attributes that appends to e.
+func BuildQueueId(e *attr.Encoder) QueueIdBuilder { return QueueIdBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildQueueId writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b QueueIdBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b QueueIdBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends NETDEV_A_QUEUE_ID.
+func (b QueueIdBuilder) Id(v uint32) {
+	b.e.Uint32(NETDEV_A_QUEUE_ID, uint32(v))
+}
+
+// Type appends NETDEV_A_QUEUE_TYPE.
+func (b QueueIdBuilder) Type(v QueueType) {
+	b.e.Uint32(NETDEV_A_QUEUE_TYPE, uint32(v))
 }
 
 // Id returns NETDEV_A_QUEUE_ID and whether it is present (0 if not).
@@ -2669,16 +3340,22 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Dmabuf) Encode(e *attr.Encoder) {
+func (x *Dmabuf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Dmabuf) build(e *attr.Encoder) {
+	b := DmabufBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NETDEV_A_DMABUF_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.sQueues != nil {
 			for i := range x.sQueues {
-				nest := e.Begin(NETDEV_A_DMABUF_QUEUES)
-				x.sQueues[i].Encode(e)
-				e.End(nest)
+				c := b.Queues()
+				x.sQueues[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fQueues; it.Next(); {
@@ -2689,11 +3366,55 @@ func (x *Dmabuf) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NETDEV_A_DMABUF_FD, uint32(x.fFd))
+		b.Fd(uint32(x.fFd))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NETDEV_A_DMABUF_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
+}
+
+// DmabufBuilder appends attributes of the set "dmabuf" (NETDEV_A_DMABUF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Dmabuf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DmabufBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDmabuf returns a builder of "dmabuf" attributes that appends to e.
+func BuildDmabuf(e *attr.Encoder) DmabufBuilder { return DmabufBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDmabuf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DmabufBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DmabufBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NETDEV_A_DMABUF_IFINDEX.
+func (b DmabufBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NETDEV_A_DMABUF_IFINDEX, uint32(v))
+}
+
+// Queues opens the nest NETDEV_A_DMABUF_QUEUES (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b DmabufBuilder) Queues() QueueIdBuilder {
+	return QueueIdBuilder{e: b.e, nest: b.e.Begin(NETDEV_A_DMABUF_QUEUES)}
+}
+
+// Fd appends NETDEV_A_DMABUF_FD.
+func (b DmabufBuilder) Fd(v uint32) {
+	b.e.Uint32(NETDEV_A_DMABUF_FD, uint32(v))
+}
+
+// Id appends NETDEV_A_DMABUF_ID.
+func (b DmabufBuilder) Id(v uint32) {
+	b.e.Uint32(NETDEV_A_DMABUF_ID, uint32(v))
 }
 
 // Ifindex returns NETDEV_A_DMABUF_IFINDEX and whether it is present (0 if not).

@@ -170,44 +170,50 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *NetShaper) Encode(e *attr.Encoder) {
+func (x *NetShaper) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *NetShaper) build(e *attr.Encoder) {
+	b := NetShaperBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NET_SHAPER_A_HANDLE)
-		x.fHandle.Encode(e)
-		e.End(nest)
+		c := b.Handle()
+		x.fHandle.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NET_SHAPER_A_METRIC, uint32(x.fMetric))
+		b.Metric(Metric(x.fMetric))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint(NET_SHAPER_A_BW_MIN, uint64(x.fBwMin))
+		b.BwMin(uint64(x.fBwMin))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint(NET_SHAPER_A_BW_MAX, uint64(x.fBwMax))
+		b.BwMax(uint64(x.fBwMax))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint(NET_SHAPER_A_BURST, uint64(x.fBurst))
+		b.Burst(uint64(x.fBurst))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(NET_SHAPER_A_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NET_SHAPER_A_WEIGHT, uint32(x.fWeight))
+		b.Weight(uint32(x.fWeight))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NET_SHAPER_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(NET_SHAPER_A_PARENT)
-		x.fParent.Encode(e)
-		e.End(nest)
+		c := b.Parent()
+		x.fParent.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.sLeaves != nil {
 			for i := range x.sLeaves {
-				nest := e.Begin(NET_SHAPER_A_LEAVES)
-				x.sLeaves[i].Encode(e)
-				e.End(nest)
+				c := b.Leaves()
+				x.sLeaves[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fLeaves; it.Next(); {
@@ -217,6 +223,82 @@ func (x *NetShaper) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// NetShaperBuilder appends attributes of the set "net-shaper" (NET_SHAPER_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate NetShaper, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NetShaperBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNetShaper returns a builder of "net-shaper" attributes that appends to e.
+func BuildNetShaper(e *attr.Encoder) NetShaperBuilder { return NetShaperBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNetShaper writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NetShaperBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NetShaperBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Handle opens the nest NET_SHAPER_A_HANDLE and returns its builder; close it
+// with End.
+func (b NetShaperBuilder) Handle() HandleBuilder {
+	return HandleBuilder{e: b.e, nest: b.e.Begin(NET_SHAPER_A_HANDLE)}
+}
+
+// Metric appends NET_SHAPER_A_METRIC.
+func (b NetShaperBuilder) Metric(v Metric) {
+	b.e.Uint32(NET_SHAPER_A_METRIC, uint32(v))
+}
+
+// BwMin appends NET_SHAPER_A_BW_MIN.
+func (b NetShaperBuilder) BwMin(v uint64) {
+	b.e.Uint(NET_SHAPER_A_BW_MIN, uint64(v))
+}
+
+// BwMax appends NET_SHAPER_A_BW_MAX.
+func (b NetShaperBuilder) BwMax(v uint64) {
+	b.e.Uint(NET_SHAPER_A_BW_MAX, uint64(v))
+}
+
+// Burst appends NET_SHAPER_A_BURST.
+func (b NetShaperBuilder) Burst(v uint64) {
+	b.e.Uint(NET_SHAPER_A_BURST, uint64(v))
+}
+
+// Priority appends NET_SHAPER_A_PRIORITY.
+func (b NetShaperBuilder) Priority(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_PRIORITY, uint32(v))
+}
+
+// Weight appends NET_SHAPER_A_WEIGHT.
+func (b NetShaperBuilder) Weight(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_WEIGHT, uint32(v))
+}
+
+// Ifindex appends NET_SHAPER_A_IFINDEX.
+func (b NetShaperBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_IFINDEX, uint32(v))
+}
+
+// Parent opens the nest NET_SHAPER_A_PARENT and returns its builder; close it
+// with End.
+func (b NetShaperBuilder) Parent() HandleBuilder {
+	return HandleBuilder{e: b.e, nest: b.e.Begin(NET_SHAPER_A_PARENT)}
+}
+
+// Leaves opens the nest NET_SHAPER_A_LEAVES (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b NetShaperBuilder) Leaves() LeafInfoBuilder {
+	return LeafInfoBuilder{e: b.e, nest: b.e.Begin(NET_SHAPER_A_LEAVES)}
 }
 
 // Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present (if not, an
@@ -445,13 +527,52 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Handle) Encode(e *attr.Encoder) {
+func (x *Handle) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Handle) build(e *attr.Encoder) {
+	b := HandleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NET_SHAPER_A_HANDLE_SCOPE, uint32(x.fScope))
+		b.Scope(Scope(x.fScope))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NET_SHAPER_A_HANDLE_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
+}
+
+// HandleBuilder appends attributes of the set "handle" (NET_SHAPER_A_HANDLE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Handle, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HandleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHandle returns a builder of "handle" attributes that appends to e.
+func BuildHandle(e *attr.Encoder) HandleBuilder { return HandleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHandle writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HandleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HandleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Scope appends NET_SHAPER_A_HANDLE_SCOPE.
+func (b HandleBuilder) Scope(v Scope) {
+	b.e.Uint32(NET_SHAPER_A_HANDLE_SCOPE, uint32(v))
+}
+
+// Id appends NET_SHAPER_A_HANDLE_ID.
+func (b HandleBuilder) Id(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_HANDLE_ID, uint32(v))
 }
 
 // Scope returns NET_SHAPER_A_HANDLE_SCOPE and whether it is present (0 if not).
@@ -567,18 +688,63 @@ func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LeafInfo) Encode(e *attr.Encoder) {
+func (x *LeafInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LeafInfo) build(e *attr.Encoder) {
+	b := LeafInfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NET_SHAPER_A_HANDLE)
-		x.fHandle.Encode(e)
-		e.End(nest)
+		c := b.Handle()
+		x.fHandle.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NET_SHAPER_A_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NET_SHAPER_A_WEIGHT, uint32(x.fWeight))
+		b.Weight(uint32(x.fWeight))
 	}
+}
+
+// LeafInfoBuilder appends attributes of the set "leaf-info" (NET_SHAPER_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LeafInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LeafInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLeafInfo returns a builder of "leaf-info" attributes that appends to e.
+func BuildLeafInfo(e *attr.Encoder) LeafInfoBuilder { return LeafInfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLeafInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LeafInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LeafInfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Handle opens the nest NET_SHAPER_A_HANDLE and returns its builder; close it
+// with End.
+func (b LeafInfoBuilder) Handle() HandleBuilder {
+	return HandleBuilder{e: b.e, nest: b.e.Begin(NET_SHAPER_A_HANDLE)}
+}
+
+// Priority appends NET_SHAPER_A_PRIORITY.
+func (b LeafInfoBuilder) Priority(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_PRIORITY, uint32(v))
+}
+
+// Weight appends NET_SHAPER_A_WEIGHT.
+func (b LeafInfoBuilder) Weight(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_WEIGHT, uint32(v))
 }
 
 // Handle returns the nest NET_SHAPER_A_HANDLE, and whether it is present (if not, an
@@ -742,37 +908,116 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Caps) Encode(e *attr.Encoder) {
+func (x *Caps) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Caps) build(e *attr.Encoder) {
+	b := CapsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NET_SHAPER_A_CAPS_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NET_SHAPER_A_CAPS_SCOPE, uint32(x.fScope))
+		b.Scope(Scope(x.fScope))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS)
+		b.SupportMetricBps()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS)
+		b.SupportMetricPps()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_NESTING)
+		b.SupportNesting()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BW_MIN)
+		b.SupportBwMin()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BW_MAX)
+		b.SupportBwMax()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BURST)
+		b.SupportBurst()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_PRIORITY)
+		b.SupportPriority()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Flag(NET_SHAPER_A_CAPS_SUPPORT_WEIGHT)
+		b.SupportWeight()
 	}
+}
+
+// CapsBuilder appends attributes of the set "caps" (NET_SHAPER_A_CAPS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Caps, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CapsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCaps returns a builder of "caps" attributes that appends to e.
+func BuildCaps(e *attr.Encoder) CapsBuilder { return CapsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCaps writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CapsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CapsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NET_SHAPER_A_CAPS_IFINDEX.
+func (b CapsBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NET_SHAPER_A_CAPS_IFINDEX, uint32(v))
+}
+
+// Scope appends NET_SHAPER_A_CAPS_SCOPE.
+func (b CapsBuilder) Scope(v Scope) {
+	b.e.Uint32(NET_SHAPER_A_CAPS_SCOPE, uint32(v))
+}
+
+// SupportMetricBps appends the flag NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS.
+func (b CapsBuilder) SupportMetricBps() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS)
+}
+
+// SupportMetricPps appends the flag NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS.
+func (b CapsBuilder) SupportMetricPps() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS)
+}
+
+// SupportNesting appends the flag NET_SHAPER_A_CAPS_SUPPORT_NESTING.
+func (b CapsBuilder) SupportNesting() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_NESTING)
+}
+
+// SupportBwMin appends the flag NET_SHAPER_A_CAPS_SUPPORT_BW_MIN.
+func (b CapsBuilder) SupportBwMin() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BW_MIN)
+}
+
+// SupportBwMax appends the flag NET_SHAPER_A_CAPS_SUPPORT_BW_MAX.
+func (b CapsBuilder) SupportBwMax() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BW_MAX)
+}
+
+// SupportBurst appends the flag NET_SHAPER_A_CAPS_SUPPORT_BURST.
+func (b CapsBuilder) SupportBurst() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_BURST)
+}
+
+// SupportPriority appends the flag NET_SHAPER_A_CAPS_SUPPORT_PRIORITY.
+func (b CapsBuilder) SupportPriority() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_PRIORITY)
+}
+
+// SupportWeight appends the flag NET_SHAPER_A_CAPS_SUPPORT_WEIGHT.
+func (b CapsBuilder) SupportWeight() {
+	b.e.Flag(NET_SHAPER_A_CAPS_SUPPORT_WEIGHT)
 }
 
 // Ifindex returns NET_SHAPER_A_CAPS_IFINDEX and whether it is present (0 if not).

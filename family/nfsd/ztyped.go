@@ -165,47 +165,53 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *RpcStatus) Encode(e *attr.Encoder) {
+func (x *RpcStatus) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *RpcStatus) build(e *attr.Encoder) {
+	b := RpcStatusBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFSD_A_RPC_STATUS_XID, uint32(x.fXid))
+		b.Xid(uint32(x.fXid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NFSD_A_RPC_STATUS_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NFSD_A_RPC_STATUS_PROG, uint32(x.fProg))
+		b.Prog(uint32(x.fProg))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(NFSD_A_RPC_STATUS_VERSION, uint8(x.fVersion))
+		b.Version(uint8(x.fVersion))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NFSD_A_RPC_STATUS_PROC, uint32(x.fProc))
+		b.Proc(uint32(x.fProc))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(NFSD_A_RPC_STATUS_SERVICE_TIME, uint64(x.fServiceTime))
+		b.ServiceTime(int64(x.fServiceTime))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(NFSD_A_RPC_STATUS_SADDR4, uint32(x.fSaddr4))
+		b.Saddr4(uint32(x.fSaddr4))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(NFSD_A_RPC_STATUS_DADDR4, uint32(x.fDaddr4))
+		b.Daddr4(uint32(x.fDaddr4))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(NFSD_A_RPC_STATUS_SADDR6, x.fSaddr6)
+		b.Saddr6(x.fSaddr6)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(NFSD_A_RPC_STATUS_DADDR6, x.fDaddr6)
+		b.Daddr6(x.fDaddr6)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE16(NFSD_A_RPC_STATUS_SPORT, uint16(x.fSport))
+		b.Sport(uint16(x.fSport))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE16(NFSD_A_RPC_STATUS_DPORT, uint16(x.fDport))
+		b.Dport(uint16(x.fDport))
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.sCompoundOps != nil {
 			for i := range x.sCompoundOps {
-				e.Uint32(NFSD_A_RPC_STATUS_COMPOUND_OPS, uint32(x.sCompoundOps[i]))
+				b.CompoundOps(uint32(x.sCompoundOps[i]))
 			}
 		} else {
 			for it := x.fCompoundOps; it.Next(); {
@@ -213,6 +219,94 @@ func (x *RpcStatus) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// RpcStatusBuilder appends attributes of the set "rpc-status" (NFSD_A_RPC_STATUS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate RpcStatus, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RpcStatusBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRpcStatus returns a builder of "rpc-status" attributes that appends to e.
+func BuildRpcStatus(e *attr.Encoder) RpcStatusBuilder { return RpcStatusBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRpcStatus writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RpcStatusBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RpcStatusBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Xid appends NFSD_A_RPC_STATUS_XID.
+func (b RpcStatusBuilder) Xid(v uint32) {
+	b.e.BE32(NFSD_A_RPC_STATUS_XID, uint32(v))
+}
+
+// Flags appends NFSD_A_RPC_STATUS_FLAGS.
+func (b RpcStatusBuilder) Flags(v uint32) {
+	b.e.Uint32(NFSD_A_RPC_STATUS_FLAGS, uint32(v))
+}
+
+// Prog appends NFSD_A_RPC_STATUS_PROG.
+func (b RpcStatusBuilder) Prog(v uint32) {
+	b.e.Uint32(NFSD_A_RPC_STATUS_PROG, uint32(v))
+}
+
+// Version appends NFSD_A_RPC_STATUS_VERSION.
+func (b RpcStatusBuilder) Version(v uint8) {
+	b.e.Uint8(NFSD_A_RPC_STATUS_VERSION, uint8(v))
+}
+
+// Proc appends NFSD_A_RPC_STATUS_PROC.
+func (b RpcStatusBuilder) Proc(v uint32) {
+	b.e.Uint32(NFSD_A_RPC_STATUS_PROC, uint32(v))
+}
+
+// ServiceTime appends NFSD_A_RPC_STATUS_SERVICE_TIME.
+func (b RpcStatusBuilder) ServiceTime(v int64) {
+	b.e.Uint64(NFSD_A_RPC_STATUS_SERVICE_TIME, uint64(v))
+}
+
+// Saddr4 appends NFSD_A_RPC_STATUS_SADDR4.
+func (b RpcStatusBuilder) Saddr4(v uint32) {
+	b.e.BE32(NFSD_A_RPC_STATUS_SADDR4, uint32(v))
+}
+
+// Daddr4 appends NFSD_A_RPC_STATUS_DADDR4.
+func (b RpcStatusBuilder) Daddr4(v uint32) {
+	b.e.BE32(NFSD_A_RPC_STATUS_DADDR4, uint32(v))
+}
+
+// Saddr6 appends NFSD_A_RPC_STATUS_SADDR6 with the payload p.
+func (b RpcStatusBuilder) Saddr6(p []byte) {
+	b.e.Put(NFSD_A_RPC_STATUS_SADDR6, p)
+}
+
+// Daddr6 appends NFSD_A_RPC_STATUS_DADDR6 with the payload p.
+func (b RpcStatusBuilder) Daddr6(p []byte) {
+	b.e.Put(NFSD_A_RPC_STATUS_DADDR6, p)
+}
+
+// Sport appends NFSD_A_RPC_STATUS_SPORT.
+func (b RpcStatusBuilder) Sport(v uint16) {
+	b.e.BE16(NFSD_A_RPC_STATUS_SPORT, uint16(v))
+}
+
+// Dport appends NFSD_A_RPC_STATUS_DPORT.
+func (b RpcStatusBuilder) Dport(v uint16) {
+	b.e.BE16(NFSD_A_RPC_STATUS_DPORT, uint16(v))
+}
+
+// CompoundOps appends NFSD_A_RPC_STATUS_COMPOUND_OPS (one element of the repeated attribute: call it once per element).
+func (b RpcStatusBuilder) CompoundOps(v uint32) {
+	b.e.Uint32(NFSD_A_RPC_STATUS_COMPOUND_OPS, uint32(v))
 }
 
 // Xid returns NFSD_A_RPC_STATUS_XID and whether it is present (0 if not).
@@ -499,11 +593,17 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Server) Encode(e *attr.Encoder) {
+func (x *Server) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Server) build(e *attr.Encoder) {
+	b := ServerBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sThreads != nil {
 			for i := range x.sThreads {
-				e.Uint32(NFSD_A_SERVER_THREADS, uint32(x.sThreads[i]))
+				b.Threads(uint32(x.sThreads[i]))
 			}
 		} else {
 			for it := x.fThreads; it.Next(); {
@@ -512,14 +612,63 @@ func (x *Server) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NFSD_A_SERVER_GRACETIME, uint32(x.fGracetime))
+		b.Gracetime(uint32(x.fGracetime))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NFSD_A_SERVER_LEASETIME, uint32(x.fLeasetime))
+		b.Leasetime(uint32(x.fLeasetime))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, NFSD_A_SERVER_SCOPE, x.fScope)
+		b.ScopeBytes(x.fScope)
 	}
+}
+
+// ServerBuilder appends attributes of the set "server" (NFSD_A_SERVER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Server, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ServerBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildServer returns a builder of "server" attributes that appends to e.
+func BuildServer(e *attr.Encoder) ServerBuilder { return ServerBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildServer writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ServerBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ServerBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Threads appends NFSD_A_SERVER_THREADS (one element of the repeated attribute: call it once per element).
+func (b ServerBuilder) Threads(v uint32) {
+	b.e.Uint32(NFSD_A_SERVER_THREADS, uint32(v))
+}
+
+// Gracetime appends NFSD_A_SERVER_GRACETIME.
+func (b ServerBuilder) Gracetime(v uint32) {
+	b.e.Uint32(NFSD_A_SERVER_GRACETIME, uint32(v))
+}
+
+// Leasetime appends NFSD_A_SERVER_LEASETIME.
+func (b ServerBuilder) Leasetime(v uint32) {
+	b.e.Uint32(NFSD_A_SERVER_LEASETIME, uint32(v))
+}
+
+// Scope appends NFSD_A_SERVER_SCOPE, s and a NUL.
+func (b ServerBuilder) Scope(s string) {
+	b.e.String(NFSD_A_SERVER_SCOPE, s)
+}
+
+// ScopeBytes appends NFSD_A_SERVER_SCOPE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ServerBuilder) ScopeBytes(s []byte) {
+	typed.PutString(b.e, NFSD_A_SERVER_SCOPE, s)
 }
 
 // Threads returns a view of the NFSD_A_SERVER_THREADS attributes.
@@ -670,16 +819,60 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Version) Encode(e *attr.Encoder) {
+func (x *Version) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Version) build(e *attr.Encoder) {
+	b := VersionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NFSD_A_VERSION_MAJOR, uint32(x.fMajor))
+		b.Major(uint32(x.fMajor))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NFSD_A_VERSION_MINOR, uint32(x.fMinor))
+		b.Minor(uint32(x.fMinor))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NFSD_A_VERSION_ENABLED)
+		b.Enabled()
 	}
+}
+
+// VersionBuilder appends attributes of the set "version" (NFSD_A_VERSION_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Version, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VersionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVersion returns a builder of "version" attributes that appends to e.
+func BuildVersion(e *attr.Encoder) VersionBuilder { return VersionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVersion writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VersionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VersionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Major appends NFSD_A_VERSION_MAJOR.
+func (b VersionBuilder) Major(v uint32) {
+	b.e.Uint32(NFSD_A_VERSION_MAJOR, uint32(v))
+}
+
+// Minor appends NFSD_A_VERSION_MINOR.
+func (b VersionBuilder) Minor(v uint32) {
+	b.e.Uint32(NFSD_A_VERSION_MINOR, uint32(v))
+}
+
+// Enabled appends the flag NFSD_A_VERSION_ENABLED.
+func (b VersionBuilder) Enabled() {
+	b.e.Flag(NFSD_A_VERSION_ENABLED)
 }
 
 // Major returns NFSD_A_VERSION_MAJOR and whether it is present (0 if not).
@@ -801,13 +994,19 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ServerProto) Encode(e *attr.Encoder) {
+func (x *ServerProto) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ServerProto) build(e *attr.Encoder) {
+	b := ServerProtoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sVersion != nil {
 			for i := range x.sVersion {
-				nest := e.Begin(NFSD_A_SERVER_PROTO_VERSION)
-				x.sVersion[i].Encode(e)
-				e.End(nest)
+				c := b.Version()
+				x.sVersion[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fVersion; it.Next(); {
@@ -817,6 +1016,35 @@ func (x *ServerProto) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// ServerProtoBuilder appends attributes of the set "server-proto" (NFSD_A_SERVER_PROTO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ServerProto, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ServerProtoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildServerProto returns a builder of "server-proto" attributes that appends to e.
+func BuildServerProto(e *attr.Encoder) ServerProtoBuilder { return ServerProtoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildServerProto writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ServerProtoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ServerProtoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Version opens the nest NFSD_A_SERVER_PROTO_VERSION (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b ServerProtoBuilder) Version() VersionBuilder {
+	return VersionBuilder{e: b.e, nest: b.e.Begin(NFSD_A_SERVER_PROTO_VERSION)}
 }
 
 // Version returns an iterator over the NFSD_A_SERVER_PROTO_VERSION attributes.
@@ -910,13 +1138,58 @@ func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Sock) Encode(e *attr.Encoder) {
+func (x *Sock) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Sock) build(e *attr.Encoder) {
+	b := SockBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(NFSD_A_SOCK_ADDR, x.fAddr)
+		b.Addr(x.fAddr)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFSD_A_SOCK_TRANSPORT_NAME, x.fTransportName)
+		b.TransportNameBytes(x.fTransportName)
 	}
+}
+
+// SockBuilder appends attributes of the set "sock" (NFSD_A_SOCK_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Sock, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SockBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSock returns a builder of "sock" attributes that appends to e.
+func BuildSock(e *attr.Encoder) SockBuilder { return SockBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSock writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SockBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SockBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Addr appends NFSD_A_SOCK_ADDR with the payload p.
+func (b SockBuilder) Addr(p []byte) {
+	b.e.Put(NFSD_A_SOCK_ADDR, p)
+}
+
+// TransportName appends NFSD_A_SOCK_TRANSPORT_NAME, s and a NUL.
+func (b SockBuilder) TransportName(s string) {
+	b.e.String(NFSD_A_SOCK_TRANSPORT_NAME, s)
+}
+
+// TransportNameBytes appends NFSD_A_SOCK_TRANSPORT_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SockBuilder) TransportNameBytes(s []byte) {
+	typed.PutString(b.e, NFSD_A_SOCK_TRANSPORT_NAME, s)
 }
 
 // Addr returns NFSD_A_SOCK_ADDR's payload as a view, and whether it is present
@@ -1034,13 +1307,19 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ServerSock) Encode(e *attr.Encoder) {
+func (x *ServerSock) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ServerSock) build(e *attr.Encoder) {
+	b := ServerSockBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sAddr != nil {
 			for i := range x.sAddr {
-				nest := e.Begin(NFSD_A_SERVER_SOCK_ADDR)
-				x.sAddr[i].Encode(e)
-				e.End(nest)
+				c := b.Addr()
+				x.sAddr[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAddr; it.Next(); {
@@ -1050,6 +1329,35 @@ func (x *ServerSock) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// ServerSockBuilder appends attributes of the set "server-sock" (NFSD_A_SERVER_SOCK_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ServerSock, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ServerSockBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildServerSock returns a builder of "server-sock" attributes that appends to e.
+func BuildServerSock(e *attr.Encoder) ServerSockBuilder { return ServerSockBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildServerSock writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ServerSockBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ServerSockBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Addr opens the nest NFSD_A_SERVER_SOCK_ADDR (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b ServerSockBuilder) Addr() SockBuilder {
+	return SockBuilder{e: b.e, nest: b.e.Begin(NFSD_A_SERVER_SOCK_ADDR)}
 }
 
 // Addr returns an iterator over the NFSD_A_SERVER_SOCK_ADDR attributes.
@@ -1146,13 +1454,58 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PoolMode) Encode(e *attr.Encoder) {
+func (x *PoolMode) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PoolMode) build(e *attr.Encoder) {
+	b := PoolModeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFSD_A_POOL_MODE_MODE, x.fMode)
+		b.ModeBytes(x.fMode)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NFSD_A_POOL_MODE_NPOOLS, uint32(x.fNpools))
+		b.Npools(uint32(x.fNpools))
 	}
+}
+
+// PoolModeBuilder appends attributes of the set "pool-mode" (NFSD_A_POOL_MODE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PoolMode, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PoolModeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPoolMode returns a builder of "pool-mode" attributes that appends to e.
+func BuildPoolMode(e *attr.Encoder) PoolModeBuilder { return PoolModeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPoolMode writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PoolModeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PoolModeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mode appends NFSD_A_POOL_MODE_MODE, s and a NUL.
+func (b PoolModeBuilder) Mode(s string) {
+	b.e.String(NFSD_A_POOL_MODE_MODE, s)
+}
+
+// ModeBytes appends NFSD_A_POOL_MODE_MODE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b PoolModeBuilder) ModeBytes(s []byte) {
+	typed.PutString(b.e, NFSD_A_POOL_MODE_MODE, s)
+}
+
+// Npools appends NFSD_A_POOL_MODE_NPOOLS.
+func (b PoolModeBuilder) Npools(v uint32) {
+	b.e.Uint32(NFSD_A_POOL_MODE_NPOOLS, uint32(v))
 }
 
 // Mode returns NFSD_A_POOL_MODE_MODE, up to its NUL, as a view, and whether it is

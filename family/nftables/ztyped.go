@@ -31,7 +31,6 @@ func (s Nfgenmsg) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	p[0] = s.NfgenFamily
 	p[1] = s.Version
 	typed.PutUint16(p[2:], uint16(s.ResId), typed.BigSwap)
@@ -228,10 +227,50 @@ func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Empty) Encode(e *attr.Encoder) {
+func (x *Empty) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Empty) build(e *attr.Encoder) {
+	b := EmptyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_EMPTY_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
+}
+
+// EmptyBuilder appends attributes of the set "empty-attrs" (NFTABLES_A_EMPTY_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Empty, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EmptyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEmpty returns a builder of "empty-attrs" attributes that appends to e.
+func BuildEmpty(e *attr.Encoder) EmptyBuilder { return EmptyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEmpty writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EmptyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EmptyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_EMPTY_ATTRS_NAME, s and a NUL.
+func (b EmptyBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_EMPTY_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_EMPTY_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b EmptyBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EMPTY_ATTRS_NAME, s)
 }
 
 // Name returns NFTABLES_A_EMPTY_ATTRS_NAME, up to its NUL, as a view, and whether it is
@@ -324,10 +363,44 @@ func (x *Batch) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Batch) Encode(e *attr.Encoder) {
+func (x *Batch) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Batch) build(e *attr.Encoder) {
+	b := BatchBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_BATCH_ATTRS_GENID, uint32(x.fGenid))
+		b.Genid(uint32(x.fGenid))
 	}
+}
+
+// BatchBuilder appends attributes of the set "batch-attrs" (NFTABLES_A_BATCH_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Batch, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BatchBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBatch returns a builder of "batch-attrs" attributes that appends to e.
+func BuildBatch(e *attr.Encoder) BatchBuilder { return BatchBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBatch writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BatchBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BatchBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Genid appends NFTABLES_A_BATCH_ATTRS_GENID.
+func (b BatchBuilder) Genid(v uint32) {
+	b.e.BE32(NFTABLES_A_BATCH_ATTRS_GENID, uint32(v))
 }
 
 // Genid returns NFTABLES_A_BATCH_ATTRS_GENID and whether it is present (0 if not).
@@ -438,22 +511,82 @@ func (x *Table) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Table) Encode(e *attr.Encoder) {
+func (x *Table) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Table) build(e *attr.Encoder) {
+	b := TableBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_TABLE_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_TABLE_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(TableFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_TABLE_ATTRS_USE, uint32(x.fUse))
+		b.Use(uint32(x.fUse))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE64(NFTABLES_A_TABLE_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(NFTABLES_A_TABLE_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
+}
+
+// TableBuilder appends attributes of the set "table-attrs" (NFTABLES_A_TABLE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Table, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TableBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTable returns a builder of "table-attrs" attributes that appends to e.
+func BuildTable(e *attr.Encoder) TableBuilder { return TableBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTable writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TableBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TableBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_TABLE_ATTRS_NAME, s and a NUL.
+func (b TableBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_TABLE_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_TABLE_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b TableBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_TABLE_ATTRS_NAME, s)
+}
+
+// Flags appends NFTABLES_A_TABLE_ATTRS_FLAGS.
+func (b TableBuilder) Flags(v TableFlags) {
+	b.e.BE32(NFTABLES_A_TABLE_ATTRS_FLAGS, uint32(v))
+}
+
+// Use appends NFTABLES_A_TABLE_ATTRS_USE.
+func (b TableBuilder) Use(v uint32) {
+	b.e.BE32(NFTABLES_A_TABLE_ATTRS_USE, uint32(v))
+}
+
+// Handle appends NFTABLES_A_TABLE_ATTRS_HANDLE.
+func (b TableBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_TABLE_ATTRS_HANDLE, uint64(v))
+}
+
+// Userdata appends NFTABLES_A_TABLE_ATTRS_USERDATA with the payload p.
+func (b TableBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_TABLE_ATTRS_USERDATA, p)
 }
 
 // Name returns NFTABLES_A_TABLE_ATTRS_NAME, up to its NUL, as a view, and whether it is
@@ -674,44 +807,148 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Chain) Encode(e *attr.Encoder) {
+func (x *Chain) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Chain) build(e *attr.Encoder) {
+	b := ChainBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE64(NFTABLES_A_CHAIN_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NFTABLES_A_CHAIN_ATTRS_HOOK)
-		x.fHook.Encode(e)
-		e.End(nest)
+		c := b.Hook()
+		x.fHook.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_CHAIN_ATTRS_POLICY, uint32(x.fPolicy))
+		b.Policy(uint32(x.fPolicy))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_CHAIN_ATTRS_USE, uint32(x.fUse))
+		b.Use(uint32(x.fUse))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		typed.PutString(e, NFTABLES_A_CHAIN_ATTRS_TYPE, x.fType)
+		b.TypeBytes(x.fType)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(NFTABLES_A_CHAIN_ATTRS_COUNTERS)
-		x.fCounters.Encode(e)
-		e.End(nest)
+		c := b.Counters()
+		x.fCounters.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.BE32(NFTABLES_A_CHAIN_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(ChainFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(NFTABLES_A_CHAIN_ATTRS_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(NFTABLES_A_CHAIN_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
+}
+
+// ChainBuilder appends attributes of the set "chain-attrs" (NFTABLES_A_CHAIN_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Chain, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ChainBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildChain returns a builder of "chain-attrs" attributes that appends to e.
+func BuildChain(e *attr.Encoder) ChainBuilder { return ChainBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildChain writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ChainBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ChainBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_CHAIN_ATTRS_TABLE, s and a NUL.
+func (b ChainBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_CHAIN_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_CHAIN_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ChainBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_CHAIN_ATTRS_TABLE, s)
+}
+
+// Handle appends NFTABLES_A_CHAIN_ATTRS_HANDLE.
+func (b ChainBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_CHAIN_ATTRS_HANDLE, uint64(v))
+}
+
+// Name appends NFTABLES_A_CHAIN_ATTRS_NAME, s and a NUL.
+func (b ChainBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_CHAIN_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_CHAIN_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ChainBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_CHAIN_ATTRS_NAME, s)
+}
+
+// Hook opens the nest NFTABLES_A_CHAIN_ATTRS_HOOK and returns its builder; close it
+// with End.
+func (b ChainBuilder) Hook() NftHookBuilder {
+	return NftHookBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_CHAIN_ATTRS_HOOK)}
+}
+
+// Policy appends NFTABLES_A_CHAIN_ATTRS_POLICY.
+func (b ChainBuilder) Policy(v uint32) {
+	b.e.BE32(NFTABLES_A_CHAIN_ATTRS_POLICY, uint32(v))
+}
+
+// Use appends NFTABLES_A_CHAIN_ATTRS_USE.
+func (b ChainBuilder) Use(v uint32) {
+	b.e.BE32(NFTABLES_A_CHAIN_ATTRS_USE, uint32(v))
+}
+
+// Type appends NFTABLES_A_CHAIN_ATTRS_TYPE, s and a NUL.
+func (b ChainBuilder) Type(s string) {
+	b.e.String(NFTABLES_A_CHAIN_ATTRS_TYPE, s)
+}
+
+// TypeBytes appends NFTABLES_A_CHAIN_ATTRS_TYPE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ChainBuilder) TypeBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_CHAIN_ATTRS_TYPE, s)
+}
+
+// Counters opens the nest NFTABLES_A_CHAIN_ATTRS_COUNTERS and returns its builder; close it
+// with End.
+func (b ChainBuilder) Counters() NftCounterBuilder {
+	return NftCounterBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_CHAIN_ATTRS_COUNTERS)}
+}
+
+// Flags appends NFTABLES_A_CHAIN_ATTRS_FLAGS.
+func (b ChainBuilder) Flags(v ChainFlags) {
+	b.e.BE32(NFTABLES_A_CHAIN_ATTRS_FLAGS, uint32(v))
+}
+
+// Id appends NFTABLES_A_CHAIN_ATTRS_ID.
+func (b ChainBuilder) Id(v uint32) {
+	b.e.BE32(NFTABLES_A_CHAIN_ATTRS_ID, uint32(v))
+}
+
+// Userdata appends NFTABLES_A_CHAIN_ATTRS_USERDATA with the payload p.
+func (b ChainBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_CHAIN_ATTRS_USERDATA, p)
 }
 
 // Table returns NFTABLES_A_CHAIN_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -972,13 +1209,52 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Counter) Encode(e *attr.Encoder) {
+func (x *Counter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Counter) build(e *attr.Encoder) {
+	b := CounterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE64(NFTABLES_A_COUNTER_ATTRS_BYTES, uint64(x.fBytes))
+		b.Bytes(uint64(x.fBytes))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE64(NFTABLES_A_COUNTER_ATTRS_PACKETS, uint64(x.fPackets))
+		b.Packets(uint64(x.fPackets))
 	}
+}
+
+// CounterBuilder appends attributes of the set "counter-attrs" (NFTABLES_A_COUNTER_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Counter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CounterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCounter returns a builder of "counter-attrs" attributes that appends to e.
+func BuildCounter(e *attr.Encoder) CounterBuilder { return CounterBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCounter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CounterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CounterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Bytes appends NFTABLES_A_COUNTER_ATTRS_BYTES.
+func (b CounterBuilder) Bytes(v uint64) {
+	b.e.BE64(NFTABLES_A_COUNTER_ATTRS_BYTES, uint64(v))
+}
+
+// Packets appends NFTABLES_A_COUNTER_ATTRS_PACKETS.
+func (b CounterBuilder) Packets(v uint64) {
+	b.e.BE64(NFTABLES_A_COUNTER_ATTRS_PACKETS, uint64(v))
 }
 
 // Bytes returns NFTABLES_A_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
@@ -1101,21 +1377,77 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *NftHook) Encode(e *attr.Encoder) {
+func (x *NftHook) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *NftHook) build(e *attr.Encoder) {
+	b := NftHookBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_NFT_HOOK_ATTRS_NUM, uint32(x.fNum))
+		b.Num(uint32(x.fNum))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY, uint32(x.fPriority))
+		b.Priority(int32(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, NFTABLES_A_NFT_HOOK_ATTRS_DEV, x.fDev)
+		b.DevBytes(x.fDev)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NFTABLES_A_NFT_HOOK_ATTRS_DEVS)
-		x.fDevs.Encode(e)
-		e.End(nest)
+		c := b.Devs()
+		x.fDevs.build(e)
+		c.End()
 	}
+}
+
+// NftHookBuilder appends attributes of the set "nft-hook-attrs" (NFTABLES_A_NFT_HOOK_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate NftHook, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NftHookBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNftHook returns a builder of "nft-hook-attrs" attributes that appends to e.
+func BuildNftHook(e *attr.Encoder) NftHookBuilder { return NftHookBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNftHook writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NftHookBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NftHookBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Num appends NFTABLES_A_NFT_HOOK_ATTRS_NUM.
+func (b NftHookBuilder) Num(v uint32) {
+	b.e.BE32(NFTABLES_A_NFT_HOOK_ATTRS_NUM, uint32(v))
+}
+
+// Priority appends NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY.
+func (b NftHookBuilder) Priority(v int32) {
+	b.e.BE32(NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY, uint32(v))
+}
+
+// Dev appends NFTABLES_A_NFT_HOOK_ATTRS_DEV, s and a NUL.
+func (b NftHookBuilder) Dev(s string) {
+	b.e.String(NFTABLES_A_NFT_HOOK_ATTRS_DEV, s)
+}
+
+// DevBytes appends NFTABLES_A_NFT_HOOK_ATTRS_DEV: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b NftHookBuilder) DevBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_NFT_HOOK_ATTRS_DEV, s)
+}
+
+// Devs opens the nest NFTABLES_A_NFT_HOOK_ATTRS_DEVS and returns its builder; close it
+// with End.
+func (b NftHookBuilder) Devs() HookDevBuilder {
+	return HookDevBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_NFT_HOOK_ATTRS_DEVS)}
 }
 
 // Num returns NFTABLES_A_NFT_HOOK_ATTRS_NUM and whether it is present (0 if not).
@@ -1259,11 +1591,17 @@ func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *HookDev) Encode(e *attr.Encoder) {
+func (x *HookDev) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *HookDev) build(e *attr.Encoder) {
+	b := HookDevBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sName != nil {
 			for i := range x.sName {
-				e.String(NFTABLES_A_HOOK_DEV_ATTRS_NAME, x.sName[i])
+				b.Name(x.sName[i])
 			}
 		} else {
 			for it := x.fName; it.Next(); {
@@ -1271,6 +1609,40 @@ func (x *HookDev) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// HookDevBuilder appends attributes of the set "hook-dev-attrs" (NFTABLES_A_HOOK_DEV_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate HookDev, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HookDevBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHookDev returns a builder of "hook-dev-attrs" attributes that appends to e.
+func BuildHookDev(e *attr.Encoder) HookDevBuilder { return HookDevBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHookDev writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HookDevBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HookDevBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_HOOK_DEV_ATTRS_NAME, s and a NUL (one element of the repeated attribute: call it once per element).
+func (b HookDevBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_HOOK_DEV_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_HOOK_DEV_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL (one element of the repeated attribute: call it once per element).
+func (b HookDevBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_HOOK_DEV_ATTRS_NAME, s)
 }
 
 // Name returns a view of the NFTABLES_A_HOOK_DEV_ATTRS_NAME attributes.
@@ -1367,13 +1739,52 @@ func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *NftCounter) Encode(e *attr.Encoder) {
+func (x *NftCounter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *NftCounter) build(e *attr.Encoder) {
+	b := NftCounterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(NFTABLES_A_NFT_COUNTER_ATTRS_BYTES, uint64(x.fBytes))
+		b.Bytes(uint64(x.fBytes))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS, uint64(x.fPackets))
+		b.Packets(uint64(x.fPackets))
 	}
+}
+
+// NftCounterBuilder appends attributes of the set "nft-counter-attrs" (NFTABLES_A_NFT_COUNTER_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate NftCounter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NftCounterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNftCounter returns a builder of "nft-counter-attrs" attributes that appends to e.
+func BuildNftCounter(e *attr.Encoder) NftCounterBuilder { return NftCounterBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNftCounter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NftCounterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NftCounterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Bytes appends NFTABLES_A_NFT_COUNTER_ATTRS_BYTES.
+func (b NftCounterBuilder) Bytes(v uint64) {
+	b.e.Uint64(NFTABLES_A_NFT_COUNTER_ATTRS_BYTES, uint64(v))
+}
+
+// Packets appends NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS.
+func (b NftCounterBuilder) Packets(v uint64) {
+	b.e.Uint64(NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS, uint64(v))
 }
 
 // Bytes returns NFTABLES_A_NFT_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
@@ -1537,41 +1948,134 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Rule) Encode(e *attr.Encoder) {
+func (x *Rule) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Rule) build(e *attr.Encoder) {
+	b := RuleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_RULE_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_RULE_ATTRS_CHAIN, x.fChain)
+		b.ChainBytes(x.fChain)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE64(NFTABLES_A_RULE_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NFTABLES_A_RULE_ATTRS_EXPRESSIONS)
-		x.fExpressions.Encode(e)
-		e.End(nest)
+		c := b.Expressions()
+		x.fExpressions.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(NFTABLES_A_RULE_ATTRS_COMPAT)
-		x.fCompat.Encode(e)
-		e.End(nest)
+		c := b.Compat()
+		x.fCompat.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE64(NFTABLES_A_RULE_ATTRS_POSITION, uint64(x.fPosition))
+		b.Position(uint64(x.fPosition))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(NFTABLES_A_RULE_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NFTABLES_A_RULE_ATTRS_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NFTABLES_A_RULE_ATTRS_POSITION_ID, uint32(x.fPositionId))
+		b.PositionId(uint32(x.fPositionId))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NFTABLES_A_RULE_ATTRS_CHAIN_ID, uint32(x.fChainId))
+		b.ChainId(uint32(x.fChainId))
 	}
+}
+
+// RuleBuilder appends attributes of the set "rule-attrs" (NFTABLES_A_RULE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Rule, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RuleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRule returns a builder of "rule-attrs" attributes that appends to e.
+func BuildRule(e *attr.Encoder) RuleBuilder { return RuleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRule writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RuleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RuleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_RULE_ATTRS_TABLE, s and a NUL.
+func (b RuleBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_RULE_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_RULE_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b RuleBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_RULE_ATTRS_TABLE, s)
+}
+
+// Chain appends NFTABLES_A_RULE_ATTRS_CHAIN, s and a NUL.
+func (b RuleBuilder) Chain(s string) {
+	b.e.String(NFTABLES_A_RULE_ATTRS_CHAIN, s)
+}
+
+// ChainBytes appends NFTABLES_A_RULE_ATTRS_CHAIN: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b RuleBuilder) ChainBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_RULE_ATTRS_CHAIN, s)
+}
+
+// Handle appends NFTABLES_A_RULE_ATTRS_HANDLE.
+func (b RuleBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_RULE_ATTRS_HANDLE, uint64(v))
+}
+
+// Expressions opens the nest NFTABLES_A_RULE_ATTRS_EXPRESSIONS and returns its builder; close it
+// with End.
+func (b RuleBuilder) Expressions() ExprListBuilder {
+	return ExprListBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_RULE_ATTRS_EXPRESSIONS)}
+}
+
+// Compat opens the nest NFTABLES_A_RULE_ATTRS_COMPAT and returns its builder; close it
+// with End.
+func (b RuleBuilder) Compat() RuleCompatBuilder {
+	return RuleCompatBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_RULE_ATTRS_COMPAT)}
+}
+
+// Position appends NFTABLES_A_RULE_ATTRS_POSITION.
+func (b RuleBuilder) Position(v uint64) {
+	b.e.BE64(NFTABLES_A_RULE_ATTRS_POSITION, uint64(v))
+}
+
+// Userdata appends NFTABLES_A_RULE_ATTRS_USERDATA with the payload p.
+func (b RuleBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_RULE_ATTRS_USERDATA, p)
+}
+
+// Id appends NFTABLES_A_RULE_ATTRS_ID.
+func (b RuleBuilder) Id(v uint32) {
+	b.e.Uint32(NFTABLES_A_RULE_ATTRS_ID, uint32(v))
+}
+
+// PositionId appends NFTABLES_A_RULE_ATTRS_POSITION_ID.
+func (b RuleBuilder) PositionId(v uint32) {
+	b.e.Uint32(NFTABLES_A_RULE_ATTRS_POSITION_ID, uint32(v))
+}
+
+// ChainId appends NFTABLES_A_RULE_ATTRS_CHAIN_ID.
+func (b RuleBuilder) ChainId(v uint32) {
+	b.e.Uint32(NFTABLES_A_RULE_ATTRS_CHAIN_ID, uint32(v))
 }
 
 // Table returns NFTABLES_A_RULE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -1814,13 +2318,19 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprList) Encode(e *attr.Encoder) {
+func (x *ExprList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprList) build(e *attr.Encoder) {
+	b := ExprListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sElem != nil {
 			for i := range x.sElem {
-				nest := e.Begin(NFTABLES_A_EXPR_LIST_ATTRS_ELEM)
-				x.sElem[i].Encode(e)
-				e.End(nest)
+				c := b.Elem()
+				x.sElem[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
@@ -1830,6 +2340,35 @@ func (x *ExprList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// ExprListBuilder appends attributes of the set "expr-list-attrs" (NFTABLES_A_EXPR_LIST_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprList returns a builder of "expr-list-attrs" attributes that appends to e.
+func BuildExprList(e *attr.Encoder) ExprListBuilder { return ExprListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Elem opens the nest NFTABLES_A_EXPR_LIST_ATTRS_ELEM (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b ExprListBuilder) Elem() ExprBuilder {
+	return ExprBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_LIST_ATTRS_ELEM)}
 }
 
 // Elem returns an iterator over the NFTABLES_A_EXPR_LIST_ATTRS_ELEM attributes.
@@ -2017,11 +2556,17 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Expr) Encode(e *attr.Encoder) {
+func (x *Expr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Expr) build(e *attr.Encoder) {
+	b := ExprBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
 		switch x.fData.format {
 		case 1:
@@ -2061,75 +2606,237 @@ func (x *Expr) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		switch x.fData.format {
 		case 1:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sBitwise.Encode(e)
-			e.End(nest)
+			c := b.DataBitwise()
+			x.fData.sBitwise.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sCmp.Encode(e)
-			e.End(nest)
+			c := b.DataCmp()
+			x.fData.sCmp.build(e)
+			c.End()
 		case 3:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sCounter.Encode(e)
-			e.End(nest)
+			c := b.DataCounter()
+			x.fData.sCounter.build(e)
+			c.End()
 		case 4:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sCt.Encode(e)
-			e.End(nest)
+			c := b.DataCt()
+			x.fData.sCt.build(e)
+			c.End()
 		case 5:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sFib.Encode(e)
-			e.End(nest)
+			c := b.DataFib()
+			x.fData.sFib.build(e)
+			c.End()
 		case 6:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sFlowOffload.Encode(e)
-			e.End(nest)
+			c := b.DataFlowOffload()
+			x.fData.sFlowOffload.build(e)
+			c.End()
 		case 7:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sImmediate.Encode(e)
-			e.End(nest)
+			c := b.DataImmediate()
+			x.fData.sImmediate.build(e)
+			c.End()
 		case 8:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sLookup.Encode(e)
-			e.End(nest)
+			c := b.DataLookup()
+			x.fData.sLookup.build(e)
+			c.End()
 		case 9:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sMeta.Encode(e)
-			e.End(nest)
+			c := b.DataMeta()
+			x.fData.sMeta.build(e)
+			c.End()
 		case 10:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sNat.Encode(e)
-			e.End(nest)
+			c := b.DataNat()
+			x.fData.sNat.build(e)
+			c.End()
 		case 11:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sObjref.Encode(e)
-			e.End(nest)
+			c := b.DataObjref()
+			x.fData.sObjref.build(e)
+			c.End()
 		case 12:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sPayload.Encode(e)
-			e.End(nest)
+			c := b.DataPayload()
+			x.fData.sPayload.build(e)
+			c.End()
 		case 13:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sQuota.Encode(e)
-			e.End(nest)
+			c := b.DataQuota()
+			x.fData.sQuota.build(e)
+			c.End()
 		case 14:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sReject.Encode(e)
-			e.End(nest)
+			c := b.DataReject()
+			x.fData.sReject.build(e)
+			c.End()
 		case 15:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sTarget.Encode(e)
-			e.End(nest)
+			c := b.DataTarget()
+			x.fData.sTarget.build(e)
+			c.End()
 		case 16:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			x.fData.sTproxy.Encode(e)
-			e.End(nest)
+			c := b.DataTproxy()
+			x.fData.sTproxy.build(e)
+			c.End()
 		default:
 			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
 			e.Raw(x.fData.raw)
 			e.End(nest)
 		}
 	}
+}
+
+// ExprBuilder appends attributes of the set "expr-attrs" (NFTABLES_A_EXPR_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Expr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExpr returns a builder of "expr-attrs" attributes that appends to e.
+func BuildExpr(e *attr.Encoder) ExprBuilder { return ExprBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExpr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_EXPR_ATTRS_NAME, s and a NUL.
+func (b ExprBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_EXPR_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_EXPR_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_ATTRS_NAME, s)
+}
+
+// DataBitwise appends NFTABLES_A_EXPR_ATTRS_DATA in the format "bitwise". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataBitwise() ExprBitwiseBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprBitwiseBuilder{e: b.e, nest: n}
+}
+
+// DataCmp appends NFTABLES_A_EXPR_ATTRS_DATA in the format "cmp". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataCmp() ExprCmpBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprCmpBuilder{e: b.e, nest: n}
+}
+
+// DataCounter appends NFTABLES_A_EXPR_ATTRS_DATA in the format "counter". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataCounter() ExprCounterBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprCounterBuilder{e: b.e, nest: n}
+}
+
+// DataCt appends NFTABLES_A_EXPR_ATTRS_DATA in the format "ct". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataCt() ExprCtBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprCtBuilder{e: b.e, nest: n}
+}
+
+// DataFib appends NFTABLES_A_EXPR_ATTRS_DATA in the format "fib". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataFib() ExprFibBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprFibBuilder{e: b.e, nest: n}
+}
+
+// DataFlowOffload appends NFTABLES_A_EXPR_ATTRS_DATA in the format "flow_offload". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataFlowOffload() ExprFlowOffloadBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprFlowOffloadBuilder{e: b.e, nest: n}
+}
+
+// DataImmediate appends NFTABLES_A_EXPR_ATTRS_DATA in the format "immediate". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataImmediate() ExprImmediateBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprImmediateBuilder{e: b.e, nest: n}
+}
+
+// DataLookup appends NFTABLES_A_EXPR_ATTRS_DATA in the format "lookup". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataLookup() ExprLookupBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprLookupBuilder{e: b.e, nest: n}
+}
+
+// DataMeta appends NFTABLES_A_EXPR_ATTRS_DATA in the format "meta". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataMeta() ExprMetaBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprMetaBuilder{e: b.e, nest: n}
+}
+
+// DataNat appends NFTABLES_A_EXPR_ATTRS_DATA in the format "nat". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataNat() ExprNatBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprNatBuilder{e: b.e, nest: n}
+}
+
+// DataObjref appends NFTABLES_A_EXPR_ATTRS_DATA in the format "objref". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataObjref() ExprObjrefBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprObjrefBuilder{e: b.e, nest: n}
+}
+
+// DataPayload appends NFTABLES_A_EXPR_ATTRS_DATA in the format "payload". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataPayload() ExprPayloadBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprPayloadBuilder{e: b.e, nest: n}
+}
+
+// DataQuota appends NFTABLES_A_EXPR_ATTRS_DATA in the format "quota". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataQuota() QuotaBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return QuotaBuilder{e: b.e, nest: n}
+}
+
+// DataReject appends NFTABLES_A_EXPR_ATTRS_DATA in the format "reject". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataReject() ExprRejectBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprRejectBuilder{e: b.e, nest: n}
+}
+
+// DataTarget appends NFTABLES_A_EXPR_ATTRS_DATA in the format "target". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataTarget() ExprTargetBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprTargetBuilder{e: b.e, nest: n}
+}
+
+// DataTproxy appends NFTABLES_A_EXPR_ATTRS_DATA in the format "tproxy". The selector, NFTABLES_A_EXPR_ATTRS_NAME, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ExprBuilder) DataTproxy() ExprTproxyBuilder {
+	n := b.e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
+	return ExprTproxyBuilder{e: b.e, nest: n}
 }
 
 // Name returns NFTABLES_A_EXPR_ATTRS_NAME, up to its NUL, as a view, and whether it is
@@ -2518,13 +3225,52 @@ func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *RuleCompat) Encode(e *attr.Encoder) {
+func (x *RuleCompat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *RuleCompat) build(e *attr.Encoder) {
+	b := RuleCompatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(NFTABLES_A_RULE_COMPAT_ATTRS_PROTO, x.fProto)
+		b.Proto(x.fProto)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS, x.fFlags)
+		b.Flags(x.fFlags)
 	}
+}
+
+// RuleCompatBuilder appends attributes of the set "rule-compat-attrs" (NFTABLES_A_RULE_COMPAT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate RuleCompat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RuleCompatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRuleCompat returns a builder of "rule-compat-attrs" attributes that appends to e.
+func BuildRuleCompat(e *attr.Encoder) RuleCompatBuilder { return RuleCompatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRuleCompat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RuleCompatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RuleCompatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Proto appends NFTABLES_A_RULE_COMPAT_ATTRS_PROTO with the payload p.
+func (b RuleCompatBuilder) Proto(p []byte) {
+	b.e.Put(NFTABLES_A_RULE_COMPAT_ATTRS_PROTO, p)
+}
+
+// Flags appends NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS with the payload p.
+func (b RuleCompatBuilder) Flags(p []byte) {
+	b.e.Put(NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS, p)
 }
 
 // Proto returns NFTABLES_A_RULE_COMPAT_ATTRS_PROTO's payload as a view, and whether it is present
@@ -2749,60 +3495,66 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Set) Encode(e *attr.Encoder) {
+func (x *Set) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Set) build(e *attr.Encoder) {
+	b := SetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_SET_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_SET_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(SetFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_KEY_TYPE, uint32(x.fKeyType))
+		b.KeyType(uint32(x.fKeyType))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_KEY_LEN, uint32(x.fKeyLen))
+		b.KeyLen(uint32(x.fKeyLen))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_DATA_TYPE, uint32(x.fDataType))
+		b.DataType(uint32(x.fDataType))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_DATA_LEN, uint32(x.fDataLen))
+		b.DataLen(uint32(x.fDataLen))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_POLICY, uint32(x.fPolicy))
+		b.Policy(uint32(x.fPolicy))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(NFTABLES_A_SET_ATTRS_DESC)
-		x.fDesc.Encode(e)
-		e.End(nest)
+		c := b.Desc()
+		x.fDesc.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NFTABLES_A_SET_ATTRS_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint64(NFTABLES_A_SET_ATTRS_TIMEOUT, uint64(x.fTimeout))
+		b.Timeout(uint64(x.fTimeout))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(NFTABLES_A_SET_ATTRS_GC_INTERVAL, uint32(x.fGcInterval))
+		b.GcInterval(uint32(x.fGcInterval))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(NFTABLES_A_SET_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.BE32(NFTABLES_A_SET_ATTRS_OBJ_TYPE, uint32(x.fObjType))
+		b.ObjType(uint32(x.fObjType))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.BE64(NFTABLES_A_SET_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<15) != 0 {
 		if x.sExpr != nil {
 			for i := range x.sExpr {
-				nest := e.Begin(NFTABLES_A_SET_ATTRS_EXPR)
-				x.sExpr[i].Encode(e)
-				e.End(nest)
+				c := b.Expr()
+				x.sExpr[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fExpr; it.Next(); {
@@ -2813,10 +3565,133 @@ func (x *Set) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<16) != 0 {
-		nest := e.Begin(NFTABLES_A_SET_ATTRS_EXPRESSIONS)
-		x.fExpressions.Encode(e)
-		e.End(nest)
+		c := b.Expressions()
+		x.fExpressions.build(e)
+		c.End()
 	}
+}
+
+// SetBuilder appends attributes of the set "set-attrs" (NFTABLES_A_SET_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Set, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSet returns a builder of "set-attrs" attributes that appends to e.
+func BuildSet(e *attr.Encoder) SetBuilder { return SetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_SET_ATTRS_TABLE, s and a NUL.
+func (b SetBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_SET_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_SET_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SetBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_SET_ATTRS_TABLE, s)
+}
+
+// Name appends NFTABLES_A_SET_ATTRS_NAME, s and a NUL.
+func (b SetBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_SET_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_SET_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SetBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_SET_ATTRS_NAME, s)
+}
+
+// Flags appends NFTABLES_A_SET_ATTRS_FLAGS.
+func (b SetBuilder) Flags(v SetFlags) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_FLAGS, uint32(v))
+}
+
+// KeyType appends NFTABLES_A_SET_ATTRS_KEY_TYPE.
+func (b SetBuilder) KeyType(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_KEY_TYPE, uint32(v))
+}
+
+// KeyLen appends NFTABLES_A_SET_ATTRS_KEY_LEN.
+func (b SetBuilder) KeyLen(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_KEY_LEN, uint32(v))
+}
+
+// DataType appends NFTABLES_A_SET_ATTRS_DATA_TYPE.
+func (b SetBuilder) DataType(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_DATA_TYPE, uint32(v))
+}
+
+// DataLen appends NFTABLES_A_SET_ATTRS_DATA_LEN.
+func (b SetBuilder) DataLen(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_DATA_LEN, uint32(v))
+}
+
+// Policy appends NFTABLES_A_SET_ATTRS_POLICY.
+func (b SetBuilder) Policy(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_POLICY, uint32(v))
+}
+
+// Desc opens the nest NFTABLES_A_SET_ATTRS_DESC and returns its builder; close it
+// with End.
+func (b SetBuilder) Desc() SetDescBuilder {
+	return SetDescBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_ATTRS_DESC)}
+}
+
+// Id appends NFTABLES_A_SET_ATTRS_ID.
+func (b SetBuilder) Id(v uint32) {
+	b.e.Uint32(NFTABLES_A_SET_ATTRS_ID, uint32(v))
+}
+
+// Timeout appends NFTABLES_A_SET_ATTRS_TIMEOUT.
+func (b SetBuilder) Timeout(v uint64) {
+	b.e.Uint64(NFTABLES_A_SET_ATTRS_TIMEOUT, uint64(v))
+}
+
+// GcInterval appends NFTABLES_A_SET_ATTRS_GC_INTERVAL.
+func (b SetBuilder) GcInterval(v uint32) {
+	b.e.Uint32(NFTABLES_A_SET_ATTRS_GC_INTERVAL, uint32(v))
+}
+
+// Userdata appends NFTABLES_A_SET_ATTRS_USERDATA with the payload p.
+func (b SetBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_SET_ATTRS_USERDATA, p)
+}
+
+// ObjType appends NFTABLES_A_SET_ATTRS_OBJ_TYPE.
+func (b SetBuilder) ObjType(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_ATTRS_OBJ_TYPE, uint32(v))
+}
+
+// Handle appends NFTABLES_A_SET_ATTRS_HANDLE.
+func (b SetBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_SET_ATTRS_HANDLE, uint64(v))
+}
+
+// Expr opens the nest NFTABLES_A_SET_ATTRS_EXPR (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b SetBuilder) Expr() ExprBuilder {
+	return ExprBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_ATTRS_EXPR)}
+}
+
+// Expressions opens the nest NFTABLES_A_SET_ATTRS_EXPRESSIONS and returns its builder; close it
+// with End.
+func (b SetBuilder) Expressions() SetListBuilder {
+	return SetListBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_ATTRS_EXPRESSIONS)}
 }
 
 // Table returns NFTABLES_A_SET_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -3168,16 +4043,22 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetDesc) Encode(e *attr.Encoder) {
+func (x *SetDesc) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetDesc) build(e *attr.Encoder) {
+	b := SetDescBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_SET_DESC_ATTRS_SIZE, uint32(x.fSize))
+		b.Size(uint32(x.fSize))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.sConcat != nil {
 			for i := range x.sConcat {
-				nest := e.Begin(NFTABLES_A_SET_DESC_ATTRS_CONCAT)
-				x.sConcat[i].Encode(e)
-				e.End(nest)
+				c := b.Concat()
+				x.sConcat[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fConcat; it.Next(); {
@@ -3187,6 +4068,40 @@ func (x *SetDesc) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// SetDescBuilder appends attributes of the set "set-desc-attrs" (NFTABLES_A_SET_DESC_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetDesc, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetDescBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetDesc returns a builder of "set-desc-attrs" attributes that appends to e.
+func BuildSetDesc(e *attr.Encoder) SetDescBuilder { return SetDescBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetDesc writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetDescBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetDescBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Size appends NFTABLES_A_SET_DESC_ATTRS_SIZE.
+func (b SetDescBuilder) Size(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_DESC_ATTRS_SIZE, uint32(v))
+}
+
+// Concat opens the nest NFTABLES_A_SET_DESC_ATTRS_CONCAT (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b SetDescBuilder) Concat() SetDescConcatBuilder {
+	return SetDescConcatBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_DESC_ATTRS_CONCAT)}
 }
 
 // Size returns NFTABLES_A_SET_DESC_ATTRS_SIZE and whether it is present (0 if not).
@@ -3292,12 +4207,47 @@ func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetDescConcat) Encode(e *attr.Encoder) {
+func (x *SetDescConcat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetDescConcat) build(e *attr.Encoder) {
+	b := SetDescConcatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM)
-		x.fElem.Encode(e)
-		e.End(nest)
+		c := b.Elem()
+		x.fElem.build(e)
+		c.End()
 	}
+}
+
+// SetDescConcatBuilder appends attributes of the set "set-desc-concat-attrs" (NFTABLES_A_SET_DESC_CONCAT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetDescConcat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetDescConcatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetDescConcat returns a builder of "set-desc-concat-attrs" attributes that appends to e.
+func BuildSetDescConcat(e *attr.Encoder) SetDescConcatBuilder { return SetDescConcatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetDescConcat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetDescConcatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetDescConcatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Elem opens the nest NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM and returns its builder; close it
+// with End.
+func (b SetDescConcatBuilder) Elem() SetFieldBuilder {
+	return SetFieldBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM)}
 }
 
 // Elem returns the nest NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM, and whether it is present (if not, an
@@ -3386,10 +4336,44 @@ func (x *SetField) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetField) Encode(e *attr.Encoder) {
+func (x *SetField) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetField) build(e *attr.Encoder) {
+	b := SetFieldBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_SET_FIELD_ATTRS_LEN, uint32(x.fLen))
+		b.Len(uint32(x.fLen))
 	}
+}
+
+// SetFieldBuilder appends attributes of the set "set-field-attrs" (NFTABLES_A_SET_FIELD_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetField, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetFieldBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetField returns a builder of "set-field-attrs" attributes that appends to e.
+func BuildSetField(e *attr.Encoder) SetFieldBuilder { return SetFieldBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetField writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetFieldBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetFieldBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Len appends NFTABLES_A_SET_FIELD_ATTRS_LEN.
+func (b SetFieldBuilder) Len(v uint32) {
+	b.e.BE32(NFTABLES_A_SET_FIELD_ATTRS_LEN, uint32(v))
 }
 
 // Len returns NFTABLES_A_SET_FIELD_ATTRS_LEN and whether it is present (0 if not).
@@ -3485,13 +4469,19 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetList) Encode(e *attr.Encoder) {
+func (x *SetList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetList) build(e *attr.Encoder) {
+	b := SetListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sElem != nil {
 			for i := range x.sElem {
-				nest := e.Begin(NFTABLES_A_SET_LIST_ATTRS_ELEM)
-				x.sElem[i].Encode(e)
-				e.End(nest)
+				c := b.Elem()
+				x.sElem[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
@@ -3501,6 +4491,35 @@ func (x *SetList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// SetListBuilder appends attributes of the set "set-list-attrs" (NFTABLES_A_SET_LIST_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetList returns a builder of "set-list-attrs" attributes that appends to e.
+func BuildSetList(e *attr.Encoder) SetListBuilder { return SetListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Elem opens the nest NFTABLES_A_SET_LIST_ATTRS_ELEM (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b SetListBuilder) Elem() ExprBuilder {
+	return ExprBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SET_LIST_ATTRS_ELEM)}
 }
 
 // Elem returns an iterator over the NFTABLES_A_SET_LIST_ATTRS_ELEM attributes.
@@ -3657,48 +4676,154 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Setelem) Encode(e *attr.Encoder) {
+func (x *Setelem) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Setelem) build(e *attr.Encoder) {
+	b := SetelemBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_KEY)
-		x.fKey.Encode(e)
-		e.End(nest)
+		c := b.Key()
+		x.fKey.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_DATA)
-		x.fData.Encode(e)
-		e.End(nest)
+		c := b.Data()
+		x.fData.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(NFTABLES_A_SETELEM_ATTRS_FLAGS, x.fFlags)
+		b.Flags(x.fFlags)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(NFTABLES_A_SETELEM_ATTRS_TIMEOUT, uint64(x.fTimeout))
+		b.Timeout(uint64(x.fTimeout))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(NFTABLES_A_SETELEM_ATTRS_EXPIRATION, uint64(x.fExpiration))
+		b.Expiration(uint64(x.fExpiration))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(NFTABLES_A_SETELEM_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_EXPR)
-		x.fExpr.Encode(e)
-		e.End(nest)
+		c := b.Expr()
+		x.fExpr.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, NFTABLES_A_SETELEM_ATTRS_OBJREF, x.fObjref)
+		b.ObjrefBytes(x.fObjref)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_KEY_END)
-		x.fKeyEnd.Encode(e)
-		e.End(nest)
+		c := b.KeyEnd()
+		x.fKeyEnd.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		nest := e.Begin(NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS)
-		x.fExpressions.Encode(e)
-		e.End(nest)
+		c := b.Expressions()
+		x.fExpressions.build(e)
+		c.End()
 	}
 }
+
+// SetelemBuilder appends attributes of the set "setelem-attrs" (NFTABLES_A_SETELEM_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Setelem, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetelemBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetelem returns a builder of "setelem-attrs" attributes that appends to e.
+func BuildSetelem(e *attr.Encoder) SetelemBuilder { return SetelemBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetelem writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetelemBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetelemBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Key opens the nest NFTABLES_A_SETELEM_ATTRS_KEY and returns its builder; close it
+// with End.
+func (b SetelemBuilder) Key() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_ATTRS_KEY)}
+}
+
+// Data opens the nest NFTABLES_A_SETELEM_ATTRS_DATA and returns its builder; close it
+// with End.
+func (b SetelemBuilder) Data() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_ATTRS_DATA)}
+}
+
+// Flags appends NFTABLES_A_SETELEM_ATTRS_FLAGS with the payload p.
+func (b SetelemBuilder) Flags(p []byte) {
+	b.e.Put(NFTABLES_A_SETELEM_ATTRS_FLAGS, p)
+}
+
+// Timeout appends NFTABLES_A_SETELEM_ATTRS_TIMEOUT.
+func (b SetelemBuilder) Timeout(v uint64) {
+	b.e.Uint64(NFTABLES_A_SETELEM_ATTRS_TIMEOUT, uint64(v))
+}
+
+// Expiration appends NFTABLES_A_SETELEM_ATTRS_EXPIRATION.
+func (b SetelemBuilder) Expiration(v uint64) {
+	b.e.Uint64(NFTABLES_A_SETELEM_ATTRS_EXPIRATION, uint64(v))
+}
+
+// Userdata appends NFTABLES_A_SETELEM_ATTRS_USERDATA with the payload p.
+func (b SetelemBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_SETELEM_ATTRS_USERDATA, p)
+}
+
+// Expr opens the nest NFTABLES_A_SETELEM_ATTRS_EXPR and returns its builder; close it
+// with End.
+func (b SetelemBuilder) Expr() ExprBuilder {
+	return ExprBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_ATTRS_EXPR)}
+}
+
+// Objref appends NFTABLES_A_SETELEM_ATTRS_OBJREF, s and a NUL.
+func (b SetelemBuilder) Objref(s string) {
+	b.e.String(NFTABLES_A_SETELEM_ATTRS_OBJREF, s)
+}
+
+// ObjrefBytes appends NFTABLES_A_SETELEM_ATTRS_OBJREF: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SetelemBuilder) ObjrefBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_SETELEM_ATTRS_OBJREF, s)
+}
+
+// KeyEnd opens the nest NFTABLES_A_SETELEM_ATTRS_KEY_END and returns its builder; close it
+// with End.
+func (b SetelemBuilder) KeyEnd() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_ATTRS_KEY_END)}
+}
+
+// Expressions opens the nest NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS and returns its builder; close it
+// with End.
+func (b SetelemBuilder) Expressions() ExprListBuilder {
+	return ExprListBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS)}
+}
+
+// SetelemArrayBuilder appends the entries of an indexed array of "setelem-attrs" nests,
+// numbered from 1.
+type SetelemArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *SetelemArrayBuilder) Element() SetelemBuilder {
+	return SetelemBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *SetelemArrayBuilder) End() { a.e.End(a.nest) }
 
 // Key returns the nest NFTABLES_A_SETELEM_ATTRS_KEY, and whether it is present (if not, an
 // empty one).
@@ -3943,13 +5068,19 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetelemListElem) Encode(e *attr.Encoder) {
+func (x *SetelemListElem) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetelemListElem) build(e *attr.Encoder) {
+	b := SetelemListElemBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sElem != nil {
 			for i := range x.sElem {
-				nest := e.Begin(NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM)
-				x.sElem[i].Encode(e)
-				e.End(nest)
+				c := b.Elem()
+				x.sElem[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
@@ -3959,6 +5090,37 @@ func (x *SetelemListElem) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// SetelemListElemBuilder appends attributes of the set "setelem-list-elem-attrs" (NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetelemListElem, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetelemListElemBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetelemListElem returns a builder of "setelem-list-elem-attrs" attributes that appends to e.
+func BuildSetelemListElem(e *attr.Encoder) SetelemListElemBuilder {
+	return SetelemListElemBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetelemListElem writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetelemListElemBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetelemListElemBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Elem opens the nest NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b SetelemListElemBuilder) Elem() SetelemBuilder {
+	return SetelemBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM)}
 }
 
 // Elem returns an iterator over the NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM attributes.
@@ -4078,20 +5240,26 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SetelemList) Encode(e *attr.Encoder) {
+func (x *SetelemList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SetelemList) build(e *attr.Encoder) {
+	b := SetelemListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_SETELEM_LIST_ATTRS_SET, x.fSet)
+		b.GetSetBytes(x.fSet)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		arr := e.Begin(NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS)
+		arr := b.Elements()
 		if x.sElements != nil {
 			for i := range x.sElements {
-				el := e.Element(&arr)
-				x.sElements[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sElements[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fElements; it.Next(); {
@@ -4100,11 +5268,67 @@ func (x *SetelemList) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID, uint32(x.fSetId))
+		b.GetSetId(uint32(x.fSetId))
 	}
+}
+
+// SetelemListBuilder appends attributes of the set "setelem-list-attrs" (NFTABLES_A_SETELEM_LIST_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SetelemList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SetelemListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSetelemList returns a builder of "setelem-list-attrs" attributes that appends to e.
+func BuildSetelemList(e *attr.Encoder) SetelemListBuilder { return SetelemListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSetelemList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SetelemListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SetelemListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, s and a NUL.
+func (b SetelemListBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_SETELEM_LIST_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SetelemListBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, s)
+}
+
+// GetSet appends NFTABLES_A_SETELEM_LIST_ATTRS_SET, s and a NUL.
+func (b SetelemListBuilder) GetSet(s string) {
+	b.e.String(NFTABLES_A_SETELEM_LIST_ATTRS_SET, s)
+}
+
+// GetSetBytes appends NFTABLES_A_SETELEM_LIST_ATTRS_SET: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b SetelemListBuilder) GetSetBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_SETELEM_LIST_ATTRS_SET, s)
+}
+
+// Elements opens the indexed array NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS and returns its builder: one
+// Element per entry, then End.
+func (b SetelemListBuilder) Elements() SetelemArrayBuilder {
+	return SetelemArrayBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS)}
+}
+
+// GetSetId appends NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID.
+func (b SetelemListBuilder) GetSetId(v uint32) {
+	b.e.Uint32(NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID, uint32(v))
 }
 
 // Table returns NFTABLES_A_SETELEM_LIST_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -4264,16 +5488,66 @@ func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Gen) Encode(e *attr.Encoder) {
+func (x *Gen) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Gen) build(e *attr.Encoder) {
+	b := GenBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_GEN_ATTRS_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_GEN_ATTRS_PROC_PID, uint32(x.fProcPid))
+		b.ProcPid(uint32(x.fProcPid))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, NFTABLES_A_GEN_ATTRS_PROC_NAME, x.fProcName)
+		b.ProcNameBytes(x.fProcName)
 	}
+}
+
+// GenBuilder appends attributes of the set "gen-attrs" (NFTABLES_A_GEN_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Gen, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type GenBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildGen returns a builder of "gen-attrs" attributes that appends to e.
+func BuildGen(e *attr.Encoder) GenBuilder { return GenBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildGen writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b GenBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b GenBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends NFTABLES_A_GEN_ATTRS_ID.
+func (b GenBuilder) Id(v uint32) {
+	b.e.BE32(NFTABLES_A_GEN_ATTRS_ID, uint32(v))
+}
+
+// ProcPid appends NFTABLES_A_GEN_ATTRS_PROC_PID.
+func (b GenBuilder) ProcPid(v uint32) {
+	b.e.BE32(NFTABLES_A_GEN_ATTRS_PROC_PID, uint32(v))
+}
+
+// ProcName appends NFTABLES_A_GEN_ATTRS_PROC_NAME, s and a NUL.
+func (b GenBuilder) ProcName(s string) {
+	b.e.String(NFTABLES_A_GEN_ATTRS_PROC_NAME, s)
+}
+
+// ProcNameBytes appends NFTABLES_A_GEN_ATTRS_PROC_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b GenBuilder) ProcNameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_GEN_ATTRS_PROC_NAME, s)
 }
 
 // Id returns NFTABLES_A_GEN_ATTRS_ID and whether it is present (0 if not).
@@ -4454,17 +5728,23 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Obj) Encode(e *attr.Encoder) {
+func (x *Obj) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Obj) build(e *attr.Encoder) {
+	b := ObjBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_OBJ_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_OBJ_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_OBJ_ATTRS_TYPE, uint32(x.fType))
+		b.Type(ObjectType(x.fType))
 	} else if x.has[0]&(1<<3) != 0 && x.fData.format != 0 {
 		switch x.fData.format {
 		case 1:
@@ -4476,13 +5756,13 @@ func (x *Obj) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		switch x.fData.format {
 		case 1:
-			nest := e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
-			x.fData.sCounter.Encode(e)
-			e.End(nest)
+			c := b.DataCounter()
+			x.fData.sCounter.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
-			x.fData.sQuota.Encode(e)
-			e.End(nest)
+			c := b.DataQuota()
+			x.fData.sQuota.build(e)
+			c.End()
 		default:
 			nest := e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
 			e.Raw(x.fData.raw)
@@ -4490,14 +5770,95 @@ func (x *Obj) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_OBJ_ATTRS_USE, uint32(x.fUse))
+		b.Use(uint32(x.fUse))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE64(NFTABLES_A_OBJ_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(NFTABLES_A_OBJ_ATTRS_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
+}
+
+// ObjBuilder appends attributes of the set "obj-attrs" (NFTABLES_A_OBJ_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Obj, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ObjBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildObj returns a builder of "obj-attrs" attributes that appends to e.
+func BuildObj(e *attr.Encoder) ObjBuilder { return ObjBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildObj writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ObjBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ObjBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_OBJ_ATTRS_TABLE, s and a NUL.
+func (b ObjBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_OBJ_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_OBJ_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ObjBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_OBJ_ATTRS_TABLE, s)
+}
+
+// Name appends NFTABLES_A_OBJ_ATTRS_NAME, s and a NUL.
+func (b ObjBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_OBJ_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_OBJ_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ObjBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_OBJ_ATTRS_NAME, s)
+}
+
+// Type appends NFTABLES_A_OBJ_ATTRS_TYPE.
+func (b ObjBuilder) Type(v ObjectType) {
+	b.e.BE32(NFTABLES_A_OBJ_ATTRS_TYPE, uint32(v))
+}
+
+// DataCounter appends NFTABLES_A_OBJ_ATTRS_DATA in the format "counter". The selector, NFTABLES_A_OBJ_ATTRS_TYPE, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ObjBuilder) DataCounter() CounterBuilder {
+	n := b.e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
+	return CounterBuilder{e: b.e, nest: n}
+}
+
+// DataQuota appends NFTABLES_A_OBJ_ATTRS_DATA in the format "quota". The selector, NFTABLES_A_OBJ_ATTRS_TYPE, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ObjBuilder) DataQuota() QuotaBuilder {
+	n := b.e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
+	return QuotaBuilder{e: b.e, nest: n}
+}
+
+// Use appends NFTABLES_A_OBJ_ATTRS_USE.
+func (b ObjBuilder) Use(v uint32) {
+	b.e.BE32(NFTABLES_A_OBJ_ATTRS_USE, uint32(v))
+}
+
+// Handle appends NFTABLES_A_OBJ_ATTRS_HANDLE.
+func (b ObjBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_OBJ_ATTRS_HANDLE, uint64(v))
+}
+
+// Userdata appends NFTABLES_A_OBJ_ATTRS_USERDATA with the payload p.
+func (b ObjBuilder) Userdata(p []byte) {
+	b.e.Put(NFTABLES_A_OBJ_ATTRS_USERDATA, p)
 }
 
 // Table returns NFTABLES_A_OBJ_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -4753,16 +6114,60 @@ func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Quota) Encode(e *attr.Encoder) {
+func (x *Quota) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Quota) build(e *attr.Encoder) {
+	b := QuotaBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE64(NFTABLES_A_QUOTA_ATTRS_BYTES, uint64(x.fBytes))
+		b.Bytes(uint64(x.fBytes))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_QUOTA_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(QuotaFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE64(NFTABLES_A_QUOTA_ATTRS_CONSUMED, uint64(x.fConsumed))
+		b.Consumed(uint64(x.fConsumed))
 	}
+}
+
+// QuotaBuilder appends attributes of the set "quota-attrs" (NFTABLES_A_QUOTA_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Quota, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type QuotaBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildQuota returns a builder of "quota-attrs" attributes that appends to e.
+func BuildQuota(e *attr.Encoder) QuotaBuilder { return QuotaBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildQuota writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b QuotaBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b QuotaBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Bytes appends NFTABLES_A_QUOTA_ATTRS_BYTES.
+func (b QuotaBuilder) Bytes(v uint64) {
+	b.e.BE64(NFTABLES_A_QUOTA_ATTRS_BYTES, uint64(v))
+}
+
+// Flags appends NFTABLES_A_QUOTA_ATTRS_FLAGS.
+func (b QuotaBuilder) Flags(v QuotaFlags) {
+	b.e.BE32(NFTABLES_A_QUOTA_ATTRS_FLAGS, uint32(v))
+}
+
+// Consumed appends NFTABLES_A_QUOTA_ATTRS_CONSUMED.
+func (b QuotaBuilder) Consumed(v uint64) {
+	b.e.BE64(NFTABLES_A_QUOTA_ATTRS_CONSUMED, uint64(v))
 }
 
 // Bytes returns NFTABLES_A_QUOTA_ATTRS_BYTES and whether it is present (0 if not).
@@ -4913,27 +6318,99 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Flowtable) Encode(e *attr.Encoder) {
+func (x *Flowtable) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Flowtable) build(e *attr.Encoder) {
+	b := FlowtableBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_FLOWTABLE_ATTRS_TABLE, x.fTable)
+		b.TableBytes(x.fTable)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_FLOWTABLE_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NFTABLES_A_FLOWTABLE_ATTRS_HOOK)
-		x.fHook.Encode(e)
-		e.End(nest)
+		c := b.Hook()
+		x.fHook.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_FLOWTABLE_ATTRS_USE, uint32(x.fUse))
+		b.Use(uint32(x.fUse))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE64(NFTABLES_A_FLOWTABLE_ATTRS_HANDLE, uint64(x.fHandle))
+		b.Handle(uint64(x.fHandle))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_FLOWTABLE_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
+}
+
+// FlowtableBuilder appends attributes of the set "flowtable-attrs" (NFTABLES_A_FLOWTABLE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Flowtable, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowtableBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowtable returns a builder of "flowtable-attrs" attributes that appends to e.
+func BuildFlowtable(e *attr.Encoder) FlowtableBuilder { return FlowtableBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowtable writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowtableBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowtableBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends NFTABLES_A_FLOWTABLE_ATTRS_TABLE, s and a NUL.
+func (b FlowtableBuilder) Table(s string) {
+	b.e.String(NFTABLES_A_FLOWTABLE_ATTRS_TABLE, s)
+}
+
+// TableBytes appends NFTABLES_A_FLOWTABLE_ATTRS_TABLE: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FlowtableBuilder) TableBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_FLOWTABLE_ATTRS_TABLE, s)
+}
+
+// Name appends NFTABLES_A_FLOWTABLE_ATTRS_NAME, s and a NUL.
+func (b FlowtableBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_FLOWTABLE_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_FLOWTABLE_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FlowtableBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_FLOWTABLE_ATTRS_NAME, s)
+}
+
+// Hook opens the nest NFTABLES_A_FLOWTABLE_ATTRS_HOOK and returns its builder; close it
+// with End.
+func (b FlowtableBuilder) Hook() FlowtableHookBuilder {
+	return FlowtableHookBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_FLOWTABLE_ATTRS_HOOK)}
+}
+
+// Use appends NFTABLES_A_FLOWTABLE_ATTRS_USE.
+func (b FlowtableBuilder) Use(v uint32) {
+	b.e.BE32(NFTABLES_A_FLOWTABLE_ATTRS_USE, uint32(v))
+}
+
+// Handle appends NFTABLES_A_FLOWTABLE_ATTRS_HANDLE.
+func (b FlowtableBuilder) Handle(v uint64) {
+	b.e.BE64(NFTABLES_A_FLOWTABLE_ATTRS_HANDLE, uint64(v))
+}
+
+// Flags appends NFTABLES_A_FLOWTABLE_ATTRS_FLAGS.
+func (b FlowtableBuilder) Flags(v uint32) {
+	b.e.BE32(NFTABLES_A_FLOWTABLE_ATTRS_FLAGS, uint32(v))
 }
 
 // Table returns NFTABLES_A_FLOWTABLE_ATTRS_TABLE, up to its NUL, as a view, and whether it is
@@ -5122,18 +6599,63 @@ func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowtableHook) Encode(e *attr.Encoder) {
+func (x *FlowtableHook) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowtableHook) build(e *attr.Encoder) {
+	b := FlowtableHookBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM, uint32(x.fNum))
+		b.Num(uint32(x.fNum))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS)
-		x.fDevs.Encode(e)
-		e.End(nest)
+		c := b.Devs()
+		x.fDevs.build(e)
+		c.End()
 	}
+}
+
+// FlowtableHookBuilder appends attributes of the set "flowtable-hook-attrs" (NFTABLES_A_FLOWTABLE_HOOK_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowtableHook, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowtableHookBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowtableHook returns a builder of "flowtable-hook-attrs" attributes that appends to e.
+func BuildFlowtableHook(e *attr.Encoder) FlowtableHookBuilder { return FlowtableHookBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowtableHook writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowtableHookBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowtableHookBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Num appends NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM.
+func (b FlowtableHookBuilder) Num(v uint32) {
+	b.e.BE32(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM, uint32(v))
+}
+
+// Priority appends NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY.
+func (b FlowtableHookBuilder) Priority(v uint32) {
+	b.e.BE32(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY, uint32(v))
+}
+
+// Devs opens the nest NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS and returns its builder; close it
+// with End.
+func (b FlowtableHookBuilder) Devs() HookDevBuilder {
+	return HookDevBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS)}
 }
 
 // Num returns NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM and whether it is present (0 if not).
@@ -5298,34 +6820,101 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprBitwise) Encode(e *attr.Encoder) {
+func (x *ExprBitwise) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprBitwise) build(e *attr.Encoder) {
+	b := ExprBitwiseBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_LEN, uint32(x.fLen))
+		b.Len(uint32(x.fLen))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_MASK)
-		x.fMask.Encode(e)
-		e.End(nest)
+		c := b.Mask()
+		x.fMask.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_XOR)
-		x.fXor.Encode(e)
-		e.End(nest)
+		c := b.Xor()
+		x.fXor.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_OP, uint32(x.fOp))
+		b.Op(BitwiseOps(x.fOp))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_DATA)
-		x.fData.Encode(e)
-		e.End(nest)
+		c := b.Data()
+		x.fData.build(e)
+		c.End()
 	}
+}
+
+// ExprBitwiseBuilder appends attributes of the set "expr-bitwise-attrs" (NFTABLES_A_EXPR_BITWISE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprBitwise, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprBitwiseBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprBitwise returns a builder of "expr-bitwise-attrs" attributes that appends to e.
+func BuildExprBitwise(e *attr.Encoder) ExprBitwiseBuilder { return ExprBitwiseBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprBitwise writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprBitwiseBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprBitwiseBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Sreg appends NFTABLES_A_EXPR_BITWISE_ATTRS_SREG.
+func (b ExprBitwiseBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_SREG, uint32(v))
+}
+
+// Dreg appends NFTABLES_A_EXPR_BITWISE_ATTRS_DREG.
+func (b ExprBitwiseBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_DREG, uint32(v))
+}
+
+// Len appends NFTABLES_A_EXPR_BITWISE_ATTRS_LEN.
+func (b ExprBitwiseBuilder) Len(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_LEN, uint32(v))
+}
+
+// Mask opens the nest NFTABLES_A_EXPR_BITWISE_ATTRS_MASK and returns its builder; close it
+// with End.
+func (b ExprBitwiseBuilder) Mask() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_MASK)}
+}
+
+// Xor opens the nest NFTABLES_A_EXPR_BITWISE_ATTRS_XOR and returns its builder; close it
+// with End.
+func (b ExprBitwiseBuilder) Xor() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_XOR)}
+}
+
+// Op appends NFTABLES_A_EXPR_BITWISE_ATTRS_OP.
+func (b ExprBitwiseBuilder) Op(v BitwiseOps) {
+	b.e.BE32(NFTABLES_A_EXPR_BITWISE_ATTRS_OP, uint32(v))
+}
+
+// Data opens the nest NFTABLES_A_EXPR_BITWISE_ATTRS_DATA and returns its builder; close it
+// with End.
+func (b ExprBitwiseBuilder) Data() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_BITWISE_ATTRS_DATA)}
 }
 
 // Sreg returns NFTABLES_A_EXPR_BITWISE_ATTRS_SREG and whether it is present (0 if not).
@@ -5520,18 +7109,63 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprCmp) Encode(e *attr.Encoder) {
+func (x *ExprCmp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprCmp) build(e *attr.Encoder) {
+	b := ExprCmpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_CMP_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_CMP_ATTRS_OP, uint32(x.fOp))
+		b.Op(CmpOps(x.fOp))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NFTABLES_A_EXPR_CMP_ATTRS_DATA)
-		x.fData.Encode(e)
-		e.End(nest)
+		c := b.Data()
+		x.fData.build(e)
+		c.End()
 	}
+}
+
+// ExprCmpBuilder appends attributes of the set "expr-cmp-attrs" (NFTABLES_A_EXPR_CMP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprCmp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprCmpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprCmp returns a builder of "expr-cmp-attrs" attributes that appends to e.
+func BuildExprCmp(e *attr.Encoder) ExprCmpBuilder { return ExprCmpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprCmp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprCmpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprCmpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Sreg appends NFTABLES_A_EXPR_CMP_ATTRS_SREG.
+func (b ExprCmpBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_CMP_ATTRS_SREG, uint32(v))
+}
+
+// Op appends NFTABLES_A_EXPR_CMP_ATTRS_OP.
+func (b ExprCmpBuilder) Op(v CmpOps) {
+	b.e.BE32(NFTABLES_A_EXPR_CMP_ATTRS_OP, uint32(v))
+}
+
+// Data opens the nest NFTABLES_A_EXPR_CMP_ATTRS_DATA and returns its builder; close it
+// with End.
+func (b ExprCmpBuilder) Data() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_CMP_ATTRS_DATA)}
 }
 
 // Sreg returns NFTABLES_A_EXPR_CMP_ATTRS_SREG and whether it is present (0 if not).
@@ -5654,15 +7288,55 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Data) Encode(e *attr.Encoder) {
+func (x *Data) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Data) build(e *attr.Encoder) {
+	b := DataBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(NFTABLES_A_DATA_ATTRS_VALUE, x.fValue)
+		b.Value(x.fValue)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NFTABLES_A_DATA_ATTRS_VERDICT)
-		x.fVerdict.Encode(e)
-		e.End(nest)
+		c := b.Verdict()
+		x.fVerdict.build(e)
+		c.End()
 	}
+}
+
+// DataBuilder appends attributes of the set "data-attrs" (NFTABLES_A_DATA_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Data, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DataBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildData returns a builder of "data-attrs" attributes that appends to e.
+func BuildData(e *attr.Encoder) DataBuilder { return DataBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildData writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DataBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DataBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Value appends NFTABLES_A_DATA_ATTRS_VALUE with the payload p.
+func (b DataBuilder) Value(p []byte) {
+	b.e.Put(NFTABLES_A_DATA_ATTRS_VALUE, p)
+}
+
+// Verdict opens the nest NFTABLES_A_DATA_ATTRS_VERDICT and returns its builder; close it
+// with End.
+func (b DataBuilder) Verdict() VerdictBuilder {
+	return VerdictBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_DATA_ATTRS_VERDICT)}
 }
 
 // Value returns NFTABLES_A_DATA_ATTRS_VALUE's payload as a view, and whether it is present
@@ -5780,16 +7454,66 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Verdict) Encode(e *attr.Encoder) {
+func (x *Verdict) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Verdict) build(e *attr.Encoder) {
+	b := VerdictBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_VERDICT_ATTRS_CODE, uint32(x.fCode))
+		b.Code(VerdictCode(x.fCode))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_VERDICT_ATTRS_CHAIN, x.fChain)
+		b.ChainBytes(x.fChain)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NFTABLES_A_VERDICT_ATTRS_CHAIN_ID, uint32(x.fChainId))
+		b.ChainId(uint32(x.fChainId))
 	}
+}
+
+// VerdictBuilder appends attributes of the set "verdict-attrs" (NFTABLES_A_VERDICT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Verdict, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VerdictBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVerdict returns a builder of "verdict-attrs" attributes that appends to e.
+func BuildVerdict(e *attr.Encoder) VerdictBuilder { return VerdictBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVerdict writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VerdictBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VerdictBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Code appends NFTABLES_A_VERDICT_ATTRS_CODE.
+func (b VerdictBuilder) Code(v VerdictCode) {
+	b.e.BE32(NFTABLES_A_VERDICT_ATTRS_CODE, uint32(v))
+}
+
+// Chain appends NFTABLES_A_VERDICT_ATTRS_CHAIN, s and a NUL.
+func (b VerdictBuilder) Chain(s string) {
+	b.e.String(NFTABLES_A_VERDICT_ATTRS_CHAIN, s)
+}
+
+// ChainBytes appends NFTABLES_A_VERDICT_ATTRS_CHAIN: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b VerdictBuilder) ChainBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_VERDICT_ATTRS_CHAIN, s)
+}
+
+// ChainId appends NFTABLES_A_VERDICT_ATTRS_CHAIN_ID.
+func (b VerdictBuilder) ChainId(v uint32) {
+	b.e.Uint32(NFTABLES_A_VERDICT_ATTRS_CHAIN_ID, uint32(v))
 }
 
 // Code returns NFTABLES_A_VERDICT_ATTRS_CODE and whether it is present (0 if not).
@@ -5917,13 +7641,52 @@ func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprCounter) Encode(e *attr.Encoder) {
+func (x *ExprCounter) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprCounter) build(e *attr.Encoder) {
+	b := ExprCounterBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES, uint64(x.fBytes))
+		b.Bytes(uint64(x.fBytes))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS, uint64(x.fPackets))
+		b.Packets(uint64(x.fPackets))
 	}
+}
+
+// ExprCounterBuilder appends attributes of the set "expr-counter-attrs" (NFTABLES_A_EXPR_COUNTER_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprCounter, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprCounterBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprCounter returns a builder of "expr-counter-attrs" attributes that appends to e.
+func BuildExprCounter(e *attr.Encoder) ExprCounterBuilder { return ExprCounterBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprCounter writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprCounterBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprCounterBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Bytes appends NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES.
+func (b ExprCounterBuilder) Bytes(v uint64) {
+	b.e.Uint64(NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES, uint64(v))
+}
+
+// Packets appends NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS.
+func (b ExprCounterBuilder) Packets(v uint64) {
+	b.e.Uint64(NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS, uint64(v))
 }
 
 // Bytes returns NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES and whether it is present (0 if not).
@@ -6037,16 +7800,60 @@ func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprFib) Encode(e *attr.Encoder) {
+func (x *ExprFib) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprFib) build(e *attr.Encoder) {
+	b := ExprFibBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_RESULT, uint32(x.fResult))
+		b.Result(FibResult(x.fResult))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(FibFlags(x.fFlags))
 	}
+}
+
+// ExprFibBuilder appends attributes of the set "expr-fib-attrs" (NFTABLES_A_EXPR_FIB_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprFib, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprFibBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprFib returns a builder of "expr-fib-attrs" attributes that appends to e.
+func BuildExprFib(e *attr.Encoder) ExprFibBuilder { return ExprFibBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprFib writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprFibBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprFibBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dreg appends NFTABLES_A_EXPR_FIB_ATTRS_DREG.
+func (b ExprFibBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_DREG, uint32(v))
+}
+
+// Result appends NFTABLES_A_EXPR_FIB_ATTRS_RESULT.
+func (b ExprFibBuilder) Result(v FibResult) {
+	b.e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_RESULT, uint32(v))
+}
+
+// Flags appends NFTABLES_A_EXPR_FIB_ATTRS_FLAGS.
+func (b ExprFibBuilder) Flags(v FibFlags) {
+	b.e.BE32(NFTABLES_A_EXPR_FIB_ATTRS_FLAGS, uint32(v))
 }
 
 // Dreg returns NFTABLES_A_EXPR_FIB_ATTRS_DREG and whether it is present (0 if not).
@@ -6181,19 +7988,68 @@ func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprCt) Encode(e *attr.Encoder) {
+func (x *ExprCt) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprCt) build(e *attr.Encoder) {
+	b := ExprCtBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_CT_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_CT_ATTRS_KEY, uint32(x.fKey))
+		b.Key(CtKeys(x.fKey))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(NFTABLES_A_EXPR_CT_ATTRS_DIRECTION, uint8(x.fDirection))
+		b.Direction(CtDirection(x.fDirection))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_EXPR_CT_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
+}
+
+// ExprCtBuilder appends attributes of the set "expr-ct-attrs" (NFTABLES_A_EXPR_CT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprCt, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprCtBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprCt returns a builder of "expr-ct-attrs" attributes that appends to e.
+func BuildExprCt(e *attr.Encoder) ExprCtBuilder { return ExprCtBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprCt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprCtBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprCtBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dreg appends NFTABLES_A_EXPR_CT_ATTRS_DREG.
+func (b ExprCtBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_CT_ATTRS_DREG, uint32(v))
+}
+
+// Key appends NFTABLES_A_EXPR_CT_ATTRS_KEY.
+func (b ExprCtBuilder) Key(v CtKeys) {
+	b.e.BE32(NFTABLES_A_EXPR_CT_ATTRS_KEY, uint32(v))
+}
+
+// Direction appends NFTABLES_A_EXPR_CT_ATTRS_DIRECTION.
+func (b ExprCtBuilder) Direction(v CtDirection) {
+	b.e.Uint8(NFTABLES_A_EXPR_CT_ATTRS_DIRECTION, uint8(v))
+}
+
+// Sreg appends NFTABLES_A_EXPR_CT_ATTRS_SREG.
+func (b ExprCtBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_CT_ATTRS_SREG, uint32(v))
 }
 
 // Dreg returns NFTABLES_A_EXPR_CT_ATTRS_DREG and whether it is present (0 if not).
@@ -6321,10 +8177,52 @@ func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprFlowOffload) Encode(e *attr.Encoder) {
+func (x *ExprFlowOffload) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprFlowOffload) build(e *attr.Encoder) {
+	b := ExprFlowOffloadBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
+}
+
+// ExprFlowOffloadBuilder appends attributes of the set "expr-flow-offload-attrs" (NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprFlowOffload, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprFlowOffloadBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprFlowOffload returns a builder of "expr-flow-offload-attrs" attributes that appends to e.
+func BuildExprFlowOffload(e *attr.Encoder) ExprFlowOffloadBuilder {
+	return ExprFlowOffloadBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprFlowOffload writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprFlowOffloadBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprFlowOffloadBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, s and a NUL.
+func (b ExprFlowOffloadBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprFlowOffloadBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, s)
 }
 
 // Name returns NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME, up to its NUL, as a view, and whether it is
@@ -6426,15 +8324,55 @@ func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprImmediate) Encode(e *attr.Encoder) {
+func (x *ExprImmediate) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprImmediate) build(e *attr.Encoder) {
+	b := ExprImmediateBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA)
-		x.fData.Encode(e)
-		e.End(nest)
+		c := b.Data()
+		x.fData.build(e)
+		c.End()
 	}
+}
+
+// ExprImmediateBuilder appends attributes of the set "expr-immediate-attrs" (NFTABLES_A_EXPR_IMMEDIATE_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprImmediate, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprImmediateBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprImmediate returns a builder of "expr-immediate-attrs" attributes that appends to e.
+func BuildExprImmediate(e *attr.Encoder) ExprImmediateBuilder { return ExprImmediateBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprImmediate writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprImmediateBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprImmediateBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dreg appends NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG.
+func (b ExprImmediateBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG, uint32(v))
+}
+
+// Data opens the nest NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA and returns its builder; close it
+// with End.
+func (b ExprImmediateBuilder) Data() DataBuilder {
+	return DataBuilder{e: b.e, nest: b.e.Begin(NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA)}
 }
 
 // Dreg returns NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG and whether it is present (0 if not).
@@ -6565,22 +8503,82 @@ func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprLookup) Encode(e *attr.Encoder) {
+func (x *ExprLookup) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprLookup) build(e *attr.Encoder) {
+	b := ExprLookupBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, x.fSet)
+		b.GetSetBytes(x.fSet)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID, uint32(x.fSetId))
+		b.GetSetId(uint32(x.fSetId))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(LookupFlags(x.fFlags))
 	}
+}
+
+// ExprLookupBuilder appends attributes of the set "expr-lookup-attrs" (NFTABLES_A_EXPR_LOOKUP_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprLookup, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprLookupBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprLookup returns a builder of "expr-lookup-attrs" attributes that appends to e.
+func BuildExprLookup(e *attr.Encoder) ExprLookupBuilder { return ExprLookupBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprLookup writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprLookupBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprLookupBuilder) Encoder() *attr.Encoder { return b.e }
+
+// GetSet appends NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, s and a NUL.
+func (b ExprLookupBuilder) GetSet(s string) {
+	b.e.String(NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, s)
+}
+
+// GetSetBytes appends NFTABLES_A_EXPR_LOOKUP_ATTRS_SET: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprLookupBuilder) GetSetBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, s)
+}
+
+// GetSetId appends NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID.
+func (b ExprLookupBuilder) GetSetId(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID, uint32(v))
+}
+
+// Sreg appends NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG.
+func (b ExprLookupBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG, uint32(v))
+}
+
+// Dreg appends NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG.
+func (b ExprLookupBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG, uint32(v))
+}
+
+// Flags appends NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS.
+func (b ExprLookupBuilder) Flags(v LookupFlags) {
+	b.e.BE32(NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS, uint32(v))
 }
 
 // GetSet returns NFTABLES_A_EXPR_LOOKUP_ATTRS_SET, up to its NUL, as a view, and whether it is
@@ -6743,16 +8741,60 @@ func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprMeta) Encode(e *attr.Encoder) {
+func (x *ExprMeta) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprMeta) build(e *attr.Encoder) {
+	b := ExprMetaBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_META_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_META_ATTRS_KEY, uint32(x.fKey))
+		b.Key(MetaKeys(x.fKey))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_META_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
+}
+
+// ExprMetaBuilder appends attributes of the set "expr-meta-attrs" (NFTABLES_A_EXPR_META_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprMeta, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprMetaBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprMeta returns a builder of "expr-meta-attrs" attributes that appends to e.
+func BuildExprMeta(e *attr.Encoder) ExprMetaBuilder { return ExprMetaBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprMeta writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprMetaBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprMetaBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dreg appends NFTABLES_A_EXPR_META_ATTRS_DREG.
+func (b ExprMetaBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_META_ATTRS_DREG, uint32(v))
+}
+
+// Key appends NFTABLES_A_EXPR_META_ATTRS_KEY.
+func (b ExprMetaBuilder) Key(v MetaKeys) {
+	b.e.BE32(NFTABLES_A_EXPR_META_ATTRS_KEY, uint32(v))
+}
+
+// Sreg appends NFTABLES_A_EXPR_META_ATTRS_SREG.
+func (b ExprMetaBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_META_ATTRS_SREG, uint32(v))
 }
 
 // Dreg returns NFTABLES_A_EXPR_META_ATTRS_DREG and whether it is present (0 if not).
@@ -6908,28 +8950,92 @@ func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprNat) Encode(e *attr.Encoder) {
+func (x *ExprNat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprNat) build(e *attr.Encoder) {
+	b := ExprNatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_TYPE, uint32(x.fType))
+		b.Type(uint32(x.fType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_FAMILY, uint32(x.fFamily))
+		b.Family(uint32(x.fFamily))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN, uint32(x.fRegAddrMin))
+		b.RegAddrMin(uint32(x.fRegAddrMin))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX, uint32(x.fRegAddrMax))
+		b.RegAddrMax(uint32(x.fRegAddrMax))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN, uint32(x.fRegProtoMin))
+		b.RegProtoMin(uint32(x.fRegProtoMin))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX, uint32(x.fRegProtoMax))
+		b.RegProtoMax(uint32(x.fRegProtoMax))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_FLAGS, uint32(x.fFlags))
+		b.Flags(NatRangeFlags(x.fFlags))
 	}
+}
+
+// ExprNatBuilder appends attributes of the set "expr-nat-attrs" (NFTABLES_A_EXPR_NAT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprNat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprNatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprNat returns a builder of "expr-nat-attrs" attributes that appends to e.
+func BuildExprNat(e *attr.Encoder) ExprNatBuilder { return ExprNatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprNat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprNatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprNatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Type appends NFTABLES_A_EXPR_NAT_ATTRS_TYPE.
+func (b ExprNatBuilder) Type(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_TYPE, uint32(v))
+}
+
+// Family appends NFTABLES_A_EXPR_NAT_ATTRS_FAMILY.
+func (b ExprNatBuilder) Family(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_FAMILY, uint32(v))
+}
+
+// RegAddrMin appends NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN.
+func (b ExprNatBuilder) RegAddrMin(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN, uint32(v))
+}
+
+// RegAddrMax appends NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX.
+func (b ExprNatBuilder) RegAddrMax(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX, uint32(v))
+}
+
+// RegProtoMin appends NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN.
+func (b ExprNatBuilder) RegProtoMin(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN, uint32(v))
+}
+
+// RegProtoMax appends NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX.
+func (b ExprNatBuilder) RegProtoMax(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX, uint32(v))
+}
+
+// Flags appends NFTABLES_A_EXPR_NAT_ATTRS_FLAGS.
+func (b ExprNatBuilder) Flags(v NatRangeFlags) {
+	b.e.BE32(NFTABLES_A_EXPR_NAT_ATTRS_FLAGS, uint32(v))
 }
 
 // Type returns NFTABLES_A_EXPR_NAT_ATTRS_TYPE and whether it is present (0 if not).
@@ -7148,31 +9254,100 @@ func (x *ExprPayload) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprPayload) Encode(e *attr.Encoder) {
+func (x *ExprPayload) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprPayload) build(e *attr.Encoder) {
+	b := ExprPayloadBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG, uint32(x.fDreg))
+		b.Dreg(uint32(x.fDreg))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE, uint32(x.fBase))
+		b.Base(uint32(x.fBase))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET, uint32(x.fOffset))
+		b.Offset(uint32(x.fOffset))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN, uint32(x.fLen))
+		b.Len(uint32(x.fLen))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG, uint32(x.fSreg))
+		b.Sreg(uint32(x.fSreg))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE, uint32(x.fCsumType))
+		b.CsumType(uint32(x.fCsumType))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET, uint32(x.fCsumOffset))
+		b.CsumOffset(uint32(x.fCsumOffset))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS, uint32(x.fCsumFlags))
+		b.CsumFlags(uint32(x.fCsumFlags))
 	}
+}
+
+// ExprPayloadBuilder appends attributes of the set "expr-payload-attrs" (NFTABLES_A_EXPR_PAYLOAD_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprPayload, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprPayloadBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprPayload returns a builder of "expr-payload-attrs" attributes that appends to e.
+func BuildExprPayload(e *attr.Encoder) ExprPayloadBuilder { return ExprPayloadBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprPayload writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprPayloadBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprPayloadBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dreg appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG.
+func (b ExprPayloadBuilder) Dreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG, uint32(v))
+}
+
+// Base appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE.
+func (b ExprPayloadBuilder) Base(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE, uint32(v))
+}
+
+// Offset appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET.
+func (b ExprPayloadBuilder) Offset(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET, uint32(v))
+}
+
+// Len appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN.
+func (b ExprPayloadBuilder) Len(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN, uint32(v))
+}
+
+// Sreg appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG.
+func (b ExprPayloadBuilder) Sreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG, uint32(v))
+}
+
+// CsumType appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE.
+func (b ExprPayloadBuilder) CsumType(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE, uint32(v))
+}
+
+// CsumOffset appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET.
+func (b ExprPayloadBuilder) CsumOffset(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET, uint32(v))
+}
+
+// CsumFlags appends NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS.
+func (b ExprPayloadBuilder) CsumFlags(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS, uint32(v))
 }
 
 // Dreg returns NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG and whether it is present (0 if not).
@@ -7363,13 +9538,52 @@ func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprReject) Encode(e *attr.Encoder) {
+func (x *ExprReject) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprReject) build(e *attr.Encoder) {
+	b := ExprRejectBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_REJECT_ATTRS_TYPE, uint32(x.fType))
+		b.Type(RejectTypes(x.fType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE, uint8(x.fIcmpCode))
+		b.IcmpCode(uint8(x.fIcmpCode))
 	}
+}
+
+// ExprRejectBuilder appends attributes of the set "expr-reject-attrs" (NFTABLES_A_EXPR_REJECT_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprReject, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprRejectBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprReject returns a builder of "expr-reject-attrs" attributes that appends to e.
+func BuildExprReject(e *attr.Encoder) ExprRejectBuilder { return ExprRejectBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprReject writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprRejectBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprRejectBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Type appends NFTABLES_A_EXPR_REJECT_ATTRS_TYPE.
+func (b ExprRejectBuilder) Type(v RejectTypes) {
+	b.e.BE32(NFTABLES_A_EXPR_REJECT_ATTRS_TYPE, uint32(v))
+}
+
+// IcmpCode appends NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE.
+func (b ExprRejectBuilder) IcmpCode(v uint8) {
+	b.e.Uint8(NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE, uint8(v))
 }
 
 // Type returns NFTABLES_A_EXPR_REJECT_ATTRS_TYPE and whether it is present (0 if not).
@@ -7480,16 +9694,66 @@ func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprTarget) Encode(e *attr.Encoder) {
+func (x *ExprTarget) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprTarget) build(e *attr.Encoder) {
+	b := ExprTargetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_TARGET_ATTRS_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_TARGET_ATTRS_REV, uint32(x.fRev))
+		b.Rev(uint32(x.fRev))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(NFTABLES_A_EXPR_TARGET_ATTRS_INFO, x.fInfo)
+		b.Info(x.fInfo)
 	}
+}
+
+// ExprTargetBuilder appends attributes of the set "expr-target-attrs" (NFTABLES_A_EXPR_TARGET_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprTarget, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprTargetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprTarget returns a builder of "expr-target-attrs" attributes that appends to e.
+func BuildExprTarget(e *attr.Encoder) ExprTargetBuilder { return ExprTargetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprTarget writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprTargetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprTargetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NFTABLES_A_EXPR_TARGET_ATTRS_NAME, s and a NUL.
+func (b ExprTargetBuilder) Name(s string) {
+	b.e.String(NFTABLES_A_EXPR_TARGET_ATTRS_NAME, s)
+}
+
+// NameBytes appends NFTABLES_A_EXPR_TARGET_ATTRS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprTargetBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_TARGET_ATTRS_NAME, s)
+}
+
+// Rev appends NFTABLES_A_EXPR_TARGET_ATTRS_REV.
+func (b ExprTargetBuilder) Rev(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_TARGET_ATTRS_REV, uint32(v))
+}
+
+// Info appends NFTABLES_A_EXPR_TARGET_ATTRS_INFO with the payload p.
+func (b ExprTargetBuilder) Info(p []byte) {
+	b.e.Put(NFTABLES_A_EXPR_TARGET_ATTRS_INFO, p)
 }
 
 // Name returns NFTABLES_A_EXPR_TARGET_ATTRS_NAME, up to its NUL, as a view, and whether it is
@@ -7625,16 +9889,60 @@ func (x *ExprTproxy) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprTproxy) Encode(e *attr.Encoder) {
+func (x *ExprTproxy) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprTproxy) build(e *attr.Encoder) {
+	b := ExprTproxyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY, uint32(x.fFamily))
+		b.Family(uint32(x.fFamily))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR, uint32(x.fRegAddr))
+		b.RegAddr(uint32(x.fRegAddr))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT, uint32(x.fRegPort))
+		b.RegPort(uint32(x.fRegPort))
 	}
+}
+
+// ExprTproxyBuilder appends attributes of the set "expr-tproxy-attrs" (NFTABLES_A_EXPR_TPROXY_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprTproxy, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprTproxyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprTproxy returns a builder of "expr-tproxy-attrs" attributes that appends to e.
+func BuildExprTproxy(e *attr.Encoder) ExprTproxyBuilder { return ExprTproxyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprTproxy writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprTproxyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprTproxyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Family appends NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY.
+func (b ExprTproxyBuilder) Family(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY, uint32(v))
+}
+
+// RegAddr appends NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR.
+func (b ExprTproxyBuilder) RegAddr(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR, uint32(v))
+}
+
+// RegPort appends NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT.
+func (b ExprTproxyBuilder) RegPort(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT, uint32(v))
 }
 
 // Family returns NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY and whether it is present (0 if not).
@@ -7776,22 +10084,88 @@ func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ExprObjref) Encode(e *attr.Encoder) {
+func (x *ExprObjref) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ExprObjref) build(e *attr.Encoder) {
+	b := ExprObjrefBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE, uint32(x.fImmType))
+		b.ImmType(uint32(x.fImmType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, x.fImmName)
+		b.ImmNameBytes(x.fImmName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG, uint32(x.fSetSreg))
+		b.GetSetSreg(uint32(x.fSetSreg))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, x.fSetName)
+		b.GetSetNameBytes(x.fSetName)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID, uint32(x.fSetId))
+		b.GetSetId(uint32(x.fSetId))
 	}
+}
+
+// ExprObjrefBuilder appends attributes of the set "expr-objref-attrs" (NFTABLES_A_EXPR_OBJREF_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ExprObjref, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ExprObjrefBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildExprObjref returns a builder of "expr-objref-attrs" attributes that appends to e.
+func BuildExprObjref(e *attr.Encoder) ExprObjrefBuilder { return ExprObjrefBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildExprObjref writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ExprObjrefBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ExprObjrefBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ImmType appends NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE.
+func (b ExprObjrefBuilder) ImmType(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE, uint32(v))
+}
+
+// ImmName appends NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, s and a NUL.
+func (b ExprObjrefBuilder) ImmName(s string) {
+	b.e.String(NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, s)
+}
+
+// ImmNameBytes appends NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprObjrefBuilder) ImmNameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME, s)
+}
+
+// GetSetSreg appends NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG.
+func (b ExprObjrefBuilder) GetSetSreg(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG, uint32(v))
+}
+
+// GetSetName appends NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, s and a NUL.
+func (b ExprObjrefBuilder) GetSetName(s string) {
+	b.e.String(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, s)
+}
+
+// GetSetNameBytes appends NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ExprObjrefBuilder) GetSetNameBytes(s []byte) {
+	typed.PutString(b.e, NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME, s)
+}
+
+// GetSetId appends NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID.
+func (b ExprObjrefBuilder) GetSetId(v uint32) {
+	b.e.BE32(NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID, uint32(v))
 }
 
 // ImmType returns NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE and whether it is present (0 if not).

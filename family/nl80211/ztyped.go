@@ -31,7 +31,6 @@ func (s StaFlagUpdate) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Mask), sw)
 	typed.PutUint32(p[4:], uint32(s.Set), sw)
 	return true
@@ -2028,159 +2027,165 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Nl80211) Encode(e *attr.Encoder) {
+func (x *Nl80211) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Nl80211) build(e *attr.Encoder) {
+	b := Nl80211Builder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY, uint32(x.fWiphy))
+		b.Wiphy(uint32(x.fWiphy))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, NL80211_ATTR_WIPHY_NAME, x.fWiphyName)
+		b.WiphyNameBytes(x.fWiphyName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NL80211_ATTR_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, NL80211_ATTR_IFNAME, x.fIfname)
+		b.IfnameBytes(x.fIfname)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NL80211_ATTR_IFTYPE, uint32(x.fIftype))
+		b.Iftype(uint32(x.fIftype))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(NL80211_ATTR_MAC, x.fMac)
+		b.Mac(x.fMac)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(NL80211_ATTR_KEY_DATA, x.fKeyData)
+		b.KeyData(x.fKeyData)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(NL80211_ATTR_KEY_IDX, uint8(x.fKeyIdx))
+		b.KeyIdx(uint8(x.fKeyIdx))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NL80211_ATTR_KEY_CIPHER, uint32(x.fKeyCipher))
+		b.KeyCipher(uint32(x.fKeyCipher))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(NL80211_ATTR_KEY_SEQ, x.fKeySeq)
+		b.KeySeq(x.fKeySeq)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Flag(NL80211_ATTR_KEY_DEFAULT)
+		b.KeyDefault()
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(NL80211_ATTR_BEACON_INTERVAL, uint32(x.fBeaconInterval))
+		b.BeaconInterval(uint32(x.fBeaconInterval))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(NL80211_ATTR_DTIM_PERIOD, uint32(x.fDtimPeriod))
+		b.DtimPeriod(uint32(x.fDtimPeriod))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(NL80211_ATTR_BEACON_HEAD, x.fBeaconHead)
+		b.BeaconHead(x.fBeaconHead)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Put(NL80211_ATTR_BEACON_TAIL, x.fBeaconTail)
+		b.BeaconTail(x.fBeaconTail)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint16(NL80211_ATTR_STA_AID, uint16(x.fStaAid))
+		b.StaAid(uint16(x.fStaAid))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(NL80211_ATTR_STA_FLAGS, x.fStaFlags)
+		b.StaFlags(x.fStaFlags)
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint16(NL80211_ATTR_STA_LISTEN_INTERVAL, uint16(x.fStaListenInterval))
+		b.StaListenInterval(uint16(x.fStaListenInterval))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Put(NL80211_ATTR_STA_SUPPORTED_RATES, x.fStaSupportedRates)
+		b.StaSupportedRates(x.fStaSupportedRates)
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(NL80211_ATTR_STA_VLAN, uint32(x.fStaVlan))
+		b.StaVlan(uint32(x.fStaVlan))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Put(NL80211_ATTR_STA_INFO, x.fStaInfo)
+		b.StaInfo(x.fStaInfo)
 	}
 	if x.has[0]&(1<<21) != 0 {
-		nest := e.Begin(NL80211_ATTR_WIPHY_BANDS)
-		x.fWiphyBands.Encode(e)
-		e.End(nest)
+		c := b.WiphyBands()
+		x.fWiphyBands.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Put(NL80211_ATTR_MNTR_FLAGS, x.fMntrFlags)
+		b.MntrFlags(x.fMntrFlags)
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Put(NL80211_ATTR_MESH_ID, x.fMeshId)
+		b.MeshId(x.fMeshId)
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint8(NL80211_ATTR_STA_PLINK_ACTION, uint8(x.fStaPlinkAction))
+		b.StaPlinkAction(uint8(x.fStaPlinkAction))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Put(NL80211_ATTR_MPATH_NEXT_HOP, x.fMpathNextHop)
+		b.MpathNextHop(x.fMpathNextHop)
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Put(NL80211_ATTR_MPATH_INFO, x.fMpathInfo)
+		b.MpathInfo(x.fMpathInfo)
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint8(NL80211_ATTR_BSS_CTS_PROT, uint8(x.fBssCtsProt))
+		b.BssCtsProt(uint8(x.fBssCtsProt))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint8(NL80211_ATTR_BSS_SHORT_PREAMBLE, uint8(x.fBssShortPreamble))
+		b.BssShortPreamble(uint8(x.fBssShortPreamble))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint8(NL80211_ATTR_BSS_SHORT_SLOT_TIME, uint8(x.fBssShortSlotTime))
+		b.BssShortSlotTime(uint8(x.fBssShortSlotTime))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Put(NL80211_ATTR_HT_CAPABILITY, x.fHtCapability)
+		b.HtCapability(x.fHtCapability)
 	}
 	if x.has[0]&(1<<31) != 0 {
-		nest := e.Begin(NL80211_ATTR_SUPPORTED_IFTYPES)
-		x.fSupportedIftypes.Encode(e)
-		e.End(nest)
+		c := b.SupportedIftypes()
+		x.fSupportedIftypes.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Put(NL80211_ATTR_REG_ALPHA2, x.fRegAlpha2)
+		b.RegAlpha2(x.fRegAlpha2)
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Put(NL80211_ATTR_REG_RULES, x.fRegRules)
+		b.RegRules(x.fRegRules)
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.Put(NL80211_ATTR_MESH_CONFIG, x.fMeshConfig)
+		b.MeshConfig(x.fMeshConfig)
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.Put(NL80211_ATTR_BSS_BASIC_RATES, x.fBssBasicRates)
+		b.BssBasicRates(x.fBssBasicRates)
 	}
 	if x.has[0]&(1<<36) != 0 {
-		e.Put(NL80211_ATTR_WIPHY_TXQ_PARAMS, x.fWiphyTxqParams)
+		b.WiphyTxqParams(x.fWiphyTxqParams)
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_FREQ, uint32(x.fWiphyFreq))
+		b.WiphyFreq(uint32(x.fWiphyFreq))
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_CHANNEL_TYPE, uint32(x.fWiphyChannelType))
+		b.WiphyChannelType(ChannelType(x.fWiphyChannelType))
 	}
 	if x.has[0]&(1<<39) != 0 {
-		e.Flag(NL80211_ATTR_KEY_DEFAULT_MGMT)
+		b.KeyDefaultMgmt()
 	}
 	if x.has[0]&(1<<40) != 0 {
-		e.Uint8(NL80211_ATTR_MGMT_SUBTYPE, uint8(x.fMgmtSubtype))
+		b.MgmtSubtype(uint8(x.fMgmtSubtype))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.Put(NL80211_ATTR_IE, x.fIe)
+		b.Ie(x.fIe)
 	}
 	if x.has[0]&(1<<42) != 0 {
-		e.Uint8(NL80211_ATTR_MAX_NUM_SCAN_SSIDS, uint8(x.fMaxNumScanSsids))
+		b.MaxNumScanSsids(uint8(x.fMaxNumScanSsids))
 	}
 	if x.has[0]&(1<<43) != 0 {
-		e.Put(NL80211_ATTR_SCAN_FREQUENCIES, x.fScanFrequencies)
+		b.ScanFrequencies(x.fScanFrequencies)
 	}
 	if x.has[0]&(1<<44) != 0 {
-		e.Put(NL80211_ATTR_SCAN_SSIDS, x.fScanSsids)
+		b.ScanSsids(x.fScanSsids)
 	}
 	if x.has[0]&(1<<45) != 0 {
-		e.Uint32(NL80211_ATTR_GENERATION, uint32(x.fGeneration))
+		b.Generation(uint32(x.fGeneration))
 	}
 	if x.has[0]&(1<<46) != 0 {
-		e.Put(NL80211_ATTR_BSS, x.fBss)
+		b.Bss(x.fBss)
 	}
 	if x.has[0]&(1<<47) != 0 {
-		e.Uint8(NL80211_ATTR_REG_INITIATOR, uint8(x.fRegInitiator))
+		b.RegInitiator(uint8(x.fRegInitiator))
 	}
 	if x.has[0]&(1<<48) != 0 {
-		e.Uint8(NL80211_ATTR_REG_TYPE, uint8(x.fRegType))
+		b.RegType(uint8(x.fRegType))
 	}
 	if x.has[0]&(1<<49) != 0 {
 		arr := e.Begin(NL80211_ATTR_SUPPORTED_COMMANDS)
@@ -2196,235 +2201,233 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 		e.End(arr)
 	}
 	if x.has[0]&(1<<50) != 0 {
-		e.Put(NL80211_ATTR_FRAME, x.fFrame)
+		b.Frame(x.fFrame)
 	}
 	if x.has[0]&(1<<51) != 0 {
-		e.Put(NL80211_ATTR_SSID, x.fSsid)
+		b.Ssid(x.fSsid)
 	}
 	if x.has[0]&(1<<52) != 0 {
-		e.Uint32(NL80211_ATTR_AUTH_TYPE, uint32(x.fAuthType))
+		b.AuthType(uint32(x.fAuthType))
 	}
 	if x.has[0]&(1<<53) != 0 {
-		e.Uint16(NL80211_ATTR_REASON_CODE, uint16(x.fReasonCode))
+		b.ReasonCode(uint16(x.fReasonCode))
 	}
 	if x.has[0]&(1<<54) != 0 {
-		e.Uint32(NL80211_ATTR_KEY_TYPE, uint32(x.fKeyType))
+		b.KeyType(uint32(x.fKeyType))
 	}
 	if x.has[0]&(1<<55) != 0 {
-		e.Uint16(NL80211_ATTR_MAX_SCAN_IE_LEN, uint16(x.fMaxScanIeLen))
+		b.MaxScanIeLen(uint16(x.fMaxScanIeLen))
 	}
 	if x.has[0]&(1<<56) != 0 {
-		e.Put(NL80211_ATTR_CIPHER_SUITES, x.fCipherSuites)
+		b.CipherSuites(x.fCipherSuites)
 	}
 	if x.has[0]&(1<<57) != 0 {
-		e.Put(NL80211_ATTR_FREQ_BEFORE, x.fFreqBefore)
+		b.FreqBefore(x.fFreqBefore)
 	}
 	if x.has[0]&(1<<58) != 0 {
-		e.Put(NL80211_ATTR_FREQ_AFTER, x.fFreqAfter)
+		b.FreqAfter(x.fFreqAfter)
 	}
 	if x.has[0]&(1<<59) != 0 {
-		e.Flag(NL80211_ATTR_FREQ_FIXED)
+		b.FreqFixed()
 	}
 	if x.has[0]&(1<<60) != 0 {
-		e.Uint8(NL80211_ATTR_WIPHY_RETRY_SHORT, uint8(x.fWiphyRetryShort))
+		b.WiphyRetryShort(uint8(x.fWiphyRetryShort))
 	}
 	if x.has[0]&(1<<61) != 0 {
-		e.Uint8(NL80211_ATTR_WIPHY_RETRY_LONG, uint8(x.fWiphyRetryLong))
+		b.WiphyRetryLong(uint8(x.fWiphyRetryLong))
 	}
 	if x.has[0]&(1<<62) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_FRAG_THRESHOLD, uint32(x.fWiphyFragThreshold))
+		b.WiphyFragThreshold(uint32(x.fWiphyFragThreshold))
 	}
 	if x.has[0]&(1<<63) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_RTS_THRESHOLD, uint32(x.fWiphyRtsThreshold))
+		b.WiphyRtsThreshold(uint32(x.fWiphyRtsThreshold))
 	}
 	if x.has[1]&(1<<0) != 0 {
-		e.Flag(NL80211_ATTR_TIMED_OUT)
+		b.TimedOut()
 	}
 	if x.has[1]&(1<<1) != 0 {
-		e.Uint32(NL80211_ATTR_USE_MFP, uint32(x.fUseMfp))
+		b.UseMfp(uint32(x.fUseMfp))
 	}
 	if x.has[1]&(1<<2) != 0 {
 		if x.fStaFlags2 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NL80211_ATTR_STA_FLAGS2, x.fStaFlags2)
+			b.StaFlags2Bytes(x.fStaFlags2)
 		} else if x.fStaFlags2 != nil {
 			v := x.vStaFlags2
 			v.parse(x.fStaFlags2, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
-			x.vStaFlags2.Put(q, e.Order())
+			b.StaFlags2(v)
+		} else {
+			b.StaFlags2(x.vStaFlags2)
 		}
 	}
 	if x.has[1]&(1<<3) != 0 {
-		e.Flag(NL80211_ATTR_CONTROL_PORT)
+		b.ControlPort()
 	}
 	if x.has[1]&(1<<4) != 0 {
-		e.Put(NL80211_ATTR_TESTDATA, x.fTestdata)
+		b.Testdata(x.fTestdata)
 	}
 	if x.has[1]&(1<<5) != 0 {
-		e.Flag(NL80211_ATTR_PRIVACY)
+		b.Privacy()
 	}
 	if x.has[1]&(1<<6) != 0 {
-		e.Flag(NL80211_ATTR_DISCONNECTED_BY_AP)
+		b.DisconnectedByAp()
 	}
 	if x.has[1]&(1<<7) != 0 {
-		e.Uint16(NL80211_ATTR_STATUS_CODE, uint16(x.fStatusCode))
+		b.StatusCode(uint16(x.fStatusCode))
 	}
 	if x.has[1]&(1<<8) != 0 {
-		e.Put(NL80211_ATTR_CIPHER_SUITES_PAIRWISE, x.fCipherSuitesPairwise)
+		b.CipherSuitesPairwise(x.fCipherSuitesPairwise)
 	}
 	if x.has[1]&(1<<9) != 0 {
-		e.Uint32(NL80211_ATTR_CIPHER_SUITE_GROUP, uint32(x.fCipherSuiteGroup))
+		b.CipherSuiteGroup(uint32(x.fCipherSuiteGroup))
 	}
 	if x.has[1]&(1<<10) != 0 {
-		e.Uint32(NL80211_ATTR_WPA_VERSIONS, uint32(x.fWpaVersions))
+		b.WpaVersions(uint32(x.fWpaVersions))
 	}
 	if x.has[1]&(1<<11) != 0 {
-		e.Put(NL80211_ATTR_AKM_SUITES, x.fAkmSuites)
+		b.AkmSuites(x.fAkmSuites)
 	}
 	if x.has[1]&(1<<12) != 0 {
-		e.Put(NL80211_ATTR_REQ_IE, x.fReqIe)
+		b.ReqIe(x.fReqIe)
 	}
 	if x.has[1]&(1<<13) != 0 {
-		e.Put(NL80211_ATTR_RESP_IE, x.fRespIe)
+		b.RespIe(x.fRespIe)
 	}
 	if x.has[1]&(1<<14) != 0 {
-		e.Put(NL80211_ATTR_PREV_BSSID, x.fPrevBssid)
+		b.PrevBssid(x.fPrevBssid)
 	}
 	if x.has[1]&(1<<15) != 0 {
-		e.Put(NL80211_ATTR_KEY, x.fKey)
+		b.Key(x.fKey)
 	}
 	if x.has[1]&(1<<16) != 0 {
-		e.Put(NL80211_ATTR_KEYS, x.fKeys)
+		b.Keys(x.fKeys)
 	}
 	if x.has[1]&(1<<17) != 0 {
-		e.Uint32(NL80211_ATTR_PID, uint32(x.fPid))
+		b.Pid(uint32(x.fPid))
 	}
 	if x.has[1]&(1<<18) != 0 {
-		e.Uint8(NL80211_ATTR_4ADDR, uint8(x.fX4addr))
+		b.X4addr(uint8(x.fX4addr))
 	}
 	if x.has[1]&(1<<19) != 0 {
-		e.Put(NL80211_ATTR_SURVEY_INFO, x.fSurveyInfo)
+		b.SurveyInfo(x.fSurveyInfo)
 	}
 	if x.has[1]&(1<<20) != 0 {
-		e.Put(NL80211_ATTR_PMKID, x.fPmkid)
+		b.Pmkid(x.fPmkid)
 	}
 	if x.has[1]&(1<<21) != 0 {
-		e.Uint8(NL80211_ATTR_MAX_NUM_PMKIDS, uint8(x.fMaxNumPmkids))
+		b.MaxNumPmkids(uint8(x.fMaxNumPmkids))
 	}
 	if x.has[1]&(1<<22) != 0 {
-		e.Uint32(NL80211_ATTR_DURATION, uint32(x.fDuration))
+		b.Duration(uint32(x.fDuration))
 	}
 	if x.has[1]&(1<<23) != 0 {
-		e.Uint64(NL80211_ATTR_COOKIE, uint64(x.fCookie))
+		b.Cookie(uint64(x.fCookie))
 	}
 	if x.has[1]&(1<<24) != 0 {
-		e.Uint8(NL80211_ATTR_WIPHY_COVERAGE_CLASS, uint8(x.fWiphyCoverageClass))
+		b.WiphyCoverageClass(uint8(x.fWiphyCoverageClass))
 	}
 	if x.has[1]&(1<<25) != 0 {
-		e.Put(NL80211_ATTR_TX_RATES, x.fTxRates)
+		b.TxRates(x.fTxRates)
 	}
 	if x.has[1]&(1<<26) != 0 {
-		e.Put(NL80211_ATTR_FRAME_MATCH, x.fFrameMatch)
+		b.FrameMatch(x.fFrameMatch)
 	}
 	if x.has[1]&(1<<27) != 0 {
-		e.Flag(NL80211_ATTR_ACK)
+		b.Ack()
 	}
 	if x.has[1]&(1<<28) != 0 {
-		e.Uint32(NL80211_ATTR_PS_STATE, uint32(x.fPsState))
+		b.PsState(uint32(x.fPsState))
 	}
 	if x.has[1]&(1<<29) != 0 {
-		e.Put(NL80211_ATTR_CQM, x.fCqm)
+		b.Cqm(x.fCqm)
 	}
 	if x.has[1]&(1<<30) != 0 {
-		e.Flag(NL80211_ATTR_LOCAL_STATE_CHANGE)
+		b.LocalStateChange()
 	}
 	if x.has[1]&(1<<31) != 0 {
-		e.Uint8(NL80211_ATTR_AP_ISOLATE, uint8(x.fApIsolate))
+		b.ApIsolate(uint8(x.fApIsolate))
 	}
 	if x.has[1]&(1<<32) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_TX_POWER_SETTING, uint32(x.fWiphyTxPowerSetting))
+		b.WiphyTxPowerSetting(uint32(x.fWiphyTxPowerSetting))
 	}
 	if x.has[1]&(1<<33) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_TX_POWER_LEVEL, uint32(x.fWiphyTxPowerLevel))
+		b.WiphyTxPowerLevel(uint32(x.fWiphyTxPowerLevel))
 	}
 	if x.has[1]&(1<<34) != 0 {
-		nest := e.Begin(NL80211_ATTR_TX_FRAME_TYPES)
-		x.fTxFrameTypes.Encode(e)
-		e.End(nest)
+		c := b.TxFrameTypes()
+		x.fTxFrameTypes.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<35) != 0 {
-		nest := e.Begin(NL80211_ATTR_RX_FRAME_TYPES)
-		x.fRxFrameTypes.Encode(e)
-		e.End(nest)
+		c := b.RxFrameTypes()
+		x.fRxFrameTypes.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<36) != 0 {
-		e.Uint16(NL80211_ATTR_FRAME_TYPE, uint16(x.fFrameType))
+		b.FrameType(uint16(x.fFrameType))
 	}
 	if x.has[1]&(1<<37) != 0 {
-		e.Flag(NL80211_ATTR_CONTROL_PORT_ETHERTYPE)
+		b.ControlPortEthertype()
 	}
 	if x.has[1]&(1<<38) != 0 {
-		e.Flag(NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT)
+		b.ControlPortNoEncrypt()
 	}
 	if x.has[1]&(1<<39) != 0 {
-		e.Flag(NL80211_ATTR_SUPPORT_IBSS_RSN)
+		b.SupportIbssRsn()
 	}
 	if x.has[1]&(1<<40) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_TX, uint32(x.fWiphyAntennaTx))
+		b.WiphyAntennaTx(uint32(x.fWiphyAntennaTx))
 	}
 	if x.has[1]&(1<<41) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_RX, uint32(x.fWiphyAntennaRx))
+		b.WiphyAntennaRx(uint32(x.fWiphyAntennaRx))
 	}
 	if x.has[1]&(1<<42) != 0 {
-		e.Uint32(NL80211_ATTR_MCAST_RATE, uint32(x.fMcastRate))
+		b.McastRate(uint32(x.fMcastRate))
 	}
 	if x.has[1]&(1<<43) != 0 {
-		e.Flag(NL80211_ATTR_OFFCHANNEL_TX_OK)
+		b.OffchannelTxOk()
 	}
 	if x.has[1]&(1<<44) != 0 {
-		e.Uint16(NL80211_ATTR_BSS_HT_OPMODE, uint16(x.fBssHtOpmode))
+		b.BssHtOpmode(uint16(x.fBssHtOpmode))
 	}
 	if x.has[1]&(1<<45) != 0 {
-		e.Put(NL80211_ATTR_KEY_DEFAULT_TYPES, x.fKeyDefaultTypes)
+		b.KeyDefaultTypes(x.fKeyDefaultTypes)
 	}
 	if x.has[1]&(1<<46) != 0 {
-		e.Uint32(NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION, uint32(x.fMaxRemainOnChannelDuration))
+		b.MaxRemainOnChannelDuration(uint32(x.fMaxRemainOnChannelDuration))
 	}
 	if x.has[1]&(1<<47) != 0 {
-		e.Put(NL80211_ATTR_MESH_SETUP, x.fMeshSetup)
+		b.MeshSetup(x.fMeshSetup)
 	}
 	if x.has[1]&(1<<48) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX, uint32(x.fWiphyAntennaAvailTx))
+		b.WiphyAntennaAvailTx(uint32(x.fWiphyAntennaAvailTx))
 	}
 	if x.has[1]&(1<<49) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX, uint32(x.fWiphyAntennaAvailRx))
+		b.WiphyAntennaAvailRx(uint32(x.fWiphyAntennaAvailRx))
 	}
 	if x.has[1]&(1<<50) != 0 {
-		e.Flag(NL80211_ATTR_SUPPORT_MESH_AUTH)
+		b.SupportMeshAuth()
 	}
 	if x.has[1]&(1<<51) != 0 {
-		e.Uint8(NL80211_ATTR_STA_PLINK_STATE, uint8(x.fStaPlinkState))
+		b.StaPlinkState(uint8(x.fStaPlinkState))
 	}
 	if x.has[1]&(1<<52) != 0 {
-		e.Put(NL80211_ATTR_WOWLAN_TRIGGERS, x.fWowlanTriggers)
+		b.WowlanTriggers(x.fWowlanTriggers)
 	}
 	if x.has[1]&(1<<53) != 0 {
-		nest := e.Begin(NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED)
-		x.fWowlanTriggersSupported.Encode(e)
-		e.End(nest)
+		c := b.WowlanTriggersSupported()
+		x.fWowlanTriggersSupported.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<54) != 0 {
-		e.Uint32(NL80211_ATTR_SCHED_SCAN_INTERVAL, uint32(x.fSchedScanInterval))
+		b.SchedScanInterval(uint32(x.fSchedScanInterval))
 	}
 	if x.has[1]&(1<<55) != 0 {
-		arr := e.Begin(NL80211_ATTR_INTERFACE_COMBINATIONS)
+		arr := b.InterfaceCombinations()
 		if x.sInterfaceCombinations != nil {
 			for i := range x.sInterfaceCombinations {
-				el := e.Element(&arr)
-				x.sInterfaceCombinations[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sInterfaceCombinations[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fInterfaceCombinations; it.Next(); {
@@ -2433,653 +2436,2370 @@ func (x *Nl80211) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[1]&(1<<56) != 0 {
-		nest := e.Begin(NL80211_ATTR_SOFTWARE_IFTYPES)
-		x.fSoftwareIftypes.Encode(e)
-		e.End(nest)
+		c := b.SoftwareIftypes()
+		x.fSoftwareIftypes.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<57) != 0 {
-		e.Put(NL80211_ATTR_REKEY_DATA, x.fRekeyData)
+		b.RekeyData(x.fRekeyData)
 	}
 	if x.has[1]&(1<<58) != 0 {
-		e.Uint8(NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS, uint8(x.fMaxNumSchedScanSsids))
+		b.MaxNumSchedScanSsids(uint8(x.fMaxNumSchedScanSsids))
 	}
 	if x.has[1]&(1<<59) != 0 {
-		e.Uint16(NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN, uint16(x.fMaxSchedScanIeLen))
+		b.MaxSchedScanIeLen(uint16(x.fMaxSchedScanIeLen))
 	}
 	if x.has[1]&(1<<60) != 0 {
-		e.Put(NL80211_ATTR_SCAN_SUPP_RATES, x.fScanSuppRates)
+		b.ScanSuppRates(x.fScanSuppRates)
 	}
 	if x.has[1]&(1<<61) != 0 {
-		e.Uint32(NL80211_ATTR_HIDDEN_SSID, uint32(x.fHiddenSsid))
+		b.HiddenSsid(uint32(x.fHiddenSsid))
 	}
 	if x.has[1]&(1<<62) != 0 {
-		e.Put(NL80211_ATTR_IE_PROBE_RESP, x.fIeProbeResp)
+		b.IeProbeResp(x.fIeProbeResp)
 	}
 	if x.has[1]&(1<<63) != 0 {
-		e.Put(NL80211_ATTR_IE_ASSOC_RESP, x.fIeAssocResp)
+		b.IeAssocResp(x.fIeAssocResp)
 	}
 	if x.has[2]&(1<<0) != 0 {
-		e.Put(NL80211_ATTR_STA_WME, x.fStaWme)
+		b.StaWme(x.fStaWme)
 	}
 	if x.has[2]&(1<<1) != 0 {
-		e.Flag(NL80211_ATTR_SUPPORT_AP_UAPSD)
+		b.SupportApUapsd()
 	}
 	if x.has[2]&(1<<2) != 0 {
-		e.Flag(NL80211_ATTR_ROAM_SUPPORT)
+		b.RoamSupport()
 	}
 	if x.has[2]&(1<<3) != 0 {
-		e.Put(NL80211_ATTR_SCHED_SCAN_MATCH, x.fSchedScanMatch)
+		b.SchedScanMatch(x.fSchedScanMatch)
 	}
 	if x.has[2]&(1<<4) != 0 {
-		e.Uint8(NL80211_ATTR_MAX_MATCH_SETS, uint8(x.fMaxMatchSets))
+		b.MaxMatchSets(uint8(x.fMaxMatchSets))
 	}
 	if x.has[2]&(1<<5) != 0 {
-		e.Put(NL80211_ATTR_PMKSA_CANDIDATE, x.fPmksaCandidate)
+		b.PmksaCandidate(x.fPmksaCandidate)
 	}
 	if x.has[2]&(1<<6) != 0 {
-		e.Flag(NL80211_ATTR_TX_NO_CCK_RATE)
+		b.TxNoCckRate()
 	}
 	if x.has[2]&(1<<7) != 0 {
-		e.Uint8(NL80211_ATTR_TDLS_ACTION, uint8(x.fTdlsAction))
+		b.TdlsAction(uint8(x.fTdlsAction))
 	}
 	if x.has[2]&(1<<8) != 0 {
-		e.Uint8(NL80211_ATTR_TDLS_DIALOG_TOKEN, uint8(x.fTdlsDialogToken))
+		b.TdlsDialogToken(uint8(x.fTdlsDialogToken))
 	}
 	if x.has[2]&(1<<9) != 0 {
-		e.Uint8(NL80211_ATTR_TDLS_OPERATION, uint8(x.fTdlsOperation))
+		b.TdlsOperation(uint8(x.fTdlsOperation))
 	}
 	if x.has[2]&(1<<10) != 0 {
-		e.Flag(NL80211_ATTR_TDLS_SUPPORT)
+		b.TdlsSupport()
 	}
 	if x.has[2]&(1<<11) != 0 {
-		e.Flag(NL80211_ATTR_TDLS_EXTERNAL_SETUP)
+		b.TdlsExternalSetup()
 	}
 	if x.has[2]&(1<<12) != 0 {
-		e.Uint32(NL80211_ATTR_DEVICE_AP_SME, uint32(x.fDeviceApSme))
+		b.DeviceApSme(uint32(x.fDeviceApSme))
 	}
 	if x.has[2]&(1<<13) != 0 {
-		e.Flag(NL80211_ATTR_DONT_WAIT_FOR_ACK)
+		b.DontWaitForAck()
 	}
 	if x.has[2]&(1<<14) != 0 {
-		e.Uint32(NL80211_ATTR_FEATURE_FLAGS, uint32(x.fFeatureFlags))
+		b.FeatureFlags(FeatureFlags(x.fFeatureFlags))
 	}
 	if x.has[2]&(1<<15) != 0 {
-		e.Uint32(NL80211_ATTR_PROBE_RESP_OFFLOAD, uint32(x.fProbeRespOffload))
+		b.ProbeRespOffload(uint32(x.fProbeRespOffload))
 	}
 	if x.has[2]&(1<<16) != 0 {
-		e.Put(NL80211_ATTR_PROBE_RESP, x.fProbeResp)
+		b.ProbeResp(x.fProbeResp)
 	}
 	if x.has[2]&(1<<17) != 0 {
-		e.Uint8(NL80211_ATTR_DFS_REGION, uint8(x.fDfsRegion))
+		b.DfsRegion(uint8(x.fDfsRegion))
 	}
 	if x.has[2]&(1<<18) != 0 {
-		e.Flag(NL80211_ATTR_DISABLE_HT)
+		b.DisableHt()
 	}
 	if x.has[2]&(1<<19) != 0 {
-		e.Put(NL80211_ATTR_HT_CAPABILITY_MASK, x.fHtCapabilityMask)
+		b.HtCapabilityMask(x.fHtCapabilityMask)
 	}
 	if x.has[2]&(1<<20) != 0 {
-		e.Uint16(NL80211_ATTR_NOACK_MAP, uint16(x.fNoackMap))
+		b.NoackMap(uint16(x.fNoackMap))
 	}
 	if x.has[2]&(1<<21) != 0 {
-		e.Uint16(NL80211_ATTR_INACTIVITY_TIMEOUT, uint16(x.fInactivityTimeout))
+		b.InactivityTimeout(uint16(x.fInactivityTimeout))
 	}
 	if x.has[2]&(1<<22) != 0 {
-		e.Uint32(NL80211_ATTR_RX_SIGNAL_DBM, uint32(x.fRxSignalDbm))
+		b.RxSignalDbm(uint32(x.fRxSignalDbm))
 	}
 	if x.has[2]&(1<<23) != 0 {
-		e.Uint16(NL80211_ATTR_BG_SCAN_PERIOD, uint16(x.fBgScanPeriod))
+		b.BgScanPeriod(uint16(x.fBgScanPeriod))
 	}
 	if x.has[2]&(1<<24) != 0 {
-		e.Uint64(NL80211_ATTR_WDEV, uint64(x.fWdev))
+		b.Wdev(uint64(x.fWdev))
 	}
 	if x.has[2]&(1<<25) != 0 {
-		e.Uint32(NL80211_ATTR_USER_REG_HINT_TYPE, uint32(x.fUserRegHintType))
+		b.UserRegHintType(uint32(x.fUserRegHintType))
 	}
 	if x.has[2]&(1<<26) != 0 {
-		e.Uint32(NL80211_ATTR_CONN_FAILED_REASON, uint32(x.fConnFailedReason))
+		b.ConnFailedReason(uint32(x.fConnFailedReason))
 	}
 	if x.has[2]&(1<<27) != 0 {
-		e.Put(NL80211_ATTR_AUTH_DATA, x.fAuthData)
+		b.AuthData(x.fAuthData)
 	}
 	if x.has[2]&(1<<28) != 0 {
-		e.Put(NL80211_ATTR_VHT_CAPABILITY, x.fVhtCapability)
+		b.VhtCapability(x.fVhtCapability)
 	}
 	if x.has[2]&(1<<29) != 0 {
-		e.Uint32(NL80211_ATTR_SCAN_FLAGS, uint32(x.fScanFlags))
+		b.ScanFlags(uint32(x.fScanFlags))
 	}
 	if x.has[2]&(1<<30) != 0 {
-		e.Uint32(NL80211_ATTR_CHANNEL_WIDTH, uint32(x.fChannelWidth))
+		b.ChannelWidth(uint32(x.fChannelWidth))
 	}
 	if x.has[2]&(1<<31) != 0 {
-		e.Uint32(NL80211_ATTR_CENTER_FREQ1, uint32(x.fCenterFreq1))
+		b.CenterFreq1(uint32(x.fCenterFreq1))
 	}
 	if x.has[2]&(1<<32) != 0 {
-		e.Uint32(NL80211_ATTR_CENTER_FREQ2, uint32(x.fCenterFreq2))
+		b.CenterFreq2(uint32(x.fCenterFreq2))
 	}
 	if x.has[2]&(1<<33) != 0 {
-		e.Uint8(NL80211_ATTR_P2P_CTWINDOW, uint8(x.fP2pCtwindow))
+		b.P2pCtwindow(uint8(x.fP2pCtwindow))
 	}
 	if x.has[2]&(1<<34) != 0 {
-		e.Uint8(NL80211_ATTR_P2P_OPPPS, uint8(x.fP2pOppps))
+		b.P2pOppps(uint8(x.fP2pOppps))
 	}
 	if x.has[2]&(1<<35) != 0 {
-		e.Uint32(NL80211_ATTR_LOCAL_MESH_POWER_MODE, uint32(x.fLocalMeshPowerMode))
+		b.LocalMeshPowerMode(uint32(x.fLocalMeshPowerMode))
 	}
 	if x.has[2]&(1<<36) != 0 {
-		e.Uint32(NL80211_ATTR_ACL_POLICY, uint32(x.fAclPolicy))
+		b.AclPolicy(uint32(x.fAclPolicy))
 	}
 	if x.has[2]&(1<<37) != 0 {
-		e.Put(NL80211_ATTR_MAC_ADDRS, x.fMacAddrs)
+		b.MacAddrs(x.fMacAddrs)
 	}
 	if x.has[2]&(1<<38) != 0 {
-		e.Uint32(NL80211_ATTR_MAC_ACL_MAX, uint32(x.fMacAclMax))
+		b.MacAclMax(uint32(x.fMacAclMax))
 	}
 	if x.has[2]&(1<<39) != 0 {
-		e.Uint32(NL80211_ATTR_RADAR_EVENT, uint32(x.fRadarEvent))
+		b.RadarEvent(uint32(x.fRadarEvent))
 	}
 	if x.has[2]&(1<<40) != 0 {
-		e.Put(NL80211_ATTR_EXT_CAPA, x.fExtCapa)
+		b.ExtCapa(x.fExtCapa)
 	}
 	if x.has[2]&(1<<41) != 0 {
-		e.Put(NL80211_ATTR_EXT_CAPA_MASK, x.fExtCapaMask)
+		b.ExtCapaMask(x.fExtCapaMask)
 	}
 	if x.has[2]&(1<<42) != 0 {
-		e.Uint16(NL80211_ATTR_STA_CAPABILITY, uint16(x.fStaCapability))
+		b.StaCapability(uint16(x.fStaCapability))
 	}
 	if x.has[2]&(1<<43) != 0 {
-		e.Put(NL80211_ATTR_STA_EXT_CAPABILITY, x.fStaExtCapability)
+		b.StaExtCapability(x.fStaExtCapability)
 	}
 	if x.has[2]&(1<<44) != 0 {
-		e.Uint32(NL80211_ATTR_PROTOCOL_FEATURES, uint32(x.fProtocolFeatures))
+		b.ProtocolFeatures(ProtocolFeatures(x.fProtocolFeatures))
 	}
 	if x.has[2]&(1<<45) != 0 {
-		e.Flag(NL80211_ATTR_SPLIT_WIPHY_DUMP)
+		b.SplitWiphyDump()
 	}
 	if x.has[2]&(1<<46) != 0 {
-		e.Flag(NL80211_ATTR_DISABLE_VHT)
+		b.DisableVht()
 	}
 	if x.has[2]&(1<<47) != 0 {
-		e.Put(NL80211_ATTR_VHT_CAPABILITY_MASK, x.fVhtCapabilityMask)
+		b.VhtCapabilityMask(x.fVhtCapabilityMask)
 	}
 	if x.has[2]&(1<<48) != 0 {
-		e.Uint16(NL80211_ATTR_MDID, uint16(x.fMdid))
+		b.Mdid(uint16(x.fMdid))
 	}
 	if x.has[2]&(1<<49) != 0 {
-		e.Put(NL80211_ATTR_IE_RIC, x.fIeRic)
+		b.IeRic(x.fIeRic)
 	}
 	if x.has[2]&(1<<50) != 0 {
-		e.Uint16(NL80211_ATTR_CRIT_PROT_ID, uint16(x.fCritProtId))
+		b.CritProtId(uint16(x.fCritProtId))
 	}
 	if x.has[2]&(1<<51) != 0 {
-		e.Uint16(NL80211_ATTR_MAX_CRIT_PROT_DURATION, uint16(x.fMaxCritProtDuration))
+		b.MaxCritProtDuration(uint16(x.fMaxCritProtDuration))
 	}
 	if x.has[2]&(1<<52) != 0 {
-		e.Uint16(NL80211_ATTR_PEER_AID, uint16(x.fPeerAid))
+		b.PeerAid(uint16(x.fPeerAid))
 	}
 	if x.has[2]&(1<<53) != 0 {
-		e.Put(NL80211_ATTR_COALESCE_RULE, x.fCoalesceRule)
+		b.CoalesceRule(x.fCoalesceRule)
 	}
 	if x.has[2]&(1<<54) != 0 {
-		e.Uint32(NL80211_ATTR_CH_SWITCH_COUNT, uint32(x.fChSwitchCount))
+		b.ChSwitchCount(uint32(x.fChSwitchCount))
 	}
 	if x.has[2]&(1<<55) != 0 {
-		e.Flag(NL80211_ATTR_CH_SWITCH_BLOCK_TX)
+		b.ChSwitchBlockTx()
 	}
 	if x.has[2]&(1<<56) != 0 {
-		e.Put(NL80211_ATTR_CSA_IES, x.fCsaIes)
+		b.CsaIes(x.fCsaIes)
 	}
 	if x.has[2]&(1<<57) != 0 {
-		e.Put(NL80211_ATTR_CNTDWN_OFFS_BEACON, x.fCntdwnOffsBeacon)
+		b.CntdwnOffsBeacon(x.fCntdwnOffsBeacon)
 	}
 	if x.has[2]&(1<<58) != 0 {
-		e.Put(NL80211_ATTR_CNTDWN_OFFS_PRESP, x.fCntdwnOffsPresp)
+		b.CntdwnOffsPresp(x.fCntdwnOffsPresp)
 	}
 	if x.has[2]&(1<<59) != 0 {
-		e.Put(NL80211_ATTR_RXMGMT_FLAGS, x.fRxmgmtFlags)
+		b.RxmgmtFlags(x.fRxmgmtFlags)
 	}
 	if x.has[2]&(1<<60) != 0 {
-		e.Put(NL80211_ATTR_STA_SUPPORTED_CHANNELS, x.fStaSupportedChannels)
+		b.StaSupportedChannels(x.fStaSupportedChannels)
 	}
 	if x.has[2]&(1<<61) != 0 {
-		e.Put(NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES, x.fStaSupportedOperClasses)
+		b.StaSupportedOperClasses(x.fStaSupportedOperClasses)
 	}
 	if x.has[2]&(1<<62) != 0 {
-		e.Flag(NL80211_ATTR_HANDLE_DFS)
+		b.HandleDfs()
 	}
 	if x.has[2]&(1<<63) != 0 {
-		e.Flag(NL80211_ATTR_SUPPORT_5_MHZ)
+		b.Support5Mhz()
 	}
 	if x.has[3]&(1<<0) != 0 {
-		e.Flag(NL80211_ATTR_SUPPORT_10_MHZ)
+		b.Support10Mhz()
 	}
 	if x.has[3]&(1<<1) != 0 {
-		e.Uint8(NL80211_ATTR_OPMODE_NOTIF, uint8(x.fOpmodeNotif))
+		b.OpmodeNotif(uint8(x.fOpmodeNotif))
 	}
 	if x.has[3]&(1<<2) != 0 {
-		e.Uint32(NL80211_ATTR_VENDOR_ID, uint32(x.fVendorId))
+		b.VendorId(uint32(x.fVendorId))
 	}
 	if x.has[3]&(1<<3) != 0 {
-		e.Uint32(NL80211_ATTR_VENDOR_SUBCMD, uint32(x.fVendorSubcmd))
+		b.VendorSubcmd(uint32(x.fVendorSubcmd))
 	}
 	if x.has[3]&(1<<4) != 0 {
-		e.Put(NL80211_ATTR_VENDOR_DATA, x.fVendorData)
+		b.VendorData(x.fVendorData)
 	}
 	if x.has[3]&(1<<5) != 0 {
-		e.Put(NL80211_ATTR_VENDOR_EVENTS, x.fVendorEvents)
+		b.VendorEvents(x.fVendorEvents)
 	}
 	if x.has[3]&(1<<6) != 0 {
-		e.Put(NL80211_ATTR_QOS_MAP, x.fQosMap)
+		b.QosMap(x.fQosMap)
 	}
 	if x.has[3]&(1<<7) != 0 {
-		e.Put(NL80211_ATTR_MAC_HINT, x.fMacHint)
+		b.MacHint(x.fMacHint)
 	}
 	if x.has[3]&(1<<8) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_FREQ_HINT, uint32(x.fWiphyFreqHint))
+		b.WiphyFreqHint(uint32(x.fWiphyFreqHint))
 	}
 	if x.has[3]&(1<<9) != 0 {
-		e.Uint32(NL80211_ATTR_MAX_AP_ASSOC_STA, uint32(x.fMaxApAssocSta))
+		b.MaxApAssocSta(uint32(x.fMaxApAssocSta))
 	}
 	if x.has[3]&(1<<10) != 0 {
-		e.Uint32(NL80211_ATTR_TDLS_PEER_CAPABILITY, uint32(x.fTdlsPeerCapability))
+		b.TdlsPeerCapability(uint32(x.fTdlsPeerCapability))
 	}
 	if x.has[3]&(1<<11) != 0 {
-		e.Flag(NL80211_ATTR_SOCKET_OWNER)
+		b.SocketOwner()
 	}
 	if x.has[3]&(1<<12) != 0 {
-		e.Put(NL80211_ATTR_CSA_C_OFFSETS_TX, x.fCsaCOffsetsTx)
+		b.CsaCOffsetsTx(x.fCsaCOffsetsTx)
 	}
 	if x.has[3]&(1<<13) != 0 {
-		e.Uint8(NL80211_ATTR_MAX_CSA_COUNTERS, uint8(x.fMaxCsaCounters))
+		b.MaxCsaCounters(uint8(x.fMaxCsaCounters))
 	}
 	if x.has[3]&(1<<14) != 0 {
-		e.Flag(NL80211_ATTR_TDLS_INITIATOR)
+		b.TdlsInitiator()
 	}
 	if x.has[3]&(1<<15) != 0 {
-		e.Flag(NL80211_ATTR_USE_RRM)
+		b.UseRrm()
 	}
 	if x.has[3]&(1<<16) != 0 {
-		e.Flag(NL80211_ATTR_WIPHY_DYN_ACK)
+		b.WiphyDynAck()
 	}
 	if x.has[3]&(1<<17) != 0 {
-		e.Uint8(NL80211_ATTR_TSID, uint8(x.fTsid))
+		b.Tsid(uint8(x.fTsid))
 	}
 	if x.has[3]&(1<<18) != 0 {
-		e.Uint8(NL80211_ATTR_USER_PRIO, uint8(x.fUserPrio))
+		b.UserPrio(uint8(x.fUserPrio))
 	}
 	if x.has[3]&(1<<19) != 0 {
-		e.Uint16(NL80211_ATTR_ADMITTED_TIME, uint16(x.fAdmittedTime))
+		b.AdmittedTime(uint16(x.fAdmittedTime))
 	}
 	if x.has[3]&(1<<20) != 0 {
-		e.Uint8(NL80211_ATTR_SMPS_MODE, uint8(x.fSmpsMode))
+		b.SmpsMode(uint8(x.fSmpsMode))
 	}
 	if x.has[3]&(1<<21) != 0 {
-		e.Uint8(NL80211_ATTR_OPER_CLASS, uint8(x.fOperClass))
+		b.OperClass(uint8(x.fOperClass))
 	}
 	if x.has[3]&(1<<22) != 0 {
-		e.Put(NL80211_ATTR_MAC_MASK, x.fMacMask)
+		b.MacMask(x.fMacMask)
 	}
 	if x.has[3]&(1<<23) != 0 {
-		e.Flag(NL80211_ATTR_WIPHY_SELF_MANAGED_REG)
+		b.WiphySelfManagedReg()
 	}
 	if x.has[3]&(1<<24) != 0 {
-		e.Put(NL80211_ATTR_EXT_FEATURES, x.fExtFeatures)
+		b.ExtFeatures(x.fExtFeatures)
 	}
 	if x.has[3]&(1<<25) != 0 {
-		e.Put(NL80211_ATTR_SURVEY_RADIO_STATS, x.fSurveyRadioStats)
+		b.SurveyRadioStats(x.fSurveyRadioStats)
 	}
 	if x.has[3]&(1<<26) != 0 {
-		e.Uint32(NL80211_ATTR_NETNS_FD, uint32(x.fNetnsFd))
+		b.NetnsFd(uint32(x.fNetnsFd))
 	}
 	if x.has[3]&(1<<27) != 0 {
-		e.Uint32(NL80211_ATTR_SCHED_SCAN_DELAY, uint32(x.fSchedScanDelay))
+		b.SchedScanDelay(uint32(x.fSchedScanDelay))
 	}
 	if x.has[3]&(1<<28) != 0 {
-		e.Flag(NL80211_ATTR_REG_INDOOR)
+		b.RegIndoor()
 	}
 	if x.has[3]&(1<<29) != 0 {
-		e.Uint32(NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS, uint32(x.fMaxNumSchedScanPlans))
+		b.MaxNumSchedScanPlans(uint32(x.fMaxNumSchedScanPlans))
 	}
 	if x.has[3]&(1<<30) != 0 {
-		e.Uint32(NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL, uint32(x.fMaxScanPlanInterval))
+		b.MaxScanPlanInterval(uint32(x.fMaxScanPlanInterval))
 	}
 	if x.has[3]&(1<<31) != 0 {
-		e.Uint32(NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS, uint32(x.fMaxScanPlanIterations))
+		b.MaxScanPlanIterations(uint32(x.fMaxScanPlanIterations))
 	}
 	if x.has[3]&(1<<32) != 0 {
-		e.Put(NL80211_ATTR_SCHED_SCAN_PLANS, x.fSchedScanPlans)
+		b.SchedScanPlans(x.fSchedScanPlans)
 	}
 	if x.has[3]&(1<<33) != 0 {
-		e.Flag(NL80211_ATTR_PBSS)
+		b.Pbss()
 	}
 	if x.has[3]&(1<<34) != 0 {
-		e.Put(NL80211_ATTR_BSS_SELECT, x.fBssSelect)
+		b.BssSelect(x.fBssSelect)
 	}
 	if x.has[3]&(1<<35) != 0 {
-		e.Uint8(NL80211_ATTR_STA_SUPPORT_P2P_PS, uint8(x.fStaSupportP2pPs))
+		b.StaSupportP2pPs(uint8(x.fStaSupportP2pPs))
 	}
 	if x.has[3]&(1<<36) != 0 {
-		e.Put(NL80211_ATTR_PAD, x.fPad)
+		b.Pad(x.fPad)
 	}
 	if x.has[3]&(1<<37) != 0 {
-		e.Put(NL80211_ATTR_IFTYPE_EXT_CAPA, x.fIftypeExtCapa)
+		b.IftypeExtCapa(x.fIftypeExtCapa)
 	}
 	if x.has[3]&(1<<38) != 0 {
-		e.Put(NL80211_ATTR_MU_MIMO_GROUP_DATA, x.fMuMimoGroupData)
+		b.MuMimoGroupData(x.fMuMimoGroupData)
 	}
 	if x.has[3]&(1<<39) != 0 {
-		e.Put(NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR, x.fMuMimoFollowMacAddr)
+		b.MuMimoFollowMacAddr(x.fMuMimoFollowMacAddr)
 	}
 	if x.has[3]&(1<<40) != 0 {
-		e.Uint64(NL80211_ATTR_SCAN_START_TIME_TSF, uint64(x.fScanStartTimeTsf))
+		b.ScanStartTimeTsf(uint64(x.fScanStartTimeTsf))
 	}
 	if x.has[3]&(1<<41) != 0 {
-		e.Put(NL80211_ATTR_SCAN_START_TIME_TSF_BSSID, x.fScanStartTimeTsfBssid)
+		b.ScanStartTimeTsfBssid(x.fScanStartTimeTsfBssid)
 	}
 	if x.has[3]&(1<<42) != 0 {
-		e.Uint16(NL80211_ATTR_MEASUREMENT_DURATION, uint16(x.fMeasurementDuration))
+		b.MeasurementDuration(uint16(x.fMeasurementDuration))
 	}
 	if x.has[3]&(1<<43) != 0 {
-		e.Flag(NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY)
+		b.MeasurementDurationMandatory()
 	}
 	if x.has[3]&(1<<44) != 0 {
-		e.Uint16(NL80211_ATTR_MESH_PEER_AID, uint16(x.fMeshPeerAid))
+		b.MeshPeerAid(uint16(x.fMeshPeerAid))
 	}
 	if x.has[3]&(1<<45) != 0 {
-		e.Uint8(NL80211_ATTR_NAN_MASTER_PREF, uint8(x.fNanMasterPref))
+		b.NanMasterPref(uint8(x.fNanMasterPref))
 	}
 	if x.has[3]&(1<<46) != 0 {
-		e.Uint32(NL80211_ATTR_BANDS, uint32(x.fBands))
+		b.Bands(uint32(x.fBands))
 	}
 	if x.has[3]&(1<<47) != 0 {
-		e.Put(NL80211_ATTR_NAN_FUNC, x.fNanFunc)
+		b.NanFunc(x.fNanFunc)
 	}
 	if x.has[3]&(1<<48) != 0 {
-		e.Put(NL80211_ATTR_NAN_MATCH, x.fNanMatch)
+		b.NanMatch(x.fNanMatch)
 	}
 	if x.has[3]&(1<<49) != 0 {
-		e.Put(NL80211_ATTR_FILS_KEK, x.fFilsKek)
+		b.FilsKek(x.fFilsKek)
 	}
 	if x.has[3]&(1<<50) != 0 {
-		e.Put(NL80211_ATTR_FILS_NONCES, x.fFilsNonces)
+		b.FilsNonces(x.fFilsNonces)
 	}
 	if x.has[3]&(1<<51) != 0 {
-		e.Flag(NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED)
+		b.MulticastToUnicastEnabled()
 	}
 	if x.has[3]&(1<<52) != 0 {
-		e.Put(NL80211_ATTR_BSSID, x.fBssid)
+		b.Bssid(x.fBssid)
 	}
 	if x.has[3]&(1<<53) != 0 {
-		e.Int8(NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI, int8(x.fSchedScanRelativeRssi))
+		b.SchedScanRelativeRssi(int8(x.fSchedScanRelativeRssi))
 	}
 	if x.has[3]&(1<<54) != 0 {
-		e.Put(NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST, x.fSchedScanRssiAdjust)
+		b.SchedScanRssiAdjust(x.fSchedScanRssiAdjust)
 	}
 	if x.has[3]&(1<<55) != 0 {
-		e.Uint32(NL80211_ATTR_TIMEOUT_REASON, uint32(x.fTimeoutReason))
+		b.TimeoutReason(uint32(x.fTimeoutReason))
 	}
 	if x.has[3]&(1<<56) != 0 {
-		e.Put(NL80211_ATTR_FILS_ERP_USERNAME, x.fFilsErpUsername)
+		b.FilsErpUsername(x.fFilsErpUsername)
 	}
 	if x.has[3]&(1<<57) != 0 {
-		e.Put(NL80211_ATTR_FILS_ERP_REALM, x.fFilsErpRealm)
+		b.FilsErpRealm(x.fFilsErpRealm)
 	}
 	if x.has[3]&(1<<58) != 0 {
-		e.Uint16(NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM, uint16(x.fFilsErpNextSeqNum))
+		b.FilsErpNextSeqNum(uint16(x.fFilsErpNextSeqNum))
 	}
 	if x.has[3]&(1<<59) != 0 {
-		e.Put(NL80211_ATTR_FILS_ERP_RRK, x.fFilsErpRrk)
+		b.FilsErpRrk(x.fFilsErpRrk)
 	}
 	if x.has[3]&(1<<60) != 0 {
-		e.Put(NL80211_ATTR_FILS_CACHE_ID, x.fFilsCacheId)
+		b.FilsCacheId(x.fFilsCacheId)
 	}
 	if x.has[3]&(1<<61) != 0 {
-		e.Put(NL80211_ATTR_PMK, x.fPmk)
+		b.Pmk(x.fPmk)
 	}
 	if x.has[3]&(1<<62) != 0 {
-		e.Flag(NL80211_ATTR_SCHED_SCAN_MULTI)
+		b.SchedScanMulti()
 	}
 	if x.has[3]&(1<<63) != 0 {
-		e.Uint32(NL80211_ATTR_SCHED_SCAN_MAX_REQS, uint32(x.fSchedScanMaxReqs))
+		b.SchedScanMaxReqs(uint32(x.fSchedScanMaxReqs))
 	}
 	if x.has[4]&(1<<0) != 0 {
-		e.Flag(NL80211_ATTR_WANT_1X_4WAY_HS)
+		b.Want1x4wayHs()
 	}
 	if x.has[4]&(1<<1) != 0 {
-		e.Put(NL80211_ATTR_PMKR0_NAME, x.fPmkr0Name)
+		b.Pmkr0Name(x.fPmkr0Name)
 	}
 	if x.has[4]&(1<<2) != 0 {
-		e.Put(NL80211_ATTR_PORT_AUTHORIZED, x.fPortAuthorized)
+		b.PortAuthorized(x.fPortAuthorized)
 	}
 	if x.has[4]&(1<<3) != 0 {
-		e.Uint32(NL80211_ATTR_EXTERNAL_AUTH_ACTION, uint32(x.fExternalAuthAction))
+		b.ExternalAuthAction(uint32(x.fExternalAuthAction))
 	}
 	if x.has[4]&(1<<4) != 0 {
-		e.Flag(NL80211_ATTR_EXTERNAL_AUTH_SUPPORT)
+		b.ExternalAuthSupport()
 	}
 	if x.has[4]&(1<<5) != 0 {
-		e.Uint8(NL80211_ATTR_NSS, uint8(x.fNss))
+		b.Nss(uint8(x.fNss))
 	}
 	if x.has[4]&(1<<6) != 0 {
-		e.Uint32(NL80211_ATTR_ACK_SIGNAL, uint32(x.fAckSignal))
+		b.AckSignal(int32(x.fAckSignal))
 	}
 	if x.has[4]&(1<<7) != 0 {
-		e.Flag(NL80211_ATTR_CONTROL_PORT_OVER_NL80211)
+		b.ControlPortOverNl80211()
 	}
 	if x.has[4]&(1<<8) != 0 {
-		nest := e.Begin(NL80211_ATTR_TXQ_STATS)
-		x.fTxqStats.Encode(e)
-		e.End(nest)
+		c := b.TxqStats()
+		x.fTxqStats.build(e)
+		c.End()
 	}
 	if x.has[4]&(1<<9) != 0 {
-		e.Uint32(NL80211_ATTR_TXQ_LIMIT, uint32(x.fTxqLimit))
+		b.TxqLimit(uint32(x.fTxqLimit))
 	}
 	if x.has[4]&(1<<10) != 0 {
-		e.Uint32(NL80211_ATTR_TXQ_MEMORY_LIMIT, uint32(x.fTxqMemoryLimit))
+		b.TxqMemoryLimit(uint32(x.fTxqMemoryLimit))
 	}
 	if x.has[4]&(1<<11) != 0 {
-		e.Uint32(NL80211_ATTR_TXQ_QUANTUM, uint32(x.fTxqQuantum))
+		b.TxqQuantum(uint32(x.fTxqQuantum))
 	}
 	if x.has[4]&(1<<12) != 0 {
-		e.Put(NL80211_ATTR_HE_CAPABILITY, x.fHeCapability)
+		b.HeCapability(x.fHeCapability)
 	}
 	if x.has[4]&(1<<13) != 0 {
-		e.Put(NL80211_ATTR_FTM_RESPONDER, x.fFtmResponder)
+		b.FtmResponder(x.fFtmResponder)
 	}
 	if x.has[4]&(1<<14) != 0 {
-		e.Put(NL80211_ATTR_FTM_RESPONDER_STATS, x.fFtmResponderStats)
+		b.FtmResponderStats(x.fFtmResponderStats)
 	}
 	if x.has[4]&(1<<15) != 0 {
-		e.Uint32(NL80211_ATTR_TIMEOUT, uint32(x.fTimeout))
+		b.Timeout(uint32(x.fTimeout))
 	}
 	if x.has[4]&(1<<16) != 0 {
-		e.Put(NL80211_ATTR_PEER_MEASUREMENTS, x.fPeerMeasurements)
+		b.PeerMeasurements(x.fPeerMeasurements)
 	}
 	if x.has[4]&(1<<17) != 0 {
-		e.Uint16(NL80211_ATTR_AIRTIME_WEIGHT, uint16(x.fAirtimeWeight))
+		b.AirtimeWeight(uint16(x.fAirtimeWeight))
 	}
 	if x.has[4]&(1<<18) != 0 {
-		e.Uint8(NL80211_ATTR_STA_TX_POWER_SETTING, uint8(x.fStaTxPowerSetting))
+		b.StaTxPowerSetting(uint8(x.fStaTxPowerSetting))
 	}
 	if x.has[4]&(1<<19) != 0 {
-		e.Uint16(NL80211_ATTR_STA_TX_POWER, uint16(x.fStaTxPower))
+		b.StaTxPower(int16(x.fStaTxPower))
 	}
 	if x.has[4]&(1<<20) != 0 {
-		e.Put(NL80211_ATTR_SAE_PASSWORD, x.fSaePassword)
+		b.SaePassword(x.fSaePassword)
 	}
 	if x.has[4]&(1<<21) != 0 {
-		e.Flag(NL80211_ATTR_TWT_RESPONDER)
+		b.TwtResponder()
 	}
 	if x.has[4]&(1<<22) != 0 {
-		e.Put(NL80211_ATTR_HE_OBSS_PD, x.fHeObssPd)
+		b.HeObssPd(x.fHeObssPd)
 	}
 	if x.has[4]&(1<<23) != 0 {
-		e.Uint8(NL80211_ATTR_WIPHY_EDMG_CHANNELS, uint8(x.fWiphyEdmgChannels))
+		b.WiphyEdmgChannels(uint8(x.fWiphyEdmgChannels))
 	}
 	if x.has[4]&(1<<24) != 0 {
-		e.Uint8(NL80211_ATTR_WIPHY_EDMG_BW_CONFIG, uint8(x.fWiphyEdmgBwConfig))
+		b.WiphyEdmgBwConfig(uint8(x.fWiphyEdmgBwConfig))
 	}
 	if x.has[4]&(1<<25) != 0 {
-		e.Uint16(NL80211_ATTR_VLAN_ID, uint16(x.fVlanId))
+		b.VlanId(uint16(x.fVlanId))
 	}
 	if x.has[4]&(1<<26) != 0 {
-		e.Put(NL80211_ATTR_HE_BSS_COLOR, x.fHeBssColor)
+		b.HeBssColor(x.fHeBssColor)
 	}
 	if x.has[4]&(1<<27) != 0 {
-		e.Put(NL80211_ATTR_IFTYPE_AKM_SUITES, x.fIftypeAkmSuites)
+		b.IftypeAkmSuites(x.fIftypeAkmSuites)
 	}
 	if x.has[4]&(1<<28) != 0 {
-		e.Put(NL80211_ATTR_TID_CONFIG, x.fTidConfig)
+		b.TidConfig(x.fTidConfig)
 	}
 	if x.has[4]&(1<<29) != 0 {
-		e.Flag(NL80211_ATTR_CONTROL_PORT_NO_PREAUTH)
+		b.ControlPortNoPreauth()
 	}
 	if x.has[4]&(1<<30) != 0 {
-		e.Uint32(NL80211_ATTR_PMK_LIFETIME, uint32(x.fPmkLifetime))
+		b.PmkLifetime(uint32(x.fPmkLifetime))
 	}
 	if x.has[4]&(1<<31) != 0 {
-		e.Uint8(NL80211_ATTR_PMK_REAUTH_THRESHOLD, uint8(x.fPmkReauthThreshold))
+		b.PmkReauthThreshold(uint8(x.fPmkReauthThreshold))
 	}
 	if x.has[4]&(1<<32) != 0 {
-		e.Flag(NL80211_ATTR_RECEIVE_MULTICAST)
+		b.ReceiveMulticast()
 	}
 	if x.has[4]&(1<<33) != 0 {
-		e.Uint32(NL80211_ATTR_WIPHY_FREQ_OFFSET, uint32(x.fWiphyFreqOffset))
+		b.WiphyFreqOffset(uint32(x.fWiphyFreqOffset))
 	}
 	if x.has[4]&(1<<34) != 0 {
-		e.Uint32(NL80211_ATTR_CENTER_FREQ1_OFFSET, uint32(x.fCenterFreq1Offset))
+		b.CenterFreq1Offset(uint32(x.fCenterFreq1Offset))
 	}
 	if x.has[4]&(1<<35) != 0 {
-		e.Put(NL80211_ATTR_SCAN_FREQ_KHZ, x.fScanFreqKhz)
+		b.ScanFreqKhz(x.fScanFreqKhz)
 	}
 	if x.has[4]&(1<<36) != 0 {
-		e.Put(NL80211_ATTR_HE_6GHZ_CAPABILITY, x.fHe6ghzCapability)
+		b.He6ghzCapability(x.fHe6ghzCapability)
 	}
 	if x.has[4]&(1<<37) != 0 {
-		e.Put(NL80211_ATTR_FILS_DISCOVERY, x.fFilsDiscovery)
+		b.FilsDiscovery(x.fFilsDiscovery)
 	}
 	if x.has[4]&(1<<38) != 0 {
-		e.Put(NL80211_ATTR_UNSOL_BCAST_PROBE_RESP, x.fUnsolBcastProbeResp)
+		b.UnsolBcastProbeResp(x.fUnsolBcastProbeResp)
 	}
 	if x.has[4]&(1<<39) != 0 {
-		e.Put(NL80211_ATTR_S1G_CAPABILITY, x.fS1gCapability)
+		b.S1gCapability(x.fS1gCapability)
 	}
 	if x.has[4]&(1<<40) != 0 {
-		e.Put(NL80211_ATTR_S1G_CAPABILITY_MASK, x.fS1gCapabilityMask)
+		b.S1gCapabilityMask(x.fS1gCapabilityMask)
 	}
 	if x.has[4]&(1<<41) != 0 {
-		e.Uint8(NL80211_ATTR_SAE_PWE, uint8(x.fSaePwe))
+		b.SaePwe(uint8(x.fSaePwe))
 	}
 	if x.has[4]&(1<<42) != 0 {
-		e.Put(NL80211_ATTR_RECONNECT_REQUESTED, x.fReconnectRequested)
+		b.ReconnectRequested(x.fReconnectRequested)
 	}
 	if x.has[4]&(1<<43) != 0 {
-		nest := e.Begin(NL80211_ATTR_SAR_SPEC)
-		x.fSarSpec.Encode(e)
-		e.End(nest)
+		c := b.SarSpec()
+		x.fSarSpec.build(e)
+		c.End()
 	}
 	if x.has[4]&(1<<44) != 0 {
-		e.Flag(NL80211_ATTR_DISABLE_HE)
+		b.DisableHe()
 	}
 	if x.has[4]&(1<<45) != 0 {
-		e.Uint64(NL80211_ATTR_OBSS_COLOR_BITMAP, uint64(x.fObssColorBitmap))
+		b.ObssColorBitmap(uint64(x.fObssColorBitmap))
 	}
 	if x.has[4]&(1<<46) != 0 {
-		e.Uint8(NL80211_ATTR_COLOR_CHANGE_COUNT, uint8(x.fColorChangeCount))
+		b.ColorChangeCount(uint8(x.fColorChangeCount))
 	}
 	if x.has[4]&(1<<47) != 0 {
-		e.Uint8(NL80211_ATTR_COLOR_CHANGE_COLOR, uint8(x.fColorChangeColor))
+		b.ColorChangeColor(uint8(x.fColorChangeColor))
 	}
 	if x.has[4]&(1<<48) != 0 {
-		e.Put(NL80211_ATTR_COLOR_CHANGE_ELEMS, x.fColorChangeElems)
+		b.ColorChangeElems(x.fColorChangeElems)
 	}
 	if x.has[4]&(1<<49) != 0 {
-		e.Put(NL80211_ATTR_MBSSID_CONFIG, x.fMbssidConfig)
+		b.MbssidConfig(x.fMbssidConfig)
 	}
 	if x.has[4]&(1<<50) != 0 {
-		e.Put(NL80211_ATTR_MBSSID_ELEMS, x.fMbssidElems)
+		b.MbssidElems(x.fMbssidElems)
 	}
 	if x.has[4]&(1<<51) != 0 {
-		e.Flag(NL80211_ATTR_RADAR_BACKGROUND)
+		b.RadarBackground()
 	}
 	if x.has[4]&(1<<52) != 0 {
-		e.Uint32(NL80211_ATTR_AP_SETTINGS_FLAGS, uint32(x.fApSettingsFlags))
+		b.ApSettingsFlags(uint32(x.fApSettingsFlags))
 	}
 	if x.has[4]&(1<<53) != 0 {
-		e.Put(NL80211_ATTR_EHT_CAPABILITY, x.fEhtCapability)
+		b.EhtCapability(x.fEhtCapability)
 	}
 	if x.has[4]&(1<<54) != 0 {
-		e.Flag(NL80211_ATTR_DISABLE_EHT)
+		b.DisableEht()
 	}
 	if x.has[4]&(1<<55) != 0 {
-		e.Put(NL80211_ATTR_MLO_LINKS, x.fMloLinks)
+		b.MloLinks(x.fMloLinks)
 	}
 	if x.has[4]&(1<<56) != 0 {
-		e.Uint8(NL80211_ATTR_MLO_LINK_ID, uint8(x.fMloLinkId))
+		b.MloLinkId(uint8(x.fMloLinkId))
 	}
 	if x.has[4]&(1<<57) != 0 {
-		e.Put(NL80211_ATTR_MLD_ADDR, x.fMldAddr)
+		b.MldAddr(x.fMldAddr)
 	}
 	if x.has[4]&(1<<58) != 0 {
-		e.Flag(NL80211_ATTR_MLO_SUPPORT)
+		b.MloSupport()
 	}
 	if x.has[4]&(1<<59) != 0 {
-		e.Put(NL80211_ATTR_MAX_NUM_AKM_SUITES, x.fMaxNumAkmSuites)
+		b.MaxNumAkmSuites(x.fMaxNumAkmSuites)
 	}
 	if x.has[4]&(1<<60) != 0 {
-		e.Uint16(NL80211_ATTR_EML_CAPABILITY, uint16(x.fEmlCapability))
+		b.EmlCapability(uint16(x.fEmlCapability))
 	}
 	if x.has[4]&(1<<61) != 0 {
-		e.Uint16(NL80211_ATTR_MLD_CAPA_AND_OPS, uint16(x.fMldCapaAndOps))
+		b.MldCapaAndOps(uint16(x.fMldCapaAndOps))
 	}
 	if x.has[4]&(1<<62) != 0 {
-		e.Uint64(NL80211_ATTR_TX_HW_TIMESTAMP, uint64(x.fTxHwTimestamp))
+		b.TxHwTimestamp(uint64(x.fTxHwTimestamp))
 	}
 	if x.has[4]&(1<<63) != 0 {
-		e.Uint64(NL80211_ATTR_RX_HW_TIMESTAMP, uint64(x.fRxHwTimestamp))
+		b.RxHwTimestamp(uint64(x.fRxHwTimestamp))
 	}
 	if x.has[5]&(1<<0) != 0 {
-		e.Put(NL80211_ATTR_TD_BITMAP, x.fTdBitmap)
+		b.TdBitmap(x.fTdBitmap)
 	}
 	if x.has[5]&(1<<1) != 0 {
-		e.Uint32(NL80211_ATTR_PUNCT_BITMAP, uint32(x.fPunctBitmap))
+		b.PunctBitmap(uint32(x.fPunctBitmap))
 	}
 	if x.has[5]&(1<<2) != 0 {
-		e.Uint16(NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS, uint16(x.fMaxHwTimestampPeers))
+		b.MaxHwTimestampPeers(uint16(x.fMaxHwTimestampPeers))
 	}
 	if x.has[5]&(1<<3) != 0 {
-		e.Flag(NL80211_ATTR_HW_TIMESTAMP_ENABLED)
+		b.HwTimestampEnabled()
 	}
 	if x.has[5]&(1<<4) != 0 {
-		e.Put(NL80211_ATTR_EMA_RNR_ELEMS, x.fEmaRnrElems)
+		b.EmaRnrElems(x.fEmaRnrElems)
 	}
 	if x.has[5]&(1<<5) != 0 {
-		e.Flag(NL80211_ATTR_MLO_LINK_DISABLED)
+		b.MloLinkDisabled()
 	}
 	if x.has[5]&(1<<6) != 0 {
-		e.Flag(NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA)
+		b.BssDumpIncludeUseData()
 	}
 	if x.has[5]&(1<<7) != 0 {
-		e.Uint16(NL80211_ATTR_MLO_TTLM_DLINK, uint16(x.fMloTtlmDlink))
+		b.MloTtlmDlink(uint16(x.fMloTtlmDlink))
 	}
 	if x.has[5]&(1<<8) != 0 {
-		e.Uint16(NL80211_ATTR_MLO_TTLM_ULINK, uint16(x.fMloTtlmUlink))
+		b.MloTtlmUlink(uint16(x.fMloTtlmUlink))
 	}
 	if x.has[5]&(1<<9) != 0 {
-		e.Flag(NL80211_ATTR_ASSOC_SPP_AMSDU)
+		b.AssocSppAmsdu()
 	}
 	if x.has[5]&(1<<10) != 0 {
-		e.Put(NL80211_ATTR_WIPHY_RADIOS, x.fWiphyRadios)
+		b.WiphyRadios(x.fWiphyRadios)
 	}
 	if x.has[5]&(1<<11) != 0 {
-		e.Put(NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS, x.fWiphyInterfaceCombinations)
+		b.WiphyInterfaceCombinations(x.fWiphyInterfaceCombinations)
 	}
 	if x.has[5]&(1<<12) != 0 {
-		e.Uint32(NL80211_ATTR_VIF_RADIO_MASK, uint32(x.fVifRadioMask))
+		b.VifRadioMask(uint32(x.fVifRadioMask))
 	}
+}
+
+// Nl80211Builder appends attributes of the set "nl80211-attrs" (NL80211_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Nl80211, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type Nl80211Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNl80211 returns a builder of "nl80211-attrs" attributes that appends to e.
+func BuildNl80211(e *attr.Encoder) Nl80211Builder { return Nl80211Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNl80211 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b Nl80211Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b Nl80211Builder) Encoder() *attr.Encoder { return b.e }
+
+// Wiphy appends NL80211_ATTR_WIPHY.
+func (b Nl80211Builder) Wiphy(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY, uint32(v))
+}
+
+// WiphyName appends NL80211_ATTR_WIPHY_NAME, s and a NUL.
+func (b Nl80211Builder) WiphyName(s string) {
+	b.e.String(NL80211_ATTR_WIPHY_NAME, s)
+}
+
+// WiphyNameBytes appends NL80211_ATTR_WIPHY_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b Nl80211Builder) WiphyNameBytes(s []byte) {
+	typed.PutString(b.e, NL80211_ATTR_WIPHY_NAME, s)
+}
+
+// Ifindex appends NL80211_ATTR_IFINDEX.
+func (b Nl80211Builder) Ifindex(v uint32) {
+	b.e.Uint32(NL80211_ATTR_IFINDEX, uint32(v))
+}
+
+// Ifname appends NL80211_ATTR_IFNAME, s and a NUL.
+func (b Nl80211Builder) Ifname(s string) {
+	b.e.String(NL80211_ATTR_IFNAME, s)
+}
+
+// IfnameBytes appends NL80211_ATTR_IFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b Nl80211Builder) IfnameBytes(s []byte) {
+	typed.PutString(b.e, NL80211_ATTR_IFNAME, s)
+}
+
+// Iftype appends NL80211_ATTR_IFTYPE.
+func (b Nl80211Builder) Iftype(v uint32) {
+	b.e.Uint32(NL80211_ATTR_IFTYPE, uint32(v))
+}
+
+// Mac appends NL80211_ATTR_MAC with the payload p.
+func (b Nl80211Builder) Mac(p []byte) {
+	b.e.Put(NL80211_ATTR_MAC, p)
+}
+
+// KeyData appends NL80211_ATTR_KEY_DATA with the payload p.
+func (b Nl80211Builder) KeyData(p []byte) {
+	b.e.Put(NL80211_ATTR_KEY_DATA, p)
+}
+
+// KeyIdx appends NL80211_ATTR_KEY_IDX.
+func (b Nl80211Builder) KeyIdx(v uint8) {
+	b.e.Uint8(NL80211_ATTR_KEY_IDX, uint8(v))
+}
+
+// KeyCipher appends NL80211_ATTR_KEY_CIPHER.
+func (b Nl80211Builder) KeyCipher(v uint32) {
+	b.e.Uint32(NL80211_ATTR_KEY_CIPHER, uint32(v))
+}
+
+// KeySeq appends NL80211_ATTR_KEY_SEQ with the payload p.
+func (b Nl80211Builder) KeySeq(p []byte) {
+	b.e.Put(NL80211_ATTR_KEY_SEQ, p)
+}
+
+// KeyDefault appends the flag NL80211_ATTR_KEY_DEFAULT.
+func (b Nl80211Builder) KeyDefault() {
+	b.e.Flag(NL80211_ATTR_KEY_DEFAULT)
+}
+
+// BeaconInterval appends NL80211_ATTR_BEACON_INTERVAL.
+func (b Nl80211Builder) BeaconInterval(v uint32) {
+	b.e.Uint32(NL80211_ATTR_BEACON_INTERVAL, uint32(v))
+}
+
+// DtimPeriod appends NL80211_ATTR_DTIM_PERIOD.
+func (b Nl80211Builder) DtimPeriod(v uint32) {
+	b.e.Uint32(NL80211_ATTR_DTIM_PERIOD, uint32(v))
+}
+
+// BeaconHead appends NL80211_ATTR_BEACON_HEAD with the payload p.
+func (b Nl80211Builder) BeaconHead(p []byte) {
+	b.e.Put(NL80211_ATTR_BEACON_HEAD, p)
+}
+
+// BeaconTail appends NL80211_ATTR_BEACON_TAIL with the payload p.
+func (b Nl80211Builder) BeaconTail(p []byte) {
+	b.e.Put(NL80211_ATTR_BEACON_TAIL, p)
+}
+
+// StaAid appends NL80211_ATTR_STA_AID.
+func (b Nl80211Builder) StaAid(v uint16) {
+	b.e.Uint16(NL80211_ATTR_STA_AID, uint16(v))
+}
+
+// StaFlags appends NL80211_ATTR_STA_FLAGS with the payload p.
+func (b Nl80211Builder) StaFlags(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_FLAGS, p)
+}
+
+// StaListenInterval appends NL80211_ATTR_STA_LISTEN_INTERVAL.
+func (b Nl80211Builder) StaListenInterval(v uint16) {
+	b.e.Uint16(NL80211_ATTR_STA_LISTEN_INTERVAL, uint16(v))
+}
+
+// StaSupportedRates appends NL80211_ATTR_STA_SUPPORTED_RATES with the payload p.
+func (b Nl80211Builder) StaSupportedRates(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_SUPPORTED_RATES, p)
+}
+
+// StaVlan appends NL80211_ATTR_STA_VLAN.
+func (b Nl80211Builder) StaVlan(v uint32) {
+	b.e.Uint32(NL80211_ATTR_STA_VLAN, uint32(v))
+}
+
+// StaInfo appends NL80211_ATTR_STA_INFO with the payload p.
+func (b Nl80211Builder) StaInfo(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_INFO, p)
+}
+
+// WiphyBands opens the nest NL80211_ATTR_WIPHY_BANDS and returns its builder; close it
+// with End.
+func (b Nl80211Builder) WiphyBands() WiphyBandsBuilder {
+	return WiphyBandsBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_WIPHY_BANDS)}
+}
+
+// MntrFlags appends NL80211_ATTR_MNTR_FLAGS with the payload p.
+func (b Nl80211Builder) MntrFlags(p []byte) {
+	b.e.Put(NL80211_ATTR_MNTR_FLAGS, p)
+}
+
+// MeshId appends NL80211_ATTR_MESH_ID with the payload p.
+func (b Nl80211Builder) MeshId(p []byte) {
+	b.e.Put(NL80211_ATTR_MESH_ID, p)
+}
+
+// StaPlinkAction appends NL80211_ATTR_STA_PLINK_ACTION.
+func (b Nl80211Builder) StaPlinkAction(v uint8) {
+	b.e.Uint8(NL80211_ATTR_STA_PLINK_ACTION, uint8(v))
+}
+
+// MpathNextHop appends NL80211_ATTR_MPATH_NEXT_HOP with the payload p.
+func (b Nl80211Builder) MpathNextHop(p []byte) {
+	b.e.Put(NL80211_ATTR_MPATH_NEXT_HOP, p)
+}
+
+// MpathInfo appends NL80211_ATTR_MPATH_INFO with the payload p.
+func (b Nl80211Builder) MpathInfo(p []byte) {
+	b.e.Put(NL80211_ATTR_MPATH_INFO, p)
+}
+
+// BssCtsProt appends NL80211_ATTR_BSS_CTS_PROT.
+func (b Nl80211Builder) BssCtsProt(v uint8) {
+	b.e.Uint8(NL80211_ATTR_BSS_CTS_PROT, uint8(v))
+}
+
+// BssShortPreamble appends NL80211_ATTR_BSS_SHORT_PREAMBLE.
+func (b Nl80211Builder) BssShortPreamble(v uint8) {
+	b.e.Uint8(NL80211_ATTR_BSS_SHORT_PREAMBLE, uint8(v))
+}
+
+// BssShortSlotTime appends NL80211_ATTR_BSS_SHORT_SLOT_TIME.
+func (b Nl80211Builder) BssShortSlotTime(v uint8) {
+	b.e.Uint8(NL80211_ATTR_BSS_SHORT_SLOT_TIME, uint8(v))
+}
+
+// HtCapability appends NL80211_ATTR_HT_CAPABILITY with the payload p.
+func (b Nl80211Builder) HtCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_HT_CAPABILITY, p)
+}
+
+// SupportedIftypes opens the nest NL80211_ATTR_SUPPORTED_IFTYPES and returns its builder; close it
+// with End.
+func (b Nl80211Builder) SupportedIftypes() SupportedIftypesBuilder {
+	return SupportedIftypesBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_SUPPORTED_IFTYPES)}
+}
+
+// RegAlpha2 appends NL80211_ATTR_REG_ALPHA2 with the payload p.
+func (b Nl80211Builder) RegAlpha2(p []byte) {
+	b.e.Put(NL80211_ATTR_REG_ALPHA2, p)
+}
+
+// RegRules appends NL80211_ATTR_REG_RULES with the payload p.
+func (b Nl80211Builder) RegRules(p []byte) {
+	b.e.Put(NL80211_ATTR_REG_RULES, p)
+}
+
+// MeshConfig appends NL80211_ATTR_MESH_CONFIG with the payload p.
+func (b Nl80211Builder) MeshConfig(p []byte) {
+	b.e.Put(NL80211_ATTR_MESH_CONFIG, p)
+}
+
+// BssBasicRates appends NL80211_ATTR_BSS_BASIC_RATES with the payload p.
+func (b Nl80211Builder) BssBasicRates(p []byte) {
+	b.e.Put(NL80211_ATTR_BSS_BASIC_RATES, p)
+}
+
+// WiphyTxqParams appends NL80211_ATTR_WIPHY_TXQ_PARAMS with the payload p.
+func (b Nl80211Builder) WiphyTxqParams(p []byte) {
+	b.e.Put(NL80211_ATTR_WIPHY_TXQ_PARAMS, p)
+}
+
+// WiphyFreq appends NL80211_ATTR_WIPHY_FREQ.
+func (b Nl80211Builder) WiphyFreq(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_FREQ, uint32(v))
+}
+
+// WiphyChannelType appends NL80211_ATTR_WIPHY_CHANNEL_TYPE.
+func (b Nl80211Builder) WiphyChannelType(v ChannelType) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_CHANNEL_TYPE, uint32(v))
+}
+
+// KeyDefaultMgmt appends the flag NL80211_ATTR_KEY_DEFAULT_MGMT.
+func (b Nl80211Builder) KeyDefaultMgmt() {
+	b.e.Flag(NL80211_ATTR_KEY_DEFAULT_MGMT)
+}
+
+// MgmtSubtype appends NL80211_ATTR_MGMT_SUBTYPE.
+func (b Nl80211Builder) MgmtSubtype(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MGMT_SUBTYPE, uint8(v))
+}
+
+// Ie appends NL80211_ATTR_IE with the payload p.
+func (b Nl80211Builder) Ie(p []byte) {
+	b.e.Put(NL80211_ATTR_IE, p)
+}
+
+// MaxNumScanSsids appends NL80211_ATTR_MAX_NUM_SCAN_SSIDS.
+func (b Nl80211Builder) MaxNumScanSsids(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MAX_NUM_SCAN_SSIDS, uint8(v))
+}
+
+// ScanFrequencies appends NL80211_ATTR_SCAN_FREQUENCIES with the payload p.
+func (b Nl80211Builder) ScanFrequencies(p []byte) {
+	b.e.Put(NL80211_ATTR_SCAN_FREQUENCIES, p)
+}
+
+// ScanSsids appends NL80211_ATTR_SCAN_SSIDS with the payload p.
+func (b Nl80211Builder) ScanSsids(p []byte) {
+	b.e.Put(NL80211_ATTR_SCAN_SSIDS, p)
+}
+
+// Generation appends NL80211_ATTR_GENERATION.
+func (b Nl80211Builder) Generation(v uint32) {
+	b.e.Uint32(NL80211_ATTR_GENERATION, uint32(v))
+}
+
+// Bss appends NL80211_ATTR_BSS with the payload p.
+func (b Nl80211Builder) Bss(p []byte) {
+	b.e.Put(NL80211_ATTR_BSS, p)
+}
+
+// RegInitiator appends NL80211_ATTR_REG_INITIATOR.
+func (b Nl80211Builder) RegInitiator(v uint8) {
+	b.e.Uint8(NL80211_ATTR_REG_INITIATOR, uint8(v))
+}
+
+// RegType appends NL80211_ATTR_REG_TYPE.
+func (b Nl80211Builder) RegType(v uint8) {
+	b.e.Uint8(NL80211_ATTR_REG_TYPE, uint8(v))
+}
+
+// SupportedCommands opens the indexed array NL80211_ATTR_SUPPORTED_COMMANDS and returns its builder: each
+// entry written with the type Next returns, then End.
+func (b Nl80211Builder) SupportedCommands() typed.ArrayBuilder {
+	return typed.BeginArray(b.e, NL80211_ATTR_SUPPORTED_COMMANDS)
+}
+
+// Frame appends NL80211_ATTR_FRAME with the payload p.
+func (b Nl80211Builder) Frame(p []byte) {
+	b.e.Put(NL80211_ATTR_FRAME, p)
+}
+
+// Ssid appends NL80211_ATTR_SSID with the payload p.
+func (b Nl80211Builder) Ssid(p []byte) {
+	b.e.Put(NL80211_ATTR_SSID, p)
+}
+
+// AuthType appends NL80211_ATTR_AUTH_TYPE.
+func (b Nl80211Builder) AuthType(v uint32) {
+	b.e.Uint32(NL80211_ATTR_AUTH_TYPE, uint32(v))
+}
+
+// ReasonCode appends NL80211_ATTR_REASON_CODE.
+func (b Nl80211Builder) ReasonCode(v uint16) {
+	b.e.Uint16(NL80211_ATTR_REASON_CODE, uint16(v))
+}
+
+// KeyType appends NL80211_ATTR_KEY_TYPE.
+func (b Nl80211Builder) KeyType(v uint32) {
+	b.e.Uint32(NL80211_ATTR_KEY_TYPE, uint32(v))
+}
+
+// MaxScanIeLen appends NL80211_ATTR_MAX_SCAN_IE_LEN.
+func (b Nl80211Builder) MaxScanIeLen(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MAX_SCAN_IE_LEN, uint16(v))
+}
+
+// CipherSuites appends NL80211_ATTR_CIPHER_SUITES with the payload p.
+func (b Nl80211Builder) CipherSuites(p []byte) {
+	b.e.Put(NL80211_ATTR_CIPHER_SUITES, p)
+}
+
+// FreqBefore appends NL80211_ATTR_FREQ_BEFORE with the payload p.
+func (b Nl80211Builder) FreqBefore(p []byte) {
+	b.e.Put(NL80211_ATTR_FREQ_BEFORE, p)
+}
+
+// FreqAfter appends NL80211_ATTR_FREQ_AFTER with the payload p.
+func (b Nl80211Builder) FreqAfter(p []byte) {
+	b.e.Put(NL80211_ATTR_FREQ_AFTER, p)
+}
+
+// FreqFixed appends the flag NL80211_ATTR_FREQ_FIXED.
+func (b Nl80211Builder) FreqFixed() {
+	b.e.Flag(NL80211_ATTR_FREQ_FIXED)
+}
+
+// WiphyRetryShort appends NL80211_ATTR_WIPHY_RETRY_SHORT.
+func (b Nl80211Builder) WiphyRetryShort(v uint8) {
+	b.e.Uint8(NL80211_ATTR_WIPHY_RETRY_SHORT, uint8(v))
+}
+
+// WiphyRetryLong appends NL80211_ATTR_WIPHY_RETRY_LONG.
+func (b Nl80211Builder) WiphyRetryLong(v uint8) {
+	b.e.Uint8(NL80211_ATTR_WIPHY_RETRY_LONG, uint8(v))
+}
+
+// WiphyFragThreshold appends NL80211_ATTR_WIPHY_FRAG_THRESHOLD.
+func (b Nl80211Builder) WiphyFragThreshold(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_FRAG_THRESHOLD, uint32(v))
+}
+
+// WiphyRtsThreshold appends NL80211_ATTR_WIPHY_RTS_THRESHOLD.
+func (b Nl80211Builder) WiphyRtsThreshold(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_RTS_THRESHOLD, uint32(v))
+}
+
+// TimedOut appends the flag NL80211_ATTR_TIMED_OUT.
+func (b Nl80211Builder) TimedOut() {
+	b.e.Flag(NL80211_ATTR_TIMED_OUT)
+}
+
+// UseMfp appends NL80211_ATTR_USE_MFP.
+func (b Nl80211Builder) UseMfp(v uint32) {
+	b.e.Uint32(NL80211_ATTR_USE_MFP, uint32(v))
+}
+
+// StaFlags2 appends NL80211_ATTR_STA_FLAGS2, the struct v.
+func (b Nl80211Builder) StaFlags2(v StaFlagUpdate) {
+	if q := b.e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StaFlags2Bytes appends NL80211_ATTR_STA_FLAGS2 with the payload p.
+func (b Nl80211Builder) StaFlags2Bytes(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_FLAGS2, p)
+}
+
+// ControlPort appends the flag NL80211_ATTR_CONTROL_PORT.
+func (b Nl80211Builder) ControlPort() {
+	b.e.Flag(NL80211_ATTR_CONTROL_PORT)
+}
+
+// Testdata appends NL80211_ATTR_TESTDATA with the payload p.
+func (b Nl80211Builder) Testdata(p []byte) {
+	b.e.Put(NL80211_ATTR_TESTDATA, p)
+}
+
+// Privacy appends the flag NL80211_ATTR_PRIVACY.
+func (b Nl80211Builder) Privacy() {
+	b.e.Flag(NL80211_ATTR_PRIVACY)
+}
+
+// DisconnectedByAp appends the flag NL80211_ATTR_DISCONNECTED_BY_AP.
+func (b Nl80211Builder) DisconnectedByAp() {
+	b.e.Flag(NL80211_ATTR_DISCONNECTED_BY_AP)
+}
+
+// StatusCode appends NL80211_ATTR_STATUS_CODE.
+func (b Nl80211Builder) StatusCode(v uint16) {
+	b.e.Uint16(NL80211_ATTR_STATUS_CODE, uint16(v))
+}
+
+// CipherSuitesPairwise appends NL80211_ATTR_CIPHER_SUITES_PAIRWISE with the payload p.
+func (b Nl80211Builder) CipherSuitesPairwise(p []byte) {
+	b.e.Put(NL80211_ATTR_CIPHER_SUITES_PAIRWISE, p)
+}
+
+// CipherSuiteGroup appends NL80211_ATTR_CIPHER_SUITE_GROUP.
+func (b Nl80211Builder) CipherSuiteGroup(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CIPHER_SUITE_GROUP, uint32(v))
+}
+
+// WpaVersions appends NL80211_ATTR_WPA_VERSIONS.
+func (b Nl80211Builder) WpaVersions(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WPA_VERSIONS, uint32(v))
+}
+
+// AkmSuites appends NL80211_ATTR_AKM_SUITES with the payload p.
+func (b Nl80211Builder) AkmSuites(p []byte) {
+	b.e.Put(NL80211_ATTR_AKM_SUITES, p)
+}
+
+// ReqIe appends NL80211_ATTR_REQ_IE with the payload p.
+func (b Nl80211Builder) ReqIe(p []byte) {
+	b.e.Put(NL80211_ATTR_REQ_IE, p)
+}
+
+// RespIe appends NL80211_ATTR_RESP_IE with the payload p.
+func (b Nl80211Builder) RespIe(p []byte) {
+	b.e.Put(NL80211_ATTR_RESP_IE, p)
+}
+
+// PrevBssid appends NL80211_ATTR_PREV_BSSID with the payload p.
+func (b Nl80211Builder) PrevBssid(p []byte) {
+	b.e.Put(NL80211_ATTR_PREV_BSSID, p)
+}
+
+// Key appends NL80211_ATTR_KEY with the payload p.
+func (b Nl80211Builder) Key(p []byte) {
+	b.e.Put(NL80211_ATTR_KEY, p)
+}
+
+// Keys appends NL80211_ATTR_KEYS with the payload p.
+func (b Nl80211Builder) Keys(p []byte) {
+	b.e.Put(NL80211_ATTR_KEYS, p)
+}
+
+// Pid appends NL80211_ATTR_PID.
+func (b Nl80211Builder) Pid(v uint32) {
+	b.e.Uint32(NL80211_ATTR_PID, uint32(v))
+}
+
+// X4addr appends NL80211_ATTR_4ADDR.
+func (b Nl80211Builder) X4addr(v uint8) {
+	b.e.Uint8(NL80211_ATTR_4ADDR, uint8(v))
+}
+
+// SurveyInfo appends NL80211_ATTR_SURVEY_INFO with the payload p.
+func (b Nl80211Builder) SurveyInfo(p []byte) {
+	b.e.Put(NL80211_ATTR_SURVEY_INFO, p)
+}
+
+// Pmkid appends NL80211_ATTR_PMKID with the payload p.
+func (b Nl80211Builder) Pmkid(p []byte) {
+	b.e.Put(NL80211_ATTR_PMKID, p)
+}
+
+// MaxNumPmkids appends NL80211_ATTR_MAX_NUM_PMKIDS.
+func (b Nl80211Builder) MaxNumPmkids(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MAX_NUM_PMKIDS, uint8(v))
+}
+
+// Duration appends NL80211_ATTR_DURATION.
+func (b Nl80211Builder) Duration(v uint32) {
+	b.e.Uint32(NL80211_ATTR_DURATION, uint32(v))
+}
+
+// Cookie appends NL80211_ATTR_COOKIE.
+func (b Nl80211Builder) Cookie(v uint64) {
+	b.e.Uint64(NL80211_ATTR_COOKIE, uint64(v))
+}
+
+// WiphyCoverageClass appends NL80211_ATTR_WIPHY_COVERAGE_CLASS.
+func (b Nl80211Builder) WiphyCoverageClass(v uint8) {
+	b.e.Uint8(NL80211_ATTR_WIPHY_COVERAGE_CLASS, uint8(v))
+}
+
+// TxRates appends NL80211_ATTR_TX_RATES with the payload p.
+func (b Nl80211Builder) TxRates(p []byte) {
+	b.e.Put(NL80211_ATTR_TX_RATES, p)
+}
+
+// FrameMatch appends NL80211_ATTR_FRAME_MATCH with the payload p.
+func (b Nl80211Builder) FrameMatch(p []byte) {
+	b.e.Put(NL80211_ATTR_FRAME_MATCH, p)
+}
+
+// Ack appends the flag NL80211_ATTR_ACK.
+func (b Nl80211Builder) Ack() {
+	b.e.Flag(NL80211_ATTR_ACK)
+}
+
+// PsState appends NL80211_ATTR_PS_STATE.
+func (b Nl80211Builder) PsState(v uint32) {
+	b.e.Uint32(NL80211_ATTR_PS_STATE, uint32(v))
+}
+
+// Cqm appends NL80211_ATTR_CQM with the payload p.
+func (b Nl80211Builder) Cqm(p []byte) {
+	b.e.Put(NL80211_ATTR_CQM, p)
+}
+
+// LocalStateChange appends the flag NL80211_ATTR_LOCAL_STATE_CHANGE.
+func (b Nl80211Builder) LocalStateChange() {
+	b.e.Flag(NL80211_ATTR_LOCAL_STATE_CHANGE)
+}
+
+// ApIsolate appends NL80211_ATTR_AP_ISOLATE.
+func (b Nl80211Builder) ApIsolate(v uint8) {
+	b.e.Uint8(NL80211_ATTR_AP_ISOLATE, uint8(v))
+}
+
+// WiphyTxPowerSetting appends NL80211_ATTR_WIPHY_TX_POWER_SETTING.
+func (b Nl80211Builder) WiphyTxPowerSetting(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_TX_POWER_SETTING, uint32(v))
+}
+
+// WiphyTxPowerLevel appends NL80211_ATTR_WIPHY_TX_POWER_LEVEL.
+func (b Nl80211Builder) WiphyTxPowerLevel(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_TX_POWER_LEVEL, uint32(v))
+}
+
+// TxFrameTypes opens the nest NL80211_ATTR_TX_FRAME_TYPES and returns its builder; close it
+// with End.
+func (b Nl80211Builder) TxFrameTypes() IftypeBuilder {
+	return IftypeBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_TX_FRAME_TYPES)}
+}
+
+// RxFrameTypes opens the nest NL80211_ATTR_RX_FRAME_TYPES and returns its builder; close it
+// with End.
+func (b Nl80211Builder) RxFrameTypes() IftypeBuilder {
+	return IftypeBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_RX_FRAME_TYPES)}
+}
+
+// FrameType appends NL80211_ATTR_FRAME_TYPE.
+func (b Nl80211Builder) FrameType(v uint16) {
+	b.e.Uint16(NL80211_ATTR_FRAME_TYPE, uint16(v))
+}
+
+// ControlPortEthertype appends the flag NL80211_ATTR_CONTROL_PORT_ETHERTYPE.
+func (b Nl80211Builder) ControlPortEthertype() {
+	b.e.Flag(NL80211_ATTR_CONTROL_PORT_ETHERTYPE)
+}
+
+// ControlPortNoEncrypt appends the flag NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT.
+func (b Nl80211Builder) ControlPortNoEncrypt() {
+	b.e.Flag(NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT)
+}
+
+// SupportIbssRsn appends the flag NL80211_ATTR_SUPPORT_IBSS_RSN.
+func (b Nl80211Builder) SupportIbssRsn() {
+	b.e.Flag(NL80211_ATTR_SUPPORT_IBSS_RSN)
+}
+
+// WiphyAntennaTx appends NL80211_ATTR_WIPHY_ANTENNA_TX.
+func (b Nl80211Builder) WiphyAntennaTx(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_TX, uint32(v))
+}
+
+// WiphyAntennaRx appends NL80211_ATTR_WIPHY_ANTENNA_RX.
+func (b Nl80211Builder) WiphyAntennaRx(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_RX, uint32(v))
+}
+
+// McastRate appends NL80211_ATTR_MCAST_RATE.
+func (b Nl80211Builder) McastRate(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MCAST_RATE, uint32(v))
+}
+
+// OffchannelTxOk appends the flag NL80211_ATTR_OFFCHANNEL_TX_OK.
+func (b Nl80211Builder) OffchannelTxOk() {
+	b.e.Flag(NL80211_ATTR_OFFCHANNEL_TX_OK)
+}
+
+// BssHtOpmode appends NL80211_ATTR_BSS_HT_OPMODE.
+func (b Nl80211Builder) BssHtOpmode(v uint16) {
+	b.e.Uint16(NL80211_ATTR_BSS_HT_OPMODE, uint16(v))
+}
+
+// KeyDefaultTypes appends NL80211_ATTR_KEY_DEFAULT_TYPES with the payload p.
+func (b Nl80211Builder) KeyDefaultTypes(p []byte) {
+	b.e.Put(NL80211_ATTR_KEY_DEFAULT_TYPES, p)
+}
+
+// MaxRemainOnChannelDuration appends NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION.
+func (b Nl80211Builder) MaxRemainOnChannelDuration(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION, uint32(v))
+}
+
+// MeshSetup appends NL80211_ATTR_MESH_SETUP with the payload p.
+func (b Nl80211Builder) MeshSetup(p []byte) {
+	b.e.Put(NL80211_ATTR_MESH_SETUP, p)
+}
+
+// WiphyAntennaAvailTx appends NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX.
+func (b Nl80211Builder) WiphyAntennaAvailTx(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX, uint32(v))
+}
+
+// WiphyAntennaAvailRx appends NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX.
+func (b Nl80211Builder) WiphyAntennaAvailRx(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX, uint32(v))
+}
+
+// SupportMeshAuth appends the flag NL80211_ATTR_SUPPORT_MESH_AUTH.
+func (b Nl80211Builder) SupportMeshAuth() {
+	b.e.Flag(NL80211_ATTR_SUPPORT_MESH_AUTH)
+}
+
+// StaPlinkState appends NL80211_ATTR_STA_PLINK_STATE.
+func (b Nl80211Builder) StaPlinkState(v uint8) {
+	b.e.Uint8(NL80211_ATTR_STA_PLINK_STATE, uint8(v))
+}
+
+// WowlanTriggers appends NL80211_ATTR_WOWLAN_TRIGGERS with the payload p.
+func (b Nl80211Builder) WowlanTriggers(p []byte) {
+	b.e.Put(NL80211_ATTR_WOWLAN_TRIGGERS, p)
+}
+
+// WowlanTriggersSupported opens the nest NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED and returns its builder; close it
+// with End.
+func (b Nl80211Builder) WowlanTriggersSupported() WowlanTriggersBuilder {
+	return WowlanTriggersBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED)}
+}
+
+// SchedScanInterval appends NL80211_ATTR_SCHED_SCAN_INTERVAL.
+func (b Nl80211Builder) SchedScanInterval(v uint32) {
+	b.e.Uint32(NL80211_ATTR_SCHED_SCAN_INTERVAL, uint32(v))
+}
+
+// InterfaceCombinations opens the indexed array NL80211_ATTR_INTERFACE_COMBINATIONS and returns its builder: one
+// Element per entry, then End.
+func (b Nl80211Builder) InterfaceCombinations() IfCombinationAttributesArrayBuilder {
+	return IfCombinationAttributesArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_INTERFACE_COMBINATIONS)}
+}
+
+// SoftwareIftypes opens the nest NL80211_ATTR_SOFTWARE_IFTYPES and returns its builder; close it
+// with End.
+func (b Nl80211Builder) SoftwareIftypes() SupportedIftypesBuilder {
+	return SupportedIftypesBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_SOFTWARE_IFTYPES)}
+}
+
+// RekeyData appends NL80211_ATTR_REKEY_DATA with the payload p.
+func (b Nl80211Builder) RekeyData(p []byte) {
+	b.e.Put(NL80211_ATTR_REKEY_DATA, p)
+}
+
+// MaxNumSchedScanSsids appends NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS.
+func (b Nl80211Builder) MaxNumSchedScanSsids(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS, uint8(v))
+}
+
+// MaxSchedScanIeLen appends NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN.
+func (b Nl80211Builder) MaxSchedScanIeLen(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN, uint16(v))
+}
+
+// ScanSuppRates appends NL80211_ATTR_SCAN_SUPP_RATES with the payload p.
+func (b Nl80211Builder) ScanSuppRates(p []byte) {
+	b.e.Put(NL80211_ATTR_SCAN_SUPP_RATES, p)
+}
+
+// HiddenSsid appends NL80211_ATTR_HIDDEN_SSID.
+func (b Nl80211Builder) HiddenSsid(v uint32) {
+	b.e.Uint32(NL80211_ATTR_HIDDEN_SSID, uint32(v))
+}
+
+// IeProbeResp appends NL80211_ATTR_IE_PROBE_RESP with the payload p.
+func (b Nl80211Builder) IeProbeResp(p []byte) {
+	b.e.Put(NL80211_ATTR_IE_PROBE_RESP, p)
+}
+
+// IeAssocResp appends NL80211_ATTR_IE_ASSOC_RESP with the payload p.
+func (b Nl80211Builder) IeAssocResp(p []byte) {
+	b.e.Put(NL80211_ATTR_IE_ASSOC_RESP, p)
+}
+
+// StaWme appends NL80211_ATTR_STA_WME with the payload p.
+func (b Nl80211Builder) StaWme(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_WME, p)
+}
+
+// SupportApUapsd appends the flag NL80211_ATTR_SUPPORT_AP_UAPSD.
+func (b Nl80211Builder) SupportApUapsd() {
+	b.e.Flag(NL80211_ATTR_SUPPORT_AP_UAPSD)
+}
+
+// RoamSupport appends the flag NL80211_ATTR_ROAM_SUPPORT.
+func (b Nl80211Builder) RoamSupport() {
+	b.e.Flag(NL80211_ATTR_ROAM_SUPPORT)
+}
+
+// SchedScanMatch appends NL80211_ATTR_SCHED_SCAN_MATCH with the payload p.
+func (b Nl80211Builder) SchedScanMatch(p []byte) {
+	b.e.Put(NL80211_ATTR_SCHED_SCAN_MATCH, p)
+}
+
+// MaxMatchSets appends NL80211_ATTR_MAX_MATCH_SETS.
+func (b Nl80211Builder) MaxMatchSets(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MAX_MATCH_SETS, uint8(v))
+}
+
+// PmksaCandidate appends NL80211_ATTR_PMKSA_CANDIDATE with the payload p.
+func (b Nl80211Builder) PmksaCandidate(p []byte) {
+	b.e.Put(NL80211_ATTR_PMKSA_CANDIDATE, p)
+}
+
+// TxNoCckRate appends the flag NL80211_ATTR_TX_NO_CCK_RATE.
+func (b Nl80211Builder) TxNoCckRate() {
+	b.e.Flag(NL80211_ATTR_TX_NO_CCK_RATE)
+}
+
+// TdlsAction appends NL80211_ATTR_TDLS_ACTION.
+func (b Nl80211Builder) TdlsAction(v uint8) {
+	b.e.Uint8(NL80211_ATTR_TDLS_ACTION, uint8(v))
+}
+
+// TdlsDialogToken appends NL80211_ATTR_TDLS_DIALOG_TOKEN.
+func (b Nl80211Builder) TdlsDialogToken(v uint8) {
+	b.e.Uint8(NL80211_ATTR_TDLS_DIALOG_TOKEN, uint8(v))
+}
+
+// TdlsOperation appends NL80211_ATTR_TDLS_OPERATION.
+func (b Nl80211Builder) TdlsOperation(v uint8) {
+	b.e.Uint8(NL80211_ATTR_TDLS_OPERATION, uint8(v))
+}
+
+// TdlsSupport appends the flag NL80211_ATTR_TDLS_SUPPORT.
+func (b Nl80211Builder) TdlsSupport() {
+	b.e.Flag(NL80211_ATTR_TDLS_SUPPORT)
+}
+
+// TdlsExternalSetup appends the flag NL80211_ATTR_TDLS_EXTERNAL_SETUP.
+func (b Nl80211Builder) TdlsExternalSetup() {
+	b.e.Flag(NL80211_ATTR_TDLS_EXTERNAL_SETUP)
+}
+
+// DeviceApSme appends NL80211_ATTR_DEVICE_AP_SME.
+func (b Nl80211Builder) DeviceApSme(v uint32) {
+	b.e.Uint32(NL80211_ATTR_DEVICE_AP_SME, uint32(v))
+}
+
+// DontWaitForAck appends the flag NL80211_ATTR_DONT_WAIT_FOR_ACK.
+func (b Nl80211Builder) DontWaitForAck() {
+	b.e.Flag(NL80211_ATTR_DONT_WAIT_FOR_ACK)
+}
+
+// FeatureFlags appends NL80211_ATTR_FEATURE_FLAGS.
+func (b Nl80211Builder) FeatureFlags(v FeatureFlags) {
+	b.e.Uint32(NL80211_ATTR_FEATURE_FLAGS, uint32(v))
+}
+
+// ProbeRespOffload appends NL80211_ATTR_PROBE_RESP_OFFLOAD.
+func (b Nl80211Builder) ProbeRespOffload(v uint32) {
+	b.e.Uint32(NL80211_ATTR_PROBE_RESP_OFFLOAD, uint32(v))
+}
+
+// ProbeResp appends NL80211_ATTR_PROBE_RESP with the payload p.
+func (b Nl80211Builder) ProbeResp(p []byte) {
+	b.e.Put(NL80211_ATTR_PROBE_RESP, p)
+}
+
+// DfsRegion appends NL80211_ATTR_DFS_REGION.
+func (b Nl80211Builder) DfsRegion(v uint8) {
+	b.e.Uint8(NL80211_ATTR_DFS_REGION, uint8(v))
+}
+
+// DisableHt appends the flag NL80211_ATTR_DISABLE_HT.
+func (b Nl80211Builder) DisableHt() {
+	b.e.Flag(NL80211_ATTR_DISABLE_HT)
+}
+
+// HtCapabilityMask appends NL80211_ATTR_HT_CAPABILITY_MASK with the payload p.
+func (b Nl80211Builder) HtCapabilityMask(p []byte) {
+	b.e.Put(NL80211_ATTR_HT_CAPABILITY_MASK, p)
+}
+
+// NoackMap appends NL80211_ATTR_NOACK_MAP.
+func (b Nl80211Builder) NoackMap(v uint16) {
+	b.e.Uint16(NL80211_ATTR_NOACK_MAP, uint16(v))
+}
+
+// InactivityTimeout appends NL80211_ATTR_INACTIVITY_TIMEOUT.
+func (b Nl80211Builder) InactivityTimeout(v uint16) {
+	b.e.Uint16(NL80211_ATTR_INACTIVITY_TIMEOUT, uint16(v))
+}
+
+// RxSignalDbm appends NL80211_ATTR_RX_SIGNAL_DBM.
+func (b Nl80211Builder) RxSignalDbm(v uint32) {
+	b.e.Uint32(NL80211_ATTR_RX_SIGNAL_DBM, uint32(v))
+}
+
+// BgScanPeriod appends NL80211_ATTR_BG_SCAN_PERIOD.
+func (b Nl80211Builder) BgScanPeriod(v uint16) {
+	b.e.Uint16(NL80211_ATTR_BG_SCAN_PERIOD, uint16(v))
+}
+
+// Wdev appends NL80211_ATTR_WDEV.
+func (b Nl80211Builder) Wdev(v uint64) {
+	b.e.Uint64(NL80211_ATTR_WDEV, uint64(v))
+}
+
+// UserRegHintType appends NL80211_ATTR_USER_REG_HINT_TYPE.
+func (b Nl80211Builder) UserRegHintType(v uint32) {
+	b.e.Uint32(NL80211_ATTR_USER_REG_HINT_TYPE, uint32(v))
+}
+
+// ConnFailedReason appends NL80211_ATTR_CONN_FAILED_REASON.
+func (b Nl80211Builder) ConnFailedReason(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CONN_FAILED_REASON, uint32(v))
+}
+
+// AuthData appends NL80211_ATTR_AUTH_DATA with the payload p.
+func (b Nl80211Builder) AuthData(p []byte) {
+	b.e.Put(NL80211_ATTR_AUTH_DATA, p)
+}
+
+// VhtCapability appends NL80211_ATTR_VHT_CAPABILITY with the payload p.
+func (b Nl80211Builder) VhtCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_VHT_CAPABILITY, p)
+}
+
+// ScanFlags appends NL80211_ATTR_SCAN_FLAGS.
+func (b Nl80211Builder) ScanFlags(v uint32) {
+	b.e.Uint32(NL80211_ATTR_SCAN_FLAGS, uint32(v))
+}
+
+// ChannelWidth appends NL80211_ATTR_CHANNEL_WIDTH.
+func (b Nl80211Builder) ChannelWidth(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CHANNEL_WIDTH, uint32(v))
+}
+
+// CenterFreq1 appends NL80211_ATTR_CENTER_FREQ1.
+func (b Nl80211Builder) CenterFreq1(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CENTER_FREQ1, uint32(v))
+}
+
+// CenterFreq2 appends NL80211_ATTR_CENTER_FREQ2.
+func (b Nl80211Builder) CenterFreq2(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CENTER_FREQ2, uint32(v))
+}
+
+// P2pCtwindow appends NL80211_ATTR_P2P_CTWINDOW.
+func (b Nl80211Builder) P2pCtwindow(v uint8) {
+	b.e.Uint8(NL80211_ATTR_P2P_CTWINDOW, uint8(v))
+}
+
+// P2pOppps appends NL80211_ATTR_P2P_OPPPS.
+func (b Nl80211Builder) P2pOppps(v uint8) {
+	b.e.Uint8(NL80211_ATTR_P2P_OPPPS, uint8(v))
+}
+
+// LocalMeshPowerMode appends NL80211_ATTR_LOCAL_MESH_POWER_MODE.
+func (b Nl80211Builder) LocalMeshPowerMode(v uint32) {
+	b.e.Uint32(NL80211_ATTR_LOCAL_MESH_POWER_MODE, uint32(v))
+}
+
+// AclPolicy appends NL80211_ATTR_ACL_POLICY.
+func (b Nl80211Builder) AclPolicy(v uint32) {
+	b.e.Uint32(NL80211_ATTR_ACL_POLICY, uint32(v))
+}
+
+// MacAddrs appends NL80211_ATTR_MAC_ADDRS with the payload p.
+func (b Nl80211Builder) MacAddrs(p []byte) {
+	b.e.Put(NL80211_ATTR_MAC_ADDRS, p)
+}
+
+// MacAclMax appends NL80211_ATTR_MAC_ACL_MAX.
+func (b Nl80211Builder) MacAclMax(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAC_ACL_MAX, uint32(v))
+}
+
+// RadarEvent appends NL80211_ATTR_RADAR_EVENT.
+func (b Nl80211Builder) RadarEvent(v uint32) {
+	b.e.Uint32(NL80211_ATTR_RADAR_EVENT, uint32(v))
+}
+
+// ExtCapa appends NL80211_ATTR_EXT_CAPA with the payload p.
+func (b Nl80211Builder) ExtCapa(p []byte) {
+	b.e.Put(NL80211_ATTR_EXT_CAPA, p)
+}
+
+// ExtCapaMask appends NL80211_ATTR_EXT_CAPA_MASK with the payload p.
+func (b Nl80211Builder) ExtCapaMask(p []byte) {
+	b.e.Put(NL80211_ATTR_EXT_CAPA_MASK, p)
+}
+
+// StaCapability appends NL80211_ATTR_STA_CAPABILITY.
+func (b Nl80211Builder) StaCapability(v uint16) {
+	b.e.Uint16(NL80211_ATTR_STA_CAPABILITY, uint16(v))
+}
+
+// StaExtCapability appends NL80211_ATTR_STA_EXT_CAPABILITY with the payload p.
+func (b Nl80211Builder) StaExtCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_EXT_CAPABILITY, p)
+}
+
+// ProtocolFeatures appends NL80211_ATTR_PROTOCOL_FEATURES.
+func (b Nl80211Builder) ProtocolFeatures(v ProtocolFeatures) {
+	b.e.Uint32(NL80211_ATTR_PROTOCOL_FEATURES, uint32(v))
+}
+
+// SplitWiphyDump appends the flag NL80211_ATTR_SPLIT_WIPHY_DUMP.
+func (b Nl80211Builder) SplitWiphyDump() {
+	b.e.Flag(NL80211_ATTR_SPLIT_WIPHY_DUMP)
+}
+
+// DisableVht appends the flag NL80211_ATTR_DISABLE_VHT.
+func (b Nl80211Builder) DisableVht() {
+	b.e.Flag(NL80211_ATTR_DISABLE_VHT)
+}
+
+// VhtCapabilityMask appends NL80211_ATTR_VHT_CAPABILITY_MASK with the payload p.
+func (b Nl80211Builder) VhtCapabilityMask(p []byte) {
+	b.e.Put(NL80211_ATTR_VHT_CAPABILITY_MASK, p)
+}
+
+// Mdid appends NL80211_ATTR_MDID.
+func (b Nl80211Builder) Mdid(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MDID, uint16(v))
+}
+
+// IeRic appends NL80211_ATTR_IE_RIC with the payload p.
+func (b Nl80211Builder) IeRic(p []byte) {
+	b.e.Put(NL80211_ATTR_IE_RIC, p)
+}
+
+// CritProtId appends NL80211_ATTR_CRIT_PROT_ID.
+func (b Nl80211Builder) CritProtId(v uint16) {
+	b.e.Uint16(NL80211_ATTR_CRIT_PROT_ID, uint16(v))
+}
+
+// MaxCritProtDuration appends NL80211_ATTR_MAX_CRIT_PROT_DURATION.
+func (b Nl80211Builder) MaxCritProtDuration(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MAX_CRIT_PROT_DURATION, uint16(v))
+}
+
+// PeerAid appends NL80211_ATTR_PEER_AID.
+func (b Nl80211Builder) PeerAid(v uint16) {
+	b.e.Uint16(NL80211_ATTR_PEER_AID, uint16(v))
+}
+
+// CoalesceRule appends NL80211_ATTR_COALESCE_RULE with the payload p.
+func (b Nl80211Builder) CoalesceRule(p []byte) {
+	b.e.Put(NL80211_ATTR_COALESCE_RULE, p)
+}
+
+// ChSwitchCount appends NL80211_ATTR_CH_SWITCH_COUNT.
+func (b Nl80211Builder) ChSwitchCount(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CH_SWITCH_COUNT, uint32(v))
+}
+
+// ChSwitchBlockTx appends the flag NL80211_ATTR_CH_SWITCH_BLOCK_TX.
+func (b Nl80211Builder) ChSwitchBlockTx() {
+	b.e.Flag(NL80211_ATTR_CH_SWITCH_BLOCK_TX)
+}
+
+// CsaIes appends NL80211_ATTR_CSA_IES with the payload p.
+func (b Nl80211Builder) CsaIes(p []byte) {
+	b.e.Put(NL80211_ATTR_CSA_IES, p)
+}
+
+// CntdwnOffsBeacon appends NL80211_ATTR_CNTDWN_OFFS_BEACON with the payload p.
+func (b Nl80211Builder) CntdwnOffsBeacon(p []byte) {
+	b.e.Put(NL80211_ATTR_CNTDWN_OFFS_BEACON, p)
+}
+
+// CntdwnOffsPresp appends NL80211_ATTR_CNTDWN_OFFS_PRESP with the payload p.
+func (b Nl80211Builder) CntdwnOffsPresp(p []byte) {
+	b.e.Put(NL80211_ATTR_CNTDWN_OFFS_PRESP, p)
+}
+
+// RxmgmtFlags appends NL80211_ATTR_RXMGMT_FLAGS with the payload p.
+func (b Nl80211Builder) RxmgmtFlags(p []byte) {
+	b.e.Put(NL80211_ATTR_RXMGMT_FLAGS, p)
+}
+
+// StaSupportedChannels appends NL80211_ATTR_STA_SUPPORTED_CHANNELS with the payload p.
+func (b Nl80211Builder) StaSupportedChannels(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_SUPPORTED_CHANNELS, p)
+}
+
+// StaSupportedOperClasses appends NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES with the payload p.
+func (b Nl80211Builder) StaSupportedOperClasses(p []byte) {
+	b.e.Put(NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES, p)
+}
+
+// HandleDfs appends the flag NL80211_ATTR_HANDLE_DFS.
+func (b Nl80211Builder) HandleDfs() {
+	b.e.Flag(NL80211_ATTR_HANDLE_DFS)
+}
+
+// Support5Mhz appends the flag NL80211_ATTR_SUPPORT_5_MHZ.
+func (b Nl80211Builder) Support5Mhz() {
+	b.e.Flag(NL80211_ATTR_SUPPORT_5_MHZ)
+}
+
+// Support10Mhz appends the flag NL80211_ATTR_SUPPORT_10_MHZ.
+func (b Nl80211Builder) Support10Mhz() {
+	b.e.Flag(NL80211_ATTR_SUPPORT_10_MHZ)
+}
+
+// OpmodeNotif appends NL80211_ATTR_OPMODE_NOTIF.
+func (b Nl80211Builder) OpmodeNotif(v uint8) {
+	b.e.Uint8(NL80211_ATTR_OPMODE_NOTIF, uint8(v))
+}
+
+// VendorId appends NL80211_ATTR_VENDOR_ID.
+func (b Nl80211Builder) VendorId(v uint32) {
+	b.e.Uint32(NL80211_ATTR_VENDOR_ID, uint32(v))
+}
+
+// VendorSubcmd appends NL80211_ATTR_VENDOR_SUBCMD.
+func (b Nl80211Builder) VendorSubcmd(v uint32) {
+	b.e.Uint32(NL80211_ATTR_VENDOR_SUBCMD, uint32(v))
+}
+
+// VendorData appends NL80211_ATTR_VENDOR_DATA with the payload p.
+func (b Nl80211Builder) VendorData(p []byte) {
+	b.e.Put(NL80211_ATTR_VENDOR_DATA, p)
+}
+
+// VendorEvents appends NL80211_ATTR_VENDOR_EVENTS with the payload p.
+func (b Nl80211Builder) VendorEvents(p []byte) {
+	b.e.Put(NL80211_ATTR_VENDOR_EVENTS, p)
+}
+
+// QosMap appends NL80211_ATTR_QOS_MAP with the payload p.
+func (b Nl80211Builder) QosMap(p []byte) {
+	b.e.Put(NL80211_ATTR_QOS_MAP, p)
+}
+
+// MacHint appends NL80211_ATTR_MAC_HINT with the payload p.
+func (b Nl80211Builder) MacHint(p []byte) {
+	b.e.Put(NL80211_ATTR_MAC_HINT, p)
+}
+
+// WiphyFreqHint appends NL80211_ATTR_WIPHY_FREQ_HINT.
+func (b Nl80211Builder) WiphyFreqHint(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_FREQ_HINT, uint32(v))
+}
+
+// MaxApAssocSta appends NL80211_ATTR_MAX_AP_ASSOC_STA.
+func (b Nl80211Builder) MaxApAssocSta(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAX_AP_ASSOC_STA, uint32(v))
+}
+
+// TdlsPeerCapability appends NL80211_ATTR_TDLS_PEER_CAPABILITY.
+func (b Nl80211Builder) TdlsPeerCapability(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TDLS_PEER_CAPABILITY, uint32(v))
+}
+
+// SocketOwner appends the flag NL80211_ATTR_SOCKET_OWNER.
+func (b Nl80211Builder) SocketOwner() {
+	b.e.Flag(NL80211_ATTR_SOCKET_OWNER)
+}
+
+// CsaCOffsetsTx appends NL80211_ATTR_CSA_C_OFFSETS_TX with the payload p.
+func (b Nl80211Builder) CsaCOffsetsTx(p []byte) {
+	b.e.Put(NL80211_ATTR_CSA_C_OFFSETS_TX, p)
+}
+
+// MaxCsaCounters appends NL80211_ATTR_MAX_CSA_COUNTERS.
+func (b Nl80211Builder) MaxCsaCounters(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MAX_CSA_COUNTERS, uint8(v))
+}
+
+// TdlsInitiator appends the flag NL80211_ATTR_TDLS_INITIATOR.
+func (b Nl80211Builder) TdlsInitiator() {
+	b.e.Flag(NL80211_ATTR_TDLS_INITIATOR)
+}
+
+// UseRrm appends the flag NL80211_ATTR_USE_RRM.
+func (b Nl80211Builder) UseRrm() {
+	b.e.Flag(NL80211_ATTR_USE_RRM)
+}
+
+// WiphyDynAck appends the flag NL80211_ATTR_WIPHY_DYN_ACK.
+func (b Nl80211Builder) WiphyDynAck() {
+	b.e.Flag(NL80211_ATTR_WIPHY_DYN_ACK)
+}
+
+// Tsid appends NL80211_ATTR_TSID.
+func (b Nl80211Builder) Tsid(v uint8) {
+	b.e.Uint8(NL80211_ATTR_TSID, uint8(v))
+}
+
+// UserPrio appends NL80211_ATTR_USER_PRIO.
+func (b Nl80211Builder) UserPrio(v uint8) {
+	b.e.Uint8(NL80211_ATTR_USER_PRIO, uint8(v))
+}
+
+// AdmittedTime appends NL80211_ATTR_ADMITTED_TIME.
+func (b Nl80211Builder) AdmittedTime(v uint16) {
+	b.e.Uint16(NL80211_ATTR_ADMITTED_TIME, uint16(v))
+}
+
+// SmpsMode appends NL80211_ATTR_SMPS_MODE.
+func (b Nl80211Builder) SmpsMode(v uint8) {
+	b.e.Uint8(NL80211_ATTR_SMPS_MODE, uint8(v))
+}
+
+// OperClass appends NL80211_ATTR_OPER_CLASS.
+func (b Nl80211Builder) OperClass(v uint8) {
+	b.e.Uint8(NL80211_ATTR_OPER_CLASS, uint8(v))
+}
+
+// MacMask appends NL80211_ATTR_MAC_MASK with the payload p.
+func (b Nl80211Builder) MacMask(p []byte) {
+	b.e.Put(NL80211_ATTR_MAC_MASK, p)
+}
+
+// WiphySelfManagedReg appends the flag NL80211_ATTR_WIPHY_SELF_MANAGED_REG.
+func (b Nl80211Builder) WiphySelfManagedReg() {
+	b.e.Flag(NL80211_ATTR_WIPHY_SELF_MANAGED_REG)
+}
+
+// ExtFeatures appends NL80211_ATTR_EXT_FEATURES with the payload p.
+func (b Nl80211Builder) ExtFeatures(p []byte) {
+	b.e.Put(NL80211_ATTR_EXT_FEATURES, p)
+}
+
+// SurveyRadioStats appends NL80211_ATTR_SURVEY_RADIO_STATS with the payload p.
+func (b Nl80211Builder) SurveyRadioStats(p []byte) {
+	b.e.Put(NL80211_ATTR_SURVEY_RADIO_STATS, p)
+}
+
+// NetnsFd appends NL80211_ATTR_NETNS_FD.
+func (b Nl80211Builder) NetnsFd(v uint32) {
+	b.e.Uint32(NL80211_ATTR_NETNS_FD, uint32(v))
+}
+
+// SchedScanDelay appends NL80211_ATTR_SCHED_SCAN_DELAY.
+func (b Nl80211Builder) SchedScanDelay(v uint32) {
+	b.e.Uint32(NL80211_ATTR_SCHED_SCAN_DELAY, uint32(v))
+}
+
+// RegIndoor appends the flag NL80211_ATTR_REG_INDOOR.
+func (b Nl80211Builder) RegIndoor() {
+	b.e.Flag(NL80211_ATTR_REG_INDOOR)
+}
+
+// MaxNumSchedScanPlans appends NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS.
+func (b Nl80211Builder) MaxNumSchedScanPlans(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS, uint32(v))
+}
+
+// MaxScanPlanInterval appends NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL.
+func (b Nl80211Builder) MaxScanPlanInterval(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL, uint32(v))
+}
+
+// MaxScanPlanIterations appends NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS.
+func (b Nl80211Builder) MaxScanPlanIterations(v uint32) {
+	b.e.Uint32(NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS, uint32(v))
+}
+
+// SchedScanPlans appends NL80211_ATTR_SCHED_SCAN_PLANS with the payload p.
+func (b Nl80211Builder) SchedScanPlans(p []byte) {
+	b.e.Put(NL80211_ATTR_SCHED_SCAN_PLANS, p)
+}
+
+// Pbss appends the flag NL80211_ATTR_PBSS.
+func (b Nl80211Builder) Pbss() {
+	b.e.Flag(NL80211_ATTR_PBSS)
+}
+
+// BssSelect appends NL80211_ATTR_BSS_SELECT with the payload p.
+func (b Nl80211Builder) BssSelect(p []byte) {
+	b.e.Put(NL80211_ATTR_BSS_SELECT, p)
+}
+
+// StaSupportP2pPs appends NL80211_ATTR_STA_SUPPORT_P2P_PS.
+func (b Nl80211Builder) StaSupportP2pPs(v uint8) {
+	b.e.Uint8(NL80211_ATTR_STA_SUPPORT_P2P_PS, uint8(v))
+}
+
+// Pad appends NL80211_ATTR_PAD with the payload p.
+func (b Nl80211Builder) Pad(p []byte) {
+	b.e.Put(NL80211_ATTR_PAD, p)
+}
+
+// IftypeExtCapa appends NL80211_ATTR_IFTYPE_EXT_CAPA with the payload p.
+func (b Nl80211Builder) IftypeExtCapa(p []byte) {
+	b.e.Put(NL80211_ATTR_IFTYPE_EXT_CAPA, p)
+}
+
+// MuMimoGroupData appends NL80211_ATTR_MU_MIMO_GROUP_DATA with the payload p.
+func (b Nl80211Builder) MuMimoGroupData(p []byte) {
+	b.e.Put(NL80211_ATTR_MU_MIMO_GROUP_DATA, p)
+}
+
+// MuMimoFollowMacAddr appends NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR with the payload p.
+func (b Nl80211Builder) MuMimoFollowMacAddr(p []byte) {
+	b.e.Put(NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR, p)
+}
+
+// ScanStartTimeTsf appends NL80211_ATTR_SCAN_START_TIME_TSF.
+func (b Nl80211Builder) ScanStartTimeTsf(v uint64) {
+	b.e.Uint64(NL80211_ATTR_SCAN_START_TIME_TSF, uint64(v))
+}
+
+// ScanStartTimeTsfBssid appends NL80211_ATTR_SCAN_START_TIME_TSF_BSSID with the payload p.
+func (b Nl80211Builder) ScanStartTimeTsfBssid(p []byte) {
+	b.e.Put(NL80211_ATTR_SCAN_START_TIME_TSF_BSSID, p)
+}
+
+// MeasurementDuration appends NL80211_ATTR_MEASUREMENT_DURATION.
+func (b Nl80211Builder) MeasurementDuration(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MEASUREMENT_DURATION, uint16(v))
+}
+
+// MeasurementDurationMandatory appends the flag NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY.
+func (b Nl80211Builder) MeasurementDurationMandatory() {
+	b.e.Flag(NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY)
+}
+
+// MeshPeerAid appends NL80211_ATTR_MESH_PEER_AID.
+func (b Nl80211Builder) MeshPeerAid(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MESH_PEER_AID, uint16(v))
+}
+
+// NanMasterPref appends NL80211_ATTR_NAN_MASTER_PREF.
+func (b Nl80211Builder) NanMasterPref(v uint8) {
+	b.e.Uint8(NL80211_ATTR_NAN_MASTER_PREF, uint8(v))
+}
+
+// Bands appends NL80211_ATTR_BANDS.
+func (b Nl80211Builder) Bands(v uint32) {
+	b.e.Uint32(NL80211_ATTR_BANDS, uint32(v))
+}
+
+// NanFunc appends NL80211_ATTR_NAN_FUNC with the payload p.
+func (b Nl80211Builder) NanFunc(p []byte) {
+	b.e.Put(NL80211_ATTR_NAN_FUNC, p)
+}
+
+// NanMatch appends NL80211_ATTR_NAN_MATCH with the payload p.
+func (b Nl80211Builder) NanMatch(p []byte) {
+	b.e.Put(NL80211_ATTR_NAN_MATCH, p)
+}
+
+// FilsKek appends NL80211_ATTR_FILS_KEK with the payload p.
+func (b Nl80211Builder) FilsKek(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_KEK, p)
+}
+
+// FilsNonces appends NL80211_ATTR_FILS_NONCES with the payload p.
+func (b Nl80211Builder) FilsNonces(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_NONCES, p)
+}
+
+// MulticastToUnicastEnabled appends the flag NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED.
+func (b Nl80211Builder) MulticastToUnicastEnabled() {
+	b.e.Flag(NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED)
+}
+
+// Bssid appends NL80211_ATTR_BSSID with the payload p.
+func (b Nl80211Builder) Bssid(p []byte) {
+	b.e.Put(NL80211_ATTR_BSSID, p)
+}
+
+// SchedScanRelativeRssi appends NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI.
+func (b Nl80211Builder) SchedScanRelativeRssi(v int8) {
+	b.e.Int8(NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI, int8(v))
+}
+
+// SchedScanRssiAdjust appends NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST with the payload p.
+func (b Nl80211Builder) SchedScanRssiAdjust(p []byte) {
+	b.e.Put(NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST, p)
+}
+
+// TimeoutReason appends NL80211_ATTR_TIMEOUT_REASON.
+func (b Nl80211Builder) TimeoutReason(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TIMEOUT_REASON, uint32(v))
+}
+
+// FilsErpUsername appends NL80211_ATTR_FILS_ERP_USERNAME with the payload p.
+func (b Nl80211Builder) FilsErpUsername(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_ERP_USERNAME, p)
+}
+
+// FilsErpRealm appends NL80211_ATTR_FILS_ERP_REALM with the payload p.
+func (b Nl80211Builder) FilsErpRealm(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_ERP_REALM, p)
+}
+
+// FilsErpNextSeqNum appends NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM.
+func (b Nl80211Builder) FilsErpNextSeqNum(v uint16) {
+	b.e.Uint16(NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM, uint16(v))
+}
+
+// FilsErpRrk appends NL80211_ATTR_FILS_ERP_RRK with the payload p.
+func (b Nl80211Builder) FilsErpRrk(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_ERP_RRK, p)
+}
+
+// FilsCacheId appends NL80211_ATTR_FILS_CACHE_ID with the payload p.
+func (b Nl80211Builder) FilsCacheId(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_CACHE_ID, p)
+}
+
+// Pmk appends NL80211_ATTR_PMK with the payload p.
+func (b Nl80211Builder) Pmk(p []byte) {
+	b.e.Put(NL80211_ATTR_PMK, p)
+}
+
+// SchedScanMulti appends the flag NL80211_ATTR_SCHED_SCAN_MULTI.
+func (b Nl80211Builder) SchedScanMulti() {
+	b.e.Flag(NL80211_ATTR_SCHED_SCAN_MULTI)
+}
+
+// SchedScanMaxReqs appends NL80211_ATTR_SCHED_SCAN_MAX_REQS.
+func (b Nl80211Builder) SchedScanMaxReqs(v uint32) {
+	b.e.Uint32(NL80211_ATTR_SCHED_SCAN_MAX_REQS, uint32(v))
+}
+
+// Want1x4wayHs appends the flag NL80211_ATTR_WANT_1X_4WAY_HS.
+func (b Nl80211Builder) Want1x4wayHs() {
+	b.e.Flag(NL80211_ATTR_WANT_1X_4WAY_HS)
+}
+
+// Pmkr0Name appends NL80211_ATTR_PMKR0_NAME with the payload p.
+func (b Nl80211Builder) Pmkr0Name(p []byte) {
+	b.e.Put(NL80211_ATTR_PMKR0_NAME, p)
+}
+
+// PortAuthorized appends NL80211_ATTR_PORT_AUTHORIZED with the payload p.
+func (b Nl80211Builder) PortAuthorized(p []byte) {
+	b.e.Put(NL80211_ATTR_PORT_AUTHORIZED, p)
+}
+
+// ExternalAuthAction appends NL80211_ATTR_EXTERNAL_AUTH_ACTION.
+func (b Nl80211Builder) ExternalAuthAction(v uint32) {
+	b.e.Uint32(NL80211_ATTR_EXTERNAL_AUTH_ACTION, uint32(v))
+}
+
+// ExternalAuthSupport appends the flag NL80211_ATTR_EXTERNAL_AUTH_SUPPORT.
+func (b Nl80211Builder) ExternalAuthSupport() {
+	b.e.Flag(NL80211_ATTR_EXTERNAL_AUTH_SUPPORT)
+}
+
+// Nss appends NL80211_ATTR_NSS.
+func (b Nl80211Builder) Nss(v uint8) {
+	b.e.Uint8(NL80211_ATTR_NSS, uint8(v))
+}
+
+// AckSignal appends NL80211_ATTR_ACK_SIGNAL.
+func (b Nl80211Builder) AckSignal(v int32) {
+	b.e.Uint32(NL80211_ATTR_ACK_SIGNAL, uint32(v))
+}
+
+// ControlPortOverNl80211 appends the flag NL80211_ATTR_CONTROL_PORT_OVER_NL80211.
+func (b Nl80211Builder) ControlPortOverNl80211() {
+	b.e.Flag(NL80211_ATTR_CONTROL_PORT_OVER_NL80211)
+}
+
+// TxqStats opens the nest NL80211_ATTR_TXQ_STATS and returns its builder; close it
+// with End.
+func (b Nl80211Builder) TxqStats() TxqStatsBuilder {
+	return TxqStatsBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_TXQ_STATS)}
+}
+
+// TxqLimit appends NL80211_ATTR_TXQ_LIMIT.
+func (b Nl80211Builder) TxqLimit(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TXQ_LIMIT, uint32(v))
+}
+
+// TxqMemoryLimit appends NL80211_ATTR_TXQ_MEMORY_LIMIT.
+func (b Nl80211Builder) TxqMemoryLimit(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TXQ_MEMORY_LIMIT, uint32(v))
+}
+
+// TxqQuantum appends NL80211_ATTR_TXQ_QUANTUM.
+func (b Nl80211Builder) TxqQuantum(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TXQ_QUANTUM, uint32(v))
+}
+
+// HeCapability appends NL80211_ATTR_HE_CAPABILITY with the payload p.
+func (b Nl80211Builder) HeCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_HE_CAPABILITY, p)
+}
+
+// FtmResponder appends NL80211_ATTR_FTM_RESPONDER with the payload p.
+func (b Nl80211Builder) FtmResponder(p []byte) {
+	b.e.Put(NL80211_ATTR_FTM_RESPONDER, p)
+}
+
+// FtmResponderStats appends NL80211_ATTR_FTM_RESPONDER_STATS with the payload p.
+func (b Nl80211Builder) FtmResponderStats(p []byte) {
+	b.e.Put(NL80211_ATTR_FTM_RESPONDER_STATS, p)
+}
+
+// Timeout appends NL80211_ATTR_TIMEOUT.
+func (b Nl80211Builder) Timeout(v uint32) {
+	b.e.Uint32(NL80211_ATTR_TIMEOUT, uint32(v))
+}
+
+// PeerMeasurements appends NL80211_ATTR_PEER_MEASUREMENTS with the payload p.
+func (b Nl80211Builder) PeerMeasurements(p []byte) {
+	b.e.Put(NL80211_ATTR_PEER_MEASUREMENTS, p)
+}
+
+// AirtimeWeight appends NL80211_ATTR_AIRTIME_WEIGHT.
+func (b Nl80211Builder) AirtimeWeight(v uint16) {
+	b.e.Uint16(NL80211_ATTR_AIRTIME_WEIGHT, uint16(v))
+}
+
+// StaTxPowerSetting appends NL80211_ATTR_STA_TX_POWER_SETTING.
+func (b Nl80211Builder) StaTxPowerSetting(v uint8) {
+	b.e.Uint8(NL80211_ATTR_STA_TX_POWER_SETTING, uint8(v))
+}
+
+// StaTxPower appends NL80211_ATTR_STA_TX_POWER.
+func (b Nl80211Builder) StaTxPower(v int16) {
+	b.e.Uint16(NL80211_ATTR_STA_TX_POWER, uint16(v))
+}
+
+// SaePassword appends NL80211_ATTR_SAE_PASSWORD with the payload p.
+func (b Nl80211Builder) SaePassword(p []byte) {
+	b.e.Put(NL80211_ATTR_SAE_PASSWORD, p)
+}
+
+// TwtResponder appends the flag NL80211_ATTR_TWT_RESPONDER.
+func (b Nl80211Builder) TwtResponder() {
+	b.e.Flag(NL80211_ATTR_TWT_RESPONDER)
+}
+
+// HeObssPd appends NL80211_ATTR_HE_OBSS_PD with the payload p.
+func (b Nl80211Builder) HeObssPd(p []byte) {
+	b.e.Put(NL80211_ATTR_HE_OBSS_PD, p)
+}
+
+// WiphyEdmgChannels appends NL80211_ATTR_WIPHY_EDMG_CHANNELS.
+func (b Nl80211Builder) WiphyEdmgChannels(v uint8) {
+	b.e.Uint8(NL80211_ATTR_WIPHY_EDMG_CHANNELS, uint8(v))
+}
+
+// WiphyEdmgBwConfig appends NL80211_ATTR_WIPHY_EDMG_BW_CONFIG.
+func (b Nl80211Builder) WiphyEdmgBwConfig(v uint8) {
+	b.e.Uint8(NL80211_ATTR_WIPHY_EDMG_BW_CONFIG, uint8(v))
+}
+
+// VlanId appends NL80211_ATTR_VLAN_ID.
+func (b Nl80211Builder) VlanId(v uint16) {
+	b.e.Uint16(NL80211_ATTR_VLAN_ID, uint16(v))
+}
+
+// HeBssColor appends NL80211_ATTR_HE_BSS_COLOR with the payload p.
+func (b Nl80211Builder) HeBssColor(p []byte) {
+	b.e.Put(NL80211_ATTR_HE_BSS_COLOR, p)
+}
+
+// IftypeAkmSuites appends NL80211_ATTR_IFTYPE_AKM_SUITES with the payload p.
+func (b Nl80211Builder) IftypeAkmSuites(p []byte) {
+	b.e.Put(NL80211_ATTR_IFTYPE_AKM_SUITES, p)
+}
+
+// TidConfig appends NL80211_ATTR_TID_CONFIG with the payload p.
+func (b Nl80211Builder) TidConfig(p []byte) {
+	b.e.Put(NL80211_ATTR_TID_CONFIG, p)
+}
+
+// ControlPortNoPreauth appends the flag NL80211_ATTR_CONTROL_PORT_NO_PREAUTH.
+func (b Nl80211Builder) ControlPortNoPreauth() {
+	b.e.Flag(NL80211_ATTR_CONTROL_PORT_NO_PREAUTH)
+}
+
+// PmkLifetime appends NL80211_ATTR_PMK_LIFETIME.
+func (b Nl80211Builder) PmkLifetime(v uint32) {
+	b.e.Uint32(NL80211_ATTR_PMK_LIFETIME, uint32(v))
+}
+
+// PmkReauthThreshold appends NL80211_ATTR_PMK_REAUTH_THRESHOLD.
+func (b Nl80211Builder) PmkReauthThreshold(v uint8) {
+	b.e.Uint8(NL80211_ATTR_PMK_REAUTH_THRESHOLD, uint8(v))
+}
+
+// ReceiveMulticast appends the flag NL80211_ATTR_RECEIVE_MULTICAST.
+func (b Nl80211Builder) ReceiveMulticast() {
+	b.e.Flag(NL80211_ATTR_RECEIVE_MULTICAST)
+}
+
+// WiphyFreqOffset appends NL80211_ATTR_WIPHY_FREQ_OFFSET.
+func (b Nl80211Builder) WiphyFreqOffset(v uint32) {
+	b.e.Uint32(NL80211_ATTR_WIPHY_FREQ_OFFSET, uint32(v))
+}
+
+// CenterFreq1Offset appends NL80211_ATTR_CENTER_FREQ1_OFFSET.
+func (b Nl80211Builder) CenterFreq1Offset(v uint32) {
+	b.e.Uint32(NL80211_ATTR_CENTER_FREQ1_OFFSET, uint32(v))
+}
+
+// ScanFreqKhz appends NL80211_ATTR_SCAN_FREQ_KHZ with the payload p.
+func (b Nl80211Builder) ScanFreqKhz(p []byte) {
+	b.e.Put(NL80211_ATTR_SCAN_FREQ_KHZ, p)
+}
+
+// He6ghzCapability appends NL80211_ATTR_HE_6GHZ_CAPABILITY with the payload p.
+func (b Nl80211Builder) He6ghzCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_HE_6GHZ_CAPABILITY, p)
+}
+
+// FilsDiscovery appends NL80211_ATTR_FILS_DISCOVERY with the payload p.
+func (b Nl80211Builder) FilsDiscovery(p []byte) {
+	b.e.Put(NL80211_ATTR_FILS_DISCOVERY, p)
+}
+
+// UnsolBcastProbeResp appends NL80211_ATTR_UNSOL_BCAST_PROBE_RESP with the payload p.
+func (b Nl80211Builder) UnsolBcastProbeResp(p []byte) {
+	b.e.Put(NL80211_ATTR_UNSOL_BCAST_PROBE_RESP, p)
+}
+
+// S1gCapability appends NL80211_ATTR_S1G_CAPABILITY with the payload p.
+func (b Nl80211Builder) S1gCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_S1G_CAPABILITY, p)
+}
+
+// S1gCapabilityMask appends NL80211_ATTR_S1G_CAPABILITY_MASK with the payload p.
+func (b Nl80211Builder) S1gCapabilityMask(p []byte) {
+	b.e.Put(NL80211_ATTR_S1G_CAPABILITY_MASK, p)
+}
+
+// SaePwe appends NL80211_ATTR_SAE_PWE.
+func (b Nl80211Builder) SaePwe(v uint8) {
+	b.e.Uint8(NL80211_ATTR_SAE_PWE, uint8(v))
+}
+
+// ReconnectRequested appends NL80211_ATTR_RECONNECT_REQUESTED with the payload p.
+func (b Nl80211Builder) ReconnectRequested(p []byte) {
+	b.e.Put(NL80211_ATTR_RECONNECT_REQUESTED, p)
+}
+
+// SarSpec opens the nest NL80211_ATTR_SAR_SPEC and returns its builder; close it
+// with End.
+func (b Nl80211Builder) SarSpec() SarAttributesBuilder {
+	return SarAttributesBuilder{e: b.e, nest: b.e.Begin(NL80211_ATTR_SAR_SPEC)}
+}
+
+// DisableHe appends the flag NL80211_ATTR_DISABLE_HE.
+func (b Nl80211Builder) DisableHe() {
+	b.e.Flag(NL80211_ATTR_DISABLE_HE)
+}
+
+// ObssColorBitmap appends NL80211_ATTR_OBSS_COLOR_BITMAP.
+func (b Nl80211Builder) ObssColorBitmap(v uint64) {
+	b.e.Uint64(NL80211_ATTR_OBSS_COLOR_BITMAP, uint64(v))
+}
+
+// ColorChangeCount appends NL80211_ATTR_COLOR_CHANGE_COUNT.
+func (b Nl80211Builder) ColorChangeCount(v uint8) {
+	b.e.Uint8(NL80211_ATTR_COLOR_CHANGE_COUNT, uint8(v))
+}
+
+// ColorChangeColor appends NL80211_ATTR_COLOR_CHANGE_COLOR.
+func (b Nl80211Builder) ColorChangeColor(v uint8) {
+	b.e.Uint8(NL80211_ATTR_COLOR_CHANGE_COLOR, uint8(v))
+}
+
+// ColorChangeElems appends NL80211_ATTR_COLOR_CHANGE_ELEMS with the payload p.
+func (b Nl80211Builder) ColorChangeElems(p []byte) {
+	b.e.Put(NL80211_ATTR_COLOR_CHANGE_ELEMS, p)
+}
+
+// MbssidConfig appends NL80211_ATTR_MBSSID_CONFIG with the payload p.
+func (b Nl80211Builder) MbssidConfig(p []byte) {
+	b.e.Put(NL80211_ATTR_MBSSID_CONFIG, p)
+}
+
+// MbssidElems appends NL80211_ATTR_MBSSID_ELEMS with the payload p.
+func (b Nl80211Builder) MbssidElems(p []byte) {
+	b.e.Put(NL80211_ATTR_MBSSID_ELEMS, p)
+}
+
+// RadarBackground appends the flag NL80211_ATTR_RADAR_BACKGROUND.
+func (b Nl80211Builder) RadarBackground() {
+	b.e.Flag(NL80211_ATTR_RADAR_BACKGROUND)
+}
+
+// ApSettingsFlags appends NL80211_ATTR_AP_SETTINGS_FLAGS.
+func (b Nl80211Builder) ApSettingsFlags(v uint32) {
+	b.e.Uint32(NL80211_ATTR_AP_SETTINGS_FLAGS, uint32(v))
+}
+
+// EhtCapability appends NL80211_ATTR_EHT_CAPABILITY with the payload p.
+func (b Nl80211Builder) EhtCapability(p []byte) {
+	b.e.Put(NL80211_ATTR_EHT_CAPABILITY, p)
+}
+
+// DisableEht appends the flag NL80211_ATTR_DISABLE_EHT.
+func (b Nl80211Builder) DisableEht() {
+	b.e.Flag(NL80211_ATTR_DISABLE_EHT)
+}
+
+// MloLinks appends NL80211_ATTR_MLO_LINKS with the payload p.
+func (b Nl80211Builder) MloLinks(p []byte) {
+	b.e.Put(NL80211_ATTR_MLO_LINKS, p)
+}
+
+// MloLinkId appends NL80211_ATTR_MLO_LINK_ID.
+func (b Nl80211Builder) MloLinkId(v uint8) {
+	b.e.Uint8(NL80211_ATTR_MLO_LINK_ID, uint8(v))
+}
+
+// MldAddr appends NL80211_ATTR_MLD_ADDR with the payload p.
+func (b Nl80211Builder) MldAddr(p []byte) {
+	b.e.Put(NL80211_ATTR_MLD_ADDR, p)
+}
+
+// MloSupport appends the flag NL80211_ATTR_MLO_SUPPORT.
+func (b Nl80211Builder) MloSupport() {
+	b.e.Flag(NL80211_ATTR_MLO_SUPPORT)
+}
+
+// MaxNumAkmSuites appends NL80211_ATTR_MAX_NUM_AKM_SUITES with the payload p.
+func (b Nl80211Builder) MaxNumAkmSuites(p []byte) {
+	b.e.Put(NL80211_ATTR_MAX_NUM_AKM_SUITES, p)
+}
+
+// EmlCapability appends NL80211_ATTR_EML_CAPABILITY.
+func (b Nl80211Builder) EmlCapability(v uint16) {
+	b.e.Uint16(NL80211_ATTR_EML_CAPABILITY, uint16(v))
+}
+
+// MldCapaAndOps appends NL80211_ATTR_MLD_CAPA_AND_OPS.
+func (b Nl80211Builder) MldCapaAndOps(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MLD_CAPA_AND_OPS, uint16(v))
+}
+
+// TxHwTimestamp appends NL80211_ATTR_TX_HW_TIMESTAMP.
+func (b Nl80211Builder) TxHwTimestamp(v uint64) {
+	b.e.Uint64(NL80211_ATTR_TX_HW_TIMESTAMP, uint64(v))
+}
+
+// RxHwTimestamp appends NL80211_ATTR_RX_HW_TIMESTAMP.
+func (b Nl80211Builder) RxHwTimestamp(v uint64) {
+	b.e.Uint64(NL80211_ATTR_RX_HW_TIMESTAMP, uint64(v))
+}
+
+// TdBitmap appends NL80211_ATTR_TD_BITMAP with the payload p.
+func (b Nl80211Builder) TdBitmap(p []byte) {
+	b.e.Put(NL80211_ATTR_TD_BITMAP, p)
+}
+
+// PunctBitmap appends NL80211_ATTR_PUNCT_BITMAP.
+func (b Nl80211Builder) PunctBitmap(v uint32) {
+	b.e.Uint32(NL80211_ATTR_PUNCT_BITMAP, uint32(v))
+}
+
+// MaxHwTimestampPeers appends NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS.
+func (b Nl80211Builder) MaxHwTimestampPeers(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS, uint16(v))
+}
+
+// HwTimestampEnabled appends the flag NL80211_ATTR_HW_TIMESTAMP_ENABLED.
+func (b Nl80211Builder) HwTimestampEnabled() {
+	b.e.Flag(NL80211_ATTR_HW_TIMESTAMP_ENABLED)
+}
+
+// EmaRnrElems appends NL80211_ATTR_EMA_RNR_ELEMS with the payload p.
+func (b Nl80211Builder) EmaRnrElems(p []byte) {
+	b.e.Put(NL80211_ATTR_EMA_RNR_ELEMS, p)
+}
+
+// MloLinkDisabled appends the flag NL80211_ATTR_MLO_LINK_DISABLED.
+func (b Nl80211Builder) MloLinkDisabled() {
+	b.e.Flag(NL80211_ATTR_MLO_LINK_DISABLED)
+}
+
+// BssDumpIncludeUseData appends the flag NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA.
+func (b Nl80211Builder) BssDumpIncludeUseData() {
+	b.e.Flag(NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA)
+}
+
+// MloTtlmDlink appends NL80211_ATTR_MLO_TTLM_DLINK.
+func (b Nl80211Builder) MloTtlmDlink(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MLO_TTLM_DLINK, uint16(v))
+}
+
+// MloTtlmUlink appends NL80211_ATTR_MLO_TTLM_ULINK.
+func (b Nl80211Builder) MloTtlmUlink(v uint16) {
+	b.e.Uint16(NL80211_ATTR_MLO_TTLM_ULINK, uint16(v))
+}
+
+// AssocSppAmsdu appends the flag NL80211_ATTR_ASSOC_SPP_AMSDU.
+func (b Nl80211Builder) AssocSppAmsdu() {
+	b.e.Flag(NL80211_ATTR_ASSOC_SPP_AMSDU)
+}
+
+// WiphyRadios appends NL80211_ATTR_WIPHY_RADIOS with the payload p.
+func (b Nl80211Builder) WiphyRadios(p []byte) {
+	b.e.Put(NL80211_ATTR_WIPHY_RADIOS, p)
+}
+
+// WiphyInterfaceCombinations appends NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS with the payload p.
+func (b Nl80211Builder) WiphyInterfaceCombinations(p []byte) {
+	b.e.Put(NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS, p)
+}
+
+// VifRadioMask appends NL80211_ATTR_VIF_RADIO_MASK.
+func (b Nl80211Builder) VifRadioMask(v uint32) {
+	b.e.Uint32(NL80211_ATTR_VIF_RADIO_MASK, uint32(v))
 }
 
 // Wiphy returns NL80211_ATTR_WIPHY and whether it is present (0 if not).
@@ -7902,10 +9622,44 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FrameTypeSet) Encode(e *attr.Encoder) {
+func (x *FrameTypeSet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FrameTypeSet) build(e *attr.Encoder) {
+	b := FrameTypeSetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(NL80211_ATTR_FRAME_TYPE, uint16(x.fFrameType))
+		b.FrameType(uint16(x.fFrameType))
 	}
+}
+
+// FrameTypeSetBuilder appends attributes of the set "frame-type-attrs" (NL80211_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FrameTypeSet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FrameTypeSetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFrameTypeSet returns a builder of "frame-type-attrs" attributes that appends to e.
+func BuildFrameTypeSet(e *attr.Encoder) FrameTypeSetBuilder { return FrameTypeSetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFrameTypeSet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FrameTypeSetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FrameTypeSetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// FrameType appends NL80211_ATTR_FRAME_TYPE.
+func (b FrameTypeSetBuilder) FrameType(v uint16) {
+	b.e.Uint16(NL80211_ATTR_FRAME_TYPE, uint16(v))
 }
 
 // FrameType returns NL80211_ATTR_FRAME_TYPE and whether it is present (0 if not).
@@ -8038,37 +9792,102 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *WiphyBands) Encode(e *attr.Encoder) {
+func (x *WiphyBands) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *WiphyBands) build(e *attr.Encoder) {
+	b := WiphyBandsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NL80211_BAND_2GHZ)
-		x.fX2ghz.Encode(e)
-		e.End(nest)
+		c := b.X2ghz()
+		x.fX2ghz.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NL80211_BAND_5GHZ)
-		x.fX5ghz.Encode(e)
-		e.End(nest)
+		c := b.X5ghz()
+		x.fX5ghz.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NL80211_BAND_60GHZ)
-		x.fX60ghz.Encode(e)
-		e.End(nest)
+		c := b.X60ghz()
+		x.fX60ghz.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NL80211_BAND_6GHZ)
-		x.fX6ghz.Encode(e)
-		e.End(nest)
+		c := b.X6ghz()
+		x.fX6ghz.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(NL80211_BAND_S1GHZ)
-		x.fS1ghz.Encode(e)
-		e.End(nest)
+		c := b.S1ghz()
+		x.fS1ghz.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(NL80211_BAND_LC)
-		x.fLc.Encode(e)
-		e.End(nest)
+		c := b.Lc()
+		x.fLc.build(e)
+		c.End()
 	}
+}
+
+// WiphyBandsBuilder appends attributes of the set "wiphy-bands" (NL80211_BAND_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate WiphyBands, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WiphyBandsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWiphyBands returns a builder of "wiphy-bands" attributes that appends to e.
+func BuildWiphyBands(e *attr.Encoder) WiphyBandsBuilder { return WiphyBandsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWiphyBands writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WiphyBandsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WiphyBandsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// X2ghz opens the nest NL80211_BAND_2GHZ and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) X2ghz() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_2GHZ)}
+}
+
+// X5ghz opens the nest NL80211_BAND_5GHZ and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) X5ghz() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_5GHZ)}
+}
+
+// X60ghz opens the nest NL80211_BAND_60GHZ and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) X60ghz() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_60GHZ)}
+}
+
+// X6ghz opens the nest NL80211_BAND_6GHZ and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) X6ghz() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_6GHZ)}
+}
+
+// S1ghz opens the nest NL80211_BAND_S1GHZ and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) S1ghz() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_S1GHZ)}
+}
+
+// Lc opens the nest NL80211_BAND_LC and returns its builder; close it
+// with End.
+func (b WiphyBandsBuilder) Lc() BandBuilder {
+	return BandBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_LC)}
 }
 
 // X2ghz returns the nest NL80211_BAND_2GHZ, and whether it is present (if not, an
@@ -8333,14 +10152,20 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Band) Encode(e *attr.Encoder) {
+func (x *Band) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Band) build(e *attr.Encoder) {
+	b := BandBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		arr := e.Begin(NL80211_BAND_ATTR_FREQS)
+		arr := b.Freqs()
 		if x.sFreqs != nil {
 			for i := range x.sFreqs {
-				el := e.Element(&arr)
-				x.sFreqs[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sFreqs[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fFreqs; it.Next(); {
@@ -8349,15 +10174,15 @@ func (x *Band) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		arr := e.Begin(NL80211_BAND_ATTR_RATES)
+		arr := b.Rates()
 		if x.sRates != nil {
 			for i := range x.sRates {
-				el := e.Element(&arr)
-				x.sRates[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sRates[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fRates; it.Next(); {
@@ -8366,33 +10191,33 @@ func (x *Band) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(NL80211_BAND_ATTR_HT_MCS_SET, x.fHtMcsSet)
+		b.HtMcsSet(x.fHtMcsSet)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(NL80211_BAND_ATTR_HT_CAPA, uint16(x.fHtCapa))
+		b.HtCapa(uint16(x.fHtCapa))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(NL80211_BAND_ATTR_HT_AMPDU_FACTOR, uint8(x.fHtAmpduFactor))
+		b.HtAmpduFactor(uint8(x.fHtAmpduFactor))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(NL80211_BAND_ATTR_HT_AMPDU_DENSITY, uint8(x.fHtAmpduDensity))
+		b.HtAmpduDensity(uint8(x.fHtAmpduDensity))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(NL80211_BAND_ATTR_VHT_MCS_SET, x.fVhtMcsSet)
+		b.VhtMcsSet(x.fVhtMcsSet)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NL80211_BAND_ATTR_VHT_CAPA, uint32(x.fVhtCapa))
+		b.VhtCapa(uint32(x.fVhtCapa))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		arr := e.Begin(NL80211_BAND_ATTR_IFTYPE_DATA)
+		arr := b.IftypeData()
 		if x.sIftypeData != nil {
 			for i := range x.sIftypeData {
-				el := e.Element(&arr)
-				x.sIftypeData[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sIftypeData[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fIftypeData; it.Next(); {
@@ -8401,20 +10226,111 @@ func (x *Band) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(NL80211_BAND_ATTR_EDMG_CHANNELS, x.fEdmgChannels)
+		b.EdmgChannels(x.fEdmgChannels)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(NL80211_BAND_ATTR_EDMG_BW_CONFIG, x.fEdmgBwConfig)
+		b.EdmgBwConfig(x.fEdmgBwConfig)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Put(NL80211_BAND_ATTR_S1G_MCS_NSS_SET, x.fS1gMcsNssSet)
+		b.S1gMcsNssSet(x.fS1gMcsNssSet)
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(NL80211_BAND_ATTR_S1G_CAPA, x.fS1gCapa)
+		b.S1gCapa(x.fS1gCapa)
 	}
+}
+
+// BandBuilder appends attributes of the set "band-attrs" (NL80211_BAND_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Band, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BandBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBand returns a builder of "band-attrs" attributes that appends to e.
+func BuildBand(e *attr.Encoder) BandBuilder { return BandBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBand writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BandBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BandBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Freqs opens the indexed array NL80211_BAND_ATTR_FREQS and returns its builder: one
+// Element per entry, then End.
+func (b BandBuilder) Freqs() FrequencyArrayBuilder {
+	return FrequencyArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_ATTR_FREQS)}
+}
+
+// Rates opens the indexed array NL80211_BAND_ATTR_RATES and returns its builder: one
+// Element per entry, then End.
+func (b BandBuilder) Rates() BitrateArrayBuilder {
+	return BitrateArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_ATTR_RATES)}
+}
+
+// HtMcsSet appends NL80211_BAND_ATTR_HT_MCS_SET with the payload p.
+func (b BandBuilder) HtMcsSet(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_HT_MCS_SET, p)
+}
+
+// HtCapa appends NL80211_BAND_ATTR_HT_CAPA.
+func (b BandBuilder) HtCapa(v uint16) {
+	b.e.Uint16(NL80211_BAND_ATTR_HT_CAPA, uint16(v))
+}
+
+// HtAmpduFactor appends NL80211_BAND_ATTR_HT_AMPDU_FACTOR.
+func (b BandBuilder) HtAmpduFactor(v uint8) {
+	b.e.Uint8(NL80211_BAND_ATTR_HT_AMPDU_FACTOR, uint8(v))
+}
+
+// HtAmpduDensity appends NL80211_BAND_ATTR_HT_AMPDU_DENSITY.
+func (b BandBuilder) HtAmpduDensity(v uint8) {
+	b.e.Uint8(NL80211_BAND_ATTR_HT_AMPDU_DENSITY, uint8(v))
+}
+
+// VhtMcsSet appends NL80211_BAND_ATTR_VHT_MCS_SET with the payload p.
+func (b BandBuilder) VhtMcsSet(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_VHT_MCS_SET, p)
+}
+
+// VhtCapa appends NL80211_BAND_ATTR_VHT_CAPA.
+func (b BandBuilder) VhtCapa(v uint32) {
+	b.e.Uint32(NL80211_BAND_ATTR_VHT_CAPA, uint32(v))
+}
+
+// IftypeData opens the indexed array NL80211_BAND_ATTR_IFTYPE_DATA and returns its builder: one
+// Element per entry, then End.
+func (b BandBuilder) IftypeData() IftypeDataArrayBuilder {
+	return IftypeDataArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_BAND_ATTR_IFTYPE_DATA)}
+}
+
+// EdmgChannels appends NL80211_BAND_ATTR_EDMG_CHANNELS with the payload p.
+func (b BandBuilder) EdmgChannels(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_EDMG_CHANNELS, p)
+}
+
+// EdmgBwConfig appends NL80211_BAND_ATTR_EDMG_BW_CONFIG with the payload p.
+func (b BandBuilder) EdmgBwConfig(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_EDMG_BW_CONFIG, p)
+}
+
+// S1gMcsNssSet appends NL80211_BAND_ATTR_S1G_MCS_NSS_SET with the payload p.
+func (b BandBuilder) S1gMcsNssSet(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_S1G_MCS_NSS_SET, p)
+}
+
+// S1gCapa appends NL80211_BAND_ATTR_S1G_CAPA with the payload p.
+func (b BandBuilder) S1gCapa(p []byte) {
+	b.e.Put(NL80211_BAND_ATTR_S1G_CAPA, p)
 }
 
 // Freqs returns an iterator over the NL80211_BAND_ATTR_FREQS attributes.
@@ -8691,14 +10607,69 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Bitrate) Encode(e *attr.Encoder) {
+func (x *Bitrate) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Bitrate) build(e *attr.Encoder) {
+	b := BitrateBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_BITRATE_ATTR_RATE, uint32(x.fRate))
+		b.Rate(uint32(x.fRate))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE)
+		b.X2ghzShortpreamble()
 	}
 }
+
+// BitrateBuilder appends attributes of the set "bitrate-attrs" (NL80211_BITRATE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Bitrate, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BitrateBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBitrate returns a builder of "bitrate-attrs" attributes that appends to e.
+func BuildBitrate(e *attr.Encoder) BitrateBuilder { return BitrateBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBitrate writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BitrateBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BitrateBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Rate appends NL80211_BITRATE_ATTR_RATE.
+func (b BitrateBuilder) Rate(v uint32) {
+	b.e.Uint32(NL80211_BITRATE_ATTR_RATE, uint32(v))
+}
+
+// X2ghzShortpreamble appends the flag NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE.
+func (b BitrateBuilder) X2ghzShortpreamble() {
+	b.e.Flag(NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE)
+}
+
+// BitrateArrayBuilder appends the entries of an indexed array of "bitrate-attrs" nests,
+// numbered from 1.
+type BitrateArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *BitrateArrayBuilder) Element() BitrateBuilder {
+	return BitrateBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *BitrateArrayBuilder) End() { a.e.End(a.nest) }
 
 // Rate returns NL80211_BITRATE_ATTR_RATE and whether it is present (0 if not).
 func (x *Bitrate) Rate() (uint32, bool) {
@@ -8948,65 +10919,71 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Frequency) Encode(e *attr.Encoder) {
+func (x *Frequency) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Frequency) build(e *attr.Encoder) {
+	b := FrequencyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_FREQUENCY_ATTR_FREQ, uint32(x.fFreq))
+		b.Freq(uint32(x.fFreq))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(NL80211_FREQUENCY_ATTR_DISABLED)
+		b.Disabled()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NL80211_FREQUENCY_ATTR_NO_IR)
+		b.NoIr()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(__NL80211_FREQUENCY_ATTR_NO_IBSS)
+		b.NoIbss()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(NL80211_FREQUENCY_ATTR_RADAR)
+		b.Radar()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(NL80211_FREQUENCY_ATTR_MAX_TX_POWER, uint32(x.fMaxTxPower))
+		b.MaxTxPower(uint32(x.fMaxTxPower))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NL80211_FREQUENCY_ATTR_DFS_STATE, uint32(x.fDfsState))
+		b.DfsState(uint32(x.fDfsState))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_DFS_TIME, x.fDfsTime)
+		b.DfsTime(x.fDfsTime)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_HT40_MINUS, x.fNoHt40Minus)
+		b.NoHt40Minus(x.fNoHt40Minus)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_HT40_PLUS, x.fNoHt40Plus)
+		b.NoHt40Plus(x.fNoHt40Plus)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_80MHZ, x.fNo80mhz)
+		b.No80mhz(x.fNo80mhz)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_160MHZ, x.fNo160mhz)
+		b.No160mhz(x.fNo160mhz)
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_DFS_CAC_TIME, x.fDfsCacTime)
+		b.DfsCacTime(x.fDfsCacTime)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_INDOOR_ONLY, x.fIndoorOnly)
+		b.IndoorOnly(x.fIndoorOnly)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_IR_CONCURRENT, x.fIrConcurrent)
+		b.IrConcurrent(x.fIrConcurrent)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_20MHZ, x.fNo20mhz)
+		b.No20mhz(x.fNo20mhz)
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_10MHZ, x.fNo10mhz)
+		b.No10mhz(x.fNo10mhz)
 	}
 	if x.has[0]&(1<<17) != 0 {
-		arr := e.Begin(NL80211_FREQUENCY_ATTR_WMM)
+		arr := b.Wmm()
 		if x.sWmm != nil {
 			for i := range x.sWmm {
-				el := e.Element(&arr)
-				x.sWmm[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sWmm[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fWmm; it.Next(); {
@@ -9015,54 +10992,259 @@ func (x *Frequency) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_HE, x.fNoHe)
+		b.NoHe(x.fNoHe)
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(NL80211_FREQUENCY_ATTR_OFFSET, uint32(x.fOffset))
+		b.Offset(uint32(x.fOffset))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_1MHZ, x.fX1mhz)
+		b.X1mhz(x.fX1mhz)
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_2MHZ, x.fX2mhz)
+		b.X2mhz(x.fX2mhz)
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_4MHZ, x.fX4mhz)
+		b.X4mhz(x.fX4mhz)
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_8MHZ, x.fX8mhz)
+		b.X8mhz(x.fX8mhz)
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_16MHZ, x.fX16mhz)
+		b.X16mhz(x.fX16mhz)
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_320MHZ, x.fNo320mhz)
+		b.No320mhz(x.fNo320mhz)
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_EHT, x.fNoEht)
+		b.NoEht(x.fNoEht)
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_PSD, x.fPsd)
+		b.Psd(x.fPsd)
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_DFS_CONCURRENT, x.fDfsConcurrent)
+		b.DfsConcurrent(x.fDfsConcurrent)
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT, x.fNo6ghzVlpClient)
+		b.No6ghzVlpClient(x.fNo6ghzVlpClient)
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT, x.fNo6ghzAfcClient)
+		b.No6ghzAfcClient(x.fNo6ghzAfcClient)
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_CAN_MONITOR, x.fCanMonitor)
+		b.CanMonitor(x.fCanMonitor)
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Put(NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP, x.fAllow6ghzVlpAp)
+		b.Allow6ghzVlpAp(x.fAllow6ghzVlpAp)
 	}
 }
+
+// FrequencyBuilder appends attributes of the set "frequency-attrs" (NL80211_FREQUENCY_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Frequency, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FrequencyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFrequency returns a builder of "frequency-attrs" attributes that appends to e.
+func BuildFrequency(e *attr.Encoder) FrequencyBuilder { return FrequencyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFrequency writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FrequencyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FrequencyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Freq appends NL80211_FREQUENCY_ATTR_FREQ.
+func (b FrequencyBuilder) Freq(v uint32) {
+	b.e.Uint32(NL80211_FREQUENCY_ATTR_FREQ, uint32(v))
+}
+
+// Disabled appends the flag NL80211_FREQUENCY_ATTR_DISABLED.
+func (b FrequencyBuilder) Disabled() {
+	b.e.Flag(NL80211_FREQUENCY_ATTR_DISABLED)
+}
+
+// NoIr appends the flag NL80211_FREQUENCY_ATTR_NO_IR.
+func (b FrequencyBuilder) NoIr() {
+	b.e.Flag(NL80211_FREQUENCY_ATTR_NO_IR)
+}
+
+// NoIbss appends the flag __NL80211_FREQUENCY_ATTR_NO_IBSS.
+func (b FrequencyBuilder) NoIbss() {
+	b.e.Flag(__NL80211_FREQUENCY_ATTR_NO_IBSS)
+}
+
+// Radar appends the flag NL80211_FREQUENCY_ATTR_RADAR.
+func (b FrequencyBuilder) Radar() {
+	b.e.Flag(NL80211_FREQUENCY_ATTR_RADAR)
+}
+
+// MaxTxPower appends NL80211_FREQUENCY_ATTR_MAX_TX_POWER.
+func (b FrequencyBuilder) MaxTxPower(v uint32) {
+	b.e.Uint32(NL80211_FREQUENCY_ATTR_MAX_TX_POWER, uint32(v))
+}
+
+// DfsState appends NL80211_FREQUENCY_ATTR_DFS_STATE.
+func (b FrequencyBuilder) DfsState(v uint32) {
+	b.e.Uint32(NL80211_FREQUENCY_ATTR_DFS_STATE, uint32(v))
+}
+
+// DfsTime appends NL80211_FREQUENCY_ATTR_DFS_TIME with the payload p.
+func (b FrequencyBuilder) DfsTime(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_DFS_TIME, p)
+}
+
+// NoHt40Minus appends NL80211_FREQUENCY_ATTR_NO_HT40_MINUS with the payload p.
+func (b FrequencyBuilder) NoHt40Minus(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_HT40_MINUS, p)
+}
+
+// NoHt40Plus appends NL80211_FREQUENCY_ATTR_NO_HT40_PLUS with the payload p.
+func (b FrequencyBuilder) NoHt40Plus(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_HT40_PLUS, p)
+}
+
+// No80mhz appends NL80211_FREQUENCY_ATTR_NO_80MHZ with the payload p.
+func (b FrequencyBuilder) No80mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_80MHZ, p)
+}
+
+// No160mhz appends NL80211_FREQUENCY_ATTR_NO_160MHZ with the payload p.
+func (b FrequencyBuilder) No160mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_160MHZ, p)
+}
+
+// DfsCacTime appends NL80211_FREQUENCY_ATTR_DFS_CAC_TIME with the payload p.
+func (b FrequencyBuilder) DfsCacTime(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_DFS_CAC_TIME, p)
+}
+
+// IndoorOnly appends NL80211_FREQUENCY_ATTR_INDOOR_ONLY with the payload p.
+func (b FrequencyBuilder) IndoorOnly(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_INDOOR_ONLY, p)
+}
+
+// IrConcurrent appends NL80211_FREQUENCY_ATTR_IR_CONCURRENT with the payload p.
+func (b FrequencyBuilder) IrConcurrent(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_IR_CONCURRENT, p)
+}
+
+// No20mhz appends NL80211_FREQUENCY_ATTR_NO_20MHZ with the payload p.
+func (b FrequencyBuilder) No20mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_20MHZ, p)
+}
+
+// No10mhz appends NL80211_FREQUENCY_ATTR_NO_10MHZ with the payload p.
+func (b FrequencyBuilder) No10mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_10MHZ, p)
+}
+
+// Wmm opens the indexed array NL80211_FREQUENCY_ATTR_WMM and returns its builder: one
+// Element per entry, then End.
+func (b FrequencyBuilder) Wmm() WmmArrayBuilder {
+	return WmmArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_FREQUENCY_ATTR_WMM)}
+}
+
+// NoHe appends NL80211_FREQUENCY_ATTR_NO_HE with the payload p.
+func (b FrequencyBuilder) NoHe(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_HE, p)
+}
+
+// Offset appends NL80211_FREQUENCY_ATTR_OFFSET.
+func (b FrequencyBuilder) Offset(v uint32) {
+	b.e.Uint32(NL80211_FREQUENCY_ATTR_OFFSET, uint32(v))
+}
+
+// X1mhz appends NL80211_FREQUENCY_ATTR_1MHZ with the payload p.
+func (b FrequencyBuilder) X1mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_1MHZ, p)
+}
+
+// X2mhz appends NL80211_FREQUENCY_ATTR_2MHZ with the payload p.
+func (b FrequencyBuilder) X2mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_2MHZ, p)
+}
+
+// X4mhz appends NL80211_FREQUENCY_ATTR_4MHZ with the payload p.
+func (b FrequencyBuilder) X4mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_4MHZ, p)
+}
+
+// X8mhz appends NL80211_FREQUENCY_ATTR_8MHZ with the payload p.
+func (b FrequencyBuilder) X8mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_8MHZ, p)
+}
+
+// X16mhz appends NL80211_FREQUENCY_ATTR_16MHZ with the payload p.
+func (b FrequencyBuilder) X16mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_16MHZ, p)
+}
+
+// No320mhz appends NL80211_FREQUENCY_ATTR_NO_320MHZ with the payload p.
+func (b FrequencyBuilder) No320mhz(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_320MHZ, p)
+}
+
+// NoEht appends NL80211_FREQUENCY_ATTR_NO_EHT with the payload p.
+func (b FrequencyBuilder) NoEht(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_EHT, p)
+}
+
+// Psd appends NL80211_FREQUENCY_ATTR_PSD with the payload p.
+func (b FrequencyBuilder) Psd(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_PSD, p)
+}
+
+// DfsConcurrent appends NL80211_FREQUENCY_ATTR_DFS_CONCURRENT with the payload p.
+func (b FrequencyBuilder) DfsConcurrent(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_DFS_CONCURRENT, p)
+}
+
+// No6ghzVlpClient appends NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT with the payload p.
+func (b FrequencyBuilder) No6ghzVlpClient(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT, p)
+}
+
+// No6ghzAfcClient appends NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT with the payload p.
+func (b FrequencyBuilder) No6ghzAfcClient(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT, p)
+}
+
+// CanMonitor appends NL80211_FREQUENCY_ATTR_CAN_MONITOR with the payload p.
+func (b FrequencyBuilder) CanMonitor(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_CAN_MONITOR, p)
+}
+
+// Allow6ghzVlpAp appends NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP with the payload p.
+func (b FrequencyBuilder) Allow6ghzVlpAp(p []byte) {
+	b.e.Put(NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP, p)
+}
+
+// FrequencyArrayBuilder appends the entries of an indexed array of "frequency-attrs" nests,
+// numbered from 1.
+type FrequencyArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *FrequencyArrayBuilder) Element() FrequencyBuilder {
+	return FrequencyBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *FrequencyArrayBuilder) End() { a.e.End(a.nest) }
 
 // Freq returns NL80211_FREQUENCY_ATTR_FREQ and whether it is present (0 if not).
 func (x *Frequency) Freq() (uint32, bool) {
@@ -9664,14 +11846,20 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IfCombinationAttributes) Encode(e *attr.Encoder) {
+func (x *IfCombinationAttributes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IfCombinationAttributes) build(e *attr.Encoder) {
+	b := IfCombinationAttributesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		arr := e.Begin(NL80211_IFACE_COMB_LIMITS)
+		arr := b.Limits()
 		if x.sLimits != nil {
 			for i := range x.sLimits {
-				el := e.Element(&arr)
-				x.sLimits[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sLimits[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fLimits; it.Next(); {
@@ -9680,27 +11868,104 @@ func (x *IfCombinationAttributes) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NL80211_IFACE_COMB_MAXNUM, uint32(x.fMaxnum))
+		b.Maxnum(uint32(x.fMaxnum))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NL80211_IFACE_COMB_STA_AP_BI_MATCH)
+		b.StaApBiMatch()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NL80211_IFACE_COMB_NUM_CHANNELS, uint32(x.fNumChannels))
+		b.NumChannels(uint32(x.fNumChannels))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS, uint32(x.fRadarDetectWidths))
+		b.RadarDetectWidths(uint32(x.fRadarDetectWidths))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(NL80211_IFACE_COMB_RADAR_DETECT_REGIONS, uint32(x.fRadarDetectRegions))
+		b.RadarDetectRegions(uint32(x.fRadarDetectRegions))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NL80211_IFACE_COMB_BI_MIN_GCD, uint32(x.fBiMinGcd))
+		b.BiMinGcd(uint32(x.fBiMinGcd))
 	}
 }
+
+// IfCombinationAttributesBuilder appends attributes of the set "if-combination-attributes" (NL80211_IFACE_COMB_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IfCombinationAttributes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IfCombinationAttributesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIfCombinationAttributes returns a builder of "if-combination-attributes" attributes that appends to e.
+func BuildIfCombinationAttributes(e *attr.Encoder) IfCombinationAttributesBuilder {
+	return IfCombinationAttributesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIfCombinationAttributes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IfCombinationAttributesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IfCombinationAttributesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Limits opens the indexed array NL80211_IFACE_COMB_LIMITS and returns its builder: one
+// Element per entry, then End.
+func (b IfCombinationAttributesBuilder) Limits() IfaceLimitAttributesArrayBuilder {
+	return IfaceLimitAttributesArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_IFACE_COMB_LIMITS)}
+}
+
+// Maxnum appends NL80211_IFACE_COMB_MAXNUM.
+func (b IfCombinationAttributesBuilder) Maxnum(v uint32) {
+	b.e.Uint32(NL80211_IFACE_COMB_MAXNUM, uint32(v))
+}
+
+// StaApBiMatch appends the flag NL80211_IFACE_COMB_STA_AP_BI_MATCH.
+func (b IfCombinationAttributesBuilder) StaApBiMatch() {
+	b.e.Flag(NL80211_IFACE_COMB_STA_AP_BI_MATCH)
+}
+
+// NumChannels appends NL80211_IFACE_COMB_NUM_CHANNELS.
+func (b IfCombinationAttributesBuilder) NumChannels(v uint32) {
+	b.e.Uint32(NL80211_IFACE_COMB_NUM_CHANNELS, uint32(v))
+}
+
+// RadarDetectWidths appends NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS.
+func (b IfCombinationAttributesBuilder) RadarDetectWidths(v uint32) {
+	b.e.Uint32(NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS, uint32(v))
+}
+
+// RadarDetectRegions appends NL80211_IFACE_COMB_RADAR_DETECT_REGIONS.
+func (b IfCombinationAttributesBuilder) RadarDetectRegions(v uint32) {
+	b.e.Uint32(NL80211_IFACE_COMB_RADAR_DETECT_REGIONS, uint32(v))
+}
+
+// BiMinGcd appends NL80211_IFACE_COMB_BI_MIN_GCD.
+func (b IfCombinationAttributesBuilder) BiMinGcd(v uint32) {
+	b.e.Uint32(NL80211_IFACE_COMB_BI_MIN_GCD, uint32(v))
+}
+
+// IfCombinationAttributesArrayBuilder appends the entries of an indexed array of "if-combination-attributes" nests,
+// numbered from 1.
+type IfCombinationAttributesArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *IfCombinationAttributesArrayBuilder) Element() IfCombinationAttributesBuilder {
+	return IfCombinationAttributesBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *IfCombinationAttributesArrayBuilder) End() { a.e.End(a.nest) }
 
 // Limits returns an iterator over the NL80211_IFACE_COMB_LIMITS attributes.
 func (x *IfCombinationAttributes) Limits() IfaceLimitAttributesIter {
@@ -9880,16 +12145,74 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IfaceLimitAttributes) Encode(e *attr.Encoder) {
+func (x *IfaceLimitAttributes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IfaceLimitAttributes) build(e *attr.Encoder) {
+	b := IfaceLimitAttributesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_IFACE_LIMIT_MAX, uint32(x.fMax))
+		b.Max(uint32(x.fMax))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NL80211_IFACE_LIMIT_TYPES)
-		x.fTypes.Encode(e)
-		e.End(nest)
+		c := b.Types()
+		x.fTypes.build(e)
+		c.End()
 	}
 }
+
+// IfaceLimitAttributesBuilder appends attributes of the set "iface-limit-attributes" (NL80211_IFACE_LIMIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IfaceLimitAttributes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IfaceLimitAttributesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIfaceLimitAttributes returns a builder of "iface-limit-attributes" attributes that appends to e.
+func BuildIfaceLimitAttributes(e *attr.Encoder) IfaceLimitAttributesBuilder {
+	return IfaceLimitAttributesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIfaceLimitAttributes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IfaceLimitAttributesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IfaceLimitAttributesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Max appends NL80211_IFACE_LIMIT_MAX.
+func (b IfaceLimitAttributesBuilder) Max(v uint32) {
+	b.e.Uint32(NL80211_IFACE_LIMIT_MAX, uint32(v))
+}
+
+// Types opens the nest NL80211_IFACE_LIMIT_TYPES and returns its builder; close it
+// with End.
+func (b IfaceLimitAttributesBuilder) Types() SupportedIftypesBuilder {
+	return SupportedIftypesBuilder{e: b.e, nest: b.e.Begin(NL80211_IFACE_LIMIT_TYPES)}
+}
+
+// IfaceLimitAttributesArrayBuilder appends the entries of an indexed array of "iface-limit-attributes" nests,
+// numbered from 1.
+type IfaceLimitAttributesArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *IfaceLimitAttributesArrayBuilder) Element() IfaceLimitAttributesBuilder {
+	return IfaceLimitAttributesBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *IfaceLimitAttributesArrayBuilder) End() { a.e.End(a.nest) }
 
 // Max returns NL80211_IFACE_LIMIT_MAX and whether it is present (0 if not).
 func (x *IfaceLimitAttributes) Max() (uint32, bool) {
@@ -10028,41 +12351,141 @@ func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IftypeData) Encode(e *attr.Encoder) {
+func (x *IftypeData) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IftypeData) build(e *attr.Encoder) {
+	b := IftypeDataBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_IFTYPES, x.fIftypes)
+		b.Iftypes(x.fIftypes)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC, x.fHeCapMac)
+		b.HeCapMac(x.fHeCapMac)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY, x.fHeCapPhy)
+		b.HeCapPhy(x.fHeCapPhy)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET, x.fHeCapMcsSet)
+		b.HeCapMcsSet(x.fHeCapMcsSet)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE, x.fHeCapPpe)
+		b.HeCapPpe(x.fHeCapPpe)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA, x.fHe6ghzCapa)
+		b.He6ghzCapa(x.fHe6ghzCapa)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS, x.fVendorElems)
+		b.VendorElems(x.fVendorElems)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC, x.fEhtCapMac)
+		b.EhtCapMac(x.fEhtCapMac)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY, x.fEhtCapPhy)
+		b.EhtCapPhy(x.fEhtCapPhy)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET, x.fEhtCapMcsSet)
+		b.EhtCapMcsSet(x.fEhtCapMcsSet)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE, x.fEhtCapPpe)
+		b.EhtCapPpe(x.fEhtCapPpe)
 	}
 }
+
+// IftypeDataBuilder appends attributes of the set "iftype-data-attrs" (NL80211_BAND_IFTYPE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IftypeData, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IftypeDataBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIftypeData returns a builder of "iftype-data-attrs" attributes that appends to e.
+func BuildIftypeData(e *attr.Encoder) IftypeDataBuilder { return IftypeDataBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIftypeData writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IftypeDataBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IftypeDataBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Iftypes appends NL80211_BAND_IFTYPE_ATTR_IFTYPES with the payload p.
+func (b IftypeDataBuilder) Iftypes(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_IFTYPES, p)
+}
+
+// HeCapMac appends NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC with the payload p.
+func (b IftypeDataBuilder) HeCapMac(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC, p)
+}
+
+// HeCapPhy appends NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY with the payload p.
+func (b IftypeDataBuilder) HeCapPhy(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY, p)
+}
+
+// HeCapMcsSet appends NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET with the payload p.
+func (b IftypeDataBuilder) HeCapMcsSet(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET, p)
+}
+
+// HeCapPpe appends NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE with the payload p.
+func (b IftypeDataBuilder) HeCapPpe(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE, p)
+}
+
+// He6ghzCapa appends NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA with the payload p.
+func (b IftypeDataBuilder) He6ghzCapa(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA, p)
+}
+
+// VendorElems appends NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS with the payload p.
+func (b IftypeDataBuilder) VendorElems(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS, p)
+}
+
+// EhtCapMac appends NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC with the payload p.
+func (b IftypeDataBuilder) EhtCapMac(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC, p)
+}
+
+// EhtCapPhy appends NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY with the payload p.
+func (b IftypeDataBuilder) EhtCapPhy(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY, p)
+}
+
+// EhtCapMcsSet appends NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET with the payload p.
+func (b IftypeDataBuilder) EhtCapMcsSet(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET, p)
+}
+
+// EhtCapPpe appends NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE with the payload p.
+func (b IftypeDataBuilder) EhtCapPpe(p []byte) {
+	b.e.Put(NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE, p)
+}
+
+// IftypeDataArrayBuilder appends the entries of an indexed array of "iftype-data-attrs" nests,
+// numbered from 1.
+type IftypeDataArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *IftypeDataArrayBuilder) Element() IftypeDataBuilder {
+	return IftypeDataBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *IftypeDataArrayBuilder) End() { a.e.End(a.nest) }
 
 // Iftypes returns NL80211_BAND_IFTYPE_ATTR_IFTYPES's payload as a view, and whether it is present
 // (nil if not).
@@ -10408,72 +12831,179 @@ func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Iftype) Encode(e *attr.Encoder) {
+func (x *Iftype) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Iftype) build(e *attr.Encoder) {
+	b := IftypeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_UNSPECIFIED)
-		x.fUnspecified.Encode(e)
-		e.End(nest)
+		c := b.Unspecified()
+		x.fUnspecified.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_ADHOC)
-		x.fAdhoc.Encode(e)
-		e.End(nest)
+		c := b.Adhoc()
+		x.fAdhoc.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_STATION)
-		x.fStation.Encode(e)
-		e.End(nest)
+		c := b.Station()
+		x.fStation.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_AP)
-		x.fAp.Encode(e)
-		e.End(nest)
+		c := b.Ap()
+		x.fAp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_AP_VLAN)
-		x.fApVlan.Encode(e)
-		e.End(nest)
+		c := b.ApVlan()
+		x.fApVlan.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_WDS)
-		x.fWds.Encode(e)
-		e.End(nest)
+		c := b.Wds()
+		x.fWds.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_MONITOR)
-		x.fMonitor.Encode(e)
-		e.End(nest)
+		c := b.Monitor()
+		x.fMonitor.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_MESH_POINT)
-		x.fMeshPoint.Encode(e)
-		e.End(nest)
+		c := b.MeshPoint()
+		x.fMeshPoint.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_P2P_CLIENT)
-		x.fP2pClient.Encode(e)
-		e.End(nest)
+		c := b.P2pClient()
+		x.fP2pClient.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_P2P_GO)
-		x.fP2pGo.Encode(e)
-		e.End(nest)
+		c := b.P2pGo()
+		x.fP2pGo.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<10) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_P2P_DEVICE)
-		x.fP2pDevice.Encode(e)
-		e.End(nest)
+		c := b.P2pDevice()
+		x.fP2pDevice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<11) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_OCB)
-		x.fOcb.Encode(e)
-		e.End(nest)
+		c := b.Ocb()
+		x.fOcb.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<12) != 0 {
-		nest := e.Begin(NL80211_IFTYPE_NAN)
-		x.fNan.Encode(e)
-		e.End(nest)
+		c := b.Nan()
+		x.fNan.build(e)
+		c.End()
 	}
+}
+
+// IftypeBuilder appends attributes of the set "iftype-attrs" (NL80211_IFTYPE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Iftype, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IftypeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIftype returns a builder of "iftype-attrs" attributes that appends to e.
+func BuildIftype(e *attr.Encoder) IftypeBuilder { return IftypeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIftype writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IftypeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IftypeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Unspecified opens the nest NL80211_IFTYPE_UNSPECIFIED and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Unspecified() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_UNSPECIFIED)}
+}
+
+// Adhoc opens the nest NL80211_IFTYPE_ADHOC and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Adhoc() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_ADHOC)}
+}
+
+// Station opens the nest NL80211_IFTYPE_STATION and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Station() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_STATION)}
+}
+
+// Ap opens the nest NL80211_IFTYPE_AP and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Ap() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_AP)}
+}
+
+// ApVlan opens the nest NL80211_IFTYPE_AP_VLAN and returns its builder; close it
+// with End.
+func (b IftypeBuilder) ApVlan() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_AP_VLAN)}
+}
+
+// Wds opens the nest NL80211_IFTYPE_WDS and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Wds() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_WDS)}
+}
+
+// Monitor opens the nest NL80211_IFTYPE_MONITOR and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Monitor() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_MONITOR)}
+}
+
+// MeshPoint opens the nest NL80211_IFTYPE_MESH_POINT and returns its builder; close it
+// with End.
+func (b IftypeBuilder) MeshPoint() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_MESH_POINT)}
+}
+
+// P2pClient opens the nest NL80211_IFTYPE_P2P_CLIENT and returns its builder; close it
+// with End.
+func (b IftypeBuilder) P2pClient() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_P2P_CLIENT)}
+}
+
+// P2pGo opens the nest NL80211_IFTYPE_P2P_GO and returns its builder; close it
+// with End.
+func (b IftypeBuilder) P2pGo() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_P2P_GO)}
+}
+
+// P2pDevice opens the nest NL80211_IFTYPE_P2P_DEVICE and returns its builder; close it
+// with End.
+func (b IftypeBuilder) P2pDevice() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_P2P_DEVICE)}
+}
+
+// Ocb opens the nest NL80211_IFTYPE_OCB and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Ocb() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_OCB)}
+}
+
+// Nan opens the nest NL80211_IFTYPE_NAN and returns its builder; close it
+// with End.
+func (b IftypeBuilder) Nan() FrameTypeSetBuilder {
+	return FrameTypeSetBuilder{e: b.e, nest: b.e.Begin(NL80211_IFTYPE_NAN)}
 }
 
 // Unspecified returns the nest NL80211_IFTYPE_UNSPECIFIED, and whether it is present (if not, an
@@ -10782,17 +13312,23 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SarAttributes) Encode(e *attr.Encoder) {
+func (x *SarAttributes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SarAttributes) build(e *attr.Encoder) {
+	b := SarAttributesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_SAR_ATTR_TYPE, uint32(x.fType))
+		b.Type(uint32(x.fType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		arr := e.Begin(NL80211_SAR_ATTR_SPECS)
+		arr := b.Specs()
 		if x.sSpecs != nil {
 			for i := range x.sSpecs {
-				el := e.Element(&arr)
-				x.sSpecs[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sSpecs[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fSpecs; it.Next(); {
@@ -10801,8 +13337,42 @@ func (x *SarAttributes) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
+}
+
+// SarAttributesBuilder appends attributes of the set "sar-attributes" (NL80211_SAR_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SarAttributes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SarAttributesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSarAttributes returns a builder of "sar-attributes" attributes that appends to e.
+func BuildSarAttributes(e *attr.Encoder) SarAttributesBuilder { return SarAttributesBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSarAttributes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SarAttributesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SarAttributesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Type appends NL80211_SAR_ATTR_TYPE.
+func (b SarAttributesBuilder) Type(v uint32) {
+	b.e.Uint32(NL80211_SAR_ATTR_TYPE, uint32(v))
+}
+
+// Specs opens the indexed array NL80211_SAR_ATTR_SPECS and returns its builder: one
+// Element per entry, then End.
+func (b SarAttributesBuilder) Specs() SarSpecsArrayBuilder {
+	return SarSpecsArrayBuilder{e: b.e, nest: b.e.Begin(NL80211_SAR_ATTR_SPECS)}
 }
 
 // Type returns NL80211_SAR_ATTR_TYPE and whether it is present (0 if not).
@@ -10927,20 +13497,85 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SarSpecs) Encode(e *attr.Encoder) {
+func (x *SarSpecs) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SarSpecs) build(e *attr.Encoder) {
+	b := SarSpecsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_SAR_ATTR_SPECS_POWER, uint32(x.fPower))
+		b.Power(int32(x.fPower))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NL80211_SAR_ATTR_SPECS_RANGE_INDEX, uint32(x.fRangeIndex))
+		b.RangeIndex(uint32(x.fRangeIndex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NL80211_SAR_ATTR_SPECS_START_FREQ, uint32(x.fStartFreq))
+		b.StartFreq(uint32(x.fStartFreq))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NL80211_SAR_ATTR_SPECS_END_FREQ, uint32(x.fEndFreq))
+		b.EndFreq(uint32(x.fEndFreq))
 	}
 }
+
+// SarSpecsBuilder appends attributes of the set "sar-specs" (NL80211_SAR_ATTR_SPECS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SarSpecs, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SarSpecsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSarSpecs returns a builder of "sar-specs" attributes that appends to e.
+func BuildSarSpecs(e *attr.Encoder) SarSpecsBuilder { return SarSpecsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSarSpecs writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SarSpecsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SarSpecsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Power appends NL80211_SAR_ATTR_SPECS_POWER.
+func (b SarSpecsBuilder) Power(v int32) {
+	b.e.Uint32(NL80211_SAR_ATTR_SPECS_POWER, uint32(v))
+}
+
+// RangeIndex appends NL80211_SAR_ATTR_SPECS_RANGE_INDEX.
+func (b SarSpecsBuilder) RangeIndex(v uint32) {
+	b.e.Uint32(NL80211_SAR_ATTR_SPECS_RANGE_INDEX, uint32(v))
+}
+
+// StartFreq appends NL80211_SAR_ATTR_SPECS_START_FREQ.
+func (b SarSpecsBuilder) StartFreq(v uint32) {
+	b.e.Uint32(NL80211_SAR_ATTR_SPECS_START_FREQ, uint32(v))
+}
+
+// EndFreq appends NL80211_SAR_ATTR_SPECS_END_FREQ.
+func (b SarSpecsBuilder) EndFreq(v uint32) {
+	b.e.Uint32(NL80211_SAR_ATTR_SPECS_END_FREQ, uint32(v))
+}
+
+// SarSpecsArrayBuilder appends the entries of an indexed array of "sar-specs" nests,
+// numbered from 1.
+type SarSpecsArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *SarSpecsArrayBuilder) Element() SarSpecsBuilder {
+	return SarSpecsBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *SarSpecsArrayBuilder) End() { a.e.End(a.nest) }
 
 // Power returns NL80211_SAR_ATTR_SPECS_POWER and whether it is present (0 if not).
 func (x *SarSpecs) Power() (int32, bool) {
@@ -11120,43 +13755,134 @@ func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *SupportedIftypes) Encode(e *attr.Encoder) {
+func (x *SupportedIftypes) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *SupportedIftypes) build(e *attr.Encoder) {
+	b := SupportedIftypesBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(NL80211_IFTYPE_ADHOC)
+		b.Adhoc()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(NL80211_IFTYPE_STATION)
+		b.Station()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NL80211_IFTYPE_AP)
+		b.Ap()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(NL80211_IFTYPE_AP_VLAN)
+		b.ApVlan()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(NL80211_IFTYPE_WDS)
+		b.Wds()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(NL80211_IFTYPE_MONITOR)
+		b.Monitor()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(NL80211_IFTYPE_MESH_POINT)
+		b.MeshPoint()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(NL80211_IFTYPE_P2P_CLIENT)
+		b.P2pClient()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(NL80211_IFTYPE_P2P_GO)
+		b.P2pGo()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Flag(NL80211_IFTYPE_P2P_DEVICE)
+		b.P2pDevice()
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Flag(NL80211_IFTYPE_OCB)
+		b.Ocb()
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Flag(NL80211_IFTYPE_NAN)
+		b.Nan()
 	}
+}
+
+// SupportedIftypesBuilder appends attributes of the set "supported-iftypes" (NL80211_IFTYPE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate SupportedIftypes, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SupportedIftypesBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSupportedIftypes returns a builder of "supported-iftypes" attributes that appends to e.
+func BuildSupportedIftypes(e *attr.Encoder) SupportedIftypesBuilder {
+	return SupportedIftypesBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSupportedIftypes writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SupportedIftypesBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SupportedIftypesBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Adhoc appends the flag NL80211_IFTYPE_ADHOC.
+func (b SupportedIftypesBuilder) Adhoc() {
+	b.e.Flag(NL80211_IFTYPE_ADHOC)
+}
+
+// Station appends the flag NL80211_IFTYPE_STATION.
+func (b SupportedIftypesBuilder) Station() {
+	b.e.Flag(NL80211_IFTYPE_STATION)
+}
+
+// Ap appends the flag NL80211_IFTYPE_AP.
+func (b SupportedIftypesBuilder) Ap() {
+	b.e.Flag(NL80211_IFTYPE_AP)
+}
+
+// ApVlan appends the flag NL80211_IFTYPE_AP_VLAN.
+func (b SupportedIftypesBuilder) ApVlan() {
+	b.e.Flag(NL80211_IFTYPE_AP_VLAN)
+}
+
+// Wds appends the flag NL80211_IFTYPE_WDS.
+func (b SupportedIftypesBuilder) Wds() {
+	b.e.Flag(NL80211_IFTYPE_WDS)
+}
+
+// Monitor appends the flag NL80211_IFTYPE_MONITOR.
+func (b SupportedIftypesBuilder) Monitor() {
+	b.e.Flag(NL80211_IFTYPE_MONITOR)
+}
+
+// MeshPoint appends the flag NL80211_IFTYPE_MESH_POINT.
+func (b SupportedIftypesBuilder) MeshPoint() {
+	b.e.Flag(NL80211_IFTYPE_MESH_POINT)
+}
+
+// P2pClient appends the flag NL80211_IFTYPE_P2P_CLIENT.
+func (b SupportedIftypesBuilder) P2pClient() {
+	b.e.Flag(NL80211_IFTYPE_P2P_CLIENT)
+}
+
+// P2pGo appends the flag NL80211_IFTYPE_P2P_GO.
+func (b SupportedIftypesBuilder) P2pGo() {
+	b.e.Flag(NL80211_IFTYPE_P2P_GO)
+}
+
+// P2pDevice appends the flag NL80211_IFTYPE_P2P_DEVICE.
+func (b SupportedIftypesBuilder) P2pDevice() {
+	b.e.Flag(NL80211_IFTYPE_P2P_DEVICE)
+}
+
+// Ocb appends the flag NL80211_IFTYPE_OCB.
+func (b SupportedIftypesBuilder) Ocb() {
+	b.e.Flag(NL80211_IFTYPE_OCB)
+}
+
+// Nan appends the flag NL80211_IFTYPE_NAN.
+func (b SupportedIftypesBuilder) Nan() {
+	b.e.Flag(NL80211_IFTYPE_NAN)
 }
 
 // Adhoc reports whether the flag NL80211_IFTYPE_ADHOC is present.
@@ -11442,40 +14168,124 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TxqStats) Encode(e *attr.Encoder) {
+func (x *TxqStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TxqStats) build(e *attr.Encoder) {
+	b := TxqStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_BACKLOG_BYTES, uint32(x.fBacklogBytes))
+		b.BacklogBytes(uint32(x.fBacklogBytes))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_BACKLOG_PACKETS, uint32(x.fBacklogPackets))
+		b.BacklogPackets(uint32(x.fBacklogPackets))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_FLOWS, uint32(x.fFlows))
+		b.Flows(uint32(x.fFlows))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_DROPS, uint32(x.fDrops))
+		b.Drops(uint32(x.fDrops))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_ECN_MARKS, uint32(x.fEcnMarks))
+		b.EcnMarks(uint32(x.fEcnMarks))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_OVERLIMIT, uint32(x.fOverlimit))
+		b.Overlimit(uint32(x.fOverlimit))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_OVERMEMORY, uint32(x.fOvermemory))
+		b.Overmemory(uint32(x.fOvermemory))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_COLLISIONS, uint32(x.fCollisions))
+		b.Collisions(uint32(x.fCollisions))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_TX_BYTES, uint32(x.fTxBytes))
+		b.TxBytes(uint32(x.fTxBytes))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_TX_PACKETS, uint32(x.fTxPackets))
+		b.TxPackets(uint32(x.fTxPackets))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(NL80211_TXQ_STATS_MAX_FLOWS, uint32(x.fMaxFlows))
+		b.MaxFlows(uint32(x.fMaxFlows))
 	}
+}
+
+// TxqStatsBuilder appends attributes of the set "txq-stats-attrs" (NL80211_TXQ_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TxqStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TxqStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTxqStats returns a builder of "txq-stats-attrs" attributes that appends to e.
+func BuildTxqStats(e *attr.Encoder) TxqStatsBuilder { return TxqStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTxqStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TxqStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TxqStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// BacklogBytes appends NL80211_TXQ_STATS_BACKLOG_BYTES.
+func (b TxqStatsBuilder) BacklogBytes(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_BACKLOG_BYTES, uint32(v))
+}
+
+// BacklogPackets appends NL80211_TXQ_STATS_BACKLOG_PACKETS.
+func (b TxqStatsBuilder) BacklogPackets(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_BACKLOG_PACKETS, uint32(v))
+}
+
+// Flows appends NL80211_TXQ_STATS_FLOWS.
+func (b TxqStatsBuilder) Flows(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_FLOWS, uint32(v))
+}
+
+// Drops appends NL80211_TXQ_STATS_DROPS.
+func (b TxqStatsBuilder) Drops(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_DROPS, uint32(v))
+}
+
+// EcnMarks appends NL80211_TXQ_STATS_ECN_MARKS.
+func (b TxqStatsBuilder) EcnMarks(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_ECN_MARKS, uint32(v))
+}
+
+// Overlimit appends NL80211_TXQ_STATS_OVERLIMIT.
+func (b TxqStatsBuilder) Overlimit(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_OVERLIMIT, uint32(v))
+}
+
+// Overmemory appends NL80211_TXQ_STATS_OVERMEMORY.
+func (b TxqStatsBuilder) Overmemory(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_OVERMEMORY, uint32(v))
+}
+
+// Collisions appends NL80211_TXQ_STATS_COLLISIONS.
+func (b TxqStatsBuilder) Collisions(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_COLLISIONS, uint32(v))
+}
+
+// TxBytes appends NL80211_TXQ_STATS_TX_BYTES.
+func (b TxqStatsBuilder) TxBytes(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_TX_BYTES, uint32(v))
+}
+
+// TxPackets appends NL80211_TXQ_STATS_TX_PACKETS.
+func (b TxqStatsBuilder) TxPackets(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_TX_PACKETS, uint32(v))
+}
+
+// MaxFlows appends NL80211_TXQ_STATS_MAX_FLOWS.
+func (b TxqStatsBuilder) MaxFlows(v uint32) {
+	b.e.Uint32(NL80211_TXQ_STATS_MAX_FLOWS, uint32(v))
 }
 
 // BacklogBytes returns NL80211_TXQ_STATS_BACKLOG_BYTES and whether it is present (0 if not).
@@ -11722,20 +14532,85 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Wmm) Encode(e *attr.Encoder) {
+func (x *Wmm) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Wmm) build(e *attr.Encoder) {
+	b := WmmBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(NL80211_WMMR_CW_MIN, uint16(x.fCwMin))
+		b.CwMin(uint16(x.fCwMin))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(NL80211_WMMR_CW_MAX, uint16(x.fCwMax))
+		b.CwMax(uint16(x.fCwMax))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(NL80211_WMMR_AIFSN, uint8(x.fAifsn))
+		b.Aifsn(uint8(x.fAifsn))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(NL80211_WMMR_TXOP, uint16(x.fTxop))
+		b.Txop(uint16(x.fTxop))
 	}
 }
+
+// WmmBuilder appends attributes of the set "wmm-attrs" (NL80211_WMMR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Wmm, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WmmBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWmm returns a builder of "wmm-attrs" attributes that appends to e.
+func BuildWmm(e *attr.Encoder) WmmBuilder { return WmmBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWmm writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WmmBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WmmBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CwMin appends NL80211_WMMR_CW_MIN.
+func (b WmmBuilder) CwMin(v uint16) {
+	b.e.Uint16(NL80211_WMMR_CW_MIN, uint16(v))
+}
+
+// CwMax appends NL80211_WMMR_CW_MAX.
+func (b WmmBuilder) CwMax(v uint16) {
+	b.e.Uint16(NL80211_WMMR_CW_MAX, uint16(v))
+}
+
+// Aifsn appends NL80211_WMMR_AIFSN.
+func (b WmmBuilder) Aifsn(v uint8) {
+	b.e.Uint8(NL80211_WMMR_AIFSN, uint8(v))
+}
+
+// Txop appends NL80211_WMMR_TXOP.
+func (b WmmBuilder) Txop(v uint16) {
+	b.e.Uint16(NL80211_WMMR_TXOP, uint16(v))
+}
+
+// WmmArrayBuilder appends the entries of an indexed array of "wmm-attrs" nests,
+// numbered from 1.
+type WmmArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *WmmArrayBuilder) Element() WmmBuilder {
+	return WmmBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *WmmArrayBuilder) End() { a.e.End(a.nest) }
 
 // CwMin returns NL80211_WMMR_CW_MIN and whether it is present (0 if not).
 func (x *Wmm) CwMin() (uint16, bool) {
@@ -11955,67 +14830,196 @@ func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *WowlanTriggers) Encode(e *attr.Encoder) {
+func (x *WowlanTriggers) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *WowlanTriggers) build(e *attr.Encoder) {
+	b := WowlanTriggersBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_ANY)
+		b.Any()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_DISCONNECT)
+		b.Disconnect()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_MAGIC_PKT)
+		b.MagicPkt()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_PKT_PATTERN)
+		b.PktPattern()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED)
+		b.GtkRekeySupported()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE)
+		b.GtkRekeyFailure()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST)
+		b.EapIdentRequest()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE)
+		b.X4wayHandshake()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_RFKILL_RELEASE)
+		b.RfkillRelease()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211)
+		b.WakeupPkt80211()
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN)
+		b.WakeupPkt80211Len()
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023)
+		b.WakeupPkt8023()
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN)
+		b.WakeupPkt8023Len()
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_TCP_CONNECTION)
+		b.TcpConnection()
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH)
+		b.WakeupTcpMatch()
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST)
+		b.WakeupTcpConnlost()
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS)
+		b.WakeupTcpNomoretokens()
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_NET_DETECT)
+		b.NetDetect()
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS)
+		b.NetDetectResults()
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Flag(NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC)
+		b.UnprotectedDeauthDisassoc()
 	}
+}
+
+// WowlanTriggersBuilder appends attributes of the set "wowlan-triggers-attrs" (NL80211_WOWLAN_TRIG_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate WowlanTriggers, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WowlanTriggersBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWowlanTriggers returns a builder of "wowlan-triggers-attrs" attributes that appends to e.
+func BuildWowlanTriggers(e *attr.Encoder) WowlanTriggersBuilder { return WowlanTriggersBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWowlanTriggers writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WowlanTriggersBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WowlanTriggersBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Any appends the flag NL80211_WOWLAN_TRIG_ANY.
+func (b WowlanTriggersBuilder) Any() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_ANY)
+}
+
+// Disconnect appends the flag NL80211_WOWLAN_TRIG_DISCONNECT.
+func (b WowlanTriggersBuilder) Disconnect() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_DISCONNECT)
+}
+
+// MagicPkt appends the flag NL80211_WOWLAN_TRIG_MAGIC_PKT.
+func (b WowlanTriggersBuilder) MagicPkt() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_MAGIC_PKT)
+}
+
+// PktPattern appends the flag NL80211_WOWLAN_TRIG_PKT_PATTERN.
+func (b WowlanTriggersBuilder) PktPattern() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_PKT_PATTERN)
+}
+
+// GtkRekeySupported appends the flag NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED.
+func (b WowlanTriggersBuilder) GtkRekeySupported() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED)
+}
+
+// GtkRekeyFailure appends the flag NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE.
+func (b WowlanTriggersBuilder) GtkRekeyFailure() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE)
+}
+
+// EapIdentRequest appends the flag NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST.
+func (b WowlanTriggersBuilder) EapIdentRequest() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST)
+}
+
+// X4wayHandshake appends the flag NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE.
+func (b WowlanTriggersBuilder) X4wayHandshake() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE)
+}
+
+// RfkillRelease appends the flag NL80211_WOWLAN_TRIG_RFKILL_RELEASE.
+func (b WowlanTriggersBuilder) RfkillRelease() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_RFKILL_RELEASE)
+}
+
+// WakeupPkt80211 appends the flag NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211.
+func (b WowlanTriggersBuilder) WakeupPkt80211() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211)
+}
+
+// WakeupPkt80211Len appends the flag NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN.
+func (b WowlanTriggersBuilder) WakeupPkt80211Len() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN)
+}
+
+// WakeupPkt8023 appends the flag NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023.
+func (b WowlanTriggersBuilder) WakeupPkt8023() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023)
+}
+
+// WakeupPkt8023Len appends the flag NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN.
+func (b WowlanTriggersBuilder) WakeupPkt8023Len() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN)
+}
+
+// TcpConnection appends the flag NL80211_WOWLAN_TRIG_TCP_CONNECTION.
+func (b WowlanTriggersBuilder) TcpConnection() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_TCP_CONNECTION)
+}
+
+// WakeupTcpMatch appends the flag NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH.
+func (b WowlanTriggersBuilder) WakeupTcpMatch() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH)
+}
+
+// WakeupTcpConnlost appends the flag NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST.
+func (b WowlanTriggersBuilder) WakeupTcpConnlost() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST)
+}
+
+// WakeupTcpNomoretokens appends the flag NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS.
+func (b WowlanTriggersBuilder) WakeupTcpNomoretokens() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS)
+}
+
+// NetDetect appends the flag NL80211_WOWLAN_TRIG_NET_DETECT.
+func (b WowlanTriggersBuilder) NetDetect() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_NET_DETECT)
+}
+
+// NetDetectResults appends the flag NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS.
+func (b WowlanTriggersBuilder) NetDetectResults() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS)
+}
+
+// UnprotectedDeauthDisassoc appends the flag NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC.
+func (b WowlanTriggersBuilder) UnprotectedDeauthDisassoc() {
+	b.e.Flag(NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC)
 }
 
 // Any reports whether the flag NL80211_WOWLAN_TRIG_ANY is present.

@@ -183,29 +183,35 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ctrl) Encode(e *attr.Encoder) {
+func (x *Ctrl) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ctrl) build(e *attr.Encoder) {
+	b := CtrlBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(CTRL_ATTR_FAMILY_ID, uint16(x.fFamilyId))
+		b.FamilyId(uint16(x.fFamilyId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, CTRL_ATTR_FAMILY_NAME, x.fFamilyName)
+		b.FamilyNameBytes(x.fFamilyName)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(CTRL_ATTR_VERSION, uint32(x.fVersion))
+		b.Version(uint32(x.fVersion))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(CTRL_ATTR_HDRSIZE, uint32(x.fHdrsize))
+		b.Hdrsize(uint32(x.fHdrsize))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(CTRL_ATTR_MAXATTR, uint32(x.fMaxattr))
+		b.Maxattr(uint32(x.fMaxattr))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		arr := e.Begin(CTRL_ATTR_OPS)
+		arr := b.Ops()
 		if x.sOps != nil {
 			for i := range x.sOps {
-				el := e.Element(&arr)
-				x.sOps[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sOps[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fOps; it.Next(); {
@@ -214,15 +220,15 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		arr := e.Begin(CTRL_ATTR_MCAST_GROUPS)
+		arr := b.McastGroups()
 		if x.sMcastGroups != nil {
 			for i := range x.sMcastGroups {
-				el := e.Element(&arr)
-				x.sMcastGroups[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sMcastGroups[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fMcastGroups; it.Next(); {
@@ -231,7 +237,7 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
 		arr := e.Begin(CTRL_ATTR_POLICY)
@@ -245,12 +251,12 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 		e.End(arr)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		arr := e.Begin(CTRL_ATTR_OP_POLICY)
+		arr := b.OpPolicy()
 		if x.sOpPolicy != nil {
 			for i := range x.sOpPolicy {
-				el := e.Element(&arr)
-				x.sOpPolicy[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sOpPolicy[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fOpPolicy; it.Next(); {
@@ -259,11 +265,94 @@ func (x *Ctrl) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(CTRL_ATTR_OP, uint32(x.fOp))
+		b.Op(uint32(x.fOp))
 	}
+}
+
+// CtrlBuilder appends attributes of the set "ctrl-attrs" (CTRL_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ctrl, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CtrlBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCtrl returns a builder of "ctrl-attrs" attributes that appends to e.
+func BuildCtrl(e *attr.Encoder) CtrlBuilder { return CtrlBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCtrl writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CtrlBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CtrlBuilder) Encoder() *attr.Encoder { return b.e }
+
+// FamilyId appends CTRL_ATTR_FAMILY_ID.
+func (b CtrlBuilder) FamilyId(v uint16) {
+	b.e.Uint16(CTRL_ATTR_FAMILY_ID, uint16(v))
+}
+
+// FamilyName appends CTRL_ATTR_FAMILY_NAME, s and a NUL.
+func (b CtrlBuilder) FamilyName(s string) {
+	b.e.String(CTRL_ATTR_FAMILY_NAME, s)
+}
+
+// FamilyNameBytes appends CTRL_ATTR_FAMILY_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b CtrlBuilder) FamilyNameBytes(s []byte) {
+	typed.PutString(b.e, CTRL_ATTR_FAMILY_NAME, s)
+}
+
+// Version appends CTRL_ATTR_VERSION.
+func (b CtrlBuilder) Version(v uint32) {
+	b.e.Uint32(CTRL_ATTR_VERSION, uint32(v))
+}
+
+// Hdrsize appends CTRL_ATTR_HDRSIZE.
+func (b CtrlBuilder) Hdrsize(v uint32) {
+	b.e.Uint32(CTRL_ATTR_HDRSIZE, uint32(v))
+}
+
+// Maxattr appends CTRL_ATTR_MAXATTR.
+func (b CtrlBuilder) Maxattr(v uint32) {
+	b.e.Uint32(CTRL_ATTR_MAXATTR, uint32(v))
+}
+
+// Ops opens the indexed array CTRL_ATTR_OPS and returns its builder: one
+// Element per entry, then End.
+func (b CtrlBuilder) Ops() OpArrayBuilder {
+	return OpArrayBuilder{e: b.e, nest: b.e.Begin(CTRL_ATTR_OPS)}
+}
+
+// McastGroups opens the indexed array CTRL_ATTR_MCAST_GROUPS and returns its builder: one
+// Element per entry, then End.
+func (b CtrlBuilder) McastGroups() McastGroupArrayBuilder {
+	return McastGroupArrayBuilder{e: b.e, nest: b.e.Begin(CTRL_ATTR_MCAST_GROUPS)}
+}
+
+// Policy opens the indexed array CTRL_ATTR_POLICY and returns its builder: each
+// entry written with the type Next returns, then End.
+func (b CtrlBuilder) Policy() typed.ArrayBuilder {
+	return typed.BeginArray(b.e, CTRL_ATTR_POLICY)
+}
+
+// OpPolicy opens the indexed array CTRL_ATTR_OP_POLICY and returns its builder: one
+// Element per entry, then End.
+func (b CtrlBuilder) OpPolicy() OpPolicySetArrayBuilder {
+	return OpPolicySetArrayBuilder{e: b.e, nest: b.e.Begin(CTRL_ATTR_OP_POLICY)}
+}
+
+// Op appends CTRL_ATTR_OP.
+func (b CtrlBuilder) Op(v uint32) {
+	b.e.Uint32(CTRL_ATTR_OP, uint32(v))
 }
 
 // FamilyId returns CTRL_ATTR_FAMILY_ID and whether it is present (0 if not).
@@ -495,14 +584,75 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *McastGroup) Encode(e *attr.Encoder) {
+func (x *McastGroup) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *McastGroup) build(e *attr.Encoder) {
+	b := McastGroupBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, CTRL_ATTR_MCAST_GRP_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(CTRL_ATTR_MCAST_GRP_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 }
+
+// McastGroupBuilder appends attributes of the set "mcast-group-attrs" (CTRL_ATTR_MCAST_GRP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate McastGroup, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type McastGroupBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMcastGroup returns a builder of "mcast-group-attrs" attributes that appends to e.
+func BuildMcastGroup(e *attr.Encoder) McastGroupBuilder { return McastGroupBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMcastGroup writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b McastGroupBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b McastGroupBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends CTRL_ATTR_MCAST_GRP_NAME, s and a NUL.
+func (b McastGroupBuilder) Name(s string) {
+	b.e.String(CTRL_ATTR_MCAST_GRP_NAME, s)
+}
+
+// NameBytes appends CTRL_ATTR_MCAST_GRP_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b McastGroupBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, CTRL_ATTR_MCAST_GRP_NAME, s)
+}
+
+// Id appends CTRL_ATTR_MCAST_GRP_ID.
+func (b McastGroupBuilder) Id(v uint32) {
+	b.e.Uint32(CTRL_ATTR_MCAST_GRP_ID, uint32(v))
+}
+
+// McastGroupArrayBuilder appends the entries of an indexed array of "mcast-group-attrs" nests,
+// numbered from 1.
+type McastGroupArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *McastGroupArrayBuilder) Element() McastGroupBuilder {
+	return McastGroupBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *McastGroupArrayBuilder) End() { a.e.End(a.nest) }
 
 // Name returns CTRL_ATTR_MCAST_GRP_NAME, up to its NUL, as a view, and whether it is
 // present (nil if not).
@@ -615,14 +765,69 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Op) Encode(e *attr.Encoder) {
+func (x *Op) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Op) build(e *attr.Encoder) {
+	b := OpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(CTRL_ATTR_OP_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(CTRL_ATTR_OP_FLAGS, uint32(x.fFlags))
+		b.Flags(OpFlags(x.fFlags))
 	}
 }
+
+// OpBuilder appends attributes of the set "op-attrs" (CTRL_ATTR_OP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Op, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOp returns a builder of "op-attrs" attributes that appends to e.
+func BuildOp(e *attr.Encoder) OpBuilder { return OpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends CTRL_ATTR_OP_ID.
+func (b OpBuilder) Id(v uint32) {
+	b.e.Uint32(CTRL_ATTR_OP_ID, uint32(v))
+}
+
+// Flags appends CTRL_ATTR_OP_FLAGS.
+func (b OpBuilder) Flags(v OpFlags) {
+	b.e.Uint32(CTRL_ATTR_OP_FLAGS, uint32(v))
+}
+
+// OpArrayBuilder appends the entries of an indexed array of "op-attrs" nests,
+// numbered from 1.
+type OpArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *OpArrayBuilder) Element() OpBuilder {
+	return OpBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *OpArrayBuilder) End() { a.e.End(a.nest) }
 
 // Id returns CTRL_ATTR_OP_ID and whether it is present (0 if not).
 func (x *Op) Id() (uint32, bool) {
@@ -791,40 +996,124 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Policy) Encode(e *attr.Encoder) {
+func (x *Policy) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Policy) build(e *attr.Encoder) {
+	b := PolicyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_TYPE, uint32(x.fType))
+		b.Type(AttrType(x.fType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(NL_POLICY_TYPE_ATTR_MIN_VALUE_S, uint64(x.fMinValueS))
+		b.MinValueS(int64(x.fMinValueS))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(NL_POLICY_TYPE_ATTR_MAX_VALUE_S, uint64(x.fMaxValueS))
+		b.MaxValueS(int64(x.fMaxValueS))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(NL_POLICY_TYPE_ATTR_MIN_VALUE_U, uint64(x.fMinValueU))
+		b.MinValueU(uint64(x.fMinValueU))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(NL_POLICY_TYPE_ATTR_MAX_VALUE_U, uint64(x.fMaxValueU))
+		b.MaxValueU(uint64(x.fMaxValueU))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_MIN_LENGTH, uint32(x.fMinLength))
+		b.MinLength(uint32(x.fMinLength))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_MAX_LENGTH, uint32(x.fMaxLength))
+		b.MaxLength(uint32(x.fMaxLength))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_POLICY_IDX, uint32(x.fPolicyIdx))
+		b.PolicyIdx(uint32(x.fPolicyIdx))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE, uint32(x.fPolicyMaxtype))
+		b.PolicyMaxtype(uint32(x.fPolicyMaxtype))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NL_POLICY_TYPE_ATTR_BITFIELD32_MASK, uint32(x.fBitfield32Mask))
+		b.Bitfield32Mask(uint32(x.fBitfield32Mask))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint64(NL_POLICY_TYPE_ATTR_MASK, uint64(x.fMask))
+		b.Mask(uint64(x.fMask))
 	}
+}
+
+// PolicyBuilder appends attributes of the set "policy-attrs" (NL_POLICY_TYPE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Policy, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PolicyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPolicy returns a builder of "policy-attrs" attributes that appends to e.
+func BuildPolicy(e *attr.Encoder) PolicyBuilder { return PolicyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPolicy writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PolicyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PolicyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Type appends NL_POLICY_TYPE_ATTR_TYPE.
+func (b PolicyBuilder) Type(v AttrType) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_TYPE, uint32(v))
+}
+
+// MinValueS appends NL_POLICY_TYPE_ATTR_MIN_VALUE_S.
+func (b PolicyBuilder) MinValueS(v int64) {
+	b.e.Uint64(NL_POLICY_TYPE_ATTR_MIN_VALUE_S, uint64(v))
+}
+
+// MaxValueS appends NL_POLICY_TYPE_ATTR_MAX_VALUE_S.
+func (b PolicyBuilder) MaxValueS(v int64) {
+	b.e.Uint64(NL_POLICY_TYPE_ATTR_MAX_VALUE_S, uint64(v))
+}
+
+// MinValueU appends NL_POLICY_TYPE_ATTR_MIN_VALUE_U.
+func (b PolicyBuilder) MinValueU(v uint64) {
+	b.e.Uint64(NL_POLICY_TYPE_ATTR_MIN_VALUE_U, uint64(v))
+}
+
+// MaxValueU appends NL_POLICY_TYPE_ATTR_MAX_VALUE_U.
+func (b PolicyBuilder) MaxValueU(v uint64) {
+	b.e.Uint64(NL_POLICY_TYPE_ATTR_MAX_VALUE_U, uint64(v))
+}
+
+// MinLength appends NL_POLICY_TYPE_ATTR_MIN_LENGTH.
+func (b PolicyBuilder) MinLength(v uint32) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_MIN_LENGTH, uint32(v))
+}
+
+// MaxLength appends NL_POLICY_TYPE_ATTR_MAX_LENGTH.
+func (b PolicyBuilder) MaxLength(v uint32) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_MAX_LENGTH, uint32(v))
+}
+
+// PolicyIdx appends NL_POLICY_TYPE_ATTR_POLICY_IDX.
+func (b PolicyBuilder) PolicyIdx(v uint32) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_POLICY_IDX, uint32(v))
+}
+
+// PolicyMaxtype appends NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE.
+func (b PolicyBuilder) PolicyMaxtype(v uint32) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE, uint32(v))
+}
+
+// Bitfield32Mask appends NL_POLICY_TYPE_ATTR_BITFIELD32_MASK.
+func (b PolicyBuilder) Bitfield32Mask(v uint32) {
+	b.e.Uint32(NL_POLICY_TYPE_ATTR_BITFIELD32_MASK, uint32(v))
+}
+
+// Mask appends NL_POLICY_TYPE_ATTR_MASK.
+func (b PolicyBuilder) Mask(v uint64) {
+	b.e.Uint64(NL_POLICY_TYPE_ATTR_MASK, uint64(v))
 }
 
 // Type returns NL_POLICY_TYPE_ATTR_TYPE and whether it is present (0 if not).
@@ -1057,14 +1346,69 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OpPolicySet) Encode(e *attr.Encoder) {
+func (x *OpPolicySet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OpPolicySet) build(e *attr.Encoder) {
+	b := OpPolicySetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(CTRL_ATTR_POLICY_DO, uint32(x.fDo))
+		b.Do(uint32(x.fDo))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(CTRL_ATTR_POLICY_DUMP, uint32(x.fDump))
+		b.Dump(uint32(x.fDump))
 	}
 }
+
+// OpPolicySetBuilder appends attributes of the set "op-policy-attrs" (CTRL_ATTR_POLICY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OpPolicySet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OpPolicySetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOpPolicySet returns a builder of "op-policy-attrs" attributes that appends to e.
+func BuildOpPolicySet(e *attr.Encoder) OpPolicySetBuilder { return OpPolicySetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOpPolicySet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OpPolicySetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OpPolicySetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Do appends CTRL_ATTR_POLICY_DO.
+func (b OpPolicySetBuilder) Do(v uint32) {
+	b.e.Uint32(CTRL_ATTR_POLICY_DO, uint32(v))
+}
+
+// Dump appends CTRL_ATTR_POLICY_DUMP.
+func (b OpPolicySetBuilder) Dump(v uint32) {
+	b.e.Uint32(CTRL_ATTR_POLICY_DUMP, uint32(v))
+}
+
+// OpPolicySetArrayBuilder appends the entries of an indexed array of "op-policy-attrs" nests,
+// numbered from 1.
+type OpPolicySetArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *OpPolicySetArrayBuilder) Element() OpPolicySetBuilder {
+	return OpPolicySetBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *OpPolicySetArrayBuilder) End() { a.e.End(a.nest) }
 
 // Do returns CTRL_ATTR_POLICY_DO and whether it is present (0 if not).
 func (x *OpPolicySet) Do() (uint32, bool) {

@@ -262,76 +262,220 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Peer) Encode(e *attr.Encoder) {
+func (x *Peer) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Peer) build(e *attr.Encoder) {
+	b := PeerBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_PEER_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(x.fRemoteIpv4))
+		b.RemoteIpv4(uint32(x.fRemoteIpv4))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVPN_A_PEER_REMOTE_IPV6, x.fRemoteIpv6)
+		b.RemoteIpv6(x.fRemoteIpv6)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(x.fRemoteIpv6ScopeId))
+		b.RemoteIpv6ScopeId(uint32(x.fRemoteIpv6ScopeId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(x.fRemotePort))
+		b.RemotePort(uint16(x.fRemotePort))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(OVPN_A_PEER_SOCKET, uint32(x.fSocket))
+		b.Socket(uint32(x.fSocket))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(OVPN_A_PEER_SOCKET_NETNSID, uint32(x.fSocketNetnsid))
+		b.SocketNetnsid(int32(x.fSocketNetnsid))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(x.fVpnIpv4))
+		b.VpnIpv4(uint32(x.fVpnIpv4))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(OVPN_A_PEER_VPN_IPV6, x.fVpnIpv6)
+		b.VpnIpv6(x.fVpnIpv6)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(x.fLocalIpv4))
+		b.LocalIpv4(uint32(x.fLocalIpv4))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(OVPN_A_PEER_LOCAL_IPV6, x.fLocalIpv6)
+		b.LocalIpv6(x.fLocalIpv6)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE16(OVPN_A_PEER_LOCAL_PORT, uint16(x.fLocalPort))
+		b.LocalPort(uint16(x.fLocalPort))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(x.fKeepaliveInterval))
+		b.KeepaliveInterval(uint32(x.fKeepaliveInterval))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(x.fKeepaliveTimeout))
+		b.KeepaliveTimeout(uint32(x.fKeepaliveTimeout))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(OVPN_A_PEER_DEL_REASON, uint32(x.fDelReason))
+		b.DelReason(DelPeerReason(x.fDelReason))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint(OVPN_A_PEER_VPN_RX_BYTES, uint64(x.fVpnRxBytes))
+		b.VpnRxBytes(uint64(x.fVpnRxBytes))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint(OVPN_A_PEER_VPN_TX_BYTES, uint64(x.fVpnTxBytes))
+		b.VpnTxBytes(uint64(x.fVpnTxBytes))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint(OVPN_A_PEER_VPN_RX_PACKETS, uint64(x.fVpnRxPackets))
+		b.VpnRxPackets(uint64(x.fVpnRxPackets))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint(OVPN_A_PEER_VPN_TX_PACKETS, uint64(x.fVpnTxPackets))
+		b.VpnTxPackets(uint64(x.fVpnTxPackets))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint(OVPN_A_PEER_LINK_RX_BYTES, uint64(x.fLinkRxBytes))
+		b.LinkRxBytes(uint64(x.fLinkRxBytes))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint(OVPN_A_PEER_LINK_TX_BYTES, uint64(x.fLinkTxBytes))
+		b.LinkTxBytes(uint64(x.fLinkTxBytes))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint(OVPN_A_PEER_LINK_RX_PACKETS, uint64(x.fLinkRxPackets))
+		b.LinkRxPackets(uint64(x.fLinkRxPackets))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint(OVPN_A_PEER_LINK_TX_PACKETS, uint64(x.fLinkTxPackets))
+		b.LinkTxPackets(uint64(x.fLinkTxPackets))
 	}
+}
+
+// PeerBuilder appends attributes of the set "peer" (OVPN_A_PEER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Peer, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PeerBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPeer returns a builder of "peer" attributes that appends to e.
+func BuildPeer(e *attr.Encoder) PeerBuilder { return PeerBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPeer writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PeerBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PeerBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends OVPN_A_PEER_ID.
+func (b PeerBuilder) Id(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_ID, uint32(v))
+}
+
+// RemoteIpv4 appends OVPN_A_PEER_REMOTE_IPV4.
+func (b PeerBuilder) RemoteIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(v))
+}
+
+// RemoteIpv6 appends OVPN_A_PEER_REMOTE_IPV6 with the payload p.
+func (b PeerBuilder) RemoteIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_REMOTE_IPV6, p)
+}
+
+// RemoteIpv6ScopeId appends OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
+func (b PeerBuilder) RemoteIpv6ScopeId(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(v))
+}
+
+// RemotePort appends OVPN_A_PEER_REMOTE_PORT.
+func (b PeerBuilder) RemotePort(v uint16) {
+	b.e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(v))
+}
+
+// Socket appends OVPN_A_PEER_SOCKET.
+func (b PeerBuilder) Socket(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_SOCKET, uint32(v))
+}
+
+// SocketNetnsid appends OVPN_A_PEER_SOCKET_NETNSID.
+func (b PeerBuilder) SocketNetnsid(v int32) {
+	b.e.Uint32(OVPN_A_PEER_SOCKET_NETNSID, uint32(v))
+}
+
+// VpnIpv4 appends OVPN_A_PEER_VPN_IPV4.
+func (b PeerBuilder) VpnIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(v))
+}
+
+// VpnIpv6 appends OVPN_A_PEER_VPN_IPV6 with the payload p.
+func (b PeerBuilder) VpnIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_VPN_IPV6, p)
+}
+
+// LocalIpv4 appends OVPN_A_PEER_LOCAL_IPV4.
+func (b PeerBuilder) LocalIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(v))
+}
+
+// LocalIpv6 appends OVPN_A_PEER_LOCAL_IPV6 with the payload p.
+func (b PeerBuilder) LocalIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_LOCAL_IPV6, p)
+}
+
+// LocalPort appends OVPN_A_PEER_LOCAL_PORT.
+func (b PeerBuilder) LocalPort(v uint16) {
+	b.e.BE16(OVPN_A_PEER_LOCAL_PORT, uint16(v))
+}
+
+// KeepaliveInterval appends OVPN_A_PEER_KEEPALIVE_INTERVAL.
+func (b PeerBuilder) KeepaliveInterval(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(v))
+}
+
+// KeepaliveTimeout appends OVPN_A_PEER_KEEPALIVE_TIMEOUT.
+func (b PeerBuilder) KeepaliveTimeout(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(v))
+}
+
+// DelReason appends OVPN_A_PEER_DEL_REASON.
+func (b PeerBuilder) DelReason(v DelPeerReason) {
+	b.e.Uint32(OVPN_A_PEER_DEL_REASON, uint32(v))
+}
+
+// VpnRxBytes appends OVPN_A_PEER_VPN_RX_BYTES.
+func (b PeerBuilder) VpnRxBytes(v uint64) {
+	b.e.Uint(OVPN_A_PEER_VPN_RX_BYTES, uint64(v))
+}
+
+// VpnTxBytes appends OVPN_A_PEER_VPN_TX_BYTES.
+func (b PeerBuilder) VpnTxBytes(v uint64) {
+	b.e.Uint(OVPN_A_PEER_VPN_TX_BYTES, uint64(v))
+}
+
+// VpnRxPackets appends OVPN_A_PEER_VPN_RX_PACKETS.
+func (b PeerBuilder) VpnRxPackets(v uint64) {
+	b.e.Uint(OVPN_A_PEER_VPN_RX_PACKETS, uint64(v))
+}
+
+// VpnTxPackets appends OVPN_A_PEER_VPN_TX_PACKETS.
+func (b PeerBuilder) VpnTxPackets(v uint64) {
+	b.e.Uint(OVPN_A_PEER_VPN_TX_PACKETS, uint64(v))
+}
+
+// LinkRxBytes appends OVPN_A_PEER_LINK_RX_BYTES.
+func (b PeerBuilder) LinkRxBytes(v uint64) {
+	b.e.Uint(OVPN_A_PEER_LINK_RX_BYTES, uint64(v))
+}
+
+// LinkTxBytes appends OVPN_A_PEER_LINK_TX_BYTES.
+func (b PeerBuilder) LinkTxBytes(v uint64) {
+	b.e.Uint(OVPN_A_PEER_LINK_TX_BYTES, uint64(v))
+}
+
+// LinkRxPackets appends OVPN_A_PEER_LINK_RX_PACKETS.
+func (b PeerBuilder) LinkRxPackets(v uint64) {
+	b.e.Uint(OVPN_A_PEER_LINK_RX_PACKETS, uint64(v))
+}
+
+// LinkTxPackets appends OVPN_A_PEER_LINK_TX_PACKETS.
+func (b PeerBuilder) LinkTxPackets(v uint64) {
+	b.e.Uint(OVPN_A_PEER_LINK_TX_PACKETS, uint64(v))
 }
 
 // Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
@@ -811,43 +955,132 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PeerNewInput) Encode(e *attr.Encoder) {
+func (x *PeerNewInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PeerNewInput) build(e *attr.Encoder) {
+	b := PeerNewInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_PEER_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(x.fRemoteIpv4))
+		b.RemoteIpv4(uint32(x.fRemoteIpv4))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVPN_A_PEER_REMOTE_IPV6, x.fRemoteIpv6)
+		b.RemoteIpv6(x.fRemoteIpv6)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(x.fRemoteIpv6ScopeId))
+		b.RemoteIpv6ScopeId(uint32(x.fRemoteIpv6ScopeId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(x.fRemotePort))
+		b.RemotePort(uint16(x.fRemotePort))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(OVPN_A_PEER_SOCKET, uint32(x.fSocket))
+		b.Socket(uint32(x.fSocket))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(x.fVpnIpv4))
+		b.VpnIpv4(uint32(x.fVpnIpv4))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(OVPN_A_PEER_VPN_IPV6, x.fVpnIpv6)
+		b.VpnIpv6(x.fVpnIpv6)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(x.fLocalIpv4))
+		b.LocalIpv4(uint32(x.fLocalIpv4))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(OVPN_A_PEER_LOCAL_IPV6, x.fLocalIpv6)
+		b.LocalIpv6(x.fLocalIpv6)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(x.fKeepaliveInterval))
+		b.KeepaliveInterval(uint32(x.fKeepaliveInterval))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(x.fKeepaliveTimeout))
+		b.KeepaliveTimeout(uint32(x.fKeepaliveTimeout))
 	}
+}
+
+// PeerNewInputBuilder appends attributes of the set "peer-new-input" (OVPN_A_PEER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PeerNewInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PeerNewInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPeerNewInput returns a builder of "peer-new-input" attributes that appends to e.
+func BuildPeerNewInput(e *attr.Encoder) PeerNewInputBuilder { return PeerNewInputBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPeerNewInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PeerNewInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PeerNewInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends OVPN_A_PEER_ID.
+func (b PeerNewInputBuilder) Id(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_ID, uint32(v))
+}
+
+// RemoteIpv4 appends OVPN_A_PEER_REMOTE_IPV4.
+func (b PeerNewInputBuilder) RemoteIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(v))
+}
+
+// RemoteIpv6 appends OVPN_A_PEER_REMOTE_IPV6 with the payload p.
+func (b PeerNewInputBuilder) RemoteIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_REMOTE_IPV6, p)
+}
+
+// RemoteIpv6ScopeId appends OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
+func (b PeerNewInputBuilder) RemoteIpv6ScopeId(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(v))
+}
+
+// RemotePort appends OVPN_A_PEER_REMOTE_PORT.
+func (b PeerNewInputBuilder) RemotePort(v uint16) {
+	b.e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(v))
+}
+
+// Socket appends OVPN_A_PEER_SOCKET.
+func (b PeerNewInputBuilder) Socket(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_SOCKET, uint32(v))
+}
+
+// VpnIpv4 appends OVPN_A_PEER_VPN_IPV4.
+func (b PeerNewInputBuilder) VpnIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(v))
+}
+
+// VpnIpv6 appends OVPN_A_PEER_VPN_IPV6 with the payload p.
+func (b PeerNewInputBuilder) VpnIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_VPN_IPV6, p)
+}
+
+// LocalIpv4 appends OVPN_A_PEER_LOCAL_IPV4.
+func (b PeerNewInputBuilder) LocalIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(v))
+}
+
+// LocalIpv6 appends OVPN_A_PEER_LOCAL_IPV6 with the payload p.
+func (b PeerNewInputBuilder) LocalIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_LOCAL_IPV6, p)
+}
+
+// KeepaliveInterval appends OVPN_A_PEER_KEEPALIVE_INTERVAL.
+func (b PeerNewInputBuilder) KeepaliveInterval(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(v))
+}
+
+// KeepaliveTimeout appends OVPN_A_PEER_KEEPALIVE_TIMEOUT.
+func (b PeerNewInputBuilder) KeepaliveTimeout(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(v))
 }
 
 // Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
@@ -1166,40 +1399,124 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PeerSetInput) Encode(e *attr.Encoder) {
+func (x *PeerSetInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PeerSetInput) build(e *attr.Encoder) {
+	b := PeerSetInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_PEER_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(x.fRemoteIpv4))
+		b.RemoteIpv4(uint32(x.fRemoteIpv4))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVPN_A_PEER_REMOTE_IPV6, x.fRemoteIpv6)
+		b.RemoteIpv6(x.fRemoteIpv6)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(x.fRemoteIpv6ScopeId))
+		b.RemoteIpv6ScopeId(uint32(x.fRemoteIpv6ScopeId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(x.fRemotePort))
+		b.RemotePort(uint16(x.fRemotePort))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(x.fVpnIpv4))
+		b.VpnIpv4(uint32(x.fVpnIpv4))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(OVPN_A_PEER_VPN_IPV6, x.fVpnIpv6)
+		b.VpnIpv6(x.fVpnIpv6)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(x.fLocalIpv4))
+		b.LocalIpv4(uint32(x.fLocalIpv4))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(OVPN_A_PEER_LOCAL_IPV6, x.fLocalIpv6)
+		b.LocalIpv6(x.fLocalIpv6)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(x.fKeepaliveInterval))
+		b.KeepaliveInterval(uint32(x.fKeepaliveInterval))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(x.fKeepaliveTimeout))
+		b.KeepaliveTimeout(uint32(x.fKeepaliveTimeout))
 	}
+}
+
+// PeerSetInputBuilder appends attributes of the set "peer-set-input" (OVPN_A_PEER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PeerSetInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PeerSetInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPeerSetInput returns a builder of "peer-set-input" attributes that appends to e.
+func BuildPeerSetInput(e *attr.Encoder) PeerSetInputBuilder { return PeerSetInputBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPeerSetInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PeerSetInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PeerSetInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends OVPN_A_PEER_ID.
+func (b PeerSetInputBuilder) Id(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_ID, uint32(v))
+}
+
+// RemoteIpv4 appends OVPN_A_PEER_REMOTE_IPV4.
+func (b PeerSetInputBuilder) RemoteIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_REMOTE_IPV4, uint32(v))
+}
+
+// RemoteIpv6 appends OVPN_A_PEER_REMOTE_IPV6 with the payload p.
+func (b PeerSetInputBuilder) RemoteIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_REMOTE_IPV6, p)
+}
+
+// RemoteIpv6ScopeId appends OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID.
+func (b PeerSetInputBuilder) RemoteIpv6ScopeId(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID, uint32(v))
+}
+
+// RemotePort appends OVPN_A_PEER_REMOTE_PORT.
+func (b PeerSetInputBuilder) RemotePort(v uint16) {
+	b.e.BE16(OVPN_A_PEER_REMOTE_PORT, uint16(v))
+}
+
+// VpnIpv4 appends OVPN_A_PEER_VPN_IPV4.
+func (b PeerSetInputBuilder) VpnIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_VPN_IPV4, uint32(v))
+}
+
+// VpnIpv6 appends OVPN_A_PEER_VPN_IPV6 with the payload p.
+func (b PeerSetInputBuilder) VpnIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_VPN_IPV6, p)
+}
+
+// LocalIpv4 appends OVPN_A_PEER_LOCAL_IPV4.
+func (b PeerSetInputBuilder) LocalIpv4(v uint32) {
+	b.e.BE32(OVPN_A_PEER_LOCAL_IPV4, uint32(v))
+}
+
+// LocalIpv6 appends OVPN_A_PEER_LOCAL_IPV6 with the payload p.
+func (b PeerSetInputBuilder) LocalIpv6(p []byte) {
+	b.e.Put(OVPN_A_PEER_LOCAL_IPV6, p)
+}
+
+// KeepaliveInterval appends OVPN_A_PEER_KEEPALIVE_INTERVAL.
+func (b PeerSetInputBuilder) KeepaliveInterval(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_INTERVAL, uint32(v))
+}
+
+// KeepaliveTimeout appends OVPN_A_PEER_KEEPALIVE_TIMEOUT.
+func (b PeerSetInputBuilder) KeepaliveTimeout(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_KEEPALIVE_TIMEOUT, uint32(v))
 }
 
 // Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
@@ -1431,10 +1748,44 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PeerDelInput) Encode(e *attr.Encoder) {
+func (x *PeerDelInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PeerDelInput) build(e *attr.Encoder) {
+	b := PeerDelInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_PEER_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
+}
+
+// PeerDelInputBuilder appends attributes of the set "peer-del-input" (OVPN_A_PEER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PeerDelInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PeerDelInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPeerDelInput returns a builder of "peer-del-input" attributes that appends to e.
+func BuildPeerDelInput(e *attr.Encoder) PeerDelInputBuilder { return PeerDelInputBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPeerDelInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PeerDelInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PeerDelInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends OVPN_A_PEER_ID.
+func (b PeerDelInputBuilder) Id(v uint32) {
+	b.e.Uint32(OVPN_A_PEER_ID, uint32(v))
 }
 
 // Id returns OVPN_A_PEER_ID and whether it is present (0 if not).
@@ -1565,29 +1916,90 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Keyconf) Encode(e *attr.Encoder) {
+func (x *Keyconf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Keyconf) build(e *attr.Encoder) {
+	b := KeyconfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(x.fPeerId))
+		b.PeerId(uint32(x.fPeerId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(x.fSlot))
+		b.Slot(KeySlot(x.fSlot))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_KEY_ID, uint32(x.fKeyId))
+		b.KeyId(uint32(x.fKeyId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_CIPHER_ALG, uint32(x.fCipherAlg))
+		b.CipherAlg(CipherAlg(x.fCipherAlg))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF_ENCRYPT_DIR)
-		x.fEncryptDir.Encode(e)
-		e.End(nest)
+		c := b.EncryptDir()
+		x.fEncryptDir.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF_DECRYPT_DIR)
-		x.fDecryptDir.Encode(e)
-		e.End(nest)
+		c := b.DecryptDir()
+		x.fDecryptDir.build(e)
+		c.End()
 	}
+}
+
+// KeyconfBuilder appends attributes of the set "keyconf" (OVPN_A_KEYCONF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Keyconf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeyconfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeyconf returns a builder of "keyconf" attributes that appends to e.
+func BuildKeyconf(e *attr.Encoder) KeyconfBuilder { return KeyconfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeyconf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeyconfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeyconfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PeerId appends OVPN_A_KEYCONF_PEER_ID.
+func (b KeyconfBuilder) PeerId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(v))
+}
+
+// Slot appends OVPN_A_KEYCONF_SLOT.
+func (b KeyconfBuilder) Slot(v KeySlot) {
+	b.e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(v))
+}
+
+// KeyId appends OVPN_A_KEYCONF_KEY_ID.
+func (b KeyconfBuilder) KeyId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_KEY_ID, uint32(v))
+}
+
+// CipherAlg appends OVPN_A_KEYCONF_CIPHER_ALG.
+func (b KeyconfBuilder) CipherAlg(v CipherAlg) {
+	b.e.Uint32(OVPN_A_KEYCONF_CIPHER_ALG, uint32(v))
+}
+
+// EncryptDir opens the nest OVPN_A_KEYCONF_ENCRYPT_DIR and returns its builder; close it
+// with End.
+func (b KeyconfBuilder) EncryptDir() KeydirBuilder {
+	return KeydirBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF_ENCRYPT_DIR)}
+}
+
+// DecryptDir opens the nest OVPN_A_KEYCONF_DECRYPT_DIR and returns its builder; close it
+// with End.
+func (b KeyconfBuilder) DecryptDir() KeydirBuilder {
+	return KeydirBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF_DECRYPT_DIR)}
 }
 
 // PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
@@ -1756,13 +2168,52 @@ func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Keydir) Encode(e *attr.Encoder) {
+func (x *Keydir) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Keydir) build(e *attr.Encoder) {
+	b := KeydirBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(OVPN_A_KEYDIR_CIPHER_KEY, x.fCipherKey)
+		b.CipherKey(x.fCipherKey)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(OVPN_A_KEYDIR_NONCE_TAIL, x.fNonceTail)
+		b.NonceTail(x.fNonceTail)
 	}
+}
+
+// KeydirBuilder appends attributes of the set "keydir" (OVPN_A_KEYDIR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Keydir, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeydirBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeydir returns a builder of "keydir" attributes that appends to e.
+func BuildKeydir(e *attr.Encoder) KeydirBuilder { return KeydirBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeydir writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeydirBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeydirBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CipherKey appends OVPN_A_KEYDIR_CIPHER_KEY with the payload p.
+func (b KeydirBuilder) CipherKey(p []byte) {
+	b.e.Put(OVPN_A_KEYDIR_CIPHER_KEY, p)
+}
+
+// NonceTail appends OVPN_A_KEYDIR_NONCE_TAIL with the payload p.
+func (b KeydirBuilder) NonceTail(p []byte) {
+	b.e.Put(OVPN_A_KEYDIR_NONCE_TAIL, p)
 }
 
 // CipherKey returns OVPN_A_KEYDIR_CIPHER_KEY's payload as a view, and whether it is present
@@ -1891,19 +2342,68 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *KeyconfGet) Encode(e *attr.Encoder) {
+func (x *KeyconfGet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *KeyconfGet) build(e *attr.Encoder) {
+	b := KeyconfGetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(x.fPeerId))
+		b.PeerId(uint32(x.fPeerId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(x.fSlot))
+		b.Slot(KeySlot(x.fSlot))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_KEY_ID, uint32(x.fKeyId))
+		b.KeyId(uint32(x.fKeyId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_CIPHER_ALG, uint32(x.fCipherAlg))
+		b.CipherAlg(CipherAlg(x.fCipherAlg))
 	}
+}
+
+// KeyconfGetBuilder appends attributes of the set "keyconf-get" (OVPN_A_KEYCONF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate KeyconfGet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeyconfGetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeyconfGet returns a builder of "keyconf-get" attributes that appends to e.
+func BuildKeyconfGet(e *attr.Encoder) KeyconfGetBuilder { return KeyconfGetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeyconfGet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeyconfGetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeyconfGetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PeerId appends OVPN_A_KEYCONF_PEER_ID.
+func (b KeyconfGetBuilder) PeerId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(v))
+}
+
+// Slot appends OVPN_A_KEYCONF_SLOT.
+func (b KeyconfGetBuilder) Slot(v KeySlot) {
+	b.e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(v))
+}
+
+// KeyId appends OVPN_A_KEYCONF_KEY_ID.
+func (b KeyconfGetBuilder) KeyId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_KEY_ID, uint32(v))
+}
+
+// CipherAlg appends OVPN_A_KEYCONF_CIPHER_ALG.
+func (b KeyconfGetBuilder) CipherAlg(v CipherAlg) {
+	b.e.Uint32(OVPN_A_KEYCONF_CIPHER_ALG, uint32(v))
 }
 
 // PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
@@ -2034,10 +2534,46 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *KeyconfSwapInput) Encode(e *attr.Encoder) {
+func (x *KeyconfSwapInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *KeyconfSwapInput) build(e *attr.Encoder) {
+	b := KeyconfSwapInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(x.fPeerId))
+		b.PeerId(uint32(x.fPeerId))
 	}
+}
+
+// KeyconfSwapInputBuilder appends attributes of the set "keyconf-swap-input" (OVPN_A_KEYCONF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate KeyconfSwapInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeyconfSwapInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeyconfSwapInput returns a builder of "keyconf-swap-input" attributes that appends to e.
+func BuildKeyconfSwapInput(e *attr.Encoder) KeyconfSwapInputBuilder {
+	return KeyconfSwapInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeyconfSwapInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeyconfSwapInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeyconfSwapInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PeerId appends OVPN_A_KEYCONF_PEER_ID.
+func (b KeyconfSwapInputBuilder) PeerId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(v))
 }
 
 // PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
@@ -2133,13 +2669,54 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *KeyconfDelInput) Encode(e *attr.Encoder) {
+func (x *KeyconfDelInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *KeyconfDelInput) build(e *attr.Encoder) {
+	b := KeyconfDelInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(x.fPeerId))
+		b.PeerId(uint32(x.fPeerId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(x.fSlot))
+		b.Slot(KeySlot(x.fSlot))
 	}
+}
+
+// KeyconfDelInputBuilder appends attributes of the set "keyconf-del-input" (OVPN_A_KEYCONF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate KeyconfDelInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeyconfDelInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeyconfDelInput returns a builder of "keyconf-del-input" attributes that appends to e.
+func BuildKeyconfDelInput(e *attr.Encoder) KeyconfDelInputBuilder {
+	return KeyconfDelInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeyconfDelInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeyconfDelInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeyconfDelInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PeerId appends OVPN_A_KEYCONF_PEER_ID.
+func (b KeyconfDelInputBuilder) PeerId(v uint32) {
+	b.e.Uint32(OVPN_A_KEYCONF_PEER_ID, uint32(v))
+}
+
+// Slot appends OVPN_A_KEYCONF_SLOT.
+func (b KeyconfDelInputBuilder) Slot(v KeySlot) {
+	b.e.Uint32(OVPN_A_KEYCONF_SLOT, uint32(v))
 }
 
 // PeerId returns OVPN_A_KEYCONF_PEER_ID and whether it is present (0 if not).
@@ -2257,20 +2834,66 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ovpn) Encode(e *attr.Encoder) {
+func (x *Ovpn) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ovpn) build(e *attr.Encoder) {
+	b := OvpnBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_PEER)
-		x.fPeer.Encode(e)
-		e.End(nest)
+		c := b.Peer()
+		x.fPeer.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF)
-		x.fKeyconf.Encode(e)
-		e.End(nest)
+		c := b.Keyconf()
+		x.fKeyconf.build(e)
+		c.End()
 	}
+}
+
+// OvpnBuilder appends attributes of the set "ovpn" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ovpn, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpn returns a builder of "ovpn" attributes that appends to e.
+func BuildOvpn(e *attr.Encoder) OvpnBuilder { return OvpnBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpn writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Peer opens the nest OVPN_A_PEER and returns its builder; close it
+// with End.
+func (b OvpnBuilder) Peer() PeerBuilder {
+	return PeerBuilder{e: b.e, nest: b.e.Begin(OVPN_A_PEER)}
+}
+
+// Keyconf opens the nest OVPN_A_KEYCONF and returns its builder; close it
+// with End.
+func (b OvpnBuilder) Keyconf() KeyconfBuilder {
+	return KeyconfBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2399,15 +3022,57 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnPeerNewInput) Encode(e *attr.Encoder) {
+func (x *OvpnPeerNewInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnPeerNewInput) build(e *attr.Encoder) {
+	b := OvpnPeerNewInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_PEER)
-		x.fPeer.Encode(e)
-		e.End(nest)
+		c := b.Peer()
+		x.fPeer.build(e)
+		c.End()
 	}
+}
+
+// OvpnPeerNewInputBuilder appends attributes of the set "ovpn-peer-new-input" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnPeerNewInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnPeerNewInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnPeerNewInput returns a builder of "ovpn-peer-new-input" attributes that appends to e.
+func BuildOvpnPeerNewInput(e *attr.Encoder) OvpnPeerNewInputBuilder {
+	return OvpnPeerNewInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnPeerNewInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnPeerNewInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnPeerNewInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnPeerNewInputBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Peer opens the nest OVPN_A_PEER and returns its builder; close it
+// with End.
+func (b OvpnPeerNewInputBuilder) Peer() PeerNewInputBuilder {
+	return PeerNewInputBuilder{e: b.e, nest: b.e.Begin(OVPN_A_PEER)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2519,15 +3184,57 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnPeerSetInput) Encode(e *attr.Encoder) {
+func (x *OvpnPeerSetInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnPeerSetInput) build(e *attr.Encoder) {
+	b := OvpnPeerSetInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_PEER)
-		x.fPeer.Encode(e)
-		e.End(nest)
+		c := b.Peer()
+		x.fPeer.build(e)
+		c.End()
 	}
+}
+
+// OvpnPeerSetInputBuilder appends attributes of the set "ovpn-peer-set-input" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnPeerSetInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnPeerSetInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnPeerSetInput returns a builder of "ovpn-peer-set-input" attributes that appends to e.
+func BuildOvpnPeerSetInput(e *attr.Encoder) OvpnPeerSetInputBuilder {
+	return OvpnPeerSetInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnPeerSetInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnPeerSetInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnPeerSetInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnPeerSetInputBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Peer opens the nest OVPN_A_PEER and returns its builder; close it
+// with End.
+func (b OvpnPeerSetInputBuilder) Peer() PeerSetInputBuilder {
+	return PeerSetInputBuilder{e: b.e, nest: b.e.Begin(OVPN_A_PEER)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2639,15 +3346,57 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnPeerDelInput) Encode(e *attr.Encoder) {
+func (x *OvpnPeerDelInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnPeerDelInput) build(e *attr.Encoder) {
+	b := OvpnPeerDelInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_PEER)
-		x.fPeer.Encode(e)
-		e.End(nest)
+		c := b.Peer()
+		x.fPeer.build(e)
+		c.End()
 	}
+}
+
+// OvpnPeerDelInputBuilder appends attributes of the set "ovpn-peer-del-input" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnPeerDelInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnPeerDelInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnPeerDelInput returns a builder of "ovpn-peer-del-input" attributes that appends to e.
+func BuildOvpnPeerDelInput(e *attr.Encoder) OvpnPeerDelInputBuilder {
+	return OvpnPeerDelInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnPeerDelInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnPeerDelInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnPeerDelInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnPeerDelInputBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Peer opens the nest OVPN_A_PEER and returns its builder; close it
+// with End.
+func (b OvpnPeerDelInputBuilder) Peer() PeerDelInputBuilder {
+	return PeerDelInputBuilder{e: b.e, nest: b.e.Begin(OVPN_A_PEER)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2759,15 +3508,55 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnKeyconfGet) Encode(e *attr.Encoder) {
+func (x *OvpnKeyconfGet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnKeyconfGet) build(e *attr.Encoder) {
+	b := OvpnKeyconfGetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF)
-		x.fKeyconf.Encode(e)
-		e.End(nest)
+		c := b.Keyconf()
+		x.fKeyconf.build(e)
+		c.End()
 	}
+}
+
+// OvpnKeyconfGetBuilder appends attributes of the set "ovpn-keyconf-get" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnKeyconfGet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnKeyconfGetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnKeyconfGet returns a builder of "ovpn-keyconf-get" attributes that appends to e.
+func BuildOvpnKeyconfGet(e *attr.Encoder) OvpnKeyconfGetBuilder { return OvpnKeyconfGetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnKeyconfGet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnKeyconfGetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnKeyconfGetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnKeyconfGetBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Keyconf opens the nest OVPN_A_KEYCONF and returns its builder; close it
+// with End.
+func (b OvpnKeyconfGetBuilder) Keyconf() KeyconfGetBuilder {
+	return KeyconfGetBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2879,15 +3668,57 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnKeyconfSwapInput) Encode(e *attr.Encoder) {
+func (x *OvpnKeyconfSwapInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnKeyconfSwapInput) build(e *attr.Encoder) {
+	b := OvpnKeyconfSwapInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF)
-		x.fKeyconf.Encode(e)
-		e.End(nest)
+		c := b.Keyconf()
+		x.fKeyconf.build(e)
+		c.End()
 	}
+}
+
+// OvpnKeyconfSwapInputBuilder appends attributes of the set "ovpn-keyconf-swap-input" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnKeyconfSwapInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnKeyconfSwapInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnKeyconfSwapInput returns a builder of "ovpn-keyconf-swap-input" attributes that appends to e.
+func BuildOvpnKeyconfSwapInput(e *attr.Encoder) OvpnKeyconfSwapInputBuilder {
+	return OvpnKeyconfSwapInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnKeyconfSwapInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnKeyconfSwapInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnKeyconfSwapInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnKeyconfSwapInputBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Keyconf opens the nest OVPN_A_KEYCONF and returns its builder; close it
+// with End.
+func (b OvpnKeyconfSwapInputBuilder) Keyconf() KeyconfSwapInputBuilder {
+	return KeyconfSwapInputBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).
@@ -2999,15 +3830,57 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvpnKeyconfDelInput) Encode(e *attr.Encoder) {
+func (x *OvpnKeyconfDelInput) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvpnKeyconfDelInput) build(e *attr.Encoder) {
+	b := OvpnKeyconfDelInputBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVPN_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVPN_A_KEYCONF)
-		x.fKeyconf.Encode(e)
-		e.End(nest)
+		c := b.Keyconf()
+		x.fKeyconf.build(e)
+		c.End()
 	}
+}
+
+// OvpnKeyconfDelInputBuilder appends attributes of the set "ovpn-keyconf-del-input" (OVPN_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvpnKeyconfDelInput, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvpnKeyconfDelInputBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvpnKeyconfDelInput returns a builder of "ovpn-keyconf-del-input" attributes that appends to e.
+func BuildOvpnKeyconfDelInput(e *attr.Encoder) OvpnKeyconfDelInputBuilder {
+	return OvpnKeyconfDelInputBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvpnKeyconfDelInput writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvpnKeyconfDelInputBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvpnKeyconfDelInputBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends OVPN_A_IFINDEX.
+func (b OvpnKeyconfDelInputBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVPN_A_IFINDEX, uint32(v))
+}
+
+// Keyconf opens the nest OVPN_A_KEYCONF and returns its builder; close it
+// with End.
+func (b OvpnKeyconfDelInputBuilder) Keyconf() KeyconfDelInputBuilder {
+	return KeyconfDelInputBuilder{e: b.e, nest: b.e.Begin(OVPN_A_KEYCONF)}
 }
 
 // Ifindex returns OVPN_A_IFINDEX and whether it is present (0 if not).

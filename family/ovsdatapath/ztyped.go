@@ -30,7 +30,6 @@ func (s OvsHeader) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.DpIfindex), sw)
 	return true
 }
@@ -67,7 +66,6 @@ func (s DatapathStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:32])
 	typed.PutUint64(p[0:], uint64(s.NHit), sw)
 	typed.PutUint64(p[8:], uint64(s.NMissed), sw)
 	typed.PutUint64(p[16:], uint64(s.NLost), sw)
@@ -117,7 +115,6 @@ func (s MegaflowStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:32])
 	typed.PutUint64(p[0:], uint64(s.NMaskHit), sw)
 	typed.PutUint32(p[8:], uint32(s.NMasks), sw)
 	typed.PutUint32(p[12:], uint32(s.Padding), sw)
@@ -269,53 +266,138 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Datapath) Encode(e *attr.Encoder) {
+func (x *Datapath) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Datapath) build(e *attr.Encoder) {
+	b := DatapathBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, OVS_DP_ATTR_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVS_DP_ATTR_UPCALL_PID, uint32(x.fUpcallPid))
+		b.UpcallPid(uint32(x.fUpcallPid))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_DP_ATTR_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_DP_ATTR_STATS, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_DP_ATTR_STATS, 32); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fMegaflowStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, x.fMegaflowStats)
+			b.MegaflowStatsBytes(x.fMegaflowStats)
 		} else if x.fMegaflowStats != nil {
 			v := x.vMegaflowStats
 			v.parse(x.fMegaflowStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_DP_ATTR_MEGAFLOW_STATS, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_DP_ATTR_MEGAFLOW_STATS, 32); q != nil {
-			x.vMegaflowStats.Put(q, e.Order())
+			b.MegaflowStats(v)
+		} else {
+			b.MegaflowStats(x.vMegaflowStats)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(OVS_DP_ATTR_USER_FEATURES, uint32(x.fUserFeatures))
+		b.UserFeatures(UserFeatures(x.fUserFeatures))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(OVS_DP_ATTR_MASKS_CACHE_SIZE, uint32(x.fMasksCacheSize))
+		b.MasksCacheSize(uint32(x.fMasksCacheSize))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(OVS_DP_ATTR_PER_CPU_PIDS, x.fPerCpuPids)
+		b.PerCpuPids(x.fPerCpuPids)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(OVS_DP_ATTR_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
+}
+
+// DatapathBuilder appends attributes of the set "datapath" (OVS_DP_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Datapath, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DatapathBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDatapath returns a builder of "datapath" attributes that appends to e.
+func BuildDatapath(e *attr.Encoder) DatapathBuilder { return DatapathBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDatapath writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DatapathBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DatapathBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends OVS_DP_ATTR_NAME, s and a NUL.
+func (b DatapathBuilder) Name(s string) {
+	b.e.String(OVS_DP_ATTR_NAME, s)
+}
+
+// NameBytes appends OVS_DP_ATTR_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b DatapathBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, OVS_DP_ATTR_NAME, s)
+}
+
+// UpcallPid appends OVS_DP_ATTR_UPCALL_PID.
+func (b DatapathBuilder) UpcallPid(v uint32) {
+	b.e.Uint32(OVS_DP_ATTR_UPCALL_PID, uint32(v))
+}
+
+// Stats appends OVS_DP_ATTR_STATS, the struct v.
+func (b DatapathBuilder) Stats(v DatapathStats) {
+	if q := b.e.Reserve(OVS_DP_ATTR_STATS, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends OVS_DP_ATTR_STATS with the payload p.
+func (b DatapathBuilder) StatsBytes(p []byte) {
+	b.e.Put(OVS_DP_ATTR_STATS, p)
+}
+
+// MegaflowStats appends OVS_DP_ATTR_MEGAFLOW_STATS, the struct v.
+func (b DatapathBuilder) MegaflowStats(v MegaflowStats) {
+	if q := b.e.Reserve(OVS_DP_ATTR_MEGAFLOW_STATS, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MegaflowStatsBytes appends OVS_DP_ATTR_MEGAFLOW_STATS with the payload p.
+func (b DatapathBuilder) MegaflowStatsBytes(p []byte) {
+	b.e.Put(OVS_DP_ATTR_MEGAFLOW_STATS, p)
+}
+
+// UserFeatures appends OVS_DP_ATTR_USER_FEATURES.
+func (b DatapathBuilder) UserFeatures(v UserFeatures) {
+	b.e.Uint32(OVS_DP_ATTR_USER_FEATURES, uint32(v))
+}
+
+// MasksCacheSize appends OVS_DP_ATTR_MASKS_CACHE_SIZE.
+func (b DatapathBuilder) MasksCacheSize(v uint32) {
+	b.e.Uint32(OVS_DP_ATTR_MASKS_CACHE_SIZE, uint32(v))
+}
+
+// PerCpuPids appends OVS_DP_ATTR_PER_CPU_PIDS with the payload p.
+func (b DatapathBuilder) PerCpuPids(p []byte) {
+	b.e.Put(OVS_DP_ATTR_PER_CPU_PIDS, p)
+}
+
+// Ifindex appends OVS_DP_ATTR_IFINDEX.
+func (b DatapathBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVS_DP_ATTR_IFINDEX, uint32(v))
 }
 
 // Name returns OVS_DP_ATTR_NAME, up to its NUL, as a view, and whether it is

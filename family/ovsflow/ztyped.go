@@ -30,7 +30,6 @@ func (s OvsHeader) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.DpIfindex), sw)
 	return true
 }
@@ -65,7 +64,6 @@ func (s OvsFlowStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint64(p[0:], uint64(s.NPackets), sw)
 	typed.PutUint64(p[8:], uint64(s.NBytes), sw)
 	return true
@@ -104,7 +102,6 @@ func (s OvsKeyEthernet) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	copy(p[0:6], s.EthSrc[:])
 	copy(p[6:12], s.EthDst[:])
 	return true
@@ -142,7 +139,6 @@ func (s OvsKeyMpls) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.MplsLse), typed.BigSwap)
 	return true
 }
@@ -181,7 +177,6 @@ func (s OvsKeyIpv4) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	copy(p[0:4], s.Ipv4Src[:])
 	copy(p[4:8], s.Ipv4Dst[:])
 	p[8] = s.Ipv4Proto
@@ -241,7 +236,6 @@ func (s OvsKeyIpv6) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:40])
 	copy(p[0:16], s.Ipv6Src[:])
 	copy(p[16:32], s.Ipv6Dst[:])
 	typed.PutUint32(p[32:], uint32(s.Ipv6Label), typed.BigSwap)
@@ -299,7 +293,6 @@ func (s OvsKeyIpv6Exthdrs) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:2])
 	typed.PutUint16(p[0:], uint16(s.Hdrs), sw)
 	return true
 }
@@ -334,7 +327,6 @@ func (s OvsKeyTcp) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.TcpSrc), typed.BigSwap)
 	typed.PutUint16(p[2:], uint16(s.TcpDst), typed.BigSwap)
 	return true
@@ -373,7 +365,6 @@ func (s OvsKeyUdp) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.UdpSrc), typed.BigSwap)
 	typed.PutUint16(p[2:], uint16(s.UdpDst), typed.BigSwap)
 	return true
@@ -412,7 +403,6 @@ func (s OvsKeySctp) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.SctpSrc), typed.BigSwap)
 	typed.PutUint16(p[2:], uint16(s.SctpDst), typed.BigSwap)
 	return true
@@ -451,7 +441,6 @@ func (s OvsKeyIcmp) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:2])
 	p[0] = s.IcmpType
 	p[1] = s.IcmpCode
 	return true
@@ -545,7 +534,6 @@ func (s OvsKeyNd) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:28])
 	copy(p[0:16], s.NdTarget[:])
 	copy(p[16:22], s.NdSll[:])
 	copy(p[22:28], s.NdTll[:])
@@ -642,7 +630,6 @@ func (s OvsActionPushVlan) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.VlanTpid), typed.BigSwap)
 	typed.PutUint16(p[2:], uint16(s.VlanTci), typed.BigSwap)
 	return true
@@ -681,7 +668,6 @@ func (s OvsActionHash) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.HashAlg), sw)
 	typed.PutUint32(p[4:], uint32(s.HashBasis), sw)
 	return true
@@ -760,7 +746,6 @@ func (s OvsActionAddMpls) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.MplsLse), typed.BigSwap)
 	typed.PutUint16(p[4:], uint16(s.MplsEthertype), typed.BigSwap)
 	typed.PutUint16(p[6:], uint16(s.TunFlags), sw)
@@ -944,58 +929,150 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Flow) Encode(e *attr.Encoder) {
+func (x *Flow) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Flow) build(e *attr.Encoder) {
+	b := FlowBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(OVS_FLOW_ATTR_KEY)
-		x.fKey.Encode(e)
-		e.End(nest)
+		c := b.Key()
+		x.fKey.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVS_FLOW_ATTR_ACTIONS)
-		x.fActions.Encode(e)
-		e.End(nest)
+		c := b.Actions()
+		x.fActions.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_FLOW_ATTR_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_FLOW_ATTR_STATS, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_FLOW_ATTR_STATS, 16); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(OVS_FLOW_ATTR_TCP_FLAGS, uint8(x.fTcpFlags))
+		b.TcpFlags(uint8(x.fTcpFlags))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(OVS_FLOW_ATTR_USED, uint64(x.fUsed))
+		b.Used(uint64(x.fUsed))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(OVS_FLOW_ATTR_CLEAR)
+		b.Clear()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(OVS_FLOW_ATTR_MASK)
-		x.fMask.Encode(e)
-		e.End(nest)
+		c := b.Mask()
+		x.fMask.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(OVS_FLOW_ATTR_PROBE, x.fProbe)
+		b.Probe(x.fProbe)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(OVS_FLOW_ATTR_UFID, x.fUfid)
+		b.Ufid(x.fUfid)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(OVS_FLOW_ATTR_UFID_FLAGS, uint32(x.fUfidFlags))
+		b.UfidFlags(OvsUfidFlags(x.fUfidFlags))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(OVS_FLOW_ATTR_PAD, x.fPad)
+		b.Pad(x.fPad)
 	}
+}
+
+// FlowBuilder appends attributes of the set "flow-attrs" (OVS_FLOW_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Flow, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlow returns a builder of "flow-attrs" attributes that appends to e.
+func BuildFlow(e *attr.Encoder) FlowBuilder { return FlowBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlow writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Key opens the nest OVS_FLOW_ATTR_KEY and returns its builder; close it
+// with End.
+func (b FlowBuilder) Key() KeyBuilder {
+	return KeyBuilder{e: b.e, nest: b.e.Begin(OVS_FLOW_ATTR_KEY)}
+}
+
+// Actions opens the nest OVS_FLOW_ATTR_ACTIONS and returns its builder; close it
+// with End.
+func (b FlowBuilder) Actions() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_FLOW_ATTR_ACTIONS)}
+}
+
+// Stats appends OVS_FLOW_ATTR_STATS, the struct v.
+func (b FlowBuilder) Stats(v OvsFlowStats) {
+	if q := b.e.Reserve(OVS_FLOW_ATTR_STATS, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends OVS_FLOW_ATTR_STATS with the payload p.
+func (b FlowBuilder) StatsBytes(p []byte) {
+	b.e.Put(OVS_FLOW_ATTR_STATS, p)
+}
+
+// TcpFlags appends OVS_FLOW_ATTR_TCP_FLAGS.
+func (b FlowBuilder) TcpFlags(v uint8) {
+	b.e.Uint8(OVS_FLOW_ATTR_TCP_FLAGS, uint8(v))
+}
+
+// Used appends OVS_FLOW_ATTR_USED.
+func (b FlowBuilder) Used(v uint64) {
+	b.e.Uint64(OVS_FLOW_ATTR_USED, uint64(v))
+}
+
+// Clear appends the flag OVS_FLOW_ATTR_CLEAR.
+func (b FlowBuilder) Clear() {
+	b.e.Flag(OVS_FLOW_ATTR_CLEAR)
+}
+
+// Mask opens the nest OVS_FLOW_ATTR_MASK and returns its builder; close it
+// with End.
+func (b FlowBuilder) Mask() KeyBuilder {
+	return KeyBuilder{e: b.e, nest: b.e.Begin(OVS_FLOW_ATTR_MASK)}
+}
+
+// Probe appends OVS_FLOW_ATTR_PROBE with the payload p.
+func (b FlowBuilder) Probe(p []byte) {
+	b.e.Put(OVS_FLOW_ATTR_PROBE, p)
+}
+
+// Ufid appends OVS_FLOW_ATTR_UFID with the payload p.
+func (b FlowBuilder) Ufid(p []byte) {
+	b.e.Put(OVS_FLOW_ATTR_UFID, p)
+}
+
+// UfidFlags appends OVS_FLOW_ATTR_UFID_FLAGS.
+func (b FlowBuilder) UfidFlags(v OvsUfidFlags) {
+	b.e.Uint32(OVS_FLOW_ATTR_UFID_FLAGS, uint32(v))
+}
+
+// Pad appends OVS_FLOW_ATTR_PAD with the payload p.
+func (b FlowBuilder) Pad(p []byte) {
+	b.e.Put(OVS_FLOW_ATTR_PAD, p)
 }
 
 // Key returns the nest OVS_FLOW_ATTR_KEY, and whether it is present (if not, an
@@ -1440,14 +1517,20 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Key) Encode(e *attr.Encoder) {
+func (x *Key) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Key) build(e *attr.Encoder) {
+	b := KeyBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.pEncap != nil {
-			nest := e.Begin(OVS_KEY_ATTR_ENCAP)
-			x.pEncap.Encode(e)
-			e.End(nest)
+			c := b.Encap()
+			x.pEncap.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_KEY_ATTR_ENCAP)
 			e.Raw(x.fEncap)
@@ -1455,232 +1538,483 @@ func (x *Key) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVS_KEY_ATTR_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(OVS_KEY_ATTR_IN_PORT, uint32(x.fInPort))
+		b.InPort(uint32(x.fInPort))
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fEthernet != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_ETHERNET, x.fEthernet)
+			b.EthernetBytes(x.fEthernet)
 		} else if x.fEthernet != nil {
 			v := x.vEthernet
 			v.parse(x.fEthernet, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_ETHERNET, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_ETHERNET, 12); q != nil {
-			x.vEthernet.Put(q, e.Order())
+			b.Ethernet(v)
+		} else {
+			b.Ethernet(x.vEthernet)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(OVS_KEY_ATTR_VLAN, uint16(x.fVlan))
+		b.Vlan(uint16(x.fVlan))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE16(OVS_KEY_ATTR_ETHERTYPE, uint16(x.fEthertype))
+		b.Ethertype(uint16(x.fEthertype))
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_IPV4, x.fIpv4)
+			b.Ipv4Bytes(x.fIpv4)
 		} else if x.fIpv4 != nil {
 			v := x.vIpv4
 			v.parse(x.fIpv4, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_IPV4, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_IPV4, 12); q != nil {
-			x.vIpv4.Put(q, e.Order())
+			b.Ipv4(v)
+		} else {
+			b.Ipv4(x.vIpv4)
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
 		if x.fIpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_IPV6, x.fIpv6)
+			b.Ipv6Bytes(x.fIpv6)
 		} else if x.fIpv6 != nil {
 			v := x.vIpv6
 			v.parse(x.fIpv6, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_IPV6, 40); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_IPV6, 40); q != nil {
-			x.vIpv6.Put(q, e.Order())
+			b.Ipv6(v)
+		} else {
+			b.Ipv6(x.vIpv6)
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fTcp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_TCP, x.fTcp)
+			b.TcpBytes(x.fTcp)
 		} else if x.fTcp != nil {
 			v := x.vTcp
 			v.parse(x.fTcp, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_TCP, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_TCP, 4); q != nil {
-			x.vTcp.Put(q, e.Order())
+			b.Tcp(v)
+		} else {
+			b.Tcp(x.vTcp)
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fUdp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_UDP, x.fUdp)
+			b.UdpBytes(x.fUdp)
 		} else if x.fUdp != nil {
 			v := x.vUdp
 			v.parse(x.fUdp, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_UDP, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_UDP, 4); q != nil {
-			x.vUdp.Put(q, e.Order())
+			b.Udp(v)
+		} else {
+			b.Udp(x.vUdp)
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fIcmp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_ICMP, x.fIcmp)
+			b.IcmpBytes(x.fIcmp)
 		} else if x.fIcmp != nil {
 			v := x.vIcmp
 			v.parse(x.fIcmp, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_ICMP, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_ICMP, 2); q != nil {
-			x.vIcmp.Put(q, e.Order())
+			b.Icmp(v)
+		} else {
+			b.Icmp(x.vIcmp)
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
 		if x.fIcmpv6 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_ICMPV6, x.fIcmpv6)
+			b.Icmpv6Bytes(x.fIcmpv6)
 		} else if x.fIcmpv6 != nil {
 			v := x.vIcmpv6
 			v.parse(x.fIcmpv6, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_ICMPV6, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_ICMPV6, 2); q != nil {
-			x.vIcmpv6.Put(q, e.Order())
+			b.Icmpv6(v)
+		} else {
+			b.Icmpv6(x.vIcmpv6)
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.fArp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_ARP, x.fArp)
+			b.ArpBytes(x.fArp)
 		} else if x.fArp != nil {
 			v := x.vArp
 			v.parse(x.fArp, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_ARP, 24); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_ARP, 24); q != nil {
-			x.vArp.Put(q, e.Order())
+			b.Arp(v)
+		} else {
+			b.Arp(x.vArp)
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
 		if x.fNd != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_ND, x.fNd)
+			b.NdBytes(x.fNd)
 		} else if x.fNd != nil {
 			v := x.vNd
 			v.parse(x.fNd, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_ND, 28); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_ND, 28); q != nil {
-			x.vNd.Put(q, e.Order())
+			b.Nd(v)
+		} else {
+			b.Nd(x.vNd)
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(OVS_KEY_ATTR_SKB_MARK, uint32(x.fSkbMark))
+		b.SkbMark(uint32(x.fSkbMark))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		nest := e.Begin(OVS_KEY_ATTR_TUNNEL)
-		x.fTunnel.Encode(e)
-		e.End(nest)
+		c := b.Tunnel()
+		x.fTunnel.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<16) != 0 {
 		if x.fSctp != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_SCTP, x.fSctp)
+			b.SctpBytes(x.fSctp)
 		} else if x.fSctp != nil {
 			v := x.vSctp
 			v.parse(x.fSctp, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_SCTP, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_SCTP, 4); q != nil {
-			x.vSctp.Put(q, e.Order())
+			b.Sctp(v)
+		} else {
+			b.Sctp(x.vSctp)
 		}
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.BE16(OVS_KEY_ATTR_TCP_FLAGS, uint16(x.fTcpFlags))
+		b.TcpFlags(uint16(x.fTcpFlags))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(OVS_KEY_ATTR_DP_HASH, uint32(x.fDpHash))
+		b.DpHash(uint32(x.fDpHash))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(OVS_KEY_ATTR_RECIRC_ID, uint32(x.fRecircId))
+		b.RecircId(uint32(x.fRecircId))
 	}
 	if x.has[0]&(1<<20) != 0 {
 		if x.fMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_MPLS, x.fMpls)
+			b.MplsBytes(x.fMpls)
 		} else if x.fMpls != nil {
 			v := x.vMpls
 			v.parse(x.fMpls, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_MPLS, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_MPLS, 4); q != nil {
-			x.vMpls.Put(q, e.Order())
+			b.Mpls(v)
+		} else {
+			b.Mpls(x.vMpls)
 		}
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint32(OVS_KEY_ATTR_CT_STATE, uint32(x.fCtState))
+		b.CtState(CtStateFlags(x.fCtState))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint16(OVS_KEY_ATTR_CT_ZONE, uint16(x.fCtZone))
+		b.CtZone(uint16(x.fCtZone))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint32(OVS_KEY_ATTR_CT_MARK, uint32(x.fCtMark))
+		b.CtMark(uint32(x.fCtMark))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Put(OVS_KEY_ATTR_CT_LABELS, x.fCtLabels)
+		b.CtLabels(x.fCtLabels)
 	}
 	if x.has[0]&(1<<25) != 0 {
 		if x.fCtOrigTupleIpv4 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, x.fCtOrigTupleIpv4)
+			b.CtOrigTupleIpv4Bytes(x.fCtOrigTupleIpv4)
 		} else if x.fCtOrigTupleIpv4 != nil {
 			v := x.vCtOrigTupleIpv4
 			v.parse(x.fCtOrigTupleIpv4, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, 16); q != nil {
-			x.vCtOrigTupleIpv4.Put(q, e.Order())
+			b.CtOrigTupleIpv4(v)
+		} else {
+			b.CtOrigTupleIpv4(x.vCtOrigTupleIpv4)
 		}
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6, x.fCtOrigTupleIpv6)
+		b.CtOrigTupleIpv6(x.fCtOrigTupleIpv6)
 	}
 	if x.has[0]&(1<<27) != 0 {
-		nest := e.Begin(OVS_KEY_ATTR_NSH)
-		x.fNsh.Encode(e)
-		e.End(nest)
+		c := b.Nsh()
+		x.fNsh.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.BE32(OVS_KEY_ATTR_PACKET_TYPE, uint32(x.fPacketType))
+		b.PacketType(uint32(x.fPacketType))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Put(OVS_KEY_ATTR_ND_EXTENSIONS, x.fNdExtensions)
+		b.NdExtensions(x.fNdExtensions)
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Put(OVS_KEY_ATTR_TUNNEL_INFO, x.fTunnelInfo)
+		b.TunnelInfo(x.fTunnelInfo)
 	}
 	if x.has[0]&(1<<31) != 0 {
 		if x.fIpv6Exthdrs != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, x.fIpv6Exthdrs)
+			b.Ipv6ExthdrsBytes(x.fIpv6Exthdrs)
 		} else if x.fIpv6Exthdrs != nil {
 			v := x.vIpv6Exthdrs
 			v.parse(x.fIpv6Exthdrs, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_KEY_ATTR_IPV6_EXTHDRS, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_KEY_ATTR_IPV6_EXTHDRS, 2); q != nil {
-			x.vIpv6Exthdrs.Put(q, e.Order())
+			b.Ipv6Exthdrs(v)
+		} else {
+			b.Ipv6Exthdrs(x.vIpv6Exthdrs)
 		}
 	}
+}
+
+// KeyBuilder appends attributes of the set "key-attrs" (OVS_KEY_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Key, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKey returns a builder of "key-attrs" attributes that appends to e.
+func BuildKey(e *attr.Encoder) KeyBuilder { return KeyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKey writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Encap opens the nest OVS_KEY_ATTR_ENCAP and returns its builder; close it
+// with End.
+func (b KeyBuilder) Encap() KeyBuilder {
+	return KeyBuilder{e: b.e, nest: b.e.Begin(OVS_KEY_ATTR_ENCAP)}
+}
+
+// Priority appends OVS_KEY_ATTR_PRIORITY.
+func (b KeyBuilder) Priority(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_PRIORITY, uint32(v))
+}
+
+// InPort appends OVS_KEY_ATTR_IN_PORT.
+func (b KeyBuilder) InPort(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_IN_PORT, uint32(v))
+}
+
+// Ethernet appends OVS_KEY_ATTR_ETHERNET, the struct v.
+func (b KeyBuilder) Ethernet(v OvsKeyEthernet) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_ETHERNET, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// EthernetBytes appends OVS_KEY_ATTR_ETHERNET with the payload p.
+func (b KeyBuilder) EthernetBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ETHERNET, p)
+}
+
+// Vlan appends OVS_KEY_ATTR_VLAN.
+func (b KeyBuilder) Vlan(v uint16) {
+	b.e.BE16(OVS_KEY_ATTR_VLAN, uint16(v))
+}
+
+// Ethertype appends OVS_KEY_ATTR_ETHERTYPE.
+func (b KeyBuilder) Ethertype(v uint16) {
+	b.e.BE16(OVS_KEY_ATTR_ETHERTYPE, uint16(v))
+}
+
+// Ipv4 appends OVS_KEY_ATTR_IPV4, the struct v.
+func (b KeyBuilder) Ipv4(v OvsKeyIpv4) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_IPV4, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Ipv4Bytes appends OVS_KEY_ATTR_IPV4 with the payload p.
+func (b KeyBuilder) Ipv4Bytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_IPV4, p)
+}
+
+// Ipv6 appends OVS_KEY_ATTR_IPV6, the struct v.
+func (b KeyBuilder) Ipv6(v OvsKeyIpv6) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_IPV6, 40); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Ipv6Bytes appends OVS_KEY_ATTR_IPV6 with the payload p.
+func (b KeyBuilder) Ipv6Bytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_IPV6, p)
+}
+
+// Tcp appends OVS_KEY_ATTR_TCP, the struct v.
+func (b KeyBuilder) Tcp(v OvsKeyTcp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_TCP, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TcpBytes appends OVS_KEY_ATTR_TCP with the payload p.
+func (b KeyBuilder) TcpBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_TCP, p)
+}
+
+// Udp appends OVS_KEY_ATTR_UDP, the struct v.
+func (b KeyBuilder) Udp(v OvsKeyUdp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_UDP, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// UdpBytes appends OVS_KEY_ATTR_UDP with the payload p.
+func (b KeyBuilder) UdpBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_UDP, p)
+}
+
+// Icmp appends OVS_KEY_ATTR_ICMP, the struct v.
+func (b KeyBuilder) Icmp(v OvsKeyIcmp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_ICMP, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// IcmpBytes appends OVS_KEY_ATTR_ICMP with the payload p.
+func (b KeyBuilder) IcmpBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ICMP, p)
+}
+
+// Icmpv6 appends OVS_KEY_ATTR_ICMPV6, the struct v.
+func (b KeyBuilder) Icmpv6(v OvsKeyIcmp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_ICMPV6, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Icmpv6Bytes appends OVS_KEY_ATTR_ICMPV6 with the payload p.
+func (b KeyBuilder) Icmpv6Bytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ICMPV6, p)
+}
+
+// Arp appends OVS_KEY_ATTR_ARP, the struct v.
+func (b KeyBuilder) Arp(v OvsKeyArp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_ARP, 24); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ArpBytes appends OVS_KEY_ATTR_ARP with the payload p.
+func (b KeyBuilder) ArpBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ARP, p)
+}
+
+// Nd appends OVS_KEY_ATTR_ND, the struct v.
+func (b KeyBuilder) Nd(v OvsKeyNd) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_ND, 28); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// NdBytes appends OVS_KEY_ATTR_ND with the payload p.
+func (b KeyBuilder) NdBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ND, p)
+}
+
+// SkbMark appends OVS_KEY_ATTR_SKB_MARK.
+func (b KeyBuilder) SkbMark(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_SKB_MARK, uint32(v))
+}
+
+// Tunnel opens the nest OVS_KEY_ATTR_TUNNEL and returns its builder; close it
+// with End.
+func (b KeyBuilder) Tunnel() TunnelKeyBuilder {
+	return TunnelKeyBuilder{e: b.e, nest: b.e.Begin(OVS_KEY_ATTR_TUNNEL)}
+}
+
+// Sctp appends OVS_KEY_ATTR_SCTP, the struct v.
+func (b KeyBuilder) Sctp(v OvsKeySctp) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_SCTP, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// SctpBytes appends OVS_KEY_ATTR_SCTP with the payload p.
+func (b KeyBuilder) SctpBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_SCTP, p)
+}
+
+// TcpFlags appends OVS_KEY_ATTR_TCP_FLAGS.
+func (b KeyBuilder) TcpFlags(v uint16) {
+	b.e.BE16(OVS_KEY_ATTR_TCP_FLAGS, uint16(v))
+}
+
+// DpHash appends OVS_KEY_ATTR_DP_HASH.
+func (b KeyBuilder) DpHash(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_DP_HASH, uint32(v))
+}
+
+// RecircId appends OVS_KEY_ATTR_RECIRC_ID.
+func (b KeyBuilder) RecircId(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_RECIRC_ID, uint32(v))
+}
+
+// Mpls appends OVS_KEY_ATTR_MPLS, the struct v.
+func (b KeyBuilder) Mpls(v OvsKeyMpls) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_MPLS, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MplsBytes appends OVS_KEY_ATTR_MPLS with the payload p.
+func (b KeyBuilder) MplsBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_MPLS, p)
+}
+
+// CtState appends OVS_KEY_ATTR_CT_STATE.
+func (b KeyBuilder) CtState(v CtStateFlags) {
+	b.e.Uint32(OVS_KEY_ATTR_CT_STATE, uint32(v))
+}
+
+// CtZone appends OVS_KEY_ATTR_CT_ZONE.
+func (b KeyBuilder) CtZone(v uint16) {
+	b.e.Uint16(OVS_KEY_ATTR_CT_ZONE, uint16(v))
+}
+
+// CtMark appends OVS_KEY_ATTR_CT_MARK.
+func (b KeyBuilder) CtMark(v uint32) {
+	b.e.Uint32(OVS_KEY_ATTR_CT_MARK, uint32(v))
+}
+
+// CtLabels appends OVS_KEY_ATTR_CT_LABELS with the payload p.
+func (b KeyBuilder) CtLabels(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_CT_LABELS, p)
+}
+
+// CtOrigTupleIpv4 appends OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, the struct v.
+func (b KeyBuilder) CtOrigTupleIpv4(v OvsKeyCtTupleIpv4) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CtOrigTupleIpv4Bytes appends OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4 with the payload p.
+func (b KeyBuilder) CtOrigTupleIpv4Bytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4, p)
+}
+
+// CtOrigTupleIpv6 appends OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6 with the payload p.
+func (b KeyBuilder) CtOrigTupleIpv6(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6, p)
+}
+
+// Nsh opens the nest OVS_KEY_ATTR_NSH and returns its builder; close it
+// with End.
+func (b KeyBuilder) Nsh() OvsNshKeyBuilder {
+	return OvsNshKeyBuilder{e: b.e, nest: b.e.Begin(OVS_KEY_ATTR_NSH)}
+}
+
+// PacketType appends OVS_KEY_ATTR_PACKET_TYPE.
+func (b KeyBuilder) PacketType(v uint32) {
+	b.e.BE32(OVS_KEY_ATTR_PACKET_TYPE, uint32(v))
+}
+
+// NdExtensions appends OVS_KEY_ATTR_ND_EXTENSIONS with the payload p.
+func (b KeyBuilder) NdExtensions(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_ND_EXTENSIONS, p)
+}
+
+// TunnelInfo appends OVS_KEY_ATTR_TUNNEL_INFO with the payload p.
+func (b KeyBuilder) TunnelInfo(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_TUNNEL_INFO, p)
+}
+
+// Ipv6Exthdrs appends OVS_KEY_ATTR_IPV6_EXTHDRS, the struct v.
+func (b KeyBuilder) Ipv6Exthdrs(v OvsKeyIpv6Exthdrs) {
+	if q := b.e.Reserve(OVS_KEY_ATTR_IPV6_EXTHDRS, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Ipv6ExthdrsBytes appends OVS_KEY_ATTR_IPV6_EXTHDRS with the payload p.
+func (b KeyBuilder) Ipv6ExthdrsBytes(p []byte) {
+	b.e.Put(OVS_KEY_ATTR_IPV6_EXTHDRS, p)
 }
 
 // Encap decodes the nest OVS_KEY_ATTR_ENCAP (a set that contains itself, decoded on
@@ -2681,43 +3015,47 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Action) Encode(e *attr.Encoder) {
+func (x *Action) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Action) build(e *attr.Encoder) {
+	b := ActionBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_ACTION_ATTR_OUTPUT, uint32(x.fOutput))
+		b.Output(uint32(x.fOutput))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_USERSPACE)
-		x.fUserspace.Encode(e)
-		e.End(nest)
+		c := b.Userspace()
+		x.fUserspace.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_SET)
-		x.fSet.Encode(e)
-		e.End(nest)
+		c := b.GetSet()
+		x.fSet.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fPushVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_ACTION_ATTR_PUSH_VLAN, x.fPushVlan)
+			b.PushVlanBytes(x.fPushVlan)
 		} else if x.fPushVlan != nil {
 			v := x.vPushVlan
 			v.parse(x.fPushVlan, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_ACTION_ATTR_PUSH_VLAN, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_ACTION_ATTR_PUSH_VLAN, 4); q != nil {
-			x.vPushVlan.Put(q, e.Order())
+			b.PushVlan(v)
+		} else {
+			b.PushVlan(x.vPushVlan)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(OVS_ACTION_ATTR_POP_VLAN)
+		b.PopVlan()
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.pSample != nil {
-			nest := e.Begin(OVS_ACTION_ATTR_SAMPLE)
-			x.pSample.Encode(e)
-			e.End(nest)
+			c := b.Sample()
+			x.pSample.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_ACTION_ATTR_SAMPLE)
 			e.Raw(x.fSample)
@@ -2725,75 +3063,71 @@ func (x *Action) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(OVS_ACTION_ATTR_RECIRC, uint32(x.fRecirc))
+		b.Recirc(uint32(x.fRecirc))
 	}
 	if x.has[0]&(1<<7) != 0 {
 		if x.fHash != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_ACTION_ATTR_HASH, x.fHash)
+			b.HashBytes(x.fHash)
 		} else if x.fHash != nil {
 			v := x.vHash
 			v.parse(x.fHash, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
-			x.vHash.Put(q, e.Order())
+			b.Hash(v)
+		} else {
+			b.Hash(x.vHash)
 		}
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fPushMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_ACTION_ATTR_PUSH_MPLS, x.fPushMpls)
+			b.PushMplsBytes(x.fPushMpls)
 		} else if x.fPushMpls != nil {
 			v := x.vPushMpls
 			v.parse(x.fPushMpls, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_ACTION_ATTR_PUSH_MPLS, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_ACTION_ATTR_PUSH_MPLS, 8); q != nil {
-			x.vPushMpls.Put(q, e.Order())
+			b.PushMpls(v)
+		} else {
+			b.PushMpls(x.vPushMpls)
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE16(OVS_ACTION_ATTR_POP_MPLS, uint16(x.fPopMpls))
+		b.PopMpls(uint16(x.fPopMpls))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_SET_MASKED)
-		x.fSetMasked.Encode(e)
-		e.End(nest)
+		c := b.GetSetMasked()
+		x.fSetMasked.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<11) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_CT)
-		x.fCt.Encode(e)
-		e.End(nest)
+		c := b.Ct()
+		x.fCt.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(OVS_ACTION_ATTR_TRUNC, uint32(x.fTrunc))
+		b.Trunc(uint32(x.fTrunc))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(OVS_ACTION_ATTR_PUSH_ETH, x.fPushEth)
+		b.PushEth(x.fPushEth)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Flag(OVS_ACTION_ATTR_POP_ETH)
+		b.PopEth()
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Flag(OVS_ACTION_ATTR_CT_CLEAR)
+		b.CtClear()
 	}
 	if x.has[0]&(1<<16) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_PUSH_NSH)
-		x.fPushNsh.Encode(e)
-		e.End(nest)
+		c := b.PushNsh()
+		x.fPushNsh.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Flag(OVS_ACTION_ATTR_POP_NSH)
+		b.PopNsh()
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(OVS_ACTION_ATTR_METER, uint32(x.fMeter))
+		b.Meter(uint32(x.fMeter))
 	}
 	if x.has[0]&(1<<19) != 0 {
 		if x.pClone != nil {
-			nest := e.Begin(OVS_ACTION_ATTR_CLONE)
-			x.pClone.Encode(e)
-			e.End(nest)
+			c := b.Clone()
+			x.pClone.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_ACTION_ATTR_CLONE)
 			e.Raw(x.fClone)
@@ -2802,9 +3136,9 @@ func (x *Action) Encode(e *attr.Encoder) {
 	}
 	if x.has[0]&(1<<20) != 0 {
 		if x.pCheckPktLen != nil {
-			nest := e.Begin(OVS_ACTION_ATTR_CHECK_PKT_LEN)
-			x.pCheckPktLen.Encode(e)
-			e.End(nest)
+			c := b.CheckPktLen()
+			x.pCheckPktLen.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_ACTION_ATTR_CHECK_PKT_LEN)
 			e.Raw(x.fCheckPktLen)
@@ -2813,22 +3147,20 @@ func (x *Action) Encode(e *attr.Encoder) {
 	}
 	if x.has[0]&(1<<21) != 0 {
 		if x.fAddMpls != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_ACTION_ATTR_ADD_MPLS, x.fAddMpls)
+			b.AddMplsBytes(x.fAddMpls)
 		} else if x.fAddMpls != nil {
 			v := x.vAddMpls
 			v.parse(x.fAddMpls, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_ACTION_ATTR_ADD_MPLS, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_ACTION_ATTR_ADD_MPLS, 8); q != nil {
-			x.vAddMpls.Put(q, e.Order())
+			b.AddMpls(v)
+		} else {
+			b.AddMpls(x.vAddMpls)
 		}
 	}
 	if x.has[0]&(1<<22) != 0 {
 		if x.pDecTtl != nil {
-			nest := e.Begin(OVS_ACTION_ATTR_DEC_TTL)
-			x.pDecTtl.Encode(e)
-			e.End(nest)
+			c := b.DecTtl()
+			x.pDecTtl.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_ACTION_ATTR_DEC_TTL)
 			e.Raw(x.fDecTtl)
@@ -2836,10 +3168,191 @@ func (x *Action) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<23) != 0 {
-		nest := e.Begin(OVS_ACTION_ATTR_PSAMPLE)
-		x.fPsample.Encode(e)
-		e.End(nest)
+		c := b.Psample()
+		x.fPsample.build(e)
+		c.End()
 	}
+}
+
+// ActionBuilder appends attributes of the set "action-attrs" (OVS_ACTION_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Action, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAction returns a builder of "action-attrs" attributes that appends to e.
+func BuildAction(e *attr.Encoder) ActionBuilder { return ActionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAction writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Output appends OVS_ACTION_ATTR_OUTPUT.
+func (b ActionBuilder) Output(v uint32) {
+	b.e.Uint32(OVS_ACTION_ATTR_OUTPUT, uint32(v))
+}
+
+// Userspace opens the nest OVS_ACTION_ATTR_USERSPACE and returns its builder; close it
+// with End.
+func (b ActionBuilder) Userspace() UserspaceBuilder {
+	return UserspaceBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_USERSPACE)}
+}
+
+// GetSet opens the nest OVS_ACTION_ATTR_SET and returns its builder; close it
+// with End.
+func (b ActionBuilder) GetSet() KeyBuilder {
+	return KeyBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_SET)}
+}
+
+// PushVlan appends OVS_ACTION_ATTR_PUSH_VLAN, the struct v.
+func (b ActionBuilder) PushVlan(v OvsActionPushVlan) {
+	if q := b.e.Reserve(OVS_ACTION_ATTR_PUSH_VLAN, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PushVlanBytes appends OVS_ACTION_ATTR_PUSH_VLAN with the payload p.
+func (b ActionBuilder) PushVlanBytes(p []byte) {
+	b.e.Put(OVS_ACTION_ATTR_PUSH_VLAN, p)
+}
+
+// PopVlan appends the flag OVS_ACTION_ATTR_POP_VLAN.
+func (b ActionBuilder) PopVlan() {
+	b.e.Flag(OVS_ACTION_ATTR_POP_VLAN)
+}
+
+// Sample opens the nest OVS_ACTION_ATTR_SAMPLE and returns its builder; close it
+// with End.
+func (b ActionBuilder) Sample() SampleBuilder {
+	return SampleBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_SAMPLE)}
+}
+
+// Recirc appends OVS_ACTION_ATTR_RECIRC.
+func (b ActionBuilder) Recirc(v uint32) {
+	b.e.Uint32(OVS_ACTION_ATTR_RECIRC, uint32(v))
+}
+
+// Hash appends OVS_ACTION_ATTR_HASH, the struct v.
+func (b ActionBuilder) Hash(v OvsActionHash) {
+	if q := b.e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// HashBytes appends OVS_ACTION_ATTR_HASH with the payload p.
+func (b ActionBuilder) HashBytes(p []byte) {
+	b.e.Put(OVS_ACTION_ATTR_HASH, p)
+}
+
+// PushMpls appends OVS_ACTION_ATTR_PUSH_MPLS, the struct v.
+func (b ActionBuilder) PushMpls(v OvsActionPushMpls) {
+	if q := b.e.Reserve(OVS_ACTION_ATTR_PUSH_MPLS, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PushMplsBytes appends OVS_ACTION_ATTR_PUSH_MPLS with the payload p.
+func (b ActionBuilder) PushMplsBytes(p []byte) {
+	b.e.Put(OVS_ACTION_ATTR_PUSH_MPLS, p)
+}
+
+// PopMpls appends OVS_ACTION_ATTR_POP_MPLS.
+func (b ActionBuilder) PopMpls(v uint16) {
+	b.e.BE16(OVS_ACTION_ATTR_POP_MPLS, uint16(v))
+}
+
+// GetSetMasked opens the nest OVS_ACTION_ATTR_SET_MASKED and returns its builder; close it
+// with End.
+func (b ActionBuilder) GetSetMasked() KeyBuilder {
+	return KeyBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_SET_MASKED)}
+}
+
+// Ct opens the nest OVS_ACTION_ATTR_CT and returns its builder; close it
+// with End.
+func (b ActionBuilder) Ct() CtBuilder {
+	return CtBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_CT)}
+}
+
+// Trunc appends OVS_ACTION_ATTR_TRUNC.
+func (b ActionBuilder) Trunc(v uint32) {
+	b.e.Uint32(OVS_ACTION_ATTR_TRUNC, uint32(v))
+}
+
+// PushEth appends OVS_ACTION_ATTR_PUSH_ETH with the payload p.
+func (b ActionBuilder) PushEth(p []byte) {
+	b.e.Put(OVS_ACTION_ATTR_PUSH_ETH, p)
+}
+
+// PopEth appends the flag OVS_ACTION_ATTR_POP_ETH.
+func (b ActionBuilder) PopEth() {
+	b.e.Flag(OVS_ACTION_ATTR_POP_ETH)
+}
+
+// CtClear appends the flag OVS_ACTION_ATTR_CT_CLEAR.
+func (b ActionBuilder) CtClear() {
+	b.e.Flag(OVS_ACTION_ATTR_CT_CLEAR)
+}
+
+// PushNsh opens the nest OVS_ACTION_ATTR_PUSH_NSH and returns its builder; close it
+// with End.
+func (b ActionBuilder) PushNsh() OvsNshKeyBuilder {
+	return OvsNshKeyBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_PUSH_NSH)}
+}
+
+// PopNsh appends the flag OVS_ACTION_ATTR_POP_NSH.
+func (b ActionBuilder) PopNsh() {
+	b.e.Flag(OVS_ACTION_ATTR_POP_NSH)
+}
+
+// Meter appends OVS_ACTION_ATTR_METER.
+func (b ActionBuilder) Meter(v uint32) {
+	b.e.Uint32(OVS_ACTION_ATTR_METER, uint32(v))
+}
+
+// Clone opens the nest OVS_ACTION_ATTR_CLONE and returns its builder; close it
+// with End.
+func (b ActionBuilder) Clone() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_CLONE)}
+}
+
+// CheckPktLen opens the nest OVS_ACTION_ATTR_CHECK_PKT_LEN and returns its builder; close it
+// with End.
+func (b ActionBuilder) CheckPktLen() CheckPktLenBuilder {
+	return CheckPktLenBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_CHECK_PKT_LEN)}
+}
+
+// AddMpls appends OVS_ACTION_ATTR_ADD_MPLS, the struct v.
+func (b ActionBuilder) AddMpls(v OvsActionAddMpls) {
+	if q := b.e.Reserve(OVS_ACTION_ATTR_ADD_MPLS, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// AddMplsBytes appends OVS_ACTION_ATTR_ADD_MPLS with the payload p.
+func (b ActionBuilder) AddMplsBytes(p []byte) {
+	b.e.Put(OVS_ACTION_ATTR_ADD_MPLS, p)
+}
+
+// DecTtl opens the nest OVS_ACTION_ATTR_DEC_TTL and returns its builder; close it
+// with End.
+func (b ActionBuilder) DecTtl() DecTtlBuilder {
+	return DecTtlBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_DEC_TTL)}
+}
+
+// Psample opens the nest OVS_ACTION_ATTR_PSAMPLE and returns its builder; close it
+// with End.
+func (b ActionBuilder) Psample() PsampleBuilder {
+	return PsampleBuilder{e: b.e, nest: b.e.Begin(OVS_ACTION_ATTR_PSAMPLE)}
 }
 
 // Output returns OVS_ACTION_ATTR_OUTPUT and whether it is present (0 if not).
@@ -3477,60 +3990,175 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TunnelKey) Encode(e *attr.Encoder) {
+func (x *TunnelKey) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TunnelKey) build(e *attr.Encoder) {
+	b := TunnelKeyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE64(OVS_TUNNEL_KEY_ATTR_ID, uint64(x.fId))
+		b.Id(uint64(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(OVS_TUNNEL_KEY_ATTR_IPV4_SRC, uint32(x.fIpv4Src))
+		b.Ipv4Src(uint32(x.fIpv4Src))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(OVS_TUNNEL_KEY_ATTR_IPV4_DST, uint32(x.fIpv4Dst))
+		b.Ipv4Dst(uint32(x.fIpv4Dst))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(OVS_TUNNEL_KEY_ATTR_TOS, uint8(x.fTos))
+		b.Tos(uint8(x.fTos))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(OVS_TUNNEL_KEY_ATTR_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT)
+		b.DontFragment()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(OVS_TUNNEL_KEY_ATTR_CSUM)
+		b.Csum()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(OVS_TUNNEL_KEY_ATTR_OAM)
+		b.Oam()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS, x.fGeneveOpts)
+		b.GeneveOpts(x.fGeneveOpts)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE16(OVS_TUNNEL_KEY_ATTR_TP_SRC, uint16(x.fTpSrc))
+		b.TpSrc(uint16(x.fTpSrc))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE16(OVS_TUNNEL_KEY_ATTR_TP_DST, uint16(x.fTpDst))
+		b.TpDst(uint16(x.fTpDst))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		nest := e.Begin(OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS)
-		x.fVxlanOpts.Encode(e)
-		e.End(nest)
+		c := b.VxlanOpts()
+		x.fVxlanOpts.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(OVS_TUNNEL_KEY_ATTR_IPV6_SRC, x.fIpv6Src)
+		b.Ipv6Src(x.fIpv6Src)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(OVS_TUNNEL_KEY_ATTR_IPV6_DST, x.fIpv6Dst)
+		b.Ipv6Dst(x.fIpv6Dst)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Put(OVS_TUNNEL_KEY_ATTR_PAD, x.fPad)
+		b.Pad(x.fPad)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Put(OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS, x.fErspanOpts)
+		b.ErspanOpts(x.fErspanOpts)
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Flag(OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE)
+		b.Ipv4InfoBridge()
 	}
+}
+
+// TunnelKeyBuilder appends attributes of the set "tunnel-key-attrs" (OVS_TUNNEL_KEY_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TunnelKey, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TunnelKeyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTunnelKey returns a builder of "tunnel-key-attrs" attributes that appends to e.
+func BuildTunnelKey(e *attr.Encoder) TunnelKeyBuilder { return TunnelKeyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTunnelKey writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TunnelKeyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TunnelKeyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends OVS_TUNNEL_KEY_ATTR_ID.
+func (b TunnelKeyBuilder) Id(v uint64) {
+	b.e.BE64(OVS_TUNNEL_KEY_ATTR_ID, uint64(v))
+}
+
+// Ipv4Src appends OVS_TUNNEL_KEY_ATTR_IPV4_SRC.
+func (b TunnelKeyBuilder) Ipv4Src(v uint32) {
+	b.e.BE32(OVS_TUNNEL_KEY_ATTR_IPV4_SRC, uint32(v))
+}
+
+// Ipv4Dst appends OVS_TUNNEL_KEY_ATTR_IPV4_DST.
+func (b TunnelKeyBuilder) Ipv4Dst(v uint32) {
+	b.e.BE32(OVS_TUNNEL_KEY_ATTR_IPV4_DST, uint32(v))
+}
+
+// Tos appends OVS_TUNNEL_KEY_ATTR_TOS.
+func (b TunnelKeyBuilder) Tos(v uint8) {
+	b.e.Uint8(OVS_TUNNEL_KEY_ATTR_TOS, uint8(v))
+}
+
+// Ttl appends OVS_TUNNEL_KEY_ATTR_TTL.
+func (b TunnelKeyBuilder) Ttl(v uint8) {
+	b.e.Uint8(OVS_TUNNEL_KEY_ATTR_TTL, uint8(v))
+}
+
+// DontFragment appends the flag OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT.
+func (b TunnelKeyBuilder) DontFragment() {
+	b.e.Flag(OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT)
+}
+
+// Csum appends the flag OVS_TUNNEL_KEY_ATTR_CSUM.
+func (b TunnelKeyBuilder) Csum() {
+	b.e.Flag(OVS_TUNNEL_KEY_ATTR_CSUM)
+}
+
+// Oam appends the flag OVS_TUNNEL_KEY_ATTR_OAM.
+func (b TunnelKeyBuilder) Oam() {
+	b.e.Flag(OVS_TUNNEL_KEY_ATTR_OAM)
+}
+
+// GeneveOpts appends OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS with the payload p.
+func (b TunnelKeyBuilder) GeneveOpts(p []byte) {
+	b.e.Put(OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS, p)
+}
+
+// TpSrc appends OVS_TUNNEL_KEY_ATTR_TP_SRC.
+func (b TunnelKeyBuilder) TpSrc(v uint16) {
+	b.e.BE16(OVS_TUNNEL_KEY_ATTR_TP_SRC, uint16(v))
+}
+
+// TpDst appends OVS_TUNNEL_KEY_ATTR_TP_DST.
+func (b TunnelKeyBuilder) TpDst(v uint16) {
+	b.e.BE16(OVS_TUNNEL_KEY_ATTR_TP_DST, uint16(v))
+}
+
+// VxlanOpts opens the nest OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS and returns its builder; close it
+// with End.
+func (b TunnelKeyBuilder) VxlanOpts() VxlanExtBuilder {
+	return VxlanExtBuilder{e: b.e, nest: b.e.Begin(OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS)}
+}
+
+// Ipv6Src appends OVS_TUNNEL_KEY_ATTR_IPV6_SRC with the payload p.
+func (b TunnelKeyBuilder) Ipv6Src(p []byte) {
+	b.e.Put(OVS_TUNNEL_KEY_ATTR_IPV6_SRC, p)
+}
+
+// Ipv6Dst appends OVS_TUNNEL_KEY_ATTR_IPV6_DST with the payload p.
+func (b TunnelKeyBuilder) Ipv6Dst(p []byte) {
+	b.e.Put(OVS_TUNNEL_KEY_ATTR_IPV6_DST, p)
+}
+
+// Pad appends OVS_TUNNEL_KEY_ATTR_PAD with the payload p.
+func (b TunnelKeyBuilder) Pad(p []byte) {
+	b.e.Put(OVS_TUNNEL_KEY_ATTR_PAD, p)
+}
+
+// ErspanOpts appends OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS with the payload p.
+func (b TunnelKeyBuilder) ErspanOpts(p []byte) {
+	b.e.Put(OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS, p)
+}
+
+// Ipv4InfoBridge appends the flag OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE.
+func (b TunnelKeyBuilder) Ipv4InfoBridge() {
+	b.e.Flag(OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE)
 }
 
 // Id returns OVS_TUNNEL_KEY_ATTR_ID and whether it is present (0 if not).
@@ -3859,15 +4487,21 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CheckPktLen) Encode(e *attr.Encoder) {
+func (x *CheckPktLen) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CheckPktLen) build(e *attr.Encoder) {
+	b := CheckPktLenBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(OVS_CHECK_PKT_LEN_ATTR_PKT_LEN, uint16(x.fPktLen))
+		b.PktLen(uint16(x.fPktLen))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.pActionsIfGreater != nil {
-			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER)
-			x.pActionsIfGreater.Encode(e)
-			e.End(nest)
+			c := b.ActionsIfGreater()
+			x.pActionsIfGreater.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER)
 			e.Raw(x.fActionsIfGreater)
@@ -3876,15 +4510,55 @@ func (x *CheckPktLen) Encode(e *attr.Encoder) {
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.pActionsIfLessEqual != nil {
-			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL)
-			x.pActionsIfLessEqual.Encode(e)
-			e.End(nest)
+			c := b.ActionsIfLessEqual()
+			x.pActionsIfLessEqual.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL)
 			e.Raw(x.fActionsIfLessEqual)
 			e.End(nest)
 		}
 	}
+}
+
+// CheckPktLenBuilder appends attributes of the set "check-pkt-len-attrs" (OVS_CHECK_PKT_LEN_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CheckPktLen, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CheckPktLenBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCheckPktLen returns a builder of "check-pkt-len-attrs" attributes that appends to e.
+func BuildCheckPktLen(e *attr.Encoder) CheckPktLenBuilder { return CheckPktLenBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCheckPktLen writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CheckPktLenBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CheckPktLenBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PktLen appends OVS_CHECK_PKT_LEN_ATTR_PKT_LEN.
+func (b CheckPktLenBuilder) PktLen(v uint16) {
+	b.e.Uint16(OVS_CHECK_PKT_LEN_ATTR_PKT_LEN, uint16(v))
+}
+
+// ActionsIfGreater opens the nest OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER and returns its builder; close it
+// with End.
+func (b CheckPktLenBuilder) ActionsIfGreater() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER)}
+}
+
+// ActionsIfLessEqual opens the nest OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL and returns its builder; close it
+// with End.
+func (b CheckPktLenBuilder) ActionsIfLessEqual() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL)}
 }
 
 // PktLen returns OVS_CHECK_PKT_LEN_ATTR_PKT_LEN and whether it is present (0 if not).
@@ -4026,21 +4700,61 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Sample) Encode(e *attr.Encoder) {
+func (x *Sample) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Sample) build(e *attr.Encoder) {
+	b := SampleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_SAMPLE_ATTR_PROBABILITY, uint32(x.fProbability))
+		b.Probability(uint32(x.fProbability))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.pActions != nil {
-			nest := e.Begin(OVS_SAMPLE_ATTR_ACTIONS)
-			x.pActions.Encode(e)
-			e.End(nest)
+			c := b.Actions()
+			x.pActions.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_SAMPLE_ATTR_ACTIONS)
 			e.Raw(x.fActions)
 			e.End(nest)
 		}
 	}
+}
+
+// SampleBuilder appends attributes of the set "sample-attrs" (OVS_SAMPLE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Sample, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type SampleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildSample returns a builder of "sample-attrs" attributes that appends to e.
+func BuildSample(e *attr.Encoder) SampleBuilder { return SampleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildSample writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b SampleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b SampleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Probability appends OVS_SAMPLE_ATTR_PROBABILITY.
+func (b SampleBuilder) Probability(v uint32) {
+	b.e.Uint32(OVS_SAMPLE_ATTR_PROBABILITY, uint32(v))
+}
+
+// Actions opens the nest OVS_SAMPLE_ATTR_ACTIONS and returns its builder; close it
+// with End.
+func (b SampleBuilder) Actions() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_SAMPLE_ATTR_ACTIONS)}
 }
 
 // Probability returns OVS_SAMPLE_ATTR_PROBABILITY and whether it is present (0 if not).
@@ -4165,19 +4879,68 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Userspace) Encode(e *attr.Encoder) {
+func (x *Userspace) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Userspace) build(e *attr.Encoder) {
+	b := UserspaceBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_USERSPACE_ATTR_PID, uint32(x.fPid))
+		b.Pid(uint32(x.fPid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(OVS_USERSPACE_ATTR_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(OVS_USERSPACE_ATTR_EGRESS_TUN_PORT, uint32(x.fEgressTunPort))
+		b.EgressTunPort(uint32(x.fEgressTunPort))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(OVS_USERSPACE_ATTR_ACTIONS)
+		b.Actions()
 	}
+}
+
+// UserspaceBuilder appends attributes of the set "userspace-attrs" (OVS_USERSPACE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Userspace, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type UserspaceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildUserspace returns a builder of "userspace-attrs" attributes that appends to e.
+func BuildUserspace(e *attr.Encoder) UserspaceBuilder { return UserspaceBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildUserspace writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b UserspaceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b UserspaceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Pid appends OVS_USERSPACE_ATTR_PID.
+func (b UserspaceBuilder) Pid(v uint32) {
+	b.e.Uint32(OVS_USERSPACE_ATTR_PID, uint32(v))
+}
+
+// Userdata appends OVS_USERSPACE_ATTR_USERDATA with the payload p.
+func (b UserspaceBuilder) Userdata(p []byte) {
+	b.e.Put(OVS_USERSPACE_ATTR_USERDATA, p)
+}
+
+// EgressTunPort appends OVS_USERSPACE_ATTR_EGRESS_TUN_PORT.
+func (b UserspaceBuilder) EgressTunPort(v uint32) {
+	b.e.Uint32(OVS_USERSPACE_ATTR_EGRESS_TUN_PORT, uint32(v))
+}
+
+// Actions appends the flag OVS_USERSPACE_ATTR_ACTIONS.
+func (b UserspaceBuilder) Actions() {
+	b.e.Flag(OVS_USERSPACE_ATTR_ACTIONS)
 }
 
 // Pid returns OVS_USERSPACE_ATTR_PID and whether it is present (0 if not).
@@ -4309,16 +5072,60 @@ func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *OvsNshKey) Encode(e *attr.Encoder) {
+func (x *OvsNshKey) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *OvsNshKey) build(e *attr.Encoder) {
+	b := OvsNshKeyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(OVS_NSH_KEY_ATTR_BASE, x.fBase)
+		b.Base(x.fBase)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(OVS_NSH_KEY_ATTR_MD1, x.fMd1)
+		b.Md1(x.fMd1)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVS_NSH_KEY_ATTR_MD2, x.fMd2)
+		b.Md2(x.fMd2)
 	}
+}
+
+// OvsNshKeyBuilder appends attributes of the set "ovs-nsh-key-attrs" (OVS_NSH_KEY_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate OvsNshKey, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type OvsNshKeyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildOvsNshKey returns a builder of "ovs-nsh-key-attrs" attributes that appends to e.
+func BuildOvsNshKey(e *attr.Encoder) OvsNshKeyBuilder { return OvsNshKeyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildOvsNshKey writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b OvsNshKeyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b OvsNshKeyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Base appends OVS_NSH_KEY_ATTR_BASE with the payload p.
+func (b OvsNshKeyBuilder) Base(p []byte) {
+	b.e.Put(OVS_NSH_KEY_ATTR_BASE, p)
+}
+
+// Md1 appends OVS_NSH_KEY_ATTR_MD1 with the payload p.
+func (b OvsNshKeyBuilder) Md1(p []byte) {
+	b.e.Put(OVS_NSH_KEY_ATTR_MD1, p)
+}
+
+// Md2 appends OVS_NSH_KEY_ATTR_MD2 with the payload p.
+func (b OvsNshKeyBuilder) Md2(p []byte) {
+	b.e.Put(OVS_NSH_KEY_ATTR_MD2, p)
 }
 
 // Base returns OVS_NSH_KEY_ATTR_BASE's payload as a view, and whether it is present
@@ -4483,36 +5290,123 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ct) Encode(e *attr.Encoder) {
+func (x *Ct) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ct) build(e *attr.Encoder) {
+	b := CtBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(OVS_CT_ATTR_COMMIT)
+		b.Commit()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(OVS_CT_ATTR_ZONE, uint16(x.fZone))
+		b.Zone(uint16(x.fZone))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVS_CT_ATTR_MARK, x.fMark)
+		b.Mark(x.fMark)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(OVS_CT_ATTR_LABELS, x.fLabels)
+		b.Labels(x.fLabels)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		typed.PutString(e, OVS_CT_ATTR_HELPER, x.fHelper)
+		b.HelperBytes(x.fHelper)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(OVS_CT_ATTR_NAT)
-		x.fNat.Encode(e)
-		e.End(nest)
+		c := b.Nat()
+		x.fNat.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(OVS_CT_ATTR_FORCE_COMMIT)
+		b.ForceCommit()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(OVS_CT_ATTR_EVENTMASK, uint32(x.fEventmask))
+		b.Eventmask(uint32(x.fEventmask))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		typed.PutString(e, OVS_CT_ATTR_TIMEOUT, x.fTimeout)
+		b.TimeoutBytes(x.fTimeout)
 	}
+}
+
+// CtBuilder appends attributes of the set "ct-attrs" (OVS_CT_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ct, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CtBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCt returns a builder of "ct-attrs" attributes that appends to e.
+func BuildCt(e *attr.Encoder) CtBuilder { return CtBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CtBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CtBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Commit appends the flag OVS_CT_ATTR_COMMIT.
+func (b CtBuilder) Commit() {
+	b.e.Flag(OVS_CT_ATTR_COMMIT)
+}
+
+// Zone appends OVS_CT_ATTR_ZONE.
+func (b CtBuilder) Zone(v uint16) {
+	b.e.Uint16(OVS_CT_ATTR_ZONE, uint16(v))
+}
+
+// Mark appends OVS_CT_ATTR_MARK with the payload p.
+func (b CtBuilder) Mark(p []byte) {
+	b.e.Put(OVS_CT_ATTR_MARK, p)
+}
+
+// Labels appends OVS_CT_ATTR_LABELS with the payload p.
+func (b CtBuilder) Labels(p []byte) {
+	b.e.Put(OVS_CT_ATTR_LABELS, p)
+}
+
+// Helper appends OVS_CT_ATTR_HELPER, s and a NUL.
+func (b CtBuilder) Helper(s string) {
+	b.e.String(OVS_CT_ATTR_HELPER, s)
+}
+
+// HelperBytes appends OVS_CT_ATTR_HELPER: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b CtBuilder) HelperBytes(s []byte) {
+	typed.PutString(b.e, OVS_CT_ATTR_HELPER, s)
+}
+
+// Nat opens the nest OVS_CT_ATTR_NAT and returns its builder; close it
+// with End.
+func (b CtBuilder) Nat() NatBuilder {
+	return NatBuilder{e: b.e, nest: b.e.Begin(OVS_CT_ATTR_NAT)}
+}
+
+// ForceCommit appends the flag OVS_CT_ATTR_FORCE_COMMIT.
+func (b CtBuilder) ForceCommit() {
+	b.e.Flag(OVS_CT_ATTR_FORCE_COMMIT)
+}
+
+// Eventmask appends OVS_CT_ATTR_EVENTMASK.
+func (b CtBuilder) Eventmask(v uint32) {
+	b.e.Uint32(OVS_CT_ATTR_EVENTMASK, uint32(v))
+}
+
+// Timeout appends OVS_CT_ATTR_TIMEOUT, s and a NUL.
+func (b CtBuilder) Timeout(s string) {
+	b.e.String(OVS_CT_ATTR_TIMEOUT, s)
+}
+
+// TimeoutBytes appends OVS_CT_ATTR_TIMEOUT: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b CtBuilder) TimeoutBytes(s []byte) {
+	typed.PutString(b.e, OVS_CT_ATTR_TIMEOUT, s)
 }
 
 // Commit reports whether the flag OVS_CT_ATTR_COMMIT is present.
@@ -4765,34 +5659,108 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Nat) Encode(e *attr.Encoder) {
+func (x *Nat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Nat) build(e *attr.Encoder) {
+	b := NatBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Flag(OVS_NAT_ATTR_SRC)
+		b.Src()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(OVS_NAT_ATTR_DST)
+		b.Dst()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVS_NAT_ATTR_IP_MIN, x.fIpMin)
+		b.IpMin(x.fIpMin)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(OVS_NAT_ATTR_IP_MAX, x.fIpMax)
+		b.IpMax(x.fIpMax)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(OVS_NAT_ATTR_PROTO_MIN, uint16(x.fProtoMin))
+		b.ProtoMin(uint16(x.fProtoMin))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(OVS_NAT_ATTR_PROTO_MAX, uint16(x.fProtoMax))
+		b.ProtoMax(uint16(x.fProtoMax))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Flag(OVS_NAT_ATTR_PERSISTENT)
+		b.Persistent()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(OVS_NAT_ATTR_PROTO_HASH)
+		b.ProtoHash()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(OVS_NAT_ATTR_PROTO_RANDOM)
+		b.ProtoRandom()
 	}
+}
+
+// NatBuilder appends attributes of the set "nat-attrs" (OVS_NAT_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Nat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNat returns a builder of "nat-attrs" attributes that appends to e.
+func BuildNat(e *attr.Encoder) NatBuilder { return NatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Src appends the flag OVS_NAT_ATTR_SRC.
+func (b NatBuilder) Src() {
+	b.e.Flag(OVS_NAT_ATTR_SRC)
+}
+
+// Dst appends the flag OVS_NAT_ATTR_DST.
+func (b NatBuilder) Dst() {
+	b.e.Flag(OVS_NAT_ATTR_DST)
+}
+
+// IpMin appends OVS_NAT_ATTR_IP_MIN with the payload p.
+func (b NatBuilder) IpMin(p []byte) {
+	b.e.Put(OVS_NAT_ATTR_IP_MIN, p)
+}
+
+// IpMax appends OVS_NAT_ATTR_IP_MAX with the payload p.
+func (b NatBuilder) IpMax(p []byte) {
+	b.e.Put(OVS_NAT_ATTR_IP_MAX, p)
+}
+
+// ProtoMin appends OVS_NAT_ATTR_PROTO_MIN.
+func (b NatBuilder) ProtoMin(v uint16) {
+	b.e.Uint16(OVS_NAT_ATTR_PROTO_MIN, uint16(v))
+}
+
+// ProtoMax appends OVS_NAT_ATTR_PROTO_MAX.
+func (b NatBuilder) ProtoMax(v uint16) {
+	b.e.Uint16(OVS_NAT_ATTR_PROTO_MAX, uint16(v))
+}
+
+// Persistent appends the flag OVS_NAT_ATTR_PERSISTENT.
+func (b NatBuilder) Persistent() {
+	b.e.Flag(OVS_NAT_ATTR_PERSISTENT)
+}
+
+// ProtoHash appends the flag OVS_NAT_ATTR_PROTO_HASH.
+func (b NatBuilder) ProtoHash() {
+	b.e.Flag(OVS_NAT_ATTR_PROTO_HASH)
+}
+
+// ProtoRandom appends the flag OVS_NAT_ATTR_PROTO_RANDOM.
+func (b NatBuilder) ProtoRandom() {
+	b.e.Flag(OVS_NAT_ATTR_PROTO_RANDOM)
 }
 
 // Src reports whether the flag OVS_NAT_ATTR_SRC is present.
@@ -4985,18 +5953,53 @@ func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *DecTtl) Encode(e *attr.Encoder) {
+func (x *DecTtl) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *DecTtl) build(e *attr.Encoder) {
+	b := DecTtlBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.pAction != nil {
-			nest := e.Begin(OVS_DEC_TTL_ATTR_ACTION)
-			x.pAction.Encode(e)
-			e.End(nest)
+			c := b.Action()
+			x.pAction.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(OVS_DEC_TTL_ATTR_ACTION)
 			e.Raw(x.fAction)
 			e.End(nest)
 		}
 	}
+}
+
+// DecTtlBuilder appends attributes of the set "dec-ttl-attrs" (OVS_DEC_TTL_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate DecTtl, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DecTtlBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDecTtl returns a builder of "dec-ttl-attrs" attributes that appends to e.
+func BuildDecTtl(e *attr.Encoder) DecTtlBuilder { return DecTtlBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDecTtl writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DecTtlBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DecTtlBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Action opens the nest OVS_DEC_TTL_ATTR_ACTION and returns its builder; close it
+// with End.
+func (b DecTtlBuilder) Action() ActionBuilder {
+	return ActionBuilder{e: b.e, nest: b.e.Begin(OVS_DEC_TTL_ATTR_ACTION)}
 }
 
 // Action decodes the nest OVS_DEC_TTL_ATTR_ACTION (a set that contains itself, decoded on
@@ -5091,10 +6094,44 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VxlanExt) Encode(e *attr.Encoder) {
+func (x *VxlanExt) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VxlanExt) build(e *attr.Encoder) {
+	b := VxlanExtBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_VXLAN_EXT_GBP, uint32(x.fGbp))
+		b.Gbp(uint32(x.fGbp))
 	}
+}
+
+// VxlanExtBuilder appends attributes of the set "vxlan-ext-attrs" (OVS_VXLAN_EXT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VxlanExt, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VxlanExtBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVxlanExt returns a builder of "vxlan-ext-attrs" attributes that appends to e.
+func BuildVxlanExt(e *attr.Encoder) VxlanExtBuilder { return VxlanExtBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVxlanExt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VxlanExtBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VxlanExtBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Gbp appends OVS_VXLAN_EXT_GBP.
+func (b VxlanExtBuilder) Gbp(v uint32) {
+	b.e.Uint32(OVS_VXLAN_EXT_GBP, uint32(v))
 }
 
 // Gbp returns OVS_VXLAN_EXT_GBP and whether it is present (0 if not).
@@ -5184,13 +6221,52 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Psample) Encode(e *attr.Encoder) {
+func (x *Psample) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Psample) build(e *attr.Encoder) {
+	b := PsampleBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_PSAMPLE_ATTR_GROUP, uint32(x.fGroup))
+		b.Group(uint32(x.fGroup))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(OVS_PSAMPLE_ATTR_COOKIE, x.fCookie)
+		b.Cookie(x.fCookie)
 	}
+}
+
+// PsampleBuilder appends attributes of the set "psample-attrs" (OVS_PSAMPLE_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Psample, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PsampleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPsample returns a builder of "psample-attrs" attributes that appends to e.
+func BuildPsample(e *attr.Encoder) PsampleBuilder { return PsampleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPsample writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PsampleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PsampleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Group appends OVS_PSAMPLE_ATTR_GROUP.
+func (b PsampleBuilder) Group(v uint32) {
+	b.e.Uint32(OVS_PSAMPLE_ATTR_GROUP, uint32(v))
+}
+
+// Cookie appends OVS_PSAMPLE_ATTR_COOKIE with the payload p.
+func (b PsampleBuilder) Cookie(p []byte) {
+	b.e.Put(OVS_PSAMPLE_ATTR_COOKIE, p)
 }
 
 // Group returns OVS_PSAMPLE_ATTR_GROUP and whether it is present (0 if not).

@@ -30,7 +30,6 @@ func (s OvsHeader) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.DpIfindex), sw)
 	return true
 }
@@ -165,37 +164,116 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PacketSet) Encode(e *attr.Encoder) {
+func (x *PacketSet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PacketSet) build(e *attr.Encoder) {
+	b := PacketSetBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(OVS_PACKET_ATTR_PACKET, x.fPacket)
+		b.Packet(x.fPacket)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(OVS_PACKET_ATTR_KEY, x.fKey)
+		b.Key(x.fKey)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(OVS_PACKET_ATTR_ACTIONS, x.fActions)
+		b.Actions(x.fActions)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(OVS_PACKET_ATTR_USERDATA, x.fUserdata)
+		b.Userdata(x.fUserdata)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(OVS_PACKET_ATTR_EGRESS_TUN_KEY, x.fEgressTunKey)
+		b.EgressTunKey(x.fEgressTunKey)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(OVS_PACKET_ATTR_PROBE)
+		b.Probe()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint16(OVS_PACKET_ATTR_MRU, uint16(x.fMru))
+		b.Mru(uint16(x.fMru))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(OVS_PACKET_ATTR_LEN, uint32(x.fLen))
+		b.Len(uint32(x.fLen))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint64(OVS_PACKET_ATTR_HASH, uint64(x.fHash))
+		b.Hash(uint64(x.fHash))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(OVS_PACKET_ATTR_UPCALL_PID, uint32(x.fUpcallPid))
+		b.UpcallPid(uint32(x.fUpcallPid))
 	}
+}
+
+// PacketSetBuilder appends attributes of the set "packet" (OVS_PACKET_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PacketSet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PacketSetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPacketSet returns a builder of "packet" attributes that appends to e.
+func BuildPacketSet(e *attr.Encoder) PacketSetBuilder { return PacketSetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPacketSet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PacketSetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PacketSetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Packet appends OVS_PACKET_ATTR_PACKET with the payload p.
+func (b PacketSetBuilder) Packet(p []byte) {
+	b.e.Put(OVS_PACKET_ATTR_PACKET, p)
+}
+
+// Key appends OVS_PACKET_ATTR_KEY with the payload p.
+func (b PacketSetBuilder) Key(p []byte) {
+	b.e.Put(OVS_PACKET_ATTR_KEY, p)
+}
+
+// Actions appends OVS_PACKET_ATTR_ACTIONS with the payload p.
+func (b PacketSetBuilder) Actions(p []byte) {
+	b.e.Put(OVS_PACKET_ATTR_ACTIONS, p)
+}
+
+// Userdata appends OVS_PACKET_ATTR_USERDATA with the payload p.
+func (b PacketSetBuilder) Userdata(p []byte) {
+	b.e.Put(OVS_PACKET_ATTR_USERDATA, p)
+}
+
+// EgressTunKey appends OVS_PACKET_ATTR_EGRESS_TUN_KEY with the payload p.
+func (b PacketSetBuilder) EgressTunKey(p []byte) {
+	b.e.Put(OVS_PACKET_ATTR_EGRESS_TUN_KEY, p)
+}
+
+// Probe appends the flag OVS_PACKET_ATTR_PROBE.
+func (b PacketSetBuilder) Probe() {
+	b.e.Flag(OVS_PACKET_ATTR_PROBE)
+}
+
+// Mru appends OVS_PACKET_ATTR_MRU.
+func (b PacketSetBuilder) Mru(v uint16) {
+	b.e.Uint16(OVS_PACKET_ATTR_MRU, uint16(v))
+}
+
+// Len appends OVS_PACKET_ATTR_LEN.
+func (b PacketSetBuilder) Len(v uint32) {
+	b.e.Uint32(OVS_PACKET_ATTR_LEN, uint32(v))
+}
+
+// Hash appends OVS_PACKET_ATTR_HASH.
+func (b PacketSetBuilder) Hash(v uint64) {
+	b.e.Uint64(OVS_PACKET_ATTR_HASH, uint64(v))
+}
+
+// UpcallPid appends OVS_PACKET_ATTR_UPCALL_PID.
+func (b PacketSetBuilder) UpcallPid(v uint32) {
+	b.e.Uint32(OVS_PACKET_ATTR_UPCALL_PID, uint32(v))
 }
 
 // Packet returns OVS_PACKET_ATTR_PACKET's payload as a view, and whether it is present

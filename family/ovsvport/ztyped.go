@@ -30,7 +30,6 @@ func (s OvsHeader) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.DpIfindex), sw)
 	return true
 }
@@ -71,7 +70,6 @@ func (s VportStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:64])
 	typed.PutUint64(p[0:], uint64(s.RxPackets), sw)
 	typed.PutUint64(p[8:], uint64(s.TxPackets), sw)
 	typed.PutUint64(p[16:], uint64(s.RxBytes), sw)
@@ -198,13 +196,52 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VportOptions) Encode(e *attr.Encoder) {
+func (x *VportOptions) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VportOptions) build(e *attr.Encoder) {
+	b := VportOptionsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_TUNNEL_ATTR_DST_PORT, uint32(x.fDstPort))
+		b.DstPort(uint32(x.fDstPort))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVS_TUNNEL_ATTR_EXTENSION, uint32(x.fExtension))
+		b.Extension(uint32(x.fExtension))
 	}
+}
+
+// VportOptionsBuilder appends attributes of the set "vport-options" (OVS_TUNNEL_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VportOptions, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VportOptionsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVportOptions returns a builder of "vport-options" attributes that appends to e.
+func BuildVportOptions(e *attr.Encoder) VportOptionsBuilder { return VportOptionsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVportOptions writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VportOptionsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VportOptionsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DstPort appends OVS_TUNNEL_ATTR_DST_PORT.
+func (b VportOptionsBuilder) DstPort(v uint32) {
+	b.e.Uint32(OVS_TUNNEL_ATTR_DST_PORT, uint32(v))
+}
+
+// Extension appends OVS_TUNNEL_ATTR_EXTENSION.
+func (b VportOptionsBuilder) Extension(v uint32) {
+	b.e.Uint32(OVS_TUNNEL_ATTR_EXTENSION, uint32(v))
 }
 
 // DstPort returns OVS_TUNNEL_ATTR_DST_PORT and whether it is present (0 if not).
@@ -311,13 +348,52 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *UpcallStats) Encode(e *attr.Encoder) {
+func (x *UpcallStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *UpcallStats) build(e *attr.Encoder) {
+	b := UpcallStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(OVS_VPORT_UPCALL_ATTR_SUCCESS, uint64(x.fSuccess))
+		b.Success(uint64(x.fSuccess))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(OVS_VPORT_UPCALL_ATTR_FAIL, uint64(x.fFail))
+		b.Fail(uint64(x.fFail))
 	}
+}
+
+// UpcallStatsBuilder appends attributes of the set "upcall-stats" (OVS_VPORT_UPCALL_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate UpcallStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type UpcallStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildUpcallStats returns a builder of "upcall-stats" attributes that appends to e.
+func BuildUpcallStats(e *attr.Encoder) UpcallStatsBuilder { return UpcallStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildUpcallStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b UpcallStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b UpcallStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Success appends OVS_VPORT_UPCALL_ATTR_SUCCESS.
+func (b UpcallStatsBuilder) Success(v uint64) {
+	b.e.Uint64(OVS_VPORT_UPCALL_ATTR_SUCCESS, uint64(v))
+}
+
+// Fail appends OVS_VPORT_UPCALL_ATTR_FAIL.
+func (b UpcallStatsBuilder) Fail(v uint64) {
+	b.e.Uint64(OVS_VPORT_UPCALL_ATTR_FAIL, uint64(v))
 }
 
 // Success returns OVS_VPORT_UPCALL_ATTR_SUCCESS and whether it is present (0 if not).
@@ -473,50 +549,137 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Vport) Encode(e *attr.Encoder) {
+func (x *Vport) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Vport) build(e *attr.Encoder) {
+	b := VportBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(OVS_VPORT_ATTR_PORT_NO, uint32(x.fPortNo))
+		b.PortNo(uint32(x.fPortNo))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(OVS_VPORT_ATTR_TYPE, uint32(x.fType))
+		b.Type(VportType(x.fType))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, OVS_VPORT_ATTR_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(OVS_VPORT_ATTR_OPTIONS)
-		x.fOptions.Encode(e)
-		e.End(nest)
+		c := b.Options()
+		x.fOptions.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(OVS_VPORT_ATTR_UPCALL_PID, x.fUpcallPid)
+		b.UpcallPid(x.fUpcallPid)
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(OVS_VPORT_ATTR_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(OVS_VPORT_ATTR_STATS, 64); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(OVS_VPORT_ATTR_STATS, 64); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(OVS_VPORT_ATTR_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(OVS_VPORT_ATTR_NETNSID, uint32(x.fNetnsid))
+		b.Netnsid(uint32(x.fNetnsid))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		nest := e.Begin(OVS_VPORT_ATTR_UPCALL_STATS)
-		x.fUpcallStats.Encode(e)
-		e.End(nest)
+		c := b.UpcallStats()
+		x.fUpcallStats.build(e)
+		c.End()
 	}
+}
+
+// VportBuilder appends attributes of the set "vport" (OVS_VPORT_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Vport, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VportBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVport returns a builder of "vport" attributes that appends to e.
+func BuildVport(e *attr.Encoder) VportBuilder { return VportBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVport writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VportBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VportBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PortNo appends OVS_VPORT_ATTR_PORT_NO.
+func (b VportBuilder) PortNo(v uint32) {
+	b.e.Uint32(OVS_VPORT_ATTR_PORT_NO, uint32(v))
+}
+
+// Type appends OVS_VPORT_ATTR_TYPE.
+func (b VportBuilder) Type(v VportType) {
+	b.e.Uint32(OVS_VPORT_ATTR_TYPE, uint32(v))
+}
+
+// Name appends OVS_VPORT_ATTR_NAME, s and a NUL.
+func (b VportBuilder) Name(s string) {
+	b.e.String(OVS_VPORT_ATTR_NAME, s)
+}
+
+// NameBytes appends OVS_VPORT_ATTR_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b VportBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, OVS_VPORT_ATTR_NAME, s)
+}
+
+// Options opens the nest OVS_VPORT_ATTR_OPTIONS and returns its builder; close it
+// with End.
+func (b VportBuilder) Options() VportOptionsBuilder {
+	return VportOptionsBuilder{e: b.e, nest: b.e.Begin(OVS_VPORT_ATTR_OPTIONS)}
+}
+
+// UpcallPid appends OVS_VPORT_ATTR_UPCALL_PID with the payload p.
+func (b VportBuilder) UpcallPid(p []byte) {
+	b.e.Put(OVS_VPORT_ATTR_UPCALL_PID, p)
+}
+
+// Stats appends OVS_VPORT_ATTR_STATS, the struct v.
+func (b VportBuilder) Stats(v VportStats) {
+	if q := b.e.Reserve(OVS_VPORT_ATTR_STATS, 64); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends OVS_VPORT_ATTR_STATS with the payload p.
+func (b VportBuilder) StatsBytes(p []byte) {
+	b.e.Put(OVS_VPORT_ATTR_STATS, p)
+}
+
+// Ifindex appends OVS_VPORT_ATTR_IFINDEX.
+func (b VportBuilder) Ifindex(v uint32) {
+	b.e.Uint32(OVS_VPORT_ATTR_IFINDEX, uint32(v))
+}
+
+// Netnsid appends OVS_VPORT_ATTR_NETNSID.
+func (b VportBuilder) Netnsid(v uint32) {
+	b.e.Uint32(OVS_VPORT_ATTR_NETNSID, uint32(v))
+}
+
+// UpcallStats opens the nest OVS_VPORT_ATTR_UPCALL_STATS and returns its builder; close it
+// with End.
+func (b VportBuilder) UpcallStats() UpcallStatsBuilder {
+	return UpcallStatsBuilder{e: b.e, nest: b.e.Begin(OVS_VPORT_ATTR_UPCALL_STATS)}
 }
 
 // PortNo returns OVS_VPORT_ATTR_PORT_NO and whether it is present (0 if not).

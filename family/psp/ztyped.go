@@ -111,19 +111,68 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Dev) Encode(e *attr.Encoder) {
+func (x *Dev) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Dev) build(e *attr.Encoder) {
+	b := DevBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(PSP_A_DEV_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(PSP_A_DEV_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(PSP_A_DEV_PSP_VERSIONS_CAP, uint32(x.fPspVersionsCap))
+		b.PspVersionsCap(uint32(x.fPspVersionsCap))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(PSP_A_DEV_PSP_VERSIONS_ENA, uint32(x.fPspVersionsEna))
+		b.PspVersionsEna(uint32(x.fPspVersionsEna))
 	}
+}
+
+// DevBuilder appends attributes of the set "dev" (PSP_A_DEV_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Dev, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DevBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDev returns a builder of "dev" attributes that appends to e.
+func BuildDev(e *attr.Encoder) DevBuilder { return DevBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDev writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DevBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DevBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends PSP_A_DEV_ID.
+func (b DevBuilder) Id(v uint32) {
+	b.e.Uint32(PSP_A_DEV_ID, uint32(v))
+}
+
+// Ifindex appends PSP_A_DEV_IFINDEX.
+func (b DevBuilder) Ifindex(v uint32) {
+	b.e.Uint32(PSP_A_DEV_IFINDEX, uint32(v))
+}
+
+// PspVersionsCap appends PSP_A_DEV_PSP_VERSIONS_CAP.
+func (b DevBuilder) PspVersionsCap(v uint32) {
+	b.e.Uint32(PSP_A_DEV_PSP_VERSIONS_CAP, uint32(v))
+}
+
+// PspVersionsEna appends PSP_A_DEV_PSP_VERSIONS_ENA.
+func (b DevBuilder) PspVersionsEna(v uint32) {
+	b.e.Uint32(PSP_A_DEV_PSP_VERSIONS_ENA, uint32(v))
 }
 
 // Id returns PSP_A_DEV_ID and whether it is present (0 if not).
@@ -286,26 +335,82 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Assoc) Encode(e *attr.Encoder) {
+func (x *Assoc) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Assoc) build(e *attr.Encoder) {
+	b := AssocBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(PSP_A_ASSOC_DEV_ID, uint32(x.fDevId))
+		b.DevId(uint32(x.fDevId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(PSP_A_ASSOC_VERSION, uint32(x.fVersion))
+		b.Version(Version(x.fVersion))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(PSP_A_ASSOC_RX_KEY)
-		x.fRxKey.Encode(e)
-		e.End(nest)
+		c := b.RxKey()
+		x.fRxKey.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(PSP_A_ASSOC_TX_KEY)
-		x.fTxKey.Encode(e)
-		e.End(nest)
+		c := b.TxKey()
+		x.fTxKey.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(PSP_A_ASSOC_SOCK_FD, uint32(x.fSockFd))
+		b.SockFd(uint32(x.fSockFd))
 	}
+}
+
+// AssocBuilder appends attributes of the set "assoc" (PSP_A_ASSOC_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Assoc, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AssocBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAssoc returns a builder of "assoc" attributes that appends to e.
+func BuildAssoc(e *attr.Encoder) AssocBuilder { return AssocBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAssoc writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AssocBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AssocBuilder) Encoder() *attr.Encoder { return b.e }
+
+// DevId appends PSP_A_ASSOC_DEV_ID.
+func (b AssocBuilder) DevId(v uint32) {
+	b.e.Uint32(PSP_A_ASSOC_DEV_ID, uint32(v))
+}
+
+// Version appends PSP_A_ASSOC_VERSION.
+func (b AssocBuilder) Version(v Version) {
+	b.e.Uint32(PSP_A_ASSOC_VERSION, uint32(v))
+}
+
+// RxKey opens the nest PSP_A_ASSOC_RX_KEY and returns its builder; close it
+// with End.
+func (b AssocBuilder) RxKey() KeysBuilder {
+	return KeysBuilder{e: b.e, nest: b.e.Begin(PSP_A_ASSOC_RX_KEY)}
+}
+
+// TxKey opens the nest PSP_A_ASSOC_TX_KEY and returns its builder; close it
+// with End.
+func (b AssocBuilder) TxKey() KeysBuilder {
+	return KeysBuilder{e: b.e, nest: b.e.Begin(PSP_A_ASSOC_TX_KEY)}
+}
+
+// SockFd appends PSP_A_ASSOC_SOCK_FD.
+func (b AssocBuilder) SockFd(v uint32) {
+	b.e.Uint32(PSP_A_ASSOC_SOCK_FD, uint32(v))
 }
 
 // DevId returns PSP_A_ASSOC_DEV_ID and whether it is present (0 if not).
@@ -457,13 +562,52 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Keys) Encode(e *attr.Encoder) {
+func (x *Keys) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Keys) build(e *attr.Encoder) {
+	b := KeysBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(PSP_A_KEYS_KEY, x.fKey)
+		b.Key(x.fKey)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(PSP_A_KEYS_SPI, uint32(x.fSpi))
+		b.Spi(uint32(x.fSpi))
 	}
+}
+
+// KeysBuilder appends attributes of the set "keys" (PSP_A_KEYS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Keys, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type KeysBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildKeys returns a builder of "keys" attributes that appends to e.
+func BuildKeys(e *attr.Encoder) KeysBuilder { return KeysBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildKeys writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b KeysBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b KeysBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Key appends PSP_A_KEYS_KEY with the payload p.
+func (b KeysBuilder) Key(p []byte) {
+	b.e.Put(PSP_A_KEYS_KEY, p)
+}
+
+// Spi appends PSP_A_KEYS_SPI.
+func (b KeysBuilder) Spi(v uint32) {
+	b.e.Uint32(PSP_A_KEYS_SPI, uint32(v))
 }
 
 // Key returns PSP_A_KEYS_KEY's payload as a view, and whether it is present

@@ -128,7 +128,9 @@ var (
 )
 
 var (
-	encodeFuncRE = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) Encode\(e \*attr\.Encoder\) \{$`)
+	buildFuncRE  = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) build\(e \*attr\.Encoder\) \{\n\tb := (\w+)\{e: e\}$`)
+	methodRE     = regexp.MustCompile(`(?m)^func \(b (\w+)\) (\w+)\([^)]*\)[^{\n]*\{$`)
+	callRE       = regexp.MustCompile(`\bb\.(\w+)\(|[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
 	constRE      = regexp.MustCompile(`[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
 	failRE       = regexp.MustCompile(`o\.Fail\([^,]+, "([^"]*)", "([A-Z0-9_]+)", [^,]+, typed\.(Err\w+)\)`)
 )
@@ -157,22 +159,38 @@ func loadModel(tf typedFam) (*model, error) {
 		return nil, fmt.Errorf("%s: %d TypedSets, %d Family.Sets", tf.pkg, len(tf.sets), len(tf.f.Sets))
 	}
 	m := &model{typedFam: tf, order: map[*family.Set][]uint16{}, goType: map[*family.Set]string{}, checks: map[string]bool{}}
-	// The Encode functions' bodies: attribute constants in order.
-	encOrder := map[string][]string{}
+	// The attribute constant each builder method writes, by builder
+	// type and method: the first constant of its body.
 	s := string(src)
-	locs := encodeFuncRE.FindAllStringSubmatchIndex(s, -1)
-	for _, l := range locs {
-		name := s[l[2]:l[3]]
-		body := s[l[1]:]
-		if end := strings.Index(body, "\n}\n"); end >= 0 {
-			body = body[:end]
+	body := func(at int) string {
+		b := s[at:]
+		if end := strings.Index(b, "\n}\n"); end >= 0 {
+			b = b[:end]
 		}
+		return b
+	}
+	methodConst := map[string]string{}
+	for _, l := range methodRE.FindAllStringSubmatchIndex(s, -1) {
+		if c := constRE.FindStringSubmatch(body(l[1])); c != nil {
+			methodConst[s[l[2]:l[3]]+"."+s[l[4]:l[5]]] = c[1]
+		}
+	}
+	// The Encode functions' bodies (build, with the builder's methods):
+	// attribute constants in order, a method call standing for the
+	// constant it writes.
+	encOrder := map[string][]string{}
+	for _, l := range buildFuncRE.FindAllStringSubmatchIndex(s, -1) {
+		name, bt := s[l[2]:l[3]], s[l[4]:l[5]]
 		seen := map[string]bool{}
 		var names []string
-		for _, c := range constRE.FindAllStringSubmatch(body, -1) {
-			if !seen[c[1]] {
-				seen[c[1]] = true
-				names = append(names, c[1])
+		for _, c := range callRE.FindAllStringSubmatch(body(l[1]), -1) {
+			n := c[2]
+			if c[1] != "" {
+				n = methodConst[bt+"."+c[1]]
+			}
+			if n != "" && !seen[n] {
+				seen[n] = true
+				names = append(names, n)
 			}
 		}
 		encOrder[name] = names

@@ -33,7 +33,6 @@ func (s Ifaddrmsg) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	p[0] = s.IfaFamily
 	p[1] = s.IfaPrefixlen
 	p[2] = s.IfaFlags
@@ -86,7 +85,6 @@ func (s IfaCacheinfo) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.IfaPrefered), sw)
 	typed.PutUint32(p[4:], uint32(s.IfaValid), sw)
 	typed.PutUint32(p[8:], uint32(s.Cstamp), sw)
@@ -245,52 +243,147 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Addr) Encode(e *attr.Encoder) {
+func (x *Addr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Addr) build(e *attr.Encoder) {
+	b := AddrBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(IFA_ADDRESS, x.fAddress)
+		b.Address(x.fAddress)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFA_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, IFA_LABEL, x.fLabel)
+		b.LabelBytes(x.fLabel)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFA_BROADCAST, uint32(x.fBroadcast))
+		b.Broadcast(uint32(x.fBroadcast))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(IFA_ANYCAST, x.fAnycast)
+		b.Anycast(x.fAnycast)
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFA_CACHEINFO, x.fCacheinfo)
+			b.CacheinfoBytes(x.fCacheinfo)
 		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
 			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFA_CACHEINFO, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFA_CACHEINFO, 16); q != nil {
-			x.vCacheinfo.Put(q, e.Order())
+			b.Cacheinfo(v)
+		} else {
+			b.Cacheinfo(x.vCacheinfo)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(IFA_MULTICAST, x.fMulticast)
+		b.Multicast(x.fMulticast)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(IFA_FLAGS, uint32(x.fFlags))
+		b.Flags(IfaFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(IFA_RT_PRIORITY, uint32(x.fRtPriority))
+		b.RtPriority(uint32(x.fRtPriority))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(IFA_TARGET_NETNSID, x.fTargetNetnsid)
+		b.TargetNetnsid(x.fTargetNetnsid)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(IFA_PROTO, uint8(x.fProto))
+		b.Proto(uint8(x.fProto))
 	}
+}
+
+// AddrBuilder appends attributes of the set "addr-attrs" (IFA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Addr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AddrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAddr returns a builder of "addr-attrs" attributes that appends to e.
+func BuildAddr(e *attr.Encoder) AddrBuilder { return AddrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAddr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AddrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AddrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Address appends IFA_ADDRESS with the payload p.
+func (b AddrBuilder) Address(p []byte) {
+	b.e.Put(IFA_ADDRESS, p)
+}
+
+// Local appends IFA_LOCAL with the payload p.
+func (b AddrBuilder) Local(p []byte) {
+	b.e.Put(IFA_LOCAL, p)
+}
+
+// Label appends IFA_LABEL, s and a NUL.
+func (b AddrBuilder) Label(s string) {
+	b.e.String(IFA_LABEL, s)
+}
+
+// LabelBytes appends IFA_LABEL: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b AddrBuilder) LabelBytes(s []byte) {
+	typed.PutString(b.e, IFA_LABEL, s)
+}
+
+// Broadcast appends IFA_BROADCAST.
+func (b AddrBuilder) Broadcast(v uint32) {
+	b.e.Uint32(IFA_BROADCAST, uint32(v))
+}
+
+// Anycast appends IFA_ANYCAST with the payload p.
+func (b AddrBuilder) Anycast(p []byte) {
+	b.e.Put(IFA_ANYCAST, p)
+}
+
+// Cacheinfo appends IFA_CACHEINFO, the struct v.
+func (b AddrBuilder) Cacheinfo(v IfaCacheinfo) {
+	if q := b.e.Reserve(IFA_CACHEINFO, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CacheinfoBytes appends IFA_CACHEINFO with the payload p.
+func (b AddrBuilder) CacheinfoBytes(p []byte) {
+	b.e.Put(IFA_CACHEINFO, p)
+}
+
+// Multicast appends IFA_MULTICAST with the payload p.
+func (b AddrBuilder) Multicast(p []byte) {
+	b.e.Put(IFA_MULTICAST, p)
+}
+
+// Flags appends IFA_FLAGS.
+func (b AddrBuilder) Flags(v IfaFlags) {
+	b.e.Uint32(IFA_FLAGS, uint32(v))
+}
+
+// RtPriority appends IFA_RT_PRIORITY.
+func (b AddrBuilder) RtPriority(v uint32) {
+	b.e.Uint32(IFA_RT_PRIORITY, uint32(v))
+}
+
+// TargetNetnsid appends IFA_TARGET_NETNSID with the payload p.
+func (b AddrBuilder) TargetNetnsid(p []byte) {
+	b.e.Put(IFA_TARGET_NETNSID, p)
+}
+
+// Proto appends IFA_PROTO.
+func (b AddrBuilder) Proto(v uint8) {
+	b.e.Uint8(IFA_PROTO, uint8(v))
 }
 
 // Address returns IFA_ADDRESS's payload as a view, and whether it is present

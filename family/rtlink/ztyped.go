@@ -29,7 +29,6 @@ func (s Rtgenmsg) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:1])
 	p[0] = s.Family
 	return true
 }
@@ -118,7 +117,6 @@ func (s IflaBridgeId) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint16(p[0:], uint16(s.Prio), sw)
 	copy(p[2:8], s.Addr[:])
 	return true
@@ -159,7 +157,6 @@ func (s IflaCacheinfo) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.MaxReasmLen), sw)
 	typed.PutUint32(p[4:], uint32(s.Tstamp), sw)
 	typed.PutUint32(p[8:], uint32(s.ReachableTime), sw)
@@ -228,7 +225,6 @@ func (s RtnlLinkStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:96])
 	typed.PutUint32(p[0:], uint32(s.RxPackets), sw)
 	typed.PutUint32(p[4:], uint32(s.TxPackets), sw)
 	typed.PutUint32(p[8:], uint32(s.RxBytes), sw)
@@ -378,7 +374,6 @@ func (s RtnlLinkStats64) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:200])
 	typed.PutUint64(p[0:], uint64(s.RxPackets), sw)
 	typed.PutUint64(p[8:], uint64(s.TxPackets), sw)
 	typed.PutUint64(p[16:], uint64(s.RxBytes), sw)
@@ -568,7 +563,6 @@ func (s BrBooloptMulti) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Optval), sw)
 	typed.PutUint32(p[4:], uint32(s.Optmask), sw)
 	return true
@@ -651,7 +645,6 @@ func (s IflaVlanFlags) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Flags), sw)
 	typed.PutUint32(p[4:], uint32(s.Mask), sw)
 	return true
@@ -690,7 +683,6 @@ func (s IflaVlanQosMapping) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.From), sw)
 	typed.PutUint32(p[4:], uint32(s.To), sw)
 	return true
@@ -729,7 +721,6 @@ func (s IflaGenevePortRange) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.Low), typed.BigSwap)
 	typed.PutUint16(p[2:], uint16(s.High), typed.BigSwap)
 	return true
@@ -768,7 +759,6 @@ func (s IflaVfMac) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	copy(p[4:36], s.Mac[:])
 	return true
@@ -808,7 +798,6 @@ func (s IflaVfVlan) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.Vlan), sw)
 	typed.PutUint32(p[8:], uint32(s.Qos), sw)
@@ -851,7 +840,6 @@ func (s IflaVfTxRate) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.Rate), sw)
 	return true
@@ -890,7 +878,6 @@ func (s IflaVfSpoofchk) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.Setting), sw)
 	return true
@@ -929,7 +916,6 @@ func (s IflaVfLinkState) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.LinkState), sw)
 	return true
@@ -969,7 +955,6 @@ func (s IflaVfRate) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.MinTxRate), sw)
 	typed.PutUint32(p[8:], uint32(s.MaxTxRate), sw)
@@ -1012,7 +997,6 @@ func (s IflaVfRssQueryEn) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.Setting), sw)
 	return true
@@ -1051,7 +1035,6 @@ func (s IflaVfTrust) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Vf), sw)
 	typed.PutUint32(p[4:], uint32(s.Setting), sw)
 	return true
@@ -1774,259 +1757,723 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkSet) Encode(e *attr.Encoder) {
+func (x *LinkSet) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkSet) build(e *attr.Encoder) {
+	b := LinkSetBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(IFLA_ADDRESS, x.fAddress)
+		b.Address(x.fAddress)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFLA_BROADCAST, x.fBroadcast)
+		b.Broadcast(x.fBroadcast)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, IFLA_IFNAME, x.fIfname)
+		b.IfnameBytes(x.fIfname)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFLA_MTU, uint32(x.fMtu))
+		b.Mtu(uint32(x.fMtu))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(IFLA_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		typed.PutString(e, IFLA_QDISC, x.fQdisc)
+		b.QdiscBytes(x.fQdisc)
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_STATS, 96); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_STATS, 96); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, IFLA_COST, x.fCost)
+		b.CostBytes(x.fCost)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		typed.PutString(e, IFLA_PRIORITY, x.fPriority)
+		b.PriorityBytes(x.fPriority)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(IFLA_MASTER, uint32(x.fMaster))
+		b.Master(uint32(x.fMaster))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		typed.PutString(e, IFLA_WIRELESS, x.fWireless)
+		b.WirelessBytes(x.fWireless)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		typed.PutString(e, IFLA_PROTINFO, x.fProtinfo)
+		b.ProtinfoBytes(x.fProtinfo)
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(IFLA_TXQLEN, uint32(x.fTxqlen))
+		b.Txqlen(uint32(x.fTxqlen))
 	}
 	if x.has[0]&(1<<13) != 0 {
 		if x.fMap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_MAP, x.fMap)
+			b.MapBytes(x.fMap)
 		} else if x.fMap != nil {
 			v := x.vMap
 			v.parse(x.fMap, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_MAP, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_MAP, 32); q != nil {
-			x.vMap.Put(q, e.Order())
+			b.Map(v)
+		} else {
+			b.Map(x.vMap)
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(IFLA_WEIGHT, uint32(x.fWeight))
+		b.Weight(uint32(x.fWeight))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint8(IFLA_OPERSTATE, uint8(x.fOperstate))
+		b.Operstate(uint8(x.fOperstate))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint8(IFLA_LINKMODE, uint8(x.fLinkmode))
+		b.Linkmode(uint8(x.fLinkmode))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		nest := e.Begin(IFLA_LINKINFO)
-		x.fLinkinfo.Encode(e)
-		e.End(nest)
+		c := b.Linkinfo()
+		x.fLinkinfo.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(IFLA_NET_NS_PID, uint32(x.fNetNsPid))
+		b.NetNsPid(uint32(x.fNetNsPid))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		typed.PutString(e, IFLA_IFALIAS, x.fIfalias)
+		b.IfaliasBytes(x.fIfalias)
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(IFLA_NUM_VF, uint32(x.fNumVf))
+		b.NumVf(uint32(x.fNumVf))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		nest := e.Begin(IFLA_VFINFO_LIST)
-		x.fVfinfoList.Encode(e)
-		e.End(nest)
+		c := b.VfinfoList()
+		x.fVfinfoList.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<22) != 0 {
 		if x.fStats64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_STATS64, x.fStats64)
+			b.Stats64Bytes(x.fStats64)
 		} else if x.fStats64 != nil {
 			v := x.vStats64
 			v.parse(x.fStats64, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_STATS64, 200); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_STATS64, 200); q != nil {
-			x.vStats64.Put(q, e.Order())
+			b.Stats64(v)
+		} else {
+			b.Stats64(x.vStats64)
 		}
 	}
 	if x.has[0]&(1<<23) != 0 {
-		nest := e.Begin(IFLA_VF_PORTS)
-		x.fVfPorts.Encode(e)
-		e.End(nest)
+		c := b.VfPorts()
+		x.fVfPorts.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<24) != 0 {
-		nest := e.Begin(IFLA_PORT_SELF)
-		x.fPortSelf.Encode(e)
-		e.End(nest)
+		c := b.PortSelf()
+		x.fPortSelf.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<25) != 0 {
-		nest := e.Begin(IFLA_AF_SPEC)
-		x.fAfSpec.Encode(e)
-		e.End(nest)
+		c := b.AfSpec()
+		x.fAfSpec.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint32(IFLA_GROUP, uint32(x.fGroup))
+		b.Group(uint32(x.fGroup))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint32(IFLA_NET_NS_FD, uint32(x.fNetNsFd))
+		b.NetNsFd(uint32(x.fNetNsFd))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint32(IFLA_EXT_MASK, uint32(x.fExtMask))
+		b.ExtMask(RtextFilter(x.fExtMask))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint32(IFLA_PROMISCUITY, uint32(x.fPromiscuity))
+		b.Promiscuity(uint32(x.fPromiscuity))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Uint32(IFLA_NUM_TX_QUEUES, uint32(x.fNumTxQueues))
+		b.NumTxQueues(uint32(x.fNumTxQueues))
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Uint32(IFLA_NUM_RX_QUEUES, uint32(x.fNumRxQueues))
+		b.NumRxQueues(uint32(x.fNumRxQueues))
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Uint8(IFLA_CARRIER, uint8(x.fCarrier))
+		b.Carrier(uint8(x.fCarrier))
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Put(IFLA_PHYS_PORT_ID, x.fPhysPortId)
+		b.PhysPortId(x.fPhysPortId)
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.Uint32(IFLA_CARRIER_CHANGES, uint32(x.fCarrierChanges))
+		b.CarrierChanges(uint32(x.fCarrierChanges))
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.Put(IFLA_PHYS_SWITCH_ID, x.fPhysSwitchId)
+		b.PhysSwitchId(x.fPhysSwitchId)
 	}
 	if x.has[0]&(1<<36) != 0 {
-		e.Uint32(IFLA_LINK_NETNSID, uint32(x.fLinkNetnsid))
+		b.LinkNetnsid(int32(x.fLinkNetnsid))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		typed.PutString(e, IFLA_PHYS_PORT_NAME, x.fPhysPortName)
+		b.PhysPortNameBytes(x.fPhysPortName)
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Uint8(IFLA_PROTO_DOWN, uint8(x.fProtoDown))
+		b.ProtoDown(uint8(x.fProtoDown))
 	}
 	if x.has[0]&(1<<39) != 0 {
-		e.Uint32(IFLA_GSO_MAX_SEGS, uint32(x.fGsoMaxSegs))
+		b.GsoMaxSegs(uint32(x.fGsoMaxSegs))
 	}
 	if x.has[0]&(1<<40) != 0 {
-		e.Uint32(IFLA_GSO_MAX_SIZE, uint32(x.fGsoMaxSize))
+		b.GsoMaxSize(uint32(x.fGsoMaxSize))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		nest := e.Begin(IFLA_XDP)
-		x.fXdp.Encode(e)
-		e.End(nest)
+		c := b.Xdp()
+		x.fXdp.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<42) != 0 {
-		e.Uint32(IFLA_EVENT, uint32(x.fEvent))
+		b.Event(uint32(x.fEvent))
 	}
 	if x.has[0]&(1<<43) != 0 {
-		e.Uint32(IFLA_NEW_NETNSID, uint32(x.fNewNetnsid))
+		b.NewNetnsid(int32(x.fNewNetnsid))
 	}
 	if x.has[0]&(1<<44) != 0 {
-		e.Uint32(IFLA_TARGET_NETNSID, uint32(x.fTargetNetnsid))
+		b.TargetNetnsid(int32(x.fTargetNetnsid))
 	}
 	if x.has[0]&(1<<45) != 0 {
-		e.Uint32(IFLA_CARRIER_UP_COUNT, uint32(x.fCarrierUpCount))
+		b.CarrierUpCount(uint32(x.fCarrierUpCount))
 	}
 	if x.has[0]&(1<<46) != 0 {
-		e.Uint32(IFLA_CARRIER_DOWN_COUNT, uint32(x.fCarrierDownCount))
+		b.CarrierDownCount(uint32(x.fCarrierDownCount))
 	}
 	if x.has[0]&(1<<47) != 0 {
-		e.Uint32(IFLA_NEW_IFINDEX, uint32(x.fNewIfindex))
+		b.NewIfindex(int32(x.fNewIfindex))
 	}
 	if x.has[0]&(1<<48) != 0 {
-		e.Uint32(IFLA_MIN_MTU, uint32(x.fMinMtu))
+		b.MinMtu(uint32(x.fMinMtu))
 	}
 	if x.has[0]&(1<<49) != 0 {
-		e.Uint32(IFLA_MAX_MTU, uint32(x.fMaxMtu))
+		b.MaxMtu(uint32(x.fMaxMtu))
 	}
 	if x.has[0]&(1<<50) != 0 {
-		nest := e.Begin(IFLA_PROP_LIST)
-		x.fPropList.Encode(e)
-		e.End(nest)
+		c := b.PropList()
+		x.fPropList.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<51) != 0 {
-		typed.PutString(e, IFLA_ALT_IFNAME, x.fAltIfname)
+		b.AltIfnameBytes(x.fAltIfname)
 	}
 	if x.has[0]&(1<<52) != 0 {
-		e.Put(IFLA_PERM_ADDRESS, x.fPermAddress)
+		b.PermAddress(x.fPermAddress)
 	}
 	if x.has[0]&(1<<53) != 0 {
-		typed.PutString(e, IFLA_PROTO_DOWN_REASON, x.fProtoDownReason)
+		b.ProtoDownReasonBytes(x.fProtoDownReason)
 	}
 	if x.has[0]&(1<<54) != 0 {
-		typed.PutString(e, IFLA_PARENT_DEV_NAME, x.fParentDevName)
+		b.ParentDevNameBytes(x.fParentDevName)
 	}
 	if x.has[0]&(1<<55) != 0 {
-		typed.PutString(e, IFLA_PARENT_DEV_BUS_NAME, x.fParentDevBusName)
+		b.ParentDevBusNameBytes(x.fParentDevBusName)
 	}
 	if x.has[0]&(1<<56) != 0 {
-		e.Uint32(IFLA_GRO_MAX_SIZE, uint32(x.fGroMaxSize))
+		b.GroMaxSize(uint32(x.fGroMaxSize))
 	}
 	if x.has[0]&(1<<57) != 0 {
-		e.Uint32(IFLA_TSO_MAX_SIZE, uint32(x.fTsoMaxSize))
+		b.TsoMaxSize(uint32(x.fTsoMaxSize))
 	}
 	if x.has[0]&(1<<58) != 0 {
-		e.Uint32(IFLA_TSO_MAX_SEGS, uint32(x.fTsoMaxSegs))
+		b.TsoMaxSegs(uint32(x.fTsoMaxSegs))
 	}
 	if x.has[0]&(1<<59) != 0 {
-		e.Uint32(IFLA_ALLMULTI, uint32(x.fAllmulti))
+		b.Allmulti(uint32(x.fAllmulti))
 	}
 	if x.has[0]&(1<<60) != 0 {
-		e.Put(IFLA_DEVLINK_PORT, x.fDevlinkPort)
+		b.DevlinkPort(x.fDevlinkPort)
 	}
 	if x.has[0]&(1<<61) != 0 {
-		e.Uint32(IFLA_GSO_IPV4_MAX_SIZE, uint32(x.fGsoIpv4MaxSize))
+		b.GsoIpv4MaxSize(uint32(x.fGsoIpv4MaxSize))
 	}
 	if x.has[0]&(1<<62) != 0 {
-		e.Uint32(IFLA_GRO_IPV4_MAX_SIZE, uint32(x.fGroIpv4MaxSize))
+		b.GroIpv4MaxSize(uint32(x.fGroIpv4MaxSize))
 	}
 	if x.has[0]&(1<<63) != 0 {
-		nest := e.Begin(IFLA_DPLL_PIN)
-		x.fDpllPin.Encode(e)
-		e.End(nest)
+		c := b.DpllPin()
+		x.fDpllPin.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<0) != 0 {
-		e.Uint(IFLA_MAX_PACING_OFFLOAD_HORIZON, uint64(x.fMaxPacingOffloadHorizon))
+		b.MaxPacingOffloadHorizon(uint64(x.fMaxPacingOffloadHorizon))
 	}
 	if x.has[1]&(1<<1) != 0 {
-		e.Uint8(IFLA_NETNS_IMMUTABLE, uint8(x.fNetnsImmutable))
+		b.NetnsImmutable(uint8(x.fNetnsImmutable))
 	}
 	if x.has[1]&(1<<2) != 0 {
-		e.Uint16(IFLA_HEADROOM, uint16(x.fHeadroom))
+		b.Headroom(uint16(x.fHeadroom))
 	}
 	if x.has[1]&(1<<3) != 0 {
-		e.Uint16(IFLA_TAILROOM, uint16(x.fTailroom))
+		b.Tailroom(uint16(x.fTailroom))
 	}
+}
+
+// LinkSetBuilder appends attributes of the set "link-attrs" (IFLA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkSet, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkSetBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkSet returns a builder of "link-attrs" attributes that appends to e.
+func BuildLinkSet(e *attr.Encoder) LinkSetBuilder { return LinkSetBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkSet writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkSetBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkSetBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Address appends IFLA_ADDRESS with the payload p.
+func (b LinkSetBuilder) Address(p []byte) {
+	b.e.Put(IFLA_ADDRESS, p)
+}
+
+// Broadcast appends IFLA_BROADCAST with the payload p.
+func (b LinkSetBuilder) Broadcast(p []byte) {
+	b.e.Put(IFLA_BROADCAST, p)
+}
+
+// Ifname appends IFLA_IFNAME, s and a NUL.
+func (b LinkSetBuilder) Ifname(s string) {
+	b.e.String(IFLA_IFNAME, s)
+}
+
+// IfnameBytes appends IFLA_IFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) IfnameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_IFNAME, s)
+}
+
+// Mtu appends IFLA_MTU.
+func (b LinkSetBuilder) Mtu(v uint32) {
+	b.e.Uint32(IFLA_MTU, uint32(v))
+}
+
+// Link appends IFLA_LINK.
+func (b LinkSetBuilder) Link(v uint32) {
+	b.e.Uint32(IFLA_LINK, uint32(v))
+}
+
+// Qdisc appends IFLA_QDISC, s and a NUL.
+func (b LinkSetBuilder) Qdisc(s string) {
+	b.e.String(IFLA_QDISC, s)
+}
+
+// QdiscBytes appends IFLA_QDISC: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) QdiscBytes(s []byte) {
+	typed.PutString(b.e, IFLA_QDISC, s)
+}
+
+// Stats appends IFLA_STATS, the struct v.
+func (b LinkSetBuilder) Stats(v RtnlLinkStats) {
+	if q := b.e.Reserve(IFLA_STATS, 96); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends IFLA_STATS with the payload p.
+func (b LinkSetBuilder) StatsBytes(p []byte) {
+	b.e.Put(IFLA_STATS, p)
+}
+
+// Cost appends IFLA_COST, s and a NUL.
+func (b LinkSetBuilder) Cost(s string) {
+	b.e.String(IFLA_COST, s)
+}
+
+// CostBytes appends IFLA_COST: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) CostBytes(s []byte) {
+	typed.PutString(b.e, IFLA_COST, s)
+}
+
+// Priority appends IFLA_PRIORITY, s and a NUL.
+func (b LinkSetBuilder) Priority(s string) {
+	b.e.String(IFLA_PRIORITY, s)
+}
+
+// PriorityBytes appends IFLA_PRIORITY: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) PriorityBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PRIORITY, s)
+}
+
+// Master appends IFLA_MASTER.
+func (b LinkSetBuilder) Master(v uint32) {
+	b.e.Uint32(IFLA_MASTER, uint32(v))
+}
+
+// Wireless appends IFLA_WIRELESS, s and a NUL.
+func (b LinkSetBuilder) Wireless(s string) {
+	b.e.String(IFLA_WIRELESS, s)
+}
+
+// WirelessBytes appends IFLA_WIRELESS: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) WirelessBytes(s []byte) {
+	typed.PutString(b.e, IFLA_WIRELESS, s)
+}
+
+// Protinfo appends IFLA_PROTINFO, s and a NUL.
+func (b LinkSetBuilder) Protinfo(s string) {
+	b.e.String(IFLA_PROTINFO, s)
+}
+
+// ProtinfoBytes appends IFLA_PROTINFO: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) ProtinfoBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PROTINFO, s)
+}
+
+// Txqlen appends IFLA_TXQLEN.
+func (b LinkSetBuilder) Txqlen(v uint32) {
+	b.e.Uint32(IFLA_TXQLEN, uint32(v))
+}
+
+// Map appends IFLA_MAP, the struct v.
+func (b LinkSetBuilder) Map(v RtnlLinkIfmap) {
+	if q := b.e.Reserve(IFLA_MAP, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MapBytes appends IFLA_MAP with the payload p.
+func (b LinkSetBuilder) MapBytes(p []byte) {
+	b.e.Put(IFLA_MAP, p)
+}
+
+// Weight appends IFLA_WEIGHT.
+func (b LinkSetBuilder) Weight(v uint32) {
+	b.e.Uint32(IFLA_WEIGHT, uint32(v))
+}
+
+// Operstate appends IFLA_OPERSTATE.
+func (b LinkSetBuilder) Operstate(v uint8) {
+	b.e.Uint8(IFLA_OPERSTATE, uint8(v))
+}
+
+// Linkmode appends IFLA_LINKMODE.
+func (b LinkSetBuilder) Linkmode(v uint8) {
+	b.e.Uint8(IFLA_LINKMODE, uint8(v))
+}
+
+// Linkinfo opens the nest IFLA_LINKINFO and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) Linkinfo() LinkinfoBuilder {
+	return LinkinfoBuilder{e: b.e, nest: b.e.Begin(IFLA_LINKINFO)}
+}
+
+// NetNsPid appends IFLA_NET_NS_PID.
+func (b LinkSetBuilder) NetNsPid(v uint32) {
+	b.e.Uint32(IFLA_NET_NS_PID, uint32(v))
+}
+
+// Ifalias appends IFLA_IFALIAS, s and a NUL.
+func (b LinkSetBuilder) Ifalias(s string) {
+	b.e.String(IFLA_IFALIAS, s)
+}
+
+// IfaliasBytes appends IFLA_IFALIAS: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) IfaliasBytes(s []byte) {
+	typed.PutString(b.e, IFLA_IFALIAS, s)
+}
+
+// NumVf appends IFLA_NUM_VF.
+func (b LinkSetBuilder) NumVf(v uint32) {
+	b.e.Uint32(IFLA_NUM_VF, uint32(v))
+}
+
+// VfinfoList opens the nest IFLA_VFINFO_LIST and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) VfinfoList() VfinfoListBuilder {
+	return VfinfoListBuilder{e: b.e, nest: b.e.Begin(IFLA_VFINFO_LIST)}
+}
+
+// Stats64 appends IFLA_STATS64, the struct v.
+func (b LinkSetBuilder) Stats64(v RtnlLinkStats64) {
+	if q := b.e.Reserve(IFLA_STATS64, 200); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Stats64Bytes appends IFLA_STATS64 with the payload p.
+func (b LinkSetBuilder) Stats64Bytes(p []byte) {
+	b.e.Put(IFLA_STATS64, p)
+}
+
+// VfPorts opens the nest IFLA_VF_PORTS and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) VfPorts() VfPortsBuilder {
+	return VfPortsBuilder{e: b.e, nest: b.e.Begin(IFLA_VF_PORTS)}
+}
+
+// PortSelf opens the nest IFLA_PORT_SELF and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) PortSelf() PortSelfBuilder {
+	return PortSelfBuilder{e: b.e, nest: b.e.Begin(IFLA_PORT_SELF)}
+}
+
+// AfSpec opens the nest IFLA_AF_SPEC and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) AfSpec() AfSpecBuilder {
+	return AfSpecBuilder{e: b.e, nest: b.e.Begin(IFLA_AF_SPEC)}
+}
+
+// Group appends IFLA_GROUP.
+func (b LinkSetBuilder) Group(v uint32) {
+	b.e.Uint32(IFLA_GROUP, uint32(v))
+}
+
+// NetNsFd appends IFLA_NET_NS_FD.
+func (b LinkSetBuilder) NetNsFd(v uint32) {
+	b.e.Uint32(IFLA_NET_NS_FD, uint32(v))
+}
+
+// ExtMask appends IFLA_EXT_MASK.
+func (b LinkSetBuilder) ExtMask(v RtextFilter) {
+	b.e.Uint32(IFLA_EXT_MASK, uint32(v))
+}
+
+// Promiscuity appends IFLA_PROMISCUITY.
+func (b LinkSetBuilder) Promiscuity(v uint32) {
+	b.e.Uint32(IFLA_PROMISCUITY, uint32(v))
+}
+
+// NumTxQueues appends IFLA_NUM_TX_QUEUES.
+func (b LinkSetBuilder) NumTxQueues(v uint32) {
+	b.e.Uint32(IFLA_NUM_TX_QUEUES, uint32(v))
+}
+
+// NumRxQueues appends IFLA_NUM_RX_QUEUES.
+func (b LinkSetBuilder) NumRxQueues(v uint32) {
+	b.e.Uint32(IFLA_NUM_RX_QUEUES, uint32(v))
+}
+
+// Carrier appends IFLA_CARRIER.
+func (b LinkSetBuilder) Carrier(v uint8) {
+	b.e.Uint8(IFLA_CARRIER, uint8(v))
+}
+
+// PhysPortId appends IFLA_PHYS_PORT_ID with the payload p.
+func (b LinkSetBuilder) PhysPortId(p []byte) {
+	b.e.Put(IFLA_PHYS_PORT_ID, p)
+}
+
+// CarrierChanges appends IFLA_CARRIER_CHANGES.
+func (b LinkSetBuilder) CarrierChanges(v uint32) {
+	b.e.Uint32(IFLA_CARRIER_CHANGES, uint32(v))
+}
+
+// PhysSwitchId appends IFLA_PHYS_SWITCH_ID with the payload p.
+func (b LinkSetBuilder) PhysSwitchId(p []byte) {
+	b.e.Put(IFLA_PHYS_SWITCH_ID, p)
+}
+
+// LinkNetnsid appends IFLA_LINK_NETNSID.
+func (b LinkSetBuilder) LinkNetnsid(v int32) {
+	b.e.Uint32(IFLA_LINK_NETNSID, uint32(v))
+}
+
+// PhysPortName appends IFLA_PHYS_PORT_NAME, s and a NUL.
+func (b LinkSetBuilder) PhysPortName(s string) {
+	b.e.String(IFLA_PHYS_PORT_NAME, s)
+}
+
+// PhysPortNameBytes appends IFLA_PHYS_PORT_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) PhysPortNameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PHYS_PORT_NAME, s)
+}
+
+// ProtoDown appends IFLA_PROTO_DOWN.
+func (b LinkSetBuilder) ProtoDown(v uint8) {
+	b.e.Uint8(IFLA_PROTO_DOWN, uint8(v))
+}
+
+// GsoMaxSegs appends IFLA_GSO_MAX_SEGS.
+func (b LinkSetBuilder) GsoMaxSegs(v uint32) {
+	b.e.Uint32(IFLA_GSO_MAX_SEGS, uint32(v))
+}
+
+// GsoMaxSize appends IFLA_GSO_MAX_SIZE.
+func (b LinkSetBuilder) GsoMaxSize(v uint32) {
+	b.e.Uint32(IFLA_GSO_MAX_SIZE, uint32(v))
+}
+
+// Xdp opens the nest IFLA_XDP and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) Xdp() XdpBuilder {
+	return XdpBuilder{e: b.e, nest: b.e.Begin(IFLA_XDP)}
+}
+
+// Event appends IFLA_EVENT.
+func (b LinkSetBuilder) Event(v uint32) {
+	b.e.Uint32(IFLA_EVENT, uint32(v))
+}
+
+// NewNetnsid appends IFLA_NEW_NETNSID.
+func (b LinkSetBuilder) NewNetnsid(v int32) {
+	b.e.Uint32(IFLA_NEW_NETNSID, uint32(v))
+}
+
+// TargetNetnsid appends IFLA_TARGET_NETNSID.
+func (b LinkSetBuilder) TargetNetnsid(v int32) {
+	b.e.Uint32(IFLA_TARGET_NETNSID, uint32(v))
+}
+
+// CarrierUpCount appends IFLA_CARRIER_UP_COUNT.
+func (b LinkSetBuilder) CarrierUpCount(v uint32) {
+	b.e.Uint32(IFLA_CARRIER_UP_COUNT, uint32(v))
+}
+
+// CarrierDownCount appends IFLA_CARRIER_DOWN_COUNT.
+func (b LinkSetBuilder) CarrierDownCount(v uint32) {
+	b.e.Uint32(IFLA_CARRIER_DOWN_COUNT, uint32(v))
+}
+
+// NewIfindex appends IFLA_NEW_IFINDEX.
+func (b LinkSetBuilder) NewIfindex(v int32) {
+	b.e.Uint32(IFLA_NEW_IFINDEX, uint32(v))
+}
+
+// MinMtu appends IFLA_MIN_MTU.
+func (b LinkSetBuilder) MinMtu(v uint32) {
+	b.e.Uint32(IFLA_MIN_MTU, uint32(v))
+}
+
+// MaxMtu appends IFLA_MAX_MTU.
+func (b LinkSetBuilder) MaxMtu(v uint32) {
+	b.e.Uint32(IFLA_MAX_MTU, uint32(v))
+}
+
+// PropList opens the nest IFLA_PROP_LIST and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) PropList() PropListLinkBuilder {
+	return PropListLinkBuilder{e: b.e, nest: b.e.Begin(IFLA_PROP_LIST)}
+}
+
+// AltIfname appends IFLA_ALT_IFNAME, s and a NUL.
+func (b LinkSetBuilder) AltIfname(s string) {
+	b.e.String(IFLA_ALT_IFNAME, s)
+}
+
+// AltIfnameBytes appends IFLA_ALT_IFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) AltIfnameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_ALT_IFNAME, s)
+}
+
+// PermAddress appends IFLA_PERM_ADDRESS with the payload p.
+func (b LinkSetBuilder) PermAddress(p []byte) {
+	b.e.Put(IFLA_PERM_ADDRESS, p)
+}
+
+// ProtoDownReason appends IFLA_PROTO_DOWN_REASON, s and a NUL.
+func (b LinkSetBuilder) ProtoDownReason(s string) {
+	b.e.String(IFLA_PROTO_DOWN_REASON, s)
+}
+
+// ProtoDownReasonBytes appends IFLA_PROTO_DOWN_REASON: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) ProtoDownReasonBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PROTO_DOWN_REASON, s)
+}
+
+// ParentDevName appends IFLA_PARENT_DEV_NAME, s and a NUL.
+func (b LinkSetBuilder) ParentDevName(s string) {
+	b.e.String(IFLA_PARENT_DEV_NAME, s)
+}
+
+// ParentDevNameBytes appends IFLA_PARENT_DEV_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) ParentDevNameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PARENT_DEV_NAME, s)
+}
+
+// ParentDevBusName appends IFLA_PARENT_DEV_BUS_NAME, s and a NUL.
+func (b LinkSetBuilder) ParentDevBusName(s string) {
+	b.e.String(IFLA_PARENT_DEV_BUS_NAME, s)
+}
+
+// ParentDevBusNameBytes appends IFLA_PARENT_DEV_BUS_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkSetBuilder) ParentDevBusNameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_PARENT_DEV_BUS_NAME, s)
+}
+
+// GroMaxSize appends IFLA_GRO_MAX_SIZE.
+func (b LinkSetBuilder) GroMaxSize(v uint32) {
+	b.e.Uint32(IFLA_GRO_MAX_SIZE, uint32(v))
+}
+
+// TsoMaxSize appends IFLA_TSO_MAX_SIZE.
+func (b LinkSetBuilder) TsoMaxSize(v uint32) {
+	b.e.Uint32(IFLA_TSO_MAX_SIZE, uint32(v))
+}
+
+// TsoMaxSegs appends IFLA_TSO_MAX_SEGS.
+func (b LinkSetBuilder) TsoMaxSegs(v uint32) {
+	b.e.Uint32(IFLA_TSO_MAX_SEGS, uint32(v))
+}
+
+// Allmulti appends IFLA_ALLMULTI.
+func (b LinkSetBuilder) Allmulti(v uint32) {
+	b.e.Uint32(IFLA_ALLMULTI, uint32(v))
+}
+
+// DevlinkPort appends IFLA_DEVLINK_PORT with the payload p.
+func (b LinkSetBuilder) DevlinkPort(p []byte) {
+	b.e.Put(IFLA_DEVLINK_PORT, p)
+}
+
+// GsoIpv4MaxSize appends IFLA_GSO_IPV4_MAX_SIZE.
+func (b LinkSetBuilder) GsoIpv4MaxSize(v uint32) {
+	b.e.Uint32(IFLA_GSO_IPV4_MAX_SIZE, uint32(v))
+}
+
+// GroIpv4MaxSize appends IFLA_GRO_IPV4_MAX_SIZE.
+func (b LinkSetBuilder) GroIpv4MaxSize(v uint32) {
+	b.e.Uint32(IFLA_GRO_IPV4_MAX_SIZE, uint32(v))
+}
+
+// DpllPin opens the nest IFLA_DPLL_PIN and returns its builder; close it
+// with End.
+func (b LinkSetBuilder) DpllPin() LinkDpllPinBuilder {
+	return LinkDpllPinBuilder{e: b.e, nest: b.e.Begin(IFLA_DPLL_PIN)}
+}
+
+// MaxPacingOffloadHorizon appends IFLA_MAX_PACING_OFFLOAD_HORIZON.
+func (b LinkSetBuilder) MaxPacingOffloadHorizon(v uint64) {
+	b.e.Uint(IFLA_MAX_PACING_OFFLOAD_HORIZON, uint64(v))
+}
+
+// NetnsImmutable appends IFLA_NETNS_IMMUTABLE.
+func (b LinkSetBuilder) NetnsImmutable(v uint8) {
+	b.e.Uint8(IFLA_NETNS_IMMUTABLE, uint8(v))
+}
+
+// Headroom appends IFLA_HEADROOM.
+func (b LinkSetBuilder) Headroom(v uint16) {
+	b.e.Uint16(IFLA_HEADROOM, uint16(v))
+}
+
+// Tailroom appends IFLA_TAILROOM.
+func (b LinkSetBuilder) Tailroom(v uint16) {
+	b.e.Uint16(IFLA_TAILROOM, uint16(v))
 }
 
 // Address returns IFLA_ADDRESS's payload as a view, and whether it is present
@@ -3239,11 +3686,17 @@ func (x *PropListLink) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PropListLink) Encode(e *attr.Encoder) {
+func (x *PropListLink) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PropListLink) build(e *attr.Encoder) {
+	b := PropListLinkBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sAltIfname != nil {
 			for i := range x.sAltIfname {
-				e.String(IFLA_ALT_IFNAME, x.sAltIfname[i])
+				b.AltIfname(x.sAltIfname[i])
 			}
 		} else {
 			for it := x.fAltIfname; it.Next(); {
@@ -3251,6 +3704,40 @@ func (x *PropListLink) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// PropListLinkBuilder appends attributes of the set "prop-list-link-attrs" (IFLA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PropListLink, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PropListLinkBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPropListLink returns a builder of "prop-list-link-attrs" attributes that appends to e.
+func BuildPropListLink(e *attr.Encoder) PropListLinkBuilder { return PropListLinkBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPropListLink writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PropListLinkBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PropListLinkBuilder) Encoder() *attr.Encoder { return b.e }
+
+// AltIfname appends IFLA_ALT_IFNAME, s and a NUL (one element of the repeated attribute: call it once per element).
+func (b PropListLinkBuilder) AltIfname(s string) {
+	b.e.String(IFLA_ALT_IFNAME, s)
+}
+
+// AltIfnameBytes appends IFLA_ALT_IFNAME: s and a NUL, or s as it is if it ends in
+// a NUL (one element of the repeated attribute: call it once per element).
+func (b PropListLinkBuilder) AltIfnameBytes(s []byte) {
+	typed.PutString(b.e, IFLA_ALT_IFNAME, s)
 }
 
 // AltIfname returns a view of the IFLA_ALT_IFNAME attributes.
@@ -3360,22 +3847,69 @@ func (x *AfSpec) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *AfSpec) Encode(e *attr.Encoder) {
+func (x *AfSpec) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *AfSpec) build(e *attr.Encoder) {
+	b := AfSpecBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(AF_INET)
-		x.fInet.Encode(e)
-		e.End(nest)
+		c := b.Inet()
+		x.fInet.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(AF_INET6)
-		x.fInet6.Encode(e)
-		e.End(nest)
+		c := b.Inet6()
+		x.fInet6.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(AF_MCTP)
-		x.fMctp.Encode(e)
-		e.End(nest)
+		c := b.Mctp()
+		x.fMctp.build(e)
+		c.End()
 	}
+}
+
+// AfSpecBuilder appends attributes of the set "af-spec-attrs" (AF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate AfSpec, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AfSpecBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAfSpec returns a builder of "af-spec-attrs" attributes that appends to e.
+func BuildAfSpec(e *attr.Encoder) AfSpecBuilder { return AfSpecBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAfSpec writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AfSpecBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AfSpecBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Inet opens the nest AF_INET and returns its builder; close it
+// with End.
+func (b AfSpecBuilder) Inet() IflaBuilder {
+	return IflaBuilder{e: b.e, nest: b.e.Begin(AF_INET)}
+}
+
+// Inet6 opens the nest AF_INET6 and returns its builder; close it
+// with End.
+func (b AfSpecBuilder) Inet6() Ifla6Builder {
+	return Ifla6Builder{e: b.e, nest: b.e.Begin(AF_INET6)}
+}
+
+// Mctp opens the nest AF_MCTP and returns its builder; close it
+// with End.
+func (b AfSpecBuilder) Mctp() MctpBuilder {
+	return MctpBuilder{e: b.e, nest: b.e.Begin(AF_MCTP)}
 }
 
 // Inet returns the nest AF_INET, and whether it is present (if not, an
@@ -3508,13 +4042,19 @@ func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VfinfoList) Encode(e *attr.Encoder) {
+func (x *VfinfoList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VfinfoList) build(e *attr.Encoder) {
+	b := VfinfoListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sInfo != nil {
 			for i := range x.sInfo {
-				nest := e.Begin(IFLA_VF_INFO)
-				x.sInfo[i].Encode(e)
-				e.End(nest)
+				c := b.Info()
+				x.sInfo[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fInfo; it.Next(); {
@@ -3524,6 +4064,35 @@ func (x *VfinfoList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// VfinfoListBuilder appends attributes of the set "vfinfo-list-attrs" (IFLA_VF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VfinfoList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VfinfoListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVfinfoList returns a builder of "vfinfo-list-attrs" attributes that appends to e.
+func BuildVfinfoList(e *attr.Encoder) VfinfoListBuilder { return VfinfoListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVfinfoList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VfinfoListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VfinfoListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Info opens the nest IFLA_VF_INFO (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b VfinfoListBuilder) Info() VfinfoBuilder {
+	return VfinfoBuilder{e: b.e, nest: b.e.Begin(IFLA_VF_INFO)}
 }
 
 // Info returns an iterator over the IFLA_VF_INFO attributes.
@@ -3679,152 +4248,298 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Vfinfo) Encode(e *attr.Encoder) {
+func (x *Vfinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Vfinfo) build(e *attr.Encoder) {
+	b := VfinfoBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fMac != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_MAC, x.fMac)
+			b.MacBytes(x.fMac)
 		} else if x.fMac != nil {
 			v := x.vMac
 			v.parse(x.fMac, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_MAC, 36); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_MAC, 36); q != nil {
-			x.vMac.Put(q, e.Order())
+			b.Mac(v)
+		} else {
+			b.Mac(x.vMac)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fVlan != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_VLAN, x.fVlan)
+			b.VlanBytes(x.fVlan)
 		} else if x.fVlan != nil {
 			v := x.vVlan
 			v.parse(x.fVlan, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_VLAN, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_VLAN, 12); q != nil {
-			x.vVlan.Put(q, e.Order())
+			b.Vlan(v)
+		} else {
+			b.Vlan(x.vVlan)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fTxRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_TX_RATE, x.fTxRate)
+			b.TxRateBytes(x.fTxRate)
 		} else if x.fTxRate != nil {
 			v := x.vTxRate
 			v.parse(x.fTxRate, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
-			x.vTxRate.Put(q, e.Order())
+			b.TxRate(v)
+		} else {
+			b.TxRate(x.vTxRate)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fSpoofchk != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_SPOOFCHK, x.fSpoofchk)
+			b.SpoofchkBytes(x.fSpoofchk)
 		} else if x.fSpoofchk != nil {
 			v := x.vSpoofchk
 			v.parse(x.fSpoofchk, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
-			x.vSpoofchk.Put(q, e.Order())
+			b.Spoofchk(v)
+		} else {
+			b.Spoofchk(x.vSpoofchk)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fLinkState != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_LINK_STATE, x.fLinkState)
+			b.LinkStateBytes(x.fLinkState)
 		} else if x.fLinkState != nil {
 			v := x.vLinkState
 			v.parse(x.fLinkState, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
-			x.vLinkState.Put(q, e.Order())
+			b.LinkState(v)
+		} else {
+			b.LinkState(x.vLinkState)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_RATE, x.fRate)
+			b.RateBytes(x.fRate)
 		} else if x.fRate != nil {
 			v := x.vRate
 			v.parse(x.fRate, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_RATE, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_RATE, 12); q != nil {
-			x.vRate.Put(q, e.Order())
+			b.Rate(v)
+		} else {
+			b.Rate(x.vRate)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fRssQueryEn != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_RSS_QUERY_EN, x.fRssQueryEn)
+			b.RssQueryEnBytes(x.fRssQueryEn)
 		} else if x.fRssQueryEn != nil {
 			v := x.vRssQueryEn
 			v.parse(x.fRssQueryEn, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
-			x.vRssQueryEn.Put(q, e.Order())
+			b.RssQueryEn(v)
+		} else {
+			b.RssQueryEn(x.vRssQueryEn)
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(IFLA_VF_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fTrust != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_TRUST, x.fTrust)
+			b.TrustBytes(x.fTrust)
 		} else if x.fTrust != nil {
 			v := x.vTrust
 			v.parse(x.fTrust, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_TRUST, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_TRUST, 8); q != nil {
-			x.vTrust.Put(q, e.Order())
+			b.Trust(v)
+		} else {
+			b.Trust(x.vTrust)
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fIbNodeGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_IB_NODE_GUID, x.fIbNodeGuid)
+			b.IbNodeGuidBytes(x.fIbNodeGuid)
 		} else if x.fIbNodeGuid != nil {
 			v := x.vIbNodeGuid
 			v.parse(x.fIbNodeGuid, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_IB_NODE_GUID, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_IB_NODE_GUID, 16); q != nil {
-			x.vIbNodeGuid.Put(q, e.Order())
+			b.IbNodeGuid(v)
+		} else {
+			b.IbNodeGuid(x.vIbNodeGuid)
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fIbPortGuid != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VF_IB_PORT_GUID, x.fIbPortGuid)
+			b.IbPortGuidBytes(x.fIbPortGuid)
 		} else if x.fIbPortGuid != nil {
 			v := x.vIbPortGuid
 			v.parse(x.fIbPortGuid, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VF_IB_PORT_GUID, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VF_IB_PORT_GUID, 16); q != nil {
-			x.vIbPortGuid.Put(q, e.Order())
+			b.IbPortGuid(v)
+		} else {
+			b.IbPortGuid(x.vIbPortGuid)
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
-		nest := e.Begin(IFLA_VF_VLAN_LIST)
-		x.fVlanList.Encode(e)
-		e.End(nest)
+		c := b.VlanList()
+		x.fVlanList.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(IFLA_VF_BROADCAST, x.fBroadcast)
+		b.Broadcast(x.fBroadcast)
 	}
+}
+
+// VfinfoBuilder appends attributes of the set "vfinfo-attrs" (IFLA_VF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Vfinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VfinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVfinfo returns a builder of "vfinfo-attrs" attributes that appends to e.
+func BuildVfinfo(e *attr.Encoder) VfinfoBuilder { return VfinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVfinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VfinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VfinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mac appends IFLA_VF_MAC, the struct v.
+func (b VfinfoBuilder) Mac(v IflaVfMac) {
+	if q := b.e.Reserve(IFLA_VF_MAC, 36); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MacBytes appends IFLA_VF_MAC with the payload p.
+func (b VfinfoBuilder) MacBytes(p []byte) {
+	b.e.Put(IFLA_VF_MAC, p)
+}
+
+// Vlan appends IFLA_VF_VLAN, the struct v.
+func (b VfinfoBuilder) Vlan(v IflaVfVlan) {
+	if q := b.e.Reserve(IFLA_VF_VLAN, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// VlanBytes appends IFLA_VF_VLAN with the payload p.
+func (b VfinfoBuilder) VlanBytes(p []byte) {
+	b.e.Put(IFLA_VF_VLAN, p)
+}
+
+// TxRate appends IFLA_VF_TX_RATE, the struct v.
+func (b VfinfoBuilder) TxRate(v IflaVfTxRate) {
+	if q := b.e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TxRateBytes appends IFLA_VF_TX_RATE with the payload p.
+func (b VfinfoBuilder) TxRateBytes(p []byte) {
+	b.e.Put(IFLA_VF_TX_RATE, p)
+}
+
+// Spoofchk appends IFLA_VF_SPOOFCHK, the struct v.
+func (b VfinfoBuilder) Spoofchk(v IflaVfSpoofchk) {
+	if q := b.e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// SpoofchkBytes appends IFLA_VF_SPOOFCHK with the payload p.
+func (b VfinfoBuilder) SpoofchkBytes(p []byte) {
+	b.e.Put(IFLA_VF_SPOOFCHK, p)
+}
+
+// LinkState appends IFLA_VF_LINK_STATE, the struct v.
+func (b VfinfoBuilder) LinkState(v IflaVfLinkState) {
+	if q := b.e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// LinkStateBytes appends IFLA_VF_LINK_STATE with the payload p.
+func (b VfinfoBuilder) LinkStateBytes(p []byte) {
+	b.e.Put(IFLA_VF_LINK_STATE, p)
+}
+
+// Rate appends IFLA_VF_RATE, the struct v.
+func (b VfinfoBuilder) Rate(v IflaVfRate) {
+	if q := b.e.Reserve(IFLA_VF_RATE, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RateBytes appends IFLA_VF_RATE with the payload p.
+func (b VfinfoBuilder) RateBytes(p []byte) {
+	b.e.Put(IFLA_VF_RATE, p)
+}
+
+// RssQueryEn appends IFLA_VF_RSS_QUERY_EN, the struct v.
+func (b VfinfoBuilder) RssQueryEn(v IflaVfRssQueryEn) {
+	if q := b.e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RssQueryEnBytes appends IFLA_VF_RSS_QUERY_EN with the payload p.
+func (b VfinfoBuilder) RssQueryEnBytes(p []byte) {
+	b.e.Put(IFLA_VF_RSS_QUERY_EN, p)
+}
+
+// Stats opens the nest IFLA_VF_STATS and returns its builder; close it
+// with End.
+func (b VfinfoBuilder) Stats() VfStatsBuilder {
+	return VfStatsBuilder{e: b.e, nest: b.e.Begin(IFLA_VF_STATS)}
+}
+
+// Trust appends IFLA_VF_TRUST, the struct v.
+func (b VfinfoBuilder) Trust(v IflaVfTrust) {
+	if q := b.e.Reserve(IFLA_VF_TRUST, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TrustBytes appends IFLA_VF_TRUST with the payload p.
+func (b VfinfoBuilder) TrustBytes(p []byte) {
+	b.e.Put(IFLA_VF_TRUST, p)
+}
+
+// IbNodeGuid appends IFLA_VF_IB_NODE_GUID, the struct v.
+func (b VfinfoBuilder) IbNodeGuid(v IflaVfGuid) {
+	if q := b.e.Reserve(IFLA_VF_IB_NODE_GUID, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// IbNodeGuidBytes appends IFLA_VF_IB_NODE_GUID with the payload p.
+func (b VfinfoBuilder) IbNodeGuidBytes(p []byte) {
+	b.e.Put(IFLA_VF_IB_NODE_GUID, p)
+}
+
+// IbPortGuid appends IFLA_VF_IB_PORT_GUID, the struct v.
+func (b VfinfoBuilder) IbPortGuid(v IflaVfGuid) {
+	if q := b.e.Reserve(IFLA_VF_IB_PORT_GUID, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// IbPortGuidBytes appends IFLA_VF_IB_PORT_GUID with the payload p.
+func (b VfinfoBuilder) IbPortGuidBytes(p []byte) {
+	b.e.Put(IFLA_VF_IB_PORT_GUID, p)
+}
+
+// VlanList opens the nest IFLA_VF_VLAN_LIST and returns its builder; close it
+// with End.
+func (b VfinfoBuilder) VlanList() VfVlanBuilder {
+	return VfVlanBuilder{e: b.e, nest: b.e.Begin(IFLA_VF_VLAN_LIST)}
+}
+
+// Broadcast appends IFLA_VF_BROADCAST with the payload p.
+func (b VfinfoBuilder) Broadcast(p []byte) {
+	b.e.Put(IFLA_VF_BROADCAST, p)
 }
 
 // Mac returns IFLA_VF_MAC as a struct ifla_vf_mac, and whether it is present.
@@ -4364,31 +5079,100 @@ func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VfStats) Encode(e *attr.Encoder) {
+func (x *VfStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VfStats) build(e *attr.Encoder) {
+	b := VfStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(IFLA_VF_STATS_RX_PACKETS, uint64(x.fRxPackets))
+		b.RxPackets(uint64(x.fRxPackets))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(IFLA_VF_STATS_TX_PACKETS, uint64(x.fTxPackets))
+		b.TxPackets(uint64(x.fTxPackets))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(IFLA_VF_STATS_RX_BYTES, uint64(x.fRxBytes))
+		b.RxBytes(uint64(x.fRxBytes))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(IFLA_VF_STATS_TX_BYTES, uint64(x.fTxBytes))
+		b.TxBytes(uint64(x.fTxBytes))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(IFLA_VF_STATS_BROADCAST, uint64(x.fBroadcast))
+		b.Broadcast(uint64(x.fBroadcast))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(IFLA_VF_STATS_MULTICAST, uint64(x.fMulticast))
+		b.Multicast(uint64(x.fMulticast))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(IFLA_VF_STATS_RX_DROPPED, uint64(x.fRxDropped))
+		b.RxDropped(uint64(x.fRxDropped))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(IFLA_VF_STATS_TX_DROPPED, uint64(x.fTxDropped))
+		b.TxDropped(uint64(x.fTxDropped))
 	}
+}
+
+// VfStatsBuilder appends attributes of the set "vf-stats-attrs" (IFLA_VF_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VfStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VfStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVfStats returns a builder of "vf-stats-attrs" attributes that appends to e.
+func BuildVfStats(e *attr.Encoder) VfStatsBuilder { return VfStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVfStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VfStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VfStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// RxPackets appends IFLA_VF_STATS_RX_PACKETS.
+func (b VfStatsBuilder) RxPackets(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_RX_PACKETS, uint64(v))
+}
+
+// TxPackets appends IFLA_VF_STATS_TX_PACKETS.
+func (b VfStatsBuilder) TxPackets(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_TX_PACKETS, uint64(v))
+}
+
+// RxBytes appends IFLA_VF_STATS_RX_BYTES.
+func (b VfStatsBuilder) RxBytes(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_RX_BYTES, uint64(v))
+}
+
+// TxBytes appends IFLA_VF_STATS_TX_BYTES.
+func (b VfStatsBuilder) TxBytes(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_TX_BYTES, uint64(v))
+}
+
+// Broadcast appends IFLA_VF_STATS_BROADCAST.
+func (b VfStatsBuilder) Broadcast(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_BROADCAST, uint64(v))
+}
+
+// Multicast appends IFLA_VF_STATS_MULTICAST.
+func (b VfStatsBuilder) Multicast(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_MULTICAST, uint64(v))
+}
+
+// RxDropped appends IFLA_VF_STATS_RX_DROPPED.
+func (b VfStatsBuilder) RxDropped(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_RX_DROPPED, uint64(v))
+}
+
+// TxDropped appends IFLA_VF_STATS_TX_DROPPED.
+func (b VfStatsBuilder) TxDropped(v uint64) {
+	b.e.Uint64(IFLA_VF_STATS_TX_DROPPED, uint64(v))
 }
 
 // RxPackets returns IFLA_VF_STATS_RX_PACKETS and whether it is present (0 if not).
@@ -4575,11 +5359,17 @@ func (x *VfVlan) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VfVlan) Encode(e *attr.Encoder) {
+func (x *VfVlan) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VfVlan) build(e *attr.Encoder) {
+	b := VfVlanBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sInfo != nil {
 			for i := range x.sInfo {
-				e.Put(IFLA_VF_VLAN_INFO, x.sInfo[i])
+				b.InfoBytes(x.sInfo[i])
 			}
 		} else {
 			for it := x.fInfo; it.Next(); {
@@ -4587,6 +5377,41 @@ func (x *VfVlan) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// VfVlanBuilder appends attributes of the set "vf-vlan-attrs" (IFLA_VF_VLAN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VfVlan, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VfVlanBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVfVlan returns a builder of "vf-vlan-attrs" attributes that appends to e.
+func BuildVfVlan(e *attr.Encoder) VfVlanBuilder { return VfVlanBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVfVlan writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VfVlanBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VfVlanBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Info appends IFLA_VF_VLAN_INFO, the struct v (one element of the repeated attribute: call it once per element).
+func (b VfVlanBuilder) Info(v IflaVfVlanInfo) {
+	if q := b.e.Reserve(IFLA_VF_VLAN_INFO, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// InfoBytes appends IFLA_VF_VLAN_INFO with the payload p (one element of the repeated attribute: call it once per element).
+func (b VfVlanBuilder) InfoBytes(p []byte) {
+	b.e.Put(IFLA_VF_VLAN_INFO, p)
 }
 
 // Info returns a view of the IFLA_VF_VLAN_INFO attributes.
@@ -4669,8 +5494,37 @@ func (x *VfPorts) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *VfPorts) Encode(e *attr.Encoder) {
+func (x *VfPorts) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *VfPorts) build(e *attr.Encoder) {
+	b := VfPortsBuilder{e: e}
+	_ = b
 }
+
+// VfPortsBuilder appends attributes of the set "vf-ports-attrs" (IFLA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate VfPorts, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type VfPortsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildVfPorts returns a builder of "vf-ports-attrs" attributes that appends to e.
+func BuildVfPorts(e *attr.Encoder) VfPortsBuilder { return VfPortsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildVfPorts writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b VfPortsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b VfPortsBuilder) Encoder() *attr.Encoder { return b.e }
 
 // PortSelf holds the attributes of the set "port-self-attrs" (IFLA_*): each one's value
 // and whether it is present. Decode fills it; the getters report
@@ -4734,8 +5588,37 @@ func (x *PortSelf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *PortSelf) Encode(e *attr.Encoder) {
+func (x *PortSelf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *PortSelf) build(e *attr.Encoder) {
+	b := PortSelfBuilder{e: e}
+	_ = b
 }
+
+// PortSelfBuilder appends attributes of the set "port-self-attrs" (IFLA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate PortSelf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PortSelfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPortSelf returns a builder of "port-self-attrs" attributes that appends to e.
+func BuildPortSelf(e *attr.Encoder) PortSelfBuilder { return PortSelfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPortSelf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PortSelfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PortSelfBuilder) Encoder() *attr.Encoder { return b.e }
 
 // Linkinfo holds the attributes of the set "linkinfo-attrs" (IFLA_INFO_*): each one's value
 // and whether it is present. Decode fills it; the getters report
@@ -4953,11 +5836,17 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Linkinfo) Encode(e *attr.Encoder) {
+func (x *Linkinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Linkinfo) build(e *attr.Encoder) {
+	b := LinkinfoBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, IFLA_INFO_KIND, x.fKind)
+		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
 		switch x.fData.format {
 		case 1:
@@ -5001,77 +5890,77 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		switch x.fData.format {
 		case 1:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sBond.Encode(e)
-			e.End(nest)
+			c := b.DataBond()
+			x.fData.sBond.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sBridge.Encode(e)
-			e.End(nest)
+			c := b.DataBridge()
+			x.fData.sBridge.build(e)
+			c.End()
 		case 3:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sErspan.Encode(e)
-			e.End(nest)
+			c := b.DataErspan()
+			x.fData.sErspan.build(e)
+			c.End()
 		case 4:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sGre.Encode(e)
-			e.End(nest)
+			c := b.DataGre()
+			x.fData.sGre.build(e)
+			c.End()
 		case 5:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sGretap.Encode(e)
-			e.End(nest)
+			c := b.DataGretap()
+			x.fData.sGretap.build(e)
+			c.End()
 		case 6:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sIp6gre.Encode(e)
-			e.End(nest)
+			c := b.DataIp6gre()
+			x.fData.sIp6gre.build(e)
+			c.End()
 		case 7:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sGeneve.Encode(e)
-			e.End(nest)
+			c := b.DataGeneve()
+			x.fData.sGeneve.build(e)
+			c.End()
 		case 8:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sHsr.Encode(e)
-			e.End(nest)
+			c := b.DataHsr()
+			x.fData.sHsr.build(e)
+			c.End()
 		case 9:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sIpip.Encode(e)
-			e.End(nest)
+			c := b.DataIpip()
+			x.fData.sIpip.build(e)
+			c.End()
 		case 10:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sIp6tnl.Encode(e)
-			e.End(nest)
+			c := b.DataIp6tnl()
+			x.fData.sIp6tnl.build(e)
+			c.End()
 		case 11:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sSit.Encode(e)
-			e.End(nest)
+			c := b.DataSit()
+			x.fData.sSit.build(e)
+			c.End()
 		case 12:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sTun.Encode(e)
-			e.End(nest)
+			c := b.DataTun()
+			x.fData.sTun.build(e)
+			c.End()
 		case 13:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sVlan.Encode(e)
-			e.End(nest)
+			c := b.DataVlan()
+			x.fData.sVlan.build(e)
+			c.End()
 		case 14:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sVrf.Encode(e)
-			e.End(nest)
+			c := b.DataVrf()
+			x.fData.sVrf.build(e)
+			c.End()
 		case 15:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sVti.Encode(e)
-			e.End(nest)
+			c := b.DataVti()
+			x.fData.sVti.build(e)
+			c.End()
 		case 16:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sVti6.Encode(e)
-			e.End(nest)
+			c := b.DataVti6()
+			x.fData.sVti6.build(e)
+			c.End()
 		case 17:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sNetkit.Encode(e)
-			e.End(nest)
+			c := b.DataNetkit()
+			x.fData.sNetkit.build(e)
+			c.End()
 		case 18:
-			nest := e.Begin(IFLA_INFO_DATA)
-			x.fData.sOvpn.Encode(e)
-			e.End(nest)
+			c := b.DataOvpn()
+			x.fData.sOvpn.build(e)
+			c.End()
 		default:
 			nest := e.Begin(IFLA_INFO_DATA)
 			e.Raw(x.fData.raw)
@@ -5079,10 +5968,10 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_INFO_XSTATS, x.fXstats)
+		b.Xstats(x.fXstats)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, IFLA_INFO_SLAVE_KIND, x.fSlaveKind)
+		b.SlaveKindBytes(x.fSlaveKind)
 	} else if x.has[0]&(1<<4) != 0 && x.fSlaveData.format != 0 {
 		switch x.fSlaveData.format {
 		case 1:
@@ -5094,19 +5983,229 @@ func (x *Linkinfo) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<4) != 0 {
 		switch x.fSlaveData.format {
 		case 1:
-			nest := e.Begin(IFLA_INFO_SLAVE_DATA)
-			x.fSlaveData.sBridge.Encode(e)
-			e.End(nest)
+			c := b.SlaveDataBridge()
+			x.fSlaveData.sBridge.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(IFLA_INFO_SLAVE_DATA)
-			x.fSlaveData.sBond.Encode(e)
-			e.End(nest)
+			c := b.SlaveDataBond()
+			x.fSlaveData.sBond.build(e)
+			c.End()
 		default:
 			nest := e.Begin(IFLA_INFO_SLAVE_DATA)
 			e.Raw(x.fSlaveData.raw)
 			e.End(nest)
 		}
 	}
+}
+
+// LinkinfoBuilder appends attributes of the set "linkinfo-attrs" (IFLA_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Linkinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfo returns a builder of "linkinfo-attrs" attributes that appends to e.
+func BuildLinkinfo(e *attr.Encoder) LinkinfoBuilder { return LinkinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Kind appends IFLA_INFO_KIND, s and a NUL.
+func (b LinkinfoBuilder) Kind(s string) {
+	b.e.String(IFLA_INFO_KIND, s)
+}
+
+// KindBytes appends IFLA_INFO_KIND: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkinfoBuilder) KindBytes(s []byte) {
+	typed.PutString(b.e, IFLA_INFO_KIND, s)
+}
+
+// DataBond appends IFLA_INFO_DATA in the format "bond". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataBond() LinkinfoBondBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoBondBuilder{e: b.e, nest: n}
+}
+
+// DataBridge appends IFLA_INFO_DATA in the format "bridge". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataBridge() LinkinfoBridgeBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoBridgeBuilder{e: b.e, nest: n}
+}
+
+// DataErspan appends IFLA_INFO_DATA in the format "erspan". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataErspan() LinkinfoGreBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoGreBuilder{e: b.e, nest: n}
+}
+
+// DataGre appends IFLA_INFO_DATA in the format "gre". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataGre() LinkinfoGreBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoGreBuilder{e: b.e, nest: n}
+}
+
+// DataGretap appends IFLA_INFO_DATA in the format "gretap". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataGretap() LinkinfoGreBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoGreBuilder{e: b.e, nest: n}
+}
+
+// DataIp6gre appends IFLA_INFO_DATA in the format "ip6gre". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataIp6gre() LinkinfoGre6Builder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoGre6Builder{e: b.e, nest: n}
+}
+
+// DataGeneve appends IFLA_INFO_DATA in the format "geneve". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataGeneve() LinkinfoGeneveBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoGeneveBuilder{e: b.e, nest: n}
+}
+
+// DataHsr appends IFLA_INFO_DATA in the format "hsr". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataHsr() LinkinfoHsrBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoHsrBuilder{e: b.e, nest: n}
+}
+
+// DataIpip appends IFLA_INFO_DATA in the format "ipip". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataIpip() LinkinfoIptunBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoIptunBuilder{e: b.e, nest: n}
+}
+
+// DataIp6tnl appends IFLA_INFO_DATA in the format "ip6tnl". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataIp6tnl() LinkinfoIp6tnlBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoIp6tnlBuilder{e: b.e, nest: n}
+}
+
+// DataSit appends IFLA_INFO_DATA in the format "sit". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataSit() LinkinfoIptunBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoIptunBuilder{e: b.e, nest: n}
+}
+
+// DataTun appends IFLA_INFO_DATA in the format "tun". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataTun() LinkinfoTunBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoTunBuilder{e: b.e, nest: n}
+}
+
+// DataVlan appends IFLA_INFO_DATA in the format "vlan". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataVlan() LinkinfoVlanBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoVlanBuilder{e: b.e, nest: n}
+}
+
+// DataVrf appends IFLA_INFO_DATA in the format "vrf". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataVrf() LinkinfoVrfBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoVrfBuilder{e: b.e, nest: n}
+}
+
+// DataVti appends IFLA_INFO_DATA in the format "vti". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataVti() LinkinfoVtiBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoVtiBuilder{e: b.e, nest: n}
+}
+
+// DataVti6 appends IFLA_INFO_DATA in the format "vti6". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataVti6() LinkinfoVti6Builder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoVti6Builder{e: b.e, nest: n}
+}
+
+// DataNetkit appends IFLA_INFO_DATA in the format "netkit". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataNetkit() LinkinfoNetkitBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoNetkitBuilder{e: b.e, nest: n}
+}
+
+// DataOvpn appends IFLA_INFO_DATA in the format "ovpn". The selector, IFLA_INFO_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) DataOvpn() LinkinfoOvpnBuilder {
+	n := b.e.Begin(IFLA_INFO_DATA)
+	return LinkinfoOvpnBuilder{e: b.e, nest: n}
+}
+
+// Xstats appends IFLA_INFO_XSTATS with the payload p.
+func (b LinkinfoBuilder) Xstats(p []byte) {
+	b.e.Put(IFLA_INFO_XSTATS, p)
+}
+
+// SlaveKind appends IFLA_INFO_SLAVE_KIND, s and a NUL.
+func (b LinkinfoBuilder) SlaveKind(s string) {
+	b.e.String(IFLA_INFO_SLAVE_KIND, s)
+}
+
+// SlaveKindBytes appends IFLA_INFO_SLAVE_KIND: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b LinkinfoBuilder) SlaveKindBytes(s []byte) {
+	typed.PutString(b.e, IFLA_INFO_SLAVE_KIND, s)
+}
+
+// SlaveDataBridge appends IFLA_INFO_SLAVE_DATA in the format "bridge". The selector, IFLA_INFO_SLAVE_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) SlaveDataBridge() LinkinfoBrportBuilder {
+	n := b.e.Begin(IFLA_INFO_SLAVE_DATA)
+	return LinkinfoBrportBuilder{e: b.e, nest: n}
+}
+
+// SlaveDataBond appends IFLA_INFO_SLAVE_DATA in the format "bond". The selector, IFLA_INFO_SLAVE_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b LinkinfoBuilder) SlaveDataBond() BondSlaveBuilder {
+	n := b.e.Begin(IFLA_INFO_SLAVE_DATA)
+	return BondSlaveBuilder{e: b.e, nest: n}
 }
 
 // Kind returns IFLA_INFO_KIND, up to its NUL, as a view, and whether it is
@@ -5854,27 +6953,33 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoBond) Encode(e *attr.Encoder) {
+func (x *LinkinfoBond) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoBond) build(e *attr.Encoder) {
+	b := LinkinfoBondBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(IFLA_BOND_MODE, uint8(x.fMode))
+		b.Mode(uint8(x.fMode))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(IFLA_BOND_ACTIVE_SLAVE, uint32(x.fActiveSlave))
+		b.ActiveSlave(uint32(x.fActiveSlave))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_BOND_MIIMON, uint32(x.fMiimon))
+		b.Miimon(uint32(x.fMiimon))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFLA_BOND_UPDELAY, uint32(x.fUpdelay))
+		b.Updelay(uint32(x.fUpdelay))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(IFLA_BOND_DOWNDELAY, uint32(x.fDowndelay))
+		b.Downdelay(uint32(x.fDowndelay))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(IFLA_BOND_USE_CARRIER, uint8(x.fUseCarrier))
+		b.UseCarrier(uint8(x.fUseCarrier))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(IFLA_BOND_ARP_INTERVAL, uint32(x.fArpInterval))
+		b.ArpInterval(uint32(x.fArpInterval))
 	}
 	if x.has[0]&(1<<7) != 0 {
 		arr := e.Begin(IFLA_BOND_ARP_IP_TARGET)
@@ -5890,72 +6995,72 @@ func (x *LinkinfoBond) Encode(e *attr.Encoder) {
 		e.End(arr)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(IFLA_BOND_ARP_VALIDATE, uint32(x.fArpValidate))
+		b.ArpValidate(uint32(x.fArpValidate))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(IFLA_BOND_ARP_ALL_TARGETS, uint32(x.fArpAllTargets))
+		b.ArpAllTargets(uint32(x.fArpAllTargets))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(IFLA_BOND_PRIMARY, uint32(x.fPrimary))
+		b.Primary(uint32(x.fPrimary))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(IFLA_BOND_PRIMARY_RESELECT, uint8(x.fPrimaryReselect))
+		b.PrimaryReselect(uint8(x.fPrimaryReselect))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint8(IFLA_BOND_FAIL_OVER_MAC, uint8(x.fFailOverMac))
+		b.FailOverMac(uint8(x.fFailOverMac))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint8(IFLA_BOND_XMIT_HASH_POLICY, uint8(x.fXmitHashPolicy))
+		b.XmitHashPolicy(uint8(x.fXmitHashPolicy))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(IFLA_BOND_RESEND_IGMP, uint32(x.fResendIgmp))
+		b.ResendIgmp(uint32(x.fResendIgmp))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint8(IFLA_BOND_NUM_PEER_NOTIF, uint8(x.fNumPeerNotif))
+		b.NumPeerNotif(uint8(x.fNumPeerNotif))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint8(IFLA_BOND_ALL_SLAVES_ACTIVE, uint8(x.fAllSlavesActive))
+		b.AllSlavesActive(uint8(x.fAllSlavesActive))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint32(IFLA_BOND_MIN_LINKS, uint32(x.fMinLinks))
+		b.MinLinks(uint32(x.fMinLinks))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(IFLA_BOND_LP_INTERVAL, uint32(x.fLpInterval))
+		b.LpInterval(uint32(x.fLpInterval))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(IFLA_BOND_PACKETS_PER_SLAVE, uint32(x.fPacketsPerSlave))
+		b.PacketsPerSlave(uint32(x.fPacketsPerSlave))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint8(IFLA_BOND_AD_LACP_RATE, uint8(x.fAdLacpRate))
+		b.AdLacpRate(uint8(x.fAdLacpRate))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint8(IFLA_BOND_AD_SELECT, uint8(x.fAdSelect))
+		b.AdSelect(uint8(x.fAdSelect))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		nest := e.Begin(IFLA_BOND_AD_INFO)
-		x.fAdInfo.Encode(e)
-		e.End(nest)
+		c := b.AdInfo()
+		x.fAdInfo.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint16(IFLA_BOND_AD_ACTOR_SYS_PRIO, uint16(x.fAdActorSysPrio))
+		b.AdActorSysPrio(uint16(x.fAdActorSysPrio))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint16(IFLA_BOND_AD_USER_PORT_KEY, uint16(x.fAdUserPortKey))
+		b.AdUserPortKey(uint16(x.fAdUserPortKey))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Put(IFLA_BOND_AD_ACTOR_SYSTEM, x.fAdActorSystem)
+		b.AdActorSystem(x.fAdActorSystem)
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint8(IFLA_BOND_TLB_DYNAMIC_LB, uint8(x.fTlbDynamicLb))
+		b.TlbDynamicLb(uint8(x.fTlbDynamicLb))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint32(IFLA_BOND_PEER_NOTIF_DELAY, uint32(x.fPeerNotifDelay))
+		b.PeerNotifDelay(uint32(x.fPeerNotifDelay))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint8(IFLA_BOND_AD_LACP_ACTIVE, uint8(x.fAdLacpActive))
+		b.AdLacpActive(uint8(x.fAdLacpActive))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint8(IFLA_BOND_MISSED_MAX, uint8(x.fMissedMax))
+		b.MissedMax(uint8(x.fMissedMax))
 	}
 	if x.has[0]&(1<<30) != 0 {
 		arr := e.Begin(IFLA_BOND_NS_IP6_TARGET)
@@ -5971,8 +7076,194 @@ func (x *LinkinfoBond) Encode(e *attr.Encoder) {
 		e.End(arr)
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Uint8(IFLA_BOND_COUPLED_CONTROL, uint8(x.fCoupledControl))
+		b.CoupledControl(uint8(x.fCoupledControl))
 	}
+}
+
+// LinkinfoBondBuilder appends attributes of the set "linkinfo-bond-attrs" (IFLA_BOND_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoBond, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoBondBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoBond returns a builder of "linkinfo-bond-attrs" attributes that appends to e.
+func BuildLinkinfoBond(e *attr.Encoder) LinkinfoBondBuilder { return LinkinfoBondBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoBond writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoBondBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoBondBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mode appends IFLA_BOND_MODE.
+func (b LinkinfoBondBuilder) Mode(v uint8) {
+	b.e.Uint8(IFLA_BOND_MODE, uint8(v))
+}
+
+// ActiveSlave appends IFLA_BOND_ACTIVE_SLAVE.
+func (b LinkinfoBondBuilder) ActiveSlave(v uint32) {
+	b.e.Uint32(IFLA_BOND_ACTIVE_SLAVE, uint32(v))
+}
+
+// Miimon appends IFLA_BOND_MIIMON.
+func (b LinkinfoBondBuilder) Miimon(v uint32) {
+	b.e.Uint32(IFLA_BOND_MIIMON, uint32(v))
+}
+
+// Updelay appends IFLA_BOND_UPDELAY.
+func (b LinkinfoBondBuilder) Updelay(v uint32) {
+	b.e.Uint32(IFLA_BOND_UPDELAY, uint32(v))
+}
+
+// Downdelay appends IFLA_BOND_DOWNDELAY.
+func (b LinkinfoBondBuilder) Downdelay(v uint32) {
+	b.e.Uint32(IFLA_BOND_DOWNDELAY, uint32(v))
+}
+
+// UseCarrier appends IFLA_BOND_USE_CARRIER.
+func (b LinkinfoBondBuilder) UseCarrier(v uint8) {
+	b.e.Uint8(IFLA_BOND_USE_CARRIER, uint8(v))
+}
+
+// ArpInterval appends IFLA_BOND_ARP_INTERVAL.
+func (b LinkinfoBondBuilder) ArpInterval(v uint32) {
+	b.e.Uint32(IFLA_BOND_ARP_INTERVAL, uint32(v))
+}
+
+// ArpIpTarget opens the indexed array IFLA_BOND_ARP_IP_TARGET and returns its builder: each
+// entry written with the type Next returns, then End.
+func (b LinkinfoBondBuilder) ArpIpTarget() typed.ArrayBuilder {
+	return typed.BeginArray(b.e, IFLA_BOND_ARP_IP_TARGET)
+}
+
+// ArpValidate appends IFLA_BOND_ARP_VALIDATE.
+func (b LinkinfoBondBuilder) ArpValidate(v uint32) {
+	b.e.Uint32(IFLA_BOND_ARP_VALIDATE, uint32(v))
+}
+
+// ArpAllTargets appends IFLA_BOND_ARP_ALL_TARGETS.
+func (b LinkinfoBondBuilder) ArpAllTargets(v uint32) {
+	b.e.Uint32(IFLA_BOND_ARP_ALL_TARGETS, uint32(v))
+}
+
+// Primary appends IFLA_BOND_PRIMARY.
+func (b LinkinfoBondBuilder) Primary(v uint32) {
+	b.e.Uint32(IFLA_BOND_PRIMARY, uint32(v))
+}
+
+// PrimaryReselect appends IFLA_BOND_PRIMARY_RESELECT.
+func (b LinkinfoBondBuilder) PrimaryReselect(v uint8) {
+	b.e.Uint8(IFLA_BOND_PRIMARY_RESELECT, uint8(v))
+}
+
+// FailOverMac appends IFLA_BOND_FAIL_OVER_MAC.
+func (b LinkinfoBondBuilder) FailOverMac(v uint8) {
+	b.e.Uint8(IFLA_BOND_FAIL_OVER_MAC, uint8(v))
+}
+
+// XmitHashPolicy appends IFLA_BOND_XMIT_HASH_POLICY.
+func (b LinkinfoBondBuilder) XmitHashPolicy(v uint8) {
+	b.e.Uint8(IFLA_BOND_XMIT_HASH_POLICY, uint8(v))
+}
+
+// ResendIgmp appends IFLA_BOND_RESEND_IGMP.
+func (b LinkinfoBondBuilder) ResendIgmp(v uint32) {
+	b.e.Uint32(IFLA_BOND_RESEND_IGMP, uint32(v))
+}
+
+// NumPeerNotif appends IFLA_BOND_NUM_PEER_NOTIF.
+func (b LinkinfoBondBuilder) NumPeerNotif(v uint8) {
+	b.e.Uint8(IFLA_BOND_NUM_PEER_NOTIF, uint8(v))
+}
+
+// AllSlavesActive appends IFLA_BOND_ALL_SLAVES_ACTIVE.
+func (b LinkinfoBondBuilder) AllSlavesActive(v uint8) {
+	b.e.Uint8(IFLA_BOND_ALL_SLAVES_ACTIVE, uint8(v))
+}
+
+// MinLinks appends IFLA_BOND_MIN_LINKS.
+func (b LinkinfoBondBuilder) MinLinks(v uint32) {
+	b.e.Uint32(IFLA_BOND_MIN_LINKS, uint32(v))
+}
+
+// LpInterval appends IFLA_BOND_LP_INTERVAL.
+func (b LinkinfoBondBuilder) LpInterval(v uint32) {
+	b.e.Uint32(IFLA_BOND_LP_INTERVAL, uint32(v))
+}
+
+// PacketsPerSlave appends IFLA_BOND_PACKETS_PER_SLAVE.
+func (b LinkinfoBondBuilder) PacketsPerSlave(v uint32) {
+	b.e.Uint32(IFLA_BOND_PACKETS_PER_SLAVE, uint32(v))
+}
+
+// AdLacpRate appends IFLA_BOND_AD_LACP_RATE.
+func (b LinkinfoBondBuilder) AdLacpRate(v uint8) {
+	b.e.Uint8(IFLA_BOND_AD_LACP_RATE, uint8(v))
+}
+
+// AdSelect appends IFLA_BOND_AD_SELECT.
+func (b LinkinfoBondBuilder) AdSelect(v uint8) {
+	b.e.Uint8(IFLA_BOND_AD_SELECT, uint8(v))
+}
+
+// AdInfo opens the nest IFLA_BOND_AD_INFO and returns its builder; close it
+// with End.
+func (b LinkinfoBondBuilder) AdInfo() BondAdInfoBuilder {
+	return BondAdInfoBuilder{e: b.e, nest: b.e.Begin(IFLA_BOND_AD_INFO)}
+}
+
+// AdActorSysPrio appends IFLA_BOND_AD_ACTOR_SYS_PRIO.
+func (b LinkinfoBondBuilder) AdActorSysPrio(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_ACTOR_SYS_PRIO, uint16(v))
+}
+
+// AdUserPortKey appends IFLA_BOND_AD_USER_PORT_KEY.
+func (b LinkinfoBondBuilder) AdUserPortKey(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_USER_PORT_KEY, uint16(v))
+}
+
+// AdActorSystem appends IFLA_BOND_AD_ACTOR_SYSTEM with the payload p.
+func (b LinkinfoBondBuilder) AdActorSystem(p []byte) {
+	b.e.Put(IFLA_BOND_AD_ACTOR_SYSTEM, p)
+}
+
+// TlbDynamicLb appends IFLA_BOND_TLB_DYNAMIC_LB.
+func (b LinkinfoBondBuilder) TlbDynamicLb(v uint8) {
+	b.e.Uint8(IFLA_BOND_TLB_DYNAMIC_LB, uint8(v))
+}
+
+// PeerNotifDelay appends IFLA_BOND_PEER_NOTIF_DELAY.
+func (b LinkinfoBondBuilder) PeerNotifDelay(v uint32) {
+	b.e.Uint32(IFLA_BOND_PEER_NOTIF_DELAY, uint32(v))
+}
+
+// AdLacpActive appends IFLA_BOND_AD_LACP_ACTIVE.
+func (b LinkinfoBondBuilder) AdLacpActive(v uint8) {
+	b.e.Uint8(IFLA_BOND_AD_LACP_ACTIVE, uint8(v))
+}
+
+// MissedMax appends IFLA_BOND_MISSED_MAX.
+func (b LinkinfoBondBuilder) MissedMax(v uint8) {
+	b.e.Uint8(IFLA_BOND_MISSED_MAX, uint8(v))
+}
+
+// NsIp6Target opens the indexed array IFLA_BOND_NS_IP6_TARGET and returns its builder: each
+// entry written with the type Next returns, then End.
+func (b LinkinfoBondBuilder) NsIp6Target() typed.ArrayBuilder {
+	return typed.BeginArray(b.e, IFLA_BOND_NS_IP6_TARGET)
+}
+
+// CoupledControl appends IFLA_BOND_COUPLED_CONTROL.
+func (b LinkinfoBondBuilder) CoupledControl(v uint8) {
+	b.e.Uint8(IFLA_BOND_COUPLED_CONTROL, uint8(v))
 }
 
 // Mode returns IFLA_BOND_MODE and whether it is present (0 if not).
@@ -6529,22 +7820,76 @@ func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *BondAdInfo) Encode(e *attr.Encoder) {
+func (x *BondAdInfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *BondAdInfo) build(e *attr.Encoder) {
+	b := BondAdInfoBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(IFLA_BOND_AD_INFO_AGGREGATOR, uint16(x.fAggregator))
+		b.Aggregator(uint16(x.fAggregator))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(IFLA_BOND_AD_INFO_NUM_PORTS, uint16(x.fNumPorts))
+		b.NumPorts(uint16(x.fNumPorts))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(IFLA_BOND_AD_INFO_ACTOR_KEY, uint16(x.fActorKey))
+		b.ActorKey(uint16(x.fActorKey))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(IFLA_BOND_AD_INFO_PARTNER_KEY, uint16(x.fPartnerKey))
+		b.PartnerKey(uint16(x.fPartnerKey))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(IFLA_BOND_AD_INFO_PARTNER_MAC, x.fPartnerMac)
+		b.PartnerMac(x.fPartnerMac)
 	}
+}
+
+// BondAdInfoBuilder appends attributes of the set "bond-ad-info-attrs" (IFLA_BOND_AD_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate BondAdInfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BondAdInfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBondAdInfo returns a builder of "bond-ad-info-attrs" attributes that appends to e.
+func BuildBondAdInfo(e *attr.Encoder) BondAdInfoBuilder { return BondAdInfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBondAdInfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BondAdInfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BondAdInfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Aggregator appends IFLA_BOND_AD_INFO_AGGREGATOR.
+func (b BondAdInfoBuilder) Aggregator(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_INFO_AGGREGATOR, uint16(v))
+}
+
+// NumPorts appends IFLA_BOND_AD_INFO_NUM_PORTS.
+func (b BondAdInfoBuilder) NumPorts(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_INFO_NUM_PORTS, uint16(v))
+}
+
+// ActorKey appends IFLA_BOND_AD_INFO_ACTOR_KEY.
+func (b BondAdInfoBuilder) ActorKey(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_INFO_ACTOR_KEY, uint16(v))
+}
+
+// PartnerKey appends IFLA_BOND_AD_INFO_PARTNER_KEY.
+func (b BondAdInfoBuilder) PartnerKey(v uint16) {
+	b.e.Uint16(IFLA_BOND_AD_INFO_PARTNER_KEY, uint16(v))
+}
+
+// PartnerMac appends IFLA_BOND_AD_INFO_PARTNER_MAC with the payload p.
+func (b BondAdInfoBuilder) PartnerMac(p []byte) {
+	b.e.Put(IFLA_BOND_AD_INFO_PARTNER_MAC, p)
 }
 
 // Aggregator returns IFLA_BOND_AD_INFO_AGGREGATOR and whether it is present (0 if not).
@@ -6740,34 +8085,108 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *BondSlave) Encode(e *attr.Encoder) {
+func (x *BondSlave) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *BondSlave) build(e *attr.Encoder) {
+	b := BondSlaveBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(IFLA_BOND_SLAVE_STATE, uint8(x.fState))
+		b.State(uint8(x.fState))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(IFLA_BOND_SLAVE_MII_STATUS, uint8(x.fMiiStatus))
+		b.MiiStatus(uint8(x.fMiiStatus))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, uint32(x.fLinkFailureCount))
+		b.LinkFailureCount(uint32(x.fLinkFailureCount))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(IFLA_BOND_SLAVE_PERM_HWADDR, x.fPermHwaddr)
+		b.PermHwaddr(x.fPermHwaddr)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(IFLA_BOND_SLAVE_QUEUE_ID, uint16(x.fQueueId))
+		b.QueueId(uint16(x.fQueueId))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, uint16(x.fAdAggregatorId))
+		b.AdAggregatorId(uint16(x.fAdAggregatorId))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE, uint8(x.fAdActorOperPortState))
+		b.AdActorOperPortState(uint8(x.fAdActorOperPortState))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint16(IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE, uint16(x.fAdPartnerOperPortState))
+		b.AdPartnerOperPortState(uint16(x.fAdPartnerOperPortState))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(IFLA_BOND_SLAVE_PRIO, uint32(x.fPrio))
+		b.Prio(uint32(x.fPrio))
 	}
+}
+
+// BondSlaveBuilder appends attributes of the set "bond-slave-attrs" (IFLA_BOND_SLAVE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate BondSlave, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BondSlaveBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBondSlave returns a builder of "bond-slave-attrs" attributes that appends to e.
+func BuildBondSlave(e *attr.Encoder) BondSlaveBuilder { return BondSlaveBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBondSlave writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BondSlaveBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BondSlaveBuilder) Encoder() *attr.Encoder { return b.e }
+
+// State appends IFLA_BOND_SLAVE_STATE.
+func (b BondSlaveBuilder) State(v uint8) {
+	b.e.Uint8(IFLA_BOND_SLAVE_STATE, uint8(v))
+}
+
+// MiiStatus appends IFLA_BOND_SLAVE_MII_STATUS.
+func (b BondSlaveBuilder) MiiStatus(v uint8) {
+	b.e.Uint8(IFLA_BOND_SLAVE_MII_STATUS, uint8(v))
+}
+
+// LinkFailureCount appends IFLA_BOND_SLAVE_LINK_FAILURE_COUNT.
+func (b BondSlaveBuilder) LinkFailureCount(v uint32) {
+	b.e.Uint32(IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, uint32(v))
+}
+
+// PermHwaddr appends IFLA_BOND_SLAVE_PERM_HWADDR with the payload p.
+func (b BondSlaveBuilder) PermHwaddr(p []byte) {
+	b.e.Put(IFLA_BOND_SLAVE_PERM_HWADDR, p)
+}
+
+// QueueId appends IFLA_BOND_SLAVE_QUEUE_ID.
+func (b BondSlaveBuilder) QueueId(v uint16) {
+	b.e.Uint16(IFLA_BOND_SLAVE_QUEUE_ID, uint16(v))
+}
+
+// AdAggregatorId appends IFLA_BOND_SLAVE_AD_AGGREGATOR_ID.
+func (b BondSlaveBuilder) AdAggregatorId(v uint16) {
+	b.e.Uint16(IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, uint16(v))
+}
+
+// AdActorOperPortState appends IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE.
+func (b BondSlaveBuilder) AdActorOperPortState(v uint8) {
+	b.e.Uint8(IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE, uint8(v))
+}
+
+// AdPartnerOperPortState appends IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE.
+func (b BondSlaveBuilder) AdPartnerOperPortState(v uint16) {
+	b.e.Uint16(IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE, uint16(v))
+}
+
+// Prio appends IFLA_BOND_SLAVE_PRIO.
+func (b BondSlaveBuilder) Prio(v uint32) {
+	b.e.Uint32(IFLA_BOND_SLAVE_PRIO, uint32(v))
 }
 
 // State returns IFLA_BOND_SLAVE_STATE and whether it is present (0 if not).
@@ -7281,183 +8700,467 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoBridge) Encode(e *attr.Encoder) {
+func (x *LinkinfoBridge) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoBridge) build(e *attr.Encoder) {
+	b := LinkinfoBridgeBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_BR_FORWARD_DELAY, uint32(x.fForwardDelay))
+		b.ForwardDelay(uint32(x.fForwardDelay))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(IFLA_BR_HELLO_TIME, uint32(x.fHelloTime))
+		b.HelloTime(uint32(x.fHelloTime))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_BR_MAX_AGE, uint32(x.fMaxAge))
+		b.MaxAge(uint32(x.fMaxAge))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFLA_BR_AGEING_TIME, uint32(x.fAgeingTime))
+		b.AgeingTime(uint32(x.fAgeingTime))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(IFLA_BR_STP_STATE, uint32(x.fStpState))
+		b.StpState(uint32(x.fStpState))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(IFLA_BR_PRIORITY, uint16(x.fPriority))
+		b.Priority(uint16(x.fPriority))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(IFLA_BR_VLAN_FILTERING, uint8(x.fVlanFiltering))
+		b.VlanFiltering(uint8(x.fVlanFiltering))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint16(IFLA_BR_VLAN_PROTOCOL, uint16(x.fVlanProtocol))
+		b.VlanProtocol(uint16(x.fVlanProtocol))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint16(IFLA_BR_GROUP_FWD_MASK, uint16(x.fGroupFwdMask))
+		b.GroupFwdMask(uint16(x.fGroupFwdMask))
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_BR_ROOT_ID, x.fRootId)
+			b.RootIdBytes(x.fRootId)
 		} else if x.fRootId != nil {
 			v := x.vRootId
 			v.parse(x.fRootId, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_BR_ROOT_ID, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_BR_ROOT_ID, 8); q != nil {
-			x.vRootId.Put(q, e.Order())
+			b.RootId(v)
+		} else {
+			b.RootId(x.vRootId)
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
 		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_BR_BRIDGE_ID, x.fBridgeId)
+			b.BridgeIdBytes(x.fBridgeId)
 		} else if x.fBridgeId != nil {
 			v := x.vBridgeId
 			v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_BR_BRIDGE_ID, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_BR_BRIDGE_ID, 8); q != nil {
-			x.vBridgeId.Put(q, e.Order())
+			b.BridgeId(v)
+		} else {
+			b.BridgeId(x.vBridgeId)
 		}
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint16(IFLA_BR_ROOT_PORT, uint16(x.fRootPort))
+		b.RootPort(uint16(x.fRootPort))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(IFLA_BR_ROOT_PATH_COST, uint32(x.fRootPathCost))
+		b.RootPathCost(uint32(x.fRootPathCost))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint8(IFLA_BR_TOPOLOGY_CHANGE, uint8(x.fTopologyChange))
+		b.TopologyChange(uint8(x.fTopologyChange))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, uint8(x.fTopologyChangeDetected))
+		b.TopologyChangeDetected(uint8(x.fTopologyChangeDetected))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint64(IFLA_BR_HELLO_TIMER, uint64(x.fHelloTimer))
+		b.HelloTimer(uint64(x.fHelloTimer))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint64(IFLA_BR_TCN_TIMER, uint64(x.fTcnTimer))
+		b.TcnTimer(uint64(x.fTcnTimer))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint64(IFLA_BR_TOPOLOGY_CHANGE_TIMER, uint64(x.fTopologyChangeTimer))
+		b.TopologyChangeTimer(uint64(x.fTopologyChangeTimer))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint64(IFLA_BR_GC_TIMER, uint64(x.fGcTimer))
+		b.GcTimer(uint64(x.fGcTimer))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Put(IFLA_BR_GROUP_ADDR, x.fGroupAddr)
+		b.GroupAddr(x.fGroupAddr)
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Put(IFLA_BR_FDB_FLUSH, x.fFdbFlush)
+		b.FdbFlush(x.fFdbFlush)
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint8(IFLA_BR_MCAST_ROUTER, uint8(x.fMcastRouter))
+		b.McastRouter(uint8(x.fMcastRouter))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint8(IFLA_BR_MCAST_SNOOPING, uint8(x.fMcastSnooping))
+		b.McastSnooping(uint8(x.fMcastSnooping))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint8(IFLA_BR_MCAST_QUERY_USE_IFADDR, uint8(x.fMcastQueryUseIfaddr))
+		b.McastQueryUseIfaddr(uint8(x.fMcastQueryUseIfaddr))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint8(IFLA_BR_MCAST_QUERIER, uint8(x.fMcastQuerier))
+		b.McastQuerier(uint8(x.fMcastQuerier))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint32(IFLA_BR_MCAST_HASH_ELASTICITY, uint32(x.fMcastHashElasticity))
+		b.McastHashElasticity(uint32(x.fMcastHashElasticity))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint32(IFLA_BR_MCAST_HASH_MAX, uint32(x.fMcastHashMax))
+		b.McastHashMax(uint32(x.fMcastHashMax))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint32(IFLA_BR_MCAST_LAST_MEMBER_CNT, uint32(x.fMcastLastMemberCnt))
+		b.McastLastMemberCnt(uint32(x.fMcastLastMemberCnt))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint32(IFLA_BR_MCAST_STARTUP_QUERY_CNT, uint32(x.fMcastStartupQueryCnt))
+		b.McastStartupQueryCnt(uint32(x.fMcastStartupQueryCnt))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint64(IFLA_BR_MCAST_LAST_MEMBER_INTVL, uint64(x.fMcastLastMemberIntvl))
+		b.McastLastMemberIntvl(uint64(x.fMcastLastMemberIntvl))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Uint64(IFLA_BR_MCAST_MEMBERSHIP_INTVL, uint64(x.fMcastMembershipIntvl))
+		b.McastMembershipIntvl(uint64(x.fMcastMembershipIntvl))
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Uint64(IFLA_BR_MCAST_QUERIER_INTVL, uint64(x.fMcastQuerierIntvl))
+		b.McastQuerierIntvl(uint64(x.fMcastQuerierIntvl))
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Uint64(IFLA_BR_MCAST_QUERY_INTVL, uint64(x.fMcastQueryIntvl))
+		b.McastQueryIntvl(uint64(x.fMcastQueryIntvl))
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Uint64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, uint64(x.fMcastQueryResponseIntvl))
+		b.McastQueryResponseIntvl(uint64(x.fMcastQueryResponseIntvl))
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.Uint64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, uint64(x.fMcastStartupQueryIntvl))
+		b.McastStartupQueryIntvl(uint64(x.fMcastStartupQueryIntvl))
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.Uint8(IFLA_BR_NF_CALL_IPTABLES, uint8(x.fNfCallIptables))
+		b.NfCallIptables(uint8(x.fNfCallIptables))
 	}
 	if x.has[0]&(1<<36) != 0 {
-		e.Uint8(IFLA_BR_NF_CALL_IP6TABLES, uint8(x.fNfCallIp6tables))
+		b.NfCallIp6tables(uint8(x.fNfCallIp6tables))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.Uint8(IFLA_BR_NF_CALL_ARPTABLES, uint8(x.fNfCallArptables))
+		b.NfCallArptables(uint8(x.fNfCallArptables))
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Uint16(IFLA_BR_VLAN_DEFAULT_PVID, uint16(x.fVlanDefaultPvid))
+		b.VlanDefaultPvid(uint16(x.fVlanDefaultPvid))
 	}
 	if x.has[0]&(1<<39) != 0 {
-		e.Uint8(IFLA_BR_VLAN_STATS_ENABLED, uint8(x.fVlanStatsEnabled))
+		b.VlanStatsEnabled(uint8(x.fVlanStatsEnabled))
 	}
 	if x.has[0]&(1<<40) != 0 {
-		e.Uint8(IFLA_BR_MCAST_STATS_ENABLED, uint8(x.fMcastStatsEnabled))
+		b.McastStatsEnabled(uint8(x.fMcastStatsEnabled))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.Uint8(IFLA_BR_MCAST_IGMP_VERSION, uint8(x.fMcastIgmpVersion))
+		b.McastIgmpVersion(uint8(x.fMcastIgmpVersion))
 	}
 	if x.has[0]&(1<<42) != 0 {
-		e.Uint8(IFLA_BR_MCAST_MLD_VERSION, uint8(x.fMcastMldVersion))
+		b.McastMldVersion(uint8(x.fMcastMldVersion))
 	}
 	if x.has[0]&(1<<43) != 0 {
-		e.Uint8(IFLA_BR_VLAN_STATS_PER_PORT, uint8(x.fVlanStatsPerPort))
+		b.VlanStatsPerPort(uint8(x.fVlanStatsPerPort))
 	}
 	if x.has[0]&(1<<44) != 0 {
 		if x.fMultiBoolopt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_BR_MULTI_BOOLOPT, x.fMultiBoolopt)
+			b.MultiBooloptBytes(x.fMultiBoolopt)
 		} else if x.fMultiBoolopt != nil {
 			v := x.vMultiBoolopt
 			v.parse(x.fMultiBoolopt, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
-			x.vMultiBoolopt.Put(q, e.Order())
+			b.MultiBoolopt(v)
+		} else {
+			b.MultiBoolopt(x.vMultiBoolopt)
 		}
 	}
 	if x.has[0]&(1<<45) != 0 {
-		e.Put(IFLA_BR_MCAST_QUERIER_STATE, x.fMcastQuerierState)
+		b.McastQuerierState(x.fMcastQuerierState)
 	}
 	if x.has[0]&(1<<46) != 0 {
-		e.Uint32(IFLA_BR_FDB_N_LEARNED, uint32(x.fFdbNLearned))
+		b.FdbNLearned(uint32(x.fFdbNLearned))
 	}
 	if x.has[0]&(1<<47) != 0 {
-		e.Uint32(IFLA_BR_FDB_MAX_LEARNED, uint32(x.fFdbMaxLearned))
+		b.FdbMaxLearned(uint32(x.fFdbMaxLearned))
 	}
+}
+
+// LinkinfoBridgeBuilder appends attributes of the set "linkinfo-bridge-attrs" (IFLA_BR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoBridge, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoBridgeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoBridge returns a builder of "linkinfo-bridge-attrs" attributes that appends to e.
+func BuildLinkinfoBridge(e *attr.Encoder) LinkinfoBridgeBuilder { return LinkinfoBridgeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoBridge writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoBridgeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoBridgeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// ForwardDelay appends IFLA_BR_FORWARD_DELAY.
+func (b LinkinfoBridgeBuilder) ForwardDelay(v uint32) {
+	b.e.Uint32(IFLA_BR_FORWARD_DELAY, uint32(v))
+}
+
+// HelloTime appends IFLA_BR_HELLO_TIME.
+func (b LinkinfoBridgeBuilder) HelloTime(v uint32) {
+	b.e.Uint32(IFLA_BR_HELLO_TIME, uint32(v))
+}
+
+// MaxAge appends IFLA_BR_MAX_AGE.
+func (b LinkinfoBridgeBuilder) MaxAge(v uint32) {
+	b.e.Uint32(IFLA_BR_MAX_AGE, uint32(v))
+}
+
+// AgeingTime appends IFLA_BR_AGEING_TIME.
+func (b LinkinfoBridgeBuilder) AgeingTime(v uint32) {
+	b.e.Uint32(IFLA_BR_AGEING_TIME, uint32(v))
+}
+
+// StpState appends IFLA_BR_STP_STATE.
+func (b LinkinfoBridgeBuilder) StpState(v uint32) {
+	b.e.Uint32(IFLA_BR_STP_STATE, uint32(v))
+}
+
+// Priority appends IFLA_BR_PRIORITY.
+func (b LinkinfoBridgeBuilder) Priority(v uint16) {
+	b.e.Uint16(IFLA_BR_PRIORITY, uint16(v))
+}
+
+// VlanFiltering appends IFLA_BR_VLAN_FILTERING.
+func (b LinkinfoBridgeBuilder) VlanFiltering(v uint8) {
+	b.e.Uint8(IFLA_BR_VLAN_FILTERING, uint8(v))
+}
+
+// VlanProtocol appends IFLA_BR_VLAN_PROTOCOL.
+func (b LinkinfoBridgeBuilder) VlanProtocol(v uint16) {
+	b.e.Uint16(IFLA_BR_VLAN_PROTOCOL, uint16(v))
+}
+
+// GroupFwdMask appends IFLA_BR_GROUP_FWD_MASK.
+func (b LinkinfoBridgeBuilder) GroupFwdMask(v uint16) {
+	b.e.Uint16(IFLA_BR_GROUP_FWD_MASK, uint16(v))
+}
+
+// RootId appends IFLA_BR_ROOT_ID, the struct v.
+func (b LinkinfoBridgeBuilder) RootId(v IflaBridgeId) {
+	if q := b.e.Reserve(IFLA_BR_ROOT_ID, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RootIdBytes appends IFLA_BR_ROOT_ID with the payload p.
+func (b LinkinfoBridgeBuilder) RootIdBytes(p []byte) {
+	b.e.Put(IFLA_BR_ROOT_ID, p)
+}
+
+// BridgeId appends IFLA_BR_BRIDGE_ID, the struct v.
+func (b LinkinfoBridgeBuilder) BridgeId(v IflaBridgeId) {
+	if q := b.e.Reserve(IFLA_BR_BRIDGE_ID, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// BridgeIdBytes appends IFLA_BR_BRIDGE_ID with the payload p.
+func (b LinkinfoBridgeBuilder) BridgeIdBytes(p []byte) {
+	b.e.Put(IFLA_BR_BRIDGE_ID, p)
+}
+
+// RootPort appends IFLA_BR_ROOT_PORT.
+func (b LinkinfoBridgeBuilder) RootPort(v uint16) {
+	b.e.Uint16(IFLA_BR_ROOT_PORT, uint16(v))
+}
+
+// RootPathCost appends IFLA_BR_ROOT_PATH_COST.
+func (b LinkinfoBridgeBuilder) RootPathCost(v uint32) {
+	b.e.Uint32(IFLA_BR_ROOT_PATH_COST, uint32(v))
+}
+
+// TopologyChange appends IFLA_BR_TOPOLOGY_CHANGE.
+func (b LinkinfoBridgeBuilder) TopologyChange(v uint8) {
+	b.e.Uint8(IFLA_BR_TOPOLOGY_CHANGE, uint8(v))
+}
+
+// TopologyChangeDetected appends IFLA_BR_TOPOLOGY_CHANGE_DETECTED.
+func (b LinkinfoBridgeBuilder) TopologyChangeDetected(v uint8) {
+	b.e.Uint8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, uint8(v))
+}
+
+// HelloTimer appends IFLA_BR_HELLO_TIMER.
+func (b LinkinfoBridgeBuilder) HelloTimer(v uint64) {
+	b.e.Uint64(IFLA_BR_HELLO_TIMER, uint64(v))
+}
+
+// TcnTimer appends IFLA_BR_TCN_TIMER.
+func (b LinkinfoBridgeBuilder) TcnTimer(v uint64) {
+	b.e.Uint64(IFLA_BR_TCN_TIMER, uint64(v))
+}
+
+// TopologyChangeTimer appends IFLA_BR_TOPOLOGY_CHANGE_TIMER.
+func (b LinkinfoBridgeBuilder) TopologyChangeTimer(v uint64) {
+	b.e.Uint64(IFLA_BR_TOPOLOGY_CHANGE_TIMER, uint64(v))
+}
+
+// GcTimer appends IFLA_BR_GC_TIMER.
+func (b LinkinfoBridgeBuilder) GcTimer(v uint64) {
+	b.e.Uint64(IFLA_BR_GC_TIMER, uint64(v))
+}
+
+// GroupAddr appends IFLA_BR_GROUP_ADDR with the payload p.
+func (b LinkinfoBridgeBuilder) GroupAddr(p []byte) {
+	b.e.Put(IFLA_BR_GROUP_ADDR, p)
+}
+
+// FdbFlush appends IFLA_BR_FDB_FLUSH with the payload p.
+func (b LinkinfoBridgeBuilder) FdbFlush(p []byte) {
+	b.e.Put(IFLA_BR_FDB_FLUSH, p)
+}
+
+// McastRouter appends IFLA_BR_MCAST_ROUTER.
+func (b LinkinfoBridgeBuilder) McastRouter(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_ROUTER, uint8(v))
+}
+
+// McastSnooping appends IFLA_BR_MCAST_SNOOPING.
+func (b LinkinfoBridgeBuilder) McastSnooping(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_SNOOPING, uint8(v))
+}
+
+// McastQueryUseIfaddr appends IFLA_BR_MCAST_QUERY_USE_IFADDR.
+func (b LinkinfoBridgeBuilder) McastQueryUseIfaddr(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_QUERY_USE_IFADDR, uint8(v))
+}
+
+// McastQuerier appends IFLA_BR_MCAST_QUERIER.
+func (b LinkinfoBridgeBuilder) McastQuerier(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_QUERIER, uint8(v))
+}
+
+// McastHashElasticity appends IFLA_BR_MCAST_HASH_ELASTICITY.
+func (b LinkinfoBridgeBuilder) McastHashElasticity(v uint32) {
+	b.e.Uint32(IFLA_BR_MCAST_HASH_ELASTICITY, uint32(v))
+}
+
+// McastHashMax appends IFLA_BR_MCAST_HASH_MAX.
+func (b LinkinfoBridgeBuilder) McastHashMax(v uint32) {
+	b.e.Uint32(IFLA_BR_MCAST_HASH_MAX, uint32(v))
+}
+
+// McastLastMemberCnt appends IFLA_BR_MCAST_LAST_MEMBER_CNT.
+func (b LinkinfoBridgeBuilder) McastLastMemberCnt(v uint32) {
+	b.e.Uint32(IFLA_BR_MCAST_LAST_MEMBER_CNT, uint32(v))
+}
+
+// McastStartupQueryCnt appends IFLA_BR_MCAST_STARTUP_QUERY_CNT.
+func (b LinkinfoBridgeBuilder) McastStartupQueryCnt(v uint32) {
+	b.e.Uint32(IFLA_BR_MCAST_STARTUP_QUERY_CNT, uint32(v))
+}
+
+// McastLastMemberIntvl appends IFLA_BR_MCAST_LAST_MEMBER_INTVL.
+func (b LinkinfoBridgeBuilder) McastLastMemberIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_LAST_MEMBER_INTVL, uint64(v))
+}
+
+// McastMembershipIntvl appends IFLA_BR_MCAST_MEMBERSHIP_INTVL.
+func (b LinkinfoBridgeBuilder) McastMembershipIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_MEMBERSHIP_INTVL, uint64(v))
+}
+
+// McastQuerierIntvl appends IFLA_BR_MCAST_QUERIER_INTVL.
+func (b LinkinfoBridgeBuilder) McastQuerierIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_QUERIER_INTVL, uint64(v))
+}
+
+// McastQueryIntvl appends IFLA_BR_MCAST_QUERY_INTVL.
+func (b LinkinfoBridgeBuilder) McastQueryIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_QUERY_INTVL, uint64(v))
+}
+
+// McastQueryResponseIntvl appends IFLA_BR_MCAST_QUERY_RESPONSE_INTVL.
+func (b LinkinfoBridgeBuilder) McastQueryResponseIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, uint64(v))
+}
+
+// McastStartupQueryIntvl appends IFLA_BR_MCAST_STARTUP_QUERY_INTVL.
+func (b LinkinfoBridgeBuilder) McastStartupQueryIntvl(v uint64) {
+	b.e.Uint64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, uint64(v))
+}
+
+// NfCallIptables appends IFLA_BR_NF_CALL_IPTABLES.
+func (b LinkinfoBridgeBuilder) NfCallIptables(v uint8) {
+	b.e.Uint8(IFLA_BR_NF_CALL_IPTABLES, uint8(v))
+}
+
+// NfCallIp6tables appends IFLA_BR_NF_CALL_IP6TABLES.
+func (b LinkinfoBridgeBuilder) NfCallIp6tables(v uint8) {
+	b.e.Uint8(IFLA_BR_NF_CALL_IP6TABLES, uint8(v))
+}
+
+// NfCallArptables appends IFLA_BR_NF_CALL_ARPTABLES.
+func (b LinkinfoBridgeBuilder) NfCallArptables(v uint8) {
+	b.e.Uint8(IFLA_BR_NF_CALL_ARPTABLES, uint8(v))
+}
+
+// VlanDefaultPvid appends IFLA_BR_VLAN_DEFAULT_PVID.
+func (b LinkinfoBridgeBuilder) VlanDefaultPvid(v uint16) {
+	b.e.Uint16(IFLA_BR_VLAN_DEFAULT_PVID, uint16(v))
+}
+
+// VlanStatsEnabled appends IFLA_BR_VLAN_STATS_ENABLED.
+func (b LinkinfoBridgeBuilder) VlanStatsEnabled(v uint8) {
+	b.e.Uint8(IFLA_BR_VLAN_STATS_ENABLED, uint8(v))
+}
+
+// McastStatsEnabled appends IFLA_BR_MCAST_STATS_ENABLED.
+func (b LinkinfoBridgeBuilder) McastStatsEnabled(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_STATS_ENABLED, uint8(v))
+}
+
+// McastIgmpVersion appends IFLA_BR_MCAST_IGMP_VERSION.
+func (b LinkinfoBridgeBuilder) McastIgmpVersion(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_IGMP_VERSION, uint8(v))
+}
+
+// McastMldVersion appends IFLA_BR_MCAST_MLD_VERSION.
+func (b LinkinfoBridgeBuilder) McastMldVersion(v uint8) {
+	b.e.Uint8(IFLA_BR_MCAST_MLD_VERSION, uint8(v))
+}
+
+// VlanStatsPerPort appends IFLA_BR_VLAN_STATS_PER_PORT.
+func (b LinkinfoBridgeBuilder) VlanStatsPerPort(v uint8) {
+	b.e.Uint8(IFLA_BR_VLAN_STATS_PER_PORT, uint8(v))
+}
+
+// MultiBoolopt appends IFLA_BR_MULTI_BOOLOPT, the struct v.
+func (b LinkinfoBridgeBuilder) MultiBoolopt(v BrBooloptMulti) {
+	if q := b.e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MultiBooloptBytes appends IFLA_BR_MULTI_BOOLOPT with the payload p.
+func (b LinkinfoBridgeBuilder) MultiBooloptBytes(p []byte) {
+	b.e.Put(IFLA_BR_MULTI_BOOLOPT, p)
+}
+
+// McastQuerierState appends IFLA_BR_MCAST_QUERIER_STATE with the payload p.
+func (b LinkinfoBridgeBuilder) McastQuerierState(p []byte) {
+	b.e.Put(IFLA_BR_MCAST_QUERIER_STATE, p)
+}
+
+// FdbNLearned appends IFLA_BR_FDB_N_LEARNED.
+func (b LinkinfoBridgeBuilder) FdbNLearned(v uint32) {
+	b.e.Uint32(IFLA_BR_FDB_N_LEARNED, uint32(v))
+}
+
+// FdbMaxLearned appends IFLA_BR_FDB_MAX_LEARNED.
+func (b LinkinfoBridgeBuilder) FdbMaxLearned(v uint32) {
+	b.e.Uint32(IFLA_BR_FDB_MAX_LEARNED, uint32(v))
 }
 
 // ForwardDelay returns IFLA_BR_FORWARD_DELAY and whether it is present (0 if not).
@@ -8562,158 +10265,412 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoBrport) Encode(e *attr.Encoder) {
+func (x *LinkinfoBrport) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoBrport) build(e *attr.Encoder) {
+	b := LinkinfoBrportBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(IFLA_BRPORT_STATE, uint8(x.fState))
+		b.State(uint8(x.fState))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint16(IFLA_BRPORT_PRIORITY, uint16(x.fPriority))
+		b.Priority(uint16(x.fPriority))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_BRPORT_COST, uint32(x.fCost))
+		b.Cost(uint32(x.fCost))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(IFLA_BRPORT_MODE, uint8(x.fMode))
+		b.Mode(uint8(x.fMode))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(IFLA_BRPORT_GUARD, uint8(x.fGuard))
+		b.Guard(uint8(x.fGuard))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(IFLA_BRPORT_PROTECT, uint8(x.fProtect))
+		b.Protect(uint8(x.fProtect))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(IFLA_BRPORT_FAST_LEAVE, uint8(x.fFastLeave))
+		b.FastLeave(uint8(x.fFastLeave))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_BRPORT_LEARNING, uint8(x.fLearning))
+		b.Learning(uint8(x.fLearning))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(IFLA_BRPORT_UNICAST_FLOOD, uint8(x.fUnicastFlood))
+		b.UnicastFlood(uint8(x.fUnicastFlood))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(IFLA_BRPORT_PROXYARP, uint8(x.fProxyarp))
+		b.Proxyarp(uint8(x.fProxyarp))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(IFLA_BRPORT_LEARNING_SYNC, uint8(x.fLearningSync))
+		b.LearningSync(uint8(x.fLearningSync))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(IFLA_BRPORT_PROXYARP_WIFI, uint8(x.fProxyarpWifi))
+		b.ProxyarpWifi(uint8(x.fProxyarpWifi))
 	}
 	if x.has[0]&(1<<12) != 0 {
 		if x.fRootId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_BRPORT_ROOT_ID, x.fRootId)
+			b.RootIdBytes(x.fRootId)
 		} else if x.fRootId != nil {
 			v := x.vRootId
 			v.parse(x.fRootId, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_BRPORT_ROOT_ID, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_BRPORT_ROOT_ID, 8); q != nil {
-			x.vRootId.Put(q, e.Order())
+			b.RootId(v)
+		} else {
+			b.RootId(x.vRootId)
 		}
 	}
 	if x.has[0]&(1<<13) != 0 {
 		if x.fBridgeId != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_BRPORT_BRIDGE_ID, x.fBridgeId)
+			b.BridgeIdBytes(x.fBridgeId)
 		} else if x.fBridgeId != nil {
 			v := x.vBridgeId
 			v.parse(x.fBridgeId, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_BRPORT_BRIDGE_ID, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_BRPORT_BRIDGE_ID, 8); q != nil {
-			x.vBridgeId.Put(q, e.Order())
+			b.BridgeId(v)
+		} else {
+			b.BridgeId(x.vBridgeId)
 		}
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint16(IFLA_BRPORT_DESIGNATED_PORT, uint16(x.fDesignatedPort))
+		b.DesignatedPort(uint16(x.fDesignatedPort))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint16(IFLA_BRPORT_DESIGNATED_COST, uint16(x.fDesignatedCost))
+		b.DesignatedCost(uint16(x.fDesignatedCost))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint16(IFLA_BRPORT_ID, uint16(x.fId))
+		b.Id(uint16(x.fId))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint16(IFLA_BRPORT_NO, uint16(x.fNo))
+		b.No(uint16(x.fNo))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, uint8(x.fTopologyChangeAck))
+		b.TopologyChangeAck(uint8(x.fTopologyChangeAck))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint8(IFLA_BRPORT_CONFIG_PENDING, uint8(x.fConfigPending))
+		b.ConfigPending(uint8(x.fConfigPending))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint64(IFLA_BRPORT_MESSAGE_AGE_TIMER, uint64(x.fMessageAgeTimer))
+		b.MessageAgeTimer(uint64(x.fMessageAgeTimer))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint64(IFLA_BRPORT_FORWARD_DELAY_TIMER, uint64(x.fForwardDelayTimer))
+		b.ForwardDelayTimer(uint64(x.fForwardDelayTimer))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint64(IFLA_BRPORT_HOLD_TIMER, uint64(x.fHoldTimer))
+		b.HoldTimer(uint64(x.fHoldTimer))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Flag(IFLA_BRPORT_FLUSH)
+		b.Flush()
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint8(IFLA_BRPORT_MULTICAST_ROUTER, uint8(x.fMulticastRouter))
+		b.MulticastRouter(uint8(x.fMulticastRouter))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint8(IFLA_BRPORT_MCAST_FLOOD, uint8(x.fMcastFlood))
+		b.McastFlood(uint8(x.fMcastFlood))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint8(IFLA_BRPORT_MCAST_TO_UCAST, uint8(x.fMcastToUcast))
+		b.McastToUcast(uint8(x.fMcastToUcast))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint8(IFLA_BRPORT_VLAN_TUNNEL, uint8(x.fVlanTunnel))
+		b.VlanTunnel(uint8(x.fVlanTunnel))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint8(IFLA_BRPORT_BCAST_FLOOD, uint8(x.fBcastFlood))
+		b.BcastFlood(uint8(x.fBcastFlood))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint16(IFLA_BRPORT_GROUP_FWD_MASK, uint16(x.fGroupFwdMask))
+		b.GroupFwdMask(uint16(x.fGroupFwdMask))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Uint8(IFLA_BRPORT_NEIGH_SUPPRESS, uint8(x.fNeighSuppress))
+		b.NeighSuppress(uint8(x.fNeighSuppress))
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Uint8(IFLA_BRPORT_ISOLATED, uint8(x.fIsolated))
+		b.Isolated(uint8(x.fIsolated))
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Uint32(IFLA_BRPORT_BACKUP_PORT, uint32(x.fBackupPort))
+		b.BackupPort(uint32(x.fBackupPort))
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Uint8(IFLA_BRPORT_MRP_RING_OPEN, uint8(x.fMrpRingOpen))
+		b.MrpRingOpen(uint8(x.fMrpRingOpen))
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.Uint8(IFLA_BRPORT_MRP_IN_OPEN, uint8(x.fMrpInOpen))
+		b.MrpInOpen(uint8(x.fMrpInOpen))
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT, uint32(x.fMcastEhtHostsLimit))
+		b.McastEhtHostsLimit(uint32(x.fMcastEhtHostsLimit))
 	}
 	if x.has[0]&(1<<36) != 0 {
-		e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_CNT, uint32(x.fMcastEhtHostsCnt))
+		b.McastEhtHostsCnt(uint32(x.fMcastEhtHostsCnt))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.Uint8(IFLA_BRPORT_LOCKED, uint8(x.fLocked))
+		b.Locked(uint8(x.fLocked))
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.Uint8(IFLA_BRPORT_MAB, uint8(x.fMab))
+		b.Mab(uint8(x.fMab))
 	}
 	if x.has[0]&(1<<39) != 0 {
-		e.Uint32(IFLA_BRPORT_MCAST_N_GROUPS, uint32(x.fMcastNGroups))
+		b.McastNGroups(uint32(x.fMcastNGroups))
 	}
 	if x.has[0]&(1<<40) != 0 {
-		e.Uint32(IFLA_BRPORT_MCAST_MAX_GROUPS, uint32(x.fMcastMaxGroups))
+		b.McastMaxGroups(uint32(x.fMcastMaxGroups))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.Uint8(IFLA_BRPORT_NEIGH_VLAN_SUPPRESS, uint8(x.fNeighVlanSuppress))
+		b.NeighVlanSuppress(uint8(x.fNeighVlanSuppress))
 	}
 	if x.has[0]&(1<<42) != 0 {
-		e.Uint32(IFLA_BRPORT_BACKUP_NHID, uint32(x.fBackupNhid))
+		b.BackupNhid(uint32(x.fBackupNhid))
 	}
+}
+
+// LinkinfoBrportBuilder appends attributes of the set "linkinfo-brport-attrs" (IFLA_BRPORT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoBrport, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoBrportBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoBrport returns a builder of "linkinfo-brport-attrs" attributes that appends to e.
+func BuildLinkinfoBrport(e *attr.Encoder) LinkinfoBrportBuilder { return LinkinfoBrportBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoBrport writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoBrportBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoBrportBuilder) Encoder() *attr.Encoder { return b.e }
+
+// State appends IFLA_BRPORT_STATE.
+func (b LinkinfoBrportBuilder) State(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_STATE, uint8(v))
+}
+
+// Priority appends IFLA_BRPORT_PRIORITY.
+func (b LinkinfoBrportBuilder) Priority(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_PRIORITY, uint16(v))
+}
+
+// Cost appends IFLA_BRPORT_COST.
+func (b LinkinfoBrportBuilder) Cost(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_COST, uint32(v))
+}
+
+// Mode appends IFLA_BRPORT_MODE.
+func (b LinkinfoBrportBuilder) Mode(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MODE, uint8(v))
+}
+
+// Guard appends IFLA_BRPORT_GUARD.
+func (b LinkinfoBrportBuilder) Guard(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_GUARD, uint8(v))
+}
+
+// Protect appends IFLA_BRPORT_PROTECT.
+func (b LinkinfoBrportBuilder) Protect(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_PROTECT, uint8(v))
+}
+
+// FastLeave appends IFLA_BRPORT_FAST_LEAVE.
+func (b LinkinfoBrportBuilder) FastLeave(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_FAST_LEAVE, uint8(v))
+}
+
+// Learning appends IFLA_BRPORT_LEARNING.
+func (b LinkinfoBrportBuilder) Learning(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_LEARNING, uint8(v))
+}
+
+// UnicastFlood appends IFLA_BRPORT_UNICAST_FLOOD.
+func (b LinkinfoBrportBuilder) UnicastFlood(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_UNICAST_FLOOD, uint8(v))
+}
+
+// Proxyarp appends IFLA_BRPORT_PROXYARP.
+func (b LinkinfoBrportBuilder) Proxyarp(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_PROXYARP, uint8(v))
+}
+
+// LearningSync appends IFLA_BRPORT_LEARNING_SYNC.
+func (b LinkinfoBrportBuilder) LearningSync(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_LEARNING_SYNC, uint8(v))
+}
+
+// ProxyarpWifi appends IFLA_BRPORT_PROXYARP_WIFI.
+func (b LinkinfoBrportBuilder) ProxyarpWifi(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_PROXYARP_WIFI, uint8(v))
+}
+
+// RootId appends IFLA_BRPORT_ROOT_ID, the struct v.
+func (b LinkinfoBrportBuilder) RootId(v IflaBridgeId) {
+	if q := b.e.Reserve(IFLA_BRPORT_ROOT_ID, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RootIdBytes appends IFLA_BRPORT_ROOT_ID with the payload p.
+func (b LinkinfoBrportBuilder) RootIdBytes(p []byte) {
+	b.e.Put(IFLA_BRPORT_ROOT_ID, p)
+}
+
+// BridgeId appends IFLA_BRPORT_BRIDGE_ID, the struct v.
+func (b LinkinfoBrportBuilder) BridgeId(v IflaBridgeId) {
+	if q := b.e.Reserve(IFLA_BRPORT_BRIDGE_ID, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// BridgeIdBytes appends IFLA_BRPORT_BRIDGE_ID with the payload p.
+func (b LinkinfoBrportBuilder) BridgeIdBytes(p []byte) {
+	b.e.Put(IFLA_BRPORT_BRIDGE_ID, p)
+}
+
+// DesignatedPort appends IFLA_BRPORT_DESIGNATED_PORT.
+func (b LinkinfoBrportBuilder) DesignatedPort(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_DESIGNATED_PORT, uint16(v))
+}
+
+// DesignatedCost appends IFLA_BRPORT_DESIGNATED_COST.
+func (b LinkinfoBrportBuilder) DesignatedCost(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_DESIGNATED_COST, uint16(v))
+}
+
+// Id appends IFLA_BRPORT_ID.
+func (b LinkinfoBrportBuilder) Id(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_ID, uint16(v))
+}
+
+// No appends IFLA_BRPORT_NO.
+func (b LinkinfoBrportBuilder) No(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_NO, uint16(v))
+}
+
+// TopologyChangeAck appends IFLA_BRPORT_TOPOLOGY_CHANGE_ACK.
+func (b LinkinfoBrportBuilder) TopologyChangeAck(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, uint8(v))
+}
+
+// ConfigPending appends IFLA_BRPORT_CONFIG_PENDING.
+func (b LinkinfoBrportBuilder) ConfigPending(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_CONFIG_PENDING, uint8(v))
+}
+
+// MessageAgeTimer appends IFLA_BRPORT_MESSAGE_AGE_TIMER.
+func (b LinkinfoBrportBuilder) MessageAgeTimer(v uint64) {
+	b.e.Uint64(IFLA_BRPORT_MESSAGE_AGE_TIMER, uint64(v))
+}
+
+// ForwardDelayTimer appends IFLA_BRPORT_FORWARD_DELAY_TIMER.
+func (b LinkinfoBrportBuilder) ForwardDelayTimer(v uint64) {
+	b.e.Uint64(IFLA_BRPORT_FORWARD_DELAY_TIMER, uint64(v))
+}
+
+// HoldTimer appends IFLA_BRPORT_HOLD_TIMER.
+func (b LinkinfoBrportBuilder) HoldTimer(v uint64) {
+	b.e.Uint64(IFLA_BRPORT_HOLD_TIMER, uint64(v))
+}
+
+// Flush appends the flag IFLA_BRPORT_FLUSH.
+func (b LinkinfoBrportBuilder) Flush() {
+	b.e.Flag(IFLA_BRPORT_FLUSH)
+}
+
+// MulticastRouter appends IFLA_BRPORT_MULTICAST_ROUTER.
+func (b LinkinfoBrportBuilder) MulticastRouter(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MULTICAST_ROUTER, uint8(v))
+}
+
+// McastFlood appends IFLA_BRPORT_MCAST_FLOOD.
+func (b LinkinfoBrportBuilder) McastFlood(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MCAST_FLOOD, uint8(v))
+}
+
+// McastToUcast appends IFLA_BRPORT_MCAST_TO_UCAST.
+func (b LinkinfoBrportBuilder) McastToUcast(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MCAST_TO_UCAST, uint8(v))
+}
+
+// VlanTunnel appends IFLA_BRPORT_VLAN_TUNNEL.
+func (b LinkinfoBrportBuilder) VlanTunnel(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_VLAN_TUNNEL, uint8(v))
+}
+
+// BcastFlood appends IFLA_BRPORT_BCAST_FLOOD.
+func (b LinkinfoBrportBuilder) BcastFlood(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_BCAST_FLOOD, uint8(v))
+}
+
+// GroupFwdMask appends IFLA_BRPORT_GROUP_FWD_MASK.
+func (b LinkinfoBrportBuilder) GroupFwdMask(v uint16) {
+	b.e.Uint16(IFLA_BRPORT_GROUP_FWD_MASK, uint16(v))
+}
+
+// NeighSuppress appends IFLA_BRPORT_NEIGH_SUPPRESS.
+func (b LinkinfoBrportBuilder) NeighSuppress(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_NEIGH_SUPPRESS, uint8(v))
+}
+
+// Isolated appends IFLA_BRPORT_ISOLATED.
+func (b LinkinfoBrportBuilder) Isolated(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_ISOLATED, uint8(v))
+}
+
+// BackupPort appends IFLA_BRPORT_BACKUP_PORT.
+func (b LinkinfoBrportBuilder) BackupPort(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_BACKUP_PORT, uint32(v))
+}
+
+// MrpRingOpen appends IFLA_BRPORT_MRP_RING_OPEN.
+func (b LinkinfoBrportBuilder) MrpRingOpen(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MRP_RING_OPEN, uint8(v))
+}
+
+// MrpInOpen appends IFLA_BRPORT_MRP_IN_OPEN.
+func (b LinkinfoBrportBuilder) MrpInOpen(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MRP_IN_OPEN, uint8(v))
+}
+
+// McastEhtHostsLimit appends IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT.
+func (b LinkinfoBrportBuilder) McastEhtHostsLimit(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT, uint32(v))
+}
+
+// McastEhtHostsCnt appends IFLA_BRPORT_MCAST_EHT_HOSTS_CNT.
+func (b LinkinfoBrportBuilder) McastEhtHostsCnt(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_MCAST_EHT_HOSTS_CNT, uint32(v))
+}
+
+// Locked appends IFLA_BRPORT_LOCKED.
+func (b LinkinfoBrportBuilder) Locked(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_LOCKED, uint8(v))
+}
+
+// Mab appends IFLA_BRPORT_MAB.
+func (b LinkinfoBrportBuilder) Mab(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_MAB, uint8(v))
+}
+
+// McastNGroups appends IFLA_BRPORT_MCAST_N_GROUPS.
+func (b LinkinfoBrportBuilder) McastNGroups(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_MCAST_N_GROUPS, uint32(v))
+}
+
+// McastMaxGroups appends IFLA_BRPORT_MCAST_MAX_GROUPS.
+func (b LinkinfoBrportBuilder) McastMaxGroups(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_MCAST_MAX_GROUPS, uint32(v))
+}
+
+// NeighVlanSuppress appends IFLA_BRPORT_NEIGH_VLAN_SUPPRESS.
+func (b LinkinfoBrportBuilder) NeighVlanSuppress(v uint8) {
+	b.e.Uint8(IFLA_BRPORT_NEIGH_VLAN_SUPPRESS, uint8(v))
+}
+
+// BackupNhid appends IFLA_BRPORT_BACKUP_NHID.
+func (b LinkinfoBrportBuilder) BackupNhid(v uint32) {
+	b.e.Uint32(IFLA_BRPORT_BACKUP_NHID, uint32(v))
 }
 
 // State returns IFLA_BRPORT_STATE and whether it is present (0 if not).
@@ -9584,79 +11541,228 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoGre) Encode(e *attr.Encoder) {
+func (x *LinkinfoGre) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoGre) build(e *attr.Encoder) {
+	b := LinkinfoGreBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_GRE_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE16(IFLA_GRE_IFLAGS, uint16(x.fIflags))
+		b.Iflags(uint16(x.fIflags))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE16(IFLA_GRE_OFLAGS, uint16(x.fOflags))
+		b.Oflags(uint16(x.fOflags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(IFLA_GRE_IKEY, uint32(x.fIkey))
+		b.Ikey(uint32(x.fIkey))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(IFLA_GRE_OKEY, uint32(x.fOkey))
+		b.Okey(uint32(x.fOkey))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(IFLA_GRE_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(IFLA_GRE_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_GRE_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(IFLA_GRE_TOS, uint8(x.fTos))
+		b.Tos(uint8(x.fTos))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(IFLA_GRE_PMTUDISC, uint8(x.fPmtudisc))
+		b.Pmtudisc(uint8(x.fPmtudisc))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(IFLA_GRE_ENCAP_LIMIT, uint8(x.fEncapLimit))
+		b.EncapLimit(uint8(x.fEncapLimit))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE32(IFLA_GRE_FLOWINFO, uint32(x.fFlowinfo))
+		b.Flowinfo(uint32(x.fFlowinfo))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(IFLA_GRE_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint16(IFLA_GRE_ENCAP_TYPE, uint16(x.fEncapType))
+		b.EncapType(uint16(x.fEncapType))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint16(IFLA_GRE_ENCAP_FLAGS, uint16(x.fEncapFlags))
+		b.EncapFlags(uint16(x.fEncapFlags))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.BE16(IFLA_GRE_ENCAP_SPORT, uint16(x.fEncapSport))
+		b.EncapSport(uint16(x.fEncapSport))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.BE16(IFLA_GRE_ENCAP_DPORT, uint16(x.fEncapDport))
+		b.EncapDport(uint16(x.fEncapDport))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Flag(IFLA_GRE_COLLECT_METADATA)
+		b.CollectMetadata()
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint8(IFLA_GRE_IGNORE_DF, uint8(x.fIgnoreDf))
+		b.IgnoreDf(uint8(x.fIgnoreDf))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(IFLA_GRE_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(IFLA_GRE_ERSPAN_INDEX, uint32(x.fErspanIndex))
+		b.ErspanIndex(uint32(x.fErspanIndex))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint8(IFLA_GRE_ERSPAN_VER, uint8(x.fErspanVer))
+		b.ErspanVer(uint8(x.fErspanVer))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint8(IFLA_GRE_ERSPAN_DIR, uint8(x.fErspanDir))
+		b.ErspanDir(uint8(x.fErspanDir))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint16(IFLA_GRE_ERSPAN_HWID, uint16(x.fErspanHwid))
+		b.ErspanHwid(uint16(x.fErspanHwid))
 	}
+}
+
+// LinkinfoGreBuilder appends attributes of the set "linkinfo-gre-attrs" (IFLA_GRE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoGre, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoGreBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoGre returns a builder of "linkinfo-gre-attrs" attributes that appends to e.
+func BuildLinkinfoGre(e *attr.Encoder) LinkinfoGreBuilder { return LinkinfoGreBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoGre writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoGreBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoGreBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_GRE_LINK.
+func (b LinkinfoGreBuilder) Link(v uint32) {
+	b.e.Uint32(IFLA_GRE_LINK, uint32(v))
+}
+
+// Iflags appends IFLA_GRE_IFLAGS.
+func (b LinkinfoGreBuilder) Iflags(v uint16) {
+	b.e.BE16(IFLA_GRE_IFLAGS, uint16(v))
+}
+
+// Oflags appends IFLA_GRE_OFLAGS.
+func (b LinkinfoGreBuilder) Oflags(v uint16) {
+	b.e.BE16(IFLA_GRE_OFLAGS, uint16(v))
+}
+
+// Ikey appends IFLA_GRE_IKEY.
+func (b LinkinfoGreBuilder) Ikey(v uint32) {
+	b.e.BE32(IFLA_GRE_IKEY, uint32(v))
+}
+
+// Okey appends IFLA_GRE_OKEY.
+func (b LinkinfoGreBuilder) Okey(v uint32) {
+	b.e.BE32(IFLA_GRE_OKEY, uint32(v))
+}
+
+// Local appends IFLA_GRE_LOCAL with the payload p.
+func (b LinkinfoGreBuilder) Local(p []byte) {
+	b.e.Put(IFLA_GRE_LOCAL, p)
+}
+
+// Remote appends IFLA_GRE_REMOTE with the payload p.
+func (b LinkinfoGreBuilder) Remote(p []byte) {
+	b.e.Put(IFLA_GRE_REMOTE, p)
+}
+
+// Ttl appends IFLA_GRE_TTL.
+func (b LinkinfoGreBuilder) Ttl(v uint8) {
+	b.e.Uint8(IFLA_GRE_TTL, uint8(v))
+}
+
+// Tos appends IFLA_GRE_TOS.
+func (b LinkinfoGreBuilder) Tos(v uint8) {
+	b.e.Uint8(IFLA_GRE_TOS, uint8(v))
+}
+
+// Pmtudisc appends IFLA_GRE_PMTUDISC.
+func (b LinkinfoGreBuilder) Pmtudisc(v uint8) {
+	b.e.Uint8(IFLA_GRE_PMTUDISC, uint8(v))
+}
+
+// EncapLimit appends IFLA_GRE_ENCAP_LIMIT.
+func (b LinkinfoGreBuilder) EncapLimit(v uint8) {
+	b.e.Uint8(IFLA_GRE_ENCAP_LIMIT, uint8(v))
+}
+
+// Flowinfo appends IFLA_GRE_FLOWINFO.
+func (b LinkinfoGreBuilder) Flowinfo(v uint32) {
+	b.e.BE32(IFLA_GRE_FLOWINFO, uint32(v))
+}
+
+// Flags appends IFLA_GRE_FLAGS.
+func (b LinkinfoGreBuilder) Flags(v uint32) {
+	b.e.Uint32(IFLA_GRE_FLAGS, uint32(v))
+}
+
+// EncapType appends IFLA_GRE_ENCAP_TYPE.
+func (b LinkinfoGreBuilder) EncapType(v uint16) {
+	b.e.Uint16(IFLA_GRE_ENCAP_TYPE, uint16(v))
+}
+
+// EncapFlags appends IFLA_GRE_ENCAP_FLAGS.
+func (b LinkinfoGreBuilder) EncapFlags(v uint16) {
+	b.e.Uint16(IFLA_GRE_ENCAP_FLAGS, uint16(v))
+}
+
+// EncapSport appends IFLA_GRE_ENCAP_SPORT.
+func (b LinkinfoGreBuilder) EncapSport(v uint16) {
+	b.e.BE16(IFLA_GRE_ENCAP_SPORT, uint16(v))
+}
+
+// EncapDport appends IFLA_GRE_ENCAP_DPORT.
+func (b LinkinfoGreBuilder) EncapDport(v uint16) {
+	b.e.BE16(IFLA_GRE_ENCAP_DPORT, uint16(v))
+}
+
+// CollectMetadata appends the flag IFLA_GRE_COLLECT_METADATA.
+func (b LinkinfoGreBuilder) CollectMetadata() {
+	b.e.Flag(IFLA_GRE_COLLECT_METADATA)
+}
+
+// IgnoreDf appends IFLA_GRE_IGNORE_DF.
+func (b LinkinfoGreBuilder) IgnoreDf(v uint8) {
+	b.e.Uint8(IFLA_GRE_IGNORE_DF, uint8(v))
+}
+
+// Fwmark appends IFLA_GRE_FWMARK.
+func (b LinkinfoGreBuilder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_GRE_FWMARK, uint32(v))
+}
+
+// ErspanIndex appends IFLA_GRE_ERSPAN_INDEX.
+func (b LinkinfoGreBuilder) ErspanIndex(v uint32) {
+	b.e.Uint32(IFLA_GRE_ERSPAN_INDEX, uint32(v))
+}
+
+// ErspanVer appends IFLA_GRE_ERSPAN_VER.
+func (b LinkinfoGreBuilder) ErspanVer(v uint8) {
+	b.e.Uint8(IFLA_GRE_ERSPAN_VER, uint8(v))
+}
+
+// ErspanDir appends IFLA_GRE_ERSPAN_DIR.
+func (b LinkinfoGreBuilder) ErspanDir(v uint8) {
+	b.e.Uint8(IFLA_GRE_ERSPAN_DIR, uint8(v))
+}
+
+// ErspanHwid appends IFLA_GRE_ERSPAN_HWID.
+func (b LinkinfoGreBuilder) ErspanHwid(v uint16) {
+	b.e.Uint16(IFLA_GRE_ERSPAN_HWID, uint16(v))
 }
 
 // Link returns IFLA_GRE_LINK and whether it is present (0 if not).
@@ -10196,70 +12302,204 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoGre6) Encode(e *attr.Encoder) {
+func (x *LinkinfoGre6) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoGre6) build(e *attr.Encoder) {
+	b := LinkinfoGre6Builder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_GRE_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE16(IFLA_GRE_IFLAGS, uint16(x.fIflags))
+		b.Iflags(uint16(x.fIflags))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE16(IFLA_GRE_OFLAGS, uint16(x.fOflags))
+		b.Oflags(uint16(x.fOflags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(IFLA_GRE_IKEY, uint32(x.fIkey))
+		b.Ikey(uint32(x.fIkey))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE32(IFLA_GRE_OKEY, uint32(x.fOkey))
+		b.Okey(uint32(x.fOkey))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(IFLA_GRE_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(IFLA_GRE_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_GRE_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(IFLA_GRE_ENCAP_LIMIT, uint8(x.fEncapLimit))
+		b.EncapLimit(uint8(x.fEncapLimit))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(IFLA_GRE_FLOWINFO, uint32(x.fFlowinfo))
+		b.Flowinfo(uint32(x.fFlowinfo))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(IFLA_GRE_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint16(IFLA_GRE_ENCAP_TYPE, uint16(x.fEncapType))
+		b.EncapType(uint16(x.fEncapType))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint16(IFLA_GRE_ENCAP_FLAGS, uint16(x.fEncapFlags))
+		b.EncapFlags(uint16(x.fEncapFlags))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.BE16(IFLA_GRE_ENCAP_SPORT, uint16(x.fEncapSport))
+		b.EncapSport(uint16(x.fEncapSport))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.BE16(IFLA_GRE_ENCAP_DPORT, uint16(x.fEncapDport))
+		b.EncapDport(uint16(x.fEncapDport))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Flag(IFLA_GRE_COLLECT_METADATA)
+		b.CollectMetadata()
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(IFLA_GRE_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint32(IFLA_GRE_ERSPAN_INDEX, uint32(x.fErspanIndex))
+		b.ErspanIndex(uint32(x.fErspanIndex))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint8(IFLA_GRE_ERSPAN_VER, uint8(x.fErspanVer))
+		b.ErspanVer(uint8(x.fErspanVer))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint8(IFLA_GRE_ERSPAN_DIR, uint8(x.fErspanDir))
+		b.ErspanDir(uint8(x.fErspanDir))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint16(IFLA_GRE_ERSPAN_HWID, uint16(x.fErspanHwid))
+		b.ErspanHwid(uint16(x.fErspanHwid))
 	}
+}
+
+// LinkinfoGre6Builder appends attributes of the set "linkinfo-gre6-attrs" (IFLA_GRE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoGre6, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoGre6Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoGre6 returns a builder of "linkinfo-gre6-attrs" attributes that appends to e.
+func BuildLinkinfoGre6(e *attr.Encoder) LinkinfoGre6Builder { return LinkinfoGre6Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoGre6 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoGre6Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoGre6Builder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_GRE_LINK.
+func (b LinkinfoGre6Builder) Link(v uint32) {
+	b.e.Uint32(IFLA_GRE_LINK, uint32(v))
+}
+
+// Iflags appends IFLA_GRE_IFLAGS.
+func (b LinkinfoGre6Builder) Iflags(v uint16) {
+	b.e.BE16(IFLA_GRE_IFLAGS, uint16(v))
+}
+
+// Oflags appends IFLA_GRE_OFLAGS.
+func (b LinkinfoGre6Builder) Oflags(v uint16) {
+	b.e.BE16(IFLA_GRE_OFLAGS, uint16(v))
+}
+
+// Ikey appends IFLA_GRE_IKEY.
+func (b LinkinfoGre6Builder) Ikey(v uint32) {
+	b.e.BE32(IFLA_GRE_IKEY, uint32(v))
+}
+
+// Okey appends IFLA_GRE_OKEY.
+func (b LinkinfoGre6Builder) Okey(v uint32) {
+	b.e.BE32(IFLA_GRE_OKEY, uint32(v))
+}
+
+// Local appends IFLA_GRE_LOCAL with the payload p.
+func (b LinkinfoGre6Builder) Local(p []byte) {
+	b.e.Put(IFLA_GRE_LOCAL, p)
+}
+
+// Remote appends IFLA_GRE_REMOTE with the payload p.
+func (b LinkinfoGre6Builder) Remote(p []byte) {
+	b.e.Put(IFLA_GRE_REMOTE, p)
+}
+
+// Ttl appends IFLA_GRE_TTL.
+func (b LinkinfoGre6Builder) Ttl(v uint8) {
+	b.e.Uint8(IFLA_GRE_TTL, uint8(v))
+}
+
+// EncapLimit appends IFLA_GRE_ENCAP_LIMIT.
+func (b LinkinfoGre6Builder) EncapLimit(v uint8) {
+	b.e.Uint8(IFLA_GRE_ENCAP_LIMIT, uint8(v))
+}
+
+// Flowinfo appends IFLA_GRE_FLOWINFO.
+func (b LinkinfoGre6Builder) Flowinfo(v uint32) {
+	b.e.BE32(IFLA_GRE_FLOWINFO, uint32(v))
+}
+
+// Flags appends IFLA_GRE_FLAGS.
+func (b LinkinfoGre6Builder) Flags(v uint32) {
+	b.e.Uint32(IFLA_GRE_FLAGS, uint32(v))
+}
+
+// EncapType appends IFLA_GRE_ENCAP_TYPE.
+func (b LinkinfoGre6Builder) EncapType(v uint16) {
+	b.e.Uint16(IFLA_GRE_ENCAP_TYPE, uint16(v))
+}
+
+// EncapFlags appends IFLA_GRE_ENCAP_FLAGS.
+func (b LinkinfoGre6Builder) EncapFlags(v uint16) {
+	b.e.Uint16(IFLA_GRE_ENCAP_FLAGS, uint16(v))
+}
+
+// EncapSport appends IFLA_GRE_ENCAP_SPORT.
+func (b LinkinfoGre6Builder) EncapSport(v uint16) {
+	b.e.BE16(IFLA_GRE_ENCAP_SPORT, uint16(v))
+}
+
+// EncapDport appends IFLA_GRE_ENCAP_DPORT.
+func (b LinkinfoGre6Builder) EncapDport(v uint16) {
+	b.e.BE16(IFLA_GRE_ENCAP_DPORT, uint16(v))
+}
+
+// CollectMetadata appends the flag IFLA_GRE_COLLECT_METADATA.
+func (b LinkinfoGre6Builder) CollectMetadata() {
+	b.e.Flag(IFLA_GRE_COLLECT_METADATA)
+}
+
+// Fwmark appends IFLA_GRE_FWMARK.
+func (b LinkinfoGre6Builder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_GRE_FWMARK, uint32(v))
+}
+
+// ErspanIndex appends IFLA_GRE_ERSPAN_INDEX.
+func (b LinkinfoGre6Builder) ErspanIndex(v uint32) {
+	b.e.Uint32(IFLA_GRE_ERSPAN_INDEX, uint32(v))
+}
+
+// ErspanVer appends IFLA_GRE_ERSPAN_VER.
+func (b LinkinfoGre6Builder) ErspanVer(v uint8) {
+	b.e.Uint8(IFLA_GRE_ERSPAN_VER, uint8(v))
+}
+
+// ErspanDir appends IFLA_GRE_ERSPAN_DIR.
+func (b LinkinfoGre6Builder) ErspanDir(v uint8) {
+	b.e.Uint8(IFLA_GRE_ERSPAN_DIR, uint8(v))
+}
+
+// ErspanHwid appends IFLA_GRE_ERSPAN_HWID.
+func (b LinkinfoGre6Builder) ErspanHwid(v uint16) {
+	b.e.Uint16(IFLA_GRE_ERSPAN_HWID, uint16(v))
 }
 
 // Link returns IFLA_GRE_LINK and whether it is present (0 if not).
@@ -10654,25 +12894,84 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoVti) Encode(e *attr.Encoder) {
+func (x *LinkinfoVti) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoVti) build(e *attr.Encoder) {
+	b := LinkinfoVtiBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_VTI_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(IFLA_VTI_IKEY, uint32(x.fIkey))
+		b.Ikey(uint32(x.fIkey))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(IFLA_VTI_OKEY, uint32(x.fOkey))
+		b.Okey(uint32(x.fOkey))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(IFLA_VTI_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(IFLA_VTI_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(IFLA_VTI_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
+}
+
+// LinkinfoVtiBuilder appends attributes of the set "linkinfo-vti-attrs" (IFLA_VTI_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoVti, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoVtiBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoVti returns a builder of "linkinfo-vti-attrs" attributes that appends to e.
+func BuildLinkinfoVti(e *attr.Encoder) LinkinfoVtiBuilder { return LinkinfoVtiBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoVti writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoVtiBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoVtiBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_VTI_LINK.
+func (b LinkinfoVtiBuilder) Link(v uint32) {
+	b.e.Uint32(IFLA_VTI_LINK, uint32(v))
+}
+
+// Ikey appends IFLA_VTI_IKEY.
+func (b LinkinfoVtiBuilder) Ikey(v uint32) {
+	b.e.BE32(IFLA_VTI_IKEY, uint32(v))
+}
+
+// Okey appends IFLA_VTI_OKEY.
+func (b LinkinfoVtiBuilder) Okey(v uint32) {
+	b.e.BE32(IFLA_VTI_OKEY, uint32(v))
+}
+
+// Local appends IFLA_VTI_LOCAL with the payload p.
+func (b LinkinfoVtiBuilder) Local(p []byte) {
+	b.e.Put(IFLA_VTI_LOCAL, p)
+}
+
+// Remote appends IFLA_VTI_REMOTE with the payload p.
+func (b LinkinfoVtiBuilder) Remote(p []byte) {
+	b.e.Put(IFLA_VTI_REMOTE, p)
+}
+
+// Fwmark appends IFLA_VTI_FWMARK.
+func (b LinkinfoVtiBuilder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_VTI_FWMARK, uint32(v))
 }
 
 // Link returns IFLA_VTI_LINK and whether it is present (0 if not).
@@ -10859,25 +13158,84 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoVti6) Encode(e *attr.Encoder) {
+func (x *LinkinfoVti6) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoVti6) build(e *attr.Encoder) {
+	b := LinkinfoVti6Builder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_VTI_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.BE32(IFLA_VTI_IKEY, uint32(x.fIkey))
+		b.Ikey(uint32(x.fIkey))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(IFLA_VTI_OKEY, uint32(x.fOkey))
+		b.Okey(uint32(x.fOkey))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(IFLA_VTI_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(IFLA_VTI_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(IFLA_VTI_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
+}
+
+// LinkinfoVti6Builder appends attributes of the set "linkinfo-vti6-attrs" (IFLA_VTI_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoVti6, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoVti6Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoVti6 returns a builder of "linkinfo-vti6-attrs" attributes that appends to e.
+func BuildLinkinfoVti6(e *attr.Encoder) LinkinfoVti6Builder { return LinkinfoVti6Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoVti6 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoVti6Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoVti6Builder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_VTI_LINK.
+func (b LinkinfoVti6Builder) Link(v uint32) {
+	b.e.Uint32(IFLA_VTI_LINK, uint32(v))
+}
+
+// Ikey appends IFLA_VTI_IKEY.
+func (b LinkinfoVti6Builder) Ikey(v uint32) {
+	b.e.BE32(IFLA_VTI_IKEY, uint32(v))
+}
+
+// Okey appends IFLA_VTI_OKEY.
+func (b LinkinfoVti6Builder) Okey(v uint32) {
+	b.e.BE32(IFLA_VTI_OKEY, uint32(v))
+}
+
+// Local appends IFLA_VTI_LOCAL with the payload p.
+func (b LinkinfoVti6Builder) Local(p []byte) {
+	b.e.Put(IFLA_VTI_LOCAL, p)
+}
+
+// Remote appends IFLA_VTI_REMOTE with the payload p.
+func (b LinkinfoVti6Builder) Remote(p []byte) {
+	b.e.Put(IFLA_VTI_REMOTE, p)
+}
+
+// Fwmark appends IFLA_VTI_FWMARK.
+func (b LinkinfoVti6Builder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_VTI_FWMARK, uint32(v))
 }
 
 // Link returns IFLA_VTI_LINK and whether it is present (0 if not).
@@ -11125,64 +13483,173 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoGeneve) Encode(e *attr.Encoder) {
+func (x *LinkinfoGeneve) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoGeneve) build(e *attr.Encoder) {
+	b := LinkinfoGeneveBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_GENEVE_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(IFLA_GENEVE_REMOTE, uint32(x.fRemote))
+		b.Remote(uint32(x.fRemote))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(IFLA_GENEVE_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(IFLA_GENEVE_TOS, uint8(x.fTos))
+		b.Tos(uint8(x.fTos))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(IFLA_GENEVE_PORT, uint16(x.fPort))
+		b.Port(uint16(x.fPort))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(IFLA_GENEVE_COLLECT_METADATA)
+		b.CollectMetadata()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(IFLA_GENEVE_REMOTE6, x.fRemote6)
+		b.Remote6(x.fRemote6)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_GENEVE_UDP_CSUM, uint8(x.fUdpCsum))
+		b.UdpCsum(uint8(x.fUdpCsum))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(IFLA_GENEVE_UDP_ZERO_CSUM6_TX, uint8(x.fUdpZeroCsum6Tx))
+		b.UdpZeroCsum6Tx(uint8(x.fUdpZeroCsum6Tx))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(IFLA_GENEVE_UDP_ZERO_CSUM6_RX, uint8(x.fUdpZeroCsum6Rx))
+		b.UdpZeroCsum6Rx(uint8(x.fUdpZeroCsum6Rx))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE32(IFLA_GENEVE_LABEL, uint32(x.fLabel))
+		b.Label(uint32(x.fLabel))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(IFLA_GENEVE_TTL_INHERIT, uint8(x.fTtlInherit))
+		b.TtlInherit(uint8(x.fTtlInherit))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint8(IFLA_GENEVE_DF, uint8(x.fDf))
+		b.Df(uint8(x.fDf))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Flag(IFLA_GENEVE_INNER_PROTO_INHERIT)
+		b.InnerProtoInherit()
 	}
 	if x.has[0]&(1<<14) != 0 {
 		if x.fPortRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_GENEVE_PORT_RANGE, x.fPortRange)
+			b.PortRangeBytes(x.fPortRange)
 		} else if x.fPortRange != nil {
 			v := x.vPortRange
 			v.parse(x.fPortRange, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_GENEVE_PORT_RANGE, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_GENEVE_PORT_RANGE, 4); q != nil {
-			x.vPortRange.Put(q, e.Order())
+			b.PortRange(v)
+		} else {
+			b.PortRange(x.vPortRange)
 		}
 	}
+}
+
+// LinkinfoGeneveBuilder appends attributes of the set "linkinfo-geneve-attrs" (IFLA_GENEVE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoGeneve, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoGeneveBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoGeneve returns a builder of "linkinfo-geneve-attrs" attributes that appends to e.
+func BuildLinkinfoGeneve(e *attr.Encoder) LinkinfoGeneveBuilder { return LinkinfoGeneveBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoGeneve writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoGeneveBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoGeneveBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends IFLA_GENEVE_ID.
+func (b LinkinfoGeneveBuilder) Id(v uint32) {
+	b.e.Uint32(IFLA_GENEVE_ID, uint32(v))
+}
+
+// Remote appends IFLA_GENEVE_REMOTE.
+func (b LinkinfoGeneveBuilder) Remote(v uint32) {
+	b.e.Uint32(IFLA_GENEVE_REMOTE, uint32(v))
+}
+
+// Ttl appends IFLA_GENEVE_TTL.
+func (b LinkinfoGeneveBuilder) Ttl(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_TTL, uint8(v))
+}
+
+// Tos appends IFLA_GENEVE_TOS.
+func (b LinkinfoGeneveBuilder) Tos(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_TOS, uint8(v))
+}
+
+// Port appends IFLA_GENEVE_PORT.
+func (b LinkinfoGeneveBuilder) Port(v uint16) {
+	b.e.BE16(IFLA_GENEVE_PORT, uint16(v))
+}
+
+// CollectMetadata appends the flag IFLA_GENEVE_COLLECT_METADATA.
+func (b LinkinfoGeneveBuilder) CollectMetadata() {
+	b.e.Flag(IFLA_GENEVE_COLLECT_METADATA)
+}
+
+// Remote6 appends IFLA_GENEVE_REMOTE6 with the payload p.
+func (b LinkinfoGeneveBuilder) Remote6(p []byte) {
+	b.e.Put(IFLA_GENEVE_REMOTE6, p)
+}
+
+// UdpCsum appends IFLA_GENEVE_UDP_CSUM.
+func (b LinkinfoGeneveBuilder) UdpCsum(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_UDP_CSUM, uint8(v))
+}
+
+// UdpZeroCsum6Tx appends IFLA_GENEVE_UDP_ZERO_CSUM6_TX.
+func (b LinkinfoGeneveBuilder) UdpZeroCsum6Tx(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_UDP_ZERO_CSUM6_TX, uint8(v))
+}
+
+// UdpZeroCsum6Rx appends IFLA_GENEVE_UDP_ZERO_CSUM6_RX.
+func (b LinkinfoGeneveBuilder) UdpZeroCsum6Rx(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_UDP_ZERO_CSUM6_RX, uint8(v))
+}
+
+// Label appends IFLA_GENEVE_LABEL.
+func (b LinkinfoGeneveBuilder) Label(v uint32) {
+	b.e.BE32(IFLA_GENEVE_LABEL, uint32(v))
+}
+
+// TtlInherit appends IFLA_GENEVE_TTL_INHERIT.
+func (b LinkinfoGeneveBuilder) TtlInherit(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_TTL_INHERIT, uint8(v))
+}
+
+// Df appends IFLA_GENEVE_DF.
+func (b LinkinfoGeneveBuilder) Df(v uint8) {
+	b.e.Uint8(IFLA_GENEVE_DF, uint8(v))
+}
+
+// InnerProtoInherit appends the flag IFLA_GENEVE_INNER_PROTO_INHERIT.
+func (b LinkinfoGeneveBuilder) InnerProtoInherit() {
+	b.e.Flag(IFLA_GENEVE_INNER_PROTO_INHERIT)
+}
+
+// PortRange appends IFLA_GENEVE_PORT_RANGE, the struct v.
+func (b LinkinfoGeneveBuilder) PortRange(v IflaGenevePortRange) {
+	if q := b.e.Reserve(IFLA_GENEVE_PORT_RANGE, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PortRangeBytes appends IFLA_GENEVE_PORT_RANGE with the payload p.
+func (b LinkinfoGeneveBuilder) PortRangeBytes(p []byte) {
+	b.e.Put(IFLA_GENEVE_PORT_RANGE, p)
 }
 
 // Id returns IFLA_GENEVE_ID and whether it is present (0 if not).
@@ -11530,31 +13997,100 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoHsr) Encode(e *attr.Encoder) {
+func (x *LinkinfoHsr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoHsr) build(e *attr.Encoder) {
+	b := LinkinfoHsrBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_HSR_SLAVE1, uint32(x.fSlave1))
+		b.Slave1(uint32(x.fSlave1))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(IFLA_HSR_SLAVE2, uint32(x.fSlave2))
+		b.Slave2(uint32(x.fSlave2))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(IFLA_HSR_MULTICAST_SPEC, uint8(x.fMulticastSpec))
+		b.MulticastSpec(uint8(x.fMulticastSpec))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(IFLA_HSR_SUPERVISION_ADDR, x.fSupervisionAddr)
+		b.SupervisionAddr(x.fSupervisionAddr)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(IFLA_HSR_SEQ_NR, uint16(x.fSeqNr))
+		b.SeqNr(uint16(x.fSeqNr))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(IFLA_HSR_VERSION, uint8(x.fVersion))
+		b.Version(uint8(x.fVersion))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(IFLA_HSR_PROTOCOL, uint8(x.fProtocol))
+		b.Protocol(uint8(x.fProtocol))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(IFLA_HSR_INTERLINK, uint32(x.fInterlink))
+		b.Interlink(uint32(x.fInterlink))
 	}
+}
+
+// LinkinfoHsrBuilder appends attributes of the set "linkinfo-hsr-attrs" (IFLA_HSR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoHsr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoHsrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoHsr returns a builder of "linkinfo-hsr-attrs" attributes that appends to e.
+func BuildLinkinfoHsr(e *attr.Encoder) LinkinfoHsrBuilder { return LinkinfoHsrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoHsr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoHsrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoHsrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Slave1 appends IFLA_HSR_SLAVE1.
+func (b LinkinfoHsrBuilder) Slave1(v uint32) {
+	b.e.Uint32(IFLA_HSR_SLAVE1, uint32(v))
+}
+
+// Slave2 appends IFLA_HSR_SLAVE2.
+func (b LinkinfoHsrBuilder) Slave2(v uint32) {
+	b.e.Uint32(IFLA_HSR_SLAVE2, uint32(v))
+}
+
+// MulticastSpec appends IFLA_HSR_MULTICAST_SPEC.
+func (b LinkinfoHsrBuilder) MulticastSpec(v uint8) {
+	b.e.Uint8(IFLA_HSR_MULTICAST_SPEC, uint8(v))
+}
+
+// SupervisionAddr appends IFLA_HSR_SUPERVISION_ADDR with the payload p.
+func (b LinkinfoHsrBuilder) SupervisionAddr(p []byte) {
+	b.e.Put(IFLA_HSR_SUPERVISION_ADDR, p)
+}
+
+// SeqNr appends IFLA_HSR_SEQ_NR.
+func (b LinkinfoHsrBuilder) SeqNr(v uint16) {
+	b.e.Uint16(IFLA_HSR_SEQ_NR, uint16(v))
+}
+
+// Version appends IFLA_HSR_VERSION.
+func (b LinkinfoHsrBuilder) Version(v uint8) {
+	b.e.Uint8(IFLA_HSR_VERSION, uint8(v))
+}
+
+// Protocol appends IFLA_HSR_PROTOCOL.
+func (b LinkinfoHsrBuilder) Protocol(v uint8) {
+	b.e.Uint8(IFLA_HSR_PROTOCOL, uint8(v))
+}
+
+// Interlink appends IFLA_HSR_INTERLINK.
+func (b LinkinfoHsrBuilder) Interlink(v uint32) {
+	b.e.Uint32(IFLA_HSR_INTERLINK, uint32(v))
 }
 
 // Slave1 returns IFLA_HSR_SLAVE1 and whether it is present (0 if not).
@@ -11861,67 +14397,196 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoIptun) Encode(e *attr.Encoder) {
+func (x *LinkinfoIptun) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoIptun) build(e *attr.Encoder) {
+	b := LinkinfoIptunBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_IPTUN_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFLA_IPTUN_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_IPTUN_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(IFLA_IPTUN_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(IFLA_IPTUN_TOS, uint8(x.fTos))
+		b.Tos(uint8(x.fTos))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(IFLA_IPTUN_ENCAP_LIMIT, uint8(x.fEncapLimit))
+		b.EncapLimit(uint8(x.fEncapLimit))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(IFLA_IPTUN_FLOWINFO, uint32(x.fFlowinfo))
+		b.Flowinfo(uint32(x.fFlowinfo))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE16(IFLA_IPTUN_FLAGS, uint16(x.fFlags))
+		b.Flags(uint16(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(IFLA_IPTUN_PROTO, uint8(x.fProto))
+		b.Proto(uint8(x.fProto))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(IFLA_IPTUN_PMTUDISC, uint8(x.fPmtudisc))
+		b.Pmtudisc(uint8(x.fPmtudisc))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(IFLA_IPTUN_6RD_PREFIX, x.fX6rdPrefix)
+		b.X6rdPrefix(x.fX6rdPrefix)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(IFLA_IPTUN_6RD_RELAY_PREFIX, uint32(x.fX6rdRelayPrefix))
+		b.X6rdRelayPrefix(uint32(x.fX6rdRelayPrefix))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint16(IFLA_IPTUN_6RD_PREFIXLEN, uint16(x.fX6rdPrefixlen))
+		b.X6rdPrefixlen(uint16(x.fX6rdPrefixlen))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint16(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, uint16(x.fX6rdRelayPrefixlen))
+		b.X6rdRelayPrefixlen(uint16(x.fX6rdRelayPrefixlen))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint16(IFLA_IPTUN_ENCAP_TYPE, uint16(x.fEncapType))
+		b.EncapType(uint16(x.fEncapType))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint16(IFLA_IPTUN_ENCAP_FLAGS, uint16(x.fEncapFlags))
+		b.EncapFlags(uint16(x.fEncapFlags))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.BE16(IFLA_IPTUN_ENCAP_SPORT, uint16(x.fEncapSport))
+		b.EncapSport(uint16(x.fEncapSport))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.BE16(IFLA_IPTUN_ENCAP_DPORT, uint16(x.fEncapDport))
+		b.EncapDport(uint16(x.fEncapDport))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Flag(IFLA_IPTUN_COLLECT_METADATA)
+		b.CollectMetadata()
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(IFLA_IPTUN_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
+}
+
+// LinkinfoIptunBuilder appends attributes of the set "linkinfo-iptun-attrs" (IFLA_IPTUN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoIptun, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoIptunBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoIptun returns a builder of "linkinfo-iptun-attrs" attributes that appends to e.
+func BuildLinkinfoIptun(e *attr.Encoder) LinkinfoIptunBuilder { return LinkinfoIptunBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoIptun writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoIptunBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoIptunBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_IPTUN_LINK.
+func (b LinkinfoIptunBuilder) Link(v uint32) {
+	b.e.Uint32(IFLA_IPTUN_LINK, uint32(v))
+}
+
+// Local appends IFLA_IPTUN_LOCAL with the payload p.
+func (b LinkinfoIptunBuilder) Local(p []byte) {
+	b.e.Put(IFLA_IPTUN_LOCAL, p)
+}
+
+// Remote appends IFLA_IPTUN_REMOTE with the payload p.
+func (b LinkinfoIptunBuilder) Remote(p []byte) {
+	b.e.Put(IFLA_IPTUN_REMOTE, p)
+}
+
+// Ttl appends IFLA_IPTUN_TTL.
+func (b LinkinfoIptunBuilder) Ttl(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_TTL, uint8(v))
+}
+
+// Tos appends IFLA_IPTUN_TOS.
+func (b LinkinfoIptunBuilder) Tos(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_TOS, uint8(v))
+}
+
+// EncapLimit appends IFLA_IPTUN_ENCAP_LIMIT.
+func (b LinkinfoIptunBuilder) EncapLimit(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_ENCAP_LIMIT, uint8(v))
+}
+
+// Flowinfo appends IFLA_IPTUN_FLOWINFO.
+func (b LinkinfoIptunBuilder) Flowinfo(v uint32) {
+	b.e.BE32(IFLA_IPTUN_FLOWINFO, uint32(v))
+}
+
+// Flags appends IFLA_IPTUN_FLAGS.
+func (b LinkinfoIptunBuilder) Flags(v uint16) {
+	b.e.BE16(IFLA_IPTUN_FLAGS, uint16(v))
+}
+
+// Proto appends IFLA_IPTUN_PROTO.
+func (b LinkinfoIptunBuilder) Proto(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_PROTO, uint8(v))
+}
+
+// Pmtudisc appends IFLA_IPTUN_PMTUDISC.
+func (b LinkinfoIptunBuilder) Pmtudisc(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_PMTUDISC, uint8(v))
+}
+
+// X6rdPrefix appends IFLA_IPTUN_6RD_PREFIX with the payload p.
+func (b LinkinfoIptunBuilder) X6rdPrefix(p []byte) {
+	b.e.Put(IFLA_IPTUN_6RD_PREFIX, p)
+}
+
+// X6rdRelayPrefix appends IFLA_IPTUN_6RD_RELAY_PREFIX.
+func (b LinkinfoIptunBuilder) X6rdRelayPrefix(v uint32) {
+	b.e.Uint32(IFLA_IPTUN_6RD_RELAY_PREFIX, uint32(v))
+}
+
+// X6rdPrefixlen appends IFLA_IPTUN_6RD_PREFIXLEN.
+func (b LinkinfoIptunBuilder) X6rdPrefixlen(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_6RD_PREFIXLEN, uint16(v))
+}
+
+// X6rdRelayPrefixlen appends IFLA_IPTUN_6RD_RELAY_PREFIXLEN.
+func (b LinkinfoIptunBuilder) X6rdRelayPrefixlen(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, uint16(v))
+}
+
+// EncapType appends IFLA_IPTUN_ENCAP_TYPE.
+func (b LinkinfoIptunBuilder) EncapType(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_ENCAP_TYPE, uint16(v))
+}
+
+// EncapFlags appends IFLA_IPTUN_ENCAP_FLAGS.
+func (b LinkinfoIptunBuilder) EncapFlags(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_ENCAP_FLAGS, uint16(v))
+}
+
+// EncapSport appends IFLA_IPTUN_ENCAP_SPORT.
+func (b LinkinfoIptunBuilder) EncapSport(v uint16) {
+	b.e.BE16(IFLA_IPTUN_ENCAP_SPORT, uint16(v))
+}
+
+// EncapDport appends IFLA_IPTUN_ENCAP_DPORT.
+func (b LinkinfoIptunBuilder) EncapDport(v uint16) {
+	b.e.BE16(IFLA_IPTUN_ENCAP_DPORT, uint16(v))
+}
+
+// CollectMetadata appends the flag IFLA_IPTUN_COLLECT_METADATA.
+func (b LinkinfoIptunBuilder) CollectMetadata() {
+	b.e.Flag(IFLA_IPTUN_COLLECT_METADATA)
+}
+
+// Fwmark appends IFLA_IPTUN_FWMARK.
+func (b LinkinfoIptunBuilder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_IPTUN_FWMARK, uint32(v))
 }
 
 // Link returns IFLA_IPTUN_LINK and whether it is present (0 if not).
@@ -12357,49 +15022,148 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoIp6tnl) Encode(e *attr.Encoder) {
+func (x *LinkinfoIp6tnl) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoIp6tnl) build(e *attr.Encoder) {
+	b := LinkinfoIp6tnlBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_IPTUN_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFLA_IPTUN_LOCAL, x.fLocal)
+		b.Local(x.fLocal)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_IPTUN_REMOTE, x.fRemote)
+		b.Remote(x.fRemote)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(IFLA_IPTUN_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(IFLA_IPTUN_ENCAP_LIMIT, uint8(x.fEncapLimit))
+		b.EncapLimit(uint8(x.fEncapLimit))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.BE32(IFLA_IPTUN_FLOWINFO, uint32(x.fFlowinfo))
+		b.Flowinfo(uint32(x.fFlowinfo))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE32(IFLA_IPTUN_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_IPTUN_PROTO, uint8(x.fProto))
+		b.Proto(uint8(x.fProto))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint16(IFLA_IPTUN_ENCAP_TYPE, uint16(x.fEncapType))
+		b.EncapType(uint16(x.fEncapType))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint16(IFLA_IPTUN_ENCAP_FLAGS, uint16(x.fEncapFlags))
+		b.EncapFlags(uint16(x.fEncapFlags))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE16(IFLA_IPTUN_ENCAP_SPORT, uint16(x.fEncapSport))
+		b.EncapSport(uint16(x.fEncapSport))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE16(IFLA_IPTUN_ENCAP_DPORT, uint16(x.fEncapDport))
+		b.EncapDport(uint16(x.fEncapDport))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Flag(IFLA_IPTUN_COLLECT_METADATA)
+		b.CollectMetadata()
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(IFLA_IPTUN_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
+}
+
+// LinkinfoIp6tnlBuilder appends attributes of the set "linkinfo-ip6tnl-attrs" (IFLA_IPTUN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoIp6tnl, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoIp6tnlBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoIp6tnl returns a builder of "linkinfo-ip6tnl-attrs" attributes that appends to e.
+func BuildLinkinfoIp6tnl(e *attr.Encoder) LinkinfoIp6tnlBuilder { return LinkinfoIp6tnlBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoIp6tnl writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoIp6tnlBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoIp6tnlBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Link appends IFLA_IPTUN_LINK.
+func (b LinkinfoIp6tnlBuilder) Link(v uint32) {
+	b.e.Uint32(IFLA_IPTUN_LINK, uint32(v))
+}
+
+// Local appends IFLA_IPTUN_LOCAL with the payload p.
+func (b LinkinfoIp6tnlBuilder) Local(p []byte) {
+	b.e.Put(IFLA_IPTUN_LOCAL, p)
+}
+
+// Remote appends IFLA_IPTUN_REMOTE with the payload p.
+func (b LinkinfoIp6tnlBuilder) Remote(p []byte) {
+	b.e.Put(IFLA_IPTUN_REMOTE, p)
+}
+
+// Ttl appends IFLA_IPTUN_TTL.
+func (b LinkinfoIp6tnlBuilder) Ttl(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_TTL, uint8(v))
+}
+
+// EncapLimit appends IFLA_IPTUN_ENCAP_LIMIT.
+func (b LinkinfoIp6tnlBuilder) EncapLimit(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_ENCAP_LIMIT, uint8(v))
+}
+
+// Flowinfo appends IFLA_IPTUN_FLOWINFO.
+func (b LinkinfoIp6tnlBuilder) Flowinfo(v uint32) {
+	b.e.BE32(IFLA_IPTUN_FLOWINFO, uint32(v))
+}
+
+// Flags appends IFLA_IPTUN_FLAGS.
+func (b LinkinfoIp6tnlBuilder) Flags(v uint32) {
+	b.e.BE32(IFLA_IPTUN_FLAGS, uint32(v))
+}
+
+// Proto appends IFLA_IPTUN_PROTO.
+func (b LinkinfoIp6tnlBuilder) Proto(v uint8) {
+	b.e.Uint8(IFLA_IPTUN_PROTO, uint8(v))
+}
+
+// EncapType appends IFLA_IPTUN_ENCAP_TYPE.
+func (b LinkinfoIp6tnlBuilder) EncapType(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_ENCAP_TYPE, uint16(v))
+}
+
+// EncapFlags appends IFLA_IPTUN_ENCAP_FLAGS.
+func (b LinkinfoIp6tnlBuilder) EncapFlags(v uint16) {
+	b.e.Uint16(IFLA_IPTUN_ENCAP_FLAGS, uint16(v))
+}
+
+// EncapSport appends IFLA_IPTUN_ENCAP_SPORT.
+func (b LinkinfoIp6tnlBuilder) EncapSport(v uint16) {
+	b.e.BE16(IFLA_IPTUN_ENCAP_SPORT, uint16(v))
+}
+
+// EncapDport appends IFLA_IPTUN_ENCAP_DPORT.
+func (b LinkinfoIp6tnlBuilder) EncapDport(v uint16) {
+	b.e.BE16(IFLA_IPTUN_ENCAP_DPORT, uint16(v))
+}
+
+// CollectMetadata appends the flag IFLA_IPTUN_COLLECT_METADATA.
+func (b LinkinfoIp6tnlBuilder) CollectMetadata() {
+	b.e.Flag(IFLA_IPTUN_COLLECT_METADATA)
+}
+
+// Fwmark appends IFLA_IPTUN_FWMARK.
+func (b LinkinfoIp6tnlBuilder) Fwmark(v uint32) {
+	b.e.Uint32(IFLA_IPTUN_FWMARK, uint32(v))
 }
 
 // Link returns IFLA_IPTUN_LINK and whether it is present (0 if not).
@@ -12723,34 +15487,108 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoTun) Encode(e *attr.Encoder) {
+func (x *LinkinfoTun) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoTun) build(e *attr.Encoder) {
+	b := LinkinfoTunBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_TUN_OWNER, uint32(x.fOwner))
+		b.Owner(uint32(x.fOwner))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(IFLA_TUN_GROUP, uint32(x.fGroup))
+		b.Group(uint32(x.fGroup))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(IFLA_TUN_TYPE, uint8(x.fType))
+		b.Type(uint8(x.fType))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(IFLA_TUN_PI, uint8(x.fPi))
+		b.Pi(uint8(x.fPi))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(IFLA_TUN_VNET_HDR, uint8(x.fVnetHdr))
+		b.VnetHdr(uint8(x.fVnetHdr))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(IFLA_TUN_PERSIST, uint8(x.fPersist))
+		b.Persist(uint8(x.fPersist))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(IFLA_TUN_MULTI_QUEUE, uint8(x.fMultiQueue))
+		b.MultiQueue(uint8(x.fMultiQueue))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(IFLA_TUN_NUM_QUEUES, uint32(x.fNumQueues))
+		b.NumQueues(uint32(x.fNumQueues))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(IFLA_TUN_NUM_DISABLED_QUEUES, uint32(x.fNumDisabledQueues))
+		b.NumDisabledQueues(uint32(x.fNumDisabledQueues))
 	}
+}
+
+// LinkinfoTunBuilder appends attributes of the set "linkinfo-tun-attrs" (IFLA_TUN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoTun, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoTunBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoTun returns a builder of "linkinfo-tun-attrs" attributes that appends to e.
+func BuildLinkinfoTun(e *attr.Encoder) LinkinfoTunBuilder { return LinkinfoTunBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoTun writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoTunBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoTunBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Owner appends IFLA_TUN_OWNER.
+func (b LinkinfoTunBuilder) Owner(v uint32) {
+	b.e.Uint32(IFLA_TUN_OWNER, uint32(v))
+}
+
+// Group appends IFLA_TUN_GROUP.
+func (b LinkinfoTunBuilder) Group(v uint32) {
+	b.e.Uint32(IFLA_TUN_GROUP, uint32(v))
+}
+
+// Type appends IFLA_TUN_TYPE.
+func (b LinkinfoTunBuilder) Type(v uint8) {
+	b.e.Uint8(IFLA_TUN_TYPE, uint8(v))
+}
+
+// Pi appends IFLA_TUN_PI.
+func (b LinkinfoTunBuilder) Pi(v uint8) {
+	b.e.Uint8(IFLA_TUN_PI, uint8(v))
+}
+
+// VnetHdr appends IFLA_TUN_VNET_HDR.
+func (b LinkinfoTunBuilder) VnetHdr(v uint8) {
+	b.e.Uint8(IFLA_TUN_VNET_HDR, uint8(v))
+}
+
+// Persist appends IFLA_TUN_PERSIST.
+func (b LinkinfoTunBuilder) Persist(v uint8) {
+	b.e.Uint8(IFLA_TUN_PERSIST, uint8(v))
+}
+
+// MultiQueue appends IFLA_TUN_MULTI_QUEUE.
+func (b LinkinfoTunBuilder) MultiQueue(v uint8) {
+	b.e.Uint8(IFLA_TUN_MULTI_QUEUE, uint8(v))
+}
+
+// NumQueues appends IFLA_TUN_NUM_QUEUES.
+func (b LinkinfoTunBuilder) NumQueues(v uint32) {
+	b.e.Uint32(IFLA_TUN_NUM_QUEUES, uint32(v))
+}
+
+// NumDisabledQueues appends IFLA_TUN_NUM_DISABLED_QUEUES.
+func (b LinkinfoTunBuilder) NumDisabledQueues(v uint32) {
+	b.e.Uint32(IFLA_TUN_NUM_DISABLED_QUEUES, uint32(v))
 }
 
 // Owner returns IFLA_TUN_OWNER and whether it is present (0 if not).
@@ -12979,38 +15817,99 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoVlan) Encode(e *attr.Encoder) {
+func (x *LinkinfoVlan) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoVlan) build(e *attr.Encoder) {
+	b := LinkinfoVlanBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(IFLA_VLAN_ID, uint16(x.fId))
+		b.Id(uint16(x.fId))
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fFlags != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_VLAN_FLAGS, x.fFlags)
+			b.FlagsBytes(x.fFlags)
 		} else if x.fFlags != nil {
 			v := x.vFlags
 			v.parse(x.fFlags, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
-			x.vFlags.Put(q, e.Order())
+			b.Flags(v)
+		} else {
+			b.Flags(x.vFlags)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(IFLA_VLAN_EGRESS_QOS)
-		x.fEgressQos.Encode(e)
-		e.End(nest)
+		c := b.EgressQos()
+		x.fEgressQos.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(IFLA_VLAN_INGRESS_QOS)
-		x.fIngressQos.Encode(e)
-		e.End(nest)
+		c := b.IngressQos()
+		x.fIngressQos.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.BE16(IFLA_VLAN_PROTOCOL, uint16(x.fProtocol))
+		b.Protocol(VlanProtocols(x.fProtocol))
 	}
+}
+
+// LinkinfoVlanBuilder appends attributes of the set "linkinfo-vlan-attrs" (IFLA_VLAN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoVlan, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoVlanBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoVlan returns a builder of "linkinfo-vlan-attrs" attributes that appends to e.
+func BuildLinkinfoVlan(e *attr.Encoder) LinkinfoVlanBuilder { return LinkinfoVlanBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoVlan writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoVlanBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoVlanBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends IFLA_VLAN_ID.
+func (b LinkinfoVlanBuilder) Id(v uint16) {
+	b.e.Uint16(IFLA_VLAN_ID, uint16(v))
+}
+
+// Flags appends IFLA_VLAN_FLAGS, the struct v.
+func (b LinkinfoVlanBuilder) Flags(v IflaVlanFlags) {
+	if q := b.e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// FlagsBytes appends IFLA_VLAN_FLAGS with the payload p.
+func (b LinkinfoVlanBuilder) FlagsBytes(p []byte) {
+	b.e.Put(IFLA_VLAN_FLAGS, p)
+}
+
+// EgressQos opens the nest IFLA_VLAN_EGRESS_QOS and returns its builder; close it
+// with End.
+func (b LinkinfoVlanBuilder) EgressQos() IflaVlanQosBuilder {
+	return IflaVlanQosBuilder{e: b.e, nest: b.e.Begin(IFLA_VLAN_EGRESS_QOS)}
+}
+
+// IngressQos opens the nest IFLA_VLAN_INGRESS_QOS and returns its builder; close it
+// with End.
+func (b LinkinfoVlanBuilder) IngressQos() IflaVlanQosBuilder {
+	return IflaVlanQosBuilder{e: b.e, nest: b.e.Begin(IFLA_VLAN_INGRESS_QOS)}
+}
+
+// Protocol appends IFLA_VLAN_PROTOCOL.
+func (b LinkinfoVlanBuilder) Protocol(v VlanProtocols) {
+	b.e.BE16(IFLA_VLAN_PROTOCOL, uint16(v))
 }
 
 // Id returns IFLA_VLAN_ID and whether it is present (0 if not).
@@ -13184,11 +16083,17 @@ func (x *IflaVlanQos) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IflaVlanQos) Encode(e *attr.Encoder) {
+func (x *IflaVlanQos) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IflaVlanQos) build(e *attr.Encoder) {
+	b := IflaVlanQosBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sMapping != nil {
 			for i := range x.sMapping {
-				e.Put(IFLA_VLAN_QOS_MAPPING, x.sMapping[i])
+				b.MappingBytes(x.sMapping[i])
 			}
 		} else {
 			for it := x.fMapping; it.Next(); {
@@ -13196,6 +16101,41 @@ func (x *IflaVlanQos) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// IflaVlanQosBuilder appends attributes of the set "ifla-vlan-qos" (IFLA_VLAN_QOS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IflaVlanQos, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IflaVlanQosBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIflaVlanQos returns a builder of "ifla-vlan-qos" attributes that appends to e.
+func BuildIflaVlanQos(e *attr.Encoder) IflaVlanQosBuilder { return IflaVlanQosBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIflaVlanQos writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IflaVlanQosBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IflaVlanQosBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mapping appends IFLA_VLAN_QOS_MAPPING, the struct v (one element of the repeated attribute: call it once per element).
+func (b IflaVlanQosBuilder) Mapping(v IflaVlanQosMapping) {
+	if q := b.e.Reserve(IFLA_VLAN_QOS_MAPPING, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MappingBytes appends IFLA_VLAN_QOS_MAPPING with the payload p (one element of the repeated attribute: call it once per element).
+func (b IflaVlanQosBuilder) MappingBytes(p []byte) {
+	b.e.Put(IFLA_VLAN_QOS_MAPPING, p)
 }
 
 // Mapping returns a view of the IFLA_VLAN_QOS_MAPPING attributes.
@@ -13285,10 +16225,44 @@ func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoVrf) Encode(e *attr.Encoder) {
+func (x *LinkinfoVrf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoVrf) build(e *attr.Encoder) {
+	b := LinkinfoVrfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_VRF_TABLE, uint32(x.fTable))
+		b.Table(uint32(x.fTable))
 	}
+}
+
+// LinkinfoVrfBuilder appends attributes of the set "linkinfo-vrf-attrs" (IFLA_VRF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoVrf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoVrfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoVrf returns a builder of "linkinfo-vrf-attrs" attributes that appends to e.
+func BuildLinkinfoVrf(e *attr.Encoder) LinkinfoVrfBuilder { return LinkinfoVrfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoVrf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoVrfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoVrfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Table appends IFLA_VRF_TABLE.
+func (b LinkinfoVrfBuilder) Table(v uint32) {
+	b.e.Uint32(IFLA_VRF_TABLE, uint32(v))
 }
 
 // Table returns IFLA_VRF_TABLE and whether it is present (0 if not).
@@ -13423,31 +16397,100 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Xdp) Encode(e *attr.Encoder) {
+func (x *Xdp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Xdp) build(e *attr.Encoder) {
+	b := XdpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_XDP_FD, uint32(x.fFd))
+		b.Fd(int32(x.fFd))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(IFLA_XDP_ATTACHED, uint8(x.fAttached))
+		b.Attached(uint8(x.fAttached))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_XDP_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFLA_XDP_PROG_ID, uint32(x.fProgId))
+		b.ProgId(uint32(x.fProgId))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(IFLA_XDP_DRV_PROG_ID, uint32(x.fDrvProgId))
+		b.DrvProgId(uint32(x.fDrvProgId))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(IFLA_XDP_SKB_PROG_ID, uint32(x.fSkbProgId))
+		b.SkbProgId(uint32(x.fSkbProgId))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(IFLA_XDP_HW_PROG_ID, uint32(x.fHwProgId))
+		b.HwProgId(uint32(x.fHwProgId))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(IFLA_XDP_EXPECTED_FD, uint32(x.fExpectedFd))
+		b.ExpectedFd(int32(x.fExpectedFd))
 	}
+}
+
+// XdpBuilder appends attributes of the set "xdp-attrs" (IFLA_XDP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Xdp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type XdpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildXdp returns a builder of "xdp-attrs" attributes that appends to e.
+func BuildXdp(e *attr.Encoder) XdpBuilder { return XdpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildXdp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b XdpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b XdpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Fd appends IFLA_XDP_FD.
+func (b XdpBuilder) Fd(v int32) {
+	b.e.Uint32(IFLA_XDP_FD, uint32(v))
+}
+
+// Attached appends IFLA_XDP_ATTACHED.
+func (b XdpBuilder) Attached(v uint8) {
+	b.e.Uint8(IFLA_XDP_ATTACHED, uint8(v))
+}
+
+// Flags appends IFLA_XDP_FLAGS.
+func (b XdpBuilder) Flags(v uint32) {
+	b.e.Uint32(IFLA_XDP_FLAGS, uint32(v))
+}
+
+// ProgId appends IFLA_XDP_PROG_ID.
+func (b XdpBuilder) ProgId(v uint32) {
+	b.e.Uint32(IFLA_XDP_PROG_ID, uint32(v))
+}
+
+// DrvProgId appends IFLA_XDP_DRV_PROG_ID.
+func (b XdpBuilder) DrvProgId(v uint32) {
+	b.e.Uint32(IFLA_XDP_DRV_PROG_ID, uint32(v))
+}
+
+// SkbProgId appends IFLA_XDP_SKB_PROG_ID.
+func (b XdpBuilder) SkbProgId(v uint32) {
+	b.e.Uint32(IFLA_XDP_SKB_PROG_ID, uint32(v))
+}
+
+// HwProgId appends IFLA_XDP_HW_PROG_ID.
+func (b XdpBuilder) HwProgId(v uint32) {
+	b.e.Uint32(IFLA_XDP_HW_PROG_ID, uint32(v))
+}
+
+// ExpectedFd appends IFLA_XDP_EXPECTED_FD.
+func (b XdpBuilder) ExpectedFd(v int32) {
+	b.e.Uint32(IFLA_XDP_EXPECTED_FD, uint32(v))
 }
 
 // Fd returns IFLA_XDP_FD and whether it is present (0 if not).
@@ -13628,10 +16671,44 @@ func (x *Ifla) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ifla) Encode(e *attr.Encoder) {
+func (x *Ifla) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ifla) build(e *attr.Encoder) {
+	b := IflaBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(IFLA_INET_CONF, x.fConf)
+		b.Conf(x.fConf)
 	}
+}
+
+// IflaBuilder appends attributes of the set "ifla-attrs" (IFLA_INET_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ifla, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IflaBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIfla returns a builder of "ifla-attrs" attributes that appends to e.
+func BuildIfla(e *attr.Encoder) IflaBuilder { return IflaBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIfla writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IflaBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IflaBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Conf appends IFLA_INET_CONF with the payload p.
+func (b IflaBuilder) Conf(p []byte) {
+	b.e.Put(IFLA_INET_CONF, p)
 }
 
 // Conf returns IFLA_INET_CONF's payload as a view, and whether it is present
@@ -13758,46 +16835,125 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ifla6) Encode(e *attr.Encoder) {
+func (x *Ifla6) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ifla6) build(e *attr.Encoder) {
+	b := Ifla6Builder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_INET6_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFLA_INET6_CONF, x.fConf)
+		b.Conf(x.fConf)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_INET6_STATS, x.fStats)
+		b.Stats(x.fStats)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(IFLA_INET6_MCAST, x.fMcast)
+		b.Mcast(x.fMcast)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_INET6_CACHEINFO, x.fCacheinfo)
+			b.CacheinfoBytes(x.fCacheinfo)
 		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
 			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_INET6_CACHEINFO, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_INET6_CACHEINFO, 16); q != nil {
-			x.vCacheinfo.Put(q, e.Order())
+			b.Cacheinfo(v)
+		} else {
+			b.Cacheinfo(x.vCacheinfo)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(IFLA_INET6_ICMP6STATS, x.fIcmp6stats)
+		b.Icmp6stats(x.fIcmp6stats)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(IFLA_INET6_TOKEN, x.fToken)
+		b.Token(x.fToken)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint8(IFLA_INET6_ADDR_GEN_MODE, uint8(x.fAddrGenMode))
+		b.AddrGenMode(uint8(x.fAddrGenMode))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(IFLA_INET6_RA_MTU, uint32(x.fRaMtu))
+		b.RaMtu(uint32(x.fRaMtu))
 	}
+}
+
+// Ifla6Builder appends attributes of the set "ifla6-attrs" (IFLA_INET6_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ifla6, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type Ifla6Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIfla6 returns a builder of "ifla6-attrs" attributes that appends to e.
+func BuildIfla6(e *attr.Encoder) Ifla6Builder { return Ifla6Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIfla6 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b Ifla6Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b Ifla6Builder) Encoder() *attr.Encoder { return b.e }
+
+// Flags appends IFLA_INET6_FLAGS.
+func (b Ifla6Builder) Flags(v uint32) {
+	b.e.Uint32(IFLA_INET6_FLAGS, uint32(v))
+}
+
+// Conf appends IFLA_INET6_CONF with the payload p.
+func (b Ifla6Builder) Conf(p []byte) {
+	b.e.Put(IFLA_INET6_CONF, p)
+}
+
+// Stats appends IFLA_INET6_STATS with the payload p.
+func (b Ifla6Builder) Stats(p []byte) {
+	b.e.Put(IFLA_INET6_STATS, p)
+}
+
+// Mcast appends IFLA_INET6_MCAST with the payload p.
+func (b Ifla6Builder) Mcast(p []byte) {
+	b.e.Put(IFLA_INET6_MCAST, p)
+}
+
+// Cacheinfo appends IFLA_INET6_CACHEINFO, the struct v.
+func (b Ifla6Builder) Cacheinfo(v IflaCacheinfo) {
+	if q := b.e.Reserve(IFLA_INET6_CACHEINFO, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CacheinfoBytes appends IFLA_INET6_CACHEINFO with the payload p.
+func (b Ifla6Builder) CacheinfoBytes(p []byte) {
+	b.e.Put(IFLA_INET6_CACHEINFO, p)
+}
+
+// Icmp6stats appends IFLA_INET6_ICMP6STATS with the payload p.
+func (b Ifla6Builder) Icmp6stats(p []byte) {
+	b.e.Put(IFLA_INET6_ICMP6STATS, p)
+}
+
+// Token appends IFLA_INET6_TOKEN with the payload p.
+func (b Ifla6Builder) Token(p []byte) {
+	b.e.Put(IFLA_INET6_TOKEN, p)
+}
+
+// AddrGenMode appends IFLA_INET6_ADDR_GEN_MODE.
+func (b Ifla6Builder) AddrGenMode(v uint8) {
+	b.e.Uint8(IFLA_INET6_ADDR_GEN_MODE, uint8(v))
+}
+
+// RaMtu appends IFLA_INET6_RA_MTU.
+func (b Ifla6Builder) RaMtu(v uint32) {
+	b.e.Uint32(IFLA_INET6_RA_MTU, uint32(v))
 }
 
 // Flags returns IFLA_INET6_FLAGS and whether it is present (0 if not).
@@ -14030,13 +17186,52 @@ func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Mctp) Encode(e *attr.Encoder) {
+func (x *Mctp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Mctp) build(e *attr.Encoder) {
+	b := MctpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(IFLA_MCTP_NET, uint32(x.fNet))
+		b.Net(uint32(x.fNet))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(IFLA_MCTP_PHYS_BINDING, uint8(x.fPhysBinding))
+		b.PhysBinding(uint8(x.fPhysBinding))
 	}
+}
+
+// MctpBuilder appends attributes of the set "mctp-attrs" (IFLA_MCTP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Mctp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MctpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMctp returns a builder of "mctp-attrs" attributes that appends to e.
+func BuildMctp(e *attr.Encoder) MctpBuilder { return MctpBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMctp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MctpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MctpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Net appends IFLA_MCTP_NET.
+func (b MctpBuilder) Net(v uint32) {
+	b.e.Uint32(IFLA_MCTP_NET, uint32(v))
+}
+
+// PhysBinding appends IFLA_MCTP_PHYS_BINDING.
+func (b MctpBuilder) PhysBinding(v uint8) {
+	b.e.Uint8(IFLA_MCTP_PHYS_BINDING, uint8(v))
 }
 
 // Net returns IFLA_MCTP_NET and whether it is present (0 if not).
@@ -14156,36 +17351,96 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Stats) Encode(e *attr.Encoder) {
+func (x *Stats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Stats) build(e *attr.Encoder) {
+	b := StatsBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fLink64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(IFLA_STATS_LINK_64, x.fLink64)
+			b.Link64Bytes(x.fLink64)
 		} else if x.fLink64 != nil {
 			v := x.vLink64
 			v.parse(x.fLink64, x.mode&typed.Swap != 0)
-			if q := e.Reserve(IFLA_STATS_LINK_64, 200); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(IFLA_STATS_LINK_64, 200); q != nil {
-			x.vLink64.Put(q, e.Order())
+			b.Link64(v)
+		} else {
+			b.Link64(x.vLink64)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(IFLA_STATS_LINK_XSTATS, x.fLinkXstats)
+		b.LinkXstats(x.fLinkXstats)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_STATS_LINK_XSTATS_SLAVE, x.fLinkXstatsSlave)
+		b.LinkXstatsSlave(x.fLinkXstatsSlave)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(IFLA_STATS_LINK_OFFLOAD_XSTATS)
-		x.fLinkOffloadXstats.Encode(e)
-		e.End(nest)
+		c := b.LinkOffloadXstats()
+		x.fLinkOffloadXstats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(IFLA_STATS_AF_SPEC, x.fAfSpec)
+		b.AfSpec(x.fAfSpec)
 	}
+}
+
+// StatsBuilder appends attributes of the set "stats-attrs" (IFLA_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Stats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type StatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildStats returns a builder of "stats-attrs" attributes that appends to e.
+func BuildStats(e *attr.Encoder) StatsBuilder { return StatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b StatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b StatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Link64 appends IFLA_STATS_LINK_64, the struct v.
+func (b StatsBuilder) Link64(v RtnlLinkStats64) {
+	if q := b.e.Reserve(IFLA_STATS_LINK_64, 200); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// Link64Bytes appends IFLA_STATS_LINK_64 with the payload p.
+func (b StatsBuilder) Link64Bytes(p []byte) {
+	b.e.Put(IFLA_STATS_LINK_64, p)
+}
+
+// LinkXstats appends IFLA_STATS_LINK_XSTATS with the payload p.
+func (b StatsBuilder) LinkXstats(p []byte) {
+	b.e.Put(IFLA_STATS_LINK_XSTATS, p)
+}
+
+// LinkXstatsSlave appends IFLA_STATS_LINK_XSTATS_SLAVE with the payload p.
+func (b StatsBuilder) LinkXstatsSlave(p []byte) {
+	b.e.Put(IFLA_STATS_LINK_XSTATS_SLAVE, p)
+}
+
+// LinkOffloadXstats opens the nest IFLA_STATS_LINK_OFFLOAD_XSTATS and returns its builder; close it
+// with End.
+func (b StatsBuilder) LinkOffloadXstats() LinkOffloadXstatsBuilder {
+	return LinkOffloadXstatsBuilder{e: b.e, nest: b.e.Begin(IFLA_STATS_LINK_OFFLOAD_XSTATS)}
+}
+
+// AfSpec appends IFLA_STATS_AF_SPEC with the payload p.
+func (b StatsBuilder) AfSpec(p []byte) {
+	b.e.Put(IFLA_STATS_AF_SPEC, p)
 }
 
 // Link64 returns IFLA_STATS_LINK_64 as a struct rtnl_link_stats64, and whether it is present.
@@ -14373,17 +17628,23 @@ func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkOffloadXstats) Encode(e *attr.Encoder) {
+func (x *LinkOffloadXstats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkOffloadXstats) build(e *attr.Encoder) {
+	b := LinkOffloadXstatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(IFLA_OFFLOAD_XSTATS_CPU_HIT, x.fCpuHit)
+		b.CpuHit(x.fCpuHit)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		arr := e.Begin(IFLA_OFFLOAD_XSTATS_HW_S_INFO)
+		arr := b.HwSInfo()
 		if x.sHwSInfo != nil {
 			for i := range x.sHwSInfo {
-				el := e.Element(&arr)
-				x.sHwSInfo[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sHwSInfo[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fHwSInfo; it.Next(); {
@@ -14392,11 +17653,52 @@ func (x *LinkOffloadXstats) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(IFLA_OFFLOAD_XSTATS_L3_STATS, x.fL3Stats)
+		b.L3Stats(x.fL3Stats)
 	}
+}
+
+// LinkOffloadXstatsBuilder appends attributes of the set "link-offload-xstats" (IFLA_OFFLOAD_XSTATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkOffloadXstats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkOffloadXstatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkOffloadXstats returns a builder of "link-offload-xstats" attributes that appends to e.
+func BuildLinkOffloadXstats(e *attr.Encoder) LinkOffloadXstatsBuilder {
+	return LinkOffloadXstatsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkOffloadXstats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkOffloadXstatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkOffloadXstatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CpuHit appends IFLA_OFFLOAD_XSTATS_CPU_HIT with the payload p.
+func (b LinkOffloadXstatsBuilder) CpuHit(p []byte) {
+	b.e.Put(IFLA_OFFLOAD_XSTATS_CPU_HIT, p)
+}
+
+// HwSInfo opens the indexed array IFLA_OFFLOAD_XSTATS_HW_S_INFO and returns its builder: one
+// Element per entry, then End.
+func (b LinkOffloadXstatsBuilder) HwSInfo() HwSInfoOneArrayBuilder {
+	return HwSInfoOneArrayBuilder{e: b.e, nest: b.e.Begin(IFLA_OFFLOAD_XSTATS_HW_S_INFO)}
+}
+
+// L3Stats appends IFLA_OFFLOAD_XSTATS_L3_STATS with the payload p.
+func (b LinkOffloadXstatsBuilder) L3Stats(p []byte) {
+	b.e.Put(IFLA_OFFLOAD_XSTATS_L3_STATS, p)
 }
 
 // CpuHit returns IFLA_OFFLOAD_XSTATS_CPU_HIT's payload as a view, and whether it is present
@@ -14523,14 +17825,69 @@ func (x *HwSInfoOne) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *HwSInfoOne) Encode(e *attr.Encoder) {
+func (x *HwSInfoOne) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *HwSInfoOne) build(e *attr.Encoder) {
+	b := HwSInfoOneBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST, uint8(x.fRequest))
+		b.Request(uint8(x.fRequest))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED, uint8(x.fUsed))
+		b.Used(uint8(x.fUsed))
 	}
 }
+
+// HwSInfoOneBuilder appends attributes of the set "hw-s-info-one" (IFLA_OFFLOAD_XSTATS_HW_S_INFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate HwSInfoOne, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HwSInfoOneBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHwSInfoOne returns a builder of "hw-s-info-one" attributes that appends to e.
+func BuildHwSInfoOne(e *attr.Encoder) HwSInfoOneBuilder { return HwSInfoOneBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHwSInfoOne writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HwSInfoOneBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HwSInfoOneBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Request appends IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST.
+func (b HwSInfoOneBuilder) Request(v uint8) {
+	b.e.Uint8(IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST, uint8(v))
+}
+
+// Used appends IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED.
+func (b HwSInfoOneBuilder) Used(v uint8) {
+	b.e.Uint8(IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED, uint8(v))
+}
+
+// HwSInfoOneArrayBuilder appends the entries of an indexed array of "hw-s-info-one" nests,
+// numbered from 1.
+type HwSInfoOneArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *HwSInfoOneArrayBuilder) Element() HwSInfoOneBuilder {
+	return HwSInfoOneBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *HwSInfoOneArrayBuilder) End() { a.e.End(a.nest) }
 
 // Request returns IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST and whether it is present (0 if not).
 func (x *HwSInfoOne) Request() (uint8, bool) {
@@ -14629,10 +17986,44 @@ func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkDpllPin) Encode(e *attr.Encoder) {
+func (x *LinkDpllPin) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkDpllPin) build(e *attr.Encoder) {
+	b := LinkDpllPinBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(DPLL_A_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
+}
+
+// LinkDpllPinBuilder appends attributes of the set "link-dpll-pin-attrs" (DPLL_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkDpllPin, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkDpllPinBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkDpllPin returns a builder of "link-dpll-pin-attrs" attributes that appends to e.
+func BuildLinkDpllPin(e *attr.Encoder) LinkDpllPinBuilder { return LinkDpllPinBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkDpllPin writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkDpllPinBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkDpllPinBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Id appends DPLL_A_ID.
+func (b LinkDpllPinBuilder) Id(v uint32) {
+	b.e.Uint32(DPLL_A_ID, uint32(v))
 }
 
 // Id returns DPLL_A_ID and whether it is present (0 if not).
@@ -14771,34 +18162,108 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoNetkit) Encode(e *attr.Encoder) {
+func (x *LinkinfoNetkit) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoNetkit) build(e *attr.Encoder) {
+	b := LinkinfoNetkitBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(IFLA_NETKIT_PEER_INFO, x.fPeerInfo)
+		b.PeerInfo(x.fPeerInfo)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(IFLA_NETKIT_PRIMARY, uint8(x.fPrimary))
+		b.Primary(uint8(x.fPrimary))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(IFLA_NETKIT_POLICY, uint32(x.fPolicy))
+		b.Policy(NetkitPolicy(x.fPolicy))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(IFLA_NETKIT_PEER_POLICY, uint32(x.fPeerPolicy))
+		b.PeerPolicy(NetkitPolicy(x.fPeerPolicy))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(IFLA_NETKIT_MODE, uint32(x.fMode))
+		b.Mode(NetkitMode(x.fMode))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(IFLA_NETKIT_SCRUB, uint32(x.fScrub))
+		b.Scrub(NetkitScrub(x.fScrub))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(IFLA_NETKIT_PEER_SCRUB, uint32(x.fPeerScrub))
+		b.PeerScrub(NetkitScrub(x.fPeerScrub))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint16(IFLA_NETKIT_HEADROOM, uint16(x.fHeadroom))
+		b.Headroom(uint16(x.fHeadroom))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint16(IFLA_NETKIT_TAILROOM, uint16(x.fTailroom))
+		b.Tailroom(uint16(x.fTailroom))
 	}
+}
+
+// LinkinfoNetkitBuilder appends attributes of the set "linkinfo-netkit-attrs" (IFLA_NETKIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoNetkit, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoNetkitBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoNetkit returns a builder of "linkinfo-netkit-attrs" attributes that appends to e.
+func BuildLinkinfoNetkit(e *attr.Encoder) LinkinfoNetkitBuilder { return LinkinfoNetkitBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoNetkit writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoNetkitBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoNetkitBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PeerInfo appends IFLA_NETKIT_PEER_INFO with the payload p.
+func (b LinkinfoNetkitBuilder) PeerInfo(p []byte) {
+	b.e.Put(IFLA_NETKIT_PEER_INFO, p)
+}
+
+// Primary appends IFLA_NETKIT_PRIMARY.
+func (b LinkinfoNetkitBuilder) Primary(v uint8) {
+	b.e.Uint8(IFLA_NETKIT_PRIMARY, uint8(v))
+}
+
+// Policy appends IFLA_NETKIT_POLICY.
+func (b LinkinfoNetkitBuilder) Policy(v NetkitPolicy) {
+	b.e.Uint32(IFLA_NETKIT_POLICY, uint32(v))
+}
+
+// PeerPolicy appends IFLA_NETKIT_PEER_POLICY.
+func (b LinkinfoNetkitBuilder) PeerPolicy(v NetkitPolicy) {
+	b.e.Uint32(IFLA_NETKIT_PEER_POLICY, uint32(v))
+}
+
+// Mode appends IFLA_NETKIT_MODE.
+func (b LinkinfoNetkitBuilder) Mode(v NetkitMode) {
+	b.e.Uint32(IFLA_NETKIT_MODE, uint32(v))
+}
+
+// Scrub appends IFLA_NETKIT_SCRUB.
+func (b LinkinfoNetkitBuilder) Scrub(v NetkitScrub) {
+	b.e.Uint32(IFLA_NETKIT_SCRUB, uint32(v))
+}
+
+// PeerScrub appends IFLA_NETKIT_PEER_SCRUB.
+func (b LinkinfoNetkitBuilder) PeerScrub(v NetkitScrub) {
+	b.e.Uint32(IFLA_NETKIT_PEER_SCRUB, uint32(v))
+}
+
+// Headroom appends IFLA_NETKIT_HEADROOM.
+func (b LinkinfoNetkitBuilder) Headroom(v uint16) {
+	b.e.Uint16(IFLA_NETKIT_HEADROOM, uint16(v))
+}
+
+// Tailroom appends IFLA_NETKIT_TAILROOM.
+func (b LinkinfoNetkitBuilder) Tailroom(v uint16) {
+	b.e.Uint16(IFLA_NETKIT_TAILROOM, uint16(v))
 }
 
 // PeerInfo returns IFLA_NETKIT_PEER_INFO's payload as a view, and whether it is present
@@ -14997,10 +18462,44 @@ func (x *LinkinfoOvpn) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *LinkinfoOvpn) Encode(e *attr.Encoder) {
+func (x *LinkinfoOvpn) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *LinkinfoOvpn) build(e *attr.Encoder) {
+	b := LinkinfoOvpnBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(IFLA_OVPN_MODE, uint8(x.fMode))
+		b.Mode(OvpnMode(x.fMode))
 	}
+}
+
+// LinkinfoOvpnBuilder appends attributes of the set "linkinfo-ovpn-attrs" (IFLA_OVPN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate LinkinfoOvpn, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type LinkinfoOvpnBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildLinkinfoOvpn returns a builder of "linkinfo-ovpn-attrs" attributes that appends to e.
+func BuildLinkinfoOvpn(e *attr.Encoder) LinkinfoOvpnBuilder { return LinkinfoOvpnBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildLinkinfoOvpn writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b LinkinfoOvpnBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b LinkinfoOvpnBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mode appends IFLA_OVPN_MODE.
+func (b LinkinfoOvpnBuilder) Mode(v OvpnMode) {
+	b.e.Uint8(IFLA_OVPN_MODE, uint8(v))
 }
 
 // Mode returns IFLA_OVPN_MODE and whether it is present (0 if not).

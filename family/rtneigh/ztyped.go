@@ -120,7 +120,6 @@ func (s NdaCacheinfo) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.Confirmed), sw)
 	typed.PutUint32(p[4:], uint32(s.Used), sw)
 	typed.PutUint32(p[8:], uint32(s.Updated), sw)
@@ -174,7 +173,6 @@ func (s NdtConfig) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:32])
 	typed.PutUint16(p[0:], uint16(s.KeyLen), sw)
 	typed.PutUint16(p[2:], uint16(s.EntrySize), sw)
 	typed.PutUint32(p[4:], uint32(s.Entries), sw)
@@ -250,7 +248,6 @@ func (s NdtStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:88])
 	typed.PutUint64(p[0:], uint64(s.Allocs), sw)
 	typed.PutUint64(p[8:], uint64(s.Destroys), sw)
 	typed.PutUint64(p[16:], uint64(s.HashGrows), sw)
@@ -509,73 +506,197 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Neighbour) Encode(e *attr.Encoder) {
+func (x *Neighbour) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Neighbour) build(e *attr.Encoder) {
+	b := NeighbourBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(NDA_UNSPEC, x.fUnspec)
+		b.Unspec(x.fUnspec)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(NDA_DST, x.fDst)
+		b.Dst(x.fDst)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(NDA_LLADDR, x.fLladdr)
+		b.Lladdr(x.fLladdr)
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NDA_CACHEINFO, x.fCacheinfo)
+			b.CacheinfoBytes(x.fCacheinfo)
 		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
 			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NDA_CACHEINFO, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NDA_CACHEINFO, 16); q != nil {
-			x.vCacheinfo.Put(q, e.Order())
+			b.Cacheinfo(v)
+		} else {
+			b.Cacheinfo(x.vCacheinfo)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(NDA_PROBES, uint32(x.fProbes))
+		b.Probes(uint32(x.fProbes))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(NDA_VLAN, uint16(x.fVlan))
+		b.Vlan(uint16(x.fVlan))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint16(NDA_PORT, uint16(x.fPort))
+		b.Port(uint16(x.fPort))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NDA_VNI, uint32(x.fVni))
+		b.Vni(uint32(x.fVni))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NDA_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NDA_MASTER, uint32(x.fMaster))
+		b.Master(uint32(x.fMaster))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(NDA_LINK_NETNSID, uint32(x.fLinkNetnsid))
+		b.LinkNetnsid(int32(x.fLinkNetnsid))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(NDA_SRC_VNI, uint32(x.fSrcVni))
+		b.SrcVni(uint32(x.fSrcVni))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint8(NDA_PROTOCOL, uint8(x.fProtocol))
+		b.Protocol(uint8(x.fProtocol))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(NDA_NH_ID, uint32(x.fNhId))
+		b.NhId(uint32(x.fNhId))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Put(NDA_FDB_EXT_ATTRS, x.fFdbExtAttrs)
+		b.FdbExtAttrs(x.fFdbExtAttrs)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(NDA_FLAGS_EXT, uint32(x.fFlagsExt))
+		b.FlagsExt(NtfExtFlags(x.fFlagsExt))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint16(NDA_NDM_STATE_MASK, uint16(x.fNdmStateMask))
+		b.NdmStateMask(uint16(x.fNdmStateMask))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint8(NDA_NDM_FLAGS_MASK, uint8(x.fNdmFlagsMask))
+		b.NdmFlagsMask(uint8(x.fNdmFlagsMask))
 	}
+}
+
+// NeighbourBuilder appends attributes of the set "neighbour-attrs" (NDA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Neighbour, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NeighbourBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNeighbour returns a builder of "neighbour-attrs" attributes that appends to e.
+func BuildNeighbour(e *attr.Encoder) NeighbourBuilder { return NeighbourBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNeighbour writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NeighbourBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NeighbourBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Unspec appends NDA_UNSPEC with the payload p.
+func (b NeighbourBuilder) Unspec(p []byte) {
+	b.e.Put(NDA_UNSPEC, p)
+}
+
+// Dst appends NDA_DST with the payload p.
+func (b NeighbourBuilder) Dst(p []byte) {
+	b.e.Put(NDA_DST, p)
+}
+
+// Lladdr appends NDA_LLADDR with the payload p.
+func (b NeighbourBuilder) Lladdr(p []byte) {
+	b.e.Put(NDA_LLADDR, p)
+}
+
+// Cacheinfo appends NDA_CACHEINFO, the struct v.
+func (b NeighbourBuilder) Cacheinfo(v NdaCacheinfo) {
+	if q := b.e.Reserve(NDA_CACHEINFO, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CacheinfoBytes appends NDA_CACHEINFO with the payload p.
+func (b NeighbourBuilder) CacheinfoBytes(p []byte) {
+	b.e.Put(NDA_CACHEINFO, p)
+}
+
+// Probes appends NDA_PROBES.
+func (b NeighbourBuilder) Probes(v uint32) {
+	b.e.Uint32(NDA_PROBES, uint32(v))
+}
+
+// Vlan appends NDA_VLAN.
+func (b NeighbourBuilder) Vlan(v uint16) {
+	b.e.Uint16(NDA_VLAN, uint16(v))
+}
+
+// Port appends NDA_PORT.
+func (b NeighbourBuilder) Port(v uint16) {
+	b.e.Uint16(NDA_PORT, uint16(v))
+}
+
+// Vni appends NDA_VNI.
+func (b NeighbourBuilder) Vni(v uint32) {
+	b.e.Uint32(NDA_VNI, uint32(v))
+}
+
+// Ifindex appends NDA_IFINDEX.
+func (b NeighbourBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NDA_IFINDEX, uint32(v))
+}
+
+// Master appends NDA_MASTER.
+func (b NeighbourBuilder) Master(v uint32) {
+	b.e.Uint32(NDA_MASTER, uint32(v))
+}
+
+// LinkNetnsid appends NDA_LINK_NETNSID.
+func (b NeighbourBuilder) LinkNetnsid(v int32) {
+	b.e.Uint32(NDA_LINK_NETNSID, uint32(v))
+}
+
+// SrcVni appends NDA_SRC_VNI.
+func (b NeighbourBuilder) SrcVni(v uint32) {
+	b.e.Uint32(NDA_SRC_VNI, uint32(v))
+}
+
+// Protocol appends NDA_PROTOCOL.
+func (b NeighbourBuilder) Protocol(v uint8) {
+	b.e.Uint8(NDA_PROTOCOL, uint8(v))
+}
+
+// NhId appends NDA_NH_ID.
+func (b NeighbourBuilder) NhId(v uint32) {
+	b.e.Uint32(NDA_NH_ID, uint32(v))
+}
+
+// FdbExtAttrs appends NDA_FDB_EXT_ATTRS with the payload p.
+func (b NeighbourBuilder) FdbExtAttrs(p []byte) {
+	b.e.Put(NDA_FDB_EXT_ATTRS, p)
+}
+
+// FlagsExt appends NDA_FLAGS_EXT.
+func (b NeighbourBuilder) FlagsExt(v NtfExtFlags) {
+	b.e.Uint32(NDA_FLAGS_EXT, uint32(v))
+}
+
+// NdmStateMask appends NDA_NDM_STATE_MASK.
+func (b NeighbourBuilder) NdmStateMask(v uint16) {
+	b.e.Uint16(NDA_NDM_STATE_MASK, uint16(v))
+}
+
+// NdmFlagsMask appends NDA_NDM_FLAGS_MASK.
+func (b NeighbourBuilder) NdmFlagsMask(v uint8) {
+	b.e.Uint8(NDA_NDM_FLAGS_MASK, uint8(v))
 }
 
 // Unspec returns NDA_UNSPEC's payload as a view, and whether it is present
@@ -974,55 +1095,141 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ndt) Encode(e *attr.Encoder) {
+func (x *Ndt) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ndt) build(e *attr.Encoder) {
+	b := NdtBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, NDTA_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NDTA_THRESH1, uint32(x.fThresh1))
+		b.Thresh1(uint32(x.fThresh1))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(NDTA_THRESH2, uint32(x.fThresh2))
+		b.Thresh2(uint32(x.fThresh2))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(NDTA_THRESH3, uint32(x.fThresh3))
+		b.Thresh3(uint32(x.fThresh3))
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fConfig != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NDTA_CONFIG, x.fConfig)
+			b.ConfigBytes(x.fConfig)
 		} else if x.fConfig != nil {
 			v := x.vConfig
 			v.parse(x.fConfig, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NDTA_CONFIG, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NDTA_CONFIG, 32); q != nil {
-			x.vConfig.Put(q, e.Order())
+			b.Config(v)
+		} else {
+			b.Config(x.vConfig)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(NDTA_PARMS)
-		x.fParms.Encode(e)
-		e.End(nest)
+		c := b.Parms()
+		x.fParms.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NDTA_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NDTA_STATS, 88); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NDTA_STATS, 88); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(NDTA_GC_INTERVAL, uint64(x.fGcInterval))
+		b.GcInterval(uint64(x.fGcInterval))
 	}
+}
+
+// NdtBuilder appends attributes of the set "ndt-attrs" (NDTA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ndt, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NdtBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNdt returns a builder of "ndt-attrs" attributes that appends to e.
+func BuildNdt(e *attr.Encoder) NdtBuilder { return NdtBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNdt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NdtBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NdtBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends NDTA_NAME, s and a NUL.
+func (b NdtBuilder) Name(s string) {
+	b.e.String(NDTA_NAME, s)
+}
+
+// NameBytes appends NDTA_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b NdtBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, NDTA_NAME, s)
+}
+
+// Thresh1 appends NDTA_THRESH1.
+func (b NdtBuilder) Thresh1(v uint32) {
+	b.e.Uint32(NDTA_THRESH1, uint32(v))
+}
+
+// Thresh2 appends NDTA_THRESH2.
+func (b NdtBuilder) Thresh2(v uint32) {
+	b.e.Uint32(NDTA_THRESH2, uint32(v))
+}
+
+// Thresh3 appends NDTA_THRESH3.
+func (b NdtBuilder) Thresh3(v uint32) {
+	b.e.Uint32(NDTA_THRESH3, uint32(v))
+}
+
+// Config appends NDTA_CONFIG, the struct v.
+func (b NdtBuilder) Config(v NdtConfig) {
+	if q := b.e.Reserve(NDTA_CONFIG, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ConfigBytes appends NDTA_CONFIG with the payload p.
+func (b NdtBuilder) ConfigBytes(p []byte) {
+	b.e.Put(NDTA_CONFIG, p)
+}
+
+// Parms opens the nest NDTA_PARMS and returns its builder; close it
+// with End.
+func (b NdtBuilder) Parms() NdtpaBuilder {
+	return NdtpaBuilder{e: b.e, nest: b.e.Begin(NDTA_PARMS)}
+}
+
+// Stats appends NDTA_STATS, the struct v.
+func (b NdtBuilder) Stats(v NdtStats) {
+	if q := b.e.Reserve(NDTA_STATS, 88); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends NDTA_STATS with the payload p.
+func (b NdtBuilder) StatsBytes(p []byte) {
+	b.e.Put(NDTA_STATS, p)
+}
+
+// GcInterval appends NDTA_GC_INTERVAL.
+func (b NdtBuilder) GcInterval(v uint64) {
+	b.e.Uint64(NDTA_GC_INTERVAL, uint64(v))
 }
 
 // Name returns NDTA_NAME, up to its NUL, as a view, and whether it is
@@ -1381,61 +1588,180 @@ func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ndtpa) Encode(e *attr.Encoder) {
+func (x *Ndtpa) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ndtpa) build(e *attr.Encoder) {
+	b := NdtpaBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(NDTPA_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(NDTPA_REFCNT, uint32(x.fRefcnt))
+		b.Refcnt(uint32(x.fRefcnt))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(NDTPA_REACHABLE_TIME, uint64(x.fReachableTime))
+		b.ReachableTime(uint64(x.fReachableTime))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(NDTPA_BASE_REACHABLE_TIME, uint64(x.fBaseReachableTime))
+		b.BaseReachableTime(uint64(x.fBaseReachableTime))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(NDTPA_RETRANS_TIME, uint64(x.fRetransTime))
+		b.RetransTime(uint64(x.fRetransTime))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(NDTPA_GC_STALETIME, uint64(x.fGcStaletime))
+		b.GcStaletime(uint64(x.fGcStaletime))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(NDTPA_DELAY_PROBE_TIME, uint64(x.fDelayProbeTime))
+		b.DelayProbeTime(uint64(x.fDelayProbeTime))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(NDTPA_QUEUE_LEN, uint32(x.fQueueLen))
+		b.QueueLen(uint32(x.fQueueLen))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(NDTPA_APP_PROBES, uint32(x.fAppProbes))
+		b.AppProbes(uint32(x.fAppProbes))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(NDTPA_UCAST_PROBES, uint32(x.fUcastProbes))
+		b.UcastProbes(uint32(x.fUcastProbes))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(NDTPA_MCAST_PROBES, uint32(x.fMcastProbes))
+		b.McastProbes(uint32(x.fMcastProbes))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint64(NDTPA_ANYCAST_DELAY, uint64(x.fAnycastDelay))
+		b.AnycastDelay(uint64(x.fAnycastDelay))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint64(NDTPA_PROXY_DELAY, uint64(x.fProxyDelay))
+		b.ProxyDelay(uint64(x.fProxyDelay))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(NDTPA_PROXY_QLEN, uint32(x.fProxyQlen))
+		b.ProxyQlen(uint32(x.fProxyQlen))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint64(NDTPA_LOCKTIME, uint64(x.fLocktime))
+		b.Locktime(uint64(x.fLocktime))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(NDTPA_QUEUE_LENBYTES, uint32(x.fQueueLenbytes))
+		b.QueueLenbytes(uint32(x.fQueueLenbytes))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(NDTPA_MCAST_REPROBES, uint32(x.fMcastReprobes))
+		b.McastReprobes(uint32(x.fMcastReprobes))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint64(NDTPA_INTERVAL_PROBE_TIME_MS, uint64(x.fIntervalProbeTimeMs))
+		b.IntervalProbeTimeMs(uint64(x.fIntervalProbeTimeMs))
 	}
+}
+
+// NdtpaBuilder appends attributes of the set "ndtpa-attrs" (NDTPA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ndtpa, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NdtpaBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNdtpa returns a builder of "ndtpa-attrs" attributes that appends to e.
+func BuildNdtpa(e *attr.Encoder) NdtpaBuilder { return NdtpaBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNdtpa writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NdtpaBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NdtpaBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends NDTPA_IFINDEX.
+func (b NdtpaBuilder) Ifindex(v uint32) {
+	b.e.Uint32(NDTPA_IFINDEX, uint32(v))
+}
+
+// Refcnt appends NDTPA_REFCNT.
+func (b NdtpaBuilder) Refcnt(v uint32) {
+	b.e.Uint32(NDTPA_REFCNT, uint32(v))
+}
+
+// ReachableTime appends NDTPA_REACHABLE_TIME.
+func (b NdtpaBuilder) ReachableTime(v uint64) {
+	b.e.Uint64(NDTPA_REACHABLE_TIME, uint64(v))
+}
+
+// BaseReachableTime appends NDTPA_BASE_REACHABLE_TIME.
+func (b NdtpaBuilder) BaseReachableTime(v uint64) {
+	b.e.Uint64(NDTPA_BASE_REACHABLE_TIME, uint64(v))
+}
+
+// RetransTime appends NDTPA_RETRANS_TIME.
+func (b NdtpaBuilder) RetransTime(v uint64) {
+	b.e.Uint64(NDTPA_RETRANS_TIME, uint64(v))
+}
+
+// GcStaletime appends NDTPA_GC_STALETIME.
+func (b NdtpaBuilder) GcStaletime(v uint64) {
+	b.e.Uint64(NDTPA_GC_STALETIME, uint64(v))
+}
+
+// DelayProbeTime appends NDTPA_DELAY_PROBE_TIME.
+func (b NdtpaBuilder) DelayProbeTime(v uint64) {
+	b.e.Uint64(NDTPA_DELAY_PROBE_TIME, uint64(v))
+}
+
+// QueueLen appends NDTPA_QUEUE_LEN.
+func (b NdtpaBuilder) QueueLen(v uint32) {
+	b.e.Uint32(NDTPA_QUEUE_LEN, uint32(v))
+}
+
+// AppProbes appends NDTPA_APP_PROBES.
+func (b NdtpaBuilder) AppProbes(v uint32) {
+	b.e.Uint32(NDTPA_APP_PROBES, uint32(v))
+}
+
+// UcastProbes appends NDTPA_UCAST_PROBES.
+func (b NdtpaBuilder) UcastProbes(v uint32) {
+	b.e.Uint32(NDTPA_UCAST_PROBES, uint32(v))
+}
+
+// McastProbes appends NDTPA_MCAST_PROBES.
+func (b NdtpaBuilder) McastProbes(v uint32) {
+	b.e.Uint32(NDTPA_MCAST_PROBES, uint32(v))
+}
+
+// AnycastDelay appends NDTPA_ANYCAST_DELAY.
+func (b NdtpaBuilder) AnycastDelay(v uint64) {
+	b.e.Uint64(NDTPA_ANYCAST_DELAY, uint64(v))
+}
+
+// ProxyDelay appends NDTPA_PROXY_DELAY.
+func (b NdtpaBuilder) ProxyDelay(v uint64) {
+	b.e.Uint64(NDTPA_PROXY_DELAY, uint64(v))
+}
+
+// ProxyQlen appends NDTPA_PROXY_QLEN.
+func (b NdtpaBuilder) ProxyQlen(v uint32) {
+	b.e.Uint32(NDTPA_PROXY_QLEN, uint32(v))
+}
+
+// Locktime appends NDTPA_LOCKTIME.
+func (b NdtpaBuilder) Locktime(v uint64) {
+	b.e.Uint64(NDTPA_LOCKTIME, uint64(v))
+}
+
+// QueueLenbytes appends NDTPA_QUEUE_LENBYTES.
+func (b NdtpaBuilder) QueueLenbytes(v uint32) {
+	b.e.Uint32(NDTPA_QUEUE_LENBYTES, uint32(v))
+}
+
+// McastReprobes appends NDTPA_MCAST_REPROBES.
+func (b NdtpaBuilder) McastReprobes(v uint32) {
+	b.e.Uint32(NDTPA_MCAST_REPROBES, uint32(v))
+}
+
+// IntervalProbeTimeMs appends NDTPA_INTERVAL_PROBE_TIME_MS.
+func (b NdtpaBuilder) IntervalProbeTimeMs(v uint64) {
+	b.e.Uint64(NDTPA_INTERVAL_PROBE_TIME_MS, uint64(v))
 }
 
 // Ifindex returns NDTPA_IFINDEX and whether it is present (0 if not).

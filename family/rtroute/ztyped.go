@@ -37,7 +37,6 @@ func (s Rtmsg) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	p[0] = s.RtmFamily
 	p[1] = s.RtmDstLen
 	p[2] = s.RtmSrcLen
@@ -107,7 +106,6 @@ func (s RtaCacheinfo) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.RtaClntref), sw)
 	typed.PutUint32(p[4:], uint32(s.RtaLastuse), sw)
 	typed.PutUint32(p[8:], uint32(s.RtaExpires), sw)
@@ -387,114 +385,304 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Route) Encode(e *attr.Encoder) {
+func (x *Route) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Route) build(e *attr.Encoder) {
+	b := RouteBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(RTA_DST, x.fDst)
+		b.Dst(x.fDst)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(RTA_SRC, x.fSrc)
+		b.Src(x.fSrc)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(RTA_IIF, uint32(x.fIif))
+		b.Iif(uint32(x.fIif))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(RTA_OIF, uint32(x.fOif))
+		b.Oif(uint32(x.fOif))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(RTA_GATEWAY, x.fGateway)
+		b.Gateway(x.fGateway)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(RTA_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(RTA_PREFSRC, x.fPrefsrc)
+		b.Prefsrc(x.fPrefsrc)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(RTA_METRICS)
-		x.fMetrics.Encode(e)
-		e.End(nest)
+		c := b.Metrics()
+		x.fMetrics.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(RTA_MULTIPATH, x.fMultipath)
+		b.Multipath(x.fMultipath)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(RTA_PROTOINFO, x.fProtoinfo)
+		b.Protoinfo(x.fProtoinfo)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(RTA_FLOW, uint32(x.fFlow))
+		b.Flow(uint32(x.fFlow))
 	}
 	if x.has[0]&(1<<11) != 0 {
 		if x.fCacheinfo != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(RTA_CACHEINFO, x.fCacheinfo)
+			b.CacheinfoBytes(x.fCacheinfo)
 		} else if x.fCacheinfo != nil {
 			v := x.vCacheinfo
 			v.parse(x.fCacheinfo, x.mode&typed.Swap != 0)
-			if q := e.Reserve(RTA_CACHEINFO, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(RTA_CACHEINFO, 20); q != nil {
-			x.vCacheinfo.Put(q, e.Order())
+			b.Cacheinfo(v)
+		} else {
+			b.Cacheinfo(x.vCacheinfo)
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(RTA_SESSION, x.fSession)
+		b.Session(x.fSession)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(RTA_MP_ALGO, x.fMpAlgo)
+		b.MpAlgo(x.fMpAlgo)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(RTA_TABLE, uint32(x.fTable))
+		b.Table(uint32(x.fTable))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(RTA_MARK, uint32(x.fMark))
+		b.Mark(uint32(x.fMark))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(RTA_MFC_STATS, x.fMfcStats)
+		b.MfcStats(x.fMfcStats)
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Put(RTA_VIA, x.fVia)
+		b.Via(x.fVia)
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Put(RTA_NEWDST, x.fNewdst)
+		b.Newdst(x.fNewdst)
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint8(RTA_PREF, uint8(x.fPref))
+		b.Pref(uint8(x.fPref))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint16(RTA_ENCAP_TYPE, uint16(x.fEncapType))
+		b.EncapType(uint16(x.fEncapType))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Put(RTA_ENCAP, x.fEncap)
+		b.Encap(x.fEncap)
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint32(RTA_EXPIRES, uint32(x.fExpires))
+		b.Expires(uint32(x.fExpires))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Put(RTA_PAD, x.fPad)
+		b.Pad(x.fPad)
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint32(RTA_UID, uint32(x.fUid))
+		b.Uid(uint32(x.fUid))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.Uint8(RTA_TTL_PROPAGATE, uint8(x.fTtlPropagate))
+		b.TtlPropagate(uint8(x.fTtlPropagate))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.Uint8(RTA_IP_PROTO, uint8(x.fIpProto))
+		b.IpProto(uint8(x.fIpProto))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.Uint16(RTA_SPORT, uint16(x.fSport))
+		b.Sport(uint16(x.fSport))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.Uint16(RTA_DPORT, uint16(x.fDport))
+		b.Dport(uint16(x.fDport))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.Uint32(RTA_NH_ID, uint32(x.fNhId))
+		b.NhId(uint32(x.fNhId))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.BE32(RTA_FLOWLABEL, uint32(x.fFlowlabel))
+		b.Flowlabel(uint32(x.fFlowlabel))
 	}
+}
+
+// RouteBuilder appends attributes of the set "route-attrs" (RTA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Route, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RouteBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRoute returns a builder of "route-attrs" attributes that appends to e.
+func BuildRoute(e *attr.Encoder) RouteBuilder { return RouteBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRoute writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RouteBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RouteBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dst appends RTA_DST with the payload p.
+func (b RouteBuilder) Dst(p []byte) {
+	b.e.Put(RTA_DST, p)
+}
+
+// Src appends RTA_SRC with the payload p.
+func (b RouteBuilder) Src(p []byte) {
+	b.e.Put(RTA_SRC, p)
+}
+
+// Iif appends RTA_IIF.
+func (b RouteBuilder) Iif(v uint32) {
+	b.e.Uint32(RTA_IIF, uint32(v))
+}
+
+// Oif appends RTA_OIF.
+func (b RouteBuilder) Oif(v uint32) {
+	b.e.Uint32(RTA_OIF, uint32(v))
+}
+
+// Gateway appends RTA_GATEWAY with the payload p.
+func (b RouteBuilder) Gateway(p []byte) {
+	b.e.Put(RTA_GATEWAY, p)
+}
+
+// Priority appends RTA_PRIORITY.
+func (b RouteBuilder) Priority(v uint32) {
+	b.e.Uint32(RTA_PRIORITY, uint32(v))
+}
+
+// Prefsrc appends RTA_PREFSRC with the payload p.
+func (b RouteBuilder) Prefsrc(p []byte) {
+	b.e.Put(RTA_PREFSRC, p)
+}
+
+// Metrics opens the nest RTA_METRICS and returns its builder; close it
+// with End.
+func (b RouteBuilder) Metrics() MetricsBuilder {
+	return MetricsBuilder{e: b.e, nest: b.e.Begin(RTA_METRICS)}
+}
+
+// Multipath appends RTA_MULTIPATH with the payload p.
+func (b RouteBuilder) Multipath(p []byte) {
+	b.e.Put(RTA_MULTIPATH, p)
+}
+
+// Protoinfo appends RTA_PROTOINFO with the payload p.
+func (b RouteBuilder) Protoinfo(p []byte) {
+	b.e.Put(RTA_PROTOINFO, p)
+}
+
+// Flow appends RTA_FLOW.
+func (b RouteBuilder) Flow(v uint32) {
+	b.e.Uint32(RTA_FLOW, uint32(v))
+}
+
+// Cacheinfo appends RTA_CACHEINFO, the struct v.
+func (b RouteBuilder) Cacheinfo(v RtaCacheinfo) {
+	if q := b.e.Reserve(RTA_CACHEINFO, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CacheinfoBytes appends RTA_CACHEINFO with the payload p.
+func (b RouteBuilder) CacheinfoBytes(p []byte) {
+	b.e.Put(RTA_CACHEINFO, p)
+}
+
+// Session appends RTA_SESSION with the payload p.
+func (b RouteBuilder) Session(p []byte) {
+	b.e.Put(RTA_SESSION, p)
+}
+
+// MpAlgo appends RTA_MP_ALGO with the payload p.
+func (b RouteBuilder) MpAlgo(p []byte) {
+	b.e.Put(RTA_MP_ALGO, p)
+}
+
+// Table appends RTA_TABLE.
+func (b RouteBuilder) Table(v uint32) {
+	b.e.Uint32(RTA_TABLE, uint32(v))
+}
+
+// Mark appends RTA_MARK.
+func (b RouteBuilder) Mark(v uint32) {
+	b.e.Uint32(RTA_MARK, uint32(v))
+}
+
+// MfcStats appends RTA_MFC_STATS with the payload p.
+func (b RouteBuilder) MfcStats(p []byte) {
+	b.e.Put(RTA_MFC_STATS, p)
+}
+
+// Via appends RTA_VIA with the payload p.
+func (b RouteBuilder) Via(p []byte) {
+	b.e.Put(RTA_VIA, p)
+}
+
+// Newdst appends RTA_NEWDST with the payload p.
+func (b RouteBuilder) Newdst(p []byte) {
+	b.e.Put(RTA_NEWDST, p)
+}
+
+// Pref appends RTA_PREF.
+func (b RouteBuilder) Pref(v uint8) {
+	b.e.Uint8(RTA_PREF, uint8(v))
+}
+
+// EncapType appends RTA_ENCAP_TYPE.
+func (b RouteBuilder) EncapType(v uint16) {
+	b.e.Uint16(RTA_ENCAP_TYPE, uint16(v))
+}
+
+// Encap appends RTA_ENCAP with the payload p.
+func (b RouteBuilder) Encap(p []byte) {
+	b.e.Put(RTA_ENCAP, p)
+}
+
+// Expires appends RTA_EXPIRES.
+func (b RouteBuilder) Expires(v uint32) {
+	b.e.Uint32(RTA_EXPIRES, uint32(v))
+}
+
+// Pad appends RTA_PAD with the payload p.
+func (b RouteBuilder) Pad(p []byte) {
+	b.e.Put(RTA_PAD, p)
+}
+
+// Uid appends RTA_UID.
+func (b RouteBuilder) Uid(v uint32) {
+	b.e.Uint32(RTA_UID, uint32(v))
+}
+
+// TtlPropagate appends RTA_TTL_PROPAGATE.
+func (b RouteBuilder) TtlPropagate(v uint8) {
+	b.e.Uint8(RTA_TTL_PROPAGATE, uint8(v))
+}
+
+// IpProto appends RTA_IP_PROTO.
+func (b RouteBuilder) IpProto(v uint8) {
+	b.e.Uint8(RTA_IP_PROTO, uint8(v))
+}
+
+// Sport appends RTA_SPORT.
+func (b RouteBuilder) Sport(v uint16) {
+	b.e.Uint16(RTA_SPORT, uint16(v))
+}
+
+// Dport appends RTA_DPORT.
+func (b RouteBuilder) Dport(v uint16) {
+	b.e.Uint16(RTA_DPORT, uint16(v))
+}
+
+// NhId appends RTA_NH_ID.
+func (b RouteBuilder) NhId(v uint32) {
+	b.e.Uint32(RTA_NH_ID, uint32(v))
+}
+
+// Flowlabel appends RTA_FLOWLABEL.
+func (b RouteBuilder) Flowlabel(v uint32) {
+	b.e.BE32(RTA_FLOWLABEL, uint32(v))
 }
 
 // Dst returns RTA_DST's payload as a view, and whether it is present
@@ -1151,58 +1339,178 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Metrics) Encode(e *attr.Encoder) {
+func (x *Metrics) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Metrics) build(e *attr.Encoder) {
+	b := MetricsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(RTAX_LOCK, uint32(x.fLock))
+		b.Lock(uint32(x.fLock))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(RTAX_MTU, uint32(x.fMtu))
+		b.Mtu(uint32(x.fMtu))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(RTAX_WINDOW, uint32(x.fWindow))
+		b.Window(uint32(x.fWindow))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(RTAX_RTT, uint32(x.fRtt))
+		b.Rtt(uint32(x.fRtt))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(RTAX_RTTVAR, uint32(x.fRttvar))
+		b.Rttvar(uint32(x.fRttvar))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(RTAX_SSTHRESH, uint32(x.fSsthresh))
+		b.Ssthresh(uint32(x.fSsthresh))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(RTAX_CWND, uint32(x.fCwnd))
+		b.Cwnd(uint32(x.fCwnd))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(RTAX_ADVMSS, uint32(x.fAdvmss))
+		b.Advmss(uint32(x.fAdvmss))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(RTAX_REORDERING, uint32(x.fReordering))
+		b.Reordering(uint32(x.fReordering))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(RTAX_HOPLIMIT, uint32(x.fHoplimit))
+		b.Hoplimit(uint32(x.fHoplimit))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(RTAX_INITCWND, uint32(x.fInitcwnd))
+		b.Initcwnd(uint32(x.fInitcwnd))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(RTAX_FEATURES, uint32(x.fFeatures))
+		b.Features(uint32(x.fFeatures))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(RTAX_RTO_MIN, uint32(x.fRtoMin))
+		b.RtoMin(uint32(x.fRtoMin))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(RTAX_INITRWND, uint32(x.fInitrwnd))
+		b.Initrwnd(uint32(x.fInitrwnd))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(RTAX_QUICKACK, uint32(x.fQuickack))
+		b.Quickack(uint32(x.fQuickack))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		typed.PutString(e, RTAX_CC_ALGO, x.fCcAlgo)
+		b.CcAlgoBytes(x.fCcAlgo)
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(RTAX_FASTOPEN_NO_COOKIE, uint32(x.fFastopenNoCookie))
+		b.FastopenNoCookie(uint32(x.fFastopenNoCookie))
 	}
+}
+
+// MetricsBuilder appends attributes of the set "metrics" (RTAX_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Metrics, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MetricsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMetrics returns a builder of "metrics" attributes that appends to e.
+func BuildMetrics(e *attr.Encoder) MetricsBuilder { return MetricsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMetrics writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MetricsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MetricsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Lock appends RTAX_LOCK.
+func (b MetricsBuilder) Lock(v uint32) {
+	b.e.Uint32(RTAX_LOCK, uint32(v))
+}
+
+// Mtu appends RTAX_MTU.
+func (b MetricsBuilder) Mtu(v uint32) {
+	b.e.Uint32(RTAX_MTU, uint32(v))
+}
+
+// Window appends RTAX_WINDOW.
+func (b MetricsBuilder) Window(v uint32) {
+	b.e.Uint32(RTAX_WINDOW, uint32(v))
+}
+
+// Rtt appends RTAX_RTT.
+func (b MetricsBuilder) Rtt(v uint32) {
+	b.e.Uint32(RTAX_RTT, uint32(v))
+}
+
+// Rttvar appends RTAX_RTTVAR.
+func (b MetricsBuilder) Rttvar(v uint32) {
+	b.e.Uint32(RTAX_RTTVAR, uint32(v))
+}
+
+// Ssthresh appends RTAX_SSTHRESH.
+func (b MetricsBuilder) Ssthresh(v uint32) {
+	b.e.Uint32(RTAX_SSTHRESH, uint32(v))
+}
+
+// Cwnd appends RTAX_CWND.
+func (b MetricsBuilder) Cwnd(v uint32) {
+	b.e.Uint32(RTAX_CWND, uint32(v))
+}
+
+// Advmss appends RTAX_ADVMSS.
+func (b MetricsBuilder) Advmss(v uint32) {
+	b.e.Uint32(RTAX_ADVMSS, uint32(v))
+}
+
+// Reordering appends RTAX_REORDERING.
+func (b MetricsBuilder) Reordering(v uint32) {
+	b.e.Uint32(RTAX_REORDERING, uint32(v))
+}
+
+// Hoplimit appends RTAX_HOPLIMIT.
+func (b MetricsBuilder) Hoplimit(v uint32) {
+	b.e.Uint32(RTAX_HOPLIMIT, uint32(v))
+}
+
+// Initcwnd appends RTAX_INITCWND.
+func (b MetricsBuilder) Initcwnd(v uint32) {
+	b.e.Uint32(RTAX_INITCWND, uint32(v))
+}
+
+// Features appends RTAX_FEATURES.
+func (b MetricsBuilder) Features(v uint32) {
+	b.e.Uint32(RTAX_FEATURES, uint32(v))
+}
+
+// RtoMin appends RTAX_RTO_MIN.
+func (b MetricsBuilder) RtoMin(v uint32) {
+	b.e.Uint32(RTAX_RTO_MIN, uint32(v))
+}
+
+// Initrwnd appends RTAX_INITRWND.
+func (b MetricsBuilder) Initrwnd(v uint32) {
+	b.e.Uint32(RTAX_INITRWND, uint32(v))
+}
+
+// Quickack appends RTAX_QUICKACK.
+func (b MetricsBuilder) Quickack(v uint32) {
+	b.e.Uint32(RTAX_QUICKACK, uint32(v))
+}
+
+// CcAlgo appends RTAX_CC_ALGO, s and a NUL.
+func (b MetricsBuilder) CcAlgo(s string) {
+	b.e.String(RTAX_CC_ALGO, s)
+}
+
+// CcAlgoBytes appends RTAX_CC_ALGO: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b MetricsBuilder) CcAlgoBytes(s []byte) {
+	typed.PutString(b.e, RTAX_CC_ALGO, s)
+}
+
+// FastopenNoCookie appends RTAX_FASTOPEN_NO_COOKIE.
+func (b MetricsBuilder) FastopenNoCookie(v uint32) {
+	b.e.Uint32(RTAX_FASTOPEN_NO_COOKIE, uint32(v))
 }
 
 // Lock returns RTAX_LOCK and whether it is present (0 if not).

@@ -128,7 +128,6 @@ func (s FibRulePortRange) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.Start), sw)
 	typed.PutUint16(p[2:], uint16(s.End), sw)
 	return true
@@ -167,7 +166,6 @@ func (s FibRuleUidRange) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Start), sw)
 	typed.PutUint32(p[4:], uint32(s.End), sw)
 	return true
@@ -420,114 +418,295 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FibRule) Encode(e *attr.Encoder) {
+func (x *FibRule) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FibRule) build(e *attr.Encoder) {
+	b := FibRuleBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(FRA_DST, x.fDst)
+		b.Dst(x.fDst)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(FRA_SRC, x.fSrc)
+		b.Src(x.fSrc)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, FRA_IIFNAME, x.fIifname)
+		b.IifnameBytes(x.fIifname)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(FRA_GOTO, uint32(x.fGoto))
+		b.Goto(uint32(x.fGoto))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(FRA_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(FRA_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(FRA_FLOW, uint32(x.fFlow))
+		b.Flow(uint32(x.fFlow))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(FRA_TUN_ID, uint64(x.fTunId))
+		b.TunId(uint64(x.fTunId))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(FRA_SUPPRESS_IFGROUP, uint32(x.fSuppressIfgroup))
+		b.SuppressIfgroup(uint32(x.fSuppressIfgroup))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(FRA_SUPPRESS_PREFIXLEN, uint32(x.fSuppressPrefixlen))
+		b.SuppressPrefixlen(uint32(x.fSuppressPrefixlen))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(FRA_TABLE, uint32(x.fTable))
+		b.Table(uint32(x.fTable))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(FRA_FWMASK, uint32(x.fFwmask))
+		b.Fwmask(uint32(x.fFwmask))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		typed.PutString(e, FRA_OIFNAME, x.fOifname)
+		b.OifnameBytes(x.fOifname)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint8(FRA_L3MDEV, uint8(x.fL3mdev))
+		b.L3mdev(uint8(x.fL3mdev))
 	}
 	if x.has[0]&(1<<14) != 0 {
 		if x.fUidRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(FRA_UID_RANGE, x.fUidRange)
+			b.UidRangeBytes(x.fUidRange)
 		} else if x.fUidRange != nil {
 			v := x.vUidRange
 			v.parse(x.fUidRange, x.mode&typed.Swap != 0)
-			if q := e.Reserve(FRA_UID_RANGE, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(FRA_UID_RANGE, 8); q != nil {
-			x.vUidRange.Put(q, e.Order())
+			b.UidRange(v)
+		} else {
+			b.UidRange(x.vUidRange)
 		}
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint8(FRA_PROTOCOL, uint8(x.fProtocol))
+		b.Protocol(uint8(x.fProtocol))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint8(FRA_IP_PROTO, uint8(x.fIpProto))
+		b.IpProto(uint8(x.fIpProto))
 	}
 	if x.has[0]&(1<<17) != 0 {
 		if x.fSportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(FRA_SPORT_RANGE, x.fSportRange)
+			b.SportRangeBytes(x.fSportRange)
 		} else if x.fSportRange != nil {
 			v := x.vSportRange
 			v.parse(x.fSportRange, x.mode&typed.Swap != 0)
-			if q := e.Reserve(FRA_SPORT_RANGE, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(FRA_SPORT_RANGE, 4); q != nil {
-			x.vSportRange.Put(q, e.Order())
+			b.SportRange(v)
+		} else {
+			b.SportRange(x.vSportRange)
 		}
 	}
 	if x.has[0]&(1<<18) != 0 {
 		if x.fDportRange != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(FRA_DPORT_RANGE, x.fDportRange)
+			b.DportRangeBytes(x.fDportRange)
 		} else if x.fDportRange != nil {
 			v := x.vDportRange
 			v.parse(x.fDportRange, x.mode&typed.Swap != 0)
-			if q := e.Reserve(FRA_DPORT_RANGE, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(FRA_DPORT_RANGE, 4); q != nil {
-			x.vDportRange.Put(q, e.Order())
+			b.DportRange(v)
+		} else {
+			b.DportRange(x.vDportRange)
 		}
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint8(FRA_DSCP, uint8(x.fDscp))
+		b.Dscp(uint8(x.fDscp))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.BE32(FRA_FLOWLABEL, uint32(x.fFlowlabel))
+		b.Flowlabel(uint32(x.fFlowlabel))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.BE32(FRA_FLOWLABEL_MASK, uint32(x.fFlowlabelMask))
+		b.FlowlabelMask(uint32(x.fFlowlabelMask))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint16(FRA_SPORT_MASK, uint16(x.fSportMask))
+		b.SportMask(uint16(x.fSportMask))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint16(FRA_DPORT_MASK, uint16(x.fDportMask))
+		b.DportMask(uint16(x.fDportMask))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.Uint8(FRA_DSCP_MASK, uint8(x.fDscpMask))
+		b.DscpMask(uint8(x.fDscpMask))
 	}
+}
+
+// FibRuleBuilder appends attributes of the set "fib-rule-attrs" (FRA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FibRule, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FibRuleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFibRule returns a builder of "fib-rule-attrs" attributes that appends to e.
+func BuildFibRule(e *attr.Encoder) FibRuleBuilder { return FibRuleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFibRule writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FibRuleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FibRuleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dst appends FRA_DST with the payload p.
+func (b FibRuleBuilder) Dst(p []byte) {
+	b.e.Put(FRA_DST, p)
+}
+
+// Src appends FRA_SRC with the payload p.
+func (b FibRuleBuilder) Src(p []byte) {
+	b.e.Put(FRA_SRC, p)
+}
+
+// Iifname appends FRA_IIFNAME, s and a NUL.
+func (b FibRuleBuilder) Iifname(s string) {
+	b.e.String(FRA_IIFNAME, s)
+}
+
+// IifnameBytes appends FRA_IIFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FibRuleBuilder) IifnameBytes(s []byte) {
+	typed.PutString(b.e, FRA_IIFNAME, s)
+}
+
+// Goto appends FRA_GOTO.
+func (b FibRuleBuilder) Goto(v uint32) {
+	b.e.Uint32(FRA_GOTO, uint32(v))
+}
+
+// Priority appends FRA_PRIORITY.
+func (b FibRuleBuilder) Priority(v uint32) {
+	b.e.Uint32(FRA_PRIORITY, uint32(v))
+}
+
+// Fwmark appends FRA_FWMARK.
+func (b FibRuleBuilder) Fwmark(v uint32) {
+	b.e.Uint32(FRA_FWMARK, uint32(v))
+}
+
+// Flow appends FRA_FLOW.
+func (b FibRuleBuilder) Flow(v uint32) {
+	b.e.Uint32(FRA_FLOW, uint32(v))
+}
+
+// TunId appends FRA_TUN_ID.
+func (b FibRuleBuilder) TunId(v uint64) {
+	b.e.Uint64(FRA_TUN_ID, uint64(v))
+}
+
+// SuppressIfgroup appends FRA_SUPPRESS_IFGROUP.
+func (b FibRuleBuilder) SuppressIfgroup(v uint32) {
+	b.e.Uint32(FRA_SUPPRESS_IFGROUP, uint32(v))
+}
+
+// SuppressPrefixlen appends FRA_SUPPRESS_PREFIXLEN.
+func (b FibRuleBuilder) SuppressPrefixlen(v uint32) {
+	b.e.Uint32(FRA_SUPPRESS_PREFIXLEN, uint32(v))
+}
+
+// Table appends FRA_TABLE.
+func (b FibRuleBuilder) Table(v uint32) {
+	b.e.Uint32(FRA_TABLE, uint32(v))
+}
+
+// Fwmask appends FRA_FWMASK.
+func (b FibRuleBuilder) Fwmask(v uint32) {
+	b.e.Uint32(FRA_FWMASK, uint32(v))
+}
+
+// Oifname appends FRA_OIFNAME, s and a NUL.
+func (b FibRuleBuilder) Oifname(s string) {
+	b.e.String(FRA_OIFNAME, s)
+}
+
+// OifnameBytes appends FRA_OIFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FibRuleBuilder) OifnameBytes(s []byte) {
+	typed.PutString(b.e, FRA_OIFNAME, s)
+}
+
+// L3mdev appends FRA_L3MDEV.
+func (b FibRuleBuilder) L3mdev(v uint8) {
+	b.e.Uint8(FRA_L3MDEV, uint8(v))
+}
+
+// UidRange appends FRA_UID_RANGE, the struct v.
+func (b FibRuleBuilder) UidRange(v FibRuleUidRange) {
+	if q := b.e.Reserve(FRA_UID_RANGE, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// UidRangeBytes appends FRA_UID_RANGE with the payload p.
+func (b FibRuleBuilder) UidRangeBytes(p []byte) {
+	b.e.Put(FRA_UID_RANGE, p)
+}
+
+// Protocol appends FRA_PROTOCOL.
+func (b FibRuleBuilder) Protocol(v uint8) {
+	b.e.Uint8(FRA_PROTOCOL, uint8(v))
+}
+
+// IpProto appends FRA_IP_PROTO.
+func (b FibRuleBuilder) IpProto(v uint8) {
+	b.e.Uint8(FRA_IP_PROTO, uint8(v))
+}
+
+// SportRange appends FRA_SPORT_RANGE, the struct v.
+func (b FibRuleBuilder) SportRange(v FibRulePortRange) {
+	if q := b.e.Reserve(FRA_SPORT_RANGE, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// SportRangeBytes appends FRA_SPORT_RANGE with the payload p.
+func (b FibRuleBuilder) SportRangeBytes(p []byte) {
+	b.e.Put(FRA_SPORT_RANGE, p)
+}
+
+// DportRange appends FRA_DPORT_RANGE, the struct v.
+func (b FibRuleBuilder) DportRange(v FibRulePortRange) {
+	if q := b.e.Reserve(FRA_DPORT_RANGE, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// DportRangeBytes appends FRA_DPORT_RANGE with the payload p.
+func (b FibRuleBuilder) DportRangeBytes(p []byte) {
+	b.e.Put(FRA_DPORT_RANGE, p)
+}
+
+// Dscp appends FRA_DSCP.
+func (b FibRuleBuilder) Dscp(v uint8) {
+	b.e.Uint8(FRA_DSCP, uint8(v))
+}
+
+// Flowlabel appends FRA_FLOWLABEL.
+func (b FibRuleBuilder) Flowlabel(v uint32) {
+	b.e.BE32(FRA_FLOWLABEL, uint32(v))
+}
+
+// FlowlabelMask appends FRA_FLOWLABEL_MASK.
+func (b FibRuleBuilder) FlowlabelMask(v uint32) {
+	b.e.BE32(FRA_FLOWLABEL_MASK, uint32(v))
+}
+
+// SportMask appends FRA_SPORT_MASK.
+func (b FibRuleBuilder) SportMask(v uint16) {
+	b.e.Uint16(FRA_SPORT_MASK, uint16(v))
+}
+
+// DportMask appends FRA_DPORT_MASK.
+func (b FibRuleBuilder) DportMask(v uint16) {
+	b.e.Uint16(FRA_DPORT_MASK, uint16(v))
+}
+
+// DscpMask appends FRA_DSCP_MASK.
+func (b FibRuleBuilder) DscpMask(v uint8) {
+	b.e.Uint8(FRA_DSCP_MASK, uint8(v))
 }
 
 // Dst returns FRA_DST's payload as a view, and whether it is present

@@ -88,10 +88,44 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CacheNotify) Encode(e *attr.Encoder) {
+func (x *CacheNotify) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CacheNotify) build(e *attr.Encoder) {
+	b := CacheNotifyBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE, uint32(x.fCacheType))
+		b.CacheType(CacheType(x.fCacheType))
 	}
+}
+
+// CacheNotifyBuilder appends attributes of the set "cache-notify" (SUNRPC_A_CACHE_NOTIFY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CacheNotify, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CacheNotifyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCacheNotify returns a builder of "cache-notify" attributes that appends to e.
+func BuildCacheNotify(e *attr.Encoder) CacheNotifyBuilder { return CacheNotifyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCacheNotify writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CacheNotifyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CacheNotifyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CacheType appends SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE.
+func (b CacheNotifyBuilder) CacheType(v CacheType) {
+	b.e.Uint32(SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE, uint32(v))
 }
 
 // CacheType returns SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE and whether it is present (0 if not).
@@ -210,25 +244,102 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IpMap) Encode(e *attr.Encoder) {
+func (x *IpMap) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IpMap) build(e *attr.Encoder) {
+	b := IpMapBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(SUNRPC_A_IP_MAP_SEQNO, uint64(x.fSeqno))
+		b.Seqno(uint64(x.fSeqno))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, SUNRPC_A_IP_MAP_CLASS, x.fClass)
+		b.ClassBytes(x.fClass)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, SUNRPC_A_IP_MAP_ADDR, x.fAddr)
+		b.AddrBytes(x.fAddr)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		typed.PutString(e, SUNRPC_A_IP_MAP_DOMAIN, x.fDomain)
+		b.DomainBytes(x.fDomain)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(SUNRPC_A_IP_MAP_NEGATIVE)
+		b.Negative()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(SUNRPC_A_IP_MAP_EXPIRY, uint64(x.fExpiry))
+		b.Expiry(uint64(x.fExpiry))
 	}
+}
+
+// IpMapBuilder appends attributes of the set "ip-map" (SUNRPC_A_IP_MAP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IpMap, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IpMapBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIpMap returns a builder of "ip-map" attributes that appends to e.
+func BuildIpMap(e *attr.Encoder) IpMapBuilder { return IpMapBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIpMap writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IpMapBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IpMapBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Seqno appends SUNRPC_A_IP_MAP_SEQNO.
+func (b IpMapBuilder) Seqno(v uint64) {
+	b.e.Uint64(SUNRPC_A_IP_MAP_SEQNO, uint64(v))
+}
+
+// Class appends SUNRPC_A_IP_MAP_CLASS, s and a NUL.
+func (b IpMapBuilder) Class(s string) {
+	b.e.String(SUNRPC_A_IP_MAP_CLASS, s)
+}
+
+// ClassBytes appends SUNRPC_A_IP_MAP_CLASS: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b IpMapBuilder) ClassBytes(s []byte) {
+	typed.PutString(b.e, SUNRPC_A_IP_MAP_CLASS, s)
+}
+
+// Addr appends SUNRPC_A_IP_MAP_ADDR, s and a NUL.
+func (b IpMapBuilder) Addr(s string) {
+	b.e.String(SUNRPC_A_IP_MAP_ADDR, s)
+}
+
+// AddrBytes appends SUNRPC_A_IP_MAP_ADDR: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b IpMapBuilder) AddrBytes(s []byte) {
+	typed.PutString(b.e, SUNRPC_A_IP_MAP_ADDR, s)
+}
+
+// Domain appends SUNRPC_A_IP_MAP_DOMAIN, s and a NUL.
+func (b IpMapBuilder) Domain(s string) {
+	b.e.String(SUNRPC_A_IP_MAP_DOMAIN, s)
+}
+
+// DomainBytes appends SUNRPC_A_IP_MAP_DOMAIN: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b IpMapBuilder) DomainBytes(s []byte) {
+	typed.PutString(b.e, SUNRPC_A_IP_MAP_DOMAIN, s)
+}
+
+// Negative appends the flag SUNRPC_A_IP_MAP_NEGATIVE.
+func (b IpMapBuilder) Negative() {
+	b.e.Flag(SUNRPC_A_IP_MAP_NEGATIVE)
+}
+
+// Expiry appends SUNRPC_A_IP_MAP_EXPIRY.
+func (b IpMapBuilder) Expiry(v uint64) {
+	b.e.Uint64(SUNRPC_A_IP_MAP_EXPIRY, uint64(v))
 }
 
 // Seqno returns SUNRPC_A_IP_MAP_SEQNO and whether it is present (0 if not).
@@ -413,13 +524,19 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *IpMapReqs) Encode(e *attr.Encoder) {
+func (x *IpMapReqs) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *IpMapReqs) build(e *attr.Encoder) {
+	b := IpMapReqsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sRequests != nil {
 			for i := range x.sRequests {
-				nest := e.Begin(SUNRPC_A_IP_MAP_REQS_REQUESTS)
-				x.sRequests[i].Encode(e)
-				e.End(nest)
+				c := b.Requests()
+				x.sRequests[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fRequests; it.Next(); {
@@ -429,6 +546,35 @@ func (x *IpMapReqs) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// IpMapReqsBuilder appends attributes of the set "ip-map-reqs" (SUNRPC_A_IP_MAP_REQS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate IpMapReqs, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type IpMapReqsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildIpMapReqs returns a builder of "ip-map-reqs" attributes that appends to e.
+func BuildIpMapReqs(e *attr.Encoder) IpMapReqsBuilder { return IpMapReqsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildIpMapReqs writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b IpMapReqsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b IpMapReqsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Requests opens the nest SUNRPC_A_IP_MAP_REQS_REQUESTS (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b IpMapReqsBuilder) Requests() IpMapBuilder {
+	return IpMapBuilder{e: b.e, nest: b.e.Begin(SUNRPC_A_IP_MAP_REQS_REQUESTS)}
 }
 
 // Requests returns an iterator over the SUNRPC_A_IP_MAP_REQS_REQUESTS attributes.
@@ -550,17 +696,23 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *UnixGid) Encode(e *attr.Encoder) {
+func (x *UnixGid) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *UnixGid) build(e *attr.Encoder) {
+	b := UnixGidBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(SUNRPC_A_UNIX_GID_SEQNO, uint64(x.fSeqno))
+		b.Seqno(uint64(x.fSeqno))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(SUNRPC_A_UNIX_GID_UID, uint32(x.fUid))
+		b.Uid(uint32(x.fUid))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.sGids != nil {
 			for i := range x.sGids {
-				e.Uint32(SUNRPC_A_UNIX_GID_GIDS, uint32(x.sGids[i]))
+				b.Gids(uint32(x.sGids[i]))
 			}
 		} else {
 			for it := x.fGids; it.Next(); {
@@ -569,11 +721,59 @@ func (x *UnixGid) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Flag(SUNRPC_A_UNIX_GID_NEGATIVE)
+		b.Negative()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(SUNRPC_A_UNIX_GID_EXPIRY, uint64(x.fExpiry))
+		b.Expiry(uint64(x.fExpiry))
 	}
+}
+
+// UnixGidBuilder appends attributes of the set "unix-gid" (SUNRPC_A_UNIX_GID_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate UnixGid, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type UnixGidBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildUnixGid returns a builder of "unix-gid" attributes that appends to e.
+func BuildUnixGid(e *attr.Encoder) UnixGidBuilder { return UnixGidBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildUnixGid writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b UnixGidBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b UnixGidBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Seqno appends SUNRPC_A_UNIX_GID_SEQNO.
+func (b UnixGidBuilder) Seqno(v uint64) {
+	b.e.Uint64(SUNRPC_A_UNIX_GID_SEQNO, uint64(v))
+}
+
+// Uid appends SUNRPC_A_UNIX_GID_UID.
+func (b UnixGidBuilder) Uid(v uint32) {
+	b.e.Uint32(SUNRPC_A_UNIX_GID_UID, uint32(v))
+}
+
+// Gids appends SUNRPC_A_UNIX_GID_GIDS (one element of the repeated attribute: call it once per element).
+func (b UnixGidBuilder) Gids(v uint32) {
+	b.e.Uint32(SUNRPC_A_UNIX_GID_GIDS, uint32(v))
+}
+
+// Negative appends the flag SUNRPC_A_UNIX_GID_NEGATIVE.
+func (b UnixGidBuilder) Negative() {
+	b.e.Flag(SUNRPC_A_UNIX_GID_NEGATIVE)
+}
+
+// Expiry appends SUNRPC_A_UNIX_GID_EXPIRY.
+func (b UnixGidBuilder) Expiry(v uint64) {
+	b.e.Uint64(SUNRPC_A_UNIX_GID_EXPIRY, uint64(v))
 }
 
 // Seqno returns SUNRPC_A_UNIX_GID_SEQNO and whether it is present (0 if not).
@@ -727,13 +927,19 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *UnixGidReqs) Encode(e *attr.Encoder) {
+func (x *UnixGidReqs) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *UnixGidReqs) build(e *attr.Encoder) {
+	b := UnixGidReqsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sRequests != nil {
 			for i := range x.sRequests {
-				nest := e.Begin(SUNRPC_A_UNIX_GID_REQS_REQUESTS)
-				x.sRequests[i].Encode(e)
-				e.End(nest)
+				c := b.Requests()
+				x.sRequests[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fRequests; it.Next(); {
@@ -743,6 +949,35 @@ func (x *UnixGidReqs) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// UnixGidReqsBuilder appends attributes of the set "unix-gid-reqs" (SUNRPC_A_UNIX_GID_REQS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate UnixGidReqs, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type UnixGidReqsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildUnixGidReqs returns a builder of "unix-gid-reqs" attributes that appends to e.
+func BuildUnixGidReqs(e *attr.Encoder) UnixGidReqsBuilder { return UnixGidReqsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildUnixGidReqs writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b UnixGidReqsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b UnixGidReqsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Requests opens the nest SUNRPC_A_UNIX_GID_REQS_REQUESTS (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b UnixGidReqsBuilder) Requests() UnixGidBuilder {
+	return UnixGidBuilder{e: b.e, nest: b.e.Begin(SUNRPC_A_UNIX_GID_REQS_REQUESTS)}
 }
 
 // Requests returns an iterator over the SUNRPC_A_UNIX_GID_REQS_REQUESTS attributes.
@@ -832,10 +1067,44 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CacheFlush) Encode(e *attr.Encoder) {
+func (x *CacheFlush) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CacheFlush) build(e *attr.Encoder) {
+	b := CacheFlushBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(SUNRPC_A_CACHE_FLUSH_MASK, uint32(x.fMask))
+		b.Mask(CacheType(x.fMask))
 	}
+}
+
+// CacheFlushBuilder appends attributes of the set "cache-flush" (SUNRPC_A_CACHE_FLUSH_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CacheFlush, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CacheFlushBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCacheFlush returns a builder of "cache-flush" attributes that appends to e.
+func BuildCacheFlush(e *attr.Encoder) CacheFlushBuilder { return CacheFlushBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCacheFlush writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CacheFlushBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CacheFlushBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Mask appends SUNRPC_A_CACHE_FLUSH_MASK.
+func (b CacheFlushBuilder) Mask(v CacheType) {
+	b.e.Uint32(SUNRPC_A_CACHE_FLUSH_MASK, uint32(v))
 }
 
 // Mask returns SUNRPC_A_CACHE_FLUSH_MASK and whether it is present (0 if not).

@@ -208,7 +208,6 @@ func (s TcEtfQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	typed.PutUint32(p[0:], uint32(s.Delta), sw)
 	typed.PutUint32(p[4:], uint32(s.Clockid), sw)
 	typed.PutUint32(p[8:], uint32(s.Flags), sw)
@@ -250,7 +249,6 @@ func (s TcFifoQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.Limit), sw)
 	return true
 }
@@ -300,7 +298,6 @@ func (s TcHtbOpt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:44])
 	p[0] = s.RateCellLog
 	p[1] = s.RateLinklayer
 	typed.PutUint16(p[2:], uint16(s.RateOverhead), sw)
@@ -402,7 +399,6 @@ func (s TcHtbGlob) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Version), sw)
 	typed.PutUint32(p[4:], uint32(s.Rate2quantum), sw)
 	typed.PutUint32(p[8:], uint32(s.Defcls), sw)
@@ -467,7 +463,6 @@ func (s TcGredQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:52])
 	typed.PutUint32(p[0:], uint32(s.Limit), sw)
 	typed.PutUint32(p[4:], uint32(s.QthMin), sw)
 	typed.PutUint32(p[8:], uint32(s.QthMax), sw)
@@ -610,7 +605,6 @@ func (s TcHfscQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:2])
 	typed.PutUint16(p[0:], uint16(s.Defcls), sw)
 	return true
 }
@@ -648,7 +642,6 @@ func (s TcMqprioQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:82])
 	p[0] = s.NumTc
 	copy(p[1:17], s.PrioTcMap[:])
 	p[17] = s.Hw
@@ -699,7 +692,6 @@ func (s TcMultiqQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.Bands), sw)
 	typed.PutUint16(p[2:], uint16(s.MaxBands), sw)
 	return true
@@ -742,7 +734,6 @@ func (s TcNetemQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	typed.PutUint32(p[0:], uint32(s.Latency), sw)
 	typed.PutUint32(p[4:], uint32(s.Limit), sw)
 	typed.PutUint32(p[8:], uint32(s.Loss), sw)
@@ -800,7 +791,6 @@ func (s TcNetemGimodel) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.P13), sw)
 	typed.PutUint32(p[4:], uint32(s.P31), sw)
 	typed.PutUint32(p[8:], uint32(s.P32), sw)
@@ -853,7 +843,6 @@ func (s TcNetemGemodel) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.P), sw)
 	typed.PutUint32(p[4:], uint32(s.R), sw)
 	typed.PutUint32(p[8:], uint32(s.H), sw)
@@ -901,7 +890,6 @@ func (s TcNetemCorr) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	typed.PutUint32(p[0:], uint32(s.DelayCorr), sw)
 	typed.PutUint32(p[4:], uint32(s.LossCorr), sw)
 	typed.PutUint32(p[8:], uint32(s.DupCorr), sw)
@@ -944,7 +932,6 @@ func (s TcNetemReorder) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Probability), sw)
 	typed.PutUint32(p[4:], uint32(s.Correlation), sw)
 	return true
@@ -983,7 +970,6 @@ func (s TcNetemCorrupt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Probability), sw)
 	typed.PutUint32(p[4:], uint32(s.Correlation), sw)
 	return true
@@ -1024,7 +1010,6 @@ func (s TcNetemRate) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.Rate), sw)
 	typed.PutUint32(p[4:], uint32(s.PacketOverhead), sw)
 	typed.PutUint32(p[8:], uint32(s.CellSize), sw)
@@ -1075,7 +1060,6 @@ func (s TcNetemSlot) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:40])
 	typed.PutUint64(p[0:], uint64(s.MinDelay), sw)
 	typed.PutUint64(p[8:], uint64(s.MaxDelay), sw)
 	typed.PutUint32(p[16:], uint32(s.MaxPackets), sw)
@@ -1130,7 +1114,6 @@ func (s TcPlugQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Action), sw)
 	typed.PutUint32(p[4:], uint32(s.Limit), sw)
 	return true
@@ -1169,7 +1152,6 @@ func (s TcPrioQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Bands), sw)
 	copy(p[4:20], s.Priomap[:])
 	return true
@@ -1213,7 +1195,6 @@ func (s TcRedQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.Limit), sw)
 	typed.PutUint32(p[4:], uint32(s.QthMin), sw)
 	typed.PutUint32(p[8:], uint32(s.QthMax), sw)
@@ -1279,7 +1260,6 @@ func (s TcSfbQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	typed.PutUint32(p[0:], uint32(s.RehashInterval), sw)
 	typed.PutUint32(p[4:], uint32(s.WarmupTime), sw)
 	typed.PutUint32(p[8:], uint32(s.Max), sw)
@@ -1349,7 +1329,6 @@ func (s TcSfqQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Quantum), sw)
 	typed.PutUint32(p[4:], uint32(s.PerturbPeriod), sw)
 	typed.PutUint32(p[8:], uint32(s.Limit), sw)
@@ -1404,7 +1383,6 @@ func (s TcSfqredStats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	typed.PutUint32(p[0:], uint32(s.ProbDrop), sw)
 	typed.PutUint32(p[4:], uint32(s.ForcedDrop), sw)
 	typed.PutUint32(p[8:], uint32(s.ProbMark), sw)
@@ -1478,7 +1456,6 @@ func (s TcSfqQoptV1) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:72])
 	typed.PutUint32(p[0:], uint32(s.V0Quantum), sw)
 	typed.PutUint32(p[4:], uint32(s.V0PerturbPeriod), sw)
 	typed.PutUint32(p[8:], uint32(s.V0Limit), sw)
@@ -1597,7 +1574,6 @@ func (s TcRatespec) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	p[0] = s.CellLog
 	p[1] = s.Linklayer
 	typed.PutUint16(p[2:], uint16(s.Overhead), sw)
@@ -1665,7 +1641,6 @@ func (s TcTbfQopt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	p[0] = s.RateCellLog
 	p[1] = s.RateLinklayer
 	typed.PutUint16(p[2:], uint16(s.RateOverhead), sw)
@@ -1762,7 +1737,6 @@ func (s TcSizespec) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	p[0] = s.CellLog
 	p[1] = s.SizeLog
 	typed.PutUint16(p[2:], uint16(s.CellAlign), sw)
@@ -1825,7 +1799,6 @@ func (s GnetEstimator) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:2])
 	p[0] = byte(s.Interval)
 	p[1] = s.EwmaLog
 	return true
@@ -1867,7 +1840,6 @@ func (s TcChokeXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Early), sw)
 	typed.PutUint32(p[4:], uint32(s.Pdrop), sw)
 	typed.PutUint32(p[8:], uint32(s.Other), sw)
@@ -1925,7 +1897,6 @@ func (s TcCodelXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	typed.PutUint32(p[0:], uint32(s.Maxpacket), sw)
 	typed.PutUint32(p[4:], uint32(s.Count), sw)
 	typed.PutUint32(p[8:], uint32(s.Lastcount), sw)
@@ -2000,7 +1971,6 @@ func (s TcFqCodelXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:40])
 	typed.PutUint32(p[0:], uint32(s.Type), sw)
 	typed.PutUint32(p[4:], uint32(s.Maxpacket), sw)
 	typed.PutUint32(p[8:], uint32(s.DropOverlimit), sw)
@@ -2081,7 +2051,6 @@ func (s TcDualpi2Xstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:48])
 	typed.PutUint32(p[0:], uint32(s.Prob), sw)
 	typed.PutUint32(p[4:], uint32(s.DelayC), sw)
 	typed.PutUint32(p[8:], uint32(s.DelayL), sw)
@@ -2167,7 +2136,6 @@ func (s TcFqPieXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	typed.PutUint32(p[0:], uint32(s.PacketsIn), sw)
 	typed.PutUint32(p[4:], uint32(s.Dropped), sw)
 	typed.PutUint32(p[8:], uint32(s.Overlimit), sw)
@@ -2355,7 +2323,6 @@ func (s TcHhfXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.DropOverlimit), sw)
 	typed.PutUint32(p[4:], uint32(s.HhOverlimit), sw)
 	typed.PutUint32(p[8:], uint32(s.HhTotCount), sw)
@@ -2409,7 +2376,6 @@ func (s TcPieXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:40])
 	typed.PutUint64(p[0:], uint64(s.Prob), sw)
 	typed.PutUint32(p[8:], uint32(s.Delay), sw)
 	typed.PutUint32(p[12:], uint32(s.AvgDqRate), sw)
@@ -2478,7 +2444,6 @@ func (s TcRedXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.Early), sw)
 	typed.PutUint32(p[4:], uint32(s.Pdrop), sw)
 	typed.PutUint32(p[8:], uint32(s.Other), sw)
@@ -2532,7 +2497,6 @@ func (s TcSfbXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:36])
 	typed.PutUint32(p[0:], uint32(s.Earlydrop), sw)
 	typed.PutUint32(p[4:], uint32(s.Penaltydrop), sw)
 	typed.PutUint32(p[8:], uint32(s.Bucketdrop), sw)
@@ -2598,7 +2562,6 @@ func (s TcSfqXstats) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint32(p[0:], uint32(s.Allot), sw)
 	return true
 }
@@ -2672,7 +2635,6 @@ func (s GnetStatsRateEst) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint32(p[0:], uint32(s.Bps), sw)
 	typed.PutUint32(p[4:], uint32(s.Pps), sw)
 	return true
@@ -2711,7 +2673,6 @@ func (s GnetStatsRateEst64) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint64(p[0:], uint64(s.Bps), sw)
 	typed.PutUint64(p[8:], uint64(s.Pps), sw)
 	return true
@@ -2753,7 +2714,6 @@ func (s GnetStatsQueue) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Qlen), sw)
 	typed.PutUint32(p[4:], uint32(s.Backlog), sw)
 	typed.PutUint32(p[8:], uint32(s.Drops), sw)
@@ -2806,7 +2766,6 @@ func (s TcU32Key) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint32(p[0:], uint32(s.Mask), typed.BigSwap)
 	typed.PutUint32(p[4:], uint32(s.Val), typed.BigSwap)
 	typed.PutUint32(p[8:], uint32(s.Off), sw)
@@ -2854,7 +2813,6 @@ func (s TcU32Mark) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:12])
 	typed.PutUint32(p[0:], uint32(s.Val), sw)
 	typed.PutUint32(p[4:], uint32(s.Mask), sw)
 	typed.PutUint32(p[8:], uint32(s.Success), sw)
@@ -2971,7 +2929,6 @@ func (s TcU32Pcnt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint64(p[0:], uint64(s.Rcnt), sw)
 	typed.PutUint64(p[8:], uint64(s.Rhit), sw)
 	return true
@@ -3015,7 +2972,6 @@ func (s TcfT) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:32])
 	typed.PutUint64(p[0:], uint64(s.Install), sw)
 	typed.PutUint64(p[8:], uint64(s.Lastuse), sw)
 	typed.PutUint64(p[16:], uint64(s.Expires), sw)
@@ -3065,7 +3021,6 @@ func (s TcGact) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:20])
 	typed.PutUint32(p[0:], uint32(s.Index), sw)
 	typed.PutUint32(p[4:], uint32(s.Capab), sw)
 	typed.PutUint32(p[8:], uint32(s.Action), sw)
@@ -3117,7 +3072,6 @@ func (s TcGactP) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint16(p[0:], uint16(s.Ptype), sw)
 	typed.PutUint16(p[2:], uint16(s.Pval), sw)
 	typed.PutUint32(p[4:], uint32(s.Paction), sw)
@@ -3160,7 +3114,6 @@ func (s TcfEmatchTreeHdr) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:4])
 	typed.PutUint16(p[0:], uint16(s.Nmatches), sw)
 	typed.PutUint16(p[2:], uint16(s.Progid), sw)
 	return true
@@ -3199,7 +3152,6 @@ func (s TcBasicPcnt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint64(p[0:], uint64(s.Rcnt), sw)
 	typed.PutUint64(p[8:], uint64(s.Rhit), sw)
 	return true
@@ -3237,7 +3189,6 @@ func (s TcMatchallPcnt) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:8])
 	typed.PutUint64(p[0:], uint64(s.Rhit), sw)
 	return true
 }
@@ -3276,7 +3227,6 @@ func (s TcMpls) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	typed.PutUint32(p[0:], uint32(s.Index), sw)
 	typed.PutUint32(p[4:], uint32(s.Capab), sw)
 	typed.PutUint32(p[8:], uint32(s.Action), sw)
@@ -3349,7 +3299,6 @@ func (s TcPolice) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:56])
 	typed.PutUint32(p[0:], uint32(s.Index), sw)
 	typed.PutUint32(p[4:], uint32(s.Action), sw)
 	typed.PutUint32(p[8:], uint32(s.Limit), sw)
@@ -3532,7 +3481,6 @@ func (s TcPeditKey) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	typed.PutUint32(p[0:], uint32(s.Mask), sw)
 	typed.PutUint32(p[4:], uint32(s.Val), sw)
 	typed.PutUint32(p[8:], uint32(s.Off), sw)
@@ -3591,7 +3539,6 @@ func (s TcVlan) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:24])
 	typed.PutUint32(p[0:], uint32(s.Index), sw)
 	typed.PutUint32(p[4:], uint32(s.Capab), sw)
 	typed.PutUint32(p[8:], uint32(s.Action), sw)
@@ -4153,11 +4100,17 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Attrs) Encode(e *attr.Encoder) {
+func (x *Attrs) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Attrs) build(e *attr.Encoder) {
+	b := AttrsBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, TCA_KIND, x.fKind)
+		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<3) != 0 && x.fXstats.format != 0 {
 		switch x.fXstats.format {
 		case 1:
@@ -4189,13 +4142,13 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		switch x.fOptions.format {
 		case 1:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sBasic.Encode(e)
-			e.End(nest)
+			c := b.OptionsBasic()
+			x.fOptions.sBasic.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sBpf.Encode(e)
-			e.End(nest)
+			c := b.OptionsBpf()
+			x.fOptions.sBpf.build(e)
+			c.End()
 		case 3:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
@@ -4203,72 +4156,72 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hBfifo.Put(q, e.Order())
 			}
 		case 4:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sCake.Encode(e)
-			e.End(nest)
+			c := b.OptionsCake()
+			x.fOptions.sCake.build(e)
+			c.End()
 		case 5:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sCbs.Encode(e)
-			e.End(nest)
+			c := b.OptionsCbs()
+			x.fOptions.sCbs.build(e)
+			c.End()
 		case 6:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sCgroup.Encode(e)
-			e.End(nest)
+			c := b.OptionsCgroup()
+			x.fOptions.sCgroup.build(e)
+			c.End()
 		case 7:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sChoke.Encode(e)
-			e.End(nest)
+			c := b.OptionsChoke()
+			x.fOptions.sChoke.build(e)
+			c.End()
 		case 8:
 			nest := e.BeginNoFlag(TCA_OPTIONS)
 			e.End(nest)
 		case 9:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sCodel.Encode(e)
-			e.End(nest)
+			c := b.OptionsCodel()
+			x.fOptions.sCodel.build(e)
+			c.End()
 		case 10:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sDrr.Encode(e)
-			e.End(nest)
+			c := b.OptionsDrr()
+			x.fOptions.sDrr.build(e)
+			c.End()
 		case 11:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sDualpi2.Encode(e)
-			e.End(nest)
+			c := b.OptionsDualpi2()
+			x.fOptions.sDualpi2.build(e)
+			c.End()
 		case 12:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sEtf.Encode(e)
-			e.End(nest)
+			c := b.OptionsEtf()
+			x.fOptions.sEtf.build(e)
+			c.End()
 		case 13:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sEts.Encode(e)
-			e.End(nest)
+			c := b.OptionsEts()
+			x.fOptions.sEts.build(e)
+			c.End()
 		case 14:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFlow.Encode(e)
-			e.End(nest)
+			c := b.OptionsFlow()
+			x.fOptions.sFlow.build(e)
+			c.End()
 		case 15:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFlower.Encode(e)
-			e.End(nest)
+			c := b.OptionsFlower()
+			x.fOptions.sFlower.build(e)
+			c.End()
 		case 16:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFq.Encode(e)
-			e.End(nest)
+			c := b.OptionsFq()
+			x.fOptions.sFq.build(e)
+			c.End()
 		case 17:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFqCodel.Encode(e)
-			e.End(nest)
+			c := b.OptionsFqCodel()
+			x.fOptions.sFqCodel.build(e)
+			c.End()
 		case 18:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFqPie.Encode(e)
-			e.End(nest)
+			c := b.OptionsFqPie()
+			x.fOptions.sFqPie.build(e)
+			c.End()
 		case 19:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sFw.Encode(e)
-			e.End(nest)
+			c := b.OptionsFw()
+			x.fOptions.sFw.build(e)
+			c.End()
 		case 20:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sGred.Encode(e)
-			e.End(nest)
+			c := b.OptionsGred()
+			x.fOptions.sGred.build(e)
+			c.End()
 		case 21:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
@@ -4276,20 +4229,20 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hHfsc.Put(q, e.Order())
 			}
 		case 22:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sHhf.Encode(e)
-			e.End(nest)
+			c := b.OptionsHhf()
+			x.fOptions.sHhf.build(e)
+			c.End()
 		case 23:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sHtb.Encode(e)
-			e.End(nest)
+			c := b.OptionsHtb()
+			x.fOptions.sHtb.build(e)
+			c.End()
 		case 24:
 			nest := e.BeginNoFlag(TCA_OPTIONS)
 			e.End(nest)
 		case 25:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sMatchall.Encode(e)
-			e.End(nest)
+			c := b.OptionsMatchall()
+			x.fOptions.sMatchall.build(e)
+			c.End()
 		case 26:
 			nest := e.BeginNoFlag(TCA_OPTIONS)
 			e.End(nest)
@@ -4306,12 +4259,9 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hMultiq.Put(q, e.Order())
 			}
 		case 29:
-			nest := e.Begin(TCA_OPTIONS)
-			if q := e.Header(24); q != nil {
-				x.fOptions.hNetem.Put(q, e.Order())
-			}
-			x.fOptions.sNetem.Encode(e)
-			e.End(nest)
+			c := b.OptionsNetem(x.fOptions.hNetem)
+			x.fOptions.sNetem.build(e)
+			c.End()
 		case 30:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
@@ -4331,9 +4281,9 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hPfifoHeadDrop.Put(q, e.Order())
 			}
 		case 33:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sPie.Encode(e)
-			e.End(nest)
+			c := b.OptionsPie()
+			x.fOptions.sPie.build(e)
+			c.End()
 		case 34:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
@@ -4347,17 +4297,17 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hPrio.Put(q, e.Order())
 			}
 		case 36:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sQfq.Encode(e)
-			e.End(nest)
+			c := b.OptionsQfq()
+			x.fOptions.sQfq.build(e)
+			c.End()
 		case 37:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sRed.Encode(e)
-			e.End(nest)
+			c := b.OptionsRed()
+			x.fOptions.sRed.build(e)
+			c.End()
 		case 38:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sRoute.Encode(e)
-			e.End(nest)
+			c := b.OptionsRoute()
+			x.fOptions.sRoute.build(e)
+			c.End()
 		case 39:
 			if x.fOptions.raw != nil && (x.fOptions.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_OPTIONS, x.fOptions.raw)
@@ -4371,40 +4321,38 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 				x.fOptions.hSfq.Put(q, e.Order())
 			}
 		case 41:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sTaprio.Encode(e)
-			e.End(nest)
+			c := b.OptionsTaprio()
+			x.fOptions.sTaprio.build(e)
+			c.End()
 		case 42:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sTbf.Encode(e)
-			e.End(nest)
+			c := b.OptionsTbf()
+			x.fOptions.sTbf.build(e)
+			c.End()
 		case 43:
-			nest := e.Begin(TCA_OPTIONS)
-			x.fOptions.sU32.Encode(e)
-			e.End(nest)
+			c := b.OptionsU32()
+			x.fOptions.sU32.build(e)
+			c.End()
 		default:
 			e.Put(TCA_OPTIONS, x.fOptions.raw)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fStats != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS, x.fStats)
+			b.StatsBytes(x.fStats)
 		} else if x.fStats != nil {
 			v := x.vStats
 			v.parse(x.fStats, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS, 40); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS, 40); q != nil {
-			x.vStats.Put(q, e.Order())
+			b.Stats(v)
+		} else {
+			b.Stats(x.vStats)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		switch x.fXstats.format {
 		case 1:
-			nest := e.Begin(TCA_XSTATS)
-			x.fXstats.sCake.Encode(e)
-			e.End(nest)
+			c := b.XstatsCake()
+			x.fXstats.sCake.build(e)
+			c.End()
 		case 2:
 			if x.fXstats.raw != nil && (x.fXstats.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 				e.Put(TCA_XSTATS, x.fXstats.raw)
@@ -4477,51 +4425,602 @@ func (x *Attrs) Encode(e *attr.Encoder) {
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_RATE, x.fRate)
+			b.RateBytes(x.fRate)
 		} else if x.fRate != nil {
 			v := x.vRate
 			v.parse(x.fRate, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_RATE, 2); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_RATE, 2); q != nil {
-			x.vRate.Put(q, e.Order())
+			b.Rate(v)
+		} else {
+			b.Rate(x.vRate)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_FCNT, uint32(x.fFcnt))
+		b.Fcnt(uint32(x.fFcnt))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		nest := e.Begin(TCA_STATS2)
-		x.fStats2.Encode(e)
-		e.End(nest)
+		c := b.Stats2()
+		x.fStats2.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		nest := e.Begin(TCA_STAB)
-		x.fStab.Encode(e)
-		e.End(nest)
+		c := b.Stab()
+		x.fStab.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Flag(TCA_DUMP_INVISIBLE)
+		b.DumpInvisible()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_CHAIN, uint32(x.fChain))
+		b.Chain(uint32(x.fChain))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(TCA_HW_OFFLOAD, uint8(x.fHwOffload))
+		b.HwOffload(uint8(x.fHwOffload))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_INGRESS_BLOCK, uint32(x.fIngressBlock))
+		b.IngressBlock(uint32(x.fIngressBlock))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(TCA_EGRESS_BLOCK, uint32(x.fEgressBlock))
+		b.EgressBlock(uint32(x.fEgressBlock))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Bitfield32(TCA_DUMP_FLAGS, x.fDumpFlags.Value, x.fDumpFlags.Selector)
+		b.DumpFlags(x.fDumpFlags)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		typed.PutString(e, TCA_EXT_WARN_MSG, x.fExtWarnMsg)
+		b.ExtWarnMsgBytes(x.fExtWarnMsg)
 	}
+}
+
+// AttrsBuilder appends attributes of the set "attrs" (TCA_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Attrs, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AttrsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAttrs returns a builder of "attrs" attributes that appends to e.
+func BuildAttrs(e *attr.Encoder) AttrsBuilder { return AttrsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAttrs writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AttrsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AttrsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Kind appends TCA_KIND, s and a NUL.
+func (b AttrsBuilder) Kind(s string) {
+	b.e.String(TCA_KIND, s)
+}
+
+// KindBytes appends TCA_KIND: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b AttrsBuilder) KindBytes(s []byte) {
+	typed.PutString(b.e, TCA_KIND, s)
+}
+
+// OptionsBasic appends TCA_OPTIONS in the format "basic". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsBasic() BasicBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return BasicBuilder{e: b.e, nest: n}
+}
+
+// OptionsBpf appends TCA_OPTIONS in the format "bpf". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsBpf() BpfBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return BpfBuilder{e: b.e, nest: n}
+}
+
+// OptionsBfifo appends TCA_OPTIONS in the format "bfifo". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsBfifo(h TcFifoQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 4); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsCake appends TCA_OPTIONS in the format "cake". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsCake() CakeBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return CakeBuilder{e: b.e, nest: n}
+}
+
+// OptionsCbs appends TCA_OPTIONS in the format "cbs". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsCbs() CbsBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return CbsBuilder{e: b.e, nest: n}
+}
+
+// OptionsCgroup appends TCA_OPTIONS in the format "cgroup". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsCgroup() CgroupBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return CgroupBuilder{e: b.e, nest: n}
+}
+
+// OptionsChoke appends TCA_OPTIONS in the format "choke". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsChoke() ChokeBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return ChokeBuilder{e: b.e, nest: n}
+}
+
+// OptionsClsact appends TCA_OPTIONS in the format "clsact". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsClsact() {
+	b.e.End(b.e.BeginNoFlag(TCA_OPTIONS))
+}
+
+// OptionsCodel appends TCA_OPTIONS in the format "codel". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsCodel() CodelBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return CodelBuilder{e: b.e, nest: n}
+}
+
+// OptionsDrr appends TCA_OPTIONS in the format "drr". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsDrr() DrrBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return DrrBuilder{e: b.e, nest: n}
+}
+
+// OptionsDualpi2 appends TCA_OPTIONS in the format "dualpi2". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsDualpi2() Dualpi2Builder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return Dualpi2Builder{e: b.e, nest: n}
+}
+
+// OptionsEtf appends TCA_OPTIONS in the format "etf". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsEtf() EtfBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return EtfBuilder{e: b.e, nest: n}
+}
+
+// OptionsEts appends TCA_OPTIONS in the format "ets". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsEts() EtsBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return EtsBuilder{e: b.e, nest: n}
+}
+
+// OptionsFlow appends TCA_OPTIONS in the format "flow". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFlow() FlowBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FlowBuilder{e: b.e, nest: n}
+}
+
+// OptionsFlower appends TCA_OPTIONS in the format "flower". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFlower() FlowerBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FlowerBuilder{e: b.e, nest: n}
+}
+
+// OptionsFq appends TCA_OPTIONS in the format "fq". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFq() FqBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FqBuilder{e: b.e, nest: n}
+}
+
+// OptionsFqCodel appends TCA_OPTIONS in the format "fq_codel". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFqCodel() FqCodelBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FqCodelBuilder{e: b.e, nest: n}
+}
+
+// OptionsFqPie appends TCA_OPTIONS in the format "fq_pie". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFqPie() FqPieBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FqPieBuilder{e: b.e, nest: n}
+}
+
+// OptionsFw appends TCA_OPTIONS in the format "fw". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsFw() FwBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return FwBuilder{e: b.e, nest: n}
+}
+
+// OptionsGred appends TCA_OPTIONS in the format "gred". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsGred() GredBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return GredBuilder{e: b.e, nest: n}
+}
+
+// OptionsHfsc appends TCA_OPTIONS in the format "hfsc". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsHfsc(h TcHfscQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 2); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsHhf appends TCA_OPTIONS in the format "hhf". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsHhf() HhfBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return HhfBuilder{e: b.e, nest: n}
+}
+
+// OptionsHtb appends TCA_OPTIONS in the format "htb". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsHtb() HtbBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return HtbBuilder{e: b.e, nest: n}
+}
+
+// OptionsIngress appends TCA_OPTIONS in the format "ingress". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsIngress() {
+	b.e.End(b.e.BeginNoFlag(TCA_OPTIONS))
+}
+
+// OptionsMatchall appends TCA_OPTIONS in the format "matchall". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsMatchall() MatchallBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return MatchallBuilder{e: b.e, nest: n}
+}
+
+// OptionsMq appends TCA_OPTIONS in the format "mq". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsMq() {
+	b.e.End(b.e.BeginNoFlag(TCA_OPTIONS))
+}
+
+// OptionsMqprio appends TCA_OPTIONS in the format "mqprio". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsMqprio(h TcMqprioQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 82); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsMultiq appends TCA_OPTIONS in the format "multiq". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsMultiq(h TcMultiqQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 4); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsNetem appends TCA_OPTIONS in the format "netem". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsNetem(h TcNetemQopt) NetemBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	if q := b.e.Header(24); q != nil {
+		h.Put(q, b.e.Order())
+	}
+	return NetemBuilder{e: b.e, nest: n}
+}
+
+// OptionsPfifo appends TCA_OPTIONS in the format "pfifo". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsPfifo(h TcFifoQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 4); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsPfifoFast appends TCA_OPTIONS in the format "pfifo_fast". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsPfifoFast(h TcPrioQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 20); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsPfifoHeadDrop appends TCA_OPTIONS in the format "pfifo_head_drop". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsPfifoHeadDrop(h TcFifoQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 4); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsPie appends TCA_OPTIONS in the format "pie". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsPie() PieBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return PieBuilder{e: b.e, nest: n}
+}
+
+// OptionsPlug appends TCA_OPTIONS in the format "plug". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsPlug(h TcPlugQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 8); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsPrio appends TCA_OPTIONS in the format "prio". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsPrio(h TcPrioQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 20); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsQfq appends TCA_OPTIONS in the format "qfq". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsQfq() QfqBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return QfqBuilder{e: b.e, nest: n}
+}
+
+// OptionsRed appends TCA_OPTIONS in the format "red". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsRed() RedBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return RedBuilder{e: b.e, nest: n}
+}
+
+// OptionsRoute appends TCA_OPTIONS in the format "route". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsRoute() RouteBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return RouteBuilder{e: b.e, nest: n}
+}
+
+// OptionsSfb appends TCA_OPTIONS in the format "sfb". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsSfb(h TcSfbQopt) {
+	if q := b.e.Reserve(TCA_OPTIONS, 36); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsSfq appends TCA_OPTIONS in the format "sfq". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) OptionsSfq(h TcSfqQoptV1) {
+	if q := b.e.Reserve(TCA_OPTIONS, 72); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// OptionsTaprio appends TCA_OPTIONS in the format "taprio". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsTaprio() TaprioBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return TaprioBuilder{e: b.e, nest: n}
+}
+
+// OptionsTbf appends TCA_OPTIONS in the format "tbf". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsTbf() TbfBuilder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return TbfBuilder{e: b.e, nest: n}
+}
+
+// OptionsU32 appends TCA_OPTIONS in the format "u32". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) OptionsU32() U32Builder {
+	n := b.e.Begin(TCA_OPTIONS)
+	return U32Builder{e: b.e, nest: n}
+}
+
+// Stats appends TCA_STATS, the struct v.
+func (b AttrsBuilder) Stats(v TcStats) {
+	if q := b.e.Reserve(TCA_STATS, 40); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// StatsBytes appends TCA_STATS with the payload p.
+func (b AttrsBuilder) StatsBytes(p []byte) {
+	b.e.Put(TCA_STATS, p)
+}
+
+// XstatsCake appends TCA_XSTATS in the format "cake". The selector, TCA_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b AttrsBuilder) XstatsCake() CakeStatsBuilder {
+	n := b.e.Begin(TCA_XSTATS)
+	return CakeStatsBuilder{e: b.e, nest: n}
+}
+
+// XstatsChoke appends TCA_XSTATS in the format "choke". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsChoke(h TcChokeXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 20); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsCodel appends TCA_XSTATS in the format "codel". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsCodel(h TcCodelXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 36); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsDualpi2 appends TCA_XSTATS in the format "dualpi2". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsDualpi2(h TcDualpi2Xstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 48); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsFq appends TCA_XSTATS in the format "fq". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsFq(h TcFqQdStats) {
+	if q := b.e.Reserve(TCA_XSTATS, 152); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsFqCodel appends TCA_XSTATS in the format "fq_codel". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsFqCodel(h TcFqCodelXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 40); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsFqPie appends TCA_XSTATS in the format "fq_pie". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsFqPie(h TcFqPieXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 36); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsHhf appends TCA_XSTATS in the format "hhf". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsHhf(h TcHhfXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 16); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsPie appends TCA_XSTATS in the format "pie". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsPie(h TcPieXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 40); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsRed appends TCA_XSTATS in the format "red". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsRed(h TcRedXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 16); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsSfb appends TCA_XSTATS in the format "sfb". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsSfb(h TcSfbXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 36); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// XstatsSfq appends TCA_XSTATS in the format "sfq". The selector, TCA_KIND, is
+// not written: append it first.
+func (b AttrsBuilder) XstatsSfq(h TcSfqXstats) {
+	if q := b.e.Reserve(TCA_XSTATS, 4); q != nil {
+		h.Put(q, b.e.Order())
+	}
+}
+
+// Rate appends TCA_RATE, the struct v.
+func (b AttrsBuilder) Rate(v GnetEstimator) {
+	if q := b.e.Reserve(TCA_RATE, 2); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RateBytes appends TCA_RATE with the payload p.
+func (b AttrsBuilder) RateBytes(p []byte) {
+	b.e.Put(TCA_RATE, p)
+}
+
+// Fcnt appends TCA_FCNT.
+func (b AttrsBuilder) Fcnt(v uint32) {
+	b.e.Uint32(TCA_FCNT, uint32(v))
+}
+
+// Stats2 opens the nest TCA_STATS2 and returns its builder; close it
+// with End.
+func (b AttrsBuilder) Stats2() TcaStatsBuilder {
+	return TcaStatsBuilder{e: b.e, nest: b.e.Begin(TCA_STATS2)}
+}
+
+// Stab opens the nest TCA_STAB and returns its builder; close it
+// with End.
+func (b AttrsBuilder) Stab() TcaStabBuilder {
+	return TcaStabBuilder{e: b.e, nest: b.e.Begin(TCA_STAB)}
+}
+
+// DumpInvisible appends the flag TCA_DUMP_INVISIBLE.
+func (b AttrsBuilder) DumpInvisible() {
+	b.e.Flag(TCA_DUMP_INVISIBLE)
+}
+
+// Chain appends TCA_CHAIN.
+func (b AttrsBuilder) Chain(v uint32) {
+	b.e.Uint32(TCA_CHAIN, uint32(v))
+}
+
+// HwOffload appends TCA_HW_OFFLOAD.
+func (b AttrsBuilder) HwOffload(v uint8) {
+	b.e.Uint8(TCA_HW_OFFLOAD, uint8(v))
+}
+
+// IngressBlock appends TCA_INGRESS_BLOCK.
+func (b AttrsBuilder) IngressBlock(v uint32) {
+	b.e.Uint32(TCA_INGRESS_BLOCK, uint32(v))
+}
+
+// EgressBlock appends TCA_EGRESS_BLOCK.
+func (b AttrsBuilder) EgressBlock(v uint32) {
+	b.e.Uint32(TCA_EGRESS_BLOCK, uint32(v))
+}
+
+// DumpFlags appends TCA_DUMP_FLAGS.
+func (b AttrsBuilder) DumpFlags(v typed.Bitfield32) {
+	b.e.Bitfield32(TCA_DUMP_FLAGS, v.Value, v.Selector)
+}
+
+// ExtWarnMsg appends TCA_EXT_WARN_MSG, s and a NUL.
+func (b AttrsBuilder) ExtWarnMsg(s string) {
+	b.e.String(TCA_EXT_WARN_MSG, s)
+}
+
+// ExtWarnMsgBytes appends TCA_EXT_WARN_MSG: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b AttrsBuilder) ExtWarnMsgBytes(s []byte) {
+	typed.PutString(b.e, TCA_EXT_WARN_MSG, s)
 }
 
 // Kind returns TCA_KIND, up to its NUL, as a view, and whether it is
@@ -5894,11 +6393,17 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Act) Encode(e *attr.Encoder) {
+func (x *Act) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Act) build(e *attr.Encoder) {
+	b := ActBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, TCA_ACT_KIND, x.fKind)
+		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fOptions.format != 0 {
 		switch x.fOptions.format {
 		case 1:
@@ -5944,81 +6449,81 @@ func (x *Act) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<1) != 0 {
 		switch x.fOptions.format {
 		case 1:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sBpf.Encode(e)
-			e.End(nest)
+			c := b.OptionsBpf()
+			x.fOptions.sBpf.build(e)
+			c.End()
 		case 2:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sConnmark.Encode(e)
-			e.End(nest)
+			c := b.OptionsConnmark()
+			x.fOptions.sConnmark.build(e)
+			c.End()
 		case 3:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sCsum.Encode(e)
-			e.End(nest)
+			c := b.OptionsCsum()
+			x.fOptions.sCsum.build(e)
+			c.End()
 		case 4:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sCt.Encode(e)
-			e.End(nest)
+			c := b.OptionsCt()
+			x.fOptions.sCt.build(e)
+			c.End()
 		case 5:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sCtinfo.Encode(e)
-			e.End(nest)
+			c := b.OptionsCtinfo()
+			x.fOptions.sCtinfo.build(e)
+			c.End()
 		case 6:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sGact.Encode(e)
-			e.End(nest)
+			c := b.OptionsGact()
+			x.fOptions.sGact.build(e)
+			c.End()
 		case 7:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sGate.Encode(e)
-			e.End(nest)
+			c := b.OptionsGate()
+			x.fOptions.sGate.build(e)
+			c.End()
 		case 8:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sIfe.Encode(e)
-			e.End(nest)
+			c := b.OptionsIfe()
+			x.fOptions.sIfe.build(e)
+			c.End()
 		case 9:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sMirred.Encode(e)
-			e.End(nest)
+			c := b.OptionsMirred()
+			x.fOptions.sMirred.build(e)
+			c.End()
 		case 10:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sMpls.Encode(e)
-			e.End(nest)
+			c := b.OptionsMpls()
+			x.fOptions.sMpls.build(e)
+			c.End()
 		case 11:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sNat.Encode(e)
-			e.End(nest)
+			c := b.OptionsNat()
+			x.fOptions.sNat.build(e)
+			c.End()
 		case 12:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sPedit.Encode(e)
-			e.End(nest)
+			c := b.OptionsPedit()
+			x.fOptions.sPedit.build(e)
+			c.End()
 		case 13:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sPolice.Encode(e)
-			e.End(nest)
+			c := b.OptionsPolice()
+			x.fOptions.sPolice.build(e)
+			c.End()
 		case 14:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sSample.Encode(e)
-			e.End(nest)
+			c := b.OptionsSample()
+			x.fOptions.sSample.build(e)
+			c.End()
 		case 15:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sSimple.Encode(e)
-			e.End(nest)
+			c := b.OptionsSimple()
+			x.fOptions.sSimple.build(e)
+			c.End()
 		case 16:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sSkbedit.Encode(e)
-			e.End(nest)
+			c := b.OptionsSkbedit()
+			x.fOptions.sSkbedit.build(e)
+			c.End()
 		case 17:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sSkbmod.Encode(e)
-			e.End(nest)
+			c := b.OptionsSkbmod()
+			x.fOptions.sSkbmod.build(e)
+			c.End()
 		case 18:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sTunnelKey.Encode(e)
-			e.End(nest)
+			c := b.OptionsTunnelKey()
+			x.fOptions.sTunnelKey.build(e)
+			c.End()
 		case 19:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			x.fOptions.sVlan.Encode(e)
-			e.End(nest)
+			c := b.OptionsVlan()
+			x.fOptions.sVlan.build(e)
+			c.End()
 		default:
 			nest := e.Begin(TCA_ACT_OPTIONS)
 			e.Raw(x.fOptions.raw)
@@ -6026,29 +6531,267 @@ func (x *Act) Encode(e *attr.Encoder) {
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_ACT_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(TCA_ACT_STATS)
-		x.fStats.Encode(e)
-		e.End(nest)
+		c := b.Stats()
+		x.fStats.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_ACT_COOKIE, x.fCookie)
+		b.Cookie(x.fCookie)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Bitfield32(TCA_ACT_FLAGS, x.fFlags.Value, x.fFlags.Selector)
+		b.Flags(x.fFlags)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Bitfield32(TCA_ACT_HW_STATS, x.fHwStats.Value, x.fHwStats.Selector)
+		b.HwStats(x.fHwStats)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Bitfield32(TCA_ACT_USED_HW_STATS, x.fUsedHwStats.Value, x.fUsedHwStats.Selector)
+		b.UsedHwStats(x.fUsedHwStats)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_ACT_IN_HW_COUNT, uint32(x.fInHwCount))
+		b.InHwCount(uint32(x.fInHwCount))
 	}
 }
+
+// ActBuilder appends attributes of the set "act-attrs" (TCA_ACT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Act, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAct returns a builder of "act-attrs" attributes that appends to e.
+func BuildAct(e *attr.Encoder) ActBuilder { return ActBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAct writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Kind appends TCA_ACT_KIND, s and a NUL.
+func (b ActBuilder) Kind(s string) {
+	b.e.String(TCA_ACT_KIND, s)
+}
+
+// KindBytes appends TCA_ACT_KIND: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ActBuilder) KindBytes(s []byte) {
+	typed.PutString(b.e, TCA_ACT_KIND, s)
+}
+
+// OptionsBpf appends TCA_ACT_OPTIONS in the format "bpf". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsBpf() ActBpfBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActBpfBuilder{e: b.e, nest: n}
+}
+
+// OptionsConnmark appends TCA_ACT_OPTIONS in the format "connmark". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsConnmark() ActConnmarkBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActConnmarkBuilder{e: b.e, nest: n}
+}
+
+// OptionsCsum appends TCA_ACT_OPTIONS in the format "csum". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsCsum() ActCsumBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActCsumBuilder{e: b.e, nest: n}
+}
+
+// OptionsCt appends TCA_ACT_OPTIONS in the format "ct". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsCt() ActCtBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActCtBuilder{e: b.e, nest: n}
+}
+
+// OptionsCtinfo appends TCA_ACT_OPTIONS in the format "ctinfo". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsCtinfo() ActCtinfoBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActCtinfoBuilder{e: b.e, nest: n}
+}
+
+// OptionsGact appends TCA_ACT_OPTIONS in the format "gact". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsGact() ActGactBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActGactBuilder{e: b.e, nest: n}
+}
+
+// OptionsGate appends TCA_ACT_OPTIONS in the format "gate". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsGate() ActGateBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActGateBuilder{e: b.e, nest: n}
+}
+
+// OptionsIfe appends TCA_ACT_OPTIONS in the format "ife". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsIfe() ActIfeBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActIfeBuilder{e: b.e, nest: n}
+}
+
+// OptionsMirred appends TCA_ACT_OPTIONS in the format "mirred". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsMirred() ActMirredBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActMirredBuilder{e: b.e, nest: n}
+}
+
+// OptionsMpls appends TCA_ACT_OPTIONS in the format "mpls". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsMpls() ActMplsBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActMplsBuilder{e: b.e, nest: n}
+}
+
+// OptionsNat appends TCA_ACT_OPTIONS in the format "nat". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsNat() ActNatBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActNatBuilder{e: b.e, nest: n}
+}
+
+// OptionsPedit appends TCA_ACT_OPTIONS in the format "pedit". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsPedit() ActPeditBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActPeditBuilder{e: b.e, nest: n}
+}
+
+// OptionsPolice appends TCA_ACT_OPTIONS in the format "police". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsPolice() PoliceBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return PoliceBuilder{e: b.e, nest: n}
+}
+
+// OptionsSample appends TCA_ACT_OPTIONS in the format "sample". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsSample() ActSampleBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActSampleBuilder{e: b.e, nest: n}
+}
+
+// OptionsSimple appends TCA_ACT_OPTIONS in the format "simple". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsSimple() ActSimpleBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActSimpleBuilder{e: b.e, nest: n}
+}
+
+// OptionsSkbedit appends TCA_ACT_OPTIONS in the format "skbedit". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsSkbedit() ActSkbeditBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActSkbeditBuilder{e: b.e, nest: n}
+}
+
+// OptionsSkbmod appends TCA_ACT_OPTIONS in the format "skbmod". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsSkbmod() ActSkbmodBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActSkbmodBuilder{e: b.e, nest: n}
+}
+
+// OptionsTunnelKey appends TCA_ACT_OPTIONS in the format "tunnel_key". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsTunnelKey() ActTunnelKeyBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActTunnelKeyBuilder{e: b.e, nest: n}
+}
+
+// OptionsVlan appends TCA_ACT_OPTIONS in the format "vlan". The selector, TCA_ACT_KIND, is
+// not written: append it first.
+// It returns the format's builder; close it with End.
+func (b ActBuilder) OptionsVlan() ActVlanBuilder {
+	n := b.e.Begin(TCA_ACT_OPTIONS)
+	return ActVlanBuilder{e: b.e, nest: n}
+}
+
+// Index appends TCA_ACT_INDEX.
+func (b ActBuilder) Index(v uint32) {
+	b.e.Uint32(TCA_ACT_INDEX, uint32(v))
+}
+
+// Stats opens the nest TCA_ACT_STATS and returns its builder; close it
+// with End.
+func (b ActBuilder) Stats() TcaStatsBuilder {
+	return TcaStatsBuilder{e: b.e, nest: b.e.Begin(TCA_ACT_STATS)}
+}
+
+// Cookie appends TCA_ACT_COOKIE with the payload p.
+func (b ActBuilder) Cookie(p []byte) {
+	b.e.Put(TCA_ACT_COOKIE, p)
+}
+
+// Flags appends TCA_ACT_FLAGS.
+func (b ActBuilder) Flags(v typed.Bitfield32) {
+	b.e.Bitfield32(TCA_ACT_FLAGS, v.Value, v.Selector)
+}
+
+// HwStats appends TCA_ACT_HW_STATS.
+func (b ActBuilder) HwStats(v typed.Bitfield32) {
+	b.e.Bitfield32(TCA_ACT_HW_STATS, v.Value, v.Selector)
+}
+
+// UsedHwStats appends TCA_ACT_USED_HW_STATS.
+func (b ActBuilder) UsedHwStats(v typed.Bitfield32) {
+	b.e.Bitfield32(TCA_ACT_USED_HW_STATS, v.Value, v.Selector)
+}
+
+// InHwCount appends TCA_ACT_IN_HW_COUNT.
+func (b ActBuilder) InHwCount(v uint32) {
+	b.e.Uint32(TCA_ACT_IN_HW_COUNT, uint32(v))
+}
+
+// ActArrayBuilder appends the entries of an indexed array of "act-attrs" nests,
+// numbered from 1.
+type ActArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *ActArrayBuilder) Element() ActBuilder {
+	return ActBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *ActArrayBuilder) End() { a.e.End(a.nest) }
 
 // Kind returns TCA_ACT_KIND, up to its NUL, as a view, and whether it is
 // present (nil if not).
@@ -6621,43 +7364,123 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActBpf) Encode(e *attr.Encoder) {
+func (x *ActBpf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActBpf) build(e *attr.Encoder) {
+	b := ActBpfBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_ACT_BPF_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_ACT_BPF_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_ACT_BPF_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_ACT_BPF_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(TCA_ACT_BPF_OPS_LEN, uint16(x.fOpsLen))
+		b.OpsLen(uint16(x.fOpsLen))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_ACT_BPF_OPS, x.fOps)
+		b.Ops(x.fOps)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_ACT_BPF_FD, uint32(x.fFd))
+		b.Fd(uint32(x.fFd))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		typed.PutString(e, TCA_ACT_BPF_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(TCA_ACT_BPF_TAG, x.fTag)
+		b.Tag(x.fTag)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(TCA_ACT_BPF_ID, x.fId)
+		b.Id(x.fId)
 	}
+}
+
+// ActBpfBuilder appends attributes of the set "act-bpf-attrs" (TCA_ACT_BPF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActBpf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActBpfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActBpf returns a builder of "act-bpf-attrs" attributes that appends to e.
+func BuildActBpf(e *attr.Encoder) ActBpfBuilder { return ActBpfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActBpf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActBpfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActBpfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_ACT_BPF_TM, the struct v.
+func (b ActBpfBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_ACT_BPF_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_ACT_BPF_TM with the payload p.
+func (b ActBpfBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_ACT_BPF_TM, p)
+}
+
+// Parms appends TCA_ACT_BPF_PARMS with the payload p.
+func (b ActBpfBuilder) Parms(p []byte) {
+	b.e.Put(TCA_ACT_BPF_PARMS, p)
+}
+
+// OpsLen appends TCA_ACT_BPF_OPS_LEN.
+func (b ActBpfBuilder) OpsLen(v uint16) {
+	b.e.Uint16(TCA_ACT_BPF_OPS_LEN, uint16(v))
+}
+
+// Ops appends TCA_ACT_BPF_OPS with the payload p.
+func (b ActBpfBuilder) Ops(p []byte) {
+	b.e.Put(TCA_ACT_BPF_OPS, p)
+}
+
+// Fd appends TCA_ACT_BPF_FD.
+func (b ActBpfBuilder) Fd(v uint32) {
+	b.e.Uint32(TCA_ACT_BPF_FD, uint32(v))
+}
+
+// Name appends TCA_ACT_BPF_NAME, s and a NUL.
+func (b ActBpfBuilder) Name(s string) {
+	b.e.String(TCA_ACT_BPF_NAME, s)
+}
+
+// NameBytes appends TCA_ACT_BPF_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ActBpfBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, TCA_ACT_BPF_NAME, s)
+}
+
+// Tag appends TCA_ACT_BPF_TAG with the payload p.
+func (b ActBpfBuilder) Tag(p []byte) {
+	b.e.Put(TCA_ACT_BPF_TAG, p)
+}
+
+// Id appends TCA_ACT_BPF_ID with the payload p.
+func (b ActBpfBuilder) Id(p []byte) {
+	b.e.Put(TCA_ACT_BPF_ID, p)
 }
 
 // Tm returns TCA_ACT_BPF_TM as a struct tcf_t, and whether it is present.
@@ -6878,25 +7701,69 @@ func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActConnmark) Encode(e *attr.Encoder) {
+func (x *ActConnmark) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActConnmark) build(e *attr.Encoder) {
+	b := ActConnmarkBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_CONNMARK_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CONNMARK_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CONNMARK_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CONNMARK_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
+}
+
+// ActConnmarkBuilder appends attributes of the set "act-connmark-attrs" (TCA_CONNMARK_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActConnmark, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActConnmarkBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActConnmark returns a builder of "act-connmark-attrs" attributes that appends to e.
+func BuildActConnmark(e *attr.Encoder) ActConnmarkBuilder { return ActConnmarkBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActConnmark writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActConnmarkBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActConnmarkBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_CONNMARK_PARMS with the payload p.
+func (b ActConnmarkBuilder) Parms(p []byte) {
+	b.e.Put(TCA_CONNMARK_PARMS, p)
+}
+
+// Tm appends TCA_CONNMARK_TM, the struct v.
+func (b ActConnmarkBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_CONNMARK_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_CONNMARK_TM with the payload p.
+func (b ActConnmarkBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_CONNMARK_TM, p)
 }
 
 // Parms returns TCA_CONNMARK_PARMS's payload as a view, and whether it is present
@@ -7023,25 +7890,69 @@ func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActCsum) Encode(e *attr.Encoder) {
+func (x *ActCsum) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActCsum) build(e *attr.Encoder) {
+	b := ActCsumBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_CSUM_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CSUM_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CSUM_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CSUM_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
+}
+
+// ActCsumBuilder appends attributes of the set "act-csum-attrs" (TCA_CSUM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActCsum, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActCsumBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActCsum returns a builder of "act-csum-attrs" attributes that appends to e.
+func BuildActCsum(e *attr.Encoder) ActCsumBuilder { return ActCsumBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActCsum writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActCsumBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActCsumBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_CSUM_PARMS with the payload p.
+func (b ActCsumBuilder) Parms(p []byte) {
+	b.e.Put(TCA_CSUM_PARMS, p)
+}
+
+// Tm appends TCA_CSUM_TM, the struct v.
+func (b ActCsumBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_CSUM_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_CSUM_TM with the payload p.
+func (b ActCsumBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_CSUM_TM, p)
 }
 
 // Parms returns TCA_CSUM_PARMS's payload as a view, and whether it is present
@@ -7261,70 +8172,195 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActCt) Encode(e *attr.Encoder) {
+func (x *ActCt) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActCt) build(e *attr.Encoder) {
+	b := ActCtBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_CT_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CT_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CT_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CT_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(TCA_CT_ACTION, uint16(x.fAction))
+		b.Action(uint16(x.fAction))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(TCA_CT_ZONE, uint16(x.fZone))
+		b.Zone(uint16(x.fZone))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CT_MARK, uint32(x.fMark))
+		b.Mark(uint32(x.fMark))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_CT_MARK_MASK, uint32(x.fMarkMask))
+		b.MarkMask(uint32(x.fMarkMask))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(TCA_CT_LABELS, x.fLabels)
+		b.Labels(x.fLabels)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Put(TCA_CT_LABELS_MASK, x.fLabelsMask)
+		b.LabelsMask(x.fLabelsMask)
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.BE32(TCA_CT_NAT_IPV4_MIN, uint32(x.fNatIpv4Min))
+		b.NatIpv4Min(uint32(x.fNatIpv4Min))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(TCA_CT_NAT_IPV4_MAX, uint32(x.fNatIpv4Max))
+		b.NatIpv4Max(uint32(x.fNatIpv4Max))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(TCA_CT_NAT_IPV6_MIN, x.fNatIpv6Min)
+		b.NatIpv6Min(x.fNatIpv6Min)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Put(TCA_CT_NAT_IPV6_MAX, x.fNatIpv6Max)
+		b.NatIpv6Max(x.fNatIpv6Max)
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.BE16(TCA_CT_NAT_PORT_MIN, uint16(x.fNatPortMin))
+		b.NatPortMin(uint16(x.fNatPortMin))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.BE16(TCA_CT_NAT_PORT_MAX, uint16(x.fNatPortMax))
+		b.NatPortMax(uint16(x.fNatPortMax))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		typed.PutString(e, TCA_CT_HELPER_NAME, x.fHelperName)
+		b.HelperNameBytes(x.fHelperName)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint8(TCA_CT_HELPER_FAMILY, uint8(x.fHelperFamily))
+		b.HelperFamily(uint8(x.fHelperFamily))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint8(TCA_CT_HELPER_PROTO, uint8(x.fHelperProto))
+		b.HelperProto(uint8(x.fHelperProto))
 	}
+}
+
+// ActCtBuilder appends attributes of the set "act-ct-attrs" (TCA_CT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActCt, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActCtBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActCt returns a builder of "act-ct-attrs" attributes that appends to e.
+func BuildActCt(e *attr.Encoder) ActCtBuilder { return ActCtBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActCt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActCtBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActCtBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_CT_PARMS with the payload p.
+func (b ActCtBuilder) Parms(p []byte) {
+	b.e.Put(TCA_CT_PARMS, p)
+}
+
+// Tm appends TCA_CT_TM, the struct v.
+func (b ActCtBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_CT_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_CT_TM with the payload p.
+func (b ActCtBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_CT_TM, p)
+}
+
+// Action appends TCA_CT_ACTION.
+func (b ActCtBuilder) Action(v uint16) {
+	b.e.Uint16(TCA_CT_ACTION, uint16(v))
+}
+
+// Zone appends TCA_CT_ZONE.
+func (b ActCtBuilder) Zone(v uint16) {
+	b.e.Uint16(TCA_CT_ZONE, uint16(v))
+}
+
+// Mark appends TCA_CT_MARK.
+func (b ActCtBuilder) Mark(v uint32) {
+	b.e.Uint32(TCA_CT_MARK, uint32(v))
+}
+
+// MarkMask appends TCA_CT_MARK_MASK.
+func (b ActCtBuilder) MarkMask(v uint32) {
+	b.e.Uint32(TCA_CT_MARK_MASK, uint32(v))
+}
+
+// Labels appends TCA_CT_LABELS with the payload p.
+func (b ActCtBuilder) Labels(p []byte) {
+	b.e.Put(TCA_CT_LABELS, p)
+}
+
+// LabelsMask appends TCA_CT_LABELS_MASK with the payload p.
+func (b ActCtBuilder) LabelsMask(p []byte) {
+	b.e.Put(TCA_CT_LABELS_MASK, p)
+}
+
+// NatIpv4Min appends TCA_CT_NAT_IPV4_MIN.
+func (b ActCtBuilder) NatIpv4Min(v uint32) {
+	b.e.BE32(TCA_CT_NAT_IPV4_MIN, uint32(v))
+}
+
+// NatIpv4Max appends TCA_CT_NAT_IPV4_MAX.
+func (b ActCtBuilder) NatIpv4Max(v uint32) {
+	b.e.BE32(TCA_CT_NAT_IPV4_MAX, uint32(v))
+}
+
+// NatIpv6Min appends TCA_CT_NAT_IPV6_MIN with the payload p.
+func (b ActCtBuilder) NatIpv6Min(p []byte) {
+	b.e.Put(TCA_CT_NAT_IPV6_MIN, p)
+}
+
+// NatIpv6Max appends TCA_CT_NAT_IPV6_MAX with the payload p.
+func (b ActCtBuilder) NatIpv6Max(p []byte) {
+	b.e.Put(TCA_CT_NAT_IPV6_MAX, p)
+}
+
+// NatPortMin appends TCA_CT_NAT_PORT_MIN.
+func (b ActCtBuilder) NatPortMin(v uint16) {
+	b.e.BE16(TCA_CT_NAT_PORT_MIN, uint16(v))
+}
+
+// NatPortMax appends TCA_CT_NAT_PORT_MAX.
+func (b ActCtBuilder) NatPortMax(v uint16) {
+	b.e.BE16(TCA_CT_NAT_PORT_MAX, uint16(v))
+}
+
+// HelperName appends TCA_CT_HELPER_NAME, s and a NUL.
+func (b ActCtBuilder) HelperName(s string) {
+	b.e.String(TCA_CT_HELPER_NAME, s)
+}
+
+// HelperNameBytes appends TCA_CT_HELPER_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b ActCtBuilder) HelperNameBytes(s []byte) {
+	typed.PutString(b.e, TCA_CT_HELPER_NAME, s)
+}
+
+// HelperFamily appends TCA_CT_HELPER_FAMILY.
+func (b ActCtBuilder) HelperFamily(v uint8) {
+	b.e.Uint8(TCA_CT_HELPER_FAMILY, uint8(v))
+}
+
+// HelperProto appends TCA_CT_HELPER_PROTO.
+func (b ActCtBuilder) HelperProto(v uint8) {
+	b.e.Uint8(TCA_CT_HELPER_PROTO, uint8(v))
 }
 
 // Parms returns TCA_CT_PARMS's payload as a view, and whether it is present
@@ -7721,46 +8757,125 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActCtinfo) Encode(e *attr.Encoder) {
+func (x *ActCtinfo) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActCtinfo) build(e *attr.Encoder) {
+	b := ActCtinfoBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CTINFO_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CTINFO_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CTINFO_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_CTINFO_ACT, x.fAct)
+		b.Act(x.fAct)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(TCA_CTINFO_ZONE, uint16(x.fZone))
+		b.Zone(uint16(x.fZone))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_CTINFO_PARMS_DSCP_MASK, uint32(x.fParmsDscpMask))
+		b.ParmsDscpMask(uint32(x.fParmsDscpMask))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CTINFO_PARMS_DSCP_STATEMASK, uint32(x.fParmsDscpStatemask))
+		b.ParmsDscpStatemask(uint32(x.fParmsDscpStatemask))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_CTINFO_PARMS_CPMARK_MASK, uint32(x.fParmsCpmarkMask))
+		b.ParmsCpmarkMask(uint32(x.fParmsCpmarkMask))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_CTINFO_STATS_DSCP_SET, uint64(x.fStatsDscpSet))
+		b.StatsDscpSet(uint64(x.fStatsDscpSet))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_CTINFO_STATS_DSCP_ERROR, uint64(x.fStatsDscpError))
+		b.StatsDscpError(uint64(x.fStatsDscpError))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint64(TCA_CTINFO_STATS_CPMARK_SET, uint64(x.fStatsCpmarkSet))
+		b.StatsCpmarkSet(uint64(x.fStatsCpmarkSet))
 	}
+}
+
+// ActCtinfoBuilder appends attributes of the set "act-ctinfo-attrs" (TCA_CTINFO_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActCtinfo, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActCtinfoBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActCtinfo returns a builder of "act-ctinfo-attrs" attributes that appends to e.
+func BuildActCtinfo(e *attr.Encoder) ActCtinfoBuilder { return ActCtinfoBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActCtinfo writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActCtinfoBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActCtinfoBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_CTINFO_TM, the struct v.
+func (b ActCtinfoBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_CTINFO_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_CTINFO_TM with the payload p.
+func (b ActCtinfoBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_CTINFO_TM, p)
+}
+
+// Act appends TCA_CTINFO_ACT with the payload p.
+func (b ActCtinfoBuilder) Act(p []byte) {
+	b.e.Put(TCA_CTINFO_ACT, p)
+}
+
+// Zone appends TCA_CTINFO_ZONE.
+func (b ActCtinfoBuilder) Zone(v uint16) {
+	b.e.Uint16(TCA_CTINFO_ZONE, uint16(v))
+}
+
+// ParmsDscpMask appends TCA_CTINFO_PARMS_DSCP_MASK.
+func (b ActCtinfoBuilder) ParmsDscpMask(v uint32) {
+	b.e.Uint32(TCA_CTINFO_PARMS_DSCP_MASK, uint32(v))
+}
+
+// ParmsDscpStatemask appends TCA_CTINFO_PARMS_DSCP_STATEMASK.
+func (b ActCtinfoBuilder) ParmsDscpStatemask(v uint32) {
+	b.e.Uint32(TCA_CTINFO_PARMS_DSCP_STATEMASK, uint32(v))
+}
+
+// ParmsCpmarkMask appends TCA_CTINFO_PARMS_CPMARK_MASK.
+func (b ActCtinfoBuilder) ParmsCpmarkMask(v uint32) {
+	b.e.Uint32(TCA_CTINFO_PARMS_CPMARK_MASK, uint32(v))
+}
+
+// StatsDscpSet appends TCA_CTINFO_STATS_DSCP_SET.
+func (b ActCtinfoBuilder) StatsDscpSet(v uint64) {
+	b.e.Uint64(TCA_CTINFO_STATS_DSCP_SET, uint64(v))
+}
+
+// StatsDscpError appends TCA_CTINFO_STATS_DSCP_ERROR.
+func (b ActCtinfoBuilder) StatsDscpError(v uint64) {
+	b.e.Uint64(TCA_CTINFO_STATS_DSCP_ERROR, uint64(v))
+}
+
+// StatsCpmarkSet appends TCA_CTINFO_STATS_CPMARK_SET.
+func (b ActCtinfoBuilder) StatsCpmarkSet(v uint64) {
+	b.e.Uint64(TCA_CTINFO_STATS_CPMARK_SET, uint64(v))
 }
 
 // Tm returns TCA_CTINFO_TM as a struct tcf_t, and whether it is present.
@@ -8031,46 +9146,125 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActGate) Encode(e *attr.Encoder) {
+func (x *ActGate) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActGate) build(e *attr.Encoder) {
+	b := ActGateBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_GATE_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_GATE_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_GATE_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_GATE_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_GATE_PRIORITY, uint32(x.fPriority))
+		b.Priority(int32(x.fPriority))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_GATE_ENTRY_LIST, x.fEntryList)
+		b.EntryList(x.fEntryList)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(TCA_GATE_BASE_TIME, uint64(x.fBaseTime))
+		b.BaseTime(uint64(x.fBaseTime))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(TCA_GATE_CYCLE_TIME, uint64(x.fCycleTime))
+		b.CycleTime(uint64(x.fCycleTime))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_GATE_CYCLE_TIME_EXT, uint64(x.fCycleTimeExt))
+		b.CycleTimeExt(uint64(x.fCycleTimeExt))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_GATE_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_GATE_CLOCKID, uint32(x.fClockid))
+		b.Clockid(int32(x.fClockid))
 	}
+}
+
+// ActGateBuilder appends attributes of the set "act-gate-attrs" (TCA_GATE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActGate, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActGateBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActGate returns a builder of "act-gate-attrs" attributes that appends to e.
+func BuildActGate(e *attr.Encoder) ActGateBuilder { return ActGateBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActGate writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActGateBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActGateBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_GATE_TM, the struct v.
+func (b ActGateBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_GATE_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_GATE_TM with the payload p.
+func (b ActGateBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_GATE_TM, p)
+}
+
+// Parms appends TCA_GATE_PARMS with the payload p.
+func (b ActGateBuilder) Parms(p []byte) {
+	b.e.Put(TCA_GATE_PARMS, p)
+}
+
+// Priority appends TCA_GATE_PRIORITY.
+func (b ActGateBuilder) Priority(v int32) {
+	b.e.Uint32(TCA_GATE_PRIORITY, uint32(v))
+}
+
+// EntryList appends TCA_GATE_ENTRY_LIST with the payload p.
+func (b ActGateBuilder) EntryList(p []byte) {
+	b.e.Put(TCA_GATE_ENTRY_LIST, p)
+}
+
+// BaseTime appends TCA_GATE_BASE_TIME.
+func (b ActGateBuilder) BaseTime(v uint64) {
+	b.e.Uint64(TCA_GATE_BASE_TIME, uint64(v))
+}
+
+// CycleTime appends TCA_GATE_CYCLE_TIME.
+func (b ActGateBuilder) CycleTime(v uint64) {
+	b.e.Uint64(TCA_GATE_CYCLE_TIME, uint64(v))
+}
+
+// CycleTimeExt appends TCA_GATE_CYCLE_TIME_EXT.
+func (b ActGateBuilder) CycleTimeExt(v uint64) {
+	b.e.Uint64(TCA_GATE_CYCLE_TIME_EXT, uint64(v))
+}
+
+// Flags appends TCA_GATE_FLAGS.
+func (b ActGateBuilder) Flags(v uint32) {
+	b.e.Uint32(TCA_GATE_FLAGS, uint32(v))
+}
+
+// Clockid appends TCA_GATE_CLOCKID.
+func (b ActGateBuilder) Clockid(v int32) {
+	b.e.Uint32(TCA_GATE_CLOCKID, uint32(v))
 }
 
 // Tm returns TCA_GATE_TM as a struct tcf_t, and whether it is present.
@@ -8315,37 +9509,101 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActIfe) Encode(e *attr.Encoder) {
+func (x *ActIfe) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActIfe) build(e *attr.Encoder) {
+	b := ActIfeBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_IFE_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_IFE_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_IFE_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_IFE_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_IFE_DMAC, x.fDmac)
+		b.Dmac(x.fDmac)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_IFE_SMAC, x.fSmac)
+		b.Smac(x.fSmac)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(TCA_IFE_TYPE, uint16(x.fType))
+		b.Type(uint16(x.fType))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(TCA_IFE_METALST, x.fMetalst)
+		b.Metalst(x.fMetalst)
 	}
+}
+
+// ActIfeBuilder appends attributes of the set "act-ife-attrs" (TCA_IFE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActIfe, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActIfeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActIfe returns a builder of "act-ife-attrs" attributes that appends to e.
+func BuildActIfe(e *attr.Encoder) ActIfeBuilder { return ActIfeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActIfe writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActIfeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActIfeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_IFE_PARMS with the payload p.
+func (b ActIfeBuilder) Parms(p []byte) {
+	b.e.Put(TCA_IFE_PARMS, p)
+}
+
+// Tm appends TCA_IFE_TM, the struct v.
+func (b ActIfeBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_IFE_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_IFE_TM with the payload p.
+func (b ActIfeBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_IFE_TM, p)
+}
+
+// Dmac appends TCA_IFE_DMAC with the payload p.
+func (b ActIfeBuilder) Dmac(p []byte) {
+	b.e.Put(TCA_IFE_DMAC, p)
+}
+
+// Smac appends TCA_IFE_SMAC with the payload p.
+func (b ActIfeBuilder) Smac(p []byte) {
+	b.e.Put(TCA_IFE_SMAC, p)
+}
+
+// Type appends TCA_IFE_TYPE.
+func (b ActIfeBuilder) Type(v uint16) {
+	b.e.Uint16(TCA_IFE_TYPE, uint16(v))
+}
+
+// Metalst appends TCA_IFE_METALST with the payload p.
+func (b ActIfeBuilder) Metalst(p []byte) {
+	b.e.Put(TCA_IFE_METALST, p)
 }
 
 // Parms returns TCA_IFE_PARMS's payload as a view, and whether it is present
@@ -8535,28 +9793,77 @@ func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActMirred) Encode(e *attr.Encoder) {
+func (x *ActMirred) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActMirred) build(e *attr.Encoder) {
+	b := ActMirredBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_MIRRED_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_MIRRED_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_MIRRED_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_MIRRED_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_MIRRED_BLOCKID, x.fBlockid)
+		b.Blockid(x.fBlockid)
 	}
+}
+
+// ActMirredBuilder appends attributes of the set "act-mirred-attrs" (TCA_MIRRED_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActMirred, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActMirredBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActMirred returns a builder of "act-mirred-attrs" attributes that appends to e.
+func BuildActMirred(e *attr.Encoder) ActMirredBuilder { return ActMirredBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActMirred writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActMirredBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActMirredBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_MIRRED_TM, the struct v.
+func (b ActMirredBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_MIRRED_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_MIRRED_TM with the payload p.
+func (b ActMirredBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_MIRRED_TM, p)
+}
+
+// Parms appends TCA_MIRRED_PARMS with the payload p.
+func (b ActMirredBuilder) Parms(p []byte) {
+	b.e.Put(TCA_MIRRED_PARMS, p)
+}
+
+// Blockid appends TCA_MIRRED_BLOCKID with the payload p.
+func (b ActMirredBuilder) Blockid(p []byte) {
+	b.e.Put(TCA_MIRRED_BLOCKID, p)
 }
 
 // Tm returns TCA_MIRRED_TM as a struct tcf_t, and whether it is present.
@@ -8734,50 +10041,124 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActMpls) Encode(e *attr.Encoder) {
+func (x *ActMpls) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActMpls) build(e *attr.Encoder) {
+	b := ActMplsBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_MPLS_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_MPLS_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_MPLS_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_MPLS_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_MPLS_PARMS, 24); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_MPLS_PARMS, 24); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE16(TCA_MPLS_PROTO, uint16(x.fProto))
+		b.Proto(uint16(x.fProto))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_MPLS_LABEL, uint32(x.fLabel))
+		b.Label(uint32(x.fLabel))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(TCA_MPLS_TC, uint8(x.fTc))
+		b.Tc(uint8(x.fTc))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint8(TCA_MPLS_TTL, uint8(x.fTtl))
+		b.Ttl(uint8(x.fTtl))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint8(TCA_MPLS_BOS, uint8(x.fBos))
+		b.Bos(uint8(x.fBos))
 	}
+}
+
+// ActMplsBuilder appends attributes of the set "act-mpls-attrs" (TCA_MPLS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActMpls, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActMplsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActMpls returns a builder of "act-mpls-attrs" attributes that appends to e.
+func BuildActMpls(e *attr.Encoder) ActMplsBuilder { return ActMplsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActMpls writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActMplsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActMplsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_MPLS_TM, the struct v.
+func (b ActMplsBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_MPLS_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_MPLS_TM with the payload p.
+func (b ActMplsBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_MPLS_TM, p)
+}
+
+// Parms appends TCA_MPLS_PARMS, the struct v.
+func (b ActMplsBuilder) Parms(v TcMpls) {
+	if q := b.e.Reserve(TCA_MPLS_PARMS, 24); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_MPLS_PARMS with the payload p.
+func (b ActMplsBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_MPLS_PARMS, p)
+}
+
+// Proto appends TCA_MPLS_PROTO.
+func (b ActMplsBuilder) Proto(v uint16) {
+	b.e.BE16(TCA_MPLS_PROTO, uint16(v))
+}
+
+// Label appends TCA_MPLS_LABEL.
+func (b ActMplsBuilder) Label(v uint32) {
+	b.e.Uint32(TCA_MPLS_LABEL, uint32(v))
+}
+
+// Tc appends TCA_MPLS_TC.
+func (b ActMplsBuilder) Tc(v uint8) {
+	b.e.Uint8(TCA_MPLS_TC, uint8(v))
+}
+
+// Ttl appends TCA_MPLS_TTL.
+func (b ActMplsBuilder) Ttl(v uint8) {
+	b.e.Uint8(TCA_MPLS_TTL, uint8(v))
+}
+
+// Bos appends TCA_MPLS_BOS.
+func (b ActMplsBuilder) Bos(v uint8) {
+	b.e.Uint8(TCA_MPLS_BOS, uint8(v))
 }
 
 // Tm returns TCA_MPLS_TM as a struct tcf_t, and whether it is present.
@@ -8996,25 +10377,69 @@ func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActNat) Encode(e *attr.Encoder) {
+func (x *ActNat) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActNat) build(e *attr.Encoder) {
+	b := ActNatBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_NAT_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NAT_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NAT_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NAT_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
+}
+
+// ActNatBuilder appends attributes of the set "act-nat-attrs" (TCA_NAT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActNat, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActNatBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActNat returns a builder of "act-nat-attrs" attributes that appends to e.
+func BuildActNat(e *attr.Encoder) ActNatBuilder { return ActNatBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActNat writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActNatBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActNatBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_NAT_PARMS with the payload p.
+func (b ActNatBuilder) Parms(p []byte) {
+	b.e.Put(TCA_NAT_PARMS, p)
+}
+
+// Tm appends TCA_NAT_TM, the struct v.
+func (b ActNatBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_NAT_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_NAT_TM with the payload p.
+func (b ActNatBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_NAT_TM, p)
 }
 
 // Parms returns TCA_NAT_PARMS's payload as a view, and whether it is present
@@ -9154,44 +10579,108 @@ func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActPedit) Encode(e *attr.Encoder) {
+func (x *ActPedit) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActPedit) build(e *attr.Encoder) {
+	b := ActPeditBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_PEDIT_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_PEDIT_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_PEDIT_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_PEDIT_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_PEDIT_PARMS, 24); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_PEDIT_PARMS, 24); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_PEDIT_PARMS_EX, x.fParmsEx)
+		b.ParmsEx(x.fParmsEx)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_PEDIT_KEYS_EX, x.fKeysEx)
+		b.KeysEx(x.fKeysEx)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_PEDIT_KEY_EX, x.fKeyEx)
+		b.KeyEx(x.fKeyEx)
 	}
+}
+
+// ActPeditBuilder appends attributes of the set "act-pedit-attrs" (TCA_PEDIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActPedit, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActPeditBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActPedit returns a builder of "act-pedit-attrs" attributes that appends to e.
+func BuildActPedit(e *attr.Encoder) ActPeditBuilder { return ActPeditBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActPedit writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActPeditBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActPeditBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_PEDIT_TM, the struct v.
+func (b ActPeditBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_PEDIT_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_PEDIT_TM with the payload p.
+func (b ActPeditBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_PEDIT_TM, p)
+}
+
+// Parms appends TCA_PEDIT_PARMS, the struct v.
+func (b ActPeditBuilder) Parms(v TcPeditSel) {
+	if q := b.e.Reserve(TCA_PEDIT_PARMS, 24); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_PEDIT_PARMS with the payload p.
+func (b ActPeditBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_PEDIT_PARMS, p)
+}
+
+// ParmsEx appends TCA_PEDIT_PARMS_EX with the payload p.
+func (b ActPeditBuilder) ParmsEx(p []byte) {
+	b.e.Put(TCA_PEDIT_PARMS_EX, p)
+}
+
+// KeysEx appends TCA_PEDIT_KEYS_EX with the payload p.
+func (b ActPeditBuilder) KeysEx(p []byte) {
+	b.e.Put(TCA_PEDIT_KEYS_EX, p)
+}
+
+// KeyEx appends TCA_PEDIT_KEY_EX with the payload p.
+func (b ActPeditBuilder) KeyEx(p []byte) {
+	b.e.Put(TCA_PEDIT_KEY_EX, p)
 }
 
 // Tm returns TCA_PEDIT_TM as a struct tcf_t, and whether it is present.
@@ -9389,28 +10878,77 @@ func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActSimple) Encode(e *attr.Encoder) {
+func (x *ActSimple) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActSimple) build(e *attr.Encoder) {
+	b := ActSimpleBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_DEF_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_DEF_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_DEF_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_DEF_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_DEF_DATA, x.fData)
+		b.Data(x.fData)
 	}
+}
+
+// ActSimpleBuilder appends attributes of the set "act-simple-attrs" (TCA_DEF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActSimple, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActSimpleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActSimple returns a builder of "act-simple-attrs" attributes that appends to e.
+func BuildActSimple(e *attr.Encoder) ActSimpleBuilder { return ActSimpleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActSimple writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActSimpleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActSimpleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_DEF_TM, the struct v.
+func (b ActSimpleBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_DEF_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_DEF_TM with the payload p.
+func (b ActSimpleBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_DEF_TM, p)
+}
+
+// Parms appends TCA_DEF_PARMS with the payload p.
+func (b ActSimpleBuilder) Parms(p []byte) {
+	b.e.Put(TCA_DEF_PARMS, p)
+}
+
+// Data appends TCA_DEF_DATA with the payload p.
+func (b ActSimpleBuilder) Data(p []byte) {
+	b.e.Put(TCA_DEF_DATA, p)
 }
 
 // Tm returns TCA_DEF_TM as a struct tcf_t, and whether it is present.
@@ -9601,46 +11139,125 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActSkbedit) Encode(e *attr.Encoder) {
+func (x *ActSkbedit) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActSkbedit) build(e *attr.Encoder) {
+	b := ActSkbeditBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_SKBEDIT_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_SKBEDIT_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_SKBEDIT_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_SKBEDIT_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_SKBEDIT_PRIORITY, uint32(x.fPriority))
+		b.Priority(uint32(x.fPriority))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(TCA_SKBEDIT_QUEUE_MAPPING, uint16(x.fQueueMapping))
+		b.QueueMapping(uint16(x.fQueueMapping))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_SKBEDIT_MARK, uint32(x.fMark))
+		b.Mark(uint32(x.fMark))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(TCA_SKBEDIT_PTYPE, uint16(x.fPtype))
+		b.Ptype(uint16(x.fPtype))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_SKBEDIT_MASK, uint32(x.fMask))
+		b.Mask(uint32(x.fMask))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_SKBEDIT_FLAGS, uint64(x.fFlags))
+		b.Flags(uint64(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint16(TCA_SKBEDIT_QUEUE_MAPPING_MAX, uint16(x.fQueueMappingMax))
+		b.QueueMappingMax(uint16(x.fQueueMappingMax))
 	}
+}
+
+// ActSkbeditBuilder appends attributes of the set "act-skbedit-attrs" (TCA_SKBEDIT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActSkbedit, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActSkbeditBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActSkbedit returns a builder of "act-skbedit-attrs" attributes that appends to e.
+func BuildActSkbedit(e *attr.Encoder) ActSkbeditBuilder { return ActSkbeditBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActSkbedit writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActSkbeditBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActSkbeditBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_SKBEDIT_TM, the struct v.
+func (b ActSkbeditBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_SKBEDIT_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_SKBEDIT_TM with the payload p.
+func (b ActSkbeditBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_SKBEDIT_TM, p)
+}
+
+// Parms appends TCA_SKBEDIT_PARMS with the payload p.
+func (b ActSkbeditBuilder) Parms(p []byte) {
+	b.e.Put(TCA_SKBEDIT_PARMS, p)
+}
+
+// Priority appends TCA_SKBEDIT_PRIORITY.
+func (b ActSkbeditBuilder) Priority(v uint32) {
+	b.e.Uint32(TCA_SKBEDIT_PRIORITY, uint32(v))
+}
+
+// QueueMapping appends TCA_SKBEDIT_QUEUE_MAPPING.
+func (b ActSkbeditBuilder) QueueMapping(v uint16) {
+	b.e.Uint16(TCA_SKBEDIT_QUEUE_MAPPING, uint16(v))
+}
+
+// Mark appends TCA_SKBEDIT_MARK.
+func (b ActSkbeditBuilder) Mark(v uint32) {
+	b.e.Uint32(TCA_SKBEDIT_MARK, uint32(v))
+}
+
+// Ptype appends TCA_SKBEDIT_PTYPE.
+func (b ActSkbeditBuilder) Ptype(v uint16) {
+	b.e.Uint16(TCA_SKBEDIT_PTYPE, uint16(v))
+}
+
+// Mask appends TCA_SKBEDIT_MASK.
+func (b ActSkbeditBuilder) Mask(v uint32) {
+	b.e.Uint32(TCA_SKBEDIT_MASK, uint32(v))
+}
+
+// Flags appends TCA_SKBEDIT_FLAGS.
+func (b ActSkbeditBuilder) Flags(v uint64) {
+	b.e.Uint64(TCA_SKBEDIT_FLAGS, uint64(v))
+}
+
+// QueueMappingMax appends TCA_SKBEDIT_QUEUE_MAPPING_MAX.
+func (b ActSkbeditBuilder) QueueMappingMax(v uint16) {
+	b.e.Uint16(TCA_SKBEDIT_QUEUE_MAPPING_MAX, uint16(v))
 }
 
 // Tm returns TCA_SKBEDIT_TM as a struct tcf_t, and whether it is present.
@@ -9877,34 +11494,93 @@ func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActSkbmod) Encode(e *attr.Encoder) {
+func (x *ActSkbmod) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActSkbmod) build(e *attr.Encoder) {
+	b := ActSkbmodBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_SKBMOD_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_SKBMOD_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_SKBMOD_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_SKBMOD_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_SKBMOD_DMAC, x.fDmac)
+		b.Dmac(x.fDmac)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_SKBMOD_SMAC, x.fSmac)
+		b.Smac(x.fSmac)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_SKBMOD_ETYPE, x.fEtype)
+		b.Etype(x.fEtype)
 	}
+}
+
+// ActSkbmodBuilder appends attributes of the set "act-skbmod-attrs" (TCA_SKBMOD_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActSkbmod, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActSkbmodBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActSkbmod returns a builder of "act-skbmod-attrs" attributes that appends to e.
+func BuildActSkbmod(e *attr.Encoder) ActSkbmodBuilder { return ActSkbmodBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActSkbmod writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActSkbmodBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActSkbmodBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_SKBMOD_TM, the struct v.
+func (b ActSkbmodBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_SKBMOD_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_SKBMOD_TM with the payload p.
+func (b ActSkbmodBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_SKBMOD_TM, p)
+}
+
+// Parms appends TCA_SKBMOD_PARMS with the payload p.
+func (b ActSkbmodBuilder) Parms(p []byte) {
+	b.e.Put(TCA_SKBMOD_PARMS, p)
+}
+
+// Dmac appends TCA_SKBMOD_DMAC with the payload p.
+func (b ActSkbmodBuilder) Dmac(p []byte) {
+	b.e.Put(TCA_SKBMOD_DMAC, p)
+}
+
+// Smac appends TCA_SKBMOD_SMAC with the payload p.
+func (b ActSkbmodBuilder) Smac(p []byte) {
+	b.e.Put(TCA_SKBMOD_SMAC, p)
+}
+
+// Etype appends TCA_SKBMOD_ETYPE with the payload p.
+func (b ActSkbmodBuilder) Etype(p []byte) {
+	b.e.Put(TCA_SKBMOD_ETYPE, p)
 }
 
 // Tm returns TCA_SKBMOD_TM as a struct tcf_t, and whether it is present.
@@ -10142,58 +11818,157 @@ func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActTunnelKey) Encode(e *attr.Encoder) {
+func (x *ActTunnelKey) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActTunnelKey) build(e *attr.Encoder) {
+	b := ActTunnelKeyBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_TUNNEL_KEY_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_TUNNEL_KEY_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_TUNNEL_KEY_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_TUNNEL_KEY_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.BE32(TCA_TUNNEL_KEY_ENC_IPV4_SRC, uint32(x.fEncIpv4Src))
+		b.EncIpv4Src(uint32(x.fEncIpv4Src))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.BE32(TCA_TUNNEL_KEY_ENC_IPV4_DST, uint32(x.fEncIpv4Dst))
+		b.EncIpv4Dst(uint32(x.fEncIpv4Dst))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_TUNNEL_KEY_ENC_IPV6_SRC, x.fEncIpv6Src)
+		b.EncIpv6Src(x.fEncIpv6Src)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(TCA_TUNNEL_KEY_ENC_IPV6_DST, x.fEncIpv6Dst)
+		b.EncIpv6Dst(x.fEncIpv6Dst)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.BE64(TCA_TUNNEL_KEY_ENC_KEY_ID, uint64(x.fEncKeyId))
+		b.EncKeyId(uint64(x.fEncKeyId))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE16(TCA_TUNNEL_KEY_ENC_DST_PORT, uint16(x.fEncDstPort))
+		b.EncDstPort(uint16(x.fEncDstPort))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(TCA_TUNNEL_KEY_NO_CSUM, uint8(x.fNoCsum))
+		b.NoCsum(uint8(x.fNoCsum))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(TCA_TUNNEL_KEY_ENC_OPTS, x.fEncOpts)
+		b.EncOpts(x.fEncOpts)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(TCA_TUNNEL_KEY_ENC_TOS, uint8(x.fEncTos))
+		b.EncTos(uint8(x.fEncTos))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(TCA_TUNNEL_KEY_ENC_TTL, uint8(x.fEncTtl))
+		b.EncTtl(uint8(x.fEncTtl))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Flag(TCA_TUNNEL_KEY_NO_FRAG)
+		b.NoFrag()
 	}
+}
+
+// ActTunnelKeyBuilder appends attributes of the set "act-tunnel-key-attrs" (TCA_TUNNEL_KEY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActTunnelKey, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActTunnelKeyBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActTunnelKey returns a builder of "act-tunnel-key-attrs" attributes that appends to e.
+func BuildActTunnelKey(e *attr.Encoder) ActTunnelKeyBuilder { return ActTunnelKeyBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActTunnelKey writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActTunnelKeyBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActTunnelKeyBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_TUNNEL_KEY_TM, the struct v.
+func (b ActTunnelKeyBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_TUNNEL_KEY_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_TUNNEL_KEY_TM with the payload p.
+func (b ActTunnelKeyBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_TUNNEL_KEY_TM, p)
+}
+
+// Parms appends TCA_TUNNEL_KEY_PARMS with the payload p.
+func (b ActTunnelKeyBuilder) Parms(p []byte) {
+	b.e.Put(TCA_TUNNEL_KEY_PARMS, p)
+}
+
+// EncIpv4Src appends TCA_TUNNEL_KEY_ENC_IPV4_SRC.
+func (b ActTunnelKeyBuilder) EncIpv4Src(v uint32) {
+	b.e.BE32(TCA_TUNNEL_KEY_ENC_IPV4_SRC, uint32(v))
+}
+
+// EncIpv4Dst appends TCA_TUNNEL_KEY_ENC_IPV4_DST.
+func (b ActTunnelKeyBuilder) EncIpv4Dst(v uint32) {
+	b.e.BE32(TCA_TUNNEL_KEY_ENC_IPV4_DST, uint32(v))
+}
+
+// EncIpv6Src appends TCA_TUNNEL_KEY_ENC_IPV6_SRC with the payload p.
+func (b ActTunnelKeyBuilder) EncIpv6Src(p []byte) {
+	b.e.Put(TCA_TUNNEL_KEY_ENC_IPV6_SRC, p)
+}
+
+// EncIpv6Dst appends TCA_TUNNEL_KEY_ENC_IPV6_DST with the payload p.
+func (b ActTunnelKeyBuilder) EncIpv6Dst(p []byte) {
+	b.e.Put(TCA_TUNNEL_KEY_ENC_IPV6_DST, p)
+}
+
+// EncKeyId appends TCA_TUNNEL_KEY_ENC_KEY_ID.
+func (b ActTunnelKeyBuilder) EncKeyId(v uint64) {
+	b.e.BE64(TCA_TUNNEL_KEY_ENC_KEY_ID, uint64(v))
+}
+
+// EncDstPort appends TCA_TUNNEL_KEY_ENC_DST_PORT.
+func (b ActTunnelKeyBuilder) EncDstPort(v uint16) {
+	b.e.BE16(TCA_TUNNEL_KEY_ENC_DST_PORT, uint16(v))
+}
+
+// NoCsum appends TCA_TUNNEL_KEY_NO_CSUM.
+func (b ActTunnelKeyBuilder) NoCsum(v uint8) {
+	b.e.Uint8(TCA_TUNNEL_KEY_NO_CSUM, uint8(v))
+}
+
+// EncOpts appends TCA_TUNNEL_KEY_ENC_OPTS with the payload p.
+func (b ActTunnelKeyBuilder) EncOpts(p []byte) {
+	b.e.Put(TCA_TUNNEL_KEY_ENC_OPTS, p)
+}
+
+// EncTos appends TCA_TUNNEL_KEY_ENC_TOS.
+func (b ActTunnelKeyBuilder) EncTos(v uint8) {
+	b.e.Uint8(TCA_TUNNEL_KEY_ENC_TOS, uint8(v))
+}
+
+// EncTtl appends TCA_TUNNEL_KEY_ENC_TTL.
+func (b ActTunnelKeyBuilder) EncTtl(v uint8) {
+	b.e.Uint8(TCA_TUNNEL_KEY_ENC_TTL, uint8(v))
+}
+
+// NoFrag appends the flag TCA_TUNNEL_KEY_NO_FRAG.
+func (b ActTunnelKeyBuilder) NoFrag() {
+	b.e.Flag(TCA_TUNNEL_KEY_NO_FRAG)
 }
 
 // Tm returns TCA_TUNNEL_KEY_TM as a struct tcf_t, and whether it is present.
@@ -10505,50 +12280,124 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActVlan) Encode(e *attr.Encoder) {
+func (x *ActVlan) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActVlan) build(e *attr.Encoder) {
+	b := ActVlanBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_VLAN_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_VLAN_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_VLAN_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_VLAN_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_VLAN_PARMS, 24); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_VLAN_PARMS, 24); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint16(TCA_VLAN_PUSH_VLAN_ID, uint16(x.fPushVlanId))
+		b.PushVlanId(uint16(x.fPushVlanId))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(TCA_VLAN_PUSH_VLAN_PROTOCOL, uint16(x.fPushVlanProtocol))
+		b.PushVlanProtocol(uint16(x.fPushVlanProtocol))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(TCA_VLAN_PUSH_VLAN_PRIORITY, uint8(x.fPushVlanPriority))
+		b.PushVlanPriority(uint8(x.fPushVlanPriority))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(TCA_VLAN_PUSH_ETH_DST, x.fPushEthDst)
+		b.PushEthDst(x.fPushEthDst)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(TCA_VLAN_PUSH_ETH_SRC, x.fPushEthSrc)
+		b.PushEthSrc(x.fPushEthSrc)
 	}
+}
+
+// ActVlanBuilder appends attributes of the set "act-vlan-attrs" (TCA_VLAN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActVlan, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActVlanBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActVlan returns a builder of "act-vlan-attrs" attributes that appends to e.
+func BuildActVlan(e *attr.Encoder) ActVlanBuilder { return ActVlanBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActVlan writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActVlanBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActVlanBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_VLAN_TM, the struct v.
+func (b ActVlanBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_VLAN_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_VLAN_TM with the payload p.
+func (b ActVlanBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_VLAN_TM, p)
+}
+
+// Parms appends TCA_VLAN_PARMS, the struct v.
+func (b ActVlanBuilder) Parms(v TcVlan) {
+	if q := b.e.Reserve(TCA_VLAN_PARMS, 24); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_VLAN_PARMS with the payload p.
+func (b ActVlanBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_VLAN_PARMS, p)
+}
+
+// PushVlanId appends TCA_VLAN_PUSH_VLAN_ID.
+func (b ActVlanBuilder) PushVlanId(v uint16) {
+	b.e.Uint16(TCA_VLAN_PUSH_VLAN_ID, uint16(v))
+}
+
+// PushVlanProtocol appends TCA_VLAN_PUSH_VLAN_PROTOCOL.
+func (b ActVlanBuilder) PushVlanProtocol(v uint16) {
+	b.e.Uint16(TCA_VLAN_PUSH_VLAN_PROTOCOL, uint16(v))
+}
+
+// PushVlanPriority appends TCA_VLAN_PUSH_VLAN_PRIORITY.
+func (b ActVlanBuilder) PushVlanPriority(v uint8) {
+	b.e.Uint8(TCA_VLAN_PUSH_VLAN_PRIORITY, uint8(v))
+}
+
+// PushEthDst appends TCA_VLAN_PUSH_ETH_DST with the payload p.
+func (b ActVlanBuilder) PushEthDst(p []byte) {
+	b.e.Put(TCA_VLAN_PUSH_ETH_DST, p)
+}
+
+// PushEthSrc appends TCA_VLAN_PUSH_ETH_SRC with the payload p.
+func (b ActVlanBuilder) PushEthSrc(p []byte) {
+	b.e.Put(TCA_VLAN_PUSH_ETH_SRC, p)
 }
 
 // Tm returns TCA_VLAN_TM as a struct tcf_t, and whether it is present.
@@ -10805,24 +12654,30 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Basic) Encode(e *attr.Encoder) {
+func (x *Basic) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Basic) build(e *attr.Encoder) {
+	b := BasicBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_BASIC_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_BASIC_EMATCHES)
-		x.fEmatches.Encode(e)
-		e.End(nest)
+		c := b.Ematches()
+		x.fEmatches.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		arr := e.Begin(TCA_BASIC_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -10831,26 +12686,82 @@ func (x *Basic) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(TCA_BASIC_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_BASIC_PCNT, x.fPcnt)
+			b.PcntBytes(x.fPcnt)
 		} else if x.fPcnt != nil {
 			v := x.vPcnt
 			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_BASIC_PCNT, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_BASIC_PCNT, 16); q != nil {
-			x.vPcnt.Put(q, e.Order())
+			b.Pcnt(v)
+		} else {
+			b.Pcnt(x.vPcnt)
 		}
 	}
+}
+
+// BasicBuilder appends attributes of the set "basic-attrs" (TCA_BASIC_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Basic, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BasicBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBasic returns a builder of "basic-attrs" attributes that appends to e.
+func BuildBasic(e *attr.Encoder) BasicBuilder { return BasicBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBasic writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BasicBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BasicBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_BASIC_CLASSID.
+func (b BasicBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_BASIC_CLASSID, uint32(v))
+}
+
+// Ematches opens the nest TCA_BASIC_EMATCHES and returns its builder; close it
+// with End.
+func (b BasicBuilder) Ematches() EmatchBuilder {
+	return EmatchBuilder{e: b.e, nest: b.e.Begin(TCA_BASIC_EMATCHES)}
+}
+
+// Act opens the indexed array TCA_BASIC_ACT and returns its builder: one
+// Element per entry, then End.
+func (b BasicBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_BASIC_ACT)}
+}
+
+// Police opens the nest TCA_BASIC_POLICE and returns its builder; close it
+// with End.
+func (b BasicBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_BASIC_POLICE)}
+}
+
+// Pcnt appends TCA_BASIC_PCNT, the struct v.
+func (b BasicBuilder) Pcnt(v TcBasicPcnt) {
+	if q := b.e.Reserve(TCA_BASIC_PCNT, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PcntBytes appends TCA_BASIC_PCNT with the payload p.
+func (b BasicBuilder) PcntBytes(p []byte) {
+	b.e.Put(TCA_BASIC_PCNT, p)
 }
 
 // Classid returns TCA_BASIC_CLASSID and whether it is present (0 if not).
@@ -11100,14 +13011,20 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Bpf) Encode(e *attr.Encoder) {
+func (x *Bpf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Bpf) build(e *attr.Encoder) {
+	b := BpfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		arr := e.Begin(TCA_BPF_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -11116,40 +13033,126 @@ func (x *Bpf) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_BPF_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_BPF_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint16(TCA_BPF_OPS_LEN, uint16(x.fOpsLen))
+		b.OpsLen(uint16(x.fOpsLen))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_BPF_OPS, x.fOps)
+		b.Ops(x.fOps)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_BPF_FD, uint32(x.fFd))
+		b.Fd(uint32(x.fFd))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		typed.PutString(e, TCA_BPF_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_BPF_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_BPF_FLAGS_GEN, uint32(x.fFlagsGen))
+		b.FlagsGen(uint32(x.fFlagsGen))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(TCA_BPF_TAG, x.fTag)
+		b.Tag(x.fTag)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_BPF_ID, uint32(x.fId))
+		b.Id(uint32(x.fId))
 	}
+}
+
+// BpfBuilder appends attributes of the set "bpf-attrs" (TCA_BPF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Bpf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type BpfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildBpf returns a builder of "bpf-attrs" attributes that appends to e.
+func BuildBpf(e *attr.Encoder) BpfBuilder { return BpfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildBpf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b BpfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b BpfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Act opens the indexed array TCA_BPF_ACT and returns its builder: one
+// Element per entry, then End.
+func (b BpfBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_BPF_ACT)}
+}
+
+// Police opens the nest TCA_BPF_POLICE and returns its builder; close it
+// with End.
+func (b BpfBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_BPF_POLICE)}
+}
+
+// Classid appends TCA_BPF_CLASSID.
+func (b BpfBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_BPF_CLASSID, uint32(v))
+}
+
+// OpsLen appends TCA_BPF_OPS_LEN.
+func (b BpfBuilder) OpsLen(v uint16) {
+	b.e.Uint16(TCA_BPF_OPS_LEN, uint16(v))
+}
+
+// Ops appends TCA_BPF_OPS with the payload p.
+func (b BpfBuilder) Ops(p []byte) {
+	b.e.Put(TCA_BPF_OPS, p)
+}
+
+// Fd appends TCA_BPF_FD.
+func (b BpfBuilder) Fd(v uint32) {
+	b.e.Uint32(TCA_BPF_FD, uint32(v))
+}
+
+// Name appends TCA_BPF_NAME, s and a NUL.
+func (b BpfBuilder) Name(s string) {
+	b.e.String(TCA_BPF_NAME, s)
+}
+
+// NameBytes appends TCA_BPF_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b BpfBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, TCA_BPF_NAME, s)
+}
+
+// Flags appends TCA_BPF_FLAGS.
+func (b BpfBuilder) Flags(v uint32) {
+	b.e.Uint32(TCA_BPF_FLAGS, uint32(v))
+}
+
+// FlagsGen appends TCA_BPF_FLAGS_GEN.
+func (b BpfBuilder) FlagsGen(v uint32) {
+	b.e.Uint32(TCA_BPF_FLAGS_GEN, uint32(v))
+}
+
+// Tag appends TCA_BPF_TAG with the payload p.
+func (b BpfBuilder) Tag(p []byte) {
+	b.e.Put(TCA_BPF_TAG, p)
+}
+
+// Id appends TCA_BPF_ID.
+func (b BpfBuilder) Id(v uint32) {
+	b.e.Uint32(TCA_BPF_ID, uint32(v))
 }
 
 // Act returns an iterator over the TCA_BPF_ACT attributes.
@@ -11503,58 +13506,172 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Cake) Encode(e *attr.Encoder) {
+func (x *Cake) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Cake) build(e *attr.Encoder) {
+	b := CakeBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(TCA_CAKE_BASE_RATE64, uint64(x.fBaseRate64))
+		b.BaseRate64(uint64(x.fBaseRate64))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_CAKE_DIFFSERV_MODE, uint32(x.fDiffservMode))
+		b.DiffservMode(uint32(x.fDiffservMode))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_CAKE_ATM, uint32(x.fAtm))
+		b.Atm(uint32(x.fAtm))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_CAKE_FLOW_MODE, uint32(x.fFlowMode))
+		b.FlowMode(uint32(x.fFlowMode))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CAKE_OVERHEAD, uint32(x.fOverhead))
+		b.Overhead(uint32(x.fOverhead))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_CAKE_RTT, uint32(x.fRtt))
+		b.Rtt(uint32(x.fRtt))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_CAKE_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_CAKE_AUTORATE, uint32(x.fAutorate))
+		b.Autorate(uint32(x.fAutorate))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_CAKE_MEMORY, uint32(x.fMemory))
+		b.Memory(uint32(x.fMemory))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_CAKE_NAT, uint32(x.fNat))
+		b.Nat(uint32(x.fNat))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_CAKE_RAW, uint32(x.fRaw))
+		b.Raw(uint32(x.fRaw))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_CAKE_WASH, uint32(x.fWash))
+		b.Wash(uint32(x.fWash))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(TCA_CAKE_MPU, uint32(x.fMpu))
+		b.Mpu(uint32(x.fMpu))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(TCA_CAKE_INGRESS, uint32(x.fIngress))
+		b.Ingress(uint32(x.fIngress))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(TCA_CAKE_ACK_FILTER, uint32(x.fAckFilter))
+		b.AckFilter(uint32(x.fAckFilter))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(TCA_CAKE_SPLIT_GSO, uint32(x.fSplitGso))
+		b.SplitGso(uint32(x.fSplitGso))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(TCA_CAKE_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
+}
+
+// CakeBuilder appends attributes of the set "cake-attrs" (TCA_CAKE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Cake, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CakeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCake returns a builder of "cake-attrs" attributes that appends to e.
+func BuildCake(e *attr.Encoder) CakeBuilder { return CakeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCake writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CakeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CakeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// BaseRate64 appends TCA_CAKE_BASE_RATE64.
+func (b CakeBuilder) BaseRate64(v uint64) {
+	b.e.Uint64(TCA_CAKE_BASE_RATE64, uint64(v))
+}
+
+// DiffservMode appends TCA_CAKE_DIFFSERV_MODE.
+func (b CakeBuilder) DiffservMode(v uint32) {
+	b.e.Uint32(TCA_CAKE_DIFFSERV_MODE, uint32(v))
+}
+
+// Atm appends TCA_CAKE_ATM.
+func (b CakeBuilder) Atm(v uint32) {
+	b.e.Uint32(TCA_CAKE_ATM, uint32(v))
+}
+
+// FlowMode appends TCA_CAKE_FLOW_MODE.
+func (b CakeBuilder) FlowMode(v uint32) {
+	b.e.Uint32(TCA_CAKE_FLOW_MODE, uint32(v))
+}
+
+// Overhead appends TCA_CAKE_OVERHEAD.
+func (b CakeBuilder) Overhead(v uint32) {
+	b.e.Uint32(TCA_CAKE_OVERHEAD, uint32(v))
+}
+
+// Rtt appends TCA_CAKE_RTT.
+func (b CakeBuilder) Rtt(v uint32) {
+	b.e.Uint32(TCA_CAKE_RTT, uint32(v))
+}
+
+// Target appends TCA_CAKE_TARGET.
+func (b CakeBuilder) Target(v uint32) {
+	b.e.Uint32(TCA_CAKE_TARGET, uint32(v))
+}
+
+// Autorate appends TCA_CAKE_AUTORATE.
+func (b CakeBuilder) Autorate(v uint32) {
+	b.e.Uint32(TCA_CAKE_AUTORATE, uint32(v))
+}
+
+// Memory appends TCA_CAKE_MEMORY.
+func (b CakeBuilder) Memory(v uint32) {
+	b.e.Uint32(TCA_CAKE_MEMORY, uint32(v))
+}
+
+// Nat appends TCA_CAKE_NAT.
+func (b CakeBuilder) Nat(v uint32) {
+	b.e.Uint32(TCA_CAKE_NAT, uint32(v))
+}
+
+// Raw appends TCA_CAKE_RAW.
+func (b CakeBuilder) Raw(v uint32) {
+	b.e.Uint32(TCA_CAKE_RAW, uint32(v))
+}
+
+// Wash appends TCA_CAKE_WASH.
+func (b CakeBuilder) Wash(v uint32) {
+	b.e.Uint32(TCA_CAKE_WASH, uint32(v))
+}
+
+// Mpu appends TCA_CAKE_MPU.
+func (b CakeBuilder) Mpu(v uint32) {
+	b.e.Uint32(TCA_CAKE_MPU, uint32(v))
+}
+
+// Ingress appends TCA_CAKE_INGRESS.
+func (b CakeBuilder) Ingress(v uint32) {
+	b.e.Uint32(TCA_CAKE_INGRESS, uint32(v))
+}
+
+// AckFilter appends TCA_CAKE_ACK_FILTER.
+func (b CakeBuilder) AckFilter(v uint32) {
+	b.e.Uint32(TCA_CAKE_ACK_FILTER, uint32(v))
+}
+
+// SplitGso appends TCA_CAKE_SPLIT_GSO.
+func (b CakeBuilder) SplitGso(v uint32) {
+	b.e.Uint32(TCA_CAKE_SPLIT_GSO, uint32(v))
+}
+
+// Fwmark appends TCA_CAKE_FWMARK.
+func (b CakeBuilder) Fwmark(v uint32) {
+	b.e.Uint32(TCA_CAKE_FWMARK, uint32(v))
 }
 
 // BaseRate64 returns TCA_CAKE_BASE_RATE64 and whether it is present (0 if not).
@@ -11971,38 +14088,44 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CakeStats) Encode(e *attr.Encoder) {
+func (x *CakeStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CakeStats) build(e *attr.Encoder) {
+	b := CakeStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint64(TCA_CAKE_STATS_CAPACITY_ESTIMATE64, uint64(x.fCapacityEstimate64))
+		b.CapacityEstimate64(uint64(x.fCapacityEstimate64))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MEMORY_LIMIT, uint32(x.fMemoryLimit))
+		b.MemoryLimit(uint32(x.fMemoryLimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MEMORY_USED, uint32(x.fMemoryUsed))
+		b.MemoryUsed(uint32(x.fMemoryUsed))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_CAKE_STATS_AVG_NETOFF, uint32(x.fAvgNetoff))
+		b.AvgNetoff(uint32(x.fAvgNetoff))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MIN_NETLEN, uint32(x.fMinNetlen))
+		b.MinNetlen(uint32(x.fMinNetlen))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MAX_NETLEN, uint32(x.fMaxNetlen))
+		b.MaxNetlen(uint32(x.fMaxNetlen))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MIN_ADJLEN, uint32(x.fMinAdjlen))
+		b.MinAdjlen(uint32(x.fMinAdjlen))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_CAKE_STATS_MAX_ADJLEN, uint32(x.fMaxAdjlen))
+		b.MaxAdjlen(uint32(x.fMaxAdjlen))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		arr := e.Begin(TCA_CAKE_STATS_TIN_STATS)
+		arr := b.TinStats()
 		if x.sTinStats != nil {
 			for i := range x.sTinStats {
-				el := e.Element(&arr)
-				x.sTinStats[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sTinStats[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fTinStats; it.Next(); {
@@ -12011,26 +14134,125 @@ func (x *CakeStats) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_CAKE_STATS_DEFICIT, uint32(x.fDeficit))
+		b.Deficit(int32(x.fDeficit))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_CAKE_STATS_COBALT_COUNT, uint32(x.fCobaltCount))
+		b.CobaltCount(uint32(x.fCobaltCount))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_CAKE_STATS_DROPPING, uint32(x.fDropping))
+		b.Dropping(uint32(x.fDropping))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(TCA_CAKE_STATS_DROP_NEXT_US, uint32(x.fDropNextUs))
+		b.DropNextUs(int32(x.fDropNextUs))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(TCA_CAKE_STATS_P_DROP, uint32(x.fPDrop))
+		b.PDrop(uint32(x.fPDrop))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(TCA_CAKE_STATS_BLUE_TIMER_US, uint32(x.fBlueTimerUs))
+		b.BlueTimerUs(int32(x.fBlueTimerUs))
 	}
+}
+
+// CakeStatsBuilder appends attributes of the set "cake-stats-attrs" (TCA_CAKE_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CakeStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CakeStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCakeStats returns a builder of "cake-stats-attrs" attributes that appends to e.
+func BuildCakeStats(e *attr.Encoder) CakeStatsBuilder { return CakeStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCakeStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CakeStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CakeStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// CapacityEstimate64 appends TCA_CAKE_STATS_CAPACITY_ESTIMATE64.
+func (b CakeStatsBuilder) CapacityEstimate64(v uint64) {
+	b.e.Uint64(TCA_CAKE_STATS_CAPACITY_ESTIMATE64, uint64(v))
+}
+
+// MemoryLimit appends TCA_CAKE_STATS_MEMORY_LIMIT.
+func (b CakeStatsBuilder) MemoryLimit(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MEMORY_LIMIT, uint32(v))
+}
+
+// MemoryUsed appends TCA_CAKE_STATS_MEMORY_USED.
+func (b CakeStatsBuilder) MemoryUsed(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MEMORY_USED, uint32(v))
+}
+
+// AvgNetoff appends TCA_CAKE_STATS_AVG_NETOFF.
+func (b CakeStatsBuilder) AvgNetoff(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_AVG_NETOFF, uint32(v))
+}
+
+// MinNetlen appends TCA_CAKE_STATS_MIN_NETLEN.
+func (b CakeStatsBuilder) MinNetlen(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MIN_NETLEN, uint32(v))
+}
+
+// MaxNetlen appends TCA_CAKE_STATS_MAX_NETLEN.
+func (b CakeStatsBuilder) MaxNetlen(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MAX_NETLEN, uint32(v))
+}
+
+// MinAdjlen appends TCA_CAKE_STATS_MIN_ADJLEN.
+func (b CakeStatsBuilder) MinAdjlen(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MIN_ADJLEN, uint32(v))
+}
+
+// MaxAdjlen appends TCA_CAKE_STATS_MAX_ADJLEN.
+func (b CakeStatsBuilder) MaxAdjlen(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_MAX_ADJLEN, uint32(v))
+}
+
+// TinStats opens the indexed array TCA_CAKE_STATS_TIN_STATS and returns its builder: one
+// Element per entry, then End.
+func (b CakeStatsBuilder) TinStats() CakeTinStatsArrayBuilder {
+	return CakeTinStatsArrayBuilder{e: b.e, nest: b.e.Begin(TCA_CAKE_STATS_TIN_STATS)}
+}
+
+// Deficit appends TCA_CAKE_STATS_DEFICIT.
+func (b CakeStatsBuilder) Deficit(v int32) {
+	b.e.Uint32(TCA_CAKE_STATS_DEFICIT, uint32(v))
+}
+
+// CobaltCount appends TCA_CAKE_STATS_COBALT_COUNT.
+func (b CakeStatsBuilder) CobaltCount(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_COBALT_COUNT, uint32(v))
+}
+
+// Dropping appends TCA_CAKE_STATS_DROPPING.
+func (b CakeStatsBuilder) Dropping(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_DROPPING, uint32(v))
+}
+
+// DropNextUs appends TCA_CAKE_STATS_DROP_NEXT_US.
+func (b CakeStatsBuilder) DropNextUs(v int32) {
+	b.e.Uint32(TCA_CAKE_STATS_DROP_NEXT_US, uint32(v))
+}
+
+// PDrop appends TCA_CAKE_STATS_P_DROP.
+func (b CakeStatsBuilder) PDrop(v uint32) {
+	b.e.Uint32(TCA_CAKE_STATS_P_DROP, uint32(v))
+}
+
+// BlueTimerUs appends TCA_CAKE_STATS_BLUE_TIMER_US.
+func (b CakeStatsBuilder) BlueTimerUs(v int32) {
+	b.e.Uint32(TCA_CAKE_STATS_BLUE_TIMER_US, uint32(v))
 }
 
 // CapacityEstimate64 returns TCA_CAKE_STATS_CAPACITY_ESTIMATE64 and whether it is present (0 if not).
@@ -12477,80 +14699,245 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *CakeTinStats) Encode(e *attr.Encoder) {
+func (x *CakeTinStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *CakeTinStats) build(e *attr.Encoder) {
+	b := CakeTinStatsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_SENT_PACKETS, uint32(x.fSentPackets))
+		b.SentPackets(uint32(x.fSentPackets))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(TCA_CAKE_TIN_STATS_SENT_BYTES64, uint64(x.fSentBytes64))
+		b.SentBytes64(uint64(x.fSentBytes64))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_DROPPED_PACKETS, uint32(x.fDroppedPackets))
+		b.DroppedPackets(uint32(x.fDroppedPackets))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(TCA_CAKE_TIN_STATS_DROPPED_BYTES64, uint64(x.fDroppedBytes64))
+		b.DroppedBytes64(uint64(x.fDroppedBytes64))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS, uint32(x.fAcksDroppedPackets))
+		b.AcksDroppedPackets(uint32(x.fAcksDroppedPackets))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64, uint64(x.fAcksDroppedBytes64))
+		b.AcksDroppedBytes64(uint64(x.fAcksDroppedBytes64))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS, uint32(x.fEcnMarkedPackets))
+		b.EcnMarkedPackets(uint32(x.fEcnMarkedPackets))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64, uint64(x.fEcnMarkedBytes64))
+		b.EcnMarkedBytes64(uint64(x.fEcnMarkedBytes64))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_BACKLOG_PACKETS, uint32(x.fBacklogPackets))
+		b.BacklogPackets(uint32(x.fBacklogPackets))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_BACKLOG_BYTES, uint32(x.fBacklogBytes))
+		b.BacklogBytes(uint32(x.fBacklogBytes))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint64(TCA_CAKE_TIN_STATS_THRESHOLD_RATE64, uint64(x.fThresholdRate64))
+		b.ThresholdRate64(uint64(x.fThresholdRate64))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_TARGET_US, uint32(x.fTargetUs))
+		b.TargetUs(uint32(x.fTargetUs))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_INTERVAL_US, uint32(x.fIntervalUs))
+		b.IntervalUs(uint32(x.fIntervalUs))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS, uint32(x.fWayIndirectHits))
+		b.WayIndirectHits(uint32(x.fWayIndirectHits))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_WAY_MISSES, uint32(x.fWayMisses))
+		b.WayMisses(uint32(x.fWayMisses))
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_WAY_COLLISIONS, uint32(x.fWayCollisions))
+		b.WayCollisions(uint32(x.fWayCollisions))
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_PEAK_DELAY_US, uint32(x.fPeakDelayUs))
+		b.PeakDelayUs(uint32(x.fPeakDelayUs))
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_AVG_DELAY_US, uint32(x.fAvgDelayUs))
+		b.AvgDelayUs(uint32(x.fAvgDelayUs))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_BASE_DELAY_US, uint32(x.fBaseDelayUs))
+		b.BaseDelayUs(uint32(x.fBaseDelayUs))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_SPARSE_FLOWS, uint32(x.fSparseFlows))
+		b.SparseFlows(uint32(x.fSparseFlows))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_BULK_FLOWS, uint32(x.fBulkFlows))
+		b.BulkFlows(uint32(x.fBulkFlows))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS, uint32(x.fUnresponsiveFlows))
+		b.UnresponsiveFlows(uint32(x.fUnresponsiveFlows))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_MAX_SKBLEN, uint32(x.fMaxSkblen))
+		b.MaxSkblen(uint32(x.fMaxSkblen))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint32(TCA_CAKE_TIN_STATS_FLOW_QUANTUM, uint32(x.fFlowQuantum))
+		b.FlowQuantum(uint32(x.fFlowQuantum))
 	}
 }
+
+// CakeTinStatsBuilder appends attributes of the set "cake-tin-stats-attrs" (TCA_CAKE_TIN_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate CakeTinStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CakeTinStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCakeTinStats returns a builder of "cake-tin-stats-attrs" attributes that appends to e.
+func BuildCakeTinStats(e *attr.Encoder) CakeTinStatsBuilder { return CakeTinStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCakeTinStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CakeTinStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CakeTinStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// SentPackets appends TCA_CAKE_TIN_STATS_SENT_PACKETS.
+func (b CakeTinStatsBuilder) SentPackets(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_SENT_PACKETS, uint32(v))
+}
+
+// SentBytes64 appends TCA_CAKE_TIN_STATS_SENT_BYTES64.
+func (b CakeTinStatsBuilder) SentBytes64(v uint64) {
+	b.e.Uint64(TCA_CAKE_TIN_STATS_SENT_BYTES64, uint64(v))
+}
+
+// DroppedPackets appends TCA_CAKE_TIN_STATS_DROPPED_PACKETS.
+func (b CakeTinStatsBuilder) DroppedPackets(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_DROPPED_PACKETS, uint32(v))
+}
+
+// DroppedBytes64 appends TCA_CAKE_TIN_STATS_DROPPED_BYTES64.
+func (b CakeTinStatsBuilder) DroppedBytes64(v uint64) {
+	b.e.Uint64(TCA_CAKE_TIN_STATS_DROPPED_BYTES64, uint64(v))
+}
+
+// AcksDroppedPackets appends TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS.
+func (b CakeTinStatsBuilder) AcksDroppedPackets(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS, uint32(v))
+}
+
+// AcksDroppedBytes64 appends TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64.
+func (b CakeTinStatsBuilder) AcksDroppedBytes64(v uint64) {
+	b.e.Uint64(TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64, uint64(v))
+}
+
+// EcnMarkedPackets appends TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS.
+func (b CakeTinStatsBuilder) EcnMarkedPackets(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS, uint32(v))
+}
+
+// EcnMarkedBytes64 appends TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64.
+func (b CakeTinStatsBuilder) EcnMarkedBytes64(v uint64) {
+	b.e.Uint64(TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64, uint64(v))
+}
+
+// BacklogPackets appends TCA_CAKE_TIN_STATS_BACKLOG_PACKETS.
+func (b CakeTinStatsBuilder) BacklogPackets(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_BACKLOG_PACKETS, uint32(v))
+}
+
+// BacklogBytes appends TCA_CAKE_TIN_STATS_BACKLOG_BYTES.
+func (b CakeTinStatsBuilder) BacklogBytes(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_BACKLOG_BYTES, uint32(v))
+}
+
+// ThresholdRate64 appends TCA_CAKE_TIN_STATS_THRESHOLD_RATE64.
+func (b CakeTinStatsBuilder) ThresholdRate64(v uint64) {
+	b.e.Uint64(TCA_CAKE_TIN_STATS_THRESHOLD_RATE64, uint64(v))
+}
+
+// TargetUs appends TCA_CAKE_TIN_STATS_TARGET_US.
+func (b CakeTinStatsBuilder) TargetUs(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_TARGET_US, uint32(v))
+}
+
+// IntervalUs appends TCA_CAKE_TIN_STATS_INTERVAL_US.
+func (b CakeTinStatsBuilder) IntervalUs(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_INTERVAL_US, uint32(v))
+}
+
+// WayIndirectHits appends TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS.
+func (b CakeTinStatsBuilder) WayIndirectHits(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS, uint32(v))
+}
+
+// WayMisses appends TCA_CAKE_TIN_STATS_WAY_MISSES.
+func (b CakeTinStatsBuilder) WayMisses(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_WAY_MISSES, uint32(v))
+}
+
+// WayCollisions appends TCA_CAKE_TIN_STATS_WAY_COLLISIONS.
+func (b CakeTinStatsBuilder) WayCollisions(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_WAY_COLLISIONS, uint32(v))
+}
+
+// PeakDelayUs appends TCA_CAKE_TIN_STATS_PEAK_DELAY_US.
+func (b CakeTinStatsBuilder) PeakDelayUs(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_PEAK_DELAY_US, uint32(v))
+}
+
+// AvgDelayUs appends TCA_CAKE_TIN_STATS_AVG_DELAY_US.
+func (b CakeTinStatsBuilder) AvgDelayUs(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_AVG_DELAY_US, uint32(v))
+}
+
+// BaseDelayUs appends TCA_CAKE_TIN_STATS_BASE_DELAY_US.
+func (b CakeTinStatsBuilder) BaseDelayUs(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_BASE_DELAY_US, uint32(v))
+}
+
+// SparseFlows appends TCA_CAKE_TIN_STATS_SPARSE_FLOWS.
+func (b CakeTinStatsBuilder) SparseFlows(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_SPARSE_FLOWS, uint32(v))
+}
+
+// BulkFlows appends TCA_CAKE_TIN_STATS_BULK_FLOWS.
+func (b CakeTinStatsBuilder) BulkFlows(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_BULK_FLOWS, uint32(v))
+}
+
+// UnresponsiveFlows appends TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS.
+func (b CakeTinStatsBuilder) UnresponsiveFlows(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS, uint32(v))
+}
+
+// MaxSkblen appends TCA_CAKE_TIN_STATS_MAX_SKBLEN.
+func (b CakeTinStatsBuilder) MaxSkblen(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_MAX_SKBLEN, uint32(v))
+}
+
+// FlowQuantum appends TCA_CAKE_TIN_STATS_FLOW_QUANTUM.
+func (b CakeTinStatsBuilder) FlowQuantum(v uint32) {
+	b.e.Uint32(TCA_CAKE_TIN_STATS_FLOW_QUANTUM, uint32(v))
+}
+
+// CakeTinStatsArrayBuilder appends the entries of an indexed array of "cake-tin-stats-attrs" nests,
+// numbered from 1.
+type CakeTinStatsArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *CakeTinStatsArrayBuilder) Element() CakeTinStatsBuilder {
+	return CakeTinStatsBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *CakeTinStatsArrayBuilder) End() { a.e.End(a.nest) }
 
 // SentPackets returns TCA_CAKE_TIN_STATS_SENT_PACKETS and whether it is present (0 if not).
 func (x *CakeTinStats) SentPackets() (uint32, bool) {
@@ -12956,22 +15343,61 @@ func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Cbs) Encode(e *attr.Encoder) {
+func (x *Cbs) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Cbs) build(e *attr.Encoder) {
+	b := CbsBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CBS_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CBS_PARMS, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CBS_PARMS, 20); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
+}
+
+// CbsBuilder appends attributes of the set "cbs-attrs" (TCA_CBS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Cbs, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CbsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCbs returns a builder of "cbs-attrs" attributes that appends to e.
+func BuildCbs(e *attr.Encoder) CbsBuilder { return CbsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCbs writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CbsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CbsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_CBS_PARMS, the struct v.
+func (b CbsBuilder) Parms(v TcCbsQopt) {
+	if q := b.e.Reserve(TCA_CBS_PARMS, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_CBS_PARMS with the payload p.
+func (b CbsBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_CBS_PARMS, p)
 }
 
 // Parms returns TCA_CBS_PARMS as a struct tc_cbs_qopt, and whether it is present.
@@ -13102,14 +15528,20 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Cgroup) Encode(e *attr.Encoder) {
+func (x *Cgroup) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Cgroup) build(e *attr.Encoder) {
+	b := CgroupBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		arr := e.Begin(TCA_CGROUP_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -13118,16 +15550,56 @@ func (x *Cgroup) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_CGROUP_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_CGROUP_EMATCHES, x.fEmatches)
+		b.Ematches(x.fEmatches)
 	}
+}
+
+// CgroupBuilder appends attributes of the set "cgroup-attrs" (TCA_CGROUP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Cgroup, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CgroupBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCgroup returns a builder of "cgroup-attrs" attributes that appends to e.
+func BuildCgroup(e *attr.Encoder) CgroupBuilder { return CgroupBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCgroup writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CgroupBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CgroupBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Act opens the indexed array TCA_CGROUP_ACT and returns its builder: one
+// Element per entry, then End.
+func (b CgroupBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_CGROUP_ACT)}
+}
+
+// Police opens the nest TCA_CGROUP_POLICE and returns its builder; close it
+// with End.
+func (b CgroupBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_CGROUP_POLICE)}
+}
+
+// Ematches appends TCA_CGROUP_EMATCHES with the payload p.
+func (b CgroupBuilder) Ematches(p []byte) {
+	b.e.Put(TCA_CGROUP_EMATCHES, p)
 }
 
 // Act returns an iterator over the TCA_CGROUP_ACT attributes.
@@ -13259,28 +15731,77 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Choke) Encode(e *attr.Encoder) {
+func (x *Choke) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Choke) build(e *attr.Encoder) {
+	b := ChokeBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_CHOKE_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_CHOKE_PARMS, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_CHOKE_PARMS, 16); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_CHOKE_STAB, x.fStab)
+		b.Stab(x.fStab)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_CHOKE_MAX_P, uint32(x.fMaxP))
+		b.MaxP(uint32(x.fMaxP))
 	}
+}
+
+// ChokeBuilder appends attributes of the set "choke-attrs" (TCA_CHOKE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Choke, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ChokeBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildChoke returns a builder of "choke-attrs" attributes that appends to e.
+func BuildChoke(e *attr.Encoder) ChokeBuilder { return ChokeBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildChoke writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ChokeBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ChokeBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_CHOKE_PARMS, the struct v.
+func (b ChokeBuilder) Parms(v TcRedQopt) {
+	if q := b.e.Reserve(TCA_CHOKE_PARMS, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_CHOKE_PARMS with the payload p.
+func (b ChokeBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_CHOKE_PARMS, p)
+}
+
+// Stab appends TCA_CHOKE_STAB with the payload p.
+func (b ChokeBuilder) Stab(p []byte) {
+	b.e.Put(TCA_CHOKE_STAB, p)
+}
+
+// MaxP appends TCA_CHOKE_MAX_P.
+func (b ChokeBuilder) MaxP(v uint32) {
+	b.e.Uint32(TCA_CHOKE_MAX_P, uint32(v))
 }
 
 // Parms returns TCA_CHOKE_PARMS as a struct tc_red_qopt, and whether it is present.
@@ -13446,22 +15967,76 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Codel) Encode(e *attr.Encoder) {
+func (x *Codel) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Codel) build(e *attr.Encoder) {
+	b := CodelBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_CODEL_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_CODEL_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_CODEL_INTERVAL, uint32(x.fInterval))
+		b.Interval(uint32(x.fInterval))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_CODEL_ECN, uint32(x.fEcn))
+		b.Ecn(uint32(x.fEcn))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_CODEL_CE_THRESHOLD, uint32(x.fCeThreshold))
+		b.CeThreshold(uint32(x.fCeThreshold))
 	}
+}
+
+// CodelBuilder appends attributes of the set "codel-attrs" (TCA_CODEL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Codel, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type CodelBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildCodel returns a builder of "codel-attrs" attributes that appends to e.
+func BuildCodel(e *attr.Encoder) CodelBuilder { return CodelBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildCodel writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b CodelBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b CodelBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Target appends TCA_CODEL_TARGET.
+func (b CodelBuilder) Target(v uint32) {
+	b.e.Uint32(TCA_CODEL_TARGET, uint32(v))
+}
+
+// Limit appends TCA_CODEL_LIMIT.
+func (b CodelBuilder) Limit(v uint32) {
+	b.e.Uint32(TCA_CODEL_LIMIT, uint32(v))
+}
+
+// Interval appends TCA_CODEL_INTERVAL.
+func (b CodelBuilder) Interval(v uint32) {
+	b.e.Uint32(TCA_CODEL_INTERVAL, uint32(v))
+}
+
+// Ecn appends TCA_CODEL_ECN.
+func (b CodelBuilder) Ecn(v uint32) {
+	b.e.Uint32(TCA_CODEL_ECN, uint32(v))
+}
+
+// CeThreshold appends TCA_CODEL_CE_THRESHOLD.
+func (b CodelBuilder) CeThreshold(v uint32) {
+	b.e.Uint32(TCA_CODEL_CE_THRESHOLD, uint32(v))
 }
 
 // Target returns TCA_CODEL_TARGET and whether it is present (0 if not).
@@ -13603,10 +16178,44 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Drr) Encode(e *attr.Encoder) {
+func (x *Drr) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Drr) build(e *attr.Encoder) {
+	b := DrrBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_DRR_QUANTUM, uint32(x.fQuantum))
+		b.Quantum(uint32(x.fQuantum))
 	}
+}
+
+// DrrBuilder appends attributes of the set "drr-attrs" (TCA_DRR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Drr, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type DrrBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDrr returns a builder of "drr-attrs" attributes that appends to e.
+func BuildDrr(e *attr.Encoder) DrrBuilder { return DrrBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDrr writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b DrrBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b DrrBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Quantum appends TCA_DRR_QUANTUM.
+func (b DrrBuilder) Quantum(v uint32) {
+	b.e.Uint32(TCA_DRR_QUANTUM, uint32(v))
 }
 
 // Quantum returns TCA_DRR_QUANTUM and whether it is present (0 if not).
@@ -13790,52 +16399,156 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Dualpi2) Encode(e *attr.Encoder) {
+func (x *Dualpi2) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Dualpi2) build(e *attr.Encoder) {
+	b := Dualpi2Builder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_DUALPI2_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_DUALPI2_MEMORY_LIMIT, uint32(x.fMemoryLimit))
+		b.MemoryLimit(uint32(x.fMemoryLimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_DUALPI2_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_DUALPI2_TUPDATE, uint32(x.fTupdate))
+		b.Tupdate(uint32(x.fTupdate))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_DUALPI2_ALPHA, uint32(x.fAlpha))
+		b.Alpha(uint32(x.fAlpha))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_DUALPI2_BETA, uint32(x.fBeta))
+		b.Beta(uint32(x.fBeta))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_DUALPI2_STEP_THRESH_PKTS, uint32(x.fStepThreshPkts))
+		b.StepThreshPkts(uint32(x.fStepThreshPkts))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_DUALPI2_STEP_THRESH_US, uint32(x.fStepThreshUs))
+		b.StepThreshUs(uint32(x.fStepThreshUs))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_DUALPI2_MIN_QLEN_STEP, uint32(x.fMinQlenStep))
+		b.MinQlenStep(uint32(x.fMinQlenStep))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(TCA_DUALPI2_COUPLING, uint8(x.fCoupling))
+		b.Coupling(uint8(x.fCoupling))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(TCA_DUALPI2_DROP_OVERLOAD, uint8(x.fDropOverload))
+		b.DropOverload(Dualpi2DropOverload(x.fDropOverload))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint8(TCA_DUALPI2_DROP_EARLY, uint8(x.fDropEarly))
+		b.DropEarly(Dualpi2DropEarly(x.fDropEarly))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint8(TCA_DUALPI2_C_PROTECTION, uint8(x.fCProtection))
+		b.CProtection(uint8(x.fCProtection))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint8(TCA_DUALPI2_ECN_MASK, uint8(x.fEcnMask))
+		b.EcnMask(Dualpi2EcnMask(x.fEcnMask))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint8(TCA_DUALPI2_SPLIT_GSO, uint8(x.fSplitGso))
+		b.SplitGso(Dualpi2SplitGso(x.fSplitGso))
 	}
+}
+
+// Dualpi2Builder appends attributes of the set "dualpi2-attrs" (TCA_DUALPI2_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Dualpi2, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type Dualpi2Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildDualpi2 returns a builder of "dualpi2-attrs" attributes that appends to e.
+func BuildDualpi2(e *attr.Encoder) Dualpi2Builder { return Dualpi2Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildDualpi2 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b Dualpi2Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b Dualpi2Builder) Encoder() *attr.Encoder { return b.e }
+
+// Limit appends TCA_DUALPI2_LIMIT.
+func (b Dualpi2Builder) Limit(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_LIMIT, uint32(v))
+}
+
+// MemoryLimit appends TCA_DUALPI2_MEMORY_LIMIT.
+func (b Dualpi2Builder) MemoryLimit(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_MEMORY_LIMIT, uint32(v))
+}
+
+// Target appends TCA_DUALPI2_TARGET.
+func (b Dualpi2Builder) Target(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_TARGET, uint32(v))
+}
+
+// Tupdate appends TCA_DUALPI2_TUPDATE.
+func (b Dualpi2Builder) Tupdate(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_TUPDATE, uint32(v))
+}
+
+// Alpha appends TCA_DUALPI2_ALPHA.
+func (b Dualpi2Builder) Alpha(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_ALPHA, uint32(v))
+}
+
+// Beta appends TCA_DUALPI2_BETA.
+func (b Dualpi2Builder) Beta(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_BETA, uint32(v))
+}
+
+// StepThreshPkts appends TCA_DUALPI2_STEP_THRESH_PKTS.
+func (b Dualpi2Builder) StepThreshPkts(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_STEP_THRESH_PKTS, uint32(v))
+}
+
+// StepThreshUs appends TCA_DUALPI2_STEP_THRESH_US.
+func (b Dualpi2Builder) StepThreshUs(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_STEP_THRESH_US, uint32(v))
+}
+
+// MinQlenStep appends TCA_DUALPI2_MIN_QLEN_STEP.
+func (b Dualpi2Builder) MinQlenStep(v uint32) {
+	b.e.Uint32(TCA_DUALPI2_MIN_QLEN_STEP, uint32(v))
+}
+
+// Coupling appends TCA_DUALPI2_COUPLING.
+func (b Dualpi2Builder) Coupling(v uint8) {
+	b.e.Uint8(TCA_DUALPI2_COUPLING, uint8(v))
+}
+
+// DropOverload appends TCA_DUALPI2_DROP_OVERLOAD.
+func (b Dualpi2Builder) DropOverload(v Dualpi2DropOverload) {
+	b.e.Uint8(TCA_DUALPI2_DROP_OVERLOAD, uint8(v))
+}
+
+// DropEarly appends TCA_DUALPI2_DROP_EARLY.
+func (b Dualpi2Builder) DropEarly(v Dualpi2DropEarly) {
+	b.e.Uint8(TCA_DUALPI2_DROP_EARLY, uint8(v))
+}
+
+// CProtection appends TCA_DUALPI2_C_PROTECTION.
+func (b Dualpi2Builder) CProtection(v uint8) {
+	b.e.Uint8(TCA_DUALPI2_C_PROTECTION, uint8(v))
+}
+
+// EcnMask appends TCA_DUALPI2_ECN_MASK.
+func (b Dualpi2Builder) EcnMask(v Dualpi2EcnMask) {
+	b.e.Uint8(TCA_DUALPI2_ECN_MASK, uint8(v))
+}
+
+// SplitGso appends TCA_DUALPI2_SPLIT_GSO.
+func (b Dualpi2Builder) SplitGso(v Dualpi2SplitGso) {
+	b.e.Uint8(TCA_DUALPI2_SPLIT_GSO, uint8(v))
 }
 
 // Limit returns TCA_DUALPI2_LIMIT and whether it is present (0 if not).
@@ -14120,25 +16833,69 @@ func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ematch) Encode(e *attr.Encoder) {
+func (x *Ematch) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ematch) build(e *attr.Encoder) {
+	b := EmatchBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTreeHdr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_EMATCH_TREE_HDR, x.fTreeHdr)
+			b.TreeHdrBytes(x.fTreeHdr)
 		} else if x.fTreeHdr != nil {
 			v := x.vTreeHdr
 			v.parse(x.fTreeHdr, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_EMATCH_TREE_HDR, 4); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_EMATCH_TREE_HDR, 4); q != nil {
-			x.vTreeHdr.Put(q, e.Order())
+			b.TreeHdr(v)
+		} else {
+			b.TreeHdr(x.vTreeHdr)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_EMATCH_TREE_LIST, x.fTreeList)
+		b.TreeList(x.fTreeList)
 	}
+}
+
+// EmatchBuilder appends attributes of the set "ematch-attrs" (TCA_EMATCH_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ematch, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EmatchBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEmatch returns a builder of "ematch-attrs" attributes that appends to e.
+func BuildEmatch(e *attr.Encoder) EmatchBuilder { return EmatchBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEmatch writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EmatchBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EmatchBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TreeHdr appends TCA_EMATCH_TREE_HDR, the struct v.
+func (b EmatchBuilder) TreeHdr(v TcfEmatchTreeHdr) {
+	if q := b.e.Reserve(TCA_EMATCH_TREE_HDR, 4); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TreeHdrBytes appends TCA_EMATCH_TREE_HDR with the payload p.
+func (b EmatchBuilder) TreeHdrBytes(p []byte) {
+	b.e.Put(TCA_EMATCH_TREE_HDR, p)
+}
+
+// TreeList appends TCA_EMATCH_TREE_LIST with the payload p.
+func (b EmatchBuilder) TreeList(p []byte) {
+	b.e.Put(TCA_EMATCH_TREE_LIST, p)
 }
 
 // TreeHdr returns TCA_EMATCH_TREE_HDR as a struct tcf_ematch_tree_hdr, and whether it is present.
@@ -14335,45 +17092,135 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Flow) Encode(e *attr.Encoder) {
+func (x *Flow) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Flow) build(e *attr.Encoder) {
+	b := FlowBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FLOW_KEYS, uint32(x.fKeys))
+		b.Keys(uint32(x.fKeys))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_FLOW_MODE, uint32(x.fMode))
+		b.Mode(uint32(x.fMode))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_FLOW_BASECLASS, uint32(x.fBaseclass))
+		b.Baseclass(uint32(x.fBaseclass))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_FLOW_RSHIFT, uint32(x.fRshift))
+		b.Rshift(uint32(x.fRshift))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FLOW_ADDEND, uint32(x.fAddend))
+		b.Addend(uint32(x.fAddend))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_FLOW_MASK, uint32(x.fMask))
+		b.Mask(uint32(x.fMask))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_FLOW_XOR, uint32(x.fXor))
+		b.Xor(uint32(x.fXor))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_FLOW_DIVISOR, uint32(x.fDivisor))
+		b.Divisor(uint32(x.fDivisor))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Put(TCA_FLOW_ACT, x.fAct)
+		b.Act(x.fAct)
 	}
 	if x.has[0]&(1<<9) != 0 {
-		nest := e.Begin(TCA_FLOW_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Put(TCA_FLOW_EMATCHES, x.fEmatches)
+		b.Ematches(x.fEmatches)
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_FLOW_PERTURB, uint32(x.fPerturb))
+		b.Perturb(uint32(x.fPerturb))
 	}
+}
+
+// FlowBuilder appends attributes of the set "flow-attrs" (TCA_FLOW_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Flow, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlow returns a builder of "flow-attrs" attributes that appends to e.
+func BuildFlow(e *attr.Encoder) FlowBuilder { return FlowBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlow writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Keys appends TCA_FLOW_KEYS.
+func (b FlowBuilder) Keys(v uint32) {
+	b.e.Uint32(TCA_FLOW_KEYS, uint32(v))
+}
+
+// Mode appends TCA_FLOW_MODE.
+func (b FlowBuilder) Mode(v uint32) {
+	b.e.Uint32(TCA_FLOW_MODE, uint32(v))
+}
+
+// Baseclass appends TCA_FLOW_BASECLASS.
+func (b FlowBuilder) Baseclass(v uint32) {
+	b.e.Uint32(TCA_FLOW_BASECLASS, uint32(v))
+}
+
+// Rshift appends TCA_FLOW_RSHIFT.
+func (b FlowBuilder) Rshift(v uint32) {
+	b.e.Uint32(TCA_FLOW_RSHIFT, uint32(v))
+}
+
+// Addend appends TCA_FLOW_ADDEND.
+func (b FlowBuilder) Addend(v uint32) {
+	b.e.Uint32(TCA_FLOW_ADDEND, uint32(v))
+}
+
+// Mask appends TCA_FLOW_MASK.
+func (b FlowBuilder) Mask(v uint32) {
+	b.e.Uint32(TCA_FLOW_MASK, uint32(v))
+}
+
+// Xor appends TCA_FLOW_XOR.
+func (b FlowBuilder) Xor(v uint32) {
+	b.e.Uint32(TCA_FLOW_XOR, uint32(v))
+}
+
+// Divisor appends TCA_FLOW_DIVISOR.
+func (b FlowBuilder) Divisor(v uint32) {
+	b.e.Uint32(TCA_FLOW_DIVISOR, uint32(v))
+}
+
+// Act appends TCA_FLOW_ACT with the payload p.
+func (b FlowBuilder) Act(p []byte) {
+	b.e.Put(TCA_FLOW_ACT, p)
+}
+
+// Police opens the nest TCA_FLOW_POLICE and returns its builder; close it
+// with End.
+func (b FlowBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_FLOW_POLICE)}
+}
+
+// Ematches appends TCA_FLOW_EMATCHES with the payload p.
+func (b FlowBuilder) Ematches(p []byte) {
+	b.e.Put(TCA_FLOW_EMATCHES, p)
+}
+
+// Perturb appends TCA_FLOW_PERTURB.
+func (b FlowBuilder) Perturb(v uint32) {
+	b.e.Uint32(TCA_FLOW_PERTURB, uint32(v))
 }
 
 // Keys returns TCA_FLOW_KEYS and whether it is present (0 if not).
@@ -15351,20 +18198,26 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Flower) Encode(e *attr.Encoder) {
+func (x *Flower) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Flower) build(e *attr.Encoder) {
+	b := FlowerBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FLOWER_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, TCA_FLOWER_INDEV, x.fIndev)
+		b.IndevBytes(x.fIndev)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		arr := e.Begin(TCA_FLOWER_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -15373,340 +18226,929 @@ func (x *Flower) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_FLOWER_KEY_ETH_DST, x.fKeyEthDst)
+		b.KeyEthDst(x.fKeyEthDst)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Put(TCA_FLOWER_KEY_ETH_DST_MASK, x.fKeyEthDstMask)
+		b.KeyEthDstMask(x.fKeyEthDstMask)
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(TCA_FLOWER_KEY_ETH_SRC, x.fKeyEthSrc)
+		b.KeyEthSrc(x.fKeyEthSrc)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Put(TCA_FLOWER_KEY_ETH_SRC_MASK, x.fKeyEthSrcMask)
+		b.KeyEthSrcMask(x.fKeyEthSrcMask)
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.BE16(TCA_FLOWER_KEY_ETH_TYPE, uint16(x.fKeyEthType))
+		b.KeyEthType(uint16(x.fKeyEthType))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_IP_PROTO, uint8(x.fKeyIpProto))
+		b.KeyIpProto(uint8(x.fKeyIpProto))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.BE32(TCA_FLOWER_KEY_IPV4_SRC, uint32(x.fKeyIpv4Src))
+		b.KeyIpv4Src(uint32(x.fKeyIpv4Src))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE32(TCA_FLOWER_KEY_IPV4_SRC_MASK, uint32(x.fKeyIpv4SrcMask))
+		b.KeyIpv4SrcMask(uint32(x.fKeyIpv4SrcMask))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.BE32(TCA_FLOWER_KEY_IPV4_DST, uint32(x.fKeyIpv4Dst))
+		b.KeyIpv4Dst(uint32(x.fKeyIpv4Dst))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.BE32(TCA_FLOWER_KEY_IPV4_DST_MASK, uint32(x.fKeyIpv4DstMask))
+		b.KeyIpv4DstMask(uint32(x.fKeyIpv4DstMask))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Put(TCA_FLOWER_KEY_IPV6_SRC, x.fKeyIpv6Src)
+		b.KeyIpv6Src(x.fKeyIpv6Src)
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Put(TCA_FLOWER_KEY_IPV6_SRC_MASK, x.fKeyIpv6SrcMask)
+		b.KeyIpv6SrcMask(x.fKeyIpv6SrcMask)
 	}
 	if x.has[0]&(1<<15) != 0 {
-		e.Put(TCA_FLOWER_KEY_IPV6_DST, x.fKeyIpv6Dst)
+		b.KeyIpv6Dst(x.fKeyIpv6Dst)
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(TCA_FLOWER_KEY_IPV6_DST_MASK, x.fKeyIpv6DstMask)
+		b.KeyIpv6DstMask(x.fKeyIpv6DstMask)
 	}
 	if x.has[0]&(1<<17) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_SRC, uint16(x.fKeyTcpSrc))
+		b.KeyTcpSrc(uint16(x.fKeyTcpSrc))
 	}
 	if x.has[0]&(1<<18) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_DST, uint16(x.fKeyTcpDst))
+		b.KeyTcpDst(uint16(x.fKeyTcpDst))
 	}
 	if x.has[0]&(1<<19) != 0 {
-		e.BE16(TCA_FLOWER_KEY_UDP_SRC, uint16(x.fKeyUdpSrc))
+		b.KeyUdpSrc(uint16(x.fKeyUdpSrc))
 	}
 	if x.has[0]&(1<<20) != 0 {
-		e.BE16(TCA_FLOWER_KEY_UDP_DST, uint16(x.fKeyUdpDst))
+		b.KeyUdpDst(uint16(x.fKeyUdpDst))
 	}
 	if x.has[0]&(1<<21) != 0 {
-		e.Uint32(TCA_FLOWER_FLAGS, uint32(x.fFlags))
+		b.Flags(ClsFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<22) != 0 {
-		e.BE16(TCA_FLOWER_KEY_VLAN_ID, uint16(x.fKeyVlanId))
+		b.KeyVlanId(uint16(x.fKeyVlanId))
 	}
 	if x.has[0]&(1<<23) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_VLAN_PRIO, uint8(x.fKeyVlanPrio))
+		b.KeyVlanPrio(uint8(x.fKeyVlanPrio))
 	}
 	if x.has[0]&(1<<24) != 0 {
-		e.BE16(TCA_FLOWER_KEY_VLAN_ETH_TYPE, uint16(x.fKeyVlanEthType))
+		b.KeyVlanEthType(uint16(x.fKeyVlanEthType))
 	}
 	if x.has[0]&(1<<25) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_KEY_ID, uint32(x.fKeyEncKeyId))
+		b.KeyEncKeyId(uint32(x.fKeyEncKeyId))
 	}
 	if x.has[0]&(1<<26) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_IPV4_SRC, uint32(x.fKeyEncIpv4Src))
+		b.KeyEncIpv4Src(uint32(x.fKeyEncIpv4Src))
 	}
 	if x.has[0]&(1<<27) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK, uint32(x.fKeyEncIpv4SrcMask))
+		b.KeyEncIpv4SrcMask(uint32(x.fKeyEncIpv4SrcMask))
 	}
 	if x.has[0]&(1<<28) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_IPV4_DST, uint32(x.fKeyEncIpv4Dst))
+		b.KeyEncIpv4Dst(uint32(x.fKeyEncIpv4Dst))
 	}
 	if x.has[0]&(1<<29) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_IPV4_DST_MASK, uint32(x.fKeyEncIpv4DstMask))
+		b.KeyEncIpv4DstMask(uint32(x.fKeyEncIpv4DstMask))
 	}
 	if x.has[0]&(1<<30) != 0 {
-		e.Put(TCA_FLOWER_KEY_ENC_IPV6_SRC, x.fKeyEncIpv6Src)
+		b.KeyEncIpv6Src(x.fKeyEncIpv6Src)
 	}
 	if x.has[0]&(1<<31) != 0 {
-		e.Put(TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK, x.fKeyEncIpv6SrcMask)
+		b.KeyEncIpv6SrcMask(x.fKeyEncIpv6SrcMask)
 	}
 	if x.has[0]&(1<<32) != 0 {
-		e.Put(TCA_FLOWER_KEY_ENC_IPV6_DST, x.fKeyEncIpv6Dst)
+		b.KeyEncIpv6Dst(x.fKeyEncIpv6Dst)
 	}
 	if x.has[0]&(1<<33) != 0 {
-		e.Put(TCA_FLOWER_KEY_ENC_IPV6_DST_MASK, x.fKeyEncIpv6DstMask)
+		b.KeyEncIpv6DstMask(x.fKeyEncIpv6DstMask)
 	}
 	if x.has[0]&(1<<34) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_SRC_MASK, uint16(x.fKeyTcpSrcMask))
+		b.KeyTcpSrcMask(uint16(x.fKeyTcpSrcMask))
 	}
 	if x.has[0]&(1<<35) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_DST_MASK, uint16(x.fKeyTcpDstMask))
+		b.KeyTcpDstMask(uint16(x.fKeyTcpDstMask))
 	}
 	if x.has[0]&(1<<36) != 0 {
-		e.BE16(TCA_FLOWER_KEY_UDP_SRC_MASK, uint16(x.fKeyUdpSrcMask))
+		b.KeyUdpSrcMask(uint16(x.fKeyUdpSrcMask))
 	}
 	if x.has[0]&(1<<37) != 0 {
-		e.BE16(TCA_FLOWER_KEY_UDP_DST_MASK, uint16(x.fKeyUdpDstMask))
+		b.KeyUdpDstMask(uint16(x.fKeyUdpDstMask))
 	}
 	if x.has[0]&(1<<38) != 0 {
-		e.BE16(TCA_FLOWER_KEY_SCTP_SRC_MASK, uint16(x.fKeySctpSrcMask))
+		b.KeySctpSrcMask(uint16(x.fKeySctpSrcMask))
 	}
 	if x.has[0]&(1<<39) != 0 {
-		e.BE16(TCA_FLOWER_KEY_SCTP_DST_MASK, uint16(x.fKeySctpDstMask))
+		b.KeySctpDstMask(uint16(x.fKeySctpDstMask))
 	}
 	if x.has[0]&(1<<40) != 0 {
-		e.BE16(TCA_FLOWER_KEY_SCTP_SRC, uint16(x.fKeySctpSrc))
+		b.KeySctpSrc(uint16(x.fKeySctpSrc))
 	}
 	if x.has[0]&(1<<41) != 0 {
-		e.BE16(TCA_FLOWER_KEY_SCTP_DST, uint16(x.fKeySctpDst))
+		b.KeySctpDst(uint16(x.fKeySctpDst))
 	}
 	if x.has[0]&(1<<42) != 0 {
-		e.BE16(TCA_FLOWER_KEY_ENC_UDP_SRC_PORT, uint16(x.fKeyEncUdpSrcPort))
+		b.KeyEncUdpSrcPort(uint16(x.fKeyEncUdpSrcPort))
 	}
 	if x.has[0]&(1<<43) != 0 {
-		e.BE16(TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK, uint16(x.fKeyEncUdpSrcPortMask))
+		b.KeyEncUdpSrcPortMask(uint16(x.fKeyEncUdpSrcPortMask))
 	}
 	if x.has[0]&(1<<44) != 0 {
-		e.BE16(TCA_FLOWER_KEY_ENC_UDP_DST_PORT, uint16(x.fKeyEncUdpDstPort))
+		b.KeyEncUdpDstPort(uint16(x.fKeyEncUdpDstPort))
 	}
 	if x.has[0]&(1<<45) != 0 {
-		e.BE16(TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK, uint16(x.fKeyEncUdpDstPortMask))
+		b.KeyEncUdpDstPortMask(uint16(x.fKeyEncUdpDstPortMask))
 	}
 	if x.has[0]&(1<<46) != 0 {
-		e.BE32(TCA_FLOWER_KEY_FLAGS, uint32(x.fKeyFlags))
+		b.KeyFlags(FlowerKeyCtrlFlags(x.fKeyFlags))
 	}
 	if x.has[0]&(1<<47) != 0 {
-		e.BE32(TCA_FLOWER_KEY_FLAGS_MASK, uint32(x.fKeyFlagsMask))
+		b.KeyFlagsMask(FlowerKeyCtrlFlags(x.fKeyFlagsMask))
 	}
 	if x.has[0]&(1<<48) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV4_CODE, uint8(x.fKeyIcmpv4Code))
+		b.KeyIcmpv4Code(uint8(x.fKeyIcmpv4Code))
 	}
 	if x.has[0]&(1<<49) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV4_CODE_MASK, uint8(x.fKeyIcmpv4CodeMask))
+		b.KeyIcmpv4CodeMask(uint8(x.fKeyIcmpv4CodeMask))
 	}
 	if x.has[0]&(1<<50) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV4_TYPE, uint8(x.fKeyIcmpv4Type))
+		b.KeyIcmpv4Type(uint8(x.fKeyIcmpv4Type))
 	}
 	if x.has[0]&(1<<51) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV4_TYPE_MASK, uint8(x.fKeyIcmpv4TypeMask))
+		b.KeyIcmpv4TypeMask(uint8(x.fKeyIcmpv4TypeMask))
 	}
 	if x.has[0]&(1<<52) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV6_CODE, uint8(x.fKeyIcmpv6Code))
+		b.KeyIcmpv6Code(uint8(x.fKeyIcmpv6Code))
 	}
 	if x.has[0]&(1<<53) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV6_CODE_MASK, uint8(x.fKeyIcmpv6CodeMask))
+		b.KeyIcmpv6CodeMask(uint8(x.fKeyIcmpv6CodeMask))
 	}
 	if x.has[0]&(1<<54) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV6_TYPE, uint8(x.fKeyIcmpv6Type))
+		b.KeyIcmpv6Type(uint8(x.fKeyIcmpv6Type))
 	}
 	if x.has[0]&(1<<55) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ICMPV6_TYPE_MASK, uint8(x.fKeyIcmpv6TypeMask))
+		b.KeyIcmpv6TypeMask(uint8(x.fKeyIcmpv6TypeMask))
 	}
 	if x.has[0]&(1<<56) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ARP_SIP, uint32(x.fKeyArpSip))
+		b.KeyArpSip(uint32(x.fKeyArpSip))
 	}
 	if x.has[0]&(1<<57) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ARP_SIP_MASK, uint32(x.fKeyArpSipMask))
+		b.KeyArpSipMask(uint32(x.fKeyArpSipMask))
 	}
 	if x.has[0]&(1<<58) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ARP_TIP, uint32(x.fKeyArpTip))
+		b.KeyArpTip(uint32(x.fKeyArpTip))
 	}
 	if x.has[0]&(1<<59) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ARP_TIP_MASK, uint32(x.fKeyArpTipMask))
+		b.KeyArpTipMask(uint32(x.fKeyArpTipMask))
 	}
 	if x.has[0]&(1<<60) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ARP_OP, uint8(x.fKeyArpOp))
+		b.KeyArpOp(uint8(x.fKeyArpOp))
 	}
 	if x.has[0]&(1<<61) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ARP_OP_MASK, uint8(x.fKeyArpOpMask))
+		b.KeyArpOpMask(uint8(x.fKeyArpOpMask))
 	}
 	if x.has[0]&(1<<62) != 0 {
-		e.Put(TCA_FLOWER_KEY_ARP_SHA, x.fKeyArpSha)
+		b.KeyArpSha(x.fKeyArpSha)
 	}
 	if x.has[0]&(1<<63) != 0 {
-		e.Put(TCA_FLOWER_KEY_ARP_SHA_MASK, x.fKeyArpShaMask)
+		b.KeyArpShaMask(x.fKeyArpShaMask)
 	}
 	if x.has[1]&(1<<0) != 0 {
-		e.Put(TCA_FLOWER_KEY_ARP_THA, x.fKeyArpTha)
+		b.KeyArpTha(x.fKeyArpTha)
 	}
 	if x.has[1]&(1<<1) != 0 {
-		e.Put(TCA_FLOWER_KEY_ARP_THA_MASK, x.fKeyArpThaMask)
+		b.KeyArpThaMask(x.fKeyArpThaMask)
 	}
 	if x.has[1]&(1<<2) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_TTL, uint8(x.fKeyMplsTtl))
+		b.KeyMplsTtl(uint8(x.fKeyMplsTtl))
 	}
 	if x.has[1]&(1<<3) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_BOS, uint8(x.fKeyMplsBos))
+		b.KeyMplsBos(uint8(x.fKeyMplsBos))
 	}
 	if x.has[1]&(1<<4) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_TC, uint8(x.fKeyMplsTc))
+		b.KeyMplsTc(uint8(x.fKeyMplsTc))
 	}
 	if x.has[1]&(1<<5) != 0 {
-		e.BE32(TCA_FLOWER_KEY_MPLS_LABEL, uint32(x.fKeyMplsLabel))
+		b.KeyMplsLabel(uint32(x.fKeyMplsLabel))
 	}
 	if x.has[1]&(1<<6) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_FLAGS, uint16(x.fKeyTcpFlags))
+		b.KeyTcpFlags(uint16(x.fKeyTcpFlags))
 	}
 	if x.has[1]&(1<<7) != 0 {
-		e.BE16(TCA_FLOWER_KEY_TCP_FLAGS_MASK, uint16(x.fKeyTcpFlagsMask))
+		b.KeyTcpFlagsMask(uint16(x.fKeyTcpFlagsMask))
 	}
 	if x.has[1]&(1<<8) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_IP_TOS, uint8(x.fKeyIpTos))
+		b.KeyIpTos(uint8(x.fKeyIpTos))
 	}
 	if x.has[1]&(1<<9) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_IP_TOS_MASK, uint8(x.fKeyIpTosMask))
+		b.KeyIpTosMask(uint8(x.fKeyIpTosMask))
 	}
 	if x.has[1]&(1<<10) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_IP_TTL, uint8(x.fKeyIpTtl))
+		b.KeyIpTtl(uint8(x.fKeyIpTtl))
 	}
 	if x.has[1]&(1<<11) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_IP_TTL_MASK, uint8(x.fKeyIpTtlMask))
+		b.KeyIpTtlMask(uint8(x.fKeyIpTtlMask))
 	}
 	if x.has[1]&(1<<12) != 0 {
-		e.BE16(TCA_FLOWER_KEY_CVLAN_ID, uint16(x.fKeyCvlanId))
+		b.KeyCvlanId(uint16(x.fKeyCvlanId))
 	}
 	if x.has[1]&(1<<13) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_CVLAN_PRIO, uint8(x.fKeyCvlanPrio))
+		b.KeyCvlanPrio(uint8(x.fKeyCvlanPrio))
 	}
 	if x.has[1]&(1<<14) != 0 {
-		e.BE16(TCA_FLOWER_KEY_CVLAN_ETH_TYPE, uint16(x.fKeyCvlanEthType))
+		b.KeyCvlanEthType(uint16(x.fKeyCvlanEthType))
 	}
 	if x.has[1]&(1<<15) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_IP_TOS, uint8(x.fKeyEncIpTos))
+		b.KeyEncIpTos(uint8(x.fKeyEncIpTos))
 	}
 	if x.has[1]&(1<<16) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_IP_TOS_MASK, uint8(x.fKeyEncIpTosMask))
+		b.KeyEncIpTosMask(uint8(x.fKeyEncIpTosMask))
 	}
 	if x.has[1]&(1<<17) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_IP_TTL, uint8(x.fKeyEncIpTtl))
+		b.KeyEncIpTtl(uint8(x.fKeyEncIpTtl))
 	}
 	if x.has[1]&(1<<18) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_IP_TTL_MASK, uint8(x.fKeyEncIpTtlMask))
+		b.KeyEncIpTtlMask(uint8(x.fKeyEncIpTtlMask))
 	}
 	if x.has[1]&(1<<19) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS)
-		x.fKeyEncOpts.Encode(e)
-		e.End(nest)
+		c := b.KeyEncOpts()
+		x.fKeyEncOpts.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<20) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS_MASK)
-		x.fKeyEncOptsMask.Encode(e)
-		e.End(nest)
+		c := b.KeyEncOptsMask()
+		x.fKeyEncOptsMask.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<21) != 0 {
-		e.Uint32(TCA_FLOWER_IN_HW_COUNT, uint32(x.fInHwCount))
+		b.InHwCount(uint32(x.fInHwCount))
 	}
 	if x.has[1]&(1<<22) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PORT_SRC_MIN, uint16(x.fKeyPortSrcMin))
+		b.KeyPortSrcMin(uint16(x.fKeyPortSrcMin))
 	}
 	if x.has[1]&(1<<23) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PORT_SRC_MAX, uint16(x.fKeyPortSrcMax))
+		b.KeyPortSrcMax(uint16(x.fKeyPortSrcMax))
 	}
 	if x.has[1]&(1<<24) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PORT_DST_MIN, uint16(x.fKeyPortDstMin))
+		b.KeyPortDstMin(uint16(x.fKeyPortDstMin))
 	}
 	if x.has[1]&(1<<25) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PORT_DST_MAX, uint16(x.fKeyPortDstMax))
+		b.KeyPortDstMax(uint16(x.fKeyPortDstMax))
 	}
 	if x.has[1]&(1<<26) != 0 {
-		e.Uint16(TCA_FLOWER_KEY_CT_STATE, uint16(x.fKeyCtState))
+		b.KeyCtState(uint16(x.fKeyCtState))
 	}
 	if x.has[1]&(1<<27) != 0 {
-		e.Uint16(TCA_FLOWER_KEY_CT_STATE_MASK, uint16(x.fKeyCtStateMask))
+		b.KeyCtStateMask(uint16(x.fKeyCtStateMask))
 	}
 	if x.has[1]&(1<<28) != 0 {
-		e.Uint16(TCA_FLOWER_KEY_CT_ZONE, uint16(x.fKeyCtZone))
+		b.KeyCtZone(uint16(x.fKeyCtZone))
 	}
 	if x.has[1]&(1<<29) != 0 {
-		e.Uint16(TCA_FLOWER_KEY_CT_ZONE_MASK, uint16(x.fKeyCtZoneMask))
+		b.KeyCtZoneMask(uint16(x.fKeyCtZoneMask))
 	}
 	if x.has[1]&(1<<30) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_CT_MARK, uint32(x.fKeyCtMark))
+		b.KeyCtMark(uint32(x.fKeyCtMark))
 	}
 	if x.has[1]&(1<<31) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_CT_MARK_MASK, uint32(x.fKeyCtMarkMask))
+		b.KeyCtMarkMask(uint32(x.fKeyCtMarkMask))
 	}
 	if x.has[1]&(1<<32) != 0 {
-		e.Put(TCA_FLOWER_KEY_CT_LABELS, x.fKeyCtLabels)
+		b.KeyCtLabels(x.fKeyCtLabels)
 	}
 	if x.has[1]&(1<<33) != 0 {
-		e.Put(TCA_FLOWER_KEY_CT_LABELS_MASK, x.fKeyCtLabelsMask)
+		b.KeyCtLabelsMask(x.fKeyCtLabelsMask)
 	}
 	if x.has[1]&(1<<34) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_MPLS_OPTS)
-		x.fKeyMplsOpts.Encode(e)
-		e.End(nest)
+		c := b.KeyMplsOpts()
+		x.fKeyMplsOpts.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<35) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_HASH, uint32(x.fKeyHash))
+		b.KeyHash(uint32(x.fKeyHash))
 	}
 	if x.has[1]&(1<<36) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_HASH_MASK, uint32(x.fKeyHashMask))
+		b.KeyHashMask(uint32(x.fKeyHashMask))
 	}
 	if x.has[1]&(1<<37) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_NUM_OF_VLANS, uint8(x.fKeyNumOfVlans))
+		b.KeyNumOfVlans(uint8(x.fKeyNumOfVlans))
 	}
 	if x.has[1]&(1<<38) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PPPOE_SID, uint16(x.fKeyPppoeSid))
+		b.KeyPppoeSid(uint16(x.fKeyPppoeSid))
 	}
 	if x.has[1]&(1<<39) != 0 {
-		e.BE16(TCA_FLOWER_KEY_PPP_PROTO, uint16(x.fKeyPppProto))
+		b.KeyPppProto(uint16(x.fKeyPppProto))
 	}
 	if x.has[1]&(1<<40) != 0 {
-		e.BE32(TCA_FLOWER_KEY_L2TPV3_SID, uint32(x.fKeyL2tpv3Sid))
+		b.KeyL2tpv3Sid(uint32(x.fKeyL2tpv3Sid))
 	}
 	if x.has[1]&(1<<41) != 0 {
-		e.Uint8(TCA_FLOWER_L2_MISS, uint8(x.fL2Miss))
+		b.L2Miss(uint8(x.fL2Miss))
 	}
 	if x.has[1]&(1<<42) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_CFM)
-		x.fKeyCfm.Encode(e)
-		e.End(nest)
+		c := b.KeyCfm()
+		x.fKeyCfm.build(e)
+		c.End()
 	}
 	if x.has[1]&(1<<43) != 0 {
-		e.BE32(TCA_FLOWER_KEY_SPI, uint32(x.fKeySpi))
+		b.KeySpi(uint32(x.fKeySpi))
 	}
 	if x.has[1]&(1<<44) != 0 {
-		e.BE32(TCA_FLOWER_KEY_SPI_MASK, uint32(x.fKeySpiMask))
+		b.KeySpiMask(uint32(x.fKeySpiMask))
 	}
 	if x.has[1]&(1<<45) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_FLAGS, uint32(x.fKeyEncFlags))
+		b.KeyEncFlags(FlowerKeyCtrlFlags(x.fKeyEncFlags))
 	}
 	if x.has[1]&(1<<46) != 0 {
-		e.BE32(TCA_FLOWER_KEY_ENC_FLAGS_MASK, uint32(x.fKeyEncFlagsMask))
+		b.KeyEncFlagsMask(FlowerKeyCtrlFlags(x.fKeyEncFlagsMask))
 	}
+}
+
+// FlowerBuilder appends attributes of the set "flower-attrs" (TCA_FLOWER_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Flower, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlower returns a builder of "flower-attrs" attributes that appends to e.
+func BuildFlower(e *attr.Encoder) FlowerBuilder { return FlowerBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlower writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_FLOWER_CLASSID.
+func (b FlowerBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_FLOWER_CLASSID, uint32(v))
+}
+
+// Indev appends TCA_FLOWER_INDEV, s and a NUL.
+func (b FlowerBuilder) Indev(s string) {
+	b.e.String(TCA_FLOWER_INDEV, s)
+}
+
+// IndevBytes appends TCA_FLOWER_INDEV: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FlowerBuilder) IndevBytes(s []byte) {
+	typed.PutString(b.e, TCA_FLOWER_INDEV, s)
+}
+
+// Act opens the indexed array TCA_FLOWER_ACT and returns its builder: one
+// Element per entry, then End.
+func (b FlowerBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_ACT)}
+}
+
+// KeyEthDst appends TCA_FLOWER_KEY_ETH_DST with the payload p.
+func (b FlowerBuilder) KeyEthDst(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ETH_DST, p)
+}
+
+// KeyEthDstMask appends TCA_FLOWER_KEY_ETH_DST_MASK with the payload p.
+func (b FlowerBuilder) KeyEthDstMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ETH_DST_MASK, p)
+}
+
+// KeyEthSrc appends TCA_FLOWER_KEY_ETH_SRC with the payload p.
+func (b FlowerBuilder) KeyEthSrc(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ETH_SRC, p)
+}
+
+// KeyEthSrcMask appends TCA_FLOWER_KEY_ETH_SRC_MASK with the payload p.
+func (b FlowerBuilder) KeyEthSrcMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ETH_SRC_MASK, p)
+}
+
+// KeyEthType appends TCA_FLOWER_KEY_ETH_TYPE.
+func (b FlowerBuilder) KeyEthType(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_ETH_TYPE, uint16(v))
+}
+
+// KeyIpProto appends TCA_FLOWER_KEY_IP_PROTO.
+func (b FlowerBuilder) KeyIpProto(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_IP_PROTO, uint8(v))
+}
+
+// KeyIpv4Src appends TCA_FLOWER_KEY_IPV4_SRC.
+func (b FlowerBuilder) KeyIpv4Src(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_IPV4_SRC, uint32(v))
+}
+
+// KeyIpv4SrcMask appends TCA_FLOWER_KEY_IPV4_SRC_MASK.
+func (b FlowerBuilder) KeyIpv4SrcMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_IPV4_SRC_MASK, uint32(v))
+}
+
+// KeyIpv4Dst appends TCA_FLOWER_KEY_IPV4_DST.
+func (b FlowerBuilder) KeyIpv4Dst(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_IPV4_DST, uint32(v))
+}
+
+// KeyIpv4DstMask appends TCA_FLOWER_KEY_IPV4_DST_MASK.
+func (b FlowerBuilder) KeyIpv4DstMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_IPV4_DST_MASK, uint32(v))
+}
+
+// KeyIpv6Src appends TCA_FLOWER_KEY_IPV6_SRC with the payload p.
+func (b FlowerBuilder) KeyIpv6Src(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_IPV6_SRC, p)
+}
+
+// KeyIpv6SrcMask appends TCA_FLOWER_KEY_IPV6_SRC_MASK with the payload p.
+func (b FlowerBuilder) KeyIpv6SrcMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_IPV6_SRC_MASK, p)
+}
+
+// KeyIpv6Dst appends TCA_FLOWER_KEY_IPV6_DST with the payload p.
+func (b FlowerBuilder) KeyIpv6Dst(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_IPV6_DST, p)
+}
+
+// KeyIpv6DstMask appends TCA_FLOWER_KEY_IPV6_DST_MASK with the payload p.
+func (b FlowerBuilder) KeyIpv6DstMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_IPV6_DST_MASK, p)
+}
+
+// KeyTcpSrc appends TCA_FLOWER_KEY_TCP_SRC.
+func (b FlowerBuilder) KeyTcpSrc(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_SRC, uint16(v))
+}
+
+// KeyTcpDst appends TCA_FLOWER_KEY_TCP_DST.
+func (b FlowerBuilder) KeyTcpDst(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_DST, uint16(v))
+}
+
+// KeyUdpSrc appends TCA_FLOWER_KEY_UDP_SRC.
+func (b FlowerBuilder) KeyUdpSrc(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_UDP_SRC, uint16(v))
+}
+
+// KeyUdpDst appends TCA_FLOWER_KEY_UDP_DST.
+func (b FlowerBuilder) KeyUdpDst(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_UDP_DST, uint16(v))
+}
+
+// Flags appends TCA_FLOWER_FLAGS.
+func (b FlowerBuilder) Flags(v ClsFlags) {
+	b.e.Uint32(TCA_FLOWER_FLAGS, uint32(v))
+}
+
+// KeyVlanId appends TCA_FLOWER_KEY_VLAN_ID.
+func (b FlowerBuilder) KeyVlanId(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_VLAN_ID, uint16(v))
+}
+
+// KeyVlanPrio appends TCA_FLOWER_KEY_VLAN_PRIO.
+func (b FlowerBuilder) KeyVlanPrio(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_VLAN_PRIO, uint8(v))
+}
+
+// KeyVlanEthType appends TCA_FLOWER_KEY_VLAN_ETH_TYPE.
+func (b FlowerBuilder) KeyVlanEthType(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_VLAN_ETH_TYPE, uint16(v))
+}
+
+// KeyEncKeyId appends TCA_FLOWER_KEY_ENC_KEY_ID.
+func (b FlowerBuilder) KeyEncKeyId(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_KEY_ID, uint32(v))
+}
+
+// KeyEncIpv4Src appends TCA_FLOWER_KEY_ENC_IPV4_SRC.
+func (b FlowerBuilder) KeyEncIpv4Src(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_IPV4_SRC, uint32(v))
+}
+
+// KeyEncIpv4SrcMask appends TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK.
+func (b FlowerBuilder) KeyEncIpv4SrcMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK, uint32(v))
+}
+
+// KeyEncIpv4Dst appends TCA_FLOWER_KEY_ENC_IPV4_DST.
+func (b FlowerBuilder) KeyEncIpv4Dst(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_IPV4_DST, uint32(v))
+}
+
+// KeyEncIpv4DstMask appends TCA_FLOWER_KEY_ENC_IPV4_DST_MASK.
+func (b FlowerBuilder) KeyEncIpv4DstMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_IPV4_DST_MASK, uint32(v))
+}
+
+// KeyEncIpv6Src appends TCA_FLOWER_KEY_ENC_IPV6_SRC with the payload p.
+func (b FlowerBuilder) KeyEncIpv6Src(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ENC_IPV6_SRC, p)
+}
+
+// KeyEncIpv6SrcMask appends TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK with the payload p.
+func (b FlowerBuilder) KeyEncIpv6SrcMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK, p)
+}
+
+// KeyEncIpv6Dst appends TCA_FLOWER_KEY_ENC_IPV6_DST with the payload p.
+func (b FlowerBuilder) KeyEncIpv6Dst(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ENC_IPV6_DST, p)
+}
+
+// KeyEncIpv6DstMask appends TCA_FLOWER_KEY_ENC_IPV6_DST_MASK with the payload p.
+func (b FlowerBuilder) KeyEncIpv6DstMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ENC_IPV6_DST_MASK, p)
+}
+
+// KeyTcpSrcMask appends TCA_FLOWER_KEY_TCP_SRC_MASK.
+func (b FlowerBuilder) KeyTcpSrcMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_SRC_MASK, uint16(v))
+}
+
+// KeyTcpDstMask appends TCA_FLOWER_KEY_TCP_DST_MASK.
+func (b FlowerBuilder) KeyTcpDstMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_DST_MASK, uint16(v))
+}
+
+// KeyUdpSrcMask appends TCA_FLOWER_KEY_UDP_SRC_MASK.
+func (b FlowerBuilder) KeyUdpSrcMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_UDP_SRC_MASK, uint16(v))
+}
+
+// KeyUdpDstMask appends TCA_FLOWER_KEY_UDP_DST_MASK.
+func (b FlowerBuilder) KeyUdpDstMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_UDP_DST_MASK, uint16(v))
+}
+
+// KeySctpSrcMask appends TCA_FLOWER_KEY_SCTP_SRC_MASK.
+func (b FlowerBuilder) KeySctpSrcMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_SCTP_SRC_MASK, uint16(v))
+}
+
+// KeySctpDstMask appends TCA_FLOWER_KEY_SCTP_DST_MASK.
+func (b FlowerBuilder) KeySctpDstMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_SCTP_DST_MASK, uint16(v))
+}
+
+// KeySctpSrc appends TCA_FLOWER_KEY_SCTP_SRC.
+func (b FlowerBuilder) KeySctpSrc(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_SCTP_SRC, uint16(v))
+}
+
+// KeySctpDst appends TCA_FLOWER_KEY_SCTP_DST.
+func (b FlowerBuilder) KeySctpDst(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_SCTP_DST, uint16(v))
+}
+
+// KeyEncUdpSrcPort appends TCA_FLOWER_KEY_ENC_UDP_SRC_PORT.
+func (b FlowerBuilder) KeyEncUdpSrcPort(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_ENC_UDP_SRC_PORT, uint16(v))
+}
+
+// KeyEncUdpSrcPortMask appends TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK.
+func (b FlowerBuilder) KeyEncUdpSrcPortMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK, uint16(v))
+}
+
+// KeyEncUdpDstPort appends TCA_FLOWER_KEY_ENC_UDP_DST_PORT.
+func (b FlowerBuilder) KeyEncUdpDstPort(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_ENC_UDP_DST_PORT, uint16(v))
+}
+
+// KeyEncUdpDstPortMask appends TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK.
+func (b FlowerBuilder) KeyEncUdpDstPortMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK, uint16(v))
+}
+
+// KeyFlags appends TCA_FLOWER_KEY_FLAGS.
+func (b FlowerBuilder) KeyFlags(v FlowerKeyCtrlFlags) {
+	b.e.BE32(TCA_FLOWER_KEY_FLAGS, uint32(v))
+}
+
+// KeyFlagsMask appends TCA_FLOWER_KEY_FLAGS_MASK.
+func (b FlowerBuilder) KeyFlagsMask(v FlowerKeyCtrlFlags) {
+	b.e.BE32(TCA_FLOWER_KEY_FLAGS_MASK, uint32(v))
+}
+
+// KeyIcmpv4Code appends TCA_FLOWER_KEY_ICMPV4_CODE.
+func (b FlowerBuilder) KeyIcmpv4Code(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV4_CODE, uint8(v))
+}
+
+// KeyIcmpv4CodeMask appends TCA_FLOWER_KEY_ICMPV4_CODE_MASK.
+func (b FlowerBuilder) KeyIcmpv4CodeMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV4_CODE_MASK, uint8(v))
+}
+
+// KeyIcmpv4Type appends TCA_FLOWER_KEY_ICMPV4_TYPE.
+func (b FlowerBuilder) KeyIcmpv4Type(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV4_TYPE, uint8(v))
+}
+
+// KeyIcmpv4TypeMask appends TCA_FLOWER_KEY_ICMPV4_TYPE_MASK.
+func (b FlowerBuilder) KeyIcmpv4TypeMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV4_TYPE_MASK, uint8(v))
+}
+
+// KeyIcmpv6Code appends TCA_FLOWER_KEY_ICMPV6_CODE.
+func (b FlowerBuilder) KeyIcmpv6Code(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV6_CODE, uint8(v))
+}
+
+// KeyIcmpv6CodeMask appends TCA_FLOWER_KEY_ICMPV6_CODE_MASK.
+func (b FlowerBuilder) KeyIcmpv6CodeMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV6_CODE_MASK, uint8(v))
+}
+
+// KeyIcmpv6Type appends TCA_FLOWER_KEY_ICMPV6_TYPE.
+func (b FlowerBuilder) KeyIcmpv6Type(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV6_TYPE, uint8(v))
+}
+
+// KeyIcmpv6TypeMask appends TCA_FLOWER_KEY_ICMPV6_TYPE_MASK.
+func (b FlowerBuilder) KeyIcmpv6TypeMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ICMPV6_TYPE_MASK, uint8(v))
+}
+
+// KeyArpSip appends TCA_FLOWER_KEY_ARP_SIP.
+func (b FlowerBuilder) KeyArpSip(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ARP_SIP, uint32(v))
+}
+
+// KeyArpSipMask appends TCA_FLOWER_KEY_ARP_SIP_MASK.
+func (b FlowerBuilder) KeyArpSipMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ARP_SIP_MASK, uint32(v))
+}
+
+// KeyArpTip appends TCA_FLOWER_KEY_ARP_TIP.
+func (b FlowerBuilder) KeyArpTip(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ARP_TIP, uint32(v))
+}
+
+// KeyArpTipMask appends TCA_FLOWER_KEY_ARP_TIP_MASK.
+func (b FlowerBuilder) KeyArpTipMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_ARP_TIP_MASK, uint32(v))
+}
+
+// KeyArpOp appends TCA_FLOWER_KEY_ARP_OP.
+func (b FlowerBuilder) KeyArpOp(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ARP_OP, uint8(v))
+}
+
+// KeyArpOpMask appends TCA_FLOWER_KEY_ARP_OP_MASK.
+func (b FlowerBuilder) KeyArpOpMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ARP_OP_MASK, uint8(v))
+}
+
+// KeyArpSha appends TCA_FLOWER_KEY_ARP_SHA with the payload p.
+func (b FlowerBuilder) KeyArpSha(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ARP_SHA, p)
+}
+
+// KeyArpShaMask appends TCA_FLOWER_KEY_ARP_SHA_MASK with the payload p.
+func (b FlowerBuilder) KeyArpShaMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ARP_SHA_MASK, p)
+}
+
+// KeyArpTha appends TCA_FLOWER_KEY_ARP_THA with the payload p.
+func (b FlowerBuilder) KeyArpTha(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ARP_THA, p)
+}
+
+// KeyArpThaMask appends TCA_FLOWER_KEY_ARP_THA_MASK with the payload p.
+func (b FlowerBuilder) KeyArpThaMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ARP_THA_MASK, p)
+}
+
+// KeyMplsTtl appends TCA_FLOWER_KEY_MPLS_TTL.
+func (b FlowerBuilder) KeyMplsTtl(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_TTL, uint8(v))
+}
+
+// KeyMplsBos appends TCA_FLOWER_KEY_MPLS_BOS.
+func (b FlowerBuilder) KeyMplsBos(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_BOS, uint8(v))
+}
+
+// KeyMplsTc appends TCA_FLOWER_KEY_MPLS_TC.
+func (b FlowerBuilder) KeyMplsTc(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_TC, uint8(v))
+}
+
+// KeyMplsLabel appends TCA_FLOWER_KEY_MPLS_LABEL.
+func (b FlowerBuilder) KeyMplsLabel(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_MPLS_LABEL, uint32(v))
+}
+
+// KeyTcpFlags appends TCA_FLOWER_KEY_TCP_FLAGS.
+func (b FlowerBuilder) KeyTcpFlags(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_FLAGS, uint16(v))
+}
+
+// KeyTcpFlagsMask appends TCA_FLOWER_KEY_TCP_FLAGS_MASK.
+func (b FlowerBuilder) KeyTcpFlagsMask(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_TCP_FLAGS_MASK, uint16(v))
+}
+
+// KeyIpTos appends TCA_FLOWER_KEY_IP_TOS.
+func (b FlowerBuilder) KeyIpTos(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_IP_TOS, uint8(v))
+}
+
+// KeyIpTosMask appends TCA_FLOWER_KEY_IP_TOS_MASK.
+func (b FlowerBuilder) KeyIpTosMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_IP_TOS_MASK, uint8(v))
+}
+
+// KeyIpTtl appends TCA_FLOWER_KEY_IP_TTL.
+func (b FlowerBuilder) KeyIpTtl(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_IP_TTL, uint8(v))
+}
+
+// KeyIpTtlMask appends TCA_FLOWER_KEY_IP_TTL_MASK.
+func (b FlowerBuilder) KeyIpTtlMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_IP_TTL_MASK, uint8(v))
+}
+
+// KeyCvlanId appends TCA_FLOWER_KEY_CVLAN_ID.
+func (b FlowerBuilder) KeyCvlanId(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_CVLAN_ID, uint16(v))
+}
+
+// KeyCvlanPrio appends TCA_FLOWER_KEY_CVLAN_PRIO.
+func (b FlowerBuilder) KeyCvlanPrio(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_CVLAN_PRIO, uint8(v))
+}
+
+// KeyCvlanEthType appends TCA_FLOWER_KEY_CVLAN_ETH_TYPE.
+func (b FlowerBuilder) KeyCvlanEthType(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_CVLAN_ETH_TYPE, uint16(v))
+}
+
+// KeyEncIpTos appends TCA_FLOWER_KEY_ENC_IP_TOS.
+func (b FlowerBuilder) KeyEncIpTos(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_IP_TOS, uint8(v))
+}
+
+// KeyEncIpTosMask appends TCA_FLOWER_KEY_ENC_IP_TOS_MASK.
+func (b FlowerBuilder) KeyEncIpTosMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_IP_TOS_MASK, uint8(v))
+}
+
+// KeyEncIpTtl appends TCA_FLOWER_KEY_ENC_IP_TTL.
+func (b FlowerBuilder) KeyEncIpTtl(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_IP_TTL, uint8(v))
+}
+
+// KeyEncIpTtlMask appends TCA_FLOWER_KEY_ENC_IP_TTL_MASK.
+func (b FlowerBuilder) KeyEncIpTtlMask(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_IP_TTL_MASK, uint8(v))
+}
+
+// KeyEncOpts opens the nest TCA_FLOWER_KEY_ENC_OPTS and returns its builder; close it
+// with End.
+func (b FlowerBuilder) KeyEncOpts() FlowerKeyEncOptsBuilder {
+	return FlowerKeyEncOptsBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS)}
+}
+
+// KeyEncOptsMask opens the nest TCA_FLOWER_KEY_ENC_OPTS_MASK and returns its builder; close it
+// with End.
+func (b FlowerBuilder) KeyEncOptsMask() FlowerKeyEncOptsBuilder {
+	return FlowerKeyEncOptsBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS_MASK)}
+}
+
+// InHwCount appends TCA_FLOWER_IN_HW_COUNT.
+func (b FlowerBuilder) InHwCount(v uint32) {
+	b.e.Uint32(TCA_FLOWER_IN_HW_COUNT, uint32(v))
+}
+
+// KeyPortSrcMin appends TCA_FLOWER_KEY_PORT_SRC_MIN.
+func (b FlowerBuilder) KeyPortSrcMin(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PORT_SRC_MIN, uint16(v))
+}
+
+// KeyPortSrcMax appends TCA_FLOWER_KEY_PORT_SRC_MAX.
+func (b FlowerBuilder) KeyPortSrcMax(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PORT_SRC_MAX, uint16(v))
+}
+
+// KeyPortDstMin appends TCA_FLOWER_KEY_PORT_DST_MIN.
+func (b FlowerBuilder) KeyPortDstMin(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PORT_DST_MIN, uint16(v))
+}
+
+// KeyPortDstMax appends TCA_FLOWER_KEY_PORT_DST_MAX.
+func (b FlowerBuilder) KeyPortDstMax(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PORT_DST_MAX, uint16(v))
+}
+
+// KeyCtState appends TCA_FLOWER_KEY_CT_STATE.
+func (b FlowerBuilder) KeyCtState(v uint16) {
+	b.e.Uint16(TCA_FLOWER_KEY_CT_STATE, uint16(v))
+}
+
+// KeyCtStateMask appends TCA_FLOWER_KEY_CT_STATE_MASK.
+func (b FlowerBuilder) KeyCtStateMask(v uint16) {
+	b.e.Uint16(TCA_FLOWER_KEY_CT_STATE_MASK, uint16(v))
+}
+
+// KeyCtZone appends TCA_FLOWER_KEY_CT_ZONE.
+func (b FlowerBuilder) KeyCtZone(v uint16) {
+	b.e.Uint16(TCA_FLOWER_KEY_CT_ZONE, uint16(v))
+}
+
+// KeyCtZoneMask appends TCA_FLOWER_KEY_CT_ZONE_MASK.
+func (b FlowerBuilder) KeyCtZoneMask(v uint16) {
+	b.e.Uint16(TCA_FLOWER_KEY_CT_ZONE_MASK, uint16(v))
+}
+
+// KeyCtMark appends TCA_FLOWER_KEY_CT_MARK.
+func (b FlowerBuilder) KeyCtMark(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_CT_MARK, uint32(v))
+}
+
+// KeyCtMarkMask appends TCA_FLOWER_KEY_CT_MARK_MASK.
+func (b FlowerBuilder) KeyCtMarkMask(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_CT_MARK_MASK, uint32(v))
+}
+
+// KeyCtLabels appends TCA_FLOWER_KEY_CT_LABELS with the payload p.
+func (b FlowerBuilder) KeyCtLabels(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_CT_LABELS, p)
+}
+
+// KeyCtLabelsMask appends TCA_FLOWER_KEY_CT_LABELS_MASK with the payload p.
+func (b FlowerBuilder) KeyCtLabelsMask(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_CT_LABELS_MASK, p)
+}
+
+// KeyMplsOpts opens the nest TCA_FLOWER_KEY_MPLS_OPTS and returns its builder; close it
+// with End.
+func (b FlowerBuilder) KeyMplsOpts() FlowerKeyMplsOptBuilder {
+	return FlowerKeyMplsOptBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_MPLS_OPTS)}
+}
+
+// KeyHash appends TCA_FLOWER_KEY_HASH.
+func (b FlowerBuilder) KeyHash(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_HASH, uint32(v))
+}
+
+// KeyHashMask appends TCA_FLOWER_KEY_HASH_MASK.
+func (b FlowerBuilder) KeyHashMask(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_HASH_MASK, uint32(v))
+}
+
+// KeyNumOfVlans appends TCA_FLOWER_KEY_NUM_OF_VLANS.
+func (b FlowerBuilder) KeyNumOfVlans(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_NUM_OF_VLANS, uint8(v))
+}
+
+// KeyPppoeSid appends TCA_FLOWER_KEY_PPPOE_SID.
+func (b FlowerBuilder) KeyPppoeSid(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PPPOE_SID, uint16(v))
+}
+
+// KeyPppProto appends TCA_FLOWER_KEY_PPP_PROTO.
+func (b FlowerBuilder) KeyPppProto(v uint16) {
+	b.e.BE16(TCA_FLOWER_KEY_PPP_PROTO, uint16(v))
+}
+
+// KeyL2tpv3Sid appends TCA_FLOWER_KEY_L2TPV3_SID.
+func (b FlowerBuilder) KeyL2tpv3Sid(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_L2TPV3_SID, uint32(v))
+}
+
+// L2Miss appends TCA_FLOWER_L2_MISS.
+func (b FlowerBuilder) L2Miss(v uint8) {
+	b.e.Uint8(TCA_FLOWER_L2_MISS, uint8(v))
+}
+
+// KeyCfm opens the nest TCA_FLOWER_KEY_CFM and returns its builder; close it
+// with End.
+func (b FlowerBuilder) KeyCfm() FlowerKeyCfmBuilder {
+	return FlowerKeyCfmBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_CFM)}
+}
+
+// KeySpi appends TCA_FLOWER_KEY_SPI.
+func (b FlowerBuilder) KeySpi(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_SPI, uint32(v))
+}
+
+// KeySpiMask appends TCA_FLOWER_KEY_SPI_MASK.
+func (b FlowerBuilder) KeySpiMask(v uint32) {
+	b.e.BE32(TCA_FLOWER_KEY_SPI_MASK, uint32(v))
+}
+
+// KeyEncFlags appends TCA_FLOWER_KEY_ENC_FLAGS.
+func (b FlowerBuilder) KeyEncFlags(v FlowerKeyCtrlFlags) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_FLAGS, uint32(v))
+}
+
+// KeyEncFlagsMask appends TCA_FLOWER_KEY_ENC_FLAGS_MASK.
+func (b FlowerBuilder) KeyEncFlagsMask(v FlowerKeyCtrlFlags) {
+	b.e.BE32(TCA_FLOWER_KEY_ENC_FLAGS_MASK, uint32(v))
 }
 
 // Classid returns TCA_FLOWER_CLASSID and whether it is present (0 if not).
@@ -17402,27 +20844,82 @@ func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyEncOpts) Encode(e *attr.Encoder) {
+func (x *FlowerKeyEncOpts) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyEncOpts) build(e *attr.Encoder) {
+	b := FlowerKeyEncOptsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS_GENEVE)
-		x.fGeneve.Encode(e)
-		e.End(nest)
+		c := b.Geneve()
+		x.fGeneve.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS_VXLAN)
-		x.fVxlan.Encode(e)
-		e.End(nest)
+		c := b.Vxlan()
+		x.fVxlan.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS_ERSPAN)
-		x.fErspan.Encode(e)
-		e.End(nest)
+		c := b.Erspan()
+		x.fErspan.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(TCA_FLOWER_KEY_ENC_OPTS_GTP)
-		x.fGtp.Encode(e)
-		e.End(nest)
+		c := b.Gtp()
+		x.fGtp.build(e)
+		c.End()
 	}
+}
+
+// FlowerKeyEncOptsBuilder appends attributes of the set "flower-key-enc-opts-attrs" (TCA_FLOWER_KEY_ENC_OPTS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyEncOpts, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyEncOptsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyEncOpts returns a builder of "flower-key-enc-opts-attrs" attributes that appends to e.
+func BuildFlowerKeyEncOpts(e *attr.Encoder) FlowerKeyEncOptsBuilder {
+	return FlowerKeyEncOptsBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyEncOpts writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyEncOptsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyEncOptsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Geneve opens the nest TCA_FLOWER_KEY_ENC_OPTS_GENEVE and returns its builder; close it
+// with End.
+func (b FlowerKeyEncOptsBuilder) Geneve() FlowerKeyEncOptGeneveBuilder {
+	return FlowerKeyEncOptGeneveBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS_GENEVE)}
+}
+
+// Vxlan opens the nest TCA_FLOWER_KEY_ENC_OPTS_VXLAN and returns its builder; close it
+// with End.
+func (b FlowerKeyEncOptsBuilder) Vxlan() FlowerKeyEncOptVxlanBuilder {
+	return FlowerKeyEncOptVxlanBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS_VXLAN)}
+}
+
+// Erspan opens the nest TCA_FLOWER_KEY_ENC_OPTS_ERSPAN and returns its builder; close it
+// with End.
+func (b FlowerKeyEncOptsBuilder) Erspan() FlowerKeyEncOptErspanBuilder {
+	return FlowerKeyEncOptErspanBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS_ERSPAN)}
+}
+
+// Gtp opens the nest TCA_FLOWER_KEY_ENC_OPTS_GTP and returns its builder; close it
+// with End.
+func (b FlowerKeyEncOptsBuilder) Gtp() FlowerKeyEncOptGtpBuilder {
+	return FlowerKeyEncOptGtpBuilder{e: b.e, nest: b.e.Begin(TCA_FLOWER_KEY_ENC_OPTS_GTP)}
 }
 
 // Geneve returns the nest TCA_FLOWER_KEY_ENC_OPTS_GENEVE, and whether it is present (if not, an
@@ -17573,16 +21070,62 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyEncOptGeneve) Encode(e *attr.Encoder) {
+func (x *FlowerKeyEncOptGeneve) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyEncOptGeneve) build(e *attr.Encoder) {
+	b := FlowerKeyEncOptGeneveBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS, uint16(x.fClass))
+		b.Class(uint16(x.fClass))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE, uint8(x.fType))
+		b.Type(uint8(x.fType))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA, x.fData)
+		b.Data(x.fData)
 	}
+}
+
+// FlowerKeyEncOptGeneveBuilder appends attributes of the set "flower-key-enc-opt-geneve-attrs" (TCA_FLOWER_KEY_ENC_OPT_GENEVE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyEncOptGeneve, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyEncOptGeneveBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyEncOptGeneve returns a builder of "flower-key-enc-opt-geneve-attrs" attributes that appends to e.
+func BuildFlowerKeyEncOptGeneve(e *attr.Encoder) FlowerKeyEncOptGeneveBuilder {
+	return FlowerKeyEncOptGeneveBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyEncOptGeneve writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyEncOptGeneveBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyEncOptGeneveBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Class appends TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS.
+func (b FlowerKeyEncOptGeneveBuilder) Class(v uint16) {
+	b.e.Uint16(TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS, uint16(v))
+}
+
+// Type appends TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE.
+func (b FlowerKeyEncOptGeneveBuilder) Type(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE, uint8(v))
+}
+
+// Data appends TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA with the payload p.
+func (b FlowerKeyEncOptGeneveBuilder) Data(p []byte) {
+	b.e.Put(TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA, p)
 }
 
 // Class returns TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS and whether it is present (0 if not).
@@ -17697,10 +21240,46 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyEncOptVxlan) Encode(e *attr.Encoder) {
+func (x *FlowerKeyEncOptVxlan) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyEncOptVxlan) build(e *attr.Encoder) {
+	b := FlowerKeyEncOptVxlanBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP, uint32(x.fGbp))
+		b.Gbp(uint32(x.fGbp))
 	}
+}
+
+// FlowerKeyEncOptVxlanBuilder appends attributes of the set "flower-key-enc-opt-vxlan-attrs" (TCA_FLOWER_KEY_ENC_OPT_VXLAN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyEncOptVxlan, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyEncOptVxlanBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyEncOptVxlan returns a builder of "flower-key-enc-opt-vxlan-attrs" attributes that appends to e.
+func BuildFlowerKeyEncOptVxlan(e *attr.Encoder) FlowerKeyEncOptVxlanBuilder {
+	return FlowerKeyEncOptVxlanBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyEncOptVxlan writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyEncOptVxlanBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyEncOptVxlanBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Gbp appends TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP.
+func (b FlowerKeyEncOptVxlanBuilder) Gbp(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP, uint32(v))
 }
 
 // Gbp returns TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP and whether it is present (0 if not).
@@ -17807,19 +21386,70 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyEncOptErspan) Encode(e *attr.Encoder) {
+func (x *FlowerKeyEncOptErspan) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyEncOptErspan) build(e *attr.Encoder) {
+	b := FlowerKeyEncOptErspanBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER, uint8(x.fVer))
+		b.Ver(uint8(x.fVer))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR, uint8(x.fDir))
+		b.Dir(uint8(x.fDir))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID, uint8(x.fHwid))
+		b.Hwid(uint8(x.fHwid))
 	}
+}
+
+// FlowerKeyEncOptErspanBuilder appends attributes of the set "flower-key-enc-opt-erspan-attrs" (TCA_FLOWER_KEY_ENC_OPT_ERSPAN_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyEncOptErspan, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyEncOptErspanBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyEncOptErspan returns a builder of "flower-key-enc-opt-erspan-attrs" attributes that appends to e.
+func BuildFlowerKeyEncOptErspan(e *attr.Encoder) FlowerKeyEncOptErspanBuilder {
+	return FlowerKeyEncOptErspanBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyEncOptErspan writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyEncOptErspanBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyEncOptErspanBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ver appends TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER.
+func (b FlowerKeyEncOptErspanBuilder) Ver(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER, uint8(v))
+}
+
+// Index appends TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX.
+func (b FlowerKeyEncOptErspanBuilder) Index(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX, uint32(v))
+}
+
+// Dir appends TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR.
+func (b FlowerKeyEncOptErspanBuilder) Dir(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR, uint8(v))
+}
+
+// Hwid appends TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID.
+func (b FlowerKeyEncOptErspanBuilder) Hwid(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID, uint8(v))
 }
 
 // Ver returns TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER and whether it is present (0 if not).
@@ -17954,13 +21584,54 @@ func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error 
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyEncOptGtp) Encode(e *attr.Encoder) {
+func (x *FlowerKeyEncOptGtp) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyEncOptGtp) build(e *attr.Encoder) {
+	b := FlowerKeyEncOptGtpBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE, uint8(x.fPduType))
+		b.PduType(uint8(x.fPduType))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GTP_QFI, uint8(x.fQfi))
+		b.Qfi(uint8(x.fQfi))
 	}
+}
+
+// FlowerKeyEncOptGtpBuilder appends attributes of the set "flower-key-enc-opt-gtp-attrs" (TCA_FLOWER_KEY_ENC_OPT_GTP_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyEncOptGtp, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyEncOptGtpBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyEncOptGtp returns a builder of "flower-key-enc-opt-gtp-attrs" attributes that appends to e.
+func BuildFlowerKeyEncOptGtp(e *attr.Encoder) FlowerKeyEncOptGtpBuilder {
+	return FlowerKeyEncOptGtpBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyEncOptGtp writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyEncOptGtpBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyEncOptGtpBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PduType appends TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE.
+func (b FlowerKeyEncOptGtpBuilder) PduType(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE, uint8(v))
+}
+
+// Qfi appends TCA_FLOWER_KEY_ENC_OPT_GTP_QFI.
+func (b FlowerKeyEncOptGtpBuilder) Qfi(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_ENC_OPT_GTP_QFI, uint8(v))
 }
 
 // PduType returns TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE and whether it is present (0 if not).
@@ -18088,22 +21759,78 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyMplsOpt) Encode(e *attr.Encoder) {
+func (x *FlowerKeyMplsOpt) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyMplsOpt) build(e *attr.Encoder) {
+	b := FlowerKeyMplsOptBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, uint8(x.fLseDepth))
+		b.LseDepth(uint8(x.fLseDepth))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL, uint8(x.fLseTtl))
+		b.LseTtl(uint8(x.fLseTtl))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS, uint8(x.fLseBos))
+		b.LseBos(uint8(x.fLseBos))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_TC, uint8(x.fLseTc))
+		b.LseTc(uint8(x.fLseTc))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, uint32(x.fLseLabel))
+		b.LseLabel(uint32(x.fLseLabel))
 	}
+}
+
+// FlowerKeyMplsOptBuilder appends attributes of the set "flower-key-mpls-opt-attrs" (TCA_FLOWER_KEY_MPLS_OPT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyMplsOpt, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyMplsOptBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyMplsOpt returns a builder of "flower-key-mpls-opt-attrs" attributes that appends to e.
+func BuildFlowerKeyMplsOpt(e *attr.Encoder) FlowerKeyMplsOptBuilder {
+	return FlowerKeyMplsOptBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyMplsOpt writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyMplsOptBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyMplsOptBuilder) Encoder() *attr.Encoder { return b.e }
+
+// LseDepth appends TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH.
+func (b FlowerKeyMplsOptBuilder) LseDepth(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH, uint8(v))
+}
+
+// LseTtl appends TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL.
+func (b FlowerKeyMplsOptBuilder) LseTtl(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL, uint8(v))
+}
+
+// LseBos appends TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS.
+func (b FlowerKeyMplsOptBuilder) LseBos(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS, uint8(v))
+}
+
+// LseTc appends TCA_FLOWER_KEY_MPLS_OPT_LSE_TC.
+func (b FlowerKeyMplsOptBuilder) LseTc(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_MPLS_OPT_LSE_TC, uint8(v))
+}
+
+// LseLabel appends TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL.
+func (b FlowerKeyMplsOptBuilder) LseLabel(v uint32) {
+	b.e.Uint32(TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL, uint32(v))
 }
 
 // LseDepth returns TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH and whether it is present (0 if not).
@@ -18252,13 +21979,52 @@ func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FlowerKeyCfm) Encode(e *attr.Encoder) {
+func (x *FlowerKeyCfm) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FlowerKeyCfm) build(e *attr.Encoder) {
+	b := FlowerKeyCfmBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_CFM_MD_LEVEL, uint8(x.fMdLevel))
+		b.MdLevel(uint8(x.fMdLevel))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_FLOWER_KEY_CFM_OPCODE, uint8(x.fOpcode))
+		b.Opcode(uint8(x.fOpcode))
 	}
+}
+
+// FlowerKeyCfmBuilder appends attributes of the set "flower-key-cfm-attrs" (TCA_FLOWER_KEY_CFM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FlowerKeyCfm, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FlowerKeyCfmBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFlowerKeyCfm returns a builder of "flower-key-cfm-attrs" attributes that appends to e.
+func BuildFlowerKeyCfm(e *attr.Encoder) FlowerKeyCfmBuilder { return FlowerKeyCfmBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFlowerKeyCfm writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FlowerKeyCfmBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FlowerKeyCfmBuilder) Encoder() *attr.Encoder { return b.e }
+
+// MdLevel appends TCA_FLOWER_KEY_CFM_MD_LEVEL.
+func (b FlowerKeyCfmBuilder) MdLevel(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_CFM_MD_LEVEL, uint8(v))
+}
+
+// Opcode appends TCA_FLOWER_KEY_CFM_OPCODE.
+func (b FlowerKeyCfmBuilder) Opcode(v uint8) {
+	b.e.Uint8(TCA_FLOWER_KEY_CFM_OPCODE, uint8(v))
 }
 
 // MdLevel returns TCA_FLOWER_KEY_CFM_MD_LEVEL and whether it is present (0 if not).
@@ -18397,25 +22163,31 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Fw) Encode(e *attr.Encoder) {
+func (x *Fw) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Fw) build(e *attr.Encoder) {
+	b := FwBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FW_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_FW_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		typed.PutString(e, TCA_FW_INDEV, x.fIndev)
+		b.IndevBytes(x.fIndev)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		arr := e.Begin(TCA_FW_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -18424,11 +22196,67 @@ func (x *Fw) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FW_MASK, uint32(x.fMask))
+		b.Mask(uint32(x.fMask))
 	}
+}
+
+// FwBuilder appends attributes of the set "fw-attrs" (TCA_FW_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Fw, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FwBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFw returns a builder of "fw-attrs" attributes that appends to e.
+func BuildFw(e *attr.Encoder) FwBuilder { return FwBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFw writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FwBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FwBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_FW_CLASSID.
+func (b FwBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_FW_CLASSID, uint32(v))
+}
+
+// Police opens the nest TCA_FW_POLICE and returns its builder; close it
+// with End.
+func (b FwBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_FW_POLICE)}
+}
+
+// Indev appends TCA_FW_INDEV, s and a NUL.
+func (b FwBuilder) Indev(s string) {
+	b.e.String(TCA_FW_INDEV, s)
+}
+
+// IndevBytes appends TCA_FW_INDEV: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b FwBuilder) IndevBytes(s []byte) {
+	typed.PutString(b.e, TCA_FW_INDEV, s)
+}
+
+// Act opens the indexed array TCA_FW_ACT and returns its builder: one
+// Element per entry, then End.
+func (b FwBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_FW_ACT)}
+}
+
+// Mask appends TCA_FW_MASK.
+func (b FwBuilder) Mask(v uint32) {
+	b.e.Uint32(TCA_FW_MASK, uint32(v))
 }
 
 // Classid returns TCA_FW_CLASSID and whether it is present (0 if not).
@@ -18611,39 +22439,104 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Gred) Encode(e *attr.Encoder) {
+func (x *Gred) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Gred) build(e *attr.Encoder) {
+	b := GredBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TCA_GRED_PARMS, x.fParms)
+		b.Parms(x.fParms)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_GRED_STAB, x.fStab)
+		b.Stab(x.fStab)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fDps != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_GRED_DPS, x.fDps)
+			b.DpsBytes(x.fDps)
 		} else if x.fDps != nil {
 			v := x.vDps
 			v.parse(x.fDps, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_GRED_DPS, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_GRED_DPS, 12); q != nil {
-			x.vDps.Put(q, e.Order())
+			b.Dps(v)
+		} else {
+			b.Dps(x.vDps)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_GRED_MAX_P, x.fMaxP)
+		b.MaxP(x.fMaxP)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_GRED_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(TCA_GRED_VQ_LIST)
-		x.fVqList.Encode(e)
-		e.End(nest)
+		c := b.VqList()
+		x.fVqList.build(e)
+		c.End()
 	}
+}
+
+// GredBuilder appends attributes of the set "gred-attrs" (TCA_GRED_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Gred, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type GredBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildGred returns a builder of "gred-attrs" attributes that appends to e.
+func BuildGred(e *attr.Encoder) GredBuilder { return GredBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildGred writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b GredBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b GredBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_GRED_PARMS with the payload p.
+func (b GredBuilder) Parms(p []byte) {
+	b.e.Put(TCA_GRED_PARMS, p)
+}
+
+// Stab appends TCA_GRED_STAB with the payload p.
+func (b GredBuilder) Stab(p []byte) {
+	b.e.Put(TCA_GRED_STAB, p)
+}
+
+// Dps appends TCA_GRED_DPS, the struct v.
+func (b GredBuilder) Dps(v TcGredSopt) {
+	if q := b.e.Reserve(TCA_GRED_DPS, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// DpsBytes appends TCA_GRED_DPS with the payload p.
+func (b GredBuilder) DpsBytes(p []byte) {
+	b.e.Put(TCA_GRED_DPS, p)
+}
+
+// MaxP appends TCA_GRED_MAX_P with the payload p.
+func (b GredBuilder) MaxP(p []byte) {
+	b.e.Put(TCA_GRED_MAX_P, p)
+}
+
+// Limit appends TCA_GRED_LIMIT.
+func (b GredBuilder) Limit(v uint32) {
+	b.e.Uint32(TCA_GRED_LIMIT, uint32(v))
+}
+
+// VqList opens the nest TCA_GRED_VQ_LIST and returns its builder; close it
+// with End.
+func (b GredBuilder) VqList() TcaGredVqListBuilder {
+	return TcaGredVqListBuilder{e: b.e, nest: b.e.Begin(TCA_GRED_VQ_LIST)}
 }
 
 // Parms returns TCA_GRED_PARMS's payload as a view, and whether it is present
@@ -18838,13 +22731,19 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TcaGredVqList) Encode(e *attr.Encoder) {
+func (x *TcaGredVqList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TcaGredVqList) build(e *attr.Encoder) {
+	b := TcaGredVqListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sEntry != nil {
 			for i := range x.sEntry {
-				nest := e.Begin(TCA_GRED_VQ_ENTRY)
-				x.sEntry[i].Encode(e)
-				e.End(nest)
+				c := b.Entry()
+				x.sEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
@@ -18854,6 +22753,35 @@ func (x *TcaGredVqList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// TcaGredVqListBuilder appends attributes of the set "tca-gred-vq-list-attrs" (TCA_GRED_VQ_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TcaGredVqList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TcaGredVqListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTcaGredVqList returns a builder of "tca-gred-vq-list-attrs" attributes that appends to e.
+func BuildTcaGredVqList(e *attr.Encoder) TcaGredVqListBuilder { return TcaGredVqListBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTcaGredVqList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TcaGredVqListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TcaGredVqListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Entry opens the nest TCA_GRED_VQ_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b TcaGredVqListBuilder) Entry() TcaGredVqEntryBuilder {
+	return TcaGredVqEntryBuilder{e: b.e, nest: b.e.Begin(TCA_GRED_VQ_ENTRY)}
 }
 
 // Entry returns an iterator over the TCA_GRED_VQ_ENTRY attributes.
@@ -19013,40 +22941,124 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TcaGredVqEntry) Encode(e *attr.Encoder) {
+func (x *TcaGredVqEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TcaGredVqEntry) build(e *attr.Encoder) {
+	b := TcaGredVqEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_GRED_VQ_DP, uint32(x.fDp))
+		b.Dp(uint32(x.fDp))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint64(TCA_GRED_VQ_STAT_BYTES, uint64(x.fStatBytes))
+		b.StatBytes(uint64(x.fStatBytes))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_PACKETS, uint32(x.fStatPackets))
+		b.StatPackets(uint32(x.fStatPackets))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_BACKLOG, uint32(x.fStatBacklog))
+		b.StatBacklog(uint32(x.fStatBacklog))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_PROB_DROP, uint32(x.fStatProbDrop))
+		b.StatProbDrop(uint32(x.fStatProbDrop))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_PROB_MARK, uint32(x.fStatProbMark))
+		b.StatProbMark(uint32(x.fStatProbMark))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_FORCED_DROP, uint32(x.fStatForcedDrop))
+		b.StatForcedDrop(uint32(x.fStatForcedDrop))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_FORCED_MARK, uint32(x.fStatForcedMark))
+		b.StatForcedMark(uint32(x.fStatForcedMark))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_PDROP, uint32(x.fStatPdrop))
+		b.StatPdrop(uint32(x.fStatPdrop))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_GRED_VQ_STAT_OTHER, uint32(x.fStatOther))
+		b.StatOther(uint32(x.fStatOther))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_GRED_VQ_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
+}
+
+// TcaGredVqEntryBuilder appends attributes of the set "tca-gred-vq-entry-attrs" (TCA_GRED_VQ_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TcaGredVqEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TcaGredVqEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTcaGredVqEntry returns a builder of "tca-gred-vq-entry-attrs" attributes that appends to e.
+func BuildTcaGredVqEntry(e *attr.Encoder) TcaGredVqEntryBuilder { return TcaGredVqEntryBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTcaGredVqEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TcaGredVqEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TcaGredVqEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Dp appends TCA_GRED_VQ_DP.
+func (b TcaGredVqEntryBuilder) Dp(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_DP, uint32(v))
+}
+
+// StatBytes appends TCA_GRED_VQ_STAT_BYTES.
+func (b TcaGredVqEntryBuilder) StatBytes(v uint64) {
+	b.e.Uint64(TCA_GRED_VQ_STAT_BYTES, uint64(v))
+}
+
+// StatPackets appends TCA_GRED_VQ_STAT_PACKETS.
+func (b TcaGredVqEntryBuilder) StatPackets(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_PACKETS, uint32(v))
+}
+
+// StatBacklog appends TCA_GRED_VQ_STAT_BACKLOG.
+func (b TcaGredVqEntryBuilder) StatBacklog(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_BACKLOG, uint32(v))
+}
+
+// StatProbDrop appends TCA_GRED_VQ_STAT_PROB_DROP.
+func (b TcaGredVqEntryBuilder) StatProbDrop(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_PROB_DROP, uint32(v))
+}
+
+// StatProbMark appends TCA_GRED_VQ_STAT_PROB_MARK.
+func (b TcaGredVqEntryBuilder) StatProbMark(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_PROB_MARK, uint32(v))
+}
+
+// StatForcedDrop appends TCA_GRED_VQ_STAT_FORCED_DROP.
+func (b TcaGredVqEntryBuilder) StatForcedDrop(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_FORCED_DROP, uint32(v))
+}
+
+// StatForcedMark appends TCA_GRED_VQ_STAT_FORCED_MARK.
+func (b TcaGredVqEntryBuilder) StatForcedMark(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_FORCED_MARK, uint32(v))
+}
+
+// StatPdrop appends TCA_GRED_VQ_STAT_PDROP.
+func (b TcaGredVqEntryBuilder) StatPdrop(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_PDROP, uint32(v))
+}
+
+// StatOther appends TCA_GRED_VQ_STAT_OTHER.
+func (b TcaGredVqEntryBuilder) StatOther(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_STAT_OTHER, uint32(v))
+}
+
+// Flags appends TCA_GRED_VQ_FLAGS.
+func (b TcaGredVqEntryBuilder) Flags(v uint32) {
+	b.e.Uint32(TCA_GRED_VQ_FLAGS, uint32(v))
 }
 
 // Dp returns TCA_GRED_VQ_DP and whether it is present (0 if not).
@@ -19277,16 +23289,60 @@ func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Hfsc) Encode(e *attr.Encoder) {
+func (x *Hfsc) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Hfsc) build(e *attr.Encoder) {
+	b := HfscBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(TC_A_HFSC_ATTRS_RSC, x.fRsc)
+		b.Rsc(x.fRsc)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TC_A_HFSC_ATTRS_FSC, x.fFsc)
+		b.Fsc(x.fFsc)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TC_A_HFSC_ATTRS_USC, x.fUsc)
+		b.Usc(x.fUsc)
 	}
+}
+
+// HfscBuilder appends attributes of the set "hfsc-attrs" (TC_A_HFSC_ATTRS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Hfsc, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HfscBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHfsc returns a builder of "hfsc-attrs" attributes that appends to e.
+func BuildHfsc(e *attr.Encoder) HfscBuilder { return HfscBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHfsc writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HfscBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HfscBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Rsc appends TC_A_HFSC_ATTRS_RSC with the payload p.
+func (b HfscBuilder) Rsc(p []byte) {
+	b.e.Put(TC_A_HFSC_ATTRS_RSC, p)
+}
+
+// Fsc appends TC_A_HFSC_ATTRS_FSC with the payload p.
+func (b HfscBuilder) Fsc(p []byte) {
+	b.e.Put(TC_A_HFSC_ATTRS_FSC, p)
+}
+
+// Usc appends TC_A_HFSC_ATTRS_USC with the payload p.
+func (b HfscBuilder) Usc(p []byte) {
+	b.e.Put(TC_A_HFSC_ATTRS_USC, p)
 }
 
 // Rsc returns TC_A_HFSC_ATTRS_RSC's payload as a view, and whether it is present
@@ -19445,28 +23501,92 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Hhf) Encode(e *attr.Encoder) {
+func (x *Hhf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Hhf) build(e *attr.Encoder) {
+	b := HhfBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_HHF_BACKLOG_LIMIT, uint32(x.fBacklogLimit))
+		b.BacklogLimit(uint32(x.fBacklogLimit))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_HHF_QUANTUM, uint32(x.fQuantum))
+		b.Quantum(uint32(x.fQuantum))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_HHF_HH_FLOWS_LIMIT, uint32(x.fHhFlowsLimit))
+		b.HhFlowsLimit(uint32(x.fHhFlowsLimit))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_HHF_RESET_TIMEOUT, uint32(x.fResetTimeout))
+		b.ResetTimeout(uint32(x.fResetTimeout))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_HHF_ADMIT_BYTES, uint32(x.fAdmitBytes))
+		b.AdmitBytes(uint32(x.fAdmitBytes))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_HHF_EVICT_TIMEOUT, uint32(x.fEvictTimeout))
+		b.EvictTimeout(uint32(x.fEvictTimeout))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_HHF_NON_HH_WEIGHT, uint32(x.fNonHhWeight))
+		b.NonHhWeight(uint32(x.fNonHhWeight))
 	}
+}
+
+// HhfBuilder appends attributes of the set "hhf-attrs" (TCA_HHF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Hhf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HhfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHhf returns a builder of "hhf-attrs" attributes that appends to e.
+func BuildHhf(e *attr.Encoder) HhfBuilder { return HhfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHhf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HhfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HhfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// BacklogLimit appends TCA_HHF_BACKLOG_LIMIT.
+func (b HhfBuilder) BacklogLimit(v uint32) {
+	b.e.Uint32(TCA_HHF_BACKLOG_LIMIT, uint32(v))
+}
+
+// Quantum appends TCA_HHF_QUANTUM.
+func (b HhfBuilder) Quantum(v uint32) {
+	b.e.Uint32(TCA_HHF_QUANTUM, uint32(v))
+}
+
+// HhFlowsLimit appends TCA_HHF_HH_FLOWS_LIMIT.
+func (b HhfBuilder) HhFlowsLimit(v uint32) {
+	b.e.Uint32(TCA_HHF_HH_FLOWS_LIMIT, uint32(v))
+}
+
+// ResetTimeout appends TCA_HHF_RESET_TIMEOUT.
+func (b HhfBuilder) ResetTimeout(v uint32) {
+	b.e.Uint32(TCA_HHF_RESET_TIMEOUT, uint32(v))
+}
+
+// AdmitBytes appends TCA_HHF_ADMIT_BYTES.
+func (b HhfBuilder) AdmitBytes(v uint32) {
+	b.e.Uint32(TCA_HHF_ADMIT_BYTES, uint32(v))
+}
+
+// EvictTimeout appends TCA_HHF_EVICT_TIMEOUT.
+func (b HhfBuilder) EvictTimeout(v uint32) {
+	b.e.Uint32(TCA_HHF_EVICT_TIMEOUT, uint32(v))
+}
+
+// NonHhWeight appends TCA_HHF_NON_HH_WEIGHT.
+func (b HhfBuilder) NonHhWeight(v uint32) {
+	b.e.Uint32(TCA_HHF_NON_HH_WEIGHT, uint32(v))
 }
 
 // BacklogLimit returns TCA_HHF_BACKLOG_LIMIT and whether it is present (0 if not).
@@ -19674,53 +23794,132 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Htb) Encode(e *attr.Encoder) {
+func (x *Htb) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Htb) build(e *attr.Encoder) {
+	b := HtbBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_HTB_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_HTB_PARMS, 44); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_HTB_PARMS, 44); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fInit != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_HTB_INIT, x.fInit)
+			b.InitBytes(x.fInit)
 		} else if x.fInit != nil {
 			v := x.vInit
 			v.parse(x.fInit, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_HTB_INIT, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_HTB_INIT, 20); q != nil {
-			x.vInit.Put(q, e.Order())
+			b.Init(v)
+		} else {
+			b.Init(x.vInit)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_HTB_CTAB, x.fCtab)
+		b.Ctab(x.fCtab)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_HTB_RTAB, x.fRtab)
+		b.Rtab(x.fRtab)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_HTB_DIRECT_QLEN, uint32(x.fDirectQlen))
+		b.DirectQlen(uint32(x.fDirectQlen))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint64(TCA_HTB_RATE64, uint64(x.fRate64))
+		b.Rate64(uint64(x.fRate64))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_HTB_CEIL64, uint64(x.fCeil64))
+		b.Ceil64(uint64(x.fCeil64))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Flag(TCA_HTB_OFFLOAD)
+		b.Offload()
 	}
+}
+
+// HtbBuilder appends attributes of the set "htb-attrs" (TCA_HTB_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Htb, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type HtbBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildHtb returns a builder of "htb-attrs" attributes that appends to e.
+func BuildHtb(e *attr.Encoder) HtbBuilder { return HtbBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildHtb writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b HtbBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b HtbBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_HTB_PARMS, the struct v.
+func (b HtbBuilder) Parms(v TcHtbOpt) {
+	if q := b.e.Reserve(TCA_HTB_PARMS, 44); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_HTB_PARMS with the payload p.
+func (b HtbBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_HTB_PARMS, p)
+}
+
+// Init appends TCA_HTB_INIT, the struct v.
+func (b HtbBuilder) Init(v TcHtbGlob) {
+	if q := b.e.Reserve(TCA_HTB_INIT, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// InitBytes appends TCA_HTB_INIT with the payload p.
+func (b HtbBuilder) InitBytes(p []byte) {
+	b.e.Put(TCA_HTB_INIT, p)
+}
+
+// Ctab appends TCA_HTB_CTAB with the payload p.
+func (b HtbBuilder) Ctab(p []byte) {
+	b.e.Put(TCA_HTB_CTAB, p)
+}
+
+// Rtab appends TCA_HTB_RTAB with the payload p.
+func (b HtbBuilder) Rtab(p []byte) {
+	b.e.Put(TCA_HTB_RTAB, p)
+}
+
+// DirectQlen appends TCA_HTB_DIRECT_QLEN.
+func (b HtbBuilder) DirectQlen(v uint32) {
+	b.e.Uint32(TCA_HTB_DIRECT_QLEN, uint32(v))
+}
+
+// Rate64 appends TCA_HTB_RATE64.
+func (b HtbBuilder) Rate64(v uint64) {
+	b.e.Uint64(TCA_HTB_RATE64, uint64(v))
+}
+
+// Ceil64 appends TCA_HTB_CEIL64.
+func (b HtbBuilder) Ceil64(v uint64) {
+	b.e.Uint64(TCA_HTB_CEIL64, uint64(v))
+}
+
+// Offload appends the flag TCA_HTB_OFFLOAD.
+func (b HtbBuilder) Offload() {
+	b.e.Flag(TCA_HTB_OFFLOAD)
 }
 
 // Parms returns TCA_HTB_PARMS as a struct tc_htb_opt, and whether it is present.
@@ -19978,19 +24177,25 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Matchall) Encode(e *attr.Encoder) {
+func (x *Matchall) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Matchall) build(e *attr.Encoder) {
+	b := MatchallBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_MATCHALL_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		arr := e.Begin(TCA_MATCHALL_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -19999,24 +24204,73 @@ func (x *Matchall) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_MATCHALL_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_MATCHALL_PCNT, x.fPcnt)
+			b.PcntBytes(x.fPcnt)
 		} else if x.fPcnt != nil {
 			v := x.vPcnt
 			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_MATCHALL_PCNT, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_MATCHALL_PCNT, 8); q != nil {
-			x.vPcnt.Put(q, e.Order())
+			b.Pcnt(v)
+		} else {
+			b.Pcnt(x.vPcnt)
 		}
 	}
+}
+
+// MatchallBuilder appends attributes of the set "matchall-attrs" (TCA_MATCHALL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Matchall, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MatchallBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMatchall returns a builder of "matchall-attrs" attributes that appends to e.
+func BuildMatchall(e *attr.Encoder) MatchallBuilder { return MatchallBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMatchall writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MatchallBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MatchallBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_MATCHALL_CLASSID.
+func (b MatchallBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_MATCHALL_CLASSID, uint32(v))
+}
+
+// Act opens the indexed array TCA_MATCHALL_ACT and returns its builder: one
+// Element per entry, then End.
+func (b MatchallBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_MATCHALL_ACT)}
+}
+
+// Flags appends TCA_MATCHALL_FLAGS.
+func (b MatchallBuilder) Flags(v uint32) {
+	b.e.Uint32(TCA_MATCHALL_FLAGS, uint32(v))
+}
+
+// Pcnt appends TCA_MATCHALL_PCNT, the struct v.
+func (b MatchallBuilder) Pcnt(v TcMatchallPcnt) {
+	if q := b.e.Reserve(TCA_MATCHALL_PCNT, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PcntBytes appends TCA_MATCHALL_PCNT with the payload p.
+func (b MatchallBuilder) PcntBytes(p []byte) {
+	b.e.Put(TCA_MATCHALL_PCNT, p)
 }
 
 // Classid returns TCA_MATCHALL_CLASSID and whether it is present (0 if not).
@@ -20170,22 +24424,61 @@ func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Etf) Encode(e *attr.Encoder) {
+func (x *Etf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Etf) build(e *attr.Encoder) {
+	b := EtfBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_ETF_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_ETF_PARMS, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_ETF_PARMS, 12); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
+}
+
+// EtfBuilder appends attributes of the set "etf-attrs" (TCA_ETF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Etf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EtfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEtf returns a builder of "etf-attrs" attributes that appends to e.
+func BuildEtf(e *attr.Encoder) EtfBuilder { return EtfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEtf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EtfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EtfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_ETF_PARMS, the struct v.
+func (b EtfBuilder) Parms(v TcEtfQopt) {
+	if q := b.e.Reserve(TCA_ETF_PARMS, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_ETF_PARMS with the payload p.
+func (b EtfBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_ETF_PARMS, p)
 }
 
 // Parms returns TCA_ETF_PARMS as a struct tc_etf_qopt, and whether it is present.
@@ -20344,18 +24637,24 @@ func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Ets) Encode(e *attr.Encoder) {
+func (x *Ets) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Ets) build(e *attr.Encoder) {
+	b := EtsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint8(TCA_ETS_NBANDS, uint8(x.fNbands))
+		b.Nbands(uint8(x.fNbands))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_ETS_NSTRICT, uint8(x.fNstrict))
+		b.Nstrict(uint8(x.fNstrict))
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.pQuanta != nil {
-			nest := e.Begin(TCA_ETS_QUANTA)
-			x.pQuanta.Encode(e)
-			e.End(nest)
+			c := b.Quanta()
+			x.pQuanta.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(TCA_ETS_QUANTA)
 			e.Raw(x.fQuanta)
@@ -20365,7 +24664,7 @@ func (x *Ets) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<3) != 0 {
 		if x.sQuantaBand != nil {
 			for i := range x.sQuantaBand {
-				e.Uint32(TCA_ETS_QUANTA_BAND, uint32(x.sQuantaBand[i]))
+				b.QuantaBand(uint32(x.sQuantaBand[i]))
 			}
 		} else {
 			for it := x.fQuantaBand; it.Next(); {
@@ -20375,9 +24674,9 @@ func (x *Ets) Encode(e *attr.Encoder) {
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.pPriomap != nil {
-			nest := e.Begin(TCA_ETS_PRIOMAP)
-			x.pPriomap.Encode(e)
-			e.End(nest)
+			c := b.Priomap()
+			x.pPriomap.build(e)
+			c.End()
 		} else {
 			nest := e.Begin(TCA_ETS_PRIOMAP)
 			e.Raw(x.fPriomap)
@@ -20387,7 +24686,7 @@ func (x *Ets) Encode(e *attr.Encoder) {
 	if x.has[0]&(1<<5) != 0 {
 		if x.sPriomapBand != nil {
 			for i := range x.sPriomapBand {
-				e.Uint8(TCA_ETS_PRIOMAP_BAND, uint8(x.sPriomapBand[i]))
+				b.PriomapBand(uint8(x.sPriomapBand[i]))
 			}
 		} else {
 			for it := x.fPriomapBand; it.Next(); {
@@ -20395,6 +24694,61 @@ func (x *Ets) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// EtsBuilder appends attributes of the set "ets-attrs" (TCA_ETS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Ets, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type EtsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildEts returns a builder of "ets-attrs" attributes that appends to e.
+func BuildEts(e *attr.Encoder) EtsBuilder { return EtsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildEts writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b EtsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b EtsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Nbands appends TCA_ETS_NBANDS.
+func (b EtsBuilder) Nbands(v uint8) {
+	b.e.Uint8(TCA_ETS_NBANDS, uint8(v))
+}
+
+// Nstrict appends TCA_ETS_NSTRICT.
+func (b EtsBuilder) Nstrict(v uint8) {
+	b.e.Uint8(TCA_ETS_NSTRICT, uint8(v))
+}
+
+// Quanta opens the nest TCA_ETS_QUANTA and returns its builder; close it
+// with End.
+func (b EtsBuilder) Quanta() EtsBuilder {
+	return EtsBuilder{e: b.e, nest: b.e.Begin(TCA_ETS_QUANTA)}
+}
+
+// QuantaBand appends TCA_ETS_QUANTA_BAND (one element of the repeated attribute: call it once per element).
+func (b EtsBuilder) QuantaBand(v uint32) {
+	b.e.Uint32(TCA_ETS_QUANTA_BAND, uint32(v))
+}
+
+// Priomap opens the nest TCA_ETS_PRIOMAP and returns its builder; close it
+// with End.
+func (b EtsBuilder) Priomap() EtsBuilder {
+	return EtsBuilder{e: b.e, nest: b.e.Begin(TCA_ETS_PRIOMAP)}
+}
+
+// PriomapBand appends TCA_ETS_PRIOMAP_BAND (one element of the repeated attribute: call it once per element).
+func (b EtsBuilder) PriomapBand(v uint8) {
+	b.e.Uint8(TCA_ETS_PRIOMAP_BAND, uint8(v))
 }
 
 // Nbands returns TCA_ETS_NBANDS and whether it is present (0 if not).
@@ -20684,70 +25038,189 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Fq) Encode(e *attr.Encoder) {
+func (x *Fq) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Fq) build(e *attr.Encoder) {
+	b := FqBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FQ_PLIMIT, uint32(x.fPlimit))
+		b.Plimit(uint32(x.fPlimit))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_FQ_FLOW_PLIMIT, uint32(x.fFlowPlimit))
+		b.FlowPlimit(uint32(x.fFlowPlimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_FQ_QUANTUM, uint32(x.fQuantum))
+		b.Quantum(uint32(x.fQuantum))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_FQ_INITIAL_QUANTUM, uint32(x.fInitialQuantum))
+		b.InitialQuantum(uint32(x.fInitialQuantum))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FQ_RATE_ENABLE, uint32(x.fRateEnable))
+		b.RateEnable(uint32(x.fRateEnable))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_FQ_FLOW_DEFAULT_RATE, uint32(x.fFlowDefaultRate))
+		b.FlowDefaultRate(uint32(x.fFlowDefaultRate))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_FQ_FLOW_MAX_RATE, uint32(x.fFlowMaxRate))
+		b.FlowMaxRate(uint32(x.fFlowMaxRate))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_FQ_BUCKETS_LOG, uint32(x.fBucketsLog))
+		b.BucketsLog(uint32(x.fBucketsLog))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_FQ_FLOW_REFILL_DELAY, uint32(x.fFlowRefillDelay))
+		b.FlowRefillDelay(uint32(x.fFlowRefillDelay))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_FQ_ORPHAN_MASK, uint32(x.fOrphanMask))
+		b.OrphanMask(uint32(x.fOrphanMask))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_FQ_LOW_RATE_THRESHOLD, uint32(x.fLowRateThreshold))
+		b.LowRateThreshold(uint32(x.fLowRateThreshold))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_FQ_CE_THRESHOLD, uint32(x.fCeThreshold))
+		b.CeThreshold(uint32(x.fCeThreshold))
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Uint32(TCA_FQ_TIMER_SLACK, uint32(x.fTimerSlack))
+		b.TimerSlack(uint32(x.fTimerSlack))
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint32(TCA_FQ_HORIZON, uint32(x.fHorizon))
+		b.Horizon(uint32(x.fHorizon))
 	}
 	if x.has[0]&(1<<14) != 0 {
-		e.Uint8(TCA_FQ_HORIZON_DROP, uint8(x.fHorizonDrop))
+		b.HorizonDrop(uint8(x.fHorizonDrop))
 	}
 	if x.has[0]&(1<<15) != 0 {
 		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_FQ_PRIOMAP, x.fPriomap)
+			b.PriomapBytes(x.fPriomap)
 		} else if x.fPriomap != nil {
 			v := x.vPriomap
 			v.parse(x.fPriomap, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_FQ_PRIOMAP, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_FQ_PRIOMAP, 20); q != nil {
-			x.vPriomap.Put(q, e.Order())
+			b.Priomap(v)
+		} else {
+			b.Priomap(x.vPriomap)
 		}
 	}
 	if x.has[0]&(1<<16) != 0 {
-		e.Put(TCA_FQ_WEIGHTS, x.fWeights)
+		b.Weights(x.fWeights)
 	}
+}
+
+// FqBuilder appends attributes of the set "fq-attrs" (TCA_FQ_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Fq, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FqBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFq returns a builder of "fq-attrs" attributes that appends to e.
+func BuildFq(e *attr.Encoder) FqBuilder { return FqBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFq writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FqBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FqBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Plimit appends TCA_FQ_PLIMIT.
+func (b FqBuilder) Plimit(v uint32) {
+	b.e.Uint32(TCA_FQ_PLIMIT, uint32(v))
+}
+
+// FlowPlimit appends TCA_FQ_FLOW_PLIMIT.
+func (b FqBuilder) FlowPlimit(v uint32) {
+	b.e.Uint32(TCA_FQ_FLOW_PLIMIT, uint32(v))
+}
+
+// Quantum appends TCA_FQ_QUANTUM.
+func (b FqBuilder) Quantum(v uint32) {
+	b.e.Uint32(TCA_FQ_QUANTUM, uint32(v))
+}
+
+// InitialQuantum appends TCA_FQ_INITIAL_QUANTUM.
+func (b FqBuilder) InitialQuantum(v uint32) {
+	b.e.Uint32(TCA_FQ_INITIAL_QUANTUM, uint32(v))
+}
+
+// RateEnable appends TCA_FQ_RATE_ENABLE.
+func (b FqBuilder) RateEnable(v uint32) {
+	b.e.Uint32(TCA_FQ_RATE_ENABLE, uint32(v))
+}
+
+// FlowDefaultRate appends TCA_FQ_FLOW_DEFAULT_RATE.
+func (b FqBuilder) FlowDefaultRate(v uint32) {
+	b.e.Uint32(TCA_FQ_FLOW_DEFAULT_RATE, uint32(v))
+}
+
+// FlowMaxRate appends TCA_FQ_FLOW_MAX_RATE.
+func (b FqBuilder) FlowMaxRate(v uint32) {
+	b.e.Uint32(TCA_FQ_FLOW_MAX_RATE, uint32(v))
+}
+
+// BucketsLog appends TCA_FQ_BUCKETS_LOG.
+func (b FqBuilder) BucketsLog(v uint32) {
+	b.e.Uint32(TCA_FQ_BUCKETS_LOG, uint32(v))
+}
+
+// FlowRefillDelay appends TCA_FQ_FLOW_REFILL_DELAY.
+func (b FqBuilder) FlowRefillDelay(v uint32) {
+	b.e.Uint32(TCA_FQ_FLOW_REFILL_DELAY, uint32(v))
+}
+
+// OrphanMask appends TCA_FQ_ORPHAN_MASK.
+func (b FqBuilder) OrphanMask(v uint32) {
+	b.e.Uint32(TCA_FQ_ORPHAN_MASK, uint32(v))
+}
+
+// LowRateThreshold appends TCA_FQ_LOW_RATE_THRESHOLD.
+func (b FqBuilder) LowRateThreshold(v uint32) {
+	b.e.Uint32(TCA_FQ_LOW_RATE_THRESHOLD, uint32(v))
+}
+
+// CeThreshold appends TCA_FQ_CE_THRESHOLD.
+func (b FqBuilder) CeThreshold(v uint32) {
+	b.e.Uint32(TCA_FQ_CE_THRESHOLD, uint32(v))
+}
+
+// TimerSlack appends TCA_FQ_TIMER_SLACK.
+func (b FqBuilder) TimerSlack(v uint32) {
+	b.e.Uint32(TCA_FQ_TIMER_SLACK, uint32(v))
+}
+
+// Horizon appends TCA_FQ_HORIZON.
+func (b FqBuilder) Horizon(v uint32) {
+	b.e.Uint32(TCA_FQ_HORIZON, uint32(v))
+}
+
+// HorizonDrop appends TCA_FQ_HORIZON_DROP.
+func (b FqBuilder) HorizonDrop(v uint8) {
+	b.e.Uint8(TCA_FQ_HORIZON_DROP, uint8(v))
+}
+
+// Priomap appends TCA_FQ_PRIOMAP, the struct v.
+func (b FqBuilder) Priomap(v TcPrioQopt) {
+	if q := b.e.Reserve(TCA_FQ_PRIOMAP, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PriomapBytes appends TCA_FQ_PRIOMAP with the payload p.
+func (b FqBuilder) PriomapBytes(p []byte) {
+	b.e.Put(TCA_FQ_PRIOMAP, p)
+}
+
+// Weights appends TCA_FQ_WEIGHTS with the payload p.
+func (b FqBuilder) Weights(p []byte) {
+	b.e.Put(TCA_FQ_WEIGHTS, p)
 }
 
 // Plimit returns TCA_FQ_PLIMIT and whether it is present (0 if not).
@@ -21151,40 +25624,124 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FqCodel) Encode(e *attr.Encoder) {
+func (x *FqCodel) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FqCodel) build(e *attr.Encoder) {
+	b := FqCodelBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FQ_CODEL_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_FQ_CODEL_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_FQ_CODEL_INTERVAL, uint32(x.fInterval))
+		b.Interval(uint32(x.fInterval))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_FQ_CODEL_ECN, uint32(x.fEcn))
+		b.Ecn(uint32(x.fEcn))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FQ_CODEL_FLOWS, uint32(x.fFlows))
+		b.Flows(uint32(x.fFlows))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_FQ_CODEL_QUANTUM, uint32(x.fQuantum))
+		b.Quantum(uint32(x.fQuantum))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_FQ_CODEL_CE_THRESHOLD, uint32(x.fCeThreshold))
+		b.CeThreshold(uint32(x.fCeThreshold))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_FQ_CODEL_DROP_BATCH_SIZE, uint32(x.fDropBatchSize))
+		b.DropBatchSize(uint32(x.fDropBatchSize))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_FQ_CODEL_MEMORY_LIMIT, uint32(x.fMemoryLimit))
+		b.MemoryLimit(uint32(x.fMemoryLimit))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint8(TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR, uint8(x.fCeThresholdSelector))
+		b.CeThresholdSelector(uint8(x.fCeThresholdSelector))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint8(TCA_FQ_CODEL_CE_THRESHOLD_MASK, uint8(x.fCeThresholdMask))
+		b.CeThresholdMask(uint8(x.fCeThresholdMask))
 	}
+}
+
+// FqCodelBuilder appends attributes of the set "fq-codel-attrs" (TCA_FQ_CODEL_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FqCodel, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FqCodelBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFqCodel returns a builder of "fq-codel-attrs" attributes that appends to e.
+func BuildFqCodel(e *attr.Encoder) FqCodelBuilder { return FqCodelBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFqCodel writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FqCodelBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FqCodelBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Target appends TCA_FQ_CODEL_TARGET.
+func (b FqCodelBuilder) Target(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_TARGET, uint32(v))
+}
+
+// Limit appends TCA_FQ_CODEL_LIMIT.
+func (b FqCodelBuilder) Limit(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_LIMIT, uint32(v))
+}
+
+// Interval appends TCA_FQ_CODEL_INTERVAL.
+func (b FqCodelBuilder) Interval(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_INTERVAL, uint32(v))
+}
+
+// Ecn appends TCA_FQ_CODEL_ECN.
+func (b FqCodelBuilder) Ecn(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_ECN, uint32(v))
+}
+
+// Flows appends TCA_FQ_CODEL_FLOWS.
+func (b FqCodelBuilder) Flows(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_FLOWS, uint32(v))
+}
+
+// Quantum appends TCA_FQ_CODEL_QUANTUM.
+func (b FqCodelBuilder) Quantum(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_QUANTUM, uint32(v))
+}
+
+// CeThreshold appends TCA_FQ_CODEL_CE_THRESHOLD.
+func (b FqCodelBuilder) CeThreshold(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_CE_THRESHOLD, uint32(v))
+}
+
+// DropBatchSize appends TCA_FQ_CODEL_DROP_BATCH_SIZE.
+func (b FqCodelBuilder) DropBatchSize(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_DROP_BATCH_SIZE, uint32(v))
+}
+
+// MemoryLimit appends TCA_FQ_CODEL_MEMORY_LIMIT.
+func (b FqCodelBuilder) MemoryLimit(v uint32) {
+	b.e.Uint32(TCA_FQ_CODEL_MEMORY_LIMIT, uint32(v))
+}
+
+// CeThresholdSelector appends TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR.
+func (b FqCodelBuilder) CeThresholdSelector(v uint8) {
+	b.e.Uint8(TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR, uint8(v))
+}
+
+// CeThresholdMask appends TCA_FQ_CODEL_CE_THRESHOLD_MASK.
+func (b FqCodelBuilder) CeThresholdMask(v uint8) {
+	b.e.Uint8(TCA_FQ_CODEL_CE_THRESHOLD_MASK, uint8(v))
 }
 
 // Target returns TCA_FQ_CODEL_TARGET and whether it is present (0 if not).
@@ -21487,43 +26044,132 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *FqPie) Encode(e *attr.Encoder) {
+func (x *FqPie) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *FqPie) build(e *attr.Encoder) {
+	b := FqPieBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_FQ_PIE_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_FQ_PIE_FLOWS, uint32(x.fFlows))
+		b.Flows(uint32(x.fFlows))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_FQ_PIE_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_FQ_PIE_TUPDATE, uint32(x.fTupdate))
+		b.Tupdate(uint32(x.fTupdate))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_FQ_PIE_ALPHA, uint32(x.fAlpha))
+		b.Alpha(uint32(x.fAlpha))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_FQ_PIE_BETA, uint32(x.fBeta))
+		b.Beta(uint32(x.fBeta))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_FQ_PIE_QUANTUM, uint32(x.fQuantum))
+		b.Quantum(uint32(x.fQuantum))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_FQ_PIE_MEMORY_LIMIT, uint32(x.fMemoryLimit))
+		b.MemoryLimit(uint32(x.fMemoryLimit))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_FQ_PIE_ECN_PROB, uint32(x.fEcnProb))
+		b.EcnProb(uint32(x.fEcnProb))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_FQ_PIE_ECN, uint32(x.fEcn))
+		b.Ecn(uint32(x.fEcn))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_FQ_PIE_BYTEMODE, uint32(x.fBytemode))
+		b.Bytemode(uint32(x.fBytemode))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Uint32(TCA_FQ_PIE_DQ_RATE_ESTIMATOR, uint32(x.fDqRateEstimator))
+		b.DqRateEstimator(uint32(x.fDqRateEstimator))
 	}
+}
+
+// FqPieBuilder appends attributes of the set "fq-pie-attrs" (TCA_FQ_PIE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate FqPie, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type FqPieBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildFqPie returns a builder of "fq-pie-attrs" attributes that appends to e.
+func BuildFqPie(e *attr.Encoder) FqPieBuilder { return FqPieBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildFqPie writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b FqPieBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b FqPieBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Limit appends TCA_FQ_PIE_LIMIT.
+func (b FqPieBuilder) Limit(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_LIMIT, uint32(v))
+}
+
+// Flows appends TCA_FQ_PIE_FLOWS.
+func (b FqPieBuilder) Flows(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_FLOWS, uint32(v))
+}
+
+// Target appends TCA_FQ_PIE_TARGET.
+func (b FqPieBuilder) Target(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_TARGET, uint32(v))
+}
+
+// Tupdate appends TCA_FQ_PIE_TUPDATE.
+func (b FqPieBuilder) Tupdate(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_TUPDATE, uint32(v))
+}
+
+// Alpha appends TCA_FQ_PIE_ALPHA.
+func (b FqPieBuilder) Alpha(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_ALPHA, uint32(v))
+}
+
+// Beta appends TCA_FQ_PIE_BETA.
+func (b FqPieBuilder) Beta(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_BETA, uint32(v))
+}
+
+// Quantum appends TCA_FQ_PIE_QUANTUM.
+func (b FqPieBuilder) Quantum(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_QUANTUM, uint32(v))
+}
+
+// MemoryLimit appends TCA_FQ_PIE_MEMORY_LIMIT.
+func (b FqPieBuilder) MemoryLimit(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_MEMORY_LIMIT, uint32(v))
+}
+
+// EcnProb appends TCA_FQ_PIE_ECN_PROB.
+func (b FqPieBuilder) EcnProb(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_ECN_PROB, uint32(v))
+}
+
+// Ecn appends TCA_FQ_PIE_ECN.
+func (b FqPieBuilder) Ecn(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_ECN, uint32(v))
+}
+
+// Bytemode appends TCA_FQ_PIE_BYTEMODE.
+func (b FqPieBuilder) Bytemode(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_BYTEMODE, uint32(v))
+}
+
+// DqRateEstimator appends TCA_FQ_PIE_DQ_RATE_ESTIMATOR.
+func (b FqPieBuilder) DqRateEstimator(v uint32) {
+	b.e.Uint32(TCA_FQ_PIE_DQ_RATE_ESTIMATOR, uint32(v))
 }
 
 // Limit returns TCA_FQ_PIE_LIMIT and whether it is present (0 if not).
@@ -21841,103 +26487,228 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Netem) Encode(e *attr.Encoder) {
+func (x *Netem) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Netem) build(e *attr.Encoder) {
+	b := NetemBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fCorr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NETEM_CORR, x.fCorr)
+			b.CorrBytes(x.fCorr)
 		} else if x.fCorr != nil {
 			v := x.vCorr
 			v.parse(x.fCorr, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NETEM_CORR, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NETEM_CORR, 12); q != nil {
-			x.vCorr.Put(q, e.Order())
+			b.Corr(v)
+		} else {
+			b.Corr(x.vCorr)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_NETEM_DELAY_DIST, x.fDelayDist)
+		b.DelayDist(x.fDelayDist)
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fReorder != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NETEM_REORDER, x.fReorder)
+			b.ReorderBytes(x.fReorder)
 		} else if x.fReorder != nil {
 			v := x.vReorder
 			v.parse(x.fReorder, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
-			x.vReorder.Put(q, e.Order())
+			b.Reorder(v)
+		} else {
+			b.Reorder(x.vReorder)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
 		if x.fCorrupt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NETEM_CORRUPT, x.fCorrupt)
+			b.CorruptBytes(x.fCorrupt)
 		} else if x.fCorrupt != nil {
 			v := x.vCorrupt
 			v.parse(x.fCorrupt, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
-			x.vCorrupt.Put(q, e.Order())
+			b.Corrupt(v)
+		} else {
+			b.Corrupt(x.vCorrupt)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(TCA_NETEM_LOSS)
-		x.fLoss.Encode(e)
-		e.End(nest)
+		c := b.Loss()
+		x.fLoss.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fRate != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NETEM_RATE, x.fRate)
+			b.RateBytes(x.fRate)
 		} else if x.fRate != nil {
 			v := x.vRate
 			v.parse(x.fRate, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NETEM_RATE, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NETEM_RATE, 16); q != nil {
-			x.vRate.Put(q, e.Order())
+			b.Rate(v)
+		} else {
+			b.Rate(x.vRate)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_NETEM_ECN, uint32(x.fEcn))
+		b.Ecn(uint32(x.fEcn))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_NETEM_RATE64, uint64(x.fRate64))
+		b.Rate64(uint64(x.fRate64))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_NETEM_PAD, uint32(x.fPad))
+		b.Pad(uint32(x.fPad))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint64(TCA_NETEM_LATENCY64, uint64(x.fLatency64))
+		b.Latency64(int64(x.fLatency64))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint64(TCA_NETEM_JITTER64, uint64(x.fJitter64))
+		b.Jitter64(int64(x.fJitter64))
 	}
 	if x.has[0]&(1<<11) != 0 {
 		if x.fSlot != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_NETEM_SLOT, x.fSlot)
+			b.SlotBytes(x.fSlot)
 		} else if x.fSlot != nil {
 			v := x.vSlot
 			v.parse(x.fSlot, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_NETEM_SLOT, 40); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_NETEM_SLOT, 40); q != nil {
-			x.vSlot.Put(q, e.Order())
+			b.Slot(v)
+		} else {
+			b.Slot(x.vSlot)
 		}
 	}
 	if x.has[0]&(1<<12) != 0 {
-		e.Put(TCA_NETEM_SLOT_DIST, x.fSlotDist)
+		b.SlotDist(x.fSlotDist)
 	}
 	if x.has[0]&(1<<13) != 0 {
-		e.Uint64(TCA_NETEM_PRNG_SEED, uint64(x.fPrngSeed))
+		b.PrngSeed(uint64(x.fPrngSeed))
 	}
+}
+
+// NetemBuilder appends attributes of the set "netem-attrs" (TCA_NETEM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Netem, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NetemBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNetem returns a builder of "netem-attrs" attributes that appends to e.
+func BuildNetem(e *attr.Encoder) NetemBuilder { return NetemBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNetem writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NetemBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NetemBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Corr appends TCA_NETEM_CORR, the struct v.
+func (b NetemBuilder) Corr(v TcNetemCorr) {
+	if q := b.e.Reserve(TCA_NETEM_CORR, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CorrBytes appends TCA_NETEM_CORR with the payload p.
+func (b NetemBuilder) CorrBytes(p []byte) {
+	b.e.Put(TCA_NETEM_CORR, p)
+}
+
+// DelayDist appends TCA_NETEM_DELAY_DIST with the payload p.
+func (b NetemBuilder) DelayDist(p []byte) {
+	b.e.Put(TCA_NETEM_DELAY_DIST, p)
+}
+
+// Reorder appends TCA_NETEM_REORDER, the struct v.
+func (b NetemBuilder) Reorder(v TcNetemReorder) {
+	if q := b.e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ReorderBytes appends TCA_NETEM_REORDER with the payload p.
+func (b NetemBuilder) ReorderBytes(p []byte) {
+	b.e.Put(TCA_NETEM_REORDER, p)
+}
+
+// Corrupt appends TCA_NETEM_CORRUPT, the struct v.
+func (b NetemBuilder) Corrupt(v TcNetemCorrupt) {
+	if q := b.e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// CorruptBytes appends TCA_NETEM_CORRUPT with the payload p.
+func (b NetemBuilder) CorruptBytes(p []byte) {
+	b.e.Put(TCA_NETEM_CORRUPT, p)
+}
+
+// Loss opens the nest TCA_NETEM_LOSS and returns its builder; close it
+// with End.
+func (b NetemBuilder) Loss() NetemLossBuilder {
+	return NetemLossBuilder{e: b.e, nest: b.e.Begin(TCA_NETEM_LOSS)}
+}
+
+// Rate appends TCA_NETEM_RATE, the struct v.
+func (b NetemBuilder) Rate(v TcNetemRate) {
+	if q := b.e.Reserve(TCA_NETEM_RATE, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RateBytes appends TCA_NETEM_RATE with the payload p.
+func (b NetemBuilder) RateBytes(p []byte) {
+	b.e.Put(TCA_NETEM_RATE, p)
+}
+
+// Ecn appends TCA_NETEM_ECN.
+func (b NetemBuilder) Ecn(v uint32) {
+	b.e.Uint32(TCA_NETEM_ECN, uint32(v))
+}
+
+// Rate64 appends TCA_NETEM_RATE64.
+func (b NetemBuilder) Rate64(v uint64) {
+	b.e.Uint64(TCA_NETEM_RATE64, uint64(v))
+}
+
+// Pad appends TCA_NETEM_PAD.
+func (b NetemBuilder) Pad(v uint32) {
+	b.e.Uint32(TCA_NETEM_PAD, uint32(v))
+}
+
+// Latency64 appends TCA_NETEM_LATENCY64.
+func (b NetemBuilder) Latency64(v int64) {
+	b.e.Uint64(TCA_NETEM_LATENCY64, uint64(v))
+}
+
+// Jitter64 appends TCA_NETEM_JITTER64.
+func (b NetemBuilder) Jitter64(v int64) {
+	b.e.Uint64(TCA_NETEM_JITTER64, uint64(v))
+}
+
+// Slot appends TCA_NETEM_SLOT, the struct v.
+func (b NetemBuilder) Slot(v TcNetemSlot) {
+	if q := b.e.Reserve(TCA_NETEM_SLOT, 40); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// SlotBytes appends TCA_NETEM_SLOT with the payload p.
+func (b NetemBuilder) SlotBytes(p []byte) {
+	b.e.Put(TCA_NETEM_SLOT, p)
+}
+
+// SlotDist appends TCA_NETEM_SLOT_DIST with the payload p.
+func (b NetemBuilder) SlotDist(p []byte) {
+	b.e.Put(TCA_NETEM_SLOT_DIST, p)
+}
+
+// PrngSeed appends TCA_NETEM_PRNG_SEED.
+func (b NetemBuilder) PrngSeed(v uint64) {
+	b.e.Uint64(TCA_NETEM_PRNG_SEED, uint64(v))
 }
 
 // Corr returns TCA_NETEM_CORR as a struct tc_netem_corr, and whether it is present.
@@ -22329,35 +27100,84 @@ func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *NetemLoss) Encode(e *attr.Encoder) {
+func (x *NetemLoss) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *NetemLoss) build(e *attr.Encoder) {
+	b := NetemLossBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fGi != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NETEM_LOSS_GI, x.fGi)
+			b.GiBytes(x.fGi)
 		} else if x.fGi != nil {
 			v := x.vGi
 			v.parse(x.fGi, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NETEM_LOSS_GI, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NETEM_LOSS_GI, 20); q != nil {
-			x.vGi.Put(q, e.Order())
+			b.Gi(v)
+		} else {
+			b.Gi(x.vGi)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fGe != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(NETEM_LOSS_GE, x.fGe)
+			b.GeBytes(x.fGe)
 		} else if x.fGe != nil {
 			v := x.vGe
 			v.parse(x.fGe, x.mode&typed.Swap != 0)
-			if q := e.Reserve(NETEM_LOSS_GE, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(NETEM_LOSS_GE, 16); q != nil {
-			x.vGe.Put(q, e.Order())
+			b.Ge(v)
+		} else {
+			b.Ge(x.vGe)
 		}
 	}
+}
+
+// NetemLossBuilder appends attributes of the set "netem-loss-attrs" (NETEM_LOSS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate NetemLoss, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type NetemLossBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildNetemLoss returns a builder of "netem-loss-attrs" attributes that appends to e.
+func BuildNetemLoss(e *attr.Encoder) NetemLossBuilder { return NetemLossBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildNetemLoss writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b NetemLossBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b NetemLossBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Gi appends NETEM_LOSS_GI, the struct v.
+func (b NetemLossBuilder) Gi(v TcNetemGimodel) {
+	if q := b.e.Reserve(NETEM_LOSS_GI, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// GiBytes appends NETEM_LOSS_GI with the payload p.
+func (b NetemLossBuilder) GiBytes(p []byte) {
+	b.e.Put(NETEM_LOSS_GI, p)
+}
+
+// Ge appends NETEM_LOSS_GE, the struct v.
+func (b NetemLossBuilder) Ge(v TcNetemGemodel) {
+	if q := b.e.Reserve(NETEM_LOSS_GE, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// GeBytes appends NETEM_LOSS_GE with the payload p.
+func (b NetemLossBuilder) GeBytes(p []byte) {
+	b.e.Put(NETEM_LOSS_GE, p)
 }
 
 // Gi returns NETEM_LOSS_GI as a struct tc_netem_gimodel, and whether it is present.
@@ -22552,31 +27372,100 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Pie) Encode(e *attr.Encoder) {
+func (x *Pie) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Pie) build(e *attr.Encoder) {
+	b := PieBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_PIE_TARGET, uint32(x.fTarget))
+		b.Target(uint32(x.fTarget))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_PIE_LIMIT, uint32(x.fLimit))
+		b.Limit(uint32(x.fLimit))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_PIE_TUPDATE, uint32(x.fTupdate))
+		b.Tupdate(uint32(x.fTupdate))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_PIE_ALPHA, uint32(x.fAlpha))
+		b.Alpha(uint32(x.fAlpha))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_PIE_BETA, uint32(x.fBeta))
+		b.Beta(uint32(x.fBeta))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_PIE_ECN, uint32(x.fEcn))
+		b.Ecn(uint32(x.fEcn))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_PIE_BYTEMODE, uint32(x.fBytemode))
+		b.Bytemode(uint32(x.fBytemode))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint32(TCA_PIE_DQ_RATE_ESTIMATOR, uint32(x.fDqRateEstimator))
+		b.DqRateEstimator(uint32(x.fDqRateEstimator))
 	}
+}
+
+// PieBuilder appends attributes of the set "pie-attrs" (TCA_PIE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Pie, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PieBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPie returns a builder of "pie-attrs" attributes that appends to e.
+func BuildPie(e *attr.Encoder) PieBuilder { return PieBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPie writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PieBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PieBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Target appends TCA_PIE_TARGET.
+func (b PieBuilder) Target(v uint32) {
+	b.e.Uint32(TCA_PIE_TARGET, uint32(v))
+}
+
+// Limit appends TCA_PIE_LIMIT.
+func (b PieBuilder) Limit(v uint32) {
+	b.e.Uint32(TCA_PIE_LIMIT, uint32(v))
+}
+
+// Tupdate appends TCA_PIE_TUPDATE.
+func (b PieBuilder) Tupdate(v uint32) {
+	b.e.Uint32(TCA_PIE_TUPDATE, uint32(v))
+}
+
+// Alpha appends TCA_PIE_ALPHA.
+func (b PieBuilder) Alpha(v uint32) {
+	b.e.Uint32(TCA_PIE_ALPHA, uint32(v))
+}
+
+// Beta appends TCA_PIE_BETA.
+func (b PieBuilder) Beta(v uint32) {
+	b.e.Uint32(TCA_PIE_BETA, uint32(v))
+}
+
+// Ecn appends TCA_PIE_ECN.
+func (b PieBuilder) Ecn(v uint32) {
+	b.e.Uint32(TCA_PIE_ECN, uint32(v))
+}
+
+// Bytemode appends TCA_PIE_BYTEMODE.
+func (b PieBuilder) Bytemode(v uint32) {
+	b.e.Uint32(TCA_PIE_BYTEMODE, uint32(v))
+}
+
+// DqRateEstimator appends TCA_PIE_DQ_RATE_ESTIMATOR.
+func (b PieBuilder) DqRateEstimator(v uint32) {
+	b.e.Uint32(TCA_PIE_DQ_RATE_ESTIMATOR, uint32(v))
 }
 
 // Target returns TCA_PIE_TARGET and whether it is present (0 if not).
@@ -22814,59 +27703,148 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Police) Encode(e *attr.Encoder) {
+func (x *Police) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Police) build(e *attr.Encoder) {
+	b := PoliceBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTbf != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_POLICE_TBF, x.fTbf)
+			b.TbfBytes(x.fTbf)
 		} else if x.fTbf != nil {
 			v := x.vTbf
 			v.parse(x.fTbf, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_POLICE_TBF, 56); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_POLICE_TBF, 56); q != nil {
-			x.vTbf.Put(q, e.Order())
+			b.Tbf(v)
+		} else {
+			b.Tbf(x.vTbf)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_POLICE_RATE, x.fRate)
+		b.Rate(x.fRate)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_POLICE_PEAKRATE, x.fPeakrate)
+		b.Peakrate(x.fPeakrate)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_POLICE_AVRATE, uint32(x.fAvrate))
+		b.Avrate(uint32(x.fAvrate))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_POLICE_RESULT, uint32(x.fResult))
+		b.Result(uint32(x.fResult))
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_POLICE_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_POLICE_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_POLICE_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_POLICE_RATE64, uint64(x.fRate64))
+		b.Rate64(uint64(x.fRate64))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_POLICE_PEAKRATE64, uint64(x.fPeakrate64))
+		b.Peakrate64(uint64(x.fPeakrate64))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint64(TCA_POLICE_PKTRATE64, uint64(x.fPktrate64))
+		b.Pktrate64(uint64(x.fPktrate64))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint64(TCA_POLICE_PKTBURST64, uint64(x.fPktburst64))
+		b.Pktburst64(uint64(x.fPktburst64))
 	}
+}
+
+// PoliceBuilder appends attributes of the set "police-attrs" (TCA_POLICE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Police, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type PoliceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildPolice returns a builder of "police-attrs" attributes that appends to e.
+func BuildPolice(e *attr.Encoder) PoliceBuilder { return PoliceBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildPolice writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b PoliceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b PoliceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tbf appends TCA_POLICE_TBF, the struct v.
+func (b PoliceBuilder) Tbf(v TcPolice) {
+	if q := b.e.Reserve(TCA_POLICE_TBF, 56); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TbfBytes appends TCA_POLICE_TBF with the payload p.
+func (b PoliceBuilder) TbfBytes(p []byte) {
+	b.e.Put(TCA_POLICE_TBF, p)
+}
+
+// Rate appends TCA_POLICE_RATE with the payload p.
+func (b PoliceBuilder) Rate(p []byte) {
+	b.e.Put(TCA_POLICE_RATE, p)
+}
+
+// Peakrate appends TCA_POLICE_PEAKRATE with the payload p.
+func (b PoliceBuilder) Peakrate(p []byte) {
+	b.e.Put(TCA_POLICE_PEAKRATE, p)
+}
+
+// Avrate appends TCA_POLICE_AVRATE.
+func (b PoliceBuilder) Avrate(v uint32) {
+	b.e.Uint32(TCA_POLICE_AVRATE, uint32(v))
+}
+
+// Result appends TCA_POLICE_RESULT.
+func (b PoliceBuilder) Result(v uint32) {
+	b.e.Uint32(TCA_POLICE_RESULT, uint32(v))
+}
+
+// Tm appends TCA_POLICE_TM, the struct v.
+func (b PoliceBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_POLICE_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_POLICE_TM with the payload p.
+func (b PoliceBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_POLICE_TM, p)
+}
+
+// Rate64 appends TCA_POLICE_RATE64.
+func (b PoliceBuilder) Rate64(v uint64) {
+	b.e.Uint64(TCA_POLICE_RATE64, uint64(v))
+}
+
+// Peakrate64 appends TCA_POLICE_PEAKRATE64.
+func (b PoliceBuilder) Peakrate64(v uint64) {
+	b.e.Uint64(TCA_POLICE_PEAKRATE64, uint64(v))
+}
+
+// Pktrate64 appends TCA_POLICE_PKTRATE64.
+func (b PoliceBuilder) Pktrate64(v uint64) {
+	b.e.Uint64(TCA_POLICE_PKTRATE64, uint64(v))
+}
+
+// Pktburst64 appends TCA_POLICE_PKTBURST64.
+func (b PoliceBuilder) Pktburst64(v uint64) {
+	b.e.Uint64(TCA_POLICE_PKTBURST64, uint64(v))
 }
 
 // Tbf returns TCA_POLICE_TBF as a struct tc_police, and whether it is present.
@@ -23133,13 +28111,52 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Qfq) Encode(e *attr.Encoder) {
+func (x *Qfq) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Qfq) build(e *attr.Encoder) {
+	b := QfqBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_QFQ_WEIGHT, uint32(x.fWeight))
+		b.Weight(uint32(x.fWeight))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_QFQ_LMAX, uint32(x.fLmax))
+		b.Lmax(uint32(x.fLmax))
 	}
+}
+
+// QfqBuilder appends attributes of the set "qfq-attrs" (TCA_QFQ_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Qfq, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type QfqBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildQfq returns a builder of "qfq-attrs" attributes that appends to e.
+func BuildQfq(e *attr.Encoder) QfqBuilder { return QfqBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildQfq writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b QfqBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b QfqBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Weight appends TCA_QFQ_WEIGHT.
+func (b QfqBuilder) Weight(v uint32) {
+	b.e.Uint32(TCA_QFQ_WEIGHT, uint32(v))
+}
+
+// Lmax appends TCA_QFQ_LMAX.
+func (b QfqBuilder) Lmax(v uint32) {
+	b.e.Uint32(TCA_QFQ_LMAX, uint32(v))
 }
 
 // Weight returns TCA_QFQ_WEIGHT and whether it is present (0 if not).
@@ -23270,37 +28287,101 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Red) Encode(e *attr.Encoder) {
+func (x *Red) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Red) build(e *attr.Encoder) {
+	b := RedBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_RED_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_RED_PARMS, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_RED_PARMS, 16); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_RED_STAB, x.fStab)
+		b.Stab(x.fStab)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_RED_MAX_P, uint32(x.fMaxP))
+		b.MaxP(uint32(x.fMaxP))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Bitfield32(TCA_RED_FLAGS, x.fFlags.Value, x.fFlags.Selector)
+		b.Flags(x.fFlags)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_RED_EARLY_DROP_BLOCK, uint32(x.fEarlyDropBlock))
+		b.EarlyDropBlock(uint32(x.fEarlyDropBlock))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_RED_MARK_BLOCK, uint32(x.fMarkBlock))
+		b.MarkBlock(uint32(x.fMarkBlock))
 	}
+}
+
+// RedBuilder appends attributes of the set "red-attrs" (TCA_RED_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Red, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RedBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRed returns a builder of "red-attrs" attributes that appends to e.
+func BuildRed(e *attr.Encoder) RedBuilder { return RedBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRed writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RedBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RedBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_RED_PARMS, the struct v.
+func (b RedBuilder) Parms(v TcRedQopt) {
+	if q := b.e.Reserve(TCA_RED_PARMS, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_RED_PARMS with the payload p.
+func (b RedBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_RED_PARMS, p)
+}
+
+// Stab appends TCA_RED_STAB with the payload p.
+func (b RedBuilder) Stab(p []byte) {
+	b.e.Put(TCA_RED_STAB, p)
+}
+
+// MaxP appends TCA_RED_MAX_P.
+func (b RedBuilder) MaxP(v uint32) {
+	b.e.Uint32(TCA_RED_MAX_P, uint32(v))
+}
+
+// Flags appends TCA_RED_FLAGS.
+func (b RedBuilder) Flags(v typed.Bitfield32) {
+	b.e.Bitfield32(TCA_RED_FLAGS, v.Value, v.Selector)
+}
+
+// EarlyDropBlock appends TCA_RED_EARLY_DROP_BLOCK.
+func (b RedBuilder) EarlyDropBlock(v uint32) {
+	b.e.Uint32(TCA_RED_EARLY_DROP_BLOCK, uint32(v))
+}
+
+// MarkBlock appends TCA_RED_MARK_BLOCK.
+func (b RedBuilder) MarkBlock(v uint32) {
+	b.e.Uint32(TCA_RED_MARK_BLOCK, uint32(v))
 }
 
 // Parms returns TCA_RED_PARMS as a struct tc_red_qopt, and whether it is present.
@@ -23526,31 +28607,37 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Route) Encode(e *attr.Encoder) {
+func (x *Route) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Route) build(e *attr.Encoder) {
+	b := RouteBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_ROUTE4_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_ROUTE4_TO, uint32(x.fTo))
+		b.To(uint32(x.fTo))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_ROUTE4_FROM, uint32(x.fFrom))
+		b.From(uint32(x.fFrom))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_ROUTE4_IIF, uint32(x.fIif))
+		b.Iif(uint32(x.fIif))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		nest := e.Begin(TCA_ROUTE4_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		arr := e.Begin(TCA_ROUTE4_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -23559,8 +28646,63 @@ func (x *Route) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
+}
+
+// RouteBuilder appends attributes of the set "route-attrs" (TCA_ROUTE4_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Route, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type RouteBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildRoute returns a builder of "route-attrs" attributes that appends to e.
+func BuildRoute(e *attr.Encoder) RouteBuilder { return RouteBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildRoute writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b RouteBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b RouteBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_ROUTE4_CLASSID.
+func (b RouteBuilder) Classid(v uint32) {
+	b.e.Uint32(TCA_ROUTE4_CLASSID, uint32(v))
+}
+
+// To appends TCA_ROUTE4_TO.
+func (b RouteBuilder) To(v uint32) {
+	b.e.Uint32(TCA_ROUTE4_TO, uint32(v))
+}
+
+// From appends TCA_ROUTE4_FROM.
+func (b RouteBuilder) From(v uint32) {
+	b.e.Uint32(TCA_ROUTE4_FROM, uint32(v))
+}
+
+// Iif appends TCA_ROUTE4_IIF.
+func (b RouteBuilder) Iif(v uint32) {
+	b.e.Uint32(TCA_ROUTE4_IIF, uint32(v))
+}
+
+// Police opens the nest TCA_ROUTE4_POLICE and returns its builder; close it
+// with End.
+func (b RouteBuilder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_ROUTE4_POLICE)}
+}
+
+// Act opens the indexed array TCA_ROUTE4_ACT and returns its builder: one
+// Element per entry, then End.
+func (b RouteBuilder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_ROUTE4_ACT)}
 }
 
 // Classid returns TCA_ROUTE4_CLASSID and whether it is present (0 if not).
@@ -23795,58 +28937,150 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Taprio) Encode(e *attr.Encoder) {
+func (x *Taprio) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Taprio) build(e *attr.Encoder) {
+	b := TaprioBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_TAPRIO_ATTR_PRIOMAP, x.fPriomap)
+			b.PriomapBytes(x.fPriomap)
 		} else if x.fPriomap != nil {
 			v := x.vPriomap
 			v.parse(x.fPriomap, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_TAPRIO_ATTR_PRIOMAP, 82); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_TAPRIO_ATTR_PRIOMAP, 82); q != nil {
-			x.vPriomap.Put(q, e.Order())
+			b.Priomap(v)
+		} else {
+			b.Priomap(x.vPriomap)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST)
-		x.fSchedEntryList.Encode(e)
-		e.End(nest)
+		c := b.SchedEntryList()
+		x.fSchedEntryList.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(TCA_TAPRIO_ATTR_SCHED_BASE_TIME, uint64(x.fSchedBaseTime))
+		b.SchedBaseTime(int64(x.fSchedBaseTime))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		nest := e.Begin(TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY)
-		x.fSchedSingleEntry.Encode(e)
-		e.End(nest)
+		c := b.SchedSingleEntry()
+		x.fSchedSingleEntry.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_TAPRIO_ATTR_SCHED_CLOCKID, uint32(x.fSchedClockid))
+		b.SchedClockid(int32(x.fSchedClockid))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Put(TCA_TAPRIO_ATTR_ADMIN_SCHED, x.fAdminSched)
+		b.AdminSched(x.fAdminSched)
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME, uint64(x.fSchedCycleTime))
+		b.SchedCycleTime(int64(x.fSchedCycleTime))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION, uint64(x.fSchedCycleTimeExtension))
+		b.SchedCycleTimeExtension(int64(x.fSchedCycleTimeExtension))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint32(TCA_TAPRIO_ATTR_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(TCA_TAPRIO_ATTR_TXTIME_DELAY, uint32(x.fTxtimeDelay))
+		b.TxtimeDelay(uint32(x.fTxtimeDelay))
 	}
 	if x.has[0]&(1<<10) != 0 {
-		nest := e.Begin(TCA_TAPRIO_ATTR_TC_ENTRY)
-		x.fTcEntry.Encode(e)
-		e.End(nest)
+		c := b.TcEntry()
+		x.fTcEntry.build(e)
+		c.End()
 	}
+}
+
+// TaprioBuilder appends attributes of the set "taprio-attrs" (TCA_TAPRIO_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Taprio, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TaprioBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTaprio returns a builder of "taprio-attrs" attributes that appends to e.
+func BuildTaprio(e *attr.Encoder) TaprioBuilder { return TaprioBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTaprio writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TaprioBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TaprioBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Priomap appends TCA_TAPRIO_ATTR_PRIOMAP, the struct v.
+func (b TaprioBuilder) Priomap(v TcMqprioQopt) {
+	if q := b.e.Reserve(TCA_TAPRIO_ATTR_PRIOMAP, 82); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PriomapBytes appends TCA_TAPRIO_ATTR_PRIOMAP with the payload p.
+func (b TaprioBuilder) PriomapBytes(p []byte) {
+	b.e.Put(TCA_TAPRIO_ATTR_PRIOMAP, p)
+}
+
+// SchedEntryList opens the nest TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST and returns its builder; close it
+// with End.
+func (b TaprioBuilder) SchedEntryList() TaprioSchedEntryListBuilder {
+	return TaprioSchedEntryListBuilder{e: b.e, nest: b.e.Begin(TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST)}
+}
+
+// SchedBaseTime appends TCA_TAPRIO_ATTR_SCHED_BASE_TIME.
+func (b TaprioBuilder) SchedBaseTime(v int64) {
+	b.e.Uint64(TCA_TAPRIO_ATTR_SCHED_BASE_TIME, uint64(v))
+}
+
+// SchedSingleEntry opens the nest TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY and returns its builder; close it
+// with End.
+func (b TaprioBuilder) SchedSingleEntry() TaprioSchedEntryBuilder {
+	return TaprioSchedEntryBuilder{e: b.e, nest: b.e.Begin(TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY)}
+}
+
+// SchedClockid appends TCA_TAPRIO_ATTR_SCHED_CLOCKID.
+func (b TaprioBuilder) SchedClockid(v int32) {
+	b.e.Uint32(TCA_TAPRIO_ATTR_SCHED_CLOCKID, uint32(v))
+}
+
+// AdminSched appends TCA_TAPRIO_ATTR_ADMIN_SCHED with the payload p.
+func (b TaprioBuilder) AdminSched(p []byte) {
+	b.e.Put(TCA_TAPRIO_ATTR_ADMIN_SCHED, p)
+}
+
+// SchedCycleTime appends TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME.
+func (b TaprioBuilder) SchedCycleTime(v int64) {
+	b.e.Uint64(TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME, uint64(v))
+}
+
+// SchedCycleTimeExtension appends TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION.
+func (b TaprioBuilder) SchedCycleTimeExtension(v int64) {
+	b.e.Uint64(TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION, uint64(v))
+}
+
+// Flags appends TCA_TAPRIO_ATTR_FLAGS.
+func (b TaprioBuilder) Flags(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_ATTR_FLAGS, uint32(v))
+}
+
+// TxtimeDelay appends TCA_TAPRIO_ATTR_TXTIME_DELAY.
+func (b TaprioBuilder) TxtimeDelay(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_ATTR_TXTIME_DELAY, uint32(v))
+}
+
+// TcEntry opens the nest TCA_TAPRIO_ATTR_TC_ENTRY and returns its builder; close it
+// with End.
+func (b TaprioBuilder) TcEntry() TaprioTcEntryBuilder {
+	return TaprioTcEntryBuilder{e: b.e, nest: b.e.Begin(TCA_TAPRIO_ATTR_TC_ENTRY)}
 }
 
 // Priomap returns TCA_TAPRIO_ATTR_PRIOMAP as a struct tc_mqprio_qopt, and whether it is present.
@@ -24115,13 +29349,19 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TaprioSchedEntryList) Encode(e *attr.Encoder) {
+func (x *TaprioSchedEntryList) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TaprioSchedEntryList) build(e *attr.Encoder) {
+	b := TaprioSchedEntryListBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
 		if x.sEntry != nil {
 			for i := range x.sEntry {
-				nest := e.Begin(TCA_TAPRIO_SCHED_ENTRY)
-				x.sEntry[i].Encode(e)
-				e.End(nest)
+				c := b.Entry()
+				x.sEntry[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
@@ -24131,6 +29371,37 @@ func (x *TaprioSchedEntryList) Encode(e *attr.Encoder) {
 			}
 		}
 	}
+}
+
+// TaprioSchedEntryListBuilder appends attributes of the set "taprio-sched-entry-list" (TCA_TAPRIO_SCHED_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TaprioSchedEntryList, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TaprioSchedEntryListBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTaprioSchedEntryList returns a builder of "taprio-sched-entry-list" attributes that appends to e.
+func BuildTaprioSchedEntryList(e *attr.Encoder) TaprioSchedEntryListBuilder {
+	return TaprioSchedEntryListBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTaprioSchedEntryList writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TaprioSchedEntryListBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TaprioSchedEntryListBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Entry opens the nest TCA_TAPRIO_SCHED_ENTRY (one element of the repeated attribute: call it once per element) and returns its builder; close it
+// with End.
+func (b TaprioSchedEntryListBuilder) Entry() TaprioSchedEntryBuilder {
+	return TaprioSchedEntryBuilder{e: b.e, nest: b.e.Begin(TCA_TAPRIO_SCHED_ENTRY)}
 }
 
 // Entry returns an iterator over the TCA_TAPRIO_SCHED_ENTRY attributes.
@@ -24241,19 +29512,70 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TaprioSchedEntry) Encode(e *attr.Encoder) {
+func (x *TaprioSchedEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TaprioSchedEntry) build(e *attr.Encoder) {
+	b := TaprioSchedEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_TAPRIO_SCHED_ENTRY_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint8(TCA_TAPRIO_SCHED_ENTRY_CMD, uint8(x.fCmd))
+		b.Cmd(uint8(x.fCmd))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_TAPRIO_SCHED_ENTRY_GATE_MASK, uint32(x.fGateMask))
+		b.GateMask(uint32(x.fGateMask))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_TAPRIO_SCHED_ENTRY_INTERVAL, uint32(x.fInterval))
+		b.Interval(uint32(x.fInterval))
 	}
+}
+
+// TaprioSchedEntryBuilder appends attributes of the set "taprio-sched-entry" (TCA_TAPRIO_SCHED_ENTRY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TaprioSchedEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TaprioSchedEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTaprioSchedEntry returns a builder of "taprio-sched-entry" attributes that appends to e.
+func BuildTaprioSchedEntry(e *attr.Encoder) TaprioSchedEntryBuilder {
+	return TaprioSchedEntryBuilder{e: e}
+}
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTaprioSchedEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TaprioSchedEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TaprioSchedEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Index appends TCA_TAPRIO_SCHED_ENTRY_INDEX.
+func (b TaprioSchedEntryBuilder) Index(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_SCHED_ENTRY_INDEX, uint32(v))
+}
+
+// Cmd appends TCA_TAPRIO_SCHED_ENTRY_CMD.
+func (b TaprioSchedEntryBuilder) Cmd(v uint8) {
+	b.e.Uint8(TCA_TAPRIO_SCHED_ENTRY_CMD, uint8(v))
+}
+
+// GateMask appends TCA_TAPRIO_SCHED_ENTRY_GATE_MASK.
+func (b TaprioSchedEntryBuilder) GateMask(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_SCHED_ENTRY_GATE_MASK, uint32(v))
+}
+
+// Interval appends TCA_TAPRIO_SCHED_ENTRY_INTERVAL.
+func (b TaprioSchedEntryBuilder) Interval(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_SCHED_ENTRY_INTERVAL, uint32(v))
 }
 
 // Index returns TCA_TAPRIO_SCHED_ENTRY_INDEX and whether it is present (0 if not).
@@ -24395,16 +29717,60 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TaprioTcEntry) Encode(e *attr.Encoder) {
+func (x *TaprioTcEntry) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TaprioTcEntry) build(e *attr.Encoder) {
+	b := TaprioTcEntryBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_TAPRIO_TC_ENTRY_INDEX, uint32(x.fIndex))
+		b.Index(uint32(x.fIndex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_TAPRIO_TC_ENTRY_MAX_SDU, uint32(x.fMaxSdu))
+		b.MaxSdu(uint32(x.fMaxSdu))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_TAPRIO_TC_ENTRY_FP, uint32(x.fFp))
+		b.Fp(uint32(x.fFp))
 	}
+}
+
+// TaprioTcEntryBuilder appends attributes of the set "taprio-tc-entry-attrs" (TCA_TAPRIO_TC_ENTRY_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TaprioTcEntry, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TaprioTcEntryBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTaprioTcEntry returns a builder of "taprio-tc-entry-attrs" attributes that appends to e.
+func BuildTaprioTcEntry(e *attr.Encoder) TaprioTcEntryBuilder { return TaprioTcEntryBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTaprioTcEntry writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TaprioTcEntryBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TaprioTcEntryBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Index appends TCA_TAPRIO_TC_ENTRY_INDEX.
+func (b TaprioTcEntryBuilder) Index(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_TC_ENTRY_INDEX, uint32(v))
+}
+
+// MaxSdu appends TCA_TAPRIO_TC_ENTRY_MAX_SDU.
+func (b TaprioTcEntryBuilder) MaxSdu(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_TC_ENTRY_MAX_SDU, uint32(v))
+}
+
+// Fp appends TCA_TAPRIO_TC_ENTRY_FP.
+func (b TaprioTcEntryBuilder) Fp(v uint32) {
+	b.e.Uint32(TCA_TAPRIO_TC_ENTRY_FP, uint32(v))
 }
 
 // Index returns TCA_TAPRIO_TC_ENTRY_INDEX and whether it is present (0 if not).
@@ -24553,40 +29919,109 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Tbf) Encode(e *attr.Encoder) {
+func (x *Tbf) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Tbf) build(e *attr.Encoder) {
+	b := TbfBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_TBF_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_TBF_PARMS, 36); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_TBF_PARMS, 36); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_TBF_RTAB, x.fRtab)
+		b.Rtab(x.fRtab)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(TCA_TBF_PTAB, x.fPtab)
+		b.Ptab(x.fPtab)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint64(TCA_TBF_RATE64, uint64(x.fRate64))
+		b.Rate64(uint64(x.fRate64))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint64(TCA_TBF_PRATE64, uint64(x.fPrate64))
+		b.Prate64(uint64(x.fPrate64))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCA_TBF_BURST, uint32(x.fBurst))
+		b.Burst(uint32(x.fBurst))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCA_TBF_PBURST, uint32(x.fPburst))
+		b.Pburst(uint32(x.fPburst))
 	}
+}
+
+// TbfBuilder appends attributes of the set "tbf-attrs" (TCA_TBF_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Tbf, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TbfBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTbf returns a builder of "tbf-attrs" attributes that appends to e.
+func BuildTbf(e *attr.Encoder) TbfBuilder { return TbfBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTbf writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TbfBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TbfBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Parms appends TCA_TBF_PARMS, the struct v.
+func (b TbfBuilder) Parms(v TcTbfQopt) {
+	if q := b.e.Reserve(TCA_TBF_PARMS, 36); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_TBF_PARMS with the payload p.
+func (b TbfBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_TBF_PARMS, p)
+}
+
+// Rtab appends TCA_TBF_RTAB with the payload p.
+func (b TbfBuilder) Rtab(p []byte) {
+	b.e.Put(TCA_TBF_RTAB, p)
+}
+
+// Ptab appends TCA_TBF_PTAB with the payload p.
+func (b TbfBuilder) Ptab(p []byte) {
+	b.e.Put(TCA_TBF_PTAB, p)
+}
+
+// Rate64 appends TCA_TBF_RATE64.
+func (b TbfBuilder) Rate64(v uint64) {
+	b.e.Uint64(TCA_TBF_RATE64, uint64(v))
+}
+
+// Prate64 appends TCA_TBF_PRATE64.
+func (b TbfBuilder) Prate64(v uint64) {
+	b.e.Uint64(TCA_TBF_PRATE64, uint64(v))
+}
+
+// Burst appends TCA_TBF_BURST.
+func (b TbfBuilder) Burst(v uint32) {
+	b.e.Uint32(TCA_TBF_BURST, uint32(v))
+}
+
+// Pburst appends TCA_TBF_PBURST.
+func (b TbfBuilder) Pburst(v uint32) {
+	b.e.Uint32(TCA_TBF_PBURST, uint32(v))
 }
 
 // Parms returns TCA_TBF_PARMS as a struct tc_tbf_qopt, and whether it is present.
@@ -24806,44 +30241,108 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActSample) Encode(e *attr.Encoder) {
+func (x *ActSample) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActSample) build(e *attr.Encoder) {
+	b := ActSampleBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_SAMPLE_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_SAMPLE_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_SAMPLE_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_SAMPLE_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_SAMPLE_PARMS, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_SAMPLE_PARMS, 20); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_SAMPLE_RATE, uint32(x.fRate))
+		b.Rate(uint32(x.fRate))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_SAMPLE_TRUNC_SIZE, uint32(x.fTruncSize))
+		b.TruncSize(uint32(x.fTruncSize))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCA_SAMPLE_PSAMPLE_GROUP, uint32(x.fPsampleGroup))
+		b.PsampleGroup(uint32(x.fPsampleGroup))
 	}
+}
+
+// ActSampleBuilder appends attributes of the set "act-sample-attrs" (TCA_SAMPLE_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActSample, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActSampleBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActSample returns a builder of "act-sample-attrs" attributes that appends to e.
+func BuildActSample(e *attr.Encoder) ActSampleBuilder { return ActSampleBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActSample writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActSampleBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActSampleBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_SAMPLE_TM, the struct v.
+func (b ActSampleBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_SAMPLE_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_SAMPLE_TM with the payload p.
+func (b ActSampleBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_SAMPLE_TM, p)
+}
+
+// Parms appends TCA_SAMPLE_PARMS, the struct v.
+func (b ActSampleBuilder) Parms(v TcGact) {
+	if q := b.e.Reserve(TCA_SAMPLE_PARMS, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_SAMPLE_PARMS with the payload p.
+func (b ActSampleBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_SAMPLE_PARMS, p)
+}
+
+// Rate appends TCA_SAMPLE_RATE.
+func (b ActSampleBuilder) Rate(v uint32) {
+	b.e.Uint32(TCA_SAMPLE_RATE, uint32(v))
+}
+
+// TruncSize appends TCA_SAMPLE_TRUNC_SIZE.
+func (b ActSampleBuilder) TruncSize(v uint32) {
+	b.e.Uint32(TCA_SAMPLE_TRUNC_SIZE, uint32(v))
+}
+
+// PsampleGroup appends TCA_SAMPLE_PSAMPLE_GROUP.
+func (b ActSampleBuilder) PsampleGroup(v uint32) {
+	b.e.Uint32(TCA_SAMPLE_PSAMPLE_GROUP, uint32(v))
 }
 
 // Tm returns TCA_SAMPLE_TM as a struct tcf_t, and whether it is present.
@@ -25040,48 +30539,107 @@ func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ActGact) Encode(e *attr.Encoder) {
+func (x *ActGact) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ActGact) build(e *attr.Encoder) {
+	b := ActGactBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_GACT_TM, x.fTm)
+			b.TmBytes(x.fTm)
 		} else if x.fTm != nil {
 			v := x.vTm
 			v.parse(x.fTm, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_GACT_TM, 32); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_GACT_TM, 32); q != nil {
-			x.vTm.Put(q, e.Order())
+			b.Tm(v)
+		} else {
+			b.Tm(x.vTm)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_GACT_PARMS, x.fParms)
+			b.ParmsBytes(x.fParms)
 		} else if x.fParms != nil {
 			v := x.vParms
 			v.parse(x.fParms, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_GACT_PARMS, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_GACT_PARMS, 20); q != nil {
-			x.vParms.Put(q, e.Order())
+			b.Parms(v)
+		} else {
+			b.Parms(x.vParms)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fProb != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_GACT_PROB, x.fProb)
+			b.ProbBytes(x.fProb)
 		} else if x.fProb != nil {
 			v := x.vProb
 			v.parse(x.fProb, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_GACT_PROB, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_GACT_PROB, 8); q != nil {
-			x.vProb.Put(q, e.Order())
+			b.Prob(v)
+		} else {
+			b.Prob(x.vProb)
 		}
 	}
+}
+
+// ActGactBuilder appends attributes of the set "act-gact-attrs" (TCA_GACT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ActGact, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ActGactBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildActGact returns a builder of "act-gact-attrs" attributes that appends to e.
+func BuildActGact(e *attr.Encoder) ActGactBuilder { return ActGactBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildActGact writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ActGactBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ActGactBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Tm appends TCA_GACT_TM, the struct v.
+func (b ActGactBuilder) Tm(v TcfT) {
+	if q := b.e.Reserve(TCA_GACT_TM, 32); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// TmBytes appends TCA_GACT_TM with the payload p.
+func (b ActGactBuilder) TmBytes(p []byte) {
+	b.e.Put(TCA_GACT_TM, p)
+}
+
+// Parms appends TCA_GACT_PARMS, the struct v.
+func (b ActGactBuilder) Parms(v TcGact) {
+	if q := b.e.Reserve(TCA_GACT_PARMS, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ParmsBytes appends TCA_GACT_PARMS with the payload p.
+func (b ActGactBuilder) ParmsBytes(p []byte) {
+	b.e.Put(TCA_GACT_PARMS, p)
+}
+
+// Prob appends TCA_GACT_PROB, the struct v.
+func (b ActGactBuilder) Prob(v TcGactP) {
+	if q := b.e.Reserve(TCA_GACT_PROB, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// ProbBytes appends TCA_GACT_PROB with the payload p.
+func (b ActGactBuilder) ProbBytes(p []byte) {
+	b.e.Put(TCA_GACT_PROB, p)
 }
 
 // Tm returns TCA_GACT_TM as a struct tcf_t, and whether it is present.
@@ -25267,25 +30825,69 @@ func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TcaStab) Encode(e *attr.Encoder) {
+func (x *TcaStab) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TcaStab) build(e *attr.Encoder) {
+	b := TcaStabBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBase != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STAB_BASE, x.fBase)
+			b.BaseBytes(x.fBase)
 		} else if x.fBase != nil {
 			v := x.vBase
 			v.parse(x.fBase, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STAB_BASE, 24); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STAB_BASE, 24); q != nil {
-			x.vBase.Put(q, e.Order())
+			b.Base(v)
+		} else {
+			b.Base(x.vBase)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCA_STAB_DATA, x.fData)
+		b.Data(x.fData)
 	}
+}
+
+// TcaStabBuilder appends attributes of the set "tca-stab-attrs" (TCA_STAB_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TcaStab, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TcaStabBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTcaStab returns a builder of "tca-stab-attrs" attributes that appends to e.
+func BuildTcaStab(e *attr.Encoder) TcaStabBuilder { return TcaStabBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTcaStab writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TcaStabBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TcaStabBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Base appends TCA_STAB_BASE, the struct v.
+func (b TcaStabBuilder) Base(v TcSizespec) {
+	if q := b.e.Reserve(TCA_STAB_BASE, 24); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// BaseBytes appends TCA_STAB_BASE with the payload p.
+func (b TcaStabBuilder) BaseBytes(p []byte) {
+	b.e.Put(TCA_STAB_BASE, p)
+}
+
+// Data appends TCA_STAB_DATA with the payload p.
+func (b TcaStabBuilder) Data(p []byte) {
+	b.e.Put(TCA_STAB_DATA, p)
 }
 
 // Base returns TCA_STAB_BASE as a struct tc_sizespec, and whether it is present.
@@ -25439,80 +31041,169 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TcaStats) Encode(e *attr.Encoder) {
+func (x *TcaStats) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TcaStats) build(e *attr.Encoder) {
+	b := TcaStatsBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBasic != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS_BASIC, x.fBasic)
+			b.BasicBytes(x.fBasic)
 		} else if x.fBasic != nil {
 			v := x.vBasic
 			v.parse(x.fBasic, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS_BASIC, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS_BASIC, 16); q != nil {
-			x.vBasic.Put(q, e.Order())
+			b.Basic(v)
+		} else {
+			b.Basic(x.vBasic)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
 		if x.fRateEst != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS_RATE_EST, x.fRateEst)
+			b.RateEstBytes(x.fRateEst)
 		} else if x.fRateEst != nil {
 			v := x.vRateEst
 			v.parse(x.fRateEst, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
-			x.vRateEst.Put(q, e.Order())
+			b.RateEst(v)
+		} else {
+			b.RateEst(x.vRateEst)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
 		if x.fQueue != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS_QUEUE, x.fQueue)
+			b.QueueBytes(x.fQueue)
 		} else if x.fQueue != nil {
 			v := x.vQueue
 			v.parse(x.fQueue, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS_QUEUE, 20); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS_QUEUE, 20); q != nil {
-			x.vQueue.Put(q, e.Order())
+			b.Queue(v)
+		} else {
+			b.Queue(x.vQueue)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TCA_STATS_APP, x.fApp)
+		b.App(x.fApp)
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fRateEst64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS_RATE_EST64, x.fRateEst64)
+			b.RateEst64Bytes(x.fRateEst64)
 		} else if x.fRateEst64 != nil {
 			v := x.vRateEst64
 			v.parse(x.fRateEst64, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS_RATE_EST64, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS_RATE_EST64, 16); q != nil {
-			x.vRateEst64.Put(q, e.Order())
+			b.RateEst64(v)
+		} else {
+			b.RateEst64(x.vRateEst64)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fBasicHw != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_STATS_BASIC_HW, x.fBasicHw)
+			b.BasicHwBytes(x.fBasicHw)
 		} else if x.fBasicHw != nil {
 			v := x.vBasicHw
 			v.parse(x.fBasicHw, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_STATS_BASIC_HW, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_STATS_BASIC_HW, 16); q != nil {
-			x.vBasicHw.Put(q, e.Order())
+			b.BasicHw(v)
+		} else {
+			b.BasicHw(x.vBasicHw)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(TCA_STATS_PKT64, uint64(x.fPkt64))
+		b.Pkt64(uint64(x.fPkt64))
 	}
+}
+
+// TcaStatsBuilder appends attributes of the set "tca-stats-attrs" (TCA_STATS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TcaStats, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TcaStatsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTcaStats returns a builder of "tca-stats-attrs" attributes that appends to e.
+func BuildTcaStats(e *attr.Encoder) TcaStatsBuilder { return TcaStatsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTcaStats writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TcaStatsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TcaStatsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Basic appends TCA_STATS_BASIC, the struct v.
+func (b TcaStatsBuilder) Basic(v GnetStatsBasic) {
+	if q := b.e.Reserve(TCA_STATS_BASIC, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// BasicBytes appends TCA_STATS_BASIC with the payload p.
+func (b TcaStatsBuilder) BasicBytes(p []byte) {
+	b.e.Put(TCA_STATS_BASIC, p)
+}
+
+// RateEst appends TCA_STATS_RATE_EST, the struct v.
+func (b TcaStatsBuilder) RateEst(v GnetStatsRateEst) {
+	if q := b.e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RateEstBytes appends TCA_STATS_RATE_EST with the payload p.
+func (b TcaStatsBuilder) RateEstBytes(p []byte) {
+	b.e.Put(TCA_STATS_RATE_EST, p)
+}
+
+// Queue appends TCA_STATS_QUEUE, the struct v.
+func (b TcaStatsBuilder) Queue(v GnetStatsQueue) {
+	if q := b.e.Reserve(TCA_STATS_QUEUE, 20); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// QueueBytes appends TCA_STATS_QUEUE with the payload p.
+func (b TcaStatsBuilder) QueueBytes(p []byte) {
+	b.e.Put(TCA_STATS_QUEUE, p)
+}
+
+// App appends TCA_STATS_APP with the payload p.
+func (b TcaStatsBuilder) App(p []byte) {
+	b.e.Put(TCA_STATS_APP, p)
+}
+
+// RateEst64 appends TCA_STATS_RATE_EST64, the struct v.
+func (b TcaStatsBuilder) RateEst64(v GnetStatsRateEst64) {
+	if q := b.e.Reserve(TCA_STATS_RATE_EST64, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// RateEst64Bytes appends TCA_STATS_RATE_EST64 with the payload p.
+func (b TcaStatsBuilder) RateEst64Bytes(p []byte) {
+	b.e.Put(TCA_STATS_RATE_EST64, p)
+}
+
+// BasicHw appends TCA_STATS_BASIC_HW, the struct v.
+func (b TcaStatsBuilder) BasicHw(v GnetStatsBasic) {
+	if q := b.e.Reserve(TCA_STATS_BASIC_HW, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// BasicHwBytes appends TCA_STATS_BASIC_HW with the payload p.
+func (b TcaStatsBuilder) BasicHwBytes(p []byte) {
+	b.e.Put(TCA_STATS_BASIC_HW, p)
+}
+
+// Pkt64 appends TCA_STATS_PKT64.
+func (b TcaStatsBuilder) Pkt64(v uint64) {
+	b.e.Uint64(TCA_STATS_PKT64, uint64(v))
 }
 
 // Basic returns TCA_STATS_BASIC as a struct gnet_stats_basic, and whether it is present.
@@ -25873,46 +31564,50 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *U32) Encode(e *attr.Encoder) {
+func (x *U32) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *U32) build(e *attr.Encoder) {
+	b := U32Builder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCA_U32_CLASSID, uint32(x.fClassid))
+		b.Classid(uint32(x.fClassid))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCA_U32_HASH, uint32(x.fHash))
+		b.Hash(uint32(x.fHash))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCA_U32_LINK, uint32(x.fLink))
+		b.Link(uint32(x.fLink))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCA_U32_DIVISOR, uint32(x.fDivisor))
+		b.Divisor(uint32(x.fDivisor))
 	}
 	if x.has[0]&(1<<4) != 0 {
 		if x.fSel != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_U32_SEL, x.fSel)
+			b.SelBytes(x.fSel)
 		} else if x.fSel != nil {
 			v := x.vSel
 			v.parse(x.fSel, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_U32_SEL, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_U32_SEL, 16); q != nil {
-			x.vSel.Put(q, e.Order())
+			b.Sel(v)
+		} else {
+			b.Sel(x.vSel)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(TCA_U32_POLICE)
-		x.fPolice.Encode(e)
-		e.End(nest)
+		c := b.Police()
+		x.fPolice.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		arr := e.Begin(TCA_U32_ACT)
+		arr := b.Act()
 		if x.sAct != nil {
 			for i := range x.sAct {
-				el := e.Element(&arr)
-				x.sAct[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAct[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
@@ -25921,40 +31616,143 @@ func (x *U32) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<7) != 0 {
-		typed.PutString(e, TCA_U32_INDEV, x.fIndev)
+		b.IndevBytes(x.fIndev)
 	}
 	if x.has[0]&(1<<8) != 0 {
 		if x.fPcnt != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_U32_PCNT, x.fPcnt)
+			b.PcntBytes(x.fPcnt)
 		} else if x.fPcnt != nil {
 			v := x.vPcnt
 			v.parse(x.fPcnt, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_U32_PCNT, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_U32_PCNT, 16); q != nil {
-			x.vPcnt.Put(q, e.Order())
+			b.Pcnt(v)
+		} else {
+			b.Pcnt(x.vPcnt)
 		}
 	}
 	if x.has[0]&(1<<9) != 0 {
 		if x.fMark != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(TCA_U32_MARK, x.fMark)
+			b.MarkBytes(x.fMark)
 		} else if x.fMark != nil {
 			v := x.vMark
 			v.parse(x.fMark, x.mode&typed.Swap != 0)
-			if q := e.Reserve(TCA_U32_MARK, 12); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(TCA_U32_MARK, 12); q != nil {
-			x.vMark.Put(q, e.Order())
+			b.Mark(v)
+		} else {
+			b.Mark(x.vMark)
 		}
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.Uint32(TCA_U32_FLAGS, uint32(x.fFlags))
+		b.Flags(uint32(x.fFlags))
 	}
+}
+
+// U32Builder appends attributes of the set "u32-attrs" (TCA_U32_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate U32, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type U32Builder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildU32 returns a builder of "u32-attrs" attributes that appends to e.
+func BuildU32(e *attr.Encoder) U32Builder { return U32Builder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildU32 writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b U32Builder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b U32Builder) Encoder() *attr.Encoder { return b.e }
+
+// Classid appends TCA_U32_CLASSID.
+func (b U32Builder) Classid(v uint32) {
+	b.e.Uint32(TCA_U32_CLASSID, uint32(v))
+}
+
+// Hash appends TCA_U32_HASH.
+func (b U32Builder) Hash(v uint32) {
+	b.e.Uint32(TCA_U32_HASH, uint32(v))
+}
+
+// Link appends TCA_U32_LINK.
+func (b U32Builder) Link(v uint32) {
+	b.e.Uint32(TCA_U32_LINK, uint32(v))
+}
+
+// Divisor appends TCA_U32_DIVISOR.
+func (b U32Builder) Divisor(v uint32) {
+	b.e.Uint32(TCA_U32_DIVISOR, uint32(v))
+}
+
+// Sel appends TCA_U32_SEL, the struct v.
+func (b U32Builder) Sel(v TcU32Sel) {
+	if q := b.e.Reserve(TCA_U32_SEL, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// SelBytes appends TCA_U32_SEL with the payload p.
+func (b U32Builder) SelBytes(p []byte) {
+	b.e.Put(TCA_U32_SEL, p)
+}
+
+// Police opens the nest TCA_U32_POLICE and returns its builder; close it
+// with End.
+func (b U32Builder) Police() PoliceBuilder {
+	return PoliceBuilder{e: b.e, nest: b.e.Begin(TCA_U32_POLICE)}
+}
+
+// Act opens the indexed array TCA_U32_ACT and returns its builder: one
+// Element per entry, then End.
+func (b U32Builder) Act() ActArrayBuilder {
+	return ActArrayBuilder{e: b.e, nest: b.e.Begin(TCA_U32_ACT)}
+}
+
+// Indev appends TCA_U32_INDEV, s and a NUL.
+func (b U32Builder) Indev(s string) {
+	b.e.String(TCA_U32_INDEV, s)
+}
+
+// IndevBytes appends TCA_U32_INDEV: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b U32Builder) IndevBytes(s []byte) {
+	typed.PutString(b.e, TCA_U32_INDEV, s)
+}
+
+// Pcnt appends TCA_U32_PCNT, the struct v.
+func (b U32Builder) Pcnt(v TcU32Pcnt) {
+	if q := b.e.Reserve(TCA_U32_PCNT, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// PcntBytes appends TCA_U32_PCNT with the payload p.
+func (b U32Builder) PcntBytes(p []byte) {
+	b.e.Put(TCA_U32_PCNT, p)
+}
+
+// Mark appends TCA_U32_MARK, the struct v.
+func (b U32Builder) Mark(v TcU32Mark) {
+	if q := b.e.Reserve(TCA_U32_MARK, 12); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// MarkBytes appends TCA_U32_MARK with the payload p.
+func (b U32Builder) MarkBytes(p []byte) {
+	b.e.Put(TCA_U32_MARK, p)
+}
+
+// Flags appends TCA_U32_FLAGS.
+func (b U32Builder) Flags(v uint32) {
+	b.e.Uint32(TCA_U32_FLAGS, uint32(v))
 }
 
 // Classid returns TCA_U32_CLASSID and whether it is present (0 if not).

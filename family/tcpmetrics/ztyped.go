@@ -160,45 +160,135 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *TcpMetrics) Encode(e *attr.Encoder) {
+func (x *TcpMetrics) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *TcpMetrics) build(e *attr.Encoder) {
+	b := TcpMetricsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.BE32(TCP_METRICS_ATTR_ADDR_IPV4, uint32(x.fAddrIpv4))
+		b.AddrIpv4(uint32(x.fAddrIpv4))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(TCP_METRICS_ATTR_ADDR_IPV6, x.fAddrIpv6)
+		b.AddrIpv6(x.fAddrIpv6)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint64(TCP_METRICS_ATTR_AGE, uint64(x.fAge))
+		b.Age(uint64(x.fAge))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCP_METRICS_ATTR_TW_TSVAL, uint32(x.fTwTsval))
+		b.TwTsval(uint32(x.fTwTsval))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCP_METRICS_ATTR_TW_TS_STAMP, uint32(x.fTwTsStamp))
+		b.TwTsStamp(int32(x.fTwTsStamp))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		nest := e.Begin(TCP_METRICS_ATTR_VALS)
-		x.fVals.Encode(e)
-		e.End(nest)
+		c := b.Vals()
+		x.fVals.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint16(TCP_METRICS_ATTR_FOPEN_MSS, uint16(x.fFopenMss))
+		b.FopenMss(uint16(x.fFopenMss))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint16(TCP_METRICS_ATTR_FOPEN_SYN_DROPS, uint16(x.fFopenSynDrops))
+		b.FopenSynDrops(uint16(x.fFopenSynDrops))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		e.Uint64(TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS, uint64(x.fFopenSynDropTs))
+		b.FopenSynDropTs(uint64(x.fFopenSynDropTs))
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Put(TCP_METRICS_ATTR_FOPEN_COOKIE, x.fFopenCookie)
+		b.FopenCookie(x.fFopenCookie)
 	}
 	if x.has[0]&(1<<10) != 0 {
-		e.BE32(TCP_METRICS_ATTR_SADDR_IPV4, uint32(x.fSaddrIpv4))
+		b.SaddrIpv4(uint32(x.fSaddrIpv4))
 	}
 	if x.has[0]&(1<<11) != 0 {
-		e.Put(TCP_METRICS_ATTR_SADDR_IPV6, x.fSaddrIpv6)
+		b.SaddrIpv6(x.fSaddrIpv6)
 	}
+}
+
+// TcpMetricsBuilder appends attributes of the set "tcp-metrics" (TCP_METRICS_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate TcpMetrics, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TcpMetricsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTcpMetrics returns a builder of "tcp-metrics" attributes that appends to e.
+func BuildTcpMetrics(e *attr.Encoder) TcpMetricsBuilder { return TcpMetricsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTcpMetrics writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TcpMetricsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TcpMetricsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// AddrIpv4 appends TCP_METRICS_ATTR_ADDR_IPV4.
+func (b TcpMetricsBuilder) AddrIpv4(v uint32) {
+	b.e.BE32(TCP_METRICS_ATTR_ADDR_IPV4, uint32(v))
+}
+
+// AddrIpv6 appends TCP_METRICS_ATTR_ADDR_IPV6 with the payload p.
+func (b TcpMetricsBuilder) AddrIpv6(p []byte) {
+	b.e.Put(TCP_METRICS_ATTR_ADDR_IPV6, p)
+}
+
+// Age appends TCP_METRICS_ATTR_AGE.
+func (b TcpMetricsBuilder) Age(v uint64) {
+	b.e.Uint64(TCP_METRICS_ATTR_AGE, uint64(v))
+}
+
+// TwTsval appends TCP_METRICS_ATTR_TW_TSVAL.
+func (b TcpMetricsBuilder) TwTsval(v uint32) {
+	b.e.Uint32(TCP_METRICS_ATTR_TW_TSVAL, uint32(v))
+}
+
+// TwTsStamp appends TCP_METRICS_ATTR_TW_TS_STAMP.
+func (b TcpMetricsBuilder) TwTsStamp(v int32) {
+	b.e.Uint32(TCP_METRICS_ATTR_TW_TS_STAMP, uint32(v))
+}
+
+// Vals opens the nest TCP_METRICS_ATTR_VALS and returns its builder; close it
+// with End.
+func (b TcpMetricsBuilder) Vals() MetricsBuilder {
+	return MetricsBuilder{e: b.e, nest: b.e.Begin(TCP_METRICS_ATTR_VALS)}
+}
+
+// FopenMss appends TCP_METRICS_ATTR_FOPEN_MSS.
+func (b TcpMetricsBuilder) FopenMss(v uint16) {
+	b.e.Uint16(TCP_METRICS_ATTR_FOPEN_MSS, uint16(v))
+}
+
+// FopenSynDrops appends TCP_METRICS_ATTR_FOPEN_SYN_DROPS.
+func (b TcpMetricsBuilder) FopenSynDrops(v uint16) {
+	b.e.Uint16(TCP_METRICS_ATTR_FOPEN_SYN_DROPS, uint16(v))
+}
+
+// FopenSynDropTs appends TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS.
+func (b TcpMetricsBuilder) FopenSynDropTs(v uint64) {
+	b.e.Uint64(TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS, uint64(v))
+}
+
+// FopenCookie appends TCP_METRICS_ATTR_FOPEN_COOKIE with the payload p.
+func (b TcpMetricsBuilder) FopenCookie(p []byte) {
+	b.e.Put(TCP_METRICS_ATTR_FOPEN_COOKIE, p)
+}
+
+// SaddrIpv4 appends TCP_METRICS_ATTR_SADDR_IPV4.
+func (b TcpMetricsBuilder) SaddrIpv4(v uint32) {
+	b.e.BE32(TCP_METRICS_ATTR_SADDR_IPV4, uint32(v))
+}
+
+// SaddrIpv6 appends TCP_METRICS_ATTR_SADDR_IPV6 with the payload p.
+func (b TcpMetricsBuilder) SaddrIpv6(p []byte) {
+	b.e.Put(TCP_METRICS_ATTR_SADDR_IPV6, p)
 }
 
 // AddrIpv4 returns TCP_METRICS_ATTR_ADDR_IPV4 and whether it is present (0 if not).
@@ -486,28 +576,92 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Metrics) Encode(e *attr.Encoder) {
+func (x *Metrics) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Metrics) build(e *attr.Encoder) {
+	b := MetricsBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_RTT, uint32(x.fRtt))
+		b.Rtt(uint32(x.fRtt))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_RTTVAR, uint32(x.fRttvar))
+		b.Rttvar(uint32(x.fRttvar))
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_SSTHRESH, uint32(x.fSsthresh))
+		b.Ssthresh(uint32(x.fSsthresh))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_CWND, uint32(x.fCwnd))
+		b.Cwnd(uint32(x.fCwnd))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_REODERING, uint32(x.fReodering))
+		b.Reodering(uint32(x.fReodering))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_RTT_US, uint32(x.fRttUs))
+		b.RttUs(uint32(x.fRttUs))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TCP_METRICS_A_METRICS_RTTVAR_US, uint32(x.fRttvarUs))
+		b.RttvarUs(uint32(x.fRttvarUs))
 	}
+}
+
+// MetricsBuilder appends attributes of the set "metrics" (TCP_METRICS_A_METRICS_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Metrics, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type MetricsBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildMetrics returns a builder of "metrics" attributes that appends to e.
+func BuildMetrics(e *attr.Encoder) MetricsBuilder { return MetricsBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildMetrics writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b MetricsBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b MetricsBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Rtt appends TCP_METRICS_A_METRICS_RTT.
+func (b MetricsBuilder) Rtt(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_RTT, uint32(v))
+}
+
+// Rttvar appends TCP_METRICS_A_METRICS_RTTVAR.
+func (b MetricsBuilder) Rttvar(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_RTTVAR, uint32(v))
+}
+
+// Ssthresh appends TCP_METRICS_A_METRICS_SSTHRESH.
+func (b MetricsBuilder) Ssthresh(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_SSTHRESH, uint32(v))
+}
+
+// Cwnd appends TCP_METRICS_A_METRICS_CWND.
+func (b MetricsBuilder) Cwnd(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_CWND, uint32(v))
+}
+
+// Reodering appends TCP_METRICS_A_METRICS_REODERING.
+func (b MetricsBuilder) Reodering(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_REODERING, uint32(v))
+}
+
+// RttUs appends TCP_METRICS_A_METRICS_RTT_US.
+func (b MetricsBuilder) RttUs(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_RTT_US, uint32(v))
+}
+
+// RttvarUs appends TCP_METRICS_A_METRICS_RTTVAR_US.
+func (b MetricsBuilder) RttvarUs(v uint32) {
+	b.e.Uint32(TCP_METRICS_A_METRICS_RTTVAR_US, uint32(v))
 }
 
 // Rtt returns TCP_METRICS_A_METRICS_RTT and whether it is present (0 if not).

@@ -99,20 +99,66 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Team) Encode(e *attr.Encoder) {
+func (x *Team) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Team) build(e *attr.Encoder) {
+	b := TeamBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TEAM_ATTR_TEAM_IFINDEX, uint32(x.fTeamIfindex))
+		b.TeamIfindex(uint32(x.fTeamIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		nest := e.Begin(TEAM_ATTR_LIST_OPTION)
-		x.fListOption.Encode(e)
-		e.End(nest)
+		c := b.ListOption()
+		x.fListOption.build(e)
+		c.End()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		nest := e.Begin(TEAM_ATTR_LIST_PORT)
-		x.fListPort.Encode(e)
-		e.End(nest)
+		c := b.ListPort()
+		x.fListPort.build(e)
+		c.End()
 	}
+}
+
+// TeamBuilder appends attributes of the set "team" (TEAM_ATTR_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Team, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type TeamBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildTeam returns a builder of "team" attributes that appends to e.
+func BuildTeam(e *attr.Encoder) TeamBuilder { return TeamBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildTeam writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b TeamBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b TeamBuilder) Encoder() *attr.Encoder { return b.e }
+
+// TeamIfindex appends TEAM_ATTR_TEAM_IFINDEX.
+func (b TeamBuilder) TeamIfindex(v uint32) {
+	b.e.Uint32(TEAM_ATTR_TEAM_IFINDEX, uint32(v))
+}
+
+// ListOption opens the nest TEAM_ATTR_LIST_OPTION and returns its builder; close it
+// with End.
+func (b TeamBuilder) ListOption() ItemOptionBuilder {
+	return ItemOptionBuilder{e: b.e, nest: b.e.Begin(TEAM_ATTR_LIST_OPTION)}
+}
+
+// ListPort opens the nest TEAM_ATTR_LIST_PORT and returns its builder; close it
+// with End.
+func (b TeamBuilder) ListPort() ItemPortBuilder {
+	return ItemPortBuilder{e: b.e, nest: b.e.Begin(TEAM_ATTR_LIST_PORT)}
 }
 
 // TeamIfindex returns TEAM_ATTR_TEAM_IFINDEX and whether it is present (0 if not).
@@ -234,12 +280,47 @@ func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ItemOption) Encode(e *attr.Encoder) {
+func (x *ItemOption) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ItemOption) build(e *attr.Encoder) {
+	b := ItemOptionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(TEAM_ATTR_ITEM_OPTION)
-		x.fOption.Encode(e)
-		e.End(nest)
+		c := b.Option()
+		x.fOption.build(e)
+		c.End()
 	}
+}
+
+// ItemOptionBuilder appends attributes of the set "item-option" (TEAM_ATTR_ITEM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ItemOption, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ItemOptionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildItemOption returns a builder of "item-option" attributes that appends to e.
+func BuildItemOption(e *attr.Encoder) ItemOptionBuilder { return ItemOptionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildItemOption writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ItemOptionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ItemOptionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Option opens the nest TEAM_ATTR_ITEM_OPTION and returns its builder; close it
+// with End.
+func (b ItemOptionBuilder) Option() AttrOptionBuilder {
+	return AttrOptionBuilder{e: b.e, nest: b.e.Begin(TEAM_ATTR_ITEM_OPTION)}
 }
 
 // Option returns the nest TEAM_ATTR_ITEM_OPTION, and whether it is present (if not, an
@@ -363,28 +444,98 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *AttrOption) Encode(e *attr.Encoder) {
+func (x *AttrOption) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *AttrOption) build(e *attr.Encoder) {
+	b := AttrOptionBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		typed.PutString(e, TEAM_ATTR_OPTION_NAME, x.fName)
+		b.NameBytes(x.fName)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(TEAM_ATTR_OPTION_CHANGED)
+		b.Changed()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(TEAM_ATTR_OPTION_TYPE, uint8(x.fType))
+		b.Type(uint8(x.fType))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(TEAM_ATTR_OPTION_DATA, x.fData)
+		b.Data(x.fData)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Flag(TEAM_ATTR_OPTION_REMOVED)
+		b.Removed()
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint32(TEAM_ATTR_OPTION_PORT_IFINDEX, uint32(x.fPortIfindex))
+		b.PortIfindex(uint32(x.fPortIfindex))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(TEAM_ATTR_OPTION_ARRAY_INDEX, uint32(x.fArrayIndex))
+		b.ArrayIndex(uint32(x.fArrayIndex))
 	}
+}
+
+// AttrOptionBuilder appends attributes of the set "attr-option" (TEAM_ATTR_OPTION_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate AttrOption, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AttrOptionBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAttrOption returns a builder of "attr-option" attributes that appends to e.
+func BuildAttrOption(e *attr.Encoder) AttrOptionBuilder { return AttrOptionBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAttrOption writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AttrOptionBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AttrOptionBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Name appends TEAM_ATTR_OPTION_NAME, s and a NUL.
+func (b AttrOptionBuilder) Name(s string) {
+	b.e.String(TEAM_ATTR_OPTION_NAME, s)
+}
+
+// NameBytes appends TEAM_ATTR_OPTION_NAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b AttrOptionBuilder) NameBytes(s []byte) {
+	typed.PutString(b.e, TEAM_ATTR_OPTION_NAME, s)
+}
+
+// Changed appends the flag TEAM_ATTR_OPTION_CHANGED.
+func (b AttrOptionBuilder) Changed() {
+	b.e.Flag(TEAM_ATTR_OPTION_CHANGED)
+}
+
+// Type appends TEAM_ATTR_OPTION_TYPE.
+func (b AttrOptionBuilder) Type(v uint8) {
+	b.e.Uint8(TEAM_ATTR_OPTION_TYPE, uint8(v))
+}
+
+// Data appends TEAM_ATTR_OPTION_DATA with the payload p.
+func (b AttrOptionBuilder) Data(p []byte) {
+	b.e.Put(TEAM_ATTR_OPTION_DATA, p)
+}
+
+// Removed appends the flag TEAM_ATTR_OPTION_REMOVED.
+func (b AttrOptionBuilder) Removed() {
+	b.e.Flag(TEAM_ATTR_OPTION_REMOVED)
+}
+
+// PortIfindex appends TEAM_ATTR_OPTION_PORT_IFINDEX.
+func (b AttrOptionBuilder) PortIfindex(v uint32) {
+	b.e.Uint32(TEAM_ATTR_OPTION_PORT_IFINDEX, uint32(v))
+}
+
+// ArrayIndex appends TEAM_ATTR_OPTION_ARRAY_INDEX.
+func (b AttrOptionBuilder) ArrayIndex(v uint32) {
+	b.e.Uint32(TEAM_ATTR_OPTION_ARRAY_INDEX, uint32(v))
 }
 
 // Name returns TEAM_ATTR_OPTION_NAME, up to its NUL, as a view, and whether it is
@@ -560,12 +711,47 @@ func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *ItemPort) Encode(e *attr.Encoder) {
+func (x *ItemPort) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *ItemPort) build(e *attr.Encoder) {
+	b := ItemPortBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		nest := e.Begin(TEAM_ATTR_ITEM_PORT)
-		x.fPort.Encode(e)
-		e.End(nest)
+		c := b.Port()
+		x.fPort.build(e)
+		c.End()
 	}
+}
+
+// ItemPortBuilder appends attributes of the set "item-port" (TEAM_ATTR_ITEM_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate ItemPort, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type ItemPortBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildItemPort returns a builder of "item-port" attributes that appends to e.
+func BuildItemPort(e *attr.Encoder) ItemPortBuilder { return ItemPortBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildItemPort writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b ItemPortBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b ItemPortBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Port opens the nest TEAM_ATTR_ITEM_PORT and returns its builder; close it
+// with End.
+func (b ItemPortBuilder) Port() AttrPortBuilder {
+	return AttrPortBuilder{e: b.e, nest: b.e.Begin(TEAM_ATTR_ITEM_PORT)}
 }
 
 // Port returns the nest TEAM_ATTR_ITEM_PORT, and whether it is present (if not, an
@@ -683,25 +869,84 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *AttrPort) Encode(e *attr.Encoder) {
+func (x *AttrPort) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *AttrPort) build(e *attr.Encoder) {
+	b := AttrPortBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(TEAM_ATTR_PORT_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Flag(TEAM_ATTR_PORT_CHANGED)
+		b.Changed()
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Flag(TEAM_ATTR_PORT_LINKUP)
+		b.Linkup()
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(TEAM_ATTR_PORT_SPEED, uint32(x.fSpeed))
+		b.Speed(uint32(x.fSpeed))
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint8(TEAM_ATTR_PORT_DUPLEX, uint8(x.fDuplex))
+		b.Duplex(uint8(x.fDuplex))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Flag(TEAM_ATTR_PORT_REMOVED)
+		b.Removed()
 	}
+}
+
+// AttrPortBuilder appends attributes of the set "attr-port" (TEAM_ATTR_PORT_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate AttrPort, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type AttrPortBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildAttrPort returns a builder of "attr-port" attributes that appends to e.
+func BuildAttrPort(e *attr.Encoder) AttrPortBuilder { return AttrPortBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildAttrPort writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b AttrPortBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b AttrPortBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends TEAM_ATTR_PORT_IFINDEX.
+func (b AttrPortBuilder) Ifindex(v uint32) {
+	b.e.Uint32(TEAM_ATTR_PORT_IFINDEX, uint32(v))
+}
+
+// Changed appends the flag TEAM_ATTR_PORT_CHANGED.
+func (b AttrPortBuilder) Changed() {
+	b.e.Flag(TEAM_ATTR_PORT_CHANGED)
+}
+
+// Linkup appends the flag TEAM_ATTR_PORT_LINKUP.
+func (b AttrPortBuilder) Linkup() {
+	b.e.Flag(TEAM_ATTR_PORT_LINKUP)
+}
+
+// Speed appends TEAM_ATTR_PORT_SPEED.
+func (b AttrPortBuilder) Speed(v uint32) {
+	b.e.Uint32(TEAM_ATTR_PORT_SPEED, uint32(v))
+}
+
+// Duplex appends TEAM_ATTR_PORT_DUPLEX.
+func (b AttrPortBuilder) Duplex(v uint8) {
+	b.e.Uint8(TEAM_ATTR_PORT_DUPLEX, uint8(v))
+}
+
+// Removed appends the flag TEAM_ATTR_PORT_REMOVED.
+func (b AttrPortBuilder) Removed() {
+	b.e.Flag(TEAM_ATTR_PORT_REMOVED)
 }
 
 // Ifindex returns TEAM_ATTR_PORT_IFINDEX and whether it is present (0 if not).

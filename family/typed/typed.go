@@ -10,6 +10,9 @@
 // the present attributes, in the spec's order, to an attr.Encoder.
 // Strings and binary payloads are views into the decoded buffer;
 // repeated attributes are iterators over it (Multi); nothing allocates.
+// Each set also has a builder, which appends each attribute to an
+// attr.Encoder as its method is called (ArrayBuilder is the builder of
+// indexed arrays of plain values): Encode writes through it.
 //
 // Decode follows the kernel's lib/nlattr.c. By default it is strict, as
 // validate is in strict mode: a payload of the wrong length for its
@@ -378,3 +381,29 @@ func PutString(e *attr.Encoder, typ uint16, s []byte) {
 type Bitfield32 struct {
 	Value, Selector uint32
 }
+
+// ArrayBuilder appends the entries of an indexed array whose entries
+// are not nests of a described set: each entry's attribute type is its
+// index, counting from 1, which Next hands out.
+type ArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+	n    uint16
+}
+
+// BeginArray opens the indexed array typ (with NLA_F_NESTED) in e.
+func BeginArray(e *attr.Encoder, typ uint16) ArrayBuilder {
+	return ArrayBuilder{e: e, nest: e.Begin(typ)}
+}
+
+// Encoder returns the encoder the entries are appended to.
+func (a *ArrayBuilder) Encoder() *attr.Encoder { return a.e }
+
+// Next returns the attribute type of the next entry: 1, 2, ...
+func (a *ArrayBuilder) Next() uint16 {
+	a.n++
+	return a.n
+}
+
+// End closes the array.
+func (a *ArrayBuilder) End() { a.e.End(a.nest) }

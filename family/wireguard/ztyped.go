@@ -31,7 +31,6 @@ func (s KernelTimespec) Put(p []byte, o nlwire.Order) bool {
 	}
 	sw := o.Swap()
 	_ = sw
-	clear(p[:16])
 	typed.PutUint64(p[0:], uint64(s.Sec), sw)
 	typed.PutUint64(p[8:], uint64(s.Nsec), sw)
 	return true
@@ -200,35 +199,41 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Wgdevice) Encode(e *attr.Encoder) {
+func (x *Wgdevice) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Wgdevice) build(e *attr.Encoder) {
+	b := WgdeviceBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint32(WGDEVICE_A_IFINDEX, uint32(x.fIfindex))
+		b.Ifindex(uint32(x.fIfindex))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		typed.PutString(e, WGDEVICE_A_IFNAME, x.fIfname)
+		b.IfnameBytes(x.fIfname)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Put(WGDEVICE_A_PRIVATE_KEY, x.fPrivateKey)
+		b.PrivateKey(x.fPrivateKey)
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(WGDEVICE_A_PUBLIC_KEY, x.fPublicKey)
+		b.PublicKey(x.fPublicKey)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint32(WGDEVICE_A_FLAGS, uint32(x.fFlags))
+		b.Flags(WgdeviceFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<5) != 0 {
-		e.Uint16(WGDEVICE_A_LISTEN_PORT, uint16(x.fListenPort))
+		b.ListenPort(uint16(x.fListenPort))
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint32(WGDEVICE_A_FWMARK, uint32(x.fFwmark))
+		b.Fwmark(uint32(x.fFwmark))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		arr := e.Begin(WGDEVICE_A_PEERS)
+		arr := b.Peers()
 		if x.sPeers != nil {
 			for i := range x.sPeers {
-				el := e.Element(&arr)
-				x.sPeers[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sPeers[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fPeers; it.Next(); {
@@ -237,8 +242,78 @@ func (x *Wgdevice) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
+}
+
+// WgdeviceBuilder appends attributes of the set "wgdevice" (WGDEVICE_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Wgdevice, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WgdeviceBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWgdevice returns a builder of "wgdevice" attributes that appends to e.
+func BuildWgdevice(e *attr.Encoder) WgdeviceBuilder { return WgdeviceBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWgdevice writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WgdeviceBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WgdeviceBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Ifindex appends WGDEVICE_A_IFINDEX.
+func (b WgdeviceBuilder) Ifindex(v uint32) {
+	b.e.Uint32(WGDEVICE_A_IFINDEX, uint32(v))
+}
+
+// Ifname appends WGDEVICE_A_IFNAME, s and a NUL.
+func (b WgdeviceBuilder) Ifname(s string) {
+	b.e.String(WGDEVICE_A_IFNAME, s)
+}
+
+// IfnameBytes appends WGDEVICE_A_IFNAME: s and a NUL, or s as it is if it ends in
+// a NUL.
+func (b WgdeviceBuilder) IfnameBytes(s []byte) {
+	typed.PutString(b.e, WGDEVICE_A_IFNAME, s)
+}
+
+// PrivateKey appends WGDEVICE_A_PRIVATE_KEY with the payload p.
+func (b WgdeviceBuilder) PrivateKey(p []byte) {
+	b.e.Put(WGDEVICE_A_PRIVATE_KEY, p)
+}
+
+// PublicKey appends WGDEVICE_A_PUBLIC_KEY with the payload p.
+func (b WgdeviceBuilder) PublicKey(p []byte) {
+	b.e.Put(WGDEVICE_A_PUBLIC_KEY, p)
+}
+
+// Flags appends WGDEVICE_A_FLAGS.
+func (b WgdeviceBuilder) Flags(v WgdeviceFlags) {
+	b.e.Uint32(WGDEVICE_A_FLAGS, uint32(v))
+}
+
+// ListenPort appends WGDEVICE_A_LISTEN_PORT.
+func (b WgdeviceBuilder) ListenPort(v uint16) {
+	b.e.Uint16(WGDEVICE_A_LISTEN_PORT, uint16(v))
+}
+
+// Fwmark appends WGDEVICE_A_FWMARK.
+func (b WgdeviceBuilder) Fwmark(v uint32) {
+	b.e.Uint32(WGDEVICE_A_FWMARK, uint32(v))
+}
+
+// Peers opens the indexed array WGDEVICE_A_PEERS and returns its builder: one
+// Element per entry, then End.
+func (b WgdeviceBuilder) Peers() WgpeerArrayBuilder {
+	return WgpeerArrayBuilder{e: b.e, nest: b.e.Begin(WGDEVICE_A_PEERS)}
 }
 
 // Ifindex returns WGDEVICE_A_IFINDEX and whether it is present (0 if not).
@@ -508,50 +583,54 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Wgpeer) Encode(e *attr.Encoder) {
+func (x *Wgpeer) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Wgpeer) build(e *attr.Encoder) {
+	b := WgpeerBuilder{e: e}
+	_ = b
 	sw := typed.EncoderSwap(e)
 	_ = sw
 	if x.has[0]&(1<<0) != 0 {
-		e.Put(WGPEER_A_PUBLIC_KEY, x.fPublicKey)
+		b.PublicKey(x.fPublicKey)
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(WGPEER_A_PRESHARED_KEY, x.fPresharedKey)
+		b.PresharedKey(x.fPresharedKey)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint32(WGPEER_A_FLAGS, uint32(x.fFlags))
+		b.Flags(WgpeerFlags(x.fFlags))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Put(WGPEER_A_ENDPOINT, x.fEndpoint)
+		b.Endpoint(x.fEndpoint)
 	}
 	if x.has[0]&(1<<4) != 0 {
-		e.Uint16(WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL, uint16(x.fPersistentKeepaliveInterval))
+		b.PersistentKeepaliveInterval(uint16(x.fPersistentKeepaliveInterval))
 	}
 	if x.has[0]&(1<<5) != 0 {
 		if x.fLastHandshakeTime != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
-			e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, x.fLastHandshakeTime)
+			b.LastHandshakeTimeBytes(x.fLastHandshakeTime)
 		} else if x.fLastHandshakeTime != nil {
 			v := x.vLastHandshakeTime
 			v.parse(x.fLastHandshakeTime, x.mode&typed.Swap != 0)
-			if q := e.Reserve(WGPEER_A_LAST_HANDSHAKE_TIME, 16); q != nil {
-				v.Put(q, e.Order())
-			}
-		} else if q := e.Reserve(WGPEER_A_LAST_HANDSHAKE_TIME, 16); q != nil {
-			x.vLastHandshakeTime.Put(q, e.Order())
+			b.LastHandshakeTime(v)
+		} else {
+			b.LastHandshakeTime(x.vLastHandshakeTime)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
-		e.Uint64(WGPEER_A_RX_BYTES, uint64(x.fRxBytes))
+		b.RxBytes(uint64(x.fRxBytes))
 	}
 	if x.has[0]&(1<<7) != 0 {
-		e.Uint64(WGPEER_A_TX_BYTES, uint64(x.fTxBytes))
+		b.TxBytes(uint64(x.fTxBytes))
 	}
 	if x.has[0]&(1<<8) != 0 {
-		arr := e.Begin(WGPEER_A_ALLOWEDIPS)
+		arr := b.Allowedips()
 		if x.sAllowedips != nil {
 			for i := range x.sAllowedips {
-				el := e.Element(&arr)
-				x.sAllowedips[i].Encode(e)
-				e.End(el)
+				c := arr.Element()
+				x.sAllowedips[i].build(e)
+				c.End()
 			}
 		} else {
 			for it := x.fAllowedips; it.Next(); {
@@ -560,12 +639,109 @@ func (x *Wgpeer) Encode(e *attr.Encoder) {
 				e.End(nest)
 			}
 		}
-		e.End(arr)
+		arr.End()
 	}
 	if x.has[0]&(1<<9) != 0 {
-		e.Uint32(WGPEER_A_PROTOCOL_VERSION, uint32(x.fProtocolVersion))
+		b.ProtocolVersion(uint32(x.fProtocolVersion))
 	}
 }
+
+// WgpeerBuilder appends attributes of the set "wgpeer" (WGPEER_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Wgpeer, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WgpeerBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWgpeer returns a builder of "wgpeer" attributes that appends to e.
+func BuildWgpeer(e *attr.Encoder) WgpeerBuilder { return WgpeerBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWgpeer writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WgpeerBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WgpeerBuilder) Encoder() *attr.Encoder { return b.e }
+
+// PublicKey appends WGPEER_A_PUBLIC_KEY with the payload p.
+func (b WgpeerBuilder) PublicKey(p []byte) {
+	b.e.Put(WGPEER_A_PUBLIC_KEY, p)
+}
+
+// PresharedKey appends WGPEER_A_PRESHARED_KEY with the payload p.
+func (b WgpeerBuilder) PresharedKey(p []byte) {
+	b.e.Put(WGPEER_A_PRESHARED_KEY, p)
+}
+
+// Flags appends WGPEER_A_FLAGS.
+func (b WgpeerBuilder) Flags(v WgpeerFlags) {
+	b.e.Uint32(WGPEER_A_FLAGS, uint32(v))
+}
+
+// Endpoint appends WGPEER_A_ENDPOINT with the payload p.
+func (b WgpeerBuilder) Endpoint(p []byte) {
+	b.e.Put(WGPEER_A_ENDPOINT, p)
+}
+
+// PersistentKeepaliveInterval appends WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL.
+func (b WgpeerBuilder) PersistentKeepaliveInterval(v uint16) {
+	b.e.Uint16(WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL, uint16(v))
+}
+
+// LastHandshakeTime appends WGPEER_A_LAST_HANDSHAKE_TIME, the struct v.
+func (b WgpeerBuilder) LastHandshakeTime(v KernelTimespec) {
+	if q := b.e.Reserve(WGPEER_A_LAST_HANDSHAKE_TIME, 16); q != nil {
+		v.Put(q, b.e.Order())
+	}
+}
+
+// LastHandshakeTimeBytes appends WGPEER_A_LAST_HANDSHAKE_TIME with the payload p.
+func (b WgpeerBuilder) LastHandshakeTimeBytes(p []byte) {
+	b.e.Put(WGPEER_A_LAST_HANDSHAKE_TIME, p)
+}
+
+// RxBytes appends WGPEER_A_RX_BYTES.
+func (b WgpeerBuilder) RxBytes(v uint64) {
+	b.e.Uint64(WGPEER_A_RX_BYTES, uint64(v))
+}
+
+// TxBytes appends WGPEER_A_TX_BYTES.
+func (b WgpeerBuilder) TxBytes(v uint64) {
+	b.e.Uint64(WGPEER_A_TX_BYTES, uint64(v))
+}
+
+// Allowedips opens the indexed array WGPEER_A_ALLOWEDIPS and returns its builder: one
+// Element per entry, then End.
+func (b WgpeerBuilder) Allowedips() WgallowedipArrayBuilder {
+	return WgallowedipArrayBuilder{e: b.e, nest: b.e.Begin(WGPEER_A_ALLOWEDIPS)}
+}
+
+// ProtocolVersion appends WGPEER_A_PROTOCOL_VERSION.
+func (b WgpeerBuilder) ProtocolVersion(v uint32) {
+	b.e.Uint32(WGPEER_A_PROTOCOL_VERSION, uint32(v))
+}
+
+// WgpeerArrayBuilder appends the entries of an indexed array of "wgpeer" nests,
+// numbered from 1.
+type WgpeerArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *WgpeerArrayBuilder) Element() WgpeerBuilder {
+	return WgpeerBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *WgpeerArrayBuilder) End() { a.e.End(a.nest) }
 
 // PublicKey returns WGPEER_A_PUBLIC_KEY's payload as a view, and whether it is present
 // (nil if not).
@@ -827,20 +1003,85 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 // Encode writes the present attributes to e, in the spec's order,
 // integers in e's byte order unless the spec makes them big-endian, and
 // nests with NLA_F_NESTED.
-func (x *Wgallowedip) Encode(e *attr.Encoder) {
+func (x *Wgallowedip) Encode(e *attr.Encoder) { x.build(e) }
+
+// build writes the present attributes with the methods of a builder
+// on e (the nest it is in, if any, opened and closed by the caller).
+func (x *Wgallowedip) build(e *attr.Encoder) {
+	b := WgallowedipBuilder{e: e}
+	_ = b
 	if x.has[0]&(1<<0) != 0 {
-		e.Uint16(WGALLOWEDIP_A_FAMILY, uint16(x.fFamily))
+		b.Family(uint16(x.fFamily))
 	}
 	if x.has[0]&(1<<1) != 0 {
-		e.Put(WGALLOWEDIP_A_IPADDR, x.fIpaddr)
+		b.Ipaddr(x.fIpaddr)
 	}
 	if x.has[0]&(1<<2) != 0 {
-		e.Uint8(WGALLOWEDIP_A_CIDR_MASK, uint8(x.fCidrMask))
+		b.CidrMask(uint8(x.fCidrMask))
 	}
 	if x.has[0]&(1<<3) != 0 {
-		e.Uint32(WGALLOWEDIP_A_FLAGS, uint32(x.fFlags))
+		b.Flags(WgallowedipFlags(x.fFlags))
 	}
 }
+
+// WgallowedipBuilder appends attributes of the set "wgallowedip" (WGALLOWEDIP_A_*) to an
+// attr.Encoder as its methods are called, in that order: a request
+// built without an intermediate Wgallowedip, as fast as the attr.Encoder
+// calls it makes. Integers are written in the encoder's byte order
+// unless the spec makes them big-endian. A method of a nest returns the
+// nested set's builder, whose End closes the nest.
+type WgallowedipBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// BuildWgallowedip returns a builder of "wgallowedip" attributes that appends to e.
+func BuildWgallowedip(e *attr.Encoder) WgallowedipBuilder { return WgallowedipBuilder{e: e} }
+
+// End closes the nest b writes into, which a method of its parent's
+// builder opened. A builder of BuildWgallowedip writes into no nest: its End
+// latches attr.ErrMisnested.
+func (b WgallowedipBuilder) End() { b.e.End(b.nest) }
+
+// Encoder returns the encoder b appends to, for what the spec does
+// not describe.
+func (b WgallowedipBuilder) Encoder() *attr.Encoder { return b.e }
+
+// Family appends WGALLOWEDIP_A_FAMILY.
+func (b WgallowedipBuilder) Family(v uint16) {
+	b.e.Uint16(WGALLOWEDIP_A_FAMILY, uint16(v))
+}
+
+// Ipaddr appends WGALLOWEDIP_A_IPADDR with the payload p.
+func (b WgallowedipBuilder) Ipaddr(p []byte) {
+	b.e.Put(WGALLOWEDIP_A_IPADDR, p)
+}
+
+// CidrMask appends WGALLOWEDIP_A_CIDR_MASK.
+func (b WgallowedipBuilder) CidrMask(v uint8) {
+	b.e.Uint8(WGALLOWEDIP_A_CIDR_MASK, uint8(v))
+}
+
+// Flags appends WGALLOWEDIP_A_FLAGS.
+func (b WgallowedipBuilder) Flags(v WgallowedipFlags) {
+	b.e.Uint32(WGALLOWEDIP_A_FLAGS, uint32(v))
+}
+
+// WgallowedipArrayBuilder appends the entries of an indexed array of "wgallowedip" nests,
+// numbered from 1.
+type WgallowedipArrayBuilder struct {
+	e    *attr.Encoder
+	nest attr.Nest
+}
+
+// Element opens the next entry and returns its builder; close it
+// with End.
+func (a *WgallowedipArrayBuilder) Element() WgallowedipBuilder {
+	return WgallowedipBuilder{e: a.e, nest: a.e.Element(&a.nest)}
+}
+
+// End closes the array.
+func (a *WgallowedipArrayBuilder) End() { a.e.End(a.nest) }
 
 // Family returns WGALLOWEDIP_A_FAMILY and whether it is present (0 if not).
 func (x *Wgallowedip) Family() (uint16, bool) {

@@ -37,6 +37,9 @@ type tgen struct {
 	structs    map[*ynl.Definition]*family.Struct
 	union      map[*ynl.Attr]string
 	iter       map[*ynl.AttrSet]string // iterator types of sets that repeat
+	builder    map[*ynl.AttrSet]string // builder types
+	build      map[*ynl.AttrSet]string // builder constructors
+	arrBuilder map[*ynl.AttrSet]string // builder types of indexed arrays of a set
 	taken      map[string]bool
 	enumsUsed  map[*ynl.Definition]bool
 	structUsed []*ynl.Definition
@@ -61,7 +64,8 @@ func (g *gen) genTyped(b *bytes.Buffer) error {
 	t := &tgen{gen: g, setType: map[*ynl.AttrSet]string{}, enumType: map[*ynl.Definition]string{},
 		enumWide: map[*ynl.Definition]bool{}, structType: map[*ynl.Definition]string{},
 		structs: map[*ynl.Definition]*family.Struct{}, union: map[*ynl.Attr]string{},
-		iter: map[*ynl.AttrSet]string{}, taken: map[string]bool{}, enumsUsed: map[*ynl.Definition]bool{}}
+		iter: map[*ynl.AttrSet]string{}, taken: map[string]bool{}, enumsUsed: map[*ynl.Definition]bool{},
+		builder: map[*ynl.AttrSet]string{}, build: map[*ynl.AttrSet]string{}, arrBuilder: map[*ynl.AttrSet]string{}}
 	// Reserve every constant's name.
 	for n := range g.consts {
 		t.taken[n] = true
@@ -75,6 +79,16 @@ func (g *gen) genTyped(b *bytes.Buffer) error {
 				if uint64(e.UserValue(d)) > 0xffffffff || e.UserValue(d) < 0 {
 					t.enumWide[d] = true
 				}
+			}
+		}
+	}
+	// An enum a 64-bit attribute holds is 64 bits wide, whatever its
+	// values: a newer kernel's (or a fuzzer's) upper bits must survive a
+	// getter.
+	for _, as := range g.spec.AttributeSets {
+		for _, a := range as.Attributes {
+			if d := a.EnumDef; d != nil && (a.Type == ynl.TypeU64 || a.Type == ynl.TypeS64) {
+				t.enumWide[d] = true
 			}
 		}
 	}
@@ -112,6 +126,20 @@ func (g *gen) genTyped(b *bytes.Buffer) error {
 			}
 			if el := t.elemSet(a); el != nil && t.iter[el] == "" {
 				t.iter[el] = t.claim(t.setType[el]+"Iter", t.setType[el]+"Iterator")
+			}
+		}
+	}
+	for _, as := range g.spec.AttributeSets {
+		n := t.setType[as]
+		t.builder[as] = t.claim(n+"Builder", n+"Build", n+"Writer")
+		t.build[as] = t.claim("Build"+n, "New"+n+"Builder")
+	}
+	for _, as := range g.spec.AttributeSets {
+		for _, a := range as.Attributes {
+			if a.Type == ynl.TypeIndexedArray || a.Type == ynl.TypeNestTypeValue {
+				if el := t.elemSet(a); el != nil && t.arrBuilder[el] == "" {
+					t.arrBuilder[el] = t.claim(t.setType[el]+"ArrayBuilder", t.setType[el]+"Array")
+				}
 			}
 		}
 	}
@@ -238,7 +266,18 @@ func (t *tgen) genStruct(d *ynl.Definition) {
 	// Put.
 	t.p("// Put writes s into p[:%d] in byte order o and reports whether p was\n// long enough (wire.FixedHeader).\n", st.Size)
 	t.p("func (s %s) Put(p []byte, o nlwire.Order) bool {\n\tif len(p) < %d {\n\t\treturn false\n\t}\n\tsw := o.Swap()\n\t_ = sw\n", n, st.Size)
-	t.p("\tclear(p[:%d])\n", st.Size)
+	// The padding between members, and after the last, is zeroed: where
+	// the members cover every byte, they overwrite all of it.
+	at := 0
+	for _, m := range st.Members {
+		if m.Offset != at {
+			break
+		}
+		at += m.Size()
+	}
+	if at != st.Size {
+		t.p("\tclear(p[:%d])\n", st.Size)
+	}
 	for _, m := range st.Members {
 		f := "s." + memberField(m.Name)
 		switch m.Kind {
@@ -581,6 +620,9 @@ func (t *tgen) genSet(as *ynl.AttrSet) error {
 		return err
 	}
 	t.genEncode(as, n, fs)
+	if err := t.genBuilder(as, n, fs); err != nil {
+		return err
+	}
 	for _, f := range fs {
 		t.genAccessors(as, n, f)
 	}
@@ -900,7 +942,8 @@ func (t *tgen) selectorValue(sel *ynl.Attr, v string) (string, error) {
 }
 
 func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
-	t.p("// Encode writes the present attributes to e, in the spec's order,\n// integers in e's byte order unless the spec makes them big-endian, and\n// nests with NLA_F_NESTED.\nfunc (x *%s) Encode(e *attr.Encoder) {\n", n)
+	t.p("// Encode writes the present attributes to e, in the spec's order,\n// integers in e's byte order unless the spec makes them big-endian, and\n// nests with NLA_F_NESTED.\nfunc (x *%s) Encode(e *attr.Encoder) { x.build(e) }\n\n", n)
+	t.p("// build writes the present attributes with the methods of a builder\n// on e (the nest it is in, if any, opened and closed by the caller).\nfunc (x *%s) build(e *attr.Encoder) {\n\tb := %s{e: e}\n\t_ = b\n", n, t.builder[as])
 	needSw := false
 	for _, f := range fs {
 		if f.kind == fBinary && f.st != nil || f.kind == fSub {
@@ -923,23 +966,43 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 		cn := f.a.CName
 		t.p("\tif %s {\n", hasExpr(f))
 		switch f.kind {
-		case fScalar, fVarint, fFlag, fString, fBinary, fBitfield:
-			t.p("%s", t.encodeLeaf(f, cn, "x."+f.field))
+		case fScalar, fVarint:
+			t.p("\t\tb.%s(%s(x.%s))\n", f.name, f.gotype, f.field)
+		case fFlag:
+			t.p("\t\tb.%s()\n", f.name)
+		case fString:
+			t.p("\t\tb.%sBytes(x.%s)\n", f.name, f.field)
+		case fBitfield:
+			t.p("\t\tb.%s(x.%s)\n", f.name, f.field)
+		case fBinary:
+			if f.st == nil {
+				t.p("\t\tb.%s(x.%s)\n", f.name, f.field)
+				break
+			}
+			// A decoded payload is written back as it is when the encoder's
+			// byte order is the decoder's, else member by member.
+			t.p("\t\tif x.%s != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\tb.%sBytes(x.%s)\n\t\t} else if x.%s != nil {\n\t\t\tv := x.v%s\n\t\t\tv.parse(x.%s, x.mode&typed.Swap != 0)\n\t\t\tb.%s(v)\n\t\t} else {\n\t\t\tb.%s(x.v%s)\n\t\t}\n", f.field, f.name, f.field, f.field, f.name, f.field, f.name, f.name, f.name)
 		case fNest:
-			t.p("\t\tnest := e.Begin(%s)\n\t\tx.%s.Encode(e)\n\t\te.End(nest)\n", cn, f.field)
+			t.p("\t\tc := b.%s()\n\t\tx.%s.build(e)\n\t\tc.End()\n", f.name, f.field)
 		case fLazy:
-			t.p("\t\tif x.p%s != nil {\n\t\t\tnest := e.Begin(%s)\n\t\t\tx.p%s.Encode(e)\n\t\t\te.End(nest)\n\t\t} else {\n\t\t\tnest := e.Begin(%s)\n\t\t\te.Raw(x.%s)\n\t\t\te.End(nest)\n\t\t}\n", f.name, cn, f.name, cn, f.field)
+			t.p("\t\tif x.p%s != nil {\n\t\t\tc := b.%s()\n\t\t\tx.p%s.build(e)\n\t\t\tc.End()\n\t\t} else {\n\t\t\tnest := e.Begin(%s)\n\t\t\te.Raw(x.%s)\n\t\t\te.End(nest)\n\t\t}\n", f.name, f.name, f.name, cn, f.field)
 		case fMulti:
 			if eg := t.elemGo(f); eg != "" {
 				t.p("\t\tif x.s%s != nil {\n\t\t\tfor i := range x.s%s {\n", f.name, f.name)
 				el := *f.elem
 				switch el.kind {
 				case fNest:
-					t.p("\t\t\t\tnest := e.Begin(%s)\n\t\t\t\tx.s%s[i].Encode(e)\n\t\t\t\te.End(nest)\n", cn, f.name)
-				case fString:
-					t.p("\t\t\t\te.String(%s, x.s%s[i])\n", cn, f.name)
-				default:
-					t.p("%s", t.encodeLeaf(&el, cn, "x.s"+f.name+"[i]"))
+					t.p("\t\t\t\tc := b.%s()\n\t\t\t\tx.s%s[i].build(e)\n\t\t\t\tc.End()\n", f.name, f.name)
+				case fScalar, fVarint:
+					t.p("\t\t\t\tb.%s(%s(x.s%s[i]))\n", f.name, el.gotype, f.name)
+				case fBinary:
+					if el.st != nil {
+						t.p("\t\t\t\tb.%sBytes(x.s%s[i])\n", f.name, f.name)
+					} else {
+						t.p("\t\t\t\tb.%s(x.s%s[i])\n", f.name, f.name)
+					}
+				default: // strings
+					t.p("\t\t\t\tb.%s(x.s%s[i])\n", f.name, f.name)
 				}
 				t.p("\t\t\t}\n\t\t} else {\n")
 			} else {
@@ -958,11 +1021,15 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 			}
 			t.p("\t\t\t}\n\t\t}\n")
 		case fArray:
-			t.p("\t\tarr := e.Begin(%s)\n", cn)
+			if f.nest != nil {
+				t.p("\t\tarr := b.%s()\n", f.name)
+			} else {
+				t.p("\t\tarr := e.Begin(%s)\n", cn)
+			}
 			if eg := t.elemGo(f); eg != "" {
 				t.p("\t\tif x.s%s != nil {\n\t\t\tfor i := range x.s%s {\n", f.name, f.name)
 				if f.nest != nil {
-					t.p("\t\t\t\tel := e.Element(&arr)\n\t\t\t\tx.s%s[i].Encode(e)\n\t\t\t\te.End(el)\n", f.name)
+					t.p("\t\t\t\tc := arr.Element()\n\t\t\t\tx.s%s[i].build(e)\n\t\t\t\tc.End()\n", f.name)
 				} else {
 					el := *f.elem
 					t.p("%s", strings.ReplaceAll(t.encodeLeaf(&el, "uint16(i+1)", "x.s"+f.name+"[i]"), "\t\t", "\t\t\t\t"))
@@ -980,7 +1047,11 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 			default:
 				t.p("\t\t\t\te.Put(it.Type(), it.Bytes())\n")
 			}
-			t.p("\t\t\t}\n\t\t}\n\t\te.End(arr)\n")
+			if f.nest != nil {
+				t.p("\t\t\t}\n\t\t}\n\t\tarr.End()\n")
+			} else {
+				t.p("\t\t\t}\n\t\t}\n\t\te.End(arr)\n")
+			}
 		case fSub:
 			t.genSubEncode(as, f)
 		}
@@ -1003,6 +1074,142 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 		t.p("\n")
 	}
 	t.p("}\n\n")
+}
+
+// genBuilder writes the set's builder: a method per attribute that
+// appends it to an attr.Encoder at once, nests opened by methods that
+// return the nested set's builder.
+func (t *tgen) genBuilder(as *ynl.AttrSet, n string, fs []*tfield) error {
+	bt, bf := t.builder[as], t.build[as]
+	space := strings.TrimSuffix(as.NamePrefix, "_")
+	t.p("// %s appends attributes of the set %q (%s_*) to an\n// attr.Encoder as its methods are called, in that order: a request\n// built without an intermediate %s, as fast as the attr.Encoder\n// calls it makes. Integers are written in the encoder's byte order\n// unless the spec makes them big-endian. A method of a nest returns the\n// nested set's builder, whose End closes the nest.\ntype %s struct {\n\te    *attr.Encoder\n\tnest attr.Nest\n}\n\n", bt, as.Name, space, n, bt)
+	t.p("// %s returns a builder of %q attributes that appends to e.\nfunc %s(e *attr.Encoder) %s { return %s{e: e} }\n\n", bf, as.Name, bf, bt, bt)
+	t.p("// End closes the nest b writes into, which a method of its parent's\n// builder opened. A builder of %s writes into no nest: its End\n// latches attr.ErrMisnested.\nfunc (b %s) End() { b.e.End(b.nest) }\n\n", bf, bt)
+	t.p("// Encoder returns the encoder b appends to, for what the spec does\n// not describe.\nfunc (b %s) Encoder() *attr.Encoder { return b.e }\n\n", bt)
+	names := map[string]bool{"End": true, "Encoder": true}
+	method := func(name string) error {
+		if names[name] {
+			return fmt.Errorf("set %s: builder method %s twice", as.Name, name)
+		}
+		names[name] = true
+		return nil
+	}
+	leaf := func(f *tfield, name, doc string) error {
+		if err := method(name); err != nil {
+			return err
+		}
+		cn := f.a.CName
+		body := strings.ReplaceAll(t.encodeLeaf(f, cn, "v"), "\t\te.", "\tb.e.")
+		switch f.kind {
+		case fScalar, fVarint:
+			t.p("// %s appends %s%s.\nfunc (b %s) %s(v %s) {\n%s}\n\n", name, cn, doc, bt, name, f.gotype, body)
+		case fFlag:
+			t.p("// %s appends the flag %s%s.\nfunc (b %s) %s() {\n%s}\n\n", name, cn, doc, bt, name, body)
+		case fString:
+			t.p("// %s appends %s, s and a NUL%s.\nfunc (b %s) %s(s string) {\n\tb.e.String(%s, s)\n}\n\n", name, cn, doc, bt, name, cn)
+			if err := method(name + "Bytes"); err != nil {
+				return err
+			}
+			t.p("// %sBytes appends %s: s and a NUL, or s as it is if it ends in\n// a NUL%s.\nfunc (b %s) %sBytes(s []byte) {\n\ttyped.PutString(b.e, %s, s)\n}\n\n", name, cn, doc, bt, name, cn)
+		case fBinary:
+			if f.st != nil {
+				st := t.structType[f.st]
+				t.p("// %s appends %s, the struct v%s.\nfunc (b %s) %s(v %s) {\n\tif q := b.e.Reserve(%s, %d); q != nil {\n\t\tv.Put(q, b.e.Order())\n\t}\n}\n\n", name, cn, doc, bt, name, st, cn, t.structs[f.st].Size)
+				if err := method(name + "Bytes"); err != nil {
+					return err
+				}
+				t.p("// %sBytes appends %s with the payload p%s.\nfunc (b %s) %sBytes(p []byte) {\n\tb.e.Put(%s, p)\n}\n\n", name, cn, doc, bt, name, cn)
+				return nil
+			}
+			t.p("// %s appends %s with the payload p%s.\nfunc (b %s) %s(p []byte) {\n\tb.e.Put(%s, p)\n}\n\n", name, cn, doc, bt, name, cn)
+		case fBitfield:
+			t.p("// %s appends %s%s.\nfunc (b %s) %s(v typed.Bitfield32) {\n%s}\n\n", name, cn, doc, bt, name, body)
+		default:
+			return fmt.Errorf("set %s: %s: no builder method for kind %d", as.Name, cn, f.kind)
+		}
+		return nil
+	}
+	nest := func(name, cn string, set *ynl.AttrSet, doc string) error {
+		if err := method(name); err != nil {
+			return err
+		}
+		cb := t.builder[set]
+		t.p("// %s opens the nest %s%s and returns its builder; close it\n// with End.\nfunc (b %s) %s() %s {\n\treturn %s{e: b.e, nest: b.e.Begin(%s)}\n}\n\n", name, cn, doc, bt, name, cb, cb, cn)
+		return nil
+	}
+	for _, f := range fs {
+		cn := f.a.CName
+		switch f.kind {
+		case fScalar, fVarint, fFlag, fString, fBinary, fBitfield:
+			if err := leaf(f, f.name, ""); err != nil {
+				return err
+			}
+		case fNest, fLazy:
+			if err := nest(f.name, cn, f.nest, ""); err != nil {
+				return err
+			}
+		case fMulti:
+			const one = " (one element of the repeated attribute: call it once per element)"
+			switch e := f.elem; {
+			case e.kind == fNest || e.kind == fLazy:
+				if err := nest(f.name, cn, e.nest, one); err != nil {
+					return err
+				}
+			default:
+				if err := leaf(e, f.name, one); err != nil {
+					return err
+				}
+			}
+		case fArray:
+			if err := method(f.name); err != nil {
+				return err
+			}
+			if f.nest != nil {
+				ab := t.arrBuilder[f.nest]
+				t.p("// %s opens the indexed array %s and returns its builder: one\n// Element per entry, then End.\nfunc (b %s) %s() %s {\n\treturn %s{e: b.e, nest: b.e.Begin(%s)}\n}\n\n", f.name, cn, bt, f.name, ab, ab, cn)
+			} else {
+				t.p("// %s opens the indexed array %s and returns its builder: each\n// entry written with the type Next returns, then End.\nfunc (b %s) %s() typed.ArrayBuilder {\n\treturn typed.BeginArray(b.e, %s)\n}\n\n", f.name, cn, bt, f.name, cn)
+			}
+		case fSub:
+			sel := as.Attr(f.a.Selector).CName
+			seen := map[string]bool{}
+			for _, fm := range f.a.SubMsg.Formats {
+				nm := f.name + fmtName(fm)
+				if seen[nm] {
+					continue
+				}
+				seen[nm] = true
+				if err := method(nm); err != nil {
+					return err
+				}
+				hdr := ""
+				if fm.FixedHeaderDef != nil && t.structType[fm.FixedHeaderDef] != "" {
+					hdr = t.structType[fm.FixedHeaderDef]
+				}
+				doc := fmt.Sprintf("// %s appends %s in the format %q. The selector, %s, is\n// not written: append it first.\n", nm, cn, fm.Value, sel)
+				switch {
+				case fm.Set != nil:
+					cb := t.builder[fm.Set]
+					arg, put := "", ""
+					if hdr != "" {
+						arg = "h " + hdr
+						put = fmt.Sprintf("\tif q := b.e.Header(%d); q != nil {\n\t\th.Put(q, b.e.Order())\n\t}\n", structSize(fm.FixedHeaderDef))
+					}
+					t.p("%s// It returns the format's builder; close it with End.\nfunc (b %s) %s(%s) %s {\n\tn := b.e.Begin(%s)\n%s\treturn %s{e: b.e, nest: n}\n}\n\n", doc, bt, nm, arg, cb, cn, put, cb)
+				case hdr != "":
+					t.p("%sfunc (b %s) %s(h %s) {\n\tif q := b.e.Reserve(%s, %d); q != nil {\n\t\th.Put(q, b.e.Order())\n\t}\n}\n\n", doc, bt, nm, hdr, cn, t.structs[fm.FixedHeaderDef].Size)
+				default:
+					t.p("%sfunc (b %s) %s() {\n\tb.e.End(b.e.BeginNoFlag(%s))\n}\n\n", doc, bt, nm, cn)
+				}
+			}
+		}
+	}
+	if ab := t.arrBuilder[as]; ab != "" {
+		t.p("// %s appends the entries of an indexed array of %q nests,\n// numbered from 1.\ntype %s struct {\n\te    *attr.Encoder\n\tnest attr.Nest\n}\n\n", ab, as.Name, ab)
+		t.p("// Element opens the next entry and returns its builder; close it\n// with End.\nfunc (a *%s) Element() %s {\n\treturn %s{e: a.e, nest: a.e.Element(&a.nest)}\n}\n\n", ab, bt, bt)
+		t.p("// End closes the array.\nfunc (a *%s) End() { a.e.End(a.nest) }\n\n", ab)
+	}
+	return nil
 }
 
 // iterValue is the expression that reads the current integer of a
@@ -1090,6 +1297,14 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 			// written back as it is in the decoder's byte order.
 			sz := t.structs[fm.FixedHeaderDef].Size // sizeof, C's layout
 			t.p("\t\t\tif %s.raw != nil && (%s.mode&typed.Swap != 0) == typed.EncoderSwap(e) {\n\t\t\t\te.Put(%s, %s.raw)\n\t\t\t} else if q := e.Reserve(%s, %d); q != nil {\n\t\t\t\t%s.h%s.Put(q, e.Order())\n\t\t\t}\n", u, u, cn, u, cn, sz, u, fmtName(fm))
+			continue
+		}
+		if fm.Set != nil && !t.cyc.Closes(as, fm.Set) {
+			arg := ""
+			if hdr {
+				arg = u + ".h" + fmtName(fm)
+			}
+			t.p("\t\t\tc := b.%s%s(%s)\n\t\t\t%s.s%s.build(e)\n\t\t\tc.End()\n", f.name, fmtName(fm), arg, u, fmtName(fm))
 			continue
 		}
 		if fm.Set != nil {
